@@ -1,0 +1,92 @@
+/**
+ * Ports for hosts that run in plain Node: the CLI and the browser harness. Same core, same file
+ * formats as the desktop app (conf writes what electron-store writes), so all three can share one
+ * data folder.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createNoticeBoard } from '../../core/notices'
+import type { Clock, ExternalOpener, FileSink, Ports } from '../../core/ports'
+import { writeFileAtomicSync } from '../../core/storage/files'
+import { createConfStores } from './conf-stores'
+import { builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
+
+/** The folder Electron's app.getPath('userData') gives the desktop app, so the CLI finds its data. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = os.homedir()
+  const appData =
+    platform === 'win32'
+      ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'))
+  return path.join(appData, 'Rightful')
+}
+
+/** RIGHTFUL_DATA_DIR when set (tests use it), else the desktop app's own data folder. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.RIGHTFUL_DATA_DIR?.trim()
+  return fromEnv ? path.resolve(fromEnv) : defaultDataDir(env)
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+
+/** Writes every output to one given path (the CLI's --out). */
+export function pathSink(target: string): FileSink {
+  return {
+    async save({ bytes }) {
+      writeFileAtomicSync(path.resolve(target), bytes)
+      return path.resolve(target)
+    },
+  }
+}
+
+/** Writes outputs into a folder under their suggested names, never overwriting (the harness). */
+export function folderSink(dir: string): FileSink {
+  return {
+    async save({ suggestedName, bytes }) {
+      fs.mkdirSync(dir, { recursive: true })
+      const ext = path.extname(suggestedName)
+      const base = path.basename(suggestedName, ext)
+      let target = path.join(dir, suggestedName)
+      for (let n = 2; fs.existsSync(target); n += 1) target = path.join(dir, `${base} (${n})${ext}`)
+      writeFileAtomicSync(target, bytes)
+      return target
+    },
+  }
+}
+
+/** For hosts that cannot hand anything to the operating system. */
+export const noExternalOpener: ExternalOpener = {
+  maxUrlLength: 32_000,
+  open: async () => {
+    throw new Error('this host cannot open other programs')
+  },
+}
+
+export function createNodePorts(options: {
+  dataDir: string
+  /** The folder holding templates/ and assets/: the repository, or the build's resources. */
+  resourcesRoot: string
+  appVersion: string
+  files: FileSink
+  external?: ExternalOpener
+  clock?: Clock
+}): Ports {
+  const clock = options.clock ?? systemClock
+  fs.mkdirSync(options.dataDir, { recursive: true })
+  const notices = createNoticeBoard(() => clock.now())
+  return {
+    appVersion: options.appVersion,
+    dataDir: options.dataDir,
+    clock,
+    notices,
+    stores: createConfStores({ dir: options.dataDir, notices, now: () => clock.now() }),
+    templates: templatesFrom(options.resourcesRoot),
+    fonts: fontsFrom(options.resourcesRoot),
+    catalog: builtinCatalogFrom(options.resourcesRoot),
+    files: options.files,
+    external: options.external ?? noExternalOpener,
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The names of every API method, `domain:verb`. The preload and the browser harness build
+ * `window.api` from this list; contract.ts gives each its input schema and result type.
+ * Kept free of imports so the preload bundle stays tiny.
+ */
+export const apiChannels = [
+  'app:status',
+  'app:dismissNotice',
+  'catalog:search',
+  'catalog:get',
+  'catalog:list',
+  'catalog:addContact',
+  'profile:get',
+  'profile:save',
+  'requests:list',
+  'requests:get',
+  'requests:create',
+  'requests:updateDraft',
+  'requests:markSent',
+  'requests:discard',
+  'letters:savePdf',
+  'mail:openInMailProgram',
+  'mail:saveEml',
+  'deadlines:compute',
+] as const
+
+export type ApiChannel = (typeof apiChannels)[number]
+
+export function isApiChannel(value: unknown): value is ApiChannel {
+  return typeof value === 'string' && (apiChannels as ReadonlyArray<string>).includes(value)
+}

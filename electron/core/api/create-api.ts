@@ -1,0 +1,110 @@
+/**
+ * The composition root: opens the domain services on the host's ports and returns one `invoke`
+ * that every host (Electron IPC, CLI, harness) calls. Input is parsed with the contract's zod
+ * schema before a handler sees it; every outcome, failures included, is a Result.
+ */
+import { z } from 'zod'
+import { openCatalog } from '../catalog/catalog'
+import { catalogHandlers } from '../catalog/handlers'
+import { plainDateOf } from '../deadlines/calendar'
+import { deadlineHandlers } from '../deadlines/handlers'
+import { letterHandlers } from '../letters/handlers'
+import { mailHandlers } from '../mail/handlers'
+import type { Ports } from '../ports'
+import { profileHandlers } from '../profile/handlers'
+import { openProfileStore } from '../profile/profile'
+import { requestHandlers } from '../requests/handlers'
+import { openRequestRepository } from '../requests/repository'
+import { createRequestService } from '../requests/service'
+import { loadTemplates } from '../templates/templates'
+import { apiChannels, isApiChannel, type ApiChannel } from './channels'
+import { contract, type ApiInput, type ApiOutput } from './contract'
+import type { CoreContext, Handler, HandlerMap } from './handlers'
+import { CoreError, fail, ok, type Result } from './result'
+
+export type Api = {
+  readonly channels: ReadonlyArray<ApiChannel>
+  /** For untyped callers (IPC, HTTP): checks the channel and parses the input. */
+  invoke(channel: unknown, input: unknown): Promise<Result<unknown>>
+  /** For typed callers (CLI, tests). */
+  call<C extends ApiChannel>(channel: C, input: ApiInput<C>): Promise<Result<ApiOutput<C>>>
+}
+
+function appHandlers(ctx: CoreContext): HandlerMap {
+  return {
+    'app:status': () => ({
+      version: ctx.ports.appVersion,
+      dataDir: ctx.ports.dataDir,
+      today: ctx.today(),
+      notices: ctx.notices.list(),
+    }),
+    'app:dismissNotice': ({ id }) => ({ dismissed: ctx.notices.dismiss(id) }),
+  }
+}
+
+/** Merges the domain maps; a channel claimed twice, or not at all, is a programming error. */
+export function mergeHandlers(maps: ReadonlyArray<HandlerMap>): { readonly [C in ApiChannel]: Handler<C> } {
+  const merged: Partial<Record<ApiChannel, unknown>> = {}
+  for (const map of maps) {
+    for (const channel of Object.keys(map) as ApiChannel[]) {
+      if (merged[channel]) throw new Error(`Two handlers for the API method "${channel}".`)
+      merged[channel] = map[channel]
+    }
+  }
+  const missing = apiChannels.filter((c) => !merged[c])
+  if (missing.length > 0) throw new Error(`No handler for the API methods: ${missing.join(', ')}.`)
+  return merged as { readonly [C in ApiChannel]: Handler<C> }
+}
+
+function describeIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+}
+
+export function createApi(ports: Ports): Api {
+  const notices = ports.notices
+  const now = () => ports.clock.now()
+  const catalog = openCatalog({ builtin: ports.catalog, edits: ports.stores.open('catalog-edits'), notices })
+  const profiles = openProfileStore(ports.stores.open('profile'), notices)
+  const templates = loadTemplates(ports.templates)
+  const repository = openRequestRepository({ dataDir: ports.dataDir, notices, now })
+  const requests = createRequestService({ repository, catalog, profiles, templates, now })
+  const ctx: CoreContext = { ports, notices, catalog, profiles, templates, requests, today: () => plainDateOf(now()) }
+
+  const handlers = mergeHandlers([
+    appHandlers(ctx),
+    catalogHandlers(ctx),
+    profileHandlers(ctx),
+    requestHandlers(ctx),
+    letterHandlers(ctx),
+    mailHandlers(ctx),
+    deadlineHandlers(ctx),
+  ])
+
+  const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
+    const parsed = contract[channel].input.safeParse(input ?? {})
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error)
+      const first = issues[0]
+      return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown
+      return ok(await handler(parsed.data))
+    } catch (error) {
+      if (error instanceof CoreError) return fail(error.code, error.message, error.issues)
+      if (error instanceof z.ZodError) {
+        const issues = describeIssues(error)
+        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues)
+      }
+      console.error(`[rightful] ${channel} failed:`, error)
+      return fail('INTERNAL', `Something went wrong in ${channel}: ${(error as Error).message ?? String(error)}`)
+    }
+  }
+
+  return {
+    channels: apiChannels,
+    invoke,
+    call: (channel, input) => invoke(channel, input) as never,
+  }
+}

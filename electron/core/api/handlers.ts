@@ -1,0 +1,26 @@
+/** Types shared by the domain handler maps that createApi merges. */
+import type { Catalog } from '../catalog/catalog'
+import type { NoticeBoard } from '../notices'
+import type { Ports } from '../ports'
+import type { ProfileStore } from '../profile/profile'
+import type { RequestService } from '../requests/service'
+import type { Templates } from '../templates/templates'
+import type { ApiChannel } from './channels'
+import type { ApiOutput, ParsedInput } from './contract'
+
+/** Everything a handler may use: the ports and the opened domain services. */
+export type CoreContext = {
+  readonly ports: Ports
+  readonly notices: NoticeBoard
+  readonly catalog: Catalog
+  readonly profiles: ProfileStore
+  readonly templates: Templates
+  readonly requests: RequestService
+  /** Today's date on this computer. */
+  today(): string
+}
+
+export type Handler<C extends ApiChannel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>
+
+/** A domain's handlers: a subset of the channels. */
+export type HandlerMap = { readonly [C in ApiChannel]?: Handler<C> }

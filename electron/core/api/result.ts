@@ -1,0 +1,60 @@
+/**
+ * Results as data. Every API method resolves to a Result; nothing is thrown across a boundary,
+ * because Electron's `invoke` keeps only an error's message.
+ */
+
+/** Stable error codes: tests and the UI may rely on them. */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'UNTRUSTED_SENDER',
+  'NOT_FOUND',
+  'NO_CONTACT',
+  'NO_EMAIL',
+  'NO_POSTAL_ADDRESS',
+  'PROFILE_MISSING',
+  'TEMPLATE_NOT_FOUND',
+  'TEMPLATE_INVALID',
+  'INVALID_STATE',
+  'UNKNOWN_COUNTRY',
+  'UNSUPPORTED_LAW',
+  'MAILTO_TOO_LONG',
+  'STORAGE_FAILED',
+  'EXTERNAL_FAILED',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export type ApiError = {
+  readonly code: ErrorCode
+  readonly message: string
+  /** Field-level problems for INVALID_INPUT: path joined with dots, and what is wrong. */
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}
+
+export type Result<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ApiError }
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data }
+}
+
+export function fail(code: ErrorCode, message: string, issues?: ApiError['issues']): { ok: false; error: ApiError } {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } }
+}
+
+/**
+ * Thrown inside the core where unwinding is simpler than threading results; the API layer turns
+ * it into data. It never crosses a process boundary as an exception.
+ */
+export class CoreError extends Error {
+  readonly code: ErrorCode
+  readonly issues?: ApiError['issues']
+
+  constructor(code: ErrorCode, message: string, issues?: ApiError['issues']) {
+    super(message)
+    this.name = 'CoreError'
+    this.code = code
+    this.issues = issues
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The company record: who to write to, and why Rightful believes so. Every contact carries its
+ * provenance (a quote from a dated policy, or "entered by the user") and whether it is current or
+ * superseded by a newer policy. Pure zod schemas and types: safe to import from the renderer.
+ */
+import { z } from 'zod'
+
+export const plainDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
+
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
+
+export const emailPurposes = ['privacy', 'dpo', 'general', 'support', 'sales', 'newsletter', 'other'] as const
+export type EmailPurpose = (typeof emailPurposes)[number]
+
+export const provenanceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('policy'),
+    /** The `id` of one of the company's `sources`. */
+    sourceId: z.string().min(1),
+    /** The policy's own words, verbatim (link syntax rendered as its visible text). */
+    quote: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('user'),
+    enteredOn: plainDateSchema,
+  }),
+])
+export type Provenance = z.infer<typeof provenanceSchema>
+
+const contactStatus = z.enum(['current', 'historical'])
+export type ContactStatus = z.infer<typeof contactStatus>
+
+/** Lenient e-mail check: one @, no spaces or angle brackets, a dot in the domain. */
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@<>(),;:"\[\]]+@[^\s@<>(),;:"\[\]]+\.[^\s@<>(),;:"\[\]]+$/, 'This is not an e-mail address.')
+
+export const emailContactSchema = z.object({
+  address: emailAddressSchema,
+  purpose: z.enum(emailPurposes),
+  status: contactStatus,
+  provenance: provenanceSchema,
+})
+export type EmailContact = z.infer<typeof emailContactSchema>
+
+export const postalAddressSchema = z.object({
+  /** The addressee as the letter names it: the legal entity. */
+  recipient: z.string().min(1).max(200),
+  /** Street, building, city and postcode lines, without the country. */
+  lines: z.array(z.string().min(1).max(200)).min(1).max(8),
+  country: countryCodeSchema,
+  /** Region code as date-holidays knows it (e.g. "DE" for Delaware in the US), for holidays. */
+  region: z.string().regex(/^[A-Z0-9]{1,3}$/).nullable(),
+  status: contactStatus,
+  provenance: provenanceSchema,
+})
+export type PostalAddress = z.infer<typeof postalAddressSchema>
+
+export const phoneSchema = z.object({
+  number: z.string().min(3).max(40),
+  kind: z.enum(['phone', 'fax']),
+  status: contactStatus,
+  provenance: provenanceSchema,
+})
+export type Phone = z.infer<typeof phoneSchema>
+
+const quotedText = z.object({ text: z.string().min(1), provenance: provenanceSchema })
+
+export const sourceDocumentSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  url: z.url(),
+  archivedOn: plainDateSchema,
+  /** The id of the newer source that supersedes this one, or null when it is the latest. */
+  supersededBy: z.string().nullable(),
+})
+export type SourceDocument = z.infer<typeof sourceDocumentSchema>
+
+export const companySchema = z.object({
+  /** Stable slug, e.g. "fs-com". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string().min(1),
+  legalNames: z.array(z.string().min(1)),
+  brands: z.array(z.string().min(1)),
+  domains: z.array(z.string().min(1)),
+  website: z.url().nullable(),
+  emails: z.array(emailContactSchema),
+  postalAddresses: z.array(postalAddressSchema),
+  phones: z.array(phoneSchema),
+  requirements: z.object({
+    /** The company's own demand on the subject line of requests. */
+    subjectLine: quotedText.nullable(),
+    /** How the company says deletion is requested. */
+    deletion: quotedText.nullable(),
+    minimumAge: z.object({ age: z.number().int().positive(), provenance: provenanceSchema }).nullable(),
+  }),
+  /** Countries where the company is established (ISO codes). */
+  establishment: z.array(countryCodeSchema),
+  /** Other facts from the policy worth showing, each with its quote. */
+  notes: z.array(quotedText),
+  sources: z.array(sourceDocumentSchema),
+})
+export type Company = z.infer<typeof companySchema>
+
+/** What a user may add to a company: an e-mail address, a postal address, or both. */
+export const contactInputSchema = z
+  .object({
+    companyId: z.string().min(1),
+    email: emailAddressSchema.optional(),
+    purpose: z.enum(emailPurposes).default('privacy'),
+    postal: z
+      .object({
+        recipient: z.string().trim().min(1).max(200),
+        lines: z.array(z.string().trim().min(1).max(200)).min(1).max(8),
+        country: countryCodeSchema,
+      })
+      .optional(),
+  })
+  .refine((v) => v.email !== undefined || v.postal !== undefined, {
+    message: 'Give an e-mail address or a postal address.',
+  })
+export type ContactInput = z.infer<typeof contactInputSchema>
+
+/** How the privacy address was chosen, so the UI can say why. */
+export type PrivacyEmailBasis = 'user' | 'privacy' | 'general'
+
+/** A company as the API returns it: the record plus what follows from it. */
+export type CompanyView = Company & {
+  readonly privacyEmail: string | null
+  readonly privacyEmailBasis: PrivacyEmailBasis | null
+  /** The current postal address letters go to, or null. */
+  readonly letterAddress: PostalAddress | null
+  /** Whose public holidays count for deadlines, e.g. "US-DE"; null when no address is known. */
+  readonly holidayJurisdiction: string | null
+}
+
+/** The summary the list, the search and `rightful catalog list` show. */
+export type CompanySummary = {
+  readonly id: string
+  readonly name: string
+  readonly domains: ReadonlyArray<string>
+  readonly privacyEmail: string | null
+  readonly emails: ReadonlyArray<{ readonly address: string; readonly purpose: EmailPurpose; readonly status: ContactStatus }>
+  readonly postalAddresses: ReadonlyArray<PostalAddress>
+  readonly phones: ReadonlyArray<Phone>
+  readonly subjectRule: string | null
+  readonly sources: ReadonlyArray<SourceDocument>
+}

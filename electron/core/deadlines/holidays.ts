@@ -1,0 +1,99 @@
+/**
+ * Public holidays per country and region, from the date-holidays package (offline data).
+ * Only holidays of type "public" and "bank" move a deadline; observances and optional days do not.
+ */
+import Holidays from 'date-holidays'
+import { CoreError } from '../api/result'
+import type { PlainDate } from './calendar'
+
+export type Jurisdiction = { readonly country: string; readonly region: string | null }
+
+export type HolidayCalendar = {
+  readonly jurisdiction: Jurisdiction | null
+  /** e.g. "United States (Delaware)", or null when no country is known. */
+  readonly label: string | null
+  /** The holiday's English name when `date` is a public holiday there, else null. */
+  holidayOn(date: PlainDate): string | null
+}
+
+const registry = new Holidays()
+const countries: Record<string, string> = registry.getCountries('en') ?? {}
+
+/**
+ * Parses "DE" or "DE-BY" (ISO 3166-1 alpha-2, optionally with the date-holidays region code),
+ * throwing UNKNOWN_COUNTRY when date-holidays does not know it.
+ */
+export function parseJurisdiction(code: string): Jurisdiction {
+  const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?$/.exec(code.trim())
+  if (!match) {
+    throw new CoreError('UNKNOWN_COUNTRY', `"${code}" is not a country code: use ISO 3166-1 alpha-2, e.g. DE, or DE-BY with a region.`)
+  }
+  const country = match[1]!.toUpperCase()
+  const region = match[2] ? match[2].toUpperCase() : null
+  if (!(country in countries)) {
+    throw new CoreError('UNKNOWN_COUNTRY', `No holiday calendar is known for the country code "${country}".`)
+  }
+  if (region) {
+    const regions = registry.getStates(country, 'en') ?? {}
+    if (!(region in regions)) {
+      const known = Object.keys(regions)
+      throw new CoreError(
+        'UNKNOWN_COUNTRY',
+        known.length
+          ? `"${region}" is not a region of ${countries[country]}; known regions: ${known.join(', ')}.`
+          : `${countries[country]} has no regional holiday calendars; use "${country}" alone.`,
+      )
+    }
+  }
+  return { country, region }
+}
+
+export function jurisdictionLabel(jurisdiction: Jurisdiction): string {
+  const countryName = countries[jurisdiction.country] ?? jurisdiction.country
+  if (!jurisdiction.region) return countryName
+  const regionName = registry.getStates(jurisdiction.country, 'en')?.[jurisdiction.region] ?? jurisdiction.region
+  return `${countryName} (${regionName})`
+}
+
+const calendars = new Map<string, HolidayCalendar>()
+
+/** A holiday calendar, cached per jurisdiction; `null` gives a calendar with no holidays. */
+export function holidayCalendar(jurisdiction: Jurisdiction | null): HolidayCalendar {
+  const key = jurisdiction ? `${jurisdiction.country}-${jurisdiction.region ?? ''}` : ''
+  const cached = calendars.get(key)
+  if (cached) return cached
+
+  const calendar = jurisdiction ? createCalendar(jurisdiction) : noHolidays
+  calendars.set(key, calendar)
+  return calendar
+}
+
+const noHolidays: HolidayCalendar = { jurisdiction: null, label: null, holidayOn: () => null }
+
+function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
+  const source = jurisdiction.region
+    ? new Holidays(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
+    : new Holidays(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
+  const years = new Map<number, ReadonlyMap<PlainDate, string>>()
+
+  const yearTable = (year: number): ReadonlyMap<PlainDate, string> => {
+    let table = years.get(year)
+    if (!table) {
+      const entries = new Map<PlainDate, string>()
+      for (const holiday of source.getHolidays(year, 'en') ?? []) {
+        if (holiday.type !== 'public' && holiday.type !== 'bank') continue
+        const day = holiday.date.slice(0, 10)
+        if (!entries.has(day)) entries.set(day, holiday.name)
+      }
+      table = entries
+      years.set(year, table)
+    }
+    return table
+  }
+
+  return {
+    jurisdiction,
+    label: jurisdictionLabel(jurisdiction),
+    holidayOn: (date) => yearTable(Number(date.slice(0, 4))).get(date) ?? null,
+  }
+}

@@ -1,0 +1,19 @@
+import type { CoreContext, HandlerMap } from '../api/handlers'
+import { letterFor, outputFileName } from './letter-for-request'
+import { renderLetterPdf } from './pdf-letter'
+
+export function letterHandlers(ctx: CoreContext): HandlerMap {
+  return {
+    'letters:savePdf': async ({ reference }) => {
+      const { record } = ctx.requests.get(reference)
+      const letter = letterFor(record, {
+        senderCountry: ctx.profiles.get()?.country ?? null,
+        date: ctx.today(),
+        createdAt: ctx.ports.clock.now(),
+      })
+      const bytes = await renderLetterPdf(letter, ctx.ports.fonts)
+      const path = await ctx.ports.files.save({ suggestedName: outputFileName(record, 'pdf'), kind: 'pdf', bytes })
+      return { path }
+    },
+  }
+}

@@ -1,0 +1,69 @@
+/** Turns a request (as drafted, or exactly as sent) into the letter the PDF renderer lays out. */
+import { CoreError } from '../api/result'
+import { describeDate, type PlainDate } from '../deadlines/calendar'
+import type { RequestRecord } from '../requests/model'
+import type { LetterInput } from './pdf-letter'
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
+
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+/** Adds the sender's country to a letter abroad, unless the address already ends with it. */
+function withCountry(lines: ReadonlyArray<string>, country: string | null): ReadonlyArray<string> {
+  if (!country) return lines
+  const name = countryName(country)
+  const last = lines.at(-1)?.trim().toLowerCase() ?? ''
+  return last === name.toLowerCase() || last === country.toLowerCase() ? lines : [...lines, name]
+}
+
+/**
+ * The letter for a request. The sent snapshot wins over the draft, so a letter printed again later
+ * is the letter that went out. The recipient's country is printed unless the user's own country is
+ * known to be the same.
+ */
+export function letterFor(record: RequestRecord, options: { senderCountry: string | null; date: PlainDate; createdAt: Date }): LetterInput {
+  const content = record.sent ?? record.draft
+  const address = record.sent?.recipientAddress ?? record.draft.recipientAddress
+  if (!address) {
+    throw new CoreError(
+      'NO_POSTAL_ADDRESS',
+      `No postal address is known for ${record.company.name}, so there is nothing to put in the envelope window. Add one on the company's page, or send the request by e-mail.`,
+    )
+  }
+  const letterDate = record.sent?.channel === 'post' ? record.sent.on : options.date
+  const international = options.senderCountry === null || options.senderCountry !== address.country
+  return {
+    sender: {
+      name: content.sender.name,
+      email: content.sender.email,
+      address: withCountry(content.sender.address, international ? options.senderCountry : null),
+    },
+    recipient: {
+      recipient: address.recipient,
+      lines: address.lines,
+      countryName: options.senderCountry === address.country ? null : countryName(address.country),
+    },
+    date: describeDate(letterDate),
+    reference: record.reference,
+    subject: content.subject,
+    body: content.body,
+    metadata: {
+      title: content.subject,
+      author: content.sender.name,
+      subject: `Data protection request ${record.reference} to ${record.company.name}`,
+      createdAt: options.createdAt,
+    },
+  }
+}
+
+/** A file name people recognise in their Downloads folder: "RF-2026-0001 FS.COM access.pdf". */
+export function outputFileName(record: RequestRecord, extension: 'pdf' | 'eml'): string {
+  const company = record.company.name.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return `${record.reference} ${company} ${record.type}.${extension}`
+}

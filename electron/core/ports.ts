@@ -1,0 +1,81 @@
+import type { NoticeBoard } from './notices'
+
+/**
+ * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
+ * their own implementations; tests hand in temp-dir ones. Nothing here may import `electron`.
+ */
+
+/** The current time; injected so that deadlines and timelines are testable. */
+export type Clock = {
+  now(): Date
+}
+
+/**
+ * One JSON document per concern (profile, settings, catalog edits), as electron-store and conf
+ * keep them. `read` returns the whole parsed document ({} when there is none yet).
+ */
+export type DocumentStore = {
+  readonly path: string
+  read(): Record<string, unknown>
+  write(document: Record<string, unknown>): void
+  /**
+   * Moves the file aside (never deletes it) when its content is unusable, and starts empty.
+   * Returns where the file went.
+   */
+  moveAside(): string
+}
+
+export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits'
+
+export type DocumentStores = {
+  open(name: DocumentStoreName): DocumentStore
+}
+
+/** A template file as found under templates/<lang>/<name>.md. */
+export type TemplateFile = { readonly path: string; readonly lang: string; readonly name: string; readonly text: string }
+
+export type TemplateSource = {
+  list(): ReadonlyArray<TemplateFile>
+}
+
+export type FontSource = {
+  /** TrueType font files for letters, read once and kept. */
+  load(face: 'regular' | 'bold'): Uint8Array
+}
+
+/** The built-in catalog: parsed JSON documents, one per company (validated by the core). */
+export type BuiltinCatalogSource = {
+  load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
+}
+
+export type SaveKind = 'pdf' | 'eml'
+
+/**
+ * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the
+ * harness. Resolves to the written path, or null when the user cancelled.
+ */
+export type FileSink = {
+  save(request: { suggestedName: string; kind: SaveKind; bytes: Uint8Array }): Promise<string | null>
+}
+
+/** Hands a URL to the operating system (the user's mail program for mailto:). */
+export type ExternalOpener = {
+  open(url: string): Promise<void>
+  /** The longest URL the system hands over intact (Windows cuts mailto: URLs near 2,000). */
+  readonly maxUrlLength: number
+}
+
+export type Ports = {
+  readonly appVersion: string
+  /** The data folder: requests/ lives here. */
+  readonly dataDir: string
+  readonly clock: Clock
+  readonly stores: DocumentStores
+  readonly templates: TemplateSource
+  readonly fonts: FontSource
+  readonly catalog: BuiltinCatalogSource
+  readonly files: FileSink
+  readonly external: ExternalOpener
+  /** Shared with the host's adapters, which report files they had to move aside. */
+  readonly notices: NoticeBoard
+}

@@ -1,0 +1,61 @@
+/**
+ * The user's own identity data, entered once and kept locally in the profile store.
+ */
+import { z } from 'zod'
+import { countryCodeSchema, emailAddressSchema } from '../catalog/schema'
+import type { NoticeBoard } from '../notices'
+import type { DocumentStore } from '../ports'
+
+export const profileSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Enter your name.').max(200),
+  email: emailAddressSchema,
+  /** Postal address as lines separated by \n, as the user would write it on an envelope. */
+  address: z
+    .string()
+    .trim()
+    .min(1, 'Enter your postal address.')
+    .max(1000)
+    .refine((a) => a.split('\n').filter((l) => l.trim()).length <= 8, 'Use at most 8 address lines.'),
+  /** The user's country, when given: it decides the paper format later and the proposed law. */
+  country: countryCodeSchema.nullable().default(null),
+})
+export type Profile = z.infer<typeof profileSchema>
+
+/** The address as trimmed, non-empty lines. */
+export function addressLines(profile: Pick<Profile, 'address'>): string[] {
+  return profile.address
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+}
+
+const storedSchema = z.object({ version: z.literal(1), profile: profileSchema })
+
+export type ProfileStore = {
+  get(): Profile | null
+  save(profile: Profile): Profile
+}
+
+export function openProfileStore(store: DocumentStore, notices: NoticeBoard): ProfileStore {
+  return {
+    get() {
+      const document = store.read()
+      if (Object.keys(document).length === 0) return null
+      const parsed = storedSchema.safeParse(document)
+      if (parsed.success) return parsed.data.profile
+      const movedTo = store.moveAside()
+      notices.add({
+        code: 'STORE_FILE_UNREADABLE',
+        message: `Your saved profile could not be read, so it was moved to ${movedTo} (nothing was deleted). Please enter your details again.`,
+        path: store.path,
+        movedTo,
+      })
+      return null
+    },
+    save(profile) {
+      const valid = profileSchema.parse(profile)
+      store.write({ version: 1, profile: valid })
+      return valid
+    },
+  }
+}

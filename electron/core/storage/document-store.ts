@@ -1,0 +1,61 @@
+/**
+ * The shared part of the electron-store and conf adapters: before either library opens its JSON
+ * file, a file that does not parse (or holds something other than an object) is moved aside and
+ * the user is told, so the app still starts and nothing is lost.
+ */
+import type { NoticeBoard } from '../notices'
+import type { DocumentStore } from '../ports'
+import { moveAsideSync, readJsonFileSync } from './files'
+
+/** The whole-document view both libraries offer (`store.store` getter and setter). */
+export type WholeDocumentBackend = {
+  read(): Record<string, unknown>
+  write(document: Record<string, unknown>): void
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function openDocumentStore(options: {
+  file: string
+  /** A human name for messages, e.g. "profile". */
+  label: string
+  notices: NoticeBoard
+  now: () => Date
+  /** Opens the library's store; called after the file has been checked. */
+  openBackend: () => WholeDocumentBackend
+}): DocumentStore {
+  const { file, notices, now } = options
+
+  const moveAside = (reason: string): string => {
+    const movedTo = moveAsideSync(file, now())
+    notices.add({
+      code: 'STORE_FILE_UNREADABLE',
+      message: `Your ${options.label} file could not be read (${reason}). It was moved to ${movedTo}; nothing was deleted, and Rightful started with an empty ${options.label}.`,
+      path: file,
+      movedTo,
+    })
+    return movedTo
+  }
+
+  const check = readJsonFileSync(file)
+  if (check.kind === 'unreadable') moveAside(check.reason)
+  else if (check.kind === 'parsed' && !isPlainObject(check.value)) moveAside('it does not hold a JSON object')
+
+  let backend = options.openBackend()
+  return {
+    path: file,
+    read: () => {
+      const value = backend.read()
+      return isPlainObject(value) ? value : {}
+    },
+    write: (document) => backend.write(document),
+    moveAside: () => {
+      // The caller reports its own, more specific notice.
+      const movedTo = moveAsideSync(file, now())
+      backend = options.openBackend()
+      return movedTo
+    },
+  }
+}

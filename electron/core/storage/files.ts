@@ -1,0 +1,100 @@
+/**
+ * File primitives for stores: atomic writes and moving unreadable files aside. Plain Node; used by
+ * every host, so a crash never leaves a half-written file and nothing is ever deleted.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+function fsyncDirectory(dir: string): void {
+  // Directories cannot be opened for fsync on Windows; durability there comes from rename itself.
+  if (process.platform === 'win32') return
+  const fd = fs.openSync(dir, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function writeTempSync(target: string, data: string | Uint8Array): string {
+  const dir = path.dirname(target)
+  fs.mkdirSync(dir, { recursive: true })
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const fd = fs.openSync(temp, 'wx', 0o600)
+  try {
+    fs.writeFileSync(fd, data)
+    fs.fsyncSync(fd)
+  } catch (error) {
+    fs.closeSync(fd)
+    fs.rmSync(temp, { force: true })
+    throw error
+  }
+  fs.closeSync(fd)
+  return temp
+}
+
+/** Writes a file so that readers see either the old or the new content, never a mix. */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  const temp = writeTempSync(target, data)
+  try {
+    fs.renameSync(temp, target)
+  } catch (error) {
+    fs.rmSync(temp, { force: true })
+    throw error
+  }
+  fsyncDirectory(path.dirname(target))
+}
+
+/**
+ * Creates a file atomically, failing with EEXIST when it already exists (the hard link is the
+ * exclusive step), so two writers can never claim the same name.
+ */
+export function createFileExclusiveSync(target: string, data: string | Uint8Array): void {
+  const temp = writeTempSync(target, data)
+  try {
+    fs.linkSync(temp, target)
+  } finally {
+    fs.rmSync(temp, { force: true })
+  }
+  fsyncDirectory(path.dirname(target))
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+/**
+ * Renames an unreadable file to `<name>.unreadable-<time><ext>` beside it (or into `intoDir`), and
+ * returns the new path. Nothing is deleted: the user can recover it by hand.
+ */
+export function moveAsideSync(file: string, now: Date, intoDir?: string): string {
+  const ext = path.extname(file)
+  const base = path.basename(file, ext)
+  const dir = intoDir ?? path.dirname(file)
+  fs.mkdirSync(dir, { recursive: true })
+  let target = path.join(dir, `${base}.unreadable-${timestamp(now)}${ext}`)
+  for (let n = 2; fs.existsSync(target); n += 1) {
+    target = path.join(dir, `${base}.unreadable-${timestamp(now)}-${n}${ext}`)
+  }
+  fs.renameSync(file, target)
+  return target
+}
+
+/** Reads and parses a JSON file: `missing`, `parsed` with the value, or `unreadable` with the reason. */
+export function readJsonFileSync(
+  file: string,
+): { kind: 'missing' } | { kind: 'parsed'; value: unknown } | { kind: 'unreadable'; reason: string } {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
+    return { kind: 'unreadable', reason: (error as Error).message }
+  }
+  try {
+    return { kind: 'parsed', value: JSON.parse(text) }
+  } catch (error) {
+    return { kind: 'unreadable', reason: (error as Error).message }
+  }
+}

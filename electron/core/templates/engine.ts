@@ -1,0 +1,91 @@
+/**
+ * Request templates are data files: YAML front matter (type, laws, subject per law, fields) and a
+ * plain-text body, filled by Mustache. Mustache is logic-less: a template cannot run code. Output
+ * is plain text, so nothing is HTML-escaped, and a variable the view lacks is an error rather than
+ * an empty gap in a legal letter.
+ */
+import Mustache from 'mustache'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { CoreError } from '../api/result'
+import { languages, laws, requestTypes } from '../requests/model'
+
+export const templateMetaSchema = z.strictObject({
+  type: z.enum(requestTypes),
+  lang: z.enum(languages),
+  title: z.string().min(1),
+  laws: z.array(z.enum(laws)).min(1),
+  /** One subject line per law: a plain label, the kind, the legal basis and {{reference}}. */
+  subject: z.record(z.enum(laws), z.string().min(1)),
+  /** The view fields the template needs, e.g. user.name. */
+  fields: z.array(z.string().min(1)),
+})
+export type TemplateMeta = z.infer<typeof templateMetaSchema>
+
+export type Template = TemplateMeta & { readonly body: string; readonly path: string }
+
+const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/
+
+export function parseTemplate(text: string, path: string): Template {
+  const match = frontMatterPattern.exec(text)
+  if (!match) throw new CoreError('TEMPLATE_INVALID', `${path}: a template starts with front matter between --- lines.`)
+  let meta: unknown
+  try {
+    meta = parseYaml(match[1]!)
+  } catch (error) {
+    throw new CoreError('TEMPLATE_INVALID', `${path}: the front matter is not valid YAML (${(error as Error).message}).`)
+  }
+  const parsed = templateMetaSchema.safeParse(meta)
+  if (!parsed.success) {
+    throw new CoreError(
+      'TEMPLATE_INVALID',
+      `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; ')}`,
+    )
+  }
+  for (const law of parsed.data.laws) {
+    if (!parsed.data.subject[law]) throw new CoreError('TEMPLATE_INVALID', `${path}: no subject line for the law "${law}".`)
+  }
+  const body = match[2]!.replace(/\r\n/g, '\n').trim()
+  // Parse once now so that a broken tag is reported when the template is loaded.
+  for (const part of [body, ...Object.values(parsed.data.subject)]) checkSyntax(part, path)
+  return { ...parsed.data, body, path }
+}
+
+function checkSyntax(text: string, path: string): void {
+  try {
+    Mustache.parse(text)
+  } catch (error) {
+    throw new CoreError('TEMPLATE_INVALID', `${path}: ${(error as Error).message}`)
+  }
+}
+
+type Token = [string, string, number, number, Token[]?, ...unknown[]]
+
+/** Every variable or section name the text refers to. */
+function namesIn(tokens: ReadonlyArray<Token>, into: Set<string> = new Set()): Set<string> {
+  for (const token of tokens) {
+    const [kind, name, , , children] = token
+    if (kind === 'name' || kind === '&' || kind === '#' || kind === '^') into.add(name)
+    if (children) namesIn(children, into)
+  }
+  return into
+}
+
+function lookup(view: Record<string, unknown>, name: string): unknown {
+  let value: unknown = view
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !(part in value)) return undefined
+    value = (value as Record<string, unknown>)[part]
+  }
+  return value
+}
+
+/** Fills a template text; throws TEMPLATE_INVALID naming any variable the view does not have. */
+export function fill(text: string, view: Record<string, unknown>, path: string): string {
+  const tokens = Mustache.parse(text) as unknown as Token[]
+  const missing = [...namesIn(tokens)].filter((name) => name !== '.' && lookup(view, name) === undefined)
+  if (missing.length > 0) {
+    throw new CoreError('TEMPLATE_INVALID', `${path}: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`)
+  }
+  return Mustache.render(text, view, {}, { escape: (value: unknown) => String(value) })
+}

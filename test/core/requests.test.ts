@@ -1,0 +1,239 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openRequestRepository } from '../../electron/core/requests/repository'
+import { createNoticeBoard } from '../../electron/core/notices'
+import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
+
+async function withProfile(host: ReturnType<typeof startCore>) {
+  expectOk(await host.api.call('profile:save', sampleProfile))
+  return host
+}
+
+describe('writing a request', () => {
+  it('refuses to write without a profile, and says what is missing', async () => {
+    const { api } = startCore()
+    const result = await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' })
+    expect(result.ok ? null : result.error.code).toBe('PROFILE_MISSING')
+    expect(expectOk(await api.call('requests:list', {}))).toEqual([])
+  })
+
+  it('writes an access request to FS.COM with the subject its policy demands', async () => {
+    const { api } = await withProfile(startCore())
+    const { record, status, deadline } = expectOk(
+      await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }),
+    )
+    expect(record.reference).toBe('RF-2026-0001')
+    expect(record.draft.to).toBe('legal@fs.com')
+    expect(record.draft.subject).toBe('Data protection query: access request, Art. 15 GDPR – RF-2026-0001')
+    expect(record.draft.subject).toMatch(/data protection query/i) // FS.COM's own demand
+    expect(record.draft.body).toContain('Alex Example')
+    expect(record.draft.body).toContain('Musterstraße 12\n10115 Berlin\nGermany')
+    expect(record.draft.body).toContain('Art. 15(1)(h)')
+    expect(record.draft.body).toContain('RF-2026-0001')
+    expect(record.draft.body).not.toMatch(/\{\{|\}\}/)
+    expect(record.draft.recipientAddress).toEqual({ recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], country: 'US' })
+    expect(record.events).toEqual([{ kind: 'created', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }])
+    expect(status).toEqual({ kind: 'draft' })
+    expect(deadline).toBeNull()
+  })
+
+  it('numbers references per year without gaps or repeats', async () => {
+    const host = await withProfile(startCore())
+    const refs = []
+    for (const companyId of ['fs-com', 'foscam', 'b2s']) {
+      refs.push(expectOk(await host.api.call('requests:create', { companyId, type: 'erasure', law: 'gdpr', lang: 'en' })).record.reference)
+    }
+    host.clock.set('2027-01-02T09:00:00Z')
+    refs.push(expectOk(await host.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' })).record.reference)
+    expect(refs).toEqual(['RF-2026-0001', 'RF-2026-0002', 'RF-2026-0003', 'RF-2027-0001'])
+  })
+
+  it('writes an erasure request under Art. 17 to the address the policy gives', async () => {
+    const { api } = await withProfile(startCore())
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'foscam', type: 'erasure', law: 'gdpr', lang: 'en' }))
+    expect(record.draft.to).toBe('aftersales@foscam.com')
+    expect(record.draft.subject).toBe('Data protection request: erasure, Art. 17 GDPR – RF-2026-0001')
+    expect(record.draft.body).toContain('Art. 17(1)')
+    expect(record.company.jurisdiction).toBe('CN')
+  })
+
+  it('cannot write to Faasoft until the user adds a contact, then uses it', async () => {
+    const { api } = await withProfile(startCore())
+    const before = await api.call('requests:create', { companyId: 'faasoft', type: 'access', law: 'gdpr', lang: 'en' })
+    expect(before.ok ? null : before.error.code).toBe('NO_CONTACT')
+    expectOk(await api.call('catalog:addContact', { companyId: 'faasoft', email: 'privacy@faasoft.example' }))
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'faasoft', type: 'access', law: 'gdpr', lang: 'en' }))
+    expect(record.draft.to).toBe('privacy@faasoft.example')
+    expect(record.draft.recipientAddress).toBeNull()
+    expect(record.company.jurisdiction).toBeNull()
+  })
+
+  it('keeps the user’s edits to subject and body, and refuses line breaks in the subject', async () => {
+    const { api } = await withProfile(startCore())
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'b2s', type: 'access', law: 'gdpr', lang: 'en' }))
+    const edited = expectOk(
+      await api.call('requests:updateDraft', { reference: record.reference, subject: 'Data protection query – my account – RF-2026-0001', body: 'Hello,\r\nplease.\n' }),
+    )
+    expect(edited.record.draft.subject).toBe('Data protection query – my account – RF-2026-0001')
+    expect(edited.record.draft.body).toBe('Hello,\nplease.')
+    const broken = await api.call('requests:updateDraft', { reference: record.reference, subject: 'a\r\nBcc: x@y.z', body: 'x' })
+    expect(broken.ok ? null : broken.error.code).toBe('INVALID_INPUT')
+    expect(expectOk(await api.call('requests:get', { reference: record.reference })).record.draft.subject).toBe(
+      'Data protection query – my account – RF-2026-0001',
+    )
+  })
+})
+
+describe('marking a request as sent', () => {
+  it('freezes what was sent, adds the event, and computes the GDPR deadline with days left', async () => {
+    const host = await withProfile(startCore())
+    const { api, clock } = host
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    const sent = expectOk(await api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' }))
+    expect(sent.record.events.map((e) => e.kind)).toEqual(['created', 'sent'])
+    expect(sent.record.sent).toMatchObject({ on: '2026-01-31', channel: 'email', to: 'legal@fs.com', subject: record.draft.subject })
+    expect(sent.record.sent?.bodySha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(sent.deadline?.due).toBe('2026-03-02')
+    expect(sent.deadline?.holidayCalendar).toBe('United States of America (Delaware)')
+    expect(sent.status).toEqual({ kind: 'awaiting-reply', due: '2026-03-02', daysLeft: 30 })
+
+    clock.set('2026-03-05T12:00:00Z')
+    const later = expectOk(await api.call('requests:list', {}))
+    expect(later[0]).toMatchObject({ reference: record.reference, sentOn: '2026-01-31', due: '2026-03-02', status: { kind: 'overdue', daysOverdue: 3 } })
+  })
+
+  it('never changes a sent request', async () => {
+    const { api } = await withProfile(startCore())
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    expectOk(await api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' }))
+    for (const attempt of [
+      api.call('requests:updateDraft', { reference: record.reference, subject: 'Changed', body: 'Changed' }),
+      api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'post' }),
+      api.call('requests:discard', { reference: record.reference }),
+    ]) {
+      const result = await attempt
+      expect(result.ok ? null : result.error.code).toBe('INVALID_STATE')
+    }
+    const stored = expectOk(await api.call('requests:get', { reference: record.reference })).record
+    expect(stored.sent?.subject).toBe(record.draft.subject)
+    expect(stored.events).toHaveLength(2)
+  })
+
+  it('refuses sending dates in the future, before the request was written, or that do not exist', async () => {
+    const { api } = await withProfile(startCore())
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    for (const on of ['2026-02-01', '2026-01-30', '2026-02-30', 'yesterday']) {
+      const result = await api.call('requests:markSent', { reference: record.reference, on, channel: 'email' })
+      expect(result.ok ? null : result.error.code, on).toBe('INVALID_INPUT')
+    }
+    expect(expectOk(await api.call('requests:get', { reference: record.reference })).record.sent).toBeNull()
+  })
+
+  it('refuses the e-mail channel when no e-mail address is known', async () => {
+    const { api } = await withProfile(startCore())
+    expectOk(await api.call('catalog:addContact', { companyId: 'faasoft', postal: { recipient: 'Faasoft', lines: ['1 Example Road', 'Example City'], country: 'CN' } }))
+    const { record } = expectOk(await api.call('requests:create', { companyId: 'faasoft', type: 'access', law: 'gdpr', lang: 'en' }))
+    const result = await api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' })
+    expect(result.ok ? null : result.error.code).toBe('NO_EMAIL')
+    expectOk(await api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'post' }))
+  })
+})
+
+describe('storage', () => {
+  it('keeps requests, profile and catalog edits across a restart', async () => {
+    const first = await withProfile(startCore())
+    const { record } = expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    expectOk(await first.api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' }))
+
+    const second = startCore({ dataDir: first.dataDir, clock: first.clock })
+    expect(expectOk(await second.api.call('profile:get', {}))).toEqual(sampleProfile)
+    const list = expectOk(await second.api.call('requests:list', {}))
+    expect(list.map((r) => [r.reference, r.status.kind, r.due])).toEqual([['RF-2026-0001', 'awaiting-reply', '2026-03-02']])
+    expect(fs.existsSync(path.join(first.dataDir, 'requests', 'RF-2026-0001.json'))).toBe(true)
+  })
+
+  it('moves an unreadable profile file aside, tells the user, and still starts', async () => {
+    const dataDir = tempDir()
+    fs.writeFileSync(path.join(dataDir, 'profile.json'), '{"version": 1, "profile": {"name": "Al')
+    const host = startCore({ dataDir })
+    expect(expectOk(await host.api.call('profile:get', {}))).toBeNull()
+    const status = expectOk(await host.api.call('app:status', {}))
+    expect(status.notices).toHaveLength(1)
+    expect(status.notices[0]).toMatchObject({ code: 'STORE_FILE_UNREADABLE' })
+    const moved = status.notices[0]!.movedTo
+    expect(fs.readFileSync(moved, 'utf8')).toBe('{"version": 1, "profile": {"name": "Al')
+    expectOk(await host.api.call('profile:save', sampleProfile))
+    expect(expectOk(await host.api.call('profile:get', {}))).toEqual(sampleProfile)
+    expect(expectOk(await host.api.call('app:dismissNotice', { id: status.notices[0]!.id }))).toEqual({ dismissed: true })
+    expect(expectOk(await host.api.call('app:status', {})).notices).toEqual([])
+  })
+
+  it('moves a profile that parses but is not a profile aside as well', async () => {
+    const dataDir = tempDir()
+    fs.writeFileSync(path.join(dataDir, 'profile.json'), JSON.stringify({ version: 1, profile: { name: 42 } }))
+    const host = startCore({ dataDir })
+    expect(expectOk(await host.api.call('profile:get', {}))).toBeNull()
+    expect(expectOk(await host.api.call('app:status', {})).notices[0]?.code).toBe('STORE_FILE_UNREADABLE')
+    expect(fs.readdirSync(dataDir).some((name) => name.startsWith('profile.unreadable-'))).toBe(true)
+  })
+
+  it('moves an unreadable request file to requests/unreadable, lists the rest, and never reuses its number', async () => {
+    const first = await withProfile(startCore())
+    for (const companyId of ['fs-com', 'b2s']) {
+      expectOk(await first.api.call('requests:create', { companyId, type: 'access', law: 'gdpr', lang: 'en' }))
+    }
+    const file = path.join(first.dataDir, 'requests', 'RF-2026-0002.json')
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 100))
+
+    const second = startCore({ dataDir: first.dataDir, clock: first.clock })
+    const list = expectOk(await second.api.call('requests:list', {}))
+    expect(list.map((r) => r.reference)).toEqual(['RF-2026-0001'])
+    const notices = expectOk(await second.api.call('app:status', {})).notices
+    expect(notices.map((n) => n.code)).toEqual(['REQUEST_FILE_UNREADABLE'])
+    expect(fs.readdirSync(path.join(first.dataDir, 'requests', 'unreadable'))).toHaveLength(1)
+    const next = expectOk(await second.api.call('requests:create', { companyId: 'foscam', type: 'access', law: 'gdpr', lang: 'en' }))
+    expect(next.record.reference).toBe('RF-2026-0003')
+  })
+
+  it('rebuilds a lost or broken index from the request files', async () => {
+    const first = await withProfile(startCore())
+    expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    fs.writeFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'garbage')
+    const second = startCore({ dataDir: first.dataDir, clock: first.clock })
+    expect(expectOk(await second.api.call('requests:list', {})).map((r) => r.reference)).toEqual(['RF-2026-0001'])
+    expect(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'utf8')).entries['RF-2026-0001'].summary.companyId).toBe('fs-com')
+  })
+
+  it('gives two writers on one folder different references', () => {
+    const dataDir = tempDir()
+    const clock = testClock()
+    const open = () => openRequestRepository({ dataDir, notices: createNoticeBoard(clock.now), now: clock.now })
+    const a = open()
+    const b = open() // opened before a writes: its index does not know a's request
+    const build = (reference: string) => ({
+      schemaVersion: 1 as const,
+      reference,
+      createdAt: '2026-01-31T10:00:00.000Z',
+      updatedAt: '2026-01-31T10:00:00.000Z',
+      company: { id: 'fs-com', name: 'FS.COM', jurisdiction: 'US-DE' },
+      type: 'access' as const,
+      law: 'gdpr' as const,
+      lang: 'en' as const,
+      draft: { to: 'legal@fs.com', recipientAddress: null, sender: { name: 'A', email: 'a@b.example', address: ['x'] }, subject: 's', body: 'b' },
+      sent: null,
+      events: [{ kind: 'created' as const, on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }],
+    })
+    expect(a.create(2026, build).reference).toBe('RF-2026-0001')
+    expect(b.create(2026, build).reference).toBe('RF-2026-0002')
+    expect(a.list().map((r) => r.reference)).toEqual(['RF-2026-0002', 'RF-2026-0001'])
+  })
+
+  it('moves a discarded draft to requests/discarded instead of deleting it', async () => {
+    const host = await withProfile(startCore())
+    const { record } = expectOk(await host.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    expectOk(await host.api.call('requests:discard', { reference: record.reference }))
+    expect(expectOk(await host.api.call('requests:list', {}))).toEqual([])
+    expect(fs.existsSync(path.join(host.dataDir, 'requests', 'discarded', `${record.reference}.json`))).toBe(true)
+  })
+})

@@ -1,0 +1,52 @@
+/** Real core ports on a temporary data folder, with a clock the test controls. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createApi, type Api } from '../../electron/core/api/create-api'
+import type { Ports } from '../../electron/core/ports'
+import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
+
+export const repoRoot = path.resolve(__dirname, '..', '..')
+
+export type TestClock = { now(): Date; set(iso: string): void }
+
+export function testClock(iso = '2026-01-31T10:00:00Z'): TestClock {
+  let current = new Date(iso)
+  return { now: () => new Date(current), set: (next) => (current = new Date(next)) }
+}
+
+export function tempDir(prefix = 'rightful-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+export type TestHost = { api: Api; ports: Ports; dataDir: string; outDir: string; clock: TestClock; opened: string[] }
+
+/** A fresh core on temp folders. Call again with the same dataDir to simulate a restart. */
+export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number } = {}): TestHost {
+  const dataDir = options.dataDir ?? tempDir()
+  const outDir = path.join(dataDir, '..', `${path.basename(dataDir)}-out`)
+  const clock = options.clock ?? testClock()
+  const opened: string[] = []
+  const ports = createNodePorts({
+    dataDir,
+    resourcesRoot: repoRoot,
+    appVersion: '0.0.0-test',
+    files: folderSink(outDir),
+    clock,
+    external: { maxUrlLength: options.maxUrlLength ?? 32_000, open: async (url) => void opened.push(url) },
+  })
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened }
+}
+
+export const sampleProfile = {
+  name: 'Alex Example',
+  email: 'alex@example.org',
+  address: 'Musterstraße 12\n10115 Berlin\nGermany',
+  country: 'DE',
+}
+
+/** Unwraps a Result in a test, failing with the error when it is not ok. */
+export function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.data
+}
