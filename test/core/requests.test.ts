@@ -227,6 +227,33 @@ describe('storage', () => {
     expect(a.create(2026, build).reference).toBe('RF-2026-0001')
     expect(b.create(2026, build).reference).toBe('RF-2026-0002')
     expect(a.list().map((r) => r.reference)).toEqual(['RF-2026-0002', 'RF-2026-0001'])
+
+    // A change by one process shows in the other's list, through the index journal.
+    const second = b.get('RF-2026-0002')
+    b.save({
+      ...second,
+      sent: { ...second.draft, on: '2026-01-31', channel: 'email', bodySha256: '0'.repeat(64) },
+      events: [...second.events, { kind: 'sent', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z', channel: 'email' }],
+    })
+    expect(a.list().find((r) => r.reference === 'RF-2026-0002')?.sentOn).toBe('2026-01-31')
+
+    // The index is only a cache: without snapshot and journal, the files rebuild it.
+    fs.rmSync(path.join(dataDir, 'requests', 'index.json'))
+    fs.rmSync(path.join(dataDir, 'requests', 'index.log'))
+    expect(open().list().map((r) => [r.reference, r.sentOn])).toEqual([
+      ['RF-2026-0002', '2026-01-31'],
+      ['RF-2026-0001', null],
+    ])
+  })
+
+  it('notices a request file changed behind its back when it opens', async () => {
+    const first = await withProfile(startCore())
+    const { record } = expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    const file = path.join(first.dataDir, 'requests', `${record.reference}.json`)
+    const edited = { ...record, company: { ...record.company, name: 'FS.COM (renamed by hand)' } }
+    fs.writeFileSync(file, JSON.stringify(edited, null, 2))
+    const second = startCore({ dataDir: first.dataDir, clock: first.clock })
+    expect(expectOk(await second.api.call('requests:list', {}))[0]?.companyName).toBe('FS.COM (renamed by hand)')
   })
 
   it('moves a discarded draft to requests/discarded instead of deleting it', async () => {

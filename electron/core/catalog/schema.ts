@@ -39,7 +39,7 @@ export const emailAddressSchema = z
   .string()
   .trim()
   .max(254)
-  .regex(/^[^\s@<>(),;:"\[\]]+@[^\s@<>(),;:"\[\]]+\.[^\s@<>(),;:"\[\]]+$/, 'This is not an e-mail address.')
+  .regex(/^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/, 'This is not an e-mail address.')
 
 export const emailContactSchema = z.object({
   address: emailAddressSchema,

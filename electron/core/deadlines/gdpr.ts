@@ -29,7 +29,9 @@ export function rollToWorkingDay(date: PlainDate, calendar: HolidayCalendar): Ro
 
 function describeRoll(rolled: Rolled): string {
   if (rolled.skipped.length === 0) return ''
-  const reasons = rolled.skipped.map((s) => `${describeDate(s.date, true)} (${s.reason})`).join(', ')
+  const reasons = rolled.skipped
+    .map((s) => (weekdayNames.includes(s.reason as never) ? describeDate(s.date, true) : `${describeDate(s.date, true)} (${s.reason})`))
+    .join(', ')
   return ` That is not a working day: ${reasons}. So it moves to the next working day, ${describeDate(rolled.date, true)} (Art. 3(4) Reg. 1182/71).`
 }
 
@@ -54,7 +56,7 @@ export function gdprDeadline(received: PlainDate, calendar: HolidayCalendar): De
   const extended = rollToWorkingDay(threeMonths.date, calendar)
 
   const holidaysNote = calendar.label
-    ? `Public holidays are those of ${calendar.label}, where the company is established.`
+    ? `Public holidays are those of ${calendar.label}.`
     : 'The company\'s country is not known, so only Saturdays and Sundays are skipped; add its postal address for its public holidays.'
 
   const steps: DeadlineStep[] = [

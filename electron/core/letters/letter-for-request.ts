@@ -64,6 +64,10 @@ export function letterFor(record: RequestRecord, options: { senderCountry: strin
 
 /** A file name people recognise in their Downloads folder: "RF-2026-0001 FS.COM access.pdf". */
 export function outputFileName(record: RequestRecord, extension: 'pdf' | 'eml'): string {
-  const company = record.company.name.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const company = [...record.company.name]
+    .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? ' ' : c))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
   return `${record.reference} ${company} ${record.type}.${extension}`
 }

@@ -196,8 +196,6 @@ function wrap(doc: Doc, text: string, width: number, hang = 0): string[] {
       continue
     }
     if (current) lines.push(current)
-    current = ''
-    currentWidth = 0
     if (wordWidth <= limit()) {
       current = word
       currentWidth = wordWidth

@@ -90,7 +90,7 @@ export function createRequestService(deps: {
       if (!company.privacyEmail && !company.letterAddress) {
         throw new CoreError(
           'NO_CONTACT',
-          `No contact is known for ${company.name}: its privacy policy gives no e-mail or postal address. Add one on the company's page first.`,
+          `No contact is known for ${company.name}: its privacy policy gives no e-mail or postal address. Add one you know first.`,
         )
       }
       const instant = deps.now()
