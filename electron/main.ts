@@ -1,0 +1,158 @@
+/**
+ * The main process: one instance, one window, the core behind typed IPC. Everything security
+ * related (CSP, permissions, navigation, window.open, trusted senders) is wired here before the
+ * window exists. No telemetry and no network: the only things that leave the app are files the
+ * user saves and https:/mailto: links the user clicks.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron'
+import fs from 'node:fs'
+import path from 'node:path'
+import { builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/resources'
+import { createApi, type Api } from './core/api/create-api'
+import { createNoticeBoard } from './core/notices'
+import type { Clock, Ports } from './core/ports'
+import { createDialogFileSink, createShellOpener } from './shell/adapters'
+import { createElectronStores } from './shell/electron-stores'
+import { registerApi, removeStrayListeners } from './shell/ipc'
+import { hardenAllWebContents, hardenSession } from './shell/security'
+import { isTrustedSender } from './shell/trusted-senders'
+import type { AppOrigin } from './shell/trusted-url'
+import { createMainWindow, type WindowLoad } from './shell/window'
+
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
+    ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+    : undefined
+const rendererName = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window'
+const isDev = devServerUrl !== undefined
+
+const load: WindowLoad = devServerUrl
+  ? { kind: 'url', url: devServerUrl }
+  : { kind: 'file', file: path.join(__dirname, `../renderer/${rendererName}/index.html`) }
+const appOrigin: AppOrigin = load
+const preloadPath = path.join(__dirname, 'preload.js')
+/** The build copies templates/ and assets/ here (vite.resources.ts). */
+const resourcesRoot = path.join(__dirname, 'resources')
+/** The one way out of the app: https: and mailto: links, to the system's own handlers. */
+const external = createShellOpener()
+
+let mainWindow: BrowserWindow | null = null
+let started = false
+
+/** A problem the user must fix (not a bug): shown as it is. */
+class StartupError extends Error {}
+
+function dataDirFrom(env: NodeJS.ProcessEnv): string {
+  const fromEnv = env.RIGHTFUL_DATA_DIR?.trim()
+  if (!fromEnv) return app.getPath('userData')
+  if (!path.isAbsolute(fromEnv)) {
+    throw new StartupError(`RIGHTFUL_DATA_DIR must be an absolute path, but it is "${fromEnv}".`)
+  }
+  return fromEnv
+}
+
+function createPorts(): Ports {
+  const dataDir = dataDirFrom(process.env)
+  fs.mkdirSync(dataDir, { recursive: true })
+  const clock: Clock = { now: () => new Date() }
+  const notices = createNoticeBoard(() => clock.now())
+  return {
+    appVersion: app.getVersion(),
+    dataDir,
+    clock,
+    notices,
+    stores: createElectronStores({ dir: dataDir, notices, now: () => clock.now() }),
+    templates: templatesFrom(resourcesRoot),
+    fonts: fontsFrom(resourcesRoot),
+    catalog: builtinCatalogFrom(resourcesRoot),
+    files: createDialogFileSink(() => mainWindow),
+    external,
+  }
+}
+
+function openWindow(): void {
+  const window = createMainWindow({ preloadPath, appOrigin, load })
+  mainWindow = window
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+}
+
+function applicationMenu(): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ]
+  return Menu.buildFromTemplate(template)
+}
+
+function failToStart(error: unknown): void {
+  const detail =
+    error instanceof StartupError
+      ? error.message
+      : `${error instanceof Error ? error.message : String(error)}\n\nThe installation may be damaged; reinstalling Rightful should help. Your data was not changed.`
+  console.error('[rightful] could not start:', error)
+  dialog.showErrorBox('Rightful could not start', detail)
+  app.quit()
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, appOrigin, isDev)
+
+  let api: Api
+  try {
+    api = createApi(createPorts())
+  } catch (error) {
+    failToStart(error)
+    return
+  }
+  // electron-store has registered its renderer helper by now; this app answers only the API.
+  removeStrayListeners(ipcMain)
+  registerApi(ipcMain, api, (event) => isTrustedSender(event, appOrigin))
+
+  Menu.setApplicationMenu(applicationMenu())
+  openWindow()
+  started = true
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  // Every renderer is sandboxed, whatever its webPreferences say.
+  app.enableSandbox()
+  // Before any webContents exists, so none escapes the navigation and window rules.
+  hardenAllWebContents(app, appOrigin, (url) => external.open(url))
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('activate', () => {
+    if (started && BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failToStart(error))
+}

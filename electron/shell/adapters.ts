@@ -1,0 +1,51 @@
+/**
+ * Electron implementations of the core's ports: saving through the system's save dialog, and
+ * handing https:/mailto: URLs to the operating system.
+ */
+import { app, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
+import path from 'node:path'
+import type { ExternalOpener, FileSink, SaveKind } from '../core/ports'
+import { writeFileAtomicSync } from '../core/storage/files'
+import { isSafeExternalUrl } from './trusted-url'
+
+const filters: Record<SaveKind, FileFilter[]> = {
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+  eml: [{ name: 'E-mail message', extensions: ['eml'] }],
+}
+
+/**
+ * Asks where to save (starting in the user's Documents folder, attached to `getWindow()` when
+ * there is one) and writes the bytes atomically. Resolves to null when the user cancels.
+ */
+export function createDialogFileSink(getWindow: () => BaseWindow | null): FileSink {
+  return {
+    async save({ suggestedName, kind, bytes }) {
+      // The name is only a suggestion; it must never steer the dialog into another folder.
+      const defaultPath = path.join(app.getPath('documents'), path.basename(suggestedName))
+      const options = { defaultPath, filters: filters[kind] }
+      const window = getWindow()
+      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      if (choice.canceled || !choice.filePath) return null
+      writeFileAtomicSync(choice.filePath, bytes)
+      return choice.filePath
+    },
+  }
+}
+
+/** The longest URL this system hands over intact: Windows cuts mailto: URLs near 2,000. */
+export function maxUrlLengthFor(platform: NodeJS.Platform): number {
+  return platform === 'win32' ? 2_000 : 32_000
+}
+
+/** Opens https: and mailto: URLs with the system's handler; anything else is refused (throws). */
+export function createShellOpener(platform: NodeJS.Platform = process.platform): ExternalOpener {
+  const maxUrlLength = maxUrlLengthFor(platform)
+  return {
+    maxUrlLength,
+    async open(url) {
+      if (!isSafeExternalUrl(url)) throw new Error('Only https: and mailto: links can be opened outside Rightful.')
+      if (url.length > maxUrlLength) throw new Error(`This link is too long for this system (${url.length} characters; at most ${maxUrlLength}).`)
+      await shell.openExternal(url)
+    },
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * URL allowlists for the main process, always decided with a real URL parser (`new URL`), never
+ * with string tests such as `includes('localhost')`. Two questions: may this URL be handed to the
+ * operating system (a browser, the mail program), and is this URL the app itself?
+ */
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+/**
+ * Where the app's own page comes from: the Vite dev server during development
+ * (`http://localhost:5173/`), or the built renderer's index.html on disk.
+ */
+export type AppOrigin =
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'file'; readonly file: string }
+
+function parse(url: string): URL | null {
+  if (typeof url !== 'string') return null
+  // `new URL` silently drops tabs and line breaks and trims spaces; a URL that needs that is not
+  // one we hand on.
+  if ([...url].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f)) return null
+  try {
+    return new URL(url)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * True only for `https:` URLs with a host and without credentials, and for `mailto:` URLs: the
+ * only kinds the app ever gives to the operating system. Anything unparsable is false.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parse(url)
+  if (!parsed) return false
+  if (parsed.protocol === 'mailto:') return true
+  if (parsed.protocol !== 'https:') return false
+  // The parser repairs "https:host" and "https:\\host"; what we hand on must need no repair.
+  if (!/^https:\/\/[^/\\]/i.test(url)) return false
+  return parsed.hostname !== '' && parsed.username === '' && parsed.password === ''
+}
+
+function samePath(a: string, b: string): boolean {
+  const left = path.resolve(a)
+  const right = path.resolve(b)
+  // Windows paths are case-insensitive, and drive letters come in either case.
+  return process.platform === 'win32' ? left.toLowerCase() === right.toLowerCase() : left === right
+}
+
+/**
+ * True when `url` is the app's own page: for a dev server, any URL of exactly that origin (scheme,
+ * host and port); for a built renderer, exactly that index.html file (any query or #fragment).
+ */
+export function isAppUrl(url: string, appOrigin: AppOrigin): boolean {
+  const parsed = parse(url)
+  if (!parsed || parsed.username !== '' || parsed.password !== '') return false
+
+  if (appOrigin.kind === 'url') {
+    const app = parse(appOrigin.url)
+    if (!app || (app.protocol !== 'http:' && app.protocol !== 'https:')) return false
+    return parsed.protocol === app.protocol && parsed.origin === app.origin
+  }
+
+  if (parsed.protocol !== 'file:' || parsed.host !== '') return false
+  try {
+    return samePath(fileURLToPath(parsed), appOrigin.file)
+  } catch {
+    // e.g. an encoded slash in the path, which fileURLToPath refuses.
+    return false
+  }
+}
+
+/** The URL a window loads for the app's page, as `isAppUrl` understands it. */
+export function appUrlOf(appOrigin: AppOrigin): string {
+  return appOrigin.kind === 'url' ? appOrigin.url : pathToFileURL(appOrigin.file).href
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createDialogFileSink, createShellOpener, maxUrlLengthFor } from '../../electron/shell/adapters'
+import { fake, resetFakeElectron } from './fake-electron'
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+
+let dir: string
+const bytes = new Uint8Array([37, 80, 68, 70])
+
+beforeEach(() => {
+  resetFakeElectron()
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-sink-'))
+  fake().app.paths.documents = path.join(dir, 'Documents')
+})
+
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the save-dialog FileSink', () => {
+  it('asks where to save, starting in Documents with the right filter, and writes the bytes', async () => {
+    const target = path.join(dir, 'chosen', 'letter.pdf')
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const window = { id: 1 }
+    const saved = await createDialogFileSink(() => window as never).save({ suggestedName: 'RF-2026-0001.pdf', kind: 'pdf', bytes })
+    expect(saved).toBe(target)
+    expect(fs.readFileSync(target)).toEqual(Buffer.from(bytes))
+    expect(fake().dialog.showSaveDialog).toHaveBeenCalledWith(window, {
+      defaultPath: path.join(dir, 'Documents', 'RF-2026-0001.pdf'),
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    })
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['letter.pdf'])
+  })
+
+  it('offers e-mail messages for .eml, and works without a window', async () => {
+    const target = path.join(dir, 'mail.eml')
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    await createDialogFileSink(() => null).save({ suggestedName: 'RF-2026-0001.eml', kind: 'eml', bytes })
+    expect(fake().dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: path.join(dir, 'Documents', 'RF-2026-0001.eml'),
+      filters: [{ name: 'E-mail message', extensions: ['eml'] }],
+    })
+    expect(fs.existsSync(target)).toBe(true)
+  })
+
+  it('resolves to null and writes nothing when cancelled', async () => {
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
+    expect(await createDialogFileSink(() => null).save({ suggestedName: 'x.pdf', kind: 'pdf', bytes })).toBeNull()
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+
+  it('keeps a suggested name from steering the dialog to another folder', async () => {
+    await createDialogFileSink(() => null).save({ suggestedName: '../../etc/evil.pdf', kind: 'pdf', bytes })
+    const options = fake().dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string }
+    expect(options.defaultPath).toBe(path.join(dir, 'Documents', 'evil.pdf'))
+  })
+})
+
+describe('the shell ExternalOpener', () => {
+  it('opens https: and mailto: URLs with the system', async () => {
+    const opener = createShellOpener('linux')
+    await opener.open('https://example.com/privacy')
+    await opener.open('mailto:privacy@example.com?subject=Hi')
+    expect(fake().shell.openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.com/privacy', 'mailto:privacy@example.com?subject=Hi'])
+  })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://example.com/', 'smb://host/share', 'not a url'])('refuses %s', async (url) => {
+    await expect(createShellOpener('linux').open(url)).rejects.toThrow(/https: and mailto:/)
+    expect(fake().shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('knows how long a URL the system takes', async () => {
+    expect(maxUrlLengthFor('win32')).toBe(2000)
+    expect(createShellOpener('win32').maxUrlLength).toBe(2000)
+    expect(createShellOpener('linux').maxUrlLength).toBe(32000)
+    expect(createShellOpener('darwin').maxUrlLength).toBe(32000)
+    await expect(createShellOpener('win32').open(`mailto:a@example.com?body=${'x'.repeat(2000)}`)).rejects.toThrow(/too long/)
+    expect(fake().shell.openExternal).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,204 @@
+/**
+ * A small stand-in for the `electron` module, for tests of the shell: the Electron binary cannot
+ * be downloaded on these machines. Use it with
+ *   vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+ * The state lives on globalThis, so it stays one instance even across vi.resetModules().
+ */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+type Listener = (...args: never[]) => unknown
+
+let nextContentsId = 1
+
+/** A webContents that records its window-open handler and emits events on demand. */
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  destroyed = false
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Emits 'destroyed' as Electron does when the page goes away. */
+  destroy(): void {
+    this.destroyed = true
+    this.emit('destroyed')
+  }
+
+  /** Emits a cancellable event with Electron's (event, url) arguments; true when it was prevented. */
+  attempt(eventName: string, url: string): boolean {
+    let prevented = false
+    const event = { url, preventDefault: () => void (prevented = true) }
+    this.emit(eventName, event, url)
+    return prevented
+  }
+}
+
+/** A BrowserWindow that records its options and what it was asked to load. */
+export class FakeBrowserWindow extends EventEmitter {
+  static getAllWindows = (): FakeBrowserWindow[] => fake().windows.filter((w) => !w.closed)
+
+  readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }
+  readonly webContents = new FakeWebContents()
+  closed = false
+  show = vi.fn()
+  focus = vi.fn()
+  restore = vi.fn()
+  isMinimized = vi.fn(() => false)
+  loadURL = vi.fn(async (_url: string) => {})
+  loadFile = vi.fn(async (_file: string) => {})
+
+  constructor(options: Record<string, unknown>) {
+    super()
+    this.options = options
+    fake().windows.push(this)
+    fake().app.emit('web-contents-created', {}, this.webContents)
+  }
+
+  close(): void {
+    this.closed = true
+    this.emit('closed')
+    this.webContents.destroy()
+  }
+}
+
+/** ipcMain with the handle/removeHandler bookkeeping of the real one. */
+export class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, Listener>()
+  handle = vi.fn((channel: string, listener: Listener) => {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  })
+  removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel)
+  })
+
+  /** Calls a channel's handler as Electron would for `ipcRenderer.invoke(channel, ...args)`. */
+  async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel) as ((...a: unknown[]) => unknown) | undefined
+    if (!handler) throw new Error(`No handler registered for '${channel}'`)
+    return handler(event, ...args)
+  }
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void
+
+/** A session that records the hooks it was given. */
+export class FakeSession {
+  headersListener: HeadersListener | null = null
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null
+  readonly webRequest = {
+    onHeadersReceived: vi.fn((listener: HeadersListener) => {
+      this.headersListener = listener
+    }),
+  }
+  setPermissionRequestHandler = vi.fn((handler: FakeSession['permissionRequestHandler']) => {
+    this.permissionRequestHandler = handler
+  })
+  setPermissionCheckHandler = vi.fn((handler: FakeSession['permissionCheckHandler']) => {
+    this.permissionCheckHandler = handler
+  })
+
+  /** Runs a response through the headers hook and returns the headers the page would get. */
+  respond(url: string, responseHeaders: Record<string, string[]> = {}): Record<string, string[]> | undefined {
+    let result: Record<string, string[]> | undefined
+    this.headersListener?.({ url, responseHeaders }, (response) => (result = response.responseHeaders))
+    return result
+  }
+}
+
+function createFake() {
+  const app = Object.assign(new EventEmitter(), {
+    paths: { userData: '/fake/userData', documents: '/fake/Documents' } as Record<string, string>,
+    getPath: vi.fn((name: string) => {
+      const value = app.paths[name]
+      if (!value) throw new Error(`no fake path for ${name}`)
+      return value
+    }),
+    getVersion: vi.fn(() => '9.9.9-test'),
+    requestSingleInstanceLock: vi.fn(() => true),
+    whenReady: vi.fn(() => Promise.resolve()),
+    quit: vi.fn(),
+    enableSandbox: vi.fn(),
+    isPackaged: false,
+  })
+  return {
+    app,
+    /** Every BrowserWindow created since the last reset. */
+    windows: [] as FakeBrowserWindow[],
+    ipcMain: new FakeIpcMain(),
+    defaultSession: new FakeSession(),
+    shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
+    dialog: {
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showErrorBox: vi.fn(),
+    },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null })), send: vi.fn(), sendSync: vi.fn(), on: vi.fn() },
+  }
+}
+
+export type Fake = ReturnType<typeof createFake>
+
+const holder = globalThis as { __rightfulFakeElectron?: Fake }
+
+/** The shared fake state. */
+export function fake(): Fake {
+  holder.__rightfulFakeElectron ??= createFake()
+  return holder.__rightfulFakeElectron
+}
+
+/** A fresh fake: new app, ipcMain, session and spies; no windows. */
+export function resetFakeElectron(): Fake {
+  holder.__rightfulFakeElectron = createFake()
+  return holder.__rightfulFakeElectron
+}
+
+/**
+ * The module object `vi.mock('electron', ...)` returns. Getters read the current fake, so a reset
+ * is seen by modules that imported electron earlier. `default` serves `import electron from
+ * 'electron'` (electron-store does that).
+ */
+function buildModule() {
+  const module = {
+    get app() {
+      return fake().app
+    },
+    get ipcMain() {
+      return fake().ipcMain
+    },
+    get session() {
+      return { defaultSession: fake().defaultSession }
+    },
+    get shell() {
+      return fake().shell
+    },
+    get dialog() {
+      return fake().dialog
+    },
+    get Menu() {
+      return fake().Menu
+    },
+    get contextBridge() {
+      return fake().contextBridge
+    },
+    get ipcRenderer() {
+      return fake().ipcRenderer
+    },
+    BrowserWindow: FakeBrowserWindow,
+  }
+  return { ...Object.getOwnPropertyDescriptors(module), default: { value: module, enumerable: true } }
+}
+
+export const electronModule = Object.defineProperties({}, buildModule()) as Record<string, unknown>

@@ -1,0 +1,158 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { apiChannels } from '../../electron/core/api/channels'
+import { developmentCsp, productionCsp } from '../../electron/shell/csp'
+import { repoRoot } from '../helpers/ports'
+import { fake, resetFakeElectron } from './fake-electron'
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+
+// main.ts reads resources from `<its folder>/resources`, which only a build creates. A test that
+// sets `__rightfulResourcesRoot` gets the repository's own resources instead; the others see the
+// missing folder, as a broken installation would.
+vi.mock('../../electron/adapters/node/resources', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../electron/adapters/node/resources')>()
+  const root = (given: string) => (globalThis as { __rightfulResourcesRoot?: string }).__rightfulResourcesRoot ?? given
+  return {
+    templatesFrom: (given: string) => actual.templatesFrom(root(given)),
+    fontsFrom: (given: string) => actual.fontsFrom(root(given)),
+    builtinCatalogFrom: (given: string) => actual.builtinCatalogFrom(root(given)),
+  }
+})
+
+const electronDir = path.join(repoRoot, 'electron')
+const indexHtml = path.join(electronDir, '../renderer/main_window/index.html')
+let dataDir: string
+
+async function startMain(options: { resources?: boolean } = {}): Promise<void> {
+  ;(globalThis as { __rightfulResourcesRoot?: string }).__rightfulResourcesRoot = options.resources === false ? undefined : repoRoot
+  vi.resetModules()
+  await import('../../electron/main')
+  await new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+function trustedEvent(url = pathToFileURL(indexHtml).href) {
+  const window = fake().windows[0]
+  if (!window) throw new Error('no window')
+  return { sender: { id: window.webContents.id }, senderFrame: { url, parent: null } }
+}
+
+beforeEach(() => {
+  resetFakeElectron()
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-main-'))
+  vi.stubEnv('RIGHTFUL_DATA_DIR', dataDir)
+  vi.stubGlobal('MAIN_WINDOW_VITE_NAME', 'main_window')
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+})
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('the main process', () => {
+  it('quits at once when another instance is running', async () => {
+    fake().app.requestSingleInstanceLock.mockReturnValue(false)
+    await startMain()
+    expect(fake().app.quit).toHaveBeenCalled()
+    expect(fake().app.whenReady).not.toHaveBeenCalled()
+    expect(fake().windows).toHaveLength(0)
+    expect(fake().ipcMain.handlers.size).toBe(0)
+  })
+
+  it('wires the core, the security policy and the window', async () => {
+    await startMain()
+    const { app, ipcMain, defaultSession, windows, dialog, Menu } = fake()
+    expect(dialog.showErrorBox).not.toHaveBeenCalled()
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...apiChannels].sort())
+    expect(ipcMain.listenerCount('electron-store-get-data')).toBe(0)
+    expect(app.enableSandbox).toHaveBeenCalled()
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+
+    expect(windows).toHaveLength(1)
+    const window = windows[0]!
+    expect(window.options.webPreferences).toMatchObject({
+      preload: path.join(electronDir, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    })
+    expect(window.loadFile).toHaveBeenCalledWith(indexHtml)
+    // hardened through app.on('web-contents-created')
+    expect(window.webContents.windowOpenHandler).toBeTypeOf('function')
+    expect(window.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true)
+
+    expect(defaultSession.respond('file:///x')?.['Content-Security-Policy']).toEqual([productionCsp])
+    const callback = vi.fn()
+    defaultSession.permissionRequestHandler?.({}, 'media', callback, {})
+    expect(callback).toHaveBeenCalledWith(false)
+  })
+
+  it('answers the window, and only the window, with the real core on the data folder', async () => {
+    await startMain()
+    const { ipcMain } = fake()
+    expect(await ipcMain.invoke('app:status', trustedEvent(), {})).toMatchObject({
+      ok: true,
+      data: { version: '9.9.9-test', dataDir },
+    })
+    expect(await ipcMain.invoke('app:status', trustedEvent('https://evil.example/'), {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER' },
+    })
+    expect(await ipcMain.invoke('catalog:search', trustedEvent(), { query: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+  })
+
+  it('loads the dev server with the dev policy when Forge provides one', async () => {
+    vi.stubGlobal('MAIN_WINDOW_VITE_DEV_SERVER_URL', 'http://localhost:5173')
+    await startMain()
+    expect(fake().windows[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173')
+    expect(fake().defaultSession.respond('http://localhost:5173/')?.['Content-Security-Policy']).toEqual([developmentCsp])
+    expect(await fake().ipcMain.invoke('app:status', trustedEvent('http://localhost:5173/'), {})).toMatchObject({ ok: true })
+  })
+
+  it('shows an error and quits when the resources are broken', async () => {
+    await startMain({ resources: false })
+    expect(fake().dialog.showErrorBox).toHaveBeenCalledTimes(1)
+    expect(fake().dialog.showErrorBox.mock.calls[0]?.[0]).toBe('Rightful could not start')
+    expect(fake().app.quit).toHaveBeenCalled()
+    expect(fake().windows).toHaveLength(0)
+    expect(fake().ipcMain.handlers.size).toBe(0)
+  })
+
+  it('refuses a relative RIGHTFUL_DATA_DIR, and uses userData without one', async () => {
+    vi.stubEnv('RIGHTFUL_DATA_DIR', 'relative/data')
+    await startMain()
+    expect(fake().dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/RIGHTFUL_DATA_DIR must be an absolute path/)
+    expect(fake().app.quit).toHaveBeenCalled()
+
+    resetFakeElectron()
+    vi.stubEnv('RIGHTFUL_DATA_DIR', '')
+    fake().app.paths.userData = dataDir
+    await startMain()
+    expect(await fake().ipcMain.invoke('app:status', trustedEvent(), {})).toMatchObject({ ok: true, data: { dataDir } })
+  })
+
+  it('focuses the window for a second instance, and re-creates it on activate', async () => {
+    await startMain()
+    const { app, windows } = fake()
+    const window = windows[0]!
+    window.isMinimized.mockReturnValue(true)
+    app.emit('second-instance')
+    expect(window.restore).toHaveBeenCalled()
+    expect(window.focus).toHaveBeenCalled()
+
+    window.close()
+    app.emit('window-all-closed')
+    expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1)
+    app.emit('activate')
+    expect(fake().windows).toHaveLength(2)
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * Build helpers shared by the Vite configs: copy the read-only resources (templates, fonts,
+ * built-in catalog) beside the main-process and CLI bundles, in the same layout as the repository,
+ * so that the packaged app (which keeps only .vite/) and the CLI find them at `<build>/resources`.
+ */
+import fs from 'node:fs'
+import { builtinModules } from 'node:module'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+
+const root = __dirname
+
+export const nodeExternals = ['electron', 'electron/main', 'electron/renderer', 'electron/common', ...builtinModules.flatMap((m) => [m, `node:${m}`])]
+
+export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugin {
+  return {
+    name: 'rightful:copy-resources',
+    apply: 'build',
+    closeBundle() {
+      const target = path.join(outDir, 'resources')
+      fs.rmSync(target, { recursive: true, force: true })
+      fs.cpSync(path.join(root, 'templates'), path.join(target, 'templates'), { recursive: true })
+      fs.cpSync(path.join(root, 'assets', 'catalog'), path.join(target, 'assets', 'catalog'), { recursive: true })
+      fs.mkdirSync(path.join(target, 'assets', 'fonts'), { recursive: true })
+      for (const name of fs.readdirSync(path.join(root, 'assets', 'fonts'))) {
+        if (/\.(ttf|txt)$/.test(name)) fs.copyFileSync(path.join(root, 'assets', 'fonts', name), path.join(target, 'assets', 'fonts', name))
+      }
+    },
+  }
+}
+
+/** Bundle settings for code that runs in Node (main process, CLI), as Forge's Vite plugin uses. */
+export function nodeBundle(entry: string, fileName: string) {
+  return {
+    build: {
+      outDir: path.join(root, '.vite', 'build'),
+      emptyOutDir: false,
+      copyPublicDir: false,
+      minify: false,
+      sourcemap: true,
+      target: 'node20',
+      lib: { entry: path.join(root, entry), formats: ['cjs' as const], fileName: () => fileName },
+      rollupOptions: { external: nodeExternals },
+    },
+    resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+    // ES modules bundled into CommonJS lose import.meta; pdfkit and others build URLs from it.
+    define: { 'import.meta.url': 'require("node:url").pathToFileURL(__filename).href' },
+  }
+}
