@@ -1,0 +1,91 @@
+// ESLint: TypeScript rules plus the boundary rules of architecture.md.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const electronBan = {
+  paths: [
+    { name: 'electron', message: 'electron/core runs in plain Node: reach Electron through a port (electron/core/ports.ts).' },
+    { name: 'electron-store', message: 'electron/core never opens stores itself: use the DocumentStores port.' },
+  ],
+  patterns: [{ group: ['electron/*', 'electron-store/*'], message: 'electron/core runs in plain Node.' }],
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The core returns errors as data; a thrown non-Error would lose its message.
+      'no-throw-literal': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The domain core: no Electron, no electron-store.
+    files: ['electron/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', electronBan] },
+  },
+  {
+    // The main process: ipcMain only where the API is registered (electron/shell/ipc.ts),
+    // ipcRenderer only in the preload.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/**', 'electron/shell/ipc.ts', 'electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'IPC goes through electron/shell/ipc.ts and the preload only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer belongs to the preload.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcMain'][property.name=/^(handle|on|once|handleOnce)$/]", message: 'Register API handlers only in electron/shell/ipc.ts.' },
+      ],
+    },
+  },
+  {
+    // The renderer talks only to window.api: no Electron, no Node, and from the core only types
+    // or the pure modules (deadlines, request status, assert-never).
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks only to window.api.' },
+            { name: 'electron-store', message: 'The renderer talks only to window.api.' },
+          ],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
+            {
+              regex: '^@core/(?!(deadlines/calendar|requests/status|assert-never)$)',
+              allowTypeImports: true,
+              message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, requests/status and assert-never.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,88 @@
+import { useEffect } from 'react'
+import { assertNever } from '@core/assert-never'
+import { useStore } from './store/store'
+import type { Route } from './store/routes'
+import { Dashboard } from './features/dashboard/Dashboard'
+import { CompaniesPage } from './features/companies/CompaniesPage'
+import { CompanyPage } from './features/companies/CompanyPage'
+import { NewRequestPage } from './features/requests/NewRequestPage'
+import { RequestPage } from './features/requests/RequestPage'
+import { ProfilePage } from './features/profile/ProfilePage'
+import { Notices } from './ui/Notices'
+import { Toasts } from './ui/Toasts'
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard />
+    case 'companies':
+      return <CompaniesPage />
+    case 'company':
+      return <CompanyPage id={route.id} />
+    case 'new-request':
+      return <NewRequestPage companyId={route.companyId} />
+    case 'request':
+      return <RequestPage reference={route.reference} />
+    case 'profile':
+      return <ProfilePage returnTo={route.returnTo} />
+    default:
+      return assertNever(route)
+  }
+}
+
+const sections = [
+  { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
+  { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company'] },
+  { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
+]
+
+export function App() {
+  const route = useStore((s) => s.route)
+  const navigate = useStore((s) => s.navigate)
+  const loadStatus = useStore((s) => s.loadStatus)
+  const loadProfile = useStore((s) => s.loadProfile)
+  const version = useStore((s) => s.status?.version)
+
+  useEffect(() => {
+    void loadStatus()
+    void loadProfile()
+  }, [loadStatus, loadProfile])
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Sections">
+        <div className="sidebar-inner">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
+          <span className="brand-name">Rightful</span>
+        </div>
+        <ul>
+          {sections.map((section) => (
+            <li key={section.label}>
+              <button
+                type="button"
+                className={`nav-item ${section.matches.includes(route.name) ? 'active' : ''}`}
+                aria-current={section.matches.includes(route.name) ? 'page' : undefined}
+                onClick={() => navigate(section.route)}
+              >
+                {section.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar-foot">
+          Everything stays on this computer.
+          {version ? <span className="muted"> v{version}</span> : null}
+        </p>
+        </div>
+      </nav>
+      <main className="content">
+        <Notices />
+        <Page route={route} />
+      </main>
+      <Toasts />
+    </div>
+  )
+}

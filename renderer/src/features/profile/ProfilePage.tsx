@@ -1,0 +1,80 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { Profile } from '@core/profile/profile'
+import type { Route } from '../../store/routes'
+import { useStore } from '../../store/store'
+import { countryOptions } from '../../ui/format'
+
+/** The user's own details, entered once; they sign every request. */
+export function ProfilePage({ returnTo }: { returnTo: Route | null }) {
+  const profile = useStore((s) => s.profile)
+  const loaded = useStore((s) => s.profileLoaded)
+  const load = useStore((s) => s.loadProfile)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <section className="page narrow">
+      <header className="page-header">
+        <div>
+          <h1>Your details</h1>
+          <p className="lede">Companies need them to find your data. They stay on this computer and go only into the requests you write.</p>
+        </div>
+      </header>
+      {/* Keyed by the stored profile, so the form starts from what was saved last. */}
+      {loaded ? <ProfileForm key={JSON.stringify(profile)} initial={profile} returnTo={returnTo} /> : <p className="muted">Loading…</p>}
+    </section>
+  )
+}
+
+function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo: Route | null }) {
+  const save = useStore((s) => s.saveProfile)
+  const navigate = useStore((s) => s.navigate)
+  const [name, setName] = useState(initial?.name ?? '')
+  const [email, setEmail] = useState(initial?.email ?? '')
+  const [address, setAddress] = useState(initial?.address ?? '')
+  const [country, setCountry] = useState(initial?.country ?? '')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    const ok = await save({ name, email, address, country: country || null })
+    setBusy(false)
+    if (ok && returnTo) navigate(returnTo)
+  }
+
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label="Your details">
+      <label className="field">
+        <span className="field-label">Full name</span>
+        <input required value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      </label>
+      <label className="field">
+        <span className="field-label">E-mail address you use with companies</span>
+        <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+      </label>
+      <label className="field">
+        <span className="field-label">Postal address (as on an envelope, one line per row)</span>
+        <textarea required rows={4} value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />
+      </label>
+      <label className="field">
+        <span className="field-label">Country</span>
+        <select value={country} onChange={(e) => setCountry(e.target.value)}>
+          <option value="">—</option>
+          {countryOptions.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {returnTo ? 'Save and continue' : 'Save'}
+        </button>
+      </div>
+    </form>
+  )
+}

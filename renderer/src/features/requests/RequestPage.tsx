@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react'
+import { useStore } from '../../store/store'
+import { StatusPill } from '../../ui/StatusPill'
+import { channelLabel, countryName, formatDate, requestTypeLong } from '../../ui/format'
+import { DeadlinePanel } from './DeadlinePanel'
+import { MarkSentDialog } from './MarkSentDialog'
+import { Timeline } from './Timeline'
+
+export function RequestPage({ reference }: { reference: string }) {
+  const view = useStore((s) => s.views[reference])
+  const today = useStore((s) => s.status?.today ?? new Date().toISOString().slice(0, 10))
+  const load = useStore((s) => s.loadRequest)
+  const saveDraft = useStore((s) => s.saveDraft)
+  const savePdf = useStore((s) => s.savePdf)
+  const openInMailProgram = useStore((s) => s.openInMailProgram)
+  const saveEml = useStore((s) => s.saveEml)
+  const discard = useStore((s) => s.discard)
+  const navigate = useStore((s) => s.navigate)
+
+  // Edits on screen, tied to the version of the record they started from: once the record
+  // changes (saved, sent, reloaded), the screen shows the record again.
+  const [edits, setEdits] = useState<{ base: string; subject: string; body: string } | null>(null)
+  const [markingSent, setMarkingSent] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    void load(reference)
+  }, [reference, load])
+
+  if (!view) return <p className="muted page">Loading…</p>
+
+  const { record, deadline, status } = view
+  const current = edits?.base === record.updatedAt ? edits : null
+  const subject = current?.subject ?? record.draft.subject
+  const body = current?.body ?? record.draft.body
+  const setSubject = (next: string) => setEdits({ base: record.updatedAt, subject: next, body })
+  const setBody = (next: string) => setEdits({ base: record.updatedAt, subject, body: next })
+  const sent = record.sent
+  const dirty = !sent && (subject !== record.draft.subject || body !== record.draft.body)
+  const recipient = sent?.recipientAddress ?? record.draft.recipientAddress
+  const to = sent ? sent.to : record.draft.to
+
+  /** Outputs always use what is on screen: unsaved edits are saved first. */
+  const withSaved = async (run: () => Promise<void>) => {
+    setBusy(true)
+    try {
+      if (dirty && !(await saveDraft(reference, subject, body))) return
+      await run()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="page request-page">
+      <button type="button" className="link-button back" onClick={() => navigate({ name: 'dashboard' })}>
+        ← Your requests
+      </button>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow mono" data-testid="reference">
+            {record.reference}
+          </p>
+          <h1>
+            {requestTypeLong[record.type]} to{' '}
+            <button type="button" className="link-button heading-link" onClick={() => navigate({ name: 'company', id: record.company.id })}>
+              {record.company.name}
+            </button>
+          </h1>
+          <p className="lede">
+            <StatusPill status={status} withDays /> · GDPR · English · written {formatDate(record.events[0]?.on)}
+            {sent ? ` · sent by ${channelLabel[sent.channel].toLowerCase()} on ${formatDate(sent.on)}` : ''}
+          </p>
+        </div>
+      </header>
+
+      <div className="request-layout">
+        <div className="request-main">
+          <div className="card letter-preview">
+            <dl className="recipient">
+              <dt>To</dt>
+              <dd data-testid="recipient-email">{to ?? <span className="muted">No e-mail address known</span>}</dd>
+              {recipient ? (
+                <>
+                  <dt>Letter to</dt>
+                  <dd>
+                    {[recipient.recipient, ...recipient.lines, countryName(recipient.country)].join(', ')}
+                  </dd>
+                </>
+              ) : null}
+              <dt>From</dt>
+              <dd>
+                {(sent ?? record.draft).sender.name} &lt;{(sent ?? record.draft).sender.email}&gt;
+              </dd>
+            </dl>
+
+            {sent ? (
+              <>
+                <p className="subject-sent" data-testid="subject">
+                  {sent.subject}
+                </p>
+                <pre className="body-sent" data-testid="body">
+                  {sent.body}
+                </pre>
+                <p className="muted small">This is the request exactly as it was sent. It cannot be changed.</p>
+              </>
+            ) : (
+              <>
+                <label className="field">
+                  <span className="field-label">Subject</span>
+                  <input data-testid="subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={250} />
+                </label>
+                <label className="field">
+                  <span className="field-label">Text</span>
+                  <textarea data-testid="body" className="body-editor" value={body} onChange={(e) => setBody(e.target.value)} rows={24} />
+                </label>
+                <div className="actions">
+                  <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+                  <button type="button" className="button" disabled={!dirty || busy} onClick={() => void withSaved(async () => {})}>
+                    Save changes
+                  </button>
+                </div>
+              </>
+            )}
+          </div>
+        </div>
+
+        <aside className="request-side">
+          {!sent ? (
+            <div className="card">
+              <h2>Send it</h2>
+              <div className="stack">
+                <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => openInMailProgram(reference))}>
+                  Open in my mail program
+                </button>
+                <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => saveEml(reference))}>
+                  Save as e-mail file (.eml)
+                </button>
+                <button type="button" className="button button-block" disabled={busy || !recipient} onClick={() => void withSaved(() => savePdf(reference))}>
+                  Save PDF letter
+                </button>
+                <button type="button" className="button button-primary button-block" disabled={busy} onClick={() => void withSaved(async () => setMarkingSent(true))}>
+                  Mark as sent…
+                </button>
+              </div>
+              <p className="muted small">
+                Send it from your own mail program or print the letter for a window envelope. Then mark it as sent, so that Rightful counts the
+                deadline.
+              </p>
+              <button type="button" className="link-button danger-text small" disabled={busy} onClick={() => void discard(reference)}>
+                Discard this draft
+              </button>
+            </div>
+          ) : (
+            <div className="card">
+              <h2>Copies</h2>
+              <div className="stack">
+                {recipient ? (
+                  <button type="button" className="button button-block" onClick={() => void savePdf(reference)}>
+                    Save PDF letter again
+                  </button>
+                ) : null}
+                {to ? (
+                  <button type="button" className="button button-block" onClick={() => void saveEml(reference)}>
+                    Save e-mail file again
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          )}
+          <DeadlinePanel deadline={deadline} status={status} />
+          <Timeline events={record.events} due={deadline?.due ?? null} />
+        </aside>
+      </div>
+
+      {markingSent ? (
+        <MarkSentDialog
+          reference={reference}
+          today={today}
+          hasEmail={Boolean(record.draft.to)}
+          hasPostal={Boolean(record.draft.recipientAddress)}
+          onClose={() => setMarkingSent(false)}
+        />
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,12 @@
+/** Where the user is: a small state-based router, with a history for Back. */
+export type Route =
+  | { readonly name: 'dashboard' }
+  | { readonly name: 'companies' }
+  | { readonly name: 'company'; readonly id: string }
+  | { readonly name: 'new-request'; readonly companyId: string | null }
+  | { readonly name: 'request'; readonly reference: string }
+  | { readonly name: 'profile'; readonly returnTo: Route | null }
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}

@@ -1,0 +1,54 @@
+/** Playwright fixtures: each test gets its own harness (real core, temp data folder, fixed clock). */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { startHarness, type Harness } from '../harness/server'
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** 31 January 2026, 10:00 UTC: a month-end that tests the deadline rules. */
+export const fixedNow = '2026-01-31T10:00:00Z'
+
+export type HarnessControl = {
+  current: Harness
+  /** Stops the app and starts it again on the same data folder. */
+  restart(): Promise<Harness>
+}
+
+export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.resolve(__dirname, '..', '..', 'test-results', 'screens')
+
+/** Saves a screenshot of the page for people to look at (docs/screenshots with SCREENSHOT_DIR). */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  // Transient messages would hide the screen behind them.
+  // (Clicked from script: a modal dialog makes them unreachable for the pointer.)
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.toast-close').forEach((button) => button.click()))
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
+  // Playwright requires the destructuring pattern even when no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-e2e-'))
+    await use(dir)
+  },
+  harness: async ({ dataDir }, use) => {
+    test.skip(!fs.existsSync(chromiumPath), `Chromium is not installed at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).`)
+    const clock = { now: () => new Date(fixedNow) }
+    const start = () => startHarness({ dataDir, clock, outDir: `${dataDir}-saved` })
+    const control: HarnessControl = {
+      current: await start(),
+      async restart() {
+        await control.current.close()
+        control.current = await start()
+        return control.current
+      },
+    }
+    await use(control)
+    await control.current.close()
+  },
+})
+
+export { expect }

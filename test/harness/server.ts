@@ -1,0 +1,210 @@
+/**
+ * The browser harness: serves the built renderer on 127.0.0.1 and gives it a `window.api` that
+ * forwards each call over HTTP to a real core (createApi on temp-dir Node ports). Playwright drives
+ * the real UI against the real core in Debian's Chromium, where no Electron binary exists.
+ *
+ * A development and test tool only: it binds to loopback, and every request must carry the
+ * session token (given once in the page URL, then kept in an HttpOnly cookie).
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { apiChannels } from '../../electron/core/api/channels'
+import { createApi, type Api } from '../../electron/core/api/create-api'
+import type { Clock } from '../../electron/core/ports'
+import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
+
+const repoRoot = path.resolve(__dirname, '..', '..')
+export const defaultRendererDir = path.join(repoRoot, '.vite', 'renderer', 'main_window')
+
+export type Harness = {
+  /** Open this URL (it carries the token). */
+  readonly url: string
+  readonly origin: string
+  readonly token: string
+  readonly api: Api
+  readonly dataDir: string
+  /** Where "saved" files land: the harness's stand-in for the save dialog. */
+  readonly outDir: string
+  /** URLs the app asked the system to open (mailto:, https:). */
+  readonly opened: ReadonlyArray<string>
+  close(): Promise<void>
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.map': 'application/json',
+}
+
+const cookieName = 'rightful_harness'
+
+/** window.api for the page: one function per channel, each sending exactly one argument. */
+function bridgeScript(): string {
+  return `'use strict';
+(() => {
+  const channels = ${JSON.stringify(apiChannels)};
+  const call = (channel, input) =>
+    fetch('/__harness/api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ channel, input }),
+    }).then((response) => response.json());
+  const api = {};
+  for (const channel of channels) {
+    const [domain, verb] = channel.split(':');
+    api[domain] = api[domain] || {};
+    api[domain][verb] = (input) => call(channel, input);
+  }
+  for (const domain of Object.keys(api)) Object.freeze(api[domain]);
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
+})();
+`
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  return header
+    ?.split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === cookieName)?.[1]
+}
+
+async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new Error('request body too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startHarness(options: {
+  dataDir: string
+  outDir?: string
+  port?: number
+  rendererDir?: string
+  clock?: Clock
+  maxUrlLength?: number
+}): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? defaultRendererDir
+  const indexFile = path.join(rendererDir, 'index.html')
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(`The renderer is not built (${indexFile} is missing): run \`npm run build\` first.`)
+  }
+  const outDir = options.outDir ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}-saved`)
+  const opened: string[] = []
+  const ports = createNodePorts({
+    dataDir: options.dataDir,
+    resourcesRoot: repoRoot,
+    appVersion: JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+    files: folderSink(outDir),
+    clock: options.clock,
+    external: {
+      maxUrlLength: options.maxUrlLength ?? 32_000,
+      open: async (url) => {
+        opened.push(url)
+      },
+    },
+  })
+  const api = createApi(ports)
+  const token = randomBytes(24).toString('hex')
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: Error) => {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(error.message)
+    })
+  })
+
+  const origin = await new Promise<string>((resolve) => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+  })
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin)
+    const given = url.pathname === '/' ? (url.searchParams.get('token') ?? cookieToken(request.headers.cookie)) : cookieToken(request.headers.cookie)
+    if (!sameToken(given, token)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: this harness session needs its token.')
+      return
+    }
+
+    if (url.pathname === '/__harness/api') {
+      const sameOrigin = request.headers.origin === origin
+      if (request.method !== 'POST' || !sameOrigin || !request.headers['content-type']?.startsWith('application/json')) {
+        response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request')
+        return
+      }
+      let message: { channel?: unknown; input?: unknown }
+      try {
+        message = JSON.parse(await readBody(request, 5_000_000)) as typeof message
+      } catch (error) {
+        response.writeHead(400, { 'Content-Type': 'text/plain' }).end(`Bad request: ${(error as Error).message}`)
+        return
+      }
+      const result = await api.invoke(message.channel, message.input)
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(result))
+      return
+    }
+
+    if (url.pathname === '/__harness/bridge.js') {
+      response.writeHead(200, { 'Content-Type': contentTypes['.js']!, 'Cache-Control': 'no-store' }).end(bridgeScript())
+      return
+    }
+
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const html = fs
+        .readFileSync(indexFile, 'utf8')
+        .replace(/<script/, '<script src="/__harness/bridge.js"></script>\n    <script')
+      response
+        .writeHead(200, {
+          'Content-Type': contentTypes['.html']!,
+          'Cache-Control': 'no-store',
+          'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        })
+        .end(html)
+      return
+    }
+
+    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`)
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
+      return
+    }
+    response
+      .writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream' })
+      .end(fs.readFileSync(file))
+  }
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    api,
+    dataDir: options.dataDir,
+    outDir,
+    opened,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve()
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
