@@ -1,0 +1,157 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../electron/cli'
+import { repoRoot, tempDir } from '../helpers/ports'
+
+async function run(argv: string[], dataDir = tempDir()) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir }, cwd: dataDir }, { resourcesRoot: repoRoot })
+  return { code, stdout, stderr, dataDir }
+}
+
+function profileFile(dir: string): string {
+  const file = path.join(dir, 'me.json')
+  fs.writeFileSync(file, JSON.stringify({ name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany' }))
+  return file
+}
+
+describe('rightful catalog list', () => {
+  it('prints every company with the promised fields, JSON only', async () => {
+    const { code, stdout, stderr } = await run(['catalog', 'list', '--json'])
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    const companies = JSON.parse(stdout) as Array<Record<string, unknown>>
+    expect(companies.map((c) => c.id).sort()).toEqual(['b2s', 'faasoft', 'foscam', 'fs-com'])
+    for (const company of companies) {
+      for (const key of ['id', 'name', 'domains', 'privacyEmail', 'emails', 'postalAddresses', 'phones', 'subjectRule', 'sources']) {
+        expect(company, `${String(company.id)}.${key}`).toHaveProperty(key)
+      }
+    }
+    expect(companies.find((c) => c.id === 'fs-com')?.privacyEmail).toBe('legal@fs.com')
+    expect(companies.find((c) => c.id === 'faasoft')?.privacyEmail).toBeNull()
+  })
+})
+
+describe('rightful draft', () => {
+  it('writes the request from a profile file and prints {to, subject, body, reference}', async () => {
+    const dir = tempDir()
+    const { code, stdout } = await run(['draft', '--company', 'fs.com', '--type', 'access', '--law', 'gdpr', '--lang', 'en', '--profile', profileFile(dir), '--json'], dir)
+    expect(code).toBe(0)
+    const draft = JSON.parse(stdout)
+    expect(Object.keys(draft).sort()).toEqual(['body', 'reference', 'subject', 'to'])
+    expect(draft.to).toBe('legal@fs.com')
+    expect(draft.reference).toMatch(/^RF-\d{4}-0001$/)
+    expect(draft.subject).toBe(`Data protection query: access request, Art. 15 GDPR – ${draft.reference}`)
+    expect(draft.body).toContain('Musterstraße 12\n10115 Berlin')
+  })
+
+  it('uses the stored profile when no --profile is given, and says so when there is none', async () => {
+    const dir = tempDir()
+    const missing = await run(['draft', '--company', 'b2s', '--type', 'erasure', '--json'], dir)
+    expect(missing.code).toBe(1)
+    expect(JSON.parse(missing.stdout).error.code).toBe('PROFILE_MISSING')
+    expect(missing.stderr).toMatch(/profile/)
+  })
+
+  it('refuses bad arguments with exit code 2 and a message on stderr', async () => {
+    const cases: string[][] = [
+      ['draft', '--company', 'fs-com', '--type', 'delete', '--json'],
+      ['draft', '--type', 'access', '--json'],
+      ['draft', '--company', 'nope.example', '--type', 'access', '--json'],
+      ['draft', '--company', 'fs-com', '--type', 'access', '--law', 'ccpa', '--json'],
+      ['draft', '--company', 'fs-com', '--type', 'access', '--frobnicate', '--json'],
+      ['draft', '--company', 'fs-com', '--type', 'access', '--profile', '/no/such/file.json', '--json'],
+      ['deadline', '--law', 'gdpr', '--country', 'DE', '--received', '2026-02-30', '--json'],
+      ['deadline', '--law', 'gdpr', '--country', 'Atlantis', '--received', '2026-02-03', '--json'],
+      ['deadline', '--law', 'gdpr', '--received', '2026-02-03', '--json'],
+      ['letter', '--company', 'fs-com', '--type', 'access', '--json'],
+      ['frobnicate'],
+      [],
+    ]
+    for (const argv of cases) {
+      const { code, stdout, stderr } = await run(argv)
+      expect(code, argv.join(' ')).toBe(2)
+      expect(stdout, argv.join(' ')).toBe('')
+      expect(stderr, argv.join(' ')).toMatch(/^rightful: /)
+    }
+  })
+
+  it('refuses a profile file that is not JSON or lacks fields, and stores nothing', async () => {
+    const dir = tempDir()
+    const bad = path.join(dir, 'bad.json')
+    fs.writeFileSync(bad, '{"name": "A"')
+    const notJson = await run(['draft', '--company', 'fs-com', '--type', 'access', '--profile', bad, '--json'], dir)
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).toContain('is not valid JSON')
+    fs.writeFileSync(bad, JSON.stringify({ name: 'A' }))
+    const incomplete = await run(['draft', '--company', 'fs-com', '--type', 'access', '--profile', bad, '--json'], dir)
+    expect(incomplete.code).toBe(2)
+    expect(incomplete.stderr).toContain('email')
+    const list = await run(['requests', 'list', '--json'], dir)
+    expect(JSON.parse(list.stdout)).toEqual([])
+  })
+
+  it('explains how to add a contact when none is known, then uses the added one', async () => {
+    const dir = tempDir()
+    const before = await run(['draft', '--company', 'faasoft', '--type', 'access', '--profile', profileFile(dir), '--json'], dir)
+    expect(before.code).toBe(1)
+    expect(before.stderr).toContain('rightful catalog add-contact')
+    const added = await run(['catalog', 'add-contact', 'faasoft', '--email', 'privacy@faasoft.example', '--json'], dir)
+    expect(added.code).toBe(0)
+    const after = await run(['draft', '--company', 'faasoft', '--type', 'access', '--profile', profileFile(dir), '--json'], dir)
+    expect(JSON.parse(after.stdout).to).toBe('privacy@faasoft.example')
+  })
+})
+
+describe('rightful deadline', () => {
+  it('prints {due, extendedDue, explanation} under the GDPR', async () => {
+    const { code, stdout } = await run(['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31', '--json'])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(result).toMatchObject({ due: '2026-03-02', extendedDue: '2026-04-30' })
+    expect(result.explanation).toContain('February has no 31st')
+  })
+})
+
+describe('rightful letter', () => {
+  it('writes a PDF letter to --out', async () => {
+    const dir = tempDir()
+    const out = path.join(dir, 'letter.pdf')
+    const { code, stdout } = await run(['letter', '--company', 'foscam', '--type', 'erasure', '--profile', profileFile(dir), '--out', out, '--json'], dir)
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ path: out })
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('refuses a letter to a company without a postal address, writing nothing', async () => {
+    const dir = tempDir()
+    await run(['catalog', 'add-contact', 'faasoft', '--email', 'privacy@faasoft.example'], dir)
+    const out = path.join(dir, 'letter.pdf')
+    const { code, stdout } = await run(['letter', '--company', 'faasoft', '--type', 'access', '--profile', profileFile(dir), '--out', out, '--json'], dir)
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout).error.code).toBe('NO_POSTAL_ADDRESS')
+    expect(fs.existsSync(out)).toBe(false)
+  })
+})
+
+const bundle = path.join(repoRoot, '.vite', 'build', 'cli.js')
+const bundled = fs.existsSync(bundle)
+if (!bundled) console.log(`[skip reason] ${bundle} is not built (npm run build:cli): the installed \`rightful\` command is not exercised.`)
+
+describe.skipIf(!bundled)('the built `rightful` command', () => {
+  it('runs from bin/rightful.js with its bundled resources', () => {
+    const dir = tempDir()
+    const env = { ...process.env, RIGHTFUL_DATA_DIR: dir }
+    const list = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'catalog', 'list', '--json'], { env, encoding: 'utf8' }))
+    expect(list).toHaveLength(4)
+    const out = path.join(dir, 'fs.pdf')
+    const letter = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'letter', '--company', 'fs-com', '--type', 'access', '--profile', profileFile(dir), '--out', out], { env, encoding: 'utf8' })
+    expect(letter.status, letter.stderr).toBe(0)
+    expect(fs.statSync(out).size).toBeGreaterThan(5000)
+    const bad = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'deadline', '--law', 'gdpr'], { env, encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+  })
+})
