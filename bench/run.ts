@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: figures for the hot paths of the walking skeleton, printed as a table.
+ * - request store: create, append an event (mark sent), list, cold open with and without index,
+ *   at 1,000 and 10,000 stored requests;
+ * - GDPR deadline computation, cold (holiday table built) and warm;
+ * - PDF letter rendering, first and warm.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fontsFrom } from '../electron/adapters/node/resources'
+import { computeDeadline } from '../electron/core/deadlines/compute'
+import { renderLetterPdf } from '../electron/core/letters/pdf-letter'
+import { createNoticeBoard } from '../electron/core/notices'
+import type { RequestRecord } from '../electron/core/requests/model'
+import { openRequestRepository } from '../electron/core/requests/repository'
+
+const repoRoot = path.resolve(__dirname, '..')
+const rows: Array<[string, string]> = []
+const report = (name: string, value: string) => {
+  rows.push([name, value])
+  process.stdout.write(`${name.padEnd(58)} ${value}\n`)
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now()
+  const value = run()
+  return [value, performance.now() - start]
+}
+
+const now = () => new Date('2026-01-31T10:00:00Z')
+
+function record(reference: string): RequestRecord {
+  const stamp = now().toISOString()
+  return {
+    schemaVersion: 1,
+    reference,
+    createdAt: stamp,
+    updatedAt: stamp,
+    company: { id: 'fs-com', name: 'FS.COM', jurisdiction: 'US-DE' },
+    type: 'access',
+    law: 'gdpr',
+    lang: 'en',
+    draft: {
+      to: 'legal@fs.com',
+      recipientAddress: { recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], country: 'US' },
+      sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'] },
+      subject: `Data protection query: access request, Art. 15 GDPR – ${reference}`,
+      body: 'Dear Sir or Madam,\n\n'.padEnd(2400, 'x'),
+    },
+    sent: null,
+    events: [{ kind: 'created', on: '2026-01-31', recordedAt: stamp }],
+  }
+}
+
+function benchStore(count: number): void {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-'))
+  const open = () => openRequestRepository({ dataDir, notices: createNoticeBoard(now), now })
+  const repo = open()
+  for (let i = 0; i < count; i += 1) repo.create(2026, record)
+
+  const creates: number[] = []
+  const appends: number[] = []
+  for (let i = 0; i < 50; i += 1) {
+    const [created, createMs] = time(() => repo.create(2026, record))
+    creates.push(createMs)
+    const [, appendMs] = time(() =>
+      repo.save({
+        ...created,
+        sent: { on: '2026-01-31', channel: 'email', to: created.draft.to, recipientAddress: null, sender: created.draft.sender, subject: created.draft.subject, body: created.draft.body, bodySha256: '0'.repeat(64) },
+        events: [...created.events, { kind: 'sent', on: '2026-01-31', recordedAt: now().toISOString(), channel: 'email' }],
+      }),
+    )
+    appends.push(appendMs)
+  }
+  const lists: number[] = []
+  for (let i = 0; i < 10; i += 1) lists.push(time(() => repo.list())[1])
+  const [, coldWithIndex] = time(() => open().list())
+  fs.rmSync(path.join(dataDir, 'requests', 'index.json'))
+  const [, coldRebuild] = time(() => open().list())
+
+  const n = count.toLocaleString('en')
+  report(`store @ ${n}: create one request (p50 / p95)`, `${ms(percentile(creates, 50))} / ${ms(percentile(creates, 95))}`)
+  report(`store @ ${n}: mark one sent = append an event (p50 / p95)`, `${ms(percentile(appends, 50))} / ${ms(percentile(appends, 95))}`)
+  report(`store @ ${n}: list all, warm (p50)`, ms(percentile(lists, 50)))
+  report(`store @ ${n}: open and list, cold, with index`, ms(coldWithIndex))
+  report(`store @ ${n}: open and list, index lost (rebuild)`, ms(coldRebuild))
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+function benchDeadlines(): void {
+  const [, cold] = time(() => computeDeadline('gdpr', 'DE-BY', '2026-01-31'))
+  const samples: number[] = []
+  let day = new Date('2026-01-01T00:00:00Z').getTime()
+  for (let i = 0; i < 2000; i += 1, day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10)
+    samples.push(time(() => computeDeadline('gdpr', 'DE-BY', date))[1])
+  }
+  report('GDPR deadline, first call (holiday table built)', ms(cold))
+  report('GDPR deadline, warm (p50 / p95, 2,000 dates)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
+}
+
+async function benchLetters(): Promise<void> {
+  const fonts = fontsFrom(repoRoot)
+  const input = {
+    sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin', 'Germany'] },
+    recipient: { recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], countryName: 'United States' },
+    date: '31 January 2026',
+    reference: 'RF-2026-0001',
+    subject: 'Data protection request: erasure, Art. 17 GDPR – RF-2026-0001',
+    body: 'Dear Sir or Madam,\n\nI ask FS.COM to erase all personal data concerning me without undue delay, under Article 17 GDPR.\n\nPlease confirm in writing once my data have been erased.\n\nYours faithfully,\n\nAlex Example',
+    metadata: { title: 'Erasure request', author: 'Alex Example', subject: 'RF-2026-0001', createdAt: now() },
+  }
+  const first = performance.now()
+  await renderLetterPdf(input, fonts)
+  const firstMs = performance.now() - first
+  const samples: number[] = []
+  for (let i = 0; i < 30; i += 1) {
+    const start = performance.now()
+    await renderLetterPdf(input, fonts)
+    samples.push(performance.now() - start)
+  }
+  report('PDF letter, one page: first (fonts read and parsed)', ms(firstMs))
+  report('PDF letter, one page: warm (p50 / p95, 30 letters)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n\n`)
+  benchStore(1_000)
+  benchStore(10_000)
+  benchDeadlines()
+  await benchLetters()
+}
+
+void main()
