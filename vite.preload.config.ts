@@ -14,7 +14,7 @@ export default defineConfig((env) => {
       rollupOptions: {
         input: path.join(__dirname, 'electron', 'preload.ts'),
         external: nodeExternals,
-        output: { format: 'cjs' as const, inlineDynamicImports: true, entryFileNames: '[name].js' },
+        output: { format: 'cjs' as const, codeSplitting: false, entryFileNames: '[name].js' },
       },
     },
   }

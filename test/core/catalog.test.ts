@@ -6,7 +6,8 @@ import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
 import type { Company, Provenance } from '../../electron/core/catalog/schema'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds')
+// The archived policies the catalog quotes (outside the repository; RIGHTFUL_SEEDS_DIR overrides).
+const seedsDir = process.env.RIGHTFUL_SEEDS_DIR ?? path.resolve(repoRoot, '..', 'shared', 'seeds')
 const seedsPresent = fs.existsSync(seedsDir)
 if (!seedsPresent) console.log(`[skip reason] ${seedsDir} is absent: the quotes of the built-in catalog are not checked against the source policies.`)
 

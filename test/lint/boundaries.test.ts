@@ -1,0 +1,36 @@
+/** The lint rules that keep the layers apart (architecture.md) really fire. */
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+import { repoRoot } from '../helpers/ports'
+
+const eslint = new ESLint({ cwd: repoRoot })
+
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) })
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message)
+}
+
+describe('layer boundaries', () => {
+  it('keep Electron and electron-store out of the core', async () => {
+    expect(await problems('electron/core/catalog/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
+    expect(await problems('electron/core/x.ts', "import Store from 'electron-store'\nexport const s = Store\n")).toHaveLength(1)
+    expect(await problems('electron/core/x.ts', "import fs from 'node:fs'\nexport const f = fs\n")).toEqual([])
+  })
+
+  it('allow ipcMain only where the API is registered, and ipcRenderer only in the preload', async () => {
+    expect(await problems('electron/shell/window.ts', "import { ipcMain } from 'electron'\nexport const i = ipcMain\n")).toHaveLength(1)
+    expect(await problems('electron/shell/ipc.ts', "import { ipcMain } from 'electron'\nexport const i = ipcMain\n")).toEqual([])
+    expect(await problems('electron/main.ts', "import { ipcMain } from 'electron'\nipcMain.handle('x', () => 1)\n")).toHaveLength(1)
+    expect(await problems('electron/main.ts', "import { ipcRenderer } from 'electron'\nexport const r = ipcRenderer\n")).toHaveLength(1)
+  })
+
+  it('let the renderer take only types or the pure modules from the core, and nothing from Node or Electron', async () => {
+    const file = 'renderer/src/x.ts'
+    expect(await problems(file, "import { createApi } from '@core/api/create-api'\nexport const c = createApi\n")).toHaveLength(1)
+    expect(await problems(file, "import type { WindowApi } from '@core/api/contract'\nexport type W = WindowApi\n")).toEqual([])
+    expect(await problems(file, "import { describeDate } from '@core/deadlines/calendar'\nexport const d = describeDate\n")).toEqual([])
+    expect(await problems(file, "import { ipcRenderer } from 'electron'\nexport const r = ipcRenderer\n")).toHaveLength(1)
+    expect(await problems(file, "import fs from 'node:fs'\nexport const f = fs\n")).toHaveLength(1)
+  })
+})
