@@ -4,41 +4,27 @@
  * that does not parse is moved aside before electron-store opens it, and the user is told.
  */
 import Store from 'electron-store'
-import path from 'node:path'
 import type { NoticeBoard } from '../core/notices'
-import type { DocumentStoreName, DocumentStores } from '../core/ports'
-import { openDocumentStore } from '../core/storage/document-store'
-
-const labels: Record<DocumentStoreName, string> = {
-  profile: 'profile',
-  settings: 'settings',
-  'catalog-edits': 'catalog edits',
-}
+import type { DocumentStores } from '../core/ports'
+import { createDocumentStores } from '../core/storage/document-store'
 
 /** Opens `<dir>/<name>.json` with electron-store for each store the core asks for. */
 export function createElectronStores(options: { dir: string; notices: NoticeBoard; now: () => Date }): DocumentStores {
-  return {
-    open(name) {
-      return openDocumentStore({
-        file: path.join(options.dir, `${name}.json`),
-        label: labels[name],
-        notices: options.notices,
-        now: options.now,
-        openBackend: () => {
-          const store = new Store<Record<string, unknown>>({
-            name,
-            cwd: options.dir,
-            clearInvalidConfig: false,
-            accessPropertiesByDotNotation: false,
-          })
-          return {
-            read: () => store.store,
-            write: (document) => {
-              store.store = document
-            },
-          }
-        },
+  return createDocumentStores({
+    ...options,
+    openBackend: (name) => {
+      const store = new Store<Record<string, unknown>>({
+        name,
+        cwd: options.dir,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
       })
+      return {
+        read: () => store.store,
+        write: (document) => {
+          store.store = document
+        },
+      }
     },
-  }
+  })
 }

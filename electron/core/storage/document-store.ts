@@ -3,8 +3,9 @@
  * file, a file that does not parse (or holds something other than an object) is moved aside and
  * the user is told, so the app still starts and nothing is lost.
  */
+import path from 'node:path'
 import type { NoticeBoard } from '../notices'
-import type { DocumentStore } from '../ports'
+import type { DocumentStore, DocumentStoreName, DocumentStores } from '../ports'
 import { moveAsideSync, readJsonFileSync } from './files'
 
 /** The whole-document view both libraries offer (`store.store` getter and setter). */
@@ -57,5 +58,33 @@ export function openDocumentStore(options: {
       backend = options.openBackend()
       return movedTo
     },
+  }
+}
+
+const labels: Record<DocumentStoreName, string> = {
+  profile: 'profile',
+  settings: 'settings',
+  'catalog-edits': 'catalog edits',
+}
+
+/**
+ * `<dir>/<name>.json` for each store the core asks for, opened by the host's library
+ * (electron-store in the app, conf elsewhere) behind the same safety net.
+ */
+export function createDocumentStores(options: {
+  dir: string
+  notices: NoticeBoard
+  now: () => Date
+  openBackend: (name: DocumentStoreName) => WholeDocumentBackend
+}): DocumentStores {
+  return {
+    open: (name) =>
+      openDocumentStore({
+        file: path.join(options.dir, `${name}.json`),
+        label: labels[name],
+        notices: options.notices,
+        now: options.now,
+        openBackend: () => options.openBackend(name),
+      }),
   }
 }

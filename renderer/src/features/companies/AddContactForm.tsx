@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useStore } from '../../store/store'
-import { countryOptions } from '../../ui/format'
+import { CountrySelect } from '../../ui/CountrySelect'
 
 /** Lets the user supply a contact the policy does not give: an e-mail address, a postal address, or both. */
 export function AddContactForm({ companyId, companyName, onDone }: { companyId: string; companyName: string; onDone?: () => void }) {
@@ -51,17 +51,7 @@ export function AddContactForm({ companyId, companyName, onDone }: { companyId: 
         <span className="field-label">Postal address (optional, one line per row, without the company name)</span>
         <textarea rows={3} value={postal} onChange={(e) => setPostal(e.target.value)} />
       </label>
-      <label className="field">
-        <span className="field-label">Country of the postal address</span>
-        <select value={country} onChange={(e) => setCountry(e.target.value)}>
-          <option value="">—</option>
-          {countryOptions.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CountrySelect label="Country of the postal address" value={country} onChange={setCountry} />
       {error ? (
         <p className="form-error" role="alert">
           {error}

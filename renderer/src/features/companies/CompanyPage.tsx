@@ -1,9 +1,22 @@
 import { useEffect } from 'react'
-import type { CompanyView, PostalAddress } from '@core/catalog/schema'
+import type { CompanyView, PostalAddress, Provenance } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { countryName, formatDate, purposeLabel } from '../../ui/format'
 import { Quote } from '../../ui/Quote'
 import { AddContactForm } from './AddContactForm'
+
+/** One fact from the policy (or the user), with the words it came from. */
+function Fact({ company, text, tag, provenance }: { company: CompanyView; text: string; tag?: string; provenance: Provenance }) {
+  return (
+    <article className="contact">
+      <div className="contact-head">
+        <span className="contact-value">{text}</span>
+        {tag ? <span className="tag">{tag}</span> : null}
+      </div>
+      <Quote provenance={provenance} company={company} />
+    </article>
+  )
+}
 
 function sameAddress(a: PostalAddress, b: PostalAddress | null): boolean {
   return b !== null && a.recipient === b.recipient && a.country === b.country && a.lines.join('\n') === b.lines.join('\n')
@@ -37,6 +50,12 @@ export function CompanyPage({ id }: { id: string }) {
   const current = <T extends { status: string }>(items: ReadonlyArray<T>) => items.filter((i) => i.status === 'current')
   const historical = <T extends { status: string }>(items: ReadonlyArray<T>) => items.filter((i) => i.status === 'historical')
   const hasContact = company.privacyEmail !== null || company.letterAddress !== null
+  const { subjectLine, deletion, minimumAge } = company.requirements
+  const requirements = [
+    subjectLine && { tag: 'Subject line', text: subjectLine.text, provenance: subjectLine.provenance },
+    deletion && { tag: 'Deletion', text: deletion.text, provenance: deletion.provenance },
+    minimumAge && { tag: 'Minimum age', text: `No users under ${minimumAge.age}`, provenance: minimumAge.provenance },
+  ].filter((fact) => fact !== null)
 
   return (
     <section className="page company-page">
@@ -101,6 +120,15 @@ export function CompanyPage({ id }: { id: string }) {
               <Quote provenance={phone.provenance} company={company} />
             </article>
           ))}
+
+          {requirements.length > 0 ? (
+            <>
+              <h2>What {company.name} asks for</h2>
+              {requirements.map((fact) => (
+                <Fact key={fact.tag} company={company} {...fact} />
+              ))}
+            </>
+          ) : null}
         </div>
 
         <div>
@@ -121,47 +149,11 @@ export function CompanyPage({ id }: { id: string }) {
             </article>
           ))}
 
-          {company.requirements.subjectLine || company.requirements.deletion || company.requirements.minimumAge ? (
-            <>
-              <h2>What {company.name} asks for</h2>
-              {company.requirements.subjectLine ? (
-                <article className="contact">
-                  <div className="contact-head">
-                    <span className="contact-value">{company.requirements.subjectLine.text}</span>
-                    <span className="tag">Subject line</span>
-                  </div>
-                  <Quote provenance={company.requirements.subjectLine.provenance} company={company} />
-                </article>
-              ) : null}
-              {company.requirements.deletion ? (
-                <article className="contact">
-                  <div className="contact-head">
-                    <span className="contact-value">{company.requirements.deletion.text}</span>
-                    <span className="tag">Deletion</span>
-                  </div>
-                  <Quote provenance={company.requirements.deletion.provenance} company={company} />
-                </article>
-              ) : null}
-              {company.requirements.minimumAge ? (
-                <article className="contact">
-                  <div className="contact-head">
-                    <span className="contact-value">No users under {company.requirements.minimumAge.age}</span>
-                    <span className="tag">Minimum age</span>
-                  </div>
-                  <Quote provenance={company.requirements.minimumAge.provenance} company={company} />
-                </article>
-              ) : null}
-            </>
-          ) : null}
-
           {company.notes.length > 0 ? (
             <>
               <h2>Also in the policy</h2>
               {company.notes.map((note) => (
-                <article key={note.text} className="contact">
-                  <p className="contact-value">{note.text}</p>
-                  <Quote provenance={note.provenance} company={company} />
-                </article>
+                <Fact key={note.text} company={company} text={note.text} provenance={note.provenance} />
               ))}
             </>
           ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { Profile } from '@core/profile/profile'
 import type { Route } from '../../store/routes'
 import { useStore } from '../../store/store'
-import { countryOptions } from '../../ui/format'
+import { CountrySelect } from '../../ui/CountrySelect'
 
 /** The user's own details, entered once; they sign every request. */
 export function ProfilePage({ returnTo }: { returnTo: Route | null }) {
@@ -59,17 +59,7 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
         <span className="field-label">Postal address (as on an envelope, one line per row)</span>
         <textarea required rows={4} value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />
       </label>
-      <label className="field">
-        <span className="field-label">Country</span>
-        <select value={country} onChange={(e) => setCountry(e.target.value)}>
-          <option value="">—</option>
-          {countryOptions.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CountrySelect label="Country" value={country} onChange={setCountry} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {returnTo ? 'Save and continue' : 'Save'}

@@ -1,0 +1,18 @@
+import { countryOptions } from './format'
+
+/** A country picker by English name, valued by ISO code; '' means none chosen. */
+export function CountrySelect({ label, value, onChange }: { label: string; value: string; onChange: (code: string) => void }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">—</option>
+        {countryOptions.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
