@@ -52,7 +52,7 @@ function record(reference: string): RequestRecord {
     draft: {
       to: 'legal@fs.com',
       recipientAddress: { recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], country: 'US' },
-      sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'] },
+      sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'], country: 'DE' },
       subject: `Data protection query: access request, Art. 15 GDPR – ${reference}`,
       body: 'Dear Sir or Madam,\n\n'.padEnd(2400, 'x'),
     },

@@ -220,7 +220,7 @@ describe('storage', () => {
       type: 'access' as const,
       law: 'gdpr' as const,
       lang: 'en' as const,
-      draft: { to: 'legal@fs.com', recipientAddress: null, sender: { name: 'A', email: 'a@b.example', address: ['x'] }, subject: 's', body: 'b' },
+      draft: { to: 'legal@fs.com', recipientAddress: null, sender: { name: 'A', email: 'a@b.example', address: ['x'], country: null }, subject: 's', body: 'b' },
       sent: null,
       events: [{ kind: 'created' as const, on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }],
     })

@@ -7,7 +7,6 @@ export function letterHandlers(ctx: CoreContext): HandlerMap {
     'letters:savePdf': async ({ reference }) => {
       const { record } = ctx.requests.get(reference)
       const letter = letterFor(record, {
-        senderCountry: ctx.profiles.get()?.country ?? null,
         date: ctx.today(),
         createdAt: ctx.ports.clock.now(),
       })

@@ -24,11 +24,12 @@ function withCountry(lines: ReadonlyArray<string>, country: string | null): Read
 
 /**
  * The letter for a request. The sent snapshot wins over the draft, so a letter printed again later
- * is the letter that went out. The recipient's country is printed unless the user's own country is
- * known to be the same.
+ * is the letter that went out. The recipient's country is printed unless the sender's own country
+ * (as recorded with the request) is known to be the same.
  */
-export function letterFor(record: RequestRecord, options: { senderCountry: string | null; date: PlainDate; createdAt: Date }): LetterInput {
+export function letterFor(record: RequestRecord, options: { date: PlainDate; createdAt: Date }): LetterInput {
   const content = record.sent ?? record.draft
+  const senderCountry = content.sender.country
   const address = record.sent?.recipientAddress ?? record.draft.recipientAddress
   if (!address) {
     throw new CoreError(
@@ -37,17 +38,17 @@ export function letterFor(record: RequestRecord, options: { senderCountry: strin
     )
   }
   const letterDate = record.sent?.channel === 'post' ? record.sent.on : options.date
-  const international = options.senderCountry === null || options.senderCountry !== address.country
+  const international = senderCountry === null || senderCountry !== address.country
   return {
     sender: {
       name: content.sender.name,
       email: content.sender.email,
-      address: withCountry(content.sender.address, international ? options.senderCountry : null),
+      address: withCountry(content.sender.address, international ? senderCountry : null),
     },
     recipient: {
       recipient: address.recipient,
       lines: address.lines,
-      countryName: options.senderCountry === address.country ? null : countryName(address.country),
+      countryName: senderCountry === address.country ? null : countryName(address.country),
     },
     date: describeDate(letterDate),
     reference: record.reference,

@@ -32,6 +32,8 @@ export const senderSchema = z.object({
   name: z.string().min(1),
   email: emailAddressSchema,
   address: z.array(z.string()).min(1),
+  /** The sender's country when known: decides whether a letter goes abroad. */
+  country: countryCodeSchema.nullable().default(null),
 })
 export type Sender = z.infer<typeof senderSchema>
 

@@ -120,7 +120,7 @@ export function createRequestService(deps: {
             recipientAddress: company.letterAddress
               ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
               : null,
-            sender: { name: sender.name, email: sender.email, address: addressLines(sender) },
+            sender: { name: sender.name, email: sender.email, address: addressLines(sender), country: sender.country },
             subject: rendered.subject,
             body: rendered.body,
           },
