@@ -10,11 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fontsFrom } from '../electron/adapters/node/resources'
-import { computeDeadline } from '../electron/core/deadlines/compute'
+import { computeDeadline } from '../electron/core/deadlines/engine'
+import { laws } from '../electron/core/requests/model'
 import { renderLetterPdf } from '../electron/core/letters/pdf-letter'
 import { createNoticeBoard } from '../electron/core/notices'
-import type { RequestRecord } from '../electron/core/requests/model'
+import type { RequestRecordInput } from '../electron/core/requests/model'
 import { openRequestRepository } from '../electron/core/requests/repository'
+import { createApi } from '../electron/core/api/create-api'
+import { createNodePorts } from '../electron/adapters/node/node-ports'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -38,7 +41,7 @@ function time<T>(run: () => T): [T, number] {
 
 const now = () => new Date('2026-01-31T10:00:00Z')
 
-function record(reference: string): RequestRecord {
+function record(reference: string): RequestRecordInput {
   const stamp = now().toISOString()
   return {
     schemaVersion: 1,
@@ -57,7 +60,7 @@ function record(reference: string): RequestRecord {
       body: 'Dear Sir or Madam,\n\n'.padEnd(2400, 'x'),
     },
     sent: null,
-    events: [{ kind: 'created', on: '2026-01-31', recordedAt: stamp }],
+    events: [{ id: 'ev-1', kind: 'created', on: '2026-01-31', recordedAt: stamp }],
   }
 }
 
@@ -76,7 +79,7 @@ function benchStore(count: number): void {
       repo.save({
         ...created,
         sent: { on: '2026-01-31', channel: 'email', to: created.draft.to, recipientAddress: null, sender: created.draft.sender, subject: created.draft.subject, body: created.draft.body, bodySha256: '0'.repeat(64) },
-        events: [...created.events, { kind: 'sent', on: '2026-01-31', recordedAt: now().toISOString(), channel: 'email' }],
+        events: [...created.events, { id: 'ev-2', kind: 'sent', on: '2026-01-31', recordedAt: now().toISOString(), channel: 'email' }],
       }),
     )
     appends.push(appendMs)
@@ -97,15 +100,21 @@ function benchStore(count: number): void {
 }
 
 function benchDeadlines(): void {
-  const [, cold] = time(() => computeDeadline('gdpr', 'DE-BY', '2026-01-31'))
-  const samples: number[] = []
-  let day = new Date('2026-01-01T00:00:00Z').getTime()
-  for (let i = 0; i < 2000; i += 1, day += 86_400_000) {
-    const date = new Date(day).toISOString().slice(0, 10)
-    samples.push(time(() => computeDeadline('gdpr', 'DE-BY', date))[1])
-  }
-  report('GDPR deadline, first call (holiday table built)', ms(cold))
-  report('GDPR deadline, warm (p50 / p95, 2,000 dates)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
+  const jurisdictions = ['DE', 'DE-BY', 'US-DE', 'US-CA', 'CN', 'HK', 'GB', 'FR', 'CH-ZH', 'BR', 'CA-ON', 'JP', 'AU-NSW']
+  const inputs = Array.from({ length: 10_000 }, (_, i) => ({
+    law: laws[i % laws.length]!,
+    type: 'access' as const,
+    jurisdiction: jurisdictions[i % jurisdictions.length]!,
+    receipt: { kind: 'email' as const, on: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % 1100) * 86_400_000).toISOString().slice(0, 10), at: null },
+  }))
+  const [, cold] = time(() => inputs.forEach((input) => computeDeadline(input, undefined, { explain: false })))
+  const warm: number[] = []
+  for (let run = 0; run < 5; run += 1) warm.push(time(() => inputs.forEach((input) => computeDeadline(input, undefined, { explain: false })))[1])
+  const explained: number[] = []
+  for (const input of inputs.slice(0, 2000)) explained.push(time(() => computeDeadline(input))[1])
+  report('deadlines of 10,000 requests, 13 laws, distinct dates: first run', ms(cold))
+  report('deadlines of 10,000 requests: warm (p50 of 5 runs)', ms(percentile(warm, 50)))
+  report('one deadline with its explanation (p50 / p95)', `${ms(percentile(explained, 50))} / ${ms(percentile(explained, 95))}`)
 }
 
 async function benchLetters(): Promise<void> {
@@ -132,11 +141,49 @@ async function benchLetters(): Promise<void> {
   report('PDF letter, one page: warm (p50 / p95, 30 letters)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
 }
 
+/** requests:list through the real API: every request's facts, deadline and status, at 10,000. */
+async function benchDashboardData(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-list-'))
+  const repo = openRequestRepository({ dataDir, notices: createNoticeBoard(now), now })
+  const jurisdictions = ['DE', 'US-DE', 'CN', 'HK', 'GB', 'FR', 'CH-ZH', 'BR', 'CA-ON', 'JP', 'AU-NSW']
+  for (let i = 0; i < 10_000; i += 1) {
+    repo.create(2026, (reference) => {
+      const base = record(reference)
+      const on = new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % 1000) * 86_400_000).toISOString().slice(0, 10)
+      const sent = i % 10 !== 0
+      return {
+        ...base,
+        law: laws[i % laws.length]!,
+        company: { ...base.company, jurisdiction: jurisdictions[i % jurisdictions.length]! },
+        sent: sent ? { on, channel: 'email', to: 'legal@fs.com', recipientAddress: null, sender: base.draft.sender, subject: base.draft.subject, body: base.draft.body, bodySha256: '0'.repeat(64) } : null,
+        events: sent ? [...base.events, { id: 'ev-2', kind: 'sent', on, recordedAt: now().toISOString(), channel: 'email' }] : base.events,
+      }
+    })
+  }
+  const ports = createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: { save: async () => null }, clock: { now } })
+  const [api, openMs] = time(() => createApi(ports))
+  const [first, firstMs] = await timeAsync(() => api.call('requests:list', {}))
+  const warm: number[] = []
+  for (let run = 0; run < 5; run += 1) warm.push((await timeAsync(() => api.call('requests:list', {})))[1])
+  if (!first.ok || first.data.length !== 10_000) throw new Error('requests:list did not list 10,000 requests')
+  report('open the core on 10,000 requests', ms(openMs))
+  report('requests:list at 10,000 (status + deadline each): first', ms(firstMs))
+  report('requests:list at 10,000: warm (p50 of 5)', ms(percentile(warm, 50)))
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now()
+  const value = await run()
+  return [value, performance.now() - start]
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n\n`)
   benchStore(1_000)
   benchStore(10_000)
   benchDeadlines()
+  await benchDashboardData()
   await benchLetters()
 }
 

@@ -33,8 +33,12 @@ Commands:
         [--profile <file.json>] [--json]      write a request (stored as a draft)
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
-  deadline --law gdpr --country <CC or CC-REGION> --received <YYYY-MM-DD> [--json]
+  deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
+        [--type <type>] [--id-requested D --id-received D]
+        [--clarification-asked D --clarification-answered D] [--json]
                                               the legal response deadline
+        laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, lgpd, pipeda, ch-fadp,
+              hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
 
 Options:
@@ -191,25 +195,56 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) =
         law: { type: 'string' },
         country: { type: 'string' },
         received: { type: 'string' },
+        type: { type: 'string' },
+        'id-requested': { type: 'string' },
+        'id-received': { type: 'string' },
+        'clarification-asked': { type: 'string' },
+        'clarification-answered': { type: 'string' },
         json: { type: 'boolean' },
       })
       const law = oneOf(values.law, 'law', laws)
+      const type = oneOf(values.type, 'type', requestTypes, 'access')
       const country = required(values.country, 'country')
       const received = required(values.received, 'received')
-      const result = await makeApi().call('deadlines:compute', { law, country, received })
+      if (values['id-received'] && !values['id-requested']) throw new UsageError('--id-received needs --id-requested.')
+      if (values['clarification-answered'] && !values['clarification-asked']) throw new UsageError('--clarification-answered needs --clarification-asked.')
+      const options: Record<string, string> = {}
+      const flags = { 'id-requested': 'identityRequested', 'id-received': 'identityProvided', 'clarification-asked': 'clarificationAsked', 'clarification-answered': 'clarificationAnswered' } as const
+      for (const [flag, field] of Object.entries(flags)) {
+        const value = values[flag as keyof typeof flags]
+        if (value !== undefined) options[field] = value
+      }
+      const result = await makeApi().call('deadlines:compute', { law, country, received, type, ...options })
       if (!result.ok && (result.error.code === 'INVALID_INPUT' || result.error.code === 'UNKNOWN_COUNTRY')) {
-        throw new UsageError(result.error.code === 'INVALID_INPUT' ? `--received: ${result.error.message.replace(/^received: /, '')}` : `--country: ${result.error.message}`)
+        if (result.error.code === 'UNKNOWN_COUNTRY') throw new UsageError(`--country: ${result.error.message}`)
+        const issue = result.error.issues?.[0]
+        const flag = Object.entries(flags).find(([, field]) => field === issue?.path)?.[0] ?? issue?.path ?? 'received'
+        throw new UsageError(`--${flag}: ${issue?.message ?? result.error.message}`)
       }
       const deadline = unwrap(result)
+      const line = (label: string, date: string | null) => `${label.padEnd(22)} ${date ? describeDate(date, true) : 'none'}`
       return {
         json: {
           due: deadline.due,
           extendedDue: deadline.extendedDue,
           acknowledgeBy: deadline.acknowledgeBy,
           extensionNoticeBy: deadline.extensionNoticeBy,
+          dueStrict: deadline.dueStrict,
+          benchmark: deadline.benchmark,
+          milestones: deadline.milestones,
           explanation: deadline.explanation,
         },
-        text: `Due: ${describeDate(deadline.due, true)}\nExtended: ${deadline.extendedDue ? describeDate(deadline.extendedDue, true) : 'none'}\n\n${deadline.explanation}`,
+        text: [
+          `${deadline.regime}`,
+          line('Due', deadline.due),
+          line('Extended due', deadline.extendedDue),
+          line('Acknowledge by', deadline.acknowledgeBy),
+          line('Extension notice by', deadline.extensionNoticeBy),
+          ...(deadline.benchmark ? [line('Benchmark', deadline.benchmark.date)] : []),
+          ...deadline.milestones.map((m) => line('Milestone', m.date)),
+          '',
+          deadline.explanation,
+        ].join('\n'),
       }
     }
     case 'requests': {

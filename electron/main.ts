@@ -11,7 +11,7 @@ import { builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/re
 import { createApi, type Api } from './core/api/create-api'
 import { createNoticeBoard } from './core/notices'
 import type { Clock, Ports } from './core/ports'
-import { createDialogFileSink, createShellOpener } from './shell/adapters'
+import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
 import { createElectronStores } from './shell/electron-stores'
 import { registerApi, removeStrayListeners } from './shell/ipc'
 import { hardenAllWebContents, hardenSession } from './shell/security'
@@ -66,6 +66,7 @@ function createPorts(): Ports {
     fonts: fontsFrom(resourcesRoot),
     catalog: builtinCatalogFrom(resourcesRoot),
     files: createDialogFileSink(() => mainWindow),
+    picker: createDialogFilePicker(() => mainWindow),
     external,
   }
 }

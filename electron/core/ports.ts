@@ -25,7 +25,7 @@ export type DocumentStore = {
   moveAside(): string
 }
 
-export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits'
+export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits' | 'notifications'
 
 export type DocumentStores = {
   open(name: DocumentStoreName): DocumentStore
@@ -48,7 +48,7 @@ export type BuiltinCatalogSource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
 }
 
-export type SaveKind = 'pdf' | 'eml'
+export type SaveKind = 'pdf' | 'eml' | 'ics'
 
 /**
  * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the
@@ -58,9 +58,17 @@ export type FileSink = {
   save(request: { suggestedName: string; kind: SaveKind; bytes: Uint8Array }): Promise<string | null>
 }
 
+/** Lets the user choose files to keep with a request (an open dialog in the app). */
+export type FilePicker = {
+  /** Absolute paths of the chosen files; empty when the user cancelled. */
+  pickFiles(): Promise<ReadonlyArray<string>>
+}
+
 /** Hands a URL to the operating system (the user's mail program for mailto:). */
 export type ExternalOpener = {
   open(url: string): Promise<void>
+  /** Shows a file in the system's file manager (never opens it: it may come from anyone). */
+  reveal(path: string): Promise<void>
   /** The longest URL the system hands over intact (Windows cuts mailto: URLs near 2,000). */
   readonly maxUrlLength: number
 }
@@ -75,6 +83,7 @@ export type Ports = {
   readonly fonts: FontSource
   readonly catalog: BuiltinCatalogSource
   readonly files: FileSink
+  readonly picker: FilePicker
   readonly external: ExternalOpener
   /** Shared with the host's adapters, which report files they had to move aside. */
   readonly notices: NoticeBoard

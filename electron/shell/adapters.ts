@@ -4,13 +4,26 @@
  */
 import { app, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
 import path from 'node:path'
-import type { ExternalOpener, FileSink, SaveKind } from '../core/ports'
+import type { ExternalOpener, FilePicker, FileSink, SaveKind } from '../core/ports'
 import { writeFileAtomicSync } from '../core/storage/files'
 import { isSafeExternalUrl } from './trusted-url'
 
 const filters: Record<SaveKind, FileFilter[]> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   eml: [{ name: 'E-mail message', extensions: ['eml'] }],
+  ics: [{ name: 'Calendar', extensions: ['ics'] }],
+}
+
+/** Lets the user choose files to keep with a request (any kind: replies come as PDF, ZIP, CSV …). */
+export function createDialogFilePicker(getWindow: () => BaseWindow | null): FilePicker {
+  return {
+    async pickFiles() {
+      const options = { title: 'Choose files to keep with this request', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'> }
+      const window = getWindow()
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? [] : choice.filePaths
+    },
+  }
 }
 
 /**
@@ -46,6 +59,10 @@ export function createShellOpener(platform: NodeJS.Platform = process.platform):
       if (!isSafeExternalUrl(url)) throw new Error('Only https: and mailto: links can be opened outside Rightful.')
       if (url.length > maxUrlLength) throw new Error(`This link is too long for this system (${url.length} characters; at most ${maxUrlLength}).`)
       await shell.openExternal(url)
+    },
+    async reveal(file) {
+      // Shown in the file manager, never opened: a file from a company could be anything.
+      shell.showItemInFolder(file)
     },
   }
 }

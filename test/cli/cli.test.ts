@@ -61,7 +61,7 @@ describe('rightful draft', () => {
       ['draft', '--company', 'fs-com', '--type', 'delete', '--json'],
       ['draft', '--type', 'access', '--json'],
       ['draft', '--company', 'nope.example', '--type', 'access', '--json'],
-      ['draft', '--company', 'fs-com', '--type', 'access', '--law', 'ccpa', '--json'],
+      ['draft', '--company', 'fs-com', '--type', 'access', '--law', 'hipaa', '--json'],
       ['draft', '--company', 'fs-com', '--type', 'access', '--frobnicate', '--json'],
       ['draft', '--company', 'fs-com', '--type', 'access', '--profile', '/no/such/file.json', '--json'],
       ['deadline', '--law', 'gdpr', '--country', 'DE', '--received', '2026-02-30', '--json'],

@@ -33,7 +33,9 @@ describe('writing a request', () => {
     expect(record.draft.body).toContain('RF-2026-0001')
     expect(record.draft.body).not.toMatch(/\{\{|\}\}/)
     expect(record.draft.recipientAddress).toEqual({ recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], country: 'US' })
-    expect(record.events).toEqual([{ kind: 'created', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }])
+    expect(record.events).toEqual([
+      expect.objectContaining({ kind: 'created', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z', note: null, attachments: [], removedAt: null }),
+    ])
     expect(status).toEqual({ kind: 'draft' })
     expect(deadline).toBeNull()
   })
@@ -96,7 +98,7 @@ describe('marking a request as sent', () => {
     expect(sent.record.sent?.bodySha256).toMatch(/^[0-9a-f]{64}$/)
     expect(sent.deadline?.due).toBe('2026-03-02')
     expect(sent.deadline?.holidayCalendar).toBe('United States of America (Delaware)')
-    expect(sent.status).toEqual({ kind: 'awaiting-reply', due: '2026-03-02', daysLeft: 30 })
+    expect(sent.status).toEqual({ kind: 'awaiting-reply', due: '2026-03-02', daysLeft: 30, extended: false, partly: false })
 
     clock.set('2026-03-05T12:00:00Z')
     const later = expectOk(await api.call('requests:list', {}))
@@ -222,7 +224,7 @@ describe('storage', () => {
       lang: 'en' as const,
       draft: { to: 'legal@fs.com', recipientAddress: null, sender: { name: 'A', email: 'a@b.example', address: ['x'], country: null }, subject: 's', body: 'b' },
       sent: null,
-      events: [{ kind: 'created' as const, on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }],
+      events: [{ id: 'ev-1', kind: 'created' as const, on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }],
     })
     expect(a.create(2026, build).reference).toBe('RF-2026-0001')
     expect(b.create(2026, build).reference).toBe('RF-2026-0002')
@@ -233,7 +235,7 @@ describe('storage', () => {
     b.save({
       ...second,
       sent: { ...second.draft, on: '2026-01-31', channel: 'email', bodySha256: '0'.repeat(64) },
-      events: [...second.events, { kind: 'sent', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z', channel: 'email' }],
+      events: [...second.events, { id: 'ev-2', kind: 'sent', on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z', channel: 'email' }],
     })
     expect(a.list().find((r) => r.reference === 'RF-2026-0002')?.sentOn).toBe('2026-01-31')
 

@@ -15,7 +15,7 @@ describe('built-in templates', () => {
     const { api } = startCore()
     expectOk(await api.call('profile:save', sampleProfile))
     expectOk(await api.call('catalog:addContact', { companyId: 'faasoft', email: 'privacy@faasoft.example' }))
-    for (const template of templates.list()) {
+    for (const template of templates.list().filter((t) => t.type !== 'reminder' && t.type !== 'complaint')) {
       for (const law of template.laws) {
         for (const companyId of ['fs-com', 'foscam', 'b2s', 'faasoft']) {
           const { record } = expectOk(await api.call('requests:create', { companyId, type: template.type, law, lang: template.lang }))

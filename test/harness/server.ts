@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { apiChannels } from '../../electron/core/api/channels'
 import { createApi, type Api } from '../../electron/core/api/create-api'
 import type { Clock } from '../../electron/core/ports'
-import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
+import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 export const defaultRendererDir = path.join(repoRoot, '.vite', 'renderer', 'main_window')
@@ -30,6 +30,10 @@ export type Harness = {
   readonly outDir: string
   /** URLs the app asked the system to open (mailto:, https:). */
   readonly opened: ReadonlyArray<string>
+  /** Files the app asked the system to show in the file manager. */
+  readonly revealed: ReadonlyArray<string>
+  /** What the stand-in for the open dialog hands over next ("Attach files…"). */
+  pickNext(files: ReadonlyArray<string>): void
   close(): Promise<void>
 }
 
@@ -111,16 +115,26 @@ export async function startHarness(options: {
   }
   const outDir = options.outDir ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}-saved`)
   const opened: string[] = []
+  const revealed: string[] = []
+  let nextPick: ReadonlyArray<string> = []
   const ports = createNodePorts({
     dataDir: options.dataDir,
     resourcesRoot: repoRoot,
     appVersion: JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
     files: folderSink(outDir),
+    picker: listPicker(() => {
+      const files = nextPick
+      nextPick = []
+      return files
+    }),
     clock: options.clock,
     external: {
       maxUrlLength: options.maxUrlLength ?? 32_000,
       open: async (url) => {
         opened.push(url)
+      },
+      reveal: async (file) => {
+        revealed.push(file)
       },
     },
   })
@@ -200,6 +214,10 @@ export async function startHarness(options: {
     dataDir: options.dataDir,
     outDir,
     opened,
+    revealed,
+    pickNext: (files) => {
+      nextPick = files
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (!server.listening) return resolve()

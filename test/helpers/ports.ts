@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createApi, type Api } from '../../electron/core/api/create-api'
 import type { Ports } from '../../electron/core/ports'
-import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
+import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
 
 export const repoRoot = path.resolve(__dirname, '..', '..')
 
@@ -19,7 +19,17 @@ export function tempDir(prefix = 'rightful-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
-export type TestHost = { api: Api; ports: Ports; dataDir: string; outDir: string; clock: TestClock; opened: string[] }
+export type TestHost = {
+  api: Api
+  ports: Ports
+  dataDir: string
+  outDir: string
+  clock: TestClock
+  opened: string[]
+  revealed: string[]
+  /** Files the next attachments:pick hands over. */
+  picked: string[]
+}
 
 /** A fresh core on temp folders. Call again with the same dataDir to simulate a restart. */
 export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number } = {}): TestHost {
@@ -27,15 +37,22 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
   const outDir = path.join(dataDir, '..', `${path.basename(dataDir)}-out`)
   const clock = options.clock ?? testClock()
   const opened: string[] = []
+  const revealed: string[] = []
+  const picked: string[] = []
   const ports = createNodePorts({
     dataDir,
     resourcesRoot: repoRoot,
     appVersion: '0.0.0-test',
     files: folderSink(outDir),
+    picker: listPicker(() => picked.splice(0)),
     clock,
-    external: { maxUrlLength: options.maxUrlLength ?? 32_000, open: async (url) => void opened.push(url) },
+    external: {
+      maxUrlLength: options.maxUrlLength ?? 32_000,
+      open: async (url) => void opened.push(url),
+      reveal: async (file) => void revealed.push(file),
+    },
   })
-  return { api: createApi(ports), ports, dataDir, outDir, clock, opened }
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, revealed, picked }
 }
 
 export const sampleProfile = {

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createNoticeBoard } from '../../core/notices'
-import type { Clock, ExternalOpener, FileSink, Ports } from '../../core/ports'
+import type { Clock, ExternalOpener, FilePicker, FileSink, Ports } from '../../core/ports'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { createConfStores } from './conf-stores'
 import { builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
@@ -63,6 +63,14 @@ export const noExternalOpener: ExternalOpener = {
   open: async () => {
     throw new Error('this host cannot open other programs')
   },
+  reveal: async () => {
+    throw new Error('this host cannot show files')
+  },
+}
+
+/** A picker that hands over a fixed list of files (the CLI names them; tests choose them). */
+export function listPicker(files: () => ReadonlyArray<string>): FilePicker {
+  return { pickFiles: async () => files() }
 }
 
 export function createNodePorts(options: {
@@ -71,6 +79,7 @@ export function createNodePorts(options: {
   resourcesRoot: string
   appVersion: string
   files: FileSink
+  picker?: FilePicker
   external?: ExternalOpener
   clock?: Clock
 }): Ports {
@@ -87,6 +96,7 @@ export function createNodePorts(options: {
     fonts: fontsFrom(options.resourcesRoot),
     catalog: builtinCatalogFrom(options.resourcesRoot),
     files: options.files,
+    picker: options.picker ?? listPicker(() => []),
     external: options.external ?? noExternalOpener,
   }
 }

@@ -18,10 +18,22 @@ export const apiChannels = [
   'requests:updateDraft',
   'requests:markSent',
   'requests:discard',
+  'requests:createFollowUp',
+  'requests:addEvent',
+  'requests:correctEvent',
+  'requests:removeEvent',
+  'attachments:pick',
+  'attachments:reveal',
+  'templates:available',
+  'settings:get',
+  'settings:update',
   'letters:savePdf',
   'mail:openInMailProgram',
   'mail:saveEml',
   'deadlines:compute',
+  'deadlines:exportIcs',
+  'notifications:pending',
+  'notifications:markShown',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]

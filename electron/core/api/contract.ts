@@ -21,7 +21,9 @@ import {
   referenceSchema,
   requestTypes,
 } from '../requests/model'
-import type { RequestListItem, RequestView } from '../requests/view'
+import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
+import { userEventKinds } from '../requests/events'
+import { settingsPatchSchema, type Settings } from '../settings/settings'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -94,9 +96,64 @@ export const contract = {
     }),
   ),
   'requests:markSent': method<RequestView>()(
-    z.strictObject({ reference: referenceSchema, on: realDate, channel: z.enum(channels) }),
+    z.strictObject({
+      reference: referenceSchema,
+      on: realDate,
+      /** The moment it went out, when known: an e-mail's day of receipt is the company's day. */
+      at: z.iso.datetime({ offset: true }).nullable().optional(),
+      channel: z.enum(channels),
+      trackingNumber: z.string().trim().max(100).nullable().optional(),
+    }),
   ),
   'requests:discard': method<{ reference: string }>()(byReference),
+  'requests:createFollowUp': method<RequestView>()(
+    z.strictObject({
+      reference: referenceSchema,
+      type: z.enum(['reminder', 'complaint']),
+      authority: z
+        .strictObject({
+          name: z.string().trim().min(1, 'Name the authority.').max(300),
+          email: z.email().nullable().default(null),
+          postal: z
+            .strictObject({ recipient: z.string().trim().min(1).max(300), lines: z.array(z.string().trim().min(1).max(200)).min(1).max(8), country: z.string().regex(/^[A-Z]{2}$/) })
+            .nullable()
+            .default(null),
+        })
+        .optional(),
+    }),
+  ),
+  'requests:addEvent': method<RequestView>()(
+    z.strictObject({
+      reference: referenceSchema,
+      kind: z.enum(userEventKinds),
+      on: realDate,
+      note: z.string().max(20_000).nullable().optional(),
+      /** 'extension-claimed': the date the company named. */
+      until: realDate.nullable().optional(),
+      trackingNumber: z.string().trim().max(100).nullable().optional(),
+      /** Tokens from attachments:pick. */
+      attachments: z.array(z.string().min(1).max(100)).max(20).optional(),
+    }),
+  ),
+  'requests:correctEvent': method<RequestView>()(
+    z.strictObject({
+      reference: referenceSchema,
+      eventId: z.string().min(1).max(100),
+      on: realDate,
+      note: z.string().max(20_000).nullable(),
+      until: realDate.nullable().optional(),
+    }),
+  ),
+  'requests:removeEvent': method<RequestView>()(z.strictObject({ reference: referenceSchema, eventId: z.string().min(1).max(100) })),
+
+  'attachments:pick': method<ReadonlyArray<StagedFile>>()(empty),
+  'attachments:reveal': method<{ path: string }>()(z.strictObject({ reference: referenceSchema, attachmentId: z.string().min(1).max(100) })),
+
+  /** Which request types, laws and languages have a template. */
+  'templates:available': method<ReadonlyArray<{ type: string; lang: string; laws: ReadonlyArray<string>; title: string }>>()(empty),
+
+  'settings:get': method<Settings>()(empty),
+  'settings:update': method<Settings>()(settingsPatchSchema),
 
   'letters:savePdf': method<{ path: string | null }>()(byReference),
   'mail:openInMailProgram': method<{ url: string }>()(byReference),
@@ -108,8 +165,18 @@ export const contract = {
       /** ISO country code, optionally with a region: "DE" or "DE-BY". */
       country: z.string().min(2).max(6),
       received: realDate,
+      type: z.enum(requestTypes).default('access'),
+      identityRequested: realDate.optional(),
+      identityProvided: realDate.optional(),
+      clarificationAsked: realDate.optional(),
+      clarificationAnswered: realDate.optional(),
     }),
   ),
+  /** Every deadline as an .ics calendar, saved through the host. */
+  'deadlines:exportIcs': method<{ path: string | null; events: number }>()(empty),
+  /** Deadline notifications due now that have not been shown yet. */
+  'notifications:pending': method<ReadonlyArray<{ id: string; reference: string; title: string; body: string }>>()(empty),
+  'notifications:markShown': method<{ marked: number }>()(z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(10_000) })),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

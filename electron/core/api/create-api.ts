@@ -17,6 +17,11 @@ import { requestHandlers } from '../requests/handlers'
 import { openRequestRepository } from '../requests/repository'
 import { createRequestService } from '../requests/service'
 import { loadTemplates } from '../templates/templates'
+import { openSettingsStore } from '../settings/settings'
+import { settingsHandlers } from '../settings/handlers'
+import { createAttachmentStage } from '../requests/attachments'
+import { openNotificationLog } from '../notifications/notifications'
+import { notificationHandlers } from '../notifications/handlers'
 import { apiChannels, isApiChannel, type ApiChannel } from './channels'
 import { contract, type ApiInput, type ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
@@ -66,9 +71,23 @@ export function createApi(ports: Ports): Api {
   const catalog = openCatalog({ builtin: ports.catalog, edits: ports.stores.open('catalog-edits'), notices })
   const profiles = openProfileStore(ports.stores.open('profile'), notices)
   const templates = loadTemplates(ports.templates)
+  const settings = openSettingsStore(ports.stores.open('settings'), notices)
+  const attachments = createAttachmentStage(ports.dataDir)
+  const notificationLog = openNotificationLog(ports.stores.open('notifications'))
   const repository = openRequestRepository({ dataDir: ports.dataDir, notices, now })
-  const requests = createRequestService({ repository, catalog, profiles, templates, now })
-  const ctx: CoreContext = { ports, notices, catalog, profiles, templates, requests, today: () => plainDateOf(now()) }
+  const requests = createRequestService({ repository, catalog, profiles, templates, settings, attachments, now })
+  const ctx: CoreContext = {
+    ports,
+    notices,
+    catalog,
+    profiles,
+    templates,
+    requests,
+    settings,
+    attachments,
+    notificationLog,
+    today: () => plainDateOf(now()),
+  }
 
   const handlers = mergeHandlers([
     appHandlers(ctx),
@@ -78,6 +97,8 @@ export function createApi(ports: Ports): Api {
     letterHandlers(ctx),
     mailHandlers(ctx),
     deadlineHandlers(ctx),
+    settingsHandlers(ctx),
+    notificationHandlers(ctx),
   ])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {

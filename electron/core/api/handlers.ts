@@ -5,6 +5,9 @@ import type { Ports } from '../ports'
 import type { ProfileStore } from '../profile/profile'
 import type { RequestService } from '../requests/service'
 import type { Templates } from '../templates/templates'
+import type { SettingsStore } from '../settings/settings'
+import type { AttachmentStage } from '../requests/attachments'
+import type { NotificationLog } from '../notifications/notifications'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 
@@ -16,6 +19,9 @@ export type CoreContext = {
   readonly profiles: ProfileStore
   readonly templates: Templates
   readonly requests: RequestService
+  readonly settings: SettingsStore
+  readonly attachments: AttachmentStage
+  readonly notificationLog: NotificationLog
   /** Today's date on this computer. */
   today(): string
 }

@@ -24,10 +24,15 @@ export function isPlainDate(value: string): boolean {
   return parsePlainDate(value) !== null
 }
 
+/** Splits a date already known to be valid (checked where it entered); cheap, for hot loops. */
 function partsOf(date: PlainDate): DateParts {
-  const parts = parsePlainDate(date)
-  if (!parts) throw new RangeError(`Not a calendar date: ${date}`)
-  return parts
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7))
+  const day = Number(date.slice(8, 10))
+  if (date.length !== 10 || !(month >= 1 && month <= 12 && day >= 1 && day <= 31) || Number.isNaN(year)) {
+    throw new RangeError(`Not a calendar date: ${date}`)
+  }
+  return { year, month, day }
 }
 
 export function formatPlainDate({ year, month, day }: DateParts): PlainDate {
@@ -42,20 +47,36 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
 }
 
-function toUtcMs(date: PlainDate): number {
-  const { year, month, day } = partsOf(date)
-  return Date.UTC(year, month - 1, day)
-}
-
-function fromUtcMs(ms: number): PlainDate {
-  const d = new Date(ms)
-  return formatPlainDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() })
-}
-
+// Day numbers (days since 1970-01-01) for dates, both ways, cached: the deadline engine does
+// little else than step through days, and a few thousand distinct dates cover years of requests.
+const dayNumbers = new Map<PlainDate, number>()
+const datesByDayNumber = new Map<number, PlainDate>()
 const dayMs = 86_400_000
 
+function dayNumberOf(date: PlainDate): number {
+  let number = dayNumbers.get(date)
+  if (number === undefined) {
+    const { year, month, day } = partsOf(date)
+    number = Date.UTC(year, month - 1, day) / dayMs
+    if (dayNumbers.size > 200_000) dayNumbers.clear()
+    dayNumbers.set(date, number)
+  }
+  return number
+}
+
+function dateOfDayNumber(number: number): PlainDate {
+  let date = datesByDayNumber.get(number)
+  if (date === undefined) {
+    const d = new Date(number * dayMs)
+    date = formatPlainDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() })
+    if (datesByDayNumber.size > 200_000) datesByDayNumber.clear()
+    datesByDayNumber.set(number, date)
+  }
+  return date
+}
+
 export function addDays(date: PlainDate, days: number): PlainDate {
-  return fromUtcMs(toUtcMs(date) + days * dayMs)
+  return dateOfDayNumber(dayNumberOf(date) + days)
 }
 
 /**
@@ -76,12 +97,13 @@ export function addMonths(date: PlainDate, months: number): { date: PlainDate; c
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: PlainDate, to: PlainDate): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / dayMs)
+  return dayNumberOf(to) - dayNumberOf(from)
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
 export function dayOfWeek(date: PlainDate): number {
-  return new Date(toUtcMs(date)).getUTCDay()
+  // 1 January 1970 was a Thursday.
+  return (((dayNumberOf(date) + 4) % 7) + 7) % 7
 }
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const

@@ -1,12 +1,29 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
-import { computeDeadline } from './compute'
+import { computeDeadline } from './engine'
 import { parseJurisdiction } from './holidays'
+import { deadlinesCalendar } from './ics'
 
-export function deadlineHandlers(_ctx: CoreContext): HandlerMap {
+export function deadlineHandlers(ctx: CoreContext): HandlerMap {
   return {
-    'deadlines:compute': ({ law, country, received }) => {
+    'deadlines:compute': ({ law, country, received, type, identityRequested, identityProvided, clarificationAsked, clarificationAnswered }) => {
       const jurisdiction = parseJurisdiction(country)
-      return computeDeadline(law, jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country, received)
+      return computeDeadline(
+        {
+          law,
+          type,
+          jurisdiction: jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country,
+          receipt: { kind: 'received', on: received },
+          identity: identityRequested ? [{ requestedOn: identityRequested, providedOn: identityProvided ?? null }] : [],
+          clarifications: clarificationAsked ? [{ askedOn: clarificationAsked, answeredOn: clarificationAnswered ?? null }] : [],
+        },
+        ctx.settings.deadlines(),
+      )
+    },
+    'deadlines:exportIcs': async () => {
+      const calendar = deadlinesCalendar(ctx.requests.deadlines(), ctx.ports.clock.now())
+      if (calendar.events === 0) return { path: null, events: 0 }
+      const path = await ctx.ports.files.save({ suggestedName: 'Rightful deadlines.ics', kind: 'ics', bytes: new TextEncoder().encode(calendar.text) })
+      return { path, events: path ? calendar.events : 0 }
     },
   }
 }

@@ -5,6 +5,7 @@
 import Holidays from 'date-holidays'
 import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
+import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -14,6 +15,10 @@ export type HolidayCalendar = {
   readonly label: string | null
   /** The holiday's English name when `date` is a public holiday there, else null. */
   holidayOn(date: PlainDate): string | null
+  /** A Saturday or Sunday that is an official working day there (mainland China's 调休). */
+  isMakeUpWorkday(date: PlainDate): boolean
+  /** Where the holidays come from, when the user should know (unverified or incomplete data). */
+  caveat(year: number): string | null
 }
 
 const registry = new Holidays()
@@ -23,7 +28,17 @@ const countries: Record<string, string> = registry.getCountries('en') ?? {}
  * Parses "DE" or "DE-BY" (ISO 3166-1 alpha-2, optionally with the date-holidays region code),
  * throwing UNKNOWN_COUNTRY when date-holidays does not know it.
  */
+const parsed = new Map<string, Jurisdiction>()
+
 export function parseJurisdiction(code: string): Jurisdiction {
+  const known = parsed.get(code)
+  if (known) return known
+  const jurisdiction = parseJurisdictionUncached(code)
+  parsed.set(code, jurisdiction)
+  return jurisdiction
+}
+
+function parseJurisdictionUncached(code: string): Jurisdiction {
   const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?$/.exec(code.trim())
   if (!match) {
     throw new CoreError('UNKNOWN_COUNTRY', `"${code}" is not a country code: use ISO 3166-1 alpha-2, e.g. DE, or DE-BY with a region.`)
@@ -68,7 +83,16 @@ export function holidayCalendar(jurisdiction: Jurisdiction | null): HolidayCalen
   return calendar
 }
 
-const noHolidays: HolidayCalendar = { jurisdiction: null, label: null, holidayOn: () => null }
+const noHolidays: HolidayCalendar = {
+  jurisdiction: null,
+  label: null,
+  holidayOn: () => null,
+  isMakeUpWorkday: () => false,
+  caveat: () => null,
+}
+
+/** Days of date-holidays' China data that are holidays only for some groups (half days). */
+const chinaPartialGroupDays = new Set(["International Women's Day", 'Youth Day', "Children's Day", 'Army Day'])
 
 function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
   const source = jurisdiction.region
@@ -91,9 +115,29 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
     return table
   }
 
+  if (jurisdiction.country === 'CN') {
+    const span = `${Math.min(...chinaTableYears)}–${Math.max(...chinaTableYears)}`
+    return {
+      jurisdiction,
+      label: jurisdictionLabel(jurisdiction),
+      holidayOn: (date) => {
+        if (chinaTableCovers(Number(date.slice(0, 4)))) return chinaDayOff(date)
+        const name = yearTable(Number(date.slice(0, 4))).get(date) ?? null
+        return name && !chinaPartialGroupDays.has(name) ? name : null
+      },
+      isMakeUpWorkday: chinaMakeUpWorkday,
+      caveat: (year) =>
+        chinaTableCovers(year)
+          ? `Mainland China's days off and make-up working days come from Rightful's own table of the State Council's notices (${span}), entered from memory and not yet checked against the published text.`
+          : `Rightful's table of mainland China's holidays covers ${span} only; for ${year} the date-holidays data is used, which lacks make-up working days and may be wrong.`,
+    }
+  }
+
   return {
     jurisdiction,
     label: jurisdictionLabel(jurisdiction),
     holidayOn: (date) => yearTable(Number(date.slice(0, 4))).get(date) ?? null,
+    isMakeUpWorkday: () => false,
+    caveat: () => null,
   }
 }

@@ -4,11 +4,42 @@
  */
 import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
+import { factsOf, requestEventSchema, type RequestFacts } from './events'
 
-export const requestTypes = ['access', 'erasure'] as const
+export type { RequestEvent } from './events'
+
+export const requestTypes = [
+  'access',
+  'erasure',
+  'rectification',
+  'restriction',
+  'portability',
+  'objection',
+  'withdraw-consent',
+  'opt-out',
+  'limit',
+  'reminder',
+  'complaint',
+  'custom',
+] as const
 export type RequestType = (typeof requestTypes)[number]
 
-export const laws = ['gdpr'] as const
+/** The laws Rightful counts deadlines for; templates say which of them they cover. */
+export const laws = [
+  'gdpr',
+  'uk-gdpr',
+  'ccpa',
+  'vcdpa',
+  'cpa-co',
+  'ctdpa',
+  'lgpd',
+  'pipeda',
+  'ch-fadp',
+  'hk-pdpo',
+  'cn-pipl',
+  'jp-appi',
+  'au-privacy',
+] as const
 export type Law = (typeof laws)[number]
 
 export const languages = ['en'] as const
@@ -37,11 +68,6 @@ export const senderSchema = z.object({
 })
 export type Sender = z.infer<typeof senderSchema>
 
-const eventSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('created'), on: plainDateSchema, recordedAt: z.iso.datetime() }),
-  z.object({ kind: z.literal('sent'), on: plainDateSchema, recordedAt: z.iso.datetime(), channel: z.enum(channels) }),
-])
-export type RequestEvent = z.infer<typeof eventSchema>
 
 export const requestRecordSchema = z.object({
   schemaVersion: z.literal(1),
@@ -79,9 +105,13 @@ export const requestRecordSchema = z.object({
       bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
     })
     .nullable(),
-  events: z.array(eventSchema).min(1),
+  events: z.array(requestEventSchema).min(1),
+  /** A reminder or complaint: the request it follows up. */
+  followUpOf: referenceSchema.nullable().default(null),
 })
 export type RequestRecord = z.infer<typeof requestRecordSchema>
+/** A record as written, before defaults are filled in. */
+export type RequestRecordInput = z.input<typeof requestRecordSchema>
 
 /** What the dashboard lists; cached in the rebuildable index. */
 export type RequestSummary = {
@@ -95,6 +125,10 @@ export type RequestSummary = {
   readonly updatedAt: string
   readonly sentOn: string | null
   readonly channel: Channel | null
+  readonly senderCountry: string | null
+  readonly followUpOf: string | null
+  /** What the deadline and status follow from. */
+  readonly facts: RequestFacts
 }
 
 export function summarize(record: RequestRecord): RequestSummary {
@@ -109,15 +143,8 @@ export function summarize(record: RequestRecord): RequestSummary {
     updatedAt: record.updatedAt,
     sentOn: record.sent?.on ?? null,
     channel: record.sent?.channel ?? null,
+    senderCountry: (record.sent ?? record.draft).sender.country,
+    followUpOf: record.followUpOf,
+    facts: factsOf(record.events),
   }
-}
-
-export const requestTypeLabels: Record<RequestType, string> = {
-  access: 'Access (data protection query)',
-  erasure: 'Erasure',
-}
-
-export const channelLabels: Record<Channel, string> = {
-  email: 'E-mail',
-  post: 'Post',
 }

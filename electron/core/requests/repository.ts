@@ -17,7 +17,7 @@ import path from 'node:path'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
-import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestSummary } from './model'
+import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
 
 const snapshotName = 'index.json'
 const journalName = 'index.log'
@@ -34,9 +34,9 @@ export type RequestRepository = {
   /** The full record, read from its file. */
   get(reference: string): RequestRecord
   /** Allocates the next reference of `year` and writes the record `build` makes for it. */
-  create(year: number, build: (reference: string) => RequestRecord): RequestRecord
+  create(year: number, build: (reference: string) => RequestRecordInput): RequestRecord
   /** Replaces a request's record (same reference). */
-  save(record: RequestRecord): RequestRecord
+  save(record: RequestRecordInput): RequestRecord
   /** Moves a request's file to requests/discarded/. */
   discard(reference: string): void
 }

@@ -1,60 +1,119 @@
 /**
- * Requests: created from a template for a catalog company, edited while a draft, marked as sent
- * (which freezes what was sent), listed with their derived status and deadline.
+ * Requests: created from a template for a catalog company (or as a reminder or complaint that
+ * follows one up), edited while a draft, marked as sent (which freezes what was sent), then
+ * followed on a timeline of events the user records. Status and deadline are derived.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { CoreError } from '../api/result'
 import type { Catalog } from '../catalog/catalog'
 import { comparePlainDates, describeDate, plainDateOf, type PlainDate } from '../deadlines/calendar'
-import { computeDeadline } from '../deadlines/compute'
+import { computeDeadline, deadlineKey } from '../deadlines/engine'
 import type { Deadline } from '../deadlines/model'
 import { addressLines, type Profile, type ProfileStore } from '../profile/profile'
+import type { SettingsStore } from '../settings/settings'
 import type { Templates } from '../templates/templates'
-import type { Channel, Language, Law, RequestRecord, RequestType } from './model'
+import type { AttachmentStage } from './attachments'
+import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType } from './model'
 import type { RequestRepository } from './repository'
-import { deriveStatus } from './status'
+import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
 
+/** Who a complaint goes to: entered by the user until the authorities are in the catalog. */
+export type AuthorityInput = { readonly name: string; readonly email: string | null; readonly postal: RecipientAddress | null }
 
 export type RequestService = {
   list(): ReadonlyArray<RequestListItem>
   get(reference: string): RequestView
   create(input: { companyId: string; type: RequestType; law: Law; lang: Language; profile?: Profile }): RequestView
+  createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput }): RequestView
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
-  markSent(input: { reference: string; on: PlainDate; channel: Channel }): RequestView
+  markSent(input: { reference: string; on: PlainDate; at?: string | null; channel: Channel; trackingNumber?: string | null }): RequestView
+  addEvent(input: {
+    reference: string
+    kind: UserEventKind
+    on: PlainDate
+    note?: string | null
+    until?: PlainDate | null
+    trackingNumber?: string | null
+    attachments?: ReadonlyArray<string>
+  }): RequestView
+  correctEvent(input: { reference: string; eventId: string; on: PlainDate; note: string | null; until?: PlainDate | null }): RequestView
+  removeEvent(input: { reference: string; eventId: string }): RequestView
   discard(reference: string): void
+  /** The deadlines of every request, for the calendar export and notifications. */
+  deadlines(): ReadonlyArray<{ readonly item: RequestListItem; readonly deadline: Deadline }>
 }
+
+const newEventId = () => `ev-${randomBytes(6).toString('hex')}`
 
 export function createRequestService(deps: {
   repository: RequestRepository
   catalog: Catalog
   profiles: ProfileStore
   templates: Templates
+  settings: SettingsStore
+  attachments: AttachmentStage
   now: () => Date
 }): RequestService {
   const today = () => plainDateOf(deps.now())
 
-  // Deadlines depend only on (law, jurisdiction, date): cache them for long lists.
-  const deadlineCache = new Map<string, Deadline | null>()
-  const deadlineOf = (law: Law, jurisdiction: string | null, sentOn: PlainDate | null): Deadline | null => {
-    if (!sentOn) return null
-    const key = `${law}|${jurisdiction ?? ''}|${sentOn}`
-    if (!deadlineCache.has(key)) {
-      let deadline: Deadline | null
-      try {
-        deadline = computeDeadline(law, jurisdiction, sentOn)
-      } catch {
-        // A jurisdiction the holiday data no longer knows: count without its holidays.
-        deadline = computeDeadline(law, null, sentOn)
-      }
-      deadlineCache.set(key, deadline)
+  // Deadlines are pure functions of their input and the settings: cache by both. Lists need only
+  // the dates; a request's page also gets the explanation.
+  const caches = { dates: new Map<string, Deadline | null>(), explained: new Map<string, Deadline | null>() }
+  let cachedSettings = deps.settings.deadlines()
+  const deadlineOf = (
+    summary: Pick<RequestSummary, 'law' | 'type' | 'jurisdiction' | 'senderCountry' | 'facts'>,
+    explain = false,
+  ): Deadline | null => {
+    const input = deadlineInputOf(summary, summary.facts)
+    if (!input) return null
+    const settings = deps.settings.deadlines()
+    if (settings !== cachedSettings) {
+      caches.dates.clear()
+      caches.explained.clear()
+      cachedSettings = settings
     }
-    return deadlineCache.get(key) ?? null
+    const cache = explain ? caches.explained : caches.dates
+    const key = deadlineKey(input)
+    let deadline = cache.get(key)
+    if (deadline === undefined) {
+      try {
+        deadline = computeDeadline(input, settings, { explain })
+      } catch (error) {
+        // A jurisdiction the holiday data no longer knows: count without its holidays.
+        if (!(error instanceof CoreError) || error.code !== 'UNKNOWN_COUNTRY') throw error
+        deadline = computeDeadline({ ...input, jurisdiction: null }, settings, { explain })
+      }
+      if (cache.size > 50_000) cache.clear()
+      cache.set(key, deadline)
+    }
+    return deadline
   }
 
+  const summaryOfRecord = (record: RequestRecord) => ({
+    law: record.law,
+    type: record.type,
+    jurisdiction: record.company.jurisdiction,
+    senderCountry: (record.sent ?? record.draft).sender.country,
+    facts: factsOf(record.events),
+  })
+
   const view = (record: RequestRecord): RequestView => {
-    const deadline = deadlineOf(record.law, record.company.jurisdiction, record.sent?.on ?? null)
-    return { record, deadline, status: deriveStatus(record.sent?.on ?? null, deadline?.due ?? null, today()) }
+    const summary = summaryOfRecord(record)
+    const deadline = deadlineOf(summary, true)
+    const status = deriveStatus(summary.facts, deadline, today())
+    return { record, deadline, status, nextSteps: nextSteps(status, summary.facts, deadline, today()) }
+  }
+
+  const listItem = (summary: RequestSummary, now: PlainDate): RequestListItem => {
+    const deadline = deadlineOf(summary)
+    return {
+      ...summary,
+      due: deadline?.effectiveDue ?? null,
+      extendedDue: deadline?.extendedDue ?? null,
+      status: deriveStatus(summary.facts, deadline, now),
+    }
   }
 
   const requireDraft = (reference: string): RequestRecord => {
@@ -65,27 +124,99 @@ export function createRequestService(deps: {
     return record
   }
 
+  const requireSent = (reference: string): RequestRecord & { sent: NonNullable<RequestRecord['sent']> } => {
+    const record = deps.repository.get(reference)
+    if (!record.sent) throw new CoreError('INVALID_STATE', `${reference} has not been sent yet: record events once it has gone out.`)
+    return record as RequestRecord & { sent: NonNullable<RequestRecord['sent']> }
+  }
+
+  const checkDate = (on: PlainDate, notBefore: PlainDate, what: string) => {
+    if (comparePlainDates(on, notBefore) < 0) throw new CoreError('INVALID_INPUT', `${what} cannot be before ${describeDate(notBefore)}.`)
+    if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', `${what} cannot be in the future.`)
+  }
+
+  const profileOrFail = (profile: Profile | undefined): Profile => {
+    const sender = profile ?? deps.profiles.get()
+    if (!sender) {
+      throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: the request must say who is asking.')
+    }
+    return sender
+  }
+
+  const newRecord = (
+    reference: string,
+    parts: Pick<RequestRecord, 'company' | 'type' | 'law' | 'lang' | 'followUpOf'> & {
+      to: string | null
+      recipientAddress: RecipientAddress | null
+      sender: Profile
+      subject: string
+      body: string
+    },
+  ): RequestRecord => {
+    const instant = deps.now()
+    const stamp = instant.toISOString()
+    return {
+      schemaVersion: 1,
+      reference,
+      createdAt: stamp,
+      updatedAt: stamp,
+      company: parts.company,
+      type: parts.type,
+      law: parts.law,
+      lang: parts.lang,
+      draft: {
+        to: parts.to,
+        recipientAddress: parts.recipientAddress,
+        sender: { name: parts.sender.name, email: parts.sender.email, address: addressLines(parts.sender), country: parts.sender.country },
+        subject: parts.subject,
+        body: parts.body,
+      },
+      sent: null,
+      events: [event('created', plainDateOf(instant))],
+      followUpOf: parts.followUpOf,
+    }
+  }
+
+  const event = (kind: RequestEvent['kind'], on: PlainDate, extra: Partial<RequestEvent> = {}): RequestEvent => ({
+    id: newEventId(),
+    kind,
+    on,
+    at: null,
+    recordedAt: deps.now().toISOString(),
+    note: null,
+    attachments: [],
+    channel: null,
+    until: null,
+    trackingNumber: null,
+    link: null,
+    removedAt: null,
+    corrections: [],
+    ...extra,
+  })
+
+  const save = (record: RequestRecord): RequestView => view(deps.repository.save({ ...record, updatedAt: deps.now().toISOString() }))
+
   return {
     list() {
       const now = today()
-      return deps.repository.list().map((summary) => {
-        const deadline = deadlineOf(summary.law, summary.jurisdiction, summary.sentOn)
-        return {
-          ...summary,
-          due: deadline?.due ?? null,
-          extendedDue: deadline?.extendedDue ?? null,
-          status: deriveStatus(summary.sentOn, deadline?.due ?? null, now),
-        }
-      })
+      return deps.repository.list().map((summary) => listItem(summary, now))
+    },
+
+    deadlines() {
+      const now = today()
+      return deps.repository
+        .list()
+        .map((summary) => ({ item: listItem(summary, now), deadline: deadlineOf(summary, true) }))
+        .filter((entry): entry is { item: RequestListItem; deadline: Deadline } => entry.deadline !== null)
     },
 
     get: (reference) => view(deps.repository.get(reference)),
 
     create({ companyId, type, law, lang, profile }) {
-      const sender = profile ?? deps.profiles.get()
-      if (!sender) {
-        throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: the request must say who is asking.')
+      if (type === 'reminder' || type === 'complaint') {
+        throw new CoreError('INVALID_INPUT', `A ${type} follows up an earlier request: write it from that request's page.`)
       }
+      const sender = profileOrFail(profile)
       const company = deps.catalog.get(companyId)
       if (!company.privacyEmail && !company.letterAddress) {
         throw new CoreError(
@@ -93,62 +224,87 @@ export function createRequestService(deps: {
           `No contact is known for ${company.name}: its privacy policy gives no e-mail or postal address. Add one you know first.`,
         )
       }
-      const instant = deps.now()
-      const createdOn = plainDateOf(instant)
-      const year = Number(createdOn.slice(0, 4))
+      const year = Number(plainDateOf(deps.now()).slice(0, 4))
       const record = deps.repository.create(year, (reference) => {
         const rendered = deps.templates.render(
           { type, law, lang },
-          {
-            reference,
-            company: { name: company.name },
-            user: { name: sender.name, email: sender.email, address: addressLines(sender).join('\n') },
-          },
+          { reference, company: { name: company.name }, user: { name: sender.name, email: sender.email, address: addressLines(sender).join('\n') } },
         )
-        const stamp = instant.toISOString()
-        return {
-          schemaVersion: 1,
-          reference,
-          createdAt: stamp,
-          updatedAt: stamp,
+        return newRecord(reference, {
           company: { id: company.id, name: company.name, jurisdiction: company.holidayJurisdiction },
           type,
           law,
           lang,
-          draft: {
-            to: company.privacyEmail,
-            recipientAddress: company.letterAddress
-              ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
-              : null,
-            sender: { name: sender.name, email: sender.email, address: addressLines(sender), country: sender.country },
-            subject: rendered.subject,
-            body: rendered.body,
+          followUpOf: null,
+          to: company.privacyEmail,
+          recipientAddress: company.letterAddress
+            ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
+            : null,
+          sender,
+          subject: rendered.subject,
+          body: rendered.body,
+        })
+      })
+      return view(record)
+    },
+
+    createFollowUp({ reference, type, authority }) {
+      const original = requireSent(reference)
+      const sender = profileOrFail(undefined)
+      const deadline = view(original).deadline
+      if (type === 'complaint' && !authority) {
+        throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
+      }
+      const year = Number(plainDateOf(deps.now()).slice(0, 4))
+      const replies = activeEvents(original.events).filter((e) => e.kind !== 'created' && e.kind !== 'sent')
+      const record = deps.repository.create(year, (newReference) => {
+        const rendered = deps.templates.render(
+          { type, law: original.law, lang: original.lang },
+          {
+            reference: newReference,
+            company: { name: original.company.name },
+            authority: { name: authority?.name ?? '' },
+            user: { name: sender.name, email: sender.email, address: addressLines(sender).join('\n') },
+            original: {
+              reference: original.reference,
+              subject: original.sent.subject,
+              sentOn: describeDate(original.sent.on),
+              sentBy: original.sent.channel === 'email' ? `e-mail to ${original.sent.to}` : 'post',
+              due: deadline?.effectiveDue ? describeDate(deadline.effectiveDue) : 'no fixed date',
+              events: replies.length ? replies.map((e) => `- ${describeDate(e.on)}: ${e.kind.replace(/-/g, ' ')}${e.note ? ` (${e.note})` : ''}`).join('\n') : '- no reply at all',
+            },
           },
-          sent: null,
-          events: [{ kind: 'created', on: createdOn, recordedAt: stamp }],
-        }
+        )
+        return newRecord(newReference, {
+          company:
+            type === 'reminder'
+              ? original.company
+              : { id: `authority:${authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
+          type,
+          law: original.law,
+          lang: original.lang,
+          followUpOf: original.reference,
+          to: type === 'reminder' ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
+          recipientAddress: type === 'reminder' ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
+          sender,
+          subject: rendered.subject,
+          body: rendered.body,
+        })
       })
       return view(record)
     },
 
     updateDraft({ reference, subject, body }) {
       const record = requireDraft(reference)
-      const saved = deps.repository.save({
-        ...record,
-        updatedAt: deps.now().toISOString(),
-        draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') },
-      })
-      return view(saved)
+      return save({ ...record, draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') } })
     },
 
-    markSent({ reference, on, channel }) {
+    markSent({ reference, on, at = null, channel, trackingNumber = null }) {
       const record = requireDraft(reference)
-      const createdOn = record.events[0]!.on
-      if (comparePlainDates(on, createdOn) < 0) {
-        throw new CoreError('INVALID_INPUT', `The sending date cannot be before the request was written (${describeDate(createdOn)}).`)
-      }
-      if (comparePlainDates(on, today()) > 0) {
-        throw new CoreError('INVALID_INPUT', 'The sending date cannot be in the future: mark the request as sent once it has gone out.')
+      checkDate(on, record.events[0]!.on, 'The sending date')
+      // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
+      if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {
+        throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
       }
       if (channel === 'email' && !record.draft.to) {
         throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}, so this request cannot have been sent by e-mail.`)
@@ -156,10 +312,8 @@ export function createRequestService(deps: {
       if (channel === 'post' && !record.draft.recipientAddress) {
         throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so this request cannot have been sent by post.`)
       }
-      const stamp = deps.now().toISOString()
-      const saved = deps.repository.save({
+      const result = save({
         ...record,
-        updatedAt: stamp,
         sent: {
           on,
           channel,
@@ -170,9 +324,67 @@ export function createRequestService(deps: {
           body: record.draft.body,
           bodySha256: createHash('sha256').update(record.draft.body, 'utf8').digest('hex'),
         },
-        events: [...record.events, { kind: 'sent', on, recordedAt: stamp, channel }],
+        events: [...record.events, event('sent', on, { at, channel, trackingNumber })],
       })
-      return view(saved)
+      // A reminder or complaint that went out is an event of the request it follows up.
+      if (record.followUpOf && (record.type === 'reminder' || record.type === 'complaint')) {
+        try {
+          const original = deps.repository.get(record.followUpOf)
+          save({
+            ...original,
+            events: [...original.events, event(record.type === 'reminder' ? 'reminder-sent' : 'complaint-filed', on, { link: record.reference, note: record.draft.subject })],
+          })
+        } catch (error) {
+          if (!(error instanceof CoreError) || error.code !== 'NOT_FOUND') throw error
+        }
+      }
+      return result
+    },
+
+    addEvent({ reference, kind, on, note = null, until = null, trackingNumber = null, attachments = [] }) {
+      const record = requireSent(reference)
+      checkDate(on, record.sent.on, `The date of “${kind.replace(/-/g, ' ')}”`)
+      if (until && comparePlainDates(until, on) < 0) throw new CoreError('INVALID_INPUT', 'The date the company named cannot be before its message.')
+      const id = newEventId()
+      const stored = deps.attachments.commit(attachments, { reference, eventId: id })
+      return save({
+        ...record,
+        events: [
+          ...record.events,
+          { ...event(kind, on, { note: note?.trim() || null, until: kind === 'extension-claimed' ? until : null, trackingNumber, attachments: stored }), id },
+        ],
+      })
+    },
+
+    correctEvent({ reference, eventId, on, note, until = null }) {
+      const record = deps.repository.get(reference)
+      const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
+      if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
+      if (target.kind === 'created') throw new CoreError('INVALID_STATE', 'The day a request was written cannot be changed.')
+      const floor = target.kind === 'sent' ? record.events[0]!.on : (record.sent?.on ?? record.events[0]!.on)
+      checkDate(on, floor, 'The date')
+      const corrected: RequestEvent = {
+        ...target,
+        on,
+        note: note?.trim() || null,
+        until: target.kind === 'extension-claimed' ? until : null,
+        corrections: [...target.corrections, { recordedAt: deps.now().toISOString(), on: target.on, note: target.note, until: target.until }],
+      }
+      return save({
+        ...record,
+        sent: target.kind === 'sent' && record.sent ? { ...record.sent, on } : record.sent,
+        events: record.events.map((e) => (e.id === eventId ? corrected : e)),
+      })
+    },
+
+    removeEvent({ reference, eventId }) {
+      const record = deps.repository.get(reference)
+      const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
+      if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
+      if (target.kind === 'created' || target.kind === 'sent') {
+        throw new CoreError('INVALID_STATE', 'Writing and sending cannot be removed from a request; correct the date instead.')
+      }
+      return save({ ...record, events: record.events.map((e) => (e.id === eventId ? { ...e, removedAt: deps.now().toISOString() } : e)) })
     },
 
     discard(reference) {

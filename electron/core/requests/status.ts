@@ -1,19 +1,62 @@
 /**
- * A request's status, derived from its events and deadline and today's date; never stored.
- * Pure: the renderer uses it as a selector.
+ * A request's status and next steps, derived from its events, its deadline and today's date;
+ * never stored. Pure: the renderer uses them as selectors.
  */
 import { assertNever } from '../assert-never'
-import { daysBetween, type PlainDate } from '../deadlines/calendar'
+import { addDays, comparePlainDates, daysBetween, describeDate, type PlainDate } from '../deadlines/calendar'
+import type { Deadline } from '../deadlines/model'
+import type { RequestFacts } from './events'
 
 export type RequestStatus =
   | { readonly kind: 'draft' }
-  | { readonly kind: 'awaiting-reply'; readonly due: PlainDate; readonly daysLeft: number }
-  | { readonly kind: 'overdue'; readonly due: PlainDate; readonly daysOverdue: number }
+  | { readonly kind: 'awaiting-reply'; readonly due: PlainDate; readonly daysLeft: number; readonly extended: boolean; readonly partly: boolean }
+  | { readonly kind: 'overdue'; readonly due: PlainDate; readonly daysOverdue: number; readonly remindedOn: PlainDate | null }
+  | { readonly kind: 'waiting-for-you'; readonly reason: 'identity' | 'clarification'; readonly since: PlainDate; readonly due: PlainDate | null }
+  | { readonly kind: 'no-deadline'; readonly sentOn: PlainDate; readonly benchmark: PlainDate | null }
+  | { readonly kind: 'refused'; readonly on: PlainDate }
+  | { readonly kind: 'completed'; readonly on: PlainDate }
+  | { readonly kind: 'abandoned'; readonly on: PlainDate }
+  | { readonly kind: 'complaint-filed'; readonly on: PlainDate }
 
-export function deriveStatus(sentOn: PlainDate | null, due: PlainDate | null, today: PlainDate): RequestStatus {
-  if (sentOn === null || due === null) return { kind: 'draft' }
+export type StatusKind = RequestStatus['kind']
+
+export const closedStatuses: ReadonlyArray<StatusKind> = ['refused', 'completed', 'abandoned', 'complaint-filed']
+
+export function deriveStatus(facts: RequestFacts, deadline: Deadline | null, today: PlainDate): RequestStatus {
+  if (!facts.sent) return { kind: 'draft' }
+  if (facts.closed) {
+    const { kind, on } = facts.closed
+    return kind === 'data-received' ? { kind: 'completed', on } : { kind, on }
+  }
+  const due = deadline?.effectiveDue ?? null
+  // The company waits for the user: that comes first, whether or not its clock stops meanwhile.
+  const waitingIdentity = facts.identity.find((e) => e.providedOn === null)
+  const waitingClarification = facts.clarifications.find((e) => e.answeredOn === null)
+  if (waitingIdentity) return { kind: 'waiting-for-you', reason: 'identity', since: waitingIdentity.requestedOn, due }
+  if (waitingClarification) return { kind: 'waiting-for-you', reason: 'clarification', since: waitingClarification.askedOn, due }
+  if (!due) return { kind: 'no-deadline', sentOn: facts.sent.on, benchmark: deadline?.benchmark?.date ?? null }
   const daysLeft = daysBetween(today, due)
-  return daysLeft >= 0 ? { kind: 'awaiting-reply', due, daysLeft } : { kind: 'overdue', due, daysOverdue: -daysLeft }
+  if (daysLeft >= 0) {
+    return { kind: 'awaiting-reply', due, daysLeft, extended: facts.extension !== null && due !== deadline?.due, partly: facts.partlyFulfilledOn !== null }
+  }
+  return { kind: 'overdue', due, daysOverdue: -daysLeft, remindedOn: facts.reminderOn }
+}
+
+const attentionOrder: Record<StatusKind, number> = {
+  overdue: 0,
+  'waiting-for-you': 1,
+  'awaiting-reply': 2,
+  'no-deadline': 3,
+  draft: 4,
+  refused: 5,
+  'complaint-filed': 6,
+  completed: 7,
+  abandoned: 8,
+}
+
+/** Sorts for the dashboard: what needs attention first, then the nearest deadline. */
+export function attentionRank(status: RequestStatus): number {
+  return attentionOrder[status.kind]
 }
 
 export function statusLabel(status: RequestStatus): string {
@@ -21,23 +64,110 @@ export function statusLabel(status: RequestStatus): string {
     case 'draft':
       return 'Draft'
     case 'awaiting-reply':
-      return 'Awaiting reply'
+      return status.extended ? 'Extended' : status.partly ? 'Partly answered' : 'Awaiting reply'
     case 'overdue':
-      return 'Overdue'
+      return status.remindedOn ? 'Overdue, reminded' : 'Overdue'
+    case 'waiting-for-you':
+      return status.reason === 'identity' ? 'Company needs your ID details' : 'Company asked a question'
+    case 'no-deadline':
+      return 'Sent (no legal deadline)'
+    case 'refused':
+      return 'Refused'
+    case 'completed':
+      return 'Completed'
+    case 'abandoned':
+      return 'Abandoned'
+    case 'complaint-filed':
+      return 'Complaint filed'
     default:
       return assertNever(status)
   }
 }
 
-/** "12 days left", "due today", "3 days overdue". */
+/** "12 days left", "due today", "3 days overdue", or what else is useful. */
 export function daysLeftLabel(status: RequestStatus): string {
+  const plural = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
   switch (status.kind) {
     case 'draft':
       return 'Not sent yet'
     case 'awaiting-reply':
-      return status.daysLeft === 0 ? 'Due today' : `${status.daysLeft} ${status.daysLeft === 1 ? 'day' : 'days'} left`
+      return status.daysLeft === 0 ? 'Due today' : `${plural(status.daysLeft)} left`
     case 'overdue':
-      return `${status.daysOverdue} ${status.daysOverdue === 1 ? 'day' : 'days'} overdue`
+      return `${plural(status.daysOverdue)} overdue`
+    case 'waiting-for-you':
+      return status.due ? `Due ${describeDate(status.due)}` : 'Clock stopped'
+    case 'no-deadline':
+      return 'No statutory deadline'
+    case 'refused':
+    case 'completed':
+    case 'abandoned':
+    case 'complaint-filed':
+      return 'Closed'
+    default:
+      return assertNever(status)
+  }
+}
+
+export type NextStep = {
+  readonly kind: 'send' | 'provide' | 'wait' | 'reminder' | 'complaint' | 'none'
+  readonly urgent: boolean
+  readonly text: string
+}
+
+/** Days after a reminder before Rightful suggests the complaint. */
+export const reminderGraceDays = 14
+
+/** What the user can do now, most useful first. */
+export function nextSteps(status: RequestStatus, facts: RequestFacts, deadline: Deadline | null, today: PlainDate, warnDays = 7): NextStep[] {
+  switch (status.kind) {
+    case 'draft':
+      return [{ kind: 'send', urgent: false, text: 'Send the request by e-mail or post, then mark it as sent: the company’s time starts when it receives it.' }]
+    case 'waiting-for-you':
+      return [
+        {
+          kind: 'provide',
+          urgent: true,
+          text:
+            status.reason === 'identity'
+              ? 'The company asked for information to confirm your identity. Send only what it reasonably needs, then record “Identity information provided”.'
+              : 'The company asked you to clarify the request. Answer, then record “Clarification answered”: the clock runs again from then.',
+        },
+      ]
+    case 'awaiting-reply': {
+      const steps: NextStep[] = []
+      if (status.daysLeft <= warnDays) {
+        steps.push({ kind: 'wait', urgent: false, text: status.daysLeft === 0 ? 'The answer is due today.' : `The answer is due in ${status.daysLeft} ${status.daysLeft === 1 ? 'day' : 'days'}.` })
+      }
+      if (deadline?.acknowledgeBy && !facts.acknowledgedOn && comparePlainDates(today, deadline.acknowledgeBy) > 0) {
+        steps.push({ kind: 'reminder', urgent: false, text: 'The company has not confirmed receipt in time. You may remind it.' })
+      }
+      return steps.length ? steps : [{ kind: 'none', urgent: false, text: 'Nothing to do until the deadline. Record any reply the company sends.' }]
+    }
+    case 'overdue': {
+      if (!status.remindedOn) {
+        return [
+          { kind: 'reminder', urgent: true, text: 'The deadline has passed without a complete answer. Send a reminder that sets a short final date.' },
+          { kind: 'complaint', urgent: false, text: 'You may also complain to the supervisory authority straight away.' },
+        ]
+      }
+      const complaintFrom = addDays(status.remindedOn, reminderGraceDays)
+      return comparePlainDates(today, complaintFrom) >= 0
+        ? [{ kind: 'complaint', urgent: true, text: `You reminded the company on ${describeDate(status.remindedOn)} and it still has not answered. Complain to the supervisory authority.` }]
+        : [
+            { kind: 'wait', urgent: false, text: `You sent a reminder on ${describeDate(status.remindedOn)}. If nothing comes by ${describeDate(complaintFrom)}, complain to the supervisory authority.` },
+            { kind: 'complaint', urgent: false, text: 'You may complain now as well.' },
+          ]
+    }
+    case 'no-deadline':
+      return status.benchmark && comparePlainDates(today, status.benchmark) > 0
+        ? [{ kind: 'reminder', urgent: false, text: 'The law sets no period, but the usual benchmark has passed. Send a reminder.' }]
+        : [{ kind: 'none', urgent: false, text: 'The law sets no fixed period; the company must answer promptly.' }]
+    case 'refused':
+      return [{ kind: 'complaint', urgent: false, text: 'If you think the refusal is wrong, complain to the supervisory authority.' }]
+    case 'completed':
+    case 'abandoned':
+    case 'complaint-filed':
+      return []
     default:
       return assertNever(status)
   }

@@ -65,6 +65,7 @@ const labels: Record<DocumentStoreName, string> = {
   profile: 'profile',
   settings: 'settings',
   'catalog-edits': 'catalog edits',
+  notifications: 'notification log',
 }
 
 /**

@@ -16,7 +16,7 @@ export const templateMetaSchema = z.strictObject({
   title: z.string().min(1),
   laws: z.array(z.enum(laws)).min(1),
   /** One subject line per law: a plain label, the kind, the legal basis and {{reference}}. */
-  subject: z.record(z.enum(laws), z.string().min(1)),
+  subject: z.partialRecord(z.enum(laws), z.string().min(1)),
   /** The view fields the template needs, e.g. user.name. */
   fields: z.array(z.string().min(1)),
 })

@@ -1,0 +1,751 @@
+/**
+ * The deadline engine: a pure function of the request's facts (law, type, the company's
+ * jurisdiction, receipt, identity and clarification episodes, extension), the interpretation
+ * settings and the holiday data. It counts the way each law counts (law-reference.md §1-§3):
+ * - periods in months end on the same date, or the month's last day;
+ * - periods in days exclude the day of receipt; business days skip weekends and holidays;
+ * - only the final date moves to a working day, by the law's own rule;
+ * - an extension is counted from the start, never chained from a rolled date;
+ * - pauses add the days from request to answer, both included; a restart moves the start.
+ * Every result carries the steps that produced it, in words.
+ */
+import { assertNever } from '../assert-never'
+import type { Law, RequestType } from '../requests/model'
+import {
+  addDays,
+  addMonths,
+  comparePlainDates,
+  dayOfWeek,
+  daysBetween,
+  describeDate,
+  plainDateOf,
+  weekdayNames,
+  type PlainDate,
+} from './calendar'
+import { holidayCalendar, parseJurisdiction, type HolidayCalendar, type Jurisdiction } from './holidays'
+import type { Deadline, DeadlineInput, DeadlineStep } from './model'
+import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
+import { timeZoneOf } from './time-zones'
+
+/** Which days a final date may not fall on. */
+type RollRule =
+  /** Saturday and Sunday; `makeUpWorkdays`: except a weekend day that is an official working day (China's own rules). */
+  | { readonly kind: 'weekend-and-holidays'; readonly makeUpWorkdays?: boolean }
+  | { readonly kind: 'sunday-and-holidays'; readonly saturday: boolean; readonly extraDays: ReadonlyArray<PlainDate> }
+  | { readonly kind: 'none' }
+
+type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
+
+/** What a law's own rules produce from a clock start; the engine adds receipt, pauses and words. */
+type RegimeResult = {
+  readonly due: { period: Period; roll: RollRule; citation: string } | null
+  readonly strictToo?: boolean
+  readonly extended: { period: Period; roll: RollRule } | null
+  /** Whether the company must give notice of a longer period by the due date (default: when it can extend). */
+  readonly extensionNotice?: boolean
+  readonly acknowledge: Period | null
+  readonly benchmark: { period: Period; roll: RollRule; label: string } | null
+  readonly milestones: ReadonlyArray<{ period: Period; roll: RollRule; label: string; dayAfter: boolean }>
+  readonly notes: ReadonlyArray<string>
+  readonly interpretations: ReadonlyArray<{ setting: keyof DeadlineSettings; text: string }>
+}
+
+type Regime = {
+  readonly name: string
+  /** Whose holidays count: the company's (with a default country), or a fixed jurisdiction. */
+  readonly holidays:
+    | { readonly kind: 'company'; readonly defaultCode: string | null; readonly only?: string }
+    | { readonly kind: 'fixed'; readonly code: string }
+  /** UK: identity information restarts the clock. */
+  readonly restartOnIdentity: (settings: DeadlineSettings) => boolean
+  /** Whether the time waiting for identity information is paused. */
+  readonly pauseForIdentity: (settings: DeadlineSettings) => boolean
+  readonly pauseForClarification: (settings: DeadlineSettings) => boolean
+  readonly rules: (type: RequestType, settings: DeadlineSettings) => RegimeResult
+}
+
+const weekendAndHolidays: RollRule = { kind: 'weekend-and-holidays' }
+const noRoll: RollRule = { kind: 'none' }
+const never = () => false
+const months = (count: number): Period => ({ unit: 'months', count })
+const days = (count: number): Period => ({ unit: 'days', count })
+const businessDays = (count: number): Period => ({ unit: 'business-days', count })
+
+const plain = (partial: Partial<RegimeResult>): RegimeResult => ({
+  due: null,
+  extended: null,
+  acknowledge: null,
+  benchmark: null,
+  milestones: [],
+  notes: [],
+  interpretations: [],
+  ...partial,
+})
+
+/** The US state laws with 45 days, extendable once by 45 (VA, CO, CT). */
+function usStateRules(citation: string, roll: RollRule, interpretation: RegimeResult['interpretations']): RegimeResult {
+  return plain({
+    due: { period: days(45), roll, citation },
+    extended: { period: days(90), roll },
+    interpretations: interpretation,
+  })
+}
+
+const regimes: Record<Law, Regime> = {
+  gdpr: {
+    name: 'GDPR, Art. 12(3)',
+    holidays: { kind: 'company', defaultCode: null },
+    restartOnIdentity: never,
+    pauseForIdentity: (s) => s.gdprPauseForIdentity,
+    pauseForClarification: (s) => s.gdprPauseForClarification,
+    rules: (_type, s) =>
+      plain({
+        due: { period: months(1), roll: weekendAndHolidays, citation: 'Art. 3 Reg. 1182/71' },
+        extended: { period: months(3), roll: weekendAndHolidays },
+        interpretations: [
+          ...(s.gdprPauseForIdentity
+            ? [{ setting: 'gdprPauseForIdentity' as const, text: 'The wait for identity information is paused (EDPB: "may be").' }]
+            : []),
+          ...(s.gdprPauseForClarification
+            ? [{ setting: 'gdprPauseForClarification' as const, text: 'The wait for a clarification is paused (EDPB, Recital 63).' }]
+            : []),
+        ],
+      }),
+  },
+  'uk-gdpr': {
+    name: 'UK GDPR, Art. 12(3) and 12A',
+    holidays: { kind: 'company', defaultCode: 'GB-ENG', only: 'GB' },
+    restartOnIdentity: () => true,
+    pauseForIdentity: never,
+    pauseForClarification: () => true,
+    rules: () =>
+      plain({
+        due: { period: months(1), roll: weekendAndHolidays, citation: 'the ICO’s corresponding-date rule' },
+        extended: { period: months(3), roll: weekendAndHolidays },
+      }),
+  },
+  ccpa: {
+    name: 'CCPA/CPRA, 11 CCR §7021',
+    holidays: { kind: 'fixed', code: 'US-CA' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (type, s) => {
+      if (type === 'opt-out' || type === 'limit') {
+        return plain({
+          due: { period: businessDays(15), roll: noRoll, citation: type === 'opt-out' ? '11 CCR §7026(f)' : '11 CCR §7027' },
+          notes: ['No identity verification may be required for this request, and the time cannot be extended.'],
+        })
+      }
+      return plain({
+        due: {
+          period: days(45),
+          roll: s.ccpaRollOver ? weekendAndHolidays : noRoll,
+          citation: s.ccpaRollOver ? 'Civ. Code §10 and CCP §12a' : 'Civ. Code §10',
+        },
+        strictToo: s.ccpaRollOver,
+        extended: { period: days(90), roll: s.ccpaRollOver ? weekendAndHolidays : noRoll },
+        acknowledge: businessDays(10),
+        notes: ['The 45 days run from receipt whatever time the company needs to verify you; there is no pause (11 CCR §7021(b)).'],
+        interpretations: [
+          {
+            setting: 'ccpaRollOver',
+            text: s.ccpaRollOver
+              ? 'A last day on a Saturday, Sunday or holiday moves (CCP §12a, by inference); the strict date is shown too.'
+              : 'No roll-over: the strict date.',
+          },
+        ],
+      })
+    },
+  },
+  vcdpa: {
+    name: 'Virginia CDPA, Va. Code §59.1-577(B)',
+    holidays: { kind: 'fixed', code: 'US-VA' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (_type, s) =>
+      usStateRules('Va. Code §59.1-577(B)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
+        {
+          setting: 'vaCtRollOver',
+          text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
+        },
+      ]),
+  },
+  'cpa-co': {
+    name: 'Colorado Privacy Act, C.R.S. §6-1-1306(2)',
+    holidays: { kind: 'fixed', code: 'US-CO' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: () => usStateRules('C.R.S. §2-4-108', weekendAndHolidays, []),
+  },
+  ctdpa: {
+    name: 'Connecticut DPA, C.G.S. §42-518(c)',
+    holidays: { kind: 'fixed', code: 'US-CT' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (_type, s) =>
+      usStateRules('C.G.S. §42-518(c)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
+        {
+          setting: 'vaCtRollOver',
+          text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
+        },
+      ]),
+  },
+  lgpd: {
+    name: 'LGPD, Art. 19',
+    holidays: { kind: 'company', defaultCode: 'BR', only: 'BR' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (type, s) =>
+      plain({
+        due: { period: days(s.lgpdSmallAgent ? 30 : 15), roll: weekendAndHolidays, citation: 'Art. 132 Civil Code' },
+        notes: [
+          ...(type === 'access'
+            ? [
+                'Confirmation that data are processed, or access in simplified form, is due immediately (Art. 19 I); the 15 days are for the complete statement (Art. 19 II).',
+              ]
+            : []),
+          'The LGPD sets no extension.',
+        ],
+        interpretations: [
+          {
+            setting: 'lgpdSmallAgent',
+            text: s.lgpdSmallAgent ? 'Small processing agent: double time, 30 days.' : 'Not a small processing agent: 15 days.',
+          },
+        ],
+      }),
+  },
+  pipeda: {
+    name: 'PIPEDA, s.8(3)',
+    holidays: { kind: 'company', defaultCode: 'CA', only: 'CA' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (_type, s) => {
+      const roll: RollRule = { kind: 'sunday-and-holidays', saturday: s.pipedaSaturdayIsHoliday, extraDays: [] }
+      return plain({
+        due: { period: days(30), roll, citation: 'Interpretation Act ss.26-27' },
+        extended: { period: days(60), roll },
+        notes: ['No answer within the time limit counts as a refusal (s.8(5)).'],
+        interpretations: [
+          {
+            setting: 'pipedaSaturdayIsHoliday',
+            text: s.pipedaSaturdayIsHoliday ? 'Saturday treated as a holiday.' : 'Saturday is a valid last day.',
+          },
+        ],
+      })
+    },
+  },
+  'ch-fadp': {
+    name: 'Swiss FADP, Art. 18 DSV',
+    holidays: { kind: 'company', defaultCode: 'CH', only: 'CH' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: () =>
+      plain({
+        due: { period: days(30), roll: weekendAndHolidays, citation: 'Art. 77-78 CO and SR 173.110.3' },
+        extensionNotice: true,
+        notes: ['There is no fixed extension: within the 30 days the company must say by when it will answer (Art. 18(2) DSV).'],
+      }),
+  },
+  'hk-pdpo': {
+    name: 'Hong Kong PDPO, s.19(1)',
+    holidays: { kind: 'fixed', code: 'HK' },
+    restartOnIdentity: never,
+    pauseForIdentity: (s) => s.hkPauseForIdentity,
+    pauseForClarification: never,
+    rules: (_type, s) =>
+      plain({
+        due: {
+          period: days(40),
+          roll: { kind: 'sunday-and-holidays', saturday: false, extraDays: s.hkWeatherDays },
+          citation: 'Interpretation and General Clauses Ordinance s.71',
+        },
+        extensionNotice: true,
+        notes: [
+          'There is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.19(2)).',
+        ],
+        interpretations: [
+          ...(s.hkPauseForIdentity
+            ? [{ setting: 'hkPauseForIdentity' as const, text: 'The wait for identity proof or the fee is paused.' }]
+            : []),
+          ...(s.hkWeatherDays.length > 0
+            ? [
+                {
+                  setting: 'hkWeatherDays' as const,
+                  text: `Weather warning days: ${s.hkWeatherDays.map((d) => describeDate(d)).join(', ')}.`,
+                },
+              ]
+            : []),
+        ],
+      }),
+  },
+  'cn-pipl': {
+    name: 'PIPL, Arts. 45 and 50',
+    holidays: { kind: 'fixed', code: 'CN' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (_type, s) =>
+      plain({
+        benchmark: {
+          period: days(s.cnBenchmarkDays),
+          roll: { kind: 'weekend-and-holidays', makeUpWorkdays: true },
+          label: `GB/T 35273-2020 §8.7 benchmark (${s.cnBenchmarkDays} days, not binding)`,
+        },
+        notes: ['The PIPL sets no period: the company must act promptly (及时, Art. 45) and give reasons for a refusal (Art. 50).'],
+        interpretations: [
+          {
+            setting: 'cnBenchmarkDays',
+            text: `The recommended national standard's ${s.cnBenchmarkDays} days are shown as a benchmark only.`,
+          },
+        ],
+      }),
+  },
+  'jp-appi': {
+    name: 'APPI, Arts. 33 and 39',
+    holidays: { kind: 'fixed', code: 'JP' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: () =>
+      plain({
+        milestones: [
+          {
+            period: days(14),
+            roll: weekendAndHolidays,
+            label: 'Two weeks have passed: a lawsuit may be filed from this day (Art. 39)',
+            dayAfter: true,
+          },
+        ],
+        notes: ['The APPI sets no period: disclosure is due without delay (遅滞なく, Art. 33(2)).'],
+      }),
+  },
+  'au-privacy': {
+    name: 'Australian Privacy Act, APP 12.4(a)',
+    holidays: { kind: 'company', defaultCode: 'AU', only: 'AU' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (_type, s) =>
+      plain({
+        due: { period: days(30), roll: weekendAndHolidays, citation: 'Acts Interpretation Act 1901 s.36' },
+        notes: s.auAgency
+          ? []
+          : ['An organisation must answer within "a reasonable period"; the OAIC says this should generally not exceed 30 calendar days.'],
+        interpretations: [
+          {
+            setting: 'auAgency',
+            text: s.auAgency ? 'An agency: 30 days are binding.' : 'An organisation: 30 days as the OAIC’s guide to a reasonable period.',
+          },
+        ],
+      }),
+  },
+}
+
+export function regimeName(law: Law): string {
+  return regimes[law].name
+}
+
+/** EU and EEA member states, for the postal assumptions. */
+const europeanUnion = new Set([
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+])
+
+function isWorkingDay(date: PlainDate, calendar: HolidayCalendar): boolean {
+  if (calendar.isMakeUpWorkday(date)) return true
+  const weekday = dayOfWeek(date)
+  return weekday !== 0 && weekday !== 6 && !calendar.holidayOn(date)
+}
+
+/** Why a day cannot be a last day under the rule, or null when it can. */
+function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): string | null {
+  switch (rule.kind) {
+    case 'none':
+      return null
+    case 'weekend-and-holidays': {
+      if (rule.makeUpWorkdays && calendar.isMakeUpWorkday(date)) return null
+      const weekday = dayOfWeek(date)
+      return calendar.holidayOn(date) ?? (weekday === 0 || weekday === 6 ? weekdayNames[weekday]! : null)
+    }
+    case 'sunday-and-holidays': {
+      const weekday = dayOfWeek(date)
+      if (rule.extraDays.includes(date)) return 'weather warning day'
+      return calendar.holidayOn(date) ?? (weekday === 0 || (weekday === 6 && rule.saturday) ? weekdayNames[weekday]! : null)
+    }
+    default:
+      return assertNever(rule)
+  }
+}
+
+type Rolled = { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string }> }
+
+export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): Rolled {
+  const skipped: Array<{ date: PlainDate; reason: string }> = []
+  let current = date
+  for (let guard = 0; guard < 60; guard += 1) {
+    const reason = blocked(current, rule, calendar)
+    if (!reason) return { date: current, skipped }
+    skipped.push({ date: current, reason })
+    current = addDays(current, 1)
+  }
+  return { date: current, skipped }
+}
+
+function addBusinessDays(start: PlainDate, count: number, calendar: HolidayCalendar): PlainDate {
+  let current = start
+  for (let counted = 0; counted < count;) {
+    current = addDays(current, 1)
+    if (isWorkingDay(current, calendar)) counted += 1
+  }
+  return current
+}
+
+type Counted = { date: PlainDate; clamped: boolean }
+
+function count(start: PlainDate, period: Period, extraDays: number, calendar: HolidayCalendar): Counted {
+  switch (period.unit) {
+    case 'months': {
+      const result = addMonths(start, period.count)
+      return { date: addDays(result.date, extraDays), clamped: result.clamped }
+    }
+    case 'days':
+      return { date: addDays(start, period.count + extraDays), clamped: false }
+    case 'business-days':
+      return { date: addBusinessDays(addDays(start, extraDays), period.count, calendar), clamped: false }
+    default:
+      return assertNever(period.unit)
+  }
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'
+  return `${n}${suffix}`
+}
+
+function describePeriod(period: Period, calendar: HolidayCalendar): string {
+  switch (period.unit) {
+    case 'months':
+      return period.count === 1 ? 'One month' : `${period.count} months`
+    case 'days':
+      return `${period.count} days`
+    case 'business-days':
+      return `${period.count} business days (Monday to Friday${calendar.label ? `, not counting public holidays of ${calendar.label}` : ''})`
+    default:
+      return assertNever(period.unit)
+  }
+}
+
+function describeCount(start: PlainDate, period: Period, extra: number, counted: Counted, calendar: HolidayCalendar): string {
+  const pause = extra > 0 ? `, plus ${extra} paused ${extra === 1 ? 'day' : 'days'},` : ''
+  const base = `${describePeriod(period, calendar)} after ${describeDate(start)}${pause} is ${describeDate(counted.date)}`
+  if (!counted.clamped) return `${base}.`
+  const day = Number(start.slice(8, 10))
+  const month = describeDate(addMonths(start, period.count).date).split(' ')[1]
+  return `${base}, because ${month} has no ${ordinal(day)}: the period ends on the month's last day.`
+}
+
+function describeRoll(rolled: Rolled, citation: string): string {
+  if (rolled.skipped.length === 0) return ''
+  const reasons = rolled.skipped
+    .map((s) =>
+      (weekdayNames as ReadonlyArray<string>).includes(s.reason)
+        ? describeDate(s.date, true)
+        : `${describeDate(s.date, true)} (${s.reason})`,
+    )
+    .join(', ')
+  return ` That is not a day a period can end on: ${reasons}. So it moves to ${describeDate(rolled.date, true)} (${citation}).`
+}
+
+function resolveCalendar(regime: Regime, companyJurisdiction: Jurisdiction | null): HolidayCalendar {
+  const { holidays } = regime
+  if (holidays.kind === 'fixed') return holidayCalendar(parseJurisdiction(holidays.code))
+  if (companyJurisdiction && (!holidays.only || holidays.only === companyJurisdiction.country)) {
+    if (holidays.defaultCode && !companyJurisdiction.region && holidays.defaultCode.startsWith(`${companyJurisdiction.country}-`)) {
+      return holidayCalendar(parseJurisdiction(holidays.defaultCode))
+    }
+    return holidayCalendar(companyJurisdiction)
+  }
+  return holidayCalendar(holidays.defaultCode ? parseJurisdiction(holidays.defaultCode) : null)
+}
+
+const laterOf = (a: PlainDate, b: PlainDate) => (comparePlainDates(a, b) >= 0 ? a : b)
+
+/** Counts a request's deadlines. Throws UNKNOWN_COUNTRY for a jurisdiction the holiday data lacks. */
+export function computeDeadline(
+  input: DeadlineInput,
+  settings: DeadlineSettings = defaultDeadlineSettings,
+  options: { explain?: boolean } = {},
+): Deadline {
+  const explain = options.explain ?? true
+  const regime = regimes[input.law]
+  const company = input.jurisdiction ? parseJurisdiction(input.jurisdiction) : null
+  const calendar = resolveCalendar(regime, company)
+  const rules = regime.rules(input.type, settings)
+  const steps: DeadlineStep[] = []
+  /** Records a step; its words are only built when an explanation is wanted (lists skip them). */
+  const say = (kind: DeadlineStep['kind'], date: PlainDate | null, text: () => string) => {
+    if (explain) steps.push({ kind, date, text: text() })
+  }
+
+  // 1. The day of receipt: the start of every count.
+  let received: PlainDate
+  let receivedEarliest: PlainDate | null = null
+  const receipt = input.receipt
+  switch (receipt.kind) {
+    case 'received':
+      received = receipt.on
+      say('start', received, () => `The company received the request on ${describeDate(received, true)}; that day itself is not counted.`)
+      break
+    case 'email': {
+      const zone = receipt.at ? timeZoneOf(company) : null
+      received = receipt.at && zone ? plainDateOf(new Date(receipt.at), zone) : receipt.on
+      const shifted = received !== receipt.on
+      say('start', received, () =>
+        shifted
+          ? `The e-mail was sent on ${describeDate(receipt.on)}, which was already ${describeDate(received, true)} where the company is (${zone}); the clock starts from the company's day, which is not counted itself.`
+          : `An e-mail reaches the company the day it is sent: ${describeDate(received, true)}; that day itself is not counted.`,
+      )
+      break
+    }
+    case 'post': {
+      const recipientCountry = company?.country ?? null
+      const sender = receipt.senderCountry
+      const [fewest, most] =
+        sender && recipientCountry && sender === recipientCountry
+          ? settings.postDomesticDays
+          : sender && recipientCountry && europeanUnion.has(sender) && europeanUnion.has(recipientCountry)
+            ? settings.postEuDays
+            : settings.postInternationalDays
+      const postCalendar = company ? holidayCalendar(company) : calendar
+      const earliest = addBusinessDays(receipt.postedOn, fewest, postCalendar)
+      const latest = addBusinessDays(receipt.postedOn, most, postCalendar)
+      receivedEarliest = earliest
+      received = latest
+      say(
+        'start',
+        latest,
+        () =>
+          `The letter was posted on ${describeDate(receipt.postedOn)}. The clock starts when the company receives it, which is not yet known: typically ${fewest} to ${most} working days, so between ${describeDate(earliest)} and ${describeDate(latest)}. Rightful counts from the later day, the safe one for calling an answer late; record the delivery date when you know it.`,
+      )
+      break
+    }
+    default:
+      return assertNever(receipt)
+  }
+
+  // 2. Restarts (UK: identity information) and pauses.
+  let clockStart: PlainDate | null = received
+  let pausedDays = 0
+  let pausedSince: PlainDate | null = null
+  if (regime.restartOnIdentity(settings)) {
+    for (const episode of input.identity ?? []) {
+      if (episode.providedOn === null) {
+        clockStart = null
+        say(
+          'restart',
+          episode.requestedOn,
+          () =>
+            `On ${describeDate(episode.requestedOn)} the company asked for information to confirm your identity: the month starts only once it has received it.`,
+        )
+      } else if (clockStart) {
+        const next = laterOf(clockStart, episode.providedOn)
+        if (next !== clockStart) {
+          say(
+            'restart',
+            next,
+            () => `The company asked for identity information; you provided it on ${describeDate(next)}, so the month runs from that day.`,
+          )
+          clockStart = next
+        }
+      }
+    }
+  }
+  const pauses = [
+    ...(regime.pauseForIdentity(settings)
+      ? (input.identity ?? []).map((e) => ({ from: e.requestedOn, to: e.providedOn, what: 'identity information' }))
+      : []),
+    ...(regime.pauseForClarification(settings)
+      ? (input.clarifications ?? []).map((e) => ({ from: e.askedOn, to: e.answeredOn, what: 'a clarification' }))
+      : []),
+  ]
+  for (const pause of pauses) {
+    if (pause.to === null) {
+      pausedSince = pausedSince ? laterOf(pausedSince, pause.from) : pause.from
+      say(
+        'pause',
+        pause.from,
+        () => `Since ${describeDate(pause.from)} the clock is stopped while the company waits for ${pause.what} from you.`,
+      )
+    } else {
+      const to = pause.to
+      const length = Math.max(0, daysBetween(pause.from, to) + 1)
+      pausedDays += length
+      say(
+        'pause',
+        to,
+        () =>
+          `The clock stood still for ${length} ${length === 1 ? 'day' : 'days'} while the company waited for ${pause.what} (${describeDate(pause.from)} to ${describeDate(to)}, both days counted).`,
+      )
+    }
+  }
+
+  // 3. The law's own dates, from the clock start.
+  const running = clockStart !== null && pausedSince === null
+  const at = (spec: { period: Period; roll: RollRule }, start: PlainDate) => {
+    const counted = count(start, spec.period, pausedDays, calendar)
+    return { counted, rolled: roll(counted.date, spec.roll, calendar) }
+  }
+
+  let due: PlainDate | null = null
+  let dueStrict: PlainDate | null = null
+  let dueEarliest: PlainDate | null = null
+  let extendedDue: PlainDate | null = null
+  let acknowledgeBy: PlainDate | null = null
+  let benchmark: Deadline['benchmark'] = null
+  const milestones: Array<{ date: PlainDate; label: string }> = []
+
+  const start = running ? clockStart : null
+  const paused = pausedDays
+  if (rules.due && start) {
+    const spec = rules.due
+    const { counted, rolled } = at(spec, start)
+    due = rolled.date
+    say('due', due, () => describeCount(start, spec.period, paused, counted, calendar) + describeRoll(rolled, spec.citation))
+    if (rules.strictToo && counted.date !== rolled.date) {
+      const strict = counted.date
+      dueStrict = strict
+      say(
+        'strict',
+        strict,
+        () =>
+          `Read strictly, without moving past non-working days, the last day is ${describeDate(strict, true)}; a careful company answers by then.`,
+      )
+    }
+    const earliest = receivedEarliest
+    if (earliest && start === received) {
+      const early = at(spec, earliest).rolled.date
+      dueEarliest = early
+      if (early !== due) {
+        say('due', early, () => `Had the letter arrived on ${describeDate(earliest)}, the deadline would be ${describeDate(early, true)}.`)
+      }
+    }
+  } else if (rules.due && !running) {
+    say('due', null, () => 'While the clock is not running there is no deadline yet; it follows once you have answered.')
+  }
+
+  if (rules.extended && rules.due && start && due) {
+    const spec = rules.extended
+    const citation = rules.due.citation
+    const noticeBy = due
+    const { counted, rolled } = at(spec, start)
+    extendedDue = rolled.date
+    say(
+      'extended',
+      extendedDue,
+      () =>
+        `If the company extends the period, which it must tell you with reasons by ${describeDate(noticeBy)}, the longer period is counted again from the same start: ${describeCount(start, spec.period, paused, counted, calendar).replace(/^./, (c) => c.toLowerCase())}${describeRoll(rolled, citation)}`,
+    )
+  }
+
+  if (rules.acknowledge && clockStart) {
+    const period = rules.acknowledge
+    const by = addBusinessDays(clockStart, period.count, calendar)
+    acknowledgeBy = by
+    say(
+      'acknowledge',
+      by,
+      () =>
+        `The company must confirm receipt and say how it will handle the request within ${describePeriod(period, calendar)}: by ${describeDate(by, true)}.`,
+    )
+  }
+
+  if (rules.benchmark && start) {
+    const { label } = rules.benchmark
+    const { rolled } = at(rules.benchmark, start)
+    benchmark = { date: rolled.date, label }
+    say('benchmark', rolled.date, () => `${label}: ${describeDate(rolled.date, true)}.`)
+  }
+
+  for (const milestone of rules.milestones) {
+    if (!clockStart) continue
+    const { rolled } = at(milestone, clockStart)
+    const date = milestone.dayAfter ? addDays(rolled.date, 1) : rolled.date
+    milestones.push({ date, label: milestone.label })
+    say('milestone', date, () => `${milestone.label}: ${describeDate(date, true)}.`)
+  }
+
+  for (const note of rules.notes) say('note', null, () => note)
+  const year = Number((due ?? received).slice(0, 4))
+  say('note', null, () =>
+    calendar.label
+      ? `Public holidays are those of ${calendar.label}.${calendar.caveat(year) ? ` ${calendar.caveat(year)}` : ''}`
+      : 'The company’s country is not known, so only Saturdays and Sundays are skipped; add its postal address for its public holidays.',
+  )
+
+  const extension = input.extension ?? null
+  const effectiveDue = extension ? (extendedDue ?? extension.until ?? due) : due
+
+  return {
+    law: input.law,
+    regime: regime.name,
+    received,
+    receivedEarliest,
+    clockStart,
+    paused: { days: pausedDays, since: pausedSince },
+    due,
+    dueStrict,
+    dueEarliest,
+    extendedDue,
+    acknowledgeBy,
+    extensionNoticeBy: (rules.extensionNotice ?? rules.extended !== null) ? due : null,
+    effectiveDue,
+    benchmark,
+    milestones,
+    interpretations: rules.interpretations,
+    holidayCalendar: calendar.label,
+    steps,
+    explanation: steps.map((s) => s.text).join(' '),
+  }
+}
+
+/** A compact key that is equal exactly when two inputs give the same deadline (for caches). */
+export function deadlineKey(input: DeadlineInput): string {
+  const receipt = input.receipt
+  const start = receipt.kind === 'post' ? `post:${receipt.postedOn}:${receipt.senderCountry ?? ''}` : receipt.kind === 'email' ? `email:${receipt.on}:${receipt.at ?? ''}` : `received:${receipt.on}`
+  const identity = (input.identity ?? []).map((e) => `${e.requestedOn}>${e.providedOn ?? ''}`).join(',')
+  const clarifications = (input.clarifications ?? []).map((e) => `${e.askedOn}>${e.answeredOn ?? ''}`).join(',')
+  const extension = input.extension ? `${input.extension.claimedOn}>${input.extension.until ?? ''}` : ''
+  return `${input.law}|${input.type}|${input.jurisdiction ?? ''}|${start}|${identity}|${clarifications}|${extension}`
+}

@@ -1,0 +1,13 @@
+import type { CoreContext, HandlerMap } from '../api/handlers'
+import { pendingNotifications } from './notifications'
+
+export function notificationHandlers(ctx: CoreContext): HandlerMap {
+  return {
+    'notifications:pending': () => {
+      const { enabled, daysBefore } = ctx.settings.get().notifications
+      if (!enabled) return []
+      return ctx.notificationLog.unseen(pendingNotifications(ctx.requests.list(), ctx.today(), daysBefore))
+    },
+    'notifications:markShown': ({ ids }) => ({ marked: ctx.notificationLog.markShown(ids) }),
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Deadline notifications: which ones are due now (a set number of days before a deadline, and
+ * once it has passed), each shown once. The desktop app asks while it runs; nothing runs in the
+ * background when it is closed.
+ */
+import { z } from 'zod'
+import { addDays, comparePlainDates, describeDate, type PlainDate } from '../deadlines/calendar'
+import type { DocumentStore } from '../ports'
+import { closedStatuses } from '../requests/status'
+import type { RequestListItem } from '../requests/view'
+
+export type PendingNotification = { readonly id: string; readonly reference: string; readonly title: string; readonly body: string }
+
+const storedSchema = z.object({ version: z.literal(1), shown: z.array(z.string()) })
+
+export function pendingNotifications(items: ReadonlyArray<RequestListItem>, today: PlainDate, daysBefore: number): PendingNotification[] {
+  const pending: PendingNotification[] = []
+  for (const item of items) {
+    if (closedStatuses.includes(item.status.kind) || !item.due) continue
+    const who = `${item.companyName} (${item.reference})`
+    if (comparePlainDates(today, item.due) > 0) {
+      pending.push({
+        id: `${item.reference}:overdue:${item.due}`,
+        reference: item.reference,
+        title: `${item.companyName} has not answered in time`,
+        body: `The deadline for ${who} was ${describeDate(item.due)}. Rightful can write the reminder.`,
+      })
+    } else if (daysBefore > 0 && comparePlainDates(today, addDays(item.due, -daysBefore)) >= 0) {
+      pending.push({
+        id: `${item.reference}:soon:${item.due}`,
+        reference: item.reference,
+        title: `Deadline soon: ${item.companyName}`,
+        body: `${who} must answer by ${describeDate(item.due)}.`,
+      })
+    }
+  }
+  return pending
+}
+
+export type NotificationLog = {
+  unseen(pending: ReadonlyArray<PendingNotification>): PendingNotification[]
+  markShown(ids: ReadonlyArray<string>): number
+}
+
+export function openNotificationLog(store: DocumentStore): NotificationLog {
+  const read = (): string[] => {
+    const parsed = storedSchema.safeParse(store.read())
+    return parsed.success ? parsed.data.shown : []
+  }
+  return {
+    unseen: (pending) => {
+      const shown = new Set(read())
+      return pending.filter((p) => !shown.has(p.id))
+    },
+    markShown(ids) {
+      const shown = new Set(read())
+      const before = shown.size
+      for (const id of ids) shown.add(id)
+      // Keep the log small: the newest 5,000 entries are plenty to never repeat a notification.
+      store.write({ version: 1, shown: [...shown].slice(-5000) })
+      return shown.size - before
+    },
+  }
+}

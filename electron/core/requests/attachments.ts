@@ -1,0 +1,101 @@
+/**
+ * Files kept with a request's events (a company's reply as PDF, the data it sent). The host's file
+ * picker hands over paths; they are staged under a token, and copied into the data folder only when
+ * the event is saved, with their SHA-256, so the copy is what the user chose and stays the same.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { CoreError } from '../api/result'
+import type { Attachment } from './events'
+import type { StagedFile } from './view'
+
+/** The largest file Rightful keeps with an event. */
+export const maxAttachmentBytes = 50 * 1024 * 1024
+export const maxAttachmentsPerEvent = 20
+
+
+export type AttachmentStage = {
+  stage(paths: ReadonlyArray<string>): StagedFile[]
+  /** Copies staged files into the request's folder; unknown tokens fail before anything is copied. */
+  commit(tokens: ReadonlyArray<string>, owner: { reference: string; eventId: string }): Attachment[]
+  /** The absolute path of a kept file. */
+  resolve(attachment: Attachment): string
+}
+
+function safeName(name: string): string {
+  const cleaned = [...name]
+    .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^\.+/, '_')
+    .slice(-120)
+  return cleaned || 'file'
+}
+
+export function createAttachmentStage(dataDir: string): AttachmentStage {
+  const staged = new Map<string, { path: string; name: string; size: number }>()
+  const root = path.join(dataDir, 'requests')
+
+  return {
+    stage(paths) {
+      if (paths.length > maxAttachmentsPerEvent) {
+        throw new CoreError('INVALID_INPUT', `Attach at most ${maxAttachmentsPerEvent} files to one event.`)
+      }
+      return paths.map((file) => {
+        let stat: fs.Stats
+        try {
+          stat = fs.statSync(file)
+        } catch {
+          throw new CoreError('NOT_FOUND', `The file ${file} cannot be read.`)
+        }
+        if (!stat.isFile()) throw new CoreError('INVALID_INPUT', `${file} is not a file.`)
+        if (stat.size > maxAttachmentBytes) {
+          throw new CoreError('INVALID_INPUT', `${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; Rightful keeps files up to ${maxAttachmentBytes / 1048576} MB.`)
+        }
+        const token = `att-${randomBytes(9).toString('hex')}`
+        staged.set(token, { path: file, name: path.basename(file), size: stat.size })
+        return { token, name: path.basename(file), size: stat.size }
+      })
+    },
+
+    commit(tokens, owner) {
+      if (tokens.length > maxAttachmentsPerEvent) throw new CoreError('INVALID_INPUT', `Attach at most ${maxAttachmentsPerEvent} files to one event.`)
+      const files = tokens.map((token) => {
+        const file = staged.get(token)
+        if (!file) throw new CoreError('NOT_FOUND', 'An attached file is no longer available: choose it again.')
+        return { token, ...file }
+      })
+      const dir = path.join(root, `${owner.reference}.files`)
+      const kept: Attachment[] = []
+      try {
+        for (const [index, file] of files.entries()) {
+          const bytes = fs.readFileSync(file.path)
+          if (bytes.length > maxAttachmentBytes) throw new CoreError('INVALID_INPUT', `${file.name} grew beyond ${maxAttachmentBytes / 1048576} MB.`)
+          const target = path.join(dir, `${owner.eventId}-${index + 1}-${safeName(file.name)}`)
+          fs.mkdirSync(dir, { recursive: true })
+          fs.writeFileSync(target, bytes, { flag: 'wx', mode: 0o600 })
+          kept.push({
+            id: `${owner.eventId}-${index + 1}`,
+            name: file.name,
+            size: bytes.length,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            file: path.relative(dataDir, target).split(path.sep).join('/'),
+          })
+        }
+      } catch (error) {
+        // Nothing half-kept: files already copied for this event are removed again.
+        for (const attachment of kept) fs.rmSync(path.join(dataDir, attachment.file), { force: true })
+        if (error instanceof CoreError) throw error
+        throw new CoreError('STORAGE_FAILED', `The attached files could not be kept: ${(error as Error).message}`)
+      }
+      for (const file of files) staged.delete(file.token)
+      return kept
+    },
+
+    resolve(attachment) {
+      const full = path.resolve(dataDir, attachment.file)
+      if (!full.startsWith(path.resolve(root) + path.sep)) throw new CoreError('NOT_FOUND', 'That file is not kept with a request.')
+      return full
+    },
+  }
+}
