@@ -4,7 +4,7 @@
  * window exists. No telemetry and no network: the only things that leave the app are files the
  * user saves and https:/mailto: links the user clicks.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, type MenuItemConstructorOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/resources'
@@ -14,6 +14,7 @@ import type { Clock, Ports } from './core/ports'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
 import { createElectronStores } from './shell/electron-stores'
 import { registerApi, removeStrayListeners } from './shell/ipc'
+import { startDeadlineNotifier, type DeadlineNotifier } from './shell/notifications'
 import { hardenAllWebContents, hardenSession } from './shell/security'
 import { isTrustedSender } from './shell/trusted-senders'
 import type { AppOrigin } from './shell/trusted-url'
@@ -38,6 +39,8 @@ const external = createShellOpener()
 
 let mainWindow: BrowserWindow | null = null
 let started = false
+/** Deadline notifications and the badge, while the app runs (nothing runs once it has quit). */
+let notifier: DeadlineNotifier | null = null
 
 /** A problem the user must fix (not a bug): shown as it is. */
 class StartupError extends Error {}
@@ -126,6 +129,7 @@ function start(): void {
 
   Menu.setApplicationMenu(applicationMenu())
   openWindow()
+  notifier = startDeadlineNotifier({ api, getWindow: () => mainWindow, Notification, app })
   started = true
 }
 
@@ -134,6 +138,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Every renderer is sandboxed, whatever its webPreferences say.
   app.enableSandbox()
+  // Windows shows notifications only for an app with an identity (the installer's shortcut has it too).
+  if (process.platform === 'win32') app.setAppUserModelId('org.rightful.desktop')
   // Before any webContents exists, so none escapes the navigation and window rules.
   hardenAllWebContents(app, appOrigin, (url) => external.open(url))
 
@@ -142,6 +148,11 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.show()
     mainWindow.focus()
+  })
+
+  app.on('before-quit', () => {
+    notifier?.stop()
+    notifier = null
   })
 
   app.on('window-all-closed', () => {

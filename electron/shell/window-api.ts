@@ -1,10 +1,12 @@
 /**
  * Builds `window.api` from the channel list: `window.api.catalog.search(input)` invokes
- * 'catalog:search'. Pure (no electron import) so the preload stays tiny and this stays testable.
- * Each function forwards exactly one argument; nothing else of the transport is exposed.
+ * 'catalog:search', and `window.rightfulEvents` for messages from the main process. Pure (no
+ * electron import) so the preload stays tiny and this stays testable. Each function forwards
+ * exactly one argument; nothing else of the transport is exposed.
  */
 import type { ApiChannel } from '../core/api/channels'
 import type { WindowApi } from '../core/api/contract'
+import type { PushChannel } from './push'
 
 /** Sends one call to the main process (the preload passes `ipcRenderer.invoke`). */
 export type InvokeChannel = (channel: ApiChannel, input: unknown) => Promise<unknown>
@@ -31,4 +33,45 @@ export function buildWindowApi(channels: ReadonlyArray<ApiChannel>, invoke: Invo
   for (const [domain, methods] of domains) api[domain] = Object.freeze(methods)
   // The shape follows from the channel list at run time; WindowApi states it for the compiler.
   return Object.freeze(api) as unknown as WindowApi
+}
+
+/**
+ * Subscribes a listener to one push channel and returns its unsubscribe. The preload implements
+ * it with `ipcRenderer.on`/`removeListener` and a wrapper that passes on the payload only.
+ */
+export type SubscribePush = (channel: PushChannel, listener: (payload: unknown) => void) => () => void
+
+/** `window.rightfulEvents`: what the page may hear from the main process, one method per message. */
+export type PushApi = {
+  /** Calls back with a request's reference when the main process asks to open it; returns the unsubscribe. */
+  readonly onOpenRequest: (callback: (reference: string) => void) => () => void
+}
+
+/** A request reference, e.g. "RF-2026-0001" (the same pattern as the core's `referencePattern`). */
+const referencePattern = /^RF-\d{4}-\d{4,}$/
+
+function isReference(value: unknown): value is string {
+  return typeof value === 'string' && referencePattern.test(value)
+}
+
+/**
+ * Builds `window.rightfulEvents`. Each method checks the payload before the page's callback sees
+ * it (anything else is dropped) and passes the payload alone: never the IPC event, whose `sender`
+ * would hand the page `ipcRenderer`. The unsubscribe may be called any number of times.
+ */
+export function buildPushApi(subscribe: SubscribePush): PushApi {
+  return Object.freeze({
+    onOpenRequest(callback: (reference: string) => void): () => void {
+      if (typeof callback !== 'function') throw new TypeError('onOpenRequest needs a function.')
+      const unsubscribe = subscribe('app:open-request', (payload) => {
+        if (isReference(payload)) callback(payload)
+      })
+      let subscribed = true
+      return () => {
+        if (!subscribed) return
+        subscribed = false
+        unsubscribe()
+      }
+    },
+  })
 }

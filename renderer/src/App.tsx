@@ -8,6 +8,8 @@ import { CompanyPage } from './features/companies/CompanyPage'
 import { NewRequestPage } from './features/requests/NewRequestPage'
 import { RequestPage } from './features/requests/RequestPage'
 import { ProfilePage } from './features/profile/ProfilePage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { onOpenRequest } from './push'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
 
@@ -25,6 +27,8 @@ function Page({ route }: { route: Route }) {
       return <RequestPage reference={route.reference} />
     case 'profile':
       return <ProfilePage returnTo={route.returnTo} />
+    case 'settings':
+      return <SettingsPage />
     default:
       return assertNever(route)
   }
@@ -34,6 +38,7 @@ const sections = [
   { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
   { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company'] },
   { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
+  { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },
 ]
 
 export function App() {
@@ -42,11 +47,16 @@ export function App() {
   const loadStatus = useStore((s) => s.loadStatus)
   const loadProfile = useStore((s) => s.loadProfile)
   const version = useStore((s) => s.status?.version)
+  const loadRequests = useStore((s) => s.loadRequests)
+  const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you').length)
 
   useEffect(() => {
     void loadStatus()
     void loadProfile()
-  }, [loadStatus, loadProfile])
+    void loadRequests()
+    // A clicked deadline notification opens its request.
+    return onOpenRequest((reference) => navigate({ name: 'request', reference }))
+  }, [loadStatus, loadProfile, loadRequests, navigate])
 
   return (
     <div className="app">
@@ -68,6 +78,11 @@ export function App() {
                 onClick={() => navigate(section.route)}
               >
                 {section.label}
+                {section.label === 'Requests' && attention > 0 ? (
+                  <span className="badge" aria-label={`${attention} need attention`}>
+                    {attention}
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -49,7 +49,7 @@ test.describe('the Electron app', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }))
-      expect(globals).toEqual({ api: ['app', 'catalog', 'deadlines', 'letters', 'mail', 'profile', 'requests'], require: 'undefined', process: 'undefined' })
+      expect(globals).toEqual({ api: ['app', 'attachments', 'catalog', 'deadlines', 'letters', 'mail', 'notifications', 'profile', 'requests', 'settings', 'templates'], require: 'undefined', process: 'undefined' })
 
       // Navigation away from the app is refused.
       await page.evaluate(() => {

@@ -14,6 +14,8 @@ export type HarnessControl = {
   current: Harness
   /** Stops the app and starts it again on the same data folder. */
   restart(): Promise<Harness>
+  /** Moves the core's clock (reload the page to see the new day). */
+  setNow(iso: string): void
 }
 
 export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.resolve(__dirname, '..', '..', 'test-results', 'screens')
@@ -24,7 +26,15 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   // Transient messages would hide the screen behind them.
   // (Clicked from script: a modal dialog makes them unreachable for the pointer.)
   await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.toast-close').forEach((button) => button.click()))
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+  // Only the content area scrolls: grow the window to the content's height for the picture.
+  const viewport = page.viewportSize()
+  const height = await page.evaluate(() => {
+    const content = document.querySelector('.content')
+    return content ? content.scrollHeight : document.documentElement.scrollHeight
+  })
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 4000) })
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+  if (viewport) await page.setViewportSize(viewport)
 }
 
 export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
@@ -36,7 +46,8 @@ export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
   },
   harness: async ({ dataDir }, use) => {
     test.skip(!fs.existsSync(chromiumPath), `Chromium is not installed at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).`)
-    const clock = { now: () => new Date(fixedNow) }
+    let now = fixedNow
+    const clock = { now: () => new Date(now) }
     const start = () => startHarness({ dataDir, clock, outDir: `${dataDir}-saved` })
     const control: HarnessControl = {
       current: await start(),
@@ -44,6 +55,9 @@ export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
         await control.current.close()
         control.current = await start()
         return control.current
+      },
+      setNow(iso) {
+        now = iso
       },
     }
     await use(control)

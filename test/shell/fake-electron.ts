@@ -16,6 +16,8 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextContentsId++
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   destroyed = false
+  /** Records main -> renderer messages. */
+  send = vi.fn((_channel: string, ..._args: unknown[]) => {})
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler
@@ -51,6 +53,8 @@ export class FakeBrowserWindow extends EventEmitter {
   focus = vi.fn()
   restore = vi.fn()
   isMinimized = vi.fn(() => false)
+  /** A closed window is destroyed, as in Electron. */
+  isDestroyed = vi.fn(() => this.closed)
   loadURL = vi.fn(async (_url: string) => {})
   loadFile = vi.fn(async (_file: string) => {})
 
@@ -65,6 +69,34 @@ export class FakeBrowserWindow extends EventEmitter {
     this.closed = true
     this.emit('closed')
     this.webContents.destroy()
+  }
+}
+
+/**
+ * A main-process Notification: records its options and whether it was shown; `click()` and
+ * `close()` emit what the system would. Whether the system supports notifications is
+ * `fake().notificationsSupported`; every one created is in `fake().notifications`.
+ */
+export class FakeNotification extends EventEmitter {
+  static isSupported = (): boolean => fake().notificationsSupported
+
+  readonly options: { title?: string; body?: string; silent?: boolean }
+  show = vi.fn()
+
+  constructor(options: { title?: string; body?: string; silent?: boolean } = {}) {
+    super()
+    this.options = options
+    fake().notifications.push(this)
+  }
+
+  /** The user clicks it. */
+  click(): void {
+    this.emit('click', { preventDefault: () => {} })
+  }
+
+  /** The user dismisses it, or it times out. */
+  close(): void {
+    this.emit('close', { preventDefault: () => {} })
   }
 }
 
@@ -130,12 +162,17 @@ function createFake() {
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
     enableSandbox: vi.fn(),
+    setBadgeCount: vi.fn((_count?: number) => true),
+    setAppUserModelId: vi.fn(),
     isPackaged: false,
   })
   return {
     app,
     /** Every BrowserWindow created since the last reset. */
     windows: [] as FakeBrowserWindow[],
+    /** Every Notification created since the last reset. */
+    notifications: [] as FakeNotification[],
+    notificationsSupported: true,
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
@@ -145,7 +182,13 @@ function createFake() {
     },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null })), send: vi.fn(), sendSync: vi.fn(), on: vi.fn() },
+    ipcRenderer: {
+      invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null })),
+      send: vi.fn(),
+      sendSync: vi.fn(),
+      on: vi.fn((_channel: string, _listener: (...args: never[]) => unknown) => {}),
+      removeListener: vi.fn((_channel: string, _listener: (...args: never[]) => unknown) => {}),
+    },
   }
 }
 
@@ -159,7 +202,7 @@ export function fake(): Fake {
   return holder.__rightfulFakeElectron
 }
 
-/** A fresh fake: new app, ipcMain, session and spies; no windows. */
+/** A fresh fake: new app, ipcMain, session and spies; no windows, no notifications. */
 export function resetFakeElectron(): Fake {
   holder.__rightfulFakeElectron = createFake()
   return holder.__rightfulFakeElectron
@@ -197,6 +240,7 @@ function buildModule() {
       return fake().ipcRenderer
     },
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
   }
   return { ...Object.getOwnPropertyDescriptors(module), default: { value: module, enumerable: true } }
 }

@@ -49,6 +49,7 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  vi.useRealTimers()
   vi.unstubAllEnvs()
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
@@ -138,6 +139,53 @@ describe('the main process', () => {
     fake().app.paths.userData = dataDir
     await startMain()
     expect(await fake().ipcMain.invoke('app:status', trustedEvent(), {})).toMatchObject({ ok: true, data: { dataDir } })
+  })
+
+  it('runs the deadline notifier while the app runs, and stops it before quitting', async () => {
+    // Only Date is faked: the request is written and sent on 2 January, then the app restarts in June.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2024-01-02T10:00:00Z'))
+    const setInterval = vi.spyOn(globalThis, 'setInterval')
+    const clearInterval = vi.spyOn(globalThis, 'clearInterval')
+    await startMain()
+    const { app, ipcMain } = fake()
+    await vi.waitFor(() => expect(app.setBadgeCount).toHaveBeenCalledWith(0))
+    expect(fake().notifications).toEqual([])
+    const index = setInterval.mock.calls.findIndex((call) => call[1] === 30 * 60_000)
+    expect(index).toBeGreaterThanOrEqual(0)
+    const handle = setInterval.mock.results[index]?.value
+
+    // An overdue request, then a restart on the same data: its notification comes on start.
+    expect(await ipcMain.invoke('profile:save', trustedEvent(), { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany', country: 'DE' })).toMatchObject({ ok: true })
+    const created = (await ipcMain.invoke('requests:create', trustedEvent(), { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' })) as { ok: boolean; data: { record: { reference: string } } }
+    expect(created).toMatchObject({ ok: true })
+    const reference = created.data.record.reference
+    expect(await ipcMain.invoke('requests:markSent', trustedEvent(), { reference, on: '2024-01-02', channel: 'email' })).toMatchObject({ ok: true })
+
+    app.emit('before-quit')
+    expect(clearInterval).toHaveBeenCalledWith(handle)
+
+    vi.setSystemTime(new Date('2024-06-01T10:00:00Z'))
+    resetFakeElectron()
+    await startMain()
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    const [notification, ...others] = fake().notifications
+    expect(others).toEqual([])
+    expect(notification?.options).toMatchObject({ title: 'FS.COM has not answered in time', silent: false })
+    expect(notification?.show).toHaveBeenCalled()
+    notification?.click()
+    const window = fake().windows[0]!
+    expect(window.focus).toHaveBeenCalled()
+    expect(window.webContents.send).toHaveBeenCalledWith('app:open-request', reference)
+    fake().app.emit('before-quit')
+
+    // Shown once: the next start has nothing new to show.
+    resetFakeElectron()
+    await startMain()
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    expect(fake().notifications).toEqual([])
+    fake().app.emit('before-quit')
+    expect(console.error).not.toHaveBeenCalled()
   })
 
   it('focuses the window for a second instance, and re-creates it on activate', async () => {

@@ -23,23 +23,61 @@ function reachable(root: unknown): unknown[] {
   return [...seen]
 }
 
+type Events = { onOpenRequest(callback: (reference: string) => void): () => void }
+
+/** What the preload exposed as `window.rightfulEvents`. */
+function exposedEvents(): Events {
+  const call = fake().contextBridge.exposeInMainWorld.mock.calls.find((c) => c[0] === 'rightfulEvents')
+  if (!call) throw new Error("'rightfulEvents' was not exposed")
+  return call[1] as Events
+}
+
 describe('the preload', () => {
   beforeAll(async () => {
     resetFakeElectron()
     await import('../../electron/preload')
   })
 
-  it("exposes 'api' through contextBridge, once, and nothing else", () => {
+  it("exposes 'api' and 'rightfulEvents' through contextBridge, once each, and nothing else", () => {
     const expose = fake().contextBridge.exposeInMainWorld
-    expect(expose).toHaveBeenCalledTimes(1)
-    expect(expose.mock.calls[0]?.[0]).toBe('api')
+    expect(expose.mock.calls.map((call) => call[0])).toEqual(['api', 'rightfulEvents'])
   })
 
   it('does not expose ipcRenderer or any of its functions', () => {
-    const exposed = fake().contextBridge.exposeInMainWorld.mock.calls[0]?.[1]
     const ipcRenderer = fake().ipcRenderer
-    const leaked = reachable(exposed).filter((value) => value === ipcRenderer || Object.values(ipcRenderer).includes(value as never))
-    expect(leaked).toEqual([])
+    for (const [, exposed] of fake().contextBridge.exposeInMainWorld.mock.calls) {
+      const leaked = reachable(exposed).filter((value) => value === ipcRenderer || Object.values(ipcRenderer).includes(value as never))
+      expect(leaked).toEqual([])
+    }
+  })
+
+  it("gives 'rightfulEvents' only onOpenRequest, frozen", () => {
+    const events = exposedEvents()
+    expect(Object.keys(events)).toEqual(['onOpenRequest'])
+    expect(Object.isFrozen(events)).toBe(true)
+  })
+
+  it('subscribes with its own wrapper, passes the reference alone, and removes that wrapper again', () => {
+    const { on, removeListener } = fake().ipcRenderer
+    on.mockClear()
+    removeListener.mockClear()
+    const callback = vi.fn()
+    const unsubscribe = exposedEvents().onOpenRequest(callback)
+
+    expect(on).toHaveBeenCalledTimes(1)
+    const [channel, wrapper] = on.mock.calls[0] as unknown as [string, (...args: unknown[]) => void]
+    expect(channel).toBe('app:open-request')
+    expect(wrapper).not.toBe(callback)
+
+    const event = { sender: fake().ipcRenderer, senderId: 0 }
+    wrapper(event, 'RF-2026-0001')
+    wrapper(event, 'not a reference')
+    wrapper(event, { reference: 'RF-2026-0001' })
+    expect(callback.mock.calls).toEqual([['RF-2026-0001']])
+
+    unsubscribe()
+    unsubscribe()
+    expect(removeListener.mock.calls).toEqual([['app:open-request', wrapper]])
   })
 
   it('sends each call as ipcRenderer.invoke(channel, input)', async () => {

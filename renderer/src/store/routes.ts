@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'new-request'; readonly companyId: string | null }
   | { readonly name: 'request'; readonly reference: string }
   | { readonly name: 'profile'; readonly returnTo: Route | null }
+  | { readonly name: 'settings' }
 
 export function sameRoute(a: Route, b: Route): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

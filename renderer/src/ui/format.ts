@@ -1,11 +1,101 @@
 /** Labels and dates as people read them. */
 import { describeDate } from '@core/deadlines/calendar'
 
-export const requestTypeLabel = { access: 'Access', erasure: 'Erasure' } as const
-export const requestTypeLong = {
+import type { EventKind, UserEventKind } from '@core/requests/events'
+import type { Law, RequestType } from '@core/requests/model'
+
+export const requestTypeLabel: Record<RequestType, string> = {
+  access: 'Access',
+  erasure: 'Erasure',
+  rectification: 'Rectification',
+  restriction: 'Restriction',
+  portability: 'Portability',
+  objection: 'Objection',
+  'withdraw-consent': 'Withdraw consent',
+  'opt-out': 'Opt-out',
+  limit: 'Limit use',
+  reminder: 'Reminder',
+  complaint: 'Complaint',
+  custom: 'Custom',
+}
+
+export const requestTypeLong: Record<RequestType, string> = {
   access: 'Access request (data protection query)',
   erasure: 'Erasure request',
-} as const
+  rectification: 'Rectification request',
+  restriction: 'Request to restrict processing',
+  portability: 'Data portability request',
+  objection: 'Objection to processing',
+  'withdraw-consent': 'Withdrawal of consent',
+  'opt-out': 'Opt-out of sale or sharing',
+  limit: 'Request to limit use of sensitive data',
+  reminder: 'Reminder',
+  complaint: 'Complaint',
+  custom: 'Request',
+}
+
+export const lawLabel: Record<Law, string> = {
+  gdpr: 'GDPR (European Union)',
+  'uk-gdpr': 'UK GDPR',
+  ccpa: 'CCPA/CPRA (California)',
+  vcdpa: 'VCDPA (Virginia)',
+  'cpa-co': 'CPA (Colorado)',
+  ctdpa: 'CTDPA (Connecticut)',
+  lgpd: 'LGPD (Brazil)',
+  pipeda: 'PIPEDA (Canada)',
+  'ch-fadp': 'FADP (Switzerland)',
+  'hk-pdpo': 'PDPO (Hong Kong)',
+  'cn-pipl': 'PIPL (China)',
+  'jp-appi': 'APPI (Japan)',
+  'au-privacy': 'Privacy Act (Australia)',
+}
+
+export const lawShort: Record<Law, string> = {
+  gdpr: 'GDPR',
+  'uk-gdpr': 'UK GDPR',
+  ccpa: 'CCPA',
+  vcdpa: 'VCDPA',
+  'cpa-co': 'CPA',
+  ctdpa: 'CTDPA',
+  lgpd: 'LGPD',
+  pipeda: 'PIPEDA',
+  'ch-fadp': 'FADP',
+  'hk-pdpo': 'PDPO',
+  'cn-pipl': 'PIPL',
+  'jp-appi': 'APPI',
+  'au-privacy': 'APP',
+}
+
+export const languageLabel: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', zh: 'Chinese (Simplified)' }
+
+export const eventLabel: Record<EventKind, string> = {
+  created: 'Created',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  acknowledged: 'Receipt acknowledged',
+  'identity-requested': 'Company asked for identity information',
+  'identity-provided': 'Identity information provided',
+  'clarification-asked': 'Company asked a question',
+  'clarification-answered': 'Question answered',
+  'extension-claimed': 'Company extended the period',
+  'reply-received': 'Reply received',
+  'data-received': 'Data received',
+  'partially-fulfilled': 'Partly fulfilled',
+  refused: 'Refused',
+  completed: 'Completed',
+  'reminder-sent': 'Reminder sent',
+  'complaint-filed': 'Complaint filed',
+  abandoned: 'Abandoned',
+}
+
+/** What the user can record, grouped as the "Record what happened" menu shows them. */
+export const userEventGroups: ReadonlyArray<{ label: string; kinds: ReadonlyArray<UserEventKind> }> = [
+  { label: 'Delivery', kinds: ['delivered', 'acknowledged'] },
+  { label: 'The company asks you', kinds: ['identity-requested', 'identity-provided', 'clarification-asked', 'clarification-answered'] },
+  { label: 'The company answers', kinds: ['reply-received', 'extension-claimed', 'partially-fulfilled', 'data-received', 'completed', 'refused'] },
+  { label: 'You follow up', kinds: ['reminder-sent', 'complaint-filed', 'abandoned'] },
+]
+
 export const channelLabel = { email: 'E-mail', post: 'Post' } as const
 export const purposeLabel = {
   privacy: 'Privacy',

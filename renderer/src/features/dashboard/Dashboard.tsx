@@ -1,41 +1,79 @@
-import { useEffect } from 'react'
-import { useStore } from '../../store/store'
-import { formatDate, requestTypeLabel } from '../../ui/format'
-import { StatusPill } from '../../ui/StatusPill'
-import { daysLeftLabel } from '@core/requests/status'
+import { useEffect, useMemo, useState } from 'react'
 import type { RequestListItem } from '@core/api/contract'
+import { attentionRank, closedStatuses, daysLeftLabel } from '@core/requests/status'
+import { useStore } from '../../store/store'
+import { formatDate, lawShort, requestTypeLabel } from '../../ui/format'
+import { StatusPill } from '../../ui/StatusPill'
+import { useWindowedList } from '../../ui/useWindowedList'
+import { DeadlineChart } from './DeadlineChart'
 
-const order: Record<RequestListItem['status']['kind'], number> = { overdue: 0, 'awaiting-reply': 1, draft: 2 }
+type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
-/** Overdue first, then the nearest deadline, then drafts (newest first). */
-function sortForAttention(items: ReadonlyArray<RequestListItem>): RequestListItem[] {
+const filters: ReadonlyArray<{ id: Filter; label: string; test: (item: RequestListItem) => boolean }> = [
+  { id: 'attention', label: 'Needs attention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' },
+  { id: 'open', label: 'Open', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
+  { id: 'drafts', label: 'Drafts', test: (i) => i.status.kind === 'draft' },
+  { id: 'closed', label: 'Closed', test: (i) => closedStatuses.includes(i.status.kind) },
+  { id: 'all', label: 'All', test: () => true },
+]
+
+/** What needs attention first, then the nearest deadline, then the newest. */
+export function sortForAttention(items: ReadonlyArray<RequestListItem>): RequestListItem[] {
   return [...items].sort(
     (a, b) =>
-      order[a.status.kind] - order[b.status.kind] ||
-      (a.due && b.due ? a.due.localeCompare(b.due) : 0) ||
+      attentionRank(a.status) - attentionRank(b.status) ||
+      (a.due && b.due ? a.due.localeCompare(b.due) : a.due ? -1 : b.due ? 1 : 0) ||
       b.createdAt.localeCompare(a.createdAt),
   )
 }
 
+const rowHeight = 48
+
 export function Dashboard() {
   const requests = useStore((s) => s.requests)
+  const today = useStore((s) => s.status?.today)
   const load = useStore((s) => s.loadRequests)
   const navigate = useStore((s) => s.navigate)
+  const exportCalendar = useStore((s) => s.exportCalendar)
+  const [filter, setFilter] = useState<Filter>('all')
+  const [text, setText] = useState('')
+  const [law, setLaw] = useState('')
+  const [view, setView] = useState<'list' | 'chart'>('list')
 
   useEffect(() => {
     void load()
   }, [load])
 
+  const counts = useMemo(() => Object.fromEntries(filters.map((f) => [f.id, (requests ?? []).filter(f.test).length])) as Record<Filter, number>, [requests])
+  const laws = useMemo(() => [...new Set((requests ?? []).map((r) => r.law))].sort(), [requests])
+  const shown = useMemo(() => {
+    const needle = text.trim().toLowerCase()
+    const test = filters.find((f) => f.id === filter)!.test
+    return sortForAttention(
+      (requests ?? []).filter(
+        (r) => test(r) && (!law || r.law === law) && (!needle || r.companyName.toLowerCase().includes(needle) || r.reference.toLowerCase().includes(needle)),
+      ),
+    )
+  }, [requests, filter, text, law])
+  const [scroller, windowed] = useWindowedList(shown.length, rowHeight)
+
   return (
-    <section className="page">
+    <section className="page dashboard">
       <header className="page-header">
         <div>
           <h1>Your requests</h1>
           <p className="lede">Each request, its legal deadline and what happened so far.</p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => navigate({ name: 'new-request', companyId: null })}>
-          New request
-        </button>
+        <div className="header-actions">
+          {requests && requests.length > 0 ? (
+            <button type="button" className="button" onClick={() => void exportCalendar()}>
+              Export deadlines (.ics)
+            </button>
+          ) : null}
+          <button type="button" className="button button-primary" onClick={() => navigate({ name: 'new-request', companyId: null })}>
+            New request
+          </button>
+        </div>
       </header>
 
       {requests === null ? (
@@ -52,43 +90,96 @@ export function Dashboard() {
           </button>
         </div>
       ) : (
-        <table className="table requests-table">
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Company</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Due</th>
-              <th scope="col">Time left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sortForAttention(requests).map((r) => (
-              <tr
-                key={r.reference}
-                className="clickable"
-                tabIndex={0}
-                data-reference={r.reference}
-                onClick={() => navigate({ name: 'request', reference: r.reference })}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') navigate({ name: 'request', reference: r.reference })
-                }}
-              >
-                <td className="mono">{r.reference}</td>
-                <td>{r.companyName}</td>
-                <td>{requestTypeLabel[r.type]}</td>
-                <td>
-                  <StatusPill status={r.status} />
-                </td>
-                <td>{formatDate(r.sentOn)}</td>
-                <td>{formatDate(r.due)}</td>
-                <td className={r.status.kind === 'overdue' ? 'danger-text' : undefined}>{daysLeftLabel(r.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <div className="toolbar">
+            <div className="segmented" role="group" aria-label="Show">
+              {filters.map((f) => (
+                <button
+                  key={f.id}
+                  type="button"
+                  className={filter === f.id ? 'active' : ''}
+                  aria-pressed={filter === f.id}
+                  onClick={() => setFilter(f.id)}
+                >
+                  {f.label} <span className="count">{counts[f.id]}</span>
+                </button>
+              ))}
+            </div>
+            <input type="search" className="toolbar-search" placeholder="Company or reference" aria-label="Filter by company or reference" value={text} onChange={(e) => setText(e.target.value)} />
+            {laws.length > 1 ? (
+              <select aria-label="Law" value={law} onChange={(e) => setLaw(e.target.value)}>
+                <option value="">All laws</option>
+                {laws.map((l) => (
+                  <option key={l} value={l}>
+                    {lawShort[l]}
+                  </option>
+                ))}
+              </select>
+            ) : null}
+            <div className="segmented" role="group" aria-label="View">
+              <button type="button" className={view === 'list' ? 'active' : ''} aria-pressed={view === 'list'} onClick={() => setView('list')}>
+                List
+              </button>
+              <button type="button" className={view === 'chart' ? 'active' : ''} aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
+                Timeline
+              </button>
+            </div>
+          </div>
+
+          {shown.length === 0 ? (
+            <p className="muted empty-filter">No request matches. {filter !== 'all' || text || law ? 'Try “All”, or clear the filter.' : ''}</p>
+          ) : view === 'chart' ? (
+            <DeadlineChart items={shown.slice(0, 300)} today={today ?? new Date().toISOString().slice(0, 10)} onOpen={(reference) => navigate({ name: 'request', reference })} />
+          ) : (
+            <div className="grid-table" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
+              <div className="grid-row grid-head" role="row">
+                {['Reference', 'Company', 'Kind', 'Status', 'Sent', 'Due', 'Time left'].map((h) => (
+                  <span key={h} role="columnheader">
+                    {h}
+                  </span>
+                ))}
+              </div>
+              <div className="grid-body" ref={scroller}>
+                <div style={{ height: windowed.totalHeight, position: 'relative' }}>
+                  <div style={{ transform: `translateY(${windowed.offsetTop}px)` }}>
+                    {shown.slice(windowed.first, windowed.last).map((r, index) => (
+                      <div
+                        key={r.reference}
+                        role="row"
+                        aria-rowindex={windowed.first + index + 2}
+                        className={`grid-row clickable status-${r.status.kind}`}
+                        tabIndex={0}
+                        data-reference={r.reference}
+                        onClick={() => navigate({ name: 'request', reference: r.reference })}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') navigate({ name: 'request', reference: r.reference })
+                        }}
+                      >
+                        <span role="cell" className="mono">
+                          {r.reference}
+                        </span>
+                        <span role="cell" className="ellipsis">
+                          {r.companyName}
+                        </span>
+                        <span role="cell">
+                          {requestTypeLabel[r.type]} <span className="muted small">{lawShort[r.law]}</span>
+                        </span>
+                        <span role="cell">
+                          <StatusPill status={r.status} />
+                        </span>
+                        <span role="cell">{formatDate(r.sentOn)}</span>
+                        <span role="cell">{formatDate(r.due)}</span>
+                        <span role="cell" className={r.status.kind === 'overdue' ? 'danger-text' : undefined}>
+                          {daysLeftLabel(r.status)}
+                        </span>
+                      </div>
+                    ))}
+                  </div>
+                </div>
+              </div>
+            </div>
+          )}
+        </>
       )}
     </section>
   )

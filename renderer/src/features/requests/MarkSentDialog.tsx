@@ -1,5 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useStore } from '../../store/store'
+import { Dialog } from '../../ui/Dialog'
+
+/** The moment as an ISO string with the computer's offset, from a date and a time of day. */
+function instantOf(date: string, time: string): string | null {
+  if (!time) return null
+  const local = new Date(`${date}T${time}:00`)
+  if (Number.isNaN(local.getTime())) return null
+  const offset = -local.getTimezoneOffset()
+  const sign = offset >= 0 ? '+' : '-'
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0')
+  return `${date}T${time}:00${sign}${hours}:${minutes}`
+}
 
 /** Records when and how the request went out; from then on, the deadline runs. */
 export function MarkSentDialog({
@@ -17,33 +30,28 @@ export function MarkSentDialog({
 }) {
   const markSent = useStore((s) => s.markSent)
   const [on, setOn] = useState(today)
+  const [time, setTime] = useState('')
   const [channel, setChannel] = useState<'email' | 'post'>(hasEmail ? 'email' : 'post')
+  const [tracking, setTracking] = useState('')
   const [busy, setBusy] = useState(false)
-  const dialog = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
-    const ok = await markSent(reference, on, channel)
+    const ok = await markSent(reference, {
+      on,
+      at: channel === 'email' ? instantOf(on, time) : null,
+      channel,
+      trackingNumber: channel === 'post' && tracking.trim() ? tracking.trim() : null,
+    })
     setBusy(false)
     if (ok) onClose()
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="mark-sent-title" onCancel={onClose}>
+    <Dialog title={`Mark ${reference} as sent`} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="mark-sent-title">Mark {reference} as sent</h2>
         <p className="muted">What you sent is then kept exactly as it is, and cannot be edited any more.</p>
-        <label className="field">
-          <span className="field-label">Sent on</span>
-          <input type="date" required value={on} max={today} onChange={(e) => setOn(e.target.value)} />
-        </label>
         <fieldset className="choices inline">
           <legend className="field-label">Sent by</legend>
           <label className={`choice ${channel === 'email' ? 'selected' : ''}`}>
@@ -55,12 +63,28 @@ export function MarkSentDialog({
             <span>Post</span>
           </label>
         </fieldset>
-        {channel === 'post' ? (
-          <p className="hint">
-            The legal clock starts when the company receives the letter. Until delivery can be recorded, Rightful counts from the day you
-            posted it, which makes the deadline look earlier than it is.
-          </p>
-        ) : null}
+        <div className="grid-2 compact">
+          <label className="field">
+            <span className="field-label">Sent on</span>
+            <input type="date" required value={on} max={today} onChange={(e) => setOn(e.target.value)} />
+          </label>
+          {channel === 'email' ? (
+            <label className="field">
+              <span className="field-label">At (optional)</span>
+              <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+            </label>
+          ) : (
+            <label className="field">
+              <span className="field-label">Tracking number (optional)</span>
+              <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
+            </label>
+          )}
+        </div>
+        <p className="hint">
+          {channel === 'email'
+            ? 'An e-mail counts as received the day it arrives in the company’s time zone. Give the time when you sent it late in the evening or from another continent.'
+            : 'The clock starts when the company receives the letter. Until you record its delivery, Rightful assumes the usual postal time and counts from the latest likely day.'}
+        </p>
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
@@ -70,6 +94,6 @@ export function MarkSentDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   )
 }

@@ -1,18 +1,32 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type { Law, RequestType } from '@core/requests/model'
 import { useStore } from '../../store/store'
 import { CompanyResults } from '../companies/CompanyResults'
-import { requestTypeLong } from '../../ui/format'
+import { languageLabel, lawLabel, requestTypeLong } from '../../ui/format'
 
-const kinds = [
-  {
-    type: 'access' as const,
-    description: 'Ask the company whether it processes your personal data, for a copy of it, and how it uses it (Art. 15 GDPR).',
-  },
-  {
-    type: 'erasure' as const,
-    description: 'Ask the company to delete the personal data it holds about you (Art. 17 GDPR).',
-  },
-]
+const descriptions: Partial<Record<RequestType, string>> = {
+  access: 'Ask the company whether it processes your personal data, for a copy of it, and how it uses it.',
+  erasure: 'Ask the company to delete the personal data it holds about you.',
+  rectification: 'Ask the company to correct data about you that are wrong or incomplete.',
+  restriction: 'Ask the company to stop using your data for now, without deleting them.',
+  portability: 'Ask for the data you gave the company in a machine-readable file.',
+  objection: 'Object to the use of your data, for direct marketing or on grounds of your situation.',
+  'withdraw-consent': 'Withdraw a consent you gave earlier.',
+  'opt-out': 'Tell the company not to sell or share your personal information.',
+  limit: 'Limit the use of your sensitive personal information.',
+  custom: 'Write your own request.',
+}
+
+const europe = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'])
+
+/**
+ * The law to propose from where the user and the company are: the UK GDPR for people in the UK,
+ * the GDPR for people in (or companies established in) the EEA; the user can change it.
+ */
+function proposeLaw(available: ReadonlyArray<string>, userCountry: string | null, companyCountries: ReadonlyArray<string>): string {
+  const wanted = userCountry === 'GB' ? 'uk-gdpr' : (userCountry && europe.has(userCountry)) || companyCountries.some((c) => europe.has(c)) ? 'gdpr' : null
+  return wanted && available.includes(wanted) ? wanted : (available[0] ?? 'gdpr')
+}
 
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const navigate = useStore((s) => s.navigate)
@@ -22,13 +36,26 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const profileLoaded = useStore((s) => s.profileLoaded)
   const loadProfile = useStore((s) => s.loadProfile)
   const createRequest = useStore((s) => s.createRequest)
-  const [type, setType] = useState<'access' | 'erasure'>('access')
+  const templates = useStore((s) => s.templates)
+  const loadTemplates = useStore((s) => s.loadTemplates)
+  const [type, setType] = useState<RequestType>('access')
+  const [chosenLaw, setLaw] = useState<string | null>(null)
+  const [lang, setLang] = useState('en')
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (companyId) void loadCompany(companyId)
     void loadProfile()
-  }, [companyId, loadCompany, loadProfile])
+    void loadTemplates()
+  }, [companyId, loadCompany, loadProfile, loadTemplates])
+
+  const types = useMemo(
+    () => [...new Set(templates.map((t) => t.type))].filter((t): t is RequestType => t !== 'reminder' && t !== 'complaint') as RequestType[],
+    [templates],
+  )
+  const laws = useMemo(() => [...new Set(templates.filter((t) => t.type === type).flatMap((t) => t.laws))], [templates, type])
+  const languages = useMemo(() => [...new Set(templates.filter((t) => t.type === type).map((t) => t.lang))], [templates, type])
+  const law = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposeLaw(laws, profile?.country ?? null, company?.establishment ?? [])
 
   if (!companyId) {
     return (
@@ -46,7 +73,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
 
   const write = async () => {
     setBusy(true)
-    const reference = await createRequest({ companyId, type })
+    const reference = await createRequest({ companyId, type, law, lang })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
   }
@@ -84,12 +111,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
 
       <fieldset className="choices">
         <legend className="field-label">Kind of request</legend>
-        {kinds.map((kind) => (
-          <label key={kind.type} className={`choice ${type === kind.type ? 'selected' : ''}`}>
-            <input type="radio" name="kind" value={kind.type} checked={type === kind.type} onChange={() => setType(kind.type)} />
+        {types.map((kind) => (
+          <label key={kind} className={`choice ${type === kind ? 'selected' : ''}`}>
+            <input type="radio" name="kind" value={kind} checked={type === kind} onChange={() => setType(kind)} />
             <span>
-              <strong>{requestTypeLong[kind.type]}</strong>
-              <span className="muted">{kind.description}</span>
+              <strong>{requestTypeLong[kind]}</strong>
+              <span className="muted">{descriptions[kind]}</span>
             </span>
           </label>
         ))}
@@ -98,14 +125,22 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       <div className="grid-2 compact">
         <label className="field">
           <span className="field-label">Law</span>
-          <select value="gdpr" disabled>
-            <option value="gdpr">GDPR (European Union)</option>
+          <select value={law} disabled={laws.length < 2} onChange={(e) => setLaw(e.target.value)}>
+            {laws.map((l) => (
+              <option key={l} value={l}>
+                {lawLabel[l as Law] ?? l}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span className="field-label">Language</span>
-          <select value="en" disabled>
-            <option value="en">English</option>
+          <select value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {languageLabel[l] ?? l}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useStore } from '../../store/store'
 import { StatusPill } from '../../ui/StatusPill'
-import { channelLabel, countryName, formatDate, requestTypeLong } from '../../ui/format'
+import { channelLabel, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { DeadlinePanel } from './DeadlinePanel'
 import { MarkSentDialog } from './MarkSentDialog'
+import { NextSteps } from './NextSteps'
 import { Timeline } from './Timeline'
 
 export function RequestPage({ reference }: { reference: string }) {
@@ -68,15 +69,27 @@ export function RequestPage({ reference }: { reference: string }) {
             </button>
           </h1>
           <p className="lede">
-            <StatusPill status={status} withDays /> · GDPR · English · written {formatDate(record.events[0]?.on)}
+            <StatusPill status={status} withDays /> · {lawShort[record.law]} · {languageLabel[record.lang] ?? record.lang} · written{' '}
+            {formatDate(record.events[0]?.on)}
             {sent ? ` · sent by ${channelLabel[sent.channel].toLowerCase()} on ${formatDate(sent.on)}` : ''}
           </p>
+          {record.followUpOf ? (
+            <p className="lede">
+              Follows up{' '}
+              <button type="button" className="link-button" onClick={() => navigate({ name: 'request', reference: record.followUpOf! })}>
+                {record.followUpOf}
+              </button>
+            </p>
+          ) : null}
         </div>
       </header>
 
       <div className="request-layout">
         <div className="request-main">
+          {/* Once sent, what happens matters most; the letter is the record below it. */}
+          {sent ? <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent /> : null}
           <div className="card letter-preview">
+            {sent ? <h2>What was sent</h2> : null}
             <dl className="recipient">
               <dt>To</dt>
               <dd data-testid="recipient-email">{to ?? <span className="muted">No e-mail address known</span>}</dd>
@@ -168,8 +181,9 @@ export function RequestPage({ reference }: { reference: string }) {
               </div>
             </div>
           )}
+          <NextSteps view={view} />
           <DeadlinePanel deadline={deadline} status={status} />
-          <Timeline events={record.events} due={deadline?.due ?? null} />
+          {sent ? null : <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent={false} />}
         </aside>
       </div>
 

@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react'
+import type { RequestEvent, UserEventKind } from '@core/requests/events'
+import type { StagedFile } from '@core/requests/view'
+import { useStore } from '../../store/store'
+import { Dialog } from '../../ui/Dialog'
+import { eventLabel, userEventGroups } from '../../ui/format'
+
+const hints: Partial<Record<UserEventKind, string>> = {
+  delivered: 'The day the letter reached the company: its deadline is counted from then.',
+  'identity-requested': 'Under the UK GDPR the month starts again once you provide it; elsewhere it may pause, depending on your settings.',
+  'clarification-asked': 'Under the UK GDPR the days until you answer do not count.',
+  'extension-claimed': 'The longer period is counted from the start. Where the law sets no fixed length, give the date the company named.',
+  'reminder-sent': 'Rightful records this itself when you send a reminder written here.',
+  'complaint-filed': 'Rightful records this itself when you send a complaint written here.',
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`
+}
+
+/** Records what happened (or corrects an event): kind, date, note, files. */
+export function EventDialog({
+  reference,
+  today,
+  notBefore,
+  event,
+  onClose,
+}: {
+  reference: string
+  today: string
+  notBefore: string
+  /** The event to correct; absent to add a new one. */
+  event?: RequestEvent
+  onClose: () => void
+}) {
+  const addEvent = useStore((s) => s.addEvent)
+  const correctEvent = useStore((s) => s.correctEvent)
+  const removeEvent = useStore((s) => s.removeEvent)
+  const pick = useStore((s) => s.pickAttachments)
+  const [kind, setKind] = useState<UserEventKind>((event?.kind as UserEventKind | undefined) ?? 'reply-received')
+  const [on, setOn] = useState(event?.on ?? today)
+  const [note, setNote] = useState(event?.note ?? '')
+  const [until, setUntil] = useState(event?.until ?? '')
+  const [tracking, setTracking] = useState(event?.trackingNumber ?? '')
+  const [files, setFiles] = useState<ReadonlyArray<StagedFile>>([])
+  const [busy, setBusy] = useState(false)
+  const correcting = event !== undefined
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    const ok = correcting
+      ? await correctEvent(reference, event.id, { on, note: note.trim() || null, until: kind === 'extension-claimed' && until ? until : null })
+      : await addEvent(reference, {
+          kind,
+          on,
+          note: note.trim() || null,
+          until: kind === 'extension-claimed' && until ? until : null,
+          trackingNumber: kind === 'delivered' && tracking.trim() ? tracking.trim() : null,
+          attachments: files.map((f) => f.token),
+        })
+    setBusy(false)
+    if (ok) onClose()
+  }
+
+  const remove = async () => {
+    if (!event) return
+    setBusy(true)
+    const ok = await removeEvent(reference, event.id)
+    setBusy(false)
+    if (ok) onClose()
+  }
+
+  return (
+    <Dialog title={correcting ? `Correct “${eventLabel[event.kind]}”` : 'Record what happened'} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        {correcting ? null : (
+          <label className="field">
+            <span className="field-label">What happened</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as UserEventKind)}>
+              {userEventGroups.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {eventLabel[k]}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        )}
+        {hints[kind] ? <p className="hint">{hints[kind]}</p> : null}
+        <div className="grid-2 compact">
+          <label className="field">
+            <span className="field-label">On</span>
+            <input type="date" required value={on} min={notBefore} max={today} onChange={(e) => setOn(e.target.value)} />
+          </label>
+          {kind === 'extension-claimed' ? (
+            <label className="field">
+              <span className="field-label">Until (if the company named a date)</span>
+              <input type="date" value={until} min={on} onChange={(e) => setUntil(e.target.value)} />
+            </label>
+          ) : kind === 'delivered' && !correcting ? (
+            <label className="field">
+              <span className="field-label">Tracking number (optional)</span>
+              <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
+            </label>
+          ) : null}
+        </div>
+        <label className="field">
+          <span className="field-label">Note (optional)</span>
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={20000} />
+        </label>
+        {correcting ? null : (
+          <div className="attachments-field">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void pick().then((picked) => setFiles((current) => [...current, ...picked].slice(0, 20)))}
+            >
+              Attach files…
+            </button>
+            {files.length ? (
+              <ul className="file-list" aria-label="Files to keep">
+                {files.map((f) => (
+                  <li key={f.token}>
+                    {f.name} <span className="muted small">{size(f.size)}</span>
+                    <button type="button" className="link-button small" onClick={() => setFiles(files.filter((x) => x.token !== f.token))}>
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted small">Keep the company’s reply or the data it sent with the request.</span>
+            )}
+          </div>
+        )}
+        <div className="actions">
+          {correcting && event.kind !== 'sent' ? (
+            <button type="button" className="button danger-button" disabled={busy} onClick={() => void remove()}>
+              Remove event
+            </button>
+          ) : null}
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {correcting ? 'Save correction' : 'Record'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,127 @@
+import type { RequestView } from '@core/api/contract'
+import { api, messageOf, unwrap } from '../api'
+import type { RequestsSlice, Slice } from './types'
+
+export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
+  const applyView = (view: RequestView) => set({ views: { ...get().views, [view.record.reference]: view } })
+  /** Runs an action; a failure becomes a toast with the core's message, and null. */
+  const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run()
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return null
+    }
+  }
+  /** After a change: the request itself, and the list (its status and deadline may have moved). */
+  const changed = async (view: RequestView) => {
+    applyView(view)
+    await get().loadRequests()
+  }
+
+  return {
+    requests: null,
+    views: {},
+    async loadRequests() {
+      await attempt(async () => set({ requests: unwrap(await api().requests.list({})) }))
+    },
+    async loadRequest(reference) {
+      await attempt(async () => applyView(unwrap(await api().requests.get({ reference }))))
+    },
+    async createRequest(input) {
+      return attempt(async () => {
+        const view = unwrap(await api().requests.create(input as Parameters<ReturnType<typeof api>['requests']['create']>[0]))
+        await changed(view)
+        return view.record.reference
+      })
+    },
+    async createFollowUp(reference, type, authority) {
+      return attempt(async () => {
+        const view = unwrap(await api().requests.createFollowUp({ reference, type, ...(authority ? { authority } : {}) }))
+        await changed(view)
+        return view.record.reference
+      })
+    },
+    async saveDraft(reference, subject, body) {
+      const saved = await attempt(async () => {
+        applyView(unwrap(await api().requests.updateDraft({ reference, subject, body })))
+        return true
+      })
+      return saved ?? false
+    },
+    async markSent(reference, input) {
+      const done = await attempt(async () => {
+        await changed(unwrap(await api().requests.markSent({ reference, ...input })))
+        // A reminder or complaint also changes the request it follows up.
+        const followed = get().views[reference]?.record.followUpOf
+        if (followed) await get().loadRequest(followed)
+        return true
+      })
+      if (done) get().toast('success', `${reference} is marked as sent. Rightful now counts the company's time to answer.`)
+      return done ?? false
+    },
+    async addEvent(reference, event) {
+      const done = await attempt(async () => {
+        await changed(unwrap(await api().requests.addEvent({ reference, ...event, attachments: [...event.attachments] })))
+        return true
+      })
+      return done ?? false
+    },
+    async correctEvent(reference, eventId, input) {
+      const done = await attempt(async () => {
+        await changed(unwrap(await api().requests.correctEvent({ reference, eventId, ...input })))
+        return true
+      })
+      return done ?? false
+    },
+    async removeEvent(reference, eventId) {
+      const done = await attempt(async () => {
+        await changed(unwrap(await api().requests.removeEvent({ reference, eventId })))
+        return true
+      })
+      return done ?? false
+    },
+    async pickAttachments() {
+      return (await attempt(async () => unwrap(await api().attachments.pick({})))) ?? []
+    },
+    async revealAttachment(reference, attachmentId) {
+      await attempt(async () => unwrap(await api().attachments.reveal({ reference, attachmentId })))
+    },
+    async discard(reference) {
+      await attempt(async () => {
+        unwrap(await api().requests.discard({ reference }))
+        const views = { ...get().views }
+        delete views[reference]
+        set({ views })
+        await get().loadRequests()
+        get().toast('success', `Draft ${reference} discarded.`)
+        get().navigate({ name: 'dashboard' })
+      })
+    },
+    async savePdf(reference) {
+      await attempt(async () => {
+        const { path } = unwrap(await api().letters.savePdf({ reference }))
+        if (path) get().toast('success', `Letter saved: ${path}`)
+      })
+    },
+    async openInMailProgram(reference) {
+      await attempt(async () => {
+        unwrap(await api().mail.openInMailProgram({ reference }))
+        get().toast('success', 'Your mail program has the e-mail. Send it from there, then mark the request as sent.')
+      })
+    },
+    async saveEml(reference) {
+      await attempt(async () => {
+        const { path } = unwrap(await api().mail.saveEml({ reference }))
+        if (path) get().toast('success', `E-mail saved: ${path}. Open it with your mail program to send it.`)
+      })
+    },
+    async exportCalendar() {
+      await attempt(async () => {
+        const { path, events } = unwrap(await api().deadlines.exportIcs({}))
+        if (events === 0 && !path) get().toast('success', 'There are no open deadlines to put in a calendar yet.')
+        else if (path) get().toast('success', `${events} ${events === 1 ? 'date' : 'dates'} saved to ${path}. Import the file into your calendar; a newer export updates them.`)
+      })
+    },
+  }
+}

@@ -1,0 +1,88 @@
+/** The store's slices and their combined state. */
+import type { StateCreator } from 'zustand'
+import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
+import type { CompanyView } from '@core/catalog/schema'
+import type { Profile } from '@core/profile/profile'
+import type { UserEventKind } from '@core/requests/events'
+import type { Settings, SettingsPatch } from '@core/settings/settings'
+import type { StagedFile } from '@core/requests/view'
+import type { Route } from './routes'
+
+export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
+
+export type AppSlice = {
+  status: AppStatus | null
+  route: Route
+  history: Route[]
+  toasts: Toast[]
+  loadStatus(): Promise<void>
+  dismissNotice(id: string): Promise<void>
+  navigate(route: Route): void
+  back(): void
+  toast(kind: Toast['kind'], text: string): void
+  dropToast(id: number): void
+}
+
+export type CatalogSlice = {
+  query: string
+  hits: ReadonlyArray<CompanyHit>
+  companies: Record<string, CompanyView>
+  search(query: string): Promise<void>
+  loadCompany(id: string): Promise<CompanyView | null>
+  addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
+}
+
+export type ProfileSlice = {
+  profile: Profile | null
+  profileLoaded: boolean
+  loadProfile(): Promise<void>
+  saveProfile(profile: Profile): Promise<boolean>
+}
+
+export type NewEvent = {
+  kind: UserEventKind
+  on: string
+  note: string | null
+  until: string | null
+  trackingNumber: string | null
+  attachments: ReadonlyArray<string>
+}
+
+export type Authority = {
+  name: string
+  email: string | null
+  postal: { recipient: string; lines: string[]; country: string } | null
+}
+
+export type RequestsSlice = {
+  requests: ReadonlyArray<RequestListItem> | null
+  views: Record<string, RequestView>
+  loadRequests(): Promise<void>
+  loadRequest(reference: string): Promise<void>
+  createRequest(input: { companyId: string; type: string; law: string; lang: string }): Promise<string | null>
+  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority): Promise<string | null>
+  saveDraft(reference: string, subject: string, body: string): Promise<boolean>
+  markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
+  addEvent(reference: string, event: NewEvent): Promise<boolean>
+  correctEvent(reference: string, eventId: string, input: { on: string; note: string | null; until: string | null }): Promise<boolean>
+  removeEvent(reference: string, eventId: string): Promise<boolean>
+  pickAttachments(): Promise<ReadonlyArray<StagedFile>>
+  revealAttachment(reference: string, attachmentId: string): Promise<void>
+  discard(reference: string): Promise<void>
+  savePdf(reference: string): Promise<void>
+  openInMailProgram(reference: string): Promise<void>
+  saveEml(reference: string): Promise<void>
+  exportCalendar(): Promise<void>
+}
+
+export type SettingsSlice = {
+  settings: Settings | null
+  templates: ReadonlyArray<{ type: string; lang: string; laws: ReadonlyArray<string>; title: string }>
+  loadSettings(): Promise<void>
+  updateSettings(patch: SettingsPatch): Promise<boolean>
+  loadTemplates(): Promise<void>
+}
+
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice
+
+export type Slice<T> = StateCreator<State, [], [], T>
