@@ -116,6 +116,51 @@ describe('rightful deadline', () => {
   })
 })
 
+describe('rightful deadline under every law', () => {
+  const deadline = async (...argv: string[]) => {
+    const { code, stdout, stderr } = await run(['deadline', ...argv, '--json'])
+    return { code, stderr, result: code === 0 ? JSON.parse(stdout) : null }
+  }
+
+  it('prints null where a law sets no date', async () => {
+    const china = await deadline('--law', 'cn-pipl', '--country', 'CN', '--received', '2026-09-01')
+    expect(china.result).toMatchObject({ due: null, extendedDue: null, benchmark: { date: '2026-10-08' } })
+    const brazil = await deadline('--law', 'lgpd', '--country', 'BR', '--received', '2026-02-04')
+    expect(brazil.result).toMatchObject({ due: '2026-02-19', extendedDue: null })
+    const japan = await deadline('--law', 'jp-appi', '--country', 'JP', '--received', '2026-04-15')
+    expect(japan.result.milestones[0].date).toBe('2026-05-01')
+  })
+
+  it('takes the request type, and CCPA acknowledgements and strict dates', async () => {
+    const know = await deadline('--law', 'ccpa', '--country', 'US-CA', '--received', '2026-02-04')
+    expect(know.result).toMatchObject({ due: '2026-03-23', dueStrict: '2026-03-21', extendedDue: '2026-05-05', acknowledgeBy: '2026-02-19', extensionNoticeBy: '2026-03-23' })
+    const optOut = await deadline('--law', 'ccpa', '--country', 'US-CA', '--received', '2026-02-04', '--type', 'opt-out')
+    expect(optOut.result).toMatchObject({ due: '2026-02-26', extendedDue: null, acknowledgeBy: null })
+  })
+
+  it('restarts for identity and pauses for clarification under the UK GDPR', async () => {
+    const restart = await deadline('--law', 'uk-gdpr', '--country', 'GB', '--received', '2026-03-02', '--id-requested', '2026-03-05', '--id-received', '2026-03-20')
+    expect(restart.result.due).toBe('2026-04-20')
+    const waiting = await deadline('--law', 'uk-gdpr', '--country', 'GB', '--received', '2026-03-02', '--id-requested', '2026-03-05')
+    expect(waiting.result.due).toBeNull()
+    const paused = await deadline('--law', 'uk-gdpr', '--country', 'GB-ENG', '--received', '2026-03-02', '--clarification-asked', '2026-03-10', '--clarification-answered', '2026-03-13')
+    expect(paused.result.due).toBe('2026-04-07')
+  })
+
+  it('refuses a half-given episode or a bad date with exit code 2', async () => {
+    for (const argv of [
+      ['--law', 'uk-gdpr', '--country', 'GB', '--received', '2026-03-02', '--id-received', '2026-03-20'],
+      ['--law', 'uk-gdpr', '--country', 'GB', '--received', '2026-03-02', '--clarification-answered', '2026-03-20'],
+      ['--law', 'uk-gdpr', '--country', 'GB', '--received', '2026-03-02', '--id-requested', '2026-13-01'],
+      ['--law', 'ccpa', '--country', 'US-CA', '--received', '2026-02-04', '--type', 'delete-everything'],
+    ]) {
+      const { code, stderr } = await deadline(...argv)
+      expect(code, argv.join(' ')).toBe(2)
+      expect(stderr).toMatch(/^rightful: --/)
+    }
+  })
+})
+
 describe('rightful letter', () => {
   it('writes a PDF letter to --out', async () => {
     const dir = tempDir()
