@@ -36,6 +36,8 @@ export type TemplateFile = { readonly path: string; readonly lang: string; reado
 
 export type TemplateSource = {
   list(): ReadonlyArray<TemplateFile>
+  /** Each language's strings.yaml. */
+  strings(): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
 }
 
 export type FontSource = {

@@ -9,7 +9,20 @@ import type { BuiltinCatalogSource, FontSource, TemplateSource } from '../../cor
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')
+  const languageDirs = () =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
   return {
+    strings() {
+      return languageDirs()
+        .filter((lang) => fs.existsSync(path.join(dir, lang, 'strings.yaml')))
+        .map((lang) => {
+          const file = path.join(dir, lang, 'strings.yaml')
+          return { path: path.relative(root, file), lang, text: fs.readFileSync(file, 'utf8') }
+        })
+    },
     list() {
       return fs
         .readdirSync(dir, { withFileTypes: true })

@@ -24,6 +24,7 @@ import {
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { userEventKinds } from '../requests/events'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
+import type { TemplateInfo } from '../templates/info'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -81,6 +82,10 @@ export const contract = {
       lang: z.enum(languages),
       /** Use these details instead of the stored profile (the CLI's --profile). */
       profile: profileSchema.optional(),
+      /** Account or customer numbers that identify the user to this company, one per line. */
+      identifiers: z.string().max(2000).nullable().optional(),
+      /** A custom request's own words. */
+      text: z.string().max(20_000).nullable().optional(),
     }),
   ),
   'requests:updateDraft': method<RequestView>()(
@@ -151,6 +156,16 @@ export const contract = {
 
   /** Which request types, laws and languages have a template. */
   'templates:available': method<ReadonlyArray<{ type: string; lang: string; laws: ReadonlyArray<string>; title: string }>>()(empty),
+  'templates:list': method<ReadonlyArray<TemplateInfo>>()(empty),
+  'templates:get': method<{ info: TemplateInfo; text: string }>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  /** Fills an unsaved template for a company under a law: the editor's live preview. */
+  'templates:preview': method<{ subject: string; body: string }>()(
+    z.strictObject({ text: z.string().max(100_000), companyId: z.string().min(1).max(200), law: z.enum(laws) }),
+  ),
+  'templates:saveUser': method<TemplateInfo>()(
+    z.strictObject({ lang: z.enum(languages), name: z.string().trim().min(1).max(80), text: z.string().min(1).max(100_000) }),
+  ),
+  'templates:deleteUser': method<{ id: string }>()(z.strictObject({ id: z.string().min(1).max(200) })),
 
   'settings:get': method<Settings>()(empty),
   'settings:update': method<Settings>()(settingsPatchSchema),

@@ -3,6 +3,7 @@
  * that every host (Electron IPC, CLI, harness) calls. Input is parsed with the contract's zod
  * schema before a handler sees it; every outcome, failures included, is a Result.
  */
+import path from 'node:path'
 import { z } from 'zod'
 import { openCatalog } from '../catalog/catalog'
 import { catalogHandlers } from '../catalog/handlers'
@@ -19,6 +20,7 @@ import { createRequestService } from '../requests/service'
 import { loadTemplates } from '../templates/templates'
 import { openSettingsStore } from '../settings/settings'
 import { settingsHandlers } from '../settings/handlers'
+import { templateHandlers } from '../templates/handlers'
 import { createAttachmentStage } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
@@ -70,7 +72,7 @@ export function createApi(ports: Ports): Api {
   const now = () => ports.clock.now()
   const catalog = openCatalog({ builtin: ports.catalog, edits: ports.stores.open('catalog-edits'), notices })
   const profiles = openProfileStore(ports.stores.open('profile'), notices)
-  const templates = loadTemplates(ports.templates)
+  const templates = loadTemplates(ports.templates, path.join(ports.dataDir, 'templates'))
   const settings = openSettingsStore(ports.stores.open('settings'), notices)
   const attachments = createAttachmentStage(ports.dataDir)
   const notificationLog = openNotificationLog(ports.stores.open('notifications'))
@@ -98,6 +100,7 @@ export function createApi(ports: Ports): Api {
     mailHandlers(ctx),
     deadlineHandlers(ctx),
     settingsHandlers(ctx),
+    templateHandlers(ctx),
     notificationHandlers(ctx),
   ])
 

@@ -72,6 +72,9 @@ export type Phone = z.infer<typeof phoneSchema>
 
 const quotedText = z.object({ text: z.string().min(1), provenance: provenanceSchema })
 
+/** The company's demand on the subject line: its words, and the phrases of which one must appear. */
+const subjectRuleSchema = quotedText.extend({ phrases: z.array(z.string().min(1)).default([]) })
+
 export const sourceDocumentSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -95,7 +98,7 @@ export const companySchema = z.object({
   phones: z.array(phoneSchema),
   requirements: z.object({
     /** The company's own demand on the subject line of requests. */
-    subjectLine: quotedText.nullable(),
+    subjectLine: subjectRuleSchema.nullable(),
     /** How the company says deletion is requested. */
     deletion: quotedText.nullable(),
     minimumAge: z.object({ age: z.number().int().positive(), provenance: provenanceSchema }).nullable(),

@@ -42,7 +42,7 @@ export const laws = [
 ] as const
 export type Law = (typeof laws)[number]
 
-export const languages = ['en'] as const
+export const languages = ['en', 'de', 'fr', 'es', 'zh'] as const
 export type Language = (typeof languages)[number]
 
 export const channels = ['email', 'post'] as const

@@ -13,7 +13,8 @@ import { addressLines, type Profile, type ProfileStore } from '../profile/profil
 import type { SettingsStore } from '../settings/settings'
 import type { Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
-import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import { templateView, withRequiredPhrase } from '../templates/view'
 import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType } from './model'
 import type { RequestRepository } from './repository'
 import { deriveStatus, nextSteps } from './status'
@@ -25,7 +26,17 @@ export type AuthorityInput = { readonly name: string; readonly email: string | n
 export type RequestService = {
   list(): ReadonlyArray<RequestListItem>
   get(reference: string): RequestView
-  create(input: { companyId: string; type: RequestType; law: Law; lang: Language; profile?: Profile }): RequestView
+  create(input: {
+    companyId: string
+    type: RequestType
+    law: Law
+    lang: Language
+    profile?: Profile
+    /** Account or customer numbers that identify the user to this company, one per line. */
+    identifiers?: string | null
+    /** A custom request's own words. */
+    text?: string | null
+  }): RequestView
   createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput }): RequestView
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
   markSent(input: { reference: string; on: PlainDate; at?: string | null; channel: Channel; trackingNumber?: string | null }): RequestView
@@ -135,6 +146,15 @@ export function createRequestService(deps: {
     if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', `${what} cannot be in the future.`)
   }
 
+  /** The catalog record of a company, when it is still in the catalog. */
+  const safeCompany = (id: string) => {
+    try {
+      return deps.catalog.get(id)
+    } catch {
+      return null
+    }
+  }
+
   const profileOrFail = (profile: Profile | undefined): Profile => {
     const sender = profile ?? deps.profiles.get()
     if (!sender) {
@@ -212,9 +232,12 @@ export function createRequestService(deps: {
 
     get: (reference) => view(deps.repository.get(reference)),
 
-    create({ companyId, type, law, lang, profile }) {
+    create({ companyId, type, law, lang, profile, identifiers = null, text = null }) {
       if (type === 'reminder' || type === 'complaint') {
         throw new CoreError('INVALID_INPUT', `A ${type} follows up an earlier request: write it from that request's page.`)
+      }
+      if (type === 'custom' && !text?.trim()) {
+        throw new CoreError('INVALID_INPUT', 'A custom request needs your own words: say what you ask the company for.')
       }
       const sender = profileOrFail(profile)
       const company = deps.catalog.get(companyId)
@@ -228,7 +251,16 @@ export function createRequestService(deps: {
       const record = deps.repository.create(year, (reference) => {
         const rendered = deps.templates.render(
           { type, law, lang },
-          { reference, company: { name: company.name }, user: { name: sender.name, email: sender.email, address: addressLines(sender).join('\n') } },
+          templateView({
+            reference,
+            today: today(),
+            lang,
+            companyName: company.name,
+            user: { name: sender.name, email: sender.email, address: addressLines(sender) },
+            identifiers,
+            text,
+            strings: deps.templates.strings(lang),
+          }),
         )
         return newRecord(reference, {
           company: { id: company.id, name: company.name, jurisdiction: company.holidayJurisdiction },
@@ -241,7 +273,7 @@ export function createRequestService(deps: {
             ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
             : null,
           sender,
-          subject: rendered.subject,
+          subject: withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], type),
           body: rendered.body,
         })
       })
@@ -256,25 +288,30 @@ export function createRequestService(deps: {
         throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
       }
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
-      const replies = activeEvents(original.events).filter((e) => e.kind !== 'created' && e.kind !== 'sent')
+      const company = type === 'reminder' ? safeCompany(original.company.id) : null
       const record = deps.repository.create(year, (newReference) => {
         const rendered = deps.templates.render(
           { type, law: original.law, lang: original.lang },
-          {
+          templateView({
             reference: newReference,
-            company: { name: original.company.name },
-            authority: { name: authority?.name ?? '' },
-            user: { name: sender.name, email: sender.email, address: addressLines(sender).join('\n') },
+            today: today(),
+            lang: original.lang,
+            companyName: original.company.name,
+            user: { name: sender.name, email: sender.email, address: addressLines(sender) },
+            authorityName: authority?.name ?? null,
             original: {
               reference: original.reference,
               subject: original.sent.subject,
-              sentOn: describeDate(original.sent.on),
-              sentBy: original.sent.channel === 'email' ? `e-mail to ${original.sent.to}` : 'post',
-              due: deadline?.effectiveDue ? describeDate(deadline.effectiveDue) : 'no fixed date',
-              events: replies.length ? replies.map((e) => `- ${describeDate(e.on)}: ${e.kind.replace(/-/g, ' ')}${e.note ? ` (${e.note})` : ''}`).join('\n') : '- no reply at all',
+              sentOn: original.sent.on,
+              channel: original.sent.channel,
+              to: original.sent.to,
+              due: deadline?.effectiveDue ?? null,
+              events: original.events,
             },
-          },
+            strings: deps.templates.strings(original.lang),
+          }),
         )
+        const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type)
         return newRecord(newReference, {
           company:
             type === 'reminder'
@@ -287,7 +324,7 @@ export function createRequestService(deps: {
           to: type === 'reminder' ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
           recipientAddress: type === 'reminder' ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
           sender,
-          subject: rendered.subject,
+          subject,
           body: rendered.body,
         })
       })

@@ -17,16 +17,23 @@ export const templateMetaSchema = z.strictObject({
   laws: z.array(z.enum(laws)).min(1),
   /** One subject line per law: a plain label, the kind, the legal basis and {{reference}}. */
   subject: z.partialRecord(z.enum(laws), z.string().min(1)),
+  /** Words that differ by law, used as {{law.<key>}}; every law gives the same keys. */
+  law: z.partialRecord(z.enum(laws), z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.string())).default({}),
   /** The view fields the template needs, e.g. user.name. */
   fields: z.array(z.string().min(1)),
 })
 export type TemplateMeta = z.infer<typeof templateMetaSchema>
 
-export type Template = TemplateMeta & { readonly body: string; readonly path: string }
+export type Template = TemplateMeta & {
+  readonly body: string
+  readonly path: string
+  /** 'builtin' from this folder, 'user' from the user's own templates. */
+  readonly origin: 'builtin' | 'user'
+}
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/
 
-export function parseTemplate(text: string, path: string): Template {
+export function parseTemplate(text: string, path: string, origin: Template['origin'] = 'builtin'): Template {
   const match = frontMatterPattern.exec(text)
   if (!match) throw new CoreError('TEMPLATE_INVALID', `${path}: a template starts with front matter between --- lines.`)
   let meta: unknown
@@ -45,10 +52,23 @@ export function parseTemplate(text: string, path: string): Template {
   for (const law of parsed.data.laws) {
     if (!parsed.data.subject[law]) throw new CoreError('TEMPLATE_INVALID', `${path}: no subject line for the law "${law}".`)
   }
+  const lawWords = Object.entries(parsed.data.law)
+  if (lawWords.length > 0) {
+    const keys = (words: Record<string, string>) => Object.keys(words).sort().join(',')
+    const expected = keys(lawWords[0]![1])
+    for (const law of parsed.data.laws) {
+      const words = parsed.data.law[law]
+      if (!words) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" gives no words for "${law}".`)
+      if (keys(words) !== expected) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" must give the same keys for every law (${law} differs).`)
+    }
+    for (const [law] of lawWords) {
+      if (!parsed.data.laws.includes(law as never)) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" has words for "${law}", which the template does not declare.`)
+    }
+  }
   const body = match[2]!.replace(/\r\n/g, '\n').trim()
   // Parse once now so that a broken tag is reported when the template is loaded.
   for (const part of [body, ...Object.values(parsed.data.subject)]) checkSyntax(part, path)
-  return { ...parsed.data, body, path }
+  return { ...parsed.data, body, path, origin }
 }
 
 function checkSyntax(text: string, path: string): void {

@@ -1,49 +1,196 @@
-/** The built-in request templates, loaded once from templates/<lang>/*.md through the port. */
+/**
+ * The request templates: the built-in ones from templates/<lang>/ (through the port), and the
+ * user's own copies from the data folder, which take the place of a built-in template for the same
+ * request type, language and law. Also each language's strings.yaml: the words the core itself
+ * writes into a request (how it was sent, the names of events).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { TemplateSource } from '../ports'
-import type { Language, Law, RequestType } from '../requests/model'
+import { eventKinds } from '../requests/events'
+import { languages, type Language, type Law, type RequestType } from '../requests/model'
+import { writeFileAtomicSync } from '../storage/files'
 import { fill, parseTemplate, type Template } from './engine'
+import type { TemplateInfo } from './info'
 
-export type RenderedRequest = { readonly subject: string; readonly body: string }
+export type { TemplateInfo }
 
-export type Templates = {
-  list(): ReadonlyArray<Template>
-  render(
-    selection: { type: RequestType; law: Law; lang: Language },
-    view: Record<string, unknown>,
-  ): RenderedRequest
-}
+export type RenderedRequest = { readonly subject: string; readonly body: string; readonly templateId: string }
 
 /** Subject lines must fit on one line of a mail program and never break a header. */
 export const maxSubjectLength = 120
 
-export function loadTemplates(source: TemplateSource): Templates {
-  let cache: Template[] | null = null
-  const all = (): Template[] => {
-    if (!cache) {
-      cache = source.list().map((file) => {
+export const languageStringsSchema = z.strictObject({
+  /** How a request went out by e-mail; {{to}} is the address. */
+  sentByEmail: z.string().includes('{{to}}'),
+  sentByPost: z.string().min(1),
+  /** The event list of a reminder when nothing has happened. */
+  noReply: z.string().min(1),
+  /** A deadline the law does not fix. */
+  noFixedDate: z.string().min(1),
+  /** Timeline events as told to the company (a reminder). */
+  events: z.record(z.enum(eventKinds), z.string().min(1)),
+  /** Timeline events as told about the company (a complaint). */
+  eventsReported: z.record(z.enum(eventKinds), z.string().min(1)),
+})
+export type LanguageStrings = z.infer<typeof languageStringsSchema>
+
+
+export type Templates = {
+  list(): ReadonlyArray<TemplateInfo>
+  get(id: string): { readonly info: TemplateInfo; readonly text: string }
+  /** The template that writes this kind of request (the user's own first). */
+  find(selection: { type: RequestType; law: Law; lang: Language }): Template
+  render(selection: { type: RequestType; law: Law; lang: Language }, view: Record<string, unknown>): RenderedRequest
+  /** Fills a template's text that is not saved yet (the editor's preview), with a view for its language. */
+  renderText(text: string, law: Law, viewFor: (lang: Language) => Record<string, unknown>): { subject: string; body: string; template: Template }
+  strings(lang: Language): LanguageStrings
+  /** Saves a user template (validated first) and returns its id. */
+  saveUser(input: { lang: Language; name: string; text: string }): TemplateInfo
+  deleteUser(id: string): void
+}
+
+const idOf = (template: Pick<Template, 'origin' | 'lang' | 'path'>) => `${template.origin}:${template.lang}/${path.basename(template.path, '.md')}`
+
+export function fillTemplate(template: Template, law: Law, view: Record<string, unknown>): { subject: string; body: string } {
+  const subjectText = template.subject[law]
+  if (!subjectText) throw new CoreError('TEMPLATE_NOT_FOUND', `${template.path} has no subject line for ${law}.`)
+  const full = { ...view, law: template.law[law] ?? {} }
+  const subject = fill(subjectText, full, template.path).replace(/\s+/g, ' ').trim()
+  if (subject.length > maxSubjectLength) {
+    throw new CoreError('TEMPLATE_INVALID', `${template.path}: the subject line is ${subject.length} characters; at most ${maxSubjectLength} fit.`)
+  }
+  return { subject, body: fill(template.body, full, template.path).replace(/\n{3,}/g, '\n\n').trim() }
+}
+
+export function loadTemplates(source: TemplateSource, userDir: string | null): Templates {
+  let builtin: Template[] | null = null
+  let strings: Map<Language, LanguageStrings> | null = null
+
+  const loadBuiltin = (): Template[] => {
+    if (!builtin) {
+      const loaded = source.list().map((file) => {
         const template = parseTemplate(file.text, file.path)
         if (template.lang !== file.lang) {
           throw new CoreError('TEMPLATE_INVALID', `${file.path}: declares lang "${template.lang}" but sits in templates/${file.lang}/.`)
         }
         return template
       })
+      const covered = new Map<string, string>()
+      for (const template of loaded) {
+        for (const law of template.laws) {
+          const key = `${template.type}/${template.lang}/${law}`
+          const other = covered.get(key)
+          if (other) throw new CoreError('TEMPLATE_INVALID', `${template.path} and ${other} both write a ${template.type} request in ${template.lang} under ${law}.`)
+          covered.set(key, template.path)
+        }
+      }
+      builtin = loaded
     }
-    return cache
+    return builtin
+  }
+
+  const loadUser = (): Template[] => {
+    if (!userDir || !fs.existsSync(userDir)) return []
+    const found: Template[] = []
+    for (const lang of fs.readdirSync(userDir)) {
+      const dir = path.join(userDir, lang)
+      if (!(languages as ReadonlyArray<string>).includes(lang) || !fs.statSync(dir).isDirectory()) continue
+      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+        try {
+          found.push(parseTemplate(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(dir, name), 'user'))
+        } catch {
+          // A user template that no longer parses is skipped; the editor shows why when opened.
+        }
+      }
+    }
+    return found
+  }
+
+  const loadStrings = (): Map<Language, LanguageStrings> => {
+    if (!strings) {
+      strings = new Map()
+      for (const file of source.strings()) {
+        const parsed = languageStringsSchema.safeParse(parseYaml(file.text))
+        if (!parsed.success) {
+          throw new CoreError('TEMPLATE_INVALID', `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+        }
+        strings.set(file.lang as Language, parsed.data)
+      }
+    }
+    return strings
+  }
+
+  const infos = (): TemplateInfo[] => {
+    const user = loadUser()
+    const userCovers = (t: Template, law: Law) => user.some((u) => u.type === t.type && u.lang === t.lang && u.laws.includes(law))
+    return [...user, ...loadBuiltin()].map((t) => ({
+      id: idOf(t),
+      origin: t.origin,
+      type: t.type,
+      lang: t.lang,
+      laws: t.laws,
+      title: t.title,
+      path: t.path,
+      replacedFor: t.origin === 'builtin' ? t.laws.filter((law) => userCovers(t, law)) : [],
+    }))
+  }
+
+  const find: Templates['find'] = ({ type, law, lang }) => {
+    const matches = (t: Template) => t.type === type && t.lang === lang && t.laws.includes(law)
+    const template = loadUser().find(matches) ?? loadBuiltin().find(matches)
+    if (!template) {
+      throw new CoreError('TEMPLATE_NOT_FOUND', `There is no ${lang} template for a ${type} request under ${law}.`)
+    }
+    return template
+  }
+
+  const userFile = (id: string): string => {
+    const match = /^user:([a-z]{2})\/([a-z0-9][a-z0-9-]{0,60})$/.exec(id)
+    if (!match || !userDir) throw new CoreError('NOT_FOUND', `There is no user template ${id}.`)
+    return path.join(userDir, match[1]!, `${match[2]}.md`)
   }
 
   return {
-    list: () => all(),
-    render({ type, law, lang }, view) {
-      const template = all().find((t) => t.type === type && t.lang === lang && t.laws.includes(law))
-      if (!template) {
-        throw new CoreError('TEMPLATE_NOT_FOUND', `There is no ${lang} template for a ${type} request under ${law.toUpperCase()}.`)
-      }
-      const subject = fill(template.subject[law]!, view, template.path).replace(/\s+/g, ' ').trim()
-      if (subject.length > maxSubjectLength) {
-        throw new CoreError('TEMPLATE_INVALID', `${template.path}: the subject line is ${subject.length} characters; at most ${maxSubjectLength} fit.`)
-      }
-      return { subject, body: fill(template.body, view, template.path) }
+    list: infos,
+    get(id) {
+      const info = infos().find((t) => t.id === id)
+      if (!info) throw new CoreError('NOT_FOUND', `There is no template ${id}.`)
+      const text = info.origin === 'user' ? fs.readFileSync(info.path, 'utf8') : source.list().find((f) => f.path === info.path)!.text
+      return { info, text }
+    },
+    find,
+    render(selection, view) {
+      const template = find(selection)
+      return { ...fillTemplate(template, selection.law, view), templateId: idOf(template) }
+    },
+    renderText(text, law, viewFor) {
+      const template = parseTemplate(text, 'your template', 'user')
+      if (!template.laws.includes(law)) throw new CoreError('TEMPLATE_INVALID', `The template does not declare the law "${law}".`)
+      return { ...fillTemplate(template, law, viewFor(template.lang)), template }
+    },
+    strings(lang) {
+      const found = loadStrings().get(lang)
+      if (!found) throw new CoreError('TEMPLATE_NOT_FOUND', `templates/${lang}/strings.yaml is missing.`)
+      return found
+    },
+    saveUser({ lang, name, text }) {
+      if (!userDir) throw new CoreError('INVALID_STATE', 'This host keeps no user templates.')
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
+      if (!slug) throw new CoreError('INVALID_INPUT', 'Give the template a name with letters or digits.')
+      const file = path.join(userDir, lang, `${slug}.md`)
+      const template = parseTemplate(text, file, 'user')
+      if (template.lang !== lang) throw new CoreError('TEMPLATE_INVALID', `The template declares lang "${template.lang}", not "${lang}".`)
+      writeFileAtomicSync(file, text.replace(/\r\n/g, '\n'))
+      return infos().find((t) => t.id === idOf(template))!
+    },
+    deleteUser(id) {
+      const file = userFile(id)
+      if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `There is no user template ${id}.`)
+      fs.rmSync(file)
     },
   }
 }
