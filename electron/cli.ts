@@ -29,8 +29,13 @@ Commands:
   catalog list [--json]                       the companies Rightful knows
   catalog add-contact <company> --email <address> [--purpose privacy] [--json]
                                               add a contact the catalog lacks
-  draft --company <id or domain> --type <access|erasure> --law gdpr --lang en
-        [--profile <file.json>] [--json]      write a request (stored as a draft)
+  draft --company <id or domain> --type <type> --law <law> --lang <lang>
+        [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
+                                              write a request (stored as a draft)
+        types: access, erasure, rectification, restriction, portability, objection,
+               withdraw-consent, opt-out, limit, custom (needs --text), and
+               reminder or complaint with --of <reference> (complaint: --authority-name,
+               --authority-email); languages: en, de, fr, es, zh
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
@@ -57,6 +62,11 @@ const requestOptions = {
   law: { type: 'string' },
   lang: { type: 'string' },
   profile: { type: 'string' },
+  identifiers: { type: 'string' },
+  text: { type: 'string' },
+  of: { type: 'string' },
+  'authority-name': { type: 'string' },
+  'authority-email': { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -135,9 +145,33 @@ function unwrap<T>(result: Result<T>): T {
 
 async function draftRequest(api: Api, values: Record<string, string | boolean | undefined>, cwd: string) {
   const type: RequestType = oneOf(values.type as string | undefined, 'type', requestTypes)
-  const law = oneOf(values.law as string | undefined, 'law', laws, 'gdpr')
-  const lang = oneOf(values.lang as string | undefined, 'lang', languages, 'en')
-  const companyKey = required(values.company as string | undefined, 'company')
+  const string = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
+
+  // A reminder or complaint follows up a request that was sent: it takes that request's law and language.
+  if (type === 'reminder' || type === 'complaint') {
+    const of = string('of')
+    if (!of) throw new UsageError(`--type ${type} needs --of <the reference of the request it follows up>.`)
+    for (const flag of ['company', 'law', 'lang', 'identifiers', 'text'] as const) {
+      if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
+    }
+    if (type === 'complaint' && !string('authority-name')) {
+      throw new UsageError('--type complaint needs --authority-name (and --authority-email when you send it by e-mail).')
+    }
+    const result = await api.call('requests:createFollowUp', {
+      reference: of,
+      type,
+      ...(type === 'complaint' ? { authority: { name: string('authority-name')!, email: string('authority-email') ?? null } } : {}),
+    })
+    if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message)
+    return unwrap(result)
+  }
+  for (const flag of ['of', 'authority-name', 'authority-email'] as const) {
+    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
+  }
+  const law = oneOf(string('law'), 'law', laws, 'gdpr')
+  const lang = oneOf(string('lang'), 'lang', languages, 'en')
+  if (type === 'custom' && !string('text')?.trim()) throw new UsageError('--type custom needs --text "what you ask the company for".')
+  const companyKey = required(string('company'), 'company')
   const profile = typeof values.profile === 'string' ? readProfileFile(values.profile, cwd) : undefined
 
   const found = await api.call('catalog:get', { id: companyKey })
@@ -146,7 +180,17 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
   }
   const company = unwrap(found)
 
-  return unwrap(await api.call('requests:create', { companyId: company.id, type, law, lang, ...(profile ? { profile } : {}) }))
+  return unwrap(
+    await api.call('requests:create', {
+      companyId: company.id,
+      type,
+      law,
+      lang,
+      ...(profile ? { profile } : {}),
+      ...(string('identifiers') ? { identifiers: string('identifiers')!.replace(/\\n/g, '\n') } : {}),
+      ...(string('text') ? { text: string('text')! } : {}),
+    }),
+  )
 }
 
 async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {

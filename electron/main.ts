@@ -12,6 +12,7 @@ import { createApi, type Api } from './core/api/create-api'
 import { createNoticeBoard } from './core/notices'
 import type { Clock, Ports } from './core/ports'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
+import { createPdfPrinter } from './shell/print'
 import { createElectronStores } from './shell/electron-stores'
 import { registerApi, removeStrayListeners } from './shell/ipc'
 import { startDeadlineNotifier, type DeadlineNotifier } from './shell/notifications'
@@ -70,6 +71,7 @@ function createPorts(): Ports {
     catalog: builtinCatalogFrom(resourcesRoot),
     files: createDialogFileSink(() => mainWindow),
     picker: createDialogFilePicker(() => mainWindow),
+    printer: createPdfPrinter(() => mainWindow),
     external,
   }
 }

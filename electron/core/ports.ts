@@ -60,6 +60,14 @@ export type FileSink = {
   save(request: { suggestedName: string; kind: SaveKind; bytes: Uint8Array }): Promise<string | null>
 }
 
+/**
+ * Prints a PDF through the system's print dialog (the app). Hosts without printing save the file
+ * instead and say where. Resolves to what happened.
+ */
+export type Printer = {
+  print(document: { title: string; suggestedName: string; bytes: Uint8Array }): Promise<{ outcome: 'printed' | 'cancelled' } | { outcome: 'saved'; path: string | null }>
+}
+
 /** Lets the user choose files to keep with a request (an open dialog in the app). */
 export type FilePicker = {
   /** Absolute paths of the chosen files; empty when the user cancelled. */
@@ -86,6 +94,7 @@ export type Ports = {
   readonly catalog: BuiltinCatalogSource
   readonly files: FileSink
   readonly picker: FilePicker
+  readonly printer: Printer
   readonly external: ExternalOpener
   /** Shared with the host's adapters, which report files they had to move aside. */
   readonly notices: NoticeBoard

@@ -9,6 +9,8 @@ import { NewRequestPage } from './features/requests/NewRequestPage'
 import { RequestPage } from './features/requests/RequestPage'
 import { ProfilePage } from './features/profile/ProfilePage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { TemplatePage } from './features/templates/TemplatePage'
+import { TemplatesPage } from './features/templates/TemplatesPage'
 import { onOpenRequest } from './push'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
@@ -29,6 +31,10 @@ function Page({ route }: { route: Route }) {
       return <ProfilePage returnTo={route.returnTo} />
     case 'settings':
       return <SettingsPage />
+    case 'templates':
+      return <TemplatesPage />
+    case 'template':
+      return <TemplatePage key={`${route.id}-${route.edit}`} id={route.id} edit={route.edit} />
     default:
       return assertNever(route)
   }
@@ -38,6 +44,7 @@ const sections = [
   { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
   { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company'] },
   { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
+  { label: 'Templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
   { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },
 ]
 

@@ -18,6 +18,10 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false
   /** Records main -> renderer messages. */
   send = vi.fn((_channel: string, ..._args: unknown[]) => {})
+  /** Printing: the dialog's answer is `fake().printAnswer` (true: printed, false: cancelled). */
+  print = vi.fn((_options: Record<string, unknown>, callback: (success: boolean, reason: string) => void) => {
+    callback(fake().printAnswer, fake().printAnswer ? '' : 'cancelled')
+  })
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler
@@ -57,6 +61,10 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed = vi.fn(() => this.closed)
   loadURL = vi.fn(async (_url: string) => {})
   loadFile = vi.fn(async (_file: string) => {})
+  destroy = vi.fn(() => {
+    this.closed = true
+    this.webContents.destroy()
+  })
 
   constructor(options: Record<string, unknown>) {
     super()
@@ -173,6 +181,7 @@ function createFake() {
     /** Every Notification created since the last reset. */
     notifications: [] as FakeNotification[],
     notificationsSupported: true,
+    printAnswer: true,
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },

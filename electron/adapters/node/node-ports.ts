@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createNoticeBoard } from '../../core/notices'
-import type { Clock, ExternalOpener, FilePicker, FileSink, Ports } from '../../core/ports'
+import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer } from '../../core/ports'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { createConfStores } from './conf-stores'
 import { builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
@@ -68,6 +68,13 @@ export const noExternalOpener: ExternalOpener = {
   },
 }
 
+/** Where there is no print dialog (CLI, harness): the letter is written as a file instead. */
+export function savingPrinter(files: FileSink): Printer {
+  return {
+    print: async ({ suggestedName, bytes }) => ({ outcome: 'saved', path: await files.save({ suggestedName, kind: 'pdf', bytes }) }),
+  }
+}
+
 /** A picker that hands over a fixed list of files (the CLI names them; tests choose them). */
 export function listPicker(files: () => ReadonlyArray<string>): FilePicker {
   return { pickFiles: async () => files() }
@@ -97,6 +104,7 @@ export function createNodePorts(options: {
     catalog: builtinCatalogFrom(options.resourcesRoot),
     files: options.files,
     picker: options.picker ?? listPicker(() => []),
+    printer: savingPrinter(options.files),
     external: options.external ?? noExternalOpener,
   }
 }

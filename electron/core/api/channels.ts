@@ -33,6 +33,7 @@ export const apiChannels = [
   'settings:get',
   'settings:update',
   'letters:savePdf',
+  'letters:print',
   'mail:openInMailProgram',
   'mail:saveEml',
   'deadlines:compute',

@@ -171,6 +171,8 @@ export const contract = {
   'settings:update': method<Settings>()(settingsPatchSchema),
 
   'letters:savePdf': method<{ path: string | null }>()(byReference),
+  /** The system's print dialog in the app; elsewhere the PDF is saved and `path` says where. */
+  'letters:print': method<{ outcome: 'printed' | 'cancelled' | 'saved'; path: string | null }>()(byReference),
   'mail:openInMailProgram': method<{ url: string }>()(byReference),
   'mail:saveEml': method<{ path: string | null }>()(byReference),
 

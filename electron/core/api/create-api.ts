@@ -10,6 +10,7 @@ import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
 import { deadlineHandlers } from '../deadlines/handlers'
 import { letterHandlers } from '../letters/handlers'
+import { printHandlers } from '../letters/print-handlers'
 import { mailHandlers } from '../mail/handlers'
 import type { Ports } from '../ports'
 import { profileHandlers } from '../profile/handlers'
@@ -97,6 +98,7 @@ export function createApi(ports: Ports): Api {
     profileHandlers(ctx),
     requestHandlers(ctx),
     letterHandlers(ctx),
+    printHandlers(ctx),
     mailHandlers(ctx),
     deadlineHandlers(ctx),
     settingsHandlers(ctx),

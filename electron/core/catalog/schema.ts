@@ -102,6 +102,13 @@ export const companySchema = z.object({
     /** How the company says deletion is requested. */
     deletion: quotedText.nullable(),
     minimumAge: z.object({ age: z.number().int().positive(), provenance: provenanceSchema }).nullable(),
+    /** The language to write in: the company's own demand, or the language its policy is written in. */
+    language: z
+      .object({ code: z.string().regex(/^[a-z]{2}$/), basis: z.enum(['demanded', 'policy-language']) })
+      .nullable()
+      .default(null),
+    /** Whether the company's record says it needs a copy of an identity document. */
+    idDocument: quotedText.nullable().default(null),
   }),
   /** Countries where the company is established (ISO codes). */
   establishment: z.array(countryCodeSchema),

@@ -104,6 +104,13 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         if (path) get().toast('success', `Letter saved: ${path}`)
       })
     },
+    async printLetter(reference) {
+      await attempt(async () => {
+        const result = unwrap(await api().letters.print({ reference }))
+        if (result.outcome === 'saved' && result.path) get().toast('success', `No printer here: the letter is saved as ${result.path}`)
+        if (result.outcome === 'printed') get().toast('success', 'The letter went to the printer. Fold it in three for a window envelope.')
+      })
+    },
     async openInMailProgram(reference) {
       await attempt(async () => {
         unwrap(await api().mail.openInMailProgram({ reference }))

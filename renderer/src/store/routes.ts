@@ -7,6 +7,8 @@ export type Route =
   | { readonly name: 'request'; readonly reference: string }
   | { readonly name: 'profile'; readonly returnTo: Route | null }
   | { readonly name: 'settings' }
+  | { readonly name: 'templates' }
+  | { readonly name: 'template'; readonly id: string; readonly edit: boolean }
 
 export function sameRoute(a: Route, b: Route): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

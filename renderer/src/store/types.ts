@@ -59,7 +59,7 @@ export type RequestsSlice = {
   views: Record<string, RequestView>
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
-  createRequest(input: { companyId: string; type: string; law: string; lang: string }): Promise<string | null>
+  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
   createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority): Promise<string | null>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>
   markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
@@ -70,6 +70,7 @@ export type RequestsSlice = {
   revealAttachment(reference: string, attachmentId: string): Promise<void>
   discard(reference: string): Promise<void>
   savePdf(reference: string): Promise<void>
+  printLetter(reference: string): Promise<void>
   openInMailProgram(reference: string): Promise<void>
   saveEml(reference: string): Promise<void>
   exportCalendar(): Promise<void>

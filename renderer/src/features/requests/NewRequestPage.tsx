@@ -40,7 +40,9 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const loadTemplates = useStore((s) => s.loadTemplates)
   const [type, setType] = useState<RequestType>('access')
   const [chosenLaw, setLaw] = useState<string | null>(null)
-  const [lang, setLang] = useState('en')
+  const [chosenLang, setLang] = useState<string | null>(null)
+  const [identifiers, setIdentifiers] = useState('')
+  const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
@@ -54,8 +56,11 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
     [templates],
   )
   const laws = useMemo(() => [...new Set(templates.filter((t) => t.type === type).flatMap((t) => t.laws))], [templates, type])
-  const languages = useMemo(() => [...new Set(templates.filter((t) => t.type === type).map((t) => t.lang))], [templates, type])
   const law = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposeLaw(laws, profile?.country ?? null, company?.establishment ?? [])
+  const languages = useMemo(() => [...new Set(templates.filter((t) => t.type === type && t.laws.includes(law)).map((t) => t.lang))], [templates, type, law])
+  // The company's request language first (its demand, or its policy's language), else English.
+  const companyLang = company?.requirements.language?.code ?? null
+  const lang = chosenLang && languages.includes(chosenLang) ? chosenLang : companyLang && languages.includes(companyLang) ? companyLang : languages.includes('en') ? 'en' : (languages[0] ?? 'en')
 
   if (!companyId) {
     return (
@@ -73,7 +78,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
 
   const write = async () => {
     setBusy(true)
-    const reference = await createRequest({ companyId, type, law, lang })
+    const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: type === 'custom' ? text : null })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
   }
@@ -145,6 +150,29 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         </label>
       </div>
 
+      {type === 'custom' ? (
+        <label className="field">
+          <span className="field-label">What you ask {company?.name ?? 'the company'} for</span>
+          <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} />
+        </label>
+      ) : null}
+
+      <label className="field">
+        <span className="field-label">Your customer or account number with {company?.name ?? 'the company'} (optional, one per line)</span>
+        <textarea rows={2} value={identifiers} onChange={(e) => setIdentifiers(e.target.value)} maxLength={2000} placeholder="e.g. Customer number 12345" />
+      </label>
+      {company?.requirements.idDocument ? (
+        <div className="callout callout-warn">
+          {company.name} says it needs a copy of an identity document: “{company.requirements.idDocument.text}”. Black out everything it does not
+          need (photo, document number, nationality) before you send a copy.
+        </div>
+      ) : (
+        <p className="hint">
+          The request gives only what identifies you to the company. Do not send a copy of your passport or ID card unless the company shows it
+          truly needs one; the request says so too.
+        </p>
+      )}
+
       {profileLoaded && !profile ? (
         <div className="callout callout-warn" data-testid="profile-needed">
           The request must say who is asking.{' '}
@@ -155,7 +183,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       ) : null}
 
       <div className="actions">
-        <button type="button" className="button button-primary" disabled={busy || !profile || !company || Boolean(noContact)} onClick={() => void write()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !profile || !company || Boolean(noContact) || laws.length === 0 || (type === 'custom' && !text.trim())}
+          onClick={() => void write()}
+        >
           Write the request
         </button>
       </div>

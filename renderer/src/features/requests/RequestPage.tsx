@@ -13,6 +13,7 @@ export function RequestPage({ reference }: { reference: string }) {
   const load = useStore((s) => s.loadRequest)
   const saveDraft = useStore((s) => s.saveDraft)
   const savePdf = useStore((s) => s.savePdf)
+  const printLetter = useStore((s) => s.printLetter)
   const openInMailProgram = useStore((s) => s.openInMailProgram)
   const saveEml = useStore((s) => s.saveEml)
   const discard = useStore((s) => s.discard)
@@ -149,9 +150,14 @@ export function RequestPage({ reference }: { reference: string }) {
                 <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => saveEml(reference))}>
                   Save as e-mail file (.eml)
                 </button>
-                <button type="button" className="button button-block" disabled={busy || !recipient} onClick={() => void withSaved(() => savePdf(reference))}>
-                  Save PDF letter
-                </button>
+                <div className="button-pair">
+                  <button type="button" className="button" disabled={busy || !recipient} onClick={() => void withSaved(() => savePdf(reference))}>
+                    Save PDF letter
+                  </button>
+                  <button type="button" className="button" disabled={busy || !recipient} onClick={() => void withSaved(() => printLetter(reference))}>
+                    Print letter…
+                  </button>
+                </div>
                 <button type="button" className="button button-primary button-block" disabled={busy} onClick={() => void withSaved(async () => setMarkingSent(true))}>
                   Mark as sent…
                 </button>
@@ -169,9 +175,14 @@ export function RequestPage({ reference }: { reference: string }) {
               <h2>Copies</h2>
               <div className="stack">
                 {recipient ? (
-                  <button type="button" className="button button-block" onClick={() => void savePdf(reference)}>
-                    Save PDF letter again
-                  </button>
+                  <div className="button-pair">
+                    <button type="button" className="button" onClick={() => void savePdf(reference)}>
+                      Save PDF letter again
+                    </button>
+                    <button type="button" className="button" onClick={() => void printLetter(reference)}>
+                      Print again…
+                    </button>
+                  </div>
                 ) : null}
                 {to ? (
                   <button type="button" className="button button-block" onClick={() => void saveEml(reference)}>

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { TemplateInfo } from '@core/templates/info'
+import type { Law } from '@core/requests/model'
+import { api, messageOf, unwrap } from '../../api'
+import { useStore } from '../../store/store'
+import { lawLabel, requestTypeLong } from '../../ui/format'
+
+/** Reads a template filled in for a company; edits a copy with a live preview. */
+export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
+  const navigate = useStore((s) => s.navigate)
+  const toast = useStore((s) => s.toast)
+  const hits = useStore((s) => s.hits)
+  const search = useStore((s) => s.search)
+  const [loaded, setLoaded] = useState<{ info: TemplateInfo; text: string } | null>(null)
+  const [text, setText] = useState('')
+  const [name, setName] = useState('')
+  const [companyId, setCompanyId] = useState('fs-com')
+  const [law, setLaw] = useState<Law | null>(null)
+  const [preview, setPreview] = useState<{ subject: string; body: string } | { error: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    void search('')
+    let live = true
+    api()
+      .templates.get({ id })
+      .then((result) => {
+        if (!live) return
+        const found = unwrap(result)
+        setLoaded(found)
+        setText(found.text)
+        setName(found.info.origin === 'user' ? found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '') : `my-${found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '')}`)
+      })
+      .catch((error: unknown) => toast('error', messageOf(error)))
+    return () => {
+      live = false
+    }
+  }, [id, search, toast])
+
+  const laws = useMemo(() => loaded?.info.laws ?? [], [loaded])
+  const chosenLaw = law && laws.includes(law) ? law : (laws[0] ?? null)
+
+  // The preview follows the text, a moment after typing stops.
+  useEffect(() => {
+    if (!loaded || !chosenLaw) return undefined
+    const timer = setTimeout(() => {
+      api()
+        .templates.preview({ text, companyId, law: chosenLaw })
+        .then((result) => setPreview(result.ok ? result.data : { error: result.error.message }))
+        .catch((error: unknown) => setPreview({ error: messageOf(error) }))
+    }, 250)
+    return () => clearTimeout(timer)
+  }, [text, companyId, chosenLaw, loaded])
+
+  if (!loaded) return <p className="muted page">Loading…</p>
+  const { info } = loaded
+  const editing = edit
+
+  const save = async () => {
+    setBusy(true)
+    try {
+      const saved = unwrap(await api().templates.saveUser({ lang: info.lang, name, text }))
+      toast('success', `Saved. Rightful now writes ${requestTypeLong[saved.type].toLowerCase()}s in this language with your text.`)
+      navigate({ name: 'template', id: saved.id, edit: false })
+    } catch (error) {
+      toast('error', messageOf(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = async () => {
+    setBusy(true)
+    try {
+      unwrap(await api().templates.deleteUser({ id: info.id }))
+      toast('success', 'Your template is deleted; the built-in text is used again.')
+      navigate({ name: 'templates' })
+    } catch (error) {
+      toast('error', messageOf(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="page template-page">
+      <button type="button" className="link-button back" onClick={() => navigate({ name: 'templates' })}>
+        ← Templates
+      </button>
+      <header className="page-header">
+        <div>
+          <h1>{info.title}</h1>
+          <p className="lede">
+            {info.origin === 'user' ? 'Your template' : 'Built-in template'} · {info.path}
+          </p>
+        </div>
+        <div className="header-actions">
+          {editing ? (
+            <>
+              <button type="button" className="button" onClick={() => navigate({ name: 'template', id, edit: false })}>
+                Cancel
+              </button>
+              <button type="button" className="button button-primary" disabled={busy || 'error' in (preview ?? {})} onClick={() => void save()}>
+                Save my template
+              </button>
+            </>
+          ) : (
+            <>
+              {info.origin === 'user' ? (
+                <button type="button" className="button danger-button" disabled={busy} onClick={() => void remove()}>
+                  Delete
+                </button>
+              ) : null}
+              <button type="button" className="button button-primary" onClick={() => navigate({ name: 'template', id, edit: true })}>
+                {info.origin === 'user' ? 'Edit' : 'Edit a copy'}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+
+      <div className="template-layout">
+        <div className="card">
+          <h2>{editing ? 'Your text' : 'Text'}</h2>
+          {editing ? (
+            <>
+              <label className="field">
+                <span className="field-label">Name of your copy</span>
+                <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+              </label>
+              <textarea className="template-editor mono" aria-label="Template text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+              <p className="muted small">
+                The part between the --- lines says which request and laws the template is for and gives one subject line per law. In the text,{' '}
+                {'{{user.name}}'} and the like are filled in; see the list in templates/README.md.
+              </p>
+            </>
+          ) : (
+            <pre className="template-source mono">{text}</pre>
+          )}
+        </div>
+        <div className="card">
+          <div className="card-head">
+            <h2>Preview</h2>
+          </div>
+          <div className="grid-2 compact">
+            <label className="field">
+              <span className="field-label">Company</span>
+              <select value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
+                {hits.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">Law</span>
+              <select value={chosenLaw ?? ''} onChange={(e) => setLaw(e.target.value as Law)}>
+                {laws.map((l) => (
+                  <option key={l} value={l}>
+                    {lawLabel[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {preview === null ? (
+            <p className="muted">…</p>
+          ) : 'error' in preview ? (
+            <p className="form-error" role="alert" data-testid="template-error">
+              {preview.error}
+            </p>
+          ) : (
+            <>
+              <p className="subject-sent" data-testid="preview-subject">
+                {preview.subject}
+              </p>
+              <pre className="body-sent" data-testid="preview-body">
+                {preview.body}
+              </pre>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}
