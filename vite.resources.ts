@@ -25,6 +25,16 @@ export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugi
       for (const name of fs.readdirSync(path.join(root, 'assets', 'fonts'))) {
         if (/\.(ttf|txt)$/.test(name)) fs.copyFileSync(path.join(root, 'assets', 'fonts', name), path.join(target, 'assets', 'fonts', name))
       }
+      // Chinese letters: the two Noto Sans SC weights (about 10 MB each) from their npm package, under
+      // the names fontsFrom() looks for; the repository does not keep copies.
+      const notoSansSc = path.join(root, 'node_modules', '@expo-google-fonts', 'noto-sans-sc')
+      for (const [from, to] of [
+        ['400Regular/NotoSansSC_400Regular.ttf', 'NotoSansSC-Regular.ttf'],
+        ['700Bold/NotoSansSC_700Bold.ttf', 'NotoSansSC-Bold.ttf'],
+        ['LICENSE_FONT', 'NotoSansSC-OFL.txt'],
+      ] as const) {
+        fs.copyFileSync(path.join(notoSansSc, from), path.join(target, 'assets', 'fonts', to))
+      }
     },
   }
 }

@@ -3,16 +3,17 @@
  * - request store: create, append an event (mark sent), list, cold open with and without index,
  *   at 1,000 and 10,000 stored requests;
  * - GDPR deadline computation, cold (holiday table built) and warm;
- * - PDF letter rendering, first and warm.
+ * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fontsFrom } from '../electron/adapters/node/resources'
 import { computeDeadline } from '../electron/core/deadlines/engine'
 import { laws } from '../electron/core/requests/model'
-import { renderLetterPdf } from '../electron/core/letters/pdf-letter'
+import { renderLetterPdf, type LetterInput } from '../electron/core/letters/pdf-letter'
 import { createNoticeBoard } from '../electron/core/notices'
 import type { RequestRecordInput } from '../electron/core/requests/model'
 import { openRequestRepository } from '../electron/core/requests/repository'
@@ -117,28 +118,113 @@ function benchDeadlines(): void {
   report('one deadline with its explanation (p50 / p95)', `${ms(percentile(explained, 50))} / ${ms(percentile(explained, 95))}`)
 }
 
+/** The one-page letter both PDF libraries render. */
+const benchLetter: LetterInput = {
+  sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin', 'Germany'] },
+  recipient: { recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], countryName: 'United States' },
+  date: '31 January 2026',
+  reference: 'RF-2026-0001',
+  subject: 'Data protection request: erasure, Art. 17 GDPR – RF-2026-0001',
+  body: 'Dear Sir or Madam,\n\nI ask FS.COM to erase all personal data concerning me without undue delay, under Article 17 GDPR.\n\nPlease confirm in writing once my data have been erased.\n\nYours faithfully,\n\nAlex Example',
+  metadata: { title: 'Erasure request', author: 'Alex Example', subject: 'RF-2026-0001', createdAt: now() },
+}
+
+/** The little of pdfmake 0.3's server-side API (it ships no types) the comparison uses. */
+type PdfMake = {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void }
+  setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void
+  setUrlAccessPolicy(allow: (url: string) => boolean): void
+  setLocalAccessPolicy(allow: (file: string) => boolean): void
+  createPdf(definition: Record<string, unknown>): { getBuffer(): Promise<Buffer> }
+}
+
+/**
+ * The same letter as a pdfmake document definition: same text, fonts (Noto Sans from
+ * assets/fonts, through pdfmake's virtual file system) and sizes, the letterhead, return line,
+ * address, reference block and fold marks where the DIN 5008 layout has them, PDF/A-2b like ours.
+ */
+function pdfmakeLetter(input: LetterInput): Record<string, unknown> {
+  const mm = (n: number) => (n * 72) / 25.4
+  const paragraphs = input.body.split('\n\n')
+  const name = paragraphs.pop()!
+  // pdfmake's line height is a factor of the font's (1.362 em for Noto Sans): 14 pt lines at 11 pt.
+  const lineHeight = (size: number, pitch: number) => pitch / (size * 1.362)
+  const info = (label: string, value: string) => [
+    { text: label, fontSize: 7.5, color: '#6e6e6e' },
+    { text: value, fontSize: 9.5, margin: [0, 0, 0, 5] },
+  ]
+  return {
+    pageSize: 'A4',
+    pageMargins: [mm(25), mm(20), mm(20), mm(25)],
+    version: '1.7',
+    subset: 'PDF/A-2b',
+    language: 'en',
+    info: { title: input.metadata.title, author: input.metadata.author, subject: input.metadata.subject, creator: 'Rightful' },
+    defaultStyle: { font: 'NotoSans', fontSize: 11, lineHeight: lineHeight(11, 14) },
+    background: () => ({
+      canvas: [105, 148.5, 210].map((y) => ({ type: 'line', x1: mm(4), y1: mm(y), x2: mm(y === 148.5 ? 11 : 9), y2: mm(y), lineWidth: 0.4, lineColor: '#9a9a9a' })),
+    }),
+    content: [
+      {
+        absolutePosition: { x: mm(25), y: mm(15) },
+        alignment: 'right',
+        stack: [
+          { text: input.sender.name, bold: true, fontSize: 10 },
+          ...[...input.sender.address, input.sender.email].map((line) => ({ text: line, fontSize: 9, color: '#333333', lineHeight: lineHeight(9, 11) })),
+        ],
+      },
+      {
+        absolutePosition: { x: mm(25), y: mm(45 + 17.7 - 6) },
+        text: [input.sender.name, ...input.sender.address].join(' · '),
+        fontSize: 7,
+        color: '#333333',
+        decoration: 'underline',
+      },
+      {
+        absolutePosition: { x: mm(25), y: mm(45 + 17.7) },
+        stack: [input.recipient.recipient, ...input.recipient.lines, (input.recipient.countryName ?? '').toUpperCase()].map((line) => ({ text: line, fontSize: 10, lineHeight: lineHeight(10, 12) })),
+      },
+      {
+        absolutePosition: { x: mm(125), y: mm(50) },
+        stack: [...info('Reference', input.reference), ...info('Date', input.date), ...info('E-mail', input.sender.email)],
+      },
+      { text: input.subject, bold: true, margin: [0, mm(98.5 - 20), 0, 28] },
+      ...paragraphs.map((paragraph) => ({ text: paragraph, margin: [0, 0, 0, 11.2] })),
+      { text: name, margin: [0, mm(15), 0, 0] },
+    ],
+  }
+}
+
 async function benchLetters(): Promise<void> {
   const fonts = fontsFrom(repoRoot)
-  const input = {
-    sender: { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin', 'Germany'] },
-    recipient: { recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], countryName: 'United States' },
-    date: '31 January 2026',
-    reference: 'RF-2026-0001',
-    subject: 'Data protection request: erasure, Art. 17 GDPR – RF-2026-0001',
-    body: 'Dear Sir or Madam,\n\nI ask FS.COM to erase all personal data concerning me without undue delay, under Article 17 GDPR.\n\nPlease confirm in writing once my data have been erased.\n\nYours faithfully,\n\nAlex Example',
-    metadata: { title: 'Erasure request', author: 'Alex Example', subject: 'RF-2026-0001', createdAt: now() },
-  }
-  const first = performance.now()
-  await renderLetterPdf(input, fonts)
-  const firstMs = performance.now() - first
+  const [, firstMs] = await timeAsync(() => renderLetterPdf(benchLetter, fonts))
+  // The next few letters still wait for the JIT; "warm" is what follows them.
+  for (let i = 0; i < 20; i += 1) await renderLetterPdf(benchLetter, fonts)
   const samples: number[] = []
-  for (let i = 0; i < 30; i += 1) {
-    const start = performance.now()
-    await renderLetterPdf(input, fonts)
-    samples.push(performance.now() - start)
-  }
+  for (let i = 0; i < 100; i += 1) samples.push((await timeAsync(() => renderLetterPdf(benchLetter, fonts)))[1])
+  const batch = 500
+  const [, batchMs] = await timeAsync(async () => {
+    for (let i = 0; i < batch; i += 1) await renderLetterPdf({ ...benchLetter, reference: `RF-2026-${String(i + 1).padStart(4, '0')}` }, fonts)
+  })
   report('PDF letter, one page: first (fonts read and parsed)', ms(firstMs))
-  report('PDF letter, one page: warm (p50 / p95, 30 letters)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
+  report('PDF letter, one page: warm p50 / p95 (100, after 20)', `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`)
+  report(`PDF letters, batch of ${batch}: total / per letter`, `${ms(batchMs)} / ${ms(batchMs / batch)}`)
+
+  // The same letter with pdfmake 0.3 (server side, fonts from its virtual file system; it parses
+  // them again for every document, as pdfkit 0.19 underneath it takes only font data).
+  const pdfmake = createRequire(__filename)('pdfmake') as PdfMake
+  pdfmake.virtualfs.writeFileSync('NotoSans-Regular.ttf', Buffer.from(fonts.load('regular')))
+  pdfmake.virtualfs.writeFileSync('NotoSans-Bold.ttf', Buffer.from(fonts.load('bold')))
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italics: 'NotoSans-Regular.ttf', bolditalics: 'NotoSans-Bold.ttf' } })
+  pdfmake.setUrlAccessPolicy(() => false)
+  pdfmake.setLocalAccessPolicy(() => false)
+  const viaPdfmake = () => pdfmake.createPdf(pdfmakeLetter(benchLetter)).getBuffer()
+  const [, pdfmakeFirstMs] = await timeAsync(viaPdfmake)
+  for (let i = 0; i < 10; i += 1) await viaPdfmake()
+  const pdfmakeSamples: number[] = []
+  for (let i = 0; i < 30; i += 1) pdfmakeSamples.push((await timeAsync(viaPdfmake))[1])
+  report('same letter with pdfmake 0.3: first', ms(pdfmakeFirstMs))
+  report('same letter with pdfmake 0.3: warm p50 / p95 (30, after 10)', `${ms(percentile(pdfmakeSamples, 50))} / ${ms(percentile(pdfmakeSamples, 95))}`)
 }
 
 /** A data folder with 10,000 requests over 13 laws and many jurisdictions, 9 in 10 of them sent. */

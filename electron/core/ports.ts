@@ -40,9 +40,18 @@ export type TemplateSource = {
   strings(): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
 }
 
+/**
+ * The typefaces letters are set in: Noto Sans ('regular', 'bold') for Latin, Greek and Cyrillic,
+ * Noto Sans SC ('cjk-regular', 'cjk-bold') for Chinese, which also covers most Latin text.
+ */
+export type FontFaceName = 'regular' | 'bold' | 'cjk-regular' | 'cjk-bold'
+
 export type FontSource = {
-  /** TrueType font files for letters, read once and kept. */
-  load(face: 'regular' | 'bold'): Uint8Array
+  /**
+   * The TrueType font file of a face, read once and kept. Throws when the file is not there; the
+   * CJK faces are only asked for when a letter needs them.
+   */
+  load(face: FontFaceName): Uint8Array
 }
 
 /** The built-in catalog: parsed JSON documents, one per company (validated by the core). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { letterFor, outputFileName } from '../../electron/core/letters/letter-for-request'
+import { letterFor, outputFileName, paperFor } from '../../electron/core/letters/letter-for-request'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
 async function requestFrom(profile: typeof sampleProfile) {
@@ -34,6 +34,43 @@ describe('the letter of a request', () => {
     const letter = letterFor(sent, { ...options, date: '2026-03-15' })
     expect(letter.date).toBe('31 January 2026')
     expect(letter.subject).toBe(sent.sent!.subject)
+  })
+
+  it('prints on US Letter for senders in the Americas’ Letter countries and the Philippines, on A4 elsewhere', async () => {
+    for (const country of ['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'DO', 'PR']) expect(paperFor(country), country).toBe('letter')
+    for (const country of ['DE', 'GB', 'FR', 'CN', 'BR', 'AR', 'PE', 'AU', 'JP', 'IN']) expect(paperFor(country), country).toBe('a4')
+    expect(paperFor(null)).toBe('a4')
+
+    expect(letterFor(await requestFrom(sampleProfile), options).paper).toBe('a4')
+    const american = await requestFrom({ ...sampleProfile, address: '1 Main Street\nWilmington, DE 19801', country: 'US' })
+    expect(letterFor(american, options).paper).toBe('letter')
+    expect(letterFor({ ...american, draft: { ...american.draft, sender: { ...american.draft.sender, country: null } } }, options).paper).toBe('a4')
+  })
+
+  it('dates and labels the letter in the request’s language and tells the PDF which one', async () => {
+    const record = await requestFrom(sampleProfile)
+    const english = letterFor(record, options)
+    expect(english).toMatchObject({ date: '31 January 2026', lang: 'en' })
+    expect(english.labels?.page(1, 2)).toBe('Page 1 of 2')
+
+    const german = letterFor({ ...record, lang: 'de' }, options)
+    expect(german).toMatchObject({ date: '31. Januar 2026', lang: 'de' })
+    expect(german.labels).toMatchObject({ reference: 'Unser Zeichen', date: 'Datum', email: 'E-Mail' })
+    expect(german.labels?.page(1, 2)).toBe('Seite 1 von 2')
+    expect(german.labels?.enclosures(2)).toBe('Anlagen:')
+
+    const chinese = letterFor({ ...record, lang: 'zh' }, options)
+    expect(chinese).toMatchObject({ date: '2026年1月31日', lang: 'zh-CN' })
+    expect(chinese.labels).toMatchObject({ reference: '编号', date: '日期', email: '电子邮件' })
+    expect(chinese.labels?.page(1, 2)).toBe('第1页，共2页')
+    expect(chinese.labels?.enclosures(1)).toBe('附件：')
+
+    expect(letterFor({ ...record, lang: 'fr' }, options).date).toBe('31 janvier 2026')
+    expect(letterFor({ ...record, lang: 'es' }, options).date).toBe('31 de enero de 2026')
+  })
+
+  it('lists no enclosures: the files kept with the request’s events are not sent along', async () => {
+    expect(letterFor(await requestFrom(sampleProfile), options).enclosures).toBeUndefined()
   })
 
   it('gives files a name people recognise, without characters file systems refuse', async () => {

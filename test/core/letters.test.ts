@@ -3,14 +3,29 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { letterLabels } from '../../electron/core/letters/letter-labels'
 import { renderLetterPdf, type LetterInput } from '../../electron/core/letters/pdf-letter'
-import type { FontSource } from '../../electron/core/ports'
+import type { FontFaceName, FontSource } from '../../electron/core/ports'
 
-const fontDir = path.resolve(__dirname, '..', '..', 'assets', 'fonts')
-const fontFiles = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
-const fonts: FontSource = {
-  load: (face) => new Uint8Array(fs.readFileSync(path.join(fontDir, fontFiles[face]))),
+const repoRoot = path.resolve(__dirname, '..', '..')
+const fontFiles: Record<FontFaceName, string> = {
+  regular: 'assets/fonts/NotoSans-Regular.ttf',
+  bold: 'assets/fonts/NotoSans-Bold.ttf',
+  'cjk-regular': 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  'cjk-bold': 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 }
+
+/** Reads the file on every call; the renderer parses each face once per source and keeps it. */
+function fontSource(loaded: FontFaceName[] = []): FontSource {
+  return {
+    load: (face) => {
+      loaded.push(face)
+      return new Uint8Array(fs.readFileSync(path.join(repoRoot, fontFiles[face])))
+    },
+  }
+}
+
+const fonts = fontSource()
 
 /** Points per millimetre. */
 const MM = 72 / 25.4
@@ -136,6 +151,8 @@ function expectInsideWindow(word: Word): void {
   expect(word.yMax).toBeLessThanOrEqual(90 * MM)
 }
 
+afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }))
+
 describe('renderLetterPdf', () => {
   let onePage: Uint8Array
   let onePageFile: string
@@ -144,8 +161,6 @@ describe('renderLetterPdf', () => {
     onePage = await renderLetterPdf(letter(), fonts)
     onePageFile = saved(onePage)
   })
-
-  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }))
 
   it('returns a complete PDF 1.7 document', () => {
     const bytes = Buffer.from(onePage)
@@ -366,13 +381,388 @@ describe('renderLetterPdf', () => {
       await renderLetterPdf(
         letter({
           body: longBody(45),
-          labels: { reference: 'Unser Zeichen', date: 'Datum', email: 'E-Mail', page: (n, of) => `Seite ${n} von ${of}` },
+          labels: { ...letterLabels('de'), reference: 'Ihr Zeichen' },
         }),
         fonts,
       ),
     )
     const text = textOf(file)
-    for (const label of ['Unser Zeichen', 'Datum', 'E-Mail', 'Seite 1 von']) expect(text).toContain(label)
+    for (const label of ['Ihr Zeichen', 'Datum', 'E-Mail', 'Seite 1 von']) expect(text).toContain(label)
     expect(text).not.toMatch(/\bPage\b|\bReference\b/)
+  })
+})
+
+/** Points per inch. */
+const IN = 72
+
+/**
+ * Where a #10 window envelope's window (4.5 × 1.125 in, 7/8 in from the envelope's left, 1/2 in
+ * from its bottom) lies on a US Letter sheet folded in three (folds at 11/3 and 22/3 in) and
+ * resting on its lower fold in the 9.5 × 4.125 in envelope: from 3.667 − 1.625 = 2.042 in to
+ * 3.667 − 0.5 = 3.167 in below the sheet's top; and across, wherever the sheet sits in the 1 in
+ * of sideways play, 0.875 to 4.375 in from its left edge.
+ */
+const numberTenWindow = { left: 0.875 * IN, right: 4.375 * IN, top: (11 / 3 - 1.625) * IN, bottom: (11 / 3 - 0.5) * IN }
+/** Everything the window can show as the sheet moves about: 1 in sideways, 0.458 in up and down. */
+const numberTenReach = { left: -0.125 * IN, right: 5.375 * IN, top: (11 / 3 - 1.625) * IN, bottom: 3.625 * IN }
+
+function expectInsideNumberTenWindow(word: Word): void {
+  expect(word.page, word.text).toBe(1)
+  expect(word.xMin, word.text).toBeGreaterThanOrEqual(numberTenWindow.left)
+  expect(word.xMax, word.text).toBeLessThanOrEqual(numberTenWindow.right)
+  expect(word.yMin, word.text).toBeGreaterThanOrEqual(numberTenWindow.top)
+  expect(word.yMax, word.text).toBeLessThanOrEqual(numberTenWindow.bottom)
+}
+
+function usLetter(overrides: Partial<LetterInput> = {}): LetterInput {
+  return letter({
+    paper: 'letter',
+    sender: { name: 'Alex Example', email: 'alex@example.org', address: ['1 Main Street', 'Wilmington, DE 19801'] },
+    recipient: { recipient: 'FS.COM INC', lines: ['Attn: Privacy Officer', '380 Centerpoint Blvd', 'New Castle, DE 19720'], countryName: null },
+    ...overrides,
+  })
+}
+
+const chineseBody = [
+  '尊敬的Shenzhen Foscam Electronic Co., Ltd：',
+  '本人依据《中华人民共和国个人信息保护法》（以下简称《个人信息保护法》）第四十四条、第四十五条和第四十八条，向贵公司申请查阅、复制本人的个人信息，并请贵公司对其个人信息处理规则作出解释说明。',
+  '请贵公司确认是否处理本人的个人信息；如有处理，请向本人提供：',
+  ['1. 贵公司处理的本人全部个人信息的副本（第四十五条第一款）；', '2. 处理本人个人信息的目的和方式；'].join('\n'),
+  ['姓名：张伟', '电子邮箱：zhang.wei@example.cn', '通信地址：', '北京市朝阳区建国路88号', '100022', '中国'].join('\n'),
+  '请在答复中注明编号RF-2026-0007。',
+  '此致\n敬礼！',
+  '张伟',
+].join('\n\n')
+
+function chineseLetter(overrides: Partial<LetterInput> = {}): LetterInput {
+  return letter({
+    sender: { name: '张伟', email: 'zhang.wei@example.cn', address: ['北京市朝阳区建国路88号', '100022', '中国'] },
+    recipient: {
+      recipient: 'Shenzhen Foscam Electronic Co., Ltd',
+      lines: ['Room AB, 9/F, Block F5, TCL International E City', 'No. 1001 Zhongshan Road, Nanshan District', 'Shenzhen 518055'],
+      countryName: null,
+    },
+    date: '2026年11月22日',
+    reference: 'RF-2026-0007',
+    subject: '个人信息查阅、复制申请（《个人信息保护法》第四十五条）– RF-2026-0007',
+    body: chineseBody,
+    lang: 'zh-CN',
+    labels: letterLabels('zh'),
+    metadata: { title: '个人信息查阅、复制申请', author: '张伟', subject: 'Data protection request RF-2026-0007 to Foscam', createdAt: new Date('2026-11-22T09:30:00Z') },
+    ...overrides,
+  })
+}
+
+/** Rows of `pdffonts`: font name and whether it is embedded. */
+function fontsIn(file: string): Array<{ name: string; embedded: boolean }> {
+  return run('pdffonts', [file])
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((row) => {
+      const columns = row.trim().split(/\s+/)
+      // name, type (two or three words), encoding, emb, sub, uni, object, generation
+      return { name: columns[0]!, embedded: columns[columns.length - 5] === 'yes' }
+    })
+}
+
+function rawOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1')
+}
+
+/** The XMP packet (pdfkit leaves the metadata stream uncompressed, as PDF/A wants). */
+function xmpOf(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('utf8')
+  const start = raw.indexOf('<?xpacket begin=')
+  const end = raw.indexOf('<?xpacket end="w"?>')
+  expect(start).toBeGreaterThan(0)
+  expect(end).toBeGreaterThan(start)
+  return raw.slice(start, end)
+}
+
+describe('US Letter for a #10 window envelope', () => {
+  let file: string
+
+  beforeAll(async () => {
+    file = saved(await renderLetterPdf(usLetter(), fonts))
+  })
+
+  withPoppler('is 8.5 × 11 in', () => {
+    expect(run('pdfinfo', [file])).toMatch(/^Page size:\s+612 x 792 pts \(letter\)$/m)
+  })
+
+  withPoppler('puts the recipient inside the #10 window of the letter folded in three (63–315 × 147–228 pt)', () => {
+    const words = wordsOf(file)
+    const first = onlyWord(
+      words.filter((word) => word.yMin < 3.5 * IN),
+      'FS.COM',
+    )
+    expectInsideNumberTenWindow(first)
+    // About 2 1/8 in from the top and 1 in from the left.
+    expect(first.xMin).toBeCloseTo(1 * IN, 0)
+    expect(first.yMin).toBeGreaterThan(2 * IN)
+    const top = words.filter((word) => word.yMin < 3.5 * IN)
+    for (const text of ['INC', 'Privacy', 'Officer', 'Centerpoint', 'Castle,', '19720']) expectInsideNumberTenWindow(onlyWord(top, text))
+  })
+
+  withPoppler('shows nothing but the recipient through the window, wherever the sheet sits in the envelope', () => {
+    const recipientWords = new Set(['FS.COM', 'INC', 'Attn:', 'Privacy', 'Officer', '380', 'Centerpoint', 'Blvd', 'New', 'Castle,', 'DE', '19720'])
+    const seen = wordsOf(file).filter(
+      (word) =>
+        word.page === 1 &&
+        word.xMax > numberTenReach.left &&
+        word.xMin < numberTenReach.right &&
+        word.yMax > numberTenReach.top &&
+        word.yMin < numberTenReach.bottom,
+    )
+    expect(seen.length).toBeGreaterThan(0)
+    for (const word of seen) expect(recipientWords.has(word.text), word.text).toBe(true)
+  })
+
+  withPoppler('has the sender as a letterhead at the top left, and the subject and body between 1 in margins', () => {
+    const words = wordsOf(file)
+    const sender = words.find((word) => word.text === 'Wilmington,')!
+    expect(sender.xMin).toBeCloseTo(1 * IN, 0)
+    expect(sender.yMax).toBeLessThan(1.75 * IN)
+    const subject = onlyWord(words, 'query:')
+    expect(subject.yMin).toBeGreaterThan(3.625 * IN)
+    for (const word of words.filter((w) => w.yMin > 3.625 * IN)) {
+      expect(word.xMin).toBeGreaterThanOrEqual(1 * IN - 0.5)
+      expect(word.xMax).toBeLessThanOrEqual(7.5 * IN + 0.5)
+    }
+    // No return line on US Letter: the sender's street appears once, in the letterhead.
+    expect(wordsNamed(words, 'Main')).toHaveLength(1)
+    // Reference, date and e-mail right of anything the window can show.
+    const reference = wordsNamed(words, 'RF-2026-0001').find((word) => word.yMin < 3.5 * IN)!
+    expect(reference.xMin).toBeGreaterThanOrEqual(5.375 * IN)
+  })
+
+  withPoppler('numbers the pages of a long letter and keeps within the margins of later pages', async () => {
+    const long = saved(await renderLetterPdf(usLetter({ body: longBody(50) }), fonts))
+    const pages = pageCount(long)
+    expect(pages).toBeGreaterThanOrEqual(3)
+    for (let page = 1; page <= pages; page += 1) expect(textOf(long, { first: page, last: page })).toContain(`Page ${page} of ${pages}`)
+    const words = wordsOf(long).filter((word) => word.page > 1 && !/^(Page|\d+|of|RF-2026-0001)$/.test(word.text))
+    for (const word of words) {
+      expect(word.yMin).toBeGreaterThanOrEqual(0.75 * IN - 1)
+      expect(word.yMax).toBeLessThanOrEqual(10 * IN + 1)
+    }
+  })
+})
+
+describe('labels and enclosures', () => {
+  withPoppler('prints the German labels, "Seite n von m" and the enclosures under "Anlagen:"', async () => {
+    const file = saved(
+      await renderLetterPdf(
+        letter({
+          body: longBody(40),
+          date: '22. November 2026',
+          lang: 'de',
+          labels: letterLabels('de'),
+          enclosures: ['Kopie des Personalausweises (geschwärzt)', 'Kundenkarte'],
+        }),
+        fonts,
+      ),
+    )
+    const pages = pageCount(file)
+    expect(pages).toBe(3)
+    const text = textOf(file)
+    for (const label of ['Unser Zeichen', 'Datum', 'E-Mail', '22. November 2026', 'Anlagen:']) expect(text).toContain(label)
+    for (let page = 1; page <= pages; page += 1) expect(textOf(file, { first: page, last: page })).toContain(`Seite ${page} von 3`)
+    expect(text).toMatch(/Anlagen:\n1\. Kopie des Personalausweises \(geschwärzt\)\n2\. Kundenkarte/)
+    expect(text).not.toMatch(/\bPage\b|\bReference\b|Enclosures/)
+  })
+
+  withPoppler('prints the enclosures after the signature, one a line, and no heading when there are none', async () => {
+    const file = saved(await renderLetterPdf(letter({ enclosures: ['Copy of my passport (redacted)'] }), fonts))
+    const words = wordsOf(file)
+    const name = words.filter((word) => word.text === 'Example' && word.yMin > onlyWord(words, 'faithfully,').yMax)[0]!
+    const heading = onlyWord(words, 'Enclosure:')
+    expect(heading.yMin).toBeGreaterThan(name.yMax)
+    expect(heading.xMin).toBeCloseTo(25 * MM, 0)
+    // The next line down (pdftotext's boxes of successive lines overlap a little).
+    const item = onlyWord(words, 'passport')
+    expect(item.yMin - heading.yMin).toBeCloseTo(14, 0)
+    expect(textOf(file)).toContain('Enclosure:\nCopy of my passport (redacted)')
+
+    expect(textOf(saved(await renderLetterPdf(letter(), fonts)))).not.toMatch(/Enclosure/)
+  })
+
+  withPoppler('prints the Chinese labels and "第n页，共m页"', async () => {
+    const file = saved(await renderLetterPdf(chineseLetter({ body: `${chineseBody}\n\n${'请贵公司尽快答复。'.repeat(120)}`, enclosures: ['身份证复印件（已遮盖部分信息）'] }), fonts))
+    const pages = pageCount(file)
+    expect(pages).toBe(2)
+    const text = textOf(file)
+    for (const label of ['编号', '日期', '电子邮件', '2026年11月22日', '附件：', '身份证复印件（已遮盖部分信息）']) expect(text).toContain(label)
+    expect(textOf(file, { first: 1, last: 1 })).toContain('第1页，共2页')
+    expect(textOf(file, { first: 2, last: 2 })).toContain('第2页，共2页')
+  })
+})
+
+describe('a letter in Chinese', () => {
+  let bytes: Uint8Array
+  let file: string
+
+  beforeAll(async () => {
+    bytes = await renderLetterPdf(chineseLetter(), fonts)
+    file = saved(bytes)
+  })
+
+  withPoppler('reads back in Chinese with pdftotext, Latin parts included', () => {
+    const text = textOf(file)
+    const all = flat(text)
+    for (const line of ['张伟', '北京市朝阳区建国路88号', '100022', '中国', '编号', 'RF-2026-0007', '2026年11月22日', '电子邮件', 'zhang.wei@example.cn']) {
+      expect(text).toContain(line)
+    }
+    expect(all).toContain('个人信息查阅、复制申请（《个人信息保护法》第四十五条）– RF-2026-0007')
+    expect(all).toContain('请贵公司确认是否处理本人的个人信息；如有处理，请向本人提供：')
+    expect(all).toContain('请在答复中注明编号RF-2026-0007。')
+    expect(text).toContain('Shenzhen Foscam Electronic Co., Ltd')
+    expect(text).toContain('No. 1001 Zhongshan Road, Nanshan District')
+    // Broken between characters, never before closing punctuation: no line starts with "，" or "。".
+    expect(text.split('\n').filter((line) => /^[，。、；：）》」]/.test(line))).toEqual([])
+  })
+
+  withPoppler('is set in Noto Sans SC alone, embedded', () => {
+    const used = fontsIn(file)
+    expect(used.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular'])
+    for (const font of used) expect(font.embedded, font.name).toBe(true)
+  })
+
+  it('says it is in Chinese', () => {
+    expect(rawOf(bytes)).toContain('/Lang (zh-CN)')
+  })
+
+  withPoppler('puts the address in the DIN window as Latin letters do', () => {
+    const words = wordsOf(file).filter((word) => word.yMin < 90 * MM)
+    expectInsideWindow(onlyWord(words, 'Foscam'))
+    expectInsideWindow(onlyWord(words, 'Zhongshan'))
+    expectInsideWindow(onlyWord(words, '518055'))
+  })
+
+  withPoppler('borrows letters Noto Sans SC lacks from Noto Sans, and prints "?" for what neither has', async () => {
+    const mixed = saved(
+      await renderLetterPdf(chineseLetter({ sender: { name: 'Łukasz Wiśniewski', email: 'l.w@example.pl', address: ['ul. Świętokrzyska 11', '00-360 Warszawa', 'Polska'] }, reference: 'RF-2026-0007 한' }), fonts),
+    )
+    const text = textOf(mixed)
+    expect(text).toContain('Łukasz Wiśniewski')
+    expect(text).toContain('ul. Świętokrzyska 11')
+    expect(text).toContain('RF-2026-0007 ?')
+    const names = fontsIn(mixed).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))
+    expect(names).toContain('NotoSansSC-Regular')
+    expect(names).toContain('NotoSans-Regular')
+  })
+
+  withPoppler('signs at the right, and indents lines that start with ideographic spaces ("　　此致")', async () => {
+    const words = wordsOf(file)
+    const signature = words.filter((word) => word.text === '张伟').at(-1)!
+    expect(signature.xMax).toBeCloseTo(190 * MM, 0)
+    expect(signature.yMin).toBeGreaterThan(onlyWord(words, '敬礼！').yMax + 14 * MM)
+
+    const indented = wordsOf(saved(await renderLetterPdf(chineseLetter({ body: chineseBody.replace('此致', '\u3000\u3000此致') }), fonts)))
+    // Two ideographic spaces: two em at 11 pt.
+    expect(onlyWord(indented, '此致').xMin).toBeCloseTo(25 * MM + 22, 0)
+    expect(onlyWord(indented, '敬礼！').xMin).toBeCloseTo(25 * MM, 0)
+  })
+
+  it('loads the Chinese faces only for letters that need them', async () => {
+    const loaded: FontFaceName[] = []
+    const source = fontSource(loaded)
+    await renderLetterPdf(letter(), source)
+    expect(loaded.sort()).toEqual(['bold', 'regular'])
+    await renderLetterPdf(chineseLetter(), source)
+    await renderLetterPdf(chineseLetter(), source)
+    expect(loaded.sort()).toEqual(['bold', 'cjk-bold', 'cjk-regular', 'regular'])
+  })
+})
+
+describe('PDF/A-2b', () => {
+  let bytes: Uint8Array
+  let file: string
+
+  beforeAll(async () => {
+    bytes = await renderLetterPdf(
+      letter({ metadata: { title: 'Access request to Marks & Spencer <UK>', author: 'Alex Example', subject: 'RF-2026-0001 & more', createdAt: new Date('2026-11-22T09:30:00Z') } }),
+      fonts,
+    )
+    file = saved(bytes)
+  })
+
+  it('declares part 2, conformance B in the XMP metadata', () => {
+    const xmp = xmpOf(bytes)
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/)
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/)
+  })
+
+  it('escapes the document information in the XMP, so that it stays well-formed XML', () => {
+    const xmp = xmpOf(bytes)
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Access request to Marks &amp; Spencer &lt;UK&gt;</rdf:li>')
+    expect(xmp).toContain('RF-2026-0001 &amp; more')
+    // Every "&" starts an entity, and no tag is left open by the values.
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/)
+    expect(xmp).not.toContain('<UK>')
+  })
+
+  it('has an sRGB output intent with the ICC profile embedded', () => {
+    const raw = rawOf(bytes)
+    expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/)
+    expect(raw).toMatch(/\/S \/GTS_PDFA1/)
+    expect(raw).toContain('/OutputConditionIdentifier (sRGB IEC61966-2.1)')
+    expect(raw).toMatch(/\/DestOutputProfile \d+ 0 R/)
+    expect(raw).toMatch(/\/N 3/)
+  })
+
+  withPoppler('still reads with pdfinfo (title unescaped, XMP present) and pdftotext', () => {
+    const info = run('pdfinfo', [file])
+    expect(info).toMatch(/^Title:\s+Access request to Marks & Spencer <UK>$/m)
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m)
+    expect(run('pdfinfo', ['-meta', file])).toContain('<pdfaid:part>2</pdfaid:part>')
+    expect(flat(textOf(file))).toContain('Please quote the reference RF-2026-0001 in your reply.')
+  })
+
+  withPoppler('embeds every font, in A4, US Letter and Chinese letters alike', async () => {
+    for (const input of [letter(), usLetter(), chineseLetter()]) {
+      const used = fontsIn(saved(await renderLetterPdf(input, fonts)))
+      expect(used.length).toBeGreaterThanOrEqual(2)
+      for (const font of used) {
+        expect(font.embedded, font.name).toBe(true)
+        expect(font.name).not.toMatch(/Helvetica/)
+      }
+    }
+  })
+})
+
+describe('fonts parsed once and shared by all letters', () => {
+  withPoppler('gives the same bytes for a letter rendered fresh and after other letters, each with its own text and fonts', async () => {
+    const shared = fontSource()
+    const a = letter({ enclosures: ['Copy of my passport'] })
+    const first = await renderLetterPdf(a, shared)
+    const others = [
+      await renderLetterPdf(chineseLetter(), shared),
+      await renderLetterPdf(usLetter({ subject: 'Erasure request – RF-2026-0002', body: longBody(30) }), shared),
+      await renderLetterPdf(letter({ body: 'Sehr geehrte Damen und Herren,\n\nbitte löschen Sie meine Daten: Ärger über Ölförderung, Æsir, Œuvre.', labels: letterLabels('de') }), shared),
+    ]
+    const again = await renderLetterPdf(a, shared)
+    const fresh = await renderLetterPdf(a, fontSource())
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true)
+    expect(Buffer.from(fresh).equals(Buffer.from(first))).toBe(true)
+
+    const [chinese, us, german] = others.map(saved) as [string, string, string]
+    expect(flat(textOf(chinese))).toContain('请在答复中注明编号RF-2026-0007。')
+    expect(flat(textOf(chinese))).not.toContain('Dear Sir or Madam')
+    expect(flat(textOf(us))).toContain('Paragraph 30 explains once more')
+    expect(flat(textOf(german))).toContain('bitte löschen Sie meine Daten: Ärger über Ölförderung, Æsir, Œuvre.')
+    expect(flat(textOf(german))).not.toContain('Paragraph')
+    expect(fontsIn(us).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular'])
+    expect(fontsIn(chinese).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular'])
+    expect(textOf(saved(again))).toContain('Copy of my passport')
+  })
+
+  it('renders letters side by side (started together) as they render one by one', async () => {
+    const inputs = [letter(), chineseLetter(), usLetter(), letter({ body: longBody(12) })]
+    const one: Uint8Array[] = []
+    for (const input of inputs) one.push(await renderLetterPdf(input, fonts))
+    const together = await Promise.all(inputs.map((input) => renderLetterPdf(input, fonts)))
+    together.forEach((bytes, i) => expect(Buffer.from(bytes).equals(Buffer.from(one[i]!)), `letter ${i + 1}`).toBe(true))
   })
 })

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BuiltinCatalogSource, FontSource, TemplateSource } from '../../core/ports'
+import type { BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')
@@ -41,15 +41,34 @@ export function templatesFrom(root: string): TemplateSource {
   }
 }
 
-const fontFiles = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
+/**
+ * Where each face's file may be, first match wins: assets/fonts/ (the repository's own Noto Sans,
+ * and in a build also the two Noto Sans SC weights that vite.resources.ts copies there), then the
+ * npm package the SC weights come from, which is there in development and tests.
+ */
+const fontFiles: Record<FontFaceName, ReadonlyArray<ReadonlyArray<string>>> = {
+  regular: [['assets', 'fonts', 'NotoSans-Regular.ttf']],
+  bold: [['assets', 'fonts', 'NotoSans-Bold.ttf']],
+  'cjk-regular': [
+    ['assets', 'fonts', 'NotoSansSC-Regular.ttf'],
+    ['node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'],
+  ],
+  'cjk-bold': [
+    ['assets', 'fonts', 'NotoSansSC-Bold.ttf'],
+    ['node_modules', '@expo-google-fonts', 'noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf'],
+  ],
+}
 
 export function fontsFrom(root: string): FontSource {
-  const cache = new Map<keyof typeof fontFiles, Uint8Array>()
+  const cache = new Map<FontFaceName, Uint8Array>()
   return {
     load(face) {
       let bytes = cache.get(face)
       if (!bytes) {
-        bytes = new Uint8Array(fs.readFileSync(path.join(root, 'assets', 'fonts', fontFiles[face])))
+        const candidates = fontFiles[face].map((parts) => path.join(root, ...parts))
+        const file = candidates.find((candidate) => fs.existsSync(candidate))
+        if (!file) throw new Error(`The letter font "${face}" is missing: looked for ${candidates.join(' and ')}.`)
+        bytes = new Uint8Array(fs.readFileSync(file))
         cache.set(face, bytes)
       }
       return bytes

@@ -1,8 +1,10 @@
 /** Turns a request (as drafted, or exactly as sent) into the letter the PDF renderer lays out. */
 import { CoreError } from '../api/result'
-import { describeDate, type PlainDate } from '../deadlines/calendar'
-import type { RequestRecord } from '../requests/model'
-import type { LetterInput } from './pdf-letter'
+import type { PlainDate } from '../deadlines/calendar'
+import type { Language, RequestRecord } from '../requests/model'
+import { longDate } from '../templates/view'
+import { letterLabels } from './letter-labels'
+import type { LetterInput, Paper } from './pdf-letter'
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
@@ -12,6 +14,23 @@ export function countryName(code: string): string {
   } catch {
     return code
   }
+}
+
+/**
+ * Where US Letter is the paper in the shops: the United States and Canada, Mexico, the
+ * Philippines, Chile, Colombia, Venezuela, Guatemala, Costa Rica, the Dominican Republic and
+ * Puerto Rico. Everywhere else, and when the sender's country is not known, A4.
+ */
+const US_LETTER_COUNTRIES: ReadonlySet<string> = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'DO', 'PR'])
+
+/** The paper a sender in `country` (ISO 3166-1 alpha-2, or null when unknown) prints on. */
+export function paperFor(country: string | null): Paper {
+  return country !== null && US_LETTER_COUNTRIES.has(country.toUpperCase()) ? 'letter' : 'a4'
+}
+
+/** The PDF's language tag: Chinese letters are written in simplified Chinese for the mainland. */
+function languageTag(lang: Language): string {
+  return lang === 'zh' ? 'zh-CN' : lang
 }
 
 /** Adds the sender's country to a letter abroad, unless the address already ends with it. */
@@ -25,7 +44,9 @@ function withCountry(lines: ReadonlyArray<string>, country: string | null): Read
 /**
  * The letter for a request. The sent snapshot wins over the draft, so a letter printed again later
  * is the letter that went out. The recipient's country is printed unless the sender's own country
- * (as recorded with the request) is known to be the same.
+ * (as recorded with the request) is known to be the same. The sender's country also chooses the
+ * paper; the request's language the date format, the labels and the PDF's language. Enclosures
+ * are the caller's to add: the files kept with the request's events are not sent along.
  */
 export function letterFor(record: RequestRecord, options: { date: PlainDate; createdAt: Date }): LetterInput {
   const content = record.sent ?? record.draft
@@ -50,10 +71,13 @@ export function letterFor(record: RequestRecord, options: { date: PlainDate; cre
       lines: address.lines,
       countryName: senderCountry === address.country ? null : countryName(address.country),
     },
-    date: describeDate(letterDate),
+    date: longDate(letterDate, record.lang),
     reference: record.reference,
     subject: content.subject,
     body: content.body,
+    paper: paperFor(senderCountry),
+    lang: languageTag(record.lang),
+    labels: letterLabels(record.lang),
     metadata: {
       title: content.subject,
       author: content.sender.name,

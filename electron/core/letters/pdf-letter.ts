@@ -1,6 +1,8 @@
 /**
- * Lays out a data-protection request as a printable business letter (A4, DIN 5008 form B) that
- * fits a DL window envelope with the window on the left, and renders it to PDF with pdfkit.
+ * Lays out a data-protection request as a printable business letter and renders it to PDF/A-2b
+ * with pdfkit: on A4 (DIN 5008 form B) for a DL window envelope, or on US Letter for a #10 window
+ * envelope. One code path serves both; where things go comes from the page geometry
+ * (page-geometry.ts), the fonts from letter-fonts.ts, the words around the data from the caller.
  *
  * Lines are broken here rather than by pdfkit, so that paragraphs can be kept from leaving a lone
  * line at the foot or head of a page and the closing, the signature space and the name stay on
@@ -8,7 +10,14 @@
  * Helvetica (AFM files read from disk) is never loaded, because it does not survive bundling.
  */
 import PDFDocument from 'pdfkit'
-import type { FontSource } from '../ports'
+import type { FontFaceName, FontSource } from '../ports'
+import { CJK_CHARACTER, fontsForLetter, type LetterFonts, type Weight } from './letter-fonts'
+import { letterLabels, type LetterLabels } from './letter-labels'
+import { pageGeometry, type PageGeometry, type Paper } from './page-geometry'
+import { PDFA_LEVEL, repairPdfA } from './pdfa'
+
+export type { LetterLabels } from './letter-labels'
+export type { Paper } from './page-geometry'
 
 /** Everything printed on the letter, already in its final wording. */
 export type LetterInput = {
@@ -19,7 +28,7 @@ export type LetterInput = {
    * country, and is then left out; otherwise it is printed in capitals as the last line.
    */
   readonly recipient: { readonly recipient: string; readonly lines: ReadonlyArray<string>; readonly countryName: string | null }
-  /** The letter date, already formatted ("22 November 2026"). */
+  /** The letter date, already formatted in the letter's language ("22 November 2026"). */
   readonly date: string
   /** The request reference ("RF-2026-0001"). */
   readonly reference: string
@@ -29,60 +38,32 @@ export type LetterInput = {
    * its paragraph (addresses and numbered lists keep their lines).
    */
   readonly body: string
+  /** Documents sent along, listed under a heading after the signature; none when left out. */
+  readonly enclosures?: ReadonlyArray<string>
+  /** A4 for a DL window envelope (when left out) or US Letter for a #10 window envelope. */
+  readonly paper?: Paper
+  /** The letter's language as a BCP 47 tag ("de", "zh-CN"), for the PDF; "en" when left out. */
+  readonly lang?: string
   /** Words printed around the data; English when left out. */
-  readonly labels?: { reference: string; date: string; email: string; page: (n: number, of: number) => string }
+  readonly labels?: LetterLabels
   /** The PDF's document information. */
   readonly metadata: { readonly title: string; readonly author: string; readonly subject: string; readonly createdAt: Date }
 }
 
-type Face = 'regular' | 'bold'
-
-/** Points per millimetre. */
-const MM = 72 / 25.4
-
-const PAGE_WIDTH = 210 * MM
-const PAGE_HEIGHT = 297 * MM
-const LEFT = 25 * MM
-const RIGHT = PAGE_WIDTH - 20 * MM
-const TEXT_WIDTH = RIGHT - LEFT
-
-/** Continuation pages start here; every page's text ends above BOTTOM. */
-const TOP_MARGIN = 20 * MM
-const BOTTOM = PAGE_HEIGHT - 25 * MM
-
 /**
  * Distance from the top of a line of text to its baseline, and from the baseline down, per point
  * of size: close to Noto Sans's own ascender and descender, so that positions given for the top
- * of a line (45 mm, 98.5 mm, the 20 mm top margin) hold for the glyphs' whole height.
+ * of a line (the address zone, the subject, the top margin) hold for the glyphs' whole height.
  */
 const ASCENT = 1.0
 const DESCENT = 0.3
 
-const SENDER_TOP = 15 * MM
-const SENDER_BOTTOM = 41 * MM
-const SENDER_MAX_WIDTH = 80 * MM
-
-/** Address field (window), DIN 5008 form B. */
-const FIELD_LEFT = 20 * MM
-const FIELD_TOP = 45 * MM
-const FIELD_WIDTH = 85 * MM
-const FIELD_HEIGHT = 45 * MM
-const REMARK_ZONE = 17.7 * MM
-/** Text in the field starts 5 mm in, in line with the letter's left margin. */
-const FIELD_TEXT_LEFT = LEFT
-const FIELD_TEXT_WIDTH = FIELD_LEFT + FIELD_WIDTH - FIELD_TEXT_LEFT - 1 * MM
-const RECIPIENT_TOP = FIELD_TOP + REMARK_ZONE
-const RECIPIENT_BOTTOM = FIELD_TOP + FIELD_HEIGHT - 1 * MM
-
-const INFO_LEFT = 125 * MM
-const INFO_TOP = 50 * MM
-const INFO_WIDTH = RIGHT - INFO_LEFT
-
-const SUBJECT_TOP = 98.5 * MM
-
 const BODY_SIZE = 11
-const BODY_LEADING = 14
-const PARAGRAPH_GAP = 0.8 * BODY_LEADING
+/** 14 pt lines for Latin text; Chinese, set solid in the em box, wants more air between lines. */
+const LATIN_LEADING = 14
+const CJK_LEADING = 17
+/** Points per millimetre, for the few distances below that are not part of the geometry. */
+const MM = 72 / 25.4
 const SIGNATURE_SPACE = 15 * MM
 
 const INK = '#000000'
@@ -90,17 +71,12 @@ const SOFT_INK = '#333333'
 const LABEL_INK = '#6e6e6e'
 const MARK_INK = '#9a9a9a'
 
-const defaultLabels: NonNullable<LetterInput['labels']> = {
-  reference: 'Reference',
-  date: 'Date',
-  email: 'E-mail',
-  page: (n, of) => `Page ${n} of ${of}`,
-}
+type Doc = PDFKit.PDFDocument
 
 /** One line of the letter's running text, ready to place. */
 type FlowLine = {
   readonly text: string
-  readonly face: Face
+  readonly weight: Weight
   readonly x: number
   /** Baseline distance from the line before it on the same page. */
   readonly advance: number
@@ -108,59 +84,67 @@ type FlowLine = {
   readonly glued: boolean
 }
 
-type Doc = PDFKit.PDFDocument
-
-function bufferOf(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
 /**
- * The face each document currently has selected. pdfkit never caches a registered font whose data
- * equals the default font's, so every `font('regular')` would parse the font file again; switching
- * only when the face changes keeps that to a few times per letter.
+ * Sets text in the letter's fonts: measures and draws a string in runs of one face each (a few
+ * characters may come from the other family), and switches pdfkit's font only when the face
+ * changes, because every `font()` call on a face equal to the default creates a new pdfkit font.
  */
-const selectedFace = new WeakMap<Doc, Face>()
+class Pen {
+  private face: FontFaceName | null = null
+  private weight: Weight = 'regular'
 
-function use(doc: Doc, face: Face, size: number, color = INK): Doc {
-  if (selectedFace.get(doc) !== face) {
-    doc.font(face)
-    selectedFace.set(doc, face)
+  constructor(
+    readonly doc: Doc,
+    private readonly fonts: LetterFonts,
+  ) {}
+
+  use(weight: Weight, size: number, color = INK): this {
+    this.weight = weight
+    this.doc.fontSize(size).fillColor(color)
+    return this
   }
-  return doc.fontSize(size).fillColor(color)
-}
 
-/** Draws one line of text with its baseline at `baseline`; the current font and size apply. */
-function put(doc: Doc, text: string, x: number, baseline: number): void {
-  if (text.length === 0) return
-  doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' })
-}
-
-function putRight(doc: Doc, text: string, right: number, baseline: number): void {
-  put(doc, text, right - doc.widthOfString(text), baseline)
-}
-
-/** Splits a word that is wider than `width` on its own into pieces that fit. */
-function splitLongWord(doc: Doc, word: string, width: number): string[] {
-  const pieces: string[] = []
-  let piece = ''
-  for (const char of word) {
-    if (piece && doc.widthOfString(piece + char) > width) {
-      pieces.push(piece)
-      piece = char
-    } else {
-      piece += char
+  private select(face: FontFaceName): void {
+    if (this.face !== face) {
+      this.doc.font(face)
+      this.face = face
     }
   }
-  if (piece) pieces.push(piece)
-  return pieces
+
+  width(text: string): number {
+    let width = 0
+    for (const run of this.fonts.runs(text, this.weight)) {
+      this.select(run.face)
+      width += this.doc.widthOfString(run.text)
+    }
+    return width
+  }
+
+  /** Draws one line of text with its baseline at `baseline`, in the current weight and size. */
+  put(text: string, x: number, baseline: number): void {
+    let left = x
+    for (const run of this.fonts.runs(text, this.weight)) {
+      if (run.text.length === 0) continue
+      this.select(run.face)
+      this.doc.text(run.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' })
+      left += this.doc.widthOfString(run.text)
+    }
+  }
+
+  putRight(text: string, right: number, baseline: number): void {
+    this.put(text, right - this.width(text), baseline)
+  }
 }
 
-/** "Art." and "§" before a number. */
-const BINDS_TO_NUMBER = /^(?:Arts?|Nos?|Nr|para|paras|p|pp|Sec|S)\.$|^§+$/i
+/** Spaces a line may break at: all but the no-break ones (U+00A0, U+2007, U+202F). */
+const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/
+
+/** "Art.", "Article", "Artikel", "§" and the like before a number. */
+const BINDS_TO_NUMBER = /^(?:Arts?|Nos?|Nr|para|paras|p|pp|Sec|S|Abs)\.$|^(?:Articles?|Artikel|Artículos?|Sections?|Absatz|Absätze)$|^§+$/i
 
 /**
- * Joins words that should not be parted at a line end: an article sign and its number
- * ("Art. 15"), and a dash with the word before it.
+ * Joins words that should not be parted at a line end: an article and its number ("Art. 15",
+ * "Article 17"), and a dash with the word before it.
  */
 function unbreakable(words: ReadonlyArray<string>): string[] {
   const joined: string[] = []
@@ -176,36 +160,89 @@ function unbreakable(words: ReadonlyArray<string>): string[] {
   return joined
 }
 
+/** Closing punctuation never starts a line; opening punctuation never ends one. */
+const NO_LINE_START = new Set([...'，。、；：？！）」』》〉】〕〗〙〛｝］〞”’…‥・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％,.:;?!)]}'])
+const NO_LINE_END = new Set([...'（「『《〈【〔〖〘〚｛［〝“‘(['])
+
+/**
+ * Cuts a word of Chinese text (which has no spaces) into the pieces a line may break between:
+ * one per Han or kana character or full-width sign, closing punctuation kept with the character
+ * before it and opening punctuation with the one after it; runs of Latin letters and digits stay
+ * whole.
+ */
+function cjkPieces(word: string): string[] {
+  if (!CJK_CHARACTER.test(word)) return [word]
+  const pieces: string[] = []
+  let previous = ''
+  for (const char of word) {
+    const breakable =
+      pieces.length > 0 &&
+      (CJK_CHARACTER.test(char) || CJK_CHARACTER.test(previous)) &&
+      !NO_LINE_START.has(char) &&
+      !NO_LINE_END.has(previous)
+    if (breakable || pieces.length === 0) pieces.push(char)
+    else pieces[pieces.length - 1] += char
+    previous = char
+  }
+  return pieces
+}
+
+/** A piece of a line that is never broken, and whether a space separates it from the one before. */
+type Piece = { readonly text: string; readonly spaced: boolean }
+
+function piecesOf(text: string): Piece[] {
+  return unbreakable(text.split(BREAKING_SPACE).filter((word) => word.length > 0)).flatMap((word) =>
+    cjkPieces(word).map((piece, index) => ({ text: piece, spaced: index === 0 })),
+  )
+}
+
+/** Splits a word that is wider than `width` on its own into pieces that fit. */
+function splitLongWord(pen: Pen, word: string, width: number): string[] {
+  const pieces: string[] = []
+  let piece = ''
+  for (const char of word) {
+    if (piece && pen.width(piece + char) > width) {
+      pieces.push(piece)
+      piece = char
+    } else {
+      piece += char
+    }
+  }
+  if (piece) pieces.push(piece)
+  return pieces
+}
+
 /**
  * Breaks one line of text into lines no wider than `width` (the first) and `width - hang` (the
  * rest) with the current font and size. Always returns at least one line.
  */
-function wrap(doc: Doc, text: string, width: number, hang = 0): string[] {
-  const words = unbreakable(text.split(/\s+/).filter((word) => word.length > 0))
-  if (words.length === 0) return ['']
-  const space = doc.widthOfString(' ')
+function wrap(pen: Pen, text: string, width: number, hang = 0): string[] {
+  const pieces = piecesOf(text)
+  if (pieces.length === 0) return ['']
+  const space = pen.width(' ')
   const lines: string[] = []
   let current = ''
   let currentWidth = 0
   const limit = () => (lines.length === 0 ? width : width - hang)
-  for (const word of words) {
-    const wordWidth = doc.widthOfString(word)
-    if (current && currentWidth + space + wordWidth <= limit()) {
-      current += ` ${word}`
-      currentWidth += space + wordWidth
+  for (const piece of pieces) {
+    const pieceWidth = pen.width(piece.text)
+    const gap = piece.spaced ? space : 0
+    if (current && currentWidth + gap + pieceWidth <= limit()) {
+      current += piece.spaced ? ` ${piece.text}` : piece.text
+      currentWidth += gap + pieceWidth
       continue
     }
     if (current) lines.push(current)
-    if (wordWidth <= limit()) {
-      current = word
-      currentWidth = wordWidth
+    if (pieceWidth <= limit()) {
+      current = piece.text
+      currentWidth = pieceWidth
       continue
     }
-    const pieces = splitLongWord(doc, word, limit())
-    const last = pieces.pop() ?? ''
-    lines.push(...pieces)
+    const parts = splitLongWord(pen, piece.text, limit())
+    const last = parts.pop() ?? ''
+    lines.push(...parts)
     current = last
-    currentWidth = doc.widthOfString(last)
+    currentWidth = pen.width(last)
   }
   if (current) lines.push(current)
   return lines
@@ -220,125 +257,129 @@ function largestSize(preferred: number, smallest: number, fits: (size: number) =
 }
 
 /** Shortens `text` with an ellipsis until it fits `width` with the current font and size. */
-function truncate(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text
+function truncate(pen: Pen, text: string, width: number): string {
+  if (pen.width(text) <= width) return text
   let low = 0
   let high = text.length
   while (low < high) {
     const mid = Math.ceil((low + high) / 2)
-    if (doc.widthOfString(`${text.slice(0, mid).trimEnd()}…`) <= width) low = mid
+    if (pen.width(`${text.slice(0, mid).trimEnd()}…`) <= width) low = mid
     else high = mid - 1
   }
   return `${text.slice(0, low).trimEnd()}…`
 }
 
-function cleanLines(lines: ReadonlyArray<string>): string[] {
-  return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line.length > 0)
+function cleanLine(line: string): string {
+  return line.split(BREAKING_SPACE).join(' ').trim()
 }
 
-/** Sender's name, address and e-mail, small and right-aligned in the letterhead zone. */
-function drawSenderBlock(doc: Doc, input: LetterInput): void {
-  const name = input.sender.name.trim()
-  const rest = [...cleanLines(input.sender.address), input.sender.email.trim()].filter((line) => line.length > 0)
+function cleanLines(lines: ReadonlyArray<string>): string[] {
+  return lines.map(cleanLine).filter((line) => line.length > 0)
+}
+
+/** Sender's name, address and e-mail, small, in the letterhead zone (right or left aligned). */
+function drawLetterhead(pen: Pen, input: LetterInput, page: PageGeometry): void {
+  const { align, top, bottom, maxWidth } = page.letterhead
+  const name = cleanLine(input.sender.name)
+  const rest = [...cleanLines(input.sender.address), cleanLine(input.sender.email)].filter((line) => line.length > 0)
   const natural = 12 + rest.length * 11 + 10 * DESCENT
-  const widest = Math.max(
-    use(doc, 'bold', 10).widthOfString(name),
-    ...rest.map((line) => use(doc, 'regular', 9).widthOfString(line)),
-  )
-  const scale = Math.min(1, (SENDER_BOTTOM - SENDER_TOP) / natural, SENDER_MAX_WIDTH / Math.max(widest, 1))
-  let baseline = SENDER_TOP + 10 * ASCENT * scale
-  use(doc, 'bold', 10 * scale)
-  putRight(doc, name, RIGHT, baseline)
+  const widest = Math.max(pen.use('bold', 10).width(name), ...rest.map((line) => pen.use('regular', 9).width(line)))
+  const scale = Math.min(1, (bottom - top) / natural, maxWidth / Math.max(widest, 1))
+  const place = (text: string, baseline: number) =>
+    align === 'right' ? pen.putRight(text, page.right, baseline) : pen.put(text, page.left, baseline)
+  let baseline = top + 10 * ASCENT * scale
+  pen.use('bold', 10 * scale)
+  place(name, baseline)
   baseline += 12 * scale
-  use(doc, 'regular', 9 * scale, SOFT_INK)
+  pen.use('regular', 9 * scale, SOFT_INK)
   for (const line of rest) {
-    putRight(doc, line, RIGHT, baseline)
+    place(line, baseline)
     baseline += 11 * scale
   }
 }
 
-/** The sender's return address on one small underlined line at the foot of the remark zone. */
-function drawReturnLine(doc: Doc, input: LetterInput): void {
-  const text = [input.sender.name.trim(), ...cleanLines(input.sender.address)].filter((part) => part.length > 0).join(' · ')
+/** The sender's return address on one small underlined line just above the recipient. */
+function drawReturnLine(pen: Pen, input: LetterInput, page: PageGeometry): void {
+  if (!page.returnLine) return
+  const { left, width } = page.recipient
+  const text = [cleanLine(input.sender.name), ...cleanLines(input.sender.address)].filter((part) => part.length > 0).join(' · ')
   if (!text) return
-  const size = largestSize(7, 5.5, (candidate) => use(doc, 'regular', candidate).widthOfString(text) <= FIELD_TEXT_WIDTH) ?? 5.5
-  use(doc, 'regular', size, SOFT_INK)
-  const shown = truncate(doc, text, FIELD_TEXT_WIDTH)
-  const baseline = RECIPIENT_TOP - 3 * MM
-  put(doc, shown, FIELD_TEXT_LEFT, baseline)
+  const size = largestSize(7, 5.5, (candidate) => pen.use('regular', candidate).width(text) <= width) ?? 5.5
+  pen.use('regular', size, SOFT_INK)
+  const shown = truncate(pen, text, width)
+  const baseline = page.returnLine.baseline
+  pen.put(shown, left, baseline)
   const underline = baseline + 1.2 * MM
-  doc
+  pen.doc
     .save()
     .lineWidth(0.35)
     .strokeColor(SOFT_INK)
-    .moveTo(FIELD_TEXT_LEFT, underline)
-    .lineTo(FIELD_TEXT_LEFT + doc.widthOfString(shown), underline)
+    .moveTo(left, underline)
+    .lineTo(left + pen.width(shown), underline)
     .stroke()
     .restore()
 }
 
 /**
- * The recipient's address in the window: 10 pt on a 4.23 mm pitch, made smaller only as far as
+ * The recipient's address in the window: 10 pt on a 12 pt pitch, made smaller only as far as
  * needed to keep every line inside the address zone, and wrapped only when even that is not enough.
  */
-function drawRecipient(doc: Doc, input: LetterInput): void {
+function drawRecipient(pen: Pen, input: LetterInput, page: PageGeometry): void {
+  const { left, top, bottom, width } = page.recipient
   const country = input.recipient.countryName?.trim()
   const lines = cleanLines([input.recipient.recipient, ...input.recipient.lines, ...(country ? [country.toUpperCase()] : [])])
   if (lines.length === 0) return
-  const room = RECIPIENT_BOTTOM - RECIPIENT_TOP
+  const room = bottom - top
   const heightOf = (count: number, size: number) => size * (ASCENT + DESCENT + 1.2 * (count - 1))
   const fitsWhole = (size: number) =>
-    heightOf(lines.length, size) <= room && lines.every((line) => use(doc, 'regular', size).widthOfString(line) <= FIELD_TEXT_WIDTH)
-  const wrappedAt = (size: number) => lines.flatMap((line) => wrap(use(doc, 'regular', size), line, FIELD_TEXT_WIDTH, 0))
+    heightOf(lines.length, size) <= room && lines.every((line) => pen.use('regular', size).width(line) <= width)
+  const wrappedAt = (size: number) => lines.flatMap((line) => wrap(pen.use('regular', size), line, width, 0))
   let size = largestSize(10, 6, fitsWhole)
   let shown = lines
   if (size === null) {
     size = largestSize(10, 6, (candidate) => heightOf(wrappedAt(candidate).length, candidate) <= room) ?? 6
     shown = wrappedAt(size)
   }
-  use(doc, 'regular', size)
-  let baseline = RECIPIENT_TOP + size * ASCENT
+  pen.use('regular', size)
+  let baseline = top + size * ASCENT
   for (const line of shown) {
-    put(doc, line, FIELD_TEXT_LEFT, baseline)
+    pen.put(line, left, baseline)
     baseline += size * 1.2
   }
 }
 
 /** Reference, date and e-mail: small grey labels above their values. */
-function drawInformationBlock(doc: Doc, input: LetterInput, labels: NonNullable<LetterInput['labels']>): void {
+function drawInformationBlock(pen: Pen, input: LetterInput, labels: LetterLabels, page: PageGeometry): void {
+  const { left, top, width } = page.info
   const entries: Array<[string, string]> = [
     [labels.reference, input.reference],
     [labels.date, input.date],
     [labels.email, input.sender.email],
   ]
-  let labelBaseline = INFO_TOP + 7.5 * ASCENT
+  let labelBaseline = top + 7.5 * ASCENT
   for (const [label, value] of entries) {
-    const text = value.trim()
+    const text = cleanLine(value)
     if (!text) continue
-    use(doc, 'regular', 7.5, LABEL_INK)
-    put(doc, truncate(doc, label, INFO_WIDTH), INFO_LEFT, labelBaseline)
-    const size = largestSize(9.5, 7, (candidate) => use(doc, 'regular', candidate).widthOfString(text) <= INFO_WIDTH) ?? 7
-    use(doc, 'regular', size)
+    pen.use('regular', 7.5, LABEL_INK)
+    pen.put(truncate(pen, label, width), left, labelBaseline)
+    const size = largestSize(9.5, 7, (candidate) => pen.use('regular', candidate).width(text) <= width) ?? 7
+    pen.use('regular', size)
     let baseline = labelBaseline + 11
-    for (const line of wrap(doc, text, INFO_WIDTH)) {
-      put(doc, line, INFO_LEFT, baseline)
+    for (const line of wrap(pen, text, width)) {
+      pen.put(line, left, baseline)
       baseline += size * 1.2
     }
     labelBaseline = baseline - size * 1.2 + 14
   }
 }
 
-/** Fold marks for a DL envelope and the punch-hole mark, at the left edge of page 1. */
-function drawMarks(doc: Doc): void {
+/** Fold marks (and on A4 the punch-hole mark) at the left edge of page 1. */
+function drawMarks(doc: Doc, page: PageGeometry): void {
   doc.save().lineWidth(0.4).strokeColor(MARK_INK)
-  for (const [y, length] of [
-    [105, 5],
-    [148.5, 7],
-    [210, 5],
-  ] as const) {
+  for (const { y, length } of page.marks.at) {
     doc
-      .moveTo(4 * MM, y * MM)
-      .lineTo((4 + length) * MM, y * MM)
+      .moveTo(page.marks.left, y)
+      .lineTo(page.marks.left + length, y)
       .stroke()
   }
   doc.restore()
@@ -348,18 +389,27 @@ function drawMarks(doc: Doc): void {
 const LIST_MARKER = /^((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-–•*·])\s+/
 
 /**
- * Body paragraphs as lines with their spacing and page-keeping rules: no paragraph leaves its
- * first line alone at the foot of a page or its last line alone at the head of one, and the
- * closing line, the space for the handwritten signature and the name are kept on one page.
+ * How the running text is set: line pitch and paragraph gap, and where the typed name goes under
+ * the signature (Chinese letters sign at the right).
  */
-function bodyLines(doc: Doc, input: LetterInput): FlowLine[] {
-  use(doc, 'regular', BODY_SIZE)
+type Rhythm = { readonly leading: number; readonly paragraphGap: number; readonly nameAtRight: boolean }
+
+/**
+ * Body paragraphs, the name and the enclosures as lines with their spacing and page-keeping
+ * rules: no paragraph leaves its first line alone at the foot of a page or its last line alone at
+ * the head of one, and the closing line, the space for the handwritten signature and the name are
+ * kept on one page.
+ */
+function bodyLines(pen: Pen, input: LetterInput, labels: LetterLabels, page: PageGeometry, rhythm: Rhythm): FlowLine[] {
+  const { leading, paragraphGap } = rhythm
+  const textWidth = page.right - page.left
+  pen.use('regular', BODY_SIZE)
   const paragraphs = input.body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/^\s*\n|\s+$/g, ''))
     .filter((paragraph) => paragraph.trim().length > 0)
-  const name = input.sender.name.trim()
+  const name = cleanLine(input.sender.name)
   const signed = paragraphs.length > 0 && name.length > 0 && paragraphs[paragraphs.length - 1]?.trim() === name
   if (signed) paragraphs.pop()
 
@@ -371,18 +421,19 @@ function bodyLines(doc: Doc, input: LetterInput): FlowLine[] {
     const hardLines = paragraph.split('\n')
     for (const raw of hardLines) {
       const expanded = raw.replace(/\t/g, '    ').trimEnd()
-      const indentText = /^ */.exec(expanded)?.[0] ?? ''
+      // Spaces, and in Chinese text ideographic spaces ("\u3000\u3000此致"), indent the line.
+      const indentText = /^[ \u3000]*/.exec(expanded)?.[0] ?? ''
       const content = expanded.slice(indentText.length)
-      const indent = Math.min(doc.widthOfString(indentText), TEXT_WIDTH / 2)
+      const indent = Math.min(pen.width(indentText), textWidth / 2)
       const marker = LIST_MARKER.exec(content)
-      const hang = marker ? Math.min(doc.widthOfString(marker[0].replace(/\s+$/, ' ')), TEXT_WIDTH / 3) : 0
-      wrap(doc, content, TEXT_WIDTH - indent, hang).forEach((text, part) => {
+      const hang = marker ? Math.min(pen.width(marker[0].replace(/\s+$/, ' ')), textWidth / 3) : 0
+      wrap(pen, content, textWidth - indent, hang).forEach((text, part) => {
         const first = lines.length === start
         lines.push({
           text,
-          face: 'regular',
-          x: LEFT + indent + (part > 0 ? hang : 0),
-          advance: first && index > 0 ? BODY_LEADING + PARAGRAPH_GAP : BODY_LEADING,
+          weight: 'regular',
+          x: page.left + indent + (part > 0 ? hang : 0),
+          advance: first && index > 0 ? leading + paragraphGap : leading,
           glued: first && leadsIn,
         })
       })
@@ -396,7 +447,7 @@ function bodyLines(doc: Doc, input: LetterInput): FlowLine[] {
       if (block || i === start + 1 || i === start + count - 1) lines[i] = { ...lines[i]!, glued: true }
     }
     // "…please send me:" stays with what it introduces.
-    leadsIn = paragraph.trimEnd().endsWith(':')
+    leadsIn = /[:：]$/.test(paragraph.trimEnd())
   })
 
   // A short closing line ("Yours faithfully,") takes the end of the paragraph before it along,
@@ -410,11 +461,30 @@ function bodyLines(doc: Doc, input: LetterInput): FlowLine[] {
     const afterText = lines.length > 0
     lines.push({
       text: name,
-      face: 'regular',
-      x: LEFT,
-      advance: afterText ? SIGNATURE_SPACE + BODY_SIZE * (ASCENT + DESCENT) : BODY_LEADING,
+      weight: 'regular',
+      x: rhythm.nameAtRight ? page.right - pen.width(name) : page.left,
+      advance: afterText ? SIGNATURE_SPACE + BODY_SIZE * (ASCENT + DESCENT) : leading,
       glued: afterText,
     })
+  }
+
+  // Enclosures: one blank line after the name, a heading, then one item a line (numbered when
+  // there are several, wrapped lines hanging under the text). Kept together when short.
+  const enclosures = cleanLines(input.enclosures ?? [])
+  if (enclosures.length > 0) {
+    const start = lines.length
+    lines.push({ text: labels.enclosures(enclosures.length), weight: 'regular', x: page.left, advance: start > 0 ? 2 * leading : leading, glued: false })
+    enclosures.forEach((item, index) => {
+      const marker = enclosures.length > 1 ? `${index + 1}. ` : ''
+      const hang = marker ? pen.width(marker) : 0
+      wrap(pen, marker + item, textWidth, hang).forEach((text, part) => {
+        lines.push({ text, weight: 'regular', x: page.left + (part > 0 ? hang : 0), advance: leading, glued: false })
+      })
+    })
+    const count = lines.length - start
+    for (let i = start + 1; i < lines.length; i += 1) {
+      if (count <= 10 || i === start + 1) lines[i] = { ...lines[i]!, glued: true }
+    }
   }
   return lines
 }
@@ -423,9 +493,9 @@ function bodyLines(doc: Doc, input: LetterInput): FlowLine[] {
  * Places the running text from `firstBaseline` on page 1 onwards, adding pages as needed. Lines
  * glued together move to the next page as a group unless the group is taller than a page.
  */
-function flow(doc: Doc, lines: ReadonlyArray<FlowLine>, firstBaseline: number): void {
-  const pageTop = TOP_MARGIN + BODY_SIZE * ASCENT
-  const lowest = BOTTOM - BODY_SIZE * DESCENT
+function flow(pen: Pen, lines: ReadonlyArray<FlowLine>, firstBaseline: number, page: PageGeometry): void {
+  const pageTop = page.continuationTop + BODY_SIZE * ASCENT
+  const lowest = page.bottom - BODY_SIZE * DESCENT
   let previous: number | null = null
   let top = firstBaseline
   const baselineOf = (line: FlowLine, before: number | null) => (before === null ? top : before + line.advance)
@@ -436,7 +506,7 @@ function flow(doc: Doc, lines: ReadonlyArray<FlowLine>, firstBaseline: number): 
     let last = previous
     for (let i = index; i < end; i += 1) last = baselineOf(lines[i]!, last)
     if (last !== null && last > lowest && previous !== null) {
-      doc.addPage()
+      pen.doc.addPage()
       previous = null
       top = pageTop
     }
@@ -444,12 +514,12 @@ function flow(doc: Doc, lines: ReadonlyArray<FlowLine>, firstBaseline: number): 
       const line = lines[i]!
       let baseline = baselineOf(line, previous)
       if (baseline > lowest && previous !== null) {
-        doc.addPage()
+        pen.doc.addPage()
         top = pageTop
         baseline = top
       }
-      use(doc, line.face, BODY_SIZE)
-      put(doc, line.text, line.x, baseline)
+      pen.use(line.weight, BODY_SIZE)
+      pen.put(line.text, line.x, baseline)
       previous = baseline
     }
     index = end
@@ -457,15 +527,14 @@ function flow(doc: Doc, lines: ReadonlyArray<FlowLine>, firstBaseline: number): 
 }
 
 /** Page numbers on every page and the reference on continuation pages, once the count is known. */
-function drawFooters(doc: Doc, input: LetterInput, labels: NonNullable<LetterInput['labels']>): void {
-  const range = doc.bufferedPageRange()
+function drawFooters(pen: Pen, input: LetterInput, labels: LetterLabels, page: PageGeometry): void {
+  const range = pen.doc.bufferedPageRange()
   if (range.count < 2) return
-  const baseline = PAGE_HEIGHT - 13 * MM
   for (let i = 0; i < range.count; i += 1) {
-    doc.switchToPage(range.start + i)
-    use(doc, 'regular', 8, LABEL_INK)
-    putRight(doc, labels.page(i + 1, range.count), RIGHT, baseline)
-    if (i > 0) put(doc, input.reference, LEFT, baseline)
+    pen.doc.switchToPage(range.start + i)
+    pen.use('regular', 8, LABEL_INK)
+    pen.putRight(labels.page(i + 1, range.count), page.right, page.footerBaseline)
+    if (i > 0) pen.put(input.reference, page.left, page.footerBaseline)
   }
 }
 
@@ -481,26 +550,53 @@ function collect(doc: Doc): Promise<Uint8Array> {
   })
 }
 
+/** Every string the letter prints, to choose its fonts by. */
+function printedText(input: LetterInput, labels: LetterLabels): string[] {
+  return [
+    input.sender.name,
+    input.sender.email,
+    ...input.sender.address,
+    input.recipient.recipient,
+    ...input.recipient.lines,
+    (input.recipient.countryName ?? '').toUpperCase(),
+    input.date,
+    input.reference,
+    input.subject,
+    input.body,
+    ...(input.enclosures ?? []),
+    labels.reference,
+    labels.date,
+    labels.email,
+    labels.page(1, 2),
+    input.enclosures?.length ? labels.enclosures(input.enclosures.length) : '',
+  ]
+}
+
 /**
- * Renders the letter as a complete PDF: A4, DIN 5008 form B, recipient in the window of a DL
- * envelope, fold and hole marks, page numbers when it runs over one page. Uses only the fonts
- * from `fonts`.
+ * Renders the letter as a complete PDF/A-2b document: recipient in the envelope window, fold
+ * marks, page numbers when it runs over one page, enclosures after the signature. Uses only the
+ * fonts from `fonts`, each parsed once and then shared by all letters.
  */
 export async function renderLetterPdf(input: LetterInput, fonts: FontSource): Promise<Uint8Array> {
-  const labels = input.labels ?? defaultLabels
-  const regular = bufferOf(fonts.load('regular'))
-  const bold = bufferOf(fonts.load('bold'))
+  const labels = input.labels ?? letterLabels('en')
+  const page = pageGeometry(input.paper ?? 'a4')
+  const letterFonts = fontsForLetter(fonts, printedText(input, labels))
+  const rhythm: Rhythm = letterFonts.cjk
+    ? { leading: CJK_LEADING, paragraphGap: 0.6 * CJK_LEADING, nameAtRight: true }
+    : { leading: LATIN_LEADING, paragraphGap: 0.8 * LATIN_LEADING, nameAtRight: false }
+  const [width, height] = page.size
   const options: PDFKit.PDFDocumentOptions = {
-    size: 'A4',
+    size: [width, height],
     layout: 'portrait',
-    margins: { top: TOP_MARGIN, bottom: PAGE_HEIGHT - BOTTOM, left: LEFT, right: PAGE_WIDTH - RIGHT },
+    margins: { top: page.continuationTop, bottom: height - page.bottom, left: page.left, right: width - page.right },
     bufferPages: true,
     pdfVersion: '1.7',
-    lang: 'en',
+    subset: PDFA_LEVEL,
+    lang: input.lang ?? 'en',
     displayTitle: true,
-    // pdfkit accepts font data here although its typings only admit a name; anything else makes
-    // it load Helvetica from its bundled AFM files.
-    font: regular as unknown as string,
+    // pdfkit takes a parsed fontkit font here although its typings only admit a name; anything
+    // else makes it load Helvetica from its bundled AFM files.
+    font: letterFonts.base as unknown as string,
     info: {
       Title: input.metadata.title,
       Author: input.metadata.author,
@@ -512,26 +608,27 @@ export async function renderLetterPdf(input: LetterInput, fonts: FontSource): Pr
   const doc = new PDFDocument(options)
   const done = collect(doc)
   try {
-    doc.registerFont('regular', regular)
-    doc.registerFont('bold', bold)
+    repairPdfA(doc)
+    for (const [face, font] of letterFonts.faces) doc.registerFont(face, font as unknown as string)
+    const pen = new Pen(doc, letterFonts)
 
-    drawMarks(doc)
-    drawSenderBlock(doc, input)
-    drawReturnLine(doc, input)
-    drawRecipient(doc, input)
-    drawInformationBlock(doc, input, labels)
+    drawMarks(doc, page)
+    drawLetterhead(pen, input, page)
+    drawReturnLine(pen, input, page)
+    drawRecipient(pen, input, page)
+    drawInformationBlock(pen, input, labels, page)
 
-    use(doc, 'bold', BODY_SIZE)
-    const subject = wrap(doc, input.subject.replace(/\s+/g, ' ').trim(), TEXT_WIDTH)
-    let baseline = SUBJECT_TOP + BODY_SIZE * ASCENT
+    pen.use('bold', BODY_SIZE)
+    const subject = wrap(pen, cleanLine(input.subject), page.right - page.left)
+    let baseline = page.subjectTop + BODY_SIZE * ASCENT
     for (const line of subject) {
-      put(doc, line, LEFT, baseline)
-      baseline += BODY_LEADING
+      pen.put(line, page.left, baseline)
+      baseline += rhythm.leading
     }
     // Two blank lines between the subject and the salutation.
-    flow(doc, bodyLines(doc, input), baseline + 2 * BODY_LEADING)
+    flow(pen, bodyLines(pen, input, labels, page, rhythm), baseline + 2 * rhythm.leading, page)
 
-    drawFooters(doc, input, labels)
+    drawFooters(pen, input, labels, page)
     doc.end()
   } catch (error) {
     done.catch(() => undefined)

@@ -31,6 +31,10 @@ export const languageStringsSchema = z.strictObject({
   noReply: z.string().min(1),
   /** A deadline the law does not fix. */
   noFixedDate: z.string().min(1),
+  /** One line of the event list: {{date}}, {{event}} and, in brackets, the user's {{note}}. */
+  eventLine: z.string().includes('{{date}}').includes('{{event}}').default('- {{date}}: {{event}}{{note}}'),
+  /** How a note is added to an event line; {{note}} is the user's note. */
+  eventNote: z.string().includes('{{note}}').default(' ({{note}})'),
   /** Timeline events as told to the company (a reminder). */
   events: z.record(z.enum(eventKinds), z.string().min(1)),
   /** Timeline events as told about the company (a complaint). */

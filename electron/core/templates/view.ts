@@ -58,7 +58,15 @@ export function templateView(input: ViewInput): Record<string, unknown> {
     if (!original) return ''
     const happened = activeEvents(original.events).filter((e) => e.kind !== 'created' && e.kind !== 'sent')
     if (happened.length === 0) return `- ${input.strings.noReply}`
-    return happened.map((e) => `- ${longDate(e.on, input.lang)}: ${labels[e.kind]}${e.note ? ` (${e.note.replace(/\s+/g, ' ').trim()})` : ''}`).join('\n')
+    return happened
+      .map((e) =>
+        simple(input.strings.eventLine, {
+          date: longDate(e.on, input.lang),
+          event: labels[e.kind],
+          note: e.note ? simple(input.strings.eventNote, { note: e.note.replace(/\s+/g, ' ').trim() }) : '',
+        }),
+      )
+      .join('\n')
   }
   return {
     reference: input.reference,

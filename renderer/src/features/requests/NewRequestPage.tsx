@@ -17,6 +17,14 @@ const descriptions: Partial<Record<RequestType, string>> = {
   custom: 'Write your own request.',
 }
 
+/** The request types that take the user's own words, and what to ask for. */
+const textPrompt: Partial<Record<RequestType, string>> = {
+  custom: 'What you ask {company} for',
+  rectification: 'What is wrong, and what is right (optional: without it, the request asks {company} to match your details above)',
+  restriction: 'Why the processing should be restricted (optional)',
+  objection: 'Your particular situation, or the processing you object to (optional)',
+}
+
 const europe = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'])
 
 /**
@@ -78,7 +86,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
 
   const write = async () => {
     setBusy(true)
-    const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: type === 'custom' ? text : null })
+    const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: textPrompt[type] && text.trim() ? text : null })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
   }
@@ -150,9 +158,9 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         </label>
       </div>
 
-      {type === 'custom' ? (
+      {textPrompt[type] ? (
         <label className="field">
-          <span className="field-label">What you ask {company?.name ?? 'the company'} for</span>
+          <span className="field-label">{textPrompt[type]!.replace('{company}', company?.name ?? 'the company')}</span>
           <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} />
         </label>
       ) : null}

@@ -1,0 +1,124 @@
+/**
+ * The fonts a letter is set in. Each face is parsed by fontkit once per FontSource and the parsed
+ * font is shared by every document after that: pdfkit accepts a parsed font in place of font data
+ * and gives every document its own subset, widths and layout cache, so documents only ever read
+ * from the shared object (and they are drawn synchronously, one after the other).
+ *
+ * A letter with any Chinese or Japanese character is set in Noto Sans SC throughout, otherwise in
+ * Noto Sans. Characters the chosen family lacks are borrowed from the other one (Noto Sans SC has
+ * no "ł" or "ș", Noto Sans no "①"); characters neither has become "?" (control and format
+ * characters are dropped), so that no text ever shows the empty .notdef box, which PDF/A forbids.
+ */
+import { create, type Font } from 'fontkit'
+import type { FontFaceName, FontSource } from '../ports'
+
+export type Weight = 'regular' | 'bold'
+
+type Family = { readonly regular: FontFaceName; readonly bold: FontFaceName }
+
+const LATIN: Family = { regular: 'regular', bold: 'bold' }
+const CJK: Family = { regular: 'cjk-regular', bold: 'cjk-bold' }
+
+/** Han, kana, bopomofo, CJK punctuation and full-width forms: Chinese (or Japanese) text. */
+export const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u
+
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u
+
+export function containsCjk(text: string): boolean {
+  return CJK_CHARACTER.test(text)
+}
+
+const parsed = new WeakMap<FontSource, Map<FontFaceName, Font>>()
+
+/** The face parsed by fontkit, from the first call with this source on. */
+export function parsedFont(source: FontSource, face: FontFaceName): Font {
+  let faces = parsed.get(source)
+  if (!faces) {
+    faces = new Map()
+    parsed.set(source, faces)
+  }
+  let font = faces.get(face)
+  if (!font) {
+    font = create(source.load(face))
+    if (typeof font?.layout !== 'function') throw new Error(`The letter font "${face}" is not a single TrueType or OpenType font.`)
+    faces.set(face, font)
+  }
+  return font
+}
+
+/** A piece of text set in one face. */
+export type FontRun = { readonly face: FontFaceName; readonly text: string }
+
+export type LetterFonts = {
+  /** Every face the letter may use, under the name to register it with. */
+  readonly faces: ReadonlyMap<FontFaceName, Font>
+  /** The face most text is set in, for pdfkit's default font. */
+  readonly base: Font
+  /** True when the letter is set in Noto Sans SC. */
+  readonly cjk: boolean
+  /** The text in runs of one face each, with characters no face has replaced. */
+  runs(text: string, weight: Weight): ReadonlyArray<FontRun>
+}
+
+function covers(fonts: ReadonlyArray<Font>, codePoint: number): boolean {
+  return fonts.every((font) => font.hasGlyphForCodePoint(codePoint))
+}
+
+/** Picks the faces for a letter made of `texts` (every string printed on it). */
+export function fontsForLetter(source: FontSource, texts: ReadonlyArray<string>): LetterFonts {
+  const all = texts.join('\n')
+  const cjk = containsCjk(all)
+  const main = cjk ? CJK : LATIN
+  const other = cjk ? LATIN : CJK
+  const faces = new Map<FontFaceName, Font>([
+    [main.regular, parsedFont(source, main.regular)],
+    [main.bold, parsedFont(source, main.bold)],
+  ])
+  const mainFonts = [faces.get(main.regular)!, faces.get(main.bold)!]
+
+  const lacking = new Set<number>()
+  for (const char of new Set(all)) {
+    const codePoint = char.codePointAt(0)!
+    if (!/[\t\n\r]/.test(char) && !covers(mainFonts, codePoint)) lacking.add(codePoint)
+  }
+
+  const borrowed = new Set<number>()
+  if (lacking.size > 0) {
+    let otherFonts: Font[] | null = null
+    try {
+      otherFonts = [parsedFont(source, other.regular), parsedFont(source, other.bold)]
+    } catch {
+      // Only a few characters would come from the other family: without it they print as "?".
+    }
+    if (otherFonts) {
+      for (const codePoint of lacking) if (covers(otherFonts, codePoint)) borrowed.add(codePoint)
+      if (borrowed.size > 0) {
+        faces.set(other.regular, otherFonts[0]!)
+        faces.set(other.bold, otherFonts[1]!)
+      }
+    }
+  }
+  const unprintable = new Set([...lacking].filter((codePoint) => !borrowed.has(codePoint)))
+
+  const printable = (char: string) => (INVISIBLE.test(char) ? '' : '?')
+
+  return {
+    faces,
+    base: mainFonts[0]!,
+    cjk,
+    runs(text, weight) {
+      if (lacking.size === 0) return [{ face: main[weight], text }]
+      const runs: Array<{ face: FontFaceName; text: string }> = []
+      for (const char of text) {
+        const codePoint = char.codePointAt(0)!
+        const shown = unprintable.has(codePoint) ? printable(char) : char
+        const last = runs[runs.length - 1]
+        // Spaces go with the run they are in rather than starting one of their own.
+        const face = borrowed.has(codePoint) ? other[weight] : char === ' ' && last ? last.face : main[weight]
+        if (last && last.face === face) last.text += shown
+        else runs.push({ face, text: shown })
+      }
+      return runs.filter((run) => run.text.length > 0)
+    },
+  }
+}
