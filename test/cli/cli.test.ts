@@ -116,6 +116,97 @@ describe('rightful deadline', () => {
   })
 })
 
+describe('rightful draft for every type, law and language', () => {
+  it('writes each request type in English under a law that has it', async () => {
+    const dir = tempDir()
+    const profile = profileFile(dir)
+    const cases: Array<[string, string, RegExp]> = [
+      ['rectification', 'gdpr', /Art\. 16 GDPR/],
+      ['restriction', 'uk-gdpr', /Art\. 18 UK GDPR/],
+      ['portability', 'lgpd', /LGPD/],
+      ['objection', 'ch-fadp', /FADP/],
+      ['withdraw-consent', 'pipeda', /PIPEDA/],
+      ['opt-out', 'ccpa', /CCPA/],
+      ['limit', 'ccpa', /CCPA/],
+      ['access', 'hk-pdpo', /PDPO/],
+      ['access', 'jp-appi', /APPI/],
+      ['erasure', 'cn-pipl', /PIPL/],
+      ['access', 'au-privacy', /APP 12|Privacy Act/],
+      ['access', 'vcdpa', /59\.1-577|VCDPA/],
+      ['erasure', 'cpa-co', /6-1-1306|CPA/],
+      ['rectification', 'ctdpa', /42-518|CTDPA/],
+    ]
+    for (const [type, law, basis] of cases) {
+      const { code, stdout, stderr } = await run(['draft', '--company', 'fs-com', '--type', type, '--law', law, '--lang', 'en', '--profile', profile, '--json'], dir)
+      expect(code, `${type} ${law}: ${stderr}`).toBe(0)
+      expect(JSON.parse(stdout).subject, `${type} ${law}`).toMatch(basis)
+    }
+  })
+
+  it('writes in German, French, Spanish and Chinese, and a custom request with the user’s words', async () => {
+    const dir = tempDir()
+    const profile = profileFile(dir)
+    const subject = async (...argv: string[]) => JSON.parse((await run(['draft', '--company', 'foscam', '--profile', profile, '--json', ...argv], dir)).stdout).subject as string
+    expect(await subject('--type', 'access', '--law', 'gdpr', '--lang', 'de')).toMatch(/Art\. 15 DSGVO/)
+    expect(await subject('--type', 'erasure', '--law', 'gdpr', '--lang', 'fr')).toMatch(/RGPD/)
+    expect(await subject('--type', 'access', '--law', 'ccpa', '--lang', 'es')).toMatch(/CCPA/)
+    expect(await subject('--type', 'access', '--law', 'cn-pipl', '--lang', 'zh')).toMatch(/个人信息保护法/)
+    const custom = await run(['draft', '--company', 'b2s', '--type', 'custom', '--law', 'hk-pdpo', '--text', 'Please stop calling my phone.', '--profile', profile, '--json'], dir)
+    expect(JSON.parse(custom.stdout).body).toContain('Please stop calling my phone.')
+    const noText = await run(['draft', '--company', 'b2s', '--type', 'custom', '--law', 'hk-pdpo', '--profile', profile, '--json'], dir)
+    expect(noText.code).toBe(2)
+    const missing = await run(['draft', '--company', 'b2s', '--type', 'limit', '--law', 'gdpr', '--profile', profile, '--json'], dir)
+    expect(missing.code).toBe(1)
+    expect(JSON.parse(missing.stdout).error.code).toBe('TEMPLATE_NOT_FOUND')
+  })
+
+  it('writes a reminder and a complaint that follow up a sent request', async () => {
+    const dir = tempDir()
+    const profile = profileFile(dir)
+    const first = JSON.parse((await run(['draft', '--company', 'fs-com', '--type', 'access', '--profile', profile, '--json'], dir)).stdout)
+    const early = await run(['draft', '--type', 'reminder', '--of', first.reference, '--json'], dir)
+    expect(early.code).toBe(1)
+    expect(JSON.parse(early.stdout).error.code).toBe('INVALID_STATE') // not sent yet
+    // Sending happens in the app; here the core marks it, as the app would.
+    const { createNodePorts, folderSink } = await import('../../electron/adapters/node/node-ports')
+    const { createApi } = await import('../../electron/core/api/create-api')
+    const api = createApi(createNodePorts({ dataDir: dir, resourcesRoot: repoRoot, appVersion: 't', files: folderSink(dir) }))
+    await api.call('profile:save', { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin' })
+    const today = new Date().toISOString().slice(0, 10)
+    await api.call('requests:markSent', { reference: first.reference, on: today, channel: 'email' })
+    const reminder = await run(['draft', '--type', 'reminder', '--of', first.reference, '--json'], dir)
+    expect(reminder.code, reminder.stderr).toBe(0)
+    expect(JSON.parse(reminder.stdout).subject).toContain(`reminder about ${first.reference}`)
+    const complaint = await run(['draft', '--type', 'complaint', '--of', first.reference, '--authority-name', 'Berlin DPA', '--authority-email', 'mailbox@datenschutz-berlin.de', '--json'], dir)
+    expect(complaint.code, complaint.stderr).toBe(0)
+    expect(JSON.parse(complaint.stdout).to).toBe('mailbox@datenschutz-berlin.de')
+    for (const argv of [
+      ['draft', '--type', 'reminder', '--json'],
+      ['draft', '--type', 'complaint', '--of', first.reference, '--json'],
+      ['draft', '--type', 'reminder', '--of', first.reference, '--law', 'gdpr', '--json'],
+      ['draft', '--type', 'access', '--company', 'fs-com', '--of', first.reference, '--json'],
+    ]) {
+      expect((await run(argv, dir)).code, argv.join(' ')).toBe(2)
+    }
+  })
+
+  it('writes letters in US Letter for a sender in the United States, in Chinese with Chinese fonts', async () => {
+    const dir = tempDir()
+    const us = path.join(dir, 'us.json')
+    fs.writeFileSync(us, JSON.stringify({ name: 'Sam Sample', email: 'sam@example.com', address: '1 Main Street\nWilmington, DE 19801', country: 'US' }))
+    const out = path.join(dir, 'us.pdf')
+    expect((await run(['letter', '--company', 'fs-com', '--type', 'opt-out', '--law', 'ccpa', '--profile', us, '--out', out], dir)).code).toBe(0)
+    const zh = path.join(dir, 'zh.json')
+    fs.writeFileSync(zh, JSON.stringify({ name: '张伟', email: 'zhang.wei@example.cn', address: '北京市朝阳区建国路88号\n100022', country: 'CN' }))
+    const zhOut = path.join(dir, 'zh.pdf')
+    expect((await run(['letter', '--company', 'foscam', '--type', 'access', '--law', 'cn-pipl', '--lang', 'zh', '--profile', zh, '--out', zhOut], dir)).code).toBe(0)
+    if (fs.existsSync('/usr/bin/pdfinfo')) {
+      expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
+      expect(execFileSync('pdftotext', [zhOut, '-'], { encoding: 'utf8' })).toContain('个人信息')
+    }
+  })
+})
+
 describe('rightful deadline under every law', () => {
   const deadline = async (...argv: string[]) => {
     const { code, stdout, stderr } = await run(['deadline', ...argv, '--json'])
