@@ -162,7 +162,7 @@ export function openCatalog(options: { builtin: BuiltinCatalogSource; edits: Doc
     search: (query, limit) => index.search(query, limit),
     addContact(input, enteredOn) {
       get(input.companyId)
-      const provenance = { kind: 'user' as const, enteredOn }
+      const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
       const existing = edits.contacts[input.companyId] ?? { emails: [], postalAddresses: [] }
       const emails: EmailContact[] = input.email
         ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance }]

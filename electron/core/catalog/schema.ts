@@ -1,7 +1,12 @@
 /**
- * The company record: who to write to, and why Rightful believes so. Every contact carries its
- * provenance (a quote from a dated policy, or "entered by the user") and whether it is current or
- * superseded by a newer policy. Pure zod schemas and types: safe to import from the renderer.
+ * The company record: who to write to, and why Rightful believes so. Every contact and fact carries
+ * its provenance (a quote from a dated policy, an imported data set, or "entered by the user") with
+ * a quality level, and whether it is current or superseded by a newer source. It covers everything
+ * the datarequests.org record covers (identity, contacts, web form, PGP key, request language,
+ * required identification, ID document, suggested channel, countries, categories, quality) and
+ * more (legal entities, domains, purposes of e-mail addresses, regions, history, quotes).
+ * Pure zod schemas and types: safe to import from the renderer. Exported as JSON Schema in
+ * assets/catalog/company.schema.json.
  */
 import { z } from 'zod'
 
@@ -16,6 +21,14 @@ export const countryCodeSchema = z
 export const emailPurposes = ['privacy', 'dpo', 'general', 'support', 'sales', 'newsletter', 'other'] as const
 export type EmailPurpose = (typeof emailPurposes)[number]
 
+/**
+ * How sure a fact is, best first: a request was sent with it (tested); a person checked it against
+ * the company's own documents (verified); it came from a data set checked by others (imported); a
+ * program read it from a document (extracted); the user entered it (user).
+ */
+export const qualityLevels = ['tested', 'verified', 'imported', 'extracted', 'user'] as const
+export type Quality = (typeof qualityLevels)[number]
+
 export const provenanceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('policy'),
@@ -23,10 +36,18 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
     sourceId: z.string().min(1),
     /** The policy's own words, verbatim (link syntax rendered as its visible text). */
     quote: z.string().min(1),
+    quality: z.enum(qualityLevels).default('verified'),
+  }),
+  z.object({
+    kind: z.literal('import'),
+    /** The `id` of the data set among the company's `sources`. */
+    sourceId: z.string().min(1),
+    quality: z.enum(qualityLevels),
   }),
   z.object({
     kind: z.literal('user'),
     enteredOn: plainDateSchema,
+    quality: z.literal('user').default('user'),
   }),
 ])
 export type Provenance = z.infer<typeof provenanceSchema>
@@ -72,6 +93,35 @@ export type Phone = z.infer<typeof phoneSchema>
 
 const quotedText = z.object({ text: z.string().min(1), provenance: provenanceSchema })
 
+export const webFormSchema = z.object({
+  url: z.url(),
+  status: contactStatus,
+  provenance: provenanceSchema,
+})
+export type WebForm = z.infer<typeof webFormSchema>
+
+export const pgpKeySchema = z.object({
+  /** Ten groups of four hex digits, as key servers show it. */
+  fingerprint: z.string().regex(/^([0-9A-F]{4} ?){10}$/).nullable(),
+  url: z.url().nullable(),
+  provenance: provenanceSchema,
+})
+
+/** An identification element the company requires (datarequests.org "required-elements"). */
+export const requiredElementSchema = z.object({
+  description: z.string().min(1),
+  kind: z.enum(['text', 'email', 'address', 'name', 'birthdate']),
+  optional: z.boolean().default(false),
+})
+
+/** A value the record held before, kept with the dates it was valid (e.g. an earlier name). */
+export const historyEntrySchema = z.object({
+  field: z.string().min(1),
+  value: z.string(),
+  until: plainDateSchema.nullable(),
+  provenance: provenanceSchema,
+})
+
 /** The company's demand on the subject line: its words, and the phrases of which one must appear. */
 const subjectRuleSchema = quotedText.extend({ phrases: z.array(z.string().min(1)).default([]) })
 
@@ -79,7 +129,10 @@ export const sourceDocumentSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   url: z.url(),
-  archivedOn: plainDateSchema,
+  /** A privacy policy, a data set (datarequests.org), or another page of the company's. */
+  kind: z.enum(['policy', 'dataset', 'page']).default('policy'),
+  /** The date of the archived copy, or when the data set was taken; null when unknown. */
+  archivedOn: plainDateSchema.nullable(),
   /** The id of the newer source that supersedes this one, or null when it is the latest. */
   supersededBy: z.string().nullable(),
 })
@@ -109,9 +162,23 @@ export const companySchema = z.object({
       .default(null),
     /** Whether the company's record says it needs a copy of an identity document. */
     idDocument: quotedText.nullable().default(null),
+    /** The identification elements the company requires, at the minimum. */
+    requiredElements: z.array(requiredElementSchema).default([]),
+    /** The channel to use: e-mail, letter, fax or web form; null to decide from the contacts. */
+    suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
   }),
   /** Countries where the company is established (ISO codes). */
   establishment: z.array(countryCodeSchema),
+  /** Countries the record is relevant for (ISO codes), or ['all']. */
+  countriesServed: z.array(z.union([countryCodeSchema, z.literal('all')])).default(['all']),
+  /** Loose categories: commerce, finance, social media, … (as datarequests.org uses them). */
+  categories: z.array(z.string().min(1)).default([]),
+  webForms: z.array(webFormSchema).default([]),
+  pgp: pgpKeySchema.nullable().default(null),
+  /** Where the record's name, entities, brands and domains come from. */
+  identityProvenance: provenanceSchema.nullable().default(null),
+  /** Earlier values of the record's fields. */
+  history: z.array(historyEntrySchema).default([]),
   /** Other facts from the policy worth showing, each with its quote. */
   notes: z.array(quotedText),
   sources: z.array(sourceDocumentSchema),
