@@ -104,7 +104,7 @@ describe('catalog API', () => {
     const added = expectOk(await first.api.call('catalog:addContact', { companyId: 'faasoft', email: 'privacy@faasoft.example' }))
     expect(added.privacyEmail).toBe('privacy@faasoft.example')
     expect(added.privacyEmailBasis).toBe('user')
-    expect(added.emails[0]?.provenance).toEqual({ kind: 'user', enteredOn: '2026-01-31' })
+    expect(added.emails[0]?.provenance).toEqual({ kind: 'user', enteredOn: '2026-01-31', quality: 'user' })
 
     const restarted = startCore({ dataDir: first.dataDir })
     expect(expectOk(await restarted.api.call('catalog:get', { id: 'faasoft' })).privacyEmail).toBe('privacy@faasoft.example')
