@@ -1,7 +1,8 @@
 /**
  * Build helpers shared by the Vite configs: copy the read-only resources (templates, fonts,
- * built-in catalog) beside the main-process and CLI bundles, in the same layout as the repository,
- * so that the packaged app (which keeps only .vite/) and the CLI find them at `<build>/resources`.
+ * built-in catalog, supervisory authorities) beside the main-process and CLI bundles, in the same
+ * layout as the repository, so that the packaged app (which keeps only .vite/) and the CLI find
+ * them at `<build>/resources`.
  */
 import fs from 'node:fs'
 import { builtinModules } from 'node:module'
@@ -21,6 +22,7 @@ export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugi
       fs.rmSync(target, { recursive: true, force: true })
       fs.cpSync(path.join(root, 'templates'), path.join(target, 'templates'), { recursive: true })
       fs.cpSync(path.join(root, 'assets', 'catalog'), path.join(target, 'assets', 'catalog'), { recursive: true })
+      fs.cpSync(path.join(root, 'assets', 'authorities'), path.join(target, 'assets', 'authorities'), { recursive: true })
       fs.mkdirSync(path.join(target, 'assets', 'fonts'), { recursive: true })
       for (const name of fs.readdirSync(path.join(root, 'assets', 'fonts'))) {
         if (/\.(ttf|txt)$/.test(name)) fs.copyFileSync(path.join(root, 'assets', 'fonts', name), path.join(target, 'assets', 'fonts', name))

@@ -3,7 +3,8 @@
  * - request store: create, append an event (mark sent), list, cold open with and without index,
  *   at 1,000 and 10,000 stored requests;
  * - GDPR deadline computation, cold (holiday table built) and warm;
- * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake.
+ * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
+ * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts).
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -19,6 +20,7 @@ import type { RequestRecordInput } from '../electron/core/requests/model'
 import { openRequestRepository } from '../electron/core/requests/repository'
 import { createApi } from '../electron/core/api/create-api'
 import { createNodePorts } from '../electron/adapters/node/node-ports'
+import { benchCatalogSearch } from './catalog-search'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -311,6 +313,7 @@ async function main(): Promise<void> {
   benchStore(1_000)
   benchStore(10_000)
   benchDeadlines()
+  benchCatalogSearch(report)
   const dataDir = seedTenThousand()
   await benchDashboardData(dataDir)
   await benchDashboardPaint(dataDir)

@@ -12,30 +12,60 @@ import { createApi, type Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
 import { languages, laws, requestTypes, type RequestType } from './core/requests/model'
 import { profileSchema, type Profile } from './core/profile/profile'
-import { emailPurposes } from './core/catalog/schema'
+import { emailPurposes, type CompanyView } from './core/catalog/schema'
+import { policyFormats } from './core/catalog/policy-import/proposal'
+import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
 import { describeDate } from './core/deadlines/calendar'
-import { createNodePorts, pathSink, resolveDataDir } from './adapters/node/node-ports'
+import { createNodePorts, listPicker, pathSink, resolveDataDir } from './adapters/node/node-ports'
+import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
+import { cliSecrets, promptHidden } from './adapters/node/secrets'
+import { smtpPasswordSecret } from './core/mail/mail-settings'
+import { CoreError } from './core/api/result'
+import type { ApiInput } from './core/api/contract'
+import type { ReplyImportOutcome } from './core/replies/model'
+import { replyKinds } from './core/replies/rules'
 
 export type CliIo = {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly env: NodeJS.ProcessEnv
   readonly cwd: string
+  /** Asks for a secret on the terminal without echo; absent or null where there is no terminal. */
+  readonly prompt?: ((question: string) => Promise<string>) | null
 }
 
 const usage = `Usage: rightful <command> [options]
 
 Commands:
   catalog list [--json]                       the companies Rightful knows
+  catalog show <company> [--json]             a company's record (id or domain)
+  catalog add --name <name> [--domain d] [--website URL] [--email e] [--purpose p]
+        [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--json]
+                                              add a company of your own
+  catalog edit <company> [--name n] [--domain d] [--remove-domain d] [--email e]
+        [--remove-email e] [--address … --country CC] [--phone n] [--website URL]
+        [--request-language de] [--needs-id-document] [--json]
+                                              change a company (kept as your change)
+  catalog delete|restore|reset <company> [--json]
+                                              delete, bring back, or drop your changes
   catalog add-contact <company> --email <address> [--purpose privacy] [--json]
                                               add a contact the catalog lacks
+  catalog import <file or folder> --format datarequests|rightful [--dry-run] [--json]
+                                              import company records; prints
+                                              {"imported": N, "rejected": [{"entry", "reason"}]}
+  catalog export --out <file.json> [--all] [--json]
+                                              your catalog (imports, additions, changes)
+  catalog import-policy <file> [--url <policy URL>] [--format text|markdown|html] [--json]
+                                              read a privacy policy and propose a record
+                                              (contacts with their quotes; saves nothing)
   draft --company <id or domain> --type <type> --law <law> --lang <lang>
         [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
                withdraw-consent, opt-out, limit, custom (needs --text), and
-               reminder or complaint with --of <reference> (complaint: --authority-name,
-               --authority-email); languages: en, de, fr, es, zh
+               reminder or complaint with --of <reference> (complaint: --authority <id>,
+               or --authority-name and --authority-email; neither: the first authority
+               Rightful proposes); languages: en, de, fr, es, zh
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
@@ -45,6 +75,33 @@ Commands:
         laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, lgpd, pipeda, ch-fadp,
               hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
+  send <same options as draft> --smtp smtp://user@host:port [--tls|--starttls|--plain]
+        [--from <address>] [--ca <cert.pem>] [--attach-letter] [--json]
+                                              write the request and send it through your
+                                              SMTP server; prints {reference, messageId,
+                                              status: sent|failed|uncertain, error}; exit
+                                              code 1 when it was not sent. Password:
+                                              RIGHTFUL_SMTP_PASSWORD, else asked for.
+  send --reference <RF-…> [--confirm-resend] [--smtp …] [--json]
+                                              send a request again after a failure
+  replies import <file.eml> [--reference <RF-…>] [--confirm] [--json]
+                                              import a company's reply: prints {matched,
+                                              matchedBy, needsConfirmation, classification:
+                                              {kind, confidence, reason}, eventId}; with
+                                              --confirm the suggested request and kind are
+                                              taken as confirmed
+  replies confirm <reply id> [--reference <RF-…>] [--kind <kind>] [--json]
+                                              say which request a reply answers and what it is
+        kinds: acknowledged, identity-requested, clarification-asked,
+               extension-claimed, data-received, partially-fulfilled, refused,
+               completed, bounce, reply-received
+  replies list [--pending] [--json]           imported replies (--pending: still to be sorted)
+  replies sync [--imap imaps://user@host:port [--tls|--starttls|--plain]]
+        [--mailbox INBOX] [--json]            fetch replies from your IMAP inbox (only new
+                                              messages that match a request). Password:
+                                              RIGHTFUL_IMAP_PASSWORD, else asked for.
+  authorities list [--law <law>] [--country <CC or CC-REGION>] [--json]
+                                              the supervisory authorities complaints go to
 
 Options:
   --json       machine-readable output on stdout
@@ -65,6 +122,7 @@ const requestOptions = {
   identifiers: { type: 'string' },
   text: { type: 'string' },
   of: { type: 'string' },
+  authority: { type: 'string' },
   'authority-name': { type: 'string' },
   'authority-email': { type: 'string' },
   json: { type: 'boolean' },
@@ -130,7 +188,7 @@ export function findResourcesRoot(start: string): string {
   }
 }
 
-type Output = { json: unknown; text: string }
+type Output = { json: unknown; text: string; exitCode?: number }
 
 class DomainFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -141,6 +199,41 @@ class DomainFailure extends Error {
 function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new DomainFailure(result.error)
   return result.data
+}
+
+/**
+ * Who a complaint goes to: a built-in authority (--authority), one the user names
+ * (--authority-name, --authority-email), or else the first authority Rightful proposes.
+ */
+async function complaintAuthority(
+  api: Api,
+  reference: string,
+  string: (name: string) => string | undefined,
+): Promise<{ authorityId: string } | { authority: { name: string; email: string | null } }> {
+  const id = string('authority')
+  const name = string('authority-name')
+  if (id !== undefined && (name !== undefined || string('authority-email') !== undefined)) {
+    throw new UsageError('Give --authority <id> or --authority-name/--authority-email, not both.')
+  }
+  if (id !== undefined) {
+    const known = unwrap(await api.call('authorities:list', {}))
+    if (!known.some((a) => a.id === id)) throw new UsageError(`--authority: there is no authority "${id}" (see \`rightful authorities list\`).`)
+    return { authorityId: id }
+  }
+  if (name !== undefined) return { authority: { name, email: string('authority-email') ?? null } }
+  if (string('authority-email') !== undefined) throw new UsageError('--authority-email needs --authority-name.')
+  const proposed = unwrap(await api.call('authorities:propose', { reference }))
+  const first = proposed.proposals[0]
+  if (!first) {
+    throw new UsageError(
+      `Rightful knows no supervisory authority for ${reference} (${proposed.question.law}, you in ${proposed.question.userCountry ?? 'an unknown country'}): give --authority <id> (see \`rightful authorities list\`) or --authority-name.`,
+    )
+  }
+  if (first.choose) {
+    const choices = proposed.proposals.filter((p) => p.choose).map((p) => `  ${p.authority.id.padEnd(16)} ${p.authority.regions.join(', ')}`)
+    throw new UsageError(`${first.reason}\nChoose it with --authority <id>:\n${choices.join('\n')}`)
+  }
+  return { authorityId: first.authority.id }
 }
 
 async function draftRequest(api: Api, values: Record<string, string | boolean | undefined>, cwd: string) {
@@ -154,18 +247,17 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
     for (const flag of ['company', 'law', 'lang', 'identifiers', 'text'] as const) {
       if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
     }
-    if (type === 'complaint' && !string('authority-name')) {
-      throw new UsageError('--type complaint needs --authority-name (and --authority-email when you send it by e-mail).')
+    const authority = type === 'complaint' ? await complaintAuthority(api, of, string) : {}
+    if (type === 'reminder') {
+      for (const flag of ['authority', 'authority-name', 'authority-email'] as const) {
+        if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to complaints.`)
+      }
     }
-    const result = await api.call('requests:createFollowUp', {
-      reference: of,
-      type,
-      ...(type === 'complaint' ? { authority: { name: string('authority-name')!, email: string('authority-email') ?? null } } : {}),
-    })
+    const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority })
     if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message)
     return unwrap(result)
   }
-  for (const flag of ['of', 'authority-name', 'authority-email'] as const) {
+  for (const flag of ['of', 'authority', 'authority-name', 'authority-email'] as const) {
     if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
   }
   const law = oneOf(string('law'), 'law', laws, 'gdpr')
@@ -193,7 +285,350 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
   )
 }
 
-async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {
+function companyArgument(value: string | undefined, command: string): string {
+  if (!value) throw new UsageError(`catalog ${command} needs the company's id or domain, e.g. \`rightful catalog ${command} fs.com\`.`)
+  return value
+}
+
+function describeCompany(company: CompanyView): string {
+  const lines = [`${company.name} (${company.id}, ${company.origin === 'builtin' ? 'built in' : company.origin === 'imported' ? 'imported' : 'added by you'})`]
+  if (company.editedFields.length > 0) lines.push(`  changed by you: ${company.editedFields.join(', ')}`)
+  lines.push(`  requests go to: ${company.privacyEmail ?? '(no e-mail address known)'}`)
+  for (const e of company.emails) lines.push(`  e-mail  ${e.address} (${e.purpose}${e.status === 'historical' ? ', historical' : ''})`)
+  for (const a of company.postalAddresses) lines.push(`  address ${[a.recipient, ...a.lines, a.country].join(', ')}`)
+  for (const p of company.phones) lines.push(`  ${p.kind.padEnd(7)} ${p.number}`)
+  if (company.website) lines.push(`  web     ${company.website}`)
+  return lines.join('\n')
+}
+
+const importFormats = ['datarequests', 'rightful'] as const
+
+async function catalogImport(rest: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values, positionals } = parse(rest, { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+  if (!positionals[0]) throw new UsageError('catalog import needs a file or folder, e.g. `rightful catalog import data/companies --format datarequests`.')
+  const source = path.resolve(io.cwd, positionals[0])
+  const format = oneOf(values.format, 'format', importFormats)
+  let kind: 'file' | 'folder'
+  try {
+    kind = fs.statSync(source).isDirectory() ? 'folder' : 'file'
+  } catch {
+    throw new UsageError(`There is no file or folder ${source}.`)
+  }
+  const report = unwrap(await makeApi(undefined, source).call('catalog:import', { format, kind, dryRun: values['dry-run'] ?? false }))
+  const json = { imported: report.imported, rejected: report.rejected, ...(report.dryRun ? { dryRun: true } : {}) }
+  const text = [
+    `${report.dryRun ? 'Would import' : 'Imported'} ${report.imported} compan${report.imported === 1 ? 'y' : 'ies'} from ${source}.`,
+    ...(report.rejected.length > 0 ? [`Not imported (${report.rejected.length}):`, ...report.rejected.map((r) => `  ${r.entry}: ${r.reason}`)] : []),
+  ].join('\n')
+  return { json, text }
+}
+
+async function catalogExport(rest: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values } = parse(rest, { out: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' } })
+  const out = path.resolve(io.cwd, required(values.out, 'out'))
+  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+  const result = unwrap(await makeApi(out).call('catalog:export', { all: values.all ?? false }))
+  return { json: result, text: `${result.companies} compan${result.companies === 1 ? 'y' : 'ies'} written to ${result.path}.` }
+}
+
+const listOption = { type: 'string', multiple: true } as const
+
+async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values, positionals } = parse(
+    rest,
+    {
+      name: { type: 'string' },
+      website: { type: 'string' },
+      domain: listOption,
+      'remove-domain': listOption,
+      email: listOption,
+      'remove-email': listOption,
+      purpose: { type: 'string' },
+      address: { type: 'string' },
+      recipient: { type: 'string' },
+      country: { type: 'string' },
+      phone: listOption,
+      fax: listOption,
+      'request-language': { type: 'string' },
+      'needs-id-document': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    sub === 'edit' ? 1 : 0,
+  )
+  const api = makeApi()
+  const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
+  let base: CompanyView | null = null
+  if (sub === 'edit') base = unwrap(await api.call('catalog:get', { id: companyArgument(positionals[0], 'edit') }))
+  else required(values.name, 'name')
+  const name = values.name ?? base!.name
+  const removeEmails = new Set((values['remove-email'] ?? []).map((e) => e.toLowerCase()))
+  const removeDomains = new Set((values['remove-domain'] ?? []).map((d) => d.toLowerCase()))
+  const emails = [
+    ...(base?.emails ?? [])
+      .filter((e) => !removeEmails.has(e.address.toLowerCase()))
+      .map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
+    ...(values.email ?? []).map((address) => ({ address, purpose, status: 'current' as const })),
+  ]
+  const postalAddresses = (base?.postalAddresses ?? []).map((a) => ({
+    recipient: a.recipient,
+    lines: a.lines,
+    country: a.country,
+    region: a.region,
+    status: a.status,
+  }))
+  if (values.address !== undefined) {
+    const country = required(values.country, 'country').toUpperCase()
+    const lines = values.address.split(/\\n|\n|;/).map((l) => l.trim()).filter((l) => l.length > 0)
+    // The new address is where letters go now; an earlier one is kept as historical.
+    for (const a of postalAddresses) a.status = 'historical'
+    postalAddresses.push({ recipient: values.recipient ?? name, lines, country, region: null, status: 'current' })
+  }
+  const phones = [
+    ...(base?.phones ?? []).map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
+    ...(values.phone ?? []).map((number) => ({ number, kind: 'phone' as const, status: 'current' as const })),
+    ...(values.fax ?? []).map((number) => ({ number, kind: 'fax' as const, status: 'current' as const })),
+  ]
+  const domains = [...(base?.domains ?? []).filter((d) => !removeDomains.has(d.toLowerCase())), ...(values.domain ?? [])]
+  const company = unwrap(
+    await api.call('catalog:save', {
+      ...(base ? { id: base.id } : {}),
+      name,
+      legalNames: base?.legalNames ?? [],
+      brands: base?.brands ?? [],
+      domains,
+      website: values.website ?? base?.website ?? null,
+      emails,
+      postalAddresses,
+      phones,
+      webForms: (base?.webForms ?? []).map((w) => ({ url: w.url, status: w.status })),
+      establishment: base?.establishment.length ? base.establishment : values.country ? [values.country.toUpperCase()] : [],
+      countriesServed: base?.countriesServed ?? ['all'],
+      categories: base?.categories ?? [],
+      requestLanguage: values['request-language'] ?? base?.requirements.language?.code ?? null,
+      needsIdDocument: values['needs-id-document'] ?? (base !== null && base.requirements.idDocument !== null),
+      suggestedChannel: base?.requirements.suggestedChannel ?? null,
+    }),
+  )
+  return { json: company, text: describeCompany(company) }
+}
+
+/**
+ * `rightful send`: writes the request (or takes --reference) and sends it through the user's SMTP
+ * server. Exit code 0 only when the server accepted it.
+ */
+async function sendCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
+  const { values } = parse(args, {
+    ...requestOptions,
+    smtp: { type: 'string' },
+    tls: { type: 'boolean' },
+    starttls: { type: 'boolean' },
+    plain: { type: 'boolean' },
+    from: { type: 'string' },
+    ca: { type: 'string' },
+    'attach-letter': { type: 'boolean' },
+    reference: { type: 'string' },
+    'confirm-resend': { type: 'boolean' },
+  })
+  let mail: Record<string, unknown> | undefined
+  if (values.smtp !== undefined) {
+    let certificate: string | null = null
+    if (values.ca !== undefined) {
+      const file = path.resolve(io.cwd, values.ca)
+      try {
+        certificate = fs.readFileSync(file, 'utf8').trim()
+      } catch (error) {
+        throw new UsageError(`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      }
+    }
+    try {
+      const smtp = smtpSettingsFromUrl(values.smtp, { tls: values.tls, starttls: values.starttls, plain: values.plain, from: values.from, certificate })
+      mail = { version: 1, smtp }
+    } catch (error) {
+      if (error instanceof SmtpUrlError) throw new UsageError(error.message)
+      throw error
+    }
+  } else if (values.tls || values.starttls || values.plain || values.from !== undefined || values.ca !== undefined) {
+    throw new UsageError('--tls, --starttls, --plain, --from and --ca go with --smtp.')
+  }
+  const reference = values.reference
+  if (reference !== undefined) {
+    for (const flag of ['company', 'type', 'law', 'lang', 'profile', 'identifiers', 'text', 'of'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply with --reference: that request is already written.`)
+    }
+  }
+  const api = makeApi(undefined, undefined, mail)
+
+  // The server and the password before anything is written: no request is left behind for nothing.
+  const settings = unwrap(await api.call('mail:getSmtp', {}))
+  if (!settings.smtp) throw new UsageError('No SMTP server is saved: give one with --smtp smtp://user@host:port.')
+  if (settings.smtp.user && !settings.hasPassword) {
+    try {
+      await cliSecrets({ env: io.env, prompt: null }).get(smtpPasswordSecret)
+    } catch (error) {
+      if (error instanceof CoreError) throw new UsageError(error.message)
+      throw error
+    }
+    throw new UsageError('No SMTP password was given.')
+  }
+
+  const target = reference ?? (await draftRequest(api, values, io.cwd)).record.reference
+  const result = await api.call('mail:send', { reference: target, attachLetter: values['attach-letter'] ?? false, confirmResend: values['confirm-resend'] ?? false })
+  if (result.ok) {
+    const { item } = result.data
+    return {
+      json: { reference: target, messageId: item.messageId, status: 'sent' },
+      text: `${target}: sent to ${item.to} through ${item.server ?? 'the server'} (Message-ID ${item.messageId}).`,
+    }
+  }
+  if (result.error.code === 'NOT_FOUND' && reference !== undefined) throw new DomainFailure(result.error)
+  const listed = await api.call('mail:outbox', { reference: target })
+  const item = listed.ok ? (listed.data[0] ?? null) : null
+  const status = result.error.code === 'SEND_UNCERTAIN' || result.error.code === 'CONFIRM_RESEND' || item?.state === 'uncertain' ? 'uncertain' : 'failed'
+  const error = { code: result.error.code, message: result.error.message, responseCode: item?.error?.responseCode ?? null, response: item?.error?.response ?? null }
+  const hint = status === 'uncertain' && result.error.code === 'CONFIRM_RESEND' ? ' Add --confirm-resend to send it again.' : ''
+  return {
+    json: { reference: target, messageId: item?.messageId ?? null, status, error },
+    text: `${target}: not sent (${status}). ${result.error.message}${hint}`,
+    exitCode: 1,
+  }
+}
+
+/** What the CLI prints for one imported reply. */
+function replyOutcomeJson(outcome: ReplyImportOutcome) {
+  return {
+    replyId: outcome.replyId,
+    duplicate: outcome.duplicate,
+    matched: outcome.matched,
+    matchedBy: outcome.matchedBy,
+    needsConfirmation: outcome.needsConfirmation,
+    candidates: outcome.candidates,
+    classification: outcome.classification,
+    eventId: outcome.eventId,
+    confirmedEventId: outcome.confirmedEventId,
+    from: outcome.reply.from.address,
+    subject: outcome.reply.subject,
+    date: outcome.reply.date,
+    ...(outcome.reply.bounce ? { failedRecipients: outcome.reply.bounce.failedRecipients } : {}),
+  }
+}
+
+function describeReplyOutcome(outcome: ReplyImportOutcome): string {
+  const c = outcome.classification
+  const what = `${c.kind.replace(/-/g, ' ')} (${Math.round(c.confidence * 100)}%: ${c.reason})`
+  if (outcome.duplicate) return `Already imported (${outcome.replyId}${outcome.matched ? `, on ${outcome.matched}` : ''}); nothing was added.`
+  if (!outcome.matched) return `No request matches this reply (${outcome.replyId}). It is kept; assign it with \`rightful replies confirm ${outcome.replyId} --reference RF-…\`.`
+  if (outcome.needsConfirmation) {
+    return `Probably ${outcome.matched} (by ${outcome.matchedBy}); nothing was added yet. Looks like: ${what}.\nConfirm with \`rightful replies confirm ${outcome.replyId} --reference ${outcome.matched} --kind ${c.kind}\`.`
+  }
+  const confirmed = outcome.confirmedEventId || (outcome.reply.confirmed && outcome.reply.confirmed.kind === c.kind)
+  return `Added to ${outcome.matched} (matched by ${outcome.matchedBy}). ${confirmed ? `Recorded as ${c.kind.replace(/-/g, ' ')}.` : `Looks like: ${what}.\nConfirm with \`rightful replies confirm ${outcome.replyId} --kind ${c.kind}\`.`}`
+}
+
+/** `--imap imap://user@host:port` (or imaps://): the server of one sync, never saved. */
+function imapAccountFromUrl(value: string, flags: { tls?: boolean; starttls?: boolean; plain?: boolean; mailbox?: string }) {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`--imap: "${value}" is not a URL like imaps://user@imap.example.org:993.`)
+  }
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new UsageError('--imap: use imaps://user@host:port (or imap:// with --starttls or --plain).')
+  if (url.password) throw new UsageError('--imap: leave the password out of the URL (it would stay in your shell history); set RIGHTFUL_IMAP_PASSWORD or let rightful ask for it.')
+  if (!url.username) throw new UsageError('--imap: the URL needs the user name, e.g. imaps://alex%40example.org@imap.example.org.')
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw new UsageError('--imap: the URL takes only user, host and port; name the folder with --mailbox.')
+  const chosen = [flags.tls && 'tls', flags.starttls && 'starttls', flags.plain && 'none'].filter((x): x is 'tls' | 'starttls' | 'none' => Boolean(x))
+  if (chosen.length > 1) throw new UsageError('Choose one of --tls, --starttls and --plain.')
+  const port = url.port ? Number(url.port) : undefined
+  const security = chosen[0] ?? (url.protocol === 'imaps:' || port === 993 ? 'tls' : 'starttls')
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: port ?? (security === 'tls' ? 993 : 143),
+    security,
+    user: decodeURIComponent(url.username),
+    mailbox: flags.mailbox ?? 'INBOX',
+  }
+}
+
+async function imapPassword(io: CliIo, user: string): Promise<string> {
+  const fromEnv = io.env.RIGHTFUL_IMAP_PASSWORD
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv
+  if (!io.prompt) throw new UsageError('The IMAP password is needed: set RIGHTFUL_IMAP_PASSWORD, or run rightful in a terminal to be asked for it. It is never stored.')
+  const answer = await io.prompt(`IMAP password for ${user} (not shown, not stored): `)
+  if (!answer) throw new UsageError('No IMAP password was given.')
+  return answer
+}
+
+/** `rightful replies import|confirm|list|sync`. */
+async function repliesCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  switch (sub) {
+    case 'import': {
+      const { values, positionals } = parse(rest, { reference: { type: 'string' }, confirm: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+      if (!positionals[0]) throw new UsageError('replies import needs the .eml file, e.g. `rightful replies import reply.eml --json`.')
+      const file = path.resolve(io.cwd, positionals[0])
+      if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`)
+      const result = await makeApi(undefined, file).call('replies:import', { ...(values.reference ? { reference: values.reference } : {}), confirm: values.confirm ?? false })
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && result.error.issues?.[0]?.path === 'reference') throw new UsageError(`--reference: ${result.error.issues[0].message}`)
+      const outcome = unwrap(result).outcomes[0]
+      if (!outcome) throw new UsageError(`${file} was not imported.`)
+      return { json: replyOutcomeJson(outcome), text: describeReplyOutcome(outcome) }
+    }
+    case 'confirm': {
+      const { values, positionals } = parse(rest, { reference: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } }, 1)
+      if (!positionals[0]) throw new UsageError('replies confirm needs the reply id that `replies import` printed.')
+      const kind = values.kind === undefined ? undefined : oneOf(values.kind, 'kind', replyKinds)
+      if (kind === undefined && values.reference === undefined) throw new UsageError('Give --reference, --kind or both.')
+      const { reply, request } = unwrap(
+        await makeApi().call('replies:confirm', { replyId: positionals[0], ...(values.reference ? { reference: values.reference } : {}), ...(kind ? { kind } : {}) }),
+      )
+      return {
+        json: { replyId: reply.id, reference: request.record.reference, kind: reply.confirmed?.kind ?? null, eventId: reply.eventId, confirmedEventId: reply.confirmed?.eventId ?? null, status: request.status.kind },
+        text: `${request.record.reference}: the reply is on the timeline${reply.confirmed ? `, recorded as ${reply.confirmed.kind.replace(/-/g, ' ')}` : ''}. Status: ${request.status.kind}.`,
+      }
+    }
+    case 'list': {
+      const { values } = parse(rest, { pending: { type: 'boolean' }, json: { type: 'boolean' } })
+      const list = unwrap(await makeApi().call('replies:list', { pending: values.pending ?? false }))
+      const text = list.length
+        ? list.map((r) => `${r.id}  ${(r.match.reference ?? '-').padEnd(13)} ${r.state.padEnd(18)} ${(r.confirmed?.kind ?? r.suggestion.kind).padEnd(18)} ${r.from.address}  ${r.subject}`).join('\n')
+        : 'No replies.'
+      return { json: list, text }
+    }
+    case 'sync': {
+      const { values } = parse(rest, { imap: { type: 'string' }, tls: { type: 'boolean' }, starttls: { type: 'boolean' }, plain: { type: 'boolean' }, mailbox: { type: 'string' }, json: { type: 'boolean' } })
+      const api = makeApi()
+      let input: ApiInput<'replies:sync'> = {}
+      if (values.imap !== undefined) {
+        const account = imapAccountFromUrl(values.imap, values)
+        input = { account, password: await imapPassword(io, account.user) }
+      } else {
+        if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+        const saved = unwrap(await api.call('replies:imapSettings', {})).settings
+        if (!saved) throw new UsageError('No IMAP server is saved: give one with --imap imaps://user@host:port.')
+        // The CLI keeps no passwords: the saved server's own login comes from the environment or a prompt.
+        if (!saved.useSmtpLogin && saved.user) {
+          input = {
+            account: { host: saved.host, port: saved.port, security: saved.security, user: saved.user, mailbox: saved.mailbox, trustedCertificate: saved.trustedCertificate },
+            password: await imapPassword(io, saved.user),
+          }
+        }
+      }
+      const result = unwrap(await api.call('replies:sync', input))
+      const json = { ...result, imported: result.imported.map(replyOutcomeJson) }
+      const text = [
+        result.since === null
+          ? 'No request is waiting for an answer: nothing to look for.'
+          : `${result.account} ${result.mailbox}: ${result.checked} new message${result.checked === 1 ? '' : 's'} since ${result.since}, ${result.downloaded} downloaded, ${result.imported.length} imported.`,
+        ...result.imported.map((o) => `  ${o.matched ?? '-'}  ${describeReplyOutcome(o)}`),
+        ...result.failed.map((f) => `  not imported: ${f.message}`),
+      ].join('\n')
+      return { json, text }
+    }
+    default:
+      throw new UsageError(`Unknown command "replies ${sub ?? ''}": use replies import, confirm, list or sync.`)
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
   const [command, sub, ...rest] = argv
   switch (command) {
     case 'catalog': {
@@ -205,6 +640,47 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) =
           .join('\n')
         return { json: companies, text }
       }
+      if (sub === 'import') return catalogImport(rest, io, makeApi)
+      if (sub === 'export') return catalogExport(rest, io, makeApi)
+      if (sub === 'show') {
+        const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+        const company = unwrap(await makeApi().call('catalog:get', { id: companyArgument(positionals[0], 'show') }))
+        return { json: company, text: describeCompany(company) }
+      }
+      if (sub === 'add' || sub === 'edit') return catalogSave(sub, rest, makeApi)
+      if (sub === 'delete' || sub === 'restore' || sub === 'reset') {
+        const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+        const id = companyArgument(positionals[0], sub)
+        if (sub === 'delete') {
+          const result = unwrap(await makeApi().call('catalog:remove', { id }))
+          return {
+            json: result,
+            text: result.restorable ? `${id} deleted; \`rightful catalog restore ${id}\` brings it back.` : `${id} deleted.`,
+          }
+        }
+        const company = unwrap(await makeApi().call(sub === 'restore' ? 'catalog:restore' : 'catalog:reset', { id }))
+        return { json: company, text: sub === 'restore' ? `${company.name} is back in the catalog.` : `${company.name}: your changes were dropped.` }
+      }
+      if (sub === 'import-policy') {
+        const { values, positionals } = parse(rest, { url: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' } }, 1)
+        if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`.')
+        const file = path.resolve(io.cwd, positionals[0])
+        const format = oneOf(values.format, 'format', policyFormats, guessPolicyFormat(file))
+        let text: string
+        try {
+          text = fs.readFileSync(file, 'utf8')
+        } catch (error) {
+          throw new UsageError(`catalog import-policy: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+        }
+        if (text.length > 2_000_000) throw new UsageError(`catalog import-policy: ${file} is longer than 2,000,000 characters; give the privacy policy alone.`)
+        const result = await makeApi().call('catalog:extractPolicy', { text, format, ...(values.url !== undefined ? { sourceUrl: values.url } : {}) })
+        if (!result.ok && result.error.code === 'INVALID_INPUT') {
+          const issue = result.error.issues?.[0]
+          throw new UsageError(`catalog import-policy: ${issue?.path === 'sourceUrl' ? `--url: ${issue.message}` : (issue?.message ?? result.error.message)}`)
+        }
+        const proposal = unwrap(result)
+        return { json: proposalView(proposal), text: describeProposal(proposal) }
+      }
       if (sub === 'add-contact') {
         const { values, positionals } = parse(rest, { email: { type: 'string' }, purpose: { type: 'string' }, json: { type: 'boolean' } }, 1)
         const companyId = positionals[0]
@@ -214,7 +690,9 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) =
         const company = unwrap(await makeApi().call('catalog:addContact', { companyId, email, purpose }))
         return { json: company, text: `${company.name}: requests now go to ${company.privacyEmail ?? '(no privacy address)'}.` }
       }
-      throw new UsageError(`Unknown command "catalog ${sub ?? ''}": use \`catalog list\` or \`catalog add-contact\`.`)
+      throw new UsageError(
+        `Unknown command "catalog ${sub ?? ''}": use catalog list, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
+      )
     }
     case 'draft': {
       const { values } = parse([sub, ...rest].filter((a): a is string => a !== undefined), requestOptions)
@@ -291,6 +769,27 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string) =
         ].join('\n'),
       }
     }
+    case 'authorities': {
+      if (sub !== 'list') throw new UsageError(`Unknown command "authorities ${sub ?? ''}": use \`authorities list\`.`)
+      const { values } = parse(rest, { law: { type: 'string' }, country: { type: 'string' }, json: { type: 'boolean' } })
+      const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
+      const place = values.country?.toUpperCase()
+      if (place !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) throw new UsageError(`--country: use a code like DE or DE-BY (got "${values.country}").`)
+      const covers = (regions: ReadonlyArray<string>) =>
+        place === undefined || regions.some((r) => r === place || (place.includes('-') ? r === place.slice(0, 2) : r.startsWith(`${place}-`)))
+      const all = unwrap(await makeApi().call('authorities:list', {}))
+      const authorities = all.filter((a) => (law === undefined || a.laws.includes(law)) && covers(a.regions))
+      const text = authorities.length
+        ? authorities
+            .map((a) => `${a.id.padEnd(16)} ${(a.acronym ?? '').padEnd(14)} ${a.regions.join(',').padEnd(8)} ${a.laws.join(',').padEnd(8)} ${a.nameEn}${a.verified ? '' : '  (unverified)'}`)
+            .join('\n')
+        : 'No authority matches.'
+      return { json: authorities, text }
+    }
+    case 'replies':
+      return repliesCommand(sub, rest, io, makeApi)
+    case 'send':
+      return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests': {
       if (sub !== 'list') throw new UsageError(`Unknown command "requests ${sub ?? ''}": use \`requests list\`.`)
       parse(rest, { json: { type: 'boolean' } })
@@ -317,22 +816,25 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     return 0
   }
   let api: Api | null = null
-  const makeApi = (out?: string): Api => {
+  const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
     if (!api) {
       const ports = createNodePorts({
         dataDir: resolveDataDir(io.env),
         resourcesRoot: options.resourcesRoot,
         appVersion: version,
         files: out ? pathSink(out) : { save: async () => null },
+        picker: listPicker(() => (pick ? [pick] : [])),
+        secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
       })
-      api = createApi(ports)
+      // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
+      api = createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
     }
     return api
   }
   try {
     const output = await runCommand(argv, io, makeApi)
     io.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`)
-    return 0
+    return output.exitCode ?? 0
   } catch (error) {
     if (error instanceof UsageError || error instanceof z.ZodError) {
       io.stderr(`rightful: ${error.message}\nRun \`rightful --help\` for the commands and options.\n`)
@@ -358,6 +860,7 @@ export async function main(): Promise<void> {
       stderr: (text) => process.stderr.write(text),
       env: process.env,
       cwd: process.cwd(),
+      prompt: process.stdin.isTTY ? (question) => promptHidden(question) : null,
     },
     { resourcesRoot: findResourcesRoot(__dirname) },
   )

@@ -1,18 +1,20 @@
 /**
  * The main process: one instance, one window, the core behind typed IPC. Everything security
  * related (CSP, permissions, navigation, window.open, trusted senders) is wired here before the
- * window exists. No telemetry and no network: the only things that leave the app are files the
- * user saves and https:/mailto: links the user clicks.
+ * window exists. No telemetry: the only things that leave the app are files the user saves,
+ * https:/mailto: links the user clicks, and the e-mails the user sends through their own mail
+ * server (SMTP, and the optional copy to their IMAP Sent folder).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, type MenuItemConstructorOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/resources'
+import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/resources'
 import { createApi, type Api } from './core/api/create-api'
 import { createNoticeBoard } from './core/notices'
 import type { Clock, Ports } from './core/ports'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
 import { createPdfPrinter } from './shell/print'
+import { createSafeStorageSecrets } from './shell/secrets'
 import { createElectronStores } from './shell/electron-stores'
 import { registerApi, removeStrayListeners } from './shell/ipc'
 import { startDeadlineNotifier, type DeadlineNotifier } from './shell/notifications'
@@ -69,10 +71,12 @@ function createPorts(): Ports {
     templates: templatesFrom(resourcesRoot),
     fonts: fontsFrom(resourcesRoot),
     catalog: builtinCatalogFrom(resourcesRoot),
+    authorities: builtinAuthoritiesFrom(resourcesRoot),
     files: createDialogFileSink(() => mainWindow),
     picker: createDialogFilePicker(() => mainWindow),
     printer: createPdfPrinter(() => mainWindow),
     external,
+    secrets: createSafeStorageSecrets({ dataDir }),
   }
 }
 

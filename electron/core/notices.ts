@@ -5,12 +5,12 @@
 
 export type Notice = {
   readonly id: string
-  readonly code: 'STORE_FILE_UNREADABLE' | 'REQUEST_FILE_UNREADABLE'
+  readonly code: 'STORE_FILE_UNREADABLE' | 'REQUEST_FILE_UNREADABLE' | 'CATALOG_RECORDS_SKIPPED'
   readonly message: string
   /** The file as it was found. */
   readonly path: string
-  /** Where it was moved to; nothing is ever deleted. */
-  readonly movedTo: string
+  /** Where it was moved to (null when it was left in place); nothing is ever deleted. */
+  readonly movedTo: string | null
   readonly at: string
 }
 

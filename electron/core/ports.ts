@@ -25,7 +25,7 @@ export type DocumentStore = {
   moveAside(): string
 }
 
-export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits' | 'notifications'
+export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits' | 'notifications' | 'mail'
 
 export type DocumentStores = {
   open(name: DocumentStoreName): DocumentStore
@@ -59,7 +59,12 @@ export type BuiltinCatalogSource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
 }
 
-export type SaveKind = 'pdf' | 'eml' | 'ics'
+/** The built-in supervisory authorities: parsed JSON files of records (validated by the core). */
+export type BuiltinAuthoritySource = {
+  load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
+}
+
+export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json'
 
 /**
  * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the
@@ -81,6 +86,8 @@ export type Printer = {
 export type FilePicker = {
   /** Absolute paths of the chosen files; empty when the user cancelled. */
   pickFiles(): Promise<ReadonlyArray<string>>
+  /** A file or a folder of records to import into the catalog; null when the user cancelled. */
+  pickImport(kind: 'file' | 'folder'): Promise<string | null>
 }
 
 /** Hands a URL to the operating system (the user's mail program for mailto:). */
@@ -92,6 +99,25 @@ export type ExternalOpener = {
   readonly maxUrlLength: number
 }
 
+/**
+ * Secrets such as the SMTP password: never stored in plain text. The app encrypts them with
+ * Electron's safeStorage; the CLI keeps them for one run only (environment or prompt).
+ */
+export type SecretStore = {
+  /** The secret, or null when none is known. */
+  get(name: string): Promise<string | null>
+  /** Keeps a secret; throws when this host cannot keep it safely. */
+  set(name: string, value: string): Promise<void>
+  delete(name: string): Promise<void>
+  /**
+   * True when secrets are encrypted with a key the operating system protects (false on Linux's
+   * 'basic_text' backend, or when encryption is unavailable).
+   */
+  isStrong(): boolean
+  /** Whether a secret that was set outlives this process (false: the CLI asks every time). */
+  readonly persistent: boolean
+}
+
 export type Ports = {
   readonly appVersion: string
   /** The data folder: requests/ lives here. */
@@ -101,10 +127,14 @@ export type Ports = {
   readonly templates: TemplateSource
   readonly fonts: FontSource
   readonly catalog: BuiltinCatalogSource
+  /** assets/authorities: read when first needed, so a host without it still starts. */
+  readonly authorities: BuiltinAuthoritySource
   readonly files: FileSink
   readonly picker: FilePicker
   readonly printer: Printer
   readonly external: ExternalOpener
+  /** Where the SMTP password is kept. */
+  readonly secrets: SecretStore
   /** Shared with the host's adapters, which report files they had to move aside. */
   readonly notices: NoticeBoard
 }

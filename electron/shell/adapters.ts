@@ -12,6 +12,7 @@ const filters: Record<SaveKind, FileFilter[]> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   eml: [{ name: 'E-mail message', extensions: ['eml'] }],
   ics: [{ name: 'Calendar', extensions: ['ics'] }],
+  json: [{ name: 'JSON', extensions: ['json'] }],
 }
 
 /** Lets the user choose files to keep with a request (any kind: replies come as PDF, ZIP, CSV …). */
@@ -22,6 +23,15 @@ export function createDialogFilePicker(getWindow: () => BaseWindow | null): File
       const window = getWindow()
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? [] : choice.filePaths
+    },
+    async pickImport(kind) {
+      const options =
+        kind === 'folder'
+          ? { title: 'Choose a folder of company records', properties: ['openDirectory'] as Array<'openDirectory'> }
+          : { title: 'Choose a file of company records', properties: ['openFile'] as Array<'openFile'>, filters: filters.json }
+      const window = getWindow()
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
     },
   }
 }

@@ -5,6 +5,8 @@ import type { Route } from './store/routes'
 import { Dashboard } from './features/dashboard/Dashboard'
 import { CompaniesPage } from './features/companies/CompaniesPage'
 import { CompanyPage } from './features/companies/CompanyPage'
+import { CompanyEditPage } from './features/companies/CompanyEditPage'
+import { PolicyImportPage } from './features/companies/PolicyImportPage'
 import { NewRequestPage } from './features/requests/NewRequestPage'
 import { RequestPage } from './features/requests/RequestPage'
 import { ProfilePage } from './features/profile/ProfilePage'
@@ -23,6 +25,10 @@ function Page({ route }: { route: Route }) {
       return <CompaniesPage />
     case 'company':
       return <CompanyPage id={route.id} />
+    case 'policy-import':
+      return <PolicyImportPage />
+    case 'company-edit':
+      return <CompanyEditPage key={route.id ?? 'new'} id={route.id} />
     case 'new-request':
       return <NewRequestPage companyId={route.companyId} />
     case 'request':
@@ -42,7 +48,7 @@ function Page({ route }: { route: Route }) {
 
 const sections = [
   { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
-  { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company'] },
+  { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company', 'company-edit', 'policy-import'] },
   { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
   { label: 'Templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
   { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },

@@ -273,6 +273,80 @@ describe('rightful letter', () => {
   })
 })
 
+describe('rightful catalog import-policy', () => {
+  const policy = (dir: string, name: string, text: string) => {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, text)
+    return file
+  }
+
+  it('prints the proposal as JSON: the promised fields, privacy e-mails best first, addresses as strings', async () => {
+    const dir = tempDir()
+    const file = policy(
+      dir,
+      'privacy.html',
+      [
+        '<html><head><title>Privacy Policy | Kestrel Books</title></head><body>',
+        '<p>Orders and quotes: <a href="mailto:sales@kestrelbooks.co.uk">sales@kestrelbooks.co.uk</a>.</p>',
+        '<p>To exercise your data protection rights, e-mail <a href="mailto:privacy@kestrelbooks.co.uk">privacy@kestrelbooks.co.uk</a>.',
+        ' Requests must state “Data protection request” in the subject line.</p>',
+        '<p>Kestrel Books Ltd, 14 Mill Lane, Bristol, BS1 4DJ. Tel: +44 117 496 0123</p>',
+        '<p>You may complain to the ICO: Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF.</p>',
+        '<p>Children under the age of 13 may not register.</p></body></html>',
+      ].join('\n'),
+    )
+    const { code, stdout, stderr } = await run(['catalog', 'import-policy', file, '--url', 'https://www.kestrelbooks.co.uk/privacy', '--json'], dir)
+    expect(code, stderr).toBe(0)
+    expect(stderr).toBe('')
+    const out = JSON.parse(stdout)
+    for (const key of ['companyName', 'privacyEmails', 'otherEmails', 'postalAddresses', 'phones', 'subjectRule', 'deletionInstruction', 'minAge', 'quotes']) {
+      expect(out, key).toHaveProperty(key)
+    }
+    expect(out.companyName).toBe('Kestrel Books')
+    expect(out.privacyEmails).toEqual(['privacy@kestrelbooks.co.uk'])
+    expect(out.otherEmails).toEqual(['sales@kestrelbooks.co.uk'])
+    expect(out.postalAddresses).toEqual(['Kestrel Books Ltd, 14 Mill Lane, Bristol, BS1 4DJ'])
+    expect(out.phones).toEqual(['+44 117 496 0123'])
+    expect(out.subjectRule).toMatch(/subject line/)
+    expect(out.minAge).toBe(13)
+    expect(out.quotes.length).toBeGreaterThan(3)
+    expect(out.notTheCompany).toEqual([expect.objectContaining({ kind: 'postal', value: expect.stringContaining('Wycliffe House') })])
+    expect(out.details.privacyEmails[0]).toMatchObject({ address: 'privacy@kestrelbooks.co.uk', reason: expect.any(String) })
+  })
+
+  it('guesses the format from the extension, prints a readable summary without --json, and says when there is no e-mail', async () => {
+    const dir = tempDir()
+    const md = policy(dir, 'policy.md', '# Privacy Policy - Faasoft\n\nContact us if you still have any questions about the privacy policy.')
+    const { code, stdout } = await run(['catalog', 'import-policy', md], dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('Company: Faasoft')
+    expect(stdout).toContain('Privacy e-mail: none in this policy')
+    expect(stdout).toMatch(/No e-mail address of the company in this policy/)
+    const json = JSON.parse((await run(['catalog', 'import-policy', md, '--json'], dir)).stdout)
+    expect(json).toMatchObject({ companyName: 'Faasoft', privacyEmails: [], postalAddresses: [] })
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain('no-email')
+  })
+
+  it('refuses a missing file, a bad URL or format, with exit code 2 and nothing on stdout', async () => {
+    const dir = tempDir()
+    const txt = policy(dir, 'p.txt', 'Privacy: privacy@kestrelbooks.co.uk')
+    for (const argv of [
+      ['catalog', 'import-policy', path.join(dir, 'missing.html'), '--json'],
+      ['catalog', 'import-policy', dir, '--json'],
+      ['catalog', 'import-policy', '--json'],
+      ['catalog', 'import-policy', txt, '--url', 'not a url', '--json'],
+      ['catalog', 'import-policy', txt, '--format', 'pdf', '--json'],
+    ]) {
+      const { code, stdout, stderr } = await run(argv, dir)
+      expect(code, argv.join(' ')).toBe(2)
+      expect(stdout, argv.join(' ')).toBe('')
+      expect(stderr, argv.join(' ')).toMatch(/^rightful: /)
+    }
+    expect((await run(['catalog', 'import-policy', path.join(dir, 'missing.html')], dir)).stderr).toMatch(/cannot read .*missing\.html \(ENOENT\)/)
+    expect((await run(['catalog', 'import-policy', txt, '--url', 'not a url'], dir)).stderr).toMatch(/--url/)
+  })
+})
+
 const bundle = path.join(repoRoot, '.vite', 'build', 'cli.js')
 const bundled = fs.existsSync(bundle)
 if (!bundled) console.log(`[skip reason] ${bundle} is not built (npm run build:cli): the installed \`rightful\` command is not exercised.`)
@@ -289,5 +363,8 @@ describe.skipIf(!bundled)('the built `rightful` command', () => {
     expect(fs.statSync(out).size).toBeGreaterThan(5000)
     const bad = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'deadline', '--law', 'gdpr'], { env, encoding: 'utf8' })
     expect(bad.status).toBe(2)
+    // The supervisory authorities ship with the build (assets/authorities).
+    const bavaria = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'authorities', 'list', '--country', 'DE-BY', '--json'], { env, encoding: 'utf8' }))
+    expect(bavaria.map((a: { id: string }) => a.id)).toContain('de-by-baylda')
   })
 })

@@ -163,7 +163,7 @@ describe('storage', () => {
     const status = expectOk(await host.api.call('app:status', {}))
     expect(status.notices).toHaveLength(1)
     expect(status.notices[0]).toMatchObject({ code: 'STORE_FILE_UNREADABLE' })
-    const moved = status.notices[0]!.movedTo
+    const moved = status.notices[0]!.movedTo!
     expect(fs.readFileSync(moved, 'utf8')).toBe('{"version": 1, "profile": {"name": "Al')
     expectOk(await host.api.call('profile:save', sampleProfile))
     expect(expectOk(await host.api.call('profile:get', {}))).toEqual(sampleProfile)

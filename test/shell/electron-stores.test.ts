@@ -47,8 +47,8 @@ describe('electron-store document stores', () => {
     expect(notices.list()).toHaveLength(1)
     expect(notice).toMatchObject({ code: 'STORE_FILE_UNREADABLE', path: file })
     expect(notice?.message).toContain('catalog edits')
-    expect(fs.readFileSync(notice!.movedTo, 'utf8')).toBe('{"companies": [ broken')
-    expect(path.dirname(notice!.movedTo)).toBe(dir)
+    expect(fs.readFileSync(notice!.movedTo!, 'utf8')).toBe('{"companies": [ broken')
+    expect(path.dirname(notice!.movedTo!)).toBe(dir)
 
     store.write({ companies: [] })
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ companies: [] })

@@ -157,6 +157,29 @@ export class FakeSession {
   }
 }
 
+/**
+ * safeStorage: a reversible stand-in for the system's encryption (the text never appears as is).
+ * `available` and `backend` say what the system offers; Linux without a keyring is 'basic_text'.
+ */
+function createSafeStorage() {
+  const state = {
+    available: true,
+    backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+    isEncryptionAvailable: vi.fn(() => state.available),
+    getSelectedStorageBackend: vi.fn(() => state.backend),
+    encryptString: vi.fn((text: string) => {
+      if (!state.available) throw new Error('Encryption is not available.')
+      return Buffer.concat([Buffer.from('FAKE1'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)])
+    }),
+    decryptString: vi.fn((encrypted: Buffer) => {
+      if (!state.available) throw new Error('Decryption is not available.')
+      if (encrypted.subarray(0, 5).toString() !== 'FAKE1') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      return Buffer.from(encrypted.subarray(5).map((b) => b ^ 0x5a)).toString('utf8')
+    }),
+  }
+  return state
+}
+
 function createFake() {
   const app = Object.assign(new EventEmitter(), {
     paths: { userData: '/fake/userData', documents: '/fake/Documents' } as Record<string, string>,
@@ -182,6 +205,7 @@ function createFake() {
     notifications: [] as FakeNotification[],
     notificationsSupported: true,
     printAnswer: true,
+    safeStorage: createSafeStorage(),
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
@@ -247,6 +271,9 @@ function buildModule() {
     },
     get ipcRenderer() {
       return fake().ipcRenderer
+    },
+    get safeStorage() {
+      return fake().safeStorage
     },
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,

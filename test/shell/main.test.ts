@@ -20,6 +20,7 @@ vi.mock('../../electron/adapters/node/resources', async (importOriginal) => {
     templatesFrom: (given: string) => actual.templatesFrom(root(given)),
     fontsFrom: (given: string) => actual.fontsFrom(root(given)),
     builtinCatalogFrom: (given: string) => actual.builtinCatalogFrom(root(given)),
+    builtinAuthoritiesFrom: (given: string) => actual.builtinAuthoritiesFrom(root(given)),
   }
 })
 

@@ -7,10 +7,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createNoticeBoard } from '../../core/notices'
-import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer } from '../../core/ports'
+import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { createConfStores } from './conf-stores'
-import { builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
+import { memorySecrets } from './secrets'
+import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
 
 /** The folder Electron's app.getPath('userData') gives the desktop app, so the CLI finds its data. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -77,7 +78,7 @@ export function savingPrinter(files: FileSink): Printer {
 
 /** A picker that hands over a fixed list of files (the CLI names them; tests choose them). */
 export function listPicker(files: () => ReadonlyArray<string>): FilePicker {
-  return { pickFiles: async () => files() }
+  return { pickFiles: async () => files(), pickImport: async () => files()[0] ?? null }
 }
 
 export function createNodePorts(options: {
@@ -89,6 +90,8 @@ export function createNodePorts(options: {
   picker?: FilePicker
   external?: ExternalOpener
   clock?: Clock
+  /** Default: in memory only (nothing is ever written). */
+  secrets?: SecretStore
 }): Ports {
   const clock = options.clock ?? systemClock
   fs.mkdirSync(options.dataDir, { recursive: true })
@@ -102,9 +105,11 @@ export function createNodePorts(options: {
     templates: templatesFrom(options.resourcesRoot),
     fonts: fontsFrom(options.resourcesRoot),
     catalog: builtinCatalogFrom(options.resourcesRoot),
+    authorities: builtinAuthoritiesFrom(options.resourcesRoot),
     files: options.files,
     picker: options.picker ?? listPicker(() => []),
     printer: savingPrinter(options.files),
     external: options.external ?? noExternalOpener,
+    secrets: options.secrets ?? memorySecrets(),
   }
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
+import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')
@@ -78,6 +78,20 @@ export function fontsFrom(root: string): FontSource {
 
 export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
   const dir = path.join(root, 'assets', 'catalog')
+  return {
+    load() {
+      return fs
+        .readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => ({ file: name, data: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }))
+    },
+  }
+}
+
+/** assets/authorities/*.json, each an array of authority records; read on each call (the core keeps them). */
+export function builtinAuthoritiesFrom(root: string): BuiltinAuthoritySource {
+  const dir = path.join(root, 'assets', 'authorities')
   return {
     load() {
       return fs

@@ -5,11 +5,14 @@
  */
 import { z } from 'zod'
 import {
+  companyEditSchema,
   contactInputSchema,
   plainDateSchema,
   type CompanySummary,
   type CompanyView,
 } from '../catalog/schema'
+import type { PolicyProposal } from '../catalog/policy-import/proposal'
+import { companyChoicesSchema } from '../catalog/policy-import/to-company'
 import { isPlainDate, type PlainDate } from '../deadlines/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../notices'
@@ -25,6 +28,14 @@ import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { userEventKinds } from '../requests/events'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
+import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
+import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
+import { sectors, type AuthoritySummary, type Sector } from '../authorities/schema'
+import type { ProposalBasis } from '../authorities/competence'
+import type { ReplyImportResult, ReplyView } from '../replies/model'
+import { replyKinds } from '../replies/rules'
+import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
+import type { ImapView, SyncResult } from '../replies/handlers'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -41,6 +52,38 @@ export type AppStatus = {
   readonly today: PlainDate
   readonly notices: ReadonlyArray<Notice>
 }
+
+/** What an import did; `source` null when the user cancelled the picker. */
+export type CatalogImportResult = {
+  readonly source: string | null
+  readonly imported: number
+  readonly rejected: ReadonlyArray<{ readonly entry: string; readonly reason: string }>
+  readonly dryRun: boolean
+}
+
+/** The authorities a complaint may go to, best first, and the facts they were chosen from. */
+export type AuthorityProposalsView = {
+  readonly question: {
+    readonly law: string
+    readonly userCountry: string | null
+    readonly userRegion: string | null
+    readonly companyCountry: string | null
+    readonly companyRegion: string | null
+    readonly sector: Sector
+  }
+  readonly proposals: ReadonlyArray<{
+    readonly authority: AuthoritySummary
+    readonly basis: ProposalBasis
+    readonly reason: string
+    /** Rightful cannot tell which of these is right (a German user's Land): the user picks. */
+    readonly choose: boolean
+    /** The condition under which this authority is competent, or null. */
+    readonly onlyIf: string | null
+  }>
+}
+
+const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 region code, e.g. DE-BY.')
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
 
 /** A search hit: enough for the list; the company page fetches the whole record. */
 export type CompanyHit = {
@@ -62,12 +105,62 @@ export const contract = {
   'app:dismissNotice': method<{ dismissed: boolean }>()(z.strictObject({ id: z.string().min(1).max(100) })),
 
   'catalog:search': method<ReadonlyArray<CompanyHit>>()(
-    z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) }),
+    z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(5000).default(50) }),
   ),
   /** `id` may also be one of the company's domains, e.g. "fs.com". */
   'catalog:get': method<CompanyView>()(z.strictObject({ id: z.string().min(1).max(200) })),
   'catalog:list': method<ReadonlyArray<CompanySummary>>()(empty),
   'catalog:addContact': method<CompanyView>()(contactInputSchema),
+  /** Adds a company (no id) or changes one; changes to built-in records are kept as the user's. */
+  'catalog:save': method<CompanyView>()(companyEditSchema),
+  'catalog:remove': method<{ id: string; restorable: boolean }>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  'catalog:restore': method<CompanyView>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  /** Drops the user's changes to a built-in or imported record. */
+  'catalog:reset': method<CompanyView>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  'catalog:deleted': method<ReadonlyArray<{ id: string; name: string; deletedOn: string }>>()(empty),
+  /** Asks the user for a file or folder (the host's picker), then imports what is valid in it. */
+  'catalog:import': method<CatalogImportResult>()(
+    z.strictObject({
+      format: z.enum(['datarequests', 'rightful']),
+      kind: z.enum(['file', 'folder']),
+      dryRun: z.boolean().default(false),
+    }),
+  ),
+  /** Saves the user's catalog (or every record, with `all`) as a JSON file the user chooses. */
+  'catalog:export': method<{ path: string | null; companies: number }>()(z.strictObject({ all: z.boolean().default(false) })),
+  /** Reads a pasted or opened privacy policy and proposes a record, each field with its quote; saves nothing. */
+  'catalog:extractPolicy': method<PolicyProposal>()(
+    z.strictObject({ text: z.string().max(2_000_000), format: z.enum(['text', 'markdown', 'html']), sourceUrl: z.url().optional() }),
+  ),
+  /**
+   * Saves what the user kept of a policy's proposal as a company of their own. The policy is read
+   * again here (the proposal is never taken from the caller), so every fact cites its real words.
+   */
+  'catalog:savePolicy': method<CompanyView>()(
+    z.strictObject({
+      text: z.string().max(2_000_000),
+      format: z.enum(['text', 'markdown', 'html']),
+      sourceUrl: z.url().optional(),
+      choices: companyChoicesSchema,
+    }),
+  ),
+
+  /** Every built-in supervisory authority. */
+  'authorities:list': method<ReadonlyArray<AuthoritySummary>>()(empty),
+  /** Who a complaint goes to: for a request (its law and places), or for facts given directly. */
+  'authorities:propose': method<AuthorityProposalsView>()(
+    z.union([
+      z.strictObject({ reference: referenceSchema, userRegion: regionCode.optional() }),
+      z.strictObject({
+        law: z.enum(laws),
+        userCountry: countryCode.nullable().optional(),
+        userRegion: regionCode.nullable().optional(),
+        companyCountry: countryCode.nullable().optional(),
+        companyRegion: regionCode.nullable().optional(),
+        sector: z.enum(sectors).default('private'),
+      }),
+    ]),
+  ),
 
   'profile:get': method<Profile | null>()(empty),
   'profile:save': method<Profile>()(profileSchema),
@@ -115,6 +208,8 @@ export const contract = {
     z.strictObject({
       reference: referenceSchema,
       type: z.enum(['reminder', 'complaint']),
+      /** A built-in supervisory authority (authorities:list); fills name, e-mail and address. */
+      authorityId: z.string().min(1).max(100).optional(),
       authority: z
         .strictObject({
           name: z.string().trim().min(1, 'Name the authority.').max(300),
@@ -173,8 +268,104 @@ export const contract = {
   'letters:savePdf': method<{ path: string | null }>()(byReference),
   /** The system's print dialog in the app; elsewhere the PDF is saved and `path` says where. */
   'letters:print': method<{ outcome: 'printed' | 'cancelled' | 'saved'; path: string | null }>()(byReference),
-  'mail:openInMailProgram': method<{ url: string }>()(byReference),
+  /**
+   * Opens the user's mail program with a mailto: link; a text too long for one on this system is
+   * handed over as an .eml draft instead (saved, then shown in the file manager).
+   */
+  'mail:openInMailProgram': method<{ handoff: 'mailto' | 'eml'; url: string | null; path: string | null }>()(byReference),
+  /** A draft .eml (X-Unsent: 1); for a request Rightful sent, the exact message that went out. */
   'mail:saveEml': method<{ path: string | null }>()(byReference),
+  'mail:getSmtp': method<SmtpView>()(empty),
+  /** `password`: a string sets it, null forgets it, left out keeps it. `smtp: null` removes the server. */
+  'mail:saveSmtp': method<SmtpView>()(
+    z.strictObject({
+      smtp: smtpSettingsSchema.nullable(),
+      password: z.string().min(1).max(1000).nullable().optional(),
+      sentCopy: sentCopySettingsSchema.optional(),
+    }),
+  ),
+  /** Connects and logs in with the saved settings; the server's reason as the error when it fails. */
+  'mail:testSmtp': method<{ server: string; user: string | null }>()(empty),
+  /**
+   * Sends the request through the user's SMTP server. Resolves only when the server accepted it;
+   * otherwise the error says why (SMTP_REJECTED, SMTP_AUTH_FAILED, SEND_UNCERTAIN …) and the
+   * outbox keeps the message. After an uncertain attempt, `confirmResend: true` is required.
+   */
+  'mail:send': method<SendResult>()(
+    z.strictObject({
+      reference: referenceSchema,
+      attachLetter: z.boolean().default(false),
+      /** Tokens from attachments:pick. */
+      attachments: z.array(z.string().min(1).max(100)).max(20).default([]),
+      confirmResend: z.boolean().default(false),
+    }),
+  ),
+  /** Sends the kept message again, byte for byte, with the same Message-ID. */
+  'mail:retry': method<SendResult>()(z.strictObject({ reference: referenceSchema, confirmResend: z.boolean().default(false) })),
+  /** One request's outbox entry, or every entry not yet recorded as sent. */
+  'mail:outbox': method<ReadonlyArray<OutboxItem>>()(z.strictObject({ reference: referenceSchema.optional() })),
+  /** Tries the copy to the IMAP Sent folder again. */
+  'mail:copyToSent': method<OutboxItem>()(byReference),
+
+  /**
+   * Imports replies (.eml): `files` dropped on the window (base64), else the host's file picker
+   * asks. Each is matched to a request and classified; `reference`: imported on that request's
+   * page (proposed, to be confirmed, when nothing in the message names a request).
+   */
+  'replies:import': method<ReplyImportResult>()(
+    z.strictObject({
+      reference: referenceSchema.optional(),
+      files: z
+        .array(z.strictObject({ name: z.string().trim().min(1).max(255), base64: z.string().max(35_000_000, 'Rightful imports e-mails up to 25 MB.') }))
+        .min(1)
+        .max(50)
+        .optional(),
+      /** Take the suggested request and kind as confirmed (the CLI's --confirm). */
+      confirm: z.boolean().default(false),
+    }),
+  ),
+  /** Imported replies: of one request (also those proposed for it), or those still to be sorted (`pending`). */
+  'replies:list': method<ReadonlyArray<ReplyView>>()(z.strictObject({ reference: referenceSchema.optional(), pending: z.boolean().default(false) })),
+  /**
+   * The user's word on a reply: the request it answers (for one not on a timeline yet) and/or what
+   * it is; the event for that kind is added (and an earlier different choice's event removed).
+   */
+  'replies:confirm': method<{ reply: ReplyView; request: RequestView }>()(
+    z.strictObject({
+      replyId: z.string().regex(/^rp-[0-9a-f]{12}$/, 'Not a reply id.'),
+      reference: referenceSchema.optional(),
+      kind: z.enum(replyKinds).optional(),
+      /** 'extension-claimed': the date the company named. */
+      until: realDate.nullable().optional(),
+    }),
+  ),
+  /** A reply that answers none of the requests: kept, but no longer listed as to be sorted. */
+  'replies:dismiss': method<ReplyView>()(z.strictObject({ replyId: z.string().regex(/^rp-[0-9a-f]{12}$/, 'Not a reply id.') })),
+  'replies:imapSettings': method<ImapView>()(empty),
+  /** `password`: a string sets it, null forgets it, left out keeps it. `settings: null` turns the sync off. */
+  'replies:saveImap': method<ImapView>()(
+    z.strictObject({ settings: imapSettingsSchema.nullable(), password: z.string().min(1).max(1000).nullable().optional() }),
+  ),
+  /**
+   * Looks for replies in the IMAP inbox since the oldest open request was sent, downloading only
+   * messages that could belong to a request, and imports those that do. `account` and `password`:
+   * this server once, without saving it (the CLI's --imap).
+   */
+  'replies:sync': method<SyncResult>()(
+    z.strictObject({
+      account: z
+        .strictObject({
+          host: imapSettingsSchema.shape.host,
+          port: imapSettingsSchema.shape.port,
+          security: imapSettingsSchema.shape.security,
+          user: z.string().trim().min(1).max(254).refine((u) => !hasControlCharacter(u), 'The user name must be a single line.'),
+          mailbox: imapSettingsSchema.shape.mailbox,
+          trustedCertificate: imapSettingsSchema.shape.trustedCertificate.optional(),
+        })
+        .optional(),
+      password: z.string().min(1).max(1000).optional(),
+    }),
+  ),
 
   'deadlines:compute': method<Deadline>()(
     z.strictObject({

@@ -5,13 +5,17 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { openAuthorities } from '../authorities/authorities'
+import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
+import { openJsonFileStore } from '../storage/document-store'
 import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
 import { deadlineHandlers } from '../deadlines/handlers'
 import { letterHandlers } from '../letters/handlers'
 import { printHandlers } from '../letters/print-handlers'
 import { mailHandlers } from '../mail/handlers'
+import { replyHandlers } from '../replies/handlers'
 import type { Ports } from '../ports'
 import { profileHandlers } from '../profile/handlers'
 import { openProfileStore } from '../profile/profile'
@@ -71,7 +75,12 @@ function describeIssues(error: z.ZodError) {
 export function createApi(ports: Ports): Api {
   const notices = ports.notices
   const now = () => ports.clock.now()
-  const catalog = openCatalog({ builtin: ports.catalog, edits: ports.stores.open('catalog-edits'), notices })
+  const catalog = openCatalog({
+    builtin: ports.catalog,
+    edits: ports.stores.open('catalog-edits'),
+    imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now }),
+    notices,
+  })
   const profiles = openProfileStore(ports.stores.open('profile'), notices)
   const templates = loadTemplates(ports.templates, path.join(ports.dataDir, 'templates'))
   const settings = openSettingsStore(ports.stores.open('settings'), notices)
@@ -83,6 +92,7 @@ export function createApi(ports: Ports): Api {
     ports,
     notices,
     catalog,
+    authorities: openAuthorities(ports.authorities),
     profiles,
     templates,
     requests,
@@ -95,11 +105,13 @@ export function createApi(ports: Ports): Api {
   const handlers = mergeHandlers([
     appHandlers(ctx),
     catalogHandlers(ctx),
+    authorityHandlers(ctx),
     profileHandlers(ctx),
     requestHandlers(ctx),
     letterHandlers(ctx),
     printHandlers(ctx),
     mailHandlers(ctx),
+    replyHandlers(ctx),
     deadlineHandlers(ctx),
     settingsHandlers(ctx),
     templateHandlers(ctx),

@@ -1,4 +1,5 @@
 /** Types shared by the domain handler maps that createApi merges. */
+import type { AuthorityRegistry } from '../authorities/authorities'
 import type { Catalog } from '../catalog/catalog'
 import type { NoticeBoard } from '../notices'
 import type { Ports } from '../ports'
@@ -16,6 +17,8 @@ export type CoreContext = {
   readonly ports: Ports
   readonly notices: NoticeBoard
   readonly catalog: Catalog
+  /** The built-in supervisory authorities (read when first used). */
+  readonly authorities: AuthorityRegistry
   readonly profiles: ProfileStore
   readonly templates: Templates
   readonly requests: RequestService

@@ -18,9 +18,32 @@ export const errorCodes = [
   'INVALID_STATE',
   'UNKNOWN_COUNTRY',
   'UNSUPPORTED_LAW',
+  /** assets/authorities is missing or broken (a packaging error). */
+  'AUTHORITIES_UNAVAILABLE',
   'MAILTO_TOO_LONG',
   'STORAGE_FAILED',
   'EXTERNAL_FAILED',
+  /** Sending by e-mail (mail/smtp.ts, mail/outbox.ts). */
+  'SMTP_NOT_CONFIGURED',
+  'SMTP_PASSWORD_MISSING',
+  'SMTP_CONNECTION_FAILED',
+  'SMTP_TLS_FAILED',
+  'SMTP_AUTH_FAILED',
+  'SMTP_REJECTED',
+  'SEND_UNCERTAIN',
+  'SEND_IN_PROGRESS',
+  'CONFIRM_RESEND',
+  'MESSAGE_TOO_LARGE',
+  'SECRETS_UNAVAILABLE',
+  /** Importing replies (replies/): an .eml that is not one, too large, or with a header that smuggles in lines. */
+  'EML_INVALID',
+  'EML_TOO_LARGE',
+  'EML_HEADER_INJECTION',
+  /** Fetching replies over IMAP (replies/imap-sync.ts). */
+  'IMAP_NOT_CONFIGURED',
+  'IMAP_PASSWORD_MISSING',
+  'IMAP_AUTH_FAILED',
+  'IMAP_CONNECTION_FAILED',
   'INTERNAL',
 ] as const
 

@@ -1,33 +1,134 @@
 /**
- * The catalog: the built-in company records (read-only, from assets/catalog) merged with what the
- * user added (kept in the catalog-edits store, never overwritten by a newer built-in catalog).
+ * The catalog, in layers, later ones winning:
+ * 1. built-in records (read-only, from assets/catalog; replaced when Rightful is updated);
+ * 2. imported records (datarequests.org files or a Rightful export; the catalog-imports store);
+ * 3. the user's own: companies they added, and per-field changes ("overrides"), added contacts and
+ *    deletions of built-in or imported records (the catalog-edits store).
+ * A newer built-in or imported record never overwrites the user's change: an override replaces
+ * only the fields the user changed, whatever the record under it says now.
  */
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../ports'
+import { fromDatarequests, RecordRejected } from './datarequests'
 import {
   companySchema,
   emailContactSchema,
+  plainDateSchema,
   postalAddressSchema,
   type Company,
+  type CompanyEdit,
+  type CompanyOrigin,
   type CompanySummary,
   type CompanyView,
   type ContactInput,
   type EmailContact,
   type PostalAddress,
+  type Provenance,
 } from './schema'
 import { createSearchIndex, type SearchIndex } from './search'
 
+const contactsSchema = z.record(
+  z.string(),
+  z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) }),
+)
+
+const editsSchemaV1 = z.object({ version: z.literal(1), contacts: contactsSchema })
+
 const editsSchema = z.object({
-  version: z.literal(1),
-  /** Contacts the user added, per company id. */
-  contacts: z.record(
-    z.string(),
-    z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) }),
-  ),
+  version: z.literal(2),
+  /** Contacts the user added to a record, per company id. */
+  contacts: contactsSchema,
+  /** Companies the user added, whole. */
+  companies: z.record(z.string(), z.unknown()),
+  /** Fields the user changed on built-in or imported records: the field's whole new value. */
+  overrides: z.record(z.string(), z.object({ editedOn: plainDateSchema, fields: z.record(z.string(), z.unknown()) })),
+  /** Built-in or imported records the user deleted, with the date (restorable). */
+  deleted: z.record(z.string(), plainDateSchema),
 })
 type Edits = z.infer<typeof editsSchema>
+
+const importsSchema = z.object({
+  version: z.literal(1),
+  /** The record schema the companies were validated against when they were written. */
+  recordSchema: z.number().int().optional(),
+  /** sha256 of the companies' JSON when written: if it still matches, they need no new validation. */
+  digest: z.string().optional(),
+  companies: z.record(z.string(), z.unknown()),
+})
+
+/** Raise when companySchema changes, so that stored imports are validated (and defaulted) again. */
+const recordSchemaVersion = 2
+
+const digestOf = (companies: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(companies)).digest('hex')
+
+const emptyEdits = (): Edits => ({ version: 2, contacts: {}, companies: {}, overrides: {}, deleted: {} })
+
+/** The fields of a record a user may change; everything but `id` and `sources`. */
+export const editableFields = [
+  'name',
+  'legalNames',
+  'brands',
+  'domains',
+  'website',
+  'emails',
+  'postalAddresses',
+  'phones',
+  'webForms',
+  'requirements',
+  'establishment',
+  'countriesServed',
+  'categories',
+  'identityProvenance',
+  'history',
+] as const satisfies ReadonlyArray<keyof Company>
+
+/**
+ * The native export. `companies` holds the records as the user sees them (for people and other
+ * tools); `layers` holds what Rightful needs to rebuild the user's catalog exactly: imported
+ * records as imported, companies the user added, their per-field changes, added contacts and
+ * deletions. A file with `companies` only (e.g. written by hand) imports too.
+ */
+export const catalogExportSchema = z.object({
+  format: z.literal('rightful-catalog'),
+  version: z.literal(1),
+  exportedOn: plainDateSchema,
+  companies: z.array(z.unknown()),
+  layers: z
+    .object({
+      imported: z.array(z.unknown()),
+      added: z.array(z.unknown()),
+      overrides: editsSchema.shape.overrides,
+      contacts: contactsSchema,
+      deleted: editsSchema.shape.deleted,
+    })
+    .optional(),
+})
+export type CatalogExport = {
+  readonly format: 'rightful-catalog'
+  readonly version: 1
+  readonly exportedOn: string
+  readonly companies: ReadonlyArray<Company>
+  readonly layers: {
+    readonly imported: ReadonlyArray<Company>
+    readonly added: ReadonlyArray<Company>
+    readonly overrides: Edits['overrides']
+    readonly contacts: Edits['contacts']
+    readonly deleted: Edits['deleted']
+  }
+}
+
+export type ImportFormat = 'datarequests' | 'rightful'
+/** One file (or one record of a file) offered for import, named as the user will recognize it. */
+export type ImportEntry = { readonly entry: string; readonly data: unknown } | { readonly entry: string; readonly error: string }
+export type ImportReport = {
+  readonly imported: number
+  readonly rejected: ReadonlyArray<{ readonly entry: string; readonly reason: string }>
+  /** True when nothing was stored (a dry run). */
+  readonly dryRun: boolean
+}
 
 export type Catalog = {
   list(): ReadonlyArray<CompanyView>
@@ -36,6 +137,24 @@ export type Catalog = {
   resolve(idOrDomain: string): CompanyView
   search(query: string, limit: number): ReadonlyArray<CompanyView>
   addContact(input: ContactInput, enteredOn: string): CompanyView
+  /** Adds a company (no id) or changes one; returns the record as it now reads. */
+  save(input: CompanyEdit, today: string): CompanyView
+  /**
+   * Adds a whole record the user accepted (e.g. read from a privacy policy) to their own
+   * companies, under its id or, when that is taken, the next free one.
+   */
+  addRecord(company: Company): CompanyView
+  /** Deletes a company: the user's own for good, a built-in or imported one restorably. */
+  remove(id: string, today: string): { id: string; restorable: boolean }
+  /** Brings back a deleted built-in or imported record, with the user's changes to it. */
+  restore(id: string): CompanyView
+  /** Drops the user's changes and added contacts: the record as the catalog has it. */
+  reset(id: string): CompanyView
+  deleted(): ReadonlyArray<{ id: string; name: string; deletedOn: string }>
+  /** Imports every entry that is valid, in one write; the report accounts for every entry. */
+  importEntries(entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, options?: { dryRun?: boolean }): ImportReport
+  /** The user's catalog (imported, added and changed records, deletions), or every record with `all`. */
+  exportCatalog(today: string, options?: { all?: boolean }): CatalogExport
 }
 
 /** Loads and validates the built-in records; a broken built-in file is a bug, reported loudly. */
@@ -57,15 +176,15 @@ export function loadBuiltinCompanies(source: BuiltinCatalogSource): Company[] {
 const privacyPurposes = new Set(['privacy', 'dpo'])
 
 /** The record plus what follows from it: which address requests go to, and why. */
-export function viewOf(company: Company): CompanyView {
+export function viewOf(company: Company, origin: CompanyOrigin = 'builtin', editedFields: ReadonlyArray<string> = []): CompanyView {
   const current = company.emails.filter((e) => e.status === 'current')
   const fromUser = [...current].reverse().find((e) => e.provenance.kind === 'user' && privacyPurposes.has(e.purpose))
-  const fromPolicy = current.find((e) => e.provenance.kind === 'policy' && privacyPurposes.has(e.purpose))
+  const fromSource = current.find((e) => e.provenance.kind !== 'user' && privacyPurposes.has(e.purpose))
   const general = current.find((e) => e.purpose === 'general')
   const [privacyEmail, privacyEmailBasis] = fromUser
     ? [fromUser.address, 'user' as const]
-    : fromPolicy
-      ? [fromPolicy.address, 'privacy' as const]
+    : fromSource
+      ? [fromSource.address, 'privacy' as const]
       : general
         ? [general.address, 'general' as const]
         : [null, null]
@@ -79,7 +198,7 @@ export function viewOf(company: Company): CompanyView {
       : letterAddress.country
     : null
 
-  return { ...company, privacyEmail, privacyEmailBasis, letterAddress, holidayJurisdiction }
+  return { ...company, privacyEmail, privacyEmailBasis, letterAddress, holidayJurisdiction, origin, editedFields }
 }
 
 export function summaryOf(view: CompanyView): CompanySummary {
@@ -96,70 +215,279 @@ export function summaryOf(view: CompanyView): CompanySummary {
   }
 }
 
-export function openCatalog(options: { builtin: BuiltinCatalogSource; edits: DocumentStore; notices: NoticeBoard }): Catalog {
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** A slug from a name: "Faasoft Ltd." → "faasoft-ltd". */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return slug || 'company'
+}
+
+/**
+ * The record a user's edit describes, on top of `base` (null for a new company): values that did
+ * not change keep their provenance; new or changed ones are "entered by you" on `today`.
+ */
+export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, today: string): Company {
+  const user: Provenance = { kind: 'user', enteredOn: today, quality: 'user' }
+  const keep = <T extends { provenance: Provenance }>(entries: ReadonlyArray<T>, match: (entry: T) => boolean) =>
+    entries.find(match)?.provenance ?? user
+
+  const identityChanged =
+    !base ||
+    base.name !== edit.name ||
+    !same(base.legalNames, edit.legalNames) ||
+    !same(base.brands, edit.brands) ||
+    !same(base.domains, edit.domains) ||
+    base.website !== edit.website
+
+  const history = [...(base?.history ?? [])]
+  if (base && base.name !== edit.name) {
+    history.push({ field: 'name', value: base.name, until: today, provenance: base.identityProvenance ?? user })
+  }
+  if (base && base.website !== edit.website && base.website) {
+    history.push({ field: 'website', value: base.website, until: today, provenance: base.identityProvenance ?? user })
+  }
+
+  const baseRequirements = base?.requirements
+  const language =
+    edit.requestLanguage === null
+      ? null
+      : baseRequirements?.language?.code === edit.requestLanguage
+        ? baseRequirements.language
+        : { code: edit.requestLanguage, basis: 'catalog' as const }
+  const idDocument = edit.needsIdDocument
+    ? (baseRequirements?.idDocument ?? { text: 'You noted that this company needs a copy of an identity document.', provenance: user })
+    : null
+
+  const record = {
+    id,
+    name: edit.name,
+    legalNames: edit.legalNames,
+    brands: edit.brands,
+    domains: [...new Set(edit.domains)],
+    website: edit.website,
+    emails: edit.emails.map((e) => ({
+      ...e,
+      provenance: keep(base?.emails ?? [], (b) => b.address.toLowerCase() === e.address.toLowerCase() && b.purpose === e.purpose),
+    })),
+    postalAddresses: edit.postalAddresses.map((a) => ({
+      ...a,
+      provenance: keep(base?.postalAddresses ?? [], (b) => same(b.lines, a.lines) && b.country === a.country && b.recipient === a.recipient),
+    })),
+    phones: edit.phones.map((p) => ({ ...p, provenance: keep(base?.phones ?? [], (b) => b.number === p.number && b.kind === p.kind) })),
+    webForms: edit.webForms.map((w) => ({ ...w, provenance: keep(base?.webForms ?? [], (b) => b.url === w.url) })),
+    requirements: {
+      subjectLine: baseRequirements?.subjectLine ?? null,
+      deletion: baseRequirements?.deletion ?? null,
+      minimumAge: baseRequirements?.minimumAge ?? null,
+      language,
+      idDocument,
+      requiredElements: baseRequirements?.requiredElements ?? [],
+      suggestedChannel: edit.suggestedChannel,
+      customTemplates: baseRequirements?.customTemplates ?? {},
+    },
+    establishment: edit.establishment,
+    countriesServed: edit.countriesServed,
+    categories: edit.categories,
+    pgp: base?.pgp ?? null,
+    identityProvenance: identityChanged ? user : (base?.identityProvenance ?? user),
+    facetGroup: base?.facetGroup ?? null,
+    nsfw: base?.nsfw ?? false,
+    history,
+    notes: base?.notes ?? [],
+    sources: base?.sources ?? [],
+  }
+  const parsed = companySchema.safeParse(record)
+  if (!parsed.success) {
+    throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  }
+  return parsed.data
+}
+
+/** The fields of `edited` that differ from `base`, as an override. */
+function overrideOf(base: Company, edited: Company): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const field of editableFields) {
+    if (!same(base[field], edited[field])) fields[field] = edited[field]
+  }
+  return fields
+}
+
+export function openCatalog(options: {
+  builtin: BuiltinCatalogSource
+  edits: DocumentStore
+  imports?: DocumentStore
+  notices: NoticeBoard
+}): Catalog {
   const builtin = loadBuiltinCompanies(options.builtin)
+  const builtinById = new Map(builtin.map((c) => [c.id, c]))
+
+  const unreadable = (store: DocumentStore, what: string) => {
+    const movedTo = store.moveAside()
+    options.notices.add({
+      code: 'STORE_FILE_UNREADABLE',
+      message: `${what} could not be read, so the file was moved to ${movedTo} (nothing was deleted). The catalog is shown without it.`,
+      path: store.path,
+      movedTo,
+    })
+  }
 
   const readEdits = (): Edits => {
     const document = options.edits.read()
-    if (Object.keys(document).length === 0) return { version: 1, contacts: {} }
+    if (Object.keys(document).length === 0) return emptyEdits()
+    const v1 = editsSchemaV1.safeParse(document)
+    if (v1.success) return { ...emptyEdits(), contacts: v1.data.contacts }
     const parsed = editsSchema.safeParse(document)
     if (parsed.success) return parsed.data
-    const movedTo = options.edits.moveAside()
-    options.notices.add({
-      code: 'STORE_FILE_UNREADABLE',
-      message: `The contacts you added to the catalog could not be read, so the file was moved to ${movedTo} (nothing was deleted). The built-in catalog is shown without them.`,
-      path: options.edits.path,
-      movedTo,
-    })
-    return { version: 1, contacts: {} }
+    unreadable(options.edits, 'The companies you added or changed in the catalog')
+    return emptyEdits()
+  }
+
+  /** Imported records, validated one by one: a record that no longer parses is set aside with a notice. */
+  const readImports = (): Map<string, Company> => {
+    const map = new Map<string, Company>()
+    if (!options.imports) return map
+    const document = options.imports.read()
+    if (Object.keys(document).length === 0) return map
+    const parsed = importsSchema.safeParse(document)
+    if (!parsed.success) {
+      unreadable(options.imports, 'The companies you imported')
+      return map
+    }
+    const { companies } = parsed.data
+    // Validated when they were imported, and unchanged since: no need to check each again.
+    if (parsed.data.recordSchema === recordSchemaVersion && parsed.data.digest === digestOf(companies)) {
+      for (const [id, data] of Object.entries(companies)) map.set(id, data as Company)
+      return map
+    }
+    const broken: string[] = []
+    for (const [id, data] of Object.entries(companies)) {
+      const company = companySchema.safeParse(data)
+      if (company.success && company.data.id === id) map.set(id, company.data)
+      else broken.push(id)
+    }
+    if (broken.length > 0) {
+      options.notices.add({
+        code: 'CATALOG_RECORDS_SKIPPED',
+        message: `${broken.length} imported compan${broken.length === 1 ? 'y does' : 'ies do'} not read as a valid record and ${broken.length === 1 ? 'is' : 'are'} not shown (${broken.slice(0, 5).join(', ')}${broken.length > 5 ? ', …' : ''}). The file is unchanged.`,
+        path: options.imports.path,
+        movedTo: null,
+      })
+    }
+    return map
   }
 
   let edits = readEdits()
+  let imports = readImports()
+  let userCompanies = new Map<string, Company>()
+  const readUserCompanies = () => {
+    userCompanies = new Map()
+    for (const [id, data] of Object.entries(edits.companies)) {
+      const parsed = companySchema.safeParse(data)
+      if (parsed.success && parsed.data.id === id) userCompanies.set(id, parsed.data)
+    }
+  }
+  readUserCompanies()
+
   let views: CompanyView[] = []
-  let index: SearchIndex<CompanyView> = createSearchIndex([], () => [])
+  let byId = new Map<string, CompanyView>()
+  let byDomain = new Map<string, CompanyView>()
+  // Built on the first search after a change, not at start: most commands never search.
+  let index: SearchIndex<CompanyView> | null = null
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true, ignorePunctuation: true })
+
+  /** A base record (built-in, else imported) with the user's override and contacts on top. */
+  const effective = (id: string): { company: Company; origin: CompanyOrigin; editedFields: string[] } | null => {
+    const own = userCompanies.get(id)
+    const base = builtinById.get(id) ?? imports.get(id)
+    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) ? 'builtin' : 'imported'
+    let company = own ?? base
+    if (!company) return null
+    const override = own ? undefined : edits.overrides[id]
+    let editedFields: string[] = []
+    if (override) {
+      const candidate = companySchema.safeParse({ ...company, ...override.fields, id })
+      if (candidate.success) {
+        company = candidate.data
+        editedFields = Object.keys(override.fields)
+      }
+    }
+    const added = edits.contacts[id]
+    if (added) {
+      company = {
+        ...company,
+        emails: [...company.emails, ...added.emails],
+        postalAddresses: [...company.postalAddresses, ...added.postalAddresses],
+      }
+      if (added.emails.length + added.postalAddresses.length > 0 && !editedFields.includes('contacts')) editedFields.push('contacts')
+    }
+    return { company, origin, editedFields }
+  }
 
   const rebuild = () => {
-    views = builtin
-      .map((company) => {
-        const added = edits.contacts[company.id]
-        return viewOf(
-          added
-            ? {
-                ...company,
-                emails: [...company.emails, ...added.emails],
-                postalAddresses: [...company.postalAddresses, ...added.postalAddresses],
-              }
-            : company,
-        )
-      })
-      .sort((a, b) => a.name.localeCompare(b.name))
-    index = createSearchIndex(views, (v) => [
+    const ids = new Set([...builtinById.keys(), ...imports.keys(), ...userCompanies.keys()])
+    views = []
+    for (const id of ids) {
+      if (edits.deleted[id] && !userCompanies.has(id)) continue
+      const found = effective(id)
+      if (found) views.push(viewOf(found.company, found.origin, found.editedFields))
+    }
+    views.sort((a, b) => collator.compare(a.name, b.name))
+    byId = new Map(views.map((v) => [v.id, v]))
+    byDomain = new Map()
+    for (const view of views) for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
+    index = null
+  }
+  const searchIndex = (): SearchIndex<CompanyView> =>
+    (index ??= createSearchIndex(views, (v) => [
       { text: v.name, weight: 'name' },
       ...v.legalNames.map((text) => ({ text, weight: 'name' as const })),
-      ...v.brands.map((text) => ({ text, weight: 'name' as const })),
+      ...v.brands.map((text) => ({ text, weight: 'brand' as const })),
       ...v.domains.map((text) => ({ text, weight: 'domain' as const })),
       ...v.emails.map((e) => ({ text: e.address, weight: 'email' as const })),
       ...v.postalAddresses.flatMap((a) => a.lines.map((text) => ({ text, weight: 'address' as const }))),
-    ])
-  }
+    ]))
   rebuild()
 
   const get = (id: string): CompanyView => {
-    const view = views.find((v) => v.id === id)
+    const view = byId.get(id)
     if (!view) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
     return view
   }
 
-  return {
+  const writeEdits = (next: Edits) => {
+    options.edits.write(next)
+    edits = next
+    readUserCompanies()
+    rebuild()
+  }
+
+  const baseOf = (id: string): Company | null => builtinById.get(id) ?? imports.get(id) ?? null
+
+  const uniqueId = (name: string): string => {
+    const stem = slugOf(name)
+    const taken = (id: string) => builtinById.has(id) || imports.has(id) || userCompanies.has(id)
+    if (!taken(stem)) return stem
+    for (let n = 2; ; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`
+  }
+
+  const catalog: Catalog = {
     list: () => views,
     get,
     resolve(idOrDomain) {
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
-      const view = views.find((v) => v.id === key || v.domains.some((d) => d.toLowerCase() === key))
+      const view = byId.get(key) ?? byDomain.get(key)
       if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
       return view
     },
-    search: (query, limit) => index.search(query, limit),
+    search: (query, limit) => searchIndex().search(query, limit),
     addContact(input, enteredOn) {
       get(input.companyId)
       const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
@@ -170,11 +498,251 @@ export function openCatalog(options: { builtin: BuiltinCatalogSource; edits: Doc
       const postalAddresses: PostalAddress[] = input.postal
         ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
         : existing.postalAddresses
-      const next: Edits = { version: 1, contacts: { ...edits.contacts, [input.companyId]: { emails, postalAddresses } } }
-      options.edits.write(next)
-      edits = next
-      rebuild()
+      writeEdits({ ...edits, contacts: { ...edits.contacts, [input.companyId]: { emails, postalAddresses } } })
       return get(input.companyId)
     },
+    save(input, today) {
+      if (input.id === undefined) {
+        const id = uniqueId(input.name)
+        const company = applyEdit(null, input, id, today)
+        writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+        return get(id)
+      }
+      const id = input.id
+      const own = userCompanies.get(id)
+      if (own) {
+        const company = applyEdit(own, input, id, today)
+        writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+        return get(id)
+      }
+      const base = baseOf(id)
+      if (!base || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      // The user edits what they see: the record with their earlier changes and added contacts.
+      const shown = effective(id)!.company
+      const edited = applyEdit(shown, input, id, today)
+      // Added contacts now live in the edited lists; keep them out of the contacts layer.
+      const { [id]: _dropped, ...contacts } = edits.contacts
+      const fields = overrideOf(base, edited)
+      const { [id]: _previous, ...overrides } = edits.overrides
+      writeEdits({
+        ...edits,
+        contacts,
+        overrides: Object.keys(fields).length > 0 ? { ...overrides, [id]: { editedOn: today, fields } } : overrides,
+      })
+      return get(id)
+    },
+    addRecord(record) {
+      const parsed = companySchema.safeParse(record)
+      if (!parsed.success) {
+        throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      }
+      const id = uniqueId(parsed.data.id)
+      const company = { ...parsed.data, id }
+      writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+      return get(id)
+    },
+    remove(id, today) {
+      if (userCompanies.has(id)) {
+        const { [id]: _gone, ...companies } = edits.companies
+        const { [id]: _contacts, ...contacts } = edits.contacts
+        writeEdits({ ...edits, companies, contacts })
+        return { id, restorable: false }
+      }
+      if (!baseOf(id) || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      writeEdits({ ...edits, deleted: { ...edits.deleted, [id]: today } })
+      return { id, restorable: true }
+    },
+    restore(id) {
+      if (!edits.deleted[id]) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
+      const { [id]: _restored, ...deleted } = edits.deleted
+      writeEdits({ ...edits, deleted })
+      return get(id)
+    },
+    reset(id) {
+      if (!baseOf(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a built-in or imported company, so there is nothing to go back to.`)
+      const { [id]: _o, ...overrides } = edits.overrides
+      const { [id]: _c, ...contacts } = edits.contacts
+      writeEdits({ ...edits, overrides, contacts })
+      return get(id)
+    },
+    deleted: () =>
+      Object.entries(edits.deleted)
+        .map(([id, deletedOn]) => ({ id, name: baseOf(id)?.name ?? id, deletedOn }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+
+    importEntries(entries, format, today, importOptions = {}) {
+      const rejected: Array<{ entry: string; reason: string }> = []
+      const seen = new Map<string, string>()
+      const next = {
+        imports: new Map(imports),
+        companies: { ...edits.companies },
+        overrides: { ...edits.overrides },
+        contacts: { ...edits.contacts },
+        deleted: { ...edits.deleted },
+      }
+      let imported = 0
+      const problems = (error: z.ZodError) => error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')
+
+      /** Claims an id for one entry; a second entry with the same id is rejected. */
+      const claim = (entry: string, id: string): boolean => {
+        const earlier = seen.get(id)
+        if (earlier) {
+          rejected.push({ entry, reason: `repeats the id "${id}" of ${earlier}` })
+          return false
+        }
+        seen.set(id, entry)
+        return true
+      }
+
+      /** A record from another catalog: it joins the imported layer, below the user's own. */
+      const takeImported = (entry: string, company: Company) => {
+        if (builtinById.has(company.id)) {
+          rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
+          return
+        }
+        if (next.companies[company.id] !== undefined) {
+          rejected.push({ entry, reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it` })
+          return
+        }
+        if (!claim(entry, company.id)) return
+        next.imports.set(company.id, company)
+        imported++
+      }
+
+      /** A record as a Rightful export shows it: its changes over a built-in record become an override. */
+      const takeShown = (entry: string, company: Company) => {
+        if (!claim(entry, company.id)) return
+        const builtinBase = builtinById.get(company.id)
+        if (builtinBase) {
+          const fields = overrideOf(builtinBase, company)
+          if (Object.keys(fields).length > 0) next.overrides[company.id] = { editedOn: today, fields }
+        } else if (next.companies[company.id] !== undefined || company.identityProvenance?.kind === 'user') {
+          next.companies[company.id] = company
+        } else {
+          next.imports.set(company.id, company)
+        }
+        imported++
+      }
+
+      for (const item of entries) {
+        if ('error' in item) {
+          rejected.push({ entry: item.entry, reason: item.error })
+          continue
+        }
+        if (format === 'datarequests') {
+          try {
+            takeImported(item.entry, fromDatarequests(item.data, { importedOn: today }))
+          } catch (error) {
+            if (error instanceof RecordRejected) rejected.push({ entry: item.entry, reason: error.message })
+            else throw error
+          }
+          continue
+        }
+        const document = catalogExportSchema.safeParse(item.data)
+        if (!document.success) {
+          rejected.push({ entry: item.entry, reason: `not a Rightful catalog export (${problems(document.error)})` })
+          continue
+        }
+        const records = (list: ReadonlyArray<unknown>, label: string, take: (entry: string, company: Company) => void) =>
+          list.forEach((data, i) => {
+            const id = (data as { id?: unknown } | null)?.id
+            const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id})` : ''}`
+            const parsed = companySchema.safeParse(data)
+            if (parsed.success) take(entry, parsed.data)
+            else rejected.push({ entry, reason: problems(parsed.error) })
+          })
+        const layers = document.data.layers
+        if (!layers) {
+          records(document.data.companies, 'company', takeShown)
+          continue
+        }
+        // Layers: rebuild the exporting catalog exactly.
+        records(layers.imported, 'imported', (entry, company) => {
+          if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+          else if (claim(entry, company.id)) {
+            next.imports.set(company.id, company)
+            imported++
+          }
+        })
+        records(layers.added, 'added', (entry, company) => {
+          if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+          else if (claim(entry, company.id)) {
+            next.companies[company.id] = company
+            next.imports.delete(company.id)
+            imported++
+          }
+        })
+        for (const [id, override] of Object.entries(layers.overrides)) {
+          const base = builtinById.get(id) ?? next.imports.get(id)
+          if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
+          else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
+            rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
+          } else {
+            next.overrides[id] = override
+            if (!seen.has(id)) {
+              seen.set(id, item.entry)
+              imported++
+            }
+          }
+        }
+        for (const [id, contacts] of Object.entries(layers.contacts)) {
+          next.contacts[id] = contacts
+          if (!seen.has(id)) {
+            seen.set(id, item.entry)
+            imported++
+          }
+        }
+        Object.assign(next.deleted, layers.deleted)
+      }
+
+      if (importOptions.dryRun) return { imported, rejected, dryRun: true }
+      if (imported === 0 && same(next.deleted, edits.deleted)) return { imported, rejected, dryRun: false }
+
+      // The imported layer is written first, whole; then the user's layer. Either write failing
+      // leaves the stores as they were before it (each store writes atomically).
+      if (next.imports.size > 0 || imports.size > 0) {
+        if (!options.imports) throw new CoreError('STORAGE_FAILED', 'This host keeps no imported catalog.')
+        if (![...next.imports].every(([id, c]) => imports.get(id) === c) || next.imports.size !== imports.size) {
+          const companies = Object.fromEntries(next.imports)
+          options.imports.write({ version: 1, recordSchema: recordSchemaVersion, digest: digestOf(companies), companies })
+          imports = next.imports
+        }
+      }
+      writeEdits({ ...edits, companies: next.companies, overrides: next.overrides, contacts: next.contacts, deleted: next.deleted })
+      return { imported, rejected, dryRun: false }
+    },
+
+    exportCatalog(today, exportOptions = {}) {
+      const touched = (id: string) =>
+        imports.has(id) || userCompanies.has(id) || edits.overrides[id] !== undefined || edits.contacts[id] !== undefined
+      const companies: Company[] = []
+      for (const view of views) {
+        if (!exportOptions.all && !touched(view.id)) continue
+        const {
+          privacyEmail: _p,
+          privacyEmailBasis: _b,
+          letterAddress: _l,
+          holidayJurisdiction: _h,
+          origin: _o,
+          editedFields: _e,
+          ...company
+        } = view
+        companies.push(company)
+      }
+      return {
+        format: 'rightful-catalog',
+        version: 1,
+        exportedOn: today,
+        companies,
+        layers: {
+          imported: [...imports.values()],
+          added: [...userCompanies.values()],
+          overrides: edits.overrides,
+          contacts: edits.contacts,
+          deleted: edits.deleted,
+        },
+      }
+    },
   }
+  return catalog
 }

@@ -1,5 +1,8 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { summaryOf } from './catalog'
+import { extractPolicy } from './policy-import/extract'
+import { proposalToCompany } from './policy-import/to-company'
+import { readImportEntries } from './import-files'
 
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -14,5 +17,25 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     'catalog:get': ({ id }) => ctx.catalog.resolve(id),
     'catalog:list': () => ctx.catalog.list().map(summaryOf),
     'catalog:addContact': (input) => ctx.catalog.addContact(input, ctx.today()),
+    'catalog:save': (input) => ctx.catalog.save(input, ctx.today()),
+    'catalog:remove': ({ id }) => ctx.catalog.remove(id, ctx.today()),
+    'catalog:restore': ({ id }) => ctx.catalog.restore(id),
+    'catalog:reset': ({ id }) => ctx.catalog.reset(id),
+    'catalog:deleted': () => ctx.catalog.deleted(),
+    'catalog:import': async ({ format, kind, dryRun }) => {
+      const source = await ctx.ports.picker.pickImport(kind)
+      if (source === null) return { source: null, imported: 0, rejected: [], dryRun }
+      const report = ctx.catalog.importEntries(readImportEntries(source, format), format, ctx.today(), { dryRun })
+      return { source, ...report }
+    },
+    'catalog:extractPolicy': (input) => extractPolicy(input),
+    'catalog:savePolicy': ({ text, format, sourceUrl, choices }) =>
+      ctx.catalog.addRecord(proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)),
+    'catalog:export': async ({ all }) => {
+      const document = ctx.catalog.exportCatalog(ctx.today(), { all })
+      const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`)
+      const path = await ctx.ports.files.save({ suggestedName: `rightful-catalog-${document.exportedOn}.json`, kind: 'json', bytes })
+      return { path, companies: document.companies.length }
+    },
   }
 }

@@ -6,7 +6,7 @@
  * required identification, ID document, suggested channel, countries, categories, quality) and
  * more (legal entities, domains, purposes of e-mail addresses, regions, history, quotes).
  * Pure zod schemas and types: safe to import from the renderer. Exported as JSON Schema in
- * assets/catalog/company.schema.json.
+ * assets/schemas/company.schema.json.
  */
 import { z } from 'zod'
 
@@ -102,7 +102,7 @@ export type WebForm = z.infer<typeof webFormSchema>
 
 export const pgpKeySchema = z.object({
   /** Ten groups of four hex digits, as key servers show it. */
-  fingerprint: z.string().regex(/^([0-9A-F]{4} ?){10}$/).nullable(),
+  fingerprint: z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){9}$/, 'Give the 40 hex digits of the key fingerprint.').nullable(),
   url: z.url().nullable(),
   provenance: provenanceSchema,
 })
@@ -110,7 +110,7 @@ export const pgpKeySchema = z.object({
 /** An identification element the company requires (datarequests.org "required-elements"). */
 export const requiredElementSchema = z.object({
   description: z.string().min(1),
-  kind: z.enum(['text', 'email', 'address', 'name', 'birthdate']),
+  kind: z.enum(['text', 'input', 'textarea', 'email', 'address', 'name', 'birthdate']),
   optional: z.boolean().default(false),
 })
 
@@ -135,6 +135,8 @@ export const sourceDocumentSchema = z.object({
   archivedOn: plainDateSchema.nullable(),
   /** The id of the newer source that supersedes this one, or null when it is the latest. */
   supersededBy: z.string().nullable(),
+  /** When Rightful took the facts from it (an import's date); null when that is the archive date. */
+  retrievedOn: plainDateSchema.nullable().default(null),
 })
 export type SourceDocument = z.infer<typeof sourceDocumentSchema>
 
@@ -157,7 +159,7 @@ export const companySchema = z.object({
     minimumAge: z.object({ age: z.number().int().positive(), provenance: provenanceSchema }).nullable(),
     /** The language to write in: the company's own demand, or the language its policy is written in. */
     language: z
-      .object({ code: z.string().regex(/^[a-z]{2}$/), basis: z.enum(['demanded', 'policy-language']) })
+      .object({ code: z.string().regex(/^[a-z]{2}$/), basis: z.enum(['demanded', 'policy-language', 'catalog']) })
       .nullable()
       .default(null),
     /** Whether the company's record says it needs a copy of an identity document. */
@@ -166,6 +168,11 @@ export const companySchema = z.object({
     requiredElements: z.array(requiredElementSchema).default([]),
     /** The channel to use: e-mail, letter, fax or web form; null to decide from the contacts. */
     suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
+    /**
+     * Requests for which the source catalog keeps a company-specific template, by its name there
+     * (datarequests.org's custom-*-template); a sign the company wants particular wording.
+     */
+    customTemplates: z.partialRecord(z.enum(['access', 'erasure', 'rectification', 'objection']), z.string().min(1)).default({}),
   }),
   /** Countries where the company is established (ISO codes). */
   establishment: z.array(countryCodeSchema),
@@ -177,6 +184,10 @@ export const companySchema = z.object({
   pgp: pgpKeySchema.nullable().default(null),
   /** Where the record's name, entities, brands and domains come from. */
   identityProvenance: provenanceSchema.nullable().default(null),
+  /** A group the record belongs to (datarequests.org's facet group), or null. */
+  facetGroup: z.enum(['church', 'school']).nullable().default(null),
+  /** The company offers content only for adults (shown with care, never hidden). */
+  nsfw: z.boolean().default(false),
   /** Earlier values of the record's fields. */
   history: z.array(historyEntrySchema).default([]),
   /** Other facts from the policy worth showing, each with its quote. */
@@ -204,6 +215,61 @@ export const contactInputSchema = z
   })
 export type ContactInput = z.infer<typeof contactInputSchema>
 
+const shortText = z.string().trim().min(1).max(200)
+
+/** A domain as people write it: "fs.com", "günstiger-reisen.de"; no scheme, no path. */
+export const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?!-)[\p{L}\p{N}-]{1,63}(\.(?!-)[\p{L}\p{N}-]{1,63})+$/u, 'Give a domain such as example.com, without https:// or a path.')
+
+/**
+ * A company as the user edits it (add or change): the fields a person can check, without the
+ * provenance, which the core keeps for values that did not change and sets to "entered by you"
+ * for the rest. No `id`: a new company; with `id`: a change to that company.
+ */
+export const companyEditSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(),
+  name: shortText,
+  legalNames: z.array(shortText).max(20).default([]),
+  brands: z.array(shortText).max(500).default([]),
+  domains: z.array(domainSchema).max(100).default([]),
+  website: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  emails: z
+    .array(z.strictObject({ address: emailAddressSchema, purpose: z.enum(emailPurposes), status: contactStatus.default('current') }))
+    .max(50)
+    .default([]),
+  postalAddresses: z
+    .array(
+      z.strictObject({
+        recipient: shortText,
+        lines: z.array(shortText).min(1).max(8),
+        country: countryCodeSchema,
+        region: z.string().regex(/^[A-Z0-9]{1,3}$/).nullable().default(null),
+        status: contactStatus.default('current'),
+      }),
+    )
+    .max(20)
+    .default([]),
+  phones: z
+    .array(z.strictObject({ number: z.string().trim().min(3).max(40), kind: z.enum(['phone', 'fax']), status: contactStatus.default('current') }))
+    .max(20)
+    .default([]),
+  webForms: z.array(z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000), status: contactStatus.default('current') })).max(10).default([]),
+  establishment: z.array(countryCodeSchema).max(60).default([]),
+  countriesServed: z.array(z.union([countryCodeSchema, z.literal('all')])).max(250).default(['all']),
+  categories: z.array(shortText).max(30).default([]),
+  requestLanguage: z.string().regex(/^[a-z]{2}$/).nullable().default(null),
+  needsIdDocument: z.boolean().default(false),
+  suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
+})
+export type CompanyEdit = z.infer<typeof companyEditSchema>
+
+/** Where a record comes from: shipped with Rightful, imported by the user, or added by the user. */
+export type CompanyOrigin = 'builtin' | 'imported' | 'user'
+
 /** How the privacy address was chosen, so the UI can say why. */
 export type PrivacyEmailBasis = 'user' | 'privacy' | 'general'
 
@@ -215,6 +281,9 @@ export type CompanyView = Company & {
   readonly letterAddress: PostalAddress | null
   /** Whose public holidays count for deadlines, e.g. "US-DE"; null when no address is known. */
   readonly holidayJurisdiction: string | null
+  readonly origin: CompanyOrigin
+  /** The fields the user changed on a built-in or imported record (their values win). */
+  readonly editedFields: ReadonlyArray<string>
 }
 
 /** The summary the list, the search and `rightful catalog list` show. */

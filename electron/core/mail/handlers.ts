@@ -1,9 +1,22 @@
+/**
+ * The mail API: the mailto: and .eml hand-offs for people who send from their own mail program,
+ * and sending through the user's own SMTP server with the outbox's guarantees (outbox.ts).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { CoreError } from '../api/result'
-import { outputFileName } from '../letters/letter-for-request'
+import { plainDateOf } from '../deadlines/calendar'
+import { letterFor, outputFileName } from '../letters/letter-for-request'
+import { renderLetterPdf } from '../letters/pdf-letter'
 import type { RequestRecord } from '../requests/model'
-import { buildEml } from './eml'
+import { buildEml, checkMessageFields, maxAttachmentBytesPerMessage, messageIdFor, sha256Hex, type EmlAttachment } from './eml'
+import { openMailSettings, smtpPasswordSecret, type SmtpSettings } from './mail-settings'
 import { buildMailtoUrl } from './mailto'
+import type { SendResult, SmtpView } from './mail-types'
+import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
+import { appendToSentFolder, describeImapError } from './sent-copy'
+import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
@@ -15,31 +28,320 @@ function emailOf(record: RequestRecord) {
   return { to, subject: content.subject, body: content.body, sender: content.sender }
 }
 
+const contentTypes: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.heic': 'image/heic',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
+
+const contentTypeOf = (name: string) => contentTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream'
+
+/** Wraps a secret store's own failure (a locked keyring, a damaged file) as data. */
+async function secretStep<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw new CoreError('SECRETS_UNAVAILABLE', `The password store could not be used: ${(error as Error).message}`)
+  }
+}
+
 export function mailHandlers(ctx: CoreContext): HandlerMap {
+  const settings = openMailSettings(ctx.ports.stores.open('mail'), ctx.notices)
+  const now = () => ctx.ports.clock.now()
+
+  const recordSent = (entry: OutboxEntry) => {
+    const { record } = ctx.requests.get(entry.reference)
+    const acceptedAt = entry.acceptedAt!
+    ctx.requests.markSent({
+      reference: entry.reference,
+      on: plainDateOf(new Date(acceptedAt)),
+      at: acceptedAt,
+      channel: 'email',
+      email: {
+        content: entry.message.content,
+        proof: {
+          messageId: entry.messageId,
+          from: entry.message.from,
+          server: entry.attempts.at(-1)?.server ?? 'unknown',
+          acceptedAt,
+          response: entry.response,
+          archive: {
+            id: `email-${entry.message.version}`,
+            name: outputFileName(record, 'eml'),
+            size: entry.message.size,
+            sha256: entry.message.sha256,
+            file: entry.message.file,
+          },
+          attachments: entry.message.attachments.map(({ name, size, sha256 }) => ({ name, size, sha256 })),
+        },
+      },
+    })
+  }
+
+  const outbox = openOutbox({
+    dataDir: ctx.ports.dataDir,
+    now,
+    notices: ctx.notices,
+    recordSent,
+    getRequest: (reference) => ctx.requests.get(reference).record,
+  })
+
+  const smtpView = async (): Promise<SmtpView> => {
+    const { smtp, sentCopy } = settings.get()
+    const password = smtp?.user ? await secretStep(() => ctx.ports.secrets.get(smtpPasswordSecret)).catch(() => null) : null
+    return {
+      smtp,
+      hasPassword: password !== null,
+      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: ctx.ports.secrets.isStrong() },
+      sentCopy,
+    }
+  }
+
+  /** The server to use and the password for it; nothing is written before this succeeds. */
+  const smtpConfig = async (): Promise<{ config: SmtpConfig; smtp: SmtpSettings; password: string | null }> => {
+    const { smtp } = settings.get()
+    if (!smtp) {
+      throw new CoreError(
+        'SMTP_NOT_CONFIGURED',
+        'No mail server is set up. Enter your SMTP server in Settings → Mail, or open the e-mail in your own mail program.',
+      )
+    }
+    let password: string | null = null
+    if (smtp.user) {
+      password = await secretStep(() => ctx.ports.secrets.get(smtpPasswordSecret))
+      if (!password) {
+        throw new CoreError('SMTP_PASSWORD_MISSING', `No password is saved for ${smtp.user} at ${serverLabel(smtp)}. Enter it in Settings → Mail.`)
+      }
+    }
+    return {
+      smtp,
+      password,
+      config: { host: smtp.host, port: smtp.port, security: smtp.security, user: smtp.user, password, trustedCertificate: smtp.trustedCertificate },
+    }
+  }
+
+  /** The Sent-folder copy, when the user turned it on: best effort, recorded on the entry. */
+  const copyToSent = async (entry: OutboxEntry, smtp: SmtpSettings, password: string | null): Promise<OutboxEntry> => {
+    const { sentCopy } = settings.get()
+    if (!sentCopy.enabled) return entry
+    const fail = (error: string) => outbox.setSentCopy(entry.reference, { state: 'failed', mailbox: sentCopy.mailbox, at: now().toISOString(), error }) ?? entry
+    if (!sentCopy.host) return fail('no IMAP server is set in Settings → Mail')
+    if (!smtp.user || !password) return fail('the IMAP copy needs the SMTP user name and password')
+    outbox.setSentCopy(entry.reference, { state: 'pending', mailbox: sentCopy.mailbox, at: null, error: null })
+    try {
+      const bytes = outbox.readMessage(entry)
+      const { mailbox } = await appendToSentFolder(
+        {
+          host: sentCopy.host,
+          port: sentCopy.port,
+          security: sentCopy.security,
+          user: smtp.user,
+          password,
+          trustedCertificate: smtp.trustedCertificate,
+          mailbox: sentCopy.mailbox,
+        },
+        bytes,
+        new Date(entry.acceptedAt ?? now().toISOString()),
+      )
+      return outbox.setSentCopy(entry.reference, { state: 'copied', mailbox, at: now().toISOString(), error: null }) ?? entry
+    } catch (error) {
+      return fail(describeImapError(error))
+    }
+  }
+
+  const send = async (input: { reference: string; mode: 'send' | 'retry'; attachLetter: boolean; attachments: ReadonlyArray<string>; confirmResend: boolean }): Promise<SendResult> => {
+    const { record } = ctx.requests.get(input.reference)
+    if (record.sent) throw new CoreError('INVALID_STATE', `${record.reference} is already sent; what was sent cannot be sent again.`)
+    const to = record.draft.to
+    if (!to) throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}. Add one on the company's page, or print the letter.`)
+    const fromAddress = settings.get().smtp?.fromAddress ?? record.draft.sender.email
+    const from = { name: record.draft.sender.name, address: fromAddress }
+    // Bad headers are refused before the password is asked for or anything is written.
+    checkMessageFields({ from, to, subject: record.draft.subject })
+    if (input.attachLetter && !record.draft.recipientAddress) {
+      throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so there is no letter to attach.`)
+    }
+    let resolved: Awaited<ReturnType<typeof smtpConfig>> | null = null
+    const fingerprint = sha256Hex(JSON.stringify({ draft: record.draft, from, letter: input.attachLetter, files: [...input.attachments].sort() }))
+
+    const entry = await outbox.send({
+      reference: record.reference,
+      mode: input.mode,
+      confirmResend: input.confirmResend,
+      fingerprint,
+      connect: async () => {
+        resolved = await smtpConfig()
+        return { config: resolved.config, envelopeFrom: fromAddress }
+      },
+      compose: async (messageId) => {
+        const attachments: EmlAttachment[] = []
+        if (input.attachLetter) {
+          const letter = letterFor(record, { date: ctx.today(), createdAt: now() })
+          attachments.push({ filename: outputFileName(record, 'pdf'), contentType: 'application/pdf', content: await renderLetterPdf(letter, ctx.ports.fonts) })
+        }
+        const letterBytes = attachments.reduce((sum, a) => sum + a.content.byteLength, 0)
+        for (const file of ctx.attachments.read(input.attachments, maxAttachmentBytesPerMessage - letterBytes)) {
+          attachments.push({ filename: file.name, contentType: contentTypeOf(file.name), content: file.bytes })
+        }
+        const id = messageId ?? messageIdFor(record.reference, fromAddress)
+        const bytes = await buildEml({
+          from,
+          to,
+          subject: record.draft.subject,
+          body: record.draft.body,
+          date: now(),
+          reference: record.reference,
+          messageId: id,
+          attachments,
+          draft: false,
+        })
+        return {
+          messageId: id,
+          bytes,
+          from: fromAddress,
+          to,
+          subject: record.draft.subject,
+          content: record.draft,
+          fingerprint,
+          letter: input.attachLetter,
+          attachments: attachments.map((a) => ({ name: a.filename, size: a.content.byteLength, sha256: sha256Hex(a.content), contentType: a.contentType })),
+        }
+      },
+      transport: sendSmtp,
+    })
+
+    if (entry.state !== 'sent') {
+      const failure = entry.attempts.at(-1)?.failure
+      throw new CoreError(failure?.code ?? 'INTERNAL', failure?.message ?? `${record.reference} was not sent.`)
+    }
+    const current = resolved as Awaited<ReturnType<typeof smtpConfig>> | null
+    const final = current ? await copyToSent(entry, current.smtp, current.password) : entry
+    return { item: outboxItem(final), request: ctx.requests.get(record.reference) }
+  }
+
   return {
     'mail:openInMailProgram': async ({ reference }) => {
-      const mail = emailOf(ctx.requests.get(reference).record)
-      const url = buildMailtoUrl(mail, ctx.ports.external.maxUrlLength)
+      const { record } = ctx.requests.get(reference)
+      const mail = emailOf(record)
+      let url: string
+      try {
+        url = buildMailtoUrl(mail, ctx.ports.external.maxUrlLength)
+      } catch (error) {
+        if (!(error instanceof CoreError) || error.code !== 'MAILTO_TOO_LONG') throw error
+        // Too long for a mailto: link on this system: hand over an .eml draft instead.
+        const bytes = await draftEml(record)
+        const saved = await ctx.ports.files.save({ suggestedName: outputFileName(record, 'eml'), kind: 'eml', bytes })
+        if (saved) await ctx.ports.external.reveal(saved).catch(() => undefined)
+        return { handoff: 'eml' as const, url: null, path: saved }
+      }
       try {
         await ctx.ports.external.open(url)
       } catch (error) {
         throw new CoreError('EXTERNAL_FAILED', `Your mail program could not be opened (${(error as Error).message}). Save the e-mail as an .eml file instead.`)
       }
-      return { url }
+      return { handoff: 'mailto' as const, url, path: null }
     },
+
     'mail:saveEml': async ({ reference }) => {
       const { record } = ctx.requests.get(reference)
-      const mail = emailOf(record)
-      const bytes = await buildEml({
-        from: { name: mail.sender.name, address: mail.sender.email },
-        to: mail.to,
-        subject: mail.subject,
-        body: mail.body,
-        date: ctx.ports.clock.now(),
-        reference: record.reference,
-      })
+      const archive = record.sent?.email?.archive
+      // Sent by Rightful: the exact message that went out, checked against its hash.
+      const bytes = archive ? readArchive(archive) : await draftEml(record)
       const path = await ctx.ports.files.save({ suggestedName: outputFileName(record, 'eml'), kind: 'eml', bytes })
       return { path }
     },
+
+    'mail:getSmtp': () => smtpView(),
+
+    'mail:saveSmtp': async ({ smtp, password, sentCopy }) => {
+      const nextSentCopy = sentCopy ?? settings.get().sentCopy
+      if (nextSentCopy.enabled && !nextSentCopy.host) {
+        throw new CoreError('INVALID_INPUT', 'Enter the IMAP server that keeps your Sent folder, or turn the copy off.', [{ path: 'sentCopy.host', message: 'Enter the IMAP server.' }])
+      }
+      if (smtp && !smtp.user && password) {
+        throw new CoreError('INVALID_INPUT', 'A password needs a user name.', [{ path: 'smtp.user', message: 'Enter the user name that goes with the password.' }])
+      }
+      // The saved password goes only where it was given for: a new server, port, security, user or
+      // certificate (or a new IMAP server for the Sent copy) needs it entered again, so that a page
+      // cannot redirect it elsewhere, or downgrade it to clear text, without the user typing it.
+      const current = settings.get()
+      const endpoint = (s: SmtpSettings | null, c: typeof nextSentCopy) =>
+        JSON.stringify([s?.host, s?.port, s?.security, s?.user, s?.trustedCertificate, c.enabled ? [c.host, c.port, c.security] : null])
+      const moved = endpoint(current.smtp, current.sentCopy) !== endpoint(smtp, nextSentCopy)
+      // The password first: if it cannot be kept safely, nothing changes.
+      if (smtp === null || password === null || (moved && password === undefined)) {
+        await secretStep(() => ctx.ports.secrets.delete(smtpPasswordSecret))
+      } else if (typeof password === 'string') {
+        await secretStep(() => ctx.ports.secrets.set(smtpPasswordSecret, password))
+      }
+      settings.save({ smtp, sentCopy: nextSentCopy })
+      return smtpView()
+    },
+
+    'mail:testSmtp': async () => {
+      const { config } = await smtpConfig()
+      const failure = await verifySmtp(config)
+      if (failure) throw new CoreError(failure.code, failure.message)
+      return { server: serverLabel(config), user: config.user }
+    },
+
+    'mail:send': ({ reference, attachLetter, attachments, confirmResend }) => send({ reference, mode: 'send', attachLetter, attachments, confirmResend }),
+
+    'mail:retry': ({ reference, confirmResend }) => send({ reference, mode: 'retry', attachLetter: false, attachments: [], confirmResend }),
+
+    'mail:outbox': ({ reference }) => {
+      if (reference) {
+        ctx.requests.get(reference)
+        const entry = outbox.get(reference)
+        return entry ? [outboxItem(entry)] : []
+      }
+      return outbox.list().map(outboxItem)
+    },
+
+    'mail:copyToSent': async ({ reference }) => {
+      const entry = outbox.get(reference)
+      if (!entry || entry.state !== 'sent') throw new CoreError('INVALID_STATE', `${reference} has not been sent by Rightful, so there is nothing to copy.`)
+      if (!settings.get().sentCopy.enabled) throw new CoreError('INVALID_STATE', 'The copy to the Sent folder is turned off in Settings → Mail.')
+      const { smtp, password } = await smtpConfig()
+      return outboxItem(await copyToSent(entry, smtp, password))
+    },
+  }
+
+  /** An .eml draft (X-Unsent: 1) of the request as drafted or as marked sent. */
+  async function draftEml(record: RequestRecord): Promise<Uint8Array> {
+    const mail = emailOf(record)
+    return buildEml({
+      from: { name: mail.sender.name, address: mail.sender.email },
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      date: now(),
+      reference: record.reference,
+    })
+  }
+
+  function readArchive(archive: { file: string; sha256: string }): Uint8Array {
+    const file = path.resolve(ctx.ports.dataDir, archive.file)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(fs.readFileSync(file))
+    } catch (error) {
+      throw new CoreError('NOT_FOUND', `The sent e-mail ${archive.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    }
+    if (sha256Hex(bytes) !== archive.sha256) {
+      throw new CoreError('STORAGE_FAILED', `The sent e-mail ${archive.file} has changed since it was sent: its SHA-256 no longer matches the one recorded.`)
+    }
+    return bytes
   }
 }

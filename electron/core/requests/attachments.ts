@@ -21,6 +21,11 @@ export type AttachmentStage = {
   commit(tokens: ReadonlyArray<string>, owner: { reference: string; eventId: string }): Attachment[]
   /** The absolute path of a kept file. */
   resolve(attachment: Attachment): string
+  /**
+   * The content of staged files, to send along with an e-mail (the message archive keeps them);
+   * the tokens stay valid, so a send that fails can be tried again.
+   */
+  read(tokens: ReadonlyArray<string>, maxTotalBytes?: number): Array<{ name: string; bytes: Uint8Array }>
 }
 
 function safeName(name: string): string {
@@ -90,6 +95,28 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
       }
       for (const file of files) staged.delete(file.token)
       return kept
+    },
+
+    read(tokens, maxTotalBytes = Number.POSITIVE_INFINITY) {
+      const files = tokens.map((token) => {
+        const file = staged.get(token)
+        if (!file) throw new CoreError('NOT_FOUND', 'An attached file is no longer available: choose it again.')
+        return file
+      })
+      const total = files.reduce((sum, file) => sum + file.size, 0)
+      if (total > maxTotalBytes) {
+        throw new CoreError(
+          'MESSAGE_TOO_LARGE',
+          `The chosen files come to ${(total / 1048576).toFixed(1)} MB; one e-mail carries at most ${(maxTotalBytes / 1048576).toFixed(1)} MB. Leave some out.`,
+        )
+      }
+      return files.map((file) => {
+        try {
+          return { name: file.name, bytes: new Uint8Array(fs.readFileSync(file.path)) }
+        } catch (error) {
+          throw new CoreError('NOT_FOUND', `The file ${file.name} cannot be read any more (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+        }
+      })
     },
 
     resolve(attachment) {

@@ -1,5 +1,6 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { CoreError } from '../api/result'
+import { complaintRecipient } from '../authorities/authorities'
 
 export function requestHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -12,7 +13,13 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
       ctx.requests.discard(reference)
       return { reference }
     },
-    'requests:createFollowUp': (input) => ctx.requests.createFollowUp(input),
+    'requests:createFollowUp': ({ authorityId, ...input }) => {
+      if (authorityId === undefined) return ctx.requests.createFollowUp(input)
+      if (input.type !== 'complaint') throw new CoreError('INVALID_INPUT', 'Only a complaint goes to a supervisory authority.')
+      if (input.authority) throw new CoreError('INVALID_INPUT', 'Give either a built-in authority or the authority\'s details, not both.')
+      const lang = ctx.requests.get(input.reference).record.lang
+      return ctx.requests.createFollowUp({ ...input, authority: complaintRecipient(ctx.authorities.get(authorityId), lang) })
+    },
     'requests:addEvent': (input) => ctx.requests.addEvent(input),
     'requests:correctEvent': (input) => ctx.requests.correctEvent(input),
     'requests:removeEvent': (input) => ctx.requests.removeEvent(input),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
-import { factsOf, requestEventSchema, type RequestFacts } from './events'
+import { attachmentSchema, factsOf, requestEventSchema, type RequestFacts } from './events'
 
 export type { RequestEvent } from './events'
 
@@ -68,6 +68,25 @@ export const senderSchema = z.object({
 })
 export type Sender = z.infer<typeof senderSchema>
 
+/**
+ * A request sent by Rightful through the user's SMTP server: the proof of what went out. The
+ * Message-ID lets replies be matched by In-Reply-To; the archive is the exact message as sent.
+ */
+export const sentEmailSchema = z.object({
+  messageId: z.string().min(3).max(998),
+  from: emailAddressSchema,
+  /** "smtp.example.org:587" */
+  server: z.string().min(1),
+  /** When the server accepted the message (its 2xx reply to the data). */
+  acceptedAt: z.iso.datetime({ offset: true }),
+  /** The server's reply, e.g. "250 2.0.0 Ok: queued as 4Xz". */
+  response: z.string().nullable(),
+  /** The exact bytes sent (.eml), kept with the request, with their SHA-256. */
+  archive: attachmentSchema,
+  /** What was attached (the PDF letter, files), as carried inside the archive. */
+  attachments: z.array(z.object({ name: z.string().min(1), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
+})
+export type SentEmail = z.infer<typeof sentEmailSchema>
 
 export const requestRecordSchema = z.object({
   schemaVersion: z.literal(1),
@@ -103,6 +122,8 @@ export const requestRecordSchema = z.object({
       body: z.string().min(1),
       /** SHA-256 of the body as sent, hex, so later tampering is visible. */
       bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Sent by Rightful itself through the user's SMTP server; null when marked sent by hand. */
+      email: sentEmailSchema.nullable().default(null),
     })
     .nullable(),
   events: z.array(requestEventSchema).min(1),

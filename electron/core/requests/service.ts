@@ -15,13 +15,19 @@ import type { Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
 import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
-import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType } from './model'
+import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType, SentEmail } from './model'
 import type { RequestRepository } from './repository'
 import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
 
 /** Who a complaint goes to: entered by the user until the authorities are in the catalog. */
-export type AuthorityInput = { readonly name: string; readonly email: string | null; readonly postal: RecipientAddress | null }
+export type AuthorityInput = {
+  readonly name: string
+  readonly email: string | null
+  readonly postal: RecipientAddress | null
+  /** A built-in authority's id ("de-baylda"), kept as the complaint's recipient id. */
+  readonly id?: string
+}
 
 export type RequestService = {
   list(): ReadonlyArray<RequestListItem>
@@ -39,7 +45,15 @@ export type RequestService = {
   }): RequestView
   createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput }): RequestView
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
-  markSent(input: { reference: string; on: PlainDate; at?: string | null; channel: Channel; trackingNumber?: string | null }): RequestView
+  markSent(input: {
+    reference: string
+    on: PlainDate
+    at?: string | null
+    channel: Channel
+    trackingNumber?: string | null
+    /** Sent by Rightful through SMTP: the proof, and the text exactly as it went out (else the draft). */
+    email?: { proof: SentEmail; content: RequestRecord['draft'] } | null
+  }): RequestView
   addEvent(input: {
     reference: string
     kind: UserEventKind
@@ -316,7 +330,7 @@ export function createRequestService(deps: {
           company:
             type === 'reminder'
               ? original.company
-              : { id: `authority:${authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
+              : { id: `authority:${authority!.id ?? authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
           type,
           law: original.law,
           lang: original.lang,
@@ -336,14 +350,16 @@ export function createRequestService(deps: {
       return save({ ...record, draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') } })
     },
 
-    markSent({ reference, on, at = null, channel, trackingNumber = null }) {
+    markSent({ reference, on, at = null, channel, trackingNumber = null, email = null }) {
       const record = requireDraft(reference)
+      if (email && channel !== 'email') throw new CoreError('INVALID_INPUT', 'Only an e-mail has a Message-ID.')
+      const content = email?.content ?? record.draft
       checkDate(on, record.events[0]!.on, 'The sending date')
       // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
       if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {
         throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
       }
-      if (channel === 'email' && !record.draft.to) {
+      if (channel === 'email' && !content.to) {
         throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}, so this request cannot have been sent by e-mail.`)
       }
       if (channel === 'post' && !record.draft.recipientAddress) {
@@ -354,14 +370,15 @@ export function createRequestService(deps: {
         sent: {
           on,
           channel,
-          to: channel === 'email' ? record.draft.to : null,
-          recipientAddress: channel === 'post' ? record.draft.recipientAddress : null,
-          sender: record.draft.sender,
-          subject: record.draft.subject,
-          body: record.draft.body,
-          bodySha256: createHash('sha256').update(record.draft.body, 'utf8').digest('hex'),
+          to: channel === 'email' ? content.to : null,
+          recipientAddress: channel === 'post' ? content.recipientAddress : null,
+          sender: content.sender,
+          subject: content.subject,
+          body: content.body,
+          bodySha256: createHash('sha256').update(content.body, 'utf8').digest('hex'),
+          email: email?.proof ?? null,
         },
-        events: [...record.events, event('sent', on, { at, channel, trackingNumber })],
+        events: [...record.events, event('sent', on, { at, channel, trackingNumber, attachments: email ? [email.proof.archive] : [] })],
       })
       // A reminder or complaint that went out is an event of the request it follows up.
       if (record.followUpOf && (record.type === 'reminder' || record.type === 'complaint')) {
@@ -369,7 +386,7 @@ export function createRequestService(deps: {
           const original = deps.repository.get(record.followUpOf)
           save({
             ...original,
-            events: [...original.events, event(record.type === 'reminder' ? 'reminder-sent' : 'complaint-filed', on, { link: record.reference, note: record.draft.subject })],
+            events: [...original.events, event(record.type === 'reminder' ? 'reminder-sent' : 'complaint-filed', on, { link: record.reference, note: content.subject })],
           })
         } catch (error) {
           if (!(error instanceof CoreError) || error.code !== 'NOT_FOUND') throw error

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore, DocumentStoreName, DocumentStores } from '../ports'
-import { moveAsideSync, readJsonFileSync } from './files'
+import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
 
 /** The whole-document view both libraries offer (`store.store` getter and setter). */
 export type WholeDocumentBackend = {
@@ -61,11 +61,39 @@ export function openDocumentStore(options: {
   }
 }
 
+/**
+ * A large JSON document the core keeps itself (the imported catalog: megabytes, where the
+ * libraries behind the small stores take a second to read it): read with one JSON.parse, written
+ * atomically in one piece. A file that does not parse is moved aside and the user is told.
+ */
+export function openJsonFileStore(options: { file: string; label: string; notices: NoticeBoard; now: () => Date }): DocumentStore {
+  const { file, notices, now } = options
+  return {
+    path: file,
+    read: () => {
+      const found = readJsonFileSync(file)
+      if (found.kind === 'missing') return {}
+      if (found.kind === 'parsed' && isPlainObject(found.value)) return found.value
+      const movedTo = moveAsideSync(file, now())
+      notices.add({
+        code: 'STORE_FILE_UNREADABLE',
+        message: `Your ${options.label} file could not be read (${found.kind === 'unreadable' ? found.reason : 'it does not hold a JSON object'}). It was moved to ${movedTo}; nothing was deleted.`,
+        path: file,
+        movedTo,
+      })
+      return {}
+    },
+    write: (document) => writeFileAtomicSync(file, JSON.stringify(document)),
+    moveAside: () => moveAsideSync(file, now()),
+  }
+}
+
 const labels: Record<DocumentStoreName, string> = {
   profile: 'profile',
   settings: 'settings',
   'catalog-edits': 'catalog edits',
   notifications: 'notification log',
+  mail: 'mail settings',
 }
 
 /**

@@ -1,6 +1,9 @@
 import { api, messageOf, unwrap } from '../api'
 import type { CatalogSlice, Slice } from './types'
 
+/** As many hits as the list shows; the list is windowed, so this is cheap to render. */
+export const searchLimit = 2000
+
 export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   query: '',
   hits: [],
@@ -8,7 +11,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async search(query) {
     set({ query })
     try {
-      const hits = unwrap(await api().catalog.search({ query, limit: 50 }))
+      const hits = unwrap(await api().catalog.search({ query, limit: searchLimit }))
       if (get().query === query) set({ hits }) // a later keystroke wins
     } catch (error) {
       get().toast('error', messageOf(error))
@@ -22,6 +25,54 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     } catch (error) {
       get().toast('error', messageOf(error))
       return null
+    }
+  },
+  async saveCompany(input) {
+    try {
+      const company = unwrap(await api().catalog.save(input))
+      set({ companies: { ...get().companies, [company.id]: company } })
+      get().toast('success', input.id ? `Saved your changes to ${company.name}.` : `${company.name} is in your catalog.`)
+      void get().search(get().query)
+      return company
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return null
+    }
+  },
+  async removeCompany(id) {
+    try {
+      const result = unwrap(await api().catalog.remove({ id }))
+      const { [id]: _gone, ...companies } = get().companies
+      set({ companies })
+      get().toast('success', result.restorable ? 'Deleted. You can bring it back from the list of deleted companies.' : 'Deleted.')
+      void get().search(get().query)
+      return true
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return false
+    }
+  },
+  async restoreCompany(id) {
+    try {
+      const company = unwrap(await api().catalog.restore({ id }))
+      set({ companies: { ...get().companies, [company.id]: company } })
+      get().toast('success', `${company.name} is back in the catalog.`)
+      void get().search(get().query)
+      return true
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return false
+    }
+  },
+  async resetCompany(id) {
+    try {
+      const company = unwrap(await api().catalog.reset({ id }))
+      set({ companies: { ...get().companies, [company.id]: company } })
+      get().toast('success', `${company.name} reads as the catalog has it again.`)
+      return true
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return false
     }
   },
   async addContact(input) {

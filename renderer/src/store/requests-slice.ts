@@ -35,9 +35,9 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         return view.record.reference
       })
     },
-    async createFollowUp(reference, type, authority) {
+    async createFollowUp(reference, type, authority, authorityId) {
       return attempt(async () => {
-        const view = unwrap(await api().requests.createFollowUp({ reference, type, ...(authority ? { authority } : {}) }))
+        const view = unwrap(await api().requests.createFollowUp({ reference, type, ...(authority ? { authority } : {}), ...(authorityId ? { authorityId } : {}) }))
         await changed(view)
         return view.record.reference
       })
@@ -113,8 +113,9 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
     },
     async openInMailProgram(reference) {
       await attempt(async () => {
-        unwrap(await api().mail.openInMailProgram({ reference }))
-        get().toast('success', 'Your mail program has the e-mail. Send it from there, then mark the request as sent.')
+        const handed = unwrap(await api().mail.openInMailProgram({ reference }))
+        if (handed.handoff === 'mailto') get().toast('success', 'Your mail program has the e-mail. Send it from there, then mark the request as sent.')
+        else if (handed.path) get().toast('success', `Too long for a mail link on this system, so it is saved as ${handed.path}. Open that file with your mail program, send it, then mark the request as sent.`)
       })
     },
     async saveEml(reference) {

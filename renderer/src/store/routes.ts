@@ -3,6 +3,9 @@ export type Route =
   | { readonly name: 'dashboard' }
   | { readonly name: 'companies' }
   | { readonly name: 'company'; readonly id: string }
+  /** Add a company (id null) or change one. */
+  | { readonly name: 'company-edit'; readonly id: string | null }
+  | { readonly name: 'policy-import' }
   | { readonly name: 'new-request'; readonly companyId: string | null }
   | { readonly name: 'request'; readonly reference: string }
   | { readonly name: 'profile'; readonly returnTo: Route | null }

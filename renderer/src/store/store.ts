@@ -5,8 +5,10 @@
 import { create } from 'zustand'
 import { createAppSlice } from './app-slice'
 import { createCatalogSlice } from './catalog-slice'
+import { createMailSlice } from './mail-slice'
 import { createProfileSlice } from './profile-slice'
 import { createRequestsSlice } from './requests-slice'
+import { createRepliesSlice } from './replies-slice'
 import { createSettingsSlice } from './settings-slice'
 import type { State } from './types'
 
@@ -17,5 +19,7 @@ export const useStore = create<State>()((...args) => ({
   ...createCatalogSlice(...args),
   ...createProfileSlice(...args),
   ...createRequestsSlice(...args),
+  ...createRepliesSlice(...args),
   ...createSettingsSlice(...args),
+  ...createMailSlice(...args),
 }))

@@ -1,12 +1,14 @@
 /** The store's slices and their combined state. */
 import type { StateCreator } from 'zustand'
 import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
-import type { CompanyView } from '@core/catalog/schema'
+import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
 import type { Profile } from '@core/profile/profile'
 import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
 import type { StagedFile } from '@core/requests/view'
 import type { Route } from './routes'
+import type { RepliesSlice } from './replies-slice'
+import type { MailSlice } from './mail-slice'
 
 export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
 
@@ -30,6 +32,11 @@ export type CatalogSlice = {
   search(query: string): Promise<void>
   loadCompany(id: string): Promise<CompanyView | null>
   addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
+  /** Saves an added or changed company; resolves to it, or null after an error toast. */
+  saveCompany(input: CompanyEdit): Promise<CompanyView | null>
+  removeCompany(id: string): Promise<boolean>
+  restoreCompany(id: string): Promise<boolean>
+  resetCompany(id: string): Promise<boolean>
 }
 
 export type ProfileSlice = {
@@ -60,7 +67,8 @@ export type RequestsSlice = {
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
   createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
-  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority): Promise<string | null>
+  /** A complaint goes to `authority` as typed, or to the built-in authority `authorityId`. */
+  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string): Promise<string | null>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>
   markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
   addEvent(reference: string, event: NewEvent): Promise<boolean>
@@ -84,6 +92,6 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

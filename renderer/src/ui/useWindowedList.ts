@@ -27,7 +27,16 @@ export function useWindowedList(count: number, rowHeight: number, overscan = 8) 
     }
   }, [measure])
 
+  /** Back to the first row (e.g. for a new search). */
+  const scrollToTop = useCallback(() => {
+    const element = container.current
+    if (element && element.scrollTop !== 0) {
+      element.scrollTop = 0
+      measure()
+    }
+  }, [measure])
+
   const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan)
   const last = Math.min(count, Math.ceil((viewport.top + viewport.height) / rowHeight) + overscan)
-  return [container, { first, last, offsetTop: first * rowHeight, totalHeight: count * rowHeight }] as const
+  return [container, { first, last, offsetTop: first * rowHeight, totalHeight: count * rowHeight, scrollToTop }] as const
 }

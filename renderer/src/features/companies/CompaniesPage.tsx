@@ -1,17 +1,182 @@
+import { useEffect, useState } from 'react'
+import type { CatalogImportResult } from '@core/api/contract'
+import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
+import { Dialog } from '../../ui/Dialog'
+import { formatDate } from '../../ui/format'
 import { CompanyResults } from './CompanyResults'
+
+type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; label: string; hint: string }
+
+const importChoices: ReadonlyArray<ImportChoice> = [
+  {
+    format: 'datarequests',
+    kind: 'folder',
+    label: 'A folder of datarequests.org records',
+    hint: 'The companies folder of the open datarequests.org catalog (one JSON file per company).',
+  },
+  { format: 'datarequests', kind: 'file', label: 'One datarequests.org record', hint: 'A single company file, or a file with a list of them.' },
+  { format: 'rightful', kind: 'file', label: 'A Rightful catalog export', hint: 'A file saved with “Export my catalog”, e.g. from another computer.' },
+]
+
+/** Import from a file or folder the user picks, with a report of every entry that was not imported. */
+function ImportDialog({ onClose }: { onClose: () => void }) {
+  const search = useStore((s) => s.search)
+  const query = useStore((s) => s.query)
+  const toast = useStore((s) => s.toast)
+  const [choice, setChoice] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [report, setReport] = useState<CatalogImportResult | null>(null)
+
+  const run = async () => {
+    const { format, kind } = importChoices[choice]!
+    setBusy(true)
+    try {
+      const result = unwrap(await api().catalog.import({ format, kind, dryRun: false }))
+      if (result.source !== null) {
+        setReport(result)
+        void search(query)
+      }
+    } catch (error) {
+      toast('error', messageOf(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Import companies" onClose={onClose} wide>
+      {report ? (
+        <div data-testid="import-report">
+          <p>
+            <strong>
+              {report.imported.toLocaleString('en')} {report.imported === 1 ? 'company' : 'companies'} imported
+            </strong>{' '}
+            from <span className="break">{report.source}</span>.
+            {report.rejected.length > 0 ? ` ${report.rejected.length} ${report.rejected.length === 1 ? 'entry was' : 'entries were'} not imported:` : ' Every entry was imported.'}
+          </p>
+          {report.rejected.length > 0 ? (
+            <ul className="import-report">
+              {report.rejected.map((r) => (
+                <li key={r.entry}>
+                  <span className="mono">{r.entry}</span>: {r.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="muted small">Imported records are marked as such on each company’s page. Your own changes to a company always win over a later import.</p>
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div className="choices" role="radiogroup" aria-label="What to import">
+            {importChoices.map((c, i) => (
+              <label key={c.label} className={`choice ${choice === i ? 'selected' : ''}`}>
+                <input type="radio" name="import-choice" checked={choice === i} onChange={() => setChoice(i)} />
+                <span>
+                  <strong>{c.label}</strong>
+                  <span className="muted small">{c.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="muted small">Nothing is changed until the import has read every entry; entries that cannot be used are listed with the reason.</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run()}>
+              {busy ? 'Importing…' : `Choose ${importChoices[choice]!.kind === 'folder' ? 'folder' : 'file'}…`}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  )
+}
+
+function DeletedCompanies() {
+  const restore = useStore((s) => s.restoreCompany)
+  const query = useStore((s) => s.query)
+  const [deleted, setDeleted] = useState<ReadonlyArray<{ id: string; name: string; deletedOn: string }>>([])
+
+  useEffect(() => {
+    void api()
+      .catalog.deleted({})
+      .then((result) => {
+        if (result.ok) setDeleted(result.data)
+      })
+  }, [query])
+
+  if (deleted.length === 0) return null
+  return (
+    <details className="more-contacts">
+      <summary>Deleted companies ({deleted.length})</summary>
+      <ul className="sources">
+        {deleted.map((d) => (
+          <li key={d.id}>
+            {d.name} <span className="muted small">deleted {formatDate(d.deletedOn)}</span>{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                void restore(d.id).then((ok) => {
+                  if (ok) setDeleted((all) => all.filter((x) => x.id !== d.id))
+                })
+              }
+            >
+              Restore
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
 
 export function CompaniesPage() {
   const navigate = useStore((s) => s.navigate)
+  const toast = useStore((s) => s.toast)
+  const [importing, setImporting] = useState(false)
+
+  const exportCatalog = async () => {
+    try {
+      const result = unwrap(await api().catalog.export({ all: false }))
+      if (result.path) toast('success', `${result.companies} ${result.companies === 1 ? 'company' : 'companies'} saved to ${result.path}.`)
+    } catch (error) {
+      toast('error', messageOf(error))
+    }
+  }
+
   return (
     <section className="page">
       <header className="page-header">
         <div>
           <h1>Companies</h1>
-          <p className="lede">Whom to write to, and why Rightful believes so: every contact comes with the words of the company’s own privacy policy.</p>
+          <p className="lede">Whom to write to, and why Rightful believes so: every contact comes with its source, and the words of the company’s own privacy policy where there are any.</p>
+        </div>
+        <div className="header-actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Import…
+          </button>
+          <button type="button" className="button" onClick={() => void exportCatalog()}>
+            Export my catalog
+          </button>
+          <button type="button" className="button" onClick={() => navigate({ name: 'policy-import' })}>
+            From a privacy policy…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: null })}>
+            Add a company
+          </button>
         </div>
       </header>
       <CompanyResults autoFocus onPick={(id) => navigate({ name: 'company', id })} />
+      <DeletedCompanies />
+      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </section>
   )
 }

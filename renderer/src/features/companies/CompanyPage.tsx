@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { Fragment, useEffect, useState, type ReactNode } from 'react'
 import type { CompanyView, PostalAddress, Provenance } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { countryName, formatDate, purposeLabel } from '../../ui/format'
 import { Quote } from '../../ui/Quote'
 import { AddContactForm } from './AddContactForm'
+import { Dialog } from '../../ui/Dialog'
 
 /** One fact from the policy (or the user), with the words it came from. */
 function Fact({ company, text, tag, provenance }: { company: CompanyView; text: string; tag?: string; provenance: Provenance }) {
@@ -26,8 +27,10 @@ function basisText(company: CompanyView): string {
   switch (company.privacyEmailBasis) {
     case 'user':
       return 'the address you added'
-    case 'privacy':
-      return 'the privacy contact its policy gives'
+    case 'privacy': {
+      const email = company.emails.find((e) => e.address === company.privacyEmail)
+      return email?.provenance.kind === 'import' ? 'the privacy contact of the imported catalog record' : 'the privacy contact its policy gives'
+    }
     case 'general':
       return 'the only e-mail address its policy gives (no privacy-specific address is named)'
     default:
@@ -35,10 +38,77 @@ function basisText(company: CompanyView): string {
   }
 }
 
+const originLabel = { builtin: 'In Rightful’s catalog', imported: 'Imported', user: 'Added by you' } as const
+
+const fieldLabel: Record<string, string> = {
+  name: 'name',
+  legalNames: 'legal entities',
+  brands: 'brands',
+  domains: 'domains',
+  website: 'website',
+  emails: 'e-mail addresses',
+  postalAddresses: 'postal addresses',
+  phones: 'phone numbers',
+  webForms: 'web forms',
+  requirements: 'requirements',
+  establishment: 'countries of establishment',
+  countriesServed: 'countries served',
+  categories: 'categories',
+  contacts: 'contacts you added',
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
+
+const channelLabel = { email: 'E-mail', letter: 'Letter', fax: 'Fax', webform: 'Web form' } as const
+
+/** What the catalog says about how to write to the company, beyond its contacts. */
+function RequirementFacts({ company }: { company: CompanyView }) {
+  const { language, idDocument, requiredElements, suggestedChannel, customTemplates } = company.requirements
+  const rows: Array<[string, ReactNode]> = []
+  const brands = company.brands.filter((b) => b !== company.name)
+  if (brands.length > 0) rows.push(['Runs', brands.join(', ')])
+  if (language) rows.push(['Language of requests', `${languageNames.of(language.code) ?? language.code}${language.basis === 'demanded' ? ' (the company asks for it)' : language.basis === 'policy-language' ? ' (its policy’s language)' : ''}`])
+  if (suggestedChannel) rows.push(['Best sent by', channelLabel[suggestedChannel]])
+  if (idDocument) rows.push(['Identity document', 'The record says the company needs a copy of an identity document.'])
+  if (requiredElements.length > 0) {
+    rows.push(['To identify you, it asks for', requiredElements.map((e) => `${e.description}${e.optional ? ' (optional)' : ''}`).join(' · ')])
+  }
+  const templates = Object.keys(customTemplates)
+  if (templates.length > 0) rows.push(['Special wording', `The source catalog keeps company-specific wording for: ${templates.join(', ')}.`])
+  if (company.webForms.length > 0) {
+    rows.push([
+      'Privacy web form',
+      company.webForms.map((w) => (
+        <a key={w.url} className="break" href={w.url} target="_blank" rel="noreferrer">
+          {w.url}
+        </a>
+      )),
+    ])
+  }
+  if (company.pgp) rows.push(['PGP key', [company.pgp.fingerprint, company.pgp.url].filter(Boolean).join(' · ')])
+  const served = company.countriesServed.includes('all') ? 'All countries' : company.countriesServed.map(countryName).join(', ')
+  rows.push(['Relevant for', served])
+  if (company.establishment.length > 0) rows.push(['Established in', company.establishment.map(countryName).join(', ')])
+  if (company.categories.length > 0) rows.push(['Categories', company.categories.join(', ')])
+  return (
+    <dl className="facts" data-testid="company-facts">
+      {rows.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  )
+}
+
 export function CompanyPage({ id }: { id: string }) {
   const company = useStore((s) => s.companies[id])
   const load = useStore((s) => s.loadCompany)
   const navigate = useStore((s) => s.navigate)
+  const remove = useStore((s) => s.removeCompany)
+  const reset = useStore((s) => s.resetCompany)
+  const [confirming, setConfirming] = useState<'delete' | 'reset' | null>(null)
 
   useEffect(() => {
     void load(id)
@@ -66,19 +136,72 @@ export function CompanyPage({ id }: { id: string }) {
         <div>
           <h1>{company.name}</h1>
           <p className="lede">
-            {[company.domains.join(', '), ...company.legalNames.slice(0, 2)].filter(Boolean).join(' · ')}
-            {latest ? ` · privacy policy archived ${formatDate(latest.archivedOn)}` : ''}
+            {[company.domains.join(', '), ...company.legalNames.filter((n) => n !== company.name).slice(0, 2)].filter(Boolean).join(' · ')}
+            {latest?.kind === 'policy' && latest.archivedOn ? ` · privacy policy archived ${formatDate(latest.archivedOn)}` : ''}
           </p>
+          <div className="origin-tags">
+            <span className="tag">{originLabel[company.origin]}</span>
+            {company.editedFields.length > 0 ? (
+              <span className="tag tag-accent" data-testid="edited-fields">
+                Changed by you: {company.editedFields.filter((f) => fieldLabel[f]).map((f) => fieldLabel[f]).join(', ')}
+              </span>
+            ) : null}
+            {company.nsfw ? <span className="tag tag-muted">Adult content</span> : null}
+          </div>
         </div>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={!hasContact}
-          onClick={() => navigate({ name: 'new-request', companyId: company.id })}
-        >
-          Write a request
-        </button>
+        <div className="header-actions">
+          <button type="button" className="button" onClick={() => navigate({ name: 'company-edit', id: company.id })}>
+            Edit
+          </button>
+          {company.editedFields.length > 0 && company.origin !== 'user' ? (
+            <button type="button" className="button" onClick={() => setConfirming('reset')}>
+              Undo my changes
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => setConfirming('delete')}>
+            Delete
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!hasContact}
+            onClick={() => navigate({ name: 'new-request', companyId: company.id })}
+          >
+            Write a request
+          </button>
+        </div>
       </header>
+      {confirming ? (
+        <Dialog title={confirming === 'delete' ? `Delete ${company.name}?` : `Undo your changes to ${company.name}?`} onClose={() => setConfirming(null)}>
+          <p>
+            {confirming === 'reset'
+              ? 'The record will read as the catalog has it, without your changes and the contacts you added. Your requests to this company are not affected.'
+              : company.origin === 'user'
+                ? 'This company was added by you; it will be gone from the catalog. Your requests to it keep their recipient and their history.'
+                : 'It will no longer appear in the catalog or in search; you can bring it back from the list of deleted companies. Your requests to it are not affected.'}
+          </p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                const action = confirming
+                setConfirming(null)
+                if (action === 'delete') {
+                  void remove(company.id).then((ok) => {
+                    if (ok) navigate({ name: 'companies' })
+                  })
+                } else void reset(company.id)
+              }}
+            >
+              {confirming === 'delete' ? 'Delete' : 'Undo my changes'}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
 
       {company.privacyEmail ? (
         <div className="callout callout-ok" data-testid="privacy-contact">
@@ -151,19 +274,24 @@ export function CompanyPage({ id }: { id: string }) {
 
           {company.notes.length > 0 ? (
             <>
-              <h2>Also in the policy</h2>
+              <h2>{company.origin === 'builtin' ? 'Also in the policy' : 'Notes'}</h2>
               {company.notes.map((note) => (
                 <Fact key={note.text} company={company} text={note.text} provenance={note.provenance} />
               ))}
             </>
           ) : null}
 
+          <h2>About</h2>
+          <RequirementFacts company={company} />
+
           <h2>Sources</h2>
           <ul className="sources">
             {company.sources.map((source) => (
               <li key={source.id}>
-                {source.title}, archived {formatDate(source.archivedOn)}
-                {source.supersededBy ? ' (superseded)' : ' (latest)'}
+                {source.title}
+                {source.archivedOn ? `, archived ${formatDate(source.archivedOn)}` : ''}
+                {source.retrievedOn ? `, imported ${formatDate(source.retrievedOn)}` : ''}
+                {source.kind === 'policy' ? (source.supersededBy ? ' (superseded)' : ' (latest)') : ''}
                 <br />
                 <a className="small break" href={source.url} target="_blank" rel="noreferrer">
                   {source.url}

@@ -1,13 +1,21 @@
 import { useEffect, useRef } from 'react'
+import { searchLimit } from '../../store/catalog-slice'
 import { useStore } from '../../store/store'
 import { countryName } from '../../ui/format'
+import { useWindowedList } from '../../ui/useWindowedList'
 
-/** A search box with the matching companies; `onPick` decides what a click does. */
+const rowHeight = 64
+
+/**
+ * A search box with the matching companies; `onPick` decides what a click does. The list renders
+ * only the rows in view, so a catalog of a hundred thousand companies scrolls and types smoothly.
+ */
 export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: string) => void; autoFocus?: boolean }) {
   const query = useStore((s) => s.query)
   const hits = useStore((s) => s.hits)
   const search = useStore((s) => s.search)
   const input = useRef<HTMLInputElement>(null)
+  const [scroller, windowed] = useWindowedList(hits.length, rowHeight)
 
   useEffect(() => {
     void search(query)
@@ -16,6 +24,12 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
+  const { scrollToTop } = windowed
+  useEffect(() => {
+    // A new query starts at the top of its results.
+    scrollToTop()
+  }, [query, scrollToTop])
+
   return (
     <div className="company-search">
       <label className="field">
@@ -23,7 +37,7 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
         <input
           ref={input}
           type="search"
-          placeholder="Company name, brand, domain or e-mail"
+          placeholder="Company name, brand, domain, e-mail or address"
           value={query}
           onChange={(e) => void search(e.target.value)}
           aria-label="Search companies"
@@ -32,22 +46,27 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
       {hits.length === 0 ? (
         <p className="muted">No company matches “{query}”. Check the spelling, or try its website’s domain.</p>
       ) : (
-        <ul className="company-list" aria-label="Companies">
-          {hits.map((hit) => (
-            <li key={hit.id}>
-              <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
-                <span className="company-name">{hit.name}</span>
-                <span className="company-meta">
-                  {hit.domains.join(', ')}
-                  {hit.country ? ` · ${countryName(hit.country)}` : ''}
-                </span>
-                <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>
-                  {hit.privacyEmail ?? 'No contact known'}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted small result-count" aria-live="polite">
+            {hits.length >= searchLimit ? `The first ${searchLimit.toLocaleString('en')} matches; type more to narrow them.` : `${hits.length.toLocaleString('en')} ${hits.length === 1 ? 'company' : 'companies'}`}
+          </p>
+          <div className="company-list windowed" ref={scroller}>
+            <ul aria-label="Companies" aria-setsize={hits.length} style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
+              {hits.slice(windowed.first, windowed.last).map((hit, index) => (
+                <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1}>
+                  <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
+                    <span className="company-name">{hit.name}</span>
+                    <span className="company-meta">
+                      {hit.domains.slice(0, 3).join(', ')}
+                      {hit.country ? ` · ${countryName(hit.country)}` : ''}
+                    </span>
+                    <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>{hit.privacyEmail ?? 'No contact known'}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
       )}
     </div>
   )

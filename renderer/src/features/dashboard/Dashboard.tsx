@@ -6,6 +6,7 @@ import { formatDate, lawShort, requestTypeLabel } from '../../ui/format'
 import { StatusPill } from '../../ui/StatusPill'
 import { useWindowedList } from '../../ui/useWindowedList'
 import { DeadlineChart } from './DeadlineChart'
+import { RepliesInbox } from '../replies/RepliesInbox'
 
 type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
@@ -91,6 +92,7 @@ export function Dashboard() {
         </div>
       ) : (
         <>
+          <RepliesInbox />
           <div className="toolbar">
             <div className="segmented" role="group" aria-label="Show">
               {filters.map((f) => (

@@ -5,7 +5,9 @@ import { channelLabel, countryName, formatDate, languageLabel, lawShort, request
 import { DeadlinePanel } from './DeadlinePanel'
 import { MarkSentDialog } from './MarkSentDialog'
 import { NextSteps } from './NextSteps'
+import { SendPanel, SentByEmail } from './SendPanel'
 import { Timeline } from './Timeline'
+import { RequestReplies } from '../replies/RequestReplies'
 
 export function RequestPage({ reference }: { reference: string }) {
   const view = useStore((s) => s.views[reference])
@@ -89,6 +91,7 @@ export function RequestPage({ reference }: { reference: string }) {
         <div className="request-main">
           {/* Once sent, what happens matters most; the letter is the record below it. */}
           {sent ? <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent /> : null}
+          {sent ? <RequestReplies reference={reference} /> : null}
           <div className="card letter-preview">
             {sent ? <h2>What was sent</h2> : null}
             <dl className="recipient">
@@ -143,6 +146,7 @@ export function RequestPage({ reference }: { reference: string }) {
           {!sent ? (
             <div className="card">
               <h2>Send it</h2>
+              <SendPanel view={view} busy={busy} withSaved={withSaved} />
               <div className="stack">
                 <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => openInMailProgram(reference))}>
                   Open in my mail program
@@ -192,6 +196,7 @@ export function RequestPage({ reference }: { reference: string }) {
               </div>
             </div>
           )}
+          {sent ? <SentByEmail view={view} /> : null}
           <NextSteps view={view} />
           <DeadlinePanel deadline={deadline} status={status} />
           {sent ? null : <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent={false} />}

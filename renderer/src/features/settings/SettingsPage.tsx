@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import { deadlineSettingInfo } from '@core/deadlines/setting-info'
 import type { DeadlineSettings } from '@core/deadlines/settings'
 import { useStore } from '../../store/store'
+import { MailSettings } from './MailSettings'
+import { ImapSettingsCard } from '../replies/ImapSettingsCard'
 
 type BooleanSetting = { [K in keyof DeadlineSettings]: DeadlineSettings[K] extends boolean ? K : never }[keyof DeadlineSettings]
 type RangeSetting = 'postDomesticDays' | 'postEuDays' | 'postInternationalDays'
@@ -40,7 +42,7 @@ export function SettingsPage() {
       <header className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="lede">How Rightful counts deadlines where the law can be read more than one way, and when it reminds you.</p>
+          <p className="lede">How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, and when it reminds you.</p>
         </div>
       </header>
 
@@ -70,6 +72,9 @@ export function SettingsPage() {
         </label>
         <p className="muted small">Nothing runs when Rightful is closed; it tells you what it missed when you open it.</p>
       </div>
+
+      <MailSettings />
+      <ImapSettingsCard />
 
       <div className="card">
         <h2>Counting deadlines</h2>

@@ -1,0 +1,66 @@
+/**
+ * The mail server of one `rightful send`: `--smtp smtp://user@host:port` with `--tls`,
+ * `--starttls` or `--plain`, held in memory for that run (the app's saved mail settings stay as
+ * they are). The password never comes from the URL: RIGHTFUL_SMTP_PASSWORD or a prompt.
+ */
+import { smtpSettingsSchema, type MailSecurity, type SmtpSettings } from '../../core/mail/mail-settings'
+import type { DocumentStore, DocumentStoreName, DocumentStores } from '../../core/ports'
+
+/** Thrown for a bad --smtp value; the CLI reports it as a usage error. */
+export class SmtpUrlError extends Error {}
+
+export function smtpSettingsFromUrl(
+  value: string,
+  flags: { tls?: boolean; starttls?: boolean; plain?: boolean; from?: string; certificate?: string | null },
+): SmtpSettings {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new SmtpUrlError(`--smtp: "${value}" is not a URL like smtp://user@smtp.example.org:587.`)
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new SmtpUrlError('--smtp: use smtp://user@host:port (or smtps:// for TLS).')
+  if (url.password) {
+    throw new SmtpUrlError('--smtp: leave the password out of the URL (it would stay in your shell history); set RIGHTFUL_SMTP_PASSWORD or let rightful ask for it.')
+  }
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw new SmtpUrlError('--smtp: the URL takes only user, host and port.')
+  const chosen = [flags.tls && 'tls', flags.starttls && 'starttls', flags.plain && 'none'].filter((x): x is MailSecurity => Boolean(x))
+  if (chosen.length > 1) throw new SmtpUrlError('Choose one of --tls, --starttls and --plain.')
+  const port = url.port ? Number(url.port) : undefined
+  const security: MailSecurity = chosen[0] ?? (url.protocol === 'smtps:' || port === 465 ? 'tls' : 'starttls')
+  const parsed = smtpSettingsSchema.safeParse({
+    host: url.hostname,
+    port: port ?? (security === 'tls' ? 465 : security === 'starttls' ? 587 : 25),
+    security,
+    user: url.username ? decodeURIComponent(url.username) : null,
+    fromAddress: flags.from ?? null,
+    trustedCertificate: flags.certificate ?? null,
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const flag = issue?.path[0] === 'fromAddress' ? '--from' : issue?.path[0] === 'trustedCertificate' ? '--ca' : '--smtp'
+    throw new SmtpUrlError(`${flag}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
+}
+
+/** A document kept in memory only. */
+export function memoryDocument(label: string, initial: Record<string, unknown>): DocumentStore {
+  let document = structuredClone(initial)
+  return {
+    path: `(${label})`,
+    read: () => structuredClone(document),
+    write: (next) => {
+      document = structuredClone(next)
+    },
+    moveAside: () => {
+      document = {}
+      return `(${label}, discarded)`
+    },
+  }
+}
+
+/** The host's stores, with one document replaced by an in-memory one. */
+export function withDocument(stores: DocumentStores, name: DocumentStoreName, document: DocumentStore): DocumentStores {
+  return { open: (which) => (which === name ? document : stores.open(which)) }
+}

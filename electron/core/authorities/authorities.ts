@@ -1,0 +1,96 @@
+/**
+ * The built-in supervisory authorities: read once from the host's BuiltinAuthoritySource (the JSON
+ * files of assets/authorities), validated, and kept. Read lazily, so that a host without the files
+ * still starts and only the authority methods fail, with a clear message.
+ */
+import { CoreError } from '../api/result'
+import type { BuiltinAuthoritySource } from '../ports'
+import type { AuthorityInput } from '../requests/service'
+import { placeName } from './competence'
+import { authorityFileSchema, type Authority, type AuthoritySummary } from './schema'
+
+export type AuthorityRegistry = {
+  /** Every authority, in file order (files sorted by name). */
+  all(): ReadonlyArray<Authority>
+  /** The authority with this id; NOT_FOUND when there is none. */
+  get(id: string): Authority
+}
+
+/** Parses every file; a bad file or a duplicate id is a packaging error, reported with the file name. */
+export function loadAuthorities(source: BuiltinAuthoritySource): Authority[] {
+  const seen = new Map<string, string>()
+  const records: Authority[] = []
+  for (const { file, data } of source.load()) {
+    const parsed = authorityFileSchema.safeParse(data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new Error(`The authority file ${file} is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'unknown problem'}.`)
+    }
+    for (const authority of parsed.data) {
+      const other = seen.get(authority.id)
+      if (other) throw new Error(`The authority id "${authority.id}" appears in both ${other} and ${file}.`)
+      seen.set(authority.id, file)
+      records.push(authority)
+    }
+  }
+  return records
+}
+
+export function openAuthorities(source: BuiltinAuthoritySource): AuthorityRegistry {
+  let cached: { list: Authority[]; byId: Map<string, Authority> } | null = null
+  const load = () => {
+    if (!cached) {
+      let list: Authority[]
+      try {
+        list = loadAuthorities(source)
+      } catch (error) {
+        throw new CoreError('AUTHORITIES_UNAVAILABLE', `The list of supervisory authorities could not be read: ${(error as Error).message}`)
+      }
+      cached = { list, byId: new Map(list.map((a) => [a.id, a])) }
+    }
+    return cached
+  }
+  return {
+    all: () => load().list,
+    get(id) {
+      const found = load().byId.get(id)
+      if (!found) throw new CoreError('NOT_FOUND', `There is no supervisory authority "${id}" (see the list of authorities).`)
+      return found
+    },
+  }
+}
+
+/** The regions an authority covers and the laws it enforces, flattened for lists. */
+export function summaryOfAuthority(authority: Authority): AuthoritySummary {
+  const unique = (values: ReadonlyArray<string>) => [...new Set(values)]
+  return {
+    id: authority.id,
+    name: authority.name,
+    nameEn: authority.nameEn,
+    acronym: authority.acronym,
+    country: authority.country,
+    languages: authority.languages,
+    regions: unique(authority.competence.flatMap((c) => c.regions)),
+    regionNames: unique(authority.competence.flatMap((c) => c.regions)).map(placeName),
+    laws: unique(authority.competence.flatMap((c) => c.laws)),
+    contacts: authority.contacts,
+    verified: authority.provenance.verified,
+  }
+}
+
+/**
+ * Who a complaint is addressed to, from an authority's record. The text names the authority by its
+ * official name when the complaint is in one of its languages, or when that name is in Latin script;
+ * otherwise by its English name. Letters always carry the official name, as the local post reads it.
+ */
+export function complaintRecipient(authority: Authority, lang: string): AuthorityInput {
+  const latin = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}'’]+$/u.test(authority.name)
+  const name = authority.languages.includes(lang) || latin ? authority.name : authority.nameEn
+  const postal = authority.contacts.postal
+  return {
+    id: authority.id,
+    name,
+    email: authority.contacts.email,
+    postal: postal ? { recipient: authority.name, lines: [...postal.lines], country: postal.country } : null,
+  }
+}

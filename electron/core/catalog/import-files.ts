@@ -1,0 +1,66 @@
+/**
+ * Reads what the user chose to import (a file, or a folder of files) into entries for
+ * Catalog.importEntries. Every entry of a folder is accounted for: files that are not JSON, too
+ * large, or sub-folders become entries with the reason they cannot be read. Nothing is written.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { CoreError } from '../api/result'
+import type { ImportEntry, ImportFormat } from './catalog'
+
+/** One company file of datarequests.org is a few kB; an export of 100,000 records some 300 MB. */
+const maxRecordBytes = 5 * 1024 * 1024
+const maxExportBytes = 512 * 1024 * 1024
+
+function readJson(file: string, entry: string, limit: number): ImportEntry {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch (error) {
+    return { entry, error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }
+  }
+  if (stat.isDirectory()) return { entry, error: 'is a folder; to import the records in it, choose that folder itself' }
+  if (!stat.isFile()) return { entry, error: 'is not a regular file' }
+  if (stat.size > limit) return { entry, error: `is too large (${Math.round(stat.size / 1024 / 1024)} MB; at most ${limit / 1024 / 1024} MB)` }
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    return { entry, error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  try {
+    return { entry, data: JSON.parse(text) }
+  } catch (error) {
+    return { entry, error: `is not valid JSON (${(error as Error).message})` }
+  }
+}
+
+/**
+ * The entries of `source` for `format`. A folder yields one entry per directory entry (sorted by
+ * name, hidden files included); a file of datarequests.org records may hold one record or an
+ * array of them (one entry each, named file#N).
+ */
+export function readImportEntries(source: string, format: ImportFormat): ImportEntry[] {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(source)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CoreError('NOT_FOUND', code === 'ENOENT' ? `There is no file or folder ${source}.` : `${source} cannot be read (${code ?? (error as Error).message}).`)
+  }
+  const limit = format === 'rightful' ? maxExportBytes : maxRecordBytes
+  const expand = (entry: ImportEntry): ImportEntry[] =>
+    format === 'datarequests' && 'data' in entry && Array.isArray(entry.data)
+      ? entry.data.map((data, i) => ({ entry: `${entry.entry}#${i + 1}`, data }))
+      : [entry]
+
+  if (!stat.isDirectory()) return expand(readJson(source, path.basename(source), limit))
+  let names: string[]
+  try {
+    names = fs.readdirSync(source)
+  } catch (error) {
+    throw new CoreError('NOT_FOUND', `The folder ${source} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+  }
+  return names.sort().flatMap((name) => expand(readJson(path.join(source, name), name, limit)))
+}

@@ -1,0 +1,505 @@
+/**
+ * Postal addresses. Each starts from an anchor that only addresses have (a US "City, ST 12345", a
+ * UK postcode, a German postcode before a town, a Hong Kong or Chinese locality, a country name
+ * closing a run of street lines, a Chinese 省/市/区/路/号 address) and grows backwards over the
+ * street, building and addressee parts, on the same line (comma by comma) and on the lines above.
+ * Then it is judged: the company's, a regulator's (where complaints go) or a third party's.
+ */
+import { ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
+import type { ProposedPostalAddress } from './proposal'
+import type { Segments, Span } from './segments'
+
+const usStates: Readonly<Record<string, string>> = {
+  Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO', Connecticut: 'CT',
+  Delaware: 'DE', Florida: 'FL', Georgia: 'GA', Hawaii: 'HI', Idaho: 'ID', Illinois: 'IL', Indiana: 'IN', Iowa: 'IA',
+  Kansas: 'KS', Kentucky: 'KY', Louisiana: 'LA', Maine: 'ME', Maryland: 'MD', Massachusetts: 'MA', Michigan: 'MI',
+  Minnesota: 'MN', Mississippi: 'MS', Missouri: 'MO', Montana: 'MT', Nebraska: 'NE', Nevada: 'NV', 'New Hampshire': 'NH',
+  'New Jersey': 'NJ', 'New Mexico': 'NM', 'New York': 'NY', 'North Carolina': 'NC', 'North Dakota': 'ND', Ohio: 'OH',
+  Oklahoma: 'OK', Oregon: 'OR', Pennsylvania: 'PA', 'Rhode Island': 'RI', 'South Carolina': 'SC', 'South Dakota': 'SD',
+  Tennessee: 'TN', Texas: 'TX', Utah: 'UT', Vermont: 'VT', Virginia: 'VA', Washington: 'WA', 'West Virginia': 'WV',
+  Wisconsin: 'WI', Wyoming: 'WY', 'District of Columbia': 'DC',
+}
+const stateCodes = new Set(Object.values(usStates))
+const stateAndZip = new RegExp(String.raw`^(?:[A-Z]{2}|${Object.keys(usStates).join('|')})\.?\s\d{5}(?:-\d{4})?$`)
+
+/** Country names (as policies write them) and their ISO codes. */
+const countries: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:the\s+)?(?:United States(?: of America)?|U\.?S\.?A\.?|U\.S\.|US)$/i, 'US'],
+  [/^(?:the\s+)?(?:United Kingdom|U\.?K\.?|Great Britain|England|Scotland|Wales|Northern Ireland)$/i, 'GB'],
+  [/^(?:Germany|Deutschland|Federal Republic of Germany|Bundesrepublik Deutschland)$/i, 'DE'],
+  [/^(?:Hong\s?Kong(?:\s+SAR)?|HKSAR|Hong Kong S\.A\.R\.?|香港)$/i, 'HK'],
+  [/^(?:(?:the\s+)?People'?s Republic of China|P\.?\s?R\.?\s?C\.?|P\.?R\.?\s?China|China|Mainland China|中国|中华人民共和国)$/i, 'CN'],
+  [/^(?:Ireland|Irland|Republic of Ireland|Éire)$/i, 'IE'],
+  [/^(?:France|Frankreich)$/i, 'FR'],
+  [/^(?:the\s+)?(?:Netherlands|Niederlande|Nederland|Holland)$/i, 'NL'],
+  [/^(?:Singapore)$/i, 'SG'],
+  [/^(?:Japan|日本)$/i, 'JP'],
+  [/^(?:Canada)$/i, 'CA'],
+  [/^(?:Australia)$/i, 'AU'],
+  [/^(?:Switzerland|Schweiz|Suisse|Svizzera)$/i, 'CH'],
+  [/^(?:Austria|Österreich)$/i, 'AT'],
+  [/^(?:Sweden|Schweden|Sverige)$/i, 'SE'],
+  [/^(?:Spain|Spanien|España)$/i, 'ES'],
+  [/^(?:Italy|Italien|Italia)$/i, 'IT'],
+  [/^(?:Belgium|Belgien|Belgique|België)$/i, 'BE'],
+  [/^(?:Luxembourg|Luxemburg)$/i, 'LU'],
+  [/^(?:Denmark|Dänemark|Danmark)$/i, 'DK'],
+  [/^(?:Norway|Norwegen|Norge)$/i, 'NO'],
+  [/^(?:Finland|Finnland|Suomi)$/i, 'FI'],
+  [/^(?:Poland|Polen|Polska)$/i, 'PL'],
+  [/^(?:Taiwan|台灣|台湾)$/i, 'TW'],
+  [/^(?:India)$/i, 'IN'],
+  [/^(?:(?:South\s+)?Korea|Republic of Korea)$/i, 'KR'],
+  [/^(?:Israel)$/i, 'IL'],
+  [/^(?:Brazil|Brasil)$/i, 'BR'],
+]
+
+function countryOf(part: string): string | null {
+  const t = part.trim().replace(/[.;”"'’)]+$/, '').trim()
+  if (t.length > 40) return null
+  for (const [pattern, code] of countries) if (pattern.test(t)) return code
+  return null
+}
+
+const countryWords =
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan`
+
+const cnCities =
+  'Shenzhen|Shanghai|Beijing|Guangzhou|Hangzhou|Chengdu|Wuhan|Nanjing|Tianjin|Chongqing|Suzhou|Xiamen|Dongguan|Qingdao|Changsha|Hefei|Zhengzhou|Jinan|Fuzhou|Shenyang|Dalian|Kunming|Harbin|Changchun|Ningbo|Wuxi|Foshan|Zhuhai|Huizhou|Zhongshan|Xi\'an|Xian'
+
+type Anchor = { start: number; end: number; country: string; region: string | null; strength: number }
+
+const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray): Omit<Anchor, 'start' | 'end'> | null }> = [
+  {
+    // US: "New Castle, DE 19720", "Groveport, OH 43195-0002"
+    pattern: /\b([A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
+    make: (m) => (stateCodes.has(m[2]!) ? { country: 'US', region: m[2]!, strength: 5 } : null),
+  },
+  {
+    // US with the state written out: "Cary, North Carolina 27513"
+    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}),[ \t]+(${Object.keys(usStates).join('|')})[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
+    make: (m) => ({ country: 'US', region: usStates[m[2]!] ?? null, strength: 5 }),
+  },
+  {
+    // UK postcode: "W1D 3HD", "SK9 5AF", "EH54 8RQ"
+    pattern: /(?<![A-Za-z0-9])([A-Z]{1,2}\d[A-Z\d]?)[ \t]?(\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/g,
+    make: () => ({ country: 'GB', region: null, strength: 4 }),
+  },
+  {
+    // Germany: "50679 Köln", "60327 Frankfurt am Main", "85375, Neufahrn bei Freising"
+    pattern: /(?<![\d-])(?:D-)?(\d{5}),?[ \t]+([A-ZÄÖÜ][\wäöüß.-]*(?:[ \t]+(?:am|an der|an|bei|im|in der|ob der|vor der)[ \t]+[A-ZÄÖÜ][\wäöüß.-]*)?)/g,
+    make: () => ({ country: 'DE', region: null, strength: 3 }),
+  },
+  {
+    // A Chinese address in Chinese: 省/市/区/路/号
+    pattern: /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?[\u4e00-\u9fa5]{2,8}市[\u4e00-\u9fa5]{1,10}(?:区|县|市)[\u4e00-\u9fa5A-Za-z0-9（）()\-－]{1,40}?(?:路|街|道|大道|巷|弄|村)[ \t]*[0-9０-９\-－]+[ \t]*号(?:[\u4e00-\u9fa5A-Za-z0-9\-－ \t]{0,30}(?:室|楼|层|座|栋|单元))?/g,
+    make: () => ({ country: 'CN', region: null, strength: 5 }),
+  },
+  {
+    // A Chinese city closing an English address: "…, Nanshan District, Shenzhen"
+    pattern: new RegExp(String.raw`(?<=(?:District|New Area|Province|County|Zone|Road|Rd\.?|Avenue|Ave\.?|Park),[ \t]*)(?:${cnCities})(?:[ \t]+City)?(?=[ \t]*(?:[,.;]|$|\d{6}))`, 'gm'),
+    make: () => ({ country: 'CN', region: null, strength: 3 }),
+  },
+  {
+    // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
+    pattern: new RegExp(String.raw`(?<=(?:^|,|，|\n)[ \t]*)(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gm'),
+    make: () => ({ country: '', region: null, strength: 2 }),
+  },
+  {
+    // Singapore: "369546 Singapore", "Singapore 369546"
+    pattern: /(?<![\d-])\d{6}[ \t]+Singapore\b|\bSingapore[ \t]+\d{6}(?!\d)/g,
+    make: () => ({ country: 'SG', region: null, strength: 4 }),
+  },
+  {
+    // Hong Kong without the words "Hong Kong": ", Kowloon", ", New Territories"
+    pattern: /(?<=,[ \t]*)(?:Kowloon|New Territories|N\.T\.)(?=[ \t]*(?:[,.;]|$))/gm,
+    make: () => ({ country: 'HK', region: null, strength: 2 }),
+  },
+]
+
+const strongKeyword =
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d+\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+const orgSuffix =
+  /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
+const orgAtEnd = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/
+const suffixOnly = /^\s*(?:Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|Co\.?|Corp\.?|S\.A\.?|B\.V\.|N\.V\.|plc|Pty\.?\s?Ltd\.?)[\s*]*$/i
+const attentionLine = /^(?:attention|attn\.?|c\/o|z\.\s?Hd\.?|zu Händen)\b|officer|department|abteilung|team\b|legal|privacy|datenschutz/i
+const labelBoundary =
+  /\b(?:Tel(?:ephone)?|Phone|Fax|Telefax|E-?mail|Email|Web(?:site|page)?|Telefon|Mobil(?:e)?|Hotline|Helpline|Internet)\b\.?[ \t]*(?:\([^)]*\))?[ \t]*[:：]|(?:电话|傳真|传真|邮箱|電郵)[:：]/gi
+const leadIn =
+  /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in)\s+/gi
+
+function digitOrKeyword(text: string): boolean {
+  return /\d/.test(text) || strongKeyword.test(text)
+}
+
+type Part = { text: string; start: number; end: number }
+
+function splitParts(text: string, from: number, to: number): Part[] {
+  const parts: Part[] = []
+  let start = from
+  for (let i = from; i <= to; i += 1) {
+    if (i === to || text[i] === ',' || text[i] === '，' || text[i] === '、') {
+      const raw = text.slice(start, i)
+      const lead = raw.length - raw.trimStart().length
+      const trimmed = raw.trim()
+      if (trimmed) parts.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length })
+      start = i + 1
+    }
+  }
+  // "Co., Ltd.14th Floor": a company form glued to the next words is split off.
+  const unglued: Part[] = []
+  for (const part of parts) {
+    const glued = /^(Ltd\.|Limited|Inc\.|LLC|GmbH)\s*(?=\d)/.exec(part.text)
+    if (glued) {
+      unglued.push({ text: glued[1]!, start: part.start, end: part.start + glued[1]!.length })
+      const rest = part.text.slice(glued[0].length)
+      unglued.push({ text: rest, start: part.end - rest.length, end: part.end })
+    } else unglued.push(part)
+  }
+  // "Co., Limited", "Bandwidth.com, Inc.": a company form belongs to the name before it.
+  const merged: Part[] = []
+  for (const part of unglued) {
+    const previous = merged[merged.length - 1]
+    if (previous && suffixOnly.test(part.text)) {
+      merged[merged.length - 1] = { text: text.slice(previous.start, part.end).replace(/\s*\*+$/, ''), start: previous.start, end: part.end }
+    } else merged.push(part)
+  }
+  return merged
+}
+
+type Row = { parts: Part[] }
+
+export type AddressContext = {
+  readonly segments: Segments
+  readonly companyName: RegExp | null
+}
+
+export function findPostalAddresses(ctx: AddressContext): ProposedPostalAddress[] {
+  const { segments } = ctx
+  const text = segments.text
+  const anchors: Anchor[] = []
+  for (const { pattern, make } of anchorPatterns) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const made = make(m)
+      if (!made) continue
+      let { country } = made
+      if (!country) country = countryOf(m[0]) ?? ''
+      if (!country) continue
+      anchors.push({ start: m.index, end: m.index + m[0].length, ...made, country })
+      if (m[0].length === 0) pattern.lastIndex += 1
+    }
+  }
+  anchors.sort((a, b) => b.strength - a.strength || a.start - b.start)
+  const strongStarts = anchors.filter((a) => a.strength >= 3).map((a) => a.start).sort((x, y) => x - y)
+
+  const found: Array<ProposedPostalAddress & { key: string }> = []
+  const covered: Span[] = []
+  // A policy has a handful of addresses; a text with thousands of anchors is not a policy to read closely.
+  for (const anchor of anchors.slice(0, 2000)) {
+    if (found.length >= 60) break
+    if (covered.some((c) => anchor.start >= c.start && anchor.end <= c.end)) continue
+    const address = expand(anchor, strongStarts, ctx)
+    if (!address) continue
+    covered.push({ start: address.start, end: address.end })
+    const key = address.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+    if (found.some((f) => f.key === key || f.key.includes(key) || key.includes(f.key))) continue
+    found.push({ ...address, key })
+  }
+  return found.sort((a, b) => a.start - b.start).map(({ key: _key, ...rest }) => rest)
+}
+
+/** Whether a strong anchor (a postcode pattern, not a bare country) starts within `span`. */
+function hasStrongAnchor(starts: ReadonlyArray<number>, span: Span): boolean {
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! < span.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < starts.length && starts[lo]! < span.end
+}
+
+function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
+  const before = text.slice(Math.max(0, anchor.start - 120), anchor.start)
+  const after = text.slice(anchor.end, anchor.end + 60)
+  if (/(?:Germany|Deutschland)/.test(after)) return true
+  return /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)
+}
+
+function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: AddressContext): ProposedPostalAddress | null {
+  const { segments } = ctx
+  const text = segments.text
+  if (anchor.country === 'DE' && anchor.strength === 3 && !isGermanAnchorPlausible(text, anchor)) return null
+
+  // The stretch of the line the address can occupy: within its sentence, between labels (Tel:, E-mail:).
+  const line = segments.lineAt(anchor.start)
+  const sentence = segments.sentenceAt(anchor.start)
+  // An address is short: look no further than a few hundred characters around the anchor.
+  let regionStart = Math.max(line.start, Math.min(sentence.start, anchor.start), anchor.start - 400)
+  let regionEnd = Math.min(line.end, Math.max(sentence.end, anchor.end), anchor.end + 200)
+  labelBoundary.lastIndex = 0
+  const lineText = text.slice(regionStart, regionEnd)
+  let labelled = false
+  for (let m = labelBoundary.exec(lineText); m; m = labelBoundary.exec(lineText)) {
+    const at = regionStart + m.index
+    if (at + m[0].length <= anchor.start) regionStart = Math.max(regionStart, at + m[0].length)
+    else if (at >= anchor.end) regionEnd = Math.min(regionEnd, at)
+  }
+  // "Address:" and the like open the address; remember that a label was there.
+  const parts = splitParts(text, regionStart, regionEnd)
+  const anchorPart = parts.findIndex((p) => anchor.start >= p.start && anchor.start < p.end + 1)
+  const lastAnchorPart = parts.findIndex((p) => anchor.end - 1 >= p.start && anchor.end - 1 < p.end + 1)
+  if (anchorPart === -1) return null
+
+  // Backwards on the line.
+  const taken: Part[] = []
+  let reachedLineStart = true
+  let recipientHint: string | null = null
+  for (let i = anchorPart - 1; i >= 0 && taken.length < 8; i -= 1) {
+    const part = parts[i]!
+    const t = part.text
+    if (/\S@\S|https?:|www\./i.test(t)) {
+      reachedLineStart = false
+      break
+    }
+    const colon = Math.max(t.lastIndexOf(':'), t.lastIndexOf('：'))
+    if (colon !== -1) {
+      const rest = t.slice(colon + 1).replace(/^[\s|*•·-]+/, '')
+      if (rest) taken.unshift({ text: rest, start: part.end - rest.length, end: part.end })
+      labelled = true
+      reachedLineStart = false
+      if (!rest) recipientHint = null
+      break
+    }
+    leadIn.lastIndex = 0
+    let cut = -1
+    for (let m = leadIn.exec(t); m; m = leadIn.exec(t)) cut = m.index + m[0].length
+    const startsLower = /^[a-z]/.test(t) && !/^(?:c\/o|z\. ?Hd)/.test(t)
+    if (cut !== -1 && (t.length > 40 || startsLower || /\b(?:located at|write|letter|post|send|mail)\b/i.test(t))) {
+      const rest = t.slice(cut).trim()
+      const before = t.slice(0, cut)
+      const org = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/.exec(before.replace(/\s+(?:located|based|situated)\s*$/, '').replace(/[\s,]+$/, ''))
+      if (rest && rest.length <= 60 && !/^(?:the|our|this|us|you)\b/i.test(rest)) taken.unshift({ text: rest, start: part.end - rest.length, end: part.end })
+      if (org) recipientHint = org[1]!.trim()
+      else if (i > 0) {
+        // "… is DJI GmbH, located at Platz der Einheit 1": the addressee closes the part before.
+        const previousOrg = orgAtEnd.exec(parts[i - 1]!.text)
+        if (previousOrg) recipientHint = previousOrg[1]!.trim()
+      }
+      reachedLineStart = false
+      break
+    }
+    if (t.length > 60 || startsLower) {
+      // Prose: the address started after it. A company named at its end is the addressee.
+      const org = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/.exec(t)
+      if (org) recipientHint = org[1]!.trim()
+      reachedLineStart = false
+      break
+    }
+    taken.unshift(part)
+  }
+  if (regionStart > line.start && text.slice(line.start, regionStart).trim() !== '') reachedLineStart = false
+
+  // Forwards on the line: a postcode or country after the anchor ("…, Shenzhen, PRC, 518055").
+  const after: Part[] = []
+  for (let i = lastAnchorPart + 1, skipped = 0; i < parts.length && after.length < 4; i += 1) {
+    const t = parts[i]!.text
+    if (countryOf(t) || /^\d{4,6}\.?$/.test(t) || /^[A-Z]{2}\s\d{5}$/.test(t)) {
+      after.push(...parts.slice(i - skipped, i + 1))
+      skipped = 0
+      continue
+    }
+    // One town between the anchor and the country: "85375, Neufahrn bei Freising, Munich, Germany".
+    if (skipped === 0 && t.length <= 30 && /^[A-Z]/.test(t) && i + 1 < parts.length && countryOf(parts[i + 1]!.text)) {
+      skipped = 1
+      continue
+    }
+    break
+  }
+
+  const anchorParts = parts.slice(anchorPart, Math.max(anchorPart, lastAnchorPart) + 1)
+  // "联系地址：广东省…", "Address: 5/F …": a label inside the anchor's part is not part of the address.
+  const firstAnchor = anchorParts[0]!
+  const labelEnd = Math.max(text.lastIndexOf(':', anchor.start - 1), text.lastIndexOf('：', anchor.start - 1))
+  if (labelEnd >= firstAnchor.start && labelEnd < anchor.start && taken.length === 0) {
+    const from = labelEnd + 1 + (text.slice(labelEnd + 1, anchor.start).length - text.slice(labelEnd + 1, anchor.start).trimStart().length)
+    anchorParts[0] = { text: text.slice(from, firstAnchor.end), start: from, end: firstAnchor.end }
+    labelled = true
+  }
+  const rows: Row[] = [{ parts: [...taken, ...anchorParts, ...after] }]
+
+  // Upwards over the lines above, when the address started at the beginning of its line.
+  if (reachedLineStart && !labelled) {
+    let lineIndex = segments.lineIndexAt(line.start)
+    let skippedBlank = false
+    let gotOrg = false
+    for (let n = 0; n < 7 && lineIndex > 0; n += 1) {
+      lineIndex -= 1
+      const above = segments.lines[lineIndex]!
+      let t = text.slice(above.start, above.end).trim().replace(/^[-*•·]\s+/, '')
+      if (t === '') {
+        if (skippedBlank) break
+        // Skip one blank line only if the line above it clearly belongs to the address.
+        const further = segments.lines[lineIndex - 1]
+        const ft = further ? text.slice(further.start, further.end).trim() : ''
+        if (ft && ft.length <= 60 && !/[:.]$/.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)) && !/\S@\S|https?:|www\./.test(ft)) {
+          skippedBlank = true
+          continue
+        }
+        break
+      }
+      if (gotOrg && !(attentionLine.test(t) && !/\d/.test(t) && t.length <= 40)) break
+      if (/\S@\S|https?:|www\./i.test(t) || t.length > 70) break
+      if (/[:：]$/.test(t)) break
+      if (/^(?:Tel|Phone|Fax|E-?mail|Email|Web|Website|Telefon|Mobil|Hotline)\b/i.test(t)) break
+      if (/[.!?]$/.test(t) && !/(?:Inc|Ltd|Co|Corp|Str|No|St|Ave|Rd|e\.V|GmbH)\.$/.test(t)) break
+      if (hasStrongAnchor(strongStarts, above)) break
+      const colonAt = t.search(/[:：]/)
+      if (colonAt !== -1 && !/^(?:attention|attn)/i.test(t)) {
+        t = t.slice(colonAt + 1).trim()
+        if (!t) break
+      }
+      const lineParts = splitParts(text, above.start, above.end).filter((p) => !/^[-*•·]$/.test(p.text))
+      rows.unshift({ parts: lineParts.length > 0 ? lineParts : [{ text: t, start: above.start, end: above.end }] })
+      if (orgSuffix.test(t) && !/\d/.test(t)) gotOrg = true
+      if (!digitOrKeyword(t) && !orgSuffix.test(t) && !attentionLine.test(t)) {
+        // A line without numbers: a building ("Convention Plaza") when the line above is part of
+        // the address too; otherwise a name (a person, a team), above which something else begins.
+        const further = segments.lines[lineIndex - 1]
+        const ft = further ? text.slice(further.start, further.end).trim() : ''
+        if (!(ft && ft.length <= 70 && !/[:：.]$/.test(ft) && !/\S@\S|https?:|www\./.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)))) break
+      }
+    }
+  }
+
+  // Next line: a country on its own ("Hong Kong", "Deutschland").
+  const lastRow = rows[rows.length - 1]!
+  const lastPart = lastRow.parts[lastRow.parts.length - 1]!
+  const lineAfterIndex = segments.lineIndexAt(lastPart.end) + 1
+  if (lastPart.end >= segments.lineAt(lastPart.end).end - 1 && lineAfterIndex < segments.lines.length) {
+    const next = segments.lines[lineAfterIndex]!
+    const nt = text.slice(next.start, next.end).trim()
+    if (countryOf(nt) && !countryOf(lastPart.text)) lastRow.parts.push({ text: nt, start: next.start + (text.slice(next.start, next.end).length - text.slice(next.start, next.end).trimStart().length), end: next.start + text.slice(next.start, next.end).trimEnd().length })
+  }
+
+  const all = rows.flatMap((r) => r.parts)
+  if (all.length === 0) return null
+  if (!all.some((p) => digitOrKeyword(p.text))) return null
+
+  // Addressee: leading parts without numbers or street words, up to a company form.
+  const recipientParts: Part[] = []
+  for (const part of all) {
+    if (/\d/.test(part.text) || strongKeyword.test(part.text) || countryOf(part.text)) break
+    if (part.start >= anchor.start) break
+    recipientParts.push(part)
+    if (orgSuffix.test(part.text) && !attentionLine.test(part.text)) {
+      // An attention line may follow the company ("Bandsintown, LLC / Attention: Legal Department").
+      continue
+    }
+  }
+  // Keep at least one line for the address itself.
+  if (recipientParts.length >= all.length) recipientParts.splice(0, recipientParts.length)
+  const rest = all.slice(recipientParts.length)
+
+  // Country: written at the end, or from the anchor.
+  let country = anchor.country
+  let countryText: Part | null = null
+  for (let i = rest.length - 1; i >= Math.max(0, rest.length - 3); i -= 1) {
+    const code = countryOf(rest[i]!.text)
+    if (code) {
+      country = code
+      countryText = rest[i]!
+      break
+    }
+  }
+  const lineParts = rest.filter((p) => p !== countryText)
+  // "New Castle" + "DE 19720", "Shenzhen" + "518109": a postcode part joins the town before it.
+  // Where the postcode comes before the town (Germany and most of Europe), a lone postcode joins the
+  // part after it ("85375" + "Neufahrn bei Freising"); elsewhere it joins the town before it.
+  const postcodeFirst = /^(?:DE|AT|CH|FR|NL|BE|LU|IT|ES|DK|NO|SE|FI|PL)$/.test(country)
+  const lines: string[] = []
+  let pendingPostcode: string | null = null
+  lineParts.forEach((part, index) => {
+    let t = index === lineParts.length - 1 ? trimEnd(part.text) : part.text.trim()
+    if (!t) return
+    const lonePostcode = /^\d{4,6}$/.test(t)
+    if (pendingPostcode) {
+      t = `${pendingPostcode} ${t}`
+      pendingPostcode = null
+    } else if (lonePostcode && postcodeFirst && index < lineParts.length - 1) {
+      pendingPostcode = t
+      return
+    }
+    if (lines.length > 0 && ((lonePostcode && !postcodeFirst) || stateAndZip.test(t))) lines[lines.length - 1] = `${lines[lines.length - 1]}, ${t}`
+    else lines.push(t)
+  })
+  if (pendingPostcode) lines.push(pendingPostcode)
+  if (lines.length === 0) return null
+
+  const start = all[0]!.start
+  const end = all[all.length - 1]!.end
+  const recipientText = recipientParts.map((p) => p.text).join(', ') || recipientHint || findRecipientAbove(segments, start)
+  const joined = all.map((p, i) => (i === all.length - 1 ? trimEnd(p.text) : p.text)).join(', ').replace(/\s+/g, ' ').trim()
+  if (joined.length > 320) return null
+
+  const { role, reason } = judgeRole({ ctx, start, recipient: recipientText, joined })
+  return {
+    text: joined,
+    lines,
+    country,
+    region: anchor.country === 'US' && country === 'US' ? anchor.region : null,
+    recipient: recipientText || null,
+    role,
+    reason,
+    quote: text.slice(start, end),
+    start,
+    end,
+  }
+}
+
+/** Drops a closing full stop or semicolon, but not the one of an abbreviation ("Inc.", "Co."). */
+function trimEnd(part: string): string {
+  const t = part.trim().replace(/[”"’)]+$/, '')
+  if (/(?:\b(?:Inc|Ltd|Co|Corp|St|Rd|Ave|No|Str)|\b[A-Z])\.$/.test(t)) return t
+  return t.replace(/[.;]+$/, '').trim()
+}
+
+/** "Shenzhen Foscam Electronic Co.,Ltd" on a line just above "Address: …". */
+function findRecipientAbove(segments: Segments, start: number): string | null {
+  const text = segments.text
+  let index = segments.lineIndexAt(start)
+  for (let n = 0; n < 3 && index > 0; n += 1) {
+    index -= 1
+    const line = segments.lines[index]!
+    const t = text.slice(line.start, line.end).trim()
+    if (!t) continue
+    if (t.length <= 80 && orgSuffix.test(t) && !/[.!?:]$/.test(t.replace(/(?:Inc|Ltd|Co|Corp)\.$/, ''))) return t
+    return null
+  }
+  return null
+}
+
+function judgeRole(input: { ctx: AddressContext; start: number; recipient: string | null; joined: string }): { role: ProposedPostalAddress['role']; reason: string } {
+  const { ctx, start, recipient, joined } = input
+  const text = ctx.segments.text
+  const named = `${recipient ?? ''} ${joined}`
+  const isCompany = ctx.companyName !== null && ctx.companyName.test(named)
+  if (regulatorAddress.test(joined) || (!isCompany && recipient && regulatorCue.test(recipient))) {
+    return { role: 'regulator', reason: 'It is a data protection regulator’s address (where complaints go), not the company’s.' }
+  }
+  if (!isCompany && recipient && thirdPartyName.test(recipient)) {
+    return { role: 'third-party', reason: `It is the address of ${recipient}, a provider the policy mentions, not the company’s.` }
+  }
+  const windowStart = Math.max(0, start - 350)
+  const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
+  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart))
+  if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
+  if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }
+  return {
+    role: 'company',
+    reason: isCompany ? 'The policy gives it as the company’s own address.' : 'The policy gives it as an address to write to; nothing says it belongs to anyone but the company.',
+  }
+}

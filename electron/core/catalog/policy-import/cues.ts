@@ -1,0 +1,114 @@
+/**
+ * The words that tell what an address is for, and whose it is. Each cue carries a weight and a
+ * short description used to explain a ranking to the user ("the sentence ties it to deletion").
+ */
+
+export type Cue = { readonly pattern: RegExp; readonly weight: number; readonly about: string }
+
+/** Words that tie a contact to privacy matters. */
+export const privacyCues: ReadonlyArray<Cue> = [
+  { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
+  { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
+  { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
+  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|any of the (?:above|foregoing)) rights\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
+  { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b/i, weight: 2, about: 'access to your data' },
+  { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
+  { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
+  { pattern: /\bpersonal(?:ly identifiable)? (?:data|information)\b|\bpersonenbezogene\w*\b|个人信息|个人资料/i, weight: 1.5, about: 'personal data' },
+  { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
+  { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
+  { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b/i, weight: 2, about: 'the controller of your data' },
+  { pattern: /\bdata (?:practices|processing)\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
+  { pattern: /\bcookies?\b/i, weight: 0.5, about: 'cookies' },
+  { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|投诉/i, weight: 0.5, about: 'questions' },
+]
+
+/** Words that say the contact is for something else. */
+export const purposeCues: ReadonlyArray<{ purpose: 'newsletter' | 'sales' | 'support' | 'general'; pattern: RegExp }> = [
+  { purpose: 'newsletter', pattern: /\bunsubscribe\b|\bnewsletters?\b|\bpromotional\b|\bdirect marketing\b|\bmarketing (?:e-?mails?|communications|messages)\b|\bmailing list\b|\bfundraising\b|退订/i },
+  { purpose: 'sales', pattern: /\bsales\b|\bquotes?\b|\bwholesale\b|\bplace an order\b|\bpurchas\w+\b|\bbuy\b|\bpricing\b|\bbusiness (?:inquir|enquir)\w+/i },
+  { purpose: 'support', pattern: /\bsupport\b|\bcustomer (?:service|care|support)\b|\btechnical\b|\bhelp\b|\bpassword\b|\busername\b|\bRMA\b|\brefunds?\b|\bafter-?sales\b|\bhotline\b|客服/i },
+  { purpose: 'general', pattern: /\bcontact us\b|\bquestions?\b|\bsuggestions?\b|\bfeedback\b|\benquir\w+|\binquir\w+/i },
+]
+
+/** What the part before the @ says. */
+export function localPartPurpose(local: string): 'privacy' | 'dpo' | 'legal' | 'newsletter' | 'sales' | 'support' | 'general' | 'sender' | 'other' | null {
+  const l = local.toLowerCase()
+  if (/^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b/.test(l)) return 'sender'
+  if (/(?:^|[._-])(?:dpo|dsb|dpd)(?:$|[._-])|datenschutzbeauftragte|dataprotectionofficer|privacyofficer/.test(l)) return 'dpo'
+  if (/privacy|privacidad|privacite|datenschutz|dataprotection|data-protection|data\.protection|gdpr|dsgvo|rgpd|ccpa|personvern|dataskydd|yinsi/.test(l)) return 'privacy'
+  if (/^(?:legal|compliance|law|recht|juridique|legal-notices?)\b/.test(l)) return 'legal'
+  if (/newsletter|unsubscribe|^news$|marketing|mailing|subscribe|promo/.test(l)) return 'newsletter'
+  if (/^(?:sales|vertrieb|order|orders|shop|store|business|bd|wholesale|quote|quotes)\b/.test(l)) return 'sales'
+  if (/support|help|service|customercare|custserv|care|aftersales|kundenservice|tech/.test(l)) return 'support'
+  if (/^(?:info|contact|kontakt|hello|hi|mail|office|webmaster|admin|enquiries|inquiries|general|team|feedback)$/.test(l)) return 'general'
+  return null
+}
+
+/** Names and words of data protection regulators. */
+export const regulatorCue =
+  /information commissioner|\bICO\b|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|commission(?:er)?|board|agency)|\bDPA\b|datenschutzbehörde|aufsichtsbehörde|landesbeauftragte|bundesbeauftragte|\bBfDI\b|\bCNIL\b|commission nationale de l'informatique|privacy commissioner|\bPCPD\b|federal trade commission|\bFTC\b|attorney general|garante per la protezione|agencia española de protección|autoriteit persoonsgegevens|datatilsynet|\bEDPB\b|\bEDPS\b|lodge (?:a|your) complaint|(?:right to )?complain (?:directly )?to|beschwerde bei|网信|监管部门|市场监管/i
+
+/** E-mail domains of regulators: an address there is never the company's. */
+export const regulatorDomains =
+  /(?:^|\.)(?:ico\.org\.uk|cnil\.fr|edpb\.europa\.eu|edps\.europa\.eu|bfdi\.bund\.de|datenschutz[\w-]*\.de|lda\.bayern\.de|ldi\.nrw\.de|baden-wuerttemberg\.datenschutz\.de|dataprotection\.ie|pcpd\.org\.hk|cac\.gov\.cn|ftc\.gov|oag\.ca\.gov|cppa\.ca\.gov|priv\.gc\.ca|oaic\.gov\.au|gpdp\.it|garanteprivacy\.it|aepd\.es|autoriteitpersoonsgegevens\.nl|datatilsynet\.(?:no|dk)|imy\.se|uodo\.gov\.pl|dsb\.gv\.at|edoeb\.admin\.ch|autoriteprotectiondonnees\.be|apd-gba\.be|cnpd\.(?:lu|pt)|kisa\.or\.kr|ppc\.go\.jp|privacy\.org\.nz)$/i
+
+/** Postal addresses of well-known regulators (a fingerprint is enough to tell). */
+export const regulatorAddress = /Wycliffe House|SK9 5AF|3 Place de Fontenoy|Graurheindorfer Str|21 Fitzwilliam Square|Promenade Street Office|Rue de la Presse 35|1919 Queen's Road/i
+
+/** Companies whose addresses policies list as processors or plug-in providers. */
+export const thirdPartyName =
+  /\b(?:Google|Alphabet|YouTube|DoubleClick|Facebook|Meta Platforms|Instagram|WhatsApp|Microsoft|LinkedIn|Amazon Web Services|Amazon|PayPal|Stripe|Mailchimp|MailChimp|Rocket Science Group|Twitter|X Corp|Cloudflare|Hotjar|HubSpot|Salesforce|Zendesk|Intercom|Shopify|Apple|Adobe|Criteo|Yandex|AddThis|Matomo|Automattic|WordPress|Vimeo|Pinterest|TikTok|ByteDance|Sendgrid|SendGrid|Twilio|Klaviyo|Oracle|Akamai|Fastly|Mixpanel|Segment|Braintree|Adyen|Klarna|Trustpilot|Vee24|Bunny|Hetzner|Strato|IONOS|1&1|Netlify|Vercel|GitHub)\b/
+
+export const thirdPartyDomains =
+  /(?:^|\.)(?:google\.com|googlemail\.com|youtube\.com|facebook\.com|fb\.com|meta\.com|microsoft\.com|linkedin\.com|amazon\.com|aws\.amazon\.com|paypal\.com|stripe\.com|mailchimp\.com|twitter\.com|x\.com|cloudflare\.com|hotjar\.com|hubspot\.com|salesforce\.com|zendesk\.com|intercom\.io|shopify\.com|apple\.com|adobe\.com|criteo\.com|yandex\.ru|yandex\.com|github\.com|sendgrid\.net|twilio\.com|klaviyo\.com)$/i
+
+/** Words saying a contact belongs to a provider the company uses. */
+export const thirdPartyCue =
+  /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bDienstanbieter|\bAnbieter\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
+
+/** Words saying the contact is the company's own. */
+export const companyCue =
+  /\b(?:contact us|write to us|write us|email us|e-mail us|reach us|call us|contacting us|tell us|let us know|our (?:offices?|headquarters|registered office|data protection officer|dpo|privacy (?:team|officer|office)|customer)|this (?:privacy )?(?:notice|policy|statement)|kontaktieren Sie uns|Verantwortliche[rn]?|controller)\b|联系我们|與我們聯絡/i
+
+export function scoreCues(text: string, cues: ReadonlyArray<Cue>): { score: number; strongest: Cue | null } {
+  let score = 0
+  let strongest: Cue | null = null
+  for (const cue of cues) {
+    if (cue.pattern.test(text)) {
+      score += cue.weight
+      if (!strongest || cue.weight > strongest.weight) strongest = cue
+    }
+  }
+  return { score, strongest }
+}
+
+/** The offset just after the last match of `pattern` in `text`, or -1. */
+export function lastMatchEnd(text: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+  let end = -1
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    end = m.index + m[0].length
+    if (m[0].length === 0) global.lastIndex += 1
+  }
+  return end
+}
+
+/**
+ * Whose contact the window before an item points to: the cue nearest to the item wins, so "tell
+ * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
+ * the ICO. Contact us: <address>" gives the company.
+ */
+export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0): 'company' | 'regulator' | 'third-party' {
+  const regulator = lastMatchEnd(window, regulatorCue)
+  // A provider is named in the same sentence as the contact ("… provided by Google LLC, 1600 …");
+  // a regulator may head a block of lines ("Information Commissioner's Office / Wycliffe House / …").
+  const own = window.slice(sentenceStart)
+  const ownThird = Math.max(lastMatchEnd(own, thirdPartyCue), lastMatchEnd(own, thirdPartyName))
+  const third = ownThird === -1 ? -1 : sentenceStart + ownThird
+  let company = lastMatchEnd(window, companyCue)
+  if (companyName) company = Math.max(company, lastMatchEnd(window, companyName))
+  if (regulator > company && regulator >= third) return 'regulator'
+  if (third > company && third > regulator) return 'third-party'
+  return 'company'
+}

@@ -1,0 +1,473 @@
+/**
+ * E-mail addresses in a policy: written plainly, behind a mailto link, or spelled out to fool
+ * harvesters ("privacy [at] example [dot] com"). Each is judged by its own words and the sentence
+ * around it: a privacy contact, another contact of the company (with its purpose), or not the
+ * company's at all (a regulator, a processor, an example, a no-reply sender).
+ */
+import {
+  companyCue,
+  localPartPurpose,
+  ownerFromContext,
+  privacyCues,
+  purposeCues,
+  regulatorDomains,
+  scoreCues,
+  thirdPartyDomains,
+  type Cue,
+} from './cues'
+import type { TextLink } from './plain-text'
+import type {
+  ExcludedEmail,
+  OtherEmailPurpose,
+  ProposalWarning,
+  ProposedOtherEmail,
+  ProposedPrivacyEmail,
+} from './proposal'
+import type { Segments } from './segments'
+
+type Mention = {
+  readonly address: string
+  /** The visible text's span (the link words for a mailto link). */
+  readonly start: number
+  readonly end: number
+  readonly via: 'text' | 'mailto' | 'mailto-mismatch' | 'decoded'
+  /** What the policy shows, when it is not the address itself. */
+  readonly shown: string | null
+}
+
+const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+const plainEmail = new RegExp(
+  `(?<![\\w.%+'-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@${label}(?:\\.${label})*\\.[A-Za-z]{2,24})(?![\\w-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
+
+const atBracket = String.raw`\s*[[({<]\s*(?:at|AT|At|@)\s*[\])}>]\s*`
+const dotBracket = String.raw`\s*[[({<]\s*(?:dot|DOT|Dot|\.)\s*[\])}>]\s*`
+const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
+const bracketed = new RegExp(
+  `(?<![\\w.%+-])(${local})${atBracket}(${label}(?:(?:${dotBracket}|\\.)${label})*(?:${dotBracket}|\\.)[A-Za-z]{2,24})(?![\\w-])`,
+  'g',
+)
+const spelledOut = new RegExp(
+  `(?<![\\w.%+-])(${local})\\s+(?:at|AT)\\s+(${label}(?:\\s+(?:dot|DOT)\\s+${label})*\\s+(?:dot|DOT)\\s+[A-Za-z]{2,24})(?![\\w-])`,
+  'g',
+)
+/** Words that are not the start of an address in "… at … dot …". */
+const notALocalPart = /^(?:us|me|you|them|him|her|it|we|or|and|to|contact|write|email|e-mail|mail|reach|look|is|are|was|be|arrive|stay|available|located)$/i
+
+const cloudflare = /\[\s*email[\s\u00a0]+protected\s*\]/gi
+
+const placeholderDomain =
+  /^(?:example\.(?:com|org|net|edu)|[\w-]+\.example|example|test|invalid|localhost|domain\.(?:com|tld|org|net)|email\.(?:com|tld)|your-?domain\.[a-z]+|my-?domain\.[a-z]+|your-?company\.[a-z]+|company\.(?:com|tld)|sample\.com|xxx+\.[a-z]+|email-?address\.com)$/i
+const placeholderLocal =
+  /^(?:you|your(?:[._-]?(?:name|email|e-?mail|address|mail))?|yourname|username|user|name|firstname[._]?lastname|first[._]?last|john[._]?doe|jane[._]?doe|someone|somebody|email|e-?mail|test|xxx+|abc|foo)$/i
+
+function isPlaceholder(address: string): boolean {
+  const [l, d] = address.split('@') as [string, string]
+  return placeholderDomain.test(d) || (placeholderLocal.test(l) && /^(?:domain|email|example|company|mail|website|site)\./i.test(d))
+    || /^(?:you|yourname|your\.?name|your\.?email|username|user|name|someone|john\.?doe|jane\.?doe)$/i.test(l)
+}
+
+function normalise(address: string): string {
+  const at = address.lastIndexOf('@')
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`
+}
+
+function mailtoTargets(href: string): string[] {
+  if (!/^\s*mailto:/i.test(href)) return []
+  let body = href.replace(/^\s*mailto:/i, '').split('?')[0] ?? ''
+  try {
+    body = decodeURIComponent(body)
+  } catch {
+    // keep as written
+  }
+  return body
+    .split(/[,;]/)
+    .map((a) => a.trim())
+    .filter((a) => /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(a))
+    .map(normalise)
+}
+
+/** Finds every mention; warns about what it decodes, ignores or cannot read. */
+function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: ProposalWarning[]): Mention[] {
+  const mentions: Mention[] = []
+  // Which characters already belong to a found address (a plain copy inside a link, say).
+  const used = new Uint8Array(text.length + 1)
+  const taken = {
+    push({ start, end }: { start: number; end: number }) {
+      used.fill(1, start, end)
+    },
+  }
+  const overlaps = (start: number, end: number) => {
+    for (let i = start; i < end; i += 1) if (used[i]) return true
+    return false
+  }
+
+  // 1. Links: a mailto whose words are the address, or other words (or another address).
+  for (const link of links) {
+    const targets = mailtoTargets(link.href)
+    const shown = text.slice(link.start, link.end)
+    if (/email-protection/i.test(link.href) && !/@/.test(shown)) continue // reported below as Cloudflare text
+    for (const target of targets) {
+      const shownAddresses = shown.match(plainEmail) ?? []
+      if (shownAddresses.some((a) => a.toLowerCase() === target.toLowerCase())) {
+        const at = shown.toLowerCase().indexOf(target.toLowerCase())
+        mentions.push({ address: target, start: link.start + at, end: link.start + at + target.length, via: 'mailto', shown: null })
+        taken.push({ start: link.start + at, end: link.start + at + target.length })
+        continue
+      }
+      mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto-mismatch', shown })
+      taken.push({ start: link.start, end: link.end })
+      warnings.push({
+        code: 'mailto-mismatch',
+        message: shownAddresses.length > 0
+          ? `The link shows “${shown}” but opens a message to ${target}; Rightful proposes ${target}, where mail from the link would go. Check which one the company means.`
+          : `The link “${shown}” opens a message to ${target}; Rightful proposes that address.`,
+        start: link.start,
+        end: link.end,
+      })
+    }
+  }
+
+  // 2. Plain addresses.
+  plainEmail.lastIndex = 0
+  for (let m = plainEmail.exec(text); m; m = plainEmail.exec(text)) {
+    const raw = m[1]!.replace(/\.+$/, '')
+    const start = m.index
+    const end = start + raw.length
+    const tld = raw.slice(raw.lastIndexOf('.') + 1)
+    if (notATld.test(tld) || text[start - 1] === '/' || overlaps(start, end)) continue
+    mentions.push({ address: normalise(raw), start, end, via: 'text', shown: null })
+    taken.push({ start, end })
+  }
+
+  // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
+  for (const pattern of [bracketed, spelledOut]) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (overlaps(start, end)) continue
+      const localPart = m[1]!
+      if (pattern === spelledOut && notALocalPart.test(localPart)) continue
+      const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s+(?:dot|DOT)\s+/g, '.').replace(/\s+/g, '').toLowerCase()
+      if (!/\.[a-z]{2,24}$/.test(domain)) continue
+      const address = `${localPart}@${domain}`
+      const shown = m[0].replace(/\s+/g, ' ')
+      mentions.push({ address, start, end, via: 'decoded', shown })
+      taken.push({ start, end })
+      if (warnings.some((w) => w.code === 'obfuscated-decoded' && w.message.includes(` ${address}.`))) continue
+      warnings.push({
+        code: 'obfuscated-decoded',
+        message: `The policy writes the address out as “${shown}”; Rightful read it as ${address}. Check it before you send.`,
+        start,
+        end,
+      })
+    }
+  }
+
+  // 4. Cloudflare's e-mail protection: the address is not in the text at all.
+  cloudflare.lastIndex = 0
+  for (let m = cloudflare.exec(text); m; m = cloudflare.exec(text)) {
+    warnings.push({
+      code: 'cloudflare-protected',
+      message: `“${m[0]}” stands where the web page had an e-mail address hidden by Cloudflare; the copy does not contain it, so Rightful proposes none. Open the live page in a browser to read it.`,
+      start: m.index,
+      end: m.index + m[0].length,
+    })
+  }
+
+  return mentions.sort((a, b) => a.start - b.start)
+}
+
+/** The words around a mention, without addresses and links (whose letters would count as cues). */
+function clean(text: string): string {
+  return text.replace(plainEmail, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+}
+
+export type EmailContext = {
+  readonly segments: Segments
+  readonly companyDomain: string | null
+  readonly companyName: RegExp | null
+}
+
+type Judged = {
+  mention: Mention
+  owner: 'company' | 'regulator' | 'third-party'
+  /** How strongly the words around it tie it to privacy. */
+  privacy: number
+  strongest: Cue | null
+  fromOwnSentence: boolean
+  dpo: boolean
+  purposeHint: OtherEmailPurpose | null
+  quote: { quote: string; start: number; end: number }
+}
+
+function judge(mention: Mention, ctx: EmailContext): Judged {
+  const { segments } = ctx
+  const text = segments.text
+  const sentence = segments.sentenceAt(mention.start)
+  const own = clean(text.slice(sentence.start, mention.start) + ' ' + text.slice(mention.end, Math.max(mention.end, sentence.end)))
+  // The words before the sentence, but not those about another address ("Privacy: a@x. Orders: b@x").
+  let leadText = segments.before(sentence.start, 260)
+  plainEmail.lastIndex = 0
+  for (let m = plainEmail.exec(leadText); m; m = plainEmail.exec(leadText)) leadText = leadText.slice(m.index + m[0].length)
+  plainEmail.lastIndex = 0
+  const lead = clean(leadText)
+  const ownScore = scoreCues(own, privacyCues)
+  const leadScore = scoreCues(lead, privacyCues)
+  // A list's introduction ("If you have questions about this policy, contact us at:") speaks for
+  // every item under it; so does the section heading above ("Name des Datenschutzbeauftragten").
+  const intro = introductionBefore(segments, sentence.start)
+  const introScore = intro ? scoreCues(clean(intro), privacyCues) : { score: 0, strongest: null }
+  const heading = headingBefore(segments, sentence.start)
+  const headingScore = heading ? scoreCues(clean(heading), privacyCues) : { score: 0, strongest: null }
+  let privacy = ownScore.score + Math.max(0.5 * leadScore.score, 0.9 * introScore.score) + 0.5 * headingScore.score
+  const newsletter = purposeCues[0]!.pattern
+  if (newsletter.test(own)) privacy -= 1.5
+  else if (newsletter.test(lead)) privacy -= 0.5
+  // "Order questions: sales@…": a sentence about something else, with nothing about privacy in it.
+  if (ownScore.score < 1.5 && purposeCues.slice(1, 3).some((c) => c.pattern.test(own))) privacy -= 1
+  const dpoCue = privacyCues[0]!.pattern
+  const near = clean(segments.before(mention.start, 160))
+  const dpo = dpoCue.test(own) || dpoCue.test(near) || (heading !== null && dpoCue.test(heading))
+  let purposeHint: OtherEmailPurpose | null = null
+  for (const cue of purposeCues) {
+    if (cue.pattern.test(own)) {
+      purposeHint = cue.purpose
+      break
+    }
+  }
+  const windowStart = Math.max(0, mention.start - 350)
+  const owner = ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
+  const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
+  const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
+  return {
+    mention,
+    owner,
+    privacy,
+    strongest,
+    fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
+    dpo,
+    purposeHint,
+    quote: segments.quoteAt(mention.start),
+  }
+}
+
+/** The nearest sentence before `start` that ends with a colon, within a short distance. */
+export function introductionBefore(segments: Segments, start: number): string | null {
+  const text = segments.text
+  const floor = Math.max(0, start - 450)
+  for (let index = segments.sentenceIndexAt(start); index >= 0; index -= 1) {
+    const s = segments.sentences[index]!
+    if (s.start >= start) continue
+    if (s.end < floor) break
+    const t = text.slice(s.start, s.end)
+    if (/[:：]\s*$/.test(t) && t.length > 25) return t
+  }
+  return null
+}
+
+/** The section heading above `start`: a short single-line paragraph without final punctuation. */
+export function headingBefore(segments: Segments, start: number): string | null {
+  const text = segments.text
+  const floor = Math.max(0, start - 900)
+  for (let index = segments.paragraphIndexAt(start) - 1; index >= 0; index -= 1) {
+    const p = segments.paragraphs[index]!
+    if (p.end < floor) break
+    const t = text.slice(p.start, p.end).trim()
+    if (!t.includes('\n') && t.length <= 90 && !/[.,;:!?]$/.test(t) && /^[\p{Lu}\p{N}\p{Script=Han}]/u.test(t) && !/@|\d{3,}/.test(t)) return t
+  }
+  return null
+}
+
+export type EmailFindings = {
+  readonly privacyEmails: ProposedPrivacyEmail[]
+  readonly otherEmails: ProposedOtherEmail[]
+  readonly excludedEmails: ExcludedEmail[]
+  readonly warnings: ProposalWarning[]
+}
+
+const purposeWords: Record<OtherEmailPurpose, string> = {
+  general: 'general questions',
+  support: 'customer support',
+  sales: 'sales and orders',
+  newsletter: 'newsletters and marketing',
+  other: 'other matters',
+}
+
+export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): EmailFindings {
+  const text = ctx.segments.text
+  const warnings: ProposalWarning[] = []
+  const mentions = findMentions(text, links, warnings)
+  const excluded: ExcludedEmail[] = []
+  const warned = new Set<string>()
+
+  // Group mentions by address (case-insensitive).
+  const byAddress = new Map<string, Mention[]>()
+  for (const mention of mentions) {
+    const key = mention.address.toLowerCase()
+    const list = byAddress.get(key)
+    if (list) list.push(mention)
+    else byAddress.set(key, [mention])
+  }
+
+  type Candidate = {
+    address: string
+    first: number
+    judged: Judged[]
+    best: Judged
+    localPurpose: ReturnType<typeof localPartPurpose>
+  }
+  const candidates: Candidate[] = []
+
+  for (const [key, list] of byAddress) {
+    const address = list[0]!.address
+    const [localPart, domain] = address.split('@') as [string, string]
+    const first = list[0]!
+    const quote = ctx.segments.quoteAt(first.start)
+    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], message: string) => {
+      excluded.push({ address, why, reason, quote: quote.quote, start: quote.start, end: quote.end })
+      if (!warned.has(`${code}:${key}`)) {
+        warned.add(`${code}:${key}`)
+        warnings.push({ code, message, start: first.start, end: first.end })
+      }
+    }
+    if (isPlaceholder(address)) {
+      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', `${address} looks like an example or placeholder, not a real address; Rightful ignored it.`)
+      continue
+    }
+    const lp = localPartPurpose(localPart)
+    if (lp === 'sender') {
+      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', `${address} is a no-reply sender address, not a contact; Rightful ignored it.`)
+      continue
+    }
+    const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
+    if (regulatorDomains.test(domain)) {
+      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', `${address} belongs to a data protection regulator, not to the company; it is not proposed as the company's contact.`)
+      continue
+    }
+    // A few mentions tell enough; a policy repeating an address thousands of times needs no more.
+    const judged = list.slice(0, 25).map((m) => judge(m, ctx))
+    const companyJudged = ownDomain ? judged : judged.filter((j) => j.owner === 'company')
+    if (companyJudged.length === 0) {
+      const owner = judged[0]!.owner
+      if (owner === 'regulator') {
+        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', `${address} is given for a regulator (e.g. where to lodge a complaint), not for the company; it is not proposed.`)
+      } else {
+        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', `${address} belongs to a provider or partner the policy mentions, not to the company; it is not proposed.`)
+      }
+      continue
+    }
+    if (!ownDomain && thirdPartyDomains.test(domain)) {
+      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', `${address} is at a provider's domain (${domain}), not the company's; it is not proposed.`)
+      continue
+    }
+    const best = companyJudged.reduce((a, b) => (b.privacy > a.privacy ? b : a))
+    candidates.push({ address, first: first.start, judged: companyJudged, best, localPurpose: lp })
+  }
+
+  const privacyEmails: ProposedPrivacyEmail[] = []
+  const otherEmails: ProposedOtherEmail[] = []
+  const dedicated = new Set(candidates.filter((c) => c.localPurpose === 'privacy' || c.localPurpose === 'dpo').map((c) => c.address))
+  for (const c of candidates) {
+    const domain = c.address.split('@')[1]!
+    const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
+    const lpPrivacy = c.localPurpose === 'privacy' || c.localPurpose === 'dpo'
+    const threshold = c.localPurpose === 'newsletter' ? 2.5 : 1.5
+    const isPrivacy = lpPrivacy || c.best.privacy >= threshold
+    const shownNote = noteFor(c.best.mention)
+    if (isPrivacy) {
+      const dpo = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo)
+      const tied = c.judged.filter((j) => j.privacy >= 1.5).length
+      const score =
+        Math.round(
+          (Math.max(0, c.best.privacy) + (lpPrivacy ? 3 : c.localPurpose === 'legal' ? 1 : 0) + (dpo ? 1 : 0) + (ownDomain ? 0.5 : 0) + Math.min(0.5, 0.1 * Math.max(0, tied - 1))) * 100,
+        ) / 100
+      privacyEmails.push({
+        address: c.address,
+        score,
+        reason: privacyReason(c.best, c.localPurpose, dpo) + shownNote,
+        quote: c.best.quote.quote,
+        start: c.best.quote.start,
+        end: c.best.quote.end,
+        purpose: dpo ? 'dpo' : 'privacy',
+      })
+    } else {
+      const purpose = otherPurpose(c.localPurpose, c.judged)
+      otherEmails.push({
+        address: c.address,
+        purpose,
+        reason: `The policy gives it for ${purposeWords[purpose]}, not for privacy matters.${shownNote}`,
+        quote: c.best.quote.quote,
+        start: c.best.quote.start,
+        end: c.best.quote.end,
+      })
+    }
+  }
+
+  // No address tied to privacy: the company's general contact is the next best thing (said so).
+  if (privacyEmails.length === 0) {
+    const fallback = otherEmails.filter((e) => e.purpose === 'general' || e.purpose === 'support' || e.purpose === 'sales')
+    for (const e of fallback) {
+      const c = candidates.find((x) => x.address === e.address)!
+      privacyEmails.push({
+        address: e.address,
+        score: Math.round((Math.max(0, c.best.privacy) + 0.5) * 100) / 100 - (e.purpose === 'sales' ? 0.5 : 0),
+        reason: `The policy names no address for privacy matters; this is the address it gives for ${purposeWords[e.purpose]}, so a request can go there.${noteFor(c.best.mention)}`,
+        quote: e.quote,
+        start: e.start,
+        end: e.end,
+        purpose: 'privacy',
+      })
+    }
+    if (fallback.length > 0) {
+      const kept = new Set(fallback.map((e) => e.address))
+      for (let i = otherEmails.length - 1; i >= 0; i -= 1) if (kept.has(otherEmails[i]!.address)) otherEmails.splice(i, 1)
+      warnings.push({
+        code: 'no-privacy-email',
+        message: `The policy gives no e-mail address for privacy matters; ${[...kept].join(', ')} ${kept.size > 1 ? 'are its general contacts' : 'is its general contact'}. Rightful proposes it, but the company may route privacy requests elsewhere.`,
+        start: null,
+        end: null,
+      })
+    }
+  }
+
+  // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
+  const tier = (e: ProposedPrivacyEmail) => (e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
+  privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
+
+  if (privacyEmails.length === 0 && otherEmails.length === 0) {
+    const only = excluded.length > 0 ? ` It mentions only ${excluded.map((e) => e.address).join(', ')}, which ${excluded.length > 1 ? 'are' : 'is'} not the company's.` : ''
+    warnings.push({
+      code: 'no-email',
+      message: `No e-mail address of the company in this policy.${only} Rightful does not guess one: find the privacy contact elsewhere (the company's website, its imprint) or write by post.`,
+      start: null,
+      end: null,
+    })
+  }
+
+  return { privacyEmails, otherEmails, excludedEmails: excluded, warnings }
+}
+
+function noteFor(mention: Mention): string {
+  if (mention.via === 'mailto-mismatch') return ` The link text (“${mention.shown}”) is not the address; the address is the link's target.`
+  if (mention.via === 'decoded') return ` The policy spells it out (“${mention.shown}”); Rightful decoded it.`
+  return ''
+}
+
+function privacyReason(best: Judged, lp: ReturnType<typeof localPartPurpose>, dpo: boolean): string {
+  if (lp === 'dpo' || (dpo && best.strongest?.about === 'the Data Protection Officer')) return 'It is the address of the Data Protection Officer.'
+  if (lp === 'privacy' && (!best.strongest || best.privacy < 1.5)) return 'The address itself is for privacy matters.'
+  const about = best.strongest?.about ?? 'privacy'
+  const topic = about === 'questions about the policy' ? 'questions on the privacy policy' : about === 'the controller of your data' ? 'the company responsible for your data (the controller)' : about
+  return best.fromOwnSentence ? `The sentence naming it ties it to ${topic}.` : `It is given right after text about ${topic}.`
+}
+
+function otherPurpose(lp: ReturnType<typeof localPartPurpose>, judged: ReadonlyArray<Judged>): OtherEmailPurpose {
+  if (lp === 'newsletter' || lp === 'sales' || lp === 'support' || lp === 'general') return lp
+  for (const j of judged) if (j.purposeHint && j.purposeHint !== 'general') return j.purposeHint
+  if (judged.some((j) => j.purposeHint === 'general') || judged.some((j) => companyCue.test(j.quote.quote))) return 'general'
+  return 'other'
+}

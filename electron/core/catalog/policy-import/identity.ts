@@ -1,0 +1,188 @@
+/**
+ * Who the policy belongs to: its name as the policy gives it, its web domain, the archive the copy
+ * came from, and the language it is written in.
+ */
+import type { ArchiveHint, ProposedCompanyName } from './proposal'
+import type { TextLink } from './plain-text'
+
+/** "web.archive.org/web/20190808095333id_/https%3A//www.fs.com/…" → the date and the original address. */
+export function parseArchiveUrl(url: string): { archivedOn: string; original: string } | null {
+  const m = /web\.archive\.org\/web\/(\d{4})(\d{2})(\d{2})\d*(?:[a-z_]+)?\/(.+)$/i.exec(url)
+  if (!m) return null
+  let original = m[4]!
+  try {
+    original = decodeURIComponent(original)
+  } catch {
+    // keep as written
+  }
+  if (!/^https?:\/\//i.test(original)) original = `http://${original.replace(/^\/+/, '')}`
+  return { archivedOn: `${m[1]}-${m[2]}-${m[3]}`, original }
+}
+
+const secondLevel = /^(?:co|com|org|net|gov|ac|edu|ltd|plc|or|ne|go)$/
+
+/** "www.help.fs.com" → "fs.com"; "www.bbfc.co.uk" → "bbfc.co.uk". */
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.')
+  if (labels.length <= 2) return labels.join('.')
+  const keep = secondLevel.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 3 : 2
+  return labels.slice(-keep).join('.')
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname || null
+  } catch {
+    return null
+  }
+}
+
+export function findArchiveHint(text: string, links: ReadonlyArray<TextLink>, sourceUrl: string | null): ArchiveHint | null {
+  const note = /extracted and transformed from the ([\w.-]+\.[a-z]{2,}) privacy policy that was archived on (\d{4}-\d{2}-\d{2})/i.exec(text.slice(0, 2000))
+  const snapshot = links.find((l) => /web\.archive\.org\/web\/\d{8}/i.test(l.href))?.href ?? null
+  const fromSource = sourceUrl ? parseArchiveUrl(sourceUrl) : null
+  const fromSnapshot = snapshot ? parseArchiveUrl(snapshot) : null
+  if (!note && !fromSource && !fromSnapshot) return null
+  const original = fromSource?.original ?? fromSnapshot?.original ?? null
+  const originalHost = original ? hostOf(original) : null
+  return {
+    domain: note?.[1]?.toLowerCase() ?? (originalHost ? registrableDomain(originalHost) : null),
+    archivedOn: fromSource?.archivedOn ?? note?.[2] ?? fromSnapshot?.archivedOn ?? null,
+    url: sourceUrl && fromSource ? sourceUrl : snapshot,
+  }
+}
+
+/** The company's own web domain, from the source address or the archive note. */
+export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint | null): string | null {
+  if (sourceUrl) {
+    const archived = parseArchiveUrl(sourceUrl)
+    const host = hostOf(archived?.original ?? sourceUrl)
+    if (host && !/web\.archive\.org$/i.test(host)) return registrableDomain(host)
+  }
+  return archive?.domain ? registrableDomain(archive.domain) : null
+}
+
+const genericTitleWords =
+  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|data protection|protection|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site)\b|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
+
+function titlePieces(title: string): string[] {
+  return title
+    .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
+    .map((p) => p.replace(genericTitleWords, ' ').replace(/\s+/g, ' ').replace(/^[\s,.-]+|[\s,.-]+$/g, ''))
+    .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p))
+}
+
+/** Defined terms that name a document or a role, not the company. */
+const genericDefinition =
+  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
+
+const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function count(text: string, name: string): number {
+  const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?![\\w])`, 'gi')
+  return (text.match(pattern) ?? []).length
+}
+
+export function findCompanyName(text: string, title: string | null, domain: string | null): ProposedCompanyName | null {
+  const head = text.slice(0, 20_000)
+  const label = domain ? domain.split('.')[0]!.toLowerCase() : null
+  const quoteOf = (start: number, end: number) => ({ quote: text.slice(start, end), start, end })
+
+  const refine = (name: string, basis: ProposedCompanyName['basis'], start: number, end: number): ProposedCompanyName => {
+    let chosen = name.replace(/[\s,.;:]+$/, '').replace(/^["“']|["”']$/g, '')
+    // "FS" from the title and "fs.com" as the domain: the policy's own spelling of the domain is the name.
+    if (domain && label && chosen.toLowerCase() === label) {
+      // Not in the archive's own note ("extracted … from the fs.com privacy policy"), not in a web address.
+      const note = /archived on \d{4}-\d{2}-\d{2}/.test(text.slice(0, 1500)) ? text.indexOf('\n\n') : -1
+      const pattern = new RegExp(`(?<![\\w./@-])${escapeRegExp(domain)}(?![\\w/-])`, 'gi')
+      for (let written = pattern.exec(text); written; written = pattern.exec(text)) {
+        if (written.index < note || /www\.$/i.test(text.slice(Math.max(0, written.index - 4), written.index))) continue
+        chosen = written[0]
+        break
+      }
+    }
+    return { name: chosen, basis, ...quoteOf(start, end) }
+  }
+
+  // 1. A defined short name: Foscam Co.Ltd (referred to herein as "Foscam").
+  const definedPattern = /([A-Z][\w.&'’-]*(?:[ \t]+[A-Z0-9][\w.&'’,-]*){0,5})\s*\(\s*(?:hereinafter(?: referred to as)?|referred to (?:herein )?as|collectively,?|the)?\s*["“”]\s*([^"“”,]{2,40}?)\s*[,]?["“”]/g
+  for (let defined = definedPattern.exec(head); defined; defined = definedPattern.exec(head)) {
+    const short = defined[2]!.trim()
+    if (genericDefinition.test(short) || genericDefinition.test(defined[1]!)) continue
+    // A company defines itself together with "we"/"us", or carries a company form ("Foscam Co.Ltd").
+    const parenthesis = head.slice(defined.index + defined[1]!.length, defined.index + defined[0].length + 40)
+    if (!/["“”]\s*(?:we|us|our)\b/i.test(parenthesis) && !companyForm.test(defined[1]!)) continue
+    return refine(short, 'self-reference', defined.index, defined.index + defined[0].length)
+  }
+  // 2. The policy naming itself: "We at X", "At X, we …", "X respects …", "Welcome to X".
+  const selfPatterns: RegExp[] = [
+    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,4}?)(?=\s*[,(]|\s+we\b)/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]*|[a-z0-9][\w-]*\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
+    /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})/,
+  ]
+  for (const pattern of selfPatterns) {
+    const m = pattern.exec(head)
+    if (m && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!)) {
+      const start = m.index + m[0].indexOf(m[1]!)
+      return refine(m[1]!, 'self-reference', start, start + m[1]!.length)
+    }
+  }
+  // 3. The title: the part that is not "Privacy Policy", the one the text repeats most.
+  const titleLine = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
+  if (titleLine) {
+    const pieces = titlePieces(titleLine.text)
+      .map((piece) => ({ piece, n: count(text, piece) + (label && piece.toLowerCase().replace(/\.[a-z.]+$/, '').replace(/[\s-]+/g, '') === label ? 2 : 0) }))
+      .sort((a, b) => b.n - a.n)
+    // The title itself counts once: the name must come back in the text (or match the domain),
+    // unless the title is the policy's own ("Privacy Policy - Faasoft") and names nothing else.
+    const policyTitle = /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(titleLine.text) && pieces.length === 1
+    if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
+  }
+  // 4. Only the web address is left.
+  if (domain) return { name: domain, basis: 'domain', quote: null, start: null, end: null }
+  return null
+}
+
+/**
+ * The document's title line: the first short line (after an archive note) that reads like a page
+ * title, i.e. names a privacy policy or splits a name from it ("Privacy Policy | FS.COM").
+ */
+function firstHeadingLine(text: string): { text: string; start: number; end: number } | null {
+  let start = 0
+  for (let n = 0; n < 8 && start < text.length; n += 1) {
+    const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)
+    const line = text.slice(start, end).trim()
+    if (line && !/archived on|following text/i.test(line)) {
+      const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(line))
+      if (!titleLike) return null
+      const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length
+      return { text: line, start: start + lead, end: start + lead + line.length }
+    }
+    start = end + 1
+  }
+  return null
+}
+
+const stopwords: ReadonlyArray<[string, RegExp]> = [
+  ['en', /\b(?:the|and|you|your|we|our|of|to|with|information|data|privacy)\b/gi],
+  ['de', /\b(?:der|die|das|und|Sie|Ihre?|wir|nicht|mit|für|Daten|werden|zur?|bei)\b/g],
+  ['fr', /\b(?:le|la|les|des|vous|vos|nous|et|données|pour|avec)\b/gi],
+  ['es', /\b(?:el|los|las|sus|usted|datos|para|con|y|nosotros)\b/gi],
+]
+
+export function guessLanguage(text: string): string | null {
+  const sample = text.slice(0, 50_000)
+  const han = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length
+  const latin = (sample.match(/[A-Za-z]/g) ?? []).length
+  if (han > 50 && han * 3 > latin) return 'zh'
+  let best: [string, number] | null = null
+  for (const [code, pattern] of stopwords) {
+    const n = (sample.match(pattern) ?? []).length
+    if (!best || n > best[1]) best = [code, n]
+  }
+  return best && best[1] >= 5 ? best[0] : null
+}

@@ -1,0 +1,85 @@
+/**
+ * Telephone and fax numbers: a number counts when the text calls it one ("Tel:", "call us", 电话),
+ * when it is written in international form (+852 …), when it is a North American number
+ * (1-800-427-7895) or when it is a tel: link. A regulator's helpline is not the company's.
+ */
+import { ownerFromContext } from './cues'
+import type { TextLink } from './plain-text'
+import type { ProposalWarning, ProposedPhone } from './proposal'
+import type { Segments } from './segments'
+
+const candidate = /(?<![\w+@./-])(?:\+[ \t]?|\()?\d[\d \t().\-–/]{5,26}\d/g
+const phoneCue =
+  /(?:\b(?:tel(?:ephone)?|phone|telefon|fon|call(?: us)?|hotline|helpline|mobile|mobil|cell|contact number|fax|telefax|TDD|ph|t|f)\b\.?|电话|電話|传真|傳真|热线|熱線|联系方式|联系电话|聯絡電話)[^\n\d+]{0,30}$/i
+const faxCue = /(?:\b(?:fax|telefax|facsimile)\b|传真|傳真)/i
+const dateLike = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d$/
+const northAmerican = /^(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/
+
+export type PhoneContext = {
+  readonly segments: Segments
+  readonly companyName: RegExp | null
+}
+
+export function findPhones(links: ReadonlyArray<TextLink>, ctx: PhoneContext): { phones: ProposedPhone[]; warnings: ProposalWarning[] } {
+  const text = ctx.segments.text
+  const phones: ProposedPhone[] = []
+  const warnings: ProposalWarning[] = []
+  const seen = new Set<string>()
+  const telLinks = links.filter((l) => /^tel:/i.test(l.href))
+
+  candidate.lastIndex = 0
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    let raw = m[0]
+    let start = m.index
+    // Unbalanced brackets at the edges are not part of the number.
+    if (raw.startsWith('(') && !raw.includes(')')) {
+      raw = raw.slice(1)
+      start += 1
+    }
+    raw = raw.replace(/[\s(–-]+$/, '')
+    const opens = (raw.match(/\(/g) ?? []).length
+    const closes = (raw.match(/\)/g) ?? []).length
+    if (closes > opens) raw = raw.replace(/\)+$/, '')
+    const digits = raw.replace(/\D/g, '')
+    if (digits.length < 7 || digits.length > 15) continue
+    if (/[ \t]{3,}/.test(raw.replace(/^\+[ \t]+/, '+'))) continue
+    if (dateLike.test(raw.trim())) continue
+    const end = start + raw.length
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1
+    const before = text.slice(Math.max(lineStart, start - 40), start)
+    const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1))
+    const cued = phoneCue.test(before) || (/^\s*$/.test(text.slice(lineStart, start).replace(/^[^:：]{0,20}[:：]/, '')) && /\b(?:call|phone|tel)\w*\b[^\n]{0,20}[:：]?\s*$/i.test(previousLine))
+    const international = raw.startsWith('+') && digits.length >= 8
+    const linked = telLinks.some((l) => start >= l.start && end <= l.end)
+    const nanp = northAmerican.test(raw.trim())
+    if (!cued && !international && !linked && !nanp) continue
+    // Not a number inside a word, an e-mail address or a web address.
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[A-Za-z@]/.test(text.slice(end, end + 1))) continue
+    const key = digits.replace(/^00/, '')
+    if (seen.has(key)) continue
+    seen.add(key)
+
+    const windowStart = Math.max(0, start - 250)
+    const owner = ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.max(0, Math.min(ctx.segments.sentenceAt(start).start, start) - windowStart))
+    const number = raw.replace(/\s+/g, ' ').trim()
+    if (owner === 'regulator') {
+      warnings.push({
+        code: 'regulator-excluded',
+        message: `${number} is a regulator's telephone number (for complaints), not the company's; it is not proposed.`,
+        start,
+        end,
+      })
+      continue
+    }
+    const cueText = before.match(/[^\n]*$/)?.[0] ?? ''
+    const lastFax = cueText.search(faxCue) === -1 ? -1 : cueText.lastIndexOf(cueText.match(new RegExp(faxCue.source, 'gi'))!.pop()!)
+    const lastPhone = (() => {
+      const all = cueText.match(/\b(?:tel(?:ephone)?|phone|telefon|call|hotline|mobile)\b|电话|電話/gi)
+      return all ? cueText.lastIndexOf(all[all.length - 1]!) : -1
+    })()
+    const kind = lastFax !== -1 && lastFax > lastPhone ? 'fax' : 'phone'
+    const quote = ctx.segments.quoteAt(start)
+    phones.push({ number, kind, quote: quote.quote, start: quote.start, end: quote.end })
+  }
+  return { phones, warnings }
+}

@@ -1,0 +1,199 @@
+/**
+ * proposalToCompany: turns a reviewed proposal and the user's choices (which contacts to keep, the
+ * name, the id) into a catalog record. Every kept fact cites the policy (provenance kind "policy",
+ * quality "extracted": a program read it, a person chose to keep it). The result passes
+ * companySchema, or a CoreError says what is missing (a country for an address, a source URL).
+ */
+import { z } from 'zod'
+import { CoreError } from '../../api/result'
+import { companySchema, countryCodeSchema, emailPurposes, plainDateSchema, type Company, type EmailPurpose, type Provenance } from '../schema'
+import { companyDomainOf, parseArchiveUrl } from './identity'
+import type { PolicyProposal } from './proposal'
+
+export const companyChoicesSchema = z.strictObject({
+  /** The record's slug; derived from the name when absent. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens, e.g. "fs-com".').max(100).optional(),
+  /** The name as the user edited it; the proposed name when absent. */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** Privacy addresses to keep (the proposed ones when absent). */
+  privacyEmails: z.array(z.string()).optional(),
+  /** Other addresses to keep, optionally with a changed purpose (all proposed ones when absent). */
+  otherEmails: z.array(z.union([z.string(), z.strictObject({ address: z.string(), purpose: z.enum(emailPurposes) })])).optional(),
+  /** Postal addresses to keep, by their index in the proposal, with corrections (the company's when absent). */
+  postalAddresses: z
+    .array(
+      z.strictObject({
+        index: z.number().int().nonnegative(),
+        recipient: z.string().trim().min(1).max(200).optional(),
+        lines: z.array(z.string().trim().min(1).max(200)).min(1).max(8).optional(),
+        country: countryCodeSchema.optional(),
+      }),
+    )
+    .optional(),
+  /** Numbers to keep, as the proposal writes them (all when absent). */
+  phones: z.array(z.string()).optional(),
+  keepSubjectRule: z.boolean().default(true),
+  keepDeletion: z.boolean().default(true),
+  keepMinAge: z.boolean().default(true),
+  domains: z.array(z.string().trim().toLowerCase().min(3)).optional(),
+  website: z.url().nullable().optional(),
+  /** The policy as a source document: where it is, its title, and the date of the copy. */
+  source: z
+    .strictObject({
+      id: z.string().min(1).max(100).optional(),
+      title: z.string().min(1).max(300).optional(),
+      url: z.url().optional(),
+      archivedOn: plainDateSchema.nullable().optional(),
+    })
+    .optional(),
+})
+export type CompanyChoices = z.input<typeof companyChoicesSchema>
+
+/** "FS.COM (Fiberstore)" → "fs-com-fiberstore". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return slug || 'company'
+}
+
+export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyChoices = {}): Company {
+  const parsedChoices = companyChoicesSchema.safeParse(rawChoices)
+  if (!parsedChoices.success) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      'The choices for the new record are not valid.',
+      parsedChoices.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    )
+  }
+  const choices = parsedChoices.data
+  const name = choices.name ?? proposal.companyName?.name
+  if (!name) throw new CoreError('INVALID_INPUT', 'Give the company a name: the policy does not say it clearly.', [{ path: 'name', message: 'Required.' }])
+  const id = choices.id ?? slugify(name)
+
+  const url = choices.source?.url ?? proposal.sourceUrl ?? proposal.archive?.url ?? null
+  if (!url) {
+    throw new CoreError('INVALID_INPUT', 'Say where the policy comes from (its web address), so that the record can cite it.', [{ path: 'source.url', message: 'Required.' }])
+  }
+  const archivedOn = choices.source?.archivedOn !== undefined ? choices.source.archivedOn : (proposal.archive?.archivedOn ?? parseArchiveUrl(url)?.archivedOn ?? null)
+  const sourceId = choices.source?.id ?? `${id}-${archivedOn ? archivedOn.slice(0, 4) : 'policy'}`
+  const cite = (quote: string): Provenance => ({ kind: 'policy', sourceId, quote: quote.trim() || name, quality: 'extracted' })
+
+  // E-mails: the kept privacy addresses (best first), then the other kept ones.
+  const emails: Company['emails'] = []
+  const seen = new Set<string>()
+  const keepPrivacy = choices.privacyEmails ? new Set(choices.privacyEmails.map((a) => a.toLowerCase())) : null
+  for (const e of proposal.privacyEmails) {
+    if (keepPrivacy && !keepPrivacy.has(e.address.toLowerCase())) continue
+    if (seen.has(e.address.toLowerCase())) continue
+    seen.add(e.address.toLowerCase())
+    emails.push({ address: e.address, purpose: e.purpose, status: 'current', provenance: cite(e.quote) })
+  }
+  const otherChoice = new Map<string, EmailPurpose | null>()
+  for (const o of choices.otherEmails ?? []) {
+    if (typeof o === 'string') otherChoice.set(o.toLowerCase(), null)
+    else otherChoice.set(o.address.toLowerCase(), o.purpose)
+  }
+  for (const e of proposal.otherEmails) {
+    const key = e.address.toLowerCase()
+    if (choices.otherEmails && !otherChoice.has(key)) continue
+    if (seen.has(key)) continue
+    seen.add(key)
+    emails.push({ address: e.address, purpose: otherChoice.get(key) ?? e.purpose, status: 'current', provenance: cite(e.quote) })
+  }
+
+  // Postal addresses: each needs an addressee and a country; the user supplies what the policy lacks.
+  type Pick = NonNullable<typeof choices.postalAddresses>[number]
+  const picks: Pick[] = choices.postalAddresses ?? proposal.postalAddresses.flatMap((a, index) => (a.role === 'company' ? [{ index }] : []))
+  const postalAddresses: Company['postalAddresses'] = []
+  const missingCountry: number[] = []
+  for (const pick of picks) {
+    const address = proposal.postalAddresses[pick.index]
+    if (!address) throw new CoreError('INVALID_INPUT', `There is no proposed postal address number ${pick.index}.`, [{ path: 'postalAddresses', message: 'Unknown index.' }])
+    const country = pick.country ?? address.country
+    if (!country) {
+      missingCountry.push(pick.index)
+      continue
+    }
+    let lines = (pick.lines ?? address.lines).map((l) => l.slice(0, 200))
+    if (lines.length > 8) lines = [...lines.slice(0, 7), lines.slice(7).join(', ').slice(0, 200)]
+    postalAddresses.push({
+      recipient: (pick.recipient ?? address.recipient ?? name).slice(0, 200),
+      lines,
+      country,
+      region: country === 'US' ? address.region : null,
+      status: 'current',
+      provenance: cite(address.quote),
+    })
+  }
+  if (missingCountry.length > 0) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `The policy does not make the country of ${missingCountry.length > 1 ? 'these addresses' : 'this address'} clear; choose it: ${missingCountry.map((i) => `“${proposal.postalAddresses[i]!.text}”`).join(', ')}.`,
+      missingCountry.map((i) => ({ path: `postalAddresses.${i}.country`, message: 'Choose the country.' })),
+    )
+  }
+
+  const keepPhones = choices.phones ? new Set(choices.phones) : null
+  const phones: Company['phones'] = proposal.phones
+    .filter((p) => !keepPhones || keepPhones.has(p.number))
+    .map((p) => ({ number: p.number.slice(0, 40), kind: p.kind, status: 'current' as const, provenance: cite(p.quote) }))
+
+  const domain = companyDomainOf(url, proposal.archive)
+  const original = parseArchiveUrl(url)?.original ?? url
+  let website: string | null = null
+  try {
+    const parsed = new URL(original)
+    if (/^https?:$/.test(parsed.protocol) && !/web\.archive\.org$/i.test(parsed.hostname)) website = `${parsed.protocol}//${parsed.host}`
+  } catch {
+    website = null
+  }
+
+  const record = {
+    id,
+    name,
+    legalNames: proposal.legalNames,
+    brands: [name],
+    domains: choices.domains ?? (domain ? [domain] : []),
+    website: choices.website !== undefined ? choices.website : website,
+    emails,
+    postalAddresses,
+    phones,
+    requirements: {
+      subjectLine:
+        choices.keepSubjectRule && proposal.subjectRule
+          ? { text: proposal.subjectRule.text, phrases: proposal.subjectRule.phrases, provenance: cite(proposal.subjectRule.quote) }
+          : null,
+      deletion: choices.keepDeletion && proposal.deletionInstruction ? { text: proposal.deletionInstruction.text, provenance: cite(proposal.deletionInstruction.quote) } : null,
+      minimumAge: choices.keepMinAge && proposal.minAge ? { age: proposal.minAge.age, provenance: cite(proposal.minAge.quote) } : null,
+      language: proposal.language ? { code: proposal.language, basis: 'policy-language' as const } : null,
+    },
+    establishment: [...new Set(postalAddresses.map((a) => a.country))],
+    identityProvenance: proposal.companyName?.quote ? cite(proposal.companyName.quote) : null,
+    notes: [],
+    sources: [
+      {
+        id: sourceId,
+        title: choices.source?.title ?? `${name} privacy policy`,
+        url,
+        kind: 'policy' as const,
+        archivedOn,
+        supersededBy: null,
+      },
+    ],
+  }
+  const parsed = companySchema.safeParse(record)
+  if (!parsed.success) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      'The record built from the policy is not valid; correct the fields named.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    )
+  }
+  return parsed.data
+}

@@ -1,0 +1,175 @@
+/**
+ * Fetching replies from the user's IMAP server (imapflow). The mailbox is opened read-only (no
+ * flag changes), only messages that arrived since the oldest open request was sent and that were
+ * not seen before (UIDVALIDITY + last UID) are looked at, and of those only the envelope and a few
+ * headers are fetched. The whole message is downloaded only for candidates: a reply to one of our
+ * Message-IDs, a reference in the subject, a sender at a company's domain, or a bounce.
+ */
+import { rootCertificates } from 'node:tls'
+import { CoreError } from '../api/result'
+import type { MailSecurity } from '../mail/mail-settings'
+import type { MailboxState } from './imap-settings'
+import { messageIdsIn } from './parse'
+
+type ImapFlowModule = typeof import('imapflow')
+
+export type ImapAccount = {
+  readonly host: string
+  readonly port: number
+  readonly security: MailSecurity
+  readonly user: string
+  readonly password: string
+  readonly mailbox: string
+  readonly trustedCertificate: string | null
+}
+
+export type HeaderSummary = {
+  readonly uid: number
+  readonly messageId: string | null
+  readonly inReplyTo: ReadonlyArray<string>
+  readonly references: ReadonlyArray<string>
+  readonly subject: string
+  readonly from: string
+  readonly size: number
+}
+
+export type ImapScan = {
+  readonly uidValidity: string
+  /** UIDs looked at (new since the last sync, arrived since `since`). */
+  readonly checked: number
+  readonly downloaded: number
+  readonly lastUid: number
+  readonly failed: ReadonlyArray<{ readonly uid: number; readonly code: string; readonly message: string }>
+}
+
+/** A short reason from an imapflow error. */
+function reasonOf(error: unknown): string {
+  const e = error as { message?: string; responseText?: string; code?: string } | null
+  const text = e?.responseText || e?.message || String(error)
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300)
+}
+
+function imapError(error: unknown, account: ImapAccount): CoreError {
+  const e = error as { authenticationFailed?: boolean; code?: string } | null
+  if (e?.authenticationFailed) return new CoreError('IMAP_AUTH_FAILED', `The IMAP server ${account.host} did not accept the user name and password for ${account.user}.`)
+  if (e?.code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(e.code)) {
+    return new CoreError('IMAP_CONNECTION_FAILED', `Rightful could not reach the IMAP server ${account.host}:${account.port} (${e.code}).`)
+  }
+  if (e?.code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(e.code)) {
+    return new CoreError('IMAP_CONNECTION_FAILED', `The secure connection to ${account.host}:${account.port} failed (${e.code}); check the security setting or trust the server's certificate.`)
+  }
+  return new CoreError('IMAP_CONNECTION_FAILED', `The IMAP server ${account.host}:${account.port} failed: ${reasonOf(error)}`)
+}
+
+function headerLines(buffer: Buffer | undefined): Map<string, string> {
+  const fields = new Map<string, string>()
+  if (!buffer) return fields
+  const text = buffer.toString('utf8').replace(/\r?\n[ \t]+/g, ' ')
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^([!-9;-~]+):\s*(.*)$/.exec(line)
+    if (match) fields.set(match[1]!.toLowerCase(), match[2]!)
+  }
+  return fields
+}
+
+/**
+ * Scans one mailbox. `isCandidate` decides from the headers whether to download a message;
+ * `take` imports it (resolves even when it turns out to match nothing). Throws IMAP_* errors for
+ * connection and login failures; a message that cannot be imported is reported in `failed`.
+ */
+export async function scanMailbox(options: {
+  account: ImapAccount
+  since: Date
+  seen: MailboxState | null
+  maxBytes: number
+  isCandidate(headers: HeaderSummary): boolean
+  take(bytes: Uint8Array, headers: HeaderSummary): Promise<void>
+}): Promise<ImapScan> {
+  const { account } = options
+  const { ImapFlow } = (await import('imapflow')) as ImapFlowModule
+  const client = new ImapFlow({
+    host: account.host,
+    port: account.port,
+    secure: account.security === 'tls',
+    doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
+    auth: { user: account.user, pass: account.password },
+    logger: false,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 120_000,
+    disableAutoIdle: true,
+    tls: {
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+      ...(account.trustedCertificate ? { ca: [...rootCertificates, account.trustedCertificate] } : {}),
+    },
+  })
+  // A late socket error after logout must not become an unhandled 'error' event.
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+  } catch (error) {
+    throw imapError(error, account)
+  }
+  try {
+    let mailbox
+    try {
+      mailbox = await client.mailboxOpen(account.mailbox, { readOnly: true })
+    } catch (error) {
+      throw new CoreError('IMAP_CONNECTION_FAILED', `The folder "${account.mailbox}" could not be opened on ${account.host}: ${reasonOf(error)}`)
+    }
+    const uidValidity = String(mailbox.uidValidity)
+    // A new UIDVALIDITY means the UIDs were renumbered: look at the whole period again.
+    const after = options.seen && options.seen.uidValidity === uidValidity ? options.seen.lastUid : 0
+    const found = (await client.search({ since: options.since, uid: `${after + 1}:*` }, { uid: true })) || []
+    // "n:*" also names the highest UID when it is below n: keep only what is really new.
+    const uids = found.filter((uid) => uid > after).sort((a, b) => a - b)
+
+    const summaries: HeaderSummary[] = []
+    if (uids.length > 0) {
+      for await (const message of client.fetch(
+        uids.join(','),
+        { uid: true, envelope: true, size: true, headers: ['references', 'in-reply-to', 'message-id'] },
+        { uid: true },
+      )) {
+        const fields = headerLines(message.headers)
+        const envelope = message.envelope
+        summaries.push({
+          uid: message.uid,
+          messageId: messageIdsIn(envelope?.messageId ?? fields.get('message-id') ?? '')[0] ?? null,
+          inReplyTo: messageIdsIn(envelope?.inReplyTo ?? fields.get('in-reply-to') ?? ''),
+          references: messageIdsIn(fields.get('references') ?? ''),
+          subject: envelope?.subject ?? '',
+          from: envelope?.from?.[0]?.address ?? '',
+          size: message.size ?? 0,
+        })
+      }
+    }
+
+    let downloaded = 0
+    const failed: Array<{ uid: number; code: string; message: string }> = []
+    for (const summary of summaries.sort((a, b) => a.uid - b.uid)) {
+      if (!options.isCandidate(summary)) continue
+      if (summary.size > options.maxBytes) {
+        failed.push({ uid: summary.uid, code: 'EML_TOO_LARGE', message: `Message ${summary.uid} (“${summary.subject}”) is ${(summary.size / 1048576).toFixed(1)} MB: too large to import. Save it from your mail program and import the file.` })
+        continue
+      }
+      const full = await client.fetchOne(String(summary.uid), { uid: true, source: true }, { uid: true })
+      if (!full || !full.source) continue
+      downloaded += 1
+      try {
+        await options.take(new Uint8Array(full.source.buffer, full.source.byteOffset, full.source.byteLength), summary)
+      } catch (error) {
+        // One message that cannot be imported never stops the others; it is reported.
+        const code = error instanceof CoreError ? error.code : 'INTERNAL'
+        failed.push({ uid: summary.uid, code, message: `Message ${summary.uid} (“${summary.subject}”): ${(error as Error).message}` })
+      }
+    }
+    return { uidValidity, checked: uids.length, downloaded, lastUid: Math.max(after, ...uids), failed }
+  } catch (error) {
+    if (error instanceof CoreError) throw error
+    throw imapError(error, account)
+  } finally {
+    await client.logout().catch(() => client.close())
+  }
+}

@@ -1,0 +1,329 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
+import { useStore } from '../../store/store'
+import { CountrySelect } from '../../ui/CountrySelect'
+import { purposeLabel } from '../../ui/format'
+
+type Email = CompanyEdit['emails'][number]
+type Address = CompanyEdit['postalAddresses'][number]
+type Phone = CompanyEdit['phones'][number]
+
+const emptyEdit = (): CompanyEdit => ({
+  name: '',
+  legalNames: [],
+  brands: [],
+  domains: [],
+  website: null,
+  emails: [{ address: '', purpose: 'privacy', status: 'current' }],
+  postalAddresses: [],
+  phones: [],
+  webForms: [],
+  establishment: [],
+  countriesServed: ['all'],
+  categories: [],
+  requestLanguage: null,
+  needsIdDocument: false,
+  suggestedChannel: null,
+})
+
+/** The form's values for a company as shown (its provenance stays with the core). */
+export function editOf(view: CompanyView): CompanyEdit {
+  return {
+    id: view.id,
+    name: view.name,
+    legalNames: [...view.legalNames],
+    brands: [...view.brands],
+    domains: [...view.domains],
+    website: view.website,
+    emails: view.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
+    postalAddresses: view.postalAddresses.map((a) => ({ recipient: a.recipient, lines: [...a.lines], country: a.country, region: a.region, status: a.status })),
+    phones: view.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
+    webForms: view.webForms.map((w) => ({ url: w.url, status: w.status })),
+    establishment: [...view.establishment],
+    countriesServed: [...view.countriesServed],
+    categories: [...view.categories],
+    requestLanguage: view.requirements.language?.code ?? null,
+    needsIdDocument: view.requirements.idDocument !== null,
+    suggestedChannel: view.requirements.suggestedChannel,
+  }
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
+const codes = (text: string) => text.split(/[\s,;]+/).map((c) => c.trim()).filter((c) => c.length > 0)
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="edit-section">
+      <h2>{title}</h2>
+      {hint ? <p className="muted small">{hint}</p> : null}
+      {children}
+    </section>
+  )
+}
+
+function StatusSelect({ value, onChange }: { value: 'current' | 'historical'; onChange: (value: 'current' | 'historical') => void }) {
+  return (
+    <label className="field">
+      <span className="field-label">Status</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as 'current' | 'historical')}>
+        <option value="current">Current</option>
+        <option value="historical">Historical</option>
+      </select>
+    </label>
+  )
+}
+
+/** Add a company of the user's own, or change one; the core keeps the sources of what did not change. */
+export function CompanyEditPage({ id }: { id: string | null }) {
+  const company = useStore((s) => (id ? s.companies[id] : undefined))
+  const load = useStore((s) => s.loadCompany)
+
+  useEffect(() => {
+    if (id && !company) void load(id)
+  }, [id, company, load])
+
+  if (id && !company) return <p className="muted page">Loading…</p>
+  return <CompanyEditForm id={id} company={company ?? null} initial={company ? editOf(company) : emptyEdit()} />
+}
+
+function CompanyEditForm({ id, company, initial }: { id: string | null; company: CompanyView | null; initial: CompanyEdit }) {
+  const save = useStore((s) => s.saveCompany)
+  const navigate = useStore((s) => s.navigate)
+  const [form, setForm] = useState<CompanyEdit>(initial)
+  const [text, setText] = useState(() => ({
+    legalNames: initial.legalNames.join('\n'),
+    brands: initial.brands.join('\n'),
+    domains: initial.domains.join('\n'),
+    categories: initial.categories.join(', '),
+    establishment: initial.establishment.join(', '),
+    countriesServed: initial.countriesServed.join(', '),
+  }))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+
+  const patch = (next: Partial<CompanyEdit>) => setForm({ ...form, ...next })
+  const setEmail = (i: number, next: Partial<Email>) => patch({ emails: form.emails.map((e, j) => (j === i ? { ...e, ...next } : e)) })
+  const setAddress = (i: number, next: Partial<Address>) => patch({ postalAddresses: form.postalAddresses.map((a, j) => (j === i ? { ...a, ...next } : a)) })
+  const setPhone = (i: number, next: Partial<Phone>) => patch({ phones: form.phones.map((p, j) => (j === i ? { ...p, ...next } : p)) })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const edit: CompanyEdit = {
+      ...form,
+      name: form.name.trim(),
+      legalNames: lines(text.legalNames),
+      brands: lines(text.brands),
+      domains: lines(text.domains).map((d) => d.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/.*$/, '').toLowerCase()),
+      categories: text.categories.split(/[,;]/).map((c) => c.trim()).filter((c) => c.length > 0),
+      establishment: codes(text.establishment).map((c) => c.toUpperCase()),
+      countriesServed: codes(text.countriesServed).map((c) => (c.toLowerCase() === 'all' ? 'all' : c.toUpperCase())),
+      emails: form.emails.filter((e) => e.address.trim() !== '').map((e) => ({ ...e, address: e.address.trim() })),
+      phones: form.phones.filter((p) => p.number.trim() !== ''),
+      postalAddresses: form.postalAddresses.filter((a) => a.lines.some((l) => l.trim() !== '')),
+      website: form.website?.trim() ? form.website.trim() : null,
+    }
+    // Where the company is established, unless said otherwise: where its current address is.
+    const firstCountry = edit.postalAddresses.find((a) => a.status === 'current')?.country
+    if (edit.establishment.length === 0 && firstCountry) edit.establishment = [firstCountry]
+    if (!edit.name) {
+      setError('Give the company’s name.')
+      return
+    }
+    if (edit.postalAddresses.some((a) => !a.country)) {
+      setError('Choose the country of every postal address.')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    const saved = await save(edit)
+    setBusy(false)
+    if (saved) navigate({ name: 'company', id: saved.id })
+  }
+
+  return (
+    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'}>
+      <button type="button" className="link-button back" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
+        ← {id ? company?.name : 'Companies'}
+      </button>
+      <header className="page-header">
+        <div>
+          <h1>{id ? `Change ${company?.name ?? ''}` : 'Add a company'}</h1>
+          <p className="lede">
+            {id && company?.origin !== 'user'
+              ? 'Your changes are kept as yours: a later version of the catalog never overwrites them. Entries you leave as they are keep their sources.'
+              : 'A company of your own: Rightful marks what you enter as entered by you.'}
+          </p>
+        </div>
+      </header>
+
+      <div className="card">
+        <div className="grid-2 compact">
+          <label className="field">
+            <span className="field-label">Name</span>
+            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label="Company name" />
+          </label>
+          <label className="field">
+            <span className="field-label">Website</span>
+            <input type="url" value={form.website ?? ''} onChange={(e) => patch({ website: e.target.value })} placeholder="https://www.example.com" />
+          </label>
+          <label className="field">
+            <span className="field-label">Domains (one per line)</span>
+            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label="Domains" />
+          </label>
+          <label className="field">
+            <span className="field-label">Legal entities (one per line)</span>
+            <textarea rows={2} value={text.legalNames} onChange={(e) => setText({ ...text, legalNames: e.target.value })} placeholder="Example Ltd." />
+          </label>
+          <label className="field">
+            <span className="field-label">Brands and services it runs (one per line)</span>
+            <textarea rows={2} value={text.brands} onChange={(e) => setText({ ...text, brands: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">Categories (comma-separated)</span>
+            <input value={text.categories} onChange={(e) => setText({ ...text, categories: e.target.value })} placeholder="commerce, telecommunication" />
+          </label>
+        </div>
+
+        <Section title="E-mail" hint="The privacy or data-protection address is the one requests go to.">
+          {form.emails.map((email, i) => (
+            <div key={i} className="edit-list-row">
+              <label className="field">
+                <span className="field-label">Address</span>
+                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={`E-mail ${i + 1}`} />
+              </label>
+              <label className="field">
+                <span className="field-label">Purpose</span>
+                <select value={email.purpose} onChange={(e) => setEmail(i, { purpose: e.target.value as Email['purpose'] })}>
+                  {(Object.keys(purposeLabel) as Array<Email['purpose']>).map((p) => (
+                    <option key={p} value={p}>
+                      {purposeLabel[p]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <StatusSelect value={email.status} onChange={(status) => setEmail(i, { status })} />
+              <button type="button" className="button button-small" onClick={() => patch({ emails: form.emails.filter((_, j) => j !== i) })} aria-label={`Remove e-mail ${i + 1}`}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" className="link-button" onClick={() => patch({ emails: [...form.emails, { address: '', purpose: 'privacy', status: 'current' }] })}>
+            + Add an e-mail address
+          </button>
+        </Section>
+
+        <Section title="Postal addresses" hint="Letters go to the first current address. One line per row, without the country.">
+          {form.postalAddresses.map((address, i) => (
+            <div key={i} className="edit-list-row address">
+              <div className="grid-2 compact">
+                <label className="field">
+                  <span className="field-label">Addressee</span>
+                  <input value={address.recipient} onChange={(e) => setAddress(i, { recipient: e.target.value })} />
+                </label>
+                <CountrySelect label="Country" value={address.country} onChange={(country) => setAddress(i, { country })} />
+                <label className="field">
+                  <span className="field-label">Lines</span>
+                  <textarea rows={3} value={address.lines.join('\n')} onChange={(e) => setAddress(i, { lines: e.target.value.split('\n') })} />
+                </label>
+                <div>
+                  <StatusSelect value={address.status} onChange={(status) => setAddress(i, { status })} />
+                  <div className="actions">
+                    <button type="button" className="button button-small" onClick={() => patch({ postalAddresses: form.postalAddresses.filter((_, j) => j !== i) })}>
+                      Remove address
+                    </button>
+                  </div>
+                </div>
+              </div>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => patch({ postalAddresses: [...form.postalAddresses, { recipient: form.name, lines: [''], country: '', region: null, status: 'current' }] })}
+          >
+            + Add a postal address
+          </button>
+        </Section>
+
+        <Section title="Phone and fax">
+          {form.phones.map((phone, i) => (
+            <div key={i} className="edit-list-row phones">
+              <label className="field">
+                <span className="field-label">Number</span>
+                <input value={phone.number} onChange={(e) => setPhone(i, { number: e.target.value })} placeholder="+49 30 1234567" />
+              </label>
+              <label className="field">
+                <span className="field-label">Kind</span>
+                <select value={phone.kind} onChange={(e) => setPhone(i, { kind: e.target.value as Phone['kind'] })}>
+                  <option value="phone">Phone</option>
+                  <option value="fax">Fax</option>
+                </select>
+              </label>
+              <StatusSelect value={phone.status} onChange={(status) => setPhone(i, { status })} />
+              <button type="button" className="button button-small" onClick={() => patch({ phones: form.phones.filter((_, j) => j !== i) })}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" className="link-button" onClick={() => patch({ phones: [...form.phones, { number: '', kind: 'phone', status: 'current' }] })}>
+            + Add a number
+          </button>
+        </Section>
+
+        <Section title="Requirements and jurisdiction">
+          <div className="grid-2 compact">
+            <label className="field">
+              <span className="field-label">Countries of establishment (ISO codes)</span>
+              <input value={text.establishment} onChange={(e) => setText({ ...text, establishment: e.target.value })} placeholder="DE, AT" />
+            </label>
+            <label className="field">
+              <span className="field-label">Countries served (ISO codes, or “all”)</span>
+              <input value={text.countriesServed} onChange={(e) => setText({ ...text, countriesServed: e.target.value })} />
+            </label>
+            <label className="field">
+              <span className="field-label">Language requests should be in (e.g. de)</span>
+              <input
+                value={form.requestLanguage ?? ''}
+                maxLength={2}
+                onChange={(e) => patch({ requestLanguage: e.target.value.trim().toLowerCase() || null })}
+                placeholder="—"
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">How to send requests</span>
+              <select value={form.suggestedChannel ?? ''} onChange={(e) => patch({ suggestedChannel: (e.target.value || null) as CompanyEdit['suggestedChannel'] })}>
+                <option value="">Decide from the contacts</option>
+                <option value="email">E-mail</option>
+                <option value="letter">Letter</option>
+                <option value="fax">Fax</option>
+                <option value="webform">Web form</option>
+              </select>
+            </label>
+          </div>
+          <label className="choice">
+            <input type="checkbox" checked={form.needsIdDocument} onChange={(e) => patch({ needsIdDocument: e.target.checked })} />
+            <span>
+              <strong>The company needs a copy of an identity document</strong>
+              <span className="muted small">Only tick this if the company says so for every request; Rightful otherwise warns against sending ID copies.</span>
+            </span>
+          </label>
+        </Section>
+
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="button" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {id ? 'Save changes' : 'Add company'}
+          </button>
+        </div>
+      </div>
+    </form>
+  )
+}

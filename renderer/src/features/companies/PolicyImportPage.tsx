@@ -1,0 +1,393 @@
+import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
+import { api, messageOf, unwrap } from '../../api'
+import { useStore } from '../../store/store'
+import { CountrySelect } from '../../ui/CountrySelect'
+import { countryName, purposeLabel } from '../../ui/format'
+
+type Format = 'text' | 'markdown' | 'html'
+
+/** What the text looks like: HTML when it has tags, Markdown when it has its links or headings. */
+export function guessFormat(name: string | null, text: string): Format {
+  if (name && /\.html?$/i.test(name)) return 'html'
+  if (name && /\.(md|markdown)$/i.test(name)) return 'markdown'
+  if (name && /\.txt$/i.test(name)) return 'text'
+  if (/<(html|body|p|div|a|h[1-6]|br)\b/i.test(text)) return 'html'
+  if (/\[[^\]]+\]\([^)]+\)|^#{1,6} /m.test(text)) return 'markdown'
+  return 'text'
+}
+
+type Highlight = { start: number; end: number; field: string; key: string }
+
+const fieldClass: Record<string, string> = {
+  companyName: 'hl-name',
+  privacyEmail: 'hl-privacy',
+  otherEmail: 'hl-other',
+  excludedEmail: 'hl-excluded',
+  postalAddress: 'hl-address',
+  phone: 'hl-phone',
+  subjectRule: 'hl-rule',
+  deletionInstruction: 'hl-rule',
+  minAge: 'hl-rule',
+}
+
+/** The policy's text with the passages the proposal relies on marked; `active` is scrolled to. */
+function HighlightedPolicy({ text, highlights, active }: { text: string; highlights: ReadonlyArray<Highlight>; active: string | null }) {
+  const parts = useMemo(() => {
+    const sorted = [...highlights].filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end)
+    const out: ReactNode[] = []
+    let at = 0
+    for (const h of sorted) {
+      if (h.start < at) continue // nested or overlapping: the outer mark shows it
+      if (h.start > at) out.push(text.slice(at, h.start))
+      out.push(
+        <mark key={h.key} id={`policy-${h.key}`} className={`${fieldClass[h.field] ?? ''} ${active === h.key ? 'active' : ''}`} data-field={h.field}>
+          {text.slice(h.start, h.end)}
+        </mark>,
+      )
+      at = h.end
+    }
+    out.push(text.slice(at))
+    return out
+  }, [text, highlights, active])
+  return (
+    <div className="policy-text" data-testid="policy-text">
+      {parts}
+    </div>
+  )
+}
+
+function Check({ checked, onChange, children, onFocus }: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode; onFocus: () => void }) {
+  return (
+    <label className={`choice ${checked ? 'selected' : ''}`} onMouseEnter={onFocus}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} onFocus={onFocus} />
+      <span>{children}</span>
+    </label>
+  )
+}
+
+/** Review a proposal beside the highlighted policy, keep what is right, save it as a company. */
+function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: { text: string; format: Format; sourceUrl: string }; onBack: () => void }) {
+  const navigate = useStore((s) => s.navigate)
+  const toast = useStore((s) => s.toast)
+  const [name, setName] = useState(proposal.companyName?.name ?? '')
+  const [privacy, setPrivacy] = useState(() => new Set(proposal.privacyEmails.slice(0, 1).map((e) => e.address)))
+  const [others, setOthers] = useState(() => new Set<string>())
+  const [addresses, setAddresses] = useState(() => new Set(proposal.postalAddresses.flatMap((a, i) => (a.role === 'company' && a.country ? [i] : []))))
+  const [countries, setCountries] = useState<Record<number, string>>({})
+  const [phones, setPhones] = useState(() => new Set(proposal.phones.map((p) => p.number)))
+  const [keep, setKeep] = useState({ subject: proposal.subjectRule !== null, deletion: proposal.deletionInstruction !== null, minAge: proposal.minAge !== null })
+  const [active, setActive] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const highlights: Highlight[] = useMemo(() => {
+    const list: Highlight[] = []
+    const add = (field: string, key: string, span: { start: number | null; end: number | null } | null) => {
+      if (span && span.start !== null && span.end !== null) list.push({ field, key, start: span.start, end: span.end })
+    }
+    add('companyName', 'name', proposal.companyName)
+    proposal.privacyEmails.forEach((e, i) => add('privacyEmail', `privacy-${i}`, e))
+    proposal.otherEmails.forEach((e, i) => add('otherEmail', `other-${i}`, e))
+    proposal.excludedEmails.forEach((e, i) => add('excludedEmail', `excluded-${i}`, e))
+    proposal.postalAddresses.forEach((a, i) => add('postalAddress', `address-${i}`, a))
+    proposal.phones.forEach((p, i) => add('phone', `phone-${i}`, p))
+    add('subjectRule', 'subject', proposal.subjectRule)
+    add('deletionInstruction', 'deletion', proposal.deletionInstruction)
+    add('minAge', 'minage', proposal.minAge)
+    return list
+  }, [proposal])
+
+  const focus = (key: string) => {
+    setActive(key)
+    document.getElementById(`policy-${key}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }
+  const toggle = <T,>(set: Set<T>, value: T, on: boolean) => {
+    const next = new Set(set)
+    if (on) next.add(value)
+    else next.delete(value)
+    return next
+  }
+
+  const save = async () => {
+    setError(null)
+    const kept = [...addresses]
+    const missingCountry = kept.find((i) => !proposal.postalAddresses[i]!.country && !countries[i])
+    if (missingCountry !== undefined) {
+      setError('Choose the country of every address you keep.')
+      return
+    }
+    setBusy(true)
+    try {
+      const company = unwrap(
+        await api().catalog.savePolicy({
+          text: input.text,
+          format: input.format,
+          ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+          choices: {
+            name: name.trim(),
+            privacyEmails: proposal.privacyEmails.filter((e) => privacy.has(e.address)).map((e) => e.address),
+            otherEmails: proposal.otherEmails.filter((e) => others.has(e.address)).map((e) => e.address),
+            postalAddresses: kept.map((index) => ({ index, ...(countries[index] ? { country: countries[index] } : {}) })),
+            phones: [...phones],
+            keepSubjectRule: keep.subject,
+            keepDeletion: keep.deletion,
+            keepMinAge: keep.minAge,
+          },
+        }),
+      )
+      toast('success', `${company.name} is in your catalog, with the policy’s words for each contact.`)
+      navigate({ name: 'company', id: company.id })
+    } catch (failure) {
+      setError(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="policy-review">
+      <div className="policy-pane">
+        <HighlightedPolicy text={proposal.plainText} highlights={highlights} active={active} />
+      </div>
+      <div className="proposal-pane" data-testid="proposal">
+        {proposal.warnings.length > 0 ? (
+          <ul className="callout callout-warn proposal-warnings" data-testid="proposal-warnings">
+            {proposal.warnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        ) : null}
+        <label className="field">
+          <span className="field-label">Company name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} onFocus={() => focus('name')} aria-label="Company name" />
+        </label>
+
+        <h3>Privacy e-mail, best first</h3>
+        {proposal.privacyEmails.length === 0 ? <p className="muted">The policy gives none. Rightful does not guess one.</p> : null}
+        {proposal.privacyEmails.map((e, i) => (
+          <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setPrivacy(toggle(privacy, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
+            <strong data-proposed-email={e.address}>{e.address}</strong>
+            <span className="muted small">{e.reason}</span>
+          </Check>
+        ))}
+
+        {proposal.otherEmails.length > 0 ? <h3>Other e-mail addresses</h3> : null}
+        {proposal.otherEmails.map((e, i) => (
+          <Check key={e.address} checked={others.has(e.address)} onChange={(on) => setOthers(toggle(others, e.address, on))} onFocus={() => focus(`other-${i}`)}>
+            <strong>
+              {e.address} <span className="tag">{purposeLabel[e.purpose]}</span>
+            </strong>
+            <span className="muted small">{e.reason}</span>
+          </Check>
+        ))}
+
+        {proposal.postalAddresses.length > 0 ? <h3>Postal addresses</h3> : null}
+        {proposal.postalAddresses.map((a, i) => (
+          <Check key={i} checked={addresses.has(i)} onChange={(on) => setAddresses(toggle(addresses, i, on))} onFocus={() => focus(`address-${i}`)}>
+            <strong>
+              {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? 'A regulator' : 'Someone else'}</span> : null}
+            </strong>
+            <span className="muted small">
+              {a.reason}
+              {a.country ? ` · ${countryName(a.country)}` : ''}
+            </span>
+            {addresses.has(i) && !a.country ? (
+              <CountrySelect label={`Country of address ${i + 1}`} value={countries[i] ?? ''} onChange={(code) => setCountries({ ...countries, [i]: code })} />
+            ) : null}
+          </Check>
+        ))}
+
+        {proposal.phones.length > 0 ? <h3>Phone and fax</h3> : null}
+        {proposal.phones.map((p, i) => (
+          <Check key={p.number} checked={phones.has(p.number)} onChange={(on) => setPhones(toggle(phones, p.number, on))} onFocus={() => focus(`phone-${i}`)}>
+            <strong>
+              {p.number} <span className="tag">{p.kind === 'fax' ? 'Fax' : 'Phone'}</span>
+            </strong>
+          </Check>
+        ))}
+
+        {proposal.subjectRule || proposal.deletionInstruction || proposal.minAge ? <h3>What the company asks for</h3> : null}
+        {proposal.subjectRule ? (
+          <Check checked={keep.subject} onChange={(on) => setKeep({ ...keep, subject: on })} onFocus={() => focus('subject')}>
+            <strong>Subject line</strong>
+            <span className="muted small">“{proposal.subjectRule.text}”</span>
+          </Check>
+        ) : null}
+        {proposal.deletionInstruction ? (
+          <Check checked={keep.deletion} onChange={(on) => setKeep({ ...keep, deletion: on })} onFocus={() => focus('deletion')}>
+            <strong>How to ask for deletion</strong>
+            <span className="muted small">“{proposal.deletionInstruction.text}”</span>
+          </Check>
+        ) : null}
+        {proposal.minAge ? (
+          <Check checked={keep.minAge} onChange={(on) => setKeep({ ...keep, minAge: on })} onFocus={() => focus('minage')}>
+            <strong>No users under {proposal.minAge.age}</strong>
+            <span className="muted small">“{proposal.minAge.quote}”</span>
+          </Check>
+        ) : null}
+
+        {proposal.excludedEmails.length > 0 ? (
+          <details className="more-contacts">
+            <summary>Addresses left out ({proposal.excludedEmails.length})</summary>
+            <ul className="sources">
+              {proposal.excludedEmails.map((e, i) => (
+                <li key={`${e.address}-${i}`} onMouseEnter={() => focus(`excluded-${i}`)}>
+                  <span className="mono">{e.address}</span>: {e.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="button" onClick={onBack}>
+            Back to the text
+          </button>
+          <button type="button" className="button button-primary" disabled={busy || !name.trim()} onClick={() => void save()}>
+            Save as a company
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** Paste, drop or open a privacy policy; Rightful proposes a record to review. */
+export function PolicyImportPage() {
+  const navigate = useStore((s) => s.navigate)
+  const [text, setText] = useState('')
+  const [fileName, setFileName] = useState<string | null>(null)
+  const [format, setFormat] = useState<Format | 'auto'>('auto')
+  const [sourceUrl, setSourceUrl] = useState('')
+  const [proposal, setProposal] = useState<PolicyProposal | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [dragging, setDragging] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const resolved: Format = format === 'auto' ? guessFormat(fileName, text) : format
+
+  const readFile = async (file: File) => {
+    if (file.size > 5 * 1024 * 1024) {
+      setError(`${file.name} is larger than 5 MB; a privacy policy is not that long. Paste the part with the contacts instead.`)
+      return
+    }
+    setError(null)
+    setFileName(file.name)
+    setText(await file.text())
+  }
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault()
+    setDragging(false)
+    const file = event.dataTransfer.files[0]
+    if (file) void readFile(file)
+    else {
+      const dropped = event.dataTransfer.getData('text/plain')
+      if (dropped) setText(dropped)
+    }
+  }
+
+  const read = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      setProposal(unwrap(await api().catalog.extractPolicy({ text, format: resolved, ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}) })))
+    } catch (failure) {
+      setError(messageOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="page policy-import">
+      <button type="button" className="link-button back" onClick={() => navigate({ name: 'companies' })}>
+        ← Companies
+      </button>
+      <header className="page-header">
+        <div>
+          <h1>Add a company from its privacy policy</h1>
+          <p className="lede">
+            Rightful reads the policy and proposes whom to write to, each with the policy’s own words. It never invents a contact: check each one
+            against the highlighted text, keep what is right, and save.
+          </p>
+        </div>
+      </header>
+      {proposal ? (
+        <Review proposal={proposal} input={{ text, format: resolved, sourceUrl: sourceUrl.trim() }} onBack={() => setProposal(null)} />
+      ) : (
+        <div className="card">
+          <div
+            className={`drop-zone ${dragging ? 'dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault()
+              setDragging(true)
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <label className="field">
+              <span className="field-label">The policy (paste it here, drop a file, or open one)</span>
+              <textarea
+                rows={14}
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value)
+                  setFileName(null)
+                }}
+                placeholder="Privacy Policy&#10;&#10;If you have any questions about this policy, contact us at …"
+                aria-label="Policy text"
+              />
+            </label>
+          </div>
+          <div className="grid-2 compact">
+            <label className="field">
+              <span className="field-label">Where it is published (optional; the web address or its archived copy)</span>
+              <input type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://www.example.com/privacy" aria-label="Source address" />
+            </label>
+            <label className="field">
+              <span className="field-label">Format</span>
+              <select value={format} onChange={(e) => setFormat(e.target.value as Format | 'auto')} aria-label="Format">
+                <option value="auto">Recognize it ({resolved === 'html' ? 'HTML' : resolved === 'markdown' ? 'Markdown' : 'plain text'})</option>
+                <option value="text">Plain text</option>
+                <option value="markdown">Markdown</option>
+                <option value="html">HTML</option>
+              </select>
+            </label>
+          </div>
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="actions">
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+              hidden
+              onChange={(e) => {
+                const file = e.target.files?.[0]
+                if (file) void readFile(file)
+                e.target.value = ''
+              }}
+            />
+            {fileName ? <span className="muted small">{fileName}</span> : null}
+            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              Open a file…
+            </button>
+            <button type="button" className="button button-primary" disabled={busy || text.trim().length === 0} onClick={() => void read()}>
+              {busy ? 'Reading…' : 'Read the policy'}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,253 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { SmtpView } from '@core/mail/mail-types'
+import type { MailSecurity } from '@core/mail/mail-settings'
+import { useStore } from '../../store/store'
+
+type Form = {
+  host: string
+  port: string
+  security: MailSecurity
+  user: string
+  fromAddress: string
+  password: string
+  copy: boolean
+  imapHost: string
+  imapPort: string
+  imapSecurity: MailSecurity
+  mailbox: string
+}
+
+const defaultPorts: Record<MailSecurity, number> = { starttls: 587, tls: 465, none: 25 }
+const defaultImapPorts: Record<MailSecurity, number> = { tls: 993, starttls: 143, none: 143 }
+
+const securityLabels: Record<MailSecurity, string> = {
+  starttls: 'STARTTLS (usually port 587)',
+  tls: 'TLS from the start (usually port 465)',
+  none: 'None: unencrypted',
+}
+
+function formOf(view: SmtpView): Form {
+  const smtp = view.smtp
+  return {
+    host: smtp?.host ?? '',
+    port: String(smtp?.port ?? 587),
+    security: smtp?.security ?? 'starttls',
+    user: smtp?.user ?? '',
+    fromAddress: smtp?.fromAddress ?? '',
+    password: '',
+    copy: view.sentCopy.enabled,
+    imapHost: view.sentCopy.host ?? '',
+    imapPort: String(view.sentCopy.port),
+    imapSecurity: view.sentCopy.security,
+    mailbox: view.sentCopy.mailbox ?? '',
+  }
+}
+
+/** Settings → Mail: the user's own SMTP server, its password (kept by the system), and a test. */
+export function MailSettings() {
+  const view = useStore((s) => s.smtp)
+  const profileEmail = useStore((s) => s.profile?.email ?? null)
+  const load = useStore((s) => s.loadSmtp)
+  const save = useStore((s) => s.saveSmtp)
+  const remove = useStore((s) => s.removeSmtp)
+  const test = useStore((s) => s.testSmtp)
+  // Edits on screen, tied to the settings they started from: once the core returns new settings
+  // (saved, removed), the form shows those.
+  const [edits, setEdits] = useState<{ base: SmtpView; form: Form } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (!view) return null
+  const form = edits?.base === view ? edits.form : formOf(view)
+  const set = (patch: Partial<Form>) => {
+    setEdits({ base: view, form: { ...form, ...patch } })
+    setResult(null)
+  }
+
+  const input = () => ({
+    smtp: {
+      host: form.host.trim(),
+      port: Number(form.port),
+      security: form.security,
+      user: form.user.trim() || null,
+      fromAddress: form.fromAddress.trim() || null,
+      trustedCertificate: view.smtp?.trustedCertificate ?? null,
+    },
+    ...(form.password ? { password: form.password } : {}),
+    sentCopy: {
+      enabled: form.copy,
+      host: form.imapHost.trim() || null,
+      port: Number(form.imapPort) || defaultImapPorts[form.imapSecurity],
+      security: form.imapSecurity,
+      mailbox: form.mailbox.trim() || null,
+    },
+  })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    await save(input())
+    setBusy(false)
+  }
+
+  const runTest = async () => {
+    setBusy(true)
+    setResult(null)
+    if (await save(input())) {
+      const outcome = await test()
+      setResult(
+        outcome.ok
+          ? { ok: true, text: `Connected to ${outcome.server ?? form.host}${form.user ? ` and logged in as ${form.user}` : ''}. Rightful can send through this server.` }
+          : { ok: false, text: outcome.error.message },
+      )
+    }
+    setBusy(false)
+  }
+
+  const storage = view.passwordStorage
+  const saved = formOf(view)
+  // A saved password is sent only to the server it was saved for: changing it asks for the password.
+  const moved =
+    (['host', 'port', 'security', 'user'] as const).some((k) => form[k].trim() !== saved[k].trim()) ||
+    (form.copy && (['copy', 'imapHost', 'imapPort', 'imapSecurity'] as const).some((k) => form[k] !== saved[k]))
+  return (
+    <div className="card mail-settings" data-testid="mail-settings">
+      <h2>Mail</h2>
+      <p className="muted small">
+        Send requests through your own mail server, from your own address. Rightful counts a request as sent only once the server has accepted it,
+        and keeps the exact message with the request. Without a server, open each e-mail in your mail program instead.
+      </p>
+      {storage.persistent && !storage.strong ? (
+        <div className="callout callout-warn" role="alert" data-testid="password-storage-warning">
+          <strong>Your password cannot be stored safely on this computer.</strong> The system offers no keyring to encrypt it (on Linux: no GNOME
+          Keyring or KWallet is running, so only a fixed, publicly known key is available). Anyone who can read your files could read the
+          password. Start or unlock a keyring, or use an app password that you can revoke.
+        </div>
+      ) : null}
+      {!storage.persistent ? <p className="hint small">This Rightful keeps the password only until it closes.</p> : null}
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="grid-2 compact">
+          <label className="field">
+            <span className="field-label">SMTP server</span>
+            <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required />
+          </label>
+          <label className="field">
+            <span className="field-label">Port</span>
+            <input type="number" min={1} max={65535} value={form.port} onChange={(e) => set({ port: e.target.value })} required />
+          </label>
+        </div>
+        <label className="field">
+          <span className="field-label">Security</span>
+          <select
+            value={form.security}
+            aria-label="Security"
+            onChange={(e) => {
+              const security = e.target.value as MailSecurity
+              const port = Object.values(defaultPorts).includes(Number(form.port)) ? String(defaultPorts[security]) : form.port
+              set({ security, port })
+            }}
+          >
+            {(Object.keys(securityLabels) as MailSecurity[]).map((s) => (
+              <option key={s} value={s}>
+                {securityLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.security === 'none' ? (
+          <p className="hint small">Without encryption your password and your requests cross the network readable by anyone on the way. Use this only for a server on your own computer or network.</p>
+        ) : null}
+        <div className="grid-2 compact">
+          <label className="field">
+            <span className="field-label">User name</span>
+            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder="usually your e-mail address" autoComplete="username" spellCheck={false} />
+          </label>
+          <label className="field">
+            <span className="field-label">Password {view.hasPassword ? <span className="tag tag-muted">saved</span> : null}</span>
+            <input
+              type="password"
+              value={form.password}
+              onChange={(e) => set({ password: e.target.value })}
+              placeholder={view.hasPassword ? 'leave empty to keep the saved one' : ''}
+              title="A new server, port, security or user name needs the password typed again."
+              autoComplete="new-password"
+            />
+          </label>
+        </div>
+        {view.hasPassword && moved && !form.password ? (
+          <p className="hint small" data-testid="password-again">
+            Enter the password again: a saved password is only ever sent to the server and user it was saved for.
+          </p>
+        ) : null}
+        <label className="field">
+          <span className="field-label">From address</span>
+          <input
+            type="email"
+            value={form.fromAddress}
+            onChange={(e) => set({ fromAddress: e.target.value })}
+            placeholder={profileEmail ? `${profileEmail} (from your profile)` : 'the e-mail address in your profile'}
+            spellCheck={false}
+          />
+        </label>
+
+        <label className="check">
+          <input type="checkbox" checked={form.copy} onChange={(e) => set({ copy: e.target.checked })} />
+          <span>
+            Also put a copy in my Sent folder (IMAP)
+            <span className="muted small block">Same user name and password. If the copy fails, the request still counts as sent.</span>
+          </span>
+        </label>
+        {form.copy ? (
+          <div className="grid-2 compact">
+            <label className="field">
+              <span className="field-label">IMAP server</span>
+              <input value={form.imapHost} onChange={(e) => set({ imapHost: e.target.value })} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required />
+            </label>
+            <label className="field">
+              <span className="field-label">IMAP security and port</span>
+              <span className="button-pair">
+                <select
+                  value={form.imapSecurity}
+                  aria-label="IMAP security"
+                  onChange={(e) => {
+                    const imapSecurity = e.target.value as MailSecurity
+                    set({ imapSecurity, imapPort: String(defaultImapPorts[imapSecurity]) })
+                  }}
+                >
+                  <option value="tls">TLS</option>
+                  <option value="starttls">STARTTLS</option>
+                  <option value="none">None</option>
+                </select>
+                <input type="number" aria-label="IMAP port" min={1} max={65535} value={form.imapPort} onChange={(e) => set({ imapPort: e.target.value })} />
+              </span>
+            </label>
+          </div>
+        ) : null}
+
+        {result ? (
+          <div className={`callout ${result.ok ? 'callout-ok' : 'callout-warn'}`} role="status" data-testid="smtp-test-result">
+            {result.text}
+          </div>
+        ) : null}
+        <div className="actions">
+          {view.smtp ? (
+            <button type="button" className="link-button danger-text small" disabled={busy} onClick={() => void remove()}>
+              Remove this server
+            </button>
+          ) : null}
+          <span className="spacer" />
+          <button type="button" className="button" disabled={busy || !form.host.trim()} onClick={() => void runTest()}>
+            Test connection
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,119 @@
+/**
+ * Sending through the user's own mail server: the SMTP settings as the core shows them (never the
+ * password), and each request's outbox entry. The core decides every state; this only caches it.
+ */
+import type { ApiError } from '@core/api/result'
+import type { SentCopySettings, SmtpSettings } from '@core/mail/mail-settings'
+import type { OutboxItem, SmtpView } from '@core/mail/mail-types'
+import { api, ApiFailure, messageOf, unwrap } from '../api'
+import type { Slice } from './types'
+
+export type SmtpInput = {
+  smtp: Omit<SmtpSettings, 'trustedCertificate'> & { trustedCertificate?: string | null }
+  /** A string sets it, null forgets it, undefined keeps it. */
+  password?: string | null
+  sentCopy?: SentCopySettings
+}
+
+/** What a send or a test came to: ok, or the core's error (code and message). */
+export type MailOutcome = { ok: true } | { ok: false; error: ApiError }
+
+export type MailSlice = {
+  smtp: SmtpView | null
+  /** Per request: its outbox entry, null when it has none; absent until loaded. */
+  outbox: Record<string, OutboxItem | null>
+  loadSmtp(): Promise<void>
+  saveSmtp(input: SmtpInput): Promise<boolean>
+  removeSmtp(): Promise<boolean>
+  testSmtp(): Promise<MailOutcome & { server?: string }>
+  loadOutbox(reference: string): Promise<void>
+  /** Sends (or, with `retry`, resends the kept message); the outbox entry is reloaded either way. */
+  sendMail(reference: string, options: { attachLetter?: boolean; confirmResend?: boolean; retry?: boolean }): Promise<MailOutcome>
+  copyToSent(reference: string): Promise<void>
+}
+
+const failure = (error: unknown): MailOutcome => ({
+  ok: false,
+  error: error instanceof ApiFailure ? error.error : { code: 'INTERNAL', message: messageOf(error) },
+})
+
+export const createMailSlice: Slice<MailSlice> = (set, get) => ({
+  smtp: null,
+  outbox: {},
+
+  async loadSmtp() {
+    try {
+      set({ smtp: unwrap(await api().mail.getSmtp({})) })
+    } catch (error) {
+      get().toast('error', messageOf(error))
+    }
+  },
+
+  async saveSmtp(input) {
+    try {
+      set({ smtp: unwrap(await api().mail.saveSmtp(input)) })
+      get().toast('success', 'Mail settings saved.')
+      return true
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return false
+    }
+  },
+
+  async removeSmtp() {
+    try {
+      set({ smtp: unwrap(await api().mail.saveSmtp({ smtp: null })) })
+      get().toast('success', 'The mail server and its password are removed.')
+      return true
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return false
+    }
+  },
+
+  async testSmtp() {
+    try {
+      const { server } = unwrap(await api().mail.testSmtp({}))
+      return { ok: true, server }
+    } catch (error) {
+      return failure(error)
+    }
+  },
+
+  async loadOutbox(reference) {
+    try {
+      const [item] = unwrap(await api().mail.outbox({ reference }))
+      set({ outbox: { ...get().outbox, [reference]: item ?? null } })
+    } catch (error) {
+      get().toast('error', messageOf(error))
+    }
+  },
+
+  async sendMail(reference, { attachLetter = false, confirmResend = false, retry = false }) {
+    let outcome: MailOutcome
+    try {
+      const { item, request } = unwrap(
+        retry ? await api().mail.retry({ reference, confirmResend }) : await api().mail.send({ reference, attachLetter, confirmResend }),
+      )
+      set({ outbox: { ...get().outbox, [reference]: item }, views: { ...get().views, [reference]: request } })
+      await get().loadRequests()
+      get().toast('success', `${reference} was sent: the server accepted it. Rightful now counts the company's time to answer.`)
+      outcome = { ok: true }
+    } catch (error) {
+      outcome = failure(error)
+    }
+    if (!outcome.ok) await get().loadOutbox(reference)
+    return outcome
+  },
+
+  async copyToSent(reference) {
+    try {
+      const item = unwrap(await api().mail.copyToSent({ reference }))
+      set({ outbox: { ...get().outbox, [reference]: item } })
+      if (item.sentCopy.state === 'copied') get().toast('success', `A copy is in your “${item.sentCopy.mailbox ?? 'Sent'}” folder.`)
+      else get().toast('error', `The copy to your Sent folder failed: ${item.sentCopy.error ?? 'unknown reason'}.`)
+    } catch (error) {
+      get().toast('error', messageOf(error))
+    }
+  },
+})

@@ -1,0 +1,141 @@
+/**
+ * Replies in the store: what the core returned for a request's replies, the replies still to be
+ * sorted, the last import's result and the IMAP settings. Actions call window.api, then apply the
+ * returned entities (and reload the request whose timeline changed).
+ */
+import type { ImapView, SyncResult } from '@core/replies/handlers'
+import type { ImapSettings } from '@core/replies/imap-settings'
+import type { ReplyImportResult, ReplyKind, ReplyView } from '@core/replies/model'
+import { api, messageOf, unwrap } from '../api'
+import type { Slice } from './types'
+
+/** A file dropped on the window, read in the renderer (it has no path to hand over). */
+export type DroppedFile = { readonly name: string; readonly base64: string }
+
+export type RepliesSlice = {
+  /** Replies by request reference. */
+  replies: Record<string, ReadonlyArray<ReplyView>>
+  /** Replies no request has yet (unmatched, or waiting for the user to confirm one). */
+  pendingReplies: ReadonlyArray<ReplyView> | null
+  lastImport: ReplyImportResult | null
+  imap: ImapView | null
+  lastSync: SyncResult | null
+  syncing: boolean
+  loadReplies(reference: string): Promise<void>
+  loadPendingReplies(): Promise<void>
+  /** From the picker (no files) or dropped files; `reference`: imported on that request's page. */
+  importReplies(input: { reference?: string; files?: ReadonlyArray<DroppedFile> }): Promise<ReplyImportResult | null>
+  confirmReply(replyId: string, input: { reference?: string; kind?: ReplyKind }): Promise<boolean>
+  dismissReply(replyId: string): Promise<boolean>
+  clearLastImport(): void
+  loadImap(): Promise<void>
+  saveImap(settings: ImapSettings | null, password?: string | null): Promise<boolean>
+  syncReplies(): Promise<SyncResult | null>
+}
+
+export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
+  const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run()
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return null
+    }
+  }
+  /** After replies changed: the requests they are on, their replies, and the ones to sort. */
+  const refresh = async (references: ReadonlyArray<string | null>) => {
+    const unique = [...new Set(references.filter((r): r is string => r !== null))]
+    await Promise.all(unique.flatMap((reference) => [get().loadRequest(reference), get().loadReplies(reference)]))
+    await Promise.all([get().loadPendingReplies(), get().loadRequests()])
+  }
+
+  return {
+    replies: {},
+    pendingReplies: null,
+    lastImport: null,
+    imap: null,
+    lastSync: null,
+    syncing: false,
+    async loadReplies(reference) {
+      await attempt(async () => {
+        const list = unwrap(await api().replies.list({ reference }))
+        set({ replies: { ...get().replies, [reference]: list } })
+      })
+    },
+    async loadPendingReplies() {
+      await attempt(async () => set({ pendingReplies: unwrap(await api().replies.list({ pending: true })) }))
+    },
+    async importReplies({ reference, files }) {
+      return attempt(async () => {
+        const result = unwrap(
+          await api().replies.import({ ...(reference ? { reference } : {}), ...(files && files.length ? { files: files.map((f) => ({ name: f.name, base64: f.base64 })) } : {}) }),
+        )
+        set({ lastImport: result })
+        await refresh([reference ?? null, ...result.outcomes.map((o) => o.matched)])
+        const added = result.outcomes.filter((o) => !o.duplicate && !o.needsConfirmation && o.matched).length
+        const waiting = result.outcomes.filter((o) => !o.duplicate && (o.needsConfirmation || !o.matched)).length
+        const twice = result.outcomes.filter((o) => o.duplicate).length
+        const parts = [
+          added ? `${added} ${added === 1 ? 'reply' : 'replies'} added to the timeline` : null,
+          waiting ? `${waiting} waiting for you to say which request ${waiting === 1 ? 'it answers' : 'they answer'}` : null,
+          twice ? `${twice} imported before` : null,
+        ].filter(Boolean)
+        if (parts.length) get().toast('success', `${parts.join('; ')}.`)
+        for (const failure of result.failed) get().toast('error', `${failure.source}: ${failure.message}`)
+        return result
+      })
+    },
+    async confirmReply(replyId, input) {
+      const done = await attempt(async () => {
+        const { reply, request } = unwrap(await api().replies.confirm({ replyId, ...input }))
+        await refresh([request.record.reference, reply.match.reference])
+        return true
+      })
+      return done ?? false
+    },
+    async dismissReply(replyId) {
+      const done = await attempt(async () => {
+        const reply = unwrap(await api().replies.dismiss({ replyId }))
+        await refresh(reply.match.candidates)
+        return true
+      })
+      return done ?? false
+    },
+    clearLastImport() {
+      set({ lastImport: null })
+    },
+    async loadImap() {
+      await attempt(async () => set({ imap: unwrap(await api().replies.imapSettings({})) }))
+    },
+    async saveImap(settings, password) {
+      const done = await attempt(async () => {
+        set({ imap: unwrap(await api().replies.saveImap({ settings, ...(password !== undefined ? { password } : {}) })) })
+        return true
+      })
+      if (done) get().toast('success', settings ? 'The IMAP settings are saved.' : 'Replies are no longer fetched from IMAP.')
+      return done ?? false
+    },
+    async syncReplies() {
+      set({ syncing: true })
+      try {
+        return await attempt(async () => {
+          const result = unwrap(await api().replies.sync({}))
+          set({ lastSync: result })
+          await refresh(result.imported.map((o) => o.matched))
+          await get().loadImap()
+          get().toast(
+            'success',
+            result.since === null
+              ? 'No request is waiting for an answer, so there is nothing to look for.'
+              : `${result.checked} new ${result.checked === 1 ? 'message' : 'messages'} looked at, ${result.imported.length} imported.`,
+          )
+          return result
+        })
+      } finally {
+        set({ syncing: false })
+        // A failed sync is recorded with its reason: show it.
+        void get().loadImap()
+      }
+    },
+  }
+}

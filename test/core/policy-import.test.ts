@@ -1,0 +1,573 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { companySchema } from '../../electron/core/catalog/schema'
+import { extractPolicy, proposalToCompany, slugify, toPlainText, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
+import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
+import { CoreError } from '../../electron/core/api/result'
+import { expectOk, repoRoot, startCore } from '../helpers/ports'
+
+const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds')
+const haveSeeds = fs.existsSync(path.join(seedsDir, '001_084d64848f478ae3.txt'))
+if (!haveSeeds) console.log(`[skip reason] the seed policies are not at ${seedsDir}: the seed checks do not run.`)
+
+function seed(name: string): PolicyProposal {
+  const file = fs.readdirSync(seedsDir).find((f) => f.startsWith(name))!
+  return extractPolicy({ text: fs.readFileSync(path.join(seedsDir, file), 'utf8'), format: 'markdown' })
+}
+
+/** Every quote must be exactly the plain text at its offsets (the review screen highlights them). */
+function expectQuotesInPlace(p: PolicyProposal) {
+  for (const q of p.quotes) expect(p.plainText.slice(q.start, q.end), `${q.field} ${q.value}`).toBe(q.quote)
+  for (const e of p.privacyEmails) expect(p.plainText.slice(e.start, e.end)).toBe(e.quote)
+  for (const a of p.postalAddresses) expect(p.plainText.slice(a.start, a.end)).toBe(a.quote)
+  for (const w of p.warnings) if (w.start !== null && w.end !== null) expect(w.end).toBeGreaterThan(w.start)
+  expect(policyProposalSchema.safeParse(p).success).toBe(true)
+}
+
+const addresses = (p: PolicyProposal) => p.privacyEmails.map((e) => e.address.toLowerCase())
+const codes = (p: PolicyProposal) => p.warnings.map((w) => w.code)
+const company = (p: PolicyProposal) => p.postalAddresses.filter((a) => a.role === 'company')
+
+describe.skipIf(!haveSeeds)('the seed policies (product.md)', () => {
+  it('FS.COM 2019: legal@fs.com first, the two letter addresses, the phone and the subject-line rule', () => {
+    const p = seed('001')
+    expectQuotesInPlace(p)
+    expect(p.companyName?.name).toBe('FS.COM')
+    expect(addresses(p)[0]).toBe('legal@fs.com')
+    expect(p.privacyEmails[0]!.reason).toMatch(/privacy/)
+    const [us, cn] = company(p)
+    expect(us).toMatchObject({ country: 'US', region: 'DE', recipient: 'FS.COM INC' })
+    expect(us!.text).toBe('FS.COM INC, 380 Centerpoint Blvd, New Castle, DE 19720, United States')
+    expect(cn).toMatchObject({ country: 'CN', recipient: 'FiberStore Co., Limited' })
+    expect(cn!.text).toContain('Longhua District, Shenzhen, 518109, China')
+    expect(p.phones.map((x) => x.number)).toEqual(['+1 (888) 468 7419'])
+    expect(p.subjectRule?.quote).toMatch(/^Emails and letters should clearly state that you are making a data protection query/)
+    expect(p.subjectRule?.phrases).toEqual(['data protection query', 'data protection request', 'data protection complaint'])
+    expect(p.archive).toMatchObject({ domain: 'fs.com', archivedOn: '2019-08-08' })
+    expect(p.language).toBe('en')
+  })
+
+  it('FS.COM 2017: Sales@fs.com (the policy ties it to questions about itself) and the three offices', () => {
+    const p = seed('000')
+    expectQuotesInPlace(p)
+    expect(addresses(p)).toEqual(['sales@fs.com'])
+    expect(p.privacyEmails[0]!.quote).toMatch(/Sales@fs\.com/)
+    expect(company(p).map((a) => a.country)).toEqual(['US', 'DE', 'HK'])
+    expect(company(p)[0]).toMatchObject({ region: 'WA', recipient: 'Fiberstore Inc.' })
+    expect(company(p)[1]!.lines).toContain('85375 Neufahrn bei Freising')
+    expect(p.phones.map((x) => x.number)).toEqual(['+1 (877) 205 5306'])
+    expect(p.legalNames).toEqual(['Fiberstore Inc.', 'FS.COM GmbH', 'Fiberstore Co., Limited'])
+  })
+
+  it('Foscam: aftersales@foscam.com, the Shenzhen address, phone and fax, deletion by e-mail, no users under 18', () => {
+    const p = seed('004')
+    expectQuotesInPlace(p)
+    expect(p.companyName?.name).toBe('Foscam')
+    expect(addresses(p)).toEqual(['aftersales@foscam.com'])
+    expect(company(p)).toHaveLength(1)
+    expect(company(p)[0]).toMatchObject({ country: 'CN', recipient: 'Shenzhen Foscam Electronic Co.,Ltd' })
+    expect(company(p)[0]!.text).toBe('Room AB, 9/F, Block F5, TCL International E City, No. 1001 Zhongshan Road, Nanshan District, Shenzhen, PRC, 518055')
+    expect(p.phones).toMatchObject([
+      { number: '+86-755-26745668', kind: 'phone' },
+      { number: '+86-755-26745168', kind: 'fax' },
+    ])
+    expect(p.deletionInstruction).toMatchObject({ email: 'aftersales@foscam.com' })
+    expect(p.deletionInstruction?.text).toBe('You may request deletion of your account by sending an e-mail to aftersales@foscam.com.')
+    expect(p.minAge?.age).toBe(18)
+  })
+
+  it('b2s: webmaster@b2s.com, the Kwun Tong address, telephone and fax, COPPA age 13', () => {
+    const p = seed('003')
+    expectQuotesInPlace(p)
+    expect(p.companyName?.name).toBe('b2s.com')
+    expect(addresses(p)).toEqual(['webmaster@b2s.com'])
+    expect(company(p)).toHaveLength(1)
+    expect(company(p)[0]).toMatchObject({ country: 'HK', text: '5/F, Pan Asia Centre, No. 137 Wai Yip Street, Kwun Tong, Kowloon, Hong Kong' })
+    expect(p.phones).toMatchObject([
+      { number: '+852 2191 7808', kind: 'phone' },
+      { number: '+852 2191 7816', kind: 'fax' },
+    ])
+    expect(p.minAge?.age).toBe(13)
+  })
+
+  it('Faasoft: no address of any kind, and it says so instead of inventing one', () => {
+    const p = seed('002')
+    expectQuotesInPlace(p)
+    expect(p.companyName?.name).toBe('Faasoft')
+    expect(p.privacyEmails).toEqual([])
+    expect(p.otherEmails).toEqual([])
+    expect(p.postalAddresses).toEqual([])
+    expect(p.phones).toEqual([])
+    expect(codes(p)).toContain('no-email')
+    expect(p.warnings.find((w) => w.code === 'no-email')!.message).toMatch(/does not guess/)
+  })
+
+  it('turns the FS.COM 2019 proposal into a record that passes the catalog schema', () => {
+    const p = seed('001')
+    const record = proposalToCompany(p, { id: 'fs-com-imported' })
+    expect(companySchema.safeParse(record).success).toBe(true)
+    expect(record).toMatchObject({ id: 'fs-com-imported', name: 'FS.COM', domains: ['fs.com'], website: 'https://www.fs.com' })
+    expect(record.emails[0]).toMatchObject({ address: 'legal@fs.com', purpose: 'privacy', provenance: { kind: 'policy', sourceId: 'fs-com-imported-2019', quality: 'extracted' } })
+    expect(record.postalAddresses.map((a) => [a.recipient, a.country, a.region])).toEqual([
+      ['FS.COM INC', 'US', 'DE'],
+      ['FiberStore Co., Limited', 'CN', null],
+    ])
+    expect(record.requirements.subjectLine?.phrases).toContain('data protection request')
+    expect(record.sources).toEqual([
+      expect.objectContaining({ id: 'fs-com-imported-2019', kind: 'policy', archivedOn: '2019-08-08', url: expect.stringContaining('web.archive.org') }),
+    ])
+    expect(record.establishment).toEqual(['US', 'CN'])
+  })
+})
+
+describe('traps: never a regulator, a processor, an example or a sender as the company', () => {
+  it('keeps the ICO (e-mail, address, helpline) out, and proposes the company’s own contact', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: [
+        '# Privacy notice | Northwind Outfitters',
+        '',
+        'If you have any questions about this privacy notice or want to exercise your rights, email privacy@northwind-outfitters.co.uk.',
+        '',
+        '## Complaints',
+        '',
+        'You have the right to lodge a complaint with the Information Commissioner’s Office (ICO):',
+        '',
+        'Information Commissioner’s Office  ',
+        'Wycliffe House, Water Lane  ',
+        'Wilmslow, Cheshire SK9 5AF  ',
+        'Telephone: 0303 123 1113  ',
+        'Email: casework@ico.org.uk',
+      ].join('\n'),
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p)).toEqual(['privacy@northwind-outfitters.co.uk'])
+    expect(p.excludedEmails).toMatchObject([{ address: 'casework@ico.org.uk', why: 'regulator' }])
+    expect(p.postalAddresses).toMatchObject([{ role: 'regulator', country: 'GB' }])
+    expect(company(p)).toEqual([])
+    expect(p.phones).toEqual([])
+    expect(codes(p).filter((c) => c === 'regulator-excluded').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('tells a German supervisory authority’s address from the controller’s', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Verantwortlicher',
+        '',
+        'Beispielwerk GmbH',
+        'Hafenstraße 12',
+        '20457 Hamburg',
+        'E-Mail: datenschutz@beispielwerk.de',
+        '',
+        'Sie haben das Recht auf Beschwerde bei einer Aufsichtsbehörde. Zuständig ist:',
+        '',
+        'Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit',
+        'Ludwig-Erhard-Straße 22',
+        '20459 Hamburg',
+      ].join('\n'),
+    })
+    expectQuotesInPlace(p)
+    expect(p.language).toBe('de')
+    expect(addresses(p)).toEqual(['datenschutz@beispielwerk.de'])
+    expect(p.postalAddresses.map((a) => [a.role, a.country, a.lines.join(' / ')])).toEqual([
+      ['company', 'DE', 'Hafenstraße 12 / 20457 Hamburg'],
+      ['regulator', 'DE', 'Ludwig-Erhard-Straße 22 / 20459 Hamburg'],
+    ])
+    expect(company(p)[0]!.recipient).toBe('Beispielwerk GmbH')
+  })
+
+  it('does not take a processor’s address or mailbox for the company’s', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'We use Google Analytics, a web analysis service provided by Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043, USA.',
+        'Newsletters are sent by our processor Mailchimp; questions about their handling go to privacy@mailchimp.com.',
+        'For anything about your personal data, write to Kestrel Books Ltd, 14 Mill Lane, Bristol, BS1 4DJ, or e-mail dpo@kestrelbooks.co.uk.',
+      ].join('\n'),
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p)).toEqual(['dpo@kestrelbooks.co.uk'])
+    expect(p.privacyEmails[0]!.purpose).toBe('dpo')
+    expect(p.excludedEmails).toMatchObject([{ address: 'privacy@mailchimp.com', why: 'third-party' }])
+    expect(p.postalAddresses.map((a) => [a.role, a.country])).toEqual([
+      ['third-party', 'US'],
+      ['company', 'GB'],
+    ])
+    expect(codes(p)).toContain('third-party-excluded')
+  })
+
+  it('proposes a mailto link’s target when its words differ, and says so (HTML and Markdown)', () => {
+    const html = extractPolicy({
+      format: 'html',
+      text: '<p>To have your data erased, <a href="mailto:erasure@lindqvist-moebel.se?subject=Erasure">contact our privacy team</a>.</p>',
+    })
+    expectQuotesInPlace(html)
+    expect(addresses(html)).toEqual(['erasure@lindqvist-moebel.se'])
+    expect(html.privacyEmails[0]!.reason).toMatch(/link text/)
+    expect(html.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toContain('contact our privacy team')
+
+    const md = extractPolicy({ format: 'markdown', text: 'Questions about this policy: [privacy@shown-here.com](mailto:requests@goes-there.com).' })
+    expect(addresses(md)).toEqual(['requests@goes-there.com'])
+    expect(md.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toMatch(/shows “privacy@shown-here\.com” but opens a message to requests@goes-there\.com/)
+  })
+
+  it('ignores placeholder addresses, says so, and then says there is no address', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Write to us at email@domain.com or yourname@example.com. Your login is user@example.org. Replace privacy@yourdomain.com with your own address.',
+    })
+    expect(p.privacyEmails).toEqual([])
+    expect(p.otherEmails).toEqual([])
+    expect(p.excludedEmails.map((e) => [e.address, e.why])).toEqual([
+      ['email@domain.com', 'placeholder'],
+      ['yourname@example.com', 'placeholder'],
+      ['user@example.org', 'placeholder'],
+      ['privacy@yourdomain.com', 'placeholder'],
+    ])
+    expect(codes(p).filter((c) => c === 'placeholder-ignored')).toHaveLength(4)
+    expect(codes(p)).toContain('no-email')
+  })
+
+  it('ignores a no-reply sender address', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Order confirmations come from noreply@fennel-foods.ie. For privacy questions contact privacy@fennel-foods.ie.',
+    })
+    expect(addresses(p)).toEqual(['privacy@fennel-foods.ie'])
+    expect(p.excludedEmails).toMatchObject([{ address: 'noreply@fennel-foods.ie', why: 'sender-only' }])
+    expect(codes(p)).toContain('sender-only-ignored')
+  })
+
+  it('decodes written-out addresses in their usual forms, with a warning, and leaves prose alone', () => {
+    const forms: Array<[string, string]> = [
+      ['Questions about your data: privacy [at] quillon [dot] com.', 'privacy@quillon.com'],
+      ['Questions about your data: privacy(at)quillon.com', 'privacy@quillon.com'],
+      ['Questions about your data: privacy at quillon dot com', 'privacy@quillon.com'],
+      ['Questions about your data: Privacy {at} Quillon {dot} co {dot} uk', 'Privacy@quillon.co.uk'],
+      ['Fragen zum Datenschutz: datenschutz [@] quillon [.] de', 'datenschutz@quillon.de'],
+    ]
+    for (const [text, address] of forms) {
+      const p = extractPolicy({ format: 'text', text })
+      expect(p.privacyEmails.map((e) => e.address), text).toEqual([address])
+      expect(codes(p), text).toContain('obfuscated-decoded')
+      expect(p.privacyEmails[0]!.reason).toMatch(/spells it out/)
+    }
+    const prose = extractPolicy({ format: 'text', text: 'Contact us at quillon dot com, or meet us at the office.' })
+    expect(prose.privacyEmails).toEqual([])
+    expect(codes(prose)).toContain('no-email')
+  })
+
+  it('reads no address from Cloudflare’s “[email protected]”, and warns', () => {
+    const p = extractPolicy({
+      format: 'html',
+      text: '<p>For data protection requests write to <a href="/cdn-cgi/l/email-protection#4a3a383c"><span class="__cf_email__" data-cfemail="4a3a383c2b293364">[email&#160;protected]</span></a>.</p>',
+    })
+    expect(p.plainText).toContain('[email protected]')
+    expect(p.privacyEmails).toEqual([])
+    expect(codes(p)).toEqual(expect.arrayContaining(['cloudflare-protected', 'no-email']))
+    const md = extractPolicy({ format: 'markdown', text: 'Email: [[email protected]](/cdn-cgi/l/email-protection#52212722)' })
+    expect(md.privacyEmails).toEqual([])
+    expect(codes(md)).toContain('cloudflare-protected')
+  })
+
+  it('never invents: a policy without any contact gives empty fields and a warning', () => {
+    const p = extractPolicy({ format: 'text', text: 'We respect your privacy. Contact us if you have any questions about this policy.' })
+    expect(p).toMatchObject({ privacyEmails: [], otherEmails: [], postalAddresses: [], phones: [], subjectRule: null, minAge: null })
+    expect(codes(p)).toContain('no-email')
+  })
+})
+
+describe('what the other e-mail addresses are for', () => {
+  it('ranks privacy addresses, and labels sales, support and newsletter addresses', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Sales enquiries and quotes: sales@harbourlight.com.',
+        'Technical support and password help: support@harbourlight.com.',
+        'To unsubscribe from our newsletter, write to newsletter@harbourlight.com.',
+        'General questions: info@harbourlight.com.',
+        'To exercise your data protection rights, including deletion of your personal data, contact privacy@harbourlight.com.',
+        'Our Data Protection Officer can be reached at dpo@harbourlight.com.',
+      ].join('\n'),
+    })
+    expect(addresses(p)).toEqual(['dpo@harbourlight.com', 'privacy@harbourlight.com'])
+    expect(p.privacyEmails.map((e) => e.purpose)).toEqual(['dpo', 'privacy'])
+    expect(p.otherEmails.map((e) => [e.address, e.purpose])).toEqual([
+      ['sales@harbourlight.com', 'sales'],
+      ['support@harbourlight.com', 'support'],
+      ['newsletter@harbourlight.com', 'newsletter'],
+      ['info@harbourlight.com', 'general'],
+    ])
+    expect(p.privacyEmails[1]!.reason).toMatch(/^The (sentence naming it ties it to|address itself)/)
+  })
+
+  it('falls back to the general address when none is for privacy, and says so', () => {
+    const p = extractPolicy({ format: 'text', text: 'Contact us\n\nE-mail: hello@tidewater-cafe.com' })
+    expect(addresses(p)).toEqual(['hello@tidewater-cafe.com'])
+    expect(p.privacyEmails[0]!.reason).toMatch(/names no address for privacy matters/)
+    expect(codes(p)).toContain('no-privacy-email')
+  })
+})
+
+describe('postal addresses in several countries', () => {
+  const one = (text: string, format: 'text' | 'html' | 'markdown' = 'text') => {
+    const p = extractPolicy({ format, text })
+    expectQuotesInPlace(p)
+    return company(p)
+  }
+
+  it('US, with the state as code or name', () => {
+    expect(one('Write to: Acme Widgets, Inc., 500 Market Street, Suite 12, San Francisco, CA 94105, USA.')).toMatchObject([
+      { country: 'US', region: 'CA', recipient: 'Acme Widgets, Inc.', lines: ['500 Market Street', 'Suite 12', 'San Francisco, CA 94105'] },
+    ])
+    expect(one('Mail:\nOrchard Labs LLC\n77 Elm Road\nAustin, Texas 78701')).toMatchObject([{ country: 'US', region: 'TX', recipient: 'Orchard Labs LLC' }])
+  })
+
+  it('UK postcodes, inline and on their own line', () => {
+    expect(one('Write to Data Protection Officer, Kestrel Books Ltd, 14 Mill Lane, Bristol, BS1 4DJ.')).toMatchObject([{ country: 'GB', lines: ['14 Mill Lane', 'Bristol', 'BS1 4DJ'] }])
+    expect(one('Kestrel Books Ltd\n14 Mill Lane\nLondon\nSW1A 1AA')).toMatchObject([{ country: 'GB', recipient: 'Kestrel Books Ltd' }])
+  })
+
+  it('Germany: postcode before the town, Straße/str.', () => {
+    expect(one('Anschrift: Beispielwerk GmbH, Hauptstr. 5, 80331 München, Deutschland')).toMatchObject([
+      { country: 'DE', lines: ['Hauptstr. 5', '80331 München'] },
+    ])
+    // A five-digit number before a capitalised word is not an address without a street or the country.
+    expect(one('We processed 12345 Requests last year.')).toEqual([])
+  })
+
+  it('Hong Kong: floors, rooms and districts', () => {
+    expect(one('Address: Room 1203, 12/F, Tower 2, Harbour Centre, 8 Canton Road, Tsim Sha Tsui, Kowloon, Hong Kong')).toMatchObject([
+      { country: 'HK' },
+    ])
+    expect(one('Flat B, 3/F, 25 Queen’s Road Central, Central, Hong Kong SAR')).toMatchObject([{ country: 'HK' }])
+  })
+
+  it('China: in English with District/Province and a 6-digit postcode, and in Chinese (省/市/区/路/号)', () => {
+    expect(one('Shenzhen Example Technology Co., Ltd., 5th Floor, No. 8 Keji Road, Nanshan District, Shenzhen, Guangdong Province, 518057, China')).toMatchObject([
+      { country: 'CN' },
+    ])
+    const zh = one('<p>联系地址：广东省深圳市南山区粤海街道科技园路1号A栋501室，邮编：518057</p>', 'html')
+    expect(zh).toMatchObject([{ country: 'CN', text: '广东省深圳市南山区粤海街道科技园路1号A栋501室' }])
+  })
+
+  it('needs some sign of a street or building: a country name alone is not an address', () => {
+    expect(one('Our servers are in China. We serve customers in Germany, France and Hong Kong.')).toEqual([])
+  })
+})
+
+describe('phones, subject lines, deletion and age', () => {
+  it('finds phone and fax numbers by their labels or international form, not dates or ids', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Tel: +44 20 7946 0958\nFax: +44 20 7946 0959\nCompany number 05992211, registered 2019-08-08.\nCall us on 0800 123 4567 (free).',
+    })
+    expect(p.phones.map((x) => [x.number, x.kind])).toEqual([
+      ['+44 20 7946 0958', 'phone'],
+      ['+44 20 7946 0959', 'fax'],
+      ['0800 123 4567', 'phone'],
+    ])
+  })
+
+  it('reads a subject-line demand and its wording', () => {
+    const p = extractPolicy({ format: 'text', text: 'Requests must be labeled “Your California Privacy Rights” in the subject line of your e-mail.' })
+    expect(p.subjectRule?.phrases).toEqual(['Your California Privacy Rights'])
+    const none = extractPolicy({ format: 'text', text: 'This policy is subject to change.' })
+    expect(none.subjectRule).toBeNull()
+  })
+
+  it('reads how to ask for deletion, not the company deleting on its own', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'We will delete inactive accounts after two years. To delete your account, please send an e-mail to privacy@brightwave.app from the address you registered with.',
+    })
+    expect(p.deletionInstruction).toMatchObject({ email: 'privacy@brightwave.app' })
+    expect(p.deletionInstruction?.text).toMatch(/^To delete your account/)
+  })
+
+  it('reads the minimum age in its usual wordings', () => {
+    const cases: Array<[string, number | null]> = [
+      ['Our services are not directed to children under the age of 16.', 16],
+      ['You must be at least 13 years old to register.', 13],
+      ['We do not knowingly collect data from anyone younger than 18 years.', 18],
+      ['若您是未满14周岁的未成年人，请在监护人同意后使用。', 14],
+      ['We have been online for 20 years.', null],
+    ]
+    for (const [text, age] of cases) expect(extractPolicy({ format: 'text', text }).minAge?.age ?? null, text).toBe(age)
+  })
+})
+
+describe('HTML and Markdown become the text the user reviews', () => {
+  it('drops scripts, styles and comments, decodes entities, keeps blocks apart and maps back to the source', () => {
+    const html = [
+      '<html><head><title>Privacy Policy – Ravenwood &amp; Co</title><style>p{color:red}</style><script>var a = "x@y.com"</script></head>',
+      '<body><!-- a comment with c@d.com --><h1>Privacy</h1><p>Ravenwood &amp; Co respects your privacy.</p>',
+      '<ul><li>Email:&nbsp;<a href="mailto:privacy@ravenwood.co">privacy@ravenwood.co</a></li><li>Phone: +1&nbsp;(555)&nbsp;010-0199</li></ul></body></html>',
+    ].join('')
+    const plain = toPlainText(html, 'html')
+    expect(plain.text).not.toMatch(/color:red|x@y\.com|c@d\.com/)
+    expect(plain.text.split('\n').filter(Boolean)).toEqual([
+      'Privacy Policy – Ravenwood & Co',
+      'Privacy',
+      'Ravenwood & Co respects your privacy.',
+      'Email: privacy@ravenwood.co',
+      'Phone: +1 (555) 010-0199',
+    ])
+    const at = plain.text.indexOf('privacy@ravenwood.co')
+    expect(html.slice(plain.toSource(at), plain.toSource(at) + 20)).toBe('privacy@ravenwood.co')
+    expect(plain.links).toEqual([{ href: 'mailto:privacy@ravenwood.co', start: at, end: at + 20 }])
+
+    const p = extractPolicy({ format: 'html', text: html })
+    expectQuotesInPlace(p)
+    expect(p.companyName?.name).toBe('Ravenwood & Co')
+    expect(addresses(p)).toEqual(['privacy@ravenwood.co'])
+    expect(p.phones.map((x) => x.number)).toEqual(['+1 (555) 010-0199'])
+  })
+
+  it('renders Markdown links, emphasis, escapes, lists and tables as plain words', () => {
+    const md = [
+      '# Privacy Policy | **Ravenwood**',
+      '',
+      '* Contact: [our team](https://ravenwood.co/contact) or <privacy@ravenwood.co>',
+      '1\\. **Address:** | 12 Hill Road, Leeds, LS1 4AP',
+      '---|---',
+      '_Last updated_ 2024',
+    ].join('\n')
+    const plain = toPlainText(md, 'markdown')
+    expect(plain.text.split('\n')).toEqual([
+      'Privacy Policy | Ravenwood',
+      '',
+      'Contact: our team or privacy@ravenwood.co',
+      '1. Address: | 12 Hill Road, Leeds, LS1 4AP',
+      'Last updated 2024',
+    ])
+    expect(plain.links.map((l) => l.href)).toEqual(['https://ravenwood.co/contact', 'mailto:privacy@ravenwood.co'])
+    const at = plain.text.indexOf('12 Hill Road')
+    expect(md.slice(plain.toSource(at), plain.toSource(at) + 12)).toBe('12 Hill Road')
+  })
+
+  it('guesses the format from the file name', () => {
+    expect(['a.html', 'b.HTM', 'c.md', 'd.markdown', 'e.txt', 'f'].map(guessPolicyFormat)).toEqual(['html', 'html', 'markdown', 'markdown', 'text', 'text'])
+  })
+
+  it('never throws, and keeps every quote in place, whatever the input', () => {
+    const piece = fc.constantFrom(
+      '<', '>', '</a>', '<a href="mailto:privacy@fennel-foods.ie">', '<p>', '</p>', '<br>', '<script>', '</script>', '<!--', '-->',
+      '[', ']', '(', ')', '](mailto:x@fennel-foods.ie)', '**', '_', '`', '\\', '# ', '- ', '|', '---|---',
+      '@', '.', ',', ':', ' at ', ' dot ', ' [at] ', ' [dot] ', '&amp;', '&#', '&nbsp;', '\n', '\n\n', ' ',
+      'privacy', 'fennel-foods', 'com', 'Hong Kong', 'Kowloon', 'Straße 5', '12345 Berlin', 'CA 94105', 'SW1A 1AA', '广东省深圳市南山区科技园路1号',
+      'Tel:', 'Fax:', '+44 20 7946 0958', 'under the age of 16', 'subject line', 'delete your data', 'Ltd', 'GmbH', '[email protected]',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom('text', 'markdown', 'html') as fc.Arbitrary<'text' | 'markdown' | 'html'>, (pieces, format) => {
+        const p = extractPolicy({ text: pieces.join(''), format })
+        expect(policyProposalSchema.safeParse(p).success).toBe(true)
+        for (const q of p.quotes) expect(p.plainText.slice(q.start, q.end)).toBe(q.quote)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('stays fast on a 2 MB policy', () => {
+    const block = 'We use cookies. Questions about your personal data: privacy@longform.org. Write to Longform Ltd, 1 Quay Street, Manchester, M3 3JE. Tel: +44 161 496 0000.\n\n'
+    const text = block.repeat(Math.floor(1_990_000 / block.length))
+    const started = performance.now()
+    const p = extractPolicy({ format: 'text', text })
+    expect(performance.now() - started).toBeLessThan(20_000)
+    expect(addresses(p)).toEqual(['privacy@longform.org'])
+    expect(company(p)).toHaveLength(1)
+    // Thousands of address-like anchors on one line must not make it quadratic.
+    const commas = ('Street 1, '.repeat(10) + 'Hong Kong, ').repeat(15_000)
+    const again = performance.now()
+    extractPolicy({ format: 'text', text: commas.slice(0, 1_990_000) })
+    expect(performance.now() - again).toBeLessThan(20_000)
+  })
+})
+
+describe('proposalToCompany', () => {
+  const p = extractPolicy({
+    format: 'text',
+    sourceUrl: 'https://www.kestrelbooks.co.uk/privacy',
+    text: [
+      'Privacy Policy | Kestrel Books',
+      '',
+      'Kestrel Books respects your privacy. Questions about this policy: privacy@kestrelbooks.co.uk.',
+      'Order questions: sales@kestrelbooks.co.uk.',
+      'Write to Kestrel Books Ltd, 14 Mill Lane, Bristol, BS1 4DJ. Tel: +44 117 496 0123.',
+      'Our warehouse: Unit 4, Riverside Park, Hong Kong Road.',
+      'Children under the age of 13 may not use the shop.',
+    ].join('\n'),
+  })
+
+  it('builds a valid record from the user’s choices, citing the policy for every fact', () => {
+    const record = proposalToCompany(p, { id: 'kestrel', name: 'Kestrel Books Ltd', otherEmails: [] })
+    expect(companySchema.parse(record)).toEqual(record)
+    expect(record).toMatchObject({ id: 'kestrel', name: 'Kestrel Books Ltd', domains: ['kestrelbooks.co.uk'], website: 'https://www.kestrelbooks.co.uk' })
+    expect(record.emails.map((e) => [e.address, e.purpose])).toEqual([['privacy@kestrelbooks.co.uk', 'privacy']])
+    expect(record.postalAddresses).toMatchObject([{ recipient: 'Kestrel Books Ltd', country: 'GB', lines: ['14 Mill Lane', 'Bristol', 'BS1 4DJ'] }])
+    expect(record.phones).toMatchObject([{ number: '+44 117 496 0123', kind: 'phone' }])
+    expect(record.requirements.minimumAge?.age).toBe(13)
+    for (const provenance of [...record.emails, ...record.postalAddresses, ...record.phones].map((x) => x.provenance)) {
+      expect(provenance).toMatchObject({ kind: 'policy', sourceId: 'kestrel-policy', quality: 'extracted' })
+      expect(p.plainText).toContain((provenance as { quote: string }).quote)
+    }
+    expect(record.sources).toEqual([expect.objectContaining({ id: 'kestrel-policy', url: 'https://www.kestrelbooks.co.uk/privacy', kind: 'policy', archivedOn: null })])
+  })
+
+  it('keeps the other addresses by default and lets the user change a purpose', () => {
+    const record = proposalToCompany(p, { otherEmails: [{ address: 'sales@kestrelbooks.co.uk', purpose: 'support' }] })
+    expect(record.id).toBe(slugify(p.companyName!.name))
+    expect(record.emails.map((e) => [e.address, e.purpose])).toEqual([
+      ['privacy@kestrelbooks.co.uk', 'privacy'],
+      ['sales@kestrelbooks.co.uk', 'support'],
+    ])
+  })
+
+  it('asks for what the policy does not give: a country, a source address, a name', () => {
+    // An address whose country the text leaves open (the finder then proposes none).
+    const open = { ...p, postalAddresses: p.postalAddresses.map((a) => ({ ...a, country: null, recipient: null })) }
+    expect(() => proposalToCompany(open, {})).toThrow(/country/)
+    const fixed = proposalToCompany(open, { postalAddresses: [{ index: 0, country: 'GB' }] })
+    expect(fixed.postalAddresses[0]).toMatchObject({ country: 'GB', recipient: 'Kestrel Books', region: null })
+    expect(() => proposalToCompany(p, { postalAddresses: [{ index: 7 }] })).toThrow(/no proposed postal address/)
+
+    const pasted = extractPolicy({ format: 'text', text: 'Questions about your data: privacy@kestrelbooks.co.uk' })
+    expect(() => proposalToCompany(pasted, { name: 'Kestrel' })).toThrow(CoreError)
+    expect(() => proposalToCompany(pasted, { name: 'Kestrel' })).toThrow(/web address/)
+    expect(proposalToCompany(pasted, { name: 'Kestrel', source: { url: 'https://kestrelbooks.co.uk/privacy', archivedOn: '2024-05-01' } }).sources[0]).toMatchObject({ archivedOn: '2024-05-01', id: 'kestrel-2024' })
+    expect(() => proposalToCompany({ ...pasted, companyName: null }, { source: { url: 'https://kestrelbooks.co.uk/privacy' } })).toThrow(/name/)
+  })
+})
+
+describe('the catalog:extractPolicy API method and the CLI views', () => {
+  it('returns the proposal through the API and refuses bad input as data', async () => {
+    const { api } = startCore()
+    const proposal = expectOk(await api.call('catalog:extractPolicy', { text: 'Privacy questions: privacy@larkspur.io', format: 'text', sourceUrl: 'https://larkspur.io/privacy' }))
+    expect(proposal.privacyEmails.map((e) => e.address)).toEqual(['privacy@larkspur.io'])
+    expect(proposal.sourceUrl).toBe('https://larkspur.io/privacy')
+    const badUrl = await api.call('catalog:extractPolicy', { text: 'x', format: 'text', sourceUrl: 'not a url' })
+    expect(badUrl.ok ? null : badUrl.error.code).toBe('INVALID_INPUT')
+    const badFormat = await api.invoke('catalog:extractPolicy', { text: 'x', format: 'pdf' })
+    expect(badFormat.ok ? null : badFormat.error.code).toBe('INVALID_INPUT')
+    const extra = await api.invoke('catalog:extractPolicy', { text: 'x', format: 'text', save: true })
+    expect(extra.ok ? null : extra.error.code).toBe('INVALID_INPUT')
+  })
+
+  it('flattens the proposal for --json and describes it for people', () => {
+    const p = extractPolicy({ format: 'text', text: 'Data protection: privacy@larkspur.io. Fax: +49 30 1234567. Larkspur GmbH, Torstraße 1, 10119 Berlin, Germany.' })
+    const view = proposalView(p)
+    expect(view).toMatchObject({
+      privacyEmails: ['privacy@larkspur.io'],
+      postalAddresses: ['Larkspur GmbH, Torstraße 1, 10119 Berlin, Germany'],
+      phones: ['+49 30 1234567'],
+      faxes: ['+49 30 1234567'],
+      minAge: null,
+    })
+    expect(view).not.toHaveProperty('plainText')
+    expect(describeProposal(p)).toMatch(/Privacy e-mail: privacy@larkspur\.io/)
+  })
+})

@@ -1,0 +1,95 @@
+/**
+ * The desktop app's SecretStore on safeStorage (Electron mocked): the password is kept encrypted,
+ * never as plain text; where encryption is unavailable it is not kept at all; Linux's basic_text
+ * backend counts as weak, so that Settings warns; and the core sees all of it through the port.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApi } from '../../electron/core/api/create-api'
+import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
+import { createSafeStorageSecrets, isSafeStorageStrong } from '../../electron/shell/secrets'
+import { repoRoot } from '../helpers/ports'
+import { fake, resetFakeElectron } from './fake-electron'
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+
+let dir: string
+
+beforeEach(() => {
+  resetFakeElectron()
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-secrets-'))
+})
+
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const file = () => path.join(dir, 'secrets.json')
+
+describe('the safeStorage SecretStore', () => {
+  it('keeps a secret encrypted on disk and gives it back', async () => {
+    const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'darwin' })
+    expect(secrets.persistent).toBe(true)
+    expect(await secrets.get('smtp-password')).toBeNull()
+    await secrets.set('smtp-password', 'correct horse battery staple')
+    expect(fake().safeStorage.encryptString).toHaveBeenCalledWith('correct horse battery staple')
+    const onDisk = fs.readFileSync(file(), 'utf8')
+    expect(onDisk).not.toContain('correct horse')
+    expect(JSON.parse(onDisk)).toEqual({ version: 1, secrets: { 'smtp-password': expect.any(String) } })
+    expect(fs.statSync(file()).mode & 0o077).toBe(0)
+
+    // A new instance (the next start) reads it back through safeStorage.
+    const again = createSafeStorageSecrets({ dataDir: dir, platform: 'darwin' })
+    expect(await again.get('smtp-password')).toBe('correct horse battery staple')
+    await again.delete('smtp-password')
+    expect(await again.get('smtp-password')).toBeNull()
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).secrets).toEqual({})
+  })
+
+  it('refuses to keep a secret where the system offers no encryption, and writes nothing', async () => {
+    fake().safeStorage.available = false
+    const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
+    expect(secrets.isStrong()).toBe(false)
+    await expect(secrets.set('smtp-password', 'hunter2')).rejects.toThrow(/no encryption/)
+    expect(fs.existsSync(file())).toBe(false)
+  })
+
+  it('counts only a real keyring as strong on Linux', () => {
+    const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
+    for (const [backend, strong] of [
+      ['gnome_libsecret', true],
+      ['kwallet5', true],
+      ['basic_text', false],
+      ['unknown', false],
+    ] as const) {
+      fake().safeStorage.backend = backend
+      expect(secrets.isStrong(), backend).toBe(strong)
+    }
+    // Other systems have no such backend: available encryption is the system's own.
+    fake().safeStorage.backend = 'basic_text'
+    expect(isSafeStorageStrong('win32')).toBe(true)
+  })
+
+  it('is what the core uses: Settings → Mail says whether the password is kept and how safely', async () => {
+    fake().safeStorage.backend = 'basic_text'
+    const ports = createNodePorts({ dataDir: dir, resourcesRoot: repoRoot, appVersion: '0.0.0-test', files: folderSink(path.join(dir, 'out')) })
+    const api = createApi({ ...ports, secrets: createSafeStorageSecrets({ dataDir: dir, platform: 'linux' }) })
+    const saved = await api.call('mail:saveSmtp', { smtp: { host: 'mail.example.org', port: 587, security: 'starttls', user: 'alex' }, password: 's3cret!' })
+    expect(saved.ok && saved.data).toMatchObject({ hasPassword: true, passwordStorage: { persistent: true, strong: false } })
+    expect(fs.readFileSync(file(), 'utf8')).not.toContain('s3cret!')
+    expect(fs.readFileSync(path.join(dir, 'mail.json'), 'utf8')).not.toContain('s3cret!')
+
+    // A keyring that cannot decrypt (locked, or a new machine) is an error with a code, not a crash.
+    fake().safeStorage.decryptString.mockImplementationOnce(() => {
+      throw new Error('the keyring is locked')
+    })
+    const test = await api.call('mail:testSmtp', {})
+    expect(test.ok ? null : test.error).toMatchObject({ code: 'SECRETS_UNAVAILABLE', message: expect.stringMatching(/keyring is locked/) })
+
+    fake().safeStorage.available = false
+    const refused = await api.call('mail:saveSmtp', { smtp: { host: 'mail.example.org', port: 587, security: 'starttls', user: 'alex' }, password: 'other' })
+    expect(refused.ok ? null : refused.error.code).toBe('SECRETS_UNAVAILABLE')
+  })
+})
