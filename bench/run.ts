@@ -4,7 +4,9 @@
  *   at 1,000 and 10,000 stored requests;
  * - GDPR deadline computation, cold (holiday table built) and warm;
  * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
- * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts).
+ * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
+ * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
+ * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts` (also in `npm run bench`).
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -21,6 +23,7 @@ import { openRequestRepository } from '../electron/core/requests/repository'
 import { createApi } from '../electron/core/api/create-api'
 import { createNodePorts } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
+import { benchCatalogStore } from './catalog-store'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -314,11 +317,14 @@ async function main(): Promise<void> {
   benchStore(10_000)
   benchDeadlines()
   benchCatalogSearch(report)
+  await benchCatalogStore(report)
   const dataDir = seedTenThousand()
   await benchDashboardData(dataDir)
   await benchDashboardPaint(dataDir)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
+  process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')
+  await import('./policy-extraction')
 }
 
 void main()

@@ -61,7 +61,7 @@ export function App() {
   const loadProfile = useStore((s) => s.loadProfile)
   const version = useStore((s) => s.status?.version)
   const loadRequests = useStore((s) => s.loadRequests)
-  const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you').length)
+  const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you' || r.status.kind === 'undeliverable').length)
 
   useEffect(() => {
     void loadStatus()

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../electron/core/api/result'
 import { classifyReply } from '../../electron/core/replies/classify'
 import { matchReply, referencesIn, type MatchSource } from '../../electron/core/replies/match'
+import { uidRanges } from '../../electron/core/replies/imap-sync'
 import { maxReplyBytes, parseReply, safeAttachmentName } from '../../electron/core/replies/parse'
 import type { ReplyKind } from '../../electron/core/replies/rules'
 import { expectOk, startCore, testClock, type TestHost } from '../helpers/ports'
@@ -303,6 +304,12 @@ describe('matching order', () => {
     })
   })
 
+  it('asks IMAP for UIDs in ranges', () => {
+    expect(uidRanges([3, 4, 5, 6, 7, 9, 12, 13])).toBe('3:7,9,12:13')
+    expect(uidRanges([42])).toBe('42')
+    expect(uidRanges([])).toBe('')
+  })
+
   it('finds references only as whole tokens', () => {
     expect(referencesIn('RF-2026-0001, xRF-2026-0002, RF-2026-00031 and RF-2026-0001 again')).toEqual(['RF-2026-0001', 'RF-2026-00031'])
   })
@@ -477,10 +484,14 @@ describe('importing replies into requests', () => {
     const view = expectOk(await h.api.call('requests:get', { reference }))
     const event = view.record.events.find((e) => e.id === outcome.eventId)!
     expect(event.note).toMatch(/undeliverable .* legal@fs\.com .*550 5\.1\.1/s)
-    // Confirmed as a bounce: no event of a company's answer is made up.
+    // Confirmed as a bounce: no answer of the company is made up, only the failed delivery.
     const { reply, request } = expectOk(await h.api.call('replies:confirm', { replyId: outcome.replyId, kind: 'bounce' }))
-    expect(reply.confirmed).toMatchObject({ kind: 'bounce', eventId: null })
-    expect(request.record.events.map((e) => e.kind)).toEqual(['created', 'sent', 'reply-received'])
+    // A confirmed bounce records that the request was not delivered: no deadline runs until it is sent again.
+    expect(reply.confirmed?.kind).toBe('bounce')
+    expect(reply.confirmed?.eventId).toBeTruthy()
+    expect(request.record.events.map((e) => e.kind)).toEqual(['created', 'sent', 'reply-received', 'undeliverable'])
+    expect(request.status.kind).toBe('undeliverable')
+    expect(request.deadline).toBeNull()
   })
 
   it('classifies a German and a Chinese reply and takes the suggestion with confirm: true', async () => {

@@ -124,6 +124,27 @@ describe('status and next steps from the facts', () => {
     ...extra,
   })
 
+  it('runs no deadline for a request that bounced, until it is sent again', async () => {
+    const bounced = [base('created', '2026-03-01'), base('sent', '2026-03-02'), base('undeliverable', '2026-03-02')]
+    const facts = factsOf(bounced)
+    expect(deadlineInputOf({ law: 'gdpr', type: 'access', jurisdiction: 'DE', senderCountry: 'DE' }, facts)).toBeNull()
+    expect(deriveStatus(facts, null, '2026-05-01')).toEqual({ kind: 'undeliverable', on: '2026-03-02' })
+    expect(nextSteps(deriveStatus(facts, null, '2026-05-01'), facts, null, '2026-05-01')[0]).toMatchObject({ kind: 'send', urgent: true })
+
+    // Sent again (to a better address): the clock runs from the new sending.
+    const again = factsOf([...bounced, base('sent', '2026-03-10')])
+    expect(again.undeliverableOn).toBeNull()
+    const deadline = computeDeadline(deadlineInputOf({ law: 'gdpr', type: 'access', jurisdiction: 'DE', senderCountry: 'DE' }, again)!)
+    expect(deadline.due).toBe('2026-04-10')
+
+    // Through the API: the user records the bounce by hand; the request leaves the deadline list.
+    const host = await sentRequest()
+    host.clock.set('2026-02-01T10:00:00Z')
+    const view = expectOk(await host.api.call('requests:addEvent', { reference: host.reference, kind: 'undeliverable', on: '2026-01-31' }))
+    expect(view.status).toEqual({ kind: 'undeliverable', on: '2026-01-31' })
+    expect(view.deadline).toBeNull()
+  })
+
   it('stops the UK clock until identity information arrives', () => {
     const events = [base('created', '2026-03-01'), base('sent', '2026-03-02'), base('identity-requested', '2026-03-05')]
     const facts = factsOf(events)

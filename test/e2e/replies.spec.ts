@@ -7,7 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { ImapFlow } from 'imapflow'
 import type { Harness } from '../harness/server'
+import { startDovecot } from '../helpers/dovecot'
 import { expect, snapshot, test } from './fixtures'
 
 const profile = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin', country: 'DE' }
@@ -148,4 +150,38 @@ test('keeps the IMAP settings in Settings, the password only with the secrets po
   const saved = await harness.current.api.call('replies:imapSettings', {})
   expect(saved.ok && saved.data).toMatchObject({ hasPassword: true, settings: { host: 'imap.example.org', port: 993, security: 'tls', user: 'alex@example.org' } })
   expect(fs.readFileSync(path.join(harness.current.dataDir, 'replies', 'imap.json'), 'utf8')).not.toContain('correct horse')
+})
+
+test('"Sync now" fetches a reply from the IMAP inbox onto the request', async ({ page, harness }) => {
+  const imap = await startDovecot({ 'alex@example.test': 'secret' })
+  test.skip(!imap, 'dovecot is not available here (apt-get install dovecot-imapd; needs root)')
+  try {
+    const reference = await seedSent(harness.current)
+    harness.setNow('2026-02-10T10:00:00Z')
+    const client = new ImapFlow({ host: '127.0.0.1', port: imap!.port, secure: false, doSTARTTLS: false, auth: { user: 'alex@example.test', pass: 'secret' }, logger: false })
+    client.on('error', () => undefined)
+    await client.connect()
+    await client.append('INBOX', fs.readFileSync(path.join(fixtures, 'plain-reference-en.eml')), [], new Date('2026-02-02T13:06:00Z'))
+    await client.logout()
+
+    await page.goto(harness.current.url)
+    await page.getByRole('link', { name: 'Settings' }).or(page.getByRole('button', { name: 'Settings' })).first().click()
+    const card = page.getByRole('region', { name: 'Replies by IMAP' })
+    await card.getByLabel('Fetch replies by IMAP').check()
+    await card.getByLabel('IMAP server').fill('127.0.0.1')
+    await card.getByLabel('Security').selectOption('none')
+    await card.getByRole('spinbutton', { name: 'Port' }).fill(String(imap!.port))
+    await card.getByLabel('User name').fill('alex@example.test')
+    await card.getByLabel('Password').fill('secret')
+    await card.getByRole('button', { name: 'Save' }).click()
+    await card.getByRole('button', { name: 'Sync now' }).click()
+    await expect(card.getByTestId('imap-status')).toContainText('1 new message looked at, 1 imported')
+
+    await page.getByRole('link', { name: 'Requests' }).or(page.getByRole('button', { name: 'Requests' })).first().click()
+    await openRequest(page, harness.current, reference)
+    await expect(page.getByRole('list', { name: 'Timeline' }).locator('[data-event="reply-received"]')).toContainText('FS.COM Privacy Team')
+    await expect(page.locator('.reply-card').first()).toContainText('Rightful suggests: Receipt acknowledged')
+  } finally {
+    await imap?.stop()
+  }
 })

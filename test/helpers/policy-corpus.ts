@@ -47,6 +47,39 @@ export function loadCorpus(): CorpusEntry[] {
   })
 }
 
+/**
+ * Fresh held-out excerpts (fresh-*), collected and labelled after the rules were fixed, with their own
+ * expectations file. Kept out of loadCorpus so the corpus test scores the original set as before;
+ * bench/policy-extraction-fresh.ts scores them.
+ */
+export const freshExpectationsFile = 'expectations-fresh.json'
+
+export function isFreshFile(file: string): boolean {
+  return file === freshExpectationsFile || file.startsWith('fresh-')
+}
+
+const freshFileSchema = z.strictObject({
+  about: z.string(),
+  /** The fresh files, listed because an expectation admits no extra field. */
+  fresh: z.array(z.string()),
+  /** Per file, the purpose a careful reader gives each other address (reported, not scored). */
+  otherEmailPurposes: z.record(z.string(), z.record(z.string(), z.string())),
+  /** Per file, why the labels are what they are. */
+  notes: z.record(z.string(), z.string()),
+  policies: z.record(z.string(), expectationSchema),
+})
+export type FreshCorpus = Omit<z.infer<typeof freshFileSchema>, 'policies'> & { entries: CorpusEntry[] }
+
+export function loadFreshCorpus(): FreshCorpus {
+  const { policies, ...rest } = freshFileSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, freshExpectationsFile), 'utf8')))
+  const entries = Object.entries(policies).map(([file, expected]) => {
+    const raw = fs.readFileSync(path.join(corpusDir, file), 'utf8')
+    const newline = raw.indexOf('\n')
+    return { file, format: formatOf(file), source: raw.slice(0, newline), text: raw.slice(newline + 1), expected }
+  })
+  return { ...rest, entries }
+}
+
 export type Tally = { tp: number; fp: number; fn: number }
 const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 })
 

@@ -168,7 +168,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
         const summary = (partial: Pick<SyncSummary, 'checked' | 'downloaded' | 'imported' | 'error'>): SyncSummary => ({ at: now().toISOString(), account: key, ...partial })
         let scan
         try {
-          scan = await scanMailbox({
+          scan = await replies.batch(() => scanMailbox({
             account,
             // SINCE compares dates on the server's calendar: a day earlier misses nothing.
             since: new Date(`${addDays(since, -1)}T00:00:00Z`),
@@ -179,7 +179,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
               const outcome = await replies.importBytes(bytes, { source: `${account.mailbox} #${headers.uid}`, origin: 'imap', onlyIfMatched: true })
               if (outcome && !outcome.duplicate) imported.push(outcome)
             },
-          })
+          }))
         } catch (error) {
           imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: imported.length, error: (error as Error).message }))
           throw error

@@ -61,6 +61,18 @@ function imapError(error: unknown, account: ImapAccount): CoreError {
   return new CoreError('IMAP_CONNECTION_FAILED', `The IMAP server ${account.host}:${account.port} failed: ${reasonOf(error)}`)
 }
 
+/** "3:7,9,12:13" for sorted UIDs: short commands however many messages there are. */
+export function uidRanges(uids: ReadonlyArray<number>): string {
+  const parts: string[] = []
+  for (let i = 0; i < uids.length; ) {
+    let j = i
+    while (j + 1 < uids.length && uids[j + 1] === uids[j]! + 1) j += 1
+    parts.push(j > i ? `${uids[i]}:${uids[j]}` : String(uids[i]))
+    i = j + 1
+  }
+  return parts.join(',')
+}
+
 function headerLines(buffer: Buffer | undefined): Map<string, string> {
   const fields = new Map<string, string>()
   if (!buffer) return fields
@@ -128,7 +140,7 @@ export async function scanMailbox(options: {
     const summaries: HeaderSummary[] = []
     if (uids.length > 0) {
       for await (const message of client.fetch(
-        uids.join(','),
+        uidRanges(uids),
         { uid: true, envelope: true, size: true, headers: ['references', 'in-reply-to', 'message-id'] },
         { uid: true },
       )) {

@@ -71,7 +71,7 @@ export const replyRecordSchema = z.object({
   confirmed: z
     .object({
       kind: z.enum(replyKinds),
-      /** The event it added (null for 'reply-received' and 'bounce', which add none of their own). */
+      /** The event it added (null for 'reply-received', which adds none of its own; 'bounce' adds 'undeliverable'). */
       eventId: z.string().nullable(),
       at: z.iso.datetime(),
       on: plainDateSchema,

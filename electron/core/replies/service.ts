@@ -38,6 +38,7 @@ const eventForKind: Partial<Record<ReplyKind, UserEventKind>> = {
   'partially-fulfilled': 'partially-fulfilled',
   refused: 'refused',
   completed: 'completed',
+  bounce: 'undeliverable',
 }
 
 export type ReplyService = {
@@ -66,6 +67,8 @@ export type ReplyService = {
   knows(messageId: string | null): boolean
   /** The sending date of the oldest request still waiting for an answer, or null. */
   oldestOpenSentOn(): PlainDate | null
+  /** Runs many imports and checks (a sync) reading the list of requests only when it changed. */
+  batch<T>(run: () => Promise<T>): Promise<T>
 }
 
 const newReplyId = () => `rp-${randomBytes(6).toString('hex')}`
@@ -109,7 +112,14 @@ export function createReplyService(deps: {
     }
   }
 
+  /** Inside a batch (a sync asks once per message) the list of requests is read once, and again after each change. */
+  let batch: { source: MatchSource | null } | null = null
   const matchSource = (): MatchSource => {
+    if (!batch) return freshMatchSource()
+    batch.source ??= freshMatchSource()
+    return batch.source
+  }
+  const freshMatchSource = (): MatchSource => {
     const items = deps.requests.list().filter((item) => item.sentOn !== null)
     const byReference = new Map(items.map((item) => [item.reference, item]))
     return {
@@ -132,8 +142,11 @@ export function createReplyService(deps: {
         const item = byReference.get(reference)
         if (!item) return { domains: [], addresses: [] }
         const contacts = companyContacts(item.companyId)
+        // The catalog is in memory; the address the request went to needs its file, so it is read
+        // only when the catalog knows nothing (a company since deleted, an authority).
+        if (contacts.domains.length > 0 || contacts.addresses.length > 0) return contacts
         const to = recordOf(reference, item.updatedAt)?.sent?.to?.toLowerCase()
-        return { domains: contacts.domains, addresses: to ? [...contacts.addresses, to] : contacts.addresses }
+        return { domains: [], addresses: to ? [to] : [] }
       },
     }
   }
@@ -182,6 +195,7 @@ export function createReplyService(deps: {
    * attachment stage from a temporary folder, which is removed again whatever happens.
    */
   const attach = (reference: string, parsed: ParsedReply, bytes: Uint8Array): { eventId: string; file: string } => {
+    if (batch) batch.source = null
     const before = deps.requests.get(reference).record
     if (!before.sent) throw new CoreError('INVALID_STATE', `${reference} has not been sent yet, so it cannot have a reply.`)
     const temp = path.join(repliesDir(deps.dataDir), `.import-${randomBytes(6).toString('hex')}`)
@@ -461,6 +475,16 @@ export function createReplyService(deps: {
     knows(messageId) {
       if (!messageId) return false
       return store.list().some((r) => r.messageId !== null && sameMessageId(r.messageId, messageId) && isLive(r))
+    },
+
+    async batch(run) {
+      if (batch) return run()
+      batch = { source: null }
+      try {
+        return await run()
+      } finally {
+        batch = null
+      }
     },
 
     oldestOpenSentOn() {

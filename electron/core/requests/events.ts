@@ -10,6 +10,7 @@ import type { DeadlineInput } from '../deadlines/model'
 export const eventKinds = [
   'created',
   'sent',
+  'undeliverable',
   'delivered',
   'acknowledged',
   'identity-requested',
@@ -35,6 +36,7 @@ export type UserEventKind = (typeof userEventKinds)[number]
 export const eventLabels: Record<EventKind, string> = {
   created: 'Created',
   sent: 'Sent',
+  undeliverable: 'Could not be delivered',
   delivered: 'Delivered',
   acknowledged: 'Receipt acknowledged',
   'identity-requested': 'Identity information requested',
@@ -117,6 +119,11 @@ export type RequestFacts = {
   readonly partlyFulfilledOn: string | null
   readonly lastReplyOn: string | null
   readonly reminderOn: string | null
+  /**
+   * The request bounced: the last sending could not be delivered (a bounce the user confirmed).
+   * No clock runs until it is sent again. Absent in index entries written before this existed.
+   */
+  readonly undeliverableOn?: string | null
   /** The event that closed the request, if any. */
   readonly closed: { readonly kind: 'completed' | 'data-received' | 'refused' | 'abandoned' | 'complaint-filed'; readonly on: string } | null
 }
@@ -132,6 +139,13 @@ function episodes(events: ReadonlyArray<RequestEvent>, ask: EventKind, answer: E
     }
   }
   return result
+}
+
+/** A bounce recorded for the latest sending (on or after it, and after it in the record). */
+function undeliverableAfter(active: ReadonlyArray<RequestEvent>, sent: RequestEvent | null): string | null {
+  if (!sent) return null
+  const after = active.slice(active.indexOf(sent) + 1)
+  return after.find((e) => e.kind === 'undeliverable')?.on ?? null
 }
 
 export function factsOf(events: ReadonlyArray<RequestEvent>): RequestFacts {
@@ -150,6 +164,7 @@ export function factsOf(events: ReadonlyArray<RequestEvent>): RequestFacts {
     partlyFulfilledOn: last('partially-fulfilled')?.on ?? null,
     lastReplyOn: [...active].reverse().find((e) => ['reply-received', 'acknowledged', 'data-received', 'partially-fulfilled', 'refused', 'completed'].includes(e.kind))?.on ?? null,
     reminderOn: last('reminder-sent')?.on ?? null,
+    undeliverableOn: undeliverableAfter(active, sent),
     closed: closing ? { kind: closing.kind as NonNullable<RequestFacts['closed']>['kind'], on: closing.on } : null,
   }
 }
@@ -159,7 +174,8 @@ export function deadlineInputOf(
   request: { readonly law: DeadlineInput['law']; readonly type: DeadlineInput['type']; readonly jurisdiction: string | null; readonly senderCountry: string | null },
   facts: RequestFacts,
 ): DeadlineInput | null {
-  if (!facts.sent) return null
+  // Undelivered: the company never received it, so no period runs until it is sent again.
+  if (!facts.sent || facts.undeliverableOn) return null
   const receipt: DeadlineInput['receipt'] = facts.deliveredOn
     ? { kind: 'received', on: facts.deliveredOn }
     : facts.sent.channel === 'post'

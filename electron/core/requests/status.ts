@@ -9,6 +9,7 @@ import type { RequestFacts } from './events'
 
 export type RequestStatus =
   | { readonly kind: 'draft' }
+  | { readonly kind: 'undeliverable'; readonly on: PlainDate }
   | { readonly kind: 'awaiting-reply'; readonly due: PlainDate; readonly daysLeft: number; readonly extended: boolean; readonly partly: boolean }
   | { readonly kind: 'overdue'; readonly due: PlainDate; readonly daysOverdue: number; readonly remindedOn: PlainDate | null }
   | { readonly kind: 'waiting-for-you'; readonly reason: 'identity' | 'clarification'; readonly since: PlainDate; readonly due: PlainDate | null }
@@ -24,6 +25,7 @@ export const closedStatuses: ReadonlyArray<StatusKind> = ['refused', 'completed'
 
 export function deriveStatus(facts: RequestFacts, deadline: Deadline | null, today: PlainDate): RequestStatus {
   if (!facts.sent) return { kind: 'draft' }
+  if (facts.undeliverableOn && !facts.closed) return { kind: 'undeliverable', on: facts.undeliverableOn }
   if (facts.closed) {
     const { kind, on } = facts.closed
     return kind === 'data-received' ? { kind: 'completed', on } : { kind, on }
@@ -43,6 +45,7 @@ export function deriveStatus(facts: RequestFacts, deadline: Deadline | null, tod
 }
 
 const attentionOrder: Record<StatusKind, number> = {
+  undeliverable: 0,
   overdue: 0,
   'waiting-for-you': 1,
   'awaiting-reply': 2,
@@ -63,6 +66,8 @@ export function statusLabel(status: RequestStatus): string {
   switch (status.kind) {
     case 'draft':
       return 'Draft'
+    case 'undeliverable':
+      return 'Not delivered'
     case 'awaiting-reply':
       return status.extended ? 'Extended' : status.partly ? 'Partly answered' : 'Awaiting reply'
     case 'overdue':
@@ -90,6 +95,8 @@ export function daysLeftLabel(status: RequestStatus): string {
   switch (status.kind) {
     case 'draft':
       return 'Not sent yet'
+    case 'undeliverable':
+      return 'No deadline running'
     case 'awaiting-reply':
       return status.daysLeft === 0 ? 'Due today' : `${plural(status.daysLeft)} left`
     case 'overdue':
@@ -122,6 +129,14 @@ export function nextSteps(status: RequestStatus, facts: RequestFacts, deadline: 
   switch (status.kind) {
     case 'draft':
       return [{ kind: 'send', urgent: false, text: 'Send the request by e-mail or post, then mark it as sent: the company’s time starts when it receives it.' }]
+    case 'undeliverable':
+      return [
+        {
+          kind: 'send',
+          urgent: true,
+          text: `The request could not be delivered (${describeDate(status.on)}), so the company’s time has not started. Check the address on the company’s page, add a better one if you know it, and send the request again, or send it as a letter.`,
+        },
+      ]
     case 'waiting-for-you':
       return [
         {

@@ -71,6 +71,7 @@ export const languageLabel: Record<string, string> = { en: 'English', de: 'Germa
 export const eventLabel: Record<EventKind, string> = {
   created: 'Created',
   sent: 'Sent',
+  undeliverable: 'Could not be delivered',
   delivered: 'Delivered',
   acknowledged: 'Receipt acknowledged',
   'identity-requested': 'Company asked for identity information',
@@ -90,7 +91,7 @@ export const eventLabel: Record<EventKind, string> = {
 
 /** What the user can record, grouped as the "Record what happened" menu shows them. */
 export const userEventGroups: ReadonlyArray<{ label: string; kinds: ReadonlyArray<UserEventKind> }> = [
-  { label: 'Delivery', kinds: ['delivered', 'acknowledged'] },
+  { label: 'Delivery', kinds: ['delivered', 'acknowledged', 'undeliverable'] },
   { label: 'The company asks you', kinds: ['identity-requested', 'identity-provided', 'clarification-asked', 'clarification-answered'] },
   { label: 'The company answers', kinds: ['reply-received', 'extension-claimed', 'partially-fulfilled', 'data-received', 'completed', 'refused'] },
   { label: 'You follow up', kinds: ['reminder-sent', 'complaint-filed', 'abandoned'] },

@@ -11,7 +11,7 @@ import { RepliesInbox } from '../replies/RepliesInbox'
 type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
 const filters: ReadonlyArray<{ id: Filter; label: string; test: (item: RequestListItem) => boolean }> = [
-  { id: 'attention', label: 'Needs attention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' },
+  { id: 'attention', label: 'Needs attention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' || i.status.kind === 'undeliverable' },
   { id: 'open', label: 'Open', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
   { id: 'drafts', label: 'Drafts', test: (i) => i.status.kind === 'draft' },
   { id: 'closed', label: 'Closed', test: (i) => closedStatuses.includes(i.status.kind) },
