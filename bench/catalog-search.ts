@@ -278,7 +278,7 @@ function typing(records: ReadonlyArray<DatarequestsRecord>, report: Report): voi
 export function benchCatalogSearch(report: Report): void {
   const real = loadDatarequests()
   if (!real) {
-    report('catalog search', `skipped: no datarequests records at ${datarequestsDir} (set RIGHTFUL_DATAREQUESTS)`)
+    report('catalog search', `skipped: no datarequests records at ${datarequestsDir} (set RIGHTFUL_DATAREQUESTS_DIR)`)
     return
   }
   for (const records of [real, syntheticCatalog(real, 100_000)]) {

@@ -263,7 +263,7 @@ describe('catalog search: text helpers', () => {
 })
 
 const records = loadDatarequests()
-if (!records) console.log(`[skip reason] ${datarequestsDir} is absent (set RIGHTFUL_DATAREQUESTS): the search is not checked on the datarequests.org records.`)
+if (!records) console.log(`[skip reason] ${datarequestsDir} is absent (set RIGHTFUL_DATAREQUESTS_DIR): the search is not checked on the datarequests.org records.`)
 
 describe('catalog search on the datarequests.org records', () => {
   it.skipIf(!records)('finds every record first by its exact name (or among equally named ones), and by its domain in the top 3', () => {

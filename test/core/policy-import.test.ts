@@ -401,6 +401,114 @@ describe('phones, subject lines, deletion and age', () => {
   })
 })
 
+describe('policies in other languages and harder layouts', () => {
+  it('promotes the company’s only other address when none is for privacy, and says so', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'We may send you promotional e-mails about our products. To stop them, write to news@harbourline.example.org.\n\nYou may ask for a copy of your personal data by writing to us; we answer within a month. Bookings: desk@harbourline.org',
+    })
+    expect(addresses(p)).toEqual(['desk@harbourline.org'])
+    expect(p.privacyEmails[0]!.reason).toMatch(/not one it gives for privacy|not one for privacy/)
+    expect(p.warnings.map((w) => w.code)).toContain('no-privacy-email')
+    expectQuotesInPlace(p)
+
+    const only = extractPolicy({
+      format: 'text',
+      text: 'If you do not wish to receive further promotional e-mails from us, please e-mail us at offers@postline.org.',
+    })
+    expect(addresses(only)).toEqual(['offers@postline.org'])
+    expect(only.warnings.map((w) => w.code)).toContain('no-privacy-email')
+  })
+
+  it('recognises DPO, data protection and rights wording in Italian, Dutch, Spanish and French', () => {
+    const cases: Array<[string, string]> = [
+      ['Responsabile della protezione dei dati (RPD)\n\nIndirizzo email: rpd-ufficio@comune-esempio.it', 'rpd-ufficio@comune-esempio.it'],
+      ['Mario Bianchi è il DPO. Per esercitare i diritti scrivere a mbianchi@studio-bianchi.it.', 'mbianchi@studio-bianchi.it'],
+      ['Jan de Vries is de functionaris voor gegevensbescherming. Hij is te bereiken via jan@tulpweb.nl.', 'jan@tulpweb.nl'],
+      ['Vragen over uw rechten en uw persoonsgegevens? Mail naar vragen@tulpweb.nl.', 'vragen@tulpweb.nl'],
+      ['Para ejercer sus derechos, escriba a atencion@casa-lopez.es.', 'atencion@casa-lopez.es'],
+      ['Delegado de protección de datos: lucia@casa-lopez.es', 'lucia@casa-lopez.es'],
+      ['Pour exercer vos droits sur vos données personnelles, écrivez à bonjour@atelier-dupont.fr.', 'bonjour@atelier-dupont.fr'],
+      ['Notre délégué à la protection des données répond à marc@atelier-dupont.fr.', 'marc@atelier-dupont.fr'],
+    ]
+    for (const [text, address] of cases) {
+      const p = extractPolicy({ format: 'text', text })
+      expect(addresses(p), text).toEqual([address])
+      expect(p.warnings.map((w) => w.code), text).not.toContain('no-privacy-email')
+    }
+    const dpo = extractPolicy({ format: 'text', text: cases[0]![0] })
+    expect(dpo.privacyEmails[0]!.purpose).toBe('dpo')
+  })
+
+  it('ranks a PEC (certified mail) box after the ordinary mailbox of the same office', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: 'Per contattare il Responsabile della protezione dei dati:\n\n- PEC: segreteria@pec.ente-esempio.it\n- Email: rpd@ente-esempio.it\n',
+    })
+    expect(addresses(p)).toEqual(['rpd@ente-esempio.it', 'segreteria@pec.ente-esempio.it'])
+  })
+
+  it('reads the minimum age in Dutch and Japanese', () => {
+    const cases: Array<[string, number]> = [
+      ['Wij verzamelen geen gegevens over bezoekers die jonger zijn dan 16 jaar.', 16],
+      ['Kinderen jonger dan 13 jaar mogen de dienst niet gebruiken.', 13],
+      ['本サービスは16歳未満の方を対象としていません。', 16],
+      ['本サービスは、16 歳未満の方を対象としておらず、個人情報を取得しません。', 16],
+    ]
+    for (const [text, age] of cases) expect(extractPolicy({ format: 'text', text }).minAge?.age ?? null, text).toBe(age)
+  })
+
+  it('does not give an address to the regulator named only in an earlier sentence', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: 'Consultez le site cnil.fr pour en savoir plus sur vos droits.\n\nPour exercer ces droits, écrivez-nous par courrier à l’adresse suivante :\n\n12 rue des Lilas\n75011\nParis\nFrance\n\nVous pouvez aussi adresser une réclamation à la CNIL.',
+    })
+    const fr = p.postalAddresses.find((a) => a.text.includes('12 rue des Lilas'))
+    expect(fr?.role).toBe('company')
+
+    const complaint = extractPolicy({
+      format: 'text',
+      text: 'Puede presentar una reclamación ante la Agencia Española de Protección de Datos:\n\nWeb: www.aepd.es\nDirección: C/ Jorge Juan, 6, 28001 Madrid',
+    })
+    expect(complaint.postalAddresses.map((a) => a.role)).toEqual(['regulator'])
+  })
+
+  it('takes the address of a host named in the same sentence for a third party’s', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Verantwortlicher\n\nBeispiel Werkstatt GmbH\nHauptstraße 5, 10115 Berlin\n\nHosting\n\nDiese Website wird auf Servern von Cloudflare, Inc., 101 Townsend St., San Francisco, CA 94107, USA gehostet.',
+    })
+    const roles = Object.fromEntries(p.postalAddresses.map((a) => [a.country, a.role]))
+    expect(roles).toEqual({ DE: 'company', US: 'third-party' })
+
+    const host = extractPolicy({
+      format: 'text',
+      text: 'Our website is hosted by Example Hosting Ltd, 4 Quay Street, Bristol BS1 4DJ.',
+    })
+    expect(host.postalAddresses.map((a) => a.role)).toEqual(['third-party'])
+  })
+
+  it('reads an address with spaces after the dots of its domain, and says it did', () => {
+    const p = extractPolicy({ format: 'text', text: '個人情報に関するお問い合わせ窓口\nEメール:kojin@sakura-shoji. co. jp\n' })
+    expect(addresses(p)).toEqual(['kojin@sakura-shoji.co.jp'])
+    expect(p.warnings.map((w) => w.code)).toContain('obfuscated-decoded')
+    const prose = extractPolicy({ format: 'text', text: 'Write to privacy@acme. It is read daily. Or info@acme. In short, ask.' })
+    expect(addresses(prose)).toEqual([])
+  })
+
+  it('reads Spanish, Italian and Dutch postcodes in addresses, once each', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Responsable del tratamiento\nDomicilio: C/ Mayor, 12, 46001 Valencia, España\n\nTitolare del trattamento\nIndirizzo: Via Roma 10 - 20121 Milano\nIndirizzo: Via Roma 10 - 20121 Milano (sede)\n\nTulpweb, gevestigd aan Kerkstraat 5, 3511 AB te Utrecht.\nPostadres: Kerkstraat 5, 3511 AB Utrecht',
+    })
+    const byCountry = p.postalAddresses.map((a) => [a.country, a.role] as const)
+    expect(byCountry).toEqual([['ES', 'company'], ['IT', 'company'], ['NL', 'company']])
+    expect(p.postalAddresses[2]!.text).toContain('Kerkstraat 5')
+    const none = extractPolicy({ format: 'text', text: 'In 2019 we had 12345 Users and 2023 AB testing runs.' })
+    expect(none.postalAddresses).toEqual([])
+  })
+})
+
 describe('HTML and Markdown become the text the user reviews', () => {
   it('drops scripts, styles and comments, decodes entities, keeps blocks apart and maps back to the source', () => {
     const html = [

@@ -1,5 +1,5 @@
 /**
- * The datarequests.org company records (outside the repository; RIGHTFUL_DATAREQUESTS overrides the
+ * The datarequests.org company records (outside the repository; RIGHTFUL_DATAREQUESTS_DIR overrides the
  * folder), read straight from their JSON, for the search tests and the search benchmark.
  */
 import fs from 'node:fs'
@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { SearchField } from '../../electron/core/catalog/search'
 import { cleanDomain } from '../../electron/core/catalog/search/text'
 
-export const datarequestsDir = process.env.RIGHTFUL_DATAREQUESTS ?? path.resolve(__dirname, '../../../shared/datarequests')
+export const datarequestsDir = process.env.RIGHTFUL_DATAREQUESTS_DIR ?? path.resolve(__dirname, '../../../shared/datarequests')
 
 export type DatarequestsRecord = {
   readonly slug: string

@@ -5,7 +5,7 @@
  * street, building and addressee parts, on the same line (comma by comma) and on the lines above.
  * Then it is judged: the company's, a regulator's (where complaints go) or a third party's.
  */
-import { ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
+import { hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import type { Segments, Span } from './segments'
 
@@ -67,6 +67,28 @@ const countryWords =
 const cnCities =
   'Shenzhen|Shanghai|Beijing|Guangzhou|Hangzhou|Chengdu|Wuhan|Nanjing|Tianjin|Chongqing|Suzhou|Xiamen|Dongguan|Qingdao|Changsha|Hefei|Zhengzhou|Jinan|Fuzhou|Shenyang|Dalian|Kunming|Harbin|Changchun|Ningbo|Wuxi|Foshan|Zhuhai|Huizhou|Zhongshan|Xi\'an|Xian'
 
+/** The line around a match: the words before it and after it on the same line. */
+function lineAround(input: string, start: number, end: number): { before: string; after: string } {
+  const lineStart = input.lastIndexOf('\n', start - 1) + 1
+  const lineEnd = input.indexOf('\n', end)
+  return { before: input.slice(Math.max(lineStart, start - 120), start), after: input.slice(end, lineEnd === -1 ? Math.min(input.length, end + 80) : Math.min(lineEnd, end + 80)) }
+}
+
+const spanishStreet = /(?:^|[\s,:(])(?:C\/|Calle|C\.\/|Avda\.?|Avenida|Av\.|Plaza|Pza\.|Paseo|Pº|Carrer|Camino|Carretera|Ctra\.|Ronda|Travesía|Polígono|Pol\.)\s/i
+const italianStreet = /(?:^|[\s,:(])(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Lungotevere|Località|Loc\.)\s/i
+
+function southernCountry(input: string, start: number, end: number): Omit<Anchor, 'start' | 'end'> | null {
+  const { before, after } = lineAround(input, start, end)
+  if (/\b(?:España|Spain|Spanien)\b/i.test(after) || spanishStreet.test(before)) return { country: 'ES', region: null, strength: 3 }
+  if (/\b(?:Italia|Italy|Italien)\b|^\s*\(?[A-Z]{2}\)/.test(after) || italianStreet.test(before)) return { country: 'IT', region: null, strength: 3 }
+  return null
+}
+
+function dutchPlausible(input: string, start: number, end: number): boolean {
+  const { before, after } = lineAround(input, start, end)
+  return /\b(?:Nederland|Netherlands|The Netherlands|Niederlande)\b/i.test(after) || /\p{L}{3,}[ \t]+\d{1,4}[ \t]?[a-zA-Z]?(?:[ \t]*-[ \t]*\d+)?[ \t]*,?[ \t]*$/u.test(before)
+}
+
 type Anchor = { start: number; end: number; country: string; region: string | null; strength: number }
 
 const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray): Omit<Anchor, 'start' | 'end'> | null }> = [
@@ -89,6 +111,17 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
     // Germany: "50679 Köln", "60327 Frankfurt am Main", "85375, Neufahrn bei Freising"
     pattern: /(?<![\d-])(?:D-)?(\d{5}),?[ \t]+([A-ZÄÖÜ][\wäöüß.-]*(?:[ \t]+(?:am|an der|an|bei|im|in der|ob der|vor der)[ \t]+[A-ZÄÖÜ][\wäöüß.-]*)?)/g,
     make: () => ({ country: 'DE', region: null, strength: 3 }),
+  },
+  {
+    // Spain and Italy: "C/ Sequía de Rascanya, 2, 46470 Catarroja", "Via Liszt 21 - 00144 Roma";
+    // only where the line has a Spanish or Italian street word or country.
+    pattern: /(?<![\d-])(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3})/gu,
+    make: (m) => southernCountry(m.input, m.index, m.index + m[0].length),
+  },
+  {
+    // The Netherlands: "Willemserf 20, 3755XK Eemnes", "1017 XD Amsterdam", "3755 XK te Eemnes"
+    pattern: /(?<![\d-])([1-9]\d{3})[ \t]?([A-Z]{2})(?![\p{L}\d])(?:,?[ \t]+(?:te[ \t]+)?\p{Lu}[\p{L}'’.-]*)?/gu,
+    make: (m) => (dutchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'NL', region: null, strength: 3 } : null),
   },
   {
     // A Chinese address in Chinese: 省/市/区/路/号
@@ -205,9 +238,42 @@ export function findPostalAddresses(ctx: AddressContext): ProposedPostalAddress[
     covered.push({ start: address.start, end: address.end })
     const key = address.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
     if (found.some((f) => f.key === key || f.key.includes(key) || key.includes(f.key))) continue
+    // The same place written twice ("Via Listz 21 - 00144 Roma", "Via Liszt 21 - 00144 Roma";
+    // "3755XK te Eemnes" and "Willemserf 20, 3755XK Eemnes"): one address, the fuller writing kept.
+    const same = found.findIndex((f) => samePlace(f, address))
+    if (same !== -1) {
+      if (address.lines.length > found[same]!.lines.length) found[same] = { ...address, key }
+      continue
+    }
     found.push({ ...address, key })
   }
   return found.sort((a, b) => a.start - b.start).map(({ key: _key, ...rest }) => rest)
+}
+
+/** The numbers of an address (house number, postcode), as written. */
+function numbersOf(address: ProposedPostalAddress): string[] {
+  return address.text.match(/\d+/g) ?? []
+}
+
+/**
+ * Two writings of one address: same country and role, a postcode-length number in common, and
+ * the numbers of one all found in the other (so "Suite 300" and "Suite 400" stay apart).
+ */
+function samePlace(a: ProposedPostalAddress, b: ProposedPostalAddress): boolean {
+  if (a.country !== b.country || a.role !== b.role) return false
+  const na = numbersOf(a)
+  const nb = numbersOf(b)
+  if (!na.some((n) => n.length >= 4 && nb.includes(n))) return false
+  const [small, large] = na.length <= nb.length ? [na, nb] : [nb, na]
+  if (!small.every((n) => large.includes(n))) return false
+  // The town after the postcode must agree too.
+  const town = (x: ProposedPostalAddress) => {
+    const m = /\d{4,}(?!.*\d{4,})(.*)$/su.exec(x.text)
+    return (m ? m[1]! : x.text).toLowerCase().replace(/\b(?:te|de)\b|[^\p{L}]+/gu, '')
+  }
+  const ta = town(a)
+  const tb = town(b)
+  return ta === tb || ta.endsWith(tb) || tb.endsWith(ta)
 }
 
 /** Whether a strong anchor (a postcode pattern, not a bare country) starts within `span`. */
@@ -445,7 +511,8 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
   const joined = all.map((p, i) => (i === all.length - 1 ? trimEnd(p.text) : p.text)).join(', ').replace(/\s+/g, ' ').trim()
   if (joined.length > 320) return null
 
-  const { role, reason } = judgeRole({ ctx, start, recipient: recipientText, joined })
+  const beforeAnchor = all.filter((p) => p.end <= anchor.start && p.start >= start).map((p) => p.text).join(', ')
+  const { role, reason } = judgeRole({ ctx, start, anchorStart: anchor.start, recipient: recipientText, joined, beforeAnchor })
   return {
     text: joined,
     lines,
@@ -482,8 +549,37 @@ function findRecipientAbove(segments: Segments, start: number): string | null {
   return null
 }
 
-function judgeRole(input: { ctx: AddressContext; start: number; recipient: string | null; joined: string }): { role: ProposedPostalAddress['role']; reason: string } {
-  const { ctx, start, recipient, joined } = input
+/**
+ * Where the lead-in of an address begins: the nearest sentence before it that is prose (not a label
+ * line like "Web: www.aepd.es", not a rule "---"), or the address's own sentence when it starts inside one.
+ */
+function leadInStart(segments: Segments, start: number): number {
+  const text = segments.text
+  const own = segments.sentenceAt(start)
+  const head = text.slice(own.start, start).trim()
+  if (head && !/^[\p{L} /.-]{1,25}[:：]$/u.test(head)) return own.start
+  const floor = Math.max(0, start - 600)
+  for (let index = segments.sentenceIndexAt(start) - 1; index >= 0; index -= 1) {
+    const s = segments.sentences[index]!
+    if (s.end < floor) break
+    if (s.start >= start) continue
+    const t = text.slice(s.start, s.end).trim()
+    const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+    const labelLine = /^[\p{L} /-]{1,25}[:：]\s*\S/u.test(t) && t.length < 80
+    if ((words >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{4}/u.test(t)) && !labelLine) return s.start
+  }
+  return floor
+}
+
+function judgeRole(input: {
+  ctx: AddressContext
+  start: number
+  anchorStart: number
+  recipient: string | null
+  joined: string
+  beforeAnchor: string
+}): { role: ProposedPostalAddress['role']; reason: string } {
+  const { ctx, start, anchorStart, recipient, joined, beforeAnchor } = input
   const text = ctx.segments.text
   const named = `${recipient ?? ''} ${joined}`
   const isCompany = ctx.companyName !== null && ctx.companyName.test(named)
@@ -493,9 +589,22 @@ function judgeRole(input: { ctx: AddressContext; start: number; recipient: strin
   if (!isCompany && recipient && thirdPartyName.test(recipient)) {
     return { role: 'third-party', reason: `It is the address of ${recipient}, a provider the policy mentions, not the company’s.` }
   }
+  // "Servern von Cloudflare, Inc., 101 Townsend St., …": a provider named in the address's own
+  // words before the street, or a sentence about hosting or processing around it.
+  const provider = thirdPartyName.exec(beforeAnchor)
+  const ownSentence = ctx.segments.sentenceAt(anchorStart)
+  const sentenceBefore = text.slice(ownSentence.start, anchorStart)
+  if (!isCompany && (provider || (hostingCue.test(text.slice(ownSentence.start, ownSentence.end)) && thirdPartyName.test(sentenceBefore)))) {
+    const who = provider ? provider[0] : thirdPartyName.exec(sentenceBefore)![0]
+    return { role: 'third-party', reason: `It is the address of ${who}, a provider the policy mentions (e.g. its host), not the company’s.` }
+  }
+  if (!isCompany && hostingCue.test(text.slice(ownSentence.start, ownSentence.end)) && /\b(?:by|von|par|por|da|door)\s+\p{Lu}/u.test(sentenceBefore)) {
+    return { role: 'third-party', reason: 'The sentence gives it for the provider that hosts or processes the data, not the company itself.' }
+  }
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
-  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart))
+  const regulatorFrom = Math.max(0, leadInStart(ctx.segments, start) - windowStart)
+  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart))
   if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
   if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }
   return {

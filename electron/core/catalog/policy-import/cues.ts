@@ -7,17 +7,17 @@ export type Cue = { readonly pattern: RegExp; readonly weight: number; readonly 
 
 /** Words that tie a contact to privacy matters. */
 export const privacyCues: ReadonlyArray<Cue> = [
-  { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
-  { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
+  { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
+  { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|protezione dei dati|\bgegevensbescherming|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
   { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
-  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|any of the (?:above|foregoing)) rights\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
+  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|any of the (?:above|foregoing)) rights\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses) droits|exercice de (?:vos|ces|tes|vos) droits|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
   { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b/i, weight: 2, about: 'access to your data' },
   { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
-  { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
-  { pattern: /\bpersonal(?:ly identifiable)? (?:data|information)\b|\bpersonenbezogene\w*\b|个人信息|个人资料/i, weight: 1.5, about: 'personal data' },
+  { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bprivacyverklaring\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
+  { pattern: /\bpersonal(?:ly identifiable)? (?:data|information)\b|\bpersonenbezogene\w*\b|\bpersoonsgegevens\b|données personnelles|données à caractère personnel|dati personali|datos personales|个人信息|个人资料|個人情報/i, weight: 1.5, about: 'personal data' },
   { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
   { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
-  { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b/i, weight: 2, about: 'the controller of your data' },
+  { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b|titolare del trattamento|responsable del tratamiento|responsable (?:du|des) traitements?|verwerkingsverantwoordelijke/i, weight: 2, about: 'the controller of your data' },
   { pattern: /\bdata (?:practices|processing)\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
   { pattern: /\bcookies?\b/i, weight: 0.5, about: 'cookies' },
   { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|投诉/i, weight: 0.5, about: 'questions' },
@@ -47,7 +47,7 @@ export function localPartPurpose(local: string): 'privacy' | 'dpo' | 'legal' | '
 
 /** Names and words of data protection regulators. */
 export const regulatorCue =
-  /information commissioner|\bICO\b|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|commission(?:er)?|board|agency)|\bDPA\b|datenschutzbehörde|aufsichtsbehörde|landesbeauftragte|bundesbeauftragte|\bBfDI\b|\bCNIL\b|commission nationale de l'informatique|privacy commissioner|\bPCPD\b|federal trade commission|\bFTC\b|attorney general|garante per la protezione|agencia española de protección|autoriteit persoonsgegevens|datatilsynet|\bEDPB\b|\bEDPS\b|lodge (?:a|your) complaint|(?:right to )?complain (?:directly )?to|beschwerde bei|网信|监管部门|市场监管/i
+  /information commissioner|\bICO\b|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|commission(?:er)?|board|agency)|\bDPA\b|datenschutzbehörde|aufsichtsbehörde|landesbeauftragte|bundesbeauftragte|\bBfDI\b|\bCNIL\b|commission nationale de l'informatique|privacy commissioner|\bPCPD\b|federal trade commission|\bFTC\b|attorney general|garante per la protezione|autorità di controllo|autoridad de control|autorité de contrôle|toezichthouder|agencia española de protección|autoriteit persoonsgegevens|datatilsynet|\bEDPB\b|\bEDPS\b|lodge (?:a|your) complaint|(?:right to )?complain (?:directly )?to|beschwerde bei|网信|监管部门|市场监管/i
 
 /** E-mail domains of regulators: an address there is never the company's. */
 export const regulatorDomains =
@@ -58,7 +58,7 @@ export const regulatorAddress = /Wycliffe House|SK9 5AF|3 Place de Fontenoy|Grau
 
 /** Companies whose addresses policies list as processors or plug-in providers. */
 export const thirdPartyName =
-  /\b(?:Google|Alphabet|YouTube|DoubleClick|Facebook|Meta Platforms|Instagram|WhatsApp|Microsoft|LinkedIn|Amazon Web Services|Amazon|PayPal|Stripe|Mailchimp|MailChimp|Rocket Science Group|Twitter|X Corp|Cloudflare|Hotjar|HubSpot|Salesforce|Zendesk|Intercom|Shopify|Apple|Adobe|Criteo|Yandex|AddThis|Matomo|Automattic|WordPress|Vimeo|Pinterest|TikTok|ByteDance|Sendgrid|SendGrid|Twilio|Klaviyo|Oracle|Akamai|Fastly|Mixpanel|Segment|Braintree|Adyen|Klarna|Trustpilot|Vee24|Bunny|Hetzner|Strato|IONOS|1&1|Netlify|Vercel|GitHub)\b/
+  /\b(?:Google|Alphabet|YouTube|DoubleClick|Facebook|Meta Platforms|Instagram|WhatsApp|Microsoft|LinkedIn|Amazon Web Services|Amazon|PayPal|Stripe|Mailchimp|MailChimp|Rocket Science Group|Twitter|X Corp|Cloudflare|Hotjar|HubSpot|Salesforce|Zendesk|Intercom|Shopify|Apple|Adobe|Criteo|Yandex|AddThis|Matomo|Automattic|WordPress|Vimeo|Pinterest|TikTok|ByteDance|Sendgrid|SendGrid|Twilio|Klaviyo|Oracle|Akamai|Fastly|Mixpanel|Segment|Braintree|Adyen|Klarna|Trustpilot|Vee24|Bunny|Hetzner|Strato|IONOS|1&1|Netlify|Vercel|GitHub|OVH|OVHcloud|DigitalOcean|Contabo|netcup|Linode|Heroku|Scaleway|Squarespace|Wix)\b/
 
 export const thirdPartyDomains =
   /(?:^|\.)(?:google\.com|googlemail\.com|youtube\.com|facebook\.com|fb\.com|meta\.com|microsoft\.com|linkedin\.com|amazon\.com|aws\.amazon\.com|paypal\.com|stripe\.com|mailchimp\.com|twitter\.com|x\.com|cloudflare\.com|hotjar\.com|hubspot\.com|salesforce\.com|zendesk\.com|intercom\.io|shopify\.com|apple\.com|adobe\.com|criteo\.com|yandex\.ru|yandex\.com|github\.com|sendgrid\.net|twilio\.com|klaviyo\.com)$/i
@@ -66,6 +66,10 @@ export const thirdPartyDomains =
 /** Words saying a contact belongs to a provider the company uses. */
 export const thirdPartyCue =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bDienstanbieter|\bAnbieter\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
+
+/** Words saying a place is where the website or its data is hosted, or who processes it. */
+export const hostingCue =
+  /\bhost(?:ed|ing|s)?\b|\bweb ?host\w*|\bservers? (?:of|operated by|provided by)\b|gehostet|\bHoster\b|\bServern?\b|\bHosting\b|hébergé|hébergeur|hébergement|alojad[oa]s?\b|alojamiento|ospitat[oa]\b|\bhosting\b|\bprocessors?\b|Auftragsverarbeit\w*|sous-traitant|encargad[oa] del tratamiento|responsabile (?:esterno )?del trattamento|verwerker\b/i
 
 /** Words saying the contact is the company's own. */
 export const companyCue =
@@ -99,8 +103,10 @@ export function lastMatchEnd(text: string, pattern: RegExp): number {
  * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
  * the ICO. Contact us: <address>" gives the company.
  */
-export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0): 'company' | 'regulator' | 'third-party' {
-  const regulator = lastMatchEnd(window, regulatorCue)
+export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0, regulatorFrom = 0): 'company' | 'regulator' | 'third-party' {
+  // A regulator counts only from `regulatorFrom` on (for a postal address: its lead-in sentence).
+  const regulatorEnd = lastMatchEnd(window.slice(regulatorFrom), regulatorCue)
+  const regulator = regulatorEnd === -1 ? -1 : regulatorFrom + regulatorEnd
   // A provider is named in the same sentence as the contact ("… provided by Google LLC, 1600 …");
   // a regulator may head a block of lines ("Information Commissioner's Office / Wycliffe House / …").
   const own = window.slice(sentenceStart)

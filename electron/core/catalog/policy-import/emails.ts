@@ -53,6 +53,16 @@ const spelledOut = new RegExp(
   `(?<![\\w.%+-])(${local})\\s+(?:at|AT)\\s+(${label}(?:\\s+(?:dot|DOT)\\s+${label})*\\s+(?:dot|DOT)\\s+[A-Za-z]{2,24})(?![\\w-])`,
   'g',
 )
+/**
+ * "n-info@n-info. co. jp": spaces after the dots of the domain. Read only when the domain ends in a
+ * known top-level sequence written in lower case, so "… at acme. It is …" is not taken for one.
+ */
+const spacedTld = String.raw`(?:(?:co|or|ne|ac|go|ed|com|org|net|edu|gov|gob|gouv)\.[ \t]?(?:jp|uk|kr|cn|hk|tw|au|nz|in|za|br|sg|es|mx|ar|fr|il|th|id|my)|com|net|org|info|biz|edu|gov|io|eu|de|fr|it|es|nl|be|at|ch|uk|jp|cn|hk|tw|kr|sg|au|ca|us|se|no|dk|fi|pl|pt|ie|lu)`
+const spacedDomain = new RegExp(
+  `(?<![\\w.%+-])(${String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`})@(${label}(?:\\.[ \\t]?${label})*?\\.[ \\t]${spacedTld})(?![\\w-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+
 /** Words that are not the start of an address in "… at … dot …". */
 const notALocalPart = /^(?:us|me|you|them|him|her|it|we|or|and|to|contact|write|email|e-mail|mail|reach|look|is|are|was|be|arrive|stay|available|located)$/i
 
@@ -143,7 +153,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   }
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
-  for (const pattern of [bracketed, spelledOut]) {
+  for (const pattern of [bracketed, spelledOut, spacedDomain]) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index
@@ -379,11 +389,14 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
     const isPrivacy = lpPrivacy || c.best.privacy >= threshold
     const shownNote = noteFor(c.best.mention)
     if (isPrivacy) {
+      // An Italian PEC mailbox (posta elettronica certificata) usually accepts only certified mail:
+      // an ordinary mailbox of the same office goes first.
+      const certified = /(?:^|\.)pec\./i.test(domain) || /^pec(?:$|[._-])/i.test(c.address)
       const dpo = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo)
       const tied = c.judged.filter((j) => j.privacy >= 1.5).length
       const score =
         Math.round(
-          (Math.max(0, c.best.privacy) + (lpPrivacy ? 3 : c.localPurpose === 'legal' ? 1 : 0) + (dpo ? 1 : 0) + (ownDomain ? 0.5 : 0) + Math.min(0.5, 0.1 * Math.max(0, tied - 1))) * 100,
+          (Math.max(0, c.best.privacy) + (lpPrivacy ? 3 : c.localPurpose === 'legal' ? 1 : 0) + (dpo ? 1 : 0) + (ownDomain ? 0.5 : 0) + Math.min(0.5, 0.1 * Math.max(0, tied - 1)) - (certified ? 0.5 : 0)) * 100,
         ) / 100
       privacyEmails.push({
         address: c.address,
@@ -407,31 +420,40 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
     }
   }
 
-  // No address tied to privacy: the company's general contact is the next best thing (said so).
-  if (privacyEmails.length === 0) {
-    const fallback = otherEmails.filter((e) => e.purpose === 'general' || e.purpose === 'support' || e.purpose === 'sales')
-    for (const e of fallback) {
+  // No address tied to privacy: the company's best remaining own address is the next best thing,
+  // said so. Its general, support or sales contacts come first, then any other of its addresses,
+  // ranked by how close each stands to words about rights, data or contact.
+  if (privacyEmails.length === 0 && otherEmails.length > 0) {
+    const closeness = (c: Candidate) => Math.max(...c.judged.map((j) => j.privacy + (companyCue.test(j.quote.quote) ? 0.5 : 0)))
+    const rank = (e: ProposedOtherEmail) => (e.purpose === 'general' || e.purpose === 'support' ? 2 : e.purpose === 'sales' ? 1 : 0)
+    const scored = otherEmails.map((e) => {
       const c = candidates.find((x) => x.address === e.address)!
+      return { e, c, rank: rank(e), close: closeness(c) }
+    })
+    scored.sort((a, b) => b.rank - a.rank || b.close - a.close || a.c.first - b.c.first)
+    const topRank = scored[0]!.rank
+    // Where the company gives general contacts, all of them go; otherwise only the closest one.
+    const fallback = topRank > 0 ? scored.filter((x) => x.rank > 0) : scored.slice(0, 1)
+    for (const { e, c } of fallback) {
+      const what = e.purpose === 'other' ? 'an address of the company, though not one it gives for privacy matters' : `the address it gives for ${purposeWords[e.purpose]}, not one for privacy matters`
       privacyEmails.push({
         address: e.address,
-        score: Math.round((Math.max(0, c.best.privacy) + 0.5) * 100) / 100 - (e.purpose === 'sales' ? 0.5 : 0),
-        reason: `The policy names no address for privacy matters; this is the address it gives for ${purposeWords[e.purpose]}, so a request can go there.${noteFor(c.best.mention)}`,
+        score: Math.round((Math.max(0, c.best.privacy) + 0.5) * 100) / 100 - (e.purpose === 'sales' ? 0.5 : e.purpose === 'newsletter' || e.purpose === 'other' ? 0.25 : 0),
+        reason: `The policy names no address for privacy matters; this is ${what}, so a request can go there.${noteFor(c.best.mention)}`,
         quote: e.quote,
         start: e.start,
         end: e.end,
         purpose: 'privacy',
       })
     }
-    if (fallback.length > 0) {
-      const kept = new Set(fallback.map((e) => e.address))
-      for (let i = otherEmails.length - 1; i >= 0; i -= 1) if (kept.has(otherEmails[i]!.address)) otherEmails.splice(i, 1)
-      warnings.push({
-        code: 'no-privacy-email',
-        message: `The policy gives no e-mail address for privacy matters; ${[...kept].join(', ')} ${kept.size > 1 ? 'are its general contacts' : 'is its general contact'}. Rightful proposes it, but the company may route privacy requests elsewhere.`,
-        start: null,
-        end: null,
-      })
-    }
+    const kept = new Set(fallback.map((x) => x.e.address))
+    for (let i = otherEmails.length - 1; i >= 0; i -= 1) if (kept.has(otherEmails[i]!.address)) otherEmails.splice(i, 1)
+    warnings.push({
+      code: 'no-privacy-email',
+      message: `The policy gives no e-mail address for privacy matters; ${[...kept].join(', ')} ${kept.size > 1 ? 'are the company’s other contacts' : 'is another contact of the company'}, not specific to privacy. Rightful proposes ${kept.size > 1 ? 'them' : 'it'}, but the company may route privacy requests elsewhere.`,
+      start: null,
+      end: null,
+    })
   }
 
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.

@@ -43,10 +43,10 @@ export function findSubjectRule(segments: Segments): ProposedSubjectRule | null 
 }
 
 const deletionWords =
-  /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed)|close (?:your|my) account|deactivat\w+|cancel (?:your|my) account)\b|\blösch\w*|\bgelöscht|删除|注销|刪除/i
+  /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed)|close (?:your|my) account|deactivat\w+|cancel (?:your|my) account)\b|\blösch\w*|\bgelöscht|\bverwijder\w*|\bsuppression\b|\beffacement\b|\bsupresión\b|\bcancelación\b|\bcancellazione\b|删除|注销|刪除/i
 const instruction =
   /\b(?:by (?:sending|emailing|e-mailing|writing|contacting|calling|visiting|going|logging|clicking)|send(?:ing)? (?:an? )?(?:e-?mail|message|request|letter)|e-?mail(?:ing)? us|write to|writing to|contact(?:ing)? us|contact \S+@|please (?:contact|write|email|e-mail|send|go|visit|log|click|use)|request (?:the )?delet|request that we|ask us|settings|log ?in|sign in|account page|web ?form)\b|wenden Sie sich|kontaktieren|schreiben Sie|联系我们|通过/i
-const aboutYou = /\b(?:you|your)\b|\bSie\b|\bIhre?\b|您/i
+const aboutYou = /\b(?:you|your)\b|\bSie\b|\bIhre?\b|\b(?:je|jij|jouw|uw)\b|\b(?:vous|vos|votre)\b|\b(?:usted|sus)\b|您/i
 
 export function findDeletionInstruction(segments: Segments): ProposedDeletion | null {
   const text = segments.text
@@ -66,11 +66,11 @@ export function findDeletionInstruction(segments: Segments): ProposedDeletion | 
     let score = 0
     if (instruction.test(sentence)) score += 2
     if (email) score += 2
-    if (/\b(?:request|ask)\b/i.test(sentence)) score += 1
+    if (/\b(?:request|ask|verzoek|demande|solicitud|richiesta)\b/i.test(sentence)) score += 1
     if (/\b(?:your (?:account|data|personal|information)|personal (?:data|information))\b/i.test(sentence)) score += 1
     if (/\bcookies?\b/i.test(sentence)) score -= 2
     // Parents asking for a child's data to go is not how a user asks for their own deletion.
-    if (/\b(?:minors?|child(?:ren)?|parental)\b/i.test(sentence)) score -= 2
+    if (/\b(?:minors?|child(?:ren)?|parental|minderjarige?n?|kinderen|mineurs?|enfants?|menores|minori)\b/i.test(sentence)) score -= 2
     if (score < 2) return
     const found: ProposedDeletion = { text: sentence, email, quote: sentence, start: s.start, end: s.end }
     if (!best || score > best.score) best = { found, score }
@@ -89,8 +89,12 @@ const agePatterns: ReadonlyArray<RegExp> = [
   /\bunder (\d{1,2})\b(?=[^.]{0,60}\b(?:register|use|provide|submit|collect|personal)\b)/gi,
   /\bunter (\d{1,2}) Jahren\b|\b(\d{1,2}) Jahre(?:n)? (?:oder älter|alt)\b|\bMindestalter (?:von )?(\d{1,2})\b/gi,
   /(?:未满|不满|低于|小于)\s*(\d{1,2}|十[二三四六八])\s*(?:周岁|岁)/g,
+  // Dutch: "jonger dan 16 jaar", "jonger zijn dan 16 jaar", "onder de 16 jaar"
+  /\bjonger (?:zijn |is )?dan (\d{1,2}) jaar\b|\bonder de (\d{1,2}) jaar\b|\b(\d{1,2}) jaar of ouder\b/gi,
+  // Japanese: "16歳未満", "16 歳未満", "16才未満"
+  /(?<!\d)(\d{1,2})\s*(?:歳|才)未満/g,
 ]
-const childContext = /\b(?:child(?:ren)?|minors?|age|kids|parent(?:al)?|COPPA|years old|register|users?|younger than|knowingly|anyone|persons?)\b|Kinder|Jugendliche|未成年|儿童|兒童/i
+const childContext = /\b(?:child(?:ren)?|minors?|age|kids|parent(?:al)?|COPPA|years old|register|users?|younger than|knowingly|anyone|persons?)\b|Kinder|Jugendliche|\bkinderen\b|minderjarig\w*|\bjonger (?:zijn |is )?dan\b|未成年|儿童|兒童|未満|児童|子ども/i
 
 export function findMinAge(segments: Segments): ProposedMinAge | null {
   const text = segments.text
