@@ -84,8 +84,11 @@ export type Printer = {
 
 /** Lets the user choose files to keep with a request (an open dialog in the app). */
 export type FilePicker = {
-  /** Absolute paths of the chosen files; empty when the user cancelled. */
-  pickFiles(): Promise<ReadonlyArray<string>>
+  /**
+   * Absolute paths of the chosen files; empty when the user cancelled. `attachments`: any file to
+   * keep with a request; `replies`: e-mails received from a company (.eml first).
+   */
+  pickFiles(purpose: 'attachments' | 'replies'): Promise<ReadonlyArray<string>>
   /** A file or a folder of records to import into the catalog; null when the user cancelled. */
   pickImport(kind: 'file' | 'folder'): Promise<string | null>
 }

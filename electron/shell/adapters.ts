@@ -15,11 +15,26 @@ const filters: Record<SaveKind, FileFilter[]> = {
   json: [{ name: 'JSON', extensions: ['json'] }],
 }
 
-/** Lets the user choose files to keep with a request (any kind: replies come as PDF, ZIP, CSV …). */
+const pickFilesOptions: Record<'attachments' | 'replies', { title: string; filters: FileFilter[] }> = {
+  // Any kind: what companies send comes as PDF, ZIP, CSV …
+  attachments: { title: 'Choose files to keep with this request', filters: [] },
+  // Saved e-mails first; "All files" for mail programs that save without the extension.
+  replies: {
+    title: 'Choose e-mails received from companies',
+    filters: [...filters.eml, { name: 'All files', extensions: ['*'] }],
+  },
+}
+
+/** Lets the user choose files to keep with a request, or saved e-mails to import as replies. */
 export function createDialogFilePicker(getWindow: () => BaseWindow | null): FilePicker {
   return {
-    async pickFiles() {
-      const options = { title: 'Choose files to keep with this request', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'> }
+    async pickFiles(purpose) {
+      const { title, filters: fileFilters } = pickFilesOptions[purpose]
+      const options = {
+        title,
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        ...(fileFilters.length > 0 ? { filters: [...fileFilters] } : {}),
+      }
       const window = getWindow()
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? [] : choice.filePaths

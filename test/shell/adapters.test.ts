@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDialogFileSink, createShellOpener, maxUrlLengthFor } from '../../electron/shell/adapters'
+import { createDialogFilePicker, createDialogFileSink, createShellOpener, maxUrlLengthFor } from '../../electron/shell/adapters'
 import { fake, resetFakeElectron } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
@@ -56,6 +56,34 @@ describe('the save-dialog FileSink', () => {
     await createDialogFileSink(() => null).save({ suggestedName: '../../etc/evil.pdf', kind: 'pdf', bytes })
     const options = fake().dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string }
     expect(options.defaultPath).toBe(path.join(dir, 'Documents', 'evil.pdf'))
+  })
+})
+
+describe('the open-dialog FilePicker', () => {
+  it('offers any file to keep with a request, several at once', async () => {
+    const window = { id: 1 }
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/a/data.zip', '/home/a/letter.pdf'] })
+    expect(await createDialogFilePicker(() => window as never).pickFiles('attachments')).toEqual(['/home/a/data.zip', '/home/a/letter.pdf'])
+    expect(fake().dialog.showOpenDialog).toHaveBeenCalledWith(window, { title: 'Choose files to keep with this request', properties: ['openFile', 'multiSelections'] })
+  })
+
+  it('asks for saved e-mails when importing replies, .eml first', async () => {
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/a/reply.eml'] })
+    expect(await createDialogFilePicker(() => null).pickFiles('replies')).toEqual(['/home/a/reply.eml'])
+    expect(fake().dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose e-mails received from companies',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'E-mail message', extensions: ['eml'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    })
+  })
+
+  it('returns nothing when cancelled', async () => {
+    expect(await createDialogFilePicker(() => null).pickFiles('replies')).toEqual([])
+    expect(await createDialogFilePicker(() => null).pickImport('folder')).toBeNull()
+    expect(fake().dialog.showOpenDialog).toHaveBeenLastCalledWith({ title: 'Choose a folder of company records', properties: ['openDirectory'] })
   })
 })
 

@@ -211,6 +211,7 @@ function createFake() {
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
     dialog: {
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
       showErrorBox: vi.fn(),
     },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },

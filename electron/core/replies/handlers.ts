@@ -131,7 +131,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
           })),
         )
       }
-      const paths = await ctx.ports.picker.pickFiles()
+      const paths = await ctx.ports.picker.pickFiles('replies')
       return importAll(paths.map((file) => ({ source: file, run: () => replies.importFile(file, { hint: reference ?? null, confirm }) })))
     },
     'replies:list': ({ reference, pending }) => replies.list({ ...(reference ? { reference } : {}), pending }),

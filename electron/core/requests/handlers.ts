@@ -23,7 +23,7 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
     'requests:addEvent': (input) => ctx.requests.addEvent(input),
     'requests:correctEvent': (input) => ctx.requests.correctEvent(input),
     'requests:removeEvent': (input) => ctx.requests.removeEvent(input),
-    'attachments:pick': async () => ctx.attachments.stage(await ctx.ports.picker.pickFiles()),
+    'attachments:pick': async () => ctx.attachments.stage(await ctx.ports.picker.pickFiles('attachments')),
     'attachments:reveal': async ({ reference, attachmentId }) => {
       const attachment = ctx.requests
         .get(reference)
