@@ -77,7 +77,13 @@ describe('syncing replies from IMAP', () => {
       // Arrived before the oldest open request went out: not looked at.
       { bytes: simpleEml({ from: 'webmaster@b2s.com', subject: `Re: ${b}`, body: 'Old.', messageId: '<old@b2s.com>' }), arrived: '2026-01-10T08:00:00Z' },
       // Matches nothing: its headers are read, it is never downloaded.
-      { bytes: simpleEml({ from: 'news@shop.example', subject: 'Winter sale', body: `Not about ${b}.`, messageId: '<news@shop.example>' }), arrived: '2026-02-02T08:00:00Z' },
+      { bytes: simpleEml({ from: 'news@shop.example', subject: 'Winter sale', body: 'Not about any request (RF-2025-0002 is not ours).', messageId: '<news@shop.example>' }), arrived: '2026-02-02T08:00:00Z' },
+      // A ticket system's answer: unknown sender, new subject, the reference only in the quoted
+      // text. The server finds it (SEARCH BODY); then it is downloaded and matched.
+      {
+        bytes: simpleEml({ from: 'no-reply@helpdesk.example', subject: '[Ticket #48213] Your enquiry', body: `We are looking into it.\n\n> Subject: Data protection query ${b}`, messageId: '<ticket-48213@helpdesk.example>' }),
+        arrived: '2026-02-05T11:00:00Z',
+      },
       { bytes: fixture('alternative-identity-en.eml', { MESSAGE_ID: a.messageId }), arrived: '2026-02-03T08:35:00Z' },
       { bytes: simpleEml({ from: 'webmaster@b2s.com', subject: `Re: ${b}`, body: 'We have received your request.', messageId: '<ack@b2s.com>' }), arrived: '2026-02-04T09:00:00Z' },
       // Only the sender's domain fits: imported, waiting for the user's word.
@@ -91,9 +97,10 @@ describe('syncing replies from IMAP', () => {
     expect(expectOk(await host.api.call('replies:imapSettings', {}))).toMatchObject({ hasPassword: true, settings: { host: '127.0.0.1', user } })
 
     const first = expectOk(await host.api.call('replies:sync', {}))
-    expect(first).toMatchObject({ account: `${user}@127.0.0.1:${imap.port}`, mailbox: 'INBOX', since: '2026-01-31', checked: 5, downloaded: 4, failed: [] })
+    expect(first).toMatchObject({ account: `${user}@127.0.0.1:${imap.port}`, mailbox: 'INBOX', since: '2026-01-31', checked: 6, downloaded: 5, failed: [] })
     const byFrom = Object.fromEntries(first.imported.map((o) => [o.reply.from.address, o]))
-    expect(Object.keys(byFrom).sort()).toEqual(['MAILER-DAEMON@mx.example.org', 'dpo@fs.com', 'privacidad@mail.fs.com', 'webmaster@b2s.com'])
+    expect(Object.keys(byFrom).sort()).toEqual(['MAILER-DAEMON@mx.example.org', 'dpo@fs.com', 'no-reply@helpdesk.example', 'privacidad@mail.fs.com', 'webmaster@b2s.com'])
+    expect(byFrom['no-reply@helpdesk.example']).toMatchObject({ matched: b, matchedBy: 'reference', classification: { kind: 'acknowledged' } })
     expect(byFrom['dpo@fs.com']).toMatchObject({ matched: a.reference, matchedBy: 'in-reply-to', classification: { kind: 'identity-requested' } })
     expect(byFrom['webmaster@b2s.com']).toMatchObject({ matched: b, matchedBy: 'reference', classification: { kind: 'acknowledged' } })
     expect(byFrom['privacidad@mail.fs.com']).toMatchObject({ matched: a.reference, matchedBy: 'sender-domain', needsConfirmation: true, eventId: null })
@@ -120,13 +127,13 @@ describe('syncing replies from IMAP', () => {
     const stateFile = path.join(host.dataDir, 'replies', 'imap.json')
     const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'))
     const seen = state.seen[`${user}@127.0.0.1:${imap.port}`].INBOX
-    expect(seen.lastUid).toBe(7)
+    expect(seen.lastUid).toBe(8)
     seen.uidValidity = '1'
     fs.writeFileSync(stateFile, JSON.stringify(state))
     const fourth = expectOk(await host.api.call('replies:sync', {}))
-    expect(fourth).toMatchObject({ checked: 6, downloaded: 0, imported: [] })
-    expect(expectOk(await host.api.call('replies:list', {}))).toHaveLength(5)
-    expect(expectOk(await host.api.call('replies:imapSettings', {})).lastSync).toMatchObject({ checked: 6, imported: 0, error: null })
+    expect(fourth).toMatchObject({ checked: 7, downloaded: 0, imported: [] })
+    expect(expectOk(await host.api.call('replies:list', {}))).toHaveLength(6)
+    expect(expectOk(await host.api.call('replies:imapSettings', {})).lastSync).toMatchObject({ checked: 7, imported: 0, error: null })
   })
 
   it('does nothing while no request waits for an answer', async (context) => {

@@ -174,7 +174,9 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
             since: new Date(`${addDays(since, -1)}T00:00:00Z`),
             seen: imap.seen(key, account.mailbox),
             maxBytes: maxReplyBytes,
-            isCandidate: (headers) => !replies.knows(headers.messageId) && replies.isCandidate(headers),
+            skip: (headers) => replies.knows(headers.messageId),
+            isCandidate: (headers) => replies.isCandidate(headers),
+            bodyTerms: replies.bodySearchTerms(),
             take: async (bytes, headers) => {
               const outcome = await replies.importBytes(bytes, { source: `${account.mailbox} #${headers.uid}`, origin: 'imap', onlyIfMatched: true })
               if (outcome && !outcome.duplicate) imported.push(outcome)

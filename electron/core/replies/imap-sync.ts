@@ -3,7 +3,8 @@
  * flag changes), only messages that arrived since the oldest open request was sent and that were
  * not seen before (UIDVALIDITY + last UID) are looked at, and of those only the envelope and a few
  * headers are fetched. The whole message is downloaded only for candidates: a reply to one of our
- * Message-IDs, a reference in the subject, a sender at a company's domain, or a bounce.
+ * Message-IDs, a reference in the subject, a sender at a company's domain, or a bounce; and the
+ * messages in which the server finds one of our references in the text (IMAP SEARCH BODY).
  */
 import { rootCertificates } from 'node:tls'
 import { CoreError } from '../api/result'
@@ -84,17 +85,28 @@ function headerLines(buffer: Buffer | undefined): Map<string, string> {
   return fields
 }
 
+/** An IMAP search for any of these texts in a message's body. */
+export function bodySearch(terms: ReadonlyArray<string>): { body: string } | { or: Array<{ body: string }> } | null {
+  if (terms.length === 0) return null
+  if (terms.length === 1) return { body: terms[0]! }
+  return { or: terms.map((body) => ({ body })) }
+}
+
 /**
- * Scans one mailbox. `isCandidate` decides from the headers whether to download a message;
- * `take` imports it (resolves even when it turns out to match nothing). Throws IMAP_* errors for
- * connection and login failures; a message that cannot be imported is reported in `failed`.
+ * Scans one mailbox. `skip` leaves out what was imported before; `isCandidate` decides from the
+ * headers whether to download a message; the others are downloaded only when the server finds one
+ * of `bodyTerms` in their text. `take` imports a message (resolves even when it turns out to match
+ * nothing). Throws IMAP_* errors for connection and login failures; a message that cannot be
+ * imported is reported in `failed`.
  */
 export async function scanMailbox(options: {
   account: ImapAccount
   since: Date
   seen: MailboxState | null
   maxBytes: number
+  skip(headers: HeaderSummary): boolean
   isCandidate(headers: HeaderSummary): boolean
+  bodyTerms: ReadonlyArray<string>
   take(bytes: Uint8Array, headers: HeaderSummary): Promise<void>
 }): Promise<ImapScan> {
   const { account } = options
@@ -158,10 +170,20 @@ export async function scanMailbox(options: {
       }
     }
 
+    const fresh = summaries.filter((summary) => !options.skip(summary))
+    const candidates = new Set(fresh.filter((summary) => options.isCandidate(summary)).map((summary) => summary.uid))
+    const others = fresh.filter((summary) => !candidates.has(summary.uid)).map((summary) => summary.uid).sort((a, b) => a - b)
+    const inBody = bodySearch(options.bodyTerms)
+    if (inBody && others.length > 0) {
+      const hits = (await client.search({ uid: uidRanges(others), ...inBody }, { uid: true })) || []
+      const asked = new Set(others)
+      for (const uid of hits) if (asked.has(uid)) candidates.add(uid)
+    }
+
     let downloaded = 0
     const failed: Array<{ uid: number; code: string; message: string }> = []
-    for (const summary of summaries.sort((a, b) => a.uid - b.uid)) {
-      if (!options.isCandidate(summary)) continue
+    for (const summary of fresh.sort((a, b) => a.uid - b.uid)) {
+      if (!candidates.has(summary.uid)) continue
       if (summary.size > options.maxBytes) {
         failed.push({ uid: summary.uid, code: 'EML_TOO_LARGE', message: `Message ${summary.uid} (“${summary.subject}”) is ${(summary.size / 1048576).toFixed(1)} MB: too large to import. Save it from your mail program and import the file.` })
         continue

@@ -63,6 +63,12 @@ export type ReplyService = {
   list(filter: { reference?: string; pending?: boolean }): ReadonlyArray<ReplyView>
   /** Whether a message with these headers could belong to a request (IMAP: before downloading it). */
   isCandidate(headers: Pick<MatchInput, 'inReplyTo' | 'references' | 'subject' | 'from'>): boolean
+  /**
+   * What to look for in the bodies of messages whose headers tie them to nothing: the reference
+   * prefixes of the sent requests ("RF-2026-"). A ticket system's reply often keeps the reference
+   * only in the quoted text; the server searches for it, so nothing else is downloaded.
+   */
+  bodySearchTerms(): ReadonlyArray<string>
   /** Whether a message with this Message-ID was imported before. */
   knows(messageId: string | null): boolean
   /** The sending date of the oldest request still waiting for an answer, or null. */
@@ -470,6 +476,11 @@ export function createReplyService(deps: {
       const input: MatchInput = { ...headers, text: '' }
       if (/^(mailer-daemon|mail-daemon|postmaster)@/i.test(headers.from)) return true
       return matchReply(input, matchSource()).reference !== null
+    },
+
+    bodySearchTerms() {
+      const prefixes = new Set(matchSource().sent().map((r) => r.reference.replace(/^(RF-\d{4}-).*$/, '$1')))
+      return [...prefixes].sort()
     },
 
     knows(messageId) {
