@@ -215,6 +215,26 @@ describe('the authorities API and the complaint', () => {
     expect(berlin.proposals[0]!.authority.id).toBe('de-be-bbdi')
   })
 
+  it('takes the Land from the profile the request was written with', async () => {
+    const { host, reference } = await sentRequest({ ...sampleProfile, region: 'DE-HH' })
+    const view = expectOk(await host.api.call('authorities:propose', { reference }))
+    expect(view.question).toMatchObject({ userCountry: 'DE', userRegion: 'DE-HH' })
+    expect(view.proposals[0]).toMatchObject({ authority: { id: 'de-hh-hmbbfdi' }, basis: 'residence', choose: false })
+    // The sender is kept with the request: a later move does not change where this complaint goes.
+    expectOk(await host.api.call('profile:save', { ...sampleProfile, region: 'DE-BY' }))
+    expect(expectOk(await host.api.call('authorities:propose', { reference })).proposals[0]!.authority.id).toBe('de-hh-hmbbfdi')
+  })
+
+  it('uses a Land added to the profile later for a request written without one', async () => {
+    const { host, reference } = await sentRequest()
+    expect(expectOk(await host.api.call('authorities:propose', { reference })).proposals.every((p) => p.choose || p.basis !== 'residence')).toBe(true)
+    expectOk(await host.api.call('profile:save', { ...sampleProfile, region: 'DE-BY' }))
+    expect(expectOk(await host.api.call('authorities:propose', { reference })).proposals[0]).toMatchObject({ authority: { id: 'de-by-baylda' }, choose: false })
+    // Not from a profile in another country.
+    expectOk(await host.api.call('profile:save', { ...sampleProfile, country: 'US', region: 'US-CA' }))
+    expect(expectOk(await host.api.call('authorities:propose', { reference })).question.userRegion).toBeNull()
+  })
+
   it('writes a complaint to a built-in authority with its e-mail and postal address', async () => {
     const { host, reference } = await sentRequest()
     const view = expectOk(await host.api.call('requests:createFollowUp', { reference, type: 'complaint', authorityId: 'de-be-bbdi' }))

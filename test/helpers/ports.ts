@@ -60,6 +60,7 @@ export const sampleProfile = {
   email: 'alex@example.org',
   address: 'Musterstraße 12\n10115 Berlin\nGermany',
   country: 'DE',
+  region: null as string | null,
 }
 
 /** Unwraps a Result in a test, failing with the error when it is not ok. */

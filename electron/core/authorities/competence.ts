@@ -9,6 +9,7 @@
  * - Every other law names its authorities in the records; they come in the records' rank order
  *   (CCPA: the CPPA, which takes complaints, before the Attorney General, who enforces in court).
  */
+import { lawNames } from '../requests/law-names'
 import type { Law } from '../requests/model'
 import { isEeaCountry, type Authority, type Competence, type Sector } from './schema'
 
@@ -66,22 +67,6 @@ export function placeName(code: string): string {
 /** The short name an authority goes by in a sentence: its acronym, else its English name. */
 export function shortName(authority: Authority): string {
   return authority.acronym ?? authority.nameEn
-}
-
-const lawNames: Readonly<Record<Law, string>> = {
-  gdpr: 'the GDPR',
-  'uk-gdpr': 'the UK GDPR',
-  ccpa: 'the CCPA',
-  vcdpa: 'the Virginia Consumer Data Protection Act',
-  'cpa-co': 'the Colorado Privacy Act',
-  ctdpa: 'the Connecticut Data Privacy Act',
-  lgpd: 'the LGPD',
-  pipeda: 'PIPEDA',
-  'ch-fadp': 'the Swiss Federal Act on Data Protection',
-  'hk-pdpo': 'the Personal Data (Privacy) Ordinance',
-  'cn-pipl': 'the PIPL',
-  'jp-appi': 'the APPI',
-  'au-privacy': 'the Privacy Act 1988',
 }
 
 type Entry = { readonly authority: Authority; readonly competence: Competence }

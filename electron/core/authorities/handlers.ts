@@ -29,7 +29,11 @@ export function questionForRequest(ctx: CoreContext, reference: string): Compete
       companyCountry = establishment[0] ?? null
     }
   }
-  return { law: record.law, userCountry: sender.country, userRegion: null, companyCountry, companyRegion, sector: 'private' }
+  // Art. 77 GDPR looks at where the user lives when complaining: a Land added to the profile
+  // since (same country) counts for a request written without one.
+  const profile = ctx.profiles.get()
+  const userRegion = sender.region ?? (profile && profile.country === sender.country ? profile.region : null)
+  return { law: record.law, userCountry: sender.country, userRegion, companyCountry, companyRegion, sector: 'private' }
 }
 
 function safeEstablishment(ctx: CoreContext, companyId: string): ReadonlyArray<string> {

@@ -96,15 +96,7 @@ export type Authority = z.infer<typeof authoritySchema>
 /** One file of assets/authorities: a group of records. */
 export const authorityFileSchema = z.array(authoritySchema).min(1)
 
-/** The countries where the GDPR applies: the 27 EU member states and Iceland, Liechtenstein, Norway. */
-export const eeaCountries = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL',
-  'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
-] as const
-
-export function isEeaCountry(country: string | null | undefined): boolean {
-  return !!country && (eeaCountries as ReadonlyArray<string>).includes(country)
-}
+export { eeaCountries, isEeaCountry } from './eea'
 
 /** An authority as the API lists it. */
 export type AuthoritySummary = Pick<Authority, 'id' | 'name' | 'nameEn' | 'acronym' | 'country' | 'languages'> & {

@@ -5,6 +5,13 @@ import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema } from '../catalog/schema'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore } from '../ports'
+import { regionName } from './regions'
+
+/** An ISO 3166-2 code of a listed region: "DE-BY", "US-CA". */
+const profileRegionSchema = z
+  .string()
+  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 region code, e.g. DE-BY or US-CA.')
+  .refine((code) => regionName(code) !== null, 'Rightful does not know this region.')
 
 export const profileSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter your name.').max(200),
@@ -18,6 +25,14 @@ export const profileSchema = z.strictObject({
     .refine((a) => a.split('\n').filter((l) => l.trim()).length <= 8, 'Use at most 8 address lines.'),
   /** The user's country, when given: it decides the paper format later and the proposed law. */
   country: countryCodeSchema.nullable().default(null),
+  /**
+   * The user's Land or state (ISO 3166-2), where it changes something: the competent authority in
+   * Germany and Spain, the applicable law in the United States (regions.ts).
+   */
+  region: profileRegionSchema.nullable().default(null),
+}).refine((p) => p.region === null || p.region.startsWith(`${p.country}-`), {
+  message: 'The region must lie in the country chosen.',
+  path: ['region'],
 })
 export type Profile = z.infer<typeof profileSchema>
 

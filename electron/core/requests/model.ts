@@ -65,6 +65,8 @@ export const senderSchema = z.object({
   address: z.array(z.string()).min(1),
   /** The sender's country when known: decides whether a letter goes abroad. */
   country: countryCodeSchema.nullable().default(null),
+  /** The sender's Land or state (ISO 3166-2) when known: decides the authority for a complaint. */
+  region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/).nullable().default(null),
 })
 export type Sender = z.infer<typeof senderSchema>
 

@@ -201,7 +201,7 @@ export function createRequestService(deps: {
       draft: {
         to: parts.to,
         recipientAddress: parts.recipientAddress,
-        sender: { name: parts.sender.name, email: parts.sender.email, address: addressLines(parts.sender), country: parts.sender.country },
+        sender: { name: parts.sender.name, email: parts.sender.email, address: addressLines(parts.sender), country: parts.sender.country, region: parts.sender.region },
         subject: parts.subject,
         body: parts.body,
       },

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Profile } from '@core/profile/profile'
+import { regionsOf } from '@core/profile/regions'
 import type { Route } from '../../store/routes'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
@@ -35,12 +36,14 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
   const [email, setEmail] = useState(initial?.email ?? '')
   const [address, setAddress] = useState(initial?.address ?? '')
   const [country, setCountry] = useState(initial?.country ?? '')
+  const [region, setRegion] = useState(initial?.region ?? '')
+  const regions = regionsOf(country || null)
   const [busy, setBusy] = useState(false)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
-    const ok = await save({ name, email, address, country: country || null })
+    const ok = await save({ name, email, address, country: country || null, region: regions && region.startsWith(`${country}-`) ? region : null })
     setBusy(false)
     if (ok && returnTo) navigate(returnTo)
   }
@@ -60,6 +63,22 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
         <textarea required rows={4} value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />
       </label>
       <CountrySelect label="Country" value={country} onChange={setCountry} />
+      {regions ? (
+        <label className="field">
+          <span className="field-label">{regions.label} (optional)</span>
+          <select value={region.startsWith(`${country}-`) ? region : ''} onChange={(e) => setRegion(e.target.value)} aria-describedby="region-why">
+            <option value="">—</option>
+            {regions.list.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}
+              </option>
+            ))}
+          </select>
+          <span id="region-why" className="field-hint">
+            {regions.why}
+          </span>
+        </label>
+      ) : null}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {returnTo ? 'Save and continue' : 'Save'}

@@ -150,7 +150,12 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
           </select>
         </label>
 
-        {choice === '' && toChoose.length > 0 ? <p className="muted" data-testid="authority-reason">{toChoose[0]!.reason}</p> : null}
+        {choice === '' && toChoose.length > 0 ? (
+          <p className="muted" data-testid="authority-reason">
+            {toChoose[0]!.reason}
+            {toChoose[0]!.basis === 'residence' ? ' Add your Land under Your details and Rightful proposes its authority.' : ''}
+          </p>
+        ) : null}
 
         {selected ? (
           <div className="contact" data-testid="authority-details">

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { proposeLaw } from '@core/requests/law-proposal'
 import type { Law, RequestType } from '@core/requests/model'
 import { useStore } from '../../store/store'
 import { CompanyResults } from '../companies/CompanyResults'
@@ -25,17 +26,6 @@ const textPrompt: Partial<Record<RequestType, string>> = {
   objection: 'Your particular situation, or the processing you object to (optional)',
 }
 
-const europe = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'])
-
-/**
- * The law to propose from where the user and the company are: the UK GDPR for people in the UK,
- * the GDPR for people in (or companies established in) the EEA; the user can change it.
- */
-function proposeLaw(available: ReadonlyArray<string>, userCountry: string | null, companyCountries: ReadonlyArray<string>): string {
-  const wanted = userCountry === 'GB' ? 'uk-gdpr' : (userCountry && europe.has(userCountry)) || companyCountries.some((c) => europe.has(c)) ? 'gdpr' : null
-  return wanted && available.includes(wanted) ? wanted : (available[0] ?? 'gdpr')
-}
-
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const navigate = useStore((s) => s.navigate)
   const company = useStore((s) => (companyId ? s.companies[companyId] : undefined))
@@ -59,12 +49,14 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
     void loadTemplates()
   }, [companyId, loadCompany, loadProfile, loadTemplates])
 
-  const types = useMemo(
-    () => [...new Set(templates.map((t) => t.type))].filter((t): t is RequestType => t !== 'reminder' && t !== 'complaint') as RequestType[],
-    [templates],
-  )
-  const laws = useMemo(() => [...new Set(templates.filter((t) => t.type === type).flatMap((t) => t.laws))], [templates, type])
-  const law = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposeLaw(laws, profile?.country ?? null, company?.establishment ?? [])
+  // In the order of the rights (access first, your own words last), whatever order the files have.
+  const types = useMemo(() => {
+    const offered = new Set(templates.map((t) => t.type))
+    return (Object.keys(requestTypeLong) as RequestType[]).filter((t) => offered.has(t) && t !== 'reminder' && t !== 'complaint')
+  }, [templates])
+  const laws = useMemo(() => [...new Set(templates.filter((t) => t.type === type).flatMap((t) => t.laws as Law[]))], [templates, type])
+  const proposal = proposeLaw({ available: laws, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company?.establishment ?? [] })
+  const law = chosenLaw && laws.includes(chosenLaw as Law) ? chosenLaw : (proposal?.law ?? 'gdpr')
   const languages = useMemo(() => [...new Set(templates.filter((t) => t.type === type && t.laws.includes(law)).map((t) => t.lang))], [templates, type, law])
   // The company's request language first (its demand, or its policy's language), else English.
   const companyLang = company?.requirements.language?.code ?? null
@@ -128,7 +120,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
           <label key={kind} className={`choice ${type === kind ? 'selected' : ''}`}>
             <input type="radio" name="kind" value={kind} checked={type === kind} onChange={() => setType(kind)} />
             <span>
-              <strong>{requestTypeLong[kind]}</strong>
+              <strong>{kind === 'custom' ? 'Something else, in your own words' : requestTypeLong[kind]}</strong>
               <span className="muted">{descriptions[kind]}</span>
             </span>
           </label>
@@ -138,13 +130,18 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       <div className="grid-2 compact">
         <label className="field">
           <span className="field-label">Law</span>
-          <select value={law} disabled={laws.length < 2} onChange={(e) => setLaw(e.target.value)}>
+          <select value={law} disabled={laws.length < 2} onChange={(e) => setLaw(e.target.value)} aria-describedby="law-reason">
             {laws.map((l) => (
               <option key={l} value={l}>
-                {lawLabel[l as Law] ?? l}
+                {lawLabel[l] ?? l}
               </option>
             ))}
           </select>
+          {proposal ? (
+            <span id="law-reason" className={`field-hint ${proposal.grounded ? '' : 'field-hint-warn'}`} data-testid="law-reason">
+              {proposal.law === law ? proposal.reason : `You chose this law instead of ${lawLabel[proposal.law]}, which Rightful proposes. ${proposal.reason}`}
+            </span>
+          ) : null}
         </label>
         <label className="field">
           <span className="field-label">Language</span>

@@ -1,0 +1,107 @@
+/**
+ * The law proposed for a new request: the user's own law first (the US by state), then the law of
+ * the company's establishment, else a guess the user is told to check.
+ */
+import { describe, expect, it } from 'vitest'
+import { proposeLaw } from '../../electron/core/requests/law-proposal'
+import { laws, type Law } from '../../electron/core/requests/model'
+import { profileSchema } from '../../electron/core/profile/profile'
+import { regionName, regionsOf } from '../../electron/core/profile/regions'
+import { expectOk, sampleProfile, startCore } from '../helpers/ports'
+
+const all = [...laws]
+const propose = (userCountry: string | null, userRegion: string | null, companyCountries: string[] = [], available: Law[] = all) =>
+  proposeLaw({ available, userCountry, userRegion, companyCountries })
+
+describe('proposing a law', () => {
+  it.each([
+    ['DE', null, 'gdpr'],
+    ['NO', null, 'gdpr'],
+    ['GB', null, 'uk-gdpr'],
+    ['CH', null, 'ch-fadp'],
+    ['BR', null, 'lgpd'],
+    ['CA', null, 'pipeda'],
+    ['HK', null, 'hk-pdpo'],
+    ['CN', null, 'cn-pipl'],
+    ['JP', null, 'jp-appi'],
+    ['AU', null, 'au-privacy'],
+    ['US', 'US-CA', 'ccpa'],
+    ['US', 'US-VA', 'vcdpa'],
+    ['US', 'US-CO', 'cpa-co'],
+    ['US', 'US-CT', 'ctdpa'],
+  ])('a user in %s (%s) gets %s', (country, region, law) => {
+    expect(propose(country, region, ['US'])).toMatchObject({ law, grounded: true })
+  })
+
+  it('says why in plain words', () => {
+    expect(propose('US', 'US-CA')!.reason).toBe('You live in California: the CCPA gives its residents these rights.')
+    expect(propose('FR', null)!.reason).toMatch(/^You live in the EU\/EEA: the GDPR protects you there/)
+    expect(propose('IN', null, ['IE'])!.reason).toBe('The company is established in the EU/EEA: the GDPR applies to it wherever you live (Art. 3(1)).')
+  })
+
+  it('falls back on the company\'s establishment, in the record\'s order', () => {
+    expect(propose('IN', null, ['US', 'HK', 'CN'])).toMatchObject({ law: 'hk-pdpo', grounded: true })
+    expect(propose(null, null, ['DE'])).toMatchObject({ law: 'gdpr', grounded: true })
+    // A Texan has no state law here; a company in Ireland still answers under the GDPR.
+    expect(propose('US', 'US-TX', ['US', 'IE'])).toMatchObject({ law: 'gdpr', grounded: true })
+  })
+
+  it('only proposes a law with a template for this kind of request', () => {
+    // Opt-out of sale exists only under the US laws: a Californian gets the CCPA, a German a guess.
+    const usOnly: Law[] = ['ccpa', 'vcdpa', 'cpa-co', 'ctdpa']
+    expect(propose('US', 'US-CO', [], usOnly)).toMatchObject({ law: 'cpa-co', grounded: true })
+    expect(propose('DE', null, ['DE'], usOnly)).toMatchObject({ law: 'ccpa', grounded: false })
+    expect(propose('DE', null, [], [])).toBeNull()
+  })
+
+  it('asks for the state when a US user gave none', () => {
+    const guess = propose('US', null, ['US'])!
+    expect(guess).toMatchObject({ law: 'gdpr', grounded: false })
+    expect(guess.reason).toBe("Rightful cannot tell which law applies from your details and the company's: choose the one that applies to you. Add your state in your details: some states give their residents rights of their own.")
+    expect(propose('US', null, ['HK'])!.reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
+    expect(propose('US', 'US-TX', ['US'])!.reason).not.toContain('Add your state')
+    expect(propose('DE', null, ['US'])!.reason).not.toContain('Add your state')
+  })
+})
+
+describe('the profile\'s region', () => {
+  it('lists regions only where they change something', () => {
+    expect(regionsOf('DE')!.list).toHaveLength(16)
+    expect(regionsOf('US')!.list).toHaveLength(51)
+    expect(regionsOf('ES')!.list.map((r) => r.code)).toContain('ES-CT')
+    expect(regionsOf('FR')).toBeNull()
+    expect(regionsOf(null)).toBeNull()
+    expect(regionName('DE-BY')).toBe('Bavaria')
+    expect(regionName('DE-XX')).toBeNull()
+  })
+
+  it('accepts a known region of the chosen country and nothing else', () => {
+    expect(profileSchema.parse({ ...sampleProfile, region: 'DE-BY' }).region).toBe('DE-BY')
+    expect(profileSchema.parse(sampleProfile).region).toBeNull()
+    for (const [region, message] of [
+      ['US-CA', 'The region must lie in the country chosen.'],
+      ['DE-XX', 'Rightful does not know this region.'],
+      ['Bavaria', 'Use an ISO 3166-2 region code, e.g. DE-BY or US-CA.'],
+    ] as const) {
+      const parsed = profileSchema.safeParse({ ...sampleProfile, region })
+      expect(parsed.success).toBe(false)
+      expect(parsed.error!.issues.map((i) => i.message)).toContain(message)
+    }
+  })
+
+  it('is saved with the profile, and a profile saved before regions existed still reads', async () => {
+    const host = startCore()
+    expectOk(await host.api.call('profile:save', { ...sampleProfile, region: 'DE-BE' }))
+    expect(expectOk(await host.api.call('profile:get', {}))).toMatchObject({ region: 'DE-BE' })
+    const bad = await host.api.call('profile:save', { ...sampleProfile, country: 'FR', region: 'DE-BE' })
+    expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT')
+    expect(expectOk(await host.api.call('profile:get', {}))).toMatchObject({ country: 'DE', region: 'DE-BE' })
+
+    const older = startCore()
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const { region: _none, ...before } = sampleProfile
+    fs.writeFileSync(path.join(older.dataDir, 'profile.json'), JSON.stringify({ version: 1, profile: before }))
+    expect(expectOk(await older.api.call('profile:get', {}))).toEqual({ ...sampleProfile, region: null })
+  })
+})
