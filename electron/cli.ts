@@ -10,7 +10,8 @@ import { z } from 'zod'
 import { version } from '../package.json'
 import { createApi, type Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
-import { languages, laws, requestTypes, type RequestType } from './core/requests/model'
+import { languages, laws, requestTypes, type Law, type RequestType } from './core/requests/model'
+import { proposeLaw } from './core/requests/law-proposal'
 import { profileSchema, type Profile } from './core/profile/profile'
 import { emailPurposes, type CompanyView } from './core/catalog/schema'
 import { policyFormats } from './core/catalog/policy-import/proposal'
@@ -58,14 +59,16 @@ Commands:
   catalog import-policy <file> [--url <policy URL>] [--format text|markdown|html] [--json]
                                               read a privacy policy and propose a record
                                               (contacts with their quotes; saves nothing)
-  draft --company <id or domain> --type <type> --law <law> --lang <lang>
+  draft --company <id or domain> --type <type> [--law <law>] [--lang <lang>]
         [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
                withdraw-consent, opt-out, limit, custom (needs --text), and
                reminder or complaint with --of <reference> (complaint: --authority <id>,
                or --authority-name and --authority-email; neither: the first authority
-               Rightful proposes); languages: en, de, fr, es, zh
+               Rightful proposes); languages: en, de, fr, es, zh (default en);
+        without --law, the law Rightful proposes from your country and state, else
+        from where the company is established (it asks when it cannot tell)
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
@@ -236,7 +239,22 @@ async function complaintAuthority(
   return { authorityId: first.authority.id }
 }
 
-async function draftRequest(api: Api, values: Record<string, string | boolean | undefined>, cwd: string) {
+/**
+ * Without --law: the law Rightful proposes (the user's country and state, else the company's
+ * establishment). When nothing ties a law to the case, the GDPR is used and stderr says so (a
+ * script's stdout stays JSON only).
+ */
+async function proposedLaw(api: Api, type: RequestType, profile: Profile | null, company: CompanyView, note: (text: string) => void): Promise<Law> {
+  const available = [...new Set(unwrap(await api.call('templates:list', {})).filter((t) => t.type === type).flatMap((t) => t.laws))]
+  const proposal = proposeLaw({ available, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company.establishment })
+  if (!proposal) throw new UsageError(`No template is there for --type ${type}.`)
+  if (proposal.grounded) return proposal.law
+  const law = available.includes('gdpr') ? 'gdpr' : proposal.law
+  note(`rightful: ${proposal.reason.replace(/ Add your state in your details:.*$/, ' Give your state as "region" in the profile (e.g. US-CA).')} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
+  return law
+}
+
+async function draftRequest(api: Api, values: Record<string, string | boolean | undefined>, cwd: string, note: (text: string) => void) {
   const type: RequestType = oneOf(values.type as string | undefined, 'type', requestTypes)
   const string = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
 
@@ -260,7 +278,7 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
   for (const flag of ['of', 'authority', 'authority-name', 'authority-email'] as const) {
     if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
   }
-  const law = oneOf(string('law'), 'law', laws, 'gdpr')
+  const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
   const lang = oneOf(string('lang'), 'lang', languages, 'en')
   if (type === 'custom' && !string('text')?.trim()) throw new UsageError('--type custom needs --text "what you ask the company for".')
   const companyKey = required(string('company'), 'company')
@@ -271,6 +289,9 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
     throw new UsageError(`--company: no company in the catalog has the id or domain "${companyKey}" (see \`rightful catalog list\`).`)
   }
   const company = unwrap(found)
+  const who = profile ?? unwrap(await api.call('profile:get', {}))
+  // Without a profile there is nothing to propose from; creating the request then says what is missing.
+  const law = givenLaw ?? (who ? await proposedLaw(api, type, who, company, note) : 'gdpr')
 
   return unwrap(
     await api.call('requests:create', {
@@ -471,7 +492,7 @@ async function sendCommand(args: string[], io: CliIo, makeApi: (files?: string, 
     throw new UsageError('No SMTP password was given.')
   }
 
-  const target = reference ?? (await draftRequest(api, values, io.cwd)).record.reference
+  const target = reference ?? (await draftRequest(api, values, io.cwd, io.stderr)).record.reference
   const result = await api.call('mail:send', { reference: target, attachLetter: values['attach-letter'] ?? false, confirmResend: values['confirm-resend'] ?? false })
   if (result.ok) {
     const { item } = result.data
@@ -696,11 +717,11 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
     }
     case 'draft': {
       const { values } = parse([sub, ...rest].filter((a): a is string => a !== undefined), requestOptions)
-      const view = await draftRequest(makeApi(), values, io.cwd)
+      const view = await draftRequest(makeApi(), values, io.cwd, io.stderr)
       const { draft, reference } = view.record
       return {
-        json: { to: draft.to, subject: draft.subject, body: draft.body, reference },
-        text: `Reference: ${reference}\nTo: ${draft.to ?? '(no e-mail address known)'}\nSubject: ${draft.subject}\n\n${draft.body}`,
+        json: { to: draft.to, subject: draft.subject, body: draft.body, reference, law: view.record.law },
+        text: `Reference: ${reference}\nLaw: ${view.record.law}\nTo: ${draft.to ?? '(no e-mail address known)'}\nSubject: ${draft.subject}\n\n${draft.body}`,
       }
     }
     case 'letter': {
@@ -708,7 +729,7 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
       const out = path.resolve(io.cwd, required(values.out, 'out'))
       if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
       const api = makeApi(out)
-      const view = await draftRequest(api, values, io.cwd)
+      const view = await draftRequest(api, values, io.cwd, io.stderr)
       const saved = unwrap(await api.call('letters:savePdf', { reference: view.record.reference }))
       return { json: { reference: view.record.reference, path: saved.path }, text: `${view.record.reference}: letter written to ${saved.path}` }
     }

@@ -41,7 +41,8 @@ describe('rightful draft', () => {
     const { code, stdout } = await run(['draft', '--company', 'fs.com', '--type', 'access', '--law', 'gdpr', '--lang', 'en', '--profile', profileFile(dir), '--json'], dir)
     expect(code).toBe(0)
     const draft = JSON.parse(stdout)
-    expect(Object.keys(draft).sort()).toEqual(['body', 'reference', 'subject', 'to'])
+    expect(Object.keys(draft).sort()).toEqual(['body', 'law', 'reference', 'subject', 'to'])
+    expect(draft.law).toBe('gdpr')
     expect(draft.to).toBe('legal@fs.com')
     expect(draft.reference).toMatch(/^RF-\d{4}-0001$/)
     expect(draft.subject).toBe(`Data protection query: access request, Art. 15 GDPR – ${draft.reference}`)
@@ -106,6 +107,42 @@ describe('rightful draft', () => {
   })
 })
 
+describe('rightful draft without --law', () => {
+  const write = (dir: string, name: string, profile: Record<string, unknown>) => {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, JSON.stringify({ name: 'Sam Rivera', email: 'sam@example.com', address: '1 Market St\nSan Francisco, CA 94105', ...profile }))
+    return file
+  }
+
+  it('uses the law Rightful proposes: where the user lives, else where the company is established', async () => {
+    const dir = tempDir()
+    const californian = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'ca.json', { country: 'US', region: 'US-CA' }), '--json'], dir)
+    expect(californian.code, californian.stderr).toBe(0)
+    expect(californian.stderr).toBe('')
+    expect(JSON.parse(californian.stdout)).toMatchObject({ law: 'ccpa', subject: expect.stringContaining('CCPA') })
+    const german = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'de.json', { country: 'DE', region: 'DE-BY' }), '--json'], dir)
+    expect(JSON.parse(german.stdout).law).toBe('gdpr')
+    // A Texan: no state law here, so the law of b2s's establishment (Hong Kong).
+    const texan = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'tx.json', { country: 'US', region: 'US-TX' }), '--json'], dir)
+    expect(JSON.parse(texan.stdout).law).toBe('hk-pdpo')
+  })
+
+  it('says on stderr when it cannot tell, and uses the GDPR; a bad region is refused', async () => {
+    const dir = tempDir()
+    // Opt-out exists only under US laws; a French user writing to a Hong Kong company gets a guess.
+    const guess = await run(['draft', '--company', 'b2s', '--type', 'opt-out', '--profile', write(dir, 'fr.json', { country: 'FR' }), '--json'], dir)
+    expect(guess.code, guess.stderr).toBe(0)
+    expect(JSON.parse(guess.stdout).law).toBe('ccpa')
+    expect(guess.stderr).toMatch(/^rightful: Rightful cannot tell which law applies.*Using ccpa; give --law to choose \(ccpa, vcdpa, cpa-co, ctdpa\)\.\n$/)
+    const guessed = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'us.json', { country: 'US' }), '--json'], dir)
+    expect(JSON.parse(guessed.stdout).law).toBe('hk-pdpo')
+    expect(guessed.stderr).toBe('')
+    const bad = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'bad.json', { country: 'FR', region: 'US-CA' }), '--json'], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('The region must lie in the country chosen.')
+  })
+})
+
 describe('rightful deadline', () => {
   it('prints {due, extendedDue, explanation} under the GDPR', async () => {
     const { code, stdout } = await run(['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31', '--json'])
@@ -163,7 +200,7 @@ describe('rightful draft for every type, law and language', () => {
   it('writes a reminder and a complaint that follow up a sent request', async () => {
     const dir = tempDir()
     const profile = profileFile(dir)
-    const first = JSON.parse((await run(['draft', '--company', 'fs-com', '--type', 'access', '--profile', profile, '--json'], dir)).stdout)
+    const first = JSON.parse((await run(['draft', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--profile', profile, '--json'], dir)).stdout)
     const early = await run(['draft', '--type', 'reminder', '--of', first.reference, '--json'], dir)
     expect(early.code).toBe(1)
     expect(JSON.parse(early.stdout).error.code).toBe('INVALID_STATE') // not sent yet

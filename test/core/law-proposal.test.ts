@@ -41,6 +41,8 @@ describe('proposing a law', () => {
 
   it('falls back on the company\'s establishment, in the record\'s order', () => {
     expect(propose('IN', null, ['US', 'HK', 'CN'])).toMatchObject({ law: 'hk-pdpo', grounded: true })
+    // An establishment in the EU/EEA comes first: the GDPR applies whatever the user's country.
+    expect(propose(null, null, ['US', 'CN', 'DE', 'HK'])).toMatchObject({ law: 'gdpr', grounded: true })
     expect(propose(null, null, ['DE'])).toMatchObject({ law: 'gdpr', grounded: true })
     // A Texan has no state law here; a company in Ireland still answers under the GDPR.
     expect(propose('US', 'US-TX', ['US', 'IE'])).toMatchObject({ law: 'gdpr', grounded: true })
@@ -61,6 +63,7 @@ describe('proposing a law', () => {
     expect(propose('US', null, ['HK'])!.reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
     expect(propose('US', 'US-TX', ['US'])!.reason).not.toContain('Add your state')
     expect(propose('DE', null, ['US'])!.reason).not.toContain('Add your state')
+    expect(propose(null, null, ['CN'])!.reason).toBe('The company is established in mainland China: the PIPL applies to it. Add your country in your details: the law where you live may protect you too.')
   })
 })
 

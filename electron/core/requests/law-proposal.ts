@@ -84,10 +84,17 @@ export function proposeLaw(input: {
     }
   }
 
-  // A US user who gave no state may have rights of their own there.
-  const stateHint = userCountry === 'US' && !userRegion ? ' Add your state in your details: some states give their residents rights of their own.' : ''
-  // The company's establishment: the first country (in the record's order) with a law we know.
-  for (const country of input.companyCountries) {
+  // A US user who gave no state, or a user who gave no country, may have rights of their own.
+  const stateHint =
+    userCountry === 'US' && !userRegion
+      ? ' Add your state in your details: some states give their residents rights of their own.'
+      : !userCountry
+        ? ' Add your country in your details: the law where you live may protect you too.'
+        : ''
+  // The company's establishment: an EU/EEA one first (the GDPR then applies wherever the user
+  // lives), else the first country in the record's order with a law we know.
+  const establishments = [...input.companyCountries.filter((c) => isEeaCountry(c)), ...input.companyCountries.filter((c) => !isEeaCountry(c))]
+  for (const country of establishments) {
     const law = lawOfCountry(country)
     if (usable(law)) {
       const reason =
