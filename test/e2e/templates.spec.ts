@@ -54,6 +54,7 @@ test('proposes the law from where the user lives, says why, and asks a US user f
   // Only for a country where it changes something, and saying why.
   const state = page.getByLabel('State (optional)')
   await expect(page.locator('#region-why')).toContainText('Your state decides which privacy law gives you rights')
+  await snapshot(page, 'profile-region')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('Your details are saved on this computer.')).toBeVisible()
 
