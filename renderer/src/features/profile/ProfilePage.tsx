@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { Profile } from '@core/profile/profile'
-import { regionsOf } from '@core/profile/regions'
+import { regionOf } from '@core/catalog/countries'
+import { regionName, regionsOf } from '@core/profile/regions'
 import type { Route } from '../../store/routes'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
@@ -38,6 +39,9 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
   const [country, setCountry] = useState(initial?.country ?? '')
   const [region, setRegion] = useState(initial?.region ?? '')
   const regions = regionsOf(country || null)
+  // A US address names its state ("San Francisco, CA 94105"): offered, never chosen silently.
+  const fromAddress = regions && !region.startsWith(`${country}-`) ? regionOf(country, address.split('\n')) : null
+  const suggested = fromAddress && regionName(`${country}-${fromAddress}`) ? `${country}-${fromAddress}` : null
   const [busy, setBusy] = useState(false)
 
   const submit = async (event: FormEvent) => {
@@ -77,6 +81,14 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
           <span id="region-why" className="field-hint">
             {regions.why}
           </span>
+          {suggested ? (
+            <span className="field-hint">
+              Your address is in {regionName(suggested)}.{' '}
+              <button type="button" className="link-button" onClick={() => setRegion(suggested)}>
+                Use {regionName(suggested)}
+              </button>
+            </span>
+          ) : null}
         </label>
       ) : null}
       <div className="actions">
