@@ -48,14 +48,23 @@ export function loadCorpus(): CorpusEntry[] {
 }
 
 /**
- * Fresh held-out excerpts (fresh-*), collected and labelled after the rules were fixed, with their own
- * expectations file. Kept out of loadCorpus so the corpus test scores the original set as before;
- * bench/policy-extraction-fresh.ts scores them.
+ * Held-out excerpts collected and labelled after the rules were fixed, each set with its own
+ * expectations file: fresh-* (expectations-fresh.json) and heldout2-* (expectations-heldout2.json).
+ * Kept out of loadCorpus so the corpus test scores the original set as before;
+ * bench/policy-extraction-fresh.ts and bench/policy-extraction-heldout2.ts score them.
  */
 export const freshExpectationsFile = 'expectations-fresh.json'
+export const heldout2ExpectationsFile = 'expectations-heldout2.json'
 
+/** The held-out sets: their expectations file and the prefix of their excerpts. */
+export const heldOutSets = [
+  { expectationsFile: freshExpectationsFile, prefix: 'fresh-' },
+  { expectationsFile: heldout2ExpectationsFile, prefix: 'heldout2-' },
+] as const
+
+/** Whether a file in the corpus folder belongs to a held-out set (and so not to the dev corpus). */
 export function isFreshFile(file: string): boolean {
-  return file === freshExpectationsFile || file.startsWith('fresh-')
+  return heldOutSets.some((set) => file === set.expectationsFile || file.startsWith(set.prefix))
 }
 
 const freshFileSchema = z.strictObject({
@@ -70,8 +79,9 @@ const freshFileSchema = z.strictObject({
 })
 export type FreshCorpus = Omit<z.infer<typeof freshFileSchema>, 'policies'> & { entries: CorpusEntry[] }
 
-export function loadFreshCorpus(): FreshCorpus {
-  const { policies, ...rest } = freshFileSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, freshExpectationsFile), 'utf8')))
+/** A held-out set and its expectations; by default the fresh-* set (expectations-fresh.json). */
+export function loadFreshCorpus(expectationsFile: string = freshExpectationsFile): FreshCorpus {
+  const { policies, ...rest } = freshFileSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, expectationsFile), 'utf8')))
   const entries = Object.entries(policies).map(([file, expected]) => {
     const raw = fs.readFileSync(path.join(corpusDir, file), 'utf8')
     const newline = raw.indexOf('\n')
