@@ -62,7 +62,10 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea`
+
+/** A country name as written in running text (the anchor also takes it in capitals). */
+const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
 
 const cnCities =
   'Shenzhen|Shanghai|Beijing|Guangzhou|Hangzhou|Chengdu|Wuhan|Nanjing|Tianjin|Chongqing|Suzhou|Xiamen|Dongguan|Qingdao|Changsha|Hefei|Zhengzhou|Jinan|Fuzhou|Shenyang|Dalian|Kunming|Harbin|Changchun|Ningbo|Wuxi|Foshan|Zhuhai|Huizhou|Zhongshan|Xi\'an|Xian'
@@ -82,6 +85,17 @@ function southernCountry(input: string, start: number, end: number): Omit<Anchor
   if (/\b(?:España|Spain|Spanien)\b/i.test(after) || spanishStreet.test(before)) return { country: 'ES', region: null, strength: 3 }
   if (/\b(?:Italia|Italy|Italien)\b|^\s*\(?[A-Z]{2}\)/.test(after) || italianStreet.test(before)) return { country: 'IT', region: null, strength: 3 }
   return null
+}
+
+const frenchStreet = /(?:^|[\s,:(\d])(?:rue|bd|boulevard|avenue|av\.|place|quai|allée|chemin|impasse|cours|route|square|cité|parvis|esplanade|faubourg)\s/i
+
+/** A French postcode: the line has a French street word, or "France" follows, or CEDEX. */
+function frenchPlausible(input: string, start: number, end: number): boolean {
+  const { before, after } = lineAround(input, start, end)
+  if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
+  // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
+  const above = input.slice(Math.max(0, start - 160), start)
+  return frenchStreet.test(before) || /\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s*$/i.test(above)
 }
 
 function dutchPlausible(input: string, start: number, end: number): boolean {
@@ -113,6 +127,12 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
     make: () => ({ country: 'DE', region: null, strength: 3 }),
   },
   {
+    // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
+    // has a French street word, "France" follows, or the town is a CEDEX.
+    pattern: /(?<![\d-])(?:F-)?(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t-]+(?:sur|sous|en|le|la|les|de|du|des|\p{Lu}[\p{L}'’.-]*)){0,3})(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?/gu,
+    make: (m) => (frenchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'FR', region: null, strength: 4 } : null),
+  },
+  {
     // Spain and Italy: "C/ Sequía de Rascanya, 2, 46470 Catarroja", "Via Liszt 21 - 00144 Roma";
     // only where the line has a Spanish or Italian street word or country.
     pattern: /(?<![\d-])(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3})/gu,
@@ -135,13 +155,32 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   },
   {
     // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
-    pattern: new RegExp(String.raw`(?<=(?:^|,|，|\n)[ \t]*)(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gm'),
-    make: () => ({ country: '', region: null, strength: 2 }),
+    // Also in capitals ("SWITZERLAND"), never in lower case ("… for us, …").
+    pattern: new RegExp(String.raw`(?<=(?:^|,|，|\n)[ \t]*)(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gim'),
+    make: (m) => (m[0] === m[0].toUpperCase() || countryCase.test(m[0]) ? { country: '', region: null, strength: 2 } : null),
   },
   {
     // Singapore: "369546 Singapore", "Singapore 369546"
     pattern: /(?<![\d-])\d{6}[ \t]+Singapore\b|\bSingapore[ \t]+\d{6}(?!\d)/g,
     make: () => ({ country: 'SG', region: null, strength: 4 }),
+  },
+  {
+    // Ireland's Eircode: "Dublin 6 D06K5F6", "R32 AP23 Co. Laois"; with Dublin, a county or Ireland near.
+    pattern: /(?<![A-Za-z0-9])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}(?![A-Za-z0-9])/g,
+    make: (m) => {
+      const near = m.input.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80)
+      return /\b(?:Dublin|Co\.|County|Ireland|Éire)\b/.test(near) ? { country: 'IE', region: null, strength: 4 } : null
+    },
+  },
+  {
+    // India: "Bangalore-560005", "Mumbai 400 001"
+    pattern: /\b(?:Bangalore|Bengaluru|Mumbai|Bombay|New Delhi|Delhi|Chennai|Madras|Hyderabad|Pune|Kolkata|Calcutta|Noida|Gurgaon|Gurugram|Ahmedabad|Kochi|Jaipur|Chandigarh)[ \t]*[-–]?[ \t]*[1-9]\d{2}[ \t]?\d{3}(?!\d)/g,
+    make: () => ({ country: 'IN', region: null, strength: 4 }),
+  },
+  {
+    // Japan: "〒105-0022", in full-width digits too
+    pattern: /〒[ \t\u3000]?[0-9０-９]{3}[-－ー‐][0-9０-９]{4}/g,
+    make: () => ({ country: 'JP', region: null, strength: 5 }),
   },
   {
     // Hong Kong without the words "Hong Kong": ", Kowloon", ", New Territories"
@@ -172,7 +211,8 @@ function splitParts(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
   let start = from
   for (let i = from; i <= to; i += 1) {
-    if (i === to || text[i] === ',' || text[i] === '，' || text[i] === '、') {
+    // "… a complaint to the CNIL (3 place de Fontenoy – 75334 Paris)": the address starts inside the bracket.
+    if (i === to || text[i] === ',' || text[i] === '，' || text[i] === '、' || (text[i] === '(' && /^\d/.test(text.slice(i + 1, i + 2)))) {
       const raw = text.slice(start, i)
       const lead = raw.length - raw.trimStart().length
       const trimmed = raw.trim()
@@ -531,7 +571,9 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
 function trimEnd(part: string): string {
   const t = part.trim().replace(/[”"’)]+$/, '')
   if (/(?:\b(?:Inc|Ltd|Co|Corp|St|Rd|Ave|No|Str)|\b[A-Z])\.$/.test(t)) return t
-  return t.replace(/[.;]+$/, '').trim()
+  const u = t.replace(/[.;]+$/, '').trim()
+  // "… 75334 PARIS CEDEX 07)." : a bracket closed after the address, never opened in it.
+  return u.endsWith(')') && !u.includes('(') ? u.slice(0, -1).trim() : u
 }
 
 /** "Shenzhen Foscam Electronic Co.,Ltd" on a line just above "Address: …". */

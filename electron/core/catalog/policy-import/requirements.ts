@@ -43,7 +43,7 @@ export function findSubjectRule(segments: Segments): ProposedSubjectRule | null 
 }
 
 const deletionWords =
-  /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed)|close (?:your|my) account|deactivat\w+|cancel (?:your|my) account)\b|\blösch\w*|\bgelöscht|\bverwijder\w*|\bsuppression\b|\beffacement\b|\bsupresión\b|\bcancelación\b|\bcancellazione\b|删除|注销|刪除/i
+  /\b(?:delet(?:e|ion|ed)|eras(?:e|ed|ure)|eliminat(?:e|ed|ion)|right to be forgotten|remov(?:e|al|ed)|close (?:your|my) account|deactivat\w+|cancel (?:your|my) account)\b|\blösch\w*|\bgelöscht|\bverwijder\w*|\bsuppression\b|\beffacement\b|\bsupresión\b|\bcancelación\b|\bcancellazione\b|删除|注销|刪除|削除|消去/i
 const instruction =
   /\b(?:by (?:sending|emailing|e-mailing|writing|contacting|calling|visiting|going|logging|clicking)|send(?:ing)? (?:an? )?(?:e-?mail|message|request|letter)|e-?mail(?:ing)? us|write to|writing to|contact(?:ing)? us|contact \S+@|please (?:contact|write|email|e-mail|send|go|visit|log|click|use)|request (?:the )?delet|request that we|ask us|settings|log ?in|sign in|account page|web ?form)\b|wenden Sie sich|kontaktieren|schreiben Sie|联系我们|通过/i
 const aboutYou = /\b(?:you|your)\b|\bSie\b|\bIhre?\b|\b(?:je|jij|jouw|uw)\b|\b(?:vous|vos|votre)\b|\b(?:usted|sus)\b|您/i
@@ -75,7 +75,43 @@ export function findDeletionInstruction(segments: Segments): ProposedDeletion | 
     const found: ProposedDeletion = { text: sentence, email, quote: sentence, start: s.start, end: s.end }
     if (!best || score > best.score) best = { found, score }
   })
-  return (best as { found: ProposedDeletion } | null)?.found ?? null
+  return (best as { found: ProposedDeletion } | null)?.found ?? exerciseOfRights(segments)
+}
+
+/** A right to erasure stated for the user ("the right to have your personal data erased", "Recht auf Löschung"). */
+const rightsContext =
+  /\bright(?:s)?\b|\bRecht\b|\bdroits?\b|\bderechos?\b|\bdiritt[oi]\b|\brecht op\b|Art(?:icle|\.)?\s*17\b|\b(?:request(?:ed|s)?|ask|verlangen|demander|solicitar|richiedere)\b|\byou (?:can|may|have)\b|\bSie (?:können|haben)\b|\bvous (?:pouvez|avez)\b|\byour (?:personal )?(?:data|information)\b|請求|求め/i
+/**
+ * How the user exercises their rights: "If you wish to exercise your rights, contact …", "Anfragen
+ * dazu bitte an …", "Ces droits s'exercent auprès de …", "これらの請求…ご連絡ください".
+ */
+const exerciseCue =
+  /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/i
+const contactCue = /@|\bcontact\w*|\bwrit\w+ to\b|\bby (?:sending|e-?mail|post|letter)\b|\bsend\w*\b|\bKontakt\w*|\ban <|\badresse\b|\baddress\b|\bformlos\b|\bauprès de\b|\bdirig\w+|\bindirizz\w+|お問い?合わ?せ|ご連絡/i
+
+/**
+ * When no sentence says how to ask for deletion itself, but the policy grants a right to erasure
+ * and says how to exercise the rights, that sentence is the instruction (it covers deletion).
+ */
+function exerciseOfRights(segments: Segments): ProposedDeletion | null {
+  const text = segments.text
+  const erasure = segments.sentences.some((s) => {
+    const sentence = text.slice(s.start, s.end)
+    return sentence.length <= 1200 && deletionWords.test(sentence) && rightsContext.test(sentence) && !/\bcookies?\b/i.test(sentence) && !/\b(?:we|it) (?:(?:will|shall|may|automatically)\b[^.]{0,40}\b)?(?:delete|remove|erase)/i.test(sentence)
+  })
+  if (!erasure) return null
+  let best: { found: ProposedDeletion; score: number } | null = null
+  for (const s of segments.sentences) {
+    const sentence = text.slice(s.start, s.end)
+    if (sentence.length > 700 || !exerciseCue.test(sentence) || !contactCue.test(sentence)) continue
+    // About the authority ("you may lodge a complaint …") or a child's data: not how the user asks.
+    if (/\b(?:complaint|supervisory authority|Aufsichtsbehörde|Beschwerde|réclamation|reclamación|reclamo)\b/i.test(sentence)) continue
+    if (/\b(?:child(?:ren)?|minors?|parents?)\b/i.test(sentence)) continue
+    const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(sentence)?.[0] ?? null
+    const score = (email ? 2 : 0) + (deletionWords.test(sentence) ? 1 : 0)
+    if (!best || score > best.score) best = { found: { text: sentence, email, quote: sentence, start: s.start, end: s.end }, score }
+  }
+  return best?.found ?? null
 }
 
 const chineseNumbers: Readonly<Record<string, number>> = { 十三: 13, 十四: 14, 十六: 16, 十八: 18, 十二: 12 }
