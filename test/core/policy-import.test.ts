@@ -294,15 +294,16 @@ describe('what the other e-mail addresses are for', () => {
         'Our Data Protection Officer can be reached at dpo@harbourlight.com.',
       ].join('\n'),
     })
-    expect(addresses(p)).toEqual(['dpo@harbourlight.com', 'privacy@harbourlight.com'])
-    expect(p.privacyEmails.map((e) => e.purpose)).toEqual(['dpo', 'privacy'])
+    // The address the policy sends rights requests to comes first; the DPO's next.
+    expect(addresses(p)).toEqual(['privacy@harbourlight.com', 'dpo@harbourlight.com'])
+    expect(p.privacyEmails.map((e) => e.purpose)).toEqual(['privacy', 'dpo'])
     expect(p.otherEmails.map((e) => [e.address, e.purpose])).toEqual([
       ['sales@harbourlight.com', 'sales'],
       ['support@harbourlight.com', 'support'],
       ['newsletter@harbourlight.com', 'newsletter'],
       ['info@harbourlight.com', 'general'],
     ])
-    expect(p.privacyEmails[1]!.reason).toMatch(/^The (sentence naming it ties it to|address itself)/)
+    expect(p.privacyEmails[0]!.reason).toMatch(/^The (sentence naming it ties it to|address itself)/)
   })
 
   it('falls back to the general address when none is for privacy, and says so', () => {

@@ -613,6 +613,9 @@ function leadInStart(segments: Segments, start: number): number {
   return floor
 }
 
+const providerInAddress =
+  /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|\bpayment (?:provider|processor|platform|service)s?\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Auftragsverarbeiter|\bDienstanbieter|\bAnbieter\b|\bvendor\b/i
+
 function judgeRole(input: {
   ctx: AddressContext
   start: number
@@ -630,6 +633,11 @@ function judgeRole(input: {
   }
   if (!isCompany && recipient && thirdPartyName.test(recipient)) {
     return { role: 'third-party', reason: `It is the address of ${recipient}, a provider the policy mentions, not the company’s.` }
+  }
+  // "Mollie ist ein Angebot der Mollie B.V., Keizersgracht 313, …": the address's own words say
+  // it is a provider's (never "operated by", which a company also says of itself).
+  if (!isCompany && providerInAddress.test(beforeAnchor)) {
+    return { role: 'third-party', reason: 'Its own words give it as the address of a provider the company uses, not the company’s.' }
   }
   // "Servern von Cloudflare, Inc., 101 Townsend St., …": a provider named in the address's own
   // words before the street, or a sentence about hosting or processing around it.

@@ -5,6 +5,12 @@
 
 export type Cue = { readonly pattern: RegExp; readonly weight: number; readonly about: string }
 
+/**
+ * How the user exercises their rights: "If you wish to exercise your rights, contact …", "Anfragen
+ * dazu bitte an …", "Ces droits s'exercent auprès de …", "これらの請求…ご連絡ください".
+ */
+export const exerciseOfRightsCue =
+  /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/i
 /** Words that tie a contact to privacy matters. */
 export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
@@ -51,7 +57,7 @@ export const regulatorCue =
 
 /** E-mail domains of regulators: an address there is never the company's. */
 export const regulatorDomains =
-  /(?:^|\.)(?:ico\.org\.uk|cnil\.fr|edpb\.europa\.eu|edps\.europa\.eu|bfdi\.bund\.de|datenschutz[\w-]*\.de|lda\.bayern\.de|ldi\.nrw\.de|baden-wuerttemberg\.datenschutz\.de|dataprotection\.ie|pcpd\.org\.hk|cac\.gov\.cn|ftc\.gov|oag\.ca\.gov|cppa\.ca\.gov|priv\.gc\.ca|oaic\.gov\.au|gpdp\.it|garanteprivacy\.it|aepd\.es|autoriteitpersoonsgegevens\.nl|datatilsynet\.(?:no|dk)|imy\.se|uodo\.gov\.pl|dsb\.gv\.at|edoeb\.admin\.ch|autoriteprotectiondonnees\.be|apd-gba\.be|cnpd\.(?:lu|pt)|kisa\.or\.kr|ppc\.go\.jp|privacy\.org\.nz)$/i
+  /(?:^|\.)(?:ico\.org\.uk|cnil\.fr|edpb\.europa\.eu|edps\.europa\.eu|bfdi\.bund\.de|datenschutz-berlin\.de|datenschutz\.hamburg\.de|datenschutz\.rlp\.de|datenschutz-mv\.de|datenschutz\.saarland\.de|datenschutz\.sachsen\.de|datenschutz\.hessen\.de|datenschutz\.bremen\.de|datenschutz\.thueringen\.de|datenschutz\.sachsen-anhalt\.de|datenschutz-bayern\.de|datenschutzzentrum\.de|lfd\.niedersachsen\.de|lda\.brandenburg\.de|lda\.bayern\.de|ldi\.nrw\.de|baden-wuerttemberg\.datenschutz\.de|dataprotection\.ie|pcpd\.org\.hk|cac\.gov\.cn|ftc\.gov|oag\.ca\.gov|cppa\.ca\.gov|priv\.gc\.ca|oaic\.gov\.au|gpdp\.it|garanteprivacy\.it|aepd\.es|autoriteitpersoonsgegevens\.nl|datatilsynet\.(?:no|dk)|imy\.se|uodo\.gov\.pl|dsb\.gv\.at|edoeb\.admin\.ch|autoriteprotectiondonnees\.be|apd-gba\.be|cnpd\.(?:lu|pt)|kisa\.or\.kr|ppc\.go\.jp|privacy\.org\.nz)$/i
 
 /** Postal addresses of well-known regulators (a fingerprint is enough to tell). */
 export const regulatorAddress = /Wycliffe House|SK9 5AF|3 Place de Fontenoy|Graurheindorfer Str|21 Fitzwilliam Square|Promenade Street Office|Rue de la Presse 35|1919 Queen's Road/i
@@ -65,7 +71,7 @@ export const thirdPartyDomains =
 
 /** Words saying a contact belongs to a provider the company uses. */
 export const thirdPartyCue =
-  /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bDienstanbieter|\bAnbieter\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
+  /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bpayment (?:provider|processor|platform|service)s?\b|\bDienstanbieter|\bAnbieter\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
 
 /** Words saying a place is where the website or its data is hosted, or who processes it. */
 export const hostingCue =

@@ -6,6 +6,7 @@
  */
 import {
   companyCue,
+  exerciseOfRightsCue,
   localPartPurpose,
   ownerFromContext,
   privacyCues,
@@ -210,6 +211,8 @@ type Judged = {
   strongest: Cue | null
   fromOwnSentence: boolean
   dpo: boolean
+  /** The policy sends requests about the rights to it. */
+  directed: boolean
   purposeHint: OtherEmailPurpose | null
   quote: { quote: string; start: number; end: number }
 }
@@ -242,6 +245,9 @@ function judge(mention: Mention, ctx: EmailContext): Judged {
   const dpoCue = privacyCues[0]!.pattern
   const near = clean(segments.before(mention.start, 160))
   const dpo = dpoCue.test(own) || dpoCue.test(near) || (heading !== null && dpoCue.test(heading))
+  // "Anfragen dazu bitte an …", "Ces droits s'exercent auprès de … à l'adresse …": where the policy
+  // itself sends requests about the rights.
+  const directed = exerciseOfRightsCue.test(own)
   let purposeHint: OtherEmailPurpose | null = null
   for (const cue of purposeCues) {
     if (cue.pattern.test(own)) {
@@ -260,6 +266,7 @@ function judge(mention: Mention, ctx: EmailContext): Judged {
     strongest,
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
+    directed,
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
@@ -381,6 +388,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
   const privacyEmails: ProposedPrivacyEmail[] = []
   const otherEmails: ProposedOtherEmail[] = []
   const dedicated = new Set(candidates.filter((c) => c.localPurpose === 'privacy' || c.localPurpose === 'dpo').map((c) => c.address))
+  const directedTo = new Set<string>()
   for (const c of candidates) {
     const domain = c.address.split('@')[1]!
     const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
@@ -394,9 +402,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
       const certified = /(?:^|\.)pec\./i.test(domain) || /^pec(?:$|[._-])/i.test(c.address)
       const dpo = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo)
       const tied = c.judged.filter((j) => j.privacy >= 1.5).length
+      const directed = c.judged.some((j) => j.directed && j.owner === 'company')
+      if (directed) directedTo.add(c.address)
       const score =
         Math.round(
-          (Math.max(0, c.best.privacy) + (lpPrivacy ? 3 : c.localPurpose === 'legal' ? 1 : 0) + (dpo ? 1 : 0) + (ownDomain ? 0.5 : 0) + Math.min(0.5, 0.1 * Math.max(0, tied - 1)) - (certified ? 0.5 : 0)) * 100,
+          (Math.max(0, c.best.privacy) + (lpPrivacy ? 3 : c.localPurpose === 'legal' ? 1 : 0) + (dpo ? 1 : 0) + (directed ? 6 : 0) + (ownDomain ? 0.5 : 0) + Math.min(0.5, 0.1 * Math.max(0, tied - 1)) - (certified ? 0.5 : 0)) * 100,
         ) / 100
       privacyEmails.push({
         address: c.address,
@@ -457,7 +467,8 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
   }
 
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
-  const tier = (e: ProposedPrivacyEmail) => (e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
+  // An address the policy sends rights requests to ranks with them.
+  const tier = (e: ProposedPrivacyEmail) => (e.purpose === 'dpo' || dedicated.has(e.address) || directedTo.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
 
   if (privacyEmails.length === 0 && otherEmails.length === 0) {

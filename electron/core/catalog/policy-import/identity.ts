@@ -120,6 +120,8 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   }
   // 2. The policy naming itself: "We at X", "At X, we …", "X respects …", "Welcome to X".
   const selfPatterns: RegExp[] = [
+    // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
+    /["“]((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
     /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,4}?)(?=\s*[,(]|\s+we\b)/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]*|[a-z0-9][\w-]*\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})/,

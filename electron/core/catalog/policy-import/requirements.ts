@@ -3,6 +3,7 @@
  * the age below which it does not want users.
  */
 import type { ProposedDeletion, ProposedMinAge, ProposedSubjectRule } from './proposal'
+import { exerciseOfRightsCue } from './cues'
 import type { Segments } from './segments'
 
 const subjectWords = /\bsubject(?:[- ]line)?\b|\bBetreff\b|\bobjet\b|\basunto\b|主题|標題|标题/i
@@ -81,12 +82,6 @@ export function findDeletionInstruction(segments: Segments): ProposedDeletion | 
 /** A right to erasure stated for the user ("the right to have your personal data erased", "Recht auf Löschung"). */
 const rightsContext =
   /\bright(?:s)?\b|\bRecht\b|\bdroits?\b|\bderechos?\b|\bdiritt[oi]\b|\brecht op\b|Art(?:icle|\.)?\s*17\b|\b(?:request(?:ed|s)?|ask|verlangen|demander|solicitar|richiedere)\b|\byou (?:can|may|have)\b|\bSie (?:können|haben)\b|\bvous (?:pouvez|avez)\b|\byour (?:personal )?(?:data|information)\b|請求|求め/i
-/**
- * How the user exercises their rights: "If you wish to exercise your rights, contact …", "Anfragen
- * dazu bitte an …", "Ces droits s'exercent auprès de …", "これらの請求…ご連絡ください".
- */
-const exerciseCue =
-  /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/i
 const contactCue = /@|\bcontact\w*|\bwrit\w+ to\b|\bby (?:sending|e-?mail|post|letter)\b|\bsend\w*\b|\bKontakt\w*|\ban <|\badresse\b|\baddress\b|\bformlos\b|\bauprès de\b|\bdirig\w+|\bindirizz\w+|お問い?合わ?せ|ご連絡/i
 
 /**
@@ -103,7 +98,7 @@ function exerciseOfRights(segments: Segments): ProposedDeletion | null {
   let best: { found: ProposedDeletion; score: number } | null = null
   for (const s of segments.sentences) {
     const sentence = text.slice(s.start, s.end)
-    if (sentence.length > 700 || !exerciseCue.test(sentence) || !contactCue.test(sentence)) continue
+    if (sentence.length > 700 || !exerciseOfRightsCue.test(sentence) || !contactCue.test(sentence)) continue
     // About the authority ("you may lodge a complaint …") or a child's data: not how the user asks.
     if (/\b(?:complaint|supervisory authority|Aufsichtsbehörde|Beschwerde|réclamation|reclamación|reclamo)\b/i.test(sentence)) continue
     if (/\b(?:child(?:ren)?|minors?|parents?)\b/i.test(sentence)) continue
