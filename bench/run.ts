@@ -6,7 +6,8 @@
  * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
- * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts` (also in `npm run bench`).
+ * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
+ * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts` (all in `npm run bench`).
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -329,6 +330,10 @@ async function main(): Promise<void> {
   await benchLetters()
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')
   await import('./policy-extraction')
+  process.stdout.write('\n')
+  await import('./policy-extraction-fresh')
+  process.stdout.write('\n')
+  await import('./policy-extraction-heldout2')
 }
 
 void main()
