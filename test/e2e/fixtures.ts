@@ -66,3 +66,23 @@ export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
 })
 
 export { expect }
+
+const sampleProfile = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin', country: 'DE' }
+
+/** A GDPR access request written and sent by e-mail on 31 January 2026 (through the core, to save time). */
+export async function seedSent(harness: Harness, companyId = 'fs-com'): Promise<string> {
+  await harness.api.call('profile:save', sampleProfile)
+  const created = await harness.api.call('requests:create', { companyId, type: 'access', law: 'gdpr', lang: 'en' })
+  if (!created.ok) throw new Error(created.error.message)
+  const reference = created.data.record.reference
+  const sent = await harness.api.call('requests:markSent', { reference, on: '2026-01-31', channel: 'email' })
+  if (!sent.ok) throw new Error(sent.error.message)
+  return reference
+}
+
+/** Opens a request from the dashboard. */
+export async function openRequest(page: Page, harness: Harness, reference: string): Promise<void> {
+  await page.goto(harness.url)
+  await page.locator(`[role="row"][data-reference="${reference}"]`).click()
+  await expect(page.getByTestId('reference')).toHaveText(reference)
+}

@@ -8,22 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { ImapFlow } from 'imapflow'
-import type { Harness } from '../harness/server'
 import { startDovecot } from '../helpers/dovecot'
-import { expect, snapshot, test } from './fixtures'
+import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
 
-const profile = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin', country: 'DE' }
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'replies')
-
-async function seedSent(harness: Harness, companyId = 'fs-com'): Promise<string> {
-  await harness.api.call('profile:save', profile)
-  const created = await harness.api.call('requests:create', { companyId, type: 'access', law: 'gdpr', lang: 'en' })
-  if (!created.ok) throw new Error(created.error.message)
-  const reference = created.data.record.reference
-  const sent = await harness.api.call('requests:markSent', { reference, on: '2026-01-31', channel: 'email' })
-  if (!sent.ok) throw new Error(sent.error.message)
-  return reference
-}
 
 function copyFixture(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-replies-'))
@@ -46,12 +34,6 @@ async function dropFile(page: Page, selector: string, name: string, bytes: Buffe
     },
     { name, base64: bytes.toString('base64'), type },
   )
-}
-
-async function openRequest(page: Page, harness: Harness, reference: string) {
-  await page.goto(harness.url)
-  await page.locator(`[role="row"][data-reference="${reference}"]`).click()
-  await expect(page.getByTestId('reference')).toHaveText(reference)
 }
 
 test('imports a reply on the request page, suggests what it is, and records it once confirmed', async ({ page, harness }) => {

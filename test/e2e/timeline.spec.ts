@@ -6,28 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
-import type { Harness } from '../harness/server'
-import { expect, snapshot, test } from './fixtures'
-
-const profile = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin', country: 'DE' }
-
-/** A request to FS.COM written and sent by e-mail on 31 January 2026 (through the core, to save time). */
-async function seedSent(harness: Harness, companyId = 'fs-com'): Promise<string> {
-  await harness.api.call('profile:save', profile)
-  const created = await harness.api.call('requests:create', { companyId, type: 'access', law: 'gdpr', lang: 'en' })
-  if (!created.ok) throw new Error(created.error.message)
-  const reference = created.data.record.reference
-  const sent = await harness.api.call('requests:markSent', { reference, on: '2026-01-31', channel: 'email' })
-  if (!sent.ok) throw new Error(sent.error.message)
-  return reference
-}
-
-async function openRequest(page: Page, harness: Harness, reference: string) {
-  await page.goto(harness.url)
-  await page.locator(`[role="row"][data-reference="${reference}"]`).click()
-  await expect(page.getByTestId('reference')).toHaveText(reference)
-}
+import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
 
 test('records what happened, with the company’s reply kept as a file, and follows an extension', async ({ page, harness }) => {
   const reference = await seedSent(harness.current)

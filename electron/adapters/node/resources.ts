@@ -76,15 +76,20 @@ export function fontsFrom(root: string): FontSource {
   }
 }
 
+/** Every .json file of a folder, parsed, in name order. */
+function jsonFilesIn(dir: string): Array<{ file: string; data: unknown }> {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ file: name, data: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }))
+}
+
 export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
   const dir = path.join(root, 'assets', 'catalog')
   return {
     load() {
-      return fs
-        .readdirSync(dir)
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => ({ file: name, data: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }))
+      return jsonFilesIn(dir)
     },
   }
 }
@@ -94,11 +99,7 @@ export function builtinAuthoritiesFrom(root: string): BuiltinAuthoritySource {
   const dir = path.join(root, 'assets', 'authorities')
   return {
     load() {
-      return fs
-        .readdirSync(dir)
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => ({ file: name, data: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }))
+      return jsonFilesIn(dir)
     },
   }
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
+import { FormError } from '../../ui/FormError'
 
 /** Lets the user supply a contact the policy does not give: an e-mail address, a postal address, or both. */
 export function AddContactForm({ companyId, companyName, onDone }: { companyId: string; companyName: string; onDone?: () => void }) {
@@ -52,11 +53,7 @@ export function AddContactForm({ companyId, companyName, onDone }: { companyId: 
         <textarea rows={3} value={postal} onChange={(e) => setPostal(e.target.value)} />
       </label>
       <CountrySelect label="Country of the postal address" value={country} onChange={setCountry} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Save contact

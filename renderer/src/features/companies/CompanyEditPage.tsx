@@ -3,6 +3,7 @@ import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { purposeLabel } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
 
 type Email = CompanyEdit['emails'][number]
 type Address = CompanyEdit['postalAddresses'][number]
@@ -310,11 +311,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
           </label>
         </Section>
 
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="actions">
           <button type="button" className="button" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
             Cancel

@@ -4,6 +4,7 @@ import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { countryName, purposeLabel } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
 
 type Format = 'text' | 'markdown' | 'html'
 
@@ -240,11 +241,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           </details>
         ) : null}
 
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="actions">
           <button type="button" className="button" onClick={onBack}>
             Back to the text
@@ -361,11 +358,7 @@ export function PolicyImportPage() {
               </select>
             </label>
           </div>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={error} />
           <div className="actions">
             <input
               ref={fileInput}

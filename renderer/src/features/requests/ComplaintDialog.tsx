@@ -6,6 +6,7 @@ import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { Dialog } from '../../ui/Dialog'
 import { countryOptions } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
@@ -236,11 +237,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
             <CountrySelect label="Country of the postal address" value={country} onChange={setCountry} />
           </>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
