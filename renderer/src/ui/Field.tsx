@@ -16,18 +16,21 @@ export function Field({
   label,
   error,
   hint,
+  hintId: givenHintId,
   className,
   children,
 }: {
   label: ReactNode
   error?: string | null
   hint?: ReactNode
+  /** A fixed id for the hint, where other parts of the page refer to it. */
+  hintId?: string
   className?: string
   children: (control: FieldControlProps) => ReactNode
 }) {
   const id = useId()
   const errorId = `${id}-error`
-  const hintId = `${id}-hint`
+  const hintId = givenHintId ?? `${id}-hint`
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>

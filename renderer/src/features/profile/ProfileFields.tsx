@@ -69,6 +69,7 @@ export function ProfileFields({
         <Field
           label={`${regions.label} (optional)`}
           error={errors.get('region')}
+          hintId="region-why"
           hint={
             <>
               {regions.why}
