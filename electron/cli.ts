@@ -68,7 +68,8 @@ Commands:
                or --authority-name and --authority-email; neither: the first authority
                Rightful proposes); languages: en, de, fr, es, zh (default en);
         without --law, the law Rightful proposes from your country and state, else
-        from where the company is established (it asks when it cannot tell)
+        from where the company is established (it asks when it cannot tell); a --type
+        the law does not grant (e.g. opt-out under gdpr) is refused with the reason
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>

@@ -105,6 +105,47 @@ test('"Later" skips the guide for good; Settings brings it back, filled in with 
   await expect(guide(page).getByLabel('As printed letters')).toBeChecked()
 })
 
+test.describe('other forms', () => {
+  test.use({ onboarded: true })
+
+  test('the company form puts each problem on its field, in words, and adds nothing', async ({ page, harness }) => {
+    await page.goto(harness.current.url)
+    await page.getByRole('button', { name: 'Companies' }).click()
+    await page.getByRole('button', { name: 'Add a company' }).click()
+    await page.getByLabel('Company name').fill('Corner Shop GmbH')
+    await page.getByLabel('Website').fill('cornershop.example')
+    await page.getByLabel('E-mail 1', { exact: true }).fill('datenschutz at cornershop')
+    await page.getByRole('button', { name: 'Add company' }).click()
+    const email = page.getByLabel('E-mail 1', { exact: true })
+    await expect(email).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)).toHaveText('This is not an e-mail address.')
+    const website = page.getByLabel('Website')
+    await expect(website).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.locator(`[id="${await website.getAttribute('aria-describedby')}"]`)).toHaveText('Give the whole web address, starting with https://.')
+    await expect(page.locator('.toast-error')).toHaveCount(0)
+    const list = await harness.current.api.call('catalog:search', { query: 'Corner Shop' })
+    expect(list.ok && list.data.filter((c) => c.name === 'Corner Shop GmbH')).toEqual([])
+    // An address without its country is caught before anything is sent.
+    await page.getByRole('button', { name: '+ Add a postal address' }).click()
+    await page.getByLabel('Lines').fill('Hauptstraße 1\n10115 Berlin')
+    await page.getByRole('button', { name: 'Add company' }).click()
+    await expect(page.getByText('Choose the country of this address.')).toBeVisible()
+    await expect(page.getByLabel('Country')).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  test('"Your details" puts the core\'s words beside the address', async ({ page, harness }) => {
+    await page.goto(harness.current.url)
+    await page.getByRole('button', { name: 'Your details' }).click()
+    await page.getByLabel('Full name').fill('Alex Example')
+    await page.getByLabel('E-mail address you use with companies').fill('alex@example.org')
+    await page.getByLabel('Postal address').fill('x')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByLabel('Postal address')).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByText('Enter your whole postal address as on an envelope', { exact: false })).toBeVisible()
+    await expect(page.locator('.toast')).toHaveCount(0)
+  })
+})
+
 test('choosing one\'s own mail server leads to Settings, where the server is entered', async ({ page, harness }) => {
   await page.goto(harness.current.url)
   await fillDetails(page)

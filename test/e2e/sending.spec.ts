@@ -95,7 +95,7 @@ test('discarding a draft asks first; kept, it stays; discarded, it is gone', asy
   await openRequest(page, harness.current, record.reference)
   await sendCard(page).getByRole('button', { name: 'Discard this draft…' }).click()
   const dialog = page.getByRole('dialog', { name: `Discard ${record.reference}?` })
-  await expect(dialog).toContainText('This cannot be undone.')
+  await expect(dialog).toContainText('Rightful cannot bring it back')
   await dialog.getByRole('button', { name: 'Keep the draft' }).click()
   await expect(dialog).toHaveCount(0)
   const kept = await harness.current.api.call('requests:list', {})

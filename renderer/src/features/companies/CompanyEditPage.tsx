@@ -197,7 +197,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
   }
 
   return (
-    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'}>
+    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'} noValidate>
       <button type="button" className="link-button back" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
         ← {id ? company?.name : 'Companies'}
       </button>

@@ -193,8 +193,8 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
       {discarding ? (
         <Dialog title={`Discard ${reference}?`} onClose={() => setDiscarding(false)}>
           <p>
-            The draft to {view.record.company.name} and any changes you made to its text are deleted from this computer. This cannot be undone. (A
-            request that was sent is never deleted.)
+            The draft to {view.record.company.name}, with any changes you made to its text, leaves your requests. Rightful cannot bring it back;
+            its file is kept in your data folder, under requests/discarded. (A request that was sent can never be discarded.)
           </p>
           <div className="actions">
             <button type="button" className="button" autoFocus onClick={() => setDiscarding(false)}>
