@@ -91,7 +91,7 @@ test('"Later" skips the guide for good; Settings brings it back, filled in with 
   await expect(page.getByRole('heading', { name: 'Your requests' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Settings' }).click()
-  await expect(page.getByTestId('setup-card')).toContainText('not chosen yet')
+  await expect(page.getByTestId('setup-card')).toContainText('You have not said how you send requests')
   await page.getByRole('button', { name: 'Set up Rightful again' }).click()
   await expect(page.getByRole('heading', { name: 'Welcome to Rightful' })).toBeVisible()
   await fillDetails(page)

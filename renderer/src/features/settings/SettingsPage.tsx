@@ -12,15 +12,15 @@ import { assertNever } from '@core/assert-never'
 function sendingText(sending: Settings['sending']): string {
   switch (sending.method) {
     case 'smtp':
-      return 'through your own mail server'
+      return 'You send requests through your own mail server.'
     case 'mail-program':
-      return 'with your mail program'
+      return 'You send requests with your mail program.'
     case 'webmail':
-      return `in ${sending.webmail ? webmailLabel[sending.webmail] : 'webmail'}`
+      return `You send requests in ${sending.webmail ? webmailLabel[sending.webmail] : 'webmail'}.`
     case 'letter':
-      return 'as printed letters'
+      return 'You send requests as printed letters.'
     case null:
-      return 'not chosen yet: each request leads with what is set up'
+      return 'You have not said how you send requests: each draft leads with what is set up (your mail server, else your mail program).'
     default:
       return assertNever(sending.method)
   }
@@ -71,8 +71,7 @@ export function SettingsPage() {
       <div className="card" data-testid="setup-card">
         <h2>Getting started</h2>
         <p className="small">
-          You send requests <strong>{sendingText(settings.sending)}</strong>. That decides the main button on each draft; the other ways stay
-          one click away.
+          <strong>{sendingText(settings.sending)}</strong> That decides the main button on each draft; the other ways stay one click away.
         </p>
         <button type="button" className="button" onClick={() => navigate({ name: 'onboarding' })}>
           Set up Rightful again
