@@ -66,6 +66,12 @@ function OnboardingForm() {
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // After a refused save, once the errors are on screen: the first field with a problem gets the
+  // focus, so that its reason is read out at once.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals > 0) document.querySelector<HTMLElement>('.onboarding [aria-invalid="true"]')?.focus()
+  }, [refusals])
 
   const finish = async (event: FormEvent) => {
     event.preventDefault()
@@ -75,8 +81,7 @@ function OnboardingForm() {
     setFormError(saved.ok ? null : saved.form)
     if (!saved.ok) {
       setBusy(false)
-      // The first field with a problem gets the focus, so the reason is read out at once.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.onboarding [aria-invalid="true"]')?.focus())
+      setRefusals((n) => n + 1)
       return
     }
     const done = await updateSettings({ onboarding: { state: 'done' }, sending: { method, webmail: method === 'webmail' ? webmail : null } })
