@@ -68,7 +68,8 @@ Commands:
                or --authority-name and --authority-email; neither: the first authority
                Rightful proposes); languages: en, de, fr, es, zh (default en);
         without --law, the law Rightful proposes from your country and state, else
-        from where the company is established (it asks when it cannot tell)
+        from where the company is established (it asks when it cannot tell); a --type
+        the law does not grant (e.g. opt-out under gdpr) is refused with the reason
   letter <same options as draft> --out <file.pdf> [--json]
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
@@ -242,14 +243,14 @@ async function complaintAuthority(
 /**
  * Without --law: the law Rightful proposes (the user's country and state, else the company's
  * establishment). When nothing ties a law to the case, the GDPR is used and stderr says so (a
- * script's stdout stays JSON only).
+ * script's stdout stays JSON only). Whether that law grants --type is checked when the request is
+ * created (RIGHT_NOT_GRANTED).
  */
-async function proposedLaw(api: Api, type: RequestType, profile: Profile | null, company: CompanyView, note: (text: string) => void): Promise<Law> {
-  const available = [...new Set(unwrap(await api.call('templates:list', {})).filter((t) => t.type === type).flatMap((t) => t.laws))]
+async function proposedLaw(api: Api, profile: Profile | null, company: CompanyView, note: (text: string) => void): Promise<Law> {
+  const available = [...new Set(unwrap(await api.call('templates:list', {})).flatMap((t) => t.laws))] as Law[]
   const proposal = proposeLaw({ available, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company.establishment })
-  if (!proposal) throw new UsageError(`No template is there for --type ${type}.`)
   if (proposal.grounded) return proposal.law
-  const law = available.includes('gdpr') ? 'gdpr' : proposal.law
+  const law: Law = 'gdpr'
   note(`rightful: ${proposal.reason.replace(/ Add your state in your details:.*$/, ' Give your state as "region" in the profile (e.g. US-CA).')} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
   return law
 }
@@ -291,19 +292,22 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
   const company = unwrap(found)
   const who = profile ?? unwrap(await api.call('profile:get', {}))
   // Without a profile there is nothing to propose from; creating the request then says what is missing.
-  const law = givenLaw ?? (who ? await proposedLaw(api, type, who, company, note) : 'gdpr')
+  const law = givenLaw ?? (who ? await proposedLaw(api, who, company, note) : 'gdpr')
 
-  return unwrap(
-    await api.call('requests:create', {
-      companyId: company.id,
-      type,
-      law,
-      lang,
-      ...(profile ? { profile } : {}),
-      ...(string('identifiers') ? { identifiers: string('identifiers')!.replace(/\\n/g, '\n') } : {}),
-      ...(string('text') ? { text: string('text')! } : {}),
-    }),
-  )
+  const created = await api.call('requests:create', {
+    companyId: company.id,
+    type,
+    law,
+    lang,
+    ...(profile ? { profile } : {}),
+    ...(string('identifiers') ? { identifiers: string('identifiers')!.replace(/\\n/g, '\n') } : {}),
+    ...(string('text') ? { text: string('text')! } : {}),
+  })
+  // --type and --law that do not go together are a problem of the command line: exit 2.
+  if (!created.ok && created.error.code === 'RIGHT_NOT_GRANTED') {
+    throw new UsageError(`--type ${type} under --law ${law}: ${created.error.message} Choose another --type, or --law for the law that protects you.`)
+  }
+  return unwrap(created)
 }
 
 function companyArgument(value: string | undefined, command: string): string {

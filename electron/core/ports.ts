@@ -96,6 +96,13 @@ export type FilePicker = {
 /** Hands a URL to the operating system (the user's mail program for mailto:). */
 export type ExternalOpener = {
   open(url: string): Promise<void>
+  /**
+   * Opens a webmail service's compose page (mail/webmail.ts) in the system's browser. The host
+   * opens only those exact https hosts and paths, and refuses anything else (throws).
+   */
+  openWebmail(url: string): Promise<void>
+  /** Puts text on the system clipboard (a text too long for a compose link); throws where there is none. */
+  copyText(text: string): Promise<void>
   /** Shows a file in the system's file manager (never opens it: it may come from anyone). */
   reveal(path: string): Promise<void>
   /** The longest URL the system hands over intact (Windows cuts mailto: URLs near 2,000). */

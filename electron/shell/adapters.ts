@@ -2,11 +2,11 @@
  * Electron implementations of the core's ports: saving through the system's save dialog, and
  * handing https:/mailto: URLs to the operating system.
  */
-import { app, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
+import { app, clipboard, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
 import path from 'node:path'
 import type { ExternalOpener, FilePicker, FileSink, SaveKind } from '../core/ports'
 import { writeFileAtomicSync } from '../core/storage/files'
-import { isSafeExternalUrl } from './trusted-url'
+import { isSafeExternalUrl, isWebmailComposeUrl } from './trusted-url'
 
 const filters: Record<SaveKind, FileFilter[]> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
@@ -84,6 +84,14 @@ export function createShellOpener(platform: NodeJS.Platform = process.platform):
       if (!isSafeExternalUrl(url)) throw new Error('Only https: and mailto: links can be opened outside Rightful.')
       if (url.length > maxUrlLength) throw new Error(`This link is too long for this system (${url.length} characters; at most ${maxUrlLength}).`)
       await shell.openExternal(url)
+    },
+    async openWebmail(url) {
+      if (!isWebmailComposeUrl(url)) throw new Error('Only the compose pages of Gmail, Outlook.com and Yahoo Mail can be opened this way.')
+      if (url.length > maxUrlLength) throw new Error(`This link is too long for this system (${url.length} characters; at most ${maxUrlLength}).`)
+      await shell.openExternal(url)
+    },
+    async copyText(text) {
+      clipboard.writeText(text)
     },
     async reveal(file) {
       // Shown in the file manager, never opened: a file from a company could be anything.

@@ -1,10 +1,12 @@
 /**
  * URL allowlists for the main process, always decided with a real URL parser (`new URL`), never
- * with string tests such as `includes('localhost')`. Two questions: may this URL be handed to the
- * operating system (a browser, the mail program), and is this URL the app itself?
+ * with string tests such as `includes('localhost')`. Three questions: may this URL be handed to the
+ * operating system (a browser, the mail program), is it one of the webmail compose pages the core
+ * opens, and is this URL the app itself?
  */
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { webmailComposeBase, webmailProviders, type WebmailProvider } from '../core/mail/webmail'
 
 /**
  * Where the app's own page comes from: the Vite dev server during development
@@ -38,6 +40,27 @@ export function isSafeExternalUrl(url: string): boolean {
   // The parser repairs "https:host" and "https:\\host"; what we hand on must need no repair.
   if (!/^https:\/\/[^/\\]/i.test(url)) return false
   return parsed.hostname !== '' && parsed.username === '' && parsed.password === ''
+}
+
+/**
+ * The webmail service whose compose page this URL is, or null: `https:` with exactly one of the
+ * hosts and paths in mail/webmail.ts (no other host, subdomain, port, credentials or path), a query
+ * and no fragment. The only https: URLs the core may hand to the browser (mail:openWebmail).
+ */
+export function webmailProviderOf(url: string): WebmailProvider | null {
+  const parsed = parse(url)
+  if (!parsed || parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '' || parsed.hash !== '') return null
+  if (!/^https:\/\/[^/\\]/i.test(url)) return null
+  for (const provider of webmailProviders) {
+    const { origin, path: composePath } = webmailComposeBase[provider]
+    if (parsed.origin === origin && parsed.pathname === composePath && parsed.search.length > 1) return provider
+  }
+  return null
+}
+
+/** True for a webmail compose page the app may open (see webmailProviderOf). */
+export function isWebmailComposeUrl(url: string): boolean {
+  return webmailProviderOf(url) !== null
 }
 
 function samePath(a: string, b: string): boolean {

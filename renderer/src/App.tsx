@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { assertNever } from '@core/assert-never'
 import { useStore } from './store/store'
 import type { Route } from './store/routes'
@@ -8,6 +8,8 @@ import { CompanyPage } from './features/companies/CompanyPage'
 import { CompanyEditPage } from './features/companies/CompanyEditPage'
 import { PolicyImportPage } from './features/companies/PolicyImportPage'
 import { NewRequestPage } from './features/requests/NewRequestPage'
+import { OnboardingPage } from './features/onboarding/OnboardingPage'
+import { useDayTicker } from './ui/useDayTicker'
 import { RequestPage } from './features/requests/RequestPage'
 import { ProfilePage } from './features/profile/ProfilePage'
 import { SettingsPage } from './features/settings/SettingsPage'
@@ -21,6 +23,8 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'dashboard':
       return <Dashboard />
+    case 'onboarding':
+      return <OnboardingPage />
     case 'companies':
       return <CompaniesPage />
     case 'company':
@@ -61,15 +65,30 @@ export function App() {
   const loadProfile = useStore((s) => s.loadProfile)
   const version = useStore((s) => s.status?.version)
   const loadRequests = useStore((s) => s.loadRequests)
+  const loadSettings = useStore((s) => s.loadSettings)
+  const tickToday = useStore((s) => s.tickToday)
+  // The first start: the guide, until it is done or skipped (someone with saved details is set up).
+  const firstStart = useStore((s) => (s.settings && s.profileLoaded ? s.settings.onboarding.state === 'pending' && !s.profile : null))
+  const guided = useRef(false)
   const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you' || r.status.kind === 'undeliverable').length)
+
+  useEffect(() => {
+    if (firstStart === null || guided.current) return
+    guided.current = true
+    if (firstStart) navigate({ name: 'onboarding' })
+  }, [firstStart, navigate])
+
+  // Days left and status follow today, which moves on while the window is open.
+  useDayTicker(tickToday)
 
   useEffect(() => {
     void loadStatus()
     void loadProfile()
+    void loadSettings()
     void loadRequests()
     // A clicked deadline notification opens its request.
     return onOpenRequest((reference) => navigate({ name: 'request', reference }))
-  }, [loadStatus, loadProfile, loadRequests, navigate])
+  }, [loadStatus, loadProfile, loadSettings, loadRequests, navigate])
 
   return (
     <div className="app">

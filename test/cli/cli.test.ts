@@ -129,17 +129,37 @@ describe('rightful draft without --law', () => {
 
   it('says on stderr when it cannot tell, and uses the GDPR; a bad region is refused', async () => {
     const dir = tempDir()
-    // Opt-out exists only under US laws; a French user writing to a Hong Kong company gets a guess.
-    const guess = await run(['draft', '--company', 'b2s', '--type', 'opt-out', '--profile', write(dir, 'fr.json', { country: 'FR' }), '--json'], dir)
+    // A US user without a state, writing to FS.COM (US, with a Shenzhen subsidiary): nothing ties a law to the case.
+    const guess = await run(['draft', '--company', 'fs.com', '--type', 'access', '--profile', write(dir, 'us-none.json', { country: 'US' }), '--json'], dir)
     expect(guess.code, guess.stderr).toBe(0)
-    expect(JSON.parse(guess.stdout).law).toBe('ccpa')
-    expect(guess.stderr).toMatch(/^rightful: Rightful cannot tell which law applies.*Using ccpa; give --law to choose \(ccpa, vcdpa, cpa-co, ctdpa\)\.\n$/)
+    expect(JSON.parse(guess.stdout).law).toBe('gdpr')
+    expect(guess.stderr).toMatch(/^rightful: Rightful cannot tell which law applies: you gave no state, and the company is established in the United States, which has no general privacy law\..*Using gdpr; give --law to choose \(/)
     const guessed = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'us.json', { country: 'US' }), '--json'], dir)
     expect(JSON.parse(guessed.stdout).law).toBe('hk-pdpo')
     expect(guessed.stderr).toBe('')
     const bad = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'bad.json', { country: 'FR', region: 'US-CA' }), '--json'], dir)
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('The region must lie in the country chosen.')
+  })
+
+  it('refuses a kind of request the law does not grant (exit 2), and writes nothing', async () => {
+    const dir = tempDir()
+    // A French user asking for the US opt-out of sale: the GDPR is proposed, and it has no such right.
+    const optOut = await run(['draft', '--company', 'b2s', '--type', 'opt-out', '--profile', write(dir, 'fr.json', { country: 'FR' }), '--json'], dir)
+    expect(optOut.code).toBe(2)
+    expect(optOut.stdout).toBe('')
+    expect(optOut.stderr).toBe(
+      'rightful: --type opt-out under --law gdpr: The GDPR gives no right to opt out of the sale or sharing of your data (the CCPA, the VCDPA, the CPA and the CTDPA do). Under the GDPR you can instead object to the processing of your data or withdraw your consent. Choose another --type, or --law for the law that protects you.\nRun `rightful --help` for the commands and options.\n',
+    )
+    const given = await run(['draft', '--company', 'fs.com', '--type', 'erasure', '--law', 'pipeda', '--profile', profileFile(dir), '--json'], dir)
+    expect(given.code).toBe(2)
+    expect(given.stderr).toContain('PIPEDA gives no right to have your data erased as such: the company must delete what it no longer needs (Principle 4.5.3)')
+    const listed = await run(['requests', 'list', '--json'], dir)
+    expect(JSON.parse(listed.stdout)).toEqual([])
+    // The same user under the CCPA gets the opt-out.
+    const californian = await run(['draft', '--company', 'b2s', '--type', 'opt-out', '--profile', write(dir, 'ca.json', { country: 'US', region: 'US-CA' }), '--json'], dir)
+    expect(californian.code, californian.stderr).toBe(0)
+    expect(JSON.parse(californian.stdout).law).toBe('ccpa')
   })
 })
 
@@ -192,9 +212,14 @@ describe('rightful draft for every type, law and language', () => {
     expect(JSON.parse(custom.stdout).body).toContain('Please stop calling my phone.')
     const noText = await run(['draft', '--company', 'b2s', '--type', 'custom', '--law', 'hk-pdpo', '--profile', profile, '--json'], dir)
     expect(noText.code).toBe(2)
-    const missing = await run(['draft', '--company', 'b2s', '--type', 'limit', '--law', 'gdpr', '--profile', profile, '--json'], dir)
+    // A right the LGPD grants (blocking, Art. 18 IV) but no template covers yet: exit 1.
+    const missing = await run(['draft', '--company', 'b2s', '--type', 'restriction', '--law', 'lgpd', '--profile', profile, '--json'], dir)
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stdout).error.code).toBe('TEMPLATE_NOT_FOUND')
+    // A right the GDPR does not grant: a problem of the command line, exit 2.
+    const notGranted = await run(['draft', '--company', 'b2s', '--type', 'limit', '--law', 'gdpr', '--profile', profile, '--json'], dir)
+    expect(notGranted.code).toBe(2)
+    expect(notGranted.stderr).toContain('The GDPR gives no right to limit the use of your sensitive data (the CCPA does).')
   })
 
   it('writes a reminder and a complaint that follow up a sent request', async () => {

@@ -1,6 +1,6 @@
 /**
  * The law proposed for a new request: the user's own law first (the US by state), then the law of
- * the company's establishment, else a guess the user is told to check.
+ * the company's establishment; else no law at all, with the reason, for the user to choose.
  */
 import { describe, expect, it } from 'vitest'
 import { proposeLaw } from '../../electron/core/requests/law-proposal'
@@ -34,13 +34,13 @@ describe('proposing a law', () => {
   })
 
   it('says why in plain words', () => {
-    expect(propose('US', 'US-CA')!.reason).toBe('You live in California: the CCPA gives its residents these rights.')
-    expect(propose('FR', null)!.reason).toMatch(/^You live in the EU\/EEA: the GDPR protects you there/)
-    expect(propose('IN', null, ['IE'])!.reason).toBe('The company is established in the EU/EEA: the GDPR applies to it wherever you live (Art. 3(1)).')
+    expect(propose('US', 'US-CA').reason).toBe('You live in California: the CCPA gives its residents these rights.')
+    expect(propose('FR', null).reason).toMatch(/^You live in the EU\/EEA: the GDPR protects you there/)
+    expect(propose('IN', null, ['IE']).reason).toBe('The company is established in the EU/EEA: the GDPR applies to it wherever you live (Art. 3(1)).')
   })
 
-  it('falls back on the company\'s establishment, in the record\'s order', () => {
-    expect(propose('IN', null, ['US', 'HK', 'CN'])).toMatchObject({ law: 'hk-pdpo', grounded: true })
+  it('falls back on the company\'s establishment: an EU/EEA one anywhere, else only the principal one', () => {
+    expect(propose('IN', null, ['HK', 'US', 'CN'])).toMatchObject({ law: 'hk-pdpo', grounded: true })
     // An establishment in the EU/EEA comes first: the GDPR applies whatever the user's country.
     expect(propose(null, null, ['US', 'CN', 'DE', 'HK'])).toMatchObject({ law: 'gdpr', grounded: true })
     expect(propose(null, null, ['DE'])).toMatchObject({ law: 'gdpr', grounded: true })
@@ -48,22 +48,48 @@ describe('proposing a law', () => {
     expect(propose('US', 'US-TX', ['US', 'IE'])).toMatchObject({ law: 'gdpr', grounded: true })
   })
 
-  it('only proposes a law with a template for this kind of request', () => {
-    // Opt-out of sale exists only under the US laws: a Californian gets the CCPA, a German a guess.
-    const usOnly: Law[] = ['ccpa', 'vcdpa', 'cpa-co', 'ctdpa']
-    expect(propose('US', 'US-CO', [], usOnly)).toMatchObject({ law: 'cpa-co', grounded: true })
-    expect(propose('DE', null, ['DE'], usOnly)).toMatchObject({ law: 'ccpa', grounded: false })
-    expect(propose('DE', null, [], [])).toBeNull()
+  it('never jumps past the principal establishment to a branch: FS.COM (US, then Shenzhen) is not a PIPL case', () => {
+    // The root of "a US company shown with PIPL preselected": the US has no general privacy law,
+    // and a Shenzhen subsidiary does not make China's law the user's.
+    const fsCom = propose(null, null, ['US', 'CN'])
+    expect(fsCom.law).toBeNull()
+    expect(fsCom.grounded).toBe(false)
+    expect(fsCom.reason).toBe(
+      'Rightful cannot tell which law applies: you gave no country, and the company is established in the United States, which has no general privacy law. Choose the law that protects you. Add your country in your details: the law where you live may protect you too.',
+    )
+    expect(propose('IN', null, ['US', 'HK', 'CN']).law).toBeNull()
+  })
+
+  it('proposes nothing, never the first law on the list, when nothing ties a law to the user or the company', () => {
+    for (const available of [all, [...all].reverse(), ['cn-pipl', 'gdpr'] as Law[]]) {
+      expect(propose(null, null, [], available)).toMatchObject({ law: null, grounded: false })
+      expect(propose('IN', null, ['IN'], available)).toMatchObject({ law: null, grounded: false })
+    }
+    expect(propose(null, null, []).reason).toBe(
+      'Rightful cannot tell which law applies: you gave no country, and where the company is established is not known. Choose the law that protects you. Add your country in your details: the law where you live may protect you too.',
+    )
+    expect(propose('IN', null, ['IN']).reason).toBe(
+      'Rightful cannot tell which law applies: Rightful knows no privacy law of IN, and the company is established in IN, where Rightful knows no privacy law. Choose the law that protects you.',
+    )
+  })
+
+  it('only proposes a law Rightful has templates for', () => {
+    expect(propose('DE', null, ['DE'], ['ccpa'])).toMatchObject({ law: null, grounded: false })
+    expect(propose('DE', null, [], [])).toMatchObject({ law: null, grounded: false })
   })
 
   it('asks for the state when a US user gave none', () => {
-    const guess = propose('US', null, ['US'])!
-    expect(guess).toMatchObject({ law: 'gdpr', grounded: false })
-    expect(guess.reason).toBe("Rightful cannot tell which law applies from your details and the company's: choose the one that applies to you. Add your state in your details: some states give their residents rights of their own.")
-    expect(propose('US', null, ['HK'])!.reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
-    expect(propose('US', 'US-TX', ['US'])!.reason).not.toContain('Add your state')
-    expect(propose('DE', null, ['US'])!.reason).not.toContain('Add your state')
-    expect(propose(null, null, ['CN'])!.reason).toBe('The company is established in mainland China: the PIPL applies to it. Add your country in your details: the law where you live may protect you too.')
+    const guess = propose('US', null, ['US'])
+    expect(guess).toMatchObject({ law: null, grounded: false })
+    expect(guess.reason).toBe(
+      'Rightful cannot tell which law applies: you gave no state, and the company is established in the United States, which has no general privacy law. Choose the law that protects you. Add your state in your details: some states give their residents rights of their own.',
+    )
+    expect(propose('US', null, ['HK']).reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
+    expect(propose('US', 'US-TX', ['US']).reason).toBe(
+      'Rightful cannot tell which law applies: Texas has no privacy law that Rightful supports, and the company is established in the United States, which has no general privacy law. Choose the law that protects you.',
+    )
+    expect(propose('DE', null, ['US']).reason).not.toContain('Add your state')
+    expect(propose(null, null, ['CN']).reason).toBe('The company is established in mainland China: the PIPL applies to it. Add your country in your details: the law where you live may protect you too.')
   })
 })
 

@@ -14,7 +14,10 @@ export type HarnessControl = {
   current: Harness
   /** Stops the app and starts it again on the same data folder. */
   restart(): Promise<Harness>
-  /** Moves the core's clock (reload the page to see the new day). */
+  /**
+   * Moves the core's clock. The window sees the new day on its next tick (focus, visibility, or
+   * local midnight): call `tickDay(page)`, or reload.
+   */
   setNow(iso: string): void
 }
 
@@ -37,20 +40,39 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   if (viewport) await page.setViewportSize(viewport)
 }
 
-export const test = base.extend<{ harness: HarnessControl; dataDir: string }>({
+/**
+ * Tells the window that it is in view again, as when the user comes back to it the next morning:
+ * the app asks the core for today and, on a new day, fetches status and days left anew.
+ */
+export async function tickDay(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+}
+
+export const test = base.extend<{ harness: HarnessControl; dataDir: string; onboarded: boolean }>({
+  /**
+   * Whether the first-start guide is already done (or skipped) when the page opens: true for
+   * every spec about something else, so they start on the dashboard; the onboarding spec sets
+   * `test.use({ onboarded: false })`.
+   */
+  onboarded: [true, { option: true }],
   // Playwright requires the destructuring pattern even when no fixture is used.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-e2e-'))
     await use(dir)
   },
-  harness: async ({ dataDir }, use) => {
+  harness: async ({ dataDir, onboarded }, use) => {
     test.skip(!fs.existsSync(chromiumPath), `Chromium is not installed at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).`)
     let now = fixedNow
     const clock = { now: () => new Date(now) }
     const start = () => startHarness({ dataDir, clock, outDir: `${dataDir}-saved` })
+    const first = await start()
+    if (onboarded) {
+      const done = await first.api.call('settings:update', { onboarding: { state: 'done' } })
+      if (!done.ok) throw new Error(done.error.message)
+    }
     const control: HarnessControl = {
-      current: await start(),
+      current: first,
       async restart() {
         await control.current.close()
         control.current = await start()

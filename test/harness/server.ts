@@ -15,6 +15,7 @@ import { apiChannels } from '../../electron/core/api/channels'
 import { createApi, type Api } from '../../electron/core/api/create-api'
 import type { Clock } from '../../electron/core/ports'
 import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
+import { isWebmailComposeUrl } from '../../electron/shell/trusted-url'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 export const defaultRendererDir = path.join(repoRoot, '.vite', 'renderer', 'main_window')
@@ -28,8 +29,10 @@ export type Harness = {
   readonly dataDir: string
   /** Where "saved" files land: the harness's stand-in for the save dialog. */
   readonly outDir: string
-  /** URLs the app asked the system to open (mailto:, https:). */
+  /** URLs the app asked the system to open (mailto:, https:, webmail compose links). */
   readonly opened: ReadonlyArray<string>
+  /** Texts the app put on the clipboard. */
+  readonly copied: ReadonlyArray<string>
   /** Files the app asked the system to show in the file manager. */
   readonly revealed: ReadonlyArray<string>
   /** What the stand-in for the open dialog hands over next ("Attach files…"). */
@@ -115,6 +118,7 @@ export async function startHarness(options: {
   }
   const outDir = options.outDir ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}-saved`)
   const opened: string[] = []
+  const copied: string[] = []
   const revealed: string[] = []
   let nextPick: ReadonlyArray<string> = []
   const ports = createNodePorts({
@@ -132,6 +136,14 @@ export async function startHarness(options: {
       maxUrlLength: options.maxUrlLength ?? 32_000,
       open: async (url) => {
         opened.push(url)
+      },
+      // The shell's rule, so that a link the desktop app would refuse fails here too.
+      openWebmail: async (url) => {
+        if (!isWebmailComposeUrl(url)) throw new Error('Only the compose pages of Gmail, Outlook.com and Yahoo Mail can be opened.')
+        opened.push(url)
+      },
+      copyText: async (text) => {
+        copied.push(text)
       },
       reveal: async (file) => {
         revealed.push(file)
@@ -214,6 +226,7 @@ export async function startHarness(options: {
     dataDir: options.dataDir,
     outDir,
     opened,
+    copied,
     revealed,
     pickNext: (files) => {
       nextPick = files

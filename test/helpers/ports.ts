@@ -5,6 +5,7 @@ import path from 'node:path'
 import { createApi, type Api } from '../../electron/core/api/create-api'
 import type { Ports } from '../../electron/core/ports'
 import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
+import { isWebmailComposeUrl } from '../../electron/shell/trusted-url'
 
 export const repoRoot = path.resolve(__dirname, '..', '..')
 
@@ -26,6 +27,8 @@ export type TestHost = {
   outDir: string
   clock: TestClock
   opened: string[]
+  /** Texts put on the clipboard. */
+  copied: string[]
   revealed: string[]
   /** Files the next attachments:pick hands over. */
   picked: string[]
@@ -37,6 +40,7 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
   const outDir = path.join(dataDir, '..', `${path.basename(dataDir)}-out`)
   const clock = options.clock ?? testClock()
   const opened: string[] = []
+  const copied: string[] = []
   const revealed: string[] = []
   const picked: string[] = []
   const ports = createNodePorts({
@@ -49,10 +53,15 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
     external: {
       maxUrlLength: options.maxUrlLength ?? 32_000,
       open: async (url) => void opened.push(url),
+      openWebmail: async (url) => {
+        if (!isWebmailComposeUrl(url)) throw new Error(`not a webmail compose link: ${url}`)
+        opened.push(url)
+      },
+      copyText: async (text) => void copied.push(text),
       reveal: async (file) => void revealed.push(file),
     },
   })
-  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, revealed, picked }
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, picked }
 }
 
 export const sampleProfile = {

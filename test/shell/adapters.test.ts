@@ -100,6 +100,20 @@ describe('the shell ExternalOpener', () => {
     expect(fake().shell.openExternal).not.toHaveBeenCalled()
   })
 
+  it('opens only the webmail compose pages with openWebmail, and copies text to the clipboard', async () => {
+    const opener = createShellOpener('linux')
+    const gmail = 'https://mail.google.com/mail/?view=cm&fs=1&to=privacy@fs.com&su=Access&body=Hello'
+    await opener.openWebmail(gmail)
+    expect(fake().shell.openExternal.mock.calls.map(([url]) => url)).toEqual([gmail])
+    for (const url of ['https://example.com/privacy', 'https://mail.google.com.evil.example/mail/?to=a', 'mailto:a@example.com', 'http://mail.google.com/mail/?to=a']) {
+      await expect(opener.openWebmail(url), url).rejects.toThrow(/Gmail, Outlook.com and Yahoo Mail/)
+    }
+    expect(fake().shell.openExternal).toHaveBeenCalledTimes(1)
+    await expect(createShellOpener('win32').openWebmail(`https://outlook.live.com/mail/0/deeplink/compose?to=a@b.example&body=${'x'.repeat(2100)}`)).rejects.toThrow(/too long/)
+    await opener.copyText('Dear Sir or Madam,\nä & #')
+    expect(fake().clipboard.writeText).toHaveBeenCalledWith('Dear Sir or Madam,\nä & #')
+  })
+
   it('knows how long a URL the system takes', async () => {
     expect(maxUrlLengthFor('win32')).toBe(2000)
     expect(createShellOpener('win32').maxUrlLength).toBe(2000)

@@ -209,6 +209,7 @@ function createFake() {
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
+    clipboard: { writeText: vi.fn((_text: string) => {}) },
     dialog: {
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
@@ -263,6 +264,9 @@ function buildModule() {
     },
     get dialog() {
       return fake().dialog
+    },
+    get clipboard() {
+      return fake().clipboard
     },
     get Menu() {
       return fake().Menu

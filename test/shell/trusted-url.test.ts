@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { appUrlOf, isAppUrl, isSafeExternalUrl, type AppOrigin } from '../../electron/shell/trusted-url'
+import { appUrlOf, isAppUrl, isSafeExternalUrl, isWebmailComposeUrl, webmailProviderOf, type AppOrigin } from '../../electron/shell/trusted-url'
 
 describe('isSafeExternalUrl', () => {
   it.each([
@@ -38,6 +38,41 @@ describe('isSafeExternalUrl', () => {
     '//example.com',
   ])('refuses %j', (url) => {
     expect(isSafeExternalUrl(url)).toBe(false)
+  })
+})
+
+describe('the webmail allowlist', () => {
+  it.each([
+    ['https://mail.google.com/mail/?view=cm&fs=1&to=legal@fs.com&su=Access&body=Hi%0A', 'gmail'],
+    ['https://outlook.live.com/mail/0/deeplink/compose?to=legal@fs.com&subject=Access&body=Hi', 'outlook'],
+    ['https://compose.mail.yahoo.com/?to=legal@fs.com&subject=Access&body=Hi', 'yahoo'],
+  ])('allows the compose page %s', (url, provider) => {
+    expect(webmailProviderOf(url)).toBe(provider)
+    expect(isWebmailComposeUrl(url)).toBe(true)
+  })
+
+  it.each([
+    'https://mail.google.com/mail/',
+    'https://mail.google.com/mail/u/0/?view=cm&to=a@b.example',
+    'https://mail.google.com/?view=cm&to=a@b.example',
+    'https://mail.google.com.evil.example/mail/?view=cm&to=a@b.example',
+    'https://evil.example/mail.google.com/mail/?view=cm',
+    'https://user:pw@mail.google.com/mail/?view=cm',
+    'https://mail.google.com:8443/mail/?view=cm',
+    'http://mail.google.com/mail/?view=cm&to=a@b.example',
+    'https://mail.google.com/mail/?view=cm#fragment',
+    'https://outlook.live.com/owa/?path=/mail/action/compose',
+    'https://outlook.office.com/mail/0/deeplink/compose?to=a@b.example',
+    'https://login.yahoo.com/?to=a@b.example',
+    'https://compose.mail.yahoo.com/other?to=a@b.example',
+    'https://www.google.com/',
+    'https:mail.google.com/mail/?view=cm',
+    'mailto:a@b.example',
+    'javascript:alert(1)',
+    ' https://mail.google.com/mail/?view=cm',
+    'https://mail.google.com/mail/?view=cm&body=a\nb',
+  ])('refuses %j', (url) => {
+    expect(isWebmailComposeUrl(url)).toBe(false)
   })
 })
 

@@ -64,6 +64,12 @@ export const noExternalOpener: ExternalOpener = {
   open: async () => {
     throw new Error('this host cannot open other programs')
   },
+  openWebmail: async () => {
+    throw new Error('this host cannot open a browser')
+  },
+  copyText: async () => {
+    throw new Error('this host has no clipboard')
+  },
   reveal: async () => {
     throw new Error('this host cannot show files')
   },

@@ -46,6 +46,7 @@ export const apiChannels = [
   'letters:savePdf',
   'letters:print',
   'mail:openInMailProgram',
+  'mail:openWebmail',
   'mail:saveEml',
   'mail:getSmtp',
   'mail:saveSmtp',

@@ -30,6 +30,7 @@ import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
+import { webmailProviders, type WebmailProvider } from '../mail/webmail'
 import { sectors, type AuthoritySummary, type Sector } from '../authorities/schema'
 import type { ProposalBasis } from '../authorities/competence'
 import type { ReplyImportResult, ReplyView } from '../replies/model'
@@ -273,6 +274,15 @@ export const contract = {
    * handed over as an .eml draft instead (saved, then shown in the file manager).
    */
   'mail:openInMailProgram': method<{ handoff: 'mailto' | 'eml'; url: string | null; path: string | null }>()(byReference),
+  /**
+   * Opens the compose page of a webmail service (Gmail, Outlook.com, Yahoo Mail) in the system's
+   * browser, with the recipient, subject and text filled in. The link is built here from the
+   * request. A text too long for the service's link is put on the clipboard instead
+   * (`bodyCopied`), for the user to paste.
+   */
+  'mail:openWebmail': method<{ provider: WebmailProvider; url: string; bodyCopied: boolean }>()(
+    z.strictObject({ reference: referenceSchema, provider: z.enum(webmailProviders) }),
+  ),
   /** A draft .eml (X-Unsent: 1); for a request Rightful sent, the exact message that went out. */
   'mail:saveEml': method<{ path: string | null }>()(byReference),
   'mail:getSmtp': method<SmtpView>()(empty),

@@ -14,6 +14,8 @@ export const errorCodes = [
   'NO_POSTAL_ADDRESS',
   'PROFILE_MISSING',
   'TEMPLATE_NOT_FOUND',
+  /** The law chosen gives no right to this kind of request (requests/rights.ts), and no template covers it. */
+  'RIGHT_NOT_GRANTED',
   'TEMPLATE_INVALID',
   'INVALID_STATE',
   'UNKNOWN_COUNTRY',

@@ -232,11 +232,11 @@ export const domainSchema = z
  */
 export const companyEditSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(),
-  name: shortText,
+  name: z.string().trim().min(1, 'Give the company’s name.').max(200, 'Keep the name under 200 characters.'),
   legalNames: z.array(shortText).max(20).default([]),
   brands: z.array(shortText).max(500).default([]),
   domains: z.array(domainSchema).max(100).default([]),
-  website: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  website: z.url({ protocol: /^https?$/, error: 'Give the whole web address, starting with https://.' }).max(2000).nullable().default(null),
   emails: z
     .array(z.strictObject({ address: emailAddressSchema, purpose: z.enum(emailPurposes), status: contactStatus.default('current') }))
     .max(50)
@@ -244,9 +244,9 @@ export const companyEditSchema = z.strictObject({
   postalAddresses: z
     .array(
       z.strictObject({
-        recipient: shortText,
-        lines: z.array(shortText).min(1).max(8),
-        country: countryCodeSchema,
+        recipient: z.string().trim().min(1, 'Give the name letters are addressed to.').max(200),
+        lines: z.array(shortText).min(1, 'Give the address lines.').max(8, 'Use at most 8 address lines.'),
+        country: z.string().regex(/^[A-Z]{2}$/, 'Choose the country of this address.'),
         region: z.string().regex(/^[A-Z0-9]{1,3}$/).nullable().default(null),
         status: contactStatus.default('current'),
       }),
@@ -254,14 +254,14 @@ export const companyEditSchema = z.strictObject({
     .max(20)
     .default([]),
   phones: z
-    .array(z.strictObject({ number: z.string().trim().min(3).max(40), kind: z.enum(['phone', 'fax']), status: contactStatus.default('current') }))
+    .array(z.strictObject({ number: z.string().trim().min(3, 'Give the whole number, with its country code.').max(40, 'A phone number has at most 40 characters.'), kind: z.enum(['phone', 'fax']), status: contactStatus.default('current') }))
     .max(20)
     .default([]),
   webForms: z.array(z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000), status: contactStatus.default('current') })).max(10).default([]),
   establishment: z.array(countryCodeSchema).max(60).default([]),
   countriesServed: z.array(z.union([countryCodeSchema, z.literal('all')])).max(250).default(['all']),
   categories: z.array(shortText).max(30).default([]),
-  requestLanguage: z.string().regex(/^[a-z]{2}$/).nullable().default(null),
+  requestLanguage: z.string().regex(/^[a-z]{2}$/, 'Give a two-letter language code, e.g. de.').nullable().default(null),
   needsIdDocument: z.boolean().default(false),
   suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
 })

@@ -1,6 +1,6 @@
 /**
  * The mail API: the mailto: and .eml hand-offs for people who send from their own mail program,
- * and sending through the user's own SMTP server with the outbox's guarantees (outbox.ts).
+ * the compose links of webmail services, and sending through the user's own SMTP server with the outbox's guarantees (outbox.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,6 +13,7 @@ import type { RequestRecord } from '../requests/model'
 import { buildEml, checkMessageFields, maxAttachmentBytesPerMessage, messageIdFor, sha256Hex, type EmlAttachment } from './eml'
 import { openMailSettings, smtpPasswordSecret, type SmtpSettings } from './mail-settings'
 import { buildMailtoUrl } from './mailto'
+import { webmailCompose, webmailNames } from './webmail'
 import type { SendResult, SmtpView } from './mail-types'
 import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
 import { appendToSentFolder, describeImapError } from './sent-copy'
@@ -251,6 +252,26 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
         throw new CoreError('EXTERNAL_FAILED', `Your mail program could not be opened (${(error as Error).message}). Save the e-mail as an .eml file instead.`)
       }
       return { handoff: 'mailto' as const, url, path: null }
+    },
+
+    'mail:openWebmail': async ({ reference, provider }) => {
+      const { record } = ctx.requests.get(reference)
+      const mail = emailOf(record)
+      const { url, bodyIncluded } = webmailCompose(provider, mail, ctx.ports.external.maxUrlLength)
+      if (!bodyIncluded) {
+        // Too long for the service's link: the text goes on the clipboard, to be pasted.
+        try {
+          await ctx.ports.external.copyText(mail.body.replace(/\r\n|\r/g, '\n'))
+        } catch (error) {
+          throw new CoreError('EXTERNAL_FAILED', `The text is too long for a ${webmailNames[provider]} link, and it could not be copied (${(error as Error).message}). Save the e-mail as an .eml file, or copy the text from the page.`)
+        }
+      }
+      try {
+        await ctx.ports.external.openWebmail(url)
+      } catch (error) {
+        throw new CoreError('EXTERNAL_FAILED', `${webmailNames[provider]} could not be opened in your browser (${(error as Error).message}).`)
+      }
+      return { provider, url, bodyCopied: !bodyIncluded }
     },
 
     'mail:saveEml': async ({ reference }) => {

@@ -5,22 +5,23 @@
  * The user's own law comes first, because each of these laws protects people where they live when
  * a company offers them goods or services there (GDPR Art. 3(2), UK GDPR Art. 3(2), LGPD Art. 3,
  * FADP Art. 3, PIPL Art. 3, APPI Art. 171) or protects only residents (the US state laws). Then the
- * law of the company's establishment (GDPR Art. 3(1): whatever the user's country). Where neither
- * gives a law that has a template for this kind of request, the first available one is proposed
- * and marked as a guess. A pure module: the renderer proposes while the user picks.
+ * law of the company's establishment (GDPR Art. 3(1): whatever the user's country): an EU/EEA one
+ * wherever it is listed, else only the principal one. Where neither gives a law, nothing is
+ * proposed: the user is told why and picks the law (never a silent guess). The kinds of request a
+ * law grants are in rights.ts. A pure module: the renderer proposes while the user picks.
  */
 import { isEeaCountry } from '../authorities/eea'
 import { regionName } from '../profile/regions'
 import { lawNames } from './law-names'
-import type { Law } from './model'
+import { laws, type Law } from './kinds'
 
-export type LawProposal = {
-  readonly law: Law
-  /** Why, in plain words ("You live in California: the CCPA gives California residents these rights."). */
-  readonly reason: string
-  /** False when nothing tied a law to the user or the company: the user should choose. */
-  readonly grounded: boolean
-}
+/**
+ * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents
+ * these rights."). Not grounded: no law, and why not (the user must choose).
+ */
+export type LawProposal =
+  | { readonly law: Law; readonly reason: string; readonly grounded: true }
+  | { readonly law: null; readonly reason: string; readonly grounded: false }
 
 const byCountry: Readonly<Record<string, Law>> = {
   GB: 'uk-gdpr',
@@ -61,15 +62,20 @@ function lawOfCountry(country: string | null): Law | null {
   return byCountry[country] ?? null
 }
 
+/**
+ * The law to propose. `law` is null when nothing ties a law to the user or the company: then no law
+ * is preselected, and `reason` says why and what would let Rightful tell.
+ */
 export function proposeLaw(input: {
-  /** The laws with a template for the kind of request chosen. */
-  readonly available: ReadonlyArray<Law>
+  /** The laws Rightful has templates for (all of them when left out). */
+  readonly available?: ReadonlyArray<Law>
   readonly userCountry: string | null
   readonly userRegion: string | null
   /** Where the company is established (the catalog's record), most important first. */
   readonly companyCountries: ReadonlyArray<string>
-}): LawProposal | null {
-  const { available, userCountry, userRegion } = input
+}): LawProposal {
+  const { userCountry, userRegion } = input
+  const available = input.available ?? laws
   const usable = (law: Law | null): law is Law => law !== null && available.includes(law)
 
   if (userCountry === 'US') {
@@ -91,21 +97,31 @@ export function proposeLaw(input: {
       : !userCountry
         ? ' Add your country in your details: the law where you live may protect you too.'
         : ''
-  // The company's establishment: an EU/EEA one first (the GDPR then applies wherever the user
-  // lives), else the first country in the record's order with a law we know.
-  const establishments = [...input.companyCountries.filter((c) => isEeaCountry(c)), ...input.companyCountries.filter((c) => !isEeaCountry(c))]
-  for (const country of establishments) {
-    const law = lawOfCountry(country)
-    if (usable(law)) {
-      const reason =
-        law === 'gdpr'
-          ? `The company is established in ${placeOf(country)}: the GDPR applies to it wherever you live (Art. 3(1)).`
-          : `The company is established in ${placeOf(country)}: ${lawNames[law]} applies to it.`
-      return { law, reason: reason + stateHint, grounded: true }
-    }
+  // The company's establishment: an EU/EEA one wherever it is listed (the GDPR then applies to its
+  // processing wherever the user lives, Art. 3(1)), else only its principal one, the first listed:
+  // a branch elsewhere does not make that country's law the one for this user.
+  const eea = input.companyCountries.find((c) => isEeaCountry(c))
+  if (eea && usable('gdpr')) {
+    return { law: 'gdpr', reason: `The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`, grounded: true }
+  }
+  const principal = input.companyCountries[0] ?? null
+  const principalLaw = lawOfCountry(principal)
+  if (principal && usable(principalLaw)) {
+    return { law: principalLaw, reason: `The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`, grounded: true }
   }
 
-  const first = available[0]
-  if (!first) return null
-  return { law: first, reason: `Rightful cannot tell which law applies from your details and the company's: choose the one that applies to you.${stateHint}`, grounded: false }
+  const you =
+    userCountry === 'US'
+      ? userRegion
+        ? `${regionName(userRegion) ?? userRegion} has no privacy law that Rightful supports`
+        : 'you gave no state'
+      : userCountry
+        ? `Rightful knows no privacy law of ${placeOf(userCountry)}`
+        : 'you gave no country'
+  const company = principal ? `the company is established in ${placeOf(principal)}${principal === 'US' ? ', which has no general privacy law' : principalLaw ? '' : `, where Rightful knows no privacy law`}` : 'where the company is established is not known'
+  return {
+    law: null,
+    reason: `Rightful cannot tell which law applies: ${you}, and ${company}. Choose the law that protects you.${stateHint}`,
+    grounded: false,
+  }
 }

@@ -5,45 +5,11 @@
 import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
 import { attachmentSchema, factsOf, requestEventSchema, type RequestFacts } from './events'
+import { languages, laws, requestTypes, type Law, type RequestType } from './kinds'
 
 export type { RequestEvent } from './events'
 
-export const requestTypes = [
-  'access',
-  'erasure',
-  'rectification',
-  'restriction',
-  'portability',
-  'objection',
-  'withdraw-consent',
-  'opt-out',
-  'limit',
-  'reminder',
-  'complaint',
-  'custom',
-] as const
-export type RequestType = (typeof requestTypes)[number]
-
-/** The laws Rightful counts deadlines for; templates say which of them they cover. */
-export const laws = [
-  'gdpr',
-  'uk-gdpr',
-  'ccpa',
-  'vcdpa',
-  'cpa-co',
-  'ctdpa',
-  'lgpd',
-  'pipeda',
-  'ch-fadp',
-  'hk-pdpo',
-  'cn-pipl',
-  'jp-appi',
-  'au-privacy',
-] as const
-export type Law = (typeof laws)[number]
-
-export const languages = ['en', 'de', 'fr', 'es', 'zh'] as const
-export type Language = (typeof languages)[number]
+export { languages, laws, requestTypes, type Language, type Law, type RequestType } from './kinds'
 
 export const channels = ['email', 'post'] as const
 export type Channel = (typeof channels)[number]

@@ -17,6 +17,7 @@ import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from 
 import { templateView, withRequiredPhrase } from '../templates/view'
 import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType, SentEmail } from './model'
 import type { RequestRepository } from './repository'
+import { describeRightReason, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
 
@@ -252,6 +253,12 @@ export function createRequestService(deps: {
       }
       if (type === 'custom' && !text?.trim()) {
         throw new CoreError('INVALID_INPUT', 'A custom request needs your own words: say what you ask the company for.')
+      }
+      // A right the law does not grant is refused with the reason, unless a template (the user's
+      // own, say) covers this combination all the same.
+      const right = rightUnder(law, type)
+      if (!right.granted && !deps.templates.has({ type, law, lang })) {
+        throw new CoreError('RIGHT_NOT_GRANTED', describeRightReason(right.why!))
       }
       const sender = profileOrFail(profile)
       const company = deps.catalog.get(companyId)

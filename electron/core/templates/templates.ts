@@ -48,6 +48,8 @@ export type Templates = {
   get(id: string): { readonly info: TemplateInfo; readonly text: string }
   /** The template that writes this kind of request (the user's own first). */
   find(selection: { type: RequestType; law: Law; lang: Language }): Template
+  /** Whether a template (the user's or a built-in one) covers this combination. */
+  has(selection: { type: RequestType; law: Law; lang: Language }): boolean
   render(selection: { type: RequestType; law: Law; lang: Language }, view: Record<string, unknown>): RenderedRequest
   /** Fills a template's text that is not saved yet (the editor's preview), with a view for its language. */
   renderText(text: string, law: Law, viewFor: (lang: Language) => Record<string, unknown>): { subject: string; body: string; template: Template }
@@ -167,6 +169,10 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
       return { info, text }
     },
     find,
+    has: ({ type, law, lang }) => {
+      const matches = (t: Template) => t.type === type && t.lang === lang && t.laws.includes(law)
+      return loadUser().some(matches) || loadBuiltin().some(matches)
+    },
     render(selection, view) {
       const template = find(selection)
       return { ...fillTemplate(template, selection.law, view), templateId: idOf(template) }

@@ -6,15 +6,35 @@ let toastCounter = 0
 
 export const createAppSlice: Slice<AppSlice> = (set, get) => ({
   status: null,
+  today: null,
   route: { name: 'dashboard' },
   history: [],
   toasts: [],
   async loadStatus() {
     try {
-      set({ status: unwrap(await api().app.status({})) })
+      const status = unwrap(await api().app.status({}))
+      set({ status, today: status.today })
     } catch (error) {
       get().toast('error', messageOf(error))
     }
+  },
+  async tickToday() {
+    const before = get().today
+    try {
+      const status = unwrap(await api().app.status({}))
+      if (status.today === before) return
+      set({ status, today: status.today })
+    } catch {
+      return // the next tick tries again
+    }
+    if (before === null) return
+    // A new day: status and days left are the core's to count, so they are fetched anew.
+    // The open request stays on screen while it is fetched again; the others are dropped.
+    const open = get().route
+    const kept = open.name === 'request' ? get().views[open.reference] : undefined
+    set({ views: kept && open.name === 'request' ? { [open.reference]: kept } : {} })
+    await get().loadRequests()
+    if (open.name === 'request') await get().loadRequest(open.reference)
   },
   async dismissNotice(id) {
     await api().app.dismissNotice({ id })

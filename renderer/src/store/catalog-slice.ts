@@ -1,4 +1,5 @@
 import { api, messageOf, unwrap } from '../api'
+import { formOutcomeOf } from '../ui/field-errors'
 import type { CatalogSlice, Slice } from './types'
 
 /** As many hits as the list shows; the list is windowed, so this is cheap to render. */
@@ -27,16 +28,17 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
       return null
     }
   },
-  async saveCompany(input) {
+  async saveCompany(input, fieldPaths = []) {
     try {
       const company = unwrap(await api().catalog.save(input))
       set({ companies: { ...get().companies, [company.id]: company } })
       get().toast('success', input.id ? `Saved your changes to ${company.name}.` : `${company.name} is in your catalog.`)
       void get().search(get().query)
-      return company
+      return { company }
     } catch (error) {
-      get().toast('error', messageOf(error))
-      return null
+      const outcome = formOutcomeOf(error, fieldPaths)
+      if (outcome.fields.size === 0) get().toast('error', messageOf(error))
+      return { ...outcome, company: null }
     }
   },
   async removeCompany(id) {

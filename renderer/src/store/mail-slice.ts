@@ -7,6 +7,10 @@ import type { SentCopySettings, SmtpSettings } from '@core/mail/mail-settings'
 import type { OutboxItem, SmtpView } from '@core/mail/mail-types'
 import { api, ApiFailure, messageOf, unwrap } from '../api'
 import type { Slice } from './types'
+import { formOutcomeOf, type FormOutcome } from '../ui/field-errors'
+
+/** The mail form's fields, as the core names them in its errors. */
+export const smtpFieldPaths = ['smtp.host', 'smtp.port', 'smtp.user', 'smtp.fromAddress', 'password', 'sentCopy.host', 'sentCopy.port', 'sentCopy.mailbox'] as const
 
 export type SmtpInput = {
   smtp: Omit<SmtpSettings, 'trustedCertificate'> & { trustedCertificate?: string | null }
@@ -23,7 +27,8 @@ export type MailSlice = {
   /** Per request: its outbox entry, null when it has none; absent until loaded. */
   outbox: Record<string, OutboxItem | null>
   loadSmtp(): Promise<void>
-  saveSmtp(input: SmtpInput): Promise<boolean>
+  /** Saves the server; field errors come back for the form to place, the rest is a toast. */
+  saveSmtp(input: SmtpInput): Promise<FormOutcome>
   removeSmtp(): Promise<boolean>
   testSmtp(): Promise<MailOutcome & { server?: string }>
   loadOutbox(reference: string): Promise<void>
@@ -53,10 +58,11 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
     try {
       set({ smtp: unwrap(await api().mail.saveSmtp(input)) })
       get().toast('success', 'Mail settings saved.')
-      return true
+      return { ok: true }
     } catch (error) {
-      get().toast('error', messageOf(error))
-      return false
+      const outcome = formOutcomeOf(error, smtpFieldPaths)
+      if (outcome.fields.size === 0) get().toast('error', messageOf(error))
+      return outcome
     }
   },
 

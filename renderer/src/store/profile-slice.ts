@@ -1,5 +1,9 @@
 import { api, messageOf, unwrap } from '../api'
+import { formOutcomeOf } from '../ui/field-errors'
 import type { ProfileSlice, Slice } from './types'
+
+/** The profile's fields, as the core names them in its errors. */
+export const profileFieldPaths = ['name', 'email', 'address', 'country', 'region'] as const
 
 export const createProfileSlice: Slice<ProfileSlice> = (set, get) => ({
   profile: null,
@@ -11,14 +15,16 @@ export const createProfileSlice: Slice<ProfileSlice> = (set, get) => ({
       get().toast('error', messageOf(error))
     }
   },
-  async saveProfile(profile) {
+  async saveProfile(profile, { quiet = false } = {}) {
     try {
       set({ profile: unwrap(await api().profile.save(profile)), profileLoaded: true })
-      get().toast('success', 'Your details are saved on this computer.')
-      return true
+      if (!quiet) get().toast('success', 'Your details are saved on this computer.')
+      return { ok: true }
     } catch (error) {
-      get().toast('error', messageOf(error))
-      return false
+      // Problems with a field go beside that field; only the rest is a toast.
+      const outcome = formOutcomeOf(error, profileFieldPaths)
+      if (outcome.fields.size === 0) get().toast('error', messageOf(error))
+      return outcome
     }
   },
 })

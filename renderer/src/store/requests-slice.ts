@@ -1,5 +1,6 @@
 import type { RequestView } from '@core/api/contract'
 import { api, messageOf, unwrap } from '../api'
+import { webmailLabel } from '../ui/format'
 import type { RequestsSlice, Slice } from './types'
 
 export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
@@ -116,6 +117,17 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         const handed = unwrap(await api().mail.openInMailProgram({ reference }))
         if (handed.handoff === 'mailto') get().toast('success', 'Your mail program has the e-mail. Send it from there, then mark the request as sent.')
         else if (handed.path) get().toast('success', `Too long for a mail link on this system, so it is saved as ${handed.path}. Open that file with your mail program, send it, then mark the request as sent.`)
+      })
+    },
+    async openWebmail(reference, provider) {
+      await attempt(async () => {
+        const opened = unwrap(await api().mail.openWebmail({ reference, provider }))
+        const name = webmailLabel[opened.provider]
+        if (opened.bodyCopied) {
+          get().toast('success', `${name} is open with the recipient and subject. The text is too long for a web link, so it is copied: paste it into the message (Ctrl+V or ⌘V), send it, then mark the request as sent.`)
+        } else {
+          get().toast('success', `${name} is open in your browser with the e-mail filled in. Send it there, then mark the request as sent.`)
+        }
       })
     },
     async saveEml(reference) {

@@ -1,6 +1,8 @@
 /** Where the user is: a small state-based router, with a history for Back. */
 export type Route =
   | { readonly name: 'dashboard' }
+  /** The first-start guide (also reached again from Settings). */
+  | { readonly name: 'onboarding' }
   | { readonly name: 'companies' }
   | { readonly name: 'company'; readonly id: string }
   /** Add a company (id null) or change one. */

@@ -19,14 +19,18 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
         settings: {
           deadlines: { ...current.deadlines, ...patch.deadlines },
           notifications: { ...current.notifications, ...patch.notifications },
+          onboarding: { ...current.onboarding, ...patch.onboarding },
+          sending: { ...current.sending, ...patch.sending },
         },
       })
     }
     try {
       set({ settings: unwrap(await api().settings.update(patch)) })
       // Deadlines depend on the settings: the list shows them anew.
-      set({ views: {} })
-      await get().loadRequests()
+      if (patch.deadlines) {
+        set({ views: {} })
+        await get().loadRequests()
+      }
       return true
     } catch (error) {
       set({ settings: current })

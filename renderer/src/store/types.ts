@@ -1,12 +1,15 @@
 /** The store's slices and their combined state. */
 import type { StateCreator } from 'zustand'
 import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
+import type { PlainDate } from '@core/deadlines/calendar'
+import type { WebmailProvider } from '@core/mail/webmail'
 import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
 import type { Profile } from '@core/profile/profile'
 import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
 import type { StagedFile } from '@core/requests/view'
 import type { Route } from './routes'
+import type { FormOutcome } from '../ui/field-errors'
 import type { RepliesSlice } from './replies-slice'
 import type { MailSlice } from './mail-slice'
 
@@ -14,10 +17,17 @@ export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; r
 
 export type AppSlice = {
   status: AppStatus | null
+  /**
+   * Today on this computer, as the core counts it. It moves on while the window is open (at local
+   * midnight, and when the window comes back into view), and what derives from it is fetched anew.
+   */
+  today: PlainDate | null
   route: Route
   history: Route[]
   toasts: Toast[]
   loadStatus(): Promise<void>
+  /** Asks the core for today; when the day has changed, the requests' status and days left are fetched anew. */
+  tickToday(): Promise<void>
   dismissNotice(id: string): Promise<void>
   navigate(route: Route): void
   back(): void
@@ -32,8 +42,11 @@ export type CatalogSlice = {
   search(query: string): Promise<void>
   loadCompany(id: string): Promise<CompanyView | null>
   addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
-  /** Saves an added or changed company; resolves to it, or null after an error toast. */
-  saveCompany(input: CompanyEdit): Promise<CompanyView | null>
+  /**
+   * Saves an added or changed company; resolves to it, or to the field errors (by the paths the
+   * form shows, `fieldPaths`) and a toast for anything else.
+   */
+  saveCompany(input: CompanyEdit, fieldPaths?: ReadonlyArray<string>): Promise<{ company: CompanyView } | (FormOutcome & { ok: false; company: null })>
   removeCompany(id: string): Promise<boolean>
   restoreCompany(id: string): Promise<boolean>
   resetCompany(id: string): Promise<boolean>
@@ -43,7 +56,8 @@ export type ProfileSlice = {
   profile: Profile | null
   profileLoaded: boolean
   loadProfile(): Promise<void>
-  saveProfile(profile: Profile): Promise<boolean>
+  /** Saves the user's details; field errors come back for the form to place (`quiet`: no success toast). */
+  saveProfile(profile: Profile, options?: { quiet?: boolean }): Promise<FormOutcome>
 }
 
 export type NewEvent = {
@@ -80,6 +94,8 @@ export type RequestsSlice = {
   savePdf(reference: string): Promise<void>
   printLetter(reference: string): Promise<void>
   openInMailProgram(reference: string): Promise<void>
+  /** Opens the webmail service's compose page in the browser (the core builds the link). */
+  openWebmail(reference: string, provider: WebmailProvider): Promise<void>
   saveEml(reference: string): Promise<void>
   exportCalendar(): Promise<void>
 }

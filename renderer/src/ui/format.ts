@@ -3,6 +3,7 @@ import { describeDate } from '@core/deadlines/calendar'
 
 import type { EventKind, UserEventKind } from '@core/requests/events'
 import type { Law, RequestType } from '@core/requests/model'
+import type { WebmailProvider } from '@core/mail/webmail'
 
 export const requestTypeLabel: Record<RequestType, string> = {
   access: 'Access',
@@ -135,3 +136,6 @@ export const countryOptions: ReadonlyArray<{ code: string; name: string }> = (()
   }
   return codes.map((code) => ({ code, name: regionNames.of(code)! })).sort((x, y) => x.name.localeCompare(y.name))
 })()
+
+/** The webmail services' names as people know them. */
+export const webmailLabel: Record<WebmailProvider, string> = { gmail: 'Gmail', outlook: 'Outlook.com', yahoo: 'Yahoo Mail' }

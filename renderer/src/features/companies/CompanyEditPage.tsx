@@ -4,6 +4,27 @@ import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { noFieldErrors } from '../../ui/field-errors'
+
+/** The company form's fields, as the core names them in its errors. */
+const companyFieldPaths = (edit: CompanyEdit): string[] => [
+  'name',
+  'website',
+  'domains',
+  'legalNames',
+  'brands',
+  'categories',
+  'establishment',
+  'countriesServed',
+  'requestLanguage',
+  ...edit.emails.flatMap((_, i) => [`emails.${i}.address`]),
+  ...edit.postalAddresses.flatMap((_, i) => [`postalAddresses.${i}.recipient`, `postalAddresses.${i}.lines`, `postalAddresses.${i}.country`]),
+  ...edit.phones.flatMap((_, i) => [`phones.${i}.number`]),
+]
+
+/** Where a field's error sits in a form that may show two companies' forms one after another. */
+const ids = 'company-edit'
 
 type Email = CompanyEdit['emails'][number]
 type Address = CompanyEdit['postalAddresses'][number]
@@ -87,6 +108,26 @@ export function CompanyEditPage({ id }: { id: string | null }) {
   return <CompanyEditForm id={id} company={company ?? null} initial={company ? editOf(company) : emptyEdit()} />
 }
 
+/**
+ * The core names rows of the lists it was given (empty rows left out); the form shows every row.
+ * Maps "emails.1.address" of the saved list back to the row of the form it came from.
+ */
+function rowsBack(fields: ReadonlyMap<string, string>, saved: CompanyEdit, shown: CompanyEdit): ReadonlyMap<string, string> {
+  const back = new Map<string, string>()
+  for (const [path, message] of fields) {
+    const match = /^(emails|postalAddresses|phones)\.(\d+)\.(.+)$/.exec(path)
+    if (!match) {
+      back.set(path, message)
+      continue
+    }
+    const list = match[1] as 'emails' | 'postalAddresses' | 'phones'
+    const item = (saved[list] as ReadonlyArray<unknown>)[Number(match[2])]
+    const row = (shown[list] as ReadonlyArray<unknown>).findIndex((x) => JSON.stringify(x) === JSON.stringify(item) || (list === 'emails' && (x as { address: string }).address.trim() === (item as { address: string }).address))
+    back.set(`${list}.${row >= 0 ? row : match[2]}.${match[3]}`, message)
+  }
+  return back
+}
+
 function CompanyEditForm({ id, company, initial }: { id: string | null; company: CompanyView | null; initial: CompanyEdit }) {
   const save = useStore((s) => s.saveCompany)
   const navigate = useStore((s) => s.navigate)
@@ -100,7 +141,10 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
     countriesServed: initial.countriesServed.join(', '),
   }))
   const [error, setError] = useState<string | null>(null)
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
   const [busy, setBusy] = useState(false)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+  const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
 
 
   const patch = (next: Partial<CompanyEdit>) => setForm({ ...form, ...next })
@@ -121,29 +165,39 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
       countriesServed: codes(text.countriesServed).map((c) => (c.toLowerCase() === 'all' ? 'all' : c.toUpperCase())),
       emails: form.emails.filter((e) => e.address.trim() !== '').map((e) => ({ ...e, address: e.address.trim() })),
       phones: form.phones.filter((p) => p.number.trim() !== ''),
-      postalAddresses: form.postalAddresses.filter((a) => a.lines.some((l) => l.trim() !== '')),
+      postalAddresses: form.postalAddresses.filter((a) => a.lines.some((l) => l.trim() !== '')).map((a) => ({ ...a, lines: lines(a.lines.join('\n')) })),
       website: form.website?.trim() ? form.website.trim() : null,
     }
     // Where the company is established, unless said otherwise: where its current address is.
     const firstCountry = edit.postalAddresses.find((a) => a.status === 'current')?.country
     if (edit.establishment.length === 0 && firstCountry) edit.establishment = [firstCountry]
-    if (!edit.name) {
-      setError('Give the company’s name.')
+    // What the form can tell at once goes on its field; the core checks the rest the same way.
+    const local = new Map<string, string>()
+    if (!edit.name) local.set('name', 'Give the company’s name.')
+    form.postalAddresses.forEach((a, i) => {
+      if (a.lines.some((l) => l.trim() !== '') && !a.country) local.set(`postalAddresses.${i}.country`, 'Choose the country of this address.')
+    })
+    if (local.size > 0) {
+      setErrors(local)
+      setError(null)
       return
     }
-    if (edit.postalAddresses.some((a) => !a.country)) {
-      setError('Choose the country of every postal address.')
-      return
-    }
+    setErrors(noFieldErrors)
     setError(null)
     setBusy(true)
-    const saved = await save(edit)
+    // Lists were filtered of empty rows: paths of the core's errors are mapped back onto the form's rows.
+    const saved = await save(edit, companyFieldPaths(edit))
     setBusy(false)
-    if (saved) navigate({ name: 'company', id: saved.id })
+    if (saved.company) {
+      navigate({ name: 'company', id: saved.company.id })
+      return
+    }
+    setErrors(rowsBack(saved.fields, edit, form))
+    setError(saved.form)
   }
 
   return (
-    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'}>
+    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'} noValidate>
       <button type="button" className="link-button back" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
         ← {id ? company?.name : 'Companies'}
       </button>
@@ -162,15 +216,18 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">Name</span>
-            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label="Company name" />
+            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label="Company name" {...attrs('name')} />
+            {fieldError('name')}
           </label>
           <label className="field">
             <span className="field-label">Website</span>
-            <input type="url" value={form.website ?? ''} onChange={(e) => patch({ website: e.target.value })} placeholder="https://www.example.com" />
+            <input type="url" value={form.website ?? ''} onChange={(e) => patch({ website: e.target.value })} placeholder="https://www.example.com" {...attrs('website')} />
+            {fieldError('website')}
           </label>
           <label className="field">
             <span className="field-label">Domains (one per line)</span>
-            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label="Domains" />
+            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label="Domains" {...attrs('domains')} />
+            {fieldError('domains')}
           </label>
           <label className="field">
             <span className="field-label">Legal entities (one per line)</span>
@@ -191,7 +248,8 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
             <div key={i} className="edit-list-row">
               <label className="field">
                 <span className="field-label">Address</span>
-                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={`E-mail ${i + 1}`} />
+                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={`E-mail ${i + 1}`} {...attrs(`emails.${i}.address`)} />
+                {fieldError(`emails.${i}.address`)}
               </label>
               <label className="field">
                 <span className="field-label">Purpose</span>
@@ -220,12 +278,17 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
               <div className="grid-2 compact">
                 <label className="field">
                   <span className="field-label">Addressee</span>
-                  <input value={address.recipient} onChange={(e) => setAddress(i, { recipient: e.target.value })} />
+                  <input value={address.recipient} onChange={(e) => setAddress(i, { recipient: e.target.value })} {...attrs(`postalAddresses.${i}.recipient`)} />
+                  {fieldError(`postalAddresses.${i}.recipient`)}
                 </label>
-                <CountrySelect label="Country" value={address.country} onChange={(country) => setAddress(i, { country })} />
+                <div>
+                  <CountrySelect label="Country" value={address.country} onChange={(country) => setAddress(i, { country })} control={attrs(`postalAddresses.${i}.country`)} />
+                  {fieldError(`postalAddresses.${i}.country`)}
+                </div>
                 <label className="field">
                   <span className="field-label">Lines</span>
-                  <textarea rows={3} value={address.lines.join('\n')} onChange={(e) => setAddress(i, { lines: e.target.value.split('\n') })} />
+                  <textarea rows={3} value={address.lines.join('\n')} onChange={(e) => setAddress(i, { lines: e.target.value.split('\n') })} {...attrs(`postalAddresses.${i}.lines`)} />
+                  {fieldError(`postalAddresses.${i}.lines`)}
                 </label>
                 <div>
                   <StatusSelect value={address.status} onChange={(status) => setAddress(i, { status })} />
@@ -252,7 +315,8 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
             <div key={i} className="edit-list-row phones">
               <label className="field">
                 <span className="field-label">Number</span>
-                <input value={phone.number} onChange={(e) => setPhone(i, { number: e.target.value })} placeholder="+49 30 1234567" />
+                <input value={phone.number} onChange={(e) => setPhone(i, { number: e.target.value })} placeholder="+49 30 1234567" {...attrs(`phones.${i}.number`)} />
+                {fieldError(`phones.${i}.number`)}
               </label>
               <label className="field">
                 <span className="field-label">Kind</span>
@@ -276,11 +340,13 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">Countries of establishment (ISO codes)</span>
-              <input value={text.establishment} onChange={(e) => setText({ ...text, establishment: e.target.value })} placeholder="DE, AT" />
+              <input value={text.establishment} onChange={(e) => setText({ ...text, establishment: e.target.value })} placeholder="DE, AT" {...attrs('establishment')} />
+              {fieldError('establishment')}
             </label>
             <label className="field">
               <span className="field-label">Countries served (ISO codes, or “all”)</span>
-              <input value={text.countriesServed} onChange={(e) => setText({ ...text, countriesServed: e.target.value })} />
+              <input value={text.countriesServed} onChange={(e) => setText({ ...text, countriesServed: e.target.value })} {...attrs('countriesServed')} />
+              {fieldError('countriesServed')}
             </label>
             <label className="field">
               <span className="field-label">Language requests should be in (e.g. de)</span>
@@ -289,7 +355,9 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
                 maxLength={2}
                 onChange={(e) => patch({ requestLanguage: e.target.value.trim().toLowerCase() || null })}
                 placeholder="—"
+                {...attrs('requestLanguage')}
               />
+              {fieldError('requestLanguage')}
             </label>
             <label className="field">
               <span className="field-label">How to send requests</span>

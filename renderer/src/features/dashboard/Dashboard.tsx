@@ -32,7 +32,7 @@ const rowHeight = 48
 
 export function Dashboard() {
   const requests = useStore((s) => s.requests)
-  const today = useStore((s) => s.status?.today)
+  const today = useStore((s) => s.today)
   const load = useStore((s) => s.loadRequests)
   const navigate = useStore((s) => s.navigate)
   const exportCalendar = useStore((s) => s.exportCalendar)

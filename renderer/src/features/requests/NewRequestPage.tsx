@@ -1,9 +1,15 @@
 import { useEffect, useMemo, useState } from 'react'
 import { proposeLaw } from '@core/requests/law-proposal'
-import type { Law, RequestType } from '@core/requests/model'
+import { laws as allLaws, type Law, type RequestType } from '@core/requests/kinds'
+import { rightsUnder, rightTypes, type RightStatus, type RightType } from '@core/requests/rights'
 import { useStore } from '../../store/store'
 import { CompanyResults } from '../companies/CompanyResults'
-import { languageLabel, lawLabel, requestTypeLong } from '../../ui/format'
+import { languageLabel, lawLabel, lawShort, requestTypeLong } from '../../ui/format'
+import { noTemplateText, rightReasonText } from '../../ui/rights-text'
+import './new-request.css'
+
+/** A kind of request under the chosen law: offered when the law grants it and a template writes it. */
+type Offer = RightStatus & { readonly template: boolean }
 
 const descriptions: Partial<Record<RequestType, string>> = {
   access: 'Ask the company whether it processes your personal data, for a copy of it, and how it uses it.',
@@ -36,8 +42,8 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const createRequest = useStore((s) => s.createRequest)
   const templates = useStore((s) => s.templates)
   const loadTemplates = useStore((s) => s.loadTemplates)
-  const [type, setType] = useState<RequestType>('access')
-  const [chosenLaw, setLaw] = useState<string | null>(null)
+  const [chosenType, setType] = useState<RightType>('access')
+  const [chosenLaw, setLaw] = useState<Law | null>(null)
   const [chosenLang, setLang] = useState<string | null>(null)
   const [identifiers, setIdentifiers] = useState('')
   const [text, setText] = useState('')
@@ -49,15 +55,20 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
     void loadTemplates()
   }, [companyId, loadCompany, loadProfile, loadTemplates])
 
-  // In the order of the rights (access first, your own words last), whatever order the files have.
-  const types = useMemo(() => {
-    const offered = new Set(templates.map((t) => t.type))
-    return (Object.keys(requestTypeLong) as RequestType[]).filter((t) => offered.has(t) && t !== 'reminder' && t !== 'complaint')
-  }, [templates])
-  const laws = useMemo(() => [...new Set(templates.filter((t) => t.type === type).flatMap((t) => t.laws as Law[]))], [templates, type])
+  // The laws Rightful has templates for, in its own order.
+  const laws = useMemo(() => allLaws.filter((l) => templates.some((t) => t.laws.includes(l))), [templates])
+  // The law first (from where the user lives, else where the company is established); never a guess.
   const proposal = proposeLaw({ available: laws, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company?.establishment ?? [] })
-  const law = chosenLaw && laws.includes(chosenLaw as Law) ? chosenLaw : (proposal?.law ?? 'gdpr')
-  const languages = useMemo(() => [...new Set(templates.filter((t) => t.type === type && t.laws.includes(law)).map((t) => t.lang))], [templates, type, law])
+  const law: Law | null = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposal.law
+  // Then the kinds of request that law grants, in the order of the rights (your own words last).
+  const offers = useMemo<ReadonlyArray<Offer>>(() => {
+    if (!law) return rightTypes.map((t) => ({ type: t, granted: true, why: null, template: templates.some((x) => x.type === t) }))
+    return rightsUnder(law).map((r) => ({ ...r, template: templates.some((x) => x.type === r.type && x.laws.includes(law)) }))
+  }, [law, templates])
+  const offered = offers.filter((o) => o.granted && o.template)
+  const withheld = offers.filter((o) => !(o.granted && o.template))
+  const type: RequestType = offered.some((o) => o.type === chosenType) ? chosenType : (offered[0]?.type ?? 'access')
+  const languages = law ? [...new Set(templates.filter((t) => t.type === type && t.laws.includes(law)).map((t) => t.lang))] : []
   // The company's request language first (its demand, or its policy's language), else English.
   const companyLang = company?.requirements.language?.code ?? null
   const lang = chosenLang && languages.includes(chosenLang) ? chosenLang : companyLang && languages.includes(companyLang) ? companyLang : languages.includes('en') ? 'en' : (languages[0] ?? 'en')
@@ -78,6 +89,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
 
   const write = async () => {
     setBusy(true)
+    if (!law) return
     const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: textPrompt[type] && text.trim() ? text : null })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
@@ -114,46 +126,76 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         </div>
       ) : null}
 
-      <fieldset className="choices">
-        <legend className="field-label">Kind of request</legend>
-        {types.map((kind) => (
-          <label key={kind} className={`choice ${type === kind ? 'selected' : ''}`}>
-            <input type="radio" name="kind" value={kind} checked={type === kind} onChange={() => setType(kind)} />
-            <span>
-              <strong>{kind === 'custom' ? 'Something else, in your own words' : requestTypeLong[kind]}</strong>
-              <span className="muted">{descriptions[kind]}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-
       <div className="grid-2 compact">
-        <label className="field">
-          <span className="field-label">Law</span>
-          <select value={law} disabled={laws.length < 2} onChange={(e) => setLaw(e.target.value)} aria-describedby="law-reason">
+        <div className="field">
+          <label className="field-label" htmlFor="new-request-law">
+            Law
+          </label>
+          <select
+            id="new-request-law"
+            value={law ?? ''}
+            onChange={(e) => setLaw((e.target.value || null) as Law | null)}
+            aria-describedby="law-reason"
+            aria-invalid={law ? undefined : true}
+          >
+            {law ? null : <option value="">Choose the law that protects you…</option>}
             {laws.map((l) => (
               <option key={l} value={l}>
                 {lawLabel[l] ?? l}
               </option>
             ))}
           </select>
-          {proposal ? (
-            <span id="law-reason" className={`field-hint ${proposal.grounded ? '' : 'field-hint-warn'}`} data-testid="law-reason">
-              {proposal.law === law ? proposal.reason : `You chose this law instead of ${lawLabel[proposal.law]}, which Rightful proposes. ${proposal.reason}`}
-            </span>
-          ) : null}
-        </label>
-        <label className="field">
-          <span className="field-label">Language</span>
-          <select value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
+          <span id="law-reason" className={`field-hint ${proposal.grounded ? '' : 'field-hint-warn'}`} data-testid="law-reason">
+            {!law
+              ? proposal.reason
+              : proposal.law === law
+                ? proposal.reason
+                : proposal.law
+                  ? `You chose this law instead of ${lawLabel[proposal.law]}, which Rightful proposes. ${proposal.reason}`
+                  : 'You chose this law yourself: Rightful could not tell which applies from your details and the company’s.'}
+          </span>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="new-request-lang">
+            Language
+          </label>
+          <select id="new-request-lang" value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
             {languages.map((l) => (
               <option key={l} value={l}>
                 {languageLabel[l] ?? l}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
+
+      <fieldset className="choices">
+        <legend className="field-label">{law ? `Kind of request under the ${lawShort[law]}` : 'Kind of request'}</legend>
+        {offered.map((offer) => (
+          <label key={offer.type} className={`choice ${type === offer.type ? 'selected' : ''}`}>
+            <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setType(offer.type)} />
+            <span>
+              <strong>{offer.type === 'custom' ? 'Something else, in your own words' : requestTypeLong[offer.type]}</strong>
+              <span className="muted">{descriptions[offer.type]}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {law && withheld.length > 0 ? (
+        <details className="rights-withheld" data-testid="rights-withheld">
+          <summary>
+            Not offered under the {lawShort[law]} ({withheld.length}): why
+          </summary>
+          <ul>
+            {withheld.map((offer) => (
+              <li key={offer.type} data-type={offer.type}>
+                <strong>{requestTypeLong[offer.type]}</strong>
+                <span className="muted small">{offer.why ? rightReasonText(offer.why) : noTemplateText(law)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
       {textPrompt[type] ? (
         <label className="field">
@@ -191,7 +233,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         <button
           type="button"
           className="button button-primary"
-          disabled={busy || !profile || !company || Boolean(noContact) || laws.length === 0 || (type === 'custom' && !text.trim())}
+          disabled={busy || !profile || !company || !law || Boolean(noContact) || offered.length === 0 || (type === 'custom' && !text.trim())}
           onClick={() => void write()}
         >
           Write the request

@@ -5,20 +5,19 @@ import { channelLabel, countryName, formatDate, languageLabel, lawShort, request
 import { DeadlinePanel } from './DeadlinePanel'
 import { MarkSentDialog } from './MarkSentDialog'
 import { NextSteps } from './NextSteps'
-import { SendPanel, SentByEmail } from './SendPanel'
+import { SendChoices } from './SendChoices'
+import { SentByEmail } from './SendPanel'
 import { Timeline } from './Timeline'
 import { RequestReplies } from '../replies/RequestReplies'
 
 export function RequestPage({ reference }: { reference: string }) {
   const view = useStore((s) => s.views[reference])
-  const today = useStore((s) => s.status?.today ?? new Date().toISOString().slice(0, 10))
+  const today = useStore((s) => s.today ?? new Date().toISOString().slice(0, 10))
   const load = useStore((s) => s.loadRequest)
   const saveDraft = useStore((s) => s.saveDraft)
   const savePdf = useStore((s) => s.savePdf)
   const printLetter = useStore((s) => s.printLetter)
-  const openInMailProgram = useStore((s) => s.openInMailProgram)
   const saveEml = useStore((s) => s.saveEml)
-  const discard = useStore((s) => s.discard)
   const navigate = useStore((s) => s.navigate)
 
   // Edits on screen, tied to the version of the record they started from: once the record
@@ -144,36 +143,7 @@ export function RequestPage({ reference }: { reference: string }) {
 
         <aside className="request-side">
           {!sent ? (
-            <div className="card">
-              <h2>Send it</h2>
-              <SendPanel view={view} busy={busy} withSaved={withSaved} />
-              <div className="stack">
-                <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => openInMailProgram(reference))}>
-                  Open in my mail program
-                </button>
-                <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => saveEml(reference))}>
-                  Save as e-mail file (.eml)
-                </button>
-                <div className="button-pair">
-                  <button type="button" className="button" disabled={busy || !recipient} onClick={() => void withSaved(() => savePdf(reference))}>
-                    Save PDF letter
-                  </button>
-                  <button type="button" className="button" disabled={busy || !recipient} onClick={() => void withSaved(() => printLetter(reference))}>
-                    Print letter…
-                  </button>
-                </div>
-                <button type="button" className="button button-primary button-block" disabled={busy} onClick={() => void withSaved(async () => setMarkingSent(true))}>
-                  Mark as sent…
-                </button>
-              </div>
-              <p className="muted small">
-                Send it from your own mail program or print the letter for a window envelope. Then mark it as sent, so that Rightful counts the
-                deadline.
-              </p>
-              <button type="button" className="link-button danger-text small" disabled={busy} onClick={() => void discard(reference)}>
-                Discard this draft
-              </button>
-            </div>
+            <SendChoices view={view} busy={busy} withSaved={withSaved} onMarkSent={() => setMarkingSent(true)} />
           ) : (
             <div className="card">
               <h2>Copies</h2>

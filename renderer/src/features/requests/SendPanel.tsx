@@ -39,7 +39,18 @@ function ServerReason({ item }: { item: OutboxItem }) {
  * server's reason when it failed, Retry, and the question before sending again after an attempt the
  * server may have received. Shown only when a mail server is set up.
  */
-export function SendPanel({ view, busy, withSaved }: { view: RequestView; busy: boolean; withSaved: (run: () => Promise<void>) => Promise<void> }) {
+export function SendPanel({
+  view,
+  busy,
+  withSaved,
+  primary = true,
+}: {
+  view: RequestView
+  busy: boolean
+  withSaved: (run: () => Promise<void>) => Promise<void>
+  /** The main way to send this draft (else one of the other ways). */
+  primary?: boolean
+}) {
   const reference = view.record.reference
   const smtp = useStore((s) => s.smtp)
   const item = useStore((s) => s.outbox[reference])
@@ -88,11 +99,11 @@ export function SendPanel({ view, busy, withSaved }: { view: RequestView; busy: 
         </label>
       ) : null}
       {state === 'uncertain' ? (
-        <button type="button" className="button button-primary button-block" disabled={busy || sending || !to} onClick={() => setConfirming(true)}>
+        <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to} onClick={() => setConfirming(true)}>
           Send again…
         </button>
       ) : (
-        <button type="button" className="button button-primary button-block" disabled={busy || sending || !to || state === 'sending'} onClick={() => void send(false)}>
+        <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to || state === 'sending'} onClick={() => void send(false)}>
           {sending ? 'Sending…' : state === 'failed' ? 'Retry' : `Send now through ${smtp.smtp.host}`}
         </button>
       )}

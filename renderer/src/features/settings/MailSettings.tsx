@@ -2,6 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { SmtpView } from '@core/mail/mail-types'
 import type { MailSecurity } from '@core/mail/mail-settings'
 import { useStore } from '../../store/store'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { noFieldErrors } from '../../ui/field-errors'
+import { FormError } from '../../ui/FormError'
+
+const ids = 'mail-settings'
 
 type Form = {
   host: string
@@ -56,6 +61,17 @@ export function MailSettings() {
   const [edits, setEdits] = useState<{ base: SmtpView; form: Form } | null>(null)
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
+  const [formError, setFormError] = useState<string | null>(null)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+  const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
+  /** Saves; the core's word on each field goes beside it. */
+  const saveForm = async () => {
+    const outcome = await save(input())
+    setErrors(outcome.ok ? noFieldErrors : outcome.fields)
+    setFormError(outcome.ok ? null : outcome.form)
+    return outcome.ok
+  }
 
   useEffect(() => {
     void load()
@@ -90,14 +106,14 @@ export function MailSettings() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
-    await save(input())
+    await saveForm()
     setBusy(false)
   }
 
   const runTest = async () => {
     setBusy(true)
     setResult(null)
-    if (await save(input())) {
+    if (await saveForm()) {
       const outcome = await test()
       setResult(
         outcome.ok
@@ -129,15 +145,17 @@ export function MailSettings() {
         </div>
       ) : null}
       {!storage.persistent ? <p className="hint small">This Rightful keeps the password only until it closes.</p> : null}
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">SMTP server</span>
-            <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required />
+            <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required {...attrs('smtp.host')} />
+            {fieldError('smtp.host')}
           </label>
           <label className="field">
             <span className="field-label">Port</span>
-            <input type="number" min={1} max={65535} value={form.port} onChange={(e) => set({ port: e.target.value })} required />
+            <input type="number" min={1} max={65535} value={form.port} onChange={(e) => set({ port: e.target.value })} required {...attrs('smtp.port')} />
+            {fieldError('smtp.port')}
           </label>
         </div>
         <label className="field">
@@ -164,7 +182,8 @@ export function MailSettings() {
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">User name</span>
-            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder="usually your e-mail address" autoComplete="username" spellCheck={false} />
+            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder="usually your e-mail address" autoComplete="username" spellCheck={false} {...attrs('smtp.user')} />
+            {fieldError('smtp.user')}
           </label>
           <label className="field">
             <span className="field-label">Password {view.hasPassword ? <span className="tag tag-muted">saved</span> : null}</span>
@@ -175,7 +194,9 @@ export function MailSettings() {
               placeholder={view.hasPassword ? 'leave empty to keep the saved one' : ''}
               title="A new server, port, security or user name needs the password typed again."
               autoComplete="new-password"
+              {...attrs('password')}
             />
+            {fieldError('password')}
           </label>
         </div>
         {view.hasPassword && moved && !form.password ? (
@@ -191,7 +212,9 @@ export function MailSettings() {
             onChange={(e) => set({ fromAddress: e.target.value })}
             placeholder={profileEmail ? `${profileEmail} (from your profile)` : 'the e-mail address in your profile'}
             spellCheck={false}
+            {...attrs('smtp.fromAddress')}
           />
+          {fieldError('smtp.fromAddress')}
         </label>
 
         <label className="check">
@@ -205,7 +228,8 @@ export function MailSettings() {
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">IMAP server</span>
-              <input value={form.imapHost} onChange={(e) => set({ imapHost: e.target.value })} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required />
+              <input value={form.imapHost} onChange={(e) => set({ imapHost: e.target.value })} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required {...attrs('sentCopy.host')} />
+              {fieldError('sentCopy.host')}
             </label>
             <label className="field">
               <span className="field-label">IMAP security and port</span>
@@ -228,6 +252,7 @@ export function MailSettings() {
           </div>
         ) : null}
 
+        <FormError error={formError} />
         {result ? (
           <div className={`callout ${result.ok ? 'callout-ok' : 'callout-warn'}`} role="status" data-testid="smtp-test-result">
             {result.text}

@@ -4,6 +4,27 @@ import type { DeadlineSettings } from '@core/deadlines/settings'
 import { useStore } from '../../store/store'
 import { MailSettings } from './MailSettings'
 import { ImapSettingsCard } from '../replies/ImapSettingsCard'
+import { webmailLabel } from '../../ui/format'
+import type { Settings } from '@core/settings/settings'
+import { assertNever } from '@core/assert-never'
+
+/** The way the user chose to send, in words. */
+function sendingText(sending: Settings['sending']): string {
+  switch (sending.method) {
+    case 'smtp':
+      return 'You send requests through your own mail server.'
+    case 'mail-program':
+      return 'You send requests with your mail program.'
+    case 'webmail':
+      return `You send requests in ${sending.webmail ? webmailLabel[sending.webmail] : 'webmail'}.`
+    case 'letter':
+      return 'You send requests as printed letters.'
+    case null:
+      return 'You have not said how you send requests: each draft leads with what is set up (your mail server, else your mail program).'
+    default:
+      return assertNever(sending.method)
+  }
+}
 
 type BooleanSetting = { [K in keyof DeadlineSettings]: DeadlineSettings[K] extends boolean ? K : never }[keyof DeadlineSettings]
 type RangeSetting = 'postDomesticDays' | 'postEuDays' | 'postInternationalDays'
@@ -29,6 +50,7 @@ export function SettingsPage() {
   const settings = useStore((s) => s.settings)
   const load = useStore((s) => s.loadSettings)
   const update = useStore((s) => s.updateSettings)
+  const navigate = useStore((s) => s.navigate)
 
   useEffect(() => {
     void load()
@@ -45,6 +67,16 @@ export function SettingsPage() {
           <p className="lede">How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, and when it reminds you.</p>
         </div>
       </header>
+
+      <div className="card" data-testid="setup-card">
+        <h2>Getting started</h2>
+        <p className="small">
+          <strong>{sendingText(settings.sending)}</strong> That decides the main button on each draft; the other ways stay one click away.
+        </p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'onboarding' })}>
+          Set up Rightful again
+        </button>
+      </div>
 
       <div className="card">
         <h2>Reminders</h2>

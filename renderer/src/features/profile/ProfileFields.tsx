@@ -1,0 +1,102 @@
+import type { Profile } from '@core/profile/profile'
+import { regionOf } from '@core/catalog/countries'
+import { regionName, regionsOf } from '@core/profile/regions'
+import { Field } from '../../ui/Field'
+import { countryOptions } from '../../ui/format'
+
+/** The user's details as typed, before the core has checked them. */
+export type ProfileDraft = { name: string; email: string; address: string; country: string; region: string }
+
+export function draftOf(profile: Profile | null): ProfileDraft {
+  return { name: profile?.name ?? '', email: profile?.email ?? '', address: profile?.address ?? '', country: profile?.country ?? '', region: profile?.region ?? '' }
+}
+
+/** What is sent to the core: the region only where this country asks for one and it lies in it. */
+export function profileOf(draft: ProfileDraft): Profile {
+  const regions = regionsOf(draft.country || null)
+  return {
+    name: draft.name,
+    email: draft.email,
+    address: draft.address,
+    country: draft.country || null,
+    region: regions && draft.region.startsWith(`${draft.country}-`) ? draft.region : null,
+  }
+}
+
+/**
+ * Name, e-mail, postal address, country and (where it matters) region, each with its error beside
+ * it. Shared by "Your details" and the first-start guide.
+ */
+export function ProfileFields({
+  draft,
+  onChange,
+  errors,
+}: {
+  draft: ProfileDraft
+  onChange: (next: ProfileDraft) => void
+  errors: ReadonlyMap<string, string>
+}) {
+  const set = (patch: Partial<ProfileDraft>) => onChange({ ...draft, ...patch })
+  const { country, region, address } = draft
+  const regions = regionsOf(country || null)
+  // A US address names its state ("San Francisco, CA 94105"): offered, never chosen silently.
+  const fromAddress = regions && !region.startsWith(`${country}-`) ? regionOf(country, address.split('\n')) : null
+  const suggested = fromAddress && regionName(`${country}-${fromAddress}`) ? `${country}-${fromAddress}` : null
+  return (
+    <>
+      <Field label="Full name" error={errors.get('name')}>
+        {(control) => <input {...control} required value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="name" />}
+      </Field>
+      <Field label="E-mail address you use with companies" error={errors.get('email')}>
+        {(control) => <input {...control} required type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} autoComplete="email" />}
+      </Field>
+      <Field label="Postal address (as on an envelope, one line per row)" error={errors.get('address')}>
+        {(control) => <textarea {...control} required rows={4} value={address} onChange={(e) => set({ address: e.target.value })} autoComplete="street-address" />}
+      </Field>
+      <Field label="Country" error={errors.get('country')}>
+        {(control) => (
+          <select {...control} value={country} onChange={(e) => set({ country: e.target.value })}>
+            <option value="">—</option>
+            {countryOptions.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {regions ? (
+        <Field
+          label={`${regions.label} (optional)`}
+          error={errors.get('region')}
+          hintId="region-why"
+          hint={
+            <>
+              {regions.why}
+              {suggested ? (
+                <>
+                  {' '}
+                  Your address is in {regionName(suggested)}.{' '}
+                  <button type="button" className="link-button" onClick={() => set({ region: suggested })}>
+                    Use {regionName(suggested)}
+                  </button>
+                </>
+              ) : null}
+            </>
+          }
+        >
+          {(control) => (
+            <select {...control} value={region.startsWith(`${country}-`) ? region : ''} onChange={(e) => set({ region: e.target.value })}>
+              <option value="">—</option>
+              {regions.list.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+    </>
+  )
+}
