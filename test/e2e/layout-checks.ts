@@ -19,7 +19,7 @@ export async function sidewaysProblems(page: Page): Promise<string[]> {
     const root = document.scrollingElement ?? document.documentElement
     if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} px`)
     const width = document.documentElement.clientWidth
-    for (const element of document.body.querySelectorAll('*')) {
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
       const style = getComputedStyle(element)
       if (style.display === 'none' || style.visibility === 'hidden' || element.closest('svg') && element.tagName.toLowerCase() !== 'svg') continue
       const rect = element.getBoundingClientRect()
@@ -42,10 +42,10 @@ export async function sidewaysProblems(page: Page): Promise<string[]> {
 export async function tableProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = []
-    const rows = [...document.querySelectorAll('[role="table"] [role="row"]')]
+    const rows = Array.from(document.querySelectorAll('[role="table"] [role="row"]'))
     if (rows.length === 0) problems.push('no table rows')
     for (const row of rows) {
-      const cells = [...row.querySelectorAll<HTMLElement>('[role="cell"], [role="columnheader"]')].filter((cell) => getComputedStyle(cell).display !== 'none')
+      const cells = Array.from(row.querySelectorAll<HTMLElement>('[role="cell"], [role="columnheader"]')).filter((cell) => getComputedStyle(cell).display !== 'none')
       const name = row.getAttribute('data-reference') ?? 'header'
       let previousRight = -Infinity
       for (const cell of cells) {

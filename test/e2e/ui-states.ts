@@ -39,7 +39,7 @@ async function draft(harness: Harness, companyId = 'fs-com', type = 'access'): P
  * Requests in every state the dashboard tells apart: overdue, running with an extension, waiting
  * for the user, completed, a draft; plus a reply no request claims yet.
  */
-async function seedDashboard(harness: HarnessControl): Promise<{ overdue: string; running: string }> {
+export async function seedDashboard(harness: HarnessControl): Promise<{ overdue: string; running: string }> {
   const api = harness.current
   /** A request written and sent on `sentOn` (the core's clock is moved there meanwhile). */
   const sentOn = async (companyId: string, type: string, on: string): Promise<string> => {
@@ -68,7 +68,7 @@ async function seedDashboard(harness: HarnessControl): Promise<{ overdue: string
 }
 
 /** A sent request with a note on its timeline and a confirmed reply. */
-async function seedSentWithHistory(harness: HarnessControl): Promise<string> {
+export async function seedSentWithHistory(harness: HarnessControl): Promise<string> {
   const reference = await seedSent(harness.current)
   await call(harness.current, 'requests:addEvent', { reference, kind: 'delivered', on: '2026-01-31', note: 'Delivered at 10:14, per the mail server log.' })
   harness.setNow('2026-02-10T10:00:00Z')

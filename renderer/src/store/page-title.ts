@@ -4,7 +4,13 @@
  */
 import { assertNever } from '@core/assert-never'
 import type { Route } from './routes'
-import type { State } from './types'
+
+/** The parts of the store's state the names come from (the store's State has them). */
+export type NamedState = {
+  readonly companies: Readonly<Record<string, { readonly name: string } | undefined>>
+  readonly views: Readonly<Record<string, { readonly record: { readonly company: { readonly name: string } } } | undefined>>
+  readonly requests: ReadonlyArray<{ readonly reference: string; readonly companyName: string }> | null
+}
 
 export const appName = 'Rightful'
 
@@ -17,7 +23,7 @@ export type TitleNames = {
 }
 
 /** The names the store has loaded. */
-export function titleNamesIn(state: Pick<State, 'companies' | 'views' | 'requests'>): TitleNames {
+export function titleNamesIn(state: NamedState): TitleNames {
   // Own keys only: an id such as "constructor" must not find Object's.
   return {
     company: (id) => (Object.hasOwn(state.companies, id) ? state.companies[id]?.name : undefined),
