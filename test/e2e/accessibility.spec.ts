@@ -37,8 +37,13 @@ async function useScheme(page: Page, scheme: (typeof colorSchemes)[number]): Pro
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark')
 }
 
+// Each screen has its own harness: the screens may be checked side by side.
+test.describe.configure({ mode: 'parallel' })
+
 for (const state of uiStates) {
   test(`accessible in both schemes and at 200% zoom: ${state.name}`, async ({ page, harness }) => {
+    // Four axe runs over a whole screen take a while on a loaded machine.
+    test.slow()
     await state.reach({ page, harness })
     for (const scheme of colorSchemes) {
       await useScheme(page, scheme)
