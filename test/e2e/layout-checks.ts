@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test'
 /**
  * What makes the page wider than the window or cuts content off sideways, one line each (none: []):
  * the page itself scrolling sideways, any scroll or clip container whose content is wider than it
- * (text deliberately shortened with an ellipsis excepted: its full text is in its title), and any
- * visible element that reaches past the window's edges.
+ * (except text deliberately shortened with an ellipsis, and a text field's own value, which
+ * scrolls inside the field as fields do), and any visible element that reaches past the window's
+ * edges. SVG content is left to its <svg> (a chart scales as a whole).
  */
 export async function sidewaysProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -21,12 +22,14 @@ export async function sidewaysProblems(page: Page): Promise<string[]> {
     const width = document.documentElement.clientWidth
     for (const element of Array.from(document.body.querySelectorAll('*'))) {
       const style = getComputedStyle(element)
-      if (style.display === 'none' || style.visibility === 'hidden' || element.closest('svg') && element.tagName.toLowerCase() !== 'svg') continue
+      if (style.display === 'none' || style.visibility === 'hidden' || (element.closest('svg') && element.tagName.toLowerCase() !== 'svg')) continue
       const rect = element.getBoundingClientRect()
       // Visually hidden text for screen readers is 1 px wide by design.
       if (rect.width <= 1 || rect.height <= 1) continue
       if (rect.right > width + 1 || rect.left < -1) problems.push(`${describe(element)} reaches past the window: ${Math.round(rect.left)}..${Math.round(rect.right)} of ${width} px`)
-      const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)
+      // A text field scrolls a long value inside itself, as fields do: not the page's layout.
+      const field = element.matches('input, textarea, select')
+      const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX) && !field
       if (clips && element instanceof HTMLElement && element.scrollWidth > element.clientWidth + 1 && style.textOverflow !== 'ellipsis') {
         problems.push(`${describe(element)} is ${element.scrollWidth} px wide inside ${element.clientWidth} px (cut off or scrolls sideways)`)
       }

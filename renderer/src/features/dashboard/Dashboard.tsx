@@ -150,7 +150,7 @@ export function Dashboard() {
             <DeadlineChart items={shown.slice(0, 300)} today={today ?? new Date().toISOString().slice(0, 10)} onOpen={(reference) => navigate({ name: 'request', reference })} />
           ) : (
             <div className="grid-table" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
-              <div className="grid-row grid-head" role="row">
+              <div className="grid-row grid-head" role="row" aria-rowindex={1}>
                 {columns.map((column) => (
                   <span key={column.label} role="columnheader" className={column.className}>
                     {column.label}
