@@ -2,7 +2,7 @@
  * The main window: hardened webPreferences written out in full (even where they are Electron's
  * defaults), shown only once it has painted, and trusted for IPC from the moment it exists.
  */
-import { BrowserWindow, type WebPreferences } from 'electron'
+import { BrowserWindow, nativeTheme, type WebPreferences } from 'electron'
 import { trustSender } from './trusted-senders'
 import { appUrlOf, isAppUrl, type AppOrigin } from './trusted-url'
 
@@ -11,6 +11,9 @@ export type WindowLoad = { readonly kind: 'url'; readonly url: string } | { read
 
 /** The light UI's page colour, so the window does not flash white or black before painting. */
 export const windowBackground = '#f6f7f9'
+
+/** The dark UI's page colour (styles.css, prefers-color-scheme: dark), for the same reason. */
+export const windowBackgroundDark = '#111418'
 
 /**
  * The window's webPreferences: an isolated, sandboxed renderer without Node, which reaches the
@@ -48,9 +51,11 @@ export function createMainWindow(options: { preloadPath: string; appOrigin: AppO
     height: 800,
     minWidth: 900,
     minHeight: 600,
+    // Until the page sets its own (document.title names the page); never overridden after that.
     title: 'Rightful',
     show: false,
-    backgroundColor: windowBackground,
+    // The UI follows the system's light or dark setting: so does the colour before it paints.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? windowBackgroundDark : windowBackground,
     webPreferences: secureWebPreferences(options.preloadPath),
   })
   // Before anything loads, so the page's first call is already trusted.

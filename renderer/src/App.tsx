@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { assertNever } from '@core/assert-never'
 import { useStore } from './store/store'
 import type { Route } from './store/routes'
+import { pageName, titleNamesIn, windowTitle } from './store/page-title'
 import { Dashboard } from './features/dashboard/Dashboard'
 import { CompaniesPage } from './features/companies/CompaniesPage'
 import { CompanyPage } from './features/companies/CompanyPage'
@@ -18,6 +19,7 @@ import { TemplatesPage } from './features/templates/TemplatesPage'
 import { onOpenRequest } from './push'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
+import { useRouteFocus } from './ui/route-focus'
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -71,6 +73,17 @@ export function App() {
   const firstStart = useStore((s) => (s.settings && s.profileLoaded ? s.settings.onboarding.state === 'pending' && !s.profile : null))
   const guided = useRef(false)
   const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you' || r.status.kind === 'undeliverable').length)
+  const name = useStore((s) => pageName(s.route, titleNamesIn(s)))
+  const main = useRef<HTMLElement>(null)
+  const [menuOpen, setMenuOpen] = useState(false)
+  // Said by screen readers when a page keeps focus in its own field; the count makes a repeat news.
+  const [announcement, setAnnouncement] = useState({ text: '', count: 0 })
+  const announce = useCallback(() => setAnnouncement((last) => ({ text: name, count: last.count + 1 })), [name])
+  useRouteFocus(JSON.stringify(route), main, announce)
+
+  useEffect(() => {
+    document.title = windowTitle(name)
+  }, [name])
 
   useEffect(() => {
     if (firstStart === null || guided.current) return
@@ -92,22 +105,53 @@ export function App() {
 
   return (
     <div className="app">
-      <nav className="sidebar" aria-label="Sections">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault()
+          main.current?.focus()
+        }}
+      >
+        Skip to the page
+      </a>
+      <nav
+        className={`sidebar ${menuOpen ? 'menu-open' : ''}`}
+        aria-label="Sections"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && menuOpen) {
+            setMenuOpen(false)
+            event.currentTarget.querySelector<HTMLButtonElement>('.menu-button')?.focus()
+          }
+        }}
+      >
         <div className="sidebar-inner">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             R
           </span>
           <span className="brand-name">Rightful</span>
+          {/* A narrow window (or a large zoom) folds the sections behind this button. */}
+          <button type="button" className="button menu-button" aria-expanded={menuOpen} aria-controls="sections" onClick={() => setMenuOpen(!menuOpen)}>
+            Menu
+            {attention > 0 ? (
+              <span className="badge" aria-label={`${attention} need attention`}>
+                {attention}
+              </span>
+            ) : null}
+          </button>
         </div>
-        <ul>
+        <ul id="sections">
           {sections.map((section) => (
             <li key={section.label}>
               <button
                 type="button"
                 className={`nav-item ${section.matches.includes(route.name) ? 'active' : ''}`}
                 aria-current={section.matches.includes(route.name) ? 'page' : undefined}
-                onClick={() => navigate(section.route)}
+                onClick={() => {
+                  setMenuOpen(false)
+                  navigate(section.route)
+                }}
               >
                 {section.label}
                 {section.label === 'Requests' && attention > 0 ? (
@@ -125,7 +169,11 @@ export function App() {
         </p>
         </div>
       </nav>
-      <main className="content">
+      <main className="content" id="main" ref={main} tabIndex={-1}>
+        <p className="visually-hidden" role="status">
+          {announcement.text}
+          {announcement.count % 2 ? '\u00a0' : ''}
+        </p>
         <Notices />
         <Page route={route} />
       </main>

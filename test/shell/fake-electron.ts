@@ -206,6 +206,8 @@ function createFake() {
     notificationsSupported: true,
     printAnswer: true,
     safeStorage: createSafeStorage(),
+    /** The system's light or dark setting. */
+    nativeTheme: { shouldUseDarkColors: false },
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
@@ -279,6 +281,9 @@ function buildModule() {
     },
     get safeStorage() {
       return fake().safeStorage
+    },
+    get nativeTheme() {
+      return fake().nativeTheme
     },
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { isTrustedSenderId } from '../../electron/shell/trusted-senders'
-import { createMainWindow, secureWebPreferences } from '../../electron/shell/window'
+import { createMainWindow, secureWebPreferences, windowBackgroundDark } from '../../electron/shell/window'
 import { fake, resetFakeElectron, type FakeBrowserWindow } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
@@ -58,6 +58,19 @@ describe('the main window', () => {
     expect(window.show).not.toHaveBeenCalled()
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalledTimes(1)
+  })
+
+  it('starts dark when the system is set to dark, as the page will be', () => {
+    fake().nativeTheme.shouldUseDarkColors = true
+    expect(built().options.backgroundColor).toBe(windowBackgroundDark)
+  })
+
+  it('lets the page name itself: its document.title becomes the window title', () => {
+    const window = built()
+    const event = { preventDefault: vi.fn() }
+    window.emit('page-title-updated', event, 'FS.COM - Rightful', true)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+    expect(window.listenerCount('page-title-updated')).toBe(0)
   })
 
   it('loads the built index.html, or the dev server URL', () => {

@@ -51,9 +51,9 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
             {hits.length >= searchLimit ? `The first ${searchLimit.toLocaleString('en')} matches; type more to narrow them.` : `${hits.length.toLocaleString('en')} ${hits.length === 1 ? 'company' : 'companies'}`}
           </p>
           <div className="company-list windowed" ref={scroller}>
-            <ul aria-label="Companies" aria-setsize={hits.length} style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
+            <ul aria-label="Companies" style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
               {hits.slice(windowed.first, windowed.last).map((hit, index) => (
-                <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1}>
+                <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1} aria-setsize={hits.length}>
                   <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
                     <span className="company-name">{hit.name}</span>
                     <span className="company-meta">

@@ -149,9 +149,11 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   return (
     <div className="policy-review">
       <div className="policy-pane">
+        <h2 className="pane-title">The policy, with what Rightful found marked</h2>
         <HighlightedPolicy text={proposal.plainText} highlights={highlights} active={active} />
       </div>
       <div className="proposal-pane" data-testid="proposal">
+        <h2 className="pane-title">What Rightful proposes</h2>
         {proposal.warnings.length > 0 ? (
           <ul className="callout callout-warn proposal-warnings" data-testid="proposal-warnings">
             {proposal.warnings.map((w, i) => (

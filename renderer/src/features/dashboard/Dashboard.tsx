@@ -30,6 +30,22 @@ export function sortForAttention(items: ReadonlyArray<RequestListItem>): Request
 
 const rowHeight = 48
 
+/**
+ * The table's columns. Which show depends on the table's width (container queries in styles.css):
+ * "Request" (company over reference and kind) stands in for the first three at 200% zoom, and
+ * "Sent" shows only where there is room. Hidden cells are display: none, so screen readers skip
+ * them as well.
+ */
+const columns: ReadonlyArray<{ label: string; className: string }> = [
+  { label: 'Reference', className: 'col-reference' },
+  { label: 'Company', className: 'col-company' },
+  { label: 'Kind', className: 'col-kind' },
+  { label: 'Request', className: 'col-request' },
+  { label: 'Status', className: 'col-status' },
+  { label: 'Sent', className: 'col-sent' },
+  { label: 'Deadline', className: 'col-deadline' },
+]
+
 export function Dashboard() {
   const requests = useStore((s) => s.requests)
   const today = useStore((s) => s.today)
@@ -134,10 +150,10 @@ export function Dashboard() {
             <DeadlineChart items={shown.slice(0, 300)} today={today ?? new Date().toISOString().slice(0, 10)} onOpen={(reference) => navigate({ name: 'request', reference })} />
           ) : (
             <div className="grid-table" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
-              <div className="grid-row grid-head" role="row">
-                {['Reference', 'Company', 'Kind', 'Status', 'Sent', 'Due', 'Time left'].map((h) => (
-                  <span key={h} role="columnheader">
-                    {h}
+              <div className="grid-row grid-head" role="row" aria-rowindex={1}>
+                {columns.map((column) => (
+                  <span key={column.label} role="columnheader" className={column.className}>
+                    {column.label}
                   </span>
                 ))}
               </div>
@@ -157,22 +173,35 @@ export function Dashboard() {
                           if (e.key === 'Enter') navigate({ name: 'request', reference: r.reference })
                         }}
                       >
-                        <span role="cell" className="mono">
+                        <span role="cell" className="col-reference mono">
                           {r.reference}
                         </span>
-                        <span role="cell" className="ellipsis">
+                        <span role="cell" className="col-company ellipsis" title={r.companyName}>
                           {r.companyName}
                         </span>
-                        <span role="cell">
+                        <span role="cell" className="col-kind two-lines">
                           {requestTypeLabel[r.type]} <span className="muted small">{lawShort[r.law]}</span>
                         </span>
-                        <span role="cell">
+                        <span role="cell" className="col-request two-lines">
+                          <span className="ellipsis" title={r.companyName}>
+                            {r.companyName}
+                          </span>{' '}
+                          <span className="muted small ellipsis">
+                            <span className="mono">{r.reference}</span> · {requestTypeLabel[r.type]} {lawShort[r.law]}
+                          </span>
+                        </span>
+                        <span role="cell" className="col-status">
                           <StatusPill status={r.status} />
                         </span>
-                        <span role="cell">{formatDate(r.sentOn)}</span>
-                        <span role="cell">{formatDate(r.due)}</span>
-                        <span role="cell" className={r.status.kind === 'overdue' ? 'danger-text' : undefined}>
-                          {daysLeftLabel(r.status)}
+                        <span role="cell" className="col-sent">
+                          {formatDate(r.sentOn)}
+                        </span>
+                        <span role="cell" className="col-deadline two-lines">
+                          {r.due ? <span>{formatDate(r.due)}</span> : null}{' '}
+                          {/* While the company waits for the user, the date above is all there is to say. */}
+                          {r.status.kind === 'waiting-for-you' && r.due ? null : (
+                            <span className={r.status.kind === 'overdue' ? 'danger-text small' : 'muted small'}>{daysLeftLabel(r.status)}</span>
+                          )}
                         </span>
                       </div>
                     ))}

@@ -157,7 +157,7 @@ function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: numbe
   const classes = ['dc-row', `dc-row-${row.tone}`, index % 2 === 1 ? 'dc-row-even' : null, row.muted ? 'dc-row-muted' : null].filter(Boolean).join(' ')
 
   return (
-    <g className={classes} role="button" tabIndex={0} aria-label={ariaLabelOf(row)} data-reference={row.reference} onClick={open} onKeyDown={onKeyDown}>
+    <g className={classes} role="button" tabIndex={0} aria-label={ariaLabelOf(row, company, withReference, short)} data-reference={row.reference} onClick={open} onKeyDown={onKeyDown}>
       <rect className="dc-row-bg" x={1} y={row.y + 1} width={layout.width - 2} height={g.rowHeight - 2} rx={4} />
       <text className="dc-label" x={12} y={cy + 4.5}>
         <tspan className="dc-label-company">{company}</tspan>
@@ -199,6 +199,7 @@ function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: numbe
         </g>
       ))}
 
+      {/* Apart from the label in the text read out, as they are apart on screen. */}{' '}
       <text className={`dc-status dc-status-${row.status.kind === 'awaiting-reply' && row.status.daysLeft <= soonDays ? 'soon' : row.tone}`} x={layout.width - 10} y={cy + 4.5}>
         {short}
       </text>
@@ -220,14 +221,24 @@ function shortStatus(status: RequestStatus): string {
   }
 }
 
-function ariaLabelOf(row: ChartRow): string {
+/**
+ * The row's name for screen readers: first what the row shows (company, reference, time left), so
+ * that speech and sight agree and voice control finds it by its words; then what it leaves out.
+ */
+function ariaLabelOf(row: ChartRow, shownCompany: string, withReference: boolean, short: string): string {
+  const shown = `${shownCompany}${withReference ? `, ${row.reference}` : ''}, ${short}`
+  const hidden = shownCompany !== row.companyName || !withReference ? ` (${row.companyName}, ${row.reference})` : ''
+  return `${shown}${hidden}. ${detailsOf(row)}`
+}
+
+/** The status in words with its dates. */
+function detailsOf(row: ChartRow): string {
   const { status, item } = row
-  const head = `${row.companyName}, ${row.reference}: ${statusLabel(status)}`
+  const head = statusLabel(status)
   switch (status.kind) {
     case 'overdue':
-      return `${head}, due ${describeDate(status.due)}, ${daysLeftLabel(status)}`
     case 'awaiting-reply':
-      return `${head}, due ${describeDate(status.due)}, ${daysLeftLabel(status).toLowerCase()}`
+      return `${head}, due ${describeDate(status.due)}`
     case 'waiting-for-you':
       return status.due ? `${head}, due ${describeDate(status.due)}` : `${head}, clock stopped`
     case 'no-deadline':

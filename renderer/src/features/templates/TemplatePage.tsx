@@ -135,7 +135,10 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
               </p>
             </>
           ) : (
-            <pre className="template-source mono">{text}</pre>
+            // Focusable, so that the keyboard scrolls it too.
+            <pre className="template-source mono" tabIndex={0} role="region" aria-label="Template text">
+              {text}
+            </pre>
           )}
         </div>
         <div className="card">
