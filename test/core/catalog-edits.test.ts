@@ -8,7 +8,8 @@ import { createNoticeBoard } from '../../electron/core/notices'
 import type { DocumentStore } from '../../electron/core/ports'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
-const builtin = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+// The seed companies only: these tests are about the user's layer over built-in records.
+const builtin = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = builtin.find((c) => c.id === 'fs-com')!
 
 function memoryStore(name: string): DocumentStore & { document: Record<string, unknown>; writes: number } {
@@ -112,7 +113,7 @@ describe('user edits to the catalog', () => {
       ...structuredClone(fsCom),
       name: 'FS.COM Limited',
       phones: [...fsCom.phones, { number: '+1 555 0100', kind: 'phone', status: 'current', provenance: fsCom.phones[0]!.provenance }],
-      emails: [...fsCom.emails, { address: 'privacy@fs.com', purpose: 'privacy', status: 'current', provenance: fsCom.emails[0]!.provenance }],
+      emails: [...fsCom.emails, { address: 'privacy@fs.com', purpose: 'privacy', status: 'current', provenance: fsCom.emails[0]!.provenance, problem: null }],
     }
     const updated = open([newer, ...builtin.filter((c) => c.id !== 'fs-com')], edits).get('fs-com')
     expect(updated.name).toBe('FS.COM Inc. (Delaware)')
@@ -226,7 +227,7 @@ describe('importing datarequests.org records', () => {
       nsfw: true,
       identityProvenance: imported,
     })
-    expect(c.emails).toEqual([{ address: 'datenschutz@example.de', purpose: 'privacy', status: 'current', provenance: imported }])
+    expect(c.emails).toEqual([{ address: 'datenschutz@example.de', purpose: 'privacy', status: 'current', provenance: imported, problem: null }])
     expect(c.postalAddresses).toEqual([
       { recipient: 'Example GmbH', lines: ['Musterstraße 1', '10115 Berlin'], country: 'DE', region: null, status: 'current', provenance: imported },
     ])
@@ -385,9 +386,18 @@ describe.skipIf(!snapshotPresent)('the datarequests.org snapshot', () => {
 
     // The file without .json is there too.
     if (entries.includes('mdm-de')) expect(expectOk(await host.api.call('catalog:get', { id: 'mdm-de' })).privacyEmail).toBe('datenschutz@mdm.de')
+    // The snapshot is built in too: each imported record replaces the built-in one of its id (a
+    // newer version of the same data set), so the catalog holds each company once.
     const restarted = startCore({ dataDir: host.dataDir })
     const all = expectOk(await restarted.api.call('catalog:list', {}))
-    expect(all.length).toBe(report.imported + builtin.length)
+    const everyBuiltin = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+    expect(all.length).toBe(everyBuiltin.length)
+    const google = expectOk(await restarted.api.call('catalog:get', { id: 'google' }))
+    expect(google.origin).toBe('imported')
+    // The broker list's facts about a company both sources know stay merged into the imported record.
+    const epsilon = expectOk(await restarted.api.call('catalog:get', { id: 'epsilon-com' }))
+    expect(epsilon.origin).toBe('imported')
+    expect(epsilon.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['datarequests', 'brokers']))
   }, 60_000)
 })
 

@@ -87,9 +87,18 @@ function jsonFilesIn(dir: string): Array<{ file: string; data: unknown }> {
 
 export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
   const dir = path.join(root, 'assets', 'catalog')
+  const packDir = path.join(dir, 'packs')
   return {
     load() {
       return jsonFilesIn(dir)
+    },
+    packs() {
+      if (!fs.existsSync(packDir)) return []
+      return fs
+        .readdirSync(packDir)
+        .filter((name) => name.endsWith('.json.gz'))
+        .sort()
+        .map((name) => ({ file: name, bytes: new Uint8Array(fs.readFileSync(path.join(packDir, name))) }))
     },
   }
 }

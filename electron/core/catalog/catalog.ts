@@ -13,6 +13,8 @@ import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../ports'
 import { fromDatarequests, RecordRejected } from './datarequests'
+import { mergeCompanies } from './merge'
+import { readPack, type PackInfo } from './packs'
 import {
   companySchema,
   emailContactSchema,
@@ -60,7 +62,7 @@ const importsSchema = z.object({
 })
 
 /** Raise when companySchema changes, so that stored imports are validated (and defaulted) again. */
-const recordSchemaVersion = 2
+const recordSchemaVersion = 3
 
 const digestOf = (companies: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(companies)).digest('hex')
 
@@ -155,29 +157,71 @@ export type Catalog = {
   importEntries(entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, options?: { dryRun?: boolean }): ImportReport
   /** The user's catalog (imported, added and changed records, deletions), or every record with `all`. */
   exportCatalog(today: string, options?: { all?: boolean }): CatalogExport
+  /** The open data sets the built-in catalog comes from, with their licences (the About view). */
+  packs(): ReadonlyArray<PackInfo>
 }
 
-/** Loads and validates the built-in records; a broken built-in file is a bug, reported loudly. */
-export function loadBuiltinCompanies(source: BuiltinCatalogSource): Company[] {
-  const companies: Company[] = []
-  const ids = new Set<string>()
+/** The built-in catalog: the seed companies with the packs applied, and what the About view credits. */
+export type BuiltinCatalog = {
+  readonly companies: ReadonlyArray<Company>
+  /** Each pack's source, licence and counts, in the order applied. */
+  readonly packs: ReadonlyArray<PackInfo>
+  /** Ids of the hand-made seed records (with policy quotes): an import never replaces them. */
+  readonly seedIds: ReadonlySet<string>
+  /**
+   * For each record a pack's merge touched: the record before the merges and the merged records,
+   * so that an imported newer version of the base can have them applied again.
+   */
+  readonly mergedParts: ReadonlyMap<string, { readonly base: Company; readonly merges: ReadonlyArray<Company> }>
+}
+
+/**
+ * Loads and validates the seed records, then applies the packs in their order; a broken built-in
+ * file or pack is a bug, reported loudly.
+ */
+export function loadBuiltinCatalog(source: BuiltinCatalogSource): BuiltinCatalog {
+  const byId = new Map<string, Company>()
   for (const { file, data } of source.load()) {
     const parsed = companySchema.safeParse(data)
     if (!parsed.success) {
       throw new Error(`Built-in catalog file ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
     }
-    if (ids.has(parsed.data.id)) throw new Error(`Built-in catalog file ${file} repeats the id "${parsed.data.id}".`)
-    ids.add(parsed.data.id)
-    companies.push(parsed.data)
+    if (byId.has(parsed.data.id)) throw new Error(`Built-in catalog file ${file} repeats the id "${parsed.data.id}".`)
+    byId.set(parsed.data.id, parsed.data)
   }
-  return companies
+  const seedIds = new Set(byId.keys())
+  const packs = (source.packs?.() ?? []).map(({ file, bytes }) => ({ file, pack: readPack(file, bytes) })).sort((a, b) => a.pack.order - b.pack.order)
+  const mergedParts = new Map<string, { base: Company; merges: Company[] }>()
+  const infos: PackInfo[] = []
+  for (const { file, pack } of packs) {
+    for (const company of pack.companies) {
+      if (byId.has(company.id)) throw new Error(`Built-in catalog pack ${file} repeats the id "${company.id}".`)
+      byId.set(company.id, company)
+    }
+    for (const { into, company } of pack.merges) {
+      const base = byId.get(into)
+      if (!base) throw new Error(`Built-in catalog pack ${file} merges "${company.id}" into "${into}", which no earlier layer has.`)
+      const parts = mergedParts.get(into) ?? { base, merges: [] }
+      parts.merges.push(company)
+      mergedParts.set(into, parts)
+      byId.set(into, mergeCompanies(base, company))
+    }
+    infos.push({ ...pack.source, companies: pack.companies.length, merged: pack.merges.length })
+  }
+  return { companies: [...byId.values()], packs: infos, seedIds, mergedParts }
+}
+
+/** The built-in records (seed companies and packs), validated. */
+export function loadBuiltinCompanies(source: BuiltinCatalogSource): Company[] {
+  return [...loadBuiltinCatalog(source).companies]
 }
 
 const privacyPurposes = new Set(['privacy', 'dpo'])
 
 /** The record plus what follows from it: which address requests go to, and why. */
 export function viewOf(company: Company, origin: CompanyOrigin = 'builtin', editedFields: ReadonlyArray<string> = []): CompanyView {
-  const current = company.emails.filter((e) => e.status === 'current')
+  // An address a source found a problem with (bounced, refuses requests) is never proposed.
+  const current = company.emails.filter((e) => e.status === 'current' && e.problem === null)
   const fromUser = [...current].reverse().find((e) => e.provenance.kind === 'user' && privacyPurposes.has(e.purpose))
   const fromSource = current.find((e) => e.provenance.kind !== 'user' && privacyPurposes.has(e.purpose))
   const general = current.find((e) => e.purpose === 'general')
@@ -273,10 +317,12 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
     brands: edit.brands,
     domains: [...new Set(edit.domains)],
     website: edit.website,
-    emails: edit.emails.map((e) => ({
-      ...e,
-      provenance: keep(base?.emails ?? [], (b) => b.address.toLowerCase() === e.address.toLowerCase() && b.purpose === e.purpose),
-    })),
+    emails: edit.emails.map((e) => {
+      const same = (b: EmailContact) => b.address.toLowerCase() === e.address.toLowerCase() && b.purpose === e.purpose
+      // A problem a source reported stays with the address while the user keeps it as it was.
+      const before = base?.emails.find(same)
+      return { ...e, provenance: before?.provenance ?? user, problem: before && before.status === e.status ? before.problem : null }
+    }),
     postalAddresses: edit.postalAddresses.map((a) => ({
       ...a,
       provenance: keep(base?.postalAddresses ?? [], (b) => same(b.lines, a.lines) && b.country === a.country && b.recipient === a.recipient),
@@ -291,6 +337,7 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
       idDocument,
       requiredElements: baseRequirements?.requiredElements ?? [],
       suggestedChannel: edit.suggestedChannel,
+      webFormOnly: baseRequirements?.webFormOnly ?? null,
       customTemplates: baseRequirements?.customTemplates ?? {},
     },
     establishment: edit.establishment,
@@ -301,6 +348,8 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
     facetGroup: base?.facetGroup ?? null,
     nsfw: base?.nsfw ?? false,
     history,
+    standing: base?.standing ?? { kind: 'active' as const },
+    aliases: base?.aliases ?? [],
     notes: base?.notes ?? [],
     sources: base?.sources ?? [],
   }
@@ -326,8 +375,11 @@ export function openCatalog(options: {
   imports?: DocumentStore
   notices: NoticeBoard
 }): Catalog {
-  const builtin = loadBuiltinCompanies(options.builtin)
-  const builtinById = new Map(builtin.map((c) => [c.id, c]))
+  const builtin = loadBuiltinCatalog(options.builtin)
+  const builtinById = new Map(builtin.companies.map((c) => [c.id, c]))
+  // Ids the sources use for records merged into another: "epsilon-data-management" finds Epsilon.
+  const aliasOf = new Map<string, string>()
+  for (const company of builtin.companies) for (const alias of company.aliases) if (!builtinById.has(alias)) aliasOf.set(alias, company.id)
 
   const unreadable = (store: DocumentStore, what: string) => {
     const movedTo = store.moveAside()
@@ -403,11 +455,28 @@ export function openCatalog(options: {
   let index: SearchIndex<CompanyView> | null = null
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true, ignorePunctuation: true })
 
+  /** True when an imported record replaces a pack's record of the same id (a newer snapshot of the same data set). */
+  const shadowed = (id: string) => imports.has(id) && builtinById.has(id) && !builtin.seedIds.has(id)
+
+  /**
+   * The record under the user's layer: an imported one where the user imported a newer version of
+   * a pack's record (with the later packs' facts merged in again), else the built-in, else the
+   * imported one.
+   */
+  function baseOf(id: string): Company | null {
+    const imported = imports.get(id)
+    if (imported && shadowed(id)) {
+      const parts = builtin.mergedParts.get(id)
+      return parts ? parts.merges.reduce(mergeCompanies, imported) : imported
+    }
+    return builtinById.get(id) ?? imported ?? null
+  }
+
   /** A base record (built-in, else imported) with the user's override and contacts on top. */
   const effective = (id: string): { company: Company; origin: CompanyOrigin; editedFields: string[] } | null => {
     const own = userCompanies.get(id)
-    const base = builtinById.get(id) ?? imports.get(id)
-    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) ? 'builtin' : 'imported'
+    const base = baseOf(id)
+    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) && !shadowed(id) ? 'builtin' : 'imported'
     let company = own ?? base
     if (!company) return null
     const override = own ? undefined : edits.overrides[id]
@@ -469,7 +538,6 @@ export function openCatalog(options: {
     rebuild()
   }
 
-  const baseOf = (id: string): Company | null => builtinById.get(id) ?? imports.get(id) ?? null
 
   const uniqueId = (name: string): string => {
     const stem = slugOf(name)
@@ -479,11 +547,13 @@ export function openCatalog(options: {
   }
 
   const catalog: Catalog = {
+    packs: () => builtin.packs,
     list: () => views,
     get,
     resolve(idOrDomain) {
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
-      const view = byId.get(key) ?? byDomain.get(key)
+      const alias = aliasOf.get(key)
+      const view = byId.get(key) ?? byDomain.get(key) ?? (alias !== undefined ? byId.get(alias) : undefined)
       if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
       return view
     },
@@ -493,7 +563,7 @@ export function openCatalog(options: {
       const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
       const existing = edits.contacts[input.companyId] ?? { emails: [], postalAddresses: [] }
       const emails: EmailContact[] = input.email
-        ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance }]
+        ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance, problem: null }]
         : existing.emails
       const postalAddresses: PostalAddress[] = input.postal
         ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
@@ -596,7 +666,7 @@ export function openCatalog(options: {
 
       /** A record from another catalog: it joins the imported layer, below the user's own. */
       const takeImported = (entry: string, company: Company) => {
-        if (builtinById.has(company.id)) {
+        if (builtin.seedIds.has(company.id)) {
           rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
           return
         }
@@ -658,7 +728,7 @@ export function openCatalog(options: {
         }
         // Layers: rebuild the exporting catalog exactly.
         records(layers.imported, 'imported', (entry, company) => {
-          if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+          if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
           else if (claim(entry, company.id)) {
             next.imports.set(company.id, company)
             imported++
