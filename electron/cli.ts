@@ -39,6 +39,9 @@ const usage = `Usage: rightful <command> [options]
 
 Commands:
   catalog list [--json]                       the companies Rightful knows
+  catalog search <query> [--limit N] [--json] the companies that match, best first (name,
+                                              brand, domain, e-mail or address; default 10);
+                                              the same fields as catalog list
   catalog show <company> [--json]             a company's record (id or domain)
   catalog add --name <name> [--domain d] [--website URL] [--email e] [--purpose p]
         [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--json]
@@ -661,6 +664,23 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
           .join('\n')
         return { json: companies, text }
       }
+      if (sub === 'search') {
+        const { values, positionals } = parse(rest, { limit: { type: 'string' }, json: { type: 'boolean' } }, Number.POSITIVE_INFINITY)
+        const query = positionals.join(' ').trim()
+        if (!query) throw new UsageError('catalog search needs what to look for, e.g. `rightful catalog search spotify`.')
+        const limit = values.limit === undefined ? 10 : Number(values.limit)
+        if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit: give a whole number from 1 to 5000.')
+        const api = makeApi()
+        const hits = unwrap(await api.call('catalog:search', { query, limit }))
+        // The same fields as `catalog list`, in the order of the search.
+        const summaries = new Map(unwrap(await api.call('catalog:list', {})).map((c) => [c.id, c]))
+        const companies = hits.map((hit) => summaries.get(hit.id)).filter((c) => c !== undefined)
+        const text =
+          companies.length === 0
+            ? `No company in the catalog matches "${query}". Add it with \`rightful catalog add --name …\`, or read its privacy policy with \`rightful catalog import-policy <file>\`.`
+            : companies.map((c) => `${c.id.padEnd(24)} ${c.name.slice(0, 40).padEnd(40)} ${c.privacyEmail ?? '(no e-mail address known)'}`).join('\n')
+        return { json: companies, text }
+      }
       if (sub === 'import') return catalogImport(rest, io, makeApi)
       if (sub === 'export') return catalogExport(rest, io, makeApi)
       if (sub === 'show') {
@@ -712,7 +732,7 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         return { json: company, text: `${company.name}: requests now go to ${company.privacyEmail ?? '(no privacy address)'}.` }
       }
       throw new UsageError(
-        `Unknown command "catalog ${sub ?? ''}": use catalog list, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
+        `Unknown command "catalog ${sub ?? ''}": use catalog list, search, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
       )
     }
     case 'draft': {

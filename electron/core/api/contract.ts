@@ -92,6 +92,12 @@ export type CompanyHit = {
   readonly domains: ReadonlyArray<string>
   readonly privacyEmail: string | null
   readonly country: string | null
+  /** The company is on the data-broker list. */
+  readonly broker: boolean
+  /** Requests go through its web form only. */
+  readonly webFormOnly: boolean
+  /** Whether it still exists as itself (see Standing). */
+  readonly standing: 'active' | 'defunct' | 'merged'
 }
 
 /** `output` is a type-level marker only; at run time it is undefined. */

@@ -1,4 +1,5 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
+import { dataBrokerCategory } from './brokers'
 import { summaryOf } from './catalog'
 import { extractPolicy } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
@@ -13,6 +14,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         domains: c.domains,
         privacyEmail: c.privacyEmail,
         country: c.letterAddress?.country ?? c.establishment[0] ?? null,
+        broker: c.categories.includes(dataBrokerCategory),
+        webFormOnly: c.requirements.webFormOnly !== null,
+        standing: c.standing.kind,
       })),
     'catalog:get': ({ id }) => ctx.catalog.resolve(id),
     'catalog:list': () => ctx.catalog.list().map(summaryOf),
