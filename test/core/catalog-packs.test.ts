@@ -85,7 +85,7 @@ describe('the built-in catalog packs', () => {
     expect(koddi.privacyEmail).toBeNull()
 
     const lotame = expectOk(await api.call('catalog:get', { id: 'lotame' }))
-    expect(lotame.standing).toMatchObject({ kind: 'merged', into: { id: 'epsilon-com', name: 'Epsilon Data Management' }, on: '2026-08-20' })
+    expect(lotame.standing).toMatchObject({ kind: 'merged', into: { id: 'epsilon-com', name: 'Epsilon Data Management' }, on: '2025-10-01' })
     const granite = expectOk(await api.call('catalog:get', { id: 'granite-lists' }))
     expect(granite.standing).toMatchObject({ kind: 'defunct', doNotContact: true })
 
