@@ -44,8 +44,10 @@ Commands:
                                               the same fields as catalog list
   catalog show <company> [--json]             a company's record (id or domain)
   catalog add --name <name> [--domain d] [--website URL] [--email e] [--purpose p]
-        [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--json]
-                                              add a company of your own
+        [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--new] [--json]
+                                              add a company of your own (refused when
+                                              one has its domain or e-mail address:
+                                              change that one, or add with --new)
   catalog edit <company> [--name n] [--domain d] [--remove-domain d] [--email e]
         [--remove-email e] [--address … --country CC] [--phone n] [--website URL]
         [--request-language de] [--needs-id-document] [--json]
@@ -375,10 +377,12 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
       fax: listOption,
       'request-language': { type: 'string' },
       'needs-id-document': { type: 'boolean' },
+      new: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     sub === 'edit' ? 1 : 0,
   )
+  if (sub === 'edit' && values.new) throw new UsageError('--new is for catalog add: it adds a company even though one with its domain or address exists.')
   const api = makeApi()
   const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
   let base: CompanyView | null = null
@@ -413,9 +417,9 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
     ...(values.fax ?? []).map((number) => ({ number, kind: 'fax' as const, status: 'current' as const })),
   ]
   const domains = [...(base?.domains ?? []).filter((d) => !removeDomains.has(d.toLowerCase())), ...(values.domain ?? [])]
-  const company = unwrap(
-    await api.call('catalog:save', {
+  const saved = await api.call('catalog:save', {
       ...(base ? { id: base.id } : {}),
+      ...(values.new ? { asNew: true } : {}),
       name,
       legalNames: base?.legalNames ?? [],
       brands: base?.brands ?? [],
@@ -431,8 +435,16 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
       requestLanguage: values['request-language'] ?? base?.requirements.language?.code ?? null,
       needsIdDocument: values['needs-id-document'] ?? (base !== null && base.requirements.idDocument !== null),
       suggestedChannel: base?.requirements.suggestedChannel ?? null,
-    }),
-  )
+    })
+  if (!saved.ok && saved.error.code === 'DUPLICATE_COMPANY') {
+    const matches = unwrap(await api.call('catalog:matches', { domains, emails: emails.map((e) => e.address) }))
+    const first = matches[0]
+    throw new DomainFailure({
+      code: 'DUPLICATE_COMPANY',
+      message: `${saved.error.message}${first ? ` To change it: \`rightful catalog edit ${first.id} …\`.` : ''} To add a separate company anyway: repeat with --new.`,
+    })
+  }
+  const company = unwrap(saved)
   return { json: company, text: describeCompany(company) }
 }
 

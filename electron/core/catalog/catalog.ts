@@ -22,6 +22,7 @@ import {
   postalAddressSchema,
   type Company,
   type CompanyEdit,
+  type CompanyMatch,
   type CompanyOrigin,
   type CompanySummary,
   type CompanyView,
@@ -139,13 +140,23 @@ export type Catalog = {
   resolve(idOrDomain: string): CompanyView
   search(query: string, limit: number): ReadonlyArray<CompanyView>
   addContact(input: ContactInput, enteredOn: string): CompanyView
-  /** Adds a company (no id) or changes one; returns the record as it now reads. */
+  /**
+   * Adds a company (no id) or changes one; returns the record as it now reads. A new company with
+   * a domain or address of one the catalog has is refused (DUPLICATE_COMPANY) unless `asNew`.
+   */
   save(input: CompanyEdit, today: string): CompanyView
+  /** The companies that have one of these domains or e-mail addresses (not `excludeId`). */
+  matches(candidate: { readonly domains: ReadonlyArray<string>; readonly emails: ReadonlyArray<string>; readonly excludeId?: string }): ReadonlyArray<CompanyMatch>
+  /**
+   * Folds a record the user accepted (e.g. read from a privacy policy) into a company the catalog
+   * has: its contacts and sources join the record, as the user's change.
+   */
+  updateFrom(id: string, record: Company, today: string): CompanyView
   /**
    * Adds a whole record the user accepted (e.g. read from a privacy policy) to their own
    * companies, under its id or, when that is taken, the next free one.
    */
-  addRecord(company: Company): CompanyView
+  addRecord(company: Company, options?: { readonly asNew?: boolean }): CompanyView
   /** Deletes a company: the user's own for good, a built-in or imported one restorably. */
   remove(id: string, today: string): { id: string; restorable: boolean }
   /** Brings back a deleted built-in or imported record, with the user's changes to it. */
@@ -361,12 +372,22 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
 }
 
 /** The fields of `edited` that differ from `base`, as an override. */
-function overrideOf(base: Company, edited: Company): Record<string, unknown> {
-  const fields: Record<string, unknown> = {}
-  for (const field of editableFields) {
+function overrideOf(base: Company, edited: Company, fieldList: ReadonlyArray<keyof Company> = editableFields): Record<string, unknown> {
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const field of fieldList) {
     if (!same(base[field], edited[field])) fields[field] = edited[field]
   }
   return fields
+}
+
+/** "FS.COM (fs-com) has the domain fs.com": why a new company looks like one the catalog has. */
+function duplicateError(matches: ReadonlyArray<CompanyMatch>): CoreError {
+  const shown = matches.slice(0, 3).map((m) => `${m.name} (${m.id}) has the ${m.by === 'domain' ? 'domain' : 'address'} ${m.value}`)
+  const more = matches.length > 3 ? ` and ${matches.length - 3} more` : ''
+  return new CoreError(
+    'DUPLICATE_COMPANY',
+    `The catalog already has this company: ${shown.join('; ')}${more}. Change that record instead, or add this one as a separate company.`,
+  )
 }
 
 export function openCatalog(options: {
@@ -451,6 +472,8 @@ export function openCatalog(options: {
   let views: CompanyView[] = []
   let byId = new Map<string, CompanyView>()
   let byDomain = new Map<string, CompanyView>()
+  let byDomainAll = new Map<string, CompanyView[]>()
+  let byEmail = new Map<string, CompanyView[]>()
   // Built on the first search after a change, not at start: most commands never search.
   let index: SearchIndex<CompanyView> | null = null
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true, ignorePunctuation: true })
@@ -511,7 +534,25 @@ export function openCatalog(options: {
     views.sort((a, b) => collator.compare(a.name, b.name))
     byId = new Map(views.map((v) => [v.id, v]))
     byDomain = new Map()
-    for (const view of views) for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
+    byEmail = new Map()
+    for (const view of views) {
+      for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
+      for (const email of view.emails) {
+        const key = email.address.toLowerCase()
+        const holders = byEmail.get(key) ?? []
+        if (!holders.includes(view)) holders.push(view)
+        byEmail.set(key, holders)
+      }
+    }
+    byDomainAll = new Map()
+    for (const view of views) {
+      for (const domain of view.domains) {
+        const key = domain.toLowerCase().replace(/^www\./, '')
+        const holders = byDomainAll.get(key) ?? []
+        if (!holders.includes(view)) holders.push(view)
+        byDomainAll.set(key, holders)
+      }
+    }
     index = null
   }
   const searchIndex = (): SearchIndex<CompanyView> =>
@@ -571,8 +612,47 @@ export function openCatalog(options: {
       writeEdits({ ...edits, contacts: { ...edits.contacts, [input.companyId]: { emails, postalAddresses } } })
       return get(input.companyId)
     },
+    matches(candidate) {
+      const found: CompanyMatch[] = []
+      const seen = new Set<string>()
+      const add = (view: CompanyView, by: CompanyMatch['by'], value: string) => {
+        if (view.id === candidate.excludeId || seen.has(view.id)) return
+        seen.add(view.id)
+        found.push({ id: view.id, name: view.name, by, value })
+      }
+      for (const domain of candidate.domains) {
+        const key = domain.trim().toLowerCase().replace(/^www\./, '')
+        for (const view of byDomainAll.get(key) ?? []) add(view, 'domain', key)
+      }
+      for (const email of candidate.emails) {
+        const key = email.trim().toLowerCase()
+        for (const view of byEmail.get(key) ?? []) add(view, 'email', key)
+      }
+      return found
+    },
+    updateFrom(id, record, today) {
+      const parsed = companySchema.safeParse({ ...record, id })
+      if (!parsed.success) {
+        throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      }
+      const own = userCompanies.get(id)
+      if (own) {
+        writeEdits({ ...edits, companies: { ...edits.companies, [id]: mergeCompanies(own, parsed.data) } })
+        return get(id)
+      }
+      const base = baseOf(id)
+      if (!base || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      const merged = mergeCompanies(effective(id)!.company, parsed.data)
+      const { [id]: _dropped, ...contacts } = edits.contacts
+      const { [id]: _previous, ...overrides } = edits.overrides
+      const fields = overrideOf(base, merged, [...editableFields, 'sources'])
+      writeEdits({ ...edits, contacts, overrides: { ...overrides, [id]: { editedOn: today, fields: { ...fields } } } })
+      return get(id)
+    },
     save(input, today) {
       if (input.id === undefined) {
+        const same = input.asNew ? [] : catalog.matches({ domains: input.domains, emails: input.emails.map((e) => e.address) })
+        if (same.length > 0) throw duplicateError(same)
         const id = uniqueId(input.name)
         const company = applyEdit(null, input, id, today)
         writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
@@ -601,10 +681,14 @@ export function openCatalog(options: {
       })
       return get(id)
     },
-    addRecord(record) {
+    addRecord(record, addOptions = {}) {
       const parsed = companySchema.safeParse(record)
       if (!parsed.success) {
         throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      }
+      if (!addOptions.asNew) {
+        const same = catalog.matches({ domains: parsed.data.domains, emails: parsed.data.emails.map((e) => e.address) })
+        if (same.length > 0) throw duplicateError(same)
       }
       const id = uniqueId(parsed.data.id)
       const company = { ...parsed.data, id }

@@ -33,8 +33,12 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       return { source, ...report }
     },
     'catalog:extractPolicy': (input) => extractPolicy(input),
-    'catalog:savePolicy': ({ text, format, sourceUrl, choices }) =>
-      ctx.catalog.addRecord(proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)),
+    'catalog:savePolicy': ({ text, format, sourceUrl, choices, into, asNew }) => {
+      const record = proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)
+      return into !== undefined ? ctx.catalog.updateFrom(into, record, ctx.today()) : ctx.catalog.addRecord(record, { asNew: asNew ?? false })
+    },
+    'catalog:matches': ({ domains, emails, excludeId }) => ctx.catalog.matches({ domains, emails, ...(excludeId !== undefined ? { excludeId } : {}) }),
+    'catalog:sources': () => ctx.catalog.packs(),
     'catalog:export': async ({ all }) => {
       const document = ctx.catalog.exportCatalog(ctx.today(), { all })
       const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`)

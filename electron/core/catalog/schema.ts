@@ -316,8 +316,19 @@ export const companyEditSchema = z.strictObject({
   requestLanguage: z.string().regex(/^[a-z]{2}$/).nullable().default(null),
   needsIdDocument: z.boolean().default(false),
   suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
+  /** Add it even though the catalog has a company with one of its domains or addresses. */
+  asNew: z.boolean().optional(),
 })
 export type CompanyEdit = z.infer<typeof companyEditSchema>
+
+/** A company of the catalog that shares a domain or an e-mail address with one being saved. */
+export type CompanyMatch = {
+  readonly id: string
+  readonly name: string
+  readonly by: 'domain' | 'email'
+  /** The shared domain or address. */
+  readonly value: string
+}
 
 /** Where a record comes from: shipped with Rightful, imported by the user, or added by the user. */
 export type CompanyOrigin = 'builtin' | 'imported' | 'user'
