@@ -1,7 +1,7 @@
 /** The store's slices and their combined state. */
 import type { StateCreator } from 'zustand'
 import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
-import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
+import type { CompanyMatch, CompanyEdit, CompanyView } from '@core/catalog/schema'
 import type { Profile } from '@core/profile/profile'
 import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
@@ -34,6 +34,8 @@ export type CatalogSlice = {
   addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
   /** Saves an added or changed company; resolves to it, or null after an error toast. */
   saveCompany(input: CompanyEdit): Promise<CompanyView | null>
+  /** The companies of the catalog with one of these domains or addresses (empty after an error toast). */
+  findCompanyMatches(candidate: { domains: ReadonlyArray<string>; emails: ReadonlyArray<string>; excludeId?: string }): Promise<ReadonlyArray<CompanyMatch>>
   removeCompany(id: string): Promise<boolean>
   restoreCompany(id: string): Promise<boolean>
   resetCompany(id: string): Promise<boolean>
