@@ -9,6 +9,9 @@
 import { BrokerRejected, fromBroker } from '../../electron/core/catalog/brokers'
 import { loadBuiltinCatalog, type ImportEntry } from '../../electron/core/catalog/catalog'
 import { fromDatarequests, RecordRejected } from '../../electron/core/catalog/datarequests'
+import { nameKey } from '../../electron/core/catalog/merge'
+
+export { nameKey }
 import type { CatalogPack, PackSource } from '../../electron/core/catalog/packs'
 import { companySchema, type Company, type SourceDocument } from '../../electron/core/catalog/schema'
 
@@ -23,18 +26,6 @@ export type ComposeReport = {
 }
 
 const hostsOf = (company: Company) => company.domains.map((d) => d.toLowerCase().replace(/^www\./, ''))
-
-/** Legal-form words that do not tell companies apart ("Epsilon Data Management LLC" = "Epsilon Data Management"). */
-const legalForms = new Set(['inc', 'llc', 'ltd', 'limited', 'gmbh', 'corp', 'corporation', 'co', 'company', 'plc', 'sa', 'ag', 'lp', 'llp', 'the'])
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !legalForms.has(w))
-    .join(' ')
-}
 
 /** Every domain of the records, with the ids that hold it (datarequests.org has a few shared ones). */
 function domainIndex(companies: Iterable<Company>): Map<string, string[]> {

@@ -4,13 +4,35 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
-import { loadBuiltinCatalog } from '../../electron/core/catalog/catalog'
-import { readPack, PackInvalid } from '../../electron/core/catalog/packs'
+import { loadBuiltinCatalog, openCatalog } from '../../electron/core/catalog/catalog'
+import { readPack, PackInvalid, writePack } from '../../electron/core/catalog/packs'
+import type { CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
+import { createNoticeBoard } from '../../electron/core/notices'
 import { datarequestsDir } from '../helpers/datarequests'
 import { brokersFile } from '../helpers/broker-notes-score'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
 const packDir = path.join(repoRoot, 'assets', 'catalog', 'packs')
+
+/** The edit form's values for a record, as the UI sends them. */
+const editOf = (view: CompanyView): CompanyEdit => ({
+  id: view.id,
+  name: view.name,
+  legalNames: [...view.legalNames],
+  brands: [...view.brands],
+  domains: [...view.domains],
+  website: view.website,
+  emails: view.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
+  postalAddresses: view.postalAddresses.map((a) => ({ recipient: a.recipient, lines: [...a.lines], country: a.country, region: a.region, status: a.status })),
+  phones: view.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
+  webForms: view.webForms.map((w) => ({ url: w.url, status: w.status })),
+  establishment: [...view.establishment],
+  countriesServed: [...view.countriesServed],
+  categories: [...view.categories],
+  requestLanguage: view.requirements.language?.code ?? null,
+  needsIdDocument: view.requirements.idDocument !== null,
+  suggestedChannel: view.requirements.suggestedChannel,
+})
 const sourcesPresent = fs.existsSync(path.join(datarequestsDir, 'companies')) && fs.existsSync(brokersFile)
 if (!sourcesPresent) console.log(`[skip reason] ${datarequestsDir} or ${brokersFile} is absent: the packs are not rebuilt from their sources to check they are current.`)
 
@@ -111,5 +133,31 @@ describe('the built-in catalog packs', () => {
     }
     console.log(`[catalog search] issue names: ${queries.issue.length}/${queries.issue.length} in the top 3; held-out names: ${found}/${queries.heldout.length}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}`)
     expect(found).toBeGreaterThanOrEqual(queries.heldout.length - 2)
+  })
+})
+
+describe('a newer pack under the user layer', () => {
+  it('never overwrites what the user changed; what the user left alone follows the pack', () => {
+    const real = loadBuiltinCatalog(builtinCatalogFrom(repoRoot))
+    const netflix = real.companies.find((c) => c.id === 'netflix')!
+    const source = real.packs[0]!
+    const packOf = (company: typeof netflix, commit: string) => ({
+      file: 'datarequests.json.gz',
+      bytes: writePack({ order: 1, source: { ...source, commit }, rejected: [], companies: [company], merges: [] }),
+    })
+    const edits = { path: '/memory/edits', document: {} as Record<string, unknown>, read: () => structuredClone(edits.document), write: (d: Record<string, unknown>) => void (edits.document = structuredClone(d)), moveAside: () => '' }
+    const open = (pack: ReturnType<typeof packOf>) =>
+      openCatalog({ builtin: { load: () => [], packs: () => [pack] }, edits, notices: createNoticeBoard(() => new Date('2026-12-01T10:00:00Z')) })
+
+    const first = open(packOf(netflix, 'aaaaaaa'))
+    const shown = first.get('netflix')
+    first.save({ ...editOf(shown), name: 'Netflix (my name for it)' }, '2026-12-01')
+
+    const newer = { ...netflix, website: 'https://www.netflix.example/', phones: [] }
+    const after = open(packOf(newer, 'bbbbbbb')).get('netflix')
+    expect(after.name).toBe('Netflix (my name for it)')
+    expect(after.editedFields).toContain('name')
+    expect(after.website).toBe('https://www.netflix.example/')
+    expect(after.phones).toEqual([])
   })
 })

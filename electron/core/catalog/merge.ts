@@ -12,6 +12,20 @@ import type { Company, EmailContact } from './schema'
 
 const lower = (s: string) => s.toLowerCase()
 
+/** Legal-form words that do not tell companies apart ("Epsilon Data Management LLC" = "Epsilon Data Management"). */
+const legalForms = new Set(['inc', 'llc', 'ltd', 'limited', 'gmbh', 'corp', 'corporation', 'co', 'company', 'plc', 'sa', 'ag', 'lp', 'llp', 'the'])
+
+/** A name as compared across sources: case, accents, punctuation and legal form ignored. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !legalForms.has(w))
+    .join(' ')
+}
+
 function unionBy<T>(first: ReadonlyArray<T>, second: ReadonlyArray<T>, key: (item: T) => string): T[] {
   const seen = new Set<string>()
   const out: T[] = []
@@ -46,8 +60,8 @@ function mergeEmails(base: ReadonlyArray<EmailContact>, later: ReadonlyArray<Ema
 
 /** `later`'s facts folded into `base`; the result keeps `base`'s id and name. */
 export function mergeCompanies(base: Company, later: Company): Company {
-  const names = new Set([base.name, ...base.legalNames, ...base.brands].map(lower))
-  const laterNames = [later.name, ...later.legalNames, ...later.brands].filter((n) => !names.has(lower(n)))
+  const names = new Set([base.name, ...base.legalNames, ...base.brands].map(nameKey))
+  const laterNames = [later.name, ...later.legalNames, ...later.brands].filter((n, i, all) => !names.has(nameKey(n)) && all.findIndex((m) => nameKey(m) === nameKey(n)) === i)
   const countriesServed =
     base.countriesServed.includes('all') || later.countriesServed.includes('all')
       ? (['all'] as const)
