@@ -394,7 +394,7 @@ describe.skipIf(!bundled)('the built `rightful` command', () => {
   it('runs from bin/rightful.js with its bundled resources', () => {
     const dir = tempDir()
     const env = { ...process.env, RIGHTFUL_DATA_DIR: dir }
-    const list = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'catalog', 'list', '--json'], { env, encoding: 'utf8' }))
+    const list = JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'rightful.js'), 'catalog', 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }))
     // The seed companies and the packs of the open data sets ship with the build.
     expect(list.length).toBeGreaterThan(3700)
     expect(list.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['fs-com', 'google', 'spokeo']))
