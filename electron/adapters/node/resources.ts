@@ -112,3 +112,13 @@ export function builtinAuthoritiesFrom(root: string): BuiltinAuthoritySource {
     },
   }
 }
+
+/**
+ * The resource folders a host cannot work without, that are missing under `root` (a packaging
+ * error). Checked at start, because the catalog, templates and fonts are read only when first used.
+ */
+export function missingResources(root: string): string[] {
+  return [['templates'], ['assets', 'catalog'], ['assets', 'fonts'], ['assets', 'authorities']]
+    .map((parts) => path.join(root, ...parts))
+    .filter((dir) => !fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+}
