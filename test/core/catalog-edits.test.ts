@@ -136,7 +136,8 @@ describe('user edits to the catalog', () => {
     expect(catalog.save(edit, '2026-11-30').website).toBe('https://www.b2s.example/')
     expect(catalog.reset('b2s').website).toBe(builtin.find((c) => c.id === 'b2s')!.website)
 
-    const own = catalog.save({ ...editOf(catalog.get('b2s')), id: undefined, name: 'Mine Ltd' }, '2026-11-30')
+    // A copy of B2S's record: added as a company of its own on purpose (asNew), though it shares B2S's domain.
+    const own = catalog.save({ ...editOf(catalog.get('b2s')), id: undefined, name: 'Mine Ltd', asNew: true }, '2026-11-30')
     expect(catalog.remove(own.id, '2026-11-30')).toEqual({ id: own.id, restorable: false })
     expect(() => catalog.get(own.id)).toThrow(/no company/)
     expect(() => catalog.restore(own.id)).toThrow(/not among the deleted/)
@@ -335,7 +336,7 @@ describe('export and re-import', () => {
     const other = editOf(expectOk(await host.api.call('catalog:get', { id: 'other' })))
     other.categories = ['finance']
     expectOk(await host.api.call('catalog:save', other))
-    expectOk(await host.api.call('catalog:save', { ...fs1, id: undefined, name: 'Own Company', domains: ['own.example'] }))
+    expectOk(await host.api.call('catalog:save', { ...fs1, id: undefined, name: 'Own Company', domains: ['own.example'], asNew: true }))
 
     const exported = expectOk(await host.api.call('catalog:export', {}))
     expect(exported.path).not.toBeNull()
