@@ -4,6 +4,8 @@
  *   at 1,000 and 10,000 stored requests;
  * - GDPR deadline computation, cold (holiday table built) and warm;
  * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
+ * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
+ *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
@@ -25,6 +27,7 @@ import { createApi } from '../electron/core/api/create-api'
 import { createNodePorts } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
 import { benchCatalogStore } from './catalog-store'
+import { benchBuiltinCatalog } from './catalog-builtin'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -321,6 +324,7 @@ async function main(): Promise<void> {
   benchStore(1_000)
   benchStore(10_000)
   benchDeadlines()
+  benchBuiltinCatalog(report)
   benchCatalogSearch(report)
   await benchCatalogStore(report)
   const dataDir = seedTenThousand()

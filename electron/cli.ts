@@ -39,10 +39,15 @@ const usage = `Usage: rightful <command> [options]
 
 Commands:
   catalog list [--json]                       the companies Rightful knows
+  catalog search <query> [--limit N] [--json] the companies that match, best first (name,
+                                              brand, domain, e-mail or address; default 10);
+                                              the same fields as catalog list
   catalog show <company> [--json]             a company's record (id or domain)
   catalog add --name <name> [--domain d] [--website URL] [--email e] [--purpose p]
-        [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--json]
-                                              add a company of your own
+        [--address "line 1; line 2" --country CC] [--phone n] [--fax n] [--new] [--json]
+                                              add a company of your own (refused when
+                                              one has its domain or e-mail address:
+                                              change that one, or add with --new)
   catalog edit <company> [--name n] [--domain d] [--remove-domain d] [--email e]
         [--remove-email e] [--address … --country CC] [--phone n] [--website URL]
         [--request-language de] [--needs-id-document] [--json]
@@ -376,10 +381,12 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
       fax: listOption,
       'request-language': { type: 'string' },
       'needs-id-document': { type: 'boolean' },
+      new: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     sub === 'edit' ? 1 : 0,
   )
+  if (sub === 'edit' && values.new) throw new UsageError('--new is for catalog add: it adds a company even though one with its domain or address exists.')
   const api = makeApi()
   const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
   let base: CompanyView | null = null
@@ -414,9 +421,9 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
     ...(values.fax ?? []).map((number) => ({ number, kind: 'fax' as const, status: 'current' as const })),
   ]
   const domains = [...(base?.domains ?? []).filter((d) => !removeDomains.has(d.toLowerCase())), ...(values.domain ?? [])]
-  const company = unwrap(
-    await api.call('catalog:save', {
+  const saved = await api.call('catalog:save', {
       ...(base ? { id: base.id } : {}),
+      ...(values.new ? { asNew: true } : {}),
       name,
       legalNames: base?.legalNames ?? [],
       brands: base?.brands ?? [],
@@ -432,8 +439,16 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
       requestLanguage: values['request-language'] ?? base?.requirements.language?.code ?? null,
       needsIdDocument: values['needs-id-document'] ?? (base !== null && base.requirements.idDocument !== null),
       suggestedChannel: base?.requirements.suggestedChannel ?? null,
-    }),
-  )
+    })
+  if (!saved.ok && saved.error.code === 'DUPLICATE_COMPANY') {
+    const matches = unwrap(await api.call('catalog:matches', { domains, emails: emails.map((e) => e.address) }))
+    const first = matches[0]
+    throw new DomainFailure({
+      code: 'DUPLICATE_COMPANY',
+      message: `${saved.error.message}${first ? ` To change it: \`rightful catalog edit ${first.id} …\`.` : ''} To add a separate company anyway: repeat with --new.`,
+    })
+  }
+  const company = unwrap(saved)
   return { json: company, text: describeCompany(company) }
 }
 
@@ -665,6 +680,23 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
           .join('\n')
         return { json: companies, text }
       }
+      if (sub === 'search') {
+        const { values, positionals } = parse(rest, { limit: { type: 'string' }, json: { type: 'boolean' } }, Number.POSITIVE_INFINITY)
+        const query = positionals.join(' ').trim()
+        if (!query) throw new UsageError('catalog search needs what to look for, e.g. `rightful catalog search spotify`.')
+        const limit = values.limit === undefined ? 10 : Number(values.limit)
+        if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit: give a whole number from 1 to 5000.')
+        const api = makeApi()
+        const hits = unwrap(await api.call('catalog:search', { query, limit }))
+        // The same fields as `catalog list`, in the order of the search.
+        const summaries = new Map(unwrap(await api.call('catalog:list', {})).map((c) => [c.id, c]))
+        const companies = hits.map((hit) => summaries.get(hit.id)).filter((c) => c !== undefined)
+        const text =
+          companies.length === 0
+            ? `No company in the catalog matches "${query}". Add it with \`rightful catalog add --name …\`, or read its privacy policy with \`rightful catalog import-policy <file>\`.`
+            : companies.map((c) => `${c.id.padEnd(24)} ${c.name.slice(0, 40).padEnd(40)} ${c.privacyEmail ?? '(no e-mail address known)'}`).join('\n')
+        return { json: companies, text }
+      }
       if (sub === 'import') return catalogImport(rest, io, makeApi)
       if (sub === 'export') return catalogExport(rest, io, makeApi)
       if (sub === 'show') {
@@ -716,7 +748,7 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         return { json: company, text: `${company.name}: requests now go to ${company.privacyEmail ?? '(no privacy address)'}.` }
       }
       throw new UsageError(
-        `Unknown command "catalog ${sub ?? ''}": use catalog list, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
+        `Unknown command "catalog ${sub ?? ''}": use catalog list, search, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
       )
     }
     case 'draft': {

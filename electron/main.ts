@@ -8,7 +8,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, type MenuItemConstructorOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, templatesFrom } from './adapters/node/resources'
+import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, missingResources, templatesFrom } from './adapters/node/resources'
 import { createApi, type Api } from './core/api/create-api'
 import { createNoticeBoard } from './core/notices'
 import type { Clock, Ports } from './core/ports'
@@ -124,6 +124,8 @@ function start(): void {
 
   let api: Api
   try {
+    const missing = missingResources(resourcesRoot)
+    if (missing.length > 0) throw new Error(`Rightful's own files are missing: ${missing.join(', ')}.`)
     api = createApi(createPorts())
   } catch (error) {
     failToStart(error)

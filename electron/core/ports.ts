@@ -54,9 +54,14 @@ export type FontSource = {
   load(face: FontFaceName): Uint8Array
 }
 
-/** The built-in catalog: parsed JSON documents, one per company (validated by the core). */
+/**
+ * The built-in catalog: the seed companies as parsed JSON documents, one per company (validated by
+ * the core), and the packs generated from open data sets (assets/catalog/packs/*.json.gz, read
+ * by the core); a host without packs has the seed companies only.
+ */
 export type BuiltinCatalogSource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
+  packs?(): ReadonlyArray<{ readonly file: string; readonly bytes: Uint8Array }>
 }
 
 /** The built-in supervisory authorities: parsed JSON files of records (validated by the core). */

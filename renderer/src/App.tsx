@@ -16,6 +16,7 @@ import { ProfilePage } from './features/profile/ProfilePage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { TemplatePage } from './features/templates/TemplatePage'
 import { TemplatesPage } from './features/templates/TemplatesPage'
+import { AboutPage } from './features/about/AboutPage'
 import { onOpenRequest } from './push'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
@@ -34,7 +35,7 @@ function Page({ route }: { route: Route }) {
     case 'policy-import':
       return <PolicyImportPage />
     case 'company-edit':
-      return <CompanyEditPage key={route.id ?? 'new'} id={route.id} />
+      return <CompanyEditPage key={route.id ?? `new-${route.prefill?.name ?? ''}`} id={route.id} prefill={route.prefill ?? null} />
     case 'new-request':
       return <NewRequestPage companyId={route.companyId} />
     case 'request':
@@ -47,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <TemplatesPage />
     case 'template':
       return <TemplatePage key={`${route.id}-${route.edit}`} id={route.id} edit={route.edit} />
+    case 'about':
+      return <AboutPage />
     default:
       return assertNever(route)
   }
@@ -166,6 +169,9 @@ export function App() {
         <p className="sidebar-foot">
           Everything stays on this computer.
           {version ? <span className="muted"> v{version}</span> : null}
+          <button type="button" className="link-button sidebar-about" aria-current={route.name === 'about' ? 'page' : undefined} onClick={() => navigate({ name: 'about' })}>
+            About and licences
+          </button>
         </p>
         </div>
       </nav>

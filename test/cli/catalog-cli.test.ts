@@ -125,3 +125,51 @@ describe.skipIf(!present)('rightful catalog import on the datarequests.org snaps
     expect(found.name).toMatch(/MDM/)
   }, 60_000)
 })
+
+describe('rightful catalog search', () => {
+  it('finds the well-known companies of a fresh install first, with the fields of catalog list', async () => {
+    const data = tempDir()
+    const list = JSON.parse((await run(['catalog', 'list', '--json'], data)).stdout) as Array<{ id: string }>
+    for (const [query, id] of [
+      ['google', 'google'],
+      ['netflix', 'netflix'],
+      ['deutsche bahn', 'deutsche-bahn-ag'],
+      ['spokeo', 'spokeo'],
+      ['fs.com', 'fs-com'],
+    ] as const) {
+      const { code, stdout, stderr } = await run(['catalog', 'search', ...query.split(' '), '--limit', '3', '--json'], data)
+      expect(code, query).toBe(0)
+      expect(stderr).toBe('')
+      const hits = JSON.parse(stdout) as Array<{ id: string }>
+      expect(hits.length).toBeLessThanOrEqual(3)
+      expect(hits.map((h) => h.id), query).toContain(id)
+      // Exactly what catalog list prints for the same company.
+      expect(hits.find((h) => h.id === id)).toEqual(list.find((c) => c.id === id))
+    }
+  })
+
+  it('says how to add a company it does not know, and checks its arguments', async () => {
+    const data = tempDir()
+    const none = await run(['catalog', 'search', 'qwxzv', 'plorkt'], data)
+    expect(none.code).toBe(0)
+    expect(none.stdout).toMatch(/No company in the catalog matches "qwxzv plorkt"\. Add it with `rightful catalog add/)
+    expect(JSON.parse((await run(['catalog', 'search', 'qwxzv', '--json'], data)).stdout)).toEqual([])
+    expect((await run(['catalog', 'search', '--json'], data)).code).toBe(2)
+    expect((await run(['catalog', 'search', 'google', '--limit', '0'], data)).code).toBe(2)
+    expect((await run(['catalog', 'search', 'google', '--limit', 'many'], data)).code).toBe(2)
+  })
+})
+
+describe('rightful catalog add, for a company the catalog has', () => {
+  it('refuses with the company that has the domain and how to change it; --new adds it anyway', async () => {
+    const data = tempDir()
+    const refused = await run(['catalog', 'add', '--name', 'Netflix (mine)', '--domain', 'netflix.com', '--json'], data)
+    expect(refused.code).toBe(1)
+    const error = JSON.parse(refused.stdout).error
+    expect(error.code).toBe('DUPLICATE_COMPANY')
+    expect(error.message).toMatch(/\(netflix\) has the domain netflix\.com.*rightful catalog edit netflix.*--new/)
+    const added = await run(['catalog', 'add', '--name', 'Netflix (mine)', '--domain', 'netflix.com', '--new', '--json'], data)
+    expect(added.code).toBe(0)
+    expect(JSON.parse(added.stdout).origin).toBe('user')
+  })
+})

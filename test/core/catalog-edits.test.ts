@@ -8,7 +8,8 @@ import { createNoticeBoard } from '../../electron/core/notices'
 import type { DocumentStore } from '../../electron/core/ports'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
-const builtin = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+// The seed companies only: these tests are about the user's layer over built-in records.
+const builtin = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = builtin.find((c) => c.id === 'fs-com')!
 
 function memoryStore(name: string): DocumentStore & { document: Record<string, unknown>; writes: number } {
@@ -112,7 +113,7 @@ describe('user edits to the catalog', () => {
       ...structuredClone(fsCom),
       name: 'FS.COM Limited',
       phones: [...fsCom.phones, { number: '+1 555 0100', kind: 'phone', status: 'current', provenance: fsCom.phones[0]!.provenance }],
-      emails: [...fsCom.emails, { address: 'privacy@fs.com', purpose: 'privacy', status: 'current', provenance: fsCom.emails[0]!.provenance }],
+      emails: [...fsCom.emails, { address: 'privacy@fs.com', purpose: 'privacy', status: 'current', provenance: fsCom.emails[0]!.provenance, problem: null }],
     }
     const updated = open([newer, ...builtin.filter((c) => c.id !== 'fs-com')], edits).get('fs-com')
     expect(updated.name).toBe('FS.COM Inc. (Delaware)')
@@ -135,7 +136,8 @@ describe('user edits to the catalog', () => {
     expect(catalog.save(edit, '2026-11-30').website).toBe('https://www.b2s.example/')
     expect(catalog.reset('b2s').website).toBe(builtin.find((c) => c.id === 'b2s')!.website)
 
-    const own = catalog.save({ ...editOf(catalog.get('b2s')), id: undefined, name: 'Mine Ltd' }, '2026-11-30')
+    // A copy of B2S's record: added as a company of its own on purpose (asNew), though it shares B2S's domain.
+    const own = catalog.save({ ...editOf(catalog.get('b2s')), id: undefined, name: 'Mine Ltd', asNew: true }, '2026-11-30')
     expect(catalog.remove(own.id, '2026-11-30')).toEqual({ id: own.id, restorable: false })
     expect(() => catalog.get(own.id)).toThrow(/no company/)
     expect(() => catalog.restore(own.id)).toThrow(/not among the deleted/)
@@ -226,7 +228,7 @@ describe('importing datarequests.org records', () => {
       nsfw: true,
       identityProvenance: imported,
     })
-    expect(c.emails).toEqual([{ address: 'datenschutz@example.de', purpose: 'privacy', status: 'current', provenance: imported }])
+    expect(c.emails).toEqual([{ address: 'datenschutz@example.de', purpose: 'privacy', status: 'current', provenance: imported, problem: null }])
     expect(c.postalAddresses).toEqual([
       { recipient: 'Example GmbH', lines: ['Musterstraße 1', '10115 Berlin'], country: 'DE', region: null, status: 'current', provenance: imported },
     ])
@@ -334,7 +336,7 @@ describe('export and re-import', () => {
     const other = editOf(expectOk(await host.api.call('catalog:get', { id: 'other' })))
     other.categories = ['finance']
     expectOk(await host.api.call('catalog:save', other))
-    expectOk(await host.api.call('catalog:save', { ...fs1, id: undefined, name: 'Own Company', domains: ['own.example'] }))
+    expectOk(await host.api.call('catalog:save', { ...fs1, id: undefined, name: 'Own Company', domains: ['own.example'], asNew: true }))
 
     const exported = expectOk(await host.api.call('catalog:export', {}))
     expect(exported.path).not.toBeNull()
@@ -385,9 +387,18 @@ describe.skipIf(!snapshotPresent)('the datarequests.org snapshot', () => {
 
     // The file without .json is there too.
     if (entries.includes('mdm-de')) expect(expectOk(await host.api.call('catalog:get', { id: 'mdm-de' })).privacyEmail).toBe('datenschutz@mdm.de')
+    // The snapshot is built in too: each imported record replaces the built-in one of its id (a
+    // newer version of the same data set), so the catalog holds each company once.
     const restarted = startCore({ dataDir: host.dataDir })
     const all = expectOk(await restarted.api.call('catalog:list', {}))
-    expect(all.length).toBe(report.imported + builtin.length)
+    const everyBuiltin = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+    expect(all.length).toBe(everyBuiltin.length)
+    const google = expectOk(await restarted.api.call('catalog:get', { id: 'google' }))
+    expect(google.origin).toBe('imported')
+    // The broker list's facts about a company both sources know stay merged into the imported record.
+    const epsilon = expectOk(await restarted.api.call('catalog:get', { id: 'epsilon-com' }))
+    expect(epsilon.origin).toBe('imported')
+    expect(epsilon.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['datarequests', 'brokers']))
   }, 60_000)
 })
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
-import type { Company, Provenance } from '../../electron/core/catalog/schema'
+import { companySchema, type Company, type Provenance } from '../../electron/core/catalog/schema'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
 // The archived policies the catalog quotes (outside the repository; RIGHTFUL_SEEDS_DIR overrides).
@@ -34,11 +34,22 @@ function policyQuotes(company: Company): Array<Extract<Provenance, { kind: 'poli
   return found
 }
 
-const companies = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+const companies = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 
 describe('the built-in catalog', () => {
   it('holds the four seed companies, each record valid', () => {
     expect(companies.map((c) => c.id).sort()).toEqual(['b2s', 'faasoft', 'foscam', 'fs-com'])
+  })
+
+  it('holds the open data sets too, every record valid and every id unique', () => {
+    const all = loadBuiltinCompanies(builtinCatalogFrom(repoRoot))
+    expect(all.length).toBeGreaterThan(3700)
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length)
+    for (const company of all) {
+      const parsed = companySchema.safeParse(company)
+      expect(parsed.success, `${company.id}: ${parsed.success ? '' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`).toBe(true)
+      if (parsed.success) expect(parsed.data).toEqual(company)
+    }
   })
 
   it('cites only sources the record lists', () => {
@@ -71,7 +82,7 @@ describe('catalog API', () => {
       expect(hits[0]?.id, query).toBe(id)
     }
     expect(expectOk(await api.call('catalog:search', { query: 'no such company' }))).toEqual([])
-    expect(expectOk(await api.call('catalog:search', { query: '' }))).toHaveLength(4)
+    expect(expectOk(await api.call('catalog:search', { query: '', limit: 7 }))).toHaveLength(7)
   })
 
   it('makes legal@fs.com the privacy contact and keeps the 2017 Sales@fs.com as historical', async () => {

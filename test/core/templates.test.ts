@@ -58,6 +58,27 @@ describe('templates in use', () => {
   })
 })
 
+describe('long company names', () => {
+  it('are cut short in the subject line, never in the body, so the reference always fits', () => {
+    const name = 'Evangelisch-lutherische Kirchengemeinde St. Servatius und St. Nicolai in Wolfsburg-Vorsfelde'
+    const complaint = templateView({
+      reference: 'RF-2026-0001',
+      today: '2026-03-15',
+      lang: 'en',
+      companyName: name,
+      user: { name: 'A', email: 'a@b.example', address: ['Street'] },
+      authorityName: 'The Authority',
+      original: { reference: 'RF-2026-0007', subject: 'S', sentOn: '2026-01-31', channel: 'email', to: 'a@b.example', due: '2026-03-02', events: [] },
+      strings: templates.strings('en'),
+    })
+    const rendered = templates.render({ type: 'complaint', law: 'gdpr', lang: 'en' }, complaint)
+    expect(rendered.subject.length).toBeLessThanOrEqual(maxSubjectLength)
+    expect(rendered.subject).toMatch(/…, Art\. 77 GDPR – RF-2026-0001$/)
+    expect(rendered.subject).toContain('Evangelisch-lutherische Kirchengemeinde')
+    expect(rendered.body).toContain(name)
+  })
+})
+
 describe('template engine', () => {
   it('does not HTML-escape plain text', () => {
     expect(fill('Dear {{name}}', { name: `O'Brien & <Sons> "Ltd"` }, 't')).toBe(`Dear O'Brien & <Sons> "Ltd"`)

@@ -21,6 +21,7 @@ vi.mock('../../electron/adapters/node/resources', async (importOriginal) => {
     fontsFrom: (given: string) => actual.fontsFrom(root(given)),
     builtinCatalogFrom: (given: string) => actual.builtinCatalogFrom(root(given)),
     builtinAuthoritiesFrom: (given: string) => actual.builtinAuthoritiesFrom(root(given)),
+    missingResources: (given: string) => actual.missingResources(root(given)),
   }
 })
 

@@ -87,9 +87,18 @@ function jsonFilesIn(dir: string): Array<{ file: string; data: unknown }> {
 
 export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
   const dir = path.join(root, 'assets', 'catalog')
+  const packDir = path.join(dir, 'packs')
   return {
     load() {
       return jsonFilesIn(dir)
+    },
+    packs() {
+      if (!fs.existsSync(packDir)) return []
+      return fs
+        .readdirSync(packDir)
+        .filter((name) => name.endsWith('.json.gz'))
+        .sort()
+        .map((name) => ({ file: name, bytes: new Uint8Array(fs.readFileSync(path.join(packDir, name))) }))
     },
   }
 }
@@ -102,4 +111,14 @@ export function builtinAuthoritiesFrom(root: string): BuiltinAuthoritySource {
       return jsonFilesIn(dir)
     },
   }
+}
+
+/**
+ * The resource folders a host cannot work without, that are missing under `root` (a packaging
+ * error). Checked at start, because the catalog, templates and fonts are read only when first used.
+ */
+export function missingResources(root: string): string[] {
+  return [['templates'], ['assets', 'catalog'], ['assets', 'fonts'], ['assets', 'authorities']]
+    .map((parts) => path.join(root, ...parts))
+    .filter((dir) => !fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
 }

@@ -19,6 +19,8 @@ export const apiChannels = [
   'catalog:export',
   'catalog:extractPolicy',
   'catalog:savePolicy',
+  'catalog:matches',
+  'catalog:sources',
   'authorities:list',
   'authorities:propose',
   'profile:get',

@@ -6,11 +6,14 @@
 import { z } from 'zod'
 import {
   companyEditSchema,
+  companyIdSchema,
   contactInputSchema,
   plainDateSchema,
+  type CompanyMatch,
   type CompanySummary,
   type CompanyView,
 } from '../catalog/schema'
+import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import { companyChoicesSchema } from '../catalog/policy-import/to-company'
 import { isPlainDate, type PlainDate } from '../deadlines/calendar'
@@ -93,6 +96,12 @@ export type CompanyHit = {
   readonly domains: ReadonlyArray<string>
   readonly privacyEmail: string | null
   readonly country: string | null
+  /** The company is on the data-broker list. */
+  readonly broker: boolean
+  /** Requests go through its web form only. */
+  readonly webFormOnly: boolean
+  /** Whether it still exists as itself (see Standing). */
+  readonly standing: 'active' | 'defunct' | 'merged'
 }
 
 /** `output` is a type-level marker only; at run time it is undefined. */
@@ -143,8 +152,22 @@ export const contract = {
       format: z.enum(['text', 'markdown', 'html']),
       sourceUrl: z.url().optional(),
       choices: companyChoicesSchema,
+      /** Fold what the policy says into this company of the catalog instead of adding one. */
+      into: companyIdSchema.optional(),
+      /** Add it as a company of its own even though one with its domain or address exists. */
+      asNew: z.boolean().optional(),
     }),
   ),
+  /** The companies of the catalog that have one of these domains or e-mail addresses. */
+  'catalog:matches': method<ReadonlyArray<CompanyMatch>>()(
+    z.strictObject({
+      domains: z.array(z.string().max(253)).max(100).default([]),
+      emails: z.array(z.string().max(254)).max(100).default([]),
+      excludeId: z.string().max(200).optional(),
+    }),
+  ),
+  /** The open data sets the built-in catalog comes from, with their licences (About). */
+  'catalog:sources': method<ReadonlyArray<PackInfo>>()(empty),
 
   /** Every built-in supervisory authority. */
   'authorities:list': method<ReadonlyArray<AuthoritySummary>>()(empty),

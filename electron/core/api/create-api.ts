@@ -72,15 +72,31 @@ function describeIssues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
 }
 
+/** An object opened the first time one of its members is used. */
+function lazily<T extends object>(open: () => T): T {
+  let value: T | null = null
+  return new Proxy({} as T, {
+    get(_target, key) {
+      value ??= open()
+      const member: unknown = Reflect.get(value, key)
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(value) : member
+    },
+  })
+}
+
 export function createApi(ports: Ports): Api {
   const notices = ports.notices
   const now = () => ports.clock.now()
-  const catalog = openCatalog({
-    builtin: ports.catalog,
-    edits: ports.stores.open('catalog-edits'),
-    imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now }),
-    notices,
-  })
+  // Opened on first use: the built-in catalog holds thousands of companies, and many commands
+  // (a deadline, the list of requests) never need it.
+  const catalog = lazily(() =>
+    openCatalog({
+      builtin: ports.catalog,
+      edits: ports.stores.open('catalog-edits'),
+      imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now }),
+      notices,
+    }),
+  )
   const profiles = openProfileStore(ports.stores.open('profile'), notices)
   const templates = loadTemplates(ports.templates, path.join(ports.dataDir, 'templates'))
   const settings = openSettingsStore(ports.stores.open('settings'), notices)

@@ -20,6 +20,8 @@ export const errorCodes = [
   'INVALID_STATE',
   'UNKNOWN_COUNTRY',
   'UNSUPPORTED_LAW',
+  /** A company being added has a domain or e-mail address of one the catalog already has. */
+  'DUPLICATE_COMPANY',
   /** assets/authorities is missing or broken (a packaging error). */
   'AUTHORITIES_UNAVAILABLE',
   'MAILTO_TOO_LONG',

@@ -13,6 +13,8 @@ import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../ports'
 import { fromDatarequests, RecordRejected } from './datarequests'
+import { mergeCompanies } from './merge'
+import { readPack, type PackInfo } from './packs'
 import {
   companySchema,
   emailContactSchema,
@@ -20,6 +22,7 @@ import {
   postalAddressSchema,
   type Company,
   type CompanyEdit,
+  type CompanyMatch,
   type CompanyOrigin,
   type CompanySummary,
   type CompanyView,
@@ -60,7 +63,7 @@ const importsSchema = z.object({
 })
 
 /** Raise when companySchema changes, so that stored imports are validated (and defaulted) again. */
-const recordSchemaVersion = 2
+const recordSchemaVersion = 3
 
 const digestOf = (companies: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(companies)).digest('hex')
 
@@ -137,13 +140,23 @@ export type Catalog = {
   resolve(idOrDomain: string): CompanyView
   search(query: string, limit: number): ReadonlyArray<CompanyView>
   addContact(input: ContactInput, enteredOn: string): CompanyView
-  /** Adds a company (no id) or changes one; returns the record as it now reads. */
+  /**
+   * Adds a company (no id) or changes one; returns the record as it now reads. A new company with
+   * a domain or address of one the catalog has is refused (DUPLICATE_COMPANY) unless `asNew`.
+   */
   save(input: CompanyEdit, today: string): CompanyView
+  /** The companies that have one of these domains or e-mail addresses (not `excludeId`). */
+  matches(candidate: { readonly domains: ReadonlyArray<string>; readonly emails: ReadonlyArray<string>; readonly excludeId?: string }): ReadonlyArray<CompanyMatch>
+  /**
+   * Folds a record the user accepted (e.g. read from a privacy policy) into a company the catalog
+   * has: its contacts and sources join the record, as the user's change.
+   */
+  updateFrom(id: string, record: Company, today: string): CompanyView
   /**
    * Adds a whole record the user accepted (e.g. read from a privacy policy) to their own
    * companies, under its id or, when that is taken, the next free one.
    */
-  addRecord(company: Company): CompanyView
+  addRecord(company: Company, options?: { readonly asNew?: boolean }): CompanyView
   /** Deletes a company: the user's own for good, a built-in or imported one restorably. */
   remove(id: string, today: string): { id: string; restorable: boolean }
   /** Brings back a deleted built-in or imported record, with the user's changes to it. */
@@ -155,29 +168,71 @@ export type Catalog = {
   importEntries(entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, options?: { dryRun?: boolean }): ImportReport
   /** The user's catalog (imported, added and changed records, deletions), or every record with `all`. */
   exportCatalog(today: string, options?: { all?: boolean }): CatalogExport
+  /** The open data sets the built-in catalog comes from, with their licences (the About view). */
+  packs(): ReadonlyArray<PackInfo>
 }
 
-/** Loads and validates the built-in records; a broken built-in file is a bug, reported loudly. */
-export function loadBuiltinCompanies(source: BuiltinCatalogSource): Company[] {
-  const companies: Company[] = []
-  const ids = new Set<string>()
+/** The built-in catalog: the seed companies with the packs applied, and what the About view credits. */
+export type BuiltinCatalog = {
+  readonly companies: ReadonlyArray<Company>
+  /** Each pack's source, licence and counts, in the order applied. */
+  readonly packs: ReadonlyArray<PackInfo>
+  /** Ids of the hand-made seed records (with policy quotes): an import never replaces them. */
+  readonly seedIds: ReadonlySet<string>
+  /**
+   * For each record a pack's merge touched: the record before the merges and the merged records,
+   * so that an imported newer version of the base can have them applied again.
+   */
+  readonly mergedParts: ReadonlyMap<string, { readonly base: Company; readonly merges: ReadonlyArray<Company> }>
+}
+
+/**
+ * Loads and validates the seed records, then applies the packs in their order; a broken built-in
+ * file or pack is a bug, reported loudly.
+ */
+export function loadBuiltinCatalog(source: BuiltinCatalogSource): BuiltinCatalog {
+  const byId = new Map<string, Company>()
   for (const { file, data } of source.load()) {
     const parsed = companySchema.safeParse(data)
     if (!parsed.success) {
       throw new Error(`Built-in catalog file ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
     }
-    if (ids.has(parsed.data.id)) throw new Error(`Built-in catalog file ${file} repeats the id "${parsed.data.id}".`)
-    ids.add(parsed.data.id)
-    companies.push(parsed.data)
+    if (byId.has(parsed.data.id)) throw new Error(`Built-in catalog file ${file} repeats the id "${parsed.data.id}".`)
+    byId.set(parsed.data.id, parsed.data)
   }
-  return companies
+  const seedIds = new Set(byId.keys())
+  const packs = (source.packs?.() ?? []).map(({ file, bytes }) => ({ file, pack: readPack(file, bytes) })).sort((a, b) => a.pack.order - b.pack.order)
+  const mergedParts = new Map<string, { base: Company; merges: Company[] }>()
+  const infos: PackInfo[] = []
+  for (const { file, pack } of packs) {
+    for (const company of pack.companies) {
+      if (byId.has(company.id)) throw new Error(`Built-in catalog pack ${file} repeats the id "${company.id}".`)
+      byId.set(company.id, company)
+    }
+    for (const { into, company } of pack.merges) {
+      const base = byId.get(into)
+      if (!base) throw new Error(`Built-in catalog pack ${file} merges "${company.id}" into "${into}", which no earlier layer has.`)
+      const parts = mergedParts.get(into) ?? { base, merges: [] }
+      parts.merges.push(company)
+      mergedParts.set(into, parts)
+      byId.set(into, mergeCompanies(base, company))
+    }
+    infos.push({ ...pack.source, companies: pack.companies.length, merged: pack.merges.length })
+  }
+  return { companies: [...byId.values()], packs: infos, seedIds, mergedParts }
+}
+
+/** The built-in records (seed companies and packs), validated. */
+export function loadBuiltinCompanies(source: BuiltinCatalogSource): Company[] {
+  return [...loadBuiltinCatalog(source).companies]
 }
 
 const privacyPurposes = new Set(['privacy', 'dpo'])
 
 /** The record plus what follows from it: which address requests go to, and why. */
 export function viewOf(company: Company, origin: CompanyOrigin = 'builtin', editedFields: ReadonlyArray<string> = []): CompanyView {
-  const current = company.emails.filter((e) => e.status === 'current')
+  // An address a source found a problem with (bounced, refuses requests) is never proposed.
+  const current = company.emails.filter((e) => e.status === 'current' && e.problem === null)
   const fromUser = [...current].reverse().find((e) => e.provenance.kind === 'user' && privacyPurposes.has(e.purpose))
   const fromSource = current.find((e) => e.provenance.kind !== 'user' && privacyPurposes.has(e.purpose))
   const general = current.find((e) => e.purpose === 'general')
@@ -273,10 +328,12 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
     brands: edit.brands,
     domains: [...new Set(edit.domains)],
     website: edit.website,
-    emails: edit.emails.map((e) => ({
-      ...e,
-      provenance: keep(base?.emails ?? [], (b) => b.address.toLowerCase() === e.address.toLowerCase() && b.purpose === e.purpose),
-    })),
+    emails: edit.emails.map((e) => {
+      const same = (b: EmailContact) => b.address.toLowerCase() === e.address.toLowerCase() && b.purpose === e.purpose
+      // A problem a source reported stays with the address while the user keeps it as it was.
+      const before = base?.emails.find(same)
+      return { ...e, provenance: before?.provenance ?? user, problem: before && before.status === e.status ? before.problem : null }
+    }),
     postalAddresses: edit.postalAddresses.map((a) => ({
       ...a,
       provenance: keep(base?.postalAddresses ?? [], (b) => same(b.lines, a.lines) && b.country === a.country && b.recipient === a.recipient),
@@ -291,6 +348,7 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
       idDocument,
       requiredElements: baseRequirements?.requiredElements ?? [],
       suggestedChannel: edit.suggestedChannel,
+      webFormOnly: baseRequirements?.webFormOnly ?? null,
       customTemplates: baseRequirements?.customTemplates ?? {},
     },
     establishment: edit.establishment,
@@ -301,6 +359,8 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
     facetGroup: base?.facetGroup ?? null,
     nsfw: base?.nsfw ?? false,
     history,
+    standing: base?.standing ?? { kind: 'active' as const },
+    aliases: base?.aliases ?? [],
     notes: base?.notes ?? [],
     sources: base?.sources ?? [],
   }
@@ -312,12 +372,22 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
 }
 
 /** The fields of `edited` that differ from `base`, as an override. */
-function overrideOf(base: Company, edited: Company): Record<string, unknown> {
-  const fields: Record<string, unknown> = {}
-  for (const field of editableFields) {
+function overrideOf(base: Company, edited: Company, fieldList: ReadonlyArray<keyof Company> = editableFields): Record<string, unknown> {
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const field of fieldList) {
     if (!same(base[field], edited[field])) fields[field] = edited[field]
   }
   return fields
+}
+
+/** "FS.COM (fs-com) has the domain fs.com": why a new company looks like one the catalog has. */
+function duplicateError(matches: ReadonlyArray<CompanyMatch>): CoreError {
+  const shown = matches.slice(0, 3).map((m) => `${m.name} (${m.id}) has the ${m.by === 'domain' ? 'domain' : 'address'} ${m.value}`)
+  const more = matches.length > 3 ? ` and ${matches.length - 3} more` : ''
+  return new CoreError(
+    'DUPLICATE_COMPANY',
+    `The catalog already has this company: ${shown.join('; ')}${more}. Change that record instead, or add this one as a separate company.`,
+  )
 }
 
 export function openCatalog(options: {
@@ -326,8 +396,11 @@ export function openCatalog(options: {
   imports?: DocumentStore
   notices: NoticeBoard
 }): Catalog {
-  const builtin = loadBuiltinCompanies(options.builtin)
-  const builtinById = new Map(builtin.map((c) => [c.id, c]))
+  const builtin = loadBuiltinCatalog(options.builtin)
+  const builtinById = new Map(builtin.companies.map((c) => [c.id, c]))
+  // Ids the sources use for records merged into another: "epsilon-data-management" finds Epsilon.
+  const aliasOf = new Map<string, string>()
+  for (const company of builtin.companies) for (const alias of company.aliases) if (!builtinById.has(alias)) aliasOf.set(alias, company.id)
 
   const unreadable = (store: DocumentStore, what: string) => {
     const movedTo = store.moveAside()
@@ -399,15 +472,34 @@ export function openCatalog(options: {
   let views: CompanyView[] = []
   let byId = new Map<string, CompanyView>()
   let byDomain = new Map<string, CompanyView>()
+  let byDomainAll = new Map<string, CompanyView[]>()
+  let byEmail = new Map<string, CompanyView[]>()
   // Built on the first search after a change, not at start: most commands never search.
   let index: SearchIndex<CompanyView> | null = null
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true, ignorePunctuation: true })
 
+  /** True when an imported record replaces a pack's record of the same id (a newer snapshot of the same data set). */
+  const shadowed = (id: string) => imports.has(id) && builtinById.has(id) && !builtin.seedIds.has(id)
+
+  /**
+   * The record under the user's layer: an imported one where the user imported a newer version of
+   * a pack's record (with the later packs' facts merged in again), else the built-in, else the
+   * imported one.
+   */
+  function baseOf(id: string): Company | null {
+    const imported = imports.get(id)
+    if (imported && shadowed(id)) {
+      const parts = builtin.mergedParts.get(id)
+      return parts ? parts.merges.reduce(mergeCompanies, imported) : imported
+    }
+    return builtinById.get(id) ?? imported ?? null
+  }
+
   /** A base record (built-in, else imported) with the user's override and contacts on top. */
   const effective = (id: string): { company: Company; origin: CompanyOrigin; editedFields: string[] } | null => {
     const own = userCompanies.get(id)
-    const base = builtinById.get(id) ?? imports.get(id)
-    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) ? 'builtin' : 'imported'
+    const base = baseOf(id)
+    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) && !shadowed(id) ? 'builtin' : 'imported'
     let company = own ?? base
     if (!company) return null
     const override = own ? undefined : edits.overrides[id]
@@ -442,7 +534,25 @@ export function openCatalog(options: {
     views.sort((a, b) => collator.compare(a.name, b.name))
     byId = new Map(views.map((v) => [v.id, v]))
     byDomain = new Map()
-    for (const view of views) for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
+    byEmail = new Map()
+    for (const view of views) {
+      for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
+      for (const email of view.emails) {
+        const key = email.address.toLowerCase()
+        const holders = byEmail.get(key) ?? []
+        if (!holders.includes(view)) holders.push(view)
+        byEmail.set(key, holders)
+      }
+    }
+    byDomainAll = new Map()
+    for (const view of views) {
+      for (const domain of view.domains) {
+        const key = domain.toLowerCase().replace(/^www\./, '')
+        const holders = byDomainAll.get(key) ?? []
+        if (!holders.includes(view)) holders.push(view)
+        byDomainAll.set(key, holders)
+      }
+    }
     index = null
   }
   const searchIndex = (): SearchIndex<CompanyView> =>
@@ -469,7 +579,6 @@ export function openCatalog(options: {
     rebuild()
   }
 
-  const baseOf = (id: string): Company | null => builtinById.get(id) ?? imports.get(id) ?? null
 
   const uniqueId = (name: string): string => {
     const stem = slugOf(name)
@@ -479,11 +588,13 @@ export function openCatalog(options: {
   }
 
   const catalog: Catalog = {
+    packs: () => builtin.packs,
     list: () => views,
     get,
     resolve(idOrDomain) {
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
-      const view = byId.get(key) ?? byDomain.get(key)
+      const alias = aliasOf.get(key)
+      const view = byId.get(key) ?? byDomain.get(key) ?? (alias !== undefined ? byId.get(alias) : undefined)
       if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
       return view
     },
@@ -493,7 +604,7 @@ export function openCatalog(options: {
       const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
       const existing = edits.contacts[input.companyId] ?? { emails: [], postalAddresses: [] }
       const emails: EmailContact[] = input.email
-        ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance }]
+        ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance, problem: null }]
         : existing.emails
       const postalAddresses: PostalAddress[] = input.postal
         ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
@@ -501,8 +612,47 @@ export function openCatalog(options: {
       writeEdits({ ...edits, contacts: { ...edits.contacts, [input.companyId]: { emails, postalAddresses } } })
       return get(input.companyId)
     },
+    matches(candidate) {
+      const found: CompanyMatch[] = []
+      const seen = new Set<string>()
+      const add = (view: CompanyView, by: CompanyMatch['by'], value: string) => {
+        if (view.id === candidate.excludeId || seen.has(view.id)) return
+        seen.add(view.id)
+        found.push({ id: view.id, name: view.name, by, value })
+      }
+      for (const domain of candidate.domains) {
+        const key = domain.trim().toLowerCase().replace(/^www\./, '')
+        for (const view of byDomainAll.get(key) ?? []) add(view, 'domain', key)
+      }
+      for (const email of candidate.emails) {
+        const key = email.trim().toLowerCase()
+        for (const view of byEmail.get(key) ?? []) add(view, 'email', key)
+      }
+      return found
+    },
+    updateFrom(id, record, today) {
+      const parsed = companySchema.safeParse({ ...record, id })
+      if (!parsed.success) {
+        throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      }
+      const own = userCompanies.get(id)
+      if (own) {
+        writeEdits({ ...edits, companies: { ...edits.companies, [id]: mergeCompanies(own, parsed.data) } })
+        return get(id)
+      }
+      const base = baseOf(id)
+      if (!base || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      const merged = mergeCompanies(effective(id)!.company, parsed.data)
+      const { [id]: _dropped, ...contacts } = edits.contacts
+      const { [id]: _previous, ...overrides } = edits.overrides
+      const fields = overrideOf(base, merged, [...editableFields, 'sources'])
+      writeEdits({ ...edits, contacts, overrides: { ...overrides, [id]: { editedOn: today, fields: { ...fields } } } })
+      return get(id)
+    },
     save(input, today) {
       if (input.id === undefined) {
+        const same = input.asNew ? [] : catalog.matches({ domains: input.domains, emails: input.emails.map((e) => e.address) })
+        if (same.length > 0) throw duplicateError(same)
         const id = uniqueId(input.name)
         const company = applyEdit(null, input, id, today)
         writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
@@ -531,10 +681,14 @@ export function openCatalog(options: {
       })
       return get(id)
     },
-    addRecord(record) {
+    addRecord(record, addOptions = {}) {
       const parsed = companySchema.safeParse(record)
       if (!parsed.success) {
         throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      }
+      if (!addOptions.asNew) {
+        const same = catalog.matches({ domains: parsed.data.domains, emails: parsed.data.emails.map((e) => e.address) })
+        if (same.length > 0) throw duplicateError(same)
       }
       const id = uniqueId(parsed.data.id)
       const company = { ...parsed.data, id }
@@ -596,7 +750,7 @@ export function openCatalog(options: {
 
       /** A record from another catalog: it joins the imported layer, below the user's own. */
       const takeImported = (entry: string, company: Company) => {
-        if (builtinById.has(company.id)) {
+        if (builtin.seedIds.has(company.id)) {
           rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
           return
         }
@@ -658,7 +812,7 @@ export function openCatalog(options: {
         }
         // Layers: rebuild the exporting catalog exactly.
         records(layers.imported, 'imported', (entry, company) => {
-          if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+          if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
           else if (claim(entry, company.id)) {
             next.imports.set(company.id, company)
             imported++

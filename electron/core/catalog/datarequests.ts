@@ -98,7 +98,15 @@ export class RecordRejected extends Error {}
  * Maps one datarequests.org record onto Rightful's record. Throws RecordRejected with a reason a
  * person understands when the record cannot be used (e.g. no country in its address).
  */
-export function fromDatarequests(raw: unknown, options: { importedOn: string }): Company {
+export function fromDatarequests(
+  raw: unknown,
+  options: {
+    /** The day the user imported it. */
+    readonly importedOn: string
+    /** For the built-in pack: the date of the snapshot's commit, which the source then carries. */
+    readonly snapshotOn?: string
+  },
+): Company {
   const parsed = datarequestsRecordSchema.safeParse(raw)
   if (!parsed.success) {
     throw new RecordRejected(parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; '))
@@ -207,9 +215,9 @@ export function fromDatarequests(raw: unknown, options: { importedOn: string }):
         title: 'datarequests.org company database',
         url: `https://www.datarequests.org/company/${record.slug}`,
         kind: 'dataset',
-        archivedOn: null,
+        archivedOn: options.snapshotOn ?? null,
         supersededBy: null,
-        retrievedOn: options.importedOn,
+        retrievedOn: options.snapshotOn ? null : options.importedOn,
       },
       ...pageSources,
     ],

@@ -1,4 +1,5 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
+import { dataBrokerCategory } from './brokers'
 import { summaryOf } from './catalog'
 import { extractPolicy } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
@@ -13,6 +14,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         domains: c.domains,
         privacyEmail: c.privacyEmail,
         country: c.letterAddress?.country ?? c.establishment[0] ?? null,
+        broker: c.categories.includes(dataBrokerCategory),
+        webFormOnly: c.requirements.webFormOnly !== null,
+        standing: c.standing.kind,
       })),
     'catalog:get': ({ id }) => ctx.catalog.resolve(id),
     'catalog:list': () => ctx.catalog.list().map(summaryOf),
@@ -29,8 +33,12 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       return { source, ...report }
     },
     'catalog:extractPolicy': (input) => extractPolicy(input),
-    'catalog:savePolicy': ({ text, format, sourceUrl, choices }) =>
-      ctx.catalog.addRecord(proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)),
+    'catalog:savePolicy': ({ text, format, sourceUrl, choices, into, asNew }) => {
+      const record = proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)
+      return into !== undefined ? ctx.catalog.updateFrom(into, record, ctx.today()) : ctx.catalog.addRecord(record, { asNew: asNew ?? false })
+    },
+    'catalog:matches': ({ domains, emails, excludeId }) => ctx.catalog.matches({ domains, emails, ...(excludeId !== undefined ? { excludeId } : {}) }),
+    'catalog:sources': () => ctx.catalog.packs(),
     'catalog:export': async ({ all }) => {
       const document = ctx.catalog.exportCatalog(ctx.today(), { all })
       const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`)

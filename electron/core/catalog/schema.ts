@@ -62,11 +62,26 @@ export const emailAddressSchema = z
   .max(254)
   .regex(/^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/, 'This is not an e-mail address.')
 
+/**
+ * What a source found wrong with an address: it bounced, the company refuses requests sent to it,
+ * nobody reads it, or the company stopped using it. Requests never go to an address with a problem.
+ */
+export const emailProblemKinds = ['bounced', 'refuses-requests', 'not-monitored', 'retired'] as const
+export type EmailProblemKind = (typeof emailProblemKinds)[number]
+
+export const emailProblemSchema = z.object({
+  kind: z.enum(emailProblemKinds),
+  /** When the source saw it; null when it does not say. */
+  on: plainDateSchema.nullable(),
+})
+export type EmailProblem = z.infer<typeof emailProblemSchema>
+
 export const emailContactSchema = z.object({
   address: emailAddressSchema,
   purpose: z.enum(emailPurposes),
   status: contactStatus,
   provenance: provenanceSchema,
+  problem: emailProblemSchema.nullable().default(null),
 })
 export type EmailContact = z.infer<typeof emailContactSchema>
 
@@ -125,6 +140,31 @@ export const historyEntrySchema = z.object({
 /** The company's demand on the subject line: its words, and the phrases of which one must appear. */
 const subjectRuleSchema = quotedText.extend({ phrases: z.array(z.string().min(1)).default([]) })
 
+/** A record id: a slug of lower-case letters, digits and hyphens. */
+export const companyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100)
+
+/**
+ * Whether the company still exists as itself: active; gone (with `doNotContact` when its domain
+ * now belongs to someone else, so nothing personal may be sent there); or merged into another
+ * company, named, and pointed to when the catalog has it.
+ */
+export const standingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('active') }),
+  z.object({
+    kind: z.literal('defunct'),
+    on: plainDateSchema.nullable(),
+    doNotContact: z.boolean(),
+    provenance: provenanceSchema,
+  }),
+  z.object({
+    kind: z.literal('merged'),
+    into: z.object({ id: companyIdSchema.nullable(), name: z.string().min(1).max(200) }),
+    on: plainDateSchema.nullable(),
+    provenance: provenanceSchema,
+  }),
+])
+export type Standing = z.infer<typeof standingSchema>
+
 export const sourceDocumentSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -142,7 +182,7 @@ export type SourceDocument = z.infer<typeof sourceDocumentSchema>
 
 export const companySchema = z.object({
   /** Stable slug, e.g. "fs-com". */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: companyIdSchema,
   name: z.string().min(1),
   legalNames: z.array(z.string().min(1)),
   brands: z.array(z.string().min(1)),
@@ -169,6 +209,14 @@ export const companySchema = z.object({
     /** The channel to use: e-mail, letter, fax or web form; null to decide from the contacts. */
     suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
     /**
+     * Requests go through the company's web form only: it refuses them by e-mail, or no address
+     * works ('no-working-email'). Since when, where the source says.
+     */
+    webFormOnly: z
+      .object({ since: plainDateSchema.nullable(), reason: z.enum(['email-refused', 'no-working-email']), provenance: provenanceSchema })
+      .nullable()
+      .default(null),
+    /**
      * Requests for which the source catalog keeps a company-specific template, by its name there
      * (datarequests.org's custom-*-template); a sign the company wants particular wording.
      */
@@ -190,6 +238,10 @@ export const companySchema = z.object({
   nsfw: z.boolean().default(false),
   /** Earlier values of the record's fields. */
   history: z.array(historyEntrySchema).default([]),
+  /** Whether the company still exists as itself. */
+  standing: standingSchema.default({ kind: 'active' }),
+  /** Other ids the sources use for this company (records merged into this one). */
+  aliases: z.array(companyIdSchema).default([]),
   /** Other facts from the policy worth showing, each with its quote. */
   notes: z.array(quotedText),
   sources: z.array(sourceDocumentSchema),
@@ -264,8 +316,19 @@ export const companyEditSchema = z.strictObject({
   requestLanguage: z.string().regex(/^[a-z]{2}$/, 'Give a two-letter language code, e.g. de.').nullable().default(null),
   needsIdDocument: z.boolean().default(false),
   suggestedChannel: z.enum(['email', 'letter', 'fax', 'webform']).nullable().default(null),
+  /** Add it even though the catalog has a company with one of its domains or addresses. */
+  asNew: z.boolean().optional(),
 })
 export type CompanyEdit = z.infer<typeof companyEditSchema>
+
+/** A company of the catalog that shares a domain or an e-mail address with one being saved. */
+export type CompanyMatch = {
+  readonly id: string
+  readonly name: string
+  readonly by: 'domain' | 'email'
+  /** The shared domain or address. */
+  readonly value: string
+}
 
 /** Where a record comes from: shipped with Rightful, imported by the user, or added by the user. */
 export type CompanyOrigin = 'builtin' | 'imported' | 'user'

@@ -65,7 +65,18 @@ export function fillTemplate(template: Template, law: Law, view: Record<string, 
   const subjectText = template.subject[law]
   if (!subjectText) throw new CoreError('TEMPLATE_NOT_FOUND', `${template.path} has no subject line for ${law}.`)
   const full = { ...view, law: template.law[law] ?? {} }
-  const subject = fill(subjectText, full, template.path).replace(/\s+/g, ' ').trim()
+  let subject = fill(subjectText, full, template.path).replace(/\s+/g, ' ').trim()
+  // A long company name ("Kirchengemeinde St. Servatius und St. Nicolai in Wolfsburg") is cut
+  // short in the subject line, never in the body, so that the reference always fits.
+  const company = (view as { company?: { name?: unknown } }).company
+  if (subject.length > maxSubjectLength && company && typeof company.name === 'string') {
+    const name = company.name
+    const keep = name.length - (subject.length - maxSubjectLength) - 1
+    if (keep >= 8) {
+      const shortened = `${name.slice(0, keep).trimEnd()}…`
+      subject = fill(subjectText, { ...full, company: { ...company, name: shortened } }, template.path).replace(/\s+/g, ' ').trim()
+    }
+  }
   if (subject.length > maxSubjectLength) {
     throw new CoreError('TEMPLATE_INVALID', `${template.path}: the subject line is ${subject.length} characters; at most ${maxSubjectLength} fit.`)
   }

@@ -41,6 +41,14 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
       return { ...outcome, company: null }
     }
   },
+  async findCompanyMatches(candidate) {
+    try {
+      return unwrap(await api().catalog.matches({ domains: [...candidate.domains], emails: [...candidate.emails], ...(candidate.excludeId ? { excludeId: candidate.excludeId } : {}) }))
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return []
+    }
+  },
   async removeCompany(id) {
     try {
       const result = unwrap(await api().catalog.remove({ id }))

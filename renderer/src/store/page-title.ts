@@ -67,6 +67,8 @@ export function pageName(route: Route, names: TitleNames): string {
       return route.edit ? 'Edit a template' : 'Template'
     case 'onboarding':
       return 'Set up Rightful'
+    case 'about':
+      return 'About Rightful'
     default:
       return assertNever(route)
   }

@@ -5,8 +5,8 @@ export type Route =
   | { readonly name: 'onboarding' }
   | { readonly name: 'companies' }
   | { readonly name: 'company'; readonly id: string }
-  /** Add a company (id null) or change one. */
-  | { readonly name: 'company-edit'; readonly id: string | null }
+  /** Add a company (id null, optionally with a name or domain to start from) or change one. */
+  | { readonly name: 'company-edit'; readonly id: string | null; readonly prefill?: { readonly name?: string; readonly domain?: string } }
   | { readonly name: 'policy-import' }
   | { readonly name: 'new-request'; readonly companyId: string | null }
   | { readonly name: 'request'; readonly reference: string }
@@ -14,6 +14,8 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'templates' }
   | { readonly name: 'template'; readonly id: string; readonly edit: boolean }
+  /** Where the built-in catalog comes from, and the licences. */
+  | { readonly name: 'about' }
 
 export function sameRoute(a: Route, b: Route): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand'
 import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
 import type { PlainDate } from '@core/deadlines/calendar'
 import type { WebmailProvider } from '@core/mail/webmail'
-import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
+import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
 import type { Profile } from '@core/profile/profile'
 import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
@@ -47,6 +47,8 @@ export type CatalogSlice = {
    * form shows, `fieldPaths`) and a toast for anything else.
    */
   saveCompany(input: CompanyEdit, fieldPaths?: ReadonlyArray<string>): Promise<{ company: CompanyView } | (FormOutcome & { ok: false; company: null })>
+  /** The companies of the catalog with one of these domains or addresses (empty after an error toast). */
+  findCompanyMatches(candidate: { domains: ReadonlyArray<string>; emails: ReadonlyArray<string>; excludeId?: string }): Promise<ReadonlyArray<CompanyMatch>>
   removeCompany(id: string): Promise<boolean>
   restoreCompany(id: string): Promise<boolean>
   resetCompany(id: string): Promise<boolean>

@@ -22,7 +22,7 @@ export function Quote({ provenance, company }: { provenance: Provenance; company
     return (
       <p className="provenance">
         From {source ? <a href={source.url}>{source.title}</a> : 'an imported catalog'}
-        {source?.retrievedOn ? `, imported on ${formatDate(source.retrievedOn)}` : ''} · {qualityWords[provenance.quality]}
+        {source?.retrievedOn ? `, imported on ${formatDate(source.retrievedOn)}` : source?.archivedOn ? `, as of ${formatDate(source.archivedOn)}` : ''} · {qualityWords[provenance.quality]}
       </p>
     )
   }

@@ -92,7 +92,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
     if (keepPrivacy && !keepPrivacy.has(e.address.toLowerCase())) continue
     if (seen.has(e.address.toLowerCase())) continue
     seen.add(e.address.toLowerCase())
-    emails.push({ address: e.address, purpose: e.purpose, status: 'current', provenance: cite(e.quote) })
+    emails.push({ address: e.address, purpose: e.purpose, status: 'current', provenance: cite(e.quote), problem: null })
   }
   const otherChoice = new Map<string, EmailPurpose | null>()
   for (const o of choices.otherEmails ?? []) {
@@ -104,7 +104,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
     if (choices.otherEmails && !otherChoice.has(key)) continue
     if (seen.has(key)) continue
     seen.add(key)
-    emails.push({ address: e.address, purpose: otherChoice.get(key) ?? e.purpose, status: 'current', provenance: cite(e.quote) })
+    emails.push({ address: e.address, purpose: otherChoice.get(key) ?? e.purpose, status: 'current', provenance: cite(e.quote), problem: null })
   }
 
   // Postal addresses: each needs an addressee and a country; the user supplies what the policy lacks.

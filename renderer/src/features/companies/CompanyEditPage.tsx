@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
-import type { CompanyEdit, CompanyView } from '@core/catalog/schema'
+import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { purposeLabel } from '../../ui/format'
@@ -95,8 +95,44 @@ function StatusSelect({ value, onChange }: { value: 'current' | 'historical'; on
   )
 }
 
+/**
+ * A company being added looks like one the catalog has (same domain or address): say which, and
+ * offer to open it (to change it there) or to add this one anyway.
+ */
+function DuplicateNotice({ matches, onAddAnyway, busy }: { matches: ReadonlyArray<CompanyMatch>; onAddAnyway: () => void; busy: boolean }) {
+  const navigate = useStore((s) => s.navigate)
+  return (
+    <div className="duplicate-notice" role="alert" data-testid="duplicate-notice">
+      <p>
+        <strong>The catalog already has {matches.length === 1 ? 'this company' : 'companies like this one'}:</strong>
+      </p>
+      <ul>
+        {matches.slice(0, 5).map((m) => (
+          <li key={m.id}>
+            <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: m.id })}>
+              {m.name}
+            </button>{' '}
+            has the {m.by === 'domain' ? 'domain' : 'address'} <span className="mono">{m.value}</span>.
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Open it to add what you know to that record, or add yours as a separate company (for example, another legal entity).</p>
+      <div className="actions start">
+        {matches[0] ? (
+          <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: matches[0]!.id })}>
+            Change {matches[0].name} instead
+          </button>
+        ) : null}
+        <button type="button" className="button" disabled={busy} onClick={onAddAnyway}>
+          Add as a separate company
+        </button>
+      </div>
+    </div>
+  )
+}
+
 /** Add a company of the user's own, or change one; the core keeps the sources of what did not change. */
-export function CompanyEditPage({ id }: { id: string | null }) {
+export function CompanyEditPage({ id, prefill = null }: { id: string | null; prefill?: { readonly name?: string; readonly domain?: string } | null }) {
   const company = useStore((s) => (id ? s.companies[id] : undefined))
   const load = useStore((s) => s.loadCompany)
 
@@ -105,7 +141,10 @@ export function CompanyEditPage({ id }: { id: string | null }) {
   }, [id, company, load])
 
   if (id && !company) return <p className="muted page">Loading…</p>
-  return <CompanyEditForm id={id} company={company ?? null} initial={company ? editOf(company) : emptyEdit()} />
+  const initial = company
+    ? editOf(company)
+    : { ...emptyEdit(), name: prefill?.name ?? '', domains: prefill?.domain ? [prefill.domain] : [], website: prefill?.domain ? `https://${prefill.domain}/` : null }
+  return <CompanyEditForm id={id} company={company ?? null} initial={initial} />
 }
 
 /**
@@ -130,7 +169,9 @@ function rowsBack(fields: ReadonlyMap<string, string>, saved: CompanyEdit, shown
 
 function CompanyEditForm({ id, company, initial }: { id: string | null; company: CompanyView | null; initial: CompanyEdit }) {
   const save = useStore((s) => s.saveCompany)
+  const findMatches = useStore((s) => s.findCompanyMatches)
   const navigate = useStore((s) => s.navigate)
+  const [duplicates, setDuplicates] = useState<{ matches: ReadonlyArray<CompanyMatch>; edit: CompanyEdit } | null>(null)
   const [form, setForm] = useState<CompanyEdit>(initial)
   const [text, setText] = useState(() => ({
     legalNames: initial.legalNames.join('\n'),
@@ -185,6 +226,15 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
     setErrors(noFieldErrors)
     setError(null)
     setBusy(true)
+    // A new company the catalog may have already: ask before adding a second record of it.
+    if (!id) {
+      const matches = await findMatches({ domains: edit.domains, emails: edit.emails.map((e) => e.address) })
+      if (matches.length > 0) {
+        setBusy(false)
+        setDuplicates({ matches, edit })
+        return
+      }
+    }
     // Lists were filtered of empty rows: paths of the core's errors are mapped back onto the form's rows.
     const saved = await save(edit, companyFieldPaths(edit))
     setBusy(false)
@@ -193,6 +243,19 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
       return
     }
     setErrors(rowsBack(saved.fields, edit, form))
+    setError(saved.form)
+  }
+
+  const addAnyway = async () => {
+    if (!duplicates) return
+    setBusy(true)
+    const saved = await save({ ...duplicates.edit, asNew: true }, companyFieldPaths(duplicates.edit))
+    setBusy(false)
+    if (saved.company) {
+      navigate({ name: 'company', id: saved.company.id })
+      return
+    }
+    setErrors(rowsBack(saved.fields, duplicates.edit, form))
     setError(saved.form)
   }
 
@@ -380,6 +443,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
         </Section>
 
         <FormError error={error} />
+        {duplicates ? <DuplicateNotice matches={duplicates.matches} busy={busy} onAddAnyway={() => void addAnyway()} /> : null}
         <div className="actions">
           <button type="button" className="button" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
             Cancel

@@ -29,7 +29,10 @@ function basisText(company: CompanyView): string {
       return 'the address you added'
     case 'privacy': {
       const email = company.emails.find((e) => e.address === company.privacyEmail)
-      return email?.provenance.kind === 'import' ? 'the privacy contact of the imported catalog record' : 'the privacy contact its policy gives'
+      if (email?.provenance.kind !== 'import') return 'the privacy contact its policy gives'
+      const sourceId = email.provenance.sourceId
+      const source = company.sources.find((s) => s.id === sourceId)
+      return source ? `the privacy contact in ${source.title}` : 'the privacy contact of the imported catalog record'
     }
     case 'general':
       return 'the only e-mail address its policy gives (no privacy-specific address is named)'
@@ -59,6 +62,72 @@ const fieldLabel: Record<string, string> = {
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
 
+const problemLabel = {
+  bounced: 'Bounced',
+  'refuses-requests': 'Refuses requests',
+  'not-monitored': 'Not read',
+  retired: 'No longer used',
+} as const
+
+/** Whether the company still exists as itself: said first, because it changes everything else. */
+function StandingBanner({ company }: { company: CompanyView }) {
+  const navigate = useStore((s) => s.navigate)
+  const { standing } = company
+  if (standing.kind === 'active') return null
+  const source = company.sources.find((s) => 'sourceId' in standing.provenance && s.id === standing.provenance.sourceId)
+  const seen = `${standing.on ? ` (${formatDate(standing.on)})` : ''}${source ? `, says ${source.title}` : ''}`
+  if (standing.kind === 'defunct') {
+    return (
+      <div className="standing-banner" role="note" data-testid="standing">
+        <strong>{company.name} no longer exists</strong>
+        {seen}.{' '}
+        {standing.doNotContact
+          ? 'Its web domain now belongs to someone else: send nothing there, and no personal data.'
+          : 'A request may go unanswered; if it had your data, ask whoever took over its business.'}
+      </div>
+    )
+  }
+  const target = standing.into.id
+  return (
+    <div className="standing-banner" role="note" data-testid="standing">
+      <strong>
+        {company.name} is now part of{' '}
+        {target ? (
+          <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: target })}>
+            {standing.into.name}
+          </button>
+        ) : (
+          standing.into.name
+        )}
+      </strong>
+      {seen}. Requests about its data go to {standing.into.name}.
+    </div>
+  )
+}
+
+/** The company wants requests through its web form, or no address of it works. */
+function WebFormCallout({ company }: { company: CompanyView }) {
+  const rule = company.requirements.webFormOnly
+  const form = company.webForms.find((w) => w.status === 'current')
+  if (!rule || !form) return null
+  return (
+    <div className="callout callout-warn" data-testid="web-form-only">
+      <strong>Requests go through {company.name}’s web form</strong>
+      {rule.reason === 'email-refused' ? ': it does not take them by e-mail' : ': no e-mail address of it is known to work'}
+      {rule.since ? ` (as of ${formatDate(rule.since)})` : ''}.{' '}
+      <a className="break" href={form.url} target="_blank" rel="noreferrer">
+        Open the form
+      </a>
+      {company.privacyEmail ? (
+        <>
+          {' '}
+          An address is known too: <strong>{company.privacyEmail}</strong>; a request sent there may not be answered.
+        </>
+      ) : null}
+    </div>
+  )
+}
+
 const channelLabel = { email: 'E-mail', letter: 'Letter', fax: 'Fax', webform: 'Web form' } as const
 
 /** What the catalog says about how to write to the company, beyond its contacts. */
@@ -67,6 +136,7 @@ function RequirementFacts({ company }: { company: CompanyView }) {
   const rows: Array<[string, ReactNode]> = []
   const brands = company.brands.filter((b) => b !== company.name)
   if (brands.length > 0) rows.push(['Runs', brands.join(', ')])
+  if (company.aliases.length > 0) rows.push(['Also listed as', company.aliases.join(', ')])
   if (language) rows.push(['Language of requests', `${languageNames.of(language.code) ?? language.code}${language.basis === 'demanded' ? ' (the company asks for it)' : language.basis === 'policy-language' ? ' (its policy’s language)' : ''}`])
   if (suggestedChannel) rows.push(['Best sent by', channelLabel[suggestedChannel]])
   if (idDocument) rows.push(['Identity document', 'The record says the company needs a copy of an identity document.'])
@@ -77,12 +147,17 @@ function RequirementFacts({ company }: { company: CompanyView }) {
   if (templates.length > 0) rows.push(['Special wording', `The source catalog keeps company-specific wording for: ${templates.join(', ')}.`])
   if (company.webForms.length > 0) {
     rows.push([
-      'Privacy web form',
-      company.webForms.map((w) => (
-        <a key={w.url} className="break" href={w.url} target="_blank" rel="noreferrer">
-          {w.url}
-        </a>
-      )),
+      company.webForms.length === 1 ? 'Privacy web form' : 'Privacy web forms',
+      <ul className="plain-list">
+        {company.webForms.map((w) => (
+          <li key={w.url}>
+            <a className="break" href={w.url} target="_blank" rel="noreferrer">
+              {w.url}
+            </a>
+            {w.status === 'historical' ? <span className="muted small"> (historical)</span> : null}
+          </li>
+        ))}
+      </ul>,
     ])
   }
   if (company.pgp) rows.push(['PGP key', [company.pgp.fingerprint, company.pgp.url].filter(Boolean).join(' · ')])
@@ -203,15 +278,23 @@ export function CompanyPage({ id }: { id: string }) {
         </Dialog>
       ) : null}
 
-      {company.privacyEmail ? (
+      <StandingBanner company={company} />
+      {company.requirements.webFormOnly && company.webForms.some((w) => w.status === 'current') ? (
+        <WebFormCallout company={company} />
+      ) : company.privacyEmail ? (
         <div className="callout callout-ok" data-testid="privacy-contact">
           Requests go to <strong>{company.privacyEmail}</strong>, {basisText(company)}.
         </div>
       ) : (
         <div className="callout callout-warn" data-testid="no-contact">
-          <strong>No contact is known for {company.name}.</strong> Its privacy policy gives no e-mail address
-          {company.letterAddress ? '' : ', postal address or phone number'}. Rightful never guesses one. If you know the right address, add it
-          below.
+          <strong>No e-mail address is known for {company.name}.</strong>{' '}
+          {company.origin === 'builtin' && company.sources.some((s) => s.kind === 'policy')
+            ? `Its privacy policy gives none${company.letterAddress ? '' : ', nor a postal address or phone number'}.`
+            : company.letterAddress
+              ? 'Requests can go by letter.'
+              : 'Its record has no postal address either.'}{' '}
+          {company.webForms.some((w) => w.status === 'current') ? 'It has a web form for requests (below). ' : ''}Rightful never guesses an address. If you know the right one,
+          add it below.
         </div>
       )}
 
@@ -225,6 +308,12 @@ export function CompanyPage({ id }: { id: string }) {
                 <span className="contact-value selectable">{email.address}</span>
                 <span className="tag">{purposeLabel[email.purpose]}</span>
                 {email.status === 'historical' ? <span className="tag tag-muted">Historical</span> : null}
+                {email.problem ? (
+                  <span className="tag tag-warn">
+                    {problemLabel[email.problem.kind]}
+                    {email.problem.on ? ` ${formatDate(email.problem.on)}` : ''}
+                  </span>
+                ) : null}
                 {email.address === company.privacyEmail ? <span className="tag tag-accent">Used for requests</span> : null}
               </div>
               <Quote provenance={email.provenance} company={company} />

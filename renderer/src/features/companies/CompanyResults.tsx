@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import type { CompanyHit } from '@core/api/contract'
 import { searchLimit } from '../../store/catalog-slice'
 import { useStore } from '../../store/store'
 import { countryName } from '../../ui/format'
@@ -6,11 +7,64 @@ import { useWindowedList } from '../../ui/useWindowedList'
 
 const rowHeight = 64
 
+/** A query that looks like a web address or domain ("example.com", "https://www.example.com/x"), as a domain. */
+function domainIn(query: string): string | null {
+  const host = query.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[/?#].*$/, '')
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(host) && !host.includes('@') ? host : null
+}
+
+/**
+ * When nothing matches: the two ways to go on. The spelling may well be right (the catalog cannot
+ * know every company), so the message never blames it.
+ */
+function NoMatch({ query }: { query: string }) {
+  const navigate = useStore((s) => s.navigate)
+  const trimmed = query.trim()
+  const domain = domainIn(trimmed)
+  const name = domain ? '' : trimmed
+  return (
+    <div className="no-match" role="status">
+      <p>
+        <strong>No company in the catalog matches “{trimmed}”.</strong> Rightful knows thousands of companies, but not every one.
+      </p>
+      <div className="actions start">
+        <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: null, prefill: domain ? { domain } : { name } })}>
+          Add “{trimmed}” yourself
+        </button>
+        <button type="button" className="button" onClick={() => navigate({ name: 'policy-import' })}>
+          Learn it from its privacy policy
+        </button>
+      </div>
+      <p className="muted small">A company may be listed under its legal name or its parent’s: searching for its website’s domain (e.g. example.com) finds it either way.</p>
+    </div>
+  )
+}
+
+/** What sets a company apart in the list: a data broker, a web form only, gone. */
+function HitTags({ hit }: { hit: CompanyHit }) {
+  const tags: string[] = []
+  if (hit.standing === 'defunct') tags.push('No longer exists')
+  if (hit.standing === 'merged') tags.push('Now part of another company')
+  if (hit.broker) tags.push('Data broker')
+  if (hit.webFormOnly) tags.push('Web form only')
+  if (tags.length === 0) return null
+  return (
+    <span className="company-tags">
+      {tags.map((tag) => (
+        <span key={tag} className={`tag ${tag === 'No longer exists' ? 'tag-warn' : ''}`}>
+          {tag}
+        </span>
+      ))}
+    </span>
+  )
+}
+
 /**
  * A search box with the matching companies; `onPick` decides what a click does. The list renders
  * only the rows in view, so a catalog of a hundred thousand companies scrolls and types smoothly.
+ * `offerToAdd`: when nothing matches, offer to add the company or learn it from its policy.
  */
-export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: string) => void; autoFocus?: boolean }) {
+export function CompanyResults({ onPick, autoFocus = false, offerToAdd = true }: { onPick: (id: string) => void; autoFocus?: boolean; offerToAdd?: boolean }) {
   const query = useStore((s) => s.query)
   const hits = useStore((s) => s.hits)
   const search = useStore((s) => s.search)
@@ -44,7 +98,13 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
         />
       </label>
       {hits.length === 0 ? (
-        <p className="muted">No company matches “{query}”. Check the spelling, or try its website’s domain.</p>
+        query.trim() === '' ? null : offerToAdd ? (
+          <NoMatch query={query} />
+        ) : (
+          <p className="muted" role="status">
+            No company in the catalog matches “{query.trim()}”. Add it on the Companies page, by hand or from its privacy policy.
+          </p>
+        )
       ) : (
         <>
           <p className="muted small result-count" aria-live="polite">
@@ -55,7 +115,10 @@ export function CompanyResults({ onPick, autoFocus = false }: { onPick: (id: str
               {hits.slice(windowed.first, windowed.last).map((hit, index) => (
                 <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1} aria-setsize={hits.length}>
                   <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
-                    <span className="company-name">{hit.name}</span>
+                    <span className="company-name">
+                      {hit.name}
+                      <HitTags hit={hit} />
+                    </span>
                     <span className="company-meta">
                       {hit.domains.slice(0, 3).join(', ')}
                       {hit.country ? ` · ${countryName(hit.country)}` : ''}

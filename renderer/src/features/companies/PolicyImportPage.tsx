@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
-import { api, messageOf, unwrap } from '../../api'
+import type { CompanyMatch } from '@core/catalog/schema'
+import { api, ApiFailure, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { countryName, purposeLabel } from '../../ui/format'
@@ -81,6 +82,9 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   const [active, setActive] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const findMatches = useStore((s) => s.findCompanyMatches)
+  /** Companies of the catalog the policy's company looks like, once saving found them. */
+  const [duplicates, setDuplicates] = useState<ReadonlyArray<CompanyMatch> | null>(null)
 
   const highlights: Highlight[] = useMemo(() => {
     const list: Highlight[] = []
@@ -110,7 +114,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     return next
   }
 
-  const save = async () => {
+  const save = async (target: { into?: string; asNew?: boolean } = {}) => {
     setError(null)
     const kept = [...addresses]
     const missingCountry = kept.find((i) => !proposal.postalAddresses[i]!.country && !countries[i])
@@ -125,6 +129,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           text: input.text,
           format: input.format,
           ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+          ...target,
           choices: {
             name: name.trim(),
             privacyEmails: proposal.privacyEmails.filter((e) => privacy.has(e.address)).map((e) => e.address),
@@ -137,10 +142,23 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           },
         }),
       )
-      toast('success', `${company.name} is in your catalog, with the policy’s words for each contact.`)
+      toast('success', target.into ? `${company.name} now has what the policy says, with its words for each contact.` : `${company.name} is in your catalog, with the policy’s words for each contact.`)
       navigate({ name: 'company', id: company.id })
     } catch (failure) {
-      setError(messageOf(failure))
+      if (failure instanceof ApiFailure && failure.error.code === 'DUPLICATE_COMPANY') {
+        // Which company, exactly: by the policy's site and the addresses kept.
+        const site = [input.sourceUrl, proposal.archive?.domain ?? ''].flatMap((u) => {
+          try {
+            return u ? [new URL(u.includes('://') ? u : `https://${u}`).hostname] : []
+          } catch {
+            return []
+          }
+        })
+        const emails = [...privacy, ...others]
+        const matches = await findMatches({ domains: site, emails })
+        if (matches.length > 0) setDuplicates(matches)
+        else setError(messageOf(failure))
+      } else setError(messageOf(failure))
     } finally {
       setBusy(false)
     }
@@ -244,6 +262,34 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         ) : null}
 
         <FormError error={error} />
+        {duplicates ? (
+          <div className="duplicate-notice" role="alert" data-testid="duplicate-notice">
+            <p>
+              <strong>The catalog already has this company:</strong>
+            </p>
+            <ul>
+              {duplicates.slice(0, 5).map((m) => (
+                <li key={m.id}>
+                  {m.name} has the {m.by === 'domain' ? 'domain' : 'address'} <span className="mono">{m.value}</span>.{' '}
+                  <button type="button" className="link-button" disabled={busy} onClick={() => void save({ into: m.id })}>
+                    Update {m.name} with what this policy says
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <p className="muted small">Updating adds the policy’s contacts, each with its words, to that record as your change; nothing of it is lost.</p>
+            <div className="actions start">
+              {duplicates[0] ? (
+                <button type="button" className="button button-primary" disabled={busy} onClick={() => void save({ into: duplicates[0]!.id })}>
+                  Update {duplicates[0].name}
+                </button>
+              ) : null}
+              <button type="button" className="button" disabled={busy} onClick={() => void save({ asNew: true })}>
+                Save as a new company
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div className="actions">
           <button type="button" className="button" onClick={onBack}>
             Back to the text
