@@ -333,6 +333,100 @@ export const uiStates: ReadonlyArray<UiState> = [
     },
   },
   {
+    name: 'first start guide',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await call(harness.current, 'settings:update', { onboarding: { state: 'pending' } })
+      await page.goto(harness.current.url)
+      await expect(page.getByRole('heading', { name: 'Welcome to Rightful', level: 1 })).toBeVisible()
+    },
+  },
+  {
+    name: 'first start guide, with errors on its fields',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await call(harness.current, 'settings:update', { onboarding: { state: 'pending' } })
+      await page.goto(harness.current.url)
+      const guide = page.getByRole('form', { name: 'Set up Rightful' })
+      await guide.getByLabel('Full name').fill('Alex Example')
+      await guide.getByLabel('Postal address').fill('x')
+      await guide.getByLabel('In webmail, in my browser').check()
+      await guide.getByRole('button', { name: 'Save and start' }).click()
+      await expect(guide.getByLabel('Postal address')).toHaveAttribute('aria-invalid', 'true')
+    },
+  },
+  {
+    name: 'draft request, the webmail menu open',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      const reference = await draft(harness.current)
+      await openRequest(page, harness.current, reference)
+      await page.getByTestId('send-choices').getByRole('button', { name: 'Write in webmail' }).click()
+      await expect(page.getByTestId('webmail-menu')).toBeVisible()
+    },
+  },
+  {
+    name: 'catalog, nothing matches',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await home(page, harness)
+      await goToSection(page, 'Companies')
+      await page.getByLabel('Search companies').fill('Bäckerei Kowalczyk')
+      await expect(page.getByRole('button', { name: 'Learn it from its privacy policy' })).toBeVisible()
+    },
+  },
+  {
+    name: 'catalog, data brokers in the results',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await home(page, harness)
+      await goToSection(page, 'Companies')
+      await page.getByLabel('Search companies').fill('people search')
+      await expect(page.locator('.company-row').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'company, a data broker with a web form only (Whitepages)',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await openCompany(page, harness, 'whitepages', 'whitepages')
+      await expect(page.getByTestId('web-form-only')).toBeVisible()
+    },
+  },
+  {
+    name: 'company, now part of another (Lotame)',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await openCompany(page, harness, 'lotame', 'lotame')
+      await expect(page.getByTestId('standing')).toBeVisible()
+    },
+  },
+  {
+    name: 'company, adding one the catalog has',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await home(page, harness)
+      await goToSection(page, 'Companies')
+      await page.getByRole('button', { name: 'Add a company' }).click()
+      await page.getByLabel('Company name').fill('Spotify Premium')
+      await page.getByLabel('Domains').fill('spotify.com')
+      await page.getByRole('button', { name: 'Add company' }).click()
+      await expect(page.getByTestId('duplicate-notice')).toBeVisible()
+    },
+  },
+  {
+    name: 'about and licences',
+    kind: 'page',
+    reach: async ({ page, harness }) => {
+      await home(page, harness)
+      const about = page.getByRole('button', { name: 'About and licences' })
+      if (!(await about.isVisible())) await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Menu' }).click()
+      await about.click()
+      await expect(page.getByRole('heading', { name: 'About Rightful', level: 1 })).toBeVisible()
+      await page.getByText('Licence text').first().click()
+    },
+  },
+  {
     name: 'dialog: mark as sent',
     kind: 'dialog',
     reach: async ({ page, harness }) => {

@@ -66,7 +66,10 @@ export function AboutPage() {
           </dl>
           <details>
             <summary>Licence text</summary>
-            <pre className="license-text">{pack.license.notice}</pre>
+            {/* Focusable, so that a keyboard can scroll the text. */}
+            <pre className="license-text" tabIndex={0} aria-label={`Licence of ${pack.name}`}>
+              {pack.license.notice}
+            </pre>
           </details>
         </article>
       ))}

@@ -287,14 +287,24 @@ export function CompanyPage({ id }: { id: string }) {
         </div>
       ) : (
         <div className="callout callout-warn" data-testid="no-contact">
-          <strong>No e-mail address is known for {company.name}.</strong>{' '}
-          {company.origin === 'builtin' && company.sources.some((s) => s.kind === 'policy')
-            ? `Its privacy policy gives none${company.letterAddress ? '' : ', nor a postal address or phone number'}.`
-            : company.letterAddress
-              ? 'Requests can go by letter.'
-              : 'Its record has no postal address either.'}{' '}
-          {company.webForms.some((w) => w.status === 'current') ? 'It has a web form for requests (below). ' : ''}Rightful never guesses an address. If you know the right one,
-          add it below.
+          {(() => {
+            const form = company.webForms.some((w) => w.status === 'current')
+            const fromPolicy = company.sources.some((s) => s.kind === 'policy')
+            if (!company.letterAddress && !form) {
+              return (
+                <>
+                  <strong>No contact is known for {company.name}.</strong> {fromPolicy ? 'Its privacy policy gives no e-mail address, postal address or phone number.' : 'Its record has no e-mail or postal address.'}{' '}
+                  Rightful never guesses one. If you know the right address, add it below.
+                </>
+              )
+            }
+            return (
+              <>
+                <strong>No e-mail address is known for {company.name}.</strong> {company.letterAddress ? 'Requests can go by letter. ' : ''}
+                {form ? 'It has a web form for requests (under About). ' : ''}Rightful never guesses an address. If you know the right one, add it below.
+              </>
+            )
+          })()}
         </div>
       )}
 
