@@ -22,7 +22,7 @@ import { createNoticeBoard } from '../electron/core/notices'
 import type { RequestRecordInput } from '../electron/core/requests/model'
 import { openRequestRepository } from '../electron/core/requests/repository'
 import { createApi } from '../electron/core/api/create-api'
-import { createNodePorts } from '../electron/adapters/node/node-ports'
+import { createNodePorts, noFileSink } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
 import { benchCatalogStore } from './catalog-store'
 
@@ -261,7 +261,7 @@ function seedTenThousand(): string {
 
 /** requests:list through the real API: every request's facts, deadline and status, at 10,000. */
 async function benchDashboardData(dataDir: string): Promise<void> {
-  const ports = createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: { save: async () => null }, clock: { now } })
+  const ports = createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: noFileSink, clock: { now } })
   const [api, openMs] = time(() => createApi(ports))
   const [first, firstMs] = await timeAsync(() => api.call('requests:list', {}))
   const warm: number[] = []

@@ -17,7 +17,7 @@ import { emailPurposes, type CompanyView } from './core/catalog/schema'
 import { policyFormats } from './core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
 import { describeDate } from './core/deadlines/calendar'
-import { createNodePorts, listPicker, pathSink, resolveDataDir } from './adapters/node/node-ports'
+import { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir } from './adapters/node/node-ports'
 import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import { smtpPasswordSecret } from './core/mail/mail-settings'
@@ -843,7 +843,7 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
         dataDir: resolveDataDir(io.env),
         resourcesRoot: options.resourcesRoot,
         appVersion: version,
-        files: out ? pathSink(out) : { save: async () => null },
+        files: out ? pathSink(out) : noFileSink,
         picker: listPicker(() => (pick ? [pick] : [])),
         secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
       })

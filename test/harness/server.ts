@@ -32,6 +32,8 @@ export type Harness = {
   readonly opened: ReadonlyArray<string>
   /** Files the app asked the system to show in the file manager. */
   readonly revealed: ReadonlyArray<string>
+  /** Folders the app asked the system to open in the file manager ("Open folder"). */
+  readonly openedFolders: ReadonlyArray<string>
   /** What the stand-in for the open dialog hands over next ("Attach files…"). */
   pickNext(files: ReadonlyArray<string>): void
   close(): Promise<void>
@@ -116,6 +118,7 @@ export async function startHarness(options: {
   const outDir = options.outDir ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}-saved`)
   const opened: string[] = []
   const revealed: string[] = []
+  const openedFolders: string[] = []
   let nextPick: ReadonlyArray<string> = []
   const ports = createNodePorts({
     dataDir: options.dataDir,
@@ -135,6 +138,9 @@ export async function startHarness(options: {
       },
       reveal: async (file) => {
         revealed.push(file)
+      },
+      openFolder: async (dir) => {
+        openedFolders.push(dir)
       },
     },
   })
@@ -215,6 +221,7 @@ export async function startHarness(options: {
     outDir,
     opened,
     revealed,
+    openedFolders,
     pickNext: (files) => {
       nextPick = files
     },

@@ -27,6 +27,8 @@ export type TestHost = {
   clock: TestClock
   opened: string[]
   revealed: string[]
+  /** Folders opened in the file manager ("Open folder"). */
+  folders: string[]
   /** Files the next attachments:pick hands over. */
   picked: string[]
 }
@@ -38,6 +40,7 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
   const clock = options.clock ?? testClock()
   const opened: string[] = []
   const revealed: string[] = []
+  const folders: string[] = []
   const picked: string[] = []
   const ports = createNodePorts({
     dataDir,
@@ -50,9 +53,10 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
       maxUrlLength: options.maxUrlLength ?? 32_000,
       open: async (url) => void opened.push(url),
       reveal: async (file) => void revealed.push(file),
+      openFolder: async (dir) => void folders.push(dir),
     },
   })
-  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, revealed, picked }
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, revealed, folders, picked }
 }
 
 export const sampleProfile = {
