@@ -127,7 +127,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new Error(`it is not JSON (${(error as Error).message})`)
+    throw new Error(`it is not JSON (${(error as Error).message})`, { cause: error })
   }
 }
 
@@ -227,11 +227,7 @@ export function checkRecord(entryPath: string, bytes: Uint8Array): EntryFacts {
   } catch {
     throw new Error('it is not UTF-8 text')
   }
-  try {
-    return checker(text, entryPath)
-  } catch (error) {
-    throw new Error((error as Error).message)
-  }
+  return checker(text, entryPath)
 }
 
 /** Adds an entry to the counts: its checked facts, and the file itself. */

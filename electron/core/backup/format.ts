@@ -164,8 +164,14 @@ export const manifestSchema = z.strictObject({
 })
 export type BackupManifest = z.infer<typeof manifestSchema>
 
-/** Characters no entry path may hold: control characters, and what Windows reserves. */
-const forbiddenInName = /[\u0000-\u001f\u007f<>:"\\|?*]/
+/** Whether a name holds what no file name may: control characters, or what Windows reserves. */
+function hasForbiddenCharacter(name: string): boolean {
+  for (const char of name) {
+    const code = char.charCodeAt(0)
+    if (code < 32 || code === 127 || '<>:"\\|?*'.includes(char)) return true
+  }
+  return false
+}
 
 /**
  * Why an entry's path is unsafe to write under the data folder, or null when it is fine:
@@ -176,7 +182,7 @@ export function unsafePathReason(entryPath: string): string | null {
   const segments = entryPath.split('/')
   for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..') return 'it has an empty, "." or ".." part'
-    if (forbiddenInName.test(segment)) return 'it holds a character no file name may hold'
+    if (hasForbiddenCharacter(segment)) return 'it holds a character no file name may hold'
     if (Buffer.byteLength(segment) > 255) return 'a part of it is longer than 255 bytes'
   }
   return null

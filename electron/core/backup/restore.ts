@@ -266,7 +266,7 @@ export function finishInterruptedRestore(dataDir: string, options: { notices: No
       movedTo: previousData,
     })
   }
-  let names: string[] = []
+  let names: string[]
   try {
     names = fs.readdirSync(dataDir)
   } catch {
