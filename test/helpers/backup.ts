@@ -108,6 +108,14 @@ export function fingerprint(dir: string): Map<string, string> {
   return result
 }
 
+/**
+ * The fingerprint without what any host rebuilds when it opens a data folder (the request index
+ * and its folder): what a command that must change nothing may not change.
+ */
+export function dataFingerprint(dir: string): Map<string, string> {
+  return new Map([...fingerprint(dir)].filter(([p]) => p !== 'requests/' && p !== 'requests/index.json' && p !== 'requests/index.log'))
+}
+
 export type PlainBackup = {
   header: Record<string, unknown>
   manifest: { entries: Array<{ path: string; size: number; sha256: string }>; counts: Record<string, number | boolean>; [key: string]: unknown }

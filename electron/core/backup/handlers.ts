@@ -125,6 +125,8 @@ export function backupHandlers(deps: {
       chosen.delete(token)
       const result: RestoreResult = {
         dataDir: ports.dataDir,
+        createdAt: staged.info.createdAt,
+        appVersion: staged.info.appVersion,
         requests: staged.info.counts.requests,
         replies: staged.info.counts.replies,
         attachments: staged.info.counts.attachments,

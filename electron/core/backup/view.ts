@@ -40,6 +40,9 @@ export type BackupPreview = {
 
 export type RestoreResult = {
   readonly dataDir: string
+  /** When the restored backup was made, and by which version. */
+  readonly createdAt: string
+  readonly appVersion: string
   readonly requests: number
   readonly replies: number
   readonly attachments: number
