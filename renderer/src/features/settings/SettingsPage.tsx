@@ -4,6 +4,7 @@ import type { DeadlineSettings } from '@core/deadlines/settings'
 import { useStore } from '../../store/store'
 import { MailSettings } from './MailSettings'
 import { ImapSettingsCard } from '../replies/ImapSettingsCard'
+import { DataCard } from './DataCard'
 
 type BooleanSetting = { [K in keyof DeadlineSettings]: DeadlineSettings[K] extends boolean ? K : never }[keyof DeadlineSettings]
 type RangeSetting = 'postDomesticDays' | 'postEuDays' | 'postInternationalDays'
@@ -42,9 +43,14 @@ export function SettingsPage() {
       <header className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="lede">How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, and when it reminds you.</p>
+          <p className="lede">
+            How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, when it reminds you, and where your data is
+            kept and backed up.
+          </p>
         </div>
       </header>
+
+      <DataCard />
 
       <div className="card">
         <h2>Reminders</h2>
