@@ -52,6 +52,19 @@ describe('the save-dialog FileSink', () => {
     expect(fs.readdirSync(dir)).toEqual([])
   })
 
+  it('asks where a backup goes, with its filter, and writes nothing itself', async () => {
+    const target = path.join(dir, 'backups', 'mine.rightful-backup')
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    expect(await createDialogFileSink(() => null).choosePath({ suggestedName: 'rightful-backup-2026-01-31.rightful-backup', kind: 'backup' })).toBe(target)
+    expect(fake().dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: path.join(dir, 'Documents', 'rightful-backup-2026-01-31.rightful-backup'),
+      filters: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
+    })
+    expect(fs.existsSync(path.dirname(target))).toBe(false)
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
+    expect(await createDialogFileSink(() => null).choosePath({ suggestedName: 'x.rightful-backup', kind: 'backup' })).toBeNull()
+  })
+
   it('keeps a suggested name from steering the dialog to another folder', async () => {
     await createDialogFileSink(() => null).save({ suggestedName: '../../etc/evil.pdf', kind: 'pdf', bytes })
     const options = fake().dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string }
@@ -80,6 +93,21 @@ describe('the open-dialog FilePicker', () => {
     })
   })
 
+  it('asks for a backup to restore, backups first', async () => {
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/a/mine.rightful-backup'] })
+    expect(await createDialogFilePicker(() => null).pickBackup()).toBe('/home/a/mine.rightful-backup')
+    expect(fake().dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose a Rightful backup to restore',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Rightful backup', extensions: ['rightful-backup'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    })
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    expect(await createDialogFilePicker(() => null).pickBackup()).toBeNull()
+  })
+
   it('returns nothing when cancelled', async () => {
     expect(await createDialogFilePicker(() => null).pickFiles('replies')).toEqual([])
     expect(await createDialogFilePicker(() => null).pickImport('folder')).toBeNull()
@@ -98,6 +126,18 @@ describe('the shell ExternalOpener', () => {
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://example.com/', 'smb://host/share', 'not a url'])('refuses %s', async (url) => {
     await expect(createShellOpener('linux').open(url)).rejects.toThrow(/https: and mailto:/)
     expect(fake().shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('opens a folder in the file manager, and never a file', async () => {
+    const opener = createShellOpener('linux')
+    await opener.openFolder(dir)
+    expect(fake().shell.openPath).toHaveBeenCalledWith(dir)
+    const file = path.join(dir, 'run-me.sh')
+    fs.writeFileSync(file, '#!/bin/sh\n')
+    await expect(opener.openFolder(file)).rejects.toThrow(/is not a folder/)
+    expect(fake().shell.openPath).toHaveBeenCalledTimes(1)
+    fake().shell.openPath.mockResolvedValueOnce('Failed to open path')
+    await expect(opener.openFolder(dir)).rejects.toThrow('Failed to open path')
   })
 
   it('knows how long a URL the system takes', async () => {
