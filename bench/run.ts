@@ -5,7 +5,8 @@
  * - GDPR deadline computation, cold (holiday table built) and warm;
  * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
- * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
+ * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
+ * - backing up and restoring 10,000 requests (bench/backup.ts).
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts` (all in `npm run bench`).
  */
@@ -25,6 +26,7 @@ import { createApi } from '../electron/core/api/create-api'
 import { createNodePorts, noFileSink } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
 import { benchCatalogStore } from './catalog-store'
+import { benchBackup } from './backup'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -326,6 +328,7 @@ async function main(): Promise<void> {
   const dataDir = seedTenThousand()
   await benchDashboardData(dataDir)
   await benchDashboardPaint(dataDir)
+  await benchBackup(report, dataDir, now)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')

@@ -66,11 +66,32 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Writes each entry as a file under `root`, synced to disk. */
-function stagingSink(root: string): EntrySink & { abort(): void; folders: Set<string> } {
+/**
+ * Flushes files to disk, four at a time: the file system commits concurrent syncs together, which
+ * is several times faster than one after the other for thousands of small files.
+ */
+async function syncFiles(files: ReadonlyArray<string>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < files.length) {
+      const handle = await fs.promises.open(files[next++]!, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(4, files.length) }, worker))
+}
+
+/** Writes each entry as a file under `root`; `files` and `folders` are synced afterwards. */
+function stagingSink(root: string): EntrySink & { abort(): void; files: string[]; folders: Set<string> } {
   let fd: number | null = null
+  const files: string[] = []
   const folders = new Set<string>([root])
   return {
+    files,
     folders,
     open(entry: ManifestEntry) {
       const target = path.join(root, ...entry.path.split('/'))
@@ -79,13 +100,13 @@ function stagingSink(root: string): EntrySink & { abort(): void; folders: Set<st
       for (let dir = path.dirname(target); dir.startsWith(root + path.sep) && !folders.has(dir); dir = path.dirname(dir)) folders.add(dir)
       fs.mkdirSync(path.dirname(target), { recursive: true })
       fd = fs.openSync(target, 'wx', 0o600)
+      files.push(target)
     },
     write(chunk) {
       let offset = 0
       while (offset < chunk.length) offset += fs.writeSync(fd!, chunk, offset)
     },
     close() {
-      fs.fsyncSync(fd!)
       fs.closeSync(fd!)
       fd = null
     },
@@ -107,6 +128,8 @@ export async function stageBackup(options: { dataDir: string; file: string; pass
   const sink = stagingSink(root)
   try {
     const info = await readBackup(options.file, { passphrase: options.passphrase, ...(options.limits ? { limits: options.limits } : {}), sink })
+    // On disk before the journal names them: a power cut after the swap must not find empty files.
+    await syncFiles(sink.files)
     for (const folder of sink.folders) fsyncDirectory(folder)
     return { dir, info }
   } catch (error) {
