@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { restoreBackup, type RestoreStep } from '../../electron/core/backup/restore'
 import { readBackup } from '../../electron/core/backup/reader'
 import { defaultLimits } from '../../electron/core/backup/format'
@@ -462,6 +462,33 @@ describe('a restore interrupted by a crash', () => {
       const notice = expectOk(await restarted.api.call('app:status', {})).notices.find((n) => n.code === 'RESTORE_FINISHED')
       expect(Boolean(notice), step).toBe(committed && step !== 'journal-removed')
     }
+  })
+})
+
+describe('a restore whose swap fails half-way', () => {
+  it('is reported, nothing uses the half-swapped folder, and the next start finishes it', async () => {
+    const { backup, dataDir: sourceDir } = await source()
+    const target = emptyHost()
+    await populateOther(target)
+    const chosen = await choose(target, backup)
+    const rename = fs.renameSync
+    const busy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).includes(`${path.sep}new${path.sep}requests`)) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' })
+      return rename(from, to)
+    })
+    try {
+      const result = await target.api.call('backup:restore', { token: chosen.token!, replace: true })
+      expect(result.ok ? null : result.error).toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(/half-way/) })
+      // Neither the old nor the new data is served meanwhile.
+      const later = await target.api.call('requests:list', {})
+      expect(later.ok ? null : later.error).toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(/start Rightful again/) })
+      expect(fs.existsSync(path.join(target.dataDir, 'restore-journal.json'))).toBe(true)
+    } finally {
+      busy.mockRestore()
+    }
+    const restarted = startCore({ dataDir: target.dataDir, clock: testClock(clockAt) })
+    expect(await everything(restarted)).toEqual(await everything(startCore({ dataDir: sourceDir, clock: testClock(clockAt) })))
+    expect(fs.existsSync(path.join(target.dataDir, 'restore-journal.json'))).toBe(false)
   })
 })
 

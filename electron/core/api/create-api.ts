@@ -139,12 +139,19 @@ export function createApi(ports: Ports): Api {
   finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
   const gate = createGate()
   let handlers: { readonly [C in ApiChannel]: Handler<C> }
+  /** Set when a restore stopped half-way and could not be finished: nothing may use the data then. */
+  let halted: string | null = null
   const backup = backupHandlers({
     ports,
     exclusive: (run) => gate.exclusive(run),
     // After a restore: every service reads the restored data afresh (their caches go with them).
     reopen: () => {
-      finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
+      try {
+        finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
+      } catch (error) {
+        halted = `A restore stopped half-way (${(error as Error).message}). Quit and start Rightful again to finish it; until then nothing is read or written.`
+        throw error
+      }
       handlers = mergeHandlers([...openServices(ports), backup])
     },
   })
@@ -152,6 +159,7 @@ export function createApi(ports: Ports): Api {
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
+    if (halted) return fail('STORAGE_FAILED', halted)
     const parsed = contract[channel].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issues = describeIssues(parsed.error)

@@ -12,7 +12,7 @@ import type { Ports } from '../ports'
 import { listUserData } from './entries'
 import { backupExtension, defaultLimits, emptyCounts, type BackupLimits } from './format'
 import { readBackup, readBackupHeader } from './reader'
-import { discardStaged, stageBackup, swapIn } from './restore'
+import { discardStaged, refuseIfNotEmpty, stageBackup, swapIn } from './restore'
 import type { BackupCreated, BackupPreview, RestoreResult } from './view'
 import { writeBackup } from './writer'
 
@@ -106,6 +106,8 @@ export function backupHandlers(deps: {
 
     'backup:restore': async ({ token, passphrase, replace }) => {
       const file = fileOf(token)
+      // Said before the backup is read, and again (swapIn) once nothing else runs.
+      if (!replace) refuseIfNotEmpty(ports.dataDir)
       const staged = await stageBackup({ dataDir: ports.dataDir, file, passphrase: passphrase ?? null, limits })
       const { previousData } = await deps.exclusive(async () => {
         try {
@@ -116,8 +118,13 @@ export function backupHandlers(deps: {
           if (error instanceof CoreError && error.code === 'DATA_FOLDER_NOT_EMPTY') {
             discardStaged(staged)
           } else {
-            // Half-way: opening again finishes the swap from its journal (or says why it cannot).
-            deps.reopen()
+            // Half-way: opening again finishes the swap from its journal. When even that fails,
+            // the API refuses every call until the next start finishes it (never a mix in use).
+            try {
+              deps.reopen()
+            } catch {
+              // Reported by every call from now on.
+            }
           }
           throw error
         }

@@ -190,6 +190,17 @@ function closeJournal(dataDir: string, journal: Journal, onStep: (step: RestoreS
   return keep
 }
 
+/** Throws DATA_FOLDER_NOT_EMPTY when the data folder holds anything of the user's. */
+export function refuseIfNotEmpty(dataDir: string): void {
+  const current = listUserData(dataDir)
+  if (current.files.length + current.unsafe.length === 0) return
+  const requests = current.files.filter((f) => /^requests\/RF-\d{4}-\d{4,}\.json$/.test(f.path)).length
+  throw new CoreError(
+    'DATA_FOLDER_NOT_EMPTY',
+    `The data folder already holds data (${requests} request${requests === 1 ? '' : 's'}, ${current.files.length} file${current.files.length === 1 ? '' : 's'} in all). Restoring would replace it; nothing was changed.`,
+  )
+}
+
 /**
  * Phases 2 and 3: swaps the staged data in. Refuses (DATA_FOLDER_NOT_EMPTY) when the data folder
  * holds data of the user's and `replace` is false; the staged folder is then left to the caller.
@@ -204,14 +215,7 @@ export function swapIn(options: {
 }): { previousData: string | null } {
   const { dataDir, staged } = options
   const onStep = options.onStep ?? (() => undefined)
-  const current = listUserData(dataDir)
-  if (!options.replace && current.files.length + current.unsafe.length > 0) {
-    const requests = current.files.filter((f) => /^requests\/RF-\d{4}-\d{4,}\.json$/.test(f.path)).length
-    throw new CoreError(
-      'DATA_FOLDER_NOT_EMPTY',
-      `The data folder already holds data (${requests} request${requests === 1 ? '' : 's'}, ${current.files.length} file${current.files.length === 1 ? '' : 's'} in all). Restoring would replace it; nothing was changed.`,
-    )
-  }
+  if (!options.replace) refuseIfNotEmpty(dataDir)
   let keepName = `before-restore-${stamp(options.now)}`
   for (let n = 2; present(path.join(dataDir, keepName)); n += 1) keepName = `before-restore-${stamp(options.now)}-${n}`
   const journal: Journal = {
