@@ -322,6 +322,8 @@ describe('a restore that changes nothing', () => {
       [crafted('traversal', (b) => add(b, 'requests/../../evil.txt', 'x')), 'BACKUP_INVALID', /cannot be restored safely/],
       [crafted('absolute', (b) => add(b, '/etc/evil', 'x')), 'BACKUP_INVALID', /cannot be restored safely/],
       [crafted('outside', (b) => add(b, 'secrets.json', '{}')), 'BACKUP_INVALID', /not part of Rightful's data/],
+      [crafted('index', (b) => add(b, 'requests/index.json', '{}')), 'BACKUP_INVALID', /not part of Rightful's data/],
+      [crafted('hidden', (b) => add(b, 'replies/.import-1/x.eml', 'x')), 'BACKUP_INVALID', /not part of Rightful's data/],
       [crafted('backslash', (b) => add(b, 'requests\\..\\evil', 'x')), 'BACKUP_INVALID', /cannot be restored safely/],
       [
         crafted('twice', (b) => {

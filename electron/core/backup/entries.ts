@@ -55,9 +55,8 @@ export function rootOf(entryPath: string): string | null {
 
 /** Files that belong to the user's roots but are rebuilt, transient or locks: never backed up. */
 export function isTransient(entryPath: string): boolean {
-  const name = entryPath.slice(entryPath.lastIndexOf('/') + 1)
   return (
-    name.startsWith('.') ||
+    entryPath.split('/').some((segment) => segment.startsWith('.')) ||
     entryPath === 'requests/index.json' ||
     entryPath === 'requests/index.log' ||
     /^outbox\/[^/]+\.lock$/.test(entryPath)

@@ -13,7 +13,7 @@
 import { createDecipheriv, createHash, type DecipherGCM, type Hash } from 'node:crypto'
 import fs from 'node:fs'
 import { CoreError } from '../api/result'
-import { checkRecord, isCheckedRecord, rootOf, sameCounts, tally } from './entries'
+import { checkRecord, isCheckedRecord, isTransient, rootOf, sameCounts, tally } from './entries'
 import {
   backupErrors,
   backupMagic,
@@ -162,7 +162,7 @@ class PayloadParser {
     for (const entry of entries) {
       const unsafe = unsafePathReason(entry.path)
       if (unsafe) throw backupErrors.invalid(`it names a file that cannot be restored safely, "${entry.path.slice(0, 200)}" (${unsafe})`)
-      if (rootOf(entry.path) === null) throw backupErrors.invalid(`"${entry.path}" is not part of Rightful's data`)
+      if (rootOf(entry.path) === null || isTransient(entry.path)) throw backupErrors.invalid(`"${entry.path}" is not part of Rightful's data`)
       // Folded: two names that differ only in case are one file on macOS and Windows.
       const folded = entry.path.toLowerCase()
       if (seen.has(folded)) throw backupErrors.invalid(`it lists "${entry.path}" twice`)
