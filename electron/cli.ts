@@ -105,7 +105,8 @@ Commands:
   restore <file> [--passphrase-env VAR] [--replace] [--json]
                                               restore a backup; a data folder that holds
                                               data is replaced only with --replace (what
-                                              it held is kept in a folder beside it)
+                                              it held is kept in its before-restore-…
+                                              folder)
   send <same options as draft> --smtp smtp://user@host:port [--tls|--starttls|--plain]
         [--from <address>] [--ca <cert.pem>] [--attach-letter] [--json]
                                               write the request and send it through your
@@ -1004,7 +1005,7 @@ async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: strin
   if (chosen.encrypted && passphrase === null) throw new UsageError('This backup is encrypted: give the passphrase with --passphrase-env VAR (the name of an environment variable that holds it).')
   const result = await api.call('backup:restore', { token: chosen.token, passphrase, replace: values.replace ?? false })
   if (!result.ok && result.error.code === 'DATA_FOLDER_NOT_EMPTY') {
-    throw new DomainFailure({ ...result.error, message: `${result.error.message} Add --replace to replace it; what it holds now is then kept in a folder beside it.` })
+    throw new DomainFailure({ ...result.error, message: `${result.error.message} Add --replace to replace it; what it holds now is then kept in a before-restore-… folder inside it.` })
   }
   const restored = unwrap(result)
   return {

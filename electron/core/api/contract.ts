@@ -413,7 +413,7 @@ export const contract = {
   'backup:inspect': method<BackupPreview>()(z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional() })),
   /**
    * Restores the chosen backup atomically. A data folder that holds data is replaced only with
-   * `replace` (the replaced data is kept beside it); otherwise DATA_FOLDER_NOT_EMPTY.
+   * `replace` (the replaced data is kept in a before-restore-… folder); otherwise DATA_FOLDER_NOT_EMPTY.
    */
   'backup:restore': method<RestoreResult>()(
     z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional(), replace: z.boolean().default(false) }),

@@ -34,7 +34,7 @@ export type BackupPreview = {
   readonly appVersion: string
   readonly formatVersion: number
   readonly counts: BackupCounts
-  /** What the data folder holds now: a restore replaces it (and keeps it beside). */
+  /** What the data folder holds now: a restore replaces it (and keeps it in a before-restore-… folder). */
   readonly current: { readonly requests: number; readonly files: number }
 }
 
