@@ -165,7 +165,7 @@ test('a plain backup restored into a new, empty app shows the same requests', as
   const other = await startHarness({ dataDir: fresh, clock: { now: () => new Date(fixedNow) }, outDir: `${fresh}-saved` })
   try {
     await page.goto(other.url)
-    await expect(page.getByText('Everything stays on this computer.')).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
     await openSettings(page)
     other.pickNext([made.data.path])
     await page.getByRole('button', { name: 'Restore…' }).click()
