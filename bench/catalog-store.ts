@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createApi } from '../electron/core/api/create-api'
-import { createNodePorts, listPicker } from '../electron/adapters/node/node-ports'
+import { createNodePorts, listPicker, noFileSink } from '../electron/adapters/node/node-ports'
 
 const repoRoot = path.resolve(__dirname, '..')
 const companiesDir = path.join(process.env.RIGHTFUL_DATAREQUESTS_DIR ?? path.resolve(repoRoot, '..', 'shared', 'datarequests'), 'companies')
@@ -30,7 +30,7 @@ export async function benchCatalogStore(report: (name: string, value: string) =>
         dataDir,
         resourcesRoot: repoRoot,
         appVersion: 'bench',
-        files: { save: async () => null },
+        files: noFileSink,
         picker: listPicker(() => [companiesDir]),
       }),
     )

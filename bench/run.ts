@@ -7,7 +7,8 @@
  * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
- * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
+ * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
+ * - backing up and restoring 10,000 requests (bench/backup.ts).
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts` (all in `npm run bench`).
  */
@@ -24,10 +25,11 @@ import { createNoticeBoard } from '../electron/core/notices'
 import type { RequestRecordInput } from '../electron/core/requests/model'
 import { openRequestRepository } from '../electron/core/requests/repository'
 import { createApi } from '../electron/core/api/create-api'
-import { createNodePorts } from '../electron/adapters/node/node-ports'
+import { createNodePorts, noFileSink } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
 import { benchCatalogStore } from './catalog-store'
 import { benchBuiltinCatalog } from './catalog-builtin'
+import { benchBackup } from './backup'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -264,7 +266,7 @@ function seedTenThousand(): string {
 
 /** requests:list through the real API: every request's facts, deadline and status, at 10,000. */
 async function benchDashboardData(dataDir: string): Promise<void> {
-  const ports = createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: { save: async () => null }, clock: { now } })
+  const ports = createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: noFileSink, clock: { now } })
   const [api, openMs] = time(() => createApi(ports))
   const [first, firstMs] = await timeAsync(() => api.call('requests:list', {}))
   const warm: number[] = []
@@ -330,6 +332,7 @@ async function main(): Promise<void> {
   const dataDir = seedTenThousand()
   await benchDashboardData(dataDir)
   await benchDashboardPaint(dataDir)
+  await benchBackup(report, dataDir, now)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')

@@ -17,7 +17,7 @@ import { emailPurposes, type CompanyView } from './core/catalog/schema'
 import { policyFormats } from './core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
 import { describeDate } from './core/deadlines/calendar'
-import { createNodePorts, listPicker, pathSink, resolveDataDir } from './adapters/node/node-ports'
+import { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir } from './adapters/node/node-ports'
 import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import { smtpPasswordSecret } from './core/mail/mail-settings'
@@ -25,6 +25,11 @@ import { CoreError } from './core/api/result'
 import type { ApiInput } from './core/api/contract'
 import type { ReplyImportOutcome } from './core/replies/model'
 import { replyKinds } from './core/replies/rules'
+import { eventLabels, userEventKinds } from './core/requests/events'
+import type { RequestView } from './core/requests/view'
+import { requestsCsv } from './core/requests/export-csv'
+import { formatBytes } from './core/backup/format'
+import { writeFileAtomicSync } from './core/storage/files'
 
 export type CliIo = {
   readonly stdout: (text: string) => void
@@ -84,6 +89,30 @@ Commands:
         laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, lgpd, pipeda, ch-fadp,
               hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
+  requests show <RF-…> [--json]               a request with its events
+  requests mark-sent <RF-…> --at <YYYY-MM-DD or time, e.g. 2026-02-03T09:15:00+01:00>
+        --channel email|letter [--tracking <number>] [--json]
+                                              record that a request went out (by hand)
+  requests event <RF-…> --kind <kind> [--at <YYYY-MM-DD>] [--text "…"]
+        [--until <YYYY-MM-DD>] [--json]       record what happened (default: today)
+        kinds: delivered, acknowledged, identity-requested, identity-provided,
+               clarification-asked, clarification-answered, extension-claimed
+               (with --until), reply-received, data-received, partially-fulfilled,
+               refused, completed, undeliverable, reminder-sent, complaint-filed,
+               abandoned
+  requests discard <RF-…> [--json]            discard a draft (a sent request never)
+  requests export --format csv --out <file.csv> [--json]
+                                              every request as a spreadsheet (CSV)
+  backup --out <file> [--passphrase-env VAR] [--json]
+                                              back up everything (no passwords) into one
+                                              file; encrypted with the passphrase in the
+                                              environment variable VAR; prints {path,
+                                              requests, replies, bytes}
+  restore <file> [--passphrase-env VAR] [--replace] [--json]
+                                              restore a backup; a data folder that holds
+                                              data is replaced only with --replace (what
+                                              it held is kept in its before-restore-…
+                                              folder)
   send <same options as draft> --smtp smtp://user@host:port [--tls|--starttls|--plain]
         [--from <address>] [--ca <cert.pem>] [--attach-letter] [--json]
                                               write the request and send it through your
@@ -847,8 +876,67 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
       return repliesCommand(sub, rest, io, makeApi)
     case 'send':
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
-    case 'requests': {
-      if (sub !== 'list') throw new UsageError(`Unknown command "requests ${sub ?? ''}": use \`requests list\`.`)
+    case 'requests':
+      return requestsCommand(sub, rest, io, makeApi)
+    case 'backup':
+      return backupCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
+    case 'restore':
+      return restoreCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')
+  }
+}
+
+/**
+ * `--at`: a day (2026-02-03), or a moment with its offset (2026-02-03T09:15:00+01:00, or Z);
+ * without an offset, this computer's time. `on` is the day as written.
+ */
+function parseWhen(value: string, flag: string): { on: string; at: string | null } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { on: value, at: null }
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value)
+  if (!match) throw new UsageError(`--${flag}: give a day (2026-02-03) or a time with its offset (2026-02-03T09:15:00+01:00); got "${value}".`)
+  const [, day, hours, minutes, seconds = '00', fraction = '', offset] = match
+  const local = `${day}T${hours}:${minutes}:${seconds}${fraction}`
+  const at = offset ? `${local}${offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`}` : new Date(local).toISOString()
+  if (Number.isNaN(Date.parse(at))) throw new UsageError(`--${flag}: "${value}" is not a time that exists.`)
+  return { on: day!, at }
+}
+
+/** The core's answer to a bad date: a usage error naming the flag. */
+function flagError(result: Result<unknown>, flags: Record<string, string>): void {
+  if (result.ok || result.error.code !== 'INVALID_INPUT') return
+  const issue = result.error.issues?.[0]
+  const flag = issue ? Object.entries(flags).find(([, field]) => field === issue.path)?.[0] : undefined
+  if (flag) throw new UsageError(`--${flag}: ${issue!.message}`)
+}
+
+function referenceArgument(value: string | undefined, command: string): string {
+  if (!value) throw new UsageError(`requests ${command} needs the reference, e.g. \`rightful requests ${command} RF-2026-0001\`.`)
+  if (!/^RF-\d{4}-\d{4,}$/.test(value)) throw new UsageError(`"${value}" is not a reference: they look like RF-2026-0001.`)
+  return value
+}
+
+/** A request and its timeline, for people. */
+function describeRequest(view: RequestView): string {
+  const { record, status } = view
+  const due = 'due' in status && status.due ? `, due ${status.due}` : ''
+  const lines = [
+    `${record.reference}  ${record.company.name}  ${record.type} (${record.law})  ${status.kind}${due}`,
+    `To:      ${(record.sent ?? record.draft).to ?? (record.sent ?? record.draft).recipientAddress?.lines.join(', ') ?? '(no address known)'}`,
+    `Subject: ${(record.sent ?? record.draft).subject}`,
+    'Events:',
+    ...record.events.map((e) => {
+      const extra = [e.channel, e.trackingNumber && `tracking ${e.trackingNumber}`, e.until && `until ${e.until}`, e.note].filter(Boolean).join('; ')
+      return `  ${e.on}  ${eventLabels[e.kind]}${extra ? `: ${extra}` : ''}${e.removedAt ? ' (removed)' : ''}  [${e.id}]`
+    }),
+  ]
+  return lines.join('\n')
+}
+
+/** `rightful requests list|show|mark-sent|event|discard|export`. */
+async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {
+  switch (sub) {
+    case 'list': {
       parse(rest, { json: { type: 'boolean' } })
       const items = unwrap(await makeApi().call('requests:list', {}))
       const text = items.length
@@ -856,8 +944,121 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         : 'No requests yet.'
       return { json: items, text }
     }
+    case 'show': {
+      const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+      const view = unwrap(await makeApi().call('requests:get', { reference: referenceArgument(positionals[0], 'show') }))
+      return { json: view, text: describeRequest(view) }
+    }
+    case 'mark-sent': {
+      const { values, positionals } = parse(rest, { at: { type: 'string' }, channel: { type: 'string' }, tracking: { type: 'string' }, json: { type: 'boolean' } }, 1)
+      const reference = referenceArgument(positionals[0], 'mark-sent')
+      const when = parseWhen(required(values.at, 'at'), 'at')
+      const channel = oneOf(values.channel, 'channel', ['email', 'letter'] as const)
+      if (values.tracking !== undefined && channel !== 'letter') throw new UsageError('--tracking goes with --channel letter.')
+      const result = await makeApi().call('requests:markSent', {
+        reference,
+        on: when.on,
+        at: when.at,
+        channel: channel === 'letter' ? 'post' : 'email',
+        trackingNumber: values.tracking ?? null,
+      })
+      flagError(result, { at: 'on', tracking: 'trackingNumber' })
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /sending (date|time)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      const view = unwrap(result)
+      return { json: view, text: `${reference}: sent on ${when.on} by ${channel}. ${view.deadline?.effectiveDue ? `Due ${view.deadline.effectiveDue}.` : ''}`.trim() }
+    }
+    case 'event': {
+      const { values, positionals } = parse(rest, { kind: { type: 'string' }, at: { type: 'string' }, text: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' } }, 1)
+      const reference = referenceArgument(positionals[0], 'event')
+      const kind = oneOf(values.kind, 'kind', userEventKinds)
+      if (values.until !== undefined && kind !== 'extension-claimed') throw new UsageError('--until goes with --kind extension-claimed.')
+      const api = makeApi()
+      const on = values.at === undefined ? unwrap(await api.call('app:status', {})).today : parseWhen(values.at, 'at').on
+      const result = await api.call('requests:addEvent', { reference, kind, on, note: values.text ?? null, until: values.until ?? null })
+      flagError(result, { at: 'on', until: 'until', text: 'note' })
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /cannot be (before|in the future)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      const view = unwrap(result)
+      return { json: view, text: `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.` }
+    }
+    case 'discard': {
+      const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+      const reference = referenceArgument(positionals[0], 'discard')
+      unwrap(await makeApi().call('requests:discard', { reference }))
+      return { json: { reference, discarded: true }, text: `${reference} was discarded (kept under requests/discarded/; its number is not used again).` }
+    }
+    case 'export': {
+      const { values } = parse(rest, { format: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } })
+      oneOf(values.format, 'format', ['csv'] as const)
+      const out = path.resolve(io.cwd, required(values.out, 'out'))
+      if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+      const items = unwrap(await makeApi().call('requests:list', {}))
+      writeFileAtomicSync(out, requestsCsv(items))
+      return { json: { path: out, requests: items.length }, text: `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.` }
+    }
     default:
-      throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')
+      throw new UsageError(`Unknown command "requests ${sub ?? ''}": use requests list, show, mark-sent, event, discard or export.`)
+  }
+}
+
+/** `--passphrase-env VAR`: the passphrase from that environment variable (never from the command line). */
+function passphraseFrom(name: string | undefined, io: CliIo): string | null {
+  if (name === undefined) return null
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--passphrase-env takes the name of an environment variable (got "${name}").`)
+  const value = io.env[name]
+  if (value === undefined || value === '') throw new UsageError(`--passphrase-env: the environment variable ${name} is not set.`)
+  return value
+}
+
+/** `rightful backup --out <file> [--passphrase-env VAR]`. */
+async function backupCommand(args: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {
+  const { values } = parse(args, { out: { type: 'string' }, 'passphrase-env': { type: 'string' }, json: { type: 'boolean' } })
+  const out = path.resolve(io.cwd, required(values.out, 'out'))
+  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+  const passphrase = passphraseFrom(values['passphrase-env'], io)
+  const result = await makeApi(out).call('backup:create', { passphrase })
+  if (!result.ok && result.error.code === 'INVALID_INPUT') {
+    const issue = result.error.issues?.[0]
+    throw new UsageError(issue?.path === 'passphrase' ? `--passphrase-env: ${issue.message}` : result.error.message)
+  }
+  const made = unwrap(result)
+  for (const skipped of made.skipped) io.stderr(`rightful: left out ${skipped.path}: ${skipped.reason}\n`)
+  return {
+    json: { path: made.path, requests: made.requests, replies: made.replies, bytes: made.bytes },
+    text: `Backed up ${made.requests} request${made.requests === 1 ? '' : 's'}, ${made.replies} repl${made.replies === 1 ? 'y' : 'ies'} and ${made.attachments} file${made.attachments === 1 ? '' : 's'} kept with them to ${made.path} (${formatBytes(made.bytes)}${made.encrypted ? ', encrypted' : ''}; no passwords).`,
+  }
+}
+
+/** `rightful restore <file> [--passphrase-env VAR] [--replace]`. */
+async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values, positionals } = parse(args, { 'passphrase-env': { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+  if (!positionals[0]) throw new UsageError('restore needs the backup file, e.g. `rightful restore rightful-backup-2026-02-03.rightful-backup`.')
+  const file = path.resolve(io.cwd, positionals[0])
+  if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`)
+  const passphrase = passphraseFrom(values['passphrase-env'], io)
+  const api = makeApi(undefined, file)
+  const chosen = unwrap(await api.call('backup:choose', {}))
+  if (!chosen.token) throw new UsageError(`${file} could not be opened.`)
+  if (chosen.encrypted && passphrase === null) throw new UsageError('This backup is encrypted: give the passphrase with --passphrase-env VAR (the name of an environment variable that holds it).')
+  const result = await api.call('backup:restore', { token: chosen.token, passphrase, replace: values.replace ?? false })
+  if (!result.ok && result.error.code === 'DATA_FOLDER_NOT_EMPTY') {
+    throw new DomainFailure({ ...result.error, message: `${result.error.message} Add --replace to replace it; what it holds now is then kept in a before-restore-… folder inside it.` })
+  }
+  const restored = unwrap(result)
+  return {
+    json: {
+      file,
+      dataDir: restored.dataDir,
+      createdAt: restored.createdAt,
+      requests: restored.requests,
+      replies: restored.replies,
+      attachments: restored.attachments,
+      previousData: restored.previousData,
+    },
+    text: [
+      `Restored ${restored.requests} request${restored.requests === 1 ? '' : 's'}, ${restored.replies} repl${restored.replies === 1 ? 'y' : 'ies'} and ${restored.attachments} file${restored.attachments === 1 ? '' : 's'} from the backup of ${restored.createdAt.slice(0, 10)} into ${restored.dataDir}.`,
+      ...(restored.previousData ? [`The data it replaced is kept in ${restored.previousData}.`] : []),
+      'Passwords are never in a backup: enter the mail server passwords again in the app.',
+    ].join('\n'),
   }
 }
 
@@ -879,7 +1080,7 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
         dataDir: resolveDataDir(io.env),
         resourcesRoot: options.resourcesRoot,
         appVersion: version,
-        files: out ? pathSink(out) : { save: async () => null },
+        files: out ? pathSink(out) : noFileSink,
         picker: listPicker(() => (pick ? [pick] : [])),
         secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
       })

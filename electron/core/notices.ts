@@ -5,7 +5,8 @@
 
 export type Notice = {
   readonly id: string
-  readonly code: 'STORE_FILE_UNREADABLE' | 'REQUEST_FILE_UNREADABLE' | 'CATALOG_RECORDS_SKIPPED'
+  /** RESTORE_FINISHED: a restore a crash interrupted was completed at start. */
+  readonly code: 'STORE_FILE_UNREADABLE' | 'REQUEST_FILE_UNREADABLE' | 'CATALOG_RECORDS_SKIPPED' | 'RESTORE_FINISHED'
   readonly message: string
   /** The file as it was found. */
   readonly path: string

@@ -69,7 +69,7 @@ export type BuiltinAuthoritySource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
 }
 
-export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json'
+export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json' | 'backup'
 
 /**
  * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the
@@ -77,6 +77,11 @@ export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json'
  */
 export type FileSink = {
   save(request: { suggestedName: string; kind: SaveKind; bytes: Uint8Array }): Promise<string | null>
+  /**
+   * Asks where a file the core writes itself should go (a backup, streamed, too large to hand
+   * over as bytes); writes nothing. Resolves to the chosen path, or null when the user cancelled.
+   */
+  choosePath(request: { suggestedName: string; kind: SaveKind }): Promise<string | null>
 }
 
 /**
@@ -96,6 +101,8 @@ export type FilePicker = {
   pickFiles(purpose: 'attachments' | 'replies'): Promise<ReadonlyArray<string>>
   /** A file or a folder of records to import into the catalog; null when the user cancelled. */
   pickImport(kind: 'file' | 'folder'): Promise<string | null>
+  /** A backup file to restore; null when the user cancelled. */
+  pickBackup(): Promise<string | null>
 }
 
 /** Hands a URL to the operating system (the user's mail program for mailto:). */
@@ -110,6 +117,8 @@ export type ExternalOpener = {
   copyText(text: string): Promise<void>
   /** Shows a file in the system's file manager (never opens it: it may come from anyone). */
   reveal(path: string): Promise<void>
+  /** Opens a folder (only a folder) in the system's file manager: the data folder. */
+  openFolder(path: string): Promise<void>
   /** The longest URL the system hands over intact (Windows cuts mailto: URLs near 2,000). */
   readonly maxUrlLength: number
 }

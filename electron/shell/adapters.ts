@@ -3,6 +3,7 @@
  * handing https:/mailto: URLs to the operating system.
  */
 import { app, clipboard, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
+import fs from 'node:fs'
 import path from 'node:path'
 import type { ExternalOpener, FilePicker, FileSink, SaveKind } from '../core/ports'
 import { writeFileAtomicSync } from '../core/storage/files'
@@ -13,6 +14,7 @@ const filters: Record<SaveKind, FileFilter[]> = {
   eml: [{ name: 'E-mail message', extensions: ['eml'] }],
   ics: [{ name: 'Calendar', extensions: ['ics'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
+  backup: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
 }
 
 const pickFilesOptions: Record<'attachments' | 'replies', { title: string; filters: FileFilter[] }> = {
@@ -48,6 +50,16 @@ export function createDialogFilePicker(getWindow: () => BaseWindow | null): File
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? null : (choice.filePaths[0] ?? null)
     },
+    async pickBackup() {
+      const options = {
+        title: 'Choose a Rightful backup to restore',
+        properties: ['openFile'] as Array<'openFile'>,
+        filters: [...filters.backup, { name: 'All files', extensions: ['*'] }],
+      }
+      const window = getWindow()
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
   }
 }
 
@@ -56,16 +68,20 @@ export function createDialogFilePicker(getWindow: () => BaseWindow | null): File
  * there is one) and writes the bytes atomically. Resolves to null when the user cancels.
  */
 export function createDialogFileSink(getWindow: () => BaseWindow | null): FileSink {
+  const choosePath = async ({ suggestedName, kind }: { suggestedName: string; kind: SaveKind }): Promise<string | null> => {
+    // The name is only a suggestion; it must never steer the dialog into another folder.
+    const defaultPath = path.join(app.getPath('documents'), path.basename(suggestedName))
+    const options = { defaultPath, filters: filters[kind] }
+    const window = getWindow()
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+    return choice.canceled || !choice.filePath ? null : choice.filePath
+  }
   return {
+    choosePath,
     async save({ suggestedName, kind, bytes }) {
-      // The name is only a suggestion; it must never steer the dialog into another folder.
-      const defaultPath = path.join(app.getPath('documents'), path.basename(suggestedName))
-      const options = { defaultPath, filters: filters[kind] }
-      const window = getWindow()
-      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
-      if (choice.canceled || !choice.filePath) return null
-      writeFileAtomicSync(choice.filePath, bytes)
-      return choice.filePath
+      const target = await choosePath({ suggestedName, kind })
+      if (target) writeFileAtomicSync(target, bytes)
+      return target
     },
   }
 }
@@ -96,6 +112,12 @@ export function createShellOpener(platform: NodeJS.Platform = process.platform):
     async reveal(file) {
       // Shown in the file manager, never opened: a file from a company could be anything.
       shell.showItemInFolder(file)
+    },
+    async openFolder(dir) {
+      // Only a folder: opening a file would run whatever program the system picks for it.
+      if (!fs.statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder.`)
+      const problem = await shell.openPath(dir)
+      if (problem) throw new Error(problem)
     },
   }
 }

@@ -35,6 +35,8 @@ export type Harness = {
   readonly copied: ReadonlyArray<string>
   /** Files the app asked the system to show in the file manager. */
   readonly revealed: ReadonlyArray<string>
+  /** Folders the app asked the system to open in the file manager ("Open folder"). */
+  readonly openedFolders: ReadonlyArray<string>
   /** What the stand-in for the open dialog hands over next ("Attach files…"). */
   pickNext(files: ReadonlyArray<string>): void
   close(): Promise<void>
@@ -120,6 +122,7 @@ export async function startHarness(options: {
   const opened: string[] = []
   const copied: string[] = []
   const revealed: string[] = []
+  const openedFolders: string[] = []
   let nextPick: ReadonlyArray<string> = []
   const ports = createNodePorts({
     dataDir: options.dataDir,
@@ -147,6 +150,9 @@ export async function startHarness(options: {
       },
       reveal: async (file) => {
         revealed.push(file)
+      },
+      openFolder: async (dir) => {
+        openedFolders.push(dir)
       },
     },
   })
@@ -228,6 +234,7 @@ export async function startHarness(options: {
     opened,
     copied,
     revealed,
+    openedFolders,
     pickNext: (files) => {
       nextPick = files
     },

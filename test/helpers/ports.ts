@@ -30,6 +30,8 @@ export type TestHost = {
   /** Texts put on the clipboard. */
   copied: string[]
   revealed: string[]
+  /** Folders opened in the file manager ("Open folder"). */
+  folders: string[]
   /** Files the next attachments:pick hands over. */
   picked: string[]
 }
@@ -42,6 +44,7 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
   const opened: string[] = []
   const copied: string[] = []
   const revealed: string[] = []
+  const folders: string[] = []
   const picked: string[] = []
   const ports = createNodePorts({
     dataDir,
@@ -59,9 +62,10 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
       },
       copyText: async (text) => void copied.push(text),
       reveal: async (file) => void revealed.push(file),
+      openFolder: async (dir) => void folders.push(dir),
     },
   })
-  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, picked }
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, folders, picked }
 }
 
 export const sampleProfile = {

@@ -52,6 +52,19 @@ describe('the save-dialog FileSink', () => {
     expect(fs.readdirSync(dir)).toEqual([])
   })
 
+  it('asks where a backup goes, with its filter, and writes nothing itself', async () => {
+    const target = path.join(dir, 'backups', 'mine.rightful-backup')
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    expect(await createDialogFileSink(() => null).choosePath({ suggestedName: 'rightful-backup-2026-01-31.rightful-backup', kind: 'backup' })).toBe(target)
+    expect(fake().dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: path.join(dir, 'Documents', 'rightful-backup-2026-01-31.rightful-backup'),
+      filters: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
+    })
+    expect(fs.existsSync(path.dirname(target))).toBe(false)
+    fake().dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
+    expect(await createDialogFileSink(() => null).choosePath({ suggestedName: 'x.rightful-backup', kind: 'backup' })).toBeNull()
+  })
+
   it('keeps a suggested name from steering the dialog to another folder', async () => {
     await createDialogFileSink(() => null).save({ suggestedName: '../../etc/evil.pdf', kind: 'pdf', bytes })
     const options = fake().dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string }
@@ -78,6 +91,21 @@ describe('the open-dialog FilePicker', () => {
         { name: 'All files', extensions: ['*'] },
       ],
     })
+  })
+
+  it('asks for a backup to restore, backups first', async () => {
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/a/mine.rightful-backup'] })
+    expect(await createDialogFilePicker(() => null).pickBackup()).toBe('/home/a/mine.rightful-backup')
+    expect(fake().dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose a Rightful backup to restore',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Rightful backup', extensions: ['rightful-backup'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    })
+    fake().dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    expect(await createDialogFilePicker(() => null).pickBackup()).toBeNull()
   })
 
   it('returns nothing when cancelled', async () => {
@@ -112,6 +140,18 @@ describe('the shell ExternalOpener', () => {
     await expect(createShellOpener('win32').openWebmail(`https://outlook.live.com/mail/0/deeplink/compose?to=a@b.example&body=${'x'.repeat(2100)}`)).rejects.toThrow(/too long/)
     await opener.copyText('Dear Sir or Madam,\nä & #')
     expect(fake().clipboard.writeText).toHaveBeenCalledWith('Dear Sir or Madam,\nä & #')
+  })
+
+  it('opens a folder in the file manager, and never a file', async () => {
+    const opener = createShellOpener('linux')
+    await opener.openFolder(dir)
+    expect(fake().shell.openPath).toHaveBeenCalledWith(dir)
+    const file = path.join(dir, 'run-me.sh')
+    fs.writeFileSync(file, '#!/bin/sh\n')
+    await expect(opener.openFolder(file)).rejects.toThrow(/is not a folder/)
+    expect(fake().shell.openPath).toHaveBeenCalledTimes(1)
+    fake().shell.openPath.mockResolvedValueOnce('Failed to open path')
+    await expect(opener.openFolder(dir)).rejects.toThrow('Failed to open path')
   })
 
   it('knows how long a URL the system takes', async () => {

@@ -40,21 +40,30 @@ export function pathSink(target: string): FileSink {
       writeFileAtomicSync(path.resolve(target), bytes)
       return path.resolve(target)
     },
+    choosePath: async () => path.resolve(target),
   }
 }
 
+/** Where nothing is saved (a CLI command without --out). */
+export const noFileSink: FileSink = { save: async () => null, choosePath: async () => null }
+
 /** Writes outputs into a folder under their suggested names, never overwriting (the harness). */
 export function folderSink(dir: string): FileSink {
+  const freePath = (suggestedName: string) => {
+    fs.mkdirSync(dir, { recursive: true })
+    const ext = path.extname(suggestedName)
+    const base = path.basename(suggestedName, ext)
+    let target = path.join(dir, path.basename(suggestedName))
+    for (let n = 2; fs.existsSync(target); n += 1) target = path.join(dir, `${base} (${n})${ext}`)
+    return target
+  }
   return {
     async save({ suggestedName, bytes }) {
-      fs.mkdirSync(dir, { recursive: true })
-      const ext = path.extname(suggestedName)
-      const base = path.basename(suggestedName, ext)
-      let target = path.join(dir, suggestedName)
-      for (let n = 2; fs.existsSync(target); n += 1) target = path.join(dir, `${base} (${n})${ext}`)
+      const target = freePath(suggestedName)
       writeFileAtomicSync(target, bytes)
       return target
     },
+    choosePath: async ({ suggestedName }) => freePath(suggestedName),
   }
 }
 
@@ -73,6 +82,9 @@ export const noExternalOpener: ExternalOpener = {
   reveal: async () => {
     throw new Error('this host cannot show files')
   },
+  openFolder: async () => {
+    throw new Error('this host cannot open folders')
+  },
 }
 
 /** Where there is no print dialog (CLI, harness): the letter is written as a file instead. */
@@ -84,7 +96,7 @@ export function savingPrinter(files: FileSink): Printer {
 
 /** A picker that hands over a fixed list of files (the CLI names them; tests choose them). */
 export function listPicker(files: () => ReadonlyArray<string>): FilePicker {
-  return { pickFiles: async () => files(), pickImport: async () => files()[0] ?? null }
+  return { pickFiles: async () => files(), pickImport: async () => files()[0] ?? null, pickBackup: async () => files()[0] ?? null }
 }
 
 export function createNodePorts(options: {

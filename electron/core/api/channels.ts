@@ -6,6 +6,7 @@
 export const apiChannels = [
   'app:status',
   'app:dismissNotice',
+  'app:openDataFolder',
   'catalog:search',
   'catalog:get',
   'catalog:list',
@@ -68,6 +69,10 @@ export const apiChannels = [
   'deadlines:exportIcs',
   'notifications:pending',
   'notifications:markShown',
+  'backup:create',
+  'backup:choose',
+  'backup:inspect',
+  'backup:restore',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]

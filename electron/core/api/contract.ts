@@ -40,12 +40,16 @@ import type { ReplyImportResult, ReplyView } from '../replies/model'
 import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
 import type { ImapView, SyncResult } from '../replies/handlers'
+import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
 import type { Result } from './result'
 
 const realDate = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
+const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.')
+/** A passphrase that opens a backup: any the user typed (a new one is held to more, below). */
+const givenPassphrase = z.string().min(1, 'Enter the passphrase.').max(1024)
 const empty = z.strictObject({})
 const byReference = z.strictObject({ reference: referenceSchema })
 
@@ -113,6 +117,8 @@ const method =
 export const contract = {
   'app:status': method<AppStatus>()(empty),
   'app:dismissNotice': method<{ dismissed: boolean }>()(z.strictObject({ id: z.string().min(1).max(100) })),
+  /** Opens the data folder in the system's file manager. */
+  'app:openDataFolder': method<{ path: string }>()(empty),
 
   'catalog:search': method<ReadonlyArray<CompanyHit>>()(
     z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(5000).default(50) }),
@@ -418,6 +424,33 @@ export const contract = {
   /** Deadline notifications due now that have not been shown yet. */
   'notifications:pending': method<ReadonlyArray<{ id: string; reference: string; title: string; body: string }>>()(empty),
   'notifications:markShown': method<{ marked: number }>()(z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(10_000) })),
+
+  /**
+   * Backs up everything of the user's (requests, replies, files, profile, settings without
+   * passwords, catalog changes and imports, own templates) into one file the user chooses;
+   * encrypted when a passphrase is given.
+   */
+  'backup:create': method<BackupCreated>()(
+    z.strictObject({
+      passphrase: z
+        .string()
+        .min(8, 'Use a passphrase of at least 8 characters, or none.')
+        .max(1024, 'Use a passphrase of at most 1,024 characters.')
+        .nullable()
+        .optional(),
+    }),
+  ),
+  /** Asks the user for a backup file (the host's picker) and reads its header: encrypted or not. */
+  'backup:choose': method<BackupChosen>()(empty),
+  /** Reads and verifies the whole chosen backup, and says what it holds; changes nothing. */
+  'backup:inspect': method<BackupPreview>()(z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional() })),
+  /**
+   * Restores the chosen backup atomically. A data folder that holds data is replaced only with
+   * `replace` (the replaced data is kept in a before-restore-… folder); otherwise DATA_FOLDER_NOT_EMPTY.
+   */
+  'backup:restore': method<RestoreResult>()(
+    z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional(), replace: z.boolean().default(false) }),
+  ),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -29,6 +29,9 @@ import { templateHandlers } from '../templates/handlers'
 import { createAttachmentStage } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
+import { backupHandlers } from '../backup/handlers'
+import { finishInterruptedRestore } from '../backup/restore'
+import { createGate } from './gate'
 import { apiChannels, isApiChannel, type ApiChannel } from './channels'
 import { contract, type ApiInput, type ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
@@ -51,6 +54,14 @@ function appHandlers(ctx: CoreContext): HandlerMap {
       notices: ctx.notices.list(),
     }),
     'app:dismissNotice': ({ id }) => ({ dismissed: ctx.notices.dismiss(id) }),
+    'app:openDataFolder': async () => {
+      try {
+        await ctx.ports.external.openFolder(ctx.ports.dataDir)
+      } catch (error) {
+        throw new CoreError('EXTERNAL_FAILED', `The data folder could not be opened (${(error as Error).message}). It is ${ctx.ports.dataDir}.`)
+      }
+      return { path: ctx.ports.dataDir }
+    },
   }
 }
 
@@ -84,7 +95,8 @@ function lazily<T extends object>(open: () => T): T {
   })
 }
 
-export function createApi(ports: Ports): Api {
+/** Opens the domain services on what is in the data folder, and returns their handlers. */
+function openServices(ports: Ports): HandlerMap[] {
   const notices = ports.notices
   const now = () => ports.clock.now()
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
@@ -118,7 +130,7 @@ export function createApi(ports: Ports): Api {
     today: () => plainDateOf(now()),
   }
 
-  const handlers = mergeHandlers([
+  return [
     appHandlers(ctx),
     catalogHandlers(ctx),
     authorityHandlers(ctx),
@@ -132,10 +144,38 @@ export function createApi(ports: Ports): Api {
     settingsHandlers(ctx),
     templateHandlers(ctx),
     notificationHandlers(ctx),
-  ])
+  ]
+}
+
+/** Channels that take the gate themselves (only for their part that touches the data). */
+const selfGated: ReadonlySet<ApiChannel> = new Set<ApiChannel>(['backup:create', 'backup:restore'])
+
+export function createApi(ports: Ports): Api {
+  // A restore a crash interrupted is finished before anything is read.
+  finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
+  const gate = createGate()
+  let handlers: { readonly [C in ApiChannel]: Handler<C> }
+  /** Set when a restore stopped half-way and could not be finished: nothing may use the data then. */
+  let halted: string | null = null
+  const backup = backupHandlers({
+    ports,
+    exclusive: (run) => gate.exclusive(run),
+    // After a restore: every service reads the restored data afresh (their caches go with them).
+    reopen: () => {
+      try {
+        finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
+      } catch (error) {
+        halted = `A restore stopped half-way (${(error as Error).message}). Quit and start Rightful again to finish it; until then nothing is read or written.`
+        throw error
+      }
+      handlers = mergeHandlers([...openServices(ports), backup])
+    },
+  })
+  handlers = mergeHandlers([...openServices(ports), backup])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
+    if (halted) return fail('STORAGE_FAILED', halted)
     const parsed = contract[channel].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issues = describeIssues(parsed.error)
@@ -143,8 +183,9 @@ export function createApi(ports: Ports): Api {
       return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => unknown
-      return ok(await handler(parsed.data))
+      // Looked up when the call runs: one that waited for a restore reaches the restored data.
+      const run = async () => (handlers[channel] as (input: unknown) => unknown)(parsed.data)
+      return ok(await (selfGated.has(channel) ? run() : gate.shared(run)))
     } catch (error) {
       if (error instanceof CoreError) return fail(error.code, error.message, error.issues)
       if (error instanceof z.ZodError) {

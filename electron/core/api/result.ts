@@ -48,6 +48,15 @@ export const errorCodes = [
   'IMAP_PASSWORD_MISSING',
   'IMAP_AUTH_FAILED',
   'IMAP_CONNECTION_FAILED',
+  /** Backup and restore (backup/): not a backup, damaged, too large, a newer format, the passphrase. */
+  'BACKUP_INVALID',
+  'BACKUP_DAMAGED',
+  'BACKUP_TOO_LARGE',
+  'BACKUP_UNSUPPORTED',
+  'BACKUP_PASSPHRASE_REQUIRED',
+  'BACKUP_WRONG_PASSPHRASE',
+  /** A restore would replace data the user has, and they did not say to. */
+  'DATA_FOLDER_NOT_EMPTY',
   'INTERNAL',
 ] as const
 

@@ -87,6 +87,8 @@ const storedSchema = z.object({
   smtp: smtpSettingsSchema.nullable(),
   sentCopy: sentCopySettingsSchema.default(defaultSentCopy),
 })
+/** The mail settings file as stored (the backup checks a restored one against it). */
+export const storedMailSettingsSchema = storedSchema
 export type MailSettings = { readonly smtp: SmtpSettings | null; readonly sentCopy: SentCopySettings }
 
 export type MailSettingsStore = {

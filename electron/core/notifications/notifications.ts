@@ -12,6 +12,8 @@ import type { RequestListItem } from '../requests/view'
 export type PendingNotification = { readonly id: string; readonly reference: string; readonly title: string; readonly body: string }
 
 const storedSchema = z.object({ version: z.literal(1), shown: z.array(z.string()) })
+/** The log of notifications shown, as stored (the backup checks a restored one against it). */
+export const storedNotificationLogSchema = storedSchema
 
 export function pendingNotifications(items: ReadonlyArray<RequestListItem>, today: PlainDate, daysBefore: number): PendingNotification[] {
   const pending: PendingNotification[] = []

@@ -64,6 +64,8 @@ export function addressLines(profile: Pick<Profile, 'address'>): string[] {
 }
 
 const storedSchema = z.object({ version: z.literal(1), profile: profileSchema })
+/** The profile file as stored (the backup checks a restored one against it). */
+export const storedProfileSchema = storedSchema
 
 export type ProfileStore = {
   get(): Profile | null

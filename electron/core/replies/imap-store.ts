@@ -20,6 +20,8 @@ const documentSchema = z.object({
   lastSync: syncSummarySchema.nullable().default(null),
 })
 type ImapDocument = z.infer<typeof documentSchema>
+/** The IMAP file as stored (the backup checks a restored one against it). */
+export const imapDocumentSchema = documentSchema
 
 export type ImapStore = {
   settings(): ImapSettings | null

@@ -449,7 +449,10 @@ export function createRequestService(deps: {
     },
 
     discard(reference) {
-      requireDraft(reference)
+      const record = deps.repository.get(reference)
+      if (record.sent) {
+        throw new CoreError('INVALID_STATE', `${reference} was sent on ${describeDate(record.sent.on)}; a request that was sent is kept for good and is never discarded.`)
+      }
       deps.repository.discard(reference)
     },
   }

@@ -50,6 +50,8 @@ export const settingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 const storedSchema = z.object({ version: z.literal(1), settings: settingsSchema })
+/** The settings file as stored (the backup checks a restored one against it). */
+export const storedSettingsSchema = storedSchema
 
 export type SettingsStore = {
   get(): Settings

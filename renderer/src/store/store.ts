@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand'
 import { createAppSlice } from './app-slice'
+import { createBackupSlice } from './backup-slice'
 import { createCatalogSlice } from './catalog-slice'
 import { createMailSlice } from './mail-slice'
 import { createProfileSlice } from './profile-slice'
@@ -22,4 +23,5 @@ export const useStore = create<State>()((...args) => ({
   ...createRepliesSlice(...args),
   ...createSettingsSlice(...args),
   ...createMailSlice(...args),
+  ...createBackupSlice(...args),
 }))

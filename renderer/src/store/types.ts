@@ -12,6 +12,7 @@ import type { Route } from './routes'
 import type { FormOutcome } from '../ui/field-errors'
 import type { RepliesSlice } from './replies-slice'
 import type { MailSlice } from './mail-slice'
+import type { BackupSlice } from './backup-slice'
 
 export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
 
@@ -110,6 +111,6 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

@@ -12,7 +12,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert" data-code={n.code}>
           <p>
-            <strong>Rightful could not read a file.</strong> {n.message}
+            <strong>{n.code === 'RESTORE_FINISHED' ? 'A restore was completed.' : 'Rightful could not read a file.'}</strong> {n.message}
           </p>
           <button type="button" className="button button-small" onClick={() => void dismiss(n.id)}>
             Understood

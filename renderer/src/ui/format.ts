@@ -139,3 +139,16 @@ export const countryOptions: ReadonlyArray<{ code: string; name: string }> = (()
 
 /** The webmail services' names as people know them. */
 export const webmailLabel: Record<WebmailProvider, string> = { gmail: 'Gmail', outlook: 'Outlook.com', yahoo: 'Yahoo Mail' }
+
+/** A file's size for people: "820 B", "14 KB", "3.2 MB", "1.1 GB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)} KB`
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`
+}
+
+/** A moment in the computer's own time: "3 February 2026, 11:00". */
+export function formatMoment(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+}

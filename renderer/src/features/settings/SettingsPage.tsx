@@ -25,6 +25,7 @@ function sendingText(sending: Settings['sending']): string {
       return assertNever(sending.method)
   }
 }
+import { DataCard } from './DataCard'
 
 type BooleanSetting = { [K in keyof DeadlineSettings]: DeadlineSettings[K] extends boolean ? K : never }[keyof DeadlineSettings]
 type RangeSetting = 'postDomesticDays' | 'postEuDays' | 'postInternationalDays'
@@ -64,7 +65,10 @@ export function SettingsPage() {
       <header className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="lede">How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, and when it reminds you.</p>
+          <p className="lede">
+            How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, when it reminds you, and where your data is
+            kept and backed up.
+          </p>
         </div>
       </header>
 
@@ -77,6 +81,7 @@ export function SettingsPage() {
           Set up Rightful again
         </button>
       </div>
+      <DataCard />
 
       <div className="card">
         <h2>Reminders</h2>

@@ -1,0 +1,146 @@
+/**
+ * The backup API: back up everything, choose a backup, see what it holds, restore it. Writing a
+ * backup and swapping a restore in run alone (no other call in progress); after a restore the
+ * core's services are opened again on the restored data, so every host shows it at once.
+ */
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import type { HandlerMap } from '../api/handlers'
+import { CoreError } from '../api/result'
+import { plainDateOf } from '../deadlines/calendar'
+import type { Ports } from '../ports'
+import { listUserData } from './entries'
+import { backupExtension, defaultLimits, emptyCounts, type BackupLimits } from './format'
+import { readBackup, readBackupHeader } from './reader'
+import { discardStaged, refuseIfNotEmpty, stageBackup, swapIn } from './restore'
+import type { BackupCreated, BackupPreview, RestoreResult } from './view'
+import { writeBackup } from './writer'
+
+/** How many chosen backup files are remembered (by token) at a time. */
+const maxChosen = 20
+
+export function backupHandlers(deps: {
+  ports: Ports
+  /** Runs with no other API call in progress. */
+  exclusive: <T>(run: () => Promise<T>) => Promise<T>
+  /** Opens the core's services again on what is now in the data folder. */
+  reopen: () => void
+  limits?: BackupLimits
+}): HandlerMap {
+  const { ports } = deps
+  const limits = deps.limits ?? defaultLimits
+  const chosen = new Map<string, string>()
+
+  const fileOf = (token: string): string => {
+    const file = chosen.get(token)
+    if (!file) throw new CoreError('NOT_FOUND', 'That backup file is no longer chosen: choose it again.')
+    return file
+  }
+
+  const requestsIn = (dataDir: string) => listUserData(dataDir).files.filter((f) => /^requests\/RF-\d{4}-\d{4,}\.json$/.test(f.path)).length
+
+  return {
+    'backup:create': async ({ passphrase }) => {
+      const today = plainDateOf(ports.clock.now())
+      const target = await ports.files.choosePath({ suggestedName: `rightful-backup-${today}.${backupExtension}`, kind: 'backup' })
+      if (!target) {
+        const none: BackupCreated = {
+          path: null,
+          bytes: 0,
+          encrypted: false,
+          requests: 0,
+          replies: 0,
+          attachments: 0,
+          counts: emptyCounts(),
+          skipped: [],
+        }
+        return none
+      }
+      if (path.resolve(target).startsWith(path.resolve(ports.dataDir) + path.sep)) {
+        throw new CoreError('INVALID_INPUT', 'Save the backup outside the data folder (on another disk is best): a backup inside it would be in the next backup, and lost with the folder.')
+      }
+      const written = await deps.exclusive(() =>
+        writeBackup({ dataDir: ports.dataDir, target, appVersion: ports.appVersion, now: ports.clock.now(), passphrase: passphrase ?? null, limits }),
+      )
+      const result: BackupCreated = {
+        path: written.path,
+        bytes: written.bytes,
+        encrypted: written.encrypted,
+        requests: written.counts.requests,
+        replies: written.counts.replies,
+        attachments: written.counts.attachments,
+        counts: written.counts,
+        skipped: written.skipped,
+      }
+      return result
+    },
+
+    'backup:choose': async () => {
+      const file = await ports.picker.pickBackup()
+      if (!file) return { token: null, name: null, encrypted: false, bytes: 0 }
+      const { header, bytes } = await readBackupHeader(file, limits)
+      const token = `bk-${randomBytes(9).toString('hex')}`
+      chosen.set(token, file)
+      // The oldest choice goes first: a Map keeps insertion order.
+      if (chosen.size > maxChosen) chosen.delete(chosen.keys().next().value!)
+      return { token, name: path.basename(file), encrypted: header.encryption !== null, bytes }
+    },
+
+    'backup:inspect': async ({ token, passphrase }) => {
+      const file = fileOf(token)
+      const info = await readBackup(file, { passphrase: passphrase ?? null, limits })
+      const current = listUserData(ports.dataDir)
+      const preview: BackupPreview = {
+        token,
+        name: path.basename(file),
+        bytes: info.bytes,
+        encrypted: info.encrypted,
+        createdAt: info.createdAt,
+        appVersion: info.appVersion,
+        formatVersion: info.formatVersion,
+        counts: info.counts,
+        current: { requests: requestsIn(ports.dataDir), files: current.files.length + current.unsafe.length },
+      }
+      return preview
+    },
+
+    'backup:restore': async ({ token, passphrase, replace }) => {
+      const file = fileOf(token)
+      // Said before the backup is read, and again (swapIn) once nothing else runs.
+      if (!replace) refuseIfNotEmpty(ports.dataDir)
+      const staged = await stageBackup({ dataDir: ports.dataDir, file, passphrase: passphrase ?? null, limits })
+      const { previousData } = await deps.exclusive(async () => {
+        try {
+          const swapped = swapIn({ dataDir: ports.dataDir, staged, replace, now: ports.clock.now() })
+          deps.reopen()
+          return swapped
+        } catch (error) {
+          if (error instanceof CoreError && error.code === 'DATA_FOLDER_NOT_EMPTY') {
+            discardStaged(staged)
+          } else {
+            // Half-way: opening again finishes the swap from its journal. When even that fails,
+            // the API refuses every call until the next start finishes it (never a mix in use).
+            try {
+              deps.reopen()
+            } catch {
+              // Reported by every call from now on.
+            }
+          }
+          throw error
+        }
+      })
+      chosen.delete(token)
+      const result: RestoreResult = {
+        dataDir: ports.dataDir,
+        createdAt: staged.info.createdAt,
+        appVersion: staged.info.appVersion,
+        requests: staged.info.counts.requests,
+        replies: staged.info.counts.replies,
+        attachments: staged.info.counts.attachments,
+        counts: staged.info.counts,
+        previousData,
+      }
+      return result
+    },
+  }
+}

@@ -1,0 +1,153 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { BackupChosen } from '@core/backup/view'
+import { useStore } from '../../store/store'
+import { FormError } from '../../ui/FormError'
+import { formatSize } from '../../ui/format'
+import { RestoreDialog } from './RestoreDialog'
+
+type FieldError = { field: 'passphrase' | 'repeat' | null; text: string }
+
+/** Settings → Your data: where it lives, backing it all up into one file, and restoring one. */
+export function DataCard() {
+  const dataDir = useStore((s) => s.status?.dataDir ?? null)
+  const openFolder = useStore((s) => s.openDataFolder)
+  const createBackup = useStore((s) => s.createBackup)
+  const chooseBackup = useStore((s) => s.chooseBackup)
+  const lastBackup = useStore((s) => s.lastBackup)
+  const [encrypt, setEncrypt] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [error, setError] = useState<FieldError | null>(null)
+  const [restoreError, setRestoreError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<'backup' | 'choose' | null>(null)
+  const [chosen, setChosen] = useState<BackupChosen | null>(null)
+  const ids = { passphrase: useId(), repeat: useId() }
+
+  const backUp = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    if (encrypt) {
+      if (passphrase.length < 8) return setError({ field: 'passphrase', text: 'Use at least 8 characters; a few words are easier to remember than a short password.' })
+      if (repeat !== passphrase) return setError({ field: 'repeat', text: 'The two passphrases differ: type the same one twice.' })
+    }
+    setBusy('backup')
+    const result = await createBackup(encrypt ? passphrase : null)
+    setBusy(null)
+    if (!result.ok) {
+      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: result.error.issues?.[0]?.message ?? result.error.message })
+      return
+    }
+    if (result.data.path) {
+      setPassphrase('')
+      setRepeat('')
+    }
+  }
+
+  const restore = async () => {
+    setRestoreError(null)
+    setBusy('choose')
+    const result = await chooseBackup()
+    setBusy(null)
+    if (!result.ok) setRestoreError(result.error.message)
+    else if (result.data.token) setChosen(result.data)
+  }
+
+  /** A passphrase field, its label, and its error beside it (outside the label, so the name stays the label). */
+  const field = (name: 'passphrase' | 'repeat', label: string, value: string, change: (value: string) => void) => (
+    <div className="field">
+      <label className="field-label" htmlFor={ids[name]}>
+        {label}
+      </label>
+      <input
+        id={ids[name]}
+        type="password"
+        autoComplete="new-password"
+        value={value}
+        onChange={(e) => change(e.target.value)}
+        maxLength={1024}
+        {...(error?.field === name ? { 'aria-invalid': true, 'aria-describedby': `${ids[name]}-error` } : {})}
+      />
+      {error?.field === name ? (
+        <span className="field-hint field-error" id={`${ids[name]}-error`}>
+          {error.text}
+        </span>
+      ) : null}
+    </div>
+  )
+
+  return (
+    <div className="card data-card" data-testid="data-settings">
+      <h2>Your data</h2>
+      <p className="muted small">Everything Rightful keeps is in one folder on this computer. Nothing of it leaves the computer unless you send it.</p>
+      <div className="data-folder">
+        <span className="field-label">Data folder</span>
+        <code className="mono data-folder-path" data-testid="data-folder">
+          {dataDir ?? '…'}
+        </code>
+        <button type="button" className="button button-small" onClick={() => void openFolder()}>
+          Open folder
+        </button>
+      </div>
+
+      <form className="data-section" onSubmit={(e) => void backUp(e)} noValidate>
+        <h3>Back up everything</h3>
+        <p className="muted small">
+          One file with your requests and their timelines, the e-mails and files kept with them, the replies, your details, your settings, the
+          companies you added, changed or imported, and your own templates. Passwords are never in it: after a restore you enter them again.
+        </p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={encrypt}
+            onChange={(e) => {
+              setEncrypt(e.target.checked)
+              setError(null)
+            }}
+          />
+          <span>
+            Encrypt it with a passphrase
+            <span className="muted small block">Without the passphrase nobody can open the backup, you included. Keep it somewhere safe.</span>
+          </span>
+        </label>
+        {encrypt ? (
+          <div className="grid-2 compact">
+            {field('passphrase', 'Passphrase', passphrase, setPassphrase)}
+            {field('repeat', 'The same passphrase again', repeat, setRepeat)}
+          </div>
+        ) : null}
+        <FormError error={error && error.field === null ? error.text : null} />
+        {lastBackup?.path ? (
+          <div className="callout callout-ok" role="status" data-testid="backup-result">
+            <strong>Saved {lastBackup.encrypted ? 'and encrypted ' : ''}to {lastBackup.path}</strong>
+            <span className="block small">
+              {lastBackup.requests} request{lastBackup.requests === 1 ? '' : 's'}, {lastBackup.replies} repl{lastBackup.replies === 1 ? 'y' : 'ies'},{' '}
+              {lastBackup.attachments} file{lastBackup.attachments === 1 ? '' : 's'} kept with them; {formatSize(lastBackup.bytes)}. Keep a copy on another disk.
+            </span>
+            {lastBackup.skipped.length > 0 ? (
+              <span className="block small">
+                Left out because they could not be read: {lastBackup.skipped.map((s) => `${s.path} (${s.reason})`).join('; ')}.
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy !== null}>
+            {busy === 'backup' ? 'Backing up…' : 'Back up everything…'}
+          </button>
+        </div>
+      </form>
+
+      <div className="data-section">
+        <h3>Restore a backup</h3>
+        <p className="muted small">Rightful first shows what the backup holds, and changes nothing until you say so. The data it replaces is kept, not deleted.</p>
+        <FormError error={restoreError} />
+        <div className="actions">
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void restore()}>
+            {busy === 'choose' ? 'Opening…' : 'Restore…'}
+          </button>
+        </div>
+      </div>
+      {chosen?.token ? <RestoreDialog chosen={{ token: chosen.token, name: chosen.name ?? '', encrypted: chosen.encrypted }} onClose={() => setChosen(null)} /> : null}
+    </div>
+  )
+}
