@@ -427,6 +427,20 @@ export const uiStates: ReadonlyArray<UiState> = [
     },
   },
   {
+    name: 'dialog: restore a backup, what it holds',
+    kind: 'dialog',
+    reach: async ({ page, harness }) => {
+      await seedSent(harness.current)
+      const made = await call<{ path: string | null }>(harness.current, 'backup:create', {})
+      if (!made.path) throw new Error('no backup written')
+      await home(page, harness)
+      await goToSection(page, 'Settings')
+      harness.current.pickNext([made.path])
+      await page.getByRole('button', { name: 'Restore…' }).click()
+      await expect(page.getByRole('dialog', { name: 'Restore a backup' }).getByTestId('restore-preview')).toBeVisible()
+    },
+  },
+  {
     name: 'dialog: mark as sent',
     kind: 'dialog',
     reach: async ({ page, harness }) => {
