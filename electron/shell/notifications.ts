@@ -24,6 +24,8 @@ export type NotificationLike = {
   show(): void
   on(event: 'click', listener: () => void): unknown
   on(event: 'close', listener: () => void): unknown
+  /** macOS and Windows: the system refused it (since Electron 42, macOS refuses an unsigned app's). */
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown
 }
 
 /** Electron's `Notification` class, or a fake of it. */
@@ -122,6 +124,11 @@ export function startDeadlineNotifier(options: DeadlineNotifierOptions): Deadlin
     })
     notification.on('close', () => {
       retained.delete(notification)
+    })
+    notification.on('failed', (_event, error) => {
+      retained.delete(notification)
+      // The deadline is still on the dashboard and in the badge; only the banner is missing.
+      console.error('[rightful] notifications: the system did not show', item.reference, error)
     })
     notification.show()
   }
