@@ -388,7 +388,7 @@ describe.skipIf(!snapshotPresent)('the datarequests.org snapshot', () => {
     const restarted = startCore({ dataDir: host.dataDir })
     const all = expectOk(await restarted.api.call('catalog:list', {}))
     expect(all.length).toBe(report.imported + builtin.length)
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('the JSON Schema of a record', () => {

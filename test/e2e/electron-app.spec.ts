@@ -15,8 +15,17 @@ const apiDomains = [...new Set(apiChannels.map((channel) => channel.split(':')[0
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 const mainBundle = path.join(repoRoot, '.vite', 'build', 'main.js')
+const preloadBundle = path.join(repoRoot, '.vite', 'build', 'preload.js')
+const rendererIndex = path.join(repoRoot, '.vite', 'renderer', 'main_window', 'index.html')
 
+/** The executable inside an Electron dist folder, per platform (as node_modules/electron/install.js names it). */
+const executableIn = (dist: string) =>
+  path.join(dist, process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron')
+
+/** The Electron binary: ELECTRON_OVERRIDE_DIST_PATH (as electron itself honours it), else the downloaded one. */
 function electronBinary(): string | null {
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+  if (override) return fs.existsSync(executableIn(override)) ? executableIn(override) : null
   try {
     const pathFile = path.join(repoRoot, 'node_modules', 'electron', 'path.txt')
     const relative = fs.readFileSync(pathFile, 'utf8').trim()
@@ -29,9 +38,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary()
 const reason = !binary
-  ? 'the Electron binary is not installed (node_modules/electron/dist is missing: it is downloaded on the first `npm start`, which cannot reach it here)'
-  : !fs.existsSync(mainBundle)
-    ? `${mainBundle} is not built (npm run build)`
+  ? 'the Electron binary is not installed (node_modules/electron/dist is missing: Electron downloads it on the first `npm start`, and it has not been downloaded here)'
+  : [mainBundle, preloadBundle, rendererIndex].some((file) => !fs.existsSync(file))
+    ? `the app is not built (${[mainBundle, preloadBundle, rendererIndex].filter((file) => !fs.existsSync(file)).join(', ')} missing: npm run build)`
     : null
 if (reason) console.log(`[skip reason] electron-app.spec.ts: ${reason}`)
 

@@ -181,7 +181,7 @@ describe('the main process', () => {
     const clearInterval = vi.spyOn(globalThis, 'clearInterval')
     await startMain()
     const { app, ipcMain } = fake()
-    await vi.waitFor(() => expect(app.setBadgeCount).toHaveBeenCalledWith(0))
+    await vi.waitFor(() => expect(app.setBadgeCount).toHaveBeenCalledWith(0), { timeout: 60_000 })
     expect(fake().notifications).toEqual([])
     const index = setInterval.mock.calls.findIndex((call) => call[1] === 30 * 60_000)
     expect(index).toBeGreaterThanOrEqual(0)
@@ -200,7 +200,7 @@ describe('the main process', () => {
     vi.setSystemTime(new Date('2024-06-01T10:00:00Z'))
     resetFakeElectron()
     await startMain()
-    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1), { timeout: 60_000 })
     const [notification, ...others] = fake().notifications
     expect(others).toEqual([])
     expect(notification?.options).toMatchObject({ title: 'FS.COM has not answered in time', silent: false })
@@ -214,7 +214,7 @@ describe('the main process', () => {
     // Shown once: the next start has nothing new to show.
     resetFakeElectron()
     await startMain()
-    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1), { timeout: 60_000 })
     expect(fake().notifications).toEqual([])
     fake().app.emit('before-quit')
     expect(console.error).not.toHaveBeenCalled()

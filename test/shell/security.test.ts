@@ -97,7 +97,7 @@ describe('hardenWebContents', () => {
       'about:blank',
     ]
     for (const url of urls) expect(open?.({ url })).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2), { timeout: 60_000 })
     expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.com/privacy', 'mailto:privacy@example.com?subject=Hi'])
   })
 
@@ -105,7 +105,7 @@ describe('hardenWebContents', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     openExternal.mockRejectedValueOnce(new Error('no browser'))
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(log).toHaveBeenCalled())
+    await vi.waitFor(() => expect(log).toHaveBeenCalled(), { timeout: 60_000 })
     log.mockRestore()
   })
 
