@@ -34,7 +34,11 @@ export type NotificationClass = {
   isSupported(): boolean
 }
 
-/** The part of Electron's `app` used for the badge. `setBadgeCount` exists on macOS and Linux only. */
+/**
+ * The part of Electron's `app` used for the badge. `setBadgeCount` exists on macOS and Linux only;
+ * on Linux it reaches docks that speak the LauncherEntry D-Bus API, through the `.desktop` file
+ * named by package.json's `desktopName` (rightful.desktop, as the deb and rpm installers name it).
+ */
 export type BadgeApp = { setBadgeCount?: (count?: number) => boolean }
 
 export type DeadlineNotifierOptions = {

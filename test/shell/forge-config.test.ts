@@ -3,10 +3,13 @@
  * each operating system gets (the README's "Build installers" says the same).
  */
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import config, { fuses } from '../../forge.config'
+import { repoRoot } from '../helpers/ports'
 
-type MakerLike = { name: string; platforms: string[] }
+type MakerLike = { name: string; platforms: string[]; configOrConfigFetcher?: { options?: { name?: string } } }
 type PluginLike = { name: string; fusesConfig?: Record<string, unknown> }
 
 describe('forge.config.ts', () => {
@@ -35,5 +38,13 @@ describe('forge.config.ts', () => {
     expect(on('win32')).toEqual(['squirrel', 'zip'])
     expect(on('darwin')).toEqual(['dmg', 'zip'])
     expect(on('linux')).toEqual(['deb', 'rpm', 'zip'])
+  })
+
+  it('names the .desktop file the Linux installers write, so the app finds it for its badge', () => {
+    const makers = (config.makers as MakerLike[] | undefined) ?? []
+    const names = makers.filter((m) => m.name === 'deb' || m.name === 'rpm').map((m) => m.configOrConfigFetcher?.options?.name)
+    expect(names).toEqual(['rightful', 'rightful'])
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { desktopName?: string }
+    expect(pkg.desktopName).toBe('rightful.desktop')
   })
 })
