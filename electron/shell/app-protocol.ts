@@ -69,6 +69,9 @@ function isInside(root: string, file: string): boolean {
 
 const refuse = (status: 400 | 403 | 404, reason: string): AppFileLookup => ({ kind: 'refused', status, reason })
 
+/** The longest URL looked at: far beyond any file of the build, and a bound on the work per request. */
+export const maxAppUrlLength = 4_096
+
 /** Characters that never belong in a URL the app serves (controls, spaces, backslashes). */
 function hasForbiddenCharacter(text: string): boolean {
   for (const c of text) {
@@ -85,7 +88,8 @@ function hasForbiddenCharacter(text: string): boolean {
  * path must still lie inside `rootDir`. `/` is index.html; query and fragment are ignored.
  */
 export function resolveAppFile(url: string, rootDir: string): AppFileLookup {
-  if (typeof url !== 'string' || hasForbiddenCharacter(url)) return refuse(400, 'The address has characters an app address never has.')
+  if (typeof url !== 'string' || url.length > maxAppUrlLength) return refuse(400, 'The address is too long for a file of the app.')
+  if (hasForbiddenCharacter(url)) return refuse(400, 'The address has characters an app address never has.')
   let parsed: URL
   try {
     parsed = new URL(url)

@@ -123,6 +123,7 @@ describe('resolveAppFile', () => {
     ['file:///etc/passwd', 400],
     ['https://rightful/index.html', 400],
     ['not a url', 400],
+    [`app://rightful/assets/${'a'.repeat(5_000)}.js`, 400],
   ] as const)('refuses %j, or keeps it inside the folder', (url, status) => {
     const lookup = resolveAppFile(url, root)
     if (status === 200) {
