@@ -8,6 +8,18 @@ import { FusesPlugin } from '@electron-forge/plugin-fuses'
 import { VitePlugin } from '@electron-forge/plugin-vite'
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
 
+/** The fuses the packaged app is built with (exported for the test that checks them). */
+export const fuses = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+} as const
+
 const description = 'Exercise your data-protection rights: find the privacy contact, write the request, track the deadline. Offline.'
 
 const config: ForgeConfig = {
@@ -41,16 +53,10 @@ const config: ForgeConfig = {
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),
     // Electron's fuses, flipped at package time: no running as plain Node, no NODE_OPTIONS or
-    // inspector flags, cookies encrypted, and only the integrity-checked app.asar loads.
-    new FusesPlugin({
-      version: FuseVersion.V1,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    }),
+    // inspector flags, cookies encrypted, only the integrity-checked app.asar loads, and file://
+    // pages get no more than a browser gives them (the app is served on app://rightful/, see
+    // electron/shell/app-protocol.ts). The others keep Electron's defaults.
+    new FusesPlugin(fuses),
   ],
 }
 

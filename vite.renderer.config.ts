@@ -3,9 +3,9 @@ import { defineConfig, type Plugin } from 'vite'
 import { productionCsp } from './electron/shell/csp'
 
 /**
- * The built index.html carries the production CSP as a <meta> tag, so the policy holds even where
- * no response header can be set (file:// in the packaged app, the browser harness). The main
- * process also sends it as a header. frame-ancestors only works as a header, so the tag leaves it out.
+ * The built index.html carries the production CSP as a <meta> tag, so the policy holds wherever
+ * the page is served (the browser harness too). In the app, the app://rightful/ protocol handler
+ * also sends it as a header. frame-ancestors only works as a header, so the tag leaves it out.
  */
 function cspMeta(): Plugin {
   const policy = productionCsp

@@ -9,6 +9,9 @@
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
  * - backing up and restoring 10,000 requests (bench/backup.ts).
+ * - policy import on a 2 MB policy and on one long line of address anchors (bench/policy-import-large.ts).
+ * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
+ * run: every figure is read against it. Nothing here passes or fails on time.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts` (all in `npm run bench`).
  */
@@ -27,9 +30,11 @@ import { openRequestRepository } from '../electron/core/requests/repository'
 import { createApi } from '../electron/core/api/create-api'
 import { createNodePorts, noFileSink } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
+import { measureNodeStart } from './anchor'
 import { benchCatalogStore } from './catalog-store'
 import { benchBuiltinCatalog } from './catalog-builtin'
 import { benchBackup } from './backup'
+import { benchLargePolicies } from './policy-import-large'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -322,7 +327,9 @@ async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n\n`)
+  process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}\n\n`)
+  const anchorMs = measureNodeStart()
+  report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
   benchStore(1_000)
   benchStore(10_000)
   benchDeadlines()
@@ -335,6 +342,8 @@ async function main(): Promise<void> {
   await benchBackup(report, dataDir, now)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
+  benchLargePolicies(report, anchorMs)
+  report('anchor: node -e 0 (p50 of 5), at the end', ms(measureNodeStart()))
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')
   await import('./policy-extraction')
   process.stdout.write('\n')

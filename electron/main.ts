@@ -5,7 +5,7 @@
  * https:/mailto: links the user clicks, and the e-mails the user sends through their own mail
  * server (SMTP, and the optional copy to their IMAP Sent folder).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, type MenuItemConstructorOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, missingResources, templatesFrom } from './adapters/node/resources'
@@ -13,6 +13,8 @@ import { createApi, type Api } from './core/api/create-api'
 import { createNoticeBoard } from './core/notices'
 import type { Clock, Ports } from './core/ports'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
+import { registerAppScheme, serveAppProtocol } from './shell/app-protocol'
+import { contentSecurityPolicy } from './shell/csp'
 import { createPdfPrinter } from './shell/print'
 import { createSafeStorageSecrets } from './shell/secrets'
 import { createElectronStores } from './shell/electron-stores'
@@ -30,9 +32,9 @@ const devServerUrl =
 const rendererName = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window'
 const isDev = devServerUrl !== undefined
 
-const load: WindowLoad = devServerUrl
-  ? { kind: 'url', url: devServerUrl }
-  : { kind: 'file', file: path.join(__dirname, `../renderer/${rendererName}/index.html`) }
+/** The renderer's build folder, served on app://rightful/ (never loaded from file://). */
+const rendererDir = path.join(__dirname, `../renderer/${rendererName}`)
+const load: WindowLoad = devServerUrl ? { kind: 'url', url: devServerUrl } : { kind: 'app' }
 const appOrigin: AppOrigin = load
 const preloadPath = path.join(__dirname, 'preload.js')
 /** The build copies templates/ and assets/ here (vite.resources.ts). */
@@ -121,6 +123,7 @@ function failToStart(error: unknown): void {
 
 function start(): void {
   hardenSession(session.defaultSession, appOrigin, isDev)
+  if (appOrigin.kind === 'app') serveAppProtocol(protocol, { rootDir: rendererDir, csp: contentSecurityPolicy(false) })
 
   let api: Api
   try {
@@ -146,6 +149,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Every renderer is sandboxed, whatever its webPreferences say.
   app.enableSandbox()
+  // app://rightful/ must be privileged before the app is ready (Electron allows it only then).
+  registerAppScheme(protocol)
   // Windows shows notifications only for an app with an identity (the installer's shortcut has it too).
   if (process.platform === 'win32') app.setAppUserModelId('org.rightful.desktop')
   // Before any webContents exists, so none escapes the navigation and window rules.

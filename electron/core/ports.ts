@@ -135,9 +135,9 @@ export type SecretStore = {
   delete(name: string): Promise<void>
   /**
    * True when secrets are encrypted with a key the operating system protects (false on Linux's
-   * 'basic_text' backend, or when encryption is unavailable).
+   * 'basic_text' backend, or when encryption is unavailable). Never rejects.
    */
-  isStrong(): boolean
+  isStrong(): Promise<boolean>
   /** Whether a secret that was set outlives this process (false: the CLI asks every time). */
   readonly persistent: boolean
 }

@@ -3,6 +3,10 @@
  * and images (plus data: images); nothing may be framed, posted or fetched from elsewhere. The dev
  * variant adds exactly what the Vite dev server needs: inline styles (injected by Vite's CSS
  * hot reload) and its HTTP/WebSocket connection. Neither ever allows 'unsafe-eval'.
+ *
+ * 'self' is whatever origin serves the page: app://rightful in the app (a standard, secure scheme,
+ * see app-protocol.ts), the dev server in development, 127.0.0.1 in the browser harness. The
+ * production policy names no scheme or host of its own, so `file:` and every other origin stay out.
  */
 
 /** The policy for the packaged app. */

@@ -24,6 +24,8 @@ export type NotificationLike = {
   show(): void
   on(event: 'click', listener: () => void): unknown
   on(event: 'close', listener: () => void): unknown
+  /** macOS and Windows: the system refused it (since Electron 42, macOS refuses an unsigned app's). */
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown
 }
 
 /** Electron's `Notification` class, or a fake of it. */
@@ -32,7 +34,11 @@ export type NotificationClass = {
   isSupported(): boolean
 }
 
-/** The part of Electron's `app` used for the badge. `setBadgeCount` exists on macOS and Linux only. */
+/**
+ * The part of Electron's `app` used for the badge. `setBadgeCount` exists on macOS and Linux only;
+ * on Linux it reaches docks that speak the LauncherEntry D-Bus API, through the `.desktop` file
+ * named by package.json's `desktopName` (rightful.desktop, as the deb and rpm installers name it).
+ */
 export type BadgeApp = { setBadgeCount?: (count?: number) => boolean }
 
 export type DeadlineNotifierOptions = {
@@ -122,6 +128,11 @@ export function startDeadlineNotifier(options: DeadlineNotifierOptions): Deadlin
     })
     notification.on('close', () => {
       retained.delete(notification)
+    })
+    notification.on('failed', (_event, error) => {
+      retained.delete(notification)
+      // The deadline is still on the dashboard and in the badge; only the banner is missing.
+      console.error('[rightful] notifications: the system did not show', item.reference, error)
     })
     notification.show()
   }

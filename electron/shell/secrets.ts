@@ -4,6 +4,10 @@
  * atomically. Nothing is ever written in plain text: where encryption is unavailable, `set`
  * refuses. On Linux without a keyring, safeStorage falls back to 'basic_text', a fixed key:
  * `isStrong()` is then false and the UI warns.
+ *
+ * It uses safeStorage's asynchronous calls (the synchronous ones are deprecated since Electron
+ * 45). A secret that safeStorage says should be encrypted again (its key was rotated, or a
+ * stronger one became available) is written back re-encrypted when it is read.
  */
 import { safeStorage } from 'electron'
 import path from 'node:path'
@@ -15,9 +19,19 @@ type SecretsFile = { version: 1; secrets: Record<string, string> }
 /** Backends that encrypt with a fixed key (or an unknown one) rather than one the system protects. */
 const weakBackends = new Set(['basic_text', 'unknown'])
 
-/** Whether safeStorage protects secrets with a key the system keeps safe. */
-export function isSafeStorageStrong(platform: NodeJS.Platform = process.platform): boolean {
-  if (!safeStorage.isEncryptionAvailable()) return false
+/** Whether safeStorage can encrypt at all right now; false (never a rejection) when it cannot tell. */
+async function encryptionAvailable(): Promise<boolean> {
+  try {
+    return await safeStorage.isAsyncEncryptionAvailable()
+  } catch (error) {
+    console.error('[rightful] safeStorage cannot tell whether encryption is available:', error)
+    return false
+  }
+}
+
+/** Whether safeStorage protects secrets with a key the system keeps safe. Never rejects. */
+export async function isSafeStorageStrong(platform: NodeJS.Platform = process.platform): Promise<boolean> {
+  if (!(await encryptionAvailable())) return false
   if (platform !== 'linux') return true
   // Only meaningful after the app is ready; callers ask lazily.
   return !weakBackends.has(safeStorage.getSelectedStorageBackend())
@@ -29,12 +43,15 @@ export function createSafeStorageSecrets(options: { dataDir: string; platform?: 
 
   const load = (): SecretsFile => {
     const read = readJsonFileSync(file)
-    if (read.kind === 'missing') return { version: 1, secrets: {} }
+    if (read.kind === 'missing') return { version: 1, secrets: Object.create(null) as Record<string, string> }
     if (read.kind === 'unreadable') throw new Error(`${file} cannot be read (${read.reason})`)
     const value = read.value as Partial<SecretsFile> | null
     if (value?.version !== 1 || typeof value.secrets !== 'object' || value.secrets === null) throw new Error(`${file} is not a secrets file`)
-    return { version: 1, secrets: { ...value.secrets } }
+    // Secret names are keys: kept in an object without a prototype.
+    return { version: 1, secrets: Object.assign(Object.create(null) as Record<string, string>, value.secrets) }
   }
+
+  const save = (contents: SecretsFile) => writeFileAtomicSync(file, JSON.stringify(contents, null, 2))
 
   return {
     persistent: true,
@@ -43,24 +60,40 @@ export function createSafeStorageSecrets(options: { dataDir: string; platform?: 
     async get(name) {
       const stored = load().secrets[name]
       if (typeof stored !== 'string') return null
-      if (!safeStorage.isEncryptionAvailable()) throw new Error('the system cannot decrypt saved passwords right now (is the keyring locked?)')
-      return safeStorage.decryptString(Buffer.from(stored, 'base64'))
+      if (!(await encryptionAvailable())) throw new Error('the system cannot decrypt saved passwords right now (is the keyring locked?)')
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'))
+      if (shouldReEncrypt) {
+        try {
+          const again = await safeStorage.encryptStringAsync(result)
+          const current = load()
+          // Only if nobody changed it meanwhile.
+          if (current.secrets[name] === stored) {
+            current.secrets[name] = again.toString('base64')
+            save(current)
+          }
+        } catch (error) {
+          // The old encryption still works; the next read tries again.
+          console.error('[rightful] could not re-encrypt a saved password:', error)
+        }
+      }
+      return result
     },
 
     async set(name, value) {
-      if (!safeStorage.isEncryptionAvailable()) {
+      if (!(await encryptionAvailable())) {
         throw new Error('this system offers no encryption for saved passwords, so Rightful does not keep the password')
       }
+      const encrypted = await safeStorage.encryptStringAsync(value)
       const current = load()
-      current.secrets[name] = safeStorage.encryptString(value).toString('base64')
-      writeFileAtomicSync(file, JSON.stringify(current, null, 2))
+      current.secrets[name] = encrypted.toString('base64')
+      save(current)
     },
 
     async delete(name) {
       const current = load()
       if (!(name in current.secrets)) return
       delete current.secrets[name]
-      writeFileAtomicSync(file, JSON.stringify(current, null, 2))
+      save(current)
     },
   }
 }

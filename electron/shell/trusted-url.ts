@@ -4,17 +4,14 @@
  * operating system (a browser, the mail program), is it one of the webmail compose pages the core
  * opens, and is this URL the app itself?
  */
-import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { webmailComposeBase, webmailProviders, type WebmailProvider } from '../core/mail/webmail'
+import { appHost, appIndexUrl, appScheme } from './app-protocol'
 
 /**
  * Where the app's own page comes from: the Vite dev server during development
- * (`http://localhost:5173/`), or the built renderer's index.html on disk.
+ * (`http://localhost:5173/`), or the built renderer served on `app://rightful/`.
  */
-export type AppOrigin =
-  | { readonly kind: 'url'; readonly url: string }
-  | { readonly kind: 'file'; readonly file: string }
+export type AppOrigin = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'app' }
 
 function parse(url: string): URL | null {
   if (typeof url !== 'string') return null
@@ -63,16 +60,10 @@ export function isWebmailComposeUrl(url: string): boolean {
   return webmailProviderOf(url) !== null
 }
 
-function samePath(a: string, b: string): boolean {
-  const left = path.resolve(a)
-  const right = path.resolve(b)
-  // Windows paths are case-insensitive, and drive letters come in either case.
-  return process.platform === 'win32' ? left.toLowerCase() === right.toLowerCase() : left === right
-}
-
 /**
  * True when `url` is the app's own page: for a dev server, any URL of exactly that origin (scheme,
- * host and port); for a built renderer, exactly that index.html file (any query or #fragment).
+ * host and port); for the built renderer, any URL of exactly `app://rightful` (no port, no
+ * credentials). Everything else, `file:` URLs included, is not the app.
  */
 export function isAppUrl(url: string, appOrigin: AppOrigin): boolean {
   const parsed = parse(url)
@@ -84,16 +75,11 @@ export function isAppUrl(url: string, appOrigin: AppOrigin): boolean {
     return parsed.protocol === app.protocol && parsed.origin === app.origin
   }
 
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false
-  try {
-    return samePath(fileURLToPath(parsed), appOrigin.file)
-  } catch {
-    // e.g. an encoded slash in the path, which fileURLToPath refuses.
-    return false
-  }
+  // `app:` is not a scheme Node's parser knows, so its origin reads "null": compare the parts.
+  return parsed.protocol === `${appScheme}:` && parsed.host.toLowerCase() === appHost
 }
 
 /** The URL a window loads for the app's page, as `isAppUrl` understands it. */
 export function appUrlOf(appOrigin: AppOrigin): string {
-  return appOrigin.kind === 'url' ? appOrigin.url : pathToFileURL(appOrigin.file).href
+  return appOrigin.kind === 'url' ? appOrigin.url : appIndexUrl
 }

@@ -6,8 +6,8 @@ import { BrowserWindow, nativeTheme, type WebPreferences } from 'electron'
 import { trustSender } from './trusted-senders'
 import { appUrlOf, isAppUrl, type AppOrigin } from './trusted-url'
 
-/** What the window loads: the dev server's URL, or the built renderer's index.html. */
-export type WindowLoad = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly file: string }
+/** What the window loads: the dev server's URL, or the built renderer on `app://rightful/`. */
+export type WindowLoad = AppOrigin
 
 /** The light UI's page colour, so the window does not flash white or black before painting. */
 export const windowBackground = '#f6f7f9'
@@ -38,11 +38,12 @@ export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platf
 
 /**
  * Creates and loads the main window. Throws when `load` is not the app's own page, so the window
- * can never be pointed at anything else by mistake.
+ * can never be pointed at anything else by mistake. The built renderer is loaded from
+ * `app://rightful/index.html` (see app-protocol.ts), never from `file://`.
  */
 export function createMainWindow(options: { preloadPath: string; appOrigin: AppOrigin; load: WindowLoad }): BrowserWindow {
   const { load, appOrigin } = options
-  // WindowLoad has the shape of an AppOrigin, so the same parser decides what it points at.
+  // A WindowLoad is an AppOrigin, so the same parser decides what it points at.
   const target = appUrlOf(load)
   if (!isAppUrl(target, appOrigin)) throw new Error(`Refusing to load ${target}: it is not the app's own page.`)
 
@@ -62,7 +63,7 @@ export function createMainWindow(options: { preloadPath: string; appOrigin: AppO
   trustSender(window.webContents)
   window.once('ready-to-show', () => window.show())
 
-  const loading = load.kind === 'url' ? window.loadURL(load.url) : window.loadFile(load.file)
+  const loading = window.loadURL(target)
   loading.catch((error: unknown) => console.error('[rightful] the window could not load the app:', error))
   return window
 }

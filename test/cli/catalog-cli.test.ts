@@ -123,7 +123,7 @@ describe.skipIf(!present)('rightful catalog import on the datarequests.org snaps
     expect(report.imported + report.rejected.length).toBe(fs.readdirSync(companiesDir).length)
     const found = JSON.parse((await run(['catalog', 'show', 'mdm.de', '--json'], data)).stdout)
     expect(found.name).toMatch(/MDM/)
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('rightful catalog search', () => {

@@ -399,7 +399,7 @@ describe.skipIf(!snapshotPresent)('the datarequests.org snapshot', () => {
     const epsilon = expectOk(await restarted.api.call('catalog:get', { id: 'epsilon-com' }))
     expect(epsilon.origin).toBe('imported')
     expect(epsilon.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['datarequests', 'brokers']))
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('the JSON Schema of a record', () => {

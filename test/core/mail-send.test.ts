@@ -256,7 +256,7 @@ describe('an uncertain send', () => {
     const smtp = await server({ fault: { at: 'hang-after-data' } })
     const bytes = await buildEml({ from: { name: 'A', address: 'a@example.org' }, to: 'b@example.com', subject: 'S', body: 'B', date: new Date(), reference: 'RF-2026-0001', draft: false })
     const outcome = await sendSmtp(
-      { host: '127.0.0.1', port: smtp.port, security: 'none', user: null, password: null, trustedCertificate: null, timeouts: { socket: 800 } },
+      { host: '127.0.0.1', port: smtp.port, security: 'none', user: null, password: null, trustedCertificate: null, timeouts: { socket: 3_000 } },
       { from: 'a@example.org', to: 'b@example.com' },
       bytes,
     )

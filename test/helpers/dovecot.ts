@@ -143,7 +143,7 @@ namespace inbox {
 
   // The master daemonizes: its children must not hold our pipes open.
   execFileSync(dovecotBinary(), ['-c', configFile], { stdio: 'ignore' })
-  if (!(await waitForPort(port, 5000))) {
+  if (!(await waitForPort(port, 60_000))) {
     const log = fs.existsSync(path.join(dir, 'dovecot.log')) ? fs.readFileSync(path.join(dir, 'dovecot.log'), 'utf8') : ''
     spawnSync(doveadmBinary(), ['-c', configFile, 'stop'])
     throw new Error(`dovecot did not start listening on 127.0.0.1:${port}:\n${log}`)

@@ -36,4 +36,11 @@ describe('the Content-Security-Policy', () => {
       expect(directives(policy).get('script-src')).toEqual(["'self'"])
     }
   })
+
+  it('allows only the origin of the page itself (app://rightful in the app), data: images, and nothing else', () => {
+    const sources = [...directives(productionCsp).values()].flat()
+    expect(new Set(sources)).toEqual(new Set(["'none'", "'self'", 'data:']))
+    expect(directives(productionCsp).get('img-src')).toEqual(["'self'", 'data:'])
+    expect(productionCsp).not.toMatch(/file:|app:|\*/)
+  })
 })

@@ -106,6 +106,11 @@ export class FakeNotification extends EventEmitter {
   close(): void {
     this.emit('close', { preventDefault: () => {} })
   }
+
+  /** The system refuses to show it (macOS for an unsigned app since Electron 42). */
+  fail(error: string): void {
+    this.emit('failed', { preventDefault: () => {} }, error)
+  }
 }
 
 /** ipcMain with the handle/removeHandler bookkeeping of the real one. */
@@ -160,27 +165,64 @@ export class FakeSession {
 /**
  * safeStorage: a reversible stand-in for the system's encryption (the text never appears as is).
  * `available` and `backend` say what the system offers; Linux without a keyring is 'basic_text'.
+ * Only the asynchronous calls exist, as the app must use them since Electron 45 (the synchronous
+ * ones are deprecated). Each ciphertext names the key it was made with; after `rotateKey()`,
+ * decrypting an older one says it should be encrypted again, as safeStorage does.
  */
 function createSafeStorage() {
   const state = {
     available: true,
+    key: 1,
     backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
-    isEncryptionAvailable: vi.fn(() => state.available),
+    rotateKey: () => void (state.key += 1),
+    isAsyncEncryptionAvailable: vi.fn(async () => state.available),
     getSelectedStorageBackend: vi.fn(() => state.backend),
-    encryptString: vi.fn((text: string) => {
+    encryptStringAsync: vi.fn(async (text: string) => {
       if (!state.available) throw new Error('Encryption is not available.')
-      return Buffer.concat([Buffer.from('FAKE1'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)])
+      return Buffer.concat([Buffer.from('FAKE'), Buffer.from([state.key]), Buffer.from(text, 'utf8').map((b) => b ^ (0x50 + state.key))])
     }),
-    decryptString: vi.fn((encrypted: Buffer) => {
+    decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
       if (!state.available) throw new Error('Decryption is not available.')
-      if (encrypted.subarray(0, 5).toString() !== 'FAKE1') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
-      return Buffer.from(encrypted.subarray(5).map((b) => b ^ 0x5a)).toString('utf8')
+      const key = encrypted[4] ?? 0
+      if (encrypted.subarray(0, 4).toString() !== 'FAKE' || key < 1 || key > state.key) {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.')
+      }
+      return { result: Buffer.from(encrypted.subarray(5).map((b) => b ^ (0x50 + key))).toString('utf8'), shouldReEncrypt: key < state.key }
     }),
   }
   return state
 }
 
+/**
+ * protocol: records the privileged schemes (accepted once, and only before the app is ready, as
+ * Electron does) and the handlers (only once the app is ready, one per scheme).
+ */
+function createProtocol(isReady: () => boolean) {
+  const state = {
+    privileged: null as Array<{ scheme: string; privileges?: Record<string, boolean> }> | null,
+    handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+    registerSchemesAsPrivileged: vi.fn((schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) => {
+      if (isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+      if (state.privileged) throw new Error('protocol.registerSchemesAsPrivileged can only be called once')
+      state.privileged = schemes
+    }),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+      if (!isReady()) throw new Error('protocol.handle can only be used after the app is ready')
+      if (state.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`)
+      state.handlers.set(scheme, handler)
+    }),
+    /** Sends a request through the handler of its scheme, as the renderer would. */
+    async fetch(url: string, init?: RequestInit): Promise<Response> {
+      const handler = state.handlers.get(new URL(url).protocol.slice(0, -1))
+      if (!handler) throw new Error(`No handler for ${url}`)
+      return handler(new Request(url, init))
+    },
+  }
+  return state
+}
+
 function createFake() {
+  let ready = false
   const app = Object.assign(new EventEmitter(), {
     paths: { userData: '/fake/userData', documents: '/fake/Documents' } as Record<string, string>,
     getPath: vi.fn((name: string) => {
@@ -190,7 +232,12 @@ function createFake() {
     }),
     getVersion: vi.fn(() => '9.9.9-test'),
     requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: vi.fn(() => Promise.resolve()),
+    whenReady: vi.fn(() =>
+      Promise.resolve().then(() => {
+        ready = true
+      }),
+    ),
+    isReady: vi.fn(() => ready),
     quit: vi.fn(),
     enableSandbox: vi.fn(),
     setBadgeCount: vi.fn((_count?: number) => true),
@@ -208,6 +255,7 @@ function createFake() {
     safeStorage: createSafeStorage(),
     /** The system's light or dark setting. */
     nativeTheme: { shouldUseDarkColors: false },
+    protocol: createProtocol(() => ready),
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
@@ -284,6 +332,9 @@ function buildModule() {
     },
     get nativeTheme() {
       return fake().nativeTheme
+    },
+    get protocol() {
+      return fake().protocol
     },
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiChannels } from '../../electron/core/api/channels'
+import { appSchemePrivileges } from '../../electron/shell/app-protocol'
 import { developmentCsp, productionCsp } from '../../electron/shell/csp'
 import { repoRoot } from '../helpers/ports'
 import { fake, resetFakeElectron } from './fake-electron'
@@ -26,7 +26,6 @@ vi.mock('../../electron/adapters/node/resources', async (importOriginal) => {
 })
 
 const electronDir = path.join(repoRoot, 'electron')
-const indexHtml = path.join(electronDir, '../renderer/main_window/index.html')
 let dataDir: string
 
 async function startMain(options: { resources?: boolean } = {}): Promise<void> {
@@ -36,7 +35,7 @@ async function startMain(options: { resources?: boolean } = {}): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-function trustedEvent(url = pathToFileURL(indexHtml).href) {
+function trustedEvent(url = 'app://rightful/index.html') {
   const window = fake().windows[0]
   if (!window) throw new Error('no window')
   return { sender: { id: window.webContents.id }, senderFrame: { url, parent: null } }
@@ -85,15 +84,44 @@ describe('the main process', () => {
       sandbox: true,
       nodeIntegration: false,
     })
-    expect(window.loadFile).toHaveBeenCalledWith(indexHtml)
+    expect(window.loadURL).toHaveBeenCalledWith('app://rightful/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
     // hardened through app.on('web-contents-created')
     expect(window.webContents.windowOpenHandler).toBeTypeOf('function')
     expect(window.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true)
 
-    expect(defaultSession.respond('file:///x')?.['Content-Security-Policy']).toEqual([productionCsp])
+    expect(defaultSession.respond('app://rightful/index.html')?.['Content-Security-Policy']).toEqual([productionCsp])
     const callback = vi.fn()
     defaultSession.permissionRequestHandler?.({}, 'media', callback, {})
     expect(callback).toHaveBeenCalledWith(false)
+  })
+
+  it('serves the built renderer on app://rightful/, registered before ready, and nothing outside it', async () => {
+    // The renderer's build folder is <main.js>/../renderer/<MAIN_WINDOW_VITE_NAME>: point it at a temporary one.
+    const build = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-main-renderer-'))
+    fs.mkdirSync(path.join(build, 'assets'))
+    fs.writeFileSync(path.join(build, 'index.html'), '<!doctype html><title>Built</title>')
+    fs.writeFileSync(path.join(build, 'assets', 'app.js'), 'export {}')
+    fs.writeFileSync(path.join(build, '..', `${path.basename(build)}-secret.txt`), 'SECRET')
+    vi.stubGlobal('MAIN_WINDOW_VITE_NAME', path.relative(path.join(repoRoot, 'renderer'), build))
+    try {
+      await startMain()
+      const { protocol } = fake()
+      expect(protocol.privileged).toEqual([appSchemePrivileges])
+      expect([...protocol.handlers.keys()]).toEqual(['app'])
+      const page = await protocol.fetch('app://rightful/index.html')
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(page.headers.get('content-security-policy')).toBe(productionCsp)
+      expect(await page.text()).toBe('<!doctype html><title>Built</title>')
+      expect((await protocol.fetch('app://rightful/assets/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+      const escape = await protocol.fetch(`app://rightful/..%2f${path.basename(build)}-secret.txt`)
+      expect(escape.status).toBe(403)
+      expect(await escape.text()).not.toContain('SECRET')
+    } finally {
+      fs.rmSync(build, { recursive: true, force: true })
+      fs.rmSync(path.join(build, '..', `${path.basename(build)}-secret.txt`), { force: true })
+    }
   })
 
   it('answers the window, and only the window, with the real core on the data folder', async () => {
@@ -119,6 +147,9 @@ describe('the main process', () => {
     expect(fake().windows[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173')
     expect(fake().defaultSession.respond('http://localhost:5173/')?.['Content-Security-Policy']).toEqual([developmentCsp])
     expect(await fake().ipcMain.invoke('app:status', trustedEvent('http://localhost:5173/'), {})).toMatchObject({ ok: true })
+    // In development the built-app origin is not trusted, and nothing is served on it.
+    expect(await fake().ipcMain.invoke('app:status', trustedEvent('app://rightful/index.html'), {})).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+    expect(fake().protocol.handlers.size).toBe(0)
   })
 
   it('shows an error and quits when the resources are broken', async () => {
@@ -151,7 +182,7 @@ describe('the main process', () => {
     const clearInterval = vi.spyOn(globalThis, 'clearInterval')
     await startMain()
     const { app, ipcMain } = fake()
-    await vi.waitFor(() => expect(app.setBadgeCount).toHaveBeenCalledWith(0))
+    await vi.waitFor(() => expect(app.setBadgeCount).toHaveBeenCalledWith(0), { timeout: 60_000 })
     expect(fake().notifications).toEqual([])
     const index = setInterval.mock.calls.findIndex((call) => call[1] === 30 * 60_000)
     expect(index).toBeGreaterThanOrEqual(0)
@@ -170,7 +201,7 @@ describe('the main process', () => {
     vi.setSystemTime(new Date('2024-06-01T10:00:00Z'))
     resetFakeElectron()
     await startMain()
-    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1), { timeout: 60_000 })
     const [notification, ...others] = fake().notifications
     expect(others).toEqual([])
     expect(notification?.options).toMatchObject({ title: 'FS.COM has not answered in time', silent: false })
@@ -184,7 +215,7 @@ describe('the main process', () => {
     // Shown once: the next start has nothing new to show.
     resetFakeElectron()
     await startMain()
-    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1))
+    await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1), { timeout: 60_000 })
     expect(fake().notifications).toEqual([])
     fake().app.emit('before-quit')
     expect(console.error).not.toHaveBeenCalled()

@@ -122,6 +122,20 @@ describe('the deadline notifier', () => {
     notifier.stop()
   })
 
+  it('logs a notification the system refused to show (macOS, unsigned app) and carries on', async () => {
+    const api = fakeApi({ 'notifications:pending': ok([overdue, soon]) })
+    const { notifier } = await start(api)
+    const [first, second] = fake().notifications
+    first!.fail('Notifications are not allowed for this application')
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('did not show'), overdue.reference, 'Notifications are not allowed for this application')
+    // The other one still works, and both were counted as shown in the core (the dashboard shows the deadline).
+    expect(second!.show).toHaveBeenCalled()
+    expect(api.calls('notifications:markShown')).toHaveLength(1)
+    await notifier.check()
+    expect(fake().notifications).toHaveLength(2)
+    notifier.stop()
+  })
+
   it('does not restore a window that is not minimized', async () => {
     const { notifier, window } = await start(fakeApi({ 'notifications:pending': ok([overdue]) }))
     fake().notifications[0]!.click()

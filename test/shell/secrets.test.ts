@@ -34,7 +34,7 @@ describe('the safeStorage SecretStore', () => {
     expect(secrets.persistent).toBe(true)
     expect(await secrets.get('smtp-password')).toBeNull()
     await secrets.set('smtp-password', 'correct horse battery staple')
-    expect(fake().safeStorage.encryptString).toHaveBeenCalledWith('correct horse battery staple')
+    expect(fake().safeStorage.encryptStringAsync).toHaveBeenCalledWith('correct horse battery staple')
     const onDisk = fs.readFileSync(file(), 'utf8')
     expect(onDisk).not.toContain('correct horse')
     expect(JSON.parse(onDisk)).toEqual({ version: 1, secrets: { 'smtp-password': expect.any(String) } })
@@ -51,12 +51,12 @@ describe('the safeStorage SecretStore', () => {
   it('refuses to keep a secret where the system offers no encryption, and writes nothing', async () => {
     fake().safeStorage.available = false
     const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
-    expect(secrets.isStrong()).toBe(false)
+    expect(await secrets.isStrong()).toBe(false)
     await expect(secrets.set('smtp-password', 'hunter2')).rejects.toThrow(/no encryption/)
     expect(fs.existsSync(file())).toBe(false)
   })
 
-  it('counts only a real keyring as strong on Linux', () => {
+  it('counts only a real keyring as strong on Linux', async () => {
     const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
     for (const [backend, strong] of [
       ['gnome_libsecret', true],
@@ -65,11 +65,49 @@ describe('the safeStorage SecretStore', () => {
       ['unknown', false],
     ] as const) {
       fake().safeStorage.backend = backend
-      expect(secrets.isStrong(), backend).toBe(strong)
+      expect(await secrets.isStrong(), backend).toBe(strong)
     }
     // Other systems have no such backend: available encryption is the system's own.
     fake().safeStorage.backend = 'basic_text'
-    expect(isSafeStorageStrong('win32')).toBe(true)
+    expect(await isSafeStorageStrong('win32')).toBe(true)
+  })
+
+  it('encrypts a secret again when safeStorage asks for it on reading (a rotated key)', async () => {
+    const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'darwin' })
+    const stored = () => JSON.parse(fs.readFileSync(file(), 'utf8')).secrets['smtp-password'] as string
+    await secrets.set('smtp-password', 'hunter2')
+    const before = stored()
+    fake().safeStorage.rotateKey()
+    expect(await secrets.get('smtp-password')).toBe('hunter2')
+    const after = stored()
+    expect(after).not.toBe(before)
+    expect(Buffer.from(after, 'base64').toString('latin1')).not.toContain('hunter2')
+    // Now on the current key: read again without writing.
+    const calls = fake().safeStorage.encryptStringAsync.mock.calls.length
+    expect(await secrets.get('smtp-password')).toBe('hunter2')
+    expect(fake().safeStorage.encryptStringAsync.mock.calls.length).toBe(calls)
+    expect(stored()).toBe(after)
+
+    // When encrypting again fails, the password is still given and the old ciphertext kept.
+    fake().safeStorage.rotateKey()
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    fake().safeStorage.encryptStringAsync.mockRejectedValueOnce(new Error('keyring busy'))
+    expect(await secrets.get('smtp-password')).toBe('hunter2')
+    expect(stored()).toBe(after)
+    expect(log).toHaveBeenCalled()
+    log.mockRestore()
+  })
+
+  it('keeps secrets whose names are words of JavaScript objects', async () => {
+    const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'darwin' })
+    expect(await secrets.get('constructor')).toBeNull()
+    expect(await secrets.get('__proto__')).toBeNull()
+    await secrets.set('__proto__', 'a')
+    await secrets.set('constructor', 'b')
+    expect(await secrets.get('__proto__')).toBe('a')
+    expect(await secrets.get('constructor')).toBe('b')
+    await secrets.delete('toString')
+    expect(Object.keys(JSON.parse(fs.readFileSync(file(), 'utf8')).secrets).sort()).toEqual(['__proto__', 'constructor'])
   })
 
   it('is what the core uses: Settings → Mail says whether the password is kept and how safely', async () => {
@@ -82,7 +120,7 @@ describe('the safeStorage SecretStore', () => {
     expect(fs.readFileSync(path.join(dir, 'mail.json'), 'utf8')).not.toContain('s3cret!')
 
     // A keyring that cannot decrypt (locked, or a new machine) is an error with a code, not a crash.
-    fake().safeStorage.decryptString.mockImplementationOnce(() => {
+    fake().safeStorage.decryptStringAsync.mockImplementationOnce(async () => {
       throw new Error('the keyring is locked')
     })
     const test = await api.call('mail:testSmtp', {})

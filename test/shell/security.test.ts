@@ -6,7 +6,7 @@ import type { AppOrigin } from '../../electron/shell/trusted-url'
 import { FakeSession, FakeWebContents } from './fake-electron'
 
 const dev: AppOrigin = { kind: 'url', url: 'http://localhost:5173' }
-const built: AppOrigin = { kind: 'file', file: '/opt/Rightful/renderer/main_window/index.html' }
+const built: AppOrigin = { kind: 'app' }
 
 const asSession = (s: FakeSession) => s as unknown as HardenableSession
 const asContents = (c: FakeWebContents) => c as unknown as HardenableContents
@@ -15,7 +15,7 @@ describe('hardenSession', () => {
   it('sets the strict CSP header on every response in production', () => {
     const session = new FakeSession()
     hardenSession(asSession(session), built, false)
-    const headers = session.respond('file:///opt/Rightful/renderer/main_window/index.html', { 'Content-Type': ['text/html'] })
+    const headers = session.respond('app://rightful/index.html', { 'Content-Type': ['text/html'] })
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [productionCsp] })
     const csp = headers?.['Content-Security-Policy']?.[0] ?? ''
     expect(csp).toContain("script-src 'self'")
@@ -36,7 +36,7 @@ describe('hardenSession', () => {
   it('uses the dev policy only when the page really comes from a dev server', () => {
     const session = new FakeSession()
     hardenSession(asSession(session), built, true)
-    expect(session.respond('file:///x')?.['Content-Security-Policy']).toEqual([productionCsp])
+    expect(session.respond('app://rightful/index.html')?.['Content-Security-Policy']).toEqual([productionCsp])
   })
 
   it('denies every permission request and check', () => {
@@ -70,12 +70,17 @@ describe('hardenWebContents', () => {
     expect(contents.attempt(eventName, 'http://localhost:5173/#/requests')).toBe(false)
   })
 
-  it('keeps a built app on its own index.html', () => {
+  it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])('%s: keeps a built app on app://rightful, never file://', (eventName) => {
     const wc = new FakeWebContents()
     hardenWebContents(asContents(wc), built, openExternal)
-    expect(wc.attempt('will-navigate', 'file:///opt/Rightful/renderer/main_window/index.html#/x')).toBe(false)
-    expect(wc.attempt('will-navigate', 'file:///opt/Rightful/renderer/main_window/other.html')).toBe(true)
-    expect(wc.attempt('will-navigate', 'http://localhost:5173/')).toBe(true)
+    expect(wc.attempt(eventName, 'app://rightful/index.html#/x')).toBe(false)
+    expect(wc.attempt(eventName, 'app://rightful/')).toBe(false)
+    expect(wc.attempt(eventName, 'app://evil/index.html')).toBe(true)
+    expect(wc.attempt(eventName, 'app://rightful:1/index.html')).toBe(true)
+    expect(wc.attempt(eventName, 'file:///opt/Rightful/resources/app.asar/.vite/renderer/main_window/index.html')).toBe(true)
+    expect(wc.attempt(eventName, 'file:///etc/passwd')).toBe(true)
+    expect(wc.attempt(eventName, 'http://localhost:5173/')).toBe(true)
+    expect(wc.attempt(eventName, 'https://evil.example/')).toBe(true)
   })
 
   it('denies every new window and hands only https: and mailto: to the system', async () => {
@@ -92,7 +97,7 @@ describe('hardenWebContents', () => {
       'about:blank',
     ]
     for (const url of urls) expect(open?.({ url })).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2), { timeout: 60_000 })
     expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.com/privacy', 'mailto:privacy@example.com?subject=Hi'])
   })
 
@@ -100,7 +105,7 @@ describe('hardenWebContents', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     openExternal.mockRejectedValueOnce(new Error('no browser'))
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(log).toHaveBeenCalled())
+    await vi.waitFor(() => expect(log).toHaveBeenCalled(), { timeout: 60_000 })
     log.mockRestore()
   })
 

@@ -52,4 +52,18 @@ describe('trusted senders', () => {
     }
     expect(isTrustedSender(event, appOrigin)).toBe(false)
   })
+
+  it('trusts the built app only from app://rightful, not from file:// or another app: host', () => {
+    const built: AppOrigin = { kind: 'app' }
+    const wc = contents()
+    trustSender(wc)
+    const from = (url: string) => isTrustedSender(eventFrom(wc.id, { url, parent: null }), built)
+    expect(from('app://rightful/index.html')).toBe(true)
+    expect(from('app://rightful/index.html#/settings')).toBe(true)
+    expect(from('file:///opt/Rightful/resources/app.asar/.vite/renderer/main_window/index.html')).toBe(false)
+    expect(from('app://evil/index.html')).toBe(false)
+    expect(from('app://rightful.evil/index.html')).toBe(false)
+    expect(from('http://localhost:5173/')).toBe(false)
+    expect(isTrustedSender(eventFrom(wc.id, { url: 'app://rightful/index.html', parent: { url: 'app://rightful/index.html' } }), built)).toBe(false)
+  })
 })

@@ -1,5 +1,3 @@
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { appUrlOf, isAppUrl, isSafeExternalUrl, isWebmailComposeUrl, webmailProviderOf, type AppOrigin } from '../../electron/shell/trusted-url'
 
@@ -108,30 +106,41 @@ describe('isAppUrl with the dev server', () => {
   })
 })
 
-describe('isAppUrl with the built renderer', () => {
-  const file = path.resolve('/opt/Rightful/resources/app.asar/.vite/renderer/main_window/index.html')
-  const built: AppOrigin = { kind: 'file', file }
-  const href = pathToFileURL(file).href
+describe('isAppUrl with the built renderer on app://rightful', () => {
+  const built: AppOrigin = { kind: 'app' }
 
-  it('accepts exactly that file, with any query or fragment', () => {
-    expect(isAppUrl(href, built)).toBe(true)
-    expect(isAppUrl(`${href}#/requests/RF-2026-0001`, built)).toBe(true)
-    expect(isAppUrl(`${href}?x=1`, built)).toBe(true)
-    expect(appUrlOf(built)).toBe(href)
+  it('accepts any page of exactly that origin, with any query or fragment', () => {
+    expect(appUrlOf(built)).toBe('app://rightful/index.html')
+    expect(isAppUrl('app://rightful/index.html', built)).toBe(true)
+    expect(isAppUrl('app://rightful/', built)).toBe(true)
+    expect(isAppUrl('app://rightful/index.html#/requests/RF-2026-0001', built)).toBe(true)
+    expect(isAppUrl('app://rightful/index.html?x=1', built)).toBe(true)
+    expect(isAppUrl('APP://RIGHTFUL/index.html', built)).toBe(true)
   })
 
-  it('refuses other files, other hosts and other schemes', () => {
-    expect(isAppUrl(pathToFileURL(path.join(path.dirname(file), 'other.html')).href, built)).toBe(false)
-    expect(isAppUrl(pathToFileURL(path.join(path.dirname(file), 'assets', 'index.html')).href, built)).toBe(false)
-    expect(isAppUrl(href.replace('file:///', 'file://evil.example/'), built)).toBe(false)
-    expect(isAppUrl(href.replace('index.html', 'index.html%2F..%2Fother.html'), built)).toBe(false)
-    expect(isAppUrl('file:///etc/passwd', built)).toBe(false)
-    expect(isAppUrl('https://evil.example/index.html', built)).toBe(false)
-    expect(isAppUrl('http://localhost:5173/', built)).toBe(false)
+  it.each([
+    'app://evil/index.html',
+    'app://rightful.evil.example/index.html',
+    'app://rightful:8080/index.html',
+    'app://user@rightful/index.html',
+    'app://rightful@evil/index.html',
+    'app:rightful/index.html',
+    'app:///index.html',
+    'apps://rightful/index.html',
+    'file:///opt/Rightful/resources/app.asar/.vite/renderer/main_window/index.html',
+    'file:///etc/passwd',
+    'https://rightful/index.html',
+    'http://localhost:5173/',
+    'about:blank',
+    'javascript:alert(1)',
+    ' app://rightful/index.html',
+    'app://rightful/index.html\n',
+  ])('refuses %j', (url) => {
+    expect(isAppUrl(url, built)).toBe(false)
   })
 
-  it('sees through dot segments the way the browser does', () => {
-    const dotted = href.replace('/main_window/index.html', '/main_window/../main_window/index.html')
-    expect(isAppUrl(dotted, built)).toBe(true)
+  it('is not the dev server, and the dev server is not it', () => {
+    expect(isAppUrl('app://rightful/index.html', { kind: 'url', url: 'http://localhost:5173' })).toBe(false)
+    expect(isAppUrl('app://rightful/index.html', { kind: 'url', url: 'app://rightful' })).toBe(false)
   })
 })

@@ -7,14 +7,13 @@ import { fake, resetFakeElectron, type FakeBrowserWindow } from './fake-electron
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
 
 const preloadPath = path.resolve('/opt/Rightful/.vite/build/preload.js')
-const indexHtml = path.resolve('/opt/Rightful/.vite/renderer/main_window/index.html')
 
 beforeEach(() => {
   resetFakeElectron()
 })
 
 function built(): FakeBrowserWindow {
-  createMainWindow({ preloadPath, appOrigin: { kind: 'file', file: indexHtml }, load: { kind: 'file', file: indexHtml } })
+  createMainWindow({ preloadPath, appOrigin: { kind: 'app' }, load: { kind: 'app' } })
   const window = fake().windows[0]
   if (!window) throw new Error('no window was created')
   return window
@@ -73,10 +72,10 @@ describe('the main window', () => {
     expect(window.listenerCount('page-title-updated')).toBe(0)
   })
 
-  it('loads the built index.html, or the dev server URL', () => {
+  it('loads the built renderer from app://rightful/, never from file://, or the dev server URL', () => {
     const window = built()
-    expect(window.loadFile).toHaveBeenCalledWith(indexHtml)
-    expect(window.loadURL).not.toHaveBeenCalled()
+    expect(window.loadURL).toHaveBeenCalledWith('app://rightful/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
 
     resetFakeElectron()
     const url = 'http://localhost:5173'
@@ -92,11 +91,12 @@ describe('the main window', () => {
   })
 
   it('refuses to load anything but the app', () => {
-    const appOrigin = { kind: 'file', file: indexHtml } as const
+    const appOrigin = { kind: 'app' } as const
     expect(() => createMainWindow({ preloadPath, appOrigin, load: { kind: 'url', url: 'https://evil.example/' } })).toThrow(/Refusing/)
-    expect(() =>
-      createMainWindow({ preloadPath, appOrigin, load: { kind: 'file', file: path.join(path.dirname(indexHtml), 'x.html') } }),
-    ).toThrow(/Refusing/)
+    expect(() => createMainWindow({ preloadPath, appOrigin, load: { kind: 'url', url: 'file:///opt/Rightful/index.html' } })).toThrow(/Refusing/)
+    expect(() => createMainWindow({ preloadPath, appOrigin, load: { kind: 'url', url: 'app://evil/index.html' } })).toThrow(/Refusing/)
+    // The dev server's origin is not the app once the app is built, and the other way round.
+    expect(() => createMainWindow({ preloadPath, appOrigin: { kind: 'url', url: 'http://localhost:5173' }, load: { kind: 'app' } })).toThrow(/Refusing/)
     expect(fake().windows).toHaveLength(0)
   })
 })

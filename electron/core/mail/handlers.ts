@@ -104,7 +104,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     return {
       smtp,
       hasPassword: password !== null,
-      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: ctx.ports.secrets.isStrong() },
+      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: await ctx.ports.secrets.isStrong() },
       sentCopy,
     }
   }

@@ -91,7 +91,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
     return {
       settings,
       hasPassword: settings ? await known(settings.useSmtpLogin ? smtpPasswordSecret : imapPasswordSecret) : false,
-      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: ctx.ports.secrets.isStrong() },
+      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: await ctx.ports.secrets.isStrong() },
       smtpLogin: smtp?.user ? { user: smtp.user, hasPassword: await known(smtpPasswordSecret) } : null,
       lastSync: imap.lastSync(),
     }
