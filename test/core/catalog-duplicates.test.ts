@@ -3,26 +3,11 @@
  * offers to change the existing record instead (also for a company learned from its policy).
  */
 import { describe, expect, it } from 'vitest'
-import type { CompanyEdit } from '../../electron/core/catalog/schema'
+import { companyEditSchema, type CompanyEdit } from '../../electron/core/catalog/schema'
 import { expectOk, startCore } from '../helpers/ports'
 
-const edit = (fields: Partial<CompanyEdit> & { name: string }): CompanyEdit => ({
-  legalNames: [],
-  brands: [],
-  domains: [],
-  website: null,
-  emails: [],
-  postalAddresses: [],
-  phones: [],
-  webForms: [],
-  establishment: [],
-  countriesServed: ['all'],
-  categories: [],
-  requestLanguage: null,
-  needsIdDocument: false,
-  suggestedChannel: null,
-  ...fields,
-})
+/** A company as the add form sends it: the schema's defaults, and the fields given. */
+const edit = (fields: Partial<CompanyEdit> & { name: string }): CompanyEdit => companyEditSchema.parse(fields)
 
 const policy = [
   '# Privacy policy of Corner Shop GmbH',

@@ -3,10 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCompanies, openCatalog, type Catalog } from '../../electron/core/catalog/catalog'
-import type { Company, CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
+import type { Company } from '../../electron/core/catalog/schema'
 import { createNoticeBoard } from '../../electron/core/notices'
 import type { DocumentStore } from '../../electron/core/ports'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
+import { editOf } from '../../electron/core/catalog/edit-form'
 
 // The seed companies only: these tests are about the user's layer over built-in records.
 const builtin = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
@@ -39,27 +40,6 @@ function open(companies: ReadonlyArray<Company>, edits: DocumentStore, imports =
   })
 }
 
-/** The edit form's values for a company as shown. */
-function editOf(view: CompanyView): CompanyEdit {
-  return {
-    id: view.id,
-    name: view.name,
-    legalNames: view.legalNames,
-    brands: view.brands,
-    domains: view.domains,
-    website: view.website,
-    emails: view.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
-    postalAddresses: view.postalAddresses.map((a) => ({ recipient: a.recipient, lines: a.lines, country: a.country, region: a.region, status: a.status })),
-    phones: view.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
-    webForms: view.webForms.map((w) => ({ url: w.url, status: w.status })),
-    establishment: view.establishment,
-    countriesServed: view.countriesServed,
-    categories: view.categories,
-    requestLanguage: view.requirements.language?.code ?? null,
-    needsIdDocument: view.requirements.idDocument !== null,
-    suggestedChannel: view.requirements.suggestedChannel,
-  }
-}
 
 describe('user edits to the catalog', () => {
   it('adds a company of the user own, with a unique id and "entered by you" provenance', () => {

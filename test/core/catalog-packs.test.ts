@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCatalog, openCatalog } from '../../electron/core/catalog/catalog'
 import { readPack, PackInvalid, writePack } from '../../electron/core/catalog/packs'
-import type { CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
+import { editOf } from '../../electron/core/catalog/edit-form'
 import { createNoticeBoard } from '../../electron/core/notices'
 import { datarequestsDir } from '../helpers/datarequests'
 import { brokersFile } from '../helpers/broker-notes-score'
@@ -14,25 +14,6 @@ import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
 const packDir = path.join(repoRoot, 'assets', 'catalog', 'packs')
 
-/** The edit form's values for a record, as the UI sends them. */
-const editOf = (view: CompanyView): CompanyEdit => ({
-  id: view.id,
-  name: view.name,
-  legalNames: [...view.legalNames],
-  brands: [...view.brands],
-  domains: [...view.domains],
-  website: view.website,
-  emails: view.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
-  postalAddresses: view.postalAddresses.map((a) => ({ recipient: a.recipient, lines: [...a.lines], country: a.country, region: a.region, status: a.status })),
-  phones: view.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
-  webForms: view.webForms.map((w) => ({ url: w.url, status: w.status })),
-  establishment: [...view.establishment],
-  countriesServed: [...view.countriesServed],
-  categories: [...view.categories],
-  requestLanguage: view.requirements.language?.code ?? null,
-  needsIdDocument: view.requirements.idDocument !== null,
-  suggestedChannel: view.requirements.suggestedChannel,
-})
 const sourcesPresent = fs.existsSync(path.join(datarequestsDir, 'companies')) && fs.existsSync(brokersFile)
 if (!sourcesPresent) console.log(`[skip reason] ${datarequestsDir} or ${brokersFile} is absent: the packs are not rebuilt from their sources to check they are current.`)
 

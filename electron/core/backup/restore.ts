@@ -20,7 +20,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
-import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
+import { fsyncDirectory, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { dataRoots, listUserData } from './entries'
 import type { BackupLimits, ManifestEntry } from './format'
 import { readBackup, type BackupInfo, type EntrySink } from './reader'
@@ -56,15 +56,6 @@ function present(target: string): boolean {
   }
 }
 
-function fsyncDirectory(dir: string): void {
-  if (process.platform === 'win32') return
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
 
 /**
  * Flushes files to disk, four at a time: the file system commits concurrent syncs together, which

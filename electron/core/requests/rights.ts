@@ -12,22 +12,13 @@
  */
 import { assertNever } from '../assert-never'
 import { lawNames } from './law-names'
-import { laws, type Law, type RequestType } from './kinds'
+import { laws, requestTypes, type Law, type RequestType } from './kinds'
 
 /** The kinds of request a person starts (reminders and complaints follow one up). */
-export const rightTypes = [
-  'access',
-  'erasure',
-  'rectification',
-  'restriction',
-  'portability',
-  'objection',
-  'withdraw-consent',
-  'opt-out',
-  'limit',
-  'custom',
-] as const satisfies ReadonlyArray<RequestType>
-export type RightType = (typeof rightTypes)[number]
+export const rightTypes: ReadonlyArray<Exclude<RequestType, 'reminder' | 'complaint'>> = requestTypes.filter(
+  (type): type is Exclude<RequestType, 'reminder' | 'complaint'> => type !== 'reminder' && type !== 'complaint',
+)
+export type RightType = Exclude<RequestType, 'reminder' | 'complaint'>
 
 /**
  * Why a law does not grant a kind of request:

@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 
-function fsyncDirectory(dir: string): void {
+/** Makes a rename or a new file in `dir` durable (a no-op on Windows). */
+export function fsyncDirectory(dir: string): void {
   // Directories cannot be opened for fsync on Windows; durability there comes from rename itself.
   if (process.platform === 'win32') return
   const fd = fs.openSync(dir, 'r')

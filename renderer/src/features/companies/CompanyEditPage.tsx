@@ -6,6 +6,7 @@ import { purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
+import { editOf } from '@core/catalog/edit-form'
 
 /** The company form's fields, as the core names them in its errors. */
 const companyFieldPaths = (edit: CompanyEdit): string[] => [
@@ -48,27 +49,7 @@ const emptyEdit = (): CompanyEdit => ({
   suggestedChannel: null,
 })
 
-/** The form's values for a company as shown (its provenance stays with the core). */
-export function editOf(view: CompanyView): CompanyEdit {
-  return {
-    id: view.id,
-    name: view.name,
-    legalNames: [...view.legalNames],
-    brands: [...view.brands],
-    domains: [...view.domains],
-    website: view.website,
-    emails: view.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })),
-    postalAddresses: view.postalAddresses.map((a) => ({ recipient: a.recipient, lines: [...a.lines], country: a.country, region: a.region, status: a.status })),
-    phones: view.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })),
-    webForms: view.webForms.map((w) => ({ url: w.url, status: w.status })),
-    establishment: [...view.establishment],
-    countriesServed: [...view.countriesServed],
-    categories: [...view.categories],
-    requestLanguage: view.requirements.language?.code ?? null,
-    needsIdDocument: view.requirements.idDocument !== null,
-    suggestedChannel: view.requirements.suggestedChannel,
-  }
-}
+export { editOf }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
 const codes = (text: string) => text.split(/[\s,;]+/).map((c) => c.trim()).filter((c) => c.length > 0)
