@@ -1,18 +1,27 @@
 import type { FieldControlProps } from './Field'
 import { countryOptions } from './format'
 
+/** The options of a country picker: none chosen (''), then every country by English name. */
+export function CountryOptions() {
+  return (
+    <>
+      <option value="">—</option>
+      {countryOptions.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.name}
+        </option>
+      ))}
+    </>
+  )
+}
+
 /** A country picker by English name, valued by ISO code; '' means none chosen. `control`: its error's attributes. */
 export function CountrySelect({ label, value, onChange, control }: { label: string; value: string; onChange: (code: string) => void; control?: FieldControlProps }) {
   return (
     <label className="field">
       <span className="field-label">{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} {...control}>
-        <option value="">—</option>
-        {countryOptions.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
+        <CountryOptions />
       </select>
     </label>
   )

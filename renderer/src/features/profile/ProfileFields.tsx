@@ -2,7 +2,7 @@ import type { Profile } from '@core/profile/profile'
 import { regionOf } from '@core/catalog/countries'
 import { regionName, regionsOf } from '@core/profile/regions'
 import { Field } from '../../ui/Field'
-import { countryOptions } from '../../ui/format'
+import { CountryOptions } from '../../ui/CountrySelect'
 
 /** The user's details as typed, before the core has checked them. */
 export type ProfileDraft = { name: string; email: string; address: string; country: string; region: string }
@@ -56,12 +56,7 @@ export function ProfileFields({
       <Field label="Country" error={errors.get('country')}>
         {(control) => (
           <select {...control} value={country} onChange={(e) => set({ country: e.target.value })}>
-            <option value="">—</option>
-            {countryOptions.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CountryOptions />
           </select>
         )}
       </Field>
