@@ -9,6 +9,8 @@ import { openAuthorities } from '../authorities/authorities'
 import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
+import { cleanStaleTempFilesSync } from '../storage/files'
+import { repliesDir } from '../replies/store'
 import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
 import { deadlineHandlers } from '../deadlines/handlers'
@@ -87,6 +89,10 @@ function lazily<T extends object>(open: () => T): T {
 export function createApi(ports: Ports): Api {
   const notices = ports.notices
   const now = () => ports.clock.now()
+  // Temporary files a killed process left behind (never another live process's) go first.
+  for (const dir of [ports.dataDir, path.join(ports.dataDir, 'requests'), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox')]) {
+    cleanStaleTempFilesSync(dir)
+  }
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>
@@ -101,7 +107,7 @@ export function createApi(ports: Ports): Api {
   const templates = loadTemplates(ports.templates, path.join(ports.dataDir, 'templates'))
   const settings = openSettingsStore(ports.stores.open('settings'), notices)
   const attachments = createAttachmentStage(ports.dataDir)
-  const notificationLog = openNotificationLog(ports.stores.open('notifications'))
+  const notificationLog = openNotificationLog(ports.stores.open('notifications'), notices)
   const repository = openRequestRepository({ dataDir: ports.dataDir, notices, now })
   const requests = createRequestService({ repository, catalog, profiles, templates, settings, attachments, now })
   const ctx: CoreContext = {

@@ -81,6 +81,62 @@ export function moveAsideSync(file: string, now: Date, intoDir?: string): string
   return target
 }
 
+/** How old a temporary file of a live process may be before it counts as left behind. */
+const staleAfterMs = 10 * 60 * 1000
+
+/** Our temporary files (`.<name>.<pid>.<hex>.tmp`, `.import-<pid>-<hex>`) and conf's (`<name>.tmp-<digits><hex>`). */
+const ownTemp = /^\.(?:.+\.(\d+)\.[0-9a-f]+\.tmp|import-(\d+)-[0-9a-f]+)$/
+const confTemp = /^.+\.tmp-\d{10}[0-9a-f]{6}$/
+
+function processIsAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the temporary files and folders a killed process left in `dir` (not in its
+ * sub-folders): those of a process that no longer runs, and any older than ten minutes (a write
+ * takes milliseconds). Another live process's write in progress is never touched. Returns the
+ * names removed.
+ */
+export function cleanStaleTempFilesSync(dir: string, now: Date = new Date()): string[] {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    const own = ownTemp.exec(name)
+    if (!own && !confTemp.test(name)) continue
+    const full = path.join(dir, name)
+    let stat: fs.Stats
+    try {
+      stat = fs.lstatSync(full)
+    } catch {
+      continue
+    }
+    const pid = own ? Number(own[1] ?? own[2]) : null
+    const old = now.getTime() - stat.mtimeMs > staleAfterMs
+    if (!old && (pid === null || processIsAlive(pid))) continue
+    try {
+      fs.rmSync(full, { recursive: true, force: true })
+      removed.push(name)
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed
+}
+
 /** Reads and parses a JSON file: `missing`, `parsed` with the value, or `unreadable` with the reason. */
 export function readJsonFileSync(
   file: string,
