@@ -472,7 +472,7 @@ export function openCatalog(options: {
             overrides: section('overrides', { key: companyIdSchema, value: overrideSchema }),
             deleted: section('deleted', { key: companyIdSchema, value: plainDateSchema }),
           }
-    if (bad.length > 0) setAside(options.edits, 'entries of your catalog changes', bad, next)
+    if (bad.length > 0) setAside(options.edits, 'your catalog changes', bad, next)
     return next
   }
 
@@ -498,7 +498,7 @@ export function openCatalog(options: {
     }
     const { entries, bad } = readKeyedEntries(companies, userCompanySchemas)
     if (bad.length > 0) {
-      reportSetAside({ file: options.imports.path, now: new Date(), notices: options.notices, what: 'imported companies', bad })
+      reportSetAside({ file: options.imports.path, now: new Date(), notices: options.notices, what: 'your imported companies', bad })
       writeImports(entries)
     }
     return entries
@@ -585,7 +585,7 @@ export function openCatalog(options: {
     }
     if (bad.length === 0) return
     edits = { ...edits, overrides }
-    setAside(options.edits, 'of your changes to catalog records', bad, edits)
+    setAside(options.edits, 'your changes to catalog records', bad, edits)
   }
   checkOverrides()
 

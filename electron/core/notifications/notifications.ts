@@ -53,7 +53,7 @@ export function openNotificationLog(store: DocumentStore, notices: NoticeBoard, 
     if (!isJsonObject(document) || document.version !== 1) return []
     const { items, bad } = readListEntries(document.shown, shownIdSchema, 'shown')
     if (bad.length > 0) {
-      reportSetAside({ file: store.path, now: now(), notices, what: 'of the entries of the notification log (a notification may be shown once more)', bad })
+      reportSetAside({ file: store.path, now: now(), notices, what: 'the entries of the notification log', consequence: 'A notification may be shown once more.', bad })
       store.write({ version: 1, shown: items })
     }
     return items

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { cutUtf8 } from '../text-cut'
 
 function fsyncDirectory(dir: string): void {
   // Directories cannot be opened for fsync on Windows; durability there comes from rename itself.
@@ -20,7 +21,8 @@ function fsyncDirectory(dir: string): void {
 function writeTempSync(target: string, data: string | Uint8Array): string {
   const dir = path.dirname(target)
   fs.mkdirSync(dir, { recursive: true })
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  // The temporary name must fit where the final one fits (255 bytes): a long name is shortened in it.
+  const temp = path.join(dir, `.${cutUtf8(path.basename(target), 200)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const fd = fs.openSync(temp, 'wx', 0o600)
   try {
     fs.writeFileSync(fd, data)

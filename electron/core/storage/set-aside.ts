@@ -37,8 +37,10 @@ export function reportSetAside(options: {
   file: string
   now: Date
   notices: NoticeBoard
-  /** What the entries are, in words: "entries of your catalog changes". */
+  /** What the entries belong to, as a plural: "your catalog changes" (read "2 of your catalog changes"). */
   what: string
+  /** What follows for the user, when something does: "Those mailboxes are looked at again." */
+  consequence?: string
   bad: ReadonlyArray<BadEntry>
 }): string {
   const { bad } = options
@@ -50,7 +52,7 @@ export function reportSetAside(options: {
   const more = bad.length > 3 ? `; and ${bad.length - 3} more` : ''
   options.notices.add({
     code: 'RECORDS_SET_ASIDE',
-    message: `${bad.length} ${options.what} could not be read (${shown}${more}). ${bad.length === 1 ? 'It was' : 'They were'} set aside in ${movedTo}; nothing was deleted, and everything else is kept as it was.`,
+    message: `${bad.length} of ${options.what} could not be read (${shown}${more}). ${bad.length === 1 ? 'It was' : 'They were'} set aside in ${movedTo}; nothing was deleted, and everything else is kept as it was.${options.consequence ? ` ${options.consequence}` : ''}`,
     path: options.file,
     movedTo,
   })

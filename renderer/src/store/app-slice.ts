@@ -31,8 +31,8 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     // A new day: status and days left are the core's to count, so they are fetched anew.
     // The open request stays on screen while it is fetched again; the others are dropped.
     const open = get().route
-    const kept = open.name === 'request' ? get().views[open.reference] : undefined
-    set({ views: kept && open.name === 'request' ? { [open.reference]: kept } : {} })
+    const kept = open.name === 'request' ? get().views.get(open.reference) : undefined
+    set({ views: kept && open.name === 'request' ? new Map([[open.reference, kept]]) : new Map() })
     await get().loadRequests()
     if (open.name === 'request') await get().loadRequest(open.reference)
   },

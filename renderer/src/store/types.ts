@@ -38,7 +38,8 @@ export type AppSlice = {
 export type CatalogSlice = {
   query: string
   hits: ReadonlyArray<CompanyHit>
-  companies: Record<string, CompanyView>
+  /** Loaded companies by id (a Map: ids come from names people type). */
+  companies: ReadonlyMap<string, CompanyView>
   search(query: string): Promise<void>
   loadCompany(id: string): Promise<CompanyView | null>
   addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
@@ -79,7 +80,8 @@ export type Authority = {
 
 export type RequestsSlice = {
   requests: ReadonlyArray<RequestListItem> | null
-  views: Record<string, RequestView>
+  /** Loaded requests by reference. */
+  views: ReadonlyMap<string, RequestView>
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
   createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
