@@ -478,7 +478,7 @@ export function openCatalog(options: {
 
   /** Writes `bad` beside the store with a notice, then the store without them. */
   const setAside = (store: DocumentStore, what: string, bad: ReadonlyArray<BadEntry>, kept: Edits) => {
-    reportSetAside({ file: store.path, now: new Date(), notices: options.notices, what, bad })
+    reportSetAside({ store, notices: options.notices, what, bad })
     store.write(documentOf(kept))
   }
 
@@ -498,7 +498,7 @@ export function openCatalog(options: {
     }
     const { entries, bad } = readKeyedEntries(companies, userCompanySchemas)
     if (bad.length > 0) {
-      reportSetAside({ file: options.imports.path, now: new Date(), notices: options.notices, what: 'your imported companies', bad })
+      reportSetAside({ store: options.imports, notices: options.notices, what: 'your imported companies', bad })
       writeImports(entries)
     }
     return entries

@@ -46,14 +46,14 @@ export type NotificationLog = {
   markShown(ids: ReadonlyArray<string>): number
 }
 
-export function openNotificationLog(store: DocumentStore, notices: NoticeBoard, now: () => Date = () => new Date()): NotificationLog {
+export function openNotificationLog(store: DocumentStore, notices: NoticeBoard): NotificationLog {
   /** The ids shown before, entry by entry: one that does not read is set aside (and may be shown once more). */
   const read = (): string[] => {
     const document = store.read()
     if (!isJsonObject(document) || document.version !== 1) return []
     const { items, bad } = readListEntries(document.shown, shownIdSchema, 'shown')
     if (bad.length > 0) {
-      reportSetAside({ file: store.path, now: now(), notices, what: 'the entries of the notification log', consequence: 'A notification may be shown once more.', bad })
+      reportSetAside({ store, notices, what: 'the entries of the notification log', consequence: 'A notification may be shown once more.', bad })
       store.write({ version: 1, shown: items })
     }
     return items

@@ -60,7 +60,7 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
       const document: ImapDocument = { settings: parsed.data.settings, seen: accounts.entries, lastSync: parsed.data.lastSync }
       if (accounts.bad.length > 0) {
         const bad: BadEntry[] = accounts.bad.map((b) => ({ ...b, key: `what the sync saw of ${b.key}` }))
-        reportSetAside({ file: store.path, now: options.now(), notices: options.notices, what: 'the records of what the IMAP sync saw', consequence: 'Those mailboxes are looked at again from the start; what was imported before is recognised.', bad })
+        reportSetAside({ store, notices: options.notices, what: 'the records of what the IMAP sync saw', consequence: 'Those mailboxes are looked at again from the start; what was imported before is recognised.', bad })
         write(document)
       }
       return document

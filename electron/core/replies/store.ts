@@ -65,7 +65,7 @@ export function openReplyStore(options: { dataDir: string; notices: NoticeBoard;
     const state = { replies: replies.items, attaching: attaching.items }
     if (bad.length > 0) {
       // Only the bad record leaves the file: it goes beside it, with the reason, and the user is told.
-      reportSetAside({ file: store.path, now: options.now(), notices: options.notices, what: 'your imported replies', consequence: 'The messages themselves are still kept with your requests.', bad })
+      reportSetAside({ store, notices: options.notices, what: 'your imported replies', consequence: 'The messages themselves are still kept with your requests.', bad })
       write(state)
     }
     return state

@@ -7,6 +7,7 @@
 import path from 'node:path'
 import type { NoticeBoard } from '../notices'
 import type { BadEntry } from '../own-keys'
+import type { DocumentStore } from '../ports'
 import { createFileExclusiveSync } from './files'
 
 function timestamp(date: Date): string {
@@ -34,8 +35,8 @@ export function setAsideEntriesSync(file: string, now: Date, what: string, bad: 
  * reason), and where they are now. Returns where they went.
  */
 export function reportSetAside(options: {
-  file: string
-  now: Date
+  /** The store the entries come from; it keeps them beside itself (DocumentStore.setAside). */
+  store: Pick<DocumentStore, 'path' | 'setAside'>
   notices: NoticeBoard
   /** What the entries belong to, as a plural: "your catalog changes" (read "2 of your catalog changes"). */
   what: string
@@ -44,7 +45,7 @@ export function reportSetAside(options: {
   bad: ReadonlyArray<BadEntry>
 }): string {
   const { bad } = options
-  const movedTo = setAsideEntriesSync(options.file, options.now, options.what, bad)
+  const movedTo = options.store.setAside(options.what, bad)
   const shown = bad
     .slice(0, 3)
     .map((entry) => `${entry.key.slice(0, 80)}: ${entry.reason.slice(0, 200)}`)
@@ -53,7 +54,7 @@ export function reportSetAside(options: {
   options.notices.add({
     code: 'RECORDS_SET_ASIDE',
     message: `${bad.length} of ${options.what} could not be read (${shown}${more}). ${bad.length === 1 ? 'It was' : 'They were'} set aside in ${movedTo}; nothing was deleted, and everything else is kept as it was.${options.consequence ? ` ${options.consequence}` : ''}`,
-    path: options.file,
+    path: options.store.path,
     movedTo,
   })
   return movedTo
