@@ -90,7 +90,9 @@ export function createApi(ports: Ports): Api {
   const notices = ports.notices
   const now = () => ports.clock.now()
   // Temporary files a killed process left behind (never another live process's) go first.
-  for (const dir of [ports.dataDir, path.join(ports.dataDir, 'requests'), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox')]) {
+  const outbox = path.join(ports.dataDir, 'outbox')
+  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
+  for (const dir of folders) {
     cleanStaleTempFilesSync(dir)
   }
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands

@@ -36,6 +36,18 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     await get().loadRequests()
     if (open.name === 'request') await get().loadRequest(open.reference)
   },
+  async refreshNotices() {
+    const shown = get().status
+    if (!shown) return
+    try {
+      const { notices } = unwrap(await api().app.status({}))
+      const current = get().status
+      const same = current && current.notices.length === notices.length && current.notices.every((n, i) => n.id === notices[i]!.id)
+      if (current && !same) set({ status: { ...current, notices } })
+    } catch {
+      return // shown at the next chance
+    }
+  },
   async dismissNotice(id) {
     await api().app.dismissNotice({ id })
     await get().loadStatus()

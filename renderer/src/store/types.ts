@@ -28,6 +28,8 @@ export type AppSlice = {
   loadStatus(): Promise<void>
   /** Asks the core for today; when the day has changed, the requests' status and days left are fetched anew. */
   tickToday(): Promise<void>
+  /** Fetches the notices again (after a call that may have set something aside); nothing else changes. */
+  refreshNotices(): Promise<void>
   dismissNotice(id: string): Promise<void>
   navigate(route: Route): void
   back(): void
