@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-export const noticeCodes = ['STORE_FILE_UNREADABLE', 'REQUEST_FILE_UNREADABLE', 'CATALOG_RECORDS_SKIPPED', 'RECORDS_SET_ASIDE'] as const
+export const noticeCodes = ['STORE_FILE_UNREADABLE', 'REQUEST_FILE_UNREADABLE', 'RECORDS_SET_ASIDE'] as const
 export type NoticeCode = (typeof noticeCodes)[number]
 
 export const noticeSchema = z.object({

@@ -19,6 +19,7 @@ import { keptDate, normaliseReplyRecord, type ReplyRecordDraft } from '../../ele
 import { utf8Length } from '../../electron/core/text-cut'
 import { expectOk, repoRoot, startCore, testClock, type TestHost } from '../helpers/ports'
 import { markedSent, simpleEml, writeTemp } from '../helpers/replies'
+import { replyKillLoop } from '../helpers/reply-kill-loop'
 
 /** Half of a surrogate pair (half an emoji), anywhere in a string. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -379,4 +380,14 @@ describe('normalising reply records (property tests)', () => {
       { numRuns: 100, seed: 3 },
     )
   })
+})
+
+describe('the kill loop', () => {
+  it('loses no acknowledged import, leaves no orphan, no double and no temporary file, wherever the kill falls', async () => {
+    // A few trials with a fixed seed here; `npx tsx bench/reply-kill-loop.ts` runs 200.
+    const report = await replyKillLoop({ trials: 8, seed: 20261207 })
+    expect(report.problems).toEqual([])
+    expect(report).toMatchObject({ trials: 8, acknowledgedLost: 0, orphanEvents: 0, duplicateEvents: 0, leftoverTempFiles: 0 })
+    expect(report.killed).toBeGreaterThan(0)
+  }, 600_000)
 })

@@ -28,7 +28,7 @@ import { loadTemplates } from '../templates/templates'
 import { openSettingsStore } from '../settings/settings'
 import { settingsHandlers } from '../settings/handlers'
 import { templateHandlers } from '../templates/handlers'
-import { createAttachmentStage } from '../requests/attachments'
+import { createAttachmentStage, incomingDir } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
 import { apiChannels, isApiChannel, type ApiChannel } from './channels'
@@ -91,7 +91,7 @@ export function createApi(ports: Ports): Api {
   const now = () => ports.clock.now()
   // Temporary files a killed process left behind (never another live process's) go first.
   const outbox = path.join(ports.dataDir, 'outbox')
-  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
+  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), incomingDir(ports.dataDir), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
   for (const dir of folders) {
     cleanStaleTempFilesSync(dir)
   }

@@ -320,8 +320,7 @@ export function createReplyService(deps: {
         const live = replies.find((r) => r.sha256 === entry.record.sha256 && r.state === 'attached' && r.eventId === event.eventId)
         if (!live) replies = upsert(replies, { ...entry.record, state: 'attached', eventId: event.eventId, file: event.file })
       }
-      const done = new Set(finished.map(({ entry }) => entry))
-      return { state: { replies, attaching: state.attaching.filter((a) => !done.has(a) && !finished.some(({ entry }) => sameAttaching(entry, a))) }, result: undefined }
+      return { state: { replies, attaching: state.attaching.filter((a) => !finished.some(({ entry }) => sameAttaching(entry, a))) }, result: undefined }
     })
     for (const { entry, event } of finished) if (event && entry.inboxFile) removeInboxCopy(entry.inboxFile)
   }

@@ -7,10 +7,18 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CoreError } from '../api/result'
-import { cleanStaleTempFilesSync, createFileExclusiveSync } from '../storage/files'
+import { createFileExclusiveSync } from '../storage/files'
 import { cutFileName, maxFileNameBytes } from '../text-cut'
 import type { Attachment } from './events'
 import type { StagedFile } from './view'
+
+/**
+ * Where files on their way into a request's folder are written first (then linked into place):
+ * one folder, cleaned at open of what a killed process left there.
+ */
+export function incomingDir(dataDir: string): string {
+  return path.join(dataDir, 'requests', '.incoming')
+}
 
 /** The largest file Rightful keeps with an event. */
 export const maxAttachmentBytes = 50 * 1024 * 1024
@@ -81,8 +89,6 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
         return { token, ...file }
       })
       const dir = path.join(root, `${owner.reference}.files`)
-      // What a killed process left half-written here goes first.
-      cleanStaleTempFilesSync(dir)
       const kept: Attachment[] = []
       try {
         for (const [index, file] of files.entries()) {
@@ -91,7 +97,7 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
           const target = path.join(dir, keptFileName(`${owner.eventId}-${index + 1}-`, file.name))
           fs.mkdirSync(dir, { recursive: true })
           // Whole or not at all: written to a temporary file first, then linked into place.
-          createFileExclusiveSync(target, bytes)
+          createFileExclusiveSync(target, bytes, { tempDir: incomingDir(dataDir) })
           kept.push({
             id: `${owner.eventId}-${index + 1}`,
             name: file.name,

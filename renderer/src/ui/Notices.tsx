@@ -9,7 +9,6 @@ function headline(code: Notice['code']): string {
     case 'REQUEST_FILE_UNREADABLE':
       return 'Rightful could not read a file.'
     case 'RECORDS_SET_ASIDE':
-    case 'CATALOG_RECORDS_SKIPPED':
       return 'Rightful set something aside.'
     default:
       return assertNever(code)
