@@ -80,6 +80,38 @@ describe('rightful with companies named constructor, __proto__, toString …', (
   }, 120_000)
 })
 
+describe('rightful with imported records named constructor and prototype', () => {
+  it('imports, deletes and restores them', async () => {
+    const data = tempDir()
+    const folder = tempDir('rightful-records-')
+    for (const slug of ['constructor', 'prototype']) {
+      fs.writeFileSync(
+        path.join(folder, `${slug}.json`),
+        JSON.stringify({
+          slug,
+          'relevant-countries': ['all'],
+          name: slug,
+          address: '1 High Street\nLondon\nSW1A 1AA\nUnited Kingdom',
+          email: `privacy@${slug}.example`,
+          web: `https://www.${slug}.example`,
+          sources: [`https://www.${slug}.example/privacy`],
+          quality: 'verified',
+        }),
+      )
+    }
+    expect(await json(['catalog', 'import', folder, '--format', 'datarequests'], data)).toEqual({ imported: 2, rejected: [] })
+    for (const id of ['constructor', 'prototype']) {
+      expect(await json(['catalog', 'show', id], data)).toMatchObject({ id, origin: 'imported' })
+      expect(await json(['catalog', 'delete', id], data)).toEqual({ id, restorable: true })
+    }
+    expect(await json(['catalog', 'restore', 'constructor'], data)).toMatchObject({ id: 'constructor', origin: 'imported' })
+    const ids = (await json(['catalog', 'list'], data)).map((c: { id: string }) => c.id)
+    expect(ids).toContain('constructor')
+    expect(ids).not.toContain('prototype')
+    expect((await run(['catalog', 'restore', 'hasownproperty'], data)).code).toBe(1)
+  })
+})
+
 describe('rightful tells what it set aside', () => {
   it('prints a notice on stderr once, lists it until dismissed, and keeps every readable company', async () => {
     const data = tempDir()

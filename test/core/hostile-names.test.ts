@@ -171,8 +171,39 @@ describe('companies named like what every object has', () => {
     }
     expect(rejected.has('constructor.json')).toBe(false)
     expect(rejected.has('__proto__.json')).toBe(true)
+    // An imported record is deleted restorably, and comes back.
+    for (const id of ['constructor', 'prototype']) expect(expectOk(await h.api.call('catalog:remove', { id }))).toEqual({ id, restorable: true })
     const again = startCore({ dataDir: h.dataDir })
-    expect(expectOk(await again.api.call('catalog:get', { id: 'constructor' })).origin).toBe('imported')
+    expect(expectOk(await again.api.call('catalog:deleted', {})).map((d) => d.id).sort()).toEqual(['constructor', 'prototype'])
+    expect(expectOk(await again.api.call('catalog:restore', { id: 'constructor' })).origin).toBe('imported')
+    const third = startCore({ dataDir: h.dataDir })
+    expect(expectOk(await third.api.call('catalog:get', { id: 'constructor' })).origin).toBe('imported')
+    expect(expectOk(await third.api.call('catalog:deleted', {})).map((d) => d.id)).toEqual(['prototype'])
+  })
+
+  it('rejects, by name, the entries of an export keyed "__proto__" or naming nothing, and imports the rest', async () => {
+    const h = startCore()
+    await addCompany(h, 'Constructor')
+    const exported = expectOk(await h.api.call('catalog:export', { all: false }))
+    const file = exported.path!
+    // Hand-edited: JSON.parse makes each of these an own key.
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')))
+      .replace('"contacts":{}', '"contacts":{"__proto__":{"emails":[],"postalAddresses":[]},"toString":{"emails":[],"postalAddresses":[]}}')
+      .replace('"deleted":{}', '"deleted":{"constructor":"2026-01-01","fs-com":"2026-01-02","__proto__":"2026-01-03"}')
+    expect(text).toContain('"toString"')
+    fs.writeFileSync(file, text)
+    const other = startCore()
+    other.picked.push(file)
+    const report = expectOk(await other.api.call('catalog:import', { format: 'rightful', kind: 'file', dryRun: false }))
+    expect(report.imported).toBe(1)
+    expect(report.rejected.map((r) => r.entry.replace(path.basename(file), 'F')).sort()).toEqual([
+      'F contacts "__proto__"',
+      'F contacts "toString"',
+      'F deletion of "constructor"',
+      'F deletions "__proto__"',
+    ])
+    expect(expectOk(await other.api.call('catalog:get', { id: 'constructor' })).name).toBe('Constructor')
+    expect(expectOk(await other.api.call('catalog:deleted', {})).map((d) => d.id)).toEqual(['fs-com'])
   })
 
   it('refuses a template that asks for {{constructor}} instead of writing a function into the letter', async () => {

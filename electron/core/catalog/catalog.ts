@@ -930,7 +930,10 @@ export function openCatalog(options: {
             imported++
           }
         }
-        for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) next.deleted.set(id, deletedOn)
+        for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
+          if (builtinById.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
+          else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
+        }
       }
 
       if (importOptions.dryRun) return { imported, rejected, dryRun: true }
