@@ -24,6 +24,7 @@ import { smtpPasswordSecret } from './core/mail/mail-settings'
 import { CoreError } from './core/api/result'
 import type { ApiInput } from './core/api/contract'
 import type { ReplyImportOutcome } from './core/replies/model'
+import type { NoticeBoard } from './core/notices'
 import { replyKinds } from './core/replies/rules'
 import { eventLabels, userEventKinds } from './core/requests/events'
 import type { RequestView } from './core/requests/view'
@@ -140,6 +141,10 @@ Commands:
                                               RIGHTFUL_IMAP_PASSWORD, else asked for.
   authorities list [--law <law>] [--country <CC or CC-REGION>] [--json]
                                               the supervisory authorities complaints go to
+  notices [list] [--json]                     what Rightful had to tell you (files or records
+                                              it set aside); new ones are also printed on
+                                              stderr after any command
+  notices dismiss <id> | --all [--json]       mark them as seen
 
 Options:
   --json       machine-readable output on stdout
@@ -697,6 +702,26 @@ async function repliesCommand(sub: string | undefined, rest: string[], io: CliIo
   }
 }
 
+/** `rightful notices`: what was set aside or moved aside, kept until dismissed (here or in the app). */
+async function noticesCommand(sub: string | undefined, rest: string[], makeApi: () => Api): Promise<Output> {
+  if (sub === undefined || sub === 'list' || sub === '--json') {
+    parse(sub === '--json' ? [sub, ...rest] : rest, { json: { type: 'boolean' } })
+    const { notices } = unwrap(await makeApi().call('app:status', {}))
+    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${n.message}`).join('\n') : 'Nothing to tell.'
+    return { json: notices, text }
+  }
+  if (sub !== 'dismiss') throw new UsageError(`Unknown command "notices ${sub}": use \`notices list\` or \`notices dismiss <id>\`.`)
+  const { values, positionals } = parse(rest, { all: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+  if (!values.all && !positionals[0]) throw new UsageError('notices dismiss needs the notice id (from `rightful notices`), or --all.')
+  if (values.all && positionals[0]) throw new UsageError('Give a notice id or --all, not both.')
+  const api = makeApi()
+  const ids = values.all ? unwrap(await api.call('app:status', {})).notices.map((n) => n.id) : [positionals[0]!]
+  const dismissed: string[] = []
+  for (const id of ids) if (unwrap(await api.call('app:dismissNotice', { id })).dismissed) dismissed.push(id)
+  if (!values.all && dismissed.length === 0) throw new DomainFailure({ code: 'NOT_FOUND', message: `There is no notice ${positionals[0]}.` })
+  return { json: { dismissed }, text: `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.` }
+}
+
 async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
   const [command, sub, ...rest] = argv
   switch (command) {
@@ -874,6 +899,8 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
     }
     case 'replies':
       return repliesCommand(sub, rest, io, makeApi)
+    case 'notices':
+      return noticesCommand(sub, rest, makeApi)
     case 'send':
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests':
@@ -1074,6 +1101,7 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     return 0
   }
   let api: Api | null = null
+  let notices: NoticeBoard | null = null
   const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
     if (!api) {
       const ports = createNodePorts({
@@ -1086,14 +1114,31 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
       })
       // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
       api = createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
+      notices = ports.notices
     }
     return api
   }
+  /** Damage found (now or by the app) is told on stderr once; `rightful notices` lists it until dismissed. */
+  const tellNotices = () => {
+    if (!notices) return
+    try {
+      const fresh = notices.takeUnprinted()
+      // `rightful notices` has just shown them on stdout.
+      if (argv[0] === 'notices') return
+      for (const notice of fresh) {
+        io.stderr(`rightful: notice: ${notice.message}\n  (\`rightful notices dismiss ${notice.id}\` when you have dealt with it)\n`)
+      }
+    } catch (error) {
+      io.stderr(`rightful: the notices could not be read: ${(error as Error).message}\n`)
+    }
+  }
   try {
     const output = await runCommand(argv, io, makeApi)
+    tellNotices()
     io.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`)
     return output.exitCode ?? 0
   } catch (error) {
+    tellNotices()
     if (error instanceof UsageError || error instanceof z.ZodError) {
       io.stderr(`rightful: ${error.message}\nRun \`rightful --help\` for the commands and options.\n`)
       return 2

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, missingResources, templatesFrom } from './adapters/node/resources'
 import { createApi, type Api } from './core/api/create-api'
-import { createNoticeBoard } from './core/notices'
+import { openNoticeFile } from './core/storage/notice-file'
 import type { Clock, Ports } from './core/ports'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol'
@@ -63,7 +63,7 @@ function createPorts(): Ports {
   const dataDir = dataDirFrom(process.env)
   fs.mkdirSync(dataDir, { recursive: true })
   const clock: Clock = { now: () => new Date() }
-  const notices = createNoticeBoard(() => clock.now())
+  const notices = openNoticeFile({ dataDir, now: () => clock.now() })
   return {
     appVersion: app.getVersion(),
     dataDir,

@@ -1,4 +1,5 @@
 import type { NoticeBoard } from './notices'
+import type { BadEntry } from './own-keys'
 
 /**
  * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
@@ -23,6 +24,12 @@ export type DocumentStore = {
    * Returns where the file went.
    */
   moveAside(): string
+  /**
+   * Keeps entries that could not be used (one bad record of a list) beside the store with their
+   * reasons, never deleting them, and returns where they went; the caller then writes the store
+   * without them.
+   */
+  setAside(what: string, entries: ReadonlyArray<BadEntry>): string
 }
 
 export type DocumentStoreName = 'profile' | 'settings' | 'catalog-edits' | 'notifications' | 'mail'

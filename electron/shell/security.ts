@@ -19,11 +19,8 @@ export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'
 export type OpenExternal = (url: string) => void | Promise<void>
 
 function withoutCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {
-  const result: Record<string, string[]> = {}
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (name.toLowerCase() !== 'content-security-policy') result[name] = value
-  }
-  return result
+  // Header names come from the response: fromEntries makes each an own key ("__proto__" too), never a prototype.
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'))
 }
 
 /**

@@ -13,11 +13,16 @@ import { editOf } from '../../electron/core/catalog/edit-form'
 const builtin = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = builtin.find((c) => c.id === 'fs-com')!
 
-function memoryStore(name: string): DocumentStore & { document: Record<string, unknown>; writes: number } {
+function memoryStore(name: string): DocumentStore & { document: Record<string, unknown>; writes: number; setAsideEntries: unknown[] } {
   const store = {
     path: `/memory/${name}.json`,
     document: {} as Record<string, unknown>,
     writes: 0,
+    setAsideEntries: [] as unknown[],
+    setAside: (_what: string, entries: ReadonlyArray<unknown>) => {
+      store.setAsideEntries.push(...entries)
+      return `/memory/${name}.set-aside.json`
+    },
     read: () => structuredClone(store.document),
     write: (document: Record<string, unknown>) => {
       store.document = structuredClone(document)

@@ -599,6 +599,54 @@ describe('labels and enclosures', () => {
   })
 })
 
+describe('names of 200 characters', () => {
+  // Hostile or merely long: a company named in one 200-character word, in 200 Han characters, and
+  // enclosures named the same way. Nothing may run off the page or out of the envelope window.
+  const longWord = `Verwaltungsgesellschaft${'X'.repeat(177)}`
+  const longHan = '数据保护'.repeat(50)
+  const pageOf = (file: string) => {
+    const match = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(run('pdfinfo', [file]))
+    return { width: Number(match?.[1]), height: Number(match?.[2]) }
+  }
+
+  for (const [label, name, lang] of [
+    ['one long word', longWord, 'en'],
+    ['Han characters', longHan, 'zh'],
+  ] as const) {
+    withPoppler(`keeps a company and an enclosure named in ${label} on the page, the name inside the window`, async () => {
+      expect([...name]).toHaveLength(200)
+      const base = lang === 'zh' ? chineseLetter() : letter()
+      const file = saved(
+        await renderLetterPdf(
+          {
+            ...base,
+            recipient: { ...base.recipient, recipient: name },
+            body: `${base.body}\n\n${name}`,
+            enclosures: [`${name}.pdf`, name],
+          },
+          fonts,
+        ),
+      )
+      const { width, height } = pageOf(file)
+      const words = wordsOf(file)
+      expect(words.length).toBeGreaterThan(20)
+      for (const word of words) {
+        expect(word.xMin, word.text).toBeGreaterThanOrEqual(0)
+        expect(word.xMax, word.text).toBeLessThanOrEqual(width - 15 * MM)
+        expect(word.yMin, word.text).toBeGreaterThanOrEqual(0)
+        expect(word.yMax, word.text).toBeLessThanOrEqual(height)
+      }
+      // The recipient's name, wrapped, sits inside the window above the address lines.
+      const flatText = flat(textOf(file)).replace(/\s+/g, '')
+      expect(flatText).toContain(name)
+      const firstPieces = words.filter((word) => word.page === 1 && word.yMax < 95 * MM && name.startsWith(word.text.slice(0, 8)))
+      expect(firstPieces.length).toBeGreaterThan(0)
+      if (lang === 'zh') return // A Chinese letter's window differs; the page check above holds for it.
+      for (const word of firstPieces) expectInsideWindow(word)
+    })
+  }
+})
+
 describe('a letter in Chinese', () => {
   let bytes: Uint8Array
   let file: string

@@ -19,11 +19,12 @@ import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smt
 const user = 'alice@example.test'
 const pass = 'secret'
 const other = 'bob@example.test'
+const spoofed = 'dave@example.test'
 let imap: TestDovecot | null = null
 let smtp: TestSmtpServer
 
 beforeAll(async () => {
-  imap = await startDovecot({ [user]: pass, [other]: 'hunter2', 'carol@example.test': 'pw' })
+  imap = await startDovecot({ [user]: pass, [other]: 'hunter2', 'carol@example.test': 'pw', [spoofed]: 'pw' })
   smtp = await startSmtpServer()
 })
 afterAll(async () => {
@@ -141,6 +142,39 @@ describe('syncing replies from IMAP', () => {
     const host = startCore()
     expectOk(await host.api.call('replies:saveImap', { settings: settingsFor(user), password: pass }))
     expect(expectOk(await host.api.call('replies:sync', {}))).toMatchObject({ since: null, checked: 0, imported: [] })
+  })
+
+  it('never puts a spoofed sender of a known company on the timeline: only the domain fits, so the user must confirm', async (context) => {
+    if (!imap) return context.skip()
+    const host = startCore({ clock: testClock('2026-01-31T10:00:00Z') })
+    const reference = await markedSent(host)
+    host.clock.set('2026-02-10T09:00:00Z')
+    const before = expectOk(await host.api.call('requests:get', { reference })).status
+    await append(spoofed, 'pw', [
+      // The company's own privacy address as sender (anyone can write that in From:), a claim that all is done.
+      { bytes: simpleEml({ from: '"FS.COM Legal" <legal@fs.com>', subject: 'Your data has been deleted', body: 'We have completed your request and deleted all your data.', messageId: '<spoof-1@evil.example>' }), arrived: '2026-02-05T10:00:00Z' },
+      // A subdomain, with the answers going elsewhere: asks for a passport.
+      {
+        bytes: Buffer.from(
+          simpleEml({ from: 'privacy@mail.fs.com', subject: 'Identity check', body: 'Please send a copy of your passport to verify your identity.', messageId: '<spoof-2@evil.example>' })
+            .toString('utf8')
+            .replace('MIME-Version', 'Reply-To: collector@evil.example\r\nSender: bulk@evil.example\r\nMIME-Version'),
+          'utf8',
+        ),
+        arrived: '2026-02-06T10:00:00Z',
+      },
+    ])
+    expectOk(await host.api.call('replies:saveImap', { settings: settingsFor(spoofed), password: 'pw' }))
+    const result = expectOk(await host.api.call('replies:sync', {}))
+    expect(result.imported).toHaveLength(2)
+    for (const outcome of result.imported) {
+      expect(outcome).toMatchObject({ matched: reference, matchedBy: 'sender-domain', needsConfirmation: true, eventId: null, confirmedEventId: null })
+      expect(outcome.reply.state).toBe('needs-confirmation')
+    }
+    const after = expectOk(await host.api.call('requests:get', { reference }))
+    expect(after.record.events.map((e) => e.kind)).toEqual(['created', 'sent'])
+    expect(after.status).toEqual(before)
+    expect(expectOk(await host.api.call('replies:list', { pending: true })).map((r) => r.state)).toEqual(['needs-confirmation', 'needs-confirmation'])
   })
 
   it('reuses the SMTP login when told to', async (context) => {

@@ -580,18 +580,28 @@ describe('importing replies into requests', () => {
     expect(result.failed).toEqual([{ source: expect.stringMatching(/bad\.eml$/), code: 'EML_INVALID', message: expect.any(String) }])
   })
 
-  it('keeps the replies across a restart, and moves an unreadable replies file aside', async () => {
+  it('keeps the replies across a restart; sets a bad record aside and keeps the others; moves a file that is no JSON aside', async () => {
     const h = host()
     const reference = await markedSent(h)
     replyDay(h)
     const outcome = await importBytes(h, 'r.eml', fixture('plain-reference-en.eml'))
     const again = startCore({ dataDir: h.dataDir, clock: h.clock })
     expect(expectOk(await again.api.call('replies:list', { reference })).map((r) => r.id)).toEqual([outcome.replyId])
-    fs.writeFileSync(path.join(h.dataDir, 'replies', 'replies.json'), '{"version": 1, "replies": [{"id": 3}]}')
+    const file = path.join(h.dataDir, 'replies', 'replies.json')
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { replies: unknown[] }
+    fs.writeFileSync(file, JSON.stringify({ ...stored, replies: [{ id: 3 }, ...stored.replies] }))
     const third = startCore({ dataDir: h.dataDir, clock: h.clock })
-    expect(expectOk(await third.api.call('replies:list', {}))).toEqual([])
+    expect(expectOk(await third.api.call('replies:list', {})).map((r) => r.id)).toEqual([outcome.replyId])
     const status = expectOk(await third.api.call('app:status', {}))
-    expect(status.notices.map((n) => n.code)).toContain('STORE_FILE_UNREADABLE')
+    expect(status.notices.map((n) => n.code)).toEqual(['RECORDS_SET_ASIDE'])
+    const aside = fs.readdirSync(path.join(h.dataDir, 'replies')).filter((n) => n.startsWith('replies.set-aside-'))
+    expect(aside).toHaveLength(1)
+    expect(JSON.parse(fs.readFileSync(path.join(h.dataDir, 'replies', aside[0]!), 'utf8')).entries).toMatchObject([{ key: 'reply #1', data: { id: 3 } }])
+
+    fs.writeFileSync(file, '{"version": 1, "replies": [')
+    const fourth = startCore({ dataDir: h.dataDir, clock: h.clock })
+    expect(expectOk(await fourth.api.call('replies:list', {}))).toEqual([])
+    expect(expectOk(await fourth.api.call('app:status', {})).notices.map((n) => n.code)).toContain('STORE_FILE_UNREADABLE')
     expect(fs.readdirSync(path.join(h.dataDir, 'replies')).some((n) => n.startsWith('replies.unreadable-'))).toBe(true)
   })
 

@@ -39,8 +39,8 @@ describe('pageName', () => {
 describe('titleNamesIn', () => {
   const company = { name: 'Constructor GmbH' } as CompanyView
   const state = {
-    companies: { constructor: company } as Record<string, CompanyView>,
-    views: {} as Record<string, RequestView>,
+    companies: new Map<string, CompanyView>([['constructor', company]]),
+    views: new Map<string, RequestView>(),
     requests: [{ reference: 'RF-2026-0002', companyName: 'Foscam' } as RequestListItem],
   }
 
@@ -52,7 +52,7 @@ describe('titleNamesIn', () => {
   })
 
   it('never takes what an object inherits for a company: an id such as "toString" finds nothing', () => {
-    const found = titleNamesIn({ ...state, companies: {} })
+    const found = titleNamesIn({ ...state, companies: new Map() })
     expect(found.company('constructor')).toBeUndefined()
     expect(found.company('toString')).toBeUndefined()
     expect(found.company('__proto__')).toBeUndefined()

@@ -57,6 +57,8 @@ export function memoryDocument(label: string, initial: Record<string, unknown>):
       document = {}
       return `(${label}, discarded)`
     },
+    // This run's own settings, from the command line: nothing of them is written anywhere.
+    setAside: () => `(${label}, not kept)`,
   }
 }
 

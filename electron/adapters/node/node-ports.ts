@@ -6,9 +6,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createNoticeBoard } from '../../core/notices'
 import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
 import { writeFileAtomicSync } from '../../core/storage/files'
+import { openNoticeFile } from '../../core/storage/notice-file'
 import { createConfStores } from './conf-stores'
 import { memorySecrets } from './secrets'
 import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
@@ -113,7 +113,8 @@ export function createNodePorts(options: {
 }): Ports {
   const clock = options.clock ?? systemClock
   fs.mkdirSync(options.dataDir, { recursive: true })
-  const notices = createNoticeBoard(() => clock.now())
+  // Kept in the data folder until dismissed: the app shows what the CLI found, and the other way round.
+  const notices = openNoticeFile({ dataDir: options.dataDir, now: () => clock.now() })
   return {
     appVersion: options.appVersion,
     dataDir: options.dataDir,

@@ -9,6 +9,8 @@ import { openAuthorities } from '../authorities/authorities'
 import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
+import { cleanStaleTempFilesSync } from '../storage/files'
+import { repliesDir } from '../replies/store'
 import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
 import { deadlineHandlers } from '../deadlines/handlers'
@@ -26,7 +28,7 @@ import { loadTemplates } from '../templates/templates'
 import { openSettingsStore } from '../settings/settings'
 import { settingsHandlers } from '../settings/handlers'
 import { templateHandlers } from '../templates/handlers'
-import { createAttachmentStage } from '../requests/attachments'
+import { createAttachmentStage, incomingDir } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
@@ -99,6 +101,12 @@ function lazily<T extends object>(open: () => T): T {
 function openServices(ports: Ports): HandlerMap[] {
   const notices = ports.notices
   const now = () => ports.clock.now()
+  // Temporary files a killed process left behind (never another live process's) go first.
+  const outbox = path.join(ports.dataDir, 'outbox')
+  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), incomingDir(ports.dataDir), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
+  for (const dir of folders) {
+    cleanStaleTempFilesSync(dir)
+  }
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>
@@ -113,7 +121,7 @@ function openServices(ports: Ports): HandlerMap[] {
   const templates = loadTemplates(ports.templates, path.join(ports.dataDir, 'templates'))
   const settings = openSettingsStore(ports.stores.open('settings'), notices)
   const attachments = createAttachmentStage(ports.dataDir)
-  const notificationLog = openNotificationLog(ports.stores.open('notifications'))
+  const notificationLog = openNotificationLog(ports.stores.open('notifications'), notices)
   const repository = openRequestRepository({ dataDir: ports.dataDir, notices, now })
   const requests = createRequestService({ repository, catalog, profiles, templates, settings, attachments, now })
   const ctx: CoreContext = {

@@ -43,6 +43,8 @@ export const errorCodes = [
   'EML_INVALID',
   'EML_TOO_LARGE',
   'EML_HEADER_INJECTION',
+  /** A reply whose record cannot be kept even once normalised (replies/normalise.ts); nothing is stored. */
+  'REPLY_UNSTORABLE',
   /** Fetching replies over IMAP (replies/imap-sync.ts). */
   'IMAP_NOT_CONFIGURED',
   'IMAP_PASSWORD_MISSING',

@@ -12,6 +12,7 @@
 import { lawNames } from '../requests/law-names'
 import type { Law } from '../requests/model'
 import { isEeaCountry, type Authority, type Competence, type Sector } from './schema'
+import { ownValue } from '../own-keys'
 
 export type CompetenceQuestion = {
   readonly law: Law
@@ -61,7 +62,7 @@ const regionNames: Readonly<Record<string, string>> = {
 
 /** "Germany", "Bavaria", or the code itself when we have no name for it. */
 export function placeName(code: string): string {
-  return regionNames[code] ?? countryNames[code] ?? code
+  return ownValue(regionNames, code) ?? ownValue(countryNames, code) ?? code
 }
 
 /** The short name an authority goes by in a sentence: its acronym, else its English name. */

@@ -14,6 +14,7 @@
 import { z } from 'zod'
 import { maxNoteLength, readBrokerNote, type BrokerNoteFacts } from './broker-notes'
 import { companySchema, emailAddressSchema, type Company, type EmailContact, type Provenance, type SourceDocument } from './schema'
+import { ownValue } from '../own-keys'
 
 export const brokerRecordSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only').max(100),
@@ -145,7 +146,7 @@ export function fromBroker(raw: unknown, source: SourceDocument): { company: Com
     },
     establishment: record.region === 'us' ? ['US'] : [],
     countriesServed: record.region === 'us' ? ['US'] : ['all'],
-    categories: [dataBrokerCategory, categoryNames[record.category] ?? record.category.replace(/-/g, ' ')],
+    categories: [dataBrokerCategory, ownValue(categoryNames, record.category) ?? record.category.replace(/-/g, ' ')],
     webForms,
     pgp: null,
     identityProvenance: provenance,

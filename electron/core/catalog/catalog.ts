@@ -11,11 +11,14 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
+import { describeIssues, dictionaryOf, isJsonObject, readKeyedEntries, type BadEntry, type KeyedSchemas } from '../own-keys'
+import { reportSetAside } from '../storage/set-aside'
 import type { BuiltinCatalogSource, DocumentStore } from '../ports'
 import { fromDatarequests, RecordRejected } from './datarequests'
 import { mergeCompanies } from './merge'
 import { readPack, type PackInfo } from './packs'
 import {
+  companyIdSchema,
   companySchema,
   emailContactSchema,
   plainDateSchema,
@@ -33,41 +36,38 @@ import {
 } from './schema'
 import { createSearchIndex, type SearchIndex } from './search'
 
-const contactsSchema = z.record(
-  z.string(),
-  z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) }),
-)
+/** Contacts the user added to a record. */
+const addedContactsSchema = z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) })
+type AddedContacts = { readonly emails: ReadonlyArray<EmailContact>; readonly postalAddresses: ReadonlyArray<PostalAddress> }
 
-const editsSchemaV1 = z.object({ version: z.literal(1), contacts: contactsSchema })
+/** A change to a built-in or imported record: the changed fields' whole new values. */
+type Override = {
+  readonly editedOn: string
+  /** Field name → value; only names of `overrideFields`, in an object without a prototype. */
+  readonly fields: Readonly<Record<string, unknown>>
+}
 
-const editsSchema = z.object({
-  version: z.literal(2),
+/**
+ * The user's layer, in Maps: company ids come from names people type ("Constructor"), and a Map
+ * has no inherited keys. Stored as one JSON object per kind, keyed by company id (version 2).
+ */
+type Edits = {
   /** Contacts the user added to a record, per company id. */
-  contacts: contactsSchema,
+  readonly contacts: ReadonlyMap<string, AddedContacts>
   /** Companies the user added, whole. */
-  companies: z.record(z.string(), z.unknown()),
-  /** Fields the user changed on built-in or imported records: the field's whole new value. */
-  overrides: z.record(z.string(), z.object({ editedOn: plainDateSchema, fields: z.record(z.string(), z.unknown()) })),
+  readonly companies: ReadonlyMap<string, Company>
+  /** Fields the user changed on built-in or imported records. */
+  readonly overrides: ReadonlyMap<string, Override>
   /** Built-in or imported records the user deleted, with the date (restorable). */
-  deleted: z.record(z.string(), plainDateSchema),
-})
-type Edits = z.infer<typeof editsSchema>
-
-const importsSchema = z.object({
-  version: z.literal(1),
-  /** The record schema the companies were validated against when they were written. */
-  recordSchema: z.number().int().optional(),
-  /** sha256 of the companies' JSON when written: if it still matches, they need no new validation. */
-  digest: z.string().optional(),
-  companies: z.record(z.string(), z.unknown()),
-})
+  readonly deleted: ReadonlyMap<string, string>
+}
 
 /** Raise when companySchema changes, so that stored imports are validated (and defaulted) again. */
 const recordSchemaVersion = 3
 
-const digestOf = (companies: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(companies)).digest('hex')
+const digestOf = (companies: Readonly<Record<string, unknown>>) => createHash('sha256').update(JSON.stringify(companies)).digest('hex')
 
-const emptyEdits = (): Edits => ({ version: 2, contacts: {}, companies: {}, overrides: {}, deleted: {} })
+const emptyEdits = (): Edits => ({ contacts: new Map(), companies: new Map(), overrides: new Map(), deleted: new Map() })
 
 /** The fields of a record a user may change; everything but `id` and `sources`. */
 export const editableFields = [
@@ -88,6 +88,31 @@ export const editableFields = [
   'history',
 ] as const satisfies ReadonlyArray<keyof Company>
 
+/** The fields an override may hold: the editable ones, and `sources` (a policy folded in). */
+const overrideFields: ReadonlySet<string> = new Set<string>([...editableFields, 'sources'])
+
+const overrideSchema = z
+  .object({
+    editedOn: plainDateSchema,
+    fields: z.custom<Record<string, unknown>>(isJsonObject, 'the changed fields are not a JSON object'),
+  })
+  .superRefine((value, context) => {
+    const unknown = Object.keys(value.fields).filter((name) => !overrideFields.has(name))
+    if (unknown.length > 0) context.addIssue({ code: 'custom', path: ['fields'], message: `"${unknown[0]!.slice(0, 40)}" is not a field a change can hold` })
+  })
+  .transform((value): Override => ({ editedOn: value.editedOn, fields: dictionaryOf(Object.entries(value.fields)) }))
+
+/** The stored form of the user's layer (catalog-edits.json). */
+function documentOf(edits: Edits): Record<string, unknown> {
+  return {
+    version: 2,
+    contacts: dictionaryOf(edits.contacts),
+    companies: dictionaryOf(edits.companies),
+    overrides: dictionaryOf(edits.overrides),
+    deleted: dictionaryOf(edits.deleted),
+  }
+}
+
 /**
  * The native export. `companies` holds the records as the user sees them (for people and other
  * tools); `layers` holds what Rightful needs to rebuild the user's catalog exactly: imported
@@ -99,13 +124,14 @@ export const catalogExportSchema = z.object({
   version: z.literal(1),
   exportedOn: plainDateSchema,
   companies: z.array(z.unknown()),
+  /** Read entry by entry on import (each bad entry rejected with its reason, the others kept). */
   layers: z
     .object({
       imported: z.array(z.unknown()),
       added: z.array(z.unknown()),
-      overrides: editsSchema.shape.overrides,
-      contacts: contactsSchema,
-      deleted: editsSchema.shape.deleted,
+      overrides: z.unknown(),
+      contacts: z.unknown(),
+      deleted: z.unknown(),
     })
     .optional(),
 })
@@ -117,9 +143,10 @@ export type CatalogExport = {
   readonly layers: {
     readonly imported: ReadonlyArray<Company>
     readonly added: ReadonlyArray<Company>
-    readonly overrides: Edits['overrides']
-    readonly contacts: Edits['contacts']
-    readonly deleted: Edits['deleted']
+    /** Company id → the changed fields; objects without a prototype, keyed by id. */
+    readonly overrides: Readonly<Record<string, Override>>
+    readonly contacts: Readonly<Record<string, AddedContacts>>
+    readonly deleted: Readonly<Record<string, string>>
   }
 }
 
@@ -412,62 +439,80 @@ export function openCatalog(options: {
     })
   }
 
+  const userCompanySchemas = {
+    key: companyIdSchema,
+    value: companySchema,
+    fits: (id: string, company: Company) => (company.id === id ? null : `the record's id "${company.id.slice(0, 80)}" is not its key`),
+  }
+
+  /**
+   * The user's layer, entry by entry: an entry that does not read (one bad field) is set aside
+   * with a notice and the file written again without it; every other company and change stays.
+   */
   const readEdits = (): Edits => {
     const document = options.edits.read()
     if (Object.keys(document).length === 0) return emptyEdits()
-    const v1 = editsSchemaV1.safeParse(document)
-    if (v1.success) return { ...emptyEdits(), contacts: v1.data.contacts }
-    const parsed = editsSchema.safeParse(document)
-    if (parsed.success) return parsed.data
-    unreadable(options.edits, 'The companies you added or changed in the catalog')
-    return emptyEdits()
+    if (document.version !== 1 && document.version !== 2) {
+      unreadable(options.edits, `The companies you added or changed in the catalog (a file of version ${JSON.stringify(document.version)?.slice(0, 20)}, which this Rightful does not know)`)
+      return emptyEdits()
+    }
+    const bad: BadEntry[] = []
+    const section = <T,>(name: string, schemas: KeyedSchemas<T>): Map<string, T> => {
+      const read = readKeyedEntries(document[name], schemas, name)
+      for (const entry of read.bad) bad.push({ ...entry, key: entry.key === name ? name : `${name}: ${entry.key}` })
+      return read.entries
+    }
+    const contacts = section('contacts', { key: companyIdSchema, value: addedContactsSchema })
+    const next: Edits =
+      document.version === 1
+        ? { ...emptyEdits(), contacts }
+        : {
+            contacts,
+            companies: section('companies', userCompanySchemas),
+            overrides: section('overrides', { key: companyIdSchema, value: overrideSchema }),
+            deleted: section('deleted', { key: companyIdSchema, value: plainDateSchema }),
+          }
+    if (bad.length > 0) setAside(options.edits, 'your catalog changes', bad, next)
+    return next
   }
 
-  /** Imported records, validated one by one: a record that no longer parses is set aside with a notice. */
+  /** Writes `bad` beside the store with a notice, then the store without them. */
+  const setAside = (store: DocumentStore, what: string, bad: ReadonlyArray<BadEntry>, kept: Edits) => {
+    reportSetAside({ store, notices: options.notices, what, bad })
+    store.write(documentOf(kept))
+  }
+
+  /** Imported records, validated one by one: a record that no longer reads is set aside with a notice. */
   const readImports = (): Map<string, Company> => {
-    const map = new Map<string, Company>()
-    if (!options.imports) return map
+    if (!options.imports) return new Map()
     const document = options.imports.read()
-    if (Object.keys(document).length === 0) return map
-    const parsed = importsSchema.safeParse(document)
-    if (!parsed.success) {
+    if (Object.keys(document).length === 0) return new Map()
+    if (document.version !== 1 || !isJsonObject(document.companies)) {
       unreadable(options.imports, 'The companies you imported')
-      return map
+      return new Map()
     }
-    const { companies } = parsed.data
+    const companies = document.companies
     // Validated when they were imported, and unchanged since: no need to check each again.
-    if (parsed.data.recordSchema === recordSchemaVersion && parsed.data.digest === digestOf(companies)) {
-      for (const [id, data] of Object.entries(companies)) map.set(id, data as Company)
-      return map
+    if (document.recordSchema === recordSchemaVersion && document.digest === digestOf(companies)) {
+      return new Map(Object.keys(companies).map((id) => [id, companies[id] as Company]))
     }
-    const broken: string[] = []
-    for (const [id, data] of Object.entries(companies)) {
-      const company = companySchema.safeParse(data)
-      if (company.success && company.data.id === id) map.set(id, company.data)
-      else broken.push(id)
+    const { entries, bad } = readKeyedEntries(companies, userCompanySchemas)
+    if (bad.length > 0) {
+      reportSetAside({ store: options.imports, notices: options.notices, what: 'your imported companies', bad })
+      writeImports(entries)
     }
-    if (broken.length > 0) {
-      options.notices.add({
-        code: 'CATALOG_RECORDS_SKIPPED',
-        message: `${broken.length} imported compan${broken.length === 1 ? 'y does' : 'ies do'} not read as a valid record and ${broken.length === 1 ? 'is' : 'are'} not shown (${broken.slice(0, 5).join(', ')}${broken.length > 5 ? ', …' : ''}). The file is unchanged.`,
-        path: options.imports.path,
-        movedTo: null,
-      })
-    }
-    return map
+    return entries
   }
 
-  let edits = readEdits()
-  let imports = readImports()
-  let userCompanies = new Map<string, Company>()
-  const readUserCompanies = () => {
-    userCompanies = new Map()
-    for (const [id, data] of Object.entries(edits.companies)) {
-      const parsed = companySchema.safeParse(data)
-      if (parsed.success && parsed.data.id === id) userCompanies.set(id, parsed.data)
-    }
+  const writeImports = (companies: ReadonlyMap<string, Company>) => {
+    if (!options.imports) throw new CoreError('STORAGE_FAILED', 'This host keeps no imported catalog.')
+    const stored = dictionaryOf(companies)
+    options.imports.write({ version: 1, recordSchema: recordSchemaVersion, digest: digestOf(stored), companies: stored })
   }
-  readUserCompanies()
+
+  let imports = readImports()
+  let edits = readEdits()
+  let userCompanies: ReadonlyMap<string, Company> = edits.companies
 
   let views: CompanyView[] = []
   let byId = new Map<string, CompanyView>()
@@ -502,7 +547,7 @@ export function openCatalog(options: {
     const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) && !shadowed(id) ? 'builtin' : 'imported'
     let company = own ?? base
     if (!company) return null
-    const override = own ? undefined : edits.overrides[id]
+    const override = own ? undefined : edits.overrides.get(id)
     let editedFields: string[] = []
     if (override) {
       const candidate = companySchema.safeParse({ ...company, ...override.fields, id })
@@ -511,7 +556,7 @@ export function openCatalog(options: {
         editedFields = Object.keys(override.fields)
       }
     }
-    const added = edits.contacts[id]
+    const added = edits.contacts.get(id)
     if (added) {
       company = {
         ...company,
@@ -523,11 +568,32 @@ export function openCatalog(options: {
     return { company, origin, editedFields }
   }
 
+  /**
+   * A change that no longer makes a valid record with the record under it (a newer catalog
+   * changed that record) is set aside with a notice, never dropped without a word.
+   */
+  const checkOverrides = () => {
+    const bad: BadEntry[] = []
+    const overrides = new Map(edits.overrides)
+    for (const [id, override] of edits.overrides) {
+      const base = userCompanies.has(id) ? null : baseOf(id)
+      if (!base) continue
+      const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
+      if (candidate.success) continue
+      bad.push({ key: `overrides: ${id}`, reason: `your changes no longer make a valid record with the catalog's (${describeIssues(candidate.error)})`, data: override })
+      overrides.delete(id)
+    }
+    if (bad.length === 0) return
+    edits = { ...edits, overrides }
+    setAside(options.edits, 'your changes to catalog records', bad, edits)
+  }
+  checkOverrides()
+
   const rebuild = () => {
     const ids = new Set([...builtinById.keys(), ...imports.keys(), ...userCompanies.keys()])
     views = []
     for (const id of ids) {
-      if (edits.deleted[id] && !userCompanies.has(id)) continue
+      if (edits.deleted.has(id) && !userCompanies.has(id)) continue
       const found = effective(id)
       if (found) views.push(viewOf(found.company, found.origin, found.editedFields))
     }
@@ -573,10 +639,31 @@ export function openCatalog(options: {
   }
 
   const writeEdits = (next: Edits) => {
-    options.edits.write(next)
+    options.edits.write(documentOf(next))
     edits = next
-    readUserCompanies()
+    userCompanies = next.companies
     rebuild()
+  }
+
+  /** Every record is validated before it is written. */
+  const validCompany = (company: Company): Company => {
+    const parsed = companySchema.safeParse(company)
+    if (!parsed.success) throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${describeIssues(parsed.error)}`)
+    return parsed.data
+  }
+  /** A change is kept only when it makes a valid record with the record under it. */
+  const validOverride = (base: Company, id: string, override: Override): Override => {
+    const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
+    if (!candidate.success) throw new CoreError('INVALID_INPUT', `These changes cannot be saved: ${describeIssues(candidate.error)}`)
+    return override
+  }
+
+  /** A copy of `map` with `key` set to `value` (or removed, for undefined). */
+  const withEntry = <T,>(map: ReadonlyMap<string, T>, key: string, value: T | undefined): Map<string, T> => {
+    const next = new Map(map)
+    if (value === undefined) next.delete(key)
+    else next.set(key, value)
+    return next
   }
 
 
@@ -602,14 +689,14 @@ export function openCatalog(options: {
     addContact(input, enteredOn) {
       get(input.companyId)
       const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
-      const existing = edits.contacts[input.companyId] ?? { emails: [], postalAddresses: [] }
+      const existing = edits.contacts.get(input.companyId) ?? { emails: [], postalAddresses: [] }
       const emails: EmailContact[] = input.email
         ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance, problem: null }]
-        : existing.emails
+        : [...existing.emails]
       const postalAddresses: PostalAddress[] = input.postal
         ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
-        : existing.postalAddresses
-      writeEdits({ ...edits, contacts: { ...edits.contacts, [input.companyId]: { emails, postalAddresses } } })
+        : [...existing.postalAddresses]
+      writeEdits({ ...edits, contacts: withEntry(edits.contacts, input.companyId, addedContactsSchema.parse({ emails, postalAddresses })) })
       return get(input.companyId)
     },
     matches(candidate) {
@@ -637,16 +724,15 @@ export function openCatalog(options: {
       }
       const own = userCompanies.get(id)
       if (own) {
-        writeEdits({ ...edits, companies: { ...edits.companies, [id]: mergeCompanies(own, parsed.data) } })
+        writeEdits({ ...edits, companies: withEntry(edits.companies, id, validCompany(mergeCompanies(own, parsed.data))) })
         return get(id)
       }
       const base = baseOf(id)
-      if (!base || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
       const merged = mergeCompanies(effective(id)!.company, parsed.data)
-      const { [id]: _dropped, ...contacts } = edits.contacts
-      const { [id]: _previous, ...overrides } = edits.overrides
       const fields = overrideOf(base, merged, [...editableFields, 'sources'])
-      writeEdits({ ...edits, contacts, overrides: { ...overrides, [id]: { editedOn: today, fields: { ...fields } } } })
+      const override = validOverride(base, id, { editedOn: today, fields })
+      writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
       return get(id)
     },
     save(input, today) {
@@ -655,30 +741,25 @@ export function openCatalog(options: {
         if (same.length > 0) throw duplicateError(same)
         const id = uniqueId(input.name)
         const company = applyEdit(null, input, id, today)
-        writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+        writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
         return get(id)
       }
       const id = input.id
       const own = userCompanies.get(id)
       if (own) {
         const company = applyEdit(own, input, id, today)
-        writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+        writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
         return get(id)
       }
       const base = baseOf(id)
-      if (!base || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
       // The user edits what they see: the record with their earlier changes and added contacts.
       const shown = effective(id)!.company
       const edited = applyEdit(shown, input, id, today)
       // Added contacts now live in the edited lists; keep them out of the contacts layer.
-      const { [id]: _dropped, ...contacts } = edits.contacts
       const fields = overrideOf(base, edited)
-      const { [id]: _previous, ...overrides } = edits.overrides
-      writeEdits({
-        ...edits,
-        contacts,
-        overrides: Object.keys(fields).length > 0 ? { ...overrides, [id]: { editedOn: today, fields } } : overrides,
-      })
+      const override = Object.keys(fields).length > 0 ? validOverride(base, id, { editedOn: today, fields }) : undefined
+      writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
       return get(id)
     },
     addRecord(record, addOptions = {}) {
@@ -691,36 +772,31 @@ export function openCatalog(options: {
         if (same.length > 0) throw duplicateError(same)
       }
       const id = uniqueId(parsed.data.id)
-      const company = { ...parsed.data, id }
-      writeEdits({ ...edits, companies: { ...edits.companies, [id]: company } })
+      const company = validCompany({ ...parsed.data, id })
+      writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
       return get(id)
     },
     remove(id, today) {
       if (userCompanies.has(id)) {
-        const { [id]: _gone, ...companies } = edits.companies
-        const { [id]: _contacts, ...contacts } = edits.contacts
-        writeEdits({ ...edits, companies, contacts })
+        writeEdits({ ...edits, companies: withEntry(edits.companies, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
         return { id, restorable: false }
       }
-      if (!baseOf(id) || edits.deleted[id]) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
-      writeEdits({ ...edits, deleted: { ...edits.deleted, [id]: today } })
+      if (!baseOf(id) || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+      writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, plainDateSchema.parse(today)) })
       return { id, restorable: true }
     },
     restore(id) {
-      if (!edits.deleted[id]) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
-      const { [id]: _restored, ...deleted } = edits.deleted
-      writeEdits({ ...edits, deleted })
+      if (!edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
+      writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, undefined) })
       return get(id)
     },
     reset(id) {
       if (!baseOf(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a built-in or imported company, so there is nothing to go back to.`)
-      const { [id]: _o, ...overrides } = edits.overrides
-      const { [id]: _c, ...contacts } = edits.contacts
-      writeEdits({ ...edits, overrides, contacts })
+      writeEdits({ ...edits, overrides: withEntry(edits.overrides, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
       return get(id)
     },
     deleted: () =>
-      Object.entries(edits.deleted)
+      [...edits.deleted]
         .map(([id, deletedOn]) => ({ id, name: baseOf(id)?.name ?? id, deletedOn }))
         .sort((a, b) => collator.compare(a.name, b.name)),
 
@@ -729,10 +805,10 @@ export function openCatalog(options: {
       const seen = new Map<string, string>()
       const next = {
         imports: new Map(imports),
-        companies: { ...edits.companies },
-        overrides: { ...edits.overrides },
-        contacts: { ...edits.contacts },
-        deleted: { ...edits.deleted },
+        companies: new Map(edits.companies),
+        overrides: new Map(edits.overrides),
+        contacts: new Map(edits.contacts),
+        deleted: new Map(edits.deleted),
       }
       let imported = 0
       const problems = (error: z.ZodError) => error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')
@@ -754,7 +830,7 @@ export function openCatalog(options: {
           rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
           return
         }
-        if (next.companies[company.id] !== undefined) {
+        if (next.companies.has(company.id)) {
           rejected.push({ entry, reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it` })
           return
         }
@@ -769,9 +845,9 @@ export function openCatalog(options: {
         const builtinBase = builtinById.get(company.id)
         if (builtinBase) {
           const fields = overrideOf(builtinBase, company)
-          if (Object.keys(fields).length > 0) next.overrides[company.id] = { editedOn: today, fields }
-        } else if (next.companies[company.id] !== undefined || company.identityProvenance?.kind === 'user') {
-          next.companies[company.id] = company
+          if (Object.keys(fields).length > 0) next.overrides.set(company.id, { editedOn: today, fields })
+        } else if (next.companies.has(company.id) || company.identityProvenance?.kind === 'user') {
+          next.companies.set(company.id, company)
         } else {
           next.imports.set(company.id, company)
         }
@@ -800,7 +876,7 @@ export function openCatalog(options: {
         const records = (list: ReadonlyArray<unknown>, label: string, take: (entry: string, company: Company) => void) =>
           list.forEach((data, i) => {
             const id = (data as { id?: unknown } | null)?.id
-            const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id})` : ''}`
+            const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id.slice(0, 100)})` : ''}`
             const parsed = companySchema.safeParse(data)
             if (parsed.success) take(entry, parsed.data)
             else rejected.push({ entry, reason: problems(parsed.error) })
@@ -821,54 +897,63 @@ export function openCatalog(options: {
         records(layers.added, 'added', (entry, company) => {
           if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
           else if (claim(entry, company.id)) {
-            next.companies[company.id] = company
+            next.companies.set(company.id, company)
             next.imports.delete(company.id)
             imported++
           }
         })
-        for (const [id, override] of Object.entries(layers.overrides)) {
+        /** The keyed layers, entry by entry: every entry that cannot be used is reported, none dropped. */
+        const keyed = <T,>(raw: unknown, name: string, schemas: KeyedSchemas<T>) => {
+          const read = readKeyedEntries(raw, schemas, name)
+          for (const bad of read.bad) {
+            rejected.push({ entry: bad.key === name ? `${item.entry} ${name}` : `${item.entry} ${name} "${bad.key.slice(0, 100)}"`, reason: bad.reason })
+          }
+          return read.entries
+        }
+        for (const [id, override] of keyed(layers.overrides, 'changes', { key: companyIdSchema, value: overrideSchema })) {
           const base = builtinById.get(id) ?? next.imports.get(id)
           if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
           else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
             rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
           } else {
-            next.overrides[id] = override
+            next.overrides.set(id, override)
             if (!seen.has(id)) {
               seen.set(id, item.entry)
               imported++
             }
           }
         }
-        for (const [id, contacts] of Object.entries(layers.contacts)) {
-          next.contacts[id] = contacts
+        for (const [id, contacts] of keyed(layers.contacts, 'contacts', { key: companyIdSchema, value: addedContactsSchema })) {
+          next.contacts.set(id, contacts)
           if (!seen.has(id)) {
             seen.set(id, item.entry)
             imported++
           }
         }
-        Object.assign(next.deleted, layers.deleted)
+        for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
+          if (builtinById.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
+          else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
+        }
       }
 
       if (importOptions.dryRun) return { imported, rejected, dryRun: true }
-      if (imported === 0 && same(next.deleted, edits.deleted)) return { imported, rejected, dryRun: false }
+      const sameDeleted = next.deleted.size === edits.deleted.size && [...next.deleted].every(([id, on]) => edits.deleted.get(id) === on)
+      if (imported === 0 && sameDeleted) return { imported, rejected, dryRun: false }
 
       // The imported layer is written first, whole; then the user's layer. Either write failing
       // leaves the stores as they were before it (each store writes atomically).
       if (next.imports.size > 0 || imports.size > 0) {
-        if (!options.imports) throw new CoreError('STORAGE_FAILED', 'This host keeps no imported catalog.')
         if (![...next.imports].every(([id, c]) => imports.get(id) === c) || next.imports.size !== imports.size) {
-          const companies = Object.fromEntries(next.imports)
-          options.imports.write({ version: 1, recordSchema: recordSchemaVersion, digest: digestOf(companies), companies })
+          writeImports(next.imports)
           imports = next.imports
         }
       }
-      writeEdits({ ...edits, companies: next.companies, overrides: next.overrides, contacts: next.contacts, deleted: next.deleted })
+      writeEdits({ companies: next.companies, overrides: next.overrides, contacts: next.contacts, deleted: next.deleted })
       return { imported, rejected, dryRun: false }
     },
 
     exportCatalog(today, exportOptions = {}) {
-      const touched = (id: string) =>
-        imports.has(id) || userCompanies.has(id) || edits.overrides[id] !== undefined || edits.contacts[id] !== undefined
+      const touched = (id: string) => imports.has(id) || userCompanies.has(id) || edits.overrides.has(id) || edits.contacts.has(id)
       const companies: Company[] = []
       for (const view of views) {
         if (!exportOptions.all && !touched(view.id)) continue
@@ -891,9 +976,9 @@ export function openCatalog(options: {
         layers: {
           imported: [...imports.values()],
           added: [...userCompanies.values()],
-          overrides: edits.overrides,
-          contacts: edits.contacts,
-          deleted: edits.deleted,
+          overrides: dictionaryOf(edits.overrides),
+          contacts: dictionaryOf(edits.contacts),
+          deleted: dictionaryOf(edits.deleted),
         },
       }
     },

@@ -6,6 +6,7 @@ import Holidays from 'date-holidays'
 import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
+import { ownValue } from '../own-keys'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -45,18 +46,18 @@ function parseJurisdictionUncached(code: string): Jurisdiction {
   }
   const country = match[1]!.toUpperCase()
   const region = match[2] ? match[2].toUpperCase() : null
-  if (!(country in countries)) {
+  if (!Object.hasOwn(countries, country)) {
     throw new CoreError('UNKNOWN_COUNTRY', `No holiday calendar is known for the country code "${country}".`)
   }
   if (region) {
     const regions = registry.getStates(country, 'en') ?? {}
-    if (!(region in regions)) {
+    if (!Object.hasOwn(regions, region)) {
       const known = Object.keys(regions)
       throw new CoreError(
         'UNKNOWN_COUNTRY',
         known.length
-          ? `"${region}" is not a region of ${countries[country]}; known regions: ${known.join(', ')}.`
-          : `${countries[country]} has no regional holiday calendars; use "${country}" alone.`,
+          ? `"${region}" is not a region of ${ownValue(countries, country)}; known regions: ${known.join(', ')}.`
+          : `${ownValue(countries, country)} has no regional holiday calendars; use "${country}" alone.`,
       )
     }
   }
@@ -64,9 +65,10 @@ function parseJurisdictionUncached(code: string): Jurisdiction {
 }
 
 export function jurisdictionLabel(jurisdiction: Jurisdiction): string {
-  const countryName = countries[jurisdiction.country] ?? jurisdiction.country
+  const countryName = ownValue(countries, jurisdiction.country) ?? jurisdiction.country
   if (!jurisdiction.region) return countryName
-  const regionName = registry.getStates(jurisdiction.country, 'en')?.[jurisdiction.region] ?? jurisdiction.region
+  const states = registry.getStates(jurisdiction.country, 'en')
+  const regionName = (states ? ownValue(states, jurisdiction.region) : undefined) ?? jurisdiction.region
   return `${countryName} (${regionName})`
 }
 

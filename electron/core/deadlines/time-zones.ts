@@ -5,6 +5,7 @@
  * matters; otherwise the zone of the capital.
  */
 import type { Jurisdiction } from './holidays'
+import { ownValue } from '../own-keys'
 
 const byCountry: Readonly<Record<string, string>> = {
   AT: 'Europe/Vienna', BE: 'Europe/Brussels', BG: 'Europe/Sofia', HR: 'Europe/Zagreb', CY: 'Asia/Nicosia',
@@ -49,8 +50,8 @@ const byRegion: Readonly<Record<string, string>> = {
 export function timeZoneOf(jurisdiction: Jurisdiction | null): string | null {
   if (!jurisdiction) return null
   if (jurisdiction.region) {
-    const zone = byRegion[`${jurisdiction.country}-${jurisdiction.region}`]
+    const zone = ownValue(byRegion, `${jurisdiction.country}-${jurisdiction.region}`)
     if (zone) return zone
   }
-  return byCountry[jurisdiction.country] ?? null
+  return ownValue(byCountry, jurisdiction.country) ?? null
 }

@@ -5,6 +5,7 @@ import type { Language, RequestRecord } from '../requests/model'
 import { longDate } from '../templates/view'
 import { letterLabels } from './letter-labels'
 import type { LetterInput, Paper } from './pdf-letter'
+import { cutUtf8 } from '../text-cut'
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
@@ -94,5 +95,8 @@ export function outputFileName(record: RequestRecord, extension: 'pdf' | 'eml'):
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
-  return `${record.reference} ${company} ${record.type}.${extension}`
+  // File systems take 255 bytes of UTF-8 a name; some room stays for a " (2)" the save may add.
+  const rest = ` ${record.type}.${extension}`
+  const room = 240 - Buffer.byteLength(`${record.reference} ${rest}`)
+  return `${record.reference} ${cutUtf8(company, room).trim()}${rest}`
 }

@@ -18,6 +18,7 @@ import type { SendResult, SmtpView } from './mail-types'
 import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
 import { appendToSentFolder, describeImapError } from './sent-copy'
 import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
+import { ownValue } from '../own-keys'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
@@ -45,7 +46,7 @@ const contentTypes: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 }
 
-const contentTypeOf = (name: string) => contentTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream'
+const contentTypeOf = (name: string) => ownValue(contentTypes, path.extname(name).toLowerCase()) ?? 'application/octet-stream'
 
 /** Wraps a secret store's own failure (a locked keyring, a damaged file) as data. */
 async function secretStep<T>(run: () => Promise<T>): Promise<T> {

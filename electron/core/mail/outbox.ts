@@ -30,6 +30,7 @@ import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtom
 import { sha256Hex } from './eml'
 import { outboxStates, type OutboxItem, type SentCopyStatus, type SmtpFailure } from './mail-types'
 import { serverLabel, type SmtpConfig, type SmtpOutcome } from './smtp'
+import { incomingDir } from '../requests/attachments'
 
 export { outboxStates, type OutboxItem, type OutboxState, type SentCopyStatus } from './mail-types'
 
@@ -320,7 +321,7 @@ export function openOutbox(options: {
     for (let n = version; n < version + 100; n += 1) {
       const target = path.join(folder, `${reference}-email-${n}.eml`)
       try {
-        createFileExclusiveSync(target, composed.bytes)
+        createFileExclusiveSync(target, composed.bytes, { tempDir: incomingDir(dataDir) })
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue // left by an attempt that stopped early
         throw new CoreError('STORAGE_FAILED', `The e-mail could not be kept with the request: ${(error as Error).message}`)

@@ -5,15 +5,20 @@
  */
 import { z } from 'zod'
 import { addDays, comparePlainDates, describeDate, type PlainDate } from '../deadlines/calendar'
+import type { NoticeBoard } from '../notices'
+import { isJsonObject, readListEntries } from '../own-keys'
 import type { DocumentStore } from '../ports'
+import { reportSetAside } from '../storage/set-aside'
 import { closedStatuses } from '../requests/status'
 import type { RequestListItem } from '../requests/view'
 
 export type PendingNotification = { readonly id: string; readonly reference: string; readonly title: string; readonly body: string }
 
-const storedSchema = z.object({ version: z.literal(1), shown: z.array(z.string()) })
+/** One shown notification: "RF-2026-0001:overdue:2026-03-02". */
+const shownIdSchema = z.string().min(1).max(200)
+
 /** The log of notifications shown, as stored (the backup checks a restored one against it). */
-export const storedNotificationLogSchema = storedSchema
+export const storedNotificationLogSchema = z.object({ version: z.literal(1), shown: z.array(shownIdSchema) })
 
 export function pendingNotifications(items: ReadonlyArray<RequestListItem>, today: PlainDate, daysBefore: number): PendingNotification[] {
   const pending: PendingNotification[] = []
@@ -44,10 +49,17 @@ export type NotificationLog = {
   markShown(ids: ReadonlyArray<string>): number
 }
 
-export function openNotificationLog(store: DocumentStore): NotificationLog {
+export function openNotificationLog(store: DocumentStore, notices: NoticeBoard): NotificationLog {
+  /** The ids shown before, entry by entry: one that does not read is set aside (and may be shown once more). */
   const read = (): string[] => {
-    const parsed = storedSchema.safeParse(store.read())
-    return parsed.success ? parsed.data.shown : []
+    const document = store.read()
+    if (!isJsonObject(document) || document.version !== 1) return []
+    const { items, bad } = readListEntries(document.shown, shownIdSchema, 'shown')
+    if (bad.length > 0) {
+      reportSetAside({ store, notices, what: 'the entries of the notification log', consequence: 'A notification may be shown once more.', bad })
+      store.write({ version: 1, shown: items })
+    }
+    return items
   }
   return {
     unseen: (pending) => {

@@ -7,6 +7,7 @@
  * Elsewhere the country alone decides, so no region is asked for. A pure module: the renderer uses
  * it for the profile form.
  */
+import { ownValue } from '../own-keys'
 
 export type Subdivision = { readonly code: string; readonly name: string }
 
@@ -48,11 +49,11 @@ function toList(country: string, entries: ReadonlyArray<readonly [string, string
 
 /** The regions the user can choose from in this country, with the field's label and why it is asked; null where none is asked. */
 export function regionsOf(country: string | null): { readonly label: string; readonly why: string; readonly list: ReadonlyArray<Subdivision> } | null {
-  return (country && table[country]) || null
+  return (country && ownValue(table, country)) || null
 }
 
 /** "Bavaria", "California"; null for a code we do not list. */
 export function regionName(code: string): string | null {
   const country = code.slice(0, 2)
-  return table[country]?.list.find((r) => r.code === code)?.name ?? null
+  return ownValue(table, country)?.list.find((r) => r.code === code)?.name ?? null
 }

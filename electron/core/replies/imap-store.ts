@@ -8,18 +8,34 @@ import path from 'node:path'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
+import { dictionaryOf, readKeyedEntries, type BadEntry } from '../own-keys'
 import { openJsonFileStore } from '../storage/document-store'
+import { reportSetAside } from '../storage/set-aside'
 import { imapSettingsSchema, mailboxStateSchema, syncSummarySchema, type ImapSettings, type MailboxState, type SyncSummary } from './imap-settings'
 import { repliesDir } from './store'
 
 const documentSchema = z.object({
   version: z.literal(1),
   settings: imapSettingsSchema.nullable().default(null),
-  /** account ("user@host:port") → mailbox → what was seen. */
-  seen: z.record(z.string(), z.record(z.string(), mailboxStateSchema)).default({}),
+  /** account ("user@host:port") → mailbox → what was seen; read entry by entry (readSeen). */
+  seen: z.unknown().optional(),
   lastSync: syncSummarySchema.nullable().default(null),
 })
-type ImapDocument = z.infer<typeof documentSchema>
+
+/**
+ * Accounts and mailbox names are what the user typed ("constructor" is a fine folder name): kept
+ * in Maps, and stored as JSON objects read one entry at a time.
+ */
+type Seen = ReadonlyMap<string, ReadonlyMap<string, MailboxState>>
+type ImapDocument = { settings: ImapSettings | null; seen: Seen; lastSync: SyncSummary | null }
+
+const anyKey = z.string().min(1).max(1000)
+const mailboxesSchema = z.unknown().transform((value, context) => {
+  const read = readKeyedEntries(value, { key: anyKey, value: mailboxStateSchema })
+  for (const bad of read.bad) context.addIssue({ code: 'custom', message: `${bad.key}: ${bad.reason}` })
+  return read.entries as ReadonlyMap<string, MailboxState>
+})
+
 /** The IMAP file as stored (the backup checks a restored one against it). */
 export const imapDocumentSchema = documentSchema
 
@@ -41,7 +57,17 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
   const read = (): ImapDocument => {
     const raw = store.read()
     const parsed = documentSchema.safeParse(Object.keys(raw).length === 0 ? { version: 1 } : raw)
-    if (parsed.success) return parsed.data
+    if (parsed.success) {
+      // What a sync saw, account by account: one that does not read is set aside, and only its mailboxes are looked at afresh.
+      const accounts = readKeyedEntries(parsed.data.seen, { key: anyKey, value: mailboxesSchema }, 'seen')
+      const document: ImapDocument = { settings: parsed.data.settings, seen: accounts.entries, lastSync: parsed.data.lastSync }
+      if (accounts.bad.length > 0) {
+        const bad: BadEntry[] = accounts.bad.map((b) => ({ ...b, key: `what the sync saw of ${b.key}` }))
+        reportSetAside({ store, notices: options.notices, what: 'the records of what the IMAP sync saw', consequence: 'Those mailboxes are looked at again from the start; what was imported before is recognised.', bad })
+        write(document)
+      }
+      return document
+    }
     const movedTo = store.moveAside()
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
@@ -49,11 +75,16 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
       path: store.path,
       movedTo,
     })
-    return documentSchema.parse({ version: 1 })
+    return { settings: null, seen: new Map(), lastSync: null }
   }
-  const write = (next: ImapDocument) => {
+  function write(next: ImapDocument) {
     try {
-      store.write(next)
+      store.write({
+        version: 1,
+        settings: next.settings,
+        seen: dictionaryOf([...next.seen].map(([account, mailboxes]) => [account, dictionaryOf(mailboxes)] as const)),
+        lastSync: next.lastSync,
+      })
     } catch (error) {
       throw new CoreError('STORAGE_FAILED', `The IMAP settings could not be saved: ${(error as Error).message}`)
     }
@@ -61,16 +92,20 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
   return {
     settings: () => read().settings,
     saveSettings(settings) {
-      write({ ...read(), settings })
+      write({ ...read(), settings: settings === null ? null : imapSettingsSchema.parse(settings) })
       return settings
     },
-    seen: (account, mailbox) => read().seen[account]?.[mailbox] ?? null,
+    seen: (account, mailbox) => read().seen.get(account)?.get(mailbox) ?? null,
     saveSeen(account, mailbox, state, summary) {
       const document = read()
-      write({ ...document, seen: { ...document.seen, [account]: { ...document.seen[account], [mailbox]: state } }, lastSync: summary })
+      const mailboxes = new Map(document.seen.get(account) ?? [])
+      mailboxes.set(mailbox, mailboxStateSchema.parse(state))
+      const seen = new Map(document.seen)
+      seen.set(account, mailboxes)
+      write({ ...document, seen, lastSync: syncSummarySchema.parse(summary) })
     },
     saveSummary(summary) {
-      write({ ...read(), lastSync: summary })
+      write({ ...read(), lastSync: syncSummarySchema.parse(summary) })
     },
     lastSync: () => read().lastSync,
   }

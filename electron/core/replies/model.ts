@@ -21,34 +21,67 @@ export type ReplyState = (typeof replyStates)[number]
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/)
 
+/**
+ * The sizes a reply record keeps: whatever a message says is cut to these (replies/normalise.ts)
+ * before the record is written, so one hostile message can never make the file unreadable.
+ */
+export const replyLimits = {
+  /** RFC 5322 allows no longer line; a longer Message-ID is not kept (the SHA-256 still finds repeats). */
+  messageId: 998,
+  name: 500,
+  address: 500,
+  recipients: 100,
+  subject: 2000,
+  excerpt: 2000,
+  attachments: 500,
+  /** Bytes of UTF-8, as file systems count a name. */
+  attachmentNameBytes: 255,
+  contentType: 200,
+  failedRecipients: 100,
+  status: 50,
+  diagnostic: 2000,
+  candidates: 200,
+  reason: 1000,
+  /** A Date header outside these years is not kept (it is a mistake or a trick, not a day). */
+  earliestYear: 1900,
+  latestYear: 9999,
+} as const
+
 export const classificationSchema = z.object({
   kind: z.enum(replyKinds),
   confidence: z.number().min(0).max(1),
-  reason: z.string().max(1000),
+  reason: z.string().max(replyLimits.reason),
   lang: z.enum(['en', 'de', 'fr', 'es', 'zh']).nullable().default(null),
 })
 
 export const replyRecordSchema = z.object({
   id: z.string().regex(/^rp-[0-9a-f]{12}$/),
-  messageId: z.string().max(998).nullable(),
+  messageId: z.string().max(replyLimits.messageId).nullable(),
   sha256: sha256Schema,
   size: z.number().int().nonnegative(),
-  from: z.object({ name: z.string().max(500), address: z.string().max(500) }),
-  to: z.array(z.string().max(500)).max(100).default([]),
+  from: z.object({ name: z.string().max(replyLimits.name), address: z.string().max(replyLimits.address) }),
+  to: z.array(z.string().max(replyLimits.address)).max(replyLimits.recipients).default([]),
   /** The Date header, when it had one. */
   date: z.iso.datetime({ offset: true }).nullable(),
-  subject: z.string().max(2000),
-  excerpt: z.string().max(2000),
+  subject: z.string().max(replyLimits.subject),
+  excerpt: z.string().max(replyLimits.excerpt),
   /** The files the message carries, as found in it. */
   attachments: z
-    .array(z.object({ name: z.string().min(1).max(255), contentType: z.string().max(200), size: z.number().int().nonnegative(), sha256: sha256Schema }))
-    .max(500)
+    .array(
+      z.object({
+        name: z.string().min(1).max(replyLimits.attachmentNameBytes).refine((name) => new TextEncoder().encode(name).length <= replyLimits.attachmentNameBytes, 'longer than 255 bytes of UTF-8'),
+        contentType: z.string().max(replyLimits.contentType),
+        size: z.number().int().nonnegative(),
+        sha256: sha256Schema,
+      }),
+    )
+    .max(replyLimits.attachments)
     .default([]),
   bounce: z
     .object({
-      failedRecipients: z.array(z.string().max(500)).max(100),
-      status: z.string().max(50).nullable(),
-      diagnostic: z.string().max(2000).nullable(),
+      failedRecipients: z.array(z.string().max(replyLimits.address)).max(replyLimits.failedRecipients),
+      status: z.string().max(replyLimits.status).nullable(),
+      diagnostic: z.string().max(replyLimits.diagnostic).nullable(),
       standard: z.boolean(),
     })
     .nullable()
@@ -61,7 +94,7 @@ export const replyRecordSchema = z.object({
     reference: referenceSchema.nullable(),
     by: z.enum(matchMethods).nullable(),
     /** Every request the sender's domain fits, best first. */
-    candidates: z.array(referenceSchema).max(200).default([]),
+    candidates: z.array(referenceSchema).max(replyLimits.candidates).default([]),
   }),
   /** The 'reply-received' event on the request's timeline (attached only). */
   eventId: z.string().nullable().default(null),
@@ -114,8 +147,24 @@ export type ReplyImportResult = {
   readonly failed: ReadonlyArray<{ readonly source: string; readonly code: string; readonly message: string }>
 }
 
+/**
+ * A reply being put on a request's timeline: written before the event is added and removed with
+ * the final record in one write, so a kill in between leaves a trace that the next run completes
+ * (the event is found by the message's SHA-256) instead of an orphan event.
+ */
+export const attachingSchema = z.object({
+  reference: referenceSchema,
+  /** The record as it will be, without its event (eventId null) and with the kept file still to come. */
+  record: replyRecordSchema,
+  /** The inbox copy to remove once attached (confirming a reply that waited), or null. */
+  inboxFile: z.string().nullable().default(null),
+})
+export type Attaching = z.infer<typeof attachingSchema>
+
+/** replies.json. Read record by record: one that does not read is set aside, never the whole file. */
 export const repliesDocumentSchema = z.object({
   version: z.literal(1),
   replies: z.array(replyRecordSchema),
+  attaching: z.array(attachingSchema).default([]),
 })
 export type RepliesDocument = z.infer<typeof repliesDocumentSchema>

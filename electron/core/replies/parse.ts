@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import { CoreError } from '../api/result'
+import { cutFileName, maxFileNameBytes } from '../text-cut'
 
 /** The largest .eml Rightful imports (a reply with a data export attached may be large). */
 export const maxReplyBytes = 25 * 1024 * 1024
@@ -151,23 +152,24 @@ export function safeAttachmentName(original: string | undefined | null, index: n
     .join('')
     .replace(/^[.\s]+/, '')
     .trim()
-    .slice(-120)
-  if (cleaned) return cleaned
-  const ext = extensionFor[contentType.toLowerCase()] ?? 'bin'
+  // File systems count names in bytes: 255 of UTF-8 (85 CJK characters, 63 emoji), extension kept.
+  if (cleaned) return cutFileName(cleaned, maxFileNameBytes)
+  const ext = extensionFor.get(contentType.toLowerCase()) ?? 'bin'
   return `attachment-${index + 1}.${ext}`
 }
 
-const extensionFor: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'application/zip': 'zip',
-  'application/json': 'json',
-  'text/csv': 'csv',
-  'text/plain': 'txt',
-  'text/html': 'html',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'message/rfc822': 'eml',
-}
+/** A content type comes from the message: a Map, so "constructor" finds nothing. */
+const extensionFor: ReadonlyMap<string, string> = new Map([
+  ['application/pdf', 'pdf'],
+  ['application/zip', 'zip'],
+  ['application/json', 'json'],
+  ['text/csv', 'csv'],
+  ['text/plain', 'txt'],
+  ['text/html', 'html'],
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpg'],
+  ['message/rfc822', 'eml'],
+])
 
 /** Lines that start a quoted earlier message: everything from there on is not the reply's own text. */
 const quoteStarts: ReadonlyArray<RegExp> = [

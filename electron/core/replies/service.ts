@@ -22,24 +22,26 @@ import type { RequestService } from '../requests/service'
 import { closedStatuses } from '../requests/status'
 import type { RequestView } from '../requests/view'
 import { createFileExclusiveSync } from '../storage/files'
+import { cutText } from '../text-cut'
 import { classifyReply } from './classify'
 import { matchReply, referencesIn, type MatchInput, type MatchResult, type MatchSource } from './match'
-import type { ReplyImportOutcome, ReplyKind, ReplyRecord, ReplyView } from './model'
+import type { Attaching, ReplyImportOutcome, ReplyKind, ReplyRecord, ReplyView } from './model'
+import { keptMessageId, normaliseReplyRecord, usableDate } from './normalise'
 import { maxReplyBytes, parseReply, sameMessageId, type ParsedReply } from './parse'
 import { openReplyStore, repliesDir } from './store'
 
 /** The reply kinds that add an event of their own once confirmed. */
-const eventForKind: Partial<Record<ReplyKind, UserEventKind>> = {
-  acknowledged: 'acknowledged',
-  'identity-requested': 'identity-requested',
-  'clarification-asked': 'clarification-asked',
-  'extension-claimed': 'extension-claimed',
-  'data-received': 'data-received',
-  'partially-fulfilled': 'partially-fulfilled',
-  refused: 'refused',
-  completed: 'completed',
-  bounce: 'undeliverable',
-}
+const eventForKind: ReadonlyMap<ReplyKind, UserEventKind> = new Map<ReplyKind, UserEventKind>([
+  ['acknowledged', 'acknowledged'],
+  ['identity-requested', 'identity-requested'],
+  ['clarification-asked', 'clarification-asked'],
+  ['extension-claimed', 'extension-claimed'],
+  ['data-received', 'data-received'],
+  ['partially-fulfilled', 'partially-fulfilled'],
+  ['refused', 'refused'],
+  ['completed', 'completed'],
+  ['bounce', 'undeliverable'],
+])
 
 export type ReplyService = {
   /**
@@ -78,6 +80,9 @@ export type ReplyService = {
 }
 
 const newReplyId = () => `rp-${randomBytes(6).toString('hex')}`
+
+/** The kept file of a reply still being put on a timeline (only ever in an intent, see attachRecorded). */
+const beingAttached = '(being attached)'
 
 /** A short date for notes: "3 Feb 2026". */
 const shortDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
@@ -185,15 +190,25 @@ export function createReplyService(deps: {
     return day
   }
 
+  /** The event's note: who, when, what; each part cut so that the note fits the event (20,000 characters). */
   const noteOf = (parsed: ParsedReply): string => {
-    const who = parsed.from.name ? `${parsed.from.name} <${parsed.from.address}>` : parsed.from.address
-    const when = parsed.date ? ` on ${shortDate(parsed.date)}` : ''
+    const who = cutText(parsed.from.name ? `${parsed.from.name} <${parsed.from.address}>` : parsed.from.address, 1000)
+    const date = usableDate(parsed.date)
+    const when = date ? ` on ${shortDate(date)}` : ''
     if (parsed.bounce) {
-      const failed = parsed.bounce.failedRecipients.join(', ') || 'the recipient'
+      const recipients = parsed.bounce.failedRecipients
+      const listed = recipients.slice(0, 10).map((r) => cutText(r, 200))
+      const failed = recipients.length === 0 ? 'the recipient' : `${listed.join(', ')}${recipients.length > 10 ? ` and ${recipients.length - 10} more` : ''}`
       const why = parsed.bounce.diagnostic ?? (parsed.bounce.status ? `status ${parsed.bounce.status}` : null)
-      return `Returned as undeliverable by the mail system (${who})${when}: the message could not be delivered to ${failed}${why ? ` (${why})` : ''}.\n\n${parsed.excerpt}`
+      return cutText(`Returned as undeliverable by the mail system (${who})${when}: the message could not be delivered to ${failed}${why ? ` (${cutText(why, 2000)})` : ''}.\n\n${parsed.excerpt}`, 19_000)
     }
-    return `From ${who}${when}\nSubject: ${parsed.subject || '(no subject)'}\n\n${parsed.excerpt}`.slice(0, 19_000)
+    return cutText(`From ${who}${when}\nSubject: ${cutText(parsed.subject, 2000) || '(no subject)'}\n\n${parsed.excerpt}`, 19_000)
+  }
+
+  /** The live 'reply-received' event that keeps this message (its .eml is the event's first file). */
+  const replyEventOf = (record: RequestRecord, sha256: string): { eventId: string; file: string } | null => {
+    const event = record.events.find((e) => e.kind === 'reply-received' && e.removedAt === null && e.attachments[0]?.sha256 === sha256)
+    return event && event.attachments[0] ? { eventId: event.id, file: event.attachments[0].file } : null
   }
 
   /**
@@ -204,9 +219,13 @@ export function createReplyService(deps: {
     if (batch) batch.source = null
     const before = deps.requests.get(reference).record
     if (!before.sent) throw new CoreError('INVALID_STATE', `${reference} has not been sent yet, so it cannot have a reply.`)
-    const temp = path.join(repliesDir(deps.dataDir), `.import-${randomBytes(6).toString('hex')}`)
+    // The same message is on the timeline already (a run stopped before its record was written): that event is the one.
+    const known = replyEventOf(before, parsed.sha256)
+    if (known) return known
+    const temp = path.join(repliesDir(deps.dataDir), `.import-${process.pid}-${randomBytes(6).toString('hex')}`)
     try {
-      const emlName = `Reply ${parsed.date ? parsed.date.toISOString().slice(0, 10) : today()}${parsed.bounce ? ' (undeliverable)' : ''}.eml`
+      const date = usableDate(parsed.date)
+      const emlName = `Reply ${date ? date.toISOString().slice(0, 10) : today()}${parsed.bounce ? ' (undeliverable)' : ''}.eml`
       const files = [{ name: emlName, content: bytes }, ...parsed.attachments.slice(0, maxAttachmentsPerEvent - 1)]
       const paths = files.map((file, index) => {
         // One folder per file: the stage keeps the file's own name, and two may share a name.
@@ -220,7 +239,7 @@ export function createReplyService(deps: {
       const tokens = deps.attachments.stage(paths).map((f) => f.token)
       const extra = parsed.attachments.length - (maxAttachmentsPerEvent - 1)
       const note = `${noteOf(parsed)}${extra > 0 ? `\n\n${extra} more attached files are inside the .eml.` : ''}`
-      const view = deps.requests.addEvent({ reference, kind: 'reply-received', on: replyDay(parsed.date, before.sent.on), note, attachments: tokens })
+      const view = deps.requests.addEvent({ reference, kind: 'reply-received', on: replyDay(usableDate(parsed.date), before.sent.on), note, attachments: tokens })
       const known = new Set(before.events.map((e) => e.id))
       const event = view.record.events.find((e) => !known.has(e.id) && e.kind === 'reply-received')
       if (!event || !event.attachments[0]) throw new CoreError('INTERNAL', 'The reply was added, but its event could not be found again.')
@@ -232,6 +251,9 @@ export function createReplyService(deps: {
       fs.rmSync(temp, { recursive: true, force: true })
     }
   }
+
+  /** Where a message that belongs to no request yet is kept, relative to the data folder. */
+  const keptInboxPath = (parsed: ParsedReply): string => path.relative(deps.dataDir, path.join(inboxDir, `${parsed.sha256}.eml`)).split(path.sep).join('/')
 
   /** Keeps a message that belongs to no request yet, under its SHA-256. */
   const keepInInbox = (parsed: ParsedReply, bytes: Uint8Array): string => {
@@ -264,17 +286,88 @@ export function createReplyService(deps: {
     return Boolean(request?.events.some((e) => e.id === record.eventId && e.removedAt === null))
   }
 
+  /** `records` with `record` in place of the one with its id (or added). */
+  const upsert = (records: ReadonlyArray<ReplyRecord>, record: ReplyRecord): ReplyRecord[] => {
+    const index = records.findIndex((r) => r.id === record.id)
+    return index < 0 ? [...records, record] : records.map((r, i) => (i === index ? record : r))
+  }
+
+  const saveRecord = (record: ReplyRecord) =>
+    store.update((state) => ({ state: { ...state, replies: upsert(state.replies, record) }, result: undefined }))
+
+  /**
+   * Completes what a stopped run began: a reply whose event reached the timeline while its record
+   * did not gets its record (the event is found by the message's SHA-256); one whose event never
+   * came is let go (that import never finished, so nothing was promised). Leaves no orphan event.
+   */
+  const recover = (): void => {
+    const pending = store.attaching()
+    if (pending.length === 0) return
+    const finished = pending.map((entry) => {
+      let request: RequestRecord | null = null
+      try {
+        request = deps.requests.get(entry.reference).record
+      } catch (error) {
+        if (!(error instanceof CoreError && error.code === 'NOT_FOUND')) throw error
+      }
+      const event = request ? replyEventOf(request, entry.record.sha256) : null
+      return { entry, event }
+    })
+    store.update((state) => {
+      let replies = state.replies
+      for (const { entry, event } of finished) {
+        if (!event) continue
+        const live = replies.find((r) => r.sha256 === entry.record.sha256 && r.state === 'attached' && r.eventId === event.eventId)
+        if (!live) replies = upsert(replies, { ...entry.record, state: 'attached', eventId: event.eventId, file: event.file })
+      }
+      return { state: { replies, attaching: state.attaching.filter((a) => !finished.some(({ entry }) => sameAttaching(entry, a))) }, result: undefined }
+    })
+    for (const { entry, event } of finished) if (event && entry.inboxFile) removeInboxCopy(entry.inboxFile)
+  }
+
+  const sameAttaching = (a: Attaching, b: Attaching) => a.record.id === b.record.id && a.reference === b.reference
+
+  /** Removes a message's inbox copy once the request keeps it (same bytes, checked by SHA-256 when stored). */
+  const removeInboxCopy = (file: string) => {
+    const full = path.resolve(deps.dataDir, file)
+    if (full.startsWith(inboxDir + path.sep)) fs.rmSync(full, { force: true })
+  }
+
+  /**
+   * Puts a reply on a request's timeline as one step that survives a kill: the intent is written
+   * first, then the event (reused when the message is there already), then the record with the
+   * intent removed, in one write. Returns the record as stored.
+   */
+  const attachRecorded = (reference: string, parsed: ParsedReply, bytes: Uint8Array, planned: ReplyRecord, inboxFile: string | null): ReplyRecord => {
+    const entry: Attaching = { reference, record: planned, inboxFile }
+    store.update((state) => ({ state: { ...state, attaching: [...state.attaching.filter((a) => !sameAttaching(a, entry)), entry] }, result: undefined }))
+    let attached: { eventId: string; file: string }
+    try {
+      attached = attach(reference, parsed, bytes)
+    } catch (error) {
+      store.update((state) => ({ state: { ...state, attaching: state.attaching.filter((a) => !sameAttaching(a, entry)) }, result: undefined }))
+      throw error
+    }
+    const record: ReplyRecord = { ...planned, state: 'attached', eventId: attached.eventId, file: attached.file }
+    try {
+      store.update((state) => ({
+        state: { replies: upsert(state.replies, record), attaching: state.attaching.filter((a) => !sameAttaching(a, entry)) },
+        result: undefined,
+      }))
+    } catch (error) {
+      // Nothing half-done: the event goes again (kept as removed); the intent, if still written, finds no event.
+      deps.requests.removeEvent({ reference, eventId: attached.eventId })
+      throw error
+    }
+    if (inboxFile) removeInboxCopy(inboxFile)
+    return record
+  }
+
   const findReply = (replyId: string): ReplyRecord => {
     const record = store.list().find((r) => r.id === replyId)
     if (!record || !isLive(record)) throw new CoreError('NOT_FOUND', `There is no imported reply ${replyId}.`)
     return record
   }
-
-  const saveRecord = (record: ReplyRecord) =>
-    store.update((replies) => {
-      const index = replies.findIndex((r) => r.id === record.id)
-      return { replies: index < 0 ? [...replies, record] : replies.map((r, i) => (i === index ? record : r)), result: undefined }
-    })
 
   const outcomeOf = (record: ReplyRecord, source: string, duplicate: boolean): ReplyImportOutcome => ({
     replyId: record.id,
@@ -294,12 +387,14 @@ export function createReplyService(deps: {
     async importBytes(bytes, options) {
       const parsed = await parseReply(bytes)
 
+      recover()
+      const messageId = keptMessageId(parsed.messageId)
       const earlier = store
         .list()
-        .find((r) => r.sha256 === parsed.sha256 || (parsed.messageId !== null && r.messageId !== null && sameMessageId(r.messageId, parsed.messageId)))
+        .find((r) => r.sha256 === parsed.sha256 || (messageId !== null && r.messageId !== null && sameMessageId(r.messageId, messageId)))
       if (earlier && isLive(earlier)) return outcomeOf(earlier, options.source, true)
       // Its event was removed from the timeline: the message may be imported afresh.
-      if (earlier) store.update((replies) => ({ replies: replies.filter((r) => r.id !== earlier.id), result: undefined }))
+      if (earlier) store.update((state) => ({ state: { ...state, replies: state.replies.filter((r) => r.id !== earlier.id) }, result: undefined }))
 
       const source = matchSource()
       if (parsed.messageId) {
@@ -334,41 +429,36 @@ export function createReplyService(deps: {
       })
 
       const id = newReplyId()
-      const attached = match.reference !== null && !match.needsConfirmation ? attach(match.reference, parsed, bytes) : null
-      const record: ReplyRecord = {
+      const attachTo = match.reference !== null && !match.needsConfirmation ? match.reference : null
+      // Brought within the record's limits and validated before anything is written or added.
+      const planned = normaliseReplyRecord({
         id,
-        messageId: parsed.messageId,
+        messageId,
         sha256: parsed.sha256,
         size: parsed.size,
-        from: { name: parsed.from.name.slice(0, 500), address: parsed.from.address.slice(0, 500) },
-        to: parsed.to.slice(0, 100).map((a) => a.slice(0, 500)),
-        date: parsed.date ? parsed.date.toISOString() : null,
-        subject: parsed.subject.slice(0, 2000),
+        from: parsed.from,
+        to: parsed.to,
+        date: parsed.date,
+        subject: parsed.subject,
         excerpt: parsed.excerpt,
-        attachments: parsed.attachments.slice(0, 500).map((a) => ({ name: a.name, contentType: a.contentType.slice(0, 200), size: a.size, sha256: a.sha256 })),
-        bounce: parsed.bounce
-          ? {
-              failedRecipients: parsed.bounce.failedRecipients.slice(0, 100),
-              status: parsed.bounce.status?.slice(0, 50) ?? null,
-              diagnostic: parsed.bounce.diagnostic?.slice(0, 2000) ?? null,
-              standard: parsed.bounce.standard,
-            }
-          : null,
+        attachments: parsed.attachments,
+        bounce: parsed.bounce,
         source: options.origin,
         importedAt: deps.now().toISOString(),
-        state: attached ? 'attached' : match.reference ? 'needs-confirmation' : 'unmatched',
-        match: { reference: match.reference, by: match.by, candidates: match.candidates.slice(0, 200) },
-        eventId: attached?.eventId ?? null,
-        file: attached?.file ?? keepInInbox(parsed, bytes),
+        state: attachTo ? 'attached' : match.reference ? 'needs-confirmation' : 'unmatched',
+        match: { reference: match.reference, by: match.by, candidates: match.candidates },
+        eventId: null,
+        file: attachTo ? beingAttached : keptInboxPath(parsed),
         suggestion,
         confirmed: null,
-      }
-      try {
+      })
+      let record: ReplyRecord
+      if (attachTo) {
+        record = attachRecorded(attachTo, parsed, bytes, planned, null)
+      } else {
+        keepInInbox(parsed, bytes)
+        record = planned
         saveRecord(record)
-      } catch (error) {
-        // Nothing half-done: the event goes again (kept as removed), the inbox copy stays.
-        if (attached) deps.requests.removeEvent({ reference: match.reference!, eventId: attached.eventId })
-        throw error
       }
       if (options.confirm) {
         const { reply } = await service.confirm({ replyId: id, ...(match.reference ? { reference: match.reference } : {}), kind: suggestion.kind })
@@ -396,6 +486,7 @@ export function createReplyService(deps: {
     },
 
     async confirm({ replyId, reference, kind, until = null }) {
+      recover()
       let record = findReply(replyId)
       if (reference === undefined && kind === undefined) throw new CoreError('INVALID_INPUT', 'Say which request the reply answers, or what it is.')
 
@@ -404,22 +495,19 @@ export function createReplyService(deps: {
         if (!target) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
         const bytes = readKept(record)
         const parsed = await parseReply(bytes)
-        const attached = attach(target, parsed, bytes)
-        const inboxFile = path.resolve(deps.dataDir, record.file)
-        record = {
+        const planned: ReplyRecord = {
           ...record,
           state: 'attached',
-          eventId: attached.eventId,
-          file: attached.file,
+          eventId: null,
+          file: beingAttached,
           match: {
             reference: target,
             by: target === record.match.reference ? record.match.by : 'user',
             candidates: record.match.candidates,
           },
         }
-        saveRecord(record)
-        // The request keeps the message now (same bytes, checked by SHA-256 when stored).
-        if (inboxFile.startsWith(inboxDir + path.sep)) fs.rmSync(inboxFile, { force: true })
+        // The request keeps the message now (same bytes, checked by SHA-256 when stored): the inbox copy goes.
+        record = attachRecorded(target, parsed, bytes, planned, record.file)
       } else if (reference !== undefined && reference !== record.match.reference) {
         throw new CoreError('INVALID_STATE', `This reply is already on ${record.match.reference}'s timeline. Remove its event there first to move it.`)
       }
@@ -432,19 +520,21 @@ export function createReplyService(deps: {
         if (record.confirmed?.eventId && request.events.some((e) => e.id === record.confirmed!.eventId && e.removedAt === null)) {
           deps.requests.removeEvent({ reference: owner, eventId: record.confirmed.eventId })
         }
-        const eventKind = eventForKind[kind]
+        const eventKind = eventForKind.get(kind)
         let eventId: string | null = null
         if (eventKind) {
-          const before = new Set(deps.requests.get(owner).record.events.map((e) => e.id))
-          const subject = record.subject ? ` “${record.subject.slice(0, 200)}”` : ''
-          const view = deps.requests.addEvent({
-            reference: owner,
-            kind: eventKind,
-            on,
-            note: `From the reply of ${record.from.address}${subject}.`,
-            until: eventKind === 'extension-claimed' ? until : null,
-          })
-          eventId = view.record.events.find((e) => !before.has(e.id))?.id ?? null
+          const current = deps.requests.get(owner).record
+          const subject = record.subject ? ` “${cutText(record.subject, 200)}”` : ''
+          const note = `From the reply of ${record.from.address}${subject}.`
+          // Confirmed before, and stopped before the reply's record said so: that event is the one.
+          const earlier = current.events.find((e) => e.kind === eventKind && e.removedAt === null && e.on === on && e.note === note)
+          if (earlier) {
+            eventId = earlier.id
+          } else {
+            const before = new Set(current.events.map((e) => e.id))
+            const view = deps.requests.addEvent({ reference: owner, kind: eventKind, on, note, until: eventKind === 'extension-claimed' ? until : null })
+            eventId = view.record.events.find((e) => !before.has(e.id))?.id ?? null
+          }
         }
         record = { ...record, confirmed: { kind, eventId, at: deps.now().toISOString(), on } }
         saveRecord(record)
@@ -453,6 +543,7 @@ export function createReplyService(deps: {
     },
 
     dismiss(replyId) {
+      recover()
       const record = findReply(replyId)
       if (record.state === 'attached') {
         throw new CoreError('INVALID_STATE', `This reply is on ${record.match.reference}'s timeline; remove its event there instead.`)
@@ -463,6 +554,7 @@ export function createReplyService(deps: {
     },
 
     list({ reference, pending }) {
+      recover()
       return store
         .list()
         .filter((r) => (pending ? r.state === 'needs-confirmation' || r.state === 'unmatched' : true))

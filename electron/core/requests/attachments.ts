@@ -7,8 +7,18 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CoreError } from '../api/result'
+import { createFileExclusiveSync } from '../storage/files'
+import { cutFileName, maxFileNameBytes } from '../text-cut'
 import type { Attachment } from './events'
 import type { StagedFile } from './view'
+
+/**
+ * Where files on their way into a request's folder are written first (then linked into place):
+ * one folder, cleaned at open of what a killed process left there.
+ */
+export function incomingDir(dataDir: string): string {
+  return path.join(dataDir, 'requests', '.incoming')
+}
 
 /** The largest file Rightful keeps with an event. */
 export const maxAttachmentBytes = 50 * 1024 * 1024
@@ -28,14 +38,21 @@ export type AttachmentStage = {
   read(tokens: ReadonlyArray<string>, maxTotalBytes?: number): Array<{ name: string; bytes: Uint8Array }>
 }
 
-function safeName(name: string): string {
+/**
+ * The name a kept file gets on disk: `prefix` and the user's name without characters a file
+ * system refuses, cut (extension kept) so the whole name fits in 255 bytes of UTF-8.
+ */
+export function keptFileName(prefix: string, name: string): string {
   const cleaned = [...name]
-    .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"/\\|?*'.includes(c) ? '_' : c))
     .join('')
     .replace(/^\.+/, '_')
-    .slice(-120)
-  return cleaned || 'file'
+    .replace(/[. ]+$/, '')
+  return `${prefix}${cutFileName(cleaned || 'file', maxFileNameBytes - Buffer.byteLength(prefix))}`
 }
+
+/** The name as the user had it, cut to what a record keeps (255 bytes of UTF-8). */
+const shownName = (name: string): string => cutFileName(name, maxFileNameBytes) || 'file'
 
 export function createAttachmentStage(dataDir: string): AttachmentStage {
   const staged = new Map<string, { path: string; name: string; size: number }>()
@@ -58,8 +75,9 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
           throw new CoreError('INVALID_INPUT', `${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; Rightful keeps files up to ${maxAttachmentBytes / 1048576} MB.`)
         }
         const token = `att-${randomBytes(9).toString('hex')}`
-        staged.set(token, { path: file, name: path.basename(file), size: stat.size })
-        return { token, name: path.basename(file), size: stat.size }
+        const name = shownName(path.basename(file))
+        staged.set(token, { path: file, name, size: stat.size })
+        return { token, name, size: stat.size }
       })
     },
 
@@ -76,9 +94,10 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
         for (const [index, file] of files.entries()) {
           const bytes = fs.readFileSync(file.path)
           if (bytes.length > maxAttachmentBytes) throw new CoreError('INVALID_INPUT', `${file.name} grew beyond ${maxAttachmentBytes / 1048576} MB.`)
-          const target = path.join(dir, `${owner.eventId}-${index + 1}-${safeName(file.name)}`)
+          const target = path.join(dir, keptFileName(`${owner.eventId}-${index + 1}-`, file.name))
           fs.mkdirSync(dir, { recursive: true })
-          fs.writeFileSync(target, bytes, { flag: 'wx', mode: 0o600 })
+          // Whole or not at all: written to a temporary file first, then linked into place.
+          createFileExclusiveSync(target, bytes, { tempDir: incomingDir(dataDir) })
           kept.push({
             id: `${owner.eventId}-${index + 1}`,
             name: file.name,

@@ -14,6 +14,7 @@ import { isEeaCountry } from '../authorities/eea'
 import { regionName } from '../profile/regions'
 import { lawNames } from './law-names'
 import { laws, type Law } from './kinds'
+import { ownValue } from '../own-keys'
 
 /**
  * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents
@@ -53,13 +54,13 @@ const countryNames: Readonly<Record<string, string>> = {
   US: 'the United States',
 }
 
-const placeOf = (country: string) => countryNames[country] ?? (isEeaCountry(country) ? 'the EU/EEA' : country)
+const placeOf = (country: string) => ownValue(countryNames, country) ?? (isEeaCountry(country) ? 'the EU/EEA' : country)
 
 /** The law of a place, by its ISO code; null where Rightful has none for it. */
 function lawOfCountry(country: string | null): Law | null {
   if (!country) return null
   if (isEeaCountry(country)) return 'gdpr'
-  return byCountry[country] ?? null
+  return ownValue(byCountry, country) ?? null
 }
 
 /**
@@ -79,7 +80,7 @@ export function proposeLaw(input: {
   const usable = (law: Law | null): law is Law => law !== null && available.includes(law)
 
   if (userCountry === 'US') {
-    const law = userRegion ? (byUsState[userRegion] ?? null) : null
+    const law = userRegion ? (ownValue(byUsState, userRegion) ?? null) : null
     if (usable(law)) {
       return { law, reason: `You live in ${regionName(userRegion!) ?? userRegion}: ${lawNames[law]} gives its residents these rights.`, grounded: true }
     }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore, DocumentStoreName, DocumentStores } from '../ports'
 import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
+import { setAsideEntriesSync } from './set-aside'
 
 /** The whole-document view both libraries offer (`store.store` getter and setter). */
 export type WholeDocumentBackend = {
@@ -58,6 +59,7 @@ export function openDocumentStore(options: {
       backend = options.openBackend()
       return movedTo
     },
+    setAside: (what, entries) => setAsideEntriesSync(file, now(), what, entries),
   }
 }
 
@@ -85,6 +87,7 @@ export function openJsonFileStore(options: { file: string; label: string; notice
     },
     write: (document) => writeFileAtomicSync(file, JSON.stringify(document)),
     moveAside: () => moveAsideSync(file, now()),
+    setAside: (what, entries) => setAsideEntriesSync(file, now(), what, entries),
   }
 }
 

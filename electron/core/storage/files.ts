@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { cutUtf8 } from '../text-cut'
 
 /** Makes a rename or a new file in `dir` durable (a no-op on Windows). */
 export function fsyncDirectory(dir: string): void {
@@ -18,10 +19,11 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-function writeTempSync(target: string, data: string | Uint8Array): string {
-  const dir = path.dirname(target)
+function writeTempSync(target: string, data: string | Uint8Array, tempDir?: string): string {
+  const dir = tempDir ?? path.dirname(target)
   fs.mkdirSync(dir, { recursive: true })
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  // The temporary name must fit where the final one fits (255 bytes): a long name is shortened in it.
+  const temp = path.join(dir, `.${cutUtf8(path.basename(target), 200)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const fd = fs.openSync(temp, 'wx', 0o600)
   try {
     fs.writeFileSync(fd, data)
@@ -49,11 +51,14 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
 
 /**
  * Creates a file atomically, failing with EEXIST when it already exists (the hard link is the
- * exclusive step), so two writers can never claim the same name.
+ * exclusive step), so two writers can never claim the same name. `tempDir` (on the same file
+ * system) holds the temporary file instead of the target's folder: one folder to clean at open
+ * instead of thousands (a request's files).
  */
-export function createFileExclusiveSync(target: string, data: string | Uint8Array): void {
-  const temp = writeTempSync(target, data)
+export function createFileExclusiveSync(target: string, data: string | Uint8Array, options: { tempDir?: string } = {}): void {
+  const temp = writeTempSync(target, data, options.tempDir)
   try {
+    if (options.tempDir) fs.mkdirSync(path.dirname(target), { recursive: true })
     fs.linkSync(temp, target)
   } finally {
     fs.rmSync(temp, { force: true })
@@ -80,6 +85,62 @@ export function moveAsideSync(file: string, now: Date, intoDir?: string): string
   }
   fs.renameSync(file, target)
   return target
+}
+
+/** How old a temporary file of a live process may be before it counts as left behind. */
+const staleAfterMs = 10 * 60 * 1000
+
+/** Our temporary files (`.<name>.<pid>.<hex>.tmp`, `.import-<pid>-<hex>`) and conf's (`<name>.tmp-<digits><hex>`). */
+const ownTemp = /^\.(?:.+\.(\d+)\.[0-9a-f]+\.tmp|import-(\d+)-[0-9a-f]+)$/
+const confTemp = /^.+\.tmp-\d{10}[0-9a-f]{6}$/
+
+function processIsAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the temporary files and folders a killed process left in `dir` (not in its
+ * sub-folders): those of a process that no longer runs, and any older than ten minutes (a write
+ * takes milliseconds). Another live process's write in progress is never touched. Returns the
+ * names removed.
+ */
+export function cleanStaleTempFilesSync(dir: string, now: Date = new Date()): string[] {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    const own = ownTemp.exec(name)
+    if (!own && !confTemp.test(name)) continue
+    const full = path.join(dir, name)
+    let stat: fs.Stats
+    try {
+      stat = fs.lstatSync(full)
+    } catch {
+      continue
+    }
+    const pid = own ? Number(own[1] ?? own[2]) : null
+    const old = now.getTime() - stat.mtimeMs > staleAfterMs
+    if (!old && (pid === null || processIsAlive(pid))) continue
+    try {
+      fs.rmSync(full, { recursive: true, force: true })
+      removed.push(name)
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed
 }
 
 /** Reads and parses a JSON file: `missing`, `parsed` with the value, or `unreadable` with the reason. */

@@ -94,7 +94,8 @@ function namesIn(tokens: ReadonlyArray<Token>, into: Set<string> = new Set()): S
 function lookup(view: Record<string, unknown>, name: string): unknown {
   let value: unknown = view
   for (const part of name.split('.')) {
-    if (value === null || typeof value !== 'object' || !(part in value)) return undefined
+    // Own properties only: {{constructor}} or {{company.toString}} name nothing a record holds.
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined
     value = (value as Record<string, unknown>)[part]
   }
   return value

@@ -31,10 +31,22 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     // A new day: status and days left are the core's to count, so they are fetched anew.
     // The open request stays on screen while it is fetched again; the others are dropped.
     const open = get().route
-    const kept = open.name === 'request' ? get().views[open.reference] : undefined
-    set({ views: kept && open.name === 'request' ? { [open.reference]: kept } : {} })
+    const kept = open.name === 'request' ? get().views.get(open.reference) : undefined
+    set({ views: kept && open.name === 'request' ? new Map([[open.reference, kept]]) : new Map() })
     await get().loadRequests()
     if (open.name === 'request') await get().loadRequest(open.reference)
+  },
+  async refreshNotices() {
+    const shown = get().status
+    if (!shown) return
+    try {
+      const { notices } = unwrap(await api().app.status({}))
+      const current = get().status
+      const same = current && current.notices.length === notices.length && current.notices.every((n, i) => n.id === notices[i]!.id)
+      if (current && !same) set({ status: { ...current, notices } })
+    } catch {
+      return // shown at the next chance
+    }
   },
   async dismissNotice(id) {
     await api().app.dismissNotice({ id })

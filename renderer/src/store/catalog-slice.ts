@@ -1,5 +1,6 @@
 import { api, messageOf, unwrap } from '../api'
 import { formOutcomeOf } from '../ui/field-errors'
+import { withEntry, withoutEntry } from './keyed'
 import type { CatalogSlice, Slice } from './types'
 
 /** As many hits as the list shows; the list is windowed, so this is cheap to render. */
@@ -8,7 +9,7 @@ export const searchLimit = 2000
 export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   query: '',
   hits: [],
-  companies: {},
+  companies: new Map(),
   async search(query) {
     set({ query })
     try {
@@ -21,7 +22,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async loadCompany(id) {
     try {
       const company = unwrap(await api().catalog.get({ id }))
-      set({ companies: { ...get().companies, [company.id]: company } })
+      set({ companies: withEntry(get().companies, company.id, company) })
       return company
     } catch (error) {
       get().toast('error', messageOf(error))
@@ -31,7 +32,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async saveCompany(input, fieldPaths = []) {
     try {
       const company = unwrap(await api().catalog.save(input))
-      set({ companies: { ...get().companies, [company.id]: company } })
+      set({ companies: withEntry(get().companies, company.id, company) })
       get().toast('success', input.id ? `Saved your changes to ${company.name}.` : `${company.name} is in your catalog.`)
       void get().search(get().query)
       return { company }
@@ -52,8 +53,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async removeCompany(id) {
     try {
       const result = unwrap(await api().catalog.remove({ id }))
-      const { [id]: _gone, ...companies } = get().companies
-      set({ companies })
+      set({ companies: withoutEntry(get().companies, id) })
       get().toast('success', result.restorable ? 'Deleted. You can bring it back from the list of deleted companies.' : 'Deleted.')
       void get().search(get().query)
       return true
@@ -65,7 +65,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async restoreCompany(id) {
     try {
       const company = unwrap(await api().catalog.restore({ id }))
-      set({ companies: { ...get().companies, [company.id]: company } })
+      set({ companies: withEntry(get().companies, company.id, company) })
       get().toast('success', `${company.name} is back in the catalog.`)
       void get().search(get().query)
       return true
@@ -77,7 +77,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async resetCompany(id) {
     try {
       const company = unwrap(await api().catalog.reset({ id }))
-      set({ companies: { ...get().companies, [company.id]: company } })
+      set({ companies: withEntry(get().companies, company.id, company) })
       get().toast('success', `${company.name} reads as the catalog has it again.`)
       return true
     } catch (error) {
@@ -88,7 +88,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
   async addContact(input) {
     try {
       const company = unwrap(await api().catalog.addContact({ ...input, purpose: 'privacy' }))
-      set({ companies: { ...get().companies, [company.id]: company } })
+      set({ companies: withEntry(get().companies, company.id, company) })
       get().toast('success', `Saved. Requests to ${company.name} will use this contact.`)
       return true
     } catch (error) {

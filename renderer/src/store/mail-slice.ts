@@ -6,6 +6,7 @@ import type { ApiError } from '@core/api/result'
 import type { SentCopySettings, SmtpSettings } from '@core/mail/mail-settings'
 import type { OutboxItem, SmtpView } from '@core/mail/mail-types'
 import { api, ApiFailure, messageOf, unwrap } from '../api'
+import { withEntry } from './keyed'
 import type { Slice } from './types'
 import { formOutcomeOf, type FormOutcome } from '../ui/field-errors'
 
@@ -25,7 +26,7 @@ export type MailOutcome = { ok: true } | { ok: false; error: ApiError }
 export type MailSlice = {
   smtp: SmtpView | null
   /** Per request: its outbox entry, null when it has none; absent until loaded. */
-  outbox: Record<string, OutboxItem | null>
+  outbox: ReadonlyMap<string, OutboxItem | null>
   loadSmtp(): Promise<void>
   /** Saves the server; field errors come back for the form to place, the rest is a toast. */
   saveSmtp(input: SmtpInput): Promise<FormOutcome>
@@ -44,7 +45,7 @@ const failure = (error: unknown): MailOutcome => ({
 
 export const createMailSlice: Slice<MailSlice> = (set, get) => ({
   smtp: null,
-  outbox: {},
+  outbox: new Map(),
 
   async loadSmtp() {
     try {
@@ -89,7 +90,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
   async loadOutbox(reference) {
     try {
       const [item] = unwrap(await api().mail.outbox({ reference }))
-      set({ outbox: { ...get().outbox, [reference]: item ?? null } })
+      set({ outbox: withEntry(get().outbox, reference, item ?? null) })
     } catch (error) {
       get().toast('error', messageOf(error))
     }
@@ -101,7 +102,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
       const { item, request } = unwrap(
         retry ? await api().mail.retry({ reference, confirmResend }) : await api().mail.send({ reference, attachLetter, confirmResend }),
       )
-      set({ outbox: { ...get().outbox, [reference]: item }, views: { ...get().views, [reference]: request } })
+      set({ outbox: withEntry(get().outbox, reference, item), views: withEntry(get().views, reference, request) })
       await get().loadRequests()
       get().toast('success', `${reference} was sent: the server accepted it. Rightful now counts the company's time to answer.`)
       outcome = { ok: true }
@@ -115,7 +116,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
   async copyToSent(reference) {
     try {
       const item = unwrap(await api().mail.copyToSent({ reference }))
-      set({ outbox: { ...get().outbox, [reference]: item } })
+      set({ outbox: withEntry(get().outbox, reference, item) })
       if (item.sentCopy.state === 'copied') get().toast('success', `A copy is in your “${item.sentCopy.mailbox ?? 'Sent'}” folder.`)
       else get().toast('error', `The copy to your Sent folder failed: ${item.sentCopy.error ?? 'unknown reason'}.`)
     } catch (error) {

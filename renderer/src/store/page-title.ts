@@ -7,8 +7,8 @@ import type { Route } from './routes'
 
 /** The parts of the store's state the names come from (the store's State has them). */
 export type NamedState = {
-  readonly companies: Readonly<Record<string, { readonly name: string } | undefined>>
-  readonly views: Readonly<Record<string, { readonly record: { readonly company: { readonly name: string } } } | undefined>>
+  readonly companies: ReadonlyMap<string, { readonly name: string }>
+  readonly views: ReadonlyMap<string, { readonly record: { readonly company: { readonly name: string } } }>
   readonly requests: ReadonlyArray<{ readonly reference: string; readonly companyName: string }> | null
 }
 
@@ -24,11 +24,11 @@ export type TitleNames = {
 
 /** The names the store has loaded. */
 export function titleNamesIn(state: NamedState): TitleNames {
-  // Own keys only: an id such as "constructor" must not find Object's.
+  // Maps: an id such as "constructor" finds nothing it did not put there.
   return {
-    company: (id) => (Object.hasOwn(state.companies, id) ? state.companies[id]?.name : undefined),
+    company: (id) => state.companies.get(id)?.name,
     requestCompany: (reference) =>
-      (Object.hasOwn(state.views, reference) ? state.views[reference]?.record.company.name : undefined) ??
+      state.views.get(reference)?.record.company.name ??
       state.requests?.find((r) => r.reference === reference)?.companyName,
   }
 }

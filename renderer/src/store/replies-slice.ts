@@ -7,6 +7,7 @@ import type { ImapView, SyncResult } from '@core/replies/handlers'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import type { ReplyImportResult, ReplyKind, ReplyView } from '@core/replies/model'
 import { api, messageOf, unwrap } from '../api'
+import { withEntry } from './keyed'
 import type { Slice } from './types'
 
 /** A file dropped on the window, read in the renderer (it has no path to hand over). */
@@ -14,7 +15,7 @@ export type DroppedFile = { readonly name: string; readonly base64: string }
 
 export type RepliesSlice = {
   /** Replies by request reference. */
-  replies: Record<string, ReadonlyArray<ReplyView>>
+  replies: ReadonlyMap<string, ReadonlyArray<ReplyView>>
   /** Replies no request has yet (unmatched, or waiting for the user to confirm one). */
   pendingReplies: ReadonlyArray<ReplyView> | null
   lastImport: ReplyImportResult | null
@@ -50,7 +51,7 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
   }
 
   return {
-    replies: {},
+    replies: new Map(),
     pendingReplies: null,
     lastImport: null,
     imap: null,
@@ -59,7 +60,7 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
     async loadReplies(reference) {
       await attempt(async () => {
         const list = unwrap(await api().replies.list({ reference }))
-        set({ replies: { ...get().replies, [reference]: list } })
+        set({ replies: withEntry(get().replies, reference, list) })
       })
     },
     async loadPendingReplies() {

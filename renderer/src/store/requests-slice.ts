@@ -1,10 +1,11 @@
 import type { RequestView } from '@core/api/contract'
 import { api, messageOf, unwrap } from '../api'
 import { webmailLabel } from '../ui/format'
+import { withEntry, withoutEntry } from './keyed'
 import type { RequestsSlice, Slice } from './types'
 
 export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
-  const applyView = (view: RequestView) => set({ views: { ...get().views, [view.record.reference]: view } })
+  const applyView = (view: RequestView) => set({ views: withEntry(get().views, view.record.reference, view) })
   /** Runs an action; a failure becomes a toast with the core's message, and null. */
   const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
     try {
@@ -22,7 +23,7 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
 
   return {
     requests: null,
-    views: {},
+    views: new Map(),
     async loadRequests() {
       await attempt(async () => set({ requests: unwrap(await api().requests.list({})) }))
     },
@@ -54,7 +55,7 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
       const done = await attempt(async () => {
         await changed(unwrap(await api().requests.markSent({ reference, ...input })))
         // A reminder or complaint also changes the request it follows up.
-        const followed = get().views[reference]?.record.followUpOf
+        const followed = get().views.get(reference)?.record.followUpOf
         if (followed) await get().loadRequest(followed)
         return true
       })
@@ -91,9 +92,7 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
     async discard(reference) {
       await attempt(async () => {
         unwrap(await api().requests.discard({ reference }))
-        const views = { ...get().views }
-        delete views[reference]
-        set({ views })
+        set({ views: withoutEntry(get().views, reference) })
         await get().loadRequests()
         get().toast('success', `Draft ${reference} discarded.`)
         get().navigate({ name: 'dashboard' })

@@ -28,7 +28,7 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
       set({ settings: unwrap(await api().settings.update(patch)) })
       // Deadlines depend on the settings: the list shows them anew.
       if (patch.deadlines) {
-        set({ views: {} })
+        set({ views: new Map() })
         await get().loadRequests()
       }
       return true

@@ -3,6 +3,7 @@
  * truth: actions call window.api, then apply the returned entity.
  */
 import { create } from 'zustand'
+import { afterEachCall } from '../api'
 import { createAppSlice } from './app-slice'
 import { createBackupSlice } from './backup-slice'
 import { createCatalogSlice } from './catalog-slice'
@@ -25,3 +26,16 @@ export const useStore = create<State>()((...args) => ({
   ...createMailSlice(...args),
   ...createBackupSlice(...args),
 }))
+
+/**
+ * After calls to the core, the notices are fetched again (once for a burst of calls): damage found
+ * while a store opened on first use is told at once, not at the next start.
+ */
+let pending: ReturnType<typeof setTimeout> | null = null
+afterEachCall((channel) => {
+  if (channel === 'app:status' || channel === 'app:dismissNotice' || pending !== null) return
+  pending = setTimeout(() => {
+    pending = null
+    void useStore.getState().refreshNotices()
+  }, 250)
+})

@@ -29,6 +29,8 @@ export type AppSlice = {
   loadStatus(): Promise<void>
   /** Asks the core for today; when the day has changed, the requests' status and days left are fetched anew. */
   tickToday(): Promise<void>
+  /** Fetches the notices again (after a call that may have set something aside); nothing else changes. */
+  refreshNotices(): Promise<void>
   dismissNotice(id: string): Promise<void>
   navigate(route: Route): void
   back(): void
@@ -39,7 +41,8 @@ export type AppSlice = {
 export type CatalogSlice = {
   query: string
   hits: ReadonlyArray<CompanyHit>
-  companies: Record<string, CompanyView>
+  /** Loaded companies by id (a Map: ids come from names people type). */
+  companies: ReadonlyMap<string, CompanyView>
   search(query: string): Promise<void>
   loadCompany(id: string): Promise<CompanyView | null>
   addContact(input: { companyId: string; email?: string; postal?: { recipient: string; lines: string[]; country: string } }): Promise<boolean>
@@ -80,7 +83,8 @@ export type Authority = {
 
 export type RequestsSlice = {
   requests: ReadonlyArray<RequestListItem> | null
-  views: Record<string, RequestView>
+  /** Loaded requests by reference. */
+  views: ReadonlyMap<string, RequestView>
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
   createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>

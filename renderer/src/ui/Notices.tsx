@@ -1,8 +1,25 @@
+import { assertNever } from '@core/assert-never'
+import type { Notice } from '@core/notices'
 import { useStore } from '../store/store'
+
+/** The first words of a notice: what happened, before the core's own sentence saying where. */
+function headline(code: Notice['code']): string {
+  switch (code) {
+    case 'STORE_FILE_UNREADABLE':
+    case 'REQUEST_FILE_UNREADABLE':
+      return 'Rightful could not read a file.'
+    case 'RECORDS_SET_ASIDE':
+      return 'Rightful set something aside.'
+    case 'RESTORE_FINISHED':
+      return 'A restore was completed.'
+    default:
+      return assertNever(code)
+  }
+}
 
 const none: ReadonlyArray<never> = []
 
-/** Problems found at start-up, e.g. a store file that was moved aside. */
+/** Damage found in the data folder (a file moved aside, a record set aside), shown until dismissed. */
 export function Notices() {
   const notices = useStore((s) => s.status?.notices ?? none)
   const dismiss = useStore((s) => s.dismissNotice)
@@ -12,7 +29,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert" data-code={n.code}>
           <p>
-            <strong>{n.code === 'RESTORE_FINISHED' ? 'A restore was completed.' : 'Rightful could not read a file.'}</strong> {n.message}
+            <strong>{headline(n.code)}</strong> {n.message}
           </p>
           <button type="button" className="button button-small" onClick={() => void dismiss(n.id)}>
             Understood

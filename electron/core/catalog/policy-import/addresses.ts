@@ -8,6 +8,7 @@
 import { hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import type { Segments, Span } from './segments'
+import { ownValue } from '../../own-keys'
 
 const usStates: Readonly<Record<string, string>> = {
   Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO', Connecticut: 'CT',
@@ -114,7 +115,7 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   {
     // US with the state written out: "Cary, North Carolina 27513"
     pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}),[ \t]+(${Object.keys(usStates).join('|')})[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
-    make: (m) => ({ country: 'US', region: usStates[m[2]!] ?? null, strength: 5 }),
+    make: (m) => ({ country: 'US', region: ownValue(usStates, m[2]!) ?? null, strength: 5 }),
   },
   {
     // UK postcode: "W1D 3HD", "SK9 5AF", "EH54 8RQ"

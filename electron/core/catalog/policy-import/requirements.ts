@@ -5,6 +5,7 @@
 import type { ProposedDeletion, ProposedMinAge, ProposedSubjectRule } from './proposal'
 import { exerciseOfRightsCue } from './cues'
 import type { Segments } from './segments'
+import { ownValue } from '../../own-keys'
 
 const subjectWords = /\bsubject(?:[- ]line)?\b|\bBetreff\b|\bobjet\b|\basunto\b|主题|標題|标题/i
 const demand = /\b(?:should|must|shall|please|required?|need to|clearly state|label(?:l)?ed|mark(?:ed)?|includ(?:e|ing)|specify|state|quote|put|use|with)\b|\bbitte\b|请|須|须/i
@@ -135,7 +136,7 @@ export function findMinAge(segments: Segments): ProposedMinAge | null {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const value = m.slice(1).find((g) => g !== undefined)
       if (!value) continue
-      const age = chineseNumbers[value] ?? Number(value)
+      const age = ownValue(chineseNumbers, value) ?? Number(value)
       if (!Number.isInteger(age) || age < 6 || age > 21) continue
       const s = segments.sentenceAt(m.index)
       if (!childContext.test(text.slice(s.start, s.end))) continue

@@ -114,7 +114,7 @@ function DuplicateNotice({ matches, onAddAnyway, busy }: { matches: ReadonlyArra
 
 /** Add a company of the user's own, or change one; the core keeps the sources of what did not change. */
 export function CompanyEditPage({ id, prefill = null }: { id: string | null; prefill?: { readonly name?: string; readonly domain?: string } | null }) {
-  const company = useStore((s) => (id ? s.companies[id] : undefined))
+  const company = useStore((s) => (id ? s.companies.get(id) : undefined))
   const load = useStore((s) => s.loadCompany)
 
   useEffect(() => {

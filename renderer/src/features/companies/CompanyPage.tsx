@@ -178,7 +178,7 @@ function RequirementFacts({ company }: { company: CompanyView }) {
 }
 
 export function CompanyPage({ id }: { id: string }) {
-  const company = useStore((s) => s.companies[id])
+  const company = useStore((s) => s.companies.get(id))
   const load = useStore((s) => s.loadCompany)
   const navigate = useStore((s) => s.navigate)
   const remove = useStore((s) => s.removeCompany)
@@ -218,7 +218,7 @@ export function CompanyPage({ id }: { id: string }) {
             <span className="tag">{originLabel[company.origin]}</span>
             {company.editedFields.length > 0 ? (
               <span className="tag tag-accent" data-testid="edited-fields">
-                Changed by you: {company.editedFields.filter((f) => fieldLabel[f]).map((f) => fieldLabel[f]).join(', ')}
+                Changed by you: {company.editedFields.filter((f) => Object.hasOwn(fieldLabel, f)).map((f) => fieldLabel[f]).join(', ')}
               </span>
             ) : null}
             {company.nsfw ? <span className="tag tag-muted">Adult content</span> : null}

@@ -17,7 +17,7 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
   const navigate = useStore((s) => s.navigate)
   const reveal = useStore((s) => s.revealAttachment)
   const event = useStore((s) =>
-    reply.match.reference && reply.eventId ? s.views[reply.match.reference]?.record.events.find((e) => e.id === reply.eventId) : undefined,
+    reply.match.reference && reply.eventId ? s.views.get(reply.match.reference)?.record.events.find((e) => e.id === reply.eventId) : undefined,
   )
   const requests = useStore((s) => s.requests)
   const sentRequests = useMemo(() => (requests ?? []).filter((r) => r.sentOn !== null), [requests])

@@ -11,7 +11,7 @@ const none: ReadonlyArray<never> = []
  * Rightful suggests it is, and confirm. The reply itself is on the timeline as "Reply received".
  */
 export function RequestReplies({ reference }: { reference: string }) {
-  const replies = useStore((s) => s.replies[reference] ?? none)
+  const replies = useStore((s) => s.replies.get(reference) ?? none)
   const load = useStore((s) => s.loadReplies)
   const importReplies = useStore((s) => s.importReplies)
   const [busy, setBusy] = useState(false)

@@ -34,7 +34,7 @@ const textPrompt: Partial<Record<RequestType, string>> = {
 
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const navigate = useStore((s) => s.navigate)
-  const company = useStore((s) => (companyId ? s.companies[companyId] : undefined))
+  const company = useStore((s) => (companyId ? s.companies.get(companyId) : undefined))
   const loadCompany = useStore((s) => s.loadCompany)
   const profile = useStore((s) => s.profile)
   const profileLoaded = useStore((s) => s.profileLoaded)

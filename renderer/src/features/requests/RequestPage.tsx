@@ -11,7 +11,7 @@ import { Timeline } from './Timeline'
 import { RequestReplies } from '../replies/RequestReplies'
 
 export function RequestPage({ reference }: { reference: string }) {
-  const view = useStore((s) => s.views[reference])
+  const view = useStore((s) => s.views.get(reference))
   const today = useStore((s) => s.today ?? new Date().toISOString().slice(0, 10))
   const load = useStore((s) => s.loadRequest)
   const saveDraft = useStore((s) => s.saveDraft)

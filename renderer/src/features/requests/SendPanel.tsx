@@ -53,7 +53,7 @@ export function SendPanel({
 }) {
   const reference = view.record.reference
   const smtp = useStore((s) => s.smtp)
-  const item = useStore((s) => s.outbox[reference])
+  const item = useStore((s) => s.outbox.get(reference))
   const loadSmtp = useStore((s) => s.loadSmtp)
   const loadOutbox = useStore((s) => s.loadOutbox)
   const sendMail = useStore((s) => s.sendMail)
@@ -136,7 +136,7 @@ export function SendPanel({
 export function SentByEmail({ view }: { view: RequestView }) {
   const reference = view.record.reference
   const email = view.record.sent?.email ?? null
-  const item = useStore((s) => s.outbox[reference])
+  const item = useStore((s) => s.outbox.get(reference))
   const loadOutbox = useStore((s) => s.loadOutbox)
   const copyToSent = useStore((s) => s.copyToSent)
 
