@@ -48,6 +48,10 @@ export const errorCodes = [
   'IMAP_PASSWORD_MISSING',
   'IMAP_AUTH_FAILED',
   'IMAP_CONNECTION_FAILED',
+  /** A text handed to a parser (a policy, an e-mail) is longer than it reads. */
+  'INPUT_TOO_LARGE',
+  /** Reading a text took longer than its time budget (text/budget.ts); it was stopped and nothing changed. */
+  'INPUT_TOO_COMPLEX',
   'INTERNAL',
 ] as const
 
