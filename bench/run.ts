@@ -7,7 +7,8 @@
  * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
- * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts).
+ * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
+ * - every parser of outside text on 1 MB of its worst input, beside a linear anchor (bench/hostile-inputs.ts).
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts` (all in `npm run bench`).
  */
@@ -28,6 +29,7 @@ import { createNodePorts } from '../electron/adapters/node/node-ports'
 import { benchCatalogSearch } from './catalog-search'
 import { benchCatalogStore } from './catalog-store'
 import { benchBuiltinCatalog } from './catalog-builtin'
+import { benchHostileInputs } from './hostile-inputs'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -332,6 +334,8 @@ async function main(): Promise<void> {
   await benchDashboardPaint(dataDir)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
+  process.stdout.write('\nParsers of outside text, worst case on 1 MB (bench/hostile-inputs.ts; the anchor is text.toLowerCase() on the same input):\n')
+  await benchHostileInputs(report)
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')
   await import('./policy-extraction')
   process.stdout.write('\n')

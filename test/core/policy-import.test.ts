@@ -581,19 +581,25 @@ describe('HTML and Markdown become the text the user reviews', () => {
     )
   })
 
-  it('stays fast on a 2 MB policy', () => {
+  // Speed is measured by `npm run bench` (bench/hostile-inputs.ts); here the result, and that it ends.
+  it('reads a 2 MB policy to the end, with the same findings as one copy of it', { timeout: 120_000 }, () => {
     const block = 'We use cookies. Questions about your personal data: privacy@longform.org. Write to Longform Ltd, 1 Quay Street, Manchester, M3 3JE. Tel: +44 161 496 0000.\n\n'
     const text = block.repeat(Math.floor(1_990_000 / block.length))
-    const started = performance.now()
     const p = extractPolicy({ format: 'text', text })
-    expect(performance.now() - started).toBeLessThan(20_000)
     expect(addresses(p)).toEqual(['privacy@longform.org'])
     expect(company(p)).toHaveLength(1)
-    // Thousands of address-like anchors on one line must not make it quadratic.
-    const commas = ('Street 1, '.repeat(10) + 'Hong Kong, ').repeat(15_000)
-    const again = performance.now()
-    extractPolicy({ format: 'text', text: commas.slice(0, 1_990_000) })
-    expect(performance.now() - again).toBeLessThan(20_000)
+    expect(company(p)[0]).toMatchObject({ country: 'GB', lines: ['1 Quay Street', 'Manchester', 'M3 3JE'] })
+    expect(p.phones.map((ph) => ph.number)).toEqual(['+44 161 496 0000'])
+    expectQuotesInPlace(p)
+    // Thousands of address-like anchors on one line: a handful of addresses, each from the text.
+    const commas = ('Street 1, '.repeat(10) + 'Hong Kong, ').repeat(15_000).slice(0, 1_990_000)
+    const q = extractPolicy({ format: 'text', text: commas })
+    expect(q.postalAddresses.length).toBeGreaterThan(0)
+    expect(q.postalAddresses.length).toBeLessThanOrEqual(60)
+    for (const a of q.postalAddresses) expect(a).toMatchObject({ country: 'HK', text: expect.stringMatching(/^Street 1(, Street 1)*, Hong Kong$/) })
+    expect(q.privacyEmails).toEqual([])
+    expect(codes(q)).toContain('no-email')
+    expectQuotesInPlace(q)
   })
 })
 
