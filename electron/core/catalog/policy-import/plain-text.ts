@@ -139,7 +139,7 @@ const attributePattern = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+
  * every (position, quote) state it went through, and a later scan that reaches one of them stops
  * there: "<a " repeated a million times costs one pass, not a million.
  */
-function tagCloser(source: string): (from: number) => number {
+export function tagCloser(source: string): (from: number) => number {
   const quoteBit = (quote: number) => (quote === 0 ? 1 : quote === 34 ? 2 : 4)
   let dead: Uint8Array | null = null
   const walk = (from: number, mark: boolean): number => {
@@ -483,7 +483,7 @@ function markdownToText(source: string, budget: TextBudget): PlainText {
  * A table rule ("---|:---:|---"), written so that no two quantifiers can trade the same spaces
  * (the same language as /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/, in linear time).
  */
-const tableRule = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*(?:\|\s*)?$/
+export const tableRule = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*(?:\|\s*)?$/
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c)
 const isLineTerminator = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
@@ -556,7 +556,7 @@ function splitLines(source: string): SourceLine[] {
  * character), found in one pass with a stack: matching "[" after "[" after "[" costs no more than
  * the line is long.
  */
-function bracketPairs(text: string, opener: string, closer: string): Int32Array {
+export function bracketPairs(text: string, opener: string, closer: string): Int32Array {
   const pairs = new Int32Array(text.length).fill(-1)
   const open: number[] = []
   for (let k = 0; k < text.length; k += 1) {
@@ -610,7 +610,7 @@ const inlineSpecial = /[\\*_`[!<&]/g
  * /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/i, but the domain takes its
  * first inner dot (no two quantifiers can trade dots), so a long run of dots is read once.
  */
-const autoLink = /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@][^\s<>@.]*\.[^\s<>@]+)>/i
+export const autoLink = /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@][^\s<>@.]*\.[^\s<>@]+)>/i
 
 /** Writes one line of inline Markdown (text starts at source offset `from`). */
 function renderInline(text: string, from: number, out: TextBuilder, links: TextLink[], depth = 0): void {
