@@ -62,6 +62,15 @@ function withoutTrailing(text: string, chars: string): string {
   return end === text.length ? text : text.slice(0, end)
 }
 
+/** `text` without closing asterisks and the spaces before them (as .replace(/\s*\*+$/, '') does, in one pass). */
+export function withoutTrailingStars(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '*') end -= 1
+  if (end === text.length) return text
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1
+  return text.slice(0, end)
+}
+
 function countryOf(part: string): string | null {
   // A country name is short: a long part is none, whatever closes it.
   if (part.length > 400) return null
@@ -107,7 +116,7 @@ function frenchPlausible(input: string, start: number, end: number): boolean {
   if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
   // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
   const above = input.slice(Math.max(0, start - 160), start)
-  return frenchStreet.test(before) || /\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s*$/i.test(above)
+  return frenchStreet.test(before) || /\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,10}(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s{0,160}$/i.test(above)
 }
 
 function dutchPlausible(input: string, start: number, end: number): boolean {
@@ -163,6 +172,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
     // has a French street word, "France" follows, or the town is a CEDEX.
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- all after the first word is optional: the match never fails after it, so nothing is tried again
     pattern: /(?<![\d-])(?:F-)?(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t-]+(?:sur|sous|en|le|la|les|de|du|des|\p{Lu}[\p{L}'’.-]*)){0,3})(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?/gu,
     make: (m) => (frenchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'FR', region: null, strength: 4 } : null),
   },
@@ -234,9 +244,10 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
 ]
 
 const strongKeyword =
-  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d+\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
 const orgSuffix =
   /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
+// eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- only orgNameAtEnd uses it, on at most 200 characters
 const orgAtEnd = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/
 /**
  * The company named at the end of a part ("… is DJI GmbH"): `orgAtEnd` on the part's last 200
@@ -287,7 +298,7 @@ function splitParts(text: string, from: number, to: number): Part[] {
   for (const part of unglued) {
     const previous = merged[merged.length - 1]
     if (previous && suffixOnly.test(part.text)) {
-      merged[merged.length - 1] = { text: text.slice(previous.start, part.end).replace(/\s*\*+$/, ''), start: previous.start, end: part.end }
+      merged[merged.length - 1] = { text: withoutTrailingStars(text.slice(previous.start, part.end)), start: previous.start, end: part.end }
     } else merged.push(part)
   }
   return merged

@@ -44,15 +44,17 @@ const plainEmail = new RegExp(
 )
 const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
-const atBracket = String.raw`\s*[[({<]\s*(?:at|AT|At|@)\s*[\])}>]\s*`
-const dotBracket = String.raw`\s*[[({<]\s*(?:dot|DOT|Dot|\.)\s*[\])}>]\s*`
+// At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
+// and is then read once, not again from every space in it.
+const atBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}`
+const dotBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:dot|DOT|Dot|\.)\s{0,10}[\])}>]\s{0,10}`
 const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
 const bracketed = new RegExp(
   `(?<![\\w.%+-])(${local})${atBracket}(${label}(?:(?:${dotBracket}|\\.)${label})*(?:${dotBracket}|\\.)[A-Za-z]{2,24})(?![\\w-])`,
   'g',
 )
 const spelledOut = new RegExp(
-  `(?<![\\w.%+-])(${local})\\s+(?:at|AT)\\s+(${label}(?:\\s+(?:dot|DOT)\\s+${label})*\\s+(?:dot|DOT)\\s+[A-Za-z]{2,24})(?![\\w-])`,
+  `(?<![\\w.%+-])(${local})\\s{1,10}(?:at|AT)\\s{1,10}(${label}(?:\\s{1,10}(?:dot|DOT)\\s{1,10}${label})*\\s{1,10}(?:dot|DOT)\\s{1,10}[A-Za-z]{2,24})(?![\\w-])`,
   'g',
 )
 /**
@@ -155,7 +157,9 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   plainEmail.lastIndex = 0
   for (let m = plainEmail.exec(text); m && mentions.length < maxMentions; m = plainEmail.exec(text)) {
     budget.check()
-    const raw = m[1]!.replace(/\.+$/, '')
+    let rawEnd = m[1]!.length
+    while (rawEnd > 0 && m[1]![rawEnd - 1] === '.') rawEnd -= 1
+    const raw = m[1]!.slice(0, rawEnd)
     const start = m.index
     const end = start + raw.length
     const tld = raw.slice(raw.lastIndexOf('.') + 1)
@@ -175,7 +179,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       if (overlaps(start, end)) continue
       const localPart = m[1]!
       if (pattern === spelledOut && notALocalPart.test(localPart)) continue
-      const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s+(?:dot|DOT)\s+/g, '.').replace(/\s+/g, '').toLowerCase()
+      const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s{1,10}(?:dot|DOT)\s{1,10}/g, '.').replace(/\s+/g, '').toLowerCase()
       if (!/\.[a-z]{2,24}$/.test(domain)) continue
       const address = `${localPart}@${domain}`
       const shown = m[0].replace(/\s+/g, ' ')

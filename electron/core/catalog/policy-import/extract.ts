@@ -4,7 +4,7 @@
  * the warnings say what was left out and why.
  */
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
-import { findPostalAddresses } from './addresses'
+import { findPostalAddresses, withoutTrailingStars } from './addresses'
 import { findEmails } from './emails'
 import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage } from './identity'
 import { findPhones } from './phones'
@@ -96,7 +96,7 @@ export function extractPolicy(input: { text: string; format: PolicyProposal['for
     ...new Set(
       postalAddresses
         .filter((a) => a.role === 'company' && a.recipient && /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.)(?=\W|$)|有限公司/i.test(a.recipient))
-        .map((a) => a.recipient!.replace(/\s*\*+$/, '').replace(/,\s*(?:Attention|Attn)\b.*$/i, '').trim()),
+        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').trim()),
     ),
   ]
 

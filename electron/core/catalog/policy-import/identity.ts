@@ -87,6 +87,7 @@ const maxTitleLength = 500
 function titlePieces(title: string): string[] {
   if (title.length > maxTitleLength) return []
   return title
+    // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
     .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p))
@@ -129,6 +130,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   }
 
   // 1. A defined short name: Foscam Co.Ltd (referred to herein as "Foscam").
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- the name is at most six words of 60 characters, the short name 40, and the text 20,000
   const definedPattern = /([A-Z][\w.&'’-]{0,60}(?:[ \t]+[A-Z0-9][\w.&'’,-]{0,60}){0,5})\s*\(\s*(?:(?:hereinafter(?: referred to as)?|referred to (?:herein )?as|collectively,?|the)\s*)?["“”]\s*([^"“”,]{2,40}?)\s*[,]?["“”]/g
   for (let defined = definedPattern.exec(head); defined; defined = definedPattern.exec(head)) {
     const short = defined[2]!.trim()
@@ -157,6 +159,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const titleLine = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
   if (titleLine) {
     const pieces = titlePieces(titleLine.text)
+      // eslint-disable-next-line regexp/no-super-linear-move -- a title piece has at most 60 characters
       .map((piece) => ({ piece, n: count(text, piece) + (label && piece.toLowerCase().replace(/\.[a-z.]+$/, '').replace(/[\s-]+/g, '') === label ? 2 : 0) }))
       .sort((a, b) => b.n - a.n)
     // The title itself counts once: the name must come back in the text (or match the domain),

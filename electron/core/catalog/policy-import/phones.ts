@@ -75,10 +75,16 @@ export function findPhones(links: ReadonlyArray<TextLink>, ctx: PhoneContext): {
       raw = raw.slice(1)
       start += 1
     }
-    raw = raw.replace(/[\s(–-]+$/, '')
+    // Closing spaces, brackets and dashes, then closing brackets left unopened (a match has at most 28 characters).
+    let rawEnd = raw.length
+    while (rawEnd > 0 && /[\s(–-]/.test(raw[rawEnd - 1]!)) rawEnd -= 1
+    raw = raw.slice(0, rawEnd)
     const opens = (raw.match(/\(/g) ?? []).length
     const closes = (raw.match(/\)/g) ?? []).length
-    if (closes > opens) raw = raw.replace(/\)+$/, '')
+    if (closes > opens) {
+      while (rawEnd > 0 && raw[rawEnd - 1] === ')') rawEnd -= 1
+      raw = raw.slice(0, rawEnd)
+    }
     const digits = raw.replace(/\D/g, '')
     if (digits.length < 7 || digits.length > 15) continue
     if (/[ \t]{3,}/.test(raw.replace(/^\+[ \t]+/, '+'))) continue
@@ -112,7 +118,7 @@ export function findPhones(links: ReadonlyArray<TextLink>, ctx: PhoneContext): {
       })
       continue
     }
-    const cueText = before.match(/[^\n]*$/)?.[0] ?? ''
+    const cueText = before.slice(before.lastIndexOf('\n') + 1)
     const lastFax = cueText.search(faxCue) === -1 ? -1 : cueText.lastIndexOf(cueText.match(new RegExp(faxCue.source, 'gi'))!.pop()!)
     const lastPhone = (() => {
       const all = cueText.match(/\b(?:tel(?:ephone)?|phone|telefon|call|hotline|mobile)\b|电话|電話/gi)
