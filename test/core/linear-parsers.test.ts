@@ -321,6 +321,14 @@ describe('a size limit and a time budget for every import', () => {
     expect(extractPolicy({ text: fill(' ', maxPolicyLength), format: 'text' }).plainText).toHaveLength(maxPolicyLength)
   })
 
+  it('the API refuses a longer policy at the door, in words, and nothing changes', async () => {
+    const host = startCore({ clock: testClock() })
+    const files = filesUnder(host.dataDir)
+    const result = await host.api.call('catalog:extractPolicy', { text: fill(' ', maxPolicyLength + 1), format: 'text' })
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at most 2,000,000 characters') })
+    expect(filesUnder(host.dataDir)).toEqual(files)
+  })
+
   it('policy import checks its budget all the way through, in every format', () => {
     for (const format of ['text', 'markdown', 'html'] as const) {
       const text = fill('<a href="mailto:privacy@fennel-foods.ie">Write to 1 Quay Street, Manchester, M3 3JE</a>. Tel: +44 161 496 0000.\n', 200_000)
