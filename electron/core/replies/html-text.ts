@@ -7,6 +7,9 @@
  * exactly as mailparser would; beyond them the tags are stripped by the linear reader the policy
  * import uses (plain-text.ts), which keeps the words and line breaks but not the quote marks.
  */
+// html-to-text ships no types: the reference brings its declaration into every program that reads this file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./html-to-text.d.ts" />
 import { htmlToText } from 'html-to-text'
 import { toPlainText } from '../catalog/policy-import/plain-text'
 import type { TextBudget } from '../text/budget'
