@@ -73,6 +73,7 @@ export const hostilePolicies: ReadonlyArray<HostilePolicy> = [
   { name: 'nested divs (HTML)', format: 'html', make: (size) => fill('<div>', size) },
   { name: 'entities (HTML)', format: 'html', make: (size) => fill('&amp;', size) },
   { name: 'unclosed comments (HTML)', format: 'html', make: (size) => fill('<!-- ', size) },
+  { name: 'a title of a hundred pieces over words it names (HTML)', format: 'html', make: (size) => `<title>${Array.from({ length: 100 }, (_, i) => `Ab${i}`).join(' | ')}</title>${fill(' Ab1 Ab2', size - 700)}`.slice(0, size) },
 ]
 
 /** A hostile reply: its name and its .eml bytes at a given size (of the body). */

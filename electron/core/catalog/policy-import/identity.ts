@@ -83,6 +83,8 @@ function withoutTrailingChars(text: string, edge: RegExp): string {
 
 /** A page title is short: a longer "title" names no company. */
 const maxTitleLength = 500
+/** Each piece of the title is counted in the whole text: a real title has a handful of pieces. */
+const maxTitlePieces = 12
 
 function titlePieces(title: string): string[] {
   if (title.length > maxTitleLength) return []
@@ -91,6 +93,7 @@ function titlePieces(title: string): string[] {
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
     .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p))
+    .slice(0, maxTitlePieces)
 }
 
 /** Defined terms that name a document or a role, not the company. */
