@@ -112,6 +112,11 @@ describe('hostile replies (1 MB each) are read to the end', () => {
       expect(r.text).not.toMatch(/<\/?blockquote/)
     },
     'nested lists (HTML only)': (r) => expect(r.text).toMatch(/^x\nx\nx\n/),
+    'deep quotes around many lines (HTML only)': (r) => {
+      // 128 levels of quotes around 200,000 lines: html-to-text would write 26 MB; the tags are stripped.
+      expect(r.text.startsWith('x\nx\nx\n')).toBe(true)
+      expect(r.text.length).toBeLessThan(1024 * 1024)
+    },
     'quote headers ("On … wrote:") repeated': (r) => expect(r.ownText.startsWith('On Tuesday, Alex wrote something\n')).toBe(true),
   }
   for (const reply of hostileReplies) {

@@ -89,6 +89,7 @@ export const hostileReplies: ReadonlyArray<HostileReply> = [
   { name: 'a bounce listing many recipients', make: (size) => eml(bounceHeaders, Array.from({ length: Math.ceil(size / 24) }, (_, i) => `user${i}@example.org: no`).join('\r\n').slice(0, size)) },
   { name: 'a body of request references', make: (size) => eml(replyHeaders(), manyReferences(size)) },
   { name: 'nested blockquotes (HTML only)', make: (size) => eml(replyHeaders('text/html; charset=utf-8'), nestedHtml('blockquote', size)) },
+  { name: 'deep quotes around many lines (HTML only)', make: (size) => eml(replyHeaders('text/html; charset=utf-8'), `${'<blockquote>'.repeat(128)}${fill('x<br>', size - 128 * 12)}`) },
   { name: 'nested divs (HTML only)', make: (size) => eml(replyHeaders('text/html; charset=utf-8'), fill('<div>', size)) },
   { name: 'nested lists (HTML only)', make: (size) => eml(replyHeaders('text/html; charset=utf-8'), nestedHtml('ul', size)) },
   { name: 'quote headers ("On … wrote:") repeated', make: (size) => eml(replyHeaders(), fill('On Tuesday, Alex wrote something\r\n', size)) },
