@@ -581,26 +581,34 @@ describe('HTML and Markdown become the text the user reviews', () => {
     )
   })
 
-  // Speed is measured by `npm run bench` (bench/hostile-inputs.ts); here the result, and that it ends.
-  it('reads a 2 MB policy to the end, with the same findings as one copy of it', { timeout: 120_000 }, () => {
+  // Speed lives in `npm run bench` (bench/policy-import-large.ts); here only the outcome counts.
+  // The timeouts are generous so that a slow, loaded machine still gets to the end.
+  it('reads a 2 MB policy to the end and finds its one contact', () => {
     const block = 'We use cookies. Questions about your personal data: privacy@longform.org. Write to Longform Ltd, 1 Quay Street, Manchester, M3 3JE. Tel: +44 161 496 0000.\n\n'
     const text = block.repeat(Math.floor(1_990_000 / block.length))
+    expect(text.length).toBeGreaterThan(1_980_000)
     const p = extractPolicy({ format: 'text', text })
+    expect(policyProposalSchema.safeParse(p).success).toBe(true)
+    // All of it was read: the text kept is the whole policy, up to its last sentence.
+    expect(p.plainText.length).toBeGreaterThan(text.length * 0.99)
+    expect(p.plainText.trimEnd().endsWith('Tel: +44 161 496 0000.')).toBe(true)
     expect(addresses(p)).toEqual(['privacy@longform.org'])
-    expect(company(p)).toHaveLength(1)
-    expect(company(p)[0]).toMatchObject({ country: 'GB', lines: ['1 Quay Street', 'Manchester', 'M3 3JE'] })
-    expect(p.phones.map((ph) => ph.number)).toEqual(['+44 161 496 0000'])
-    expectQuotesInPlace(p)
-    // Thousands of address-like anchors on one line: a handful of addresses, each from the text.
-    const commas = ('Street 1, '.repeat(10) + 'Hong Kong, ').repeat(15_000).slice(0, 1_990_000)
-    const q = extractPolicy({ format: 'text', text: commas })
-    expect(q.postalAddresses.length).toBeGreaterThan(0)
-    expect(q.postalAddresses.length).toBeLessThanOrEqual(60)
-    for (const a of q.postalAddresses) expect(a).toMatchObject({ country: 'HK', text: expect.stringMatching(/^Street 1(, Street 1)*, Hong Kong$/) })
-    expect(q.privacyEmails).toEqual([])
-    expect(codes(q)).toContain('no-email')
-    expectQuotesInPlace(q)
-  })
+    expect(company(p).map((a) => [a.country, a.text])).toEqual([['GB', 'Longform Ltd, 1 Quay Street, Manchester, M3 3JE']])
+    expect(p.phones.map((phone) => phone.number)).toEqual(['+44 161 496 0000'])
+    for (const q of p.quotes) expect(p.plainText.slice(q.start, q.end)).toBe(q.quote)
+  }, 300_000)
+
+  it('gets through one line of 15,000 address-like anchors and proposes no contact', () => {
+    const commas = ('Street 1, '.repeat(10) + 'Hong Kong, ').repeat(15_000)
+    const p = extractPolicy({ format: 'text', text: commas })
+    expect(policyProposalSchema.safeParse(p).success).toBe(true)
+    expect(p.plainText.length).toBe(commas.length)
+    expect(addresses(p)).toEqual([])
+    expect(codes(p)).toContain('no-email')
+    expect(company(p).length).toBeLessThanOrEqual(1)
+    expect(p.phones).toEqual([])
+    for (const q of p.quotes) expect(p.plainText.slice(q.start, q.end)).toBe(q.quote)
+  }, 300_000)
 })
 
 describe('proposalToCompany', () => {
