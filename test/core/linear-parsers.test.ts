@@ -388,6 +388,16 @@ describe('a size limit and a time budget for every import', () => {
   })
 })
 
+describe('the door of the API reads its input once', () => {
+  it('a file whose base64 is a megabyte of line breaks and a stray character is refused as damaged', slow, async () => {
+    const host = startCore({ clock: testClock() })
+    const files = filesUnder(host.dataDir)
+    const result = await host.api.call('replies:import', { files: [{ name: 'broken.eml', base64: `${fill('\r\n', 1024 * 1024)}!` }] })
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('did not arrive intact') })
+    expect(filesUnder(host.dataDir)).toEqual(files)
+  })
+})
+
 describe('a budget on a frozen test clock never runs out', () => {
   it('so a slow machine passes the corpus tests', () => {
     const frozen = testClock()
