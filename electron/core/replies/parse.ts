@@ -4,10 +4,10 @@
  * normalized reply. Nothing here writes anything; bad input throws a CoreError with a stable code.
  */
 import { createHash } from 'node:crypto'
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
-import { CoreError } from '../api/result'
 import { createTextBudget, unlimitedBudget, type TextBudget } from '../text/budget'
 import { htmlToTextFits, strippedHtml, textOfHtml } from './html-text'
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
+import { CoreError } from '../api/result'
 
 /** The largest .eml Rightful imports (a reply with a data export attached may be large). */
 export const maxReplyBytes = 25 * 1024 * 1024
