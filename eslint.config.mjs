@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import regexp from 'eslint-plugin-regexp'
 import globals from 'globals'
 
 const electronBan = {
@@ -35,6 +36,14 @@ export default tseslint.config(
     // The domain core: no Electron, no electron-store.
     files: ['electron/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', electronBan] },
+  },
+  {
+    // The parsers of outside text (policies, e-mails, search queries): no pattern that backtracks
+    // or moves super-linearly (issue 12). Patterns built with new RegExp are not seen here: the
+    // hostile-input tests and bench/hostile-inputs.ts cover those.
+    files: ['electron/core/catalog/policy-import/**/*.ts', 'electron/core/replies/**/*.ts', 'electron/core/catalog/search/**/*.ts', 'electron/core/mail/eml.ts', 'electron/core/text/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
     // The main process: ipcMain only where the API is registered (electron/shell/ipc.ts),

@@ -34,3 +34,18 @@ describe('layer boundaries', () => {
     expect(await problems(file, "import fs from 'node:fs'\nexport const f = fs\n")).toHaveLength(1)
   })
 })
+
+describe('patterns in the parsers of outside text', () => {
+  async function regexpProblems(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) })
+    return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('regexp/')).map((m) => m.ruleId!)
+  }
+
+  it('may not backtrack or move super-linearly (issue 12: a look-behind over spaces took minutes on 1 MB)', async () => {
+    const file = 'electron/core/catalog/policy-import/x.ts'
+    expect(await regexpProblems(file, 'export const a = /\\s+#+\\s*$/\n')).toContain('regexp/no-super-linear-move')
+    expect(await regexpProblems(file, 'export const b = /^\\s*\\|?\\s*:?-{2,}$/\n')).toContain('regexp/no-super-linear-backtracking')
+    expect(await regexpProblems('electron/core/replies/x.ts', 'export const c = /^\\s*<?([^\\s<>@]+@[^\\s<>]+?)>?\\s*:/gm\n')).not.toEqual([])
+    expect(await regexpProblems(file, 'export const d = /^\\s*(?:\\|\\s*)?:?-{2,}$/\n')).toEqual([])
+  })
+})

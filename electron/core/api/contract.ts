@@ -16,6 +16,9 @@ import {
 import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import { companyChoicesSchema } from '../catalog/policy-import/to-company'
+
+/** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
+const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
 import { isPlainDate, type PlainDate } from '../deadlines/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../notices'
@@ -146,7 +149,7 @@ export const contract = {
   'catalog:export': method<{ path: string | null; companies: number }>()(z.strictObject({ all: z.boolean().default(false) })),
   /** Reads a pasted or opened privacy policy and proposes a record, each field with its quote; saves nothing. */
   'catalog:extractPolicy': method<PolicyProposal>()(
-    z.strictObject({ text: z.string().max(2_000_000), format: z.enum(['text', 'markdown', 'html']), sourceUrl: z.url().optional() }),
+    z.strictObject({ text: z.string().max(2_000_000, policyTooLong), format: z.enum(['text', 'markdown', 'html']), sourceUrl: z.url().optional() }),
   ),
   /**
    * Saves what the user kept of a policy's proposal as a company of their own. The policy is read
@@ -154,7 +157,7 @@ export const contract = {
    */
   'catalog:savePolicy': method<CompanyView>()(
     z.strictObject({
-      text: z.string().max(2_000_000),
+      text: z.string().max(2_000_000, policyTooLong),
       format: z.enum(['text', 'markdown', 'html']),
       sourceUrl: z.url().optional(),
       choices: companyChoicesSchema,

@@ -6,6 +6,10 @@
 /** Stable error codes: tests and the UI may rely on them. */
 export const errorCodes = [
   'INVALID_INPUT',
+  /** A text handed to a parser (a policy, an e-mail) is longer than it reads. */
+  'INPUT_TOO_LARGE',
+  /** Reading a text took longer than its time budget (text/budget.ts); it was stopped and nothing changed. */
+  'INPUT_TOO_COMPLEX',
   'UNKNOWN_METHOD',
   'UNTRUSTED_SENDER',
   'NOT_FOUND',

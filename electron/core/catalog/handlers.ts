@@ -1,11 +1,14 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { dataBrokerCategory } from './brokers'
 import { summaryOf } from './catalog'
-import { extractPolicy } from './policy-import/extract'
+import { createTextBudget } from '../text/budget'
+import { extractPolicy, policyImportBudgetMs } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
 import { readImportEntries } from './import-files'
 
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
+  // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
+  const policyBudget = () => createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
   return {
     'catalog:search': ({ query, limit }) =>
       ctx.catalog.search(query, limit).map((c) => ({
@@ -32,9 +35,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       const report = ctx.catalog.importEntries(readImportEntries(source, format), format, ctx.today(), { dryRun })
       return { source, ...report }
     },
-    'catalog:extractPolicy': (input) => extractPolicy(input),
+    'catalog:extractPolicy': (input) => extractPolicy(input, { budget: policyBudget() }),
     'catalog:savePolicy': ({ text, format, sourceUrl, choices, into, asNew }) => {
-      const record = proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }), choices)
+      const record = proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }, { budget: policyBudget() }), choices)
       return into !== undefined ? ctx.catalog.updateFrom(into, record, ctx.today()) : ctx.catalog.addRecord(record, { asNew: asNew ?? false })
     },
     'catalog:matches': ({ domains, emails, excludeId }) => ctx.catalog.matches({ domains, emails, ...(excludeId !== undefined ? { excludeId } : {}) }),

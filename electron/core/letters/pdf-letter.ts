@@ -407,7 +407,8 @@ function bodyLines(pen: Pen, input: LetterInput, labels: LetterLabels, page: Pag
   const paragraphs = input.body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.replace(/^\s*\n|\s+$/g, ''))
+    // As .replace(/^\s*\n|\s+$/g, ''), without reading a long run of spaces again from every space in it.
+    .map((paragraph) => paragraph.replace(/^\s*\n/, '').trimEnd())
     .filter((paragraph) => paragraph.trim().length > 0)
   const name = cleanLine(input.sender.name)
   const signed = paragraphs.length > 0 && name.length > 0 && paragraphs[paragraphs.length - 1]?.trim() === name

@@ -37,15 +37,22 @@ export function normalizeForRules(text: string): string {
     .trim()
 }
 
+/**
+ * "Re:", "AW:", "WG:", "Fwd:", "回复：" … at the start of a subject, any number of them, in one
+ * pass (no two quantifiers can trade the same spaces).
+ */
+const replyPrefixes = /^(?:(?:re|aw|wg|fw|fwd|tr|rv|sv|antw|réf|ref|回复|答复|转发)\s*(?:\[\d+\]\s*)?[:：]\s*)+/i
+
 /** Drops "Re:", "AW:", "WG:", "Fwd:", "回复：" … from the start of a subject. */
 export function stripReplyPrefixes(subject: string): string {
-  let rest = subject.trim()
-  for (;;) {
-    const next = rest.replace(/^(re|aw|wg|fw|fwd|tr|rv|sv|antw|réf|ref|回复|答复|转发)\s*(\[\d+\])?\s*[:：]\s*/i, '')
-    if (next === rest) return rest
-    rest = next
-  }
+  return subject.trim().replace(replyPrefixes, '')
 }
+
+/**
+ * How much of a reply's own words the phrases are looked for in: a company's answer says what it
+ * is near its start, and a longer text (a pasted data export) is not read to its end.
+ */
+export const maxClassifiedLength = 200_000
 
 function confidenceOf(score: number, runnerUp: number, matches: number): number {
   // More than one phrase of the winning kind: a little surer; a close second kind: less sure.
@@ -91,7 +98,8 @@ export function classifyReply(input: ClassifyInput): Classification {
   const ourSubject = input.ours?.subject ? normalizeForRules(stripReplyPrefixes(input.ours.subject)) : null
   // The subject counts only where the company wrote its own, not where it repeats ours.
   const subjectText = ourSubject && normalizeForRules(subject).includes(ourSubject) ? '' : subject
-  const text = normalizeForRules(`${subjectText}\n${withoutOurText(input.text, input.ours?.body)}`)
+  const own = input.text.length > maxClassifiedLength ? input.text.slice(0, maxClassifiedLength) : input.text
+  const text = normalizeForRules(`${subjectText}\n${withoutOurText(own, input.ours?.body)}`)
 
   const byKind = new Map<ClassificationRule['kind'], { score: number; matches: number; phrase: string; lang: RuleLanguage }>()
   for (const rule of compiled) {

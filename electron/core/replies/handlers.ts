@@ -48,7 +48,8 @@ async function secretStep<T>(run: () => Promise<T>): Promise<T> {
 }
 
 const decodeBase64 = (value: string, name: string): Uint8Array => {
-  if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(value)) throw new CoreError('INVALID_INPUT', `${name}: the file's content did not arrive intact.`)
+  // As /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, with the trailing spaces cut first so no two quantifiers trade line breaks.
+  if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(value.trimEnd())) throw new CoreError('INVALID_INPUT', `${name}: the file's content did not arrive intact.`)
   return new Uint8Array(Buffer.from(value, 'base64'))
 }
 

@@ -79,8 +79,11 @@ function headerLines(buffer: Buffer | undefined): Map<string, string> {
   if (!buffer) return fields
   const text = buffer.toString('utf8').replace(/\r?\n[ \t]+/g, ' ')
   for (const line of text.split(/\r?\n/)) {
-    const match = /^([!-9;-~]+):\s*(.*)$/.exec(line)
-    if (match) fields.set(match[1]!.toLowerCase(), match[2]!)
+    // As /^([!-9;-~]+):\s*(.*)$/: the value after the colon and its leading spaces, on one line.
+    const match = /^([!-9;-~]+):/.exec(line)
+    if (!match) continue
+    const value = line.slice(match[0].length).replace(/^\s+/, '')
+    if (!/[\r\n\u2028\u2029]/.test(value)) fields.set(match[1]!.toLowerCase(), value)
   }
   return fields
 }

@@ -45,15 +45,16 @@ export type MatchResult = {
 
 const referenceInText = /(?<![A-Za-z0-9])RF-(\d{4})-(\d{4,})(?![0-9])/g
 
-/** Every request reference in a text, in order of appearance, without repeats. */
+/** Every request reference in a text, in order of appearance, without repeats (a Set: one pass however many). */
 export function referencesIn(text: string): string[] {
-  const found: string[] = []
-  for (const match of text.matchAll(referenceInText)) {
-    const reference = match[0]
-    if (!found.includes(reference)) found.push(reference)
-  }
-  return found
+  return [...new Set(Array.from(text.matchAll(referenceInText), (match) => match[0]))]
 }
+
+/**
+ * How many Message-IDs of a reply's References (the newest), In-Reply-To and returned headers are
+ * looked up: a real thread has a few dozen, a forged header thousands.
+ */
+export const maxMessageIdsLookedUp = 100
 
 /**
  * Mail providers anyone can have an address at: a company whose privacy address is at one of
@@ -83,12 +84,13 @@ function fits(senderAddress: string, contacts: ReturnType<MatchSource['contactsO
 export function matchReply(input: MatchInput, source: MatchSource): MatchResult {
   const certain = (reference: string, by: MatchMethod): MatchResult => ({ reference, by, needsConfirmation: false, candidates: [reference] })
 
-  for (const id of input.inReplyTo) {
+  for (const id of input.inReplyTo.slice(0, maxMessageIdsLookedUp)) {
     const reference = source.byMessageId(id)
     if (reference) return certain(reference, 'in-reply-to')
   }
   // The newest reference is the last one.
-  for (const id of [...input.references].reverse().concat(input.returned?.messageIds ?? [])) {
+  const newest = input.references.slice(-maxMessageIdsLookedUp).reverse()
+  for (const id of newest.concat((input.returned?.messageIds ?? []).slice(0, maxMessageIdsLookedUp))) {
     const reference = source.byMessageId(id)
     if (reference) return certain(reference, 'references')
   }

@@ -4,6 +4,8 @@
  * normalized reply. Nothing here writes anything; bad input throws a CoreError with a stable code.
  */
 import { createHash } from 'node:crypto'
+import { createTextBudget, unlimitedBudget, type TextBudget } from '../text/budget'
+import { htmlToTextFits, strippedHtml, textOfHtml } from './html-text'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import { CoreError } from '../api/result'
 import { cutFileName, maxFileNameBytes } from '../text-cut'
@@ -13,6 +15,12 @@ export const maxReplyBytes = 25 * 1024 * 1024
 
 /** How much of the reply's own text the timeline keeps. */
 export const excerptLength = 600
+
+/**
+ * How long reading one reply's text may take (after mailparser has decoded it). Every step is
+ * linear; the budget stops what would not be, with INPUT_TOO_COMPLEX.
+ */
+export const replyBudgetMs = 20_000
 
 export type ReplyAddress = { readonly name: string; readonly address: string }
 
@@ -185,10 +193,11 @@ const headerBlockStart = /^(from|von|de|发件人)\s*[:：]/i
 const headerBlockNext = /^(sent|date|gesendet|datum|envoyé|enviado|fecha|发送时间|日期|to|an|à|para|收件人)\s*[:：]/i
 
 /** The reply's own words: quoted lines ("> …") and everything after a quote header are removed. */
-export function ownTextOf(text: string): string {
+export function ownTextOf(text: string, budget: TextBudget = unlimitedBudget): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   const kept: string[] = []
   for (let i = 0; i < lines.length; i += 1) {
+    if ((i & 1023) === 0) budget.check()
     const line = lines[i]!.trim()
     if (quoteStarts.some((p) => p.test(line))) break
     // "On Tue, 3 Feb 2026, Alex <alex@example.org>" / "wrote:" on the next line.
@@ -218,31 +227,87 @@ const bounceSenders = /^(mailer-daemon|mail-daemon|mailerdaemon|postmaster|mail-
 const bounceSubjects =
   /(undeliver|undelivered mail|delivery status notification|delivery (has )?failed|mail delivery failed|returned mail|failure notice|unzustellbar|nicht zustellbar|non remis|échec de (la )?remise|no se puede entregar|no entregado|无法投递|退信|投递失败)/i
 
+const headerPatterns = new Map<string, RegExp>()
+
 function headerValue(block: string, name: string): string | null {
-  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(block)
+  let pattern = headerPatterns.get(name)
+  if (!pattern) headerPatterns.set(name, (pattern = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im')))
+  const match = pattern.exec(block)
   return match ? match[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : null
 }
 
 /** The fields of a message/delivery-status part (RFC 3464): per-recipient blocks. */
-function deliveryStatus(text: string): { failed: string[]; status: string | null; diagnostic: string | null } {
+function deliveryStatus(text: string, budget: TextBudget): { failed: string[]; status: string | null; diagnostic: string | null } {
   const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)
   const failed: string[] = []
+  const known = new Set<string>()
   let status: string | null = null
   let diagnostic: string | null = null
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    if ((index & 255) === 0) budget.check()
     const action = headerValue(block, 'Action')?.toLowerCase() ?? null
     const recipient = headerValue(block, 'Final-Recipient') ?? headerValue(block, 'Original-Recipient')
     if (!recipient) continue
     if (action !== null && action !== 'failed') continue
-    const address = recipient.replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').trim()
-    if (address && !failed.includes(address.toLowerCase())) failed.push(address.toLowerCase())
+    const address = recipient.replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').trim().toLowerCase()
+    if (address && !known.has(address)) {
+      known.add(address)
+      failed.push(address)
+    }
     status ??= headerValue(block, 'Status')
     diagnostic ??= headerValue(block, 'Diagnostic-Code')?.replace(/^[^;]*;\s*/, '') ?? null
   }
   return { failed, status, diagnostic }
 }
 
-function bounceOf(mail: ParsedMail, from: ReplyAddress, subject: string, text: string): BounceInfo | null {
+/**
+ * The addresses of a plain-text bounce: "<addr>: reason" at the start of a line, as
+ * /^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*:/gm finds them, but each run of blank lines is read once (the
+ * pattern itself reads the rest of a run again from every line in it: minutes for 1 MB).
+ */
+export function plainBounceRecipients(text: string, budget: TextBudget = unlimitedBudget): string[] {
+  const found: string[] = []
+  const known = new Set<string>()
+  const addressAt = /<?([^\s<>@]+@[^\s<>]+?)>?\s*:/y
+  const spaces = /\s*/y
+  const lineBreak = /[\n\r\u2028\u2029]/g
+  let from = 0
+  let skippedTo = -1
+  let firstNonSpace = -1
+  let tried = -1
+  for (let lineStart = 0, lines = 0; lineStart <= text.length; lines += 1) {
+    if ((lines & 1023) === 0) budget.check()
+    if (lineStart >= from) {
+      // Where the spaces (and blank lines) after this line start end; within a run already read, that end is known.
+      if (lineStart > skippedTo) {
+        spaces.lastIndex = lineStart
+        spaces.exec(text)
+        firstNonSpace = spaces.lastIndex
+        skippedTo = firstNonSpace
+      }
+      if (firstNonSpace !== tried) {
+        tried = firstNonSpace
+        addressAt.lastIndex = firstNonSpace
+        const match = addressAt.exec(text)
+        if (match) {
+          const address = match[1]!.toLowerCase()
+          if (!known.has(address)) {
+            known.add(address)
+            found.push(address)
+          }
+          from = addressAt.lastIndex
+        }
+      }
+    }
+    // The next line: after \n, \r, U+2028 or U+2029 (where /^/m matches).
+    lineBreak.lastIndex = lineStart
+    const next = lineBreak.exec(text)
+    lineStart = next ? next.index + 1 : text.length + 1
+  }
+  return found
+}
+
+function bounceOf(mail: ParsedMail, from: ReplyAddress, subject: string, text: string, budget: TextBudget): BounceInfo | null {
   const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined
   const standard = contentType?.value?.toLowerCase() === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status'
   const local = from.address.split('@')[0] ?? ''
@@ -252,23 +317,55 @@ function bounceOf(mail: ParsedMail, from: ReplyAddress, subject: string, text: s
     return null
   }
   const report = mail.attachments.find((a) => a.contentType.toLowerCase() === 'message/delivery-status')
-  const parsed = report ? deliveryStatus(report.content.toString('utf8')) : { failed: [], status: null, diagnostic: null }
+  const parsed = report ? deliveryStatus(report.content.toString('utf8'), budget) : { failed: [], status: null, diagnostic: null }
   const failed = [...parsed.failed]
+  const known = new Set(failed)
   for (const address of String(xFailed ?? '').split(',').map((s) => s.trim().toLowerCase())) {
-    if (address && !failed.includes(address)) failed.push(address)
-  }
-  if (failed.length === 0) {
-    // A plain-text bounce: the addresses in "<addr>: reason" lines.
-    for (const match of text.matchAll(/^\s*<?([^\s<>@]+@[^\s<>]+?)>?\s*:/gm)) {
-      const address = match[1]!.toLowerCase()
-      if (!failed.includes(address)) failed.push(address)
+    if (address && !known.has(address)) {
+      known.add(address)
+      failed.push(address)
     }
   }
+  // A plain-text bounce: the addresses in "<addr>: reason" lines.
+  if (failed.length === 0) failed.push(...plainBounceRecipients(text, budget))
   return { failedRecipients: failed, status: parsed.status, diagnostic: parsed.diagnostic, standard }
 }
 
-/** Reads and checks an .eml; throws EML_TOO_LARGE, EML_INVALID or EML_HEADER_INJECTION. */
-export async function parseReply(bytes: Uint8Array): Promise<ParsedReply> {
+/** The media type of the message itself ("text/html", "multipart/alternative"), lower case. */
+function rootTypeOf(mail: ParsedMail): string {
+  const contentType = mail.headers.get('content-type') as { value?: string } | undefined
+  return contentType?.value?.toLowerCase() ?? 'text/plain'
+}
+
+/**
+ * mailparser, with its HTML-to-text conversion kept from unbounded HTML (html-text.ts). The first
+ * reading converts no HTML. A message without HTML, or whose HTML only stands beside a text part
+ * (multipart/alternative), is then complete. An HTML-only message gets its text from
+ * `textOfHtml`. Any other with HTML (a text part and an HTML part side by side, say) is read a
+ * second time with the conversion on when its HTML fits the bounds (so the text is exactly what
+ * mailparser writes), and otherwise gets the stripped HTML after its text parts.
+ */
+async function readMail(buffer: Buffer, budget: TextBudget): Promise<{ mail: ParsedMail; text: string }> {
+  const options = { keepDeliveryStatus: true, skipImageLinks: true }
+  const first = await simpleParser(buffer, { ...options, skipHtmlToText: true, skipTextToHtml: true })
+  const html = typeof first.html === 'string' ? first.html : ''
+  const rootType = rootTypeOf(first)
+  if (!html || rootType === 'multipart/alternative') return { mail: first, text: first.text ?? '' }
+  budget.check()
+  if (rootType === 'text/html') return { mail: first, text: textOfHtml(html, budget) }
+  if (htmlToTextFits(html)) {
+    const second = await simpleParser(buffer, options)
+    return { mail: second, text: second.text ?? '' }
+  }
+  return { mail: first, text: [first.text ?? '', strippedHtml(html, budget)].filter((part) => part !== '').join('\n') }
+}
+
+/**
+ * Reads and checks an .eml; throws EML_TOO_LARGE, EML_INVALID or EML_HEADER_INJECTION, and
+ * INPUT_TOO_COMPLEX when reading its text outruns `replyBudgetMs` (or the budget given).
+ */
+export async function parseReply(bytes: Uint8Array, options: { readonly budget?: TextBudget } = {}): Promise<ParsedReply> {
+  const budget = options.budget ?? createTextBudget({ what: 'the e-mail', limitMs: replyBudgetMs })
   if (bytes.length === 0) fail('The file is empty.')
   if (bytes.length > maxReplyBytes) {
     throw new CoreError('EML_TOO_LARGE', `The e-mail is ${(bytes.length / 1048576).toFixed(1)} MB; Rightful imports e-mails up to ${maxReplyBytes / 1048576} MB.`)
@@ -278,11 +375,14 @@ export async function parseReply(bytes: Uint8Array): Promise<ParsedReply> {
   const message = mboxLine ? bytes.subarray(mboxLine[0].length) : bytes
   checkHeaderBlock(message)
   let mail: ParsedMail
+  let mailText: string
   try {
-    mail = await simpleParser(Buffer.from(message.buffer, message.byteOffset, message.byteLength), { keepDeliveryStatus: true, skipImageLinks: true })
+    ;({ mail, text: mailText } = await readMail(Buffer.from(message.buffer, message.byteOffset, message.byteLength), budget))
   } catch (error) {
+    if (error instanceof CoreError) throw error
     return fail(`The e-mail could not be read: ${(error as Error).message}`)
   }
+  budget.check()
   const subject = singleLine(mail.subject, 'subject').trim()
   const fromList = addressesOf(mail.from)
   const from = fromList[0] ?? fail('The e-mail has no readable sender address in its From: field.')
@@ -296,16 +396,18 @@ export async function parseReply(bytes: Uint8Array): Promise<ParsedReply> {
     typeof mail.references === 'string' ? singleLine(mail.references, 'References') : (mail.references ?? []).map((r) => singleLine(r, 'References')),
   )
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null
-  const text = (mail.text ?? '').replace(/\r\n?/g, '\n')
-  const ownText = ownTextOf(text)
+  const text = mailText.replace(/\r\n?/g, '\n')
+  const ownText = ownTextOf(text, budget)
 
   const returnedParts = mail.attachments.filter((a) => ['text/rfc822-headers', 'message/rfc822', 'message/rfc822-headers'].includes(a.contentType.toLowerCase()))
   const returnedText = returnedParts.map((a) => a.content.toString('utf8').slice(0, 200_000)).join('\n')
   const returnedIds = returnedParts.flatMap((a) => {
-    const head = a.content.toString('utf8').split(/\r?\n\r?\n/)[0] ?? ''
-    return messageIdsIn(headerValue(head, 'Message-ID') ?? '')
+    const content = a.content.toString('utf8')
+    const blank = content.search(/\r?\n\r?\n/)
+    return messageIdsIn(headerValue(blank === -1 ? content : content.slice(0, blank), 'Message-ID') ?? '')
   })
-  const bounce = bounceOf(mail, from, subject, text)
+  const bounce = bounceOf(mail, from, subject, text, budget)
+  budget.check()
 
   const attachments: ReplyAttachment[] = mail.attachments
     // Inline images the HTML shows (logos) and the parts of a bounce report are not the company's files.

@@ -44,7 +44,7 @@ const table: RuleTable = {
       [/\byour (request|e-?mail|message) has been received\b/, strong],
       [/\bthank you for (your|contacting)\b.{0,60}\bwe will (respond|reply|get back to you|be in touch)/, good],
       [/\bwe will (respond|reply|get back to you) (to you )?(within|as soon as|shortly)/, good],
-      [/\b(ticket|case|reference) (number|no\.?|#|id)\s*[:#]?\s*[a-z0-9-]{3,}/, weak],
+      [/\b(ticket|case|reference) (number|no\.?|#|id)\s*(?:[:#]\s*)?[a-z0-9-]{3,}/, weak],
       [/\b(we are|we're) (now )?(processing|looking into|reviewing) your request\b/, good],
     ],
     de: [

@@ -23,11 +23,12 @@ import { closedStatuses } from '../requests/status'
 import type { RequestView } from '../requests/view'
 import { createFileExclusiveSync } from '../storage/files'
 import { cutText } from '../text-cut'
+import { createTextBudget } from '../text/budget'
 import { classifyReply } from './classify'
 import { matchReply, referencesIn, type MatchInput, type MatchResult, type MatchSource } from './match'
 import type { Attaching, ReplyImportOutcome, ReplyKind, ReplyRecord, ReplyView } from './model'
 import { keptMessageId, normaliseReplyRecord, usableDate } from './normalise'
-import { maxReplyBytes, parseReply, sameMessageId, type ParsedReply } from './parse'
+import { maxReplyBytes, parseReply, replyBudgetMs, sameMessageId, type ParsedReply } from './parse'
 import { openReplyStore, repliesDir } from './store'
 
 /** The reply kinds that add an event of their own once confirmed. */
@@ -98,6 +99,8 @@ export function createReplyService(deps: {
   const store = openReplyStore({ dataDir: deps.dataDir, notices: deps.notices, now: deps.now })
   const inboxDir = path.join(repliesDir(deps.dataDir), 'inbox')
   const today = () => plainDateOf(deps.now())
+  /** Reading a reply's text stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock. */
+  const replyBudget = () => createTextBudget({ what: 'the e-mail', limitMs: replyBudgetMs, now: () => deps.now().getTime() })
 
   /** What matching needs of a sent request, read once per version of its file. */
   const facts = new Map<string, { updatedAt: string; record: RequestRecord }>()
@@ -385,7 +388,7 @@ export function createReplyService(deps: {
 
   const service: ReplyService = {
     async importBytes(bytes, options) {
-      const parsed = await parseReply(bytes)
+      const parsed = await parseReply(bytes, { budget: replyBudget() })
 
       recover()
       const messageId = keptMessageId(parsed.messageId)
@@ -494,7 +497,7 @@ export function createReplyService(deps: {
         const target = reference ?? record.match.reference
         if (!target) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
         const bytes = readKept(record)
-        const parsed = await parseReply(bytes)
+        const parsed = await parseReply(bytes, { budget: replyBudget() })
         const planned: ReplyRecord = {
           ...record,
           state: 'attached',

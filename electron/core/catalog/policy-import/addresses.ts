@@ -5,6 +5,7 @@
  * street, building and addressee parts, on the same line (comma by comma) and on the lines above.
  * Then it is judged: the company's, a regulator's (where complaints go) or a third party's.
  */
+import { unlimitedBudget, type TextBudget } from '../../text/budget'
 import { hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import type { Segments, Span } from './segments'
@@ -55,8 +56,26 @@ const countries: ReadonlyArray<[RegExp, string]> = [
   [/^(?:Brazil|Brasil)$/i, 'BR'],
 ]
 
+/** `text` without a closing run of the characters in `chars` (as .replace(/[…]+$/, '') does, in one pass). */
+function withoutTrailing(text: string, chars: string): string {
+  let end = text.length
+  while (end > 0 && chars.includes(text[end - 1]!)) end -= 1
+  return end === text.length ? text : text.slice(0, end)
+}
+
+/** `text` without closing asterisks and the spaces before them (as .replace(/\s*\*+$/, '') does, in one pass). */
+export function withoutTrailingStars(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '*') end -= 1
+  if (end === text.length) return text
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1
+  return text.slice(0, end)
+}
+
 function countryOf(part: string): string | null {
-  const t = part.trim().replace(/[.;”"'’)]+$/, '').trim()
+  // A country name is short: a long part is none, whatever closes it.
+  if (part.length > 400) return null
+  const t = withoutTrailing(part.trim(), '.;”"\'’)').trim()
   if (t.length > 40) return null
   for (const [pattern, code] of countries) if (pattern.test(t)) return code
   return null
@@ -73,9 +92,11 @@ const cnCities =
 
 /** The line around a match: the words before it and after it on the same line. */
 function lineAround(input: string, start: number, end: number): { before: string; after: string } {
-  const lineStart = input.lastIndexOf('\n', start - 1) + 1
-  const lineEnd = input.indexOf('\n', end)
-  return { before: input.slice(Math.max(lineStart, start - 120), start), after: input.slice(end, lineEnd === -1 ? Math.min(input.length, end + 80) : Math.min(lineEnd, end + 80)) }
+  // Up to 120 characters before and 80 after, within the line: never a search of the whole line.
+  const before = input.slice(Math.max(0, start - 120), start)
+  const after = input.slice(end, end + 80)
+  const lineBreakAfter = after.indexOf('\n')
+  return { before: before.slice(before.lastIndexOf('\n') + 1), after: lineBreakAfter === -1 ? after : after.slice(0, lineBreakAfter) }
 }
 
 const spanishStreet = /(?:^|[\s,:(])(?:C\/|Calle|C\.\/|Avda\.?|Avenida|Av\.|Plaza|Pza\.|Paseo|Pº|Carrer|Camino|Carretera|Ctra\.|Ronda|Travesía|Polígono|Pol\.)\s/i
@@ -96,25 +117,47 @@ function frenchPlausible(input: string, start: number, end: number): boolean {
   if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
   // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
   const above = input.slice(Math.max(0, start - 160), start)
-  return frenchStreet.test(before) || /\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s*$/i.test(above)
+  return frenchStreet.test(before) || /\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,10}(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s{0,160}$/i.test(above)
 }
 
 function dutchPlausible(input: string, start: number, end: number): boolean {
   const { before, after } = lineAround(input, start, end)
-  return /\b(?:Nederland|Netherlands|The Netherlands|Niederlande)\b/i.test(after) || /\p{L}{3,}[ \t]+\d{1,4}[ \t]?[a-zA-Z]?(?:[ \t]*-[ \t]*\d+)?[ \t]*,?[ \t]*$/u.test(before)
+  // "Willemserf 20," before the postcode (written so that no two quantifiers trade the same spaces).
+  return /\b(?:Nederland|Netherlands|The Netherlands|Niederlande)\b/i.test(after) || /\p{L}{3}[ \t]+\d{1,4}(?:[ \t]?[a-zA-Z])?(?:[ \t]*-[ \t]*\d+)?[ \t]*(?:,[ \t]*)?$/u.test(before)
 }
 
 type Anchor = { start: number; end: number; country: string; region: string | null; strength: number }
 
-const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray): Omit<Anchor, 'start' | 'end'> | null }> = [
+/** Where the spaces and tabs before `index` begin. */
+function spacesBefore(text: string, index: number): number {
+  let at = index
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at -= 1
+  return at
+}
+
+/**
+ * An anchor pattern; `preceded` stands for a look-behind over unbounded spaces ("(?<=,[ \t]*)"),
+ * checked in code from the match backwards, so that a run of spaces is not read again at every
+ * position in it.
+ */
+type AnchorPattern = {
+  readonly pattern: RegExp
+  readonly preceded?: (text: string, index: number) => boolean
+  make(m: RegExpExecArray): Omit<Anchor, 'start' | 'end'> | null
+}
+
+/** At most this many matches of one anchor pattern are read: a policy has a handful of addresses. */
+const maxMatchesPerPattern = 20_000
+
+const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // US: "New Castle, DE 19720", "Groveport, OH 43195-0002"
-    pattern: /\b([A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
+    pattern: /\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
     make: (m) => (stateCodes.has(m[2]!) ? { country: 'US', region: m[2]!, strength: 5 } : null),
   },
   {
     // US with the state written out: "Cary, North Carolina 27513"
-    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}),[ \t]+(${Object.keys(usStates).join('|')})[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
+    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),[ \t]+(${Object.keys(usStates).join('|')})[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
     make: (m) => ({ country: 'US', region: ownValue(usStates, m[2]!) ?? null, strength: 5 }),
   },
   {
@@ -130,6 +173,7 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   {
     // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
     // has a French street word, "France" follows, or the town is a CEDEX.
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- all after the first word is optional: the match never fails after it, so nothing is tried again
     pattern: /(?<![\d-])(?:F-)?(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t-]+(?:sur|sous|en|le|la|les|de|du|des|\p{Lu}[\p{L}'’.-]*)){0,3})(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?/gu,
     make: (m) => (frenchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'FR', region: null, strength: 4 } : null),
   },
@@ -146,18 +190,27 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   },
   {
     // A Chinese address in Chinese: 省/市/区/路/号
-    pattern: /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?[\u4e00-\u9fa5]{2,8}市[\u4e00-\u9fa5]{1,10}(?:区|县|市)[\u4e00-\u9fa5A-Za-z0-9（）()\-－]{1,40}?(?:路|街|道|大道|巷|弄|村)[ \t]*[0-9０-９\-－]+[ \t]*号(?:[\u4e00-\u9fa5A-Za-z0-9\-－ \t]{0,30}(?:室|楼|层|座|栋|单元))?/g,
+    pattern: /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?[\u4e00-\u9fa5]{2,8}市[\u4e00-\u9fa5]{1,10}(?:区|县|市)[\u4e00-\u9fa5A-Za-z0-9（）()\-－]{1,40}?(?:路|街|道|大道|巷|弄|村)[ \t]{0,10}[0-9０-９\-－]{1,20}[ \t]{0,10}号(?:[\u4e00-\u9fa5A-Za-z0-9\-－ \t]{0,30}(?:室|楼|层|座|栋|单元))?/g,
     make: () => ({ country: 'CN', region: null, strength: 5 }),
   },
   {
     // A Chinese city closing an English address: "…, Nanshan District, Shenzhen"
-    pattern: new RegExp(String.raw`(?<=(?:District|New Area|Province|County|Zone|Road|Rd\.?|Avenue|Ave\.?|Park),[ \t]*)(?:${cnCities})(?:[ \t]+City)?(?=[ \t]*(?:[,.;]|$|\d{6}))`, 'gm'),
+    pattern: new RegExp(String.raw`(?:${cnCities})(?:[ \t]+City)?(?=[ \t]*(?:[,.;]|$|\d{6}))`, 'gm'),
+    preceded: (text, index) => {
+      const comma = spacesBefore(text, index) - 1
+      return text[comma] === ',' && /(?:District|New Area|Province|County|Zone|Road|Rd\.?|Avenue|Ave\.?|Park)$/.test(text.slice(Math.max(0, comma - 12), comma))
+    },
     make: () => ({ country: 'CN', region: null, strength: 3 }),
   },
   {
     // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
     // Also in capitals ("SWITZERLAND"), never in lower case ("… for us, …").
-    pattern: new RegExp(String.raw`(?<=(?:^|,|，|\n)[ \t]*)(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gim'),
+    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gim'),
+    preceded: (text, index) => {
+      const at = spacesBefore(text, index)
+      // "^" in multiline mode: the start, or after any line terminator.
+      return at === 0 || ',，\n\r\u2028\u2029'.includes(text[at - 1]!)
+    },
     make: (m) => (m[0] === m[0].toUpperCase() || countryCase.test(m[0]) ? { country: '', region: null, strength: 2 } : null),
   },
   {
@@ -175,7 +228,7 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   },
   {
     // India: "Bangalore-560005", "Mumbai 400 001"
-    pattern: /\b(?:Bangalore|Bengaluru|Mumbai|Bombay|New Delhi|Delhi|Chennai|Madras|Hyderabad|Pune|Kolkata|Calcutta|Noida|Gurgaon|Gurugram|Ahmedabad|Kochi|Jaipur|Chandigarh)[ \t]*[-–]?[ \t]*[1-9]\d{2}[ \t]?\d{3}(?!\d)/g,
+    pattern: /\b(?:Bangalore|Bengaluru|Mumbai|Bombay|New Delhi|Delhi|Chennai|Madras|Hyderabad|Pune|Kolkata|Calcutta|Noida|Gurgaon|Gurugram|Ahmedabad|Kochi|Jaipur|Chandigarh)[ \t]*(?:[-–][ \t]*)?[1-9]\d{2}[ \t]?\d{3}(?!\d)/g,
     make: () => ({ country: 'IN', region: null, strength: 4 }),
   },
   {
@@ -185,20 +238,30 @@ const anchorPatterns: ReadonlyArray<{ pattern: RegExp; make(m: RegExpExecArray):
   },
   {
     // Hong Kong without the words "Hong Kong": ", Kowloon", ", New Territories"
-    pattern: /(?<=,[ \t]*)(?:Kowloon|New Territories|N\.T\.)(?=[ \t]*(?:[,.;]|$))/gm,
+    pattern: /(?:Kowloon|New Territories|N\.T\.)(?=[ \t]*(?:[,.;]|$))/gm,
+    preceded: (text, index) => text[spacesBefore(text, index) - 1] === ',',
     make: () => ({ country: 'HK', region: null, strength: 2 }),
   },
 ]
 
 const strongKeyword =
-  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d+\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
 const orgSuffix =
   /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
+// eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- only orgNameAtEnd uses it, on at most 200 characters
 const orgAtEnd = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/
+/**
+ * The company named at the end of a part ("… is DJI GmbH"): `orgAtEnd` on the part's last 200
+ * characters (a name of six words fits), so that a long part costs no more than a short one.
+ */
+function orgNameAtEnd(text: string): string | null {
+  const m = orgAtEnd.exec(text.length > 200 ? text.slice(-200) : text)
+  return m ? m[1]!.trim() : null
+}
 const suffixOnly = /^\s*(?:Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|Co\.?|Corp\.?|S\.A\.?|B\.V\.|N\.V\.|plc|Pty\.?\s?Ltd\.?)[\s*]*$/i
 const attentionLine = /^(?:attention|attn\.?|c\/o|z\.\s?Hd\.?|zu Händen)\b|officer|department|abteilung|team\b|legal|privacy|datenschutz/i
 const labelBoundary =
-  /\b(?:Tel(?:ephone)?|Phone|Fax|Telefax|E-?mail|Email|Web(?:site|page)?|Telefon|Mobil(?:e)?|Hotline|Helpline|Internet)\b\.?[ \t]*(?:\([^)]*\))?[ \t]*[:：]|(?:电话|傳真|传真|邮箱|電郵)[:：]/gi
+  /\b(?:Tel(?:ephone)?|Phone|Fax|Telefax|E-?mail|Email|Web(?:site|page)?|Telefon|Mobil(?:e)?|Hotline|Helpline|Internet)\b\.?[ \t]*(?:\([^)]*\)[ \t]*)?[:：]|(?:电话|傳真|传真|邮箱|電郵)[:：]/gi
 const leadIn =
   /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in)\s+/gi
 
@@ -236,7 +299,7 @@ function splitParts(text: string, from: number, to: number): Part[] {
   for (const part of unglued) {
     const previous = merged[merged.length - 1]
     if (previous && suffixOnly.test(part.text)) {
-      merged[merged.length - 1] = { text: text.slice(previous.start, part.end).replace(/\s*\*+$/, ''), start: previous.start, end: part.end }
+      merged[merged.length - 1] = { text: withoutTrailingStars(text.slice(previous.start, part.end)), start: previous.start, end: part.end }
     } else merged.push(part)
   }
   return merged
@@ -247,15 +310,51 @@ type Row = { parts: Part[] }
 export type AddressContext = {
   readonly segments: Segments
   readonly companyName: RegExp | null
+  /** Checked per anchor and per match; the policy import's time budget. */
+  readonly budget?: TextBudget
 }
 
-export function findPostalAddresses(ctx: AddressContext): ProposedPostalAddress[] {
-  const { segments } = ctx
+/**
+ * What several anchors ask of the same line or sentence, worked out once: a long line or
+ * sentence is read once however many anchors stand near it.
+ */
+type Memo = {
+  readonly lines: Map<number, { text: string; start: number; end: number }>
+  readonly prose: Map<number, boolean>
+  readonly hosting: Map<number, boolean>
+}
+
+/** The line's text without the spaces around it, and where that text stands. */
+function trimmedLine(segments: Segments, memo: Memo, index: number): { text: string; start: number; end: number } {
+  let known = memo.lines.get(index)
+  if (!known) {
+    const line = segments.lines[index]!
+    const raw = segments.text.slice(line.start, line.end)
+    const text = raw.trim()
+    const start = line.start + (text ? raw.length - raw.trimStart().length : 0)
+    known = { text, start, end: start + text.length }
+    memo.lines.set(index, known)
+  }
+  return known
+}
+
+type Ctx = AddressContext & { readonly memo: Memo; readonly budget: TextBudget }
+
+export function findPostalAddresses(input: AddressContext): ProposedPostalAddress[] {
+  const ctx: Ctx = { ...input, budget: input.budget ?? unlimitedBudget, memo: { lines: new Map(), prose: new Map(), hosting: new Map() } }
+  const { segments, budget } = ctx
   const text = segments.text
   const anchors: Anchor[] = []
-  for (const { pattern, make } of anchorPatterns) {
+  for (const { pattern, preceded, make } of anchorPatterns) {
     pattern.lastIndex = 0
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    let matches = 0
+    for (let m = pattern.exec(text); m && matches < maxMatchesPerPattern; m = pattern.exec(text)) {
+      matches += 1
+      if ((matches & 255) === 0) budget.check()
+      if (preceded && !preceded(text, m.index)) {
+        pattern.lastIndex = m.index + 1
+        continue
+      }
       const made = make(m)
       if (!made) continue
       let { country } = made
@@ -272,6 +371,7 @@ export function findPostalAddresses(ctx: AddressContext): ProposedPostalAddress[
   const covered: Span[] = []
   // A policy has a handful of addresses; a text with thousands of anchors is not a policy to read closely.
   for (const anchor of anchors.slice(0, 2000)) {
+    budget.check()
     if (found.length >= 60) break
     if (covered.some((c) => anchor.start >= c.start && anchor.end <= c.end)) continue
     const address = expand(anchor, strongStarts, ctx)
@@ -307,10 +407,18 @@ function samePlace(a: ProposedPostalAddress, b: ProposedPostalAddress): boolean 
   if (!na.some((n) => n.length >= 4 && nb.includes(n))) return false
   const [small, large] = na.length <= nb.length ? [na, nb] : [nb, na]
   if (!small.every((n) => large.includes(n))) return false
-  // The town after the postcode must agree too.
+  // The town after the postcode must agree too: what follows the last number of four digits or more.
   const town = (x: ProposedPostalAddress) => {
-    const m = /\d{4,}(?!.*\d{4,})(.*)$/su.exec(x.text)
-    return (m ? m[1]! : x.text).toLowerCase().replace(/\b(?:te|de)\b|[^\p{L}]+/gu, '')
+    let after = -1
+    for (let i = 0, run = 0; i <= x.text.length; i += 1) {
+      const digit = i < x.text.length && x.text.charCodeAt(i) >= 48 && x.text.charCodeAt(i) <= 57
+      if (digit) run += 1
+      else {
+        if (run >= 4) after = i
+        run = 0
+      }
+    }
+    return (after === -1 ? x.text : x.text.slice(after)).toLowerCase().replace(/\b(?:te|de)\b|[^\p{L}]+/gu, '')
   }
   const ta = town(a)
   const tb = town(b)
@@ -336,7 +444,7 @@ function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
   return /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)
 }
 
-function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: AddressContext): ProposedPostalAddress | null {
+function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): ProposedPostalAddress | null {
   const { segments } = ctx
   const text = segments.text
   if (anchor.country === 'DE' && anchor.strength === 3 && !isGermanAnchorPlausible(text, anchor)) return null
@@ -388,21 +496,21 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
     if (cut !== -1 && (t.length > 40 || startsLower || /\b(?:located at|write|letter|post|send|mail)\b/i.test(t))) {
       const rest = t.slice(cut).trim()
       const before = t.slice(0, cut)
-      const org = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/.exec(before.replace(/\s+(?:located|based|situated)\s*$/, '').replace(/[\s,]+$/, ''))
+      const org = orgNameAtEnd(withoutLocatedWord(before))
       if (rest && rest.length <= 60 && !/^(?:the|our|this|us|you)\b/i.test(rest)) taken.unshift({ text: rest, start: part.end - rest.length, end: part.end })
-      if (org) recipientHint = org[1]!.trim()
+      if (org) recipientHint = org
       else if (i > 0) {
         // "… is DJI GmbH, located at Platz der Einheit 1": the addressee closes the part before.
-        const previousOrg = orgAtEnd.exec(parts[i - 1]!.text)
-        if (previousOrg) recipientHint = previousOrg[1]!.trim()
+        const previousOrg = orgNameAtEnd(parts[i - 1]!.text)
+        if (previousOrg) recipientHint = previousOrg
       }
       reachedLineStart = false
       break
     }
     if (t.length > 60 || startsLower) {
       // Prose: the address started after it. A company named at its end is the addressee.
-      const org = /((?:[A-Z0-9][\w&.'’-]*\s+){0,5}[\w&.'’-]*\s*(?:GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Co\.,?\s?Ltd\.?|Corp(?:oration)?\.?|plc|S\.A\.|B\.V\.))\s*$/.exec(t)
-      if (org) recipientHint = org[1]!.trim()
+      const org = orgNameAtEnd(t)
+      if (org) recipientHint = org
       reachedLineStart = false
       break
     }
@@ -430,7 +538,10 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
   const anchorParts = parts.slice(anchorPart, Math.max(anchorPart, lastAnchorPart) + 1)
   // "联系地址：广东省…", "Address: 5/F …": a label inside the anchor's part is not part of the address.
   const firstAnchor = anchorParts[0]!
-  const labelEnd = Math.max(text.lastIndexOf(':', anchor.start - 1), text.lastIndexOf('：', anchor.start - 1))
+  // Only a colon inside the anchor's part counts, so the search looks no further back than the part.
+  const partBeforeAnchor = text.slice(firstAnchor.start, anchor.start)
+  const colonInPart = Math.max(partBeforeAnchor.lastIndexOf(':'), partBeforeAnchor.lastIndexOf('：'))
+  const labelEnd = colonInPart === -1 ? -1 : firstAnchor.start + colonInPart
   if (labelEnd >= firstAnchor.start && labelEnd < anchor.start && taken.length === 0) {
     const from = labelEnd + 1 + (text.slice(labelEnd + 1, anchor.start).length - text.slice(labelEnd + 1, anchor.start).trimStart().length)
     anchorParts[0] = { text: text.slice(from, firstAnchor.end), start: from, end: firstAnchor.end }
@@ -445,13 +556,12 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
     let gotOrg = false
     for (let n = 0; n < 7 && lineIndex > 0; n += 1) {
       lineIndex -= 1
-      const above = segments.lines[lineIndex]!
-      let t = text.slice(above.start, above.end).trim().replace(/^[-*•·]\s+/, '')
+      const above = trimmedLine(segments, ctx.memo, lineIndex)
+      let t = above.text.replace(/^[-*•·]\s+/, '')
       if (t === '') {
         if (skippedBlank) break
         // Skip one blank line only if the line above it clearly belongs to the address.
-        const further = segments.lines[lineIndex - 1]
-        const ft = further ? text.slice(further.start, further.end).trim() : ''
+        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text : ''
         if (ft && ft.length <= 60 && !/[:.]$/.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)) && !/\S@\S|https?:|www\./.test(ft)) {
           skippedBlank = true
           continue
@@ -470,13 +580,13 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
         if (!t) break
       }
       const lineParts = splitParts(text, above.start, above.end).filter((p) => !/^[-*•·]$/.test(p.text))
-      rows.unshift({ parts: lineParts.length > 0 ? lineParts : [{ text: t, start: above.start, end: above.end }] })
+      const rawAbove = segments.lines[lineIndex]!
+      rows.unshift({ parts: lineParts.length > 0 ? lineParts : [{ text: t, start: rawAbove.start, end: rawAbove.end }] })
       if (orgSuffix.test(t) && !/\d/.test(t)) gotOrg = true
       if (!digitOrKeyword(t) && !orgSuffix.test(t) && !attentionLine.test(t)) {
         // A line without numbers: a building ("Convention Plaza") when the line above is part of
         // the address too; otherwise a name (a person, a team), above which something else begins.
-        const further = segments.lines[lineIndex - 1]
-        const ft = further ? text.slice(further.start, further.end).trim() : ''
+        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text : ''
         if (!(ft && ft.length <= 70 && !/[:：.]$/.test(ft) && !/\S@\S|https?:|www\./.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)))) break
       }
     }
@@ -487,9 +597,8 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
   const lastPart = lastRow.parts[lastRow.parts.length - 1]!
   const lineAfterIndex = segments.lineIndexAt(lastPart.end) + 1
   if (lastPart.end >= segments.lineAt(lastPart.end).end - 1 && lineAfterIndex < segments.lines.length) {
-    const next = segments.lines[lineAfterIndex]!
-    const nt = text.slice(next.start, next.end).trim()
-    if (countryOf(nt) && !countryOf(lastPart.text)) lastRow.parts.push({ text: nt, start: next.start + (text.slice(next.start, next.end).length - text.slice(next.start, next.end).trimStart().length), end: next.start + text.slice(next.start, next.end).trimEnd().length })
+    const next = trimmedLine(segments, ctx.memo, lineAfterIndex)
+    if (countryOf(next.text) && !countryOf(lastPart.text)) lastRow.parts.push({ text: next.text, start: next.start, end: next.end })
   }
 
   const all = rows.flatMap((r) => r.parts)
@@ -548,7 +657,7 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
 
   const start = all[0]!.start
   const end = all[all.length - 1]!.end
-  const recipientText = recipientParts.map((p) => p.text).join(', ') || recipientHint || findRecipientAbove(segments, start)
+  const recipientText = recipientParts.map((p) => p.text).join(', ') || recipientHint || findRecipientAbove(segments, ctx.memo, start)
   const joined = all.map((p, i) => (i === all.length - 1 ? trimEnd(p.text) : p.text)).join(', ').replace(/\s+/g, ' ').trim()
   if (joined.length > 320) return null
 
@@ -570,21 +679,30 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Addres
 
 /** Drops a closing full stop or semicolon, but not the one of an abbreviation ("Inc.", "Co."). */
 function trimEnd(part: string): string {
-  const t = part.trim().replace(/[”"’)]+$/, '')
+  const t = withoutTrailing(part.trim(), '”"’)')
   if (/(?:\b(?:Inc|Ltd|Co|Corp|St|Rd|Ave|No|Str)|\b[A-Z])\.$/.test(t)) return t
-  const u = t.replace(/[.;]+$/, '').trim()
+  const u = withoutTrailing(t, '.;').trim()
   // "… 75334 PARIS CEDEX 07)." : a bracket closed after the address, never opened in it.
   return u.endsWith(')') && !u.includes('(') ? u.slice(0, -1).trim() : u
 }
 
+/** "… is DJI GmbH, located at" → "… is DJI GmbH": the words that say where, and the spaces and commas after the name, dropped. */
+function withoutLocatedWord(before: string): string {
+  const trimmed = before.trimEnd()
+  const word = /(?:located|based|situated)$/.exec(trimmed)
+  let rest = before
+  if (word && word.index > 0 && /\s/.test(trimmed[word.index - 1]!)) rest = trimmed.slice(0, word.index)
+  let end = rest.length
+  while (end > 0 && (rest[end - 1] === ',' || /\s/.test(rest[end - 1]!))) end -= 1
+  return rest.slice(0, end)
+}
+
 /** "Shenzhen Foscam Electronic Co.,Ltd" on a line just above "Address: …". */
-function findRecipientAbove(segments: Segments, start: number): string | null {
-  const text = segments.text
+function findRecipientAbove(segments: Segments, memo: Memo, start: number): string | null {
   let index = segments.lineIndexAt(start)
   for (let n = 0; n < 3 && index > 0; n += 1) {
     index -= 1
-    const line = segments.lines[index]!
-    const t = text.slice(line.start, line.end).trim()
+    const t = trimmedLine(segments, memo, index).text
     if (!t) continue
     if (t.length <= 80 && orgSuffix.test(t) && !/[.!?:]$/.test(t.replace(/(?:Inc|Ltd|Co|Corp)\.$/, ''))) return t
     return null
@@ -596,29 +714,44 @@ function findRecipientAbove(segments: Segments, start: number): string | null {
  * Where the lead-in of an address begins: the nearest sentence before it that is prose (not a label
  * line like "Web: www.aepd.es", not a rule "---"), or the address's own sentence when it starts inside one.
  */
-function leadInStart(segments: Segments, start: number): number {
+function leadInStart(segments: Segments, memo: Memo, start: number): number {
   const text = segments.text
   const own = segments.sentenceAt(start)
-  const head = text.slice(own.start, start).trim()
+  // The sentence's words before the address: a label ("Address:") has at most 26 characters, so
+  // only the end of a long head is read.
+  let headEnd = start
+  while (headEnd > own.start && /\s/.test(text[headEnd - 1]!)) headEnd -= 1
+  let headStart = own.start
+  while (headStart < headEnd && /\s/.test(text[headStart]!)) headStart += 1
+  if (headEnd - headStart > 26) return own.start
+  const head = text.slice(headStart, headEnd)
   if (head && !/^[\p{L} /.-]{1,25}[:：]$/u.test(head)) return own.start
   const floor = Math.max(0, start - 600)
   for (let index = segments.sentenceIndexAt(start) - 1; index >= 0; index -= 1) {
     const s = segments.sentences[index]!
     if (s.end < floor) break
     if (s.start >= start) continue
-    const t = text.slice(s.start, s.end).trim()
-    const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-    const labelLine = /^[\p{L} /-]{1,25}[:：]\s*\S/u.test(t) && t.length < 80
-    if ((words >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{4}/u.test(t)) && !labelLine) return s.start
+    let prose = memo.prose.get(index)
+    if (prose === undefined) {
+      const t = text.slice(s.start, s.end).trim()
+      const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+      const labelLine = /^[\p{L} /-]{1,25}[:：]\s*\S/u.test(t) && t.length < 80
+      prose = (words >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{4}/u.test(t)) && !labelLine
+      memo.prose.set(index, prose)
+    }
+    if (prose) return s.start
   }
   return floor
 }
+
+/** How far back in its sentence an address looks for a provider's name ("… hosted by Hetzner …"). */
+const sentenceWindow = 2000
 
 const providerInAddress =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|\bpayment (?:provider|processor|platform|service)s?\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Auftragsverarbeiter|\bDienstanbieter|\bAnbieter\b|\bvendor\b/i
 
 function judgeRole(input: {
-  ctx: AddressContext
+  ctx: Ctx
   start: number
   anchorStart: number
   recipient: string | null
@@ -643,18 +776,24 @@ function judgeRole(input: {
   // "Servern von Cloudflare, Inc., 101 Townsend St., …": a provider named in the address's own
   // words before the street, or a sentence about hosting or processing around it.
   const provider = thirdPartyName.exec(beforeAnchor)
-  const ownSentence = ctx.segments.sentenceAt(anchorStart)
-  const sentenceBefore = text.slice(ownSentence.start, anchorStart)
-  if (!isCompany && (provider || (hostingCue.test(text.slice(ownSentence.start, ownSentence.end)) && thirdPartyName.test(sentenceBefore)))) {
+  const sentenceIndex = ctx.segments.sentenceIndexAt(anchorStart)
+  const ownSentence = ctx.segments.sentences[sentenceIndex] ?? ctx.segments.sentenceAt(anchorStart)
+  const sentenceBefore = text.slice(Math.max(ownSentence.start, anchorStart - sentenceWindow), anchorStart)
+  let hosting = ctx.memo.hosting.get(sentenceIndex)
+  if (hosting === undefined) {
+    hosting = hostingCue.test(text.slice(ownSentence.start, ownSentence.end))
+    ctx.memo.hosting.set(sentenceIndex, hosting)
+  }
+  if (!isCompany && (provider || (hosting && thirdPartyName.test(sentenceBefore)))) {
     const who = provider ? provider[0] : thirdPartyName.exec(sentenceBefore)![0]
     return { role: 'third-party', reason: `It is the address of ${who}, a provider the policy mentions (e.g. its host), not the company’s.` }
   }
-  if (!isCompany && hostingCue.test(text.slice(ownSentence.start, ownSentence.end)) && /\b(?:by|von|par|por|da|door)\s+\p{Lu}/u.test(sentenceBefore)) {
+  if (!isCompany && hosting && /\b(?:by|von|par|por|da|door)\s+\p{Lu}/u.test(sentenceBefore)) {
     return { role: 'third-party', reason: 'The sentence gives it for the provider that hosts or processes the data, not the company itself.' }
   }
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
-  const regulatorFrom = Math.max(0, leadInStart(ctx.segments, start) - windowStart)
+  const regulatorFrom = Math.max(0, leadInStart(ctx.segments, ctx.memo, start) - windowStart)
   const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart))
   if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
   if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }

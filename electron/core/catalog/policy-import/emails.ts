@@ -16,6 +16,7 @@ import {
   thirdPartyDomains,
   type Cue,
 } from './cues'
+import { unlimitedBudget, type TextBudget } from '../../text/budget'
 import type { TextLink } from './plain-text'
 import type {
   ExcludedEmail,
@@ -43,15 +44,17 @@ const plainEmail = new RegExp(
 )
 const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
-const atBracket = String.raw`\s*[[({<]\s*(?:at|AT|At|@)\s*[\])}>]\s*`
-const dotBracket = String.raw`\s*[[({<]\s*(?:dot|DOT|Dot|\.)\s*[\])}>]\s*`
+// At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
+// and is then read once, not again from every space in it.
+const atBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}`
+const dotBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:dot|DOT|Dot|\.)\s{0,10}[\])}>]\s{0,10}`
 const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
 const bracketed = new RegExp(
   `(?<![\\w.%+-])(${local})${atBracket}(${label}(?:(?:${dotBracket}|\\.)${label})*(?:${dotBracket}|\\.)[A-Za-z]{2,24})(?![\\w-])`,
   'g',
 )
 const spelledOut = new RegExp(
-  `(?<![\\w.%+-])(${local})\\s+(?:at|AT)\\s+(${label}(?:\\s+(?:dot|DOT)\\s+${label})*\\s+(?:dot|DOT)\\s+[A-Za-z]{2,24})(?![\\w-])`,
+  `(?<![\\w.%+-])(${local})\\s{1,10}(?:at|AT)\\s{1,10}(${label}(?:\\s{1,10}(?:dot|DOT)\\s{1,10}${label})*\\s{1,10}(?:dot|DOT)\\s{1,10}[A-Za-z]{2,24})(?![\\w-])`,
   'g',
 )
 /**
@@ -100,8 +103,15 @@ function mailtoTargets(href: string): string[] {
     .map(normalise)
 }
 
+/** A policy names a handful of addresses; past this many mentions, the rest of the text is not searched. */
+export const maxMentions = 2000
+/** Distinct addresses judged at most (a policy with more is a list, not a policy). */
+export const maxAddresses = 200
+/** How much of its sentence, on each side, a mention is judged by ("Questions about your data: …"). */
+const sentenceWindow = 1500
+
 /** Finds every mention; warns about what it decodes, ignores or cannot read. */
-function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: ProposalWarning[]): Mention[] {
+function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: ProposalWarning[], budget: TextBudget): Mention[] {
   const mentions: Mention[] = []
   // Which characters already belong to a found address (a plain copy inside a link, say).
   const used = new Uint8Array(text.length + 1)
@@ -117,6 +127,8 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 1. Links: a mailto whose words are the address, or other words (or another address).
   for (const link of links) {
+    if (mentions.length >= maxMentions) break
+    budget.check()
     const targets = mailtoTargets(link.href)
     const shown = text.slice(link.start, link.end)
     if (/email-protection/i.test(link.href) && !/@/.test(shown)) continue // reported below as Cloudflare text
@@ -143,8 +155,11 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 2. Plain addresses.
   plainEmail.lastIndex = 0
-  for (let m = plainEmail.exec(text); m; m = plainEmail.exec(text)) {
-    const raw = m[1]!.replace(/\.+$/, '')
+  for (let m = plainEmail.exec(text); m && mentions.length < maxMentions; m = plainEmail.exec(text)) {
+    budget.check()
+    let rawEnd = m[1]!.length
+    while (rawEnd > 0 && m[1]![rawEnd - 1] === '.') rawEnd -= 1
+    const raw = m[1]!.slice(0, rawEnd)
     const start = m.index
     const end = start + raw.length
     const tld = raw.slice(raw.lastIndexOf('.') + 1)
@@ -154,21 +169,24 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   }
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
+  const decodedWarned = new Set<string>()
   for (const pattern of [bracketed, spelledOut, spacedDomain]) {
     pattern.lastIndex = 0
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    for (let m = pattern.exec(text); m && mentions.length < maxMentions; m = pattern.exec(text)) {
+      budget.check()
       const start = m.index
       const end = start + m[0].length
       if (overlaps(start, end)) continue
       const localPart = m[1]!
       if (pattern === spelledOut && notALocalPart.test(localPart)) continue
-      const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s+(?:dot|DOT)\s+/g, '.').replace(/\s+/g, '').toLowerCase()
+      const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s{1,10}(?:dot|DOT)\s{1,10}/g, '.').replace(/\s+/g, '').toLowerCase()
       if (!/\.[a-z]{2,24}$/.test(domain)) continue
       const address = `${localPart}@${domain}`
       const shown = m[0].replace(/\s+/g, ' ')
       mentions.push({ address, start, end, via: 'decoded', shown })
       taken.push({ start, end })
-      if (warnings.some((w) => w.code === 'obfuscated-decoded' && w.message.includes(` ${address}.`))) continue
+      if (decodedWarned.has(address)) continue
+      decodedWarned.add(address)
       warnings.push({
         code: 'obfuscated-decoded',
         message: `The policy writes the address out as “${shown}”; Rightful read it as ${address}. Check it before you send.`,
@@ -180,7 +198,9 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 4. Cloudflare's e-mail protection: the address is not in the text at all.
   cloudflare.lastIndex = 0
-  for (let m = cloudflare.exec(text); m; m = cloudflare.exec(text)) {
+  let protectedCount = 0
+  for (let m = cloudflare.exec(text); m && protectedCount < maxMentions; m = cloudflare.exec(text)) {
+    protectedCount += 1
     warnings.push({
       code: 'cloudflare-protected',
       message: `“${m[0]}” stands where the web page had an e-mail address hidden by Cloudflare; the copy does not contain it, so Rightful proposes none. Open the live page in a browser to read it.`,
@@ -201,7 +221,19 @@ export type EmailContext = {
   readonly segments: Segments
   readonly companyDomain: string | null
   readonly companyName: RegExp | null
+  /** Checked per mention; the policy import's time budget. */
+  readonly budget?: TextBudget
 }
+
+/**
+ * What several mentions ask of the same sentence or paragraph, worked out once: the score of a
+ * list's introduction, the heading a paragraph stands for.
+ */
+type EmailMemo = {
+  readonly intro: Map<number, { score: number; strongest: Cue | null }>
+  readonly heading: Map<number, string | null>
+}
+type JudgeContext = EmailContext & { readonly memo: EmailMemo }
 
 type Judged = {
   mention: Mention
@@ -217,11 +249,14 @@ type Judged = {
   quote: { quote: string; start: number; end: number }
 }
 
-function judge(mention: Mention, ctx: EmailContext): Judged {
+function judge(mention: Mention, ctx: JudgeContext): Judged {
   const { segments } = ctx
   const text = segments.text
   const sentence = segments.sentenceAt(mention.start)
-  const own = clean(text.slice(sentence.start, mention.start) + ' ' + text.slice(mention.end, Math.max(mention.end, sentence.end)))
+  // The sentence around the mention, at most `sentenceWindow` characters on each side.
+  const ownStart = Math.max(sentence.start, mention.start - sentenceWindow)
+  const ownEnd = Math.min(Math.max(mention.end, sentence.end), mention.end + sentenceWindow)
+  const own = clean(text.slice(ownStart, mention.start) + ' ' + text.slice(mention.end, ownEnd))
   // The words before the sentence, but not those about another address ("Privacy: a@x. Orders: b@x").
   let leadText = segments.before(sentence.start, 260)
   plainEmail.lastIndex = 0
@@ -232,9 +267,14 @@ function judge(mention: Mention, ctx: EmailContext): Judged {
   const leadScore = scoreCues(lead, privacyCues)
   // A list's introduction ("If you have questions about this policy, contact us at:") speaks for
   // every item under it; so does the section heading above ("Name des Datenschutzbeauftragten").
-  const intro = introductionBefore(segments, sentence.start)
-  const introScore = intro ? scoreCues(clean(intro), privacyCues) : { score: 0, strongest: null }
-  const heading = headingBefore(segments, sentence.start)
+  const introIndex = introductionIndexBefore(segments, sentence.start)
+  let introScore = introIndex === -1 ? { score: 0, strongest: null } : ctx.memo.intro.get(introIndex)
+  if (!introScore) {
+    const s = segments.sentences[introIndex]!
+    introScore = scoreCues(clean(text.slice(s.start, s.end)), privacyCues)
+    ctx.memo.intro.set(introIndex, introScore)
+  }
+  const heading = headingBefore(segments, sentence.start, ctx.memo.heading)
   const headingScore = heading ? scoreCues(clean(heading), privacyCues) : { score: 0, strongest: null }
   let privacy = ownScore.score + Math.max(0.5 * leadScore.score, 0.9 * introScore.score) + 0.5 * headingScore.score
   const newsletter = purposeCues[0]!.pattern
@@ -274,27 +314,42 @@ function judge(mention: Mention, ctx: EmailContext): Judged {
 
 /** The nearest sentence before `start` that ends with a colon, within a short distance. */
 export function introductionBefore(segments: Segments, start: number): string | null {
+  const index = introductionIndexBefore(segments, start)
+  if (index === -1) return null
+  const s = segments.sentences[index]!
+  return segments.text.slice(s.start, s.end)
+}
+
+/** The index of the sentence `introductionBefore` finds, or -1; reads only the end of each sentence. */
+function introductionIndexBefore(segments: Segments, start: number): number {
   const text = segments.text
   const floor = Math.max(0, start - 450)
   for (let index = segments.sentenceIndexAt(start); index >= 0; index -= 1) {
     const s = segments.sentences[index]!
     if (s.start >= start) continue
     if (s.end < floor) break
-    const t = text.slice(s.start, s.end)
-    if (/[:：]\s*$/.test(t) && t.length > 25) return t
+    // /[:：]\s*$/ and more than 25 characters.
+    let last = s.end
+    while (last > s.start && /\s/.test(text[last - 1]!)) last -= 1
+    if (last > s.start && (text[last - 1] === ':' || text[last - 1] === '：') && s.end - s.start > 25) return index
   }
-  return null
+  return -1
 }
 
 /** The section heading above `start`: a short single-line paragraph without final punctuation. */
-export function headingBefore(segments: Segments, start: number): string | null {
+export function headingBefore(segments: Segments, start: number, memo?: Map<number, string | null>): string | null {
   const text = segments.text
   const floor = Math.max(0, start - 900)
   for (let index = segments.paragraphIndexAt(start) - 1; index >= 0; index -= 1) {
     const p = segments.paragraphs[index]!
     if (p.end < floor) break
-    const t = text.slice(p.start, p.end).trim()
-    if (!t.includes('\n') && t.length <= 90 && !/[.,;:!?]$/.test(t) && /^[\p{Lu}\p{N}\p{Script=Han}]/u.test(t) && !/@|\d{3,}/.test(t)) return t
+    let heading = memo?.get(index)
+    if (heading === undefined) {
+      const t = text.slice(p.start, p.end).trim()
+      heading = !t.includes('\n') && t.length <= 90 && !/[.,;:!?]$/.test(t) && /^[\p{Lu}\p{N}\p{Script=Han}]/u.test(t) && !/@|\d{3,}/.test(t) ? t : null
+      memo?.set(index, heading)
+    }
+    if (heading !== null) return heading
   }
   return null
 }
@@ -314,10 +369,12 @@ const purposeWords: Record<OtherEmailPurpose, string> = {
   other: 'other matters',
 }
 
-export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): EmailFindings {
+export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext): EmailFindings {
+  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map() } }
+  const budget = ctx.budget ?? unlimitedBudget
   const text = ctx.segments.text
   const warnings: ProposalWarning[] = []
-  const mentions = findMentions(text, links, warnings)
+  const mentions = findMentions(text, links, warnings, budget)
   const excluded: ExcludedEmail[] = []
   const warned = new Set<string>()
 
@@ -339,7 +396,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, ctx: EmailContext): E
   }
   const candidates: Candidate[] = []
 
+  let judgedAddresses = 0
   for (const [key, list] of byAddress) {
+    if (judgedAddresses >= maxAddresses) break
+    judgedAddresses += 1
+    budget.check()
     const address = list[0]!.address
     const [localPart, domain] = address.split('@') as [string, string]
     const first = list[0]!

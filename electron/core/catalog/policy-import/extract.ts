@@ -3,7 +3,8 @@
  * and position in the plain text. It never invents: what the policy does not say stays empty, and
  * the warnings say what was left out and why.
  */
-import { findPostalAddresses } from './addresses'
+import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
+import { findPostalAddresses, withoutTrailingStars } from './addresses'
 import { findEmails } from './emails'
 import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage } from './identity'
 import { findPhones } from './phones'
@@ -32,10 +33,32 @@ function namePattern(name: string | null, domain: string | null): RegExp | null 
   return list.length > 0 ? new RegExp(`(?<![\\w])(?:${list.join('|')})(?![\\w])`, 'i') : null
 }
 
-export function extractPolicy(input: { text: string; format: PolicyProposal['format']; sourceUrl?: string | undefined }): PolicyProposal {
+/** The longest policy Rightful reads, in characters (the API's input schema says the same). */
+export const maxPolicyLength = 2_000_000
+
+/**
+ * How long reading one policy may take. Every step is linear or bounded (a 2 MB policy of the
+ * worst kind takes well under this, see `npm run bench`); the budget stops what would not be.
+ */
+export const policyImportBudgetMs = 20_000
+
+export type ExtractOptions = {
+  /** The time budget; by default `policyImportBudgetMs` from now. */
+  readonly budget?: TextBudget
+}
+
+/**
+ * Reads a policy. Throws INPUT_TOO_LARGE for a text over `maxPolicyLength` and INPUT_TOO_COMPLEX
+ * when the budget runs out; being pure, it has changed nothing either way.
+ */
+export function extractPolicy(input: { text: string; format: PolicyProposal['format']; sourceUrl?: string | undefined }, options: ExtractOptions = {}): PolicyProposal {
+  checkTextSize(input.text.length, maxPolicyLength, 'the policy')
+  const budget = options.budget ?? createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs })
   const sourceUrl = input.sourceUrl ?? null
-  const plain = toPlainText(input.text, input.format)
+  const plain = toPlainText(input.text, input.format, budget)
+  budget.check()
   const segments = segment(plain.text)
+  budget.check()
   const archive = findArchiveHint(plain.text, plain.links, sourceUrl)
   const companyDomain = companyDomainOf(sourceUrl, archive)
   const companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
@@ -45,12 +68,17 @@ export function extractPolicy(input: { text: string; format: PolicyProposal['for
   }
   const nameRegex = namePattern(companyName?.name ?? null, companyDomain)
 
-  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex })
-  const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex })
-  const phoneFindings = findPhones(plain.links, { segments, companyName: nameRegex })
+  budget.check()
+  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, budget })
+  const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex, budget })
+  const phoneFindings = findPhones(plain.links, { segments, companyName: nameRegex, budget })
+  budget.check()
   const subjectRule = findSubjectRule(segments)
+  budget.check()
   const deletionInstruction = findDeletionInstruction(segments)
+  budget.check()
   const minAge = findMinAge(segments)
+  budget.check()
 
   for (const address of postalAddresses) {
     if (address.role !== 'company') {
@@ -68,7 +96,7 @@ export function extractPolicy(input: { text: string; format: PolicyProposal['for
     ...new Set(
       postalAddresses
         .filter((a) => a.role === 'company' && a.recipient && /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.)(?=\W|$)|有限公司/i.test(a.recipient))
-        .map((a) => a.recipient!.replace(/\s*\*+$/, '').replace(/,\s*(?:Attention|Attn)\b.*$/i, '').trim()),
+        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').trim()),
     ),
   ]
 

@@ -65,11 +65,35 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 const genericTitleWords =
   /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|data protection|protection|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site)\b|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
 
+/** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
+function trimChars(text: string, edge: RegExp): string {
+  let start = 0
+  let end = text.length
+  while (start < end && edge.test(text[start]!)) start += 1
+  while (end > start && edge.test(text[end - 1]!)) end -= 1
+  return text.slice(start, end)
+}
+
+/** `text` without the characters matching `edge` at its end (as .replace(/[…]+$/, '') does, in one pass). */
+function withoutTrailingChars(text: string, edge: RegExp): string {
+  let end = text.length
+  while (end > 0 && edge.test(text[end - 1]!)) end -= 1
+  return text.slice(0, end)
+}
+
+/** A page title is short: a longer "title" names no company. */
+const maxTitleLength = 500
+/** Each piece of the title is counted in the whole text: a real title has a handful of pieces. */
+const maxTitlePieces = 12
+
 function titlePieces(title: string): string[] {
+  if (title.length > maxTitleLength) return []
   return title
+    // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
-    .map((p) => p.replace(genericTitleWords, ' ').replace(/\s+/g, ' ').replace(/^[\s,.-]+|[\s,.-]+$/g, ''))
+    .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
     .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p))
+    .slice(0, maxTitlePieces)
 }
 
 /** Defined terms that name a document or a role, not the company. */
@@ -93,7 +117,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const quoteOf = (start: number, end: number) => ({ quote: text.slice(start, end), start, end })
 
   const refine = (name: string, basis: ProposedCompanyName['basis'], start: number, end: number): ProposedCompanyName => {
-    let chosen = name.replace(/[\s,.;:]+$/, '').replace(/^["“']|["”']$/g, '')
+    let chosen = withoutTrailingChars(name, /[\s,.;:]/).replace(/^["“']|["”']$/g, '')
     // "FS" from the title and "fs.com" as the domain: the policy's own spelling of the domain is the name.
     if (domain && label && chosen.toLowerCase() === label) {
       // Not in the archive's own note ("extracted … from the fs.com privacy policy"), not in a web address.
@@ -109,7 +133,8 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   }
 
   // 1. A defined short name: Foscam Co.Ltd (referred to herein as "Foscam").
-  const definedPattern = /([A-Z][\w.&'’-]*(?:[ \t]+[A-Z0-9][\w.&'’,-]*){0,5})\s*\(\s*(?:hereinafter(?: referred to as)?|referred to (?:herein )?as|collectively,?|the)?\s*["“”]\s*([^"“”,]{2,40}?)\s*[,]?["“”]/g
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- the name is at most six words of 60 characters, the short name 40, and the text 20,000
+  const definedPattern = /([A-Z][\w.&'’-]{0,60}(?:[ \t]+[A-Z0-9][\w.&'’,-]{0,60}){0,5})\s*\(\s*(?:(?:hereinafter(?: referred to as)?|referred to (?:herein )?as|collectively,?|the)\s*)?["“”]\s*([^"“”,]{2,40}?)\s*[,]?["“”]/g
   for (let defined = definedPattern.exec(head); defined; defined = definedPattern.exec(head)) {
     const short = defined[2]!.trim()
     if (genericDefinition.test(short) || genericDefinition.test(defined[1]!)) continue
@@ -121,10 +146,10 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   // 2. The policy naming itself: "We at X", "At X, we …", "X respects …", "Welcome to X".
   const selfPatterns: RegExp[] = [
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
-    /["“]((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
-    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,4}?)(?=\s*[,(]|\s+we\b)/,
-    /(?:^|\n)((?:[A-Z0-9][\w&'’-]*|[a-z0-9][\w-]*\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
-    /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]*)(?:[ \t]+[A-Z0-9][\w.&'’-]*){0,3})/,
+    /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
+    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+we\b)/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
+    /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
   ]
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
@@ -137,6 +162,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const titleLine = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
   if (titleLine) {
     const pieces = titlePieces(titleLine.text)
+      // eslint-disable-next-line regexp/no-super-linear-move -- a title piece has at most 60 characters
       .map((piece) => ({ piece, n: count(text, piece) + (label && piece.toLowerCase().replace(/\.[a-z.]+$/, '').replace(/[\s-]+/g, '') === label ? 2 : 0) }))
       .sort((a, b) => b.n - a.n)
     // The title itself counts once: the name must come back in the text (or match the domain),

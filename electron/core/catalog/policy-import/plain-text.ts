@@ -5,6 +5,7 @@
  * plain-text offset back to the source, so a quote can also be found in the original file.
  * Scripts, styles and comments are dropped; blocks become line breaks; entities are decoded.
  */
+import { unlimitedBudget, type TextBudget } from '../../text/budget'
 import { decodeEntities, decodeEntitiesInString } from './entities'
 import type { PolicyFormat } from './proposal'
 
@@ -86,12 +87,16 @@ class TextBuilder {
   }
 }
 
-export function toPlainText(source: string, format: PolicyFormat): PlainText {
+/**
+ * The plain text of a policy. Every step is linear in the length of the source; `budget` is checked
+ * per tag (HTML) and per line (Markdown).
+ */
+export function toPlainText(source: string, format: PolicyFormat, budget: TextBudget = unlimitedBudget): PlainText {
   switch (format) {
     case 'html':
-      return htmlToText(source)
+      return htmlToText(source, budget)
     case 'markdown':
-      return markdownToText(source)
+      return markdownToText(source, budget)
     case 'text':
       return plainToText(source)
   }
@@ -129,7 +134,39 @@ type Tag = { name: string; closing: boolean; selfClosing: boolean; attributes: M
 
 const attributePattern = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g
 
-function readTag(source: string, at: number): Tag | null {
+/**
+ * Finds the '>' that closes a tag, outside quoted attribute values. A scan that finds none marks
+ * every (position, quote) state it went through, and a later scan that reaches one of them stops
+ * there: "<a " repeated a million times costs one pass, not a million.
+ */
+export function tagCloser(source: string): (from: number) => number {
+  const quoteBit = (quote: number) => (quote === 0 ? 1 : quote === 34 ? 2 : 4)
+  let dead: Uint8Array | null = null
+  const walk = (from: number, mark: boolean): number => {
+    let quote = 0
+    for (let j = from; j < source.length; j += 1) {
+      const bit = quoteBit(quote)
+      if (dead !== null && (dead[j]! & bit) !== 0) return -1
+      if (mark) dead![j] = dead![j]! | bit
+      const c = source.charCodeAt(j)
+      if (quote !== 0) {
+        if (c === quote) quote = 0
+      } else if (c === 34 || c === 39) quote = c
+      else if (c === 62) return j
+    }
+    return -1
+  }
+  return (from) => {
+    const found = walk(from, false)
+    if (found === -1) {
+      dead ??= new Uint8Array(source.length)
+      walk(from, true)
+    }
+    return found
+  }
+}
+
+function readTag(source: string, at: number, closer: (from: number) => number): Tag | null {
   // at points to '<'
   let i = at + 1
   const closing = source[i] === '/'
@@ -139,16 +176,8 @@ function readTag(source: string, at: number): Tag | null {
   const name = nameMatch[0].toLowerCase()
   i += nameMatch[0].length
   // Find the closing '>' outside quotes.
-  let quote: string | null = null
-  let j = i
-  for (; j < source.length; j += 1) {
-    const c = source[j]
-    if (quote) {
-      if (c === quote) quote = null
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === '>') break
-  }
-  if (j >= source.length) return null
+  const j = closer(i)
+  if (j === -1) return null
   const inner = source.slice(i, j)
   const attributes = new Map<string, string>()
   if (!closing) {
@@ -160,10 +189,15 @@ function readTag(source: string, at: number): Tag | null {
   return { name, closing, selfClosing: /\/\s*$/.test(inner), attributes, end: j + 1 }
 }
 
-function htmlToText(source: string): PlainText {
+/** Links open at once beyond this are not recorded (HTML does not nest links; a page that does is not read closely). */
+const maxOpenLinks = 32
+
+function htmlToText(source: string, budget: TextBudget): PlainText {
   const out = new TextBuilder()
   const links: TextLink[] = []
   const openLinks: Array<{ href: string; start: number }> = []
+  let unrecordedLinks = 0
+  const closer = tagCloser(source)
   let title: string | null = null
   let inTitle = false
   let titleText = ''
@@ -208,6 +242,7 @@ function htmlToText(source: string): PlainText {
   let i = 0
   let textStart = 0
   while (i < source.length) {
+    budget.check()
     const lt = source.indexOf('<', i)
     if (lt === -1) break
     if (source.startsWith('<!--', lt)) {
@@ -222,7 +257,7 @@ function htmlToText(source: string): PlainText {
       i = textStart = close === -1 ? source.length : close + 1
       continue
     }
-    const tag = readTag(source, lt)
+    const tag = readTag(source, lt, closer)
     if (!tag) {
       i = lt + 1
       continue
@@ -273,7 +308,10 @@ function htmlToText(source: string): PlainText {
           out.append(' ', pendingSpace, pendingSpace + 1)
           pendingSpace = null
         }
-        openLinks.push({ href: tag.attributes.get('href') ?? '', start: out.length })
+        if (openLinks.length < maxOpenLinks) openLinks.push({ href: tag.attributes.get('href') ?? '', start: out.length })
+        else unrecordedLinks += 1
+      } else if (unrecordedLinks > 0) {
+        unrecordedLinks -= 1
       } else {
         const open = openLinks.pop()
         if (open) {
@@ -316,7 +354,7 @@ function htmlToText(source: string): PlainText {
   const built = out.build()
   // Trim trailing spaces at line ends and excess blank lines without moving offsets: the builder
   // never writes trailing spaces, so only the very end may need trimming.
-  const text = built.text.replace(/\s+$/, '')
+  const text = built.text.trimEnd()
   return { text, links: links.filter((l) => l.end <= text.length), title, toSource: built.toSource }
 }
 
@@ -327,7 +365,7 @@ function htmlToText(source: string): PlainText {
  * links keep their visible text (the target is recorded); line structure is kept, because postal
  * addresses are often written one line each.
  */
-function markdownToText(source: string): PlainText {
+function markdownToText(source: string, budget: TextBudget): PlainText {
   const out = new TextBuilder()
   const links: TextLink[] = []
   const lines = splitLines(source)
@@ -341,11 +379,11 @@ function markdownToText(source: string): PlainText {
     const close = lines.findIndex((l, idx) => idx > 0 && /^(---|\.\.\.)\s*$/.test(l.text))
     if (close > 0) {
       for (let k = 1; k < close; k += 1) {
-        const m = /^title:\s*["']?(.+?)["']?\s*$/.exec(lines[k]!.text)
-        if (m) {
-          title = m[1]!
-          const from = lines[k]!.from + lines[k]!.text.indexOf(m[1]!)
-          out.append(m[1]!, from, from + m[1]!.length)
+        const value = frontMatterTitle(lines[k]!.text)
+        if (value !== null) {
+          title = value
+          const from = lines[k]!.from + lines[k]!.text.indexOf(value)
+          out.append(value, from, from + value.length)
           out.append('\n\n', lines[k]!.to, lines[k]!.to)
         }
       }
@@ -354,6 +392,7 @@ function markdownToText(source: string): PlainText {
   }
 
   for (; lineIndex < lines.length; lineIndex += 1) {
+    budget.check()
     const line = lines[lineIndex]!
     let text = line.text
     let from = line.from
@@ -404,7 +443,7 @@ function markdownToText(source: string): PlainText {
       out.append('\n', line.from, line.to)
       continue
     }
-    if (/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text) && text.includes('-')) {
+    if (tableRule.test(text) && text.includes('-')) {
       // Table rule: "---|---"
       continue
     }
@@ -416,7 +455,7 @@ function markdownToText(source: string): PlainText {
     m = /^\s{0,3}#{1,6}\s+/.exec(text)
     if (m) {
       from += m[0].length
-      text = text.slice(m[0].length).replace(/\s+#+\s*$/, '')
+      text = withoutClosingHashes(text.slice(m[0].length))
     }
     m = /^\s*[*+-]\s+(?=\S)/.exec(text)
     if (m) {
@@ -429,15 +468,73 @@ function markdownToText(source: string): PlainText {
       text = text.slice(m[0].length)
     }
     // A hard line break (two spaces or a backslash) is just the end of the line here.
-    text = text.replace(/(\s{2,}|\\)$/, '').replace(/\s+$/, '')
+    text = withoutHardBreak(text)
 
     renderInline(text, from, out, links)
     out.append('\n', line.to, line.to)
   }
 
   const built = out.build()
-  const text = built.text.replace(/\s+$/, '')
+  const text = built.text.trimEnd()
   return { text, links: links.filter((l) => l.end <= text.length), title, toSource: built.toSource }
+}
+
+/**
+ * A table rule ("---|:---:|---"), written so that no two quantifiers can trade the same spaces
+ * (the same language as /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/, in linear time).
+ */
+export const tableRule = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*(?:\|\s*)?$/
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c)
+const isLineTerminator = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
+
+/**
+ * The value of a YAML front-matter line "title: …" as /^title:\s*["']?(.+?)["']?\s*$/ reads it
+ * (the quotes and spaces around it dropped), in one pass; null when the line is no title.
+ */
+export function frontMatterTitle(line: string): string | null {
+  if (!line.startsWith('title:')) return null
+  const rest = line.slice(6)
+  const n = rest.length
+  let lead = 0
+  while (lead < n && isSpace(rest[lead])) lead += 1
+  const contentEnd = rest.trimEnd().length
+  const isQuote = (c: string | undefined) => c === '"' || c === "'"
+  // The value starts at `start` and ends before a closing quote and the trailing spaces.
+  const attempt = (start: number): string | null => {
+    if (start >= n) return null
+    const end = contentEnd >= 1 && isQuote(rest[contentEnd - 1]) && contentEnd - 1 >= start + 1 ? contentEnd - 1 : Math.max(start + 1, contentEnd)
+    for (let i = start; i < end; i += 1) if (isLineTerminator(rest[i])) return null
+    return rest.slice(start, end)
+  }
+  if (lead < n) {
+    // Something follows the spaces: the value is it, with or without an opening quote.
+    return (isQuote(rest[lead]) ? attempt(lead + 1) : null) ?? attempt(lead)
+  }
+  // Nothing but spaces: the value is the last space that is not a line break.
+  for (let start = lead - 1; start >= 0; start -= 1) if (!isLineTerminator(rest[start])) return rest[start]!
+  return null
+}
+
+/** A Markdown heading's closing hashes removed, as .replace(/\s+#+\s*$/, '') does, in one pass. */
+export function withoutClosingHashes(text: string): string {
+  const contentEnd = text.trimEnd().length
+  let hashes = contentEnd
+  while (hashes > 0 && text[hashes - 1] === '#') hashes -= 1
+  if (hashes === contentEnd || hashes === 0 || !isSpace(text[hashes - 1])) return text
+  let spaces = hashes
+  while (spaces > 0 && isSpace(text[spaces - 1])) spaces -= 1
+  return text.slice(0, spaces)
+}
+
+/**
+ * A line without its hard line break and trailing spaces, as
+ * .replace(/(\s{2,}|\\)$/, '').replace(/\s+$/, '') does, in one pass.
+ */
+export function withoutHardBreak(text: string): string {
+  const trimmed = text.trimEnd()
+  if (trimmed.length === text.length && text.endsWith('\\')) return text.slice(0, -1).trimEnd()
+  return trimmed
 }
 
 type SourceLine = { text: string; from: number; to: number }
@@ -454,28 +551,69 @@ function splitLines(source: string): SourceLine[] {
   return lines
 }
 
-/** Finds the index of the bracket closing the one at `open`, allowing nesting; -1 if none. */
-function matchBracket(text: string, open: number, opener: string, closer: string): number {
-  let depth = 0
-  for (let k = open; k < text.length; k += 1) {
+/**
+ * Where each bracket of one kind closes, allowing nesting (a backslash escapes the next
+ * character), found in one pass with a stack: matching "[" after "[" after "[" costs no more than
+ * the line is long.
+ */
+export function bracketPairs(text: string, opener: string, closer: string): Int32Array {
+  const pairs = new Int32Array(text.length).fill(-1)
+  const open: number[] = []
+  for (let k = 0; k < text.length; k += 1) {
     const c = text[k]
     if (c === '\\') {
       k += 1
       continue
     }
-    if (c === opener) depth += 1
-    else if (c === closer) {
-      depth -= 1
-      if (depth === 0) return k
-    }
+    if (c === opener) open.push(k)
+    else if (c === closer && open.length > 0) pairs[open.pop()!] = k
   }
-  return -1
+  return pairs
+}
+
+/** The bracket pairs of one line of inline Markdown, worked out on first use. */
+class Brackets {
+  private square: Int32Array | null = null
+  private round: Int32Array | null = null
+  constructor(private readonly text: string) {}
+
+  /** The index of the bracket closing the one at `open`; -1 if none. */
+  closing(open: number, opener: '[' | '('): number {
+    if (opener === '[') return (this.square ??= bracketPairs(this.text, '[', ']'))[open] ?? -1
+    return (this.round ??= bracketPairs(this.text, '(', ')'))[open] ?? -1
+  }
+}
+
+/** Links inside links inside links …: deeper than this, the text is kept as written. */
+const maxInlineDepth = 16
+
+/** A link target without its title ("url 'title'"), as .replace(/\s+["'(].*$/, '') does, in one pass. */
+export function withoutLinkTitle(target: string): string {
+  let lastBreak = -1
+  for (let i = 0; i < target.length; i += 1) if (isLineTerminator(target[i])) lastBreak = i
+  for (let i = 0; i < target.length; ) {
+    if (!isSpace(target[i])) {
+      i += 1
+      continue
+    }
+    const run = i
+    while (i < target.length && isSpace(target[i])) i += 1
+    const c = target[i]
+    if ((c === '"' || c === "'" || c === '(') && i > lastBreak) return target.slice(0, run)
+  }
+  return target
 }
 
 const inlineSpecial = /[\\*_`[!<&]/g
+/**
+ * "<https://…>", "<mailto:…>", "<name@example.org>": the same language as
+ * /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/i, but the domain takes its
+ * first inner dot (no two quantifiers can trade dots), so a long run of dots is read once.
+ */
+export const autoLink = /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@][^\s<>@.]*\.[^\s<>@]+)>/i
 
 /** Writes one line of inline Markdown (text starts at source offset `from`). */
-function renderInline(text: string, from: number, out: TextBuilder, links: TextLink[]): void {
+function renderInline(text: string, from: number, out: TextBuilder, links: TextLink[], depth = 0): void {
   let k = 0
   let run = 0
   const flush = (to: number) => {
@@ -483,6 +621,12 @@ function renderInline(text: string, from: number, out: TextBuilder, links: TextL
       for (const piece of decodeEntities(text, run, to)) out.append(piece.text, from + piece.from, from + piece.to)
     }
   }
+  if (depth > maxInlineDepth) {
+    flush(text.length)
+    return
+  }
+  const brackets = new Brackets(text)
+  const matchBracket = (_text: string, open: number, opener: '[' | '(') => brackets.closing(open, opener)
   inlineSpecial.lastIndex = 0
   while (k < text.length) {
     inlineSpecial.lastIndex = k
@@ -518,13 +662,13 @@ function renderInline(text: string, from: number, out: TextBuilder, links: TextL
       continue
     }
     if (c === '!' && text[k + 1] === '[') {
-      const close = matchBracket(text, k + 1, '[', ']')
+      const close = matchBracket(text, k + 1, '[')
       if (close > 0 && text[close + 1] === '(') {
-        const paren = matchBracket(text, close + 1, '(', ')')
+        const paren = matchBracket(text, close + 1, '(')
         if (paren > 0) {
           flush(k)
           // Images: keep the alternative text only.
-          renderInline(text.slice(k + 2, close), from + k + 2, out, links)
+          renderInline(text.slice(k + 2, close), from + k + 2, out, links, depth + 1)
           run = k = paren + 1
           continue
         }
@@ -533,14 +677,14 @@ function renderInline(text: string, from: number, out: TextBuilder, links: TextL
       continue
     }
     if (c === '[') {
-      const close = matchBracket(text, k, '[', ']')
+      const close = matchBracket(text, k, '[')
       if (close > 0 && text[close + 1] === '(') {
-        const paren = matchBracket(text, close + 1, '(', ')')
+        const paren = matchBracket(text, close + 1, '(')
         if (paren > 0) {
           flush(k)
-          const target = text.slice(close + 2, paren).trim().replace(/\s+["'(].*$/, '').replace(/^<|>$/g, '')
+          const target = withoutLinkTitle(text.slice(close + 2, paren).trim()).replace(/^<|>$/g, '')
           const start = out.length
-          renderInline(text.slice(k + 1, close), from + k + 1, out, links)
+          renderInline(text.slice(k + 1, close), from + k + 1, out, links, depth + 1)
           if (out.length > start) links.push({ href: target, start, end: out.length })
           run = k = paren + 1
           continue
@@ -550,7 +694,7 @@ function renderInline(text: string, from: number, out: TextBuilder, links: TextL
       continue
     }
     if (c === '<') {
-      const auto = /^<((?:https?|mailto|ftp):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/i.exec(text.slice(k))
+      const auto = autoLink.exec(text.slice(k))
       if (auto) {
         flush(k)
         const target = auto[1]!

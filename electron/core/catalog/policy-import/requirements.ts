@@ -16,7 +16,7 @@ function phrasesOf(sentence: string): string[] {
   const phrases: string[] = []
   const quoted = sentence.match(/[“"«„‘']([^“”"«»„‘’']{3,80})[”"»“’']/g) ?? []
   for (const q of quoted) phrases.push(q.slice(1, -1).trim())
-  const list = new RegExp(String.raw`\b((?:[A-Za-z]+\s){1,3}?)(${nouns})((?:\s*,\s*(?:${nouns}))*)\s*,?\s+(?:or|and|and\/or)\s+(${nouns})\b`, 'i').exec(sentence)
+  const list = new RegExp(String.raw`\b((?:[A-Za-z]+\s){1,3}?)(${nouns})((?:\s*,\s*(?:${nouns}))*)(?:\s*,)?\s+(?:or|and|and\/or)\s+(${nouns})\b`, 'i').exec(sentence)
   if (list) {
     const head = list[1]!.trim().replace(/^(?:a|an|the|making|make)\s+/i, '').replace(/^(?:a|an|the)\s+/i, '')
     const items = [list[2]!, ...list[3]!.split(',').map((s) => s.trim()).filter(Boolean), list[4]!]
@@ -49,6 +49,8 @@ const deletionWords =
 const instruction =
   /\b(?:by (?:sending|emailing|e-mailing|writing|contacting|calling|visiting|going|logging|clicking)|send(?:ing)? (?:an? )?(?:e-?mail|message|request|letter)|e-?mail(?:ing)? us|write to|writing to|contact(?:ing)? us|contact \S+@|please (?:contact|write|email|e-mail|send|go|visit|log|click|use)|request (?:the )?delet|request that we|ask us|settings|log ?in|sign in|account page|web ?form)\b|wenden Sie sich|kontaktieren|schreiben Sie|联系我们|通过/i
 const aboutYou = /\b(?:you|your)\b|\bSie\b|\bIhre?\b|\b(?:je|jij|jouw|uw)\b|\b(?:vous|vos|votre)\b|\b(?:usted|sus)\b|您/i
+/** An e-mail address in a sentence; the part before the @ has at most 64 characters (RFC 5321), so a long run without an @ is read once per place it could start, not to its end. */
+const emailIn = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
 
 export function findDeletionInstruction(segments: Segments): ProposedDeletion | null {
   const text = segments.text
@@ -64,7 +66,7 @@ export function findDeletionInstruction(segments: Segments): ProposedDeletion | 
     if (sentence.length > 700 || !deletionWords.test(text.slice(first.start, first.end)) || !aboutYou.test(sentence)) return
     // The company deleting data on its own ("we will delete that information") is not an instruction.
     if (/\b(?:we|it) (?:will|shall|may|automatically)\b[^.]{0,40}\b(?:delete|remove|erase)/i.test(sentence) && !/\b(?:you may|you can|please|request)\b/i.test(sentence)) return
-    const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(sentence)?.[0] ?? null
+    const email = emailIn.exec(sentence)?.[0] ?? null
     let score = 0
     if (instruction.test(sentence)) score += 2
     if (email) score += 2
@@ -103,7 +105,7 @@ function exerciseOfRights(segments: Segments): ProposedDeletion | null {
     // About the authority ("you may lodge a complaint …") or a child's data: not how the user asks.
     if (/\b(?:complaint|supervisory authority|Aufsichtsbehörde|Beschwerde|réclamation|reclamación|reclamo)\b/i.test(sentence)) continue
     if (/\b(?:child(?:ren)?|minors?|parents?)\b/i.test(sentence)) continue
-    const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(sentence)?.[0] ?? null
+    const email = emailIn.exec(sentence)?.[0] ?? null
     const score = (email ? 2 : 0) + (deletionWords.test(sentence) ? 1 : 0)
     if (!best || score > best.score) best = { found: { text: sentence, email, quote: sentence, start: s.start, end: s.end }, score }
   }
@@ -131,6 +133,8 @@ const childContext = /\b(?:child(?:ren)?|minors?|age|kids|parent(?:al)?|COPPA|ye
 export function findMinAge(segments: Segments): ProposedMinAge | null {
   const text = segments.text
   const hits: Array<{ age: number; start: number }> = []
+  // Whether a sentence speaks of children or users, asked once per sentence however many ages it holds.
+  const aboutChildren = new Map<number, boolean>()
   for (const pattern of agePatterns) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -138,8 +142,14 @@ export function findMinAge(segments: Segments): ProposedMinAge | null {
       if (!value) continue
       const age = ownValue(chineseNumbers, value) ?? Number(value)
       if (!Number.isInteger(age) || age < 6 || age > 21) continue
-      const s = segments.sentenceAt(m.index)
-      if (!childContext.test(text.slice(s.start, s.end))) continue
+      const index = segments.sentenceIndexAt(m.index)
+      let about = aboutChildren.get(index)
+      if (about === undefined) {
+        const s = segments.sentences[index] ?? segments.sentenceAt(m.index)
+        about = childContext.test(text.slice(s.start, s.end))
+        aboutChildren.set(index, about)
+      }
+      if (!about) continue
       hits.push({ age, start: m.index })
     }
   }

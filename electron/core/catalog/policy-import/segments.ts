@@ -17,7 +17,10 @@ export type Segments = {
   lineIndexAt(offset: number): number
   paragraphIndexAt(offset: number): number
   sentenceIndexAt(offset: number): number
-  /** The sentence containing `offset`, trimmed, with its span. */
+  /**
+   * The sentence containing `offset`, trimmed, with its span; of a sentence longer than
+   * `maxQuoteLength`, the stretch of that length around `offset`.
+   */
   quoteAt(offset: number): { quote: string; start: number; end: number }
   /** Up to `chars` characters before `offset` (a window for cues), never crossing `floor`. */
   before(offset: number, chars: number): string
@@ -26,6 +29,9 @@ export type Segments = {
 /** Abbreviations after which a full stop does not end a sentence. */
 const abbreviation =
   /(?:\b(?:e\.g|i\.e|etc|vs|No|Nr|Co|Corp|Inc|Ltd|Ltda|St|Str|Dr|Mr|Mrs|Ms|Prof|Abs|Art|lit|bzw|ca|ggf|vgl|z\.B|u\.a|Tel|Fax|Bldg|Ste|Rd|Ave|Blvd|approx|dept|Dept|ext|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|P\.R|S\.A|N\.V|B\.V|Pty|Pte)|\b[A-Z])$/
+
+/** The longest quote a finding carries: real sentences are far shorter; a text without full stops is not. */
+export const maxQuoteLength = 2000
 
 function findIndex(spans: ReadonlyArray<Span>, offset: number): number {
   let lo = 0
@@ -140,7 +146,15 @@ export function segment(text: string): Segments {
     sentenceIndexAt: (offset) => findIndex(sentences, offset),
     quoteAt(offset) {
       const s = findSpan(sentences, offset)
-      return { quote: text.slice(s.start, s.end), start: s.start, end: s.end }
+      if (s.end - s.start <= maxQuoteLength) return { quote: text.slice(s.start, s.end), start: s.start, end: s.end }
+      // A window around the offset, from and to a space where one is near.
+      let start = Math.max(s.start, Math.min(offset - maxQuoteLength / 2, s.end - maxQuoteLength))
+      let end = Math.min(s.end, start + maxQuoteLength)
+      const space = text.slice(start, start + 40).indexOf(' ')
+      if (space !== -1 && start + space < offset) start += space + 1
+      const lastSpace = text.slice(end - 40, end).lastIndexOf(' ')
+      if (lastSpace !== -1 && end - 40 + lastSpace > offset) end = end - 40 + lastSpace
+      return { quote: text.slice(start, end), start, end }
     },
     before(offset, chars) {
       return text.slice(Math.max(0, offset - chars), offset)

@@ -138,7 +138,7 @@ export function cleanDomain(text: string): string {
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/^www\d*\./, '')
-    .replace(/[/?#:].*$/s, '')
+    .replace(/[/?#:][^]*/, '')
 }
 
 /** True when the query looks like a web address, so it is cleaned like a domain. */
