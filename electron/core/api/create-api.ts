@@ -10,6 +10,7 @@ import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
 import { cleanStaleTempFilesSync } from '../storage/files'
+import { folderLock } from '../storage/folder-lock'
 import { repliesDir } from '../replies/store'
 import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
@@ -113,7 +114,7 @@ function openServices(ports: Ports): HandlerMap[] {
     openCatalog({
       builtin: ports.catalog,
       edits: ports.stores.open('catalog-edits'),
-      imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now }),
+      imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now, lock: folderLock(ports.dataDir) }),
       notices,
     }),
   )

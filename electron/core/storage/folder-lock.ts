@@ -274,7 +274,7 @@ export function createFolderLock(dataDir: string, options: FolderLockOptions = {
       if (waited >= waitMs) throw busy(found, waited)
       // A little randomness, so that waiters do not wake together.
       sleepSync(Math.min(pause + Math.random() * pause, waitMs - waited))
-      pause = Math.min(pause * 2, 50)
+      pause = Math.min(pause * 2, 20)
     }
   }
 
