@@ -5,12 +5,13 @@
  * would see it done. Writes to a pipe are synchronous on Linux, so an acknowledgement written
  * before a kill reaches the parent.
  *
- *   node --import tsx test/helpers/folder-worker.ts <dataDir> <plan.json> [killAt]
+ *   node --import tsx test/helpers/folder-worker.ts <dataDir> <plan.json> [killAt] [resourcesRoot]
  *
  * With `killAt` n > 0 the process kills itself with SIGKILL (no clean-up, no finally) just before
  * the nth step of any kind that changes the data folder (a write, rename, link, append, removal or
  * new folder), as `kill -9` or a power cut would stop it; without it, it prints how many such steps
- * it took (`{"done": true, "steps": n}`).
+ * it took (`{"done": true, "steps": n}`). The kill loop runs it bundled (kill-loop.ts), which
+ * starts faster; then `resourcesRoot` says where templates/ and assets/ are.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -32,7 +33,7 @@ export type WorkerPlan = { readonly clock: string; readonly ops: ReadonlyArray<W
 /** What the worker prints for each change the API confirmed. */
 export type WorkerAck = { readonly ack: number; readonly op: WorkerOp['op']; readonly id: string; readonly reference?: string }
 
-const [dataDir, planFile, killAtText] = process.argv.slice(2)
+const [dataDir, planFile, killAtText, resourcesArg] = process.argv.slice(2)
 if (!dataDir || !planFile) {
   process.stderr.write('usage: folder-worker.ts <dataDir> <plan.json> [killAt]\n')
   process.exit(2)
@@ -59,7 +60,7 @@ for (const name of ['writeFileSync', 'writeSync', 'renameSync', 'linkSync', 'app
   }
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..')
+const repoRoot = resourcesArg ?? path.resolve(__dirname, '..', '..')
 let now = new Date(plan.clock)
 const ports = createNodePorts({
   dataDir,

@@ -108,6 +108,8 @@ function openServices(ports: Ports): HandlerMap[] {
   for (const dir of folders) {
     cleanStaleTempFilesSync(dir)
   }
+  // A lock a killed process left is taken over when next needed; cleared here so that none lingers.
+  folderLock(ports.dataDir).clearAbandoned()
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>

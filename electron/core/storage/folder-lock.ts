@@ -47,6 +47,11 @@ export type FolderLock = {
   run<T>(change: () => T): T
   /** Whether this process holds the lock right now (inside `run`). */
   held(): boolean
+  /**
+   * Removes what a dead process left of the lock (the lock itself, takeover claims), without
+   * waiting for anyone: a live owner's lock is left alone. Run when the folder is opened.
+   */
+  clearAbandoned(): void
 }
 
 export type FolderLockOptions = {
@@ -250,8 +255,10 @@ export function createFolderLock(dataDir: string, options: FolderLockOptions = {
     )
   }
 
+  const newOwner = (): Owner => ({ pid: process.pid, thread: threadId, host, token: randomBytes(12).toString('hex'), since: new Date().toISOString() })
+
   const acquire = (): void => {
-    const me: Owner = { pid: process.pid, thread: threadId, host, token: randomBytes(12).toString('hex'), since: new Date().toISOString() }
+    const me = newOwner()
     const started = Date.now()
     let pause = 1
     for (;;) {
@@ -291,6 +298,12 @@ export function createFolderLock(dataDir: string, options: FolderLockOptions = {
   return {
     file,
     held: () => depth > 0,
+    clearAbandoned() {
+      if (depth > 0) return
+      const found = readOwnerFile(file)
+      if (found.kind !== 'missing' && isGone(found)) takeOver(found, newOwner())
+      sweep()
+    },
     run<T>(change: () => T): T {
       if (depth > 0) {
         depth += 1
