@@ -280,8 +280,8 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
    * without the lock; under it the files are checked once more (a stat each: only what changed
    * in between is read) and the index is written anew when it differs or its journal is large.
    */
-  const resync = (options: { force: boolean }): void => {
-    if (!lock.held()) verify()
+  const resync = (options: { force: boolean; verified?: boolean }): void => {
+    if (!lock.held() && !options.verified) verify()
     lock.run(() => {
       const consistent = loadIndexKeeping()
       const changed = verify()
@@ -334,7 +334,7 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
   reserveSetAside()
   // At open: the stored index, checked against the files; written anew only when it needs to be.
   const consistent = loadIndex()
-  if (!consistent || verify()) resync({ force: !consistent })
+  if (verify() || !consistent) resync({ force: !consistent, verified: true })
 
   const requireRecord = (reference: string): RequestRecord => {
     if (!referencePattern.test(reference)) throw new CoreError('NOT_FOUND', `"${reference}" is not a request reference.`)
