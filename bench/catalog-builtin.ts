@@ -23,7 +23,15 @@ function percentile(samples: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`
 
-const emptyStore = (name: string): DocumentStore => ({ path: `/memory/${name}`, read: () => ({}), write: () => undefined, moveAside: () => '', setAside: () => '' })
+const emptyStore = (name: string): DocumentStore => ({
+  path: `/memory/${name}`,
+  read: () => ({}),
+  write: () => undefined,
+  update: (change) => change({}).result,
+  locked: (step) => step(),
+  moveAside: () => '',
+  setAside: () => '',
+})
 
 /** Median wall time of `runs` fresh processes. */
 function freshProcess(args: string[], runs: number): number {

@@ -12,6 +12,7 @@
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
  * - backing up and restoring 10,000 requests (bench/backup.ts).
  * - policy import on a 2 MB policy and on one long line of address anchors (bench/policy-import-large.ts).
+ * - the data folder kill loop, 40 trials: two processes on one folder, one killed (bench/kill-loop.ts runs 200).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
@@ -38,6 +39,8 @@ import { benchCatalogStore } from './catalog-store'
 import { benchBuiltinCatalog } from './catalog-builtin'
 import { benchBackup } from './backup'
 import { benchLargePolicies } from './policy-import-large'
+import { describeKillLoop } from './kill-loop'
+import { killLoop } from '../test/helpers/kill-loop'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -355,6 +358,11 @@ async function main(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
   benchLargePolicies(report, anchorMs)
+  process.stdout.write('\nTwo processes on one data folder, one killed with SIGKILL at a step drawn with a fixed seed (a short run; npx tsx bench/kill-loop.ts runs 200 trials):\n')
+  const killStart = performance.now()
+  const loop = await killLoop({ trials: 40, seed: 20261212 })
+  for (const line of describeKillLoop(loop, (performance.now() - killStart) / 1000)) process.stdout.write(`${line}\n`)
+  for (const problem of loop.problems) process.stdout.write(`  ${problem}\n`)
   report('anchor: node -e 0 (p50 of 5), at the end', ms(measureNodeStart()))
   process.stdout.write('\nPolicy import on the corpus of real policy excerpts (test/fixtures/policies):\n')
   await import('./policy-extraction')

@@ -18,12 +18,22 @@ export type Clock = {
 export type DocumentStore = {
   readonly path: string
   read(): Record<string, unknown>
+  /** Replaces the whole document (under the data folder's lock). */
   write(document: Record<string, unknown>): void
   /**
-   * Moves the file aside (never deletes it) when its content is unusable, and starts empty.
-   * Returns where the file went.
+   * A read-modify-write that loses nothing another process changed: under the data folder's lock
+   * (storage/folder-lock.ts) the document is read afresh, `change` returns the new one (null: no
+   * change) and what the caller gets, and the new one is written atomically.
    */
-  moveAside(): string
+  update<T>(change: (document: Record<string, unknown>) => { readonly document: Record<string, unknown> | null; readonly result: T }): T
+  /** Runs `step` (synchronous) holding the data folder's lock: several stores changed as one step. */
+  locked<T>(step: () => T): T
+  /**
+   * Moves the file aside (never deletes it) when its content is unusable, and starts empty.
+   * Returns where the file went, or null when the file is no longer the one this store last read
+   * (another process moved it aside or wrote it anew meanwhile): then nothing was moved.
+   */
+  moveAside(): string | null
   /**
    * Keeps entries that could not be used (one bad record of a list) beside the store with their
    * reasons, never deleting them, and returns where they went; the caller then writes the store

@@ -28,6 +28,12 @@ function memoryStore(name: string): DocumentStore & { document: Record<string, u
       store.document = structuredClone(document)
       store.writes++
     },
+    update: <T,>(change: (document: Record<string, unknown>) => { document: Record<string, unknown> | null; result: T }): T => {
+      const { document, result } = change(store.read())
+      if (document) store.write(document)
+      return result
+    },
+    locked: <T,>(step: () => T): T => step(),
     moveAside: () => {
       store.document = {}
       return `/memory/${name}.moved.json`

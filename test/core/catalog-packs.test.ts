@@ -126,7 +126,20 @@ describe('a newer pack under the user layer', () => {
       file: 'datarequests.json.gz',
       bytes: writePack({ order: 1, source: { ...source, commit }, rejected: [], companies: [company], merges: [] }),
     })
-    const edits = { path: '/memory/edits', document: {} as Record<string, unknown>, read: () => structuredClone(edits.document), write: (d: Record<string, unknown>) => void (edits.document = structuredClone(d)), moveAside: () => '', setAside: () => '' }
+    const edits = {
+      path: '/memory/edits',
+      document: {} as Record<string, unknown>,
+      read: () => structuredClone(edits.document),
+      write: (d: Record<string, unknown>) => void (edits.document = structuredClone(d)),
+      update: <T,>(change: (d: Record<string, unknown>) => { document: Record<string, unknown> | null; result: T }): T => {
+        const { document, result } = change(edits.read())
+        if (document) edits.write(document)
+        return result
+      },
+      locked: <T,>(step: () => T): T => step(),
+      moveAside: () => '',
+      setAside: () => '',
+    }
     const open = (pack: ReturnType<typeof packOf>) =>
       openCatalog({ builtin: { load: () => [], packs: () => [pack] }, edits, notices: createNoticeBoard(() => new Date('2026-12-01T10:00:00Z')) })
 

@@ -53,6 +53,13 @@ export function memoryDocument(label: string, initial: Record<string, unknown>):
     write: (next) => {
       document = structuredClone(next)
     },
+    update: (change) => {
+      const { document: next, result } = change(structuredClone(document))
+      if (next) document = structuredClone(next)
+      return result
+    },
+    // One process only: nothing to share.
+    locked: (step) => step(),
     moveAside: () => {
       document = {}
       return `(${label}, discarded)`

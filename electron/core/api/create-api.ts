@@ -10,6 +10,7 @@ import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
 import { cleanStaleTempFilesSync } from '../storage/files'
+import { folderLock } from '../storage/folder-lock'
 import { repliesDir } from '../replies/store'
 import { catalogHandlers } from '../catalog/handlers'
 import { plainDateOf } from '../deadlines/calendar'
@@ -107,13 +108,15 @@ function openServices(ports: Ports): HandlerMap[] {
   for (const dir of folders) {
     cleanStaleTempFilesSync(dir)
   }
+  // A lock a killed process left is taken over when next needed; cleared here so that none lingers.
+  folderLock(ports.dataDir).clearAbandoned()
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>
     openCatalog({
       builtin: ports.catalog,
       edits: ports.stores.open('catalog-edits'),
-      imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now }),
+      imports: openJsonFileStore({ file: path.join(ports.dataDir, 'catalog-imports.json'), label: 'imported catalog', notices, now, lock: folderLock(ports.dataDir) }),
       notices,
     }),
   )

@@ -63,6 +63,8 @@ export const errorCodes = [
   'BACKUP_WRONG_PASSPHRASE',
   /** A restore would replace data the user has, and they did not say to. */
   'DATA_FOLDER_NOT_EMPTY',
+  /** Another process (the app, the CLI) kept the data folder's lock longer than a caller waits (storage/folder-lock.ts); nothing was changed. */
+  'DATA_FOLDER_BUSY',
   'INTERNAL',
 ] as const
 

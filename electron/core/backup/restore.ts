@@ -21,6 +21,7 @@ import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { fsyncDirectory, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
+import { folderLock, processRuns } from '../storage/folder-lock'
 import { dataRoots, listUserData } from './entries'
 import type { BackupLimits, ManifestEntry } from './format'
 import { readBackup, type BackupInfo, type EntrySink } from './reader'
@@ -113,7 +114,9 @@ function stagingSink(root: string): EntrySink & { abort(): void; files: string[]
  * live data changes; on any error the staging folder is removed and the error passed on.
  */
 export async function stageBackup(options: { dataDir: string; file: string; passphrase: string | null; limits?: BackupLimits }): Promise<StagedRestore> {
-  const dir = path.join(options.dataDir, `.restore-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`)
+  // The process id in the name: a process that opens the folder meanwhile leaves a live process's staging alone.
+  const dir = path.join(options.dataDir, `.restore-p${process.pid}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`)
+  stagingInProgress.add(path.basename(dir))
   const root = path.join(dir, 'new')
   fs.mkdirSync(root, { recursive: true })
   const sink = stagingSink(root)
@@ -125,6 +128,7 @@ export async function stageBackup(options: { dataDir: string; file: string; pass
     return { dir, info }
   } catch (error) {
     sink.abort()
+    stagingInProgress.delete(path.basename(dir))
     fs.rmSync(dir, { recursive: true, force: true })
     if (error instanceof CoreError) throw error
     throw new CoreError('STORAGE_FAILED', `The backup could not be unpacked: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was changed.`)
@@ -133,6 +137,7 @@ export async function stageBackup(options: { dataDir: string; file: string; pass
 
 /** Removes a staged restore that will not be used. */
 export function discardStaged(staged: StagedRestore): void {
+  stagingInProgress.delete(path.basename(staged.dir))
   fs.rmSync(staged.dir, { recursive: true, force: true })
 }
 
@@ -204,6 +209,16 @@ export function swapIn(options: {
   now: Date
   onStep?: (step: RestoreStep) => void
 }): { previousData: string | null } {
+  // Under the data folder's lock: no other process (the CLI beside the app) writes while the data is swapped.
+  try {
+    return folderLock(options.dataDir).run(() => swapInLocked(options))
+  } finally {
+    // From here the journal owns the staged folder (or the caller discards it): the next start may clean it.
+    stagingInProgress.delete(path.basename(options.staged.dir))
+  }
+}
+
+function swapInLocked(options: Parameters<typeof swapIn>[0]): { previousData: string | null } {
   const { dataDir, staged } = options
   const onStep = options.onStep ?? (() => undefined)
   if (!options.replace) refuseIfNotEmpty(dataDir)
@@ -257,6 +272,30 @@ export async function restoreBackup(options: {
  * it did, for a notice.
  */
 export function finishInterruptedRestore(dataDir: string, options: { notices: NoticeBoard; now: Date }): { finished: boolean; previousData: string | null } {
+  // Quick when there is nothing to do; under the lock otherwise (another process may be swapping right now).
+  if (!fs.existsSync(path.join(dataDir, journalName)) && !hasStaging(dataDir)) return { finished: false, previousData: null }
+  return folderLock(dataDir).run(() => finishLocked(dataDir, options))
+}
+
+/** Staging folders this process is filling right now. */
+const stagingInProgress = new Set<string>()
+
+/** A staging folder being filled right now, by this process or another that still runs. */
+function stagedByLiveProcess(name: string): boolean {
+  const pid = /^\.restore-p(\d{1,10})-/.exec(name)?.[1]
+  if (pid === undefined) return false
+  return Number(pid) === process.pid ? stagingInProgress.has(name) : processRuns(Number(pid))
+}
+
+function hasStaging(dataDir: string): boolean {
+  try {
+    return fs.readdirSync(dataDir).some((name) => stagingPattern.test(name))
+  } catch {
+    return false
+  }
+}
+
+function finishLocked(dataDir: string, options: { notices: NoticeBoard; now: Date }): { finished: boolean; previousData: string | null } {
   const journalFile = path.join(dataDir, journalName)
   let finished = false
   let previousData: string | null = null
@@ -291,7 +330,8 @@ export function finishInterruptedRestore(dataDir: string, options: { notices: No
     return { finished, previousData }
   }
   for (const name of names) {
-    if (stagingPattern.test(name) && fs.lstatSync(path.join(dataDir, name)).isDirectory()) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true })
+    if (!stagingPattern.test(name) || stagedByLiveProcess(name)) continue
+    if (fs.lstatSync(path.join(dataDir, name)).isDirectory()) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true })
   }
   return { finished, previousData }
 }

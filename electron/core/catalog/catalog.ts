@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { describeIssues, dictionaryOf, isJsonObject, readKeyedEntries, type BadEntry, type KeyedSchemas } from '../own-keys'
+import { fileStamp } from '../storage/files'
 import { reportSetAside } from '../storage/set-aside'
 import type { BuiltinCatalogSource, DocumentStore } from '../ports'
 import { fromDatarequests, RecordRejected } from './datarequests'
@@ -431,6 +432,8 @@ export function openCatalog(options: {
 
   const unreadable = (store: DocumentStore, what: string) => {
     const movedTo = store.moveAside()
+    // Null: another process moved it aside (and told the user) or wrote it anew meanwhile.
+    if (movedTo === null) return
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
       message: `${what} could not be read, so the file was moved to ${movedTo} (nothing was deleted). The catalog is shown without it.`,
@@ -445,17 +448,10 @@ export function openCatalog(options: {
     fits: (id: string, company: Company) => (company.id === id ? null : `the record's id "${company.id.slice(0, 80)}" is not its key`),
   }
 
-  /**
-   * The user's layer, entry by entry: an entry that does not read (one bad field) is set aside
-   * with a notice and the file written again without it; every other company and change stays.
-   */
-  const readEdits = (): Edits => {
-    const document = options.edits.read()
-    if (Object.keys(document).length === 0) return emptyEdits()
-    if (document.version !== 1 && document.version !== 2) {
-      unreadable(options.edits, `The companies you added or changed in the catalog (a file of version ${JSON.stringify(document.version)?.slice(0, 20)}, which this Rightful does not know)`)
-      return emptyEdits()
-    }
+  /** The user's layer in a document, entry by entry, with the entries that do not read. */
+  const editsOf = (document: Record<string, unknown>): { edits: Edits; bad: BadEntry[] } | { unknownVersion: unknown } => {
+    if (Object.keys(document).length === 0) return { edits: emptyEdits(), bad: [] }
+    if (document.version !== 1 && document.version !== 2) return { unknownVersion: document.version }
     const bad: BadEntry[] = []
     const section = <T,>(name: string, schemas: KeyedSchemas<T>): Map<string, T> => {
       const read = readKeyedEntries(document[name], schemas, name)
@@ -463,7 +459,7 @@ export function openCatalog(options: {
       return read.entries
     }
     const contacts = section('contacts', { key: companyIdSchema, value: addedContactsSchema })
-    const next: Edits =
+    const edits: Edits =
       document.version === 1
         ? { ...emptyEdits(), contacts }
         : {
@@ -472,8 +468,26 @@ export function openCatalog(options: {
             overrides: section('overrides', { key: companyIdSchema, value: overrideSchema }),
             deleted: section('deleted', { key: companyIdSchema, value: plainDateSchema }),
           }
-    if (bad.length > 0) setAside(options.edits, 'your catalog changes', bad, next)
-    return next
+    return { edits, bad }
+  }
+
+  /**
+   * The user's layer, entry by entry: an entry that does not read (one bad field) is set aside
+   * with a notice and the file written again without it; every other company and change stays.
+   * The setting aside runs under the data folder's lock, on the file as it is then.
+   */
+  const readEdits = (): Edits => {
+    const found = editsOf(options.edits.read())
+    if ('edits' in found && found.bad.length === 0) return found.edits
+    return options.edits.locked(() => {
+      const fresh = editsOf(options.edits.read())
+      if (!('edits' in fresh)) {
+        unreadable(options.edits, `The companies you added or changed in the catalog (a file of version ${JSON.stringify(fresh.unknownVersion)?.slice(0, 20)}, which this Rightful does not know)`)
+        return emptyEdits()
+      }
+      if (fresh.bad.length > 0) setAside(options.edits, 'your catalog changes', fresh.bad, fresh.edits)
+      return fresh.edits
+    })
   }
 
   /** Writes `bad` beside the store with a notice, then the store without them. */
@@ -482,37 +496,57 @@ export function openCatalog(options: {
     store.write(documentOf(kept))
   }
 
-  /** Imported records, validated one by one: a record that no longer reads is set aside with a notice. */
-  const readImports = (): Map<string, Company> => {
-    if (!options.imports) return new Map()
-    const document = options.imports.read()
-    if (Object.keys(document).length === 0) return new Map()
-    if (document.version !== 1 || !isJsonObject(document.companies)) {
-      unreadable(options.imports, 'The companies you imported')
-      return new Map()
-    }
+  /** Imported records in a document, validated one by one; null when the file is unusable as a whole. */
+  const importsOf = (document: Record<string, unknown>): { entries: Map<string, Company>; bad: BadEntry[] } | null => {
+    if (Object.keys(document).length === 0) return { entries: new Map(), bad: [] }
+    if (document.version !== 1 || !isJsonObject(document.companies)) return null
     const companies = document.companies
     // Validated when they were imported, and unchanged since: no need to check each again.
     if (document.recordSchema === recordSchemaVersion && document.digest === digestOf(companies)) {
-      return new Map(Object.keys(companies).map((id) => [id, companies[id] as Company]))
+      return { entries: new Map(Object.keys(companies).map((id) => [id, companies[id] as Company])), bad: [] }
     }
     const { entries, bad } = readKeyedEntries(companies, userCompanySchemas)
-    if (bad.length > 0) {
-      reportSetAside({ store: options.imports, notices: options.notices, what: 'your imported companies', bad })
-      writeImports(entries)
-    }
-    return entries
+    return { entries, bad }
+  }
+
+  /** Imported records: a record that no longer reads is set aside with a notice (under the lock, on the file as it is then). */
+  const readImports = (): Map<string, Company> => {
+    const store = options.imports
+    if (!store) return new Map()
+    const found = importsOf(store.read())
+    if (found && found.bad.length === 0) return found.entries
+    return store.locked(() => {
+      const fresh = importsOf(store.read())
+      if (!fresh) {
+        unreadable(store, 'The companies you imported')
+        return new Map<string, Company>()
+      }
+      if (fresh.bad.length > 0) {
+        reportSetAside({ store, notices: options.notices, what: 'your imported companies', bad: fresh.bad })
+        writeImports(fresh.entries)
+      }
+      return fresh.entries
+    })
   }
 
   const writeImports = (companies: ReadonlyMap<string, Company>) => {
     if (!options.imports) throw new CoreError('STORAGE_FAILED', 'This host keeps no imported catalog.')
     const stored = dictionaryOf(companies)
     options.imports.write({ version: 1, recordSchema: recordSchemaVersion, digest: digestOf(stored), companies: stored })
+    stamps = { ...stamps, imports: fileStamp(options.imports.path) }
   }
 
-  let imports = readImports()
-  let edits = readEdits()
+  /**
+   * What was read, and the files' stamps then. Another process (the CLI beside the app) may change
+   * either file at any time: every use checks the stamps first and reads again what changed.
+   */
+  let imports = new Map<string, Company>()
+  let edits = emptyEdits()
   let userCompanies: ReadonlyMap<string, Company> = edits.companies
+  let stamps = { edits: '', imports: '' }
+  /** Whether the views below show `imports` and `edits` as they are. */
+  let built = false
+  const stampsNow = () => ({ edits: fileStamp(options.edits.path), imports: options.imports ? fileStamp(options.imports.path) : '' })
 
   let views: CompanyView[] = []
   let byId = new Map<string, CompanyView>()
@@ -568,26 +602,53 @@ export function openCatalog(options: {
     return { company, origin, editedFields }
   }
 
-  /**
-   * A change that no longer makes a valid record with the record under it (a newer catalog
-   * changed that record) is set aside with a notice, never dropped without a word.
-   */
-  const checkOverrides = () => {
+  /** The user's changes that no longer make a valid record with the record under them (a newer catalog changed that record). */
+  const failingOverrides = (layer: Edits): { bad: BadEntry[]; overrides: Map<string, Override> } => {
     const bad: BadEntry[] = []
-    const overrides = new Map(edits.overrides)
-    for (const [id, override] of edits.overrides) {
-      const base = userCompanies.has(id) ? null : baseOf(id)
+    const overrides = new Map(layer.overrides)
+    for (const [id, override] of layer.overrides) {
+      const base = layer.companies.has(id) ? null : baseOf(id)
       if (!base) continue
       const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
       if (candidate.success) continue
       bad.push({ key: `overrides: ${id}`, reason: `your changes no longer make a valid record with the catalog's (${describeIssues(candidate.error)})`, data: override })
       overrides.delete(id)
     }
-    if (bad.length === 0) return
-    edits = { ...edits, overrides }
-    setAside(options.edits, 'your changes to catalog records', bad, edits)
+    return { bad, overrides }
   }
-  checkOverrides()
+
+  /**
+   * A change that no longer makes a valid record with the record under it is set aside with a
+   * notice, never dropped without a word (under the lock, on the file as it is then).
+   */
+  const checkOverrides = () => {
+    if (failingOverrides(edits).bad.length === 0) return
+    options.edits.locked(() => {
+      const fresh = readEdits()
+      const { bad, overrides } = failingOverrides(fresh)
+      edits = { ...fresh, overrides }
+      userCompanies = edits.companies
+      if (bad.length > 0) setAside(options.edits, 'your changes to catalog records', bad, edits)
+    })
+  }
+
+  /** Reads both files (again). */
+  const load = () => {
+    // Taken before reading: a change made while reading is read again next time.
+    const before = stampsNow()
+    imports = readImports()
+    edits = readEdits()
+    userCompanies = edits.companies
+    checkOverrides()
+    stamps = before
+    built = false
+  }
+  /** Reads again what another process changed. */
+  const refresh = () => {
+    const now = stampsNow()
+    if (now.edits !== stamps.edits || now.imports !== stamps.imports) load()
+  }
+  load()
 
   const rebuild = () => {
     const ids = new Set([...builtinById.keys(), ...imports.keys(), ...userCompanies.keys()])
@@ -620,6 +681,12 @@ export function openCatalog(options: {
       }
     }
     index = null
+    built = true
+  }
+  /** The catalog as the files hold it now: read again when another process changed them, the views built. */
+  const current = () => {
+    refresh()
+    if (!built) rebuild()
   }
   const searchIndex = (): SearchIndex<CompanyView> =>
     (index ??= createSearchIndex(views, (v) => [
@@ -630,19 +697,43 @@ export function openCatalog(options: {
       ...v.emails.map((e) => ({ text: e.address, weight: 'email' as const })),
       ...v.postalAddresses.flatMap((a) => a.lines.map((text) => ({ text, weight: 'address' as const }))),
     ]))
-  rebuild()
 
   const get = (id: string): CompanyView => {
+    current()
     const view = byId.get(id)
     if (!view) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
     return view
   }
 
+  /** Writes the user's layer; called only inside `change`, under the lock. The views are built again when next used. */
   const writeEdits = (next: Edits) => {
     options.edits.write(documentOf(next))
     edits = next
     userCompanies = next.companies
-    rebuild()
+    stamps = { ...stamps, edits: fileStamp(options.edits.path) }
+    built = false
+  }
+
+  /**
+   * Runs a change of the catalog under the data folder's lock, on the files as they are then (what
+   * another process changed is read first, and kept). Returns what `step` returns.
+   *
+   * Building the views of thousands of companies takes a while, and a change needs them (a new
+   * company is checked against the others' domains): they are built before the lock is taken. When
+   * another process changed the catalog in between, the lock is let go, the views are built again
+   * and the change tried again (a few times; then it builds them under the lock).
+   */
+  const change = <T,>(step: () => T): T => {
+    for (let tries = 0; ; tries += 1) {
+      current()
+      const outcome = options.edits.locked((): { value: T } | null => {
+        const seen = stamps
+        refresh()
+        if (stamps !== seen && tries < 3) return null
+        return { value: step() }
+      })
+      if (outcome) return outcome.value
+    }
   }
 
   /** Every record is validated before it is written. */
@@ -674,32 +765,197 @@ export function openCatalog(options: {
     for (let n = 2; ; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`
   }
 
+  /** Imports every entry that is valid, in one write (catalog.importEntries); runs under the lock unless a dry run. */
+  const importInto = (entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, dryRun: boolean): ImportReport => {
+    const rejected: Array<{ entry: string; reason: string }> = []
+    const seen = new Map<string, string>()
+    const next = {
+      imports: new Map(imports),
+      companies: new Map(edits.companies),
+      overrides: new Map(edits.overrides),
+      contacts: new Map(edits.contacts),
+      deleted: new Map(edits.deleted),
+    }
+    let imported = 0
+    const problems = (error: z.ZodError) => error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')
+
+    /** Claims an id for one entry; a second entry with the same id is rejected. */
+    const claim = (entry: string, id: string): boolean => {
+      const earlier = seen.get(id)
+      if (earlier) {
+        rejected.push({ entry, reason: `repeats the id "${id}" of ${earlier}` })
+        return false
+      }
+      seen.set(id, entry)
+      return true
+    }
+
+    /** A record from another catalog: it joins the imported layer, below the user's own. */
+    const takeImported = (entry: string, company: Company) => {
+      if (builtin.seedIds.has(company.id)) {
+        rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
+        return
+      }
+      if (next.companies.has(company.id)) {
+        rejected.push({ entry, reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it` })
+        return
+      }
+      if (!claim(entry, company.id)) return
+      next.imports.set(company.id, company)
+      imported++
+    }
+
+    /** A record as a Rightful export shows it: its changes over a built-in record become an override. */
+    const takeShown = (entry: string, company: Company) => {
+      if (!claim(entry, company.id)) return
+      const builtinBase = builtinById.get(company.id)
+      if (builtinBase) {
+        const fields = overrideOf(builtinBase, company)
+        if (Object.keys(fields).length > 0) next.overrides.set(company.id, { editedOn: today, fields })
+      } else if (next.companies.has(company.id) || company.identityProvenance?.kind === 'user') {
+        next.companies.set(company.id, company)
+      } else {
+        next.imports.set(company.id, company)
+      }
+      imported++
+    }
+
+    for (const item of entries) {
+      if ('error' in item) {
+        rejected.push({ entry: item.entry, reason: item.error })
+        continue
+      }
+      if (format === 'datarequests') {
+        try {
+          takeImported(item.entry, fromDatarequests(item.data, { importedOn: today }))
+        } catch (error) {
+          if (error instanceof RecordRejected) rejected.push({ entry: item.entry, reason: error.message })
+          else throw error
+        }
+        continue
+      }
+      const document = catalogExportSchema.safeParse(item.data)
+      if (!document.success) {
+        rejected.push({ entry: item.entry, reason: `not a Rightful catalog export (${problems(document.error)})` })
+        continue
+      }
+      const records = (list: ReadonlyArray<unknown>, label: string, take: (entry: string, company: Company) => void) =>
+        list.forEach((data, i) => {
+          const id = (data as { id?: unknown } | null)?.id
+          const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id.slice(0, 100)})` : ''}`
+          const parsed = companySchema.safeParse(data)
+          if (parsed.success) take(entry, parsed.data)
+          else rejected.push({ entry, reason: problems(parsed.error) })
+        })
+      const layers = document.data.layers
+      if (!layers) {
+        records(document.data.companies, 'company', takeShown)
+        continue
+      }
+      // Layers: rebuild the exporting catalog exactly.
+      records(layers.imported, 'imported', (entry, company) => {
+        if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+        else if (claim(entry, company.id)) {
+          next.imports.set(company.id, company)
+          imported++
+        }
+      })
+      records(layers.added, 'added', (entry, company) => {
+        if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+        else if (claim(entry, company.id)) {
+          next.companies.set(company.id, company)
+          next.imports.delete(company.id)
+          imported++
+        }
+      })
+      /** The keyed layers, entry by entry: every entry that cannot be used is reported, none dropped. */
+      const keyed = <T,>(raw: unknown, name: string, schemas: KeyedSchemas<T>) => {
+        const read = readKeyedEntries(raw, schemas, name)
+        for (const bad of read.bad) {
+          rejected.push({ entry: bad.key === name ? `${item.entry} ${name}` : `${item.entry} ${name} "${bad.key.slice(0, 100)}"`, reason: bad.reason })
+        }
+        return read.entries
+      }
+      for (const [id, override] of keyed(layers.overrides, 'changes', { key: companyIdSchema, value: overrideSchema })) {
+        const base = builtinById.get(id) ?? next.imports.get(id)
+        if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
+        else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
+          rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
+        } else {
+          next.overrides.set(id, override)
+          if (!seen.has(id)) {
+            seen.set(id, item.entry)
+            imported++
+          }
+        }
+      }
+      for (const [id, contacts] of keyed(layers.contacts, 'contacts', { key: companyIdSchema, value: addedContactsSchema })) {
+        next.contacts.set(id, contacts)
+        if (!seen.has(id)) {
+          seen.set(id, item.entry)
+          imported++
+        }
+      }
+      for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
+        if (builtinById.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
+        else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
+      }
+    }
+
+    if (dryRun) return { imported, rejected, dryRun: true }
+    const sameDeleted = next.deleted.size === edits.deleted.size && [...next.deleted].every(([id, on]) => edits.deleted.get(id) === on)
+    if (imported === 0 && sameDeleted) return { imported, rejected, dryRun: false }
+
+    // The imported layer is written first, whole; then the user's layer. Either write failing
+    // leaves the stores as they were before it (each store writes atomically).
+    if (next.imports.size > 0 || imports.size > 0) {
+      if (![...next.imports].every(([id, c]) => imports.get(id) === c) || next.imports.size !== imports.size) {
+        writeImports(next.imports)
+        imports = next.imports
+      }
+    }
+    writeEdits({ companies: next.companies, overrides: next.overrides, contacts: next.contacts, deleted: next.deleted })
+    return { imported, rejected, dryRun: false }
+  }
+
   const catalog: Catalog = {
     packs: () => builtin.packs,
-    list: () => views,
+    list: () => {
+      current()
+      return views
+    },
     get,
     resolve(idOrDomain) {
+      current()
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
       const alias = aliasOf.get(key)
       const view = byId.get(key) ?? byDomain.get(key) ?? (alias !== undefined ? byId.get(alias) : undefined)
       if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
       return view
     },
-    search: (query, limit) => searchIndex().search(query, limit),
+    search: (query, limit) => {
+      current()
+      return searchIndex().search(query, limit)
+    },
+    // Each change runs under the data folder's lock on the files as they are (`change`); the
+    // record is shown (the views built again) after the lock is let go.
     addContact(input, enteredOn) {
-      get(input.companyId)
-      const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
-      const existing = edits.contacts.get(input.companyId) ?? { emails: [], postalAddresses: [] }
-      const emails: EmailContact[] = input.email
-        ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance, problem: null }]
-        : [...existing.emails]
-      const postalAddresses: PostalAddress[] = input.postal
-        ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
-        : [...existing.postalAddresses]
-      writeEdits({ ...edits, contacts: withEntry(edits.contacts, input.companyId, addedContactsSchema.parse({ emails, postalAddresses })) })
+      change(() => {
+        get(input.companyId)
+        const provenance = { kind: 'user' as const, enteredOn, quality: 'user' as const }
+        const existing = edits.contacts.get(input.companyId) ?? { emails: [], postalAddresses: [] }
+        const emails: EmailContact[] = input.email
+          ? [...existing.emails, { address: input.email, purpose: input.purpose, status: 'current', provenance, problem: null }]
+          : [...existing.emails]
+        const postalAddresses: PostalAddress[] = input.postal
+          ? [...existing.postalAddresses, { ...input.postal, region: null, status: 'current', provenance }]
+          : [...existing.postalAddresses]
+        writeEdits({ ...edits, contacts: withEntry(edits.contacts, input.companyId, addedContactsSchema.parse({ emails, postalAddresses })) })
+      })
       return get(input.companyId)
     },
     matches(candidate) {
+      current()
       const found: CompanyMatch[] = []
       const seen = new Set<string>()
       const add = (view: CompanyView, by: CompanyMatch['by'], value: string) => {
@@ -722,44 +978,49 @@ export function openCatalog(options: {
       if (!parsed.success) {
         throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
       }
-      const own = userCompanies.get(id)
-      if (own) {
-        writeEdits({ ...edits, companies: withEntry(edits.companies, id, validCompany(mergeCompanies(own, parsed.data))) })
-        return get(id)
-      }
-      const base = baseOf(id)
-      if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
-      const merged = mergeCompanies(effective(id)!.company, parsed.data)
-      const fields = overrideOf(base, merged, [...editableFields, 'sources'])
-      const override = validOverride(base, id, { editedOn: today, fields })
-      writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
+      change(() => {
+        const own = userCompanies.get(id)
+        if (own) {
+          writeEdits({ ...edits, companies: withEntry(edits.companies, id, validCompany(mergeCompanies(own, parsed.data))) })
+          return
+        }
+        const base = baseOf(id)
+        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        const merged = mergeCompanies(effective(id)!.company, parsed.data)
+        const fields = overrideOf(base, merged, [...editableFields, 'sources'])
+        const override = validOverride(base, id, { editedOn: today, fields })
+        writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
+      })
       return get(id)
     },
     save(input, today) {
-      if (input.id === undefined) {
-        const same = input.asNew ? [] : catalog.matches({ domains: input.domains, emails: input.emails.map((e) => e.address) })
-        if (same.length > 0) throw duplicateError(same)
-        const id = uniqueId(input.name)
-        const company = applyEdit(null, input, id, today)
-        writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
-        return get(id)
-      }
-      const id = input.id
-      const own = userCompanies.get(id)
-      if (own) {
-        const company = applyEdit(own, input, id, today)
-        writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
-        return get(id)
-      }
-      const base = baseOf(id)
-      if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
-      // The user edits what they see: the record with their earlier changes and added contacts.
-      const shown = effective(id)!.company
-      const edited = applyEdit(shown, input, id, today)
-      // Added contacts now live in the edited lists; keep them out of the contacts layer.
-      const fields = overrideOf(base, edited)
-      const override = Object.keys(fields).length > 0 ? validOverride(base, id, { editedOn: today, fields }) : undefined
-      writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
+      const id = change((): string => {
+        if (input.id === undefined) {
+          const same = input.asNew ? [] : catalog.matches({ domains: input.domains, emails: input.emails.map((e) => e.address) })
+          if (same.length > 0) throw duplicateError(same)
+          const id = uniqueId(input.name)
+          const company = applyEdit(null, input, id, today)
+          writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
+          return id
+        }
+        const id = input.id
+        const own = userCompanies.get(id)
+        if (own) {
+          const company = applyEdit(own, input, id, today)
+          writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
+          return id
+        }
+        const base = baseOf(id)
+        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        // The user edits what they see: the record with their earlier changes and added contacts.
+        const shown = effective(id)!.company
+        const edited = applyEdit(shown, input, id, today)
+        // Added contacts now live in the edited lists; keep them out of the contacts layer.
+        const fields = overrideOf(base, edited)
+        const override = Object.keys(fields).length > 0 ? validOverride(base, id, { editedOn: today, fields }) : undefined
+        writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
+        return id
+      })
       return get(id)
     },
     addRecord(record, addOptions = {}) {
@@ -767,192 +1028,57 @@ export function openCatalog(options: {
       if (!parsed.success) {
         throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
       }
-      if (!addOptions.asNew) {
-        const same = catalog.matches({ domains: parsed.data.domains, emails: parsed.data.emails.map((e) => e.address) })
-        if (same.length > 0) throw duplicateError(same)
-      }
-      const id = uniqueId(parsed.data.id)
-      const company = validCompany({ ...parsed.data, id })
-      writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
+      const id = change(() => {
+        if (!addOptions.asNew) {
+          const same = catalog.matches({ domains: parsed.data.domains, emails: parsed.data.emails.map((e) => e.address) })
+          if (same.length > 0) throw duplicateError(same)
+        }
+        const id = uniqueId(parsed.data.id)
+        const company = validCompany({ ...parsed.data, id })
+        writeEdits({ ...edits, companies: withEntry(edits.companies, id, company) })
+        return id
+      })
       return get(id)
     },
     remove(id, today) {
-      if (userCompanies.has(id)) {
-        writeEdits({ ...edits, companies: withEntry(edits.companies, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
-        return { id, restorable: false }
-      }
-      if (!baseOf(id) || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
-      writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, plainDateSchema.parse(today)) })
-      return { id, restorable: true }
+      return change(() => {
+        if (userCompanies.has(id)) {
+          writeEdits({ ...edits, companies: withEntry(edits.companies, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
+          return { id, restorable: false }
+        }
+        if (!baseOf(id) || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, plainDateSchema.parse(today)) })
+        return { id, restorable: true }
+      })
     },
     restore(id) {
-      if (!edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
-      writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, undefined) })
+      change(() => {
+        if (!edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
+        writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, undefined) })
+      })
       return get(id)
     },
     reset(id) {
-      if (!baseOf(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a built-in or imported company, so there is nothing to go back to.`)
-      writeEdits({ ...edits, overrides: withEntry(edits.overrides, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
+      change(() => {
+        if (!baseOf(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a built-in or imported company, so there is nothing to go back to.`)
+        writeEdits({ ...edits, overrides: withEntry(edits.overrides, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
+      })
       return get(id)
     },
-    deleted: () =>
-      [...edits.deleted]
+    deleted: () => {
+      refresh()
+      return [...edits.deleted]
         .map(([id, deletedOn]) => ({ id, name: baseOf(id)?.name ?? id, deletedOn }))
-        .sort((a, b) => collator.compare(a.name, b.name)),
+        .sort((a, b) => collator.compare(a.name, b.name))
+    },
 
     importEntries(entries, format, today, importOptions = {}) {
-      const rejected: Array<{ entry: string; reason: string }> = []
-      const seen = new Map<string, string>()
-      const next = {
-        imports: new Map(imports),
-        companies: new Map(edits.companies),
-        overrides: new Map(edits.overrides),
-        contacts: new Map(edits.contacts),
-        deleted: new Map(edits.deleted),
-      }
-      let imported = 0
-      const problems = (error: z.ZodError) => error.issues.map((x) => `${x.path.join('.') || 'record'}: ${x.message}`).join('; ')
-
-      /** Claims an id for one entry; a second entry with the same id is rejected. */
-      const claim = (entry: string, id: string): boolean => {
-        const earlier = seen.get(id)
-        if (earlier) {
-          rejected.push({ entry, reason: `repeats the id "${id}" of ${earlier}` })
-          return false
-        }
-        seen.set(id, entry)
-        return true
-      }
-
-      /** A record from another catalog: it joins the imported layer, below the user's own. */
-      const takeImported = (entry: string, company: Company) => {
-        if (builtin.seedIds.has(company.id)) {
-          rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
-          return
-        }
-        if (next.companies.has(company.id)) {
-          rejected.push({ entry, reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it` })
-          return
-        }
-        if (!claim(entry, company.id)) return
-        next.imports.set(company.id, company)
-        imported++
-      }
-
-      /** A record as a Rightful export shows it: its changes over a built-in record become an override. */
-      const takeShown = (entry: string, company: Company) => {
-        if (!claim(entry, company.id)) return
-        const builtinBase = builtinById.get(company.id)
-        if (builtinBase) {
-          const fields = overrideOf(builtinBase, company)
-          if (Object.keys(fields).length > 0) next.overrides.set(company.id, { editedOn: today, fields })
-        } else if (next.companies.has(company.id) || company.identityProvenance?.kind === 'user') {
-          next.companies.set(company.id, company)
-        } else {
-          next.imports.set(company.id, company)
-        }
-        imported++
-      }
-
-      for (const item of entries) {
-        if ('error' in item) {
-          rejected.push({ entry: item.entry, reason: item.error })
-          continue
-        }
-        if (format === 'datarequests') {
-          try {
-            takeImported(item.entry, fromDatarequests(item.data, { importedOn: today }))
-          } catch (error) {
-            if (error instanceof RecordRejected) rejected.push({ entry: item.entry, reason: error.message })
-            else throw error
-          }
-          continue
-        }
-        const document = catalogExportSchema.safeParse(item.data)
-        if (!document.success) {
-          rejected.push({ entry: item.entry, reason: `not a Rightful catalog export (${problems(document.error)})` })
-          continue
-        }
-        const records = (list: ReadonlyArray<unknown>, label: string, take: (entry: string, company: Company) => void) =>
-          list.forEach((data, i) => {
-            const id = (data as { id?: unknown } | null)?.id
-            const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id.slice(0, 100)})` : ''}`
-            const parsed = companySchema.safeParse(data)
-            if (parsed.success) take(entry, parsed.data)
-            else rejected.push({ entry, reason: problems(parsed.error) })
-          })
-        const layers = document.data.layers
-        if (!layers) {
-          records(document.data.companies, 'company', takeShown)
-          continue
-        }
-        // Layers: rebuild the exporting catalog exactly.
-        records(layers.imported, 'imported', (entry, company) => {
-          if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
-          else if (claim(entry, company.id)) {
-            next.imports.set(company.id, company)
-            imported++
-          }
-        })
-        records(layers.added, 'added', (entry, company) => {
-          if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
-          else if (claim(entry, company.id)) {
-            next.companies.set(company.id, company)
-            next.imports.delete(company.id)
-            imported++
-          }
-        })
-        /** The keyed layers, entry by entry: every entry that cannot be used is reported, none dropped. */
-        const keyed = <T,>(raw: unknown, name: string, schemas: KeyedSchemas<T>) => {
-          const read = readKeyedEntries(raw, schemas, name)
-          for (const bad of read.bad) {
-            rejected.push({ entry: bad.key === name ? `${item.entry} ${name}` : `${item.entry} ${name} "${bad.key.slice(0, 100)}"`, reason: bad.reason })
-          }
-          return read.entries
-        }
-        for (const [id, override] of keyed(layers.overrides, 'changes', { key: companyIdSchema, value: overrideSchema })) {
-          const base = builtinById.get(id) ?? next.imports.get(id)
-          if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
-          else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
-            rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
-          } else {
-            next.overrides.set(id, override)
-            if (!seen.has(id)) {
-              seen.set(id, item.entry)
-              imported++
-            }
-          }
-        }
-        for (const [id, contacts] of keyed(layers.contacts, 'contacts', { key: companyIdSchema, value: addedContactsSchema })) {
-          next.contacts.set(id, contacts)
-          if (!seen.has(id)) {
-            seen.set(id, item.entry)
-            imported++
-          }
-        }
-        for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
-          if (builtinById.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
-          else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
-        }
-      }
-
-      if (importOptions.dryRun) return { imported, rejected, dryRun: true }
-      const sameDeleted = next.deleted.size === edits.deleted.size && [...next.deleted].every(([id, on]) => edits.deleted.get(id) === on)
-      if (imported === 0 && sameDeleted) return { imported, rejected, dryRun: false }
-
-      // The imported layer is written first, whole; then the user's layer. Either write failing
-      // leaves the stores as they were before it (each store writes atomically).
-      if (next.imports.size > 0 || imports.size > 0) {
-        if (![...next.imports].every(([id, c]) => imports.get(id) === c) || next.imports.size !== imports.size) {
-          writeImports(next.imports)
-          imports = next.imports
-        }
-      }
-      writeEdits({ companies: next.companies, overrides: next.overrides, contacts: next.contacts, deleted: next.deleted })
-      return { imported, rejected, dryRun: false }
+      // A dry run changes nothing: it needs no lock. A real import runs whole under the lock, on the files as they are.
+      return importOptions.dryRun ? (refresh(), importInto(entries, format, today, true)) : change(() => importInto(entries, format, today, false))
     },
 
     exportCatalog(today, exportOptions = {}) {
+      current()
       const touched = (id: string) => imports.has(id) || userCompanies.has(id) || edits.overrides.has(id) || edits.contacts.has(id)
       const companies: Company[] = []
       for (const view of views) {

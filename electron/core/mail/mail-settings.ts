@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { emailAddressSchema } from '../catalog/schema'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore } from '../ports'
+import { fileStamp } from '../storage/files'
 
 /** 'tls': TLS from the first byte (port 465); 'starttls': upgrade required (587); 'none': no encryption. */
 export const mailSecurities = ['tls', 'starttls', 'none'] as const
@@ -97,28 +98,35 @@ export type MailSettingsStore = {
 }
 
 export function openMailSettings(store: DocumentStore, notices: NoticeBoard): MailSettingsStore {
-  let cached: MailSettings | null = null
+  /** What was read, with the file's stamp then: read again when another process changed the file. */
+  let cached: { readonly stamp: string; readonly settings: MailSettings } | null = null
+  const none: MailSettings = { smtp: null, sentCopy: defaultSentCopy }
+  const get = (readAgain = true): MailSettings => {
+    const stamp = fileStamp(store.path)
+    if (cached && cached.stamp === stamp) return cached.settings
+    const document = store.read()
+    if (Object.keys(document).length === 0) return (cached = { stamp, settings: none }).settings
+    const parsed = storedSchema.safeParse(document)
+    if (parsed.success) return (cached = { stamp, settings: { smtp: parsed.data.smtp, sentCopy: parsed.data.sentCopy } }).settings
+    const movedTo = store.moveAside()
+    // Null: another process moved it aside (and told) or wrote it anew meanwhile: read that.
+    if (movedTo === null) return readAgain ? get(false) : none
+    notices.add({
+      code: 'STORE_FILE_UNREADABLE',
+      message: `Your mail settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Enter your mail server again in Settings.`,
+      path: store.path,
+      movedTo,
+    })
+    cached = null
+    return none
+  }
   return {
-    get() {
-      if (cached) return cached
-      const document = store.read()
-      if (Object.keys(document).length === 0) return (cached = { smtp: null, sentCopy: defaultSentCopy })
-      const parsed = storedSchema.safeParse(document)
-      if (parsed.success) return (cached = { smtp: parsed.data.smtp, sentCopy: parsed.data.sentCopy })
-      const movedTo = store.moveAside()
-      notices.add({
-        code: 'STORE_FILE_UNREADABLE',
-        message: `Your mail settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Enter your mail server again in Settings.`,
-        path: store.path,
-        movedTo,
-      })
-      return (cached = { smtp: null, sentCopy: defaultSentCopy })
-    },
+    get: () => get(),
     save(next) {
       const valid = storedSchema.parse({ version: 1, smtp: next.smtp, sentCopy: next.sentCopy })
       store.write(valid)
-      cached = { smtp: valid.smtp, sentCopy: valid.sentCopy }
-      return cached
+      cached = null
+      return { smtp: valid.smtp, sentCopy: valid.sentCopy }
     },
   }
 }

@@ -27,6 +27,7 @@ import { CoreError, errorCodes } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { referencePattern, referenceSchema, requestRecordSchema, type RequestRecord } from '../requests/model'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
+import { folderLock } from '../storage/folder-lock'
 import { sha256Hex } from './eml'
 import { outboxStates, type OutboxItem, type SentCopyStatus, type SmtpFailure } from './mail-types'
 import { serverLabel, type SmtpConfig, type SmtpOutcome } from './smtp'
@@ -197,6 +198,12 @@ export function openOutbox(options: {
   const lockFile = (reference: string) => path.join(dir, `${reference}.lock`)
   const liveKey = (token: string) => `${dataDir}\0${token}`
   const stamp = () => options.now().toISOString()
+  /**
+   * The data folder's lock: every write of an entry, and every change made from what an entry
+   * says (settling it, the Sent copy), runs under it on the entry as it is then. Never held across
+   * the network: an attempt is owned through its own lock file (`acquire`).
+   */
+  const lock = folderLock(dataDir)
 
   const ownerGone = (owner: Owner): boolean => {
     if (options.now().getTime() - Date.parse(owner.since) > attemptLifetimeMs) return true
@@ -208,8 +215,9 @@ export function openOutbox(options: {
   const write = (entry: OutboxEntry): OutboxEntry => {
     const valid = outboxEntrySchema.parse({ ...entry, updatedAt: stamp() })
     try {
-      writeFileAtomicSync(openFile(valid.reference), JSON.stringify(valid, null, 2))
+      lock.run(() => writeFileAtomicSync(openFile(valid.reference), JSON.stringify(valid, null, 2)))
     } catch (error) {
+      if (error instanceof CoreError) throw error
       throw new CoreError('STORAGE_FAILED', `The outbox could not be saved: ${(error as Error).message}`)
     }
     return valid
@@ -218,16 +226,31 @@ export function openOutbox(options: {
   /** Moves an entry whose sending is recorded on the request into done/. */
   const retire = (entry: OutboxEntry): OutboxEntry => {
     const valid = outboxEntrySchema.parse({ ...entry, updatedAt: stamp() })
-    writeFileAtomicSync(doneFile(valid.reference), JSON.stringify(valid, null, 2))
-    fs.rmSync(openFile(valid.reference), { force: true })
+    lock.run(() => {
+      writeFileAtomicSync(doneFile(valid.reference), JSON.stringify(valid, null, 2))
+      fs.rmSync(openFile(valid.reference), { force: true })
+    })
     return valid
   }
 
-  const readFile = (file: string, reference: string): OutboxEntry | null => {
+  const parseFile = (file: string, reference: string): { entry: OutboxEntry | null; unreadable: boolean } => {
     const read = readJsonFileSync(file)
-    if (read.kind === 'missing') return null
+    if (read.kind === 'missing') return { entry: null, unreadable: false }
     const parsed = read.kind === 'parsed' ? outboxEntrySchema.safeParse(read.value) : null
-    if (parsed?.success && parsed.data.reference === reference) return parsed.data
+    if (parsed?.success && parsed.data.reference === reference) return { entry: parsed.data, unreadable: false }
+    return { entry: null, unreadable: true }
+  }
+
+  const readFile = (file: string, reference: string): OutboxEntry | null => {
+    const first = parseFile(file, reference)
+    if (!first.unreadable) return first.entry
+    // Moved aside under the lock, and only if it is still unreadable then.
+    return lock.run(() => readUnreadable(file, reference))
+  }
+
+  const readUnreadable = (file: string, reference: string): OutboxEntry | null => {
+    const again = parseFile(file, reference)
+    if (!again.unreadable) return again.entry
     const movedTo = moveAsideSync(file, options.now())
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
@@ -238,7 +261,19 @@ export function openOutbox(options: {
     return null
   }
 
-  /** Brings an open entry up to date: interrupted attempts become uncertain, accepted ones recorded. */
+  /** Whether settling would change anything (read without the lock; settled under it). */
+  const unsettled = (entry: OutboxEntry): boolean => {
+    const last = entry.attempts.at(-1)
+    if (entry.state === 'sent') return true
+    if (entry.state === 'sending') return Boolean(last && last.outcome === null && ownerGone(last.owner))
+    try {
+      return options.getRequest(entry.reference).sent !== null
+    } catch {
+      return false
+    }
+  }
+
+  /** Brings an open entry up to date: interrupted attempts become uncertain, accepted ones recorded (under the lock). */
   const settle = (entry: OutboxEntry): OutboxEntry => {
     let current = entry
     const last = current.attempts.at(-1)
@@ -291,7 +326,14 @@ export function openOutbox(options: {
   const get = (reference: string): OutboxEntry | null => {
     if (!referencePattern.test(reference)) throw new CoreError('NOT_FOUND', `"${reference}" is not a request reference.`)
     const open = readFile(openFile(reference), reference)
-    if (open) return settle(open)
+    if (open && !unsettled(open)) return open
+    if (open) {
+      // Settled under the lock, on the entry as it is then: another process may have settled it meanwhile.
+      return lock.run(() => {
+        const fresh = readFile(openFile(reference), reference)
+        return fresh ? settle(fresh) : readFile(doneFile(reference), reference)
+      })
+    }
     return readFile(doneFile(reference), reference)
   }
 
@@ -369,11 +411,13 @@ export function openOutbox(options: {
     },
 
     setSentCopy(reference, status) {
-      const entry = get(reference)
-      if (!entry) return null
-      const next = outboxEntrySchema.parse({ ...entry, sentCopy: status, updatedAt: stamp() })
-      writeFileAtomicSync(entry.recordedAt ? doneFile(reference) : openFile(reference), JSON.stringify(next, null, 2))
-      return next
+      return lock.run(() => {
+        const entry = get(reference)
+        if (!entry) return null
+        const next = outboxEntrySchema.parse({ ...entry, sentCopy: status, updatedAt: stamp() })
+        writeFileAtomicSync(entry.recordedAt ? doneFile(reference) : openFile(reference), JSON.stringify(next, null, 2))
+        return next
+      })
     },
 
     async send({ reference, mode, confirmResend, fingerprint, connect, compose, transport }) {
@@ -458,7 +502,8 @@ export function openOutbox(options: {
             response: outcome.response,
             attempts: [...entry.attempts.slice(0, -1), { ...attempt, finishedAt: at, outcome: 'sent', response: outcome.response }],
           })
-          return settle(entry)
+          // Recorded on the request and retired, on the entry as it is (another process may have done it already).
+          return get(reference) ?? entry
         }
         return write({
           ...entry,

@@ -50,16 +50,22 @@ export type NotificationLog = {
 }
 
 export function openNotificationLog(store: DocumentStore, notices: NoticeBoard): NotificationLog {
-  /** The ids shown before, entry by entry: one that does not read is set aside (and may be shown once more). */
+  /** The ids in a document, entry by entry, and the entries that do not read. */
+  const idsOf = (document: Record<string, unknown>) =>
+    isJsonObject(document) && document.version === 1 ? readListEntries(document.shown, shownIdSchema, 'shown') : { items: [] as string[], bad: [] }
+  /**
+   * The ids shown before. One that does not read is set aside (and may be shown once more): under
+   * the lock, from the file as it is then, so that another process's entries are kept.
+   */
   const read = (): string[] => {
-    const document = store.read()
-    if (!isJsonObject(document) || document.version !== 1) return []
-    const { items, bad } = readListEntries(document.shown, shownIdSchema, 'shown')
-    if (bad.length > 0) {
+    const first = idsOf(store.read())
+    if (first.bad.length === 0) return first.items
+    return store.update((document) => {
+      const { items, bad } = idsOf(document)
+      if (bad.length === 0) return { document: null, result: items }
       reportSetAside({ store, notices, what: 'the entries of the notification log', consequence: 'A notification may be shown once more.', bad })
-      store.write({ version: 1, shown: items })
-    }
-    return items
+      return { document: { version: 1, shown: items }, result: items }
+    })
   }
   return {
     unseen: (pending) => {
@@ -67,12 +73,14 @@ export function openNotificationLog(store: DocumentStore, notices: NoticeBoard):
       return pending.filter((p) => !shown.has(p.id))
     },
     markShown(ids) {
-      const shown = new Set(read())
-      const before = shown.size
-      for (const id of ids) shown.add(id)
-      // Keep the log small: the newest 5,000 entries are plenty to never repeat a notification.
-      store.write({ version: 1, shown: [...shown].slice(-5000) })
-      return shown.size - before
+      read()
+      return store.update((document) => {
+        const shown = new Set(idsOf(document).items)
+        const before = shown.size
+        for (const id of ids) shown.add(id)
+        // Keep the log small: the newest 5,000 entries are plenty to never repeat a notification.
+        return { document: { version: 1, shown: [...shown].slice(-5000) }, result: shown.size - before }
+      })
     },
   }
 }

@@ -68,26 +68,30 @@ const storedSchema = z.object({ version: z.literal(1), profile: profileSchema })
 export const storedProfileSchema = storedSchema
 
 export type ProfileStore = {
+  /** The saved profile, read afresh (another process may have changed it). */
   get(): Profile | null
   save(profile: Profile): Profile
 }
 
 export function openProfileStore(store: DocumentStore, notices: NoticeBoard): ProfileStore {
+  const get = (readAgain: boolean): Profile | null => {
+    const document = store.read()
+    if (Object.keys(document).length === 0) return null
+    const parsed = storedSchema.safeParse(document)
+    if (parsed.success) return parsed.data.profile
+    const movedTo = store.moveAside()
+    // Null: another process moved it aside (and told) or wrote it anew meanwhile.
+    if (movedTo === null) return readAgain ? get(false) : null
+    notices.add({
+      code: 'STORE_FILE_UNREADABLE',
+      message: `Your saved profile could not be read, so it was moved to ${movedTo} (nothing was deleted). Please enter your details again.`,
+      path: store.path,
+      movedTo,
+    })
+    return null
+  }
   return {
-    get() {
-      const document = store.read()
-      if (Object.keys(document).length === 0) return null
-      const parsed = storedSchema.safeParse(document)
-      if (parsed.success) return parsed.data.profile
-      const movedTo = store.moveAside()
-      notices.add({
-        code: 'STORE_FILE_UNREADABLE',
-        message: `Your saved profile could not be read, so it was moved to ${movedTo} (nothing was deleted). Please enter your details again.`,
-        path: store.path,
-        movedTo,
-      })
-      return null
-    },
+    get: () => get(true),
     save(profile) {
       const valid = profileSchema.parse(profile)
       store.write({ version: 1, profile: valid })

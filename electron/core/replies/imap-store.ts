@@ -10,6 +10,7 @@ import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { dictionaryOf, readKeyedEntries, type BadEntry } from '../own-keys'
 import { openJsonFileStore } from '../storage/document-store'
+import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'
 import { imapSettingsSchema, mailboxStateSchema, syncSummarySchema, type ImapSettings, type MailboxState, type SyncSummary } from './imap-settings'
 import { repliesDir } from './store'
@@ -53,22 +54,43 @@ export function accountKey(user: string, host: string, port: number): string {
 }
 
 export function openImapStore(options: { dataDir: string; notices: NoticeBoard; now: () => Date }): ImapStore {
-  const store = openJsonFileStore({ file: path.join(repliesDir(options.dataDir), 'imap.json'), label: 'IMAP settings', notices: options.notices, now: options.now })
-  const read = (): ImapDocument => {
-    const raw = store.read()
+  const store = openJsonFileStore({
+    file: path.join(repliesDir(options.dataDir), 'imap.json'),
+    label: 'IMAP settings',
+    notices: options.notices,
+    now: options.now,
+    lock: folderLock(options.dataDir),
+  })
+  /** The document as read, with the accounts that do not read; null when it is unusable as a whole. */
+  const parse = (raw: Record<string, unknown>): { document: ImapDocument; bad: BadEntry[] } | null => {
     const parsed = documentSchema.safeParse(Object.keys(raw).length === 0 ? { version: 1 } : raw)
-    if (parsed.success) {
-      // What a sync saw, account by account: one that does not read is set aside, and only its mailboxes are looked at afresh.
-      const accounts = readKeyedEntries(parsed.data.seen, { key: anyKey, value: mailboxesSchema }, 'seen')
-      const document: ImapDocument = { settings: parsed.data.settings, seen: accounts.entries, lastSync: parsed.data.lastSync }
-      if (accounts.bad.length > 0) {
-        const bad: BadEntry[] = accounts.bad.map((b) => ({ ...b, key: `what the sync saw of ${b.key}` }))
-        reportSetAside({ store, notices: options.notices, what: 'the records of what the IMAP sync saw', consequence: 'Those mailboxes are looked at again from the start; what was imported before is recognised.', bad })
-        write(document)
-      }
-      return document
+    if (!parsed.success) return null
+    // What a sync saw, account by account: one that does not read is set aside, and only its mailboxes are looked at afresh.
+    const accounts = readKeyedEntries(parsed.data.seen, { key: anyKey, value: mailboxesSchema }, 'seen')
+    return {
+      document: { settings: parsed.data.settings, seen: accounts.entries, lastSync: parsed.data.lastSync },
+      bad: accounts.bad.map((b) => ({ ...b, key: `what the sync saw of ${b.key}` })),
     }
+  }
+  const read = (): ImapDocument => {
+    const first = parse(store.read())
+    if (first && first.bad.length === 0) return first.document
+    // Set aside or moved aside under the lock, from the file as it is then.
+    return store.locked(() => {
+      const found = parse(store.read())
+      if (found) {
+        if (found.bad.length > 0) {
+          reportSetAside({ store, notices: options.notices, what: 'the records of what the IMAP sync saw', consequence: 'Those mailboxes are looked at again from the start; what was imported before is recognised.', bad: found.bad })
+          write(found.document)
+        }
+        return found.document
+      }
+      return unusable()
+    })
+  }
+  const unusable = (): ImapDocument => {
     const movedTo = store.moveAside()
+    if (movedTo === null) return read()
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
       message: `Your IMAP settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Enter the server again in Settings; the next sync looks at the whole period again and skips what was imported.`,
@@ -91,21 +113,28 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
   }
   return {
     settings: () => read().settings,
+    // Each change reads the document afresh under the data folder's lock, so another process's sync or settings stay.
     saveSettings(settings) {
-      write({ ...read(), settings: settings === null ? null : imapSettingsSchema.parse(settings) })
+      const valid = settings === null ? null : imapSettingsSchema.parse(settings)
+      store.locked(() => write({ ...read(), settings: valid }))
       return settings
     },
     seen: (account, mailbox) => read().seen.get(account)?.get(mailbox) ?? null,
     saveSeen(account, mailbox, state, summary) {
-      const document = read()
-      const mailboxes = new Map(document.seen.get(account) ?? [])
-      mailboxes.set(mailbox, mailboxStateSchema.parse(state))
-      const seen = new Map(document.seen)
-      seen.set(account, mailboxes)
-      write({ ...document, seen, lastSync: syncSummarySchema.parse(summary) })
+      const mailboxState = mailboxStateSchema.parse(state)
+      const lastSync = syncSummarySchema.parse(summary)
+      store.locked(() => {
+        const document = read()
+        const mailboxes = new Map(document.seen.get(account) ?? [])
+        mailboxes.set(mailbox, mailboxState)
+        const seen = new Map(document.seen)
+        seen.set(account, mailboxes)
+        write({ ...document, seen, lastSync })
+      })
     },
     saveSummary(summary) {
-      write({ ...read(), lastSync: syncSummarySchema.parse(summary) })
+      const lastSync = syncSummarySchema.parse(summary)
+      store.locked(() => write({ ...read(), lastSync }))
     },
     lastSync: () => read().lastSync,
   }

@@ -22,6 +22,7 @@ import type { RequestService } from '../requests/service'
 import { closedStatuses } from '../requests/status'
 import type { RequestView } from '../requests/view'
 import { createFileExclusiveSync } from '../storage/files'
+import { folderLock } from '../storage/folder-lock'
 import { cutText } from '../text-cut'
 import { createTextBudget } from '../text/budget'
 import { classifyReply } from './classify'
@@ -97,6 +98,13 @@ export function createReplyService(deps: {
   now: () => Date
 }): ReplyService {
   const store = openReplyStore({ dataDir: deps.dataDir, notices: deps.notices, now: deps.now })
+  /**
+   * The data folder's lock. Importing, confirming, dismissing and completing a stopped import
+   * each run as one step under it (after the message was parsed, which takes time): two
+   * processes importing the same message keep it once, and none completes another's import
+   * that is still running.
+   */
+  const lock = folderLock(deps.dataDir)
   const inboxDir = path.join(repliesDir(deps.dataDir), 'inbox')
   const today = () => plainDateOf(deps.now())
   /** Reading a reply's text stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock. */
@@ -304,6 +312,10 @@ export function createReplyService(deps: {
    * came is let go (that import never finished, so nothing was promised). Leaves no orphan event.
    */
   const recover = (): void => {
+    if (store.attaching().length === 0) return
+    lock.run(recoverLocked)
+  }
+  const recoverLocked = (): void => {
     const pending = store.attaching()
     if (pending.length === 0) return
     const finished = pending.map((entry) => {
@@ -386,85 +398,100 @@ export function createReplyService(deps: {
     reply: viewOf(record),
   })
 
+  /**
+   * Keeps a parsed message (under the lock): recognised when it was imported before, else matched,
+   * classified and put on a timeline or in the inbox. Null when `onlyIfMatched` and nothing fits.
+   */
+  const keepReply = (
+    parsed: ParsedReply,
+    bytes: Uint8Array,
+    options: { source: string; origin: 'file' | 'imap'; hint?: string | null; onlyIfMatched?: boolean },
+  ): { record: ReplyRecord; duplicate: true } | { record: ReplyRecord; duplicate: false; match: MatchResult; suggestion: ReplyRecord['suggestion'] } | null => {
+    recoverLocked()
+    const messageId = keptMessageId(parsed.messageId)
+    const earlier = store
+      .list()
+      .find((r) => r.sha256 === parsed.sha256 || (messageId !== null && r.messageId !== null && sameMessageId(r.messageId, messageId)))
+    if (earlier && isLive(earlier)) return { record: earlier, duplicate: true }
+    // Its event was removed from the timeline: the message may be imported afresh.
+    if (earlier) store.update((state) => ({ state: { ...state, replies: state.replies.filter((r) => r.id !== earlier.id) }, result: undefined }))
+
+    const source = matchSource()
+    if (parsed.messageId) {
+      const own = source.byMessageId(parsed.messageId)
+      if (own) throw new CoreError('INVALID_INPUT', `This is the request ${own} as Rightful sent it, not a reply to it.`)
+    }
+    let match: MatchResult = matchReply(matchInputOf(parsed), source)
+    // A reply to a reminder answers the request it reminds of.
+    if (match.reference) {
+      const candidates = [...new Set(match.candidates.map(owningReference))]
+      match = { ...match, reference: owningReference(match.reference), candidates }
+    }
+    const hint = options.hint && recordOf(options.hint)?.sent ? options.hint : null
+    if (hint && (match.reference === null || match.needsConfirmation)) {
+      // Imported on a request's page: that request is the proposal, still to be confirmed.
+      match = {
+        reference: hint,
+        by: match.candidates.includes(hint) ? match.by : 'user',
+        needsConfirmation: true,
+        candidates: [hint, ...match.candidates.filter((c) => c !== hint)],
+      }
+    }
+    if (match.reference === null && options.onlyIfMatched) return null
+
+    const target = match.reference ? recordOf(match.reference) : null
+    const suggestion = classifyReply({
+      subject: parsed.subject,
+      text: parsed.ownText,
+      bounce: parsed.bounce,
+      ours: { subject: target?.sent?.subject ?? null, body: target?.sent?.body ?? null },
+      hasAttachments: parsed.attachments.length > 0,
+    })
+
+    const id = newReplyId()
+    const attachTo = match.reference !== null && !match.needsConfirmation ? match.reference : null
+    // Brought within the record's limits and validated before anything is written or added.
+    const planned = normaliseReplyRecord({
+      id,
+      messageId,
+      sha256: parsed.sha256,
+      size: parsed.size,
+      from: parsed.from,
+      to: parsed.to,
+      date: parsed.date,
+      subject: parsed.subject,
+      excerpt: parsed.excerpt,
+      attachments: parsed.attachments,
+      bounce: parsed.bounce,
+      source: options.origin,
+      importedAt: deps.now().toISOString(),
+      state: attachTo ? 'attached' : match.reference ? 'needs-confirmation' : 'unmatched',
+      match: { reference: match.reference, by: match.by, candidates: match.candidates },
+      eventId: null,
+      file: attachTo ? beingAttached : keptInboxPath(parsed),
+      suggestion,
+      confirmed: null,
+    })
+    let record: ReplyRecord
+    if (attachTo) {
+      record = attachRecorded(attachTo, parsed, bytes, planned, null)
+    } else {
+      keepInInbox(parsed, bytes)
+      record = planned
+      saveRecord(record)
+    }
+    return { record, duplicate: false, match, suggestion }
+  }
+
   const service: ReplyService = {
     async importBytes(bytes, options) {
       const parsed = await parseReply(bytes, { budget: replyBudget() })
-
-      recover()
-      const messageId = keptMessageId(parsed.messageId)
-      const earlier = store
-        .list()
-        .find((r) => r.sha256 === parsed.sha256 || (messageId !== null && r.messageId !== null && sameMessageId(r.messageId, messageId)))
-      if (earlier && isLive(earlier)) return outcomeOf(earlier, options.source, true)
-      // Its event was removed from the timeline: the message may be imported afresh.
-      if (earlier) store.update((state) => ({ state: { ...state, replies: state.replies.filter((r) => r.id !== earlier.id) }, result: undefined }))
-
-      const source = matchSource()
-      if (parsed.messageId) {
-        const own = source.byMessageId(parsed.messageId)
-        if (own) throw new CoreError('INVALID_INPUT', `This is the request ${own} as Rightful sent it, not a reply to it.`)
-      }
-      let match: MatchResult = matchReply(matchInputOf(parsed), source)
-      // A reply to a reminder answers the request it reminds of.
-      if (match.reference) {
-        const candidates = [...new Set(match.candidates.map(owningReference))]
-        match = { ...match, reference: owningReference(match.reference), candidates }
-      }
-      const hint = options.hint && recordOf(options.hint)?.sent ? options.hint : null
-      if (hint && (match.reference === null || match.needsConfirmation)) {
-        // Imported on a request's page: that request is the proposal, still to be confirmed.
-        match = {
-          reference: hint,
-          by: match.candidates.includes(hint) ? match.by : 'user',
-          needsConfirmation: true,
-          candidates: [hint, ...match.candidates.filter((c) => c !== hint)],
-        }
-      }
-      if (match.reference === null && options.onlyIfMatched) return null
-
-      const target = match.reference ? recordOf(match.reference) : null
-      const suggestion = classifyReply({
-        subject: parsed.subject,
-        text: parsed.ownText,
-        bounce: parsed.bounce,
-        ours: { subject: target?.sent?.subject ?? null, body: target?.sent?.body ?? null },
-        hasAttachments: parsed.attachments.length > 0,
-      })
-
-      const id = newReplyId()
-      const attachTo = match.reference !== null && !match.needsConfirmation ? match.reference : null
-      // Brought within the record's limits and validated before anything is written or added.
-      const planned = normaliseReplyRecord({
-        id,
-        messageId,
-        sha256: parsed.sha256,
-        size: parsed.size,
-        from: parsed.from,
-        to: parsed.to,
-        date: parsed.date,
-        subject: parsed.subject,
-        excerpt: parsed.excerpt,
-        attachments: parsed.attachments,
-        bounce: parsed.bounce,
-        source: options.origin,
-        importedAt: deps.now().toISOString(),
-        state: attachTo ? 'attached' : match.reference ? 'needs-confirmation' : 'unmatched',
-        match: { reference: match.reference, by: match.by, candidates: match.candidates },
-        eventId: null,
-        file: attachTo ? beingAttached : keptInboxPath(parsed),
-        suggestion,
-        confirmed: null,
-      })
-      let record: ReplyRecord
-      if (attachTo) {
-        record = attachRecorded(attachTo, parsed, bytes, planned, null)
-      } else {
-        keepInInbox(parsed, bytes)
-        record = planned
-        saveRecord(record)
-      }
+      const kept = lock.run(() => keepReply(parsed, bytes, options))
+      if (kept === null) return null
+      if (kept.duplicate) return outcomeOf(kept.record, options.source, true)
+      const { record, match, suggestion } = kept
       if (options.confirm) {
-        const { reply } = await service.confirm({ replyId: id, ...(match.reference ? { reference: match.reference } : {}), kind: suggestion.kind })
+        const { reply } = await service.confirm({ replyId: record.id, ...(match.reference ? { reference: match.reference } : {}), kind: suggestion.kind })
         return outcomeOf(reply, options.source, false)
       }
       return outcomeOf(record, options.source, false)
@@ -490,70 +517,83 @@ export function createReplyService(deps: {
 
     async confirm({ replyId, reference, kind, until = null }) {
       recover()
-      let record = findReply(replyId)
+      const found = findReply(replyId)
       if (reference === undefined && kind === undefined) throw new CoreError('INVALID_INPUT', 'Say which request the reply answers, or what it is.')
-
-      if (record.state !== 'attached') {
-        const target = reference ?? record.match.reference
-        if (!target) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
-        const bytes = readKept(record)
-        const parsed = await parseReply(bytes, { budget: replyBudget() })
-        const planned: ReplyRecord = {
-          ...record,
-          state: 'attached',
-          eventId: null,
-          file: beingAttached,
-          match: {
-            reference: target,
-            by: target === record.match.reference ? record.match.by : 'user',
-            candidates: record.match.candidates,
-          },
-        }
-        // The request keeps the message now (same bytes, checked by SHA-256 when stored): the inbox copy goes.
-        record = attachRecorded(target, parsed, bytes, planned, record.file)
-      } else if (reference !== undefined && reference !== record.match.reference) {
-        throw new CoreError('INVALID_STATE', `This reply is already on ${record.match.reference}'s timeline. Remove its event there first to move it.`)
+      // A reply not on a timeline yet is read and parsed first (it takes time, so without the
+      // lock); what happens to it is decided under the lock, on the records as they are then.
+      let message: { bytes: Uint8Array; parsed: ParsedReply } | null = null
+      if (found.state !== 'attached') {
+        if (!(reference ?? found.match.reference)) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
+        const bytes = readKept(found)
+        message = { bytes, parsed: await parseReply(bytes, { budget: replyBudget() }) }
       }
-      const owner = record.match.reference!
-
-      if (kind !== undefined && record.confirmed?.kind !== kind) {
-        const request = deps.requests.get(owner).record
-        const replyEvent = request.events.find((e) => e.id === record.eventId)
-        const on = replyEvent?.on ?? today()
-        if (record.confirmed?.eventId && request.events.some((e) => e.id === record.confirmed!.eventId && e.removedAt === null)) {
-          deps.requests.removeEvent({ reference: owner, eventId: record.confirmed.eventId })
-        }
-        const eventKind = eventForKind.get(kind)
-        let eventId: string | null = null
-        if (eventKind) {
-          const current = deps.requests.get(owner).record
-          const subject = record.subject ? ` “${cutText(record.subject, 200)}”` : ''
-          const note = `From the reply of ${record.from.address}${subject}.`
-          // Confirmed before, and stopped before the reply's record said so: that event is the one.
-          const earlier = current.events.find((e) => e.kind === eventKind && e.removedAt === null && e.on === on && e.note === note)
-          if (earlier) {
-            eventId = earlier.id
-          } else {
-            const before = new Set(current.events.map((e) => e.id))
-            const view = deps.requests.addEvent({ reference: owner, kind: eventKind, on, note, until: eventKind === 'extension-claimed' ? until : null })
-            eventId = view.record.events.find((e) => !before.has(e.id))?.id ?? null
+      const { record, owner } = lock.run(() => {
+        recoverLocked()
+        let record = findReply(replyId)
+        if (record.state !== 'attached') {
+          const target = reference ?? record.match.reference
+          if (!target) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
+          if (!message) throw new CoreError('INVALID_STATE', 'This reply was changed meanwhile (by another Rightful window or command); look at it again.')
+          const planned: ReplyRecord = {
+            ...record,
+            state: 'attached',
+            eventId: null,
+            file: beingAttached,
+            match: {
+              reference: target,
+              by: target === record.match.reference ? record.match.by : 'user',
+              candidates: record.match.candidates,
+            },
           }
+          // The request keeps the message now (same bytes, checked by SHA-256 when stored): the inbox copy goes.
+          record = attachRecorded(target, message.parsed, message.bytes, planned, record.file)
+        } else if (reference !== undefined && reference !== record.match.reference) {
+          throw new CoreError('INVALID_STATE', `This reply is already on ${record.match.reference}'s timeline. Remove its event there first to move it.`)
         }
-        record = { ...record, confirmed: { kind, eventId, at: deps.now().toISOString(), on } }
-        saveRecord(record)
-      }
+        const owner = record.match.reference!
+
+        if (kind !== undefined && record.confirmed?.kind !== kind) {
+          const request = deps.requests.get(owner).record
+          const replyEvent = request.events.find((e) => e.id === record.eventId)
+          const on = replyEvent?.on ?? today()
+          if (record.confirmed?.eventId && request.events.some((e) => e.id === record.confirmed!.eventId && e.removedAt === null)) {
+            deps.requests.removeEvent({ reference: owner, eventId: record.confirmed.eventId })
+          }
+          const eventKind = eventForKind.get(kind)
+          let eventId: string | null = null
+          if (eventKind) {
+            const current = deps.requests.get(owner).record
+            const subject = record.subject ? ` “${cutText(record.subject, 200)}”` : ''
+            const note = `From the reply of ${record.from.address}${subject}.`
+            // Confirmed before, and stopped before the reply's record said so: that event is the one.
+            const earlier = current.events.find((e) => e.kind === eventKind && e.removedAt === null && e.on === on && e.note === note)
+            if (earlier) {
+              eventId = earlier.id
+            } else {
+              const before = new Set(current.events.map((e) => e.id))
+              const view = deps.requests.addEvent({ reference: owner, kind: eventKind, on, note, until: eventKind === 'extension-claimed' ? until : null })
+              eventId = view.record.events.find((e) => !before.has(e.id))?.id ?? null
+            }
+          }
+          record = { ...record, confirmed: { kind, eventId, at: deps.now().toISOString(), on } }
+          saveRecord(record)
+        }
+        return { record, owner }
+      })
       return { reply: viewOf(record), request: deps.requests.get(owner) }
     },
 
     dismiss(replyId) {
       recover()
-      const record = findReply(replyId)
-      if (record.state === 'attached') {
-        throw new CoreError('INVALID_STATE', `This reply is on ${record.match.reference}'s timeline; remove its event there instead.`)
-      }
-      const dismissed: ReplyRecord = { ...record, state: 'dismissed' }
-      saveRecord(dismissed)
-      return viewOf(dismissed)
+      return lock.run(() => {
+        const record = findReply(replyId)
+        if (record.state === 'attached') {
+          throw new CoreError('INVALID_STATE', `This reply is on ${record.match.reference}'s timeline; remove its event there instead.`)
+        }
+        const dismissed: ReplyRecord = { ...record, state: 'dismissed' }
+        saveRecord(dismissed)
+        return viewOf(dismissed)
+      })
     },
 
     list({ reference, pending }) {

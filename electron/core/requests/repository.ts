@@ -2,26 +2,39 @@
  * Requests on disk: one JSON file per request under <data>/requests/, written atomically, plus a
  * rebuildable index of summaries so that listing thousands of requests reads no request file.
  *
- * The index is a snapshot (index.json) and a journal (index.log, one JSON line per change,
- * appended). A change costs one request file and one appended line, whatever the count; other
- * processes on the same folder (the CLI beside the app) see each other's changes by reading the
- * journal's new lines. At open, the snapshot and journal are checked against the files (name,
- * modification time, size), anything changed is read again, and the journal is folded into a new
- * snapshot. Both can be deleted at any time: they are rebuilt from the request files.
+ * Several processes may use the folder at once (the app and the CLI): every change (creating a
+ * request, changing one, discarding a draft, rewriting the index) runs under the data folder's lock
+ * (storage/folder-lock.ts) and reads what it changes afresh under it, so no acknowledged change of
+ * another process is ever lost, and a reference is never handed out twice.
+ *
+ * The index is a snapshot (index.json) and a journal (index.log): its first line names the
+ * generation of the snapshot it continues, then one JSON line per change, appended under the lock.
+ * A change costs one request file and one appended line, whatever the count; every process sees
+ * the others' changes by reading the journal's new lines. The journal is never cut short in place:
+ * when it has grown large, or when an open finds files the index does not describe (changed by
+ * hand, restored), the index is merged with what is on disk under the lock and written as a new
+ * snapshot with a new, empty journal of the next generation, each put in place atomically. A
+ * process that finds a journal it did not start reading (another inode) reads the new pair; one
+ * whose snapshot and journal do not belong together rebuilds them from the request files. Both
+ * can be deleted at any time.
  *
  * A request file that cannot be read is moved to requests/unreadable/ (never deleted) and the user
  * is told; a discarded draft is moved to requests/discarded/. Their numbers are never reused.
  */
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
+import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
 
 const snapshotName = 'index.json'
 const journalName = 'index.log'
-const indexVersion = 3
+const indexVersion = 4
+/** Past this size the journal is folded into a new snapshot by the next change. */
+const compactAfterBytes = 1024 * 1024
 
 /** A cached summary, valid while its file keeps the same modification time and size. */
 type IndexEntry = { readonly summary: RequestSummary; readonly mtimeMs: number; readonly size: number }
@@ -29,16 +42,24 @@ type IndexEntry = { readonly summary: RequestSummary; readonly mtimeMs: number; 
 type JournalLine = { readonly ref: string; readonly entry: IndexEntry | null }
 
 export type RequestRepository = {
-  /** Every request's summary, newest first. */
+  /** Every request's summary, newest first (with the changes other processes made). */
   list(): ReadonlyArray<RequestSummary>
   /** The full record, read from its file. */
   get(reference: string): RequestRecord
   /** Allocates the next reference of `year` and writes the record `build` makes for it. */
   create(year: number, build: (reference: string) => RequestRecordInput): RequestRecord
-  /** Replaces a request's record (same reference). */
+  /**
+   * Changes a request: under the lock, its record is read afresh, `change` returns the new one
+   * (same reference), which is validated and written. What another process added meanwhile is in
+   * the record `change` sees, so nothing is lost.
+   */
+  update(reference: string, change: (record: RequestRecord) => RequestRecordInput): RequestRecord
+  /** Replaces a request's record whole (same reference); `update` for a change of what it holds. */
   save(record: RequestRecordInput): RequestRecord
   /** Moves a request's file to requests/discarded/. */
   discard(reference: string): void
+  /** Runs `step` (synchronous) under the data folder's lock: several requests changed as one step. */
+  locked<T>(step: () => T): T
 }
 
 export function formatReference(year: number, number: number): string {
@@ -56,20 +77,23 @@ function isIndexEntry(value: unknown, reference: string): value is IndexEntry {
   )
 }
 
+const newGeneration = () => randomBytes(8).toString('hex')
+
 export function openRequestRepository(options: { dataDir: string; notices: NoticeBoard; now: () => Date }): RequestRepository {
   const dir = path.join(options.dataDir, 'requests')
   const unreadableDir = path.join(dir, 'unreadable')
   const discardedDir = path.join(dir, 'discarded')
   fs.mkdirSync(dir, { recursive: true })
+  const lock = folderLock(options.dataDir)
   const snapshotFile = path.join(dir, snapshotName)
   const journalFile = path.join(dir, journalName)
   const fileOf = (reference: string) => path.join(dir, `${reference}.json`)
 
-  const entries = new Map<string, IndexEntry>()
+  let entries = new Map<string, IndexEntry>()
   /** Highest number per year that must not be handed out again (moved-aside and discarded files). */
   const reserved = new Map<number, number>()
-  /** How far this process has read the journal. */
-  let journalOffset = 0
+  /** The journal this process reads: its inode, generation and how far it has been read. */
+  let journal: { ino: number; generation: string; offset: number } | null = null
 
   const reserve = (reference: string) => {
     const match = /^RF-(\d{4})-(\d{4,})/.exec(reference)
@@ -87,80 +111,77 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
     }
   }
 
+  /** Appends a change to the journal; under the lock, after reading the journal to its end. */
   const appendJournal = (line: JournalLine) => {
-    fs.appendFileSync(journalFile, `${JSON.stringify(line)}\n`)
+    if (!journal) return
+    const text = `${JSON.stringify(line)}\n`
+    fs.appendFileSync(journalFile, text)
+    journal.offset += Buffer.byteLength(text)
   }
 
-  /** Caches a record's summary with the stamp of its file, and journals the change. */
+  /** Caches a record's summary with the stamp of its file, and journals the change (under the lock). */
   const remember = (record: RequestRecord): void => {
     const stamp = stampOf(record.reference)
     if (!stamp) return
     const entry: IndexEntry = { summary: summarize(record), ...stamp }
-    const known = entries.get(record.reference)
     entries.set(record.reference, entry)
-    if (!known || known.mtimeMs !== entry.mtimeMs || known.size !== entry.size) appendJournal({ ref: record.reference, entry })
+    appendJournal({ ref: record.reference, entry })
   }
 
   const forget = (reference: string): void => {
     if (entries.delete(reference)) appendJournal({ ref: reference, entry: null })
   }
 
-  /** Reads one request file; an unreadable one is moved aside with a notice, and null returned. */
+  /**
+   * Reads one request file. An unreadable one is moved aside with a notice (under the lock, and
+   * only if it is still unreadable then), and null returned.
+   */
   const readRecord = (reference: string): RequestRecord | null => {
     const file = fileOf(reference)
-    const read = readJsonFileSync(file)
-    if (read.kind === 'missing') return null
-    const parsed = read.kind === 'parsed' ? requestRecordSchema.safeParse(read.value) : null
-    if (parsed?.success && parsed.data.reference === reference) return parsed.data
-    const reason =
-      read.kind === 'unreadable'
-        ? read.reason
-        : parsed && !parsed.success
-          ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-          : 'its reference does not match its file name'
-    const movedTo = moveAsideSync(file, options.now(), unreadableDir)
-    reserve(reference)
-    options.notices.add({
-      code: 'REQUEST_FILE_UNREADABLE',
-      message: `The request file ${reference}.json could not be read (${reason}). It was moved to ${movedTo} and is no longer listed; nothing was deleted.`,
-      path: file,
-      movedTo,
+    const attempt = () => {
+      const read = readJsonFileSync(file)
+      if (read.kind === 'missing') return { record: null, reason: null }
+      const parsed = read.kind === 'parsed' ? requestRecordSchema.safeParse(read.value) : null
+      if (parsed?.success && parsed.data.reference === reference) return { record: parsed.data, reason: null }
+      const reason =
+        read.kind === 'unreadable'
+          ? read.reason
+          : parsed && !parsed.success
+            ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+            : 'its reference does not match its file name'
+      return { record: null, reason }
+    }
+    const first = attempt()
+    if (first.reason === null) return first.record
+    return lock.run(() => {
+      const again = attempt()
+      if (again.reason === null) return again.record
+      const movedTo = moveAsideSync(file, options.now(), unreadableDir)
+      reserve(reference)
+      options.notices.add({
+        code: 'REQUEST_FILE_UNREADABLE',
+        message: `The request file ${reference}.json could not be read (${again.reason}). It was moved to ${movedTo} and is no longer listed; nothing was deleted.`,
+        path: file,
+        movedTo,
+      })
+      return null
     })
-    return null
   }
 
-  /** Applies journal lines written since `journalOffset` (by this or another process). */
-  const readJournal = (): void => {
-    let size: number
-    try {
-      size = fs.statSync(journalFile).size
-    } catch {
-      journalOffset = 0
-      return
-    }
-    if (size < journalOffset) {
-      // Another process folded the journal into a new snapshot: start again from that.
-      loadIndex()
-      return
-    }
-    if (size === journalOffset) return
-    const fd = fs.openSync(journalFile, 'r')
-    let text: string
-    try {
-      const buffer = Buffer.alloc(size - journalOffset)
-      fs.readSync(fd, buffer, 0, buffer.length, journalOffset)
-      text = buffer.toString('utf8')
-    } finally {
-      fs.closeSync(fd)
-    }
+  /** Applies journal lines from the current journal's `offset` on (written by this or another process). */
+  const readJournalLines = (fd: number, size: number): void => {
+    if (!journal || size <= journal.offset) return
+    const buffer = Buffer.alloc(size - journal.offset)
+    fs.readSync(fd, buffer, 0, buffer.length, journal.offset)
+    const text = buffer.toString('utf8')
     // Only whole lines: a line being written right now is read next time.
     const end = text.lastIndexOf('\n') + 1
-    journalOffset += Buffer.byteLength(text.slice(0, end))
+    journal.offset += Buffer.byteLength(text.slice(0, end))
     for (const raw of text.slice(0, end).split('\n')) {
       if (!raw) continue
       try {
         const line = JSON.parse(raw) as JournalLine
-        if (!referencePattern.test(line.ref)) continue
+        if (typeof line.ref !== 'string' || !referencePattern.test(line.ref)) continue
         if (line.entry === null) entries.delete(line.ref)
         else if (isIndexEntry(line.entry, line.ref)) entries.set(line.ref, line.entry)
       } catch {
@@ -169,55 +190,158 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
     }
   }
 
-  function loadIndex(): void {
-    entries.clear()
-    journalOffset = 0
+  /**
+   * Loads the snapshot and the journal that continues it. False when there is no such pair (none
+   * yet, damaged, or a snapshot and a journal of different generations): then the files rebuild it.
+   */
+  const loadIndex = (): boolean => {
+    entries = new Map()
+    journal = null
     const read = readJsonFileSync(snapshotFile)
-    if (read.kind === 'parsed') {
-      const value = read.value as { version?: unknown; entries?: unknown }
-      if (value?.version === indexVersion && typeof value.entries === 'object' && value.entries !== null) {
-        for (const [reference, entry] of Object.entries(value.entries as Record<string, unknown>)) {
-          if (referencePattern.test(reference) && isIndexEntry(entry, reference)) entries.set(reference, entry)
-        }
-      }
+    if (read.kind !== 'parsed') return false
+    const value = read.value as { version?: unknown; generation?: unknown; entries?: unknown }
+    if (value?.version !== indexVersion || typeof value.generation !== 'string' || typeof value.entries !== 'object' || value.entries === null) return false
+    for (const [reference, entry] of Object.entries(value.entries as Record<string, unknown>)) {
+      if (referencePattern.test(reference) && isIndexEntry(entry, reference)) entries.set(reference, entry)
     }
-    readJournal()
+    let fd: number
+    try {
+      fd = fs.openSync(journalFile, 'r')
+    } catch {
+      return false
+    }
+    try {
+      const stat = fs.fstatSync(fd)
+      const head = Buffer.alloc(Math.min(stat.size, 200))
+      fs.readSync(fd, head, 0, head.length, 0)
+      const firstLine = head.toString('utf8').split('\n')[0] ?? ''
+      let generation: unknown = null
+      try {
+        generation = (JSON.parse(firstLine) as { generation?: unknown }).generation
+      } catch {
+        return false
+      }
+      if (generation !== value.generation || !head.toString('utf8').includes('\n')) return false
+      journal = { ino: stat.ino, generation: value.generation, offset: Buffer.byteLength(firstLine) + 1 }
+      readJournalLines(fd, stat.size)
+      return true
+    } finally {
+      fs.closeSync(fd)
+    }
   }
 
-  /** Checks the index against every request file, reads what changed, and writes a new snapshot. */
-  const verifyAndCompact = (): void => {
-    const onDisk = new Set(
+  /** Writes `entries` as a new snapshot and an empty journal of a new generation (under the lock). */
+  const writeIndex = (): void => {
+    const generation = newGeneration()
+    const header = `${JSON.stringify({ generation })}\n`
+    // The journal first: a process that sees it reads the pair under the lock, after both are in place.
+    writeFileAtomicSync(journalFile, header)
+    writeFileAtomicSync(snapshotFile, JSON.stringify({ version: indexVersion, generation, entries: Object.fromEntries(entries) }))
+    journal = { ino: fs.statSync(journalFile).ino, generation, offset: Buffer.byteLength(header) }
+  }
+
+  /** The request files in the folder. */
+  const referencesOnDisk = (): Set<string> =>
+    new Set(
       fs
         .readdirSync(dir)
         .filter((name) => name.endsWith('.json') && referencePattern.test(name.slice(0, -5)))
         .map((name) => name.slice(0, -5)),
     )
-    for (const reference of [...entries.keys()]) if (!onDisk.has(reference)) entries.delete(reference)
+
+  /**
+   * Checks `entries` against the files: drops what is gone, reads what changed (name, time, size).
+   * Returns whether anything differed.
+   */
+  const verify = (): boolean => {
+    const onDisk = referencesOnDisk()
+    let changed = false
+    for (const reference of [...entries.keys()]) {
+      if (!onDisk.has(reference)) {
+        entries.delete(reference)
+        changed = true
+      }
+    }
     for (const reference of onDisk) {
       const cached = entries.get(reference)
       const stamp = stampOf(reference)
       if (cached && stamp && cached.mtimeMs === stamp.mtimeMs && cached.size === stamp.size) continue
+      changed = true
       entries.delete(reference)
       const record = readRecord(reference)
       const fresh = record && stampOf(reference)
       if (record && fresh) entries.set(reference, { summary: summarize(record), ...fresh })
     }
-    writeFileAtomicSync(snapshotFile, JSON.stringify({ version: indexVersion, entries: Object.fromEntries(entries) }))
-    fs.writeFileSync(journalFile, '')
-    journalOffset = 0
+    return changed
   }
 
-  for (const other of [unreadableDir, discardedDir]) {
-    if (fs.existsSync(other)) for (const name of fs.readdirSync(other)) reserve(name)
+  /**
+   * Brings the index in line with the files. The slow part (reading files that changed) runs
+   * without the lock; under it the files are checked once more (a stat each: only what changed
+   * in between is read) and the index is written anew when it differs or its journal is large.
+   */
+  const resync = (options: { force: boolean; verified?: boolean }): void => {
+    if (!lock.held() && !options.verified) verify()
+    lock.run(() => {
+      const consistent = loadIndexKeeping()
+      const changed = verify()
+      if (options.force || !consistent || changed || (journal?.offset ?? 0) > compactAfterBytes) writeIndex()
+    })
   }
-  loadIndex()
-  verifyAndCompact()
+
+  /**
+   * Under the lock: loads the index as stored, but keeps the summaries just verified for files
+   * the stored index does not know in that exact state (so they need not be read again).
+   */
+  const loadIndexKeeping = (): boolean => {
+    const verified = entries
+    const consistent = loadIndex()
+    for (const [reference, entry] of verified) {
+      const stored = entries.get(reference)
+      if (!stored || stored.mtimeMs !== entry.mtimeMs || stored.size !== entry.size) entries.set(reference, entry)
+    }
+    return consistent
+  }
+
+  /**
+   * Reads what other processes changed: the journal's new lines, or the new snapshot and journal
+   * when another process wrote the index anew, or a rebuild from the files when the pair is gone.
+   */
+  const catchUp = (): void => {
+    let fd: number | null = null
+    try {
+      fd = fs.openSync(journalFile, 'r')
+      const stat = fs.fstatSync(fd)
+      if (journal && stat.ino === journal.ino) {
+        readJournalLines(fd, stat.size)
+        return
+      }
+    } catch {
+      // No journal: rebuilt below.
+    } finally {
+      if (fd !== null) fs.closeSync(fd)
+    }
+    // Another generation: the pair is read under the lock (never half-written then).
+    if (!lock.run(loadIndex)) resync({ force: true })
+  }
+
+  /** Numbers of discarded drafts and of files moved aside are never handed out again (read afresh: another process may have added some). */
+  const reserveSetAside = (): void => {
+    for (const other of [unreadableDir, discardedDir]) {
+      if (fs.existsSync(other)) for (const name of fs.readdirSync(other)) reserve(name)
+    }
+  }
+  reserveSetAside()
+  // At open: the stored index, checked against the files; written anew only when it needs to be.
+  const consistent = loadIndex()
+  if (verify() || !consistent) resync({ force: !consistent, verified: true })
 
   const requireRecord = (reference: string): RequestRecord => {
     if (!referencePattern.test(reference)) throw new CoreError('NOT_FOUND', `"${reference}" is not a request reference.`)
     const record = readRecord(reference)
     if (!record) {
-      forget(reference)
+      if (lock.held()) forget(reference)
+      else entries.delete(reference)
       throw new CoreError('NOT_FOUND', `There is no request ${reference}.`)
     }
     return record
@@ -226,9 +350,36 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
   const writeFailed = (error: unknown) =>
     new CoreError('STORAGE_FAILED', `The request could not be saved: ${(error as Error).message}`)
 
+  /**
+   * Under the lock: the journal read to its end, so that appends go after it. It is folded into a
+   * new snapshot when it has grown large, or when it ends in a part of a line (a process stopped
+   * while appending; nobody else writes now), which an append would otherwise run into.
+   */
+  const beforeChange = (): void => {
+    catchUp()
+    let size = 0
+    try {
+      size = fs.statSync(journalFile).size
+    } catch {
+      // Gone: written anew below.
+    }
+    if (!journal || journal.offset > compactAfterBytes || size !== journal.offset) writeIndex()
+  }
+
+  /** Writes a request's new record under the lock (the caller holds it). */
+  const replace = (valid: RequestRecord): RequestRecord => {
+    try {
+      writeFileAtomicSync(fileOf(valid.reference), JSON.stringify(valid, null, 2))
+    } catch (error) {
+      throw writeFailed(error)
+    }
+    remember(valid)
+    return valid
+  }
+
   return {
     list() {
-      readJournal()
+      catchUp()
       return [...entries.values()]
         .map((e) => e.summary)
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.reference.localeCompare(a.reference)))
@@ -236,51 +387,70 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
 
     get(reference) {
       const record = requireRecord(reference)
-      remember(record)
+      // Keeps this process's list right when the file changed behind the index's back.
+      const stamp = stampOf(reference)
+      const known = entries.get(reference)
+      if (stamp && (!known || known.mtimeMs !== stamp.mtimeMs || known.size !== stamp.size)) entries.set(reference, { summary: summarize(record), ...stamp })
       return record
     },
 
     create(year, build) {
-      readJournal()
-      const prefix = `RF-${year}-`
-      let next = (reserved.get(year) ?? 0) + 1
-      for (const reference of entries.keys()) {
-        if (reference.startsWith(prefix)) next = Math.max(next, Number(reference.slice(prefix.length)) + 1)
-      }
-      for (let attempt = 0; attempt < 1000; attempt += 1, next += 1) {
-        const reference = formatReference(year, next)
-        if (fs.existsSync(path.join(discardedDir, `${reference}.json`))) continue
-        const record = requestRecordSchema.parse(build(reference))
-        try {
-          createFileExclusiveSync(fileOf(reference), JSON.stringify(record, null, 2))
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue // another process took it
-          throw writeFailed(error)
+      return lock.run(() => {
+        beforeChange()
+        reserveSetAside()
+        const prefix = `RF-${year}-`
+        let next = (reserved.get(year) ?? 0) + 1
+        for (const reference of entries.keys()) {
+          if (reference.startsWith(prefix)) next = Math.max(next, Number(reference.slice(prefix.length)) + 1)
         }
-        remember(record)
-        return record
-      }
-      throw new CoreError('STORAGE_FAILED', 'No free request reference could be found.')
+        for (let attempt = 0; attempt < 1000; attempt += 1, next += 1) {
+          const reference = formatReference(year, next)
+          if (fs.existsSync(path.join(discardedDir, `${reference}.json`))) continue
+          const record = requestRecordSchema.parse(build(reference))
+          try {
+            createFileExclusiveSync(fileOf(reference), JSON.stringify(record, null, 2))
+          } catch (error) {
+            // A file the index did not know yet (written by hand, or by an older Rightful without the lock).
+            if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+            throw writeFailed(error)
+          }
+          remember(record)
+          return record
+        }
+        throw new CoreError('STORAGE_FAILED', 'No free request reference could be found.')
+      })
+    },
+
+    update(reference, change) {
+      return lock.run(() => {
+        beforeChange()
+        const current = requireRecord(reference)
+        const valid = requestRecordSchema.parse(change(current))
+        if (valid.reference !== reference) throw new Error(`A change of ${reference} returned the record of ${valid.reference}.`)
+        return replace(valid)
+      })
     },
 
     save(record) {
       const valid = requestRecordSchema.parse(record)
-      requireRecord(valid.reference)
-      try {
-        writeFileAtomicSync(fileOf(valid.reference), JSON.stringify(valid, null, 2))
-      } catch (error) {
-        throw writeFailed(error)
-      }
-      remember(valid)
-      return valid
+      return lock.run(() => {
+        beforeChange()
+        requireRecord(valid.reference)
+        return replace(valid)
+      })
     },
 
     discard(reference) {
-      requireRecord(reference)
-      fs.mkdirSync(discardedDir, { recursive: true })
-      fs.renameSync(fileOf(reference), path.join(discardedDir, `${reference}.json`))
-      reserve(reference)
-      forget(reference)
+      lock.run(() => {
+        beforeChange()
+        requireRecord(reference)
+        fs.mkdirSync(discardedDir, { recursive: true })
+        fs.renameSync(fileOf(reference), path.join(discardedDir, `${reference}.json`))
+        reserve(reference)
+        forget(reference)
+      })
     },
+
+    locked: (step) => lock.run(step),
   }
 }

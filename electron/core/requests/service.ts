@@ -142,19 +142,19 @@ export function createRequestService(deps: {
     }
   }
 
-  const requireDraft = (reference: string): RequestRecord => {
-    const record = deps.repository.get(reference)
+  const draftOf = (record: RequestRecord): RequestRecord => {
     if (record.sent) {
-      throw new CoreError('INVALID_STATE', `${reference} was sent on ${describeDate(record.sent.on)}; what was sent cannot be changed.`)
+      throw new CoreError('INVALID_STATE', `${record.reference} was sent on ${describeDate(record.sent.on)}; what was sent cannot be changed.`)
     }
     return record
   }
 
-  const requireSent = (reference: string): RequestRecord & { sent: NonNullable<RequestRecord['sent']> } => {
-    const record = deps.repository.get(reference)
-    if (!record.sent) throw new CoreError('INVALID_STATE', `${reference} has not been sent yet: record events once it has gone out.`)
+  const sentOf = (record: RequestRecord): RequestRecord & { sent: NonNullable<RequestRecord['sent']> } => {
+    if (!record.sent) throw new CoreError('INVALID_STATE', `${record.reference} has not been sent yet: record events once it has gone out.`)
     return record as RequestRecord & { sent: NonNullable<RequestRecord['sent']> }
   }
+
+  const requireSent = (reference: string) => sentOf(deps.repository.get(reference))
 
   const checkDate = (on: PlainDate, notBefore: PlainDate, what: string) => {
     if (comparePlainDates(on, notBefore) < 0) throw new CoreError('INVALID_INPUT', `${what} cannot be before ${describeDate(notBefore)}.`)
@@ -229,7 +229,12 @@ export function createRequestService(deps: {
     ...extra,
   })
 
-  const save = (record: RequestRecord): RequestView => view(deps.repository.save({ ...record, updatedAt: deps.now().toISOString() }))
+  /**
+   * Changes a request as one step under the data folder's lock: `step` gets the record as it is
+   * on disk then (with what another process added meanwhile), checks it and returns the new one.
+   */
+  const change = (reference: string, step: (record: RequestRecord) => RequestRecord): RequestRecord =>
+    deps.repository.update(reference, (record) => ({ ...step(record), updatedAt: deps.now().toISOString() }))
 
   return {
     list() {
@@ -353,107 +358,128 @@ export function createRequestService(deps: {
     },
 
     updateDraft({ reference, subject, body }) {
-      const record = requireDraft(reference)
-      return save({ ...record, draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') } })
+      return view(change(reference, (record) => ({ ...draftOf(record), draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') } })))
     },
 
     markSent({ reference, on, at = null, channel, trackingNumber = null, email = null }) {
-      const record = requireDraft(reference)
-      if (email && channel !== 'email') throw new CoreError('INVALID_INPUT', 'Only an e-mail has a Message-ID.')
-      const content = email?.content ?? record.draft
-      checkDate(on, record.events[0]!.on, 'The sending date')
-      // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
-      if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {
-        throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
-      }
-      if (channel === 'email' && !content.to) {
-        throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}, so this request cannot have been sent by e-mail.`)
-      }
-      if (channel === 'post' && !record.draft.recipientAddress) {
-        throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so this request cannot have been sent by post.`)
-      }
-      const result = save({
-        ...record,
-        sent: {
-          on,
-          channel,
-          to: channel === 'email' ? content.to : null,
-          recipientAddress: channel === 'post' ? content.recipientAddress : null,
-          sender: content.sender,
-          subject: content.subject,
-          body: content.body,
-          bodySha256: createHash('sha256').update(content.body, 'utf8').digest('hex'),
-          email: email?.proof ?? null,
-        },
-        events: [...record.events, event('sent', on, { at, channel, trackingNumber, attachments: email ? [email.proof.archive] : [] })],
-      })
-      // A reminder or complaint that went out is an event of the request it follows up.
-      if (record.followUpOf && (record.type === 'reminder' || record.type === 'complaint')) {
-        try {
-          const original = deps.repository.get(record.followUpOf)
-          save({
-            ...original,
-            events: [...original.events, event(record.type === 'reminder' ? 'reminder-sent' : 'complaint-filed', on, { link: record.reference, note: content.subject })],
-          })
-        } catch (error) {
-          if (!(error instanceof CoreError) || error.code !== 'NOT_FOUND') throw error
+      // The request and the one it follows up change as one step.
+      const record = deps.repository.locked(() => {
+        const sent = change(reference, (current) => {
+          const record = draftOf(current)
+          if (email && channel !== 'email') throw new CoreError('INVALID_INPUT', 'Only an e-mail has a Message-ID.')
+          const content = email?.content ?? record.draft
+          checkDate(on, record.events[0]!.on, 'The sending date')
+          // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
+          if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {
+            throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
+          }
+          if (channel === 'email' && !content.to) {
+            throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}, so this request cannot have been sent by e-mail.`)
+          }
+          if (channel === 'post' && !record.draft.recipientAddress) {
+            throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so this request cannot have been sent by post.`)
+          }
+          return {
+            ...record,
+            sent: {
+              on,
+              channel,
+              to: channel === 'email' ? content.to : null,
+              recipientAddress: channel === 'post' ? content.recipientAddress : null,
+              sender: content.sender,
+              subject: content.subject,
+              body: content.body,
+              bodySha256: createHash('sha256').update(content.body, 'utf8').digest('hex'),
+              email: email?.proof ?? null,
+            },
+            events: [...record.events, event('sent', on, { at, channel, trackingNumber, attachments: email ? [email.proof.archive] : [] })],
+          }
+        })
+        // A reminder or complaint that went out is an event of the request it follows up.
+        if (sent.followUpOf && (sent.type === 'reminder' || sent.type === 'complaint')) {
+          const kind = sent.type === 'reminder' ? 'reminder-sent' : 'complaint-filed'
+          try {
+            change(sent.followUpOf, (original) => ({ ...original, events: [...original.events, event(kind, on, { link: sent.reference, note: sent.sent!.subject })] }))
+          } catch (error) {
+            if (!(error instanceof CoreError) || error.code !== 'NOT_FOUND') throw error
+          }
         }
-      }
-      return result
+        return sent
+      })
+      return view(record)
     },
 
     addEvent({ reference, kind, on, note = null, until = null, trackingNumber = null, attachments = [] }) {
-      const record = requireSent(reference)
-      checkDate(on, record.sent.on, `The date of “${kind.replace(/-/g, ' ')}”`)
-      if (until && comparePlainDates(until, on) < 0) throw new CoreError('INVALID_INPUT', 'The date the company named cannot be before its message.')
+      const check = (record: RequestRecord) => {
+        const sent = sentOf(record)
+        checkDate(on, sent.sent.on, `The date of “${kind.replace(/-/g, ' ')}”`)
+        if (until && comparePlainDates(until, on) < 0) throw new CoreError('INVALID_INPUT', 'The date the company named cannot be before its message.')
+        return sent
+      }
+      // Checked before the files are kept with the request, and again on the record as it is when the event is added.
+      check(deps.repository.get(reference))
       const id = newEventId()
       const stored = deps.attachments.commit(attachments, { reference, eventId: id })
-      return save({
-        ...record,
-        events: [
-          ...record.events,
-          { ...event(kind, on, { note: note?.trim() || null, until: kind === 'extension-claimed' ? until : null, trackingNumber, attachments: stored }), id },
-        ],
-      })
+      return view(
+        change(reference, (current) => {
+          const record = check(current)
+          return {
+            ...record,
+            events: [
+              ...record.events,
+              { ...event(kind, on, { note: note?.trim() || null, until: kind === 'extension-claimed' ? until : null, trackingNumber, attachments: stored }), id },
+            ],
+          }
+        }),
+      )
     },
 
     correctEvent({ reference, eventId, on, note, until = null }) {
-      const record = deps.repository.get(reference)
-      const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
-      if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
-      if (target.kind === 'created') throw new CoreError('INVALID_STATE', 'The day a request was written cannot be changed.')
-      const floor = target.kind === 'sent' ? record.events[0]!.on : (record.sent?.on ?? record.events[0]!.on)
-      checkDate(on, floor, 'The date')
-      const corrected: RequestEvent = {
-        ...target,
-        on,
-        note: note?.trim() || null,
-        until: target.kind === 'extension-claimed' ? until : null,
-        corrections: [...target.corrections, { recordedAt: deps.now().toISOString(), on: target.on, note: target.note, until: target.until }],
-      }
-      return save({
-        ...record,
-        sent: target.kind === 'sent' && record.sent ? { ...record.sent, on } : record.sent,
-        events: record.events.map((e) => (e.id === eventId ? corrected : e)),
-      })
+      return view(
+        change(reference, (record) => {
+          const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
+          if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
+          if (target.kind === 'created') throw new CoreError('INVALID_STATE', 'The day a request was written cannot be changed.')
+          const floor = target.kind === 'sent' ? record.events[0]!.on : (record.sent?.on ?? record.events[0]!.on)
+          checkDate(on, floor, 'The date')
+          const corrected: RequestEvent = {
+            ...target,
+            on,
+            note: note?.trim() || null,
+            until: target.kind === 'extension-claimed' ? until : null,
+            corrections: [...target.corrections, { recordedAt: deps.now().toISOString(), on: target.on, note: target.note, until: target.until }],
+          }
+          return {
+            ...record,
+            sent: target.kind === 'sent' && record.sent ? { ...record.sent, on } : record.sent,
+            events: record.events.map((e) => (e.id === eventId ? corrected : e)),
+          }
+        }),
+      )
     },
 
     removeEvent({ reference, eventId }) {
-      const record = deps.repository.get(reference)
-      const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
-      if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
-      if (target.kind === 'created' || target.kind === 'sent') {
-        throw new CoreError('INVALID_STATE', 'Writing and sending cannot be removed from a request; correct the date instead.')
-      }
-      return save({ ...record, events: record.events.map((e) => (e.id === eventId ? { ...e, removedAt: deps.now().toISOString() } : e)) })
+      return view(
+        change(reference, (record) => {
+          const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
+          if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
+          if (target.kind === 'created' || target.kind === 'sent') {
+            throw new CoreError('INVALID_STATE', 'Writing and sending cannot be removed from a request; correct the date instead.')
+          }
+          return { ...record, events: record.events.map((e) => (e.id === eventId ? { ...e, removedAt: deps.now().toISOString() } : e)) }
+        }),
+      )
     },
 
     discard(reference) {
-      const record = deps.repository.get(reference)
-      if (record.sent) {
-        throw new CoreError('INVALID_STATE', `${reference} was sent on ${describeDate(record.sent.on)}; a request that was sent is kept for good and is never discarded.`)
-      }
-      deps.repository.discard(reference)
+      // Checked and moved as one step: a request another process marks as sent meanwhile stays.
+      deps.repository.locked(() => {
+        const record = deps.repository.get(reference)
+        if (record.sent) {
+          throw new CoreError('INVALID_STATE', `${reference} was sent on ${describeDate(record.sent.on)}; a request that was sent is kept for good and is never discarded.`)
+        }
+        deps.repository.discard(reference)
+      })
     },
   }
 }

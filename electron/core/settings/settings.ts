@@ -7,6 +7,8 @@ import { z } from 'zod'
 import { deadlineSettingsSchema, type DeadlineSettings } from '../deadlines/settings'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore } from '../ports'
+import { CoreError } from '../api/result'
+import { fileStamp } from '../storage/files'
 import { webmailProviders } from '../mail/webmail'
 
 /** How the user sends: their own mail server, their mail program, a webmail service, or letters. */
@@ -60,35 +62,50 @@ export type SettingsStore = {
 }
 
 export function openSettingsStore(store: DocumentStore, notices: NoticeBoard): SettingsStore {
-  let cached: Settings | null = null
-  const get = (): Settings => {
-    if (cached) return cached
+  /** What was read, with the file's stamp then: read again when another process changed the file. */
+  let cached: { readonly stamp: string; readonly settings: Settings } | null = null
+  const get = (readAgain = true): Settings => {
+    const stamp = fileStamp(store.path)
+    if (cached && cached.stamp === stamp) return cached.settings
     const document = store.read()
-    if (Object.keys(document).length === 0) return (cached = settingsSchema.parse({}))
+    if (Object.keys(document).length === 0) return (cached = { stamp, settings: settingsSchema.parse({}) }).settings
     const parsed = storedSchema.safeParse(document)
-    if (parsed.success) return (cached = parsed.data.settings)
+    if (parsed.success) return (cached = { stamp, settings: parsed.data.settings }).settings
     const movedTo = store.moveAside()
+    // Null: another process moved it aside (and told) or wrote it anew meanwhile: read that.
+    if (movedTo === null) return readAgain ? get(false) : settingsSchema.parse({})
     notices.add({
       code: 'STORE_FILE_UNREADABLE',
       message: `Your settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Rightful uses its default settings.`,
       path: store.path,
       movedTo,
     })
-    return (cached = settingsSchema.parse({}))
+    cached = null
+    return settingsSchema.parse({})
   }
   return {
-    get,
+    get: () => get(),
     deadlines: () => get().deadlines,
     update(patch) {
-      const current = get()
-      const next = settingsSchema.parse({
-        deadlines: { ...current.deadlines, ...patch.deadlines },
-        notifications: { ...current.notifications, ...patch.notifications },
-        onboarding: { ...current.onboarding, ...patch.onboarding },
-        sending: { ...current.sending, ...patch.sending },
+      // Unreadable settings are moved aside (and told) first.
+      get()
+      const next = store.update((document) => {
+        const stored = storedSchema.safeParse(document)
+        if (Object.keys(document).length > 0 && !stored.success) {
+          throw new CoreError('STORAGE_FAILED', 'Your settings file was changed by another program and cannot be read; nothing was changed. Try again: Rightful sets it aside.')
+        }
+        // Read afresh under the lock: what another process changed meanwhile stays.
+        const current = stored.success ? stored.data.settings : settingsSchema.parse({})
+        const merged = settingsSchema.parse({
+          deadlines: { ...current.deadlines, ...patch.deadlines },
+          notifications: { ...current.notifications, ...patch.notifications },
+          onboarding: { ...current.onboarding, ...patch.onboarding },
+          sending: { ...current.sending, ...patch.sending },
+        })
+        return { document: { version: 1, settings: merged }, result: merged }
       })
-      store.write({ version: 1, settings: next })
-      cached = next
+      // Read again next time (with the stamp of what was read): the stamp now might already be another process's.
+      cached = null
       return next
     },
   }

@@ -1,12 +1,15 @@
 /**
  * The shared part of the electron-store and conf adapters: before either library opens its JSON
  * file, a file that does not parse (or holds something other than an object) is moved aside and
- * the user is told, so the app still starts and nothing is lost.
+ * the user is told, so the app still starts and nothing is lost. Every write, every
+ * read-modify-write and every move aside runs under the data folder's lock (folder-lock.ts), so
+ * the app and the CLI on one folder never lose each other's changes.
  */
 import path from 'node:path'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore, DocumentStoreName, DocumentStores } from '../ports'
-import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
+import { fileStamp, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
+import { folderLock, type FolderLock } from './folder-lock'
 import { setAsideEntriesSync } from './set-aside'
 
 /** The whole-document view both libraries offer (`store.store` getter and setter). */
@@ -25,40 +28,73 @@ export function openDocumentStore(options: {
   label: string
   notices: NoticeBoard
   now: () => Date
+  /** The lock of the folder the file is in. */
+  lock: FolderLock
   /** Opens the library's store; called after the file has been checked. */
   openBackend: () => WholeDocumentBackend
 }): DocumentStore {
-  const { file, notices, now } = options
+  const { file, notices, now, lock } = options
 
-  const moveAside = (reason: string): string => {
-    const movedTo = moveAsideSync(file, now())
-    notices.add({
-      code: 'STORE_FILE_UNREADABLE',
-      message: `Your ${options.label} file could not be read (${reason}). It was moved to ${movedTo}; nothing was deleted, and Rightful started with an empty ${options.label}.`,
-      path: file,
-      movedTo,
+  const unusable = (): string | null => {
+    const check = readJsonFileSync(file)
+    if (check.kind === 'unreadable') return check.reason
+    if (check.kind === 'parsed' && !isPlainObject(check.value)) return 'it does not hold a JSON object'
+    return null
+  }
+  // Checked again under the lock: another process may have moved it aside (or written it anew) meanwhile.
+  if (unusable() !== null) {
+    lock.run(() => {
+      const reason = unusable()
+      if (reason === null) return
+      const movedTo = moveAsideSync(file, now())
+      notices.add({
+        code: 'STORE_FILE_UNREADABLE',
+        message: `Your ${options.label} file could not be read (${reason}). It was moved to ${movedTo}; nothing was deleted, and Rightful started with an empty ${options.label}.`,
+        path: file,
+        movedTo,
+      })
     })
-    return movedTo
   }
 
-  const check = readJsonFileSync(file)
-  if (check.kind === 'unreadable') moveAside(check.reason)
-  else if (check.kind === 'parsed' && !isPlainObject(check.value)) moveAside('it does not hold a JSON object')
-
   let backend = options.openBackend()
+  /** The file as it was at the last read: a move aside applies only to that one. */
+  let lastRead = 'missing'
+  const read = (): Record<string, unknown> => {
+    let value: unknown
+    for (let tries = 0; ; tries += 1) {
+      const before = fileStamp(file)
+      value = backend.read()
+      const after = fileStamp(file)
+      lastRead = after
+      // Replaced while being read: read again (a few times at most).
+      if (before === after || tries >= 4) break
+    }
+    return isPlainObject(value) ? value : {}
+  }
+  /** Writes under the lock; the file written is then the one this store knows. */
+  const writeLocked = (document: Record<string, unknown>) => {
+    backend.write(document)
+    lastRead = fileStamp(file)
+  }
   return {
     path: file,
-    read: () => {
-      const value = backend.read()
-      return isPlainObject(value) ? value : {}
-    },
-    write: (document) => backend.write(document),
-    moveAside: () => {
-      // The caller reports its own, more specific notice.
-      const movedTo = moveAsideSync(file, now())
-      backend = options.openBackend()
-      return movedTo
-    },
+    read,
+    write: (document) => lock.run(() => writeLocked(document)),
+    update: (change) =>
+      lock.run(() => {
+        const { document, result } = change(read())
+        if (document) writeLocked(document)
+        return result
+      }),
+    locked: (step) => lock.run(step),
+    moveAside: () =>
+      lock.run(() => {
+        // The caller reports its own, more specific notice.
+        if (lastRead === 'missing' || fileStamp(file) !== lastRead) return null
+        const movedTo = moveAsideSync(file, now())
+        backend = options.openBackend()
+        return movedTo
+      }),
     setAside: (what, entries) => setAsideEntriesSync(file, now(), what, entries),
   }
 }
@@ -68,15 +104,25 @@ export function openDocumentStore(options: {
  * libraries behind the small stores take a second to read it): read with one JSON.parse, written
  * atomically in one piece. A file that does not parse is moved aside and the user is told.
  */
-export function openJsonFileStore(options: { file: string; label: string; notices: NoticeBoard; now: () => Date }): DocumentStore {
-  const { file, notices, now } = options
-  return {
-    path: file,
-    read: () => {
-      const found = readJsonFileSync(file)
-      if (found.kind === 'missing') return {}
-      if (found.kind === 'parsed' && isPlainObject(found.value)) return found.value
+export function openJsonFileStore(options: { file: string; label: string; notices: NoticeBoard; now: () => Date; lock: FolderLock }): DocumentStore {
+  const { file, notices, now, lock } = options
+  let lastRead = 'missing'
+  const readOnce = () => {
+    const before = fileStamp(file)
+    const found = readJsonFileSync(file)
+    return { found, stamp: before === fileStamp(file) ? before : null }
+  }
+  const read = (): Record<string, unknown> => {
+    let { found, stamp } = readOnce()
+    for (let tries = 0; stamp === null && tries < 4; tries += 1) ({ found, stamp } = readOnce())
+    lastRead = stamp ?? fileStamp(file)
+    if (found.kind === 'missing') return {}
+    if (found.kind === 'parsed' && isPlainObject(found.value)) return found.value
+    // Moved aside under the lock, and only when it is still the file just read.
+    return lock.run(() => {
+      if (fileStamp(file) !== lastRead) return read()
       const movedTo = moveAsideSync(file, now())
+      lastRead = 'missing'
       notices.add({
         code: 'STORE_FILE_UNREADABLE',
         message: `Your ${options.label} file could not be read (${found.kind === 'unreadable' ? found.reason : 'it does not hold a JSON object'}). It was moved to ${movedTo}; nothing was deleted.`,
@@ -84,9 +130,31 @@ export function openJsonFileStore(options: { file: string; label: string; notice
         movedTo,
       })
       return {}
-    },
-    write: (document) => writeFileAtomicSync(file, JSON.stringify(document)),
-    moveAside: () => moveAsideSync(file, now()),
+    })
+  }
+  /** Writes under the lock; the file written is then the one this store knows. */
+  const writeLocked = (document: Record<string, unknown>) => {
+    writeFileAtomicSync(file, JSON.stringify(document))
+    lastRead = fileStamp(file)
+  }
+  return {
+    path: file,
+    read,
+    write: (document) => lock.run(() => writeLocked(document)),
+    update: (change) =>
+      lock.run(() => {
+        const { document, result } = change(read())
+        if (document) writeLocked(document)
+        return result
+      }),
+    locked: (step) => lock.run(step),
+    moveAside: () =>
+      lock.run(() => {
+        if (lastRead === 'missing' || fileStamp(file) !== lastRead) return null
+        const movedTo = moveAsideSync(file, now())
+        lastRead = 'missing'
+        return movedTo
+      }),
     setAside: (what, entries) => setAsideEntriesSync(file, now(), what, entries),
   }
 }
@@ -109,6 +177,7 @@ export function createDocumentStores(options: {
   now: () => Date
   openBackend: (name: DocumentStoreName) => WholeDocumentBackend
 }): DocumentStores {
+  const lock = folderLock(options.dir)
   return {
     open: (name) =>
       openDocumentStore({
@@ -116,6 +185,7 @@ export function createDocumentStores(options: {
         label: labels[name],
         notices: options.notices,
         now: options.now,
+        lock,
         openBackend: () => options.openBackend(name),
       }),
   }

@@ -143,6 +143,20 @@ export function cleanStaleTempFilesSync(dir: string, now: Date = new Date()): st
   return removed
 }
 
+/**
+ * What a file is now: its inode, size and modification time ("missing" when there is none). An
+ * atomic write puts a new inode in place, so any change by any process gives a new stamp; a store
+ * that kept what it read compares stamps before using it again.
+ */
+export function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file, { bigint: true })
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`
+  } catch {
+    return 'missing'
+  }
+}
+
 /** Reads and parses a JSON file: `missing`, `parsed` with the value, or `unreadable` with the reason. */
 export function readJsonFileSync(
   file: string,

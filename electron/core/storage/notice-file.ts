@@ -1,13 +1,14 @@
 /**
  * Notices kept in `<data>/notices.json` until the user dismisses them: the desktop app shows them,
  * the CLI prints new ones on stderr, and both see what the other found (each change reads the file
- * again and writes it atomically). A notice that does not read is set aside beside the file; a
+ * again under the data folder's lock and writes it atomically). A notice that does not read is set aside beside the file; a
  * file that does not parse at all is moved aside. Either way the user is told by a new notice.
  */
 import path from 'node:path'
 import { createNoticeBoard, noticeSchema, type Notice, type NoticeBoard, type NoticeStorage } from '../notices'
 import { isJsonObject, readListEntries, type BadEntry } from '../own-keys'
 import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
+import { folderLock } from './folder-lock'
 import { setAsideEntriesSync } from './set-aside'
 
 export const noticesFileName = 'notices.json'
@@ -50,15 +51,18 @@ export function noticeFileStorage(options: { dataDir: string; now: () => Date })
     }
   }
 
+  const lock = folderLock(options.dataDir)
   return {
-    update(change) {
-      const { notices, problems } = read()
-      // Problems with the file itself join the list first (through a board without storage of its own).
-      const withProblems = problems.length === 0 ? notices : addAll(notices, problems, options.now)
-      const { notices: next, result } = change(withProblems)
-      if (problems.length > 0 || next !== withProblems) writeFileAtomicSync(file, `${JSON.stringify({ version: 1, notices: next }, null, 2)}\n`)
-      return result
-    },
+    // Read, changed and written under the data folder's lock: a notice another process adds meanwhile stays.
+    update: (change) =>
+      lock.run(() => {
+        const { notices, problems } = read()
+        // Problems with the file itself join the list first (through a board without storage of its own).
+        const withProblems = problems.length === 0 ? notices : addAll(notices, problems, options.now)
+        const { notices: next, result } = change(withProblems)
+        if (problems.length > 0 || next !== withProblems) writeFileAtomicSync(file, `${JSON.stringify({ version: 1, notices: next }, null, 2)}\n`)
+        return result
+      }),
   }
 }
 

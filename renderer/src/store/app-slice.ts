@@ -1,4 +1,6 @@
 import { api, messageOf, unwrap } from '../api'
+import { searchLimit } from './catalog-slice'
+import { withEntry } from './keyed'
 import { sameRoute } from './routes'
 import type { AppSlice, Slice } from './types'
 
@@ -47,6 +49,84 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     } catch {
       return // shown at the next chance
     }
+  },
+  async refreshChanged() {
+    const state = get()
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+    // Quietly: what cannot be fetched now is fetched at the next chance.
+    const quietly = async (run: () => Promise<void>) => {
+      try {
+        await run()
+      } catch {
+        return
+      }
+    }
+    const route = state.route
+    const tasks: Array<Promise<void>> = [get().refreshNotices()]
+    if (state.requests) {
+      tasks.push(
+        quietly(async () => {
+          const requests = unwrap(await api().requests.list({}))
+          if (!same(requests, get().requests)) set({ requests })
+        }),
+      )
+    }
+    if (state.profileLoaded) {
+      tasks.push(
+        quietly(async () => {
+          const profile = unwrap(await api().profile.get({}))
+          if (!same(profile, get().profile)) set({ profile })
+        }),
+      )
+    }
+    if (state.settings) {
+      tasks.push(
+        quietly(async () => {
+          const settings = unwrap(await api().settings.get({}))
+          if (!same(settings, get().settings)) set({ settings })
+        }),
+      )
+    }
+    if (route.name === 'request') {
+      const { reference } = route
+      tasks.push(
+        quietly(async () => {
+          const view = unwrap(await api().requests.get({ reference }))
+          if (!same(view, get().views.get(reference))) set({ views: withEntry(get().views, reference, view) })
+        }),
+        quietly(async () => {
+          const replies = unwrap(await api().replies.list({ reference }))
+          if (!same(replies, get().replies.get(reference))) set({ replies: withEntry(get().replies, reference, replies) })
+        }),
+      )
+    }
+    if (route.name === 'company') {
+      const { id } = route
+      tasks.push(
+        quietly(async () => {
+          const company = unwrap(await api().catalog.get({ id }))
+          if (!same(company, get().companies.get(id))) set({ companies: withEntry(get().companies, id, company) })
+        }),
+      )
+    }
+    if (route.name === 'companies') {
+      const { query } = state
+      tasks.push(
+        quietly(async () => {
+          const hits = unwrap(await api().catalog.search({ query, limit: searchLimit }))
+          if (get().query === query && !same(hits, get().hits)) set({ hits })
+        }),
+      )
+    }
+    if (state.pendingReplies) {
+      tasks.push(
+        quietly(async () => {
+          const pendingReplies = unwrap(await api().replies.list({ pending: true }))
+          if (!same(pendingReplies, get().pendingReplies)) set({ pendingReplies })
+        }),
+      )
+    }
+    await Promise.all(tasks)
   },
   async dismissNotice(id) {
     await api().app.dismissNotice({ id })

@@ -39,3 +39,15 @@ afterEachCall((channel) => {
     void useStore.getState().refreshNotices()
   }, 250)
 })
+
+/**
+ * The app and the `rightful` command may share the data folder: when the window comes back into
+ * focus (or into view), what is on screen is fetched again, and whatever the other changed shows.
+ */
+if (typeof window !== 'undefined') {
+  const refresh = () => void useStore.getState().refreshChanged()
+  window.addEventListener('focus', refresh)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') refresh()
+  })
+}

@@ -31,6 +31,11 @@ export type AppSlice = {
   tickToday(): Promise<void>
   /** Fetches the notices again (after a call that may have set something aside); nothing else changes. */
   refreshNotices(): Promise<void>
+  /**
+   * Fetches again what is on screen (when the window comes back into focus): another process on
+   * the same data folder, the `rightful` command, may have changed it. Only what differs is set.
+   */
+  refreshChanged(): Promise<void>
   dismissNotice(id: string): Promise<void>
   navigate(route: Route): void
   back(): void
