@@ -1,5 +1,6 @@
 import type { NoticeBoard } from './notices'
 import type { BadEntry } from './own-keys'
+import type { OperationHold, ProgressSink } from './operation'
 
 /**
  * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
@@ -168,4 +169,8 @@ export type Ports = {
   readonly secrets: SecretStore
   /** Shared with the host's adapters, which report files they had to move aside. */
   readonly notices: NoticeBoard
+  /** Hears how far long operations are (the app pushes it to the window; absent: nobody listens). */
+  readonly progress?: ProgressSink
+  /** Holds long operations at their checkpoints (the browser harness, for tests); absent in the apps. */
+  readonly hold?: OperationHold
 }

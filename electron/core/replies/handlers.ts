@@ -3,6 +3,7 @@
  * confirming what a reply is and which request it answers, and the opt-in IMAP sync.
  */
 import type { CoreContext, HandlerMap } from '../api/handlers'
+import { isCancelled } from '../operation'
 import { CoreError } from '../api/result'
 import { addDays, type PlainDate } from '../deadlines/calendar'
 import { openMailSettings, smtpPasswordSecret } from '../mail/mail-settings'
@@ -151,7 +152,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
       if (settings === null) await secretStep(() => ctx.ports.secrets.delete(imapPasswordSecret))
       return imapView()
     },
-    'replies:sync': async ({ account: given, password }) => {
+    'replies:sync': async ({ account: given, password }, operation) => {
       if (syncing) throw new CoreError('INVALID_STATE', 'A sync is already running.')
       syncing = true
       try {
@@ -182,8 +183,16 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
               const outcome = await replies.importBytes(bytes, { source: `${account.mailbox} #${headers.uid}`, origin: 'imap', onlyIfMatched: true })
               if (outcome && !outcome.duplicate) imported.push(outcome)
             },
+            operation,
           }))
         } catch (error) {
+          if (isCancelled(error)) {
+            // What was imported stays: each reply went in whole. What the sync saw is not recorded, so the next one looks again.
+            const kept = imported.length
+            const message = `The IMAP sync was stopped, as you asked.${kept > 0 ? ` The ${kept} repl${kept === 1 ? 'y' : 'ies'} it had imported ${kept === 1 ? 'is' : 'are'} kept;` : ''} The next sync looks at the rest again.`
+            imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: kept, error: message }))
+            throw new CoreError('CANCELLED', message)
+          }
           imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: imported.length, error: (error as Error).message }))
           throw error
         }
