@@ -132,6 +132,18 @@ export type ExternalOpener = {
 }
 
 /**
+ * How a secret is protected where it is kept:
+ * - 'system': encrypted with a key the operating system keeps for this user (macOS Keychain,
+ *   Windows DPAPI, a Linux keyring through the Secret Service);
+ * - 'fixed-key': encrypted with a key built into Electron itself, the same in every copy (Linux
+ *   without a keyring: Chromium's "v10" key, derived from the word "peanuts"). That hides the
+ *   text from a glance, nothing more: anyone who can read the file can decrypt it;
+ * - 'unavailable': the system cannot encrypt right now (a locked keyring), so nothing is kept;
+ * - 'memory': never written anywhere; kept until the program ends (the CLI, the harness).
+ */
+export type SecretProtection = 'system' | 'fixed-key' | 'unavailable' | 'memory'
+
+/**
  * Secrets such as the SMTP password: never stored in plain text. The app encrypts them with
  * Electron's safeStorage; the CLI keeps them for one run only (environment or prompt).
  */
@@ -141,11 +153,8 @@ export type SecretStore = {
   /** Keeps a secret; throws when this host cannot keep it safely. */
   set(name: string, value: string): Promise<void>
   delete(name: string): Promise<void>
-  /**
-   * True when secrets are encrypted with a key the operating system protects (false on Linux's
-   * 'basic_text' backend, or when encryption is unavailable). Never rejects.
-   */
-  isStrong(): Promise<boolean>
+  /** How a secret kept now would be protected (see SecretProtection). Never rejects. */
+  protection(): Promise<SecretProtection>
   /** Whether a secret that was set outlives this process (false: the CLI asks every time). */
   readonly persistent: boolean
 }

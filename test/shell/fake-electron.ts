@@ -166,28 +166,34 @@ export class FakeSession {
  * safeStorage: a reversible stand-in for the system's encryption (the text never appears as is).
  * `available` and `backend` say what the system offers; Linux without a keyring is 'basic_text'.
  * Only the asynchronous calls exist, as the app must use them since Electron 45 (the synchronous
- * ones are deprecated). Each ciphertext names the key it was made with; after `rotateKey()`,
- * decrypting an older one says it should be encrypted again, as safeStorage does.
+ * ones are deprecated). Each ciphertext begins with the tag Chromium gives it on Linux: "v11"
+ * under a keyring's key, "v10" under the fixed key the asynchronous API falls back to when no
+ * Secret Service answers (`secretService` false; always so for 'basic_text'). Each names the key
+ * it was made with; after `rotateKey()`, decrypting an older one says it should be encrypted
+ * again, as safeStorage does.
  */
 function createSafeStorage() {
   const state = {
     available: true,
     key: 1,
     backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+    /** Whether a Secret Service (GNOME Keyring, KWallet) answers the asynchronous API. */
+    secretService: true,
     rotateKey: () => void (state.key += 1),
+    tag: () => (state.secretService && state.backend !== 'basic_text' ? 'v11' : 'v10'),
     isAsyncEncryptionAvailable: vi.fn(async () => state.available),
     getSelectedStorageBackend: vi.fn(() => state.backend),
     encryptStringAsync: vi.fn(async (text: string) => {
       if (!state.available) throw new Error('Encryption is not available.')
-      return Buffer.concat([Buffer.from('FAKE'), Buffer.from([state.key]), Buffer.from(text, 'utf8').map((b) => b ^ (0x50 + state.key))])
+      return Buffer.concat([Buffer.from(state.tag()), Buffer.from('FAKE'), Buffer.from([state.key]), Buffer.from(text, 'utf8').map((b) => b ^ (0x50 + state.key))])
     }),
     decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
       if (!state.available) throw new Error('Decryption is not available.')
-      const key = encrypted[4] ?? 0
-      if (encrypted.subarray(0, 4).toString() !== 'FAKE' || key < 1 || key > state.key) {
+      const key = encrypted[7] ?? 0
+      if (!/^v1[01]FAKE$/.test(encrypted.subarray(0, 7).toString('latin1')) || key < 1 || key > state.key) {
         throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.')
       }
-      return { result: Buffer.from(encrypted.subarray(5).map((b) => b ^ (0x50 + key))).toString('utf8'), shouldReEncrypt: key < state.key }
+      return { result: Buffer.from(encrypted.subarray(8).map((b) => b ^ (0x50 + key))).toString('utf8'), shouldReEncrypt: key < state.key }
     }),
   }
   return state

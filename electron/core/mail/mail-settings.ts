@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import { emailAddressSchema } from '../catalog/schema'
 import type { NoticeBoard } from '../notices'
-import type { DocumentStore } from '../ports'
+import type { DocumentStore, SecretStore } from '../ports'
+import type { PasswordStorage } from './mail-types'
 
 /** 'tls': TLS from the first byte (port 465); 'starttls': upgrade required (587); 'none': no encryption. */
 export const mailSecurities = ['tls', 'starttls', 'none'] as const
@@ -121,4 +122,10 @@ export function openMailSettings(store: DocumentStore, notices: NoticeBoard): Ma
       return cached
     },
   }
+}
+
+/** How `secrets` keeps a password: what the settings show (SmtpView, ImapView). Never rejects. */
+export async function passwordStorageOf(secrets: Pick<SecretStore, 'persistent' | 'protection'>): Promise<PasswordStorage> {
+  const protection = await secrets.protection()
+  return { persistent: secrets.persistent, strong: protection === 'system' || protection === 'memory', protection }
 }

@@ -6,11 +6,12 @@ import type { CoreContext, HandlerMap } from '../api/handlers'
 import { isCancelled } from '../operation'
 import { CoreError } from '../api/result'
 import { addDays, type PlainDate } from '../deadlines/calendar'
-import { openMailSettings, smtpPasswordSecret } from '../mail/mail-settings'
+import { openMailSettings, passwordStorageOf, smtpPasswordSecret } from '../mail/mail-settings'
 import { imapPasswordSecret, type ImapSettings, type SyncSummary } from './imap-settings'
 import { accountKey, openImapStore } from './imap-store'
 import { scanMailbox, type ImapAccount } from './imap-sync'
 import type { ReplyImportOutcome, ReplyImportResult } from './model'
+import type { PasswordStorage } from '../mail/mail-types'
 import { maxReplyBytes } from './parse'
 import { createReplyService, type ReplyService } from './service'
 
@@ -18,7 +19,7 @@ import { createReplyService, type ReplyService } from './service'
 export type ImapView = {
   readonly settings: ImapSettings | null
   readonly hasPassword: boolean
-  readonly passwordStorage: { readonly persistent: boolean; readonly strong: boolean }
+  readonly passwordStorage: PasswordStorage
   /** The SMTP login that `useSmtpLogin` would reuse (its user name), when one is saved. */
   readonly smtpLogin: { readonly user: string; readonly hasPassword: boolean } | null
   readonly lastSync: SyncSummary | null
@@ -93,7 +94,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
     return {
       settings,
       hasPassword: settings ? await known(settings.useSmtpLogin ? smtpPasswordSecret : imapPasswordSecret) : false,
-      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: await ctx.ports.secrets.isStrong() },
+      passwordStorage: await passwordStorageOf(ctx.ports.secrets),
       smtpLogin: smtp?.user ? { user: smtp.user, hasPassword: await known(smtpPasswordSecret) } : null,
       lastSync: imap.lastSync(),
     }
