@@ -1,6 +1,8 @@
 import type { NoticeBoard } from './notices'
 import type { BadEntry } from './own-keys'
 import type { OperationHold, ProgressSink } from './operation'
+import type { PolicyInput, PolicyStep } from './catalog/policy-import/extract'
+import type { PolicyProposal } from './catalog/policy-import/proposal'
 
 /**
  * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
@@ -159,6 +161,17 @@ export type SecretStore = {
   readonly persistent: boolean
 }
 
+/**
+ * Runs pure, long work off the core's own thread, so that the core answers other calls meanwhile
+ * and a cancel stops the work at once. The core hands over the input and awaits `between` at
+ * each step as it would itself (progress, holds, CANCELLED). Absent: the core does the work on
+ * its own thread, step by step.
+ */
+export type ComputePort = {
+  /** Reads a policy as extractPolicy does, within `budgetMs`; rejects with the same CoreErrors, or CANCELLED. */
+  readPolicy(input: PolicyInput, options: { budgetMs: number; signal: AbortSignal; between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal>
+}
+
 export type Ports = {
   readonly appVersion: string
   /** The data folder: requests/ lives here. */
@@ -182,4 +195,6 @@ export type Ports = {
   readonly progress?: ProgressSink
   /** Holds long operations at their checkpoints (the browser harness, for tests); absent in the apps. */
   readonly hold?: OperationHold
+  /** Where pure, long work runs off the core's thread (the core process); absent: on it. */
+  readonly compute?: ComputePort
 }

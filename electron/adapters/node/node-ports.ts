@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
+import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
 import type { OperationHold, ProgressSink } from '../../core/operation'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { openNoticeFile } from '../../core/storage/notice-file'
@@ -117,6 +117,8 @@ export function createNodePorts(options: {
   progress?: ProgressSink
   /** Holds long operations at their checkpoints (tests). */
   hold?: OperationHold
+  /** Runs pure, long work off this thread. */
+  compute?: ComputePort
 }): Ports {
   const clock = options.clock ?? systemClock
   fs.mkdirSync(options.dataDir, { recursive: true })
@@ -139,5 +141,6 @@ export function createNodePorts(options: {
     secrets: options.secrets ?? memorySecrets(),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.hold ? { hold: options.hold } : {}),
+    ...(options.compute ? { compute: options.compute } : {}),
   }
 }

@@ -34,9 +34,10 @@ import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
+import { describeIssues, parseInput } from './parse-input'
 import { createOperation, type Operation } from '../operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
-import { contract, type ApiInput, type ApiOutput } from './contract'
+import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
 import { CoreError, fail, ok, type Result } from './result'
 
@@ -80,10 +81,6 @@ export function mergeHandlers(maps: ReadonlyArray<HandlerMap>): { readonly [C in
   const missing = apiChannels.filter((c) => !merged[c])
   if (missing.length > 0) throw new Error(`No handler for the API methods: ${missing.join(', ')}.`)
   return merged as { readonly [C in ApiChannel]: Handler<C> }
-}
-
-function describeIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
 }
 
 /** An object opened the first time one of its members is used. */
@@ -209,12 +206,8 @@ export function createApi(ports: Ports): Api {
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
     if (halted) return fail('STORAGE_FAILED', halted)
-    const parsed = contract[channel].input.safeParse(input ?? {})
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error)
-      const first = issues[0]
-      return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
-    }
+    const parsed = parseInput(channel, input)
+    if (!parsed.ok) return parsed
     const id = longOperations.has(channel) ? ((parsed.data as { operation?: string }).operation ?? null) : null
     if (id !== null && running.has(id)) return fail('INVALID_STATE', `An operation with the id ${id} is already running.`)
     const operation = createOperation({ id, channel, what: operationNames[channel], onProgress: ports.progress ?? null, hold: ports.hold ?? null })

@@ -2,24 +2,28 @@ import type { CoreContext, HandlerMap } from '../api/handlers'
 import { dataBrokerCategory } from './brokers'
 import { summaryOf } from './catalog'
 import { createTextBudget } from '../text/budget'
-import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput } from './policy-import/extract'
+import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
 import { readImportEntriesInSteps } from './import-files'
 import type { Operation } from '../operation'
 
-/** Reads a policy as an operation: one checkpoint per step, each reported. */
-function readPolicyAsOperation(input: PolicyInput, operation: Operation, budget: ReturnType<typeof createTextBudget>) {
-  return extractPolicyInSteps(input, {
-    budget,
-    between: (step) => operation.checkpoint({ ...step, message: `${step.message}…`, cancellable: true }),
-  })
+/**
+ * Reads a policy as an operation: one checkpoint per step, each reported. Where the host gives a
+ * compute port, the reading itself runs off the core's thread (the core answers other calls
+ * meanwhile, and a cancel ends it at once); otherwise here, a step at a time.
+ */
+function readPolicyAsOperation(ctx: CoreContext, input: PolicyInput, operation: Operation) {
+  const between = (step: PolicyStep) => operation.checkpoint({ ...step, message: `${step.message}…`, cancellable: true })
+  const compute = ctx.ports.compute
+  if (compute) return compute.readPolicy(input, { budgetMs: policyImportBudgetMs, signal: operation.signal, between })
+  // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
+  const budget = createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
+  return extractPolicyInSteps(input, { budget, between })
 }
 
 const count = (n: number) => n.toLocaleString('en')
 
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
-  // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
-  const policyBudget = () => createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
   return {
     'catalog:search': ({ query, limit }) =>
       ctx.catalog.search(query, limit).map((c) => ({
@@ -58,9 +62,9 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       const report = ctx.catalog.importEntries(entries, format, ctx.today(), { dryRun })
       return { source, ...report }
     },
-    'catalog:extractPolicy': ({ operation: _id, ...input }, operation) => readPolicyAsOperation(input, operation, policyBudget()),
+    'catalog:extractPolicy': ({ operation: _id, ...input }, operation) => readPolicyAsOperation(ctx, input, operation),
     'catalog:savePolicy': async ({ text, format, sourceUrl, choices, into, asNew }, operation) => {
-      const proposal = await readPolicyAsOperation({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }, operation, policyBudget())
+      const proposal = await readPolicyAsOperation(ctx, { text, format, ...(sourceUrl ? { sourceUrl } : {}) }, operation)
       await operation.checkpoint({ stage: 'proposal', done: 1, total: 1, message: 'The policy is read.', cancellable: true })
       operation.report({ stage: 'saving', done: 0, total: null, message: 'Saving the company…', cancellable: false })
       const record = proposalToCompany(proposal, choices)

@@ -45,6 +45,8 @@ export const policyImportBudgetMs = 20_000
 export type ExtractOptions = {
   /** The time budget; by default `policyImportBudgetMs` from now. */
   readonly budget?: TextBudget
+  /** Told before each step (extractPolicy only); it may throw to stop the reading. */
+  readonly onStep?: (step: PolicyStep) => void
 }
 
 /** The steps of reading a policy, in order: each is one chunk of an operation (operation.ts). */
@@ -76,6 +78,7 @@ export function extractPolicy(input: PolicyInput, options: ExtractOptions = {}):
   for (;;) {
     const next = steps.next()
     if (next.done) return next.value
+    options.onStep?.(next.value)
   }
 }
 
