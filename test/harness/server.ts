@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads'
 import { apiChannels } from '../../electron/core/api/channels'
 import type { Api } from '../../electron/core/api/create-api'
 import type { OperationProgress } from '../../electron/core/operation'
-import type { Clock } from '../../electron/core/ports'
+import type { Clock, SecretStore } from '../../electron/core/ports'
 import { folderSink, listPicker, savingPrinter } from '../../electron/adapters/node/node-ports'
 import { memorySecrets } from '../../electron/adapters/node/secrets'
 import { connectCore } from '../../electron/core-host/client'
@@ -153,6 +153,8 @@ export async function startHarness(options: {
   rendererDir?: string
   clock?: Clock
   maxUrlLength?: number
+  /** Where passwords are kept; default in memory only. A test gives one to see how Settings speak of another. */
+  secrets?: SecretStore
 }): Promise<Harness> {
   const rendererDir = options.rendererDir ?? defaultRendererDir
   const indexFile = path.join(rendererDir, 'index.html')
@@ -200,7 +202,7 @@ export async function startHarness(options: {
           nextPick = []
           return picked
         }),
-        secrets: memorySecrets(),
+        secrets: options.secrets ?? memorySecrets(),
         hold: {
           at: async (point) => {
             const current = held

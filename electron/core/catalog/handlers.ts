@@ -5,7 +5,7 @@ import { createTextBudget } from '../text/budget'
 import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
 import { readImportEntriesInSteps } from './import-files'
-import type { Operation } from '../operation'
+import { isCancelled, type Operation } from '../operation'
 
 /**
  * Reads a policy as an operation: one checkpoint per step, each reported. Where the host gives a
@@ -15,7 +15,13 @@ import type { Operation } from '../operation'
 function readPolicyAsOperation(ctx: CoreContext, input: PolicyInput, operation: Operation) {
   const between = (step: PolicyStep) => operation.checkpoint({ ...step, message: `${step.message}…`, cancellable: true })
   const compute = ctx.ports.compute
-  if (compute) return compute.readPolicy(input, { budgetMs: policyImportBudgetMs, signal: operation.signal, between })
+  if (compute) {
+    return compute.readPolicy(input, { budgetMs: policyImportBudgetMs, signal: operation.signal, between }).catch((error: unknown) => {
+      // Said in the operation's own words ("Saving the company … was stopped").
+      if (isCancelled(error)) operation.throwIfCancelled()
+      throw error
+    })
+  }
   // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
   const budget = createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
   return extractPolicyInSteps(input, { budget, between })
