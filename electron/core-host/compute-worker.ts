@@ -29,14 +29,19 @@ function run(port: NonNullable<typeof parentPort>, data: unknown): void {
   }
   const job: ComputeJob = parsed.data
   const gate = new Int32Array(job.gate)
+  // The budget counts the reading only, not the time spent waiting for the core after a step.
+  let waited = 0
   const step = (current: PolicyStep) => {
     Atomics.store(gate, 0, gateValues.wait)
     post({ kind: 'step', step: current })
+    const start = performance.now()
     Atomics.wait(gate, 0, gateValues.wait)
+    waited += performance.now() - start
     if (Atomics.load(gate, 0) === gateValues.stop) throw new Stopped()
   }
   try {
-    const proposal = extractPolicy(parsed.data.input, { budget: createTextBudget({ what: 'the policy', limitMs: job.budgetMs }), onStep: step })
+    const budget = createTextBudget({ what: 'the policy', limitMs: job.budgetMs, now: () => performance.now() - waited })
+    const proposal = extractPolicy(parsed.data.input, { budget, onStep: step })
     post({ kind: 'done', proposal })
   } catch (error) {
     if (error instanceof Stopped) return
