@@ -49,6 +49,9 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        // The core's own utility process and its policy reader (core.js, compute-worker.js beside main.js).
+        { entry: 'electron/core-host/core.ts', config: 'vite.core.config.ts', target: 'main' },
+        { entry: 'electron/core-host/compute-worker.ts', config: 'vite.core.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

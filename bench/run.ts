@@ -11,7 +11,9 @@
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
  * - backing up and restoring 10,000 requests (bench/backup.ts).
- * - policy import on a 2 MB policy and on one long line of address anchors (bench/policy-import-large.ts).
+ * - policy import on a 2 MB policy and on one long line of address anchors (bench/policy-import-large.ts);
+ * - a click answered by the core while a 2 MB policy is read, beside an idle one, and how soon the
+ *   CLI exits on SIGTERM half-way through reading one (bench/responsiveness.ts);
  * - the data folder kill loop, 40 trials: two processes on one folder, one killed (bench/kill-loop.ts runs 200).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time.
@@ -41,6 +43,7 @@ import { benchBackup } from './backup'
 import { benchLargePolicies } from './policy-import-large'
 import { describeKillLoop } from './kill-loop'
 import { killLoop } from '../test/helpers/kill-loop'
+import { benchClickDuringImport, benchCliSignal } from './responsiveness'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -358,6 +361,9 @@ async function main(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
   benchLargePolicies(report, anchorMs)
+  process.stdout.write('\nThe window and the CLI while the core works (bench/responsiveness.ts):\n')
+  await benchClickDuringImport(report, anchorMs)
+  await benchCliSignal(report, anchorMs)
   process.stdout.write('\nTwo processes on one data folder, one killed with SIGKILL at a step drawn with a fixed seed (a short run; npx tsx bench/kill-loop.ts runs 200 trials):\n')
   const killStart = performance.now()
   const loop = await killLoop({ trials: 40, seed: 20261212 })

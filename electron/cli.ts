@@ -2,6 +2,12 @@
  * `rightful`: the same core as the desktop app, from a terminal. Storage goes to the app's data
  * folder, or to RIGHTFUL_DATA_DIR. Bad arguments: a message on stderr and exit code 2. With --json,
  * stdout holds JSON only.
+ *
+ * SIGINT (Ctrl-C) and SIGTERM stop a command at once, with exit code 130 or 143: a long operation
+ * (reading a policy, an import, a backup, a restore, an IMAP sync) is stopped at its next
+ * checkpoint, which it reaches every few milliseconds, with nothing saved (every write is atomic
+ * and comes after the last checkpoint); any other command is between two atomic writes whenever
+ * a signal can be heard, and exits there.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -31,6 +37,12 @@ import type { RequestView } from './core/requests/view'
 import { requestsCsv } from './core/requests/export-csv'
 import { formatBytes } from './core/backup/format'
 import { writeFileAtomicSync } from './core/storage/files'
+import { operationChannels } from './core/api/channels'
+import type { OperationHold, ProgressSink } from './core/operation'
+
+/** The signals that stop the CLI, and the exit code each gives (128 + its number, as shells do). */
+export const stopSignals = { SIGINT: 130, SIGTERM: 143 } as const
+export type StopSignal = keyof typeof stopSignals
 
 export type CliIo = {
   readonly stdout: (text: string) => void
@@ -39,6 +51,29 @@ export type CliIo = {
   readonly cwd: string
   /** Asks for a secret on the terminal without echo; absent or null where there is no terminal. */
   readonly prompt?: ((question: string) => Promise<string>) | null
+  /** Subscribes to the signals that stop the command (main() passes the process's); returns the unsubscribe. */
+  readonly interrupts?: (listener: (signal: StopSignal) => void) => () => void
+  /** Where the progress of long operations goes (a terminal's stderr); absent: nowhere. */
+  readonly progress?: ProgressSink
+}
+
+/**
+ * RIGHTFUL_TEST_HOLD=<stage>: long operations wait at their checkpoint of that stage until a
+ * signal stops them, and say so on stderr. Only the tests of signals use it, to stop a command
+ * while it is certainly half-way; it changes nothing else.
+ */
+function testHold(io: CliIo): OperationHold | undefined {
+  const stage = io.env.RIGHTFUL_TEST_HOLD?.trim()
+  if (!stage) return undefined
+  return {
+    at: (point) => {
+      if (point.stage !== stage) return Promise.resolve()
+      io.stderr(`rightful: holding ${point.channel} at ${point.stage} (RIGHTFUL_TEST_HOLD)\n`)
+      // A promise alone does not keep Node running: a timer does, until the signal ends the process.
+      setInterval(() => {}, 60_000)
+      return new Promise<void>(() => {})
+    },
+  }
 }
 
 const usage = `Usage: rightful <command> [options]
@@ -1102,6 +1137,27 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
   }
   let api: Api | null = null
   let notices: NoticeBoard | null = null
+  /** Long operations in flight, by the id this run gave them, so that a signal can stop them. */
+  const running = new Set<string>()
+  let operations = 0
+  let stoppedBy: StopSignal | null = null
+  const hold = testHold(io)
+  /** Gives each long operation an id and keeps track of it; after a signal, starts none. */
+  const tracked = (core: Api): Api => {
+    const invoke: Api['invoke'] = async (channel, input) => {
+      if (!(operationChannels as ReadonlyArray<unknown>).includes(channel) || typeof input !== 'object' || input === null) return core.invoke(channel, input)
+      if (stoppedBy) return { ok: false, error: { code: 'CANCELLED', message: `Stopped by ${stoppedBy} before it began.` } }
+      operations += 1
+      const operation = `op-cli-${process.pid}-${operations}`
+      running.add(operation)
+      try {
+        return await core.invoke(channel, { ...input, operation })
+      } finally {
+        running.delete(operation)
+      }
+    }
+    return { channels: core.channels, invoke, call: (channel, input) => invoke(channel, input) as never }
+  }
   const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
     if (!api) {
       const ports = createNodePorts({
@@ -1111,12 +1167,30 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
         files: out ? pathSink(out) : noFileSink,
         picker: listPicker(() => (pick ? [pick] : [])),
         secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
+        ...(io.progress ? { progress: io.progress } : {}),
+        ...(hold ? { hold } : {}),
       })
       // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
-      api = createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
+      api = tracked(createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports))
       notices = ports.notices
     }
     return api
+  }
+  /** Resolves when a signal came while no long operation was running: the command stops there. */
+  let unsubscribe = () => {}
+  const interrupted = new Promise<StopSignal>((resolve) => {
+    unsubscribe =
+      io.interrupts?.((signal) => {
+        // The first signal stops the command; a repeat (or a library re-raising it) changes nothing.
+        if (stoppedBy) return
+        stoppedBy = signal
+        if (running.size === 0 || !api) return resolve(signal)
+        for (const operation of running) void api.invoke('operations:cancel', { operation })
+      }) ?? (() => {})
+  })
+  const stopped = (signal: StopSignal, message: string | null): number => {
+    io.stderr(`rightful: stopped by ${signal}${message ? `: ${message}` : '.'}\n`)
+    return stopSignals[signal]
   }
   /** Damage found (now or by the app) is told on stderr once; `rightful notices` lists it until dismissed. */
   const tellNotices = () => {
@@ -1133,12 +1207,18 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     }
   }
   try {
-    const output = await runCommand(argv, io, makeApi)
+    const outcome = await Promise.race([runCommand(argv, io, makeApi).then((output) => ({ output })), interrupted.then((signal) => ({ signal }))])
+    if ('signal' in outcome) {
+      tellNotices()
+      return stopped(outcome.signal, null)
+    }
+    const { output } = outcome
     tellNotices()
     io.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`)
     return output.exitCode ?? 0
   } catch (error) {
     tellNotices()
+    if (stoppedBy && error instanceof DomainFailure && error.error.code === 'CANCELLED') return stopped(stoppedBy, error.error.message)
     if (error instanceof UsageError || error instanceof z.ZodError) {
       io.stderr(`rightful: ${error.message}\nRun \`rightful --help\` for the commands and options.\n`)
       return 2
@@ -1151,21 +1231,59 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     }
     io.stderr(`rightful: unexpected failure: ${(error as Error).stack ?? String(error)}\n`)
     return 1
+  } finally {
+    unsubscribe()
+  }
+}
+
+/** Progress on a terminal: one line, rewritten in place, cleared when the command ends. */
+function terminalProgress(stream: NodeJS.WriteStream): { sink: ProgressSink; clear(): void } {
+  let shown = false
+  return {
+    sink: (progress) => {
+      const fraction = progress.total ? ` ${Math.floor((Math.min(progress.done, progress.total) / progress.total) * 100)}%` : ''
+      stream.write(`\r\x1b[K${progress.message}${fraction}`.slice(0, (stream.columns || 80) + 4))
+      shown = true
+    },
+    clear: () => {
+      if (shown) stream.write('\r\x1b[K')
+    },
   }
 }
 
 /** Entry point of the built CLI (bin/rightful.js). */
 export async function main(): Promise<void> {
+  const listeners = new Set<(signal: StopSignal) => void>()
+  let received = false
+  const onSignal = (signal: StopSignal) => {
+    received = true
+    for (const listener of listeners) listener(signal)
+  }
+  // Heard even while a long operation runs: it pauses for the event loop at every checkpoint.
+  for (const signal of Object.keys(stopSignals) as StopSignal[]) process.on(signal, onSignal)
+  const progress = process.stderr.isTTY ? terminalProgress(process.stderr) : null
   const code = await runCli(
     process.argv.slice(2),
     {
       stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stderr: (text) => {
+        progress?.clear()
+        process.stderr.write(text)
+      },
       env: process.env,
       cwd: process.cwd(),
       prompt: process.stdin.isTTY ? (question) => promptHidden(question) : null,
+      interrupts: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+      ...(progress ? { progress: progress.sink } : {}),
     },
     { resourcesRoot: findResourcesRoot(__dirname) },
   )
+  progress?.clear()
+  for (const signal of Object.keys(stopSignals) as StopSignal[]) process.off(signal, onSignal)
+  // Stopped by a signal: whatever else is pending (a connection, a held operation) is not waited for.
+  if (received && (code === stopSignals.SIGINT || code === stopSignals.SIGTERM)) process.exit(code)
   process.exitCode = code
 }

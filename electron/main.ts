@@ -1,23 +1,25 @@
 /**
- * The main process: one instance, one window, the core behind typed IPC. Everything security
- * related (CSP, permissions, navigation, window.open, trusted senders) is wired here before the
- * window exists. No telemetry: the only things that leave the app are files the user saves,
- * https:/mailto: links the user clicks, and the e-mails the user sends through their own mail
- * server (SMTP, and the optional copy to their IMAP Sent folder).
+ * The main process: one instance, one window, the security policy, and the core behind typed IPC.
+ * The core itself runs in its own utility process (shell/core-process.ts), so that a slow call
+ * never freezes the window; this process forwards each checked call to it and serves it what
+ * needs Electron (dialogs, safeStorage, the system's browser, printing, notifications).
+ * Everything security related (CSP, permissions, navigation, window.open, trusted senders) is
+ * wired here before the window exists. No telemetry: the only things that leave the app are files
+ * the user saves, https:/mailto: links the user clicks, and the e-mails the user sends through
+ * their own mail server (SMTP, and the optional copy to their IMAP Sent folder).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, utilityProcess, type MenuItemConstructorOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, missingResources, templatesFrom } from './adapters/node/resources'
-import { createApi, type Api } from './core/api/create-api'
-import { openNoticeFile } from './core/storage/notice-file'
-import type { Clock, Ports } from './core/ports'
+import { missingResources } from './adapters/node/resources'
+import type { HostPorts } from './core-host/client'
 import { createDialogFileSink, createDialogFilePicker, createShellOpener } from './shell/adapters'
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol'
+import { startCoreProcess, type CoreProcess } from './shell/core-process'
 import { contentSecurityPolicy } from './shell/csp'
 import { createPdfPrinter } from './shell/print'
+import { sendToRenderer } from './shell/push'
 import { createSafeStorageSecrets } from './shell/secrets'
-import { createElectronStores } from './shell/electron-stores'
 import { registerApi, removeStrayListeners } from './shell/ipc'
 import { startDeadlineNotifier, type DeadlineNotifier } from './shell/notifications'
 import { hardenAllWebContents, hardenSession } from './shell/security'
@@ -39,11 +41,16 @@ const appOrigin: AppOrigin = load
 const preloadPath = path.join(__dirname, 'preload.js')
 /** The build copies templates/ and assets/ here (vite.resources.ts). */
 const resourcesRoot = path.join(__dirname, 'resources')
+/** The core's bundles, built beside this one (vite.core.config.ts). */
+const coreModule = path.join(__dirname, 'core.js')
+const computeScript = path.join(__dirname, 'compute-worker.js')
 /** The one way out of the app: https: and mailto: links, to the system's own handlers. */
 const external = createShellOpener()
 
 let mainWindow: BrowserWindow | null = null
 let started = false
+/** The core's process, while the app runs. */
+let core: CoreProcess | null = null
 /** Deadline notifications and the badge, while the app runs (nothing runs once it has quit). */
 let notifier: DeadlineNotifier | null = null
 
@@ -59,21 +66,9 @@ function dataDirFrom(env: NodeJS.ProcessEnv): string {
   return fromEnv
 }
 
-function createPorts(): Ports {
-  const dataDir = dataDirFrom(process.env)
-  fs.mkdirSync(dataDir, { recursive: true })
-  const clock: Clock = { now: () => new Date() }
-  const notices = openNoticeFile({ dataDir, now: () => clock.now() })
+/** What the core's process asks the main process for: everything that needs Electron. */
+function hostPorts(dataDir: string): HostPorts {
   return {
-    appVersion: app.getVersion(),
-    dataDir,
-    clock,
-    notices,
-    stores: createElectronStores({ dir: dataDir, notices, now: () => clock.now() }),
-    templates: templatesFrom(resourcesRoot),
-    fonts: fontsFrom(resourcesRoot),
-    catalog: builtinCatalogFrom(resourcesRoot),
-    authorities: builtinAuthoritiesFrom(resourcesRoot),
     files: createDialogFileSink(() => mainWindow),
     picker: createDialogFilePicker(() => mainWindow),
     printer: createPdfPrinter(() => mainWindow),
@@ -111,7 +106,11 @@ function applicationMenu(): Menu {
   return Menu.buildFromTemplate(template)
 }
 
+let failed = false
+
 function failToStart(error: unknown): void {
+  if (failed) return
+  failed = true
   const detail =
     error instanceof StartupError
       ? error.message
@@ -125,22 +124,37 @@ function start(): void {
   hardenSession(session.defaultSession, appOrigin, isDev)
   if (appOrigin.kind === 'app') serveAppProtocol(protocol, { rootDir: rendererDir, csp: contentSecurityPolicy(false) })
 
-  let api: Api
+  let dataDir: string
   try {
     const missing = missingResources(resourcesRoot)
     if (missing.length > 0) throw new Error(`Rightful's own files are missing: ${missing.join(', ')}.`)
-    api = createApi(createPorts())
+    dataDir = dataDirFrom(process.env)
+    fs.mkdirSync(dataDir, { recursive: true })
   } catch (error) {
     failToStart(error)
     return
   }
-  // electron-store has registered its renderer helper by now; this app answers only the API.
+  const running = startCoreProcess({
+    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    modulePath: coreModule,
+    computeScript: fs.existsSync(computeScript) ? computeScript : null,
+    dataDir,
+    resourcesRoot,
+    appVersion: app.getVersion(),
+    ports: hostPorts(dataDir),
+    onProgress: (progress) => {
+      if (mainWindow) sendToRenderer(mainWindow, 'app:progress', progress)
+    },
+    onFatal: (message) => failToStart(new StartupError(message)),
+  })
+  core = running
+  // No library may answer the page behind the API's back.
   removeStrayListeners(ipcMain)
-  registerApi(ipcMain, api, (event) => isTrustedSender(event, appOrigin))
+  registerApi(ipcMain, running.api, (event) => isTrustedSender(event, appOrigin))
 
   Menu.setApplicationMenu(applicationMenu())
   openWindow()
-  notifier = startDeadlineNotifier({ api, getWindow: () => mainWindow, Notification, app })
+  notifier = startDeadlineNotifier({ api: running.api, getWindow: () => mainWindow, Notification, app })
   started = true
 }
 
@@ -166,6 +180,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     notifier?.stop()
     notifier = null
+  })
+
+  app.on('will-quit', () => {
+    core?.stop()
+    core = null
   })
 
   app.on('window-all-closed', () => {

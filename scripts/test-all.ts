@@ -2,11 +2,12 @@
  * `npm test`: every stage of the test suite, each run even when an earlier one failed, then one
  * summary of all of them; the exit code is non-zero when any stage failed or could not run.
  *
- *   build  npm run build:main, build:preload, build:renderer, build:cli (each tried; .vite/ is
+ *   build  npm run build:main, build:preload, build:core, build:renderer, build:cli (each tried; .vite/ is
  *          emptied first, so a failed step never leaves an older bundle behind to be tested)
  *   unit   vitest: core, shell (Electron mocked), CLI, renderer helpers, lint rules
  *   e2e    playwright: the built renderer against the real core in the browser harness, and the
- *          real Electron app where its binary exists; needs build:renderer, not run without it
+ *          real Electron app where its binary exists; needs build:core and build:renderer (the
+ *          harness runs the core's bundle in a worker thread), not run without them
  *
  * The last line is the count of tests over all stages, "tests: N passed, N failed, N skipped";
  * test-results/summary.json holds the same as data (.ci/run repeats that line at its end).
@@ -44,7 +45,7 @@ export type Summary = {
   readonly closingLine: string
 }
 
-export const buildSteps = ['build:main', 'build:preload', 'build:renderer', 'build:cli'] as const
+export const buildSteps = ['build:main', 'build:preload', 'build:core', 'build:renderer', 'build:cli'] as const
 
 /** Where the runners' JSON reports go (test-results/ is ignored by git). */
 export type ReportFiles = { readonly dir: string; readonly vitest: string; readonly playwright: string }
@@ -141,11 +142,14 @@ export async function runAll(options: {
     stages.push({ name: 'unit', status: code === 0 ? 'passed' : 'failed', ms: now() - started, detail: describe(counts, code, 'vitest'), counts })
   }
 
-  // e2e: the harness serves the built renderer; without it there is nothing to test.
+  // e2e: the harness serves the built renderer and runs the built core; without them there is nothing to test.
+  const missing = (['build:core', 'build:renderer'] as const).filter((step) => built.get(step) !== true)
   if (interrupted()) {
     stages.push({ name: 'e2e', status: 'not run', reason: 'interrupted' })
-  } else if (built.get('build:renderer') !== true) {
+  } else if (missing.includes('build:renderer')) {
     stages.push({ name: 'e2e', status: 'not run', reason: 'it tests the built renderer, and build:renderer failed or did not run' })
+  } else if (missing.length > 0) {
+    stages.push({ name: 'e2e', status: 'not run', reason: 'the harness runs the built core, and build:core failed or did not run' })
   } else {
     fs.rmSync(reports.playwright, { force: true })
     const started = now()

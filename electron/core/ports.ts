@@ -1,5 +1,8 @@
 import type { NoticeBoard } from './notices'
 import type { BadEntry } from './own-keys'
+import type { OperationHold, ProgressSink } from './operation'
+import type { PolicyInput, PolicyStep } from './catalog/policy-import/extract'
+import type { PolicyProposal } from './catalog/policy-import/proposal'
 
 /**
  * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
@@ -141,6 +144,18 @@ export type ExternalOpener = {
 }
 
 /**
+ * How a secret is protected where it is kept:
+ * - 'system': encrypted with a key the operating system keeps for this user (macOS Keychain,
+ *   Windows DPAPI, a Linux keyring through the Secret Service);
+ * - 'fixed-key': encrypted with a key built into Electron itself, the same in every copy (Linux
+ *   without a keyring: Chromium's "v10" key, derived from the word "peanuts"). That hides the
+ *   text from a glance, nothing more: anyone who can read the file can decrypt it;
+ * - 'unavailable': the system cannot encrypt right now (a locked keyring), so nothing is kept;
+ * - 'memory': never written anywhere; kept until the program ends (the CLI, the harness).
+ */
+export type SecretProtection = 'system' | 'fixed-key' | 'unavailable' | 'memory'
+
+/**
  * Secrets such as the SMTP password: never stored in plain text. The app encrypts them with
  * Electron's safeStorage; the CLI keeps them for one run only (environment or prompt).
  */
@@ -150,13 +165,21 @@ export type SecretStore = {
   /** Keeps a secret; throws when this host cannot keep it safely. */
   set(name: string, value: string): Promise<void>
   delete(name: string): Promise<void>
-  /**
-   * True when secrets are encrypted with a key the operating system protects (false on Linux's
-   * 'basic_text' backend, or when encryption is unavailable). Never rejects.
-   */
-  isStrong(): Promise<boolean>
+  /** How a secret kept now would be protected (see SecretProtection). Never rejects. */
+  protection(): Promise<SecretProtection>
   /** Whether a secret that was set outlives this process (false: the CLI asks every time). */
   readonly persistent: boolean
+}
+
+/**
+ * Runs pure, long work off the core's own thread, so that the core answers other calls meanwhile
+ * and a cancel stops the work at once. The core hands over the input and awaits `between` at
+ * each step as it would itself (progress, holds, CANCELLED). Absent: the core does the work on
+ * its own thread, step by step.
+ */
+export type ComputePort = {
+  /** Reads a policy as extractPolicy does, within `budgetMs`; rejects with the same CoreErrors, or CANCELLED. */
+  readPolicy(input: PolicyInput, options: { budgetMs: number; signal: AbortSignal; between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal>
 }
 
 export type Ports = {
@@ -178,4 +201,10 @@ export type Ports = {
   readonly secrets: SecretStore
   /** Shared with the host's adapters, which report files they had to move aside. */
   readonly notices: NoticeBoard
+  /** Hears how far long operations are (the app pushes it to the window; absent: nobody listens). */
+  readonly progress?: ProgressSink
+  /** Holds long operations at their checkpoints (the browser harness, for tests); absent in the apps. */
+  readonly hold?: OperationHold
+  /** Where pure, long work runs off the core's thread (the core process); absent: on it. */
+  readonly compute?: ComputePort
 }

@@ -1,10 +1,12 @@
 /**
  * The one module that talks to `ipcMain`. Every API channel gets exactly one `handle`; each call
- * passes the trusted-sender check before the core sees it, forwards exactly one argument object,
- * and always resolves to a Result (errors are data, because `invoke` keeps only a message).
+ * passes the trusted-sender check and its channel's input schema before it is forwarded to the
+ * core (in its own process), with exactly one argument object, and always resolves to a Result
+ * (errors are data, because `invoke` keeps only a message).
  */
 import { apiChannels } from '../core/api/channels'
 import type { Api } from '../core/api/create-api'
+import { parseInput } from '../core/api/parse-input'
 import { fail, type Result } from '../core/api/result'
 
 /** The part of Electron's `ipcMain` used for the API (its IpcMain satisfies this). */
@@ -32,8 +34,12 @@ export function registerApi<E>(
         trusted = false
       }
       if (!trusted) return fail('UNTRUSTED_SENDER', `The API method "${channel}" was called from a page that is not Rightful.`)
+      // Checked here too, so that nothing malformed ever leaves for the core's process.
+      const checked = parseInput(channel, args[0])
+      if (!checked.ok) return checked
       try {
-        // One argument object, as the contract says; anything after it is ignored.
+        // One argument object, as the contract says; anything after it is ignored. The core
+        // parses it again (every host does), so it is sent as the page gave it.
         return await api.invoke(channel, args[0])
       } catch (error) {
         console.error(`[rightful] ${channel} threw:`, error)

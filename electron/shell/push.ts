@@ -1,3 +1,5 @@
+import type { OperationProgress } from '../core/operation'
+
 /**
  * Main -> renderer messages ("push"), the counterpart of the API's invoke/handle. Each channel and
  * its one payload are listed in `PushChannels`; `sendToRenderer` is the only place that calls
@@ -8,6 +10,8 @@
 export type PushChannels = {
   /** Open this request (its reference, e.g. "RF-2026-0001") in the window: a notification was clicked. */
   readonly 'app:open-request': string
+  /** How far a long operation the page started is (the core's progress, see core/operation.ts). */
+  readonly 'app:progress': OperationProgress
 }
 
 export type PushChannel = keyof PushChannels

@@ -2,8 +2,18 @@
  * The SecretStore for the desktop app: each secret encrypted with Electron's safeStorage (the
  * system keychain, DPAPI, or the Linux keyring) and kept as base64 in <data>/secrets.json, written
  * atomically. Nothing is ever written in plain text: where encryption is unavailable, `set`
- * refuses. On Linux without a keyring, safeStorage falls back to 'basic_text', a fixed key:
- * `isStrong()` is then false and the UI warns.
+ * refuses.
+ *
+ * Linux without a keyring is the exception to know about. Read from Electron 45's source
+ * (shell/browser/browser_process_impl.cc, CreateOSCryptAsync) and Chromium's
+ * (components/os_crypt/async/browser/posix_key_provider.cc): the asynchronous safeStorage tries
+ * the Secret Service (GNOME Keyring, KWallet; ciphertexts tagged "v11") and otherwise falls back
+ * to PosixKeyProvider, which hands out one fixed AES-128-CBC key, PBKDF2-HMAC-SHA1 of the word
+ * "peanuts" with the salt "saltysalt" (ciphertexts tagged "v10"), compiled into every copy of
+ * Chromium and Electron. isAsyncEncryptionAvailable() still says true. The synchronous API calls
+ * the same case the 'basic_text' backend. So on Linux a "v10" ciphertext is obfuscation, not
+ * encryption: anyone who can read secrets.json can decrypt it. `protection()` finds that out from
+ * the backend and from what safeStorage really writes, and the UI says so.
  *
  * It uses safeStorage's asynchronous calls (the synchronous ones are deprecated since Electron
  * 45). A secret that safeStorage says should be encrypted again (its key was rotated, or a
@@ -11,7 +21,7 @@
  */
 import { safeStorage } from 'electron'
 import path from 'node:path'
-import type { SecretStore } from '../core/ports'
+import type { SecretProtection, SecretStore } from '../core/ports'
 import { readJsonFileSync, writeFileAtomicSync } from '../core/storage/files'
 
 type SecretsFile = { version: 1; secrets: Record<string, string> }
@@ -29,12 +39,26 @@ async function encryptionAvailable(): Promise<boolean> {
   }
 }
 
-/** Whether safeStorage protects secrets with a key the system keeps safe. Never rejects. */
-export async function isSafeStorageStrong(platform: NodeJS.Platform = process.platform): Promise<boolean> {
-  if (!(await encryptionAvailable())) return false
-  if (platform !== 'linux') return true
+/** On Linux, the tag of ciphertexts made with Chromium's fixed key (the keyring's are "v11"). */
+export const fixedKeyTag = 'v10'
+
+/**
+ * How safeStorage would protect a secret saved now. Never rejects. On Linux it looks at the
+ * backend and at the tag of a probe it encrypts (nothing is written): a fixed-key ciphertext is
+ * "v10" whatever the backend is called.
+ */
+export async function safeStorageProtection(platform: NodeJS.Platform = process.platform): Promise<SecretProtection> {
+  if (!(await encryptionAvailable())) return 'unavailable'
+  if (platform !== 'linux') return 'system'
   // Only meaningful after the app is ready; callers ask lazily.
-  return !weakBackends.has(safeStorage.getSelectedStorageBackend())
+  if (weakBackends.has(safeStorage.getSelectedStorageBackend())) return 'fixed-key'
+  try {
+    const probe = await safeStorage.encryptStringAsync('rightful: which key?')
+    return Buffer.from(probe).subarray(0, fixedKeyTag.length).toString('latin1') === fixedKeyTag ? 'fixed-key' : 'system'
+  } catch (error) {
+    console.error('[rightful] safeStorage cannot encrypt right now:', error)
+    return 'unavailable'
+  }
 }
 
 export function createSafeStorageSecrets(options: { dataDir: string; platform?: NodeJS.Platform }): SecretStore {
@@ -55,7 +79,7 @@ export function createSafeStorageSecrets(options: { dataDir: string; platform?: 
 
   return {
     persistent: true,
-    isStrong: () => isSafeStorageStrong(platform),
+    protection: () => safeStorageProtection(platform),
 
     async get(name) {
       const stored = load().secrets[name]

@@ -6,6 +6,7 @@
  */
 import type { ApiChannel } from '../core/api/channels'
 import type { WindowApi } from '../core/api/contract'
+import type { OperationProgress } from '../core/operation'
 import type { PushChannel } from './push'
 
 /** Sends one call to the main process (the preload passes `ipcRenderer.invoke`). */
@@ -45,6 +46,8 @@ export type SubscribePush = (channel: PushChannel, listener: (payload: unknown) 
 export type PushApi = {
   /** Calls back with a request's reference when the main process asks to open it; returns the unsubscribe. */
   readonly onOpenRequest: (callback: (reference: string) => void) => () => void
+  /** Calls back with each progress report of a long operation; returns the unsubscribe. */
+  readonly onProgress: (callback: (progress: OperationProgress) => void) => () => void
 }
 
 /** A request reference, e.g. "RF-2026-0001" (the same pattern as the core's `referencePattern`). */
@@ -54,24 +57,42 @@ function isReference(value: unknown): value is string {
   return typeof value === 'string' && referencePattern.test(value)
 }
 
+const shortText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
+
+/**
+ * A progress report as the core sends it, copied field by field (nothing else of the payload
+ * reaches the page), or null when it is not one.
+ */
+export function progressOf(value: unknown): OperationProgress | null {
+  if (typeof value !== 'object' || value === null) return null
+  const p = value as Record<string, unknown>
+  if (!shortText(p.operation, 100) || !shortText(p.channel, 100) || !shortText(p.stage, 100)) return null
+  if (!count(p.done) || !(p.total === null || count(p.total)) || typeof p.message !== 'string' || p.message.length > 1000 || typeof p.cancellable !== 'boolean') return null
+  return Object.freeze({ operation: p.operation, channel: p.channel, stage: p.stage, done: p.done, total: p.total, message: p.message, cancellable: p.cancellable })
+}
+
 /**
  * Builds `window.rightfulEvents`. Each method checks the payload before the page's callback sees
  * it (anything else is dropped) and passes the payload alone: never the IPC event, whose `sender`
  * would hand the page `ipcRenderer`. The unsubscribe may be called any number of times.
  */
 export function buildPushApi(subscribe: SubscribePush): PushApi {
+  const listen = <T>(name: string, channel: PushChannel, check: (payload: unknown) => T | null, callback: (value: T) => void): (() => void) => {
+    if (typeof callback !== 'function') throw new TypeError(`${name} needs a function.`)
+    const unsubscribe = subscribe(channel, (payload) => {
+      const value = check(payload)
+      if (value !== null) callback(value)
+    })
+    let subscribed = true
+    return () => {
+      if (!subscribed) return
+      subscribed = false
+      unsubscribe()
+    }
+  }
   return Object.freeze({
-    onOpenRequest(callback: (reference: string) => void): () => void {
-      if (typeof callback !== 'function') throw new TypeError('onOpenRequest needs a function.')
-      const unsubscribe = subscribe('app:open-request', (payload) => {
-        if (isReference(payload)) callback(payload)
-      })
-      let subscribed = true
-      return () => {
-        if (!subscribed) return
-        subscribed = false
-        unsubscribe()
-      }
-    },
+    onOpenRequest: (callback: (reference: string) => void) => listen('onOpenRequest', 'app:open-request', (p) => (isReference(p) ? p : null), callback),
+    onProgress: (callback: (progress: OperationProgress) => void) => listen('onProgress', 'app:progress', progressOf, callback),
   })
 }

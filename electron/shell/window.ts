@@ -28,6 +28,8 @@ export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platf
     nodeIntegrationInSubFrames: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
+    // Checklist item 9: no experimental web platform features (and, item 10, no enableBlinkFeatures at all).
+    experimentalFeatures: false,
     webviewTag: false,
     // On Linux, Chromium's spell checker downloads Hunspell dictionaries from Google: no network
     // without the user's say. macOS and Windows use the system's own checker.

@@ -17,7 +17,8 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { TemplatePage } from './features/templates/TemplatePage'
 import { TemplatesPage } from './features/templates/TemplatesPage'
 import { AboutPage } from './features/about/AboutPage'
-import { onOpenRequest } from './push'
+import { onOpenRequest, onProgress } from './push'
+import { ActivityBar } from './ui/OperationStatus'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
 import { useRouteFocus } from './ui/route-focus'
@@ -71,6 +72,7 @@ export function App() {
   const version = useStore((s) => s.status?.version)
   const loadRequests = useStore((s) => s.loadRequests)
   const loadSettings = useStore((s) => s.loadSettings)
+  const applyProgress = useStore((s) => s.applyProgress)
   const tickToday = useStore((s) => s.tickToday)
   // The first start: the guide, until it is done or skipped (someone with saved details is set up).
   const firstStart = useStore((s) => (s.settings && s.profileLoaded ? s.settings.onboarding.state === 'pending' && !s.profile : null))
@@ -105,6 +107,9 @@ export function App() {
     // A clicked deadline notification opens its request.
     return onOpenRequest((reference) => navigate({ name: 'request', reference }))
   }, [loadStatus, loadProfile, loadSettings, loadRequests, navigate])
+
+  // How far the long operations started here are (the core pushes it while they run).
+  useEffect(() => onProgress(applyProgress), [applyProgress])
 
   return (
     <div className="app">
@@ -180,6 +185,7 @@ export function App() {
           {announcement.text}
           {announcement.count % 2 ? '\u00a0' : ''}
         </p>
+        <ActivityBar />
         <Notices />
         <Page route={route} />
       </main>

@@ -485,7 +485,7 @@ describe('SMTP settings', () => {
   it('keep the password only in the secrets port, and forget it on request', async () => {
     const host = startCore()
     const saved = await configure(host, 587, { security: 'starttls', host: 'mail.example.org' })
-    expect(saved).toMatchObject({ hasPassword: true, passwordStorage: { persistent: false, strong: true }, sentCopy: { enabled: false } })
+    expect(saved).toMatchObject({ hasPassword: true, passwordStorage: { persistent: false, strong: true, protection: 'memory' }, sentCopy: { enabled: false } })
     expect(await host.ports.secrets.get('smtp-password')).toBe(login.pass)
     // Saving the same server again keeps it; a new sender address does not matter.
     expect((await configure(host, 587, { security: 'starttls', host: 'mail.example.org', fromAddress: 'me@example.org' }, null)).hasPassword).toBe(true)

@@ -1,7 +1,12 @@
 /**
  * The browser harness: serves the built renderer on 127.0.0.1 and gives it a `window.api` that
- * forwards each call over HTTP to a real core (createApi on temp-dir Node ports). Playwright drives
- * the real UI against the real core in Debian's Chromium, where no Electron binary exists.
+ * forwards each call over HTTP to a real core. The core runs as the desktop app runs it, off the
+ * thread that answers the page: the built core bundle (.vite/build/core.js) in a worker thread,
+ * spoken to with the same protocol as the app's utility process (electron/core-host), with the
+ * ports the app's main process serves (save dialog, picker, browser, clipboard, secrets) served
+ * from here. Long operations' progress reaches the page as server-sent events
+ * (`window.rightfulEvents.onProgress`, as the preload gives it). Playwright drives the real UI
+ * against the real core in Debian's Chromium, where no Electron binary exists.
  *
  * A development and test tool only: it binds to loopback, and every request must carry the
  * session token (given once in the page URL, then kept in an HttpOnly cookie).
@@ -11,14 +16,24 @@ import http from 'node:http'
 import path from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { Worker } from 'node:worker_threads'
 import { apiChannels } from '../../electron/core/api/channels'
-import { createApi, type Api } from '../../electron/core/api/create-api'
-import type { Clock } from '../../electron/core/ports'
-import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
+import type { Api } from '../../electron/core/api/create-api'
+import type { OperationProgress } from '../../electron/core/operation'
+import type { Clock, SecretStore } from '../../electron/core/ports'
+import { folderSink, listPicker, savingPrinter } from '../../electron/adapters/node/node-ports'
+import { memorySecrets } from '../../electron/adapters/node/secrets'
+import { connectCore } from '../../electron/core-host/client'
 import { isWebmailComposeUrl } from '../../electron/shell/trusted-url'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 export const defaultRendererDir = path.join(repoRoot, '.vite', 'renderer', 'main_window')
+/** The core's bundles (npm run build:core). */
+export const coreBundle = path.join(repoRoot, '.vite', 'build', 'core.js')
+export const computeBundle = path.join(repoRoot, '.vite', 'build', 'compute-worker.js')
+
+/** Where a held operation waits (see `Harness.holdOperations`). */
+export type HeldAt = { readonly operation: string; readonly channel: string; readonly stage: string }
 
 export type Harness = {
   /** Open this URL (it carries the token). */
@@ -39,6 +54,14 @@ export type Harness = {
   readonly openedFolders: ReadonlyArray<string>
   /** What the stand-in for the open dialog hands over next ("Attach files…"). */
   pickNext(files: ReadonlyArray<string>): void
+  /** Every progress report of a long operation, in order. */
+  readonly progress: ReadonlyArray<OperationProgress>
+  /**
+   * Holds long operations at their checkpoints of `stage` (any stage when left out) from now on,
+   * so that a test can look at the window while one is in progress. `reached` resolves at the
+   * first held point; `release()` lets every held operation go on (a cancel ends a held one too).
+   */
+  holdOperations(stage?: string): { readonly reached: Promise<HeldAt>; release(): void }
   close(): Promise<void>
 }
 
@@ -76,6 +99,24 @@ function bridgeScript(): string {
   }
   for (const domain of Object.keys(api)) Object.freeze(api[domain]);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
+  // window.rightfulEvents as the preload gives it: progress from the core, as server-sent events.
+  const progressListeners = new Set();
+  let source = null;
+  const onProgress = (callback) => {
+    if (typeof callback !== 'function') throw new TypeError('onProgress needs a function.');
+    progressListeners.add(callback);
+    if (!source) {
+      source = new EventSource('/__harness/events');
+      source.addEventListener('progress', (event) => {
+        let report;
+        try { report = JSON.parse(event.data); } catch { return; }
+        for (const listener of progressListeners) listener(report);
+      });
+    }
+    return () => { progressListeners.delete(callback); };
+  };
+  const events = { onOpenRequest: () => () => {}, onProgress };
+  Object.defineProperty(window, 'rightfulEvents', { value: Object.freeze(events), writable: false, configurable: false });
 })();
 `
 }
@@ -112,6 +153,8 @@ export async function startHarness(options: {
   rendererDir?: string
   clock?: Clock
   maxUrlLength?: number
+  /** Where passwords are kept; default in memory only. A test gives one to see how Settings speak of another. */
+  secrets?: SecretStore
 }): Promise<Harness> {
   const rendererDir = options.rendererDir ?? defaultRendererDir
   const indexFile = path.join(rendererDir, 'index.html')
@@ -124,39 +167,82 @@ export async function startHarness(options: {
   const revealed: string[] = []
   const openedFolders: string[] = []
   let nextPick: ReadonlyArray<string> = []
-  const ports = createNodePorts({
-    dataDir: options.dataDir,
-    resourcesRoot: repoRoot,
-    appVersion: JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
-    files: folderSink(outDir),
-    picker: listPicker(() => {
-      const files = nextPick
-      nextPick = []
-      return files
-    }),
-    clock: options.clock,
-    external: {
-      maxUrlLength: options.maxUrlLength ?? 32_000,
-      open: async (url) => {
-        opened.push(url)
-      },
-      // The shell's rule, so that a link the desktop app would refuse fails here too.
-      openWebmail: async (url) => {
-        if (!isWebmailComposeUrl(url)) throw new Error('Only the compose pages of Gmail, Outlook.com and Yahoo Mail can be opened.')
-        opened.push(url)
-      },
-      copyText: async (text) => {
-        copied.push(text)
-      },
-      reveal: async (file) => {
-        revealed.push(file)
-      },
-      openFolder: async (dir) => {
-        openedFolders.push(dir)
+  if (!fs.existsSync(coreBundle) || !fs.existsSync(computeBundle)) {
+    throw new Error(`The core is not built (${coreBundle} is missing): run \`npm run build\` (or build:core) first.`)
+  }
+  const files = folderSink(outDir)
+  const progress: OperationProgress[] = []
+  const listeners = new Set<http.ServerResponse>()
+  let held: { stage: string | null; release: Promise<void>; reached: (at: HeldAt) => void } | null = null
+  const worker = new Worker(coreBundle)
+  const client = connectCore(
+    {
+      post: (message) => worker.postMessage(message),
+      listen(listener) {
+        worker.on('message', listener)
+        return () => void worker.off('message', listener)
       },
     },
-  })
-  const api = createApi(ports)
+    {
+      dataDir: options.dataDir,
+      resourcesRoot: repoRoot,
+      appVersion: JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+      computeScript: computeBundle,
+      ...(options.clock ? { clock: options.clock } : {}),
+      onProgress: (report) => {
+        progress.push(report)
+        const event = `event: progress\ndata: ${JSON.stringify(report)}\n\n`
+        for (const response of listeners) response.write(event)
+      },
+      ports: {
+        files,
+        printer: savingPrinter(files),
+        picker: listPicker(() => {
+          const picked = nextPick
+          nextPick = []
+          return picked
+        }),
+        secrets: options.secrets ?? memorySecrets(),
+        hold: {
+          at: async (point) => {
+            const current = held
+            if (!current || (current.stage !== null && current.stage !== point.stage)) return
+            current.reached(point)
+            await current.release
+          },
+        },
+        external: {
+          maxUrlLength: options.maxUrlLength ?? 32_000,
+          open: async (url) => {
+            opened.push(url)
+          },
+          // The shell's rule, so that a link the desktop app would refuse fails here too.
+          openWebmail: async (url) => {
+            if (!isWebmailComposeUrl(url)) throw new Error('Only the compose pages of Gmail, Outlook.com and Yahoo Mail can be opened.')
+            opened.push(url)
+          },
+          copyText: async (text) => {
+            copied.push(text)
+          },
+          reveal: async (file) => {
+            revealed.push(file)
+          },
+          openFolder: async (dir) => {
+            openedFolders.push(dir)
+          },
+        },
+      },
+    },
+  )
+  worker.on('error', (error) => console.error('[harness] the core worker failed:', error))
+  worker.on('exit', (code) => client.close(`The harness's core stopped (exit code ${code}).`))
+  try {
+    await client.ready
+  } catch (error) {
+    await worker.terminate()
+    throw error
+  }
+  const api: Api = client.api
   const token = randomBytes(24).toString('hex')
 
   const server = http.createServer((request, response) => {
@@ -192,6 +278,18 @@ export async function startHarness(options: {
       }
       const result = await api.invoke(message.channel, message.input)
       response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(result))
+      return
+    }
+
+    if (url.pathname === '/__harness/events') {
+      if (request.method !== 'GET') {
+        response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request')
+        return
+      }
+      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      response.write(': connected\n\n')
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
       return
     }
 
@@ -235,14 +333,36 @@ export async function startHarness(options: {
     copied,
     revealed,
     openedFolders,
-    pickNext: (files) => {
-      nextPick = files
+    pickNext: (picked) => {
+      nextPick = picked
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    progress,
+    holdOperations(stage) {
+      let release!: () => void
+      let reached!: (at: HeldAt) => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      const first = new Promise<HeldAt>((resolve) => (reached = resolve))
+      const hold = { stage: stage ?? null, release: released, reached }
+      held = hold
+      return {
+        reached: first,
+        release: () => {
+          if (held === hold) held = null
+          release()
+        },
+      }
+    },
+    close: async () => {
+      if (held) held = null
+      for (const response of listeners) response.end()
+      listeners.clear()
+      await new Promise<void>((resolve, reject) => {
         if (!server.listening) return resolve()
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
-      }),
+      })
+      client.close('The harness has stopped.')
+      await worker.terminate()
+    },
   }
 }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createApi, type Api } from '../../electron/core/api/create-api'
 import type { Ports } from '../../electron/core/ports'
+import type { OperationHold, OperationProgress } from '../../electron/core/operation'
 import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
 import { isWebmailComposeUrl } from '../../electron/shell/trusted-url'
 
@@ -34,10 +35,12 @@ export type TestHost = {
   folders: string[]
   /** Files the next attachments:pick hands over. */
   picked: string[]
+  /** Every progress report of a long operation, in order. */
+  progress: OperationProgress[]
 }
 
 /** A fresh core on temp folders. Call again with the same dataDir to simulate a restart. */
-export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number } = {}): TestHost {
+export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number; hold?: OperationHold } = {}): TestHost {
   const dataDir = options.dataDir ?? tempDir()
   const outDir = path.join(dataDir, '..', `${path.basename(dataDir)}-out`)
   const clock = options.clock ?? testClock()
@@ -46,6 +49,7 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
   const revealed: string[] = []
   const folders: string[] = []
   const picked: string[] = []
+  const progress: OperationProgress[] = []
   const ports = createNodePorts({
     dataDir,
     resourcesRoot: repoRoot,
@@ -64,8 +68,10 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
       reveal: async (file) => void revealed.push(file),
       openFolder: async (dir) => void folders.push(dir),
     },
+    progress: (report) => void progress.push(report),
+    ...(options.hold ? { hold: options.hold } : {}),
   })
-  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, folders, picked }
+  return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, folders, picked, progress }
 }
 
 export const sampleProfile = {
@@ -80,4 +86,23 @@ export const sampleProfile = {
 export function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
   return result.data
+}
+
+/**
+ * A hold for long operations (ports.hold): it holds every operation that reaches a checkpoint of
+ * `stage` (any stage when null) until `release()`; `reached` resolves with the first such point.
+ */
+export function testHold(stage: string | null = null) {
+  let releaseAll: () => void = () => {}
+  const released = new Promise<void>((resolve) => (releaseAll = resolve))
+  let tell: (point: { operation: string; channel: string; stage: string }) => void = () => {}
+  const reached = new Promise<{ operation: string; channel: string; stage: string }>((resolve) => (tell = resolve))
+  const hold: OperationHold = {
+    at: async (point) => {
+      if (stage !== null && point.stage !== stage) return
+      tell(point)
+      await released
+    },
+  }
+  return { hold, reached, release: () => releaseAll() }
 }

@@ -100,6 +100,13 @@ describe('npm test', () => {
     expect(text.split('\n').at(-1)).toBe('tests: 10 passed, 0 failed, 1 skipped')
   })
 
+  it('does not run e2e when the core bundle the harness runs failed to build', async () => {
+    const runner = fakeRunner({ build: { 'build:core': 1 } })
+    const summary = await runAll({ run: runner.run, reports, cleanBuild: () => {} })
+    expect(runner.scripts()).toEqual([...buildSteps, 'test:unit'])
+    expect(summary.stages[2]).toEqual({ name: 'e2e', status: 'not run', reason: 'the harness runs the built core, and build:core failed or did not run' })
+  })
+
   it('runs e2e after failing unit tests, and fails with both counted', async () => {
     const runner = fakeRunner({ unit: { code: 1, report: vitestReport(8, 2, 0) }, e2e: { code: 1, report: playwrightReport(3, 1, 0) } })
     const summary = await runAll({ run: runner.run, reports, cleanBuild: () => {} })

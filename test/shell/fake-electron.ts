@@ -5,6 +5,8 @@
  * The state lives on globalThis, so it stays one instance even across vi.resetModules().
  */
 import { EventEmitter } from 'node:events'
+import fs from 'node:fs'
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import { vi } from 'vitest'
 
 type Listener = (...args: never[]) => unknown
@@ -163,31 +165,142 @@ export class FakeSession {
 }
 
 /**
+ * Runs in the worker of a fake utility process before the core's bundle: it gives the bundle the
+ * `process.parentPort` Electron gives a utility process (messages arrive as `{ data }`).
+ */
+const utilityBootstrap = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { EventEmitter } = require('node:events');
+const port = new EventEmitter();
+parentPort.on('message', (data) => port.emit('message', { data, ports: [] }));
+port.postMessage = (message) => parentPort.postMessage(message);
+Object.defineProperty(process, 'parentPort', { value: port });
+require(workerData.modulePath);
+`
+
+/**
+ * A utility process (utilityProcess.fork). When the module it is asked to run exists (the built
+ * core.js), it runs it in a worker thread, through the same `process.parentPort` a real utility
+ * process has. Otherwise (the main process under test from its sources, where no core.js sits
+ * beside it) it runs the core's server from the sources on this thread, over a MessageChannel:
+ * the same protocol, every message copied between two ports. `crash(code)` ends it as a crash
+ * would; `kill()` as Electron's does.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static nextPid = 40_000
+  readonly pid = FakeUtilityProcess.nextPid++
+  readonly mode: 'worker' | 'in-process'
+  private worker: Worker | null = null
+  private port: MessagePort | null = null
+  private stopServer: (() => void) | null = null
+  private exited = false
+  private exitCode: number | null = null
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super()
+    this.mode = fs.existsSync(modulePath) ? 'worker' : 'in-process'
+    if (this.mode === 'worker') {
+      const worker = new Worker(utilityBootstrap, { eval: true, workerData: { modulePath } })
+      this.worker = worker
+      worker.on('online', () => this.emit('spawn'))
+      worker.on('message', (message: unknown) => this.emit('message', message))
+      worker.on('error', (error) => console.error('[fake utility process]', error))
+      worker.on('exit', (code) => this.end(this.exitCode ?? code))
+    } else {
+      const { port1, port2 } = new MessageChannel()
+      this.port = port2
+      port2.on('message', (message: unknown) => this.emit('message', message))
+      void import('../../electron/core-host/serve').then(({ serveCore }) => {
+        if (this.exited) return
+        const server = serveCore({
+          post: (message) => port1.postMessage(message),
+          listen(listener) {
+            port1.on('message', listener)
+            return () => void port1.off('message', listener)
+          },
+        })
+        this.stopServer = () => {
+          server.stop()
+          port1.close()
+        }
+        this.emit('spawn')
+      })
+    }
+  }
+
+  postMessage(message: unknown): void {
+    if (this.exited) throw new Error('The utility process has exited.')
+    if (this.worker) this.worker.postMessage(message)
+    else this.port?.postMessage(message)
+  }
+
+  /** Ends it as Electron's kill() does (SIGTERM). */
+  kill(): boolean {
+    if (this.exited) return false
+    this.stop(143)
+    return true
+  }
+
+  /** Ends it as a crash would, with this exit code. */
+  crash(code = 1): void {
+    this.stop(code)
+  }
+
+  private stop(code: number): void {
+    this.exitCode = code
+    if (this.worker) {
+      const worker = this.worker
+      void worker.terminate().then(() => this.end(code))
+      return
+    }
+    this.stopServer?.()
+    this.port?.close()
+    this.end(code)
+  }
+
+  private end(code: number): void {
+    if (this.exited) return
+    this.exited = true
+    this.emit('exit', code)
+  }
+}
+
+/**
  * safeStorage: a reversible stand-in for the system's encryption (the text never appears as is).
  * `available` and `backend` say what the system offers; Linux without a keyring is 'basic_text'.
  * Only the asynchronous calls exist, as the app must use them since Electron 45 (the synchronous
- * ones are deprecated). Each ciphertext names the key it was made with; after `rotateKey()`,
- * decrypting an older one says it should be encrypted again, as safeStorage does.
+ * ones are deprecated). Each ciphertext begins with the tag Chromium gives it on Linux: "v11"
+ * under a keyring's key, "v10" under the fixed key the asynchronous API falls back to when no
+ * Secret Service answers (`secretService` false; always so for 'basic_text'). Each names the key
+ * it was made with; after `rotateKey()`, decrypting an older one says it should be encrypted
+ * again, as safeStorage does.
  */
 function createSafeStorage() {
   const state = {
     available: true,
     key: 1,
     backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+    /** Whether a Secret Service (GNOME Keyring, KWallet) answers the asynchronous API. */
+    secretService: true,
     rotateKey: () => void (state.key += 1),
+    tag: () => (state.secretService && state.backend !== 'basic_text' ? 'v11' : 'v10'),
     isAsyncEncryptionAvailable: vi.fn(async () => state.available),
     getSelectedStorageBackend: vi.fn(() => state.backend),
     encryptStringAsync: vi.fn(async (text: string) => {
       if (!state.available) throw new Error('Encryption is not available.')
-      return Buffer.concat([Buffer.from('FAKE'), Buffer.from([state.key]), Buffer.from(text, 'utf8').map((b) => b ^ (0x50 + state.key))])
+      return Buffer.concat([Buffer.from(state.tag()), Buffer.from('FAKE'), Buffer.from([state.key]), Buffer.from(text, 'utf8').map((b) => b ^ (0x50 + state.key))])
     }),
     decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
       if (!state.available) throw new Error('Decryption is not available.')
-      const key = encrypted[4] ?? 0
-      if (encrypted.subarray(0, 4).toString() !== 'FAKE' || key < 1 || key > state.key) {
+      const key = encrypted[7] ?? 0
+      if (!/^v1[01]FAKE$/.test(encrypted.subarray(0, 7).toString('latin1')) || key < 1 || key > state.key) {
         throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.')
       }
-      return { result: Buffer.from(encrypted.subarray(5).map((b) => b ^ (0x50 + key))).toString('utf8'), shouldReEncrypt: key < state.key }
+      return { result: Buffer.from(encrypted.subarray(8).map((b) => b ^ (0x50 + key))).toString('utf8'), shouldReEncrypt: key < state.key }
     }),
   }
   return state
@@ -258,6 +371,15 @@ function createFake() {
     protocol: createProtocol(() => ready),
     ipcMain: new FakeIpcMain(),
     defaultSession: new FakeSession(),
+    /** Every utility process forked since the last reset. */
+    utilityProcesses: [] as FakeUtilityProcess[],
+    utilityProcess: {
+      fork: vi.fn((modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+        const child = new FakeUtilityProcess(modulePath, args, options)
+        fake().utilityProcesses.push(child)
+        return child
+      }),
+    },
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
     clipboard: { writeText: vi.fn((_text: string) => {}) },
     dialog: {
@@ -285,6 +407,11 @@ const holder = globalThis as { __rightfulFakeElectron?: Fake }
 export function fake(): Fake {
   holder.__rightfulFakeElectron ??= createFake()
   return holder.__rightfulFakeElectron
+}
+
+/** Ends every utility process the current fake started (a test's core must not outlive it). */
+export function stopUtilityProcesses(): void {
+  for (const child of holder.__rightfulFakeElectron?.utilityProcesses ?? []) child.kill()
 }
 
 /** A fresh fake: new app, ipcMain, session and spies; no windows, no notifications. */
@@ -335,6 +462,9 @@ function buildModule() {
     },
     get protocol() {
       return fake().protocol
+    },
+    get utilityProcess() {
+      return fake().utilityProcess
     },
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,

@@ -28,6 +28,21 @@ describe('forge.config.ts', () => {
     expect(plugin?.fusesConfig).toBe(fuses)
   })
 
+  it('builds the core as its own bundles beside main.js, with the names the main process forks', () => {
+    const plugin = (config.plugins as Array<{ name: string; config?: { build?: Array<{ entry: string; config: string; target: string }> } }> | undefined)?.find((p) => p.name === 'vite')
+    const entries = plugin?.config?.build ?? []
+    // Forge names each output after its entry: core.ts gives core.js, compute-worker.ts compute-worker.js.
+    expect(entries.map((e) => [path.basename(e.entry, '.ts'), e.target])).toEqual([
+      ['main', 'main'],
+      ['preload', 'preload'],
+      ['core', 'main'],
+      ['compute-worker', 'main'],
+    ])
+    const main = fs.readFileSync(path.join(repoRoot, 'electron', 'main.ts'), 'utf8')
+    expect(main).toContain("path.join(__dirname, 'core.js')")
+    expect(main).toContain("path.join(__dirname, 'compute-worker.js')")
+  })
+
   it('packs the app into an asar archive, the integrity fuse checks', () => {
     expect(config.packagerConfig?.asar).toBe(true)
   })

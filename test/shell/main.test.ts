@@ -6,7 +6,7 @@ import { apiChannels } from '../../electron/core/api/channels'
 import { appSchemePrivileges } from '../../electron/shell/app-protocol'
 import { developmentCsp, productionCsp } from '../../electron/shell/csp'
 import { repoRoot } from '../helpers/ports'
-import { fake, resetFakeElectron } from './fake-electron'
+import { fake, resetFakeElectron, stopUtilityProcesses } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
 
@@ -42,6 +42,7 @@ function trustedEvent(url = 'app://rightful/index.html') {
 }
 
 beforeEach(() => {
+  stopUtilityProcesses()
   resetFakeElectron()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-main-'))
   vi.stubEnv('RIGHTFUL_DATA_DIR', dataDir)
@@ -50,6 +51,7 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  stopUtilityProcesses()
   vi.useRealTimers()
   vi.unstubAllEnvs()
   vi.unstubAllGlobals()
@@ -72,6 +74,9 @@ describe('the main process', () => {
     const { app, ipcMain, defaultSession, windows, dialog, Menu } = fake()
     expect(dialog.showErrorBox).not.toHaveBeenCalled()
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...apiChannels].sort())
+    // The core runs in its own utility process, forked from the bundle beside main.js.
+    expect(fake().utilityProcess.fork).toHaveBeenCalledTimes(1)
+    expect(fake().utilityProcess.fork.mock.calls[0]?.[0]).toBe(path.join(electronDir, 'core.js'))
     expect(ipcMain.listenerCount('electron-store-get-data')).toBe(0)
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
@@ -167,6 +172,7 @@ describe('the main process', () => {
     expect(fake().dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/RIGHTFUL_DATA_DIR must be an absolute path/)
     expect(fake().app.quit).toHaveBeenCalled()
 
+    stopUtilityProcesses()
     resetFakeElectron()
     vi.stubEnv('RIGHTFUL_DATA_DIR', '')
     fake().app.paths.userData = dataDir
@@ -199,6 +205,7 @@ describe('the main process', () => {
     expect(clearInterval).toHaveBeenCalledWith(handle)
 
     vi.setSystemTime(new Date('2024-06-01T10:00:00Z'))
+    app.emit('will-quit')
     resetFakeElectron()
     await startMain()
     await vi.waitFor(() => expect(fake().app.setBadgeCount).toHaveBeenCalledWith(1), { timeout: 60_000 })
@@ -211,6 +218,7 @@ describe('the main process', () => {
     expect(window.focus).toHaveBeenCalled()
     expect(window.webContents.send).toHaveBeenCalledWith('app:open-request', reference)
     fake().app.emit('before-quit')
+    fake().app.emit('will-quit')
 
     // Shown once: the next start has nothing new to show.
     resetFakeElectron()

@@ -51,9 +51,9 @@ describe('the preload', () => {
     }
   })
 
-  it("gives 'rightfulEvents' only onOpenRequest, frozen", () => {
+  it("gives 'rightfulEvents' only onOpenRequest and onProgress, frozen", () => {
     const events = exposedEvents()
-    expect(Object.keys(events)).toEqual(['onOpenRequest'])
+    expect(Object.keys(events)).toEqual(['onOpenRequest', 'onProgress'])
     expect(Object.isFrozen(events)).toBe(true)
   })
 

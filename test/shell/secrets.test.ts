@@ -1,7 +1,9 @@
 /**
  * The desktop app's SecretStore on safeStorage (Electron mocked): the password is kept encrypted,
- * never as plain text; where encryption is unavailable it is not kept at all; Linux's basic_text
- * backend counts as weak, so that Settings warns; and the core sees all of it through the port.
+ * never as plain text; where encryption is unavailable it is not kept at all; on Linux, a secret
+ * under Electron's fixed key (the 'basic_text' backend, or a "v10" ciphertext from the
+ * asynchronous API without a Secret Service) counts as obfuscated, not encrypted, so that
+ * Settings says so; and the core sees all of it through the port.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,7 +11,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../electron/core/api/create-api'
 import { createNodePorts, folderSink } from '../../electron/adapters/node/node-ports'
-import { createSafeStorageSecrets, isSafeStorageStrong } from '../../electron/shell/secrets'
+import { createSafeStorageSecrets, safeStorageProtection } from '../../electron/shell/secrets'
 import { repoRoot } from '../helpers/ports'
 import { fake, resetFakeElectron } from './fake-electron'
 
@@ -51,25 +53,34 @@ describe('the safeStorage SecretStore', () => {
   it('refuses to keep a secret where the system offers no encryption, and writes nothing', async () => {
     fake().safeStorage.available = false
     const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
-    expect(await secrets.isStrong()).toBe(false)
+    expect(await secrets.protection()).toBe('unavailable')
     await expect(secrets.set('smtp-password', 'hunter2')).rejects.toThrow(/no encryption/)
     expect(fs.existsSync(file())).toBe(false)
   })
 
-  it('counts only a real keyring as strong on Linux', async () => {
+  it('counts only a real keyring as protection on Linux: the fixed key is told apart by its backend and by its "v10" tag', async () => {
     const secrets = createSafeStorageSecrets({ dataDir: dir, platform: 'linux' })
-    for (const [backend, strong] of [
-      ['gnome_libsecret', true],
-      ['kwallet5', true],
-      ['basic_text', false],
-      ['unknown', false],
+    for (const [backend, protection] of [
+      ['gnome_libsecret', 'system'],
+      ['kwallet5', 'system'],
+      ['basic_text', 'fixed-key'],
+      ['unknown', 'fixed-key'],
     ] as const) {
       fake().safeStorage.backend = backend
-      expect(await secrets.isStrong(), backend).toBe(strong)
+      expect(await secrets.protection(), backend).toBe(protection)
     }
+    // The desktop looks like GNOME, but no Secret Service answers: the asynchronous API falls back
+    // to the fixed key while the backend's name still says gnome_libsecret. The ciphertext tells.
+    fake().safeStorage.backend = 'gnome_libsecret'
+    fake().safeStorage.secretService = false
+    expect(await secrets.protection()).toBe('fixed-key')
+    await secrets.set('smtp-password', 'hunter2')
+    const stored = Buffer.from(JSON.parse(fs.readFileSync(file(), 'utf8')).secrets['smtp-password'], 'base64')
+    expect(stored.subarray(0, 3).toString('latin1')).toBe('v10')
     // Other systems have no such backend: available encryption is the system's own.
     fake().safeStorage.backend = 'basic_text'
-    expect(await isSafeStorageStrong('win32')).toBe(true)
+    expect(await safeStorageProtection('win32')).toBe('system')
+    expect(await safeStorageProtection('darwin')).toBe('system')
   })
 
   it('encrypts a secret again when safeStorage asks for it on reading (a rotated key)', async () => {
@@ -115,7 +126,7 @@ describe('the safeStorage SecretStore', () => {
     const ports = createNodePorts({ dataDir: dir, resourcesRoot: repoRoot, appVersion: '0.0.0-test', files: folderSink(path.join(dir, 'out')) })
     const api = createApi({ ...ports, secrets: createSafeStorageSecrets({ dataDir: dir, platform: 'linux' }) })
     const saved = await api.call('mail:saveSmtp', { smtp: { host: 'mail.example.org', port: 587, security: 'starttls', user: 'alex' }, password: 's3cret!' })
-    expect(saved.ok && saved.data).toMatchObject({ hasPassword: true, passwordStorage: { persistent: true, strong: false } })
+    expect(saved.ok && saved.data).toMatchObject({ hasPassword: true, passwordStorage: { persistent: true, strong: false, protection: 'fixed-key' } })
     expect(fs.readFileSync(file(), 'utf8')).not.toContain('s3cret!')
     expect(fs.readFileSync(path.join(dir, 'mail.json'), 'utf8')).not.toContain('s3cret!')
 

@@ -69,10 +69,28 @@ function fakeSubscribe() {
 }
 
 describe('buildPushApi', () => {
-  it('has onOpenRequest only, frozen', () => {
+  it('has onOpenRequest and onProgress only, frozen', () => {
     const events = buildPushApi(fakeSubscribe().subscribe)
-    expect(Object.keys(events)).toEqual(['onOpenRequest'])
+    expect(Object.keys(events)).toEqual(['onOpenRequest', 'onProgress'])
     expect(Object.isFrozen(events)).toBe(true)
+  })
+
+  it("calls back with a long operation's progress, copied field by field, for 'app:progress' only", () => {
+    const bus = fakeSubscribe()
+    const callback = vi.fn()
+    const unsubscribe = buildPushApi(bus.subscribe).onProgress(callback)
+    expect(bus.subscribe.mock.calls.map((call) => call[0])).toEqual(['app:progress'])
+    const report = { operation: 'op-abc12345', channel: 'catalog:import', stage: 'reading', done: 3, total: 10, message: 'Reading file 4 of 10…', cancellable: true }
+    bus.push('app:progress', { ...report, extra: 'never passed on', __proto__: { polluted: true } })
+    bus.push('app:progress', { ...report, total: null })
+    for (const junk of [null, 'x', { ...report, done: -1 }, { ...report, total: Number.NaN }, { ...report, operation: '' }, { ...report, message: 'x'.repeat(1001) }, { ...report, cancellable: 'yes' }]) {
+      bus.push('app:progress', junk)
+    }
+    bus.push('app:open-request', report)
+    expect(callback.mock.calls).toEqual([[report], [{ ...report, total: null }]])
+    expect(Object.keys(callback.mock.calls[0]![0] as object)).toEqual(['operation', 'channel', 'stage', 'done', 'total', 'message', 'cancellable'])
+    unsubscribe()
+    expect(() => buildPushApi(bus.subscribe).onProgress('not a function' as never)).toThrow(TypeError)
   })
 
   it("calls back with the reference alone, for 'app:open-request' only", () => {

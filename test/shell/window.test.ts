@@ -29,7 +29,8 @@ describe('the main window', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false,
+      experimentalFeatures: false,
+        webviewTag: false,
       spellcheck: true,
       preload: preloadPath,
     })

@@ -6,7 +6,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Clock, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
+import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
+import type { OperationHold, ProgressSink } from '../../core/operation'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { openNoticeFile } from '../../core/storage/notice-file'
 import { createConfStores } from './conf-stores'
@@ -110,6 +111,14 @@ export function createNodePorts(options: {
   clock?: Clock
   /** Default: in memory only (nothing is ever written). */
   secrets?: SecretStore
+  /** Default: the letter is saved through `files` (there is no print dialog). */
+  printer?: Printer
+  /** Hears the progress of long operations. */
+  progress?: ProgressSink
+  /** Holds long operations at their checkpoints (tests). */
+  hold?: OperationHold
+  /** Runs pure, long work off this thread. */
+  compute?: ComputePort
 }): Ports {
   const clock = options.clock ?? systemClock
   fs.mkdirSync(options.dataDir, { recursive: true })
@@ -127,8 +136,11 @@ export function createNodePorts(options: {
     authorities: builtinAuthoritiesFrom(options.resourcesRoot),
     files: options.files,
     picker: options.picker ?? listPicker(() => []),
-    printer: savingPrinter(options.files),
+    printer: options.printer ?? savingPrinter(options.files),
     external: options.external ?? noExternalOpener,
     secrets: options.secrets ?? memorySecrets(),
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.hold ? { hold: options.hold } : {}),
+    ...(options.compute ? { compute: options.compute } : {}),
   }
 }

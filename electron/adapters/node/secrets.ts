@@ -12,7 +12,7 @@ export function memorySecrets(initial: Record<string, string> = {}): SecretStore
   const values = new Map(Object.entries(initial))
   return {
     persistent: false,
-    isStrong: async () => true,
+    protection: async () => 'memory',
     get: async (name) => values.get(name) ?? null,
     set: async (name, value) => void values.set(name, value),
     delete: async (name) => void values.delete(name),
@@ -31,7 +31,7 @@ export function cliSecrets(options: {
   const given = new Map<string, string>()
   return {
     persistent: false,
-    isStrong: async () => true,
+    protection: async () => 'memory',
     async get(name) {
       const known = given.get(name)
       if (known !== undefined) return known

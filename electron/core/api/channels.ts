@@ -73,9 +73,18 @@ export const apiChannels = [
   'backup:choose',
   'backup:inspect',
   'backup:restore',
+  'operations:cancel',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]
+
+/**
+ * The methods that run as long operations: they take an optional `operation` id, report progress
+ * under it and can be stopped with operations:cancel.
+ */
+export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync'] as const satisfies ReadonlyArray<ApiChannel>
+
+export type OperationChannel = (typeof operationChannels)[number]
 
 export function isApiChannel(value: unknown): value is ApiChannel {
   return typeof value === 'string' && (apiChannels as ReadonlyArray<string>).includes(value)

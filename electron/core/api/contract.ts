@@ -44,6 +44,7 @@ import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
 import type { ImapView, SyncResult } from '../replies/handlers'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
+import { operationIdPattern } from '../operation'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -54,6 +55,11 @@ const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.'
 /** A passphrase that opens a backup: any the user typed (a new one is held to more, below). */
 const givenPassphrase = z.string().min(1, 'Enter the passphrase.').max(1024)
 const empty = z.strictObject({})
+/**
+ * A long operation's id, chosen by the caller: with it the operation reports progress and can be
+ * stopped (operations:cancel) before it answers.
+ */
+const operationId = z.string().regex(operationIdPattern, 'Not an operation id (op-…).')
 const byReference = z.strictObject({ reference: referenceSchema })
 
 export type AppStatus = {
@@ -143,13 +149,19 @@ export const contract = {
       format: z.enum(['datarequests', 'rightful']),
       kind: z.enum(['file', 'folder']),
       dryRun: z.boolean().default(false),
+      operation: operationId.optional(),
     }),
   ),
   /** Saves the user's catalog (or every record, with `all`) as a JSON file the user chooses. */
   'catalog:export': method<{ path: string | null; companies: number }>()(z.strictObject({ all: z.boolean().default(false) })),
   /** Reads a pasted or opened privacy policy and proposes a record, each field with its quote; saves nothing. */
   'catalog:extractPolicy': method<PolicyProposal>()(
-    z.strictObject({ text: z.string().max(2_000_000, policyTooLong), format: z.enum(['text', 'markdown', 'html']), sourceUrl: z.url().optional() }),
+    z.strictObject({
+      text: z.string().max(2_000_000, policyTooLong),
+      format: z.enum(['text', 'markdown', 'html']),
+      sourceUrl: z.url().optional(),
+      operation: operationId.optional(),
+    }),
   ),
   /**
    * Saves what the user kept of a policy's proposal as a company of their own. The policy is read
@@ -165,6 +177,7 @@ export const contract = {
       into: companyIdSchema.optional(),
       /** Add it as a company of its own even though one with its domain or address exists. */
       asNew: z.boolean().optional(),
+      operation: operationId.optional(),
     }),
   ),
   /** The companies of the catalog that have one of these domains or e-mail addresses. */
@@ -406,6 +419,7 @@ export const contract = {
         })
         .optional(),
       password: z.string().min(1).max(1000).optional(),
+      operation: operationId.optional(),
     }),
   ),
 
@@ -441,6 +455,7 @@ export const contract = {
         .max(1024, 'Use a passphrase of at most 1,024 characters.')
         .nullable()
         .optional(),
+      operation: operationId.optional(),
     }),
   ),
   /** Asks the user for a backup file (the host's picker) and reads its header: encrypted or not. */
@@ -452,8 +467,20 @@ export const contract = {
    * `replace` (the replaced data is kept in a before-restore-… folder); otherwise DATA_FOLDER_NOT_EMPTY.
    */
   'backup:restore': method<RestoreResult>()(
-    z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional(), replace: z.boolean().default(false) }),
+    z.strictObject({
+      token: backupToken,
+      passphrase: givenPassphrase.nullable().optional(),
+      replace: z.boolean().default(false),
+      operation: operationId.optional(),
+    }),
   ),
+
+  /**
+   * Stops a long operation started with this `operation` id (a policy read, a catalog import, a
+   * backup, a restore, an IMAP sync): it ends with CANCELLED at its next checkpoint, with nothing
+   * saved. `cancelled` is false when no such operation runs (it had already ended).
+   */
+  'operations:cancel': method<{ cancelled: boolean }>()(z.strictObject({ operation: operationId })),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -35,8 +35,10 @@ import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
-import { apiChannels, isApiChannel, type ApiChannel } from './channels'
-import { contract, type ApiInput, type ApiOutput } from './contract'
+import { describeIssues, parseInput } from './parse-input'
+import { createOperation, type Operation } from '../operation'
+import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
+import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
 import { CoreError, fail, ok, type Result } from './result'
 
@@ -80,10 +82,6 @@ export function mergeHandlers(maps: ReadonlyArray<HandlerMap>): { readonly [C in
   const missing = apiChannels.filter((c) => !merged[c])
   if (missing.length > 0) throw new Error(`No handler for the API methods: ${missing.join(', ')}.`)
   return merged as { readonly [C in ApiChannel]: Handler<C> }
-}
-
-function describeIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
 }
 
 /** An object opened the first time one of its members is used. */
@@ -161,10 +159,34 @@ function openServices(ports: Ports): HandlerMap[] {
 /** Channels that take the gate themselves (only for their part that touches the data). */
 const selfGated: ReadonlySet<ApiChannel> = new Set<ApiChannel>(['backup:create', 'backup:restore'])
 
+/** Channels that never wait at the gate: stopping a backup must not wait for the backup to end. */
+const ungated: ReadonlySet<ApiChannel> = new Set<ApiChannel>(['operations:cancel'])
+
+const longOperations: ReadonlySet<ApiChannel> = new Set<ApiChannel>(operationChannels)
+
+/** What a long operation is called in the message it ends with when stopped. */
+const operationNames: Partial<Record<ApiChannel, string>> = {
+  'catalog:extractPolicy': 'Reading the policy',
+  'catalog:savePolicy': 'Saving the company from its policy',
+  'catalog:import': 'The import',
+  'backup:create': 'The backup',
+  'backup:restore': 'The restore',
+  'replies:sync': 'The IMAP sync',
+}
+
 export function createApi(ports: Ports): Api {
   // A restore a crash interrupted is finished before anything is read.
   finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
   const gate = createGate()
+  /** Long operations in progress that a caller gave an id, so that operations:cancel can reach them. */
+  const running = new Map<string, Operation & { cancel(): void }>()
+  const cancelHandler: HandlerMap = {
+    'operations:cancel': ({ operation }) => {
+      const found = running.get(operation)
+      found?.cancel()
+      return { cancelled: found !== undefined }
+    },
+  }
   let handlers: { readonly [C in ApiChannel]: Handler<C> }
   /** Set when a restore stopped half-way and could not be finished: nothing may use the data then. */
   let halted: string | null = null
@@ -179,24 +201,24 @@ export function createApi(ports: Ports): Api {
         halted = `A restore stopped half-way (${(error as Error).message}). Quit and start Rightful again to finish it; until then nothing is read or written.`
         throw error
       }
-      handlers = mergeHandlers([...openServices(ports), backup])
+      handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
     },
   })
-  handlers = mergeHandlers([...openServices(ports), backup])
+  handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
     if (halted) return fail('STORAGE_FAILED', halted)
-    const parsed = contract[channel].input.safeParse(input ?? {})
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error)
-      const first = issues[0]
-      return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
-    }
+    const parsed = parseInput(channel, input)
+    if (!parsed.ok) return parsed
+    const id = longOperations.has(channel) ? ((parsed.data as { operation?: string }).operation ?? null) : null
+    if (id !== null && running.has(id)) return fail('INVALID_STATE', `An operation with the id ${id} is already running.`)
+    const operation = createOperation({ id, channel, what: operationNames[channel], onProgress: ports.progress ?? null, hold: ports.hold ?? null })
+    if (id !== null) running.set(id, operation)
     try {
       // Looked up when the call runs: one that waited for a restore reaches the restored data.
-      const run = async () => (handlers[channel] as (input: unknown) => unknown)(parsed.data)
-      return ok(await (selfGated.has(channel) ? run() : gate.shared(run)))
+      const run = async () => (handlers[channel] as (input: unknown, operation: Operation) => unknown)(parsed.data, operation)
+      return ok(await (selfGated.has(channel) || ungated.has(channel) ? run() : gate.shared(run)))
     } catch (error) {
       if (error instanceof CoreError) return fail(error.code, error.message, error.issues)
       if (error instanceof z.ZodError) {
@@ -205,6 +227,8 @@ export function createApi(ports: Ports): Api {
       }
       console.error(`[rightful] ${channel} failed:`, error)
       return fail('INTERNAL', `Something went wrong in ${channel}: ${(error as Error).message ?? String(error)}`)
+    } finally {
+      if (id !== null && running.get(id) === operation) running.delete(id)
     }
   }
 

@@ -9,6 +9,7 @@ import type { Templates } from '../templates/templates'
 import type { SettingsStore } from '../settings/settings'
 import type { AttachmentStage } from '../requests/attachments'
 import type { NotificationLog } from '../notifications/notifications'
+import type { Operation } from '../operation'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 
@@ -29,7 +30,11 @@ export type CoreContext = {
   today(): string
 }
 
-export type Handler<C extends ApiChannel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>
+/**
+ * A method's implementation. `operation` is the call's own: long operations report progress on it
+ * and reach its checkpoints between chunks (see operation.ts); other methods may ignore it.
+ */
+export type Handler<C extends ApiChannel> = (input: ParsedInput<C>, operation: Operation) => Promise<ApiOutput<C>> | ApiOutput<C>
 
 /** A domain's handlers: a subset of the channels. */
 export type HandlerMap = { readonly [C in ApiChannel]?: Handler<C> }

@@ -40,7 +40,7 @@ export function backupHandlers(deps: {
   const requestsIn = (dataDir: string) => listUserData(dataDir).files.filter((f) => /^requests\/RF-\d{4}-\d{4,}\.json$/.test(f.path)).length
 
   return {
-    'backup:create': async ({ passphrase }) => {
+    'backup:create': async ({ passphrase }, operation) => {
       const today = plainDateOf(ports.clock.now())
       const target = await ports.files.choosePath({ suggestedName: `rightful-backup-${today}.${backupExtension}`, kind: 'backup' })
       if (!target) {
@@ -60,7 +60,7 @@ export function backupHandlers(deps: {
         throw new CoreError('INVALID_INPUT', 'Save the backup outside the data folder (on another disk is best): a backup inside it would be in the next backup, and lost with the folder.')
       }
       const written = await deps.exclusive(() =>
-        writeBackup({ dataDir: ports.dataDir, target, appVersion: ports.appVersion, now: ports.clock.now(), passphrase: passphrase ?? null, limits }),
+        writeBackup({ dataDir: ports.dataDir, target, appVersion: ports.appVersion, now: ports.clock.now(), passphrase: passphrase ?? null, limits, operation }),
       )
       const result: BackupCreated = {
         path: written.path,
@@ -104,11 +104,19 @@ export function backupHandlers(deps: {
       return preview
     },
 
-    'backup:restore': async ({ token, passphrase, replace }) => {
+    'backup:restore': async ({ token, passphrase, replace }, operation) => {
       const file = fileOf(token)
       // Said before the backup is read, and again (swapIn) once nothing else runs.
       if (!replace) refuseIfNotEmpty(ports.dataDir)
-      const staged = await stageBackup({ dataDir: ports.dataDir, file, passphrase: passphrase ?? null, limits })
+      const staged = await stageBackup({ dataDir: ports.dataDir, file, passphrase: passphrase ?? null, limits, operation })
+      // The last point where it can stop: the swap that follows is done whole (or finished at the next start).
+      try {
+        await operation.checkpoint({ stage: 'unpacking', done: 1, total: 1, message: 'The backup is unpacked.', cancellable: true })
+      } catch (error) {
+        discardStaged(staged)
+        throw error
+      }
+      operation.report({ stage: 'swapping', done: 0, total: null, message: 'Putting the restored data in place…', cancellable: false })
       const { previousData } = await deps.exclusive(async () => {
         try {
           const swapped = swapIn({ dataDir: ports.dataDir, staged, replace, now: ports.clock.now() })

@@ -213,7 +213,13 @@ class PayloadParser {
  */
 export async function readBackup(
   file: string,
-  options: { passphrase: string | null; limits?: BackupLimits; sink?: EntrySink },
+  options: {
+    passphrase: string | null
+    limits?: BackupLimits
+    sink?: EntrySink
+    /** Awaited before each chunk with the bytes read of the body (an operation's checkpoint: it may stop the reading). */
+    between?: (progress: { done: number; total: number }) => Promise<void>
+  },
 ): Promise<BackupInfo> {
   const limits = options.limits ?? defaultLimits
   const { header, prefixBytes, bytes } = await readBackupHeader(file, limits)
@@ -256,6 +262,7 @@ export async function readBackup(
     let position = prefixBytes
     const bodyEnd = prefixBytes + header.bodyBytes
     while (position < bodyEnd) {
+      await options.between?.({ done: position - prefixBytes, total: header.bodyBytes })
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, bodyEnd - position), position)
       if (bytesRead === 0) throw backupErrors.damaged('it ends early')
       position += bytesRead

@@ -20,10 +20,11 @@ import path from 'node:path'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
+import type { Operation } from '../operation'
 import { fsyncDirectory, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock, processRuns } from '../storage/folder-lock'
 import { dataRoots, listUserData } from './entries'
-import type { BackupLimits, ManifestEntry } from './format'
+import { formatBytes, type BackupLimits, type ManifestEntry } from './format'
 import { readBackup, type BackupInfo, type EntrySink } from './reader'
 
 export const journalName = 'restore-journal.json'
@@ -113,7 +114,14 @@ function stagingSink(root: string): EntrySink & { abort(): void; files: string[]
  * Phase 1: reads and verifies the backup into a staging folder inside `dataDir`. Nothing of the
  * live data changes; on any error the staging folder is removed and the error passed on.
  */
-export async function stageBackup(options: { dataDir: string; file: string; passphrase: string | null; limits?: BackupLimits }): Promise<StagedRestore> {
+export async function stageBackup(options: {
+  dataDir: string
+  file: string
+  passphrase: string | null
+  limits?: BackupLimits
+  /** Reports progress and may stop the unpacking between chunks (CANCELLED; the staging folder goes). */
+  operation?: Operation
+}): Promise<StagedRestore> {
   // The process id in the name: a process that opens the folder meanwhile leaves a live process's staging alone.
   const dir = path.join(options.dataDir, `.restore-p${process.pid}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`)
   stagingInProgress.add(path.basename(dir))
@@ -121,7 +129,12 @@ export async function stageBackup(options: { dataDir: string; file: string; pass
   fs.mkdirSync(root, { recursive: true })
   const sink = stagingSink(root)
   try {
-    const info = await readBackup(options.file, { passphrase: options.passphrase, ...(options.limits ? { limits: options.limits } : {}), sink })
+    const operation = options.operation
+    const between = operation
+      ? ({ done, total }: { done: number; total: number }) =>
+          operation.checkpoint({ stage: 'unpacking', done, total, message: `Checking and unpacking the backup: ${formatBytes(done)} of ${formatBytes(total)}…`, cancellable: true })
+      : undefined
+    const info = await readBackup(options.file, { passphrase: options.passphrase, ...(options.limits ? { limits: options.limits } : {}), sink, ...(between ? { between } : {}) })
     // On disk before the journal names them: a power cut after the swap must not find empty files.
     await syncFiles(sink.files)
     for (const folder of sink.folders) fsyncDirectory(folder)

@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { CoreError } from '../api/result'
+import type { Operation } from '../operation'
 import { checkRecord, isCheckedRecord, listUserData, tally, type DataFile } from './entries'
 import {
   backupFormat,
@@ -91,11 +92,12 @@ async function readChunks(file: string, each: (chunk: Buffer) => void, pause: ()
 }
 
 /** Checks and hashes every file; a record that does not read as what it should be is left out. */
-async function survey(files: ReadonlyArray<DataFile>, limits: BackupLimits, pause: () => Promise<void>) {
+async function survey(files: ReadonlyArray<DataFile>, limits: BackupLimits, pause: () => Promise<void>, reached: (index: number) => void = () => {}) {
   const counts = emptyCounts()
   const entries: ManifestEntry[] = []
   const skipped: Array<{ path: string; reason: string }> = []
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    reached(index)
     await pause()
     if (isCheckedRecord(file.path)) {
       if (file.size > limits.maxRecordBytes) {
@@ -197,11 +199,17 @@ export async function writeBackup(options: {
   now: Date
   passphrase: string | null
   limits?: BackupLimits
+  /** Reports progress and may stop the backup between chunks (CANCELLED; nothing is left behind). */
+  operation?: Operation
 }): Promise<BackupWritten> {
   const limits = options.limits ?? defaultLimits
-  const pause = createYielder()
+  const operation = options.operation ?? null
   const { files, unsafe } = listUserData(options.dataDir)
-  const { counts, entries, skipped } = await survey(files, limits, pause)
+  let step = { stage: 'checking', done: 0, total: files.length as number | null, message: 'Checking your files…', cancellable: true }
+  const pause = operation ? () => operation.checkpoint(step) : createYielder()
+  const { counts, entries, skipped } = await survey(files, limits, pause, (index) => {
+    step = { ...step, done: index, message: `Checking file ${(index + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')}…` }
+  })
   skipped.push(...unsafe.map((u) => ({ path: u.path, reason: `its name cannot be restored everywhere (${u.reason})` })))
   if (entries.length > limits.maxEntries) {
     throw new CoreError('BACKUP_TOO_LARGE', `Your data holds ${entries.length} files; a backup holds at most ${limits.maxEntries}.`)
@@ -251,6 +259,7 @@ export async function writeBackup(options: {
     out.raw(prefix)
     out.payload(manifestLine)
     for (const entry of entries) {
+      step = { stage: 'writing', done: out.written, total, message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…`, cancellable: true }
       await pause()
       const hash = createHash('sha256')
       let size = 0
@@ -261,6 +270,7 @@ export async function writeBackup(options: {
           if (size > entry.size) return
           hash.update(chunk)
           out.payload(chunk)
+          step = { ...step, done: out.written, message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…` }
         },
         pause,
       )
@@ -268,6 +278,9 @@ export async function writeBackup(options: {
         throw new CoreError('STORAGE_FAILED', `${entry.path} changed while the backup was being written. Nothing was saved; make the backup again.`)
       }
     }
+    // The last point where it can stop: what follows finishes the file and puts it in place.
+    await operation?.checkpoint({ ...step, done: out.written, message: 'Finishing the backup…' })
+    operation?.report({ stage: 'finishing', done: total, total, message: 'Putting the backup in place…', cancellable: false })
     out.finish()
     if (out.written !== total) throw new Error(`the backup came out ${out.written} bytes long instead of ${total}`)
     fs.fsyncSync(fd)

@@ -2,13 +2,34 @@ import type { CoreContext, HandlerMap } from '../api/handlers'
 import { dataBrokerCategory } from './brokers'
 import { summaryOf } from './catalog'
 import { createTextBudget } from '../text/budget'
-import { extractPolicy, policyImportBudgetMs } from './policy-import/extract'
+import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
-import { readImportEntries } from './import-files'
+import { readImportEntriesInSteps } from './import-files'
+import { isCancelled, type Operation } from '../operation'
+
+/**
+ * Reads a policy as an operation: one checkpoint per step, each reported. Where the host gives a
+ * compute port, the reading itself runs off the core's thread (the core answers other calls
+ * meanwhile, and a cancel ends it at once); otherwise here, a step at a time.
+ */
+function readPolicyAsOperation(ctx: CoreContext, input: PolicyInput, operation: Operation) {
+  const between = (step: PolicyStep) => operation.checkpoint({ ...step, message: `${step.message}…`, cancellable: true })
+  const compute = ctx.ports.compute
+  if (compute) {
+    return compute.readPolicy(input, { budgetMs: policyImportBudgetMs, signal: operation.signal, between }).catch((error: unknown) => {
+      // Said in the operation's own words ("Saving the company … was stopped").
+      if (isCancelled(error)) operation.throwIfCancelled()
+      throw error
+    })
+  }
+  // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
+  const budget = createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
+  return extractPolicyInSteps(input, { budget, between })
+}
+
+const count = (n: number) => n.toLocaleString('en')
 
 export function catalogHandlers(ctx: CoreContext): HandlerMap {
-  // Reading a policy stops with INPUT_TOO_COMPLEX when it outruns its budget, on the core's clock.
-  const policyBudget = () => createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs, now: () => ctx.ports.clock.now().getTime() })
   return {
     'catalog:search': ({ query, limit }) =>
       ctx.catalog.search(query, limit).map((c) => ({
@@ -29,15 +50,30 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     'catalog:restore': ({ id }) => ctx.catalog.restore(id),
     'catalog:reset': ({ id }) => ctx.catalog.reset(id),
     'catalog:deleted': () => ctx.catalog.deleted(),
-    'catalog:import': async ({ format, kind, dryRun }) => {
+    'catalog:import': async ({ format, kind, dryRun }, operation) => {
       const source = await ctx.ports.picker.pickImport(kind)
       if (source === null) return { source: null, imported: 0, rejected: [], dryRun }
-      const report = ctx.catalog.importEntries(readImportEntries(source, format), format, ctx.today(), { dryRun })
+      const entries = await readImportEntriesInSteps(source, format, ({ done, total }) =>
+        operation.checkpoint({ stage: 'reading', done, total, message: `Reading file ${count(done + 1)} of ${count(total)}…`, cancellable: true }),
+      )
+      // The last point where it can stop: from here the records are checked and saved in one write.
+      await operation.checkpoint({ stage: 'reading', done: 1, total: 1, message: 'All files read.', cancellable: true })
+      operation.report({
+        stage: 'saving',
+        done: 0,
+        total: null,
+        message: `${dryRun ? 'Checking' : 'Checking and saving'} ${count(entries.length)} record${entries.length === 1 ? '' : 's'}…`,
+        cancellable: false,
+      })
+      const report = ctx.catalog.importEntries(entries, format, ctx.today(), { dryRun })
       return { source, ...report }
     },
-    'catalog:extractPolicy': (input) => extractPolicy(input, { budget: policyBudget() }),
-    'catalog:savePolicy': ({ text, format, sourceUrl, choices, into, asNew }) => {
-      const record = proposalToCompany(extractPolicy({ text, format, ...(sourceUrl ? { sourceUrl } : {}) }, { budget: policyBudget() }), choices)
+    'catalog:extractPolicy': ({ operation: _id, ...input }, operation) => readPolicyAsOperation(ctx, input, operation),
+    'catalog:savePolicy': async ({ text, format, sourceUrl, choices, into, asNew }, operation) => {
+      const proposal = await readPolicyAsOperation(ctx, { text, format, ...(sourceUrl ? { sourceUrl } : {}) }, operation)
+      await operation.checkpoint({ stage: 'proposal', done: 1, total: 1, message: 'The policy is read.', cancellable: true })
+      operation.report({ stage: 'saving', done: 0, total: null, message: 'Saving the company…', cancellable: false })
+      const record = proposalToCompany(proposal, choices)
       return into !== undefined ? ctx.catalog.updateFrom(into, record, ctx.today()) : ctx.catalog.addRecord(record, { asNew: asNew ?? false })
     },
     'catalog:matches': ({ domains, emails, excludeId }) => ctx.catalog.matches({ domains, emails, ...(excludeId !== undefined ? { excludeId } : {}) }),

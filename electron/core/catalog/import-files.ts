@@ -36,12 +36,37 @@ function readJson(file: string, entry: string, limit: number): ImportEntry {
   }
 }
 
+/** How far reading the chosen file or folder has got: entries read of those in it. */
+export type ReadProgress = { readonly done: number; readonly total: number }
+
 /**
  * The entries of `source` for `format`. A folder yields one entry per directory entry (sorted by
  * name, hidden files included); a file of datarequests.org records may hold one record or an
  * array of them (one entry each, named file#N).
  */
 export function readImportEntries(source: string, format: ImportFormat): ImportEntry[] {
+  const reading = readEntries(source, format)
+  for (;;) {
+    const next = reading.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * Reads the entries as `readImportEntries` does, awaiting `between(progress)` before each file of
+ * a folder (an operation's checkpoint: progress, other work, and CANCELLED to stop). Writes nothing.
+ */
+export async function readImportEntriesInSteps(source: string, format: ImportFormat, between: (progress: ReadProgress) => Promise<void>): Promise<ImportEntry[]> {
+  const reading = readEntries(source, format)
+  for (;;) {
+    const next = reading.next()
+    if (next.done) return next.value
+    await between(next.value)
+  }
+}
+
+/** The reading itself, as a generator that yields before each file it reads. */
+function* readEntries(source: string, format: ImportFormat): Generator<ReadProgress, ImportEntry[], void> {
   let stat: fs.Stats
   try {
     stat = fs.statSync(source)
@@ -55,12 +80,21 @@ export function readImportEntries(source: string, format: ImportFormat): ImportE
       ? entry.data.map((data, i) => ({ entry: `${entry.entry}#${i + 1}`, data }))
       : [entry]
 
-  if (!stat.isDirectory()) return expand(readJson(source, path.basename(source), limit))
+  if (!stat.isDirectory()) {
+    yield { done: 0, total: 1 }
+    return expand(readJson(source, path.basename(source), limit))
+  }
   let names: string[]
   try {
     names = fs.readdirSync(source)
   } catch (error) {
     throw new CoreError('NOT_FOUND', `The folder ${source} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
   }
-  return names.sort().flatMap((name) => expand(readJson(path.join(source, name), name, limit)))
+  const entries: ImportEntry[] = []
+  const sorted = names.sort()
+  for (const [index, name] of sorted.entries()) {
+    yield { done: index, total: sorted.length }
+    entries.push(...expand(readJson(path.join(source, name), name, limit)))
+  }
+  return entries
 }

@@ -11,7 +11,7 @@ import { letterFor, outputFileName } from '../letters/letter-for-request'
 import { renderLetterPdf } from '../letters/pdf-letter'
 import type { RequestRecord } from '../requests/model'
 import { buildEml, checkMessageFields, maxAttachmentBytesPerMessage, messageIdFor, sha256Hex, type EmlAttachment } from './eml'
-import { openMailSettings, smtpPasswordSecret, type SmtpSettings } from './mail-settings'
+import { openMailSettings, passwordStorageOf, smtpPasswordSecret, type SmtpSettings } from './mail-settings'
 import { buildMailtoUrl } from './mailto'
 import { webmailCompose, webmailNames } from './webmail'
 import type { SendResult, SmtpView } from './mail-types'
@@ -105,7 +105,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     return {
       smtp,
       hasPassword: password !== null,
-      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: await ctx.ports.secrets.isStrong() },
+      passwordStorage: await passwordStorageOf(ctx.ports.secrets),
       sentCopy,
     }
   }

@@ -6,8 +6,9 @@
 import { z } from 'zod'
 import { emailAddressSchema } from '../catalog/schema'
 import type { NoticeBoard } from '../notices'
-import type { DocumentStore } from '../ports'
+import type { DocumentStore, SecretStore } from '../ports'
 import { fileStamp } from '../storage/files'
+import type { PasswordStorage } from './mail-types'
 
 /** 'tls': TLS from the first byte (port 465); 'starttls': upgrade required (587); 'none': no encryption. */
 export const mailSecurities = ['tls', 'starttls', 'none'] as const
@@ -129,4 +130,10 @@ export function openMailSettings(store: DocumentStore, notices: NoticeBoard): Ma
       return { smtp: valid.smtp, sentCopy: valid.sentCopy }
     },
   }
+}
+
+/** How `secrets` keeps a password: what the settings show (SmtpView, ImapView). Never rejects. */
+export async function passwordStorageOf(secrets: Pick<SecretStore, 'persistent' | 'protection'>): Promise<PasswordStorage> {
+  const protection = await secrets.protection()
+  return { persistent: secrets.persistent, strong: protection === 'system' || protection === 'memory', protection }
 }

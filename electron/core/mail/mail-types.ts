@@ -3,6 +3,7 @@
  * nodemailer, the letter renderer or Node's file system through a type import).
  */
 import type { ErrorCode } from '../api/result'
+import type { SecretProtection } from '../ports'
 import type { RequestView } from '../requests/view'
 import type { SentCopySettings, SmtpSettings } from './mail-settings'
 
@@ -57,18 +58,27 @@ export type OutboxItem = {
   readonly needsConfirmation: boolean
 }
 
+/** How a saved password is kept, for the warning in the settings. */
+export type PasswordStorage = {
+  /** The password is kept between sessions (false: asked for on every run, as in the CLI). */
+  readonly persistent: boolean
+  /**
+   * Encrypted with a key the system protects, or never written; false where it would be kept
+   * under Electron's fixed key (Linux without a keyring) or cannot be kept at all.
+   */
+  readonly strong: boolean
+  /** The details behind `strong` (ports.ts, SecretProtection). */
+  readonly protection: SecretProtection
+}
+
 /** What Settings → Mail shows; the password itself never leaves the core. */
 export type SmtpView = {
   readonly smtp: SmtpSettings | null
   readonly hasPassword: boolean
-  readonly passwordStorage: {
-    /** The password is kept between sessions (false: asked for on every run, as in the CLI). */
-    readonly persistent: boolean
-    /** Encrypted with a key the system protects; false on Linux without a keyring ('basic_text'). */
-    readonly strong: boolean
-  }
+  readonly passwordStorage: PasswordStorage
   readonly sentCopy: SentCopySettings
 }
 
 /** The result of a send the server accepted: the outbox entry and the request, now sent. */
 export type SendResult = { readonly item: OutboxItem; readonly request: RequestView }
+

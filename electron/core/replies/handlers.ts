@@ -3,13 +3,15 @@
  * confirming what a reply is and which request it answers, and the opt-in IMAP sync.
  */
 import type { CoreContext, HandlerMap } from '../api/handlers'
+import { isCancelled } from '../operation'
 import { CoreError } from '../api/result'
 import { addDays, type PlainDate } from '../deadlines/calendar'
-import { openMailSettings, smtpPasswordSecret } from '../mail/mail-settings'
+import { openMailSettings, passwordStorageOf, smtpPasswordSecret } from '../mail/mail-settings'
 import { imapPasswordSecret, type ImapSettings, type SyncSummary } from './imap-settings'
 import { accountKey, openImapStore } from './imap-store'
 import { scanMailbox, type ImapAccount } from './imap-sync'
 import type { ReplyImportOutcome, ReplyImportResult } from './model'
+import type { PasswordStorage } from '../mail/mail-types'
 import { maxReplyBytes } from './parse'
 import { createReplyService, type ReplyService } from './service'
 
@@ -17,7 +19,7 @@ import { createReplyService, type ReplyService } from './service'
 export type ImapView = {
   readonly settings: ImapSettings | null
   readonly hasPassword: boolean
-  readonly passwordStorage: { readonly persistent: boolean; readonly strong: boolean }
+  readonly passwordStorage: PasswordStorage
   /** The SMTP login that `useSmtpLogin` would reuse (its user name), when one is saved. */
   readonly smtpLogin: { readonly user: string; readonly hasPassword: boolean } | null
   readonly lastSync: SyncSummary | null
@@ -92,7 +94,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
     return {
       settings,
       hasPassword: settings ? await known(settings.useSmtpLogin ? smtpPasswordSecret : imapPasswordSecret) : false,
-      passwordStorage: { persistent: ctx.ports.secrets.persistent, strong: await ctx.ports.secrets.isStrong() },
+      passwordStorage: await passwordStorageOf(ctx.ports.secrets),
       smtpLogin: smtp?.user ? { user: smtp.user, hasPassword: await known(smtpPasswordSecret) } : null,
       lastSync: imap.lastSync(),
     }
@@ -151,7 +153,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
       if (settings === null) await secretStep(() => ctx.ports.secrets.delete(imapPasswordSecret))
       return imapView()
     },
-    'replies:sync': async ({ account: given, password }) => {
+    'replies:sync': async ({ account: given, password }, operation) => {
       if (syncing) throw new CoreError('INVALID_STATE', 'A sync is already running.')
       syncing = true
       try {
@@ -182,8 +184,16 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
               const outcome = await replies.importBytes(bytes, { source: `${account.mailbox} #${headers.uid}`, origin: 'imap', onlyIfMatched: true })
               if (outcome && !outcome.duplicate) imported.push(outcome)
             },
+            operation,
           }))
         } catch (error) {
+          if (isCancelled(error)) {
+            // What was imported stays: each reply went in whole. What the sync saw is not recorded, so the next one looks again.
+            const kept = imported.length
+            const message = `The IMAP sync was stopped, as you asked.${kept > 0 ? ` The ${kept} repl${kept === 1 ? 'y' : 'ies'} it had imported ${kept === 1 ? 'is' : 'are'} kept;` : ''} The next sync looks at the rest again.`
+            imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: kept, error: message }))
+            throw new CoreError('CANCELLED', message)
+          }
           imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: imported.length, error: (error as Error).message }))
           throw error
         }

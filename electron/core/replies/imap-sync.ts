@@ -8,6 +8,7 @@
  */
 import { rootCertificates } from 'node:tls'
 import { CoreError } from '../api/result'
+import { cancelledError, type Operation } from '../operation'
 import type { MailSecurity } from '../mail/mail-settings'
 import type { MailboxState } from './imap-settings'
 import { messageIdsIn } from './parse'
@@ -111,8 +112,15 @@ export async function scanMailbox(options: {
   isCandidate(headers: HeaderSummary): boolean
   bodyTerms: ReadonlyArray<string>
   take(bytes: Uint8Array, headers: HeaderSummary): Promise<void>
+  /**
+   * Reports progress and may stop the sync before each message is downloaded (CANCELLED; the
+   * connection is closed at once, and the messages imported so far stay imported).
+   */
+  operation?: Operation
 }): Promise<ImapScan> {
   const { account } = options
+  const operation = options.operation ?? null
+  const stopped = () => operation?.signal.aborted === true
   const { ImapFlow } = (await import('imapflow')) as ImapFlowModule
   const client = new ImapFlow({
     host: account.host,
@@ -133,9 +141,15 @@ export async function scanMailbox(options: {
   })
   // A late socket error after logout must not become an unhandled 'error' event.
   client.on('error', () => undefined)
+  // Stopping closes the connection: a slow server's answer is not waited for.
+  const onStop = () => client.close()
+  operation?.signal.addEventListener('abort', onStop, { once: true })
   try {
+    await operation?.checkpoint({ stage: 'connecting', done: 0, total: null, message: `Connecting to ${account.host}…`, cancellable: true })
     await client.connect()
   } catch (error) {
+    operation?.signal.removeEventListener('abort', onStop)
+    if (stopped()) throw cancelledError('The IMAP sync')
     throw imapError(error, account)
   }
   try {
@@ -185,8 +199,18 @@ export async function scanMailbox(options: {
 
     let downloaded = 0
     const failed: Array<{ uid: number; code: string; message: string }> = []
+    const wanted = fresh.filter((summary) => candidates.has(summary.uid)).length
+    let reached = 0
     for (const summary of fresh.sort((a, b) => a.uid - b.uid)) {
       if (!candidates.has(summary.uid)) continue
+      await operation?.checkpoint({
+        stage: 'downloading',
+        done: reached,
+        total: wanted,
+        message: `Looking at message ${(reached + 1).toLocaleString('en')} of ${wanted.toLocaleString('en')}…`,
+        cancellable: true,
+      })
+      reached += 1
       if (summary.size > options.maxBytes) {
         failed.push({ uid: summary.uid, code: 'EML_TOO_LARGE', message: `Message ${summary.uid} (“${summary.subject}”) is ${(summary.size / 1048576).toFixed(1)} MB: too large to import. Save it from your mail program and import the file.` })
         continue
@@ -204,9 +228,12 @@ export async function scanMailbox(options: {
     }
     return { uidValidity, checked: uids.length, downloaded, lastUid: Math.max(after, ...uids), failed }
   } catch (error) {
+    if (stopped()) throw cancelledError('The IMAP sync')
     if (error instanceof CoreError) throw error
     throw imapError(error, account)
   } finally {
-    await client.logout().catch(() => client.close())
+    operation?.signal.removeEventListener('abort', onStop)
+    if (stopped()) client.close()
+    else await client.logout().catch(() => client.close())
   }
 }

@@ -36,7 +36,7 @@ export const createBackupSlice: Slice<BackupSlice> = (set, get, store) => ({
   lastBackup: null,
 
   async createBackup(passphrase) {
-    const result = await outcome(() => api().backup.create({ passphrase }))
+    const result = await outcome(() => get().runOperation('backup:create', 'Backing up', (operation) => api().backup.create({ passphrase, operation })))
     if (result.ok && result.data.path) set({ lastBackup: result.data })
     return result
   },
@@ -46,7 +46,7 @@ export const createBackupSlice: Slice<BackupSlice> = (set, get, store) => ({
   inspectBackup: (token, passphrase) => outcome(() => api().backup.inspect({ token, passphrase })),
 
   async restoreBackup(token, passphrase, replace) {
-    const result = await outcome(() => api().backup.restore({ token, passphrase, replace }))
+    const result = await outcome(() => get().runOperation('backup:restore', 'Restoring the backup', (operation) => api().backup.restore({ token, passphrase, replace, operation })))
     if (result.ok) {
       // Everything cached came from the replaced data: start from scratch, on the dashboard.
       set(store.getInitialState(), true)

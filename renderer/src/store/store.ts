@@ -8,6 +8,8 @@ import { createAppSlice } from './app-slice'
 import { createBackupSlice } from './backup-slice'
 import { createCatalogSlice } from './catalog-slice'
 import { createMailSlice } from './mail-slice'
+import { createOperationsSlice } from './operations-slice'
+import { createPolicyImportSlice } from './policy-import-slice'
 import { createProfileSlice } from './profile-slice'
 import { createRequestsSlice } from './requests-slice'
 import { createRepliesSlice } from './replies-slice'
@@ -25,6 +27,8 @@ export const useStore = create<State>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createMailSlice(...args),
   ...createBackupSlice(...args),
+  ...createOperationsSlice(...args),
+  ...createPolicyImportSlice(...args),
 }))
 
 /**

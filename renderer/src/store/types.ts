@@ -13,6 +13,8 @@ import type { FormOutcome } from '../ui/field-errors'
 import type { RepliesSlice } from './replies-slice'
 import type { MailSlice } from './mail-slice'
 import type { BackupSlice } from './backup-slice'
+import type { OperationsSlice } from './operations-slice'
+import type { PolicyImportSlice } from './policy-import-slice'
 
 export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
 
@@ -120,6 +122,6 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

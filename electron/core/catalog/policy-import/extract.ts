@@ -45,20 +45,72 @@ export const policyImportBudgetMs = 20_000
 export type ExtractOptions = {
   /** The time budget; by default `policyImportBudgetMs` from now. */
   readonly budget?: TextBudget
+  /** Told before each step (extractPolicy only); it may throw to stop the reading. */
+  readonly onStep?: (step: PolicyStep) => void
+}
+
+/** The steps of reading a policy, in order: each is one chunk of an operation (operation.ts). */
+export const policySteps = [
+  { stage: 'plain-text', message: 'Turning the policy into plain text' },
+  { stage: 'segments', message: 'Finding its paragraphs and sentences' },
+  { stage: 'identity', message: 'Finding the company’s name' },
+  { stage: 'emails', message: 'Finding e-mail addresses' },
+  { stage: 'addresses', message: 'Finding postal addresses' },
+  { stage: 'phones', message: 'Finding phone numbers' },
+  { stage: 'requirements', message: 'Finding the company’s rules for requests' },
+  { stage: 'proposal', message: 'Putting the proposal together' },
+] as const
+
+/** Where reading a policy has got to: the step about to run (0-based), of `policySteps.length`. */
+export type PolicyStep = { readonly stage: (typeof policySteps)[number]['stage']; readonly done: number; readonly total: number; readonly message: string }
+
+function step(index: number): PolicyStep {
+  const { stage, message } = policySteps[index]!
+  return { stage, done: index, total: policySteps.length, message }
 }
 
 /**
  * Reads a policy. Throws INPUT_TOO_LARGE for a text over `maxPolicyLength` and INPUT_TOO_COMPLEX
  * when the budget runs out; being pure, it has changed nothing either way.
  */
-export function extractPolicy(input: { text: string; format: PolicyProposal['format']; sourceUrl?: string | undefined }, options: ExtractOptions = {}): PolicyProposal {
+export function extractPolicy(input: PolicyInput, options: ExtractOptions = {}): PolicyProposal {
+  const steps = readPolicy(input, options)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    options.onStep?.(next.value)
+  }
+}
+
+/**
+ * Reads a policy as `extractPolicy` does, one step at a time: before each step it awaits
+ * `between(step)` (an operation's checkpoint: it lets other work run, reports progress, and
+ * throws CANCELLED to stop), so a long policy never holds the host for longer than one step.
+ */
+export async function extractPolicyInSteps(input: PolicyInput, options: ExtractOptions & { between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal> {
+  const steps = readPolicy(input, options)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    await options.between(next.value)
+  }
+}
+
+/** What a policy is read from. */
+export type PolicyInput = { text: string; format: PolicyProposal['format']; sourceUrl?: string | undefined }
+
+/** The reading itself, as a generator that yields before each of `policySteps`. */
+function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<PolicyStep, PolicyProposal, void> {
   checkTextSize(input.text.length, maxPolicyLength, 'the policy')
   const budget = options.budget ?? createTextBudget({ what: 'the policy', limitMs: policyImportBudgetMs })
   const sourceUrl = input.sourceUrl ?? null
+  yield step(0)
   const plain = toPlainText(input.text, input.format, budget)
   budget.check()
+  yield step(1)
   const segments = segment(plain.text)
   budget.check()
+  yield step(2)
   const archive = findArchiveHint(plain.text, plain.links, sourceUrl)
   const companyDomain = companyDomainOf(sourceUrl, archive)
   const companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
@@ -69,16 +121,21 @@ export function extractPolicy(input: { text: string; format: PolicyProposal['for
   const nameRegex = namePattern(companyName?.name ?? null, companyDomain)
 
   budget.check()
+  yield step(3)
   const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, budget })
+  yield step(4)
   const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex, budget })
+  yield step(5)
   const phoneFindings = findPhones(plain.links, { segments, companyName: nameRegex, budget })
   budget.check()
+  yield step(6)
   const subjectRule = findSubjectRule(segments)
   budget.check()
   const deletionInstruction = findDeletionInstruction(segments)
   budget.check()
   const minAge = findMinAge(segments)
   budget.check()
+  yield step(7)
 
   for (const address of postalAddresses) {
     if (address.role !== 'company') {

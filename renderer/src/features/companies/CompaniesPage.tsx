@@ -4,6 +4,8 @@ import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { formatDate } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
+import { OperationHere } from '../../ui/OperationStatus'
 import { CompanyResults } from './CompanyResults'
 
 type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; label: string; hint: string }
@@ -24,17 +26,25 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   const search = useStore((s) => s.search)
   const query = useStore((s) => s.query)
   const toast = useStore((s) => s.toast)
+  const runOperation = useStore((s) => s.runOperation)
   const [choice, setChoice] = useState(0)
   const [busy, setBusy] = useState(false)
+  const [stopped, setStopped] = useState<string | null>(null)
   const [report, setReport] = useState<CatalogImportResult | null>(null)
 
   const run = async () => {
     const { format, kind } = importChoices[choice]!
     setBusy(true)
+    setStopped(null)
     try {
-      const result = unwrap(await api().catalog.import({ format, kind, dryRun: false }))
-      if (result.source !== null) {
-        setReport(result)
+      const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
+      if (!result.ok && result.error.code === 'CANCELLED') {
+        setStopped(result.error.message)
+        return
+      }
+      const imported = unwrap(result)
+      if (imported.source !== null) {
+        setReport(imported)
         void search(query)
       }
     } catch (error) {
@@ -45,7 +55,8 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog title="Import companies" onClose={onClose} wide>
+    // While it imports the dialog stays: its Cancel stops the import.
+    <Dialog title="Import companies" onClose={busy ? () => undefined : onClose} wide>
       {report ? (
         <div data-testid="import-report">
           <p>
@@ -84,10 +95,14 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
               </label>
             ))}
           </div>
-          <p className="muted small">Nothing is changed until the import has read every entry; entries that cannot be used are listed with the reason.</p>
+          <p className="muted small">
+            Nothing is changed until the import has read every entry; entries that cannot be used are listed with the reason. Until then you can stop it.
+          </p>
+          <FormError error={stopped} />
+          <OperationHere channel="catalog:import" />
           <div className="actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
+            <button type="button" className="button" disabled={busy} onClick={onClose}>
+              Close
             </button>
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void run()}>
               {busy ? 'Importing…' : `Choose ${importChoices[choice]!.kind === 'folder' ? 'folder' : 'file'}…`}

@@ -2,12 +2,14 @@ import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
 import { api, ApiFailure, messageOf, unwrap } from '../../api'
+import type { PolicyFormat } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { countryName, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
+import { OperationHere } from '../../ui/OperationStatus'
 
-type Format = 'text' | 'markdown' | 'html'
+type Format = PolicyFormat
 
 /** What the text looks like: HTML when it has tags, Markdown when it has its links or headings. */
 export function guessFormat(name: string | null, text: string): Format {
@@ -72,6 +74,8 @@ function Check({ checked, onChange, children, onFocus }: { checked: boolean; onC
 function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: { text: string; format: Format; sourceUrl: string }; onBack: () => void }) {
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
+  const runOperation = useStore((s) => s.runOperation)
+  const resetPolicyImport = useStore((s) => s.resetPolicyImport)
   const [name, setName] = useState(proposal.companyName?.name ?? '')
   const [privacy, setPrivacy] = useState(() => new Set(proposal.privacyEmails.slice(0, 1).map((e) => e.address)))
   const [others, setOthers] = useState(() => new Set<string>())
@@ -81,6 +85,9 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   const [keep, setKeep] = useState({ subject: proposal.subjectRule !== null, deletion: proposal.deletionInstruction !== null, minAge: proposal.minAge !== null })
   const [active, setActive] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // A save started before the user went away and came back still runs: no second one meanwhile.
+  const saving = useStore((s) => [...s.operations.values()].some((op) => op.channel === 'catalog:savePolicy'))
+  const blocked = busy || saving
   const [error, setError] = useState<string | null>(null)
   const findMatches = useStore((s) => s.findCompanyMatches)
   /** Companies of the catalog the policy's company looks like, once saving found them. */
@@ -125,11 +132,12 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     setBusy(true)
     try {
       const company = unwrap(
-        await api().catalog.savePolicy({
+        await runOperation('catalog:savePolicy', 'Saving the company from its policy', (operation) => api().catalog.savePolicy({
           text: input.text,
           format: input.format,
           ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
           ...target,
+          operation,
           choices: {
             name: name.trim(),
             privacyEmails: proposal.privacyEmails.filter((e) => privacy.has(e.address)).map((e) => e.address),
@@ -140,10 +148,12 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             keepDeletion: keep.deletion,
             keepMinAge: keep.minAge,
           },
-        }),
+        })),
       )
       toast('success', target.into ? `${company.name} now has what the policy says, with its words for each contact.` : `${company.name} is in your catalog, with the policy’s words for each contact.`)
-      navigate({ name: 'company', id: company.id })
+      resetPolicyImport()
+      // Only where the user still is: someone who went on meanwhile is not taken back.
+      if (useStore.getState().route.name === 'policy-import') navigate({ name: 'company', id: company.id })
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.error.code === 'DUPLICATE_COMPANY') {
         // Which company, exactly: by the policy's site and the addresses kept.
@@ -271,7 +281,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
               {duplicates.slice(0, 5).map((m) => (
                 <li key={m.id}>
                   {m.name} has the {m.by === 'domain' ? 'domain' : 'address'} <span className="mono">{m.value}</span>.{' '}
-                  <button type="button" className="link-button" disabled={busy} onClick={() => void save({ into: m.id })}>
+                  <button type="button" className="link-button" disabled={blocked} onClick={() => void save({ into: m.id })}>
                     Update {m.name} with what this policy says
                   </button>
                 </li>
@@ -280,22 +290,23 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <p className="muted small">Updating adds the policy’s contacts, each with its words, to that record as your change; nothing of it is lost.</p>
             <div className="actions start">
               {duplicates[0] ? (
-                <button type="button" className="button button-primary" disabled={busy} onClick={() => void save({ into: duplicates[0]!.id })}>
+                <button type="button" className="button button-primary" disabled={blocked} onClick={() => void save({ into: duplicates[0]!.id })}>
                   Update {duplicates[0].name}
                 </button>
               ) : null}
-              <button type="button" className="button" disabled={busy} onClick={() => void save({ asNew: true })}>
+              <button type="button" className="button" disabled={blocked} onClick={() => void save({ asNew: true })}>
                 Save as a new company
               </button>
             </div>
           </div>
         ) : null}
+        <OperationHere channel="catalog:savePolicy" />
         <div className="actions">
-          <button type="button" className="button" onClick={onBack}>
+          <button type="button" className="button" disabled={blocked} onClick={onBack}>
             Back to the text
           </button>
-          <button type="button" className="button button-primary" disabled={busy || !name.trim()} onClick={() => void save()}>
-            Save as a company
+          <button type="button" className="button button-primary" disabled={blocked || !name.trim()} onClick={() => void save()}>
+            {blocked ? 'Saving…' : 'Save as a company'}
           </button>
         </div>
       </div>
@@ -306,13 +317,16 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
 /** Paste, drop or open a privacy policy; Rightful proposes a record to review. */
 export function PolicyImportPage() {
   const navigate = useStore((s) => s.navigate)
-  const [text, setText] = useState('')
-  const [fileName, setFileName] = useState<string | null>(null)
-  const [format, setFormat] = useState<Format | 'auto'>('auto')
-  const [sourceUrl, setSourceUrl] = useState('')
-  const [proposal, setProposal] = useState<PolicyProposal | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const draft = useStore((s) => s.policyDraft)
+  const setDraft = useStore((s) => s.setPolicyDraft)
+  const read = useStore((s) => s.policyRead)
+  const readPolicy = useStore((s) => s.readPolicy)
+  const clearRead = useStore((s) => s.clearPolicyRead)
+  const { text, fileName, format, sourceUrl } = draft
+  const problem = useStore((s) => s.policyReadProblem)
+  const [fileError, setError] = useState<string | null>(null)
+  const error = fileError ?? problem
+  const reading = useStore((s) => [...s.operations.values()].some((op) => op.channel === 'catalog:extractPolicy'))
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
   const resolved: Format = format === 'auto' ? guessFormat(fileName, text) : format
@@ -323,8 +337,7 @@ export function PolicyImportPage() {
       return
     }
     setError(null)
-    setFileName(file.name)
-    setText(await file.text())
+    setDraft({ fileName: file.name, text: await file.text() })
   }
 
   const onDrop = (event: DragEvent) => {
@@ -334,20 +347,13 @@ export function PolicyImportPage() {
     if (file) void readFile(file)
     else {
       const dropped = event.dataTransfer.getData('text/plain')
-      if (dropped) setText(dropped)
+      if (dropped) setDraft({ text: dropped })
     }
   }
 
-  const read = async () => {
-    setBusy(true)
+  const start = async () => {
     setError(null)
-    try {
-      setProposal(unwrap(await api().catalog.extractPolicy({ text, format: resolved, ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}) })))
-    } catch (failure) {
-      setError(messageOf(failure))
-    } finally {
-      setBusy(false)
-    }
+    await readPolicy(resolved)
   }
 
   return (
@@ -364,8 +370,8 @@ export function PolicyImportPage() {
           </p>
         </div>
       </header>
-      {proposal ? (
-        <Review proposal={proposal} input={{ text, format: resolved, sourceUrl: sourceUrl.trim() }} onBack={() => setProposal(null)} />
+      {read ? (
+        <Review proposal={read.proposal} input={read.input} onBack={clearRead} />
       ) : (
         <div className="card">
           <div
@@ -382,10 +388,8 @@ export function PolicyImportPage() {
               <textarea
                 rows={14}
                 value={text}
-                onChange={(e) => {
-                  setText(e.target.value)
-                  setFileName(null)
-                }}
+                readOnly={reading}
+                onChange={(e) => setDraft({ text: e.target.value, fileName: null })}
                 placeholder="Privacy Policy&#10;&#10;If you have any questions about this policy, contact us at …"
                 aria-label="Policy text"
               />
@@ -394,11 +398,11 @@ export function PolicyImportPage() {
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">Where it is published (optional; the web address or its archived copy)</span>
-              <input type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://www.example.com/privacy" aria-label="Source address" />
+              <input type="url" value={sourceUrl} readOnly={reading} onChange={(e) => setDraft({ sourceUrl: e.target.value })} placeholder="https://www.example.com/privacy" aria-label="Source address" />
             </label>
             <label className="field">
               <span className="field-label">Format</span>
-              <select value={format} onChange={(e) => setFormat(e.target.value as Format | 'auto')} aria-label="Format">
+              <select value={format} disabled={reading} onChange={(e) => setDraft({ format: e.target.value as Format | 'auto' })} aria-label="Format">
                 <option value="auto">Recognize it ({resolved === 'html' ? 'HTML' : resolved === 'markdown' ? 'Markdown' : 'plain text'})</option>
                 <option value="text">Plain text</option>
                 <option value="markdown">Markdown</option>
@@ -407,6 +411,7 @@ export function PolicyImportPage() {
             </label>
           </div>
           <FormError error={error} />
+          <OperationHere channel="catalog:extractPolicy" />
           <div className="actions">
             <input
               ref={fileInput}
@@ -420,11 +425,11 @@ export function PolicyImportPage() {
               }}
             />
             {fileName ? <span className="muted small">{fileName}</span> : null}
-            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            <button type="button" className="button" disabled={reading} onClick={() => fileInput.current?.click()}>
               Open a file…
             </button>
-            <button type="button" className="button button-primary" disabled={busy || text.trim().length === 0} onClick={() => void read()}>
-              {busy ? 'Reading…' : 'Read the policy'}
+            <button type="button" className="button button-primary" disabled={reading || text.trim().length === 0} onClick={() => void start()}>
+              {reading ? 'Reading…' : 'Read the policy'}
             </button>
           </div>
         </div>

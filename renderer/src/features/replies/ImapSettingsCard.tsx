@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import { useStore } from '../../store/store'
+import { OperationHere } from '../../ui/OperationStatus'
+import { passwordStorageWarning } from '../../ui/password-storage'
 import './replies.css'
 
 type Security = ImapSettings['security']
@@ -134,11 +136,14 @@ function ImapForm({
             <span className="field-label">Folder</span>
             <input value={mailbox} onChange={(e) => setMailbox(e.target.value)} />
           </label>
-          {!imap.passwordStorage.strong && imap.passwordStorage.persistent ? (
-            <p className="danger-text small field-wide">This system offers no keyring: a saved password is protected only weakly.</p>
+          {imap.passwordStorage.persistent && imap.passwordStorage.protection !== 'system' ? (
+            <p className="danger-text small field-wide" data-testid="imap-password-storage-warning">
+              {passwordStorageWarning(imap.passwordStorage.protection as 'fixed-key' | 'unavailable')}
+            </p>
           ) : null}
         </div>
       ) : null}
+      <OperationHere channel="replies:sync" />
       <div className="actions">
         {saved ? (
           <button type="button" className="button" disabled={syncing || busy} onClick={() => void sync()}>

@@ -3,6 +3,7 @@ import type { BackupChosen } from '@core/backup/view'
 import { useStore } from '../../store/store'
 import { FormError } from '../../ui/FormError'
 import { formatSize } from '../../ui/format'
+import { OperationHere } from '../../ui/OperationStatus'
 import { RestoreDialog } from './RestoreDialog'
 
 type FieldError = { field: 'passphrase' | 'repeat' | null; text: string }
@@ -130,6 +131,7 @@ export function DataCard() {
             ) : null}
           </div>
         ) : null}
+        <OperationHere channel="backup:create" />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy !== null}>
             {busy === 'backup' ? 'Backing up…' : 'Back up everything…'}

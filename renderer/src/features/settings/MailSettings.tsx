@@ -4,6 +4,7 @@ import type { MailSecurity } from '@core/mail/mail-settings'
 import { useStore } from '../../store/store'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
+import { passwordStorageWarning } from '../../ui/password-storage'
 import { FormError } from '../../ui/FormError'
 
 const ids = 'mail-settings'
@@ -137,11 +138,10 @@ export function MailSettings() {
         Send requests through your own mail server, from your own address. Rightful counts a request as sent only once the server has accepted it,
         and keeps the exact message with the request. Without a server, open each e-mail in your mail program instead.
       </p>
-      {storage.persistent && !storage.strong ? (
+      {storage.persistent && (storage.protection === 'fixed-key' || storage.protection === 'unavailable') ? (
         <div className="callout callout-warn" role="alert" data-testid="password-storage-warning">
-          <strong>Your password cannot be stored safely on this computer.</strong> The system offers no keyring to encrypt it (on Linux: no GNOME
-          Keyring or KWallet is running, so only a fixed, publicly known key is available). Anyone who can read your files could read the
-          password. Start or unlock a keyring, or use an app password that you can revoke.
+          <strong>{storage.protection === 'fixed-key' ? 'A saved password is only obfuscated on this computer, not encrypted.' : 'Your password cannot be kept on this computer now.'}</strong>{' '}
+          {passwordStorageWarning(storage.protection)}
         </div>
       ) : null}
       {!storage.persistent ? <p className="hint small">This Rightful keeps the password only until it closes.</p> : null}

@@ -4,6 +4,7 @@ import type { BackupPreview } from '@core/backup/view'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { FormError } from '../../ui/FormError'
+import { OperationHere } from '../../ui/OperationStatus'
 import { formatMoment, formatSize } from '../../ui/format'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -161,6 +162,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
           ) : null}
           <p className="small muted">Passwords are never in a backup: enter your mail server passwords again in Settings afterwards.</p>
           <FormError error={error?.message ?? null} />
+          <OperationHere channel="backup:restore" />
           <div className="actions">
             <button type="button" className="button" disabled={busy === 'restoring'} onClick={onClose}>
               Cancel

@@ -1,0 +1,28 @@
+/**
+ * Parsing a call's one argument object with its channel's schema (contract.ts), apart from
+ * createApi so that the main process can check a call before it leaves for the core's process
+ * without loading the core.
+ */
+import type { z } from 'zod'
+import type { ApiChannel } from './channels'
+import { contract } from './contract'
+import { fail, ok, type Result } from './result'
+
+/** A zod error's problems, each by its field's path. */
+export function describeIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+}
+
+/**
+ * Parses a call's one argument object with its channel's schema: the parsed input, or
+ * INVALID_INPUT with each problem by its field. createApi does it for every call; the main
+ * process does it too before a call leaves for the core's process.
+ */
+export function parseInput(channel: ApiChannel, input: unknown): Result<unknown> {
+  const parsed = contract[channel].input.safeParse(input ?? {})
+  if (parsed.success) return ok(parsed.data)
+  const issues = describeIssues(parsed.error)
+  const first = issues[0]
+  return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
+}
+

@@ -1,0 +1,70 @@
+/**
+ * The policy being imported (Companies → "From its privacy policy"): the text, where it comes
+ * from, and the proposal once read. Kept here rather than on the page, so that the user may go
+ * elsewhere while a long policy is read and find it, read, when they come back.
+ */
+import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
+import { api, messageOf, unwrap } from '../api'
+import type { Slice } from './types'
+
+export type PolicyFormat = 'text' | 'markdown' | 'html'
+
+export type PolicyDraft = {
+  readonly text: string
+  readonly fileName: string | null
+  readonly format: PolicyFormat | 'auto'
+  readonly sourceUrl: string
+}
+
+/** What was read, with the input it was read from (saving reads the same text again). */
+export type PolicyRead = { readonly proposal: PolicyProposal; readonly input: { readonly text: string; readonly format: PolicyFormat; readonly sourceUrl: string } }
+
+export type PolicyImportSlice = {
+  policyDraft: PolicyDraft
+  policyRead: PolicyRead | null
+  /** Why the last reading gave no proposal (an error, or that it was stopped); null when it did. */
+  policyReadProblem: string | null
+  setPolicyDraft(patch: Partial<PolicyDraft>): void
+  /** Reads the draft as `format`: the proposal goes to `policyRead`, a problem to `policyReadProblem`. */
+  readPolicy(format: PolicyFormat): Promise<void>
+  /** Back to the text (the proposal is dropped). */
+  clearPolicyRead(): void
+  /** After saving: an empty draft for the next policy. */
+  resetPolicyImport(): void
+}
+
+const emptyDraft: PolicyDraft = { text: '', fileName: null, format: 'auto', sourceUrl: '' }
+
+export const createPolicyImportSlice: Slice<PolicyImportSlice> = (set, get) => ({
+  policyDraft: emptyDraft,
+  policyRead: null,
+  policyReadProblem: null,
+
+  setPolicyDraft(patch) {
+    set({ policyDraft: { ...get().policyDraft, ...patch }, policyReadProblem: null })
+  },
+
+  async readPolicy(format) {
+    const { text, sourceUrl } = get().policyDraft
+    const source = sourceUrl.trim()
+    set({ policyReadProblem: null })
+    try {
+      const proposal = unwrap(
+        await get().runOperation('catalog:extractPolicy', 'Reading the policy', (operation) =>
+          api().catalog.extractPolicy({ text, format, ...(source ? { sourceUrl: source } : {}), operation }),
+        ),
+      )
+      set({ policyRead: { proposal, input: { text, format, sourceUrl: source } } })
+    } catch (error) {
+      set({ policyReadProblem: messageOf(error) })
+    }
+  },
+
+  clearPolicyRead() {
+    set({ policyRead: null })
+  },
+
+  resetPolicyImport() {
+    set({ policyDraft: emptyDraft, policyRead: null, policyReadProblem: null })
+  },
+})
