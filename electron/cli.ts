@@ -109,10 +109,11 @@ Commands:
         [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
-               withdraw-consent, opt-out, limit, custom (needs --text), and
-               reminder or complaint with --of <reference> (complaint: --authority <id>,
-               or --authority-name and --authority-email; neither: the first authority
-               Rightful proposes); languages: en, de, fr, es, zh (default en);
+               withdraw-consent, automated-decision, opt-out, limit, custom (needs
+               --text), and reminder or complaint with --of <reference> (complaint:
+               --authority <id>, or --authority-name and --authority-email; neither: the
+               first authority Rightful proposes; written in the authority's language
+               unless --lang says otherwise); languages: en, de, fr, es, zh (default en);
         without --law, the law Rightful proposes from your country and state, else
         from where the company is established (it asks when it cannot tell); a --type
         the law does not grant (e.g. opt-out under gdpr) is refused with the reason
