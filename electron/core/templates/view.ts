@@ -4,7 +4,7 @@
  */
 import { parsePlainDate, type PlainDate } from '../deadlines/calendar'
 import { activeEvents, type RequestEvent } from '../requests/events'
-import type { Language } from '../requests/model'
+import type { Channel, Language } from '../requests/model'
 import type { LanguageStrings } from './templates'
 
 const locales: Record<Language, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', zh: 'zh-CN' }
@@ -26,6 +26,17 @@ function simple(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
+/**
+ * The authority as the letter's language names it after "lodge a complaint with": the words
+ * strings.yaml keeps for a built-in authority, else the language's pattern around its name.
+ */
+function authorityWith(input: Pick<ViewInput, 'authorityName' | 'authorityId' | 'strings'>): string {
+  const name = input.authorityName ?? ''
+  if (!name) return ''
+  const own = input.authorityId ? input.strings.authorities.get(input.authorityId) : undefined
+  return own ?? simple(input.strings.authorityWith, { name })
+}
+
 export type ViewInput = {
   readonly reference: string
   readonly today: PlainDate
@@ -35,6 +46,10 @@ export type ViewInput = {
   readonly identifiers?: string | null
   readonly text?: string | null
   readonly authorityName?: string | null
+  /** A built-in authority's id: its name in this language's words, when strings.yaml has them. */
+  readonly authorityId?: string | null
+  /** How this request will go out: a letter on paper never says it was made electronically. */
+  readonly channel?: Channel
   readonly original?: {
     readonly reference: string
     readonly subject: string
@@ -74,7 +89,8 @@ export function templateView(input: ViewInput): Record<string, unknown> {
     company: { name: input.companyName },
     user: { name: input.user.name, email: input.user.email, address: input.user.address.join('\n') },
     request: { identifiers, hasIdentifiers: identifiers.length > 0, text: (input.text ?? '').trim() },
-    authority: { name: input.authorityName ?? '' },
+    authority: { name: input.authorityName ?? '', with: authorityWith(input) },
+    channel: { email: (input.channel ?? 'email') === 'email', post: input.channel === 'post' },
     original: original
       ? {
           reference: original.reference,

@@ -94,7 +94,7 @@ export type RequestsSlice = {
   views: ReadonlyMap<string, RequestView>
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
-  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
+  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null; channel?: 'email' | 'post' }): Promise<string | null>
   /** A complaint goes to `authority` as typed, or to the built-in authority `authorityId`. */
   createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string): Promise<string | null>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>

@@ -42,6 +42,8 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const profileLoaded = useStore((s) => s.profileLoaded)
   const loadProfile = useStore((s) => s.loadProfile)
   const createRequest = useStore((s) => s.createRequest)
+  // Someone who sends printed letters gets a text worded for paper.
+  const sendsLetters = useStore((s) => s.settings?.sending.method === 'letter')
   const templates = useStore((s) => s.templates)
   const loadTemplates = useStore((s) => s.loadTemplates)
   const [chosenType, setType] = useState<RightType>('access')
@@ -92,7 +94,15 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const write = async () => {
     setBusy(true)
     if (!law) return
-    const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: textPrompt[type] && text.trim() ? text : null })
+    const reference = await createRequest({
+      companyId,
+      type,
+      law,
+      lang,
+      identifiers: identifiers.trim() || null,
+      text: textPrompt[type] && text.trim() ? text : null,
+      ...(sendsLetters ? { channel: 'post' as const } : {}),
+    })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
   }
