@@ -11,7 +11,7 @@ import { computeDeadline, deadlineKey } from '../deadlines/engine'
 import type { Deadline } from '../deadlines/model'
 import { addressLines, type Profile, type ProfileStore } from '../profile/profile'
 import type { SettingsStore } from '../settings/settings'
-import type { Templates } from '../templates/templates'
+import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
 import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
@@ -317,7 +317,7 @@ export function createRequestService(deps: {
             ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
             : null,
           sender,
-          subject: withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], type),
+          subject: withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength),
           body: rendered.body,
           byPost,
         })
@@ -359,7 +359,7 @@ export function createRequestService(deps: {
             strings: deps.templates.strings(lang),
           }),
         )
-        const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type)
+        const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength)
         return newRecord(newReference, {
           company:
             type === 'reminder'

@@ -105,16 +105,38 @@ export function templateView(input: ViewInput): Record<string, unknown> {
   }
 }
 
+/** The words before a subject line's first colon: the template's own label ("Datenschutzanfrage: …"). */
+const labelPattern = /^([^:：\r\n]{1,60}?)( ?[:：] ?)(?=\S)/
+/** An English subject that opens with its kind but has no colon: "Privacy request under PIPEDA – …". */
+const englishOpening = /^(?:consumer )?(?:privacy|data protection) (?:request|query|complaint|opt-out)\b/i
+
 /**
  * A company that demands a wording in the subject (FS.COM: "data protection query, request or
- * complaint") gets it: when the subject has none of its phrases, the one for this kind of request
- * goes in front.
+ * complaint") gets it once, in place of or beside the template's own label, never stacked in
+ * front of it: an English label gives way to the demanded words ("Privacy request: …" becomes
+ * "Data protection request: …"); a label in another language keeps its words and takes the
+ * demanded ones beside it ("Datenschutzanfrage / data protection query: Auskunft …"). Where that
+ * would pass `maxLength`, the demanded words replace the label. Only a subject with no label at
+ * all gets them in front.
  */
-export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<string>, type: string): string {
+export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<string>, type: string, lang = 'en', maxLength = 120): string {
   if (phrases.length === 0) return subject
   const lower = subject.toLowerCase()
   if (phrases.some((p) => lower.includes(p.toLowerCase()))) return subject
   const preferred =
     phrases.find((p) => (type === 'access' ? /query/i : type === 'complaint' ? /complain/i : /request/i).test(p)) ?? phrases[0]!
-  return `${preferred.charAt(0).toUpperCase()}${preferred.slice(1)}: ${subject}`
+  const Preferred = `${preferred.charAt(0).toUpperCase()}${preferred.slice(1)}`
+  const fits = (candidate: string) => candidate.length <= maxLength
+  const label = labelPattern.exec(subject)
+  if (label) {
+    const [whole, words, colon] = label as unknown as [string, string, string]
+    const rest = subject.slice(whole.length)
+    const replaced = `${Preferred}${/opt-out/i.test(words) ? ' (opt-out)' : ''}${colon}${rest}`
+    if (lang === 'en') return replaced
+    const beside = `${words.trimEnd()} / ${preferred}${colon}${rest}`
+    return fits(beside) ? beside : replaced
+  }
+  const opening = lang === 'en' ? englishOpening.exec(subject) : null
+  if (opening) return `${Preferred}${/opt-out/i.test(opening[0]) ? ' (opt-out)' : ''}${subject.slice(opening[0].length)}`
+  return `${Preferred}: ${subject}`
 }
