@@ -116,6 +116,9 @@ describe('the GDPR matrix', () => {
         // Not stacked in front of the template's own label.
         expect(subject, where).not.toMatch(/^Data protection (query|request): (Datenschutz|Demande|Protección|Data protection)/i)
         expect(record.lang).toBe(lang)
+        // The template's own label stays, in its language, with the demanded words beside it.
+        const label = { en: /^Data protection (query|request): /, de: /^Datenschutzanfrage \/ data protection (query|request): /, fr: /^Protection des données \/ data protection (query|request) : /, es: /^Protección de datos \/ data protection (query|request): / }[lang]
+        expect(subject, where).toMatch(label)
       }
     }
   })
@@ -166,6 +169,9 @@ describe('subject lines', () => {
     )
     expect(withRequiredPhrase('Protection des données : relance de la demande RF-2026-0001, art. 12 RGPD – RF-2026-0002', phrases, 'reminder', 'fr')).toBe(
       'Protection des données / data protection request : relance de la demande RF-2026-0001, art. 12 RGPD – RF-2026-0002',
+    )
+    expect(withRequiredPhrase('个人信息删除申请（《个人信息保护法》第四十七条）– RF-2026-0001', phrases, 'erasure', 'zh')).toBe(
+      '个人信息删除申请（《个人信息保护法》第四十七条）（data protection request）– RF-2026-0001',
     )
     // Already there: unchanged; no wording demanded: unchanged.
     expect(withRequiredPhrase('Data protection request: erasure, Art. 17 GDPR – RF-2026-0001', phrases, 'erasure', 'en')).toBe('Data protection request: erasure, Art. 17 GDPR – RF-2026-0001')

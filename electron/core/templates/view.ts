@@ -116,8 +116,8 @@ const englishOpening = /^(?:consumer )?(?:privacy|data protection) (?:request|qu
  * front of it: an English label gives way to the demanded words ("Privacy request: …" becomes
  * "Data protection request: …"); a label in another language keeps its words and takes the
  * demanded ones beside it ("Datenschutzanfrage / data protection query: Auskunft …"). Where that
- * would pass `maxLength`, the demanded words replace the label. Only a subject with no label at
- * all gets them in front.
+ * would pass `maxLength`, the demanded words replace the label. A subject in another language
+ * with no label takes them in brackets before its reference; only what is left gets them in front.
  */
 export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<string>, type: string, lang = 'en', maxLength = 120): string {
   if (phrases.length === 0) return subject
@@ -131,12 +131,25 @@ export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<strin
   if (label) {
     const [whole, words, colon] = label as unknown as [string, string, string]
     const rest = subject.slice(whole.length)
-    const replaced = `${Preferred}${/opt-out/i.test(words) ? ' (opt-out)' : ''}${colon}${rest}`
+    // The demanded words are English: an English colon after them.
+    const replaced = `${Preferred}${/opt-out/i.test(words) ? ' (opt-out)' : ''}: ${rest}`
     if (lang === 'en') return replaced
     const beside = `${words.trimEnd()} / ${preferred}${colon}${rest}`
     return fits(beside) ? beside : replaced
   }
-  const opening = lang === 'en' ? englishOpening.exec(subject) : null
-  if (opening) return `${Preferred}${/opt-out/i.test(opening[0]) ? ' (opt-out)' : ''}${subject.slice(opening[0].length)}`
+  if (lang === 'en') {
+    const opening = englishOpening.exec(subject)
+    if (opening) return `${Preferred}${/opt-out/i.test(opening[0]) ? ' (opt-out)' : ''}${subject.slice(opening[0].length)}`
+  } else {
+    // A subject that is all one label ("个人信息删除申请（…）– RF-…"): the words in brackets after it.
+    const tail = /\s?– [^–]+$/.exec(subject)
+    if (tail) {
+      const head = subject.slice(0, tail.index)
+      // Full-width brackets after Chinese or Japanese text, Latin ones after Latin.
+      const wide = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/u.test(head)
+      const glossed = `${head}${wide ? `（${preferred}）` : ` (${preferred})`}${subject.slice(tail.index)}`
+      if (fits(glossed)) return glossed
+    }
+  }
   return `${Preferred}: ${subject}`
 }
