@@ -234,6 +234,13 @@ describe('complaints in the authority’s language', () => {
     expect(expectOk(await host.api.call('requests:list', {}))).toHaveLength(before)
   })
 
+  it('previews a complaint template to an authority its language names', async () => {
+    const host = startCore()
+    const { text } = expectOk(await host.api.call('templates:get', { id: 'builtin:de/complaint-europe' }))
+    const { body } = expectOk(await host.api.call('templates:preview', { text, companyId: 'fs-com', law: 'gdpr' }))
+    expect(body).toContain('hiermit lege ich bei der Bundesbeauftragten für den Datenschutz und die Informationsfreiheit nach Art. 77')
+  })
+
   it('has words only for authorities that exist, and every German authority named in the dative', () => {
     const ids = new Set(authorities.map((a) => a.id))
     for (const lang of gdprLanguages) {
