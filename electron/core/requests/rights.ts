@@ -4,7 +4,7 @@
  * words) and what to ask for instead. A pure module: the renderer offers the kinds of the chosen
  * law, and requests:create refuses a kind the law does not grant (unless a template exists for it).
  *
- * Sources: the rights articles the templates cite (GDPR Arts. 7(3), 15-18, 20, 21; CCPA
+ * Sources: the rights articles the templates cite (GDPR Arts. 7(3), 15-18, 20-22; CCPA
  * §§1798.100-1798.121; Va. Code §59.1-577(A); C.R.S. §6-1-1306(1); C.G.S. §42-518(a); LGPD Art. 18;
  * PIPEDA Principles 4.3.8 and 4.9; FADP Arts. 25, 28, 30, 32; PDPO ss.18, 22, 35G; PIPL Arts. 15,
  * 44-47; APPI Arts. 33-35; APPs 7, 12 and 13). A right a law does not grant is never offered as if
@@ -62,6 +62,7 @@ const europe: LawRights = {
 
 const usStates: LawRights = {
   restriction: notInLaw('opt-out', 'erasure'),
+  'automated-decision': notInLaw('opt-out', 'access'),
   objection: notInLaw('opt-out'),
   limit: { code: 'NEEDS_CONSENT', alternatives: ['withdraw-consent', 'erasure'] },
 }
@@ -73,6 +74,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     restriction: notInLaw('limit', 'opt-out'),
     objection: notInLaw('opt-out', 'limit'),
     'withdraw-consent': notInLaw('opt-out', 'erasure'),
+    'automated-decision': notInLaw('opt-out', 'access'),
   },
   vcdpa: usStates,
   'cpa-co': usStates,
@@ -82,6 +84,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('objection', 'erasure'),
   },
   pipeda: {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('Principle 4.5.3', 'withdraw-consent', 'rectification'),
     portability: notInLaw('access'),
     restriction: notInLaw('withdraw-consent'),
@@ -95,6 +98,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('objection'),
   },
   'hk-pdpo': {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('s.26', 'rectification', 'objection'),
     portability: notInLaw('access'),
     restriction: notInLaw('objection'),
@@ -107,6 +111,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('restriction', 'withdraw-consent'),
   },
   'jp-appi': {
+    'automated-decision': notInLaw('access', 'restriction'),
     objection: notInLaw('restriction', 'erasure'),
     portability: notInLaw('access'),
     'withdraw-consent': notInLaw('restriction', 'erasure'),
@@ -114,6 +119,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('restriction'),
   },
   'au-privacy': {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('APP 11.2', 'rectification'),
     portability: notInLaw('access'),
     restriction: notInLaw('objection'),
@@ -161,6 +167,7 @@ export const rightNames: Readonly<Record<RightType, string>> = {
   portability: 'take your data to another service',
   objection: 'object to the processing of your data',
   'withdraw-consent': 'withdraw your consent',
+  'automated-decision': 'have a decision taken by automated means alone reviewed by a person',
   'opt-out': 'opt out of the sale or sharing of your data',
   limit: 'limit the use of your sensitive data',
   custom: 'make a request in your own words',

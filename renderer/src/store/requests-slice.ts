@@ -37,9 +37,17 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         return view.record.reference
       })
     },
-    async createFollowUp(reference, type, authority, authorityId) {
+    async createFollowUp(reference, type, authority, authorityId, lang) {
       return attempt(async () => {
-        const view = unwrap(await api().requests.createFollowUp({ reference, type, ...(authority ? { authority } : {}), ...(authorityId ? { authorityId } : {}) }))
+        const view = unwrap(
+          await api().requests.createFollowUp({
+            reference,
+            type,
+            ...(authority ? { authority } : {}),
+            ...(authorityId ? { authorityId } : {}),
+            ...(lang ? { lang: lang as Parameters<ReturnType<typeof api>['requests']['createFollowUp']>[0]['lang'] } : {}),
+          }),
+        )
         await changed(view)
         return view.record.reference
       })

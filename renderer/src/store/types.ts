@@ -94,9 +94,12 @@ export type RequestsSlice = {
   views: ReadonlyMap<string, RequestView>
   loadRequests(): Promise<void>
   loadRequest(reference: string): Promise<void>
-  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
-  /** A complaint goes to `authority` as typed, or to the built-in authority `authorityId`. */
-  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string): Promise<string | null>
+  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null; channel?: 'email' | 'post' }): Promise<string | null>
+  /**
+   * A complaint goes to `authority` as typed, or to the built-in authority `authorityId`; in `lang`
+   * when given, else in the authority's language (the request's for one typed in).
+   */
+  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string, lang?: string): Promise<string | null>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>
   markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
   addEvent(reference: string, event: NewEvent): Promise<boolean>
