@@ -9,6 +9,7 @@ import type { Catalog } from '../catalog/catalog'
 import { comparePlainDates, describeDate, plainDateOf, type PlainDate } from '../deadlines/calendar'
 import { computeDeadline, deadlineKey } from '../deadlines/engine'
 import type { Deadline } from '../deadlines/model'
+import type { DeadlineSettings } from '../deadlines/settings'
 import { addressLines, type Profile, type ProfileStore } from '../profile/profile'
 import type { SettingsStore } from '../settings/settings'
 import { maxSubjectLength, type Templates } from '../templates/templates'
@@ -101,10 +102,11 @@ export function createRequestService(deps: {
   const deadlineOf = (
     summary: Pick<RequestSummary, 'law' | 'type' | 'jurisdiction' | 'senderCountry' | 'facts'>,
     explain = false,
+    /** The settings as read once for a whole list (each read checks the settings file on disk). */
+    settings: DeadlineSettings = deps.settings.deadlines(),
   ): Deadline | null => {
     const input = deadlineInputOf(summary, summary.facts)
     if (!input) return null
-    const settings = deps.settings.deadlines()
     if (settings !== cachedSettings) {
       caches.dates.clear()
       caches.explained.clear()
@@ -142,8 +144,8 @@ export function createRequestService(deps: {
     return { record, deadline, status, nextSteps: nextSteps(status, summary.facts, deadline, today()) }
   }
 
-  const listItem = (summary: RequestSummary, now: PlainDate): RequestListItem => {
-    const deadline = deadlineOf(summary)
+  const listItem = (summary: RequestSummary, now: PlainDate, settings?: DeadlineSettings): RequestListItem => {
+    const deadline = deadlineOf(summary, false, settings)
     return {
       ...summary,
       due: deadline?.effectiveDue ?? null,
@@ -251,14 +253,16 @@ export function createRequestService(deps: {
   return {
     list() {
       const now = today()
-      return deps.repository.list().map((summary) => listItem(summary, now))
+      const settings = deps.settings.deadlines()
+      return deps.repository.list().map((summary) => listItem(summary, now, settings))
     },
 
     deadlines() {
       const now = today()
+      const settings = deps.settings.deadlines()
       return deps.repository
         .list()
-        .map((summary) => ({ item: listItem(summary, now), deadline: deadlineOf(summary, true) }))
+        .map((summary) => ({ item: listItem(summary, now, settings), deadline: deadlineOf(summary, true, settings) }))
         .filter((entry): entry is { item: RequestListItem; deadline: Deadline } => entry.deadline !== null)
     },
 

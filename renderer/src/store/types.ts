@@ -92,7 +92,12 @@ export type RequestsSlice = {
   requests: ReadonlyArray<RequestListItem> | null
   /** Loaded requests by reference. */
   views: ReadonlyMap<string, RequestView>
-  loadRequests(): Promise<void>
+  /**
+   * Fetches the list. `reuse`: a page that only wants the list shown joins a fetch already under
+   * way instead of starting another (at start, the window and the dashboard both ask); after a
+   * change, callers leave it out, so the list fetched is the one after the change.
+   */
+  loadRequests(options?: { reuse?: boolean }): Promise<void>
   loadRequest(reference: string): Promise<void>
   createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null; channel?: 'email' | 'post' }): Promise<string | null>
   /**
