@@ -16,7 +16,7 @@ import { z } from 'zod'
 import { version } from '../package.json'
 import { createApi, type Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
-import { languages, laws, requestTypes, type Law, type RequestType } from './core/requests/model'
+import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './core/requests/model'
 import { proposeLaw } from './core/requests/law-proposal'
 import { profileSchema, type Profile } from './core/profile/profile'
 import { emailPurposes, type CompanyView } from './core/catalog/schema'
@@ -112,7 +112,8 @@ Commands:
                withdraw-consent, opt-out, limit, custom (needs --text), and
                reminder or complaint with --of <reference> (complaint: --authority <id>,
                or --authority-name and --authority-email; neither: the first authority
-               Rightful proposes); languages: en, de, fr, es, zh (default en);
+               Rightful proposes); languages: en, de, fr, es, pt, ja, zh-Hans, zh-Hant
+               (zh = zh-Hans; default en);
         without --law, the law Rightful proposes from your country and state, else
         from where the company is established (it asks when it cannot tell); a --type
         the law does not grant (e.g. opt-out under gdpr) is refused with the reason
@@ -354,7 +355,8 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
     if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
   }
   const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
-  const lang = oneOf(string('lang'), 'lang', languages, 'en')
+  // "zh" is still accepted, as simplified Chinese (zh-Hans).
+  const lang = oneOf(normalizeLanguage(string('lang')) as string | undefined, 'lang', languages, 'en')
   if (type === 'custom' && !string('text')?.trim()) throw new UsageError('--type custom needs --text "what you ask the company for".')
   const companyKey = required(string('company'), 'company')
   const profile = typeof values.profile === 'string' ? readProfileFile(values.profile, cwd) : undefined

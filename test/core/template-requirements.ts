@@ -150,11 +150,38 @@ export const translatedRequirements: Record<string, Table> = {
     reminder: { gdpr: [/artículo 12/i], ccpa: [/1798\.130|7021/] },
     complaint: { gdpr: [/artículo 77/i], ccpa: [/Agencia de Protección de la Privacidad|Privacy Protection Agency|Fiscal General/] },
   },
-  zh: {
+  'zh-Hans': {
     access: { 'cn-pipl': [/个人信息保护法/, /第四十五条/], 'hk-pdpo': [/个人资料（私隐）条例/, /第18条/, /40/], gdpr: [/通用数据保护条例/, /第15条/] },
     erasure: { 'cn-pipl': [/个人信息保护法/, /第四十七条/], gdpr: [/通用数据保护条例/, /第17条/] },
+    rectification: { 'cn-pipl': [/个人信息保护法/, /第四十六条/] },
+    portability: { 'cn-pipl': [/个人信息保护法/, /第四十五条第三款/] },
+    'withdraw-consent': { 'cn-pipl': [/个人信息保护法/, /第十五条/] },
     reminder: { 'cn-pipl': [/个人信息保护法/], 'hk-pdpo': [/第19条/], gdpr: [/第12条/] },
     complaint: { 'cn-pipl': [/第六十五条/], 'hk-pdpo': [/第37条/], gdpr: [/第77条/] },
+  },
+  // Hong Kong: the Ordinance's own terms (個人資料, 資料使用者, 查閱資料要求) and its sections.
+  'zh-Hant': {
+    access: { 'hk-pdpo': [/個人資料（私隱）條例/, /查閱資料要求/, /資料使用者/, /第18/, /40日/, /OPS003/, /第20\(3\)\(e\)條/] },
+    rectification: { 'hk-pdpo': [/個人資料（私隱）條例/, /改正資料要求/, /資料使用者/, /第22/, /第23/, /40日/] },
+    reminder: { 'hk-pdpo': [/第19/, /查閱資料要求/] },
+    complaint: { 'hk-pdpo': [/第37條/, /個人資料私隱專員|\{\{authority\.name\}\}|The Authority/] },
+  },
+  pt: {
+    access: { lgpd: [/LGPD/, /art\. 18/, /art\. 19/, /art\. 9º/, /15 \(quinze\) dias/] },
+    rectification: { lgpd: [/LGPD/, /art\. 18, III/, /§ 6º/] },
+    erasure: { lgpd: [/LGPD/, /art\. 18/, /art\. 16/] },
+    portability: { lgpd: [/LGPD/, /art\. 18, V/] },
+    objection: { lgpd: [/LGPD/, /art\. 18, § 2º/] },
+    'withdraw-consent': { lgpd: [/LGPD/, /art\. 8º, § 5º/] },
+    reminder: { lgpd: [/art\. 19/, /Agência Nacional de Proteção de Dados/] },
+    complaint: { lgpd: [/art\. 18, § 1º/, /art\. 55-J/] },
+  },
+  ja: {
+    access: { 'jp-appi': [/個人情報の保護に関する法律/, /第33条/, /電磁的記録/, /第39条/] },
+    rectification: { 'jp-appi': [/個人情報の保護に関する法律/, /第34条/] },
+    erasure: { 'jp-appi': [/個人情報の保護に関する法律/, /第35条/] },
+    reminder: { 'jp-appi': [/第33条|第39条/] },
+    complaint: { 'jp-appi': [/個人情報保護委員会/, /第132条/] },
   },
 }
 
@@ -164,7 +191,10 @@ export const subjectLabels: Record<string, RegExp> = {
   de: /Datenschutz/,
   fr: /protection des données|données personnelles|vie privée/i,
   es: /protección de datos|datos personales|privacidad/i,
-  zh: /个人信息|个人资料|数据保护/,
+  'zh-Hans': /个人信息|个人资料|数据保护/,
+  'zh-Hant': /個人資料|查閱資料要求/,
+  pt: /proteção de dados|dados pessoais|titular/i,
+  ja: /個人情報|個人データ/,
 }
 
 /** The legal basis every subject line names, per law (any language). */
@@ -178,8 +208,8 @@ export const subjectBasis: Record<Law, RegExp> = {
   lgpd: /LGPD/,
   pipeda: /PIPEDA|LPRPDE/,
   'ch-fadp': /FADP|DSG|LPD/,
-  'hk-pdpo': /PDPO|私隐/,
+  'hk-pdpo': /PDPO|私隐|私隱/,
   'cn-pipl': /PIPL|个人信息保护法/,
-  'jp-appi': /APPI/,
+  'jp-appi': /APPI|個人情報保護法/,
   'au-privacy': /APP|Privacy Act/,
 }

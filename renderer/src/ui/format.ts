@@ -67,7 +67,16 @@ export const lawShort: Record<Law, string> = {
   'au-privacy': 'APP',
 }
 
-export const languageLabel: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', zh: 'Chinese (Simplified)' }
+export const languageLabel: Record<string, string> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  pt: 'Portuguese',
+  ja: 'Japanese',
+  'zh-Hans': 'Chinese (Simplified)',
+  'zh-Hant': 'Chinese (Traditional)',
+}
 
 export const eventLabel: Record<EventKind, string> = {
   created: 'Created',
