@@ -210,7 +210,8 @@ describe('PIPEDA', () => {
     expect(count('pipeda', 'CA', '2026-02-06').due).toBe('2026-03-09') // Sunday 8 March moves
     expect(count('pipeda', 'CA', '2026-06-01').due).toBe('2026-07-02') // Canada Day
     expect(count('pipeda', 'CA', '2026-02-05', { settings: { pipedaSaturdayIsHoliday: true } }).due).toBe('2026-03-09')
-    expect(count('pipeda', 'CA', '2026-02-05').extendedDue).toBe('2026-04-06')
+    // 6 April 2026 is Easter Monday, a federal holiday (Interpretation Act s.35) in every province.
+    expect(count('pipeda', 'CA', '2026-02-05').extendedDue).toBe('2026-04-07')
   })
 })
 

@@ -91,10 +91,12 @@ export function templateView(input: ViewInput): Record<string, unknown> {
           sentOn: longDate(original.sentOn, input.lang),
           sentBy: original.channel === 'email' ? simple(input.strings.sentByEmail, { to: original.to ?? '' }) : input.strings.sentByPost,
           due: original.due ? longDate(original.due, input.lang) : input.strings.noFixedDate,
+          // Whether the law gave the request a date at all (e.g. the LGPD's 15 days for access only).
+          hasDue: original.due !== null,
           events: eventLines(input.strings.events),
           eventsReported: eventLines(input.strings.eventsReported),
         }
-      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', events: '', eventsReported: '' },
+      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, events: '', eventsReported: '' },
   }
 }
 
