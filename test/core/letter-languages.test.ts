@@ -83,3 +83,24 @@ describe('user templates saved before zh-Hans', () => {
     expect(record.draft.body).toContain('我的模板：')
   })
 })
+
+describe('the faces of a Japanese letter', () => {
+  it('sets Japanese in Noto Sans JP, so that kanji take their Japanese forms, and Chinese in Noto Sans SC', async () => {
+    const { fontsForLetter } = await import('../../electron/core/letters/letter-fonts')
+    const { fontsFrom } = await import('../../electron/adapters/node/resources')
+    const { repoRoot } = await import('../helpers/ports')
+    const source = fontsFrom(repoRoot)
+    const japanese = fontsForLetter(source, ['保有個人データの開示請求', 'Foscam'], 'ja')
+    expect(japanese.japanese).toBe(true)
+    expect([...japanese.faces.keys()]).toEqual(['ja-regular', 'ja-bold'])
+    expect(japanese.runs('個人情報の保護に関する法律 Art. 33', 'regular')).toEqual([{ face: 'ja-regular', text: '個人情報の保護に関する法律 Art. 33' }])
+    // Kana alone tell a Japanese text, whatever the tag says.
+    expect(fontsForLetter(source, ['ご担当者様'], 'en').japanese).toBe(true)
+    const chinese = fontsForLetter(source, ['个人信息查阅申请'], 'zh-CN')
+    expect(chinese.japanese).toBe(false)
+    expect([...chinese.faces.keys()]).toEqual(['cjk-regular', 'cjk-bold'])
+    const traditional = fontsForLetter(source, ['查閱資料要求（《個人資料（私隱）條例》第18條）'], 'zh-HK')
+    expect([...traditional.faces.keys()]).toEqual(['cjk-regular', 'cjk-bold'])
+    for (const char of '查閱資料條例私隱') expect(traditional.base.hasGlyphForCodePoint(char.codePointAt(0)!), char).toBe(true)
+  })
+})
