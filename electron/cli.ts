@@ -324,7 +324,13 @@ async function complaintAuthority(
 async function proposedLaw(api: Api, profile: Profile | null, company: CompanyView, note: (text: string) => void): Promise<Law> {
   const available = [...new Set(unwrap(await api.call('templates:list', {})).flatMap((t) => t.laws))] as Law[]
   const proposal = proposeLaw({ available, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company.establishment })
-  if (proposal.grounded) return proposal.law
+  if (proposal.grounded) {
+    if (proposal.unsupportedLaw) note(`rightful: ${proposal.reason}\n`)
+    return proposal.law
+  }
+  // A resident of a state with a law of its own that Rightful does not support gets no other law's
+  // letter by default: they choose one knowingly.
+  if (proposal.unsupportedLaw) throw new UsageError(`${proposal.reason} Give --law to choose one of: ${available.join(', ')}.`)
   const law: Law = 'gdpr'
   note(`rightful: ${proposal.reason.replace(/ Add your state in your details:.*$/, ' Give your state as "region" in the profile (e.g. US-CA).')} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
   return law

@@ -214,8 +214,8 @@ describe('rightful draft for every type, law and language', () => {
     expect(JSON.parse(custom.stdout).body).toContain('Please stop calling my phone.')
     const noText = await run(['draft', '--company', 'b2s', '--type', 'custom', '--law', 'hk-pdpo', '--profile', profile, '--json'], dir)
     expect(noText.code).toBe(2)
-    // A right the LGPD grants (blocking, Art. 18 IV) but no template covers yet: exit 1.
-    const missing = await run(['draft', '--company', 'b2s', '--type', 'restriction', '--law', 'lgpd', '--profile', profile, '--json'], dir)
+    // A right the LGPD grants (blocking, Art. 18 IV) in a language no template covers for it: exit 1.
+    const missing = await run(['draft', '--company', 'b2s', '--type', 'restriction', '--law', 'lgpd', '--lang', 'es', '--profile', profile, '--json'], dir)
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stdout).error.code).toBe('TEMPLATE_NOT_FOUND')
     // A right the GDPR does not grant: a problem of the command line, exit 2.

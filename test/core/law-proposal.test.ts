@@ -86,8 +86,9 @@ describe('proposing a law', () => {
     )
     expect(propose('US', null, ['HK']).reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
     expect(propose('US', 'US-TX', ['US']).reason).toBe(
-      'Rightful cannot tell which law applies: Texas has no privacy law that Rightful supports, and the company is established in the United States, which has no general privacy law. Choose the law that protects you.',
+      'Rightful cannot tell which law applies: Texas has a privacy law of its own, the Texas Data Privacy and Security Act, which Rightful has no letters for yet, and the company is established in the United States, which has no general privacy law. Choose the law that protects you.',
     )
+    expect(propose('US', 'US-NY', ['US']).reason).toMatch(/^Rightful cannot tell which law applies: New York has no general privacy law that Rightful knows of/)
     expect(propose('DE', null, ['US']).reason).not.toContain('Add your state')
     expect(propose(null, null, ['CN']).reason).toBe('The company is established in mainland China: the PIPL applies to it. Add your country in your details: the law where you live may protect you too.')
   })
@@ -134,3 +135,26 @@ describe('the profile\'s region', () => {
     expect(expectOk(await older.api.call('profile:get', {}))).toEqual({ ...sampleProfile, region: null })
   })
 })
+
+describe('a resident of a state whose own law Rightful does not support', () => {
+  it('is told so plainly, and never handed a GDPR letter as if it were theirs', () => {
+    for (const [region, law] of [
+      ['US-TX', 'the Texas Data Privacy and Security Act'],
+      ['US-OR', 'the Oregon Consumer Privacy Act'],
+      ['US-MT', 'the Montana Consumer Data Privacy Act'],
+    ] as const) {
+      const withUsCompany = propose('US', region, ['US', 'CN'])
+      expect(withUsCompany).toMatchObject({ law: null, grounded: false, unsupportedLaw: law })
+      expect(withUsCompany.reason, region).toContain(`has a privacy law of its own, ${law}, which Rightful has no letters for yet`)
+      // A company in the EU answers under the GDPR (Art. 3(1)); the reason still says which law is the user's own.
+      const withEuCompany = propose('US', region, ['IE'])
+      expect(withEuCompany).toMatchObject({ law: 'gdpr', grounded: true, unsupportedLaw: law })
+      expect(withEuCompany.reason, region).toMatch(new RegExp(`^\\w[\\w ]+ has a privacy law of its own, ${law}, which Rightful has no letters for yet\\. The company is established in the EU/EEA`))
+    }
+    // The supported states are unaffected, and a state without a law says that.
+    expect(propose('US', 'US-CA', ['US'])).toMatchObject({ law: 'ccpa', grounded: true })
+    expect(propose('US', 'US-CA', ['US'])).not.toHaveProperty('unsupportedLaw')
+    expect(propose('US', 'US-WY', ['US']).unsupportedLaw).toBeUndefined()
+  })
+})
+
