@@ -312,6 +312,7 @@ describe('properties of every regime', () => {
     ctdpa: 'US-CT',
     lgpd: 'BR',
     pipeda: 'CA-ON',
+    'qc-privacy': 'CA-QC',
     'ch-fadp': 'CH-ZH',
     'hk-pdpo': 'HK',
     'cn-pipl': 'CN',

@@ -20,6 +20,7 @@ import { repoRoot } from '../helpers/ports'
 export const lawLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]> = [
   ['ch-fadp', ['de', 'fr', 'en']],
   ['pipeda', ['fr', 'en']],
+  ['qc-privacy', ['fr', 'en']],
   ['lgpd', ['pt', 'en']],
   ['jp-appi', ['ja', 'en']],
   ['cn-pipl', ['zh-Hans', 'en']],
@@ -78,7 +79,7 @@ describe('the law x request x language matrix', () => {
     // The size of the matrix, so that a law losing a right or a language shows up here too.
     const byLaw = new Map<string, number>()
     for (const cell of cells) byLaw.set(cell.law, (byLaw.get(cell.law) ?? 0) + 1)
-    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 27, pipeda: 12, lgpd: 20, 'jp-appi': 14, 'cn-pipl': 20, 'hk-pdpo': 12 })
+    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 27, pipeda: 12, 'qc-privacy': 16, lgpd: 20, 'jp-appi': 14, 'cn-pipl': 20, 'hk-pdpo': 12 })
   })
 
   for (const cell of cells) {

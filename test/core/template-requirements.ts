@@ -189,7 +189,7 @@ export const translatedRequirements: Record<string, Table> = {
 export const subjectLabels: Record<string, RegExp> = {
   en: /data protection|privacy|personal (data|information)/i,
   de: /Datenschutz/,
-  fr: /protection des données|données personnelles|vie privée/i,
+  fr: /protection des données|données personnelles|renseignements personnels|vie privée/i,
   es: /protección de datos|datos personales|privacidad/i,
   'zh-Hans': /个人信息|个人资料|数据保护/,
   'zh-Hant': /個人資料|查閱資料要求/,
@@ -207,6 +207,7 @@ export const subjectBasis: Record<Law, RegExp> = {
   ctdpa: /CTDPA|C\.G\.S\./,
   lgpd: /LGPD/,
   pipeda: /PIPEDA|LPRPDE/,
+  'qc-privacy': /P-39\.1|Quebec|Québec/,
   'ch-fadp': /FADP|DSG|LPD/,
   'hk-pdpo': /PDPO|私隐|私隱/,
   'cn-pipl': /PIPL|个人信息保护法/,

@@ -286,6 +286,33 @@ const regimes: Record<Law, Regime> = {
       })
     },
   },
+  'qc-privacy': {
+    name: 'Quebec private-sector Act, s.32',
+    holidays: { kind: 'company', defaultCode: 'CA-QC', only: 'CA' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (type) => {
+      // s.32: 30 days from receipt for a request for access (portability, s.27 third paragraph, is
+      // part of it) or rectification; silence is a refusal.
+      const roll: RollRule = { kind: 'weekend-and-holidays' }
+      if (type !== 'access' && type !== 'rectification' && type !== 'portability') {
+        return noStatutoryPeriod({
+          period: days(30),
+          roll,
+          label: 'Benchmark: 30 days, as Quebec’s Act gives for access and rectification (s.32); not a statutory period for this request',
+          notes: ['Quebec’s Act sets a period only for requests for access and rectification (s.32).'],
+        })
+      }
+      return plain({
+        due: { period: days(30), roll, citation: 'Quebec Interpretation Act, by analogy' },
+        notes: [
+          'No answer within 30 days counts as a refusal (s.32); you may then ask the Commission d’accès à l’information to examine the disagreement within 30 days (s.43).',
+          'The Act sets no extension.',
+        ],
+      })
+    },
+  },
   'ch-fadp': {
     name: 'Swiss FADP, Art. 18 DSV',
     holidays: { kind: 'company', defaultCode: 'CH', only: 'CH' },

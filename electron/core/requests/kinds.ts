@@ -29,6 +29,8 @@ export const laws = [
   'ctdpa',
   'lgpd',
   'pipeda',
+  /** Quebec's Act respecting the protection of personal information in the private sector (CQLR c. P-39.1), as amended by Law 25. */
+  'qc-privacy',
   'ch-fadp',
   'hk-pdpo',
   'cn-pipl',

@@ -12,6 +12,7 @@ export const lawNames: Readonly<Record<Law, string>> = {
   ctdpa: 'the Connecticut Data Privacy Act',
   lgpd: 'the LGPD',
   pipeda: 'PIPEDA',
+  'qc-privacy': 'Quebec’s Act respecting the protection of personal information in the private sector',
   'ch-fadp': 'the Swiss Federal Act on Data Protection',
   'hk-pdpo': 'the Personal Data (Privacy) Ordinance',
   'cn-pipl': 'the PIPL',

@@ -112,6 +112,23 @@ export function proposeLaw(input: {
     if (usable(law)) {
       return { law, reason: `You live in ${regionName(userRegion!) ?? userRegion}: ${lawNames[law]} gives its residents these rights.`, grounded: true }
     }
+  } else if (userCountry === 'CA' && userRegion === 'CA-QC' && usable('qc-privacy')) {
+    // Quebec's Act governs enterprises carried on in Quebec (s.1): a company established in Canada
+    // that serves a Quebec resident is taken to; for one outside Canada, PIPEDA is the law.
+    if (input.companyCountries.includes('CA') || input.companyCountries.length === 0) {
+      return {
+        law: 'qc-privacy',
+        reason: `You live in Quebec: ${lawNames['qc-privacy']} protects you when a company carries on business there. If this company does not, ${lawNames.pipeda} applies instead.`,
+        grounded: true,
+      }
+    }
+    if (usable('pipeda')) {
+      return {
+        law: 'pipeda',
+        reason: `You live in Quebec, but the company is not established in Canada: ${lawNames['qc-privacy']} governs businesses carried on in Quebec, so ${lawNames.pipeda} applies to it.`,
+        grounded: true,
+      }
+    }
   } else {
     const law = lawOfCountry(userCountry)
     if (usable(law)) {
