@@ -123,8 +123,8 @@ Commands:
         [--type <type>] [--id-requested D --id-received D]
         [--clarification-asked D --clarification-answered D] [--json]
                                               the legal response deadline
-        laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, lgpd, pipeda, ch-fadp,
-              hk-pdpo, cn-pipl, jp-appi, au-privacy
+        laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, tdpsa, lgpd, pipeda,
+              qc-privacy, ch-fadp, hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
   requests show <RF-…> [--json]               a request with its events
   requests mark-sent <RF-…> --at <YYYY-MM-DD or time, e.g. 2026-02-03T09:15:00+01:00>

@@ -23,20 +23,33 @@ function profile(dir: string, name: string, extra: Record<string, unknown>): str
 }
 
 describe('rightful draft for a law Rightful does not support', () => {
-  it('tells a Texan writing to a US company that Texas has its own law, and writes nothing', async () => {
+  it('tells an Oregonian writing to a US company that Oregon has its own law, and writes nothing', async () => {
     const dir = tempDir()
-    const texan = profile(dir, 'tx.json', { country: 'US', region: 'US-TX' })
-    const result = await run(['draft', '--company', 'fs.com', '--type', 'access', '--profile', texan, '--json'], dir)
+    const oregonian = profile(dir, 'or.json', { country: 'US', region: 'US-OR' })
+    const result = await run(['draft', '--company', 'fs.com', '--type', 'access', '--profile', oregonian, '--json'], dir)
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/Texas has a privacy law of its own, the Texas Data Privacy and Security Act, which Rightful has no letters for yet/)
+    expect(result.stderr).toMatch(/Oregon has a privacy law of its own, the Oregon Consumer Privacy Act, which Rightful has no letters for yet/)
     expect(result.stderr).toMatch(/Give --law to choose one of: .*gdpr/)
     expect(result.stdout).toBe('')
     const list = await run(['requests', 'list', '--json'], dir)
     expect(JSON.parse(list.stdout)).toEqual([])
     // Chosen knowingly, a law is used.
-    const chosen = await run(['draft', '--company', 'fs.com', '--type', 'access', '--law', 'gdpr', '--profile', texan, '--json'], dir)
+    const chosen = await run(['draft', '--company', 'fs.com', '--type', 'access', '--law', 'gdpr', '--profile', oregonian, '--json'], dir)
     expect(chosen.code, chosen.stderr).toBe(0)
     expect(JSON.parse(chosen.stdout).law).toBe('gdpr')
+  })
+
+  it('writes a Texan a TDPSA letter by default, citing the Act', async () => {
+    const dir = tempDir()
+    const texan = profile(dir, 'tx.json', { country: 'US', region: 'US-TX' })
+    const result = await run(['draft', '--company', 'fs.com', '--type', 'opt-out', '--profile', texan, '--json'], dir)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toBe('')
+    const draft = JSON.parse(result.stdout) as { law: string; subject: string; body: string }
+    expect(draft.law).toBe('tdpsa')
+    expect(draft.subject).toMatch(/TDPSA §541\.051\(b\)\(5\)/)
+    expect(draft.body).toContain('targeted advertising (§541.051(b)(5)(A))')
+    expect(draft.body).toContain('Tex. Bus. & Com. Code §541.052(e)')
   })
 
   it('writes in the new languages, and reads --lang zh as zh-Hans', async () => {

@@ -25,6 +25,8 @@ export const lawLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]
   ['jp-appi', ['ja', 'en']],
   ['cn-pipl', ['zh-Hans', 'en']],
   ['hk-pdpo', ['zh-Hant', 'en']],
+  // The US state law this branch adds: English only.
+  ['tdpsa', ['en']],
 ]
 
 const templates = loadTemplates(templatesFrom(repoRoot), null)
@@ -79,7 +81,7 @@ describe('the law x request x language matrix', () => {
     // The size of the matrix, so that a law losing a right or a language shows up here too.
     const byLaw = new Map<string, number>()
     for (const cell of cells) byLaw.set(cell.law, (byLaw.get(cell.law) ?? 0) + 1)
-    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 27, pipeda: 12, 'qc-privacy': 16, lgpd: 20, 'jp-appi': 14, 'cn-pipl': 20, 'hk-pdpo': 12 })
+    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 27, pipeda: 12, 'qc-privacy': 16, lgpd: 20, 'jp-appi': 14, 'cn-pipl': 20, 'hk-pdpo': 12, tdpsa: 8 })
   })
 
   for (const cell of cells) {

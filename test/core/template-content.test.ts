@@ -64,7 +64,7 @@ describe('built-in templates', () => {
       }
     }
     // Custom requests under every law.
-    for (const law of ['gdpr', 'uk-gdpr', 'ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'lgpd', 'pipeda', 'ch-fadp', 'hk-pdpo', 'cn-pipl', 'jp-appi', 'au-privacy'] as const) {
+    for (const law of ['gdpr', 'uk-gdpr', 'ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'tdpsa', 'lgpd', 'pipeda', 'ch-fadp', 'hk-pdpo', 'cn-pipl', 'jp-appi', 'au-privacy'] as const) {
       expect(() => templates.find({ type: 'custom', law, lang: 'en' }), `custom under ${law}`).not.toThrow()
     }
   })

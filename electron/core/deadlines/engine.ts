@@ -102,7 +102,7 @@ function noStatutoryPeriod(input: { period: Period; roll: RollRule; label: strin
   })
 }
 
-/** The US state laws with 45 days, extendable once by 45 (VA, CO, CT). */
+/** The US state laws with 45 days, extendable once by 45 (VA, CO, CT, TX). */
 function usStateRules(citation: string, roll: RollRule, interpretation: RegimeResult['interpretations']): RegimeResult {
   return plain({
     due: { period: days(45), roll, citation },
@@ -217,6 +217,22 @@ const regimes: Record<Law, Regime> = {
           text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
         },
       ]),
+  },
+  tdpsa: {
+    name: 'Texas DPSA, Tex. Bus. & Com. Code §541.052(b)',
+    holidays: { kind: 'fixed', code: 'US-TX' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    // 45 days from receipt, once 45 more with notice and reason within the first 45 (§541.052(b)); the
+    // Code Construction Act, which governs the Business & Commerce Code, moves a last day that falls on a
+    // Saturday, Sunday or legal holiday to the next day that is none (Tex. Gov't Code §311.014(b)).
+    rules: () => ({
+      ...usStateRules('Tex. Gov’t Code §311.014(b)', weekendAndHolidays, []),
+      notes: [
+        'The same 45 days apply to telling you why the company declines to act and how to appeal (§541.052(c)); it must decide an appeal within 60 days of receiving it (§541.053).',
+      ],
+    }),
   },
   lgpd: {
     name: 'LGPD, Art. 19',

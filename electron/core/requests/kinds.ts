@@ -27,6 +27,8 @@ export const laws = [
   'vcdpa',
   'cpa-co',
   'ctdpa',
+  /** The Texas Data Privacy and Security Act (Tex. Bus. & Com. Code ch. 541), in force since 1 July 2024. */
+  'tdpsa',
   'lgpd',
   'pipeda',
   /** Quebec's Act respecting the protection of personal information in the private sector (CQLR c. P-39.1), as amended by Law 25. */

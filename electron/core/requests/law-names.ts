@@ -10,6 +10,7 @@ export const lawNames: Readonly<Record<Law, string>> = {
   vcdpa: 'the Virginia Consumer Data Protection Act',
   'cpa-co': 'the Colorado Privacy Act',
   ctdpa: 'the Connecticut Data Privacy Act',
+  tdpsa: 'the Texas Data Privacy and Security Act',
   lgpd: 'the LGPD',
   pipeda: 'PIPEDA',
   'qc-privacy': 'Quebec’s Act respecting the protection of personal information in the private sector',

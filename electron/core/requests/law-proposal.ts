@@ -30,7 +30,6 @@ export type LawProposal =
  * plainly, never handed another law's letter as if it were theirs.
  */
 const unsupportedUsStateLaws: ReadonlyMap<string, string> = new Map([
-  ['US-TX', 'the Texas Data Privacy and Security Act'],
   ['US-OR', 'the Oregon Consumer Privacy Act'],
   ['US-MT', 'the Montana Consumer Data Privacy Act'],
   ['US-UT', 'the Utah Consumer Privacy Act'],
@@ -68,6 +67,7 @@ const byUsState: Readonly<Record<string, Law>> = {
   'US-VA': 'vcdpa',
   'US-CO': 'cpa-co',
   'US-CT': 'ctdpa',
+  'US-TX': 'tdpsa',
 }
 
 const countryNames: Readonly<Record<string, string>> = {
