@@ -10,7 +10,9 @@
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
- * - backing up and restoring 10,000 requests (bench/backup.ts).
+ * - backing up and restoring 10,000 requests (bench/backup.ts);
+ * - requests at 100,000 (open cold, index rebuilt, create) and `rightful requests list` at 10,000
+ *   in a fresh process (bench/requests-scale.ts);
  * - policy import on a 2 MB policy and on one long line of address anchors (bench/policy-import-large.ts);
  * - a click answered by the core while a 2 MB policy is read, beside an idle one, and how soon the
  *   CLI exits on SIGTERM half-way through reading one (bench/responsiveness.ts);
@@ -44,6 +46,7 @@ import { benchLargePolicies } from './policy-import-large'
 import { describeKillLoop } from './kill-loop'
 import { killLoop } from '../test/helpers/kill-loop'
 import { benchClickDuringImport, benchCliSignal } from './responsiveness'
+import { benchRequestsScale } from './requests-scale'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -347,6 +350,8 @@ async function main(): Promise<void> {
   report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
   benchStore(1_000)
   benchStore(10_000)
+  process.stdout.write('\nRequests at 100,000, and the CLI listing 10,000 (bench/requests-scale.ts):\n')
+  await benchRequestsScale(report, anchorMs)
   benchDeadlines()
   process.stdout.write('\nParsers of outside text, worst case on 1 MB (bench/hostile-inputs.ts; the anchor is text.toLowerCase() on the same input):\n')
   await benchHostileInputs(report)

@@ -109,11 +109,12 @@ Commands:
         [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
-               withdraw-consent, opt-out, limit, custom (needs --text), and
-               reminder or complaint with --of <reference> (complaint: --authority <id>,
-               or --authority-name and --authority-email; neither: the first authority
-               Rightful proposes); languages: en, de, fr, es, pt, ja, zh-Hans, zh-Hant
-               (zh = zh-Hans; default en);
+               withdraw-consent, automated-decision, opt-out, limit, custom (needs
+               --text), and reminder or complaint with --of <reference> (complaint:
+               --authority <id>, or --authority-name and --authority-email; neither: the
+               first authority Rightful proposes; written in the authority's language
+               unless --lang says otherwise); languages: en, de, fr, es, pt, ja, zh-Hans,
+               zh-Hant (zh = zh-Hans; default en);
         without --law, the law Rightful proposes from your country and state, else
         from where the company is established (it asks when it cannot tell); a --type
         the law does not grant (e.g. opt-out under gdpr) is refused with the reason
@@ -336,24 +337,32 @@ async function proposedLaw(api: Api, profile: Profile | null, company: CompanyVi
   return law
 }
 
-async function draftRequest(api: Api, values: Record<string, string | boolean | undefined>, cwd: string, note: (text: string) => void) {
+async function draftRequest(
+  api: Api,
+  values: Record<string, string | boolean | undefined>,
+  cwd: string,
+  note: (text: string) => void,
+  channel?: 'email' | 'post',
+) {
   const type: RequestType = oneOf(values.type as string | undefined, 'type', requestTypes)
   const string = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
 
-  // A reminder or complaint follows up a request that was sent: it takes that request's law and language.
+  // A reminder or complaint follows up a request that was sent: it takes that request's law, and a
+  // reminder its language; a complaint is written in the authority's language unless --lang says.
   if (type === 'reminder' || type === 'complaint') {
     const of = string('of')
     if (!of) throw new UsageError(`--type ${type} needs --of <the reference of the request it follows up>.`)
-    for (const flag of ['company', 'law', 'lang', 'identifiers', 'text'] as const) {
+    for (const flag of ['company', 'law', ...(type === 'reminder' ? (['lang'] as const) : []), 'identifiers', 'text'] as const) {
       if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
     }
+    const followUpLang = type === 'complaint' && string('lang') !== undefined ? { lang: oneOf(string('lang'), 'lang', languages) } : {}
     const authority = type === 'complaint' ? await complaintAuthority(api, of, string) : {}
     if (type === 'reminder') {
       for (const flag of ['authority', 'authority-name', 'authority-email'] as const) {
         if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to complaints.`)
       }
     }
-    const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority })
+    const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority, ...followUpLang })
     if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message)
     return unwrap(result)
   }
@@ -384,6 +393,7 @@ async function draftRequest(api: Api, values: Record<string, string | boolean | 
     ...(profile ? { profile } : {}),
     ...(string('identifiers') ? { identifiers: string('identifiers')!.replace(/\\n/g, '\n') } : {}),
     ...(string('text') ? { text: string('text')! } : {}),
+    ...(channel ? { channel } : {}),
   })
   // --type and --law that do not go together are a problem of the command line: exit 2.
   if (!created.ok && created.error.code === 'RIGHT_NOT_GRANTED') {
@@ -862,7 +872,7 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
       const out = path.resolve(io.cwd, required(values.out, 'out'))
       if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
       const api = makeApi(out)
-      const view = await draftRequest(api, values, io.cwd, io.stderr)
+      const view = await draftRequest(api, values, io.cwd, io.stderr, 'post')
       const saved = unwrap(await api.call('letters:savePdf', { reference: view.record.reference }))
       return { json: { reference: view.record.reference, path: saved.path }, text: `${view.record.reference}: letter written to ${saved.path}` }
     }

@@ -103,7 +103,7 @@ export function App() {
     void loadStatus()
     void loadProfile()
     void loadSettings()
-    void loadRequests()
+    void loadRequests({ reuse: true })
     // A clicked deadline notification opens its request.
     return onOpenRequest((reference) => navigate({ name: 'request', reference }))
   }, [loadStatus, loadProfile, loadSettings, loadRequests, navigate])

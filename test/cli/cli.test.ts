@@ -258,6 +258,37 @@ describe('rightful draft for every type, law and language', () => {
     }
   })
 
+  it('writes a complaint in the authority\'s language unless --lang says otherwise', async () => {
+    const dir = tempDir()
+    const profile = profileFile(dir)
+    const first = JSON.parse((await run(['draft', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--lang', 'zh', '--profile', profile, '--json'], dir)).stdout)
+    const { createNodePorts, folderSink } = await import('../../electron/adapters/node/node-ports')
+    const { createApi } = await import('../../electron/core/api/create-api')
+    const api = createApi(createNodePorts({ dataDir: dir, resourcesRoot: repoRoot, appVersion: 't', files: folderSink(dir) }))
+    await api.call('profile:save', { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n80331 München', country: 'DE', region: 'DE-BY' })
+    await api.call('requests:markSent', { reference: first.reference, on: new Date().toISOString().slice(0, 10), channel: 'email' })
+    const german = await run(['draft', '--type', 'complaint', '--of', first.reference, '--authority', 'de-by-baylda', '--json'], dir)
+    expect(german.code, german.stderr).toBe(0)
+    expect(JSON.parse(german.stdout).body).toContain('hiermit lege ich beim Bayerischen Landesamt für Datenschutzaufsicht')
+    const english = await run(['draft', '--type', 'complaint', '--of', first.reference, '--authority', 'de-by-baylda', '--lang', 'en', '--json'], dir)
+    expect(english.code, english.stderr).toBe(0)
+    expect(JSON.parse(english.stdout).subject).toMatch(/^Data protection complaint about FS\.COM, Art\. 77 GDPR/)
+    expect((await run(['draft', '--type', 'reminder', '--of', first.reference, '--lang', 'en', '--json'], dir)).code).toBe(2)
+    expect((await run(['draft', '--type', 'complaint', '--of', first.reference, '--authority', 'de-by-baylda', '--lang', 'xx', '--json'], dir)).code).toBe(2)
+  })
+
+  it('words a letter for paper: it never says the request was made electronically', async () => {
+    const dir = tempDir()
+    const out = path.join(dir, 'carta.pdf')
+    const letter = await run(['letter', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--lang', 'es', '--profile', profileFile(dir), '--out', out, '--json'], dir)
+    expect(letter.code, letter.stderr).toBe(0)
+    const shown = JSON.parse((await run(['requests', 'show', JSON.parse(letter.stdout).reference, '--json'], dir)).stdout)
+    expect(shown.record.draft.body).toContain('formato electrónico de uso común')
+    expect(shown.record.draft.body).not.toContain('por medios electrónicos')
+    const draft = JSON.parse((await run(['draft', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--lang', 'es', '--profile', profileFile(dir), '--json'], dir)).stdout)
+    expect(draft.body).toContain('por medios electrónicos')
+  })
+
   it('writes letters in US Letter for a sender in the United States, in Chinese with Chinese fonts', async () => {
     const dir = tempDir()
     const us = path.join(dir, 'us.json')

@@ -100,7 +100,7 @@ describe('the law x request x language matrix', () => {
           }
           // A letter on paper never says the request went by e-mail.
           if (variant.channel === 'post' && (cell.type === 'reminder' || cell.type === 'complaint')) expect(rendered.body, where).not.toContain('legal@fs.com')
-          const subject = withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], cell.type)
+          const subject = withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], cell.type, cell.lang)
           expect(subject.length, `${where}: ${subject}`).toBeLessThanOrEqual(maxSubjectLength)
           expect(subject, where).not.toMatch(/[\r\n]|\{\{/)
           expect(subject.endsWith('RF-2026-0042'), where).toBe(true)

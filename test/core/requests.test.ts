@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openRequestRepository } from '../../electron/core/requests/repository'
+import { openRequestRepository, packSummary, unpackSummary } from '../../electron/core/requests/repository'
+import { summarize } from '../../electron/core/requests/model'
 import { createNoticeBoard } from '../../electron/core/notices'
 import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
 
@@ -246,6 +247,41 @@ describe('storage', () => {
       ['RF-2026-0002', '2026-01-31'],
       ['RF-2026-0001', null],
     ])
+  })
+
+  it('stores summaries packed in the index and reads them back whole, also from an index of the version before', async () => {
+    const first = await withProfile(startCore())
+    const { record } = expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    expectOk(await first.api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' }))
+    const repo = openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    const full = summarize(repo.get(record.reference))
+    // A draft (every default) and a sent request round-trip exactly.
+    const draft = summarize({ ...repo.get(record.reference), sent: null, events: [repo.get(record.reference).events[0]!] })
+    for (const summary of [full, draft]) expect(unpackSummary(summary.reference, JSON.parse(JSON.stringify(packSummary(summary))))).toEqual(summary)
+    expect(Object.keys(packSummary(draft).facts as object)).toEqual([])
+    // Written as version 5, packed; an index of version 4 (summaries whole) is still read without a rebuild.
+    const indexFile = path.join(first.dataDir, 'requests', 'index.json')
+    fs.rmSync(path.join(first.dataDir, 'requests', 'index.log')) // the next open writes the snapshot anew
+    openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    const stored = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
+    expect(stored.version).toBe(5)
+    expect(stored.entries[record.reference].summary.reference).toBeUndefined()
+    const { summary, mtimeMs, size } = stored.entries[record.reference]
+    expect(unpackSummary(record.reference, summary)).toEqual(full)
+    // (the name differs from the file's, so a list from it shows the index was read, not rebuilt)
+    const fromIndex = { ...full, companyName: 'FS.COM, as the version 4 index has it' }
+    fs.writeFileSync(indexFile, JSON.stringify({ version: 4, generation: stored.generation, entries: { [record.reference]: { summary: fromIndex, mtimeMs, size } } }))
+    const again = openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    expect(again.list()).toEqual([fromIndex])
+  })
+
+  it('hands out the next number after the highest of the year, also after a reopen and past a request discarded meanwhile', async () => {
+    const first = await withProfile(startCore())
+    for (let i = 0; i < 3; i += 1) expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
+    expectOk(await first.api.call('requests:discard', { reference: 'RF-2026-0003' }))
+    const second = startCore({ dataDir: first.dataDir, clock: first.clock })
+    expect(expectOk(await second.api.call('requests:create', { companyId: 'foscam', type: 'access', law: 'gdpr', lang: 'en' })).record.reference).toBe('RF-2026-0004')
+    expect(expectOk(await first.api.call('requests:create', { companyId: 'foscam', type: 'access', law: 'gdpr', lang: 'en' })).record.reference).toBe('RF-2026-0005')
   })
 
   it('notices a request file changed behind its back when it opens', async () => {

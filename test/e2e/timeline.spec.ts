@@ -97,7 +97,12 @@ test('offers the reminder when the deadline has passed, then the complaint, each
   await authority.selectOption('de-be-bbdi')
   await expect(dialog.getByTestId('authority-email')).toHaveText('mailbox@datenschutz-berlin.de')
   await expect(dialog.getByTestId('authority-reason')).toContainText('If you live in Berlin')
+  // Written in the authority's language unless the user chooses another.
+  const language = dialog.getByTestId('complaint-language')
+  await expect(language).toHaveValue('')
+  await expect(language.locator('option:checked')).toHaveText('German (the authority’s language)')
   await snapshot(page, 'complaint-dialog')
+  await language.selectOption('en')
   await dialog.getByRole('button', { name: 'Write the complaint' }).click()
   await expect(page.getByTestId('recipient-email')).toHaveText('mailbox@datenschutz-berlin.de')
   await expect(page.getByTestId('subject')).toHaveValue('Data protection complaint about FS.COM, Art. 77 GDPR – RF-2026-0003')

@@ -225,6 +225,8 @@ export const contract = {
       identifiers: z.string().max(2000).nullable().optional(),
       /** A custom request's own words. */
       text: z.string().max(20_000).nullable().optional(),
+      /** How it will go out (the text fits it: a letter never says it was sent electronically). */
+      channel: z.enum(channels).optional(),
     }),
   ),
   'requests:updateDraft': method<RequestView>()(
@@ -256,6 +258,11 @@ export const contract = {
       type: z.enum(['reminder', 'complaint']),
       /** A built-in supervisory authority (authorities:list); fills name, e-mail and address. */
       authorityId: z.string().min(1).max(100).optional(),
+      /**
+       * The language to write in. A complaint to a built-in authority is written in the
+       * authority's own language by default; otherwise, and for reminders, in the request's.
+       */
+      lang: languageSchema.optional(),
       authority: z
         .strictObject({
           name: z.string().trim().min(1, 'Name the authority.').max(300),

@@ -5,6 +5,7 @@
  */
 import { CoreError } from '../api/result'
 import type { BuiltinAuthoritySource } from '../ports'
+import { languages, type Language } from '../requests/kinds'
 import type { AuthorityInput } from '../requests/service'
 import { placeName } from './competence'
 import { authorityFileSchema, type Authority, type AuthoritySummary } from './schema'
@@ -76,6 +77,19 @@ export function summaryOfAuthority(authority: Authority): AuthoritySummary {
     contacts: authority.contacts,
     verified: authority.provenance.verified,
   }
+}
+
+/**
+ * The language a complaint to this authority is written in by default: the first of the
+ * authority's own languages (its official one first) that Rightful can write the complaint in, or
+ * null when it can write none of them (the caller then keeps the request's language).
+ */
+export function complaintLanguage(authority: Authority, canWrite: (lang: Language) => boolean): Language | null {
+  for (const code of authority.languages) {
+    const lang = (languages as ReadonlyArray<string>).includes(code) ? (code as Language) : null
+    if (lang && canWrite(lang)) return lang
+  }
+  return null
 }
 
 /**

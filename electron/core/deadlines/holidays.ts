@@ -7,6 +7,7 @@ import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
 import { ownValue } from '../own-keys'
+import holidayTable from './holiday-table.json'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -96,15 +97,37 @@ const noHolidays: HolidayCalendar = {
 /** Days of date-holidays' China data that are holidays only for some groups (half days). */
 const chinaPartialGroupDays = new Set(["International Women's Day", 'Youth Day', "Children's Day", 'Army Day'])
 
+/**
+ * The holidays date-holidays computes from astronomy (lunisolar calendars, equinoxes), computed
+ * once at build time (scripts/build-holidays.ts) for the years requests are likely to need.
+ */
+const precomputed = new Map(Object.entries(holidayTable.jurisdictions))
+
+/** A year of the build-time table, or null when the table does not have it. */
+function precomputedYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, string> | null {
+  if (year < holidayTable.from || year > holidayTable.to) return null
+  const entry = precomputed.get(jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country)
+  const days = entry ? ownValue(entry.years, String(year)) : undefined
+  if (!entry || days === undefined) return null
+  const table = new Map<PlainDate, string>()
+  for (const day of days ? days.split(' ') : []) {
+    const name = entry.names[day.length > 4 ? Number.parseInt(day.slice(4), 36) : 0]
+    if (name !== undefined) table.set(`${year}-${day.slice(0, 2)}-${day.slice(2, 4)}` as PlainDate, name)
+  }
+  return table
+}
+
 function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
-  const source = jurisdiction.region
-    ? new Holidays(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
-    : new Holidays(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
+  // Made only when a year is not in the build-time table (it costs a few ms to set up).
+  let source: Holidays | null = null
   const years = new Map<number, ReadonlyMap<PlainDate, string>>()
 
   const yearTable = (year: number): ReadonlyMap<PlainDate, string> => {
-    let table = years.get(year)
+    let table = years.get(year) ?? precomputedYear(jurisdiction, year)
     if (!table) {
+      source ??= jurisdiction.region
+        ? new Holidays(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
+        : new Holidays(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
       const entries = new Map<PlainDate, string>()
       for (const holiday of source.getHolidays(year, 'en') ?? []) {
         if (holiday.type !== 'public' && holiday.type !== 'bank') continue
@@ -112,8 +135,8 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
         if (!entries.has(day)) entries.set(day, holiday.name)
       }
       table = entries
-      years.set(year, table)
     }
+    years.set(year, table)
     return table
   }
 

@@ -1,7 +1,7 @@
 /** Turns a request (as drafted, or exactly as sent) into the letter the PDF renderer lays out. */
 import { CoreError } from '../api/result'
 import type { PlainDate } from '../deadlines/calendar'
-import type { Language, RequestRecord } from '../requests/model'
+import { letterDraft, type Language, type RequestRecord } from '../requests/model'
 import { longDate } from '../templates/view'
 import { letterLabels } from './letter-labels'
 import type { LetterInput, Paper } from './pdf-letter'
@@ -62,7 +62,7 @@ function withCountry(lines: ReadonlyArray<string>, country: string | null): Read
  * are the caller's to add: the files kept with the request's events are not sent along.
  */
 export function letterFor(record: RequestRecord, options: { date: PlainDate; createdAt: Date }): LetterInput {
-  const content = record.sent ?? record.draft
+  const content = record.sent ?? letterDraft(record)
   const senderCountry = content.sender.country
   const address = record.sent?.recipientAddress ?? record.draft.recipientAddress
   if (!address) {

@@ -20,11 +20,17 @@ export type Classification = {
 const letter = '[\\p{L}\\p{N}_]'
 const boundary = `(?:(?<=${letter})(?!${letter})|(?<!${letter})(?=${letter}))`
 
-const compiled: ReadonlyArray<ClassificationRule> = classificationRules.map((rule) => ({
-  ...rule,
-  // Gaps between words (".{0,40}") stay within one sentence.
-  pattern: new RegExp(rule.pattern.source.replace(/\\b/g, boundary).replace(/\.\{0,(\d+)\}/g, '[^.!?。！？\\n]{0,$1}'), 'u'),
-}))
+/**
+ * The rules as matched, made on first use: building their Unicode patterns costs about 0.2 s,
+ * which a command that never classifies a reply should not pay at start.
+ */
+let compiled: ReadonlyArray<ClassificationRule> | null = null
+const compiledRules = (): ReadonlyArray<ClassificationRule> =>
+  (compiled ??= classificationRules.map((rule) => ({
+    ...rule,
+    // Gaps between words (".{0,40}") stay within one sentence.
+    pattern: new RegExp(rule.pattern.source.replace(/\\b/g, boundary).replace(/\.\{0,(\d+)\}/g, '[^.!?。！？\\n]{0,$1}'), 'u'),
+  })))
 
 /** Lower case, straight apostrophes, one space between words, full-width colons made plain. */
 export function normalizeForRules(text: string): string {
@@ -102,7 +108,7 @@ export function classifyReply(input: ClassifyInput): Classification {
   const text = normalizeForRules(`${subjectText}\n${withoutOurText(own, input.ours?.body)}`)
 
   const byKind = new Map<ClassificationRule['kind'], { score: number; matches: number; phrase: string; lang: RuleLanguage }>()
-  for (const rule of compiled) {
+  for (const rule of compiledRules()) {
     const match = rule.pattern.exec(text)
     if (!match) continue
     const known = byKind.get(rule.kind)

@@ -1,6 +1,6 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { CoreError } from '../api/result'
-import { complaintRecipient } from '../authorities/authorities'
+import { complaintLanguage, complaintRecipient } from '../authorities/authorities'
 
 export function requestHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -17,8 +17,11 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
       if (authorityId === undefined) return ctx.requests.createFollowUp(input)
       if (input.type !== 'complaint') throw new CoreError('INVALID_INPUT', 'Only a complaint goes to a supervisory authority.')
       if (input.authority) throw new CoreError('INVALID_INPUT', 'Give either a built-in authority or the authority\'s details, not both.')
-      const lang = ctx.requests.get(input.reference).record.lang
-      return ctx.requests.createFollowUp({ ...input, authority: complaintRecipient(ctx.authorities.get(authorityId), lang) })
+      const original = ctx.requests.get(input.reference).record
+      const authority = ctx.authorities.get(authorityId)
+      const lang =
+        input.lang ?? complaintLanguage(authority, (candidate) => ctx.templates.has({ type: 'complaint', law: original.law, lang: candidate })) ?? original.lang
+      return ctx.requests.createFollowUp({ ...input, lang, authority: complaintRecipient(authority, lang) })
     },
     'requests:addEvent': (input) => ctx.requests.addEvent(input),
     'requests:correctEvent': (input) => ctx.requests.correctEvent(input),

@@ -11,6 +11,8 @@ export const requestTypes = [
   'portability',
   'objection',
   'withdraw-consent',
+  /** Art. 22 GDPR: a person's review of an automated decision, the chance to be heard and to contest it. */
+  'automated-decision',
   'opt-out',
   'limit',
   'reminder',

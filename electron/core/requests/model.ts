@@ -80,6 +80,12 @@ export const requestRecordSchema = z.object({
     sender: senderSchema,
     subject: z.string().min(1),
     body: z.string().min(1),
+    /**
+     * The text for a letter on paper, where the template words it differently from `body` (which
+     * was written for e-mail: a letter never says the request was made electronically). Dropped
+     * when the user edits the text, so that their words are what goes out either way.
+     */
+    byPost: z.string().min(1).nullable().optional(),
   }),
   /** The exact request as it went out. */
   sent: z
@@ -102,6 +108,11 @@ export const requestRecordSchema = z.object({
   followUpOf: referenceSchema.nullable().default(null),
 })
 export type RequestRecord = z.infer<typeof requestRecordSchema>
+/** The draft as a letter on paper says it: the template's wording for post where it differs. */
+export function letterDraft(record: RequestRecord): RequestRecord['draft'] {
+  return record.draft.byPost ? { ...record.draft, body: record.draft.byPost } : record.draft
+}
+
 /** A record as written, before defaults are filled in. */
 export type RequestRecordInput = z.input<typeof requestRecordSchema>
 

@@ -4,8 +4,8 @@
  * words) and what to ask for instead. A pure module: the renderer offers the kinds of the chosen
  * law, and requests:create refuses a kind the law does not grant (unless a template exists for it).
  *
- * Sources: the rights articles the templates cite (GDPR Arts. 7(3), 15-18, 20, 21; CCPA
- * §§1798.100-1798.121; Va. Code §59.1-577(A); C.R.S. §6-1-1306(1); C.G.S. §42-518(a); Tex. Bus. & Com. Code §541.051; LGPD Art. 18;
+ * Sources: the rights articles the templates cite (GDPR Arts. 7(3), 15-18, 20-22; CCPA
+ * §§1798.100-1798.121; Va. Code §59.1-577(A); C.R.S. §6-1-1306(1); C.G.S. §42-518(a); Tex. Bus. & Com. Code §541.051(b); LGPD Art. 18;
  * PIPEDA Principles 4.3.8 and 4.9; Quebec's private-sector Act ss.14, 27, 28 and 28.1; FADP Arts. 25, 28, 30, 32; PDPO ss.18, 22, 35G; PIPL Arts. 15,
  * 44-47; APPI Arts. 33-35; APPs 7, 12 and 13). A right a law does not grant is never offered as if
  * it did: a Berlin user gets no CCPA opt-out.
@@ -62,6 +62,7 @@ const europe: LawRights = {
 
 const usStates: LawRights = {
   restriction: notInLaw('opt-out', 'erasure'),
+  'automated-decision': notInLaw('opt-out', 'access'),
   objection: notInLaw('opt-out'),
   limit: { code: 'NEEDS_CONSENT', alternatives: ['withdraw-consent', 'erasure'] },
 }
@@ -73,6 +74,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     restriction: notInLaw('limit', 'opt-out'),
     objection: notInLaw('opt-out', 'limit'),
     'withdraw-consent': notInLaw('opt-out', 'erasure'),
+    'automated-decision': notInLaw('opt-out', 'access'),
   },
   vcdpa: usStates,
   'cpa-co': usStates,
@@ -80,6 +82,7 @@ const table: Readonly<Record<Law, LawRights>> = {
   // §541.051(b) lists no right to revoke consent: sensitive data need consent (§541.101), but taking it back is not a request the Act names.
   tdpsa: {
     restriction: notInLaw('opt-out', 'erasure'),
+    'automated-decision': notInLaw('opt-out', 'access'),
     objection: notInLaw('opt-out'),
     'withdraw-consent': notInLaw('erasure', 'opt-out'),
     limit: notInLaw('erasure', 'opt-out'),
@@ -89,6 +92,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('objection', 'erasure'),
   },
   pipeda: {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('Principle 4.5.3', 'withdraw-consent', 'rectification'),
     portability: notInLaw('access'),
     restriction: notInLaw('withdraw-consent'),
@@ -108,6 +112,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('objection'),
   },
   'hk-pdpo': {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('s.26', 'rectification', 'objection'),
     portability: notInLaw('access'),
     restriction: notInLaw('objection'),
@@ -120,6 +125,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('restriction', 'withdraw-consent'),
   },
   'jp-appi': {
+    'automated-decision': notInLaw('access', 'restriction'),
     objection: notInLaw('restriction', 'erasure'),
     portability: notInLaw('access'),
     'withdraw-consent': notInLaw('restriction', 'erasure'),
@@ -127,6 +133,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     limit: notInLaw('restriction'),
   },
   'au-privacy': {
+    'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('APP 11.2', 'rectification'),
     portability: notInLaw('access'),
     restriction: notInLaw('objection'),
@@ -174,6 +181,7 @@ export const rightNames: Readonly<Record<RightType, string>> = {
   portability: 'take your data to another service',
   objection: 'object to the processing of your data',
   'withdraw-consent': 'withdraw your consent',
+  'automated-decision': 'have a decision taken by automated means alone reviewed by a person',
   'opt-out': 'opt out of the sale or sharing of your data',
   limit: 'limit the use of your sensitive data',
   custom: 'make a request in your own words',

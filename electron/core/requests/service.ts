@@ -9,13 +9,14 @@ import type { Catalog } from '../catalog/catalog'
 import { comparePlainDates, describeDate, plainDateOf, type PlainDate } from '../deadlines/calendar'
 import { computeDeadline, deadlineKey } from '../deadlines/engine'
 import type { Deadline } from '../deadlines/model'
+import type { DeadlineSettings } from '../deadlines/settings'
 import { addressLines, type Profile, type ProfileStore } from '../profile/profile'
 import type { SettingsStore } from '../settings/settings'
-import type { Templates } from '../templates/templates'
+import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
 import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
-import type { Channel, Language, Law, RecipientAddress, RequestRecord, RequestSummary, RequestType, SentEmail } from './model'
+import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
 import { describeRightReason, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
@@ -43,8 +44,18 @@ export type RequestService = {
     identifiers?: string | null
     /** A custom request's own words. */
     text?: string | null
+    /**
+     * How it will go out, so that the text fits: a letter on paper never says it was made
+     * electronically. By default e-mail where the company has a privacy address, else post.
+     */
+    channel?: Channel
   }): RequestView
-  createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput }): RequestView
+  /**
+   * A reminder (to the company, in the request's language) or a complaint (to an authority, in
+   * `lang` when given, else in the language of the request it follows up; the API picks the
+   * authority's own language for a built-in authority).
+   */
+  createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput; lang?: Language }): RequestView
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
   markSent(input: {
     reference: string
@@ -91,10 +102,11 @@ export function createRequestService(deps: {
   const deadlineOf = (
     summary: Pick<RequestSummary, 'law' | 'type' | 'jurisdiction' | 'senderCountry' | 'facts'>,
     explain = false,
+    /** The settings as read once for a whole list (each read checks the settings file on disk). */
+    settings: DeadlineSettings = deps.settings.deadlines(),
   ): Deadline | null => {
     const input = deadlineInputOf(summary, summary.facts)
     if (!input) return null
-    const settings = deps.settings.deadlines()
     if (settings !== cachedSettings) {
       caches.dates.clear()
       caches.explained.clear()
@@ -132,8 +144,8 @@ export function createRequestService(deps: {
     return { record, deadline, status, nextSteps: nextSteps(status, summary.facts, deadline, today()) }
   }
 
-  const listItem = (summary: RequestSummary, now: PlainDate): RequestListItem => {
-    const deadline = deadlineOf(summary)
+  const listItem = (summary: RequestSummary, now: PlainDate, settings?: DeadlineSettings): RequestListItem => {
+    const deadline = deadlineOf(summary, false, settings)
     return {
       ...summary,
       due: deadline?.effectiveDue ?? null,
@@ -186,6 +198,7 @@ export function createRequestService(deps: {
       sender: Profile
       subject: string
       body: string
+      byPost?: string | null
     },
   ): RequestRecord => {
     const instant = deps.now()
@@ -205,6 +218,7 @@ export function createRequestService(deps: {
         sender: { name: parts.sender.name, email: parts.sender.email, address: addressLines(parts.sender), country: parts.sender.country, region: parts.sender.region },
         subject: parts.subject,
         body: parts.body,
+        ...(parts.byPost && parts.byPost !== parts.body ? { byPost: parts.byPost } : {}),
       },
       sent: null,
       events: [event('created', plainDateOf(instant))],
@@ -239,20 +253,22 @@ export function createRequestService(deps: {
   return {
     list() {
       const now = today()
-      return deps.repository.list().map((summary) => listItem(summary, now))
+      const settings = deps.settings.deadlines()
+      return deps.repository.list().map((summary) => listItem(summary, now, settings))
     },
 
     deadlines() {
       const now = today()
+      const settings = deps.settings.deadlines()
       return deps.repository
         .list()
-        .map((summary) => ({ item: listItem(summary, now), deadline: deadlineOf(summary, true) }))
+        .map((summary) => ({ item: listItem(summary, now, settings), deadline: deadlineOf(summary, true, settings) }))
         .filter((entry): entry is { item: RequestListItem; deadline: Deadline } => entry.deadline !== null)
     },
 
     get: (reference) => view(deps.repository.get(reference)),
 
-    create({ companyId, type, law, lang, profile, identifiers = null, text = null }) {
+    create({ companyId, type, law, lang, profile, identifiers = null, text = null, channel }) {
       if (type === 'reminder' || type === 'complaint') {
         throw new CoreError('INVALID_INPUT', `A ${type} follows up an earlier request: write it from that request's page.`)
       }
@@ -274,20 +290,26 @@ export function createRequestService(deps: {
         )
       }
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
+      const chosen = channel ?? (company.privacyEmail ? 'email' : 'post')
       const record = deps.repository.create(year, (reference) => {
-        const rendered = deps.templates.render(
-          { type, law, lang },
-          templateView({
-            reference,
-            today: today(),
-            lang,
-            companyName: company.name,
-            user: { name: sender.name, email: sender.email, address: addressLines(sender) },
-            identifiers,
-            text,
-            strings: deps.templates.strings(lang),
-          }),
-        )
+        const renderFor = (by: Channel) =>
+          deps.templates.render(
+            { type, law, lang },
+            templateView({
+              reference,
+              today: today(),
+              lang,
+              companyName: company.name,
+              user: { name: sender.name, email: sender.email, address: addressLines(sender) },
+              identifiers,
+              text,
+              channel: by,
+              strings: deps.templates.strings(lang),
+            }),
+          )
+        const rendered = renderFor(chosen)
+        // Written for e-mail, it may still be printed: keep the letter's wording beside it.
+        const byPost = chosen === 'email' && company.letterAddress ? renderFor('post').body : null
         return newRecord(reference, {
           company: { id: company.id, name: company.name, jurisdiction: company.holidayJurisdiction },
           type,
@@ -299,14 +321,15 @@ export function createRequestService(deps: {
             ? { recipient: company.letterAddress.recipient, lines: company.letterAddress.lines, country: company.letterAddress.country }
             : null,
           sender,
-          subject: withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], type),
+          subject: withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength),
           body: rendered.body,
+          byPost,
         })
       })
       return view(record)
     },
 
-    createFollowUp({ reference, type, authority }) {
+    createFollowUp({ reference, type, authority, lang: chosenLang }) {
       const original = requireSent(reference)
       const sender = profileOrFail(undefined)
       const deadline = view(original).deadline
@@ -315,16 +338,19 @@ export function createRequestService(deps: {
       }
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
       const company = type === 'reminder' ? safeCompany(original.company.id) : null
+      const lang = chosenLang ?? original.lang
       const record = deps.repository.create(year, (newReference) => {
         const rendered = deps.templates.render(
-          { type, law: original.law, lang: original.lang },
+          { type, law: original.law, lang },
           templateView({
             reference: newReference,
             today: today(),
-            lang: original.lang,
+            lang,
             companyName: original.company.name,
             user: { name: sender.name, email: sender.email, address: addressLines(sender) },
             authorityName: authority?.name ?? null,
+            authorityId: authority?.id ?? null,
+            channel: type === 'reminder' ? original.sent.channel : authority?.email ? 'email' : 'post',
             original: {
               reference: original.reference,
               subject: original.sent.subject,
@@ -334,10 +360,10 @@ export function createRequestService(deps: {
               due: deadline?.effectiveDue ?? null,
               events: original.events,
             },
-            strings: deps.templates.strings(original.lang),
+            strings: deps.templates.strings(lang),
           }),
         )
-        const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type)
+        const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength)
         return newRecord(newReference, {
           company:
             type === 'reminder'
@@ -345,7 +371,7 @@ export function createRequestService(deps: {
               : { id: `authority:${authority!.id ?? authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
           type,
           law: original.law,
-          lang: original.lang,
+          lang,
           followUpOf: original.reference,
           to: type === 'reminder' ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
           recipientAddress: type === 'reminder' ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
@@ -358,7 +384,14 @@ export function createRequestService(deps: {
     },
 
     updateDraft({ reference, subject, body }) {
-      return view(change(reference, (record) => ({ ...draftOf(record), draft: { ...record.draft, subject, body: body.replace(/\r\n/g, '\n') } })))
+      return view(
+        change(reference, (record) => {
+          const text = body.replace(/\r\n/g, '\n')
+          // Edited text is the user's own: it goes out as written, on paper too.
+          const byPost = text === record.draft.body ? record.draft.byPost : null
+          return { ...draftOf(record), draft: { ...record.draft, subject, body: text, byPost } }
+        }),
+      )
     },
 
     markSent({ reference, on, at = null, channel, trackingNumber = null, email = null }) {
@@ -367,7 +400,7 @@ export function createRequestService(deps: {
         const sent = change(reference, (current) => {
           const record = draftOf(current)
           if (email && channel !== 'email') throw new CoreError('INVALID_INPUT', 'Only an e-mail has a Message-ID.')
-          const content = email?.content ?? record.draft
+          const content = email?.content ?? (channel === 'post' ? letterDraft(record) : record.draft)
           checkDate(on, record.events[0]!.on, 'The sending date')
           // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
           if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {

@@ -16,6 +16,15 @@ export function templateHandlers(ctx: CoreContext): HandlerMap {
       const user = profile ? { name: profile.name, email: profile.email, address: addressLines(profile) } : samplePerson
       const today = ctx.today()
       const year = today.slice(0, 4)
+      // A complaint is previewed to an authority the language has its own words for.
+      const sampleAuthority = (lang: Parameters<typeof ctx.templates.strings>[0]) => {
+        const id = ctx.templates.strings(lang).authorities.keys().next().value
+        try {
+          return id ? { authorityName: ctx.authorities.get(id).name, authorityId: id } : null
+        } catch {
+          return null
+        }
+      }
       const { subject, body } = ctx.templates.renderText(text, law, (lang) =>
         templateView({
           reference: `RF-${year}-0000`,
@@ -26,6 +35,7 @@ export function templateHandlers(ctx: CoreContext): HandlerMap {
           identifiers: 'Customer number 12345',
           text: 'Please tell me which newsletters I am subscribed to.',
           authorityName: 'The supervisory authority',
+          ...sampleAuthority(lang),
           original: { reference: `RF-${year}-0001`, subject: 'Data protection query: access request', sentOn: today, channel: 'email', to: company.privacyEmail, due: today, events: [] },
           strings: ctx.templates.strings(lang),
         }),

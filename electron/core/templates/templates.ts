@@ -39,6 +39,19 @@ export const languageStringsSchema = z.strictObject({
   events: z.record(z.enum(eventKinds), z.string().min(1)),
   /** Timeline events as told about the company (a complaint). */
   eventsReported: z.record(z.enum(eventKinds), z.string().min(1)),
+  /**
+   * How a complaint names the authority it is lodged with, where the table below has no words of
+   * its own for it: {{name}} is the name ("bei der Aufsichtsbehörde „{{name}}“").
+   */
+  authorityWith: z.string().includes('{{name}}').default('{{name}}'),
+  /**
+   * The authority as this language names it after "lodge a complaint", by its id in
+   * assets/authorities ("de-by-baylda": "beim Bayerischen Landesamt für Datenschutzaufsicht").
+   */
+  authorities: z
+    .record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.string().min(1).max(300))
+    .default({})
+    .transform((words) => new Map(Object.entries(words))),
 })
 export type LanguageStrings = z.infer<typeof languageStringsSchema>
 

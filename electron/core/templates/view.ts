@@ -4,7 +4,7 @@
  */
 import { parsePlainDate, type PlainDate } from '../deadlines/calendar'
 import { activeEvents, type RequestEvent } from '../requests/events'
-import type { Language } from '../requests/model'
+import type { Channel, Language } from '../requests/model'
 import type { LanguageStrings } from './templates'
 
 const locales: Record<Language, string> = {
@@ -35,6 +35,17 @@ function simple(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
+/**
+ * The authority as the letter's language names it after "lodge a complaint with": the words
+ * strings.yaml keeps for a built-in authority, else the language's pattern around its name.
+ */
+function authorityWith(input: Pick<ViewInput, 'authorityName' | 'authorityId' | 'strings'>): string {
+  const name = input.authorityName ?? ''
+  if (!name) return ''
+  const own = input.authorityId ? input.strings.authorities.get(input.authorityId) : undefined
+  return own ?? simple(input.strings.authorityWith, { name })
+}
+
 export type ViewInput = {
   readonly reference: string
   readonly today: PlainDate
@@ -44,6 +55,10 @@ export type ViewInput = {
   readonly identifiers?: string | null
   readonly text?: string | null
   readonly authorityName?: string | null
+  /** A built-in authority's id: its name in this language's words, when strings.yaml has them. */
+  readonly authorityId?: string | null
+  /** How this request will go out: a letter on paper never says it was made electronically. */
+  readonly channel?: Channel
   readonly original?: {
     readonly reference: string
     readonly subject: string
@@ -83,7 +98,8 @@ export function templateView(input: ViewInput): Record<string, unknown> {
     company: { name: input.companyName },
     user: { name: input.user.name, email: input.user.email, address: input.user.address.join('\n') },
     request: { identifiers, hasIdentifiers: identifiers.length > 0, text: (input.text ?? '').trim() },
-    authority: { name: input.authorityName ?? '' },
+    authority: { name: input.authorityName ?? '', with: authorityWith(input) },
+    channel: { email: (input.channel ?? 'email') === 'email', post: input.channel === 'post' },
     original: original
       ? {
           reference: original.reference,
@@ -100,16 +116,51 @@ export function templateView(input: ViewInput): Record<string, unknown> {
   }
 }
 
+/** The words before a subject line's first colon: the template's own label ("Datenschutzanfrage: …"). */
+const labelPattern = /^([^:：\r\n]{1,60}?)( ?[:：] ?)(?=\S)/
+/** An English subject that opens with its kind but has no colon: "Privacy request under PIPEDA – …". */
+const englishOpening = /^(?:consumer )?(?:privacy|data protection) (?:request|query|complaint|opt-out)\b/i
+
 /**
  * A company that demands a wording in the subject (FS.COM: "data protection query, request or
- * complaint") gets it: when the subject has none of its phrases, the one for this kind of request
- * goes in front.
+ * complaint") gets it once, in place of or beside the template's own label, never stacked in
+ * front of it: an English label gives way to the demanded words ("Privacy request: …" becomes
+ * "Data protection request: …"); a label in another language keeps its words and takes the
+ * demanded ones beside it ("Datenschutzanfrage / data protection query: Auskunft …"). Where that
+ * would pass `maxLength`, the demanded words replace the label. A subject in another language
+ * with no label takes them in brackets before its reference; only what is left gets them in front.
  */
-export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<string>, type: string): string {
+export function withRequiredPhrase(subject: string, phrases: ReadonlyArray<string>, type: string, lang = 'en', maxLength = 120): string {
   if (phrases.length === 0) return subject
   const lower = subject.toLowerCase()
   if (phrases.some((p) => lower.includes(p.toLowerCase()))) return subject
   const preferred =
     phrases.find((p) => (type === 'access' ? /query/i : type === 'complaint' ? /complain/i : /request/i).test(p)) ?? phrases[0]!
-  return `${preferred.charAt(0).toUpperCase()}${preferred.slice(1)}: ${subject}`
+  const Preferred = `${preferred.charAt(0).toUpperCase()}${preferred.slice(1)}`
+  const fits = (candidate: string) => candidate.length <= maxLength
+  const label = labelPattern.exec(subject)
+  if (label) {
+    const [whole, words, colon] = label as unknown as [string, string, string]
+    const rest = subject.slice(whole.length)
+    // The demanded words are English: an English colon after them.
+    const replaced = `${Preferred}${/opt-out/i.test(words) ? ' (opt-out)' : ''}: ${rest}`
+    if (lang === 'en') return replaced
+    const beside = `${words.trimEnd()} / ${preferred}${colon}${rest}`
+    return fits(beside) ? beside : replaced
+  }
+  if (lang === 'en') {
+    const opening = englishOpening.exec(subject)
+    if (opening) return `${Preferred}${/opt-out/i.test(opening[0]) ? ' (opt-out)' : ''}${subject.slice(opening[0].length)}`
+  } else {
+    // A subject that is all one label ("个人信息删除申请（…）– RF-…"): the words in brackets after it.
+    const tail = /\s?– [^–]+$/.exec(subject)
+    if (tail) {
+      const head = subject.slice(0, tail.index)
+      // Full-width brackets after Chinese or Japanese text, Latin ones after Latin.
+      const wide = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/u.test(head)
+      const glossed = `${head}${wide ? `（${preferred}）` : ` (${preferred})`}${subject.slice(tail.index)}`
+      if (fits(glossed)) return glossed
+    }
+  }
+  return `${Preferred}: ${subject}`
 }

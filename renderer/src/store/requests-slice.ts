@@ -21,11 +21,19 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
     await get().loadRequests()
   }
 
+  /** The list fetch under way, if any: joined by loads that only want the list shown. */
+  let listing: Promise<void> | null = null
+
   return {
     requests: null,
     views: new Map(),
-    async loadRequests() {
-      await attempt(async () => set({ requests: unwrap(await api().requests.list({})) }))
+    loadRequests(options) {
+      if (options?.reuse && listing) return listing
+      const load = attempt(async () => set({ requests: unwrap(await api().requests.list({})) })).then(() => {
+        if (listing === load) listing = null
+      })
+      listing = load
+      return load
     },
     async loadRequest(reference) {
       await attempt(async () => applyView(unwrap(await api().requests.get({ reference }))))
@@ -37,9 +45,17 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         return view.record.reference
       })
     },
-    async createFollowUp(reference, type, authority, authorityId) {
+    async createFollowUp(reference, type, authority, authorityId, lang) {
       return attempt(async () => {
-        const view = unwrap(await api().requests.createFollowUp({ reference, type, ...(authority ? { authority } : {}), ...(authorityId ? { authorityId } : {}) }))
+        const view = unwrap(
+          await api().requests.createFollowUp({
+            reference,
+            type,
+            ...(authority ? { authority } : {}),
+            ...(authorityId ? { authorityId } : {}),
+            ...(lang ? { lang: lang as Parameters<ReturnType<typeof api>['requests']['createFollowUp']>[0]['lang'] } : {}),
+          }),
+        )
         await changed(view)
         return view.record.reference
       })

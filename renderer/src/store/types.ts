@@ -92,11 +92,19 @@ export type RequestsSlice = {
   requests: ReadonlyArray<RequestListItem> | null
   /** Loaded requests by reference. */
   views: ReadonlyMap<string, RequestView>
-  loadRequests(): Promise<void>
+  /**
+   * Fetches the list. `reuse`: a page that only wants the list shown joins a fetch already under
+   * way instead of starting another (at start, the window and the dashboard both ask); after a
+   * change, callers leave it out, so the list fetched is the one after the change.
+   */
+  loadRequests(options?: { reuse?: boolean }): Promise<void>
   loadRequest(reference: string): Promise<void>
-  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null }): Promise<string | null>
-  /** A complaint goes to `authority` as typed, or to the built-in authority `authorityId`. */
-  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string): Promise<string | null>
+  createRequest(input: { companyId: string; type: string; law: string; lang: string; identifiers?: string | null; text?: string | null; channel?: 'email' | 'post' }): Promise<string | null>
+  /**
+   * A complaint goes to `authority` as typed, or to the built-in authority `authorityId`; in `lang`
+   * when given, else in the authority's language (the request's for one typed in).
+   */
+  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string, lang?: string): Promise<string | null>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>
   markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
   addEvent(reference: string, event: NewEvent): Promise<boolean>

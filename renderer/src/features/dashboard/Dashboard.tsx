@@ -58,7 +58,7 @@ export function Dashboard() {
   const [view, setView] = useState<'list' | 'chart'>('list')
 
   useEffect(() => {
-    void load()
+    void load({ reuse: true })
   }, [load])
 
   const counts = useMemo(() => Object.fromEntries(filters.map((f) => [f.id, (requests ?? []).filter(f.test).length])) as Record<Filter, number>, [requests])

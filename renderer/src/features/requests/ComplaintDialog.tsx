@@ -5,7 +5,7 @@ import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { Dialog } from '../../ui/Dialog'
-import { countryOptions } from '../../ui/format'
+import { countryOptions, languageLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 
 /** The select's value for "I type the authority myself". */
@@ -35,6 +35,15 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   const [country, setCountry] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  /** The language chosen for the complaint; '' for the default (the authority's own). */
+  const [lang, setLang] = useState('')
+  const record = useStore((s) => s.views.get(reference)?.record ?? null)
+  const templates = useStore((s) => s.templates)
+  const loadTemplates = useStore((s) => s.loadTemplates)
+
+  useEffect(() => {
+    void loadTemplates()
+  }, [loadTemplates])
 
   useEffect(() => {
     let live = true
@@ -68,13 +77,21 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   }, [all, proposals])
   const selected = choice && choice !== OWN ? (all.find((a) => a.id === choice) ?? proposals.find((p) => p.authority.id === choice)?.authority ?? null) : null
   const proposal = proposals.find((p) => p.authority.id === choice) ?? null
+  // The languages a complaint under the request's law can be written in, and the one by default:
+  // the authority's own where Rightful writes it, else the request's.
+  const writable = useMemo(
+    () => [...new Set(templates.filter((t) => t.type === 'complaint' && record !== null && t.laws.includes(record.law)).map((t) => t.lang))],
+    [templates, record],
+  )
+  const authorityLang = selected?.languages.find((l) => writable.includes(l)) ?? null
+  const defaultLang = authorityLang ?? record?.lang ?? 'en'
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!choice) return setError('Choose the authority for the place where you live.')
     if (choice !== OWN) {
       setBusy(true)
-      const created = await createFollowUp(reference, 'complaint', undefined, choice)
+      const created = await createFollowUp(reference, 'complaint', undefined, choice, lang || undefined)
       setBusy(false)
       if (created) {
         onClose()
@@ -87,11 +104,13 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
     if (!email.trim() && lines.length === 0) return setError('Give the authority’s e-mail address or postal address.')
     if (lines.length && !country) return setError('Choose the country of the postal address.')
     setBusy(true)
-    const created = await createFollowUp(reference, 'complaint', {
-      name: name.trim(),
-      email: email.trim() || null,
-      postal: lines.length ? { recipient: name.trim(), lines, country } : null,
-    })
+    const created = await createFollowUp(
+      reference,
+      'complaint',
+      { name: name.trim(), email: email.trim() || null, postal: lines.length ? { recipient: name.trim(), lines, country } : null },
+      undefined,
+      lang || undefined,
+    )
     setBusy(false)
     if (created) {
       onClose()
@@ -236,6 +255,23 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
             </label>
             <CountrySelect label="Country of the postal address" value={country} onChange={setCountry} />
           </>
+        ) : null}
+        {choice !== '' && writable.length > 0 ? (
+          <label className="field">
+            <span className="field-label">Language of the complaint</span>
+            <select data-testid="complaint-language" value={lang} onChange={(e) => setLang(e.target.value)}>
+              <option value="">
+                {languageLabel[defaultLang] ?? defaultLang} ({authorityLang ? 'the authority’s language' : 'the language of your request'})
+              </option>
+              {writable
+                .filter((l) => l !== defaultLang)
+                .map((l) => (
+                  <option key={l} value={l}>
+                    {languageLabel[l] ?? l}
+                  </option>
+                ))}
+            </select>
+          </label>
         ) : null}
         <FormError error={error} />
         <div className="actions">

@@ -19,6 +19,7 @@ const descriptions: Partial<Record<RequestType, string>> = {
   portability: 'Ask for the data you gave the company in a machine-readable file.',
   objection: 'Object to the use of your data, for direct marketing or on grounds of your situation.',
   'withdraw-consent': 'Withdraw a consent you gave earlier.',
+  'automated-decision': 'Ask for a person to review a decision a machine made about you, give your view and contest it.',
   'opt-out': 'Tell the company not to sell or share your personal information.',
   limit: 'Limit the use of your sensitive personal information.',
   custom: 'Write your own request.',
@@ -30,6 +31,7 @@ const textPrompt: Partial<Record<RequestType, string>> = {
   rectification: 'What is wrong, and what is right (optional: without it, the request asks {company} to match your details above)',
   restriction: 'Why the processing should be restricted (optional)',
   objection: 'Your particular situation, or the processing you object to (optional)',
+  'automated-decision': 'The decision you contest, and your view of it (optional)',
 }
 
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
@@ -40,6 +42,8 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const profileLoaded = useStore((s) => s.profileLoaded)
   const loadProfile = useStore((s) => s.loadProfile)
   const createRequest = useStore((s) => s.createRequest)
+  // Someone who sends printed letters gets a text worded for paper.
+  const sendsLetters = useStore((s) => s.settings?.sending.method === 'letter')
   const templates = useStore((s) => s.templates)
   const loadTemplates = useStore((s) => s.loadTemplates)
   const [chosenType, setType] = useState<RightType>('access')
@@ -92,7 +96,15 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const write = async () => {
     setBusy(true)
     if (!law) return
-    const reference = await createRequest({ companyId, type, law, lang, identifiers: identifiers.trim() || null, text: textPrompt[type] && text.trim() ? text : null })
+    const reference = await createRequest({
+      companyId,
+      type,
+      law,
+      lang,
+      identifiers: identifiers.trim() || null,
+      text: textPrompt[type] && text.trim() ? text : null,
+      ...(sendsLetters ? { channel: 'post' as const } : {}),
+    })
     setBusy(false)
     if (reference) navigate({ name: 'request', reference })
   }

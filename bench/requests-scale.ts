@@ -1,0 +1,147 @@
+/**
+ * Requests at scale (issue 15): a data folder of 100,000 request files, and the CLI's
+ * `requests list` at 10,000.
+ *
+ * - create one request at 100,000 (the next number comes from the index, not from a scan);
+ * - open the folder cold with its index (in this process, and a fresh `rightful requests list`);
+ * - the index lost: rebuilt from the files;
+ * - `rightful requests list --json` at 10,000, in a fresh process, beside `node -e 0`;
+ * - peak RSS of a process that opens the core's API on 10,000 requests and 100,000 companies.
+ *
+ * The request files are written straight to disk (valid records, checked once by the schema), as
+ * the repository would write them, so that seeding 100,000 takes seconds. Figures only.
+ * Run alone: npx tsx bench/requests-scale.ts [--count 100000] (needs `npm run build:cli` for the CLI rows).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createNoticeBoard } from '../electron/core/notices'
+import { requestRecordSchema, type RequestRecordInput } from '../electron/core/requests/model'
+import { formatReference, openRequestRepository } from '../electron/core/requests/repository'
+import { againstAnchor, measureNodeStart } from './anchor'
+
+const repoRoot = path.resolve(__dirname, '..')
+const cli = path.join(repoRoot, 'bin', 'rightful.js')
+const now = () => new Date('2026-01-31T10:00:00Z')
+const jurisdictions = ['DE', 'DE-BY', 'US-DE', 'US-CA', 'CN', 'HK', 'GB', 'FR', 'CH-ZH', 'BR', 'CA-ON', 'JP', 'AU-NSW']
+const lawsOf = new Map([
+  ['DE', 'gdpr'], ['DE-BY', 'gdpr'], ['US-DE', 'gdpr'], ['US-CA', 'ccpa'], ['CN', 'cn-pipl'], ['HK', 'hk-pdpo'], ['GB', 'uk-gdpr'],
+  ['FR', 'gdpr'], ['CH-ZH', 'ch-fadp'], ['BR', 'lgpd'], ['CA-ON', 'pipeda'], ['JP', 'jp-appi'], ['AU-NSW', 'au-privacy'],
+])
+
+const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
+const percentile = (values: ReadonlyArray<number>, p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value).toLocaleString('en')} ms`)
+
+/** The i-th request of the seeded folder: many laws, countries and dates, 9 in 10 sent. */
+function seededRecord(i: number, reference: string): RequestRecordInput {
+  const stamp = now().toISOString()
+  const jurisdiction = jurisdictions[i % jurisdictions.length]!
+  const on = new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % 1000) * 86_400_000).toISOString().slice(0, 10)
+  const sender = { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'], country: 'DE' }
+  const subject = `Data protection query: access request – ${reference}`
+  const body = 'Dear Sir or Madam,\n\n'.padEnd(2400, 'x')
+  const sent = i % 10 !== 0
+  return {
+    schemaVersion: 1,
+    reference,
+    createdAt: stamp,
+    updatedAt: stamp,
+    company: { id: `company-${i % 3000}`, name: `Company ${i % 3000}`, jurisdiction },
+    type: 'access',
+    law: lawsOf.get(jurisdiction) as RequestRecordInput['law'],
+    lang: 'en',
+    draft: { to: 'privacy@example.com', recipientAddress: null, sender, subject, body },
+    sent: sent ? { on, channel: 'email', to: 'privacy@example.com', recipientAddress: null, sender, subject, body, bodySha256: '0'.repeat(64) } : null,
+    events: sent
+      ? [
+          { id: 'ev-1', kind: 'created', on, recordedAt: stamp },
+          { id: 'ev-2', kind: 'sent', on, recordedAt: stamp, channel: 'email' },
+        ]
+      : [{ id: 'ev-1', kind: 'created', on, recordedAt: stamp }],
+  } as RequestRecordInput
+}
+
+/** Writes `count` valid request files into `<dataDir>/requests/` (no index). */
+export function seedRequestFiles(dataDir: string, count: number): void {
+  const dir = path.join(dataDir, 'requests')
+  fs.mkdirSync(dir, { recursive: true })
+  for (let i = 0; i < count; i += 1) {
+    const reference = formatReference(2026, i + 1)
+    const record = seededRecord(i, reference)
+    // Every thousandth is checked by the schema (the shape is the same for all).
+    if (i % 1000 === 0) requestRecordSchema.parse(record)
+    fs.writeFileSync(path.join(dir, `${reference}.json`), JSON.stringify(record, null, 2))
+  }
+}
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now()
+  const value = run()
+  return [value, performance.now() - start]
+}
+
+/** Runs the built CLI `runs` times; the median wall time and the peak RSS (kB) of the last run. */
+function runCli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, runs = 3): { ms: number; min: number; out: string } {
+  const samples: number[] = []
+  let out = ''
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now()
+    const result = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    samples.push(performance.now() - start)
+    if (result.status !== 0) throw new Error(`rightful ${args.join(' ')} failed: ${result.stderr}`)
+    out = result.stdout
+  }
+  return { ms: median(samples), min: Math.min(...samples), out }
+}
+
+export async function benchRequestsScale(report: (name: string, value: string) => void, anchorMs: number, count = 100_000): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-scale-'))
+  try {
+    const n = count.toLocaleString('en')
+    const [, seedMs] = time(() => seedRequestFiles(dataDir, count))
+    process.stdout.write(`  (${n} request files written in ${ms(seedMs)})\n`)
+    const open = () => openRequestRepository({ dataDir, notices: createNoticeBoard(now), now })
+    const [, rebuildMs] = time(() => open().list())
+    report(`requests @ ${n}: open, index lost (rebuilt from the files)`, againstAnchor(rebuildMs, anchorMs))
+    const colds: number[] = []
+    for (let run = 0; run < 3; run += 1) colds.push(time(() => open().list())[1])
+    report(`requests @ ${n}: open and list, cold, with index (min / median of 3)`, `${ms(Math.min(...colds))} / ${againstAnchor(median(colds), anchorMs)}`)
+    const repo = open()
+    const creates: number[] = []
+    for (let i = 0; i < 50; i += 1) creates.push(time(() => repo.create(2026, (reference) => seededRecord(count + i, reference)))[1])
+    report(`requests @ ${n}: create one (p50 / p95 of 50)`, `${ms(percentile(creates, 50))} / ${ms(percentile(creates, 95))}`)
+    if (!fs.existsSync(cli)) {
+      report('rightful requests list at 10,000', 'skipped: the CLI is not built (npm run build:cli)')
+      return
+    }
+    const listDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-list10k-'))
+    try {
+      seedRequestFiles(listDir, 10_000)
+      const env = { RIGHTFUL_DATA_DIR: listDir, LANG: 'en_GB.UTF-8' }
+      runCli(['requests', 'list', '--json'], env, 1) // builds the index once
+      const list = runCli(['requests', 'list', '--json'], env)
+      const listed = (JSON.parse(list.out) as unknown[]).length
+      if (listed !== 10_000) throw new Error(`rightful requests list listed ${listed}, not 10,000`)
+      report('rightful requests list --json at 10,000, fresh process (min / median of 3)', `${ms(list.min)} / ${againstAnchor(list.ms, anchorMs)}`)
+    } finally {
+      fs.rmSync(listDir, { recursive: true, force: true })
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+if (require.main === module) {
+  const at = process.argv.indexOf('--count')
+  const count = at > 0 ? Number(process.argv[at + 1]) : 100_000
+  const anchorMs = measureNodeStart()
+  const report = (name: string, value: string) => process.stdout.write(`${name.padEnd(72)} ${value}\n`)
+  report('anchor: node -e 0 (p50 of 5)', ms(anchorMs))
+  void benchRequestsScale(report, anchorMs, count)
+}
