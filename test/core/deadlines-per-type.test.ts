@@ -23,6 +23,20 @@ describe('periods that the law sets for some requests only', () => {
       expect(deadline.benchmark, type).toEqual({ date: '2026-03-17', label: expect.stringMatching(/^Benchmark: 15 days.*not a statutory period/) })
       expect(deadline.explanation, type).toMatch(/Art\. 18 §4/)
     }
+    // A review of an automated decision rests on Art. 20, outside Art. 18's procedure.
+    const review = count('lgpd', 'automated-decision', 'BR', '2026-03-02')
+    expect(review.due).toBeNull()
+    expect(review.benchmark?.date).toBe('2026-03-17')
+    expect(review.explanation).toMatch(/Art\. 20/)
+    expect(review.explanation).not.toMatch(/Art\. 18 §4/)
+  })
+
+  it('gives an automated-decision request a benchmark, never a due date, under the FADP, the PIPL and Quebec’s Act', () => {
+    for (const [law, jurisdiction] of [['ch-fadp', 'CH-ZH'], ['cn-pipl', 'CN'], ['qc-privacy', 'CA-QC']] as const) {
+      const deadline = count(law, 'automated-decision', jurisdiction, '2026-02-04')
+      expect(deadline.due, law).toBeNull()
+      expect(deadline.benchmark?.date, law).toBe('2026-03-06')
+    }
   })
 
   it('PIPEDA: 30 days for access; correction and withdrawal of consent have none', () => {

@@ -255,7 +255,9 @@ const regimes: Record<Law, Regime> = {
           roll: weekendAndHolidays,
           label: `Benchmark: ${period.count} days, as the LGPD gives for access (Art. 19 II); not a statutory period for this request`,
           notes: [
-            'The LGPD sets no period in days for this request: the company must act immediately, or reply at once with the factual or legal reasons why it cannot (Art. 18 §4).',
+            type === 'automated-decision'
+              ? 'The LGPD sets no period for reviewing a decision taken solely by automated processing (Art. 20), nor for the information about its criteria and procedures (Art. 20 §1).'
+              : 'The LGPD sets no period in days for this request: the company must act immediately, or reply at once with the factual or legal reasons why it cannot (Art. 18 §4).',
           ],
           interpretations,
         })
