@@ -25,9 +25,9 @@ describe('Quebec', () => {
     expect(proposeLaw({ userCountry: 'CA', userRegion: 'CA-ON', companyCountries: ['CA'] })).toMatchObject({ law: 'pipeda' })
   })
 
-  it('grants access, rectification, deletion, portability and withdrawal of consent', () => {
+  it('grants access, rectification, deletion, portability, withdrawal of consent and the s.12.1 request about an automated decision', () => {
     const granted = rightsUnder('qc-privacy').filter((r) => r.granted).map((r) => r.type)
-    expect(granted).toEqual(['access', 'erasure', 'rectification', 'portability', 'withdraw-consent', 'custom'])
+    expect(granted).toEqual(['access', 'erasure', 'rectification', 'portability', 'withdraw-consent', 'automated-decision', 'custom'])
   })
 
   it('counts 30 days for access, portability and rectification (s.32), and a benchmark for the rest', () => {
@@ -46,7 +46,8 @@ describe('Quebec', () => {
     const host = startCore({ clock: testClock('2026-05-25T15:00:00Z') })
     expectOk(await host.api.call('profile:save', { ...sampleProfile, address: '1000, rue Sherbrooke Ouest\nMontréal (Québec)  H3A 3G4', country: 'CA', region: 'CA-QC' }))
     const { record } = expectOk(await host.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'qc-privacy', lang: 'fr' }))
-    expect(record.draft.subject).toMatch(/Renseignements personnels : demande d'accès, art\. 27 Loi P-39\.1/)
+    // FS.COM's demanded words, once, beside the French label (main's subject rule).
+    expect(record.draft.subject).toMatch(/^Renseignements personnels \/ data protection query : demande d'accès, art\. 27 Loi P-39\.1 – RF-/)
     expect(record.draft.body).toContain('Loi sur la protection des renseignements personnels dans le secteur privé')
     expectOk(await host.api.call('requests:markSent', { reference: record.reference, on: '2026-05-25', channel: 'email' }))
     const proposals = expectOk(await host.api.call('authorities:propose', { reference: record.reference }))
