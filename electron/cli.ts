@@ -16,7 +16,7 @@ import { z } from 'zod'
 import { version } from '../package.json'
 import { createApi, type Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
-import { languages, laws, requestTypes, type Law, type RequestType } from './core/requests/model'
+import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './core/requests/model'
 import { proposeLaw } from './core/requests/law-proposal'
 import { profileSchema, type Profile } from './core/profile/profile'
 import { emailPurposes, type CompanyView } from './core/catalog/schema'
@@ -113,7 +113,8 @@ Commands:
                --text), and reminder or complaint with --of <reference> (complaint:
                --authority <id>, or --authority-name and --authority-email; neither: the
                first authority Rightful proposes; written in the authority's language
-               unless --lang says otherwise); languages: en, de, fr, es, zh (default en);
+               unless --lang says otherwise); languages: en, de, fr, es, pt, ja, zh-Hans,
+               zh-Hant (zh = zh-Hans; default en);
         without --law, the law Rightful proposes from your country and state, else
         from where the company is established (it asks when it cannot tell); a --type
         the law does not grant (e.g. opt-out under gdpr) is refused with the reason
@@ -123,8 +124,8 @@ Commands:
         [--type <type>] [--id-requested D --id-received D]
         [--clarification-asked D --clarification-answered D] [--json]
                                               the legal response deadline
-        laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, lgpd, pipeda, ch-fadp,
-              hk-pdpo, cn-pipl, jp-appi, au-privacy
+        laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, tdpsa, lgpd, pipeda,
+              qc-privacy, ch-fadp, hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
   requests show <RF-…> [--json]               a request with its events
   requests mark-sent <RF-…> --at <YYYY-MM-DD or time, e.g. 2026-02-03T09:15:00+01:00>
@@ -324,7 +325,13 @@ async function complaintAuthority(
 async function proposedLaw(api: Api, profile: Profile | null, company: CompanyView, note: (text: string) => void): Promise<Law> {
   const available = [...new Set(unwrap(await api.call('templates:list', {})).flatMap((t) => t.laws))] as Law[]
   const proposal = proposeLaw({ available, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company.establishment })
-  if (proposal.grounded) return proposal.law
+  if (proposal.grounded) {
+    if (proposal.unsupportedLaw) note(`rightful: ${proposal.reason}\n`)
+    return proposal.law
+  }
+  // A resident of a state with a law of its own that Rightful does not support gets no other law's
+  // letter by default: they choose one knowingly.
+  if (proposal.unsupportedLaw) throw new UsageError(`${proposal.reason} Give --law to choose one of: ${available.join(', ')}.`)
   const law: Law = 'gdpr'
   note(`rightful: ${proposal.reason.replace(/ Add your state in your details:.*$/, ' Give your state as "region" in the profile (e.g. US-CA).')} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
   return law
@@ -363,7 +370,8 @@ async function draftRequest(
     if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
   }
   const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
-  const lang = oneOf(string('lang'), 'lang', languages, 'en')
+  // "zh" is still accepted, as simplified Chinese (zh-Hans).
+  const lang = oneOf(normalizeLanguage(string('lang')) as string | undefined, 'lang', languages, 'en')
   if (type === 'custom' && !string('text')?.trim()) throw new UsageError('--type custom needs --text "what you ask the company for".')
   const companyKey = required(string('company'), 'company')
   const profile = typeof values.profile === 'string' ? readProfileFile(values.profile, cwd) : undefined

@@ -62,9 +62,10 @@ export type TemplateSource = {
 
 /**
  * The typefaces letters are set in: Noto Sans ('regular', 'bold') for Latin, Greek and Cyrillic,
- * Noto Sans SC ('cjk-regular', 'cjk-bold') for Chinese, which also covers most Latin text.
+ * Noto Sans SC ('cjk-regular', 'cjk-bold') for Chinese, which also covers most Latin text, and
+ * Noto Sans JP ('ja-regular', 'ja-bold') for Japanese, whose kanji take their Japanese forms.
  */
-export type FontFaceName = 'regular' | 'bold' | 'cjk-regular' | 'cjk-bold'
+export type FontFaceName = 'regular' | 'bold' | 'cjk-regular' | 'cjk-bold' | 'ja-regular' | 'ja-bold'
 
 export type FontSource = {
   /**

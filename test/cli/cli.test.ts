@@ -124,9 +124,12 @@ describe('rightful draft without --law', () => {
     expect(JSON.parse(californian.stdout)).toMatchObject({ law: 'ccpa', subject: expect.stringContaining('CCPA') })
     const german = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'de.json', { country: 'DE', region: 'DE-BY' }), '--json'], dir)
     expect(JSON.parse(german.stdout).law).toBe('gdpr')
-    // A Texan: no state law here, so the law of b2s's establishment (Hong Kong).
+    // A New Yorker: no state law here, so the law of b2s's establishment (Hong Kong).
+    const newYorker = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'ny.json', { country: 'US', region: 'US-NY' }), '--json'], dir)
+    expect(JSON.parse(newYorker.stdout).law).toBe('hk-pdpo')
+    // A Texan: the Texas Data Privacy and Security Act.
     const texan = await run(['draft', '--company', 'b2s', '--type', 'access', '--profile', write(dir, 'tx.json', { country: 'US', region: 'US-TX' }), '--json'], dir)
-    expect(JSON.parse(texan.stdout).law).toBe('hk-pdpo')
+    expect(JSON.parse(texan.stdout)).toMatchObject({ law: 'tdpsa', subject: expect.stringContaining('§541.051(b)(1)') })
   })
 
   it('says on stderr when it cannot tell, and uses the GDPR; a bad region is refused', async () => {
@@ -151,7 +154,7 @@ describe('rightful draft without --law', () => {
     expect(optOut.code).toBe(2)
     expect(optOut.stdout).toBe('')
     expect(optOut.stderr).toBe(
-      'rightful: --type opt-out under --law gdpr: The GDPR gives no right to opt out of the sale or sharing of your data (the CCPA, the VCDPA, the CPA and the CTDPA do). Under the GDPR you can instead object to the processing of your data or withdraw your consent. Choose another --type, or --law for the law that protects you.\nRun `rightful --help` for the commands and options.\n',
+      'rightful: --type opt-out under --law gdpr: The GDPR gives no right to opt out of the sale or sharing of your data (the CCPA, the VCDPA, the CPA, the CTDPA and the TDPSA do). Under the GDPR you can instead object to the processing of your data or withdraw your consent. Choose another --type, or --law for the law that protects you.\nRun `rightful --help` for the commands and options.\n',
     )
     const given = await run(['draft', '--company', 'fs.com', '--type', 'erasure', '--law', 'pipeda', '--profile', profileFile(dir), '--json'], dir)
     expect(given.code).toBe(2)
@@ -194,6 +197,7 @@ describe('rightful draft for every type, law and language', () => {
       ['access', 'vcdpa', /59\.1-577|VCDPA/],
       ['erasure', 'cpa-co', /6-1-1306|CPA/],
       ['rectification', 'ctdpa', /42-518|CTDPA/],
+      ['portability', 'tdpsa', /541\.051\(b\)\(4\)/],
     ]
     for (const [type, law, basis] of cases) {
       const { code, stdout, stderr } = await run(['draft', '--company', 'fs-com', '--type', type, '--law', law, '--lang', 'en', '--profile', profile, '--json'], dir)
@@ -214,8 +218,8 @@ describe('rightful draft for every type, law and language', () => {
     expect(JSON.parse(custom.stdout).body).toContain('Please stop calling my phone.')
     const noText = await run(['draft', '--company', 'b2s', '--type', 'custom', '--law', 'hk-pdpo', '--profile', profile, '--json'], dir)
     expect(noText.code).toBe(2)
-    // A right the LGPD grants (blocking, Art. 18 IV) but no template covers yet: exit 1.
-    const missing = await run(['draft', '--company', 'b2s', '--type', 'restriction', '--law', 'lgpd', '--profile', profile, '--json'], dir)
+    // A right the LGPD grants (blocking, Art. 18 IV) in a language no template covers for it: exit 1.
+    const missing = await run(['draft', '--company', 'b2s', '--type', 'restriction', '--law', 'lgpd', '--lang', 'es', '--profile', profile, '--json'], dir)
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stdout).error.code).toBe('TEMPLATE_NOT_FOUND')
     // A right the GDPR does not grant: a problem of the command line, exit 2.

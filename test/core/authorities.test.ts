@@ -159,6 +159,7 @@ describe('which authority is competent', () => {
       vcdpa: 'us-va-ag',
       'cpa-co': 'us-co-ag',
       ctdpa: 'us-ct-ag',
+      tdpsa: 'us-tx-ag',
       lgpd: 'br-anpd',
       pipeda: 'ca-opc',
       'ch-fadp': 'ch-fdpic',

@@ -195,6 +195,32 @@ describe('Virginia, Colorado, Connecticut', () => {
   })
 })
 
+describe('Texas', () => {
+  it('gives 45 days and 90 in all, moving a last day off a weekend (Tex. Gov’t Code §311.014(b))', () => {
+    const deadline = count('tdpsa', null, '2026-02-04')
+    // Day 45 is Saturday 21 March 2026: the last day moves to Monday; the 90th day is a Tuesday.
+    expect(deadline).toMatchObject({ due: '2026-03-23', extendedDue: '2026-05-05' })
+    expect(deadline.explanation).toContain('§311.014(b)')
+    expect(deadline.explanation).toContain('60 days')
+  })
+
+  it('counts the Texas state holidays: Thanksgiving and the day after', () => {
+    // Day 45 is Thursday 26 November 2026 (Thanksgiving); Friday is a Texas state holiday too, then the weekend.
+    expect(count('tdpsa', null, '2026-10-12').due).toBe('2026-11-30')
+    // The same request under the VCDPA, with roll-over, stops on the Friday: Virginia keeps no day after Thanksgiving.
+    expect(count('vcdpa', null, '2026-10-12', { settings: { vaCtRollOver: true } }).due).not.toBe('2026-11-30')
+  })
+
+  it('treats every kind of request alike', () => {
+    for (const type of ['erasure', 'rectification', 'portability', 'opt-out', 'custom'] as const) {
+      expect(computeDeadline({ law: 'tdpsa', type, jurisdiction: null, receipt: { kind: 'received', on: '2026-02-04' } }, defaultDeadlineSettings), type).toMatchObject({
+        due: '2026-03-23',
+        extendedDue: '2026-05-05',
+      })
+    }
+  })
+})
+
 describe('LGPD', () => {
   it('gives 15 days (30 for small agents) and no extension', () => {
     expect(count('lgpd', 'BR', '2026-02-04')).toMatchObject({ due: '2026-02-19', extendedDue: null, extensionNoticeBy: null })
@@ -210,7 +236,8 @@ describe('PIPEDA', () => {
     expect(count('pipeda', 'CA', '2026-02-06').due).toBe('2026-03-09') // Sunday 8 March moves
     expect(count('pipeda', 'CA', '2026-06-01').due).toBe('2026-07-02') // Canada Day
     expect(count('pipeda', 'CA', '2026-02-05', { settings: { pipedaSaturdayIsHoliday: true } }).due).toBe('2026-03-09')
-    expect(count('pipeda', 'CA', '2026-02-05').extendedDue).toBe('2026-04-06')
+    // 6 April 2026 is Easter Monday, a federal holiday (Interpretation Act s.35) in every province.
+    expect(count('pipeda', 'CA', '2026-02-05').extendedDue).toBe('2026-04-07')
   })
 })
 
@@ -309,8 +336,10 @@ describe('properties of every regime', () => {
     vcdpa: 'US-VA',
     'cpa-co': 'US-CO',
     ctdpa: 'US-CT',
+    tdpsa: 'US-TX',
     lgpd: 'BR',
     pipeda: 'CA-ON',
+    'qc-privacy': 'CA-QC',
     'ch-fadp': 'CH-ZH',
     'hk-pdpo': 'HK',
     'cn-pipl': 'CN',

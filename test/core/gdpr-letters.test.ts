@@ -170,7 +170,7 @@ describe('subject lines', () => {
     expect(withRequiredPhrase('Protection des données : relance de la demande RF-2026-0001, art. 12 RGPD – RF-2026-0002', phrases, 'reminder', 'fr')).toBe(
       'Protection des données / data protection request : relance de la demande RF-2026-0001, art. 12 RGPD – RF-2026-0002',
     )
-    expect(withRequiredPhrase('个人信息删除申请（《个人信息保护法》第四十七条）– RF-2026-0001', phrases, 'erasure', 'zh')).toBe(
+    expect(withRequiredPhrase('个人信息删除申请（《个人信息保护法》第四十七条）– RF-2026-0001', phrases, 'erasure', 'zh-Hans')).toBe(
       '个人信息删除申请（《个人信息保护法》第四十七条）（data protection request）– RF-2026-0001',
     )
     // Already there: unchanged; no wording demanded: unchanged.
@@ -196,7 +196,7 @@ describe('complaints in the authority’s language', () => {
   }
 
   it('a Bavarian who wrote to FS.COM in Chinese complains to the BayLDA in German, naming it as German does', async () => {
-    const { host, reference } = await sentIn('zh')
+    const { host, reference } = await sentIn('zh-Hans')
     const proposed = expectOk(await host.api.call('authorities:propose', { reference })).proposals[0]!
     expect(proposed.authority.id).toBe('de-by-baylda')
     const { record } = expectOk(await host.api.call('requests:createFollowUp', { reference, type: 'complaint', authorityId: proposed.authority.id }))
@@ -210,7 +210,7 @@ describe('complaints in the authority’s language', () => {
   })
 
   it('is written in another language when the user chooses one', async () => {
-    const { host, reference } = await sentIn('zh')
+    const { host, reference } = await sentIn('zh-Hans')
     const english = expectOk(await host.api.call('requests:createFollowUp', { reference, type: 'complaint', authorityId: 'de-by-baylda', lang: 'en' })).record
     expect(english.lang).toBe('en')
     expect(english.draft.body).toContain('I lodge a complaint with the supervisory authority Bayerisches Landesamt für Datenschutzaufsicht under Article 77')
@@ -257,7 +257,7 @@ describe('letters on paper', () => {
   it('never say the request was made electronically; e-mails do (es, zh)', () => {
     for (const [lang, electronic] of [
       ['es', /Dado que presento la solicitud por medios electrónicos/],
-      ['zh', /由于本人以电子方式提出本请求/],
+      ['zh-Hans', /由于本人以电子方式提出本请求/],
     ] as const) {
       const template = templates.find({ type: 'access', law: 'gdpr', lang })
       const byEmail = fillTemplate(template, 'gdpr', view(lang, 'FS.COM', { channel: 'email' })).body

@@ -29,6 +29,7 @@ describe('proposing a law', () => {
     ['US', 'US-VA', 'vcdpa'],
     ['US', 'US-CO', 'cpa-co'],
     ['US', 'US-CT', 'ctdpa'],
+    ['US', 'US-TX', 'tdpsa'],
   ])('a user in %s (%s) gets %s', (country, region, law) => {
     expect(propose(country, region, ['US'])).toMatchObject({ law, grounded: true })
   })
@@ -44,8 +45,8 @@ describe('proposing a law', () => {
     // An establishment in the EU/EEA comes first: the GDPR applies whatever the user's country.
     expect(propose(null, null, ['US', 'CN', 'DE', 'HK'])).toMatchObject({ law: 'gdpr', grounded: true })
     expect(propose(null, null, ['DE'])).toMatchObject({ law: 'gdpr', grounded: true })
-    // A Texan has no state law here; a company in Ireland still answers under the GDPR.
-    expect(propose('US', 'US-TX', ['US', 'IE'])).toMatchObject({ law: 'gdpr', grounded: true })
+    // An Oregonian has no state law here; a company in Ireland still answers under the GDPR.
+    expect(propose('US', 'US-OR', ['US', 'IE'])).toMatchObject({ law: 'gdpr', grounded: true })
   })
 
   it('never jumps past the principal establishment to a branch: FS.COM (US, then Shenzhen) is not a PIPL case', () => {
@@ -85,9 +86,11 @@ describe('proposing a law', () => {
       'Rightful cannot tell which law applies: you gave no state, and the company is established in the United States, which has no general privacy law. Choose the law that protects you. Add your state in your details: some states give their residents rights of their own.',
     )
     expect(propose('US', null, ['HK']).reason).toBe('The company is established in Hong Kong: the Personal Data (Privacy) Ordinance applies to it. Add your state in your details: some states give their residents rights of their own.')
-    expect(propose('US', 'US-TX', ['US']).reason).toBe(
-      'Rightful cannot tell which law applies: Texas has no privacy law that Rightful supports, and the company is established in the United States, which has no general privacy law. Choose the law that protects you.',
+    expect(propose('US', 'US-OR', ['US']).reason).toBe(
+      'Rightful cannot tell which law applies: Oregon has a privacy law of its own, the Oregon Consumer Privacy Act, which Rightful has no letters for yet, and the company is established in the United States, which has no general privacy law. Choose the law that protects you.',
     )
+    expect(propose('US', 'US-TX', ['US']).reason).toBe('You live in Texas: the Texas Data Privacy and Security Act gives its residents these rights.')
+    expect(propose('US', 'US-NY', ['US']).reason).toMatch(/^Rightful cannot tell which law applies: New York has no general privacy law that Rightful knows of/)
     expect(propose('DE', null, ['US']).reason).not.toContain('Add your state')
     expect(propose(null, null, ['CN']).reason).toBe('The company is established in mainland China: the PIPL applies to it. Add your country in your details: the law where you live may protect you too.')
   })
@@ -134,3 +137,29 @@ describe('the profile\'s region', () => {
     expect(expectOk(await older.api.call('profile:get', {}))).toEqual({ ...sampleProfile, region: null })
   })
 })
+
+describe('a resident of a state whose own law Rightful does not support', () => {
+  it('is told so plainly, and never handed a GDPR letter as if it were theirs', () => {
+    for (const [region, law] of [
+      ['US-OR', 'the Oregon Consumer Privacy Act'],
+      ['US-MT', 'the Montana Consumer Data Privacy Act'],
+      ['US-UT', 'the Utah Consumer Privacy Act'],
+    ] as const) {
+      const withUsCompany = propose('US', region, ['US', 'CN'])
+      expect(withUsCompany).toMatchObject({ law: null, grounded: false, unsupportedLaw: law })
+      expect(withUsCompany.reason, region).toContain(`has a privacy law of its own, ${law}, which Rightful has no letters for yet`)
+      // A company in the EU answers under the GDPR (Art. 3(1)); the reason still says which law is the user's own.
+      const withEuCompany = propose('US', region, ['IE'])
+      expect(withEuCompany).toMatchObject({ law: 'gdpr', grounded: true, unsupportedLaw: law })
+      expect(withEuCompany.reason, region).toMatch(new RegExp(`^\\w[\\w ]+ has a privacy law of its own, ${law}, which Rightful has no letters for yet\\. The company is established in the EU/EEA`))
+    }
+    // The supported states are unaffected, and a state without a law says that.
+    expect(propose('US', 'US-CA', ['US'])).toMatchObject({ law: 'ccpa', grounded: true })
+    expect(propose('US', 'US-CA', ['US'])).not.toHaveProperty('unsupportedLaw')
+    expect(propose('US', 'US-WY', ['US']).unsupportedLaw).toBeUndefined()
+    // Texas is supported now: its own law, with no note that it is not.
+    expect(propose('US', 'US-TX', ['US', 'CN'])).toMatchObject({ law: 'tdpsa', grounded: true })
+    expect(propose('US', 'US-TX', ['US', 'CN'])).not.toHaveProperty('unsupportedLaw')
+  })
+})
+

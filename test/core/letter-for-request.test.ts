@@ -59,7 +59,7 @@ describe('the letter of a request', () => {
     expect(german.labels?.page(1, 2)).toBe('Seite 1 von 2')
     expect(german.labels?.enclosures(2)).toBe('Anlagen:')
 
-    const chinese = letterFor({ ...record, lang: 'zh' }, options)
+    const chinese = letterFor({ ...record, lang: 'zh-Hans' }, options)
     expect(chinese).toMatchObject({ date: '2026年1月31日', lang: 'zh-CN' })
     expect(chinese.labels).toMatchObject({ reference: '编号', date: '日期', email: '电子邮件' })
     expect(chinese.labels?.page(1, 2)).toBe('第1页，共2页')
@@ -67,6 +67,16 @@ describe('the letter of a request', () => {
 
     expect(letterFor({ ...record, lang: 'fr' }, options).date).toBe('31 janvier 2026')
     expect(letterFor({ ...record, lang: 'es' }, options).date).toBe('31 de enero de 2026')
+    expect(letterFor({ ...record, lang: 'pt' }, options)).toMatchObject({ date: '31 de janeiro de 2026', lang: 'pt-BR' })
+
+    const japanese = letterFor({ ...record, lang: 'ja' }, options)
+    expect(japanese).toMatchObject({ date: '2026年1月31日', lang: 'ja' })
+    expect(japanese.labels).toMatchObject({ reference: '整理番号', date: '日付' })
+
+    const hongKong = letterFor({ ...record, lang: 'zh-Hant' }, options)
+    expect(hongKong).toMatchObject({ date: '2026年1月31日', lang: 'zh-HK' })
+    expect(hongKong.labels).toMatchObject({ reference: '編號', email: '電郵' })
+    expect(hongKong.labels?.page(1, 2)).toBe('第1頁，共2頁')
   })
 
   it('lists no enclosures: the files kept with the request’s events are not sent along', async () => {

@@ -13,6 +13,8 @@ const fontFiles: Record<FontFaceName, string> = {
   bold: 'assets/fonts/NotoSans-Bold.ttf',
   'cjk-regular': 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   'cjk-bold': 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  'ja-regular': 'node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
+  'ja-bold': 'node_modules/@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
 }
 
 /** Reads the file on every call; the renderer parses each face once per source and keeps it. */
@@ -447,7 +449,7 @@ function chineseLetter(overrides: Partial<LetterInput> = {}): LetterInput {
     subject: '个人信息查阅、复制申请（《个人信息保护法》第四十五条）– RF-2026-0007',
     body: chineseBody,
     lang: 'zh-CN',
-    labels: letterLabels('zh'),
+    labels: letterLabels('zh-Hans'),
     metadata: { title: '个人信息查阅、复制申请', author: '张伟', subject: 'Data protection request RF-2026-0007 to Foscam', createdAt: new Date('2026-11-22T09:30:00Z') },
     ...overrides,
   })

@@ -39,12 +39,12 @@ describe('rights per law', () => {
   })
 
   it('keeps the US opt-out and limit to the US laws: a Berlin user never gets them', () => {
-    expect(lawsGranting('opt-out')).toEqual(['ccpa', 'vcdpa', 'cpa-co', 'ctdpa'])
+    expect(lawsGranting('opt-out')).toEqual(['ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'tdpsa'])
     expect(lawsGranting('limit')).toEqual(['ccpa'])
     expect(rightUnder('gdpr', 'opt-out')).toEqual({
       type: 'opt-out',
       granted: false,
-      why: { code: 'NOT_IN_LAW', params: { law: 'gdpr', type: 'opt-out', alternatives: ['objection', 'withdraw-consent'], grantedBy: ['ccpa', 'vcdpa', 'cpa-co', 'ctdpa'], provision: null } },
+      why: { code: 'NOT_IN_LAW', params: { law: 'gdpr', type: 'opt-out', alternatives: ['objection', 'withdraw-consent'], grantedBy: ['ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'tdpsa'], provision: null } },
     })
     expect(rightUnder('gdpr', 'restriction').granted).toBe(true)
     expect(rightUnder('ccpa', 'restriction').granted).toBe(false)
@@ -55,7 +55,7 @@ describe('rights per law', () => {
 
   it('puts each reason into words', () => {
     expect(describeRightReason(rightUnder('gdpr', 'opt-out').why!)).toBe(
-      'The GDPR gives no right to opt out of the sale or sharing of your data (the CCPA, the VCDPA, the CPA and the CTDPA do). Under the GDPR you can instead object to the processing of your data or withdraw your consent.',
+      'The GDPR gives no right to opt out of the sale or sharing of your data (the CCPA, the VCDPA, the CPA, the CTDPA and the TDPSA do). Under the GDPR you can instead object to the processing of your data or withdraw your consent.',
     )
     expect(describeRightReason(rightUnder('ch-fadp', 'limit').why!)).toBe(
       'The Swiss Federal Act on Data Protection gives no right to limit the use of your sensitive data (the CCPA does). Under the Swiss Federal Act on Data Protection you can instead object to the processing of your data.',
@@ -65,6 +65,11 @@ describe('rights per law', () => {
     )
     expect(describeRightReason(rightUnder('ctdpa', 'limit').why!)).toBe(
       'Under the Connecticut Data Privacy Act a company may use your sensitive data only with your consent, so there is no right to limit it: withdraw your consent, or have your data erased.',
+    )
+    // Texas: the rights of §541.051(b), and no request the Act does not name.
+    expect(rightsUnder('tdpsa').filter((r) => r.granted).map((r) => r.type)).toEqual(['access', 'erasure', 'rectification', 'portability', 'opt-out', 'custom'])
+    expect(describeRightReason(rightUnder('tdpsa', 'withdraw-consent').why!)).toBe(
+      'The Texas Data Privacy and Security Act gives no right to withdraw your consent (the GDPR, the UK GDPR, the VCDPA, the CPA, the CTDPA, the LGPD, PIPEDA, Quebec’s private-sector Act, the FADP and the PIPL do). Under the Texas Data Privacy and Security Act you can instead have your data erased or opt out of the sale or sharing of your data.',
     )
   })
 })

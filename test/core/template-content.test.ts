@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom, templatesFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
 import type { RequestEvent } from '../../electron/core/requests/events'
+import { languages, type Language } from '../../electron/core/requests/model'
 import { fillTemplate, loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
 import { templateView } from '../../electron/core/templates/view'
 import { repoRoot } from '../helpers/ports'
@@ -31,7 +32,7 @@ const reply: RequestEvent = {
   corrections: [],
 }
 
-function viewFor(lang: 'en' | 'de' | 'fr' | 'es' | 'zh', companyName: string) {
+function viewFor(lang: Language, companyName: string) {
   return templateView({
     reference: 'RF-2026-0042',
     today: '2026-03-15',
@@ -50,7 +51,7 @@ const builtins = templates.list().filter((t) => t.origin === 'builtin')
 
 describe('built-in templates', () => {
   it('exist for every language, and strings.yaml for each', () => {
-    for (const lang of ['en', 'de', 'fr', 'es', 'zh'] as const) {
+    for (const lang of languages) {
       expect(builtins.some((t) => t.lang === lang), lang).toBe(true)
       expect(templates.strings(lang).events.sent.length).toBeGreaterThan(0)
     }
@@ -63,7 +64,7 @@ describe('built-in templates', () => {
       }
     }
     // Custom requests under every law.
-    for (const law of ['gdpr', 'uk-gdpr', 'ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'lgpd', 'pipeda', 'ch-fadp', 'hk-pdpo', 'cn-pipl', 'jp-appi', 'au-privacy'] as const) {
+    for (const law of ['gdpr', 'uk-gdpr', 'ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'tdpsa', 'lgpd', 'pipeda', 'ch-fadp', 'hk-pdpo', 'cn-pipl', 'jp-appi', 'au-privacy'] as const) {
       expect(() => templates.find({ type: 'custom', law, lang: 'en' }), `custom under ${law}`).not.toThrow()
     }
   })

@@ -43,8 +43,8 @@ export function templatesFrom(root: string): TemplateSource {
 
 /**
  * Where each face's file may be, first match wins: assets/fonts/ (the repository's own Noto Sans,
- * and in a build also the two Noto Sans SC weights that vite.resources.ts copies there), then the
- * npm package the SC weights come from, which is there in development and tests.
+ * and in a build also the two weights each of Noto Sans SC and JP that vite.resources.ts copies
+ * there), then the npm packages they come from, which is there in development and tests.
  */
 const fontFiles: Record<FontFaceName, ReadonlyArray<ReadonlyArray<string>>> = {
   regular: [['assets', 'fonts', 'NotoSans-Regular.ttf']],
@@ -56,6 +56,14 @@ const fontFiles: Record<FontFaceName, ReadonlyArray<ReadonlyArray<string>>> = {
   'cjk-bold': [
     ['assets', 'fonts', 'NotoSansSC-Bold.ttf'],
     ['node_modules', '@expo-google-fonts', 'noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf'],
+  ],
+  'ja-regular': [
+    ['assets', 'fonts', 'NotoSansJP-Regular.ttf'],
+    ['node_modules', '@expo-google-fonts', 'noto-sans-jp', '400Regular', 'NotoSansJP_400Regular.ttf'],
+  ],
+  'ja-bold': [
+    ['assets', 'fonts', 'NotoSansJP-Bold.ttf'],
+    ['node_modules', '@expo-google-fonts', 'noto-sans-jp', '700Bold', 'NotoSansJP_700Bold.ttf'],
   ],
 }
 

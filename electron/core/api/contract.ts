@@ -25,7 +25,7 @@ import type { Notice } from '../notices'
 import { profileSchema, type Profile } from '../profile/profile'
 import {
   channels,
-  languages,
+  languageSchema,
   laws,
   referenceSchema,
   requestTypes,
@@ -218,7 +218,7 @@ export const contract = {
       companyId: z.string().min(1).max(200),
       type: z.enum(requestTypes),
       law: z.enum(laws),
-      lang: z.enum(languages),
+      lang: languageSchema,
       /** Use these details instead of the stored profile (the CLI's --profile). */
       profile: profileSchema.optional(),
       /** Account or customer numbers that identify the user to this company, one per line. */
@@ -262,7 +262,7 @@ export const contract = {
        * The language to write in. A complaint to a built-in authority is written in the
        * authority's own language by default; otherwise, and for reminders, in the request's.
        */
-      lang: z.enum(languages).optional(),
+      lang: languageSchema.optional(),
       authority: z
         .strictObject({
           name: z.string().trim().min(1, 'Name the authority.').max(300),
@@ -311,7 +311,7 @@ export const contract = {
     z.strictObject({ text: z.string().max(100_000), companyId: z.string().min(1).max(200), law: z.enum(laws) }),
   ),
   'templates:saveUser': method<TemplateInfo>()(
-    z.strictObject({ lang: z.enum(languages), name: z.string().trim().min(1).max(80), text: z.string().min(1).max(100_000) }),
+    z.strictObject({ lang: languageSchema, name: z.string().trim().min(1).max(80), text: z.string().min(1).max(100_000) }),
   ),
   'templates:deleteUser': method<{ id: string }>()(z.strictObject({ id: z.string().min(1).max(200) })),
 

@@ -99,7 +99,9 @@ export function complaintLanguage(authority: Authority, canWrite: (lang: Languag
  */
 export function complaintRecipient(authority: Authority, lang: string): AuthorityInput {
   const latin = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}'’]+$/u.test(authority.name)
-  const name = authority.languages.includes(lang) || latin ? authority.name : authority.nameEn
+  // Authorities list languages as ISO 639-1 codes: a letter in "zh-Hant" is in their "zh".
+  const base = lang.split('-')[0]!
+  const name = authority.languages.includes(base) || latin ? authority.name : authority.nameEn
   const postal = authority.contacts.postal
   return {
     id: authority.id,

@@ -24,7 +24,7 @@ import { storedNotificationLogSchema } from '../notifications/notifications'
 import { storedProfileSchema } from '../profile/profile'
 import { imapDocumentSchema } from '../replies/imap-store'
 import { repliesDocumentSchema } from '../replies/model'
-import { languages, requestRecordSchema } from '../requests/model'
+import { isLanguage, normalizeLanguage, requestRecordSchema } from '../requests/model'
 import { storedSettingsSchema } from '../settings/settings'
 import { parseTemplate } from '../templates/engine'
 import { assertNever } from '../assert-never'
@@ -155,7 +155,7 @@ function checkCatalogImports(value: unknown): EntryFacts {
 const referenceFile = (dir: string) => new RegExp(`^${dir}/(RF-\\d{4}-\\d{4,})\\.json$`)
 const requestFile = referenceFile('requests')
 const outboxFile = /^outbox\/(?:done\/)?(RF-\d{4}-\d{4,})\.json$/
-const templateFile = /^templates\/([a-z]{2})\/[^/]+\.md$/
+const templateFile = /^templates\/([a-z]{2}(?:-Han[st])?)\/[^/]+\.md$/
 
 /** The checker for an entry path, or null when the file is kept as it is (attachments, messages). */
 function checkerFor(entryPath: string): Checker | null {
@@ -199,9 +199,10 @@ function checkerFor(entryPath: string): Checker | null {
   const template = templateFile.exec(entryPath)
   if (template) {
     return (text, where) => {
-      if (!(languages as ReadonlyArray<string>).includes(template[1]!)) throw new Error(`"${template[1]}" is not a language Rightful writes in`)
+      const folder = normalizeLanguage(template[1])
+      if (!isLanguage(folder)) throw new Error(`"${template[1]}" is not a language Rightful writes in`)
       const parsed = parseTemplate(text, where, 'user')
-      if (parsed.lang !== template[1]) throw new Error(`it declares lang "${parsed.lang}" but sits in ${template[1]}/`)
+      if (parsed.lang !== folder) throw new Error(`it declares lang "${parsed.lang}" but sits in ${template[1]}/`)
       return { kind: 'template' }
     }
   }

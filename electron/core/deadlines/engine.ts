@@ -22,7 +22,7 @@ import {
   weekdayNames,
   type PlainDate,
 } from './calendar'
-import { holidayCalendar, parseJurisdiction, type HolidayCalendar, type Jurisdiction } from './holidays'
+import { holidayCalendar, parseJurisdiction, withCanadianFederalHolidays, type HolidayCalendar, type Jurisdiction } from './holidays'
 import type { Deadline, DeadlineInput, DeadlineStep } from './model'
 import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
 import { timeZoneOf } from './time-zones'
@@ -54,7 +54,13 @@ type Regime = {
   readonly name: string
   /** Whose holidays count: the company's (with a default country), or a fixed jurisdiction. */
   readonly holidays:
-    | { readonly kind: 'company'; readonly defaultCode: string | null; readonly only?: string }
+    | {
+        readonly kind: 'company'
+        readonly defaultCode: string | null
+        readonly only?: string
+        /** A federal statute's period: Canada's federal holidays count in every province (Interpretation Act s.35). */
+        readonly canadianFederal?: boolean
+      }
     | { readonly kind: 'fixed'; readonly code: string }
   /** UK: identity information restarts the clock. */
   readonly restartOnIdentity: (settings: DeadlineSettings) => boolean
@@ -82,7 +88,21 @@ const plain = (partial: Partial<RegimeResult>): RegimeResult => ({
   ...partial,
 })
 
-/** The US state laws with 45 days, extendable once by 45 (VA, CO, CT). */
+/**
+ * Where a law fixes a period only for some requests (access, and under some laws correction), the
+ * other requests get no statutory date: the company must act "immediately" or "without delay", or
+ * the law says nothing. They get a benchmark instead, labelled as such and never shown as a
+ * deadline, so that a reminder can still be proposed once a reasonable time has passed.
+ */
+function noStatutoryPeriod(input: { period: Period; roll: RollRule; label: string; notes: ReadonlyArray<string>; interpretations?: RegimeResult['interpretations'] }): RegimeResult {
+  return plain({
+    benchmark: { period: input.period, roll: input.roll, label: input.label },
+    notes: input.notes,
+    interpretations: input.interpretations ?? [],
+  })
+}
+
+/** The US state laws with 45 days, extendable once by 45 (VA, CO, CT, TX). */
 function usStateRules(citation: string, roll: RollRule, interpretation: RegimeResult['interpretations']): RegimeResult {
   return plain({
     due: { period: days(45), roll, citation },
@@ -122,6 +142,10 @@ const regimes: Record<Law, Regime> = {
       plain({
         due: { period: months(1), roll: weekendAndHolidays, citation: 'the ICO’s corresponding-date rule' },
         extended: { period: months(3), roll: weekendAndHolidays },
+        notes: [
+          'Art. 12A UK GDPR (Data (Use and Access) Act 2025; in force since 5 February 2026, as one law firm reports: unverified): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.',
+          'The company must make reasonable and proportionate searches for your data (Art. 15(1A) UK GDPR), and from 19 June 2026 must acknowledge a complaint made to it within 30 days (s.164A Data Protection Act 2018).',
+        ],
       }),
   },
   ccpa: {
@@ -194,39 +218,83 @@ const regimes: Record<Law, Regime> = {
         },
       ]),
   },
+  tdpsa: {
+    name: 'Texas DPSA, Tex. Bus. & Com. Code §541.052(b)',
+    holidays: { kind: 'fixed', code: 'US-TX' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    // 45 days from receipt, once 45 more with notice and reason within the first 45 (§541.052(b)); the
+    // Code Construction Act, which governs the Business & Commerce Code, moves a last day that falls on a
+    // Saturday, Sunday or legal holiday to the next day that is none (Tex. Gov't Code §311.014(b)).
+    rules: () => ({
+      ...usStateRules('Tex. Gov’t Code §311.014(b)', weekendAndHolidays, []),
+      notes: [
+        'The same 45 days apply to telling you why the company declines to act and how to appeal (§541.052(c)); it must decide an appeal within 60 days of receiving it (§541.053).',
+      ],
+    }),
+  },
   lgpd: {
     name: 'LGPD, Art. 19',
     holidays: { kind: 'company', defaultCode: 'BR', only: 'BR' },
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: (type, s) =>
-      plain({
-        due: { period: days(s.lgpdSmallAgent ? 30 : 15), roll: weekendAndHolidays, citation: 'Art. 132 Civil Code' },
+    rules: (type, s) => {
+      const period = days(s.lgpdSmallAgent ? 30 : 15)
+      const interpretations: RegimeResult['interpretations'] = [
+        {
+          setting: 'lgpdSmallAgent',
+          text: s.lgpdSmallAgent ? 'Small processing agent: double time, 30 days.' : 'Not a small processing agent: 15 days.',
+        },
+      ]
+      // Only the complete statement of Art. 19 II (access, confirmation) has a period in days.
+      if (type !== 'access') {
+        return noStatutoryPeriod({
+          period,
+          roll: weekendAndHolidays,
+          label: `Benchmark: ${period.count} days, as the LGPD gives for access (Art. 19 II); not a statutory period for this request`,
+          notes: [
+            type === 'automated-decision'
+              ? 'The LGPD sets no period for reviewing a decision taken solely by automated processing (Art. 20), nor for the information about its criteria and procedures (Art. 20 §1).'
+              : 'The LGPD sets no period in days for this request: the company must act immediately, or reply at once with the factual or legal reasons why it cannot (Art. 18 §4).',
+          ],
+          interpretations,
+        })
+      }
+      return plain({
+        due: { period, roll: weekendAndHolidays, citation: 'Art. 132 Civil Code' },
         notes: [
-          ...(type === 'access'
-            ? [
-                'Confirmation that data are processed, or access in simplified form, is due immediately (Art. 19 I); the 15 days are for the complete statement (Art. 19 II).',
-              ]
-            : []),
+          'Confirmation that data are processed, or access in simplified form, is due immediately (Art. 19 I); the 15 days are for the complete statement (Art. 19 II).',
           'The LGPD sets no extension.',
         ],
-        interpretations: [
-          {
-            setting: 'lgpdSmallAgent',
-            text: s.lgpdSmallAgent ? 'Small processing agent: double time, 30 days.' : 'Not a small processing agent: 15 days.',
-          },
-        ],
-      }),
+        interpretations,
+      })
+    },
   },
   pipeda: {
     name: 'PIPEDA, s.8(3)',
-    holidays: { kind: 'company', defaultCode: 'CA', only: 'CA' },
+    holidays: { kind: 'company', defaultCode: 'CA', only: 'CA', canadianFederal: true },
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: (_type, s) => {
+    rules: (type, s) => {
       const roll: RollRule = { kind: 'sunday-and-holidays', saturday: s.pipedaSaturdayIsHoliday, extraDays: [] }
+      // s.8(3) sets its 30 days for a request for access only (Principle 4.9).
+      if (type !== 'access') {
+        return noStatutoryPeriod({
+          period: days(30),
+          roll,
+          label: 'Benchmark: 30 days, as PIPEDA gives for access (s.8(3)); not a statutory period for this request',
+          notes: [
+            type === 'rectification'
+              ? 'PIPEDA sets no period for a correction: the organization must amend what is shown to be inaccurate or incomplete (Principle 4.9.5), with the diligence the Act expects.'
+              : type === 'withdraw-consent'
+                ? 'PIPEDA sets no period for a withdrawal of consent: it takes effect subject to reasonable notice (Principle 4.3.8).'
+                : 'PIPEDA sets a period only for access requests (s.8(3)).',
+          ],
+        })
+      }
       return plain({
         due: { period: days(30), roll, citation: 'Interpretation Act ss.26-27' },
         extended: { period: days(60), roll },
@@ -240,18 +308,58 @@ const regimes: Record<Law, Regime> = {
       })
     },
   },
+  'qc-privacy': {
+    name: 'Quebec private-sector Act, s.32',
+    holidays: { kind: 'company', defaultCode: 'CA-QC', only: 'CA' },
+    restartOnIdentity: never,
+    pauseForIdentity: never,
+    pauseForClarification: never,
+    rules: (type) => {
+      // s.32: 30 days from receipt for a request for access (portability, s.27 third paragraph, is
+      // part of it) or rectification; silence is a refusal.
+      const roll: RollRule = { kind: 'weekend-and-holidays' }
+      if (type !== 'access' && type !== 'rectification' && type !== 'portability') {
+        return noStatutoryPeriod({
+          period: days(30),
+          roll,
+          label: 'Benchmark: 30 days, as Quebec’s Act gives for access and rectification (s.32); not a statutory period for this request',
+          notes: ['Quebec’s Act sets a period only for requests for access and rectification (s.32).'],
+        })
+      }
+      return plain({
+        due: { period: days(30), roll, citation: 'Quebec Interpretation Act, by analogy' },
+        notes: [
+          'No answer within 30 days counts as a refusal (s.32); you may then ask the Commission d’accès à l’information to examine the disagreement within 30 days (s.43).',
+          'The Act sets no extension.',
+        ],
+      })
+    },
+  },
   'ch-fadp': {
     name: 'Swiss FADP, Art. 18 DSV',
     holidays: { kind: 'company', defaultCode: 'CH', only: 'CH' },
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: () =>
-      plain({
+    rules: (type) => {
+      // Art. 18 DSV gives 30 days for access; Art. 22 DSV applies it to data portability (Art. 28 FADP).
+      if (type !== 'access' && type !== 'portability') {
+        return noStatutoryPeriod({
+          period: days(30),
+          roll: weekendAndHolidays,
+          label: 'Benchmark: 30 days, as the FADP gives for access (Art. 18 DSV); not a statutory period for this request',
+          notes: ['The FADP and its ordinance set no period for this request; the company must act without undue delay.'],
+        })
+      }
+      return plain({
         due: { period: days(30), roll: weekendAndHolidays, citation: 'Art. 77-78 CO and SR 173.110.3' },
         extensionNotice: true,
-        notes: ['There is no fixed extension: within the 30 days the company must say by when it will answer (Art. 18(2) DSV).'],
-      }),
+        notes: [
+          ...(type === 'portability' ? ['The 30 days of Art. 18 DSV apply to data portability by Art. 22 DSV.'] : []),
+          'There is no fixed extension: within the 30 days the company must say by when it will answer (Art. 18(2) DSV).',
+        ],
+      })
+    },
   },
   'hk-pdpo': {
     name: 'Hong Kong PDPO, s.19(1)',
@@ -259,16 +367,24 @@ const regimes: Record<Law, Regime> = {
     restartOnIdentity: never,
     pauseForIdentity: (s) => s.hkPauseForIdentity,
     pauseForClarification: never,
-    rules: (_type, s) =>
-      plain({
-        due: {
+    rules: (type, s) => {
+      const roll: RollRule = { kind: 'sunday-and-holidays', saturday: false, extraDays: s.hkWeatherDays }
+      // The Ordinance's 40 days are for a data access request (s.19) and a data correction request (s.23).
+      if (type !== 'access' && type !== 'rectification') {
+        return noStatutoryPeriod({
           period: days(40),
-          roll: { kind: 'sunday-and-holidays', saturday: false, extraDays: s.hkWeatherDays },
-          citation: 'Interpretation and General Clauses Ordinance s.71',
-        },
+          roll,
+          label: 'Benchmark: 40 days, as the PDPO gives for data access and correction requests; not a statutory period for this request',
+          notes: ['The PDPO sets periods only for data access requests (s.19) and data correction requests (s.23).'],
+        })
+      }
+      return plain({
+        due: { period: days(40), roll, citation: 'Interpretation and General Clauses Ordinance s.71' },
         extensionNotice: true,
         notes: [
-          'There is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.19(2)).',
+          type === 'rectification'
+            ? 'A data correction request must be complied with not later than 40 days after receiving it (s.23(1)); there is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.23(2)).'
+            : 'There is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.19(2)).',
         ],
         interpretations: [
           ...(s.hkPauseForIdentity
@@ -283,7 +399,8 @@ const regimes: Record<Law, Regime> = {
               ]
             : []),
         ],
-      }),
+      })
+    },
   },
   'cn-pipl': {
     name: 'PIPL, Arts. 45 and 50',
@@ -491,6 +608,11 @@ function describeRoll(rolled: Rolled, citation: string): string {
 function resolveCalendar(regime: Regime, companyJurisdiction: Jurisdiction | null): HolidayCalendar {
   const { holidays } = regime
   if (holidays.kind === 'fixed') return holidayCalendar(parseJurisdiction(holidays.code))
+  if (holidays.canadianFederal) return withCanadianFederalHolidays(provincialCalendar(holidays, companyJurisdiction))
+  return provincialCalendar(holidays, companyJurisdiction)
+}
+
+function provincialCalendar(holidays: Extract<Regime['holidays'], { kind: 'company' }>, companyJurisdiction: Jurisdiction | null): HolidayCalendar {
   if (companyJurisdiction && (!holidays.only || holidays.only === companyJurisdiction.country)) {
     if (holidays.defaultCode && !companyJurisdiction.region && holidays.defaultCode.startsWith(`${companyJurisdiction.country}-`)) {
       return holidayCalendar(parseJurisdiction(holidays.defaultCode))

@@ -166,3 +166,86 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
     caveat: () => null,
   }
 }
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus), as a PlainDate. */
+export function easterSunday(year: number): PlainDate {
+  const a = year % 19
+  const b = Math.floor(year / 100)
+  const c = year % 100
+  const d = Math.floor(b / 4)
+  const e = b % 4
+  const f = Math.floor((b + 8) / 25)
+  const g = Math.floor((b - f + 1) / 3)
+  const h = (19 * a + b - d - g + 15) % 30
+  const i = Math.floor(c / 4)
+  const k = c % 4
+  const l = (32 + 2 * e + 2 * i - h - k) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  const day = ((h + l - 7 * m + 114) % 31) + 1
+  return plainDate(year, month, day)
+}
+
+function plainDate(year: number, month: number, day: number): PlainDate {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.toISOString().slice(0, 10)
+}
+
+/** The `n`th (1-based) `weekday` (0 = Sunday) of a month; n = -1 for the last one before `before`. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): PlainDate {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay()
+  return plainDate(year, month, 1 + ((weekday - first + 7) % 7) + 7 * (n - 1))
+}
+
+/**
+ * The holidays of the federal Interpretation Act (s.35), which count for a federal statute's period
+ * in every province: New Year's Day, Good Friday, Easter Monday, Victoria Day, Canada Day, Labour
+ * Day, the National Day for Truth and Reconciliation (30 September, from 2021), Thanksgiving,
+ * Remembrance Day and Christmas Day. Sundays are not listed: the roll rule skips them itself.
+ */
+export function canadianFederalHolidays(year: number): ReadonlyMap<PlainDate, string> {
+  const easter = easterSunday(year)
+  const [ey, em, ed] = easter.split('-').map(Number) as [number, number, number]
+  const days = new Map<PlainDate, string>([
+    [plainDate(year, 1, 1), "New Year's Day"],
+    [plainDate(ey, em, ed - 2), 'Good Friday'],
+    [plainDate(ey, em, ed + 1), 'Easter Monday'],
+    // Victoria Day: the Monday before 25 May.
+    [plainDate(year, 5, 24 - ((new Date(Date.UTC(year, 4, 24)).getUTCDay() + 6) % 7)), 'Victoria Day'],
+    [plainDate(year, 7, 1), 'Canada Day'],
+    [nthWeekday(year, 9, 1, 1), 'Labour Day'],
+    [nthWeekday(year, 10, 1, 2), 'Thanksgiving Day'],
+    [plainDate(year, 11, 11), 'Remembrance Day'],
+    [plainDate(year, 12, 25), 'Christmas Day'],
+  ])
+  // The Holidays Act keeps 1 July, but when it falls on a Sunday, Canada Day is kept on 2 July.
+  if (new Date(Date.UTC(year, 6, 1)).getUTCDay() === 0) days.set(plainDate(year, 7, 2), 'Canada Day (observed)')
+  if (year >= 2021) days.set(plainDate(year, 9, 30), 'National Day for Truth and Reconciliation')
+  return days
+}
+
+/**
+ * A province's calendar with Canada's federal holidays added: under the federal Interpretation Act a
+ * period of a federal statute (PIPEDA) cannot end on any of them, wherever the company is, and also
+ * not on a day the province makes a holiday.
+ */
+export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayCalendar {
+  const years = new Map<number, ReadonlyMap<PlainDate, string>>()
+  const federal = (date: PlainDate) => {
+    const year = Number(date.slice(0, 4))
+    let table = years.get(year)
+    if (!table) {
+      table = canadianFederalHolidays(year)
+      years.set(year, table)
+    }
+    return table.get(date) ?? null
+  }
+  const place = calendar.label ?? 'Canada'
+  return {
+    jurisdiction: calendar.jurisdiction ?? { country: 'CA', region: null },
+    label: `${place}, with Canada's federal holidays (Interpretation Act s.35)`,
+    holidayOn: (date) => federal(date) ?? calendar.holidayOn(date),
+    isMakeUpWorkday: calendar.isMakeUpWorkday,
+    caveat: calendar.caveat,
+  }
+}

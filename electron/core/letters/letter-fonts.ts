@@ -4,8 +4,9 @@
  * and gives every document its own subset, widths and layout cache, so documents only ever read
  * from the shared object (and they are drawn synchronously, one after the other).
  *
- * A letter with any Chinese or Japanese character is set in Noto Sans SC throughout, otherwise in
- * Noto Sans. Characters the chosen family lacks are borrowed from the other one (Noto Sans SC has
+ * A Japanese letter (its language tag, or any kana in it) is set in Noto Sans JP throughout, so that
+ * its kanji take their Japanese forms; a letter with any other Chinese character is set in Noto Sans
+ * SC throughout; otherwise in Noto Sans. Characters the chosen family lacks are borrowed from the other one (Noto Sans SC has
  * no "ł" or "ș", Noto Sans no "①"); characters neither has become "?" (control and format
  * characters are dropped), so that no text ever shows the empty .notdef box, which PDF/A forbids.
  */
@@ -18,6 +19,10 @@ type Family = { readonly regular: FontFaceName; readonly bold: FontFaceName }
 
 const LATIN: Family = { regular: 'regular', bold: 'bold' }
 const CJK: Family = { regular: 'cjk-regular', bold: 'cjk-bold' }
+const JAPANESE: Family = { regular: 'ja-regular', bold: 'ja-bold' }
+
+/** Hiragana and katakana: only Japanese writes them. */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** Han, kana, bopomofo, CJK punctuation and full-width forms: Chinese (or Japanese) text. */
 export const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u
@@ -54,8 +59,10 @@ export type LetterFonts = {
   readonly faces: ReadonlyMap<FontFaceName, Font>
   /** The face most text is set in, for pdfkit's default font. */
   readonly base: Font
-  /** True when the letter is set in Noto Sans SC. */
+  /** True when the letter is set in a CJK face (Noto Sans SC or JP). */
   readonly cjk: boolean
+  /** True when the letter is set in Noto Sans JP. */
+  readonly japanese: boolean
   /** The text in runs of one face each, with characters no face has replaced. */
   runs(text: string, weight: Weight): ReadonlyArray<FontRun>
 }
@@ -64,11 +71,15 @@ function covers(fonts: ReadonlyArray<Font>, codePoint: number): boolean {
   return fonts.every((font) => font.hasGlyphForCodePoint(codePoint))
 }
 
-/** Picks the faces for a letter made of `texts` (every string printed on it). */
-export function fontsForLetter(source: FontSource, texts: ReadonlyArray<string>): LetterFonts {
+/**
+ * Picks the faces for a letter made of `texts` (every string printed on it); `lang` is the letter's
+ * BCP 47 tag where known ("ja" sets a letter in Noto Sans JP even before it holds any kana).
+ */
+export function fontsForLetter(source: FontSource, texts: ReadonlyArray<string>, lang?: string): LetterFonts {
   const all = texts.join('\n')
   const cjk = containsCjk(all)
-  const main = cjk ? CJK : LATIN
+  const japanese = cjk && (lang === 'ja' || lang?.startsWith('ja-') === true || KANA.test(all))
+  const main = japanese ? JAPANESE : cjk ? CJK : LATIN
   const other = cjk ? LATIN : CJK
   const faces = new Map<FontFaceName, Font>([
     [main.regular, parsedFont(source, main.regular)],
@@ -106,6 +117,7 @@ export function fontsForLetter(source: FontSource, texts: ReadonlyArray<string>)
     faces,
     base: mainFonts[0]!,
     cjk,
+    japanese,
     runs(text, weight) {
       if (lacking.size === 0) return [{ face: main[weight], text }]
       const runs: Array<{ face: FontFaceName; text: string }> = []

@@ -29,9 +29,21 @@ export function paperFor(country: string | null): Paper {
   return country !== null && US_LETTER_COUNTRIES.has(country.toUpperCase()) ? 'letter' : 'a4'
 }
 
-/** The PDF's language tag: Chinese letters are written in simplified Chinese for the mainland. */
+/**
+ * The PDF's language tag: simplified Chinese is written for the mainland, traditional Chinese for
+ * Hong Kong, Portuguese for Brazil (the laws these letters are written under).
+ */
 function languageTag(lang: Language): string {
-  return lang === 'zh' ? 'zh-CN' : lang
+  switch (lang) {
+    case 'zh-Hans':
+      return 'zh-CN'
+    case 'zh-Hant':
+      return 'zh-HK'
+    case 'pt':
+      return 'pt-BR'
+    default:
+      return lang
+  }
 }
 
 /** Adds the sender's country to a letter abroad, unless the address already ends with it. */

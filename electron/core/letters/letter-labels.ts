@@ -43,11 +43,32 @@ const labels: Record<Language, LetterLabels> = {
     page: (n, of) => `Página ${n} de ${of}`,
     enclosures: (count) => (count === 1 ? 'Anexo:' : 'Anexos:'),
   },
-  zh: {
+  pt: {
+    reference: 'Nossa referência',
+    date: 'Data',
+    email: 'E-mail',
+    page: (n, of) => `Página ${n} de ${of}`,
+    enclosures: (count) => (count === 1 ? 'Anexo:' : 'Anexos:'),
+  },
+  ja: {
+    reference: '整理番号',
+    date: '日付',
+    email: 'メール',
+    page: (n, of) => `${n} / ${of} ページ`,
+    enclosures: () => '同封書類：',
+  },
+  'zh-Hans': {
     reference: '编号',
     date: '日期',
     email: '电子邮件',
     page: (n, of) => `第${n}页，共${of}页`,
+    enclosures: () => '附件：',
+  },
+  'zh-Hant': {
+    reference: '編號',
+    date: '日期',
+    email: '電郵',
+    page: (n, of) => `第${n}頁，共${of}頁`,
     enclosures: () => '附件：',
   },
 }

@@ -581,7 +581,7 @@ function printedText(input: LetterInput, labels: LetterLabels): string[] {
 export async function renderLetterPdf(input: LetterInput, fonts: FontSource): Promise<Uint8Array> {
   const labels = input.labels ?? letterLabels('en')
   const page = pageGeometry(input.paper ?? 'a4')
-  const letterFonts = fontsForLetter(fonts, printedText(input, labels))
+  const letterFonts = fontsForLetter(fonts, printedText(input, labels), input.lang)
   const rhythm: Rhythm = letterFonts.cjk
     ? { leading: CJK_LEADING, paragraphGap: 0.6 * CJK_LEADING, nameAtRight: true }
     : { leading: LATIN_LEADING, paragraphGap: 0.8 * LATIN_LEADING, nameAtRight: false }

@@ -3,7 +3,8 @@
  * - Germany: each Land has its own data-protection authority for companies (complaints);
  * - Spain: Catalonia and the Basque Country have their own authorities (complaints);
  * - the United States: the state decides which privacy law gives the user rights at all
- *   (California, Virginia, Colorado, Connecticut are supported).
+ *   (California, Virginia, Colorado, Connecticut are supported);
+ * - Canada: Quebec has its own private-sector privacy law and authority.
  * Elsewhere the country alone decides, so no region is asked for. A pure module: the renderer uses
  * it for the profile form.
  */
@@ -37,9 +38,16 @@ const usStates: ReadonlyArray<readonly [string, string]> = [
   ['VA', 'Virginia'], ['WA', 'Washington'], ['WV', 'West Virginia'], ['WI', 'Wisconsin'], ['WY', 'Wyoming'],
 ]
 
+const canadianProvinces: ReadonlyArray<readonly [string, string]> = [
+  ['AB', 'Alberta'], ['BC', 'British Columbia'], ['MB', 'Manitoba'], ['NB', 'New Brunswick'], ['NL', 'Newfoundland and Labrador'],
+  ['NS', 'Nova Scotia'], ['NT', 'the Northwest Territories'], ['NU', 'Nunavut'], ['ON', 'Ontario'], ['PE', 'Prince Edward Island'],
+  ['QC', 'Quebec'], ['SK', 'Saskatchewan'], ['YT', 'Yukon'],
+]
+
 const table: Readonly<Record<string, { readonly label: string; readonly why: string; readonly list: ReadonlyArray<Subdivision> }>> = {
   DE: { label: 'Land', why: 'Each Land has its own data-protection authority: it decides where a complaint goes.', list: toList('DE', germanLaender) },
   ES: { label: 'Autonomous community', why: 'Catalonia and the Basque Country have their own data-protection authorities.', list: toList('ES', spanishCommunities) },
+  CA: { label: 'Province or territory', why: 'Quebec has its own privacy law for companies, and its own authority.', list: toList('CA', canadianProvinces) },
   US: { label: 'State', why: 'Your state decides which privacy law gives you rights (California, Virginia, Colorado, Connecticut …).', list: toList('US', usStates) },
 }
 

@@ -29,8 +29,12 @@ export const laws = [
   'vcdpa',
   'cpa-co',
   'ctdpa',
+  /** The Texas Data Privacy and Security Act (Tex. Bus. & Com. Code ch. 541), in force since 1 July 2024. */
+  'tdpsa',
   'lgpd',
   'pipeda',
+  /** Quebec's Act respecting the protection of personal information in the private sector (CQLR c. P-39.1), as amended by Law 25. */
+  'qc-privacy',
   'ch-fadp',
   'hk-pdpo',
   'cn-pipl',
@@ -39,5 +43,23 @@ export const laws = [
 ] as const
 export type Law = (typeof laws)[number]
 
-export const languages = ['en', 'de', 'fr', 'es', 'zh'] as const
+/**
+ * The languages Rightful writes letters in, as BCP 47 tags: Chinese by script, simplified for the
+ * mainland (PIPL) and traditional for Hong Kong (PDPO).
+ */
+export const languages = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh-Hans', 'zh-Hant'] as const
 export type Language = (typeof languages)[number]
+
+/**
+ * Older names of a language still accepted wherever a language comes in (requests, settings and
+ * user templates saved before, a CLI flag): "zh" was Rightful's simplified Chinese. A value that is
+ * no language at all is returned as it is, for the schema to reject.
+ */
+export function normalizeLanguage(value: unknown): unknown {
+  return value === 'zh' ? 'zh-Hans' : value
+}
+
+/** Whether a value names a language Rightful writes in (after normalizeLanguage). */
+export function isLanguage(value: unknown): value is Language {
+  return (languages as ReadonlyArray<unknown>).includes(value)
+}

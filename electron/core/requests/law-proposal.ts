@@ -21,8 +21,35 @@ import { ownValue } from '../own-keys'
  * these rights."). Not grounded: no law, and why not (the user must choose).
  */
 export type LawProposal =
-  | { readonly law: Law; readonly reason: string; readonly grounded: true }
-  | { readonly law: null; readonly reason: string; readonly grounded: false }
+  | { readonly law: Law; readonly reason: string; readonly grounded: true; readonly unsupportedLaw?: string }
+  | { readonly law: null; readonly reason: string; readonly grounded: false; readonly unsupportedLaw?: string }
+
+/**
+ * The US states whose comprehensive consumer privacy law Rightful has no letters for yet, with the
+ * law's name (from memory, as enacted; in force by 2026). A resident of one of them is told so
+ * plainly, never handed another law's letter as if it were theirs.
+ */
+const unsupportedUsStateLaws: ReadonlyMap<string, string> = new Map([
+  ['US-OR', 'the Oregon Consumer Privacy Act'],
+  ['US-MT', 'the Montana Consumer Data Privacy Act'],
+  ['US-UT', 'the Utah Consumer Privacy Act'],
+  ['US-IA', 'the Iowa Consumer Data Protection Act'],
+  ['US-DE', 'the Delaware Personal Data Privacy Act'],
+  ['US-NH', "New Hampshire's consumer data privacy law (RSA 507-H)"],
+  ['US-NE', 'the Nebraska Data Privacy Act'],
+  ['US-NJ', 'the New Jersey Data Privacy Act'],
+  ['US-TN', 'the Tennessee Information Protection Act'],
+  ['US-MN', 'the Minnesota Consumer Data Privacy Act'],
+  ['US-MD', 'the Maryland Online Data Privacy Act'],
+  ['US-IN', 'the Indiana Consumer Data Protection Act'],
+  ['US-KY', 'the Kentucky Consumer Data Protection Act'],
+  ['US-RI', 'the Rhode Island Data Transparency and Privacy Protection Act'],
+])
+
+/** The name of the privacy law of a US state that Rightful does not support, or null. */
+export function unsupportedStateLaw(region: string | null): string | null {
+  return region ? (unsupportedUsStateLaws.get(region) ?? null) : null
+}
 
 const byCountry: Readonly<Record<string, Law>> = {
   GB: 'uk-gdpr',
@@ -40,6 +67,7 @@ const byUsState: Readonly<Record<string, Law>> = {
   'US-VA': 'vcdpa',
   'US-CO': 'cpa-co',
   'US-CT': 'ctdpa',
+  'US-TX': 'tdpsa',
 }
 
 const countryNames: Readonly<Record<string, string>> = {
@@ -84,12 +112,35 @@ export function proposeLaw(input: {
     if (usable(law)) {
       return { law, reason: `You live in ${regionName(userRegion!) ?? userRegion}: ${lawNames[law]} gives its residents these rights.`, grounded: true }
     }
+  } else if (userCountry === 'CA' && userRegion === 'CA-QC' && usable('qc-privacy')) {
+    // Quebec's Act governs enterprises carried on in Quebec (s.1): a company established in Canada
+    // that serves a Quebec resident is taken to; for one outside Canada, PIPEDA is the law.
+    if (input.companyCountries.includes('CA') || input.companyCountries.length === 0) {
+      return {
+        law: 'qc-privacy',
+        reason: `You live in Quebec: ${lawNames['qc-privacy']} protects you when a company carries on business there. If this company does not, ${lawNames.pipeda} applies instead.`,
+        grounded: true,
+      }
+    }
+    if (usable('pipeda')) {
+      return {
+        law: 'pipeda',
+        reason: `You live in Quebec, but the company is not established in Canada: ${lawNames['qc-privacy']} governs businesses carried on in Quebec, so ${lawNames.pipeda} applies to it.`,
+        grounded: true,
+      }
+    }
   } else {
     const law = lawOfCountry(userCountry)
     if (usable(law)) {
       return { law, reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`, grounded: true }
     }
   }
+
+  // A resident of a state whose own law Rightful does not support is told so first, plainly.
+  const ownLaw = userCountry === 'US' ? unsupportedStateLaw(userRegion) : null
+  const stateName = ownLaw ? (regionName(userRegion!) ?? userRegion!) : null
+  const ownLawNote = ownLaw ? `${stateName} has a privacy law of its own, ${ownLaw}, which Rightful has no letters for yet. ` : ''
+  const unsupported = ownLaw ? { unsupportedLaw: ownLaw } : {}
 
   // A US user who gave no state, or a user who gave no country, may have rights of their own.
   const stateHint =
@@ -103,18 +154,20 @@ export function proposeLaw(input: {
   // a branch elsewhere does not make that country's law the one for this user.
   const eea = input.companyCountries.find((c) => isEeaCountry(c))
   if (eea && usable('gdpr')) {
-    return { law: 'gdpr', reason: `The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`, grounded: true }
+    return { law: 'gdpr', reason: `${ownLawNote}The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`, grounded: true, ...unsupported }
   }
   const principal = input.companyCountries[0] ?? null
   const principalLaw = lawOfCountry(principal)
   if (principal && usable(principalLaw)) {
-    return { law: principalLaw, reason: `The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`, grounded: true }
+    return { law: principalLaw, reason: `${ownLawNote}The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`, grounded: true, ...unsupported }
   }
 
   const you =
     userCountry === 'US'
       ? userRegion
-        ? `${regionName(userRegion) ?? userRegion} has no privacy law that Rightful supports`
+        ? ownLaw
+          ? `${stateName} has a privacy law of its own, ${ownLaw}, which Rightful has no letters for yet`
+          : `${regionName(userRegion) ?? userRegion} has no general privacy law that Rightful knows of`
         : 'you gave no state'
       : userCountry
         ? `Rightful knows no privacy law of ${placeOf(userCountry)}`
@@ -124,5 +177,6 @@ export function proposeLaw(input: {
     law: null,
     reason: `Rightful cannot tell which law applies: ${you}, and ${company}. Choose the law that protects you.${stateHint}`,
     grounded: false,
+    ...unsupported,
   }
 }

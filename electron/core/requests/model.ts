@@ -5,11 +5,14 @@
 import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
 import { attachmentSchema, factsOf, requestEventSchema, type RequestFacts } from './events'
-import { languages, laws, requestTypes, type Law, type RequestType } from './kinds'
+import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './kinds'
 
 export type { RequestEvent } from './events'
 
-export { languages, laws, requestTypes, type Language, type Law, type RequestType } from './kinds'
+export { isLanguage, languages, laws, normalizeLanguage, requestTypes, type Language, type Law, type RequestType } from './kinds'
+
+/** A letter language; the old "zh" is read as "zh-Hans" (a request saved before opens as before). */
+export const languageSchema = z.preprocess(normalizeLanguage, z.enum(languages))
 
 export const channels = ['email', 'post'] as const
 export type Channel = (typeof channels)[number]
@@ -69,7 +72,7 @@ export const requestRecordSchema = z.object({
   }),
   type: z.enum(requestTypes),
   law: z.enum(laws),
-  lang: z.enum(languages),
+  lang: languageSchema,
   /** The text being written; editable until the request is sent. */
   draft: z.object({
     to: emailAddressSchema.nullable(),

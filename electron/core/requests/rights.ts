@@ -5,8 +5,8 @@
  * law, and requests:create refuses a kind the law does not grant (unless a template exists for it).
  *
  * Sources: the rights articles the templates cite (GDPR Arts. 7(3), 15-18, 20-22; CCPA
- * §§1798.100-1798.121; Va. Code §59.1-577(A); C.R.S. §6-1-1306(1); C.G.S. §42-518(a); LGPD Art. 18;
- * PIPEDA Principles 4.3.8 and 4.9; FADP Arts. 25, 28, 30, 32; PDPO ss.18, 22, 35G; PIPL Arts. 15,
+ * §§1798.100-1798.121; Va. Code §59.1-577(A); C.R.S. §6-1-1306(1); C.G.S. §42-518(a); Tex. Bus. & Com. Code §541.051(b); LGPD Art. 18;
+ * PIPEDA Principles 4.3.8 and 4.9; Quebec's private-sector Act ss.14, 27, 28 and 28.1; FADP Arts. 25, 28, 30, 32; PDPO ss.18, 22, 35G; PIPL Arts. 15,
  * 44-47; APPI Arts. 33-35; APPs 7, 12 and 13). A right a law does not grant is never offered as if
  * it did: a Berlin user gets no CCPA opt-out.
  */
@@ -79,6 +79,14 @@ const table: Readonly<Record<Law, LawRights>> = {
   vcdpa: usStates,
   'cpa-co': usStates,
   ctdpa: usStates,
+  // §541.051(b) lists no right to revoke consent: sensitive data need consent (§541.101), but taking it back is not a request the Act names.
+  tdpsa: {
+    restriction: notInLaw('opt-out', 'erasure'),
+    'automated-decision': notInLaw('opt-out', 'access'),
+    objection: notInLaw('opt-out'),
+    'withdraw-consent': notInLaw('erasure', 'opt-out'),
+    limit: notInLaw('erasure', 'opt-out'),
+  },
   lgpd: {
     'opt-out': notInLaw('objection', 'withdraw-consent'),
     limit: notInLaw('objection', 'erasure'),
@@ -89,6 +97,12 @@ const table: Readonly<Record<Law, LawRights>> = {
     portability: notInLaw('access'),
     restriction: notInLaw('withdraw-consent'),
     objection: notInLaw('withdraw-consent'),
+    'opt-out': notInLaw('withdraw-consent'),
+    limit: notInLaw('withdraw-consent'),
+  },
+  'qc-privacy': {
+    restriction: notInLaw('withdraw-consent', 'erasure'),
+    objection: notInLaw('withdraw-consent', 'erasure'),
     'opt-out': notInLaw('withdraw-consent'),
     limit: notInLaw('withdraw-consent'),
   },
@@ -180,8 +194,10 @@ const shortLawNames: Readonly<Record<Law, string>> = {
   vcdpa: 'the VCDPA',
   'cpa-co': 'the CPA',
   ctdpa: 'the CTDPA',
+  tdpsa: 'the TDPSA',
   lgpd: 'the LGPD',
   pipeda: 'PIPEDA',
+  'qc-privacy': 'Quebec’s private-sector Act',
   'ch-fadp': 'the FADP',
   'hk-pdpo': 'the PDPO',
   'cn-pipl': 'the PIPL',

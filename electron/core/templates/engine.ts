@@ -8,11 +8,11 @@ import Mustache from 'mustache'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
-import { languages, laws, requestTypes } from '../requests/model'
+import { languageSchema, laws, requestTypes } from '../requests/model'
 
 export const templateMetaSchema = z.strictObject({
   type: z.enum(requestTypes),
-  lang: z.enum(languages),
+  lang: languageSchema,
   title: z.string().min(1),
   laws: z.array(z.enum(laws)).min(1),
   /** One subject line per law: a plain label, the kind, the legal basis and {{reference}}. */

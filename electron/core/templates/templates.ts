@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { TemplateSource } from '../ports'
 import { eventKinds } from '../requests/events'
-import { languages, type Language, type Law, type RequestType } from '../requests/model'
+import { isLanguage, normalizeLanguage, type Language, type Law, type RequestType } from '../requests/model'
 import { writeFileAtomicSync } from '../storage/files'
 import { fill, parseTemplate, type Template } from './engine'
 import type { TemplateInfo } from './info'
@@ -126,9 +126,10 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
   const loadUser = (): Template[] => {
     if (!userDir || !fs.existsSync(userDir)) return []
     const found: Template[] = []
-    for (const lang of fs.readdirSync(userDir)) {
-      const dir = path.join(userDir, lang)
-      if (!(languages as ReadonlyArray<string>).includes(lang) || !fs.statSync(dir).isDirectory()) continue
+    for (const folder of fs.readdirSync(userDir)) {
+      const dir = path.join(userDir, folder)
+      // A folder "zh" holds the simplified Chinese templates a user saved before zh-Hans.
+      if (!isLanguage(normalizeLanguage(folder)) || !fs.statSync(dir).isDirectory()) continue
       for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
         try {
           found.push(parseTemplate(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(dir, name), 'user'))
@@ -179,8 +180,10 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
   }
 
   const userFile = (id: string): string => {
-    const match = /^user:([a-z]{2})\/([a-z0-9][a-z0-9-]{0,60})$/.exec(id)
+    const match = /^user:([a-z]{2}(?:-Han[st])?)\/([a-z0-9][a-z0-9-]{0,60})$/.exec(id)
     if (!match || !userDir) throw new CoreError('NOT_FOUND', `There is no user template ${id}.`)
+    const inOldFolder = match[1] === 'zh-Hans' ? path.join(userDir, 'zh', `${match[2]}.md`) : null
+    if (inOldFolder && fs.existsSync(inOldFolder)) return inOldFolder
     return path.join(userDir, match[1]!, `${match[2]}.md`)
   }
 

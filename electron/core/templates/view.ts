@@ -7,10 +7,19 @@ import { activeEvents, type RequestEvent } from '../requests/events'
 import type { Channel, Language } from '../requests/model'
 import type { LanguageStrings } from './templates'
 
-const locales: Record<Language, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', zh: 'zh-CN' }
+const locales: Record<Language, string> = {
+  en: 'en-GB',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  pt: 'pt-BR',
+  ja: 'ja-JP',
+  'zh-Hans': 'zh-CN',
+  'zh-Hant': 'zh-HK',
+}
 const formatters = new Map<Language, Intl.DateTimeFormat>()
 
-/** "31 January 2026", "31. Januar 2026", "31 janvier 2026", "31 de enero de 2026", "2026年1月31日". */
+/** "31 January 2026", "31. Januar 2026", "31 janvier 2026", "31 de enero de 2026", "31 de janeiro de 2026", "2026年1月31日". */
 export function longDate(date: PlainDate, lang: Language): string {
   let formatter = formatters.get(lang)
   if (!formatter) {
@@ -98,10 +107,12 @@ export function templateView(input: ViewInput): Record<string, unknown> {
           sentOn: longDate(original.sentOn, input.lang),
           sentBy: original.channel === 'email' ? simple(input.strings.sentByEmail, { to: original.to ?? '' }) : input.strings.sentByPost,
           due: original.due ? longDate(original.due, input.lang) : input.strings.noFixedDate,
+          // Whether the law gave the request a date at all (e.g. the LGPD's 15 days for access only).
+          hasDue: original.due !== null,
           events: eventLines(input.strings.events),
           eventsReported: eventLines(input.strings.eventsReported),
         }
-      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', events: '', eventsReported: '' },
+      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, events: '', eventsReported: '' },
   }
 }
 

@@ -44,8 +44,10 @@ export const lawLabel: Record<Law, string> = {
   vcdpa: 'VCDPA (Virginia)',
   'cpa-co': 'CPA (Colorado)',
   ctdpa: 'CTDPA (Connecticut)',
+  tdpsa: 'TDPSA (Texas)',
   lgpd: 'LGPD (Brazil)',
   pipeda: 'PIPEDA (Canada)',
+  'qc-privacy': 'Private-sector Act (Quebec)',
   'ch-fadp': 'FADP (Switzerland)',
   'hk-pdpo': 'PDPO (Hong Kong)',
   'cn-pipl': 'PIPL (China)',
@@ -60,8 +62,10 @@ export const lawShort: Record<Law, string> = {
   vcdpa: 'VCDPA',
   'cpa-co': 'CPA',
   ctdpa: 'CTDPA',
+  tdpsa: 'TDPSA',
   lgpd: 'LGPD',
   pipeda: 'PIPEDA',
+  'qc-privacy': 'Quebec Act',
   'ch-fadp': 'FADP',
   'hk-pdpo': 'PDPO',
   'cn-pipl': 'PIPL',
@@ -69,7 +73,16 @@ export const lawShort: Record<Law, string> = {
   'au-privacy': 'APP',
 }
 
-export const languageLabel: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', zh: 'Chinese (Simplified)' }
+export const languageLabel: Record<string, string> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  pt: 'Portuguese',
+  ja: 'Japanese',
+  'zh-Hans': 'Chinese (Simplified)',
+  'zh-Hant': 'Chinese (Traditional)',
+}
 
 export const eventLabel: Record<EventKind, string> = {
   created: 'Created',

@@ -74,7 +74,9 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const type: RequestType = offered.some((o) => o.type === chosenType) ? chosenType : (offered[0]?.type ?? 'access')
   const languages = law ? [...new Set(templates.filter((t) => t.type === type && t.laws.includes(law)).map((t) => t.lang))] : []
   // The company's request language first (its demand, or its policy's language), else English.
-  const companyLang = company?.requirements.language?.code ?? null
+  // The catalog keeps ISO 639-1 codes: a company that asks for "zh" gets simplified Chinese.
+  const catalogLang = company?.requirements.language?.code ?? null
+  const companyLang = catalogLang === 'zh' ? 'zh-Hans' : catalogLang
   const lang = chosenLang && languages.includes(chosenLang) ? chosenLang : companyLang && languages.includes(companyLang) ? companyLang : languages.includes('en') ? 'en' : (languages[0] ?? 'en')
 
   if (!companyId) {
