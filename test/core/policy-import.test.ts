@@ -210,9 +210,29 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(html.privacyEmails[0]!.reason).toMatch(/link text/)
     expect(html.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toContain('contact our privacy team')
 
+    // Words that are an address themselves win over a different target: the reader sees them and the
+    // sentence speaks of them; the mismatch is shown, and the target is not proposed.
     const md = extractPolicy({ format: 'markdown', text: 'Questions about this policy: [privacy@shown-here.com](mailto:requests@goes-there.com).' })
-    expect(addresses(md)).toEqual(['requests@goes-there.com'])
-    expect(md.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toMatch(/shows “privacy@shown-here\.com” but opens a message to requests@goes-there\.com/)
+    expectQuotesInPlace(md)
+    expect(addresses(md)).toEqual(['privacy@shown-here.com'])
+    expect(md.otherEmails).toEqual([])
+    expect(md.privacyEmails[0]!.reason).toContain('requests@goes-there.com')
+    expect(md.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toMatch(/shows privacy@shown-here\.com but opens a message to requests@goes-there\.com/)
+  })
+
+  it('leaves no scheme, markup or punctuation in an address', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: [
+        'To exercise your rights, write to [privacy@acme-tools.com](mailto:mailto:privacy@acme-tools.com).',
+        'To delete your e-mails, write to [dpo@acme-tools.com](mailto://dpo@acme-tools.com).',
+        'Data protection for trains: [fv‐datenschutz@acme-tools.com](mailto:fv%E2%80%90datenschutz@acme-tools.com)',
+        'For your rights under the GDPR, e-mail dataskydd@acme-tools.seor call us.',
+        'Privacy questions: _legal@acme-tools.com_, or [privacy@acme-tools.com.](mailto:privacy@acme-tools.com)',
+      ].join('\n\n'),
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p).sort()).toEqual(['dataskydd@acme-tools.se', 'dpo@acme-tools.com', 'fv-datenschutz@acme-tools.com', 'legal@acme-tools.com', 'privacy@acme-tools.com'])
   })
 
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
@@ -306,11 +326,36 @@ describe('what the other e-mail addresses are for', () => {
     expect(p.privacyEmails[0]!.reason).toMatch(/^The (sentence naming it ties it to|address itself)/)
   })
 
-  it('falls back to the general address when none is for privacy, and says so', () => {
+  it('proposes no privacy contact when none is tied to privacy, shows the general address as not one, and says so', () => {
     const p = extractPolicy({ format: 'text', text: 'Contact us\n\nE-mail: hello@tidewater-cafe.com' })
-    expect(addresses(p)).toEqual(['hello@tidewater-cafe.com'])
-    expect(p.privacyEmails[0]!.reason).toMatch(/names no address for privacy matters/)
-    expect(codes(p)).toContain('no-privacy-email')
+    expect(p.privacyEmails).toEqual([])
+    expect(p.otherEmails.map((e) => [e.address, e.purpose])).toEqual([['hello@tidewater-cafe.com', 'general']])
+    expect(p.otherEmails[0]!.reason).toMatch(/^Not a privacy contact/)
+    expect(p.warnings.find((w) => w.code === 'no-privacy-email')!.message).toMatch(/ties no e-mail address to privacy matters, so Rightful proposes none.*hello@tidewater-cafe\.com/)
+  })
+
+  it('never proposes an address its own sentence gives for jobs, security reports or mail delivery', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Questions about your personal data go to our data protection officer at dpo@fernwerk.de.',
+        'You can revoke your consent to the talent pool at any time by writing to our HR team at jobs@fernwerk.de.',
+        'If you would like to send us a security question or report a vulnerability, write to security@fernwerk.de.',
+        'E-mail providers can contact postmaster@fernwerk.de about deliverability issues.',
+        'To have your data removed from our records, write to our HR department or e-mail office@fernwerk.de.',
+      ].join('\n\n'),
+    })
+    expect(addresses(p).sort()).toEqual(['dpo@fernwerk.de', 'office@fernwerk.de'])
+    expect(p.otherEmails.map((e) => e.address).sort()).toEqual(['jobs@fernwerk.de', 'postmaster@fernwerk.de', 'security@fernwerk.de'])
+    expect(p.otherEmails.find((e) => e.address === 'security@fernwerk.de')!.reason).toMatch(/security reports/)
+  })
+
+  it('ranks the address the policy sends rights requests to before a DPO named for questions', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'For access and deletion requests, please email privacy@lumen-audio.com.\n\nTo contact our Data Protection Officer (DPO), please email dpo@lumen-audio.com.',
+    })
+    expect(addresses(p)).toEqual(['privacy@lumen-audio.com', 'dpo@lumen-audio.com'])
   })
 })
 
@@ -403,13 +448,14 @@ describe('phones, subject lines, deletion and age', () => {
 })
 
 describe('policies in other languages and harder layouts', () => {
-  it('promotes the company’s only other address when none is for privacy, and says so', () => {
+  it('does not promote the company’s other addresses when none is for privacy, and says so', () => {
     const p = extractPolicy({
       format: 'text',
       text: 'We may send you promotional e-mails about our products. To stop them, write to news@harbourline.example.org.\n\nYou may ask for a copy of your personal data by writing to us; we answer within a month. Bookings: desk@harbourline.org',
     })
-    expect(addresses(p)).toEqual(['desk@harbourline.org'])
-    expect(p.privacyEmails[0]!.reason).toMatch(/not one it gives for privacy|not one for privacy/)
+    expect(addresses(p)).toEqual([])
+    expect(p.otherEmails.map((e) => e.address)).toEqual(['news@harbourline.example.org', 'desk@harbourline.org'])
+    expect(p.otherEmails.every((e) => e.reason.startsWith('Not a privacy contact'))).toBe(true)
     expect(p.warnings.map((w) => w.code)).toContain('no-privacy-email')
     expectQuotesInPlace(p)
 
@@ -417,7 +463,8 @@ describe('policies in other languages and harder layouts', () => {
       format: 'text',
       text: 'If you do not wish to receive further promotional e-mails from us, please e-mail us at offers@postline.org.',
     })
-    expect(addresses(only)).toEqual(['offers@postline.org'])
+    expect(addresses(only)).toEqual([])
+    expect(only.otherEmails.map((e) => [e.address, e.purpose])).toEqual([['offers@postline.org', 'newsletter']])
     expect(only.warnings.map((w) => w.code)).toContain('no-privacy-email')
   })
 
