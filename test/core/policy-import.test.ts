@@ -557,6 +557,30 @@ describe('policies in other languages and harder layouts', () => {
   })
 })
 
+describe('the company’s name, from the policy’s own words', () => {
+  const name = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
+    const p = extractPolicy({ format, text })
+    expectQuotesInPlace(p)
+    return p.companyName?.name ?? null
+  }
+
+  it('reads “X (“we”, “us”)”, a name defined beside “we”, and the controller clause', () => {
+    expect(name('Welcome to Birchwood Labs, Inc. (“us”, “we”, or “our”). We operate birchwood.example.')).toBe('Birchwood Labs, Inc.')
+    expect(name('Oakfield Finland Oy, Oakfield Sweden AB and Oakfield Clearing Oy (together “Oakfield” or “we”) respect your privacy.')).toBe('Oakfield')
+    expect(name('Privacy policy\n\nThe Data Controller for our processing of personal data is Fjordspel IT AS.')).toBe('Fjordspel IT AS')
+    expect(name('The data collected is processed by SAS PLUMA, in its capacity as data controller.')).toBe('SAS PLUMA')
+    expect(name('Who is responsible for processing the data?\n\nKettlewerk Online GmbH\nIndustriestr. 25\n91710 Gunzenhausen')).toBe('Kettlewerk Online GmbH')
+    expect(name('When you use your account, Rail Vertrieb GmbH, Rail Fernverkehr AG and Rail Regio AG process your data as joint controllers.')).toBe('Rail Vertrieb GmbH')
+    expect(name('La DINUM est responsable des traitements de données à caractère personnel réalisés dans l’Application.')).toBe('DINUM')
+  })
+
+  it('never takes page chrome, a bracketed link text or a provider for the name', () => {
+    expect(name('[Zotero Documentation](https://example.org/docs)\n\nPrivacy Policy\n\nThis policy explains how Zotfield Inc. (“we”) handles your data.', 'markdown')).toBe('Zotfield Inc.')
+    expect(name('Privacy Policy[Kristofer Bee](https://example.org/author/kb)2026-03-20T14:18:35+01:00\n\nThis privacy policy applies when Frejaholm Group AB (“Frejaholm”) provides a service.', 'markdown')).toBe('Frejaholm')
+    expect(name('We use Google Analytics, a web analysis service provided by Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043.')).not.toBe('Google LLC')
+  })
+})
+
 describe('HTML and Markdown become the text the user reviews', () => {
   it('drops scripts, styles and comments, decodes entities, keeps blocks apart and maps back to the source', () => {
     const html = [
