@@ -582,6 +582,20 @@ describe('the company’s name, from the policy’s own words', () => {
 })
 
 describe('HTML and Markdown become the text the user reviews', () => {
+  it('decodes every named reference of the HTML standard (the entities package), each mapped back to its place', () => {
+    const source = '<p>&Scaron;koda Auto a.s., T&rcaron;&iacute;da V&aacute;clava Klementa 869 &rarr; write to privacy&commat;skoda-example.cz&period;</p>'
+    const p = extractPolicy({ format: 'html', text: source })
+    expectQuotesInPlace(p)
+    expect(p.plainText).toBe('Škoda Auto a.s., Třída Václava Klementa 869 → write to privacy@skoda-example.cz.')
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@skoda-example.cz'])
+  })
+
+  it('closes an open link when the next one starts, as a browser does, and keeps each link’s words and target', () => {
+    const p = extractPolicy({ format: 'html', text: '<p>Privacy questions: <a href="mailto:dpo@nested-example.org">our DPO<a href="https://nested-example.org/form">the form</a>.</p>' })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['dpo@nested-example.org'])
+    expect(p.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toContain('“our DPO”')
+  })
+
   it('drops scripts, styles and comments, decodes entities, keeps blocks apart and maps back to the source', () => {
     const html = [
       '<html><head><title>Privacy Policy – Ravenwood &amp; Co</title><style>p{color:red}</style><script>var a = "x@y.com"</script></head>',

@@ -155,6 +155,13 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   }
 
   // 1. Links: a mailto whose words are the address, or other words (or another address).
+  // One warning per pair of words and target: a page repeating a link is told once.
+  const mismatchWarned = new Set<string>()
+  const warnMismatch = (key: string, warning: ProposalWarning) => {
+    if (mismatchWarned.has(key)) return
+    mismatchWarned.add(key)
+    warnings.push(warning)
+  }
   for (const link of links) {
     if (mentions.length >= maxMentions) break
     budget.check()
@@ -178,7 +185,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
         const at = Math.max(0, shown.toLowerCase().indexOf(address.toLowerCase()))
         mentions.push({ address, start: link.start + at, end: link.start + at + address.length, via: 'link-elsewhere', shown: target })
         taken.push({ start: link.start, end: link.end })
-        warnings.push({
+        warnMismatch(`${address}\u0000${target}`, {
           code: 'mailto-mismatch',
           message: `The link shows ${address} but opens a message to ${target}. Rightful proposes ${address}, the address the policy shows; check which one the company means before you send.`,
           start: link.start,
@@ -188,7 +195,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       }
       mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto-mismatch', shown })
       taken.push({ start: link.start, end: link.end })
-      warnings.push({
+      warnMismatch(target, {
         code: 'mailto-mismatch',
         message: `The link “${shown}” opens a message to ${target}; Rightful proposes that address, which the policy shows only as the link's target.`,
         start: link.start,
