@@ -416,7 +416,8 @@ describe('rightful catalog import-policy', () => {
     const server = http.createServer((request, response) => {
       if (request.url === '/privacy') {
         response.writeHead(301, { location: '/legal/privacy.html' })
-        return response.end()
+        response.end()
+        return
       }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       response.end('<html><head><title>Privacy | Kestrel Books</title></head><body><p>Kestrel Books Ltd (“we”) sells books.</p><p>To exercise your rights, e-mail <a href="mailto:privacy@kestrelbooks.co.uk">privacy@kestrelbooks.co.uk</a>.</p></body></html>')
