@@ -3,7 +3,7 @@
  * (test/fixtures/policies-heldout3, labels.json): 55 excerpts of real policies from Open Terms
  * Archive, labelled by hand before the extractor read them and never used to tune it.
  * Set 4 (policies-heldout4) was labelled after set 3 had been used to find faults: `--set 4` scores it.
- * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 4] [--verbose]
+ * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 3|4] [--verbose]
  */
 import { formatHeldout3, heldout4Dir, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
 

@@ -401,6 +401,21 @@ describe('postal addresses in several countries', () => {
     expect(zh).toMatchObject([{ country: 'CN', text: '广东省深圳市南山区粤海街道科技园路1号A栋501室' }])
   })
 
+  it('a postcode with its country letters, a town before another country than France, a floor abbreviation, a postcode after the country', () => {
+    expect(one('Alpenweg AG\nUntermatt 9\nCH-6300 Zug\nemail: privacy@alpenweg.ch')).toMatchObject([{ country: 'CH', recipient: 'Alpenweg AG' }])
+    // Five digits and a town are French only where France or a French street is near: here Finland is named.
+    expect(one('The controller is Oy Lumo Ab, having its place of business at Runeberginkatu 12 B, 00100 Helsinki, Finland ("Lumo", "we").')).toMatchObject([
+      { country: 'FI' },
+    ])
+    expect(one('Pakkeri ApS\nVestergade 4, opgang B, 4. sal.\n1456 København K,\nDenmark')).toMatchObject([
+      { country: 'DK', recipient: 'Pakkeri ApS', lines: ['Vestergade 4', 'opgang B', '4. sal.', '1456 København K'] },
+    ])
+    expect(one('Maplewood Media Inc.\n45 Front Street, Suite 300\nToronto, ON, Canada\nM5J 1A7\n(416) 555-0188')).toMatchObject([
+      { country: 'CA', text: expect.stringContaining('M5J 1A7') },
+    ])
+    expect(one('Our registered office: 12, Makariou Avenue, Nicosia 1065, Cyprus.')).toMatchObject([{ country: 'CY' }])
+  })
+
   it('needs some sign of a street or building: a country name alone is not an address', () => {
     expect(one('Our servers are in China. We serve customers in Germany, France and Hong Kong.')).toEqual([])
   })

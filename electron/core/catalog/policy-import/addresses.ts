@@ -54,6 +54,34 @@ const countries: ReadonlyArray<[RegExp, string]> = [
   [/^(?:(?:South\s+)?Korea|Republic of Korea)$/i, 'KR'],
   [/^(?:Israel)$/i, 'IL'],
   [/^(?:Brazil|Brasil)$/i, 'BR'],
+  [/^(?:Cyprus|Κύπρος)$/i, 'CY'],
+  [/^(?:Malaysia)$/i, 'MY'],
+  [/^(?:Czech Republic|Czechia|Česká republika|Tschechien)$/i, 'CZ'],
+  [/^(?:Portugal)$/i, 'PT'],
+  [/^(?:Greece|Griechenland)$/i, 'GR'],
+  [/^(?:Estonia|Eesti)$/i, 'EE'],
+  [/^(?:Latvia|Latvija)$/i, 'LV'],
+  [/^(?:Lithuania|Lietuva)$/i, 'LT'],
+  [/^(?:Malta)$/i, 'MT'],
+  [/^(?:Iceland|Ísland)$/i, 'IS'],
+  [/^(?:Hungary|Magyarország)$/i, 'HU'],
+  [/^(?:Romania|România)$/i, 'RO'],
+  [/^(?:Bulgaria)$/i, 'BG'],
+  [/^(?:Croatia|Hrvatska)$/i, 'HR'],
+  [/^(?:Slovenia|Slovenija)$/i, 'SI'],
+  [/^(?:Slovakia|Slovensko)$/i, 'SK'],
+  [/^(?:Liechtenstein)$/i, 'LI'],
+  [/^(?:Monaco)$/i, 'MC'],
+  [/^(?:New Zealand)$/i, 'NZ'],
+  [/^(?:South Africa)$/i, 'ZA'],
+  [/^(?:Mexico|México)$/i, 'MX'],
+  [/^(?:United Arab Emirates|UAE|U\.A\.E\.)$/i, 'AE'],
+  [/^(?:Gibraltar)$/i, 'GI'],
+  [/^(?:Isle of Man)$/i, 'IM'],
+  [/^(?:Cayman Islands)$/i, 'KY'],
+  [/^(?:British Virgin Islands)$/i, 'VG'],
+  [/^(?:Ukraine)$/i, 'UA'],
+  [/^(?:Serbia)$/i, 'RS'],
 ]
 
 /** `text` without a closing run of the characters in `chars` (as .replace(/[…]+$/, '') does, in one pass). */
@@ -82,7 +110,7 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia`
 
 /** A country name as written in running text (the anchor also takes it in capitals). */
 const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
@@ -115,9 +143,18 @@ const frenchStreet = /(?:^|[\s,:(\d])(?:rue|bd|boulevard|avenue|av\.|place|quai|
 function frenchPlausible(input: string, start: number, end: number): boolean {
   const { before, after } = lineAround(input, start, end)
   if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
+  if (namesOtherCountry(after, 'FR')) return false
   // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
   const above = input.slice(Math.max(0, start - 160), start)
   return frenchStreet.test(before) || /\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,10}(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s{0,160}$/i.test(above)
+}
+
+/** The words after a postcode and town name a country other than `code` ("00100 Helsinki, Finland"). */
+function namesOtherCountry(after: string, code: string): boolean {
+  const named = /^[ \t]*(?:,[ \t]*)?(\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,3})/u.exec(after)
+  if (!named) return false
+  const country = countryOf(named[1]!)
+  return country !== null && country !== code
 }
 
 function dutchPlausible(input: string, start: number, end: number): boolean {
@@ -125,6 +162,13 @@ function dutchPlausible(input: string, start: number, end: number): boolean {
   // "Willemserf 20," before the postcode (written so that no two quantifiers trade the same spaces).
   return /\b(?:Nederland|Netherlands|The Netherlands|Niederlande)\b/i.test(after) || /\p{L}{3}[ \t]+\d{1,4}(?:[ \t]?[a-zA-Z])?(?:[ \t]*-[ \t]*\d+)?[ \t]*(?:,[ \t]*)?$/u.test(before)
 }
+
+/** The letters written before a postcode ("CH-6399") and the country they stand for. */
+const prefixCountries: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  CH: 'CH', A: 'AT', AT: 'AT', B: 'BE', BE: 'BE', L: 'LU', LU: 'LU', DK: 'DK', FI: 'FI', SE: 'SE', S: 'SE', NO: 'NO', N: 'NO',
+  PL: 'PL', CZ: 'CZ', PT: 'PT', P: 'PT', E: 'ES', ES: 'ES', I: 'IT', IT: 'IT', NL: 'NL', GR: 'GR', HU: 'HU', SI: 'SI', SK: 'SK',
+  HR: 'HR', LI: 'LI', EE: 'EE', LV: 'LV', LT: 'LT', IS: 'IS', RO: 'RO', BG: 'BG', CY: 'CY', MT: 'MT', IE: 'IE',
+})
 
 type Anchor = { start: number; end: number; country: string; region: string | null; strength: number }
 
@@ -171,6 +215,14 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     make: () => ({ country: 'DE', region: null, strength: 3 }),
   },
   {
+    // A postcode with its country's letters: "CH-6399 Zug", "A-1010 Wien", "FI-00100 Helsinki", "DK-1717 København V"
+    pattern: /(?<![\p{L}\d-])(CH|A|AT|B|BE|L|LU|DK|FI|SE|S|NO|N|PL|CZ|PT|P|E|ES|I|IT|NL|GR|HU|SI|SK|HR|LI|EE|LV|LT|IS|RO|BG|CY|MT|IE)-(\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*/gu,
+    make: (m) => {
+      const code = ownValue(prefixCountries, m[1]!)
+      return code ? { country: code, region: null, strength: 4 } : null
+    },
+  },
+  {
     // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
     // has a French street word, "France" follows, or the town is a CEDEX.
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- all after the first word is optional: the match never fails after it, so nothing is tried again
@@ -205,7 +257,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
     // Also in capitals ("SWITZERLAND"), never in lower case ("… for us, …").
-    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gim'),
+    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"'()]|$|\d{6}))`, 'gim'),
     preceded: (text, index) => {
       const at = spacesBefore(text, index)
       // "^" in multiline mode: the start, or after any line terminator.
@@ -572,7 +624,9 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
       if (/\S@\S|https?:|www\./i.test(t) || t.length > 70) break
       if (/[:：]$/.test(t)) break
       if (/^(?:Tel|Phone|Fax|E-?mail|Email|Web|Website|Telefon|Mobil|Hotline)\b/i.test(t)) break
-      if (/[.!?]$/.test(t) && !/(?:Inc|Ltd|Co|Corp|Str|No|St|Ave|Rd|e\.V|GmbH)\.$/.test(t)) break
+      // A full stop closes a sentence, not an address line; but an abbreviation may close a street
+      // line with a number ("Skelbækgade 4, trappe B, 4. sal.").
+      if (/[.!?]$/.test(t) && !/(?:Inc|Ltd|Co|Corp|Str|No|St|Ave|Rd|e\.V|GmbH)\.$/.test(t) && !(/\d/.test(t) && t.length <= 50 && /(?:^|[\s,])\p{L}{1,4}\.$/u.test(t))) break
       if (hasStrongAnchor(strongStarts, above)) break
       const colonAt = t.search(/[:：]/)
       if (colonAt !== -1 && !/^(?:attention|attn)/i.test(t)) {
@@ -599,6 +653,13 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (lastPart.end >= segments.lineAt(lastPart.end).end - 1 && lineAfterIndex < segments.lines.length) {
     const next = trimmedLine(segments, ctx.memo, lineAfterIndex)
     if (countryOf(next.text) && !countryOf(lastPart.text)) lastRow.parts.push({ text: next.text, start: next.start, end: next.end })
+  }
+  // A postcode on its own line after the country ("Toronto, ON, Canada" / "M5J 2M4").
+  const closing = lastRow.parts[lastRow.parts.length - 1]!
+  const postcodeLineIndex = segments.lineIndexAt(closing.end) + 1
+  if (countryOf(closing.text) && closing.end >= segments.lineAt(closing.end).end - 1 && postcodeLineIndex < segments.lines.length) {
+    const next = trimmedLine(segments, ctx.memo, postcodeLineIndex)
+    if (/^(?=[A-Z\d -]*\d)[A-Z\d][A-Z\d -]{2,8}[A-Z\d]$/.test(next.text)) lastRow.parts.push({ text: next.text, start: next.start, end: next.end })
   }
 
   const all = rows.flatMap((r) => r.parts)
