@@ -579,6 +579,20 @@ describe('the company’s name, from the policy’s own words', () => {
     return p.companyName?.name ?? null
   }
 
+  it('reads “we” refers to X, X (officially, Y Inc.), the owner of this website, X dba Y; never a defined term, a question word or a department', () => {
+    expect(name('Privacy Policy\n\nThis policy applies to the services offered by Hoyland AS (Hoylandsky). References to “we,” “our” and “us” refer to Hoylandsky.')).toBe('Hoylandsky')
+    expect(name('About Us\n\nQuackQuill (officially, Quack Quill, Inc.) has been an independent company since 2010.')).toBe('Quack Quill, Inc.')
+    expect(name('This Policy applies as between you, the User of this Website and Broad Lens Software Ltd, the owner and provider of this Website.')).toBe('Broad Lens Software Ltd')
+    expect(name('This Privacy Policy describes how Slateboard, Inc. dba Pinwall, including its affiliates, collects information.')).toBe('Slateboard, Inc.')
+    // “Sites” is defined right before “we”: the companies named as joint controllers are meant.
+    expect(name('Who we are\n\nDonkeyhat Trading Limited and Beehat Trading LLC are joint controllers of the data collected through the Donkeyhat App and Sites (referred to in this Policy as “we” and “us”).')).toBe(
+      'Donkeyhat Trading Limited',
+    )
+    expect(name('1. The Privacy Provision (hereinafter referred to as “Provision”) outlines how personal data is processed.')).not.toBe('Provision')
+    expect(name('Who is the data controller and how to contact us?\n\n**Bright Spoons S.p.A.** is the data controller.', 'markdown')).toBe('Bright Spoons S.p.A.')
+    expect(name('Questions? Contact us at privacy@lanternchat.org. Attn: Privacy Lantern Messenger, LLC 650 Castro Street, Suite 120, Mountain View, CA 94041')).toBe('Lantern Messenger, LLC')
+  })
+
   it('reads “X (“we”, “us”)”, a name defined beside “we”, and the controller clause', () => {
     expect(name('Welcome to Birchwood Labs, Inc. (“us”, “we”, or “our”). We operate birchwood.example.')).toBe('Birchwood Labs, Inc.')
     expect(name('Oakfield Finland Oy, Oakfield Sweden AB and Oakfield Clearing Oy (together “Oakfield” or “we”) respect your privacy.')).toBe('Oakfield')

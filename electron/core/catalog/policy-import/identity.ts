@@ -100,7 +100,7 @@ function titlePieces(title: string): string[] {
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
+  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -160,41 +160,76 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}), (?:headquartered|located|based|registered) (?:in|at)\b`, 'u'), needsForm: true },
   // X processes your personal data
   { pattern: new RegExp(String.raw`(?:^|\n|[.:,] )(${companyNameText}) (?:processes|collects and processes) your personal (?:data|information)`, 'u'), needsForm: false },
+  // References to “we”, “our” and “us” refer to X / “we” means X
+  { pattern: new RegExp(String.raw`["“](?:we|us|our)[,]?["”][^.\n]{0,40}?\b(?:refers? to|means?)\s+(${companyNameText})`, 'u'), needsForm: false },
+  // X (officially, Y Inc.) — the legal name the policy gives in brackets
+  { pattern: new RegExp(String.raw`\((?:officially|legally|formally),?[ \t]+(${companyNameText})\)`, 'u'), needsForm: true },
+  // between you … and X Ltd, the owner / operator / provider of this website
+  { pattern: new RegExp(String.raw`\band (${companyNameText}),? the (?:owner|operator|provider|publisher)\b`, 'u'), needsForm: true },
+  // X Inc. dba Y / doing business as Y — the legal name
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+(?:dba|d/b/a|doing business as)[ \t]`, 'u'), needsForm: true },
 ]
 
+/** How many matches of one pattern are tried before the next pattern: a rejected word ("Who is the controller") gives way to the next. */
+const maxMatchesPerPattern = 6
+
+/** A legal form written right after a name ("…, LLC"). */
+const formAfter = new RegExp(String.raw`^,?[ \t]+${legalForm}`, 'u')
+
+/** Words of a department or an attention line in front of a company's name ("Attn: Privacy Signal Messenger, LLC"). */
+const departmentFirst = /^(?:(?:Attn|Attention|Privacy|Legal|Data Protection|Compliance|Department|Team)[ \t:]+)+(?=\p{Lu})/u
+
 /** Words a name found by `ownWords` must not be: pronouns, the document, generic roles. */
-const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|where|data|personal|privacy|policy|company|controller|service|services|users?|customers?|members?|gdpr|eu|eea|uk|us|article|section|for|and|or)$/i
+const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|where|who|what|which|how|why|data|personal|privacy|policy|company|controller|service|services|users?|customers?|members?|gdpr|eu|eea|uk|us|article|section|for|and|or)$/i
 
 /** The name the policy gives itself in its controller clause or self-definition, with its quote. */
 function fromOwnWords(text: string): { name: string; start: number; end: number } | null {
   const head = text.slice(0, 20_000)
   let best: { name: string; start: number; end: number; rank: number } | null = null
   ownWords.forEach(({ pattern, needsForm }, rank) => {
-    const m = pattern.exec(head)
-    if (!m) return
+    const every = new RegExp(pattern.source, `${pattern.flags}g`)
+    for (let m = every.exec(head), n = 0; m && n < maxMatchesPerPattern; m = every.exec(head), n += 1) {
+      if (m[0].length === 0) every.lastIndex += 1
+      if (consider(m, needsForm, rank)) return
+    }
+  })
+  return best
+
+  /** Weighs one match of an `ownWords` pattern; false when it names no company. */
+  function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
     for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:(?:how|to|and|by|for|with|at|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
-    if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return
+    if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found, /[\s,.;:]/).replace(/['’]s$/, '')
-    const restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
-    if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return
+    let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
+    // "Signal Messenger, LLC, 650 Castro Street": a legal form right after the name belongs to it.
+    const after = withForm.test(restored) ? null : formAfter.exec(head.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length, m.index + m[0].indexOf(m[1]!) + m[1]!.length + 24))
+    if (after && m[1]!.trim().endsWith(name)) restored = `${name}${after[0]}`
+    const department = departmentFirst.exec(restored)
+    if (department && (withForm.test(restored) || companyForm.test(m[0]))) {
+      found = found.slice(department[0].length)
+      restored = restored.slice(department[0].length)
+    }
+    if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return false
+    // A defined term for a document, a place or a service ("Sites", “Provision”) is not the company.
+    if (genericDefinition.test(restored) && !withForm.test(restored)) return false
     // A provider the policy names ("Google LLC is the controller of …") or a postcode is not the company.
     const byProvider = /\bby\s/.test(m[0]) || /\b(?:service|provider|processor)\b/i.test(head.slice(Math.max(0, m.index - 120), m.index))
-    if ((thirdPartyName.test(restored) && (byProvider || !text.slice(0, 600).includes(restored.split(/\s/)[0]!))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return
-    if (needsForm && !withForm.test(restored) && !withForm.test(`${restored}.`) && !formFirst.test(restored)) return
+    if ((thirdPartyName.test(restored) && (byProvider || !text.slice(0, 600).includes(restored.split(/\s/)[0]!))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
+    if (needsForm && !withForm.test(restored) && !withForm.test(`${restored}.`) && !formFirst.test(restored)) return false
     let start = m.index + m[0].indexOf(m[1]!) + m[1]!.trim().indexOf(found)
     const list = withForm.test(restored) ? listBefore.exec(head.slice(Math.max(0, start - 160), start)) : null
     if (list) {
       const first = list[1]!
       start = Math.max(0, start - 160) + list.index
       if (!best || start < best.start - 200 || rank < best.rank) best = { name: first, start, end: start + first.length, rank }
-      return
+      return true
     }
     // The earliest mention wins; among mentions close together, the pattern listed first.
     if (!best || start < best.start - 200 || (Math.abs(start - best.start) <= 200 && rank < best.rank)) best = { name: restored, start, end: start + restored.length, rank }
-  })
-  return best
+    return true
+  }
 }
 
 export function findCompanyName(text: string, title: string | null, domain: string | null): ProposedCompanyName | null {
@@ -237,7 +272,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
     /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
     /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
-    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
   ]
   for (const pattern of selfPatterns) {
