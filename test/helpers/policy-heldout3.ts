@@ -15,6 +15,8 @@ import { formatOf, precision, recall, type Tally } from './policy-corpus'
 export const heldout3Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout3')
 /** Set 4: labelled by the same rules after set 3 was used to find faults, so never seen while fixing them. */
 export const heldout4Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout4')
+/** Set 5: labelled by the same rules after set 4 was used to fix faults: the untouched set since. */
+export const heldout5Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout5')
 
 const labelSchema = z.strictObject({
   /** The addresses the policy ties to privacy, best first; empty when it ties none. */
