@@ -416,6 +416,24 @@ describe('postal addresses in several countries', () => {
     expect(one('Our registered office: 12, Makariou Avenue, Nicosia 1065, Cyprus.')).toMatchObject([{ country: 'CY' }])
   })
 
+  it('an Italian street with Italy named is not a US address; a “Calle” in California still is; Panama', () => {
+    expect(one('We’re an Italian software company based in Via Carlo Farini 8, Milan, MI 20154.')).toMatchObject([{ country: 'IT' }])
+    expect(one('Write to Seabright Labs, Inc., 1 North Calle Cesar Chavez, Suite 102, Santa Barbara, CA 93103.')).toMatchObject([{ country: 'US', region: 'CA' }])
+    expect(one('The controller is Tidewall S.A. (PH Ocean Tower, 50th Street, Floor 12, Panama City, Republic of Panama).')).toMatchObject([{ country: 'PA' }])
+  })
+
+  it('a privacy representative’s address (GDPR Article 27) is not the company’s own; its e-mail still reaches the company', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Contact us: Lumenfold Inc., 100 Pine Street, San Francisco, CA 94111, privacy@lumenfold.com.\n\nIf you are in the EU, you may also contact our local representative.\n\nFor the EU/EEA, to exercise your data protection rights: e-mail lumenfold@eurep.eu or write to EuRep at Avenue Louise 71, 1050 Brussels, Belgium.',
+    })
+    expect(p.postalAddresses.map((a) => [a.country, a.role])).toEqual([
+      ['US', 'company'],
+      ['BE', 'third-party'],
+    ])
+    expect(p.privacyEmails.map((e) => e.address)).toContain('lumenfold@eurep.eu')
+  })
+
   it('needs some sign of a street or building: a country name alone is not an address', () => {
     expect(one('Our servers are in China. We serve customers in Germany, France and Hong Kong.')).toEqual([])
   })

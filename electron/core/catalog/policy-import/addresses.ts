@@ -82,6 +82,7 @@ const countries: ReadonlyArray<[RegExp, string]> = [
   [/^(?:British Virgin Islands)$/i, 'VG'],
   [/^(?:Ukraine)$/i, 'UA'],
   [/^(?:Serbia)$/i, 'RS'],
+  [/^(?:(?:the\s+)?Republic of\s+)?Panama$/i, 'PA'],
 ]
 
 /** `text` without a closing run of the characters in `chars` (as .replace(/[…]+$/, '') does, in one pass). */
@@ -110,7 +111,7 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama`
 
 /** A country name as written in running text (the anchor also takes it in capitals). */
 const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
@@ -129,6 +130,18 @@ function lineAround(input: string, start: number, end: number): { before: string
 
 const spanishStreet = /(?:^|[\s,:(])(?:C\/|Calle|C\.\/|Avda\.?|Avenida|Av\.|Plaza|Pza\.|Paseo|Pº|Carrer|Camino|Carretera|Ctra\.|Ronda|Travesía|Polígono|Pol\.)\s/i
 const italianStreet = /(?:^|[\s,:(])(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Lungotevere|Località|Loc\.)\s/i
+
+/**
+ * "an Italian company based in Via Nino Bonnet 10, Milan, MI 20154": an Italian street before a
+ * town, a two-letter province and five digits, with Italy named near, is not a US address (streets
+ * called "Via …" or "Calle …" in California are, so the street word alone decides nothing).
+ */
+function southernStreetBefore(input: string, start: number): Omit<Anchor, 'start' | 'end'> | null {
+  const { before, after } = lineAround(input, start, start)
+  const near = `${input.slice(Math.max(0, start - 300), start)} ${after}`
+  if (italianStreet.test(before) && /\bItal(?:y|ian|ia|iana|iano)\b/i.test(near)) return { country: 'IT', region: null, strength: 4 }
+  return null
+}
 
 function southernCountry(input: string, start: number, end: number): Omit<Anchor, 'start' | 'end'> | null {
   const { before, after } = lineAround(input, start, end)
@@ -197,7 +210,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // US: "New Castle, DE 19720", "Groveport, OH 43195-0002"
     pattern: /\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
-    make: (m) => (stateCodes.has(m[2]!) ? { country: 'US', region: m[2]!, strength: 5 } : null),
+    make: (m) => (stateCodes.has(m[2]!) ? (southernStreetBefore(m.input, m.index) ?? { country: 'US', region: m[2]!, strength: 5 }) : null),
   },
   {
     // US with the state written out: "Cary, North Carolina 27513"
@@ -855,7 +868,7 @@ function judgeRole(input: {
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
   const regulatorFrom = Math.max(0, leadInStart(ctx.segments, ctx.memo, start) - windowStart)
-  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart))
+  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart), true)
   if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
   if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }
   return {

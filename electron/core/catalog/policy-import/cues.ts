@@ -108,6 +108,10 @@ export const thirdPartyDomains =
 export const thirdPartyCue =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bpayment (?:provider|processor|platform|service)s?\b|\bDienstanbieter|\bAnbieter\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
 
+/** A privacy representative in the EU, EEA, UK or Switzerland (GDPR Article 27), as policies name one. */
+export const representativeCue =
+  /\b(?:EU|EEA|UK|Swiss|European|local|GDPR|data protection|privacy)\b[^.\n]{0,40}\brepresentatives?\b|\brepresentatives?\b[^.\n]{0,60}\b(?:Article|Art\.)\s*27\b|\bVertreter(?:in)? in der (?:EU|Union)\b/i
+
 /** Words saying a place is where the website or its data is hosted, or who processes it. */
 export const hostingCue =
   /\bhost(?:ed|ing|s)?\b|\bweb ?host\w*|\bservers? (?:of|operated by|provided by)\b|gehostet|\bHoster\b|\bServern?\b|\bHosting\b|hébergé|hébergeur|hébergement|alojad[oa]s?\b|alojamiento|ospitat[oa]\b|\bhosting\b|\bprocessors?\b|Auftragsverarbeit\w*|sous-traitant|encargad[oa] del tratamiento|responsabile (?:esterno )?del trattamento|verwerker\b/i
@@ -144,7 +148,7 @@ export function lastMatchEnd(text: string, pattern: RegExp): number {
  * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
  * the ICO. Contact us: <address>" gives the company.
  */
-export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0, regulatorFrom = 0): 'company' | 'regulator' | 'third-party' {
+export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0, regulatorFrom = 0, representativeApart = false): 'company' | 'regulator' | 'third-party' {
   // A regulator counts only from `regulatorFrom` on (for a postal address: its lead-in sentence).
   const regulatorEnd = lastMatchEnd(window.slice(regulatorFrom), regulatorCue)
   const regulator = regulatorEnd === -1 ? -1 : regulatorFrom + regulatorEnd
@@ -155,6 +159,13 @@ export function ownerFromContext(window: string, companyName: RegExp | null, sen
   const third = ownThird === -1 ? -1 : sentenceStart + ownThird
   let company = lastMatchEnd(window, companyCue)
   if (companyName) company = Math.max(company, lastMatchEnd(window, companyName))
+  // A representative in the EU or UK (GDPR Article 27) is another company acting for this one: its
+  // postal address is not the company's own, whether named in the sentence or in the lead-in before
+  // it (`representativeApart`; its e-mail address is still a way to reach the company's privacy people).
+  if (representativeApart) {
+    const representative = lastMatchEnd(window, representativeCue)
+    if (representative > company && representative > regulator) return 'third-party'
+  }
   if (regulator > company && regulator >= third) return 'regulator'
   if (third > company && third > regulator) return 'third-party'
   return 'company'
