@@ -17,6 +17,8 @@ export const heldout3Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout4Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout4')
 /** Set 5: labelled by the same rules after set 4 was used to fix faults: the untouched set since. */
 export const heldout5Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout5')
+/** Set 6: drawn and labelled with set 5, before set 5's failures were read. */
+export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout6')
 
 const labelSchema = z.strictObject({
   /** The addresses the policy ties to privacy, best first; empty when it ties none. */
