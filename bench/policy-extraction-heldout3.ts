@@ -4,7 +4,8 @@
  * Archive, labelled by hand before the extractor read them and never used to tune it.
  * Set 4 (policies-heldout4) was labelled after set 3 had been used to find faults: `--set 4` scores it;
  * its failures were then read to fix faults too, so set 5 (policies-heldout5), labelled after that,
- * is the untouched one: `--set 5`, with set 6 (`--set 6`), drawn and labelled with it.
+ * was the untouched one (`--set 5`) until its failures were read to fix faults too; set 6 (`--set 6`),
+ * drawn and labelled with set 5, has never been read for faults: the untouched set.
  * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 3|4|5|6] [--verbose]
  */
 import { formatHeldout3, heldout4Dir, heldout5Dir, heldout6Dir, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
@@ -13,7 +14,7 @@ const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('
 const sets = new Map([
   ['3', { dir: undefined, title: 'held-out excerpts of set 3 (Open Terms Archive, labelled before the first run; used since to find faults: tuned)' }],
   ['4', { dir: heldout4Dir, title: 'held-out excerpts of set 4 (Open Terms Archive, labelled after set 3 was used; its failures read to fix faults since: tuned)' }],
-  ['5', { dir: heldout5Dir, title: 'held-out excerpts of set 5 (Open Terms Archive, drawn at random and labelled after set 4 was used: untouched)' }],
+  ['5', { dir: heldout5Dir, title: 'held-out excerpts of set 5 (Open Terms Archive, drawn at random and labelled after set 4 was used; its failures read to fix faults since: tuned)' }],
   ['6', { dir: heldout6Dir, title: 'held-out excerpts of set 6 (Open Terms Archive, drawn at random and labelled with set 5: untouched)' }],
 ])
 const chosen = sets.get(set ?? '')

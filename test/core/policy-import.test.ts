@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { companySchema } from '../../electron/core/catalog/schema'
 import { extractPolicy, proposalToCompany, slugify, toPlainText, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
 import { CoreError } from '../../electron/core/api/result'
@@ -298,6 +299,37 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     const p = extractPolicy({ format: 'text', text: 'We respect your privacy. Contact us if you have any questions about this policy.' })
     expect(p).toMatchObject({ privacyEmails: [], otherEmails: [], postalAddresses: [], phones: [], subjectRule: null, minAge: null })
     expect(codes(p)).toContain('no-email')
+  })
+})
+
+describe('the company’s own privacy people before an outside firm', () => {
+  it('ranks an address at the company’s own mail domain first, the name read from the policy or its postal address', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Contact us',
+        'Write to us at:\nPinecrest Games Corporation\n3150 S. Delaware St.\nSan Mateo, CA 94403\nprivacy@pinecrestgames.com',
+        'Our data protection officer in the EU can be reached at pinecrest@dpo-desk.eu.',
+        'If you live in Brazil, contact our Brazilian Data Protection Officer to exercise your rights or ask questions about your personal data by emailing dpo.pinecrest@lexadvocacia.com.br.',
+      ].join('\n\n'),
+    })
+    expect(p.companyName).toMatchObject({ name: 'Pinecrest Games Corporation', basis: 'legal-entity' })
+    expect(p.privacyEmails[0]!.address).toBe('privacy@pinecrestgames.com')
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(expect.arrayContaining(['pinecrest@dpo-desk.eu', 'dpo.pinecrest@lexadvocacia.com.br']))
+    const named = extractPolicy({
+      format: 'text',
+      text: 'Pinecrest Games Corporation (“we”, “us”) runs games.\n\nIf you live in Brazil, contact our Brazilian Data Protection Officer to exercise your rights or ask questions about your personal data by emailing dpo.pinecrest@lexadvocacia.com.br.\n\nQuestions about your privacy: privacy@pinecrestgames.com.',
+    })
+    expect(named.privacyEmails.map((e) => e.address)).toEqual(['privacy@pinecrestgames.com', 'dpo.pinecrest@lexadvocacia.com.br'])
+  })
+
+  it('tells the company’s domain by its name, its initials (nytimes for New York Times), or not at all when two domains fit', () => {
+    expect(homeDomain(['privacy@roblox.com', 'roblox@dp-officer.com'], null, 'Roblox Corporation')).toBe('roblox.com')
+    expect(homeDomain(['privacy@thewirecutter.com', 'privacy@nytimes.com'], null, 'The New York Times Company')).toBe('nytimes.com')
+    expect(homeDomain(['datenschutz@new-work.se', 'gdpr_xts@xing.com'], null, 'New Work SE')).toBe('new-work.se')
+    expect(homeDomain(['a@acme.com', 'b@acme.de'], null, 'Acme GmbH')).toBeNull()
+    expect(homeDomain(['a@acme.com', 'b@other.org'], 'other.org', 'Acme GmbH')).toBe('other.org')
+    expect(homeDomain(['a@acme.com'], null, null)).toBeNull()
   })
 })
 
@@ -608,6 +640,7 @@ describe('the company’s name, from the policy’s own words', () => {
     )
     expect(name('1. The Privacy Provision (hereinafter referred to as “Provision”) outlines how personal data is processed.')).not.toBe('Provision')
     expect(name('Who is the data controller and how to contact us?\n\n**Bright Spoons S.p.A.** is the data controller.', 'markdown')).toBe('Bright Spoons S.p.A.')
+    expect(name('Questions? Email privacy@quillpaper.com.\n\nThe Quill Paper Company is referred to in this Privacy Policy as “The Quill,” “we” or “our.”\n\nHeronbox operates as an independent controller of personal information collected through the Heronbox site; write us at:\n\nHeronbox, Inc.\nc/o The Quill Paper Company')).toBe('Quill Paper Company')
     expect(name('Questions? Contact us at privacy@lanternchat.org. Attn: Privacy Lantern Messenger, LLC 650 Castro Street, Suite 120, Mountain View, CA 94041')).toBe('Lantern Messenger, LLC')
   })
 

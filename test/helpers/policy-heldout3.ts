@@ -15,9 +15,9 @@ import { formatOf, precision, recall, type Tally } from './policy-corpus'
 export const heldout3Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout3')
 /** Set 4: labelled by the same rules after set 3 was used to find faults, so never seen while fixing them. */
 export const heldout4Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout4')
-/** Set 5: labelled by the same rules after set 4 was used to fix faults: the untouched set since. */
+/** Set 5: labelled by the same rules after set 4 was used to fix faults; then read to fix faults itself. */
 export const heldout5Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout5')
-/** Set 6: drawn and labelled with set 5, before set 5's failures were read. */
+/** Set 6: drawn and labelled with set 5, before set 5's failures were read; never read for faults: the untouched set. */
 export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout6')
 
 const labelSchema = z.strictObject({

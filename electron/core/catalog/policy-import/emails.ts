@@ -4,6 +4,7 @@
  * around it: a privacy contact, another contact of the company (with its purpose), or not the
  * company's at all (a regulator, a processor, an example, a no-reply sender).
  */
+import { registrableDomain } from './identity'
 import {
   companyCue,
   dataRequestCue,
@@ -272,6 +273,8 @@ export type EmailContext = {
   readonly segments: Segments
   readonly companyDomain: string | null
   readonly companyName: RegExp | null
+  /** The company's name as the policy gives it (to tell its own mail domain from a provider's). */
+  readonly companyNameText?: string | null
   /** Checked per mention; the policy import's time budget. */
   readonly budget?: TextBudget
 }
@@ -604,8 +607,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
   // An address the policy sends rights requests to ranks with them.
   // Where the policy itself sends requests about the rights comes before a DPO named for questions.
+  // Before all that, an address at the company's own mail domain: the company's own privacy people
+  // rather than a law firm, a representative service or an affiliate named for one region.
   const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
+  homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
   if (privacyEmails.length === 0 && otherEmails.length === 0) {
     const only = excluded.length > 0 ? ` It mentions only ${excluded.map((e) => e.address).join(', ')}, which ${excluded.length > 1 ? 'are' : 'is'} not the company's.` : ''
@@ -640,4 +646,47 @@ function otherPurpose(lp: ReturnType<typeof localPartPurpose>, judged: ReadonlyA
   for (const j of judged) if (j.purposeHint && j.purposeHint !== 'general') return j.purposeHint
   if (judged.some((j) => j.purposeHint === 'general') || judged.some((j) => companyCue.test(j.quote.quote))) return 'general'
   return 'other'
+}
+
+/**
+ * Moves the addresses at the company's own mail domain (see `homeDomain`) before the others, the
+ * order within each group kept; used again once the company's name is known from its postal address.
+ */
+export function homeFirst(privacyEmails: ProposedPrivacyEmail[], companyDomain: string | null, companyName: string | null): void {
+  const home = homeDomain(privacyEmails.map((e) => e.address), companyDomain, companyName)
+  if (home === null) return
+  const atHome = (e: ProposedPrivacyEmail) => (isAtDomain(e.address, home) ? 1 : 0)
+  privacyEmails.sort((a, b) => atHome(b) - atHome(a))
+}
+
+/** Whether `address` is at `domain` or one of its subdomains. */
+function isAtDomain(address: string, domain: string): boolean {
+  const at = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
+  return at === domain || at.endsWith(`.${domain}`)
+}
+
+const nameNoise = /\b(?:the|inc|incorporated|ltd|limited|llc|gmbh|ag|se|sa|sas|plc|corp|corporation|company|co|group|holdings?|b\.?v|n\.?v|oy|ab|as|s\.?p\.?a|s\.?r\.?l|pte|pty|unlimited)\b\.?/gi
+
+/**
+ * The company's own mail domain among the privacy addresses: the one its web address gives; else
+ * the one whose name is the company's ("Roblox Corporation" and roblox.com, "New Work SE" and
+ * new-work.se); else none. Returns the registrable domain ("roblox.com").
+ */
+export function homeDomain(addresses: ReadonlyArray<string>, companyDomain: string | null, companyName: string | null): string | null {
+  if (companyDomain) return companyDomain
+  if (!companyName || addresses.length < 2) return null
+  const words = companyName.toLowerCase().replace(nameNoise, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+  const joined = words.join('')
+  if (joined.length < 3) return null
+  const matches = new Set<string>()
+  for (const address of addresses) {
+    const domain = registrableDomain(address.slice(address.lastIndexOf('@') + 1))
+    const label = domain.split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+    if (label.length < 3) continue
+    // "New York Times" and nytimes.com: the first words' initials before the last word.
+    const initialsAndLast = words.length >= 2 ? `${words.slice(0, -1).map((w) => w[0]).join('')}${words[words.length - 1]}` : null
+    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label))) matches.add(domain)
+  }
+  // Two different domains both look like the company's: nothing to prefer.
+  return matches.size === 1 ? [...matches][0]! : null
 }

@@ -5,7 +5,7 @@
  */
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
 import { findPostalAddresses, withoutTrailingStars } from './addresses'
-import { findEmails } from './emails'
+import { findEmails, homeFirst } from './emails'
 import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage } from './identity'
 import { findPhones } from './phones'
 import { toPlainText } from './plain-text'
@@ -122,7 +122,7 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
 
   budget.check()
   yield step(3)
-  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, budget })
+  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, companyNameText: companyName?.name ?? null, budget })
   yield step(4)
   const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex, budget })
   yield step(5)
@@ -165,6 +165,8 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
       companyName = { name: recipient, basis: 'legal-entity', quote: address.quote, start: address.start, end: address.end }
       const at = warnings.findIndex((w) => w.code === 'no-company-name')
       if (at !== -1) warnings.splice(at, 1)
+      // Now that the company is named, its own mail domain can be told from a provider's.
+      homeFirst(emails.privacyEmails, companyDomain, recipient)
     }
   }
 

@@ -160,6 +160,8 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}), (?:headquartered|located|based|registered) (?:in|at)\b`, 'u'), needsForm: true },
   // X processes your personal data
   { pattern: new RegExp(String.raw`(?:^|\n|[.:,] )(${companyNameText}) (?:processes|collects and processes) your personal (?:data|information)`, 'u'), needsForm: false },
+  // X is referred to in this Privacy Policy as “The X,” “we” or “our”
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}) is (?:also )?referred to (?:in this [\p{L} ]{0,30}?)?as ["“][^"”\n]{1,40}["”][,]?(?:[ \t]*["“](?:we|us|our)\b)?`, 'u'), needsForm: false },
   // References to “we”, “our” and “us” refer to X / “we” means X
   { pattern: new RegExp(String.raw`["“](?:we|us|our)[,]?["”][^.\n]{0,40}?\b(?:refers? to|means?)\s+(${companyNameText})`, 'u'), needsForm: false },
   // X (officially, Y Inc.) — the legal name the policy gives in brackets
