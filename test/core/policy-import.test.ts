@@ -452,6 +452,9 @@ describe('postal addresses in several countries', () => {
     expect(one('We’re an Italian software company based in Via Carlo Farini 8, Milan, MI 20154.')).toMatchObject([{ country: 'IT' }])
     expect(one('Write to Seabright Labs, Inc., 1 North Calle Cesar Chavez, Suite 102, Santa Barbara, CA 93103.')).toMatchObject([{ country: 'US', region: 'CA' }])
     expect(one('The controller is Tidewall S.A. (PH Ocean Tower, 50th Street, Floor 12, Panama City, Republic of Panama).')).toMatchObject([{ country: 'PA' }])
+    // A comma between the state written out and the ZIP code; a retail park as the street.
+    expect(one('Write to us at:\nPinecrest Games Corporation\n3150 S. Delaware St.\nSan Mateo, California, 94403')).toMatchObject([{ country: 'US', region: 'CA' }])
+    expect(one('Hollyfield Games Ireland Limited is the data controller, a registered company located at Ballyvolane Retail Park, Co. Cork, Cork, Ireland.')).toMatchObject([{ country: 'IE' }])
   })
 
   it('a privacy representative’s address (GDPR Article 27) is not the company’s own; its e-mail still reaches the company', () => {
