@@ -105,6 +105,10 @@ Commands:
   catalog import-policy <file> [--url <policy URL>] [--format text|markdown|html] [--json]
                                               read a privacy policy and propose a record
                                               (contacts with their quotes; saves nothing)
+  catalog import-policy --url <policy URL> --fetch [--json]
+                                              fetch the policy from its web address first
+                                              (https, TLS verified, no cookies, <= 5 redirects,
+                                              5 MB, 20 s; the only network use besides mail)
   draft --company <id or domain> --type <type> [--law <law>] [--lang <lang>]
         [--profile <file.json>] [--identifiers "Customer no. 12"] [--text "…"] [--json]
                                               write a request (stored as a draft)
@@ -826,8 +830,21 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         return { json: company, text: sub === 'restore' ? `${company.name} is back in the catalog.` : `${company.name}: your changes were dropped.` }
       }
       if (sub === 'import-policy') {
-        const { values, positionals } = parse(rest, { url: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' } }, 1)
-        if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`.')
+        const { values, positionals } = parse(rest, { url: { type: 'string' }, format: { type: 'string' }, fetch: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+        if (values.fetch) {
+          if (values.url === undefined) throw new UsageError('catalog import-policy --fetch needs --url, e.g. `rightful catalog import-policy --url https://example.com/privacy --fetch`.')
+          if (positionals[0]) throw new UsageError('catalog import-policy: give either a file or --url … --fetch, not both.')
+          const fetched = await makeApi().call('catalog:fetchPolicy', { url: values.url })
+          if (!fetched.ok && (fetched.error.code === 'FETCH_REFUSED' || fetched.error.code === 'INVALID_INPUT')) throw new UsageError(`catalog import-policy: --url: ${fetched.error.message}`)
+          const page = unwrap(fetched)
+          const proposal = unwrap(await makeApi().call('catalog:extractPolicy', { text: page.text, format: page.format, sourceUrl: page.url }))
+          const via = page.redirects.length > 0 ? ` (redirected from ${page.requestedUrl})` : ''
+          return {
+            json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal) },
+            text: `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.\n\n${describeProposal(proposal)}`,
+          }
+        }
+        if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`, or `--url <address> --fetch` to fetch it.')
         const file = path.resolve(io.cwd, positionals[0])
         const format = oneOf(values.format, 'format', policyFormats, guessPolicyFormat(file))
         let text: string

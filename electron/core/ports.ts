@@ -183,6 +183,33 @@ export type ComputePort = {
   readPolicy(input: PolicyInput, options: { budgetMs: number; signal: AbortSignal; between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal>
 }
 
+/** What a web server answered for a policy's address (after redirects), as bytes. */
+export type FetchedPage = {
+  /** The address the bytes came from, after redirects. */
+  readonly finalUrl: string
+  /** Every address asked, in order: the one given, then each redirect's target. */
+  readonly chain: ReadonlyArray<string>
+  readonly status: number
+  /** The Content-Type header as sent, or null. */
+  readonly contentType: string | null
+  readonly bytes: Uint8Array
+}
+
+/** Why a fetch did not give a page: the adapter's own words for the core to pass on. */
+export type FetchFailure =
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'too-large'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string }
+
+/**
+ * Fetches a privacy policy from the web: the only network use besides mail, and only when the
+ * person asks for it. The adapter verifies TLS, sends no cookies, follows at most `maxRedirects`
+ * redirects (to http or https only), stops after `timeoutMs` or `maxBytes`, and honours `signal`.
+ */
+export type PolicyFetcher = {
+  fetchPage(url: string, limits: { readonly maxBytes: number; readonly timeoutMs: number; readonly maxRedirects: number; readonly signal: AbortSignal }): Promise<{ readonly ok: true; readonly page: FetchedPage } | { readonly ok: false; readonly failure: FetchFailure }>
+}
+
 export type Ports = {
   readonly appVersion: string
   /** The data folder: requests/ lives here. */
@@ -208,4 +235,6 @@ export type Ports = {
   readonly hold?: OperationHold
   /** Where pure, long work runs off the core's thread (the core process); absent: on it. */
   readonly compute?: ComputePort
+  /** Fetches a policy's web address when the person asks (absent: Rightful has no network here). */
+  readonly web?: PolicyFetcher
 }

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
@@ -443,6 +445,42 @@ describe('rightful catalog import-policy', () => {
     }
     expect((await run(['catalog', 'import-policy', path.join(dir, 'missing.html')], dir)).stderr).toMatch(/cannot read .*missing\.html \(ENOENT\)/)
     expect((await run(['catalog', 'import-policy', txt, '--url', 'not a url'], dir)).stderr).toMatch(/--url/)
+  })
+
+  it('fetches the policy with --url … --fetch from a local web server, and says where from and when', async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === '/privacy') {
+        response.writeHead(301, { location: '/legal/privacy.html' })
+        response.end()
+        return
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      response.end('<html><head><title>Privacy | Kestrel Books</title></head><body><p>Kestrel Books Ltd (“we”) sells books.</p><p>To exercise your rights, e-mail <a href="mailto:privacy@kestrelbooks.co.uk">privacy@kestrelbooks.co.uk</a>.</p></body></html>')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const dir = tempDir()
+      const { code, stdout, stderr } = await run(['catalog', 'import-policy', '--url', `${base}/privacy`, '--fetch', '--json'], dir)
+      expect(code, stderr).toBe(0)
+      const out = JSON.parse(stdout)
+      expect(out.fetched).toMatchObject({ url: `${base}/legal/privacy.html`, requestedUrl: `${base}/privacy`, redirects: [`${base}/legal/privacy.html`], format: 'html' })
+      expect(out.privacyEmails).toEqual(['privacy@kestrelbooks.co.uk'])
+      expect(out.companyName).toBe('Kestrel Books Ltd')
+      const text = await run(['catalog', 'import-policy', '--url', `${base}/privacy`, '--fetch'], dir)
+      expect(text.stdout).toMatch(new RegExp(`^Fetched ${base}/legal/privacy.html \\(redirected from ${base}/privacy\\) on \\d{4}-\\d{2}-\\d{2}`))
+      for (const argv of [
+        ['catalog', 'import-policy', '--fetch', '--json'],
+        ['catalog', 'import-policy', '--url', 'file:///etc/passwd', '--fetch', '--json'],
+      ]) {
+        const refused = await run(argv, dir)
+        expect(refused.code, argv.join(' ')).toBe(2)
+        expect(refused.stdout).toBe('')
+      }
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 })
 

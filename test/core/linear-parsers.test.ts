@@ -18,7 +18,6 @@ import {
   bracketPairs,
   frontMatterTitle,
   tableRule,
-  tagCloser,
   toPlainText,
   withoutClosingHashes,
   withoutHardBreak,
@@ -114,30 +113,6 @@ describe('the linear rewrites give what the patterns they replaced gave', () => 
             }
             if (text[k] === opener) expect(pairs[k]).toBe(scan(text, k, opener, closer))
           }
-        }
-      }),
-      { numRuns: 2000 },
-    )
-  })
-
-  it("the '>' that closes a tag, outside quotes, however many scans failed before", () => {
-    const scan = (source: string, from: number) => {
-      let quote: string | null = null
-      for (let j = from; j < source.length; j += 1) {
-        const c = source[j]
-        if (quote) {
-          if (c === quote) quote = null
-        } else if (c === '"' || c === "'") quote = c
-        else if (c === '>') return j
-      }
-      return -1
-    }
-    fc.assert(
-      fc.property(runsOf(['<a ', '"', "'", '>', 'x', ' '], 20, 3), fc.array(fc.nat(), { maxLength: 30 }), (source, starts) => {
-        const closer = tagCloser(source)
-        for (const start of starts) {
-          const from = source.length === 0 ? 0 : start % source.length
-          expect(closer(from)).toBe(scan(source, from))
         }
       }),
       { numRuns: 2000 },

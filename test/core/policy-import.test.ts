@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { companySchema } from '../../electron/core/catalog/schema'
 import { extractPolicy, proposalToCompany, slugify, toPlainText, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
 import { CoreError } from '../../electron/core/api/result'
@@ -210,9 +211,29 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(html.privacyEmails[0]!.reason).toMatch(/link text/)
     expect(html.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toContain('contact our privacy team')
 
+    // Words that are an address themselves win over a different target: the reader sees them and the
+    // sentence speaks of them; the mismatch is shown, and the target is not proposed.
     const md = extractPolicy({ format: 'markdown', text: 'Questions about this policy: [privacy@shown-here.com](mailto:requests@goes-there.com).' })
-    expect(addresses(md)).toEqual(['requests@goes-there.com'])
-    expect(md.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toMatch(/shows “privacy@shown-here\.com” but opens a message to requests@goes-there\.com/)
+    expectQuotesInPlace(md)
+    expect(addresses(md)).toEqual(['privacy@shown-here.com'])
+    expect(md.otherEmails).toEqual([])
+    expect(md.privacyEmails[0]!.reason).toContain('requests@goes-there.com')
+    expect(md.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toMatch(/shows privacy@shown-here\.com but opens a message to requests@goes-there\.com/)
+  })
+
+  it('leaves no scheme, markup or punctuation in an address', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: [
+        'To exercise your rights, write to [privacy@acme-tools.com](mailto:mailto:privacy@acme-tools.com).',
+        'To delete your e-mails, write to [dpo@acme-tools.com](mailto://dpo@acme-tools.com).',
+        'Data protection for trains: [fv‐datenschutz@acme-tools.com](mailto:fv%E2%80%90datenschutz@acme-tools.com)',
+        'For your rights under the GDPR, e-mail dataskydd@acme-tools.seor call us.',
+        'Privacy questions: _legal@acme-tools.com_, or [privacy@acme-tools.com.](mailto:privacy@acme-tools.com)',
+      ].join('\n\n'),
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p).sort()).toEqual(['dataskydd@acme-tools.se', 'dpo@acme-tools.com', 'fv-datenschutz@acme-tools.com', 'legal@acme-tools.com', 'privacy@acme-tools.com'])
   })
 
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
@@ -281,6 +302,37 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
   })
 })
 
+describe('the company’s own privacy people before an outside firm', () => {
+  it('ranks an address at the company’s own mail domain first, the name read from the policy or its postal address', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Contact us',
+        'Write to us at:\nPinecrest Games Corporation\n3150 S. Delaware St.\nSan Mateo, CA 94403\nprivacy@pinecrestgames.com',
+        'Our data protection officer in the EU can be reached at pinecrest@dpo-desk.eu.',
+        'If you live in Brazil, contact our Brazilian Data Protection Officer to exercise your rights or ask questions about your personal data by emailing dpo.pinecrest@lexadvocacia.com.br.',
+      ].join('\n\n'),
+    })
+    expect(p.companyName).toMatchObject({ name: 'Pinecrest Games Corporation', basis: 'legal-entity' })
+    expect(p.privacyEmails[0]!.address).toBe('privacy@pinecrestgames.com')
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(expect.arrayContaining(['pinecrest@dpo-desk.eu', 'dpo.pinecrest@lexadvocacia.com.br']))
+    const named = extractPolicy({
+      format: 'text',
+      text: 'Pinecrest Games Corporation (“we”, “us”) runs games.\n\nIf you live in Brazil, contact our Brazilian Data Protection Officer to exercise your rights or ask questions about your personal data by emailing dpo.pinecrest@lexadvocacia.com.br.\n\nQuestions about your privacy: privacy@pinecrestgames.com.',
+    })
+    expect(named.privacyEmails.map((e) => e.address)).toEqual(['privacy@pinecrestgames.com', 'dpo.pinecrest@lexadvocacia.com.br'])
+  })
+
+  it('tells the company’s domain by its name, its initials (nytimes for New York Times), or not at all when two domains fit', () => {
+    expect(homeDomain(['privacy@roblox.com', 'roblox@dp-officer.com'], null, 'Roblox Corporation')).toBe('roblox.com')
+    expect(homeDomain(['privacy@thewirecutter.com', 'privacy@nytimes.com'], null, 'The New York Times Company')).toBe('nytimes.com')
+    expect(homeDomain(['datenschutz@new-work.se', 'gdpr_xts@xing.com'], null, 'New Work SE')).toBe('new-work.se')
+    expect(homeDomain(['a@acme.com', 'b@acme.de'], null, 'Acme GmbH')).toBeNull()
+    expect(homeDomain(['a@acme.com', 'b@other.org'], 'other.org', 'Acme GmbH')).toBe('other.org')
+    expect(homeDomain(['a@acme.com'], null, null)).toBeNull()
+  })
+})
+
 describe('what the other e-mail addresses are for', () => {
   it('ranks privacy addresses, and labels sales, support and newsletter addresses', () => {
     const p = extractPolicy({
@@ -306,11 +358,36 @@ describe('what the other e-mail addresses are for', () => {
     expect(p.privacyEmails[0]!.reason).toMatch(/^The (sentence naming it ties it to|address itself)/)
   })
 
-  it('falls back to the general address when none is for privacy, and says so', () => {
+  it('proposes no privacy contact when none is tied to privacy, shows the general address as not one, and says so', () => {
     const p = extractPolicy({ format: 'text', text: 'Contact us\n\nE-mail: hello@tidewater-cafe.com' })
-    expect(addresses(p)).toEqual(['hello@tidewater-cafe.com'])
-    expect(p.privacyEmails[0]!.reason).toMatch(/names no address for privacy matters/)
-    expect(codes(p)).toContain('no-privacy-email')
+    expect(p.privacyEmails).toEqual([])
+    expect(p.otherEmails.map((e) => [e.address, e.purpose])).toEqual([['hello@tidewater-cafe.com', 'general']])
+    expect(p.otherEmails[0]!.reason).toMatch(/^Not a privacy contact/)
+    expect(p.warnings.find((w) => w.code === 'no-privacy-email')!.message).toMatch(/ties no e-mail address to privacy matters, so Rightful proposes none.*hello@tidewater-cafe\.com/)
+  })
+
+  it('never proposes an address its own sentence gives for jobs, security reports or mail delivery', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'Questions about your personal data go to our data protection officer at dpo@fernwerk.de.',
+        'You can revoke your consent to the talent pool at any time by writing to our HR team at jobs@fernwerk.de.',
+        'If you would like to send us a security question or report a vulnerability, write to security@fernwerk.de.',
+        'E-mail providers can contact postmaster@fernwerk.de about deliverability issues.',
+        'To have your data removed from our records, write to our HR department or e-mail office@fernwerk.de.',
+      ].join('\n\n'),
+    })
+    expect(addresses(p).sort()).toEqual(['dpo@fernwerk.de', 'office@fernwerk.de'])
+    expect(p.otherEmails.map((e) => e.address).sort()).toEqual(['jobs@fernwerk.de', 'postmaster@fernwerk.de', 'security@fernwerk.de'])
+    expect(p.otherEmails.find((e) => e.address === 'security@fernwerk.de')!.reason).toMatch(/security reports/)
+  })
+
+  it('ranks the address the policy sends rights requests to before a DPO named for questions', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'For access and deletion requests, please email privacy@lumen-audio.com.\n\nTo contact our Data Protection Officer (DPO), please email dpo@lumen-audio.com.',
+    })
+    expect(addresses(p)).toEqual(['privacy@lumen-audio.com', 'dpo@lumen-audio.com'])
   })
 })
 
@@ -354,6 +431,42 @@ describe('postal addresses in several countries', () => {
     ])
     const zh = one('<p>联系地址：广东省深圳市南山区粤海街道科技园路1号A栋501室，邮编：518057</p>', 'html')
     expect(zh).toMatchObject([{ country: 'CN', text: '广东省深圳市南山区粤海街道科技园路1号A栋501室' }])
+  })
+
+  it('a postcode with its country letters, a town before another country than France, a floor abbreviation, a postcode after the country', () => {
+    expect(one('Alpenweg AG\nUntermatt 9\nCH-6300 Zug\nemail: privacy@alpenweg.ch')).toMatchObject([{ country: 'CH', recipient: 'Alpenweg AG' }])
+    // Five digits and a town are French only where France or a French street is near: here Finland is named.
+    expect(one('The controller is Oy Lumo Ab, having its place of business at Runeberginkatu 12 B, 00100 Helsinki, Finland ("Lumo", "we").')).toMatchObject([
+      { country: 'FI' },
+    ])
+    expect(one('Pakkeri ApS\nVestergade 4, opgang B, 4. sal.\n1456 København K,\nDenmark')).toMatchObject([
+      { country: 'DK', recipient: 'Pakkeri ApS', lines: ['Vestergade 4', 'opgang B', '4. sal.', '1456 København K'] },
+    ])
+    expect(one('Maplewood Media Inc.\n45 Front Street, Suite 300\nToronto, ON, Canada\nM5J 1A7\n(416) 555-0188')).toMatchObject([
+      { country: 'CA', text: expect.stringContaining('M5J 1A7') },
+    ])
+    expect(one('Our registered office: 12, Makariou Avenue, Nicosia 1065, Cyprus.')).toMatchObject([{ country: 'CY' }])
+  })
+
+  it('an Italian street with Italy named is not a US address; a “Calle” in California still is; Panama', () => {
+    expect(one('We’re an Italian software company based in Via Carlo Farini 8, Milan, MI 20154.')).toMatchObject([{ country: 'IT' }])
+    expect(one('Write to Seabright Labs, Inc., 1 North Calle Cesar Chavez, Suite 102, Santa Barbara, CA 93103.')).toMatchObject([{ country: 'US', region: 'CA' }])
+    expect(one('The controller is Tidewall S.A. (PH Ocean Tower, 50th Street, Floor 12, Panama City, Republic of Panama).')).toMatchObject([{ country: 'PA' }])
+    // A comma between the state written out and the ZIP code; a retail park as the street.
+    expect(one('Write to us at:\nPinecrest Games Corporation\n3150 S. Delaware St.\nSan Mateo, California, 94403')).toMatchObject([{ country: 'US', region: 'CA' }])
+    expect(one('Hollyfield Games Ireland Limited is the data controller, a registered company located at Ballyvolane Retail Park, Co. Cork, Cork, Ireland.')).toMatchObject([{ country: 'IE' }])
+  })
+
+  it('a privacy representative’s address (GDPR Article 27) is not the company’s own; its e-mail still reaches the company', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: 'Contact us: Lumenfold Inc., 100 Pine Street, San Francisco, CA 94111, privacy@lumenfold.com.\n\nIf you are in the EU, you may also contact our local representative.\n\nFor the EU/EEA, to exercise your data protection rights: e-mail lumenfold@eurep.eu or write to EuRep at Avenue Louise 71, 1050 Brussels, Belgium.',
+    })
+    expect(p.postalAddresses.map((a) => [a.country, a.role])).toEqual([
+      ['US', 'company'],
+      ['BE', 'third-party'],
+    ])
+    expect(p.privacyEmails.map((e) => e.address)).toContain('lumenfold@eurep.eu')
   })
 
   it('needs some sign of a street or building: a country name alone is not an address', () => {
@@ -403,13 +516,14 @@ describe('phones, subject lines, deletion and age', () => {
 })
 
 describe('policies in other languages and harder layouts', () => {
-  it('promotes the company’s only other address when none is for privacy, and says so', () => {
+  it('does not promote the company’s other addresses when none is for privacy, and says so', () => {
     const p = extractPolicy({
       format: 'text',
       text: 'We may send you promotional e-mails about our products. To stop them, write to news@harbourline.example.org.\n\nYou may ask for a copy of your personal data by writing to us; we answer within a month. Bookings: desk@harbourline.org',
     })
-    expect(addresses(p)).toEqual(['desk@harbourline.org'])
-    expect(p.privacyEmails[0]!.reason).toMatch(/not one it gives for privacy|not one for privacy/)
+    expect(addresses(p)).toEqual([])
+    expect(p.otherEmails.map((e) => e.address)).toEqual(['news@harbourline.example.org', 'desk@harbourline.org'])
+    expect(p.otherEmails.every((e) => e.reason.startsWith('Not a privacy contact'))).toBe(true)
     expect(p.warnings.map((w) => w.code)).toContain('no-privacy-email')
     expectQuotesInPlace(p)
 
@@ -417,7 +531,8 @@ describe('policies in other languages and harder layouts', () => {
       format: 'text',
       text: 'If you do not wish to receive further promotional e-mails from us, please e-mail us at offers@postline.org.',
     })
-    expect(addresses(only)).toEqual(['offers@postline.org'])
+    expect(addresses(only)).toEqual([])
+    expect(only.otherEmails.map((e) => [e.address, e.purpose])).toEqual([['offers@postline.org', 'newsletter']])
     expect(only.warnings.map((w) => w.code)).toContain('no-privacy-email')
   })
 
@@ -510,7 +625,60 @@ describe('policies in other languages and harder layouts', () => {
   })
 })
 
+describe('the company’s name, from the policy’s own words', () => {
+  const name = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
+    const p = extractPolicy({ format, text })
+    expectQuotesInPlace(p)
+    return p.companyName?.name ?? null
+  }
+
+  it('reads “we” refers to X, X (officially, Y Inc.), the owner of this website, X dba Y; never a defined term, a question word or a department', () => {
+    expect(name('Privacy Policy\n\nThis policy applies to the services offered by Hoyland AS (Hoylandsky). References to “we,” “our” and “us” refer to Hoylandsky.')).toBe('Hoylandsky')
+    expect(name('About Us\n\nQuackQuill (officially, Quack Quill, Inc.) has been an independent company since 2010.')).toBe('Quack Quill, Inc.')
+    expect(name('This Policy applies as between you, the User of this Website and Broad Lens Software Ltd, the owner and provider of this Website.')).toBe('Broad Lens Software Ltd')
+    expect(name('This Privacy Policy describes how Slateboard, Inc. dba Pinwall, including its affiliates, collects information.')).toBe('Slateboard, Inc.')
+    // “Sites” is defined right before “we”: the companies named as joint controllers are meant.
+    expect(name('Who we are\n\nDonkeyhat Trading Limited and Beehat Trading LLC are joint controllers of the data collected through the Donkeyhat App and Sites (referred to in this Policy as “we” and “us”).')).toBe(
+      'Donkeyhat Trading Limited',
+    )
+    expect(name('1. The Privacy Provision (hereinafter referred to as “Provision”) outlines how personal data is processed.')).not.toBe('Provision')
+    expect(name('Who is the data controller and how to contact us?\n\n**Bright Spoons S.p.A.** is the data controller.', 'markdown')).toBe('Bright Spoons S.p.A.')
+    expect(name('Questions? Email privacy@quillpaper.com.\n\nThe Quill Paper Company is referred to in this Privacy Policy as “The Quill,” “we” or “our.”\n\nHeronbox operates as an independent controller of personal information collected through the Heronbox site; write us at:\n\nHeronbox, Inc.\nc/o The Quill Paper Company')).toBe('Quill Paper Company')
+    expect(name('Questions? Contact us at privacy@lanternchat.org. Attn: Privacy Lantern Messenger, LLC 650 Castro Street, Suite 120, Mountain View, CA 94041')).toBe('Lantern Messenger, LLC')
+  })
+
+  it('reads “X (“we”, “us”)”, a name defined beside “we”, and the controller clause', () => {
+    expect(name('Welcome to Birchwood Labs, Inc. (“us”, “we”, or “our”). We operate birchwood.example.')).toBe('Birchwood Labs, Inc.')
+    expect(name('Oakfield Finland Oy, Oakfield Sweden AB and Oakfield Clearing Oy (together “Oakfield” or “we”) respect your privacy.')).toBe('Oakfield')
+    expect(name('Privacy policy\n\nThe Data Controller for our processing of personal data is Fjordspel IT AS.')).toBe('Fjordspel IT AS')
+    expect(name('The data collected is processed by SAS PLUMA, in its capacity as data controller.')).toBe('SAS PLUMA')
+    expect(name('Who is responsible for processing the data?\n\nKettlewerk Online GmbH\nIndustriestr. 25\n91710 Gunzenhausen')).toBe('Kettlewerk Online GmbH')
+    expect(name('When you use your account, Rail Vertrieb GmbH, Rail Fernverkehr AG and Rail Regio AG process your data as joint controllers.')).toBe('Rail Vertrieb GmbH')
+    expect(name('La DINUM est responsable des traitements de données à caractère personnel réalisés dans l’Application.')).toBe('DINUM')
+  })
+
+  it('never takes page chrome, a bracketed link text or a provider for the name', () => {
+    expect(name('[Zotero Documentation](https://example.org/docs)\n\nPrivacy Policy\n\nThis policy explains how Zotfield Inc. (“we”) handles your data.', 'markdown')).toBe('Zotfield Inc.')
+    expect(name('Privacy Policy[Kristofer Bee](https://example.org/author/kb)2026-03-20T14:18:35+01:00\n\nThis privacy policy applies when Frejaholm Group AB (“Frejaholm”) provides a service.', 'markdown')).toBe('Frejaholm')
+    expect(name('We use Google Analytics, a web analysis service provided by Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043.')).not.toBe('Google LLC')
+  })
+})
+
 describe('HTML and Markdown become the text the user reviews', () => {
+  it('decodes every named reference of the HTML standard (the entities package), each mapped back to its place', () => {
+    const source = '<p>&Scaron;koda Auto a.s., T&rcaron;&iacute;da V&aacute;clava Klementa 869 &rarr; write to privacy&commat;skoda-example.cz&period;</p>'
+    const p = extractPolicy({ format: 'html', text: source })
+    expectQuotesInPlace(p)
+    expect(p.plainText).toBe('Škoda Auto a.s., Třída Václava Klementa 869 → write to privacy@skoda-example.cz.')
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@skoda-example.cz'])
+  })
+
+  it('closes an open link when the next one starts, as a browser does, and keeps each link’s words and target', () => {
+    const p = extractPolicy({ format: 'html', text: '<p>Privacy questions: <a href="mailto:dpo@nested-example.org">our DPO<a href="https://nested-example.org/form">the form</a>.</p>' })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['dpo@nested-example.org'])
+    expect(p.warnings.find((w) => w.code === 'mailto-mismatch')!.message).toContain('“our DPO”')
+  })
+
   it('drops scripts, styles and comments, decodes entities, keeps blocks apart and maps back to the source', () => {
     const html = [
       '<html><head><title>Privacy Policy – Ravenwood &amp; Co</title><style>p{color:red}</style><script>var a = "x@y.com"</script></head>',

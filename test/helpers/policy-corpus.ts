@@ -175,7 +175,7 @@ export function scoreCorpus(entries: ReadonlyArray<CorpusEntry> = loadCorpus()):
       else problems.push(`best privacy e-mail: ${gotPrivacy[0] ?? 'none'} instead of ${expected.privacyEmails[0]}`)
     } else {
       score.abstained.of += 1
-      if (gotPrivacy.length === 0 && proposal.warnings.some((w) => w.code === 'no-email')) score.abstained.correct += 1
+      if (gotPrivacy.length === 0 && proposal.warnings.some((w) => w.code === 'no-email' || w.code === 'no-privacy-email')) score.abstained.correct += 1
       else problems.push('expected no e-mail and a warning saying so')
     }
     compareSets(lower(expected.otherEmails), lower(proposal.otherEmails.map((e) => e.address)), score.otherEmails, problems, 'other e-mail')

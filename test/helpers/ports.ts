@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApi, type Api } from '../../electron/core/api/create-api'
-import type { Ports } from '../../electron/core/ports'
+import type { PolicyFetcher, Ports } from '../../electron/core/ports'
 import type { OperationHold, OperationProgress } from '../../electron/core/operation'
 import { createNodePorts, folderSink, listPicker } from '../../electron/adapters/node/node-ports'
 import { isWebmailComposeUrl } from '../../electron/shell/trusted-url'
@@ -40,7 +40,7 @@ export type TestHost = {
 }
 
 /** A fresh core on temp folders. Call again with the same dataDir to simulate a restart. */
-export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number; hold?: OperationHold } = {}): TestHost {
+export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrlLength?: number; hold?: OperationHold; web?: PolicyFetcher } = {}): TestHost {
   const dataDir = options.dataDir ?? tempDir()
   const outDir = path.join(dataDir, '..', `${path.basename(dataDir)}-out`)
   const clock = options.clock ?? testClock()
@@ -70,6 +70,7 @@ export function startCore(options: { dataDir?: string; clock?: TestClock; maxUrl
     },
     progress: (report) => void progress.push(report),
     ...(options.hold ? { hold: options.hold } : {}),
+    ...(options.web ? { web: options.web } : {}),
   })
   return { api: createApi(ports), ports, dataDir, outDir, clock, opened, copied, revealed, folders, picked, progress }
 }

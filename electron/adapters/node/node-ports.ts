@@ -6,7 +6,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, Ports, Printer, SecretStore } from '../../core/ports'
+import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, PolicyFetcher, Ports, Printer, SecretStore } from '../../core/ports'
+import { nodePolicyFetcher } from './policy-fetch'
 import type { OperationHold, ProgressSink } from '../../core/operation'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { openNoticeFile } from '../../core/storage/notice-file'
@@ -119,6 +120,8 @@ export function createNodePorts(options: {
   hold?: OperationHold
   /** Runs pure, long work off this thread. */
   compute?: ComputePort
+  /** Fetches a policy's web address when the person asks; default: Node's https (TLS verified). */
+  web?: PolicyFetcher
 }): Ports {
   const clock = options.clock ?? systemClock
   fs.mkdirSync(options.dataDir, { recursive: true })
@@ -142,5 +145,6 @@ export function createNodePorts(options: {
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.hold ? { hold: options.hold } : {}),
     ...(options.compute ? { compute: options.compute } : {}),
+    web: options.web ?? nodePolicyFetcher(),
   }
 }

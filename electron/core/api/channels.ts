@@ -18,6 +18,7 @@ export const apiChannels = [
   'catalog:deleted',
   'catalog:import',
   'catalog:export',
+  'catalog:fetchPolicy',
   'catalog:extractPolicy',
   'catalog:savePolicy',
   'catalog:matches',
@@ -82,7 +83,7 @@ export type ApiChannel = (typeof apiChannels)[number]
  * The methods that run as long operations: they take an optional `operation` id, report progress
  * under it and can be stopped with operations:cancel.
  */
-export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync'] as const satisfies ReadonlyArray<ApiChannel>
+export const operationChannels = ['catalog:fetchPolicy', 'catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync'] as const satisfies ReadonlyArray<ApiChannel>
 
 export type OperationChannel = (typeof operationChannels)[number]
 

@@ -15,6 +15,7 @@ import {
 } from '../catalog/schema'
 import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
+import type { FetchedPolicy } from '../catalog/policy-fetch'
 import { companyChoicesSchema } from '../catalog/policy-import/to-company'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
@@ -154,6 +155,17 @@ export const contract = {
   ),
   /** Saves the user's catalog (or every record, with `all`) as a JSON file the user chooses. */
   'catalog:export': method<{ path: string | null; companies: number }>()(z.strictObject({ all: z.boolean().default(false) })),
+  /**
+   * Fetches a privacy policy from the web address the person gives (http or https, TLS verified,
+   * no cookies, at most 5 redirects, 5 MB, 20 s): its text, format, final address and fetch date,
+   * to be read with catalog:extractPolicy. The only network use besides mail; saves nothing.
+   */
+  'catalog:fetchPolicy': method<FetchedPolicy>()(
+    z.strictObject({
+      url: z.string().min(1).max(2048, 'A web address can have at most 2,048 characters.'),
+      operation: operationId.optional(),
+    }),
+  ),
   /** Reads a pasted or opened privacy policy and proposes a record, each field with its quote; saves nothing. */
   'catalog:extractPolicy': method<PolicyProposal>()(
     z.strictObject({

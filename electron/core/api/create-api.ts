@@ -166,6 +166,7 @@ const longOperations: ReadonlySet<ApiChannel> = new Set<ApiChannel>(operationCha
 
 /** What a long operation is called in the message it ends with when stopped. */
 const operationNames: Partial<Record<ApiChannel, string>> = {
+  'catalog:fetchPolicy': 'Fetching the policy',
   'catalog:extractPolicy': 'Reading the policy',
   'catalog:savePolicy': 'Saving the company from its policy',
   'catalog:import': 'The import',

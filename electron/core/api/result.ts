@@ -10,6 +10,9 @@ export const errorCodes = [
   'INPUT_TOO_LARGE',
   /** Reading a text took longer than its time budget (text/budget.ts); it was stopped and nothing changed. */
   'INPUT_TOO_COMPLEX',
+  /** A policy's web address could not be fetched (network, TLS, status) or was refused (scheme, redirects); nothing changed. */
+  'FETCH_FAILED',
+  'FETCH_REFUSED',
   /** A long operation was stopped at the user's request (operations:cancel, a signal to the CLI); nothing was saved. */
   'CANCELLED',
   /** The core's own process stopped while the call ran; it was started again. */

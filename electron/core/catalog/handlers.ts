@@ -4,6 +4,7 @@ import { summaryOf } from './catalog'
 import { createTextBudget } from '../text/budget'
 import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
 import { proposalToCompany } from './policy-import/to-company'
+import { fetchPolicy } from './policy-fetch'
 import { readImportEntriesInSteps } from './import-files'
 import { isCancelled, type Operation } from '../operation'
 
@@ -67,6 +68,15 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       })
       const report = ctx.catalog.importEntries(entries, format, ctx.today(), { dryRun })
       return { source, ...report }
+    },
+    'catalog:fetchPolicy': async ({ url }, operation) => {
+      operation.report({ stage: 'fetching', done: 0, total: null, message: `Fetching ${url}…`, cancellable: true })
+      const fetched = await fetchPolicy(ctx.ports.web, url, { now: () => ctx.ports.clock.now(), signal: operation.signal }).catch((error: unknown) => {
+        operation.throwIfCancelled()
+        throw error
+      })
+      operation.throwIfCancelled()
+      return fetched
     },
     'catalog:extractPolicy': ({ operation: _id, ...input }, operation) => readPolicyAsOperation(ctx, input, operation),
     'catalog:savePolicy': async ({ text, format, sourceUrl, choices, into, asNew }, operation) => {

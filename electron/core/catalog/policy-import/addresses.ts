@@ -54,6 +54,35 @@ const countries: ReadonlyArray<[RegExp, string]> = [
   [/^(?:(?:South\s+)?Korea|Republic of Korea)$/i, 'KR'],
   [/^(?:Israel)$/i, 'IL'],
   [/^(?:Brazil|Brasil)$/i, 'BR'],
+  [/^(?:Cyprus|Κύπρος)$/i, 'CY'],
+  [/^(?:Malaysia)$/i, 'MY'],
+  [/^(?:Czech Republic|Czechia|Česká republika|Tschechien)$/i, 'CZ'],
+  [/^(?:Portugal)$/i, 'PT'],
+  [/^(?:Greece|Griechenland)$/i, 'GR'],
+  [/^(?:Estonia|Eesti)$/i, 'EE'],
+  [/^(?:Latvia|Latvija)$/i, 'LV'],
+  [/^(?:Lithuania|Lietuva)$/i, 'LT'],
+  [/^(?:Malta)$/i, 'MT'],
+  [/^(?:Iceland|Ísland)$/i, 'IS'],
+  [/^(?:Hungary|Magyarország)$/i, 'HU'],
+  [/^(?:Romania|România)$/i, 'RO'],
+  [/^(?:Bulgaria)$/i, 'BG'],
+  [/^(?:Croatia|Hrvatska)$/i, 'HR'],
+  [/^(?:Slovenia|Slovenija)$/i, 'SI'],
+  [/^(?:Slovakia|Slovensko)$/i, 'SK'],
+  [/^(?:Liechtenstein)$/i, 'LI'],
+  [/^(?:Monaco)$/i, 'MC'],
+  [/^(?:New Zealand)$/i, 'NZ'],
+  [/^(?:South Africa)$/i, 'ZA'],
+  [/^(?:Mexico|México)$/i, 'MX'],
+  [/^(?:United Arab Emirates|UAE|U\.A\.E\.)$/i, 'AE'],
+  [/^(?:Gibraltar)$/i, 'GI'],
+  [/^(?:Isle of Man)$/i, 'IM'],
+  [/^(?:Cayman Islands)$/i, 'KY'],
+  [/^(?:British Virgin Islands)$/i, 'VG'],
+  [/^(?:Ukraine)$/i, 'UA'],
+  [/^(?:Serbia)$/i, 'RS'],
+  [/^(?:(?:the\s+)?Republic of\s+)?Panama$/i, 'PA'],
 ]
 
 /** `text` without a closing run of the characters in `chars` (as .replace(/[…]+$/, '') does, in one pass). */
@@ -82,7 +111,7 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama`
 
 /** A country name as written in running text (the anchor also takes it in capitals). */
 const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
@@ -102,6 +131,18 @@ function lineAround(input: string, start: number, end: number): { before: string
 const spanishStreet = /(?:^|[\s,:(])(?:C\/|Calle|C\.\/|Avda\.?|Avenida|Av\.|Plaza|Pza\.|Paseo|Pº|Carrer|Camino|Carretera|Ctra\.|Ronda|Travesía|Polígono|Pol\.)\s/i
 const italianStreet = /(?:^|[\s,:(])(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Lungotevere|Località|Loc\.)\s/i
 
+/**
+ * "an Italian company based in Via Nino Bonnet 10, Milan, MI 20154": an Italian street before a
+ * town, a two-letter province and five digits, with Italy named near, is not a US address (streets
+ * called "Via …" or "Calle …" in California are, so the street word alone decides nothing).
+ */
+function southernStreetBefore(input: string, start: number): Omit<Anchor, 'start' | 'end'> | null {
+  const { before, after } = lineAround(input, start, start)
+  const near = `${input.slice(Math.max(0, start - 300), start)} ${after}`
+  if (italianStreet.test(before) && /\bItal(?:y|ian|ia|iana|iano)\b/i.test(near)) return { country: 'IT', region: null, strength: 4 }
+  return null
+}
+
 function southernCountry(input: string, start: number, end: number): Omit<Anchor, 'start' | 'end'> | null {
   const { before, after } = lineAround(input, start, end)
   if (/\b(?:España|Spain|Spanien)\b/i.test(after) || spanishStreet.test(before)) return { country: 'ES', region: null, strength: 3 }
@@ -115,9 +156,18 @@ const frenchStreet = /(?:^|[\s,:(\d])(?:rue|bd|boulevard|avenue|av\.|place|quai|
 function frenchPlausible(input: string, start: number, end: number): boolean {
   const { before, after } = lineAround(input, start, end)
   if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
+  if (namesOtherCountry(after, 'FR')) return false
   // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
   const above = input.slice(Math.max(0, start - 160), start)
   return frenchStreet.test(before) || /\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,10}(?:rue|bd|boulevard|avenue|place|quai|allée|chemin|impasse|cours|route)\s[^\n]{2,60}\n\s{0,160}$/i.test(above)
+}
+
+/** The words after a postcode and town name a country other than `code` ("00100 Helsinki, Finland"). */
+function namesOtherCountry(after: string, code: string): boolean {
+  const named = /^[ \t]*(?:,[ \t]*)?(\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,3})/u.exec(after)
+  if (!named) return false
+  const country = countryOf(named[1]!)
+  return country !== null && country !== code
 }
 
 function dutchPlausible(input: string, start: number, end: number): boolean {
@@ -125,6 +175,13 @@ function dutchPlausible(input: string, start: number, end: number): boolean {
   // "Willemserf 20," before the postcode (written so that no two quantifiers trade the same spaces).
   return /\b(?:Nederland|Netherlands|The Netherlands|Niederlande)\b/i.test(after) || /\p{L}{3}[ \t]+\d{1,4}(?:[ \t]?[a-zA-Z])?(?:[ \t]*-[ \t]*\d+)?[ \t]*(?:,[ \t]*)?$/u.test(before)
 }
+
+/** The letters written before a postcode ("CH-6399") and the country they stand for. */
+const prefixCountries: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  CH: 'CH', A: 'AT', AT: 'AT', B: 'BE', BE: 'BE', L: 'LU', LU: 'LU', DK: 'DK', FI: 'FI', SE: 'SE', S: 'SE', NO: 'NO', N: 'NO',
+  PL: 'PL', CZ: 'CZ', PT: 'PT', P: 'PT', E: 'ES', ES: 'ES', I: 'IT', IT: 'IT', NL: 'NL', GR: 'GR', HU: 'HU', SI: 'SI', SK: 'SK',
+  HR: 'HR', LI: 'LI', EE: 'EE', LV: 'LV', LT: 'LT', IS: 'IS', RO: 'RO', BG: 'BG', CY: 'CY', MT: 'MT', IE: 'IE',
+})
 
 type Anchor = { start: number; end: number; country: string; region: string | null; strength: number }
 
@@ -153,11 +210,11 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // US: "New Castle, DE 19720", "Groveport, OH 43195-0002"
     pattern: /\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
-    make: (m) => (stateCodes.has(m[2]!) ? { country: 'US', region: m[2]!, strength: 5 } : null),
+    make: (m) => (stateCodes.has(m[2]!) ? (southernStreetBefore(m.input, m.index) ?? { country: 'US', region: m[2]!, strength: 5 }) : null),
   },
   {
     // US with the state written out: "Cary, North Carolina 27513"
-    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),[ \t]+(${Object.keys(usStates).join('|')})[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
+    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),[ \t]+(${Object.keys(usStates).join('|')}),?[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
     make: (m) => ({ country: 'US', region: ownValue(usStates, m[2]!) ?? null, strength: 5 }),
   },
   {
@@ -169,6 +226,14 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     // Germany: "50679 Köln", "60327 Frankfurt am Main", "85375, Neufahrn bei Freising"
     pattern: /(?<![\d-])(?:D-)?(\d{5}),?[ \t]+([A-ZÄÖÜ][\wäöüß.-]*(?:[ \t]+(?:am|an der|an|bei|im|in der|ob der|vor der)[ \t]+[A-ZÄÖÜ][\wäöüß.-]*)?)/g,
     make: () => ({ country: 'DE', region: null, strength: 3 }),
+  },
+  {
+    // A postcode with its country's letters: "CH-6399 Zug", "A-1010 Wien", "FI-00100 Helsinki", "DK-1717 København V"
+    pattern: /(?<![\p{L}\d-])(CH|A|AT|B|BE|L|LU|DK|FI|SE|S|NO|N|PL|CZ|PT|P|E|ES|I|IT|NL|GR|HU|SI|SK|HR|LI|EE|LV|LT|IS|RO|BG|CY|MT|IE)-(\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*/gu,
+    make: (m) => {
+      const code = ownValue(prefixCountries, m[1]!)
+      return code ? { country: code, region: null, strength: 4 } : null
+    },
   },
   {
     // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
@@ -205,7 +270,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
     // Also in capitals ("SWITZERLAND"), never in lower case ("… for us, …").
-    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"')]|$|\d{6}))`, 'gim'),
+    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"'()]|$|\d{6}))`, 'gim'),
     preceded: (text, index) => {
       const at = spacesBefore(text, index)
       // "^" in multiline mode: the start, or after any line terminator.
@@ -245,7 +310,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
 ]
 
 const strongKeyword =
-  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|(?:Business|Retail|Industrial|Science|Technology|Office) Park|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
 const orgSuffix =
   /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
 // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- only orgNameAtEnd uses it, on at most 200 characters
@@ -572,7 +637,9 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
       if (/\S@\S|https?:|www\./i.test(t) || t.length > 70) break
       if (/[:：]$/.test(t)) break
       if (/^(?:Tel|Phone|Fax|E-?mail|Email|Web|Website|Telefon|Mobil|Hotline)\b/i.test(t)) break
-      if (/[.!?]$/.test(t) && !/(?:Inc|Ltd|Co|Corp|Str|No|St|Ave|Rd|e\.V|GmbH)\.$/.test(t)) break
+      // A full stop closes a sentence, not an address line; but an abbreviation may close a street
+      // line with a number ("Skelbækgade 4, trappe B, 4. sal.").
+      if (/[.!?]$/.test(t) && !/(?:Inc|Ltd|Co|Corp|Str|No|St|Ave|Rd|e\.V|GmbH)\.$/.test(t) && !(/\d/.test(t) && t.length <= 50 && /(?:^|[\s,])\p{L}{1,4}\.$/u.test(t))) break
       if (hasStrongAnchor(strongStarts, above)) break
       const colonAt = t.search(/[:：]/)
       if (colonAt !== -1 && !/^(?:attention|attn)/i.test(t)) {
@@ -599,6 +666,13 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (lastPart.end >= segments.lineAt(lastPart.end).end - 1 && lineAfterIndex < segments.lines.length) {
     const next = trimmedLine(segments, ctx.memo, lineAfterIndex)
     if (countryOf(next.text) && !countryOf(lastPart.text)) lastRow.parts.push({ text: next.text, start: next.start, end: next.end })
+  }
+  // A postcode on its own line after the country ("Toronto, ON, Canada" / "M5J 2M4").
+  const closing = lastRow.parts[lastRow.parts.length - 1]!
+  const postcodeLineIndex = segments.lineIndexAt(closing.end) + 1
+  if (countryOf(closing.text) && closing.end >= segments.lineAt(closing.end).end - 1 && postcodeLineIndex < segments.lines.length) {
+    const next = trimmedLine(segments, ctx.memo, postcodeLineIndex)
+    if (/^(?=[A-Z\d -]*\d)[A-Z\d][A-Z\d -]{2,8}[A-Z\d]$/.test(next.text)) lastRow.parts.push({ text: next.text, start: next.start, end: next.end })
   }
 
   const all = rows.flatMap((r) => r.parts)
@@ -794,7 +868,7 @@ function judgeRole(input: {
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
   const regulatorFrom = Math.max(0, leadInStart(ctx.segments, ctx.memo, start) - windowStart)
-  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart))
+  const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart), true)
   if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
   if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }
   return {

@@ -11,12 +11,47 @@ export type Cue = { readonly pattern: RegExp; readonly weight: number; readonly 
  */
 export const exerciseOfRightsCue =
   /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/i
+/**
+ * Requests about one's own data sent to an address, beyond the rights' own wording: "For access and
+ * deletion requests, please email …", "You may access those rights … by sending us an email to …",
+ * "To request deletion of personal information collected, please email …".
+ */
+export const dataRequestCue =
+  /\b(?:access|deletion|erasure|data subject|privacy|data rights?|rectification|portability) (?:and (?:deletion|correction|access) )?requests?\b|\bto request (?:access|deletion|erasure|a copy|an archive|that we (?:delete|erase|correct|stop|remove))\b|\brequest (?:the|your) (?:personal )?(?:data|information) (?:we|that we)\b|\baccess (?:those|these|your) rights\b|\bmake use of (?:any of )?(?:your|these|those) rights\b|\bif you (?:want|would like|wish) us to delete\b|\bwish to delete your\b|\bin order to delete\b|\bverzoek tot (?:inzage|correctie|verwijdering)|\bAuskunftsersuchen|\bAntr(?:a|ä)ge? auf (?:Auskunft|Löschung)|\bdemandes? d['’](?:accès|effacement)|\bsolicitud(?:es)? de (?:acceso|supresión)/i
+
+/**
+ * Words that give an address another purpose than privacy: jobs and HR, security reports, the
+ * press, events, on-premise or enterprise offers, mail delivery, reports of content. An address
+ * whose own sentence says one of these is not proposed as the privacy contact.
+ */
+export const foreignPurposeCues: ReadonlyArray<{ readonly about: string; readonly pattern: RegExp }> = [
+  { about: 'jobs and applications', pattern: /\b(?:personnel|HR|human resources|recruit\w*|talent pool|job applications?|applicants?|careers?|vacanc\w+)\b|\bBewerbung\w*/i },
+  { about: 'security reports', pattern: /\bvulnerabilit\w+|\bsecurity (?:questions?|issues?|reports?|researchers?|incidents?)\b|\bresponsible disclosure\b|\bbug bount\w+/i },
+  { about: 'the press', pattern: /\bpress (?:inquir\w+|enquir\w+|office|contacts?|relations)\b|\bjournalists?\b|\bmedia (?:inquir\w+|enquir\w+|relations)\b/i },
+  { about: 'offers and sales', pattern: /\bon-?prem(?:ise|ises)?\b|\benterprise (?:offers?|plans?|licen[cs]\w*|sales)\b|\brequest a (?:quote|demo)\b|\bsales team\b/i },
+  { about: 'mail delivery', pattern: /\be-?mail providers\b|\bdeliverability\b|\bdelivery (?:concerns?|issues?)\b|\bemail traffic\b/i },
+  { about: 'reports of content', pattern: /\buser-generated content\b|\bshouldn['’]t be here\b|\breport (?:abuse|content|a post)\b|\bcopyright (?:infringement|complaints?)\b|\bDMCA\b/i },
+  { about: 'events', pattern: /\bat (?:the|our) events?\b|\bpublication of your image\b|\bphotos? (?:taken )?at\b/i },
+]
+
+/** What the part before the @ says about a purpose other than privacy ("careers", "security", "press"). */
+export function foreignLocalPart(local: string): string | null {
+  const l = local.toLowerCase()
+  if (/^(?:careers?|jobs?|hr|recruit\w*|talent|bewerbung\w*|karriere|personal)(?:$|[._-])/.test(l)) return 'jobs and applications'
+  if (/^(?:security|secure|abuse|cert|psirt|vulnerabilit\w*)(?:$|[._-])/.test(l)) return 'security reports'
+  if (/^(?:press|presse|media|pr)(?:$|[._-])/.test(l)) return 'the press'
+  if (/^(?:postmaster|hostmaster|mailer)(?:$|[._-])/.test(l)) return 'mail delivery'
+  if (/^(?:events?|veranstaltung\w*)(?:$|[._-])/.test(l)) return 'events'
+  return null
+}
+
 /** Words that tie a contact to privacy matters. */
 export const privacyCues: ReadonlyArray<Cue> = [
-  { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
+  { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bgrievance officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
   { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|protezione dei dati|\bgegevensbescherming|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
-  { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
-  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|any of the (?:above|foregoing)) rights\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses) droits|exercice de (?:vos|ces|tes|vos) droits|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
+  { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ed|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht)\b|\b(?:close|cancel|terminate) (?:your|the|his|her|their|a) (?:child['’]s )?(?:account|registration|profile)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
+  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|the following|any of the (?:above|foregoing)) rights\b|\byou (?:also )?have (?:the|a) right to\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses) droits|exercice de (?:vos|ces|tes|vos) droits|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
+  { pattern: dataRequestCue, weight: 2, about: 'requests about your data' },
   { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b/i, weight: 2, about: 'access to your data' },
   { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
   { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bprivacyverklaring\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
@@ -24,9 +59,9 @@ export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
   { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
   { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b|titolare del trattamento|responsable del tratamiento|responsable (?:du|des) traitements?|verwerkingsverantwoordelijke/i, weight: 2, about: 'the controller of your data' },
-  { pattern: /\bdata (?:practices|processing)\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
+  { pattern: /\bdata (?:practices|processing)\b|\b(?:information|privacy) practices\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
   { pattern: /\bcookies?\b/i, weight: 0.5, about: 'cookies' },
-  { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|投诉/i, weight: 0.5, about: 'questions' },
+  { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|疑惑|意见|申诉|投诉|お問い?合わ?せ/i, weight: 0.5, about: 'questions' },
 ]
 
 /** Words that say the contact is for something else. */
@@ -73,13 +108,17 @@ export const thirdPartyDomains =
 export const thirdPartyCue =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|provided by|operated by|hosted by|\bpayment (?:provider|processor|platform|service)s?\b|\bDienstanbieter|\bAnbieter\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Mutterunternehmen|Auftragsverarbeiter|\bvendor\b|第三方/i
 
+/** A privacy representative in the EU, EEA, UK or Switzerland (GDPR Article 27), as policies name one. */
+export const representativeCue =
+  /\b(?:EU|EEA|UK|Swiss|European|local|GDPR|data protection|privacy)\b[^.\n]{0,40}\brepresentatives?\b|\brepresentatives?\b[^.\n]{0,60}\b(?:Article|Art\.)\s*27\b|\bVertreter(?:in)? in der (?:EU|Union)\b/i
+
 /** Words saying a place is where the website or its data is hosted, or who processes it. */
 export const hostingCue =
   /\bhost(?:ed|ing|s)?\b|\bweb ?host\w*|\bservers? (?:of|operated by|provided by)\b|gehostet|\bHoster\b|\bServern?\b|\bHosting\b|hébergé|hébergeur|hébergement|alojad[oa]s?\b|alojamiento|ospitat[oa]\b|\bhosting\b|\bprocessors?\b|Auftragsverarbeit\w*|sous-traitant|encargad[oa] del tratamiento|responsabile (?:esterno )?del trattamento|verwerker\b/i
 
 /** Words saying the contact is the company's own. */
 export const companyCue =
-  /\b(?:contact us|write to us|write us|email us|e-mail us|reach us|call us|contacting us|tell us|let us know|our (?:offices?|headquarters|registered office|data protection officer|dpo|privacy (?:team|officer|office)|customer)|this (?:privacy )?(?:notice|policy|statement)|kontaktieren Sie uns|Verantwortliche[rn]?|controller)\b|联系我们|與我們聯絡/i
+  /\b(?:contact us|write to us|write us|email us|e-mail us|reach us|call us|contacting us|tell us|let us know|send us (?:a |an )?(?:message|e-?mail|letter|request)|(?:must|should|can|may) be (?:e-?mailed|sent|addressed|directed) to|our (?:offices?|headquarters|registered office|data protection officer|dpo|privacy (?:team|officer|office)|customer)|this (?:privacy )?(?:notice|policy|statement)|kontaktieren Sie uns|Verantwortliche[rn]?|controller)\b|联系我们|與我們聯絡/i
 
 export function scoreCues(text: string, cues: ReadonlyArray<Cue>): { score: number; strongest: Cue | null } {
   let score = 0
@@ -109,7 +148,7 @@ export function lastMatchEnd(text: string, pattern: RegExp): number {
  * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
  * the ICO. Contact us: <address>" gives the company.
  */
-export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0, regulatorFrom = 0): 'company' | 'regulator' | 'third-party' {
+export function ownerFromContext(window: string, companyName: RegExp | null, sentenceStart = 0, regulatorFrom = 0, representativeApart = false): 'company' | 'regulator' | 'third-party' {
   // A regulator counts only from `regulatorFrom` on (for a postal address: its lead-in sentence).
   const regulatorEnd = lastMatchEnd(window.slice(regulatorFrom), regulatorCue)
   const regulator = regulatorEnd === -1 ? -1 : regulatorFrom + regulatorEnd
@@ -120,6 +159,13 @@ export function ownerFromContext(window: string, companyName: RegExp | null, sen
   const third = ownThird === -1 ? -1 : sentenceStart + ownThird
   let company = lastMatchEnd(window, companyCue)
   if (companyName) company = Math.max(company, lastMatchEnd(window, companyName))
+  // A representative in the EU or UK (GDPR Article 27) is another company acting for this one: its
+  // postal address is not the company's own, whether named in the sentence or in the lead-in before
+  // it (`representativeApart`; its e-mail address is still a way to reach the company's privacy people).
+  if (representativeApart) {
+    const representative = lastMatchEnd(window, representativeCue)
+    if (representative > company && representative > regulator) return 'third-party'
+  }
   if (regulator > company && regulator >= third) return 'regulator'
   if (third > company && third > regulator) return 'third-party'
   return 'company'

@@ -4,9 +4,13 @@
  * around it: a privacy contact, another contact of the company (with its purpose), or not the
  * company's at all (a regulator, a processor, an example, a no-reply sender).
  */
+import { registrableDomain } from './identity'
 import {
   companyCue,
+  dataRequestCue,
   exerciseOfRightsCue,
+  foreignLocalPart,
+  foreignPurposeCues,
   localPartPurpose,
   ownerFromContext,
   privacyCues,
@@ -32,16 +36,21 @@ type Mention = {
   /** The visible text's span (the link words for a mailto link). */
   readonly start: number
   readonly end: number
-  readonly via: 'text' | 'mailto' | 'mailto-mismatch' | 'decoded'
-  /** What the policy shows, when it is not the address itself. */
+  readonly via: 'text' | 'mailto' | 'mailto-mismatch' | 'link-elsewhere' | 'decoded'
+  /** What the policy shows, when it is not the address itself; for 'link-elsewhere', the link's other target. */
   readonly shown: string | null
 }
 
 const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
 const plainEmail = new RegExp(
-  `(?<![\\w.%+'-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@${label}(?:\\.${label})*\\.[A-Za-z]{2,24})(?![\\w-]|\\.[A-Za-z0-9])`,
+  `(?<![\\w.%+'\u2010\u2011-])([A-Za-z0-9][A-Za-z0-9._%+'\u2010\u2011-]{0,63}@${label}(?:\\.${label})*\\.[A-Za-z]{2,24})(?![\\w-]|\\.[A-Za-z0-9])`,
   'g',
 )
+
+/** Top-level domains longer than two letters that policies' addresses use; two letters are countries. */
+const knownLongTld = /^(?:com|net|org|edu|gov|int|mil|info|biz|name|pro|app|dev|io|ai|co|me|tv|eu|asia|earth|cloud|online|site|tech|email|global|group|company|legal|health|bank|shop|store|xyz|one|art|blog|news|media|live|life|world|today|page|studio|design|agency|digital|network|systems|solutions|services|international|museum|travel|jobs|mobi|tel|coop|aero|cat|ltd|gmbh|berlin|hamburg|london|paris|nyc|swiss|ovh|foundation|community|social|games|game|fun|space|website|work|team|works|zone|center|club|love|city|land|link|red|blue|green|pink|gold|black|plus|care|fit|vip|win|top|icu|wiki|lol|uno|ing|gle|google|amazon|apple|microsoft)$/i
+/** Words a page run into an address ("dataskydd@kivra.seor by phone"): "or", "and", "to" after a country's domain. */
+const gluedWord = /^([a-z]{2})(or|and|to|for|und|oder|et|ou|och|eller|of|at|in)$/i
 const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
 // At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
@@ -83,14 +92,35 @@ function isPlaceholder(address: string): boolean {
     || /^(?:you|yourname|your\.?name|your\.?email|username|user|name|someone|john\.?doe|jane\.?doe)$/i.test(l)
 }
 
-function normalise(address: string): string {
-  const at = address.lastIndexOf('@')
-  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`
+/**
+ * An address as a mail program wants it: no scheme ("mailto:", even doubled, or "mailto://"), no
+ * markup or punctuation around it, typographic hyphens as "-", the domain in lower case, and a word
+ * the page ran into its end cut off ("kivra.seor" → "kivra.se").
+ */
+const leadingJunk = /[\s<>()[\]{}"'“”‘’*_,;:/]/
+const trailingJunk = /[\s<>()[\]{}"'“”‘’*_,;:.!?]/
+
+export function normalise(address: string): string {
+  let a = address.trim().replace(/[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/g, '-')
+  for (let i = 0; i < 4 && /^mailto:/i.test(a); i += 1) a = a.replace(/^mailto:\/{0,2}/i, '')
+  let from = 0
+  let to = a.length
+  while (from < to && leadingJunk.test(a[from]!)) from += 1
+  while (to > from && trailingJunk.test(a[to - 1]!)) to -= 1
+  a = a.slice(from, to)
+  const at = a.lastIndexOf('@')
+  if (at === -1) return a
+  let domain = a.slice(at + 1).toLowerCase()
+  const dot = domain.lastIndexOf('.')
+  const tld = domain.slice(dot + 1)
+  const glued = gluedWord.exec(tld)
+  if (dot > 0 && glued && !knownLongTld.test(tld)) domain = `${domain.slice(0, dot + 1)}${glued[1]}`
+  return `${a.slice(0, at)}@${domain}`
 }
 
 function mailtoTargets(href: string): string[] {
   if (!/^\s*mailto:/i.test(href)) return []
-  let body = href.replace(/^\s*mailto:/i, '').split('?')[0] ?? ''
+  let body = href.replace(/^\s*(?:mailto:\/{0,2})+/i, '').split('?')[0] ?? ''
   try {
     body = decodeURIComponent(body)
   } catch {
@@ -99,8 +129,8 @@ function mailtoTargets(href: string): string[] {
   return body
     .split(/[,;]/)
     .map((a) => a.trim())
-    .filter((a) => /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(a))
     .map(normalise)
+    .filter((a) => /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(a))
 }
 
 /** A policy names a handful of addresses; past this many mentions, the rest of the text is not searched. */
@@ -126,27 +156,49 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   }
 
   // 1. Links: a mailto whose words are the address, or other words (or another address).
+  // One warning per pair of words and target: a page repeating a link is told once.
+  const mismatchWarned = new Set<string>()
+  const warnMismatch = (key: string, warning: ProposalWarning) => {
+    if (mismatchWarned.has(key)) return
+    mismatchWarned.add(key)
+    warnings.push(warning)
+  }
   for (const link of links) {
     if (mentions.length >= maxMentions) break
     budget.check()
     const targets = mailtoTargets(link.href)
     const shown = text.slice(link.start, link.end)
     if (/email-protection/i.test(link.href) && !/@/.test(shown)) continue // reported below as Cloudflare text
+    const shownAddresses = (shown.match(plainEmail) ?? []).map(normalise)
     for (const target of targets) {
-      const shownAddresses = shown.match(plainEmail) ?? []
-      if (shownAddresses.some((a) => a.toLowerCase() === target.toLowerCase())) {
-        const at = shown.toLowerCase().indexOf(target.toLowerCase())
-        mentions.push({ address: target, start: link.start + at, end: link.start + at + target.length, via: 'mailto', shown: null })
-        taken.push({ start: link.start + at, end: link.start + at + target.length })
+      const same = shownAddresses.find((a) => a.toLowerCase() === target.toLowerCase())
+      if (same !== undefined) {
+        const at = Math.max(0, shown.toLowerCase().indexOf(target.toLowerCase()))
+        const length = shown.toLowerCase().indexOf(target.toLowerCase()) === -1 ? shown.length : target.length
+        mentions.push({ address: target, start: link.start + at, end: link.start + at + length, via: 'mailto', shown: null })
+        taken.push({ start: link.start + at, end: link.start + at + length })
+        continue
+      }
+      if (shownAddresses.length > 0) {
+        // The words are an address and the link goes elsewhere: the reader sees the words, and the
+        // sentence speaks of them. Rightful proposes what the policy shows and tells about the link.
+        const address = shownAddresses[0]!
+        const at = Math.max(0, shown.toLowerCase().indexOf(address.toLowerCase()))
+        mentions.push({ address, start: link.start + at, end: link.start + at + address.length, via: 'link-elsewhere', shown: target })
+        taken.push({ start: link.start, end: link.end })
+        warnMismatch(`${address}\u0000${target}`, {
+          code: 'mailto-mismatch',
+          message: `The link shows ${address} but opens a message to ${target}. Rightful proposes ${address}, the address the policy shows; check which one the company means before you send.`,
+          start: link.start,
+          end: link.end,
+        })
         continue
       }
       mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto-mismatch', shown })
       taken.push({ start: link.start, end: link.end })
-      warnings.push({
+      warnMismatch(target, {
         code: 'mailto-mismatch',
-        message: shownAddresses.length > 0
-          ? `The link shows “${shown}” but opens a message to ${target}; Rightful proposes ${target}, where mail from the link would go. Check which one the company means.`
-          : `The link “${shown}” opens a message to ${target}; Rightful proposes that address.`,
+        message: `The link “${shown}” opens a message to ${target}; Rightful proposes that address, which the policy shows only as the link's target.`,
         start: link.start,
         end: link.end,
       })
@@ -221,6 +273,8 @@ export type EmailContext = {
   readonly segments: Segments
   readonly companyDomain: string | null
   readonly companyName: RegExp | null
+  /** The company's name as the policy gives it (to tell its own mail domain from a provider's). */
+  readonly companyNameText?: string | null
   /** Checked per mention; the policy import's time budget. */
   readonly budget?: TextBudget
 }
@@ -245,6 +299,8 @@ type Judged = {
   dpo: boolean
   /** The policy sends requests about the rights to it. */
   directed: boolean
+  /** The other purpose its own sentence gives it (jobs, security reports, the press …), if any. */
+  foreign: string | null
   purposeHint: OtherEmailPurpose | null
   quote: { quote: string; start: number; end: number }
 }
@@ -256,7 +312,9 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // The sentence around the mention, at most `sentenceWindow` characters on each side.
   const ownStart = Math.max(sentence.start, mention.start - sentenceWindow)
   const ownEnd = Math.min(Math.max(mention.end, sentence.end), mention.end + sentenceWindow)
-  const own = clean(text.slice(ownStart, mention.start) + ' ' + text.slice(mention.end, ownEnd))
+  // A link whose words are not the address ("contact our privacy team") keeps its words in the sentence.
+  const words = mention.via === 'mailto-mismatch' ? text.slice(mention.start, mention.end) : ' '
+  const own = clean(text.slice(ownStart, mention.start) + ' ' + words + ' ' + text.slice(mention.end, ownEnd))
   // The words before the sentence, but not those about another address ("Privacy: a@x. Orders: b@x").
   let leadText = segments.before(sentence.start, 260)
   plainEmail.lastIndex = 0
@@ -264,7 +322,19 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   plainEmail.lastIndex = 0
   const lead = clean(leadText)
   const ownScore = scoreCues(own, privacyCues)
-  const leadScore = scoreCues(lead, privacyCues)
+  let leadScore = scoreCues(lead, privacyCues)
+  // "You have the right to … Please contact us at …": a bare contact sentence takes the topic of the
+  // sentences before it in its own paragraph.
+  let leadWeight = 0.5
+  if (ownScore.score < 1 && companyCue.test(own)) {
+    const paragraph = segments.paragraphAt(mention.start)
+    const sameParagraph = clean(text.slice(Math.max(paragraph.start, sentence.start - 400), sentence.start) + ' ' + text.slice(sentence.end, Math.min(paragraph.end, sentence.end + 300)))
+    const inParagraph = scoreCues(sameParagraph, privacyCues)
+    if (inParagraph.score >= 2) {
+      leadScore = inParagraph
+      leadWeight = 0.9
+    }
+  }
   // A list's introduction ("If you have questions about this policy, contact us at:") speaks for
   // every item under it; so does the section heading above ("Name des Datenschutzbeauftragten").
   const introIndex = introductionIndexBefore(segments, sentence.start)
@@ -276,18 +346,31 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   }
   const heading = headingBefore(segments, sentence.start, ctx.memo.heading)
   const headingScore = heading ? scoreCues(clean(heading), privacyCues) : { score: 0, strongest: null }
-  let privacy = ownScore.score + Math.max(0.5 * leadScore.score, 0.9 * introScore.score) + 0.5 * headingScore.score
+  // A topic taken from the paragraph ties an address, but less than its own sentence would.
+  const fromLead = leadWeight === 0.5 ? 0.5 * leadScore.score : Math.min(2.5, leadWeight * leadScore.score)
+  // A bare label ("E-mail:", "Eメール:") says nothing itself: the section's heading speaks for it.
+  const bareLabel = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i.test(own.replace(/[^\p{L}]+/gu, ''))
+  const fromLines = bareLabel ? Math.max(fromLead, Math.min(2.5, leadScore.score)) : fromLead
+  let privacy = ownScore.score + Math.max(fromLines, 0.9 * introScore.score) + (bareLabel ? 1 : 0.5) * headingScore.score
   const newsletter = purposeCues[0]!.pattern
-  if (newsletter.test(own)) privacy -= 1.5
+  // What the sentence says an address is for is read without a link's own words ("[support](mailto:…)").
+  const ownPlain = mention.via === 'mailto-mismatch' ? clean(text.slice(ownStart, mention.start) + ' ' + text.slice(mention.end, ownEnd)) : own
+  if (newsletter.test(ownPlain)) privacy -= 1.5
   else if (newsletter.test(lead)) privacy -= 0.5
   // "Order questions: sales@…": a sentence about something else, with nothing about privacy in it.
-  if (ownScore.score < 1.5 && purposeCues.slice(1, 3).some((c) => c.pattern.test(own))) privacy -= 1
+  if (ownScore.score < 1.5 && purposeCues.slice(1, 3).some((c) => c.pattern.test(ownPlain))) privacy -= 1
   const dpoCue = privacyCues[0]!.pattern
   const near = clean(segments.before(mention.start, 160))
   const dpo = dpoCue.test(own) || dpoCue.test(near) || (heading !== null && dpoCue.test(heading))
   // "Anfragen dazu bitte an …", "Ces droits s'exercent auprès de … à l'adresse …": where the policy
   // itself sends requests about the rights.
-  const directed = exerciseOfRightsCue.test(own)
+  // Where the policy sends a person's own requests, not an agent's or an appeal.
+  const introText = introIndex === -1 ? '' : clean(text.slice(segments.sentences[introIndex]!.start, segments.sentences[introIndex]!.end))
+  const directed = (exerciseOfRightsCue.test(own) || dataRequestCue.test(own) || dataRequestCue.test(introText)) && !/\bauthori[sz]ed agents?\b|\bappeal\b/i.test(ownPlain)
+  // Only the sentence itself (up to the address and a little after) says what the address is for.
+  const sentenceOnly = clean(text.slice(Math.max(sentence.start, mention.start - 400), mention.start) + ' ' + text.slice(mention.end, Math.min(sentence.end, mention.end + 200)))
+  // … unless that sentence itself is about privacy ("to have your data removed, write to our HR department").
+  const foreign = scoreCues(sentenceOnly, privacyCues).score >= 2 ? null : (foreignPurposeCues.find((c) => c.pattern.test(sentenceOnly))?.about ?? null)
   let purposeHint: OtherEmailPurpose | null = null
   for (const cue of purposeCues) {
     if (cue.pattern.test(own)) {
@@ -307,6 +390,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
     directed,
+    foreign,
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
@@ -455,9 +539,22 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
     const lpPrivacy = c.localPurpose === 'privacy' || c.localPurpose === 'dpo'
     const threshold = c.localPurpose === 'newsletter' ? 2.5 : 1.5
-    const isPrivacy = lpPrivacy || c.best.privacy >= threshold
+    // Another purpose, from the address itself or from every sentence that gives it ("our HR team",
+    // "a security question", "e-mail providers"): never the privacy contact, unless it is the DPO's.
+    const dpoNamed = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo && j.foreign === null)
+    const foreign = lpPrivacy || dpoNamed ? null : (foreignLocalPart(c.address.split('@')[0]!) ?? (c.judged.every((j) => j.foreign !== null) ? c.judged[0]!.foreign : null))
+    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold)
     const shownNote = noteFor(c.best.mention)
-    if (isPrivacy) {
+    if (foreign !== null) {
+      otherEmails.push({
+        address: c.address,
+        purpose: otherPurpose(c.localPurpose, c.judged),
+        reason: `The policy gives it for ${foreign}, not for privacy matters, so Rightful does not propose it as the privacy contact.${shownNote}`,
+        quote: c.best.quote.quote,
+        start: c.best.quote.start,
+        end: c.best.quote.end,
+      })
+    } else if (isPrivacy) {
       // An Italian PEC mailbox (posta elettronica certificata) usually accepts only certified mail:
       // an ordinary mailbox of the same office goes first.
       const certified = /(?:^|\.)pec\./i.test(domain) || /^pec(?:$|[._-])/i.test(c.address)
@@ -491,37 +588,17 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     }
   }
 
-  // No address tied to privacy: the company's best remaining own address is the next best thing,
-  // said so. Its general, support or sales contacts come first, then any other of its addresses,
-  // ranked by how close each stands to words about rights, data or contact.
+  // No address tied to privacy: Rightful says so and proposes none. The company's own addresses stay
+  // listed as what they are (general, support, sales …), each marked as not a privacy contact, so the
+  // person can choose one knowingly or look for the privacy contact elsewhere.
   if (privacyEmails.length === 0 && otherEmails.length > 0) {
-    const closeness = (c: Candidate) => Math.max(...c.judged.map((j) => j.privacy + (companyCue.test(j.quote.quote) ? 0.5 : 0)))
-    const rank = (e: ProposedOtherEmail) => (e.purpose === 'general' || e.purpose === 'support' ? 2 : e.purpose === 'sales' ? 1 : 0)
-    const scored = otherEmails.map((e) => {
-      const c = candidates.find((x) => x.address === e.address)!
-      return { e, c, rank: rank(e), close: closeness(c) }
-    })
-    scored.sort((a, b) => b.rank - a.rank || b.close - a.close || a.c.first - b.c.first)
-    const topRank = scored[0]!.rank
-    // Where the company gives general contacts, all of them go; otherwise only the closest one.
-    const fallback = topRank > 0 ? scored.filter((x) => x.rank > 0) : scored.slice(0, 1)
-    for (const { e, c } of fallback) {
-      const what = e.purpose === 'other' ? 'an address of the company, though not one it gives for privacy matters' : `the address it gives for ${purposeWords[e.purpose]}, not one for privacy matters`
-      privacyEmails.push({
-        address: e.address,
-        score: Math.round((Math.max(0, c.best.privacy) + 0.5) * 100) / 100 - (e.purpose === 'sales' ? 0.5 : e.purpose === 'newsletter' || e.purpose === 'other' ? 0.25 : 0),
-        reason: `The policy names no address for privacy matters; this is ${what}, so a request can go there.${noteFor(c.best.mention)}`,
-        quote: e.quote,
-        start: e.start,
-        end: e.end,
-        purpose: 'privacy',
-      })
+    for (const e of otherEmails) {
+      if (!/not a privacy contact/.test(e.reason)) e.reason = `Not a privacy contact: ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`
     }
-    const kept = new Set(fallback.map((x) => x.e.address))
-    for (let i = otherEmails.length - 1; i >= 0; i -= 1) if (kept.has(otherEmails[i]!.address)) otherEmails.splice(i, 1)
+    const listed = otherEmails.map((e) => e.address)
     warnings.push({
       code: 'no-privacy-email',
-      message: `The policy gives no e-mail address for privacy matters; ${[...kept].join(', ')} ${kept.size > 1 ? 'are the company’s other contacts' : 'is another contact of the company'}, not specific to privacy. Rightful proposes ${kept.size > 1 ? 'them' : 'it'}, but the company may route privacy requests elsewhere.`,
+      message: `The policy ties no e-mail address to privacy matters, so Rightful proposes none. It gives ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ` and ${listed.length - 5} more` : ''} for other purposes; a request sent there may not reach the people who handle privacy. Look for the privacy contact on the company's website, or write by post.`,
       start: null,
       end: null,
     })
@@ -529,8 +606,12 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
 
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
   // An address the policy sends rights requests to ranks with them.
-  const tier = (e: ProposedPrivacyEmail) => (e.purpose === 'dpo' || dedicated.has(e.address) || directedTo.has(e.address) ? 1 : 0)
+  // Where the policy itself sends requests about the rights comes before a DPO named for questions.
+  // Before all that, an address at the company's own mail domain: the company's own privacy people
+  // rather than a law firm, a representative service or an affiliate named for one region.
+  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
+  homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
   if (privacyEmails.length === 0 && otherEmails.length === 0) {
     const only = excluded.length > 0 ? ` It mentions only ${excluded.map((e) => e.address).join(', ')}, which ${excluded.length > 1 ? 'are' : 'is'} not the company's.` : ''
@@ -547,6 +628,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
 
 function noteFor(mention: Mention): string {
   if (mention.via === 'mailto-mismatch') return ` The link text (“${mention.shown}”) is not the address; the address is the link's target.`
+  if (mention.via === 'link-elsewhere') return ` Its link opens a message to ${mention.shown} instead; check which one the company means.`
   if (mention.via === 'decoded') return ` The policy spells it out (“${mention.shown}”); Rightful decoded it.`
   return ''
 }
@@ -564,4 +646,47 @@ function otherPurpose(lp: ReturnType<typeof localPartPurpose>, judged: ReadonlyA
   for (const j of judged) if (j.purposeHint && j.purposeHint !== 'general') return j.purposeHint
   if (judged.some((j) => j.purposeHint === 'general') || judged.some((j) => companyCue.test(j.quote.quote))) return 'general'
   return 'other'
+}
+
+/**
+ * Moves the addresses at the company's own mail domain (see `homeDomain`) before the others, the
+ * order within each group kept; used again once the company's name is known from its postal address.
+ */
+export function homeFirst(privacyEmails: ProposedPrivacyEmail[], companyDomain: string | null, companyName: string | null): void {
+  const home = homeDomain(privacyEmails.map((e) => e.address), companyDomain, companyName)
+  if (home === null) return
+  const atHome = (e: ProposedPrivacyEmail) => (isAtDomain(e.address, home) ? 1 : 0)
+  privacyEmails.sort((a, b) => atHome(b) - atHome(a))
+}
+
+/** Whether `address` is at `domain` or one of its subdomains. */
+function isAtDomain(address: string, domain: string): boolean {
+  const at = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
+  return at === domain || at.endsWith(`.${domain}`)
+}
+
+const nameNoise = /\b(?:the|inc|incorporated|ltd|limited|llc|gmbh|ag|se|sa|sas|plc|corp|corporation|company|co|group|holdings?|b\.?v|n\.?v|oy|ab|as|s\.?p\.?a|s\.?r\.?l|pte|pty|unlimited)\b\.?/gi
+
+/**
+ * The company's own mail domain among the privacy addresses: the one its web address gives; else
+ * the one whose name is the company's ("Roblox Corporation" and roblox.com, "New Work SE" and
+ * new-work.se); else none. Returns the registrable domain ("roblox.com").
+ */
+export function homeDomain(addresses: ReadonlyArray<string>, companyDomain: string | null, companyName: string | null): string | null {
+  if (companyDomain) return companyDomain
+  if (!companyName || addresses.length < 2) return null
+  const words = companyName.toLowerCase().replace(nameNoise, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+  const joined = words.join('')
+  if (joined.length < 3) return null
+  const matches = new Set<string>()
+  for (const address of addresses) {
+    const domain = registrableDomain(address.slice(address.lastIndexOf('@') + 1))
+    const label = domain.split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+    if (label.length < 3) continue
+    // "New York Times" and nytimes.com: the first words' initials before the last word.
+    const initialsAndLast = words.length >= 2 ? `${words.slice(0, -1).map((w) => w[0]).join('')}${words[words.length - 1]}` : null
+    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label))) matches.add(domain)
+  }
+  // Two different domains both look like the company's: nothing to prefer.
+  return matches.size === 1 ? [...matches][0]! : null
 }

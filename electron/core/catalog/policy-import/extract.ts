@@ -5,7 +5,7 @@
  */
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
 import { findPostalAddresses, withoutTrailingStars } from './addresses'
-import { findEmails } from './emails'
+import { findEmails, homeFirst } from './emails'
 import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage } from './identity'
 import { findPhones } from './phones'
 import { toPlainText } from './plain-text'
@@ -113,7 +113,7 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
   yield step(2)
   const archive = findArchiveHint(plain.text, plain.links, sourceUrl)
   const companyDomain = companyDomainOf(sourceUrl, archive)
-  const companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
+  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
   const warnings: ProposalWarning[] = []
   if (!companyName) {
     warnings.push({ code: 'no-company-name', message: 'The policy does not name the company in a way Rightful can find; enter the name yourself.', start: null, end: null })
@@ -122,7 +122,7 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
 
   budget.check()
   yield step(3)
-  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, budget })
+  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, companyNameText: companyName?.name ?? null, budget })
   yield step(4)
   const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex, budget })
   yield step(5)
@@ -153,9 +153,22 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
     ...new Set(
       postalAddresses
         .filter((a) => a.role === 'company' && a.recipient && /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.)(?=\W|$)|有限公司/i.test(a.recipient))
-        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').trim()),
+        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').replace(/^[^:：]{1,20}[:：]\s*/, '').replace(/^【|】$/g, '').trim()),
     ),
   ]
+
+  // No name in the policy's own words or title: the company named with its own postal address.
+  if (!companyName && legalNames.length > 0) {
+    const recipient = legalNames[0]!
+    const address = postalAddresses.find((a) => a.role === 'company' && a.recipient !== null && a.recipient.includes(recipient))
+    if (address) {
+      companyName = { name: recipient, basis: 'legal-entity', quote: address.quote, start: address.start, end: address.end }
+      const at = warnings.findIndex((w) => w.code === 'no-company-name')
+      if (at !== -1) warnings.splice(at, 1)
+      // Now that the company is named, its own mail domain can be told from a provider's.
+      homeFirst(emails.privacyEmails, companyDomain, recipient)
+    }
+  }
 
   const quotes: UsedQuote[] = []
   const add = (field: UsedQuote['field'], value: string, q: { quote: string | null; start: number | null; end: number | null }) => {

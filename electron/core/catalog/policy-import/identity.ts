@@ -2,6 +2,7 @@
  * Who the policy belongs to: its name as the policy gives it, its web domain, the archive the copy
  * came from, and the language it is written in.
  */
+import { thirdPartyName } from './cues'
 import type { ArchiveHint, ProposedCompanyName } from './proposal'
 import type { TextLink } from './plain-text'
 
@@ -63,7 +64,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 }
 
 const genericTitleWords =
-  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|data protection|protection|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site)\b|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
+  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site)\b|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -92,13 +93,14 @@ function titlePieces(title: string): string[] {
     // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
-    .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p))
+    .map((p) => p.replace(/^(?:for|to|from|with|of|by)\s+/i, '').replace(/['’]s$/, ''))
+    .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p))
     .slice(0, maxTitlePieces)
 }
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
+  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -109,6 +111,127 @@ function escapeRegExp(s: string): string {
 function count(text: string, name: string): number {
   const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?![\\w])`, 'gi')
   return (text.match(pattern) ?? []).length
+}
+
+/** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
+const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.?|SAS|SARL|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+/** One word of a name: capitalised, an acronym, a number, or a brand in lower case with a capital inside ("eVenture"). */
+const nameWord = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]{0,40}|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}.&'’+-]{0,40})`
+/** A company's name: up to seven words, joined by spaces or "and", "of", "de"; ending in a legal form or not. */
+const companyNameText = String.raw`${nameWord}(?:[ \t]+(?:${nameWord}|de|du|des|of|&|für|der)){0,6}(?:,?[ \t]+${legalForm})?`
+const withForm = new RegExp(String.raw`(?:${legalForm})$`, 'u')
+/** "SAS HAPPN", "Oy Frank Students Ab": the form written first. */
+const formFirst = new RegExp(String.raw`^(?:SAS|SA|Oy|AB|AS|GmbH|UAB)[ \t]+\p{Lu}`, 'u')
+/** "A GmbH, B AG and C AG process …": the first of a list of companies named together. */
+const listBefore = new RegExp(String.raw`((?:${nameWord}[ \t]+){0,5}?${legalForm})(?:,[ \t]+(?:${nameWord}[ \t]+){0,5}?${legalForm})*,?[ \t]+and[ \t]+$`, 'u')
+
+/**
+ * The policy's own words for the company: "X (“we”, “us”)", "(together “X” or “we”)", "the data
+ * controller is X", "X is the controller", "X, in its capacity as data controller", "we mean X",
+ * "We are X,", "operated by X Ltd", "X, a company registered in …", "X is an SAS". Read in the
+ * first part of the text only (where a policy says who it is), each pattern bounded.
+ */
+const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: boolean }> = [
+  // Shenzhen Foscam Co.Ltd (referred to herein as "Foscam") — the short name the policy defines.
+  { pattern: new RegExp(String.raw`\((?:hereinafter(?: referred to as)?|referred to (?:herein |hereinafter )?as)\s*["“](${nameWord}(?:[ \t]+${nameWord}){0,3}),?["”]`, 'u'), needsForm: false },
+  // Frejaholm Group AB, Corp. ID …, Sweden (“Frejaholm”) — a short name defined right after a company's legal name.
+  { pattern: new RegExp(String.raw`${legalForm}[^()\n]{0,80}?\(\s*["“](${nameWord}(?:[ \t]+${nameWord}){0,3}),?["”]\s*\)`, 'u'), needsForm: false },
+  // (together “X” or “we”), (“ASUS”, “we”), (“we”, “us” or “Better Stack”) — a defined name beside “we”.
+  { pattern: new RegExp(String.raw`\((?:[^()\n]{0,40}?["“](?:we|us|our)[,]?["”][^()\n]{0,30}?)?(?:together |collectively,? |hereinafter(?: referred to as)? )?["“](${nameWord}(?:[ \t]+${nameWord}){0,3})[,]?["”][^()\n]{0,40}?["“](?:we|us|our)\b`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`\((?:[^()\n]{0,12})["“](?:we|us|our)[,]?["”][^()\n]{0,40}?["“](${nameWord}(?:[ \t]+${nameWord}){0,3})["”]\s*\)`, 'u'), needsForm: false },
+  // X (“we”, “us”, “our”) / X and its affiliates (“we”) / X (**“we”**) — the name right before the parenthesis.
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+(?:${nameWord}|de|du|des|of|&)){0,6}(?:,?[ \t]+${legalForm})?)(?:[ \t]+and its [\p{Ll} ,]{3,60})?[ \t]*\([^()\n]{0,40}?["“](?:we|us|our)\b`, 'u'), needsForm: false },
+  // Who is responsible … / the controller is: (a heading or sentence), then the name on a line of its own.
+  { pattern: new RegExp(String.raw`\b(?:responsible|controller|Verantwortliche\w*)\b[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(?:Company:[ \t]*)?(${companyNameText})(?:[ \t]+\([^()\n]{0,30}\))?,?[ \t]*\n`, 'u'), needsForm: true },
+  // the data controller (…) is / shall be X
+  { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
+  // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,120}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
+  // X is the body responsible / X est responsable des traitements
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}) (?:is the (?:body|party|entity|company) responsible|is responsible for (?:the )?(?:collection|processing)|est responsable des? traitements?)`, 'u'), needsForm: false },
+  // When we talk about X, we mean Y / We, X, … / We are X,
+  { pattern: new RegExp(String.raw`\bwe mean (${companyNameText})`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n|\. )We, (${companyNameText}),`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n|\. )We are (${companyNameText}),`, 'u'), needsForm: false },
+  // operated / provided / owned by X Ltd
+  { pattern: new RegExp(String.raw`\b(?:operated|provided|owned|controlled|run|processed)(?: and (?:operated|controlled))? by (?:the company )?(${companyNameText})`, 'u'), needsForm: true },
+  // X, a company registered in … / X is an SAS / X, SAS with share capital / X, headquartered in
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText})(?:,? is an?|, an?|,) (?:(?:simplified |private |public )?(?:joint[- ]stock |limited (?:liability )?)?company|${legalForm}|charity|corporation)\b`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}), (?:headquartered|located|based|registered) (?:in|at)\b`, 'u'), needsForm: true },
+  // X processes your personal data
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:,] )(${companyNameText}) (?:processes|collects and processes) your personal (?:data|information)`, 'u'), needsForm: false },
+  // X is referred to in this Privacy Policy as “The X,” “we” or “our”
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}) is (?:also )?referred to (?:in this [\p{L} ]{0,30}?)?as ["“][^"”\n]{1,40}["”][,]?(?:[ \t]*["“](?:we|us|our)\b)?`, 'u'), needsForm: false },
+  // References to “we”, “our” and “us” refer to X / “we” means X
+  { pattern: new RegExp(String.raw`["“](?:we|us|our)[,]?["”][^.\n]{0,40}?\b(?:refers? to|means?)\s+(${companyNameText})`, 'u'), needsForm: false },
+  // X (officially, Y Inc.) — the legal name the policy gives in brackets
+  { pattern: new RegExp(String.raw`\((?:officially|legally|formally),?[ \t]+(${companyNameText})\)`, 'u'), needsForm: true },
+  // between you … and X Ltd, the owner / operator / provider of this website
+  { pattern: new RegExp(String.raw`\band (${companyNameText}),? the (?:owner|operator|provider|publisher)\b`, 'u'), needsForm: true },
+  // X Inc. dba Y / doing business as Y — the legal name
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+(?:dba|d/b/a|doing business as)[ \t]`, 'u'), needsForm: true },
+]
+
+/** How many matches of one pattern are tried before the next pattern: a rejected word ("Who is the controller") gives way to the next. */
+const maxMatchesPerPattern = 6
+
+/** A legal form written right after a name ("…, LLC"). */
+const formAfter = new RegExp(String.raw`^,?[ \t]+${legalForm}`, 'u')
+
+/** Words of a department or an attention line in front of a company's name ("Attn: Privacy Signal Messenger, LLC"). */
+const departmentFirst = /^(?:(?:Attn|Attention|Privacy|Legal|Data Protection|Compliance|Department|Team)[ \t:]+)+(?=\p{Lu})/u
+
+/** Words a name found by `ownWords` must not be: pronouns, the document, generic roles. */
+const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|where|who|what|which|how|why|data|personal|privacy|policy|company|controller|service|services|users?|customers?|members?|gdpr|eu|eea|uk|us|article|section|for|and|or)$/i
+
+/** The name the policy gives itself in its controller clause or self-definition, with its quote. */
+function fromOwnWords(text: string): { name: string; start: number; end: number } | null {
+  const head = text.slice(0, 20_000)
+  let best: { name: string; start: number; end: number; rank: number } | null = null
+  ownWords.forEach(({ pattern, needsForm }, rank) => {
+    const every = new RegExp(pattern.source, `${pattern.flags}g`)
+    for (let m = every.exec(head), n = 0; m && n < maxMatchesPerPattern; m = every.exec(head), n += 1) {
+      if (m[0].length === 0) every.lastIndex += 1
+      if (consider(m, needsForm, rank)) return
+    }
+  })
+  return best
+
+  /** Weighs one match of an `ownWords` pattern; false when it names no company. */
+  function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean {
+    // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
+    let found = m[1]!.trim()
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:(?:how|to|and|by|for|with|at|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
+    const name = withoutTrailingChars(found, /[\s,.;:]/).replace(/['’]s$/, '')
+    let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
+    // "Signal Messenger, LLC, 650 Castro Street": a legal form right after the name belongs to it.
+    const after = withForm.test(restored) ? null : formAfter.exec(head.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length, m.index + m[0].indexOf(m[1]!) + m[1]!.length + 24))
+    if (after && m[1]!.trim().endsWith(name)) restored = `${name}${after[0]}`
+    const department = departmentFirst.exec(restored)
+    if (department && (withForm.test(restored) || companyForm.test(m[0]))) {
+      found = found.slice(department[0].length)
+      restored = restored.slice(department[0].length)
+    }
+    if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return false
+    // A defined term for a document, a place or a service ("Sites", “Provision”) is not the company.
+    if (genericDefinition.test(restored) && !withForm.test(restored)) return false
+    // A provider the policy names ("Google LLC is the controller of …") or a postcode is not the company.
+    const byProvider = /\bby\s/.test(m[0]) || /\b(?:service|provider|processor)\b/i.test(head.slice(Math.max(0, m.index - 120), m.index))
+    if ((thirdPartyName.test(restored) && (byProvider || !text.slice(0, 600).includes(restored.split(/\s/)[0]!))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
+    if (needsForm && !withForm.test(restored) && !withForm.test(`${restored}.`) && !formFirst.test(restored)) return false
+    let start = m.index + m[0].indexOf(m[1]!) + m[1]!.trim().indexOf(found)
+    const list = withForm.test(restored) ? listBefore.exec(head.slice(Math.max(0, start - 160), start)) : null
+    if (list) {
+      const first = list[1]!
+      start = Math.max(0, start - 160) + list.index
+      if (!best || start < best.start - 200 || rank < best.rank) best = { name: first, start, end: start + first.length, rank }
+      return true
+    }
+    // The earliest mention wins; among mentions close together, the pattern listed first.
+    if (!best || start < best.start - 200 || (Math.abs(start - best.start) <= 200 && rank < best.rank)) best = { name: restored, start, end: start + restored.length, rank }
+    return true
+  }
 }
 
 export function findCompanyName(text: string, title: string | null, domain: string | null): ProposedCompanyName | null {
@@ -132,6 +255,9 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     return { name: chosen, basis, ...quoteOf(start, end) }
   }
 
+  // 0. The policy's own words: its controller clause or "X (“we”)".
+  const own = fromOwnWords(text)
+  if (own) return { name: own.name, basis: 'self-reference', ...quoteOf(own.start, own.end) }
   // 1. A defined short name: Foscam Co.Ltd (referred to herein as "Foscam").
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- the name is at most six words of 60 characters, the short name 40, and the text 20,000
   const definedPattern = /([A-Z][\w.&'’-]{0,60}(?:[ \t]+[A-Z0-9][\w.&'’,-]{0,60}){0,5})\s*\(\s*(?:(?:hereinafter(?: referred to as)?|referred to (?:herein )?as|collectively,?|the)\s*)?["“”]\s*([^"“”,]{2,40}?)\s*[,]?["“”]/g
@@ -147,8 +273,8 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const selfPatterns: RegExp[] = [
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
     /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
-    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+we\b)/,
-    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your|the) privacy|values|has created|has adopted|operates)\b/,
+    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
   ]
   for (const pattern of selfPatterns) {
@@ -186,7 +312,12 @@ function firstHeadingLine(text: string): { text: string; start: number; end: num
     const line = text.slice(start, end).trim()
     if (line && !/archived on|following text/i.test(line)) {
       const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(line))
-      if (!titleLike) return null
+      if (!titleLike) {
+        // Page chrome above the title ("LEGAL INFORMATION", a date) is skipped; prose ends the search.
+        if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return null
+        start = end + 1
+        continue
+      }
       const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length
       return { text: line, start: start + lead, end: start + lead + line.length }
     }

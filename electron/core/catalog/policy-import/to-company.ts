@@ -44,6 +44,8 @@ export const companyChoicesSchema = z.strictObject({
       title: z.string().min(1).max(300).optional(),
       url: z.url().optional(),
       archivedOn: plainDateSchema.nullable().optional(),
+      /** The day Rightful fetched the policy from its address ("Learn from a web address"). */
+      retrievedOn: plainDateSchema.optional(),
     })
     .optional(),
 })
@@ -185,6 +187,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
         kind: 'policy' as const,
         archivedOn,
         supersededBy: null,
+        retrievedOn: choices.source?.retrievedOn ?? null,
       },
     ],
   }

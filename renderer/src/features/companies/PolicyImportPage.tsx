@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
 import { api, ApiFailure, messageOf, unwrap } from '../../api'
-import type { PolicyFormat } from '../../store/policy-import-slice'
+import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { countryName, purposeLabel } from '../../ui/format'
@@ -71,7 +71,7 @@ function Check({ checked, onChange, children, onFocus }: { checked: boolean; onC
 }
 
 /** Review a proposal beside the highlighted policy, keep what is right, save it as a company. */
-function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: { text: string; format: Format; sourceUrl: string }; onBack: () => void }) {
+function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: PolicyRead['input']; onBack: () => void }) {
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const runOperation = useStore((s) => s.runOperation)
@@ -139,6 +139,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           ...target,
           operation,
           choices: {
+            ...(input.fetched && input.sourceUrl ? { source: { url: input.fetched.url, retrievedOn: input.fetched.fetchedOn } } : {}),
             name: name.trim(),
             privacyEmails: proposal.privacyEmails.filter((e) => privacy.has(e.address)).map((e) => e.address),
             otherEmails: proposal.otherEmails.filter((e) => others.has(e.address)).map((e) => e.address),
@@ -182,6 +183,11 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
       </div>
       <div className="proposal-pane" data-testid="proposal">
         <h2 className="pane-title">What Rightful proposes</h2>
+        {input.fetched ? (
+          <p className="fetched-note" data-testid="fetched-source">
+            Read from <strong>{input.fetched.url}</strong>, fetched on {input.fetched.fetchedOn}; saved as the source.
+          </p>
+        ) : null}
         {proposal.warnings.length > 0 ? (
           <ul className="callout callout-warn proposal-warnings" data-testid="proposal-warnings">
             {proposal.warnings.map((w, i) => (
@@ -195,7 +201,11 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         </label>
 
         <h3>Privacy e-mail, best first</h3>
-        {proposal.privacyEmails.length === 0 ? <p className="muted">The policy gives none. Rightful does not guess one.</p> : null}
+        {proposal.privacyEmails.length === 0 ? (
+          <p className="muted">
+            The policy ties no e-mail address to privacy matters. Rightful does not guess one{proposal.otherEmails.length > 0 ? '; the company’s other addresses are below, each marked as not a privacy contact' : ''}.
+          </p>
+        ) : null}
         {proposal.privacyEmails.map((e, i) => (
           <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setPrivacy(toggle(privacy, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
             <strong data-proposed-email={e.address}>{e.address}</strong>
@@ -326,7 +336,9 @@ export function PolicyImportPage() {
   const problem = useStore((s) => s.policyReadProblem)
   const [fileError, setError] = useState<string | null>(null)
   const error = fileError ?? problem
-  const reading = useStore((s) => [...s.operations.values()].some((op) => op.channel === 'catalog:extractPolicy'))
+  const reading = useStore((s) => [...s.operations.values()].some((op) => op.channel === 'catalog:extractPolicy' || op.channel === 'catalog:fetchPolicy'))
+  const fetchPolicy = useStore((s) => s.fetchPolicy)
+  const [webAddress, setWebAddress] = useState('')
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
   const resolved: Format = format === 'auto' ? guessFormat(fileName, text) : format
@@ -374,6 +386,40 @@ export function PolicyImportPage() {
         <Review proposal={read.proposal} input={read.input} onBack={clearRead} />
       ) : (
         <div className="card">
+          <form
+            className="fetch-policy"
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (webAddress.trim()) void fetchPolicy(webAddress.trim())
+            }}
+          >
+            <label className="field">
+              <span className="field-label">Learn from a web address</span>
+              <input
+                type="url"
+                value={webAddress}
+                readOnly={reading}
+                onChange={(e) => setWebAddress(e.target.value)}
+                placeholder="https://www.example.com/privacy"
+                aria-label="Policy web address"
+              />
+            </label>
+            <button type="submit" className="button" disabled={reading || webAddress.trim().length === 0}>
+              Fetch and read
+            </button>
+            <p className="muted small">
+              Rightful fetches this one page from the web, now and only because you ask (a secure connection where the site offers one, no cookies).
+              Nothing else goes online. You can also paste the policy or open a saved copy below.
+            </p>
+          </form>
+          <OperationHere channel="catalog:fetchPolicy" />
+          {draft.fetched ? (
+            <p className="fetched-note" role="status">
+              Fetched from <strong>{draft.fetched.url}</strong>
+              {draft.fetched.url !== draft.fetched.requestedUrl ? ` (you gave ${draft.fetched.requestedUrl})` : ''} on {draft.fetched.fetchedOn}. It is recorded as
+              the source.
+            </p>
+          ) : null}
           <div
             className={`drop-zone ${dragging ? 'dragging' : ''}`}
             onDragOver={(e) => {
