@@ -158,6 +158,12 @@ Commands:
                                               RIGHTFUL_SMTP_PASSWORD, else asked for.
   send --reference <RF-…> [--confirm-resend] [--smtp …] [--json]
                                               send a request again after a failure
+  discover <mbox file, .eml file or folder of .eml files> [--json]
+                                              the companies of the catalog that wrote to
+                                              you, from the From and Date headers only:
+                                              [{company, name, domain, messages, first,
+                                              last}]; unknown senders are counted, never
+                                              listed; personal (freemail) senders skipped
   replies import <file.eml> [--reference <RF-…>] [--confirm] [--json]
                                               import a company's reply: prints {matched,
                                               matchedBy, needsConfirmation, classification:
@@ -757,6 +763,28 @@ async function noticesCommand(sub: string | undefined, rest: string[], makeApi: 
   return { json: { dismissed }, text: `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.` }
 }
 
+/** `rightful discover <mbox, .eml or folder>`: the catalog's companies that wrote, read from the headers only. */
+async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { positionals } = parse(args, { json: { type: 'boolean' } }, 1)
+  if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`.')
+  const source = path.resolve(io.cwd, positionals[0])
+  let kind: 'file' | 'folder'
+  try {
+    kind = fs.statSync(source).isDirectory() ? 'folder' : 'file'
+  } catch {
+    throw new UsageError(`There is no file or folder ${source}.`)
+  }
+  const result = unwrap(await makeApi(undefined, source).call('discover:scan', { kind }))
+  if (!result) throw new UsageError(`Nothing was read from ${source}.`)
+  const json = result.companies.map(({ company, name, domain, messages, first, last }) => ({ company, name, domain, messages, first, last }))
+  const summary = `${result.messages.toLocaleString('en')} messages read: ${result.matched.toLocaleString('en')} from ${result.companies.length} compan${result.companies.length === 1 ? 'y' : 'ies'} Rightful knows, ${result.unknown.toLocaleString('en')} from senders it does not know (not listed), ${result.freemail.toLocaleString('en')} from personal addresses (skipped)${result.unreadable > 0 ? `, ${result.unreadable.toLocaleString('en')} without a readable sender` : ''}.`
+  const text = [
+    ...result.companies.map((c) => `${c.company.padEnd(24)} ${c.name.padEnd(28)} ${String(c.messages).padStart(6)}  ${c.first ?? '?'} … ${c.last ?? '?'}`),
+    summary,
+  ].join('\n')
+  return { json, text }
+}
+
 async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
   const [command, sub, ...rest] = argv
   switch (command) {
@@ -936,6 +964,8 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
       return repliesCommand(sub, rest, io, makeApi)
     case 'notices':
       return noticesCommand(sub, rest, makeApi)
+    case 'discover':
+      return discoverCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'send':
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests':

@@ -97,6 +97,7 @@ export const hostPortMethods = {
   'picker.pickFiles': { args: z.tuple([z.enum(['attachments', 'replies'])]), result: z.array(filePath).max(1000) },
   'picker.pickImport': { args: z.tuple([z.enum(['file', 'folder'])]), result: filePath.nullable() },
   'picker.pickBackup': { args: z.tuple([]), result: filePath.nullable() },
+  'picker.pickMailbox': { args: z.tuple([z.enum(['file', 'folder'])]), result: filePath.nullable() },
   'printer.print': {
     args: z.tuple([z.strictObject({ title: z.string().max(1000), suggestedName, bytes })]),
     result: z.union([z.strictObject({ outcome: z.enum(['printed', 'cancelled']) }), z.strictObject({ outcome: z.literal('saved'), path: filePath.nullable() })]),

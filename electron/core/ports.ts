@@ -123,6 +123,8 @@ export type FilePicker = {
   pickImport(kind: 'file' | 'folder'): Promise<string | null>
   /** A backup file to restore; null when the user cancelled. */
   pickBackup(): Promise<string | null>
+  /** A mailbox to look through for companies: an mbox or .eml file, or a folder of .eml files; null when cancelled. */
+  pickMailbox(kind: 'file' | 'folder'): Promise<string | null>
 }
 
 /** Hands a URL to the operating system (the user's mail program for mailto:). */

@@ -60,6 +60,19 @@ export function createDialogFilePicker(getWindow: () => BaseWindow | null): File
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? null : (choice.filePaths[0] ?? null)
     },
+    async pickMailbox(kind) {
+      const options =
+        kind === 'folder'
+          ? { title: 'Choose a folder of saved e-mails (.eml)', properties: ['openDirectory'] as Array<'openDirectory'> }
+          : {
+              title: 'Choose a mailbox file (mbox or .eml)',
+              properties: ['openFile'] as Array<'openFile'>,
+              filters: [{ name: 'Mailbox', extensions: ['mbox', 'mbx', 'eml'] }, { name: 'All files', extensions: ['*'] }],
+            }
+      const window = getWindow()
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
   }
 }
 

@@ -74,6 +74,7 @@ export const apiChannels = [
   'backup:inspect',
   'backup:restore',
   'operations:cancel',
+  'discover:scan',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]
@@ -82,7 +83,7 @@ export type ApiChannel = (typeof apiChannels)[number]
  * The methods that run as long operations: they take an optional `operation` id, report progress
  * under it and can be stopped with operations:cancel.
  */
-export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync'] as const satisfies ReadonlyArray<ApiChannel>
+export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync', 'discover:scan'] as const satisfies ReadonlyArray<ApiChannel>
 
 export type OperationChannel = (typeof operationChannels)[number]
 

@@ -45,6 +45,7 @@ import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-setting
 import type { ImapView, SyncResult } from '../replies/handlers'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
 import { operationIdPattern } from '../operation'
+import type { DiscoverResult } from '../discover/discover'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -481,6 +482,14 @@ export const contract = {
    * saved. `cancelled` is false when no such operation runs (it had already ended).
    */
   'operations:cancel': method<{ cancelled: boolean }>()(z.strictObject({ operation: operationId })),
+
+  /**
+   * Asks the user for a mailbox (an mbox or .eml file, or a folder of .eml files), reads only the
+   * From and Date headers of its messages, and lists the companies of the catalog that wrote,
+   * with how many messages and the first and last day; unknown senders are only counted. Null
+   * when the user cancelled the picker.
+   */
+  'discover:scan': method<DiscoverResult | null>()(z.strictObject({ kind: z.enum(['file', 'folder']), operation: operationId.optional() })),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

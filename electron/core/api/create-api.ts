@@ -33,6 +33,7 @@ import { createAttachmentStage, incomingDir } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
+import { discoverHandlers } from '../discover/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { describeIssues, parseInput } from './parse-input'
@@ -153,6 +154,7 @@ function openServices(ports: Ports): HandlerMap[] {
     settingsHandlers(ctx),
     templateHandlers(ctx),
     notificationHandlers(ctx),
+    discoverHandlers(ctx),
   ]
 }
 
@@ -172,6 +174,7 @@ const operationNames: Partial<Record<ApiChannel, string>> = {
   'backup:create': 'The backup',
   'backup:restore': 'The restore',
   'replies:sync': 'The IMAP sync',
+  'discover:scan': 'Looking through the mailbox',
 }
 
 export function createApi(ports: Ports): Api {
