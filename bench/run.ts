@@ -44,6 +44,7 @@ import { benchLargePolicies } from './policy-import-large'
 import { describeKillLoop } from './kill-loop'
 import { killLoop } from '../test/helpers/kill-loop'
 import { benchClickDuringImport, benchCliSignal } from './responsiveness'
+import { benchDiscover } from './discover'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -361,6 +362,8 @@ async function main(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
   benchLargePolicies(report, anchorMs)
+  process.stdout.write('\nDiscovery on an mbox generated on the fly, read in a process of its own (bench/discover.ts; the file is deleted after):\n')
+  await benchDiscover(report)
   process.stdout.write('\nThe window and the CLI while the core works (bench/responsiveness.ts):\n')
   await benchClickDuringImport(report, anchorMs)
   await benchCliSignal(report, anchorMs)
