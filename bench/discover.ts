@@ -45,7 +45,7 @@ async function writeMbox(file: string, bytes: number): Promise<number> {
     const chunk = parts.join('')
     messages += 200
     written += Buffer.byteLength(chunk)
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve))
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
   return messages

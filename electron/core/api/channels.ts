@@ -75,6 +75,17 @@ export const apiChannels = [
   'backup:restore',
   'operations:cancel',
   'discover:scan',
+  'bulk:packs',
+  'bulk:create',
+  'bulk:list',
+  'bulk:get',
+  'bulk:exclude',
+  'bulk:send',
+  'bulk:pause',
+  'bulk:cancel',
+  'bulk:letters',
+  'bulk:markLettersSent',
+  'bulk:webformDone',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]
@@ -83,7 +94,7 @@ export type ApiChannel = (typeof apiChannels)[number]
  * The methods that run as long operations: they take an optional `operation` id, report progress
  * under it and can be stopped with operations:cancel.
  */
-export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync', 'discover:scan'] as const satisfies ReadonlyArray<ApiChannel>
+export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync', 'discover:scan', 'bulk:create', 'bulk:send'] as const satisfies ReadonlyArray<ApiChannel>
 
 export type OperationChannel = (typeof operationChannels)[number]
 
