@@ -10,7 +10,8 @@ import { dataBrokerCategory } from '../catalog/brokers'
 type PackRule = { readonly title: string; readonly description: string; readonly includes: (company: CompanyView) => boolean }
 
 const isBroker = (c: CompanyView) => c.categories.includes(dataBrokerCategory)
-const inUs = (c: CompanyView) => c.establishment.includes('US') || c.countriesServed.includes('US')
+/** Established in the US, or serving it (the list's "global" brokers serve everywhere). */
+const inUs = (c: CompanyView) => c.establishment.includes('US') || c.countriesServed.includes('US') || c.countriesServed.includes('all')
 
 const packs = new Map<string, PackRule>([
   ['us-data-brokers', { title: 'US data brokers', description: 'Data brokers established in or doing business in the United States (the data-broker list).', includes: (c) => isBroker(c) && inUs(c) }],
