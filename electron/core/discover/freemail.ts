@@ -16,14 +16,14 @@ const freemailDomains: ReadonlySet<string> = new Set([
   'list.ru', 'bk.ru', 'rambler.ru', 'hushmail.com', 'runbox.com', 'posteo.de', 'posteo.net', 'mailbox.org',
   'disroot.org', 'riseup.net', 'startmail.com', 'mailfence.com', 'duck.com', 'skiff.com',
   // Germany, Austria, Switzerland
-  'web.de', 't-online.de', 'freenet.de', 'arcor.de', 'online.de', '1und1.de', 'vodafone.de', 'kabelmail.de',
+  'web.de', 't-online.de', 'freenet.de', 'arcor.de', 'online.de', 'kabelmail.de',
   'bluewin.ch', 'aon.at', 'chello.at',
   // France, Benelux, Italy, Spain
   'orange.fr', 'wanadoo.fr', 'free.fr', 'sfr.fr', 'laposte.net', 'neuf.fr', 'club-internet.fr', 'skynet.be',
   'telenet.be', 'ziggo.nl', 'kpnmail.nl', 'planet.nl', 'home.nl', 'libero.it', 'virgilio.it', 'tiscali.it',
   'alice.it', 'tin.it', 'telefonica.net', 'terra.es',
   // United Kingdom, Ireland
-  'btinternet.com', 'sky.com', 'talktalk.net', 'virginmedia.com', 'ntlworld.com', 'blueyonder.co.uk',
+  'btinternet.com', 'talktalk.net', 'virginmedia.com', 'ntlworld.com', 'blueyonder.co.uk',
   'eircom.net',
   // Nordics, Central and Eastern Europe
   'seznam.cz', 'centrum.cz', 'wp.pl', 'o2.pl', 'interia.pl', 'onet.pl', 'op.pl', 'telia.com', 'online.no',
