@@ -76,10 +76,16 @@ export function BatchPage({ id }: { id: string }) {
     void load(id)
   }, [id, load])
 
+  // While it sends, each e-mail that goes out shows in the list: fetched again at every step.
+  const step = sending?.progress?.done ?? null
+  useEffect(() => {
+    if (step !== null) void load(id)
+  }, [step, id, load])
+
   if (!view) return <section className="page" aria-busy="true" />
   const { batch, counts } = view
   const editable = batch.state !== 'cancelled'
-  const reviewing = batch.state === 'review' || batch.state === 'paused'
+  const reviewing = !sending && (batch.state === 'review' || batch.state === 'paused')
   const waiting = counts.queued
   const emails = batch.items.filter((i) => i.channel === 'email' && !i.excluded).length
 
@@ -91,7 +97,7 @@ export function BatchPage({ id }: { id: string }) {
             {batch.id} · {requestTypeLabel[batch.type]}
           </p>
           <h1>
-            {batch.state === 'review' ? 'Review the requests' : batch.state === 'finished' ? 'Batch sent' : batch.state === 'cancelled' ? 'Batch cancelled' : batch.state === 'paused' ? 'Batch paused' : 'Sending'}
+            {sending ? 'Sending' : batch.state === 'review' ? 'Review the requests' : batch.state === 'finished' ? 'Batch sent' : batch.state === 'cancelled' ? 'Batch cancelled' : batch.state === 'paused' ? 'Batch paused' : 'Sending stopped'}
           </h1>
           <p className="lede" role="status" data-testid="batch-counts">
             {counts.sent} of {emails + counts.letter} sent
@@ -207,7 +213,7 @@ export function BatchPage({ id }: { id: string }) {
                 {item.reference ? <span className="muted small mono"> {item.reference}</span> : null}
               </td>
               <td>{channelText[item.channel]}</td>
-              <td className="small break">{item.error && item.status === 'skipped' ? <span className="muted">{item.error.message}</span> : (item.contact ?? '–')}</td>
+              <td className="small to-cell">{item.error && item.status === 'skipped' ? <span className="muted">{item.error.message}</span> : (item.contact ?? '–')}</td>
               <td>{item.law ? lawShort[item.law] : '–'}</td>
               <td>{item.lang ? (languageLabel[item.lang] ?? item.lang) : '–'}</td>
               <td>

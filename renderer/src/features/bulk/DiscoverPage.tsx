@@ -113,8 +113,8 @@ export function DiscoverPage() {
                       </td>
                       <td className="muted small">{c.senderDomains.slice(0, 3).join(', ')}</td>
                       <td className="num">{c.messages.toLocaleString('en')}</td>
-                      <td>{c.first ? formatDate(c.first) : '–'}</td>
-                      <td>{c.last ? formatDate(c.last) : '–'}</td>
+                      <td className="date">{c.first ? formatDate(c.first) : '–'}</td>
+                      <td className="date">{c.last ? formatDate(c.last) : '–'}</td>
                     </tr>
                   ))}
                 </tbody>
