@@ -68,7 +68,7 @@ function Page({ route }: { route: Route }) {
 const sections = [
   { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
   { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company', 'company-edit', 'policy-import'] },
-  { label: 'Find your companies', route: { name: 'discover' } as const, matches: ['discover', 'bulk-new', 'batch'] },
+  { label: 'Who has my data', route: { name: 'discover' } as const, matches: ['discover', 'bulk-new', 'batch'] },
   { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
   { label: 'Templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
   { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },

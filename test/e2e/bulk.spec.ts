@@ -44,8 +44,8 @@ test('discover → pick 20 → review → send with progress → dashboard', asy
   fs.writeFileSync(mbox, lines.join('\n'))
 
   await page.goto(h.url)
-  await page.getByRole('button', { name: 'Find your companies' }).click()
-  await expect(page.getByRole('heading', { name: 'Find your companies' })).toBeVisible()
+  await page.getByRole('button', { name: 'Who has my data' }).click()
+  await expect(page.getByRole('heading', { name: 'Who has your data?' })).toBeVisible()
   await snapshot(page, 'bulk-discover-empty')
   h.pickNext([mbox])
   await page.getByRole('button', { name: 'Choose a mailbox file…' }).click()

@@ -70,7 +70,7 @@ export function pageName(route: Route, names: TitleNames): string {
     case 'about':
       return 'About Rightful'
     case 'discover':
-      return 'Find your companies'
+      return 'Who has your data?'
     case 'bulk-new':
       return `Ask ${route.companies.length} ${route.companies.length === 1 ? 'company' : 'companies'} at once`
     case 'batch':

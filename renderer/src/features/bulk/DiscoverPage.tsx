@@ -40,7 +40,7 @@ export function DiscoverPage() {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>Find your companies</h1>
+          <h1>Who has your data?</h1>
           <p className="lede">
             Which companies have your data? Point Rightful at a mailbox saved on this computer: it reads only who wrote and when, lists the companies it knows, and lets you ask them all at once.
           </p>
