@@ -15,6 +15,7 @@
  * - a click answered by the core while a 2 MB policy is read, beside an idle one, and how soon the
  *   CLI exits on SIGTERM half-way through reading one (bench/responsiveness.ts);
  * - the data folder kill loop, 40 trials: two processes on one folder, one killed (bench/kill-loop.ts runs 200).
+ * - discovery on a 256 MB and a 1 GB mbox generated on the fly: throughput and peak RSS (bench/discover.ts).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
