@@ -485,12 +485,13 @@ export const contract = {
   'operations:cancel': method<{ cancelled: boolean }>()(z.strictObject({ operation: operationId })),
 
   /**
-   * Asks the user for a mailbox (an mbox or .eml file, or a folder of .eml files), reads only the
+   * Asks the user for a mailbox (an mbox or .eml file, or a folder of .eml files; `imap`: the
+   * folder of the IMAP account saved for replies, fetched read-only), reads only the
    * From and Date headers of its messages, and lists the companies of the catalog that wrote,
    * with how many messages and the first and last day; unknown senders are only counted. Null
    * when the user cancelled the picker.
    */
-  'discover:scan': method<DiscoverResult | null>()(z.strictObject({ kind: z.enum(['file', 'folder']), operation: operationId.optional() })),
+  'discover:scan': method<DiscoverResult | null>()(z.strictObject({ kind: z.enum(['file', 'folder', 'imap']), operation: operationId.optional() })),
 
   /** The named groups of companies a batch can go to (US data brokers …), with how many each holds. */
   'bulk:packs': method<ReadonlyArray<{ name: string; title: string; description: string; companies: number }>>()(empty),

@@ -11,6 +11,8 @@ import { CoreError } from '../api/result'
 import type { Operation } from '../operation'
 import { createHeaderScanner, dayOf, senderDomain, type MessageHeaders } from './header-scan'
 import { createSenderMatcher, type SenderMatcher } from './sender-match'
+import type { ImapAccount } from '../replies/imap-sync'
+import { scanImapSenders } from './imap-senders'
 
 /** A company found in the mailbox, with how many messages came from it and when. */
 export type DiscoveredCompany = {
@@ -29,7 +31,7 @@ export type DiscoveredCompany = {
 
 export type DiscoverResult = {
   readonly source: string
-  readonly kind: 'mbox' | 'eml' | 'folder'
+  readonly kind: 'mbox' | 'eml' | 'folder' | 'imap'
   readonly bytes: number
   /** Messages read in all. */
   readonly messages: number
@@ -213,4 +215,22 @@ export async function discoverSenders(options: {
   const companies = tally.companies()
   operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
   return { source, kind, bytes, ...tally.counts, skippedFiles, companies }
+}
+
+/**
+ * The same in the mailbox of the IMAP account saved for replies: only the From and Date lines of
+ * each message (and its arrival date) are fetched, in one streamed FETCH, read-only; it writes
+ * nothing, so a stop leaves nothing behind.
+ */
+export async function discoverInImap(options: {
+  account: ImapAccount
+  companies: Iterable<{ readonly id: string; readonly name: string; readonly domains: ReadonlyArray<string> }>
+  operation: Operation
+}): Promise<DiscoverResult> {
+  const tally = createTally(createSenderMatcher(options.companies))
+  await scanImapSenders(options.account, (headers) => tally.add(headers), options.operation)
+  const companies = tally.companies()
+  options.operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
+  const { user, host, mailbox } = options.account
+  return { source: `${user} on ${host}, ${mailbox}`, kind: 'imap', bytes: 0, ...tally.counts, skippedFiles: 0, companies }
 }

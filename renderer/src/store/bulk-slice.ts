@@ -17,7 +17,7 @@ export type BulkSlice = {
   /** Loaded batches by id (a Map). */
   batches: ReadonlyMap<string, BatchView>
   /** Asks for a mailbox file or folder and reads it; null when cancelled or stopped (a toast says why). */
-  discover(kind: 'file' | 'folder'): Promise<DiscoverResult | null>
+  discover(kind: 'file' | 'folder' | 'imap'): Promise<DiscoverResult | null>
   /** Writes a batch for these companies; resolves to its id, or null after an error toast. */
   createBatch(input: { companies: ReadonlyArray<string>; type: RequestType; rate: number }): Promise<string | null>
   loadBatch(id: string): Promise<void>

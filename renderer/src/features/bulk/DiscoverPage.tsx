@@ -1,5 +1,5 @@
 import './bulk.css'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useStore } from '../../store/store'
 import { formatDate } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
@@ -13,10 +13,16 @@ export function DiscoverPage() {
   const discovery = useStore((s) => s.discovery)
   const discover = useStore((s) => s.discover)
   const navigate = useStore((s) => s.navigate)
+  const imapHost = useStore((s) => s.imap?.settings?.host ?? null)
+  const loadImap = useStore((s) => s.loadImap)
   const [busy, setBusy] = useState(false)
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
 
-  const run = async (kind: 'file' | 'folder') => {
+  useEffect(() => {
+    void loadImap()
+  }, [loadImap])
+
+  const run = async (kind: 'file' | 'folder' | 'imap') => {
     setBusy(true)
     try {
       const result = await discover(kind)
@@ -46,6 +52,11 @@ export function DiscoverPage() {
           </p>
         </div>
         <div className="header-actions">
+          {imapHost ? (
+            <button type="button" className="button" disabled={busy} onClick={() => void run('imap')}>
+              Look through my inbox on {imapHost}
+            </button>
+          ) : null}
           <button type="button" className="button" disabled={busy} onClick={() => void run('folder')}>
             Choose a folder of .eml files…
           </button>
@@ -58,7 +69,7 @@ export function DiscoverPage() {
       {discovery === null ? (
         <div className="empty">
           <p>
-            Export your mail as an mbox file (Thunderbird, Apple Mail and Gmail’s Takeout all can) or save messages as .eml files into a folder. Only the From and Date lines are read; nothing is sent anywhere.
+            Export your mail as an mbox file (Thunderbird, Apple Mail and Gmail’s Takeout all can) or save messages as .eml files into a folder. Only the From and Date lines are read; nothing is sent anywhere. If your IMAP inbox is set up in Settings → Replies, Rightful can look there too, fetching only those two lines of each message.
           </p>
         </div>
       ) : (
