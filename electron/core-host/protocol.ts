@@ -79,7 +79,7 @@ export const coreMessageSchema = z.discriminatedUnion('kind', [
 
 export type CoreMessage = z.infer<typeof coreMessageSchema>
 
-const saveKind = z.enum(['pdf', 'eml', 'ics', 'json', 'backup'])
+const saveKind = z.enum(['pdf', 'eml', 'ics', 'json', 'backup', 'csv'])
 const suggestedName = z.string().min(1).max(1000)
 const bytes = z.instanceof(Uint8Array)
 const nothing = z.undefined()

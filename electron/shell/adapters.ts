@@ -15,6 +15,7 @@ const filters: Record<SaveKind, FileFilter[]> = {
   ics: [{ name: 'Calendar', extensions: ['ics'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
   backup: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
+  csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
 }
 
 const pickFilesOptions: Record<'attachments' | 'replies', { title: string; filters: FileFilter[] }> = {

@@ -86,6 +86,9 @@ export const apiChannels = [
   'bulk:letters',
   'bulk:markLettersSent',
   'bulk:webformDone',
+  'bulk:remind',
+  'bulk:exportCsv',
+  'bulk:markPosted',
 ] as const
 
 export type ApiChannel = (typeof apiChannels)[number]
@@ -94,7 +97,7 @@ export type ApiChannel = (typeof apiChannels)[number]
  * The methods that run as long operations: they take an optional `operation` id, report progress
  * under it and can be stopped with operations:cancel.
  */
-export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync', 'discover:scan', 'bulk:create', 'bulk:send'] as const satisfies ReadonlyArray<ApiChannel>
+export const operationChannels = ['catalog:extractPolicy', 'catalog:savePolicy', 'catalog:import', 'backup:create', 'backup:restore', 'replies:sync', 'discover:scan', 'bulk:create', 'bulk:send', 'bulk:remind'] as const satisfies ReadonlyArray<ApiChannel>
 
 export type OperationChannel = (typeof operationChannels)[number]
 

@@ -47,6 +47,7 @@ import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '
 import { operationIdPattern } from '../operation'
 import type { DiscoverResult } from '../discover/discover'
 import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
+import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -63,6 +64,8 @@ const empty = z.strictObject({})
  */
 const operationId = z.string().regex(operationIdPattern, 'Not an operation id (op-…).')
 const byReference = z.strictObject({ reference: referenceSchema })
+/** Requests picked on the dashboard. */
+const selectedReferences = z.array(referenceSchema).min(1, 'Choose at least one request.').max(10_000)
 
 export type AppStatus = {
   readonly version: string
@@ -546,6 +549,13 @@ export const contract = {
   'bulk:webformDone': method<BatchView>()(
     z.strictObject({ batch: batchIdSchema, company: z.string().min(1).max(200), on: realDate, evidence: z.string().min(1).max(100).nullable().optional() }),
   ),
+
+  /** Dashboard: writes a reminder (a draft) for each overdue request of these; the others are listed with the reason. */
+  'bulk:remind': method<RemindResult>()(z.strictObject({ references: selectedReferences, operation: operationId.optional() })),
+  /** Dashboard: these requests as one CSV file, saved through the host. */
+  'bulk:exportCsv': method<{ path: string | null; rows: number }>()(z.strictObject({ references: selectedReferences })),
+  /** Dashboard: records these letters (drafts that go by post) as posted on `on`; the others are listed with the reason. */
+  'bulk:markPosted': method<MarkPostedResult>()(z.strictObject({ references: selectedReferences, on: realDate })),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -188,6 +188,7 @@ const operationNames: Partial<Record<ApiChannel, string>> = {
   'discover:scan': 'Looking through the mailbox',
   'bulk:create': 'Writing the batch',
   'bulk:send': 'Sending the batch',
+  'bulk:remind': 'Writing the reminders',
 }
 
 export function createApi(ports: Ports): Api {

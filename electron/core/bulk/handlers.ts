@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { packList, companiesOfPack } from './packs'
+import { exportRequestsCsv, markPosted, remindOverdue } from './request-actions'
 import { createBulkService, type BulkMail } from './service'
 import { openBatchStore } from './store'
 
@@ -34,5 +35,8 @@ export function bulkHandlers(ctx: CoreContext, mail: BulkMail): HandlerMap {
     'bulk:letters': ({ batch }) => service.letters(batch),
     'bulk:markLettersSent': ({ batch, on }) => service.markLettersSent(batch, on),
     'bulk:webformDone': ({ batch, company, on, evidence }) => service.webformDone(batch, company, on, evidence ?? null),
+    'bulk:remind': ({ references }, operation) => remindOverdue(ctx.requests, references, operation),
+    'bulk:exportCsv': ({ references }) => exportRequestsCsv(ctx.requests, ctx.ports.files, references),
+    'bulk:markPosted': ({ references, on }) => markPosted(ctx.requests, references, on, ctx.today()),
   }
 }
