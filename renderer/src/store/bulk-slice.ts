@@ -5,6 +5,7 @@
  * operations with progress and Cancel.
  */
 import type { BatchView } from '@core/bulk/model'
+import type { MarkPostedResult, RemindResult } from '@core/bulk/request-actions'
 import type { DiscoverResult } from '@core/discover/discover'
 import type { RequestType } from '@core/requests/model'
 import { api, messageOf, unwrap } from '../api'
@@ -30,6 +31,12 @@ export type BulkSlice = {
   markBatchLettersPosted(id: string, on: string): Promise<void>
   /** Ticks off a web form; `evidence` asks for a file (a screenshot, a confirmation) to keep. */
   webformDone(id: string, company: string, on: string, evidence: boolean): Promise<void>
+  /** Dashboard: writes a reminder for each overdue request of these; null after an error toast or a cancel. */
+  remindOverdue(references: ReadonlyArray<string>): Promise<RemindResult | null>
+  /** Dashboard: saves these requests as CSV (a toast says where). */
+  exportRequests(references: ReadonlyArray<string>): Promise<void>
+  /** Dashboard: records these letters as posted on `on`; null after an error toast. */
+  markLettersPosted(references: ReadonlyArray<string>, on: string): Promise<MarkPostedResult | null>
 }
 
 export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
@@ -110,6 +117,36 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
         token = picked[0]!.token
       }
       await step(async () => unwrap(await api().bulk.webformDone({ batch: id, company, on, evidence: token })))
+    },
+
+    async remindOverdue(references) {
+      const result = await get().runOperation('bulk:remind', 'Writing the reminders', (operation) => api().bulk.remind({ references: [...references], operation }))
+      void get().loadRequests()
+      if (!result.ok) {
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        return null
+      }
+      return result.data
+    },
+
+    async exportRequests(references) {
+      try {
+        const saved = unwrap(await api().bulk.exportCsv({ references: [...references] }))
+        if (saved.path) get().toast('success', `${saved.rows} request${saved.rows === 1 ? '' : 's'} saved to ${saved.path}.`)
+      } catch (error) {
+        get().toast('error', messageOf(error))
+      }
+    },
+
+    async markLettersPosted(references, on) {
+      try {
+        const result = unwrap(await api().bulk.markPosted({ references: [...references], on }))
+        void get().loadRequests()
+        return result
+      } catch (error) {
+        get().toast('error', messageOf(error))
+        return null
+      }
     },
   }
 }
