@@ -50,13 +50,16 @@ export function DiscoverPage() {
           <p className="lede">
             Which companies have your data? Point Rightful at a mailbox saved on this computer: it reads only who wrote and when, lists the companies it knows, and lets you ask them all at once.
           </p>
+          {imapHost ? (
+            <p className="discover-imap">
+              <button type="button" className="button button-small" disabled={busy} onClick={() => void run('imap')}>
+                Look through my inbox on {imapHost}
+              </button>{' '}
+              <span className="muted small">The IMAP inbox set up for replies: only the From and Date lines are fetched.</span>
+            </p>
+          ) : null}
         </div>
         <div className="header-actions">
-          {imapHost ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void run('imap')}>
-              Look through my inbox on {imapHost}
-            </button>
-          ) : null}
           <button type="button" className="button" disabled={busy} onClick={() => void run('folder')}>
             Choose a folder of .eml files…
           </button>
