@@ -28,7 +28,7 @@ import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from 
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import { smtpPasswordSecret } from './core/mail/mail-settings'
 import { CoreError } from './core/api/result'
-import type { ApiInput } from './core/api/contract'
+import type { ApiInput, ApiOutput } from './core/api/contract'
 import type { ReplyImportOutcome } from './core/replies/model'
 import type { NoticeBoard } from './core/notices'
 import { replyKinds } from './core/replies/rules'
@@ -181,6 +181,11 @@ Commands:
                                               [{company, name, domain, messages, first,
                                               last}]; unknown senders are counted, never
                                               listed; personal (freemail) senders skipped
+  discover --imap imaps://user@host:port [--tls|--starttls|--plain] [--mailbox INBOX] [--json]
+  discover --saved-imap [--json]              the same in an IMAP inbox (or the one saved
+                                              for replies), fetching only From and Date;
+                                              password from RIGHTFUL_IMAP_PASSWORD, else
+                                              asked for; never stored
   replies import <file.eml> [--reference <RF-…>] [--confirm] [--json]
                                               import a company's reply: prints {matched,
                                               matchedBy, needsConfirmation, classification:
@@ -941,17 +946,48 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
 
 /** `rightful discover <mbox, .eml or folder>`: the catalog's companies that wrote, read from the headers only. */
 async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
-  const { positionals } = parse(args, { json: { type: 'boolean' } }, 1)
-  if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`.')
-  const source = path.resolve(io.cwd, positionals[0])
-  let kind: 'file' | 'folder'
-  try {
-    kind = fs.statSync(source).isDirectory() ? 'folder' : 'file'
-  } catch {
-    throw new UsageError(`There is no file or folder ${source}.`)
+  const { values, positionals } = parse(
+    args,
+    { imap: { type: 'string' }, 'saved-imap': { type: 'boolean' }, tls: { type: 'boolean' }, starttls: { type: 'boolean' }, plain: { type: 'boolean' }, mailbox: { type: 'string' }, json: { type: 'boolean' } },
+    1,
+  )
+  let result: ApiOutput<'discover:scan'>
+  if (values.imap !== undefined || values['saved-imap']) {
+    if (positionals[0]) throw new UsageError('Give either a mailbox file or folder, or --imap / --saved-imap, not both.')
+    if (values.imap !== undefined && values['saved-imap']) throw new UsageError('Give either --imap or --saved-imap.')
+    const api = makeApi()
+    let input: ApiInput<'discover:scan'> = { kind: 'imap' }
+    if (values.imap !== undefined) {
+      const account = imapAccountFromUrl(values.imap, values)
+      input = { kind: 'imap', account, password: await imapPassword(io, account.user) }
+    } else {
+      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+      const saved = unwrap(await api.call('replies:imapSettings', {})).settings
+      if (!saved) throw new UsageError('No IMAP server is saved: give one with --imap imaps://user@host:port.')
+      // The CLI keeps no passwords: the saved server's own login comes from the environment or a prompt.
+      if (!saved.useSmtpLogin && saved.user) {
+        input = {
+          kind: 'imap',
+          account: { host: saved.host, port: saved.port, security: saved.security, user: saved.user, mailbox: saved.mailbox, trustedCertificate: saved.trustedCertificate },
+          password: await imapPassword(io, saved.user),
+        }
+      }
+    }
+    result = unwrap(await api.call('discover:scan', input))
+  } else {
+    if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+    if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`, or --imap imaps://user@host.')
+    const source = path.resolve(io.cwd, positionals[0])
+    let kind: 'file' | 'folder'
+    try {
+      kind = fs.statSync(source).isDirectory() ? 'folder' : 'file'
+    } catch {
+      throw new UsageError(`There is no file or folder ${source}.`)
+    }
+    result = unwrap(await makeApi(undefined, source).call('discover:scan', { kind }))
+    if (!result) throw new UsageError(`Nothing was read from ${source}.`)
   }
-  const result = unwrap(await makeApi(undefined, source).call('discover:scan', { kind }))
-  if (!result) throw new UsageError(`Nothing was read from ${source}.`)
+  if (!result) throw new UsageError('Nothing was read.')
   const json = result.companies.map(({ company, name, domain, messages, first, last }) => ({ company, name, domain, messages, first, last }))
   const summary = `${result.messages.toLocaleString('en')} messages read: ${result.matched.toLocaleString('en')} from ${result.companies.length} compan${result.companies.length === 1 ? 'y' : 'ies'} Rightful knows, ${result.unknown.toLocaleString('en')} from senders it does not know (not listed), ${result.freemail.toLocaleString('en')} from personal addresses (skipped)${result.unreadable > 0 ? `, ${result.unreadable.toLocaleString('en')} without a readable sender` : ''}.`
   const text = [

@@ -10,16 +10,18 @@ import fs from 'node:fs'
 import net from 'node:net'
 import { ImapFlow } from 'imapflow'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../electron/cli'
 import { startDovecot, type TestDovecot } from '../helpers/dovecot'
-import { expectOk, startCore } from '../helpers/ports'
+import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
 const user = 'alice@example.test'
 const pass = 'secret'
 const cancelUser = 'carol@example.test'
+const cliUser = 'dave@example.test'
 let imap: TestDovecot | null = null
 
 beforeAll(async () => {
-  imap = await startDovecot({ [user]: pass, [cancelUser]: 'pw' })
+  imap = await startDovecot({ [user]: pass, [cancelUser]: 'pw', [cliUser]: 'pw2' })
 })
 afterAll(async () => {
   await imap?.stop()
@@ -176,6 +178,54 @@ describe('discover:scan in the IMAP account', () => {
     const again = await startCoreWithAccount(cancelUser, 'pw')
     const whole = expectOk(await again.api.call('discover:scan', { kind: 'imap' }))!
     expect(whole.companies).toEqual([expect.objectContaining({ company: 'netflix', messages: count })])
+  })
+})
+
+describe('rightful discover --imap', () => {
+  async function cli(args: string[], env: Record<string, string>, dir: string) {
+    let stdout = ''
+    let stderr = ''
+    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dir, ...env }, cwd: dir }, { resourcesRoot: repoRoot })
+    return { code, stdout, stderr }
+  }
+
+  it('reads a server given once (password from the environment, never stored) or the one saved for replies', async (context) => {
+    if (!imap) return context.skip()
+    imap.deliver(cliUser, Buffer.from('From: Spotify <no-reply@mail.spotify.com>\r\nDate: Tue, 03 Mar 2026 10:00:00 +0000\r\n\r\nHi.\r\n'))
+    imap.deliver(cliUser, Buffer.from('From: Shop <orders@tiny-unknown-shop.example>\r\nDate: Tue, 03 Mar 2026 10:00:00 +0000\r\n\r\nHi.\r\n'))
+    const dir = tempDir()
+    const url = `imap://${encodeURIComponent(cliUser)}@127.0.0.1:${imap.port}`
+    const once = await cli(['discover', '--imap', url, '--plain', '--json'], { RIGHTFUL_IMAP_PASSWORD: 'pw2' }, dir)
+    expect(once.stderr).toBe('')
+    expect(once.code).toBe(0)
+    expect(JSON.parse(once.stdout)).toEqual([{ company: 'spotify', name: 'Spotify AB', domain: 'spotify.com', messages: 1, first: '2026-03-03', last: '2026-03-03' }])
+    // Nothing of the server or its password was written.
+    expect(fs.existsSync(`${dir}/replies/imap.json`)).toBe(false)
+
+    const wrong = await cli(['discover', '--imap', url, '--plain', '--json'], { RIGHTFUL_IMAP_PASSWORD: 'nope' }, dir)
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toContain('did not accept the user name and password')
+
+    const host = startCore({ dataDir: dir })
+    expectOk(await host.api.call('replies:saveImap', { settings: settingsFor(imap.port, cliUser), password: 'pw2' }))
+    const saved = await cli(['discover', '--saved-imap', '--json'], { RIGHTFUL_IMAP_PASSWORD: 'pw2' }, dir)
+    expect(saved.code).toBe(0)
+    expect(JSON.parse(saved.stdout).map((c: { company: string }) => c.company)).toEqual(['spotify'])
+
+    const both = await cli(['discover', 'inbox.mbox', '--imap', url], {}, dir)
+    expect(both.code).toBe(2)
+    const plainAlone = await cli(['discover', 'inbox.mbox', '--plain'], {}, dir)
+    expect(plainAlone.code).toBe(2)
+  })
+
+  it('refuses an account without its password, or an account with a file, changing nothing', async () => {
+    const host = startCore()
+    const account = { host: '127.0.0.1', port: 1, security: 'none' as const, user: 'x@example.test', mailbox: 'INBOX' }
+    const noPassword = await host.api.call('discover:scan', { kind: 'imap', account })
+    expect(noPassword.ok ? 'ok' : noPassword.error.code).toBe('INVALID_INPUT')
+    const withFile = await host.api.call('discover:scan', { kind: 'file', account, password: 'x' })
+    expect(withFile.ok ? 'ok' : withFile.error.code).toBe('INVALID_INPUT')
+    expect(host.picked).toEqual([])
   })
 })
 

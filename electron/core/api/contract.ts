@@ -64,6 +64,15 @@ const empty = z.strictObject({})
  */
 const operationId = z.string().regex(operationIdPattern, 'Not an operation id (op-…).')
 const byReference = z.strictObject({ reference: referenceSchema })
+/** An IMAP server used once, without saving it (the CLI's --imap); its password comes beside it. */
+const imapAccountOnce = z.strictObject({
+  host: imapSettingsSchema.shape.host,
+  port: imapSettingsSchema.shape.port,
+  security: imapSettingsSchema.shape.security,
+  user: z.string().trim().min(1).max(254).refine((u) => !hasControlCharacter(u), 'The user name must be a single line.'),
+  mailbox: imapSettingsSchema.shape.mailbox,
+  trustedCertificate: imapSettingsSchema.shape.trustedCertificate.optional(),
+})
 /** Requests picked on the dashboard. */
 const selectedReferences = z.array(referenceSchema).min(1, 'Choose at least one request.').max(10_000)
 
@@ -413,16 +422,7 @@ export const contract = {
    */
   'replies:sync': method<SyncResult>()(
     z.strictObject({
-      account: z
-        .strictObject({
-          host: imapSettingsSchema.shape.host,
-          port: imapSettingsSchema.shape.port,
-          security: imapSettingsSchema.shape.security,
-          user: z.string().trim().min(1).max(254).refine((u) => !hasControlCharacter(u), 'The user name must be a single line.'),
-          mailbox: imapSettingsSchema.shape.mailbox,
-          trustedCertificate: imapSettingsSchema.shape.trustedCertificate.optional(),
-        })
-        .optional(),
+      account: imapAccountOnce.optional(),
       password: z.string().min(1).max(1000).optional(),
       operation: operationId.optional(),
     }),
@@ -492,9 +492,12 @@ export const contract = {
    * folder of the IMAP account saved for replies, fetched read-only), reads only the
    * From and Date headers of its messages, and lists the companies of the catalog that wrote,
    * with how many messages and the first and last day; unknown senders are only counted. Null
-   * when the user cancelled the picker.
+   * when the user cancelled the picker. `account` and `password` (with `imap`): this server once,
+   * without saving it (the CLI's --imap).
    */
-  'discover:scan': method<DiscoverResult | null>()(z.strictObject({ kind: z.enum(['file', 'folder', 'imap']), operation: operationId.optional() })),
+  'discover:scan': method<DiscoverResult | null>()(
+    z.strictObject({ kind: z.enum(['file', 'folder', 'imap']), account: imapAccountOnce.optional(), password: z.string().min(1).max(1000).optional(), operation: operationId.optional() }),
+  ),
 
   /** The named groups of companies a batch can go to (US data brokers …), with how many each holds. */
   'bulk:packs': method<ReadonlyArray<{ name: string; title: string; description: string; companies: number }>>()(empty),
