@@ -28,7 +28,7 @@ import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from 
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import { smtpPasswordSecret } from './core/mail/mail-settings'
 import { CoreError } from './core/api/result'
-import type { ApiInput } from './core/api/contract'
+import type { ApiInput, ApiOutput } from './core/api/contract'
 import type { ReplyImportOutcome } from './core/replies/model'
 import type { NoticeBoard } from './core/notices'
 import { replyKinds } from './core/replies/rules'
@@ -39,6 +39,7 @@ import { formatBytes } from './core/backup/format'
 import { writeFileAtomicSync } from './core/storage/files'
 import { operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/operation'
+import type { BatchView } from './core/bulk/model'
 
 /** The signals that stop the CLI, and the exit code each gives (128 + its number, as shells do). */
 export const stopSignals = { SIGINT: 130, SIGTERM: 143 } as const
@@ -164,6 +165,33 @@ Commands:
                                               RIGHTFUL_SMTP_PASSWORD, else asked for.
   send --reference <RF-…> [--confirm-resend] [--smtp …] [--json]
                                               send a request again after a failure
+  bulk --company <id> [--company <id> …] | --pack <name> --type <type> [--law <law>]
+        [--lang <lang>] [--profile <file.json>] --smtp smtp://user@host:port
+        [--tls|--starttls|--plain] [--rate N] [--letters <file.pdf>] [--no-send] [--json]
+                                              one request per company (its law, language,
+                                              contact, subject rule), sent as a batch at
+                                              most N e-mails a minute (default 10); prints
+                                              {batch, results: [{company, reference,
+                                              status}]}; companies without e-mail: one PDF
+                                              of letters (--letters); web-form-only brokers:
+                                              the form's address (status "webform")
+  bulk resume [BA-…] [--smtp …] [--confirm-resend <RF-…> …] [--retry-failed] [--json]
+                                              go on with an interrupted or paused batch;
+                                              nothing is sent twice; an e-mail whose outcome
+                                              is unknown is sent again only when confirmed
+  bulk list|packs [--json], bulk show <BA-…> [--json]
+                                              the batches; the packs (us-data-brokers …)
+  discover <mbox file, .eml file or folder of .eml files> [--json]
+                                              the companies of the catalog that wrote to
+                                              you, from the From and Date headers only:
+                                              [{company, name, domain, messages, first,
+                                              last}]; unknown senders are counted, never
+                                              listed; personal (freemail) senders skipped
+  discover --imap imaps://user@host:port [--tls|--starttls|--plain] [--mailbox INBOX] [--json]
+  discover --saved-imap [--json]              the same in an IMAP inbox (or the one saved
+                                              for replies), fetching only From and Date;
+                                              password from RIGHTFUL_IMAP_PASSWORD, else
+                                              asked for; never stored
   replies import <file.eml> [--reference <RF-…>] [--confirm] [--json]
                                               import a company's reply: prints {matched,
                                               matchedBy, needsConfirmation, classification:
@@ -779,6 +807,218 @@ async function noticesCommand(sub: string | undefined, rest: string[], makeApi: 
   return { json: { dismissed }, text: `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.` }
 }
 
+/** --smtp and its flags as this run's mail settings (in memory), or undefined when not given. */
+function smtpFlags(values: { smtp?: string; tls?: boolean; starttls?: boolean; plain?: boolean; from?: string; ca?: string }, cwd: string): Record<string, unknown> | undefined {
+  if (values.smtp === undefined) {
+    if (values.tls || values.starttls || values.plain || values.from !== undefined || values.ca !== undefined) throw new UsageError('--tls, --starttls, --plain, --from and --ca go with --smtp.')
+    return undefined
+  }
+  let certificate: string | null = null
+  if (values.ca !== undefined) {
+    const file = path.resolve(cwd, values.ca)
+    try {
+      certificate = fs.readFileSync(file, 'utf8').trim()
+    } catch (error) {
+      throw new UsageError(`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    }
+  }
+  try {
+    return { version: 1, smtp: smtpSettingsFromUrl(values.smtp, { tls: values.tls, starttls: values.starttls, plain: values.plain, from: values.from, certificate }) }
+  } catch (error) {
+    if (error instanceof SmtpUrlError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+/** The server and its password are known, or a usage error says what is missing (before anything is written). */
+async function requireSmtp(api: Api, io: CliIo): Promise<void> {
+  const settings = unwrap(await api.call('mail:getSmtp', {}))
+  if (!settings.smtp) throw new UsageError('No SMTP server is saved: give one with --smtp smtp://user@host:port.')
+  if (settings.smtp.user && !settings.hasPassword) {
+    try {
+      await cliSecrets({ env: io.env, prompt: null }).get(smtpPasswordSecret)
+    } catch (error) {
+      if (error instanceof CoreError) throw new UsageError(error.message)
+      throw error
+    }
+    throw new UsageError('No SMTP password was given.')
+  }
+}
+
+const smtpOptions = {
+  smtp: { type: 'string' },
+  tls: { type: 'boolean' },
+  starttls: { type: 'boolean' },
+  plain: { type: 'boolean' },
+  from: { type: 'string' },
+  ca: { type: 'string' },
+} as const
+
+/** What `rightful bulk` prints of a batch. */
+function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null): Output {
+  const { batch, counts } = view
+  const results = batch.items.map((item) => ({
+    company: item.company,
+    reference: item.reference,
+    status: item.excluded ? 'skipped' : item.status,
+    channel: item.channel,
+    ...(item.webForm ? { webForm: item.webForm } : {}),
+    ...(item.error ? { error: item.error } : {}),
+  }))
+  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${item.status.padEnd(9)} ${item.channel.padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${item.error.message})` : ''}`)
+  lines.push(
+    `${batch.id} (${batch.state}): ${counts.sent} sent, ${counts.queued} waiting, ${counts.failed} failed, ${counts.uncertain} to check in your Sent folder, ${counts.letter} letters, ${counts.webform} web forms to fill in, ${counts.skipped} skipped.`,
+  )
+  if (letters) lines.push(`${letters.count} letter${letters.count === 1 ? '' : 's'} written to ${letters.path ?? '(not saved)'}.`)
+  if (counts.uncertain > 0) lines.push(`Check your Sent folder; send those not there with \`rightful bulk resume ${batch.id} --confirm-resend <RF-…>\`.`)
+  if (counts.queued > 0 && batch.state !== 'cancelled') lines.push(`Send the rest with \`rightful bulk resume ${batch.id}\`.`)
+  return {
+    json: { batch: batch.id, state: batch.state, rate: batch.rate, counts, results, ...(letters ? { letters } : {}), ...(batch.stoppedBy ? { stoppedBy: batch.stoppedBy } : {}) },
+    text: lines.join('\n'),
+    exitCode: counts.failed > 0 || counts.uncertain > 0 || batch.stoppedBy ? 1 : 0,
+  }
+}
+
+function rateFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const rate = Number(value)
+  if (!Number.isInteger(rate) || rate < 1 || rate > 600) throw new UsageError('--rate: give the e-mails per minute, a whole number from 1 to 600.')
+  return rate
+}
+
+/**
+ * `rightful bulk`: one request type to many companies. Writes the batch, prints the letters' PDF
+ * with --letters, and sends the e-mails through the SMTP server at --rate a minute (default 10);
+ * `bulk resume` goes on with an interrupted or paused batch, `bulk list` lists the batches.
+ */
+async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
+  const sub = args[0]
+  if (sub === 'list') {
+    parse(args.slice(1), { json: { type: 'boolean' } })
+    const batches = unwrap(await makeApi().call('bulk:list', {}))
+    const text = batches.map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${b.counts.sent}/${b.counts.total} sent${b.pack ? `  (${b.pack})` : ''}`).join('\n')
+    return { json: batches, text: text || 'No batches yet.' }
+  }
+  if (sub === 'packs') {
+    parse(args.slice(1), { json: { type: 'boolean' } })
+    const packs = unwrap(await makeApi().call('bulk:packs', {}))
+    return { json: packs, text: packs.map((p) => `${p.name.padEnd(18)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
+  }
+  if (sub === 'show') {
+    const { positionals } = parse(args.slice(1), { json: { type: 'boolean' } }, 1)
+    if (!positionals[0]) throw new UsageError('bulk show needs a batch id (BA-…), see `rightful bulk list`.')
+    return batchOutput(unwrap(await makeApi().call('bulk:get', { batch: positionals[0] })), null)
+  }
+  if (sub === 'resume') {
+    const { values, positionals } = parse(args.slice(1), { ...smtpOptions, 'confirm-resend': { type: 'string', multiple: true }, 'retry-failed': { type: 'boolean' }, rate: { type: 'string' }, json: { type: 'boolean' } }, 1)
+    const api = makeApi(undefined, undefined, smtpFlags(values, io.cwd))
+    let id = positionals[0]
+    if (!id) {
+      const open = unwrap(await api.call('bulk:list', {})).find((b) => b.state === 'sending' || b.state === 'paused' || b.state === 'review')
+      if (!open) throw new UsageError('No batch waits to be sent (see `rightful bulk list`).')
+      id = open.id
+    }
+    await requireSmtp(api, io)
+    const rate = rateFlag(values.rate)
+    const sent = unwrap(await api.call('bulk:send', { batch: id, confirmResend: values['confirm-resend'] ?? [], retryFailed: values['retry-failed'] ?? false, ...(rate ? { rate } : {}) }))
+    return batchOutput(sent, null)
+  }
+  const { values } = parse(args, {
+    ...smtpOptions,
+    company: { type: 'string', multiple: true },
+    pack: { type: 'string' },
+    type: { type: 'string' },
+    law: { type: 'string' },
+    lang: { type: 'string' },
+    profile: { type: 'string' },
+    rate: { type: 'string' },
+    letters: { type: 'string' },
+    'no-send': { type: 'boolean' },
+    json: { type: 'boolean' },
+  })
+  const companies = values.company ?? []
+  if ((companies.length > 0) === (values.pack !== undefined)) throw new UsageError('bulk needs --company <id> (one or more times) or --pack <name> (see `rightful bulk packs`), not both.')
+  const type = oneOf(values.type, 'type', requestTypes)
+  const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
+  const lang = values.lang === undefined ? undefined : oneOf(values.lang, 'lang', languages)
+  const rate = rateFlag(values.rate)
+  const profile = values.profile !== undefined ? readProfileFile(values.profile, io.cwd) : undefined
+  const api = makeApi(values.letters !== undefined ? path.resolve(io.cwd, values.letters) : undefined, undefined, smtpFlags(values, io.cwd))
+  // The server and the password before anything is written, unless nothing is to be sent now.
+  if (!values['no-send']) await requireSmtp(api, io)
+  const created = await api.call('bulk:create', {
+    ...(values.pack !== undefined ? { pack: values.pack } : { companies }),
+    type,
+    ...(law ? { law } : {}),
+    ...(lang ? { lang } : {}),
+    ...(rate ? { rate } : {}),
+    ...(profile ? { profile } : {}),
+  })
+  if (!created.ok && created.error.code === 'INVALID_INPUT') throw new UsageError(created.error.message)
+  let batch = unwrap(created)
+  let letters: { path: string | null; count: number } | null = null
+  if (values.letters !== undefined && batch.counts.letter > 0) {
+    letters = unwrap(await api.call('bulk:letters', { batch: batch.batch.id }))
+  } else if (values.letters === undefined && batch.counts.letter > 0) {
+    io.stderr(`rightful: ${batch.counts.letter} compan${batch.counts.letter === 1 ? 'y has' : 'ies have'} no e-mail address: add --letters <file.pdf> (or run \`rightful bulk resume ${batch.batch.id} --letters …\` later) to print their letters.\n`)
+  }
+  if (!values['no-send']) batch = unwrap(await api.call('bulk:send', { batch: batch.batch.id }))
+  return batchOutput(batch, letters)
+}
+
+/** `rightful discover <mbox, .eml or folder>`: the catalog's companies that wrote, read from the headers only. */
+async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values, positionals } = parse(
+    args,
+    { imap: { type: 'string' }, 'saved-imap': { type: 'boolean' }, tls: { type: 'boolean' }, starttls: { type: 'boolean' }, plain: { type: 'boolean' }, mailbox: { type: 'string' }, json: { type: 'boolean' } },
+    1,
+  )
+  let result: ApiOutput<'discover:scan'>
+  if (values.imap !== undefined || values['saved-imap']) {
+    if (positionals[0]) throw new UsageError('Give either a mailbox file or folder, or --imap / --saved-imap, not both.')
+    if (values.imap !== undefined && values['saved-imap']) throw new UsageError('Give either --imap or --saved-imap.')
+    const api = makeApi()
+    let input: ApiInput<'discover:scan'> = { kind: 'imap' }
+    if (values.imap !== undefined) {
+      const account = imapAccountFromUrl(values.imap, values)
+      input = { kind: 'imap', account, password: await imapPassword(io, account.user) }
+    } else {
+      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+      const saved = unwrap(await api.call('replies:imapSettings', {})).settings
+      if (!saved) throw new UsageError('No IMAP server is saved: give one with --imap imaps://user@host:port.')
+      // The CLI keeps no passwords: the saved server's own login comes from the environment or a prompt.
+      if (!saved.useSmtpLogin && saved.user) {
+        input = {
+          kind: 'imap',
+          account: { host: saved.host, port: saved.port, security: saved.security, user: saved.user, mailbox: saved.mailbox, trustedCertificate: saved.trustedCertificate },
+          password: await imapPassword(io, saved.user),
+        }
+      }
+    }
+    result = unwrap(await api.call('discover:scan', input))
+  } else {
+    if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+    if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`, or --imap imaps://user@host.')
+    const source = path.resolve(io.cwd, positionals[0])
+    let kind: 'file' | 'folder'
+    try {
+      kind = fs.statSync(source).isDirectory() ? 'folder' : 'file'
+    } catch {
+      throw new UsageError(`There is no file or folder ${source}.`)
+    }
+    result = unwrap(await makeApi(undefined, source).call('discover:scan', { kind }))
+    if (!result) throw new UsageError(`Nothing was read from ${source}.`)
+  }
+  if (!result) throw new UsageError('Nothing was read.')
+  const json = result.companies.map(({ company, name, domain, messages, first, last }) => ({ company, name, domain, messages, first, last }))
+  const summary = `${result.messages.toLocaleString('en')} messages read: ${result.matched.toLocaleString('en')} from ${result.companies.length} compan${result.companies.length === 1 ? 'y' : 'ies'} Rightful knows, ${result.unknown.toLocaleString('en')} from senders it does not know (not listed), ${result.freemail.toLocaleString('en')} from personal addresses (skipped)${result.unreadable > 0 ? `, ${result.unreadable.toLocaleString('en')} without a readable sender` : ''}.`
+  const text = [
+    ...result.companies.map((c) => `${c.company.padEnd(24)} ${c.name.padEnd(28)} ${String(c.messages).padStart(6)}  ${c.first ?? '?'} … ${c.last ?? '?'}`),
+    summary,
+  ].join('\n')
+  return { json, text }
+}
+
 async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
   const [command, sub, ...rest] = argv
   switch (command) {
@@ -971,6 +1211,10 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
       return repliesCommand(sub, rest, io, makeApi)
     case 'notices':
       return noticesCommand(sub, rest, makeApi)
+    case 'bulk':
+      return bulkCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
+    case 'discover':
+      return discoverCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'send':
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests':

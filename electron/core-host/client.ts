@@ -57,6 +57,7 @@ function portTable(ports: HostPorts): Record<HostPortMethod, PortHandler | null>
     'picker.pickFiles': picker.pickFiles.bind(picker),
     'picker.pickImport': picker.pickImport.bind(picker),
     'picker.pickBackup': picker.pickBackup.bind(picker),
+    'picker.pickMailbox': picker.pickMailbox.bind(picker),
     'printer.print': printer.print.bind(printer),
     'external.open': external.open.bind(external),
     'external.openWebmail': external.openWebmail.bind(external),

@@ -79,7 +79,7 @@ export const coreMessageSchema = z.discriminatedUnion('kind', [
 
 export type CoreMessage = z.infer<typeof coreMessageSchema>
 
-const saveKind = z.enum(['pdf', 'eml', 'ics', 'json', 'backup'])
+const saveKind = z.enum(['pdf', 'eml', 'ics', 'json', 'backup', 'csv'])
 const suggestedName = z.string().min(1).max(1000)
 const bytes = z.instanceof(Uint8Array)
 const nothing = z.undefined()
@@ -97,6 +97,7 @@ export const hostPortMethods = {
   'picker.pickFiles': { args: z.tuple([z.enum(['attachments', 'replies'])]), result: z.array(filePath).max(1000) },
   'picker.pickImport': { args: z.tuple([z.enum(['file', 'folder'])]), result: filePath.nullable() },
   'picker.pickBackup': { args: z.tuple([]), result: filePath.nullable() },
+  'picker.pickMailbox': { args: z.tuple([z.enum(['file', 'folder'])]), result: filePath.nullable() },
   'printer.print': {
     args: z.tuple([z.strictObject({ title: z.string().max(1000), suggestedName, bytes })]),
     result: z.union([z.strictObject({ outcome: z.enum(['printed', 'cancelled']) }), z.strictObject({ outcome: z.literal('saved'), path: filePath.nullable() })]),

@@ -40,7 +40,7 @@ export function createRemotePorts(send: (message: { kind: 'port'; id: number; me
       (await call(method, ...args)) as never
 
   const files: FileSink = { save: typed('files.save'), choosePath: typed('files.choosePath') }
-  const picker: FilePicker = { pickFiles: typed('picker.pickFiles'), pickImport: typed('picker.pickImport'), pickBackup: typed('picker.pickBackup') }
+  const picker: FilePicker = { pickFiles: typed('picker.pickFiles'), pickImport: typed('picker.pickImport'), pickBackup: typed('picker.pickBackup'), pickMailbox: typed('picker.pickMailbox') }
   const printer: Printer = { print: typed('printer.print') }
   const hold: OperationHold = { at: typed('hold.at') }
 

@@ -90,7 +90,7 @@ export type BuiltinAuthoritySource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
 }
 
-export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json' | 'backup'
+export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json' | 'backup' | 'csv'
 
 /**
  * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the
@@ -124,6 +124,8 @@ export type FilePicker = {
   pickImport(kind: 'file' | 'folder'): Promise<string | null>
   /** A backup file to restore; null when the user cancelled. */
   pickBackup(): Promise<string | null>
+  /** A mailbox to look through for companies: an mbox or .eml file, or a folder of .eml files; null when cancelled. */
+  pickMailbox(kind: 'file' | 'folder'): Promise<string | null>
 }
 
 /** Hands a URL to the operating system (the user's mail program for mailto:). */

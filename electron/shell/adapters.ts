@@ -15,6 +15,7 @@ const filters: Record<SaveKind, FileFilter[]> = {
   ics: [{ name: 'Calendar', extensions: ['ics'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
   backup: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
+  csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
 }
 
 const pickFilesOptions: Record<'attachments' | 'replies', { title: string; filters: FileFilter[] }> = {
@@ -56,6 +57,19 @@ export function createDialogFilePicker(getWindow: () => BaseWindow | null): File
         properties: ['openFile'] as Array<'openFile'>,
         filters: [...filters.backup, { name: 'All files', extensions: ['*'] }],
       }
+      const window = getWindow()
+      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
+    async pickMailbox(kind) {
+      const options =
+        kind === 'folder'
+          ? { title: 'Choose a folder of saved e-mails (.eml)', properties: ['openDirectory'] as Array<'openDirectory'> }
+          : {
+              title: 'Choose a mailbox file (mbox or .eml)',
+              properties: ['openFile'] as Array<'openFile'>,
+              filters: [{ name: 'Mailbox', extensions: ['mbox', 'mbx', 'eml'] }, { name: 'All files', extensions: ['*'] }],
+            }
       const window = getWindow()
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? null : (choice.filePaths[0] ?? null)

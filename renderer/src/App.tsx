@@ -17,6 +17,9 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { TemplatePage } from './features/templates/TemplatePage'
 import { TemplatesPage } from './features/templates/TemplatesPage'
 import { AboutPage } from './features/about/AboutPage'
+import { DiscoverPage } from './features/bulk/DiscoverPage'
+import { BulkNewPage } from './features/bulk/BulkNewPage'
+import { BatchPage } from './features/bulk/BatchPage'
 import { onOpenRequest, onProgress } from './push'
 import { ActivityBar } from './ui/OperationStatus'
 import { Notices } from './ui/Notices'
@@ -51,6 +54,12 @@ function Page({ route }: { route: Route }) {
       return <TemplatePage key={`${route.id}-${route.edit}`} id={route.id} edit={route.edit} />
     case 'about':
       return <AboutPage />
+    case 'discover':
+      return <DiscoverPage />
+    case 'bulk-new':
+      return <BulkNewPage companies={route.companies} />
+    case 'batch':
+      return <BatchPage id={route.id} />
     default:
       return assertNever(route)
   }
@@ -59,6 +68,7 @@ function Page({ route }: { route: Route }) {
 const sections = [
   { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
   { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company', 'company-edit', 'policy-import'] },
+  { label: 'Who has my data', route: { name: 'discover' } as const, matches: ['discover', 'bulk-new', 'batch'] },
   { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
   { label: 'Templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
   { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },

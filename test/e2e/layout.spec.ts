@@ -19,16 +19,17 @@ test('the requests table holds at 1024 px: nothing overflows, no column runs int
   await expect(page.locator('[role="row"][data-reference]')).toHaveCount(5)
   await expect.poll(() => tableProblems(page)).toEqual([])
   await expect.poll(() => sidewaysProblems(page)).toEqual([])
-  expect(await visibleHeaders(page)).toEqual(['Reference', 'Company', 'Kind', 'Status', 'Deadline'])
+  // The first column holds only the box that picks every request shown.
+  expect(await visibleHeaders(page)).toEqual(['', 'Reference', 'Company', 'Kind', 'Status', 'Deadline'])
   await snapshot(page, 'dashboard-1024')
 
   // Where there is room, the day each request was sent too.
   await page.setViewportSize({ width: 1280, height: 860 })
-  await expect.poll(() => visibleHeaders(page)).toEqual(['Reference', 'Company', 'Kind', 'Status', 'Sent', 'Deadline'])
+  await expect.poll(() => visibleHeaders(page)).toEqual(['', 'Reference', 'Company', 'Kind', 'Status', 'Sent', 'Deadline'])
   await expect.poll(() => tableProblems(page)).toEqual([])
   // A screen reader reads the same cells as are shown.
   const row = page.getByRole('row').filter({ hasText: 'RF-2025-0001' })
-  await expect(row.getByRole('cell')).toHaveCount(6)
+  await expect(row.getByRole('cell')).toHaveCount(7)
 })
 
 test('at 200% zoom (640 px) the dashboard keeps everything on screen, the sections behind Menu', async ({ page, harness }) => {
@@ -38,7 +39,7 @@ test('at 200% zoom (640 px) the dashboard keeps everything on screen, the sectio
   await expect(page.locator('[role="row"][data-reference]')).toHaveCount(5)
   await expect.poll(() => tableProblems(page)).toEqual([])
   await expect.poll(() => sidewaysProblems(page)).toEqual([])
-  expect(await visibleHeaders(page)).toEqual(['Request', 'Status', 'Deadline'])
+  expect(await visibleHeaders(page)).toEqual(['', 'Request', 'Status', 'Deadline'])
   // The folded cells still say the company, reference and kind.
   await expect(page.locator('[role="row"][data-reference="RF-2025-0001"]')).toContainText(/FS\.COM\s*RF-2025-0001 · Access GDPR/)
   await snapshot(page, 'zoom-200')

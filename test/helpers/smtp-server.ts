@@ -33,6 +33,8 @@ export type TestSmtpServer = {
   dataStarted: number
   /** The next sessions' fault; null: behave. */
   fault: SmtpFault | null
+  /** A fault for messages to one recipient only (checked before `fault`); null: none. */
+  faultFor: ((recipient: string) => SmtpFault | null) | null
   /** Called when data starts to arrive under 'hang-after-data' (the test decides what happens next). */
   onHang: (() => void) | null
   /** Breaks every open connection. */
@@ -94,6 +96,7 @@ export async function startSmtpServer(
     received,
     dataStarted: 0,
     fault: options.fault ?? null,
+    faultFor: null,
     onHang: null,
     dropAll: () => {
       for (const connection of server.connections) (connection as unknown as { _socket: net.Socket })._socket.destroy()
@@ -124,13 +127,13 @@ export async function startSmtpServer(
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username })
       return callback(smtpError(535, '5.7.8 Authentication credentials invalid'))
     },
-    onRcptTo(_address, _session, callback) {
-      const fault = state.fault
+    onRcptTo(address, _session, callback) {
+      const fault = state.faultFor?.(address.address) ?? state.fault
       if (fault?.at === 'rcpt') return callback(smtpError(fault.code, fault.text ?? (fault.code >= 500 ? '5.1.1 No such user here' : '4.2.1 Mailbox busy, try later')))
       callback()
     },
     onData(stream, session, callback) {
-      const fault = state.fault
+      const fault = state.faultFor?.(session.envelope.rcptTo[0]?.address ?? '') ?? state.fault
       const chunks: Buffer[] = []
       let first = true
       stream.on('data', (chunk: Buffer) => {

@@ -98,7 +98,7 @@ export function savingPrinter(files: FileSink): Printer {
 
 /** A picker that hands over a fixed list of files (the CLI names them; tests choose them). */
 export function listPicker(files: () => ReadonlyArray<string>): FilePicker {
-  return { pickFiles: async () => files(), pickImport: async () => files()[0] ?? null, pickBackup: async () => files()[0] ?? null }
+  return { pickFiles: async () => files(), pickImport: async () => files()[0] ?? null, pickBackup: async () => files()[0] ?? null, pickMailbox: async () => files()[0] ?? null }
 }
 
 export function createNodePorts(options: {

@@ -46,6 +46,9 @@ import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-setting
 import type { ImapView, SyncResult } from '../replies/handlers'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
 import { operationIdPattern } from '../operation'
+import type { DiscoverResult } from '../discover/discover'
+import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
+import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -62,6 +65,17 @@ const empty = z.strictObject({})
  */
 const operationId = z.string().regex(operationIdPattern, 'Not an operation id (op-…).')
 const byReference = z.strictObject({ reference: referenceSchema })
+/** An IMAP server used once, without saving it (the CLI's --imap); its password comes beside it. */
+const imapAccountOnce = z.strictObject({
+  host: imapSettingsSchema.shape.host,
+  port: imapSettingsSchema.shape.port,
+  security: imapSettingsSchema.shape.security,
+  user: z.string().trim().min(1).max(254).refine((u) => !hasControlCharacter(u), 'The user name must be a single line.'),
+  mailbox: imapSettingsSchema.shape.mailbox,
+  trustedCertificate: imapSettingsSchema.shape.trustedCertificate.optional(),
+})
+/** Requests picked on the dashboard. */
+const selectedReferences = z.array(referenceSchema).min(1, 'Choose at least one request.').max(10_000)
 
 export type AppStatus = {
   readonly version: string
@@ -427,16 +441,7 @@ export const contract = {
    */
   'replies:sync': method<SyncResult>()(
     z.strictObject({
-      account: z
-        .strictObject({
-          host: imapSettingsSchema.shape.host,
-          port: imapSettingsSchema.shape.port,
-          security: imapSettingsSchema.shape.security,
-          user: z.string().trim().min(1).max(254).refine((u) => !hasControlCharacter(u), 'The user name must be a single line.'),
-          mailbox: imapSettingsSchema.shape.mailbox,
-          trustedCertificate: imapSettingsSchema.shape.trustedCertificate.optional(),
-        })
-        .optional(),
+      account: imapAccountOnce.optional(),
       password: z.string().min(1).max(1000).optional(),
       operation: operationId.optional(),
     }),
@@ -500,6 +505,79 @@ export const contract = {
    * saved. `cancelled` is false when no such operation runs (it had already ended).
    */
   'operations:cancel': method<{ cancelled: boolean }>()(z.strictObject({ operation: operationId })),
+
+  /**
+   * Asks the user for a mailbox (an mbox or .eml file, or a folder of .eml files; `imap`: the
+   * folder of the IMAP account saved for replies, fetched read-only), reads only the
+   * From and Date headers of its messages, and lists the companies of the catalog that wrote,
+   * with how many messages and the first and last day; unknown senders are only counted. Null
+   * when the user cancelled the picker. `account` and `password` (with `imap`): this server once,
+   * without saving it (the CLI's --imap).
+   */
+  'discover:scan': method<DiscoverResult | null>()(
+    z.strictObject({ kind: z.enum(['file', 'folder', 'imap']), account: imapAccountOnce.optional(), password: z.string().min(1).max(1000).optional(), operation: operationId.optional() }),
+  ),
+
+  /** The named groups of companies a batch can go to (US data brokers …), with how many each holds. */
+  'bulk:packs': method<ReadonlyArray<{ name: string; title: string; description: string; companies: number }>>()(empty),
+  /**
+   * Writes a batch: one request of `type` per company (`companies`, or every company of `pack`),
+   * each with the company's law (or `law`), language (or `lang`), contact and subject rule.
+   * Companies without e-mail get a letter, web-form-only ones a checklist entry; nothing is sent.
+   */
+  'bulk:create': method<BatchView>()(
+    z
+      .strictObject({
+        companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
+        pack: z.string().min(1).max(100).optional(),
+        type: z.enum(requestTypes),
+        law: z.enum(laws).optional(),
+        lang: z.enum(languages).optional(),
+        /** E-mails per minute at most. */
+        rate: z.number().int().min(1).max(maxRatePerMinute).optional(),
+        profile: profileSchema.optional(),
+        operation: operationId.optional(),
+      })
+      .refine((input) => (input.companies === undefined) !== (input.pack === undefined), 'Give either companies or a pack.'),
+  ),
+  'bulk:list': method<ReadonlyArray<BatchSummary>>()(empty),
+  /** A batch with each item as it stands now (from its request and outbox entry). */
+  'bulk:get': method<BatchView>()(z.strictObject({ batch: batchIdSchema })),
+  /** Leaves a company out of the batch (or takes it back in) while it has not been contacted. */
+  'bulk:exclude': method<BatchView>()(z.strictObject({ batch: batchIdSchema, company: z.string().min(1).max(200), excluded: z.boolean() })),
+  /**
+   * Sends the batch's waiting e-mails one by one through the outbox, at most `rate` a minute;
+   * resumes a paused or interrupted batch without sending anything twice. An e-mail whose last
+   * attempt may have reached the server is sent again only when listed in `confirmResend`.
+   */
+  'bulk:send': method<BatchView>()(
+    z.strictObject({
+      batch: batchIdSchema,
+      confirmResend: z.array(referenceSchema).max(maxBatchCompanies).default([]),
+      retryFailed: z.boolean().default(false),
+      rate: z.number().int().min(1).max(maxRatePerMinute).optional(),
+      operation: operationId.optional(),
+    }),
+  ),
+  /** Stops a running send after the e-mail in flight; bulk:send resumes. */
+  'bulk:pause': method<BatchView>()(z.strictObject({ batch: batchIdSchema })),
+  /** Sends nothing more of the batch; its written requests stay as drafts. */
+  'bulk:cancel': method<BatchView>()(z.strictObject({ batch: batchIdSchema })),
+  /** The batch's letters (companies without e-mail) as one PDF, one letter per company, saved through the host. */
+  'bulk:letters': method<{ path: string | null; count: number }>()(z.strictObject({ batch: batchIdSchema })),
+  /** Records the printed letters as posted on `on`. */
+  'bulk:markLettersSent': method<BatchView>()(z.strictObject({ batch: batchIdSchema, on: realDate })),
+  /** Ticks off a web form with the day it was filled in and an optional evidence file (a token from attachments:pick). */
+  'bulk:webformDone': method<BatchView>()(
+    z.strictObject({ batch: batchIdSchema, company: z.string().min(1).max(200), on: realDate, evidence: z.string().min(1).max(100).nullable().optional() }),
+  ),
+
+  /** Dashboard: writes a reminder (a draft) for each overdue request of these; the others are listed with the reason. */
+  'bulk:remind': method<RemindResult>()(z.strictObject({ references: selectedReferences, operation: operationId.optional() })),
+  /** Dashboard: these requests as one CSV file, saved through the host. */
+  'bulk:exportCsv': method<{ path: string | null; rows: number }>()(z.strictObject({ references: selectedReferences })),
+  /** Dashboard: records these letters (drafts that go by post) as posted on `on`; the others are listed with the reason. */
+  'bulk:markPosted': method<MarkPostedResult>()(z.strictObject({ references: selectedReferences, on: realDate })),
 } as const satisfies Record<ApiChannel, Method<z.ZodType, unknown>>
 
 export type Contract = typeof contract

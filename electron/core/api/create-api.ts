@@ -33,10 +33,12 @@ import { createAttachmentStage, incomingDir } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
+import { discoverHandlers } from '../discover/handlers'
+import { bulkHandlers } from '../bulk/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { describeIssues, parseInput } from './parse-input'
-import { createOperation, type Operation } from '../operation'
+import { createOperation, detachedOperation, type Operation } from '../operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
 import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
@@ -139,6 +141,15 @@ function openServices(ports: Ports): HandlerMap[] {
     today: () => plainDateOf(now()),
   }
 
+  const mail = mailHandlers(ctx)
+  // Bulk sends each e-mail through the single-send path, with its outbox and its guarantees.
+  const bulkMail = {
+    send: async (reference: string, confirmResend: boolean) => {
+      await mail['mail:send']!({ reference, attachLetter: false, attachments: [], confirmResend }, detachedOperation('mail:send'))
+    },
+    outbox: async (reference: string) => (await mail['mail:outbox']!({ reference }, detachedOperation('mail:outbox')))[0] ?? null,
+  }
+
   return [
     appHandlers(ctx),
     catalogHandlers(ctx),
@@ -147,12 +158,14 @@ function openServices(ports: Ports): HandlerMap[] {
     requestHandlers(ctx),
     letterHandlers(ctx),
     printHandlers(ctx),
-    mailHandlers(ctx),
+    mail,
     replyHandlers(ctx),
     deadlineHandlers(ctx),
     settingsHandlers(ctx),
     templateHandlers(ctx),
     notificationHandlers(ctx),
+    discoverHandlers(ctx),
+    bulkHandlers(ctx, bulkMail),
   ]
 }
 
@@ -173,6 +186,10 @@ const operationNames: Partial<Record<ApiChannel, string>> = {
   'backup:create': 'The backup',
   'backup:restore': 'The restore',
   'replies:sync': 'The IMAP sync',
+  'discover:scan': 'Looking through the mailbox',
+  'bulk:create': 'Writing the batch',
+  'bulk:send': 'Sending the batch',
+  'bulk:remind': 'Writing the reminders',
 }
 
 export function createApi(ports: Ports): Api {

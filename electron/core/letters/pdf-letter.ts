@@ -528,13 +528,14 @@ function flow(pen: Pen, lines: ReadonlyArray<FlowLine>, firstBaseline: number, p
 }
 
 /** Page numbers on every page and the reference on continuation pages, once the count is known. */
-function drawFooters(pen: Pen, input: LetterInput, labels: LetterLabels, page: PageGeometry): void {
+function drawFooters(pen: Pen, input: LetterInput, labels: LetterLabels, page: PageGeometry, firstPage = 0): void {
   const range = pen.doc.bufferedPageRange()
-  if (range.count < 2) return
-  for (let i = 0; i < range.count; i += 1) {
-    pen.doc.switchToPage(range.start + i)
+  const count = range.start + range.count - firstPage
+  if (count < 2) return
+  for (let i = 0; i < count; i += 1) {
+    pen.doc.switchToPage(firstPage + i)
     pen.use('regular', 8, LABEL_INK)
-    pen.putRight(labels.page(i + 1, range.count), page.right, page.footerBaseline)
+    pen.putRight(labels.page(i + 1, count), page.right, page.footerBaseline)
     if (i > 0) pen.put(input.reference, page.left, page.footerBaseline)
   }
 }
@@ -573,37 +574,78 @@ function printedText(input: LetterInput, labels: LetterLabels): string[] {
   ]
 }
 
+/** The pdfkit options of a page of `page`'s paper. */
+function pageOptions(page: PageGeometry): { size: [number, number]; margins: { top: number; bottom: number; left: number; right: number } } {
+  const [width, height] = page.size
+  return { size: [width, height], margins: { top: page.continuationTop, bottom: height - page.bottom, left: page.left, right: width - page.right } }
+}
+
+/** Draws one letter from its first page on (the page `doc` is on), with its own page numbers. */
+function drawLetter(doc: Doc, letterFonts: LetterFonts, input: LetterInput, firstPage: number): void {
+  const labels = input.labels ?? letterLabels('en')
+  const page = pageGeometry(input.paper ?? 'a4')
+  const rhythm: Rhythm = letterFonts.cjk
+    ? { leading: CJK_LEADING, paragraphGap: 0.6 * CJK_LEADING, nameAtRight: true }
+    : { leading: LATIN_LEADING, paragraphGap: 0.8 * LATIN_LEADING, nameAtRight: false }
+  const pen = new Pen(doc, letterFonts)
+
+  drawMarks(doc, page)
+  drawLetterhead(pen, input, page)
+  drawReturnLine(pen, input, page)
+  drawRecipient(pen, input, page)
+  drawInformationBlock(pen, input, labels, page)
+
+  pen.use('bold', BODY_SIZE)
+  const subject = wrap(pen, cleanLine(input.subject), page.right - page.left)
+  let baseline = page.subjectTop + BODY_SIZE * ASCENT
+  for (const line of subject) {
+    pen.put(line, page.left, baseline)
+    baseline += rhythm.leading
+  }
+  // Two blank lines between the subject and the salutation.
+  flow(pen, bodyLines(pen, input, labels, page, rhythm), baseline + 2 * rhythm.leading, page)
+
+  drawFooters(pen, input, labels, page, firstPage)
+}
+
 /**
  * Renders the letter as a complete PDF/A-2b document: recipient in the envelope window, fold
  * marks, page numbers when it runs over one page, enclosures after the signature. Uses only the
  * fonts from `fonts`, each parsed once and then shared by all letters.
  */
 export async function renderLetterPdf(input: LetterInput, fonts: FontSource): Promise<Uint8Array> {
-  const labels = input.labels ?? letterLabels('en')
-  const page = pageGeometry(input.paper ?? 'a4')
-  const letterFonts = fontsForLetter(fonts, printedText(input, labels), input.lang)
-  const rhythm: Rhythm = letterFonts.cjk
-    ? { leading: CJK_LEADING, paragraphGap: 0.6 * CJK_LEADING, nameAtRight: true }
-    : { leading: LATIN_LEADING, paragraphGap: 0.8 * LATIN_LEADING, nameAtRight: false }
-  const [width, height] = page.size
+  return renderLettersPdf([input], fonts, input.metadata)
+}
+
+/**
+ * Renders several letters into one PDF/A-2b document to print at once (a bulk request's letters):
+ * each letter starts on a new page, on its own paper, with its own page numbers and reference.
+ * The fonts are chosen once for all of them.
+ */
+export async function renderLettersPdf(inputs: ReadonlyArray<LetterInput>, fonts: FontSource, metadata: LetterInput['metadata']): Promise<Uint8Array> {
+  const first = inputs[0]
+  if (!first) throw new Error('renderLettersPdf needs at least one letter.')
+  // The language picks the face for Han text (Japanese or Chinese) when every letter has the same one.
+  const languages = new Set(inputs.map((input) => input.lang))
+  const letterFonts = fontsForLetter(fonts, inputs.flatMap((input) => printedText(input, input.labels ?? letterLabels('en'))), languages.size === 1 ? first.lang : undefined)
+  const firstPage = pageOptions(pageGeometry(first.paper ?? 'a4'))
   const options: PDFKit.PDFDocumentOptions = {
-    size: [width, height],
+    ...firstPage,
     layout: 'portrait',
-    margins: { top: page.continuationTop, bottom: height - page.bottom, left: page.left, right: width - page.right },
     bufferPages: true,
     pdfVersion: '1.7',
     subset: PDFA_LEVEL,
-    lang: input.lang ?? 'en',
+    lang: first.lang ?? 'en',
     displayTitle: true,
     // pdfkit takes a parsed fontkit font here although its typings only admit a name; anything
     // else makes it load Helvetica from its bundled AFM files.
     font: letterFonts.base as unknown as string,
     info: {
-      Title: input.metadata.title,
-      Author: input.metadata.author,
-      Subject: input.metadata.subject,
+      Title: metadata.title,
+      Author: metadata.author,
+      Subject: metadata.subject,
       Creator: 'Rightful',
-      CreationDate: input.metadata.createdAt,
+      CreationDate: metadata.createdAt,
     },
   }
   const doc = new PDFDocument(options)
@@ -611,25 +653,14 @@ export async function renderLetterPdf(input: LetterInput, fonts: FontSource): Pr
   try {
     repairPdfA(doc)
     for (const [face, font] of letterFonts.faces) doc.registerFont(face, font as unknown as string)
-    const pen = new Pen(doc, letterFonts)
-
-    drawMarks(doc, page)
-    drawLetterhead(pen, input, page)
-    drawReturnLine(pen, input, page)
-    drawRecipient(pen, input, page)
-    drawInformationBlock(pen, input, labels, page)
-
-    pen.use('bold', BODY_SIZE)
-    const subject = wrap(pen, cleanLine(input.subject), page.right - page.left)
-    let baseline = page.subjectTop + BODY_SIZE * ASCENT
-    for (const line of subject) {
-      pen.put(line, page.left, baseline)
-      baseline += rhythm.leading
-    }
-    // Two blank lines between the subject and the salutation.
-    flow(pen, bodyLines(pen, input, labels, page, rhythm), baseline + 2 * rhythm.leading, page)
-
-    drawFooters(pen, input, labels, page)
+    inputs.forEach((input, index) => {
+      const paper = pageOptions(pageGeometry(input.paper ?? 'a4'))
+      // Continuation pages of this letter take its paper too: pdfkit's addPage() uses doc.options.
+      Object.assign(doc.options, paper)
+      const start = doc.bufferedPageRange().count
+      if (index > 0) doc.addPage(paper)
+      drawLetter(doc, letterFonts, input, index > 0 ? start : 0)
+    })
     doc.end()
   } catch (error) {
     done.catch(() => undefined)

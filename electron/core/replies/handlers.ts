@@ -9,6 +9,7 @@ import { addDays, type PlainDate } from '../deadlines/calendar'
 import { openMailSettings, passwordStorageOf, smtpPasswordSecret } from '../mail/mail-settings'
 import { imapPasswordSecret, type ImapSettings, type SyncSummary } from './imap-settings'
 import { accountKey, openImapStore } from './imap-store'
+import { savedImapAccount } from './saved-account'
 import { scanMailbox, type ImapAccount } from './imap-sync'
 import type { ReplyImportOutcome, ReplyImportResult } from './model'
 import type { PasswordStorage } from '../mail/mail-types'
@@ -101,22 +102,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
   }
 
   /** The account to sync: the saved one, with the user and password it logs in with. */
-  const savedAccount = async (): Promise<ImapAccount> => {
-    const settings = imap.settings()
-    if (!settings) throw new CoreError('IMAP_NOT_CONFIGURED', 'No IMAP server is set up: enter it in Settings → Replies.')
-    let user = settings.user
-    let secret = imapPasswordSecret
-    if (settings.useSmtpLogin) {
-      const smtp = mailSettings().smtp
-      if (!smtp?.user) throw new CoreError('IMAP_NOT_CONFIGURED', 'The IMAP settings reuse the SMTP login, but no SMTP user name is saved.')
-      user = smtp.user
-      secret = smtpPasswordSecret
-    }
-    if (!user) throw new CoreError('IMAP_NOT_CONFIGURED', 'Enter the IMAP user name in Settings → Replies.')
-    const password = await secretStep(() => ctx.ports.secrets.get(secret))
-    if (!password) throw new CoreError('IMAP_PASSWORD_MISSING', `No password is saved for ${user} on ${settings.host}: enter it in Settings → Replies.`)
-    return { host: settings.host, port: settings.port, security: settings.security, user, password, mailbox: settings.mailbox, trustedCertificate: settings.trustedCertificate }
-  }
+  const savedAccount = (): Promise<ImapAccount> => savedImapAccount(ctx, imap)
 
   return {
     'replies:import': async ({ reference, files, confirm }) => {

@@ -51,7 +51,8 @@ function reasonOf(error: unknown): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300)
 }
 
-function imapError(error: unknown, account: ImapAccount): CoreError {
+/** A connection or login failure of imapflow as a CoreError the user can act on. */
+export function imapError(error: unknown, account: ImapAccount): CoreError {
   const e = error as { authenticationFailed?: boolean; code?: string } | null
   if (e?.authenticationFailed) return new CoreError('IMAP_AUTH_FAILED', `The IMAP server ${account.host} did not accept the user name and password for ${account.user}.`)
   if (e?.code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(e.code)) {

@@ -69,6 +69,12 @@ export function pageName(route: Route, names: TitleNames): string {
       return 'Set up Rightful'
     case 'about':
       return 'About Rightful'
+    case 'discover':
+      return 'Who has your data?'
+    case 'bulk-new':
+      return `Ask ${route.companies.length} ${route.companies.length === 1 ? 'company' : 'companies'} at once`
+    case 'batch':
+      return `Batch ${route.id}`
     default:
       return assertNever(route)
   }

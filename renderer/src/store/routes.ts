@@ -16,6 +16,12 @@ export type Route =
   | { readonly name: 'template'; readonly id: string; readonly edit: boolean }
   /** Where the built-in catalog comes from, and the licences. */
   | { readonly name: 'about' }
+  /** Which companies wrote to the user, read from a mailbox on this computer. */
+  | { readonly name: 'discover' }
+  /** One request type to these companies at once: choose, then write the batch. */
+  | { readonly name: 'bulk-new'; readonly companies: ReadonlyArray<string> }
+  /** A batch: review, send, letters, web forms. */
+  | { readonly name: 'batch'; readonly id: string }
 
 export function sameRoute(a: Route, b: Route): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

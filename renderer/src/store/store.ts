@@ -6,6 +6,7 @@ import { create } from 'zustand'
 import { afterEachCall } from '../api'
 import { createAppSlice } from './app-slice'
 import { createBackupSlice } from './backup-slice'
+import { createBulkSlice } from './bulk-slice'
 import { createCatalogSlice } from './catalog-slice'
 import { createMailSlice } from './mail-slice'
 import { createOperationsSlice } from './operations-slice'
@@ -29,6 +30,7 @@ export const useStore = create<State>()((...args) => ({
   ...createBackupSlice(...args),
   ...createOperationsSlice(...args),
   ...createPolicyImportSlice(...args),
+  ...createBulkSlice(...args),
 }))
 
 /**

@@ -15,6 +15,7 @@ import type { MailSlice } from './mail-slice'
 import type { BackupSlice } from './backup-slice'
 import type { OperationsSlice } from './operations-slice'
 import type { PolicyImportSlice } from './policy-import-slice'
+import type { BulkSlice } from './bulk-slice'
 
 export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
 
@@ -130,6 +131,6 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice & BulkSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

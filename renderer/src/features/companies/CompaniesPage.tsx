@@ -157,6 +157,15 @@ export function CompaniesPage() {
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const [importing, setImporting] = useState(false)
+  // Picking several companies for one batch (a checkbox on every row while on).
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null)
+  const toggle = (id: string) =>
+    setPicked((current) => {
+      const next = new Set(current)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
 
   const exportCatalog = async () => {
     try {
@@ -175,6 +184,9 @@ export function CompaniesPage() {
           <p className="lede">Whom to write to, and why Rightful believes so: every contact comes with its source, and the words of the company’s own privacy policy where there are any.</p>
         </div>
         <div className="header-actions">
+          <button type="button" className="button" aria-pressed={picked !== null} onClick={() => setPicked(picked ? null : new Set())}>
+            {picked ? 'Stop picking' : 'Pick several…'}
+          </button>
           <button type="button" className="button" onClick={() => setImporting(true)}>
             Import…
           </button>
@@ -189,7 +201,17 @@ export function CompaniesPage() {
           </button>
         </div>
       </header>
-      <CompanyResults autoFocus onPick={(id) => navigate({ name: 'company', id })} />
+      {picked ? (
+        <div className="selection-bar" role="status">
+          <span>
+            {picked.size} {picked.size === 1 ? 'company' : 'companies'} picked
+          </span>
+          <button type="button" className="button button-primary" disabled={picked.size === 0} onClick={() => navigate({ name: 'bulk-new', companies: [...picked] })}>
+            Ask them at once…
+          </button>
+        </div>
+      ) : null}
+      <CompanyResults autoFocus onPick={(id) => (picked ? toggle(id) : navigate({ name: 'company', id }))} selection={picked ? { picked, toggle } : null} />
       <DeletedCompanies />
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </section>

@@ -59,12 +59,47 @@ function HitTags({ hit }: { hit: CompanyHit }) {
   )
 }
 
+/** One row of the list: the company, and a checkbox beside it when several can be picked. */
+function CompanyRow({ hit, onPick, selection }: { hit: CompanyHit; onPick: (id: string) => void; selection: { readonly picked: ReadonlySet<string>; toggle(id: string): void } | null }) {
+  const row = (
+    <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
+      <span className="company-name">
+        {hit.name}
+        <HitTags hit={hit} />
+      </span>
+      <span className="company-meta">
+        {hit.domains.slice(0, 3).join(', ')}
+        {hit.country ? ` · ${countryName(hit.country)}` : ''}
+      </span>
+      <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>{hit.privacyEmail ?? 'No contact known'}</span>
+    </button>
+  )
+  if (!selection) return row
+  return (
+    <div className="company-row-pick">
+      <input type="checkbox" aria-label={`Pick ${hit.name}`} checked={selection.picked.has(hit.id)} onChange={() => selection.toggle(hit.id)} />
+      {row}
+    </div>
+  )
+}
+
 /**
  * A search box with the matching companies; `onPick` decides what a click does. The list renders
  * only the rows in view, so a catalog of a hundred thousand companies scrolls and types smoothly.
  * `offerToAdd`: when nothing matches, offer to add the company or learn it from its policy.
+ * `selection`: a checkbox on each row, to pick several companies at once (a bulk request).
  */
-export function CompanyResults({ onPick, autoFocus = false, offerToAdd = true }: { onPick: (id: string) => void; autoFocus?: boolean; offerToAdd?: boolean }) {
+export function CompanyResults({
+  onPick,
+  autoFocus = false,
+  offerToAdd = true,
+  selection = null,
+}: {
+  onPick: (id: string) => void
+  autoFocus?: boolean
+  offerToAdd?: boolean
+  selection?: { readonly picked: ReadonlySet<string>; toggle(id: string): void } | null
+}) {
   const query = useStore((s) => s.query)
   const hits = useStore((s) => s.hits)
   const search = useStore((s) => s.search)
@@ -114,17 +149,7 @@ export function CompanyResults({ onPick, autoFocus = false, offerToAdd = true }:
             <ul aria-label="Companies" style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
               {hits.slice(windowed.first, windowed.last).map((hit, index) => (
                 <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1} aria-setsize={hits.length}>
-                  <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
-                    <span className="company-name">
-                      {hit.name}
-                      <HitTags hit={hit} />
-                    </span>
-                    <span className="company-meta">
-                      {hit.domains.slice(0, 3).join(', ')}
-                      {hit.country ? ` · ${countryName(hit.country)}` : ''}
-                    </span>
-                    <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>{hit.privacyEmail ?? 'No contact known'}</span>
-                  </button>
+                  <CompanyRow hit={hit} onPick={onPick} selection={selection} />
                 </li>
               ))}
             </ul>

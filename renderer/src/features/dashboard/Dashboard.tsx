@@ -7,6 +7,7 @@ import { StatusPill } from '../../ui/StatusPill'
 import { useWindowedList } from '../../ui/useWindowedList'
 import { DeadlineChart } from './DeadlineChart'
 import { RepliesInbox } from '../replies/RepliesInbox'
+import { PickAllCell, PickCell, SelectionBar } from './RequestSelection'
 
 type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
@@ -56,6 +57,7 @@ export function Dashboard() {
   const [text, setText] = useState('')
   const [law, setLaw] = useState('')
   const [view, setView] = useState<'list' | 'chart'>('list')
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
 
   useEffect(() => {
     void load({ reuse: true })
@@ -73,6 +75,7 @@ export function Dashboard() {
     )
   }, [requests, filter, text, law])
   const [scroller, windowed] = useWindowedList(shown.length, rowHeight)
+  const chosen = useMemo(() => sortForAttention((requests ?? []).filter((r) => selected.has(r.reference))), [requests, selected])
 
   return (
     <section className="page dashboard">
@@ -144,13 +147,15 @@ export function Dashboard() {
             </div>
           </div>
 
+          <SelectionBar chosen={chosen} onClear={() => setSelected(new Set())} onShowDrafts={() => setFilter('drafts')} />
           {shown.length === 0 ? (
             <p className="muted empty-filter">No request matches. {filter !== 'all' || text || law ? 'Try “All”, or clear the filter.' : ''}</p>
           ) : view === 'chart' ? (
             <DeadlineChart items={shown.slice(0, 300)} today={today ?? new Date().toISOString().slice(0, 10)} onOpen={(reference) => navigate({ name: 'request', reference })} />
           ) : (
-            <div className="grid-table" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
+            <div className="grid-table selectable" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
               <div className="grid-row grid-head" role="row" aria-rowindex={1}>
+                <PickAllCell shown={shown} selected={selected} onChange={setSelected} />
                 {columns.map((column) => (
                   <span key={column.label} role="columnheader" className={column.className}>
                     {column.label}
@@ -173,6 +178,7 @@ export function Dashboard() {
                           if (e.key === 'Enter') navigate({ name: 'request', reference: r.reference })
                         }}
                       >
+                        <PickCell item={r} selected={selected} onChange={setSelected} />
                         <span role="cell" className="col-reference mono">
                           {r.reference}
                         </span>

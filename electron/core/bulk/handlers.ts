@@ -1,0 +1,42 @@
+/** The bulk API: a batch of one request type to many companies, reviewed, then sent at a capped rate. */
+import path from 'node:path'
+import type { CoreContext, HandlerMap } from '../api/handlers'
+import { packList, companiesOfPack } from './packs'
+import { exportRequestsCsv, markPosted, remindOverdue } from './request-actions'
+import { createBulkService, type BulkMail } from './service'
+import { openBatchStore } from './store'
+
+export function bulkHandlers(ctx: CoreContext, mail: BulkMail): HandlerMap {
+  const now = () => ctx.ports.clock.now()
+  const service = createBulkService({
+    store: openBatchStore({ dataDir: ctx.ports.dataDir, notices: ctx.notices, now }),
+    catalog: ctx.catalog,
+    requests: ctx.requests,
+    profiles: ctx.profiles,
+    attachments: ctx.attachments,
+    mail,
+    fonts: ctx.ports.fonts,
+    files: ctx.ports.files,
+    dataDir: path.resolve(ctx.ports.dataDir),
+    now,
+  })
+  return {
+    'bulk:packs': () => {
+      const all = ctx.catalog.list()
+      return packList().map((pack) => ({ ...pack, companies: companiesOfPack(pack.name, all).length }))
+    },
+    'bulk:create': (input, operation) => service.create(input, operation),
+    'bulk:list': () => service.list(),
+    'bulk:get': ({ batch }) => service.get(batch),
+    'bulk:exclude': ({ batch, company, excluded }) => service.exclude(batch, company, excluded),
+    'bulk:send': ({ batch, confirmResend, retryFailed, rate }, operation) => service.send({ batch, confirmResend, retryFailed, ...(rate ? { rate } : {}) }, operation),
+    'bulk:pause': ({ batch }) => service.pause(batch),
+    'bulk:cancel': ({ batch }) => service.cancel(batch),
+    'bulk:letters': ({ batch }) => service.letters(batch),
+    'bulk:markLettersSent': ({ batch, on }) => service.markLettersSent(batch, on),
+    'bulk:webformDone': ({ batch, company, on, evidence }) => service.webformDone(batch, company, on, evidence ?? null),
+    'bulk:remind': ({ references }, operation) => remindOverdue(ctx.requests, references, operation),
+    'bulk:exportCsv': ({ references }) => exportRequestsCsv(ctx.requests, ctx.ports.files, references),
+    'bulk:markPosted': ({ references, on }) => markPosted(ctx.requests, references, on, ctx.today()),
+  }
+}

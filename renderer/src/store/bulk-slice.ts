@@ -1,0 +1,152 @@
+/**
+ * Discovery and bulk batches as the window shows them: the last mailbox read (which companies
+ * wrote), and the batches loaded by id. The core owns both; every action calls window.api and
+ * applies what it returns. Long calls (reading a mailbox, writing and sending a batch) run as
+ * operations with progress and Cancel.
+ */
+import type { BatchView } from '@core/bulk/model'
+import type { MarkPostedResult, RemindResult } from '@core/bulk/request-actions'
+import type { DiscoverResult } from '@core/discover/discover'
+import type { RequestType } from '@core/requests/model'
+import { api, messageOf, unwrap } from '../api'
+import { withEntry } from './keyed'
+import type { Slice } from './types'
+
+export type BulkSlice = {
+  /** The last mailbox read in this session. */
+  discovery: DiscoverResult | null
+  /** Loaded batches by id (a Map). */
+  batches: ReadonlyMap<string, BatchView>
+  /** Asks for a mailbox file or folder and reads it; null when cancelled or stopped (a toast says why). */
+  discover(kind: 'file' | 'folder' | 'imap'): Promise<DiscoverResult | null>
+  /** Writes a batch for these companies; resolves to its id, or null after an error toast. */
+  createBatch(input: { companies: ReadonlyArray<string>; type: RequestType; rate: number }): Promise<string | null>
+  loadBatch(id: string): Promise<void>
+  /** Sends what waits (the confirmed uncertain ones too); the batch as it then stands is applied. */
+  sendBatch(id: string, options?: { confirmResend?: ReadonlyArray<string>; retryFailed?: boolean }): Promise<void>
+  pauseBatch(id: string): Promise<void>
+  cancelBatch(id: string): Promise<void>
+  excludeFromBatch(id: string, company: string, excluded: boolean): Promise<void>
+  saveBatchLetters(id: string): Promise<void>
+  markBatchLettersPosted(id: string, on: string): Promise<void>
+  /** Ticks off a web form; `evidence` asks for a file (a screenshot, a confirmation) to keep. */
+  webformDone(id: string, company: string, on: string, evidence: boolean): Promise<void>
+  /** Dashboard: writes a reminder for each overdue request of these; null after an error toast or a cancel. */
+  remindOverdue(references: ReadonlyArray<string>): Promise<RemindResult | null>
+  /** Dashboard: saves these requests as CSV (a toast says where). */
+  exportRequests(references: ReadonlyArray<string>): Promise<void>
+  /** Dashboard: records these letters as posted on `on`; null after an error toast. */
+  markLettersPosted(references: ReadonlyArray<string>, on: string): Promise<MarkPostedResult | null>
+}
+
+export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
+  const apply = (view: BatchView) => set({ batches: withEntry(get().batches, view.batch.id, view) })
+  /** Runs a call that returns a batch, applies it, and toasts a failure. */
+  const step = async (run: () => Promise<BatchView>): Promise<void> => {
+    try {
+      apply(await run())
+    } catch (error) {
+      get().toast('error', messageOf(error))
+    }
+  }
+  return {
+    discovery: null,
+    batches: new Map(),
+
+    async discover(kind) {
+      const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, operation }))
+      if (!result.ok) {
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        return null
+      }
+      if (result.data) set({ discovery: result.data })
+      return result.data
+    },
+
+    async createBatch({ companies, type, rate }) {
+      const result = await get().runOperation('bulk:create', 'Writing the requests', (operation) => api().bulk.create({ companies: [...companies], type, rate, operation }))
+      try {
+        const view = unwrap(result)
+        apply(view)
+        void get().loadRequests()
+        return view.batch.id
+      } catch (error) {
+        get().toast('error', messageOf(error))
+        return null
+      }
+    },
+
+    loadBatch: (id) => step(async () => unwrap(await api().bulk.get({ batch: id }))),
+
+    async sendBatch(id, options = {}) {
+      const result = await get().runOperation('bulk:send', 'Sending the batch', (operation) =>
+        api().bulk.send({ batch: id, confirmResend: [...(options.confirmResend ?? [])], retryFailed: options.retryFailed ?? false, operation }),
+      )
+      if (result.ok) apply(result.data)
+      else {
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        await get().loadBatch(id)
+      }
+      void get().loadRequests()
+    },
+
+    pauseBatch: (id) => step(async () => unwrap(await api().bulk.pause({ batch: id }))),
+    cancelBatch: (id) => step(async () => unwrap(await api().bulk.cancel({ batch: id }))),
+    excludeFromBatch: (id, company, excluded) => step(async () => unwrap(await api().bulk.exclude({ batch: id, company, excluded }))),
+
+    async saveBatchLetters(id) {
+      try {
+        const saved = unwrap(await api().bulk.letters({ batch: id }))
+        if (saved.path) get().toast('success', `${saved.count} letter${saved.count === 1 ? '' : 's'} saved to ${saved.path}.`)
+        await get().loadBatch(id)
+      } catch (error) {
+        get().toast('error', messageOf(error))
+      }
+    },
+
+    async markBatchLettersPosted(id, on) {
+      await step(async () => unwrap(await api().bulk.markLettersSent({ batch: id, on })))
+      void get().loadRequests()
+    },
+
+    async webformDone(id, company, on, evidence) {
+      let token: string | null = null
+      if (evidence) {
+        const picked = await get().pickAttachments()
+        if (picked.length === 0) return
+        token = picked[0]!.token
+      }
+      await step(async () => unwrap(await api().bulk.webformDone({ batch: id, company, on, evidence: token })))
+    },
+
+    async remindOverdue(references) {
+      const result = await get().runOperation('bulk:remind', 'Writing the reminders', (operation) => api().bulk.remind({ references: [...references], operation }))
+      void get().loadRequests()
+      if (!result.ok) {
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        return null
+      }
+      return result.data
+    },
+
+    async exportRequests(references) {
+      try {
+        const saved = unwrap(await api().bulk.exportCsv({ references: [...references] }))
+        if (saved.path) get().toast('success', `${saved.rows} request${saved.rows === 1 ? '' : 's'} saved to ${saved.path}.`)
+      } catch (error) {
+        get().toast('error', messageOf(error))
+      }
+    },
+
+    async markLettersPosted(references, on) {
+      try {
+        const result = unwrap(await api().bulk.markPosted({ references: [...references], on }))
+        void get().loadRequests()
+        return result
+      } catch (error) {
+        get().toast('error', messageOf(error))
+        return null
+      }
+    },
+  }
+}
