@@ -532,7 +532,7 @@ export const contract = {
         pack: z.string().min(1).max(100).optional(),
         type: z.enum(requestTypes),
         law: z.enum(laws).optional(),
-        lang: z.enum(languages).optional(),
+        lang: languageSchema.optional(),
         /** E-mails per minute at most. */
         rate: z.number().int().min(1).max(maxRatePerMinute).optional(),
         profile: profileSchema.optional(),
