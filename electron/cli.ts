@@ -387,7 +387,7 @@ async function draftRequest(
     for (const flag of ['company', 'law', ...(type === 'reminder' ? (['lang'] as const) : []), 'identifiers', 'text'] as const) {
       if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
     }
-    const followUpLang = type === 'complaint' && string('lang') !== undefined ? { lang: oneOf(string('lang'), 'lang', languages) } : {}
+    const followUpLang = type === 'complaint' && string('lang') !== undefined ? { lang: oneOf(normalizeLanguage(string('lang')) as string, 'lang', languages) } : {}
     const authority = type === 'complaint' ? await complaintAuthority(api, of, string) : {}
     if (type === 'reminder') {
       for (const flag of ['authority', 'authority-name', 'authority-email'] as const) {
@@ -940,7 +940,7 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
   if ((companies.length > 0) === (values.pack !== undefined)) throw new UsageError('bulk needs --company <id> (one or more times) or --pack <name> (see `rightful bulk packs`), not both.')
   const type = oneOf(values.type, 'type', requestTypes)
   const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
-  const lang = values.lang === undefined ? undefined : oneOf(values.lang, 'lang', languages)
+  const lang = values.lang === undefined ? undefined : oneOf(normalizeLanguage(values.lang) as string, 'lang', languages)
   const rate = rateFlag(values.rate)
   const profile = values.profile !== undefined ? readProfileFile(values.profile, io.cwd) : undefined
   const api = makeApi(values.letters !== undefined ? path.resolve(io.cwd, values.letters) : undefined, undefined, smtpFlags(values, io.cwd))
