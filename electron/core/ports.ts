@@ -184,6 +184,8 @@ export type ComputePort = {
 
 export type Ports = {
   readonly appVersion: string
+  /** The system's preferred languages, best first (BCP 47 tags; empty: unknown): the window's default UI language. */
+  readonly systemLanguages?: ReadonlyArray<string>
   /** The data folder: requests/ lives here. */
   readonly dataDir: string
   readonly clock: Clock

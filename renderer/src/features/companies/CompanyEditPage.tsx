@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
-import { purposeLabel } from '../../ui/format'
+import { contactPurposes, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
@@ -298,9 +298,9 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
               <label className="field">
                 <span className="field-label">Purpose</span>
                 <select value={email.purpose} onChange={(e) => setEmail(i, { purpose: e.target.value as Email['purpose'] })}>
-                  {(Object.keys(purposeLabel) as Array<Email['purpose']>).map((p) => (
+                  {contactPurposes.map((p) => (
                     <option key={p} value={p}>
-                      {purposeLabel[p]}
+                      {purposeLabel(p)}
                     </option>
                   ))}
                 </select>

@@ -316,7 +316,7 @@ export function CompanyPage({ id }: { id: string }) {
             <article key={`${email.address}-${email.status}`} className={`contact ${email.status}`} data-email={email.address}>
               <div className="contact-head">
                 <span className="contact-value selectable">{email.address}</span>
-                <span className="tag">{purposeLabel[email.purpose]}</span>
+                <span className="tag">{purposeLabel(email.purpose)}</span>
                 {email.status === 'historical' ? <span className="tag tag-muted">Historical</span> : null}
                 {email.problem ? (
                   <span className="tag tag-warn">

@@ -129,7 +129,7 @@ export function Dashboard() {
                 <option value="">All laws</option>
                 {laws.map((l) => (
                   <option key={l} value={l}>
-                    {lawShort[l]}
+                    {lawShort(l)}
                   </option>
                 ))}
               </select>
@@ -180,14 +180,14 @@ export function Dashboard() {
                           {r.companyName}
                         </span>
                         <span role="cell" className="col-kind two-lines">
-                          {requestTypeLabel[r.type]} <span className="muted small">{lawShort[r.law]}</span>
+                          {requestTypeLabel(r.type)} <span className="muted small">{lawShort(r.law)}</span>
                         </span>
                         <span role="cell" className="col-request two-lines">
                           <span className="ellipsis" title={r.companyName}>
                             {r.companyName}
                           </span>{' '}
                           <span className="muted small ellipsis">
-                            <span className="mono">{r.reference}</span> · {requestTypeLabel[r.type]} {lawShort[r.law]}
+                            <span className="mono">{r.reference}</span> · {requestTypeLabel(r.type)} {lawShort(r.law)}
                           </span>
                         </span>
                         <span role="cell" className="col-status">

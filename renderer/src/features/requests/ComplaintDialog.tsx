@@ -11,7 +11,7 @@ import { FormError } from '../../ui/FormError'
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
 
-const countryName = (code: string) => countryOptions.find((c) => c.code === code)?.name ?? code
+const countryName = (code: string) => countryOptions().find((c) => c.code === code)?.name ?? code
 
 function label(authority: AuthoritySummary): string {
   const short = authority.acronym ? ` (${authority.acronym})` : ''

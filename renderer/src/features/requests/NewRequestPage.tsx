@@ -61,10 +61,10 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const proposal = proposeLaw({ available: laws, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company?.establishment ?? [] })
   const law: Law | null = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposal.law
   // Then the kinds of request that law grants, in the order of the rights (your own words last).
-  const offers = useMemo<ReadonlyArray<Offer>>(() => {
-    if (!law) return rightTypes.map((t) => ({ type: t, granted: true, why: null, template: templates.some((x) => x.type === t) }))
-    return rightsUnder(law).map((r) => ({ ...r, template: templates.some((x) => x.type === r.type && x.laws.includes(law)) }))
-  }, [law, templates])
+  // (Not memoised: a dozen entries, and the law's name is read below through function calls.)
+  const offers: ReadonlyArray<Offer> = law
+    ? rightsUnder(law).map((r) => ({ ...r, template: templates.some((x) => x.type === r.type && x.laws.includes(law)) }))
+    : rightTypes.map((t) => ({ type: t, granted: true, why: null, template: templates.some((x) => x.type === t) }))
   const offered = offers.filter((o) => o.granted && o.template)
   const withheld = offers.filter((o) => !(o.granted && o.template))
   const type: RequestType = offered.some((o) => o.type === chosenType) ? chosenType : (offered[0]?.type ?? 'access')
@@ -141,7 +141,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
             {law ? null : <option value="">Choose the law that protects you…</option>}
             {laws.map((l) => (
               <option key={l} value={l}>
-                {lawLabel[l] ?? l}
+                {lawLabel(l) ?? l}
               </option>
             ))}
           </select>
@@ -151,7 +151,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
               : proposal.law === law
                 ? proposal.reason
                 : proposal.law
-                  ? `You chose this law instead of ${lawLabel[proposal.law]}, which Rightful proposes. ${proposal.reason}`
+                  ? `You chose this law instead of ${lawLabel(proposal.law)}, which Rightful proposes. ${proposal.reason}`
                   : 'You chose this law yourself: Rightful could not tell which applies from your details and the company’s.'}
           </span>
         </div>
@@ -162,7 +162,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
           <select id="new-request-lang" value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
             {languages.map((l) => (
               <option key={l} value={l}>
-                {languageLabel[l] ?? l}
+                {languageLabel(l) ?? l}
               </option>
             ))}
           </select>
@@ -170,12 +170,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       </div>
 
       <fieldset className="choices">
-        <legend className="field-label">{law ? `Kind of request under the ${lawShort[law]}` : 'Kind of request'}</legend>
+        <legend className="field-label">{law ? `Kind of request under the ${lawShort(law)}` : 'Kind of request'}</legend>
         {offered.map((offer) => (
           <label key={offer.type} className={`choice ${type === offer.type ? 'selected' : ''}`}>
             <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setType(offer.type)} />
             <span>
-              <strong>{offer.type === 'custom' ? 'Something else, in your own words' : requestTypeLong[offer.type]}</strong>
+              <strong>{offer.type === 'custom' ? 'Something else, in your own words' : requestTypeLong(offer.type)}</strong>
               <span className="muted">{descriptions[offer.type]}</span>
             </span>
           </label>
@@ -184,12 +184,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       {law && withheld.length > 0 ? (
         <details className="rights-withheld" data-testid="rights-withheld">
           <summary>
-            Not offered under the {lawShort[law]} ({withheld.length}): why
+            Not offered under the {lawShort(law)} ({withheld.length}): why
           </summary>
           <ul>
             {withheld.map((offer) => (
               <li key={offer.type} data-type={offer.type}>
-                <strong>{requestTypeLong[offer.type]}</strong>
+                <strong>{requestTypeLong(offer.type)}</strong>
                 <span className="muted small">{offer.why ? rightReasonText(offer.why) : noTemplateText(law)}</span>
               </li>
             ))}

@@ -65,15 +65,15 @@ export function RequestPage({ reference }: { reference: string }) {
             {record.reference}
           </p>
           <h1>
-            {requestTypeLong[record.type]} to{' '}
+            {requestTypeLong(record.type)} to{' '}
             <button type="button" className="link-button heading-link" onClick={() => navigate({ name: 'company', id: record.company.id })}>
               {record.company.name}
             </button>
           </h1>
           <p className="lede">
-            <StatusPill status={status} withDays /> · {lawShort[record.law]} · {languageLabel[record.lang] ?? record.lang} · written{' '}
+            <StatusPill status={status} withDays /> · {lawShort(record.law)} · {languageLabel(record.lang) ?? record.lang} · written{' '}
             {formatDate(record.events[0]?.on)}
-            {sent ? ` · sent by ${channelLabel[sent.channel].toLowerCase()} on ${formatDate(sent.on)}` : ''}
+            {sent ? ` · sent by ${channelLabel(sent.channel).toLowerCase()} on ${formatDate(sent.on)}` : ''}
           </p>
           {record.followUpOf ? (
             <p className="lede">

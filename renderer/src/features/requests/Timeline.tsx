@@ -6,9 +6,9 @@ import { channelLabel, eventLabel, formatDate } from '../../ui/format'
 import { EventDialog } from './EventDialog'
 
 function describe(event: RequestEvent): string {
-  if (event.kind === 'sent') return `Sent by ${channelLabel[event.channel ?? 'email'].toLowerCase()}`
-  if (event.kind === 'extension-claimed' && event.until) return `${eventLabel[event.kind]} until ${formatDate(event.until)}`
-  return eventLabel[event.kind]
+  if (event.kind === 'sent') return `Sent by ${channelLabel(event.channel ?? 'email').toLowerCase()}`
+  if (event.kind === 'extension-claimed' && event.until) return `${eventLabel(event.kind)} until ${formatDate(event.until)}`
+  return eventLabel(event.kind)
 }
 
 /** What happened to the request, oldest first, with the dates still to come. */

@@ -60,7 +60,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
     setBusy(true)
     try {
       const saved = unwrap(await api().templates.saveUser({ lang: info.lang, name, text }))
-      toast('success', `Saved. Rightful now writes ${requestTypeLong[saved.type].toLowerCase()}s in this language with your text.`)
+      toast('success', `Saved. Rightful now writes ${requestTypeLong(saved.type).toLowerCase()}s in this language with your text.`)
       navigate({ name: 'template', id: saved.id, edit: false })
     } catch (error) {
       toast('error', messageOf(error))
@@ -161,7 +161,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
               <select value={chosenLaw ?? ''} onChange={(e) => setLaw(e.target.value as Law)}>
                 {laws.map((l) => (
                   <option key={l} value={l}>
-                    {lawLabel[l]}
+                    {lawLabel(l)}
                   </option>
                 ))}
               </select>

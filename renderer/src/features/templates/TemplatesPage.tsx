@@ -45,7 +45,7 @@ export function TemplatesPage() {
           <div className="segmented" role="group" aria-label="Language">
             {languages.map((l) => (
               <button key={l} type="button" className={lang === l ? 'active' : ''} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                {languageLabel[l] ?? l}
+                {languageLabel(l) ?? l}
               </button>
             ))}
           </div>
@@ -56,10 +56,10 @@ export function TemplatesPage() {
                   <span className="template-title">
                     {t.title}
                     {t.origin === 'user' ? <span className="tag tag-accent">Yours</span> : null}
-                    {t.replacedFor.length ? <span className="tag tag-muted">replaced by yours for {t.replacedFor.map((l) => lawShort[l]).join(', ')}</span> : null}
+                    {t.replacedFor.length ? <span className="tag tag-muted">replaced by yours for {t.replacedFor.map((l) => lawShort(l)).join(', ')}</span> : null}
                   </span>
                   <span className="muted small">
-                    {requestTypeLong[t.type]} · {t.laws.map((l) => lawShort[l]).join(', ')}
+                    {requestTypeLong(t.type)} · {t.laws.map((l) => lawShort(l)).join(', ')}
                   </span>
                 </button>
               </li>
