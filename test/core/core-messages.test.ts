@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { computeDeadline } from '../../electron/core/deadlines/engine'
-import { joinParts } from '../../electron/core/deadlines/explain-messages'
+import { joinParts } from '../../electron/core/messages/params'
 import { defaultDeadlineSettings } from '../../electron/core/deadlines/settings'
 import type { DeadlineInput } from '../../electron/core/deadlines/model'
 import { renderMessage } from '../../electron/core/messages/render'

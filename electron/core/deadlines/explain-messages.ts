@@ -85,8 +85,3 @@ export function holidaysMessages(calendar: HolidayCalendar, caveat: string | nul
   if (!place) return [message('deadline.noCountry')]
   return caveat ? [message('deadline.holidays', { place }), message('deadline.untranslated', { text: caveat })] : [message('deadline.holidays', { place })]
 }
-
-/** Rendered parts as one paragraph: sentences apart by a space, except in Chinese. */
-export function joinParts(parts: ReadonlyArray<string>, language: string): string {
-  return parts.join(language.startsWith('zh') ? '' : ' ')
-}

@@ -91,3 +91,8 @@ export function localizeParams(
   }
   return out
 }
+
+/** Rendered message parts as one paragraph: sentences apart by a space, except in Chinese. */
+export function joinParts(parts: ReadonlyArray<string>, language: string): string {
+  return parts.join(language.startsWith('zh') ? '' : ' ')
+}

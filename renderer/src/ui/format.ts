@@ -54,6 +54,11 @@ export function channelLabel(channel: 'email' | 'post'): string {
   return i18n.t(`channel.${channel}`, { ns: 'common' })
 }
 
+/** How a request goes out, inside a sentence ("sent by e-mail", "per E-Mail gesendet"). */
+export function channelInline(channel: 'email' | 'post'): string {
+  return i18n.t(`channelInline.${channel}`, { ns: 'common' })
+}
+
 /** What a contact address is for, in the order pickers show them. */
 export const contactPurposes = ['privacy', 'dpo', 'general', 'support', 'sales', 'newsletter', 'other'] as const
 
