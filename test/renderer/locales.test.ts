@@ -44,6 +44,13 @@ const sameAsEnglish = new Set<string>([
   'common:size.kb',
   'common:size.mb',
   'common:size.gb',
+  // Spelt alike: "Fax" (de, es), "Notes", "Sources", "Copies" (fr), "Text" (de).
+  'companies:page.fax',
+  'companies:facts.channel.fax',
+  'companies:page.notes',
+  'companies:page.sources',
+  'requests:page.text',
+  'requests:page.copies',
 ])
 
 type Tree = { [key: string]: string | Tree }
