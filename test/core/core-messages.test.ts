@@ -14,6 +14,7 @@ import type { RequestStatus } from '../../electron/core/requests/status'
 import { daysLeftLabel, daysLeftMessage, nextSteps, statusLabel, statusMessage } from '../../electron/core/requests/status'
 import { factsOf, type RequestEvent } from '../../electron/core/requests/events'
 import { laws, requestTypes } from '../../electron/core/requests/model'
+import { proposeLaw } from '../../electron/core/requests/law-proposal'
 
 const statuses: ReadonlyArray<RequestStatus> = [
   { kind: 'draft' },
@@ -147,5 +148,34 @@ describe('the deadline explanation as messages', () => {
     const chinese = deadline.steps.map((s) => joinParts(s.parts.map((p) => renderMessage(p, 'zh-Hans')), 'zh-Hans')).join('')
     expect(chinese).toContain('公司于2026年1月31日星期六收到请求')
     expect(chinese).toContain('公众假期按德国（Bayern）计算。')
+  })
+})
+
+describe('law proposal messages', () => {
+  const inputs = [
+    { userCountry: 'US', userRegion: 'US-CA', companyCountries: [] },
+    { userCountry: 'DE', userRegion: null, companyCountries: ['US'] },
+    { userCountry: 'GB', userRegion: null, companyCountries: [] },
+    { userCountry: 'CN', userRegion: null, companyCountries: [] },
+    { userCountry: 'US', userRegion: null, companyCountries: ['IE', 'US'] },
+    { userCountry: null, userRegion: null, companyCountries: ['HK'] },
+    { userCountry: 'US', userRegion: 'US-TX', companyCountries: ['US'] },
+    { userCountry: 'IN', userRegion: null, companyCountries: ['SG'] },
+    { userCountry: null, userRegion: null, companyCountries: [] },
+    { userCountry: 'NZ', userRegion: null, companyCountries: ['CH'] },
+  ]
+
+  it('read in English exactly as the English reason', () => {
+    for (const input of inputs) {
+      const proposal = proposeLaw(input)
+      expect(joinParts(proposal.message.map((m) => renderMessage(m)), 'en'), JSON.stringify(input)).toBe(proposal.reason)
+    }
+  })
+
+  it('read in German and Chinese with the law and the place in those languages', () => {
+    const de = proposeLaw({ userCountry: 'DE', userRegion: null, companyCountries: ['US'] })
+    expect(renderMessage(de.message[0]!, 'de')).toBe('Sie wohnen in der EU/dem EWR: die DSGVO schützt Sie dort, wenn ein Unternehmen Ihnen Waren oder Dienstleistungen anbietet.')
+    const hk = proposeLaw({ userCountry: 'HK', userRegion: null, companyCountries: [] })
+    expect(renderMessage(hk.message[0]!, 'zh-Hant')).toBe('您住在香港：公司向您提供商品或服務時，《個人資料（私隱）條例》在當地保護您。')
   })
 })

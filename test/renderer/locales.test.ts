@@ -51,6 +51,10 @@ const sameAsEnglish = new Set<string>([
   'companies:page.sources',
   'requests:page.text',
   'requests:page.copies',
+  // Places named alike: "Japan" (de), "Hong Kong", "Australia" (es).
+  'core:proposal.place.JP',
+  'core:proposal.place.HK',
+  'core:proposal.place.AU',
 ])
 
 type Tree = { [key: string]: string | Tree }

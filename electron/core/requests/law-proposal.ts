@@ -15,14 +15,24 @@ import { regionName } from '../profile/regions'
 import { lawNames } from './law-names'
 import { laws, type Law } from './kinds'
 import { ownValue } from '../own-keys'
+import { message, type Message } from '../messages/message'
 
 /**
  * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents
  * these rights."). Not grounded: no law, and why not (the user must choose).
  */
 export type LawProposal =
-  | { readonly law: Law; readonly reason: string; readonly grounded: true }
-  | { readonly law: null; readonly reason: string; readonly grounded: false }
+  | { readonly law: Law; readonly reason: string; readonly grounded: true; readonly message: ReadonlyArray<Message> }
+  | { readonly law: null; readonly reason: string; readonly grounded: false; readonly message: ReadonlyArray<Message> }
+
+/** A law's name inside a sentence, as a message ("the GDPR", "die DSGVO"). */
+const lawMessage = (law: Law): Message => message(`proposal.law.${law}`)
+
+/** A place as the proposal names it: its own words for a few ("mainland China", "the EU/EEA"), else the country's name. */
+function placeMessage(country: string): Message {
+  if (ownValue(countryNames, country)) return message(`proposal.place.${country}`)
+  return isEeaCountry(country) ? message('proposal.place.eea') : message('proposal.place.code', { code: country })
+}
 
 const byCountry: Readonly<Record<string, Law>> = {
   GB: 'uk-gdpr',
@@ -82,12 +92,18 @@ export function proposeLaw(input: {
   if (userCountry === 'US') {
     const law = userRegion ? (ownValue(byUsState, userRegion) ?? null) : null
     if (usable(law)) {
-      return { law, reason: `You live in ${regionName(userRegion!) ?? userRegion}: ${lawNames[law]} gives its residents these rights.`, grounded: true }
+      const region = regionName(userRegion!) ?? userRegion!
+      return { law, reason: `You live in ${region}: ${lawNames[law]} gives its residents these rights.`, grounded: true, message: [message('proposal.livesInState', { region, law: lawMessage(law) })] }
     }
   } else {
     const law = lawOfCountry(userCountry)
     if (usable(law)) {
-      return { law, reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`, grounded: true }
+      return {
+        law,
+        reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`,
+        grounded: true,
+        message: [message('proposal.livesIn', { place: placeMessage(userCountry!), law: lawMessage(law) })],
+      }
     }
   }
 
@@ -98,17 +114,28 @@ export function proposeLaw(input: {
       : !userCountry
         ? ' Add your country in your details: the law where you live may protect you too.'
         : ''
+  const hint: Message[] = userCountry === 'US' && !userRegion ? [message('proposal.hint.state')] : !userCountry ? [message('proposal.hint.country')] : []
   // The company's establishment: an EU/EEA one wherever it is listed (the GDPR then applies to its
   // processing wherever the user lives, Art. 3(1)), else only its principal one, the first listed:
   // a branch elsewhere does not make that country's law the one for this user.
   const eea = input.companyCountries.find((c) => isEeaCountry(c))
   if (eea && usable('gdpr')) {
-    return { law: 'gdpr', reason: `The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`, grounded: true }
+    return {
+      law: 'gdpr',
+      reason: `The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`,
+      grounded: true,
+      message: [message('proposal.establishedEea', { place: placeMessage(eea) }), ...hint],
+    }
   }
   const principal = input.companyCountries[0] ?? null
   const principalLaw = lawOfCountry(principal)
   if (principal && usable(principalLaw)) {
-    return { law: principalLaw, reason: `The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`, grounded: true }
+    return {
+      law: principalLaw,
+      reason: `The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`,
+      grounded: true,
+      message: [message('proposal.established', { place: placeMessage(principal), law: lawMessage(principalLaw) }), ...hint],
+    }
   }
 
   const you =
@@ -119,10 +146,22 @@ export function proposeLaw(input: {
       : userCountry
         ? `Rightful knows no privacy law of ${placeOf(userCountry)}`
         : 'you gave no country'
+  const youMessage =
+    userCountry === 'US'
+      ? userRegion
+        ? message('proposal.you.noStateLaw', { region: regionName(userRegion) ?? userRegion })
+        : message('proposal.you.noState')
+      : userCountry
+        ? message('proposal.you.noLawIn', { place: placeMessage(userCountry) })
+        : message('proposal.you.noCountry')
+  const companyMessage = principal
+    ? message(principal === 'US' ? 'proposal.company.inUs' : principalLaw ? 'proposal.company.in' : 'proposal.company.inNoLaw', { place: placeMessage(principal) })
+    : message('proposal.company.unknown')
   const company = principal ? `the company is established in ${placeOf(principal)}${principal === 'US' ? ', which has no general privacy law' : principalLaw ? '' : `, where Rightful knows no privacy law`}` : 'where the company is established is not known'
   return {
     law: null,
     reason: `Rightful cannot tell which law applies: ${you}, and ${company}. Choose the law that protects you.${stateHint}`,
     grounded: false,
+    message: [message('proposal.cannotTell', { you: youMessage, company: companyMessage }), ...hint],
   }
 }
