@@ -174,7 +174,7 @@ describe('law proposal messages', () => {
 
   it('read in German and Chinese with the law and the place in those languages', () => {
     const de = proposeLaw({ userCountry: 'DE', userRegion: null, companyCountries: ['US'] })
-    expect(renderMessage(de.message[0]!, 'de')).toBe('Sie wohnen in der EU/dem EWR: die DSGVO schützt Sie dort, wenn ein Unternehmen Ihnen Waren oder Dienstleistungen anbietet.')
+    expect(renderMessage(de.message[0]!, 'de')).toBe('Sie wohnen in der EU/dem EWR. Dort schützt Sie die DSGVO, wenn ein Unternehmen Ihnen Waren oder Dienstleistungen anbietet.')
     const hk = proposeLaw({ userCountry: 'HK', userRegion: null, companyCountries: [] })
     expect(renderMessage(hk.message[0]!, 'zh-Hant')).toBe('您住在香港：公司向您提供商品或服務時，《個人資料（私隱）條例》在當地保護您。')
   })
