@@ -126,6 +126,7 @@ for (const words of [german, chinese]) {
       await expect(chart.locator('figcaption')).toHaveText(words.chart.summary)
       await expect(chart.locator('.dc-today-label')).toHaveText(words.chart.today)
       await expect(chart.getByRole('list', { name: words.chart.legend })).toBeVisible()
+      await snapshot(page, `${words.lang}-chart`)
     })
 
     test('adding a company and a known contact are in the language', async ({ page, harness }) => {
