@@ -3,15 +3,14 @@
  * events on it, and today. Drawn as SVG by React; the geometry comes from chart-layout.ts.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { daysLeftMessage, statusMessage } from '@core/requests/status'
 import type { RequestStatus } from '@core/requests/status'
 import type { RequestListItem } from '@core/requests/view'
-import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { formatDate, formatList, formatNumber } from '../../ui/format'
 import { messageText } from '../../ui/messages'
-import { chartGeometry, layoutChart, truncate, type ChartLayout, type ChartMark, type ChartRow, type ChartTick, type MarkKind, type RowTone } from './chart-layout'
+import { chartGeometry, layoutChart, truncate, type ChartLayout, type ChartRow, type MarkKind, type RowTone } from './chart-layout'
+import { markTitle, tickLabel, type ChartT } from './chart-words'
 import './deadline-chart.css'
 
 /** The viewBox width until the figure has been measured. */
@@ -88,8 +87,6 @@ export function DeadlineChart({ items, today, onOpen }: { items: ReadonlyArray<R
   )
 }
 
-/** The words of the chart ("chart" namespace, in the window's language). */
-type ChartT = TFunction<'chart'>
 
 /** A count for a sentence: `count` picks the plural form, `n` is the number as the language writes it. */
 const counted = (count: number) => ({ count, n: formatNumber(count) })
@@ -114,33 +111,6 @@ function summaryOf(layout: ChartLayout, t: ChartT): string {
 }
 
 // --- Axis and today --------------------------------------------------------------------------
-
-/** Month formatters per locale ("Feb", "Feb 2026"; "févr.", "2月"), made once. */
-const monthFormats = new Map<string, { month: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat }>()
-
-/** A tick's label in the window's language; English keeps the layout's own ("Feb", "Jan 2027"). */
-function tickLabel(tick: ChartTick): string {
-  if (currentLanguage() === 'en') return tick.label
-  const locale = currentLocale()
-  let formats = monthFormats.get(locale)
-  if (!formats) {
-    formats = {
-      month: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
-      monthYear: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-    }
-    monthFormats.set(locale, formats)
-  }
-  return (tick.newYear ? formats.monthYear : formats.month).format(new Date(`${tick.date}T00:00:00Z`))
-}
-
-/**
- * A mark's tooltip: the layout's own in English (with its details, "ID details requested
- * (provided 3 February 2026)"); in another language the event's name and its date.
- */
-function markTitle(mark: ChartMark, t: ChartT): string {
-  if (currentLanguage() === 'en') return mark.label
-  return `${t(`mark.${mark.kind}`)} · ${formatDate(mark.date)}`
-}
 
 /** Width of a pill that holds `text` at the chart's label size (CJK glyphs are about twice as wide). */
 function pillWidth(text: string): number {
@@ -241,7 +211,7 @@ function Row({ row, index, layout, fill, onOpen, t }: { row: ChartRow; index: nu
       {row.marks.map((mark, i) => (
         <g key={`${mark.kind}-${mark.date}-${i}`} className={`dc-mark dc-mark-${mark.kind}`}>
           <MarkShape kind={mark.kind} x={mark.drawX} y={cy} />
-          <title>{markTitle(mark, t)}</title>
+          <title>{markTitle(mark, row, t)}</title>
         </g>
       ))}
 
