@@ -20,6 +20,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 860 },
+    // The window follows the browser's languages: English unless a spec asks for another (i18n.spec.ts).
+    locale: 'en-GB',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

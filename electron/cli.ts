@@ -22,7 +22,9 @@ import { profileSchema, type Profile } from './core/profile/profile'
 import { emailPurposes, type CompanyView } from './core/catalog/schema'
 import { policyFormats } from './core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
-import { describeDate } from './core/deadlines/calendar'
+import { formatPlainDate, joinParts } from './core/messages/params'
+import { renderMessage } from './core/messages/render'
+import { uiLanguageFromEnvironment, uiLanguages } from './core/messages/ui-languages'
 import { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir } from './adapters/node/node-ports'
 import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
@@ -127,8 +129,10 @@ Commands:
                                               write a request as a PDF letter
   deadline --law <law> --country <CC or CC-REGION> --received <YYYY-MM-DD>
         [--type <type>] [--id-requested D --id-received D]
-        [--clarification-asked D --clarification-answered D] [--json]
-                                              the legal response deadline
+        [--clarification-asked D --clarification-answered D] [--ui-lang <lang>] [--json]
+                                              the legal response deadline, explained in
+                                              --ui-lang: en, de, fr, es, zh-Hans, zh-Hant
+                                              (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
         laws: gdpr, uk-gdpr, ccpa, vcdpa, cpa-co, ctdpa, tdpsa, lgpd, pipeda,
               qc-privacy, ch-fadp, hk-pdpo, cn-pipl, jp-appi, au-privacy
   requests list [--json]                      your requests with status and due date
@@ -1143,8 +1147,10 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         'id-received': { type: 'string' },
         'clarification-asked': { type: 'string' },
         'clarification-answered': { type: 'string' },
+        'ui-lang': { type: 'string' },
         json: { type: 'boolean' },
       })
+      const ui = values['ui-lang'] === undefined ? uiLanguageFromEnvironment(io.env) : oneOf(values['ui-lang'], 'ui-lang', uiLanguages)
       const law = oneOf(values.law, 'law', laws)
       const type = oneOf(values.type, 'type', requestTypes, 'access')
       const country = required(values.country, 'country')
@@ -1165,7 +1171,11 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
         throw new UsageError(`--${flag}: ${issue?.message ?? result.error.message}`)
       }
       const deadline = unwrap(result)
-      const line = (label: string, date: string | null) => `${label.padEnd(22)} ${date ? describeDate(date, true) : 'none'}`
+      // English as the core wrote it; another language from the same steps' messages.
+      const explanation = ui === 'en' ? deadline.explanation : joinParts(deadline.steps.map((s) => joinParts(s.parts.map((p) => renderMessage(p, ui)), ui)), ui)
+      const label = (key: string) => renderMessage({ key: `cli.deadline.${key}` }, ui)
+      const width = Math.max(...['due', 'extendedDue', 'acknowledgeBy', 'extensionNoticeBy', 'benchmark', 'milestone'].map((k) => label(k).length)) + 2
+      const line = (key: string, date: string | null) => `${label(key).padEnd(width)} ${date ? formatPlainDate(date, ui, true) : label('none')}`
       return {
         json: {
           due: deadline.due,
@@ -1175,18 +1185,19 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
           dueStrict: deadline.dueStrict,
           benchmark: deadline.benchmark,
           milestones: deadline.milestones,
-          explanation: deadline.explanation,
+          explanation,
+          uiLang: ui,
         },
         text: [
           `${deadline.regime}`,
-          line('Due', deadline.due),
-          line('Extended due', deadline.extendedDue),
-          line('Acknowledge by', deadline.acknowledgeBy),
-          line('Extension notice by', deadline.extensionNoticeBy),
-          ...(deadline.benchmark ? [line('Benchmark', deadline.benchmark.date)] : []),
-          ...deadline.milestones.map((m) => line('Milestone', m.date)),
+          line('due', deadline.due),
+          line('extendedDue', deadline.extendedDue),
+          line('acknowledgeBy', deadline.acknowledgeBy),
+          line('extensionNoticeBy', deadline.extensionNoticeBy),
+          ...(deadline.benchmark ? [line('benchmark', deadline.benchmark.date)] : []),
+          ...deadline.milestones.map((m) => line('milestone', m.date)),
           '',
-          deadline.explanation,
+          explanation,
         ].join('\n'),
       }
     }

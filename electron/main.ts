@@ -141,6 +141,8 @@ function start(): void {
     dataDir,
     resourcesRoot,
     appVersion: app.getVersion(),
+    // The window's default language (Settings can choose another).
+    systemLanguages: app.getPreferredSystemLanguages(),
     ports: hostPorts(dataDir),
     onProgress: (progress) => {
       if (mainWindow) sendToRenderer(mainWindow, 'app:progress', progress)

@@ -26,6 +26,8 @@ export type CoreClientOptions = {
   readonly dataDir: string
   readonly resourcesRoot: string
   readonly appVersion: string
+  /** The system's preferred languages, best first (absent: unknown). */
+  readonly systemLanguages?: ReadonlyArray<string>
   readonly ports: HostPorts
   /** The harness's clock, shared with a worker thread (not across processes); absent: the system's. */
   readonly clock?: Clock
@@ -155,6 +157,7 @@ export function connectCore(endpoint: Endpoint, options: CoreClientOptions): Cor
     dataDir: options.dataDir,
     resourcesRoot: options.resourcesRoot,
     appVersion: options.appVersion,
+    systemLanguages: [...(options.systemLanguages ?? [])].slice(0, 50),
     maxUrlLength: options.ports.external.maxUrlLength,
     secretsPersistent: options.ports.secrets.persistent,
     hold: options.ports.hold !== undefined,

@@ -20,6 +20,8 @@ export const initSchema = z.strictObject({
   dataDir: z.string().min(1).max(4096),
   resourcesRoot: z.string().min(1).max(4096),
   appVersion: z.string().min(1).max(100),
+  /** The system's preferred languages (Electron's app.getPreferredSystemLanguages), best first. */
+  systemLanguages: z.array(z.string().min(1).max(100)).max(50).default([]),
   /** ExternalOpener.maxUrlLength of the host's system. */
   maxUrlLength: z.number().int().min(1).max(10_000_000),
   /** SecretStore.persistent of the host's secrets. */

@@ -40,6 +40,7 @@ export function serveCore(endpoint: Endpoint): { stop(): void } {
         dataDir: init.dataDir,
         resourcesRoot: init.resourcesRoot,
         appVersion: init.appVersion,
+        systemLanguages: init.systemLanguages,
         clock: init.clock ? sharedClock(init.clock) : systemClock,
         files: remote.files,
         picker: remote.picker,

@@ -214,6 +214,8 @@ export type PolicyFetcher = {
 
 export type Ports = {
   readonly appVersion: string
+  /** The system's preferred languages, best first (BCP 47 tags; empty: unknown): the window's default UI language. */
+  readonly systemLanguages?: ReadonlyArray<string>
   /** The data folder: requests/ lives here. */
   readonly dataDir: string
   readonly clock: Clock

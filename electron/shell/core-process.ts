@@ -36,6 +36,8 @@ export type CoreProcessOptions = {
   readonly dataDir: string
   readonly resourcesRoot: string
   readonly appVersion: string
+  /** The system's preferred languages, best first. */
+  readonly systemLanguages?: ReadonlyArray<string>
   readonly ports: HostPorts
   readonly onProgress: (progress: OperationProgress) => void
   /** The core cannot open the data, or keeps stopping: the app cannot go on. */
@@ -84,6 +86,7 @@ export function startCoreProcess(options: CoreProcessOptions): CoreProcess {
       dataDir: options.dataDir,
       resourcesRoot: options.resourcesRoot,
       appVersion: options.appVersion,
+      ...(options.systemLanguages ? { systemLanguages: options.systemLanguages } : {}),
       ports: options.ports,
       ...(options.computeScript ? { computeScript: options.computeScript } : {}),
       onProgress: options.onProgress,

@@ -25,6 +25,8 @@ import { ActivityBar } from './ui/OperationStatus'
 import { Notices } from './ui/Notices'
 import { Toasts } from './ui/Toasts'
 import { useRouteFocus } from './ui/route-focus'
+import { useTranslation } from 'react-i18next'
+import { applyUiLanguage, resolveUiLanguage } from './i18n/i18n'
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -65,16 +67,27 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+/** The sections; `label` is a key of common:nav. */
 const sections = [
-  { label: 'Requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
-  { label: 'Companies', route: { name: 'companies' } as const, matches: ['companies', 'company', 'company-edit', 'policy-import'] },
-  { label: 'Who has my data', route: { name: 'discover' } as const, matches: ['discover', 'bulk-new', 'batch'] },
-  { label: 'Your details', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
-  { label: 'Templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
-  { label: 'Settings', route: { name: 'settings' } as const, matches: ['settings'] },
-]
+  { label: 'requests', route: { name: 'dashboard' } as const, matches: ['dashboard', 'request', 'new-request'] },
+  { label: 'companies', route: { name: 'companies' } as const, matches: ['companies', 'company', 'company-edit', 'policy-import'] },
+  { label: 'discover', route: { name: 'discover' } as const, matches: ['discover', 'bulk-new', 'batch'] },
+  { label: 'profile', route: { name: 'profile', returnTo: null } as const, matches: ['profile'] },
+  { label: 'templates', route: { name: 'templates' } as const, matches: ['templates', 'template'] },
+  { label: 'settings', route: { name: 'settings' } as const, matches: ['settings'] },
+] as const satisfies ReadonlyArray<{ label: string; route: Route; matches: ReadonlyArray<Route['name']> }>
+
+/** The window speaks the language chosen in Settings, else the system's. */
+function useUiLanguage(): void {
+  const choice = useStore((s) => s.settings?.ui.language)
+  const system = useStore((s) => s.status?.systemLanguages)
+  const language = resolveUiLanguage(choice, system)
+  useEffect(() => applyUiLanguage(language), [language])
+}
 
 export function App() {
+  const { t, i18n } = useTranslation()
+  useUiLanguage()
   const route = useStore((s) => s.route)
   const navigate = useStore((s) => s.navigate)
   const loadStatus = useStore((s) => s.loadStatus)
@@ -88,7 +101,8 @@ export function App() {
   const firstStart = useStore((s) => (s.settings && s.profileLoaded ? s.settings.onboarding.state === 'pending' && !s.profile : null))
   const guided = useRef(false)
   const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you' || r.status.kind === 'undeliverable').length)
-  const name = useStore((s) => pageName(s.route, titleNamesIn(s)))
+  // The language is read so that the title follows a change of it.
+  const name = useStore((s) => pageName(s.route, titleNamesIn(s), i18n.language))
   const main = useRef<HTMLElement>(null)
   const [menuOpen, setMenuOpen] = useState(false)
   // Said by screen readers when a page keeps focus in its own field; the count makes a repeat news.
@@ -131,11 +145,11 @@ export function App() {
           main.current?.focus()
         }}
       >
-        Skip to the page
+        {t('app.skip')}
       </a>
       <nav
         className={`sidebar ${menuOpen ? 'menu-open' : ''}`}
-        aria-label="Sections"
+        aria-label={t('app.sections')}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && menuOpen) {
             setMenuOpen(false)
@@ -151,9 +165,9 @@ export function App() {
           <span className="brand-name">Rightful</span>
           {/* A narrow window (or a large zoom) folds the sections behind this button. */}
           <button type="button" className="button menu-button" aria-expanded={menuOpen} aria-controls="sections" onClick={() => setMenuOpen(!menuOpen)}>
-            Menu
+            {t('app.menu')}
             {attention > 0 ? (
-              <span className="badge" aria-label={`${attention} need attention`}>
+              <span className="badge" aria-label={t('app.attention', { count: attention })}>
                 {attention}
               </span>
             ) : null}
@@ -164,16 +178,16 @@ export function App() {
             <li key={section.label}>
               <button
                 type="button"
-                className={`nav-item ${section.matches.includes(route.name) ? 'active' : ''}`}
-                aria-current={section.matches.includes(route.name) ? 'page' : undefined}
+                className={`nav-item ${(section.matches as ReadonlyArray<Route['name']>).includes(route.name) ? 'active' : ''}`}
+                aria-current={(section.matches as ReadonlyArray<Route['name']>).includes(route.name) ? 'page' : undefined}
                 onClick={() => {
                   setMenuOpen(false)
                   navigate(section.route)
                 }}
               >
-                {section.label}
-                {section.label === 'Requests' && attention > 0 ? (
-                  <span className="badge" aria-label={`${attention} need attention`}>
+                {t(`nav.${section.label}`)}
+                {section.label === 'requests' && attention > 0 ? (
+                  <span className="badge" aria-label={t('app.attention', { count: attention })}>
                     {attention}
                   </span>
                 ) : null}
@@ -182,10 +196,10 @@ export function App() {
           ))}
         </ul>
         <p className="sidebar-foot">
-          Everything stays on this computer.
+          {t('app.local')}
           {version ? <span className="muted"> v{version}</span> : null}
           <button type="button" className="link-button sidebar-about" aria-current={route.name === 'about' ? 'page' : undefined} onClick={() => navigate({ name: 'about' })}>
-            About and licences
+            {t('app.about')}
           </button>
         </p>
         </div>

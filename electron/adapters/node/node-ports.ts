@@ -106,6 +106,8 @@ export function createNodePorts(options: {
   /** The folder holding templates/ and assets/: the repository, or the build's resources. */
   resourcesRoot: string
   appVersion: string
+  /** The system's preferred languages, best first. */
+  systemLanguages?: ReadonlyArray<string>
   files: FileSink
   picker?: FilePicker
   external?: ExternalOpener
@@ -129,6 +131,7 @@ export function createNodePorts(options: {
   const notices = openNoticeFile({ dataDir: options.dataDir, now: () => clock.now() })
   return {
     appVersion: options.appVersion,
+    systemLanguages: options.systemLanguages ?? [],
     dataDir: options.dataDir,
     clock,
     notices,

@@ -83,6 +83,8 @@ export type AppStatus = {
   /** Today's date on this computer, for days-left arithmetic in the UI. */
   readonly today: PlainDate
   readonly notices: ReadonlyArray<Notice>
+  /** The system's preferred languages, best first (empty: the host does not know; the window asks the browser). */
+  readonly systemLanguages: ReadonlyArray<string>
 }
 
 /** What an import did; `source` null when the user cancelled the picker. */

@@ -59,6 +59,7 @@ function appHandlers(ctx: CoreContext): HandlerMap {
       dataDir: ctx.ports.dataDir,
       today: ctx.today(),
       notices: ctx.notices.list(),
+      systemLanguages: ctx.ports.systemLanguages ?? [],
     }),
     'app:dismissNotice': ({ id }) => ({ dismissed: ctx.notices.dismiss(id) }),
     'app:openDataFolder': async () => {

@@ -26,6 +26,8 @@ import { holidayCalendar, parseJurisdiction, withCanadianFederalHolidays, type H
 import type { Deadline, DeadlineInput, DeadlineStep } from './model'
 import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
 import { timeZoneOf } from './time-zones'
+import { message, type Message } from '../messages/message'
+import { countMessage, holidaysMessages, periodMessage, regimeTextMessage, rollMessages } from './explain-messages'
 
 /** Which days a final date may not fall on. */
 type RollRule =
@@ -622,6 +624,8 @@ function provincialCalendar(holidays: Extract<Regime['holidays'], { kind: 'compa
   return holidayCalendar(holidays.defaultCode ? parseJurisdiction(holidays.defaultCode) : null)
 }
 
+const isWeekdayName = (reason: string) => (weekdayNames as ReadonlyArray<string>).includes(reason)
+
 const laterOf = (a: PlainDate, b: PlainDate) => (comparePlainDates(a, b) >= 0 ? a : b)
 
 /** Counts a request's deadlines. Throws UNKNOWN_COUNTRY for a jurisdiction the holiday data lacks. */
@@ -637,8 +641,8 @@ export function computeDeadline(
   const rules = regime.rules(input.type, settings)
   const steps: DeadlineStep[] = []
   /** Records a step; its words are only built when an explanation is wanted (lists skip them). */
-  const say = (kind: DeadlineStep['kind'], date: PlainDate | null, text: () => string) => {
-    if (explain) steps.push({ kind, date, text: text() })
+  const say = (kind: DeadlineStep['kind'], date: PlainDate | null, text: () => string, parts: () => ReadonlyArray<Message>) => {
+    if (explain) steps.push({ kind, date, text: text(), parts: parts() })
   }
 
   // 1. The day of receipt: the start of every count.
@@ -648,7 +652,7 @@ export function computeDeadline(
   switch (receipt.kind) {
     case 'received':
       received = receipt.on
-      say('start', received, () => `The company received the request on ${describeDate(received, true)}; that day itself is not counted.`)
+      say('start', received, () => `The company received the request on ${describeDate(received, true)}; that day itself is not counted.`, () => [message('deadline.received', { receivedDay: received })])
       break
     case 'email': {
       const zone = receipt.at ? timeZoneOf(company) : null
@@ -658,6 +662,7 @@ export function computeDeadline(
         shifted
           ? `The e-mail was sent on ${describeDate(receipt.on)}, which was already ${describeDate(received, true)} where the company is (${zone}); the clock starts from the company's day, which is not counted itself.`
           : `An e-mail reaches the company the day it is sent: ${describeDate(received, true)}; that day itself is not counted.`,
+        () => [shifted ? message('deadline.emailShifted', { sent: receipt.on, receivedDay: received, zone: zone ?? '' }) : message('deadline.email', { receivedDay: received })],
       )
       break
     }
@@ -680,6 +685,7 @@ export function computeDeadline(
         latest,
         () =>
           `The letter was posted on ${describeDate(receipt.postedOn)}. The clock starts when the company receives it, which is not yet known: typically ${fewest} to ${most} working days, so between ${describeDate(earliest)} and ${describeDate(latest)}. Rightful counts from the later day, the safe one for calling an answer late; record the delivery date when you know it.`,
+        () => [message('deadline.post', { posted: receipt.postedOn, fewest, most, earliest, latest })],
       )
       break
     }
@@ -700,6 +706,7 @@ export function computeDeadline(
           episode.requestedOn,
           () =>
             `On ${describeDate(episode.requestedOn)} the company asked for information to confirm your identity: the month starts only once it has received it.`,
+          () => [message('deadline.identityAsked', { date: episode.requestedOn })],
         )
       } else if (clockStart) {
         const next = laterOf(clockStart, episode.providedOn)
@@ -708,6 +715,7 @@ export function computeDeadline(
             'restart',
             next,
             () => `The company asked for identity information; you provided it on ${describeDate(next)}, so the month runs from that day.`,
+            () => [message('deadline.identityProvided', { date: next })],
           )
           clockStart = next
         }
@@ -716,10 +724,10 @@ export function computeDeadline(
   }
   const pauses = [
     ...(regime.pauseForIdentity(settings)
-      ? (input.identity ?? []).map((e) => ({ from: e.requestedOn, to: e.providedOn, what: 'identity information' }))
+      ? (input.identity ?? []).map((e) => ({ from: e.requestedOn, to: e.providedOn, what: 'identity information', whatKey: 'identity' }))
       : []),
     ...(regime.pauseForClarification(settings)
-      ? (input.clarifications ?? []).map((e) => ({ from: e.askedOn, to: e.answeredOn, what: 'a clarification' }))
+      ? (input.clarifications ?? []).map((e) => ({ from: e.askedOn, to: e.answeredOn, what: 'a clarification', whatKey: 'clarification' }))
       : []),
   ]
   for (const pause of pauses) {
@@ -729,6 +737,7 @@ export function computeDeadline(
         'pause',
         pause.from,
         () => `Since ${describeDate(pause.from)} the clock is stopped while the company waits for ${pause.what} from you.`,
+        () => [message(`deadline.pausedSince.${pause.whatKey}`, { date: pause.from })],
       )
     } else {
       const to = pause.to
@@ -739,6 +748,7 @@ export function computeDeadline(
         to,
         () =>
           `The clock stood still for ${length} ${length === 1 ? 'day' : 'days'} while the company waited for ${pause.what} (${describeDate(pause.from)} to ${describeDate(to)}, both days counted).`,
+        () => [message(`deadline.pausedFor.${pause.whatKey}`, { count: length, from: pause.from, to })],
       )
     }
   }
@@ -764,7 +774,12 @@ export function computeDeadline(
     const spec = rules.due
     const { counted, rolled } = at(spec, start)
     due = rolled.date
-    say('due', due, () => describeCount(start, spec.period, paused, counted, calendar) + describeRoll(rolled, spec.citation))
+    say(
+      'due',
+      due,
+      () => describeCount(start, spec.period, paused, counted, calendar) + describeRoll(rolled, spec.citation),
+      () => [countMessage(start, spec.period, paused, counted, calendar, addMonths(start, spec.period.count).date.slice(0, 7)), ...rollMessages(rolled, spec.citation, isWeekdayName)],
+    )
     if (rules.strictToo && counted.date !== rolled.date) {
       const strict = counted.date
       dueStrict = strict
@@ -773,6 +788,7 @@ export function computeDeadline(
         strict,
         () =>
           `Read strictly, without moving past non-working days, the last day is ${describeDate(strict, true)}; a careful company answers by then.`,
+        () => [message('deadline.strict', { strictDay: strict })],
       )
     }
     const earliest = receivedEarliest
@@ -780,11 +796,16 @@ export function computeDeadline(
       const early = at(spec, earliest).rolled.date
       dueEarliest = early
       if (early !== due) {
-        say('due', early, () => `Had the letter arrived on ${describeDate(earliest)}, the deadline would be ${describeDate(early, true)}.`)
+        say(
+          'due',
+          early,
+          () => `Had the letter arrived on ${describeDate(earliest)}, the deadline would be ${describeDate(early, true)}.`,
+          () => [message('deadline.hadArrived', { arrived: earliest, dueDay: early })],
+        )
       }
     }
   } else if (rules.due && !running) {
-    say('due', null, () => 'While the clock is not running there is no deadline yet; it follows once you have answered.')
+    say('due', null, () => 'While the clock is not running there is no deadline yet; it follows once you have answered.', () => [message('deadline.notRunning')])
   }
 
   if (rules.extended && rules.due && start && due) {
@@ -798,6 +819,10 @@ export function computeDeadline(
       extendedDue,
       () =>
         `If the company extends the period, which it must tell you with reasons by ${describeDate(noticeBy)}, the longer period is counted again from the same start: ${describeCount(start, spec.period, paused, counted, calendar).replace(/^./, (c) => c.toLowerCase())}${describeRoll(rolled, citation)}`,
+      () => [
+        message('deadline.extended', { noticeBy, count: countMessage(start, spec.period, paused, counted, calendar, addMonths(start, spec.period.count).date.slice(0, 7)) }),
+        ...rollMessages(rolled, citation, isWeekdayName),
+      ],
     )
   }
 
@@ -810,6 +835,7 @@ export function computeDeadline(
       by,
       () =>
         `The company must confirm receipt and say how it will handle the request within ${describePeriod(period, calendar)}: by ${describeDate(by, true)}.`,
+      () => [message('deadline.acknowledge', { period: periodMessage(period, calendar), byDay: by })],
     )
   }
 
@@ -817,7 +843,7 @@ export function computeDeadline(
     const { label } = rules.benchmark
     const { rolled } = at(rules.benchmark, start)
     benchmark = { date: rolled.date, label }
-    say('benchmark', rolled.date, () => `${label}: ${describeDate(rolled.date, true)}.`)
+    say('benchmark', rolled.date, () => `${label}: ${describeDate(rolled.date, true)}.`, () => [message('deadline.labelled', { label: regimeTextMessage(label), dateDay: rolled.date })])
   }
 
   for (const milestone of rules.milestones) {
@@ -825,15 +851,16 @@ export function computeDeadline(
     const { rolled } = at(milestone, clockStart)
     const date = milestone.dayAfter ? addDays(rolled.date, 1) : rolled.date
     milestones.push({ date, label: milestone.label })
-    say('milestone', date, () => `${milestone.label}: ${describeDate(date, true)}.`)
+    say('milestone', date, () => `${milestone.label}: ${describeDate(date, true)}.`, () => [message('deadline.labelled', { label: regimeTextMessage(milestone.label), dateDay: date })])
   }
 
-  for (const note of rules.notes) say('note', null, () => note)
+  for (const note of rules.notes) say('note', null, () => note, () => [regimeTextMessage(note)])
   const year = Number((due ?? received).slice(0, 4))
   say('note', null, () =>
     calendar.label
       ? `Public holidays are those of ${calendar.label}.${calendar.caveat(year) ? ` ${calendar.caveat(year)}` : ''}`
       : 'The company’s country is not known, so only Saturdays and Sundays are skipped; add its postal address for its public holidays.',
+    () => holidaysMessages(calendar, calendar.label ? calendar.caveat(year) : null),
   )
 
   const extension = input.extension ?? null

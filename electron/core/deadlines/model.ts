@@ -1,4 +1,5 @@
 /** Deadline inputs and results: plain data, shared with the renderer. */
+import type { Message } from '../messages/message'
 import type { Law, RequestType } from '../requests/model'
 import type { PlainDate } from './calendar'
 import type { DeadlineSettings } from './settings'
@@ -29,7 +30,10 @@ export type DeadlineInput = {
 export type DeadlineStep = {
   readonly kind: 'start' | 'restart' | 'pause' | 'due' | 'strict' | 'extended' | 'acknowledge' | 'benchmark' | 'milestone' | 'note'
   readonly date: PlainDate | null
+  /** In English. */
   readonly text: string
+  /** The same as messages for any language (core namespace `deadline.*`), rendered and joined by the host. */
+  readonly parts: ReadonlyArray<Message>
 }
 
 export type Deadline = {

@@ -15,14 +15,15 @@ import { regionName } from '../profile/regions'
 import { lawNames } from './law-names'
 import { laws, type Law } from './kinds'
 import { ownValue } from '../own-keys'
+import { message, type Message } from '../messages/message'
 
 /**
  * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents
  * these rights."). Not grounded: no law, and why not (the user must choose).
  */
 export type LawProposal =
-  | { readonly law: Law; readonly reason: string; readonly grounded: true; readonly unsupportedLaw?: string }
-  | { readonly law: null; readonly reason: string; readonly grounded: false; readonly unsupportedLaw?: string }
+  | { readonly law: Law; readonly reason: string; readonly grounded: true; readonly unsupportedLaw?: string; readonly message: ReadonlyArray<Message> }
+  | { readonly law: null; readonly reason: string; readonly grounded: false; readonly unsupportedLaw?: string; readonly message: ReadonlyArray<Message> }
 
 /**
  * The US states whose comprehensive consumer privacy law Rightful has no letters for yet, with the
@@ -49,6 +50,15 @@ const unsupportedUsStateLaws: ReadonlyMap<string, string> = new Map([
 /** The name of the privacy law of a US state that Rightful does not support, or null. */
 export function unsupportedStateLaw(region: string | null): string | null {
   return region ? (unsupportedUsStateLaws.get(region) ?? null) : null
+}
+
+/** A law's name inside a sentence, as a message ("the GDPR", "die DSGVO"). */
+const lawMessage = (law: Law): Message => message(`proposal.law.${law}`)
+
+/** A place as the proposal names it: its own words for a few ("mainland China", "the EU/EEA"), else the country's name. */
+function placeMessage(country: string): Message {
+  if (ownValue(countryNames, country)) return message(`proposal.place.${country}`)
+  return isEeaCountry(country) ? message('proposal.place.eea') : message('proposal.place.code', { code: country })
 }
 
 const byCountry: Readonly<Record<string, Law>> = {
@@ -110,7 +120,8 @@ export function proposeLaw(input: {
   if (userCountry === 'US') {
     const law = userRegion ? (ownValue(byUsState, userRegion) ?? null) : null
     if (usable(law)) {
-      return { law, reason: `You live in ${regionName(userRegion!) ?? userRegion}: ${lawNames[law]} gives its residents these rights.`, grounded: true }
+      const region = regionName(userRegion!) ?? userRegion!
+      return { law, reason: `You live in ${region}: ${lawNames[law]} gives its residents these rights.`, grounded: true, message: [message('proposal.livesInState', { region, law: lawMessage(law) })] }
     }
   } else if (userCountry === 'CA' && userRegion === 'CA-QC' && usable('qc-privacy')) {
     // Quebec's Act governs enterprises carried on in Quebec (s.1): a company established in Canada
@@ -120,6 +131,7 @@ export function proposeLaw(input: {
         law: 'qc-privacy',
         reason: `You live in Quebec: ${lawNames['qc-privacy']} protects you when a company carries on business there. If this company does not, ${lawNames.pipeda} applies instead.`,
         grounded: true,
+        message: [message('proposal.livesInQuebec', { law: lawMessage('qc-privacy'), pipeda: lawMessage('pipeda') })],
       }
     }
     if (usable('pipeda')) {
@@ -127,12 +139,18 @@ export function proposeLaw(input: {
         law: 'pipeda',
         reason: `You live in Quebec, but the company is not established in Canada: ${lawNames['qc-privacy']} governs businesses carried on in Quebec, so ${lawNames.pipeda} applies to it.`,
         grounded: true,
+        message: [message('proposal.quebecCompanyOutsideCanada', { law: lawMessage('qc-privacy'), pipeda: lawMessage('pipeda') })],
       }
     }
   } else {
     const law = lawOfCountry(userCountry)
     if (usable(law)) {
-      return { law, reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`, grounded: true }
+      return {
+        law,
+        reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`,
+        grounded: true,
+        message: [message('proposal.livesIn', { place: placeMessage(userCountry!), law: lawMessage(law) })],
+      }
     }
   }
 
@@ -141,6 +159,7 @@ export function proposeLaw(input: {
   const stateName = ownLaw ? (regionName(userRegion!) ?? userRegion!) : null
   const ownLawNote = ownLaw ? `${stateName} has a privacy law of its own, ${ownLaw}, which Rightful has no letters for yet. ` : ''
   const unsupported = ownLaw ? { unsupportedLaw: ownLaw } : {}
+  const ownLawMessage: Message[] = ownLaw ? [message('proposal.unsupportedStateLaw', { region: stateName!, law: ownLaw })] : []
 
   // A US user who gave no state, or a user who gave no country, may have rights of their own.
   const stateHint =
@@ -149,17 +168,30 @@ export function proposeLaw(input: {
       : !userCountry
         ? ' Add your country in your details: the law where you live may protect you too.'
         : ''
+  const hint: Message[] = userCountry === 'US' && !userRegion ? [message('proposal.hint.state')] : !userCountry ? [message('proposal.hint.country')] : []
   // The company's establishment: an EU/EEA one wherever it is listed (the GDPR then applies to its
   // processing wherever the user lives, Art. 3(1)), else only its principal one, the first listed:
   // a branch elsewhere does not make that country's law the one for this user.
   const eea = input.companyCountries.find((c) => isEeaCountry(c))
   if (eea && usable('gdpr')) {
-    return { law: 'gdpr', reason: `${ownLawNote}The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`, grounded: true, ...unsupported }
+    return {
+      law: 'gdpr',
+      reason: `${ownLawNote}The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`,
+      grounded: true,
+      ...unsupported,
+      message: [...ownLawMessage, message('proposal.establishedEea', { place: placeMessage(eea) }), ...hint],
+    }
   }
   const principal = input.companyCountries[0] ?? null
   const principalLaw = lawOfCountry(principal)
   if (principal && usable(principalLaw)) {
-    return { law: principalLaw, reason: `${ownLawNote}The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`, grounded: true, ...unsupported }
+    return {
+      law: principalLaw,
+      reason: `${ownLawNote}The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`,
+      grounded: true,
+      ...unsupported,
+      message: [...ownLawMessage, message('proposal.established', { place: placeMessage(principal), law: lawMessage(principalLaw) }), ...hint],
+    }
   }
 
   const you =
@@ -172,11 +204,25 @@ export function proposeLaw(input: {
       : userCountry
         ? `Rightful knows no privacy law of ${placeOf(userCountry)}`
         : 'you gave no country'
+  const youMessage =
+    userCountry === 'US'
+      ? userRegion
+        ? ownLaw
+          ? message('proposal.you.unsupportedStateLaw', { region: stateName!, law: ownLaw })
+          : message('proposal.you.noStateLaw', { region: regionName(userRegion) ?? userRegion })
+        : message('proposal.you.noState')
+      : userCountry
+        ? message('proposal.you.noLawIn', { place: placeMessage(userCountry) })
+        : message('proposal.you.noCountry')
+  const companyMessage = principal
+    ? message(principal === 'US' ? 'proposal.company.inUs' : principalLaw ? 'proposal.company.in' : 'proposal.company.inNoLaw', { place: placeMessage(principal) })
+    : message('proposal.company.unknown')
   const company = principal ? `the company is established in ${placeOf(principal)}${principal === 'US' ? ', which has no general privacy law' : principalLaw ? '' : `, where Rightful knows no privacy law`}` : 'where the company is established is not known'
   return {
     law: null,
     reason: `Rightful cannot tell which law applies: ${you}, and ${company}. Choose the law that protects you.${stateHint}`,
     grounded: false,
     ...unsupported,
+    message: [message('proposal.cannotTell', { you: youMessage, company: companyMessage }), ...hint],
   }
 }

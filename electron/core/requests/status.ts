@@ -6,6 +6,7 @@ import { assertNever } from '../assert-never'
 import { addDays, comparePlainDates, daysBetween, describeDate, type PlainDate } from '../deadlines/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { RequestFacts } from './events'
+import { message, type Message } from '../messages/message'
 
 export type RequestStatus =
   | { readonly kind: 'draft' }
@@ -62,6 +63,34 @@ export function attentionRank(status: RequestStatus): number {
   return attentionOrder[status.kind]
 }
 
+/** The status as a message (core namespace `status.*`); statusLabel is its English. */
+export function statusMessage(status: RequestStatus): Message {
+  switch (status.kind) {
+    case 'draft':
+      return message('status.draft')
+    case 'undeliverable':
+      return message('status.undeliverable')
+    case 'awaiting-reply':
+      return message(status.extended ? 'status.extended' : status.partly ? 'status.partly' : 'status.awaiting')
+    case 'overdue':
+      return message(status.remindedOn ? 'status.overdueReminded' : 'status.overdue')
+    case 'waiting-for-you':
+      return message(status.reason === 'identity' ? 'status.waitingIdentity' : 'status.waitingClarification')
+    case 'no-deadline':
+      return message('status.noDeadline')
+    case 'refused':
+      return message('status.refused')
+    case 'completed':
+      return message('status.completed')
+    case 'abandoned':
+      return message('status.abandoned')
+    case 'complaint-filed':
+      return message('status.complaintFiled')
+    default:
+      return assertNever(status)
+  }
+}
+
 export function statusLabel(status: RequestStatus): string {
   switch (status.kind) {
     case 'draft':
@@ -84,6 +113,31 @@ export function statusLabel(status: RequestStatus): string {
       return 'Abandoned'
     case 'complaint-filed':
       return 'Complaint filed'
+    default:
+      return assertNever(status)
+  }
+}
+
+/** The days left as a message (core namespace `daysLeft.*`; dates as PlainDate parameters); daysLeftLabel is its English. */
+export function daysLeftMessage(status: RequestStatus): Message {
+  switch (status.kind) {
+    case 'draft':
+      return message('daysLeft.notSent')
+    case 'undeliverable':
+      return message('daysLeft.noneRunning')
+    case 'awaiting-reply':
+      return status.daysLeft === 0 ? message('daysLeft.dueToday') : message('daysLeft.left', { count: status.daysLeft })
+    case 'overdue':
+      return message('daysLeft.overdue', { count: status.daysOverdue })
+    case 'waiting-for-you':
+      return status.due ? message('daysLeft.dueOn', { date: status.due }) : message('daysLeft.clockStopped')
+    case 'no-deadline':
+      return message('daysLeft.noStatutory')
+    case 'refused':
+    case 'completed':
+    case 'abandoned':
+    case 'complaint-filed':
+      return message('daysLeft.closed')
     default:
       return assertNever(status)
   }
@@ -118,7 +172,10 @@ export function daysLeftLabel(status: RequestStatus): string {
 export type NextStep = {
   readonly kind: 'send' | 'provide' | 'wait' | 'reminder' | 'complaint' | 'none'
   readonly urgent: boolean
+  /** In English. */
   readonly text: string
+  /** The same for any language (core namespace `next.*`). */
+  readonly message: Message
 }
 
 /** Days after a reminder before Rightful suggests the complaint. */
@@ -128,13 +185,14 @@ export const reminderGraceDays = 14
 export function nextSteps(status: RequestStatus, facts: RequestFacts, deadline: Deadline | null, today: PlainDate, warnDays = 7): NextStep[] {
   switch (status.kind) {
     case 'draft':
-      return [{ kind: 'send', urgent: false, text: 'Send the request by e-mail or post, then mark it as sent: the company’s time starts when it receives it.' }]
+      return [{ kind: 'send', urgent: false, text: 'Send the request by e-mail or post, then mark it as sent: the company’s time starts when it receives it.', message: message('next.send') }]
     case 'undeliverable':
       return [
         {
           kind: 'send',
           urgent: true,
           text: `The request could not be delivered (${describeDate(status.on)}), so the company’s time has not started. Check the address on the company’s page, add a better one if you know it, and send the request again, or send it as a letter.`,
+          message: message('next.undeliverable', { date: status.on }),
         },
       ]
     case 'waiting-for-you':
@@ -146,39 +204,45 @@ export function nextSteps(status: RequestStatus, facts: RequestFacts, deadline: 
             status.reason === 'identity'
               ? 'The company asked for information to confirm your identity. Send only what it reasonably needs, then record “Identity information provided”.'
               : 'The company asked you to clarify the request. Answer, then record “Clarification answered”: the clock runs again from then.',
+          message: message(status.reason === 'identity' ? 'next.provideIdentity' : 'next.clarify'),
         },
       ]
     case 'awaiting-reply': {
       const steps: NextStep[] = []
       if (status.daysLeft <= warnDays) {
-        steps.push({ kind: 'wait', urgent: false, text: status.daysLeft === 0 ? 'The answer is due today.' : `The answer is due in ${status.daysLeft} ${status.daysLeft === 1 ? 'day' : 'days'}.` })
+        steps.push({
+          kind: 'wait',
+          urgent: false,
+          text: status.daysLeft === 0 ? 'The answer is due today.' : `The answer is due in ${status.daysLeft} ${status.daysLeft === 1 ? 'day' : 'days'}.`,
+          message: status.daysLeft === 0 ? message('next.dueToday') : message('next.dueIn', { count: status.daysLeft }),
+        })
       }
       if (deadline?.acknowledgeBy && !facts.acknowledgedOn && comparePlainDates(today, deadline.acknowledgeBy) > 0) {
-        steps.push({ kind: 'reminder', urgent: false, text: 'The company has not confirmed receipt in time. You may remind it.' })
+        steps.push({ kind: 'reminder', urgent: false, text: 'The company has not confirmed receipt in time. You may remind it.', message: message('next.noAcknowledgement') })
       }
-      return steps.length ? steps : [{ kind: 'none', urgent: false, text: 'Nothing to do until the deadline. Record any reply the company sends.' }]
+      return steps.length ? steps : [{ kind: 'none', urgent: false, text: 'Nothing to do until the deadline. Record any reply the company sends.', message: message('next.nothing') }]
     }
     case 'overdue': {
       if (!status.remindedOn) {
         return [
-          { kind: 'reminder', urgent: true, text: 'The deadline has passed without a complete answer. Send a reminder that sets a short final date.' },
-          { kind: 'complaint', urgent: false, text: 'You may also complain to the supervisory authority straight away.' },
+          { kind: 'reminder', urgent: true, text: 'The deadline has passed without a complete answer. Send a reminder that sets a short final date.', message: message('next.remind') },
+          { kind: 'complaint', urgent: false, text: 'You may also complain to the supervisory authority straight away.', message: message('next.complainToo') },
         ]
       }
       const complaintFrom = addDays(status.remindedOn, reminderGraceDays)
       return comparePlainDates(today, complaintFrom) >= 0
-        ? [{ kind: 'complaint', urgent: true, text: `You reminded the company on ${describeDate(status.remindedOn)} and it still has not answered. Complain to the supervisory authority.` }]
+        ? [{ kind: 'complaint', urgent: true, text: `You reminded the company on ${describeDate(status.remindedOn)} and it still has not answered. Complain to the supervisory authority.`, message: message('next.complain', { date: status.remindedOn }) }]
         : [
-            { kind: 'wait', urgent: false, text: `You sent a reminder on ${describeDate(status.remindedOn)}. If nothing comes by ${describeDate(complaintFrom)}, complain to the supervisory authority.` },
-            { kind: 'complaint', urgent: false, text: 'You may complain now as well.' },
+            { kind: 'wait', urgent: false, text: `You sent a reminder on ${describeDate(status.remindedOn)}. If nothing comes by ${describeDate(complaintFrom)}, complain to the supervisory authority.`, message: message('next.reminded', { date: status.remindedOn, until: complaintFrom }) },
+            { kind: 'complaint', urgent: false, text: 'You may complain now as well.', message: message('next.complainNow') },
           ]
     }
     case 'no-deadline':
       return status.benchmark && comparePlainDates(today, status.benchmark) > 0
-        ? [{ kind: 'reminder', urgent: false, text: 'The law sets no period, but the usual benchmark has passed. Send a reminder.' }]
-        : [{ kind: 'none', urgent: false, text: 'The law sets no fixed period; the company must answer promptly.' }]
+        ? [{ kind: 'reminder', urgent: false, text: 'The law sets no period, but the usual benchmark has passed. Send a reminder.', message: message('next.benchmarkPassed') }]
+        : [{ kind: 'none', urgent: false, text: 'The law sets no fixed period; the company must answer promptly.', message: message('next.noPeriod') }]
     case 'refused':
-      return [{ kind: 'complaint', urgent: false, text: 'If you think the refusal is wrong, complain to the supervisory authority.' }]
+      return [{ kind: 'complaint', urgent: false, text: 'If you think the refusal is wrong, complain to the supervisory authority.', message: message('next.refused') }]
     case 'completed':
     case 'abandoned':
     case 'complaint-filed':

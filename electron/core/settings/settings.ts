@@ -10,6 +10,7 @@ import type { DocumentStore } from '../ports'
 import { CoreError } from '../api/result'
 import { fileStamp } from '../storage/files'
 import { webmailProviders } from '../mail/webmail'
+import { uiLanguages } from '../messages/ui-languages'
 
 /** How the user sends: their own mail server, their mail program, a webmail service, or letters. */
 export const sendingMethods = ['smtp', 'mail-program', 'webmail', 'letter'] as const
@@ -18,6 +19,10 @@ export type SendingMethod = (typeof sendingMethods)[number]
 /** The first-start guide: shown while 'pending' (and no details are saved), never again once done or skipped. */
 export const onboardingStates = ['pending', 'done', 'skipped'] as const
 export type OnboardingState = (typeof onboardingStates)[number]
+
+/** The window's language: the system's ('system'), or one the user chose. */
+export const uiLanguageChoices = ['system', ...uiLanguages] as const
+export type UiLanguageChoice = (typeof uiLanguageChoices)[number]
 
 const sendingSchema = z.strictObject({
   /** Null: not chosen; the draft page then leads with what is set up. */
@@ -37,6 +42,7 @@ export const settingsSchema = z.strictObject({
     .default({ daysBefore: 3, enabled: true }),
   onboarding: z.strictObject({ state: z.enum(onboardingStates).default('pending') }).default({ state: 'pending' }),
   sending: sendingSchema.default({ method: null, webmail: null }),
+  ui: z.strictObject({ language: z.enum(uiLanguageChoices).default('system') }).default({ language: 'system' }),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -48,6 +54,7 @@ export const settingsPatchSchema = z.strictObject({
   sending: z
     .strictObject({ method: z.enum(sendingMethods).nullable().optional(), webmail: z.enum(webmailProviders).nullable().optional() })
     .optional(),
+  ui: z.strictObject({ language: z.enum(uiLanguageChoices) }).optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
@@ -101,6 +108,7 @@ export function openSettingsStore(store: DocumentStore, notices: NoticeBoard): S
           notifications: { ...current.notifications, ...patch.notifications },
           onboarding: { ...current.onboarding, ...patch.onboarding },
           sending: { ...current.sending, ...patch.sending },
+          ui: { ...current.ui, ...patch.ui },
         })
         return { document: { version: 1, settings: merged }, result: merged }
       })

@@ -4,6 +4,7 @@
  */
 import { assertNever } from '@core/assert-never'
 import type { Route } from './routes'
+import { i18n } from '../i18n/i18n'
 
 /** The parts of the store's state the names come from (the store's State has them). */
 export type NamedState = {
@@ -33,48 +34,49 @@ export function titleNamesIn(state: NamedState): TitleNames {
   }
 }
 
-/** The page's own name, without the app's. */
-export function pageName(route: Route, names: TitleNames): string {
+/** The page's own name, without the app's, in the window's language (`_language` only tells callers to ask again when it changes). */
+export function pageName(route: Route, names: TitleNames, _language?: string): string {
+  const t = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'common', ...params })
   switch (route.name) {
     case 'dashboard':
-      return 'Requests'
+      return t('nav.requests')
     case 'companies':
-      return 'Companies'
+      return t('nav.companies')
     case 'company':
-      return names.company(route.id) ?? 'Company'
+      return names.company(route.id) ?? t('title.company')
     case 'company-edit': {
-      if (route.id === null) return 'Add a company'
+      if (route.id === null) return t('title.addCompany')
       const name = names.company(route.id)
-      return name ? `Change ${name}` : 'Change a company'
+      return name ? t('title.changeCompanyNamed', { name }) : t('title.changeCompany')
     }
     case 'policy-import':
-      return 'Add a company from its privacy policy'
+      return t('title.policyImport')
     case 'new-request': {
       const name = route.companyId === null ? undefined : names.company(route.companyId)
-      return name ? `New request to ${name}` : 'New request'
+      return name ? t('title.newRequestTo', { name }) : t('title.newRequest')
     }
     case 'request': {
       const company = names.requestCompany(route.reference)
-      return company ? `${route.reference} to ${company}` : route.reference
+      return company ? t('title.requestTo', { reference: route.reference, company }) : route.reference
     }
     case 'profile':
-      return 'Your details'
+      return t('nav.profile')
     case 'settings':
-      return 'Settings'
+      return t('nav.settings')
     case 'templates':
-      return 'Templates'
+      return t('nav.templates')
     case 'template':
-      return route.edit ? 'Edit a template' : 'Template'
+      return route.edit ? t('title.editTemplate') : t('title.template')
     case 'onboarding':
-      return 'Set up Rightful'
+      return t('title.onboarding')
     case 'about':
-      return 'About Rightful'
+      return t('title.about')
     case 'discover':
-      return 'Who has your data?'
+      return t('title.discover')
     case 'bulk-new':
-      return `Ask ${route.companies.length} ${route.companies.length === 1 ? 'company' : 'companies'} at once`
+      return t('title.bulkNew', { count: route.companies.length })
     case 'batch':
-      return `Batch ${route.id}`
+      return t('title.batch', { id: route.id })
     default:
       return assertNever(route)
   }

@@ -21,6 +21,7 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
           notifications: { ...current.notifications, ...patch.notifications },
           onboarding: { ...current.onboarding, ...patch.onboarding },
           sending: { ...current.sending, ...patch.sending },
+          ui: { ...current.ui, ...patch.ui },
         },
       })
     }

@@ -6,7 +6,7 @@ export function CountryOptions() {
   return (
     <>
       <option value="">—</option>
-      {countryOptions.map((c) => (
+      {countryOptions().map((c) => (
         <option key={c.code} value={c.code}>
           {c.name}
         </option>

@@ -16,10 +16,10 @@ function list(items: ReadonlyArray<string>, joiner: 'and' | 'or'): string {
 function theLaw(law: Law): string {
   if (law === 'pipeda') return 'PIPEDA'
   if (law === 'au-privacy') return 'the Privacy Act'
-  return `the ${lawShort[law]}`
+  return `the ${lawShort(law)}`
 }
 
-const kindName = (type: RightType) => (type === 'custom' ? 'a request in your own words' : requestTypeLong[type].replace(/ \(.*\)$/, '').toLowerCase())
+const kindName = (type: RightType) => (type === 'custom' ? 'a request in your own words' : requestTypeLong(type).replace(/ \(.*\)$/, '').toLowerCase())
 
 /** "Not a right under the GDPR; the CCPA, the VCDPA, the CPA and the CTDPA have it. Instead: objection to processing or withdrawal of consent." */
 export function rightReasonText(reason: RightReason): string {

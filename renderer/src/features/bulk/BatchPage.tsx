@@ -94,7 +94,7 @@ export function BatchPage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="eyebrow">
-            {batch.id} · {requestTypeLabel[batch.type]}
+            {batch.id} · {requestTypeLabel(batch.type)}
           </p>
           <h1>
             {sending ? 'Sending' : batch.state === 'review' ? 'Review the requests' : batch.state === 'finished' ? 'Batch sent' : batch.state === 'cancelled' ? 'Batch cancelled' : batch.state === 'paused' ? 'Batch paused' : 'Sending stopped'}
@@ -214,8 +214,8 @@ export function BatchPage({ id }: { id: string }) {
               </td>
               <td>{channelText[item.channel]}</td>
               <td className="small to-cell">{item.error && item.status === 'skipped' ? <span className="muted">{item.error.message}</span> : (item.contact ?? '–')}</td>
-              <td>{item.law ? lawShort[item.law] : '–'}</td>
-              <td>{item.lang ? (languageLabel[item.lang] ?? item.lang) : '–'}</td>
+              <td>{item.law ? lawShort(item.law) : '–'}</td>
+              <td>{item.lang ? languageLabel(item.lang) : '–'}</td>
               <td>
                 <span className={`pill ${item.excluded ? 'pill-no-deadline' : statusPill[item.status]}`} title={item.error && item.status !== 'skipped' ? item.error.message : undefined}>
                   {item.excluded ? 'Left out' : statusText[item.status]}

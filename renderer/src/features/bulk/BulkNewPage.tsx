@@ -54,7 +54,7 @@ export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> })
           <select value={type} onChange={(e) => setType(e.target.value as RequestType)}>
             {batchTypes.map((t) => (
               <option key={t} value={t}>
-                {requestTypeLabel[t]}
+                {requestTypeLabel(t)}
               </option>
             ))}
           </select>

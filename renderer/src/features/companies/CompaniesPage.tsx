@@ -7,6 +7,7 @@ import { formatDate } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 import { CompanyResults } from './CompanyResults'
+import { useTranslation } from 'react-i18next'
 
 type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; label: string; hint: string }
 
@@ -157,6 +158,7 @@ export function CompaniesPage() {
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const [importing, setImporting] = useState(false)
+  const { t } = useTranslation('catalog', { keyPrefix: 'list' })
   // Picking several companies for one batch (a checkbox on every row while on).
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null)
   const toggle = (id: string) =>
@@ -170,7 +172,7 @@ export function CompaniesPage() {
   const exportCatalog = async () => {
     try {
       const result = unwrap(await api().catalog.export({ all: false }))
-      if (result.path) toast('success', `${result.companies} ${result.companies === 1 ? 'company' : 'companies'} saved to ${result.path}.`)
+      if (result.path) toast('success', t('exported', { count: result.companies, path: result.path }))
     } catch (error) {
       toast('error', messageOf(error))
     }
@@ -180,24 +182,24 @@ export function CompaniesPage() {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>Companies</h1>
-          <p className="lede">Whom to write to, and why Rightful believes so: every contact comes with its source, and the words of the company’s own privacy policy where there are any.</p>
+          <h1>{t('title')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
         <div className="header-actions">
           <button type="button" className="button" aria-pressed={picked !== null} onClick={() => setPicked(picked ? null : new Set())}>
             {picked ? 'Stop picking' : 'Pick several…'}
           </button>
           <button type="button" className="button" onClick={() => setImporting(true)}>
-            Import…
+            {t('import')}
           </button>
           <button type="button" className="button" onClick={() => void exportCatalog()}>
-            Export my catalog
+            {t('export')}
           </button>
           <button type="button" className="button" onClick={() => navigate({ name: 'policy-import' })}>
-            From a privacy policy…
+            {t('fromPolicy')}
           </button>
           <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: null })}>
-            Add a company
+            {t('add')}
           </button>
         </div>
       </header>

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
-import { purposeLabel } from '../../ui/format'
+import { contactPurposes, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
@@ -65,12 +66,13 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
 }
 
 function StatusSelect({ value, onChange }: { value: 'current' | 'historical'; onChange: (value: 'current' | 'historical') => void }) {
+  const { t } = useTranslation('companyEdit', { keyPrefix: 'status' })
   return (
     <label className="field">
-      <span className="field-label">Status</span>
+      <span className="field-label">{t('label')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value as 'current' | 'historical')}>
-        <option value="current">Current</option>
-        <option value="historical">Historical</option>
+        <option value="current">{t('current')}</option>
+        <option value="historical">{t('historical')}</option>
       </select>
     </label>
   )
@@ -82,10 +84,11 @@ function StatusSelect({ value, onChange }: { value: 'current' | 'historical'; on
  */
 function DuplicateNotice({ matches, onAddAnyway, busy }: { matches: ReadonlyArray<CompanyMatch>; onAddAnyway: () => void; busy: boolean }) {
   const navigate = useStore((s) => s.navigate)
+  const { t } = useTranslation('companyEdit', { keyPrefix: 'duplicate' })
   return (
     <div className="duplicate-notice" role="alert" data-testid="duplicate-notice">
       <p>
-        <strong>The catalog already has {matches.length === 1 ? 'this company' : 'companies like this one'}:</strong>
+        <strong>{t('heading', { count: matches.length })}</strong>
       </p>
       <ul>
         {matches.slice(0, 5).map((m) => (
@@ -93,19 +96,19 @@ function DuplicateNotice({ matches, onAddAnyway, busy }: { matches: ReadonlyArra
             <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: m.id })}>
               {m.name}
             </button>{' '}
-            has the {m.by === 'domain' ? 'domain' : 'address'} <span className="mono">{m.value}</span>.
+            <Trans t={t} i18nKey={m.by === 'domain' ? 'hasDomain' : 'hasAddress'} values={{ value: m.value }} components={{ mono: <span className="mono" /> }} />
           </li>
         ))}
       </ul>
-      <p className="muted small">Open it to add what you know to that record, or add yours as a separate company (for example, another legal entity).</p>
+      <p className="muted small">{t('hint')}</p>
       <div className="actions start">
         {matches[0] ? (
           <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: matches[0]!.id })}>
-            Change {matches[0].name} instead
+            {t('changeInstead', { name: matches[0].name })}
           </button>
         ) : null}
         <button type="button" className="button" disabled={busy} onClick={onAddAnyway}>
-          Add as a separate company
+          {t('addAnyway')}
         </button>
       </div>
     </div>
@@ -116,12 +119,13 @@ function DuplicateNotice({ matches, onAddAnyway, busy }: { matches: ReadonlyArra
 export function CompanyEditPage({ id, prefill = null }: { id: string | null; prefill?: { readonly name?: string; readonly domain?: string } | null }) {
   const company = useStore((s) => (id ? s.companies.get(id) : undefined))
   const load = useStore((s) => s.loadCompany)
+  const { t } = useTranslation('companyEdit')
 
   useEffect(() => {
     if (id && !company) void load(id)
   }, [id, company, load])
 
-  if (id && !company) return <p className="muted page">Loading…</p>
+  if (id && !company) return <p className="muted page">{t('loading')}</p>
   const initial = company
     ? editOf(company)
     : { ...emptyEdit(), name: prefill?.name ?? '', domains: prefill?.domain ? [prefill.domain] : [], website: prefill?.domain ? `https://${prefill.domain}/` : null }
@@ -152,6 +156,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
   const save = useStore((s) => s.saveCompany)
   const findMatches = useStore((s) => s.findCompanyMatches)
   const navigate = useStore((s) => s.navigate)
+  const { t } = useTranslation('companyEdit')
   const [duplicates, setDuplicates] = useState<{ matches: ReadonlyArray<CompanyMatch>; edit: CompanyEdit } | null>(null)
   const [form, setForm] = useState<CompanyEdit>(initial)
   const [text, setText] = useState(() => ({
@@ -195,9 +200,9 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
     if (edit.establishment.length === 0 && firstCountry) edit.establishment = [firstCountry]
     // What the form can tell at once goes on its field; the core checks the rest the same way.
     const local = new Map<string, string>()
-    if (!edit.name) local.set('name', 'Give the company’s name.')
+    if (!edit.name) local.set('name', t('error.name'))
     form.postalAddresses.forEach((a, i) => {
-      if (a.lines.some((l) => l.trim() !== '') && !a.country) local.set(`postalAddresses.${i}.country`, 'Choose the country of this address.')
+      if (a.lines.some((l) => l.trim() !== '') && !a.country) local.set(`postalAddresses.${i}.country`, t('error.country'))
     })
     if (local.size > 0) {
       setErrors(local)
@@ -241,17 +246,17 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
   }
 
   return (
-    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? 'Change company' : 'Add a company'} noValidate>
+    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? t('changeLabel') : t('addTitle')} noValidate>
       <button type="button" className="link-button back" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
-        ← {id ? company?.name : 'Companies'}
+        ← {id ? company?.name : t('backToCompanies')}
       </button>
       <header className="page-header">
         <div>
-          <h1>{id ? `Change ${company?.name ?? ''}` : 'Add a company'}</h1>
+          <h1>{id ? t('changeTitle', { name: company?.name ?? '' }) : t('addTitle')}</h1>
           <p className="lede">
             {id && company?.origin !== 'user'
-              ? 'Your changes are kept as yours: a later version of the catalog never overwrites them. Entries you leave as they are keep their sources.'
-              : 'A company of your own: Rightful marks what you enter as entered by you.'}
+              ? t('ledeChange')
+              : t('ledeOwn')}
           </p>
         </div>
       </header>
@@ -259,78 +264,78 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
       <div className="card">
         <div className="grid-2 compact">
           <label className="field">
-            <span className="field-label">Name</span>
-            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label="Company name" {...attrs('name')} />
+            <span className="field-label">{t('field.name')}</span>
+            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label={t('field.companyName')} {...attrs('name')} />
             {fieldError('name')}
           </label>
           <label className="field">
-            <span className="field-label">Website</span>
+            <span className="field-label">{t('field.website')}</span>
             <input type="url" value={form.website ?? ''} onChange={(e) => patch({ website: e.target.value })} placeholder="https://www.example.com" {...attrs('website')} />
             {fieldError('website')}
           </label>
           <label className="field">
-            <span className="field-label">Domains (one per line)</span>
-            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label="Domains" {...attrs('domains')} />
+            <span className="field-label">{t('field.domains')}</span>
+            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label={t('field.domainsShort')} {...attrs('domains')} />
             {fieldError('domains')}
           </label>
           <label className="field">
-            <span className="field-label">Legal entities (one per line)</span>
-            <textarea rows={2} value={text.legalNames} onChange={(e) => setText({ ...text, legalNames: e.target.value })} placeholder="Example Ltd." />
+            <span className="field-label">{t('field.legalNames')}</span>
+            <textarea rows={2} value={text.legalNames} onChange={(e) => setText({ ...text, legalNames: e.target.value })} placeholder={t('field.legalNamesPlaceholder')} />
           </label>
           <label className="field">
-            <span className="field-label">Brands and services it runs (one per line)</span>
+            <span className="field-label">{t('field.brands')}</span>
             <textarea rows={2} value={text.brands} onChange={(e) => setText({ ...text, brands: e.target.value })} />
           </label>
           <label className="field">
-            <span className="field-label">Categories (comma-separated)</span>
-            <input value={text.categories} onChange={(e) => setText({ ...text, categories: e.target.value })} placeholder="commerce, telecommunication" />
+            <span className="field-label">{t('field.categories')}</span>
+            <input value={text.categories} onChange={(e) => setText({ ...text, categories: e.target.value })} placeholder={t('field.categoriesPlaceholder')} />
           </label>
         </div>
 
-        <Section title="E-mail" hint="The privacy or data-protection address is the one requests go to.">
+        <Section title={t('email.title')} hint={t('email.hint')}>
           {form.emails.map((email, i) => (
             <div key={i} className="edit-list-row">
               <label className="field">
-                <span className="field-label">Address</span>
-                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={`E-mail ${i + 1}`} {...attrs(`emails.${i}.address`)} />
+                <span className="field-label">{t('email.address')}</span>
+                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={t('email.nth', { n: i + 1 })} {...attrs(`emails.${i}.address`)} />
                 {fieldError(`emails.${i}.address`)}
               </label>
               <label className="field">
-                <span className="field-label">Purpose</span>
+                <span className="field-label">{t('email.purpose')}</span>
                 <select value={email.purpose} onChange={(e) => setEmail(i, { purpose: e.target.value as Email['purpose'] })}>
-                  {(Object.keys(purposeLabel) as Array<Email['purpose']>).map((p) => (
+                  {contactPurposes.map((p) => (
                     <option key={p} value={p}>
-                      {purposeLabel[p]}
+                      {purposeLabel(p)}
                     </option>
                   ))}
                 </select>
               </label>
               <StatusSelect value={email.status} onChange={(status) => setEmail(i, { status })} />
-              <button type="button" className="button button-small" onClick={() => patch({ emails: form.emails.filter((_, j) => j !== i) })} aria-label={`Remove e-mail ${i + 1}`}>
-                Remove
+              <button type="button" className="button button-small" onClick={() => patch({ emails: form.emails.filter((_, j) => j !== i) })} aria-label={t('email.removeNth', { n: i + 1 })}>
+                {t('remove')}
               </button>
             </div>
           ))}
           <button type="button" className="link-button" onClick={() => patch({ emails: [...form.emails, { address: '', purpose: 'privacy', status: 'current' }] })}>
-            + Add an e-mail address
+            {t('email.add')}
           </button>
         </Section>
 
-        <Section title="Postal addresses" hint="Letters go to the first current address. One line per row, without the country.">
+        <Section title={t('postal.title')} hint={t('postal.hint')}>
           {form.postalAddresses.map((address, i) => (
             <div key={i} className="edit-list-row address">
               <div className="grid-2 compact">
                 <label className="field">
-                  <span className="field-label">Addressee</span>
+                  <span className="field-label">{t('postal.recipient')}</span>
                   <input value={address.recipient} onChange={(e) => setAddress(i, { recipient: e.target.value })} {...attrs(`postalAddresses.${i}.recipient`)} />
                   {fieldError(`postalAddresses.${i}.recipient`)}
                 </label>
                 <div>
-                  <CountrySelect label="Country" value={address.country} onChange={(country) => setAddress(i, { country })} control={attrs(`postalAddresses.${i}.country`)} />
+                  <CountrySelect label={t('postal.country')} value={address.country} onChange={(country) => setAddress(i, { country })} control={attrs(`postalAddresses.${i}.country`)} />
                   {fieldError(`postalAddresses.${i}.country`)}
                 </div>
                 <label className="field">
-                  <span className="field-label">Lines</span>
+                  <span className="field-label">{t('postal.lines')}</span>
                   <textarea rows={3} value={address.lines.join('\n')} onChange={(e) => setAddress(i, { lines: e.target.value.split('\n') })} {...attrs(`postalAddresses.${i}.lines`)} />
                   {fieldError(`postalAddresses.${i}.lines`)}
                 </label>
@@ -338,7 +343,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
                   <StatusSelect value={address.status} onChange={(status) => setAddress(i, { status })} />
                   <div className="actions">
                     <button type="button" className="button button-small" onClick={() => patch({ postalAddresses: form.postalAddresses.filter((_, j) => j !== i) })}>
-                      Remove address
+                      {t('postal.remove')}
                     </button>
                   </div>
                 </div>
@@ -350,50 +355,50 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
             className="link-button"
             onClick={() => patch({ postalAddresses: [...form.postalAddresses, { recipient: form.name, lines: [''], country: '', region: null, status: 'current' }] })}
           >
-            + Add a postal address
+            {t('postal.add')}
           </button>
         </Section>
 
-        <Section title="Phone and fax">
+        <Section title={t('phone.title')}>
           {form.phones.map((phone, i) => (
             <div key={i} className="edit-list-row phones">
               <label className="field">
-                <span className="field-label">Number</span>
+                <span className="field-label">{t('phone.number')}</span>
                 <input value={phone.number} onChange={(e) => setPhone(i, { number: e.target.value })} placeholder="+49 30 1234567" {...attrs(`phones.${i}.number`)} />
                 {fieldError(`phones.${i}.number`)}
               </label>
               <label className="field">
-                <span className="field-label">Kind</span>
+                <span className="field-label">{t('phone.kind')}</span>
                 <select value={phone.kind} onChange={(e) => setPhone(i, { kind: e.target.value as Phone['kind'] })}>
-                  <option value="phone">Phone</option>
-                  <option value="fax">Fax</option>
+                  <option value="phone">{t('phone.phone')}</option>
+                  <option value="fax">{t('phone.fax')}</option>
                 </select>
               </label>
               <StatusSelect value={phone.status} onChange={(status) => setPhone(i, { status })} />
               <button type="button" className="button button-small" onClick={() => patch({ phones: form.phones.filter((_, j) => j !== i) })}>
-                Remove
+                {t('remove')}
               </button>
             </div>
           ))}
           <button type="button" className="link-button" onClick={() => patch({ phones: [...form.phones, { number: '', kind: 'phone', status: 'current' }] })}>
-            + Add a number
+            {t('phone.add')}
           </button>
         </Section>
 
-        <Section title="Requirements and jurisdiction">
+        <Section title={t('rules.title')}>
           <div className="grid-2 compact">
             <label className="field">
-              <span className="field-label">Countries of establishment (ISO codes)</span>
+              <span className="field-label">{t('rules.establishment')}</span>
               <input value={text.establishment} onChange={(e) => setText({ ...text, establishment: e.target.value })} placeholder="DE, AT" {...attrs('establishment')} />
               {fieldError('establishment')}
             </label>
             <label className="field">
-              <span className="field-label">Countries served (ISO codes, or “all”)</span>
+              <span className="field-label">{t('rules.served')}</span>
               <input value={text.countriesServed} onChange={(e) => setText({ ...text, countriesServed: e.target.value })} {...attrs('countriesServed')} />
               {fieldError('countriesServed')}
             </label>
             <label className="field">
-              <span className="field-label">Language requests should be in (e.g. de)</span>
+              <span className="field-label">{t('rules.language')}</span>
               <input
                 value={form.requestLanguage ?? ''}
                 maxLength={2}
@@ -404,21 +409,21 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
               {fieldError('requestLanguage')}
             </label>
             <label className="field">
-              <span className="field-label">How to send requests</span>
+              <span className="field-label">{t('rules.channel')}</span>
               <select value={form.suggestedChannel ?? ''} onChange={(e) => patch({ suggestedChannel: (e.target.value || null) as CompanyEdit['suggestedChannel'] })}>
-                <option value="">Decide from the contacts</option>
-                <option value="email">E-mail</option>
-                <option value="letter">Letter</option>
-                <option value="fax">Fax</option>
-                <option value="webform">Web form</option>
+                <option value="">{t('rules.channelAuto')}</option>
+                <option value="email">{t('rules.channelEmail')}</option>
+                <option value="letter">{t('rules.channelLetter')}</option>
+                <option value="fax">{t('rules.channelFax')}</option>
+                <option value="webform">{t('rules.channelWebform')}</option>
               </select>
             </label>
           </div>
           <label className="choice">
             <input type="checkbox" checked={form.needsIdDocument} onChange={(e) => patch({ needsIdDocument: e.target.checked })} />
             <span>
-              <strong>The company needs a copy of an identity document</strong>
-              <span className="muted small">Only tick this if the company says so for every request; Rightful otherwise warns against sending ID copies.</span>
+              <strong>{t('rules.needsId')}</strong>
+              <span className="muted small">{t('rules.needsIdHint')}</span>
             </span>
           </label>
         </Section>
@@ -427,10 +432,10 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
         {duplicates ? <DuplicateNotice matches={duplicates.matches} busy={busy} onAddAnyway={() => void addAnyway()} /> : null}
         <div className="actions">
           <button type="button" className="button" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {id ? 'Save changes' : 'Add company'}
+            {id ? t('saveChanges') : t('add')}
           </button>
         </div>
       </div>

@@ -2,9 +2,12 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react'
 import type { CompanyView, PostalAddress, Provenance } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
 import { countryName, formatDate, purposeLabel } from '../../ui/format'
+import { currentLocale } from '../../i18n/i18n'
 import { Quote } from '../../ui/Quote'
 import { AddContactForm } from './AddContactForm'
 import { Dialog } from '../../ui/Dialog'
+import { Trans, useTranslation } from 'react-i18next'
+import { i18n } from '../../i18n/i18n'
 
 /** One fact from the policy (or the user), with the words it came from. */
 function Fact({ company, text, tag, provenance }: { company: CompanyView; text: string; tag?: string; provenance: Provenance }) {
@@ -24,50 +27,35 @@ function sameAddress(a: PostalAddress, b: PostalAddress | null): boolean {
 }
 
 function basisText(company: CompanyView): string {
+  const t = (key: string, params?: Record<string, string>) => i18n.t(`page.basis.${key}`, { ns: 'companies', ...params })
   switch (company.privacyEmailBasis) {
     case 'user':
-      return 'the address you added'
+      return t('user')
     case 'privacy': {
       const email = company.emails.find((e) => e.address === company.privacyEmail)
-      if (email?.provenance.kind !== 'import') return 'the privacy contact its policy gives'
+      if (email?.provenance.kind !== 'import') return t('privacy')
       const sourceId = email.provenance.sourceId
       const source = company.sources.find((s) => s.id === sourceId)
-      return source ? `the privacy contact in ${source.title}` : 'the privacy contact of the imported catalog record'
+      return source ? t('source', { title: source.title }) : t('imported')
     }
     case 'general':
-      return 'the only e-mail address its policy gives (no privacy-specific address is named)'
+      return t('general')
     default:
       return ''
   }
 }
 
-const originLabel = { builtin: 'In Rightful’s catalog', imported: 'Imported', user: 'Added by you' } as const
+/** The fields a user can change, as keys of companies:field. */
+const fieldKeys = new Set(['name', 'legalNames', 'brands', 'domains', 'website', 'emails', 'postalAddresses', 'phones', 'webForms', 'requirements', 'establishment', 'countriesServed', 'categories', 'contacts'])
 
-const fieldLabel: Record<string, string> = {
-  name: 'name',
-  legalNames: 'legal entities',
-  brands: 'brands',
-  domains: 'domains',
-  website: 'website',
-  emails: 'e-mail addresses',
-  postalAddresses: 'postal addresses',
-  phones: 'phone numbers',
-  webForms: 'web forms',
-  requirements: 'requirements',
-  establishment: 'countries of establishment',
-  countriesServed: 'countries served',
-  categories: 'categories',
-  contacts: 'contacts you added',
+/** A language's name in the window's language ("de" -> "German", "Deutsch", "德语"). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([currentLocale()], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
 }
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
-
-const problemLabel = {
-  bounced: 'Bounced',
-  'refuses-requests': 'Refuses requests',
-  'not-monitored': 'Not read',
-  retired: 'No longer used',
-} as const
 
 /** Whether the company still exists as itself: said first, because it changes everything else. */
 function StandingBanner({ company }: { company: CompanyView }) {
@@ -128,43 +116,43 @@ function WebFormCallout({ company }: { company: CompanyView }) {
   )
 }
 
-const channelLabel = { email: 'E-mail', letter: 'Letter', fax: 'Fax', webform: 'Web form' } as const
 
 /** What the catalog says about how to write to the company, beyond its contacts. */
 function RequirementFacts({ company }: { company: CompanyView }) {
   const { language, idDocument, requiredElements, suggestedChannel, customTemplates } = company.requirements
   const rows: Array<[string, ReactNode]> = []
+  const t = (key: string, params?: Record<string, string>) => i18n.t(`facts.${key}`, { ns: 'companies', ...params })
   const brands = company.brands.filter((b) => b !== company.name)
-  if (brands.length > 0) rows.push(['Runs', brands.join(', ')])
-  if (company.aliases.length > 0) rows.push(['Also listed as', company.aliases.join(', ')])
-  if (language) rows.push(['Language of requests', `${languageNames.of(language.code) ?? language.code}${language.basis === 'demanded' ? ' (the company asks for it)' : language.basis === 'policy-language' ? ' (its policy’s language)' : ''}`])
-  if (suggestedChannel) rows.push(['Best sent by', channelLabel[suggestedChannel]])
-  if (idDocument) rows.push(['Identity document', 'The record says the company needs a copy of an identity document.'])
+  if (brands.length > 0) rows.push([t('runs'), brands.join(', ')])
+  if (company.aliases.length > 0) rows.push([t('alsoListed'), company.aliases.join(', ')])
+  if (language) rows.push([t('language'), `${languageName(language.code)}${language.basis === 'demanded' ? t('demanded') : language.basis === 'policy-language' ? t('policyLanguage') : ''}`])
+  if (suggestedChannel) rows.push([t('bestSentBy'), t(`channel.${suggestedChannel}`)])
+  if (idDocument) rows.push([t('idDocument'), t('idDocumentText')])
   if (requiredElements.length > 0) {
-    rows.push(['To identify you, it asks for', requiredElements.map((e) => `${e.description}${e.optional ? ' (optional)' : ''}`).join(' · ')])
+    rows.push([t('identify'), requiredElements.map((e) => `${e.description}${e.optional ? t('optional') : ''}`).join(' · ')])
   }
   const templates = Object.keys(customTemplates)
-  if (templates.length > 0) rows.push(['Special wording', `The source catalog keeps company-specific wording for: ${templates.join(', ')}.`])
+  if (templates.length > 0) rows.push([t('wording'), t('wordingText', { types: templates.join(', ') })])
   if (company.webForms.length > 0) {
     rows.push([
-      company.webForms.length === 1 ? 'Privacy web form' : 'Privacy web forms',
+      company.webForms.length === 1 ? t('webForm') : t('webForms'),
       <ul className="plain-list">
         {company.webForms.map((w) => (
           <li key={w.url}>
             <a className="break" href={w.url} target="_blank" rel="noreferrer">
               {w.url}
             </a>
-            {w.status === 'historical' ? <span className="muted small"> (historical)</span> : null}
+            {w.status === 'historical' ? <span className="muted small">{t('historical')}</span> : null}
           </li>
         ))}
       </ul>,
     ])
   }
-  if (company.pgp) rows.push(['PGP key', [company.pgp.fingerprint, company.pgp.url].filter(Boolean).join(' · ')])
-  const served = company.countriesServed.includes('all') ? 'All countries' : company.countriesServed.map(countryName).join(', ')
-  rows.push(['Relevant for', served])
-  if (company.establishment.length > 0) rows.push(['Established in', company.establishment.map(countryName).join(', ')])
-  if (company.categories.length > 0) rows.push(['Categories', company.categories.join(', ')])
+  if (company.pgp) rows.push([t('pgp'), [company.pgp.fingerprint, company.pgp.url].filter(Boolean).join(' · ')])
+  const served = company.countriesServed.includes('all') ? t('allCountries') : company.countriesServed.map(countryName).join(', ')
+  rows.push([t('relevantFor'), served])
+  if (company.establishment.length > 0) rows.push([t('establishedIn'), company.establishment.map(countryName).join(', ')])
+  if (company.categories.length > 0) rows.push([t('categories'), company.categories.join(', ')])
   return (
     <dl className="facts" data-testid="company-facts">
       {rows.map(([label, value]) => (
@@ -184,12 +172,13 @@ export function CompanyPage({ id }: { id: string }) {
   const remove = useStore((s) => s.removeCompany)
   const reset = useStore((s) => s.resetCompany)
   const [confirming, setConfirming] = useState<'delete' | 'reset' | null>(null)
+  const { t } = useTranslation('companies', { keyPrefix: 'page' })
 
   useEffect(() => {
     void load(id)
   }, [id, load])
 
-  if (!company) return <p className="muted page">Loading…</p>
+  if (!company) return <p className="muted page">{t('loading', { ns: 'common', keyPrefix: undefined })}</p>
 
   const latest = company.sources.find((s) => s.supersededBy === null)
   const current = <T extends { status: string }>(items: ReadonlyArray<T>) => items.filter((i) => i.status === 'current')
@@ -197,44 +186,44 @@ export function CompanyPage({ id }: { id: string }) {
   const hasContact = company.privacyEmail !== null || company.letterAddress !== null
   const { subjectLine, deletion, minimumAge } = company.requirements
   const requirements = [
-    subjectLine && { tag: 'Subject line', text: subjectLine.text, provenance: subjectLine.provenance },
-    deletion && { tag: 'Deletion', text: deletion.text, provenance: deletion.provenance },
-    minimumAge && { tag: 'Minimum age', text: `No users under ${minimumAge.age}`, provenance: minimumAge.provenance },
+    subjectLine && { tag: t('subjectLine'), text: subjectLine.text, provenance: subjectLine.provenance },
+    deletion && { tag: t('deletion'), text: deletion.text, provenance: deletion.provenance },
+    minimumAge && { tag: t('minimumAge'), text: t('noUsersUnder', { age: minimumAge.age }), provenance: minimumAge.provenance },
   ].filter((fact) => fact !== null)
 
   return (
     <section className="page company-page">
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'companies' })}>
-        ← Companies
+        {t('back')}
       </button>
       <header className="page-header">
         <div>
           <h1>{company.name}</h1>
           <p className="lede">
             {[company.domains.join(', '), ...company.legalNames.filter((n) => n !== company.name).slice(0, 2)].filter(Boolean).join(' · ')}
-            {latest?.kind === 'policy' && latest.archivedOn ? ` · privacy policy archived ${formatDate(latest.archivedOn)}` : ''}
+            {latest?.kind === 'policy' && latest.archivedOn ? ` · ${t('policyArchived', { date: formatDate(latest.archivedOn) })}` : ''}
           </p>
           <div className="origin-tags">
-            <span className="tag">{originLabel[company.origin]}</span>
+            <span className="tag">{t(`origin.${company.origin}`)}</span>
             {company.editedFields.length > 0 ? (
               <span className="tag tag-accent" data-testid="edited-fields">
-                Changed by you: {company.editedFields.filter((f) => Object.hasOwn(fieldLabel, f)).map((f) => fieldLabel[f]).join(', ')}
+                {t('changedByYou', { fields: company.editedFields.filter((f) => fieldKeys.has(f)).map((f) => t(f, { keyPrefix: 'field' })).join(', ') })}
               </span>
             ) : null}
-            {company.nsfw ? <span className="tag tag-muted">Adult content</span> : null}
+            {company.nsfw ? <span className="tag tag-muted">{t('adult')}</span> : null}
           </div>
         </div>
         <div className="header-actions">
           <button type="button" className="button" onClick={() => navigate({ name: 'company-edit', id: company.id })}>
-            Edit
+            {t('edit')}
           </button>
           {company.editedFields.length > 0 && company.origin !== 'user' ? (
             <button type="button" className="button" onClick={() => setConfirming('reset')}>
-              Undo my changes
+              {t('undo')}
             </button>
           ) : null}
           <button type="button" className="button" onClick={() => setConfirming('delete')}>
-            Delete
+            {t('delete')}
           </button>
           <button
             type="button"
@@ -242,22 +231,22 @@ export function CompanyPage({ id }: { id: string }) {
             disabled={!hasContact}
             onClick={() => navigate({ name: 'new-request', companyId: company.id })}
           >
-            Write a request
+            {t('write')}
           </button>
         </div>
       </header>
       {confirming ? (
-        <Dialog title={confirming === 'delete' ? `Delete ${company.name}?` : `Undo your changes to ${company.name}?`} onClose={() => setConfirming(null)}>
+        <Dialog title={confirming === 'delete' ? t('deleteTitle', { name: company.name }) : t('undoTitle', { name: company.name })} onClose={() => setConfirming(null)}>
           <p>
             {confirming === 'reset'
-              ? 'The record will read as the catalog has it, without your changes and the contacts you added. Your requests to this company are not affected.'
+              ? t('undoText')
               : company.origin === 'user'
-                ? 'This company was added by you; it will be gone from the catalog. Your requests to it keep their recipient and their history.'
-                : 'It will no longer appear in the catalog or in search; you can bring it back from the list of deleted companies. Your requests to it are not affected.'}
+                ? t('deleteOwn')
+                : t('deleteBuiltin')}
           </p>
           <div className="actions">
             <button type="button" className="button" onClick={() => setConfirming(null)}>
-              Cancel
+              {t('cancel', { ns: 'common', keyPrefix: 'action' })}
             </button>
             <button
               type="button"
@@ -272,7 +261,7 @@ export function CompanyPage({ id }: { id: string }) {
                 } else void reset(company.id)
               }}
             >
-              {confirming === 'delete' ? 'Delete' : 'Undo my changes'}
+              {confirming === 'delete' ? t('delete') : t('undo')}
             </button>
           </div>
         </Dialog>
@@ -283,7 +272,7 @@ export function CompanyPage({ id }: { id: string }) {
         <WebFormCallout company={company} />
       ) : company.privacyEmail ? (
         <div className="callout callout-ok" data-testid="privacy-contact">
-          Requests go to <strong>{company.privacyEmail}</strong>, {basisText(company)}.
+          <Trans t={t} i18nKey="goesTo" values={{ email: company.privacyEmail, basis: basisText(company) }} components={{ strong: <strong /> }} />
         </div>
       ) : (
         <div className="callout callout-warn" data-testid="no-contact">
@@ -293,15 +282,15 @@ export function CompanyPage({ id }: { id: string }) {
             if (!company.letterAddress && !form) {
               return (
                 <>
-                  <strong>No contact is known for {company.name}.</strong> {fromPolicy ? 'Its privacy policy gives no e-mail address, postal address or phone number.' : 'Its record has no e-mail or postal address.'}{' '}
-                  Rightful never guesses one. If you know the right address, add it below.
+                  <strong>{t('noContactTitle', { name: company.name })}</strong> {fromPolicy ? t('noContactPolicy') : t('noContactRecord')} {t('neverGuess')}
                 </>
               )
             }
             return (
               <>
-                <strong>No e-mail address is known for {company.name}.</strong> {company.letterAddress ? 'Requests can go by letter. ' : ''}
-                {form ? 'It has a web form for requests (under About). ' : ''}Rightful never guesses an address. If you know the right one, add it below.
+                <strong>{t('noEmailTitle', { name: company.name })}</strong> {company.letterAddress ? `${t('byLetter')} ` : ''}
+                {form ? `${t('hasForm')} ` : ''}
+                {t('neverGuessEmail')}
               </>
             )
           })()}
@@ -310,34 +299,34 @@ export function CompanyPage({ id }: { id: string }) {
 
       <div className="grid-2">
         <div>
-          <h2>E-mail</h2>
-          {company.emails.length === 0 ? <p className="muted">None given.</p> : null}
+          <h2>{t('email')}</h2>
+          {company.emails.length === 0 ? <p className="muted">{t('noneGiven')}</p> : null}
           {[...current(company.emails), ...historical(company.emails)].map((email) => (
             <article key={`${email.address}-${email.status}`} className={`contact ${email.status}`} data-email={email.address}>
               <div className="contact-head">
                 <span className="contact-value selectable">{email.address}</span>
-                <span className="tag">{purposeLabel[email.purpose]}</span>
-                {email.status === 'historical' ? <span className="tag tag-muted">Historical</span> : null}
+                <span className="tag">{purposeLabel(email.purpose)}</span>
+                {email.status === 'historical' ? <span className="tag tag-muted">{t('historical')}</span> : null}
                 {email.problem ? (
                   <span className="tag tag-warn">
-                    {problemLabel[email.problem.kind]}
+                    {t(`problem.${email.problem.kind}`)}
                     {email.problem.on ? ` ${formatDate(email.problem.on)}` : ''}
                   </span>
                 ) : null}
-                {email.address === company.privacyEmail ? <span className="tag tag-accent">Used for requests</span> : null}
+                {email.address === company.privacyEmail ? <span className="tag tag-accent">{t('usedForRequests')}</span> : null}
               </div>
               <Quote provenance={email.provenance} company={company} />
             </article>
           ))}
 
-          <h2>Phone and fax</h2>
-          {company.phones.length === 0 ? <p className="muted">None given.</p> : null}
+          <h2>{t('phoneAndFax')}</h2>
+          {company.phones.length === 0 ? <p className="muted">{t('noneGiven')}</p> : null}
           {[...current(company.phones), ...historical(company.phones)].map((phone) => (
             <article key={`${phone.number}-${phone.kind}`} className={`contact ${phone.status}`}>
               <div className="contact-head">
                 <span className="contact-value">{phone.number}</span>
-                <span className="tag">{phone.kind === 'fax' ? 'Fax' : 'Phone'}</span>
-                {phone.status === 'historical' ? <span className="tag tag-muted">Historical</span> : null}
+                <span className="tag">{phone.kind === 'fax' ? t('fax') : t('phone')}</span>
+                {phone.status === 'historical' ? <span className="tag tag-muted">{t('historical')}</span> : null}
               </div>
               <Quote provenance={phone.provenance} company={company} />
             </article>
@@ -345,7 +334,7 @@ export function CompanyPage({ id }: { id: string }) {
 
           {requirements.length > 0 ? (
             <>
-              <h2>What {company.name} asks for</h2>
+              <h2>{t('asksFor', { name: company.name })}</h2>
               {requirements.map((fact) => (
                 <Fact key={fact.tag} company={company} {...fact} />
               ))}
@@ -354,8 +343,8 @@ export function CompanyPage({ id }: { id: string }) {
         </div>
 
         <div>
-          <h2>Postal addresses</h2>
-          {company.postalAddresses.length === 0 ? <p className="muted">None given.</p> : null}
+          <h2>{t('postal')}</h2>
+          {company.postalAddresses.length === 0 ? <p className="muted">{t('noneGiven')}</p> : null}
           {[...current(company.postalAddresses), ...historical(company.postalAddresses)].map((address) => (
             <article key={`${address.recipient}-${address.lines.join('|')}`} className={`contact ${address.status}`}>
               <div className="contact-head">
@@ -364,8 +353,8 @@ export function CompanyPage({ id }: { id: string }) {
                     <span key={line}>{line}</span>
                   ))}
                 </address>
-                {address.status === 'historical' ? <span className="tag tag-muted">Historical</span> : null}
-                {sameAddress(address, company.letterAddress) ? <span className="tag tag-accent">Used for letters</span> : null}
+                {address.status === 'historical' ? <span className="tag tag-muted">{t('historical')}</span> : null}
+                {sameAddress(address, company.letterAddress) ? <span className="tag tag-accent">{t('usedForLetters')}</span> : null}
               </div>
               <Quote provenance={address.provenance} company={company} />
             </article>
@@ -373,24 +362,24 @@ export function CompanyPage({ id }: { id: string }) {
 
           {company.notes.length > 0 ? (
             <>
-              <h2>{company.origin === 'builtin' ? 'Also in the policy' : 'Notes'}</h2>
+              <h2>{company.origin === 'builtin' ? t('alsoInPolicy') : t('notes')}</h2>
               {company.notes.map((note) => (
                 <Fact key={note.text} company={company} text={note.text} provenance={note.provenance} />
               ))}
             </>
           ) : null}
 
-          <h2>About</h2>
+          <h2>{t('about')}</h2>
           <RequirementFacts company={company} />
 
-          <h2>Sources</h2>
+          <h2>{t('sources')}</h2>
           <ul className="sources">
             {company.sources.map((source) => (
               <li key={source.id}>
                 {source.title}
-                {source.archivedOn ? `, archived ${formatDate(source.archivedOn)}` : ''}
-                {source.retrievedOn ? `, imported ${formatDate(source.retrievedOn)}` : ''}
-                {source.kind === 'policy' ? (source.supersededBy ? ' (superseded)' : ' (latest)') : ''}
+                {source.archivedOn ? t('archived', { date: formatDate(source.archivedOn) }) : ''}
+                {source.retrievedOn ? t('imported', { date: formatDate(source.retrievedOn) }) : ''}
+                {source.kind === 'policy' ? (source.supersededBy ? t('superseded') : t('latest')) : ''}
                 <br />
                 <a className="small break" href={source.url} target="_blank" rel="noreferrer">
                   {source.url}
@@ -403,7 +392,7 @@ export function CompanyPage({ id }: { id: string }) {
 
       {hasContact ? (
         <details className="more-contacts">
-          <summary>Know a better contact? Add it</summary>
+          <summary>{t('addBetter')}</summary>
           <AddContactForm companyId={company.id} companyName={company.name} />
         </details>
       ) : (

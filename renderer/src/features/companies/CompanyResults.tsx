@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react'
 import type { CompanyHit } from '@core/api/contract'
 import { searchLimit } from '../../store/catalog-slice'
 import { useStore } from '../../store/store'
-import { countryName } from '../../ui/format'
+import { countryName, formatNumber } from '../../ui/format'
+import { useTranslation } from 'react-i18next'
 import { useWindowedList } from '../../ui/useWindowedList'
 
 const rowHeight = 64
@@ -22,37 +23,39 @@ function NoMatch({ query }: { query: string }) {
   const trimmed = query.trim()
   const domain = domainIn(trimmed)
   const name = domain ? '' : trimmed
+  const { t } = useTranslation('catalog', { keyPrefix: 'search' })
   return (
     <div className="no-match" role="status">
       <p>
-        <strong>No company in the catalog matches “{trimmed}”.</strong> Rightful knows thousands of companies, but not every one.
+        <strong>{t('noMatch', { query: trimmed })}</strong> {t('notEvery')}
       </p>
       <div className="actions start">
         <button type="button" className="button button-primary" onClick={() => navigate({ name: 'company-edit', id: null, prefill: domain ? { domain } : { name } })}>
-          Add “{trimmed}” yourself
+          {t('addYourself', { query: trimmed })}
         </button>
         <button type="button" className="button" onClick={() => navigate({ name: 'policy-import' })}>
-          Learn it from its privacy policy
+          {t('learn')}
         </button>
       </div>
-      <p className="muted small">A company may be listed under its legal name or its parent’s: searching for its website’s domain (e.g. example.com) finds it either way.</p>
+      <p className="muted small">{t('hint')}</p>
     </div>
   )
 }
 
 /** What sets a company apart in the list: a data broker, a web form only, gone. */
 function HitTags({ hit }: { hit: CompanyHit }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'search' })
   const tags: string[] = []
-  if (hit.standing === 'defunct') tags.push('No longer exists')
-  if (hit.standing === 'merged') tags.push('Now part of another company')
-  if (hit.broker) tags.push('Data broker')
-  if (hit.webFormOnly) tags.push('Web form only')
+  if (hit.standing === 'defunct') tags.push('defunct')
+  if (hit.standing === 'merged') tags.push('merged')
+  if (hit.broker) tags.push('broker')
+  if (hit.webFormOnly) tags.push('webFormOnly')
   if (tags.length === 0) return null
   return (
     <span className="company-tags">
       {tags.map((tag) => (
-        <span key={tag} className={`tag ${tag === 'No longer exists' ? 'tag-warn' : ''}`}>
-          {tag}
+        <span key={tag} className={`tag ${tag === 'defunct' ? 'tag-warn' : ''}`}>
+          {t(tag)}
         </span>
       ))}
     </span>
@@ -61,6 +64,7 @@ function HitTags({ hit }: { hit: CompanyHit }) {
 
 /** One row of the list: the company, and a checkbox beside it when several can be picked. */
 function CompanyRow({ hit, onPick, selection }: { hit: CompanyHit; onPick: (id: string) => void; selection: { readonly picked: ReadonlySet<string>; toggle(id: string): void } | null }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'search' })
   const row = (
     <button type="button" className="company-row" onClick={() => onPick(hit.id)} data-company={hit.id}>
       <span className="company-name">
@@ -71,7 +75,7 @@ function CompanyRow({ hit, onPick, selection }: { hit: CompanyHit; onPick: (id: 
         {hit.domains.slice(0, 3).join(', ')}
         {hit.country ? ` · ${countryName(hit.country)}` : ''}
       </span>
-      <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>{hit.privacyEmail ?? 'No contact known'}</span>
+      <span className={hit.privacyEmail ? 'company-contact' : 'company-contact missing'}>{hit.privacyEmail ?? t('noContact')}</span>
     </button>
   )
   if (!selection) return row
@@ -105,6 +109,7 @@ export function CompanyResults({
   const search = useStore((s) => s.search)
   const input = useRef<HTMLInputElement>(null)
   const [scroller, windowed] = useWindowedList(hits.length, rowHeight)
+  const { t } = useTranslation('catalog', { keyPrefix: 'search' })
 
   useEffect(() => {
     void search(query)
@@ -122,14 +127,14 @@ export function CompanyResults({
   return (
     <div className="company-search">
       <label className="field">
-        <span className="field-label">Search the catalog</span>
+        <span className="field-label">{t('label')}</span>
         <input
           ref={input}
           type="search"
-          placeholder="Company name, brand, domain, e-mail or address"
+          placeholder={t('placeholder')}
           value={query}
           onChange={(e) => void search(e.target.value)}
-          aria-label="Search companies"
+          aria-label={t('aria')}
         />
       </label>
       {hits.length === 0 ? (
@@ -137,16 +142,16 @@ export function CompanyResults({
           <NoMatch query={query} />
         ) : (
           <p className="muted" role="status">
-            No company in the catalog matches “{query.trim()}”. Add it on the Companies page, by hand or from its privacy policy.
+            {t('noMatchPlain', { query: query.trim() })}
           </p>
         )
       ) : (
         <>
           <p className="muted small result-count" aria-live="polite">
-            {hits.length >= searchLimit ? `The first ${searchLimit.toLocaleString('en')} matches; type more to narrow them.` : `${hits.length.toLocaleString('en')} ${hits.length === 1 ? 'company' : 'companies'}`}
+            {hits.length >= searchLimit ? t('first', { limit: formatNumber(searchLimit) }) : t('count', { count: hits.length, formatted: formatNumber(hits.length) })}
           </p>
           <div className="company-list windowed" ref={scroller}>
-            <ul aria-label="Companies" style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
+            <ul aria-label={t('list')} style={{ height: windowed.totalHeight, position: 'relative', margin: 0, padding: 0 }}>
               {hits.slice(windowed.first, windowed.last).map((hit, index) => (
                 <li key={hit.id} style={{ position: 'absolute', top: (windowed.first + index) * rowHeight, left: 0, right: 0, height: rowHeight }} aria-posinset={windowed.first + index + 1} aria-setsize={hits.length}>
                   <CompanyRow hit={hit} onPick={onPick} selection={selection} />

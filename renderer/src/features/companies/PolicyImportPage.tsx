@@ -217,7 +217,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         {proposal.otherEmails.map((e, i) => (
           <Check key={e.address} checked={others.has(e.address)} onChange={(on) => setOthers(toggle(others, e.address, on))} onFocus={() => focus(`other-${i}`)}>
             <strong>
-              {e.address} <span className="tag">{purposeLabel[e.purpose]}</span>
+              {e.address} <span className="tag">{purposeLabel(e.purpose)}</span>
             </strong>
             <span className="muted small">{e.reason}</span>
           </Check>

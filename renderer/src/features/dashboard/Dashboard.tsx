@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { RequestListItem } from '@core/api/contract'
-import { attentionRank, closedStatuses, daysLeftLabel } from '@core/requests/status'
+import { attentionRank, closedStatuses, daysLeftMessage } from '@core/requests/status'
+import { useTranslation } from 'react-i18next'
+import { messageText } from '../../ui/messages'
 import { useStore } from '../../store/store'
 import { formatDate, lawShort, requestTypeLabel } from '../../ui/format'
 import { StatusPill } from '../../ui/StatusPill'
@@ -11,12 +13,13 @@ import { PickAllCell, PickCell, SelectionBar } from './RequestSelection'
 
 type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
+/** The filters; `label` is a key of requests:dashboard. */
 const filters: ReadonlyArray<{ id: Filter; label: string; test: (item: RequestListItem) => boolean }> = [
-  { id: 'attention', label: 'Needs attention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' || i.status.kind === 'undeliverable' },
-  { id: 'open', label: 'Open', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
-  { id: 'drafts', label: 'Drafts', test: (i) => i.status.kind === 'draft' },
-  { id: 'closed', label: 'Closed', test: (i) => closedStatuses.includes(i.status.kind) },
-  { id: 'all', label: 'All', test: () => true },
+  { id: 'attention', label: 'filterAttention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' || i.status.kind === 'undeliverable' },
+  { id: 'open', label: 'filterOpen', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
+  { id: 'drafts', label: 'filterDrafts', test: (i) => i.status.kind === 'draft' },
+  { id: 'closed', label: 'filterClosed', test: (i) => closedStatuses.includes(i.status.kind) },
+  { id: 'all', label: 'filterAll', test: () => true },
 ]
 
 /** What needs attention first, then the nearest deadline, then the newest. */
@@ -38,13 +41,13 @@ const rowHeight = 48
  * them as well.
  */
 const columns: ReadonlyArray<{ label: string; className: string }> = [
-  { label: 'Reference', className: 'col-reference' },
-  { label: 'Company', className: 'col-company' },
-  { label: 'Kind', className: 'col-kind' },
-  { label: 'Request', className: 'col-request' },
-  { label: 'Status', className: 'col-status' },
-  { label: 'Sent', className: 'col-sent' },
-  { label: 'Deadline', className: 'col-deadline' },
+  { label: 'colReference', className: 'col-reference' },
+  { label: 'colCompany', className: 'col-company' },
+  { label: 'colKind', className: 'col-kind' },
+  { label: 'colRequest', className: 'col-request' },
+  { label: 'colStatus', className: 'col-status' },
+  { label: 'colSent', className: 'col-sent' },
+  { label: 'colDeadline', className: 'col-deadline' },
 ]
 
 export function Dashboard() {
@@ -53,6 +56,7 @@ export function Dashboard() {
   const load = useStore((s) => s.loadRequests)
   const navigate = useStore((s) => s.navigate)
   const exportCalendar = useStore((s) => s.exportCalendar)
+  const { t } = useTranslation('requests', { keyPrefix: 'dashboard' })
   const [filter, setFilter] = useState<Filter>('all')
   const [text, setText] = useState('')
   const [law, setLaw] = useState('')
@@ -81,39 +85,36 @@ export function Dashboard() {
     <section className="page dashboard">
       <header className="page-header">
         <div>
-          <h1>Your requests</h1>
-          <p className="lede">Each request, its legal deadline and what happened so far.</p>
+          <h1>{t('title')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
         <div className="header-actions">
           {requests && requests.length > 0 ? (
             <button type="button" className="button" onClick={() => void exportCalendar()}>
-              Export deadlines (.ics)
+              {t('exportIcs')}
             </button>
           ) : null}
           <button type="button" className="button button-primary" onClick={() => navigate({ name: 'new-request', companyId: null })}>
-            New request
+            {t('newRequest')}
           </button>
         </div>
       </header>
 
       {requests === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading', { ns: 'common', keyPrefix: undefined })}</p>
       ) : requests.length === 0 ? (
         <div className="empty">
-          <h2>No requests yet</h2>
-          <p>
-            Ask a company what personal data it holds about you, or ask it to delete them. Rightful finds the right address, writes the
-            request with the correct subject line, and tells you when the company&rsquo;s time to answer is up.
-          </p>
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyText')}</p>
           <button type="button" className="button button-primary" onClick={() => navigate({ name: 'new-request', companyId: null })}>
-            New request
+            {t('newRequest')}
           </button>
         </div>
       ) : (
         <>
           <RepliesInbox />
           <div className="toolbar">
-            <div className="segmented" role="group" aria-label="Show">
+            <div className="segmented" role="group" aria-label={t('show')}>
               {filters.map((f) => (
                 <button
                   key={f.id}
@@ -122,43 +123,43 @@ export function Dashboard() {
                   aria-pressed={filter === f.id}
                   onClick={() => setFilter(f.id)}
                 >
-                  {f.label} <span className="count">{counts[f.id]}</span>
+                  {t(f.label)} <span className="count">{counts[f.id]}</span>
                 </button>
               ))}
             </div>
-            <input type="search" className="toolbar-search" placeholder="Company or reference" aria-label="Filter by company or reference" value={text} onChange={(e) => setText(e.target.value)} />
+            <input type="search" className="toolbar-search" placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} value={text} onChange={(e) => setText(e.target.value)} />
             {laws.length > 1 ? (
-              <select aria-label="Law" value={law} onChange={(e) => setLaw(e.target.value)}>
-                <option value="">All laws</option>
+              <select aria-label={t('law')} value={law} onChange={(e) => setLaw(e.target.value)}>
+                <option value="">{t('allLaws')}</option>
                 {laws.map((l) => (
                   <option key={l} value={l}>
-                    {lawShort[l]}
+                    {lawShort(l)}
                   </option>
                 ))}
               </select>
             ) : null}
-            <div className="segmented" role="group" aria-label="View">
+            <div className="segmented" role="group" aria-label={t('view')}>
               <button type="button" className={view === 'list' ? 'active' : ''} aria-pressed={view === 'list'} onClick={() => setView('list')}>
-                List
+                {t('list')}
               </button>
               <button type="button" className={view === 'chart' ? 'active' : ''} aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
-                Timeline
+                {t('timeline')}
               </button>
             </div>
           </div>
 
           <SelectionBar chosen={chosen} onClear={() => setSelected(new Set())} onShowDrafts={() => setFilter('drafts')} />
           {shown.length === 0 ? (
-            <p className="muted empty-filter">No request matches. {filter !== 'all' || text || law ? 'Try “All”, or clear the filter.' : ''}</p>
+            <p className="muted empty-filter">{t('noMatch')} {filter !== 'all' || text || law ? t('tryAll') : ''}</p>
           ) : view === 'chart' ? (
             <DeadlineChart items={shown.slice(0, 300)} today={today ?? new Date().toISOString().slice(0, 10)} onOpen={(reference) => navigate({ name: 'request', reference })} />
           ) : (
-            <div className="grid-table selectable" role="table" aria-label="Requests" aria-rowcount={shown.length + 1}>
+            <div className="grid-table selectable" role="table" aria-label={t('table')} aria-rowcount={shown.length + 1}>
               <div className="grid-row grid-head" role="row" aria-rowindex={1}>
                 <PickAllCell shown={shown} selected={selected} onChange={setSelected} />
                 {columns.map((column) => (
                   <span key={column.label} role="columnheader" className={column.className}>
-                    {column.label}
+                    {t(column.label)}
                   </span>
                 ))}
               </div>
@@ -186,14 +187,14 @@ export function Dashboard() {
                           {r.companyName}
                         </span>
                         <span role="cell" className="col-kind two-lines">
-                          {requestTypeLabel[r.type]} <span className="muted small">{lawShort[r.law]}</span>
+                          {requestTypeLabel(r.type)} <span className="muted small">{lawShort(r.law)}</span>
                         </span>
                         <span role="cell" className="col-request two-lines">
                           <span className="ellipsis" title={r.companyName}>
                             {r.companyName}
                           </span>{' '}
                           <span className="muted small ellipsis">
-                            <span className="mono">{r.reference}</span> · {requestTypeLabel[r.type]} {lawShort[r.law]}
+                            <span className="mono">{r.reference}</span> · {requestTypeLabel(r.type)} {lawShort(r.law)}
                           </span>
                         </span>
                         <span role="cell" className="col-status">
@@ -206,7 +207,7 @@ export function Dashboard() {
                           {r.due ? <span>{formatDate(r.due)}</span> : null}{' '}
                           {/* While the company waits for the user, the date above is all there is to say. */}
                           {r.status.kind === 'waiting-for-you' && r.due ? null : (
-                            <span className={r.status.kind === 'overdue' ? 'danger-text small' : 'muted small'}>{daysLeftLabel(r.status)}</span>
+                            <span className={r.status.kind === 'overdue' ? 'danger-text small' : 'muted small'}>{messageText(daysLeftMessage(r.status))}</span>
                           )}
                         </span>
                       </div>

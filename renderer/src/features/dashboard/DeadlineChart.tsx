@@ -3,11 +3,14 @@
  * events on it, and today. Drawn as SVG by React; the geometry comes from chart-layout.ts.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { describeDate } from '@core/deadlines/calendar'
-import { daysLeftLabel, statusLabel } from '@core/requests/status'
+import { useTranslation } from 'react-i18next'
+import { daysLeftMessage, statusMessage } from '@core/requests/status'
 import type { RequestStatus } from '@core/requests/status'
 import type { RequestListItem } from '@core/requests/view'
+import { formatDate, formatList, formatNumber } from '../../ui/format'
+import { messageText } from '../../ui/messages'
 import { chartGeometry, layoutChart, truncate, type ChartLayout, type ChartRow, type MarkKind, type RowTone } from './chart-layout'
+import { markTitle, tickLabel, type ChartT } from './chart-words'
 import './deadline-chart.css'
 
 /** The viewBox width until the figure has been measured. */
@@ -48,6 +51,8 @@ function companyCharsFor(labelWidth: number, withReference: boolean): number {
 
 export function DeadlineChart({ items, today, onOpen }: { items: ReadonlyArray<RequestListItem>; today: string; onOpen: (reference: string) => void }) {
   const { ref, width } = useWidth()
+  // The language is a dependency: the chart's words change with it.
+  const { t, i18n } = useTranslation('chart')
   const layout = useMemo(() => layoutChart(items, today, width), [items, today, width])
   const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, '')
   const captionId = `${baseId}-caption`
@@ -56,7 +61,7 @@ export function DeadlineChart({ items, today, onOpen }: { items: ReadonlyArray<R
   return (
     <figure className="deadline-chart" ref={ref}>
       <figcaption id={captionId} className="dc-caption">
-        {summaryOf(layout)}
+        {summaryOf(layout, t)}
       </figcaption>
       {layout.rows.length > 0 ? (
         <>
@@ -69,50 +74,60 @@ export function DeadlineChart({ items, today, onOpen }: { items: ReadonlyArray<R
                 </linearGradient>
               ))}
             </defs>
-            <Axis layout={layout} />
+            <Axis layout={layout} language={i18n.language} />
             {layout.rows.map((row, index) => (
-              <Row key={row.reference} row={row} index={index} layout={layout} fill={row.bar.open ? `url(#${fadeId(row.tone)})` : undefined} onOpen={onOpen} />
+              <Row key={row.reference} row={row} index={index} layout={layout} fill={row.bar.open ? `url(#${fadeId(row.tone)})` : undefined} onOpen={onOpen} t={t} />
             ))}
-            <TodayLine layout={layout} today={today} />
+            <TodayLine layout={layout} today={today} t={t} />
           </svg>
-          <Legend layout={layout} openFadeId={fadeId('open')} />
+          <Legend layout={layout} openFadeId={fadeId('open')} t={t} />
         </>
       ) : null}
     </figure>
   )
 }
 
-function summaryOf(layout: ChartLayout): string {
+
+/** A count for a sentence: `count` picks the plural form, `n` is the number as the language writes it. */
+const counted = (count: number) => ({ count, n: formatNumber(count) })
+
+function summaryOf(layout: ChartLayout, t: ChartT): string {
   const count = (kind: RequestStatus['kind']) => layout.rows.filter((r) => r.status.kind === kind).length
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
   const parts: string[] = []
-  if (layout.rows.length === 0) parts.push('No request has been sent yet.')
+  if (layout.rows.length === 0) parts.push(t('summary.none'))
   else {
     const overdue = count('overdue')
     const waiting = count('waiting-for-you')
     const closed = layout.rows.filter((r) => r.muted).length
     const details = [
-      overdue ? `${overdue} overdue` : null,
-      waiting ? `${waiting} waiting for you` : null,
-      closed ? `${closed} closed` : null,
+      overdue ? t('summary.overdue', counted(overdue)) : null,
+      waiting ? t('summary.waiting', counted(waiting)) : null,
+      closed ? t('summary.closed', counted(closed)) : null,
     ].filter((d): d is string => d !== null)
-    parts.push(`Deadlines of ${plural(layout.rows.length, 'sent request', 'sent requests')}${details.length ? `: ${details.join(', ')}` : ''}.`)
+    parts.push(details.length ? t('summary.sentWith', { ...counted(layout.rows.length), details: formatList(details) }) : t('summary.sent', counted(layout.rows.length)))
   }
-  if (layout.draftsLeftOut > 0) parts.push(`${plural(layout.draftsLeftOut, 'draft', 'drafts')} not shown.`)
+  if (layout.draftsLeftOut > 0) parts.push(t('summary.drafts', counted(layout.draftsLeftOut)))
   return parts.join(' ')
 }
 
 // --- Axis and today --------------------------------------------------------------------------
 
-function Axis({ layout }: { layout: ChartLayout }) {
+/** Width of a pill that holds `text` at the chart's label size (CJK glyphs are about twice as wide). */
+function pillWidth(text: string): number {
+  let width = 16
+  for (const char of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(char) ? 12 : 6.6
+  return Math.max(44, Math.round(width))
+}
+
+function Axis({ layout, language }: { layout: ChartLayout; language: string }) {
   const { plot } = layout
   return (
     <g className="dc-axis" aria-hidden="true">
       {layout.ticks.map((tick) => (
-        <g key={tick.date}>
+        <g key={`${tick.date}-${language}`}>
           <line className="dc-gridline" x1={tick.x} x2={tick.x} y1={plot.top - 26} y2={plot.bottom} />
           <text className={tick.newYear ? 'dc-tick dc-tick-year' : 'dc-tick'} x={tick.x + 4} y={plot.top - 30}>
-            {tick.label}
+            {tickLabel(tick)}
           </text>
         </g>
       ))}
@@ -121,9 +136,10 @@ function Axis({ layout }: { layout: ChartLayout }) {
   )
 }
 
-function TodayLine({ layout, today }: { layout: ChartLayout; today: string }) {
+function TodayLine({ layout, today, t }: { layout: ChartLayout; today: string; t: ChartT }) {
   const { plot, todayX } = layout
-  const labelWidth = 44
+  const label = t('today')
+  const labelWidth = pillWidth(label)
   // Kept inside the plot so that it never covers the row labels.
   const labelX = Math.min(Math.max(todayX - labelWidth / 2, plot.x1), plot.x2 - labelWidth)
   return (
@@ -131,16 +147,16 @@ function TodayLine({ layout, today }: { layout: ChartLayout; today: string }) {
       <line className="dc-today-line" x1={todayX} x2={todayX} y1={plot.top - 12} y2={plot.bottom} />
       <rect className="dc-today-label-bg" x={labelX} y={plot.top - 24} width={labelWidth} height={16} rx={8} />
       <text className="dc-today-label" x={labelX + labelWidth / 2} y={plot.top - 12.5}>
-        Today
+        {label}
       </text>
-      <title>{`Today · ${describeDate(today)}`}</title>
+      <title>{`${label} · ${formatDate(today)}`}</title>
     </g>
   )
 }
 
 // --- Rows ------------------------------------------------------------------------------------
 
-function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: number; layout: ChartLayout; fill: string | undefined; onOpen: (reference: string) => void }) {
+function Row({ row, index, layout, fill, onOpen, t }: { row: ChartRow; index: number; layout: ChartLayout; fill: string | undefined; onOpen: (reference: string) => void; t: ChartT }) {
   const g = chartGeometry
   const cy = row.y + g.rowHeight / 2
   const top = cy - g.barHeight / 2
@@ -151,13 +167,13 @@ function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: numbe
       open()
     }
   }
-  const short = shortStatus(row.status)
+  const short = shortStatus(row.status, t)
   const withReference = layout.plot.x1 >= roomForReference
   const company = truncate(row.companyName, companyCharsFor(layout.plot.x1, withReference))
   const classes = ['dc-row', `dc-row-${row.tone}`, index % 2 === 1 ? 'dc-row-even' : null, row.muted ? 'dc-row-muted' : null].filter(Boolean).join(' ')
 
   return (
-    <g className={classes} role="button" tabIndex={0} aria-label={ariaLabelOf(row, company, withReference, short)} data-reference={row.reference} onClick={open} onKeyDown={onKeyDown}>
+    <g className={classes} role="button" tabIndex={0} aria-label={ariaLabelOf(row, company, withReference, short, t)} data-reference={row.reference} onClick={open} onKeyDown={onKeyDown}>
       <rect className="dc-row-bg" x={1} y={row.y + 1} width={layout.width - 2} height={g.rowHeight - 2} rx={4} />
       <text className="dc-label" x={12} y={cy + 4.5}>
         <tspan className="dc-label-company">{company}</tspan>
@@ -176,26 +192,26 @@ function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: numbe
         >
           <title>
             {row.extension.claimed
-              ? `Extension claimed on ${describeDate(row.extension.from)} · now due ${describeDate(row.extension.to)}`
-              : `Possible extension · up to ${describeDate(row.extension.to)} if the company claims it in time`}
+              ? t('extensionClaimed', { from: formatDate(row.extension.from), to: formatDate(row.extension.to) })
+              : t('extensionPossible', { to: formatDate(row.extension.to) })}
           </title>
         </rect>
       ) : null}
 
       <rect className={`dc-bar${row.bar.open ? ' dc-bar-open' : ''}`} x={row.bar.x1} y={top} width={Math.max(3, row.bar.x2 - row.bar.x1)} height={g.barHeight} rx={2} fill={fill}>
-        <title>{barTitle(row)}</title>
+        <title>{barTitle(row, t)}</title>
       </rect>
 
       {row.overdue ? (
         <rect className="dc-overdue" x={row.overdue.x1} y={top} width={Math.max(2, row.overdue.x2 - row.overdue.x1)} height={g.barHeight} rx={2}>
-          <title>{`${row.muted ? 'Answered late' : 'Overdue'} · due ${describeDate(row.overdue.from)}, ${row.muted ? 'closed' : 'today'} ${describeDate(row.overdue.to)}`}</title>
+          <title>{t(row.muted ? 'answeredLate' : 'overdueSince', { due: formatDate(row.overdue.from), to: formatDate(row.overdue.to) })}</title>
         </rect>
       ) : null}
 
       {row.marks.map((mark, i) => (
         <g key={`${mark.kind}-${mark.date}-${i}`} className={`dc-mark dc-mark-${mark.kind}`}>
           <MarkShape kind={mark.kind} x={mark.drawX} y={cy} />
-          <title>{mark.label}</title>
+          <title>{markTitle(mark, row, t)}</title>
         </g>
       ))}
 
@@ -207,17 +223,17 @@ function Row({ row, index, layout, fill, onOpen }: { row: ChartRow; index: numbe
   )
 }
 
-function shortStatus(status: RequestStatus): string {
+function shortStatus(status: RequestStatus, t: ChartT): string {
   switch (status.kind) {
     case 'overdue':
     case 'awaiting-reply':
-      return daysLeftLabel(status)
+      return messageText(daysLeftMessage(status))
     case 'waiting-for-you':
-      return 'Waiting for you'
+      return t('short.waiting')
     case 'no-deadline':
-      return 'No deadline'
+      return t('short.noDeadline')
     default:
-      return statusLabel(status)
+      return messageText(statusMessage(status))
   }
 }
 
@@ -225,43 +241,43 @@ function shortStatus(status: RequestStatus): string {
  * The row's name for screen readers: first what the row shows (company, reference, time left), so
  * that speech and sight agree and voice control finds it by its words; then what it leaves out.
  */
-function ariaLabelOf(row: ChartRow, shownCompany: string, withReference: boolean, short: string): string {
+function ariaLabelOf(row: ChartRow, shownCompany: string, withReference: boolean, short: string, t: ChartT): string {
   const shown = `${shownCompany}${withReference ? `, ${row.reference}` : ''}, ${short}`
   const hidden = shownCompany !== row.companyName || !withReference ? ` (${row.companyName}, ${row.reference})` : ''
-  return `${shown}${hidden}. ${detailsOf(row)}`
+  return `${shown}${hidden}. ${detailsOf(row, t)}`
 }
 
 /** The status in words with its dates. */
-function detailsOf(row: ChartRow): string {
+function detailsOf(row: ChartRow, t: ChartT): string {
   const { status, item } = row
-  const head = statusLabel(status)
+  const head = messageText(statusMessage(status))
   switch (status.kind) {
     case 'overdue':
     case 'awaiting-reply':
-      return `${head}, due ${describeDate(status.due)}`
+      return t('details.due', { head, date: formatDate(status.due) })
     case 'waiting-for-you':
-      return status.due ? `${head}, due ${describeDate(status.due)}` : `${head}, clock stopped`
+      return status.due ? t('details.due', { head, date: formatDate(status.due) }) : t('details.stopped', { head })
     case 'no-deadline':
-      return `${head}, sent ${describeDate(status.sentOn)}`
+      return t('details.sent', { head, date: formatDate(status.sentOn) })
     case 'refused':
     case 'completed':
     case 'abandoned':
     case 'complaint-filed':
-      return `${head} on ${describeDate(status.on)}`
+      return t('details.on', { head, date: formatDate(status.on) })
     default:
-      return item.due ? `${head}, due ${describeDate(item.due)}` : head
+      return item.due ? t('details.due', { head, date: formatDate(item.due) }) : head
   }
 }
 
-function barTitle(row: ChartRow): string {
-  const sent = `Sent ${describeDate(row.bar.from)}`
+function barTitle(row: ChartRow, t: ChartT): string {
+  const sent = t('bar.sent', { date: formatDate(row.bar.from) })
   if (row.muted) {
     const closed = row.item.facts.closed
-    return closed ? `${sent} · closed ${describeDate(closed.on)}` : sent
+    return closed ? `${sent} · ${t('bar.closed', { date: formatDate(closed.on) })}` : sent
   }
-  if (row.bar.open) return `${sent} · ${row.status.kind === 'waiting-for-you' ? 'clock stopped' : 'no legal deadline'}`
-  if (row.extension?.claimed) return `${sent} · extension claimed ${describeDate(row.bar.to)}`
-  return `${sent} · due ${describeDate(row.bar.to)}`
+  if (row.bar.open) return `${sent} · ${row.status.kind === 'waiting-for-you' ? t('bar.stopped') : t('bar.noDeadline')}`
+  if (row.extension?.claimed) return `${sent} · ${t('bar.extended', { date: formatDate(row.bar.to) })}`
+  return `${sent} · ${t('bar.due', { date: formatDate(row.bar.to) })}`
 }
 
 // --- Marks -----------------------------------------------------------------------------------
@@ -319,22 +335,23 @@ function MarkShape({ kind, x, y }: { kind: MarkKind; x: number; y: number }): Re
 
 // --- Legend ----------------------------------------------------------------------------------
 
-const markNames: Record<MarkKind, string> = {
-  delivered: 'Delivered',
-  acknowledged: 'Receipt acknowledged',
-  question: 'Company asked you',
-  reply: 'Reply',
-  extension: 'Extension claimed',
-  reminder: 'Reminder sent',
-  completed: 'Completed',
-  refused: 'Refused',
-  abandoned: 'Abandoned',
-  'complaint-filed': 'Complaint filed',
-  due: 'Deadline (closed requests)',
-  benchmark: 'Usual benchmark',
+/** Every mark once (the compiler checks none is missing), in the legend's order; their names are `chart:legend.mark.<kind>`. */
+const markOrder: Record<MarkKind, true> = {
+  delivered: true,
+  acknowledged: true,
+  question: true,
+  reply: true,
+  extension: true,
+  reminder: true,
+  completed: true,
+  refused: true,
+  abandoned: true,
+  'complaint-filed': true,
+  due: true,
+  benchmark: true,
 }
 
-function Legend({ layout, openFadeId }: { layout: ChartLayout; openFadeId: string }) {
+function Legend({ layout, openFadeId, t }: { layout: ChartLayout; openFadeId: string; t: ChartT }) {
   const rows = layout.rows
   const bars: Array<{ key: string; name: string; swatch: ReactNode }> = []
   const swatch = (className: string, fill?: string) => (
@@ -342,18 +359,18 @@ function Legend({ layout, openFadeId }: { layout: ChartLayout; openFadeId: strin
       <rect className={className} x={1} y={1} width={26} height={10} rx={2} fill={fill} />
     </svg>
   )
-  if (rows.some((r) => r.tone === 'running' || r.tone === 'overdue')) bars.push({ key: 'time', name: 'Time to answer', swatch: swatch('dc-bar') })
-  if (rows.some((r) => r.extension && !r.extension.claimed)) bars.push({ key: 'possible', name: 'Possible extension', swatch: swatch('dc-extension dc-extension-possible') })
-  if (rows.some((r) => r.extension?.claimed)) bars.push({ key: 'claimed', name: 'Extended', swatch: swatch('dc-extension dc-extension-claimed') })
-  if (rows.some((r) => r.overdue)) bars.push({ key: 'overdue', name: 'Overdue', swatch: swatch('dc-overdue') })
-  if (rows.some((r) => r.tone === 'waiting')) bars.push({ key: 'waiting', name: 'Waiting for you', swatch: swatch('dc-legend-waiting') })
-  if (rows.some((r) => r.bar.open)) bars.push({ key: 'open', name: 'No deadline running', swatch: swatch('dc-bar dc-bar-open', `url(#${openFadeId})`) })
+  if (rows.some((r) => r.tone === 'running' || r.tone === 'overdue')) bars.push({ key: 'time', name: t('legend.time'), swatch: swatch('dc-bar') })
+  if (rows.some((r) => r.extension && !r.extension.claimed)) bars.push({ key: 'possible', name: t('legend.possible'), swatch: swatch('dc-extension dc-extension-possible') })
+  if (rows.some((r) => r.extension?.claimed)) bars.push({ key: 'claimed', name: t('legend.extended'), swatch: swatch('dc-extension dc-extension-claimed') })
+  if (rows.some((r) => r.overdue)) bars.push({ key: 'overdue', name: t('legend.overdue'), swatch: swatch('dc-overdue') })
+  if (rows.some((r) => r.tone === 'waiting')) bars.push({ key: 'waiting', name: t('legend.waiting'), swatch: swatch('dc-legend-waiting') })
+  if (rows.some((r) => r.bar.open)) bars.push({ key: 'open', name: t('legend.open'), swatch: swatch('dc-bar dc-bar-open', `url(#${openFadeId})`) })
 
   const kinds = new Set(rows.flatMap((r) => r.marks.map((m) => m.kind)))
-  const marks = (Object.keys(markNames) as MarkKind[]).filter((k) => kinds.has(k))
+  const marks = (Object.keys(markOrder) as MarkKind[]).filter((k) => kinds.has(k))
   if (bars.length === 0 && marks.length === 0) return null
   return (
-    <ul className="dc-legend" aria-label="Legend">
+    <ul className="dc-legend" aria-label={t('legend.label')}>
       {bars.map((b) => (
         <li key={b.key}>
           {b.swatch}
@@ -367,7 +384,7 @@ function Legend({ layout, openFadeId }: { layout: ChartLayout; openFadeId: strin
               <MarkShape kind={kind} x={7} y={7} />
             </g>
           </svg>
-          {markNames[kind]}
+          {t(`legend.mark.${kind}`)}
         </li>
       ))}
     </ul>

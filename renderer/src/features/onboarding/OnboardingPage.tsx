@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SendingMethod } from '@core/settings/settings'
 import type { WebmailProvider } from '@core/mail/webmail'
 import { useStore } from '../../store/store'
@@ -8,28 +9,8 @@ import { webmailLabel } from '../../ui/format'
 import { draftOf, profileOf, ProfileFields, type ProfileDraft } from '../profile/ProfileFields'
 import './onboarding.css'
 
-const methods: ReadonlyArray<{ readonly id: SendingMethod; readonly title: string; readonly text: string }> = [
-  {
-    id: 'mail-program',
-    title: 'With my mail program',
-    text: 'Rightful opens each request in Thunderbird, Outlook, Apple Mail or the like; you press Send there.',
-  },
-  {
-    id: 'webmail',
-    title: 'In webmail, in my browser',
-    text: 'Rightful opens the message in your webmail, filled in; you press Send there.',
-  },
-  {
-    id: 'smtp',
-    title: 'Through my mail server (SMTP)',
-    text: 'Rightful sends for you and keeps the server’s proof that it took the message. You enter the server next, in Settings.',
-  },
-  {
-    id: 'letter',
-    title: 'As printed letters',
-    text: 'Rightful makes a PDF letter that fits a window envelope; you print and post it.',
-  },
-]
+/** The ways to send, in the order offered (their words are `onboarding:method.<id>.title` and `.text`). */
+const methods: ReadonlyArray<SendingMethod> = ['mail-program', 'webmail', 'smtp', 'letter']
 
 const webmails: ReadonlyArray<WebmailProvider> = ['gmail', 'outlook', 'yahoo']
 
@@ -43,13 +24,14 @@ export function OnboardingPage() {
   const settings = useStore((s) => s.settings)
   const loadSettings = useStore((s) => s.loadSettings)
   const loadProfile = useStore((s) => s.loadProfile)
+  const { t } = useTranslation('onboarding')
 
   useEffect(() => {
     void loadProfile()
     void loadSettings()
   }, [loadProfile, loadSettings])
 
-  if (!profileLoaded || !settings) return <p className="muted page">Loading…</p>
+  if (!profileLoaded || !settings) return <p className="muted page">{t('loading')}</p>
   return <OnboardingForm key={JSON.stringify([profile, settings.sending])} />
 }
 
@@ -60,6 +42,7 @@ function OnboardingForm() {
   const updateSettings = useStore((s) => s.updateSettings)
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
+  const { t } = useTranslation('onboarding')
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile))
   const [method, setMethod] = useState<SendingMethod | null>(sending.method)
   const [webmail, setWebmail] = useState<WebmailProvider>(sending.webmail ?? 'gmail')
@@ -88,10 +71,10 @@ function OnboardingForm() {
     setBusy(false)
     if (!done) return
     if (method === 'smtp') {
-      toast('success', 'Your details are saved. Now enter your mail server: Rightful sends through it.')
+      toast('success', t('savedSmtp'))
       navigate({ name: 'settings' })
     } else {
-      toast('success', 'You are set up. Write your first request whenever you like.')
+      toast('success', t('saved'))
       navigate({ name: 'dashboard' })
     }
   }
@@ -107,19 +90,19 @@ function OnboardingForm() {
     <section className="page narrow onboarding">
       <header className="page-header">
         <div>
-          <h1>Welcome to Rightful</h1>
-          <p className="lede">Two short questions, and you can write your first request. Everything stays on this computer.</p>
+          <h1>{t('heading')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
-      <form className="stack" onSubmit={(e) => void finish(e)} aria-label="Set up Rightful" noValidate>
+      <form className="stack" onSubmit={(e) => void finish(e)} aria-label={t('label')} noValidate>
         <fieldset className="card onboarding-step">
           <legend>
             <span className="onboarding-number" aria-hidden="true">
               1
             </span>{' '}
-            Who is asking
+            {t('who')}
           </legend>
-          <p className="muted small">Companies need these details to find your data. They go only into the requests you write.</p>
+          <p className="muted small">{t('whoHint')}</p>
           <ProfileFields draft={draft} onChange={setDraft} errors={errors} />
         </fieldset>
 
@@ -128,23 +111,23 @@ function OnboardingForm() {
             <span className="onboarding-number" aria-hidden="true">
               2
             </span>{' '}
-            How do you want to send requests?
+            {t('how')}
           </legend>
-          <p className="muted small">This decides the main button on each request. Every other way stays one click away.</p>
-          <div className="choices" role="radiogroup" aria-label="How you send requests">
+          <p className="muted small">{t('howHint')}</p>
+          <div className="choices" role="radiogroup" aria-label={t('howLabel')}>
             {methods.map((m) => (
-              <div key={m.id}>
-                <label className={`choice ${method === m.id ? 'selected' : ''}`}>
-                  <input type="radio" name="sending" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
+              <div key={m}>
+                <label className={`choice ${method === m ? 'selected' : ''}`}>
+                  <input type="radio" name="sending" value={m} checked={method === m} onChange={() => setMethod(m)} />
                   <span>
-                    <strong>{m.title}</strong>
-                    <span className="muted">{m.text}</span>
+                    <strong>{t(`method.${m}.title`)}</strong>
+                    <span className="muted">{t(`method.${m}.text`)}</span>
                   </span>
                 </label>
-                {m.id === 'webmail' && method === 'webmail' ? (
+                {m === 'webmail' && method === 'webmail' ? (
                   <div className="onboarding-webmail">
                     <label htmlFor="onboarding-webmail" className="field-label">
-                      Which webmail
+                      {t('whichWebmail')}
                     </label>
                     <select id="onboarding-webmail" value={webmail} onChange={(e) => setWebmail(e.target.value as WebmailProvider)}>
                       {webmails.map((w) => (
@@ -163,13 +146,13 @@ function OnboardingForm() {
         <FormError error={formError} />
         <div className="actions">
           <button type="button" className="button" disabled={busy} onClick={() => void later()}>
-            Later
+            {t('later')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {method === 'smtp' ? 'Save and set up the mail server' : 'Save and start'}
+            {method === 'smtp' ? t('saveSmtp') : t('save')}
           </button>
         </div>
-        <p className="muted small onboarding-foot">“Later” keeps nothing you typed here. You can come back to this in Settings.</p>
+        <p className="muted small onboarding-foot">{t('laterHint')}</p>
       </form>
     </section>
   )

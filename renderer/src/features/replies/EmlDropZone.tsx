@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { readDroppedEml } from './reply-labels'
 
@@ -7,6 +8,7 @@ import { readDroppedEml } from './reply-labels'
  * file has no path the core could open). `reference`: the request page it is on.
  */
 export function EmlDropZone({ reference, children, className = '' }: { reference?: string; children: ReactNode; className?: string }) {
+  const { t } = useTranslation('replies', { keyPrefix: 'drop' })
   const importReplies = useStore((s) => s.importReplies)
   const toast = useStore((s) => s.toast)
   const [over, setOver] = useState(false)
@@ -50,7 +52,7 @@ export function EmlDropZone({ reference, children, className = '' }: { reference
       }}
     >
       {children}
-      <p className="eml-drop-hint muted small">{busy ? 'Importing…' : over ? 'Drop to import the e-mail' : 'Drop .eml files here'}</p>
+      <p className="eml-drop-hint muted small">{busy ? t('importing') : over ? t('release') : t('hint')}</p>
     </div>
   )
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import { useStore } from '../../store/store'
 import { OperationHere } from '../../ui/OperationStatus'
 import { passwordStorageWarning } from '../../ui/password-storage'
+import { formatMoment, formatNumber } from '../../ui/format'
 import './replies.css'
 
 type Security = ImapSettings['security']
@@ -39,6 +41,7 @@ function ImapForm({
   syncing: boolean
   lastSync: ReturnType<typeof useStore.getState>['lastSync']
 }) {
+  const { t } = useTranslation('replies', { keyPrefix: 'imap' })
   const saved = imap.settings
   const [enabled, setEnabled] = useState(saved !== null)
   const [host, setHost] = useState(saved?.host ?? '')
@@ -72,29 +75,26 @@ function ImapForm({
 
   const status = imap.lastSync
   return (
-    <section className="card imap-settings" aria-label="Replies by IMAP">
-      <h2>Replies from your mailbox</h2>
-      <p className="muted small">
-        Rightful can look in your inbox (IMAP) for the companies&rsquo; replies. It reads only messages that arrived since your oldest open
-        request was sent, downloads only those that belong to one of your requests, and changes nothing in your mailbox.
-      </p>
-      {enabled && !imap.passwordStorage.persistent ? <p className="notice-inline small">This Rightful keeps the password only until it closes.</p> : null}
+    <section className="card imap-settings" aria-label={t('label')}>
+      <h2>{t('heading')}</h2>
+      <p className="muted small">{t('intro')}</p>
+      {enabled && !imap.passwordStorage.persistent ? <p className="notice-inline small">{t('passwordUntilClose')}</p> : null}
       <label className="check">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        <span>Fetch replies by IMAP</span>
+        <span>{t('enable')}</span>
       </label>
       {enabled ? (
         <div className="imap-form">
           <label className="field">
-            <span className="field-label">IMAP server</span>
+            <span className="field-label">{t('server')}</span>
             <input value={host} placeholder="imap.example.org" onChange={(e) => setHost(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">Port</span>
+            <span className="field-label">{t('port')}</span>
             <input type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />
           </label>
           <label className="field field-wide">
-            <span className="field-label">Security</span>
+            <span className="field-label">{t('security')}</span>
             <select
               value={security}
               onChange={(e) => {
@@ -103,37 +103,37 @@ function ImapForm({
                 setSecurity(next)
               }}
             >
-              <option value="tls">TLS (port 993)</option>
-              <option value="starttls">STARTTLS (port 143)</option>
-              <option value="none">None: unencrypted (only for a server on this computer)</option>
+              <option value="tls">{t('tls')}</option>
+              <option value="starttls">{t('starttls')}</option>
+              <option value="none">{t('none')}</option>
             </select>
           </label>
           {imap.smtpLogin ? (
             <label className="check field-wide">
               <input type="checkbox" checked={useSmtpLogin} onChange={(e) => setUseSmtpLogin(e.target.checked)} />
-              <span>Log in as {imap.smtpLogin.user}, with the password of the SMTP server</span>
+              <span>{t('smtpLogin', { user: imap.smtpLogin.user })}</span>
             </label>
           ) : null}
           {!useSmtpLogin ? (
             <div className="imap-login field-wide">
               <label className="field">
-                <span className="field-label">User name</span>
+                <span className="field-label">{t('user')}</span>
                 <input value={user} autoComplete="username" onChange={(e) => setUser(e.target.value)} />
               </label>
               <label className="field">
-                <span className="field-label">Password</span>
+                <span className="field-label">{t('password')}</span>
                 <input
                   type="password"
                   value={password}
                   autoComplete="current-password"
-                  placeholder={imap.hasPassword ? 'saved' : ''}
+                  placeholder={imap.hasPassword ? t('passwordSaved') : ''}
                   onChange={(e) => setPassword(e.target.value)}
                 />
               </label>
             </div>
           ) : null}
           <label className="field field-wide">
-            <span className="field-label">Folder</span>
+            <span className="field-label">{t('folder')}</span>
             <input value={mailbox} onChange={(e) => setMailbox(e.target.value)} />
           </label>
           {imap.passwordStorage.persistent && imap.passwordStorage.protection !== 'system' ? (
@@ -147,17 +147,18 @@ function ImapForm({
       <div className="actions">
         {saved ? (
           <button type="button" className="button" disabled={syncing || busy} onClick={() => void sync()}>
-            {syncing ? 'Looking for replies…' : 'Sync now'}
+            {syncing ? t('syncing') : t('sync')}
           </button>
         ) : null}
         <button type="button" className="button button-primary" disabled={busy || (enabled && !host.trim())} onClick={() => void submit()}>
-          Save
+          {t('save')}
         </button>
       </div>
       {status ? (
         <p className={`imap-status ${status.error ? 'danger-text' : 'muted'}`} data-testid="imap-status">
-          Last sync {new Date(status.at).toLocaleString()}:{' '}
-          {status.error ? status.error : `${status.checked} new ${status.checked === 1 ? 'message' : 'messages'} looked at, ${status.imported} imported.`}
+          {status.error
+            ? t('lastSyncFailed', { when: formatMoment(status.at), error: status.error })
+            : t('lastSync', { when: formatMoment(status.at), count: status.checked, checked: formatNumber(status.checked), imported: formatNumber(status.imported) })}
         </p>
       ) : null}
       {lastSync?.failed.length ? (

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../../ui/format'
 import { useStore } from '../../store/store'
 import { replyKindLabel } from './reply-labels'
 import { EmlDropZone } from './EmlDropZone'
@@ -10,6 +12,7 @@ import './replies.css'
  * the ones Rightful could not place with certainty.
  */
 export function RepliesInbox() {
+  const { t } = useTranslation('replies', { keyPrefix: 'inbox' })
   const pending = useStore((s) => s.pendingReplies)
   const lastImport = useStore((s) => s.lastImport)
   const load = useStore((s) => s.loadPendingReplies)
@@ -26,10 +29,10 @@ export function RepliesInbox() {
   const waiting = pending ?? []
 
   return (
-    <section className="card replies-inbox" aria-label="Replies from companies">
+    <section className="card replies-inbox" aria-label={t('heading')}>
       <div className="card-head">
         <h2>
-          Replies from companies {waiting.length ? <span className="badge" title="To sort">{waiting.length}</span> : null}
+          {t('heading')} {waiting.length ? <span className="badge" title={t('toSort')}>{formatNumber(waiting.length)}</span> : null}
         </h2>
         <button
           type="button"
@@ -40,25 +43,25 @@ export function RepliesInbox() {
             void importReplies({}).finally(() => setBusy(false))
           }}
         >
-          Import replies…
+          {t('import')}
         </button>
       </div>
       <EmlDropZone className="eml-drop-compact">
         {placed.length ? (
-          <div className="import-result" aria-label="Last import">
+          <div className="import-result" aria-label={t('lastImport')}>
             <ul>
               {placed.map((o) => (
                 <li key={o.replyId}>
                   <button type="button" className="link-button" onClick={() => navigate({ name: 'request', reference: o.matched! })}>
                     {o.matched}
                   </button>{' '}
-                  {o.duplicate ? <span className="muted">imported before</span> : <span>{replyKindLabel[o.classification.kind]}?</span>}{' '}
+                  {o.duplicate ? <span className="muted">{t('importedBefore')}</span> : <span>{t('probably', { kind: replyKindLabel(o.classification.kind) })}</span>}{' '}
                   <span className="muted small">{o.reply.from.address} · {o.reply.subject}</span>
                 </li>
               ))}
             </ul>
             <button type="button" className="link-button small" onClick={clearLastImport}>
-              Hide
+              {t('hide')}
             </button>
           </div>
         ) : null}
@@ -69,10 +72,7 @@ export function RepliesInbox() {
             ))}
           </div>
         ) : placed.length ? null : (
-          <p className="muted small">
-            Import the companies&rsquo; e-mails (.eml) here: Rightful finds the request each one answers, puts it on that request&rsquo;s timeline
-            and suggests what it means for the deadline.
-          </p>
+          <p className="muted small">{t('empty')}</p>
         )}
       </EmlDropZone>
     </section>

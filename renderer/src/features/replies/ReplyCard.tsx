@@ -1,10 +1,22 @@
 import { useMemo, useState } from 'react'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { ReplyKind, ReplyView } from '@core/replies/model'
 import { useStore } from '../../store/store'
-import { formatDate } from '../../ui/format'
+import { currentLocale } from '../../i18n/i18n'
+import { formatDate, formatList } from '../../ui/format'
 import { matchedByLabel, replyKindChoices, replyKindLabel } from './reply-labels'
 
-const percent = (value: number) => `${Math.round(value * 100)}%`
+/** How sure Rightful is, as the window's language writes a percentage ("80%", "80 %"). */
+const percent = (value: number) => new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(value)
+
+/** Why a message came back: to whom, and what the receiving server said (or its status code). */
+function bounceText(t: TFunction<'replies', 'card'>, bounce: NonNullable<ReplyView['bounce']>): string {
+  const to = bounce.failedRecipients.length ? formatList(bounce.failedRecipients) : t('theRecipient')
+  if (bounce.diagnostic) return t('bounceDiagnostic', { to, diagnostic: bounce.diagnostic })
+  if (bounce.status) return t('bounceStatus', { to, status: bounce.status })
+  return t('bounce', { to })
+}
 
 /**
  * One imported reply: who wrote, when, about what, its own words and files; then what Rightful
@@ -12,6 +24,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`
  * request it probably answers.
  */
 export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageReference?: string }) {
+  const { t } = useTranslation('replies', { keyPrefix: 'card' })
   const confirm = useStore((s) => s.confirmReply)
   const dismiss = useStore((s) => s.dismissReply)
   const navigate = useStore((s) => s.navigate)
@@ -41,20 +54,18 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
   const files = event?.attachments ?? []
 
   return (
-    <article className={`reply-card reply-${reply.state}`} data-reply={reply.id} data-state={reply.state} aria-label={`Reply from ${reply.from.address}`}>
+    <article className={`reply-card reply-${reply.state}`} data-reply={reply.id} data-state={reply.state} aria-label={t('label', { address: reply.from.address })}>
       <header className="reply-head">
         <span className="reply-from" title={sender}>
           {reply.from.name || reply.from.address}
           {reply.from.name ? <span className="muted small"> &lt;{reply.from.address}&gt;</span> : null}
         </span>
-        <span className="muted small">{reply.date ? formatDate(reply.date.slice(0, 10)) : 'no date'}</span>
+        <span className="muted small">{reply.date ? formatDate(reply.date.slice(0, 10)) : t('noDate')}</span>
       </header>
-      <p className="reply-subject">{reply.subject || <span className="muted">(no subject)</span>}</p>
+      <p className="reply-subject">{reply.subject || <span className="muted">{t('noSubject')}</span>}</p>
       {reply.bounce ? (
         <p className="reply-bounce" role="note">
-          Not delivered to {reply.bounce.failedRecipients.join(', ') || 'the recipient'}
-          {reply.bounce.diagnostic ? `: ${reply.bounce.diagnostic}` : reply.bounce.status ? ` (status ${reply.bounce.status})` : ''}. The company probably never
-          received your request: check the address, then send it again or by post.
+          {bounceText(t, reply.bounce)} {t('bounceAdvice')}
         </p>
       ) : null}
       {reply.excerpt ? <p className="reply-excerpt">{reply.excerpt}</p> : null}
@@ -67,40 +78,45 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
           ))}
         </div>
       ) : reply.attachments.length ? (
-        <p className="muted small">Files: {reply.attachments.map((a) => a.name).join(', ')}</p>
+        <p className="muted small">{t('files', { names: formatList(reply.attachments.map((a) => a.name)) })}</p>
       ) : null}
 
       {!attachedHere ? (
         <div className="reply-match">
           {reply.state === 'needs-confirmation' && reply.match.reference ? (
             <p>
-              Probably about <strong>{reply.companyName ?? reply.match.reference}</strong> ({reply.match.reference}): {reply.match.by ? matchedByLabel[reply.match.by] : ''}.
-              Nothing is added until you confirm.
+              <Trans
+                t={t}
+                i18nKey={reply.match.by ? 'probablyBecause' : 'probably'}
+                values={{ company: reply.companyName ?? reply.match.reference, reference: reply.match.reference, because: reply.match.by ? matchedByLabel(reply.match.by) : '' }}
+                components={{ strong: <strong /> }}
+              />{' '}
+              {t('untilConfirmed')}
             </p>
           ) : reply.state === 'dismissed' ? (
-            <p className="muted">You said this is not a reply to any of your requests.</p>
+            <p className="muted">{t('dismissed')}</p>
           ) : (
-            <p>No request matches this message. Which request does it answer?</p>
+            <p>{t('noMatch')}</p>
           )}
           {reply.state !== 'dismissed' && suggestion.kind !== 'reply-received' ? (
             <p className="muted small">
-              It looks like: {replyKindLabel[suggestion.kind]} ({percent(suggestion.confidence)} sure: {suggestion.reason}). You confirm that once it is on a request.
+              {t('looksLike', { kind: replyKindLabel(suggestion.kind), sure: t('sure', { percent: percent(suggestion.confidence), reason: suggestion.reason }) })}
             </p>
           ) : null}
           <div className="reply-actions">
             {reply.state === 'needs-confirmation' && reply.match.reference && !choosing ? (
               <>
                 <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => confirm(reply.id, { reference: reply.match.reference! }))}>
-                  Yes, it answers {reply.match.reference}
+                  {t('yesAnswers', { reference: reply.match.reference })}
                 </button>
                 <button type="button" className="button button-small" disabled={busy} onClick={() => setChoosing(true)}>
-                  Another request…
+                  {t('anotherRequest')}
                 </button>
               </>
             ) : (
               <>
-                <select aria-label="Request it answers" value={target} onChange={(e) => setTarget(e.target.value)}>
-                  <option value="">Choose a request…</option>
+                <select aria-label={t('requestItAnswers')} value={target} onChange={(e) => setTarget(e.target.value)}>
+                  <option value="">{t('chooseRequest')}</option>
                   {sentRequests.map((r) => (
                     <option key={r.reference} value={r.reference}>
                       {r.reference} · {r.companyName}
@@ -108,13 +124,13 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
                   ))}
                 </select>
                 <button type="button" className="button button-small button-primary" disabled={busy || !target} onClick={() => void run(() => confirm(reply.id, { reference: target }))}>
-                  Add to this request
+                  {t('addToRequest')}
                 </button>
               </>
             )}
             {reply.state !== 'dismissed' ? (
               <button type="button" className="link-button small" disabled={busy} onClick={() => void run(() => dismiss(reply.id))}>
-                Not a reply to my requests
+                {t('notAReply')}
               </button>
             ) : null}
           </div>
@@ -123,28 +139,28 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
         <div className="reply-classification">
           {reply.confirmed ? (
             <p>
-              Recorded as <strong>{replyKindLabel[reply.confirmed.kind]}</strong>.{' '}
+              <Trans t={t} i18nKey="recordedAs" values={{ kind: replyKindLabel(reply.confirmed.kind) }} components={{ strong: <strong /> }} />{' '}
               {!choosing ? (
                 <button type="button" className="link-button small" onClick={() => setChoosing(true)}>
-                  Change…
+                  {t('change')}
                 </button>
               ) : null}
             </p>
           ) : (
             <>
               <p>
-                Rightful suggests: <strong>{replyKindLabel[suggestion.kind]}</strong>{' '}
+                <Trans t={t} i18nKey="suggests" values={{ kind: replyKindLabel(suggestion.kind) }} components={{ strong: <strong /> }} />{' '}
                 <span className="muted small" title={suggestion.reason}>
-                  ({percent(suggestion.confidence)} sure: {suggestion.reason})
+                  ({t('sure', { percent: percent(suggestion.confidence), reason: suggestion.reason })})
                 </span>
               </p>
               {!choosing ? (
                 <div className="reply-actions">
                   <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => confirm(reply.id, { kind: suggestion.kind }))}>
-                    Confirm as {replyKindLabel[suggestion.kind]}
+                    {t('confirmAs', { kind: replyKindLabel(suggestion.kind) })}
                   </button>
                   <button type="button" className="button button-small" disabled={busy} onClick={() => setChoosing(true)}>
-                    Choose another
+                    {t('chooseAnother')}
                   </button>
                 </div>
               ) : null}
@@ -152,24 +168,24 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
           )}
           {choosing ? (
             <div className="reply-actions">
-              <select aria-label="What the reply is" value={kind} onChange={(e) => setKind(e.target.value as ReplyKind)}>
+              <select aria-label={t('whatItIs')} value={kind} onChange={(e) => setKind(e.target.value as ReplyKind)}>
                 {replyKindChoices.map((k) => (
                   <option key={k} value={k}>
-                    {replyKindLabel[k]}
+                    {replyKindLabel(k)}
                   </option>
                 ))}
               </select>
               <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => confirm(reply.id, { kind }))}>
-                Confirm
+                {t('confirm')}
               </button>
               <button type="button" className="link-button small" onClick={() => setChoosing(false)}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           ) : null}
           {reply.match.reference && reply.match.reference !== pageReference ? (
             <button type="button" className="link-button small" onClick={() => navigate({ name: 'request', reference: reply.match.reference! })}>
-              Open {reply.match.reference}
+              {t('open', { reference: reply.match.reference })}
             </button>
           ) : null}
         </div>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { EmlDropZone } from './EmlDropZone'
 import { ReplyCard } from './ReplyCard'
+import { formatNumber } from '../../ui/format'
 import './replies.css'
 
 const none: ReadonlyArray<never> = []
@@ -11,6 +13,7 @@ const none: ReadonlyArray<never> = []
  * Rightful suggests it is, and confirm. The reply itself is on the timeline as "Reply received".
  */
 export function RequestReplies({ reference }: { reference: string }) {
+  const { t } = useTranslation('replies', { keyPrefix: 'request' })
   const replies = useStore((s) => s.replies.get(reference) ?? none)
   const load = useStore((s) => s.loadReplies)
   const importReplies = useStore((s) => s.importReplies)
@@ -24,10 +27,10 @@ export function RequestReplies({ reference }: { reference: string }) {
   const waiting = open.filter((r) => r.state !== 'attached' || !r.confirmed).length
 
   return (
-    <section className="card replies-card" aria-label="Replies">
+    <section className="card replies-card" aria-label={t('heading')}>
       <div className="card-head">
         <h2>
-          Replies {waiting ? <span className="badge" title="Waiting for your confirmation">{waiting}</span> : null}
+          {t('heading')} {waiting ? <span className="badge" title={t('waiting')}>{formatNumber(waiting)}</span> : null}
         </h2>
         <button
           type="button"
@@ -38,15 +41,12 @@ export function RequestReplies({ reference }: { reference: string }) {
             void importReplies({ reference }).finally(() => setBusy(false))
           }}
         >
-          Import reply (.eml)…
+          {t('import')}
         </button>
       </div>
       <EmlDropZone reference={reference}>
         {open.length === 0 ? (
-          <p className="muted small">
-            Save the company&rsquo;s e-mail as an .eml file in your mail program and import it here, or drop it on this box. Rightful puts it on
-            the timeline and suggests what it means for the deadline.
-          </p>
+          <p className="muted small">{t('empty')}</p>
         ) : (
           <div className="reply-list">
             {open.map((reply) => (

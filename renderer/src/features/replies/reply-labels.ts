@@ -1,28 +1,33 @@
-/** How reply kinds and match methods read on screen. */
+/** How reply kinds and match methods read on screen, in the window's language. */
 import type { MatchMethod, ReplyKind } from '@core/replies/model'
+import { i18n } from '../../i18n/i18n'
+import { formatSize } from '../../ui/format'
 
-export const replyKindLabel: Record<ReplyKind, string> = {
-  acknowledged: 'Receipt acknowledged',
-  'identity-requested': 'Identity information requested',
-  'clarification-asked': 'Clarification asked',
-  'extension-claimed': 'Extension claimed',
-  'data-received': 'Data provided',
-  'partially-fulfilled': 'Partly fulfilled',
-  refused: 'Refusal',
-  completed: 'Completed',
-  bounce: 'Undeliverable (bounce)',
-  'reply-received': 'Just a reply',
+/** Every kind once (the compiler checks none is missing), in the order the "Choose another" list offers them. */
+const kindOrder: Record<ReplyKind, true> = {
+  acknowledged: true,
+  'identity-requested': true,
+  'clarification-asked': true,
+  'extension-claimed': true,
+  'data-received': true,
+  'partially-fulfilled': true,
+  refused: true,
+  completed: true,
+  bounce: true,
+  'reply-received': true,
 }
 
 /** In the order the "Choose another" list offers them. */
-export const replyKindChoices = Object.keys(replyKindLabel) as ReplyKind[]
+export const replyKindChoices = Object.keys(kindOrder) as ReplyKind[]
 
-export const matchedByLabel: Record<MatchMethod, string> = {
-  'in-reply-to': 'it answers the e-mail Rightful sent',
-  references: 'it refers to the e-mail Rightful sent',
-  reference: 'it names the reference',
-  'sender-domain': "it comes from the company's domain",
-  user: 'you imported it on this request',
+/** What a reply is, in words ("Receipt acknowledged"). */
+export function replyKindLabel(kind: ReplyKind): string {
+  return i18n.t(`kind.${kind}`, { ns: 'replies' })
+}
+
+/** How Rightful placed a reply on a request ("it names the reference"). */
+export function matchedByLabel(method: MatchMethod): string {
+  return i18n.t(`matchedBy.${method}`, { ns: 'replies' })
 }
 
 export const maxDroppedBytes = 25 * 1024 * 1024
@@ -34,8 +39,8 @@ export async function readDroppedEml(
   const refused: string[] = []
   const chosen: File[] = []
   for (const file of files) {
-    if (!/\.eml$/i.test(file.name) && file.type !== 'message/rfc822') refused.push(`${file.name}: only e-mail files (.eml) can be imported as replies.`)
-    else if (file.size > maxDroppedBytes) refused.push(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; Rightful imports e-mails up to 25 MB.`)
+    if (!/\.eml$/i.test(file.name) && file.type !== 'message/rfc822') refused.push(i18n.t('drop.notEml', { ns: 'replies', name: file.name }))
+    else if (file.size > maxDroppedBytes) refused.push(i18n.t('drop.tooBig', { ns: 'replies', name: file.name, size: formatSize(file.size), limit: formatSize(maxDroppedBytes) }))
     else chosen.push(file)
   }
   const read = await Promise.all(

@@ -11,7 +11,7 @@ import { FormError } from '../../ui/FormError'
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
 
-const countryName = (code: string) => countryOptions.find((c) => c.code === code)?.name ?? code
+const countryName = (code: string) => countryOptions().find((c) => c.code === code)?.name ?? code
 
 function label(authority: AuthoritySummary): string {
   const short = authority.acronym ? ` (${authority.acronym})` : ''
@@ -261,13 +261,13 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
             <span className="field-label">Language of the complaint</span>
             <select data-testid="complaint-language" value={lang} onChange={(e) => setLang(e.target.value)}>
               <option value="">
-                {languageLabel[defaultLang] ?? defaultLang} ({authorityLang ? 'the authority’s language' : 'the language of your request'})
+                {languageLabel(defaultLang)} ({authorityLang ? 'the authority’s language' : 'the language of your request'})
               </option>
               {writable
                 .filter((l) => l !== defaultLang)
                 .map((l) => (
                   <option key={l} value={l}>
-                    {languageLabel[l] ?? l}
+                    {languageLabel(l)}
                   </option>
                 ))}
             </select>

@@ -1,120 +1,127 @@
 import type { Deadline } from '@core/deadlines/model'
+import type { Message } from '@core/messages/message'
 import type { RequestStatus } from '@core/requests/status'
-import { daysLeftLabel } from '@core/requests/status'
+import { daysLeftMessage } from '@core/requests/status'
+import { useTranslation } from 'react-i18next'
+import { messageText } from '../../ui/messages'
+import { joinParts } from '@core/messages/params'
 import { deadlineSettingInfo } from '@core/deadlines/setting-info'
 import { useStore } from '../../store/store'
 import { formatDate } from '../../ui/format'
 
+/** A milestone's label in the window's language, from the step that announces it (else the core's English). */
+function milestoneLabel(deadline: Deadline, milestone: { readonly date: string; readonly label: string }): string {
+  const label = deadline.steps.find((s) => s.kind === 'milestone' && s.date === milestone.date)?.parts[0]?.params?.label
+  return label && typeof label === 'object' && !Array.isArray(label) ? messageText(label as Message) : milestone.label
+}
+
 /** The legal deadline, the time left, and how it was counted. */
 export function DeadlinePanel({ deadline, status }: { deadline: Deadline | null; status: RequestStatus }) {
   const navigate = useStore((s) => s.navigate)
+  const { t, i18n } = useTranslation('requests', { keyPrefix: 'deadline' })
   if (!deadline) {
     return (
       <div className="card deadline" data-testid="deadline">
-        <h2>Deadline</h2>
-        <p className="muted">The company’s time to answer starts when it receives your request. Mark the request as sent once it has gone out.</p>
+        <h2>{t('heading')}</h2>
+        <p className="muted">{t('notStarted')}</p>
       </div>
     )
   }
   const due = deadline.effectiveDue
   return (
     <div className={`card deadline deadline-${status.kind}`} data-testid="deadline">
-      <h2>Deadline</h2>
+      <h2>{t('heading')}</h2>
       <p className="muted small">{deadline.regime}</p>
       {due ? (
         <>
           <p className="deadline-date">
-            Due <strong data-testid="due-date">{formatDate(due, true)}</strong>
+            {t('due')} <strong data-testid="due-date">{formatDate(due, true)}</strong>
           </p>
           <p className={`deadline-left ${status.kind === 'overdue' ? 'danger-text' : ''}`} data-testid="days-left">
-            {daysLeftLabel(status)}
+            {messageText(daysLeftMessage(status))}
           </p>
         </>
       ) : deadline.paused.since || deadline.clockStart === null ? (
         <p className="deadline-left" data-testid="days-left">
-          Clock stopped
+          {t('clockStopped')}
         </p>
       ) : (
         <p className="deadline-date" data-testid="due-date">
-          No statutory deadline
+          {t('noStatutory')}
         </p>
       )}
       <dl className="deadline-facts">
         {deadline.receivedEarliest ? (
           <>
-            <dt>Received</dt>
-            <dd>
-              between {formatDate(deadline.receivedEarliest)} and {formatDate(deadline.received)} (post)
-            </dd>
+            <dt>{t('received')}</dt>
+            <dd>{t('receivedBetween', { from: formatDate(deadline.receivedEarliest), to: formatDate(deadline.received) })}</dd>
           </>
         ) : null}
         {deadline.dueEarliest && deadline.dueEarliest !== deadline.due ? (
           <>
-            <dt>If delivered early</dt>
+            <dt>{t('ifEarly')}</dt>
             <dd>{formatDate(deadline.dueEarliest)}</dd>
           </>
         ) : null}
         {deadline.dueStrict ? (
           <>
-            <dt>Strictly read</dt>
+            <dt>{t('strictly')}</dt>
             <dd>{formatDate(deadline.dueStrict, true)}</dd>
           </>
         ) : null}
         {deadline.extendedDue && deadline.extendedDue !== due ? (
           <>
-            <dt>If extended</dt>
-            <dd>
-              {formatDate(deadline.extendedDue)} (notice with reasons due by {formatDate(deadline.extensionNoticeBy)})
-            </dd>
+            <dt>{t('ifExtended')}</dt>
+            <dd>{t('extendedNotice', { date: formatDate(deadline.extendedDue), by: formatDate(deadline.extensionNoticeBy) })}</dd>
           </>
         ) : null}
         {deadline.acknowledgeBy ? (
           <>
-            <dt>Confirm receipt by</dt>
+            <dt>{t('confirmBy')}</dt>
             <dd>{formatDate(deadline.acknowledgeBy)}</dd>
           </>
         ) : null}
         {deadline.benchmark ? (
           <>
-            <dt>Benchmark</dt>
-            <dd>{formatDate(deadline.benchmark.date)} (not binding)</dd>
+            <dt>{t('benchmark')}</dt>
+            <dd>{t('notBinding', { date: formatDate(deadline.benchmark.date) })}</dd>
           </>
         ) : null}
         {deadline.milestones.map((m) => (
           <div key={m.label} className="contents">
-            <dt>Milestone</dt>
+            <dt>{t('milestone')}</dt>
             <dd>
-              {formatDate(m.date)}: {m.label}
+              {formatDate(m.date)}: {milestoneLabel(deadline, m)}
             </dd>
           </div>
         ))}
       </dl>
       <details className="explanation">
-        <summary>How this date was counted</summary>
+        <summary>{t('how')}</summary>
         <ol>
           {deadline.steps.map((step) => (
-            <li key={step.kind + step.text}>{step.text}</li>
+            <li key={step.kind + step.text}>{joinParts(step.parts.map(messageText), i18n.language)}</li>
           ))}
         </ol>
         {deadline.interpretations.length ? (
           <div className="interpretations">
             <p className="small">
-              <strong>Interpretations used</strong> (change them in{' '}
+              <strong>{t('interpretations')}</strong> {t('changeIn')}{' '}
               <button type="button" className="link-button small" onClick={() => navigate({ name: 'settings' })}>
-                Settings
+                {t('settings', { ns: 'common', keyPrefix: 'nav' })}
               </button>
-              ):
+              {t('changeInEnd')}
             </p>
             <ul>
               {deadline.interpretations.map((i) => (
                 <li key={i.setting} className="small">
-                  {i.text} {deadlineSettingInfo[i.setting].verified ? null : <span className="tag tag-muted">unverified</span>}
+                  {i.text} {deadlineSettingInfo[i.setting].verified ? null : <span className="tag tag-muted">{t('unverified')}</span>}
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
-        <p className="muted small">Not legal advice. Rightful counts as the law reference it is built on reads the rules; where a rule is uncertain, it says so.</p>
+        <p className="muted small">{t('notAdvice')}</p>
       </details>
     </div>
   )

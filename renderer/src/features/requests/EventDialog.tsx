@@ -3,7 +3,7 @@ import type { RequestEvent, UserEventKind } from '@core/requests/events'
 import type { StagedFile } from '@core/requests/view'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
-import { eventLabel, userEventGroups } from '../../ui/format'
+import { eventGroupLabel, eventLabel, userEventGroups } from '../../ui/format'
 
 const hints: Partial<Record<UserEventKind, string>> = {
   delivered: 'The day the letter reached the company: its deadline is counted from then.',
@@ -72,17 +72,17 @@ export function EventDialog({
   }
 
   return (
-    <Dialog title={correcting ? `Correct “${eventLabel[event.kind]}”` : 'Record what happened'} onClose={onClose}>
+    <Dialog title={correcting ? `Correct “${eventLabel(event.kind)}”` : 'Record what happened'} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
         {correcting ? null : (
           <label className="field">
             <span className="field-label">What happened</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as UserEventKind)}>
               {userEventGroups.map((group) => (
-                <optgroup key={group.label} label={group.label}>
+                <optgroup key={group.group} label={eventGroupLabel(group.group)}>
                   {group.kinds.map((k) => (
                     <option key={k} value={k}>
-                      {eventLabel[k]}
+                      {eventLabel(k)}
                     </option>
                   ))}
                 </optgroup>

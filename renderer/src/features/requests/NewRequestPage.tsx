@@ -7,32 +7,18 @@ import { CompanyResults } from '../companies/CompanyResults'
 import { languageLabel, lawLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { noTemplateText, rightReasonText } from '../../ui/rights-text'
 import './new-request.css'
+import { useTranslation } from 'react-i18next'
+import { messageText } from '../../ui/messages'
+import { joinParts } from '@core/messages/params'
 
 /** A kind of request under the chosen law: offered when the law grants it and a template writes it. */
 type Offer = RightStatus & { readonly template: boolean }
 
-const descriptions: Partial<Record<RequestType, string>> = {
-  access: 'Ask the company whether it processes your personal data, for a copy of it, and how it uses it.',
-  erasure: 'Ask the company to delete the personal data it holds about you.',
-  rectification: 'Ask the company to correct data about you that are wrong or incomplete.',
-  restriction: 'Ask the company to stop using your data for now, without deleting them.',
-  portability: 'Ask for the data you gave the company in a machine-readable file.',
-  objection: 'Object to the use of your data, for direct marketing or on grounds of your situation.',
-  'withdraw-consent': 'Withdraw a consent you gave earlier.',
-  'automated-decision': 'Ask for a person to review a decision a machine made about you, give your view and contest it.',
-  'opt-out': 'Tell the company not to sell or share your personal information.',
-  limit: 'Limit the use of your sensitive personal information.',
-  custom: 'Write your own request.',
-}
+/** The kinds with a line of their own under their name (keys of requests:create.description). */
+const described = new Set<RequestType>(['access', 'erasure', 'rectification', 'restriction', 'portability', 'objection', 'withdraw-consent', 'automated-decision', 'opt-out', 'limit', 'custom'])
 
-/** The request types that take the user's own words, and what to ask for. */
-const textPrompt: Partial<Record<RequestType, string>> = {
-  custom: 'What you ask {company} for',
-  rectification: 'What is wrong, and what is right (optional: without it, the request asks {company} to match your details above)',
-  restriction: 'Why the processing should be restricted (optional)',
-  objection: 'Your particular situation, or the processing you object to (optional)',
-  'automated-decision': 'The decision you contest, and your view of it (optional)',
-}
+/** The request types that take the user's own words (keys of requests:create.prompt). */
+const prompted = new Set<RequestType>(['custom', 'rectification', 'restriction', 'objection', 'automated-decision'])
 
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const navigate = useStore((s) => s.navigate)
@@ -50,6 +36,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const [chosenLaw, setLaw] = useState<Law | null>(null)
   const [chosenLang, setLang] = useState<string | null>(null)
   const [identifiers, setIdentifiers] = useState('')
+  const { t, i18n } = useTranslation('requests', { keyPrefix: 'create' })
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -64,11 +51,13 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   // The law first (from where the user lives, else where the company is established); never a guess.
   const proposal = proposeLaw({ available: laws, userCountry: profile?.country ?? null, userRegion: profile?.region ?? null, companyCountries: company?.establishment ?? [] })
   const law: Law | null = chosenLaw && laws.includes(chosenLaw) ? chosenLaw : proposal.law
+  // The core's reason in the window's language (i18n.language: read so that it follows a change).
+  const reason = joinParts(proposal.message.map(messageText), i18n.language)
   // Then the kinds of request that law grants, in the order of the rights (your own words last).
-  const offers = useMemo<ReadonlyArray<Offer>>(() => {
-    if (!law) return rightTypes.map((t) => ({ type: t, granted: true, why: null, template: templates.some((x) => x.type === t) }))
-    return rightsUnder(law).map((r) => ({ ...r, template: templates.some((x) => x.type === r.type && x.laws.includes(law)) }))
-  }, [law, templates])
+  // (Not memoised: a dozen entries, and the law's name is read below through function calls.)
+  const offers: ReadonlyArray<Offer> = law
+    ? rightsUnder(law).map((r) => ({ ...r, template: templates.some((x) => x.type === r.type && x.laws.includes(law)) }))
+    : rightTypes.map((t) => ({ type: t, granted: true, why: null, template: templates.some((x) => x.type === t) }))
   const offered = offers.filter((o) => o.granted && o.template)
   const withheld = offers.filter((o) => !(o.granted && o.template))
   const type: RequestType = offered.some((o) => o.type === chosenType) ? chosenType : (offered[0]?.type ?? 'access')
@@ -84,8 +73,8 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       <section className="page">
         <header className="page-header">
           <div>
-            <h1>New request</h1>
-            <p className="lede">Step 1 of 2: which company?</p>
+            <h1>{t('newRequest', { ns: 'common', keyPrefix: 'title' })}</h1>
+            <p className="lede">{t('step1')}</p>
           </div>
         </header>
         <CompanyResults autoFocus onPick={(id) => navigate({ name: 'new-request', companyId: id })} />
@@ -102,7 +91,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       law,
       lang,
       identifiers: identifiers.trim() || null,
-      text: textPrompt[type] && text.trim() ? text : null,
+      text: prompted.has(type) && text.trim() ? text : null,
       ...(sendsLetters ? { channel: 'post' as const } : {}),
     })
     setBusy(false)
@@ -114,36 +103,36 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   return (
     <section className="page narrow">
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'new-request', companyId: null })}>
-        ← Choose another company
+        {t('another')}
       </button>
       <header className="page-header">
         <div>
-          <h1>New request to {company?.name ?? '…'}</h1>
-          <p className="lede">Step 2 of 2: what do you want?</p>
+          <h1>{t('newRequestTo', { ns: 'common', keyPrefix: 'title', name: company?.name ?? '…' })}</h1>
+          <p className="lede">{t('step2')}</p>
         </div>
       </header>
 
       {company ? (
         <p className="recipient-line">
-          To: <strong>{company.privacyEmail ?? 'no e-mail address known'}</strong>
-          {company.letterAddress ? ` · by post: ${company.letterAddress.recipient}, ${company.letterAddress.lines.join(', ')}` : ''}
+          {t('to')} <strong>{company.privacyEmail ?? t('noEmail')}</strong>
+          {company.letterAddress ? t('byPost', { address: `${company.letterAddress.recipient}, ${company.letterAddress.lines.join(', ')}` }) : ''}
         </p>
       ) : null}
 
       {noContact ? (
         <div className="callout callout-warn">
-          No contact is known for {company.name}.{' '}
+          {t('noContact', { name: company.name })}{' '}
           <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: company.id })}>
-            Add one on its page
+            {t('addOne')}
           </button>{' '}
-          first.
+          {t('first')}
         </div>
       ) : null}
 
       <div className="grid-2 compact">
         <div className="field">
           <label className="field-label" htmlFor="new-request-law">
-            Law
+            {t('law')}
           </label>
           <select
             id="new-request-law"
@@ -152,31 +141,29 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
             aria-describedby="law-reason"
             aria-invalid={law ? undefined : true}
           >
-            {law ? null : <option value="">Choose the law that protects you…</option>}
+            {law ? null : <option value="">{t('chooseLaw')}</option>}
             {laws.map((l) => (
               <option key={l} value={l}>
-                {lawLabel[l] ?? l}
+                {lawLabel(l) ?? l}
               </option>
             ))}
           </select>
           <span id="law-reason" className={`field-hint ${proposal.grounded ? '' : 'field-hint-warn'}`} data-testid="law-reason">
-            {!law
-              ? proposal.reason
-              : proposal.law === law
-                ? proposal.reason
-                : proposal.law
-                  ? `You chose this law instead of ${lawLabel[proposal.law]}, which Rightful proposes. ${proposal.reason}`
-                  : 'You chose this law yourself: Rightful could not tell which applies from your details and the company’s.'}
+            {!law || proposal.law === law
+              ? reason
+              : proposal.law
+                ? `${t('insteadOf', { law: lawLabel(proposal.law) })} ${reason}`
+                : t('yourself')}
           </span>
         </div>
         <div className="field">
           <label className="field-label" htmlFor="new-request-lang">
-            Language
+            {t('language')}
           </label>
           <select id="new-request-lang" value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
             {languages.map((l) => (
               <option key={l} value={l}>
-                {languageLabel[l] ?? l}
+                {languageLabel(l) ?? l}
               </option>
             ))}
           </select>
@@ -184,13 +171,13 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       </div>
 
       <fieldset className="choices">
-        <legend className="field-label">{law ? `Kind of request under the ${lawShort[law]}` : 'Kind of request'}</legend>
+        <legend className="field-label">{law ? t('kindUnder', { law: lawShort(law) }) : t('kind')}</legend>
         {offered.map((offer) => (
           <label key={offer.type} className={`choice ${type === offer.type ? 'selected' : ''}`}>
             <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setType(offer.type)} />
             <span>
-              <strong>{offer.type === 'custom' ? 'Something else, in your own words' : requestTypeLong[offer.type]}</strong>
-              <span className="muted">{descriptions[offer.type]}</span>
+              <strong>{offer.type === 'custom' ? t('custom') : requestTypeLong(offer.type)}</strong>
+              <span className="muted">{described.has(offer.type) ? t(`description.${offer.type}`) : null}</span>
             </span>
           </label>
         ))}
@@ -198,12 +185,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       {law && withheld.length > 0 ? (
         <details className="rights-withheld" data-testid="rights-withheld">
           <summary>
-            Not offered under the {lawShort[law]} ({withheld.length}): why
+            {t('notOffered', { law: lawShort(law), count: withheld.length })}
           </summary>
           <ul>
             {withheld.map((offer) => (
               <li key={offer.type} data-type={offer.type}>
-                <strong>{requestTypeLong[offer.type]}</strong>
+                <strong>{requestTypeLong(offer.type)}</strong>
                 <span className="muted small">{offer.why ? rightReasonText(offer.why) : noTemplateText(law)}</span>
               </li>
             ))}
@@ -211,34 +198,32 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         </details>
       ) : null}
 
-      {textPrompt[type] ? (
+      {prompted.has(type) ? (
         <label className="field">
-          <span className="field-label">{textPrompt[type]!.replace('{company}', company?.name ?? 'the company')}</span>
+          <span className="field-label">{t(`prompt.${type}`, { company: company?.name ?? t('theCompany') })}</span>
           <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} />
         </label>
       ) : null}
 
       <label className="field">
-        <span className="field-label">Your customer or account number with {company?.name ?? 'the company'} (optional, one per line)</span>
-        <textarea rows={2} value={identifiers} onChange={(e) => setIdentifiers(e.target.value)} maxLength={2000} placeholder="e.g. Customer number 12345" />
+        <span className="field-label">{t('identifiers', { company: company?.name ?? t('theCompany') })}</span>
+        <textarea rows={2} value={identifiers} onChange={(e) => setIdentifiers(e.target.value)} maxLength={2000} placeholder={t('identifiersPlaceholder')} />
       </label>
       {company?.requirements.idDocument ? (
         <div className="callout callout-warn">
-          {company.name} says it needs a copy of an identity document: “{company.requirements.idDocument.text}”. Black out everything it does not
-          need (photo, document number, nationality) before you send a copy.
+          {t('idDocument', { name: company.name, text: company.requirements.idDocument.text })}
         </div>
       ) : (
         <p className="hint">
-          The request gives only what identifies you to the company. Do not send a copy of your passport or ID card unless the company shows it
-          truly needs one; the request says so too.
+          {t('noId')}
         </p>
       )}
 
       {profileLoaded && !profile ? (
         <div className="callout callout-warn" data-testid="profile-needed">
-          The request must say who is asking.{' '}
+          {t('whoAsks')}{' '}
           <button type="button" className="button button-small" onClick={() => navigate({ name: 'profile', returnTo: { name: 'new-request', companyId } })}>
-            Enter your details
+            {t('enterDetails')}
           </button>
         </div>
       ) : null}
@@ -250,7 +235,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
           disabled={busy || !profile || !company || !law || Boolean(noContact) || offered.length === 0 || (type === 'custom' && !text.trim())}
           onClick={() => void write()}
         >
-          Write the request
+          {t('write')}
         </button>
       </div>
     </section>

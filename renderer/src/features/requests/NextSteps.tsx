@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { RequestView } from '@core/api/contract'
 import { useStore } from '../../store/store'
 import { ComplaintDialog } from './ComplaintDialog'
+import { useTranslation } from 'react-i18next'
+import { messageText } from '../../ui/messages'
 
 /** What the user can do now: the reminder, then the complaint, written from this request. */
 export function NextSteps({ view }: { view: RequestView }) {
@@ -9,6 +11,7 @@ export function NextSteps({ view }: { view: RequestView }) {
   const navigate = useStore((s) => s.navigate)
   const [complaining, setComplaining] = useState(false)
   const [busy, setBusy] = useState(false)
+  const { t } = useTranslation('requests', { keyPrefix: 'next' })
   const steps = view.nextSteps
   if (steps.length === 0 || view.record.type === 'reminder' || view.record.type === 'complaint') return null
 
@@ -21,18 +24,18 @@ export function NextSteps({ view }: { view: RequestView }) {
 
   return (
     <div className={`card next-steps ${steps.some((s) => s.urgent) ? 'urgent' : ''}`} data-testid="next-steps">
-      <h2>Next step</h2>
+      <h2>{t('heading')}</h2>
       <ul>
         {steps.map((step) => (
           <li key={step.kind + step.text}>
-            <p>{step.text}</p>
+            <p>{messageText(step.message)}</p>
             {step.kind === 'reminder' ? (
               <button type="button" className={`button ${step.urgent ? 'button-primary' : ''}`} disabled={busy} onClick={() => void remind()}>
-                Write the reminder
+                {t('writeReminder')}
               </button>
             ) : step.kind === 'complaint' ? (
               <button type="button" className={`button ${step.urgent ? 'button-primary' : ''}`} disabled={busy} onClick={() => setComplaining(true)}>
-                Write the complaint…
+                {t('writeComplaint')}
               </button>
             ) : null}
           </li>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useStore } from '../../store/store'
 import { StatusPill } from '../../ui/StatusPill'
-import { channelLabel, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
+import { channelInline, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { DeadlinePanel } from './DeadlinePanel'
 import { MarkSentDialog } from './MarkSentDialog'
 import { NextSteps } from './NextSteps'
@@ -9,6 +9,7 @@ import { SendChoices } from './SendChoices'
 import { SentByEmail } from './SendPanel'
 import { Timeline } from './Timeline'
 import { RequestReplies } from '../replies/RequestReplies'
+import { useTranslation } from 'react-i18next'
 
 export function RequestPage({ reference }: { reference: string }) {
   const view = useStore((s) => s.views.get(reference))
@@ -25,12 +26,13 @@ export function RequestPage({ reference }: { reference: string }) {
   const [edits, setEdits] = useState<{ base: string; subject: string; body: string } | null>(null)
   const [markingSent, setMarkingSent] = useState(false)
   const [busy, setBusy] = useState(false)
+  const { t } = useTranslation('requests', { keyPrefix: 'page' })
 
   useEffect(() => {
     void load(reference)
   }, [reference, load])
 
-  if (!view) return <p className="muted page">Loading…</p>
+  if (!view) return <p className="muted page">{t('loading', { ns: 'common', keyPrefix: undefined })}</p>
 
   const { record, deadline, status } = view
   const current = edits?.base === record.updatedAt ? edits : null
@@ -57,7 +59,7 @@ export function RequestPage({ reference }: { reference: string }) {
   return (
     <section className="page request-page">
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'dashboard' })}>
-        ← Your requests
+        {t('back')}
       </button>
       <header className="page-header">
         <div>
@@ -65,19 +67,18 @@ export function RequestPage({ reference }: { reference: string }) {
             {record.reference}
           </p>
           <h1>
-            {requestTypeLong[record.type]} to{' '}
+            {t('heading', { type: requestTypeLong(record.type) })}{' '}
             <button type="button" className="link-button heading-link" onClick={() => navigate({ name: 'company', id: record.company.id })}>
               {record.company.name}
             </button>
           </h1>
           <p className="lede">
-            <StatusPill status={status} withDays /> · {lawShort[record.law]} · {languageLabel[record.lang] ?? record.lang} · written{' '}
-            {formatDate(record.events[0]?.on)}
-            {sent ? ` · sent by ${channelLabel[sent.channel].toLowerCase()} on ${formatDate(sent.on)}` : ''}
+            <StatusPill status={status} withDays /> · {lawShort(record.law)} · {languageLabel(record.lang) ?? record.lang} · {t('written', { date: formatDate(record.events[0]?.on) })}
+            {sent ? ` · ${t('sentBy', { channel: channelInline(sent.channel), date: formatDate(sent.on) })}` : ''}
           </p>
           {record.followUpOf ? (
             <p className="lede">
-              Follows up{' '}
+              {t('followsUp')}{' '}
               <button type="button" className="link-button" onClick={() => navigate({ name: 'request', reference: record.followUpOf! })}>
                 {record.followUpOf}
               </button>
@@ -92,19 +93,19 @@ export function RequestPage({ reference }: { reference: string }) {
           {sent ? <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent /> : null}
           {sent ? <RequestReplies reference={reference} /> : null}
           <div className="card letter-preview">
-            {sent ? <h2>What was sent</h2> : null}
+            {sent ? <h2>{t('whatWasSent')}</h2> : null}
             <dl className="recipient">
-              <dt>To</dt>
-              <dd data-testid="recipient-email">{to ?? <span className="muted">No e-mail address known</span>}</dd>
+              <dt>{t('to')}</dt>
+              <dd data-testid="recipient-email">{to ?? <span className="muted">{t('noEmail')}</span>}</dd>
               {recipient ? (
                 <>
-                  <dt>Letter to</dt>
+                  <dt>{t('letterTo')}</dt>
                   <dd>
                     {[recipient.recipient, ...recipient.lines, countryName(recipient.country)].join(', ')}
                   </dd>
                 </>
               ) : null}
-              <dt>From</dt>
+              <dt>{t('from')}</dt>
               <dd>
                 {(sent ?? record.draft).sender.name} &lt;{(sent ?? record.draft).sender.email}&gt;
               </dd>
@@ -118,22 +119,22 @@ export function RequestPage({ reference }: { reference: string }) {
                 <pre className="body-sent" data-testid="body">
                   {sent.body}
                 </pre>
-                <p className="muted small">This is the request exactly as it was sent. It cannot be changed.</p>
+                <p className="muted small">{t('sentExactly')}</p>
               </>
             ) : (
               <>
                 <label className="field">
-                  <span className="field-label">Subject</span>
+                  <span className="field-label">{t('subject')}</span>
                   <input data-testid="subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={250} />
                 </label>
                 <label className="field">
-                  <span className="field-label">Text</span>
+                  <span className="field-label">{t('text')}</span>
                   <textarea data-testid="body" className="body-editor" value={body} onChange={(e) => setBody(e.target.value)} rows={24} />
                 </label>
                 <div className="actions">
-                  <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+                  <span className="muted small">{dirty ? t('unsaved') : t('saved')}</span>
                   <button type="button" className="button" disabled={!dirty || busy} onClick={() => void withSaved(async () => {})}>
-                    Save changes
+                    {t('saveChanges')}
                   </button>
                 </div>
               </>
@@ -146,21 +147,21 @@ export function RequestPage({ reference }: { reference: string }) {
             <SendChoices view={view} busy={busy} withSaved={withSaved} onMarkSent={() => setMarkingSent(true)} />
           ) : (
             <div className="card">
-              <h2>Copies</h2>
+              <h2>{t('copies')}</h2>
               <div className="stack">
                 {recipient ? (
                   <div className="button-pair">
                     <button type="button" className="button" onClick={() => void savePdf(reference)}>
-                      Save PDF letter again
+                      {t('pdfAgain')}
                     </button>
                     <button type="button" className="button" onClick={() => void printLetter(reference)}>
-                      Print again…
+                      {t('printAgain')}
                     </button>
                   </div>
                 ) : null}
                 {to ? (
                   <button type="button" className="button button-block" onClick={() => void saveEml(reference)}>
-                    Save e-mail file again
+                    {t('emlAgain')}
                   </button>
                 ) : null}
               </div>

@@ -2,13 +2,15 @@ import { useState } from 'react'
 import type { Deadline } from '@core/deadlines/model'
 import type { RequestEvent } from '@core/requests/events'
 import { useStore } from '../../store/store'
-import { channelLabel, eventLabel, formatDate } from '../../ui/format'
+import { channelInline, eventLabel, formatDate } from '../../ui/format'
 import { EventDialog } from './EventDialog'
+import { useTranslation } from 'react-i18next'
+import { i18n } from '../../i18n/i18n'
 
 function describe(event: RequestEvent): string {
-  if (event.kind === 'sent') return `Sent by ${channelLabel[event.channel ?? 'email'].toLowerCase()}`
-  if (event.kind === 'extension-claimed' && event.until) return `${eventLabel[event.kind]} until ${formatDate(event.until)}`
-  return eventLabel[event.kind]
+  if (event.kind === 'sent') return i18n.t('timeline.sentBy', { ns: 'requests', channel: channelInline(event.channel ?? 'email') })
+  if (event.kind === 'extension-claimed' && event.until) return i18n.t('timeline.until', { ns: 'requests', event: eventLabel(event.kind), date: formatDate(event.until) })
+  return eventLabel(event.kind)
 }
 
 /** What happened to the request, oldest first, with the dates still to come. */
@@ -28,6 +30,7 @@ export function Timeline({
   const navigate = useStore((s) => s.navigate)
   const reveal = useStore((s) => s.revealAttachment)
   const [editing, setEditing] = useState<RequestEvent | 'new' | null>(null)
+  const { t } = useTranslation('requests', { keyPrefix: 'timeline' })
   const active = events
     .filter((e) => e.removedAt === null)
     .map((e, index) => ({ e, index }))
@@ -36,32 +39,32 @@ export function Timeline({
   const created = events[0]?.on ?? today
   const sentOn = events.find((e) => e.kind === 'sent' && e.removedAt === null)?.on ?? created
   const upcoming = [
-    deadline?.acknowledgeBy ? { key: 'ack', label: 'Receipt to be confirmed', date: deadline.acknowledgeBy } : null,
-    deadline?.effectiveDue ? { key: 'due', label: 'Answer due', date: deadline.effectiveDue } : null,
-    deadline?.benchmark ? { key: 'benchmark', label: 'Benchmark (not binding)', date: deadline.benchmark.date } : null,
-    ...(deadline?.milestones ?? []).map((m, i) => ({ key: `m${i}`, label: 'Lawsuit possible from', date: m.date })),
+    deadline?.acknowledgeBy ? { key: 'ack', label: t('ack'), date: deadline.acknowledgeBy } : null,
+    deadline?.effectiveDue ? { key: 'due', label: t('due'), date: deadline.effectiveDue } : null,
+    deadline?.benchmark ? { key: 'benchmark', label: t('benchmark'), date: deadline.benchmark.date } : null,
+    ...(deadline?.milestones ?? []).map((m, i) => ({ key: `m${i}`, label: t('lawsuit'), date: m.date })),
   ].filter((x): x is { key: string; label: string; date: string } => x !== null)
 
   return (
     <div className="card">
       <div className="card-head">
-        <h2>Timeline</h2>
+        <h2>{t('heading')}</h2>
         {sent ? (
           <button type="button" className="button button-small" onClick={() => setEditing('new')}>
-            Record what happened…
+            {t('record')}
           </button>
         ) : null}
       </div>
-      <ol className="timeline" aria-label="Timeline">
+      <ol className="timeline" aria-label={t('heading')}>
         {active.map((event) => (
           <li key={event.id} className={`timeline-item timeline-${event.kind}`} data-event={event.kind}>
             <span className="timeline-dot" aria-hidden="true" />
             <span className="timeline-label">
               {describe(event)}
-              {event.corrections.length ? <span className="tag tag-muted">corrected</span> : null}
+              {event.corrections.length ? <span className="tag tag-muted">{t('corrected')}</span> : null}
               {event.kind !== 'created' ? (
                 <button type="button" className="link-button small muted-link" onClick={() => setEditing(event)}>
-                  Correct
+                  {t('correct')}
                 </button>
               ) : null}
             </span>
@@ -69,7 +72,7 @@ export function Timeline({
             {event.note || event.attachments.length || event.link || event.trackingNumber ? (
               <div className="timeline-detail">
                 {event.note ? <p className="timeline-note">{event.note}</p> : null}
-                {event.trackingNumber ? <p className="muted small">Tracking number {event.trackingNumber}</p> : null}
+                {event.trackingNumber ? <p className="muted small">{t('tracking', { number: event.trackingNumber })}</p> : null}
                 {event.attachments.map((a) => (
                   <button key={a.id} type="button" className="link-button small file-link" title={`SHA-256 ${a.sha256}`} onClick={() => void reveal(reference, a.id)}>
                     <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
@@ -80,7 +83,7 @@ export function Timeline({
                 ))}
                 {event.link ? (
                   <button type="button" className="link-button small" onClick={() => navigate({ name: 'request', reference: event.link! })}>
-                    Open {event.link}
+                    {t('open', { reference: event.link })}
                   </button>
                 ) : null}
               </div>

@@ -7,20 +7,25 @@ import { ImapSettingsCard } from '../replies/ImapSettingsCard'
 import { webmailLabel } from '../../ui/format'
 import type { Settings } from '@core/settings/settings'
 import { assertNever } from '@core/assert-never'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { isUiLanguage, uiLanguageNames, uiLanguages } from '@core/messages/ui-languages'
+import type { UiLanguageChoice } from '@core/settings/settings'
+import { resolveUiLanguage } from '../../i18n/i18n'
 
 /** The way the user chose to send, in words. */
-function sendingText(sending: Settings['sending']): string {
+function sendingText(sending: Settings['sending'], t: TFunction<'settings'>): string {
   switch (sending.method) {
     case 'smtp':
-      return 'You send requests through your own mail server.'
+      return t('sending.smtp')
     case 'mail-program':
-      return 'You send requests with your mail program.'
+      return t('sending.mailProgram')
     case 'webmail':
-      return `You send requests in ${sending.webmail ? webmailLabel[sending.webmail] : 'webmail'}.`
+      return t('sending.webmail', { service: sending.webmail ? webmailLabel[sending.webmail] : t('sending.webmailAny') })
     case 'letter':
-      return 'You send requests as printed letters.'
+      return t('sending.letter')
     case null:
-      return 'You have not said how you send requests: each draft leads with what is set up (your mail server, else your mail program).'
+      return t('sending.none')
     default:
       return assertNever(sending.method)
   }
@@ -43,7 +48,44 @@ const booleans: ReadonlyArray<BooleanSetting> = [
 const ranges: ReadonlyArray<RangeSetting> = ['postDomesticDays', 'postEuDays', 'postInternationalDays']
 
 function Verified({ verified }: { verified: boolean }) {
-  return verified ? null : <span className="tag tag-muted" title="Not checked against a primary source">interpretation, unverified</span>
+  const { t } = useTranslation('settings')
+  return verified ? null : (
+    <span className="tag tag-muted" title={t('counting.unverifiedTitle')}>
+      {t('counting.unverified')}
+    </span>
+  )
+}
+
+/** The window's language: the system's, or one chosen here (saved in the settings). */
+function LanguageCard({ choice }: { choice: UiLanguageChoice }) {
+  const { t } = useTranslation('settings')
+  const update = useStore((s) => s.updateSettings)
+  const system = useStore((s) => s.status?.systemLanguages)
+  const systemLanguage = uiLanguageNames.get(resolveUiLanguage('system', system))
+  return (
+    <div className="card" data-testid="language-card">
+      <h2>{t('language.heading')}</h2>
+      <label className="field inline-field">
+        <span className="field-label">{t('language.label')}</span>
+        <select
+          value={choice}
+          onChange={(e) => {
+            const value = e.target.value
+            if (value === 'system' || isUiLanguage(value)) void update({ ui: { language: value } })
+          }}
+        >
+          <option value="system">{t('language.system', { language: systemLanguage })}</option>
+          {uiLanguages.map((language) => (
+            // Each in its own words, so that anyone finds their own.
+            <option key={language} value={language} lang={language}>
+              {uiLanguageNames.get(language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">{t('language.note')}</p>
+    </div>
+  )
 }
 
 /** The deadline interpretations and reminders, each with what it rests on. */
@@ -52,49 +94,48 @@ export function SettingsPage() {
   const load = useStore((s) => s.loadSettings)
   const update = useStore((s) => s.updateSettings)
   const navigate = useStore((s) => s.navigate)
+  const { t } = useTranslation('settings')
 
   useEffect(() => {
     void load()
   }, [load])
 
-  if (!settings) return <p className="muted page">Loading…</p>
+  if (!settings) return <p className="muted page">{t('loading', { ns: 'common' })}</p>
   const d = settings.deadlines
 
   return (
     <section className="page narrow settings-page">
       <header className="page-header">
         <div>
-          <h1>Settings</h1>
-          <p className="lede">
-            How Rightful sends your e-mail, counts deadlines where the law can be read more than one way, when it reminds you, and where your data is
-            kept and backed up.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
 
       <div className="card" data-testid="setup-card">
-        <h2>Getting started</h2>
+        <h2>{t('setup.heading')}</h2>
         <p className="small">
-          <strong>{sendingText(settings.sending)}</strong> That decides the main button on each draft; the other ways stay one click away.
+          <strong>{sendingText(settings.sending, t)}</strong> {t('setup.decides')}
         </p>
         <button type="button" className="button" onClick={() => navigate({ name: 'onboarding' })}>
-          Set up Rightful again
+          {t('setup.again')}
         </button>
       </div>
+      <LanguageCard choice={settings.ui.language} />
       <DataCard />
 
       <div className="card">
-        <h2>Reminders</h2>
+        <h2>{t('reminders.heading')}</h2>
         <label className="check">
           <input
             type="checkbox"
             checked={settings.notifications.enabled}
             onChange={(e) => void update({ notifications: { enabled: e.target.checked } })}
           />
-          <span>Notify me about deadlines while Rightful is open</span>
+          <span>{t('reminders.notify')}</span>
         </label>
         <label className="field inline-field">
-          <span className="field-label">Days before a deadline</span>
+          <span className="field-label">{t('reminders.daysBefore')}</span>
           <input
             type="number"
             min={0}
@@ -107,29 +148,26 @@ export function SettingsPage() {
             }}
           />
         </label>
-        <p className="muted small">Nothing runs when Rightful is closed; it tells you what it missed when you open it.</p>
+        <p className="muted small">{t('reminders.closed')}</p>
       </div>
 
       <MailSettings />
       <ImapSettingsCard />
 
       <div className="card">
-        <h2>Counting deadlines</h2>
-        <p className="muted small">
-          The defaults follow the stricter reading, so a company is never given more time than the law may give it. Change one only if you
-          know your case needs it.
-        </p>
+        <h2>{t('counting.heading')}</h2>
+        <p className="muted small">{t('counting.note')}</p>
         {booleans.map((key) => (
           <label key={key} className="check setting" data-setting={key}>
             <input type="checkbox" checked={d[key]} onChange={(e) => void update({ deadlines: { [key]: e.target.checked } })} />
             <span>
-              {deadlineSettingInfo[key].label} <Verified verified={deadlineSettingInfo[key].verified} />
-              <span className="muted small block">{deadlineSettingInfo[key].basis}</span>
+              {t(`deadlineSetting.${key}.label`)} <Verified verified={deadlineSettingInfo[key].verified} />
+              <span className="muted small block">{t(`deadlineSetting.${key}.basis`)}</span>
             </span>
           </label>
         ))}
         <label className="field inline-field">
-          <span className="field-label">{deadlineSettingInfo.cnBenchmarkDays.label}</span>
+          <span className="field-label">{t('deadlineSetting.cnBenchmarkDays.label')}</span>
           <input
             type="number"
             min={1}
@@ -144,17 +182,16 @@ export function SettingsPage() {
       </div>
 
       <div className="card">
-        <h2>Letters by post</h2>
+        <h2>{t('post.heading')}</h2>
         <p className="muted small">
-          The clock starts when the company receives a letter. Until you record the delivery, Rightful assumes these working days and counts
-          from the latest. <Verified verified={false} />
+          {t('post.note')} <Verified verified={false} />
         </p>
         {ranges.map((key) => (
           <div key={key} className="range-setting">
-            <span>{deadlineSettingInfo[key].label}</span>
+            <span>{t(`deadlineSetting.${key}.label`)}</span>
             <input
               type="number"
-              aria-label={`${deadlineSettingInfo[key].label}: fewest`}
+              aria-label={t('post.fewest', { label: t(`deadlineSetting.${key}.label`) })}
               min={0}
               max={60}
               value={d[key][0]}
@@ -163,10 +200,10 @@ export function SettingsPage() {
                 if (Number.isInteger(value) && value >= 0 && value <= d[key][1]) void update({ deadlines: { [key]: [value, d[key][1]] } })
               }}
             />
-            <span>to</span>
+            <span>{t('post.to')}</span>
             <input
               type="number"
-              aria-label={`${deadlineSettingInfo[key].label}: most`}
+              aria-label={t('post.most', { label: t(`deadlineSetting.${key}.label`) })}
               min={0}
               max={60}
               value={d[key][1]}
@@ -180,14 +217,13 @@ export function SettingsPage() {
       </div>
 
       <div className="card">
-        <h2>Hong Kong weather days</h2>
+        <h2>{t('weather.heading')}</h2>
         <p className="muted small">
-          {deadlineSettingInfo.hkWeatherDays.basis} Enter each day with a typhoon signal No. 8 or black-rainstorm warning as YYYY-MM-DD, one per
-          line.
+          {t('deadlineSetting.hkWeatherDays.basis')} {t('weather.enter')}
         </p>
         <textarea
           rows={3}
-          aria-label="Hong Kong weather days"
+          aria-label={t('weather.heading')}
           defaultValue={d.hkWeatherDays.join('\n')}
           onBlur={(e) => {
             const days = e.target.value

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { TemplateInfo } from '@core/templates/info'
 import type { Law } from '@core/requests/model'
 import { api, messageOf, unwrap } from '../../api'
@@ -7,6 +8,7 @@ import { lawLabel, requestTypeLong } from '../../ui/format'
 
 /** Reads a template filled in for a company; edits a copy with a live preview. */
 export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
+  const { t } = useTranslation('templates', { keyPrefix: 'page' })
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const hits = useStore((s) => s.hits)
@@ -52,7 +54,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
     return () => clearTimeout(timer)
   }, [text, companyId, chosenLaw, loaded])
 
-  if (!loaded) return <p className="muted page">Loading…</p>
+  if (!loaded) return <p className="muted page">{t('loading')}</p>
   const { info } = loaded
   const editing = edit
 
@@ -60,7 +62,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
     setBusy(true)
     try {
       const saved = unwrap(await api().templates.saveUser({ lang: info.lang, name, text }))
-      toast('success', `Saved. Rightful now writes ${requestTypeLong[saved.type].toLowerCase()}s in this language with your text.`)
+      toast('success', t('saved', { type: requestTypeLong(saved.type) }))
       navigate({ name: 'template', id: saved.id, edit: false })
     } catch (error) {
       toast('error', messageOf(error))
@@ -73,7 +75,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
     setBusy(true)
     try {
       unwrap(await api().templates.deleteUser({ id: info.id }))
-      toast('success', 'Your template is deleted; the built-in text is used again.')
+      toast('success', t('deleted'))
       navigate({ name: 'templates' })
     } catch (error) {
       toast('error', messageOf(error))
@@ -85,34 +87,34 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   return (
     <section className="page template-page">
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'templates' })}>
-        ← Templates
+        {t('back')}
       </button>
       <header className="page-header">
         <div>
           <h1>{info.title}</h1>
           <p className="lede">
-            {info.origin === 'user' ? 'Your template' : 'Built-in template'} · {info.path}
+            {info.origin === 'user' ? t('yours') : t('builtIn')} · {info.path}
           </p>
         </div>
         <div className="header-actions">
           {editing ? (
             <>
               <button type="button" className="button" onClick={() => navigate({ name: 'template', id, edit: false })}>
-                Cancel
+                {t('cancel')}
               </button>
               <button type="button" className="button button-primary" disabled={busy || 'error' in (preview ?? {})} onClick={() => void save()}>
-                Save my template
+                {t('save')}
               </button>
             </>
           ) : (
             <>
               {info.origin === 'user' ? (
                 <button type="button" className="button danger-button" disabled={busy} onClick={() => void remove()}>
-                  Delete
+                  {t('delete')}
                 </button>
               ) : null}
               <button type="button" className="button button-primary" onClick={() => navigate({ name: 'template', id, edit: true })}>
-                {info.origin === 'user' ? 'Edit' : 'Edit a copy'}
+                {info.origin === 'user' ? t('edit') : t('editCopy')}
               </button>
             </>
           )}
@@ -121,33 +123,30 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
 
       <div className="template-layout">
         <div className="card">
-          <h2>{editing ? 'Your text' : 'Text'}</h2>
+          <h2>{editing ? t('yourText') : t('text')}</h2>
           {editing ? (
             <>
               <label className="field">
-                <span className="field-label">Name of your copy</span>
+                <span className="field-label">{t('copyName')}</span>
                 <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
               </label>
-              <textarea className="template-editor mono" aria-label="Template text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-              <p className="muted small">
-                The part between the --- lines says which request and laws the template is for and gives one subject line per law. In the text,{' '}
-                {'{{user.name}}'} and the like are filled in; see the list in templates/README.md.
-              </p>
+              <textarea className="template-editor mono" aria-label={t('templateText')} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+              <p className="muted small">{t('help', { example: '{{user.name}}', readme: 'templates/README.md' })}</p>
             </>
           ) : (
             // Focusable, so that the keyboard scrolls it too.
-            <pre className="template-source mono" tabIndex={0} role="region" aria-label="Template text">
+            <pre className="template-source mono" tabIndex={0} role="region" aria-label={t('templateText')}>
               {text}
             </pre>
           )}
         </div>
         <div className="card">
           <div className="card-head">
-            <h2>Preview</h2>
+            <h2>{t('preview')}</h2>
           </div>
           <div className="grid-2 compact">
             <label className="field">
-              <span className="field-label">Company</span>
+              <span className="field-label">{t('company')}</span>
               <select value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
                 {hits.map((h) => (
                   <option key={h.id} value={h.id}>
@@ -157,11 +156,11 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
               </select>
             </label>
             <label className="field">
-              <span className="field-label">Law</span>
+              <span className="field-label">{t('law')}</span>
               <select value={chosenLaw ?? ''} onChange={(e) => setLaw(e.target.value as Law)}>
                 {laws.map((l) => (
                   <option key={l} value={l}>
-                    {lawLabel[l]}
+                    {lawLabel(l)}
                   </option>
                 ))}
               </select>

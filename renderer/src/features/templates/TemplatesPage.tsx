@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { TemplateInfo } from '@core/templates/info'
 import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
-import { languageLabel, lawShort, requestTypeLong } from '../../ui/format'
+import { formatList, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 
 /** Every template, built-in and the user's own, by language. */
 export function TemplatesPage() {
+  const { t } = useTranslation('templates', { keyPrefix: 'list' })
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const [templates, setTemplates] = useState<ReadonlyArray<TemplateInfo> | null>(null)
@@ -31,35 +33,34 @@ export function TemplatesPage() {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>Templates</h1>
-          <p className="lede">
-            The texts Rightful writes requests from. Open one to read it with a company’s details filled in, or edit a copy: your copy is used
-            instead of the built-in text, and stays on this computer.
-          </p>
+          <h1>{t('heading')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
       {templates === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       ) : (
         <>
-          <div className="segmented" role="group" aria-label="Language">
+          <div className="segmented" role="group" aria-label={t('language')}>
             {languages.map((l) => (
               <button key={l} type="button" className={lang === l ? 'active' : ''} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                {languageLabel[l] ?? l}
+                {languageLabel(l) ?? l}
               </button>
             ))}
           </div>
-          <ul className="template-list" aria-label="Templates">
-            {shown.map((t) => (
-              <li key={t.id}>
-                <button type="button" className="template-row" data-template={t.id} onClick={() => navigate({ name: 'template', id: t.id, edit: false })}>
+          <ul className="template-list" aria-label={t('heading')}>
+            {shown.map((template) => (
+              <li key={template.id}>
+                <button type="button" className="template-row" data-template={template.id} onClick={() => navigate({ name: 'template', id: template.id, edit: false })}>
                   <span className="template-title">
-                    {t.title}
-                    {t.origin === 'user' ? <span className="tag tag-accent">Yours</span> : null}
-                    {t.replacedFor.length ? <span className="tag tag-muted">replaced by yours for {t.replacedFor.map((l) => lawShort[l]).join(', ')}</span> : null}
+                    {template.title}
+                    {template.origin === 'user' ? <span className="tag tag-accent">{t('yours')}</span> : null}
+                    {template.replacedFor.length ? (
+                      <span className="tag tag-muted">{t('replacedFor', { laws: formatList(template.replacedFor.map((l) => lawShort(l))) })}</span>
+                    ) : null}
                   </span>
                   <span className="muted small">
-                    {requestTypeLong[t.type]} · {t.laws.map((l) => lawShort[l]).join(', ')}
+                    {requestTypeLong(template.type)} · {template.laws.map((l) => lawShort(l)).join(', ')}
                   </span>
                 </button>
               </li>

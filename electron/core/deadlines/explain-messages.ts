@@ -1,0 +1,87 @@
+/**
+ * The deadline explanation as messages (core namespace `deadline.*`), beside the English the
+ * engine writes: each step of a Deadline carries `parts`, which a host renders in the user's
+ * language and joins into one paragraph (joinParts).
+ */
+import { message, type Message, type MessageParam } from '../messages/message'
+import type { PlainDate } from './calendar'
+import type { HolidayCalendar } from './holidays'
+
+type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
+
+/** Where the public holidays come from: the country (named in the reader's language) and the region's own name. */
+function placeMessage(calendar: HolidayCalendar): Message | null {
+  const j = calendar.jurisdiction
+  if (!j) return null
+  const label = calendar.label ?? ''
+  const open = label.lastIndexOf(' (')
+  const region = j.region && open > 0 && label.endsWith(')') ? label.slice(open + 2, -1) : null
+  // The holiday data's own English name goes along, for English ("United States of America").
+  const countryName = region ? label.slice(0, open) : label
+  return region ? message('deadline.placeRegion', { country: j.country, countryName, region }) : message('deadline.place', { country: j.country, countryName })
+}
+
+/** "One month", "45 days", "10 business days (Monday to Friday, not counting public holidays of X)". */
+export function periodMessage(period: Period, calendar: HolidayCalendar): Message {
+  switch (period.unit) {
+    case 'months':
+      return message('deadline.period.months', { count: period.count })
+    case 'days':
+      return message('deadline.period.days', { count: period.count })
+    case 'business-days': {
+      const place = placeMessage(calendar)
+      return place
+        ? message('deadline.period.businessDaysIn', { count: period.count, place })
+        : message('deadline.period.businessDays', { count: period.count })
+    }
+  }
+}
+
+/** "One month after 31 January 2026 is 28 February 2026[, because February has no 31st: …]." */
+export function countMessage(start: PlainDate, period: Period, paused: number, counted: { date: PlainDate; clamped: boolean }, calendar: HolidayCalendar, endMonth: string): Message {
+  const params: Record<string, MessageParam> = { period: periodMessage(period, calendar), start, date: counted.date }
+  if (paused > 0) params.paused = message('deadline.pausedDays', { count: paused })
+  if (counted.clamped) {
+    params.month = endMonth
+    params.ordinal = Number(start.slice(8, 10))
+  }
+  return message(`deadline.count${paused > 0 ? 'Paused' : ''}${counted.clamped ? 'Clamped' : ''}`, params)
+}
+
+/** "That is not a day a period can end on: … So it moves to … (citation)." (none when nothing moved) */
+export function rollMessages(rolled: { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string }> }, citation: string, isWeekday: (reason: string) => boolean): Message[] {
+  if (rolled.skipped.length === 0) return []
+  const days = rolled.skipped.map((s) => (isWeekday(s.reason) ? message('deadline.skipped', { skippedDay: s.date }) : message('deadline.skippedHoliday', { skippedDay: s.date, reason: s.reason })))
+  return [message('deadline.roll', { days, movedDay: rolled.date, citation })]
+}
+
+/** The English notes and labels of the law regimes, by their message keys. */
+const regimeTexts = new Map<string, string>([
+  ['No identity verification may be required for this request, and the time cannot be extended.', 'deadline.note.ccpaOptOut'],
+  ['The 45 days run from receipt whatever time the company needs to verify you; there is no pause (11 CCR §7021(b)).', 'deadline.note.ccpaNoPause'],
+  ['Confirmation that data are processed, or access in simplified form, is due immediately (Art. 19 I); the 15 days are for the complete statement (Art. 19 II).', 'deadline.note.lgpdAccess'],
+  ['The LGPD sets no extension.', 'deadline.note.lgpdNoExtension'],
+  ['No answer within the time limit counts as a refusal (s.8(5)).', 'deadline.note.pipedaRefusal'],
+  ['There is no fixed extension: within the 30 days the company must say by when it will answer (Art. 18(2) DSV).', 'deadline.note.fadpExtension'],
+  ['There is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.19(2)).', 'deadline.note.pdpoExtension'],
+  ['The PIPL sets no period: the company must act promptly (及时, Art. 45) and give reasons for a refusal (Art. 50).', 'deadline.note.piplNoPeriod'],
+  ['Two weeks have passed: a lawsuit may be filed from this day (Art. 39)', 'deadline.note.appiLawsuit'],
+  ['The APPI sets no period: disclosure is due without delay (遅滞なく, Art. 33(2)).', 'deadline.note.appiNoPeriod'],
+  ['An organisation must answer within "a reasonable period"; the OAIC says this should generally not exceed 30 calendar days.', 'deadline.note.auReasonable'],
+])
+
+/** A law regime's note or label as a message; one without a translation yet is shown as written. */
+export function regimeTextMessage(text: string): Message {
+  const key = regimeTexts.get(text)
+  if (key) return message(key)
+  const benchmark = /^GB\/T 35273-2020 §8\.7 benchmark \((\d{1,3}) days, not binding\)$/.exec(text)
+  if (benchmark) return message('deadline.note.cnBenchmark', { count: Number(benchmark[1]) })
+  return message('deadline.untranslated', { text })
+}
+
+/** "Public holidays are those of Germany (Bayern)." or, without a country, the weekend-only note. */
+export function holidaysMessages(calendar: HolidayCalendar, caveat: string | null): Message[] {
+  const place = placeMessage(calendar)
+  if (!place) return [message('deadline.noCountry')]
+  return caveat ? [message('deadline.holidays', { place }), message('deadline.untranslated', { text: caveat })] : [message('deadline.holidays', { place })]
+}

@@ -1,0 +1,59 @@
+/** `rightful deadline --ui-lang`: the explanation in the chosen language, by default the environment's. */
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../electron/cli'
+import { repoRoot, tempDir } from '../helpers/ports'
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const dataDir = tempDir()
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir, ...env }, cwd: dataDir }, { resourcesRoot: repoRoot })
+  return { code, stdout, stderr }
+}
+
+const bavaria = ['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31']
+
+describe('rightful deadline --ui-lang', () => {
+  it('explains the count in German', async () => {
+    const { code, stdout } = await run([...bavaria, '--ui-lang', 'de', '--json'])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(result).toMatchObject({ due: '2026-03-02', extendedDue: '2026-04-30', uiLang: 'de' })
+    expect(result.explanation).toContain('Das Unternehmen hat die Anfrage am Samstag, 31. Januar 2026 erhalten')
+    expect(result.explanation).toContain('weil der Februar keinen 31. hat')
+    expect(result.explanation).toContain('Sie verschiebt sich daher auf Montag, 2. März 2026')
+    expect(result.explanation).not.toContain('February')
+  })
+
+  it('explains it in each of the six languages, and labels the text output too', async () => {
+    const expected = new Map([
+      ['en', 'February has no 31st'],
+      ['fr', 'car février n’a pas de 31'],
+      ['es', 'porque febrero no tiene día 31'],
+      ['zh-Hans', '因为二月没有31日'],
+      ['zh-Hant', '因為2月沒有31日'],
+    ])
+    for (const [language, words] of expected) {
+      const { code, stdout } = await run([...bavaria, '--ui-lang', language, '--json'])
+      expect(code, language).toBe(0)
+      expect(JSON.parse(stdout).explanation, language).toContain(words)
+    }
+    const text = await run([...bavaria, '--ui-lang', 'zh-Hans'])
+    expect(text.stdout).toContain('到期日')
+    expect(text.stdout).toContain('2026年3月2日星期一')
+  })
+
+  it('takes the language from the environment when not given, English by default', async () => {
+    expect(JSON.parse((await run([...bavaria, '--json'], { LANG: 'de_DE.UTF-8' })).stdout).explanation).toContain('Ein Monat nach dem 31. Januar 2026')
+    expect(JSON.parse((await run([...bavaria, '--json'], { LANG: 'zh_HK.UTF-8' })).stdout).uiLang).toBe('zh-Hant')
+    expect(JSON.parse((await run([...bavaria, '--json'], { LANG: 'C.UTF-8' })).stdout).explanation).toContain('One month after 31 January 2026')
+    expect(JSON.parse((await run([...bavaria, '--json'])).stdout).uiLang).toBe('en')
+  })
+
+  it('refuses a language it does not speak, and says which it does', async () => {
+    const { code, stderr } = await run([...bavaria, '--ui-lang', 'pt', '--json'])
+    expect(code).not.toBe(0)
+    expect(stderr).toContain('ui-lang')
+    expect(stderr).toContain('zh-Hans')
+  })
+})

@@ -1,0 +1,71 @@
+/**
+ * The window in the user's language: it follows the browser's (the system's) languages, Settings
+ * choose another and keep it, and the main pages read in German and Simplified Chinese.
+ */
+import type { Page } from '@playwright/test'
+import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
+
+async function settingsPage(page: Page, name: string) {
+  await page.getByRole('button', { name, exact: true }).click()
+}
+
+test.describe('a German system', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('speaks German from the start, with German dates', async ({ page, harness }) => {
+    const reference = await seedSent(harness.current)
+    await page.goto(harness.current.url)
+    await expect(page.getByRole('navigation', { name: 'Bereiche' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Unternehmen', exact: true })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+    await expect(page).toHaveTitle('Anfragen - Rightful')
+    await snapshot(page, 'de-dashboard')
+
+    await openRequest(page, harness.current, reference)
+    await snapshot(page, 'de-request')
+
+    await page.getByRole('button', { name: 'Unternehmen', exact: true }).click()
+    await page.getByRole('searchbox').first().fill('fs')
+    await page.locator('[data-company="fs-com"]').click()
+    await expect(page.getByRole('heading', { name: 'FS.COM', level: 1 })).toBeVisible()
+    await snapshot(page, 'de-company')
+
+    await settingsPage(page, 'Einstellungen')
+    await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Fristen zählen' })).toBeVisible()
+    await expect(page.getByLabel('Sprache von Rightful')).toHaveValue('system')
+    await expect(page.getByLabel('Sprache von Rightful').locator('option[value="system"]')).toHaveText('Wie das System (Deutsch)')
+    await snapshot(page, 'de-settings')
+  })
+})
+
+test('Settings switch the window to Simplified Chinese, and it stays so after a restart', async ({ page, harness }) => {
+  const reference = await seedSent(harness.current)
+  await page.goto(harness.current.url)
+  await settingsPage(page, 'Settings')
+  await page.getByLabel('Language of Rightful').selectOption('zh-Hans')
+  await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans')
+  await expect(page.getByRole('button', { name: '公司', exact: true })).toBeVisible()
+  await snapshot(page, 'zh-Hans-settings')
+
+  const restarted = await harness.restart()
+  await page.goto(restarted.url)
+  await expect(page.getByRole('navigation', { name: '栏目' })).toBeVisible()
+  await expect(page).toHaveTitle('请求 - Rightful')
+  await snapshot(page, 'zh-Hans-dashboard')
+
+  await openRequest(page, restarted, reference)
+  await snapshot(page, 'zh-Hans-request')
+
+  await page.getByRole('button', { name: '公司', exact: true }).click()
+  await page.getByRole('searchbox').first().fill('fs')
+  await page.locator('[data-company="fs-com"]').click()
+  await expect(page.getByRole('heading', { name: 'FS.COM', level: 1 })).toBeVisible()
+  await snapshot(page, 'zh-Hans-company')
+
+  // Back to the system's language (English here).
+  await settingsPage(page, '设置')
+  await page.getByLabel('Rightful 的界面语言').selectOption('system')
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+})
