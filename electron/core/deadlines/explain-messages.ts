@@ -68,6 +68,21 @@ const regimeTexts = new Map<string, string>([
   ['Two weeks have passed: a lawsuit may be filed from this day (Art. 39)', 'deadline.note.appiLawsuit'],
   ['The APPI sets no period: disclosure is due without delay (遅滞なく, Art. 33(2)).', 'deadline.note.appiNoPeriod'],
   ['An organisation must answer within "a reasonable period"; the OAIC says this should generally not exceed 30 calendar days.', 'deadline.note.auReasonable'],
+  ['Art. 12A UK GDPR (Data (Use and Access) Act 2025; in force since 5 February 2026, as one law firm reports: unverified): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.', 'deadline.note.ukArt12A'],
+  ['The company must make reasonable and proportionate searches for your data (Art. 15(1A) UK GDPR), and from 19 June 2026 must acknowledge a complaint made to it within 30 days (s.164A Data Protection Act 2018).', 'deadline.note.ukSearches'],
+  ['The same 45 days apply to telling you why the company declines to act and how to appeal (§541.052(c)); it must decide an appeal within 60 days of receiving it (§541.053).', 'deadline.note.tdpsaRefusalAppeal'],
+  ['The LGPD sets no period in days for this request: the company must act immediately, or reply at once with the factual or legal reasons why it cannot (Art. 18 §4).', 'deadline.note.lgpdImmediate'],
+  ['The LGPD sets no period for reviewing a decision taken solely by automated processing (Art. 20), nor for the information about its criteria and procedures (Art. 20 §1).', 'deadline.note.lgpdAutomated'],
+  ['PIPEDA sets a period only for access requests (s.8(3)).', 'deadline.note.pipedaAccessOnly'],
+  ['PIPEDA sets no period for a correction: the organization must amend what is shown to be inaccurate or incomplete (Principle 4.9.5), with the diligence the Act expects.', 'deadline.note.pipedaCorrection'],
+  ['PIPEDA sets no period for a withdrawal of consent: it takes effect subject to reasonable notice (Principle 4.3.8).', 'deadline.note.pipedaConsent'],
+  ['No answer within 30 days counts as a refusal (s.32); you may then ask the Commission d’accès à l’information to examine the disagreement within 30 days (s.43).', 'deadline.note.qcRefusal'],
+  ['The Act sets no extension.', 'deadline.note.qcNoExtension'],
+  ['Quebec’s Act sets a period only for requests for access and rectification (s.32).', 'deadline.note.qcAccessOnly'],
+  ['The FADP and its ordinance set no period for this request; the company must act without undue delay.', 'deadline.note.fadpNoPeriod'],
+  ['The 30 days of Art. 18 DSV apply to data portability by Art. 22 DSV.', 'deadline.note.fadpPortability'],
+  ['The PDPO sets periods only for data access requests (s.19) and data correction requests (s.23).', 'deadline.note.pdpoAccessCorrectionOnly'],
+  ['A data correction request must be complied with not later than 40 days after receiving it (s.23(1)); there is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.23(2)).', 'deadline.note.pdpoCorrection'],
 ])
 
 /** A law regime's note or label as a message; one without a translation yet is shown as written. */
