@@ -11,8 +11,8 @@
  * - cold: a fresh process per letter, `rightful letter …` (the CLI on a data folder that has been
  *   used once before) beside `node bench/letter-generator-once.cjs`, min / median of 3, with the
  *   `node -e 0` anchor.
- * Nothing passes or fails on time. Run alone: npx tsx bench/letters.ts (needs `npm run build:cli`
- * for the cold rows).
+ * Nothing passes or fails on time. Run alone: npx tsx bench/letters.ts [--warm-only] (needs
+ * `npm run build:cli` for the cold rows).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -121,19 +121,19 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Medians of `count` runs of `a` and of `b` after `warmup` untimed ones each, taken in turns (a, b,
- * a, b, …) so that the load of a busy machine falls on both alike.
+ * Medians of `rounds` × 5 runs of `a` and of `b`, after `warmup` untimed runs of each, taken in turns
+ * of 5 (a × 5, b × 5, a × 5, …) so that the load of a busy machine falls on both alike.
  */
-async function warmMedians(a: () => Promise<unknown>, b: () => Promise<unknown>, warmup: number, count: number): Promise<[number, number]> {
+async function warmMedians(a: () => Promise<unknown>, b: () => Promise<unknown>, warmup: number, rounds: number): Promise<[number, number]> {
   for (let i = 0; i < warmup; i += 1) {
     await a()
     await b()
   }
   const first: number[] = []
   const second: number[] = []
-  for (let i = 0; i < count; i += 1) {
-    first.push(await timed(a))
-    second.push(await timed(b))
+  for (let round = 0; round < rounds; round += 1) {
+    for (let i = 0; i < 5; i += 1) first.push(await timed(a))
+    for (let i = 0; i < 5; i += 1) second.push(await timed(b))
   }
   return [median(first), median(second)]
 }
@@ -151,7 +151,7 @@ type Spread = { readonly min: number; readonly median: number }
 const spread = (samples: ReadonlyArray<number>): Spread => ({ min: Math.min(...samples), median: median(samples) })
 
 /** Prints the letters' figures through `report`, warm and cold, ours beside the generator's. */
-export async function benchRealLetters(report: Report, anchorMs: number): Promise<void> {
+export async function benchRealLetters(report: Report, anchorMs: number, options: { cold?: boolean } = {}): Promise<void> {
   const generator = createRequire(__filename)(generatorScript) as Generator
   if (!generator.available()) {
     report('letters beside letter-generator', 'skipped: DejaVu Sans (fonts-dejavu-core) or Noto Sans SC is missing')
@@ -160,7 +160,7 @@ export async function benchRealLetters(report: Report, anchorMs: number): Promis
   const letters = await benchLetters()
   const fonts = fontsFrom(repoRoot)
 
-  process.stdout.write('Warm, in this process (medians of 25 each, taken in turns after 5 each):\n')
+  process.stdout.write('Warm, in this process (medians of 25 each, in turns of 5, after 5 each):\n')
   for (const letter of letters) {
     const lang = letter.input.lang?.startsWith('zh') ? 'zh' : 'en'
     const theirs = generatorLetter(letter.input, lang)
@@ -168,6 +168,7 @@ export async function benchRealLetters(report: Report, anchorMs: number): Promis
     report(`  ${letter.label}: ours / letter-generator`, `${ms(ours)} / ${ms(generated)} = ${(generated / ours).toFixed(1)}× faster`)
   }
 
+  if (options.cold === false) return
   const built = fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))
   if (!built) {
     report('letters, cold', 'skipped: run `npm run build:cli` first')
@@ -210,7 +211,7 @@ if (require.main === module) {
     process.stdout.write(`Letters on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}\n`)
     const anchorMs = measureNodeStart()
     report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
-    await benchRealLetters(report, anchorMs)
+    await benchRealLetters(report, anchorMs, { cold: !process.argv.includes('--warm-only') })
     report('anchor: node -e 0 (p50 of 5), at the end', ms(measureNodeStart()))
   })()
 }
