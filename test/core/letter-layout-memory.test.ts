@@ -77,6 +77,20 @@ describe('text laid out once and remembered across letters', () => {
     expect(compared).toBeGreaterThan(5000)
   })
 
+  it('is handed to pdfkit as the fontkit font it takes, and pdfkit draws through its layout', () => {
+    const source = fontsFrom(repoRoot)
+    const font = parsedFont(source, 'regular')
+    const doc = new PDFDocument({ font: font as unknown as string })
+    const before = rememberedRuns(font)
+    doc.text('Quixotic zebras jumped', 72, 72, { lineBreak: false })
+    // "Quixotic ", "zebras " and "jumped": laid out for drawing, by the font, and kept.
+    expect(rememberedRuns(font)).toBe(before + 3)
+    const widthOfDrawn = doc.widthOfString('Quixotic zebras jumped')
+    expect(widthOfText(font, 'Quixotic zebras jumped', 12)).toBe(widthOfDrawn)
+    expect(rememberedRuns(font)).toBe(before + 3)
+    doc.end()
+  })
+
   it('writes the same PDF, byte for byte, from remembered runs as with nothing remembered yet', async () => {
     const letters = await realLetters()
     for (const { name, input } of letters) {
