@@ -5,7 +5,7 @@ import { create } from 'fontkit'
 import PDFDocument from 'pdfkit'
 import { describe, expect, it } from 'vitest'
 import { fontsFrom } from '../../electron/adapters/node/resources'
-import { parsedFont, rememberedRuns, widthOfText } from '../../electron/core/letters/letter-fonts'
+import { parsedFont, rememberedRuns, RUNS_KEPT_PER_FACE, widthOfText } from '../../electron/core/letters/letter-fonts'
 import { letterFor } from '../../electron/core/letters/letter-for-request'
 import { renderLetterPdf, type LetterInput } from '../../electron/core/letters/pdf-letter'
 import type { FontFaceName } from '../../electron/core/ports'
@@ -89,6 +89,21 @@ describe('text laid out once and remembered across letters', () => {
     expect(widthOfText(font, 'Quixotic zebras jumped', 12)).toBe(widthOfDrawn)
     expect(rememberedRuns(font)).toBe(before + 3)
     doc.end()
+  })
+
+  it('keeps a bounded number of runs, and none longer than a line', () => {
+    const source = fontsFrom(repoRoot)
+    const font = parsedFont(source, 'bold')
+    const long = 'x'.repeat(300)
+    const pdfkitDoc = new PDFDocument({ font: create(source.load('bold')) as unknown as string })
+    expect(widthOfText(font, long, 10)).toBe(pdfkitDoc.fontSize(10).widthOfString(long))
+    expect(rememberedRuns(font)).toBe(0)
+    for (let i = 0; i < RUNS_KEPT_PER_FACE + 10; i += 1) widthOfText(font, `n${i}`, 10)
+    expect(rememberedRuns(font)).toBeLessThanOrEqual(RUNS_KEPT_PER_FACE)
+    expect(rememberedRuns(font)).toBeGreaterThan(0)
+    // Forgotten runs are laid out again, to the same width.
+    expect(widthOfText(font, 'n1', 10)).toBe(pdfkitDoc.widthOfString('n1'))
+    pdfkitDoc.end()
   })
 
   it('writes the same PDF, byte for byte, from remembered runs as with nothing remembered yet', async () => {
