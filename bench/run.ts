@@ -6,6 +6,8 @@
  * - every parser of outside text on 1 MB of its worst input, beside a linear pass over the same
  *   text (bench/hostile-inputs.ts);
  * - PDF letter rendering, first, warm and a batch of 500, beside the same letter made with pdfmake;
+ * - the real templates (access, erasure; en, zh) as letters beside the datarequests.org generator,
+ *   warm and in fresh processes (bench/letters.ts);
  * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
@@ -53,6 +55,7 @@ import { replyKillLoop } from '../test/helpers/reply-kill-loop'
 import { benchClickDuringImport, benchCliSignal } from './responsiveness'
 import { benchRequestsScale } from './requests-scale'
 import { benchDiscover } from './discover'
+import { benchRealLetters } from './letters'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -371,6 +374,8 @@ async function main(): Promise<void> {
   await benchBackup(report, dataDir, now)
   fs.rmSync(dataDir, { recursive: true, force: true })
   await benchLetters()
+  process.stdout.write('\nReal letters beside the datarequests.org generator, letter-generator 2.2.1 on pdfmake 0.2 (bench/letters.ts):\n')
+  await benchRealLetters(report, anchorMs)
   benchLargePolicies(report, anchorMs)
   process.stdout.write('\nDiscovery on an mbox generated on the fly, read in a process of its own (bench/discover.ts; the file is deleted after):\n')
   await benchDiscover(report)

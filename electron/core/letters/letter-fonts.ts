@@ -9,8 +9,14 @@
  * SC throughout; otherwise in Noto Sans. Characters the chosen family lacks are borrowed from the other one (Noto Sans SC has
  * no "ł" or "ș", Noto Sans no "①"); characters neither has become "?" (control and format
  * characters are dropped), so that no text ever shows the empty .notdef box, which PDF/A forbids.
+ *
+ * Laying text out (fontkit's shaping: substitutions, kerning) is most of the cost of a letter, and
+ * the same words come back in every letter. So each parsed face remembers the runs it has laid out,
+ * across letters: pdfkit, which lays out every space-separated piece of text it draws, gets a copy
+ * of the remembered run from the font's own `layout` method, and the renderer measures text from the
+ * same runs (`widthOfText`), with pdfkit's arithmetic, instead of asking pdfkit to lay it out again.
  */
-import { create, type Font } from 'fontkit'
+import { create, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 import type { FontFaceName, FontSource } from '../ports'
 
 export type Weight = 'regular' | 'bold'
@@ -33,9 +39,113 @@ export function containsCjk(text: string): boolean {
   return CJK_CHARACTER.test(text)
 }
 
+/** At most this many runs are remembered per face (then the face starts afresh). */
+export const RUNS_KEPT_PER_FACE = 20_000
+/** Longer pieces of text (a line of Chinese has no spaces) are laid out every time, not kept. */
+const LONGEST_KEPT_RUN = 200
+
+/** A run as fontkit laid it out, with its width in pdfkit's units (1000 per em). */
+type KeptRun = { readonly glyphs: ReadonlyArray<Glyph>; readonly positions: ReadonlyArray<GlyphPosition>; readonly width: number }
+
+/** What pdfkit reads of a laid-out run: its own copy, because pdfkit scales the positions in place. */
+class CopiedRun implements GlyphRun {
+  readonly glyphs: Glyph[]
+  readonly positions: GlyphPosition[]
+
+  constructor(kept: KeptRun) {
+    this.glyphs = kept.glyphs.slice()
+    this.positions = kept.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
+  }
+
+  /** As fontkit's GlyphRun: the sum of the advances, in order. */
+  get advanceWidth(): number {
+    let width = 0
+    for (const position of this.positions) width += position.xAdvance
+    return width
+  }
+}
+
+/** The runs one face has laid out, by text. */
+class RunMemory {
+  private readonly runs = new Map<string, KeptRun>()
+  /** pdfkit's scale for this face: font units to 1000 per em. */
+  private readonly scale: number
+
+  constructor(private readonly shape: (text: string) => GlyphRun, unitsPerEm: number) {
+    this.scale = 1000 / unitsPerEm
+  }
+
+  run(text: string): KeptRun {
+    const kept = this.runs.get(text)
+    if (kept) return kept
+    const shaped = this.shape(text)
+    const positions = shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
+    // pdfkit multiplies each advance by its scale and sums the products in order: so do we, for the same number.
+    let width = 0
+    for (const position of positions) width += position.xAdvance * this.scale
+    const run: KeptRun = { glyphs: shaped.glyphs.slice(), positions, width }
+    if (text.length <= LONGEST_KEPT_RUN) {
+      if (this.runs.size >= RUNS_KEPT_PER_FACE) this.runs.clear()
+      this.runs.set(text, run)
+    }
+    return run
+  }
+
+  get size(): number {
+    return this.runs.size
+  }
+}
+
+const memories = new WeakMap<Font, RunMemory>()
+
+/**
+ * Makes `font` remember what it lays out: its `layout` (the method pdfkit calls, once per piece of
+ * text and document) answers from the runs laid out before, in any letter, with a copy. Calls with
+ * OpenType features, which the letters never ask for, are laid out as before.
+ */
+function remembering(font: Font): RunMemory {
+  let memory = memories.get(font)
+  if (!memory) {
+    const layout = font.layout.bind(font)
+    const created = new RunMemory((text) => layout(text), font.unitsPerEm)
+    font.layout = (text: string, features?: unknown) => (features === undefined ? new CopiedRun(created.run(text)) : layout(text, features))
+    memories.set(font, created)
+    memory = created
+  }
+  return memory
+}
+
+/** How many runs a face remembers now (for tests and the bench). */
+export function rememberedRuns(font: Font): number {
+  return memories.get(font)?.size ?? 0
+}
+
+/**
+ * The width of `text` in `font` at `size` points: the same number pdfkit's `widthOfString` gives
+ * (the text cut after every space and tab, each piece laid out, the advances scaled to 1000 units
+ * per em, summed, times size / 1000), worked out from remembered runs.
+ */
+export function widthOfText(font: Font, text: string, size: number): number {
+  const memory = remembering(font)
+  let advance = 0
+  let last = 0
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index)
+    if (code === 0x20 || code === 0x09) {
+      advance += memory.run(text.slice(last, index + 1)).width
+      last = index + 1
+    }
+  }
+  if (last < text.length) advance += memory.run(text.slice(last)).width
+  const fontWidth = advance * (size / 1000)
+  // pdfkit then adds the character spacing (none) and applies the horizontal scaling (100 %).
+  const characterSpacing = 0
+  return ((fontWidth + characterSpacing * (text.length - 1)) * 100) / 100
+}
+
 const parsed = new WeakMap<FontSource, Map<FontFaceName, Font>>()
 
-/** The face parsed by fontkit, from the first call with this source on. */
+/** The face parsed by fontkit, from the first call with this source on, remembering its runs. */
 export function parsedFont(source: FontSource, face: FontFaceName): Font {
   let faces = parsed.get(source)
   if (!faces) {
@@ -46,6 +156,7 @@ export function parsedFont(source: FontSource, face: FontFaceName): Font {
   if (!font) {
     font = create(source.load(face))
     if (typeof font?.layout !== 'function') throw new Error(`The letter font "${face}" is not a single TrueType or OpenType font.`)
+    remembering(font)
     faces.set(face, font)
   }
   return font

@@ -11,7 +11,7 @@
  */
 import PDFDocument from 'pdfkit'
 import type { FontFaceName, FontSource } from '../ports'
-import { CJK_CHARACTER, fontsForLetter, type LetterFonts, type Weight } from './letter-fonts'
+import { CJK_CHARACTER, fontsForLetter, widthOfText, type LetterFonts, type Weight } from './letter-fonts'
 import { letterLabels, type LetterLabels } from './letter-labels'
 import { pageGeometry, type PageGeometry, type Paper } from './page-geometry'
 import { PDFA_LEVEL, repairPdfA } from './pdfa'
@@ -88,10 +88,13 @@ type FlowLine = {
  * Sets text in the letter's fonts: measures and draws a string in runs of one face each (a few
  * characters may come from the other family), and switches pdfkit's font only when the face
  * changes, because every `font()` call on a face equal to the default creates a new pdfkit font.
+ * Widths come from the runs each face remembers across letters (letter-fonts.ts), equal to what
+ * pdfkit's own `widthOfString` would say.
  */
 class Pen {
   private face: FontFaceName | null = null
   private weight: Weight = 'regular'
+  private size = 12
 
   constructor(
     readonly doc: Doc,
@@ -100,6 +103,7 @@ class Pen {
 
   use(weight: Weight, size: number, color = INK): this {
     this.weight = weight
+    this.size = size
     this.doc.fontSize(size).fillColor(color)
     return this
   }
@@ -111,11 +115,16 @@ class Pen {
     }
   }
 
+  private widthOfRun(face: FontFaceName, text: string): number {
+    return widthOfText(this.fonts.faces.get(face)!, text, this.size)
+  }
+
   width(text: string): number {
     let width = 0
     for (const run of this.fonts.runs(text, this.weight)) {
+      // Selected as before, so that pdfkit numbers its fonts in the same order.
       this.select(run.face)
-      width += this.doc.widthOfString(run.text)
+      width += this.widthOfRun(run.face, run.text)
     }
     return width
   }
@@ -127,7 +136,7 @@ class Pen {
       if (run.text.length === 0) continue
       this.select(run.face)
       this.doc.text(run.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' })
-      left += this.doc.widthOfString(run.text)
+      left += this.widthOfRun(run.face, run.text)
     }
   }
 

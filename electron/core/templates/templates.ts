@@ -97,18 +97,24 @@ export function fillTemplate(template: Template, law: Law, view: Record<string, 
 }
 
 export function loadTemplates(source: TemplateSource, userDir: string | null): Templates {
-  let builtin: Template[] | null = null
+  // Parsed one language at a time: a template must sit in its language's folder, and two templates
+  // can only clash within one language, so writing an English letter never parses the Chinese ones.
+  const builtin = new Map<string, Template[]>()
   let strings: Map<Language, LanguageStrings> | null = null
 
-  const loadBuiltin = (): Template[] => {
-    if (!builtin) {
-      const loaded = source.list().map((file) => {
-        const template = parseTemplate(file.text, file.path)
-        if (template.lang !== file.lang) {
-          throw new CoreError('TEMPLATE_INVALID', `${file.path}: declares lang "${template.lang}" but sits in templates/${file.lang}/.`)
-        }
-        return template
-      })
+  const loadLanguage = (lang: string): Template[] => {
+    let loaded = builtin.get(lang)
+    if (!loaded) {
+      loaded = source
+        .list()
+        .filter((file) => file.lang === lang)
+        .map((file) => {
+          const template = parseTemplate(file.text, file.path)
+          if (template.lang !== file.lang) {
+            throw new CoreError('TEMPLATE_INVALID', `${file.path}: declares lang "${template.lang}" but sits in templates/${file.lang}/.`)
+          }
+          return template
+        })
       const covered = new Map<string, string>()
       for (const template of loaded) {
         for (const law of template.laws) {
@@ -118,10 +124,13 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
           covered.set(key, template.path)
         }
       }
-      builtin = loaded
+      builtin.set(lang, loaded)
     }
-    return builtin
+    return loaded
   }
+
+  /** Every built-in template, in the order of the source's list. */
+  const loadBuiltin = (): Template[] => [...new Set(source.list().map((file) => file.lang))].flatMap(loadLanguage)
 
   const loadUser = (): Template[] => {
     if (!userDir || !fs.existsSync(userDir)) return []
@@ -172,7 +181,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
 
   const find: Templates['find'] = ({ type, law, lang }) => {
     const matches = (t: Template) => t.type === type && t.lang === lang && t.laws.includes(law)
-    const template = loadUser().find(matches) ?? loadBuiltin().find(matches)
+    const template = loadUser().find(matches) ?? loadLanguage(lang).find(matches)
     if (!template) {
       throw new CoreError('TEMPLATE_NOT_FOUND', `There is no ${lang} template for a ${type} request under ${law}.`)
     }
@@ -198,7 +207,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     find,
     has: ({ type, law, lang }) => {
       const matches = (t: Template) => t.type === type && t.lang === lang && t.laws.includes(law)
-      return loadUser().some(matches) || loadBuiltin().some(matches)
+      return loadUser().some(matches) || loadLanguage(lang).some(matches)
     },
     render(selection, view) {
       const template = find(selection)

@@ -1,0 +1,217 @@
+/**
+ * Real letters beside the datarequests.org generator (issue 15, "Letters").
+ *
+ * Four letters made from the real templates for seed companies and a sender's profile, through the
+ * app's own path (requests:create, then letterFor and renderLetterPdf): an access and an erasure
+ * request under the GDPR in English (FS.COM, a sender in Berlin) and under the PIPL in Chinese
+ * (Foscam, a sender in Beijing). The same words (sender, recipient, reference, date, subject, body,
+ * name) go to the `letter-generator` package as its users run it (bench/letter-generator-once.cjs).
+ *
+ * - warm: both in this process, after a warm-up, the median of many letters each, and the ratio;
+ * - cold: a fresh process per letter, `rightful letter …` (the CLI on a data folder that has been
+ *   used once before) beside `node bench/letter-generator-once.cjs`, min / median of 3, with the
+ *   `node -e 0` anchor.
+ * Nothing passes or fails on time. Run alone: npx tsx bench/letters.ts [--warm-only] (needs
+ * `npm run build:cli` for the cold rows).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createNodePorts, noFileSink } from '../electron/adapters/node/node-ports'
+import { fontsFrom } from '../electron/adapters/node/resources'
+import { createApi } from '../electron/core/api/create-api'
+import { letterFor } from '../electron/core/letters/letter-for-request'
+import { letterLabels } from '../electron/core/letters/letter-labels'
+import { renderLetterPdf, type LetterInput } from '../electron/core/letters/pdf-letter'
+import type { Profile } from '../electron/core/profile/profile'
+import type { RequestRecord } from '../electron/core/requests/model'
+import { againstAnchor, measureNodeStart } from './anchor'
+
+const repoRoot = path.resolve(__dirname, '..')
+const cli = path.join(repoRoot, 'bin', 'rightful.js')
+const generatorScript = path.join(repoRoot, 'bench', 'letter-generator-once.cjs')
+const now = () => new Date('2026-01-31T10:00:00Z')
+
+type Report = (name: string, value: string) => void
+
+/** What the generator is given for one letter (see bench/letter-generator-once.cjs). */
+export type GeneratorLetter = {
+  readonly family: 'dejavu' | 'noto-sans-sc'
+  readonly sender: ReadonlyArray<string>
+  readonly recipient: ReadonlyArray<string>
+  readonly information: ReadonlyArray<string>
+  readonly subject: string
+  readonly content: string
+  readonly name: string
+}
+
+type Generator = { generate(letter: GeneratorLetter): Promise<Buffer>; available(): boolean }
+
+/** One of the four letters: how the CLI asks for it, and what it is made of. */
+export type BenchLetter = {
+  readonly label: string
+  readonly cliArgs: ReadonlyArray<string>
+  readonly profile: Profile
+  readonly input: LetterInput
+}
+
+const english: Profile = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany', country: 'DE', region: null }
+const chinese: Profile = { name: '张伟', email: 'zhang.wei@example.cn', address: '北京市朝阳区建国路88号\n100022', country: 'CN', region: null }
+
+const kinds = [
+  { label: 'en access (GDPR, FS.COM)', company: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: english },
+  { label: 'en erasure (GDPR, FS.COM)', company: 'fs-com', type: 'erasure', law: 'gdpr', lang: 'en', profile: english },
+  { label: 'zh access (PIPL, Foscam)', company: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh', profile: chinese },
+  { label: 'zh erasure (PIPL, Foscam)', company: 'foscam', type: 'erasure', law: 'cn-pipl', lang: 'zh', profile: chinese },
+] as const
+
+/**
+ * The four letters, made the way `rightful letter` makes them: a request for a seed company with
+ * the profile, worded for post, then the letter of that request.
+ */
+export async function benchLetters(): Promise<BenchLetter[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-letters-'))
+  try {
+    const api = createApi(createNodePorts({ dataDir, resourcesRoot: repoRoot, appVersion: 'bench', files: noFileSink, clock: { now } }))
+    const letters: BenchLetter[] = []
+    for (const kind of kinds) {
+      const created = await api.call('requests:create', { companyId: kind.company, type: kind.type, law: kind.law, lang: kind.lang, profile: kind.profile, channel: 'post' })
+      if (!created.ok) throw new Error(`${kind.label}: ${created.error.message}`)
+      const record: RequestRecord = created.data.record
+      letters.push({
+        label: kind.label,
+        cliArgs: ['letter', '--company', kind.company, '--type', kind.type, '--law', kind.law, '--lang', kind.lang],
+        profile: kind.profile,
+        input: letterFor(record, { date: '2026-01-31', createdAt: now() }),
+      })
+    }
+    return letters
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The same words as the generator's props: the name closes the letter as its text signature. */
+export function generatorLetter(input: LetterInput, lang: string): GeneratorLetter {
+  const labels = letterLabels(lang === 'zh' ? 'zh' : 'en')
+  const paragraphs = input.body.replace(/\r\n?/g, '\n').trimEnd().split(/\n[ \t]*\n/)
+  const signed = paragraphs.at(-1)?.trim() === input.sender.name.trim()
+  const country = input.recipient.countryName?.toUpperCase()
+  return {
+    family: lang === 'zh' ? 'noto-sans-sc' : 'dejavu',
+    sender: [input.sender.name, ...input.sender.address],
+    recipient: [input.recipient.recipient, ...input.recipient.lines, ...(country ? [country] : [])],
+    information: [`${labels.reference}: ${input.reference}`, `${labels.date}: ${input.date}`, `${labels.email}: ${input.sender.email}`],
+    subject: input.subject,
+    content: (signed ? paragraphs.slice(0, -1) : paragraphs).join('\n\n'),
+    name: input.sender.name,
+  }
+}
+
+const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`)
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+/**
+ * Medians of `rounds` × 5 runs of `a` and of `b`, after `warmup` untimed runs of each, taken in turns
+ * of 5 (a × 5, b × 5, a × 5, …) so that the load of a busy machine falls on both alike.
+ */
+async function warmMedians(a: () => Promise<unknown>, b: () => Promise<unknown>, warmup: number, rounds: number): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i += 1) {
+    await a()
+    await b()
+  }
+  const first: number[] = []
+  const second: number[] = []
+  for (let round = 0; round < rounds; round += 1) {
+    for (let i = 0; i < 5; i += 1) first.push(await timed(a))
+    for (let i = 0; i < 5; i += 1) second.push(await timed(b))
+  }
+  return [median(first), median(second)]
+}
+
+/** Wall time of one fresh process running `node <command>`. */
+function freshProcess(command: ReadonlyArray<string>, env: NodeJS.ProcessEnv): number {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, command, { env, encoding: 'utf8' })
+  const elapsed = performance.now() - start
+  if (result.status !== 0) throw new Error(`${command.join(' ')} exited with ${String(result.status)}: ${result.stderr}`)
+  return elapsed
+}
+
+type Spread = { readonly min: number; readonly median: number }
+const spread = (samples: ReadonlyArray<number>): Spread => ({ min: Math.min(...samples), median: median(samples) })
+
+/** Prints the letters' figures through `report`, warm and cold, ours beside the generator's. */
+export async function benchRealLetters(report: Report, anchorMs: number, options: { cold?: boolean } = {}): Promise<void> {
+  const generator = createRequire(__filename)(generatorScript) as Generator
+  if (!generator.available()) {
+    report('letters beside letter-generator', 'skipped: DejaVu Sans (fonts-dejavu-core) or Noto Sans SC is missing')
+    return
+  }
+  const letters = await benchLetters()
+  const fonts = fontsFrom(repoRoot)
+
+  process.stdout.write('Warm, in this process (medians of 25 each, in turns of 5, after 5 each):\n')
+  for (const letter of letters) {
+    const lang = letter.input.lang?.startsWith('zh') ? 'zh' : 'en'
+    const theirs = generatorLetter(letter.input, lang)
+    const [ours, generated] = await warmMedians(() => renderLetterPdf(letter.input, fonts), () => generator.generate(theirs), 5, 25)
+    report(`  ${letter.label}: ours / letter-generator`, `${ms(ours)} / ${ms(generated)} = ${(generated / ours).toFixed(1)}× faster`)
+  }
+
+  if (options.cold === false) return
+  const built = fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))
+  if (!built) {
+    report('letters, cold', 'skipped: run `npm run build:cli` first')
+    return
+  }
+  process.stdout.write('Cold, a fresh process per letter, in turns (min / median of 3; ours on a data folder used once before):\n')
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-letters-cold-'))
+  try {
+    for (const [index, letter] of letters.entries()) {
+      const lang = letter.input.lang?.startsWith('zh') ? 'zh' : 'en'
+      const dataDir = path.join(work, `data-${index}`)
+      const profileFile = path.join(work, `profile-${index}.json`)
+      fs.writeFileSync(profileFile, JSON.stringify(letter.profile))
+      const env = { ...process.env, RIGHTFUL_DATA_DIR: dataDir }
+      const ourCommand = [cli, ...letter.cliArgs, '--profile', profileFile, '--out', path.join(work, `ours-${index}.pdf`)]
+      const input = path.join(work, `generator-${index}.json`)
+      fs.writeFileSync(input, JSON.stringify(generatorLetter(letter.input, lang)))
+      const theirCommand = [generatorScript, input, path.join(work, `generator-${index}.pdf`)]
+      freshProcess(ourCommand, env)
+      const ourSamples: number[] = []
+      const theirSamples: number[] = []
+      for (let run = 0; run < 3; run += 1) {
+        ourSamples.push(freshProcess(ourCommand, env))
+        theirSamples.push(freshProcess(theirCommand, process.env))
+      }
+      const ours = spread(ourSamples)
+      const theirs = spread(theirSamples)
+      report(`  ${letter.label}: rightful letter`, `${againstAnchor(ours.min, anchorMs)} / ${againstAnchor(ours.median, anchorMs)}`)
+      report(`  ${letter.label}: letter-generator`, `${againstAnchor(theirs.min, anchorMs)} / ${againstAnchor(theirs.median, anchorMs)}`)
+      report(`  ${letter.label}: cold ratio (median)`, `${(theirs.median / ours.median).toFixed(2)}× ${theirs.median >= ours.median ? 'faster' : 'slower'}`)
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (require.main === module) {
+  const report: Report = (name, value) => process.stdout.write(`${name.padEnd(58)} ${value}\n`)
+  void (async () => {
+    process.stdout.write(`Letters on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}\n`)
+    const anchorMs = measureNodeStart()
+    report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
+    await benchRealLetters(report, anchorMs, { cold: !process.argv.includes('--warm-only') })
+    report('anchor: node -e 0 (p50 of 5), at the end', ms(measureNodeStart()))
+  })()
+}

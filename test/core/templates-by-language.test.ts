@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { templatesFrom } from '../../electron/adapters/node/resources'
+import type { TemplateSource } from '../../electron/core/ports'
+import { loadTemplates } from '../../electron/core/templates/templates'
+import { repoRoot } from '../helpers/ports'
+
+/** The shipped templates, plus one more file in `lang`'s folder. */
+function withExtra(lang: string, name: string, text: string): { source: TemplateSource } {
+  const shipped = templatesFrom(repoRoot)
+  return { source: { strings: () => shipped.strings(), list: () => [...shipped.list(), { path: `templates/${lang}/${name}.md`, lang, name, text }] } }
+}
+
+describe('built-in templates, parsed one language at a time', () => {
+  it('finds an English template without parsing the Chinese ones, and reports a broken one when its language is asked for', () => {
+    const { source } = withExtra('zh', 'broken', '---\ntype: access\nlaws: [\n---\n正文')
+    const templates = loadTemplates(source, null)
+    expect(templates.find({ type: 'access', law: 'gdpr', lang: 'en' }).path).toBe('templates/en/access-europe.md')
+    expect(templates.has({ type: 'erasure', law: 'gdpr', lang: 'en' })).toBe(true)
+    expect(() => templates.find({ type: 'access', law: 'cn-pipl', lang: 'zh' })).toThrow(/templates\/zh\/broken\.md: the front matter is not valid YAML/)
+    expect(() => templates.list()).toThrow(/templates\/zh\/broken\.md/)
+  })
+
+  it('still refuses two templates of one language that write the same request, and a template in the wrong folder', () => {
+    const duplicate = withExtra('en', 'access-again', '---\ntype: access\nlang: en\ntitle: Again\nlaws: [gdpr]\nsubject:\n  gdpr: "Again {{reference}}"\nfields: [reference]\n---\nBody')
+    expect(() => loadTemplates(duplicate.source, null).find({ type: 'access', law: 'gdpr', lang: 'en' })).toThrow(/both write a access request in en under gdpr/)
+    const misplaced = withExtra('de', 'zugang', '---\ntype: access\nlang: en\ntitle: Misplaced\nlaws: [gdpr]\nsubject:\n  gdpr: "x {{reference}}"\nfields: [reference]\n---\nBody')
+    expect(() => loadTemplates(misplaced.source, null).find({ type: 'access', law: 'gdpr', lang: 'de' })).toThrow(/declares lang "en" but sits in templates\/de\//)
+  })
+
+  it('parses each language once, and lists every language in the order of the source', () => {
+    const shipped = templatesFrom(repoRoot)
+    let lists = 0
+    const templates = loadTemplates({ strings: () => shipped.strings(), list: () => ((lists += 1), shipped.list()) }, null)
+    templates.find({ type: 'access', law: 'gdpr', lang: 'en' })
+    templates.find({ type: 'erasure', law: 'gdpr', lang: 'en' })
+    expect(templates.has({ type: 'access', law: 'gdpr', lang: 'en' })).toBe(true)
+    expect(lists).toBe(1)
+    const listed = templates.list().map((info) => info.path)
+    expect(listed).toEqual(shipped.list().map((file) => file.path))
+    expect(new Set(listed.map((file) => file.split('/')[1])).size).toBeGreaterThanOrEqual(5)
+  })
+})
