@@ -64,8 +64,8 @@ const chinese: Profile = { name: '张伟', email: 'zhang.wei@example.cn', addres
 const kinds = [
   { label: 'en access (GDPR, FS.COM)', company: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: english },
   { label: 'en erasure (GDPR, FS.COM)', company: 'fs-com', type: 'erasure', law: 'gdpr', lang: 'en', profile: english },
-  { label: 'zh access (PIPL, Foscam)', company: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh', profile: chinese },
-  { label: 'zh erasure (PIPL, Foscam)', company: 'foscam', type: 'erasure', law: 'cn-pipl', lang: 'zh', profile: chinese },
+  { label: 'zh access (PIPL, Foscam)', company: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
+  { label: 'zh erasure (PIPL, Foscam)', company: 'foscam', type: 'erasure', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
 ] as const
 
 /**
@@ -96,7 +96,7 @@ export async function benchLetters(): Promise<BenchLetter[]> {
 
 /** The same words as the generator's props: the name closes the letter as its text signature. */
 export function generatorLetter(input: LetterInput, lang: string): GeneratorLetter {
-  const labels = letterLabels(lang === 'zh' ? 'zh' : 'en')
+  const labels = letterLabels(lang === 'zh' ? 'zh-Hans' : 'en')
   const paragraphs = input.body.replace(/\r\n?/g, '\n').trimEnd().split(/\n[ \t]*\n/)
   const signed = paragraphs.at(-1)?.trim() === input.sender.name.trim()
   const country = input.recipient.countryName?.toUpperCase()

@@ -12,12 +12,12 @@ function withExtra(lang: string, name: string, text: string): { source: Template
 
 describe('built-in templates, parsed one language at a time', () => {
   it('finds an English template without parsing the Chinese ones, and reports a broken one when its language is asked for', () => {
-    const { source } = withExtra('zh', 'broken', '---\ntype: access\nlaws: [\n---\n正文')
+    const { source } = withExtra('zh-Hans', 'broken', '---\ntype: access\nlaws: [\n---\n正文')
     const templates = loadTemplates(source, null)
     expect(templates.find({ type: 'access', law: 'gdpr', lang: 'en' }).path).toBe('templates/en/access-europe.md')
     expect(templates.has({ type: 'erasure', law: 'gdpr', lang: 'en' })).toBe(true)
-    expect(() => templates.find({ type: 'access', law: 'cn-pipl', lang: 'zh' })).toThrow(/templates\/zh\/broken\.md: the front matter is not valid YAML/)
-    expect(() => templates.list()).toThrow(/templates\/zh\/broken\.md/)
+    expect(() => templates.find({ type: 'access', law: 'cn-pipl', lang: 'zh-Hans' })).toThrow(/templates\/zh-Hans\/broken\.md: the front matter is not valid YAML/)
+    expect(() => templates.list()).toThrow(/templates\/zh-Hans\/broken\.md/)
   })
 
   it('still refuses two templates of one language that write the same request, and a template in the wrong folder', () => {
