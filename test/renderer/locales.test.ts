@@ -55,6 +55,11 @@ const sameAsEnglish = new Set<string>([
   'core:proposal.place.JP',
   'core:proposal.place.HK',
   'core:proposal.place.AU',
+  // Spelt alike: "Passphrase" (de), "Port" (de, fr), "No" (es).
+  'settings:data.passphrase',
+  'settings:restore.passphrase',
+  'settings:mail.port',
+  'settings:restore.no',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
 ])
