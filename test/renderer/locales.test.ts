@@ -60,6 +60,13 @@ const sameAsEnglish = new Set<string>([
   'settings:restore.passphrase',
   'settings:mail.port',
   'settings:restore.no',
+  // Spelt alike: "Post", "Website", "Server" (de), "E-mail" (fr).
+  'requests:complaint.post',
+  'requests:complaint.website',
+  'requests:markSent.post',
+  'requests:sendPanel.server',
+  'requests:complaint.email',
+  'requests:markSent.email',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
 ])
