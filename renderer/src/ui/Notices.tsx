@@ -3,6 +3,7 @@ import type { Notice } from '@core/notices'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../store/store'
 import { i18n } from '../i18n/i18n'
+import { errorText } from './messages'
 
 /** The first words of a notice: what happened, before the core's own sentence saying where. */
 function headline(code: Notice['code']): string {
@@ -32,7 +33,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert" data-code={n.code}>
           <p>
-            <strong>{headline(n.code)}</strong> {n.message}
+            <strong>{headline(n.code)}</strong> {errorText(n)}
           </p>
           <button type="button" className="button button-small" onClick={() => void dismiss(n.id)}>
             {t('notice.understood')}

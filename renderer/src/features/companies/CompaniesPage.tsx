@@ -8,6 +8,7 @@ import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 import { CompanyResults } from './CompanyResults'
 import { useTranslation } from 'react-i18next'
+import { errorText } from '../../ui/messages'
 
 type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; label: string; hint: string }
 
@@ -40,7 +41,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     try {
       const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
       if (!result.ok && result.error.code === 'CANCELLED') {
-        setStopped(result.error.message)
+        setStopped(errorText(result.error))
         return
       }
       const imported = unwrap(result)

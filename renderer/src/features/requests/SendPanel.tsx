@@ -6,6 +6,7 @@ import { useStore } from '../../store/store'
 import { i18n } from '../../i18n/i18n'
 import { formatMoment } from '../../ui/format'
 import { Dialog } from '../../ui/Dialog'
+import { errorText } from '../../ui/messages'
 
 /** An outbox state in words ("Maybe sent"). */
 const stateLabel = (state: OutboxItem['state']) => i18n.t(`sendPanel.state.${state}`, { ns: 'requests' })
@@ -22,7 +23,7 @@ function ServerReason({ item }: { item: OutboxItem }) {
   if (!error) return null
   return (
     <>
-      <p className="small">{error.message}</p>
+      <p className="small">{errorText(error)}</p>
       {error.response ? (
         <p className="small">
           {t('serverReply')} <code data-testid="server-reply">{error.response}</code>

@@ -6,6 +6,7 @@ import { FormError } from '../../ui/FormError'
 import { formatSize } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 import { RestoreDialog } from './RestoreDialog'
+import { errorText } from '../../ui/messages'
 
 type FieldError = { field: 'passphrase' | 'repeat' | null; text: string }
 
@@ -37,7 +38,7 @@ export function DataCard() {
     const result = await createBackup(encrypt ? passphrase : null)
     setBusy(null)
     if (!result.ok) {
-      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: result.error.issues?.[0]?.message ?? result.error.message })
+      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: errorText(result.error.issues?.[0] ?? result.error) })
       return
     }
     if (result.data.path) {
@@ -51,7 +52,7 @@ export function DataCard() {
     setBusy('choose')
     const result = await chooseBackup()
     setBusy(null)
-    if (!result.ok) setRestoreError(result.error.message)
+    if (!result.ok) setRestoreError(errorText(result.error))
     else if (result.data.token) setChosen(result.data)
   }
 

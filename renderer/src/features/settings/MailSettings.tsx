@@ -8,6 +8,7 @@ import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
 import { passwordStorageWarning } from '../../ui/password-storage'
 import { FormError } from '../../ui/FormError'
+import { errorText } from '../../ui/messages'
 
 const ids = 'mail-settings'
 
@@ -121,7 +122,7 @@ export function MailSettings() {
       setResult(
         outcome.ok
           ? { ok: true, text: form.user ? t('connectedAs', { server: outcome.server ?? form.host, user: form.user }) : t('connected', { server: outcome.server ?? form.host }) }
-          : { ok: false, text: outcome.error.message },
+          : { ok: false, text: errorText(outcome.error) },
       )
     }
     setBusy(false)

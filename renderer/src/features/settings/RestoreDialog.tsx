@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog'
 import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 import { formatList, formatMoment, formatSize } from '../../ui/format'
+import { errorText } from '../../ui/messages'
 
 /** What the backup holds, in words, before anything is restored. */
 function Contents({ preview }: { preview: BackupPreview }) {
@@ -138,11 +139,11 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
             />
             {wrongPassphrase ? (
               <span className="field-hint field-error" id={`${passphraseId}-error`} role="alert">
-                {error.message}
+                {errorText(error)}
               </span>
             ) : null}
           </div>
-          <FormError error={error && !wrongPassphrase ? error.message : null} />
+          <FormError error={error && !wrongPassphrase ? errorText(error) : null} />
           <div className="actions">
             <button type="button" className="button" onClick={onClose}>
               {t('cancel')}
@@ -162,7 +163,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
             </div>
           ) : null}
           <p className="small muted">{t('noPasswords')}</p>
-          <FormError error={error?.message ?? null} />
+          <FormError error={error ? errorText(error) : null} />
           <OperationHere channel="backup:restore" />
           <div className="actions">
             <button type="button" className="button" disabled={busy === 'restoring'} onClick={onClose}>
@@ -176,7 +177,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
       ) : (
         <>
           {busy === 'checking' ? <p className="muted">{t('checkingName', { name: chosen.name })}</p> : null}
-          <FormError error={error?.message ?? null} />
+          <FormError error={error ? errorText(error) : null} />
           <div className="actions">
             <button type="button" className="button" onClick={onClose}>
               {t('close')}
