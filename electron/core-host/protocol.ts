@@ -73,6 +73,7 @@ const progressSchema = z.strictObject({
   done: z.number().min(0),
   total: z.number().min(0).nullable(),
   message: z.string().max(1000),
+  detail: messageSchema.optional(),
   cancellable: z.boolean(),
 })
 

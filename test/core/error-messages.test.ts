@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resultSchema } from '../../electron/core-host/protocol'
+import { progressOf } from '../../electron/shell/window-api'
 import { backupErrors } from '../../electron/core/backup/format'
 import { coreError, noticeWords, withIssueDetail } from '../../electron/core/messages/errors'
 import { renderMessage } from '../../electron/core/messages/render'
@@ -89,5 +90,22 @@ describe('notices with a key beside their English', () => {
     expect(notice?.detail?.key).toBe('notice.profile')
     expect(notice?.message).toBe(renderMessage(notice!.detail!, 'en'))
     expect(renderMessage(notice!.detail!, 'de')).toContain('Ihre gespeicherten Angaben konnten nicht gelesen werden')
+  })
+})
+
+describe('progress with a key beside its English', () => {
+  it('reads in each language, numbers written as the language writes them', () => {
+    expect(renderMessage({ key: 'progress.readingFile', params: { done: 120, total: 3070 } }, 'en')).toBe('Reading file 120 of 3,070…')
+    expect(renderMessage({ key: 'progress.readingFile', params: { done: 120, total: 3070 } }, 'de')).toBe('Datei 120 von 3.070 wird gelesen …')
+    expect(renderMessage({ key: 'progress.checkingRecords', params: { count: 1, n: '1' } }, 'fr')).toBe('Vérification de 1 fiche…')
+    expect(renderMessage({ key: 'progress.policy.emails' }, 'zh-Hant')).toBe('正在查找電子郵件地址…')
+  })
+
+  it('reaches the page with its key only when the key and its parameters are well formed', () => {
+    const base = { operation: 'op-123456', channel: 'catalog:import', stage: 'reading', done: 1, total: 2, message: 'Reading file 2 of 2…', cancellable: true }
+    expect(progressOf({ ...base, detail: { key: 'progress.readingFile', params: { done: 2, total: 2 } } })?.detail).toEqual({ key: 'progress.readingFile', params: { done: 2, total: 2 } })
+    expect(progressOf({ ...base, detail: { key: 'progress.readingFile', params: { done: { key: 'x' } } } })?.detail).toBeUndefined()
+    expect(progressOf({ ...base, detail: { key: '__proto__.x' } })?.detail).toBeUndefined()
+    expect(progressOf({ ...base, detail: 'Reading' })?.message).toBe('Reading file 2 of 2…')
   })
 })

@@ -134,7 +134,14 @@ export async function stageBackup(options: {
     const operation = options.operation
     const between = operation
       ? ({ done, total }: { done: number; total: number }) =>
-          operation.checkpoint({ stage: 'unpacking', done, total, message: `Checking and unpacking the backup: ${formatBytes(done)} of ${formatBytes(total)}…`, cancellable: true })
+          operation.checkpoint({
+            stage: 'unpacking',
+            done,
+            total,
+            message: `Checking and unpacking the backup: ${formatBytes(done)} of ${formatBytes(total)}…`,
+            detail: message('progress.unpacking', { done: formatBytes(done), total: formatBytes(total) }),
+            cancellable: true,
+          })
       : undefined
     const info = await readBackup(options.file, { passphrase: options.passphrase, ...(options.limits ? { limits: options.limits } : {}), sink, ...(between ? { between } : {}) })
     // On disk before the journal names them: a power cut after the swap must not find empty files.

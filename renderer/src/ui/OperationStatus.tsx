@@ -1,5 +1,6 @@
 import type { OperationChannel } from '@core/api/channels'
 import { useTranslation } from 'react-i18next'
+import { errorText } from './messages'
 import { useStore } from '../store/store'
 import { operationSelectors, type RunningOperation } from '../store/operations-slice'
 import { sameRoute } from '../store/routes'
@@ -21,7 +22,7 @@ export function OperationStatus({ operation }: { operation: RunningOperation }) 
       <div className="operation-text">
         <strong>{label}</strong>
         <span className="muted small" role="status">
-          {operation.cancelling ? t('operation.stopping') : (progress?.message ?? t('operation.starting'))}
+          {operation.cancelling ? t('operation.stopping') : (progress ? errorText(progress) : t('operation.starting'))}
         </span>
       </div>
       {known ? (
