@@ -13,6 +13,7 @@ import { coreError, noticeWords, withIssueDetail } from '../../electron/core/mes
 import { renderMessage } from '../../electron/core/messages/render'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { noticeSchema } from '../../electron/core/notices'
+import { cancelledError } from '../../electron/core/operation'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
 describe('errors with a key beside their English', () => {
@@ -107,5 +108,17 @@ describe('progress with a key beside its English', () => {
     expect(progressOf({ ...base, detail: { key: 'progress.readingFile', params: { done: { key: 'x' } } } })?.detail).toBeUndefined()
     expect(progressOf({ ...base, detail: { key: '__proto__.x' } })?.detail).toBeUndefined()
     expect(progressOf({ ...base, detail: 'Reading' })?.message).toBe('Reading file 2 of 2…')
+  })
+})
+
+describe('a stopped operation', () => {
+  it('says so in English as before and in each language by its key, for every operation that can be stopped', () => {
+    for (const what of ['It', 'Reading the policy', 'Saving the company from its policy', 'The import', 'The backup', 'The restore', 'The IMAP sync']) {
+      const error = cancelledError(what)
+      expect(error.detail, what).toBeDefined()
+      expect(renderMessage(error.detail!, 'en')).toBe(error.message)
+      for (const language of uiLanguages.filter((l) => l !== 'en')) expect(renderMessage(error.detail!, language)).not.toBe(error.message)
+    }
+    expect(renderMessage(cancelledError('The backup').detail!, 'de')).toBe('Die Sicherung wurde wie gewünscht angehalten. Nichts wurde gespeichert.')
   })
 })
