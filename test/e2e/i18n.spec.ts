@@ -23,6 +23,12 @@ test.describe('a German system', () => {
 
     await openRequest(page, harness.current, reference)
     await snapshot(page, 'de-request')
+    // A request's dialogs: recording what happened, the complaint to an authority.
+    await page.getByRole('button', { name: 'Ereignis eintragen …' }).click()
+    const record = page.getByRole('dialog', { name: 'Ereignis eintragen' })
+    await expect(record.getByText('Notiz (freiwillig)')).toBeVisible()
+    await snapshot(page, 'de-record-event')
+    await record.getByRole('button', { name: 'Abbrechen' }).click()
 
     await page.getByRole('button', { name: 'Unternehmen', exact: true }).click()
     await page.getByRole('searchbox').first().fill('fs')
