@@ -14,6 +14,7 @@ import { renderMessage } from '../../electron/core/messages/render'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { noticeSchema } from '../../electron/core/notices'
 import { cancelledError } from '../../electron/core/operation'
+import { describeFailure } from '../../electron/core/mail/smtp'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
 describe('errors with a key beside their English', () => {
@@ -120,5 +121,30 @@ describe('a stopped operation', () => {
       for (const language of uiLanguages.filter((l) => l !== 'en')) expect(renderMessage(error.detail!, language)).not.toBe(error.message)
     }
     expect(renderMessage(cancelledError('The backup').detail!, 'de')).toBe('Die Sicherung wurde wie gewünscht angehalten. Nichts wurde gespeichert.')
+  })
+})
+
+describe('a mail server\'s refusal', () => {
+  const config = { host: 'smtp.example.org', port: 587, user: 'alex' }
+  it('reads in English as the words beside it, and in German by its key, the server\'s own reply kept word for word', () => {
+    const cases = [
+      { code: 'EAUTH', response: '535 5.7.8 Authentication credentials invalid', responseCode: 535, message: 'Invalid login' },
+      { code: 'ETIMEDOUT', message: 'Timeout' },
+      { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:587', originalCode: 'ECONNREFUSED' },
+      { code: 'EENVELOPE', response: '450 4.2.0 Mailbox busy', responseCode: 450, command: 'RCPT TO', message: 'Busy' },
+      { code: 'ETLS', message: 'Error initiating TLS: wrong version number' },
+    ]
+    for (const error of cases) {
+      const failure = describeFailure(error, config)
+      expect(failure.detail, error.code).toBeDefined()
+      expect(renderMessage(failure.detail!, 'en')).toBe(failure.message)
+      expect(renderMessage(failure.detail!, 'de')).not.toBe(failure.message)
+    }
+    const auth = describeFailure(cases[0], config)
+    expect(auth.message).toBe('smtp.example.org:587 did not accept the user name and password: the server answered “535 5.7.8 Authentication credentials invalid”. Check them in Settings → Mail.')
+    expect(renderMessage(auth.detail!, 'de')).toBe(
+      'smtp.example.org:587 hat Benutzername und Passwort nicht angenommen: Der Server antwortete „535 5.7.8 Authentication credentials invalid“. Prüfen Sie sie unter Einstellungen → E-Mail.',
+    )
+    expect(renderMessage(describeFailure(cases[3], config).detail!, 'fr')).toContain('à l’étape RCPT TO')
   })
 })

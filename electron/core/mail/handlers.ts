@@ -312,7 +312,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     'mail:testSmtp': async () => {
       const { config } = await smtpConfig()
       const failure = await verifySmtp(config)
-      if (failure) throw new CoreError(failure.code, failure.message)
+      if (failure) throw new CoreError(failure.code, failure.message, undefined, failure.detail)
       return { server: serverLabel(config), user: config.user }
     },
 

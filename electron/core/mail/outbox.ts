@@ -33,6 +33,7 @@ import { outboxStates, type OutboxItem, type SentCopyStatus, type SmtpFailure } 
 import { serverLabel, type SmtpConfig, type SmtpOutcome } from './smtp'
 import { incomingDir } from '../requests/attachments'
 import { noticeWords } from '../messages/errors'
+import { messageSchema as wordsSchema } from '../messages/message'
 
 export { outboxStates, type OutboxItem, type OutboxState, type SentCopyStatus } from './mail-types'
 
@@ -46,6 +47,7 @@ const failureSchema = z.object({
   response: z.string().nullable(),
   command: z.string().nullable(),
   temporary: z.boolean(),
+  detail: wordsSchema.optional(),
 })
 
 const ownerSchema = z.object({ pid: z.number().int(), host: z.string(), token: z.string().min(1), since: z.iso.datetime() })
