@@ -7,15 +7,17 @@ import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { Dialog } from '../../ui/Dialog'
 import { countryName, formatList } from '../../ui/format'
-import { currentLocale } from '../../i18n/i18n'
+import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { FormError } from '../../ui/FormError'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
 
+/** An authority's name: its own, with the English one first unless the window speaks its language. */
 function label(authority: AuthoritySummary): string {
   const short = authority.acronym ? ` (${authority.acronym})` : ''
-  return authority.name === authority.nameEn ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
+  const ownLanguage = authority.languages.includes(currentLanguage().slice(0, 2))
+  return authority.name === authority.nameEn || ownLanguage ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
 }
 
 /**
