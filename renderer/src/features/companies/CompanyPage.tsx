@@ -98,18 +98,19 @@ function WebFormCallout({ company }: { company: CompanyView }) {
   const rule = company.requirements.webFormOnly
   const form = company.webForms.find((w) => w.status === 'current')
   if (!rule || !form) return null
+  const t = (key: string, params?: Record<string, string>) => i18n.t(`webForm.${key}`, { ns: 'companies', ...params })
   return (
     <div className="callout callout-warn" data-testid="web-form-only">
-      <strong>Requests go through {company.name}’s web form</strong>
-      {rule.reason === 'email-refused' ? ': it does not take them by e-mail' : ': no e-mail address of it is known to work'}
-      {rule.since ? ` (as of ${formatDate(rule.since)})` : ''}.{' '}
+      <strong>{t('title', { company: company.name })}</strong>
+      {rule.reason === 'email-refused' ? t('refused') : t('noAddress')}
+      {rule.since ? t('since', { date: formatDate(rule.since) }) : ''}.{' '}
       <a className="break" href={form.url} target="_blank" rel="noreferrer">
-        Open the form
+        {t('open')}
       </a>
       {company.privacyEmail ? (
         <>
           {' '}
-          An address is known too: <strong>{company.privacyEmail}</strong>; a request sent there may not be answered.
+          <Trans i18nKey="webForm.addressToo" ns="companies" values={{ email: company.privacyEmail }} components={{ strong: <strong /> }} />
         </>
       ) : null}
     </div>
