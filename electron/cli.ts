@@ -24,7 +24,8 @@ import { policyFormats } from './core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
 import { formatPlainDate, joinParts } from './core/messages/params'
 import { renderMessage } from './core/messages/render'
-import { uiLanguageFromEnvironment, uiLanguages } from './core/messages/ui-languages'
+import { uiLanguageFromEnvironment, uiLanguages, type UiLanguage } from './core/messages/ui-languages'
+import type { Message } from './core/messages/message'
 import { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir } from './adapters/node/node-ports'
 import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
@@ -221,6 +222,9 @@ Commands:
 
 Options:
   --json       machine-readable output on stdout
+  --ui-lang    the language of Rightful's own messages (errors, notices, the deadline's
+               explanation): en, de, fr, es, zh-Hans, zh-Hant; default from LANGUAGE,
+               LC_ALL, LC_MESSAGES, LANG, else en
   --help       this text
   --version    the version
 
@@ -228,6 +232,34 @@ Data folder: ${'$'}RIGHTFUL_DATA_DIR, else the desktop app's own data folder.`
 
 /** A problem with the command line itself: exit code 2. */
 class UsageError extends Error {}
+
+/**
+ * `--ui-lang <lang>` (or `--ui-lang=<lang>`) anywhere on the command line: the language of the
+ * core's messages, else the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Taken out of the
+ * arguments for every command but `deadline`, which reads it itself.
+ */
+function takeUiLanguage(argv: ReadonlyArray<string>, env: { readonly [name: string]: string | undefined }): { argv: string[]; ui: UiLanguage } {
+  const rest: string[] = []
+  let given: string | undefined
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    if (arg === '--ui-lang') {
+      given = argv[i + 1]
+      if (given === undefined || given.startsWith('--')) throw new UsageError('--ui-lang needs a language: en, de, fr, es, zh-Hans, zh-Hant.')
+      i += 1
+    } else if (arg.startsWith('--ui-lang=')) {
+      given = arg.slice('--ui-lang='.length)
+    } else {
+      rest.push(arg)
+    }
+  }
+  const ui = given === undefined ? uiLanguageFromEnvironment(env) : oneOf(given, 'ui-lang', uiLanguages)
+  return { argv: rest[0] === 'deadline' ? [...rest, '--ui-lang', ui] : rest, ui }
+}
 
 const requestOptions = {
   company: { type: 'string' },
@@ -792,11 +824,11 @@ async function repliesCommand(sub: string | undefined, rest: string[], io: CliIo
 }
 
 /** `rightful notices`: what was set aside or moved aside, kept until dismissed (here or in the app). */
-async function noticesCommand(sub: string | undefined, rest: string[], makeApi: () => Api): Promise<Output> {
+async function noticesCommand(sub: string | undefined, rest: string[], makeApi: () => Api, ui: UiLanguage = 'en'): Promise<Output> {
   if (sub === undefined || sub === 'list' || sub === '--json') {
     parse(sub === '--json' ? [sub, ...rest] : rest, { json: { type: 'boolean' } })
     const { notices } = unwrap(await makeApi().call('app:status', {}))
-    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${n.message}`).join('\n') : 'Nothing to tell.'
+    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${ui === 'en' || !n.detail ? n.message : renderMessage(n.detail, ui)}`).join('\n') : 'Nothing to tell.'
     return { json: notices, text }
   }
   if (sub !== 'dismiss') throw new UsageError(`Unknown command "notices ${sub}": use \`notices list\` or \`notices dismiss <id>\`.`)
@@ -1023,7 +1055,12 @@ async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: stri
   return { json, text }
 }
 
-async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
+async function runCommand(
+  argv: string[],
+  io: CliIo,
+  makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api,
+  ui: UiLanguage = 'en',
+): Promise<Output> {
   const [command, sub, ...rest] = argv
   switch (command) {
     case 'catalog': {
@@ -1221,7 +1258,7 @@ async function runCommand(argv: string[], io: CliIo, makeApi: (files?: string, p
     case 'replies':
       return repliesCommand(sub, rest, io, makeApi)
     case 'notices':
-      return noticesCommand(sub, rest, makeApi)
+      return noticesCommand(sub, rest, makeApi, ui)
     case 'bulk':
       return bulkCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'discover':
@@ -1415,8 +1452,18 @@ async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: strin
 }
 
 /** Runs one command line; resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot: string }): Promise<number> {
-  const json = argv.includes('--json')
+export async function runCli(givenArgv: string[], io: CliIo, options: { resourcesRoot: string }): Promise<number> {
+  const json = givenArgv.includes('--json')
+  let chosen: ReturnType<typeof takeUiLanguage>
+  try {
+    chosen = takeUiLanguage(givenArgv, io.env)
+  } catch (error) {
+    io.stderr(`rightful: ${(error as Error).message}\nRun \`rightful --help\` for the commands and options.\n`)
+    return 2
+  }
+  const { argv, ui } = chosen
+  /** The core's words in the chosen language: its message's key where it gave one, else its English. */
+  const words = (said: { readonly message: string; readonly detail?: Message }) => (ui === 'en' || !said.detail ? said.message : renderMessage(said.detail, ui))
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${usage}\n`)
     return 0
@@ -1490,14 +1537,14 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
       // `rightful notices` has just shown them on stdout.
       if (argv[0] === 'notices') return
       for (const notice of fresh) {
-        io.stderr(`rightful: notice: ${notice.message}\n  (\`rightful notices dismiss ${notice.id}\` when you have dealt with it)\n`)
+        io.stderr(`rightful: notice: ${words(notice)}\n  (\`rightful notices dismiss ${notice.id}\` when you have dealt with it)\n`)
       }
     } catch (error) {
       io.stderr(`rightful: the notices could not be read: ${(error as Error).message}\n`)
     }
   }
   try {
-    const outcome = await Promise.race([runCommand(argv, io, makeApi).then((output) => ({ output })), interrupted.then((signal) => ({ signal }))])
+    const outcome = await Promise.race([runCommand(argv, io, makeApi, ui).then((output) => ({ output })), interrupted.then((signal) => ({ signal }))])
     if ('signal' in outcome) {
       tellNotices()
       return stopped(outcome.signal, null)
@@ -1508,7 +1555,7 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     return output.exitCode ?? 0
   } catch (error) {
     tellNotices()
-    if (stoppedBy && error instanceof DomainFailure && error.error.code === 'CANCELLED') return stopped(stoppedBy, error.error.message)
+    if (stoppedBy && error instanceof DomainFailure && error.error.code === 'CANCELLED') return stopped(stoppedBy, words(error.error))
     if (error instanceof UsageError || error instanceof z.ZodError) {
       io.stderr(`rightful: ${error.message}\nRun \`rightful --help\` for the commands and options.\n`)
       return 2
@@ -1516,7 +1563,7 @@ export async function runCli(argv: string[], io: CliIo, options: { resourcesRoot
     if (error instanceof DomainFailure) {
       if (json) io.stdout(`${JSON.stringify({ error: error.error }, null, 2)}\n`)
       const hint = error.error.code === 'NO_CONTACT' ? '\nAdd it with `rightful catalog add-contact <company> --email <address>`.' : ''
-      io.stderr(`rightful: ${error.error.message}${hint}\n`)
+      io.stderr(`rightful: ${words(error.error)}${hint}\n`)
       return 1
     }
     io.stderr(`rightful: unexpected failure: ${(error as Error).stack ?? String(error)}\n`)

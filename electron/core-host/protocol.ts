@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from '../core/api/result'
+import { messageSchema } from '../core/messages/message'
 
 /** Bumped when a message changes shape; host and core must agree. */
 export const protocolVersion = 1
@@ -43,7 +44,12 @@ const apiErrorSchema = z
   .strictObject({
   code: z.enum(errorCodes),
   message: z.string().max(100_000),
-  issues: z.array(z.strictObject({ path: z.string().max(1000), message: z.string().max(10_000) }).readonly()).max(1000).readonly().optional(),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(1000), message: z.string().max(10_000), detail: messageSchema.optional() }).readonly())
+    .max(1000)
+    .readonly()
+    .optional(),
+  detail: messageSchema.optional(),
   })
   .readonly()
 
@@ -67,6 +73,7 @@ const progressSchema = z.strictObject({
   done: z.number().min(0),
   total: z.number().min(0).nullable(),
   message: z.string().max(1000),
+  detail: messageSchema.optional(),
   cancellable: z.boolean(),
 })
 

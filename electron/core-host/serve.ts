@@ -12,6 +12,7 @@ import { missingResources } from '../adapters/node/resources'
 import { createWorkerCompute } from './compute'
 import { coreMessageSchema, hostMessageSchema, type CoreMessage, type Endpoint, type InitMessage } from './protocol'
 import { createRemotePorts } from './remote-ports'
+import { failWith } from '../core/messages/errors'
 
 /** A clock that reads the time the host wrote into shared memory (the harness's test clock). */
 function sharedClock(buffer: SharedArrayBuffer): Clock {
@@ -61,7 +62,7 @@ export function serveCore(endpoint: Endpoint): { stop(): void } {
 
   const call = async (id: number, channel: string, input: unknown) => {
     let result: Result<unknown>
-    if (!api) result = fail('CORE_UNAVAILABLE', 'Rightful is still starting; try again in a moment.')
+    if (!api) result = failWith('CORE_UNAVAILABLE', 'error.coreStarting')
     else {
       try {
         result = await api.invoke(channel, input)

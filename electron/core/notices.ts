@@ -5,6 +5,7 @@
  * them, so damage found by one process is told in the other; tests keep them in memory.
  */
 import { z } from 'zod'
+import { messageSchema } from './messages/message'
 
 export const noticeCodes = ['STORE_FILE_UNREADABLE', 'REQUEST_FILE_UNREADABLE', 'RECORDS_SET_ASIDE', 'RESTORE_FINISHED'] as const
 /** RESTORE_FINISHED: a restore a crash interrupted was completed at start. */
@@ -14,6 +15,8 @@ export const noticeSchema = z.object({
   id: z.string().regex(/^notice-[0-9a-z-]{1,40}$/),
   code: z.enum(noticeCodes),
   message: z.string().min(1).max(4000),
+  /** `message` as a key and parameters (core/messages), where it has one: the hosts say it in the user's language. */
+  detail: messageSchema.optional(),
   /** The file as it was found. */
   path: z.string().max(4096),
   /** Where it was moved to (null when it was left in place); nothing is ever deleted. */
@@ -29,7 +32,7 @@ export const maxNotices = 200
 
 export type NoticeBoard = {
   /** Adds a notice, unless the same one (code, file, words) is still waiting to be seen. */
-  add(notice: Pick<Notice, 'code' | 'message' | 'path' | 'movedTo'>): Notice
+  add(notice: Pick<Notice, 'code' | 'message' | 'path' | 'movedTo'> & { readonly detail?: Notice['detail'] }): Notice
   /** Every notice not dismissed yet, oldest first. */
   list(): ReadonlyArray<Notice>
   dismiss(id: string): boolean
@@ -72,6 +75,7 @@ export function createNoticeBoard(
         const entry = noticeSchema.parse({
           code: notice.code,
           message: notice.message.slice(0, 4000),
+          ...(notice.detail ? { detail: notice.detail } : {}),
           path: notice.path.slice(0, 4096),
           movedTo: notice.movedTo === null ? null : notice.movedTo.slice(0, 4096),
           id: newId(),

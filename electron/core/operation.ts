@@ -7,6 +7,7 @@
  * whole (one reply of a sync), so a cancelled operation leaves either nothing or whole steps.
  */
 import { CoreError } from './api/result'
+import { message, type Message } from './messages/message'
 
 /** An operation id, chosen by the caller so that it can cancel before the answer comes. */
 export const operationIdPattern = /^op-[A-Za-z0-9_-]{6,60}$/
@@ -21,6 +22,8 @@ export type OperationStep = {
   readonly total: number | null
   /** What it does, in words: "Reading file 120 of 3,070". */
   readonly message: string
+  /** `message` as a key and parameters (core/messages), for the hosts to say in the user's language. */
+  readonly detail?: Message
   /** False once it cannot be stopped any more (its result is being saved). */
   readonly cancellable: boolean
 }
@@ -63,8 +66,20 @@ export type Operation = {
 
 /** The error a cancelled operation ends with. */
 export function cancelledError(what = 'It'): CoreError {
-  return new CoreError('CANCELLED', `${what} was stopped, as you asked. Nothing was saved.`)
+  const key = cancelledKeys.get(what)
+  return new CoreError('CANCELLED', `${what} was stopped, as you asked. Nothing was saved.`, undefined, key ? message(`error.cancelled.${key}`) : undefined)
 }
+
+/** The message keys of the operations' names (core/messages error.cancelled.*), whose English reads as the sentence above. */
+const cancelledKeys: ReadonlyMap<string, string> = new Map([
+  ['It', 'it'],
+  ['Reading the policy', 'readingPolicy'],
+  ['Saving the company from its policy', 'savingPolicy'],
+  ['The import', 'import'],
+  ['The backup', 'backup'],
+  ['The restore', 'restore'],
+  ['The IMAP sync', 'sync'],
+])
 
 /** True for the error a cancelled operation ends with. */
 export function isCancelled(error: unknown): boolean {

@@ -8,6 +8,7 @@ import type { ApiChannel } from '../core/api/channels'
 import type { WindowApi } from '../core/api/contract'
 import type { OperationProgress } from '../core/operation'
 import type { PushChannel } from './push'
+import type { Message } from '../core/messages/message'
 
 /** Sends one call to the main process (the preload passes `ipcRenderer.invoke`). */
 export type InvokeChannel = (channel: ApiChannel, input: unknown) => Promise<unknown>
@@ -69,7 +70,30 @@ export function progressOf(value: unknown): OperationProgress | null {
   const p = value as Record<string, unknown>
   if (!shortText(p.operation, 100) || !shortText(p.channel, 100) || !shortText(p.stage, 100)) return null
   if (!count(p.done) || !(p.total === null || count(p.total)) || typeof p.message !== 'string' || p.message.length > 1000 || typeof p.cancellable !== 'boolean') return null
-  return Object.freeze({ operation: p.operation, channel: p.channel, stage: p.stage, done: p.done, total: p.total, message: p.message, cancellable: p.cancellable })
+  const detail = progressDetailOf(p.detail)
+  return Object.freeze({ operation: p.operation, channel: p.channel, stage: p.stage, done: p.done, total: p.total, message: p.message, cancellable: p.cancellable, ...(detail ? { detail } : {}) })
+}
+
+/**
+ * A progress report's message key and flat parameters (words or numbers), copied; undefined when
+ * there is none or it is not one (the page then shows the English words).
+ */
+function progressDetailOf(value: unknown): Message | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const d = value as Record<string, unknown>
+  if (typeof d.key !== 'string' || !/^[A-Za-z][A-Za-z0-9_.-]{0,199}$/.test(d.key)) return undefined
+  if (d.params === undefined) return Object.freeze({ key: d.key })
+  if (typeof d.params !== 'object' || d.params === null) return undefined
+  const entries = Object.entries(d.params)
+  if (entries.length > 20) return undefined
+  const params = Object.create(null) as Record<string, string | number>
+  for (const [name, param] of entries) {
+    if (!/^[A-Za-z][A-Za-z0-9]{0,59}$/.test(name)) return undefined
+    if (typeof param === 'string' && param.length <= 1000) params[name] = param
+    else if (typeof param === 'number' && Number.isFinite(param)) params[name] = param
+    else return undefined
+  }
+  return Object.freeze({ key: d.key, params: Object.freeze(params) })
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { WindowApi } from '@core/api/contract'
 import type { ApiError, Result } from '@core/api/result'
+import { errorText } from './ui/messages'
 
 declare global {
   interface Window {
@@ -61,7 +62,7 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiFailure) return error.error.message
+  if (error instanceof ApiFailure) return errorText(error.error)
   if (error instanceof Error) return error.message
   return String(error)
 }

@@ -1,4 +1,6 @@
-/** `rightful deadline --ui-lang`: the explanation in the chosen language, by default the environment's. */
+/** `rightful --ui-lang`: the deadline's explanation, the core's errors and notices in the chosen language, by default the environment's. */
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
 import { repoRoot, tempDir } from '../helpers/ports'
@@ -55,5 +57,40 @@ describe('rightful deadline --ui-lang', () => {
     expect(code).not.toBe(0)
     expect(stderr).toContain('ui-lang')
     expect(stderr).toContain('zh-Hans')
+  })
+})
+
+describe('the core\'s errors and notices in the --ui-lang language', () => {
+  async function inFolder(dataDir: string, argv: string[], env: Record<string, string> = {}) {
+    let stdout = ''
+    let stderr = ''
+    const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir, ...env }, cwd: dataDir }, { resourcesRoot: repoRoot })
+    return { code, stdout, stderr }
+  }
+
+  it('prints an error and a notice in German with --ui-lang de, in English by default, and in French from LANG', async () => {
+    const dataDir = tempDir()
+    fs.writeFileSync(path.join(dataDir, 'profile.json'), JSON.stringify({ version: 1, profile: { name: '' } }))
+    const german = await inFolder(dataDir, ['draft', '--company', 'fs-com', '--type', 'access', '--ui-lang', 'de'])
+    expect(german.code).toBe(1)
+    expect(german.stderr).toContain('Ihre gespeicherten Angaben konnten nicht gelesen werden')
+    expect(german.stderr).toContain('Geben Sie zuerst Ihren Namen, Ihre E-Mail-Adresse und Ihre Postanschrift in Ihren Angaben ein')
+
+    const english = await inFolder(dataDir, ['draft', '--company', 'fs-com', '--type', 'access'])
+    expect(english.stderr).toContain('Enter your name, e-mail address and postal address in your profile first')
+
+    const french = await inFolder(dataDir, ['notices', '--ui-lang=fr'])
+    expect(french.code).toBe(0)
+    expect(french.stdout).toContain('Vos coordonnées enregistrées n’ont pas pu être lues')
+    const fromLang = await inFolder(dataDir, ['draft', '--company', 'fs-com', '--type', 'access', '--json'], { LANG: 'fr_FR.UTF-8' })
+    expect(fromLang.stderr).toContain('Saisissez d’abord votre nom')
+    // JSON keeps the English message and the key beside it.
+    expect(JSON.parse(fromLang.stdout).error).toMatchObject({ code: 'PROFILE_MISSING', detail: { key: 'error.profileMissing' } })
+  })
+
+  it('refuses --ui-lang without a language on any command', async () => {
+    const { code, stderr } = await run(['notices', '--ui-lang'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('--ui-lang needs a language')
   })
 })

@@ -43,6 +43,7 @@ describe('the profile refuses what cannot be a postal address, field by field', 
       {
         path: 'address',
         message: 'Enter your whole postal address as on an envelope: street and number on one line, then the town (with the postcode where there is one) on the next.',
+        detail: { key: 'issue.addressWhole' },
       },
     ])
     expect(expectOk(await host.api.call('profile:get', {}))).toBeNull()

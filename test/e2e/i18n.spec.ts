@@ -23,6 +23,12 @@ test.describe('a German system', () => {
 
     await openRequest(page, harness.current, reference)
     await snapshot(page, 'de-request')
+    // A request's dialogs: recording what happened, the complaint to an authority.
+    await page.getByRole('button', { name: 'Ereignis eintragen …' }).click()
+    const record = page.getByRole('dialog', { name: 'Ereignis eintragen' })
+    await expect(record.getByText('Notiz (freiwillig)')).toBeVisible()
+    await snapshot(page, 'de-record-event')
+    await record.getByRole('button', { name: 'Abbrechen' }).click()
 
     await page.getByRole('button', { name: 'Unternehmen', exact: true }).click()
     await page.getByRole('searchbox').first().fill('fs')
@@ -35,7 +41,18 @@ test.describe('a German system', () => {
     await expect(page.getByRole('heading', { name: 'Fristen zählen' })).toBeVisible()
     await expect(page.getByLabel('Sprache von Rightful')).toHaveValue('system')
     await expect(page.getByLabel('Sprache von Rightful').locator('option[value="system"]')).toHaveText('Wie das System (Deutsch)')
+    // Your data and the mail server, in German too.
+    await expect(page.getByRole('heading', { name: 'Ihre Daten', level: 2 })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Alles sichern …' })).toBeVisible()
+    await expect(page.getByTestId('mail-settings').getByRole('button', { name: 'Verbindung testen' })).toBeVisible()
     await snapshot(page, 'de-settings')
+
+    // Your details: the labels, and the Land by its German name.
+    await page.getByRole('button', { name: 'Ihre Angaben', exact: true }).click()
+    await expect(page.getByLabel('Vollständiger Name')).toBeVisible()
+    await page.getByLabel('Land', { exact: true }).selectOption('DE')
+    await expect(page.getByLabel('Bundesland (freiwillig)').locator('option[value="DE-BY"]')).toHaveText('Bayern')
+    await expect(page.getByText('Jedes Bundesland hat eine eigene Datenschutzaufsicht')).toBeVisible()
   })
 })
 
@@ -63,6 +80,12 @@ test('Settings switch the window to Simplified Chinese, and it stays so after a 
   await page.locator('[data-company="fs-com"]').click()
   await expect(page.getByRole('heading', { name: 'FS.COM', level: 1 })).toBeVisible()
   await snapshot(page, 'zh-Hans-company')
+
+  // Your details in Simplified Chinese, field problems included (the core's words, by their keys).
+  await page.getByRole('button', { name: '您的信息', exact: true }).click()
+  await page.getByLabel('全名').fill('')
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+  await expect(page.getByText('请输入您的姓名。')).toBeVisible()
 
   // Back to the system's language (English here).
   await settingsPage(page, '设置')

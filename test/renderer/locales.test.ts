@@ -57,7 +57,24 @@ const sameAsEnglish = new Set<string>([
   'core:proposal.place.JP',
   'core:proposal.place.HK',
   'core:proposal.place.AU',
+  // Spelt alike: "Passphrase" (de), "Port" (de, fr), "No" (es).
+  'settings:data.passphrase',
+  'settings:restore.passphrase',
+  'settings:mail.port',
+  'settings:restore.no',
+  // Spelt alike: "Post", "Website", "Server" (de), "E-mail" (fr).
+  'requests:complaint.post',
+  'requests:complaint.website',
+  'requests:markSent.post',
+  'requests:sendPanel.server',
+  'requests:complaint.email',
+  'requests:markSent.email',
+  // The German "Land" is what French calls it too.
+  'profile:regionLabel.DE',
 ])
+
+/** Key prefixes whose values are places' names, many spelt alike in several languages ("Berlin", "Galicia"). */
+const placeNames = ['profile:regionName.']
 
 type Tree = { [key: string]: string | Tree }
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
@@ -157,6 +174,7 @@ describe('the UI resources', () => {
           if (value !== model) continue
           // Nothing but placeholders and punctuation: no words to translate.
           if (!/\p{L}/u.test(value.replace(/\{\{[^}]*\}\}/g, ''))) continue
+          if (placeNames.some((prefix) => base.startsWith(prefix))) continue
           if (sameAsEnglish.has(base)) usedAllowance.add(base)
           else leftInEnglish.push(`${namespace}:${key} (${language}): ${value}`)
         }

@@ -239,7 +239,7 @@ export function createApi(ports: Ports): Api {
       const run = async () => (handlers[channel] as (input: unknown, operation: Operation) => unknown)(parsed.data, operation)
       return ok(await (selfGated.has(channel) || ungated.has(channel) ? run() : gate.shared(run)))
     } catch (error) {
-      if (error instanceof CoreError) return fail(error.code, error.message, error.issues)
+      if (error instanceof CoreError) return fail(error.code, error.message, error.issues, error.detail)
       if (error instanceof z.ZodError) {
         const issues = describeIssues(error)
         return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues)

@@ -7,10 +7,11 @@ import type { z } from 'zod'
 import type { ApiChannel } from './channels'
 import { contract } from './contract'
 import { fail, ok, type Result } from './result'
+import { withIssueDetail } from '../messages/errors'
 
 /** A zod error's problems, each by its field's path. */
 export function describeIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+  return error.issues.map((issue) => withIssueDetail({ path: issue.path.join('.'), message: issue.message }))
 }
 
 /**

@@ -77,11 +77,17 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number]
 
+/** The words of an error as a key and parameters (core/messages), for each host to render in the user's language. */
+export type ErrorDetail = { readonly key: string; readonly params?: Readonly<Record<string, ErrorDetailParam>> }
+type ErrorDetailParam = string | number | ErrorDetail | ReadonlyArray<ErrorDetail>
+
 export type ApiError = {
   readonly code: ErrorCode
   readonly message: string
-  /** Field-level problems for INVALID_INPUT: path joined with dots, and what is wrong. */
-  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+  /** Field-level problems for INVALID_INPUT: path joined with dots, and what is wrong (with its key where it has one). */
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string; readonly detail?: ErrorDetail }>
+  /** `message` as a key and parameters, where the core has one: the hosts render it in the user's language. */
+  readonly detail?: ErrorDetail
 }
 
 export type Result<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ApiError }
@@ -90,8 +96,8 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data }
 }
 
-export function fail(code: ErrorCode, message: string, issues?: ApiError['issues']): { ok: false; error: ApiError } {
-  return { ok: false, error: issues ? { code, message, issues } : { code, message } }
+export function fail(code: ErrorCode, message: string, issues?: ApiError['issues'], detail?: ErrorDetail): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message, ...(issues ? { issues } : {}), ...(detail ? { detail } : {}) } }
 }
 
 /**
@@ -101,11 +107,13 @@ export function fail(code: ErrorCode, message: string, issues?: ApiError['issues
 export class CoreError extends Error {
   readonly code: ErrorCode
   readonly issues?: ApiError['issues']
+  readonly detail?: ErrorDetail
 
-  constructor(code: ErrorCode, message: string, issues?: ApiError['issues']) {
+  constructor(code: ErrorCode, message: string, issues?: ApiError['issues'], detail?: ErrorDetail) {
     super(message)
     this.name = 'CoreError'
     this.code = code
     this.issues = issues
+    this.detail = detail
   }
 }

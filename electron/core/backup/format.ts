@@ -18,7 +18,7 @@
  * the tag does not). Pure definitions: no I/O here.
  */
 import { z } from 'zod'
-import { CoreError } from '../api/result'
+import { coreError } from '../messages/errors'
 
 export const backupMagic = 'RIGHTFUL-BACKUP\n'
 export const backupFormat = 'rightful-backup'
@@ -190,19 +190,16 @@ export function unsafePathReason(entryPath: string): string | null {
 
 /** Messages of the errors a reader gives; codes are stable, for tests and the UI. */
 export const backupErrors = {
-  notABackup: (why: string) => new CoreError('BACKUP_INVALID', `This is not a Rightful backup (${why}).`),
-  invalid: (why: string) => new CoreError('BACKUP_INVALID', `This backup cannot be restored: ${why}. Nothing was changed.`),
-  damaged: (why: string) => new CoreError('BACKUP_DAMAGED', `This backup is damaged: ${why}. Nothing was changed; use another copy of it.`),
+  notABackup: (why: string) => coreError('BACKUP_INVALID', 'error.backup.notABackup', { why }),
+  invalid: (why: string) => coreError('BACKUP_INVALID', 'error.backup.invalid', { why }),
+  damaged: (why: string) => coreError('BACKUP_DAMAGED', 'error.backup.damaged', { why }),
   tooLarge: (bytes: number, limit: number) =>
-    new CoreError('BACKUP_TOO_LARGE', `This file is ${formatBytes(bytes)}; Rightful reads backups up to ${formatBytes(limit)}. Nothing was changed.`),
+    coreError('BACKUP_TOO_LARGE', 'error.backup.tooLarge', { size: formatBytes(bytes), limit: formatBytes(limit) }),
   newer: (version: number) =>
-    new CoreError(
-      'BACKUP_UNSUPPORTED',
-      `This backup was made by a newer Rightful (backup format ${version}; this version reads format ${backupVersion}). Update Rightful to restore it. Nothing was changed.`,
-    ),
-  passphraseRequired: () => new CoreError('BACKUP_PASSPHRASE_REQUIRED', 'This backup is encrypted: enter the passphrase it was made with.'),
+    coreError('BACKUP_UNSUPPORTED', 'error.backup.newer', { version, supported: backupVersion }),
+  passphraseRequired: () => coreError('BACKUP_PASSPHRASE_REQUIRED', 'error.backup.passphraseRequired'),
   wrongPassphrase: () =>
-    new CoreError('BACKUP_WRONG_PASSPHRASE', 'This passphrase does not open the backup: it is not the one the backup was made with. Nothing was changed.'),
+    coreError('BACKUP_WRONG_PASSPHRASE', 'error.backup.wrongPassphrase'),
 }
 
 /** "1.2 MB", "340 KB", "12 bytes". */

@@ -15,6 +15,7 @@ import { readBackup, readBackupHeader } from './reader'
 import { discardStaged, refuseIfNotEmpty, stageBackup, swapIn } from './restore'
 import type { BackupCreated, BackupPreview, RestoreResult } from './view'
 import { writeBackup } from './writer'
+import { message } from '../messages/message'
 
 /** How many chosen backup files are remembered (by token) at a time. */
 const maxChosen = 20
@@ -111,12 +112,12 @@ export function backupHandlers(deps: {
       const staged = await stageBackup({ dataDir: ports.dataDir, file, passphrase: passphrase ?? null, limits, operation })
       // The last point where it can stop: the swap that follows is done whole (or finished at the next start).
       try {
-        await operation.checkpoint({ stage: 'unpacking', done: 1, total: 1, message: 'The backup is unpacked.', cancellable: true })
+        await operation.checkpoint({ stage: 'unpacking', done: 1, total: 1, message: 'The backup is unpacked.', detail: message('progress.unpacked'), cancellable: true })
       } catch (error) {
         discardStaged(staged)
         throw error
       }
-      operation.report({ stage: 'swapping', done: 0, total: null, message: 'Putting the restored data in place…', cancellable: false })
+      operation.report({ stage: 'swapping', done: 0, total: null, message: 'Putting the restored data in place…', detail: message('progress.swapping'), cancellable: false })
       const { previousData } = await deps.exclusive(async () => {
         try {
           const swapped = swapIn({ dataDir: ports.dataDir, staged, replace, now: ports.clock.now() })

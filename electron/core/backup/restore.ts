@@ -26,6 +26,8 @@ import { folderLock, processRuns } from '../storage/folder-lock'
 import { dataRoots, listUserData } from './entries'
 import { formatBytes, type BackupLimits, type ManifestEntry } from './format'
 import { readBackup, type BackupInfo, type EntrySink } from './reader'
+import { coreError, noticeWords } from '../messages/errors'
+import { message } from '../messages/message'
 
 export const journalName = 'restore-journal.json'
 const stagingPattern = /^\.restore-[a-z0-9-]{1,60}$/
@@ -132,7 +134,14 @@ export async function stageBackup(options: {
     const operation = options.operation
     const between = operation
       ? ({ done, total }: { done: number; total: number }) =>
-          operation.checkpoint({ stage: 'unpacking', done, total, message: `Checking and unpacking the backup: ${formatBytes(done)} of ${formatBytes(total)}…`, cancellable: true })
+          operation.checkpoint({
+            stage: 'unpacking',
+            done,
+            total,
+            message: `Checking and unpacking the backup: ${formatBytes(done)} of ${formatBytes(total)}…`,
+            detail: message('progress.unpacking', { done: formatBytes(done), total: formatBytes(total) }),
+            cancellable: true,
+          })
       : undefined
     const info = await readBackup(options.file, { passphrase: options.passphrase, ...(options.limits ? { limits: options.limits } : {}), sink, ...(between ? { between } : {}) })
     // On disk before the journal names them: a power cut after the swap must not find empty files.
@@ -204,10 +213,10 @@ export function refuseIfNotEmpty(dataDir: string): void {
   const current = listUserData(dataDir)
   if (current.files.length + current.unsafe.length === 0) return
   const requests = current.files.filter((f) => /^requests\/RF-\d{4}-\d{4,}\.json$/.test(f.path)).length
-  throw new CoreError(
-    'DATA_FOLDER_NOT_EMPTY',
-    `The data folder already holds data (${requests} request${requests === 1 ? '' : 's'}, ${current.files.length} file${current.files.length === 1 ? '' : 's'} in all). Restoring would replace it; nothing was changed.`,
-  )
+  throw coreError('DATA_FOLDER_NOT_EMPTY', 'error.backup.notEmpty', {
+    requests: message('error.count.requests', { count: requests }),
+    files: message('error.count.files', { count: current.files.length }),
+  })
 }
 
 /**
@@ -320,7 +329,7 @@ function finishLocked(dataDir: string, options: { notices: NoticeBoard; now: Dat
       const movedTo = moveAsideSync(journalFile, options.now)
       options.notices.add({
         code: 'STORE_FILE_UNREADABLE',
-        message: `An interrupted restore left a journal that cannot be read; it was moved to ${movedTo}. Your data was left as it is; the restored files, if any, are in the .restore-… folder of the data folder.`,
+        ...noticeWords('notice.restoreJournal', { movedTo }),
         path: journalFile,
         movedTo,
       })
@@ -331,7 +340,7 @@ function finishLocked(dataDir: string, options: { notices: NoticeBoard; now: Dat
     finished = true
     options.notices.add({
       code: 'RESTORE_FINISHED',
-      message: `Rightful stopped while restoring a backup; the restore has now been completed.${previousData ? ` The data it replaced is kept in ${previousData}.` : ''}`,
+      ...(previousData ? noticeWords('notice.restoreFinishedKept', { previousData }) : noticeWords('notice.restoreFinished')),
       path: dataDir,
       movedTo: previousData,
     })

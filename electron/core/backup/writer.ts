@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { CoreError } from '../api/result'
-import type { Operation } from '../operation'
+import type { Operation, OperationStep } from '../operation'
 import { checkRecord, isCheckedRecord, listUserData, tally, type DataFile } from './entries'
 import {
   backupFormat,
@@ -30,6 +30,7 @@ import {
   type BackupLimits,
   type ManifestEntry,
 } from './format'
+import { message } from '../messages/message'
 
 const chunkBytes = 1024 * 1024
 /** Files up to this size are read whole; larger ones in chunks. */
@@ -205,10 +206,10 @@ export async function writeBackup(options: {
   const limits = options.limits ?? defaultLimits
   const operation = options.operation ?? null
   const { files, unsafe } = listUserData(options.dataDir)
-  let step = { stage: 'checking', done: 0, total: files.length as number | null, message: 'Checking your files…', cancellable: true }
+  let step: OperationStep = { stage: 'checking', done: 0, total: files.length, message: 'Checking your files…', detail: message('progress.checkingFiles'), cancellable: true }
   const pause = operation ? () => operation.checkpoint(step) : createYielder()
   const { counts, entries, skipped } = await survey(files, limits, pause, (index) => {
-    step = { ...step, done: index, message: `Checking file ${(index + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')}…` }
+    step = { ...step, done: index, message: `Checking file ${(index + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')}…`, detail: message('progress.checkingFile', { done: index + 1, total: files.length }) }
   })
   skipped.push(...unsafe.map((u) => ({ path: u.path, reason: `its name cannot be restored everywhere (${u.reason})` })))
   if (entries.length > limits.maxEntries) {
@@ -259,7 +260,14 @@ export async function writeBackup(options: {
     out.raw(prefix)
     out.payload(manifestLine)
     for (const entry of entries) {
-      step = { stage: 'writing', done: out.written, total, message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…`, cancellable: true }
+      step = {
+        stage: 'writing',
+        done: out.written,
+        total,
+        message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…`,
+        detail: message('progress.writing', { done: formatBytes(out.written), total: formatBytes(total) }),
+        cancellable: true,
+      }
       await pause()
       const hash = createHash('sha256')
       let size = 0
@@ -270,7 +278,12 @@ export async function writeBackup(options: {
           if (size > entry.size) return
           hash.update(chunk)
           out.payload(chunk)
-          step = { ...step, done: out.written, message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…` }
+          step = {
+            ...step,
+            done: out.written,
+            message: `Writing the backup: ${formatBytes(out.written)} of ${formatBytes(total)}…`,
+            detail: message('progress.writing', { done: formatBytes(out.written), total: formatBytes(total) }),
+          }
         },
         pause,
       )
@@ -279,8 +292,8 @@ export async function writeBackup(options: {
       }
     }
     // The last point where it can stop: what follows finishes the file and puts it in place.
-    await operation?.checkpoint({ ...step, done: out.written, message: 'Finishing the backup…' })
-    operation?.report({ stage: 'finishing', done: total, total, message: 'Putting the backup in place…', cancellable: false })
+    await operation?.checkpoint({ ...step, done: out.written, message: 'Finishing the backup…', detail: message('progress.finishingBackup') })
+    operation?.report({ stage: 'finishing', done: total, total, message: 'Putting the backup in place…', detail: message('progress.placingBackup'), cancellable: false })
     out.finish()
     if (out.written !== total) throw new Error(`the backup came out ${out.written} bytes long instead of ${total}`)
     fs.fsyncSync(fd)

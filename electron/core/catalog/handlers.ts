@@ -7,6 +7,7 @@ import { proposalToCompany } from './policy-import/to-company'
 import { fetchPolicy } from './policy-fetch'
 import { readImportEntriesInSteps } from './import-files'
 import { isCancelled, type Operation } from '../operation'
+import { message } from '../messages/message'
 
 /**
  * Reads a policy as an operation: one checkpoint per step, each reported. Where the host gives a
@@ -14,7 +15,7 @@ import { isCancelled, type Operation } from '../operation'
  * meanwhile, and a cancel ends it at once); otherwise here, a step at a time.
  */
 function readPolicyAsOperation(ctx: CoreContext, input: PolicyInput, operation: Operation) {
-  const between = (step: PolicyStep) => operation.checkpoint({ ...step, message: `${step.message}…`, cancellable: true })
+  const between = (step: PolicyStep) => operation.checkpoint({ ...step, message: `${step.message}…`, detail: message(`progress.policy.${step.stage}`), cancellable: true })
   const compute = ctx.ports.compute
   if (compute) {
     return compute.readPolicy(input, { budgetMs: policyImportBudgetMs, signal: operation.signal, between }).catch((error: unknown) => {
@@ -55,15 +56,16 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       const source = await ctx.ports.picker.pickImport(kind)
       if (source === null) return { source: null, imported: 0, rejected: [], dryRun }
       const entries = await readImportEntriesInSteps(source, format, ({ done, total }) =>
-        operation.checkpoint({ stage: 'reading', done, total, message: `Reading file ${count(done + 1)} of ${count(total)}…`, cancellable: true }),
+        operation.checkpoint({ stage: 'reading', done, total, message: `Reading file ${count(done + 1)} of ${count(total)}…`, detail: message('progress.readingFile', { done: done + 1, total }), cancellable: true }),
       )
       // The last point where it can stop: from here the records are checked and saved in one write.
-      await operation.checkpoint({ stage: 'reading', done: 1, total: 1, message: 'All files read.', cancellable: true })
+      await operation.checkpoint({ stage: 'reading', done: 1, total: 1, message: 'All files read.', detail: message('progress.allRead'), cancellable: true })
       operation.report({
         stage: 'saving',
         done: 0,
         total: null,
         message: `${dryRun ? 'Checking' : 'Checking and saving'} ${count(entries.length)} record${entries.length === 1 ? '' : 's'}…`,
+        detail: message(dryRun ? 'progress.checkingRecords' : 'progress.savingRecords', { count: entries.length, n: count(entries.length) }),
         cancellable: false,
       })
       const report = ctx.catalog.importEntries(entries, format, ctx.today(), { dryRun })
@@ -81,8 +83,8 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
     'catalog:extractPolicy': ({ operation: _id, ...input }, operation) => readPolicyAsOperation(ctx, input, operation),
     'catalog:savePolicy': async ({ text, format, sourceUrl, choices, into, asNew }, operation) => {
       const proposal = await readPolicyAsOperation(ctx, { text, format, ...(sourceUrl ? { sourceUrl } : {}) }, operation)
-      await operation.checkpoint({ stage: 'proposal', done: 1, total: 1, message: 'The policy is read.', cancellable: true })
-      operation.report({ stage: 'saving', done: 0, total: null, message: 'Saving the company…', cancellable: false })
+      await operation.checkpoint({ stage: 'proposal', done: 1, total: 1, message: 'The policy is read.', detail: message('progress.policyRead'), cancellable: true })
+      operation.report({ stage: 'saving', done: 0, total: null, message: 'Saving the company…', detail: message('progress.savingCompany'), cancellable: false })
       const record = proposalToCompany(proposal, choices)
       return into !== undefined ? ctx.catalog.updateFrom(into, record, ctx.today()) : ctx.catalog.addRecord(record, { asNew: asNew ?? false })
     },

@@ -19,13 +19,14 @@ import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
 import { appendToSentFolder, describeImapError } from './sent-copy'
 import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
 import { ownValue } from '../own-keys'
+import { coreError } from '../messages/errors'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
   const content = record.sent ?? record.draft
   const to = record.sent?.to ?? record.draft.to
   if (!to) {
-    throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}. Add one on the company's page, or print the letter.`)
+    throw coreError('NO_EMAIL', 'error.noEmail', { company: record.company.name })
   }
   return { to, subject: content.subject, body: content.body, sender: content.sender }
 }
@@ -114,16 +115,13 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
   const smtpConfig = async (): Promise<{ config: SmtpConfig; smtp: SmtpSettings; password: string | null }> => {
     const { smtp } = settings.get()
     if (!smtp) {
-      throw new CoreError(
-        'SMTP_NOT_CONFIGURED',
-        'No mail server is set up. Enter your SMTP server in Settings → Mail, or open the e-mail in your own mail program.',
-      )
+      throw coreError('SMTP_NOT_CONFIGURED', 'error.smtpNotConfigured')
     }
     let password: string | null = null
     if (smtp.user) {
       password = await secretStep(() => ctx.ports.secrets.get(smtpPasswordSecret))
       if (!password) {
-        throw new CoreError('SMTP_PASSWORD_MISSING', `No password is saved for ${smtp.user} at ${serverLabel(smtp)}. Enter it in Settings → Mail.`)
+        throw coreError('SMTP_PASSWORD_MISSING', 'error.smtpPasswordMissing', { user: smtp.user ?? '', server: serverLabel(smtp) })
       }
     }
     return {
@@ -166,13 +164,13 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     const { record } = ctx.requests.get(input.reference)
     if (record.sent) throw new CoreError('INVALID_STATE', `${record.reference} is already sent; what was sent cannot be sent again.`)
     const to = record.draft.to
-    if (!to) throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}. Add one on the company's page, or print the letter.`)
+    if (!to) throw coreError('NO_EMAIL', 'error.noEmail', { company: record.company.name })
     const fromAddress = settings.get().smtp?.fromAddress ?? record.draft.sender.email
     const from = { name: record.draft.sender.name, address: fromAddress }
     // Bad headers are refused before the password is asked for or anything is written.
     checkMessageFields({ from, to, subject: record.draft.subject })
     if (input.attachLetter && !record.draft.recipientAddress) {
-      throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so there is no letter to attach.`)
+      throw coreError('NO_POSTAL_ADDRESS', 'error.noPostalAttach', { company: record.company.name })
     }
     let resolved: Awaited<ReturnType<typeof smtpConfig>> | null = null
     const fingerprint = sha256Hex(JSON.stringify({ draft: record.draft, from, letter: input.attachLetter, files: [...input.attachments].sort() }))
@@ -314,7 +312,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     'mail:testSmtp': async () => {
       const { config } = await smtpConfig()
       const failure = await verifySmtp(config)
-      if (failure) throw new CoreError(failure.code, failure.message)
+      if (failure) throw new CoreError(failure.code, failure.message, undefined, failure.detail)
       return { server: serverLabel(config), user: config.user }
     },
 

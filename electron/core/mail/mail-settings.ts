@@ -9,6 +9,7 @@ import type { NoticeBoard } from '../notices'
 import type { DocumentStore, SecretStore } from '../ports'
 import { fileStamp } from '../storage/files'
 import type { PasswordStorage } from './mail-types'
+import { noticeWords } from '../messages/errors'
 
 /** 'tls': TLS from the first byte (port 465); 'starttls': upgrade required (587); 'none': no encryption. */
 export const mailSecurities = ['tls', 'starttls', 'none'] as const
@@ -114,7 +115,7 @@ export function openMailSettings(store: DocumentStore, notices: NoticeBoard): Ma
     if (movedTo === null) return readAgain ? get(false) : none
     notices.add({
       code: 'STORE_FILE_UNREADABLE',
-      message: `Your mail settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Enter your mail server again in Settings.`,
+      ...noticeWords('notice.mailSettings', { movedTo }),
       path: store.path,
       movedTo,
     })

@@ -10,6 +10,8 @@ import type { SentCopySettings, SmtpSettings } from './mail-settings'
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'uncertain'] as const
 export type OutboxState = (typeof outboxStates)[number]
 
+import type { Message } from '../messages/message'
+
 /** What went wrong, as the server (or the network) said it. */
 export type SmtpFailure = {
   readonly code: ErrorCode
@@ -22,6 +24,8 @@ export type SmtpFailure = {
   readonly command: string | null
   /** A 4xx reply or a network problem: the same message may go through later. */
   readonly temporary: boolean
+  /** `message` as a key and parameters (core/messages), for the hosts to say in the user's language. */
+  readonly detail?: Message
 }
 
 /** The copy in the IMAP Sent folder: best effort, with its own state. */

@@ -32,6 +32,8 @@ import { sha256Hex } from './eml'
 import { outboxStates, type OutboxItem, type SentCopyStatus, type SmtpFailure } from './mail-types'
 import { serverLabel, type SmtpConfig, type SmtpOutcome } from './smtp'
 import { incomingDir } from '../requests/attachments'
+import { noticeWords } from '../messages/errors'
+import { messageSchema as wordsSchema } from '../messages/message'
 
 export { outboxStates, type OutboxItem, type OutboxState, type SentCopyStatus } from './mail-types'
 
@@ -45,6 +47,7 @@ const failureSchema = z.object({
   response: z.string().nullable(),
   command: z.string().nullable(),
   temporary: z.boolean(),
+  detail: wordsSchema.optional(),
 })
 
 const ownerSchema = z.object({ pid: z.number().int(), host: z.string(), token: z.string().min(1), since: z.iso.datetime() })
@@ -254,7 +257,7 @@ export function openOutbox(options: {
     const movedTo = moveAsideSync(file, options.now())
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
-      message: `The outbox record of ${reference} could not be read, so it was moved to ${movedTo} (nothing was deleted). Whether its last e-mail went out is unknown: look in your Sent folder before sending it again.`,
+      ...noticeWords('notice.outbox', { reference, movedTo }),
       path: file,
       movedTo,
     })

@@ -10,6 +10,8 @@ import nodemailer from 'nodemailer'
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import type { MailSecurity } from './mail-settings'
 import type { SmtpFailure } from './mail-types'
+import { message, type MessageParam } from '../messages/message'
+import { renderMessage } from '../messages/render'
 
 export type { SmtpFailure } from './mail-types'
 
@@ -80,16 +82,21 @@ export function describeFailure(error: unknown, config: Pick<SmtpConfig, 'host' 
   const responseCode = typeof e.responseCode === 'number' && e.responseCode >= 200 && e.responseCode < 600 ? e.responseCode : null
   const command = e.command ?? null
   const base = { responseCode, response, command }
-  const said = response ? `: the server answered “${response}”` : ''
+  const said: MessageParam = response ? message('smtp.said', { response }) : ''
+  /** The failure's words: English as `message` (as Rightful has always said it), and as a key and parameters. */
+  const words = (key: string, params: Readonly<Record<string, MessageParam>>) => {
+    const detail = message(`smtp.${key}`, params)
+    return { message: renderMessage(detail, 'en'), detail }
+  }
 
   if (e.code === 'EAUTH') {
     if (!response && /credentials/i.test(e.message)) {
-      return { ...base, code: 'SMTP_PASSWORD_MISSING', message: `No password is known for ${config.user ?? 'the SMTP user'} at ${server}.`, temporary: false }
+      return { ...base, code: 'SMTP_PASSWORD_MISSING', ...words('passwordUnknown', { user: config.user ?? message('smtp.theUser'), server }), temporary: false }
     }
     return {
       ...base,
       code: 'SMTP_AUTH_FAILED',
-      message: `${server} did not accept the user name and password${said}. Check them in Settings → Mail.`,
+      ...words('authFailed', { server, said }),
       temporary: responseCode !== null && responseCode < 500,
     }
   }
@@ -97,37 +104,37 @@ export function describeFailure(error: unknown, config: Pick<SmtpConfig, 'host' 
     return {
       ...base,
       code: 'SMTP_TLS_FAILED',
-      message: `A secure connection to ${server} could not be made (${e.message.replace(/: .*$/, '')}${response ? `; ${response}` : ''}). Check the security setting and the port.`,
+      ...words('tls', { server, why: `${e.message.replace(/: .*$/, '')}${response ? `; ${response}` : ''}` }),
       temporary: false,
     }
   }
   if (e.code === 'EMESSAGE' && !responseCode && /size/i.test(e.message)) {
-    return { ...base, code: 'MESSAGE_TOO_LARGE', message: `The e-mail is larger than ${server} accepts (${e.message}).`, temporary: false }
+    return { ...base, code: 'MESSAGE_TOO_LARGE', ...words('tooLarge', { server, why: e.message }), temporary: false }
   }
   if (responseCode !== null && responseCode >= 400) {
-    const step = command && command !== 'CONN' ? ` at ${command}` : ''
+    const step: MessageParam = command && command !== 'CONN' ? message('smtp.at', { command }) : ''
     const temporary = responseCode < 500
     return {
       ...base,
       code: 'SMTP_REJECTED',
-      message: `${server} refused the e-mail${step}${said}.${temporary ? ' This is usually temporary: try again later.' : ''}`,
+      ...words(temporary ? 'rejectedTemporary' : 'rejected', { server, step, said }),
       temporary,
     }
   }
   // Certificate problems can surface as socket errors during the TLS handshake.
   const original = e.originalCode ?? ''
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/i.test(original) || /certificate|ssl|tls/i.test(e.message)) {
-    return { ...base, code: 'SMTP_TLS_FAILED', message: `A secure connection to ${server} could not be made: ${e.message}.`, temporary: false }
+    return { ...base, code: 'SMTP_TLS_FAILED', ...words('tlsRaw', { server, why: e.message }), temporary: false }
   }
-  const reason =
+  const reason: MessageParam =
     e.code === 'ETIMEDOUT'
-      ? 'it did not answer in time'
+      ? message('smtp.reason.timeout')
       : original === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message)
-        ? 'the connection was refused'
+        ? message('smtp.reason.refused')
         : e.code === 'EDNS' || original === 'ENOTFOUND'
-          ? 'the server name was not found'
-          : e.message || 'the connection failed'
-  return { ...base, code: 'SMTP_CONNECTION_FAILED', message: `Rightful could not talk to ${server}: ${reason}${said}.`, temporary: true }
+          ? message('smtp.reason.notFound')
+          : e.message || message('smtp.reason.failed')
+  return { ...base, code: 'SMTP_CONNECTION_FAILED', ...words('connection', { server, reason, said }), temporary: true }
 }
 
 /** The network's own words for a broken line: "Connection closed unexpectedly", "Timeout". */

@@ -6,6 +6,7 @@ import { emailAddressSchema } from '../catalog/schema'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore } from '../ports'
 import { regionName } from './regions'
+import { noticeWords } from '../messages/errors'
 
 /** An ISO 3166-2 code of a listed region: "DE-BY", "US-CA". */
 const profileRegionSchema = z
@@ -84,7 +85,7 @@ export function openProfileStore(store: DocumentStore, notices: NoticeBoard): Pr
     if (movedTo === null) return readAgain ? get(false) : null
     notices.add({
       code: 'STORE_FILE_UNREADABLE',
-      message: `Your saved profile could not be read, so it was moved to ${movedTo} (nothing was deleted). Please enter your details again.`,
+      ...noticeWords('notice.profile', { movedTo }),
       path: store.path,
       movedTo,
     })

@@ -14,6 +14,7 @@ import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'
 import { imapSettingsSchema, mailboxStateSchema, syncSummarySchema, type ImapSettings, type MailboxState, type SyncSummary } from './imap-settings'
 import { repliesDir } from './store'
+import { noticeWords } from '../messages/errors'
 
 const documentSchema = z.object({
   version: z.literal(1),
@@ -93,7 +94,7 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
     if (movedTo === null) return read()
     options.notices.add({
       code: 'STORE_FILE_UNREADABLE',
-      message: `Your IMAP settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Enter the server again in Settings; the next sync looks at the whole period again and skips what was imported.`,
+      ...noticeWords('notice.imap', { movedTo }),
       path: store.path,
       movedTo,
     })

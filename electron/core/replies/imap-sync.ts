@@ -12,6 +12,7 @@ import { cancelledError, type Operation } from '../operation'
 import type { MailSecurity } from '../mail/mail-settings'
 import type { MailboxState } from './imap-settings'
 import { messageIdsIn } from './parse'
+import { message } from '../messages/message'
 
 type ImapFlowModule = typeof import('imapflow')
 
@@ -146,7 +147,7 @@ export async function scanMailbox(options: {
   const onStop = () => client.close()
   operation?.signal.addEventListener('abort', onStop, { once: true })
   try {
-    await operation?.checkpoint({ stage: 'connecting', done: 0, total: null, message: `Connecting to ${account.host}…`, cancellable: true })
+    await operation?.checkpoint({ stage: 'connecting', done: 0, total: null, message: `Connecting to ${account.host}…`, detail: message('progress.connecting', { host: account.host }), cancellable: true })
     await client.connect()
   } catch (error) {
     operation?.signal.removeEventListener('abort', onStop)
@@ -209,6 +210,7 @@ export async function scanMailbox(options: {
         done: reached,
         total: wanted,
         message: `Looking at message ${(reached + 1).toLocaleString('en')} of ${wanted.toLocaleString('en')}…`,
+        detail: message('progress.lookingAt', { done: reached + 1, total: wanted }),
         cancellable: true,
       })
       reached += 1

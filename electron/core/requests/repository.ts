@@ -33,6 +33,7 @@ import type { NoticeBoard } from '../notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
+import { noticeWords } from '../messages/errors'
 
 const snapshotName = 'index.json'
 const journalName = 'index.log'
@@ -276,7 +277,7 @@ export function openRequestRepository(options: { dataDir: string; notices: Notic
       reserve(reference)
       options.notices.add({
         code: 'REQUEST_FILE_UNREADABLE',
-        message: `The request file ${reference}.json could not be read (${again.reason}). It was moved to ${movedTo} and is no longer listed; nothing was deleted.`,
+        ...noticeWords('notice.request', { reference, reason: again.reason, movedTo }),
         path: file,
         movedTo,
       })

@@ -21,6 +21,7 @@ import type { RequestRepository } from './repository'
 import { describeRightReason, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
+import { coreError } from '../messages/errors'
 
 /** Who a complaint goes to: entered by the user until the authorities are in the catalog. */
 export type AuthorityInput = {
@@ -185,7 +186,7 @@ export function createRequestService(deps: {
   const profileOrFail = (profile: Profile | undefined): Profile => {
     const sender = profile ?? deps.profiles.get()
     if (!sender) {
-      throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: the request must say who is asking.')
+      throw coreError('PROFILE_MISSING', 'error.profileMissing')
     }
     return sender
   }
@@ -284,10 +285,7 @@ export function createRequestService(deps: {
       const sender = profileOrFail(profile)
       const company = deps.catalog.get(companyId)
       if (!company.privacyEmail && !company.letterAddress) {
-        throw new CoreError(
-          'NO_CONTACT',
-          `No contact is known for ${company.name}: its privacy policy gives no e-mail or postal address. Add one you know first.`,
-        )
+        throw coreError('NO_CONTACT', 'error.noContact', { company: company.name })
       }
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
       const chosen = channel ?? (company.privacyEmail ? 'email' : 'post')
@@ -407,10 +405,10 @@ export function createRequestService(deps: {
             throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
           }
           if (channel === 'email' && !content.to) {
-            throw new CoreError('NO_EMAIL', `No e-mail address is known for ${record.company.name}, so this request cannot have been sent by e-mail.`)
+            throw coreError('NO_EMAIL', 'error.noEmailSent', { company: record.company.name })
           }
           if (channel === 'post' && !record.draft.recipientAddress) {
-            throw new CoreError('NO_POSTAL_ADDRESS', `No postal address is known for ${record.company.name}, so this request cannot have been sent by post.`)
+            throw coreError('NO_POSTAL_ADDRESS', 'error.noPostalSent', { company: record.company.name })
           }
           return {
             ...record,

@@ -11,6 +11,7 @@ import { CoreError } from '../api/result'
 import { fileStamp } from '../storage/files'
 import { webmailProviders } from '../mail/webmail'
 import { uiLanguages } from '../messages/ui-languages'
+import { noticeWords } from '../messages/errors'
 
 /** How the user sends: their own mail server, their mail program, a webmail service, or letters. */
 export const sendingMethods = ['smtp', 'mail-program', 'webmail', 'letter'] as const
@@ -83,7 +84,7 @@ export function openSettingsStore(store: DocumentStore, notices: NoticeBoard): S
     if (movedTo === null) return readAgain ? get(false) : settingsSchema.parse({})
     notices.add({
       code: 'STORE_FILE_UNREADABLE',
-      message: `Your settings could not be read, so the file was moved to ${movedTo} (nothing was deleted). Rightful uses its default settings.`,
+      ...noticeWords('notice.settings', { movedTo }),
       path: store.path,
       movedTo,
     })

@@ -32,6 +32,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { CoreError } from '../api/result'
+import { coreError } from '../messages/errors'
+import { message } from '../messages/message'
 
 /** The lock's file name in the data folder (hidden: never backed up, never swapped by a restore). */
 export const folderLockName = '.rightful.lock'
@@ -248,11 +250,13 @@ export function createFolderLock(dataDir: string, options: FolderLockOptions = {
   }
 
   const busy = (found: Found, waitedMs: number): CoreError => {
-    const who = found.kind === 'owner' ? (found.owner.host === host ? `process ${found.owner.pid}` : `a process on ${found.owner.host.slice(0, 100)}`) : 'another process'
-    return new CoreError(
-      'DATA_FOLDER_BUSY',
-      `The data folder is busy: another Rightful (the app or a rightful command, ${who}) kept it for over ${Math.round(waitedMs / 1000)} seconds. Nothing was changed; try again in a moment.`,
-    )
+    const who =
+      found.kind === 'owner'
+        ? found.owner.host === host
+          ? message('error.who.process', { pid: String(found.owner.pid) })
+          : message('error.who.host', { host: found.owner.host.slice(0, 100) })
+        : message('error.who.another')
+    return coreError('DATA_FOLDER_BUSY', 'error.busy', { who, seconds: Math.round(waitedMs / 1000) })
   }
 
   const newOwner = (): Owner => ({ pid: process.pid, thread: threadId, host, token: randomBytes(12).toString('hex'), since: new Date().toISOString() })

@@ -7,6 +7,10 @@ import type { ApiError } from '@core/api/result'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '@core/backup/view'
 import { api, ApiFailure, messageOf, unwrap } from '../api'
 import type { Slice } from './types'
+import { currentLocale, i18n } from '../i18n/i18n'
+
+/** A toast's words in the window's language (namespace toasts). */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
 
 /** A result, or the core's error (code and message) to show where it belongs. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: ApiError }
@@ -54,7 +58,11 @@ export const createBackupSlice: Slice<BackupSlice> = (set, get, store) => ({
       const r = result.data
       get().toast(
         'success',
-        `Restored ${r.requests} request${r.requests === 1 ? '' : 's'} and ${r.replies} repl${r.replies === 1 ? 'y' : 'ies'} from the backup of ${new Date(r.createdAt).toLocaleDateString()}.`,
+        said('restored', {
+          requests: said('requests', { count: r.requests }),
+          replies: said('replies', { count: r.replies }),
+          date: new Date(r.createdAt).toLocaleDateString(currentLocale()),
+        }),
       )
     }
     return result

@@ -2,6 +2,10 @@ import { api, messageOf, unwrap } from '../api'
 import { formOutcomeOf } from '../ui/field-errors'
 import { withEntry, withoutEntry } from './keyed'
 import type { CatalogSlice, Slice } from './types'
+import { i18n } from '../i18n/i18n'
+
+/** A toast's words in the window's language (namespace toasts). */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
 
 /** As many hits as the list shows; the list is windowed, so this is cheap to render. */
 export const searchLimit = 2000
@@ -33,7 +37,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     try {
       const company = unwrap(await api().catalog.save(input))
       set({ companies: withEntry(get().companies, company.id, company) })
-      get().toast('success', input.id ? `Saved your changes to ${company.name}.` : `${company.name} is in your catalog.`)
+      get().toast('success', said(input.id ? 'companySaved' : 'companyAdded', { company: company.name }))
       void get().search(get().query)
       return { company }
     } catch (error) {
@@ -54,7 +58,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     try {
       const result = unwrap(await api().catalog.remove({ id }))
       set({ companies: withoutEntry(get().companies, id) })
-      get().toast('success', result.restorable ? 'Deleted. You can bring it back from the list of deleted companies.' : 'Deleted.')
+      get().toast('success', said(result.restorable ? 'deletedRestorable' : 'deleted'))
       void get().search(get().query)
       return true
     } catch (error) {
@@ -66,7 +70,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     try {
       const company = unwrap(await api().catalog.restore({ id }))
       set({ companies: withEntry(get().companies, company.id, company) })
-      get().toast('success', `${company.name} is back in the catalog.`)
+      get().toast('success', said('companyBack', { company: company.name }))
       void get().search(get().query)
       return true
     } catch (error) {
@@ -78,7 +82,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     try {
       const company = unwrap(await api().catalog.reset({ id }))
       set({ companies: withEntry(get().companies, company.id, company) })
-      get().toast('success', `${company.name} reads as the catalog has it again.`)
+      get().toast('success', said('companyReverted', { company: company.name }))
       return true
     } catch (error) {
       get().toast('error', messageOf(error))
@@ -89,7 +93,7 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     try {
       const company = unwrap(await api().catalog.addContact({ ...input, purpose: 'privacy' }))
       set({ companies: withEntry(get().companies, company.id, company) })
-      get().toast('success', `Saved. Requests to ${company.name} will use this contact.`)
+      get().toast('success', said('contactSaved', { company: company.name }))
       return true
     } catch (error) {
       get().toast('error', messageOf(error))

@@ -9,6 +9,10 @@ import { api, ApiFailure, messageOf, unwrap } from '../api'
 import { withEntry } from './keyed'
 import type { Slice } from './types'
 import { formOutcomeOf, type FormOutcome } from '../ui/field-errors'
+import { i18n } from '../i18n/i18n'
+
+/** A toast's words in the window's language (namespace toasts). */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
 
 /** The mail form's fields, as the core names them in its errors. */
 export const smtpFieldPaths = ['smtp.host', 'smtp.port', 'smtp.user', 'smtp.fromAddress', 'password', 'sentCopy.host', 'sentCopy.port', 'sentCopy.mailbox'] as const
@@ -58,7 +62,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
   async saveSmtp(input) {
     try {
       set({ smtp: unwrap(await api().mail.saveSmtp(input)) })
-      get().toast('success', 'Mail settings saved.')
+      get().toast('success', said('mailSaved'))
       return { ok: true }
     } catch (error) {
       const outcome = formOutcomeOf(error, smtpFieldPaths)
@@ -70,7 +74,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
   async removeSmtp() {
     try {
       set({ smtp: unwrap(await api().mail.saveSmtp({ smtp: null })) })
-      get().toast('success', 'The mail server and its password are removed.')
+      get().toast('success', said('mailRemoved'))
       return true
     } catch (error) {
       get().toast('error', messageOf(error))
@@ -104,7 +108,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
       )
       set({ outbox: withEntry(get().outbox, reference, item), views: withEntry(get().views, reference, request) })
       await get().loadRequests()
-      get().toast('success', `${reference} was sent: the server accepted it. Rightful now counts the company's time to answer.`)
+      get().toast('success', said('sent', { reference }))
       outcome = { ok: true }
     } catch (error) {
       outcome = failure(error)
@@ -117,8 +121,8 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
     try {
       const item = unwrap(await api().mail.copyToSent({ reference }))
       set({ outbox: withEntry(get().outbox, reference, item) })
-      if (item.sentCopy.state === 'copied') get().toast('success', `A copy is in your “${item.sentCopy.mailbox ?? 'Sent'}” folder.`)
-      else get().toast('error', `The copy to your Sent folder failed: ${item.sentCopy.error ?? 'unknown reason'}.`)
+      if (item.sentCopy.state === 'copied') get().toast('success', said('copied', { mailbox: item.sentCopy.mailbox ?? i18n.t('sendPanel.sentMailbox', { ns: 'requests' }) }))
+      else get().toast('error', said('copyFailed', { reason: item.sentCopy.error ?? i18n.t('sendPanel.unknownReason', { ns: 'requests' }) }))
     } catch (error) {
       get().toast('error', messageOf(error))
     }

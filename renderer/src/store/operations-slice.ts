@@ -11,6 +11,7 @@ import { api, messageOf, unwrap } from '../api'
 import { withEntry, withoutEntry } from './keyed'
 import type { Route } from './routes'
 import type { Slice } from './types'
+import { errorText } from '../ui/messages'
 
 /** An operation in progress, as the window shows it. */
 export type RunningOperation = {
@@ -57,7 +58,7 @@ export const createOperationsSlice: Slice<OperationsSlice> = (set, get) => ({
     try {
       const result = await call(id)
       // Stopped from the activity bar on another page: the page that started it is not there to say so.
-      if (!result.ok && result.error.code === 'CANCELLED' && JSON.stringify(get().route) !== JSON.stringify(route)) get().toast('success', result.error.message)
+      if (!result.ok && result.error.code === 'CANCELLED' && JSON.stringify(get().route) !== JSON.stringify(route)) get().toast('success', errorText(result.error))
       return result
     } finally {
       set({ operations: withoutEntry(get().operations, id) })

@@ -3,6 +3,10 @@ import { api, messageOf, unwrap } from '../api'
 import { webmailLabel } from '../ui/format'
 import { withEntry, withoutEntry } from './keyed'
 import type { RequestsSlice, Slice } from './types'
+import { i18n } from '../i18n/i18n'
+
+/** A toast's words in the window's language (namespace toasts). */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
 
 export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
   const applyView = (view: RequestView) => set({ views: withEntry(get().views, view.record.reference, view) })
@@ -75,7 +79,7 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         if (followed) await get().loadRequest(followed)
         return true
       })
-      if (done) get().toast('success', `${reference} is marked as sent. Rightful now counts the company's time to answer.`)
+      if (done) get().toast('success', said('markedSent', { reference }))
       return done ?? false
     },
     async addEvent(reference, event) {
@@ -110,28 +114,28 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         unwrap(await api().requests.discard({ reference }))
         set({ views: withoutEntry(get().views, reference) })
         await get().loadRequests()
-        get().toast('success', `Draft ${reference} discarded.`)
+        get().toast('success', said('discarded', { reference }))
         get().navigate({ name: 'dashboard' })
       })
     },
     async savePdf(reference) {
       await attempt(async () => {
         const { path } = unwrap(await api().letters.savePdf({ reference }))
-        if (path) get().toast('success', `Letter saved: ${path}`)
+        if (path) get().toast('success', said('letterSaved', { path }))
       })
     },
     async printLetter(reference) {
       await attempt(async () => {
         const result = unwrap(await api().letters.print({ reference }))
-        if (result.outcome === 'saved' && result.path) get().toast('success', `No printer here: the letter is saved as ${result.path}`)
-        if (result.outcome === 'printed') get().toast('success', 'The letter went to the printer. Fold it in three for a window envelope.')
+        if (result.outcome === 'saved' && result.path) get().toast('success', said('noPrinter', { path: result.path }))
+        if (result.outcome === 'printed') get().toast('success', said('printed'))
       })
     },
     async openInMailProgram(reference) {
       await attempt(async () => {
         const handed = unwrap(await api().mail.openInMailProgram({ reference }))
-        if (handed.handoff === 'mailto') get().toast('success', 'Your mail program has the e-mail. Send it from there, then mark the request as sent.')
-        else if (handed.path) get().toast('success', `Too long for a mail link on this system, so it is saved as ${handed.path}. Open that file with your mail program, send it, then mark the request as sent.`)
+        if (handed.handoff === 'mailto') get().toast('success', said('mailProgram'))
+        else if (handed.path) get().toast('success', said('tooLongForLink', { path: handed.path }))
       })
     },
     async openWebmail(reference, provider) {
@@ -139,23 +143,23 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
         const opened = unwrap(await api().mail.openWebmail({ reference, provider }))
         const name = webmailLabel[opened.provider]
         if (opened.bodyCopied) {
-          get().toast('success', `${name} is open with the recipient and subject. The text is too long for a web link, so it is copied: paste it into the message (Ctrl+V or ⌘V), send it, then mark the request as sent.`)
+          get().toast('success', said('webmailCopied', { service: name }))
         } else {
-          get().toast('success', `${name} is open in your browser with the e-mail filled in. Send it there, then mark the request as sent.`)
+          get().toast('success', said('webmailOpen', { service: name }))
         }
       })
     },
     async saveEml(reference) {
       await attempt(async () => {
         const { path } = unwrap(await api().mail.saveEml({ reference }))
-        if (path) get().toast('success', `E-mail saved: ${path}. Open it with your mail program to send it.`)
+        if (path) get().toast('success', said('emlSaved', { path }))
       })
     },
     async exportCalendar() {
       await attempt(async () => {
         const { path, events } = unwrap(await api().deadlines.exportIcs({}))
-        if (events === 0 && !path) get().toast('success', 'There are no open deadlines to put in a calendar yet.')
-        else if (path) get().toast('success', `${events} ${events === 1 ? 'date' : 'dates'} saved to ${path}. Import the file into your calendar; a newer export updates them.`)
+        if (events === 0 && !path) get().toast('success', said('noDeadlines'))
+        else if (path) get().toast('success', said('calendar', { count: events, path }))
       })
     },
   }

@@ -1,7 +1,7 @@
 import type { FieldControlProps } from './Field'
 import { countryOptions } from './format'
 
-/** The options of a country picker: none chosen (''), then every country by English name. */
+/** The options of a country picker: none chosen (''), then every country by its name in the window's language. */
 export function CountryOptions() {
   return (
     <>
@@ -15,7 +15,7 @@ export function CountryOptions() {
   )
 }
 
-/** A country picker by English name, valued by ISO code; '' means none chosen. `control`: its error's attributes. */
+/** A country picker by name in the window's language, valued by ISO code; '' means none chosen. `control`: its error's attributes. */
 export function CountrySelect({ label, value, onChange, control }: { label: string; value: string; onChange: (code: string) => void; control?: FieldControlProps }) {
   return (
     <label className="field">

@@ -1,17 +1,20 @@
 import { assertNever } from '@core/assert-never'
 import type { Notice } from '@core/notices'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../store/store'
+import { i18n } from '../i18n/i18n'
+import { errorText } from './messages'
 
 /** The first words of a notice: what happened, before the core's own sentence saying where. */
 function headline(code: Notice['code']): string {
   switch (code) {
     case 'STORE_FILE_UNREADABLE':
     case 'REQUEST_FILE_UNREADABLE':
-      return 'Rightful could not read a file.'
+      return i18n.t('notice.unreadable', { ns: 'ui' })
     case 'RECORDS_SET_ASIDE':
-      return 'Rightful set something aside.'
+      return i18n.t('notice.setAside', { ns: 'ui' })
     case 'RESTORE_FINISHED':
-      return 'A restore was completed.'
+      return i18n.t('notice.restored', { ns: 'ui' })
     default:
       return assertNever(code)
   }
@@ -23,16 +26,17 @@ const none: ReadonlyArray<never> = []
 export function Notices() {
   const notices = useStore((s) => s.status?.notices ?? none)
   const dismiss = useStore((s) => s.dismissNotice)
+  const { t } = useTranslation('ui')
   if (notices.length === 0) return null
   return (
     <div className="notices">
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert" data-code={n.code}>
           <p>
-            <strong>{headline(n.code)}</strong> {n.message}
+            <strong>{headline(n.code)}</strong> {errorText(n)}
           </p>
           <button type="button" className="button button-small" onClick={() => void dismiss(n.id)}>
-            Understood
+            {t('notice.understood')}
           </button>
         </div>
       ))}

@@ -1,4 +1,6 @@
 import type { OperationChannel } from '@core/api/channels'
+import { useTranslation } from 'react-i18next'
+import { errorText } from './messages'
 import { useStore } from '../store/store'
 import { operationSelectors, type RunningOperation } from '../store/operations-slice'
 import { sameRoute } from '../store/routes'
@@ -9,31 +11,33 @@ import { sameRoute } from '../store/routes'
  * which is then done whole.
  */
 export function OperationStatus({ operation }: { operation: RunningOperation }) {
+  const { t } = useTranslation('ui')
+  const label = t(`operation.label.${operation.channel.replace(':', '_')}`, { defaultValue: operation.label })
   const cancel = useStore((s) => s.cancelOperation)
   const progress = operation.progress
   const cancellable = progress?.cancellable ?? true
   const known = progress !== null && progress.total !== null && progress.total > 0
   return (
-    <div className="operation" role="group" aria-label={operation.label} data-testid="operation" data-channel={operation.channel}>
+    <div className="operation" role="group" aria-label={label} data-testid="operation" data-channel={operation.channel}>
       <div className="operation-text">
-        <strong>{operation.label}</strong>
+        <strong>{label}</strong>
         <span className="muted small" role="status">
-          {operation.cancelling ? 'Stopping…' : (progress?.message ?? 'Starting…')}
+          {operation.cancelling ? t('operation.stopping') : (progress ? errorText(progress) : t('operation.starting'))}
         </span>
       </div>
       {known ? (
-        <progress className="operation-bar" aria-label={`${operation.label}: how far`} max={progress.total!} value={Math.min(progress.done, progress.total!)} />
+        <progress className="operation-bar" aria-label={t('operation.howFar', { label })} max={progress.total!} value={Math.min(progress.done, progress.total!)} />
       ) : (
-        <progress className="operation-bar" aria-label={`${operation.label}: working`} />
+        <progress className="operation-bar" aria-label={t('operation.working', { label })} />
       )}
       <button
         type="button"
         className="button button-small"
         disabled={operation.cancelling || !cancellable}
-        title={cancellable ? undefined : 'It is saving its result now, which is done whole.'}
+        title={cancellable ? undefined : t('operation.savingWhole')}
         onClick={() => void cancel(operation.id)}
       >
-        {operation.cancelling ? 'Stopping…' : 'Cancel'}
+        {operation.cancelling ? t('operation.stopping') : t('operation.cancel')}
       </button>
     </div>
   )
@@ -53,10 +57,11 @@ export function OperationHere({ channel }: { channel: OperationChannel }) {
 export function ActivityBar() {
   const route = useStore((s) => s.route)
   const operations = useStore((s) => s.operations)
+  const { t } = useTranslation('ui')
   const elsewhere = [...operations.values()].filter((op) => !sameRoute(op.route, route))
   if (elsewhere.length === 0) return null
   return (
-    <section className="activity" aria-label="In progress" data-testid="activity">
+    <section className="activity" aria-label={t('operation.inProgress')} data-testid="activity">
       {elsewhere.map((op) => (
         <OperationStatus key={op.id} operation={op} />
       ))}

@@ -1,44 +1,39 @@
 import type { CompanyView, Provenance } from '@core/catalog/schema'
+import { Trans, useTranslation } from 'react-i18next'
 import { formatDate } from './format'
-
-const qualityWords = {
-  tested: 'tested: a request was sent with it',
-  verified: 'verified against the company’s own pages',
-  imported: 'imported, not checked here',
-  extracted: 'collected by a program, not checked by a person',
-  user: 'entered by you',
-} as const
 
 /**
  * Where a fact came from: the policy's own words and its archive date, the data set it was
  * imported from, or the user.
  */
 export function Quote({ provenance, company }: { provenance: Provenance; company: CompanyView }) {
+  const { t } = useTranslation('ui')
   if (provenance.kind === 'user') {
-    return <p className="provenance">Entered by you on {formatDate(provenance.enteredOn)}</p>
+    return <p className="provenance">{t('quote.enteredBy', { date: formatDate(provenance.enteredOn) })}</p>
   }
   const source = company.sources.find((s) => s.id === provenance.sourceId)
   if (provenance.kind === 'import') {
     return (
       <p className="provenance">
-        From {source ? <a href={source.url}>{source.title}</a> : 'an imported catalog'}
-        {source?.retrievedOn ? `, imported on ${formatDate(source.retrievedOn)}` : source?.archivedOn ? `, as of ${formatDate(source.archivedOn)}` : ''} · {qualityWords[provenance.quality]}
+        {source ? <Trans t={t} i18nKey="quote.from" values={{ title: source.title }} components={{ source: <a href={source.url} /> }} /> : t('quote.fromCatalog')}
+        {source?.retrievedOn ? t('quote.importedOn', { date: formatDate(source.retrievedOn) }) : source?.archivedOn ? t('quote.asOf', { date: formatDate(source.archivedOn) }) : ''} ·{' '}
+        {t(`quote.quality.${provenance.quality}`)}
       </p>
     )
   }
   return (
     <figure className="quote">
-      <blockquote>“{provenance.quote}”</blockquote>
+      <blockquote>{t('quote.quoted', { text: provenance.quote })}</blockquote>
       <figcaption>
         {source ? (
           <>
             {source.title}
-            {source.archivedOn ? `, archived ${formatDate(source.archivedOn)}` : ''}
-            {source.supersededBy ? <span className="superseded"> · superseded by a later policy</span> : null}
-            {provenance.quality === 'extracted' ? <span className="superseded"> · found by Rightful in the policy and kept by you</span> : null}
+            {source.archivedOn ? t('quote.archived', { date: formatDate(source.archivedOn) }) : ''}
+            {source.supersededBy ? <span className="superseded">{t('quote.superseded')}</span> : null}
+            {provenance.quality === 'extracted' ? <span className="superseded">{t('quote.extracted')}</span> : null}
           </>
         ) : (
-          'Source unknown'
+          t('quote.unknown')
         )}
       </figcaption>
     </figure>

@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '@core/api/result'
 import { ApiFailure, messageOf } from '../api'
+import { errorText } from './messages'
 
 /** What a save came to, for a form: ok, or the words for each field and for the form itself. */
 export type FormOutcome = { readonly ok: true } | { readonly ok: false; readonly fields: ReadonlyMap<string, string>; readonly form: string | null }
@@ -24,13 +25,13 @@ export function formOutcomeOf(error: unknown, fieldPaths: ReadonlyArray<string>)
   for (const issue of apiError?.code === 'INVALID_INPUT' ? (apiError.issues ?? []) : []) {
     const target = [...fieldPaths].sort((a, b) => b.length - a.length).find((p) => issue.path === p || issue.path.startsWith(`${p}.`))
     if (target !== undefined) {
-      if (!fields.has(target)) fields.set(target, issue.message)
+      if (!fields.has(target)) fields.set(target, errorText(issue))
     } else {
-      rest.push(issue.message)
+      rest.push(errorText(issue))
     }
   }
   if (fields.size > 0) return { ok: false, fields, form: rest.length > 0 ? rest.join(' ') : null }
   // Nothing to place on a field: the core's message, without any raw field key in front of it.
-  const message = apiError?.code === 'INVALID_INPUT' && apiError.issues?.[0] ? apiError.issues[0].message : messageOf(error)
+  const message = apiError?.code === 'INVALID_INPUT' && apiError.issues?.[0] ? errorText(apiError.issues[0]) : messageOf(error)
   return { ok: false, fields, form: message }
 }

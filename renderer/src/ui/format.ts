@@ -1,5 +1,6 @@
 /** Labels and dates as people read them. */
 import { describeDate } from '@core/deadlines/calendar'
+import { regionName } from '@core/profile/regions'
 import { currentLanguage, currentLocale, i18n } from '../i18n/i18n'
 
 import type { EventKind, UserEventKind } from '@core/requests/events'
@@ -119,6 +120,17 @@ export function countryName(code: string | null | undefined): string {
   } catch {
     return code
   }
+}
+
+/**
+ * A part of a country (ISO 3166-2, "DE-BY") as a name in the window's language ("Bavaria",
+ * "Bayern", "巴伐利亚"), written as a list shows it (no leading article); null for a code not listed.
+ */
+export function subdivisionName(code: string): string | null {
+  const english = regionName(code)
+  if (!english) return null
+  if (i18n.exists(`regionName.${code}`, { ns: 'profile' })) return i18n.t(`regionName.${code}`, { ns: 'profile' })
+  return english.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())
 }
 
 const countryOptionsByLocale = new Map<string, ReadonlyArray<{ code: string; name: string }>>()

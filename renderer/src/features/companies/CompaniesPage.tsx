@@ -3,23 +3,20 @@ import type { CatalogImportResult } from '@core/api/contract'
 import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
-import { formatDate } from '../../ui/format'
+import { formatDate, formatNumber } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 import { CompanyResults } from './CompanyResults'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
+import { errorText } from '../../ui/messages'
 
-type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; label: string; hint: string }
+/** `words`: the keys of companies:import.choice for its label and `${words}Hint` for its hint. */
+type ImportChoice = { format: 'datarequests' | 'rightful'; kind: 'file' | 'folder'; words: 'folder' | 'record' | 'export' }
 
 const importChoices: ReadonlyArray<ImportChoice> = [
-  {
-    format: 'datarequests',
-    kind: 'folder',
-    label: 'A folder of datarequests.org records',
-    hint: 'The companies folder of the open datarequests.org catalog (one JSON file per company).',
-  },
-  { format: 'datarequests', kind: 'file', label: 'One datarequests.org record', hint: 'A single company file, or a file with a list of them.' },
-  { format: 'rightful', kind: 'file', label: 'A Rightful catalog export', hint: 'A file saved with “Export my catalog”, e.g. from another computer.' },
+  { format: 'datarequests', kind: 'folder', words: 'folder' },
+  { format: 'datarequests', kind: 'file', words: 'record' },
+  { format: 'rightful', kind: 'file', words: 'export' },
 ]
 
 /** Import from a file or folder the user picks, with a report of every entry that was not imported. */
@@ -32,6 +29,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false)
   const [stopped, setStopped] = useState<string | null>(null)
   const [report, setReport] = useState<CatalogImportResult | null>(null)
+  const { t } = useTranslation('companies', { keyPrefix: 'import' })
 
   const run = async () => {
     const { format, kind } = importChoices[choice]!
@@ -40,7 +38,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     try {
       const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
       if (!result.ok && result.error.code === 'CANCELLED') {
-        setStopped(result.error.message)
+        setStopped(errorText(result.error))
         return
       }
       const imported = unwrap(result)
@@ -57,15 +55,13 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     // While it imports the dialog stays: its Cancel stops the import.
-    <Dialog title="Import companies" onClose={busy ? () => undefined : onClose} wide>
+    <Dialog title={t('title')} onClose={busy ? () => undefined : onClose} wide>
       {report ? (
         <div data-testid="import-report">
           <p>
-            <strong>
-              {report.imported.toLocaleString('en')} {report.imported === 1 ? 'company' : 'companies'} imported
-            </strong>{' '}
-            from <span className="break">{report.source}</span>.
-            {report.rejected.length > 0 ? ` ${report.rejected.length} ${report.rejected.length === 1 ? 'entry was' : 'entries were'} not imported:` : ' Every entry was imported.'}
+            <strong>{t('imported', { count: report.imported, n: formatNumber(report.imported) })}</strong>{' '}
+            <Trans t={t} i18nKey="from" values={{ source: report.source }} components={{ source: <span className="break" /> }} />
+            {report.rejected.length > 0 ? t('rejected', { count: report.rejected.length }) : t('all')}
           </p>
           {report.rejected.length > 0 ? (
             <ul className="import-report">
@@ -76,37 +72,37 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           ) : null}
-          <p className="muted small">Imported records are marked as such on each company’s page. Your own changes to a company always win over a later import.</p>
+          <p className="muted small">{t('marked')}</p>
           <div className="actions">
             <button type="button" className="button button-primary" onClick={onClose}>
-              Done
+              {t('done')}
             </button>
           </div>
         </div>
       ) : (
         <>
-          <div className="choices" role="radiogroup" aria-label="What to import">
+          <div className="choices" role="radiogroup" aria-label={t('what')}>
             {importChoices.map((c, i) => (
-              <label key={c.label} className={`choice ${choice === i ? 'selected' : ''}`}>
+              <label key={c.words} className={`choice ${choice === i ? 'selected' : ''}`}>
                 <input type="radio" name="import-choice" checked={choice === i} onChange={() => setChoice(i)} />
                 <span>
-                  <strong>{c.label}</strong>
-                  <span className="muted small">{c.hint}</span>
+                  <strong>{t(`choice.${c.words}`)}</strong>
+                  <span className="muted small">{t(`choice.${c.words}Hint`)}</span>
                 </span>
               </label>
             ))}
           </div>
           <p className="muted small">
-            Nothing is changed until the import has read every entry; entries that cannot be used are listed with the reason. Until then you can stop it.
+            {t('nothingChanged')}
           </p>
           <FormError error={stopped} />
           <OperationHere channel="catalog:import" />
           <div className="actions">
             <button type="button" className="button" disabled={busy} onClick={onClose}>
-              Close
+              {t('close')}
             </button>
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void run()}>
-              {busy ? 'Importing…' : `Choose ${importChoices[choice]!.kind === 'folder' ? 'folder' : 'file'}…`}
+              {busy ? t('importing') : importChoices[choice]!.kind === 'folder' ? t('chooseFolder') : t('chooseFile')}
             </button>
           </div>
         </>
@@ -119,6 +115,7 @@ function DeletedCompanies() {
   const restore = useStore((s) => s.restoreCompany)
   const query = useStore((s) => s.query)
   const [deleted, setDeleted] = useState<ReadonlyArray<{ id: string; name: string; deletedOn: string }>>([])
+  const { t } = useTranslation('companies', { keyPrefix: 'deleted' })
 
   useEffect(() => {
     void api()
@@ -131,11 +128,11 @@ function DeletedCompanies() {
   if (deleted.length === 0) return null
   return (
     <details className="more-contacts">
-      <summary>Deleted companies ({deleted.length})</summary>
+      <summary>{t('summary', { count: deleted.length })}</summary>
       <ul className="sources">
         {deleted.map((d) => (
           <li key={d.id}>
-            {d.name} <span className="muted small">deleted {formatDate(d.deletedOn)}</span>{' '}
+            {d.name} <span className="muted small">{t('on', { date: formatDate(d.deletedOn) })}</span>{' '}
             <button
               type="button"
               className="link-button"
@@ -145,7 +142,7 @@ function DeletedCompanies() {
                 })
               }
             >
-              Restore
+              {t('restore')}
             </button>
           </li>
         ))}

@@ -60,18 +60,19 @@ function languageName(code: string): string {
 /** Whether the company still exists as itself: said first, because it changes everything else. */
 function StandingBanner({ company }: { company: CompanyView }) {
   const navigate = useStore((s) => s.navigate)
+  const { t } = useTranslation('companies', { keyPrefix: 'standing' })
   const { standing } = company
   if (standing.kind === 'active') return null
   const source = company.sources.find((s) => 'sourceId' in standing.provenance && s.id === standing.provenance.sourceId)
-  const seen = `${standing.on ? ` (${formatDate(standing.on)})` : ''}${source ? `, says ${source.title}` : ''}`
+  const seen = `${standing.on ? ` (${formatDate(standing.on)})` : ''}${source ? t('says', { source: source.title }) : ''}`
   if (standing.kind === 'defunct') {
     return (
       <div className="standing-banner" role="note" data-testid="standing">
-        <strong>{company.name} no longer exists</strong>
+        <strong>{t('defunct', { company: company.name })}</strong>
         {seen}.{' '}
         {standing.doNotContact
-          ? 'Its web domain now belongs to someone else: send nothing there, and no personal data.'
-          : 'A request may go unanswered; if it had your data, ask whoever took over its business.'}
+          ? t('doNotContact')
+          : t('unanswered')}
       </div>
     )
   }
@@ -79,16 +80,15 @@ function StandingBanner({ company }: { company: CompanyView }) {
   return (
     <div className="standing-banner" role="note" data-testid="standing">
       <strong>
-        {company.name} is now part of{' '}
-        {target ? (
-          <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: target })}>
-            {standing.into.name}
-          </button>
-        ) : (
-          standing.into.name
-        )}
+        <Trans
+          t={t}
+          i18nKey="partOf"
+          values={{ company: company.name, into: standing.into.name }}
+          components={{ into: target ? <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: target })} /> : <span /> }}
+        />
       </strong>
-      {seen}. Requests about its data go to {standing.into.name}.
+      {seen}
+      {t('goTo', { into: standing.into.name })}
     </div>
   )
 }
@@ -98,18 +98,19 @@ function WebFormCallout({ company }: { company: CompanyView }) {
   const rule = company.requirements.webFormOnly
   const form = company.webForms.find((w) => w.status === 'current')
   if (!rule || !form) return null
+  const t = (key: string, params?: Record<string, string>) => i18n.t(`webForm.${key}`, { ns: 'companies', ...params })
   return (
     <div className="callout callout-warn" data-testid="web-form-only">
-      <strong>Requests go through {company.name}’s web form</strong>
-      {rule.reason === 'email-refused' ? ': it does not take them by e-mail' : ': no e-mail address of it is known to work'}
-      {rule.since ? ` (as of ${formatDate(rule.since)})` : ''}.{' '}
+      <strong>{t('title', { company: company.name })}</strong>
+      {rule.reason === 'email-refused' ? t('refused') : t('noAddress')}
+      {rule.since ? t('since', { date: formatDate(rule.since) }) : ''}.{' '}
       <a className="break" href={form.url} target="_blank" rel="noreferrer">
-        Open the form
+        {t('open')}
       </a>
       {company.privacyEmail ? (
         <>
           {' '}
-          An address is known too: <strong>{company.privacyEmail}</strong>; a request sent there may not be answered.
+          <Trans i18nKey="webForm.addressToo" ns="companies" values={{ email: company.privacyEmail }} components={{ strong: <strong /> }} />
         </>
       ) : null}
     </div>

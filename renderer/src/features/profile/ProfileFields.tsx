@@ -1,8 +1,11 @@
 import type { Profile } from '@core/profile/profile'
 import { regionOf } from '@core/catalog/countries'
 import { regionName, regionsOf } from '@core/profile/regions'
+import { currentLocale } from '../../i18n/i18n'
+import { subdivisionName } from '../../ui/format'
 import { Field } from '../../ui/Field'
 import { CountryOptions } from '../../ui/CountrySelect'
+import { useTranslation } from 'react-i18next'
 
 /** The user's details as typed, before the core has checked them. */
 export type ProfileDraft = { name: string; email: string; address: string; country: string; region: string }
@@ -37,6 +40,7 @@ export function ProfileFields({
   errors: ReadonlyMap<string, string>
 }) {
   const set = (patch: Partial<ProfileDraft>) => onChange({ ...draft, ...patch })
+  const { t } = useTranslation('profile')
   const { country, region, address } = draft
   const regions = regionsOf(country || null)
   // A US address names its state ("San Francisco, CA 94105"): offered, never chosen silently.
@@ -44,16 +48,16 @@ export function ProfileFields({
   const suggested = fromAddress && regionName(`${country}-${fromAddress}`) ? `${country}-${fromAddress}` : null
   return (
     <>
-      <Field label="Full name" error={errors.get('name')}>
+      <Field label={t('name')} error={errors.get('name')}>
         {(control) => <input {...control} required value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="name" />}
       </Field>
-      <Field label="E-mail address you use with companies" error={errors.get('email')}>
+      <Field label={t('email')} error={errors.get('email')}>
         {(control) => <input {...control} required type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} autoComplete="email" />}
       </Field>
-      <Field label="Postal address (as on an envelope, one line per row)" error={errors.get('address')}>
+      <Field label={t('address')} error={errors.get('address')}>
         {(control) => <textarea {...control} required rows={4} value={address} onChange={(e) => set({ address: e.target.value })} autoComplete="street-address" />}
       </Field>
-      <Field label="Country" error={errors.get('country')}>
+      <Field label={t('country')} error={errors.get('country')}>
         {(control) => (
           <select {...control} value={country} onChange={(e) => set({ country: e.target.value })}>
             <CountryOptions />
@@ -62,18 +66,18 @@ export function ProfileFields({
       </Field>
       {regions ? (
         <Field
-          label={`${regions.label} (optional)`}
+          label={t('optional', { label: t(`regionLabel.${country}`, { defaultValue: regions.label }) })}
           error={errors.get('region')}
           hintId="region-why"
           hint={
             <>
-              {regions.why}
+              {t(`regionWhy.${country}`, { defaultValue: regions.why })}
               {suggested ? (
                 <>
                   {' '}
-                  Your address is in {regionName(suggested)}.{' '}
+                  {t('addressIn', { region: subdivisionName(suggested) })}{' '}
                   <button type="button" className="link-button" onClick={() => set({ region: suggested })}>
-                    Use {regionName(suggested)}
+                    {t('use', { region: subdivisionName(suggested) })}
                   </button>
                 </>
               ) : null}
@@ -83,11 +87,14 @@ export function ProfileFields({
           {(control) => (
             <select {...control} value={region.startsWith(`${country}-`) ? region : ''} onChange={(e) => set({ region: e.target.value })}>
               <option value="">—</option>
-              {regions.list.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}
-                </option>
-              ))}
+              {regions.list
+                .map((r) => ({ code: r.code, name: subdivisionName(r.code) ?? r.code }))
+                .sort((a, b) => a.name.localeCompare(b.name, currentLocale()))
+                .map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
+                ))}
             </select>
           )}
         </Field>

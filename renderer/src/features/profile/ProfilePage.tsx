@@ -5,12 +5,14 @@ import { useStore } from '../../store/store'
 import { noFieldErrors } from '../../ui/field-errors'
 import { FormError } from '../../ui/FormError'
 import { draftOf, profileOf, ProfileFields, type ProfileDraft } from './ProfileFields'
+import { useTranslation } from 'react-i18next'
 
 /** The user's own details, entered once; they sign every request. */
 export function ProfilePage({ returnTo }: { returnTo: Route | null }) {
   const profile = useStore((s) => s.profile)
   const loaded = useStore((s) => s.profileLoaded)
   const load = useStore((s) => s.loadProfile)
+  const { t } = useTranslation('profile')
 
   useEffect(() => {
     void load()
@@ -20,12 +22,12 @@ export function ProfilePage({ returnTo }: { returnTo: Route | null }) {
     <section className="page narrow">
       <header className="page-header">
         <div>
-          <h1>Your details</h1>
-          <p className="lede">Companies need them to find your data. They stay on this computer and go only into the requests you write.</p>
+          <h1>{t('profile', { ns: 'common', keyPrefix: 'nav' })}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
       {/* Keyed by the stored profile, so the form starts from what was saved last. */}
-      {loaded ? <ProfileForm key={JSON.stringify(profile)} initial={profile} returnTo={returnTo} /> : <p className="muted">Loading…</p>}
+      {loaded ? <ProfileForm key={JSON.stringify(profile)} initial={profile} returnTo={returnTo} /> : <p className="muted">{t('loading', { ns: 'common' })}</p>}
     </section>
   )
 }
@@ -37,6 +39,7 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const { t } = useTranslation('profile')
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -49,12 +52,12 @@ function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo:
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-label="Your details" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={t('profile', { ns: 'common', keyPrefix: 'nav' })} noValidate>
       <ProfileFields draft={draft} onChange={setDraft} errors={errors} />
       <FormError error={formError} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {returnTo ? 'Save and continue' : 'Save'}
+          {returnTo ? t('saveContinue') : t('save')}
         </button>
       </div>
     </form>

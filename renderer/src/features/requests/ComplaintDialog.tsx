@@ -2,20 +2,22 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { AuthorityProposalsView } from '@core/api/contract'
 import type { AuthoritySummary } from '@core/authorities/schema'
 import { api, messageOf, unwrap } from '../../api'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { Dialog } from '../../ui/Dialog'
-import { countryOptions, languageLabel } from '../../ui/format'
+import { countryName, formatList, languageLabel } from '../../ui/format'
+import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { FormError } from '../../ui/FormError'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
 
-const countryName = (code: string) => countryOptions().find((c) => c.code === code)?.name ?? code
-
+/** An authority's name: its own, with the English one first unless the window speaks its language. */
 function label(authority: AuthoritySummary): string {
   const short = authority.acronym ? ` (${authority.acronym})` : ''
-  return authority.name === authority.nameEn ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
+  const ownLanguage = authority.languages.includes(currentLanguage().slice(0, 2))
+  return authority.name === authority.nameEn || ownLanguage ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
 }
 
 /**
@@ -35,6 +37,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   const [country, setCountry] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const { t } = useTranslation('requests', { keyPrefix: 'complaint' })
   /** The language chosen for the complaint; '' for the default (the authority's own). */
   const [lang, setLang] = useState('')
   const record = useStore((s) => s.views.get(reference)?.record ?? null)
@@ -72,8 +75,9 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   const firm = proposals.filter((p) => !p.choose)
   const toChoose = proposals.filter((p) => p.choose)
   const others = useMemo(() => {
+    const collator = new Intl.Collator(currentLocale())
     const offered = new Set(proposals.map((p) => p.authority.id))
-    return [...all].filter((a) => !offered.has(a.id)).sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)) || a.nameEn.localeCompare(b.nameEn))
+    return [...all].filter((a) => !offered.has(a.id)).sort((a, b) => collator.compare(countryName(a.country), countryName(b.country)) || a.nameEn.localeCompare(b.nameEn))
   }, [all, proposals])
   const selected = choice && choice !== OWN ? (all.find((a) => a.id === choice) ?? proposals.find((p) => p.authority.id === choice)?.authority ?? null) : null
   const proposal = proposals.find((p) => p.authority.id === choice) ?? null
@@ -88,7 +92,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!choice) return setError('Choose the authority for the place where you live.')
+    if (!choice) return setError(t('chooseLand'))
     if (choice !== OWN) {
       setBusy(true)
       const created = await createFollowUp(reference, 'complaint', undefined, choice, lang || undefined)
@@ -100,9 +104,9 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
       return
     }
     const lines = address.split('\n').map((l) => l.trim()).filter(Boolean)
-    if (!name.trim()) return setError('Name the authority.')
-    if (!email.trim() && lines.length === 0) return setError('Give the authority’s e-mail address or postal address.')
-    if (lines.length && !country) return setError('Choose the country of the postal address.')
+    if (!name.trim()) return setError(t('nameIt'))
+    if (!email.trim() && lines.length === 0) return setError(t('contactIt'))
+    if (lines.length && !country) return setError(t('countryIt'))
     setBusy(true)
     const created = await createFollowUp(
       reference,
@@ -119,28 +123,28 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   }
 
   return (
-    <Dialog title="Complaint to a supervisory authority" onClose={onClose} wide>
+    <Dialog title={t('title')} onClose={onClose} wide>
       <form onSubmit={(e) => void submit(e)}>
-        {proposed === null && loadError === null ? <p className="muted">Finding the competent authority…</p> : null}
+        {proposed === null && loadError === null ? <p className="muted">{t('finding')}</p> : null}
         {loadError ? (
           <p className="hint" role="status">
-            Rightful could not propose an authority ({loadError}). Type it in below.
+            {t('loadFailed', { error: loadError })}
           </p>
         ) : null}
         {proposed !== null && proposals.length === 0 ? (
           <p className="hint" role="status">
-            Rightful knows no authority for this case. Pick one from the list, or type it in.
+            {t('noneKnown')}
           </p>
         ) : null}
         <label className="field">
-          <span className="field-label">Authority</span>
+          <span className="field-label">{t('authority')}</span>
           <select data-testid="complaint-authority" value={choice} onChange={(e) => {
               setChoice(e.target.value)
               setError(null)
             }}>
-            {choice === '' ? <option value="">Choose…</option> : null}
+            {choice === '' ? <option value="">{t('choose')}</option> : null}
             {firm.length > 0 ? (
-              <optgroup label="Proposed">
+              <optgroup label={t('proposed')}>
                 {firm.map((p) => (
                   <option key={p.authority.id} value={p.authority.id}>
                     {label(p.authority)}
@@ -149,31 +153,31 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
               </optgroup>
             ) : null}
             {toChoose.length > 0 ? (
-              <optgroup label="The authority where you live">
+              <optgroup label={t('whereYouLive')}>
                 {toChoose.map((p) => (
                   <option key={p.authority.id} value={p.authority.id}>
-                    {p.authority.regionNames.join(', ')}: {label(p.authority)}
+                    {t('regionOption', { regions: formatList(p.authority.regionNames), authority: label(p.authority) })}
                   </option>
                 ))}
               </optgroup>
             ) : null}
             {others.length > 0 ? (
-              <optgroup label="Every other authority">
+              <optgroup label={t('everyOther')}>
                 {others.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {countryName(a.country)}: {label(a)}
+                    {t('regionOption', { regions: countryName(a.country), authority: label(a) })}
                   </option>
                 ))}
               </optgroup>
             ) : null}
-            <option value={OWN}>Another authority: type it in</option>
+            <option value={OWN}>{t('own')}</option>
           </select>
         </label>
 
         {choice === '' && toChoose.length > 0 ? (
           <p className="muted" data-testid="authority-reason">
             {toChoose[0]!.reason}
-            {toChoose[0]!.basis === 'residence' ? ' Add your Land under Your details and Rightful proposes its authority.' : ''}
+            {toChoose[0]!.basis === 'residence' ? t('addLand') : ''}
           </p>
         ) : null}
 
@@ -185,31 +189,31 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
               </p>
             ) : (
               <p className="small muted" data-testid="authority-reason">
-                You chose this authority yourself: check on its website that it handles your case.
+                {t('yourself')}
               </p>
             )}
             <dl className="facts small">
               {selected.contacts.email ? (
                 <>
-                  <dt>E-mail</dt>
+                  <dt>{t('email')}</dt>
                   <dd className="selectable" data-testid="authority-email">{selected.contacts.email}</dd>
                 </>
               ) : null}
               {selected.contacts.postal ? (
                 <>
-                  <dt>Post</dt>
+                  <dt>{t('post')}</dt>
                   <dd className="selectable">{[selected.name, ...selected.contacts.postal.lines, countryName(selected.contacts.postal.country)].join(', ')}</dd>
                 </>
               ) : null}
               {selected.contacts.phone ? (
                 <>
-                  <dt>Phone</dt>
+                  <dt>{t('phone')}</dt>
                   <dd className="selectable">{selected.contacts.phone}</dd>
                 </>
               ) : null}
               {selected.contacts.complaintForm ? (
                 <>
-                  <dt>Online form</dt>
+                  <dt>{t('form')}</dt>
                   <dd>
                     <a className="break" href={selected.contacts.complaintForm} target="_blank" rel="noreferrer">
                       {selected.contacts.complaintForm}
@@ -217,7 +221,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
                   </dd>
                 </>
               ) : null}
-              <dt>Website</dt>
+              <dt>{t('website')}</dt>
               <dd>
                 <a className="break" href={selected.contacts.website} target="_blank" rel="noreferrer">
                   {selected.contacts.website}
@@ -225,11 +229,11 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
               </dd>
             </dl>
             {!selected.contacts.email && !selected.contacts.postal ? (
-              <p className="hint">This authority takes complaints only through its online form: Rightful writes the text, and you paste it there.</p>
+              <p className="hint">{t('formOnly')}</p>
             ) : null}
             {selected.verified ? null : (
               <p className="small muted" data-testid="authority-unverified">
-                These contact details could not all be confirmed on the authority’s own website; check them there before sending.
+                {t('unverified')}
               </p>
             )}
           </div>
@@ -237,31 +241,28 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
 
         {choice === OWN ? (
           <>
-            <p className="muted">
-              Complain to the data protection authority of the country where you live or work, or where the company is established. Its website gives
-              the address for complaints.
-            </p>
+            <p className="muted">{t('ownLede')}</p>
             <label className="field">
-              <span className="field-label">Its name</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Information Commissioner’s Office" />
+              <span className="field-label">{t('ownName')}</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('ownNameExample')} />
             </label>
             <label className="field">
-              <span className="field-label">Its e-mail address for complaints</span>
+              <span className="field-label">{t('ownEmail')}</span>
               <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
             </label>
             <label className="field">
-              <span className="field-label">Or its postal address (one line per row)</span>
+              <span className="field-label">{t('ownPostal')}</span>
               <textarea rows={3} value={address} onChange={(e) => setAddress(e.target.value)} />
             </label>
-            <CountrySelect label="Country of the postal address" value={country} onChange={setCountry} />
+            <CountrySelect label={t('ownCountry')} value={country} onChange={setCountry} />
           </>
         ) : null}
         {choice !== '' && writable.length > 0 ? (
           <label className="field">
-            <span className="field-label">Language of the complaint</span>
+            <span className="field-label">{t('language')}</span>
             <select data-testid="complaint-language" value={lang} onChange={(e) => setLang(e.target.value)}>
               <option value="">
-                {languageLabel(defaultLang)} ({authorityLang ? 'the authority’s language' : 'the language of your request'})
+                {languageLabel(defaultLang)} ({authorityLang ? t('authorityLanguage') : t('requestLanguage')})
               </option>
               {writable
                 .filter((l) => l !== defaultLang)
@@ -276,10 +277,10 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
         <FormError error={error} />
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy || (proposed === null && loadError === null)}>
-            Write the complaint
+            {t('write')}
           </button>
         </div>
       </form>

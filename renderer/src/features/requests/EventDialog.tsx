@@ -1,22 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import type { RequestEvent, UserEventKind } from '@core/requests/events'
 import type { StagedFile } from '@core/requests/view'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
-import { eventGroupLabel, eventLabel, userEventGroups } from '../../ui/format'
+import { eventGroupLabel, eventLabel, formatSize, userEventGroups } from '../../ui/format'
 
-const hints: Partial<Record<UserEventKind, string>> = {
-  delivered: 'The day the letter reached the company: its deadline is counted from then.',
-  'identity-requested': 'Under the UK GDPR the month starts again once you provide it; elsewhere it may pause, depending on your settings.',
-  'clarification-asked': 'Under the UK GDPR the days until you answer do not count.',
-  'extension-claimed': 'The longer period is counted from the start. Where the law sets no fixed length, give the date the company named.',
-  'reminder-sent': 'Rightful records this itself when you send a reminder written here.',
-  'complaint-filed': 'Rightful records this itself when you send a complaint written here.',
-}
-
-function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`
-}
+/** The kinds with a word of explanation under the picker (requests:eventDialog.hint). */
+const hinted: ReadonlySet<UserEventKind> = new Set(['delivered', 'identity-requested', 'clarification-asked', 'extension-claimed', 'reminder-sent', 'complaint-filed'])
 
 /** Records what happened (or corrects an event): kind, date, note, files. */
 export function EventDialog({
@@ -45,6 +36,7 @@ export function EventDialog({
   const [files, setFiles] = useState<ReadonlyArray<StagedFile>>([])
   const [busy, setBusy] = useState(false)
   const correcting = event !== undefined
+  const { t } = useTranslation('requests', { keyPrefix: 'eventDialog' })
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -72,11 +64,11 @@ export function EventDialog({
   }
 
   return (
-    <Dialog title={correcting ? `Correct “${eventLabel(event.kind)}”` : 'Record what happened'} onClose={onClose}>
+    <Dialog title={correcting ? t('correct', { event: eventLabel(event.kind) }) : t('record')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
         {correcting ? null : (
           <label className="field">
-            <span className="field-label">What happened</span>
+            <span className="field-label">{t('what')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as UserEventKind)}>
               {userEventGroups.map((group) => (
                 <optgroup key={group.group} label={eventGroupLabel(group.group)}>
@@ -90,26 +82,26 @@ export function EventDialog({
             </select>
           </label>
         )}
-        {hints[kind] ? <p className="hint">{hints[kind]}</p> : null}
+        {hinted.has(kind) ? <p className="hint">{t(`hint.${kind}`)}</p> : null}
         <div className="grid-2 compact">
           <label className="field">
-            <span className="field-label">On</span>
+            <span className="field-label">{t('on')}</span>
             <input type="date" required value={on} min={notBefore} max={today} onChange={(e) => setOn(e.target.value)} />
           </label>
           {kind === 'extension-claimed' ? (
             <label className="field">
-              <span className="field-label">Until (if the company named a date)</span>
+              <span className="field-label">{t('until')}</span>
               <input type="date" value={until} min={on} onChange={(e) => setUntil(e.target.value)} />
             </label>
           ) : kind === 'delivered' && !correcting ? (
             <label className="field">
-              <span className="field-label">Tracking number (optional)</span>
+              <span className="field-label">{t('tracking')}</span>
               <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
             </label>
           ) : null}
         </div>
         <label className="field">
-          <span className="field-label">Note (optional)</span>
+          <span className="field-label">{t('note')}</span>
           <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={20000} />
         </label>
         {correcting ? null : (
@@ -119,36 +111,36 @@ export function EventDialog({
               className="button button-small"
               onClick={() => void pick().then((picked) => setFiles((current) => [...current, ...picked].slice(0, 20)))}
             >
-              Attach files…
+              {t('attach')}
             </button>
             {files.length ? (
-              <ul className="file-list" aria-label="Files to keep">
+              <ul className="file-list" aria-label={t('filesToKeep')}>
                 {files.map((f) => (
                   <li key={f.token}>
-                    {f.name} <span className="muted small">{size(f.size)}</span>
+                    {f.name} <span className="muted small">{formatSize(f.size)}</span>
                     <button type="button" className="link-button small" onClick={() => setFiles(files.filter((x) => x.token !== f.token))}>
-                      Remove
+                      {t('remove')}
                     </button>
                   </li>
                 ))}
               </ul>
             ) : (
-              <span className="muted small">Keep the company’s reply or the data it sent with the request.</span>
+              <span className="muted small">{t('keepHint')}</span>
             )}
           </div>
         )}
         <div className="actions">
           {correcting && event.kind !== 'sent' ? (
             <button type="button" className="button danger-button" disabled={busy} onClick={() => void remove()}>
-              Remove event
+              {t('removeEvent')}
             </button>
           ) : null}
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {correcting ? 'Save correction' : 'Record'}
+            {correcting ? t('saveCorrection') : t('recordButton')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 
@@ -34,6 +35,7 @@ export function MarkSentDialog({
   const [channel, setChannel] = useState<'email' | 'post'>(hasEmail ? 'email' : 'post')
   const [tracking, setTracking] = useState('')
   const [busy, setBusy] = useState(false)
+  const { t } = useTranslation('requests', { keyPrefix: 'markSent' })
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -49,48 +51,48 @@ export function MarkSentDialog({
   }
 
   return (
-    <Dialog title={`Mark ${reference} as sent`} onClose={onClose}>
+    <Dialog title={t('title', { reference })} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <p className="muted">What you sent is then kept exactly as it is, and cannot be edited any more.</p>
+        <p className="muted">{t('kept')}</p>
         <fieldset className="choices inline">
-          <legend className="field-label">Sent by</legend>
+          <legend className="field-label">{t('by')}</legend>
           <label className={`choice ${channel === 'email' ? 'selected' : ''}`}>
             <input type="radio" name="channel" value="email" disabled={!hasEmail} checked={channel === 'email'} onChange={() => setChannel('email')} />
-            <span>E-mail</span>
+            <span>{t('email')}</span>
           </label>
           <label className={`choice ${channel === 'post' ? 'selected' : ''}`}>
             <input type="radio" name="channel" value="post" disabled={!hasPostal} checked={channel === 'post'} onChange={() => setChannel('post')} />
-            <span>Post</span>
+            <span>{t('post')}</span>
           </label>
         </fieldset>
         <div className="grid-2 compact">
           <label className="field">
-            <span className="field-label">Sent on</span>
+            <span className="field-label">{t('on')}</span>
             <input type="date" required value={on} max={today} onChange={(e) => setOn(e.target.value)} />
           </label>
           {channel === 'email' ? (
             <label className="field">
-              <span className="field-label">At (optional)</span>
+              <span className="field-label">{t('at')}</span>
               <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
             </label>
           ) : (
             <label className="field">
-              <span className="field-label">Tracking number (optional)</span>
+              <span className="field-label">{t('tracking')}</span>
               <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
             </label>
           )}
         </div>
         <p className="hint">
           {channel === 'email'
-            ? 'An e-mail counts as received the day it arrives in the company’s time zone. Give the time when you sent it late in the evening or from another continent.'
-            : 'The clock starts when the company receives the letter. Until you record its delivery, Rightful assumes the usual postal time and counts from the latest likely day.'}
+            ? t('emailHint')
+            : t('postHint')}
         </p>
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            Mark as sent
+            {t('mark')}
           </button>
         </div>
       </form>

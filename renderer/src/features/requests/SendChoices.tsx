@@ -3,6 +3,7 @@ import type { RequestView } from '@core/api/contract'
 import type { WebmailProvider } from '@core/mail/webmail'
 import type { Settings } from '@core/settings/settings'
 import { assertNever } from '@core/assert-never'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { webmailLabel } from '../../ui/format'
@@ -33,6 +34,7 @@ function WebmailMenu({ onPick, disabled, label, primary = false }: { onPick: (pr
   const [open, setOpen] = useState(false)
   const menuId = useId()
   const box = useRef<HTMLDivElement>(null)
+  const { t } = useTranslation('requests', { keyPrefix: 'sendChoices' })
 
   useEffect(() => {
     if (!open) return
@@ -71,10 +73,10 @@ function WebmailMenu({ onPick, disabled, label, primary = false }: { onPick: (pr
                 onPick(provider)
               }}
             >
-              Write in {webmailLabel[provider]}
+              {t('writeIn', { service: webmailLabel[provider] })}
             </button>
           ))}
-          <p className="muted small webmail-menu-note">Opens in your browser with the e-mail filled in; you send it there.</p>
+          <p className="muted small webmail-menu-note">{t('webmailNote')}</p>
         </div>
       ) : null}
     </div>
@@ -99,6 +101,7 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
   const loadSmtp = useStore((s) => s.loadSmtp)
   const loadSettings = useStore((s) => s.loadSettings)
   const [discarding, setDiscarding] = useState(false)
+  const { t } = useTranslation('requests', { keyPrefix: 'sendChoices' })
 
   // The preference and the mail server decide the main action.
   useEffect(() => {
@@ -114,16 +117,16 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
 
   const mailProgram = (primary: boolean) => (
     <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || !to} onClick={() => void withSaved(() => openInMailProgram(reference))}>
-      Open in my mail program
+      {t('mailProgram')}
     </button>
   )
   const letterButtons = (primary: boolean) => (
     <div className="button-pair">
       <button type="button" className={`button ${primary ? 'button-primary' : ''}`} disabled={busy || !letter} onClick={() => void withSaved(() => savePdf(reference))}>
-        Save PDF letter
+        {t('savePdf')}
       </button>
       <button type="button" className="button" disabled={busy || !letter} onClick={() => void withSaved(() => printLetter(reference))}>
-        Print letter…
+        {t('print')}
       </button>
     </div>
   )
@@ -137,7 +140,7 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
       case 'webmail':
         return (
           <button type="button" className="button button-primary button-block" disabled={busy || !to} onClick={() => void withSaved(() => openWebmail(reference, preferredWebmail))}>
-            Write in {webmailLabel[preferredWebmail]}
+            {t('writeIn', { service: webmailLabel[preferredWebmail] })}
           </button>
         )
       case 'letter':
@@ -149,56 +152,52 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
 
   return (
     <div className="card send-choices" data-testid="send-choices" data-main={main}>
-      <h2>Send it</h2>
+      <h2>{t('heading')}</h2>
       <div className="stack send-main">{lead()}</div>
       {smtpWanted ? (
         <p className="hint small">
-          You chose to send through your own mail server, but none is set up yet.{' '}
+          {t('smtpMissing')}{' '}
           <button type="button" className="link-button" onClick={() => navigate({ name: 'settings' })}>
-            Set it up in Settings
+            {t('setUp')}
           </button>
         </p>
       ) : null}
-      {!to ? <p className="hint small">No e-mail address is known for {view.record.company.name}: send the letter, or add an address on the company’s page.</p> : null}
+      {!to ? <p className="hint small">{t('noEmail', { company: view.record.company.name })}</p> : null}
 
-      <h3 className="send-others-heading">Other ways</h3>
+      <h3 className="send-others-heading">{t('others')}</h3>
       <div className="stack">
         {main !== 'smtp' && smtpConfigured ? <SendPanel view={view} busy={busy} withSaved={withSaved} primary={false} /> : null}
         {main !== 'mail-program' ? mailProgram(false) : null}
         <WebmailMenu
-          label={main === 'webmail' ? 'Other webmail' : 'Write in webmail'}
+          label={main === 'webmail' ? t('otherWebmail') : t('webmail')}
           disabled={busy || !to}
           onPick={(provider) => void withSaved(() => openWebmail(reference, provider))}
         />
         <button type="button" className="button button-block" disabled={busy || !to} onClick={() => void withSaved(() => saveEml(reference))}>
-          Save as e-mail file (.eml)
+          {t('eml')}
         </button>
         {main !== 'letter' ? letterButtons(false) : null}
       </div>
 
       <div className="mark-sent-block">
         <p className="small">
-          <strong>Sent it yourself, outside Rightful?</strong> From your mail program, your webmail or by post: mark it as sent. Rightful then keeps
-          the text as sent and counts the company’s deadline from the day you give.
+          <strong>{t('yourself')}</strong> {t('yourselfNote')}
         </p>
         <button type="button" className="button button-block" disabled={busy} onClick={() => void withSaved(async () => onMarkSent())}>
-          Mark as sent…
+          {t('markSent')}
         </button>
       </div>
 
       <button type="button" className="link-button danger-text small" disabled={busy} onClick={() => setDiscarding(true)}>
-        Discard this draft…
+        {t('discard')}
       </button>
 
       {discarding ? (
-        <Dialog title={`Discard ${reference}?`} onClose={() => setDiscarding(false)}>
-          <p>
-            The draft to {view.record.company.name}, with any changes you made to its text, leaves your requests. Rightful cannot bring it back;
-            its file is kept in your data folder, under requests/discarded. (A request that was sent can never be discarded.)
-          </p>
+        <Dialog title={t('discardTitle', { reference })} onClose={() => setDiscarding(false)}>
+          <p>{t('discardText', { company: view.record.company.name })}</p>
           <div className="actions">
             <button type="button" className="button" autoFocus onClick={() => setDiscarding(false)}>
-              Keep the draft
+              {t('keep')}
             </button>
             <button
               type="button"
@@ -208,7 +207,7 @@ export function SendChoices({ view, busy, withSaved, onMarkSent }: { view: Reque
                 void discard(reference)
               }}
             >
-              Discard the draft
+              {t('discardIt')}
             </button>
           </div>
         </Dialog>

@@ -1,33 +1,32 @@
 import { useEffect, useState } from 'react'
 import type { RequestView } from '@core/api/contract'
 import type { OutboxItem } from '@core/mail/mail-types'
+import { Trans, useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
+import { i18n } from '../../i18n/i18n'
+import { formatMoment } from '../../ui/format'
 import { Dialog } from '../../ui/Dialog'
+import { errorText } from '../../ui/messages'
 
-const stateLabels: Record<OutboxItem['state'], string> = {
-  queued: 'Waiting to be sent',
-  sending: 'Sending…',
-  sent: 'Sent',
-  failed: 'Not sent',
-  uncertain: 'Maybe sent',
-}
+/** An outbox state in words ("Maybe sent"). */
+const stateLabel = (state: OutboxItem['state']) => i18n.t(`sendPanel.state.${state}`, { ns: 'requests' })
 
 function time(iso: string | null): string {
   if (!iso) return ''
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatMoment(iso)
 }
 
 /** The server's own words, when it said anything. */
 function ServerReason({ item }: { item: OutboxItem }) {
+  const { t } = useTranslation('requests', { keyPrefix: 'sendPanel' })
   const error = item.error
   if (!error) return null
   return (
     <>
-      <p className="small">{error.message}</p>
+      <p className="small">{errorText(error)}</p>
       {error.response ? (
         <p className="small">
-          Server reply: <code data-testid="server-reply">{error.response}</code>
+          {t('serverReply')} <code data-testid="server-reply">{error.response}</code>
         </p>
       ) : null}
     </>
@@ -60,6 +59,7 @@ export function SendPanel({
   const [letter, setLetter] = useState<boolean | null>(null)
   const [sending, setSending] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  const { t } = useTranslation('requests', { keyPrefix: 'sendPanel' })
 
   useEffect(() => {
     void loadSmtp()
@@ -84,46 +84,42 @@ export function SendPanel({
     <div className="send-panel stack" data-testid="send-panel" data-state={state ?? 'none'}>
       {item && state !== 'sent' ? (
         <div className={`callout ${state === 'queued' || state === 'sending' ? 'callout-ok' : 'callout-warn'}`} role="status" data-testid="outbox-state">
-          <strong>{stateLabels[item.state]}</strong>
-          {item.lastAttemptAt ? <span className="muted small"> · attempt {item.attempts}, {time(item.lastAttemptAt)}</span> : null}
+          <strong>{stateLabel(item.state)}</strong>
+          {item.lastAttemptAt ? <span className="muted small">{t('attempt', { attempts: item.attempts, time: time(item.lastAttemptAt) })}</span> : null}
           <ServerReason item={item} />
           {state === 'uncertain' ? (
-            <p className="small">Look in your Sent folder first. If it is there, use “Mark as sent…” below; if not, send it again.</p>
+            <p className="small">{t('lookFirst')}</p>
           ) : null}
         </div>
       ) : null}
       {canAttach && state !== 'uncertain' ? (
         <label className="check small">
           <input type="checkbox" checked={attachLetter} onChange={(e) => setLetter(e.target.checked)} />
-          <span>Attach the request as a PDF letter</span>
+          <span>{t('attach')}</span>
         </label>
       ) : null}
       {state === 'uncertain' ? (
         <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to} onClick={() => setConfirming(true)}>
-          Send again…
+          {t('sendAgainMenu')}
         </button>
       ) : (
         <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to || state === 'sending'} onClick={() => void send(false)}>
-          {sending ? 'Sending…' : state === 'failed' ? 'Retry' : `Send now through ${smtp.smtp.host}`}
+          {sending ? t('state.sending') : state === 'failed' ? t('retry') : t('sendNow', { host: smtp.smtp.host })}
         </button>
       )}
 
       {confirming && item ? (
-        <Dialog title={`Send ${reference} again?`} onClose={() => setConfirming(false)}>
+        <Dialog title={t('againTitle', { reference })} onClose={() => setConfirming(false)}>
+          <p>{t('againBroke')}</p>
           <p>
-            The connection to your mail server broke after the e-mail had gone out, before the server confirmed it. The server may have accepted
-            it, and the company may already have it.
-          </p>
-          <p>
-            Look in your Sent folder first. Send it again only if it is not there: it goes out exactly as before, with the same Message-ID
-            (<code>{item.messageId}</code>), so that mail systems can recognise the two as one message.
+            <Trans t={t} i18nKey="againLook" values={{ messageId: item.messageId }} components={{ code: <code /> }} />
           </p>
           <div className="actions">
             <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="button" className="button button-primary" disabled={sending} onClick={() => void send(true)}>
-              {sending ? 'Sending…' : 'Send it again'}
+              {sending ? t('state.sending') : t('sendItAgain')}
             </button>
           </div>
         </Dialog>
@@ -139,6 +135,7 @@ export function SentByEmail({ view }: { view: RequestView }) {
   const item = useStore((s) => s.outbox.get(reference))
   const loadOutbox = useStore((s) => s.loadOutbox)
   const copyToSent = useStore((s) => s.copyToSent)
+  const { t } = useTranslation('requests', { keyPrefix: 'sendPanel' })
 
   useEffect(() => {
     if (email) void loadOutbox(reference)
@@ -148,15 +145,13 @@ export function SentByEmail({ view }: { view: RequestView }) {
   const copy = item?.sentCopy
   return (
     <div className="card" data-testid="sent-by-email">
-      <h2>Sent by Rightful</h2>
+      <h2>{t('sentBy')}</h2>
       <dl className="recipient">
-        <dt>Accepted</dt>
-        <dd>
-          {time(email.acceptedAt)} by {email.server}
-        </dd>
+        <dt>{t('accepted')}</dt>
+        <dd>{t('acceptedBy', { time: time(email.acceptedAt), server: email.server })}</dd>
         {email.response ? (
           <>
-            <dt>Server</dt>
+            <dt>{t('server')}</dt>
             <dd className="small">{email.response}</dd>
           </>
         ) : null}
@@ -164,14 +159,18 @@ export function SentByEmail({ view }: { view: RequestView }) {
         <dd className="mono small">{email.messageId}</dd>
         {copy && copy.state !== 'off' ? (
           <>
-            <dt>Sent folder</dt>
+            <dt>{t('sentFolder')}</dt>
             <dd className="small">
-              {copy.state === 'copied' ? `Copied to “${copy.mailbox ?? 'Sent'}”` : copy.state === 'pending' ? 'Copying…' : `Not copied: ${copy.error ?? 'unknown reason'}`}
+              {copy.state === 'copied'
+                ? t('copiedTo', { mailbox: copy.mailbox ?? t('sentMailbox') })
+                : copy.state === 'pending'
+                  ? t('copying')
+                  : t('notCopied', { reason: copy.error ?? t('unknownReason') })}
               {copy.state === 'failed' ? (
                 <>
                   {' '}
                   <button type="button" className="link-button small" onClick={() => void copyToSent(reference)}>
-                    Try again
+                    {t('tryAgain')}
                   </button>
                 </>
               ) : null}
@@ -179,7 +178,7 @@ export function SentByEmail({ view }: { view: RequestView }) {
           </>
         ) : null}
       </dl>
-      <p className="muted small">The exact message is kept with the request (SHA-256 {email.archive.sha256.slice(0, 12)}…), shown in the timeline.</p>
+      <p className="muted small">{t('kept', { hash: email.archive.sha256.slice(0, 12) })}</p>
     </div>
   )
 }

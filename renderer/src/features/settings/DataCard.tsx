@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { BackupChosen } from '@core/backup/view'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { FormError } from '../../ui/FormError'
 import { formatSize } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 import { RestoreDialog } from './RestoreDialog'
+import { errorText } from '../../ui/messages'
 
 type FieldError = { field: 'passphrase' | 'repeat' | null; text: string }
 
@@ -23,19 +25,20 @@ export function DataCard() {
   const [busy, setBusy] = useState<'backup' | 'choose' | null>(null)
   const [chosen, setChosen] = useState<BackupChosen | null>(null)
   const ids = { passphrase: useId(), repeat: useId() }
+  const { t } = useTranslation('settings', { keyPrefix: 'data' })
 
   const backUp = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
     if (encrypt) {
-      if (passphrase.length < 8) return setError({ field: 'passphrase', text: 'Use at least 8 characters; a few words are easier to remember than a short password.' })
-      if (repeat !== passphrase) return setError({ field: 'repeat', text: 'The two passphrases differ: type the same one twice.' })
+      if (passphrase.length < 8) return setError({ field: 'passphrase', text: t('tooShort') })
+      if (repeat !== passphrase) return setError({ field: 'repeat', text: t('differ') })
     }
     setBusy('backup')
     const result = await createBackup(encrypt ? passphrase : null)
     setBusy(null)
     if (!result.ok) {
-      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: result.error.issues?.[0]?.message ?? result.error.message })
+      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: errorText(result.error.issues?.[0] ?? result.error) })
       return
     }
     if (result.data.path) {
@@ -49,7 +52,7 @@ export function DataCard() {
     setBusy('choose')
     const result = await chooseBackup()
     setBusy(null)
-    if (!result.ok) setRestoreError(result.error.message)
+    if (!result.ok) setRestoreError(errorText(result.error))
     else if (result.data.token) setChosen(result.data)
   }
 
@@ -78,24 +81,21 @@ export function DataCard() {
 
   return (
     <div className="card data-card" data-testid="data-settings">
-      <h2>Your data</h2>
-      <p className="muted small">Everything Rightful keeps is in one folder on this computer. Nothing of it leaves the computer unless you send it.</p>
+      <h2>{t('heading')}</h2>
+      <p className="muted small">{t('lede')}</p>
       <div className="data-folder">
-        <span className="field-label">Data folder</span>
+        <span className="field-label">{t('folder')}</span>
         <code className="mono data-folder-path" data-testid="data-folder">
           {dataDir ?? '…'}
         </code>
         <button type="button" className="button button-small" onClick={() => void openFolder()}>
-          Open folder
+          {t('openFolder')}
         </button>
       </div>
 
       <form className="data-section" onSubmit={(e) => void backUp(e)} noValidate>
-        <h3>Back up everything</h3>
-        <p className="muted small">
-          One file with your requests and their timelines, the e-mails and files kept with them, the replies, your details, your settings, the
-          companies you added, changed or imported, and your own templates. Passwords are never in it: after a restore you enter them again.
-        </p>
+        <h3>{t('backupHeading')}</h3>
+        <p className="muted small">{t('backupLede')}</p>
         <label className="check">
           <input
             type="checkbox"
@@ -106,27 +106,31 @@ export function DataCard() {
             }}
           />
           <span>
-            Encrypt it with a passphrase
-            <span className="muted small block">Without the passphrase nobody can open the backup, you included. Keep it somewhere safe.</span>
+            {t('encrypt')}
+            <span className="muted small block">{t('encryptNote')}</span>
           </span>
         </label>
         {encrypt ? (
           <div className="grid-2 compact">
-            {field('passphrase', 'Passphrase', passphrase, setPassphrase)}
-            {field('repeat', 'The same passphrase again', repeat, setRepeat)}
+            {field('passphrase', t('passphrase'), passphrase, setPassphrase)}
+            {field('repeat', t('repeat'), repeat, setRepeat)}
           </div>
         ) : null}
         <FormError error={error && error.field === null ? error.text : null} />
         {lastBackup?.path ? (
           <div className="callout callout-ok" role="status" data-testid="backup-result">
-            <strong>Saved {lastBackup.encrypted ? 'and encrypted ' : ''}to {lastBackup.path}</strong>
+            <strong>{t(lastBackup.encrypted ? 'savedEncryptedTo' : 'savedTo', { path: lastBackup.path })}</strong>
             <span className="block small">
-              {lastBackup.requests} request{lastBackup.requests === 1 ? '' : 's'}, {lastBackup.replies} repl{lastBackup.replies === 1 ? 'y' : 'ies'},{' '}
-              {lastBackup.attachments} file{lastBackup.attachments === 1 ? '' : 's'} kept with them; {formatSize(lastBackup.bytes)}. Keep a copy on another disk.
+              {t('summary', {
+                requests: t('requests', { count: lastBackup.requests }),
+                replies: t('replies', { count: lastBackup.replies }),
+                files: t('files', { count: lastBackup.attachments }),
+                size: formatSize(lastBackup.bytes),
+              })}
             </span>
             {lastBackup.skipped.length > 0 ? (
               <span className="block small">
-                Left out because they could not be read: {lastBackup.skipped.map((s) => `${s.path} (${s.reason})`).join('; ')}.
+                {t('skipped', { files: lastBackup.skipped.map((s) => `${s.path} (${s.reason})`).join('; ') })}
               </span>
             ) : null}
           </div>
@@ -134,18 +138,18 @@ export function DataCard() {
         <OperationHere channel="backup:create" />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy !== null}>
-            {busy === 'backup' ? 'Backing up…' : 'Back up everything…'}
+            {busy === 'backup' ? t('backingUp') : t('backUp')}
           </button>
         </div>
       </form>
 
       <div className="data-section">
-        <h3>Restore a backup</h3>
-        <p className="muted small">Rightful first shows what the backup holds, and changes nothing until you say so. The data it replaces is kept, not deleted.</p>
+        <h3>{t('restoreHeading')}</h3>
+        <p className="muted small">{t('restoreLede')}</p>
         <FormError error={restoreError} />
         <div className="actions">
           <button type="button" className="button" disabled={busy !== null} onClick={() => void restore()}>
-            {busy === 'choose' ? 'Opening…' : 'Restore…'}
+            {busy === 'choose' ? t('opening') : t('restore')}
           </button>
         </div>
       </div>

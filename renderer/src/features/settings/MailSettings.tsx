@@ -1,11 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SmtpView } from '@core/mail/mail-types'
 import type { MailSecurity } from '@core/mail/mail-settings'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
+import { i18n } from '../../i18n/i18n'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { noFieldErrors } from '../../ui/field-errors'
 import { passwordStorageWarning } from '../../ui/password-storage'
 import { FormError } from '../../ui/FormError'
+import { errorText } from '../../ui/messages'
 
 const ids = 'mail-settings'
 
@@ -26,11 +29,10 @@ type Form = {
 const defaultPorts: Record<MailSecurity, number> = { starttls: 587, tls: 465, none: 25 }
 const defaultImapPorts: Record<MailSecurity, number> = { tls: 993, starttls: 143, none: 143 }
 
-const securityLabels: Record<MailSecurity, string> = {
-  starttls: 'STARTTLS (usually port 587)',
-  tls: 'TLS from the start (usually port 465)',
-  none: 'None: unencrypted',
-}
+const securities: ReadonlyArray<MailSecurity> = ['starttls', 'tls', 'none']
+
+/** A security choice in words ("STARTTLS (usually port 587)"). */
+const securityLabel = (security: MailSecurity) => i18n.t(`mail.security.${security}`, { ns: 'settings' })
 
 function formOf(view: SmtpView): Form {
   const smtp = view.smtp
@@ -57,6 +59,7 @@ export function MailSettings() {
   const save = useStore((s) => s.saveSmtp)
   const remove = useStore((s) => s.removeSmtp)
   const test = useStore((s) => s.testSmtp)
+  const { t } = useTranslation('settings', { keyPrefix: 'mail' })
   // Edits on screen, tied to the settings they started from: once the core returns new settings
   // (saved, removed), the form shows those.
   const [edits, setEdits] = useState<{ base: SmtpView; form: Form } | null>(null)
@@ -118,8 +121,8 @@ export function MailSettings() {
       const outcome = await test()
       setResult(
         outcome.ok
-          ? { ok: true, text: `Connected to ${outcome.server ?? form.host}${form.user ? ` and logged in as ${form.user}` : ''}. Rightful can send through this server.` }
-          : { ok: false, text: outcome.error.message },
+          ? { ok: true, text: form.user ? t('connectedAs', { server: outcome.server ?? form.host, user: form.user }) : t('connected', { server: outcome.server ?? form.host }) }
+          : { ok: false, text: errorText(outcome.error) },
       )
     }
     setBusy(false)
@@ -133,66 +136,65 @@ export function MailSettings() {
     (form.copy && (['copy', 'imapHost', 'imapPort', 'imapSecurity'] as const).some((k) => form[k] !== saved[k]))
   return (
     <div className="card mail-settings" data-testid="mail-settings">
-      <h2>Mail</h2>
-      <p className="muted small">
-        Send requests through your own mail server, from your own address. Rightful counts a request as sent only once the server has accepted it,
-        and keeps the exact message with the request. Without a server, open each e-mail in your mail program instead.
-      </p>
+      <h2>{t('heading')}</h2>
+      <p className="muted small">{t('lede')}</p>
       {storage.persistent && (storage.protection === 'fixed-key' || storage.protection === 'unavailable') ? (
         <div className="callout callout-warn" role="alert" data-testid="password-storage-warning">
-          <strong>{storage.protection === 'fixed-key' ? 'A saved password is only obfuscated on this computer, not encrypted.' : 'Your password cannot be kept on this computer now.'}</strong>{' '}
+          <strong>{storage.protection === 'fixed-key' ? t('obfuscated') : t('cannotKeep')}</strong>{' '}
           {passwordStorageWarning(storage.protection)}
         </div>
       ) : null}
-      {!storage.persistent ? <p className="hint small">This Rightful keeps the password only until it closes.</p> : null}
+      {!storage.persistent ? <p className="hint small">{t('untilClose')}</p> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="grid-2 compact">
           <label className="field">
-            <span className="field-label">SMTP server</span>
+            <span className="field-label">{t('server')}</span>
             <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required {...attrs('smtp.host')} />
             {fieldError('smtp.host')}
           </label>
           <label className="field">
-            <span className="field-label">Port</span>
+            <span className="field-label">{t('port')}</span>
             <input type="number" min={1} max={65535} value={form.port} onChange={(e) => set({ port: e.target.value })} required {...attrs('smtp.port')} />
             {fieldError('smtp.port')}
           </label>
         </div>
         <label className="field">
-          <span className="field-label">Security</span>
+          <span className="field-label">{t('securityLabel')}</span>
           <select
             value={form.security}
-            aria-label="Security"
+            aria-label={t('securityLabel')}
             onChange={(e) => {
               const security = e.target.value as MailSecurity
               const port = Object.values(defaultPorts).includes(Number(form.port)) ? String(defaultPorts[security]) : form.port
               set({ security, port })
             }}
           >
-            {(Object.keys(securityLabels) as MailSecurity[]).map((s) => (
+            {securities.map((s) => (
               <option key={s} value={s}>
-                {securityLabels[s]}
+                {securityLabel(s)}
               </option>
             ))}
           </select>
         </label>
         {form.security === 'none' ? (
-          <p className="hint small">Without encryption your password and your requests cross the network readable by anyone on the way. Use this only for a server on your own computer or network.</p>
+          <p className="hint small">{t('unencryptedNote')}</p>
         ) : null}
         <div className="grid-2 compact">
           <label className="field">
-            <span className="field-label">User name</span>
-            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder="usually your e-mail address" autoComplete="username" spellCheck={false} {...attrs('smtp.user')} />
+            <span className="field-label">{t('user')}</span>
+            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder={t('userPlaceholder')} autoComplete="username" spellCheck={false} {...attrs('smtp.user')} />
             {fieldError('smtp.user')}
           </label>
           <label className="field">
-            <span className="field-label">Password {view.hasPassword ? <span className="tag tag-muted">saved</span> : null}</span>
+            <span className="field-label">
+              {t('password')} {view.hasPassword ? <span className="tag tag-muted">{t('saved')}</span> : null}
+            </span>
             <input
               type="password"
               value={form.password}
               onChange={(e) => set({ password: e.target.value })}
-              placeholder={view.hasPassword ? 'leave empty to keep the saved one' : ''}
-              title="A new server, port, security or user name needs the password typed again."
+              placeholder={view.hasPassword ? t('keepSaved') : ''}
+              title={t('passwordTitle')}
               autoComplete="new-password"
               {...attrs('password')}
             />
@@ -201,16 +203,16 @@ export function MailSettings() {
         </div>
         {view.hasPassword && moved && !form.password ? (
           <p className="hint small" data-testid="password-again">
-            Enter the password again: a saved password is only ever sent to the server and user it was saved for.
+            {t('passwordAgain')}
           </p>
         ) : null}
         <label className="field">
-          <span className="field-label">From address</span>
+          <span className="field-label">{t('from')}</span>
           <input
             type="email"
             value={form.fromAddress}
             onChange={(e) => set({ fromAddress: e.target.value })}
-            placeholder={profileEmail ? `${profileEmail} (from your profile)` : 'the e-mail address in your profile'}
+            placeholder={profileEmail ? t('fromProfile', { email: profileEmail }) : t('fromNone')}
             spellCheck={false}
             {...attrs('smtp.fromAddress')}
           />
@@ -220,23 +222,23 @@ export function MailSettings() {
         <label className="check">
           <input type="checkbox" checked={form.copy} onChange={(e) => set({ copy: e.target.checked })} />
           <span>
-            Also put a copy in my Sent folder (IMAP)
-            <span className="muted small block">Same user name and password. If the copy fails, the request still counts as sent.</span>
+            {t('copy')}
+            <span className="muted small block">{t('copyNote')}</span>
           </span>
         </label>
         {form.copy ? (
           <div className="grid-2 compact">
             <label className="field">
-              <span className="field-label">IMAP server</span>
+              <span className="field-label">{t('imapServer')}</span>
               <input value={form.imapHost} onChange={(e) => set({ imapHost: e.target.value })} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required {...attrs('sentCopy.host')} />
               {fieldError('sentCopy.host')}
             </label>
             <label className="field">
-              <span className="field-label">IMAP security and port</span>
+              <span className="field-label">{t('imapSecurityPort')}</span>
               <span className="button-pair">
                 <select
                   value={form.imapSecurity}
-                  aria-label="IMAP security"
+                  aria-label={t('imapSecurity')}
                   onChange={(e) => {
                     const imapSecurity = e.target.value as MailSecurity
                     set({ imapSecurity, imapPort: String(defaultImapPorts[imapSecurity]) })
@@ -244,9 +246,9 @@ export function MailSettings() {
                 >
                   <option value="tls">TLS</option>
                   <option value="starttls">STARTTLS</option>
-                  <option value="none">None</option>
+                  <option value="none">{t('imapNone')}</option>
                 </select>
-                <input type="number" aria-label="IMAP port" min={1} max={65535} value={form.imapPort} onChange={(e) => set({ imapPort: e.target.value })} />
+                <input type="number" aria-label={t('imapPort')} min={1} max={65535} value={form.imapPort} onChange={(e) => set({ imapPort: e.target.value })} />
               </span>
             </label>
           </div>
@@ -261,15 +263,15 @@ export function MailSettings() {
         <div className="actions">
           {view.smtp ? (
             <button type="button" className="link-button danger-text small" disabled={busy} onClick={() => void remove()}>
-              Remove this server
+              {t('remove')}
             </button>
           ) : null}
           <span className="spacer" />
           <button type="button" className="button" disabled={busy || !form.host.trim()} onClick={() => void runTest()}>
-            Test connection
+            {t('test')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            Save
+            {t('save')}
           </button>
         </div>
       </form>

@@ -1,56 +1,58 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { ApiError } from '@core/api/result'
 import type { BackupPreview } from '@core/backup/view'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
-import { formatMoment, formatSize } from '../../ui/format'
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+import { formatList, formatMoment, formatSize } from '../../ui/format'
+import { errorText } from '../../ui/messages'
 
 /** What the backup holds, in words, before anything is restored. */
 function Contents({ preview }: { preview: BackupPreview }) {
+  const { t } = useTranslation('settings', { keyPrefix: 'restore' })
   const c = preview.counts
   const companies = [
-    c.companiesAdded && `${c.companiesAdded} added`,
-    c.companiesChanged && `${c.companiesChanged} changed`,
-    c.companiesDeleted && `${c.companiesDeleted} deleted`,
-    c.companiesImported && `${c.companiesImported} imported`,
-  ].filter(Boolean)
-  const servers = [c.mailServer && 'SMTP', c.imapServer && 'IMAP'].filter(Boolean)
+    c.companiesAdded && t('added', { count: c.companiesAdded }),
+    c.companiesChanged && t('changed', { count: c.companiesChanged }),
+    c.companiesDeleted && t('deleted', { count: c.companiesDeleted }),
+    c.companiesImported && t('imported', { count: c.companiesImported }),
+  ].filter((x): x is string => typeof x === 'string')
+  const servers = [c.mailServer && 'SMTP', c.imapServer && 'IMAP'].filter((x): x is string => typeof x === 'string')
   return (
     <dl className="facts" data-testid="restore-preview">
-      <dt>File</dt>
+      <dt>{t('file')}</dt>
       <dd>
         {preview.name} <span className="muted">({formatSize(preview.bytes)})</span>
       </dd>
-      <dt>Made</dt>
-      <dd>
-        {formatMoment(preview.createdAt)} with Rightful {preview.appVersion}
-      </dd>
-      <dt>Encrypted</dt>
-      <dd>{preview.encrypted ? 'Yes, with a passphrase' : 'No'}</dd>
-      <dt>Requests</dt>
+      <dt>{t('made')}</dt>
+      <dd>{t('madeWith', { moment: formatMoment(preview.createdAt), version: preview.appVersion })}</dd>
+      <dt>{t('encrypted')}</dt>
+      <dd>{preview.encrypted ? t('yesPassphrase') : t('no')}</dd>
+      <dt>{t('requests')}</dt>
       <dd data-testid="restore-requests">
-        {plural(c.requests, 'request', 'requests')}
-        {c.drafts > 0 ? ` (${c.drafts} not sent yet)` : ''}, {plural(c.events, 'event', 'events')} on their timelines
+        {t('requestsLine', {
+          requests: t('requestCount', { count: c.requests }),
+          notSent: c.drafts > 0 ? t('notSent', { count: c.drafts }) : '',
+          events: t('events', { count: c.events }),
+        })}
       </dd>
-      <dt>Replies</dt>
+      <dt>{t('replies')}</dt>
       <dd>
-        {plural(c.replies, 'reply', 'replies')}
-        {c.repliesToSort > 0 ? ` (${c.repliesToSort} still to sort)` : ''}
+        {t('replyCount', { count: c.replies })}
+        {c.repliesToSort > 0 ? t('toSort', { count: c.repliesToSort }) : ''}
       </dd>
-      <dt>Files</dt>
-      <dd>{plural(c.attachments, 'file', 'files')} kept with requests (e-mails sent, replies, attachments)</dd>
-      <dt>Companies</dt>
-      <dd>{companies.length > 0 ? companies.join(', ') : 'No changes to the catalog'}</dd>
-      <dt>Templates</dt>
-      <dd>{c.templates > 0 ? plural(c.templates, 'template of your own', 'templates of your own') : 'None of your own'}</dd>
-      <dt>Your details</dt>
-      <dd>{c.profile ? 'Included' : 'Not included'}</dd>
-      <dt>Mail servers</dt>
-      <dd>{servers.length > 0 ? `${servers.join(' and ')} settings, without passwords` : 'None set up'}</dd>
+      <dt>{t('files')}</dt>
+      <dd>{t('fileCount', { count: c.attachments })}</dd>
+      <dt>{t('companies')}</dt>
+      <dd>{companies.length > 0 ? formatList(companies) : t('noCatalogChanges')}</dd>
+      <dt>{t('templates')}</dt>
+      <dd>{c.templates > 0 ? t('templateCount', { count: c.templates }) : t('noTemplates')}</dd>
+      <dt>{t('details')}</dt>
+      <dd>{c.profile ? t('included') : t('notIncluded')}</dd>
+      <dt>{t('servers')}</dt>
+      <dd>{servers.length > 0 ? t('serverSettings', { servers: formatList(servers) }) : t('noServers')}</dd>
     </dl>
   )
 }
@@ -67,6 +69,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState<'checking' | 'restoring' | null>(chosen.encrypted ? null : 'checking')
   const passphraseId = useId()
+  const { t } = useTranslation('settings', { keyPrefix: 'restore' })
 
   const check = async (given: string | null) => {
     setBusy('checking')
@@ -95,7 +98,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
   const open = (event: FormEvent) => {
     event.preventDefault()
     if (!passphrase) {
-      setError({ code: 'BACKUP_PASSPHRASE_REQUIRED', message: 'Enter the passphrase this backup was made with.' })
+      setError({ code: 'BACKUP_PASSPHRASE_REQUIRED', message: t('passphraseNeeded') })
       return
     }
     void check(passphrase)
@@ -116,13 +119,13 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
   const wrongPassphrase = error?.code === 'BACKUP_WRONG_PASSPHRASE' || error?.code === 'BACKUP_PASSPHRASE_REQUIRED'
 
   return (
-    <Dialog title="Restore a backup" onClose={busy === 'restoring' ? () => undefined : onClose} wide>
+    <Dialog title={t('title')} onClose={busy === 'restoring' ? () => undefined : onClose} wide>
       {chosen.encrypted && !preview ? (
         <form onSubmit={open} noValidate>
-          <p className="muted">{chosen.name} is encrypted. Enter the passphrase it was made with; Rightful then shows what it holds.</p>
+          <p className="muted">{t('isEncrypted', { name: chosen.name })}</p>
           <div className="field">
             <label className="field-label" htmlFor={passphraseId}>
-              Passphrase
+              {t('passphrase')}
             </label>
             <input
               id={passphraseId}
@@ -136,49 +139,48 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
             />
             {wrongPassphrase ? (
               <span className="field-hint field-error" id={`${passphraseId}-error`} role="alert">
-                {error.message}
+                {errorText(error)}
               </span>
             ) : null}
           </div>
-          <FormError error={error && !wrongPassphrase ? error.message : null} />
+          <FormError error={error && !wrongPassphrase ? errorText(error) : null} />
           <div className="actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={busy !== null}>
-              {busy === 'checking' ? 'Checking…' : 'Open the backup'}
+              {busy === 'checking' ? t('checking') : t('open')}
             </button>
           </div>
         </form>
       ) : preview ? (
         <>
-          <p className="muted">The backup is complete and undamaged. It holds:</p>
+          <p className="muted">{t('complete')}</p>
           <Contents preview={preview} />
           {preview.current.files > 0 ? (
             <div className="callout callout-warn" data-testid="restore-replaces">
-              Restoring replaces everything Rightful holds now{preview.current.requests > 0 ? `, including ${plural(preview.current.requests, 'request', 'requests')}` : ''}. That
-              data is not deleted: it is moved to a folder named “before-restore-…” in the data folder.
+              {t('replaces', { including: preview.current.requests > 0 ? t('including', { requests: t('requestCount', { count: preview.current.requests }) }) : '' })}
             </div>
           ) : null}
-          <p className="small muted">Passwords are never in a backup: enter your mail server passwords again in Settings afterwards.</p>
-          <FormError error={error?.message ?? null} />
+          <p className="small muted">{t('noPasswords')}</p>
+          <FormError error={error ? errorText(error) : null} />
           <OperationHere channel="backup:restore" />
           <div className="actions">
             <button type="button" className="button" disabled={busy === 'restoring'} onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void go()}>
-              {busy === 'restoring' ? 'Restoring…' : preview.current.files > 0 ? 'Replace my data with this backup' : 'Restore'}
+              {busy === 'restoring' ? t('restoring') : preview.current.files > 0 ? t('replace') : t('restore')}
             </button>
           </div>
         </>
       ) : (
         <>
-          {busy === 'checking' ? <p className="muted">Checking {chosen.name}…</p> : null}
-          <FormError error={error?.message ?? null} />
+          {busy === 'checking' ? <p className="muted">{t('checkingName', { name: chosen.name })}</p> : null}
+          <FormError error={error ? errorText(error) : null} />
           <div className="actions">
             <button type="button" className="button" onClick={onClose}>
-              Close
+              {t('close')}
             </button>
           </div>
         </>
