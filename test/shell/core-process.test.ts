@@ -72,6 +72,7 @@ function start(mode: 'worker' | 'in-process', extra: { hold?: HostPorts['hold'];
     dataDir: path.join(dir, 'data'),
     resourcesRoot: extra.resourcesRoot ?? repoRoot,
     appVersion: '9.9.9-test',
+    systemLanguages: ['de-DE', 'en-US'],
     ports: {
       files,
       picker: listPicker(() => [path.join(dir, 'picked.eml')]),
@@ -110,7 +111,8 @@ describe.each(modes)('the core process ($mode)', ({ mode, skip }) => {
     expect(host.children()[0]!.mode).toBe(mode)
     expect(host.children()[0]!.options).toMatchObject({ serviceName: 'Rightful core' })
 
-    expect(await host.core.api.call('app:status', {})).toMatchObject({ ok: true, data: { version: '9.9.9-test', dataDir: path.join(dir, 'data') } })
+    // The system's languages (Electron's app.getPreferredSystemLanguages) reach the window through the core.
+    expect(await host.core.api.call('app:status', {})).toMatchObject({ ok: true, data: { version: '9.9.9-test', dataDir: path.join(dir, 'data'), systemLanguages: ['de-DE', 'en-US'] } })
     expect(await host.core.api.invoke('catalog:search', { query: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await host.core.api.invoke('no:such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     expect(await host.core.api.call('catalog:get', { id: 'no-such-company' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

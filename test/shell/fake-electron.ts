@@ -344,6 +344,7 @@ function createFake() {
       return value
     }),
     getVersion: vi.fn(() => '9.9.9-test'),
+    getPreferredSystemLanguages: vi.fn((): string[] => ['de-DE', 'en-US']),
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: vi.fn(() =>
       Promise.resolve().then(() => {
