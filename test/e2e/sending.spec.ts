@@ -121,7 +121,7 @@ test('a Berlin user is offered the GDPR\'s rights, never a CCPA opt-out; the one
   const withheld = page.getByTestId('rights-withheld')
   await withheld.locator('summary').click()
   await expect(withheld.locator('[data-type="opt-out"]')).toContainText(
-    'Not a right under the GDPR; the CCPA, the VCDPA, the CPA and the CTDPA have it. Instead: objection to processing or withdrawal of consent.',
+    'Not a right under the GDPR; the CCPA, the VCDPA, the CPA, the CTDPA and the TDPSA have it. Instead: objection to processing or withdrawal of consent.',
   )
   await expect(withheld.locator('[data-type="limit"]')).toContainText('Not a right under the GDPR; the CCPA has it.')
 

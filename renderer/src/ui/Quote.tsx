@@ -15,7 +15,7 @@ export function Quote({ provenance, company }: { provenance: Provenance; company
   if (provenance.kind === 'import') {
     return (
       <p className="provenance">
-        {source ? <Trans t={t} i18nKey="quote.from" values={{ title: source.title }} components={{ source: <a href={source.url} /> }} /> : t('quote.fromCatalog')}
+        {source ? <Trans t={t} i18nKey="quote.from" values={{ title: source.title }} components={{ site: <a href={source.url} /> }} /> : t('quote.fromCatalog')}
         {source?.retrievedOn ? t('quote.importedOn', { date: formatDate(source.retrievedOn) }) : source?.archivedOn ? t('quote.asOf', { date: formatDate(source.archivedOn) }) : ''} ·{' '}
         {t(`quote.quality.${provenance.quality}`)}
       </p>

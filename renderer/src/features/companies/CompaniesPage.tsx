@@ -60,7 +60,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
         <div data-testid="import-report">
           <p>
             <strong>{t('imported', { count: report.imported, n: formatNumber(report.imported) })}</strong>{' '}
-            <Trans t={t} i18nKey="from" values={{ source: report.source }} components={{ source: <span className="break" /> }} />
+            <Trans t={t} i18nKey="from" values={{ source: report.source }} components={{ name: <span className="break" /> }} />
             {report.rejected.length > 0 ? t('rejected', { count: report.rejected.length }) : t('all')}
           </p>
           {report.rejected.length > 0 ? (
