@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CatalogImportResult } from '@core/api/contract'
 import { api, messageOf, unwrap } from '../../api'
+import { i18n } from '../../i18n/i18n'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { formatDate, formatNumber } from '../../ui/format'
@@ -36,7 +37,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true)
     setStopped(null)
     try {
-      const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
+      const result = await runOperation('catalog:import', i18n.t('list.importing', { ns: 'catalog' }), (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
       if (!result.ok && result.error.code === 'CANCELLED') {
         setStopped(errorText(result.error))
         return
@@ -184,7 +185,7 @@ export function CompaniesPage() {
         </div>
         <div className="header-actions">
           <button type="button" className="button" aria-pressed={picked !== null} onClick={() => setPicked(picked ? null : new Set())}>
-            {picked ? 'Stop picking' : 'Pick several…'}
+            {picked ? t('stopPicking') : t('pickSeveral')}
           </button>
           <button type="button" className="button" onClick={() => setImporting(true)}>
             {t('import')}
@@ -202,11 +203,9 @@ export function CompaniesPage() {
       </header>
       {picked ? (
         <div className="selection-bar" role="status">
-          <span>
-            {picked.size} {picked.size === 1 ? 'company' : 'companies'} picked
-          </span>
+          <span>{t('picked', { count: picked.size })}</span>
           <button type="button" className="button button-primary" disabled={picked.size === 0} onClick={() => navigate({ name: 'bulk-new', companies: [...picked] })}>
-            Ask them at once…
+            {t('askThem')}
           </button>
         </div>
       ) : null}
