@@ -73,6 +73,8 @@ const sameAsEnglish = new Set<string>([
   'bulk:batch.status.head',
   'bulk:discover.messages',
   'bulk:batch.actions',
+  // "Format" (de, fr).
+  'policyImport:page.format',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
 ])
