@@ -59,7 +59,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     batches: new Map(),
 
     async discover(kind) {
-      const result = await get().runOperation('discover:scan', said('operation.discover'), (operation) => api().discover.scan({ kind, operation }))
+      const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, operation }))
       if (!result.ok) {
         get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))
         return null
@@ -69,7 +69,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     },
 
     async createBatch({ companies, type, rate }) {
-      const result = await get().runOperation('bulk:create', said('operation.create'), (operation) => api().bulk.create({ companies: [...companies], type, rate, operation }))
+      const result = await get().runOperation('bulk:create', 'Writing the requests', (operation) => api().bulk.create({ companies: [...companies], type, rate, operation }))
       try {
         const view = unwrap(result)
         apply(view)
@@ -84,7 +84,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     loadBatch: (id) => step(async () => unwrap(await api().bulk.get({ batch: id }))),
 
     async sendBatch(id, options = {}) {
-      const result = await get().runOperation('bulk:send', said('operation.send'), (operation) =>
+      const result = await get().runOperation('bulk:send', 'Sending the batch', (operation) =>
         api().bulk.send({ batch: id, confirmResend: [...(options.confirmResend ?? [])], retryFailed: options.retryFailed ?? false, operation }),
       )
       if (result.ok) apply(result.data)
@@ -125,7 +125,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     },
 
     async remindOverdue(references) {
-      const result = await get().runOperation('bulk:remind', said('operation.remind'), (operation) => api().bulk.remind({ references: [...references], operation }))
+      const result = await get().runOperation('bulk:remind', 'Writing the reminders', (operation) => api().bulk.remind({ references: [...references], operation }))
       void get().loadRequests()
       if (!result.ok) {
         get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))

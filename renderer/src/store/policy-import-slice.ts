@@ -5,7 +5,6 @@
  */
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import { api, messageOf, unwrap } from '../api'
-import { i18n } from '../i18n/i18n'
 import type { Slice } from './types'
 
 export type PolicyFormat = 'text' | 'markdown' | 'html'
@@ -63,7 +62,7 @@ export const createPolicyImportSlice: Slice<PolicyImportSlice> = (set, get) => (
   async fetchPolicy(url) {
     set({ policyReadProblem: null })
     try {
-      const page = unwrap(await get().runOperation('catalog:fetchPolicy', i18n.t('operation.fetch', { ns: 'policyImport' }), (operation) => api().catalog.fetchPolicy({ url, operation })))
+      const page = unwrap(await get().runOperation('catalog:fetchPolicy', 'Fetching the policy', (operation) => api().catalog.fetchPolicy({ url, operation })))
       set({
         policyDraft: {
           text: page.text,
@@ -86,7 +85,7 @@ export const createPolicyImportSlice: Slice<PolicyImportSlice> = (set, get) => (
     set({ policyReadProblem: null })
     try {
       const proposal = unwrap(
-        await get().runOperation('catalog:extractPolicy', i18n.t('operation.read', { ns: 'policyImport' }), (operation) =>
+        await get().runOperation('catalog:extractPolicy', 'Reading the policy', (operation) =>
           api().catalog.extractPolicy({ text, format, ...(source ? { sourceUrl: source } : {}), operation }),
         ),
       )

@@ -123,7 +123,7 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
       set({ syncing: true })
       try {
         return await attempt(async () => {
-          const result = unwrap(await get().runOperation('replies:sync', said('syncing'), (operation) => api().replies.sync({ operation })))
+          const result = unwrap(await get().runOperation('replies:sync', 'Looking for replies', (operation) => api().replies.sync({ operation })))
           set({ lastSync: result })
           await refresh(result.imported.map((o) => o.matched))
           await get().loadImap()

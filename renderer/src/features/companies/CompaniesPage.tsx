@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { CatalogImportResult } from '@core/api/contract'
 import { api, messageOf, unwrap } from '../../api'
-import { i18n } from '../../i18n/i18n'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { formatDate, formatNumber } from '../../ui/format'
@@ -37,7 +36,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true)
     setStopped(null)
     try {
-      const result = await runOperation('catalog:import', i18n.t('list.importing', { ns: 'catalog' }), (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
+      const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
       if (!result.ok && result.error.code === 'CANCELLED') {
         setStopped(errorText(result.error))
         return

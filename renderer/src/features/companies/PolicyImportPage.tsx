@@ -3,7 +3,6 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
 import { api, ApiFailure, messageOf, unwrap } from '../../api'
-import { i18n } from '../../i18n/i18n'
 import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
@@ -135,7 +134,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     setBusy(true)
     try {
       const company = unwrap(
-        await runOperation('catalog:savePolicy', i18n.t('operation.save', { ns: 'policyImport' }), (operation) => api().catalog.savePolicy({
+        await runOperation('catalog:savePolicy', 'Saving the company from its policy', (operation) => api().catalog.savePolicy({
           text: input.text,
           format: input.format,
           ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
