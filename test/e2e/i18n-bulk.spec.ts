@@ -53,7 +53,7 @@ const chinese: Words = {
     heading: '谁有您的数据？',
     chooseFile: '选择邮箱文件…',
     table: '给您写过信的公司',
-    summary: '已读取 4 封邮件：其中 3 封来自目录中的 3 家公司。',
+    summary: '已读取 4 封邮件：其中 3 封来自目录中的 3 家公司。1 封来自 Rightful 不认识的发件人（未列出），0 封来自个人邮箱（已跳过）。',
     ask: '向 3 家公司提出请求…',
   },
   bulkNew: { heading: '一次向 3 家公司提出请求', rate: '每分钟最多发送的电子邮件数', write: '撰写 3 份请求' },

@@ -76,13 +76,15 @@ export function DiscoverPage() {
       ) : (
         <>
           <p className="muted small" role="status" data-testid="discover-summary">
-            {t('summary', {
-              count: discovery.messages,
-              messages: formatNumber(discovery.messages),
-              matched: formatNumber(discovery.matched),
-              companies: t('companies', { count: companies.length, formatted: formatNumber(companies.length) }),
-            })}{' '}
-            {t('others', { unknown: formatNumber(discovery.unknown), freemail: formatNumber(discovery.freemail) })}
+            {t('summaryLine', {
+              read: t('summary', {
+                count: discovery.messages,
+                messages: formatNumber(discovery.messages),
+                matched: formatNumber(discovery.matched),
+                companies: t('companies', { count: companies.length, formatted: formatNumber(companies.length) }),
+              }),
+              others: t('others', { unknown: formatNumber(discovery.unknown), freemail: formatNumber(discovery.freemail) }),
+            })}
           </p>
           {companies.length === 0 ? (
             <div className="empty">
