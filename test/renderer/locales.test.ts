@@ -69,6 +69,12 @@ const sameAsEnglish = new Set<string>([
   'requests:sendPanel.server',
   'requests:complaint.email',
   'requests:markSent.email',
+  // Spelt alike: "Status" (de), "Messages", "Actions" (fr).
+  'bulk:batch.status.head',
+  'bulk:discover.messages',
+  'bulk:batch.actions',
+  // "Format" (de, fr).
+  'policyImport:page.format',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
 ])

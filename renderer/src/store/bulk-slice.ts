@@ -9,8 +9,13 @@ import type { MarkPostedResult, RemindResult } from '@core/bulk/request-actions'
 import type { DiscoverResult } from '@core/discover/discover'
 import type { RequestType } from '@core/requests/model'
 import { api, messageOf, unwrap } from '../api'
+import { i18n } from '../i18n/i18n'
+import { errorText } from '../ui/messages'
 import { withEntry } from './keyed'
 import type { Slice } from './types'
+
+/** The bulk pages' words (namespace `bulk`) in the window's language. */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'bulk', ...params })
 
 export type BulkSlice = {
   /** The last mailbox read in this session. */
@@ -56,7 +61,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     async discover(kind) {
       const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, operation }))
       if (!result.ok) {
-        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))
         return null
       }
       if (result.data) set({ discovery: result.data })
@@ -84,7 +89,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
       )
       if (result.ok) apply(result.data)
       else {
-        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))
         await get().loadBatch(id)
       }
       void get().loadRequests()
@@ -97,7 +102,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     async saveBatchLetters(id) {
       try {
         const saved = unwrap(await api().bulk.letters({ batch: id }))
-        if (saved.path) get().toast('success', `${saved.count} letter${saved.count === 1 ? '' : 's'} saved to ${saved.path}.`)
+        if (saved.path) get().toast('success', said('toast.lettersSaved', { count: saved.count, path: saved.path }))
         await get().loadBatch(id)
       } catch (error) {
         get().toast('error', messageOf(error))
@@ -123,7 +128,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
       const result = await get().runOperation('bulk:remind', 'Writing the reminders', (operation) => api().bulk.remind({ references: [...references], operation }))
       void get().loadRequests()
       if (!result.ok) {
-        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', result.error.message)
+        get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))
         return null
       }
       return result.data
@@ -132,7 +137,7 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     async exportRequests(references) {
       try {
         const saved = unwrap(await api().bulk.exportCsv({ references: [...references] }))
-        if (saved.path) get().toast('success', `${saved.rows} request${saved.rows === 1 ? '' : 's'} saved to ${saved.path}.`)
+        if (saved.path) get().toast('success', said('toast.exported', { count: saved.rows, path: saved.path }))
       } catch (error) {
         get().toast('error', messageOf(error))
       }

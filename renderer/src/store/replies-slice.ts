@@ -7,8 +7,13 @@ import type { ImapView, SyncResult } from '@core/replies/handlers'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import type { ReplyImportResult, ReplyKind, ReplyView } from '@core/replies/model'
 import { api, messageOf, unwrap } from '../api'
+import { i18n } from '../i18n/i18n'
+import { errorText } from '../ui/messages'
 import { withEntry } from './keyed'
 import type { Slice } from './types'
+
+/** The replies' toasts (namespace `replies`, keys under `toast`) in the window's language. */
+const said = (key: string, params?: Record<string, string | number>) => i18n.t(`toast.${key}`, { ns: 'replies', ...params })
 
 /** A file dropped on the window, read in the renderer (it has no path to hand over). */
 export type DroppedFile = { readonly name: string; readonly base64: string }
@@ -76,13 +81,11 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
         const added = result.outcomes.filter((o) => !o.duplicate && !o.needsConfirmation && o.matched).length
         const waiting = result.outcomes.filter((o) => !o.duplicate && (o.needsConfirmation || !o.matched)).length
         const twice = result.outcomes.filter((o) => o.duplicate).length
-        const parts = [
-          added ? `${added} ${added === 1 ? 'reply' : 'replies'} added to the timeline` : null,
-          waiting ? `${waiting} waiting for you to say which request ${waiting === 1 ? 'it answers' : 'they answer'}` : null,
-          twice ? `${twice} imported before` : null,
-        ].filter(Boolean)
-        if (parts.length) get().toast('success', `${parts.join('; ')}.`)
-        for (const failure of result.failed) get().toast('error', `${failure.source}: ${failure.message}`)
+        const parts = [added ? said('added', { count: added }) : null, waiting ? said('waiting', { count: waiting }) : null, twice ? said('twice', { count: twice }) : null].filter(
+          (part): part is string => part !== null,
+        )
+        if (parts.length) get().toast('success', said('imported', { parts: parts.join(said('separator')) }))
+        for (const failure of result.failed) get().toast('error', said('failed', { source: failure.source, message: errorText(failure) }))
         return result
       })
     },
@@ -113,7 +116,7 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
         set({ imap: unwrap(await api().replies.saveImap({ settings, ...(password !== undefined ? { password } : {}) })) })
         return true
       })
-      if (done) get().toast('success', settings ? 'The IMAP settings are saved.' : 'Replies are no longer fetched from IMAP.')
+      if (done) get().toast('success', settings ? said('imapSaved') : said('imapOff'))
       return done ?? false
     },
     async syncReplies() {
@@ -126,9 +129,7 @@ export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
           await get().loadImap()
           get().toast(
             'success',
-            result.since === null
-              ? 'No request is waiting for an answer, so there is nothing to look for.'
-              : `${result.checked} new ${result.checked === 1 ? 'message' : 'messages'} looked at, ${result.imported.length} imported.`,
+            result.since === null ? said('nothingToLookFor') : said('synced', { count: result.checked, imported: result.imported.length }),
           )
           return result
         })

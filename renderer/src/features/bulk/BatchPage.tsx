@@ -1,21 +1,12 @@
 import './bulk.css'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { BulkItem, BulkStatus } from '@core/bulk/model'
 import { operationSelectors } from '../../store/operations-slice'
 import { useStore } from '../../store/store'
 import { formatDate, languageLabel, lawShort, requestTypeLabel } from '../../ui/format'
+import { errorText } from '../../ui/messages'
 import { OperationHere } from '../../ui/OperationStatus'
-
-const statusText: Record<BulkStatus, string> = {
-  queued: 'Waiting',
-  sent: 'Sent',
-  failed: 'Refused',
-  uncertain: 'Check Sent folder',
-  letter: 'Letter to post',
-  webform: 'Web form to fill in',
-  done: 'Form filled in',
-  skipped: 'Skipped',
-}
 
 const statusPill: Record<BulkStatus, string> = {
   queued: 'pill-draft',
@@ -28,16 +19,15 @@ const statusPill: Record<BulkStatus, string> = {
   skipped: 'pill-no-deadline',
 }
 
-const channelText = { email: 'E-mail', post: 'Letter', webform: 'Web form', none: '–' } as const
-
 function ItemActions({ id, item, editable }: { id: string; item: BulkItem; editable: boolean }) {
   const send = useStore((s) => s.sendBatch)
   const webformDone = useStore((s) => s.webformDone)
   const today = useStore((s) => s.today)
+  const { t } = useTranslation('bulk', { keyPrefix: 'batch' })
   if (item.status === 'uncertain' && item.reference) {
     return (
-      <button type="button" className="button button-small" title="Only if it is not in your Sent folder" onClick={() => void send(id, { confirmResend: [item.reference!] })}>
-        Not in Sent folder: send again
+      <button type="button" className="button button-small" title={t('resendTitle')} onClick={() => void send(id, { confirmResend: [item.reference!] })}>
+        {t('resend')}
       </button>
     )
   }
@@ -45,20 +35,21 @@ function ItemActions({ id, item, editable }: { id: string; item: BulkItem; edita
     return (
       <span className="button-pair">
         <button type="button" className="button button-small" onClick={() => void webformDone(id, item.company, today, false)}>
-          Done today
+          {t('doneToday')}
         </button>
         <button type="button" className="button button-small" onClick={() => void webformDone(id, item.company, today, true)}>
-          Done, keep evidence…
+          {t('doneEvidence')}
         </button>
       </span>
     )
   }
-  if (item.done) return <span className="muted small">{`on ${formatDate(item.done.on)}${item.done.evidence ? `, ${item.done.evidence.name} kept` : ''}`}</span>
+  if (item.done) return <span className="muted small">{item.done.evidence ? t('doneOnKept', { date: formatDate(item.done.on), name: item.done.evidence.name }) : t('doneOn', { date: formatDate(item.done.on) })}</span>
   return null
 }
 
 /** A batch: review who gets what, send the e-mails with progress, pause or cancel; print the letters; tick off the web forms. */
 export function BatchPage({ id }: { id: string }) {
+  const { t } = useTranslation('bulk', { keyPrefix: 'batch' })
   const view = useStore((s) => s.batches.get(id))
   const load = useStore((s) => s.loadBatch)
   const send = useStore((s) => s.sendBatch)
@@ -88,6 +79,14 @@ export function BatchPage({ id }: { id: string }) {
   const reviewing = !sending && (batch.state === 'review' || batch.state === 'paused')
   const waiting = counts.queued
   const emails = batch.items.filter((i) => i.channel === 'email' && !i.excluded).length
+  const heading = sending ? 'sending' : batch.state === 'review' ? 'review' : batch.state === 'finished' ? 'finished' : batch.state === 'cancelled' ? 'cancelled' : batch.state === 'paused' ? 'paused' : 'stopped'
+  const countParts = [
+    t('counts.sent', { sent: counts.sent, total: emails + counts.letter }),
+    ...(['waiting', 'refused', 'uncertain', 'letter', 'webform', 'skipped'] as const).flatMap((part) => {
+      const count = { waiting, refused: counts.failed, uncertain: counts.uncertain, letter: counts.letter, webform: counts.webform, skipped: counts.skipped }[part]
+      return count ? [t(`counts.${part}`, { count })] : []
+    }),
+  ]
 
   return (
     <section className="page" data-testid="batch" data-state={batch.state}>
@@ -96,47 +95,39 @@ export function BatchPage({ id }: { id: string }) {
           <p className="eyebrow">
             {batch.id} · {requestTypeLabel(batch.type)}
           </p>
-          <h1>
-            {sending ? 'Sending' : batch.state === 'review' ? 'Review the requests' : batch.state === 'finished' ? 'Batch sent' : batch.state === 'cancelled' ? 'Batch cancelled' : batch.state === 'paused' ? 'Batch paused' : 'Sending stopped'}
-          </h1>
+          <h1>{t(`heading.${heading}`)}</h1>
           <p className="lede" role="status" data-testid="batch-counts">
-            {counts.sent} of {emails + counts.letter} sent
-            {waiting ? `, ${waiting} waiting` : ''}
-            {counts.failed ? `, ${counts.failed} refused` : ''}
-            {counts.uncertain ? `, ${counts.uncertain} to check in your Sent folder` : ''}
-            {counts.letter ? `, ${counts.letter} letter${counts.letter === 1 ? '' : 's'} to post` : ''}
-            {counts.webform ? `, ${counts.webform} web form${counts.webform === 1 ? '' : 's'} to fill in` : ''}
-            {counts.skipped ? `, ${counts.skipped} skipped` : ''}. At most {batch.rate} e-mails a minute.
+            {t('counts.line', { parts: countParts.join(t('counts.separator')), rate: batch.rate })}
           </p>
         </div>
         <div className="header-actions">
           {sending ? (
             <button type="button" className="button" onClick={() => void pause(id)}>
-              Pause
+              {t('pause')}
             </button>
           ) : waiting > 0 && editable ? (
             <button type="button" className="button button-primary" onClick={() => void send(id)}>
-              {batch.state === 'review' ? `Send ${waiting} e-mail${waiting === 1 ? '' : 's'}` : `Resume: send ${waiting}`}
+              {batch.state === 'review' ? t('send', { count: waiting }) : t('resume', { count: waiting })}
             </button>
           ) : null}
           {counts.failed > 0 && !sending && editable ? (
             <button type="button" className="button" onClick={() => void send(id, { retryFailed: true })}>
-              Try the refused ones again
+              {t('retry')}
             </button>
           ) : null}
           {batch.state === 'finished' || (waiting === 0 && !sending) ? (
             <button type="button" className="button" onClick={() => navigate({ name: 'dashboard' })}>
-              Go to your requests
+              {t('toRequests')}
             </button>
           ) : null}
           {editable && batch.state !== 'finished' && !sending ? (
             confirmCancel ? (
               <button type="button" className="button danger-button" onClick={() => void cancel(id).then(() => setConfirmCancel(false))}>
-                Yes, send no more
+                {t('confirmCancel')}
               </button>
             ) : (
               <button type="button" className="button" onClick={() => setConfirmCancel(true)}>
-                Cancel the batch…
+                {t('cancel')}
               </button>
             )
           ) : null}
@@ -144,47 +135,45 @@ export function BatchPage({ id }: { id: string }) {
       </header>
       {batch.stoppedBy ? (
         <div className="callout callout-warn" role="alert">
-          Sending stopped: {batch.stoppedBy.message}
+          {t('stopped', { reason: errorText(batch.stoppedBy) })}
         </div>
       ) : null}
       <OperationHere channel="bulk:send" />
-      {!sending && emails > 0 ? <progress className="operation-bar bulk-progress" aria-label="Sent so far" max={emails + counts.letter} value={counts.sent} /> : null}
+      {!sending && emails > 0 ? <progress className="operation-bar bulk-progress" aria-label={t('progress')} max={emails + counts.letter} value={counts.sent} /> : null}
       {counts.letter > 0 ? (
         <div className="card">
           <div className="card-head">
-            <h2>Letters</h2>
+            <h2>{t('letters')}</h2>
           </div>
-          <p className="muted small">
-            {counts.letter} compan{counts.letter === 1 ? 'y has' : 'ies have'} no e-mail address: print one PDF with a letter for each (window envelopes), post them, then mark them posted so their deadlines start.
-          </p>
+          <p className="muted small">{t('lettersText', { count: counts.letter })}</p>
           <div className="actions start">
             <button type="button" className="button" onClick={() => void saveLetters(id)}>
-              Save the letters as one PDF…
+              {t('saveLetters')}
             </button>
             {today ? (
               <button type="button" className="button" onClick={() => void markPosted(id, today)}>
-                Mark posted today
+                {t('markPosted')}
               </button>
             ) : null}
           </div>
         </div>
       ) : null}
-      <table className="table bulk-table" aria-label="Requests of this batch">
+      <table className="table bulk-table" aria-label={t('table')}>
         <thead>
           <tr>
             {reviewing ? (
               <th scope="col">
-                <span className="visually-hidden">Include</span>
+                <span className="visually-hidden">{t('include')}</span>
               </th>
             ) : null}
-            <th scope="col">Company</th>
-            <th scope="col">Channel</th>
-            <th scope="col">To</th>
-            <th scope="col">Law</th>
-            <th scope="col">Language</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('company')}</th>
+            <th scope="col">{t('channelHead')}</th>
+            <th scope="col">{t('to')}</th>
+            <th scope="col">{t('law')}</th>
+            <th scope="col">{t('language')}</th>
+            <th scope="col">{t('status.head')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -195,7 +184,7 @@ export function BatchPage({ id }: { id: string }) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Include ${item.name}`}
+                    aria-label={t('includeName', { name: item.name })}
                     checked={!item.excluded}
                     disabled={item.status === 'sent' || item.status === 'done' || item.status === 'skipped' || !editable}
                     onChange={(e) => void exclude(id, item.company, !e.target.checked)}
@@ -212,13 +201,13 @@ export function BatchPage({ id }: { id: string }) {
                 )}
                 {item.reference ? <span className="muted small mono"> {item.reference}</span> : null}
               </td>
-              <td>{channelText[item.channel]}</td>
-              <td className="small to-cell">{item.error && item.status === 'skipped' ? <span className="muted">{item.error.message}</span> : (item.contact ?? '–')}</td>
+              <td>{item.channel === 'none' ? '–' : t(`channel.${item.channel}`)}</td>
+              <td className="small to-cell">{item.error && item.status === 'skipped' ? <span className="muted">{errorText(item.error)}</span> : (item.contact ?? '–')}</td>
               <td>{item.law ? lawShort(item.law) : '–'}</td>
               <td>{item.lang ? languageLabel(item.lang) : '–'}</td>
               <td>
-                <span className={`pill ${item.excluded ? 'pill-no-deadline' : statusPill[item.status]}`} title={item.error && item.status !== 'skipped' ? item.error.message : undefined}>
-                  {item.excluded ? 'Left out' : statusText[item.status]}
+                <span className={`pill ${item.excluded ? 'pill-no-deadline' : statusPill[item.status]}`} title={item.error && item.status !== 'skipped' ? errorText(item.error) : undefined}>
+                  {item.excluded ? t('status.excluded') : t(`status.${item.status}`)}
                 </span>
               </td>
               <td>

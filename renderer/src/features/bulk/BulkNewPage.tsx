@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { requestTypes, type RequestType } from '@core/requests/kinds'
 import { useStore } from '../../store/store'
 import { requestTypeLabel } from '../../ui/format'
@@ -13,6 +14,7 @@ const batchTypes = requestTypes.filter((t): t is RequestType => t !== 'reminder'
  * is sent.
  */
 export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> }) {
+  const { t } = useTranslation('bulk', { keyPrefix: 'bulkNew' })
   const createBatch = useStore((s) => s.createBatch)
   const navigate = useStore((s) => s.navigate)
   const profile = useStore((s) => s.profile)
@@ -34,46 +36,42 @@ export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> })
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>
-            Ask {companies.length} {companies.length === 1 ? 'company' : 'companies'} at once
-          </h1>
-          <p className="lede">Rightful writes one request per company, in its language and under the law that applies to it, to the contact the catalog knows. You review the list before anything is sent.</p>
+          <h1>{t('title', { count: companies.length })}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
       {!profile ? (
         <div className="callout callout-warn">
-          Enter your details first: every request says who is asking.{' '}
+          {t('profileFirst')}{' '}
           <button type="button" className="link-button" onClick={() => navigate({ name: 'profile', returnTo: { name: 'bulk-new', companies } })}>
-            Your details
+            {t('yourDetails')}
           </button>
         </div>
       ) : null}
       <div className="card">
         <label className="field">
-          <span className="field-label">What you ask for</span>
+          <span className="field-label">{t('type')}</span>
           <select value={type} onChange={(e) => setType(e.target.value as RequestType)}>
-            {batchTypes.map((t) => (
-              <option key={t} value={t}>
-                {requestTypeLabel(t)}
+            {batchTypes.map((type) => (
+              <option key={type} value={type}>
+                {requestTypeLabel(type)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span className="field-label">E-mails per minute at most</span>
+          <span className="field-label">{t('rate')}</span>
           <input type="number" min={1} max={600} value={rate} onChange={(e) => setRate(Math.max(1, Math.min(600, Number(e.target.value) || 1)))} />
-          <span className="field-hint">Mail providers limit how fast one account may send; 10 a minute stays well inside what they allow.</span>
+          <span className="field-hint">{t('rateHint')}</span>
         </label>
-        <p className="muted small">
-          Companies without an e-mail address get a letter (all in one PDF to print); data brokers that take requests only through their web form go on a checklist with the form’s address.
-        </p>
+        <p className="muted small">{t('channels')}</p>
         <OperationHere channel="bulk:create" />
         <div className="actions">
           <button type="button" className="button" disabled={busy} onClick={() => navigate({ name: 'discover' })}>
-            Back
+            {t('back')}
           </button>
           <button type="button" className="button button-primary" disabled={busy || !profile || companies.length === 0} onClick={() => void write()}>
-            {busy ? 'Writing…' : `Write ${companies.length} request${companies.length === 1 ? '' : 's'}`}
+            {busy ? t('writing') : t('write', { count: companies.length })}
           </button>
         </div>
       </div>

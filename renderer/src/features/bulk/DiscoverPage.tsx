@@ -1,7 +1,8 @@
 import './bulk.css'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
-import { formatDate } from '../../ui/format'
+import { formatDate, formatNumber } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 
 /**
@@ -10,6 +11,7 @@ import { OperationHere } from '../../ui/OperationStatus'
  * that wrote to you. Nothing leaves the computer; senders it does not know are only counted.
  */
 export function DiscoverPage() {
+  const { t } = useTranslation('bulk', { keyPrefix: 'discover' })
   const discovery = useStore((s) => s.discovery)
   const discover = useStore((s) => s.discover)
   const navigate = useStore((s) => s.navigate)
@@ -46,79 +48,82 @@ export function DiscoverPage() {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>Who has your data?</h1>
-          <p className="lede">
-            Which companies have your data? Point Rightful at a mailbox saved on this computer: it reads only who wrote and when, lists the companies it knows, and lets you ask them all at once.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="lede">{t('lede')}</p>
           {imapHost ? (
             <p className="discover-imap">
               <button type="button" className="button button-small" disabled={busy} onClick={() => void run('imap')}>
-                Look through my inbox on {imapHost}
+                {t('imap', { host: imapHost })}
               </button>{' '}
-              <span className="muted small">The IMAP inbox set up for replies: only the From and Date lines are fetched.</span>
+              <span className="muted small">{t('imapHint')}</span>
             </p>
           ) : null}
         </div>
         <div className="header-actions">
           <button type="button" className="button" disabled={busy} onClick={() => void run('folder')}>
-            Choose a folder of .eml files…
+            {t('chooseFolder')}
           </button>
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void run('file')}>
-            Choose a mailbox file…
+            {t('chooseFile')}
           </button>
         </div>
       </header>
       <OperationHere channel="discover:scan" />
       {discovery === null ? (
         <div className="empty">
-          <p>
-            Export your mail as an mbox file (Thunderbird, Apple Mail and Gmail’s Takeout all can) or save messages as .eml files into a folder. Only the From and Date lines are read; nothing is sent anywhere. If your IMAP inbox is set up in Settings → Replies, Rightful can look there too, fetching only those two lines of each message.
-          </p>
+          <p>{t('empty')}</p>
         </div>
       ) : (
         <>
           <p className="muted small" role="status" data-testid="discover-summary">
-            {discovery.messages.toLocaleString('en')} messages read: {discovery.matched.toLocaleString('en')} from {companies.length} compan{companies.length === 1 ? 'y' : 'ies'} in the catalog.{' '}
-            {discovery.unknown.toLocaleString('en')} from senders Rightful does not know (not listed) and {discovery.freemail.toLocaleString('en')} from personal addresses (skipped).
+            {t('summaryLine', {
+              read: t('summary', {
+                count: discovery.messages,
+                messages: formatNumber(discovery.messages),
+                matched: formatNumber(discovery.matched),
+                companies: t('companies', { count: companies.length, formatted: formatNumber(companies.length) }),
+              }),
+              others: t('others', { unknown: formatNumber(discovery.unknown), freemail: formatNumber(discovery.freemail) }),
+            })}
           </p>
           {companies.length === 0 ? (
             <div className="empty">
-              <p>None of the senders is a company Rightful knows. You can still add companies yourself on the Companies page.</p>
+              <p>{t('none')}</p>
             </div>
           ) : (
             <>
               <div className="toolbar">
                 <button type="button" className="button button-small" onClick={() => setPicked(new Set(companies.map((c) => c.company)))}>
-                  Select all
+                  {t('selectAll')}
                 </button>
                 <button type="button" className="button button-small" onClick={() => setPicked(new Set())}>
-                  Select none
+                  {t('selectNone')}
                 </button>
                 <span className="spacer" />
                 <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => navigate({ name: 'bulk-new', companies: chosen })}>
-                  Ask {chosen.length} {chosen.length === 1 ? 'company' : 'companies'}…
+                  {t('ask', { count: chosen.length })}
                 </button>
               </div>
-              <table className="table bulk-table" aria-label="Companies that wrote to you">
+              <table className="table bulk-table" aria-label={t('table')}>
                 <thead>
                   <tr>
                     <th scope="col">
-                      <span className="visually-hidden">Pick</span>
+                      <span className="visually-hidden">{t('pick')}</span>
                     </th>
-                    <th scope="col">Company</th>
-                    <th scope="col">Sent from</th>
+                    <th scope="col">{t('company')}</th>
+                    <th scope="col">{t('sentFrom')}</th>
                     <th scope="col" className="num">
-                      Messages
+                      {t('messages')}
                     </th>
-                    <th scope="col">First</th>
-                    <th scope="col">Last</th>
+                    <th scope="col">{t('first')}</th>
+                    <th scope="col">{t('last')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {companies.map((c) => (
                     <tr key={c.company} data-company={c.company}>
                       <td>
-                        <input type="checkbox" aria-label={`Pick ${c.name}`} checked={picked.has(c.company)} onChange={() => toggle(c.company)} />
+                        <input type="checkbox" aria-label={t('pickName', { name: c.name })} checked={picked.has(c.company)} onChange={() => toggle(c.company)} />
                       </td>
                       <td>
                         <button type="button" className="link-button" onClick={() => navigate({ name: 'company', id: c.company })}>
@@ -126,7 +131,7 @@ export function DiscoverPage() {
                         </button>
                       </td>
                       <td className="muted small">{c.senderDomains.slice(0, 3).join(', ')}</td>
-                      <td className="num">{c.messages.toLocaleString('en')}</td>
+                      <td className="num">{formatNumber(c.messages)}</td>
                       <td className="date">{c.first ? formatDate(c.first) : '–'}</td>
                       <td className="date">{c.last ? formatDate(c.last) : '–'}</td>
                     </tr>

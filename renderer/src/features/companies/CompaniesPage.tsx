@@ -184,7 +184,7 @@ export function CompaniesPage() {
         </div>
         <div className="header-actions">
           <button type="button" className="button" aria-pressed={picked !== null} onClick={() => setPicked(picked ? null : new Set())}>
-            {picked ? 'Stop picking' : 'Pick several…'}
+            {picked ? t('stopPicking') : t('pickSeveral')}
           </button>
           <button type="button" className="button" onClick={() => setImporting(true)}>
             {t('import')}
@@ -202,11 +202,9 @@ export function CompaniesPage() {
       </header>
       {picked ? (
         <div className="selection-bar" role="status">
-          <span>
-            {picked.size} {picked.size === 1 ? 'company' : 'companies'} picked
-          </span>
+          <span>{t('picked', { count: picked.size })}</span>
           <button type="button" className="button button-primary" disabled={picked.size === 0} onClick={() => navigate({ name: 'bulk-new', companies: [...picked] })}>
-            Ask them at once…
+            {t('askThem')}
           </button>
         </div>
       ) : null}

@@ -81,7 +81,7 @@ function CompanyRow({ hit, onPick, selection }: { hit: CompanyHit; onPick: (id: 
   if (!selection) return row
   return (
     <div className="company-row-pick">
-      <input type="checkbox" aria-label={`Pick ${hit.name}`} checked={selection.picked.has(hit.id)} onChange={() => selection.toggle(hit.id)} />
+      <input type="checkbox" aria-label={t('pickName', { name: hit.name })} checked={selection.picked.has(hit.id)} onChange={() => selection.toggle(hit.id)} />
       {row}
     </div>
   )

@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
 import { api, ApiFailure, messageOf, unwrap } from '../../api'
 import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
-import { countryName, purposeLabel } from '../../ui/format'
+import { countryName, formatDate, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 
@@ -72,6 +73,7 @@ function Check({ checked, onChange, children, onFocus }: { checked: boolean; onC
 
 /** Review a proposal beside the highlighted policy, keep what is right, save it as a company. */
 function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: PolicyRead['input']; onBack: () => void }) {
+  const { t } = useTranslation('policyImport', { keyPrefix: 'review' })
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const runOperation = useStore((s) => s.runOperation)
@@ -126,7 +128,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     const kept = [...addresses]
     const missingCountry = kept.find((i) => !proposal.postalAddresses[i]!.country && !countries[i])
     if (missingCountry !== undefined) {
-      setError('Choose the country of every address you keep.')
+      setError(t('chooseCountry'))
       return
     }
     setBusy(true)
@@ -151,7 +153,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           },
         })),
       )
-      toast('success', target.into ? `${company.name} now has what the policy says, with its words for each contact.` : `${company.name} is in your catalog, with the policy’s words for each contact.`)
+      toast('success', t(target.into ? 'savedInto' : 'savedNew', { company: company.name }))
       resetPolicyImport()
       // Only where the user still is: someone who went on meanwhile is not taken back.
       if (useStore.getState().route.name === 'policy-import') navigate({ name: 'company', id: company.id })
@@ -178,14 +180,14 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   return (
     <div className="policy-review">
       <div className="policy-pane">
-        <h2 className="pane-title">The policy, with what Rightful found marked</h2>
+        <h2 className="pane-title">{t('paneText')}</h2>
         <HighlightedPolicy text={proposal.plainText} highlights={highlights} active={active} />
       </div>
       <div className="proposal-pane" data-testid="proposal">
-        <h2 className="pane-title">What Rightful proposes</h2>
+        <h2 className="pane-title">{t('panePropose')}</h2>
         {input.fetched ? (
           <p className="fetched-note" data-testid="fetched-source">
-            Read from <strong>{input.fetched.url}</strong>, fetched on {input.fetched.fetchedOn}; saved as the source.
+            <Trans t={t} i18nKey="readFrom" values={{ url: input.fetched.url, date: formatDate(input.fetched.fetchedOn) }} components={{ strong: <strong /> }} />
           </p>
         ) : null}
         {proposal.warnings.length > 0 ? (
@@ -196,15 +198,13 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           </ul>
         ) : null}
         <label className="field">
-          <span className="field-label">Company name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} onFocus={() => focus('name')} aria-label="Company name" />
+          <span className="field-label">{t('name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} onFocus={() => focus('name')} aria-label={t('name')} />
         </label>
 
-        <h3>Privacy e-mail, best first</h3>
+        <h3>{t('privacy')}</h3>
         {proposal.privacyEmails.length === 0 ? (
-          <p className="muted">
-            The policy ties no e-mail address to privacy matters. Rightful does not guess one{proposal.otherEmails.length > 0 ? '; the company’s other addresses are below, each marked as not a privacy contact' : ''}.
-          </p>
+          <p className="muted">{t(proposal.otherEmails.length > 0 ? 'noPrivacyOthers' : 'noPrivacy')}</p>
         ) : null}
         {proposal.privacyEmails.map((e, i) => (
           <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setPrivacy(toggle(privacy, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
@@ -213,7 +213,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           </Check>
         ))}
 
-        {proposal.otherEmails.length > 0 ? <h3>Other e-mail addresses</h3> : null}
+        {proposal.otherEmails.length > 0 ? <h3>{t('other')}</h3> : null}
         {proposal.otherEmails.map((e, i) => (
           <Check key={e.address} checked={others.has(e.address)} onChange={(on) => setOthers(toggle(others, e.address, on))} onFocus={() => focus(`other-${i}`)}>
             <strong>
@@ -223,54 +223,54 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           </Check>
         ))}
 
-        {proposal.postalAddresses.length > 0 ? <h3>Postal addresses</h3> : null}
+        {proposal.postalAddresses.length > 0 ? <h3>{t('postal')}</h3> : null}
         {proposal.postalAddresses.map((a, i) => (
           <Check key={i} checked={addresses.has(i)} onChange={(on) => setAddresses(toggle(addresses, i, on))} onFocus={() => focus(`address-${i}`)}>
             <strong>
-              {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? 'A regulator' : 'Someone else'}</span> : null}
+              {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? t('regulator') : t('someoneElse')}</span> : null}
             </strong>
             <span className="muted small">
               {a.reason}
               {a.country ? ` · ${countryName(a.country)}` : ''}
             </span>
             {addresses.has(i) && !a.country ? (
-              <CountrySelect label={`Country of address ${i + 1}`} value={countries[i] ?? ''} onChange={(code) => setCountries({ ...countries, [i]: code })} />
+              <CountrySelect label={t('countryOf', { number: i + 1 })} value={countries[i] ?? ''} onChange={(code) => setCountries({ ...countries, [i]: code })} />
             ) : null}
           </Check>
         ))}
 
-        {proposal.phones.length > 0 ? <h3>Phone and fax</h3> : null}
+        {proposal.phones.length > 0 ? <h3>{t('phones')}</h3> : null}
         {proposal.phones.map((p, i) => (
           <Check key={p.number} checked={phones.has(p.number)} onChange={(on) => setPhones(toggle(phones, p.number, on))} onFocus={() => focus(`phone-${i}`)}>
             <strong>
-              {p.number} <span className="tag">{p.kind === 'fax' ? 'Fax' : 'Phone'}</span>
+              {p.number} <span className="tag">{p.kind === 'fax' ? t('fax') : t('phone')}</span>
             </strong>
           </Check>
         ))}
 
-        {proposal.subjectRule || proposal.deletionInstruction || proposal.minAge ? <h3>What the company asks for</h3> : null}
+        {proposal.subjectRule || proposal.deletionInstruction || proposal.minAge ? <h3>{t('asks')}</h3> : null}
         {proposal.subjectRule ? (
           <Check checked={keep.subject} onChange={(on) => setKeep({ ...keep, subject: on })} onFocus={() => focus('subject')}>
-            <strong>Subject line</strong>
+            <strong>{t('subject')}</strong>
             <span className="muted small">“{proposal.subjectRule.text}”</span>
           </Check>
         ) : null}
         {proposal.deletionInstruction ? (
           <Check checked={keep.deletion} onChange={(on) => setKeep({ ...keep, deletion: on })} onFocus={() => focus('deletion')}>
-            <strong>How to ask for deletion</strong>
+            <strong>{t('deletion')}</strong>
             <span className="muted small">“{proposal.deletionInstruction.text}”</span>
           </Check>
         ) : null}
         {proposal.minAge ? (
           <Check checked={keep.minAge} onChange={(on) => setKeep({ ...keep, minAge: on })} onFocus={() => focus('minage')}>
-            <strong>No users under {proposal.minAge.age}</strong>
+            <strong>{t('minAge', { age: proposal.minAge.age })}</strong>
             <span className="muted small">“{proposal.minAge.quote}”</span>
           </Check>
         ) : null}
 
         {proposal.excludedEmails.length > 0 ? (
           <details className="more-contacts">
-            <summary>Addresses left out ({proposal.excludedEmails.length})</summary>
+            <summary>{t('leftOut', { number: proposal.excludedEmails.length })}</summary>
             <ul className="sources">
               {proposal.excludedEmails.map((e, i) => (
                 <li key={`${e.address}-${i}`} onMouseEnter={() => focus(`excluded-${i}`)}>
@@ -285,27 +285,27 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         {duplicates ? (
           <div className="duplicate-notice" role="alert" data-testid="duplicate-notice">
             <p>
-              <strong>The catalog already has this company:</strong>
+              <strong>{t('already')}</strong>
             </p>
             <ul>
               {duplicates.slice(0, 5).map((m) => (
                 <li key={m.id}>
-                  {m.name} has the {m.by === 'domain' ? 'domain' : 'address'} <span className="mono">{m.value}</span>.{' '}
+                  <Trans t={t} i18nKey={m.by === 'domain' ? 'hasDomain' : 'hasAddress'} values={{ name: m.name, value: m.value }} components={{ mono: <span className="mono" /> }} />{' '}
                   <button type="button" className="link-button" disabled={blocked} onClick={() => void save({ into: m.id })}>
-                    Update {m.name} with what this policy says
+                    {t('updateWith', { name: m.name })}
                   </button>
                 </li>
               ))}
             </ul>
-            <p className="muted small">Updating adds the policy’s contacts, each with its words, to that record as your change; nothing of it is lost.</p>
+            <p className="muted small">{t('updateNote')}</p>
             <div className="actions start">
               {duplicates[0] ? (
                 <button type="button" className="button button-primary" disabled={blocked} onClick={() => void save({ into: duplicates[0]!.id })}>
-                  Update {duplicates[0].name}
+                  {t('update', { name: duplicates[0].name })}
                 </button>
               ) : null}
               <button type="button" className="button" disabled={blocked} onClick={() => void save({ asNew: true })}>
-                Save as a new company
+                {t('saveNew')}
               </button>
             </div>
           </div>
@@ -313,10 +313,10 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         <OperationHere channel="catalog:savePolicy" />
         <div className="actions">
           <button type="button" className="button" disabled={blocked} onClick={onBack}>
-            Back to the text
+            {t('back')}
           </button>
           <button type="button" className="button button-primary" disabled={blocked || !name.trim()} onClick={() => void save()}>
-            {blocked ? 'Saving…' : 'Save as a company'}
+            {blocked ? t('saving') : t('save')}
           </button>
         </div>
       </div>
@@ -326,6 +326,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
 
 /** Paste, drop or open a privacy policy; Rightful proposes a record to review. */
 export function PolicyImportPage() {
+  const { t } = useTranslation('policyImport', { keyPrefix: 'page' })
   const navigate = useStore((s) => s.navigate)
   const draft = useStore((s) => s.policyDraft)
   const setDraft = useStore((s) => s.setPolicyDraft)
@@ -345,7 +346,7 @@ export function PolicyImportPage() {
 
   const readFile = async (file: File) => {
     if (file.size > 5 * 1024 * 1024) {
-      setError(`${file.name} is larger than 5 MB; a privacy policy is not that long. Paste the part with the contacts instead.`)
+      setError(t('tooBig', { name: file.name }))
       return
     }
     setError(null)
@@ -371,15 +372,12 @@ export function PolicyImportPage() {
   return (
     <section className="page policy-import">
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'companies' })}>
-        ← Companies
+        {t('back')}
       </button>
       <header className="page-header">
         <div>
-          <h1>Add a company from its privacy policy</h1>
-          <p className="lede">
-            Rightful reads the policy and proposes whom to write to, each with the policy’s own words. It never invents a contact: check each one
-            against the highlighted text, keep what is right, and save.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="lede">{t('lede')}</p>
         </div>
       </header>
       {read ? (
@@ -394,30 +392,30 @@ export function PolicyImportPage() {
             }}
           >
             <label className="field">
-              <span className="field-label">Learn from a web address</span>
+              <span className="field-label">{t('webLabel')}</span>
               <input
                 type="url"
                 value={webAddress}
                 readOnly={reading}
                 onChange={(e) => setWebAddress(e.target.value)}
-                placeholder="https://www.example.com/privacy"
-                aria-label="Policy web address"
+                placeholder={t('webPlaceholder')}
+                aria-label={t('webAria')}
               />
             </label>
             <button type="submit" className="button" disabled={reading || webAddress.trim().length === 0}>
-              Fetch and read
+              {t('fetch')}
             </button>
-            <p className="muted small">
-              Rightful fetches this one page from the web, now and only because you ask (a secure connection where the site offers one, no cookies).
-              Nothing else goes online. You can also paste the policy or open a saved copy below.
-            </p>
+            <p className="muted small">{t('fetchNote')}</p>
           </form>
           <OperationHere channel="catalog:fetchPolicy" />
           {draft.fetched ? (
             <p className="fetched-note" role="status">
-              Fetched from <strong>{draft.fetched.url}</strong>
-              {draft.fetched.url !== draft.fetched.requestedUrl ? ` (you gave ${draft.fetched.requestedUrl})` : ''} on {draft.fetched.fetchedOn}. It is recorded as
-              the source.
+              <Trans
+                t={t}
+                i18nKey={draft.fetched.url !== draft.fetched.requestedUrl ? 'fetchedRedirected' : 'fetched'}
+                values={{ url: draft.fetched.url, requested: draft.fetched.requestedUrl, date: formatDate(draft.fetched.fetchedOn) }}
+                components={{ strong: <strong /> }}
+              />
             </p>
           ) : null}
           <div
@@ -430,27 +428,27 @@ export function PolicyImportPage() {
             onDrop={onDrop}
           >
             <label className="field">
-              <span className="field-label">The policy (paste it here, drop a file, or open one)</span>
+              <span className="field-label">{t('textLabel')}</span>
               <textarea
                 rows={14}
                 value={text}
                 readOnly={reading}
                 onChange={(e) => setDraft({ text: e.target.value, fileName: null })}
-                placeholder="Privacy Policy&#10;&#10;If you have any questions about this policy, contact us at …"
-                aria-label="Policy text"
+                placeholder={t('textPlaceholder')}
+                aria-label={t('textAria')}
               />
             </label>
           </div>
           <div className="grid-2 compact">
             <label className="field">
-              <span className="field-label">Where it is published (optional; the web address or its archived copy)</span>
-              <input type="url" value={sourceUrl} readOnly={reading} onChange={(e) => setDraft({ sourceUrl: e.target.value })} placeholder="https://www.example.com/privacy" aria-label="Source address" />
+              <span className="field-label">{t('sourceLabel')}</span>
+              <input type="url" value={sourceUrl} readOnly={reading} onChange={(e) => setDraft({ sourceUrl: e.target.value })} placeholder={t('webPlaceholder')} aria-label={t('sourceAria')} />
             </label>
             <label className="field">
-              <span className="field-label">Format</span>
-              <select value={format} disabled={reading} onChange={(e) => setDraft({ format: e.target.value as Format | 'auto' })} aria-label="Format">
-                <option value="auto">Recognize it ({resolved === 'html' ? 'HTML' : resolved === 'markdown' ? 'Markdown' : 'plain text'})</option>
-                <option value="text">Plain text</option>
+              <span className="field-label">{t('format')}</span>
+              <select value={format} disabled={reading} onChange={(e) => setDraft({ format: e.target.value as Format | 'auto' })} aria-label={t('format')}>
+                <option value="auto">{t('auto', { format: resolved === 'html' ? 'HTML' : resolved === 'markdown' ? 'Markdown' : t('plainInline') })}</option>
+                <option value="text">{t('plain')}</option>
                 <option value="markdown">Markdown</option>
                 <option value="html">HTML</option>
               </select>
@@ -472,10 +470,10 @@ export function PolicyImportPage() {
             />
             {fileName ? <span className="muted small">{fileName}</span> : null}
             <button type="button" className="button" disabled={reading} onClick={() => fileInput.current?.click()}>
-              Open a file…
+              {t('openFile')}
             </button>
             <button type="button" className="button button-primary" disabled={reading || text.trim().length === 0} onClick={() => void start()}>
-              {reading ? 'Reading…' : 'Read the policy'}
+              {reading ? t('reading') : t('read')}
             </button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import './selection.css'
 import { useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { RequestListItem } from '@core/api/contract'
 import type { SelectionSkip } from '@core/bulk/request-actions'
 import { useStore } from '../../store/store'
@@ -15,11 +16,12 @@ const keepInCell = {
 export function PickAllCell({ shown, selected, onChange }: { shown: ReadonlyArray<RequestListItem>; selected: ReadonlySet<string>; onChange(next: ReadonlySet<string>): void }) {
   const picked = shown.filter((r) => selected.has(r.reference)).length
   const all = shown.length > 0 && picked === shown.length
+  const { t } = useTranslation('bulk', { keyPrefix: 'selection' })
   return (
     <span role="columnheader" className="col-pick">
       <input
         type="checkbox"
-        aria-label="Select all shown"
+        aria-label={t('selectAllShown')}
         checked={all}
         ref={(input) => {
           if (input) input.indeterminate = picked > 0 && !all
@@ -39,11 +41,12 @@ export function PickAllCell({ shown, selected, onChange }: { shown: ReadonlyArra
 
 /** A row's cell: picks this request. */
 export function PickCell({ item, selected, onChange }: { item: RequestListItem; selected: ReadonlySet<string>; onChange(next: ReadonlySet<string>): void }) {
+  const { t } = useTranslation('bulk', { keyPrefix: 'selection' })
   return (
     <span role="cell" className="col-pick" {...keepInCell}>
       <input
         type="checkbox"
-        aria-label={`Select ${item.reference}`}
+        aria-label={t('selectOne', { reference: item.reference })}
         checked={selected.has(item.reference)}
         onChange={() => {
           const next = new Set(selected)
@@ -56,9 +59,8 @@ export function PickCell({ item, selected, onChange }: { item: RequestListItem; 
   )
 }
 
-type Outcome = { readonly done: string; readonly skipped: ReadonlyArray<SelectionSkip> }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+/** What was done (`drafts`: reminders were written, so "Show drafts" is offered), and what was left alone. */
+type Outcome = { readonly done: string; readonly drafts: boolean; readonly skipped: ReadonlyArray<SelectionSkip> }
 
 /**
  * What can be done to the picked requests at once: write a reminder for each overdue one, export
@@ -66,6 +68,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * and why.
  */
 export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: ReadonlyArray<RequestListItem>; onClear(): void; onShowDrafts(): void }) {
+  const { t } = useTranslation('bulk', { keyPrefix: 'selection' })
   const remindOverdue = useStore((s) => s.remindOverdue)
   const exportRequests = useStore((s) => s.exportRequests)
   const markLettersPosted = useStore((s) => s.markLettersPosted)
@@ -94,10 +97,8 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
       if (!result) return
       const written = result.written.map((w) => w.reminder)
       setOutcome({
-        done:
-          written.length === 0
-            ? 'No reminder written.'
-            : `Wrote ${plural(written.length, 'reminder', 'reminders')} (${written.join(', ')}). ${written.length === 1 ? 'It waits' : 'They wait'} as ${written.length === 1 ? 'a draft' : 'drafts'}: open each to send it.`,
+        done: written.length === 0 ? t('noReminder') : t('wrote', { count: written.length, references: written.join(', ') }),
+        drafts: written.length > 0,
         skipped: result.skipped,
       })
       if (written.length > 0) onClear()
@@ -110,7 +111,8 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
       if (!result) return
       setPosting(false)
       setOutcome({
-        done: result.marked.length === 0 ? 'No letter marked as posted.' : `Marked ${plural(result.marked.length, 'letter', 'letters')} as posted; ${result.marked.length === 1 ? 'its' : 'their'} deadline now runs.`,
+        done: result.marked.length === 0 ? t('noLetter') : t('marked', { count: result.marked.length }),
+        drafts: false,
         skipped: result.skipped,
       })
       if (result.marked.length > 0) onClear()
@@ -119,35 +121,35 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
   return (
     <div className="request-selection" data-testid="request-selection">
       {chosen.length > 0 ? (
-        <div className="request-selection-bar" role="group" aria-label="Selected requests">
-          <strong data-testid="selected-count">{plural(chosen.length, 'request', 'requests')} selected</strong>
+        <div className="request-selection-bar" role="group" aria-label={t('bar')}>
+          <strong data-testid="selected-count">{t('selected', { count: chosen.length })}</strong>
           <button type="button" className="button button-small button-primary" disabled={busy || overdue === 0} onClick={() => void remind()}>
-            Write reminders ({overdue} overdue)
+            {t('remind', { overdue })}
           </button>
           <button type="button" className="button button-small" disabled={busy} onClick={() => void busyWhile(() => exportRequests(references))}>
-            Export (.csv)
+            {t('export')}
           </button>
           <button type="button" className="button button-small" disabled={busy || drafts === 0} aria-expanded={posting} onClick={() => setPosting((p) => !p)}>
-            Mark letters as posted…
+            {t('markLetters')}
           </button>
           <span className="spacer" />
           <button type="button" className="link-button" onClick={onClear}>
-            Clear
+            {t('clear')}
           </button>
         </div>
       ) : null}
       {posting && chosen.length > 0 ? (
-        <div className="request-selection-post" role="group" aria-label="Mark letters as posted">
+        <div className="request-selection-post" role="group" aria-label={t('postGroup')}>
           <label>
-            Posted on{' '}
+            {t('postedOn')}{' '}
             <input type="date" value={postedOn || today || ''} max={today ?? undefined} onChange={(e) => setPostedOn(e.target.value)} />
           </label>
-          <span className="muted small">Drafts with an e-mail address are left as they are.</span>
+          <span className="muted small">{t('emailLeft')}</span>
           <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void markPosted()}>
-            Mark as posted
+            {t('markAsPosted')}
           </button>
           <button type="button" className="button button-small" onClick={() => setPosting(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       ) : null}
@@ -156,27 +158,27 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
         <div className="callout callout-ok request-selection-outcome" role="status" data-testid="selection-outcome">
           <p>
             {outcome.done}{' '}
-            {outcome.done.startsWith('Wrote') ? (
+            {outcome.drafts ? (
               <button type="button" className="link-button" onClick={onShowDrafts}>
-                Show drafts
+                {t('showDrafts')}
               </button>
             ) : null}
           </p>
           {outcome.skipped.length > 0 ? (
             <>
-              <p>Left alone ({outcome.skipped.length}):</p>
+              <p>{t('leftAlone', { number: outcome.skipped.length })}</p>
               <ul>
                 {outcome.skipped.slice(0, 50).map((s) => (
                   <li key={s.reference} data-reason={s.reason}>
                     {s.message}
                   </li>
                 ))}
-                {outcome.skipped.length > 50 ? <li>… and {outcome.skipped.length - 50} more.</li> : null}
+                {outcome.skipped.length > 50 ? <li>{t('more', { count: outcome.skipped.length - 50 })}</li> : null}
               </ul>
             </>
           ) : null}
           <button type="button" className="link-button" onClick={() => setOutcome(null)}>
-            Close
+            {t('close')}
           </button>
         </div>
       ) : null}
