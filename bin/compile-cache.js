@@ -9,7 +9,7 @@
  * a read-only disk, a damaged or foreign cache file) only means compiling as Node would:
  * the command's behaviour never depends on the cache. RIGHTFUL_NO_COMPILE_CACHE=1 turns it off.
  */
-const crypto = require('node:crypto')
+const { createHash } = require('node:crypto')
 const fs = require('node:fs')
 const Module = require('node:module')
 const os = require('node:os')
@@ -38,7 +38,7 @@ function cacheFolder(env) {
 function entryName(filename) {
   const stat = fs.statSync(filename)
   const key = [process.version, process.arch, process.versions.v8, filename, stat.size, stat.mtimeMs].join('\0')
-  return `${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}.bin`
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.bin`
 }
 
 /** A require() for code that runs outside Module.prototype._compile, as Node gives each module. */
