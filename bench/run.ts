@@ -56,6 +56,7 @@ import { benchClickDuringImport, benchCliSignal } from './responsiveness'
 import { benchRequestsScale } from './requests-scale'
 import { benchDiscover } from './discover'
 import { benchRealLetters } from './letters'
+import { benchCliStart } from './cli-start'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -362,6 +363,8 @@ async function main(): Promise<void> {
   process.stdout.write('\nRequests at 100,000, and the CLI listing 10,000 (bench/requests-scale.ts):\n')
   await benchRequestsScale(report, anchorMs)
   benchDeadlines()
+  process.stdout.write('\nThe CLI from start to exit, fresh processes of bin/rightful.js (bench/cli-start.ts):\n')
+  benchCliStart(report)
   process.stdout.write('\nParsers of outside text, worst case on 1 MB (bench/hostile-inputs.ts; the anchor is text.toLowerCase() on the same input):\n')
   await benchHostileInputs(report)
   process.stdout.write('\n')

@@ -10,4 +10,6 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('rightful: the CLI has not been built yet. Run `npm run build:cli` (or `npm install`) in the Rightful folder.\n')
   process.exit(1)
 }
+// Later runs start from the code V8 compiled the first time (bin/compile-cache.js).
+require('./compile-cache').useCompileCache(path.dirname(bundle))
 require(bundle).main()

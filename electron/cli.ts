@@ -14,7 +14,7 @@ import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { z } from 'zod'
 import { version } from '../package.json'
-import { createApi, type Api } from './core/api/create-api'
+import type { Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
 import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './core/requests/model'
 import { proposeLaw } from './core/requests/law-proposal'
@@ -26,7 +26,6 @@ import { formatPlainDate, joinParts } from './core/messages/params'
 import { renderMessage } from './core/messages/render'
 import { uiLanguageFromEnvironment, uiLanguages, type UiLanguage } from './core/messages/ui-languages'
 import type { Message } from './core/messages/message'
-import { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir } from './adapters/node/node-ports'
 import { memoryDocument, smtpSettingsFromUrl, SmtpUrlError, withDocument } from './adapters/node/cli-mail'
 import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import { smtpPasswordSecret } from './core/mail/mail-settings'
@@ -40,7 +39,7 @@ import type { RequestView } from './core/requests/view'
 import { requestsCsv } from './core/requests/export-csv'
 import { formatBytes } from './core/backup/format'
 import { writeFileAtomicSync } from './core/storage/files'
-import { operationChannels } from './core/api/channels'
+import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/operation'
 import type { BatchView } from './core/bulk/model'
 
@@ -1451,6 +1450,12 @@ async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: strin
   }
 }
 
+/** An Api whose calls wait for the core that `opening` resolves to (and fail as it fails). */
+function openedLater(opening: Promise<Api>): Api {
+  const invoke: Api['invoke'] = async (channel, input) => (await opening).invoke(channel, input)
+  return { channels: apiChannels, invoke, call: (channel, input) => invoke(channel, input) as never }
+}
+
 /** Runs one command line; resolves to the exit code. */
 export async function runCli(givenArgv: string[], io: CliIo, options: { resourcesRoot: string }): Promise<number> {
   const json = givenArgv.includes('--json')
@@ -1497,19 +1502,30 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   }
   const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
     if (!api) {
-      const ports = createNodePorts({
-        dataDir: resolveDataDir(io.env),
-        resourcesRoot: options.resourcesRoot,
-        appVersion: version,
-        files: out ? pathSink(out) : noFileSink,
-        picker: listPicker(() => (pick ? [pick] : [])),
-        secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
-        ...(io.progress ? { progress: io.progress } : {}),
-        ...(hold ? { hold } : {}),
-      })
-      // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
-      api = tracked(createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports))
-      notices = ports.notices
+      // The core (and the libraries behind it) is loaded only by a command that uses it, so that
+      // `--version`, `--help` and bad arguments start at once (see bench/cli-start.ts).
+      const opening = (async () => {
+        const [{ createApi }, { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir }] = await Promise.all([
+          import('./core/api/create-api'),
+          import('./adapters/node/node-ports'),
+        ])
+        const ports = createNodePorts({
+          dataDir: resolveDataDir(io.env),
+          resourcesRoot: options.resourcesRoot,
+          appVersion: version,
+          files: out ? pathSink(out) : noFileSink,
+          picker: listPicker(() => (pick ? [pick] : [])),
+          secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
+          ...(io.progress ? { progress: io.progress } : {}),
+          ...(hold ? { hold } : {}),
+        })
+        notices = ports.notices
+        // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
+        return createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
+      })()
+      // A failure to open reaches the caller through its first call; none goes unhandled.
+      opening.catch(() => {})
+      api = tracked(openedLater(opening))
     }
     return api
   }

@@ -1,6 +1,6 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
 import { letterFor, outputFileName } from './letter-for-request'
-import { renderLetterPdf } from './pdf-letter'
+import { renderLetterPdf } from './render'
 
 /** Printing: the same letter as letters:savePdf, handed to the host's printer. */
 export function printHandlers(ctx: CoreContext): HandlerMap {

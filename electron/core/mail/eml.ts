@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { domainToASCII } from 'node:url'
-import MailComposer from 'nodemailer/lib/mail-composer'
+import type MailComposerType from 'nodemailer/lib/mail-composer'
 import { emailAddressSchema } from '../catalog/schema'
 import { CoreError } from '../api/result'
 import { hasControlCharacter } from './mail-settings'
@@ -94,6 +94,8 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 export async function buildEml(input: EmlInput): Promise<Uint8Array> {
   checkMessageFields(input)
   const draft = input.draft ?? true
+  // nodemailer is loaded on the first message built, not when the core starts.
+  const MailComposer = (await import('nodemailer/lib/mail-composer')).default as typeof MailComposerType
   const composer = new MailComposer({
     from: { name: input.from.name, address: input.from.address },
     to: input.to,

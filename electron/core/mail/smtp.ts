@@ -6,8 +6,7 @@
  */
 import { Readable } from 'node:stream'
 import { rootCertificates } from 'node:tls'
-import nodemailer from 'nodemailer'
-import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import type SMTPConnectionType from 'nodemailer/lib/smtp-connection'
 import type { MailSecurity } from './mail-settings'
 import type { SmtpFailure } from './mail-types'
 import { message, type MessageParam } from '../messages/message'
@@ -170,7 +169,9 @@ function watchedStream(bytes: Uint8Array, onFirstRead: () => void): Readable {
  * Sends `bytes` exactly as they are (the .eml Rightful archived) to `to`, with `from` as the
  * envelope sender. Never throws: every outcome is one of the three kinds.
  */
-export function sendSmtp(config: SmtpConfig, envelope: { from: string; to: string }, bytes: Uint8Array): Promise<SmtpOutcome> {
+export async function sendSmtp(config: SmtpConfig, envelope: { from: string; to: string }, bytes: Uint8Array): Promise<SmtpOutcome> {
+  // nodemailer is loaded on the first send, not when the core starts.
+  const SMTPConnection = (await import('nodemailer/lib/smtp-connection')).default as typeof SMTPConnectionType
   return new Promise((resolve) => {
     let settled = false
     /** True once the message data began to flow: from then on a broken line leaves it uncertain. */
@@ -232,6 +233,7 @@ export function sendSmtp(config: SmtpConfig, envelope: { from: string; to: strin
 
 /** Connects and logs in as a send would, then says goodbye: null when all is well. */
 export async function verifySmtp(config: SmtpConfig): Promise<SmtpFailure | null> {
+  const nodemailer = (await import('nodemailer')).default
   const transporter = nodemailer.createTransport({
     ...connectionOptions(config),
     ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),

@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createTextBudget, unlimitedBudget, type TextBudget } from '../text/budget'
-import { htmlToTextFits, strippedHtml, textOfHtml } from './html-text'
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
+import type { AddressObject, ParsedMail } from 'mailparser'
 import { CoreError } from '../api/result'
 import { cutFileName, maxFileNameBytes } from '../text-cut'
 
@@ -346,6 +345,8 @@ function rootTypeOf(mail: ParsedMail): string {
  * mailparser writes), and otherwise gets the stripped HTML after its text parts.
  */
 async function readMail(buffer: Buffer, budget: TextBudget): Promise<{ mail: ParsedMail; text: string }> {
+  // Loaded on the first reply read, not when the core starts.
+  const [{ simpleParser }, { htmlToTextFits, strippedHtml, textOfHtml }] = await Promise.all([import('mailparser'), import('./html-text')])
   const options = { keepDeliveryStatus: true, skipImageLinks: true }
   const first = await simpleParser(buffer, { ...options, skipHtmlToText: true, skipTextToHtml: true })
   const html = typeof first.html === 'string' ? first.html : ''

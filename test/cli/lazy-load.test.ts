@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repoRoot, tempDir } from '../helpers/ports'
+
+// What each command of the built CLI (npm run build:cli) loads: the bundle's files that Node
+// required, read back for the module comments the bundler leaves ("// node_modules/pdfkit/…").
+const bin = path.join(repoRoot, 'bin', 'rightful.js')
+const build = path.join(repoRoot, '.vite', 'build')
+
+function loadedBy(argv: string[]): { status: number | null; stdout: string; loaded: string } {
+  const dir = tempDir()
+  const report = path.join(dir, 'loaded.json')
+  const hook = path.join(dir, 'hook.cjs')
+  fs.writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache))))\n`)
+  const result = spawnSync(process.execPath, ['--require', hook, bin, ...argv], {
+    env: { ...process.env, RIGHTFUL_DATA_DIR: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') },
+    encoding: 'utf8',
+    cwd: dir,
+  })
+  const files = (JSON.parse(fs.readFileSync(report, 'utf8')) as string[]).filter((file) => file.startsWith(build + path.sep))
+  expect(files).toContain(path.join(build, 'cli.js'))
+  return { status: result.status, stdout: result.stdout, loaded: files.map((file) => fs.readFileSync(file, 'utf8')).join('\n') }
+}
+
+const libraries = ['pdfkit', 'fontkit', 'nodemailer', 'mailparser', 'imapflow', 'html-to-text', 'ics']
+const has = (loaded: string, library: string) => loaded.includes(`node_modules/${library}/`)
+
+describe('the CLI loads what a command needs, when it needs it', () => {
+  it('answers --version without the core or any of its libraries', () => {
+    const run = loadedBy(['--version'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+    expect(run.loaded).not.toContain('// electron/core/api/create-api.ts')
+    for (const library of [...libraries, 'date-holidays']) expect(has(run.loaded, library), library).toBe(false)
+  })
+
+  it('computes a deadline with the core and its holidays, but no PDF, mail or calendar library', () => {
+    const run = loadedBy(['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31', '--json'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout).due).toBe('2026-03-02')
+    expect(run.loaded).toContain('// electron/core/api/create-api.ts')
+    expect(has(run.loaded, 'date-holidays')).toBe(true)
+    for (const library of libraries) expect(has(run.loaded, library), library).toBe(false)
+  })
+
+  it('loads pdfkit and fontkit for a letter, and the letter is written', () => {
+    const dir = tempDir()
+    const out = path.join(dir, 'letter.pdf')
+    const profile = path.join(dir, 'profile.json')
+    fs.writeFileSync(profile, JSON.stringify({ name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany' }))
+    const run = loadedBy(['letter', '--company', 'fs-com', '--type', 'access', '--profile', profile, '--out', out])
+    expect(run.status).toBe(0)
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(has(run.loaded, 'pdfkit')).toBe(true)
+    expect(has(run.loaded, 'fontkit')).toBe(true)
+    expect(has(run.loaded, 'mailparser')).toBe(false)
+  })
+})
