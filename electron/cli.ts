@@ -613,37 +613,12 @@ async function catalogSave(sub: 'add' | 'edit', rest: string[], makeApi: (files?
 async function sendCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api): Promise<Output> {
   const { values } = parse(args, {
     ...requestOptions,
-    smtp: { type: 'string' },
-    tls: { type: 'boolean' },
-    starttls: { type: 'boolean' },
-    plain: { type: 'boolean' },
-    from: { type: 'string' },
-    ca: { type: 'string' },
+    ...smtpOptions,
     'attach-letter': { type: 'boolean' },
     reference: { type: 'string' },
     'confirm-resend': { type: 'boolean' },
   })
-  let mail: Record<string, unknown> | undefined
-  if (values.smtp !== undefined) {
-    let certificate: string | null = null
-    if (values.ca !== undefined) {
-      const file = path.resolve(io.cwd, values.ca)
-      try {
-        certificate = fs.readFileSync(file, 'utf8').trim()
-      } catch (error) {
-        throw new UsageError(`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
-      }
-    }
-    try {
-      const smtp = smtpSettingsFromUrl(values.smtp, { tls: values.tls, starttls: values.starttls, plain: values.plain, from: values.from, certificate })
-      mail = { version: 1, smtp }
-    } catch (error) {
-      if (error instanceof SmtpUrlError) throw new UsageError(error.message)
-      throw error
-    }
-  } else if (values.tls || values.starttls || values.plain || values.from !== undefined || values.ca !== undefined) {
-    throw new UsageError('--tls, --starttls, --plain, --from and --ca go with --smtp.')
-  }
+  const mail = smtpFlags(values, io.cwd)
   const reference = values.reference
   if (reference !== undefined) {
     for (const flag of ['company', 'type', 'law', 'lang', 'profile', 'identifiers', 'text', 'of'] as const) {
@@ -653,17 +628,7 @@ async function sendCommand(args: string[], io: CliIo, makeApi: (files?: string, 
   const api = makeApi(undefined, undefined, mail)
 
   // The server and the password before anything is written: no request is left behind for nothing.
-  const settings = unwrap(await api.call('mail:getSmtp', {}))
-  if (!settings.smtp) throw new UsageError('No SMTP server is saved: give one with --smtp smtp://user@host:port.')
-  if (settings.smtp.user && !settings.hasPassword) {
-    try {
-      await cliSecrets({ env: io.env, prompt: null }).get(smtpPasswordSecret)
-    } catch (error) {
-      if (error instanceof CoreError) throw new UsageError(error.message)
-      throw error
-    }
-    throw new UsageError('No SMTP password was given.')
-  }
+  await requireSmtp(api, io)
 
   const target = reference ?? (await draftRequest(api, values, io.cwd, io.stderr)).record.reference
   const result = await api.call('mail:send', { reference: target, attachLetter: values['attach-letter'] ?? false, confirmResend: values['confirm-resend'] ?? false })
