@@ -5,13 +5,11 @@
  * subject, no other header is ever downloaded. The mailbox is opened read-only and PEEK is used,
  * so nothing is marked as read.
  */
-import { rootCertificates } from 'node:tls'
 import { cancelledError, type Operation } from '../operation'
+import { createImapClient } from '../mail/imap-client'
 import { CoreError } from '../api/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
-
-type ImapFlowModule = typeof import('imapflow')
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']
@@ -37,26 +35,7 @@ function headersOf(block: Buffer | undefined, arrived: Date | string | undefined
  * Throws IMAP_* errors the user can act on. Resolves to how many messages were read.
  */
 export async function scanImapSenders(account: ImapAccount, take: (headers: MessageHeaders) => void, operation: Operation): Promise<number> {
-  const { ImapFlow } = (await import('imapflow')) as ImapFlowModule
-  const client = new ImapFlow({
-    host: account.host,
-    port: account.port,
-    secure: account.security === 'tls',
-    doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
-    auth: { user: account.user, pass: account.password },
-    logger: false,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 120_000,
-    disableAutoIdle: true,
-    tls: {
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
-      ...(account.trustedCertificate ? { ca: [...rootCertificates, account.trustedCertificate] } : {}),
-    },
-  })
-  // A late socket error after logout must not become an unhandled 'error' event.
-  client.on('error', () => undefined)
+  const client = await createImapClient(account, 120_000)
   const stopped = () => operation.signal.aborted
   // Stopping closes the connection: a slow server's answer is not waited for.
   const onStop = () => client.close()

@@ -3,8 +3,8 @@
  * program beside everything else they sent. Best effort: it runs only after the server accepted
  * the message and the request was recorded as sent, and its failure never changes that.
  */
-import { rootCertificates } from 'node:tls'
 import type { MailSecurity } from './mail-settings'
+import { createImapClient } from './imap-client'
 
 export type ImapConfig = {
   readonly host: string
@@ -17,31 +17,10 @@ export type ImapConfig = {
   readonly mailbox: string | null
 }
 
-type ImapFlowModule = typeof import('imapflow')
-
 /** Appends `bytes` to the Sent folder, marked as read; resolves to the folder's name. */
 export async function appendToSentFolder(config: ImapConfig, bytes: Uint8Array, date: Date): Promise<{ mailbox: string }> {
-  // Loaded only when the user turned the copy on.
-  const { ImapFlow } = (await import('imapflow')) as ImapFlowModule
-  const client = new ImapFlow({
-    host: config.host,
-    port: config.port,
-    secure: config.security === 'tls',
-    doSTARTTLS: config.security === 'starttls' ? true : config.security === 'none' ? false : undefined,
-    auth: { user: config.user, pass: config.password },
-    logger: false,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 60_000,
-    disableAutoIdle: true,
-    tls: {
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
-      ...(config.trustedCertificate ? { ca: [...rootCertificates, config.trustedCertificate] } : {}),
-    },
-  })
-  // A late socket error after logout must not become an unhandled 'error' event.
-  client.on('error', () => undefined)
+  // imapflow is loaded only when the user turned the copy on.
+  const client = await createImapClient(config, 60_000)
   await client.connect()
   try {
     let mailbox = config.mailbox

@@ -6,15 +6,13 @@
  * Message-IDs, a reference in the subject, a sender at a company's domain, or a bounce; and the
  * messages in which the server finds one of our references in the text (IMAP SEARCH BODY).
  */
-import { rootCertificates } from 'node:tls'
 import { CoreError } from '../api/result'
 import { cancelledError, type Operation } from '../operation'
 import type { MailSecurity } from '../mail/mail-settings'
+import { createImapClient } from '../mail/imap-client'
 import type { MailboxState } from './imap-settings'
 import { messageIdsIn } from './parse'
 import { message } from '../messages/message'
-
-type ImapFlowModule = typeof import('imapflow')
 
 export type ImapAccount = {
   readonly host: string
@@ -123,26 +121,7 @@ export async function scanMailbox(options: {
   const { account } = options
   const operation = options.operation ?? null
   const stopped = () => operation?.signal.aborted === true
-  const { ImapFlow } = (await import('imapflow')) as ImapFlowModule
-  const client = new ImapFlow({
-    host: account.host,
-    port: account.port,
-    secure: account.security === 'tls',
-    doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
-    auth: { user: account.user, pass: account.password },
-    logger: false,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 120_000,
-    disableAutoIdle: true,
-    tls: {
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
-      ...(account.trustedCertificate ? { ca: [...rootCertificates, account.trustedCertificate] } : {}),
-    },
-  })
-  // A late socket error after logout must not become an unhandled 'error' event.
-  client.on('error', () => undefined)
+  const client = await createImapClient(account, 120_000)
   // Stopping closes the connection: a slow server's answer is not waited for.
   const onStop = () => client.close()
   operation?.signal.addEventListener('abort', onStop, { once: true })
