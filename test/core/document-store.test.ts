@@ -61,4 +61,22 @@ describe('document stores shared with another process', () => {
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('profile.unreadable-'))).toHaveLength(1)
     expect(notices.list().map((n) => n.code)).toEqual(['STORE_FILE_UNREADABLE'])
   })
+
+  it('moves aside a file replaced by one that does not parse while the store is open, and tells, instead of failing every read', () => {
+    const dir = tempDir()
+    const notices = createNoticeBoard(now)
+    const store = createConfStores({ dir, notices, now }).open('profile')
+    store.write({ version: 1, profile: { name: 'Alex' } })
+    expect(store.read()).toEqual({ version: 1, profile: { name: 'Alex' } })
+    // Written by hand (or cut off by another program) while Rightful runs.
+    fs.writeFileSync(path.join(dir, 'profile.json'), '{ "version": 1, "profile": ')
+    expect(store.read()).toEqual({})
+    const moved = fs.readdirSync(dir).filter((name) => name.startsWith('profile.unreadable-'))
+    expect(moved).toHaveLength(1)
+    expect(fs.readFileSync(path.join(dir, moved[0]!), 'utf8')).toBe('{ "version": 1, "profile": ')
+    expect(notices.list().map((n) => n.code)).toEqual(['STORE_FILE_UNREADABLE'])
+    // The store goes on: a save writes a new file, which reads back.
+    store.write({ version: 1, profile: { name: 'Alex' } })
+    expect(store.read()).toEqual({ version: 1, profile: { name: 'Alex' } })
+  })
 })

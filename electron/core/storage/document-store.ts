@@ -41,11 +41,11 @@ export function openDocumentStore(options: {
     if (check.kind === 'parsed' && !isPlainObject(check.value)) return 'it does not hold a JSON object'
     return null
   }
-  // Checked again under the lock: another process may have moved it aside (or written it anew) meanwhile.
-  if (unusable() !== null) {
+  /** Moves the file aside and tells when it does not parse; checked again under the lock: another process may have moved it aside (or written it anew) meanwhile. */
+  const moveAsideIfUnusable = (): boolean =>
     lock.run(() => {
       const reason = unusable()
-      if (reason === null) return
+      if (reason === null) return false
       const movedTo = moveAsideSync(file, now())
       notices.add({
         code: 'STORE_FILE_UNREADABLE',
@@ -53,17 +53,28 @@ export function openDocumentStore(options: {
         path: file,
         movedTo,
       })
+      return true
     })
-  }
+  if (unusable() !== null) moveAsideIfUnusable()
 
   let backend = options.openBackend()
+  /** The library's read; a file replaced while Rightful runs by one that does not parse is moved aside and told, as at start. */
+  const readBackend = (): unknown => {
+    try {
+      return backend.read()
+    } catch {
+      if (!moveAsideIfUnusable()) return backend.read()
+      backend = options.openBackend()
+      return {}
+    }
+  }
   /** The file as it was at the last read: a move aside applies only to that one. */
   let lastRead = 'missing'
   const read = (): Record<string, unknown> => {
     let value: unknown
     for (let tries = 0; ; tries += 1) {
       const before = fileStamp(file)
-      value = backend.read()
+      value = readBackend()
       const after = fileStamp(file)
       lastRead = after
       // Replaced while being read: read again (a few times at most).
