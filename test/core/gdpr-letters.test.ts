@@ -9,7 +9,7 @@ import { builtinAuthoritiesFrom, builtinCatalogFrom, templatesFrom } from '../..
 import { loadAuthorities } from '../../electron/core/authorities/authorities'
 import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
 import { letterFor } from '../../electron/core/letters/letter-for-request'
-import type { RequestEvent } from '../../electron/core/requests/events'
+import { replyEvent } from '../helpers/request-fixtures'
 import type { Language, Law, RequestType } from '../../electron/core/requests/model'
 import { rightUnder } from '../../electron/core/requests/rights'
 import { fillTemplate, loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
@@ -40,21 +40,7 @@ const matrix: ReadonlyArray<{ law: Law; langs: ReadonlyArray<Language> }> = [
   { law: 'uk-gdpr', langs: ['en'] },
 ]
 
-const reply: RequestEvent = {
-  id: 'ev-1',
-  kind: 'reply-received',
-  on: '2026-02-10',
-  at: null,
-  recordedAt: '2026-02-10T10:00:00.000Z',
-  note: null,
-  attachments: [],
-  channel: null,
-  until: null,
-  trackingNumber: null,
-  link: null,
-  removedAt: null,
-  corrections: [],
-}
+const reply = replyEvent(null)
 
 /** A view as requests get it, with references as long as a store of a million requests makes them. */
 function view(lang: Language, companyName: string, extra: { channel?: 'email' | 'post'; text?: string | null } = {}) {

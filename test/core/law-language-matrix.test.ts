@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom, templatesFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
-import type { RequestEvent } from '../../electron/core/requests/events'
+import { replyEvent } from '../helpers/request-fixtures'
 import type { Language, Law, RequestType } from '../../electron/core/requests/model'
 import { rightsUnder } from '../../electron/core/requests/rights'
 import { loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
@@ -38,21 +38,7 @@ const cells = lawLanguages.flatMap(([law, langs]) => {
   return langs.flatMap((lang) => types.map((type) => ({ law, lang, type })))
 })
 
-const reply: RequestEvent = {
-  id: 'ev-1',
-  kind: 'reply-received',
-  on: '2026-02-10',
-  at: null,
-  recordedAt: '2026-02-10T10:00:00.000Z',
-  note: 'Said they are looking into it',
-  attachments: [],
-  channel: null,
-  until: null,
-  trackingNumber: null,
-  link: null,
-  removedAt: null,
-  corrections: [],
-}
+const reply = replyEvent('Said they are looking into it')
 
 function view(lang: Language, companyName: string, variant: { text: string | null; identifiers: string | null; due: string | null; channel: 'email' | 'post' }) {
   return templateView({

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom, templatesFrom } from '../../electron/adapters/node/resources'
 import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
-import type { RequestEvent } from '../../electron/core/requests/events'
+import { replyEvent } from '../helpers/request-fixtures'
 import { languages, type Language } from '../../electron/core/requests/model'
 import { fillTemplate, loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
 import { templateView } from '../../electron/core/templates/view'
@@ -16,21 +16,7 @@ const templates = loadTemplates(templatesFrom(repoRoot), null)
 // The seed companies (the packs' thousands would only repeat the same checks).
 const companies = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 
-const reply: RequestEvent = {
-  id: 'ev-1',
-  kind: 'reply-received',
-  on: '2026-02-10',
-  at: null,
-  recordedAt: '2026-02-10T10:00:00.000Z',
-  note: 'Said they are looking into it',
-  attachments: [],
-  channel: null,
-  until: null,
-  trackingNumber: null,
-  link: null,
-  removedAt: null,
-  corrections: [],
-}
+const reply = replyEvent('Said they are looking into it')
 
 function viewFor(lang: Language, companyName: string) {
   return templateView({

@@ -2,25 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import { describeDate } from '../../electron/core/deadlines/calendar'
 import type { RequestFacts } from '../../electron/core/requests/events'
+import { noFacts } from '../helpers/request-fixtures'
 import type { RequestStatus } from '../../electron/core/requests/status'
 import type { RequestListItem } from '../../electron/core/requests/view'
 import { chartGeometry, chartDate, layoutChart, truncate, type ChartLayout } from '../../renderer/src/features/dashboard/chart-layout'
 
 const today = '2026-03-17'
 const width = 1000
-
-const noFacts: RequestFacts = {
-  sent: null,
-  deliveredOn: null,
-  identity: [],
-  clarifications: [],
-  extension: null,
-  acknowledgedOn: null,
-  partlyFulfilledOn: null,
-  lastReplyOn: null,
-  reminderOn: null,
-  closed: null,
-}
 
 let counter = 0
 

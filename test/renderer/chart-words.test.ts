@@ -1,24 +1,12 @@
 /** The deadline chart's tooltips and month ticks: exactly the layout's English, and the same details in German and Chinese. */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RequestFacts } from '../../electron/core/requests/events'
+import { noFacts } from '../helpers/request-fixtures'
 import type { RequestStatus } from '../../electron/core/requests/status'
 import type { RequestListItem } from '../../electron/core/requests/view'
 import { applyUiLanguage, i18n } from '../../renderer/src/i18n/i18n'
 import { layoutChart, type ChartLayout } from '../../renderer/src/features/dashboard/chart-layout'
 import { markTitle, tickLabel } from '../../renderer/src/features/dashboard/chart-words'
-
-const noFacts: RequestFacts = {
-  sent: null,
-  deliveredOn: null,
-  identity: [],
-  clarifications: [],
-  extension: null,
-  acknowledgedOn: null,
-  partlyFulfilledOn: null,
-  lastReplyOn: null,
-  reminderOn: null,
-  closed: null,
-}
 
 function item(reference: string, sentOn: string, status: RequestStatus, facts: Partial<RequestFacts>, due: string | null): RequestListItem {
   return {
