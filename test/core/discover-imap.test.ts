@@ -8,10 +8,9 @@
  */
 import fs from 'node:fs'
 import net from 'node:net'
-import { ImapFlow } from 'imapflow'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
-import { startDovecot, type TestDovecot } from '../helpers/dovecot'
+import { inboxFlags, startDovecot, type TestDovecot } from '../helpers/dovecot'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
 const user = 'alice@example.test'
@@ -68,21 +67,6 @@ function eml(from: string, date: string | null, subject: string): Buffer {
   return Buffer.from([`From: ${from}`, ...(date ? [`Date: ${date}`] : []), `Subject: ${subject}`, 'To: alice@example.test', 'Message-ID: <m-' + subject.replace(/\W/g, '') + '@x>', '', filler].join('\r\n'))
 }
 
-/** The flags of every message in a user's INBOX. */
-async function flagsOf(login: string, password: string): Promise<string[][]> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: imap!.port, secure: false, doSTARTTLS: false, auth: { user: login, pass: password }, logger: false })
-  client.on('error', () => undefined)
-  await client.connect()
-  const flags: string[][] = []
-  try {
-    await client.mailboxOpen('INBOX', { readOnly: true })
-    for await (const message of client.fetch('1:*', { flags: true })) flags.push([...(message.flags ?? [])])
-  } finally {
-    await client.logout()
-  }
-  return flags
-}
-
 const settingsFor = (port: number, login = user) => ({ host: '127.0.0.1', port, security: 'none' as const, user: login, useSmtpLogin: false, mailbox: 'INBOX', trustedCertificate: null })
 
 describe('discover:scan in the IMAP account', () => {
@@ -131,7 +115,7 @@ describe('discover:scan in the IMAP account', () => {
     } finally {
       await relay.close()
     }
-    expect((await flagsOf(user, pass)).every((flags) => !flags.includes('\\Seen'))).toBe(true)
+    expect((await inboxFlags(imap!.port, user, pass)).every((flags) => !flags.includes('\\Seen'))).toBe(true)
   })
 
   it('says what to do when no account is set up or the password is refused, and writes nothing', async (context) => {

@@ -11,7 +11,7 @@ import { ImapFlow } from 'imapflow'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
 import type { Result } from '../../electron/core/api/result'
-import { startDovecot, type TestDovecot } from '../helpers/dovecot'
+import { inboxFlags, startDovecot, type TestDovecot } from '../helpers/dovecot'
 import { expectOk, repoRoot, startCore, testClock, type TestHost } from '../helpers/ports'
 import { fixture, markedSent, sentBySmtp, simpleEml } from '../helpers/replies'
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server'
@@ -47,21 +47,6 @@ async function append(login: string, password: string, messages: ReadonlyArray<{
   } finally {
     await client.logout()
   }
-}
-
-/** The flags of every message in a user's INBOX. */
-async function flagsOf(login: string, password: string): Promise<string[][]> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: imap!.port, secure: false, doSTARTTLS: false, auth: { user: login, pass: password }, logger: false })
-  client.on('error', () => undefined)
-  await client.connect()
-  const flags: string[][] = []
-  try {
-    await client.mailboxOpen('INBOX', { readOnly: true })
-    for await (const message of client.fetch('1:*', { flags: true })) flags.push([...(message.flags ?? [])])
-  } finally {
-    await client.logout()
-  }
-  return flags
 }
 
 const settingsFor = (login: string) => ({ host: '127.0.0.1', port: imap!.port, security: 'none' as const, user: login, useSmtpLogin: false, mailbox: 'INBOX', trustedCertificate: null })
@@ -111,7 +96,7 @@ describe('syncing replies from IMAP', () => {
     expect(timeline.filter((e) => e.kind === 'reply-received')).toHaveLength(2)
 
     // Read-only: the user's mail program still shows every message as unread.
-    expect((await flagsOf(user, pass)).every((flags) => !flags.includes('\\Seen'))).toBe(true)
+    expect((await inboxFlags(imap!.port, user, pass)).every((flags) => !flags.includes('\\Seen'))).toBe(true)
 
     // Incremental: nothing new, nothing looked at, nothing downloaded.
     const second = expectOk(await host.api.call('replies:sync', {}))

@@ -183,3 +183,19 @@ namespace inbox {
     },
   }
 }
+
+/** The flags of every message in a user's INBOX on the test server at `port` (read-only: nothing is marked). */
+export async function inboxFlags(port: number, login: string, password: string): Promise<string[][]> {
+  const { ImapFlow } = await import('imapflow')
+  const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user: login, pass: password }, logger: false })
+  client.on('error', () => undefined)
+  await client.connect()
+  const flags: string[][] = []
+  try {
+    await client.mailboxOpen('INBOX', { readOnly: true })
+    for await (const message of client.fetch('1:*', { flags: true })) flags.push([...(message.flags ?? [])])
+  } finally {
+    await client.logout()
+  }
+  return flags
+}
