@@ -191,9 +191,12 @@ Commands:
                                               [{company, name, domain, messages, first,
                                               last}]; unknown senders are counted, never
                                               listed; personal (freemail) senders skipped
-  discover --imap imaps://user@host:port [--tls|--starttls|--plain] [--mailbox INBOX] [--json]
-  discover --saved-imap [--json]              the same in an IMAP inbox (or the one saved
+  discover --imap imaps://user@host:port [--tls|--starttls|--plain] [--mailbox INBOX | --all-folders] [--json]
+  discover --saved-imap [--all-folders] [--json]
+                                              the same in an IMAP inbox (or the one saved
                                               for replies), fetching only From and Date;
+                                              --all-folders: every folder of received
+                                              mail (not sent, drafts, junk or trash);
                                               password from RIGHTFUL_IMAP_PASSWORD, else
                                               asked for; never stored
   replies import <file.eml> [--reference <RF-…>] [--confirm] [--json]
@@ -970,18 +973,29 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
 async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
   const { values, positionals } = parse(
     args,
-    { imap: { type: 'string' }, 'saved-imap': { type: 'boolean' }, tls: { type: 'boolean' }, starttls: { type: 'boolean' }, plain: { type: 'boolean' }, mailbox: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      imap: { type: 'string' },
+      'saved-imap': { type: 'boolean' },
+      'all-folders': { type: 'boolean' },
+      tls: { type: 'boolean' },
+      starttls: { type: 'boolean' },
+      plain: { type: 'boolean' },
+      mailbox: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     1,
   )
   let result: ApiOutput<'discover:scan'>
   if (values.imap !== undefined || values['saved-imap']) {
     if (positionals[0]) throw new UsageError('Give either a mailbox file or folder, or --imap / --saved-imap, not both.')
     if (values.imap !== undefined && values['saved-imap']) throw new UsageError('Give either --imap or --saved-imap.')
+    if (values['all-folders'] && values.mailbox !== undefined) throw new UsageError('Give either --mailbox or --all-folders.')
     const api = makeApi()
-    let input: ApiInput<'discover:scan'> = { kind: 'imap' }
+    const folders = values['all-folders'] ? ({ folders: 'all' } as const) : {}
+    let input: ApiInput<'discover:scan'> = { kind: 'imap', ...folders }
     if (values.imap !== undefined) {
       const account = imapAccountFromUrl(values.imap, values)
-      input = { kind: 'imap', account, password: await imapPassword(io, account.user) }
+      input = { kind: 'imap', account, password: await imapPassword(io, account.user), ...folders }
     } else {
       if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
       const saved = unwrap(await api.call('replies:imapSettings', {})).settings
@@ -992,12 +1006,14 @@ async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: stri
           kind: 'imap',
           account: { host: saved.host, port: saved.port, security: saved.security, user: saved.user, mailbox: saved.mailbox, trustedCertificate: saved.trustedCertificate },
           password: await imapPassword(io, saved.user),
+          ...folders,
         }
       }
     }
     result = unwrap(await api.call('discover:scan', input))
   } else {
     if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+    if (values['all-folders']) throw new UsageError('--all-folders goes with --imap or --saved-imap.')
     if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`, or --imap imaps://user@host.')
     const source = path.resolve(io.cwd, positionals[0])
     let kind: 'file' | 'folder'
@@ -1012,9 +1028,14 @@ async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: stri
   if (!result) throw new UsageError('Nothing was read.')
   const json = result.companies.map(({ company, name, domain, messages, first, last }) => ({ company, name, domain, messages, first, last }))
   const summary = `${result.messages.toLocaleString('en')} messages read: ${result.matched.toLocaleString('en')} from ${result.companies.length} compan${result.companies.length === 1 ? 'y' : 'ies'} Rightful knows, ${result.unknown.toLocaleString('en')} from senders it does not know (not listed), ${result.freemail.toLocaleString('en')} from personal addresses (skipped)${result.unreadable > 0 ? `, ${result.unreadable.toLocaleString('en')} without a readable sender` : ''}.`
+  const folderLine =
+    result.folders.length > 1 || result.foldersLeftOut > 0
+      ? [`Folders read: ${result.folders.join(', ')}${result.foldersLeftOut > 0 ? ` (${result.foldersLeftOut} more not read: one scan reads at most ${result.folders.length})` : ''}.`]
+      : []
   const text = [
     ...result.companies.map((c) => `${c.company.padEnd(24)} ${c.name.padEnd(28)} ${String(c.messages).padStart(6)}  ${c.first ?? '?'} … ${c.last ?? '?'}`),
     summary,
+    ...folderLine,
   ].join('\n')
   return { json, text }
 }

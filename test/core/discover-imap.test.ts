@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
+import { foldersToScan, maxScannedFolders } from '../../electron/core/discover/imap-senders'
 import { inboxFlags, startDovecot, type TestDovecot } from '../helpers/dovecot'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
@@ -17,10 +18,11 @@ const user = 'alice@example.test'
 const pass = 'secret'
 const cancelUser = 'carol@example.test'
 const cliUser = 'dave@example.test'
+const foldersUser = 'erin@example.test'
 let imap: TestDovecot | null = null
 
 beforeAll(async () => {
-  imap = await startDovecot({ [user]: pass, [cancelUser]: 'pw', [cliUser]: 'pw2' })
+  imap = await startDovecot({ [user]: pass, [cancelUser]: 'pw', [cliUser]: 'pw2', [foldersUser]: 'pw3' })
 })
 afterAll(async () => {
   await imap?.stop()
@@ -65,6 +67,14 @@ const filler = `${'Lorem ipsum dolor sit amet, the body Rightful must never down
 
 function eml(from: string, date: string | null, subject: string): Buffer {
   return Buffer.from([`From: ${from}`, ...(date ? [`Date: ${date}`] : []), `Subject: ${subject}`, 'To: alice@example.test', 'Message-ID: <m-' + subject.replace(/\W/g, '') + '@x>', '', filler].join('\r\n'))
+}
+
+/** The CLI run in this process with `dir` as its data folder. */
+async function cli(args: string[], env: Record<string, string>, dir: string) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dir, ...env }, cwd: dir }, { resourcesRoot: repoRoot })
+  return { code, stdout, stderr }
 }
 
 const settingsFor = (port: number, login = user) => ({ host: '127.0.0.1', port, security: 'none' as const, user: login, useSmtpLogin: false, mailbox: 'INBOX', trustedCertificate: null })
@@ -166,13 +176,6 @@ describe('discover:scan in the IMAP account', () => {
 })
 
 describe('rightful discover --imap', () => {
-  async function cli(args: string[], env: Record<string, string>, dir: string) {
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dir, ...env }, cwd: dir }, { resourcesRoot: repoRoot })
-    return { code, stdout, stderr }
-  }
-
   it('reads a server given once (password from the environment, never stored) or the one saved for replies', async (context) => {
     if (!imap) return context.skip()
     imap.deliver(cliUser, Buffer.from('From: Spotify <no-reply@mail.spotify.com>\r\nDate: Tue, 03 Mar 2026 10:00:00 +0000\r\n\r\nHi.\r\n'))
@@ -202,6 +205,48 @@ describe('rightful discover --imap', () => {
     expect(plainAlone.code).toBe(2)
   })
 
+  it('reads every folder of received mail when asked, never sent mail, drafts, junk or trash', async (context) => {
+    if (!imap) return context.skip()
+    const date = 'Tue, 03 Mar 2026 10:00:00 +0000'
+    imap.deliver(foldersUser, eml('Spotify <no-reply@mail.spotify.com>', date, 'inbox'))
+    imap.deliver(foldersUser, eml('Netflix <info@members.netflix.com>', date, 'archived'), 'Archive')
+    imap.deliver(foldersUser, eml('Netflix <info@members.netflix.com>', 'Wed, 04 Mar 2026 10:00:00 +0000', 'archived 2'), 'Archive.2025')
+    // Sent mail, drafts, junk and trash: not mail the companies sent the user (or not to be trusted).
+    imap.deliver(foldersUser, eml('Amazon.de <versand@amazon.de>', date, 'sent'), 'Sent')
+    imap.deliver(foldersUser, eml('Amazon.de <versand@amazon.de>', date, 'draft'), 'Drafts')
+    imap.deliver(foldersUser, eml('Amazon.de <versand@amazon.de>', date, 'junk'), 'Junk')
+    imap.deliver(foldersUser, eml('Amazon.de <versand@amazon.de>', date, 'trash'), 'Trash')
+    const host = await startCoreWithAccount(foldersUser, 'pw3')
+
+    const inboxOnly = expectOk(await host.api.call('discover:scan', { kind: 'imap' }))!
+    expect(inboxOnly).toMatchObject({ messages: 1, folders: ['INBOX'], foldersLeftOut: 0 })
+    expect(inboxOnly.companies.map((c) => c.company)).toEqual(['spotify'])
+
+    const all = expectOk(await host.api.call('discover:scan', { kind: 'imap', folders: 'all', operation: 'op-all-folders' }))!
+    expect([...all.folders].sort()).toEqual(['Archive', 'Archive.2025', 'INBOX'])
+    expect(all).toMatchObject({ messages: 3, matched: 3, foldersLeftOut: 0, source: `${foldersUser} on 127.0.0.1, 3 folders` })
+    expect(all.companies.map((c) => [c.company, c.messages, c.first, c.last])).toEqual([
+      ['netflix', 2, '2026-03-03', '2026-03-04'],
+      ['spotify', 1, '2026-03-03', '2026-03-03'],
+    ])
+    // The progress bar runs over all three folders' messages.
+    const reading = host.progress.filter((p) => p.channel === 'discover:scan' && p.stage === 'reading')
+    expect(reading.at(-1)?.total).toBe(3)
+    for (const folder of ['INBOX', 'Archive', 'Archive.2025']) {
+      expect((await inboxFlags(imap!.port, foldersUser, 'pw3', folder)).every((flags) => !flags.includes('\\Seen'))).toBe(true)
+    }
+
+    // The CLI: --all-folders, and the folders named in its text.
+    const dir = tempDir()
+    const out = await cli(['discover', '--imap', `imap://${encodeURIComponent(foldersUser)}@127.0.0.1:${imap.port}`, '--plain', '--all-folders'], { RIGHTFUL_IMAP_PASSWORD: 'pw3' }, dir)
+    expect(out.code).toBe(0)
+    expect(out.stdout).toMatch(/Folders read: .*Archive/)
+    const mixed = await cli(['discover', '--imap', `imap://${encodeURIComponent(foldersUser)}@127.0.0.1:${imap.port}`, '--plain', '--all-folders', '--mailbox', 'INBOX'], { RIGHTFUL_IMAP_PASSWORD: 'pw3' }, dir)
+    expect(mixed.code).toBe(2)
+    const fileAndFolders = await host.api.call('discover:scan', { kind: 'file', folders: 'all' })
+    expect(fileAndFolders.ok ? 'ok' : fileAndFolders.error.code).toBe('INVALID_INPUT')
+  })
+
   it('refuses an account without its password, or an account with a file, changing nothing', async () => {
     const host = startCore()
     const account = { host: '127.0.0.1', port: 1, security: 'none' as const, user: 'x@example.test', mailbox: 'INBOX' }
@@ -218,3 +263,43 @@ async function startCoreWithAccount(login: string, password: string) {
   expectOk(await host.api.call('replies:saveImap', { settings: settingsFor(imap!.port, login), password }))
   return host
 }
+
+describe('foldersToScan', () => {
+  const folder = (path: string, specialUse?: string, flags: string[] = []) => ({ path, flags: new Set(flags), specialUse })
+
+  it('reads a server’s \\All folder alone, so that no message is counted twice', () => {
+    const gmail = [
+      folder('INBOX'),
+      folder('[Gmail]', undefined, ['\\Noselect']),
+      folder('[Gmail]/All Mail', '\\All'),
+      folder('[Gmail]/Sent Mail', '\\Sent'),
+      folder('[Gmail]/Important', '\\Important'),
+      folder('Receipts'),
+    ]
+    expect(foldersToScan(gmail)).toEqual({ folders: ['[Gmail]/All Mail'], leftOut: 0 })
+  })
+
+  it('else reads every selectable folder but sent mail, drafts, junk, trash and the virtual views', () => {
+    const listed = [
+      folder('INBOX'),
+      folder('Archive', '\\Archive'),
+      folder('Sent', '\\Sent'),
+      folder('Drafts', '\\Drafts'),
+      folder('Spam', undefined, ['\\Junk']),
+      folder('Trash', '\\Trash'),
+      folder('Starred', '\\Flagged'),
+      folder('Projects', undefined, ['\\Noselect', '\\HasChildren']),
+      folder('Projects/Shop'),
+      folder('Constructor'),
+      folder('__proto__'),
+    ]
+    expect(foldersToScan(listed)).toEqual({ folders: ['INBOX', 'Archive', 'Projects/Shop', 'Constructor', '__proto__'], leftOut: 0 })
+  })
+
+  it('reads at most maxScannedFolders folders in one scan and says how many it left out', () => {
+    const many = Array.from({ length: maxScannedFolders + 7 }, (_, i) => folder(`F${i}`))
+    const chosen = foldersToScan(many)
+    expect(chosen.folders).toHaveLength(maxScannedFolders)
+    expect(chosen.leftOut).toBe(7)
+  })
+})

@@ -43,6 +43,17 @@ test('finds the companies that wrote to the IMAP inbox, from its From and Date l
     await expect(table).not.toContainText('tiny-unknown-shop')
     await expect(table).not.toContainText('gmail')
     await snapshot(page, 'bulk-discover-imap')
+
+    // All folders: the archive is read too, the junk folder never.
+    imap!.deliver('alex@example.test', Buffer.from('From: Netflix <info@members.netflix.com>\r\nDate: 4 Mar 2026 09:00:00 +0000\r\nSubject: Old\r\n\r\nBody.\r\n'), 'Archive')
+    imap!.deliver('alex@example.test', Buffer.from('From: Zalando <info@zalando.de>\r\nDate: 4 Mar 2026 09:00:00 +0000\r\nSubject: Spam\r\n\r\nBody.\r\n'), 'Junk')
+    await page.getByRole('checkbox', { name: 'All folders' }).check()
+    await page.getByRole('button', { name: 'Look through my inbox on 127.0.0.1' }).click()
+    await expect(page.getByTestId('discover-folders')).toContainText('2 folders read: INBOX and Archive')
+    await expect(page.getByTestId('discover-summary')).toContainText('7 messages read: 5 from 3 companies in the catalog')
+    await expect(table.locator('tr[data-company="netflix"]')).toContainText('2')
+    await expect(table).not.toContainText('Zalando')
+    await snapshot(page, 'bulk-discover-imap-all-folders')
   } finally {
     await imap?.stop()
   }

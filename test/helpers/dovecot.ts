@@ -130,6 +130,15 @@ namespace inbox {
     special_use = \\Sent
     auto = subscribe
   }
+  mailbox Drafts {
+    special_use = \\Drafts
+  }
+  mailbox Junk {
+    special_use = \\Junk
+  }
+  mailbox Trash {
+    special_use = \\Trash
+  }
 }
 `
   const configFile = path.join(dir, 'dovecot.conf')
@@ -184,15 +193,15 @@ namespace inbox {
   }
 }
 
-/** The flags of every message in a user's INBOX on the test server at `port` (read-only: nothing is marked). */
-export async function inboxFlags(port: number, login: string, password: string): Promise<string[][]> {
+/** The flags of every message in a user's INBOX (or `folder`) on the test server at `port` (read-only: nothing is marked). */
+export async function inboxFlags(port: number, login: string, password: string, folder = 'INBOX'): Promise<string[][]> {
   const { ImapFlow } = await import('imapflow')
   const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user: login, pass: password }, logger: false })
   client.on('error', () => undefined)
   await client.connect()
   const flags: string[][] = []
   try {
-    await client.mailboxOpen('INBOX', { readOnly: true })
+    await client.mailboxOpen(folder, { readOnly: true })
     for await (const message of client.fetch('1:*', { flags: true })) flags.push([...(message.flags ?? [])])
   } finally {
     await client.logout()

@@ -514,10 +514,17 @@ export const contract = {
    * From and Date headers of its messages, and lists the companies of the catalog that wrote,
    * with how many messages and the first and last day; unknown senders are only counted. Null
    * when the user cancelled the picker. `account` and `password` (with `imap`): this server once,
-   * without saving it (the CLI's --imap).
+   * without saving it (the CLI's --imap). `folders` (with `imap`): 'all' reads every folder of
+   * received mail (not sent mail, drafts, junk or trash; a server's \All folder alone where it has one).
    */
   'discover:scan': method<DiscoverResult | null>()(
-    z.strictObject({ kind: z.enum(['file', 'folder', 'imap']), account: imapAccountOnce.optional(), password: z.string().min(1).max(1000).optional(), operation: operationId.optional() }),
+    z.strictObject({
+      kind: z.enum(['file', 'folder', 'imap']),
+      account: imapAccountOnce.optional(),
+      password: z.string().min(1).max(1000).optional(),
+      folders: z.enum(['mailbox', 'all']).optional(),
+      operation: operationId.optional(),
+    }),
   ),
 
   /** The named groups of companies a batch can go to (US data brokers …), with how many each holds. */

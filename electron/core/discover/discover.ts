@@ -12,7 +12,7 @@ import type { Operation } from '../operation'
 import { createHeaderScanner, dayOf, senderDomain, type MessageHeaders } from './header-scan'
 import { createSenderMatcher, type SenderMatcher } from './sender-match'
 import type { ImapAccount } from '../replies/imap-sync'
-import { scanImapSenders } from './imap-senders'
+import { scanImapSenders, type ImapScope } from './imap-senders'
 
 /** A company found in the mailbox, with how many messages came from it and when. */
 export type DiscoveredCompany = {
@@ -45,6 +45,10 @@ export type DiscoverResult = {
   readonly unreadable: number
   /** .eml files of a folder that could not be read (permissions, vanished). */
   readonly skippedFiles: number
+  /** IMAP: the folders read, in order (one: the account's mailbox, unless all folders were asked for). */
+  readonly folders: ReadonlyArray<string>
+  /** IMAP, all folders: folders beyond the cap of one scan, not read. */
+  readonly foldersLeftOut: number
   /** Most messages first. */
   readonly companies: ReadonlyArray<DiscoveredCompany>
 }
@@ -214,23 +218,26 @@ export async function discoverSenders(options: {
 
   const companies = tally.companies()
   operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
-  return { source, kind, bytes, ...tally.counts, skippedFiles, companies }
+  return { source, kind, bytes, ...tally.counts, skippedFiles, folders: [], foldersLeftOut: 0, companies }
 }
 
 /**
- * The same in the mailbox of the IMAP account saved for replies: only the From and Date lines of
- * each message (and its arrival date) are fetched, in one streamed FETCH, read-only; it writes
- * nothing, so a stop leaves nothing behind.
+ * The same in the mailbox of the IMAP account saved for replies (`scope` 'all': every folder of
+ * received mail, see foldersToScan): only the From and Date lines of each message (and its
+ * arrival date) are fetched, in one streamed FETCH per folder, read-only; it writes nothing, so a
+ * stop leaves nothing behind.
  */
 export async function discoverInImap(options: {
   account: ImapAccount
+  scope?: ImapScope
   companies: Iterable<{ readonly id: string; readonly name: string; readonly domains: ReadonlyArray<string> }>
   operation: Operation
 }): Promise<DiscoverResult> {
   const tally = createTally(createSenderMatcher(options.companies))
-  await scanImapSenders(options.account, (headers) => tally.add(headers), options.operation)
+  const scan = await scanImapSenders(options.account, (headers) => tally.add(headers), options.operation, options.scope ?? 'mailbox')
   const companies = tally.companies()
   options.operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
   const { user, host, mailbox } = options.account
-  return { source: `${user} on ${host}, ${mailbox}`, kind: 'imap', bytes: 0, ...tally.counts, skippedFiles: 0, companies }
+  const where = options.scope === 'all' ? `${scan.folders.length} folder${scan.folders.length === 1 ? '' : 's'}` : mailbox
+  return { source: `${user} on ${host}, ${where}`, kind: 'imap', bytes: 0, ...tally.counts, skippedFiles: 0, folders: scan.folders, foldersLeftOut: scan.leftOut, companies }
 }

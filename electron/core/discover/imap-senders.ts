@@ -1,9 +1,10 @@
 /**
- * Discovery in the IMAP account configured for replies: of each message of its mailbox only the
- * From and Date header lines are fetched (BODY.PEEK[HEADER.FIELDS (FROM DATE)], plus the
- * server's arrival date for a message without a Date line), in one streamed FETCH; no body, no
- * subject, no other header is ever downloaded. The mailbox is opened read-only and PEEK is used,
- * so nothing is marked as read.
+ * Discovery in the IMAP account configured for replies: of each message of its mailbox (or of
+ * every folder that holds mail the user received, see `foldersToScan`) only the From and Date
+ * header lines are fetched (BODY.PEEK[HEADER.FIELDS (FROM DATE)], plus the server's arrival date
+ * for a message without a Date line), in one streamed FETCH per folder; no body, no subject, no
+ * other header is ever downloaded. Each folder is opened read-only and PEEK is used, so nothing
+ * is marked as read.
  */
 import { cancelledError, type Operation } from '../operation'
 import { createImapClient } from '../mail/imap-client'
@@ -13,6 +14,33 @@ import { createHeaderScanner, type MessageHeaders } from './header-scan'
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']
+
+/** Which folders discovery reads: the account's own mailbox (INBOX by default), or all received mail. */
+export type ImapScope = 'mailbox' | 'all'
+
+/** A folder as the server lists it (imapflow's LIST answer, the parts used here). */
+export type ListedFolder = { readonly path: string; readonly flags: ReadonlySet<string>; readonly specialUse?: string | undefined }
+
+/** Special-use folders (RFC 6154) that hold no mail the user received from companies, or only copies. */
+const skippedSpecialUse = new Set(['\\Sent', '\\Drafts', '\\Junk', '\\Trash', '\\Flagged', '\\Important'])
+
+/** At most this many folders are read in one scan (a server listing more is told so, in the result). */
+export const maxScannedFolders = 500
+
+/**
+ * The folders an "all folders" scan reads, in the server's order. A server with an \All folder
+ * (Gmail's "All Mail", which holds every message once) is read there alone, so that no message is
+ * counted twice; else every selectable folder except sent mail, drafts, junk and trash (and the
+ * virtual \Flagged and \Important views, whose messages are in another folder too).
+ */
+export function foldersToScan(listed: ReadonlyArray<ListedFolder>): { readonly folders: ReadonlyArray<string>; readonly leftOut: number } {
+  const selectable = listed.filter((folder) => !folder.flags.has('\\Noselect') && !folder.flags.has('\\NonExistent'))
+  const all = selectable.find((folder) => folder.specialUse === '\\All' || folder.flags.has('\\All'))
+  const chosen = all
+    ? [all.path]
+    : selectable.filter((folder) => !skippedSpecialUse.has(folder.specialUse ?? '') && ![...folder.flags].some((flag) => skippedSpecialUse.has(flag))).map((folder) => folder.path)
+  return { folders: chosen.slice(0, maxScannedFolders), leftOut: Math.max(0, chosen.length - maxScannedFolders) }
+}
 
 /** How many messages are read between two progress reports (and chances to cancel). */
 const reportEvery = 200
@@ -30,11 +58,17 @@ function headersOf(block: Buffer | undefined, arrived: Date | string | undefined
 }
 
 /**
- * Hands the From and Date of each message of the account's mailbox to `take`, reporting progress
- * on `operation`; stops with CANCELLED when it is cancelled (the connection is closed at once).
- * Throws IMAP_* errors the user can act on. Resolves to how many messages were read.
+ * Hands the From and Date of each message of the account's mailbox (`scope` 'all': of every
+ * folder `foldersToScan` chooses) to `take`, reporting progress on `operation`; stops with
+ * CANCELLED when it is cancelled (the connection is closed at once). Throws IMAP_* errors the user
+ * can act on. Resolves to how many messages were read and from which folders.
  */
-export async function scanImapSenders(account: ImapAccount, take: (headers: MessageHeaders) => void, operation: Operation): Promise<number> {
+export async function scanImapSenders(
+  account: ImapAccount,
+  take: (headers: MessageHeaders) => void,
+  operation: Operation,
+  scope: ImapScope = 'mailbox',
+): Promise<{ readonly messages: number; readonly folders: ReadonlyArray<string>; readonly leftOut: number }> {
   const client = await createImapClient(account, 120_000)
   const stopped = () => operation.signal.aborted
   // Stopping closes the connection: a slow server's answer is not waited for.
@@ -50,29 +84,55 @@ export async function scanImapSenders(account: ImapAccount, take: (headers: Mess
     if (error instanceof CoreError) throw error
     throw imapError(error, account)
   }
+  const openFailed = (folder: string, error: unknown) =>
+    new CoreError('IMAP_CONNECTION_FAILED', `The folder "${folder}" could not be opened on ${account.host}: ${String((error as Error)?.message ?? error).slice(0, 300)}`)
   try {
-    let total: number
-    try {
-      const mailbox = await client.mailboxOpen(account.mailbox, { readOnly: true })
-      total = mailbox.exists
-    } catch (error) {
-      if (stopped()) throw cancelledError(what)
-      throw new CoreError('IMAP_CONNECTION_FAILED', `The folder "${account.mailbox}" could not be opened on ${account.host}: ${String((error as Error)?.message ?? error).slice(0, 300)}`)
-    }
-    let seen = 0
-    await operation.checkpoint({ stage: 'reading', done: 0, total, message: `Reading who wrote ${total.toLocaleString('en')} messages`, cancellable: true })
-    if (total > 0) {
-      for await (const message of client.fetch('1:*', { headers: [...imapHeaderFields], internalDate: true })) {
-        take(headersOf(message.headers, message.internalDate))
-        seen += 1
-        if (seen % reportEvery === 0) {
-          await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading message ${seen.toLocaleString('en')} of ${total.toLocaleString('en')}`, cancellable: true })
+    let folders: ReadonlyArray<string> = [account.mailbox]
+    let leftOut = 0
+    // The size of each folder first, so that the progress bar runs over the whole scan.
+    const sizes = new Map<string, number>()
+    if (scope === 'all') {
+      const listed = await client.list()
+      ;({ folders, leftOut } = foldersToScan(listed.map((folder) => ({ path: folder.path, flags: folder.flags, specialUse: folder.specialUse }))))
+      for (const folder of folders) {
+        if (stopped()) throw cancelledError(what)
+        try {
+          const status = await client.status(folder, { messages: true })
+          sizes.set(folder, status ? (status.messages ?? 0) : 0)
+        } catch (error) {
+          if (stopped()) throw cancelledError(what)
+          throw openFailed(folder, error)
         }
       }
     }
-    // A connection closed by Cancel ends the FETCH early, without an error.
-    if (stopped()) throw cancelledError(what)
-    return seen
+    let total = [...sizes.values()].reduce((sum, n) => sum + n, 0)
+    let seen = 0
+    for (const folder of folders) {
+      let exists: number
+      try {
+        const mailbox = await client.mailboxOpen(folder, { readOnly: true })
+        exists = mailbox.exists
+      } catch (error) {
+        if (stopped()) throw cancelledError(what)
+        throw openFailed(folder, error)
+      }
+      // A folder that grew since its STATUS is read whole: the bar's total follows.
+      if (scope === 'mailbox') total = exists
+      else if (exists > (sizes.get(folder) ?? 0)) total += exists - (sizes.get(folder) ?? 0)
+      await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading who wrote ${total.toLocaleString('en')} messages${folders.length > 1 ? ` in ${folders.length} folders` : ''}`, cancellable: true })
+      if (exists > 0) {
+        for await (const message of client.fetch('1:*', { headers: [...imapHeaderFields], internalDate: true })) {
+          take(headersOf(message.headers, message.internalDate))
+          seen += 1
+          if (seen % reportEvery === 0) {
+            await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading message ${seen.toLocaleString('en')} of ${total.toLocaleString('en')}`, cancellable: true })
+          }
+        }
+      }
+      // A connection closed by Cancel ends the FETCH early, without an error.
+      if (stopped()) throw cancelledError(what)
+    }
+    return { messages: seen, folders, leftOut }
   } catch (error) {
     if (stopped()) throw cancelledError(what)
     if (error instanceof CoreError) throw error

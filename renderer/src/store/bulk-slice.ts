@@ -23,7 +23,8 @@ export type BulkSlice = {
   /** Loaded batches by id (a Map). */
   batches: ReadonlyMap<string, BatchView>
   /** Asks for a mailbox file or folder and reads it; null when cancelled or stopped (a toast says why). */
-  discover(kind: 'file' | 'folder' | 'imap'): Promise<DiscoverResult | null>
+  /** `folders` 'all' (IMAP): every folder of received mail, not only the inbox. */
+  discover(kind: 'file' | 'folder' | 'imap', folders?: 'mailbox' | 'all'): Promise<DiscoverResult | null>
   /** Writes a batch for these companies; resolves to its id, or null after an error toast. */
   createBatch(input: { companies: ReadonlyArray<string>; type: RequestType; rate: number }): Promise<string | null>
   loadBatch(id: string): Promise<void>
@@ -58,8 +59,8 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
     discovery: null,
     batches: new Map(),
 
-    async discover(kind) {
-      const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, operation }))
+    async discover(kind, folders) {
+      const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, ...(kind === 'imap' && folders ? { folders } : {}), operation }))
       if (!result.ok) {
         get().toast(result.error.code === 'CANCELLED' ? 'success' : 'error', errorText(result.error))
         return null

@@ -2,7 +2,7 @@ import './bulk.css'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
-import { formatDate, formatNumber } from '../../ui/format'
+import { formatDate, formatList, formatNumber } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 
 /**
@@ -19,6 +19,7 @@ export function DiscoverPage() {
   const loadImap = useStore((s) => s.loadImap)
   const [busy, setBusy] = useState(false)
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  const [allFolders, setAllFolders] = useState(false)
 
   useEffect(() => {
     void loadImap()
@@ -27,7 +28,7 @@ export function DiscoverPage() {
   const run = async (kind: 'file' | 'folder' | 'imap') => {
     setBusy(true)
     try {
-      const result = await discover(kind)
+      const result = await discover(kind, kind === 'imap' ? (allFolders ? 'all' : 'mailbox') : undefined)
       if (result) setPicked(new Set(result.companies.map((c) => c.company)))
     } finally {
       setBusy(false)
@@ -55,6 +56,9 @@ export function DiscoverPage() {
               <button type="button" className="button button-small" disabled={busy} onClick={() => void run('imap')}>
                 {t('imap', { host: imapHost })}
               </button>{' '}
+              <label className="inline-check">
+                <input type="checkbox" checked={allFolders} disabled={busy} onChange={(e) => setAllFolders(e.target.checked)} /> {t('allFolders')}
+              </label>{' '}
               <span className="muted small">{t('imapHint')}</span>
             </p>
           ) : null}
@@ -86,6 +90,12 @@ export function DiscoverPage() {
               others: t('others', { unknown: formatNumber(discovery.unknown), freemail: formatNumber(discovery.freemail) }),
             })}
           </p>
+          {discovery.folders.length > 1 || discovery.foldersLeftOut > 0 ? (
+            <p className="muted small" data-testid="discover-folders">
+              {t('foldersRead', { count: discovery.folders.length, list: formatList(discovery.folders) })}
+              {discovery.foldersLeftOut > 0 ? ` ${t('foldersLeftOut', { count: discovery.foldersLeftOut })}` : ''}
+            </p>
+          ) : null}
           {companies.length === 0 ? (
             <div className="empty">
               <p>{t('none')}</p>
