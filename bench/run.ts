@@ -20,7 +20,8 @@
  *   CLI exits on SIGTERM half-way through reading one (bench/responsiveness.ts);
  * - the kill loops, 200 trials each (RIGHTFUL_BENCH_KILL_TRIALS for fewer): two processes on one data folder,
  *   one killed (bench/kill-loop.ts), and a reply import killed between its two files (bench/reply-kill-loop.ts).
- * - discovery on a 256 MB and a 1 GB mbox generated on the fly: throughput and peak RSS (bench/discover.ts).
+ * - discovery on a 256 MB and a 1 GB mbox generated on the fly: throughput and peak RSS (bench/discover.ts);
+ *   over IMAP (dovecot on loopback), 20,000 messages in two folders, beside a bare FETCH (bench/discover-imap.ts).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
@@ -55,6 +56,7 @@ import { replyKillLoop } from '../test/helpers/reply-kill-loop'
 import { benchClickDuringImport, benchCliSignal } from './responsiveness'
 import { benchRequestsScale } from './requests-scale'
 import { benchDiscover } from './discover'
+import { benchDiscoverImap } from './discover-imap'
 import { benchRealLetters } from './letters'
 import { benchCliStart } from './cli-start'
 
@@ -382,6 +384,7 @@ async function main(): Promise<void> {
   benchLargePolicies(report, anchorMs)
   process.stdout.write('\nDiscovery on an mbox generated on the fly, read in a process of its own (bench/discover.ts; the file is deleted after):\n')
   await benchDiscover(report)
+  await benchDiscoverImap(report)
   process.stdout.write('\nThe window and the CLI while the core works (bench/responsiveness.ts):\n')
   await benchClickDuringImport(report, anchorMs)
   await benchCliSignal(report, anchorMs)
