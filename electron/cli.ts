@@ -169,8 +169,8 @@ Commands:
                                               RIGHTFUL_SMTP_PASSWORD, else asked for.
   send --reference <RF-…> [--confirm-resend] [--smtp …] [--json]
                                               send a request again after a failure
-  bulk --company <id> [--company <id> …] | --pack <name> --type <type> [--law <law>]
-        [--lang <lang>] [--profile <file.json>] --smtp smtp://user@host:port
+  bulk --company <id> [--company <id> …] | --pack <name> [--country <CC>] --type <type>
+        [--law <law>] [--lang <lang>] [--profile <file.json>] --smtp smtp://user@host:port
         [--tls|--starttls|--plain] [--rate N] [--letters <file.pdf>] [--no-send] [--json]
                                               one request per company (its law, language,
                                               contact, subject rule), sent as a batch at
@@ -183,8 +183,10 @@ Commands:
                                               go on with an interrupted or paused batch;
                                               nothing is sent twice; an e-mail whose outcome
                                               is unknown is sent again only when confirmed
-  bulk list|packs [--json], bulk show <BA-…> [--json]
-                                              the batches; the packs (us-data-brokers …)
+  bulk list|packs [--country <CC>] [--json], bulk show <BA-…> [--json]
+                                              the batches; the packs (us-data-brokers,
+                                              credit-agencies …; --country: established
+                                              in or serving that country)
   discover <mbox file, .eml file or folder of .eml files> [--json]
                                               the companies of the catalog that wrote to
                                               you, from the From and Date headers only:
@@ -857,6 +859,14 @@ const smtpOptions = {
   ca: { type: 'string' },
 } as const
 
+/** A --country flag: a two-letter ISO 3166-1 code, any case (undefined when not given). */
+function countryFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const code = value.trim().toUpperCase()
+  if (!/^[A-Z]{2}$/.test(code)) throw new UsageError(`--country takes a two-letter country code such as DE or US, not "${value}".`)
+  return code
+}
+
 /** What `rightful bulk` prints of a batch. */
 function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null): Output {
   const { batch, counts } = view
@@ -899,13 +909,16 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
   if (sub === 'list') {
     parse(args.slice(1), { json: { type: 'boolean' } })
     const batches = unwrap(await makeApi().call('bulk:list', {}))
-    const text = batches.map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${b.counts.sent}/${b.counts.total} sent${b.pack ? `  (${b.pack})` : ''}`).join('\n')
+    const text = batches
+      .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${b.counts.sent}/${b.counts.total} sent${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
+      .join('\n')
     return { json: batches, text: text || 'No batches yet.' }
   }
   if (sub === 'packs') {
-    parse(args.slice(1), { json: { type: 'boolean' } })
-    const packs = unwrap(await makeApi().call('bulk:packs', {}))
-    return { json: packs, text: packs.map((p) => `${p.name.padEnd(18)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
+    const { values } = parse(args.slice(1), { country: { type: 'string' }, json: { type: 'boolean' } })
+    const country = countryFlag(values.country)
+    const packs = unwrap(await makeApi().call('bulk:packs', country ? { country } : {}))
+    return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
   }
   if (sub === 'show') {
     const { positionals } = parse(args.slice(1), { json: { type: 'boolean' } }, 1)
@@ -930,6 +943,7 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
     ...smtpOptions,
     company: { type: 'string', multiple: true },
     pack: { type: 'string' },
+    country: { type: 'string' },
     type: { type: 'string' },
     law: { type: 'string' },
     lang: { type: 'string' },
@@ -941,6 +955,8 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
   })
   const companies = values.company ?? []
   if ((companies.length > 0) === (values.pack !== undefined)) throw new UsageError('bulk needs --company <id> (one or more times) or --pack <name> (see `rightful bulk packs`), not both.')
+  if (values.country !== undefined && values.pack === undefined) throw new UsageError('--country narrows a pack: give it with --pack.')
+  const country = countryFlag(values.country)
   const type = oneOf(values.type, 'type', requestTypes)
   const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
   const lang = values.lang === undefined ? undefined : oneOf(normalizeLanguage(values.lang) as string, 'lang', languages)
@@ -950,7 +966,7 @@ async function bulkCommand(args: string[], io: CliIo, makeApi: (files?: string, 
   // The server and the password before anything is written, unless nothing is to be sent now.
   if (!values['no-send']) await requireSmtp(api, io)
   const created = await api.call('bulk:create', {
-    ...(values.pack !== undefined ? { pack: values.pack } : { companies }),
+    ...(values.pack !== undefined ? { pack: values.pack, ...(country ? { country } : {}) } : { companies }),
     type,
     ...(law ? { law } : {}),
     ...(lang ? { lang } : {}),

@@ -145,3 +145,28 @@ describe('rightful bulk, killed half-way, then bulk resume', () => {
     expect(acceptedByReference(smtp).size).toBe(companies.length)
   })
 })
+
+describe('rightful bulk with a pack narrowed to a country', () => {
+  it('counts the packs in a country, writes one request per company of the pack there, and refuses --country without --pack', async () => {
+    const dir = tempDir()
+    const packs = await run(['bulk', 'packs', '--country', 'de', '--json'], dir)
+    expect(packs.code).toBe(0)
+    const credit = (packs.json as Array<{ name: string; companies: number; group: string }>).find((p) => p.name === 'credit-agencies')!
+    expect(credit.group).toBe('category')
+    expect(credit.companies).toBeGreaterThan(5)
+
+    const written = await run(['bulk', '--pack', 'credit-agencies', '--country', 'DE', '--type', 'access', '--profile', profileFile(dir), '--no-send', '--json'], dir)
+    expect(written.stderr).toBe('')
+    expect(written.code).toBe(0)
+    expect((written.json as Results).results).toHaveLength(credit.companies)
+    const list = await run(['bulk', 'list'], dir)
+    expect(list.stdout).toContain('(credit-agencies, DE)')
+
+    const noPack = await run(['bulk', '--company', 'spotify', '--country', 'DE', '--type', 'access', '--profile', profileFile(dir), '--no-send', '--json'], dir)
+    expect(noPack.code).toBe(2)
+    expect(noPack.stderr).toContain('--country narrows a pack')
+    const badCountry = await run(['bulk', 'packs', '--country', 'Germany'], dir)
+    expect(badCountry.code).toBe(2)
+    expect((await run(['bulk', 'list', '--json'], dir)).json).toHaveLength(1)
+  })
+})

@@ -112,6 +112,40 @@ describe('bulk:create', () => {
     const gone = { ...acxiom, id: 'gone', standing: { kind: 'defunct' as const, on: null, doNotContact: true, provenance: { kind: 'user' as const } } }
     expect(companiesOfPack('us-data-brokers', [acxiom, spotify, eu, gone] as never).map((c) => c.id)).toEqual(['acxiom-broker'])
   })
+
+  it('packs the catalog by category, narrowed to a country, and writes a batch of one', async () => {
+    const host = startCore()
+    expectOk(await host.api.call('profile:save', sampleProfile))
+    const packs = expectOk(await host.api.call('bulk:packs', {}))
+    const credit = packs.find((p) => p.name === 'credit-agencies')!
+    expect(credit).toMatchObject({ group: 'category', title: 'Credit agencies' })
+    const inGermany = expectOk(await host.api.call('bulk:packs', { country: 'DE' })).find((p) => p.name === 'credit-agencies')!
+    expect(inGermany.companies).toBeGreaterThan(5)
+    expect(inGermany.companies).toBeLessThan(credit.companies)
+
+    // Every company of the narrowed pack is a credit agency in or serving Germany; the British ones are not in it.
+    const members = expectOk(await host.api.call('bulk:packCompanies', { pack: 'credit-agencies', country: 'DE' }))
+    expect(members).toHaveLength(inGermany.companies)
+    for (const { id } of members) {
+      const company = expectOk(await host.api.call('catalog:get', { id }))
+      expect(company.categories).toContain('credit agency')
+      expect(company.establishment.includes('DE') || company.countriesServed.includes('DE') || company.countriesServed.includes('all')).toBe(true)
+    }
+    const british = expectOk(await host.api.call('bulk:packCompanies', { pack: 'credit-agencies', country: 'GB' }))
+    expect(british.map((b) => b.name)).toContain('Callcredit Information Group')
+    expect(members.map((m) => m.name)).not.toContain('Callcredit Information Group')
+
+    const { batch } = expectOk(await host.api.call('bulk:create', { pack: 'credit-agencies', country: 'DE', type: 'access' }))
+    expect(batch).toMatchObject({ pack: 'credit-agencies', packCountry: 'DE' })
+    expect(batch.items.map((i) => i.company).sort()).toEqual(members.map((m) => m.id).sort())
+    expect(expectOk(await host.api.call('bulk:list', {}))[0]).toMatchObject({ pack: 'credit-agencies', packCountry: 'DE' })
+
+    // A country without a pack, a country that is no code, and a pack that does not exist: refused, nothing written.
+    expect(errorOf(await host.api.call('bulk:create', { companies: ['spotify'], country: 'DE', type: 'access' })).code).toBe('INVALID_INPUT')
+    expect(errorOf(await host.api.call('bulk:packCompanies', { pack: 'credit-agencies', country: 'Germany' })).code).toBe('INVALID_INPUT')
+    expect(errorOf(await host.api.call('bulk:packCompanies', { pack: '__proto__' })).code).toBe('INVALID_INPUT')
+    expect(expectOk(await host.api.call('bulk:list', {}))).toHaveLength(1)
+  })
 })
 
 describe('bulk:send', () => {

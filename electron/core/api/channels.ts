@@ -77,6 +77,7 @@ export const apiChannels = [
   'operations:cancel',
   'discover:scan',
   'bulk:packs',
+  'bulk:packCompanies',
   'bulk:create',
   'bulk:list',
   'bulk:get',

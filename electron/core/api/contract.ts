@@ -49,6 +49,7 @@ import { operationIdPattern } from '../operation'
 import type { DiscoverResult } from '../discover/discover'
 import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
+import type { PackGroup } from '../bulk/packs'
 
 export type { RequestListItem, RequestView }
 import type { ApiChannel } from './channels'
@@ -527,8 +528,15 @@ export const contract = {
     }),
   ),
 
-  /** The named groups of companies a batch can go to (US data brokers …), with how many each holds. */
-  'bulk:packs': method<ReadonlyArray<{ name: string; title: string; description: string; companies: number }>>()(empty),
+  /**
+   * The named groups of companies a batch can go to (US data brokers, credit agencies …), with how
+   * many each holds (in `country`: established there or serving it, when given).
+   */
+  'bulk:packs': method<ReadonlyArray<{ name: string; title: string; description: string; group: PackGroup; companies: number }>>()(
+    z.strictObject({ country: countryCode.optional() }),
+  ),
+  /** The companies of one pack (in `country`, when given), in the catalog's order: for the pickers. */
+  'bulk:packCompanies': method<ReadonlyArray<{ id: string; name: string }>>()(z.strictObject({ pack: z.string().min(1).max(100), country: countryCode.optional() })),
   /**
    * Writes a batch: one request of `type` per company (`companies`, or every company of `pack`),
    * each with the company's law (or `law`), language (or `lang`), contact and subject rule.
@@ -539,6 +547,8 @@ export const contract = {
       .strictObject({
         companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
         pack: z.string().min(1).max(100).optional(),
+        /** With `pack`: only its companies established in or serving this country. */
+        country: countryCode.optional(),
         type: z.enum(requestTypes),
         law: z.enum(laws).optional(),
         lang: languageSchema.optional(),
@@ -547,7 +557,8 @@ export const contract = {
         profile: profileSchema.optional(),
         operation: operationId.optional(),
       })
-      .refine((input) => (input.companies === undefined) !== (input.pack === undefined), 'Give either companies or a pack.'),
+      .refine((input) => (input.companies === undefined) !== (input.pack === undefined), 'Give either companies or a pack.')
+      .refine((input) => input.country === undefined || input.pack !== undefined, { message: 'A country narrows a pack: give it with a pack.', path: ['country'] }),
   ),
   'bulk:list': method<ReadonlyArray<BatchSummary>>()(empty),
   /** A batch with each item as it stands now (from its request and outbox entry). */

@@ -21,10 +21,11 @@ export function bulkHandlers(ctx: CoreContext, mail: BulkMail): HandlerMap {
     now,
   })
   return {
-    'bulk:packs': () => {
+    'bulk:packs': ({ country }) => {
       const all = ctx.catalog.list()
-      return packList().map((pack) => ({ ...pack, companies: companiesOfPack(pack.name, all).length }))
+      return packList().map((pack) => ({ ...pack, companies: companiesOfPack(pack.name, all, country).length }))
     },
+    'bulk:packCompanies': ({ pack, country }) => companiesOfPack(pack, ctx.catalog.list(), country).map((c) => ({ id: c.id, name: c.name })),
     'bulk:create': (input, operation) => service.create(input, operation),
     'bulk:list': () => service.list(),
     'bulk:get': ({ batch }) => service.get(batch),

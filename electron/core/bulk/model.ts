@@ -83,6 +83,12 @@ export const batchSchema = z.object({
   type: z.enum(requestTypes),
   /** What the user picked: the pack's name, or null for companies picked one by one. */
   pack: z.string().max(100).nullable(),
+  /** The country the pack was narrowed to (established there or serving it), or null. */
+  packCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .default(null),
   /** E-mails per minute at most. */
   rate: z.number().int().min(1).max(maxRatePerMinute),
   /**
@@ -121,6 +127,7 @@ export type BatchSummary = {
   readonly createdAt: string
   readonly type: string
   readonly pack: string | null
+  readonly packCountry: string | null
   readonly state: BatchState
   readonly counts: BatchCounts
 }

@@ -162,12 +162,12 @@ export function createBulkService(deps: {
     }
   }
 
-  const summary = (batch: Batch): BatchSummary => ({ id: batch.id, createdAt: batch.createdAt, type: batch.type, pack: batch.pack, state: batch.state, counts: countItems(batch) })
+  const summary = (batch: Batch): BatchSummary => ({ id: batch.id, createdAt: batch.createdAt, type: batch.type, pack: batch.pack, packCountry: batch.packCountry, state: batch.state, counts: countItems(batch) })
 
   return {
     /** Plans and writes a batch: one request per company (web forms and skipped companies get none). */
     async create(
-      input: { companies?: ReadonlyArray<string>; pack?: string; type: RequestType; law?: Law; lang?: Language; rate?: number; profile?: Profile },
+      input: { companies?: ReadonlyArray<string>; pack?: string; country?: string; type: RequestType; law?: Law; lang?: Language; rate?: number; profile?: Profile },
       operation: Operation,
     ): Promise<BatchView> {
       if (input.type === 'reminder' || input.type === 'complaint' || input.type === 'custom') {
@@ -178,7 +178,7 @@ export function createBulkService(deps: {
       const all = deps.catalog.list()
       let ids: string[]
       if (input.pack) {
-        ids = companiesOfPack(input.pack, all).map((c) => c.id)
+        ids = companiesOfPack(input.pack, all, input.country).map((c) => c.id)
       } else {
         ids = [...new Set(input.companies ?? [])]
       }
@@ -213,6 +213,7 @@ export function createBulkService(deps: {
         updatedAt: stamp,
         type: input.type,
         pack: input.pack ?? null,
+        packCountry: input.pack && input.country ? input.country : null,
         rate: input.rate ?? defaultRatePerMinute,
         state: 'review',
         stoppedBy: null,

@@ -5,6 +5,7 @@
  * operations with progress and Cancel.
  */
 import type { BatchView } from '@core/bulk/model'
+import type { PackGroup } from '@core/bulk/packs'
 import type { MarkPostedResult, RemindResult } from '@core/bulk/request-actions'
 import type { DiscoverResult } from '@core/discover/discover'
 import type { RequestType } from '@core/requests/model'
@@ -17,14 +18,26 @@ import type { Slice } from './types'
 /** The bulk pages' words (namespace `bulk`) in the window's language. */
 const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'bulk', ...params })
 
+/** A pack as the picker lists it. */
+export type PackSummary = { readonly name: string; readonly title: string; readonly description: string; readonly group: PackGroup; readonly companies: number }
+
 export type BulkSlice = {
   /** The last mailbox read in this session. */
   discovery: DiscoverResult | null
   /** Loaded batches by id (a Map). */
   batches: ReadonlyMap<string, BatchView>
-  /** Asks for a mailbox file or folder and reads it; null when cancelled or stopped (a toast says why). */
-  /** `folders` 'all' (IMAP): every folder of received mail, not only the inbox. */
+  /**
+   * Asks for a mailbox file or folder (or reads the IMAP account: `folders` 'all' reads every
+   * folder of received mail, not only the inbox); null when cancelled or stopped (a toast says why).
+   */
   discover(kind: 'file' | 'folder' | 'imap', folders?: 'mailbox' | 'all'): Promise<DiscoverResult | null>
+  /** The packs (groups of companies to ask at once) with their sizes in `packsCountry`; null until loaded. */
+  packs: ReadonlyArray<PackSummary> | null
+  /** The country the pack sizes were counted for ('' for everywhere). */
+  packsCountry: string
+  loadPacks(country: string): Promise<void>
+  /** The ids of a pack's companies (in `country`, unless ''), or null after an error toast. */
+  packCompanies(pack: string, country: string): Promise<ReadonlyArray<string> | null>
   /** Writes a batch for these companies; resolves to its id, or null after an error toast. */
   createBatch(input: { companies: ReadonlyArray<string>; type: RequestType; rate: number }): Promise<string | null>
   loadBatch(id: string): Promise<void>
@@ -58,6 +71,26 @@ export const createBulkSlice: Slice<BulkSlice> = (set, get) => {
   return {
     discovery: null,
     batches: new Map(),
+    packs: null,
+    packsCountry: '',
+
+    async loadPacks(country) {
+      try {
+        const packs = unwrap(await api().bulk.packs(country ? { country } : {}))
+        set({ packs, packsCountry: country })
+      } catch (error) {
+        get().toast('error', messageOf(error))
+      }
+    },
+
+    async packCompanies(pack, country) {
+      try {
+        return unwrap(await api().bulk.packCompanies({ pack, ...(country ? { country } : {}) })).map((c) => c.id)
+      } catch (error) {
+        get().toast('error', messageOf(error))
+        return null
+      }
+    },
 
     async discover(kind, folders) {
       const result = await get().runOperation('discover:scan', 'Looking through the mailbox', (operation) => api().discover.scan({ kind, ...(kind === 'imap' && folders ? { folders } : {}), operation }))

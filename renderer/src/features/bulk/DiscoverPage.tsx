@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { formatDate, formatList, formatNumber } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
+import { PacksCard } from './PacksCard'
 
 /**
  * Which companies hold your data: Rightful reads the From and Date lines of a mailbox you saved
@@ -152,6 +153,7 @@ export function DiscoverPage() {
           )}
         </>
       )}
+      <PacksCard />
     </section>
   )
 }
