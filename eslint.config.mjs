@@ -13,6 +13,21 @@ const electronBan = {
   patterns: [{ group: ['electron/*', 'electron-store/*'], message: 'electron/core runs in plain Node.' }],
 }
 
+/** What the renderer never imports: Electron, electron-store. */
+const rendererPaths = [
+  { name: 'electron', message: 'The renderer talks only to window.api.' },
+  { name: 'electron-store', message: 'The renderer talks only to window.api.' },
+]
+/** Node, and from the core anything but types and the pure modules. */
+const rendererPatterns = [
+  { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
+  {
+    regex: '^@core/(?!(deadlines/calendar|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|requests/kinds|catalog/edit-form|profile/regions|authorities/eea|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/message|assert-never)$)',
+    allowTypeImports: true,
+    message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, requests/kinds, catalog/edit-form, profile/regions, authorities/eea, catalog/countries, messages/ui-languages, messages/resources, messages/params, messages/message (the core\'s words in every UI language) and assert-never.',
+  },
+]
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -78,19 +93,24 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererPatterns }],
+    },
+  },
+  {
+    // Components and UI parts call the core only through store actions (renderer/src/store):
+    // one place where calls are made, their errors told and their results applied.
+    files: ['renderer/src/features/**/*.{ts,tsx}', 'renderer/src/ui/**/*.{ts,tsx}', 'renderer/src/App.tsx', 'renderer/src/main.tsx'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'The renderer talks only to window.api.' },
-            { name: 'electron-store', message: 'The renderer talks only to window.api.' },
-          ],
+          paths: rendererPaths,
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
+            ...rendererPatterns,
             {
-              regex: '^@core/(?!(deadlines/calendar|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|requests/kinds|catalog/edit-form|profile/regions|authorities/eea|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/message|assert-never)$)',
-              allowTypeImports: true,
-              message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, requests/kinds, catalog/edit-form, profile/regions, authorities/eea, catalog/countries, messages/ui-languages, messages/resources, messages/params, messages/message (the core\'s words in every UI language) and assert-never.',
+              regex: '(^|/)api$',
+              importNames: ['api'],
+              message: 'Components call the core through store actions (renderer/src/store), never window.api directly.',
             },
           ],
         },

@@ -33,6 +33,18 @@ describe('layer boundaries', () => {
     expect(await problems(file, "import { ipcRenderer } from 'electron'\nexport const r = ipcRenderer\n")).toHaveLength(1)
     expect(await problems(file, "import fs from 'node:fs'\nexport const f = fs\n")).toHaveLength(1)
   })
+
+  it('let components call the core only through store actions', async () => {
+    const call = "import { api } from '../../api'\nexport const c = () => api().catalog.list({})\n"
+    const [said] = await problems('renderer/src/features/companies/X.tsx', call)
+    expect(said).toContain('Components call the core through store actions (renderer/src/store), never window.api directly.')
+    expect(await problems('renderer/src/ui/X.tsx', "import { api } from '../api'\nexport const c = api\n")).toHaveLength(1)
+    // The rest of the renderer's rules still hold there.
+    expect(await problems('renderer/src/features/companies/X.tsx', "import fs from 'node:fs'\nexport const f = fs\n")).toHaveLength(1)
+    // unwrap and the error helpers are no calls; the store is where calls are made.
+    expect(await problems('renderer/src/features/companies/X.tsx', "import { unwrap, messageOf } from '../../api'\nexport const u = [unwrap, messageOf]\n")).toEqual([])
+    expect(await problems('renderer/src/store/x-slice.ts', "import { api } from '../api'\nexport const c = api\n")).toEqual([])
+  })
 })
 
 describe('patterns in the parsers of outside text', () => {

@@ -100,4 +100,28 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
       return false
     }
   },
+  async importCompanies(format, kind) {
+    const result = await get().runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
+    if (result.ok && result.data.source !== null) void get().search(get().query)
+    return result
+  },
+  async deletedCompanies() {
+    const result = await api().catalog.deleted({})
+    return result.ok ? result.data : []
+  },
+  async exportCompanies() {
+    try {
+      return unwrap(await api().catalog.export({ all: false }))
+    } catch (error) {
+      get().toast('error', messageOf(error))
+      return null
+    }
+  },
+  async catalogSources() {
+    try {
+      return unwrap(await api().catalog.sources({}))
+    } catch (error) {
+      return { error: messageOf(error) }
+    }
+  },
 })

@@ -3,7 +3,10 @@
  * from, and the proposal once read. Kept here rather than on the page, so that the user may go
  * elsewhere while a long policy is read and find it, read, when they come back.
  */
+import type { ApiInput } from '@core/api/contract'
+import type { Result } from '@core/api/result'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
+import type { CompanyView } from '@core/catalog/schema'
 import { api, messageOf, unwrap } from '../api'
 import type { Slice } from './types'
 
@@ -43,6 +46,8 @@ export type PolicyImportSlice = {
   clearPolicyRead(): void
   /** After saving: an empty draft for the next policy. */
   resetPolicyImport(): void
+  /** Saves the company the user made from the policy (an operation); the core's answer as it is (DUPLICATE_COMPANY says which). */
+  savePolicyCompany(input: Omit<ApiInput<'catalog:savePolicy'>, 'operation'>): Promise<Result<CompanyView>>
 }
 
 const emptyDraft: PolicyDraft = { text: '', fileName: null, format: 'auto', sourceUrl: '', fetched: null }
@@ -101,5 +106,9 @@ export const createPolicyImportSlice: Slice<PolicyImportSlice> = (set, get) => (
 
   resetPolicyImport() {
     set({ policyDraft: emptyDraft, policyRead: null, policyReadProblem: null })
+  },
+
+  savePolicyCompany(input) {
+    return get().runOperation('catalog:savePolicy', 'Saving the company from its policy', (operation) => api().catalog.savePolicy({ ...input, operation }))
   },
 })

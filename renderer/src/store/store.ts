@@ -15,6 +15,8 @@ import { createProfileSlice } from './profile-slice'
 import { createRequestsSlice } from './requests-slice'
 import { createRepliesSlice } from './replies-slice'
 import { createSettingsSlice } from './settings-slice'
+import { createTemplatesSlice } from './templates-slice'
+import { createAuthoritiesSlice } from './authorities-slice'
 import type { State } from './types'
 
 export type { State, Toast } from './types'
@@ -31,6 +33,8 @@ export const useStore = create<State>()((...args) => ({
   ...createOperationsSlice(...args),
   ...createPolicyImportSlice(...args),
   ...createBulkSlice(...args),
+  ...createTemplatesSlice(...args),
+  ...createAuthoritiesSlice(...args),
 }))
 
 /**

@@ -9,6 +9,9 @@ import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
 import type { StagedFile } from '@core/requests/view'
 import type { Route } from './routes'
+import type { Result } from '@core/api/result'
+import type { CatalogImportResult } from '@core/api/contract'
+import type { PackInfo } from '@core/catalog/packs'
 import type { FormOutcome } from '../ui/field-errors'
 import type { RepliesSlice } from './replies-slice'
 import type { MailSlice } from './mail-slice'
@@ -16,6 +19,8 @@ import type { BackupSlice } from './backup-slice'
 import type { OperationsSlice } from './operations-slice'
 import type { PolicyImportSlice } from './policy-import-slice'
 import type { BulkSlice } from './bulk-slice'
+import type { TemplatesSlice } from './templates-slice'
+import type { AuthoritiesSlice } from './authorities-slice'
 
 export type Toast = { readonly id: number; readonly kind: 'success' | 'error'; readonly text: string }
 
@@ -64,6 +69,14 @@ export type CatalogSlice = {
   removeCompany(id: string): Promise<boolean>
   restoreCompany(id: string): Promise<boolean>
   resetCompany(id: string): Promise<boolean>
+  /** Asks for a file or folder and imports what is valid in it (an operation with Cancel); the core's answer as it is. */
+  importCompanies(format: 'datarequests' | 'rightful', kind: 'file' | 'folder'): Promise<Result<CatalogImportResult>>
+  /** The companies the user deleted, to restore (empty after an error). */
+  deletedCompanies(): Promise<ReadonlyArray<{ readonly id: string; readonly name: string; readonly deletedOn: string }>>
+  /** Saves the user's companies as a file (the host asks where); null after an error toast. */
+  exportCompanies(): Promise<{ readonly path: string | null; readonly companies: number } | null>
+  /** The open data sets the built-in catalog comes from, or why they could not be read (in words). */
+  catalogSources(): Promise<ReadonlyArray<PackInfo> | { readonly error: string }>
 }
 
 export type ProfileSlice = {
@@ -131,6 +144,6 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice & BulkSlice
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice & BulkSlice & TemplatesSlice & AuthoritiesSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { PackInfo } from '@core/catalog/packs'
-import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { formatDate, formatNumber } from '../../ui/format'
 
@@ -15,12 +14,19 @@ export function AboutPage() {
   const [packs, setPacks] = useState<ReadonlyArray<PackInfo> | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  const catalogSources = useStore((s) => s.catalogSources)
+
   useEffect(() => {
-    void api()
-      .catalog.sources({})
-      .then((result) => setPacks(unwrap(result)))
-      .catch((e: unknown) => setError(messageOf(e)))
-  }, [])
+    let live = true
+    void catalogSources().then((sources) => {
+      if (!live) return
+      if ('error' in sources) setError(sources.error)
+      else setPacks(sources)
+    })
+    return () => {
+      live = false
+    }
+  }, [catalogSources])
 
   return (
     <section className="page narrow about">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { CatalogImportResult } from '@core/api/contract'
-import { api, messageOf, unwrap } from '../../api'
+import { messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { formatDate, formatNumber } from '../../ui/format'
@@ -21,10 +21,8 @@ const importChoices: ReadonlyArray<ImportChoice> = [
 
 /** Import from a file or folder the user picks, with a report of every entry that was not imported. */
 function ImportDialog({ onClose }: { onClose: () => void }) {
-  const search = useStore((s) => s.search)
-  const query = useStore((s) => s.query)
   const toast = useStore((s) => s.toast)
-  const runOperation = useStore((s) => s.runOperation)
+  const importCompanies = useStore((s) => s.importCompanies)
   const [choice, setChoice] = useState(0)
   const [busy, setBusy] = useState(false)
   const [stopped, setStopped] = useState<string | null>(null)
@@ -36,16 +34,13 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true)
     setStopped(null)
     try {
-      const result = await runOperation('catalog:import', 'Importing companies', (operation) => api().catalog.import({ format, kind, dryRun: false, operation }))
+      const result = await importCompanies(format, kind)
       if (!result.ok && result.error.code === 'CANCELLED') {
         setStopped(errorText(result.error))
         return
       }
       const imported = unwrap(result)
-      if (imported.source !== null) {
-        setReport(imported)
-        void search(query)
-      }
+      if (imported.source !== null) setReport(imported)
     } catch (error) {
       toast('error', messageOf(error))
     } finally {
@@ -113,17 +108,20 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
 
 function DeletedCompanies() {
   const restore = useStore((s) => s.restoreCompany)
+  const deletedCompanies = useStore((s) => s.deletedCompanies)
   const query = useStore((s) => s.query)
   const [deleted, setDeleted] = useState<ReadonlyArray<{ id: string; name: string; deletedOn: string }>>([])
   const { t } = useTranslation('companies', { keyPrefix: 'deleted' })
 
   useEffect(() => {
-    void api()
-      .catalog.deleted({})
-      .then((result) => {
-        if (result.ok) setDeleted(result.data)
-      })
-  }, [query])
+    let live = true
+    void deletedCompanies().then((list) => {
+      if (live) setDeleted(list)
+    })
+    return () => {
+      live = false
+    }
+  }, [query, deletedCompanies])
 
   if (deleted.length === 0) return null
   return (
@@ -166,13 +164,10 @@ export function CompaniesPage() {
       return next
     })
 
+  const exportCompanies = useStore((s) => s.exportCompanies)
   const exportCatalog = async () => {
-    try {
-      const result = unwrap(await api().catalog.export({ all: false }))
-      if (result.path) toast('success', t('exported', { count: result.companies, path: result.path }))
-    } catch (error) {
-      toast('error', messageOf(error))
-    }
+    const result = await exportCompanies()
+    if (result?.path) toast('success', t('exported', { count: result.companies, path: result.path }))
   }
 
   return (

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react
 import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
-import { api, ApiFailure, messageOf, unwrap } from '../../api'
+import { ApiFailure, messageOf, unwrap } from '../../api'
 import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
@@ -76,7 +76,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   const { t } = useTranslation('policyImport', { keyPrefix: 'review' })
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
-  const runOperation = useStore((s) => s.runOperation)
+  const savePolicyCompany = useStore((s) => s.savePolicyCompany)
   const resetPolicyImport = useStore((s) => s.resetPolicyImport)
   const [name, setName] = useState(proposal.companyName?.name ?? '')
   const [privacy, setPrivacy] = useState(() => new Set(proposal.privacyEmails.slice(0, 1).map((e) => e.address)))
@@ -134,12 +134,11 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     setBusy(true)
     try {
       const company = unwrap(
-        await runOperation('catalog:savePolicy', 'Saving the company from its policy', (operation) => api().catalog.savePolicy({
+        await savePolicyCompany({
           text: input.text,
           format: input.format,
           ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
           ...target,
-          operation,
           choices: {
             ...(input.fetched && input.sourceUrl ? { source: { url: input.fetched.url, retrievedOn: input.fetched.fetchedOn } } : {}),
             name: name.trim(),
@@ -151,7 +150,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             keepDeletion: keep.deletion,
             keepMinAge: keep.minAge,
           },
-        })),
+        }),
       )
       toast('success', t(target.into ? 'savedInto' : 'savedNew', { company: company.name }))
       resetPolicyImport()

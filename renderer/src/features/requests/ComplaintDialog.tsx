@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { AuthorityProposalsView } from '@core/api/contract'
 import type { AuthoritySummary } from '@core/authorities/schema'
-import { api, messageOf, unwrap } from '../../api'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
@@ -48,28 +47,27 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
     void loadTemplates()
   }, [loadTemplates])
 
+  const authorityChoices = useStore((s) => s.authorityChoices)
+
   useEffect(() => {
     let live = true
-    void (async () => {
-      try {
-        const [view, list] = await Promise.all([api().authorities.propose({ reference }), api().authorities.list({})])
-        if (!live) return
-        const proposals = unwrap(view)
-        setProposed(proposals)
-        setAll(unwrap(list))
-        const first = proposals.proposals[0]
-        // A proposal the user must confirm (which German Land) is never chosen for them.
-        setChoice(first ? (first.choose ? '' : first.authority.id) : OWN)
-      } catch (failure) {
-        if (!live) return
-        setLoadError(messageOf(failure))
+    void authorityChoices(reference).then((choices) => {
+      if (!live) return
+      if ('error' in choices) {
+        setLoadError(choices.error)
         setChoice(OWN)
+        return
       }
-    })()
+      setProposed(choices.proposed)
+      setAll(choices.all)
+      const first = choices.proposed.proposals[0]
+      // A proposal the user must confirm (which German Land) is never chosen for them.
+      setChoice(first ? (first.choose ? '' : first.authority.id) : OWN)
+    })
     return () => {
       live = false
     }
-  }, [reference])
+  }, [reference, authorityChoices])
 
   const proposals = useMemo(() => proposed?.proposals ?? [], [proposed])
   const firm = proposals.filter((p) => !p.choose)

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TemplateInfo } from '@core/templates/info'
 import type { Law } from '@core/requests/model'
-import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { lawLabel, requestTypeLong } from '../../ui/format'
 
@@ -13,6 +12,10 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   const toast = useStore((s) => s.toast)
   const hits = useStore((s) => s.hits)
   const search = useStore((s) => s.search)
+  const loadTemplate = useStore((s) => s.loadTemplate)
+  const previewTemplate = useStore((s) => s.previewTemplate)
+  const saveUserTemplate = useStore((s) => s.saveUserTemplate)
+  const deleteUserTemplate = useStore((s) => s.deleteUserTemplate)
   const [loaded, setLoaded] = useState<{ info: TemplateInfo; text: string } | null>(null)
   const [text, setText] = useState('')
   const [name, setName] = useState('')
@@ -24,20 +27,16 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   useEffect(() => {
     void search('')
     let live = true
-    api()
-      .templates.get({ id })
-      .then((result) => {
-        if (!live) return
-        const found = unwrap(result)
-        setLoaded(found)
-        setText(found.text)
-        setName(found.info.origin === 'user' ? found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '') : `my-${found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '')}`)
-      })
-      .catch((error: unknown) => toast('error', messageOf(error)))
+    void loadTemplate(id).then((found) => {
+      if (!live || !found) return
+      setLoaded(found)
+      setText(found.text)
+      setName(found.info.origin === 'user' ? found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '') : `my-${found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '')}`)
+    })
     return () => {
       live = false
     }
-  }, [id, search, toast])
+  }, [id, search, loadTemplate])
 
   const laws = useMemo(() => loaded?.info.laws ?? [], [loaded])
   const chosenLaw = law && laws.includes(law) ? law : (laws[0] ?? null)
@@ -45,14 +44,17 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   // The preview follows the text, a moment after typing stops.
   useEffect(() => {
     if (!loaded || !chosenLaw) return undefined
+    let live = true
     const timer = setTimeout(() => {
-      api()
-        .templates.preview({ text, companyId, law: chosenLaw })
-        .then((result) => setPreview(result.ok ? result.data : { error: result.error.message }))
-        .catch((error: unknown) => setPreview({ error: messageOf(error) }))
+      void previewTemplate({ text, companyId, law: chosenLaw }).then((shown) => {
+        if (live) setPreview(shown)
+      })
     }, 250)
-    return () => clearTimeout(timer)
-  }, [text, companyId, chosenLaw, loaded])
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [text, companyId, chosenLaw, loaded, previewTemplate])
 
   if (!loaded) return <p className="muted page">{t('loading')}</p>
   const { info } = loaded
@@ -61,11 +63,10 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   const save = async () => {
     setBusy(true)
     try {
-      const saved = unwrap(await api().templates.saveUser({ lang: info.lang, name, text }))
+      const saved = await saveUserTemplate({ lang: info.lang, name, text })
+      if (!saved) return
       toast('success', t('saved', { type: requestTypeLong(saved.type) }))
       navigate({ name: 'template', id: saved.id, edit: false })
-    } catch (error) {
-      toast('error', messageOf(error))
     } finally {
       setBusy(false)
     }
@@ -74,11 +75,9 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   const remove = async () => {
     setBusy(true)
     try {
-      unwrap(await api().templates.deleteUser({ id: info.id }))
+      if (!(await deleteUserTemplate(info.id))) return
       toast('success', t('deleted'))
       navigate({ name: 'templates' })
-    } catch (error) {
-      toast('error', messageOf(error))
     } finally {
       setBusy(false)
     }

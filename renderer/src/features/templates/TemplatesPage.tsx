@@ -1,7 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TemplateInfo } from '@core/templates/info'
-import { api, messageOf, unwrap } from '../../api'
 import { useStore } from '../../store/store'
 import { formatList, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 
@@ -9,22 +7,13 @@ import { formatList, languageLabel, lawShort, requestTypeLong } from '../../ui/f
 export function TemplatesPage() {
   const { t } = useTranslation('templates', { keyPrefix: 'list' })
   const navigate = useStore((s) => s.navigate)
-  const toast = useStore((s) => s.toast)
-  const [templates, setTemplates] = useState<ReadonlyArray<TemplateInfo> | null>(null)
+  const templates = useStore((s) => s.templateList)
+  const loadTemplateList = useStore((s) => s.loadTemplateList)
   const [lang, setLang] = useState('en')
 
   useEffect(() => {
-    let live = true
-    api()
-      .templates.list({})
-      .then((result) => {
-        if (live) setTemplates(unwrap(result))
-      })
-      .catch((error: unknown) => toast('error', messageOf(error)))
-    return () => {
-      live = false
-    }
-  }, [toast])
+    void loadTemplateList()
+  }, [loadTemplateList])
 
   const languages = useMemo(() => [...new Set((templates ?? []).map((t) => t.lang))].sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b))), [templates])
   const shown = (templates ?? []).filter((t) => t.lang === lang)
