@@ -1,3 +1,5 @@
+// @module-tag server
+// @module-tag process
 /**
  * `rightful bulk` as a real process against smtp-server on loopback, killed with SIGKILL in the
  * middle of a batch, then `rightful bulk resume`: nothing is lost (every company of the batch is

@@ -1,3 +1,5 @@
+// @module-tag server
+// @module-tag process
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'

@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * `rightful send` against a real SMTP server on loopback: exit code 0 and status "sent" only when
  * the server accepted the message; a refusal is a non-zero exit with status "failed" and the

@@ -1,3 +1,5 @@
+// @module-tag server
+// @module-tag process
 /**
  * The CLI stops on SIGINT and SIGTERM at once (issue 12, item 4), with exit code 130 or 143, and a
  * write is whole or not there: real child processes, a 2 MB policy. Each long operation is held at

@@ -1,3 +1,5 @@
+// @module-tag corpus
+// @module-tag property
 import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'

@@ -1,3 +1,5 @@
+// @module-tag server
+// @module-tag process
 /**
  * Bulk requests against a real SMTP server on loopback: a batch writes one request per company on
  * its channel (e-mail, letter, web form, skipped with the reason), sends its e-mails through the

@@ -1,3 +1,5 @@
+// @module-tag process
+// @module-tag corpus
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'

@@ -1,3 +1,5 @@
+// @module-tag corpus
+// @module-tag property
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createSearchIndex, normalizeForSearch, type SearchField } from '../../electron/core/catalog/search'

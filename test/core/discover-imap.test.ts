@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * Discovery in the IMAP account saved for replies, against Debian's dovecot on loopback (started
  * by the test; skipped with a printed reason where it is not installed). Between Rightful and the

@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The data folder's lock (storage/folder-lock.ts), with real processes: exclusive across
  * processes, taken over at once when its owner was killed, bounded waiting with DATA_FOLDER_BUSY,

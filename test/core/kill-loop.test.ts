@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The data folder's kill loop (test/helpers/kill-loop.ts), CI-sized: two processes change one
  * folder at once and one is killed with SIGKILL at a step drawn with a fixed seed; after a fresh

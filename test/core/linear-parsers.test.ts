@@ -1,3 +1,4 @@
+// @module-tag property
 /**
  * Every parser of outside text is linear or bounded (issue 12, item 3). Two kinds of property
  * tests, with adversarial generators (long runs of one character class, repeated separators,

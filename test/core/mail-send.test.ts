@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * Sending through the user's own SMTP server, against a real server on loopback (smtp-server)
  * with faults injected, and the outbox's promises: a request counts as sent only once the server

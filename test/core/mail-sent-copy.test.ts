@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * The optional copy to the IMAP Sent folder, against Debian's dovecot on loopback: the exact
  * message lands in the folder marked \Sent; a failing copy has its own status and never makes the

@@ -1,3 +1,5 @@
+// @module-tag server
+// @module-tag process
 /**
  * "Learn from a web address" against real local servers: an HTTP server and an HTTPS server with a
  * certificate made for the test. The fetch follows at most five redirects, never from https down

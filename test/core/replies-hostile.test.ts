@@ -1,3 +1,5 @@
+// @module-tag process
+// @module-tag property
 /**
  * Hostile and broken e-mails, and kills at the worst moment. One message with a 1,500-character
  * Message-ID, a Date in the year 10000, 600 failed recipients or very long fields once made the

@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * Replies from IMAP, against Debian's dovecot on loopback (started by the test; skipped with a
  * printed reason where it is not installed). Messages are put into the INBOX with imapflow's

@@ -1,3 +1,4 @@
+// @module-tag server
 /**
  * Replies: .eml files parsed (plain, multipart/alternative, PDF attachment, DSN bounce,
  * quoted-printable German, Chinese UTF-8, malformed), matched to a request in the documented order,

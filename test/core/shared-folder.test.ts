@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * Two or more processes on one data folder (the app and the CLI side by side, a supported set-up),
  * with real processes: every acknowledged change is kept, references are never handed out twice,
