@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { assertNever } from '@core/assert-never'
 import { useStore } from './store/store'
+import { selectAttentionCount } from './store/selectors'
 import type { Route } from './store/routes'
 import { pageName, titleNamesIn, windowTitle } from './store/page-title'
 import { Dashboard } from './features/dashboard/Dashboard'
@@ -100,7 +101,7 @@ export function App() {
   // The first start: the guide, until it is done or skipped (someone with saved details is set up).
   const firstStart = useStore((s) => (s.settings && s.profileLoaded ? s.settings.onboarding.state === 'pending' && !s.profile : null))
   const guided = useRef(false)
-  const attention = useStore((s) => (s.requests ?? []).filter((r) => r.status.kind === 'overdue' || r.status.kind === 'waiting-for-you' || r.status.kind === 'undeliverable').length)
+  const attention = useStore(selectAttentionCount)
   // The language is read so that the title follows a change of it.
   const name = useStore((s) => pageName(s.route, titleNamesIn(s), i18n.language))
   const main = useRef<HTMLElement>(null)

@@ -63,6 +63,15 @@ export function attentionRank(status: RequestStatus): number {
   return attentionOrder[status.kind]
 }
 
+/**
+ * Whether a request needs the user now: its deadline passed, it waits for them (an identity
+ * demand, a reply to read), or its e-mail bounced. The dashboard's "Needs attention" filter and
+ * the badge beside Requests both count by this one rule.
+ */
+export function needsAttention(status: RequestStatus): boolean {
+  return attentionOrder[status.kind] <= attentionOrder['waiting-for-you']
+}
+
 /** The status as a message (core namespace `status.*`); statusLabel is its English. */
 export function statusMessage(status: RequestStatus): Message {
   switch (status.kind) {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { RequestListItem } from '@core/api/contract'
-import { attentionRank, closedStatuses, daysLeftMessage } from '@core/requests/status'
+import { attentionRank, closedStatuses, daysLeftMessage, needsAttention } from '@core/requests/status'
 import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
 import { useStore } from '../../store/store'
@@ -15,7 +15,7 @@ type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
 
 /** The filters; `label` is a key of requests:dashboard. */
 const filters: ReadonlyArray<{ id: Filter; label: string; test: (item: RequestListItem) => boolean }> = [
-  { id: 'attention', label: 'filterAttention', test: (i) => i.status.kind === 'overdue' || i.status.kind === 'waiting-for-you' || i.status.kind === 'undeliverable' },
+  { id: 'attention', label: 'filterAttention', test: (i) => needsAttention(i.status) },
   { id: 'open', label: 'filterOpen', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
   { id: 'drafts', label: 'filterDrafts', test: (i) => i.status.kind === 'draft' },
   { id: 'closed', label: 'filterClosed', test: (i) => closedStatuses.includes(i.status.kind) },
