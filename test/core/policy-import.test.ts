@@ -625,6 +625,49 @@ describe('policies in other languages and harder layouts', () => {
   })
 })
 
+describe('addresses a page split or ran words into, and a provider’s own policy', () => {
+  it('reads an address split over two links as the links’ one target', () => {
+    const md = [
+      'Privacy Policy of Example Shop Ltd',
+      '',
+      'To exercise your rights of access and deletion, write to our data protection officer at [re](mailto:relais@example-shop.fr)[lais@example-shop.fr](mailto:relais@example-shop.fr).',
+      '',
+      'The Canadian privacy officer can be contacted at [privacy-ca@example-shop.co](mailto:privacy-ca@example-shop.com)[m](mailto:privacy-ca@example-shop.com).',
+    ].join('\n')
+    const p = extractPolicy({ text: md, format: 'markdown' })
+    expectQuotesInPlace(p)
+    const all = [...addresses(p), ...p.otherEmails.map((e) => e.address.toLowerCase())]
+    expect(all).toContain('relais@example-shop.fr')
+    expect(all).toContain('privacy-ca@example-shop.com')
+    expect(all.some((a) => a.endsWith('.co') || a.startsWith('lais@'))).toBe(false)
+    expect(codes(p)).not.toContain('mailto-mismatch')
+  })
+
+  it('cuts a word the page ran into a generic top-level domain (“legal@shop.comou par courrier”)', () => {
+    const p = extractPolicy({ text: 'Vous pouvez exercer vos droits par voie électronique à legal@shop-example.comou par courrier à notre siège.', format: 'text' })
+    expect(addresses(p)).toEqual(['legal@shop-example.com'])
+    expect(p.otherEmails).toEqual([])
+  })
+
+  it('keeps a well-known provider’s addresses when the policy is that provider’s own (its links go to its site)', () => {
+    const md = [
+      'Privacy Notice',
+      '',
+      '*   [Your rights](https://www.criteo.com/privacy/your-rights/)',
+      '*   [Our partners](https://www.criteo.com/privacy/our-partners/)',
+      '*   [Opt out](https://www.criteo.com/privacy/disable/)',
+      '',
+      'If you have any question regarding this Notice, you can contact our Data Protection Officer by email at dpo@criteo.com.',
+    ].join('\n')
+    expect(addresses(extractPolicy({ text: md, format: 'markdown' }))).toEqual(['dpo@criteo.com'])
+    // The same sentence in a shop's policy that links elsewhere: the provider's address is not the shop's.
+    const shop = md.replace(/www\.criteo\.com/g, 'shop.example.org')
+    const p = extractPolicy({ text: shop, format: 'markdown' })
+    expect(addresses(p)).toEqual([])
+    expect(p.excludedEmails.map((e) => e.address)).toContain('dpo@criteo.com')
+  })
+})
+
 describe('the company’s name, from the policy’s own words', () => {
   const name = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
     const p = extractPolicy({ format, text })

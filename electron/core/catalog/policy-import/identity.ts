@@ -38,6 +38,31 @@ function hostOf(url: string): string | null {
   }
 }
 
+/** Links read to find the site's own domain; a policy has a few dozen. */
+const maxSiteLinks = 2000
+
+/**
+ * The domain the policy's own web links mostly go to ("www.criteo.com/privacy/…" from Criteo's
+ * policy): at least three links and at least 40% of the web links. The page links to its own site
+ * far more than to any other; an address at that domain is the company's even when the domain is a
+ * well-known provider's (the policy is that provider's own). Null when no domain stands out.
+ */
+export function siteDomainOf(links: ReadonlyArray<TextLink>): string | null {
+  const counts = new Map<string, number>()
+  let web = 0
+  for (const link of links.slice(0, maxSiteLinks)) {
+    if (!/^\s*https?:\/\//i.test(link.href)) continue
+    const host = hostOf(link.href.trim())
+    if (!host || /(?:^|\.)web\.archive\.org$/i.test(host)) continue
+    web += 1
+    const domain = registrableDomain(host)
+    counts.set(domain, (counts.get(domain) ?? 0) + 1)
+  }
+  let best: [string, number] | null = null
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
+  return best && best[1] >= 3 && best[1] >= 0.4 * web ? best[0] : null
+}
+
 export function findArchiveHint(text: string, links: ReadonlyArray<TextLink>, sourceUrl: string | null): ArchiveHint | null {
   const note = /extracted and transformed from the ([\w.-]+\.[a-z]{2,}) privacy policy that was archived on (\d{4}-\d{2}-\d{2})/i.exec(text.slice(0, 2000))
   const snapshot = links.find((l) => /web\.archive\.org\/web\/\d{8}/i.test(l.href))?.href ?? null
