@@ -668,6 +668,46 @@ describe('addresses a page split or ran words into, and a provider’s own polic
   })
 })
 
+describe('postal addresses as French and Irish policies write them', () => {
+  it('reads country names in French, a place word in lower case, an overseas department and an Irish county', () => {
+    const text = [
+      'Air Example plc. (une entreprise immatriculée à Malte et sise au 2ème étage du Sky Parks Business Centre, aéroport international de Malte, LQA 4000, Malte) agit en qualité de responsable du traitement.',
+      '',
+      'Adresse du siège social : Zone Aéroportuaire, 97438 SAINTE MARIE, Ile de La Réunion.',
+      '',
+      'Its registered office is at Example Dublin Office, Airside Business Park, Swords, Co. Dublin.',
+      '',
+      'Nos coordonnées : Avda. de la Diputación, Edificio Example, 15143, Arteixo (A Coruña), Espagne.',
+    ].join('\n')
+    const p = extractPolicy({ text, format: 'text' })
+    expectQuotesInPlace(p)
+    const got = company(p).map((a) => [a.country, a.text])
+    expect(got.find(([c, t]) => c === 'MT' && t!.includes('Sky Parks Business Centre'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('97438 SAINTE MARIE'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'IE' && t!.includes('Airside Business Park'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'ES' && t!.includes('Avda. de la Diputación'))).toBeDefined()
+    // "97438" without an overseas department after it is no French postcode (it is a German one too).
+    expect(company(extractPolicy({ text: 'Write to Zone Industrielle, 97438 Somewhere.', format: 'text' }))).toEqual([])
+  })
+
+  it('keeps the address of a provider the policy declares its own data controller (the provider’s own policy)', () => {
+    const text = [
+      'If you live in the European Union, the data controller is Twitter International Unlimited Company, with an address of:',
+      '',
+      'Twitter International Unlimited Company',
+      'Attn: Data Protection Officer',
+      'One Cumberland Place, Fenian Street',
+      'Dublin 2, D02 AX07 IRELAND',
+    ].join('\n')
+    const own = extractPolicy({ text, format: 'text' })
+    expect(company(own).map((a) => a.country)).toEqual(['IE'])
+    // The same address given for a provider the company uses stays the provider's.
+    const used = extractPolicy({ text: text.replace('the data controller is Twitter International Unlimited Company', 'our analytics provider is Twitter International Unlimited Company'), format: 'text' })
+    expect(company(used)).toEqual([])
+    expect(used.postalAddresses.map((a) => a.role)).toContain('third-party')
+  })
+})
+
 describe('the company’s name, from the policy’s own words', () => {
   const name = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
     const p = extractPolicy({ format, text })

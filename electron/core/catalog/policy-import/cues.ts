@@ -143,6 +143,38 @@ export function lastMatchEnd(text: string, pattern: RegExp): number {
   return end
 }
 
+/** "the data controller is Twitter International …", "le responsable du traitement est Amazon …": the policy's own controller. */
+const controllerJustBefore = /(?:\bcontroller|responsable (?:du|de) traitement|Verantwortliche[rn]?)\b[^.\n]{0,40}?(?:\bis|\best|\bist|:)\s*(?:the\s+|la société\s+)?$/i
+
+/** Whether `text` declares the provider named `name` the data controller ("the data controller is Twitter …"). */
+export function declaredController(text: string, name: string): boolean {
+  const global = new RegExp(thirdPartyName.source, 'g')
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    if (m[0] === name && controllerJustBefore.test(text.slice(Math.max(0, m.index - 80), m.index))) return true
+  }
+  return false
+}
+
+/**
+ * Where the last well-known provider's name in `text` from `from` on ends, or -1; a name the text declares the
+ * data controller ("the data controller is Twitter International Unlimited Company") is the
+ * company's own (the policy is that provider's), not a provider it uses.
+ */
+function providerNotController(text: string, from: number): number {
+  const global = new RegExp(thirdPartyName.source, 'g')
+  let end = -1
+  // Once declared the controller, the same name (the addressee line below) stays the company's.
+  const declared = new Set<string>()
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    if (declared.has(m[0]) || controllerJustBefore.test(text.slice(Math.max(0, m.index - 80), m.index))) {
+      declared.add(m[0])
+      continue
+    }
+    if (m.index >= from) end = m.index + m[0].length
+  }
+  return end
+}
+
 /**
  * Whose contact the window before an item points to: the cue nearest to the item wins, so "tell
  * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
@@ -155,8 +187,8 @@ export function ownerFromContext(window: string, companyName: RegExp | null, sen
   // A provider is named in the same sentence as the contact ("… provided by Google LLC, 1600 …");
   // a regulator may head a block of lines ("Information Commissioner's Office / Wycliffe House / …").
   const own = window.slice(sentenceStart)
-  const ownThird = Math.max(lastMatchEnd(own, thirdPartyCue), lastMatchEnd(own, thirdPartyName))
-  const third = ownThird === -1 ? -1 : sentenceStart + ownThird
+  const cueThird = lastMatchEnd(own, thirdPartyCue)
+  const third = Math.max(cueThird === -1 ? -1 : sentenceStart + cueThird, providerNotController(window, sentenceStart))
   let company = lastMatchEnd(window, companyCue)
   if (companyName) company = Math.max(company, lastMatchEnd(window, companyName))
   // A representative in the EU or UK (GDPR Article 27) is another company acting for this one: its
