@@ -740,6 +740,21 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('La DINUM est responsable des traitements de données à caractère personnel réalisés dans l’Application.')).toBe('DINUM')
   })
 
+  it('reads the controller clause in French, a defined « name », and passes over a partner, a law and a parent company', () => {
+    const name = (text: string) => extractPolicy({ text, format: 'text' }).companyName?.name ?? null
+    expect(name('Comptoir des Cotonniers s’engage en faveur du respect de la vie privée.\n\nComptoir des Cotonniers agit en qualité de responsable du traitement des données personnelles.')).toBe('Comptoir des Cotonniers')
+    expect(name('Confidentialité\n\nRyanair DAC est le « responsable du traitement » de toutes les données personnelles.')).toBe('Ryanair DAC')
+    expect(name('Politique de confidentialité\n\nComuto SA (ci-après « BlaBlaCar ») attache une grande importance à votre vie privée.')).toBe('BlaBlaCar')
+    // The opening's company wins over a partner declared controller further down, and a law's short name is none.
+    expect(name(`Chez DECATHLON, vos données sont les vôtres. Le règlement (ci-après le « RGPD ») s’applique.\n\n${'Nous expliquons ici comment vos données sont utilisées. '.repeat(18)}\n\nLa création de cet identifiant est faite par un partenaire. PARTNERCO est responsable de traitement de cette table.\n\nLes données que vous nous confiez sont traitées par DECATHLON France SAS, 4 boulevard de Mons.`)).toBe('DECATHLON France SAS')
+    expect(name('Twitch Interactive Inc. and its affiliates are subsidiaries of Amazon.com, Inc. (“Amazon”).\n\nFor data protection laws, Twitch Interactive, Inc., located in San Francisco, is the “data controller” of your information.')).toBe('Twitch Interactive, Inc.')
+  })
+
+  it('takes the name of the site the policy links to as the text writes it, when nothing else names the company', () => {
+    const md = 'Privacy Policy\n\nLinkedIn’s mission is to connect the world’s professionals.\n\n[Settings](https://www.linkedin.com/psettings/) and [Help](https://www.linkedin.com/help/) and [Cookies](https://www.linkedin.com/legal/cookie-policy).'
+    expect(extractPolicy({ text: md, format: 'markdown' }).companyName).toMatchObject({ name: 'LinkedIn', basis: 'domain' })
+  })
+
   it('never takes page chrome, a bracketed link text or a provider for the name', () => {
     expect(name('[Zotero Documentation](https://example.org/docs)\n\nPrivacy Policy\n\nThis policy explains how Zotfield Inc. (“we”) handles your data.', 'markdown')).toBe('Zotfield Inc.')
     expect(name('Privacy Policy[Kristofer Bee](https://example.org/author/kb)2026-03-20T14:18:35+01:00\n\nThis privacy policy applies when Frejaholm Group AB (“Frejaholm”) provides a service.', 'markdown')).toBe('Frejaholm')

@@ -113,14 +113,14 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
   yield step(2)
   const archive = findArchiveHint(plain.text, plain.links, sourceUrl)
   const companyDomain = companyDomainOf(sourceUrl, archive)
-  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
+  // The domain the policy's own links go to: its name is the company's, and an address there is the
+  // company's, even when it is a well-known provider's (the policy is that provider's own).
+  const siteDomain = siteDomainOf(plain.links)
+  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain ?? siteDomain)
   const warnings: ProposalWarning[] = []
   if (!companyName) {
     warnings.push({ code: 'no-company-name', message: 'The policy does not name the company in a way Rightful can find; enter the name yourself.', start: null, end: null })
   }
-  // The domain the policy's own links go to: its name is the company's, and an address there is the
-  // company's, even when it is a well-known provider's (the policy is that provider's own).
-  const siteDomain = siteDomainOf(plain.links)
   const nameRegex = namePattern(companyName?.name ?? null, companyDomain ?? siteDomain)
 
   budget.check()
