@@ -668,6 +668,30 @@ describe('addresses a page split or ran words into, and a provider’s own polic
   })
 })
 
+describe('privacy wording in French and Spanish, representatives and more regulators', () => {
+  it('ties an address to privacy by its French words (withdrawing consent, the right to object) and a representative by its local part', () => {
+    const p = extractPolicy({
+      text: [
+        'Vous pouvez à tout moment retirer le consentement accordé en envoyant un e-mail à service@shop-example.fr.',
+        '',
+        'Pour faire valoir vos droits, écrivez à contact@shop-example.fr.',
+        '',
+        'United Kingdom users may contact us at: Example UK Limited, ukrepresentative@shop-example.fr',
+      ].join('\n'),
+      format: 'text',
+    })
+    expect(addresses(p)).toEqual(expect.arrayContaining(['service@shop-example.fr', 'contact@shop-example.fr', 'ukrepresentative@shop-example.fr']))
+    expect(p.otherEmails).toEqual([])
+  })
+
+  it('never proposes the address of a regulator it knows by its domain (South Africa, Greece, Czechia …)', () => {
+    const p = extractPolicy({ text: 'You may complain to the Information Regulator at complaints.IR@inforegulator.org.za, or in Greece at contact@dpa.gr.\n\nQuestions about your data and this privacy policy: write to our privacy team at privacy@shop-example.org.', format: 'text' })
+    expect(addresses(p)).toEqual(['privacy@shop-example.org'])
+    expect(p.otherEmails).toEqual([])
+    expect(p.excludedEmails.map((e) => e.address.toLowerCase())).toEqual(expect.arrayContaining(['complaints.ir@inforegulator.org.za', 'contact@dpa.gr']))
+  })
+})
+
 describe('postal addresses as French and Irish policies write them', () => {
   it('reads country names in French, a place word in lower case, an overseas department and an Irish county', () => {
     const text = [
