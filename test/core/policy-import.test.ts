@@ -714,6 +714,15 @@ describe('postal addresses as French and Irish policies write them', () => {
     expect(company(extractPolicy({ text: 'Write to Zone Industrielle, 97438 Somewhere.', format: 'text' }))).toEqual([])
   })
 
+  it('proposes one address once when the policy writes its addressee two ways', () => {
+    const text = [
+      'The controller is Shopco S.A. (PH Harbour Tower, 50th Street & 56th Street, Suite 32-D, Floor 32, Panama City, Republic of Panama).',
+      '',
+      'You can write to Shopco S.A., address PH Harbour Tower, 50th Street & 56th Street, Suite 32-D, Floor 32, Panama City, Republic of Panama.',
+    ].join('\n')
+    expect(company(extractPolicy({ text, format: 'text' })).map((a) => a.country)).toEqual(['PA'])
+  })
+
   it('keeps the address of a provider the policy declares its own data controller (the provider’s own policy)', () => {
     const text = [
       'If you live in the European Union, the data controller is Twitter International Unlimited Company, with an address of:',

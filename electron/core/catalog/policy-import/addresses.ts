@@ -452,6 +452,19 @@ export function findPostalAddresses(input: AddressContext): ProposedPostalAddres
     covered.push({ start: address.start, end: address.end })
     const key = address.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
     if (found.some((f) => f.key === key || f.key.includes(key) || key.includes(f.key))) continue
+    // The same street lines under two writings of the addressee ("X S.A. (PH Tower, …" and "X S.A., address PH Tower, …"):
+    // one's street lines ending the other's, or every line after the first the same and the first lines ending alike.
+    const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+    const streetKey = norm(address.lines.join(' '))
+    const sameStreet = (f: ProposedPostalAddress) => {
+      const other = norm(f.lines.join(' '))
+      if (other.length >= 12 && streetKey.length >= 12 && (other.endsWith(streetKey) || streetKey.endsWith(other))) return true
+      if (f.lines.length < 3 || f.lines.length !== address.lines.length) return false
+      if (f.lines.slice(1).some((line, i) => norm(line) !== norm(address.lines[i + 1]!))) return false
+      const [x, y] = [norm(f.lines[0]!), norm(address.lines[0]!)]
+      return x.length >= 6 && y.length >= 6 && (x.endsWith(y) || y.endsWith(x) || x.slice(-8) === y.slice(-8))
+    }
+    if (found.some((f) => f.country === address.country && f.role === address.role && sameStreet(f))) continue
     // The same place written twice ("Via Listz 21 - 00144 Roma", "Via Liszt 21 - 00144 Roma";
     // "3755XK te Eemnes" and "Willemserf 20, 3755XK Eemnes"): one address, the fuller writing kept.
     const same = found.findIndex((f) => samePlace(f, address))
