@@ -714,6 +714,28 @@ describe('postal addresses as French and Irish policies write them', () => {
     expect(company(extractPolicy({ text: 'Write to Zone Industrielle, 97438 Somewhere.', format: 'text' }))).toEqual([])
   })
 
+  it('reads an address written one paragraph per line, and keeps its fuller writing over a bare town', () => {
+    const md = [
+      '## Contact person',
+      '',
+      '*   00101 Helsinki, Finland',
+      '',
+      'Data protection officer:',
+      '',
+      '*   Rail Group Plc',
+      '',
+      '*   Data Protection Officer',
+      '',
+      '*   PO Box 488, 00096 RG',
+      '',
+      '*   00101 Helsinki, Finland',
+    ].join('\n')
+    const found = company(extractPolicy({ text: md, format: 'markdown' }))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ country: 'FI', recipient: expect.stringContaining('Rail Group Plc') })
+    expect(found[0]!.text).toContain('PO Box 488')
+  })
+
   it('proposes one address once when the policy writes its addressee two ways', () => {
     const text = [
       'The controller is Shopco S.A. (PH Harbour Tower, 50th Street & 56th Street, Suite 32-D, Floor 32, Panama City, Republic of Panama).',

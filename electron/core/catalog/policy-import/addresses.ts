@@ -438,7 +438,8 @@ export function findPostalAddresses(input: AddressContext): ProposedPostalAddres
     }
   }
   anchors.sort((a, b) => b.strength - a.strength || a.start - b.start)
-  const strongStarts = anchors.filter((a) => a.strength >= 3).map((a) => a.start).sort((x, y) => x - y)
+  // A German-looking postcode without a German street near ("PO Box 488, 00096 VR") is no anchor and stops no other.
+  const strongStarts = anchors.filter((a) => a.strength >= 3 && !(a.country === 'DE' && a.strength === 3 && !isGermanAnchorPlausible(text, a))).map((a) => a.start).sort((x, y) => x - y)
 
   const found: Array<ProposedPostalAddress & { key: string }> = []
   const covered: Span[] = []
@@ -451,7 +452,14 @@ export function findPostalAddresses(input: AddressContext): ProposedPostalAddres
     if (!address) continue
     covered.push({ start: address.start, end: address.end })
     const key = address.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-    if (found.some((f) => f.key === key || f.key.includes(key) || key.includes(f.key))) continue
+    if (found.some((f) => f.key === key || f.key.includes(key))) continue
+    // A fuller writing of an address found before ("00101 Helsinki, Finland" then "VR Group Plc, PO Box 488, …, 00101 Helsinki, Finland") replaces it.
+    const shorter = found.findIndex((f) => key.includes(f.key) && f.country === address.country && f.role === address.role && address.lines.length > f.lines.length && address.lines.every((l) => l.length <= 60) && !/[()]/.test(address.text))
+    if (shorter !== -1) {
+      found[shorter] = { ...address, key }
+      continue
+    }
+    if (found.some((f) => key.includes(f.key))) continue
     // The same street lines under two writings of the addressee ("X S.A. (PH Tower, …" and "X S.A., address PH Tower, …"):
     // one's street lines ending the other's, or every line after the first the same and the first lines ending alike.
     const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
@@ -641,17 +649,22 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (reachedLineStart && !labelled) {
     let lineIndex = segments.lineIndexAt(line.start)
     let skippedBlank = false
+    let blanks = 0
     let gotOrg = false
     for (let n = 0; n < 7 && lineIndex > 0; n += 1) {
       lineIndex -= 1
       const above = trimmedLine(segments, ctx.memo, lineIndex)
       let t = above.text.replace(/^[-*•·]\s+/, '')
       if (t === '') {
-        if (skippedBlank) break
-        // Skip one blank line only if the line above it clearly belongs to the address.
-        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text : ''
-        if (ft && ft.length <= 60 && !/[:.]$/.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)) && !/\S@\S|https?:|www\./.test(ft)) {
+        // Skip a blank line only if the line above it clearly belongs to the address; a list of
+        // address lines one paragraph each ("VR Group Plc / Data Protection Officer / PO Box 488")
+        // may skip one between each pair of lines, a few times.
+        if (skippedBlank && blanks >= 3) break
+        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text.replace(/^[-*•·]\s+/, '') : ''
+        const addressLike = ft && ft.length <= 60 && !/[:.]$/.test(ft) && !/\S@\S|https?:|www\./.test(ft)
+        if (addressLike && (digitOrKeyword(ft) || orgSuffix.test(ft) || (skippedBlank && attentionLine.test(ft) && ft.length <= 40))) {
           skippedBlank = true
+          blanks += 1
           continue
         }
         break
