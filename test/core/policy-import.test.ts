@@ -643,6 +643,14 @@ describe('addresses a page split or ran words into, and a provider’s own polic
     expect(codes(p)).not.toContain('mailto-mismatch')
   })
 
+  it('reads an address written with a bare “(a)” for the @, and says it did', () => {
+    const p = extractPolicy({ text: 'Questions concerning the register and your personal data should be sent by e-mail to: palaute(a)rail-example.fi', format: 'text' })
+    expect(addresses(p)).toEqual(['palaute@rail-example.fi'])
+    expect(codes(p)).toContain('obfuscated-decoded')
+    // "(a)" inside a sentence is a list mark, not an address.
+    expect(addresses(extractPolicy({ text: 'We collect (a) your name and (b) your e-mail address for our records.', format: 'text' }))).toEqual([])
+  })
+
   it('cuts a word the page ran into a generic top-level domain (“legal@shop.comou par courrier”)', () => {
     const p = extractPolicy({ text: 'Vous pouvez exercer vos droits par voie électronique à legal@shop-example.comou par courrier à notre siège.', format: 'text' })
     expect(addresses(p)).toEqual(['legal@shop-example.com'])

@@ -57,7 +57,8 @@ const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
 // At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
 // and is then read once, not again from every space in it.
-const atBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}`
+// "palaute(a)vr.fi": a bare "(a)" between the two halves, as Nordic pages write it.
+const atBracket = String.raw`(?:\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}|\(a\))`
 const dotBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:dot|DOT|Dot|\.)\s{0,10}[\])}>]\s{0,10}`
 const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
 const bracketed = new RegExp(
