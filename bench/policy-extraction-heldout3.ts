@@ -5,21 +5,36 @@
  * Set 4 (policies-heldout4) was labelled after set 3 had been used to find faults: `--set 4` scores it;
  * its failures were then read to fix faults too, so set 5 (policies-heldout5), labelled after that,
  * was the untouched one (`--set 5`) until its failures were read to fix faults too; set 6 (`--set 6`),
- * drawn and labelled with set 5, has never been read for faults: the untouched set.
- * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 3|4|5|6] [--verbose]
+ * drawn and labelled with set 5, stayed untouched until set 7 was built, and was read for faults after that.
+ * Set 7 (`--set 7a`, `--set 7b`): 60 policies drawn at random from five other Open Terms Archive
+ * repositories, labelled before the extractor read them; 7b may be read for faults, 7a never: the untouched set.
+ * Its excerpts are not committed (see heldout7Root): without them the set is skipped, saying so.
+ * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 3|4|5|6|7a|7b] [--verbose]
  */
-import { formatHeldout3, heldout4Dir, heldout5Dir, heldout6Dir, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
+import path from 'node:path'
+import { formatHeldout3, heldout4Dir, heldout5Dir, heldout6Dir, heldout7aDir, heldout7bDir, heldout7Root, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
 
 const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : '3'
 const sets = new Map([
   ['3', { dir: undefined, title: 'held-out excerpts of set 3 (Open Terms Archive, labelled before the first run; used since to find faults: tuned)' }],
   ['4', { dir: heldout4Dir, title: 'held-out excerpts of set 4 (Open Terms Archive, labelled after set 3 was used; its failures read to fix faults since: tuned)' }],
   ['5', { dir: heldout5Dir, title: 'held-out excerpts of set 5 (Open Terms Archive, drawn at random and labelled after set 4 was used; its failures read to fix faults since: tuned)' }],
-  ['6', { dir: heldout6Dir, title: 'held-out excerpts of set 6 (Open Terms Archive, drawn at random and labelled with set 5: untouched)' }],
+  ['6', { dir: heldout6Dir, title: 'held-out excerpts of set 6 (Open Terms Archive, drawn at random and labelled with set 5; its failures read to fix faults since set 7 was built: tuned)' }],
+  ['7a', { dir: heldout7aDir, title: 'held-out excerpts of set 7a (five other Open Terms Archive repositories, drawn at random and labelled before the first run; never read for faults: untouched)' }],
+  ['7b', { dir: heldout7bDir, title: 'held-out excerpts of set 7b (the rest of the same draw; its failures read to fix faults: tuned)' }],
 ])
 const chosen = sets.get(set ?? '')
-if (!chosen) throw new Error(`--set must be 3, 4, 5 or 6 (got ${set})`)
-const score = scoreHeldout3(loadHeldout3(chosen.dir))
+if (!chosen) throw new Error(`--set must be 3, 4, 5, 6, 7a or 7b (got ${set})`)
+let textDir: string | undefined
+if (set === '7a' || set === '7b') {
+  const root = heldout7Root()
+  if (root === null) {
+    console.log(`Set ${set}: skipped, its excerpts are not here (set RIGHTFUL_HELDOUT7_DIR, or rebuild them with scripts/policy-heldout-cut.ts)`)
+    process.exit(0)
+  }
+  textDir = path.join(root, `policies-heldout${set}`)
+}
+const score = scoreHeldout3(loadHeldout3(chosen.dir, textDir ?? chosen.dir))
 console.log(formatHeldout3(score, chosen.title))
 const clean = score.results.filter((r) => r.problems.length === 0).length
 console.log(`\nexcerpts with every field right: ${clean}/${score.results.length}`)

@@ -627,6 +627,152 @@ describe('policies in other languages and harder layouts', () => {
   })
 })
 
+describe('addresses a page split or ran words into, and a provider’s own policy', () => {
+  it('reads an address split over two links as the links’ one target', () => {
+    const md = [
+      'Privacy Policy of Example Shop Ltd',
+      '',
+      'To exercise your rights of access and deletion, write to our data protection officer at [re](mailto:relais@example-shop.fr)[lais@example-shop.fr](mailto:relais@example-shop.fr).',
+      '',
+      'The Canadian privacy officer can be contacted at [privacy-ca@example-shop.co](mailto:privacy-ca@example-shop.com)[m](mailto:privacy-ca@example-shop.com).',
+    ].join('\n')
+    const p = extractPolicy({ text: md, format: 'markdown' })
+    expectQuotesInPlace(p)
+    const all = [...addresses(p), ...p.otherEmails.map((e) => e.address.toLowerCase())]
+    expect(all).toContain('relais@example-shop.fr')
+    expect(all).toContain('privacy-ca@example-shop.com')
+    expect(all.some((a) => a.endsWith('.co') || a.startsWith('lais@'))).toBe(false)
+    expect(codes(p)).not.toContain('mailto-mismatch')
+  })
+
+  it('reads an address written with a bare “(a)” for the @, and says it did', () => {
+    const p = extractPolicy({ text: 'Questions concerning the register and your personal data should be sent by e-mail to: palaute(a)rail-example.fi', format: 'text' })
+    expect(addresses(p)).toEqual(['palaute@rail-example.fi'])
+    expect(codes(p)).toContain('obfuscated-decoded')
+    // "(a)" inside a sentence is a list mark, not an address.
+    expect(addresses(extractPolicy({ text: 'We collect (a) your name and (b) your e-mail address for our records.', format: 'text' }))).toEqual([])
+  })
+
+  it('cuts a word the page ran into a generic top-level domain (“legal@shop.comou par courrier”)', () => {
+    const p = extractPolicy({ text: 'Vous pouvez exercer vos droits par voie électronique à legal@shop-example.comou par courrier à notre siège.', format: 'text' })
+    expect(addresses(p)).toEqual(['legal@shop-example.com'])
+    expect(p.otherEmails).toEqual([])
+  })
+
+  it('keeps a well-known provider’s addresses when the policy is that provider’s own (its links go to its site)', () => {
+    const md = [
+      'Privacy Notice',
+      '',
+      '*   [Your rights](https://www.criteo.com/privacy/your-rights/)',
+      '*   [Our partners](https://www.criteo.com/privacy/our-partners/)',
+      '*   [Opt out](https://www.criteo.com/privacy/disable/)',
+      '',
+      'If you have any question regarding this Notice, you can contact our Data Protection Officer by email at dpo@criteo.com.',
+    ].join('\n')
+    expect(addresses(extractPolicy({ text: md, format: 'markdown' }))).toEqual(['dpo@criteo.com'])
+    // The same sentence in a shop's policy that links elsewhere: the provider's address is not the shop's.
+    const shop = md.replace(/www\.criteo\.com/g, 'shop.example.org')
+    const p = extractPolicy({ text: shop, format: 'markdown' })
+    expect(addresses(p)).toEqual([])
+    expect(p.excludedEmails.map((e) => e.address)).toContain('dpo@criteo.com')
+  })
+})
+
+describe('privacy wording in French and Spanish, representatives and more regulators', () => {
+  it('ties an address to privacy by its French words (withdrawing consent, the right to object) and a representative by its local part', () => {
+    const p = extractPolicy({
+      text: [
+        'Vous pouvez à tout moment retirer le consentement accordé en envoyant un e-mail à service@shop-example.fr.',
+        '',
+        'Pour faire valoir vos droits, écrivez à contact@shop-example.fr.',
+        '',
+        'United Kingdom users may contact us at: Example UK Limited, ukrepresentative@shop-example.fr',
+      ].join('\n'),
+      format: 'text',
+    })
+    expect(addresses(p)).toEqual(expect.arrayContaining(['service@shop-example.fr', 'contact@shop-example.fr', 'ukrepresentative@shop-example.fr']))
+    expect(p.otherEmails).toEqual([])
+  })
+
+  it('never proposes the address of a regulator it knows by its domain (South Africa, Greece, Czechia …)', () => {
+    const p = extractPolicy({ text: 'You may complain to the Information Regulator at complaints.IR@inforegulator.org.za, or in Greece at contact@dpa.gr.\n\nQuestions about your data and this privacy policy: write to our privacy team at privacy@shop-example.org.', format: 'text' })
+    expect(addresses(p)).toEqual(['privacy@shop-example.org'])
+    expect(p.otherEmails).toEqual([])
+    expect(p.excludedEmails.map((e) => e.address.toLowerCase())).toEqual(expect.arrayContaining(['complaints.ir@inforegulator.org.za', 'contact@dpa.gr']))
+  })
+})
+
+describe('postal addresses as French and Irish policies write them', () => {
+  it('reads country names in French, a place word in lower case, an overseas department and an Irish county', () => {
+    const text = [
+      'Air Example plc. (une entreprise immatriculée à Malte et sise au 2ème étage du Sky Parks Business Centre, aéroport international de Malte, LQA 4000, Malte) agit en qualité de responsable du traitement.',
+      '',
+      'Adresse du siège social : Zone Aéroportuaire, 97438 SAINTE MARIE, Ile de La Réunion.',
+      '',
+      'Its registered office is at Example Dublin Office, Airside Business Park, Swords, Co. Dublin.',
+      '',
+      'Nos coordonnées : Avda. de la Diputación, Edificio Example, 15143, Arteixo (A Coruña), Espagne.',
+    ].join('\n')
+    const p = extractPolicy({ text, format: 'text' })
+    expectQuotesInPlace(p)
+    const got = company(p).map((a) => [a.country, a.text])
+    expect(got.find(([c, t]) => c === 'MT' && t!.includes('Sky Parks Business Centre'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('97438 SAINTE MARIE'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'IE' && t!.includes('Airside Business Park'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'ES' && t!.includes('Avda. de la Diputación'))).toBeDefined()
+    // "97438" without an overseas department after it is no French postcode (it is a German one too).
+    expect(company(extractPolicy({ text: 'Write to Zone Industrielle, 97438 Somewhere.', format: 'text' }))).toEqual([])
+  })
+
+  it('reads an address written one paragraph per line, and keeps its fuller writing over a bare town', () => {
+    const md = [
+      '## Contact person',
+      '',
+      '*   00101 Helsinki, Finland',
+      '',
+      'Data protection officer:',
+      '',
+      '*   Rail Group Plc',
+      '',
+      '*   Data Protection Officer',
+      '',
+      '*   PO Box 488, 00096 RG',
+      '',
+      '*   00101 Helsinki, Finland',
+    ].join('\n')
+    const found = company(extractPolicy({ text: md, format: 'markdown' }))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ country: 'FI', recipient: expect.stringContaining('Rail Group Plc') })
+    expect(found[0]!.text).toContain('PO Box 488')
+  })
+
+  it('proposes one address once when the policy writes its addressee two ways', () => {
+    const text = [
+      'The controller is Shopco S.A. (PH Harbour Tower, 50th Street & 56th Street, Suite 32-D, Floor 32, Panama City, Republic of Panama).',
+      '',
+      'You can write to Shopco S.A., address PH Harbour Tower, 50th Street & 56th Street, Suite 32-D, Floor 32, Panama City, Republic of Panama.',
+    ].join('\n')
+    expect(company(extractPolicy({ text, format: 'text' })).map((a) => a.country)).toEqual(['PA'])
+  })
+
+  it('keeps the address of a provider the policy declares its own data controller (the provider’s own policy)', () => {
+    const text = [
+      'If you live in the European Union, the data controller is Twitter International Unlimited Company, with an address of:',
+      '',
+      'Twitter International Unlimited Company',
+      'Attn: Data Protection Officer',
+      'One Cumberland Place, Fenian Street',
+      'Dublin 2, D02 AX07 IRELAND',
+    ].join('\n')
+    const own = extractPolicy({ text, format: 'text' })
+    expect(company(own).map((a) => a.country)).toEqual(['IE'])
+    // The same address given for a provider the company uses stays the provider's.
+    const used = extractPolicy({ text: text.replace('the data controller is Twitter International Unlimited Company', 'our analytics provider is Twitter International Unlimited Company'), format: 'text' })
+    expect(company(used)).toEqual([])
+    expect(used.postalAddresses.map((a) => a.role)).toContain('third-party')
+  })
+})
+
 describe('the company’s name, from the policy’s own words', () => {
   const name = (text: string, format: 'text' | 'markdown' | 'html' = 'text') => {
     const p = extractPolicy({ format, text })
@@ -657,6 +803,21 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('Who is responsible for processing the data?\n\nKettlewerk Online GmbH\nIndustriestr. 25\n91710 Gunzenhausen')).toBe('Kettlewerk Online GmbH')
     expect(name('When you use your account, Rail Vertrieb GmbH, Rail Fernverkehr AG and Rail Regio AG process your data as joint controllers.')).toBe('Rail Vertrieb GmbH')
     expect(name('La DINUM est responsable des traitements de données à caractère personnel réalisés dans l’Application.')).toBe('DINUM')
+  })
+
+  it('reads the controller clause in French, a defined « name », and passes over a partner, a law and a parent company', () => {
+    const name = (text: string) => extractPolicy({ text, format: 'text' }).companyName?.name ?? null
+    expect(name('Comptoir des Cotonniers s’engage en faveur du respect de la vie privée.\n\nComptoir des Cotonniers agit en qualité de responsable du traitement des données personnelles.')).toBe('Comptoir des Cotonniers')
+    expect(name('Confidentialité\n\nRyanair DAC est le « responsable du traitement » de toutes les données personnelles.')).toBe('Ryanair DAC')
+    expect(name('Politique de confidentialité\n\nComuto SA (ci-après « BlaBlaCar ») attache une grande importance à votre vie privée.')).toBe('BlaBlaCar')
+    // The opening's company wins over a partner declared controller further down, and a law's short name is none.
+    expect(name(`Chez DECATHLON, vos données sont les vôtres. Le règlement (ci-après le « RGPD ») s’applique.\n\n${'Nous expliquons ici comment vos données sont utilisées. '.repeat(18)}\n\nLa création de cet identifiant est faite par un partenaire. PARTNERCO est responsable de traitement de cette table.\n\nLes données que vous nous confiez sont traitées par DECATHLON France SAS, 4 boulevard de Mons.`)).toBe('DECATHLON France SAS')
+    expect(name('Twitch Interactive Inc. and its affiliates are subsidiaries of Amazon.com, Inc. (“Amazon”).\n\nFor data protection laws, Twitch Interactive, Inc., located in San Francisco, is the “data controller” of your information.')).toBe('Twitch Interactive, Inc.')
+  })
+
+  it('takes the name of the site the policy links to as the text writes it, when nothing else names the company', () => {
+    const md = 'Privacy Policy\n\nLinkedIn’s mission is to connect the world’s professionals.\n\n[Settings](https://www.linkedin.com/psettings/) and [Help](https://www.linkedin.com/help/) and [Cookies](https://www.linkedin.com/legal/cookie-policy).'
+    expect(extractPolicy({ text: md, format: 'markdown' }).companyName).toMatchObject({ name: 'LinkedIn', basis: 'domain' })
   })
 
   it('never takes page chrome, a bracketed link text or a provider for the name', () => {

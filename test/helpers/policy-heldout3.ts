@@ -5,6 +5,7 @@
  * first, false privacy contacts where the policy gives none, company names, and addresses that
  * still carry a scheme or punctuation. Used by bench/policy-extraction-heldout3.ts and its test.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -17,8 +18,26 @@ export const heldout3Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout4Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout4')
 /** Set 5: labelled by the same rules after set 4 was used to fix faults; then read to fix faults itself. */
 export const heldout5Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout5')
-/** Set 6: drawn and labelled with set 5, before set 5's failures were read; never read for faults: the untouched set. */
+/** Set 6: drawn and labelled with set 5, before set 5's failures were read; read for faults since set 7 was built. */
 export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout6')
+/** Set 7a: labels and sources of 42 policies from five other Open Terms Archive repositories; never read for faults: the untouched set. */
+export const heldout7aDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7a')
+/** Set 7b: the 18 others of the same draw, which may be read for faults. */
+export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7b')
+
+/**
+ * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are
+ * not committed (scripts/policy-heldout-cut.ts rebuilds them from the commits that sources.json names).
+ * RIGHTFUL_HELDOUT7_DIR, else ../shared/policies-heldout7, else .scratch/heldout7; null when none exists.
+ */
+export function heldout7Root(): string | null {
+  const repo = path.resolve(__dirname, '..', '..')
+  const candidates = [process.env.RIGHTFUL_HELDOUT7_DIR, path.resolve(repo, '..', 'shared', 'policies-heldout7'), path.join(repo, '.scratch', 'heldout7')]
+  for (const dir of candidates) if (dir && fs.existsSync(path.join(dir, 'policies-heldout7a'))) return dir
+  return null
+}
+
+const sourcesSchema = z.object({ files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).passthrough()) })
 
 const labelSchema = z.strictObject({
   /** The addresses the policy ties to privacy, best first; empty when it ties none. */
@@ -43,14 +62,23 @@ const fileSchema = z.strictObject({ about: z.string(), policies: z.record(z.stri
 
 export type Heldout3Entry = { readonly file: string; readonly text: string; readonly source: string; readonly label: Heldout3Label }
 
-/** Every excerpt of a set (by default set 3) with its label; throws when a file has no label or a label no file. */
-export function loadHeldout3(dir: string = heldout3Dir): Heldout3Entry[] {
+/**
+ * Every excerpt of a set (by default set 3) with its label; throws when a file has no label or a label no file.
+ * `textDir` holds the excerpts when they live apart from the labels (set 7); a sources.json beside the labels
+ * gives each excerpt's SHA-256, and an excerpt that differs from the one labelled is refused.
+ */
+export function loadHeldout3(dir: string = heldout3Dir, textDir: string = dir): Heldout3Entry[] {
   const { policies } = fileSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')))
+  const sourcesFile = path.join(dir, 'sources.json')
+  const sources = fs.existsSync(sourcesFile) ? sourcesSchema.parse(JSON.parse(fs.readFileSync(sourcesFile, 'utf8'))).files : null
   const labelled = Object.keys(policies).sort()
-  const onDisk = fs.readdirSync(dir).filter((f) => f !== 'labels.json').sort()
+  const onDisk = fs.readdirSync(textDir).filter((f) => /\.(?:md|markdown|html?|txt)$/i.test(f)).sort()
   if (JSON.stringify(labelled) !== JSON.stringify(onDisk)) throw new Error(`heldout3: files and labels differ:\n${onDisk.join(' ')}\n${labelled.join(' ')}`)
   return labelled.map((file) => {
-    const raw = fs.readFileSync(path.join(dir, file), 'utf8')
+    const bytes = fs.readFileSync(path.join(textDir, file))
+    const want = sources?.[file]?.sha256
+    if (sources && want !== createHash('sha256').update(bytes).digest('hex')) throw new Error(`heldout: ${file} is not the excerpt that was labelled (SHA-256 differs from sources.json)`)
+    const raw = bytes.toString('utf8')
     const newline = raw.indexOf('\n')
     return { file, source: raw.slice(0, newline), text: raw.slice(newline + 1), label: policies[file]! }
   })

@@ -6,7 +6,7 @@
  * Then it is judged: the company's, a regulator's (where complaints go) or a third party's.
  */
 import { unlimitedBudget, type TextBudget } from '../../text/budget'
-import { hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
+import { declaredController, hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import type { Segments, Span } from './segments'
 import { ownValue } from '../../own-keys'
@@ -26,43 +26,43 @@ const stateAndZip = new RegExp(String.raw`^(?:[A-Z]{2}|${Object.keys(usStates).j
 
 /** Country names (as policies write them) and their ISO codes. */
 const countries: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:the\s+)?(?:United States(?: of America)?|U\.?S\.?A\.?|U\.S\.|US)$/i, 'US'],
-  [/^(?:the\s+)?(?:United Kingdom|U\.?K\.?|Great Britain|England|Scotland|Wales|Northern Ireland)$/i, 'GB'],
-  [/^(?:Germany|Deutschland|Federal Republic of Germany|Bundesrepublik Deutschland)$/i, 'DE'],
+  [/^(?:the\s+)?(?:United States(?: of America)?|U\.?S\.?A\.?|U\.S\.|US|États-Unis|Etats-Unis|Estados Unidos)$/i, 'US'],
+  [/^(?:the\s+)?(?:United Kingdom|U\.?K\.?|Great Britain|England|Scotland|Wales|Northern Ireland|Royaume-Uni|Reino Unido|Vereinigtes Königreich)$/i, 'GB'],
+  [/^(?:Germany|Deutschland|Federal Republic of Germany|Bundesrepublik Deutschland|Allemagne|Alemania|Germania)$/i, 'DE'],
   [/^(?:Hong\s?Kong(?:\s+SAR)?|HKSAR|Hong Kong S\.A\.R\.?|香港)$/i, 'HK'],
   [/^(?:(?:the\s+)?People'?s Republic of China|P\.?\s?R\.?\s?C\.?|P\.?R\.?\s?China|China|Mainland China|中国|中华人民共和国)$/i, 'CN'],
-  [/^(?:Ireland|Irland|Republic of Ireland|Éire)$/i, 'IE'],
-  [/^(?:France|Frankreich)$/i, 'FR'],
-  [/^(?:the\s+)?(?:Netherlands|Niederlande|Nederland|Holland)$/i, 'NL'],
-  [/^(?:Singapore)$/i, 'SG'],
-  [/^(?:Japan|日本)$/i, 'JP'],
+  [/^(?:Ireland|Irland|Republic of Ireland|Éire|Irlande|Irlanda)$/i, 'IE'],
+  [/^(?:France|Frankreich|Francia)$/i, 'FR'],
+  [/^(?:the\s+)?(?:Netherlands|Niederlande|Nederland|Holland|Pays-Bas|Países Bajos)$/i, 'NL'],
+  [/^(?:Singapore|Singapour)$/i, 'SG'],
+  [/^(?:Japan|日本|Japon|Japón)$/i, 'JP'],
   [/^(?:Canada)$/i, 'CA'],
   [/^(?:Australia)$/i, 'AU'],
-  [/^(?:Switzerland|Schweiz|Suisse|Svizzera)$/i, 'CH'],
-  [/^(?:Austria|Österreich)$/i, 'AT'],
-  [/^(?:Sweden|Schweden|Sverige)$/i, 'SE'],
-  [/^(?:Spain|Spanien|España)$/i, 'ES'],
-  [/^(?:Italy|Italien|Italia)$/i, 'IT'],
-  [/^(?:Belgium|Belgien|Belgique|België)$/i, 'BE'],
-  [/^(?:Luxembourg|Luxemburg)$/i, 'LU'],
-  [/^(?:Denmark|Dänemark|Danmark)$/i, 'DK'],
-  [/^(?:Norway|Norwegen|Norge)$/i, 'NO'],
-  [/^(?:Finland|Finnland|Suomi)$/i, 'FI'],
-  [/^(?:Poland|Polen|Polska)$/i, 'PL'],
+  [/^(?:Switzerland|Schweiz|Suisse|Svizzera|Suiza)$/i, 'CH'],
+  [/^(?:Austria|Österreich|Autriche)$/i, 'AT'],
+  [/^(?:Sweden|Schweden|Sverige|Suède|Suecia)$/i, 'SE'],
+  [/^(?:Spain|Spanien|España|Espagne|Spagna)$/i, 'ES'],
+  [/^(?:Italy|Italien|Italia|Italie)$/i, 'IT'],
+  [/^(?:Belgium|Belgien|Belgique|België|Bélgica)$/i, 'BE'],
+  [/^(?:Luxembourg|Luxemburg|Luxemburgo)$/i, 'LU'],
+  [/^(?:Denmark|Dänemark|Danmark|Danemark|Dinamarca)$/i, 'DK'],
+  [/^(?:Norway|Norwegen|Norge|Norvège|Noruega)$/i, 'NO'],
+  [/^(?:Finland|Finnland|Suomi|Finlande|Finlandia)$/i, 'FI'],
+  [/^(?:Poland|Polen|Polska|Pologne|Polonia)$/i, 'PL'],
   [/^(?:Taiwan|台灣|台湾)$/i, 'TW'],
   [/^(?:India)$/i, 'IN'],
   [/^(?:(?:South\s+)?Korea|Republic of Korea)$/i, 'KR'],
   [/^(?:Israel)$/i, 'IL'],
-  [/^(?:Brazil|Brasil)$/i, 'BR'],
-  [/^(?:Cyprus|Κύπρος)$/i, 'CY'],
+  [/^(?:Brazil|Brasil|Brésil)$/i, 'BR'],
+  [/^(?:Cyprus|Κύπρος|Chypre|Chipre)$/i, 'CY'],
   [/^(?:Malaysia)$/i, 'MY'],
-  [/^(?:Czech Republic|Czechia|Česká republika|Tschechien)$/i, 'CZ'],
+  [/^(?:Czech Republic|Czechia|Česká republika|Tschechien|République tchèque|République Tchèque|República Checa)$/i, 'CZ'],
   [/^(?:Portugal)$/i, 'PT'],
-  [/^(?:Greece|Griechenland)$/i, 'GR'],
+  [/^(?:Greece|Griechenland|Grèce|Grecia)$/i, 'GR'],
   [/^(?:Estonia|Eesti)$/i, 'EE'],
   [/^(?:Latvia|Latvija)$/i, 'LV'],
   [/^(?:Lithuania|Lietuva)$/i, 'LT'],
-  [/^(?:Malta)$/i, 'MT'],
+  [/^(?:Malta|Malte)$/i, 'MT'],
   [/^(?:Iceland|Ísland)$/i, 'IS'],
   [/^(?:Hungary|Magyarország)$/i, 'HU'],
   [/^(?:Romania|România)$/i, 'RO'],
@@ -111,7 +111,7 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama|États-Unis|Etats-Unis|Royaume-Uni|Allemagne|Irlande|Pays-Bas|Suisse|Autriche|Espagne|Italie|Belgique|Luxemburg|Danemark|Suède|Norvège|Finlande|Pologne|Grèce|Malte|Chypre|République tchèque|République Tchèque|Brésil|Singapour|Japon|Deutschland|España|Italia|Nederland|Estados Unidos|Reino Unido|Alemania|Francia|Irlanda`
 
 /** A country name as written in running text (the anchor also takes it in capitals). */
 const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
@@ -145,8 +145,8 @@ function southernStreetBefore(input: string, start: number): Omit<Anchor, 'start
 
 function southernCountry(input: string, start: number, end: number): Omit<Anchor, 'start' | 'end'> | null {
   const { before, after } = lineAround(input, start, end)
-  if (/\b(?:España|Spain|Spanien)\b/i.test(after) || spanishStreet.test(before)) return { country: 'ES', region: null, strength: 3 }
-  if (/\b(?:Italia|Italy|Italien)\b|^\s*\(?[A-Z]{2}\)/.test(after) || italianStreet.test(before)) return { country: 'IT', region: null, strength: 3 }
+  if (/\b(?:España|Spain|Spanien|Espagne|Spagna)\b/i.test(after) || spanishStreet.test(before)) return { country: 'ES', region: null, strength: 3 }
+  if (/\b(?:Italia|Italy|Italien|Italie)\b|^\s*\(?[A-Z]{2}\)/.test(after) || italianStreet.test(before)) return { country: 'IT', region: null, strength: 3 }
   return null
 }
 
@@ -156,6 +156,8 @@ const frenchStreet = /(?:^|[\s,:(\d])(?:rue|bd|boulevard|avenue|av\.|place|quai|
 function frenchPlausible(input: string, start: number, end: number): boolean {
   const { before, after } = lineAround(input, start, end)
   if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
+  // Overseas departments: "97438 SAINTE MARIE, Ile de La Réunion".
+  if (/^97\d{3}$/.test(input.slice(start, start + 5)) && /^[^\n]{0,30}\b(?:R[ée]union|Guadeloupe|Martinique|Guyane|Mayotte)\b/i.test(after)) return true
   if (namesOtherCountry(after, 'FR')) return false
   // The street may sit on the line (or paragraph) above: "56 rue de Varenne\n\n75007 Paris".
   const above = input.slice(Math.max(0, start - 160), start)
@@ -279,6 +281,12 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     make: (m) => (m[0] === m[0].toUpperCase() || countryCase.test(m[0]) ? { country: '', region: null, strength: 2 } : null),
   },
   {
+    // Ireland without an Eircode: "Swords, Co. Dublin", "Fenian Street, Dublin 2"
+    pattern: /\bCo\.[ \t]?(?:Dublin|Cork|Galway|Kildare|Meath|Wicklow|Limerick|Kerry|Clare|Louth|Wexford|Waterford|Kilkenny|Mayo|Donegal|Sligo|Tipperary|Westmeath|Offaly|Laois|Carlow|Cavan|Monaghan|Longford|Leitrim|Roscommon)\b|\bDublin[ \t](?:[1-9]|1\d|2[0-4]|6W)(?![\d\p{L}])/gu,
+    preceded: (text, index) => text[spacesBefore(text, index) - 1] === ',',
+    make: () => ({ country: 'IE', region: null, strength: 3 }),
+  },
+  {
     // Singapore: "369546 Singapore", "Singapore 369546"
     pattern: /(?<![\d-])\d{6}[ \t]+Singapore\b|\bSingapore[ \t]+\d{6}(?!\d)/g,
     make: () => ({ country: 'SG', region: null, strength: 4 }),
@@ -310,7 +318,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
 ]
 
 const strongKeyword =
-  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|(?:Business|Retail|Industrial|Science|Technology|Office) Park|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate)\b|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|(?:Business|Retail|Industrial|Science|Technology|Office) Park|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate|(?:Business|Office|Trade) Cent(?:re|er)|Airport|Aéroport|Zone Aéroportuaire|Rue|Avenue|Boulevard|Quai|Allée|Impasse|Chemin|Calle|Avenida|Avda\.|Polígono|Edificio|Via|Viale|Piazza)\b|(?:straat|gracht|laan|plein|kade)\s*\d|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
 const orgSuffix =
   /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
 // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- only orgNameAtEnd uses it, on at most 200 characters
@@ -328,7 +336,7 @@ const attentionLine = /^(?:attention|attn\.?|c\/o|z\.\s?Hd\.?|zu Händen)\b|offi
 const labelBoundary =
   /\b(?:Tel(?:ephone)?|Phone|Fax|Telefax|E-?mail|Email|Web(?:site|page)?|Telefon|Mobil(?:e)?|Hotline|Helpline|Internet)\b\.?[ \t]*(?:\([^)]*\)[ \t]*)?[:：]|(?:电话|傳真|传真|邮箱|電郵)[:：]/gi
 const leadIn =
-  /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in)\s+/gi
+  /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in|(?:situé|sis)e?s?\s+(?:au|à|a)|(?:à|a) l['’]adresse(?: suivante)?|au|à)\s+/gi
 
 function digitOrKeyword(text: string): boolean {
   return /\d/.test(text) || strongKeyword.test(text)
@@ -430,7 +438,8 @@ export function findPostalAddresses(input: AddressContext): ProposedPostalAddres
     }
   }
   anchors.sort((a, b) => b.strength - a.strength || a.start - b.start)
-  const strongStarts = anchors.filter((a) => a.strength >= 3).map((a) => a.start).sort((x, y) => x - y)
+  // A German-looking postcode without a German street near ("PO Box 488, 00096 VR") is no anchor and stops no other.
+  const strongStarts = anchors.filter((a) => a.strength >= 3 && !(a.country === 'DE' && a.strength === 3 && !isGermanAnchorPlausible(text, a))).map((a) => a.start).sort((x, y) => x - y)
 
   const found: Array<ProposedPostalAddress & { key: string }> = []
   const covered: Span[] = []
@@ -443,7 +452,27 @@ export function findPostalAddresses(input: AddressContext): ProposedPostalAddres
     if (!address) continue
     covered.push({ start: address.start, end: address.end })
     const key = address.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-    if (found.some((f) => f.key === key || f.key.includes(key) || key.includes(f.key))) continue
+    if (found.some((f) => f.key === key || f.key.includes(key))) continue
+    // A fuller writing of an address found before ("00101 Helsinki, Finland" then "VR Group Plc, PO Box 488, …, 00101 Helsinki, Finland") replaces it.
+    const shorter = found.findIndex((f) => key.includes(f.key) && f.country === address.country && f.role === address.role && address.lines.length > f.lines.length && address.lines.every((l) => l.length <= 60) && !/[()]/.test(address.text))
+    if (shorter !== -1) {
+      found[shorter] = { ...address, key }
+      continue
+    }
+    if (found.some((f) => key.includes(f.key))) continue
+    // The same street lines under two writings of the addressee ("X S.A. (PH Tower, …" and "X S.A., address PH Tower, …"):
+    // one's street lines ending the other's, or every line after the first the same and the first lines ending alike.
+    const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+    const streetKey = norm(address.lines.join(' '))
+    const sameStreet = (f: ProposedPostalAddress) => {
+      const other = norm(f.lines.join(' '))
+      if (other.length >= 12 && streetKey.length >= 12 && (other.endsWith(streetKey) || streetKey.endsWith(other))) return true
+      if (f.lines.length < 3 || f.lines.length !== address.lines.length) return false
+      if (f.lines.slice(1).some((line, i) => norm(line) !== norm(address.lines[i + 1]!))) return false
+      const [x, y] = [norm(f.lines[0]!), norm(address.lines[0]!)]
+      return x.length >= 6 && y.length >= 6 && (x.endsWith(y) || y.endsWith(x) || x.slice(-8) === y.slice(-8))
+    }
+    if (found.some((f) => f.country === address.country && f.role === address.role && sameStreet(f))) continue
     // The same place written twice ("Via Listz 21 - 00144 Roma", "Via Liszt 21 - 00144 Roma";
     // "3755XK te Eemnes" and "Willemserf 20, 3755XK Eemnes"): one address, the fuller writing kept.
     const same = found.findIndex((f) => samePlace(f, address))
@@ -557,7 +586,9 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
     leadIn.lastIndex = 0
     let cut = -1
     for (let m = leadIn.exec(t); m; m = leadIn.exec(t)) cut = m.index + m[0].length
-    const startsLower = /^[a-z]/.test(t) && !/^(?:c\/o|z\. ?Hd)/.test(t)
+    // "aéroport international de Malte": a short part in lower case with a street or place word is
+    // still the address (French and Spanish write them so); other parts in lower case are prose.
+    const startsLower = /^\p{Ll}/u.test(t) && !/^(?:c\/o|z\. ?Hd)/.test(t) && !(t.length <= 45 && strongKeyword.test(t))
     if (cut !== -1 && (t.length > 40 || startsLower || /\b(?:located at|write|letter|post|send|mail)\b/i.test(t))) {
       const rest = t.slice(cut).trim()
       const before = t.slice(0, cut)
@@ -618,17 +649,22 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (reachedLineStart && !labelled) {
     let lineIndex = segments.lineIndexAt(line.start)
     let skippedBlank = false
+    let blanks = 0
     let gotOrg = false
     for (let n = 0; n < 7 && lineIndex > 0; n += 1) {
       lineIndex -= 1
       const above = trimmedLine(segments, ctx.memo, lineIndex)
       let t = above.text.replace(/^[-*•·]\s+/, '')
       if (t === '') {
-        if (skippedBlank) break
-        // Skip one blank line only if the line above it clearly belongs to the address.
-        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text : ''
-        if (ft && ft.length <= 60 && !/[:.]$/.test(ft) && (digitOrKeyword(ft) || orgSuffix.test(ft)) && !/\S@\S|https?:|www\./.test(ft)) {
+        // Skip a blank line only if the line above it clearly belongs to the address; a list of
+        // address lines one paragraph each ("VR Group Plc / Data Protection Officer / PO Box 488")
+        // may skip one between each pair of lines, a few times.
+        if (skippedBlank && blanks >= 3) break
+        const ft = lineIndex > 0 ? trimmedLine(segments, ctx.memo, lineIndex - 1).text.replace(/^[-*•·]\s+/, '') : ''
+        const addressLike = ft && ft.length <= 60 && !/[:.]$/.test(ft) && !/\S@\S|https?:|www\./.test(ft)
+        if (addressLike && (digitOrKeyword(ft) || orgSuffix.test(ft) || (skippedBlank && attentionLine.test(ft) && ft.length <= 40))) {
           skippedBlank = true
+          blanks += 1
           continue
         }
         break
@@ -835,7 +871,9 @@ function judgeRole(input: {
   const { ctx, start, anchorStart, recipient, joined, beforeAnchor } = input
   const text = ctx.segments.text
   const named = `${recipient ?? ''} ${joined}`
-  const isCompany = ctx.companyName !== null && ctx.companyName.test(named)
+  // A provider's name the policy declared the data controller just before is the company's own.
+  const providerNamed = thirdPartyName.exec(named)
+  const isCompany = (ctx.companyName !== null && ctx.companyName.test(named)) || (providerNamed !== null && declaredController(text.slice(Math.max(0, start - 600), start), providerNamed[0]))
   if (regulatorAddress.test(joined) || (!isCompany && recipient && regulatorCue.test(recipient))) {
     return { role: 'regulator', reason: 'It is a data protection regulator’s address (where complaints go), not the company’s.' }
   }

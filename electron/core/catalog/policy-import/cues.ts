@@ -49,14 +49,14 @@ export function foreignLocalPart(local: string): string | null {
 export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bgrievance officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
   { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|protezione dei dati|\bgegevensbescherming|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
-  { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ed|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht)\b|\b(?:close|cancel|terminate) (?:your|the|his|her|their|a) (?:child['’]s )?(?:account|registration|profile)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
-  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|the following|any of the (?:above|foregoing)) rights\b|\byou (?:also )?have (?:the|a) right to\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses) droits|exercice de (?:vos|ces|tes|vos) droits|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
+  { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ed|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht|suppression|supprimer|supprimée?s?|effacement|effacer|supresión|suprimir|eliminar)\b|\b(?:close|cancel|terminate) (?:your|the|his|her|their|a) (?:child['’]s )?(?:account|registration|profile)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
+  { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|the following|any of the (?:above|foregoing)) rights\b|\byou (?:also )?have (?:the|a) right to\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses|leurs|l['’]un (?:de|des) (?:vos|ces)) droits|exercice de (?:vos|ces|tes|vos) droits|faire valoir (?:vos|ces|ses) droits|\bdroits? d['’](?:accès|opposition|effacement|information)|\bdroits? (?:de|à la) (?:rectification|suppression|portabilité|limitation)|derechos? de (?:acceso|rectificación|supresión|oposición)|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
   { pattern: dataRequestCue, weight: 2, about: 'requests about your data' },
-  { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b/i, weight: 2, about: 'access to your data' },
-  { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
+  { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b|accéder à (?:vos|ses|leurs) données|rectifier (?:vos|ses|leurs) données|\bAuskunft\b/i, weight: 2, about: 'access to your data' },
+  { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|(?:la |cette |notre )(?:présente )?(?:politique|charte|déclaration) (?:de confidentialité|de protection des données|relative)|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
   { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bprivacyverklaring\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
   { pattern: /\bpersonal(?:ly identifiable)? (?:data|information)\b|\bpersonenbezogene\w*\b|\bpersoonsgegevens\b|données personnelles|données à caractère personnel|dati personali|datos personales|个人信息|个人资料|個人情報/i, weight: 1.5, about: 'personal data' },
-  { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
+  { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|retirer (?:votre |le |son |leur )?consentement|retrait (?:de votre|du) consentement|revocar (?:su |el )?consentimiento|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
   { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
   { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b|titolare del trattamento|responsable del tratamiento|responsable (?:du|des) traitements?|verwerkingsverantwoordelijke/i, weight: 2, about: 'the controller of your data' },
   { pattern: /\bdata (?:practices|processing)\b|\b(?:information|privacy) practices\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
@@ -77,7 +77,7 @@ export function localPartPurpose(local: string): 'privacy' | 'dpo' | 'legal' | '
   const l = local.toLowerCase()
   if (/^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b/.test(l)) return 'sender'
   if (/(?:^|[._-])(?:dpo|dsb|dpd)(?:$|[._-])|datenschutzbeauftragte|dataprotectionofficer|privacyofficer/.test(l)) return 'dpo'
-  if (/privacy|privacidad|privacite|datenschutz|dataprotection|data-protection|data\.protection|gdpr|dsgvo|rgpd|ccpa|personvern|dataskydd|yinsi/.test(l)) return 'privacy'
+  if (/privacy|privacidad|privacite|datenschutz|dataprotection|data-protection|data\.protection|gdpr|dsgvo|rgpd|ccpa|personvern|dataskydd|yinsi|representative|datarep|donneespersonnelles|donnees-personnelles/.test(l)) return 'privacy'
   if (/^(?:legal|compliance|law|recht|juridique|legal-notices?)\b/.test(l)) return 'legal'
   if (/newsletter|unsubscribe|^news$|marketing|mailing|subscribe|promo/.test(l)) return 'newsletter'
   if (/^(?:sales|vertrieb|order|orders|shop|store|business|bd|wholesale|quote|quotes)\b/.test(l)) return 'sales'
@@ -92,7 +92,7 @@ export const regulatorCue =
 
 /** E-mail domains of regulators: an address there is never the company's. */
 export const regulatorDomains =
-  /(?:^|\.)(?:ico\.org\.uk|cnil\.fr|edpb\.europa\.eu|edps\.europa\.eu|bfdi\.bund\.de|datenschutz-berlin\.de|datenschutz\.hamburg\.de|datenschutz\.rlp\.de|datenschutz-mv\.de|datenschutz\.saarland\.de|datenschutz\.sachsen\.de|datenschutz\.hessen\.de|datenschutz\.bremen\.de|datenschutz\.thueringen\.de|datenschutz\.sachsen-anhalt\.de|datenschutz-bayern\.de|datenschutzzentrum\.de|lfd\.niedersachsen\.de|lda\.brandenburg\.de|lda\.bayern\.de|ldi\.nrw\.de|baden-wuerttemberg\.datenschutz\.de|dataprotection\.ie|pcpd\.org\.hk|cac\.gov\.cn|ftc\.gov|oag\.ca\.gov|cppa\.ca\.gov|priv\.gc\.ca|oaic\.gov\.au|gpdp\.it|garanteprivacy\.it|aepd\.es|autoriteitpersoonsgegevens\.nl|datatilsynet\.(?:no|dk)|imy\.se|uodo\.gov\.pl|dsb\.gv\.at|edoeb\.admin\.ch|autoriteprotectiondonnees\.be|apd-gba\.be|cnpd\.(?:lu|pt)|kisa\.or\.kr|ppc\.go\.jp|privacy\.org\.nz)$/i
+  /(?:^|\.)(?:ico\.org\.uk|cnil\.fr|edpb\.europa\.eu|edps\.europa\.eu|bfdi\.bund\.de|datenschutz-berlin\.de|datenschutz\.hamburg\.de|datenschutz\.rlp\.de|datenschutz-mv\.de|datenschutz\.saarland\.de|datenschutz\.sachsen\.de|datenschutz\.hessen\.de|datenschutz\.bremen\.de|datenschutz\.thueringen\.de|datenschutz\.sachsen-anhalt\.de|datenschutz-bayern\.de|datenschutzzentrum\.de|lfd\.niedersachsen\.de|lda\.brandenburg\.de|lda\.bayern\.de|ldi\.nrw\.de|baden-wuerttemberg\.datenschutz\.de|dataprotection\.ie|pcpd\.org\.hk|cac\.gov\.cn|ftc\.gov|oag\.ca\.gov|cppa\.ca\.gov|priv\.gc\.ca|oaic\.gov\.au|gpdp\.it|garanteprivacy\.it|aepd\.es|autoriteitpersoonsgegevens\.nl|datatilsynet\.(?:no|dk)|imy\.se|uodo\.gov\.pl|dsb\.gv\.at|edoeb\.admin\.ch|autoriteprotectiondonnees\.be|apd-gba\.be|cnpd\.(?:lu|pt)|kisa\.or\.kr|ppc\.go\.jp|privacy\.org\.nz|inforegulator\.org\.za|anpd\.gov\.br|dpa\.gr|uoou\.cz|tietosuoja\.fi|naih\.hu|dataprotection\.ro|aki\.ee|dvi\.gov\.lv|ada\.lt|idpc\.org\.mt|dataprotection\.gov\.cy|azop\.hr|ip-rs\.si|dataprotection\.gov\.sk|cpdp\.bg|datenschutzstelle\.li|personuvernd\.is|pdpc\.gov\.sg|datenschutz\.bund\.de)$/i
 
 /** Postal addresses of well-known regulators (a fingerprint is enough to tell). */
 export const regulatorAddress = /Wycliffe House|SK9 5AF|3 Place de Fontenoy|Graurheindorfer Str|21 Fitzwilliam Square|Promenade Street Office|Rue de la Presse 35|1919 Queen's Road/i
@@ -143,6 +143,38 @@ export function lastMatchEnd(text: string, pattern: RegExp): number {
   return end
 }
 
+/** "the data controller is Twitter International …", "le responsable du traitement est Amazon …": the policy's own controller. */
+const controllerJustBefore = /(?:\bcontroller|responsable (?:du|de) traitement|Verantwortliche[rn]?)\b[^.\n]{0,40}?(?:\bis|\best|\bist|:)\s*(?:the\s+|la société\s+)?$/i
+
+/** Whether `text` declares the provider named `name` the data controller ("the data controller is Twitter …"). */
+export function declaredController(text: string, name: string): boolean {
+  const global = new RegExp(thirdPartyName.source, 'g')
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    if (m[0] === name && controllerJustBefore.test(text.slice(Math.max(0, m.index - 80), m.index))) return true
+  }
+  return false
+}
+
+/**
+ * Where the last well-known provider's name in `text` from `from` on ends, or -1; a name the text declares the
+ * data controller ("the data controller is Twitter International Unlimited Company") is the
+ * company's own (the policy is that provider's), not a provider it uses.
+ */
+function providerNotController(text: string, from: number): number {
+  const global = new RegExp(thirdPartyName.source, 'g')
+  let end = -1
+  // Once declared the controller, the same name (the addressee line below) stays the company's.
+  const declared = new Set<string>()
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    if (declared.has(m[0]) || controllerJustBefore.test(text.slice(Math.max(0, m.index - 80), m.index))) {
+      declared.add(m[0])
+      continue
+    }
+    if (m.index >= from) end = m.index + m[0].length
+  }
+  return end
+}
+
 /**
  * Whose contact the window before an item points to: the cue nearest to the item wins, so "tell
  * us first … you may also complain to the ICO: <address>" gives the regulator, and "… complain to
@@ -155,8 +187,8 @@ export function ownerFromContext(window: string, companyName: RegExp | null, sen
   // A provider is named in the same sentence as the contact ("… provided by Google LLC, 1600 …");
   // a regulator may head a block of lines ("Information Commissioner's Office / Wycliffe House / …").
   const own = window.slice(sentenceStart)
-  const ownThird = Math.max(lastMatchEnd(own, thirdPartyCue), lastMatchEnd(own, thirdPartyName))
-  const third = ownThird === -1 ? -1 : sentenceStart + ownThird
+  const cueThird = lastMatchEnd(own, thirdPartyCue)
+  const third = Math.max(cueThird === -1 ? -1 : sentenceStart + cueThird, providerNotController(window, sentenceStart))
   let company = lastMatchEnd(window, companyCue)
   if (companyName) company = Math.max(company, lastMatchEnd(window, companyName))
   // A representative in the EU or UK (GDPR Article 27) is another company acting for this one: its

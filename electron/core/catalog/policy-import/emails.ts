@@ -51,11 +51,14 @@ const plainEmail = new RegExp(
 const knownLongTld = /^(?:com|net|org|edu|gov|int|mil|info|biz|name|pro|app|dev|io|ai|co|me|tv|eu|asia|earth|cloud|online|site|tech|email|global|group|company|legal|health|bank|shop|store|xyz|one|art|blog|news|media|live|life|world|today|page|studio|design|agency|digital|network|systems|solutions|services|international|museum|travel|jobs|mobi|tel|coop|aero|cat|ltd|gmbh|berlin|hamburg|london|paris|nyc|swiss|ovh|foundation|community|social|games|game|fun|space|website|work|team|works|zone|center|club|love|city|land|link|red|blue|green|pink|gold|black|plus|care|fit|vip|win|top|icu|wiki|lol|uno|ing|gle|google|amazon|apple|microsoft)$/i
 /** Words a page run into an address ("dataskydd@kivra.seor by phone"): "or", "and", "to" after a country's domain. */
 const gluedWord = /^([a-z]{2})(or|and|to|for|und|oder|et|ou|och|eller|of|at|in)$/i
+/** The same after a generic domain ("legal@backmarket.comou par courrier"): "com" and a word of the sentence. */
+const gluedAfterLongTld = /^(com|net|org|info|biz|edu|gov)(or|and|to|for|und|oder|et|ou|och|eller|of|at|in)$/i
 const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
 // At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
 // and is then read once, not again from every space in it.
-const atBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}`
+// "palaute(a)vr.fi": a bare "(a)" between the two halves, as Nordic pages write it.
+const atBracket = String.raw`(?:\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}|\(a\))`
 const dotBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:dot|DOT|Dot|\.)\s{0,10}[\])}>]\s{0,10}`
 const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
 const bracketed = new RegExp(
@@ -113,7 +116,7 @@ export function normalise(address: string): string {
   let domain = a.slice(at + 1).toLowerCase()
   const dot = domain.lastIndexOf('.')
   const tld = domain.slice(dot + 1)
-  const glued = gluedWord.exec(tld)
+  const glued = gluedWord.exec(tld) ?? gluedAfterLongTld.exec(tld)
   if (dot > 0 && glued && !knownLongTld.test(tld)) domain = `${domain.slice(0, dot + 1)}${glued[1]}`
   return `${a.slice(0, at)}@${domain}`
 }
@@ -177,6 +180,16 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
         const length = shown.toLowerCase().indexOf(target.toLowerCase()) === -1 ? shown.length : target.length
         mentions.push({ address: target, start: link.start + at, end: link.start + at + length, via: 'mailto', shown: null })
         taken.push({ start: link.start + at, end: link.start + at + length })
+        continue
+      }
+      const cut = shownAddresses.find((a) => a.includes('@') && a.length < target.length && target.toLowerCase().includes(a.toLowerCase()))
+      const piece = shown.trim().toLowerCase()
+      const fragment = shownAddresses.length === 0 && piece.length > 0 && !/\s/.test(piece) && (target.toLowerCase().startsWith(piece) || target.toLowerCase().endsWith(piece))
+      if (cut !== undefined || fragment) {
+        // The page split one address over two links ("aws-privacy@amazon.co" + "m", "re" + "lais@…",
+        // both to the whole address): the words are a piece of the target, which is the address.
+        mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto', shown: null })
+        taken.push({ start: link.start, end: link.end })
         continue
       }
       if (shownAddresses.length > 0) {
@@ -272,6 +285,8 @@ function clean(text: string): string {
 export type EmailContext = {
   readonly segments: Segments
   readonly companyDomain: string | null
+  /** The domain the policy's own links mostly go to (identity.ts siteDomainOf): its addresses are the company's. */
+  readonly siteDomain?: string | null
   readonly companyName: RegExp | null
   /** The company's name as the policy gives it (to tell its own mail domain from a provider's). */
   readonly companyNameText?: string | null
@@ -505,7 +520,8 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', `${address} is a no-reply sender address, not a contact; Rightful ignored it.`)
       continue
     }
-    const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
+    const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
+    const ownDomain = at(ctx.companyDomain) || at(ctx.siteDomain)
     if (regulatorDomains.test(domain)) {
       exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', `${address} belongs to a data protection regulator, not to the company; it is not proposed as the company's contact.`)
       continue

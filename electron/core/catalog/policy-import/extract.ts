@@ -6,7 +6,7 @@
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
 import { findPostalAddresses, withoutTrailingStars } from './addresses'
 import { findEmails, homeFirst } from './emails'
-import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage } from './identity'
+import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage, siteDomainOf } from './identity'
 import { findPhones } from './phones'
 import { toPlainText } from './plain-text'
 import type { PolicyProposal, ProposalWarning, UsedQuote } from './proposal'
@@ -113,16 +113,19 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
   yield step(2)
   const archive = findArchiveHint(plain.text, plain.links, sourceUrl)
   const companyDomain = companyDomainOf(sourceUrl, archive)
-  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain)
+  // The domain the policy's own links go to: its name is the company's, and an address there is the
+  // company's, even when it is a well-known provider's (the policy is that provider's own).
+  const siteDomain = siteDomainOf(plain.links)
+  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain ?? siteDomain)
   const warnings: ProposalWarning[] = []
   if (!companyName) {
     warnings.push({ code: 'no-company-name', message: 'The policy does not name the company in a way Rightful can find; enter the name yourself.', start: null, end: null })
   }
-  const nameRegex = namePattern(companyName?.name ?? null, companyDomain)
+  const nameRegex = namePattern(companyName?.name ?? null, companyDomain ?? siteDomain)
 
   budget.check()
   yield step(3)
-  const emails = findEmails(plain.links, { segments, companyDomain, companyName: nameRegex, companyNameText: companyName?.name ?? null, budget })
+  const emails = findEmails(plain.links, { segments, companyDomain, siteDomain, companyName: nameRegex, companyNameText: companyName?.name ?? null, budget })
   yield step(4)
   const postalAddresses = findPostalAddresses({ segments, companyName: nameRegex, budget })
   yield step(5)

@@ -38,6 +38,31 @@ function hostOf(url: string): string | null {
   }
 }
 
+/** Links read to find the site's own domain; a policy has a few dozen. */
+const maxSiteLinks = 2000
+
+/**
+ * The domain the policy's own web links mostly go to ("www.criteo.com/privacy/…" from Criteo's
+ * policy): at least three links and at least 40% of the web links. The page links to its own site
+ * far more than to any other; an address at that domain is the company's even when the domain is a
+ * well-known provider's (the policy is that provider's own). Null when no domain stands out.
+ */
+export function siteDomainOf(links: ReadonlyArray<TextLink>): string | null {
+  const counts = new Map<string, number>()
+  let web = 0
+  for (const link of links.slice(0, maxSiteLinks)) {
+    if (!/^\s*https?:\/\//i.test(link.href)) continue
+    const host = hostOf(link.href.trim())
+    if (!host || /(?:^|\.)web\.archive\.org$/i.test(host)) continue
+    web += 1
+    const domain = registrableDomain(host)
+    counts.set(domain, (counts.get(domain) ?? 0) + 1)
+  }
+  let best: [string, number] | null = null
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
+  return best && best[1] >= 3 && best[1] >= 0.4 * web ? best[0] : null
+}
+
 export function findArchiveHint(text: string, links: ReadonlyArray<TextLink>, sourceUrl: string | null): ArchiveHint | null {
   const note = /extracted and transformed from the ([\w.-]+\.[a-z]{2,}) privacy policy that was archived on (\d{4}-\d{2}-\d{2})/i.exec(text.slice(0, 2000))
   const snapshot = links.find((l) => /web\.archive\.org\/web\/\d{8}/i.test(l.href))?.href ?? null
@@ -64,7 +89,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 }
 
 const genericTitleWords =
-  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site)\b|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
+  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)\b|\bd['’](?=[A-ZÀ-Þ])|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -100,7 +125,7 @@ function titlePieces(title: string): string[] {
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor)\b/i
+  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous)\b/i
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -146,7 +171,17 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // the data controller (…) is / shall be X
   { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
-  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,120}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,120}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?["“]?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
+  // X agit en qualité de responsable du traitement / X, …, est le « responsable du traitement » / X sont coresponsables
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:agit|intervient|agissent)\s+en (?:sa |leur )?(?:qualité|tant) (?:de|que)\s+(?:«\s*)?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:est|sont)\s+(?:le |la |les )?(?:«\s*|["“])?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
+  // le responsable du traitement … est la société X / Le traitement … sera effectué par X S.L.
+  { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?\b[^.\n]{0,80}?\b(?:est|sera)(?:\s*:\s*|\s+)(?:la société\s+|l['’]entité\s+)?(${companyNameText})`, 'u'), needsForm: true },
+  { pattern: new RegExp(String.raw`\b(?:traitées?|collectées?|effectué|exploité|édité|opéré)e?s? par (?:la société\s+)?(${companyNameText})`, 'u'), needsForm: true },
+  // (ci-après « X ») / (ci-après dénommée « X »)
+  { pattern: new RegExp(String.raw`\((?:ci-après|ci-dessous)(?:[ \t]+(?:dénommée?s?|désignée?s?|conjointement|ensemble|la|le|les|:))*[ \t]*«[ \t\u00a0]*(${nameWord}(?:[ \t]+${nameWord}){0,3})[ \t\u00a0]*»`, 'u'), needsForm: false },
+  // Nous sommes X / La société X
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(?:Nous sommes|Nous,|La société)[ \t]+(${companyNameText})`, 'u'), needsForm: false },
   // X is the body responsible / X est responsable des traitements
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}) (?:is the (?:body|party|entity|company) responsible|is responsible for (?:the )?(?:collection|processing)|est responsable des? traitements?)`, 'u'), needsForm: false },
   // When we talk about X, we mean Y / We, X, … / We are X,
@@ -187,7 +222,10 @@ const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|wh
 /** The name the policy gives itself in its controller clause or self-definition, with its quote. */
 function fromOwnWords(text: string): { name: string; start: number; end: number } | null {
   const head = text.slice(0, 20_000)
-  let best: { name: string; start: number; end: number; rank: number } | null = null
+  let best: { name: string; start: number; end: number; rank: number; early: boolean } | null = null
+  // A name the opening of the policy uses too is the policy's own; a partner named further down is not.
+  const opening = text.slice(0, 800).toLowerCase()
+  const isEarly = (name: string) => opening.includes(name.split(/\s/)[0]!.toLowerCase())
   ownWords.forEach(({ pattern, needsForm }, rank) => {
     const every = new RegExp(pattern.source, `${pattern.flags}g`)
     for (let m = every.exec(head), n = 0; m && n < maxMatchesPerPattern; m = every.exec(head), n += 1) {
@@ -203,7 +241,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number 
     let found = m[1]!.trim()
     for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:(?:how|to|and|by|for|with|at|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
-    const name = withoutTrailingChars(found, /[\s,.;:]/).replace(/['’]s$/, '')
+    const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
     let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
     // "Signal Messenger, LLC, 650 Castro Street": a legal form right after the name belongs to it.
     const after = withForm.test(restored) ? null : formAfter.exec(head.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length, m.index + m[0].indexOf(m[1]!) + m[1]!.length + 24))
@@ -214,6 +252,10 @@ function fromOwnWords(text: string): { name: string; start: number; end: number 
       restored = restored.slice(department[0].length)
     }
     if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return false
+    // A law's short name ("ci-après le « RGPD »") or the parent company ("subsidiaries of Amazon.com, Inc. (“Amazon”)") is not the company.
+    if (/^(?:Germany|Deutschland|France|Ireland|Luxembourg|Netherlands|Switzerland|Austria|Spain|Italy|Belgium|United States|United Kingdom|Europe|European Union)$/i.test(restored)) return false
+    if (/^(?:RGPD|GDPR|DSGVO|DPA|LOPDGDD|CNIL|CCPA|UK GDPR|LGPD|PIPEDA|APPI)$/i.test(restored)) return false
+    if (/\b(?:subsidiar(?:y|ies)|wholly[- ]owned|filiales?) (?:of|de)\b[^.\n]{0,60}$/i.test(head.slice(Math.max(0, m.index + m[0].indexOf(m[1]!) - 80), m.index + m[0].indexOf(m[1]!)))) return false
     // A defined term for a document, a place or a service ("Sites", “Provision”) is not the company.
     if (genericDefinition.test(restored) && !withForm.test(restored)) return false
     // A provider the policy names ("Google LLC is the controller of …") or a postcode is not the company.
@@ -225,11 +267,13 @@ function fromOwnWords(text: string): { name: string; start: number; end: number 
     if (list) {
       const first = list[1]!
       start = Math.max(0, start - 160) + list.index
-      if (!best || start < best.start - 200 || rank < best.rank) best = { name: first, start, end: start + first.length, rank }
+      const early = isEarly(first)
+      if (!best || (early && !best.early) || (early === best.early && (start < best.start - 200 || rank < best.rank))) best = { name: first, start, end: start + first.length, rank, early }
       return true
     }
     // The earliest mention wins; among mentions close together, the pattern listed first.
-    if (!best || start < best.start - 200 || (Math.abs(start - best.start) <= 200 && rank < best.rank)) best = { name: restored, start, end: start + restored.length, rank }
+    const early = isEarly(restored)
+    if (!best || (early && !best.early) || (early === best.early && (start < best.start - 200 || (Math.abs(start - best.start) <= 200 && rank < best.rank)))) best = { name: restored, start, end: start + restored.length, rank, early }
     return true
   }
 }
@@ -276,6 +320,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:s['’]engage|attache une grande importance|est soucieu(?:x|se)|respecte votre)\b/,
   ]
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
@@ -296,7 +341,13 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     const policyTitle = /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(titleLine.text) && pieces.length === 1
     if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
-  // 4. Only the web address is left.
+  // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
+  if (domain && label && label.length >= 3) {
+    const written = new RegExp(`(?<![\\w.@/-])${escapeRegExp(label)}(?![\\w.@/-])`, 'gi')
+    for (let m = written.exec(head); m; m = written.exec(head)) {
+      if (/^\p{Lu}/u.test(m[0])) return { name: m[0], basis: 'domain', ...quoteOf(m.index, m.index + m[0].length) }
+    }
+  }
   if (domain) return { name: domain, basis: 'domain', quote: null, start: null, end: null }
   return null
 }
