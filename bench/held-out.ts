@@ -4,14 +4,18 @@
  * `--verbose` what was proposed for each excerpt. Used by the fresh and the second held-out benches.
  */
 import fs from 'node:fs'
-import { corpusDir, formatScore, isFreshFile, loadFreshCorpus, scoreCorpus } from '../test/helpers/policy-corpus'
+import { corpusMissing, corpusTextDir, formatScore, isFreshFile, loadFreshCorpus, scoreCorpus } from '../test/helpers/policy-corpus'
 
 export function reportHeldOut(options: { expectationsFile: string; prefix: string; title: string; maxExcerpt: (text: string) => number; limit: number; verbose: boolean }): void {
+  if (corpusMissing || !corpusTextDir) {
+    console.log(`${options.title}: skipped, ${corpusMissing ?? 'the excerpts are not here'} (RIGHTFUL_CORPORA_DIR says where).`)
+    return
+  }
   const set = loadFreshCorpus(options.expectationsFile)
   const { entries } = set
 
   // The set is what the JSON says it is: every file labelled, every label a file of the set, all held out.
-  const onDisk = fs.readdirSync(corpusDir).filter((f) => isFreshFile(f) && f.startsWith(options.prefix)).sort()
+  const onDisk = fs.readdirSync(corpusTextDir).filter((f) => isFreshFile(f) && f.startsWith(options.prefix)).sort()
   const listed = [...set.fresh].sort()
   const labelled = entries.map((e) => e.file).sort()
   const mismatch = JSON.stringify(onDisk) !== JSON.stringify(listed) || JSON.stringify(listed) !== JSON.stringify(labelled)

@@ -12,7 +12,8 @@
  * Run: npx tsx bench/policy-extraction-heldout3.ts [--set 3|4|5|6|7a|7b] [--verbose]
  */
 import path from 'node:path'
-import { formatHeldout3, heldout4Dir, heldout5Dir, heldout6Dir, heldout7aDir, heldout7bDir, heldout7Root, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
+import { excerptsMissing } from '../test/helpers/corpora'
+import { formatHeldout3, heldout3Dir, heldoutTextDir, heldout4Dir, heldout5Dir, heldout6Dir, heldout7aDir, heldout7bDir, heldout7Root, loadHeldout3, scoreHeldout3 } from '../test/helpers/policy-heldout3'
 
 const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : '3'
 const sets = new Map([
@@ -25,16 +26,19 @@ const sets = new Map([
 ])
 const chosen = sets.get(set ?? '')
 if (!chosen) throw new Error(`--set must be 3, 4, 5, 6, 7a or 7b (got ${set})`)
-let textDir: string | undefined
+const dir = chosen.dir ?? heldout3Dir
+let textDir: string | null
 if (set === '7a' || set === '7b') {
   const root = heldout7Root()
-  if (root === null) {
-    console.log(`Set ${set}: skipped, its excerpts are not here (set RIGHTFUL_HELDOUT7_DIR, or rebuild them with scripts/policy-heldout-cut.ts)`)
-    process.exit(0)
-  }
-  textDir = path.join(root, `policies-heldout${set}`)
+  textDir = root === null ? null : path.join(root, `policies-heldout${set}`)
+} else {
+  textDir = heldoutTextDir(dir)
 }
-const score = scoreHeldout3(loadHeldout3(chosen.dir, textDir ?? chosen.dir))
+if (textDir === null) {
+  console.log(`Set ${set}: skipped, ${excerptsMissing(path.basename(dir)) ?? 'its excerpts are not here'} (RIGHTFUL_CORPORA_DIR says where; scripts/policy-heldout-cut.ts rebuilds set 7)`)
+  process.exit(0)
+}
+const score = scoreHeldout3(loadHeldout3(dir, textDir))
 console.log(formatHeldout3(score, chosen.title))
 const clean = score.results.filter((r) => r.problems.length === 0).length
 console.log(`\nexcerpts with every field right: ${clean}/${score.results.length}`)

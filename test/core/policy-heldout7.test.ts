@@ -1,3 +1,4 @@
+// @module-tag corpus
 /**
  * Set 7 of the held-out policies: its labels and sources are committed, its excerpts (the services'
  * texts) are not. These checks read the labels and sources, and the excerpts where they are here;
@@ -7,11 +8,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { heldout7aDir, heldout7bDir, heldout7Root, loadHeldout3 } from '../helpers/policy-heldout3'
+import { heldout3Dir, heldout4Dir, heldout5Dir, heldout6Dir, heldout7aDir, heldout7bDir, heldout7Root, heldoutTextDir, loadHeldout3 } from '../helpers/policy-heldout3'
 
 const read = (dir: string, file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { files?: Record<string, { sha256: string; repository: string; commit: string; path: string }>; policies?: Record<string, unknown> }
 const root = heldout7Root()
-if (root === null) console.log('[skip reason] the excerpts of set 7 are not here (RIGHTFUL_HELDOUT7_DIR, ../shared/policies-heldout7 or .scratch/heldout7): only its labels and sources are checked.')
+if (root === null) console.log('[skip reason] the excerpts of set 7 are not here (RIGHTFUL_HELDOUT7_DIR, the corpora folder of test/helpers/corpora.ts, or .scratch/heldout7): only its labels and sources are checked.')
 
 describe('held-out set 7', () => {
   it('labels 42 policies in 7a and 18 in 7b, each with its source (repository, commit, path, SHA-256), none in both', () => {
@@ -45,5 +46,21 @@ describe('held-out set 7', () => {
     } finally {
       fs.rmSync(copy, { recursive: true, force: true })
     }
+  })
+})
+
+describe('held-out sets 3 to 6', () => {
+  it('label every excerpt of its sources.json and commit none of the excerpts themselves', () => {
+    for (const dir of [heldout3Dir, heldout4Dir, heldout5Dir, heldout6Dir]) {
+      const labels = Object.keys(read(dir, 'labels.json').policies!)
+      const sources = read(dir, 'sources.json').files!
+      expect(Object.keys(sources).sort(), dir).toEqual([...labels].sort())
+      for (const source of Object.values(sources)) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.json')), dir).toEqual([])
+    }
+  })
+
+  it.skipIf(heldoutTextDir(heldout6Dir) === null)('load where their excerpts are here, each checked against its SHA-256', () => {
+    expect(loadHeldout3(heldout6Dir)).toHaveLength(20)
   })
 })

@@ -1,5 +1,6 @@
 /**
- * The corpus of real privacy-policy excerpts (test/fixtures/policies) and its hand-checked
+ * The corpus of real privacy-policy excerpts (labels in test/fixtures/policies, the excerpts
+ * themselves outside the repository: see corpora.ts) and its hand-checked
  * expectations, and the scoring of extractPolicy against them: precision and recall per field,
  * the rate at which the best-ranked privacy address is the right one, and exact-match rates.
  * Shared by the corpus test and bench/policy-extraction.ts.
@@ -9,8 +10,22 @@ import path from 'node:path'
 import { z } from 'zod'
 import { extractPolicy } from '../../electron/core/catalog/policy-import/extract'
 import type { PolicyFormat, PolicyProposal } from '../../electron/core/catalog/policy-import/proposal'
+import { excerptsDir, excerptsMissing, readExcerpt, sourcesSchema } from './corpora'
 
+/** The expectations (labels) and sources.json of the corpus. */
 export const corpusDir = path.resolve(__dirname, '..', 'fixtures', 'policies')
+/** The excerpts, where they are here (not committed: third parties' texts), else null. */
+export const corpusTextDir = excerptsDir('policies')
+/** Why the corpus cannot be read here, else null. */
+export const corpusMissing = excerptsMissing('policies')
+
+const corpusSources = (): Record<string, { sha256: string }> => sourcesSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, 'sources.json'), 'utf8'))).files
+
+/** One excerpt of the corpus, checked against the SHA-256 it was labelled with. */
+function readCorpusFile(file: string, sources: Record<string, { sha256: string }>): string {
+  if (!corpusTextDir) throw new Error(corpusMissing!)
+  return readExcerpt(corpusTextDir, file, sources[file]?.sha256 ?? '-').toString('utf8')
+}
 
 const expectationSchema = z.strictObject({
   sourceUrl: z.url().nullable(),
@@ -40,8 +55,9 @@ export function formatOf(file: string): PolicyFormat {
 /** The excerpts with their expectations; the first line of each file (its source) is not policy text. */
 export function loadCorpus(): CorpusEntry[] {
   const { policies } = fileSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, 'expectations.json'), 'utf8')))
+  const sources = corpusSources()
   return Object.entries(policies).map(([file, expected]) => {
-    const raw = fs.readFileSync(path.join(corpusDir, file), 'utf8')
+    const raw = readCorpusFile(file, sources)
     const newline = raw.indexOf('\n')
     return { file, format: formatOf(file), source: raw.slice(0, newline), text: raw.slice(newline + 1), expected }
   })
@@ -82,8 +98,9 @@ export type FreshCorpus = Omit<z.infer<typeof freshFileSchema>, 'policies'> & { 
 /** A held-out set and its expectations; by default the fresh-* set (expectations-fresh.json). */
 export function loadFreshCorpus(expectationsFile: string = freshExpectationsFile): FreshCorpus {
   const { policies, ...rest } = freshFileSchema.parse(JSON.parse(fs.readFileSync(path.join(corpusDir, expectationsFile), 'utf8')))
+  const sources = corpusSources()
   const entries = Object.entries(policies).map(([file, expected]) => {
-    const raw = fs.readFileSync(path.join(corpusDir, file), 'utf8')
+    const raw = readCorpusFile(file, sources)
     const newline = raw.indexOf('\n')
     return { file, format: formatOf(file), source: raw.slice(0, newline), text: raw.slice(newline + 1), expected }
   })

@@ -1,16 +1,17 @@
 /**
- * The third held-out set (test/fixtures/policies-heldout3, labels.json): 55 real policy excerpts
+ * The third held-out set (labels in test/fixtures/policies-heldout3, the excerpts outside the
+ * repository: corpora.ts): 55 real policy excerpts
  * labelled by hand before the extractor read them, kept in a folder of their own so nothing tunes
  * on them. Scores extractPolicy on it: precision and recall per field, the privacy contact ranked
  * first, false privacy contacts where the policy gives none, company names, and addresses that
  * still carry a scheme or punctuation. Used by bench/policy-extraction-heldout3.ts and its test.
  */
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { extractPolicy } from '../../electron/core/catalog/policy-import/extract'
 import type { PolicyProposal } from '../../electron/core/catalog/policy-import/proposal'
+import { excerptsDir, excerptsMissing, readExcerpt, sourcesSchema } from './corpora'
 import { formatOf, precision, recall, type Tally } from './policy-corpus'
 
 export const heldout3Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout3')
@@ -28,16 +29,20 @@ export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are
  * not committed (scripts/policy-heldout-cut.ts rebuilds them from the commits that sources.json names).
- * RIGHTFUL_HELDOUT7_DIR, else ../shared/policies-heldout7, else .scratch/heldout7; null when none exists.
+ * RIGHTFUL_HELDOUT7_DIR, else the corpora folder (corpora.ts), else .scratch/heldout7; null when none exists.
  */
 export function heldout7Root(): string | null {
   const repo = path.resolve(__dirname, '..', '..')
-  const candidates = [process.env.RIGHTFUL_HELDOUT7_DIR, path.resolve(repo, '..', 'shared', 'policies-heldout7'), path.join(repo, '.scratch', 'heldout7')]
+  const inCorpora = excerptsDir('policies-heldout7a')
+  const candidates = [process.env.RIGHTFUL_HELDOUT7_DIR, inCorpora ? path.dirname(inCorpora) : undefined, path.join(repo, '.scratch', 'heldout7')]
   for (const dir of candidates) if (dir && fs.existsSync(path.join(dir, 'policies-heldout7a'))) return dir
   return null
 }
 
-const sourcesSchema = z.object({ files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).passthrough()) })
+/** Where a set's excerpts are (sets 3 to 6 as set 7: not committed, see corpora.ts), or null. */
+export function heldoutTextDir(dir: string): string | null {
+  return excerptsDir(path.basename(dir))
+}
 
 const labelSchema = z.strictObject({
   /** The addresses the policy ties to privacy, best first; empty when it ties none. */
@@ -63,21 +68,20 @@ const fileSchema = z.strictObject({ about: z.string(), policies: z.record(z.stri
 export type Heldout3Entry = { readonly file: string; readonly text: string; readonly source: string; readonly label: Heldout3Label }
 
 /**
- * Every excerpt of a set (by default set 3) with its label; throws when a file has no label or a label no file.
- * `textDir` holds the excerpts when they live apart from the labels (set 7); a sources.json beside the labels
- * gives each excerpt's SHA-256, and an excerpt that differs from the one labelled is refused.
+ * Every excerpt of a set (by default set 3) with its label; throws when a file has no label or a label no file,
+ * or when the excerpts are not here. `textDir` holds the excerpts (by default the set's folder among the
+ * corpora, corpora.ts); the sources.json beside the labels gives each excerpt's SHA-256, and an excerpt that
+ * differs from the one labelled is refused.
  */
-export function loadHeldout3(dir: string = heldout3Dir, textDir: string = dir): Heldout3Entry[] {
+export function loadHeldout3(dir: string = heldout3Dir, textDir: string | null = heldoutTextDir(dir)): Heldout3Entry[] {
+  if (textDir === null) throw new Error(excerptsMissing(path.basename(dir)) ?? `the excerpts of ${dir} are not here`)
   const { policies } = fileSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')))
-  const sourcesFile = path.join(dir, 'sources.json')
-  const sources = fs.existsSync(sourcesFile) ? sourcesSchema.parse(JSON.parse(fs.readFileSync(sourcesFile, 'utf8'))).files : null
+  const sources = sourcesSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'sources.json'), 'utf8'))).files
   const labelled = Object.keys(policies).sort()
   const onDisk = fs.readdirSync(textDir).filter((f) => /\.(?:md|markdown|html?|txt)$/i.test(f)).sort()
   if (JSON.stringify(labelled) !== JSON.stringify(onDisk)) throw new Error(`heldout3: files and labels differ:\n${onDisk.join(' ')}\n${labelled.join(' ')}`)
   return labelled.map((file) => {
-    const bytes = fs.readFileSync(path.join(textDir, file))
-    const want = sources?.[file]?.sha256
-    if (sources && want !== createHash('sha256').update(bytes).digest('hex')) throw new Error(`heldout: ${file} is not the excerpt that was labelled (SHA-256 differs from sources.json)`)
+    const bytes = readExcerpt(textDir, file, sources[file]?.sha256 ?? '-')
     const raw = bytes.toString('utf8')
     const newline = raw.indexOf('\n')
     return { file, source: raw.slice(0, newline), text: raw.slice(newline + 1), label: policies[file]! }

@@ -13,7 +13,7 @@ import { repoRoot } from '../helpers/ports'
 const reasons = new Map<string, RegExp>([
   ['server', /startDovecot|startSmtpServer|createServer\(|startHttp|startHttps|startPolicyServer/],
   ['process', /node:child_process|cli-process|killLoop|replyKillLoop/],
-  ['corpus', /RIGHTFUL_DATAREQUESTS_DIR|RIGHTFUL_SEEDS_DIR|'\.\.', 'shared'|\.\.\/shared|heldout|Heldout|helpers\/datarequests/],
+  ['corpus', /RIGHTFUL_DATAREQUESTS_DIR|RIGHTFUL_SEEDS_DIR|'\.\.', 'shared'|\.\.\/shared|heldout|Heldout|helpers\/datarequests|helpers\/policy-corpus|helpers\/corpora/],
   ['property', /fast-check/],
 ])
 
