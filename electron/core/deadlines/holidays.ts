@@ -287,22 +287,32 @@ export function canadianFederalHolidays(year: number): ReadonlyMap<PlainDate, st
  * not on a day the province makes a holiday.
  */
 export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayCalendar {
-  const years = new Map<number, ReadonlyMap<PlainDate, string>>()
-  const federal = (date: PlainDate) => {
-    const year = Number(date.slice(0, 4))
-    let table = years.get(year)
-    if (!table) {
-      table = canadianFederalHolidays(year)
-      years.set(year, table)
-    }
-    return table.get(date) ?? null
-  }
+  // One per calendar (the calendars are cached), so that a list of many PIPEDA requests computes
+  // each year's federal holidays once.
+  const known = withFederal.get(calendar)
+  if (known) return known
   const place = calendar.label ?? 'Canada'
-  return {
+  const combined: HolidayCalendar = {
     jurisdiction: calendar.jurisdiction ?? { country: 'CA', region: null },
     label: `${place}, with Canada's federal holidays (Interpretation Act s.35)`,
-    holidayOn: (date) => federal(date) ?? calendar.holidayOn(date),
+    holidayOn: (date) => canadianFederalHolidayOn(date) ?? calendar.holidayOn(date),
     isMakeUpWorkday: calendar.isMakeUpWorkday,
     caveat: calendar.caveat,
   }
+  withFederal.set(calendar, combined)
+  return combined
+}
+
+const withFederal = new WeakMap<HolidayCalendar, HolidayCalendar>()
+const federalYears = new Map<number, ReadonlyMap<PlainDate, string>>()
+
+/** The federal holiday on `date`, or null; each year computed once. */
+function canadianFederalHolidayOn(date: PlainDate): string | null {
+  const year = Number(date.slice(0, 4))
+  let table = federalYears.get(year)
+  if (!table) {
+    table = canadianFederalHolidays(year)
+    federalYears.set(year, table)
+  }
+  return table.get(date) ?? null
 }
