@@ -29,7 +29,7 @@ const rendererPatterns = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', '.vite/', 'build/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from 'vite'
-import { copyResources, nodeBundle } from './vite.resources'
+import { cliOutDir, copyResources, nodeBundle, pruneStaleChunks } from './vite.resources'
 
-// The `rightful` command: one CommonJS file that bin/rightful.js loads.
-export default defineConfig(() => mergeConfig(nodeBundle('electron/cli.ts', 'cli.js'), { plugins: [copyResources()] }))
+// The `rightful` command: CommonJS files in build/cli/ (outside .vite/, which `npm start` empties),
+// with the resources beside them; bin/rightful.js loads cli.js. Chunks of earlier builds are removed.
+export default defineConfig(() => mergeConfig(nodeBundle('electron/cli.ts', 'cli.js', cliOutDir), { plugins: [copyResources(cliOutDir), pruneStaleChunks()] }))

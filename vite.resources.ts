@@ -11,6 +11,12 @@ import type { Plugin } from 'vite'
 
 const root = __dirname
 
+/**
+ * Where the `rightful` command's bundle goes (bin/rightful.js loads it from there). Not under
+ * .vite/: Forge's `npm start` empties .vite/ before it builds the app, which would delete the CLI.
+ */
+export const cliOutDir = path.join(root, 'build', 'cli')
+
 export const nodeExternals = ['electron', 'electron/main', 'electron/renderer', 'electron/common', ...builtinModules.flatMap((m) => [m, `node:${m}`])]
 
 export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugin {
@@ -45,11 +51,39 @@ export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugi
   }
 }
 
+/**
+ * Removes, after a build, the scripts (and their source maps) in the output folder that this build
+ * did not write: the hashed chunks of earlier builds, which nothing loads any more. Only for a folder
+ * that holds one bundle alone (the CLI's); resources/ and other files are left as they are.
+ */
+export function pruneStaleChunks(): Plugin {
+  return {
+    name: 'rightful:prune-stale-chunks',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir
+      if (!dir) return
+      const written = new Set(Object.keys(bundle).map((name) => path.resolve(dir, name)))
+      const walk = (folder: string): void => {
+        for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+          const full = path.join(folder, entry.name)
+          if (entry.isDirectory()) {
+            if (full !== path.join(dir, 'resources')) walk(full)
+          } else if (/\.(c?js|js\.map)$/.test(entry.name) && !written.has(full)) {
+            fs.rmSync(full, { force: true })
+          }
+        }
+      }
+      walk(dir)
+    },
+  }
+}
+
 /** Bundle settings for code that runs in Node (main process, CLI), as Forge's Vite plugin uses. */
-export function nodeBundle(entry: string, fileName: string) {
+export function nodeBundle(entry: string, fileName: string, outDir = path.join(root, '.vite', 'build')) {
   return {
     build: {
-      outDir: path.join(root, '.vite', 'build'),
+      outDir,
       emptyOutDir: false,
       copyPublicDir: false,
       minify: false,

@@ -98,7 +98,7 @@ export function benchBuiltinCatalog(report: (name: string, value: string) => voi
   }
   report(`built-in catalog: search, ${all.length} queries × 5 (limit 50)`, `p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}, max ${ms(Math.max(...samples))}`)
 
-  const cli = path.join(repoRoot, '.vite', 'build', 'cli.js')
+  const cli = path.join(repoRoot, 'build', 'cli', 'cli.js')
   if (!fs.existsSync(cli)) {
     report('fresh process: rightful catalog search', 'skipped: run npm run build:cli first')
     return

@@ -39,7 +39,7 @@ const show = (t: Timing, anchor: Timing) =>
 const before = 'before (main at 0f7070d, one bundle, no cache; min / median of 5 on this 2-core machine, load ~2): --version 321 / 344 ms, deadline 429 / 473 ms, node -e 0 48 / 49 ms'
 
 export function benchCliStart(report: (name: string, value: string) => void): void {
-  if (!fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))) {
+  if (!fs.existsSync(path.join(repoRoot, 'build', 'cli', 'cli.js'))) {
     report('CLI start', 'skipped: run `npm run build:cli` first')
     return
   }

@@ -169,7 +169,7 @@ export async function benchRealLetters(report: Report, anchorMs: number, options
   }
 
   if (options.cold === false) return
-  const built = fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))
+  const built = fs.existsSync(path.join(repoRoot, 'build', 'cli', 'cli.js'))
   if (!built) {
     report('letters, cold', 'skipped: run `npm run build:cli` first')
     return

@@ -141,7 +141,7 @@ function runCli(file: string, dataDir: string, signalAfterMs: number | null): Pr
 }
 
 export async function benchCliSignal(report: (name: string, value: string) => void, anchorMs: number): Promise<void> {
-  if (!fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))) {
+  if (!fs.existsSync(path.join(repoRoot, 'build', 'cli', 'cli.js'))) {
     report('CLI: SIGTERM while a 2 MB policy is read', 'skipped: the CLI is not built (npm run build:cli)')
     return
   }

@@ -59,6 +59,7 @@ import { benchDiscover } from './discover'
 import { benchDiscoverImap } from './discover-imap'
 import { benchRealLetters } from './letters'
 import { benchCliStart } from './cli-start'
+import { benchMainStart } from './main-start'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -367,6 +368,8 @@ async function main(): Promise<void> {
   benchDeadlines()
   process.stdout.write('\nThe CLI from start to exit, fresh processes of bin/rightful.js (bench/cli-start.ts):\n')
   benchCliStart(report)
+  process.stdout.write('\nThe Electron main process up to its window, electron stood in for (bench/main-start.ts):\n')
+  benchMainStart(report)
   process.stdout.write('\nParsers of outside text, worst case on 1 MB (bench/hostile-inputs.ts; the anchor is text.toLowerCase() on the same input):\n')
   await benchHostileInputs(report)
   process.stdout.write('\n')

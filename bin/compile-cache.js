@@ -8,6 +8,11 @@
  * %LOCALAPPDATA%), else the temporary folder, under rightful/v8-cache. Any failure (no home,
  * a read-only disk, a damaged or foreign cache file) only means compiling as Node would:
  * the command's behaviour never depends on the cache. RIGHTFUL_NO_COMPILE_CACHE=1 turns it off.
+ *
+ * Each entry starts with a header naming the bundle file it was made from, so that the folder does
+ * not grow without bound: whenever a run saves new code (after a rebuild or a Node update), it also
+ * removes the entries whose bundle file is gone (the hashed chunks of earlier builds) or has changed
+ * since, and entries it cannot read.
  */
 const { createHash } = require('node:crypto')
 const fs = require('node:fs')
@@ -35,8 +40,7 @@ function cacheFolder(env) {
 }
 
 /** The file a bundle file's code goes to: named after Node's V8, the file, its size and its time. */
-function entryName(filename) {
-  const stat = fs.statSync(filename)
+function entryName(filename, stat = fs.statSync(filename)) {
   const key = [process.version, process.arch, process.versions.v8, filename, stat.size, stat.mtimeMs].join('\0')
   return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.bin`
 }
@@ -50,6 +54,93 @@ function requireFor(mod) {
   require.extensions = Module._extensions
   require.cache = Module._cache
   return require
+}
+
+/**
+ * What every entry starts with: this magic, then JSON [bundle file, its size, its mtime] and a NUL
+ * (JSON never holds a raw NUL), then V8's code.
+ */
+const magic = Buffer.from('rightful-v8-cache\0')
+
+/** An entry's bytes: the header naming the bundle file `source` ({filename, size, mtimeMs}), then the code. */
+function entryBytes(source, code) {
+  return Buffer.concat([magic, Buffer.from(JSON.stringify([source.filename, source.size, source.mtimeMs]), 'utf8'), Buffer.from([0]), code])
+}
+
+/** The bundle file an entry was made from and where its code starts, or null for a foreign or damaged entry. */
+function readHeader(bytes) {
+  if (bytes.length <= magic.length || !bytes.subarray(0, magic.length).equals(magic)) return null
+  const end = bytes.indexOf(0, magic.length)
+  if (end < 0) return null
+  try {
+    const [filename, size, mtimeMs] = JSON.parse(bytes.subarray(magic.length, end).toString('utf8'))
+    if (typeof filename !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return null
+    return { filename, size, mtimeMs, codeStart: end + 1 }
+  } catch {
+    return null
+  }
+}
+
+/** The first bytes of a file (enough for an entry's header), or null when it cannot be read. */
+function firstBytes(file, length) {
+  let fd
+  try {
+    fd = fs.openSync(file, 'r')
+    const buffer = Buffer.alloc(length)
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, 0))
+  } catch {
+    return null
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
+
+/**
+ * Removes the entries of `dir` that no run can use any more: those whose bundle file no longer
+ * exists or has changed since (size or time), those without a readable header (damaged, or written
+ * by an older Rightful), and temporary files left by a run that was killed mid-write. Entries of the
+ * same bundle for another Node version stay (someone may run both).
+ * Entries just written (`keep`) stay. Returns the names removed.
+ */
+function pruneCache(dir, keep = new Set(), now = Date.now()) {
+  const removed = []
+  let names
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const file = path.join(dir, name)
+    if (keep.has(file)) continue
+    let stale
+    if (name.endsWith('.tmp')) {
+      // Another run may be writing it right now: only leftovers older than a minute go.
+      try {
+        stale = now - fs.statSync(file).mtimeMs > 60_000
+      } catch {
+        stale = false
+      }
+    } else if (name.endsWith('.bin')) {
+      const header = readHeader(firstBytes(file, 8192) ?? Buffer.alloc(0))
+      try {
+        const stat = header && fs.statSync(header.filename)
+        stale = !stat || stat.size !== header.size || stat.mtimeMs !== header.mtimeMs
+      } catch {
+        stale = true // its bundle file is gone
+      }
+    } else {
+      stale = false
+    }
+    if (!stale) continue
+    try {
+      fs.rmSync(file, { force: true })
+      removed.push(name)
+    } catch {
+      // Another run removed it first, or the folder is read-only: nothing lost.
+    }
+  }
+  return removed
 }
 
 /** Writes `bytes` to `file` through a temporary file, so that a reader never sees half of it. */
@@ -82,10 +173,15 @@ function useCompileCache(folder, env = process.env) {
   Module.prototype._compile = function compileCached(content, filename) {
     if (typeof filename !== 'string' || !filename.startsWith(inside) || !filename.endsWith('.js')) return original.call(this, content, filename)
     let file
+    let source
     let cachedData
     try {
-      file = path.join(dir, entryName(filename))
-      cachedData = fs.readFileSync(file)
+      const stat = fs.statSync(filename)
+      source = { filename, size: stat.size, mtimeMs: stat.mtimeMs }
+      file = path.join(dir, entryName(filename, stat))
+      const bytes = fs.readFileSync(file)
+      const header = readHeader(bytes)
+      cachedData = header && header.filename === filename ? bytes.subarray(header.codeStart) : undefined
     } catch {
       cachedData = undefined
     }
@@ -96,20 +192,23 @@ function useCompileCache(folder, env = process.env) {
       // A syntax error and the like: Node's own compile reports it as it always does.
       return original.call(this, content, filename)
     }
-    if (file && (cachedData === undefined || script.cachedDataRejected)) fresh.set(file, script)
+    if (file && (cachedData === undefined || script.cachedDataRejected)) fresh.set(file, { source, script })
     const run = script.runInThisContext({ displayErrors: true })
     return run.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename))
   }
   process.once('exit', () => {
-    for (const [file, script] of fresh) {
+    if (fresh.size === 0) return
+    for (const [file, { source, script }] of fresh) {
       try {
-        writeWhole(file, script.createCachedData())
+        writeWhole(file, entryBytes(source, script.createCachedData()))
       } catch {
         // The cache is only ever a shortcut.
       }
     }
+    // New code was saved, so the bundle or Node changed: drop what no run can use any more.
+    pruneCache(dir, new Set(fresh.keys()))
   })
   return true
 }
 
-module.exports = { useCompileCache, cacheFolder }
+module.exports = { useCompileCache, cacheFolder, pruneCache }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict'
 // The `rightful` command. It runs the CLI bundle that `npm install` (the prepare script) or
-// `npm run build` writes to .vite/build/cli.js.
+// `npm run build` writes to build/cli/cli.js (outside .vite/, which `npm start` empties).
 const path = require('node:path')
 const fs = require('node:fs')
 
-const bundle = path.join(__dirname, '..', '.vite', 'build', 'cli.js')
+const bundle = path.join(__dirname, '..', 'build', 'cli', 'cli.js')
 if (!fs.existsSync(bundle)) {
   process.stderr.write('rightful: the CLI has not been built yet. Run `npm run build:cli` (or `npm install`) in the Rightful folder.\n')
   process.exit(1)

@@ -1327,11 +1327,14 @@ function describeRequest(view: RequestView): string {
 async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {
   switch (sub) {
     case 'list': {
-      parse(rest, { json: { type: 'boolean' } })
+      const { values } = parse(rest, { json: { type: 'boolean' } })
       const items = unwrap(await makeApi().call('requests:list', {}))
-      const text = items.length
-        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${r.status.kind.padEnd(15)} ${r.due ?? ''}`).join('\n')
-        : 'No requests yet.'
+      // The table only when it is printed (--json prints the items alone; thousands of lines otherwise).
+      const text = values.json
+        ? ''
+        : items.length
+          ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${r.status.kind.padEnd(15)} ${r.due ?? ''}`).join('\n')
+          : 'No requests yet.'
       return { json: items, text }
     }
     case 'show': {

@@ -20,7 +20,7 @@ import { contentSecurityPolicy } from './shell/csp'
 import { createPdfPrinter } from './shell/print'
 import { sendToRenderer } from './shell/push'
 import { createSafeStorageSecrets } from './shell/secrets'
-import { registerApi, removeStrayListeners } from './shell/ipc'
+import { loadInputChecker, registerApi, removeStrayListeners } from './shell/ipc'
 import { startDeadlineNotifier, type DeadlineNotifier } from './shell/notifications'
 import { hardenAllWebContents, hardenSession } from './shell/security'
 import { isTrustedSender } from './shell/trusted-senders'
@@ -156,6 +156,8 @@ function start(): void {
 
   Menu.setApplicationMenu(applicationMenu())
   openWindow()
+  // What the window's first calls need, loaded now that the window exists (not before it).
+  void loadInputChecker()
   notifier = startDeadlineNotifier({ api: running.api, getWindow: () => mainWindow, Notification, app })
   started = true
 }

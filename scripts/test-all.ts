@@ -2,8 +2,8 @@
  * `npm test`: every stage of the test suite, each run even when an earlier one failed, then one
  * summary of all of them; the exit code is non-zero when any stage failed or could not run.
  *
- *   build  npm run build:main, build:preload, build:core, build:renderer, build:cli (each tried; .vite/ is
- *          emptied first, so a failed step never leaves an older bundle behind to be tested)
+ *   build  npm run build:main, build:preload, build:core, build:renderer, build:cli (each tried; .vite/ and
+ *          build/cli/ are emptied first, so a failed step never leaves an older bundle behind to be tested)
  *   unit   vitest: core, shell (Electron mocked), CLI, renderer helpers, lint rules
  *   e2e    playwright: the built renderer against the real core in the browser harness, and the
  *          real Electron app where its binary exists; needs build:core and build:renderer (the
@@ -95,7 +95,7 @@ function describe(counts: Counts | null, code: number, runner: string): string {
 export async function runAll(options: {
   run: Runner
   reports: ReportFiles
-  /** Removes old build output before building; the real one empties .vite/. */
+  /** Removes old build output before building; the real one empties .vite/ and build/cli/. */
   cleanBuild: () => void
   /** Asked before each command; true once the user interrupted (Ctrl-C): the rest is not run. */
   interrupted?: () => boolean
@@ -224,7 +224,9 @@ async function main(): Promise<void> {
   const summary = await runAll({
     run: npmRunner((child) => (current = child)),
     reports: reportFilesIn(path.join(root, 'test-results')),
-    cleanBuild: () => fs.rmSync(path.join(root, '.vite'), { recursive: true, force: true }),
+    cleanBuild: () => {
+      for (const output of ['.vite', path.join('build', 'cli')]) fs.rmSync(path.join(root, output), { recursive: true, force: true })
+    },
     interrupted: () => interrupted,
   })
   fs.writeFileSync(path.join(root, 'test-results', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`)

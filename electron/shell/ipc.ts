@@ -6,8 +6,18 @@
  */
 import { apiChannels } from '../core/api/channels'
 import type { Api } from '../core/api/create-api'
-import { parseInput } from '../core/api/parse-input'
 import { fail, type Result } from '../core/api/result'
+
+let inputChecker: Promise<typeof import('../core/api/parse-input')> | null = null
+
+/**
+ * The contract's input schemas and the words of their errors: a large module, loaded with the
+ * first call (or when main.ts asks for it once the window is open), not before the window.
+ */
+export function loadInputChecker(): Promise<typeof import('../core/api/parse-input')> {
+  inputChecker ??= import('../core/api/parse-input')
+  return inputChecker
+}
 
 /** The part of Electron's `ipcMain` used for the API (its IpcMain satisfies this). */
 export type HandlerRegistry<E> = {
@@ -35,6 +45,7 @@ export function registerApi<E>(
       }
       if (!trusted) return fail('UNTRUSTED_SENDER', `The API method "${channel}" was called from a page that is not Rightful.`)
       // Checked here too, so that nothing malformed ever leaves for the core's process.
+      const { parseInput } = await loadInputChecker()
       const checked = parseInput(channel, args[0])
       if (!checked.ok) return checked
       try {

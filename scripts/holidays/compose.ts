@@ -79,3 +79,92 @@ export function composeHolidayTable(repoRoot: string): HolidayTable {
   }
   return { source: dateHolidaysVersion(repoRoot), ...tableYears, jurisdictions }
 }
+
+/** The years of the table of every other country (holiday-places.json): the years requests are dated in. */
+export const placeYears = { from: 2020, to: 2040 } as const
+
+/**
+ * One country of holiday-places.json, before it is written as a JSON string: its English name,
+ * its regions (code and name, in date-holidays' order), and, unless the country is in the
+ * astronomical table, its holidays for placeYears: `years` for the country as a whole and, per
+ * region, only the years whose days differ from the country's, as that change (regionDiff).
+ * Days as in HolidayTable.
+ */
+export type HolidayPlace = {
+  readonly name: string
+  readonly regions: ReadonlyArray<readonly [string, string]>
+  readonly names: ReadonlyArray<string>
+  readonly years?: Readonly<Record<string, string>>
+  readonly regionYears?: Readonly<Record<string, Readonly<Record<string, string>>>>
+}
+
+/**
+ * Every country and region date-holidays knows, with their names (so that a country code is
+ * checked and named without loading date-holidays), and the holidays of the countries whose rules
+ * need no astronomy for placeYears, so that a deadline in those years loads no holiday library.
+ * Each country is a JSON string, parsed only when that country is asked for.
+ */
+export type HolidayPlaces = {
+  readonly source: string
+  readonly from: number
+  readonly to: number
+  readonly countries: Readonly<Record<string, string>>
+}
+
+/**
+ * A region's days of one year as the change from its country's: "-MMDD" for a country's day the
+ * region does not keep, "+MMDD…" (a day as in HolidayTable) for a day it adds or names otherwise;
+ * "" when the region keeps exactly the country's days.
+ */
+export function regionDiff(countryDays: string, regionDays: string): string {
+  const byDay = (days: string) => new Map(days ? days.split(' ').map((token) => [token.slice(0, 4), token] as const) : [])
+  const whole = byDay(countryDays)
+  const own = byDay(regionDays)
+  const changes: string[] = []
+  for (const day of whole.keys()) if (!own.has(day)) changes.push(`-${day}`)
+  for (const [day, token] of own) if (whole.get(day) !== token) changes.push(`+${token}`)
+  return changes.join(' ')
+}
+
+export function composeHolidayPlaces(repoRoot: string): HolidayPlaces {
+  const data = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'date-holidays', 'data', 'holidays.json'), 'utf8')) as { holidays: Record<string, RuleNode> }
+  const registry = new Holidays()
+  const countryNames = registry.getCountries('en') ?? {}
+  const countries: Record<string, string> = Object.create(null)
+  for (const country of Object.keys(countryNames).sort()) {
+    const regions = Object.entries(registry.getStates(country, 'en') ?? {})
+    const entry: { name: string; regions: Array<[string, string]>; names: string[]; years?: Record<string, string>; regionYears?: Record<string, Record<string, string>> } = {
+      name: countryNames[country]!,
+      regions,
+      names: [],
+    }
+    const rules = data.holidays[country]
+    if (rules && !usesAstronomy(rules)) {
+      const encode = (source: Holidays, year: number) =>
+        holidaysOfYear(source, year)
+          .map(([day, name]) => {
+            let index = entry.names.indexOf(name)
+            if (index < 0) index = entry.names.push(name) - 1
+            return `${day.slice(5, 7)}${day.slice(8, 10)}${index ? index.toString(36) : ''}`
+          })
+          .join(' ')
+      const whole = openSource(country, null)
+      const years: Record<string, string> = Object.create(null)
+      for (let year = placeYears.from; year <= placeYears.to; year += 1) years[String(year)] = encode(whole, year)
+      entry.years = years
+      const regionYears: Record<string, Record<string, string>> = Object.create(null)
+      for (const [region] of regions) {
+        const source = openSource(country, region)
+        const differing: Record<string, string> = Object.create(null)
+        for (let year = placeYears.from; year <= placeYears.to; year += 1) {
+          const diff = regionDiff(years[String(year)]!, encode(source, year))
+          if (diff !== '') differing[String(year)] = diff
+        }
+        if (Object.keys(differing).length > 0) regionYears[region] = differing
+      }
+      entry.regionYears = regionYears
+    }
+    countries[country] = JSON.stringify(entry)
+  }
+  return { source: dateHolidaysVersion(repoRoot), ...placeYears, countries }
+}

@@ -486,7 +486,7 @@ describe('rightful catalog import-policy', () => {
   })
 })
 
-const bundle = path.join(repoRoot, '.vite', 'build', 'cli.js')
+const bundle = path.join(repoRoot, 'build', 'cli', 'cli.js')
 const bundled = fs.existsSync(bundle)
 if (!bundled) console.log(`[skip reason] ${bundle} is not built (npm run build:cli): the installed \`rightful\` command is not exercised.`)
 

@@ -8,7 +8,7 @@ import { repoRoot, tempDir } from '../helpers/ports'
 // What each command of the built CLI (npm run build:cli) loads: the bundle's files that Node
 // required, read back for the module comments the bundler leaves ("// node_modules/pdfkit/…").
 const bin = path.join(repoRoot, 'bin', 'rightful.js')
-const build = path.join(repoRoot, '.vite', 'build')
+const build = path.join(repoRoot, 'build', 'cli')
 
 function loadedBy(argv: string[]): { status: number | null; stdout: string; loaded: string } {
   const dir = tempDir()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
-const built = fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))
+const built = fs.existsSync(path.join(repoRoot, 'build', 'cli', 'cli.js'))
 
 /** The built `rightful` command on the harness's data folder; its JSON answer. */
 function rightful(dataDir: string, args: ReadonlyArray<string>): Record<string, unknown> {

@@ -94,5 +94,5 @@ export function runCliProcess(dataDir: string, args: ReadonlyArray<string>): Pro
 
 /** Whether the CLI bundle the tests spawn has been built. */
 export function cliBuilt(): boolean {
-  return fs.existsSync(path.join(repoRoot, '.vite', 'build', 'cli.js'))
+  return fs.existsSync(path.join(repoRoot, 'build', 'cli', 'cli.js'))
 }

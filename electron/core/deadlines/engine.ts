@@ -628,6 +628,26 @@ const isWeekdayName = (reason: string) => (weekdayNames as ReadonlyArray<string>
 
 const laterOf = (a: PlainDate, b: PlainDate) => (comparePlainDates(a, b) >= 0 ? a : b)
 
+/**
+ * A law's rules for a request type under `settings`, made once per settings object (the rules
+ * are plain data of those two), so that a list of thousands of requests does not rebuild them.
+ */
+const rulesCache = new WeakMap<DeadlineSettings, Map<string, RegimeResult>>()
+function rulesOf(law: Law, regime: Regime, type: RequestType, settings: DeadlineSettings): RegimeResult {
+  let byLaw = rulesCache.get(settings)
+  if (!byLaw) {
+    byLaw = new Map()
+    rulesCache.set(settings, byLaw)
+  }
+  const key = `${law} ${type}`
+  let rules = byLaw.get(key)
+  if (!rules) {
+    rules = regime.rules(type, settings)
+    byLaw.set(key, rules)
+  }
+  return rules
+}
+
 /** Counts a request's deadlines. Throws UNKNOWN_COUNTRY for a jurisdiction the holiday data lacks. */
 export function computeDeadline(
   input: DeadlineInput,
@@ -638,7 +658,7 @@ export function computeDeadline(
   const regime = regimes[input.law]
   const company = input.jurisdiction ? parseJurisdiction(input.jurisdiction) : null
   const calendar = resolveCalendar(regime, company)
-  const rules = regime.rules(input.type, settings)
+  const rules = rulesOf(input.law, regime, input.type, settings)
   const steps: DeadlineStep[] = []
   /** Records a step; its words are only built when an explanation is wanted (lists skip them). */
   const say = (kind: DeadlineStep['kind'], date: PlainDate | null, text: () => string, parts: () => ReadonlyArray<Message>) => {

@@ -1,13 +1,19 @@
 /**
  * Public holidays per country and region, from the date-holidays package (offline data).
  * Only holidays of type "public" and "bank" move a deadline; observances and optional days do not.
+ *
+ * The countries and regions, and their holidays for the years requests are dated in, come from
+ * two tables computed from date-holidays at build time (scripts/build-holidays.ts): the package
+ * itself (half a megabyte of rules, plus moment-timezone and astronomy) is loaded only for a year
+ * outside those tables, so that a deadline costs no holiday library to start.
  */
-import Holidays from 'date-holidays'
+import type Holidays from 'date-holidays'
 import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
-import { ownValue } from '../own-keys'
 import holidayTable from './holiday-table.json'
+import holidayPlaces from './holiday-places.json'
+import { ownValue } from '../own-keys'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -23,8 +29,37 @@ export type HolidayCalendar = {
   caveat(year: number): string | null
 }
 
-const registry = new Holidays()
-const countries: Record<string, string> = registry.getCountries('en') ?? {}
+/** date-holidays, loaded on first use (a `require`, so that the bundle evaluates it only then). */
+let library: typeof Holidays | null = null
+function dateHolidays(): typeof Holidays {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose, see above
+  library ??= require('date-holidays') as typeof Holidays
+  return library
+}
+
+/** One country of holiday-places.json (scripts/holidays/compose.ts HolidayPlace). */
+type Place = {
+  readonly name: string
+  readonly regions: ReadonlyArray<readonly [string, string]>
+  readonly names: ReadonlyArray<string>
+  readonly years?: Readonly<Record<string, string>>
+  readonly regionYears?: Readonly<Record<string, Readonly<Record<string, string>>>>
+}
+
+/** Each country's entry as written (a JSON string), parsed when the country is first asked for. */
+const placeTexts = new Map(Object.entries(holidayPlaces.countries))
+const places = new Map<string, { readonly place: Place; readonly regions: ReadonlyMap<string, string> }>()
+
+function placeOf(country: string): { readonly place: Place; readonly regions: ReadonlyMap<string, string> } | null {
+  const known = places.get(country)
+  if (known) return known
+  const text = placeTexts.get(country)
+  if (text === undefined) return null
+  const place = JSON.parse(text) as Place
+  const entry = { place, regions: new Map(place.regions) }
+  places.set(country, entry)
+  return entry
+}
 
 /**
  * Parses "DE" or "DE-BY" (ISO 3166-1 alpha-2, optionally with the date-holidays region code),
@@ -47,29 +82,27 @@ function parseJurisdictionUncached(code: string): Jurisdiction {
   }
   const country = match[1]!.toUpperCase()
   const region = match[2] ? match[2].toUpperCase() : null
-  if (!Object.hasOwn(countries, country)) {
+  const known = placeOf(country)
+  if (!known) {
     throw new CoreError('UNKNOWN_COUNTRY', `No holiday calendar is known for the country code "${country}".`)
   }
-  if (region) {
-    const regions = registry.getStates(country, 'en') ?? {}
-    if (!Object.hasOwn(regions, region)) {
-      const known = Object.keys(regions)
-      throw new CoreError(
-        'UNKNOWN_COUNTRY',
-        known.length
-          ? `"${region}" is not a region of ${ownValue(countries, country)}; known regions: ${known.join(', ')}.`
-          : `${ownValue(countries, country)} has no regional holiday calendars; use "${country}" alone.`,
-      )
-    }
+  if (region && !known.regions.has(region)) {
+    const regions = [...known.regions.keys()]
+    throw new CoreError(
+      'UNKNOWN_COUNTRY',
+      regions.length
+        ? `"${region}" is not a region of ${known.place.name}; known regions: ${regions.join(', ')}.`
+        : `${known.place.name} has no regional holiday calendars; use "${country}" alone.`,
+    )
   }
   return { country, region }
 }
 
 export function jurisdictionLabel(jurisdiction: Jurisdiction): string {
-  const countryName = ownValue(countries, jurisdiction.country) ?? jurisdiction.country
+  const known = placeOf(jurisdiction.country)
+  const countryName = known?.place.name ?? jurisdiction.country
   if (!jurisdiction.region) return countryName
-  const states = registry.getStates(jurisdiction.country, 'en')
-  const regionName = (states ? ownValue(states, jurisdiction.region) : undefined) ?? jurisdiction.region
+  const regionName = known?.regions.get(jurisdiction.region) ?? jurisdiction.region
   return `${countryName} (${regionName})`
 }
 
@@ -110,9 +143,32 @@ function precomputedYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<
   const days = entry ? ownValue(entry.years, String(year)) : undefined
   if (!entry || days === undefined) return null
   const table = new Map<PlainDate, string>()
+  readDays(year, days, entry.names, table)
+  return table
+}
+
+/** Days as the tables write them ("MMDD" and a base-36 name index when not 0) into `table`. */
+function readDays(year: number, days: string, names: ReadonlyArray<string>, table: Map<PlainDate, string>): void {
   for (const day of days ? days.split(' ') : []) {
-    const name = entry.names[day.length > 4 ? Number.parseInt(day.slice(4), 36) : 0]
+    const name = names[day.length > 4 ? Number.parseInt(day.slice(4), 36) : 0]
     if (name !== undefined) table.set(`${year}-${day.slice(0, 2)}-${day.slice(2, 4)}` as PlainDate, name)
+  }
+}
+
+/** A year of holiday-places.json (countries without astronomy), or null when it does not have it. */
+function placeYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, string> | null {
+  if (year < holidayPlaces.from || year > holidayPlaces.to) return null
+  const place = placeOf(jurisdiction.country)?.place
+  const days = place?.years ? ownValue(place.years, String(year)) : undefined
+  if (!place || days === undefined) return null
+  const table = new Map<PlainDate, string>()
+  readDays(year, days, place.names, table)
+  const regionYears = jurisdiction.region && place.regionYears ? ownValue(place.regionYears, jurisdiction.region) : undefined
+  const change = regionYears ? ownValue(regionYears, String(year)) : undefined
+  // A region's year is written as its change from the country's days (scripts/holidays/compose.ts regionDiff).
+  for (const token of change ? change.split(' ') : []) {
+    if (token.startsWith('-')) table.delete(`${year}-${token.slice(1, 3)}-${token.slice(3, 5)}` as PlainDate)
+    else readDays(year, token.slice(1), place.names, table)
   }
   return table
 }
@@ -123,11 +179,12 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
   const years = new Map<number, ReadonlyMap<PlainDate, string>>()
 
   const yearTable = (year: number): ReadonlyMap<PlainDate, string> => {
-    let table = years.get(year) ?? precomputedYear(jurisdiction, year)
+    let table = years.get(year) ?? precomputedYear(jurisdiction, year) ?? placeYear(jurisdiction, year)
     if (!table) {
+      const Library = dateHolidays()
       source ??= jurisdiction.region
-        ? new Holidays(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
-        : new Holidays(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
+        ? new Library(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
+        : new Library(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
       const entries = new Map<PlainDate, string>()
       for (const holiday of source.getHolidays(year, 'en') ?? []) {
         if (holiday.type !== 'public' && holiday.type !== 'bank') continue
@@ -230,22 +287,32 @@ export function canadianFederalHolidays(year: number): ReadonlyMap<PlainDate, st
  * not on a day the province makes a holiday.
  */
 export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayCalendar {
-  const years = new Map<number, ReadonlyMap<PlainDate, string>>()
-  const federal = (date: PlainDate) => {
-    const year = Number(date.slice(0, 4))
-    let table = years.get(year)
-    if (!table) {
-      table = canadianFederalHolidays(year)
-      years.set(year, table)
-    }
-    return table.get(date) ?? null
-  }
+  // One per calendar (the calendars are cached), so that a list of many PIPEDA requests computes
+  // each year's federal holidays once.
+  const known = withFederal.get(calendar)
+  if (known) return known
   const place = calendar.label ?? 'Canada'
-  return {
+  const combined: HolidayCalendar = {
     jurisdiction: calendar.jurisdiction ?? { country: 'CA', region: null },
     label: `${place}, with Canada's federal holidays (Interpretation Act s.35)`,
-    holidayOn: (date) => federal(date) ?? calendar.holidayOn(date),
+    holidayOn: (date) => canadianFederalHolidayOn(date) ?? calendar.holidayOn(date),
     isMakeUpWorkday: calendar.isMakeUpWorkday,
     caveat: calendar.caveat,
   }
+  withFederal.set(calendar, combined)
+  return combined
+}
+
+const withFederal = new WeakMap<HolidayCalendar, HolidayCalendar>()
+const federalYears = new Map<number, ReadonlyMap<PlainDate, string>>()
+
+/** The federal holiday on `date`, or null; each year computed once. */
+function canadianFederalHolidayOn(date: PlainDate): string | null {
+  const year = Number(date.slice(0, 4))
+  let table = federalYears.get(year)
+  if (!table) {
+    table = canadianFederalHolidays(year)
+    federalYears.set(year, table)
+  }
+  return table.get(date) ?? null
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { RequestListItem } from '@core/api/contract'
 import { attentionRank, closedStatuses, daysLeftMessage, needsAttention } from '@core/requests/status'
 import { useTranslation } from 'react-i18next'
@@ -79,6 +79,37 @@ export function Dashboard() {
     )
   }, [requests, filter, text, law])
   const [scroller, windowed] = useWindowedList(shown.length, rowHeight)
+  /** The row the keyboard moved to while it was not rendered yet: focused once it is (only rows in view are). */
+  const pendingFocus = useRef<number | null>(null)
+  const focusRow = useCallback(
+    (row: number): boolean => {
+      const element = windowed.element?.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${row + 2}"]`)
+      element?.focus()
+      return Boolean(element)
+    },
+    [windowed.element],
+  )
+  useEffect(() => {
+    if (pendingFocus.current !== null && focusRow(pendingFocus.current)) pendingFocus.current = null
+  })
+  /** Arrow keys, Page Up/Down, Home and End move between rows, the ones not rendered yet included. */
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, index: number, reference: string) => {
+    const page = Math.max(1, Math.floor((windowed.element?.clientHeight ?? rowHeight * 10) / rowHeight) - 1)
+    const target =
+      event.key === 'ArrowDown' ? index + 1
+      : event.key === 'ArrowUp' ? index - 1
+      : event.key === 'PageDown' ? index + page
+      : event.key === 'PageUp' ? index - page
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? shown.length - 1
+      : null
+    if (event.key === 'Enter') navigate({ name: 'request', reference })
+    if (target === null || event.target !== event.currentTarget) return
+    event.preventDefault()
+    const row = Math.min(shown.length - 1, Math.max(0, target))
+    windowed.scrollToIndex(row)
+    pendingFocus.current = focusRow(row) ? null : row
+  }
   const chosen = useMemo(() => sortForAttention((requests ?? []).filter((r) => selected.has(r.reference))), [requests, selected])
 
   return (
@@ -175,9 +206,7 @@ export function Dashboard() {
                         tabIndex={0}
                         data-reference={r.reference}
                         onClick={() => navigate({ name: 'request', reference: r.reference })}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter') navigate({ name: 'request', reference: r.reference })
-                        }}
+                        onKeyDown={(e) => onRowKey(e, windowed.first + index, r.reference)}
                       >
                         <PickCell item={r} selected={selected} onChange={setSelected} />
                         <span role="cell" className="col-reference mono">
