@@ -1,0 +1,70 @@
+/**
+ * An incomplete access answer, end to end: the company's reply with data comes in, the request
+ * page offers "Check the answer" with the law's items and Rightful's suggestions (marked, not
+ * ticked), the user ticks and accepts, and "Write the follow-up" drafts the letter that lists
+ * exactly the items ticked missing and the period that still runs. Real renderer, real core.
+ */
+import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
+
+const reply = [
+  'From FS.COM Privacy Team <privacy@fs.com> on 9 Feb 2026',
+  'Subject: Re: Data protection query: access request',
+  '',
+  'Dear Alex Example,',
+  'please find attached a copy of your personal data held in our customer and order systems.',
+  'We process your data for the following purposes: order fulfilment, customer support and invoicing.',
+  'The categories of personal data are contact details, order history and support tickets.',
+  'Kind regards, FS.COM Privacy Team',
+].join('\n')
+
+test('an incomplete access answer: checklist with suggestions, ticks, and the follow-up letter', async ({ page, harness }) => {
+  const reference = await seedSent(harness.current)
+  harness.setNow('2026-02-10T10:00:00Z')
+  const added = await harness.current.api.call('requests:addEvent', { reference, kind: 'data-received', on: '2026-02-09', note: reply })
+  if (!added.ok) throw new Error(added.error.message)
+  await openRequest(page, harness.current, reference)
+
+  const panel = page.getByTestId('check-answer')
+  await expect(panel.getByRole('heading', { name: 'Check the answer' })).toBeVisible()
+  await expect(panel.locator('.check-row')).toHaveCount(10)
+  // Suggestions are shown as such; nothing is ticked yet.
+  await expect(page.getByTestId('suggestion-copy')).toContainText('Suggestion: Arrived')
+  await expect(page.getByTestId('suggestion-copy')).toContainText('copy of your personal data')
+  await expect(page.getByTestId('suggestion-recipients')).toContainText('Suggestion: Missing')
+  await expect(panel.locator('.check-row[data-state=""]')).toHaveCount(10)
+  await expect(page.getByTestId('write-follow-up')).toBeDisabled()
+  await snapshot(page, 'check-answer-suggested')
+
+  // The user accepts one suggestion, then ticks by hand.
+  await page.getByTestId('suggestion-copy').getByRole('button', { name: 'Accept' }).click()
+  await expect(page.getByTestId('check-row-copy')).toHaveAttribute('data-state', 'arrived')
+  await expect(page.getByTestId('check-row-copy')).toContainText('Suggestion accepted')
+  const row = (id: string) => page.getByTestId(`check-row-${id}`)
+  await row('purposes').getByRole('button', { name: 'Arrived' }).click()
+  await expect(row('purposes')).toHaveAttribute('data-state', 'arrived')
+  await row('recipients').getByRole('button', { name: 'Missing' }).click()
+  await expect(row('recipients')).toHaveAttribute('data-state', 'missing')
+  await row('retention').getByRole('button', { name: 'Missing' }).click()
+  await expect(row('retention')).toHaveAttribute('data-state', 'missing')
+  await row('automated').getByRole('button', { name: 'Not applicable' }).click()
+  await expect(row('automated')).toHaveAttribute('data-state', 'not-applicable')
+  await expect(row('automated')).toContainText('Ticked by you')
+  await snapshot(page, 'check-answer-ticked')
+
+  // Ticks survive a restart: they are stored with the request.
+  await harness.restart()
+  await openRequest(page, harness.current, reference)
+  await expect(row('recipients')).toHaveAttribute('data-state', 'missing')
+
+  await page.getByTestId('write-follow-up').click()
+  await expect(page.getByTestId('reference')).not.toHaveText(reference)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Follow-up: incomplete answer')
+  await expect(page.getByText(`Follows up`)).toBeVisible()
+  const body = page.getByTestId('body')
+  await expect(body).toHaveValue(/- the recipients or categories of recipients .* \(Art\. 15\(1\)\(c\) GDPR\)/)
+  await expect(body).toHaveValue(/- the period for which my personal data will be stored .* \(Art\. 15\(1\)\(d\) GDPR\)/)
+  await expect(body).not.toHaveValue(/Art\. 15\(1\)\(h\)/)
+  await expect(body).toHaveValue(/runs until 2 March 2026/)
+  await expect(page.getByTestId('subject')).toHaveValue(/incomplete answer to RF-2026-0001/)
+  await snapshot(page, 'check-answer-follow-up')
+})
