@@ -79,6 +79,21 @@ describe("Rightful's suggestions from the reply", () => {
     expect(es).toMatchObject({ copy: 'arrived', retention: 'arrived', automated: 'arrived', source: 'missing' })
   })
 
+  it('reads Portuguese, Japanese and Chinese replies under their own laws', () => {
+    const under = (law: Parameters<typeof answerItemsUnder>[0], text: string) =>
+      Object.fromEntries([...suggestAnswerItems(answerItemsUnder(law), { text, files: [] })].map(([id, s]) => [id, s.state]))
+    expect(under('lgpd', 'Segue anexo a cópia dos seus dados. A origem dos dados é o cadastro no site. Compartilhamos os dados com a transportadora.')).toMatchObject({
+      copy: 'arrived',
+      source: 'arrived',
+      recipients: 'arrived',
+      criteria: 'missing',
+      retention: 'missing',
+    })
+    expect(under('jp-appi', 'ご請求の保有個人データを開示いたします。利用目的は商品の発送です。')).toEqual({ copy: 'arrived', purposes: 'arrived', recipients: 'missing' })
+    expect(under('cn-pipl', '现将您的个人信息副本作为附件发送给您。')).toEqual({ copy: 'arrived' })
+    expect(under('hk-pdpo', '本公司確認本公司持有閣下的個人資料，並隨函附上有關資料的複本。')).toEqual({ confirmation: 'arrived', copy: 'arrived' })
+  })
+
   it('takes a file that came with the answer as the copy, and makes no suggestion without any reply', () => {
     expect(states('Here you go.', ['export-2026.zip'])).toMatchObject({ copy: 'arrived', purposes: 'missing' })
     expect(suggestAnswerItems(gdpr, { text: '  ', files: [] }).size).toBe(0)

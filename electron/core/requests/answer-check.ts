@@ -75,7 +75,11 @@ const phrases: Record<AnswerConcept, ReadonlyArray<string>> = {
     '利用目的',
     '处理目的', '使用目的', '收集目的',
   ],
-  uses: ['uses of your personal information', 'we have used your', 'how we used', 'utilisations de vos renseignements', 'usage de vos renseignements'],
+  uses: [
+    'uses of your personal information', 'we have used your', 'how we used', 'use that has been made',
+    'verwendung ihrer daten', 'utilisations de vos renseignements', 'usage de vos renseignements', 'usage qui a été fait',
+    'uso de sus datos', 'uso dos seus dados', '利用状況', '使用情况', '使用情況',
+  ],
   categories: [
     'categories of personal data', 'categories of personal information', 'categories of data',
     'kategorien personenbezogener daten', 'datenkategorien', 'kategorien von daten',
@@ -117,12 +121,16 @@ const phrases: Record<AnswerConcept, ReadonlyArray<string>> = {
     'droit de rectification', "droit à l'effacement", "droit d'opposition", 'vos droits',
     'derecho de rectificación', 'derecho de supresión', 'derecho de oposición', 'sus derechos',
     'direitos do titular', 'seus direitos',
+    '本人の権利', '您的权利', '閣下的權利', '您的權利',
   ],
   complaint: [
     'lodge a complaint', 'supervisory authority', 'information commissioner',
     'beschwerde bei', 'aufsichtsbehörde',
     'réclamation auprès', 'introduire une réclamation', 'autorité de contrôle', 'cnil',
     'presentar una reclamación', 'autoridad de control', 'agencia española de protección de datos',
+    'peticionar', 'anpd', 'autoridade nacional de proteção de dados',
+    '個人情報保護委員会', '苦情',
+    '投诉', '举报', '投訴', '私隱專員',
   ],
   source: [
     'source of the data', 'sources of personal information', 'obtained from', 'we received your data from', 'collected directly from you', 'categories of sources',
@@ -148,8 +156,9 @@ const phrases: Record<AnswerConcept, ReadonlyArray<string>> = {
     'responsable du traitement',
     'responsable del tratamiento',
     'controlador é', 'identificação do controlador', 'encarregado',
+    '個人情報取扱事業者', '个人信息处理者', '資料使用者',
   ],
-  criteria: ['criteria used', 'critérios utilizados', 'kriterien', 'critères utilisés', 'criterios utilizados'],
+  criteria: ['criteria used', 'critérios utilizados', 'kriterien', 'critères utilisés', 'criterios utilizados', '判断基準', '判断标准'],
 }
 
 /** Rightful's suggestion for one item: what the reply seems to say, and the words that made it say so. */
