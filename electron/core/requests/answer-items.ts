@@ -162,8 +162,8 @@ const table: ReadonlyMap<Law, ReadonlyArray<AnswerItem>> = new Map<Law, Readonly
   [
     'hk-pdpo',
     [
-      { id: 'confirmation', concept: 'confirmation', cite: { en: 's. 18(1)(a) PDPO', 'zh-Hant': '《個人資料(私隱)條例》第18(1)(a)條', 'zh-Hans': '《个人资料(私隐)条例》第18(1)(a)条' } },
-      { id: 'copy', concept: 'copy', cite: { en: 'ss. 18(1)(b) and 19(1) PDPO', 'zh-Hant': '《個人資料(私隱)條例》第18(1)(b)及19(1)條', 'zh-Hans': '《个人资料(私隐)条例》第18(1)(b)及19(1)条' } },
+      { id: 'confirmation', concept: 'confirmation', cite: { en: 's. 18(1)(a) PDPO', 'zh-Hant': '《個人資料（私隱）條例》第18(1)(a)條', 'zh-Hans': '《个人资料（私隐）条例》第18(1)(a)条' } },
+      { id: 'copy', concept: 'copy', cite: { en: 'ss. 18(1)(b) and 19(1) PDPO', 'zh-Hant': '《個人資料（私隱）條例》第18(1)(b)及19(1)條', 'zh-Hans': '《个人资料（私隐）条例》第18(1)(b)及19(1)条' } },
     ],
   ],
   ['cn-pipl', [{ id: 'copy', concept: 'copy', cite: { en: 'Art. 45(1) PIPL', 'zh-Hans': '《个人信息保护法》第四十五条第一款' } }]],
