@@ -68,3 +68,38 @@ test('an incomplete access answer: checklist with suggestions, ticks, and the fo
   await expect(page.getByTestId('subject')).toHaveValue(/incomplete answer to RF-2026-0001/)
   await snapshot(page, 'check-answer-follow-up')
 })
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('the checklist and the follow-up speak the user’s language', async ({ page, harness }) => {
+    const api = harness.current.api
+    await api.call('profile:save', { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin', country: 'DE' })
+    const created = await api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'de' })
+    if (!created.ok) throw new Error(created.error.message)
+    const reference = created.data.record.reference
+    await api.call('requests:markSent', { reference, on: '2026-01-31', channel: 'email' })
+    harness.setNow('2026-02-10T10:00:00Z')
+    const note = 'Anbei erhalten Sie eine Kopie Ihrer Daten. Die Verarbeitungszwecke sind Vertragserfüllung und Kundenservice. Empfänger ist unser Versanddienstleister.'
+    const added = await api.call('requests:addEvent', { reference, kind: 'data-received', on: '2026-02-09', note })
+    if (!added.ok) throw new Error(added.error.message)
+    await openRequest(page, harness.current, reference)
+
+    const panel = page.getByTestId('check-answer')
+    await expect(panel.getByRole('heading', { name: 'Antwort prüfen' })).toBeVisible()
+    await expect(page.getByTestId('suggestion-recipients')).toContainText('Vorschlag: Angekommen')
+    await panel.getByRole('button', { name: 'Alle Vorschläge übernehmen' }).click()
+    await expect(page.getByTestId('check-row-recipients')).toHaveAttribute('data-state', 'arrived')
+    await expect(page.getByTestId('check-row-retention')).toHaveAttribute('data-state', 'missing')
+    await expect(page.getByTestId('check-row-retention')).toContainText('Vorschlag übernommen')
+    await snapshot(page, 'check-answer-de')
+
+    await page.getByTestId('write-follow-up').click()
+    await expect(page.getByTestId('reference')).not.toHaveText(reference)
+    const body = page.getByTestId('body')
+    await expect(body).toHaveValue(/um Auskunft über meine personenbezogenen Daten nach Art\. 15 der Datenschutz-Grundverordnung/)
+    await expect(body).toHaveValue(/- die geplante Dauer, für die meine personenbezogenen Daten gespeichert werden.* \(Art\. 15 Abs\. 1 lit\. d DSGVO\)/)
+    await expect(body).not.toHaveValue(/lit\. c DSGVO/)
+    await expect(body).toHaveValue(/läuft bis zum 2\. März 2026/)
+  })
+})

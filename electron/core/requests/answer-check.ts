@@ -217,6 +217,8 @@ export type AnswerCheckRow = {
   readonly concept: AnswerConcept
   /** The provision, in English (letters cite it in their own language). */
   readonly cite: string
+  /** The provision as each language the law is written in cites it ("Art. 15 Abs. 1 lit. a DSGVO"), for a host to pick its own. */
+  readonly cites: AnswerItem['cite']
   readonly state: AnswerState | null
   readonly by: TickSource | null
   readonly at: string | null
@@ -246,7 +248,7 @@ export function answerCheckView(record: {
   const answered = [...activeEvents(record.events)].reverse().find((e) => e.kind === 'data-received' || e.kind === 'partially-fulfilled')
   const rows = items.map((item): AnswerCheckRow => {
     const tick = ticks.get(item.id)
-    return { id: item.id, concept: item.concept, cite: item.cite.en, state: tick?.state ?? null, by: tick?.by ?? null, at: tick?.at ?? null, suggestion: suggestions.get(item.id) ?? null }
+    return { id: item.id, concept: item.concept, cite: item.cite.en, cites: item.cite, state: tick?.state ?? null, by: tick?.by ?? null, at: tick?.at ?? null, suggestion: suggestions.get(item.id) ?? null }
   })
   return { reference: record.reference, law: record.law, answeredOn: answered?.on ?? null, rows, missing: rows.filter((r) => r.state === 'missing').map((r) => r.id) }
 }

@@ -27,7 +27,12 @@ export function CheckAnswer({ view }: { view: RequestView }) {
   const createFollowUp = useStore((s) => s.createFollowUp)
   const navigate = useStore((s) => s.navigate)
   const [busy, setBusy] = useState(false)
-  const { t } = useTranslation('requests', { keyPrefix: 'check' })
+  const { t, i18n } = useTranslation('requests', { keyPrefix: 'check' })
+  /** The provision as the window's language cites it, where the law is written in it. */
+  const citeOf = (row: AnswerCheckRow) => {
+    const own = Object.hasOwn(row.cites, i18n.language) ? (row.cites as Readonly<Record<string, string | undefined>>)[i18n.language] : undefined
+    return typeof own === 'string' ? own : row.cite
+  }
   const updatedAt = view.record.updatedAt
 
   useEffect(() => {
@@ -67,7 +72,7 @@ export function CheckAnswer({ view }: { view: RequestView }) {
           <li key={row.id} className={`check-row check-${row.state ?? 'open'}`} data-testid={`check-row-${row.id}`} data-state={row.state ?? ''}>
             <div className="check-item">
               <span className="check-label">{t(`item.${row.concept}`)}</span>
-              <span className="muted small mono">{row.cite}</span>
+              <span className="muted small mono">{citeOf(row)}</span>
             </div>
             <div className="check-controls">
               <div className="segmented" role="group" aria-label={t(`item.${row.concept}`)}>
