@@ -106,6 +106,18 @@ describe("Rightful's suggestions from the reply", () => {
   })
 })
 
+describe('the stored checklist', () => {
+  it('accepts only items of its law, each once, with a known state and who ticked it', () => {
+    const at = '2026-02-13T09:30:00.000Z'
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: 'copy', state: 'arrived', by: 'user', at }] }).success).toBe(true)
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: 'controller', state: 'missing', by: 'user', at }] }).success).toBe(false) // an FADP item
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: 'copy', state: 'arrived', by: 'user', at }, { id: 'copy', state: 'missing', by: 'user', at }] }).success).toBe(false)
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: 'copy', state: 'maybe', by: 'user', at }] }).success).toBe(false)
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: 'copy', state: 'arrived', by: 'rightful', at }] }).success).toBe(false)
+    expect(answerCheckSchema.safeParse({ law: 'gdpr', ticks: [{ id: '__proto__', state: 'arrived', by: 'user', at }] }).success).toBe(false)
+  })
+})
+
 describe('the checklist of a request', () => {
   it('shows suggestions without ticking anything, and stores ticks with who and when', async () => {
     const host = await answeredRequest('gdpr', 'en', 'Please find attached a copy of your personal data. The purposes of the processing are order handling.')
