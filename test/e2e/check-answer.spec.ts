@@ -4,6 +4,7 @@
  * ticked), the user ticks and accepts, and "Write the follow-up" drafts the letter that lists
  * exactly the items ticked missing and the period that still runs. Real renderer, real core.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { expect, openRequest, seedSent, snapshot, test } from './fixtures'
 
 const reply = [
@@ -50,6 +51,16 @@ test('an incomplete access answer: checklist with suggestions, ticks, and the fo
   await expect(row('automated')).toHaveAttribute('data-state', 'not-applicable')
   await expect(row('automated')).toContainText('Ticked by you')
   await snapshot(page, 'check-answer-ticked')
+  // The panel passes the accessibility rules the other screens are held to, in light and dark mode.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'])
+      .include('[data-testid="check-answer"]')
+      .analyze()
+    expect(results.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // Ticks survive a restart: they are stored with the request.
   await harness.restart()
