@@ -237,7 +237,11 @@ describe('the incomplete-answer letter', () => {
     const host = await answeredRequest()
     const result = await host.api.call('requests:createFollowUp', { reference: host.reference, type: 'incomplete-answer' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.code).toBe('INVALID_STATE')
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_STATE')
+      // Words each host puts into its own language, with the request's reference.
+      expect(result.error.detail).toEqual({ key: 'error.answerCheck.nothingMissing', params: { reference: host.reference } })
+    }
     expect(expectOk(await host.api.call('requests:list', {}))).toHaveLength(1)
   })
 })

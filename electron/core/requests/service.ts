@@ -179,12 +179,7 @@ export function createRequestService(deps: {
   /** The request whose answer is checked: an access request that was sent and got data back. */
   const checkable = (record: RequestRecord): RequestRecord => {
     if (!canCheckAnswer(record)) {
-      throw new CoreError(
-        'INVALID_STATE',
-        record.type !== 'access'
-          ? `${record.reference} is not an access request: only the answer to an access request is checked item by item.`
-          : `${record.reference} has no data received yet: record the answer (data received, or answered in part) first.`,
-      )
+      throw coreError('INVALID_STATE', record.type !== 'access' ? 'error.answerCheck.notAccess' : 'error.answerCheck.noData', { reference: record.reference })
     }
     return record
   }
@@ -195,7 +190,7 @@ export function createRequestService(deps: {
     const missing = new Set(check.missing)
     const items = answerItemsUnder(record.law).filter((item) => missing.has(item.id))
     if (items.length === 0) {
-      throw new CoreError('INVALID_STATE', `Nothing is ticked missing in the answer to ${record.reference}: check the answer and tick what did not come first.`)
+      throw coreError('INVALID_STATE', 'error.answerCheck.nothingMissing', { reference: record.reference })
     }
     return items
   }
@@ -434,10 +429,10 @@ export function createRequestService(deps: {
         for (const tick of ticks) {
           const row = rows.get(tick.id)
           if (!row) {
-            throw new CoreError('INVALID_INPUT', `“${tick.id}” is not an item the ${record.law} requires in an answer to access; the items are: ${[...rows.keys()].join(', ')}.`)
+            throw coreError('INVALID_INPUT', 'error.answerCheck.unknownItem', { item: tick.id, items: [...rows.keys()].join(', ') })
           }
           if (tick.confirmsSuggestion && (tick.state === null || row.suggestion?.state !== tick.state)) {
-            throw new CoreError('INVALID_INPUT', `Rightful did not suggest “${tick.state ?? 'nothing'}” for “${tick.id}”: tick it yourself instead.`)
+            throw coreError('INVALID_INPUT', 'error.answerCheck.notSuggested', { item: tick.id })
           }
           if (tick.state === null) next.delete(tick.id)
           else next.set(tick.id, { id: tick.id, state: tick.state, by: tick.confirmsSuggestion ? 'suggestion-confirmed' : 'user', at })
