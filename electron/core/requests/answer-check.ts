@@ -254,7 +254,7 @@ export function answerCheckView(record: {
 }
 
 /** A change the user makes: an item's new state (null clears the tick), and whether it confirms Rightful's suggestion. */
-export const answerTickInputSchema = z.object({
+export const answerTickInputSchema = z.strictObject({
   id: itemIdSchema,
   state: z.enum(answerStates).nullable(),
   confirmsSuggestion: z.boolean().default(false),
