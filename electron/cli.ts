@@ -16,7 +16,8 @@ import { z } from 'zod'
 import { version } from '../package.json'
 import type { Api } from './core/api/create-api'
 import type { ApiError, Result } from './core/api/result'
-import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './core/requests/model'
+import { isFollowUpType, languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './core/requests/model'
+import { answerStates, type AnswerCheckView, type AnswerState } from './core/requests/answer-check'
 import { proposeLaw } from './core/requests/law-proposal'
 import { profileSchema, type Profile } from './core/profile/profile'
 import { emailPurposes, type CompanyView } from './core/catalog/schema'
@@ -117,7 +118,7 @@ Commands:
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
                withdraw-consent, automated-decision, opt-out, limit, custom (needs
-               --text), and reminder or complaint with --of <reference> (complaint:
+               --text), and reminder, incomplete-answer or complaint with --of <reference> (complaint:
                --authority <id>, or --authority-name and --authority-email; neither: the
                first authority Rightful proposes; written in the authority's language
                unless --lang says otherwise); languages: en, de, fr, es, pt, ja, zh-Hans,
@@ -148,6 +149,18 @@ Commands:
                refused, completed, undeliverable, reminder-sent, complaint-filed,
                abandoned
   requests discard <RF-…> [--json]            discard a draft (a sent request never)
+  check <RF-…> [--tick <item>[=arrived|missing|not-applicable|none] …] [--accept <item>|all …]
+        [--json]                              check the answer to an access request item by
+                                              item: what the law says must come, Rightful's
+                                              suggestion from the reply, and your ticks
+                                              (--tick alone: arrived; --accept takes
+                                              Rightful's suggestion); prints {reference, law,
+                                              rows: [{id, cite, state, by, at, suggestion}],
+                                              missing}
+  follow-up <RF-…> [--json]                   write the letter "your answer is incomplete",
+                                              listing the items ticked missing and the period
+                                              that still runs (stored as a draft; also
+                                              \`draft --type incomplete-answer --of <RF-…>\`)
   requests export --format csv --out <file.csv> [--json]
                                               every request as a spreadsheet (CSV)
   backup --out <file> [--passphrase-env VAR] [--json]
@@ -421,15 +434,15 @@ async function draftRequest(
 
   // A reminder or complaint follows up a request that was sent: it takes that request's law, and a
   // reminder its language; a complaint is written in the authority's language unless --lang says.
-  if (type === 'reminder' || type === 'complaint') {
+  if (isFollowUpType(type)) {
     const of = string('of')
     if (!of) throw new UsageError(`--type ${type} needs --of <the reference of the request it follows up>.`)
-    for (const flag of ['company', 'law', ...(type === 'reminder' ? (['lang'] as const) : []), 'identifiers', 'text'] as const) {
+    for (const flag of ['company', 'law', ...(type !== 'complaint' ? (['lang'] as const) : []), 'identifiers', 'text'] as const) {
       if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
     }
     const followUpLang = type === 'complaint' && string('lang') !== undefined ? { lang: oneOf(normalizeLanguage(string('lang')) as string, 'lang', languages) } : {}
     const authority = type === 'complaint' ? await complaintAuthority(api, of, string) : {}
-    if (type === 'reminder') {
+    if (type !== 'complaint') {
       for (const flag of ['authority', 'authority-name', 'authority-email'] as const) {
         if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to complaints.`)
       }
@@ -439,7 +452,7 @@ async function draftRequest(
     return unwrap(result)
   }
   for (const flag of ['of', 'authority', 'authority-name', 'authority-email'] as const) {
-    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders and complaints.`)
+    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders, incomplete-answer letters and complaints.`)
   }
   const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
   // "zh" is still accepted, as simplified Chinese (zh-Hans).
@@ -1268,6 +1281,19 @@ async function runCommand(
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests':
       return requestsCommand(sub, rest, io, makeApi)
+    case 'check':
+      return checkCommand([sub, ...rest].filter((a): a is string => a !== undefined), makeApi)
+    case 'follow-up': {
+      const { positionals } = parse([sub, ...rest].filter((a): a is string => a !== undefined), { json: { type: 'boolean' } }, 1)
+      if (!positionals[0]) throw new UsageError('follow-up needs the reference of the access request, e.g. `rightful follow-up RF-2026-0001`.')
+      const reference = referenceArgument(positionals[0], 'follow-up')
+      const view = unwrap(await makeApi().call('requests:createFollowUp', { reference, type: 'incomplete-answer' }))
+      const { draft } = view.record
+      return {
+        json: { reference: view.record.reference, of: reference, missing: view.record.missingItems, to: draft.to, subject: draft.subject, body: draft.body },
+        text: `Reference: ${view.record.reference} (follows up ${reference})\nTo: ${draft.to ?? '(no e-mail address known)'}\nSubject: ${draft.subject}\n\n${draft.body}`,
+      }
+    }
     case 'backup':
       return backupCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'restore':
@@ -1321,6 +1347,43 @@ function describeRequest(view: RequestView): string {
     }),
   ]
   return lines.join('\n')
+}
+
+/** The states `check --tick` takes: the three of the checklist, and `none` to clear a tick. */
+const tickWords = [...answerStates, 'none'] as const
+
+/** One checklist row, for people: the item, its provision, the tick and Rightful's suggestion. */
+function describeCheckRow(row: AnswerCheckView['rows'][number]): string {
+  const tick = row.state ? `${row.state} (${row.by === 'suggestion-confirmed' ? 'suggestion accepted' : 'ticked'} ${row.at?.slice(0, 10)})` : 'not ticked'
+  const hint = row.suggestion ? `  suggestion: ${row.suggestion.state}${row.suggestion.evidence ? ` (“${row.suggestion.evidence}”)` : ''}` : ''
+  return `  ${row.id.padEnd(13)} ${row.cite.padEnd(28)} ${tick}${hint}`
+}
+
+/** `rightful check <RF-…> [--tick item[=state] …] [--accept item|all …]`: the completeness check of an answer to access. */
+async function checkCommand(args: string[], makeApi: () => Api): Promise<Output> {
+  const { values, positionals } = parse(args, { tick: { type: 'string', multiple: true }, accept: { type: 'string', multiple: true }, json: { type: 'boolean' } }, 1)
+  if (!positionals[0]) throw new UsageError('check needs the reference of an access request, e.g. `rightful check RF-2026-0001`.')
+  const reference = referenceArgument(positionals[0], 'check')
+  const api = makeApi()
+  let view = unwrap(await api.call('requests:checkAnswer', { reference }))
+  const ticks = new Map<string, { id: string; state: AnswerState | null; confirmsSuggestion: boolean }>()
+  for (const given of values.tick ?? []) {
+    const [id = '', word = 'arrived'] = given.split('=', 2)
+    const state = oneOf(word, 'tick', tickWords)
+    if (!view.rows.some((r) => r.id === id)) throw new UsageError(`--tick ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+    ticks.set(id, { id, state: state === 'none' ? null : state, confirmsSuggestion: false })
+  }
+  for (const given of values.accept ?? []) {
+    const rows = given === 'all' ? view.rows.filter((r) => r.suggestion && !ticks.has(r.id)) : view.rows.filter((r) => r.id === given)
+    if (rows.length === 0 && given !== 'all') throw new UsageError(`--accept ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+    for (const row of rows) {
+      if (!row.suggestion) throw new UsageError(`--accept ${row.id}: Rightful has no suggestion for it; use --tick.`)
+      ticks.set(row.id, { id: row.id, state: row.suggestion.state, confirmsSuggestion: true })
+    }
+  }
+  if (ticks.size > 0) view = unwrap(await api.call('requests:tickAnswer', { reference, ticks: [...ticks.values()] }))
+  const missing = view.missing.length ? `Missing: ${view.missing.join(', ')}. \`rightful follow-up ${reference}\` writes the letter.` : 'Nothing ticked missing.'
+  return { json: view, text: [`${reference}: the answer under ${view.law}${view.answeredOn ? ` (data received ${view.answeredOn})` : ''}`, ...view.rows.map(describeCheckRow), missing].join('\n') }
 }
 
 /** `rightful requests list|show|mark-sent|event|discard|export`. */

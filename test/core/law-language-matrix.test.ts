@@ -13,7 +13,9 @@ import { replyEvent } from '../helpers/request-fixtures'
 import type { Language, Law, RequestType } from '../../electron/core/requests/model'
 import { rightsUnder } from '../../electron/core/requests/rights'
 import { loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
-import { templateView, withRequiredPhrase } from '../../electron/core/templates/view'
+import { longDate, templateView, withRequiredPhrase } from '../../electron/core/templates/view'
+import { answerItemsUnder, citeIn } from '../../electron/core/requests/answer-items'
+import { laws } from '../../electron/core/requests/kinds'
 import { repoRoot } from '../helpers/ports'
 
 /** The languages each law is used in: its own (official) languages, and English. */
@@ -95,3 +97,80 @@ describe('the law x request x language matrix', () => {
     })
   }
 })
+
+/**
+ * The incomplete-answer letter (a follow-up to an access request whose answer lacks items) in
+ * every law family and every letter language its law is used in. A missing cell fails by name;
+ * each renders, with a missing item of that law, for every seed company, with the period still
+ * running, passed, or not set by the law.
+ */
+export const incompleteAnswerLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]> = [
+  // zh-Hans: the GDPR letters written in Chinese before (FS.COM), which have their reminder too.
+  ['gdpr', ['en', 'de', 'fr', 'es', 'zh-Hans']],
+  ['uk-gdpr', ['en']],
+  ['ch-fadp', ['de', 'fr', 'en']],
+  ['pipeda', ['en', 'fr']],
+  ['qc-privacy', ['fr', 'en']],
+  ['lgpd', ['pt', 'en']],
+  ['jp-appi', ['ja', 'en']],
+  ['cn-pipl', ['zh-Hans', 'en']],
+  ['hk-pdpo', ['zh-Hant', 'en']],
+  ['ccpa', ['en', 'es']],
+  ['vcdpa', ['en']],
+  ['cpa-co', ['en']],
+  ['ctdpa', ['en']],
+  ['tdpsa', ['en']],
+  ['au-privacy', ['en']],
+]
+
+describe('the incomplete-answer letter in every law and language', () => {
+  const followUps = incompleteAnswerLanguages.flatMap(([law, langs]) => langs.map((lang) => ({ law, lang, type: 'incomplete-answer' as const })))
+
+  it('covers every law Rightful has, and has a template in every cell', () => {
+    expect(new Set(incompleteAnswerLanguages.map(([law]) => law))).toEqual(new Set(laws))
+    const missing = followUps.filter((cell) => !templates.has(cell)).map(({ law, lang }) => `${law} incomplete-answer ${lang}`)
+    expect(missing).toEqual([])
+    expect(followUps).toHaveLength(28)
+  })
+
+  for (const cell of followUps) {
+    it(`${cell.law} incomplete-answer ${cell.lang} lists the missing items and the period`, () => {
+      const items = answerItemsUnder(cell.law)
+      const missingItems = [items[items.length - 1]!, ...(items.length > 1 ? [items[0]!] : [])]
+      for (const company of companies) {
+        for (const due of ['2026-03-20', '2026-03-02', null]) {
+          const where = `${cell.law} ${cell.lang} / ${company.id} / ${due ?? 'no date'}`
+          const base = view(cell.lang, company.name, { text: null, identifiers: null, due, channel: 'email' })
+          const filled = { ...base, ...templateView({ ...viewInput(cell.lang, company.name, due), missingItems, law: cell.law }) }
+          const rendered = templates.render(cell, filled)
+          expect(rendered.body, where).not.toMatch(/\{\{|\}\}/)
+          expect(rendered.body, where).toContain('RF-2026-0007')
+          expect(rendered.body, where).toContain('Zoë Müller-Łukasz')
+          for (const item of missingItems) expect(rendered.body, `${where}: ${item.id}`).toContain(citeIn(item, cell.lang))
+          // The date comes in exactly when the law set one (still running on 15 March 2026, or passed).
+          if (due) expect(rendered.body, where).toContain(longDate(due, cell.lang))
+          const subject = withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], cell.type, cell.lang)
+          expect(subject.length, `${where}: ${subject}`).toBeLessThanOrEqual(maxSubjectLength)
+          expect(subject, where).not.toMatch(/[\r\n]|\{\{/)
+          expect(subject.endsWith('RF-2026-0042'), where).toBe(true)
+        }
+        // Running and passed periods are worded differently.
+        const running = templates.render(cell, templateView({ ...viewInput(cell.lang, company.name, '2026-03-20'), missingItems, law: cell.law })).body
+        const passed = templates.render(cell, templateView({ ...viewInput(cell.lang, company.name, '2026-03-02'), missingItems, law: cell.law })).body
+        expect(running, `${cell.law} ${cell.lang}`).not.toBe(passed.replace(longDate('2026-03-02', cell.lang), longDate('2026-03-20', cell.lang)))
+      }
+    })
+  }
+})
+
+function viewInput(lang: Language, companyName: string, due: string | null): Parameters<typeof templateView>[0] {
+  return {
+    reference: 'RF-2026-0042',
+    today: '2026-03-15',
+    lang,
+    companyName,
+    user: { name: 'Zoë Müller-Łukasz', email: 'zoe@example.org', address: ['Musterstraße 12', '10115 Berlin', 'Germany'] },
+    original: { reference: 'RF-2026-0007', subject: 'The original subject', sentOn: '2026-01-31', channel: 'email', to: 'legal@fs.com', due, events: [reply] },
+    strings: templates.strings(lang),
+  }
+}

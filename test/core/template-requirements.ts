@@ -127,6 +127,24 @@ export const englishRequirements: Table = {
     'jp-appi': [/Article (33|39)/],
     'au-privacy': [/APP 12/],
   },
+  // The incomplete-answer letter: the access provisions, the period, how a refusal is given, and where the user turns next.
+  'incomplete-answer': {
+    gdpr: [/Article 15/, /Art\. 12\(3\)/, /Art\. 12\(4\)/, /Art\. 77/],
+    'uk-gdpr': [/UK GDPR/, /12A/, /section 164A/, /Information Commissioner/],
+    ccpa: [/1798\.110/, /1798\.130\(a\)\(2\)/, /Privacy Protection Agency/],
+    vcdpa: [/59\.1-577\(B\)\(1\)/, /59\.1-577\(C\)/, /Attorney General/],
+    'cpa-co': [/6-1-1306\(2\)\(a\)/, /6-1-1306\(3\)/, /Attorney General/],
+    ctdpa: [/42-518\(c\)\(1\)/, /Attorney General/],
+    tdpsa: [/541\.052\(b\)/, /541\.053/, /Attorney General of Texas/],
+    lgpd: [/Art\. 19\(II\)/, /Art\. 18, §4/, /ANPD/],
+    pipeda: [/Principle 4\.9/, /s\. 8\(3\)/, /s\. 8\(7\)/, /section 11\(1\)/],
+    'qc-privacy': [/section 27/, /s\. 32/, /s\. 34/, /Commission d'accès à l'information/],
+    'ch-fadp': [/Art\. 25\(2\)/, /Art\. 25\(7\)/, /Art\. 26\(4\)/, /FDPIC/],
+    'hk-pdpo': [/s\. 19\(1\)/, /s\. 21/, /section 37/],
+    'cn-pipl': [/Article 45/, /Art\. 45\(2\)/, /Art\. 50\(1\)/, /Art\. 65/],
+    'jp-appi': [/Art\. 33\(2\)/, /Art\. 33\(3\)/, /Art\. 39/, /Personal Information Protection Commission/],
+    'au-privacy': [/APP 12\.1/, /APP 12\.9/, /section 36/],
+  },
   complaint: {
     gdpr: [/Art(icle|\.) 77/],
     'uk-gdpr': [/Art(icle|\.) 77|section 165/i],
@@ -161,6 +179,7 @@ export const translatedRequirements: Record<string, Table> = {
     },
     reminder: { gdpr: [/Art\. 12/], 'ch-fadp': [/Art\. 18/] },
     complaint: { gdpr: [/Art\. 77/], 'ch-fadp': [/EDÖB/] },
+    'incomplete-answer': { gdpr: [/Art\. 15 der Datenschutz-Grundverordnung/, /Art\. 12 Abs\. 3/, /Art\. 12 Abs\. 4/, /Art\. 77/], 'ch-fadp': [/Art\. 25 Abs\. 2/, /Art\. 25 Abs\. 7/, /Art\. 26 Abs\. 4/, /EDÖB/] },
   },
   fr: {
     access: { gdpr: [/RGPD/, /article 15/i, /article 12/i], 'ch-fadp': [/LPD/, /article 25/i], pipeda: [/LPRPDE/, /4\.9/] },
@@ -177,6 +196,12 @@ export const translatedRequirements: Record<string, Table> = {
     },
     reminder: { gdpr: [/article 12/i], 'ch-fadp': [/article 18/i], pipeda: [/article 8|paragraphe 8/i] },
     complaint: { gdpr: [/article 77/i], 'ch-fadp': [/PFPDT/], pipeda: [/commissaire à la protection de la vie privée/i] },
+    'incomplete-answer': {
+      gdpr: [/article 15 du règlement/, /article 12, paragraphe 3/, /article 12, paragraphe 4/, /article 77/],
+      'ch-fadp': [/art\. 25, al\. 2/, /art\. 25, al\. 7/, /art\. 26, al\. 4/, /PFPDT/],
+      pipeda: [/principe 4\.9/, /par\. 8\(3\)/, /par\. 8\(7\)/, /paragraphe 11\(1\)/],
+      'qc-privacy': [/article 27/, /art\. 32/, /art\. 34/, /Commission d'accès à l'information/],
+    },
   },
   es: {
     access: { gdpr: [/RGPD/, /artículo 15/i, /artículo 12/i], ccpa: [/CCPA/, /1798\.110/] },
@@ -189,6 +214,7 @@ export const translatedRequirements: Record<string, Table> = {
     'automated-decision': { gdpr: [/artículo 22, apartado 1/, /artículo 22, apartado 3/, /artículo 15, apartado 1, letra h\)/, /intervención humana/, /punto de vista/, /impugnar/] },
     reminder: { gdpr: [/artículo 12/i], ccpa: [/1798\.130|7021/] },
     complaint: { gdpr: [/artículo 77/i], ccpa: [/Agencia de Protección de la Privacidad|Privacy Protection Agency|Fiscal General/] },
+    'incomplete-answer': { gdpr: [/artículo 15 del Reglamento/, /artículo 12, apartado 3/, /artículo 12, apartado 4/, /artículo 77/], ccpa: [/§1798\.110/, /§1798\.130\(a\)\(2\)/, /Fiscal General/] },
   },
   'zh-Hans': {
     access: { 'cn-pipl': [/个人信息保护法/, /第四十五条/], 'hk-pdpo': [/个人资料（私隐）条例/, /第18条/, /40/], gdpr: [/通用数据保护条例/, /第15条/] },
@@ -199,6 +225,7 @@ export const translatedRequirements: Record<string, Table> = {
     'automated-decision': { 'cn-pipl': [/个人信息保护法/, /第二十四条第三款/, /予以说明/, /仅通过自动化决策的方式/, /第五十条/] },
     reminder: { 'cn-pipl': [/个人信息保护法/], 'hk-pdpo': [/第19条/], gdpr: [/第12条/] },
     complaint: { 'cn-pipl': [/第六十五条/], 'hk-pdpo': [/第37条/], gdpr: [/第77条/] },
+    'incomplete-answer': { 'cn-pipl': [/第四十五条第二款/, /第五十条第一款/, /第六十五条/], gdpr: [/第15条/, /第12条第3款/, /第12条第4款/, /第77条/] },
   },
   // Hong Kong: the Ordinance's own terms (個人資料, 資料使用者, 查閱資料要求) and its sections.
   'zh-Hant': {
@@ -206,6 +233,7 @@ export const translatedRequirements: Record<string, Table> = {
     rectification: { 'hk-pdpo': [/個人資料（私隱）條例/, /改正資料要求/, /資料使用者/, /第22/, /第23/, /40日/] },
     reminder: { 'hk-pdpo': [/第19/, /查閱資料要求/] },
     complaint: { 'hk-pdpo': [/第37條/, /個人資料私隱專員|\{\{authority\.name\}\}|The Authority/] },
+    'incomplete-answer': { 'hk-pdpo': [/查閱資料要求/, /第19\(1\)條/, /第21條/, /第37條/, /個人資料私隱專員/] },
   },
   pt: {
     access: { lgpd: [/LGPD/, /art\. 18/, /art\. 19/, /art\. 9º/, /15 \(quinze\) dias/] },
@@ -217,6 +245,7 @@ export const translatedRequirements: Record<string, Table> = {
     'automated-decision': { lgpd: [/LGPD/, /art\. 20/, /art\. 20, § 1º/, /art\. 20, § 2º/, /critérios e dos procedimentos/] },
     reminder: { lgpd: [/art\. 19/, /Agência Nacional de Proteção de Dados/] },
     complaint: { lgpd: [/art\. 18, § 1º/, /art\. 55-J/] },
+    'incomplete-answer': { lgpd: [/art\. 19, inciso II/, /art\. 18, § 4º/, /art\. 18, § 1º/, /ANPD/] },
   },
   ja: {
     access: { 'jp-appi': [/個人情報の保護に関する法律/, /第33条/, /電磁的記録/, /第39条/] },
@@ -224,6 +253,7 @@ export const translatedRequirements: Record<string, Table> = {
     erasure: { 'jp-appi': [/個人情報の保護に関する法律/, /第35条/] },
     reminder: { 'jp-appi': [/第33条|第39条/] },
     complaint: { 'jp-appi': [/個人情報保護委員会/, /第132条/] },
+    'incomplete-answer': { 'jp-appi': [/第33条第2項/, /第33条第3項/, /第36条/, /第39条/, /個人情報保護委員会/] },
   },
 }
 

@@ -37,6 +37,8 @@ export const apiChannels = [
   'requests:addEvent',
   'requests:correctEvent',
   'requests:removeEvent',
+  'requests:checkAnswer',
+  'requests:tickAnswer',
   'attachments:pick',
   'attachments:reveal',
   'templates:available',

@@ -33,6 +33,8 @@ import {
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { userEventKinds } from '../requests/events'
+import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
+import { followUpTypes } from '../requests/kinds'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
@@ -284,7 +286,7 @@ export const contract = {
   'requests:createFollowUp': method<RequestView>()(
     z.strictObject({
       reference: referenceSchema,
-      type: z.enum(['reminder', 'complaint']),
+      type: z.enum(followUpTypes),
       /** A built-in supervisory authority (authorities:list); fills name, e-mail and address. */
       authorityId: z.string().min(1).max(100).optional(),
       /**
@@ -327,6 +329,12 @@ export const contract = {
     }),
   ),
   'requests:removeEvent': method<RequestView>()(z.strictObject({ reference: referenceSchema, eventId: z.string().min(1).max(100) })),
+  /** The completeness check of an access request's answer: the law's items, the ticks, Rightful's suggestions. */
+  'requests:checkAnswer': method<AnswerCheckView>()(byReference),
+  /** Ticks items of that check (arrived, missing, not applicable; null clears); a suggestion counts only when confirmed here. */
+  'requests:tickAnswer': method<AnswerCheckView>()(
+    z.strictObject({ reference: referenceSchema, ticks: z.array(answerTickInputSchema).min(1).max(50) }),
+  ),
 
   'attachments:pick': method<ReadonlyArray<StagedFile>>()(empty),
   'attachments:reveal': method<{ path: string }>()(z.strictObject({ reference: referenceSchema, attachmentId: z.string().min(1).max(100) })),

@@ -19,7 +19,7 @@ import { isCancelled, type Operation } from '../operation'
 import type { FontSource, FileSink } from '../ports'
 import type { Profile } from '../profile/profile'
 import { proposeLaw } from '../requests/law-proposal'
-import { languages, type Language, type Law, type RequestType } from '../requests/model'
+import { isFollowUpType, languages, type Language, type Law, type RequestType } from '../requests/model'
 import type { AttachmentStage } from '../requests/attachments'
 import { keptFileName } from '../requests/attachments'
 import type { RequestService } from '../requests/service'
@@ -170,8 +170,8 @@ export function createBulkService(deps: {
       input: { companies?: ReadonlyArray<string>; pack?: string; country?: string; type: RequestType; law?: Law; lang?: Language; rate?: number; profile?: Profile },
       operation: Operation,
     ): Promise<BatchView> {
-      if (input.type === 'reminder' || input.type === 'complaint' || input.type === 'custom') {
-        throw new CoreError('INVALID_INPUT', `A ${input.type} is written one at a time, from its request's page: choose another type for a batch.`)
+      if (isFollowUpType(input.type) || input.type === 'custom') {
+        throw new CoreError('INVALID_INPUT', `A ${input.type.replace(/-/g, ' ')} is written one at a time, from its request's page: choose another type for a batch.`)
       }
       const profile = input.profile ?? deps.profiles.get()
       if (!profile) throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: every request must say who is asking.')

@@ -186,7 +186,7 @@ export function createReplyService(deps: {
   /** A reminder is answered for the request it reminds of: the reply goes to that one. */
   const owningReference = (reference: string): string => {
     const record = recordOf(reference)
-    if (record?.type === 'reminder' && record.followUpOf && recordOf(record.followUpOf)?.sent) return record.followUpOf
+    if ((record?.type === 'reminder' || record?.type === 'incomplete-answer') && record.followUpOf && recordOf(record.followUpOf)?.sent) return record.followUpOf
     return reference
   }
 

@@ -26,6 +26,8 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
     'requests:addEvent': (input) => ctx.requests.addEvent(input),
     'requests:correctEvent': (input) => ctx.requests.correctEvent(input),
     'requests:removeEvent': (input) => ctx.requests.removeEvent(input),
+    'requests:checkAnswer': ({ reference }) => ctx.requests.checkAnswer(reference),
+    'requests:tickAnswer': (input) => ctx.requests.tickAnswer(input),
     'attachments:pick': async () => ctx.attachments.stage(await ctx.ports.picker.pickFiles('attachments')),
     'attachments:reveal': async ({ reference, attachmentId }) => {
       const attachment = ctx.requests

@@ -16,10 +16,24 @@ export const requestTypes = [
   'opt-out',
   'limit',
   'reminder',
+  /**
+   * A follow-up to an access request that was answered in part: names the items the law requires
+   * that did not come, and the period that still runs. A kind of reminder, with its own letter.
+   */
+  'incomplete-answer',
   'complaint',
   'custom',
 ] as const
 export type RequestType = (typeof requestTypes)[number]
+
+/** The kinds that follow up an earlier request instead of starting one. */
+export const followUpTypes = ['reminder', 'incomplete-answer', 'complaint'] as const
+export type FollowUpType = (typeof followUpTypes)[number]
+
+/** Whether a kind of request follows up an earlier one (a reminder, an incomplete-answer letter, a complaint). */
+export function isFollowUpType(type: string): type is FollowUpType {
+  return (followUpTypes as ReadonlyArray<string>).includes(type)
+}
 
 /** The laws Rightful counts deadlines for; templates say which of them they cover. */
 export const laws = [

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod'
 import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
+import { answerCheckSchema } from './answer-check'
 import { attachmentSchema, factsOf, requestEventSchema, type RequestFacts } from './events'
 import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './kinds'
 
 export type { RequestEvent } from './events'
 
-export { isLanguage, languages, laws, normalizeLanguage, requestTypes, type Language, type Law, type RequestType } from './kinds'
+export { followUpTypes, isFollowUpType, isLanguage, languages, laws, normalizeLanguage, requestTypes, type FollowUpType, type Language, type Law, type RequestType } from './kinds'
 
 /** A letter language; the old "zh" is read as "zh-Hans" (a request saved before opens as before). */
 export const languageSchema = z.preprocess(normalizeLanguage, z.enum(languages))
@@ -106,6 +107,10 @@ export const requestRecordSchema = z.object({
   events: z.array(requestEventSchema).min(1),
   /** A reminder or complaint: the request it follows up. */
   followUpOf: referenceSchema.nullable().default(null),
+  /** An access request whose answer came: what the user found in it, item by item (answer-check.ts). */
+  answerCheck: answerCheckSchema.nullable().default(null),
+  /** An incomplete-answer letter: the items it says are missing, as the law's item ids. */
+  missingItems: z.array(z.string().regex(/^[a-z][a-z-]{0,39}$/)).max(50).nullable().default(null),
 })
 export type RequestRecord = z.infer<typeof requestRecordSchema>
 /** The draft as a letter on paper says it: the template's wording for post where it differs. */

@@ -16,12 +16,15 @@ import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
 import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
-import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
+import { isFollowUpType, letterDraft, type FollowUpType, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
 import { describeRightReason, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
 import { coreError } from '../messages/errors'
+import type { z } from 'zod'
+import { answerCheckView, canCheckAnswer, type AnswerCheckView, type answerTickInputSchema, type AnswerTick } from './answer-check'
+import { answerItemsUnder } from './answer-items'
 
 /** Who a complaint goes to: entered by the user until the authorities are in the catalog. */
 export type AuthorityInput = {
@@ -56,7 +59,11 @@ export type RequestService = {
    * `lang` when given, else in the language of the request it follows up; the API picks the
    * authority's own language for a built-in authority).
    */
-  createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput; lang?: Language }): RequestView
+  createFollowUp(input: { reference: string; type: FollowUpType; authority?: AuthorityInput; lang?: Language }): RequestView
+  /** The completeness check of an access request's answer: the law's items, the user's ticks, Rightful's suggestions. */
+  checkAnswer(reference: string): AnswerCheckView
+  /** Records what the user found for some items (a suggestion becomes a tick only here), as one atomic change of the request. */
+  tickAnswer(input: { reference: string; ticks: ReadonlyArray<z.output<typeof answerTickInputSchema>> }): AnswerCheckView
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
   markSent(input: {
     reference: string
@@ -169,6 +176,25 @@ export function createRequestService(deps: {
 
   const requireSent = (reference: string) => sentOf(deps.repository.get(reference))
 
+  /** The request whose answer is checked: an access request that was sent and got data back. */
+  const checkable = (record: RequestRecord): RequestRecord => {
+    if (!canCheckAnswer(record)) {
+      throw coreError('INVALID_STATE', record.type !== 'access' ? 'error.answerCheck.notAccess' : 'error.answerCheck.noData', { reference: record.reference })
+    }
+    return record
+  }
+
+  /** The items the user ticked missing in the request's answer, in the order of the law; none is an error. */
+  const missingOf = (record: RequestRecord) => {
+    const check = answerCheckView(checkable(record))
+    const missing = new Set(check.missing)
+    const items = answerItemsUnder(record.law).filter((item) => missing.has(item.id))
+    if (items.length === 0) {
+      throw coreError('INVALID_STATE', 'error.answerCheck.nothingMissing', { reference: record.reference })
+    }
+    return items
+  }
+
   const checkDate = (on: PlainDate, notBefore: PlainDate, what: string) => {
     if (comparePlainDates(on, notBefore) < 0) throw new CoreError('INVALID_INPUT', `${what} cannot be before ${describeDate(notBefore)}.`)
     if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', `${what} cannot be in the future.`)
@@ -194,6 +220,7 @@ export function createRequestService(deps: {
   const newRecord = (
     reference: string,
     parts: Pick<RequestRecord, 'company' | 'type' | 'law' | 'lang' | 'followUpOf'> & {
+      missingItems?: ReadonlyArray<string> | null
       to: string | null
       recipientAddress: RecipientAddress | null
       sender: Profile
@@ -224,6 +251,8 @@ export function createRequestService(deps: {
       sent: null,
       events: [event('created', plainDateOf(instant))],
       followUpOf: parts.followUpOf,
+      answerCheck: null,
+      missingItems: parts.missingItems ? [...parts.missingItems] : null,
     }
   }
 
@@ -270,8 +299,8 @@ export function createRequestService(deps: {
     get: (reference) => view(deps.repository.get(reference)),
 
     create({ companyId, type, law, lang, profile, identifiers = null, text = null, channel }) {
-      if (type === 'reminder' || type === 'complaint') {
-        throw new CoreError('INVALID_INPUT', `A ${type} follows up an earlier request: write it from that request's page.`)
+      if (isFollowUpType(type)) {
+        throw new CoreError('INVALID_INPUT', `A ${type.replace(/-/g, ' ')} follows up an earlier request: write it from that request's page.`)
       }
       if (type === 'custom' && !text?.trim()) {
         throw new CoreError('INVALID_INPUT', 'A custom request needs your own words: say what you ask the company for.')
@@ -334,8 +363,11 @@ export function createRequestService(deps: {
       if (type === 'complaint' && !authority) {
         throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
       }
+      const toCompany = type !== 'complaint'
+      // An incomplete answer is chased for the items the user ticked missing, in the law's order.
+      const missing = type === 'incomplete-answer' ? missingOf(original) : []
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
-      const company = type === 'reminder' ? safeCompany(original.company.id) : null
+      const company = toCompany ? safeCompany(original.company.id) : null
       const lang = chosenLang ?? original.lang
       const record = deps.repository.create(year, (newReference) => {
         const rendered = deps.templates.render(
@@ -348,7 +380,9 @@ export function createRequestService(deps: {
             user: { name: sender.name, email: sender.email, address: addressLines(sender) },
             authorityName: authority?.name ?? null,
             authorityId: authority?.id ?? null,
-            channel: type === 'reminder' ? original.sent.channel : authority?.email ? 'email' : 'post',
+            channel: toCompany ? original.sent.channel : authority?.email ? 'email' : 'post',
+            missingItems: missing,
+            law: original.law,
             original: {
               reference: original.reference,
               subject: original.sent.subject,
@@ -364,21 +398,50 @@ export function createRequestService(deps: {
         const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength)
         return newRecord(newReference, {
           company:
-            type === 'reminder'
+            toCompany
               ? original.company
               : { id: `authority:${authority!.id ?? authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
           type,
           law: original.law,
           lang,
           followUpOf: original.reference,
-          to: type === 'reminder' ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
-          recipientAddress: type === 'reminder' ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
+          missingItems: type === 'incomplete-answer' ? missing.map((item) => item.id) : null,
+          to: toCompany ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
+          recipientAddress: toCompany ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
           sender,
           subject,
           body: rendered.body,
         })
       })
       return view(record)
+    },
+
+    checkAnswer: (reference) => answerCheckView(checkable(deps.repository.get(reference))),
+
+    tickAnswer({ reference, ticks }) {
+      if (ticks.length === 0) throw new CoreError('INVALID_INPUT', 'Say which item you ticked.')
+      const record = change(reference, (current) => {
+        const record = checkable(current)
+        const view = answerCheckView(record)
+        const rows = new Map(view.rows.map((row) => [row.id, row]))
+        const at = deps.now().toISOString()
+        const next = new Map<string, AnswerTick>((record.answerCheck?.law === record.law ? record.answerCheck.ticks : []).map((t) => [t.id, t]))
+        for (const tick of ticks) {
+          const row = rows.get(tick.id)
+          if (!row) {
+            throw coreError('INVALID_INPUT', 'error.answerCheck.unknownItem', { item: tick.id, items: [...rows.keys()].join(', ') })
+          }
+          if (tick.confirmsSuggestion && (tick.state === null || row.suggestion?.state !== tick.state)) {
+            throw coreError('INVALID_INPUT', 'error.answerCheck.notSuggested', { item: tick.id })
+          }
+          if (tick.state === null) next.delete(tick.id)
+          else next.set(tick.id, { id: tick.id, state: tick.state, by: tick.confirmsSuggestion ? 'suggestion-confirmed' : 'user', at })
+        }
+        // In the law's order, so the stored file reads like the checklist.
+        const ordered = view.rows.map((row) => next.get(row.id)).filter((t): t is AnswerTick => t !== undefined)
+        return { ...record, answerCheck: { law: record.law, ticks: ordered } }
+      })
+      return answerCheckView(record)
     },
 
     updateDraft({ reference, subject, body }) {
@@ -427,8 +490,9 @@ export function createRequestService(deps: {
           }
         })
         // A reminder or complaint that went out is an event of the request it follows up.
-        if (sent.followUpOf && (sent.type === 'reminder' || sent.type === 'complaint')) {
-          const kind = sent.type === 'reminder' ? 'reminder-sent' : 'complaint-filed'
+        // The incomplete-answer letter is a reminder about what is missing: the original's timeline says so.
+        if (sent.followUpOf && isFollowUpType(sent.type)) {
+          const kind = sent.type === 'complaint' ? 'complaint-filed' : 'reminder-sent'
           try {
             change(sent.followUpOf, (original) => ({ ...original, events: [...original.events, event(kind, on, { link: sent.reference, note: sent.sent!.subject })] }))
           } catch (error) {

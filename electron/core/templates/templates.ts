@@ -10,8 +10,9 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { CoreError } from '../api/result'
 import type { TemplateSource } from '../ports'
+import { answerConcepts, type AnswerConcept } from '../requests/answer-items'
 import { eventKinds } from '../requests/events'
-import { isLanguage, normalizeLanguage, type Language, type Law, type RequestType } from '../requests/model'
+import { isLanguage, laws, normalizeLanguage, type Language, type Law, type RequestType } from '../requests/model'
 import { writeFileAtomicSync } from '../storage/files'
 import { fill, parseTemplate, type Template } from './engine'
 import type { TemplateInfo } from './info'
@@ -44,6 +45,12 @@ export const languageStringsSchema = z.strictObject({
    * its own for it: {{name}} is the name ("bei der Aufsichtsbehörde „{{name}}“").
    */
   authorityWith: z.string().includes('{{name}}').default('{{name}}'),
+  /** An item an answer to access lacks, as this language names it (an incomplete-answer letter lists them). */
+  answerItems: z.strictObject(Object.fromEntries(answerConcepts.map((c) => [c, z.string().min(1).max(300)])) as Record<AnswerConcept, z.ZodString>),
+  /** The words of one law where they differ from the above (the CCPA's "personal information", the FADP's "Personendaten"). */
+  answerItemsFor: z.partialRecord(z.enum(laws), z.partialRecord(z.enum(answerConcepts), z.string().min(1).max(300))).default({}),
+  /** One line of that list: {{item}} is the item, {{cite}} the provision that requires it. */
+  answerItemLine: z.string().includes('{{item}}').includes('{{cite}}').default('- {{item}} ({{cite}})'),
   /**
    * The authority as this language names it after "lodge a complaint", by its id in
    * assets/authorities ("de-by-baylda": "beim Bayerischen Landesamt für Datenschutzaufsicht").

@@ -4,7 +4,8 @@
  */
 import { parsePlainDate, type PlainDate } from '../deadlines/calendar'
 import { activeEvents, type RequestEvent } from '../requests/events'
-import type { Channel, Language } from '../requests/model'
+import { citeIn, type AnswerItem } from '../requests/answer-items'
+import type { Channel, Language, Law } from '../requests/model'
 import type { LanguageStrings } from './templates'
 
 const locales: Record<Language, string> = {
@@ -68,7 +69,21 @@ export type ViewInput = {
     readonly due: PlainDate | null
     readonly events: ReadonlyArray<RequestEvent>
   } | null
+  /** The law the letter is written under: some items have that law's own words. */
+  readonly law?: Law
+  /** An incomplete-answer letter: the items the answer lacks, in the order of the law. */
+  readonly missingItems?: ReadonlyArray<AnswerItem>
   readonly strings: LanguageStrings
+}
+
+/** The missing items as lines of a letter: each in the letter's words, with the provision that requires it. */
+function missingLines(input: ViewInput): string {
+  return (input.missingItems ?? [])
+    .map((item) => {
+      const words = (input.law ? input.strings.answerItemsFor[input.law]?.[item.concept] : undefined) ?? input.strings.answerItems[item.concept]
+      return simple(input.strings.answerItemLine, { item: words, cite: citeIn(item, input.lang) })
+    })
+    .join('\n')
 }
 
 export function templateView(input: ViewInput): Record<string, unknown> {
@@ -109,10 +124,14 @@ export function templateView(input: ViewInput): Record<string, unknown> {
           due: original.due ? longDate(original.due, input.lang) : input.strings.noFixedDate,
           // Whether the law gave the request a date at all (e.g. the LGPD's 15 days for access only).
           hasDue: original.due !== null,
+          // Whether that date is still ahead: the period still runs on the day of writing.
+          dueRuns: original.due !== null && original.due >= input.today,
+          dueOver: original.due !== null && original.due < input.today,
           events: eventLines(input.strings.events),
           eventsReported: eventLines(input.strings.eventsReported),
         }
-      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, events: '', eventsReported: '' },
+      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '' },
+    missing: { items: missingLines(input), count: input.missingItems?.length ?? 0 },
   }
 }
 

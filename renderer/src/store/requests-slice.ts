@@ -31,6 +31,20 @@ export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
   return {
     requests: null,
     views: new Map(),
+    answerChecks: new Map(),
+    async loadAnswerCheck(reference) {
+      await attempt(async () => set({ answerChecks: withEntry(get().answerChecks, reference, unwrap(await api().requests.checkAnswer({ reference }))) }))
+    },
+    async tickAnswer(reference, ticks) {
+      const done = await attempt(async () => {
+        const check = unwrap(await api().requests.tickAnswer({ reference, ticks: ticks.map((t) => ({ id: t.id, state: t.state, confirmsSuggestion: t.confirmsSuggestion ?? false })) }))
+        set({ answerChecks: withEntry(get().answerChecks, reference, check) })
+        // The ticks are part of the request's record: keep the cached view in step.
+        await get().loadRequest(reference)
+        return true
+      })
+      return done ?? false
+    },
     loadRequests(options) {
       if (options?.reuse && listing) return listing
       const load = attempt(async () => set({ requests: unwrap(await api().requests.list({})) })).then(() => {

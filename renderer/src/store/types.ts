@@ -8,6 +8,8 @@ import type { Profile } from '@core/profile/profile'
 import type { UserEventKind } from '@core/requests/events'
 import type { Settings, SettingsPatch } from '@core/settings/settings'
 import type { StagedFile } from '@core/requests/view'
+import type { AnswerCheckView, AnswerState } from '@core/requests/answer-check'
+import type { FollowUpType } from '@core/requests/kinds'
 import type { Route } from './routes'
 import type { Result } from '@core/api/result'
 import type { CatalogImportResult } from '@core/api/contract'
@@ -118,7 +120,12 @@ export type RequestsSlice = {
    * A complaint goes to `authority` as typed, or to the built-in authority `authorityId`; in `lang`
    * when given, else in the authority's language (the request's for one typed in).
    */
-  createFollowUp(reference: string, type: 'reminder' | 'complaint', authority?: Authority, authorityId?: string, lang?: string): Promise<string | null>
+  createFollowUp(reference: string, type: FollowUpType, authority?: Authority, authorityId?: string, lang?: string): Promise<string | null>
+  /** The completeness checks of access answers loaded, by the request's reference. */
+  answerChecks: ReadonlyMap<string, AnswerCheckView>
+  loadAnswerCheck(reference: string): Promise<void>
+  /** Ticks items of a check; `confirmsSuggestion` takes Rightful's suggestion as the user's own. */
+  tickAnswer(reference: string, ticks: ReadonlyArray<{ id: string; state: AnswerState | null; confirmsSuggestion?: boolean }>): Promise<boolean>
   saveDraft(reference: string, subject: string, body: string): Promise<boolean>
   markSent(reference: string, input: { on: string; at: string | null; channel: 'email' | 'post'; trackingNumber: string | null }): Promise<boolean>
   addEvent(reference: string, event: NewEvent): Promise<boolean>

@@ -6,7 +6,7 @@ import { requestTypeLabel } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 
 /** The types a batch can carry: one request each, never a follow-up or a custom text. */
-const batchTypes = requestTypes.filter((t): t is RequestType => t !== 'reminder' && t !== 'complaint' && t !== 'custom')
+const batchTypes = requestTypes.filter((t): t is RequestType => t !== 'reminder' && t !== 'incomplete-answer' && t !== 'complaint' && t !== 'custom')
 
 /**
  * One request type to many companies: Rightful writes one request per company, each with that

@@ -13,7 +13,7 @@ export function NextSteps({ view }: { view: RequestView }) {
   const [busy, setBusy] = useState(false)
   const { t } = useTranslation('requests', { keyPrefix: 'next' })
   const steps = view.nextSteps
-  if (steps.length === 0 || view.record.type === 'reminder' || view.record.type === 'complaint') return null
+  if (steps.length === 0 || view.record.type === 'reminder' || view.record.type === 'incomplete-answer' || view.record.type === 'complaint') return null
 
   const remind = async () => {
     setBusy(true)

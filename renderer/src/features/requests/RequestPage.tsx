@@ -4,6 +4,7 @@ import { StatusPill } from '../../ui/StatusPill'
 import { channelInline, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { DeadlinePanel } from './DeadlinePanel'
 import { MarkSentDialog } from './MarkSentDialog'
+import { CheckAnswer } from './CheckAnswer'
 import { NextSteps } from './NextSteps'
 import { SendChoices } from './SendChoices'
 import { SentByEmail } from './SendPanel'
@@ -91,6 +92,7 @@ export function RequestPage({ reference }: { reference: string }) {
         <div className="request-main">
           {/* Once sent, what happens matters most; the letter is the record below it. */}
           {sent ? <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent /> : null}
+          <CheckAnswer view={view} />
           {sent ? <RequestReplies reference={reference} /> : null}
           <div className="card letter-preview">
             {sent ? <h2>{t('whatWasSent')}</h2> : null}
