@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The build-time table of every country and region, with the holidays of those without astronomy
  * (electron/core/deadlines/holiday-places.json, written by `npm run holidays:build`): the same
