@@ -2,6 +2,8 @@
  * The catalog at 100,000 companies: a built-in layer of 100,000 records made from the real
  * built-in ones (the 3,070 datarequests.org records, the 763 brokers and the seed companies), plus
  * a user layer (1,000 companies the user added, 300 changed built-in records, 100 deleted ones).
+ * The built-in layer is read from its compact form (assets/catalog/builtin.compact, made here as
+ * `npm run catalog:compact` makes the shipped one).
  * Printed, in fresh processes (min / median of 3), beside `node -e 0`:
  * - core start: open the catalog and answer the first search;
  * - peak RSS of that process (and its RSS before opening, the runtime alone);
@@ -16,6 +18,8 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
 import { loadBuiltinCatalog, openCatalog, slugOf } from '../electron/core/catalog/catalog'
+import { compactFileName } from '../electron/core/catalog/compact'
+import { makeCompactCatalog } from '../electron/core/catalog/compact-build'
 import { writePack } from '../electron/core/catalog/packs'
 import type { Company } from '../electron/core/catalog/schema'
 import { normalizeForSearch } from '../electron/core/catalog/search'
@@ -94,6 +98,8 @@ export function writeScaleRoot(total: number): { root: string; companies: Compan
     license: { spdx: 'CC0-1.0', notice: 'None.' },
   }
   fs.writeFileSync(path.join(root, 'assets', 'catalog', 'packs', 'zz-synthetic.json.gz'), writePack({ order: 99, source, rejected: [], companies: extra, merges: [] }))
+  // The compact form, as `npm run catalog:compact` writes it for the shipped catalog.
+  fs.writeFileSync(path.join(root, 'assets', 'catalog', compactFileName), makeCompactCatalog(builtinCatalogFrom(root)))
   return { root, companies: all }
 }
 

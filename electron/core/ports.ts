@@ -83,6 +83,8 @@ export type FontSource = {
 export type BuiltinCatalogSource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
   packs?(): ReadonlyArray<{ readonly file: string; readonly bytes: Uint8Array }>
+  /** The compact form (assets/catalog/builtin.compact), when there is one: used when made from these seed files and packs. */
+  compact?(): Uint8Array | null
 }
 
 /** The built-in supervisory authorities: parsed JSON files of records (validated by the core). */

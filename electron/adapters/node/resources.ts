@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { compactFileName } from '../../core/catalog/compact'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
 
 export function templatesFrom(root: string): TemplateSource {
@@ -107,6 +108,10 @@ export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
         .filter((name) => name.endsWith('.json.gz'))
         .sort()
         .map((name) => ({ file: name, bytes: new Uint8Array(fs.readFileSync(path.join(packDir, name))) }))
+    },
+    compact() {
+      const file = path.join(dir, compactFileName)
+      return fs.existsSync(file) ? new Uint8Array(fs.readFileSync(file)) : null
     },
   }
 }

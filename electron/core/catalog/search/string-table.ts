@@ -9,6 +9,13 @@ export class StringTable {
   /** Slot i at [2i, 2i + 1]: id + 1 (0 when empty) and the hash, side by side for one memory read. */
   private table = new Int32Array(2 * 2048)
 
+  /** A table of these strings, each its position as id (they must be distinct). */
+  static of(texts: ReadonlyArray<string>): StringTable {
+    const table = new StringTable()
+    for (const text of texts) table.add(text)
+    return table
+  }
+
   /** The id of text[start, end), interned if new. */
   idOf(text: string, start: number, end: number): number {
     let hash = 0x811c9dc5
@@ -58,6 +65,17 @@ export class StringTable {
       if (entry === 0) return -1
       if (table[2 * slot + 1] === hash && this.texts[entry - 1] === text) return entry - 1
     }
+  }
+
+  /** Interns a string as it is (no copy: it is already a string of its own). */
+  private add(text: string): void {
+    let hash = 0x811c9dc5
+    for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+    hash |= 0
+    const mask = (this.table.length >> 1) - 1
+    let slot = hash & mask
+    while (this.table[2 * slot] !== 0) slot = (slot + 1) & mask
+    this.insert(slot, hash, text)
   }
 
   private insert(slot: number, hash: number, text: string): number {
