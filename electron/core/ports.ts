@@ -85,6 +85,8 @@ export type BuiltinCatalogSource = {
   packs?(): ReadonlyArray<{ readonly file: string; readonly bytes: Uint8Array }>
   /** The compact form (assets/catalog/builtin.compact), when there is one: used when made from these seed files and packs. */
   compact?(): Uint8Array | null
+  /** compact.ts `digestOf` the seed files and packs, reading the packs in chunks (not held whole). */
+  inputDigest?(): string
 }
 
 /** The built-in supervisory authorities: parsed JSON files of records (validated by the core). */

@@ -565,6 +565,19 @@ export function openCatalog(options: {
     return builtin.get(id) ?? imported ?? null
   }
 
+  /**
+   * A record with a change on top, validated; remembered per change and record, since reading the
+   * files checks every change once and showing the record would check it again.
+   */
+  const overridden = new WeakMap<Override, { base: Company; result: ReturnType<typeof companySchema.safeParse> }>()
+  const withOverride = (base: Company, override: Override, id: string) => {
+    const known = overridden.get(override)
+    if (known && known.base === base) return known.result
+    const result = companySchema.safeParse({ ...base, ...override.fields, id })
+    overridden.set(override, { base, result })
+    return result
+  }
+
   /** A base record (built-in, else imported) with the user's override and contacts on top. */
   const effective = (id: string): { company: Company; origin: CompanyOrigin; editedFields: string[] } | null => {
     const own = userCompanies.get(id)
@@ -575,7 +588,7 @@ export function openCatalog(options: {
     const override = own ? undefined : edits.overrides.get(id)
     let editedFields: string[] = []
     if (override) {
-      const candidate = companySchema.safeParse({ ...company, ...override.fields, id })
+      const candidate = withOverride(company, override, id)
       if (candidate.success) {
         company = candidate.data
         editedFields = Object.keys(override.fields)
@@ -600,7 +613,7 @@ export function openCatalog(options: {
     for (const [id, override] of layer.overrides) {
       const base = layer.companies.has(id) ? null : baseOf(id)
       if (!base) continue
-      const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
+      const candidate = withOverride(base, override, id)
       if (candidate.success) continue
       bad.push({ key: `overrides: ${id}`, reason: `your changes no longer make a valid record with the catalog's (${describeIssues(candidate.error)})`, data: override })
       overrides.delete(id)

@@ -27,12 +27,24 @@ const maxSectionBytes = 1024 * 1024 * 1024
 
 export class CompactInvalid extends Error {}
 
-/** What the built-in catalog is made from: the seed files and the packs' bytes, hashed. */
-export function builtinDigest(source: BuiltinCatalogSource): string {
+/** A pack file for `digestOf`: its name, its length, and its bytes handed over in chunks. */
+export type PackBytes = { readonly file: string; readonly length: number; read(take: (chunk: Uint8Array) => void): void }
+
+/** What the built-in catalog is made from, hashed: the seed files as parsed and the packs' bytes. */
+export function digestOf(seeds: ReadonlyArray<{ readonly file: string; readonly data: unknown }>, packs: ReadonlyArray<PackBytes>): string {
   const hash = createHash('sha256')
-  for (const { file, data } of source.load()) hash.update(`seed\0${file}\0${JSON.stringify(data)}\0`)
-  for (const { file, bytes } of source.packs?.() ?? []) hash.update(`pack\0${file}\0${bytes.length}\0`).update(bytes)
+  for (const { file, data } of seeds) hash.update(`seed\0${file}\0${JSON.stringify(data)}\0`)
+  for (const pack of packs) {
+    hash.update(`pack\0${pack.file}\0${pack.length}\0`)
+    pack.read((chunk) => hash.update(chunk))
+  }
   return hash.digest('hex')
+}
+
+/** The digest of a source's inputs: its own (read in chunks) when it has one, else from its packs' bytes. */
+export function builtinDigest(source: BuiltinCatalogSource): string {
+  if (source.inputDigest) return source.inputDigest()
+  return digestOf(source.load(), (source.packs?.() ?? []).map(({ file, bytes }) => ({ file, length: bytes.length, read: (take) => take(bytes) })))
 }
 
 /** The built-in catalog's records in name order, and what the catalog needs beside them. */
@@ -70,8 +82,9 @@ const headerSchema = z.object({
   inputDigest: z.string(),
   count: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
-  ids: z.array(z.string()),
-  names: z.array(z.string()),
+  // Checked with a loop below: zod would copy arrays of 100,000 strings.
+  ids: z.custom<string[]>((value) => Array.isArray(value), 'not a list'),
+  names: z.custom<string[]>((value) => Array.isArray(value), 'not a list'),
   packs: z.array(z.custom<PackInfo>((value) => typeof value === 'object' && value !== null)),
   seedIds: z.array(z.string()),
   aliases: z.array(z.tuple([z.string(), z.string()])),
@@ -129,6 +142,7 @@ const indexArrays: ReadonlyArray<[Exclude<keyof IndexData, 'count' | 'vocabulary
   ['postStart', 'u32'],
   ['postDocs', 'i32'],
   ['postMasks', 'u8'],
+  ['keySlots', 'i32'],
   ['keyStart', 'u32'],
   ['keyDocs', 'i32'],
   ['keyMasks', 'u8'],
@@ -178,6 +192,7 @@ export function decodeIndexData(bytes: Uint8Array): IndexData {
     postDocs: get('postDocs'),
     postMasks: get('postMasks'),
     keyTexts: strings('keyTexts'),
+    keySlots: get('keySlots'),
     keyStart: get('keyStart'),
     keyDocs: get('keyDocs'),
     keyMasks: get('keyMasks'),
@@ -201,12 +216,28 @@ export function decodeIndexData(bytes: Uint8Array): IndexData {
     data.docStart.length === count + 1 &&
     data.docWords.length === data.postDocs.length &&
     data.docMasks.length === data.postDocs.length &&
-    data.postDocs.every((doc) => doc >= 0 && doc < count) &&
-    data.keyDocs.every((doc) => doc >= 0 && doc < count) &&
-    data.nameKeyIds.every((id) => id >= 0 && id < data.keyTexts.length) &&
-    data.docWords.every((w) => w >= 0 && w < data.vocabulary.length)
+    within(data.postDocs, count) &&
+    within(data.keyDocs, count) &&
+    within(data.nameKeyIds, data.keyTexts.length) &&
+    within(data.docWords, data.vocabulary.length) &&
+    ascending(data.postStart) &&
+    ascending(data.keyStart) &&
+    ascending(data.docStart)
   if (!fits) throw new CompactInvalid('The search index does not fit together')
   return data
+}
+
+/** Every value in [0, limit). */
+function within(values: Int32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i += 1) if (!(values[i]! >= 0 && values[i]! < limit)) return false
+  return true
+}
+
+/** Row starts: from 0, never decreasing. */
+function ascending(values: Uint32Array): boolean {
+  if (values.length > 0 && values[0] !== 0) return false
+  for (let i = 1; i < values.length; i += 1) if (values[i]! < values[i - 1]!) return false
+  return true
 }
 
 /** The compact form's bytes (the same bytes for the same input). */
@@ -256,20 +287,37 @@ export function writeCompactCatalog(input: CompactInput): Uint8Array {
 
 /** Reads a compact form; a file that does not read is refused whole (CompactInvalid). */
 export function readCompactCatalog(bytes: Uint8Array): CompactCatalog {
+  // Two functions: the closures of the catalog must not hold the file (a closure keeps every
+  // variable its function's other closures use, here `section`, which holds the whole file).
+  return catalogOf(compactParts(bytes))
+}
+
+type CompactParts = {
+  readonly header: z.infer<typeof headerSchema>
+  readonly blockStarts: Uint32Array
+  readonly recordEnds: Uint32Array
+  readonly blocks: Uint8Array
+  readonly index: IndexData
+}
+
+function compactParts(bytes: Uint8Array): CompactParts {
   const { header: raw, section } = readContainer(bytes, 'The compact built-in catalog')
   const parsed = headerSchema.safeParse(raw)
   if (!parsed.success) throw new CompactInvalid(`The compact built-in catalog's header does not read: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   const header = parsed.data
-  if (header.ids.length !== header.count || header.names.length !== header.count || header.records < header.count) {
+  const strings = (list: ReadonlyArray<unknown>) => list.every((value) => typeof value === 'string')
+  if (header.ids.length !== header.count || header.names.length !== header.count || header.records < header.count || !strings(header.ids) || !strings(header.names)) {
     throw new CompactInvalid('The compact built-in catalog does not fit together')
   }
   const u32 = (name: string) => {
     const section32 = section(name)
-    const aligned = section32.byteOffset % 4 === 0 ? section32 : section32.slice()
+    const aligned = section32.slice() // a copy: no view keeps the whole file
     return new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4))
   }
   const blockStarts = u32('blockStarts')
   const recordEnds = u32('recordEnds')
+  // A view of the file, not a copy: a copy would lower what stays held by the index's deflated
+  // bytes but raise the peak at start by the size of the records.
   const blocks = section('blocks')
   if (recordEnds.length !== header.records || blockStarts.length !== Math.ceil(header.records / recordsPerBlock) + 1) {
     throw new CompactInvalid('The compact built-in catalog does not fit together')
@@ -281,7 +329,10 @@ export function readCompactCatalog(bytes: Uint8Array): CompactCatalog {
     throw new CompactInvalid(`The compact built-in catalog's search index does not read: ${(error as Error).message}`)
   }
   if (index.count !== header.count) throw new CompactInvalid('The compact built-in catalog and its index disagree')
+  return { header, blockStarts, recordEnds, blocks, index }
+}
 
+function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactParts): CompactCatalog {
   const decoded = new Map<number, Company>()
   let lastBlock = -1
   let lastBytes: Buffer = Buffer.alloc(0)

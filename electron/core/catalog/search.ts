@@ -284,6 +284,8 @@ export type IndexData = {
   readonly postMasks: Uint8Array
   /** Compact keys by id; `keyStart` etc. hold their entries, `nameKeyIds` the name keys in text order. */
   readonly keyTexts: ReadonlyArray<string>
+  /** The hash table of the key texts (StringTable `slots`), so that loading does not hash them again. */
+  readonly keySlots: Int32Array
   readonly keyStart: Uint32Array
   readonly keyDocs: Int32Array
   readonly keyMasks: Uint8Array
@@ -359,7 +361,7 @@ export function buildIndexData<T>(items: ReadonlyArray<T>, fieldsOf: (item: T) =
       }
     }
   }
-  return { count, nameLength, vocabulary, postStart, postDocs, postMasks, keyTexts, keyStart, keyDocs, keyMasks, keyHashes, keyBoundaries, nameKeyIds, typoIndex, docStart, docWords, docMasks }
+  return { count, nameLength, vocabulary, postStart, postDocs, postMasks, keyTexts, keySlots: keyTable.slots, keyStart, keyDocs, keyMasks, keyHashes, keyBoundaries, nameKeyIds, typoIndex, docStart, docWords, docMasks }
 }
 
 /** A hit by record number: what `createDocSearcher` returns. */
@@ -396,7 +398,8 @@ export function createDocSearcher(data: IndexData, options: { readonly orders?: 
   const { count, nameLength, vocabulary, postStart, postDocs, postMasks, keyTexts, keyStart, keyDocs, keyMasks, keyHashes, keyBoundaries, nameKeyIds, typoIndex, docStart, docWords, docMasks } = data
   const orders = options.orders
   const hidden = options.hidden
-  const keyTable = StringTable.of(keyTexts)
+  // A mismatched stored table (never written so by buildIndexData) falls back to hashing the keys again.
+  const keyTable = StringTable.restore(keyTexts, data.keySlots) ?? StringTable.of(keyTexts)
   const nameKeyTexts = Array.from(nameKeyIds, (id) => keyTexts[id]!)
   const variants: number[] = []
   const orderOf = (doc: number) => (orders ? orders[doc]! : doc)
