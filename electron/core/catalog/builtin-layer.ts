@@ -5,7 +5,7 @@
  * (small catalogs, tests, a build without the compact form).
  */
 import type { BuiltinCatalogSource } from '../ports'
-import { builtinDigest, readCompactCatalog } from './compact'
+import { builtinDigest, CompactInvalid, readCompactCatalog, type CompactCatalog } from './compact'
 import type { PackInfo } from './packs'
 import type { Company } from './schema'
 import { buildIndexData, type IndexData, type SearchField } from './search'
@@ -95,8 +95,15 @@ export function openBuiltinLayer(
   whole: () => Parameters<typeof layerOfCompanies>[0],
 ): BuiltinLayer {
   const bytes = source.compact?.() ?? null
-  if (bytes) {
-    const compact = readCompactCatalog(bytes)
+  // A compact form that does not read (CompactInvalid) is a bug of the build: the packs beside it
+  // are the truth, so the catalog reads them instead of failing to start.
+  let compact: CompactCatalog | null = null
+  try {
+    compact = bytes ? readCompactCatalog(bytes) : null
+  } catch (error) {
+    if (!(error instanceof CompactInvalid)) throw error
+  }
+  if (compact) {
     if (compact.inputDigest === builtinDigest(source)) {
       const docs = new Map(compact.ids.map((id, doc) => [id, doc]))
       return {
@@ -106,7 +113,7 @@ export function openBuiltinLayer(
         idAt: (doc) => compact.ids[doc]!,
         nameAt: (doc) => compact.names[doc]!,
         docOf: (id) => docs.get(id),
-        record: compact.record,
+        record: (doc) => compact.record(doc),
         get: (id) => {
           const doc = docs.get(id)
           return doc === undefined ? undefined : compact.record(doc)
