@@ -48,8 +48,8 @@ const mailboxes = ['privacy', 'datenschutz', 'dpo', 'legal', 'gdpr', 'info']
 /**
  * `total` built-in records: the real ones first, then copies of real records under new names
  * (real names with another legal form, and names recombined from real name words), each with its
- * own id, domain and e-mail address at that domain; contacts' provenance, addresses and sources
- * are the real record's.
+ * own id, domain and e-mail address at that domain, and the real record's first postal address
+ * at another house number and postcode; provenance and sources are the real record's.
  */
 export function syntheticCompanies(real: ReadonlyArray<Company>, total: number, seed = 20261207): Company[] {
   const random = seeded(seed)
@@ -73,6 +73,8 @@ export function syntheticCompanies(real: ReadonlyArray<Company>, total: number, 
       domains: [domain],
       website: `https://${domain}/`,
       emails: base.emails.slice(0, 1).map((e) => ({ ...e, address: `${pick(random, mailboxes)}@${domain}` })),
+      // The real street and town, at another number and postcode.
+      postalAddresses: base.postalAddresses.slice(0, 1).map((a) => ({ ...a, recipient: name, lines: a.lines.map((line) => line.replace(/\d+/g, () => String(1 + Math.floor(random() * 400)))) })),
       aliases: [],
     })
   }

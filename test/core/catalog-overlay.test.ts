@@ -207,7 +207,7 @@ describe('the catalog after edits: the search index patched in place', () => {
               if (target.origin !== 'user') catalog.reset(target.id)
               break
             case 'contact':
-              catalog.addContact({ companyId: target.id, email: `dpo${s.n}@contact.example`, purpose: 'dpo', postal: null }, '2026-12-07')
+              catalog.addContact({ companyId: target.id, email: `dpo${s.n}@contact.example`, purpose: 'dpo' }, '2026-12-07')
               break
           }
           // Searches between edits use the patched index.
