@@ -2,7 +2,7 @@
  * Writes assets/catalog/builtin.compact, the compact form of the built-in catalog (seed files and
  * packs) that the core loads at start without parsing every record or building the search index:
  *
- *   npm run catalog:compact            # after changing a seed file or a pack (catalog:build runs it too)
+ *   npm run catalog:compact            # after changing a seed file (catalog:build writes it with the packs)
  *   npm run catalog:compact -- --check # exit 1 when the committed file is not what the inputs give
  *
  * A compact form that does not match the seed files and packs beside it is never used (the core
