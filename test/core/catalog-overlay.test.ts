@@ -156,6 +156,29 @@ describe('the catalog after edits: the search index patched in place', () => {
     expect(() => catalog.resolve('quuxly.example')).toThrow(/No company/)
   })
 
+  it('keeps hostile ids and names (constructor, __proto__) apart in the overlay: added, changed and deleted as data', () => {
+    const hostile: Company = { ...fsCom, id: 'constructor', name: 'constructor', legalNames: [], brands: ['__proto__'], domains: ['constructor.example'], aliases: [] }
+    const source: BuiltinCatalogSource = { load: () => [...records, hostile].map((c) => ({ file: `${c.id}.json`, data: structuredClone(c) })) }
+    const bytes = makeCompactCatalog(source)
+    const catalog = open({ ...source, compact: () => bytes }, memoryStore('edits'), memoryStore('imports'))
+    const proto = catalog.save(newCompany('__proto__', 'proto-own.example'), '2026-12-07')
+    const second = catalog.save(newCompany('constructor', 'constructor-own.example'), '2026-12-07')
+    expect(second.id).toBe('constructor-2')
+    // Both named exactly so: first, the built-in one before the user's of the same name.
+    expect(catalog.search('constructor', 5).map((v) => v.id).slice(0, 2)).toEqual(['constructor', 'constructor-2'])
+    expect(catalog.search('proto', 5).map((v) => v.id).slice(0, 2)).toEqual([proto.id, 'constructor'])
+    catalog.save(editOf(catalog.get('constructor'), 'hasOwnProperty'), '2026-12-07')
+    expect(catalog.search('hasownproperty', 5).map((v) => v.id)).toEqual(['constructor'])
+    const afterRename = catalog.search('constructor', 50).map((v) => v.id)
+    expect(afterRename[0]).toBe('constructor-2')
+    expect(afterRename.filter((id) => id === 'constructor')).toHaveLength(1) // by its domain, once
+    catalog.remove('constructor', '2026-12-07')
+    expect(catalog.search('hasownproperty', 5)).toEqual([])
+    expect(catalog.search('constructor', 50).map((v) => v.id)).not.toContain('constructor')
+    expect(catalog.deleted().map((d) => d.id)).toEqual(['constructor'])
+    expect(catalog.resolve('constructor-own.example').id).toBe('constructor-2')
+  })
+
   it('answers like a catalog opened afresh on the same files, and like one index built from scratch, after any sequence of edits', () => {
     type Step =
       | { kind: 'add'; name: string; n: number }
