@@ -132,7 +132,26 @@ export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
     },
     compact() {
       const file = path.join(dir, compactFileName)
-      return fs.existsSync(file) ? new Uint8Array(fs.readFileSync(file)) : null
+      if (!fs.existsSync(file)) return null
+      // Its parts are read when the catalog opens, each on its own; the file is never held whole.
+      return {
+        size: fs.statSync(file).size,
+        read(offset: number, length: number) {
+          const fd = fs.openSync(file, 'r')
+          try {
+            const bytes = Buffer.alloc(length)
+            let done = 0
+            while (done < length) {
+              const got = fs.readSync(fd, bytes, done, length - done, offset + done)
+              if (got === 0) break
+              done += got
+            }
+            return new Uint8Array(bytes.buffer, bytes.byteOffset, done)
+          } finally {
+            fs.closeSync(fd)
+          }
+        },
+      }
     },
   }
 }

@@ -112,14 +112,31 @@ function container(header: Record<string, unknown>, sections: ReadonlyArray<Sect
   return new Uint8Array(out.buffer, out.byteOffset, out.length)
 }
 
-function readContainer(bytes: Uint8Array, what: string): { header: unknown; section: (name: string) => Uint8Array } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (buffer.length < 12 || buffer.toString('latin1', 0, 8) !== magic) throw new CompactInvalid(`${what} is not a compact catalog`)
-  const length = buffer.readUInt32LE(8)
-  if (12 + length > buffer.length) throw new CompactInvalid(`${what} is cut off`)
+/**
+ * A compact file read in parts: its length and the bytes at an offset. The host reads only the
+ * parts the catalog keeps (the header, the records, the index once), never the whole file at once.
+ */
+export type CompactReader = { readonly size: number; read(offset: number, length: number): Uint8Array }
+
+/** A reader over bytes already in memory. */
+export function readerOf(bytes: Uint8Array): CompactReader {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) }
+}
+
+function readContainer(reader: CompactReader, what: string): { header: unknown; section: (name: string) => Uint8Array } {
+  const read = (offset: number, length: number) => {
+    const bytes = reader.read(offset, length)
+    if (bytes.length !== length) throw new CompactInvalid(`${what} is cut off`)
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+  if (reader.size < 12) throw new CompactInvalid(`${what} is not a compact catalog`)
+  const head = read(0, 12)
+  if (head.toString('latin1', 0, 8) !== magic) throw new CompactInvalid(`${what} is not a compact catalog`)
+  const length = head.readUInt32LE(8)
+  if (12 + length > reader.size) throw new CompactInvalid(`${what} is cut off`)
   let header: { sections?: unknown }
   try {
-    header = JSON.parse(buffer.toString('utf8', 12, 12 + length)) as { sections?: unknown }
+    header = JSON.parse(read(12, length).toString('utf8')) as { sections?: unknown }
   } catch (error) {
     throw new CompactInvalid(`${what}: the header is not JSON (${(error as Error).message})`)
   }
@@ -128,8 +145,8 @@ function readContainer(bytes: Uint8Array, what: string): { header: unknown; sect
   if (Array.isArray(header.sections)) for (const entry of header.sections as Array<[string, number, number]>) table.set(String(entry[0]), [Number(entry[1]), Number(entry[2])])
   const section = (name: string) => {
     const found = table.get(name)
-    if (!found || start + found[0] + found[1] > buffer.length) throw new CompactInvalid(`${what} has no section "${name}" or it is cut off`)
-    return bytes.subarray(start + found[0], start + found[0] + found[1])
+    if (!found || !(found[0] >= 0 && found[1] >= 0) || start + found[0] + found[1] > reader.size) throw new CompactInvalid(`${what} has no section "${name}" or it is cut off`)
+    return read(start + found[0], found[1])
   }
   return { header, section }
 }
@@ -168,7 +185,7 @@ export function encodeIndexData(data: IndexData): Uint8Array {
 
 /** The index's arrays from `encodeIndexData`'s bytes; the arrays view the bytes where aligned. */
 export function decodeIndexData(bytes: Uint8Array): IndexData {
-  const { header, section } = readContainer(bytes, 'The search index')
+  const { header, section } = readContainer(readerOf(bytes), 'The search index')
   const count = (header as { count?: unknown }).count
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new CompactInvalid('The search index has no record count')
   const arrays = new Map<string, TypedArray>()
@@ -286,10 +303,10 @@ export function writeCompactCatalog(input: CompactInput): Uint8Array {
 }
 
 /** Reads a compact form; a file that does not read is refused whole (CompactInvalid). */
-export function readCompactCatalog(bytes: Uint8Array): CompactCatalog {
+export function readCompactCatalog(source: Uint8Array | CompactReader): CompactCatalog {
   // Two functions: the closures of the catalog must not hold the file (a closure keeps every
   // variable its function's other closures use, here `section`, which holds the whole file).
-  return catalogOf(compactParts(bytes))
+  return catalogOf(compactParts(source instanceof Uint8Array ? readerOf(source) : source))
 }
 
 type CompactParts = {
@@ -300,8 +317,8 @@ type CompactParts = {
   readonly index: IndexData
 }
 
-function compactParts(bytes: Uint8Array): CompactParts {
-  const { header: raw, section } = readContainer(bytes, 'The compact built-in catalog')
+function compactParts(reader: CompactReader): CompactParts {
+  const { header: raw, section } = readContainer(reader, 'The compact built-in catalog')
   const parsed = headerSchema.safeParse(raw)
   if (!parsed.success) throw new CompactInvalid(`The compact built-in catalog's header does not read: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   const header = parsed.data
@@ -316,8 +333,7 @@ function compactParts(bytes: Uint8Array): CompactParts {
   }
   const blockStarts = u32('blockStarts')
   const recordEnds = u32('recordEnds')
-  // A view of the file, not a copy: a copy would lower what stays held by the index's deflated
-  // bytes but raise the peak at start by the size of the records.
+  // Read on their own: from a file, nothing else of it is held (from bytes in memory, a view).
   const blocks = section('blocks')
   if (recordEnds.length !== header.records || blockStarts.length !== Math.ceil(header.records / recordsPerBlock) + 1) {
     throw new CompactInvalid('The compact built-in catalog does not fit together')
