@@ -11,6 +11,10 @@
  * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
+ * - the catalog at 100,000 companies (built-in layer from its compact form + a user layer): core
+ *   start, peak RSS and one edit, in fresh processes beside `node -e 0` (bench/catalog-scale.ts);
+ * - 218 hard queries (typo, prefix, address, domain, e-mail, non-Latin), top-1/top-3 for ours,
+ *   MiniSearch and Fuse.js at 3,767 and 100,000 (bench/catalog-hard-queries.ts);
  * - the catalog's storage with the 3,070 datarequests.org records imported (bench/catalog-store.ts);
  * - backing up and restoring 10,000 requests (bench/backup.ts);
  * - requests at 100,000 (open cold, index rebuilt, create) and `rightful requests list` at 10,000
@@ -47,6 +51,8 @@ import { createNodePorts, noFileSink } from '../electron/adapters/node/node-port
 import { benchCatalogSearch } from './catalog-search'
 import { measureNodeStart } from './anchor'
 import { benchCatalogStore } from './catalog-store'
+import { benchCatalogScale } from './catalog-scale'
+import { benchHardQueries } from './catalog-hard-queries'
 import { benchBuiltinCatalog } from './catalog-builtin'
 import { benchBackup } from './backup'
 import { benchLargePolicies } from './policy-import-large'
@@ -375,6 +381,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   benchBuiltinCatalog(report)
   benchCatalogSearch(report)
+  benchCatalogScale(report)
+  benchHardQueries(report)
   await benchCatalogStore(report)
   const dataDir = seedTenThousand()
   await benchDashboardData(dataDir)

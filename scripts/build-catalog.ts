@@ -18,6 +18,9 @@ import YAML from 'yaml'
 import { readImportEntries } from '../electron/core/catalog/import-files'
 import { readPack, writePack, type CatalogPack, type PackSource } from '../electron/core/catalog/packs'
 import { composePacks } from './catalog/compose'
+import { builtinCatalogFrom } from '../electron/adapters/node/resources'
+import { compactFileName } from '../electron/core/catalog/compact'
+import { makeCompactCatalog } from '../electron/core/catalog/compact-build'
 
 const root = path.resolve(__dirname, '..')
 const packDir = path.join(root, 'assets', 'catalog', 'packs')
@@ -155,6 +158,10 @@ function main() {
       return !fs.existsSync(target) || !Buffer.from(o.bytes).equals(fs.readFileSync(target)) || !fs.existsSync(license) || fs.readFileSync(license, 'utf8') !== o.notice
     })
     if (stale.length > 0) fail(`not current: ${stale.map((o) => o.file).join(', ')}; run npm run catalog:build`)
+    const compactFile = path.join(root, 'assets', 'catalog', compactFileName)
+    if (!fs.existsSync(compactFile) || !Buffer.from(makeCompactCatalog(builtinCatalogFrom(root))).equals(fs.readFileSync(compactFile))) {
+      fail(`not current: ${compactFileName}; run npm run catalog:compact`)
+    }
     process.stdout.write('The committed packs are what the sources give.\n')
     return
   }
@@ -177,6 +184,12 @@ function main() {
   for (const r of report.renamed) process.stdout.write(`  new id ${r.to} for ${r.from}: ${r.reason}\n`)
   for (const a of report.ambiguous) process.stdout.write(`  kept apart: ${a.id} shares ${a.domain} with ${a.candidates.join(', ')}\n`)
   for (const s of report.successors) process.stdout.write(`  ${s.id} became part of ${s.name}${s.into ? ` (${s.into})` : ' (not in the catalog)'}\n`)
+  // The compact form the core starts from, made from the packs just written.
+  const compact = makeCompactCatalog(builtinCatalogFrom(root))
+  const compactFile = path.join(root, 'assets', 'catalog', compactFileName)
+  fs.writeFileSync(`${compactFile}.tmp`, compact)
+  fs.renameSync(`${compactFile}.tmp`, compactFile)
+  process.stdout.write(`${compactFileName}: ${(compact.length / 1024).toFixed(0)} kB\n`)
 }
 
 main()

@@ -83,6 +83,14 @@ export type FontSource = {
 export type BuiltinCatalogSource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
   packs?(): ReadonlyArray<{ readonly file: string; readonly bytes: Uint8Array }>
+  /**
+   * The compact form (assets/catalog/builtin.compact), when there is one: used when made from these
+   * seed files and packs. Bytes, or a reader of its parts (compact.ts CompactReader) so that the
+   * whole file is never held at once.
+   */
+  compact?(): Uint8Array | { readonly size: number; read(offset: number, length: number): Uint8Array } | null
+  /** compact.ts `digestOf` the seed files and packs, reading the packs in chunks (not held whole). */
+  inputDigest?(): string
 }
 
 /** The built-in supervisory authorities: parsed JSON files of records (validated by the core). */

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { compactFileName, digestOf } from '../../core/catalog/compact'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
 
 export function templatesFrom(root: string): TemplateSource {
@@ -93,6 +94,17 @@ function jsonFilesIn(dir: string): Array<{ file: string; data: unknown }> {
     .map((name) => ({ file: name, data: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as unknown }))
 }
 
+/** A file's bytes in chunks of 1 MB, so that hashing a large pack never holds it whole. */
+function readInChunks(file: string, take: (chunk: Uint8Array) => void): void {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const buffer = Buffer.alloc(1024 * 1024)
+    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) take(buffer.subarray(0, read))
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
   const dir = path.join(root, 'assets', 'catalog')
   const packDir = path.join(dir, 'packs')
@@ -107,6 +119,39 @@ export function builtinCatalogFrom(root: string): BuiltinCatalogSource {
         .filter((name) => name.endsWith('.json.gz'))
         .sort()
         .map((name) => ({ file: name, bytes: new Uint8Array(fs.readFileSync(path.join(packDir, name))) }))
+    },
+    inputDigest() {
+      const packs = fs.existsSync(packDir) ? fs.readdirSync(packDir).filter((name) => name.endsWith('.json.gz')).sort() : []
+      return digestOf(
+        jsonFilesIn(dir),
+        packs.map((name) => {
+          const file = path.join(packDir, name)
+          return { file: name, length: fs.statSync(file).size, read: (take: (chunk: Uint8Array) => void) => readInChunks(file, take) }
+        }),
+      )
+    },
+    compact() {
+      const file = path.join(dir, compactFileName)
+      if (!fs.existsSync(file)) return null
+      // Its parts are read when the catalog opens, each on its own; the file is never held whole.
+      return {
+        size: fs.statSync(file).size,
+        read(offset: number, length: number) {
+          const fd = fs.openSync(file, 'r')
+          try {
+            const bytes = Buffer.alloc(length)
+            let done = 0
+            while (done < length) {
+              const got = fs.readSync(fd, bytes, done, length - done, offset + done)
+              if (got === 0) break
+              done += got
+            }
+            return new Uint8Array(bytes.buffer, bytes.byteOffset, done)
+          } finally {
+            fs.closeSync(fd)
+          }
+        },
+      }
     },
   }
 }

@@ -35,7 +35,8 @@ import {
   type PostalAddress,
   type Provenance,
 } from './schema'
-import { createSearchIndex, type SearchIndex } from './search'
+import { nameCollator, openBuiltinLayer } from './builtin-layer'
+import { createOverlay } from './overlay'
 
 /** Contacts the user added to a record. */
 const addedContactsSchema = z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) })
@@ -424,11 +425,8 @@ export function openCatalog(options: {
   imports?: DocumentStore
   notices: NoticeBoard
 }): Catalog {
-  const builtin = loadBuiltinCatalog(options.builtin)
-  const builtinById = new Map(builtin.companies.map((c) => [c.id, c]))
-  // Ids the sources use for records merged into another: "epsilon-data-management" finds Epsilon.
-  const aliasOf = new Map<string, string>()
-  for (const company of builtin.companies) for (const alias of company.aliases) if (!builtinById.has(alias)) aliasOf.set(alias, company.id)
+  // The built-in records: from the compact form when there is one, decoded as they are asked for.
+  const builtin = openBuiltinLayer(options.builtin, () => loadBuiltinCatalog(options.builtin))
 
   const unreadable = (store: DocumentStore, what: string) => {
     const movedTo = store.moveAside()
@@ -548,17 +546,10 @@ export function openCatalog(options: {
   let built = false
   const stampsNow = () => ({ edits: fileStamp(options.edits.path), imports: options.imports ? fileStamp(options.imports.path) : '' })
 
-  let views: CompanyView[] = []
-  let byId = new Map<string, CompanyView>()
-  let byDomain = new Map<string, CompanyView>()
-  let byDomainAll = new Map<string, CompanyView[]>()
-  let byEmail = new Map<string, CompanyView[]>()
-  // Built on the first search after a change, not at start: most commands never search.
-  let index: SearchIndex<CompanyView> | null = null
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true, ignorePunctuation: true })
+  const collator = nameCollator
 
   /** True when an imported record replaces a pack's record of the same id (a newer snapshot of the same data set). */
-  const shadowed = (id: string) => imports.has(id) && builtinById.has(id) && !builtin.seedIds.has(id)
+  const shadowed = (id: string) => imports.has(id) && builtin.has(id) && !builtin.seedIds.has(id)
 
   /**
    * The record under the user's layer: an imported one where the user imported a newer version of
@@ -568,23 +559,36 @@ export function openCatalog(options: {
   function baseOf(id: string): Company | null {
     const imported = imports.get(id)
     if (imported && shadowed(id)) {
-      const parts = builtin.mergedParts.get(id)
+      const parts = builtin.mergedParts(id)
       return parts ? parts.merges.reduce(mergeCompanies, imported) : imported
     }
-    return builtinById.get(id) ?? imported ?? null
+    return builtin.get(id) ?? imported ?? null
+  }
+
+  /**
+   * A record with a change on top, validated; remembered per change and record, since reading the
+   * files checks every change once and showing the record would check it again.
+   */
+  const overridden = new WeakMap<Override, { base: Company; result: ReturnType<typeof companySchema.safeParse> }>()
+  const withOverride = (base: Company, override: Override, id: string) => {
+    const known = overridden.get(override)
+    if (known && known.base === base) return known.result
+    const result = companySchema.safeParse({ ...base, ...override.fields, id })
+    overridden.set(override, { base, result })
+    return result
   }
 
   /** A base record (built-in, else imported) with the user's override and contacts on top. */
   const effective = (id: string): { company: Company; origin: CompanyOrigin; editedFields: string[] } | null => {
     const own = userCompanies.get(id)
     const base = baseOf(id)
-    const origin: CompanyOrigin = own ? 'user' : builtinById.has(id) && !shadowed(id) ? 'builtin' : 'imported'
+    const origin: CompanyOrigin = own ? 'user' : builtin.has(id) && !shadowed(id) ? 'builtin' : 'imported'
     let company = own ?? base
     if (!company) return null
     const override = own ? undefined : edits.overrides.get(id)
     let editedFields: string[] = []
     if (override) {
-      const candidate = companySchema.safeParse({ ...company, ...override.fields, id })
+      const candidate = withOverride(company, override, id)
       if (candidate.success) {
         company = candidate.data
         editedFields = Object.keys(override.fields)
@@ -609,7 +613,7 @@ export function openCatalog(options: {
     for (const [id, override] of layer.overrides) {
       const base = layer.companies.has(id) ? null : baseOf(id)
       if (!base) continue
-      const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
+      const candidate = withOverride(base, override, id)
       if (candidate.success) continue
       bad.push({ key: `overrides: ${id}`, reason: `your changes no longer make a valid record with the catalog's (${describeIssues(candidate.error)})`, data: override })
       overrides.delete(id)
@@ -650,57 +654,51 @@ export function openCatalog(options: {
   }
   load()
 
-  const rebuild = () => {
-    const ids = new Set([...builtinById.keys(), ...imports.keys(), ...userCompanies.keys()])
-    views = []
+  /**
+   * The user's layer on top of the built-in one. Every id the user's layer or the imports name is
+   * an overlay entry: its view is computed here, and the built-in record under it (if any) is
+   * hidden in the built-in index. An edit changes the overlay entries it touches, found by
+   * comparing what each entry is made of (the stored objects, which an edit keeps for every entry
+   * it does not touch): the built-in index is patched in place (hidden bits), and the changed
+   * views go into a small new search segment; segments are merged when there are many.
+   */
+  const overlay = createOverlay({ builtin, collator, viewOf: (company) => viewOf(company) })
+  /** What each overlay entry is made of, as last synced. */
+  let overlayInputs = new Map<string, ReadonlyArray<unknown>>()
+
+  const sync = () => {
+    const ids = new Set([...imports.keys(), ...userCompanies.keys(), ...edits.overrides.keys(), ...edits.contacts.keys(), ...edits.deleted.keys()])
+    const next = new Map<string, ReadonlyArray<unknown>>()
+    const changed: string[] = []
     for (const id of ids) {
-      if (edits.deleted.has(id) && !userCompanies.has(id)) continue
-      const found = effective(id)
-      if (found) views.push(viewOf(found.company, found.origin, found.editedFields))
+      const inputs = [imports.get(id), userCompanies.get(id), edits.overrides.get(id), edits.contacts.get(id), edits.deleted.get(id)]
+      next.set(id, inputs)
+      const before = overlayInputs.get(id)
+      if (!before || before.some((value, i) => value !== inputs[i])) changed.push(id)
     }
-    views.sort((a, b) => collator.compare(a.name, b.name))
-    byId = new Map(views.map((v) => [v.id, v]))
-    byDomain = new Map()
-    byEmail = new Map()
-    for (const view of views) {
-      for (const domain of view.domains) if (!byDomain.has(domain.toLowerCase())) byDomain.set(domain.toLowerCase(), view)
-      for (const email of view.emails) {
-        const key = email.address.toLowerCase()
-        const holders = byEmail.get(key) ?? []
-        if (!holders.includes(view)) holders.push(view)
-        byEmail.set(key, holders)
+    for (const id of overlayInputs.keys()) if (!ids.has(id)) changed.push(id)
+    overlayInputs = next
+    const updates = new Map<string, CompanyView | null | undefined>()
+    for (const id of changed) {
+      if (!ids.has(id)) {
+        updates.set(id, undefined)
+        continue
       }
+      const found = edits.deleted.has(id) && !userCompanies.has(id) ? null : effective(id)
+      updates.set(id, found ? viewOf(found.company, found.origin, found.editedFields) : null)
     }
-    byDomainAll = new Map()
-    for (const view of views) {
-      for (const domain of view.domains) {
-        const key = domain.toLowerCase().replace(/^www\./, '')
-        const holders = byDomainAll.get(key) ?? []
-        if (!holders.includes(view)) holders.push(view)
-        byDomainAll.set(key, holders)
-      }
-    }
-    index = null
+    overlay.apply(updates)
     built = true
   }
-  /** The catalog as the files hold it now: read again when another process changed them, the views built. */
+  /** The catalog as the files hold it now: read again when another process changed them, the overlay synced. */
   const current = () => {
     refresh()
-    if (!built) rebuild()
+    if (!built) sync()
   }
-  const searchIndex = (): SearchIndex<CompanyView> =>
-    (index ??= createSearchIndex(views, (v) => [
-      { text: v.name, weight: 'name' },
-      ...v.legalNames.map((text) => ({ text, weight: 'name' as const })),
-      ...v.brands.map((text) => ({ text, weight: 'brand' as const })),
-      ...v.domains.map((text) => ({ text, weight: 'domain' as const })),
-      ...v.emails.map((e) => ({ text: e.address, weight: 'email' as const })),
-      ...v.postalAddresses.flatMap((a) => a.lines.map((text) => ({ text, weight: 'address' as const }))),
-    ]))
 
   const get = (id: string): CompanyView => {
     current()
-    const view = byId.get(id)
+    const view = overlay.view(id)
     if (!view) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
     return view
   }
@@ -760,7 +758,7 @@ export function openCatalog(options: {
 
   const uniqueId = (name: string): string => {
     const stem = slugOf(name)
-    const taken = (id: string) => builtinById.has(id) || imports.has(id) || userCompanies.has(id)
+    const taken = (id: string) => builtin.has(id) || imports.has(id) || userCompanies.has(id)
     if (!taken(stem)) return stem
     for (let n = 2; ; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`
   }
@@ -808,7 +806,7 @@ export function openCatalog(options: {
     /** A record as a Rightful export shows it: its changes over a built-in record become an override. */
     const takeShown = (entry: string, company: Company) => {
       if (!claim(entry, company.id)) return
-      const builtinBase = builtinById.get(company.id)
+      const builtinBase = builtin.get(company.id)
       if (builtinBase) {
         const fields = overrideOf(builtinBase, company)
         if (Object.keys(fields).length > 0) next.overrides.set(company.id, { editedOn: today, fields })
@@ -861,7 +859,7 @@ export function openCatalog(options: {
         }
       })
       records(layers.added, 'added', (entry, company) => {
-        if (builtinById.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+        if (builtin.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
         else if (claim(entry, company.id)) {
           next.companies.set(company.id, company)
           next.imports.delete(company.id)
@@ -877,7 +875,7 @@ export function openCatalog(options: {
         return read.entries
       }
       for (const [id, override] of keyed(layers.overrides, 'changes', { key: companyIdSchema, value: overrideSchema })) {
-        const base = builtinById.get(id) ?? next.imports.get(id)
+        const base = builtin.get(id) ?? next.imports.get(id)
         if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
         else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
           rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
@@ -897,7 +895,7 @@ export function openCatalog(options: {
         }
       }
       for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
-        if (builtinById.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
+        if (builtin.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
         else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
       }
     }
@@ -922,20 +920,20 @@ export function openCatalog(options: {
     packs: () => builtin.packs,
     list: () => {
       current()
-      return views
+      return overlay.list()
     },
     get,
     resolve(idOrDomain) {
       current()
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
-      const alias = aliasOf.get(key)
-      const view = byId.get(key) ?? byDomain.get(key) ?? (alias !== undefined ? byId.get(alias) : undefined)
+      const alias = builtin.aliasOf(key)
+      const view = overlay.view(key) ?? overlay.withDomain(key, (domain) => domain.toLowerCase() === key)[0] ?? (alias !== undefined ? overlay.view(alias) : null)
       if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
       return view
     },
     search: (query, limit) => {
       current()
-      return searchIndex().search(query, limit)
+      return overlay.search(query, limit)
     },
     // Each change runs under the data folder's lock on the files as they are (`change`); the
     // record is shown (the views built again) after the lock is let go.
@@ -965,11 +963,11 @@ export function openCatalog(options: {
       }
       for (const domain of candidate.domains) {
         const key = domain.trim().toLowerCase().replace(/^www\./, '')
-        for (const view of byDomainAll.get(key) ?? []) add(view, 'domain', key)
+        for (const view of overlay.withDomain(key, (domain) => domain.toLowerCase().replace(/^www\./, '') === key)) add(view, 'domain', key)
       }
       for (const email of candidate.emails) {
         const key = email.trim().toLowerCase()
-        for (const view of byEmail.get(key) ?? []) add(view, 'email', key)
+        for (const view of overlay.withEmail(key)) add(view, 'email', key)
       }
       return found
     },
@@ -1081,7 +1079,7 @@ export function openCatalog(options: {
       current()
       const touched = (id: string) => imports.has(id) || userCompanies.has(id) || edits.overrides.has(id) || edits.contacts.has(id)
       const companies: Company[] = []
-      for (const view of views) {
+      for (const view of exportOptions.all ? overlay.list() : overlay.touched()) {
         if (!exportOptions.all && !touched(view.id)) continue
         const {
           privacyEmail: _p,

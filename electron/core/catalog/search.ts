@@ -51,7 +51,8 @@
  *    Within it: more words found in names (exactly or with the typo), then more found exactly.
  * Within tiers 4-6, more query words matched as whole words rank first. Then, in every tier, the
  * shorter primary name, then the original order of the items (stable). The score packs these
- * into one number: tier (2^40), sub-rank (2^34), 1023 - name length (2^24), order.
+ * into one number: tier (2^49), sub-rank (2^43), 1023 - name length (2^33), order (33 bits: records
+ * of several indexes, e.g. the built-in catalog's and the user's, rank as one list).
  * An empty query returns the first `limit` items in their original order.
  *
  * ## Speed
@@ -133,10 +134,9 @@ const maxQueryTokens = 30
 const minPrefixOutsideNames = 3
 
 // The score: tier, then the sub-rank (0-63), then the shorter name (0-1023), then the original order.
-const TIER_UNIT = 2 ** 40
-const SUB_UNIT = 2 ** 34
-const LENGTH_UNIT = 2 ** 24
-const MAX_ORDER = 2 ** 24 - 1
+const TIER_UNIT = 2 ** 49
+const SUB_UNIT = 2 ** 43
+const LENGTH_UNIT = 2 ** 33
 const MAX_LENGTH = 1023
 /** Typo look-ups cover the first 2^21 vocabulary words (a hash and a word position share a double). */
 const TYPO_WORD_LIMIT = 2 ** 21
@@ -270,10 +270,38 @@ function collect<T>(items: ReadonlyArray<T>, fieldsOf: (item: T) => ReadonlyArra
 }
 
 /**
- * Builds the index; `fieldsOf` is called once per item. Items are kept by reference and returned
- * as they are; the index keeps no copy of their text beyond its vocabulary and compact keys.
+ * The index as plain arrays: what `createDocSearcher` searches, and what the compact built-in
+ * catalog stores on disk (`encodeIndexData`), so that a large catalog starts without building it.
  */
-export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T) => ReadonlyArray<SearchField>): SearchIndex<T> {
+export type IndexData = {
+  readonly count: number
+  /** Per record: the length of its primary name (capped at 1023). */
+  readonly nameLength: Uint16Array
+  /** Every word, sorted; a word's position is its id in the postings. */
+  readonly vocabulary: ReadonlyArray<string>
+  readonly postStart: Uint32Array
+  readonly postDocs: Int32Array
+  readonly postMasks: Uint8Array
+  /** Compact keys by id; `keyStart` etc. hold their entries, `nameKeyIds` the name keys in text order. */
+  readonly keyTexts: ReadonlyArray<string>
+  /** The hash table of the key texts (StringTable `slots`), so that loading does not hash them again. */
+  readonly keySlots: Int32Array
+  readonly keyStart: Uint32Array
+  readonly keyDocs: Int32Array
+  readonly keyMasks: Uint8Array
+  readonly keyHashes: Int32Array
+  readonly keyBoundaries: Int32Array
+  readonly nameKeyIds: Int32Array
+  /** Deletion neighbourhoods of name and brand words: sorted (hash * 2^21 + word). */
+  readonly typoIndex: Float64Array
+  /** The postings again by record. */
+  readonly docStart: Uint32Array
+  readonly docWords: Int32Array
+  readonly docMasks: Uint8Array
+}
+
+/** Builds the index's arrays; `fieldsOf` is called once per item, in order (an item's position is its record number). */
+export function buildIndexData<T>(items: ReadonlyArray<T>, fieldsOf: (item: T) => ReadonlyArray<SearchField>): IndexData {
   const count = items.length
   const { nameLength, words: wordTable, postWord, postDoc, postMask, keys: keyTable, keyWord, keyDoc, keyMask, keyHash, keyBounds } = collect(items, fieldsOf)
 
@@ -333,6 +361,49 @@ export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T
       }
     }
   }
+  return { count, nameLength, vocabulary, postStart, postDocs, postMasks, keyTexts, keySlots: keyTable.slots, keyStart, keyDocs, keyMasks, keyHashes, keyBoundaries, nameKeyIds, typoIndex, docStart, docWords, docMasks }
+}
+
+/** A hit by record number: what `createDocSearcher` returns. */
+export type DocHit = { readonly doc: number; readonly score: number; readonly tier: SearchTier }
+
+/** The kinds of compact key `docsWithKey` looks up. */
+export type KeyKind = 'name' | 'brand' | 'domain' | 'email'
+
+export type DocSearcher = {
+  /** The best `limit` records that are not hidden, best first, with their scores. */
+  search(query: string, limit: number): DocHit[]
+  /**
+   * The records with a key of this kind equal to `text` compactly ("fs.com" and "fscom" are the same
+   * key): candidates, to be checked against the records themselves.
+   */
+  docsWithKey(text: string, kind: KeyKind): number[]
+  readonly count: number
+}
+
+/**
+ * Highest order a record can have (`orders`): the score keeps 33 bits for it, below tier, sub-rank
+ * and name length.
+ */
+export const MAX_ORDER = 2 ** 33 - 1
+
+/**
+ * Searches an index's arrays. `orders` gives each record its place among equals (lower first;
+ * default: its record number), so that records of several indexes rank as one list; a record
+ * whose `hidden` slot is non-zero is never returned (a record the user changed or deleted, in an
+ * index that is not rebuilt for it). Both arrays are read at each query, so they may be changed
+ * in place between queries.
+ */
+export function createDocSearcher(data: IndexData, options: { readonly orders?: Float64Array; readonly hidden?: Uint8Array } = {}): DocSearcher {
+  const { count, nameLength, vocabulary, postStart, postDocs, postMasks, keyTexts, keyStart, keyDocs, keyMasks, keyHashes, keyBoundaries, nameKeyIds, typoIndex, docStart, docWords, docMasks } = data
+  const orders = options.orders
+  const hidden = options.hidden
+  // A mismatched stored table (never written so by buildIndexData) falls back to hashing the keys again.
+  const keyTable = StringTable.restore(keyTexts, data.keySlots) ?? StringTable.of(keyTexts)
+  const nameKeyTexts = Array.from(nameKeyIds, (id) => keyTexts[id]!)
+  const variants: number[] = []
+  const orderOf = (doc: number) => (orders ? orders[doc]! : doc)
+  const isHidden = (doc: number) => hidden !== undefined && hidden[doc] !== 0
   const wordsPerRecord = count ? postDocs.length / count : 0
 
   // Per-query state, one slot per record, reset lazily when a query first touches the record.
@@ -378,6 +449,7 @@ export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T
     if (exactKey >= 0) {
       for (let p = keyStart[exactKey]!, end = keyStart[exactKey + 1]!; p < end; p += 1) {
         const doc = keyDocs[p]!
+        if (isHidden(doc)) continue
         if (stamp[doc] !== currentStamp) touch(doc)
         if (!flags[doc]) placed += 1
         const cls = keyMasks[p]!
@@ -394,6 +466,7 @@ export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T
       for (let p = keyStart[key]!, end = keyStart[key + 1]!; p < end; p += 1) {
         if (keyMasks[p] !== NAME) continue
         const doc = keyDocs[p]!
+        if (isHidden(doc)) continue
         if (stamp[doc] !== currentStamp) touch(doc)
         if (!flags[doc]) placed += 1
         flags[doc]! |= NAME_PREFIX
@@ -523,11 +596,16 @@ export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T
     return 0
   }
 
-  const searchWithScores = (rawQuery: string, limit: number): SearchHit<T>[] => {
+  const search = (rawQuery: string, limit: number): DocHit[] => {
     const wanted = Math.floor(limit)
     if (!(wanted > 0)) return []
     const normal = normalizeForSearch(looksLikeUrl(rawQuery) ? cleanDomain(rawQuery) : rawQuery)
-    if (!normal) return items.slice(0, wanted).map((item) => ({ item, score: 0, tier: 'all' as const }))
+    if (!normal) {
+      // The first records in order; with `orders`, the lowest orders among the shown records.
+      const first = new TopK(wanted)
+      for (let doc = 0; doc < count; doc += 1) if (!isHidden(doc)) first.offer(MAX_ORDER - orderOf(doc), doc)
+      return first.sorted().map(([score, doc]) => ({ doc, score, tier: 'all' as const }))
+    }
 
     const queryTokens: QueryToken[] = []
     for (const word of normal.split(' ')) queryTokensOf(word, queryTokens)
@@ -558,19 +636,42 @@ export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T
     const top = new TopK(wanted)
     for (let i = 0; i < touchedCount; i += 1) {
       const doc = touched[i]!
+      if (isHidden(doc)) continue
       const rank = rate(doc, all)
       if (rank === 0) continue
-      top.offer(Math.floor(rank / 64) * TIER_UNIT + Math.min(rank % 64, 63) * SUB_UNIT + (MAX_LENGTH - nameLength[doc]!) * LENGTH_UNIT + (MAX_ORDER - Math.min(doc, MAX_ORDER)), doc)
+      top.offer(Math.floor(rank / 64) * TIER_UNIT + Math.min(rank % 64, 63) * SUB_UNIT + (MAX_LENGTH - nameLength[doc]!) * LENGTH_UNIT + (MAX_ORDER - Math.min(orderOf(doc), MAX_ORDER)), doc)
     }
-    return top.sorted().map(([score, doc]) => ({ item: items[doc]!, score, tier: tierNames[Math.floor(score / TIER_UNIT)]! }))
+    return top.sorted().map(([score, doc]) => ({ doc, score, tier: tierNames[Math.floor(score / TIER_UNIT)]! }))
   }
 
+  const kindBits: Record<KeyKind, number> = { name: NAME, brand: BRAND, domain: DOMAIN, email: EMAIL }
+  const docsWithKey = (text: string, kind: KeyKind): number[] => {
+    const key = keyTable.find(compactOf(normalizeForSearch(kind === 'domain' ? cleanDomain(text) : text)))
+    if (key < 0) return []
+    const found: number[] = []
+    for (let p = keyStart[key]!, end = keyStart[key + 1]!; p < end; p += 1) {
+      if (keyMasks[p] === kindBits[kind] && !found.includes(keyDocs[p]!)) found.push(keyDocs[p]!)
+    }
+    return found
+  }
+
+  return { count, search, docsWithKey }
+}
+
+/**
+ * Builds the index; `fieldsOf` is called once per item. Items are kept by reference and returned
+ * as they are; the index keeps no copy of their text beyond its vocabulary and compact keys.
+ */
+export function createSearchIndex<T>(items: ReadonlyArray<T>, fieldsOf: (item: T) => ReadonlyArray<SearchField>): SearchIndex<T> {
+  const searcher = createDocSearcher(buildIndexData(items, fieldsOf))
+  const searchWithScores = (query: string, limit: number): SearchHit<T>[] => searcher.search(query, limit).map((hit) => ({ item: items[hit.doc]!, score: hit.score, tier: hit.tier }))
   return {
-    size: count,
-    search: (query, limit) => searchWithScores(query, limit).map((hit) => hit.item),
+    size: items.length,
+    search: (query, limit) => searcher.search(query, limit).map((hit) => items[hit.doc]!),
     searchWithScores,
   }
 }
+
 
 function lowerBoundNumber(sorted: Float64Array, value: number): number {
   let lo = 0

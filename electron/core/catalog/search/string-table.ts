@@ -5,9 +5,44 @@
  */
 export class StringTable {
   /** The interned strings; a string's id is its position here. */
-  readonly texts: string[] = []
+  readonly texts: string[]
+
+  constructor(texts: string[] = []) {
+    this.texts = texts
+  }
   /** Slot i at [2i, 2i + 1]: id + 1 (0 when empty) and the hash, side by side for one memory read. */
-  private table = new Int32Array(2 * 2048)
+  private table: Int32Array = new Int32Array(2 * 2048)
+
+  /** A table of these strings, each its position as id (they must be distinct). */
+  static of(texts: ReadonlyArray<string>): StringTable {
+    const table = new StringTable()
+    for (const text of texts) table.add(text)
+    return table
+  }
+
+  /**
+   * The table as `slots` shows it (a table's `slots` stored beside its `texts`), without hashing
+   * every string again; null when they do not fit together (then use `of`).
+   */
+  static restore(texts: ReadonlyArray<string>, slots: Int32Array): StringTable | null {
+    const size = slots.length >> 1
+    if (size < 1024 || (size & (size - 1)) !== 0 || slots.length !== 2 * size || texts.length * 4 > slots.length) return null
+    let used = 0
+    for (let slot = 0; slot < size; slot += 1) {
+      const entry = slots[2 * slot]!
+      if (entry < 0 || entry > texts.length) return null
+      if (entry !== 0) used += 1
+    }
+    if (used !== texts.length) return null
+    const table = new StringTable(texts.slice())
+    table.table = slots
+    return table
+  }
+
+  /** The open-addressing table: slot i at [2i, 2i + 1] is id + 1 (0 when empty) and the hash. */
+  get slots(): Int32Array {
+    return this.table
+  }
 
   /** The id of text[start, end), interned if new. */
   idOf(text: string, start: number, end: number): number {
@@ -58,6 +93,17 @@ export class StringTable {
       if (entry === 0) return -1
       if (table[2 * slot + 1] === hash && this.texts[entry - 1] === text) return entry - 1
     }
+  }
+
+  /** Interns a string as it is (no copy: it is already a string of its own). */
+  private add(text: string): void {
+    let hash = 0x811c9dc5
+    for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+    hash |= 0
+    const mask = (this.table.length >> 1) - 1
+    let slot = hash & mask
+    while (this.table[2 * slot] !== 0) slot = (slot + 1) & mask
+    this.insert(slot, hash, text)
   }
 
   private insert(slot: number, hash: number, text: string): number {
