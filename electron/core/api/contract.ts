@@ -32,6 +32,11 @@ import {
   requestTypes,
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
+import { followUpTypes } from '../requests/kinds'
+import type { ExtensionAdvice, IdentityAdvice } from '../requests/service'
+import type { BounceAdvice } from '../requests/bounce'
+import type { EvidenceImage, RedactedCopy } from '../evidence/handlers'
+import { maxBoxes, redactFormats } from '../evidence/redact'
 import { userEventKinds } from '../requests/events'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
@@ -283,7 +288,9 @@ export const contract = {
   'requests:createFollowUp': method<RequestView>()(
     z.strictObject({
       reference: referenceSchema,
-      type: z.enum(['reminder', 'complaint']),
+      type: z.enum(followUpTypes),
+      /** An extension contest: whether the company's notice gave reasons (the user's answer). */
+      reasonsGiven: z.boolean().nullable().optional(),
       /** A built-in supervisory authority (authorities:list); fills name, e-mail and address. */
       authorityId: z.string().min(1).max(100).optional(),
       /**
@@ -327,6 +334,38 @@ export const contract = {
   ),
   'requests:removeEvent': method<RequestView>()(z.strictObject({ reference: referenceSchema, eventId: z.string().min(1).max(100) })),
 
+  /** What the law lets the company ask for to check the user's identity, beside what it asked and the catalog's demands. */
+  'requests:identityAdvice': method<IdentityAdvice>()(byReference),
+  /** Whether the company's latest extension claim holds: in time, with reasons, within the law's longest. */
+  'requests:checkExtension': method<ExtensionAdvice>()(z.strictObject({ reference: referenceSchema, reasonsGiven: z.boolean().nullable().optional() })),
+  /** After a confirmed bounce: the address that failed, whether the catalog marks it, the company's other channels. */
+  'requests:bounceAdvice': method<BounceAdvice>()(byReference),
+  /** Marks the address a confirmed bounce came back from as bounced, with the date, in the user's catalog. */
+  'requests:markBounced': method<BounceAdvice>()(byReference),
+  /** Opens a picked image (PNG or JPEG; a token from attachments:pick) for the redaction tool. */
+  'evidence:open': method<EvidenceImage>()(z.strictObject({ token: z.string().min(1).max(100) })),
+  /**
+   * Writes a redacted, watermarked copy of a picked image for a request: black boxes (fractions
+   * of the image, 0..1) and "Copy for <company>, <date>, <reference>" in the letter's language (or
+   * `lang`), flattened into one PNG or one-page PDF; staged (its token goes to requests:addEvent
+   * or mail:send), and saved where the user chooses with `save`.
+   */
+  'evidence:redact': method<RedactedCopy>()(
+    z.strictObject({
+      reference: referenceSchema,
+      token: z.string().min(1).max(100),
+      boxes: z
+        .array(
+          z
+            .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().positive().max(1), height: z.number().positive().max(1) })
+            .refine((b) => b.x + b.width <= 1.000001 && b.y + b.height <= 1.000001, 'A box must lie inside the image.'),
+        )
+        .max(maxBoxes, `Draw at most ${maxBoxes} boxes.`),
+      format: z.enum(redactFormats).default('png'),
+      lang: languageSchema.optional(),
+      save: z.boolean().default(false),
+    }),
+  ),
   'attachments:pick': method<ReadonlyArray<StagedFile>>()(empty),
   'attachments:reveal': method<{ path: string }>()(z.strictObject({ reference: referenceSchema, attachmentId: z.string().min(1).max(100) })),
 

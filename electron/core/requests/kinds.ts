@@ -16,6 +16,10 @@ export const requestTypes = [
   'opt-out',
   'limit',
   'reminder',
+  /** A reply to a company's demand for identity documents: what the law lets it ask for, and no more. */
+  'identity-pushback',
+  /** A reply to an extension the company claimed late or without reasons. */
+  'extension-contest',
   'complaint',
   'custom',
 ] as const
@@ -62,4 +66,20 @@ export function normalizeLanguage(value: unknown): unknown {
 /** Whether a value names a language Rightful writes in (after normalizeLanguage). */
 export function isLanguage(value: unknown): value is Language {
   return (languages as ReadonlyArray<unknown>).includes(value)
+}
+
+/**
+ * The kinds of request that follow another one up and go to the same company: they are written
+ * from the request they follow (its reference, dates and events), never started on their own.
+ */
+export const companyFollowUpTypes = ['reminder', 'identity-pushback', 'extension-contest'] as const
+export type CompanyFollowUpType = (typeof companyFollowUpTypes)[number]
+
+/** Every kind that follows a request up: to the company, or the complaint to an authority. */
+export const followUpTypes = [...companyFollowUpTypes, 'complaint'] as const
+export type FollowUpType = (typeof followUpTypes)[number]
+
+/** Whether a kind of request follows another one up (and so is never started on its own). */
+export function isFollowUpType(type: RequestType): type is FollowUpType {
+  return (followUpTypes as ReadonlyArray<RequestType>).includes(type)
 }

@@ -12,13 +12,13 @@
  */
 import { assertNever } from '../assert-never'
 import { lawNames } from './law-names'
-import { laws, requestTypes, type Law, type RequestType } from './kinds'
+import { isFollowUpType, laws, requestTypes, type FollowUpType, type Law, type RequestType } from './kinds'
 
-/** The kinds of request a person starts (reminders and complaints follow one up). */
-export const rightTypes: ReadonlyArray<Exclude<RequestType, 'reminder' | 'complaint'>> = requestTypes.filter(
-  (type): type is Exclude<RequestType, 'reminder' | 'complaint'> => type !== 'reminder' && type !== 'complaint',
+/** The kinds of request a person starts (reminders, pushbacks and complaints follow one up). */
+export const rightTypes: ReadonlyArray<Exclude<RequestType, FollowUpType>> = requestTypes.filter(
+  (type): type is Exclude<RequestType, FollowUpType> => !isFollowUpType(type),
 )
-export type RightType = Exclude<RequestType, 'reminder' | 'complaint'>
+export type RightType = Exclude<RequestType, FollowUpType>
 
 /**
  * Why a law does not grant a kind of request:

@@ -14,7 +14,11 @@ import { addressLines, type Profile, type ProfileStore } from '../profile/profil
 import type { SettingsStore } from '../settings/settings'
 import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
-import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import { isFollowUpType, type CompanyFollowUpType } from './kinds'
+import { checkExtension, type ExtensionCheck } from './extension-check'
+import { bounceAdviceOf, type BounceAdvice } from './bounce'
+import { identityRule, type IdentityRule } from './identity-rules'
+import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
 import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
@@ -56,7 +60,25 @@ export type RequestService = {
    * `lang` when given, else in the language of the request it follows up; the API picks the
    * authority's own language for a built-in authority).
    */
-  createFollowUp(input: { reference: string; type: 'reminder' | 'complaint'; authority?: AuthorityInput; lang?: Language }): RequestView
+  createFollowUp(input: {
+    reference: string
+    type: CompanyFollowUpType | 'complaint'
+    authority?: AuthorityInput
+    lang?: Language
+    /** An extension contest: whether the company's notice gave reasons (the user's answer). */
+    reasonsGiven?: boolean | null
+  }): RequestView
+  /** What the law lets the company ask for to check the user's identity, beside what it asked. */
+  identityAdvice(reference: string): IdentityAdvice
+  /** Whether the company's latest extension claim holds. */
+  extensionCheck(reference: string, reasonsGiven?: boolean | null): ExtensionAdvice
+  /** After a bounce: the address that failed, whether the catalog marks it, the company's other channels. */
+  bounceAdvice(reference: string): BounceAdvice
+  /**
+   * Marks the address a confirmed bounce came back from as bounced (with the bounce's date) in the
+   * user's catalog layer. INVALID_STATE when no bounce of the latest sending is recorded.
+   */
+  markBounced(reference: string): BounceAdvice
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
   markSent(input: {
     reference: string
@@ -81,6 +103,30 @@ export type RequestService = {
   discard(reference: string): void
   /** The deadlines of every request, for the calendar export and notifications. */
   deadlines(): ReadonlyArray<{ readonly item: RequestListItem; readonly deadline: Deadline }>
+}
+
+/** What the law lets a company ask for to check who makes a request, beside what it asked. */
+export type IdentityAdvice = {
+  readonly reference: string
+  readonly law: Law
+  readonly type: RequestType
+  /** The latest demand for identity on the timeline; null when none is recorded. */
+  readonly demand: { readonly on: string; readonly note: string | null } | null
+  /** The user has given identity information since the demand. */
+  readonly provided: boolean
+  readonly rule: IdentityRule
+  /** What the catalog says the company asks for: its quote on identity documents, its required elements. */
+  readonly company: { readonly idDocument: string | null; readonly requiredElements: ReadonlyArray<{ readonly description: string; readonly optional: boolean }> }
+  /** Whether a pushback letter can be written now, and in the request's language. */
+  readonly pushback: { readonly possible: boolean; readonly hasTemplate: boolean }
+}
+
+/** The check of an extension claim, and whether the letter contesting it exists in the request's language. */
+export type ExtensionAdvice = ExtensionCheck & { readonly hasTemplate: boolean }
+
+/** The latest active event of a kind on a request's timeline. */
+function latestEvent(record: RequestRecord, kind: RequestEvent['kind']): RequestEvent | null {
+  return [...activeEvents(record.events)].reverse().find((e) => e.kind === kind) ?? null
 }
 
 const newEventId = () => `ev-${randomBytes(6).toString('hex')}`
@@ -270,8 +316,8 @@ export function createRequestService(deps: {
     get: (reference) => view(deps.repository.get(reference)),
 
     create({ companyId, type, law, lang, profile, identifiers = null, text = null, channel }) {
-      if (type === 'reminder' || type === 'complaint') {
-        throw new CoreError('INVALID_INPUT', `A ${type} follows up an earlier request: write it from that request's page.`)
+      if (isFollowUpType(type)) {
+        throw new CoreError('INVALID_INPUT', `A ${type.replace(/-/g, ' ')} follows up an earlier request: write it from that request's page.`)
       }
       if (type === 'custom' && !text?.trim()) {
         throw new CoreError('INVALID_INPUT', 'A custom request needs your own words: say what you ask the company for.')
@@ -327,15 +373,25 @@ export function createRequestService(deps: {
       return view(record)
     },
 
-    createFollowUp({ reference, type, authority, lang: chosenLang }) {
+    createFollowUp({ reference, type, authority, lang: chosenLang, reasonsGiven = null }) {
       const original = requireSent(reference)
-      const sender = profileOrFail(undefined)
       const deadline = view(original).deadline
       if (type === 'complaint' && !authority) {
         throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
       }
+      const toCompany = type !== 'complaint'
+      // A pushback answers a demand for identity on the timeline; a contest, a claim that does not hold.
+      const demand = type === 'identity-pushback' ? latestEvent(original, 'identity-requested') : null
+      if (type === 'identity-pushback' && !demand) {
+        throw coreError('INVALID_STATE', 'error.noIdentityDemand', { reference: original.reference })
+      }
+      const extension = type === 'extension-contest' ? checkExtension({ law: original.law, events: original.events, deadline, reasonsGiven }) : null
+      if (extension && !extension.contestable) {
+        throw coreError('INVALID_STATE', 'error.extensionNotContestable', { reference: original.reference, why: extension.message })
+      }
+      const sender = profileOrFail(undefined)
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
-      const company = type === 'reminder' ? safeCompany(original.company.id) : null
+      const company = toCompany ? safeCompany(original.company.id) : null
       const lang = chosenLang ?? original.lang
       const record = deps.repository.create(year, (newReference) => {
         const rendered = deps.templates.render(
@@ -348,7 +404,7 @@ export function createRequestService(deps: {
             user: { name: sender.name, email: sender.email, address: addressLines(sender) },
             authorityName: authority?.name ?? null,
             authorityId: authority?.id ?? null,
-            channel: type === 'reminder' ? original.sent.channel : authority?.email ? 'email' : 'post',
+            channel: toCompany ? original.sent.channel : authority?.email ? 'email' : 'post',
             original: {
               reference: original.reference,
               subject: original.sent.subject,
@@ -359,26 +415,80 @@ export function createRequestService(deps: {
               events: original.events,
             },
             strings: deps.templates.strings(lang),
+            identity: demand ? { requestedOn: demand.on, asked: demand.note, noVerification: identityRule(original.law, original.type).noVerification } : null,
+            extension: extension?.claimedOn
+              ? {
+                  claimedOn: extension.claimedOn,
+                  noticeBy: extension.noticeBy,
+                  late: extension.verdict === 'late',
+                  noReasons: extension.verdict === 'no-reasons',
+                  notAllowed: extension.verdict === 'not-allowed',
+                  tooLong: extension.verdict === 'too-long',
+                  longestDue: extension.longestDue,
+                  baseDue: deadline?.due ?? null,
+                }
+              : null,
           }),
         )
         const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength)
         return newRecord(newReference, {
           company:
-            type === 'reminder'
+            toCompany
               ? original.company
               : { id: `authority:${authority!.id ?? authority!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: authority!.name, jurisdiction: authority!.postal?.country ?? null },
           type,
           law: original.law,
           lang,
           followUpOf: original.reference,
-          to: type === 'reminder' ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
-          recipientAddress: type === 'reminder' ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
+          to: toCompany ? original.sent.to ?? original.draft.to : (authority!.email ?? null),
+          recipientAddress: toCompany ? (original.sent.recipientAddress ?? original.draft.recipientAddress) : (authority!.postal ?? null),
           sender,
           subject,
           body: rendered.body,
         })
       })
       return view(record)
+    },
+
+    identityAdvice(reference) {
+      const record = deps.repository.get(reference)
+      const demand = latestEvent(record, 'identity-requested')
+      const company = safeCompany(record.company.id)
+      const rule = identityRule(record.law, record.type)
+      return {
+        reference: record.reference,
+        law: record.law,
+        type: record.type,
+        demand: demand ? { on: demand.on, note: demand.note } : null,
+        provided: demand ? activeEvents(record.events).some((e) => e.kind === 'identity-provided' && comparePlainDates(e.on, demand.on) >= 0) : false,
+        rule,
+        company: {
+          idDocument: company?.requirements.idDocument?.text ?? null,
+          requiredElements: (company?.requirements.requiredElements ?? []).map((e) => ({ description: e.description, optional: e.optional })),
+        },
+        pushback: { possible: demand !== null && record.sent !== null, hasTemplate: deps.templates.has({ type: 'identity-pushback', law: record.law, lang: record.lang }) },
+      }
+    },
+
+    extensionCheck(reference, reasonsGiven = null) {
+      const record = deps.repository.get(reference)
+      const check = checkExtension({ law: record.law, events: record.events, deadline: view(record).deadline, reasonsGiven })
+      return { ...check, hasTemplate: deps.templates.has({ type: 'extension-contest', law: record.law, lang: record.lang }) }
+    },
+
+    bounceAdvice(reference) {
+      const record = deps.repository.get(reference)
+      return bounceAdviceOf(record, safeCompany(record.company.id))
+    },
+
+    markBounced(reference) {
+      const record = deps.repository.get(reference)
+      const advice = bounceAdviceOf(record, safeCompany(record.company.id))
+      if (!advice.bouncedOn) throw coreError('INVALID_STATE', 'error.noBounce', { reference: record.reference })
+      if (!advice.address) throw coreError('INVALID_STATE', 'error.bounceNotEmail', { reference: record.reference })
+      if (!advice.company.inCatalog) throw coreError('NOT_FOUND', 'error.bounceNoCompany', { company: record.company.name })
+      deps.catalog.markEmailProblem(record.company.id, advice.address, { kind: 'bounced', on: advice.bouncedOn }, today())
+      return bounceAdviceOf(record, safeCompany(record.company.id))
     },
 
     updateDraft({ reference, subject, body }) {

@@ -45,6 +45,11 @@ export const languageStringsSchema = z.strictObject({
    */
   authorityWith: z.string().includes('{{name}}').default('{{name}}'),
   /**
+   * The watermark on a copy of an identity document the user sends a company (the redaction
+   * tool): {{company}}, {{date}} (written out) and {{reference}}.
+   */
+  watermark: z.string().includes('{{company}}').includes('{{date}}').includes('{{reference}}').max(200).default('Copy for {{company}}, {{date}}, {{reference}}'),
+  /**
    * The authority as this language names it after "lodge a complaint", by its id in
    * assets/authorities ("de-by-baylda": "beim Bayerischen Landesamt für Datenschutzaufsicht").
    */
