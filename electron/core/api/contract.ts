@@ -33,10 +33,8 @@ import {
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { followUpTypes } from '../requests/kinds'
-import type { ExtensionAdvice, IdentityAdvice } from '../requests/service'
-import type { BounceAdvice } from '../requests/bounce'
-import type { EvidenceImage, RedactedCopy } from '../evidence/handlers'
-import { maxBoxes, redactFormats } from '../evidence/redact'
+import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
+import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
@@ -56,6 +54,7 @@ import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, 
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 
 export type { RequestListItem, RequestView }
+export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, RedactedCopy }
 import type { ApiChannel } from './channels'
 import type { Result } from './result'
 

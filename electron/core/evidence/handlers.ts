@@ -12,40 +12,11 @@ import { openMailSettings } from '../mail/mail-settings'
 import { incomingDir, keptFileName } from '../requests/attachments'
 import { longDate } from '../templates/view'
 import { decodeImage, encodePng, maxImageBytes, scaleDown } from './raster'
+import type { EvidenceImage, RedactedCopy } from './model'
 import { redactImageFile, watermarkText } from './redact'
 
 /** The longest side of the preview the window draws on. */
 const previewSide = 1200
-
-/** What the window needs to draw boxes on a picked image. */
-export type EvidenceImage = {
-  readonly token: string
-  readonly name: string
-  readonly width: number
-  readonly height: number
-  /** A PNG data URL, scaled down to at most 1200 pixels a side. */
-  readonly preview: string
-}
-
-/** The redacted copy, staged under `token` (for attachments:… and requests:addEvent). */
-export type RedactedCopy = {
-  readonly token: string
-  readonly name: string
-  readonly size: number
-  readonly sha256: string
-  readonly format: 'png' | 'pdf'
-  readonly width: number
-  readonly height: number
-  readonly boxes: number
-  /** The watermark's words as stamped. */
-  readonly watermark: string
-  /** Where it was saved (save: true), or null. */
-  readonly savedTo: string | null
-  /** The saved mail server sends without encryption: warn before the copy goes out by e-mail. */
-  readonly plainEmail: boolean
-  /** A PNG data URL preview of the result. */
-  readonly preview: string
-}
 
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`
 

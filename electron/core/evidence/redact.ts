@@ -14,11 +14,7 @@ import type { FontFaceName, FontSource } from '../ports'
 import type { Language } from '../requests/kinds'
 import { decodeImage, encodePng, flattenAlpha, paintBoxes, stampWatermark, type Box, type RgbaImage } from './raster'
 
-export const redactFormats = ['png', 'pdf'] as const
-export type RedactFormat = (typeof redactFormats)[number]
-
-/** At most this many boxes on one page. */
-export const maxBoxes = 100
+import type { RedactFormat } from './model'
 
 /** The face the watermark is set in: Japanese or Chinese where the text needs it, else Noto Sans. */
 export function watermarkFace(text: string, lang: Language): FontFaceName {

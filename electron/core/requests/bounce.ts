@@ -7,27 +7,9 @@ import type { CompanyView } from '../catalog/schema'
 import type { PlainDate } from '../deadlines/calendar'
 import { activeEvents } from './events'
 import type { RequestRecord } from './model'
+import type { BounceAdvice, OtherChannel } from './followup-view'
 
-export type OtherChannel =
-  | { readonly kind: 'email'; readonly address: string; readonly purpose: string }
-  | { readonly kind: 'webform'; readonly url: string }
-  | { readonly kind: 'post'; readonly recipient: string; readonly lines: ReadonlyArray<string>; readonly country: string }
-  | { readonly kind: 'fax'; readonly number: string }
-
-export type BounceAdvice = {
-  readonly reference: string
-  readonly company: { readonly id: string; readonly name: string; readonly inCatalog: boolean }
-  /** The date of the confirmed bounce of the latest sending; null when none is recorded. */
-  readonly bouncedOn: PlainDate | null
-  /** The address the request went to; null when it went by post. */
-  readonly address: string | null
-  /** The user's catalog marks the address as bounced. */
-  readonly marked: boolean
-  /** The date the catalog gives the bounce, when marked. */
-  readonly markedOn: PlainDate | null
-  /** The company's other current channels, e-mail first; empty when none is known. */
-  readonly alternatives: ReadonlyArray<OtherChannel>
-}
+export type { BounceAdvice, OtherChannel }
 
 /** The bounce recorded after the latest sending, if any. */
 export function bounceOf(record: RequestRecord): PlainDate | null {

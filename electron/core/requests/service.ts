@@ -15,9 +15,10 @@ import type { SettingsStore } from '../settings/settings'
 import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
 import { isFollowUpType, type CompanyFollowUpType } from './kinds'
-import { checkExtension, type ExtensionCheck } from './extension-check'
+import { checkExtension } from './extension-check'
+import type { ExtensionAdvice, IdentityAdvice } from './followup-view'
 import { bounceAdviceOf, type BounceAdvice } from './bounce'
-import { identityRule, type IdentityRule } from './identity-rules'
+import { identityRule } from './identity-rules'
 import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
 import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
@@ -104,25 +105,6 @@ export type RequestService = {
   /** The deadlines of every request, for the calendar export and notifications. */
   deadlines(): ReadonlyArray<{ readonly item: RequestListItem; readonly deadline: Deadline }>
 }
-
-/** What the law lets a company ask for to check who makes a request, beside what it asked. */
-export type IdentityAdvice = {
-  readonly reference: string
-  readonly law: Law
-  readonly type: RequestType
-  /** The latest demand for identity on the timeline; null when none is recorded. */
-  readonly demand: { readonly on: string; readonly note: string | null } | null
-  /** The user has given identity information since the demand. */
-  readonly provided: boolean
-  readonly rule: IdentityRule
-  /** What the catalog says the company asks for: its quote on identity documents, its required elements. */
-  readonly company: { readonly idDocument: string | null; readonly requiredElements: ReadonlyArray<{ readonly description: string; readonly optional: boolean }> }
-  /** Whether a pushback letter can be written now, and in the request's language. */
-  readonly pushback: { readonly possible: boolean; readonly hasTemplate: boolean }
-}
-
-/** The check of an extension claim, and whether the letter contesting it exists in the request's language. */
-export type ExtensionAdvice = ExtensionCheck & { readonly hasTemplate: boolean }
 
 /** The latest active event of a kind on a request's timeline. */
 function latestEvent(record: RequestRecord, kind: RequestEvent['kind']): RequestEvent | null {
