@@ -39,14 +39,17 @@ export function ExtensionPanel({ view }: { view: RequestView }) {
   return (
     <div className={`card followup-panel ${check.contestable ? 'urgent' : ''}`} data-testid="extension-panel">
       <h2>{t('heading')}</h2>
-      <fieldset className="followup-reasons">
-        <legend>{t('reasonsQuestion')}</legend>
-        {(['yes', 'no', 'unsure'] as const).map((value) => (
-          <label key={value}>
-            <input type="radio" name={`reasons-${reference}`} value={value} checked={(reasons === true ? 'yes' : reasons === false ? 'no' : 'unsure') === value} onChange={() => answer(value)} />{' '}
-            {t(`reasons.${value}`)}
-          </label>
-        ))}
+      <fieldset className="choices inline followup-reasons">
+        <legend className="field-label">{t('reasonsQuestion')}</legend>
+        {(['yes', 'no', 'unsure'] as const).map((value) => {
+          const checked = (reasons === true ? 'yes' : reasons === false ? 'no' : 'unsure') === value
+          return (
+            <label key={value} className={`choice ${checked ? 'selected' : ''}`}>
+              <input type="radio" name={`reasons-${reference}`} value={value} checked={checked} onChange={() => answer(value)} />
+              <span>{t(`reasons.${value}`)}</span>
+            </label>
+          )
+        })}
         {check.reasonsSuggested !== null && reasons === null ? <p className="muted">{check.reasonsSuggested ? t('suggestedYes') : t('suggestedNo')}</p> : null}
       </fieldset>
       <p className="followup-rule" data-testid="extension-verdict">
