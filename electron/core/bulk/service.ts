@@ -27,6 +27,7 @@ import { createFileExclusiveSync, writeFileAtomicSync } from '../storage/files'
 import { companiesOfPack } from './packs'
 import { countItems, defaultRatePerMinute, maxBatchCompanies, type Batch, type BatchSummary, type BatchView, type BulkItem } from './model'
 import type { BatchStore } from './store'
+import { isFollowUpType } from '../requests/kinds'
 
 /** The single-send path of the mail domain, as bulk uses it. */
 export type BulkMail = {
@@ -170,7 +171,7 @@ export function createBulkService(deps: {
       input: { companies?: ReadonlyArray<string>; pack?: string; type: RequestType; law?: Law; lang?: Language; rate?: number; profile?: Profile },
       operation: Operation,
     ): Promise<BatchView> {
-      if (input.type === 'reminder' || input.type === 'complaint' || input.type === 'custom') {
+      if (isFollowUpType(input.type) || input.type === 'custom') {
         throw new CoreError('INVALID_INPUT', `A ${input.type} is written one at a time, from its request's page: choose another type for a batch.`)
       }
       const profile = input.profile ?? deps.profiles.get()
