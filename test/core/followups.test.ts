@@ -113,6 +113,10 @@ describe('an extension claim checked against the law', () => {
     expect(unknown).toMatchObject({ verdict: 'reasons-unknown', contestable: false, claimedOn: '2026-02-20', noticeBy, reasonsSuggested: false, citation: 'Art. 12(3) GDPR', hasTemplate: true })
     expect(unknown.message).toEqual({ key: 'extension.verdict.reasons-unknown', params: expect.objectContaining({ claimedOn: '2026-02-20', noticeBy }) })
     expect(expectOk(await host.api.call('requests:checkExtension', { reference, reasonsGiven: true })).verdict).toBe('valid')
+    // A claim in time moves the date that binds; the same claim made late, below, does not.
+    const extended = expectOk(await host.api.call('requests:get', { reference })).deadline!
+    expect(extended.effectiveDue).toBe(extended.extendedDue)
+    expect(extended.effectiveDue! > noticeBy).toBe(true)
     const noReasons = expectOk(await host.api.call('requests:checkExtension', { reference, reasonsGiven: false }))
     expect(noReasons).toMatchObject({ verdict: 'no-reasons', contestable: true })
     // A valid claim cannot be contested; a claim without reasons can.
@@ -127,6 +131,7 @@ describe('an extension claim checked against the law', () => {
     expectOk(await host.api.call('requests:correctEvent', { reference, eventId: claim.id, on: '2026-03-10', note: 'Because of the complexity of your request we need two more months.' }))
     const late = expectOk(await host.api.call('requests:checkExtension', { reference, reasonsGiven: true }))
     expect(late).toMatchObject({ verdict: 'late', contestable: true, claimedOn: '2026-03-10', reasonsSuggested: true })
+    expect(expectOk(await host.api.call('requests:get', { reference })).deadline!.effectiveDue).toBe(noticeBy)
     const lateLetter = expectOk(await host.api.call('requests:createFollowUp', { reference, type: 'extension-contest', reasonsGiven: true })).record
     expect(lateLetter.draft.body).toContain('Your notice came too late: it had to reach me by 2 March 2026.')
     expect(lateLetter.draft.body).toContain('the time for your answer ends on 2 March 2026')
@@ -144,9 +149,11 @@ describe('an extension claim checked against the law', () => {
     const other = startCore()
     const lgpd = await sentRequest(other, { law: 'lgpd' })
     other.clock.set('2026-02-20T09:00:00Z')
-    expectOk(await other.api.call('requests:addEvent', { reference: lgpd, kind: 'extension-claimed', on: '2026-02-10', note: null }))
+    expectOk(await other.api.call('requests:addEvent', { reference: lgpd, kind: 'extension-claimed', on: '2026-02-10', until: '2026-04-30', note: null }))
     const none = expectOk(await other.api.call('requests:checkExtension', { reference: lgpd, reasonsGiven: true }))
     expect(none).toMatchObject({ verdict: 'not-allowed', contestable: true, citation: 'Art. 19 LGPD', noticeBy: null })
+    const lgpdDeadline = expectOk(await other.api.call('requests:get', { reference: lgpd })).deadline!
+    expect(lgpdDeadline.effectiveDue).toBe(lgpdDeadline.due)
     const letter = expectOk(await other.api.call('requests:createFollowUp', { reference: lgpd, type: 'extension-contest' })).record
     expect(letter.draft.body).toContain('The LGPD provides for no extension of that period.')
   })
