@@ -9,6 +9,7 @@ import path from 'node:path'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
+import { cleanRedactedCopiesSync } from '../../electron/core/evidence/handlers'
 import { pixelRect } from '../../electron/core/evidence/raster'
 import { expectOk, sampleProfile, startCore, tempDir, type TestHost } from '../helpers/ports'
 
@@ -177,5 +178,24 @@ describe('redacting a copy of an identity document', () => {
     const outside = await host.api.call('evidence:redact', { reference, token, boxes: [{ x: 0.8, y: 0.1, width: 0.5, height: 0.1 }], format: 'png', save: true })
     expect(outside.ok ? 'ok' : outside.error.code).toBe('INVALID_INPUT')
     expect(fs.existsSync(host.outDir) ? fs.readdirSync(host.outDir) : []).toEqual([])
+  })
+
+  it('removes redacted copies nobody kept after a day, and leaves newer ones and other files alone', () => {
+    const dataDir = tempDir()
+    const incoming = path.join(dataDir, 'requests', '.incoming')
+    const old = path.join(incoming, 'redact-0123456789ab')
+    const fresh = path.join(incoming, 'redact-ba9876543210')
+    const other = path.join(incoming, 'something-else')
+    for (const dir of [old, fresh, other]) {
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, 'copy.png'), 'x')
+    }
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000)
+    fs.utimesSync(old, twoDaysAgo, twoDaysAgo)
+    fs.utimesSync(other, twoDaysAgo, twoDaysAgo)
+    cleanRedactedCopiesSync(dataDir)
+    expect(fs.existsSync(old)).toBe(false)
+    expect(fs.existsSync(fresh)).toBe(true)
+    expect(fs.existsSync(other)).toBe(true)
   })
 })

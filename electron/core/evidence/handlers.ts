@@ -20,8 +20,36 @@ const previewSide = 1200
 
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`
 
+/** How long a redacted copy waits in the incoming folder to be kept or sent before it is removed. */
+const keptForMs = 24 * 3600_000
+
+/**
+ * Removes the redacted copies written more than a day ago that nobody kept: once kept with a
+ * request or sent, a copy lives there; the staged one is only the way in. Copies of identity
+ * documents must not pile up in the data folder.
+ */
+export function cleanRedactedCopiesSync(dataDir: string, now: Date = new Date()): void {
+  const dir = incomingDir(dataDir)
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!/^redact-[0-9a-f]{12}$/.test(name)) continue
+    const full = path.join(dir, name)
+    try {
+      if (now.getTime() - fs.statSync(full).mtimeMs > keptForMs) fs.rmSync(full, { recursive: true, force: true })
+    } catch {
+      // Another process removed it meanwhile.
+    }
+  }
+}
+
 export function evidenceHandlers(ctx: CoreContext): HandlerMap {
   const mail = openMailSettings(ctx.ports.stores.open('mail'), ctx.notices)
+  cleanRedactedCopiesSync(ctx.ports.dataDir, ctx.ports.clock.now())
 
   const readStaged = (token: string): { name: string; bytes: Uint8Array } => {
     const [file] = ctx.attachments.read([token], maxImageBytes)
