@@ -118,7 +118,10 @@ Commands:
                                               write a request (stored as a draft)
         types: access, erasure, rectification, restriction, portability, objection,
                withdraw-consent, automated-decision, opt-out, limit, custom (needs
-               --text), and reminder, incomplete-answer or complaint with --of <reference> (complaint:
+               --text); identity-pushback (after the company asked for ID) and
+               extension-contest (after a late or unreasoned extension; --reasons yes|no:
+               did its notice give reasons) with --of <reference>;
+               and reminder, incomplete-answer or complaint with --of <reference> (complaint:
                --authority <id>, or --authority-name and --authority-email; neither: the
                first authority Rightful proposes; written in the authority's language
                unless --lang says otherwise); languages: en, de, fr, es, pt, ja, zh-Hans,
@@ -148,6 +151,14 @@ Commands:
                (with --until), reply-received, data-received, partially-fulfilled,
                refused, completed, undeliverable, reminder-sent, complaint-filed,
                abandoned
+  requests identity <RF-…> [--json]           what the law lets the company ask for to check
+                                              who you are, its demand, the catalog's demands
+  requests extension <RF-…> [--reasons yes|no] [--json]
+                                              whether the company's extension claim holds
+                                              (in time, with reasons, within the law's limit)
+  requests bounce <RF-…> [--mark] [--json]    after a bounce: the address that failed and the
+                                              company's other channels; --mark marks the
+                                              address as bounced in your catalog
   requests discard <RF-…> [--json]            discard a draft (a sent request never)
   check <RF-…> [--tick <item>[=arrived|missing|not-applicable|none] …] [--accept <item>|all …]
         [--json]                              check the answer to an access request item by
@@ -163,6 +174,14 @@ Commands:
                                               \`draft --type incomplete-answer --of <RF-…>\`)
   requests export --format csv --out <file.csv> [--json]
                                               every request as a spreadsheet (CSV)
+  redact <image.png|.jpg> --reference <RF-…> --box x,y,w,h [--box …] --out <file.png|.pdf>
+        [--lang <lang>] [--attach] [--json]   a copy of an ID document with black boxes (x,y,w,h
+                                              as fractions of the image, 0-1, or pixels with
+                                              "px": --box 10px,20px,200px,80px) and the
+                                              watermark "Copy for <company>, <date>,
+                                              <reference>", flattened (no hidden layer);
+                                              --attach keeps it with the request as
+                                              "identity provided" today
   backup --out <file> [--passphrase-env VAR] [--json]
                                               back up everything (no passwords) into one
                                               file; encrypted with the passphrase in the
@@ -290,6 +309,7 @@ const requestOptions = {
   authority: { type: 'string' },
   'authority-name': { type: 'string' },
   'authority-email': { type: 'string' },
+  reasons: { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -434,6 +454,7 @@ async function draftRequest(
 
   // A reminder or complaint follows up a request that was sent: it takes that request's law, and a
   // reminder its language; a complaint is written in the authority's language unless --lang says.
+  if (string('reasons') !== undefined && type !== 'extension-contest') throw new UsageError('--reasons goes with --type extension-contest.')
   if (isFollowUpType(type)) {
     const of = string('of')
     if (!of) throw new UsageError(`--type ${type} needs --of <the reference of the request it follows up>.`)
@@ -447,12 +468,13 @@ async function draftRequest(
         if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to complaints.`)
       }
     }
-    const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority, ...followUpLang })
+    const reasons = string('reasons') === undefined ? {} : { reasonsGiven: oneOf(string('reasons'), 'reasons', ['yes', 'no'] as const) === 'yes' }
+    const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority, ...followUpLang, ...reasons })
     if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message)
     return unwrap(result)
   }
   for (const flag of ['of', 'authority', 'authority-name', 'authority-email'] as const) {
-    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to reminders, incomplete-answer letters and complaints.`)
+    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to follow-ups (reminders, incomplete-answer letters, pushbacks, contests, complaints).`)
   }
   const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
   // "zh" is still accepted, as simplified Chinese (zh-Hans).
@@ -1280,7 +1302,9 @@ async function runCommand(
     case 'send':
       return sendCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'requests':
-      return requestsCommand(sub, rest, io, makeApi)
+      return requestsCommand(sub, rest, io, makeApi, ui)
+    case 'redact':
+      return redactCommand([sub, ...rest].filter((a): a is string => a !== undefined), io, makeApi)
     case 'check':
       return checkCommand([sub, ...rest].filter((a): a is string => a !== undefined), makeApi)
     case 'follow-up': {
@@ -1387,7 +1411,7 @@ async function checkCommand(args: string[], makeApi: () => Api): Promise<Output>
 }
 
 /** `rightful requests list|show|mark-sent|event|discard|export`. */
-async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string) => Api): Promise<Output> {
+async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string) => Api, ui: UiLanguage = 'en'): Promise<Output> {
   switch (sub) {
     case 'list': {
       const { values } = parse(rest, { json: { type: 'boolean' } })
@@ -1436,6 +1460,41 @@ async function requestsCommand(sub: string | undefined, rest: string[], io: CliI
       const view = unwrap(result)
       return { json: view, text: `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.` }
     }
+    case 'identity': {
+      const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+      const advice = unwrap(await makeApi().call('requests:identityAdvice', { reference: referenceArgument(positionals[0], 'identity') }))
+      const rule = ui === 'en' ? advice.rule.text : renderMessage(advice.rule.message, ui)
+      const lines = [
+        `${advice.reference} (${advice.law}): ${rule}${advice.rule.unverified ? ' [unverified]' : ''}`,
+        advice.demand ? `The company asked on ${advice.demand.on}${advice.demand.note ? `: ${advice.demand.note}` : '.'}` : 'No demand for identity is recorded (requests event --kind identity-requested).',
+        ...(advice.company.idDocument ? [`The catalog says: ${advice.company.idDocument}`] : []),
+        ...advice.company.requiredElements.map((e) => `The company requires: ${e.description}${e.optional ? ' (optional)' : ''}`),
+        ...(advice.pushback.possible ? [`Write the pushback: rightful draft --type identity-pushback --of ${advice.reference}`] : []),
+      ]
+      return { json: advice, text: lines.join('\n') }
+    }
+    case 'extension': {
+      const { values, positionals } = parse(rest, { reasons: { type: 'string' }, json: { type: 'boolean' } }, 1)
+      const reasonsGiven = values.reasons === undefined ? null : oneOf(values.reasons, 'reasons', ['yes', 'no'] as const) === 'yes'
+      const check = unwrap(await makeApi().call('requests:checkExtension', { reference: referenceArgument(positionals[0], 'extension'), reasonsGiven }))
+      const words = renderMessage(check.message, ui)
+      const next = check.contestable ? `\nContest it: rightful draft --type extension-contest --of ${positionals[0]}${reasonsGiven === null ? '' : ` --reasons ${values.reasons}`}` : ''
+      return { json: check, text: `${positionals[0]}: ${words}${next}` }
+    }
+    case 'bounce': {
+      const { values, positionals } = parse(rest, { mark: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+      const reference = referenceArgument(positionals[0], 'bounce')
+      const api = makeApi()
+      const advice = unwrap(await api.call(values.mark ? 'requests:markBounced' : 'requests:bounceAdvice', { reference }))
+      const channel = (c: (typeof advice.alternatives)[number]) =>
+        c.kind === 'email' ? `e-mail ${c.address} (${c.purpose})` : c.kind === 'webform' ? `web form ${c.url}` : c.kind === 'post' ? `letter to ${[c.recipient, ...c.lines, c.country].join(', ')}` : `fax ${c.number}`
+      const lines = [
+        advice.bouncedOn ? `${reference}: ${advice.address ?? 'the letter'} bounced on ${advice.bouncedOn}.` : `${reference}: no bounce is recorded (requests event --kind undeliverable).`,
+        ...(advice.marked ? [`${advice.address} is marked as bounced in your catalog (since ${advice.markedOn ?? 'an unknown date'}).`] : []),
+        ...(advice.alternatives.length ? ['Other channels of the company:', ...advice.alternatives.map((c) => `  ${channel(c)}`)] : [`No other channel of ${advice.company.name} is known: add one to the catalog.`]),
+      ]
+      return { json: advice, text: lines.join('\n') }
+    }
     case 'discard': {
       const { positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
       const reference = referenceArgument(positionals[0], 'discard')
@@ -1452,7 +1511,48 @@ async function requestsCommand(sub: string | undefined, rest: string[], io: CliI
       return { json: { path: out, requests: items.length }, text: `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.` }
     }
     default:
-      throw new UsageError(`Unknown command "requests ${sub ?? ''}": use requests list, show, mark-sent, event, discard or export.`)
+      throw new UsageError(`Unknown command "requests ${sub ?? ''}": use requests list, show, mark-sent, event, identity, extension, bounce, discard or export.`)
+  }
+}
+
+/** `--box x,y,w,h`: fractions of the image (0-1), or pixels when each ends in "px". */
+function boxFlag(value: string, size: { width: number; height: number }) {
+  const parts = value.split(',').map((p) => p.trim())
+  const pixels = parts.every((p) => /^\d+(\.\d+)?px$/.test(p))
+  const numbers = parts.map((p) => Number(p.replace(/px$/, '')))
+  if (parts.length !== 4 || numbers.some((n) => !Number.isFinite(n) || n < 0) || (!pixels && parts.some((p) => p.endsWith('px')))) {
+    throw new UsageError(`--box takes x,y,width,height as fractions (0.1,0.2,0.3,0.1) or pixels (10px,20px,300px,80px) (got "${value}").`)
+  }
+  const [x, y, w, h] = pixels ? [numbers[0]! / size.width, numbers[1]! / size.height, numbers[2]! / size.width, numbers[3]! / size.height] : numbers
+  return { x: x!, y: y!, width: w!, height: h! }
+}
+
+async function redactCommand(args: string[], io: CliIo, makeApi: (files?: string, pick?: string) => Api): Promise<Output> {
+  const { values, positionals } = parse(args, { reference: { type: 'string' }, box: { type: 'string', multiple: true }, out: { type: 'string' }, lang: { type: 'string' }, attach: { type: 'boolean' }, json: { type: 'boolean' } }, 1)
+  const image = path.resolve(io.cwd, required(positionals[0], 'image (the first argument)'))
+  if (!fs.existsSync(image)) throw new UsageError(`${image} does not exist.`)
+  const reference = referenceArgument(values.reference, 'redact --reference')
+  const out = path.resolve(io.cwd, required(values.out, 'out'))
+  const format = oneOf(path.extname(out).slice(1).toLowerCase(), 'out (its extension)', ['png', 'pdf'] as const)
+  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+  const lang = values.lang === undefined ? {} : { lang: oneOf(normalizeLanguage(values.lang) as string, 'lang', languages) }
+  const api = makeApi(out, image)
+  const [staged] = unwrap(await api.call('attachments:pick', {}))
+  const opened = unwrap(await api.call('evidence:open', { token: staged!.token }))
+  const boxes = (values.box ?? []).map((b) => boxFlag(b, opened))
+  const result = await api.call('evidence:redact', { reference, token: staged!.token, boxes, format, save: true, ...lang })
+  if (!result.ok && result.error.code === 'INVALID_INPUT' && /box/i.test(result.error.message)) throw new UsageError(`--box: ${result.error.message}`)
+  const copy = unwrap(result)
+  let attached: string | null = null
+  if (values.attach) {
+    const today = unwrap(await api.call('app:status', {})).today
+    const view = unwrap(await api.call('requests:addEvent', { reference, kind: 'identity-provided', on: today, note: `Redacted copy: ${copy.name}`, attachments: [copy.token] }))
+    attached = view.record.events.at(-1)!.id
+  }
+  const warning = copy.plainEmail ? ' Warning: your saved mail server sends without encryption (no TLS): send this copy another way, or set up TLS first.' : ''
+  return {
+    json: { path: copy.savedTo, format: copy.format, width: copy.width, height: copy.height, boxes: copy.boxes, sha256: copy.sha256, watermark: copy.watermark, plainEmail: copy.plainEmail, attachedEvent: attached },
+    text: `Redacted copy (${copy.boxes} box${copy.boxes === 1 ? '' : 'es'}, watermark "${copy.watermark}") written to ${copy.savedTo}.${attached ? ` Kept with ${reference} as "identity provided".` : ''}${warning}`,
   }
 }
 

@@ -98,7 +98,7 @@ export type BuiltinAuthoritySource = {
   load(): ReadonlyArray<{ readonly file: string; readonly data: unknown }>
 }
 
-export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json' | 'backup' | 'csv'
+export type SaveKind = 'pdf' | 'eml' | 'ics' | 'json' | 'backup' | 'csv' | 'png'
 
 /**
  * Where the user's outputs go: a save dialog in the app, a given path in the CLI, a folder in the

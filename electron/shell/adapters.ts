@@ -16,6 +16,7 @@ const filters: Record<SaveKind, FileFilter[]> = {
   json: [{ name: 'JSON', extensions: ['json'] }],
   backup: [{ name: 'Rightful backup', extensions: ['rightful-backup'] }],
   csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+  png: [{ name: 'PNG image', extensions: ['png'] }],
 }
 
 const pickFilesOptions: Record<'attachments' | 'replies', { title: string; filters: FileFilter[] }> = {

@@ -174,3 +174,88 @@ function viewInput(lang: Language, companyName: string, due: string | null): Par
     strings: templates.strings(lang),
   }
 }
+
+/**
+ * The follow-ups that answer a company (issue 14 §3): the pushback against an identity demand and
+ * the letter contesting an extension, in every language each law is used in, the GDPR's four and
+ * English for the UK, US and Australian laws. A missing cell fails here by name.
+ */
+export const followUpLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]> = [
+  ['gdpr', ['en', 'de', 'fr', 'es']],
+  ['uk-gdpr', ['en']],
+  ...lawLanguages.filter(([law]) => law !== 'tdpsa'),
+  ['ccpa', ['en']],
+  ['vcdpa', ['en']],
+  ['cpa-co', ['en']],
+  ['ctdpa', ['en']],
+  ['tdpsa', ['en']],
+  ['au-privacy', ['en']],
+]
+
+const followUpCells = followUpLanguages.flatMap(([law, langs]) =>
+  langs.flatMap((lang) => (['identity-pushback', 'extension-contest'] as const).map((type) => ({ law, lang, type }))),
+)
+
+const followUpView = (lang: Language, companyName: string, extras: Pick<Parameters<typeof templateView>[0], 'identity' | 'extension'>) =>
+  templateView({
+    reference: 'RF-2026-0042',
+    today: '2026-03-15',
+    lang,
+    companyName,
+    user: { name: 'Zoë Müller-Łukasz', email: 'zoe@example.org', address: ['Musterstraße 12', '10115 Berlin', 'Germany'] },
+    original: { reference: 'RF-2026-0007', subject: 'The original subject', sentOn: '2026-01-31', channel: 'email', to: 'legal@fs.com', due: '2026-03-02', events: [reply] },
+    strings: templates.strings(lang),
+    ...extras,
+  })
+
+const noExtension = { claimedOn: '2026-02-20', noticeBy: '2026-03-02', late: false, noReasons: false, notAllowed: false, tooLong: false, longestDue: '2026-04-30', baseDue: '2026-03-02' }
+
+describe('the follow-ups to a company in every language its law is used in', () => {
+  it('has a pushback and a contest in every cell', () => {
+    const missing = followUpCells.filter((cell) => !templates.has(cell)).map(({ law, type, lang }) => `${law} ${type} ${lang}`)
+    expect(missing).toEqual([])
+    expect(followUpCells).toHaveLength(52)
+  })
+
+  for (const cell of followUpCells) {
+    it(`${cell.law} ${cell.type} ${cell.lang} renders every variant for every seed company`, () => {
+      for (const company of companies) {
+        const variants =
+          cell.type === 'identity-pushback'
+            ? [{ identity: { requestedOn: '2026-02-10', asked: 'a copy of my passport', noVerification: false } }, { identity: { requestedOn: '2026-02-10', asked: null, noVerification: true } }]
+            : [
+                { extension: { ...noExtension, late: true } },
+                { extension: { ...noExtension, noReasons: true } },
+                { extension: { ...noExtension, notAllowed: true, noticeBy: null, longestDue: null } },
+                { extension: { ...noExtension, tooLong: true } },
+              ]
+        const bodies = new Set<string>()
+        for (const variant of variants) {
+          const where = `${cell.law} ${cell.type} ${cell.lang} / ${company.id} / ${JSON.stringify(variant)}`
+          const rendered = templates.render(cell, followUpView(cell.lang, company.name, variant))
+          expect(rendered.body, where).not.toMatch(/\{\{|\}\}/)
+          expect(rendered.body, where).toContain('Zoë Müller-Łukasz')
+          expect(rendered.body, where).toContain('RF-2026-0007')
+          expect(rendered.body, where).toContain(company.name)
+          if ('identity' in variant && variant.identity.asked) expect(rendered.body, where).toContain('a copy of my passport')
+          const subject = withRequiredPhrase(rendered.subject, company.requirements.subjectLine?.phrases ?? [], cell.type, cell.lang)
+          expect(subject.length, `${where}: ${subject}`).toBeLessThanOrEqual(maxSubjectLength)
+          expect(subject.endsWith('RF-2026-0042'), where).toBe(true)
+          bodies.add(rendered.body)
+        }
+        // Each variant says something of its own: the late notice, the missing reasons, ….
+        if (cell.type === 'extension-contest') expect(bodies.size, `${cell.law} ${cell.lang}`).toBe(4)
+      }
+    })
+  }
+
+  it('an opt-out under a US law says that no verification may be asked for', () => {
+    for (const law of ['ccpa', 'vcdpa', 'cpa-co', 'ctdpa', 'tdpsa'] as const) {
+      const optOut = templates.render({ type: 'identity-pushback', law, lang: 'en' }, followUpView('en', 'FS.COM', { identity: { requestedOn: '2026-02-10', asked: null, noVerification: true } }))
+      expect(optOut.body, law).toMatch(law === 'ccpa' ? /need not be a verifiable consumer request \(11 CCR §§7026 and 7027\)/ : /need not be authenticated/)
+      expect(optOut.body, law).not.toMatch(/tell me what doubt you have/)
+      const access = templates.render({ type: 'identity-pushback', law, lang: 'en' }, followUpView('en', 'FS.COM', { identity: { requestedOn: '2026-02-10', asked: null, noVerification: false } }))
+      expect(access.body, law).toMatch(/tell me what doubt you have/)
+    }
+  })
+})

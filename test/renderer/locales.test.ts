@@ -62,6 +62,7 @@ const sameAsEnglish = new Set<string>([
   'settings:restore.passphrase',
   'settings:mail.port',
   'settings:restore.no',
+  'followups:extension.reasons.no',
   // Spelt alike: "Post", "Website", "Server" (de), "E-mail" (fr).
   'requests:complaint.post',
   'requests:complaint.website',

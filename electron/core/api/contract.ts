@@ -32,6 +32,9 @@ import {
   requestTypes,
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
+import { followUpTypes } from '../requests/kinds'
+import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
+import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
 import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
 import { followUpTypes } from '../requests/kinds'
@@ -54,6 +57,7 @@ import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 import type { PackGroup } from '../bulk/packs'
 
 export type { RequestListItem, RequestView }
+export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, RedactedCopy }
 import type { ApiChannel } from './channels'
 import type { Result } from './result'
 
@@ -287,6 +291,8 @@ export const contract = {
     z.strictObject({
       reference: referenceSchema,
       type: z.enum(followUpTypes),
+      /** An extension contest: whether the company's notice gave reasons (the user's answer). */
+      reasonsGiven: z.boolean().nullable().optional(),
       /** A built-in supervisory authority (authorities:list); fills name, e-mail and address. */
       authorityId: z.string().min(1).max(100).optional(),
       /**
@@ -336,6 +342,38 @@ export const contract = {
     z.strictObject({ reference: referenceSchema, ticks: z.array(answerTickInputSchema).min(1).max(50) }),
   ),
 
+  /** What the law lets the company ask for to check the user's identity, beside what it asked and the catalog's demands. */
+  'requests:identityAdvice': method<IdentityAdvice>()(byReference),
+  /** Whether the company's latest extension claim holds: in time, with reasons, within the law's longest. */
+  'requests:checkExtension': method<ExtensionAdvice>()(z.strictObject({ reference: referenceSchema, reasonsGiven: z.boolean().nullable().optional() })),
+  /** After a confirmed bounce: the address that failed, whether the catalog marks it, the company's other channels. */
+  'requests:bounceAdvice': method<BounceAdvice>()(byReference),
+  /** Marks the address a confirmed bounce came back from as bounced, with the date, in the user's catalog. */
+  'requests:markBounced': method<BounceAdvice>()(byReference),
+  /** Opens a picked image (PNG or JPEG; a token from attachments:pick) for the redaction tool. */
+  'evidence:open': method<EvidenceImage>()(z.strictObject({ token: z.string().min(1).max(100) })),
+  /**
+   * Writes a redacted, watermarked copy of a picked image for a request: black boxes (fractions
+   * of the image, 0..1) and "Copy for <company>, <date>, <reference>" in the letter's language (or
+   * `lang`), flattened into one PNG or one-page PDF; staged (its token goes to requests:addEvent
+   * or mail:send), and saved where the user chooses with `save`.
+   */
+  'evidence:redact': method<RedactedCopy>()(
+    z.strictObject({
+      reference: referenceSchema,
+      token: z.string().min(1).max(100),
+      boxes: z
+        .array(
+          z
+            .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().positive().max(1), height: z.number().positive().max(1) })
+            .refine((b) => b.x + b.width <= 1.000001 && b.y + b.height <= 1.000001, 'A box must lie inside the image.'),
+        )
+        .max(maxBoxes, `Draw at most ${maxBoxes} boxes.`),
+      format: z.enum(redactFormats).default('png'),
+      lang: languageSchema.optional(),
+      save: z.boolean().default(false),
+    }),
+  ),
   'attachments:pick': method<ReadonlyArray<StagedFile>>()(empty),
   'attachments:reveal': method<{ path: string }>()(z.strictObject({ reference: referenceSchema, attachmentId: z.string().min(1).max(100) })),
 

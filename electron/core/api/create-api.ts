@@ -35,6 +35,7 @@ import { notificationHandlers } from '../notifications/handlers'
 import { backupHandlers } from '../backup/handlers'
 import { discoverHandlers } from '../discover/handlers'
 import { bulkHandlers } from '../bulk/handlers'
+import { evidenceHandlers } from '../evidence/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { describeIssues, parseInput } from './parse-input'
@@ -167,6 +168,7 @@ function openServices(ports: Ports): HandlerMap[] {
     notificationHandlers(ctx),
     discoverHandlers(ctx),
     bulkHandlers(ctx, bulkMail),
+    evidenceHandlers(ctx),
   ]
 }
 

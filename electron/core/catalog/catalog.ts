@@ -32,6 +32,7 @@ import {
   type CompanyView,
   type ContactInput,
   type EmailContact,
+  type EmailProblem,
   type PostalAddress,
   type Provenance,
 } from './schema'
@@ -192,6 +193,12 @@ export type Catalog = {
   restore(id: string): CompanyView
   /** Drops the user's changes and added contacts: the record as the catalog has it. */
   reset(id: string): CompanyView
+  /**
+   * Marks an e-mail address of a company with a problem (a confirmed bounce, with its date), or
+   * clears it (null), as the user's change: the built-in layer stays as it is, and the address is
+   * no longer proposed for requests. NOT_FOUND when the company has no such address.
+   */
+  markEmailProblem(id: string, address: string, problem: EmailProblem | null, today: string): CompanyView
   deleted(): ReadonlyArray<{ id: string; name: string; deletedOn: string }>
   /** Imports every entry that is valid, in one write; the report accounts for every entry. */
   importEntries(entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, options?: { dryRun?: boolean }): ImportReport
@@ -1053,6 +1060,30 @@ export function openCatalog(options: {
       change(() => {
         if (!edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
         writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, undefined) })
+      })
+      return get(id)
+    },
+    markEmailProblem(id, address, problem, today) {
+      const wanted = address.trim().toLowerCase()
+      const mark = (company: Company): Company => {
+        if (!company.emails.some((e) => e.address.toLowerCase() === wanted)) {
+          throw new CoreError('NOT_FOUND', `${company.name} has no e-mail address ${address.slice(0, 254)} in the catalog.`)
+        }
+        return { ...company, emails: company.emails.map((e) => (e.address.toLowerCase() === wanted ? { ...e, problem } : e)) }
+      }
+      change(() => {
+        const own = userCompanies.get(id)
+        if (own) {
+          writeEdits({ ...edits, companies: withEntry(edits.companies, id, validCompany(mark(own))) })
+          return
+        }
+        const base = baseOf(id)
+        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        // As in save: the user's added contacts move into the changed list of addresses.
+        const edited = mark(effective(id)!.company)
+        const fields = overrideOf(base, edited)
+        const override = Object.keys(fields).length > 0 ? validOverride(base, id, { editedOn: plainDateSchema.parse(today), fields }) : undefined
+        writeEdits({ ...edits, contacts: withEntry(edits.contacts, id, undefined), overrides: withEntry(edits.overrides, id, override) })
       })
       return get(id)
     },

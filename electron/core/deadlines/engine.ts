@@ -884,7 +884,11 @@ export function computeDeadline(
   )
 
   const extension = input.extension ?? null
-  const effectiveDue = extension ? (extendedDue ?? extension.until ?? due) : due
+  // A claim counts only where the law lets the company extend, and only when its notice came by the
+  // unextended date: a late notice, or one under a law without extensions, leaves the date as it was.
+  const extensionAllowed = rules.extensionNotice ?? rules.extended !== null
+  const honoured = extension !== null && (due === null || (extensionAllowed && comparePlainDates(extension.claimedOn, due) <= 0))
+  const effectiveDue = honoured ? (extendedDue ?? extension.until ?? due) : due
 
   return {
     law: input.law,

@@ -28,6 +28,10 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
     'requests:removeEvent': (input) => ctx.requests.removeEvent(input),
     'requests:checkAnswer': ({ reference }) => ctx.requests.checkAnswer(reference),
     'requests:tickAnswer': (input) => ctx.requests.tickAnswer(input),
+    'requests:identityAdvice': ({ reference }) => ctx.requests.identityAdvice(reference),
+    'requests:checkExtension': ({ reference, reasonsGiven }) => ctx.requests.extensionCheck(reference, reasonsGiven ?? null),
+    'requests:bounceAdvice': ({ reference }) => ctx.requests.bounceAdvice(reference),
+    'requests:markBounced': ({ reference }) => ctx.requests.markBounced(reference),
     'attachments:pick': async () => ctx.attachments.stage(await ctx.ports.picker.pickFiles('attachments')),
     'attachments:reveal': async ({ reference, attachmentId }) => {
       const attachment = ctx.requests

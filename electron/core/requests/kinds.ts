@@ -21,19 +21,14 @@ export const requestTypes = [
    * that did not come, and the period that still runs. A kind of reminder, with its own letter.
    */
   'incomplete-answer',
+  /** A reply to a company's demand for identity documents: what the law lets it ask for, and no more. */
+  'identity-pushback',
+  /** A reply to an extension the company claimed late or without reasons. */
+  'extension-contest',
   'complaint',
   'custom',
 ] as const
 export type RequestType = (typeof requestTypes)[number]
-
-/** The kinds that follow up an earlier request instead of starting one. */
-export const followUpTypes = ['reminder', 'incomplete-answer', 'complaint'] as const
-export type FollowUpType = (typeof followUpTypes)[number]
-
-/** Whether a kind of request follows up an earlier one (a reminder, an incomplete-answer letter, a complaint). */
-export function isFollowUpType(type: string): type is FollowUpType {
-  return (followUpTypes as ReadonlyArray<string>).includes(type)
-}
 
 /** The laws Rightful counts deadlines for; templates say which of them they cover. */
 export const laws = [
@@ -76,4 +71,20 @@ export function normalizeLanguage(value: unknown): unknown {
 /** Whether a value names a language Rightful writes in (after normalizeLanguage). */
 export function isLanguage(value: unknown): value is Language {
   return (languages as ReadonlyArray<unknown>).includes(value)
+}
+
+/**
+ * The kinds of request that follow another one up and go to the same company: they are written
+ * from the request they follow (its reference, dates and events), never started on their own.
+ */
+export const companyFollowUpTypes = ['reminder', 'incomplete-answer', 'identity-pushback', 'extension-contest'] as const
+export type CompanyFollowUpType = (typeof companyFollowUpTypes)[number]
+
+/** Every kind that follows a request up: to the company, or the complaint to an authority. */
+export const followUpTypes = [...companyFollowUpTypes, 'complaint'] as const
+export type FollowUpType = (typeof followUpTypes)[number]
+
+/** Whether a kind of request follows another one up (a reminder, an incomplete-answer letter, a pushback, a contest, a complaint), and so is never started on its own. */
+export function isFollowUpType(type: string): type is FollowUpType {
+  return (followUpTypes as ReadonlyArray<string>).includes(type)
 }

@@ -14,7 +14,7 @@ import { assertNever } from '../assert-never'
 import { lawNames } from './law-names'
 import { isFollowUpType, laws, requestTypes, type FollowUpType, type Law, type RequestType } from './kinds'
 
-/** The kinds of request a person starts (reminders, incomplete-answer letters and complaints follow one up). */
+/** The kinds of request a person starts (reminders, incomplete-answer letters, pushbacks, contests and complaints follow one up). */
 export const rightTypes: ReadonlyArray<Exclude<RequestType, FollowUpType>> = requestTypes.filter(
   (type): type is Exclude<RequestType, FollowUpType> => !isFollowUpType(type),
 )

@@ -14,7 +14,12 @@ import { addressLines, type Profile, type ProfileStore } from '../profile/profil
 import type { SettingsStore } from '../settings/settings'
 import { maxSubjectLength, type Templates } from '../templates/templates'
 import type { AttachmentStage } from './attachments'
-import { deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import { isFollowUpType, type CompanyFollowUpType } from './kinds'
+import { checkExtension } from './extension-check'
+import type { ExtensionAdvice, IdentityAdvice } from './followup-view'
+import { bounceAdviceOf, type BounceAdvice } from './bounce'
+import { identityRule } from './identity-rules'
+import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from '../templates/view'
 import { isFollowUpType, letterDraft, type FollowUpType, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
@@ -59,11 +64,29 @@ export type RequestService = {
    * `lang` when given, else in the language of the request it follows up; the API picks the
    * authority's own language for a built-in authority).
    */
-  createFollowUp(input: { reference: string; type: FollowUpType; authority?: AuthorityInput; lang?: Language }): RequestView
+  createFollowUp(input: {
+    reference: string
+    type: CompanyFollowUpType | 'complaint'
+    authority?: AuthorityInput
+    lang?: Language
+    /** An extension contest: whether the company's notice gave reasons (the user's answer). */
+    reasonsGiven?: boolean | null
+  }): RequestView
   /** The completeness check of an access request's answer: the law's items, the user's ticks, Rightful's suggestions. */
   checkAnswer(reference: string): AnswerCheckView
   /** Records what the user found for some items (a suggestion becomes a tick only here), as one atomic change of the request. */
   tickAnswer(input: { reference: string; ticks: ReadonlyArray<z.output<typeof answerTickInputSchema>> }): AnswerCheckView
+  /** What the law lets the company ask for to check the user's identity, beside what it asked. */
+  identityAdvice(reference: string): IdentityAdvice
+  /** Whether the company's latest extension claim holds. */
+  extensionCheck(reference: string, reasonsGiven?: boolean | null): ExtensionAdvice
+  /** After a bounce: the address that failed, whether the catalog marks it, the company's other channels. */
+  bounceAdvice(reference: string): BounceAdvice
+  /**
+   * Marks the address a confirmed bounce came back from as bounced (with the bounce's date) in the
+   * user's catalog layer. INVALID_STATE when no bounce of the latest sending is recorded.
+   */
+  markBounced(reference: string): BounceAdvice
   updateDraft(input: { reference: string; subject: string; body: string }): RequestView
   markSent(input: {
     reference: string
@@ -88,6 +111,11 @@ export type RequestService = {
   discard(reference: string): void
   /** The deadlines of every request, for the calendar export and notifications. */
   deadlines(): ReadonlyArray<{ readonly item: RequestListItem; readonly deadline: Deadline }>
+}
+
+/** The latest active event of a kind on a request's timeline. */
+function latestEvent(record: RequestRecord, kind: RequestEvent['kind']): RequestEvent | null {
+  return [...activeEvents(record.events)].reverse().find((e) => e.kind === kind) ?? null
 }
 
 const newEventId = () => `ev-${randomBytes(6).toString('hex')}`
@@ -356,9 +384,8 @@ export function createRequestService(deps: {
       return view(record)
     },
 
-    createFollowUp({ reference, type, authority, lang: chosenLang }) {
+    createFollowUp({ reference, type, authority, lang: chosenLang, reasonsGiven = null }) {
       const original = requireSent(reference)
-      const sender = profileOrFail(undefined)
       const deadline = view(original).deadline
       if (type === 'complaint' && !authority) {
         throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
@@ -366,6 +393,16 @@ export function createRequestService(deps: {
       const toCompany = type !== 'complaint'
       // An incomplete answer is chased for the items the user ticked missing, in the law's order.
       const missing = type === 'incomplete-answer' ? missingOf(original) : []
+      // A pushback answers a demand for identity on the timeline; a contest, a claim that does not hold.
+      const demand = type === 'identity-pushback' ? latestEvent(original, 'identity-requested') : null
+      if (type === 'identity-pushback' && !demand) {
+        throw coreError('INVALID_STATE', 'error.noIdentityDemand', { reference: original.reference })
+      }
+      const extension = type === 'extension-contest' ? checkExtension({ law: original.law, events: original.events, deadline, reasonsGiven }) : null
+      if (extension && !extension.contestable) {
+        throw coreError('INVALID_STATE', 'error.extensionNotContestable', { reference: original.reference, why: extension.message })
+      }
+      const sender = profileOrFail(undefined)
       const year = Number(plainDateOf(deps.now()).slice(0, 4))
       const company = toCompany ? safeCompany(original.company.id) : null
       const lang = chosenLang ?? original.lang
@@ -393,6 +430,19 @@ export function createRequestService(deps: {
               events: original.events,
             },
             strings: deps.templates.strings(lang),
+            identity: demand ? { requestedOn: demand.on, asked: demand.note, noVerification: identityRule(original.law, original.type).noVerification } : null,
+            extension: extension?.claimedOn
+              ? {
+                  claimedOn: extension.claimedOn,
+                  noticeBy: extension.noticeBy,
+                  late: extension.verdict === 'late',
+                  noReasons: extension.verdict === 'no-reasons',
+                  notAllowed: extension.verdict === 'not-allowed',
+                  tooLong: extension.verdict === 'too-long',
+                  longestDue: extension.longestDue,
+                  baseDue: deadline?.due ?? null,
+                }
+              : null,
           }),
         )
         const subject = withRequiredPhrase(rendered.subject, company?.requirements.subjectLine?.phrases ?? [], type, lang, maxSubjectLength)
@@ -442,6 +492,47 @@ export function createRequestService(deps: {
         return { ...record, answerCheck: { law: record.law, ticks: ordered } }
       })
       return answerCheckView(record)
+    },
+
+    identityAdvice(reference) {
+      const record = deps.repository.get(reference)
+      const demand = latestEvent(record, 'identity-requested')
+      const company = safeCompany(record.company.id)
+      const rule = identityRule(record.law, record.type)
+      return {
+        reference: record.reference,
+        law: record.law,
+        type: record.type,
+        demand: demand ? { on: demand.on, note: demand.note } : null,
+        provided: demand ? activeEvents(record.events).some((e) => e.kind === 'identity-provided' && comparePlainDates(e.on, demand.on) >= 0) : false,
+        rule,
+        company: {
+          idDocument: company?.requirements.idDocument?.text ?? null,
+          requiredElements: (company?.requirements.requiredElements ?? []).map((e) => ({ description: e.description, optional: e.optional })),
+        },
+        pushback: { possible: demand !== null && record.sent !== null, hasTemplate: deps.templates.has({ type: 'identity-pushback', law: record.law, lang: record.lang }) },
+      }
+    },
+
+    extensionCheck(reference, reasonsGiven = null) {
+      const record = deps.repository.get(reference)
+      const check = checkExtension({ law: record.law, events: record.events, deadline: view(record).deadline, reasonsGiven })
+      return { ...check, hasTemplate: deps.templates.has({ type: 'extension-contest', law: record.law, lang: record.lang }) }
+    },
+
+    bounceAdvice(reference) {
+      const record = deps.repository.get(reference)
+      return bounceAdviceOf(record, safeCompany(record.company.id))
+    },
+
+    markBounced(reference) {
+      const record = deps.repository.get(reference)
+      const advice = bounceAdviceOf(record, safeCompany(record.company.id))
+      if (!advice.bouncedOn) throw coreError('INVALID_STATE', 'error.noBounce', { reference: record.reference })
+      if (!advice.address) throw coreError('INVALID_STATE', 'error.bounceNotEmail', { reference: record.reference })
+      if (!advice.company.inCatalog) throw coreError('NOT_FOUND', 'error.bounceNoCompany', { company: record.company.name })
+      deps.catalog.markEmailProblem(record.company.id, advice.address, { kind: 'bounced', on: advice.bouncedOn }, today())
+      return bounceAdviceOf(record, safeCompany(record.company.id))
     },
 
     updateDraft({ reference, subject, body }) {

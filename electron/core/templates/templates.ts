@@ -52,6 +52,11 @@ export const languageStringsSchema = z.strictObject({
   /** One line of that list: {{item}} is the item, {{cite}} the provision that requires it. */
   answerItemLine: z.string().includes('{{item}}').includes('{{cite}}').default('- {{item}} ({{cite}})'),
   /**
+   * The watermark on a copy of an identity document the user sends a company (the redaction
+   * tool): {{company}}, {{date}} (written out) and {{reference}}.
+   */
+  watermark: z.string().includes('{{company}}').includes('{{date}}').includes('{{reference}}').max(200).default('Copy for {{company}}, {{date}}, {{reference}}'),
+  /**
    * The authority as this language names it after "lodge a complaint", by its id in
    * assets/authorities ("de-by-baylda": "beim Bayerischen Landesamt für Datenschutzaufsicht").
    */

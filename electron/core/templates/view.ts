@@ -74,6 +74,27 @@ export type ViewInput = {
   /** An incomplete-answer letter: the items the answer lacks, in the order of the law. */
   readonly missingItems?: ReadonlyArray<AnswerItem>
   readonly strings: LanguageStrings
+  /** An identity pushback: the company's demand and what the law lets it ask for. */
+  readonly identity?: {
+    /** When the company asked for identity information. */
+    readonly requestedOn: PlainDate
+    /** What it asked for, in the user's words (the note on the event); null when not noted. */
+    readonly asked: string | null
+    /** The law forbids any check for this request (a US opt-out). */
+    readonly noVerification: boolean
+  } | null
+  /** An extension contest: when the notice came, when it was due, and what was wrong with it. */
+  readonly extension?: {
+    readonly claimedOn: PlainDate
+    readonly noticeBy: PlainDate | null
+    readonly late: boolean
+    readonly noReasons: boolean
+    readonly notAllowed: boolean
+    readonly tooLong: boolean
+    readonly longestDue: PlainDate | null
+    /** The period without the extension, which still binds when the claim does not hold. */
+    readonly baseDue: PlainDate | null
+  } | null
 }
 
 /** The missing items as lines of a letter: each in the letter's words, with the provision that requires it. */
@@ -132,6 +153,27 @@ export function templateView(input: ViewInput): Record<string, unknown> {
         }
       : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '' },
     missing: { items: missingLines(input), count: input.missingItems?.length ?? 0 },
+    identity: input.identity
+      ? {
+          requestedOn: longDate(input.identity.requestedOn, input.lang),
+          asked: (input.identity.asked ?? '').replace(/\s+/g, ' ').trim(),
+          noVerification: input.identity.noVerification,
+          checkAllowed: !input.identity.noVerification,
+        }
+      : { requestedOn: '', asked: '', noVerification: false, checkAllowed: true },
+    extension: input.extension
+      ? {
+          claimedOn: longDate(input.extension.claimedOn, input.lang),
+          noticeBy: input.extension.noticeBy ? longDate(input.extension.noticeBy, input.lang) : '',
+          late: input.extension.late,
+          noReasons: input.extension.noReasons,
+          notAllowed: input.extension.notAllowed,
+          tooLong: input.extension.tooLong,
+          longestDue: input.extension.longestDue ? longDate(input.extension.longestDue, input.lang) : '',
+          baseDue: input.extension.baseDue ? longDate(input.extension.baseDue, input.lang) : '',
+          hasBaseDue: input.extension.baseDue !== null,
+        }
+      : { claimedOn: '', noticeBy: '', late: false, noReasons: false, notAllowed: false, tooLong: false, longestDue: '', baseDue: '', hasBaseDue: false },
   }
 }
 

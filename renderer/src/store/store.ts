@@ -7,6 +7,7 @@ import { afterEachCall } from '../api'
 import { createAppSlice } from './app-slice'
 import { createBackupSlice } from './backup-slice'
 import { createBulkSlice } from './bulk-slice'
+import { createFollowUpsSlice } from './followups-slice'
 import { createCatalogSlice } from './catalog-slice'
 import { createMailSlice } from './mail-slice'
 import { createOperationsSlice } from './operations-slice'
@@ -35,6 +36,7 @@ export const useStore = create<State>()((...args) => ({
   ...createBulkSlice(...args),
   ...createTemplatesSlice(...args),
   ...createAuthoritiesSlice(...args),
+  ...createFollowUpsSlice(...args),
 }))
 
 /**

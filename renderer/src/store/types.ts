@@ -1,6 +1,6 @@
 /** The store's slices and their combined state. */
 import type { StateCreator } from 'zustand'
-import type { AppStatus, CompanyHit, RequestListItem, RequestView } from '@core/api/contract'
+import type { ApiInput, AppStatus, BounceAdvice, CompanyHit, EvidenceImage, ExtensionAdvice, IdentityAdvice, RedactedCopy, RequestListItem, RequestView } from '@core/api/contract'
 import type { PlainDate } from '@core/deadlines/calendar'
 import type { WebmailProvider } from '@core/mail/webmail'
 import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
@@ -151,6 +151,22 @@ export type SettingsSlice = {
   loadTemplates(): Promise<void>
 }
 
-export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice & BulkSlice & TemplatesSlice & AuthoritiesSlice
+/** Chasing the gaps of a sent request: identity demands, extension claims, bounces, redacted copies. */
+export type FollowUpsSlice = {
+  identityAdvice: ReadonlyMap<string, IdentityAdvice>
+  extensionChecks: ReadonlyMap<string, ExtensionAdvice>
+  bounceAdvice: ReadonlyMap<string, BounceAdvice>
+  loadIdentityAdvice(reference: string): Promise<void>
+  /** `reasonsGiven`: the user's answer whether the company's notice gave reasons (null: not said). */
+  checkExtension(reference: string, reasonsGiven: boolean | null): Promise<void>
+  loadBounceAdvice(reference: string): Promise<void>
+  markBounced(reference: string): Promise<void>
+  /** Writes the pushback or the contest as a draft; its reference, or null after a toast. */
+  writeFollowUp(reference: string, type: 'identity-pushback' | 'extension-contest', reasonsGiven?: boolean | null): Promise<string | null>
+  openEvidence(token: string): Promise<EvidenceImage | null>
+  redactEvidence(input: ApiInput<'evidence:redact'>): Promise<RedactedCopy | null>
+}
+
+export type State = AppSlice & CatalogSlice & ProfileSlice & RequestsSlice & SettingsSlice & MailSlice & RepliesSlice & BackupSlice & OperationsSlice & PolicyImportSlice & BulkSlice & TemplatesSlice & AuthoritiesSlice & FollowUpsSlice
 
 export type Slice<T> = StateCreator<State, [], [], T>

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requestTypes, type RequestType } from '@core/requests/kinds'
+import { isFollowUpType, requestTypes, type RequestType } from '@core/requests/kinds'
 import { useStore } from '../../store/store'
 import { requestTypeLabel } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 
 /** The types a batch can carry: one request each, never a follow-up or a custom text. */
-const batchTypes = requestTypes.filter((t): t is RequestType => t !== 'reminder' && t !== 'incomplete-answer' && t !== 'complaint' && t !== 'custom')
+const batchTypes = requestTypes.filter((t): t is RequestType => !isFollowUpType(t) && t !== 'custom')
 
 /**
  * One request type to many companies: Rightful writes one request per company, each with that

@@ -4,6 +4,7 @@ import { useStore } from '../../store/store'
 import { ComplaintDialog } from './ComplaintDialog'
 import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
+import { isFollowUpType } from '@core/requests/kinds'
 
 /** What the user can do now: the reminder, then the complaint, written from this request. */
 export function NextSteps({ view }: { view: RequestView }) {
@@ -13,7 +14,7 @@ export function NextSteps({ view }: { view: RequestView }) {
   const [busy, setBusy] = useState(false)
   const { t } = useTranslation('requests', { keyPrefix: 'next' })
   const steps = view.nextSteps
-  if (steps.length === 0 || view.record.type === 'reminder' || view.record.type === 'incomplete-answer' || view.record.type === 'complaint') return null
+  if (steps.length === 0 || isFollowUpType(view.record.type)) return null
 
   const remind = async () => {
     setBusy(true)

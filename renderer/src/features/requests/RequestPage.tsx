@@ -10,6 +10,9 @@ import { SendChoices } from './SendChoices'
 import { SentByEmail } from './SendPanel'
 import { Timeline } from './Timeline'
 import { RequestReplies } from '../replies/RequestReplies'
+import { BouncePanel } from '../followups/BouncePanel'
+import { ExtensionPanel } from '../followups/ExtensionPanel'
+import { IdentityPanel } from '../followups/IdentityPanel'
 import { useTranslation } from 'react-i18next'
 
 export function RequestPage({ reference }: { reference: string }) {
@@ -171,6 +174,13 @@ export function RequestPage({ reference }: { reference: string }) {
           )}
           {sent ? <SentByEmail view={view} /> : null}
           <NextSteps view={view} />
+          {sent ? (
+            <>
+              <BouncePanel view={view} />
+              <IdentityPanel view={view} />
+              <ExtensionPanel view={view} />
+            </>
+          ) : null}
           <DeadlinePanel deadline={deadline} status={status} />
           {sent ? null : <Timeline reference={reference} events={record.events} deadline={deadline} today={today} sent={false} />}
         </aside>
