@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * `rightful requests identity|extension|bounce`, the pushback and contest drafts, and `rightful
  * redact`: the same core as the window, on RIGHTFUL_DATA_DIR (the CLI runs on the real clock).

@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The redaction tool: what lay under a black box is gone from the output's pixels (PNG and PDF),
  * the watermark is stamped across the page, bad files are refused with a clear error, and the copy
