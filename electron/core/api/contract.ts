@@ -37,7 +37,6 @@ import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/
 import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
 import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
-import { followUpTypes } from '../requests/kinds'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'

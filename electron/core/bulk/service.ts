@@ -27,7 +27,6 @@ import { createFileExclusiveSync, writeFileAtomicSync } from '../storage/files'
 import { companiesOfPack } from './packs'
 import { countItems, defaultRatePerMinute, maxBatchCompanies, type Batch, type BatchSummary, type BatchView, type BulkItem } from './model'
 import type { BatchStore } from './store'
-import { isFollowUpType } from '../requests/kinds'
 
 /** The single-send path of the mail domain, as bulk uses it. */
 export type BulkMail = {
