@@ -3,9 +3,9 @@
  * records (the data-broker layer's category and where a broker is established or does business).
  * Companies that no longer exist are left out.
  */
-import { CoreError } from '../api/result'
 import type { CompanyView } from '../catalog/schema'
 import { dataBrokerCategory } from '../catalog/brokers'
+import { coreError } from '../messages/errors'
 
 type PackRule = { readonly title: string; readonly description: string; readonly includes: (company: CompanyView) => boolean }
 
@@ -27,6 +27,6 @@ export function packList(): ReadonlyArray<{ readonly name: string; readonly titl
 /** The companies of a pack, in the catalog's order; INVALID_INPUT for a name that is no pack. */
 export function companiesOfPack(name: string, companies: ReadonlyArray<CompanyView>): CompanyView[] {
   const rule = packs.get(name)
-  if (!rule) throw new CoreError('INVALID_INPUT', `There is no pack "${name}". Packs: ${[...packs.keys()].join(', ')}.`)
+  if (!rule) throw coreError('INVALID_INPUT', 'error.bulk.noPack', { name, packs: [...packs.keys()].join(', ') })
   return companies.filter((c) => c.standing.kind === 'active' && rule.includes(c))
 }

@@ -13,6 +13,7 @@ import type { FileSink } from '../ports'
 import { requestsCsv } from '../requests/export-csv'
 import type { RequestService } from '../requests/service'
 import type { RequestListItem } from '../requests/view'
+import { coreError } from '../messages/errors'
 
 /** Why an action left a request alone. */
 export type SelectionSkipReason =
@@ -113,7 +114,7 @@ export async function exportRequestsCsv(requests: RequestService, files: FileSin
   const byReference = new Map<string, RequestListItem>(requests.list().map((item) => [item.reference, item]))
   const items = distinct(references).map((reference) => {
     const item = byReference.get(reference)
-    if (!item) throw new CoreError('NOT_FOUND', `There is no request ${reference}.`)
+    if (!item) throw coreError('NOT_FOUND', 'error.request.notFound', { reference })
     return item
   })
   const path = await files.save({ suggestedName: 'Rightful requests.csv', kind: 'csv', bytes: new TextEncoder().encode(requestsCsv(items)) })
@@ -126,7 +127,7 @@ export async function exportRequestsCsv(requests: RequestService, files: FileSin
  * day after today.
  */
 export function markPosted(requests: RequestService, references: ReadonlyArray<string>, on: PlainDate, today: PlainDate): MarkPostedResult {
-  if (comparePlainDates(on, today) > 0) throw new CoreError('INVALID_INPUT', 'The day the letters were posted cannot be in the future.')
+  if (comparePlainDates(on, today) > 0) throw coreError('INVALID_INPUT', 'error.bulk.postedFuture')
   const byReference = new Map<string, RequestListItem>(requests.list().map((item) => [item.reference, item]))
   const marked: Array<MarkPostedResult['marked'][number]> = []
   const skipped: SelectionSkip[] = []

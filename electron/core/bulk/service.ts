@@ -27,6 +27,7 @@ import { createFileExclusiveSync, writeFileAtomicSync } from '../storage/files'
 import { companiesOfPack } from './packs'
 import { countItems, defaultRatePerMinute, maxBatchCompanies, type Batch, type BatchSummary, type BatchView, type BulkItem } from './model'
 import type { BatchStore } from './store'
+import { coreError } from '../messages/errors'
 
 /** The single-send path of the mail domain, as bulk uses it. */
 export type BulkMail = {
@@ -171,10 +172,10 @@ export function createBulkService(deps: {
       operation: Operation,
     ): Promise<BatchView> {
       if (input.type === 'reminder' || input.type === 'complaint' || input.type === 'custom') {
-        throw new CoreError('INVALID_INPUT', `A ${input.type} is written one at a time, from its request's page: choose another type for a batch.`)
+        throw coreError('INVALID_INPUT', `error.bulk.oneAtATime.${input.type}`)
       }
       const profile = input.profile ?? deps.profiles.get()
-      if (!profile) throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: every request must say who is asking.')
+      if (!profile) throw coreError('PROFILE_MISSING', 'error.bulk.profileMissing')
       const all = deps.catalog.list()
       let ids: string[]
       if (input.pack) {
@@ -182,8 +183,8 @@ export function createBulkService(deps: {
       } else {
         ids = [...new Set(input.companies ?? [])]
       }
-      if (ids.length === 0) throw new CoreError('INVALID_INPUT', 'Pick at least one company.')
-      if (ids.length > maxBatchCompanies) throw new CoreError('INVALID_INPUT', `A batch holds at most ${maxBatchCompanies} companies; pick fewer.`)
+      if (ids.length === 0) throw coreError('INVALID_INPUT', 'error.bulk.pickOne')
+      if (ids.length > maxBatchCompanies) throw coreError('INVALID_INPUT', 'error.bulk.tooMany', { max: maxBatchCompanies })
       const byId = new Map(all.map((c) => [c.id, c] as const))
       const resolve = (id: string): CompanyView | null => {
         const known = byId.get(id)
@@ -226,7 +227,7 @@ export function createBulkService(deps: {
           await operation.checkpoint({ stage: 'writing', done: index, total: toWrite.length, message: `Writing request ${index + 1} of ${toWrite.length}`, cancellable: true })
         } catch (error) {
           if (!isCancelled(error)) throw error
-          throw new CoreError('CANCELLED', `Writing the batch ${batch.id} was stopped, as you asked: ${index} of ${toWrite.length} requests are written; the rest are written when you send it.`)
+          throw coreError('CANCELLED', 'error.bulk.writingStopped', { batch: batch.id, written: index, total: toWrite.length })
         }
         batch = writeRequest(batch.id, item, input.type, input.profile)
       }
@@ -244,10 +245,10 @@ export function createBulkService(deps: {
     /** Leaves a company out of the batch (or takes it back) while it has not been sent. */
     exclude(id: string, company: string, excluded: boolean): BatchView {
       const batch = deps.store.update(id, (current) => {
-        if (current.state === 'cancelled') throw new CoreError('INVALID_STATE', `The batch ${id} was cancelled.`)
+        if (current.state === 'cancelled') throw coreError('INVALID_STATE', 'error.bulk.cancelled', { batch: id })
         const item = current.items.find((i) => i.company === company)
-        if (!item) throw new CoreError('NOT_FOUND', `The batch ${id} has no company "${company}".`)
-        if (item.status === 'sent' || item.status === 'done') throw new CoreError('INVALID_STATE', `${item.name} has already been contacted.`)
+        if (!item) throw coreError('NOT_FOUND', 'error.bulk.noCompany', { batch: id, company })
+        if (item.status === 'sent' || item.status === 'done') throw coreError('INVALID_STATE', 'error.bulk.contacted', { company: item.name })
         return { ...current, items: current.items.map((i) => (i.company === company ? { ...i, excluded } : i)) }
       })
       return view(batch)
@@ -270,7 +271,7 @@ export function createBulkService(deps: {
      */
     async send(input: { batch: string; confirmResend: ReadonlyArray<string>; retryFailed: boolean; rate?: number }, operation: Operation): Promise<BatchView> {
       let batch = await settle(input.batch)
-      if (batch.state === 'cancelled') throw new CoreError('INVALID_STATE', `The batch ${batch.id} was cancelled; its requests are drafts you can send one by one.`)
+      if (batch.state === 'cancelled') throw coreError('INVALID_STATE', 'error.bulk.cancelledDrafts', { batch: batch.id })
       const confirm = new Set(input.confirmResend)
       batch = deps.store.update(batch.id, (current) => ({ ...current, state: 'sending', stoppedBy: null, rate: input.rate ?? current.rate }))
       const profile = deps.profiles.get() ?? undefined
@@ -330,10 +331,7 @@ export function createBulkService(deps: {
         if (!isCancelled(error)) throw error
         const paused = deps.store.update(batch.id, (current) => (current.state === 'sending' ? { ...current, state: 'paused' } : current))
         const counts = countItems(paused)
-        throw new CoreError(
-          'CANCELLED',
-          `Sending the batch ${paused.id} was stopped, as you asked: ${counts.sent} sent, ${counts.queued} waiting. Nothing was sent twice; resume to send the rest.`,
-        )
+        throw coreError('CANCELLED', 'error.bulk.sendingStopped', { batch: paused.id, sent: counts.sent, waiting: counts.queued })
       }
       operation.report({ stage: 'done', done: work.length, total: work.length, message: 'Sent', cancellable: false })
       const final = await settle(batch.id)
@@ -344,7 +342,7 @@ export function createBulkService(deps: {
     async letters(id: string): Promise<{ path: string | null; count: number }> {
       const batch = await settle(id)
       const items = batch.items.filter((i) => !i.excluded && i.channel === 'post' && i.reference && i.status === 'letter')
-      if (items.length === 0) throw new CoreError('INVALID_STATE', `The batch ${id} has no letters left to print.`)
+      if (items.length === 0) throw coreError('INVALID_STATE', 'error.bulk.noLetters', { batch: id })
       const createdAt = now()
       const inputs = items.map((item) => letterFor(deps.requests.get(item.reference!).record, { date: today(), createdAt }))
       const bytes = await renderLettersPdf(inputs, deps.fonts, { title: `Letters of ${id}`, author: inputs[0]!.sender.name, subject: `${items.length} data protection requests`, createdAt })
@@ -368,10 +366,10 @@ export function createBulkService(deps: {
 
     /** Ticks off a web form: the day it was filled in, and an optional evidence file (a staged attachment). */
     webformDone(id: string, company: string, on: PlainDate, evidence: string | null): BatchView {
-      if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', 'The day the form was filled in cannot be in the future.')
+      if (comparePlainDates(on, today()) > 0) throw coreError('INVALID_INPUT', 'error.bulk.formFuture')
       const current = deps.store.get(id)
       const item = current.items.find((i) => i.company === company)
-      if (!item || item.channel !== 'webform') throw new CoreError('NOT_FOUND', `The batch ${id} has no web form of "${company}".`)
+      if (!item || item.channel !== 'webform') throw coreError('NOT_FOUND', 'error.bulk.noWebform', { batch: id, company })
       let kept: NonNullable<BulkItem['done']>['evidence'] = null
       if (evidence) {
         const [file] = deps.attachments.read([evidence])
@@ -381,7 +379,7 @@ export function createBulkService(deps: {
         try {
           createFileExclusiveSync(target, file!.bytes)
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CoreError('STORAGE_FAILED', `The evidence could not be kept: ${(error as Error).message}`)
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw coreError('STORAGE_FAILED', 'error.bulk.evidence', { reason: String((error as Error).message) })
           writeFileAtomicSync(target, file!.bytes)
         }
         kept = { name: file!.name, size: file!.bytes.byteLength, sha256: createHash('sha256').update(file!.bytes).digest('hex'), file: path.relative(deps.dataDir, target).split(path.sep).join('/') }

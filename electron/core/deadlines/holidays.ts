@@ -3,11 +3,11 @@
  * Only holidays of type "public" and "bank" move a deadline; observances and optional days do not.
  */
 import Holidays from 'date-holidays'
-import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
 import { ownValue } from '../own-keys'
 import holidayTable from './holiday-table.json'
+import { coreError } from '../messages/errors'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -43,23 +43,20 @@ export function parseJurisdiction(code: string): Jurisdiction {
 function parseJurisdictionUncached(code: string): Jurisdiction {
   const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?$/.exec(code.trim())
   if (!match) {
-    throw new CoreError('UNKNOWN_COUNTRY', `"${code}" is not a country code: use ISO 3166-1 alpha-2, e.g. DE, or DE-BY with a region.`)
+    throw coreError('UNKNOWN_COUNTRY', 'error.holidays.notCode', { code: code.slice(0, 100) })
   }
   const country = match[1]!.toUpperCase()
   const region = match[2] ? match[2].toUpperCase() : null
   if (!Object.hasOwn(countries, country)) {
-    throw new CoreError('UNKNOWN_COUNTRY', `No holiday calendar is known for the country code "${country}".`)
+    throw coreError('UNKNOWN_COUNTRY', 'error.holidays.unknownCountry', { code: country })
   }
   if (region) {
     const regions = registry.getStates(country, 'en') ?? {}
     if (!Object.hasOwn(regions, region)) {
       const known = Object.keys(regions)
-      throw new CoreError(
-        'UNKNOWN_COUNTRY',
-        known.length
-          ? `"${region}" is not a region of ${ownValue(countries, country)}; known regions: ${known.join(', ')}.`
-          : `${ownValue(countries, country)} has no regional holiday calendars; use "${country}" alone.`,
-      )
+      throw known.length
+        ? coreError('UNKNOWN_COUNTRY', 'error.holidays.notRegion', { region, country, countryName: String(ownValue(countries, country)), regions: known.join(', ') })
+        : coreError('UNKNOWN_COUNTRY', 'error.holidays.noRegions', { country, countryName: String(ownValue(countries, country)), code: country })
     }
   }
   return { country, region }

@@ -10,6 +10,7 @@ import { createImapClient } from '../mail/imap-client'
 import { CoreError } from '../api/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
+import { coreError } from '../messages/errors'
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']
@@ -57,7 +58,7 @@ export async function scanImapSenders(account: ImapAccount, take: (headers: Mess
       total = mailbox.exists
     } catch (error) {
       if (stopped()) throw cancelledError(what)
-      throw new CoreError('IMAP_CONNECTION_FAILED', `The folder "${account.mailbox}" could not be opened on ${account.host}: ${String((error as Error)?.message ?? error).slice(0, 300)}`)
+      throw coreError('IMAP_CONNECTION_FAILED', 'error.imap.folder', { folder: account.mailbox, server: account.host, reason: String((error as Error)?.message ?? error).slice(0, 300) })
     }
     let seen = 0
     await operation.checkpoint({ stage: 'reading', done: 0, total, message: `Reading who wrote ${total.toLocaleString('en')} messages`, cancellable: true })
