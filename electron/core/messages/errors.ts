@@ -69,7 +69,8 @@ export function zodIssueMessage(issue: z.core.$ZodIssue): Message {
   if (own) return message(own)
   switch (issue.code) {
     case 'invalid_type':
-      return message(issue.input === undefined ? 'issue.zod.required' : 'issue.zod.invalidType', { expected: String(issue.expected) })
+      // zod keeps no input in its issues; a missing field is the one "received undefined".
+      return message(/received undefined$/.test(issue.message) ? 'issue.zod.required' : 'issue.zod.invalidType', { expected: String(issue.expected) })
     case 'too_big': {
       const maximum = Number(issue.maximum)
       if (issue.origin === 'string') return message('issue.zod.tooLong', { maximum })
