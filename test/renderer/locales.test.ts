@@ -77,6 +77,9 @@ const sameAsEnglish = new Set<string>([
   'policyImport:page.format',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
+  // A date's pattern letters: MM for the month in German, French and Spanish, DD for the Spanish day.
+  'common:dateField.month',
+  'common:dateField.day',
 ])
 
 /** Key prefixes whose values are places' names, many spelt alike in several languages ("Berlin", "Galicia"). */

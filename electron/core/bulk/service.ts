@@ -28,6 +28,8 @@ import { companiesOfPack } from './packs'
 import { countItems, defaultRatePerMinute, maxBatchCompanies, type Batch, type BatchSummary, type BatchView, type BulkItem } from './model'
 import type { BatchStore } from './store'
 import { coreError } from '../messages/errors'
+import { message, type Message, type MessageParam } from '../messages/message'
+import { renderMessage } from '../messages/render'
 
 /** The single-send path of the mail domain, as bulk uses it. */
 export type BulkMail = {
@@ -49,8 +51,20 @@ const serverFailures: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DATA_FOLDER_BUSY',
 ])
 
-const asError = (error: unknown): { code: ErrorCode; message: string } =>
-  error instanceof CoreError ? { code: error.code, message: error.message.slice(0, 4000) } : { code: 'INTERNAL', message: String((error as Error)?.message ?? error).slice(0, 4000) }
+const asError = (error: unknown): { code: ErrorCode; message: string; detail?: Message } =>
+  error instanceof CoreError
+    ? { code: error.code, message: error.message.slice(0, 4000), ...(error.detail ? { detail: error.detail } : {}) }
+    : { code: 'INTERNAL', message: String((error as Error)?.message ?? error).slice(0, 4000) }
+
+/** An item's error from the message `key` with `params`: its English words and the message beside them. */
+const itemError = (code: ErrorCode, key: string, params?: Readonly<Record<string, MessageParam>>): { code: ErrorCode; message: string; detail: Message } => {
+  const detail = message(key, params)
+  return { code, message: renderMessage(detail, 'en'), detail }
+}
+
+/** A law proposal's sentences as one message. */
+const sentences = (parts: ReadonlyArray<Message>): Message =>
+  parts.length >= 3 ? message('error.bulk.sentences.three', { a: parts[0]!, b: parts[1]!, c: parts[2]! }) : parts.length === 2 ? message('error.bulk.sentences.two', { a: parts[0]!, b: parts[1]! }) : (parts[0] ?? message('issue.zod.invalid'))
 
 export type BulkService = ReturnType<typeof createBulkService>
 
@@ -82,7 +96,7 @@ export function createBulkService(deps: {
       sent = deps.requests.get(item.reference).record.sent !== null
     } catch (error) {
       if (error instanceof CoreError && error.code === 'NOT_FOUND') {
-        return { ...item, status: 'skipped', error: { code: 'NOT_FOUND', message: `${item.reference} was discarded.` } }
+        return { ...item, status: 'skipped', error: itemError('NOT_FOUND', 'error.bulk.item.discarded', { reference: item.reference }) }
       }
       throw error
     }
@@ -94,9 +108,9 @@ export function createBulkService(deps: {
       case 'sent':
         return { ...item, status: 'sent', error: null }
       case 'uncertain':
-        return { ...item, status: 'uncertain', error: entry.error ? { code: entry.error.code, message: entry.error.message } : { code: 'SEND_UNCERTAIN', message: `Whether ${item.reference} reached the server is unknown: look in your Sent folder.` } }
+        return { ...item, status: 'uncertain', error: entry.error ? { code: entry.error.code, message: entry.error.message, ...(entry.error.detail ? { detail: entry.error.detail } : {}) } : itemError('SEND_UNCERTAIN', 'error.bulk.item.uncertain', { reference: item.reference }) }
       case 'failed':
-        return { ...item, status: 'failed', error: entry.error ? { code: entry.error.code, message: entry.error.message } : item.error }
+        return { ...item, status: 'failed', error: entry.error ? { code: entry.error.code, message: entry.error.message, ...(entry.error.detail ? { detail: entry.error.detail } : {}) } : item.error }
       case 'queued':
       case 'sending':
         return { ...item, status: 'queued' }
@@ -121,20 +135,20 @@ export function createBulkService(deps: {
   /** Where a company's request goes, before any request is written. */
   const planItem = (company: CompanyView | null, id: string, input: { law: Law | null; lang: Language | null }, profile: Profile): BulkItem => {
     const base: BulkItem = { company: id, name: company?.name ?? id, channel: 'none', reference: null, law: null, lang: null, contact: null, webForm: null, status: 'skipped', error: null, excluded: false, lastAttemptAt: null, done: null }
-    if (!company) return { ...base, error: { code: 'NOT_FOUND', message: `The catalog has no company "${id}".` } }
-    if (company.standing.kind === 'defunct') return { ...base, error: { code: 'INVALID_STATE', message: `${company.name} no longer exists${company.standing.doNotContact ? ' (do not contact)' : ''}.` } }
-    if (company.standing.kind === 'merged') return { ...base, error: { code: 'INVALID_STATE', message: `${company.name} merged into ${company.standing.into.name}: write to that company instead.` } }
+    if (!company) return { ...base, error: itemError('NOT_FOUND', 'error.bulk.item.noCompany', { id }) }
+    if (company.standing.kind === 'defunct') return { ...base, error: itemError('INVALID_STATE', company.standing.doNotContact ? 'error.bulk.item.defunctDoNotContact' : 'error.bulk.item.defunct', { company: company.name }) }
+    if (company.standing.kind === 'merged') return { ...base, error: itemError('INVALID_STATE', 'error.bulk.item.merged', { company: company.name, into: company.standing.into.name }) }
     const form = company.webForms.find((f) => f.status === 'current') ?? null
     if (form && (company.requirements.webFormOnly || (!company.privacyEmail && !company.letterAddress))) {
       return { ...base, channel: 'webform', webForm: form.url, contact: form.url, status: 'webform' }
     }
     if (!company.privacyEmail && !company.letterAddress) {
-      return { ...base, error: { code: 'NO_CONTACT', message: `No e-mail, postal address or web form is known for ${company.name}.` } }
+      return { ...base, error: itemError('NO_CONTACT', 'error.bulk.item.noContact', { company: company.name }) }
     }
     let law = input.law
     if (!law) {
       const proposal = proposeLaw({ userCountry: profile.country ?? null, userRegion: profile.region ?? null, companyCountries: company.establishment })
-      if (!proposal.law) return { ...base, error: { code: 'INVALID_INPUT', message: proposal.reason } }
+      if (!proposal.law) return { ...base, error: { code: 'INVALID_INPUT', message: proposal.reason, detail: sentences(proposal.message) } }
       law = proposal.law
     }
     const demanded = company.requirements.language?.code

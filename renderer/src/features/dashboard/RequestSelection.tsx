@@ -6,6 +6,7 @@ import type { SelectionSkip } from '@core/bulk/request-actions'
 import { useStore } from '../../store/store'
 import { OperationHere } from '../../ui/OperationStatus'
 import { DateField } from '../../ui/DateField'
+import { errorText } from '../../ui/messages'
 
 /** A click or Enter on a checkbox must not open the row's request. */
 const keepInCell = {
@@ -171,7 +172,7 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
               <ul>
                 {outcome.skipped.slice(0, 50).map((s) => (
                   <li key={s.reference} data-reason={s.reason}>
-                    {s.message}
+                    {errorText(s)}
                   </li>
                 ))}
                 {outcome.skipped.length > 50 ? <li>{t('more', { count: outcome.skipped.length - 50 })}</li> : null}
