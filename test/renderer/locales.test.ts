@@ -83,7 +83,7 @@ const sameAsEnglish = new Set<string>([
 ])
 
 /** Key prefixes whose values are places' names, many spelt alike in several languages ("Berlin", "Galicia"). */
-const placeNames = ['profile:regionName.']
+const placeNames = ['profile:regionName.', 'core:place.region.']
 
 type Tree = { [key: string]: string | Tree }
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
