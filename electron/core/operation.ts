@@ -67,7 +67,7 @@ export type Operation = {
 /** The error a cancelled operation ends with. */
 export function cancelledError(what = 'It'): CoreError {
   const key = cancelledKeys.get(what)
-  return new CoreError('CANCELLED', `${what} was stopped, as you asked. Nothing was saved.`, undefined, key ? message(`error.cancelled.${key}`) : undefined)
+  return new CoreError('CANCELLED', `${what} was stopped, as you asked. Nothing was saved.`, undefined, message(key ? `error.cancelled.${key}` : 'error.cancelled.it'))
 }
 
 /** The message keys of the operations' names (core/messages error.cancelled.*), whose English reads as the sentence above. */

@@ -1,3 +1,4 @@
+import type { Message } from './messages/message'
 import type { NoticeBoard } from './notices'
 import type { BadEntry } from './own-keys'
 import type { OperationHold, ProgressSink } from './operation'
@@ -205,11 +206,14 @@ export type FetchedPage = {
   readonly bytes: Uint8Array
 }
 
-/** Why a fetch did not give a page: the adapter's own words for the core to pass on. */
+/**
+ * Why a fetch did not give a page: the adapter's own words for the core to pass on, and the same
+ * words as a message of the core's resources (`detail`) where the adapter has one.
+ */
 export type FetchFailure =
-  | { readonly kind: 'refused'; readonly message: string }
-  | { readonly kind: 'too-large'; readonly message: string }
-  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'refused'; readonly message: string; readonly detail?: Message }
+  | { readonly kind: 'too-large'; readonly message: string; readonly detail?: Message }
+  | { readonly kind: 'failed'; readonly message: string; readonly detail?: Message }
 
 /**
  * Fetches a privacy policy from the web: the only network use besides mail, and only when the

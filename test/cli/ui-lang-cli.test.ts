@@ -88,6 +88,18 @@ describe('the core\'s errors and notices in the --ui-lang language', () => {
     expect(JSON.parse(fromLang.stdout).error).toMatchObject({ code: 'PROFILE_MISSING', detail: { key: 'error.profileMissing' } })
   })
 
+  it('prints the errors that used to be English only (a company or a request not found) in the chosen language', async () => {
+    const dataDir = tempDir()
+    const german = await inFolder(dataDir, ['catalog', 'show', 'no-such-company', '--ui-lang', 'de'])
+    expect(german.code).not.toBe(0)
+    expect(german.stderr).toContain('Kein Unternehmen im Katalog hat die Kennung oder Domain „no-such-company“.')
+    const chinese = await inFolder(dataDir, ['requests', 'show', 'RF-2026-9999', '--ui-lang', 'zh-Hant'])
+    expect(chinese.code).not.toBe(0)
+    expect(chinese.stderr).toContain('不存在請求 RF-2026-9999。')
+    const english = await inFolder(dataDir, ['catalog', 'show', 'no-such-company'])
+    expect(english.stderr).toContain('No company in the catalog has the id or domain "no-such-company".')
+  })
+
   it('refuses --ui-lang without a language on any command', async () => {
     const { code, stderr } = await run(['notices', '--ui-lang'])
     expect(code).toBe(2)

@@ -71,6 +71,22 @@ describe('periods that the law sets for some requests only', () => {
     expect(custom.benchmark?.label).toMatch(/Benchmark: 40 days/)
   })
 
+  it('Virginia and Colorado: no period for a withdrawal of consent (a benchmark); Connecticut: 15 days (C.G.S. §42-520(a)(6))', () => {
+    for (const [law, jurisdiction] of [['vcdpa', 'US-VA'], ['cpa-co', 'US-CO']] as const) {
+      const withdrawal = count(law, 'withdraw-consent', jurisdiction, '2026-03-02')
+      expect(withdrawal.due, law).toBeNull()
+      expect(withdrawal.extendedDue, law).toBeNull()
+      expect(withdrawal.benchmark?.label, law).toMatch(/not a statutory period for a withdrawal of consent/)
+      expect(count(law, 'access', jurisdiction, '2026-03-02').due, law).not.toBeNull()
+    }
+    expect(count('vcdpa', 'withdraw-consent', 'US-VA', '2026-03-02').explanation).toMatch(/59\.1-578\(A\)\(5\)/)
+    expect(count('cpa-co', 'withdraw-consent', 'US-CO', '2026-03-02').explanation).toMatch(/Rule 7\.07\(E\)/)
+    const connecticut = count('ctdpa', 'withdraw-consent', 'US-CT', '2026-03-02')
+    expect(connecticut.due).toBe('2026-03-17')
+    expect(connecticut.extendedDue).toBeNull()
+    expect(connecticut.explanation).toMatch(/42-520\(a\)\(6\)/)
+  })
+
   it('leaves the laws that count every request alike as they were', () => {
     expect(count('gdpr', 'erasure', 'DE', '2026-03-05').due).toBe('2026-04-07') // 5 April is Sunday, 6 April Easter Monday
     expect(count('cpa-co', 'opt-out', 'US-CO', '2026-03-02').due).not.toBeNull()

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { resultSchema } from '../../electron/core-host/protocol'
 import { progressOf } from '../../electron/shell/window-api'
 import { backupErrors } from '../../electron/core/backup/format'
-import { coreError, noticeWords, withIssueDetail } from '../../electron/core/messages/errors'
+import { coreError, coreErrorAs, noticeWords, withIssueDetail, zodIssueMessage, zodProblems } from '../../electron/core/messages/errors'
+import { message } from '../../electron/core/messages/message'
+import { z } from 'zod'
 import { renderMessage } from '../../electron/core/messages/render'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { noticeSchema } from '../../electron/core/notices'
@@ -70,6 +72,63 @@ describe('errors with a key beside their English', () => {
     expect(issue?.detail).toEqual({ key: 'issue.enterName' })
     expect(renderMessage(issue!.detail!, 'fr')).toBe('Saisissez votre nom.')
     expectOk(await host.api.call('profile:save', sampleProfile))
+  })
+
+  it('come back from the API in every language for the errors that used to be English only', async () => {
+    const host = startCore()
+    // NOT_FOUND: a company, a request, a template.
+    const company = await host.api.call('catalog:get', { id: 'no-such-company' })
+    expect(company.ok).toBe(false)
+    if (company.ok) return
+    expect(company.error.code).toBe('NOT_FOUND')
+    expect(company.error.detail).toEqual({ key: 'error.catalog.noIdOrDomain', params: { id: 'no-such-company' } })
+    expect(renderMessage(company.error.detail!, 'en')).toBe(company.error.message)
+    expect(renderMessage(company.error.detail!, 'de')).toBe('Kein Unternehmen im Katalog hat die Kennung oder Domain „no-such-company“.')
+    const request = await host.api.call('requests:get', { reference: 'RF-2026-9999' })
+    expect(request.ok || request.error.code).toBe('NOT_FOUND')
+    if (request.ok) return
+    expect(renderMessage(request.error.detail!, 'zh-Hans')).toBe('不存在请求 RF-2026-9999。')
+    // TEMPLATE_NOT_FOUND names the law in the reader's language where a message for it exists.
+    expectOk(await host.api.call('profile:save', sampleProfile))
+    const template = await host.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'ja' })
+    if (!template.ok) {
+      expect(template.error.detail, template.error.message).toBeDefined()
+      expect(renderMessage(template.error.detail!, 'en')).toBe(template.error.message)
+    }
+    // INVALID_INPUT from a schema's own zod problem (a wrong type, an unknown key) carries a message per field.
+    const wrong = await host.api.call('catalog:get', { id: 42 } as never)
+    expect(wrong.ok).toBe(false)
+    if (wrong.ok) return
+    expect(wrong.error.code).toBe('INVALID_INPUT')
+    expect(wrong.error.detail?.key).toBe('error.input.field')
+    expect(wrong.error.issues?.[0]?.detail?.key).toBe('issue.zod.invalidType')
+    for (const language of uiLanguages.filter((l) => l !== 'en')) {
+      const text = renderMessage(wrong.error.detail!, language)
+      expect(text, language).toContain('id')
+      expect(text, language).not.toBe(renderMessage(wrong.error.detail!, 'en'))
+    }
+  })
+
+  it("keep a duplicate company's matches in the detail, each in the reader's words", () => {
+    const error = coreErrorAs('DUPLICATE_COMPANY', 'x', 'error.catalog.duplicate.more', {
+      found: [message('error.catalog.duplicate.domain', { company: 'FS.COM', id: 'fs-com', value: 'fs.com' }), message('error.catalog.duplicate.address', { company: 'FS', id: 'fs', value: 'legal@fs.com' })],
+      count: 2,
+    })
+    expect(renderMessage(error.detail!, 'fr')).toBe(
+      'Le catalogue connaît déjà cette entreprise : FS.COM (fs-com) a le domaine fs.com, FS (fs) a l’adresse legal@fs.com et 2 autres. Modifiez plutôt cette fiche, ou ajoutez celle-ci comme une entreprise distincte.',
+    )
+    expect(renderMessage(error.detail!, 'zh-Hant')).toContain('FS.COM（fs-com）使用網域 fs.com')
+  })
+
+  it('give every zod problem a message by its code, whatever the schema', () => {
+    const schema = z.strictObject({ name: z.string().min(1).max(3), tags: z.array(z.string()).max(1), kind: z.enum(['a', 'b']), when: z.iso.date(), mail: z.email() })
+    const parsed = schema.safeParse({ name: 'toolong', tags: ['x', 'y'], kind: 'c', when: '2026-13-45', mail: 'nope', extra: 1 })
+    expect(parsed.success).toBe(false)
+    if (parsed.success) return
+    const keys = parsed.error.issues.map((issue) => zodIssueMessage(issue).key).sort()
+    expect(keys).toEqual(['issue.notEmail', 'issue.zod.notDate', 'issue.zod.notOneOf', 'issue.zod.tooLong', 'issue.zod.tooMany', 'issue.zod.unknownFields'].sort())
+    expect(renderMessage(zodProblems(parsed.error), 'de')).toMatch(/ \(und 3 weitere\)$/)
+    expect(renderMessage(zodIssueMessage(parsed.error.issues.find((i) => i.code === 'too_big' && i.origin === 'string')!), 'es')).toBe('Demasiado largo: 3 caracteres como máximo.')
   })
 
   it('leave a field problem without a key of its own as it is', () => {

@@ -1,6 +1,7 @@
 /**
- * The matrix law x kind of request x language for the laws outside the GDPR: every right a law
- * grants (rights.ts), plus the reminder and the complaint, in every language that law is used in.
+ * The matrix law x kind of request x language for the laws outside the GDPR (the GDPR's own is in
+ * gdpr-letters.test.ts): every right a law grants (rights.ts), plus the reminder and the complaint,
+ * in every language that law is used in.
  * A missing template fails here by name. Every cell renders for every seed company, with and
  * without the optional parts, with and without a date for the original request, leaving no
  * variable unfilled and keeping the subject (with a company's demanded wording) within 120
@@ -27,8 +28,12 @@ export const lawLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]
   ['jp-appi', ['ja', 'en']],
   ['cn-pipl', ['zh-Hans', 'en']],
   ['hk-pdpo', ['zh-Hant', 'en']],
-  // The US state law this branch adds: English only.
+  // The US state laws and the Australian Privacy Act: English only.
   ['tdpsa', ['en']],
+  ['vcdpa', ['en']],
+  ['cpa-co', ['en']],
+  ['ctdpa', ['en']],
+  ['au-privacy', ['en']],
 ]
 
 const templates = loadTemplates(templatesFrom(repoRoot), null)
@@ -69,7 +74,7 @@ describe('the law x request x language matrix', () => {
     // The size of the matrix, so that a law losing a right or a language shows up here too.
     const byLaw = new Map<string, number>()
     for (const cell of cells) byLaw.set(cell.law, (byLaw.get(cell.law) ?? 0) + 1)
-    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 30, pipeda: 12, 'qc-privacy': 18, lgpd: 22, 'jp-appi': 14, 'cn-pipl': 22, 'hk-pdpo': 12, tdpsa: 8 })
+    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 30, pipeda: 12, 'qc-privacy': 18, lgpd: 22, 'jp-appi': 14, 'cn-pipl': 22, 'hk-pdpo': 12, tdpsa: 8, vcdpa: 9, 'cpa-co': 9, ctdpa: 9, 'au-privacy': 6 })
   })
 
   for (const cell of cells) {

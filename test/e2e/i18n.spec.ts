@@ -56,6 +56,63 @@ test.describe('a German system', () => {
   })
 })
 
+test.describe('dates typed in the window language', () => {
+  test.describe('German', () => {
+    test.use({ locale: 'de-DE' })
+
+    test('day.month.year, an impossible day told in words, the calendar date underneath', async ({ page, harness }) => {
+      const reference = await seedSent(harness.current)
+      await page.goto(harness.current.url)
+      await openRequest(page, harness.current, reference)
+      await page.getByRole('button', { name: 'Ereignis eintragen …' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Ereignis eintragen' })
+      const on = dialog.getByLabel('Am', { exact: true })
+      await expect(on).toHaveAttribute('placeholder', 'TT.MM.JJJJ')
+      await expect(on).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/)
+      await on.fill('31.02.2026')
+      await on.blur()
+      await expect(dialog.getByRole('alert')).toHaveText('Diesen Tag gibt es nicht: 31.02.2026.')
+      await expect(on).toHaveAttribute('aria-invalid', 'true')
+      await snapshot(page, 'de-date-field-impossible')
+      // The form is not sent while the day is impossible.
+      await dialog.getByRole('button', { name: 'Eintragen', exact: true }).click()
+      await expect(dialog).toBeVisible()
+      // The request went out on 31 January, which is today here: a day before it is refused, in words.
+      await on.fill('30.1.2026')
+      await expect(dialog.getByRole('alert')).toHaveText('Das Datum kann nicht vor dem 31. Januar 2026 liegen.')
+      // The arrow keys move it by a day.
+      await on.press('ArrowUp')
+      await expect(on).toHaveValue('31.01.2026')
+      await expect(on).toHaveAttribute('data-iso', '2026-01-31')
+      await expect(dialog.getByRole('alert')).toHaveCount(0)
+      await snapshot(page, 'de-date-field')
+    })
+  })
+
+  test.describe('Simplified Chinese', () => {
+    test.use({ locale: 'zh-CN' })
+
+    test('year/month/day, a day out of range told in words', async ({ page, harness }) => {
+      const reference = await seedSent(harness.current)
+      await page.goto(harness.current.url)
+      await openRequest(page, harness.current, reference)
+      await page.getByRole('button', { name: '记录发生的事…' }).click()
+      const dialog = page.getByRole('dialog', { name: '记录发生的事' })
+      const on = dialog.getByLabel('日期', { exact: true })
+      await expect(on).toHaveAttribute('placeholder', '年/月/日')
+      await expect(on).toHaveValue(/^\d{4}\/\d{2}\/\d{2}$/)
+      await on.fill('2026年2月3日')
+      await expect(on).toHaveAttribute('data-iso', '2026-02-03')
+      await on.blur()
+      await expect(on).toHaveValue('2026/02/03')
+      await on.fill('2099/01/01')
+      await on.blur()
+      await expect(dialog.getByRole('alert')).toContainText('日期不能晚于')
+      await snapshot(page, 'zh-Hans-date-field')
+    })
+  })
+})
+
 test('Settings switch the window to Simplified Chinese, and it stays so after a restart', async ({ page, harness }) => {
   const reference = await seedSent(harness.current)
   await page.goto(harness.current.url)

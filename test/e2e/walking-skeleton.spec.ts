@@ -158,7 +158,9 @@ test('writes an access request to FS.COM, saves it as letter and e-mail, marks i
   // Mark as sent: the timeline shows Created then Sent, and the GDPR deadline with days left.
   await page.getByRole('button', { name: 'Mark as sent…' }).click()
   const dialog = page.getByRole('dialog')
-  await expect(dialog.getByLabel('Sent on')).toHaveValue('2026-01-31')
+  // The date reads in the window's order (English: day/month/year), the calendar date underneath.
+  await expect(dialog.getByLabel('Sent on')).toHaveValue('31/01/2026')
+  await expect(dialog.getByLabel('Sent on')).toHaveAttribute('data-iso', '2026-01-31')
   await dialog.getByLabel('E-mail').check()
   await snapshot(page, 'mark-sent')
   await dialog.getByRole('button', { name: 'Mark as sent' }).click()

@@ -78,10 +78,13 @@ const sameAsEnglish = new Set<string>([
   'policyImport:page.format',
   // The German "Land" is what French calls it too.
   'profile:regionLabel.DE',
+  // A date's pattern letters: MM for the month in German, French and Spanish, DD for the Spanish day.
+  'common:dateField.month',
+  'common:dateField.day',
 ])
 
 /** Key prefixes whose values are places' names, many spelt alike in several languages ("Berlin", "Galicia"). */
-const placeNames = ['profile:regionName.']
+const placeNames = ['profile:regionName.', 'core:place.region.']
 
 type Tree = { [key: string]: string | Tree }
 const pluralSuffix = /_(zero|one|two|few|many|other)$/

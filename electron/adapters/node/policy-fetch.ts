@@ -9,32 +9,39 @@ import http from 'node:http'
 import https from 'node:https'
 import zlib from 'node:zlib'
 import type { FetchFailure, FetchedPage, PolicyFetcher } from '../../core/ports'
+import { message, type Message, type MessageParam } from '../../core/messages/message'
+import { renderMessage } from '../../core/messages/render'
 
 type Outcome = { readonly ok: true; readonly page: FetchedPage } | { readonly ok: false; readonly failure: FetchFailure }
 
-const failed = (message: string): Outcome => ({ ok: false, failure: { kind: 'failed', message } })
-const refused = (message: string): Outcome => ({ ok: false, failure: { kind: 'refused', message } })
+/** A failure's words: the message of the core's resources, and its English. */
+const words = (key: string, params?: Readonly<Record<string, MessageParam>>): { readonly message: string; readonly detail: Message } => {
+  const detail = message(key, params)
+  return { message: renderMessage(detail, 'en'), detail }
+}
+const failed = (said: { readonly message: string; readonly detail: Message }): Outcome => ({ ok: false, failure: { kind: 'failed', ...said } })
+const refused = (said: { readonly message: string; readonly detail: Message }): Outcome => ({ ok: false, failure: { kind: 'refused', ...said } })
 
 /** Node's error codes in a person's words. */
-function describeError(error: NodeJS.ErrnoException, url: string): string {
+function describeError(error: NodeJS.ErrnoException, url: string): { readonly message: string; readonly detail: Message } {
   const host = new URL(url).host
   switch (error.code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `The web site ${host} was not found (no such name, or no network).`
+      return words('error.fetch.notFound', { host })
     case 'ECONNREFUSED':
-      return `${host} refused the connection.`
+      return words('error.fetch.connectionRefused', { host })
     case 'ECONNRESET':
-      return `${host} closed the connection.`
+      return words('error.fetch.connectionReset', { host })
     case 'CERT_HAS_EXPIRED':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-      return `The secure connection to ${host} could not be verified (${error.code}); Rightful did not read the page.`
+      return words('error.fetch.certificate', { host, code: error.code })
     default:
-      return `Fetching ${url} failed (${error.code ?? error.message}).`
+      return words('error.fetch.other', { address: url, reason: String(error.code ?? error.message) })
   }
 }
 
@@ -74,20 +81,20 @@ export function nodePolicyFetcher(options: { readonly ca?: string | Buffer; read
                 try {
                   next = new URL(location, address)
                 } catch {
-                  finish(failed(`${address} redirects to “${location}”, which is not a web address.`))
+                  finish(failed(words('error.fetch.badRedirect', { address, location: location.slice(0, 500) })))
                   return
                 }
                 next.hash = ''
                 if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-                  finish(refused(`${address} redirects to a ${next.protocol.replace(/:$/, '')} address; Rightful follows only http and https.`))
+                  finish(refused(words('error.fetch.redirectScheme', { address, scheme: next.protocol.replace(/:$/, '') })))
                   return
                 }
                 if (secure && next.protocol === 'http:') {
-                  finish(refused(`${address} redirects from a secure (https) page to an insecure one (${next.toString()}); Rightful does not follow it.`))
+                  finish(refused(words('error.fetch.redirectDowngrade', { address, next: next.toString() })))
                   return
                 }
                 if (chain.length > limits.maxRedirects) {
-                  finish(refused(`${chain[0]} redirects more than ${limits.maxRedirects} times; Rightful stopped following.`))
+                  finish(refused(words('error.fetch.redirectLoop', { address: chain[0] ?? address, max: limits.maxRedirects })))
                   return
                 }
                 finish({ ok: true, page: { finalUrl: next.toString(), chain: [], status, contentType: null, bytes: new Uint8Array() } })
@@ -108,12 +115,12 @@ export function nodePolicyFetcher(options: { readonly ca?: string | Buffer; read
                 size += chunk.length
                 if (size > limits.maxBytes) {
                   request.destroy()
-                  finish({ ok: false, failure: { kind: 'too-large', message: `The page at ${address} is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB; Rightful stopped reading it. Save the privacy policy alone and open the file.` } })
+                  finish({ ok: false, failure: { kind: 'too-large', ...words('error.fetch.pageTooLarge', { address, mb: Math.round(limits.maxBytes / 1024 / 1024) }) } })
                   return
                 }
                 chunks.push(chunk)
               })
-              body.on('error', (error: NodeJS.ErrnoException) => finish(failed(`The page at ${address} could not be read (${error.code ?? error.message}).`)))
+              body.on('error', (error: NodeJS.ErrnoException) => finish(failed(words('error.fetch.readFailed', { address, reason: String(error.code ?? error.message) }))))
               body.on('end', () => {
                 const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : null
                 finish({ ok: true, page: { finalUrl: address, chain: [], status, contentType, bytes: new Uint8Array(Buffer.concat(chunks)) } })
@@ -122,11 +129,11 @@ export function nodePolicyFetcher(options: { readonly ca?: string | Buffer; read
           )
           const onAbort = () => {
             request.destroy()
-            finish(failed('The fetch was stopped.'))
+            finish(failed(words('error.fetch.stopped')))
           }
           const timer = setTimeout(() => {
             request.destroy()
-            finish(failed(`${new URL(chain[0] ?? address).host} did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds.`))
+            finish(failed(words('error.fetch.timeout', { host: new URL(chain[0] ?? address).host, seconds: Math.round(limits.timeoutMs / 1000) })))
           }, Math.max(0, deadline - Date.now()))
           if (limits.signal.aborted) onAbort()
           else limits.signal.addEventListener('abort', onAbort, { once: true })

@@ -14,6 +14,7 @@ import {
   type CompanyView,
 } from '../catalog/schema'
 import type { PackInfo } from '../catalog/packs'
+import type { Message } from '../messages/message'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
 import { companyChoicesSchema } from '../catalog/policy-import/to-company'
@@ -115,6 +116,8 @@ export type AuthorityProposalsView = {
     readonly authority: AuthoritySummary
     readonly basis: ProposalBasis
     readonly reason: string
+    /** `reason` as a message of the core's resources, in the user's language in each host. */
+    readonly detail: Message
     /** Rightful cannot tell which of these is right (a German user's Land): the user picks. */
     readonly choose: boolean
     /** The condition under which this authority is competent, or null. */

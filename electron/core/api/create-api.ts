@@ -44,6 +44,7 @@ import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from '.
 import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
 import { CoreError, fail, ok, type Result } from './result'
+import { coreError, failWith, zodProblems } from '../messages/errors'
 
 export type Api = {
   readonly channels: ReadonlyArray<ApiChannel>
@@ -67,7 +68,7 @@ function appHandlers(ctx: CoreContext): HandlerMap {
       try {
         await ctx.ports.external.openFolder(ctx.ports.dataDir)
       } catch (error) {
-        throw new CoreError('EXTERNAL_FAILED', `The data folder could not be opened (${(error as Error).message}). It is ${ctx.ports.dataDir}.`)
+        throw coreError('EXTERNAL_FAILED', 'error.api.dataFolder', { reason: String((error as Error).message), folder: ctx.ports.dataDir })
       }
       return { path: ctx.ports.dataDir }
     },
@@ -219,7 +220,7 @@ export function createApi(ports: Ports): Api {
       try {
         finishInterruptedRestore(ports.dataDir, { notices: ports.notices, now: ports.clock.now() })
       } catch (error) {
-        halted = `A restore stopped half-way (${(error as Error).message}). Quit and start Rightful again to finish it; until then nothing is read or written.`
+        halted = String((error as Error).message)
         throw error
       }
       handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
@@ -228,12 +229,12 @@ export function createApi(ports: Ports): Api {
   handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!isApiChannel(channel)) return fail('UNKNOWN_METHOD', `There is no API method "${String(channel)}".`)
-    if (halted) return fail('STORAGE_FAILED', halted)
+    if (!isApiChannel(channel)) return failWith('UNKNOWN_METHOD', 'error.api.unknownMethod', { method: String(channel).slice(0, 200) })
+    if (halted) return failWith('STORAGE_FAILED', 'error.api.halted', { reason: halted })
     const parsed = parseInput(channel, input)
     if (!parsed.ok) return parsed
     const id = longOperations.has(channel) ? ((parsed.data as { operation?: string }).operation ?? null) : null
-    if (id !== null && running.has(id)) return fail('INVALID_STATE', `An operation with the id ${id} is already running.`)
+    if (id !== null && running.has(id)) return failWith('INVALID_STATE', 'error.api.operationRunning', { id })
     const operation = createOperation({ id, channel, what: operationNames[channel], onProgress: ports.progress ?? null, hold: ports.hold ?? null })
     if (id !== null) running.set(id, operation)
     try {
@@ -244,10 +245,10 @@ export function createApi(ports: Ports): Api {
       if (error instanceof CoreError) return fail(error.code, error.message, error.issues, error.detail)
       if (error instanceof z.ZodError) {
         const issues = describeIssues(error)
-        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues)
+        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues, zodProblems(error))
       }
       console.error(`[rightful] ${channel} failed:`, error)
-      return fail('INTERNAL', `Something went wrong in ${channel}: ${(error as Error).message ?? String(error)}`)
+      return failWith('INTERNAL', 'error.api.internal', { channel, reason: String((error as Error).message ?? error) })
     } finally {
       if (id !== null && running.get(id) === operation) running.delete(id)
     }

@@ -7,11 +7,12 @@ import type { z } from 'zod'
 import type { ApiChannel } from './channels'
 import { contract } from './contract'
 import { fail, ok, type Result } from './result'
-import { withIssueDetail } from '../messages/errors'
+import { message } from '../messages/message'
+import { fieldProblem, zodIssueMessage } from '../messages/errors'
 
 /** A zod error's problems, each by its field's path. */
 export function describeIssues(error: z.ZodError) {
-  return error.issues.map((issue) => withIssueDetail({ path: issue.path.join('.'), message: issue.message }))
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, detail: zodIssueMessage(issue) }))
 }
 
 /**
@@ -24,6 +25,8 @@ export function parseInput(channel: ApiChannel, input: unknown): Result<unknown>
   if (parsed.success) return ok(parsed.data)
   const issues = describeIssues(parsed.error)
   const first = issues[0]
-  return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues)
+  const firstIssue = parsed.error.issues[0]
+  const detail = firstIssue ? (firstIssue.path.length ? fieldProblem(firstIssue.path, zodIssueMessage(firstIssue)) : zodIssueMessage(firstIssue)) : message('issue.zod.invalid')
+  return fail('INVALID_INPUT', first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.', issues, detail)
 }
 

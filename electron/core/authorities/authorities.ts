@@ -3,12 +3,12 @@
  * files of assets/authorities), validated, and kept. Read lazily, so that a host without the files
  * still starts and only the authority methods fail, with a clear message.
  */
-import { CoreError } from '../api/result'
 import type { BuiltinAuthoritySource } from '../ports'
 import { languages, type Language } from '../requests/kinds'
 import type { AuthorityInput } from '../requests/service'
 import { placeName } from './competence'
 import { authorityFileSchema, type Authority, type AuthoritySummary } from './schema'
+import { coreError } from '../messages/errors'
 
 export type AuthorityRegistry = {
   /** Every authority, in file order (files sorted by name). */
@@ -45,7 +45,7 @@ export function openAuthorities(source: BuiltinAuthoritySource): AuthorityRegist
       try {
         list = loadAuthorities(source)
       } catch (error) {
-        throw new CoreError('AUTHORITIES_UNAVAILABLE', `The list of supervisory authorities could not be read: ${(error as Error).message}`)
+        throw coreError('AUTHORITIES_UNAVAILABLE', 'error.authorities.unavailable', { reason: String((error as Error).message) })
       }
       cached = { list, byId: new Map(list.map((a) => [a.id, a])) }
     }
@@ -55,7 +55,7 @@ export function openAuthorities(source: BuiltinAuthoritySource): AuthorityRegist
     all: () => load().list,
     get(id) {
       const found = load().byId.get(id)
-      if (!found) throw new CoreError('NOT_FOUND', `There is no supervisory authority "${id}" (see the list of authorities).`)
+      if (!found) throw coreError('NOT_FOUND', 'error.authorities.notFound', { id })
       return found
     },
   }

@@ -13,6 +13,7 @@ import { lawNames } from '../requests/law-names'
 import type { Law } from '../requests/model'
 import { isEeaCountry, type Authority, type Competence, type Sector } from './schema'
 import { ownValue } from '../own-keys'
+import { message, type Message } from '../messages/message'
 
 export type CompetenceQuestion = {
   readonly law: Law
@@ -35,6 +36,8 @@ export type AuthorityProposal = {
   readonly basis: ProposalBasis
   /** The reason in plain words, for the user. */
   readonly reason: string
+  /** The reason as a message of the core's resources, for each host to say in the user's language. */
+  readonly detail: Message
   /**
    * True when Rightful cannot tell which of several authorities is the right one (a German user
    * whose Land is unknown): the user must choose among the proposals that have it set.
@@ -63,6 +66,12 @@ const regionNames: Readonly<Record<string, string>> = {
 /** "Germany", "Bavaria", or the code itself when we have no name for it. */
 export function placeName(code: string): string {
   return ownValue(regionNames, code) ?? ownValue(countryNames, code) ?? code
+}
+
+/** A place as a message: a region by its name in the resources, a country by Intl's name (its English one beside it). */
+export function placeMessage(code: string): Message {
+  if (ownValue(regionNames, code) !== undefined) return message(`place.region.${code}`)
+  return message('place.country', { country: code, countryName: ownValue(countryNames, code) ?? code })
 }
 
 /** The short name an authority goes by in a sentence: its acronym, else its English name. */
@@ -131,6 +140,9 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
         reason: regional
           ? `You live in ${placeName(place)}, ${placeName(userCountry)}: ${shortName(entry.authority)} is the authority there, and the GDPR lets you complain where you live or work (Art. 77 GDPR).`
           : `You live in ${placeName(userCountry)}: the GDPR lets you complain to the supervisory authority of the country where you live or work, in its language (Art. 77 GDPR).`,
+        detail: regional
+          ? message('authority.reason.livesInRegion', { place: placeMessage(place), ...countryParams(userCountry), authority: shortName(entry.authority) })
+          : message('authority.reason.livesIn', countryParams(userCountry)),
         choose: false,
         onlyIf: null,
       })
@@ -144,6 +156,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: companyEntry.authority,
           basis: 'establishment',
           reason: `The company is based in ${placeName(companyRegion!)}, so ${shortName(companyEntry.authority)} supervises it (Art. 77 and 56 GDPR, § 40 BDSG). You may instead complain to the authority of the Land where you live: choose it below.`,
+          detail: message('authority.reason.companyLand', { place: placeMessage(companyRegion!), authority: shortName(companyEntry.authority) }),
           choose: false,
           onlyIf: null,
         })
@@ -153,6 +166,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: entry.authority,
           basis: 'residence',
           reason: `In ${placeName(userCountry)} each Land has its own authority for companies. If you live in ${placeName(entry.competence.regions[0]!)}, complain to ${shortName(entry.authority)} (Art. 77 GDPR).`,
+          detail: message('authority.reason.eachLand', { ...countryParams(userCountry), place: placeMessage(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
           choose: true,
           onlyIf: null,
         })
@@ -173,6 +187,14 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           companyCountry === userCountry
             ? `The company is based in ${placeName(place)}, so ${shortName(entry.authority)} supervises it; you may complain there instead (Art. 77 GDPR).`
             : `The company is established in ${placeName(companyCountry)}${place !== companyCountry ? ` (${placeName(place)})` : ''}: ${shortName(entry.authority)} is the lead authority for it (Art. 56 GDPR). You may complain there instead${userCountry ? ', though your own authority takes your complaint in your language and passes it on' : ''}.`,
+        detail:
+          companyCountry === userCountry
+            ? message('authority.reason.companyHere', { place: placeMessage(place), authority: shortName(entry.authority) })
+            : message(`authority.reason.lead${place !== companyCountry ? 'Region' : ''}${userCountry ? 'Own' : ''}`, {
+                ...countryParams(companyCountry),
+                place: placeMessage(place),
+                authority: shortName(entry.authority),
+              }),
         choose: false,
         onlyIf: null,
       })
@@ -183,6 +205,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: entry.authority,
           basis: 'establishment',
           reason: `The company is established in ${placeName(companyCountry)}, where each Land has its own authority: if it is based in ${placeName(entry.competence.regions[0]!)}, ${shortName(entry.authority)} supervises it (Art. 56 GDPR).`,
+          detail: message('authority.reason.companyEachLand', { ...countryParams(companyCountry), place: placeMessage(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
           choose: true,
           onlyIf: null,
         })
@@ -200,6 +223,8 @@ function conditionalProposal(entry: Entry): AuthorityProposal {
     authority: entry.authority,
     basis: 'establishment',
     reason: `Only if ${entry.competence.onlyIf}: ${entry.competence.role}`,
+    // The condition and the role are the authority record's own (English) words.
+    detail: message('authority.reason.onlyIf', { condition: entry.competence.onlyIf ?? '', role: entry.competence.role }),
     choose: false,
     onlyIf: entry.competence.onlyIf,
   }
@@ -217,6 +242,7 @@ function lawProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuestio
         authority: entry.authority,
         basis: 'law' as const,
         reason: `${shortName(entry.authority)} is competent for ${lawNames[question.law]} in ${where}. ${entry.competence.role}`,
+        detail: message('authority.reason.law', { authority: shortName(entry.authority), law: message(`proposal.law.${question.law}`), where: entry.competence.regions.map(placeMessage), role: entry.competence.role }),
         choose: false,
         onlyIf: entry.competence.onlyIf,
       },
@@ -231,4 +257,9 @@ function lawProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuestio
 export function proposeAuthorities(authorities: ReadonlyArray<Authority>, question: CompetenceQuestion): AuthorityProposal[] {
   const entries = entriesFor(authorities, question.law, question.sector ?? 'private')
   return question.law === 'gdpr' ? gdprProposals(entries, question) : lawProposals(entries, question)
+}
+
+/** A country as a message's `country` parameter, with the English name the reasons above use beside it. */
+function countryParams(code: string): { readonly country: string; readonly countryName: string } {
+  return { country: code, countryName: ownValue(countryNames, code) ?? code }
 }

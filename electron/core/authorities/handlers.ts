@@ -55,7 +55,7 @@ export function proposalsView(ctx: CoreContext, question: CompetenceQuestion): A
       companyRegion: question.companyRegion ?? null,
       sector: question.sector ?? 'private',
     },
-    proposals: proposals.map((p) => ({ authority: summaryOfAuthority(p.authority), basis: p.basis, reason: p.reason, choose: p.choose, onlyIf: p.onlyIf })),
+    proposals: proposals.map((p) => ({ authority: summaryOfAuthority(p.authority), basis: p.basis, reason: p.reason, detail: p.detail, choose: p.choose, onlyIf: p.onlyIf })),
   }
 }
 

@@ -16,6 +16,7 @@ import { discardStaged, refuseIfNotEmpty, stageBackup, swapIn } from './restore'
 import type { BackupCreated, BackupPreview, RestoreResult } from './view'
 import { writeBackup } from './writer'
 import { message } from '../messages/message'
+import { coreError } from '../messages/errors'
 
 /** How many chosen backup files are remembered (by token) at a time. */
 const maxChosen = 20
@@ -34,7 +35,7 @@ export function backupHandlers(deps: {
 
   const fileOf = (token: string): string => {
     const file = chosen.get(token)
-    if (!file) throw new CoreError('NOT_FOUND', 'That backup file is no longer chosen: choose it again.')
+    if (!file) throw coreError('NOT_FOUND', 'error.backup.notChosen')
     return file
   }
 
@@ -58,7 +59,7 @@ export function backupHandlers(deps: {
         return none
       }
       if (path.resolve(target).startsWith(path.resolve(ports.dataDir) + path.sep)) {
-        throw new CoreError('INVALID_INPUT', 'Save the backup outside the data folder (on another disk is best): a backup inside it would be in the next backup, and lost with the folder.')
+        throw coreError('INVALID_INPUT', 'error.backup.insideDataFolder')
       }
       const written = await deps.exclusive(() =>
         writeBackup({ dataDir: ports.dataDir, target, appVersion: ports.appVersion, now: ports.clock.now(), passphrase: passphrase ?? null, limits, operation }),

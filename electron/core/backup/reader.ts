@@ -32,6 +32,7 @@ import {
   type ManifestEntry,
 } from './format'
 import { deriveKey } from './writer'
+import { coreError, reasonOf } from '../messages/errors'
 
 const chunkBytes = 1024 * 1024
 
@@ -61,7 +62,7 @@ export async function readBackupHeader(file: string, limits: BackupLimits = defa
   try {
     stat = await fs.promises.stat(file)
   } catch (error) {
-    throw new CoreError('NOT_FOUND', `The file ${file} cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    throw coreError('NOT_FOUND', 'error.file.cannotOpen', { file, reason: reasonOf(error) })
   }
   if (!stat.isFile()) throw backupErrors.notABackup('it is not a file')
   if (stat.size > limits.maxBytes) throw backupErrors.tooLarge(stat.size, limits.maxBytes)

@@ -26,7 +26,7 @@ import { folderLock, processRuns } from '../storage/folder-lock'
 import { dataRoots, listUserData } from './entries'
 import { formatBytes, type BackupLimits, type ManifestEntry } from './format'
 import { readBackup, type BackupInfo, type EntrySink } from './reader'
-import { coreError, noticeWords } from '../messages/errors'
+import { coreError, noticeWords, reasonOf } from '../messages/errors'
 import { message } from '../messages/message'
 
 export const journalName = 'restore-journal.json'
@@ -91,7 +91,7 @@ function stagingSink(root: string): EntrySink & { abort(): void; files: string[]
     open(entry: ManifestEntry) {
       const target = path.join(root, ...entry.path.split('/'))
       // The reader checked the path; this checks the joined result once more.
-      if (!target.startsWith(root + path.sep)) throw new CoreError('BACKUP_INVALID', `"${entry.path}" points outside the data folder.`)
+      if (!target.startsWith(root + path.sep)) throw coreError('BACKUP_INVALID', 'error.backup.outside', { path: entry.path })
       for (let dir = path.dirname(target); dir.startsWith(root + path.sep) && !folders.has(dir); dir = path.dirname(dir)) folders.add(dir)
       fs.mkdirSync(path.dirname(target), { recursive: true })
       fd = fs.openSync(target, 'wx', 0o600)
@@ -153,7 +153,7 @@ export async function stageBackup(options: {
     stagingInProgress.delete(path.basename(dir))
     fs.rmSync(dir, { recursive: true, force: true })
     if (error instanceof CoreError) throw error
-    throw new CoreError('STORAGE_FAILED', `The backup could not be unpacked: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Nothing was changed.`)
+    throw coreError('STORAGE_FAILED', 'error.backup.unpack', { reason: reasonOf(error) })
   }
 }
 
@@ -256,7 +256,7 @@ function swapInLocked(options: Parameters<typeof swapIn>[0]): { previousData: st
   try {
     writeFileAtomicSync(path.join(dataDir, journalName), JSON.stringify(journal))
   } catch (error) {
-    throw new CoreError('STORAGE_FAILED', `The restore could not start: ${(error as Error).message}. Nothing was changed.`)
+    throw coreError('STORAGE_FAILED', 'error.backup.restoreStart', { reason: String((error as Error).message) })
   }
   onStep('journal-written')
   try {
@@ -264,7 +264,7 @@ function swapInLocked(options: Parameters<typeof swapIn>[0]): { previousData: st
     onStep('swapped')
   } catch (error) {
     if (error instanceof CoreError) throw error
-    throw new CoreError('STORAGE_FAILED', `The restore stopped half-way (${(error as Error).message}); Rightful finishes it the next time it starts.`)
+    throw coreError('STORAGE_FAILED', 'error.backup.restoreHalfway', { reason: String((error as Error).message) })
   }
   return { previousData: closeJournal(dataDir, journal, onStep) }
 }

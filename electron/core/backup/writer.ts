@@ -31,6 +31,7 @@ import {
   type ManifestEntry,
 } from './format'
 import { message } from '../messages/message'
+import { coreError, reasonOf } from '../messages/errors'
 
 const chunkBytes = 1024 * 1024
 /** Files up to this size are read whole; larger ones in chunks. */
@@ -213,7 +214,7 @@ export async function writeBackup(options: {
   })
   skipped.push(...unsafe.map((u) => ({ path: u.path, reason: `its name cannot be restored everywhere (${u.reason})` })))
   if (entries.length > limits.maxEntries) {
-    throw new CoreError('BACKUP_TOO_LARGE', `Your data holds ${entries.length} files; a backup holds at most ${limits.maxEntries}.`)
+    throw coreError('BACKUP_TOO_LARGE', 'error.backup.tooManyFiles', { files: entries.length, limit: limits.maxEntries })
   }
 
   const manifestLine = Buffer.from(
@@ -238,7 +239,7 @@ export async function writeBackup(options: {
   if (prefix.length > backupMagic.length + maxHeaderBytes) throw new Error('the backup header came out too long')
   const total = prefix.length + bodyBytes + (key ? 16 : 0) + 32
   if (total > limits.maxBytes) {
-    throw new CoreError('BACKUP_TOO_LARGE', `Your data comes to ${formatBytes(total)}; a backup holds at most ${formatBytes(limits.maxBytes)}.`)
+    throw coreError('BACKUP_TOO_LARGE', 'error.backup.tooManyBytes', { size: formatBytes(total), limit: formatBytes(limits.maxBytes) })
   }
 
   const target = path.resolve(options.target)
@@ -247,11 +248,11 @@ export async function writeBackup(options: {
   try {
     fd = fs.openSync(temp, 'wx', 0o600)
   } catch (error) {
-    throw new CoreError('STORAGE_FAILED', `The backup cannot be written to ${path.dirname(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
+    throw coreError('STORAGE_FAILED', 'error.backup.cannotWriteTo', { folder: path.dirname(target), reason: reasonOf(error) })
   }
   const failed = (error: unknown): CoreError => {
     fs.rmSync(temp, { force: true })
-    return error instanceof CoreError ? error : new CoreError('STORAGE_FAILED', `The backup could not be written: ${(error as Error).message}. Nothing was saved.`)
+    return error instanceof CoreError ? error : coreError('STORAGE_FAILED', 'error.backup.notWritten', { reason: String((error as Error).message) })
   }
   try {
     const cipher = key && iv ? createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 }) : null
@@ -288,7 +289,7 @@ export async function writeBackup(options: {
         pause,
       )
       if (size !== entry.size || hash.digest('hex') !== entry.sha256) {
-        throw new CoreError('STORAGE_FAILED', `${entry.path} changed while the backup was being written. Nothing was saved; make the backup again.`)
+        throw coreError('STORAGE_FAILED', 'error.backup.changed', { path: entry.path })
       }
     }
     // The last point where it can stop: what follows finishes the file and puts it in place.

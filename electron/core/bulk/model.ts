@@ -13,6 +13,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from '../api/result'
+import { messageSchema } from '../messages/message'
 import { companyIdSchema, plainDateSchema } from '../catalog/schema'
 import { languages, laws, referenceSchema, requestTypes } from '../requests/model'
 
@@ -38,7 +39,8 @@ export const maxRatePerMinute = 600
 /** Companies in one batch at most. */
 export const maxBatchCompanies = 2000
 
-const errorSchema = z.object({ code: z.enum(errorCodes), message: z.string().max(4000) })
+/** Why an item was left out or failed: the English words, and the same as a message where the core has one. */
+const errorSchema = z.object({ code: z.enum(errorCodes), message: z.string().max(4000), detail: messageSchema.optional() })
 
 const evidenceSchema = z.object({
   name: z.string().min(1).max(255),

@@ -5,9 +5,9 @@
  * narrowed to a country: the companies established in it or serving it (including those that
  * serve every country). Companies that no longer exist are left out.
  */
-import { CoreError } from '../api/result'
 import type { CompanyView } from '../catalog/schema'
 import { dataBrokerCategory } from '../catalog/brokers'
+import { coreError } from '../messages/errors'
 
 /** Where a pack comes from: the data-broker list, or a category of the datarequests.org records. */
 export type PackGroup = 'brokers' | 'category'
@@ -58,6 +58,6 @@ export function packList(): ReadonlyArray<{ readonly name: string; readonly titl
  */
 export function companiesOfPack(name: string, companies: ReadonlyArray<CompanyView>, country?: string | null): CompanyView[] {
   const rule = packs.get(name)
-  if (!rule) throw new CoreError('INVALID_INPUT', `There is no pack "${name}". Packs: ${[...packs.keys()].join(', ')}.`)
+  if (!rule) throw coreError('INVALID_INPUT', 'error.bulk.noPack', { name, packs: [...packs.keys()].join(', ') })
   return companies.filter((c) => c.standing.kind === 'active' && rule.includes(c) && (!country || servesCountry(c, country)))
 }

@@ -13,6 +13,9 @@ import type { FileSink } from '../ports'
 import { requestsCsv } from '../requests/export-csv'
 import type { RequestService } from '../requests/service'
 import type { RequestListItem } from '../requests/view'
+import { coreError } from '../messages/errors'
+import { message, type Message, type MessageParam } from '../messages/message'
+import { renderMessage } from '../messages/render'
 
 /** Why an action left a request alone. */
 export type SelectionSkipReason =
@@ -36,6 +39,8 @@ export type SelectionSkip = {
   readonly reason: SelectionSkipReason
   readonly code: ErrorCode
   readonly message: string
+  /** `message` as a message of the core's resources, for each host to say in the user's language. */
+  readonly detail?: Message
 }
 
 export type RemindResult = {
@@ -55,8 +60,14 @@ function distinct(references: ReadonlyArray<string>): string[] {
 }
 
 function failedSkip(reference: string, error: unknown): SelectionSkip {
-  if (error instanceof CoreError) return { reference, reason: 'failed', code: error.code, message: error.message }
+  if (error instanceof CoreError) return { reference, reason: 'failed', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
   return { reference, reason: 'failed', code: 'INTERNAL', message: `${reference}: ${(error as Error)?.message ?? String(error)}` }
+}
+
+/** A request left alone, with why: the English words and the message `key` with `params` beside them. */
+function skip(reference: string, reason: SelectionSkipReason, code: ErrorCode, key: string, params: Readonly<Record<string, MessageParam>>): SelectionSkip {
+  const detail = message(key, params)
+  return { reference, reason, code, message: renderMessage(detail, 'en'), detail }
 }
 
 /**
@@ -81,16 +92,16 @@ export async function remindOverdue(requests: RequestService, references: Readon
     await operation.checkpoint({ stage: 'writing', done: i, total: asked.length, message: `Writing reminder ${i + 1} of ${asked.length}`, cancellable: true })
     const item = byReference.get(reference)
     if (!item) {
-      skipped.push({ reference, reason: 'not-found', code: 'NOT_FOUND', message: `There is no request ${reference}.` })
+      skipped.push(skip(reference, 'not-found', 'NOT_FOUND', 'error.request.notFound', { reference }))
       continue
     }
     if (item.status.kind !== 'overdue') {
-      skipped.push({ reference, reason: 'not-overdue', code: 'INVALID_STATE', message: `${reference} (${item.companyName}) is not overdue.` })
+      skipped.push(skip(reference, 'not-overdue', 'INVALID_STATE', 'error.bulk.skip.notOverdue', { reference, company: item.companyName }))
       continue
     }
     const waiting = waitingReminder.get(reference)
     if (waiting) {
-      skipped.push({ reference, reason: 'reminder-waiting', code: 'INVALID_STATE', message: `The reminder ${waiting} for ${reference} (${item.companyName}) is written and waits to be sent.` })
+      skipped.push(skip(reference, 'reminder-waiting', 'INVALID_STATE', 'error.bulk.skip.reminderWaiting', { reminder: waiting, reference, company: item.companyName }))
       continue
     }
     try {
@@ -113,7 +124,7 @@ export async function exportRequestsCsv(requests: RequestService, files: FileSin
   const byReference = new Map<string, RequestListItem>(requests.list().map((item) => [item.reference, item]))
   const items = distinct(references).map((reference) => {
     const item = byReference.get(reference)
-    if (!item) throw new CoreError('NOT_FOUND', `There is no request ${reference}.`)
+    if (!item) throw coreError('NOT_FOUND', 'error.request.notFound', { reference })
     return item
   })
   const path = await files.save({ suggestedName: 'Rightful requests.csv', kind: 'csv', bytes: new TextEncoder().encode(requestsCsv(items)) })
@@ -126,27 +137,27 @@ export async function exportRequestsCsv(requests: RequestService, files: FileSin
  * day after today.
  */
 export function markPosted(requests: RequestService, references: ReadonlyArray<string>, on: PlainDate, today: PlainDate): MarkPostedResult {
-  if (comparePlainDates(on, today) > 0) throw new CoreError('INVALID_INPUT', 'The day the letters were posted cannot be in the future.')
+  if (comparePlainDates(on, today) > 0) throw coreError('INVALID_INPUT', 'error.bulk.postedFuture')
   const byReference = new Map<string, RequestListItem>(requests.list().map((item) => [item.reference, item]))
   const marked: Array<MarkPostedResult['marked'][number]> = []
   const skipped: SelectionSkip[] = []
   for (const reference of distinct(references)) {
     const item = byReference.get(reference)
     if (!item) {
-      skipped.push({ reference, reason: 'not-found', code: 'NOT_FOUND', message: `There is no request ${reference}.` })
+      skipped.push(skip(reference, 'not-found', 'NOT_FOUND', 'error.request.notFound', { reference }))
       continue
     }
     if (item.status.kind !== 'draft') {
-      skipped.push({ reference, reason: 'not-a-draft', code: 'INVALID_STATE', message: `${reference} (${item.companyName}) was sent already.` })
+      skipped.push(skip(reference, 'not-a-draft', 'INVALID_STATE', 'error.bulk.skip.sentAlready', { reference, company: item.companyName }))
       continue
     }
     const { draft } = requests.get(reference).record
     if (draft.to) {
-      skipped.push({ reference, reason: 'has-email', code: 'INVALID_STATE', message: `${reference} (${item.companyName}) goes by e-mail to ${draft.to}: send it from its page.` })
+      skipped.push(skip(reference, 'has-email', 'INVALID_STATE', 'error.bulk.skip.hasEmail', { reference, company: item.companyName, to: String(draft.to) }))
       continue
     }
     if (!draft.recipientAddress) {
-      skipped.push({ reference, reason: 'no-address', code: 'NO_POSTAL_ADDRESS', message: `${reference} (${item.companyName}) has no postal address.` })
+      skipped.push(skip(reference, 'no-address', 'NO_POSTAL_ADDRESS', 'error.bulk.skip.noAddress', { reference, company: item.companyName }))
       continue
     }
     try {

@@ -27,6 +27,9 @@ import { createFileExclusiveSync, writeFileAtomicSync } from '../storage/files'
 import { companiesOfPack } from './packs'
 import { countItems, defaultRatePerMinute, maxBatchCompanies, type Batch, type BatchSummary, type BatchView, type BulkItem } from './model'
 import type { BatchStore } from './store'
+import { coreError } from '../messages/errors'
+import { message, type Message, type MessageParam } from '../messages/message'
+import { renderMessage } from '../messages/render'
 
 /** The single-send path of the mail domain, as bulk uses it. */
 export type BulkMail = {
@@ -48,8 +51,20 @@ const serverFailures: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DATA_FOLDER_BUSY',
 ])
 
-const asError = (error: unknown): { code: ErrorCode; message: string } =>
-  error instanceof CoreError ? { code: error.code, message: error.message.slice(0, 4000) } : { code: 'INTERNAL', message: String((error as Error)?.message ?? error).slice(0, 4000) }
+const asError = (error: unknown): { code: ErrorCode; message: string; detail?: Message } =>
+  error instanceof CoreError
+    ? { code: error.code, message: error.message.slice(0, 4000), ...(error.detail ? { detail: error.detail } : {}) }
+    : { code: 'INTERNAL', message: String((error as Error)?.message ?? error).slice(0, 4000) }
+
+/** An item's error from the message `key` with `params`: its English words and the message beside them. */
+const itemError = (code: ErrorCode, key: string, params?: Readonly<Record<string, MessageParam>>): { code: ErrorCode; message: string; detail: Message } => {
+  const detail = message(key, params)
+  return { code, message: renderMessage(detail, 'en'), detail }
+}
+
+/** A law proposal's sentences as one message. */
+const sentences = (parts: ReadonlyArray<Message>): Message =>
+  parts.length >= 3 ? message('error.bulk.sentences.three', { a: parts[0]!, b: parts[1]!, c: parts[2]! }) : parts.length === 2 ? message('error.bulk.sentences.two', { a: parts[0]!, b: parts[1]! }) : (parts[0] ?? message('issue.zod.invalid'))
 
 export type BulkService = ReturnType<typeof createBulkService>
 
@@ -81,7 +96,7 @@ export function createBulkService(deps: {
       sent = deps.requests.get(item.reference).record.sent !== null
     } catch (error) {
       if (error instanceof CoreError && error.code === 'NOT_FOUND') {
-        return { ...item, status: 'skipped', error: { code: 'NOT_FOUND', message: `${item.reference} was discarded.` } }
+        return { ...item, status: 'skipped', error: itemError('NOT_FOUND', 'error.bulk.item.discarded', { reference: item.reference }) }
       }
       throw error
     }
@@ -93,9 +108,9 @@ export function createBulkService(deps: {
       case 'sent':
         return { ...item, status: 'sent', error: null }
       case 'uncertain':
-        return { ...item, status: 'uncertain', error: entry.error ? { code: entry.error.code, message: entry.error.message } : { code: 'SEND_UNCERTAIN', message: `Whether ${item.reference} reached the server is unknown: look in your Sent folder.` } }
+        return { ...item, status: 'uncertain', error: entry.error ? { code: entry.error.code, message: entry.error.message, ...(entry.error.detail ? { detail: entry.error.detail } : {}) } : itemError('SEND_UNCERTAIN', 'error.bulk.item.uncertain', { reference: item.reference }) }
       case 'failed':
-        return { ...item, status: 'failed', error: entry.error ? { code: entry.error.code, message: entry.error.message } : item.error }
+        return { ...item, status: 'failed', error: entry.error ? { code: entry.error.code, message: entry.error.message, ...(entry.error.detail ? { detail: entry.error.detail } : {}) } : item.error }
       case 'queued':
       case 'sending':
         return { ...item, status: 'queued' }
@@ -120,20 +135,20 @@ export function createBulkService(deps: {
   /** Where a company's request goes, before any request is written. */
   const planItem = (company: CompanyView | null, id: string, input: { law: Law | null; lang: Language | null }, profile: Profile): BulkItem => {
     const base: BulkItem = { company: id, name: company?.name ?? id, channel: 'none', reference: null, law: null, lang: null, contact: null, webForm: null, status: 'skipped', error: null, excluded: false, lastAttemptAt: null, done: null }
-    if (!company) return { ...base, error: { code: 'NOT_FOUND', message: `The catalog has no company "${id}".` } }
-    if (company.standing.kind === 'defunct') return { ...base, error: { code: 'INVALID_STATE', message: `${company.name} no longer exists${company.standing.doNotContact ? ' (do not contact)' : ''}.` } }
-    if (company.standing.kind === 'merged') return { ...base, error: { code: 'INVALID_STATE', message: `${company.name} merged into ${company.standing.into.name}: write to that company instead.` } }
+    if (!company) return { ...base, error: itemError('NOT_FOUND', 'error.bulk.item.noCompany', { id }) }
+    if (company.standing.kind === 'defunct') return { ...base, error: itemError('INVALID_STATE', company.standing.doNotContact ? 'error.bulk.item.defunctDoNotContact' : 'error.bulk.item.defunct', { company: company.name }) }
+    if (company.standing.kind === 'merged') return { ...base, error: itemError('INVALID_STATE', 'error.bulk.item.merged', { company: company.name, into: company.standing.into.name }) }
     const form = company.webForms.find((f) => f.status === 'current') ?? null
     if (form && (company.requirements.webFormOnly || (!company.privacyEmail && !company.letterAddress))) {
       return { ...base, channel: 'webform', webForm: form.url, contact: form.url, status: 'webform' }
     }
     if (!company.privacyEmail && !company.letterAddress) {
-      return { ...base, error: { code: 'NO_CONTACT', message: `No e-mail, postal address or web form is known for ${company.name}.` } }
+      return { ...base, error: itemError('NO_CONTACT', 'error.bulk.item.noContact', { company: company.name }) }
     }
     let law = input.law
     if (!law) {
       const proposal = proposeLaw({ userCountry: profile.country ?? null, userRegion: profile.region ?? null, companyCountries: company.establishment })
-      if (!proposal.law) return { ...base, error: { code: 'INVALID_INPUT', message: proposal.reason } }
+      if (!proposal.law) return { ...base, error: { code: 'INVALID_INPUT', message: proposal.reason, detail: sentences(proposal.message) } }
       law = proposal.law
     }
     const demanded = company.requirements.language?.code
@@ -171,10 +186,10 @@ export function createBulkService(deps: {
       operation: Operation,
     ): Promise<BatchView> {
       if (isFollowUpType(input.type) || input.type === 'custom') {
-        throw new CoreError('INVALID_INPUT', `A ${input.type.replace(/-/g, ' ')} is written one at a time, from its request's page: choose another type for a batch.`)
+        throw coreError('INVALID_INPUT', `error.bulk.oneAtATime.${input.type}`)
       }
       const profile = input.profile ?? deps.profiles.get()
-      if (!profile) throw new CoreError('PROFILE_MISSING', 'Enter your name, e-mail address and postal address in your profile first: every request must say who is asking.')
+      if (!profile) throw coreError('PROFILE_MISSING', 'error.bulk.profileMissing')
       const all = deps.catalog.list()
       let ids: string[]
       if (input.pack) {
@@ -182,8 +197,8 @@ export function createBulkService(deps: {
       } else {
         ids = [...new Set(input.companies ?? [])]
       }
-      if (ids.length === 0) throw new CoreError('INVALID_INPUT', 'Pick at least one company.')
-      if (ids.length > maxBatchCompanies) throw new CoreError('INVALID_INPUT', `A batch holds at most ${maxBatchCompanies} companies; pick fewer.`)
+      if (ids.length === 0) throw coreError('INVALID_INPUT', 'error.bulk.pickOne')
+      if (ids.length > maxBatchCompanies) throw coreError('INVALID_INPUT', 'error.bulk.tooMany', { max: maxBatchCompanies })
       const byId = new Map(all.map((c) => [c.id, c] as const))
       const resolve = (id: string): CompanyView | null => {
         const known = byId.get(id)
@@ -227,7 +242,7 @@ export function createBulkService(deps: {
           await operation.checkpoint({ stage: 'writing', done: index, total: toWrite.length, message: `Writing request ${index + 1} of ${toWrite.length}`, cancellable: true })
         } catch (error) {
           if (!isCancelled(error)) throw error
-          throw new CoreError('CANCELLED', `Writing the batch ${batch.id} was stopped, as you asked: ${index} of ${toWrite.length} requests are written; the rest are written when you send it.`)
+          throw coreError('CANCELLED', 'error.bulk.writingStopped', { batch: batch.id, written: index, total: toWrite.length })
         }
         batch = writeRequest(batch.id, item, input.type, input.profile)
       }
@@ -245,10 +260,10 @@ export function createBulkService(deps: {
     /** Leaves a company out of the batch (or takes it back) while it has not been sent. */
     exclude(id: string, company: string, excluded: boolean): BatchView {
       const batch = deps.store.update(id, (current) => {
-        if (current.state === 'cancelled') throw new CoreError('INVALID_STATE', `The batch ${id} was cancelled.`)
+        if (current.state === 'cancelled') throw coreError('INVALID_STATE', 'error.bulk.cancelled', { batch: id })
         const item = current.items.find((i) => i.company === company)
-        if (!item) throw new CoreError('NOT_FOUND', `The batch ${id} has no company "${company}".`)
-        if (item.status === 'sent' || item.status === 'done') throw new CoreError('INVALID_STATE', `${item.name} has already been contacted.`)
+        if (!item) throw coreError('NOT_FOUND', 'error.bulk.noCompany', { batch: id, company })
+        if (item.status === 'sent' || item.status === 'done') throw coreError('INVALID_STATE', 'error.bulk.contacted', { company: item.name })
         return { ...current, items: current.items.map((i) => (i.company === company ? { ...i, excluded } : i)) }
       })
       return view(batch)
@@ -271,7 +286,7 @@ export function createBulkService(deps: {
      */
     async send(input: { batch: string; confirmResend: ReadonlyArray<string>; retryFailed: boolean; rate?: number }, operation: Operation): Promise<BatchView> {
       let batch = await settle(input.batch)
-      if (batch.state === 'cancelled') throw new CoreError('INVALID_STATE', `The batch ${batch.id} was cancelled; its requests are drafts you can send one by one.`)
+      if (batch.state === 'cancelled') throw coreError('INVALID_STATE', 'error.bulk.cancelledDrafts', { batch: batch.id })
       const confirm = new Set(input.confirmResend)
       batch = deps.store.update(batch.id, (current) => ({ ...current, state: 'sending', stoppedBy: null, rate: input.rate ?? current.rate }))
       const profile = deps.profiles.get() ?? undefined
@@ -331,10 +346,7 @@ export function createBulkService(deps: {
         if (!isCancelled(error)) throw error
         const paused = deps.store.update(batch.id, (current) => (current.state === 'sending' ? { ...current, state: 'paused' } : current))
         const counts = countItems(paused)
-        throw new CoreError(
-          'CANCELLED',
-          `Sending the batch ${paused.id} was stopped, as you asked: ${counts.sent} sent, ${counts.queued} waiting. Nothing was sent twice; resume to send the rest.`,
-        )
+        throw coreError('CANCELLED', 'error.bulk.sendingStopped', { batch: paused.id, sent: counts.sent, waiting: counts.queued })
       }
       operation.report({ stage: 'done', done: work.length, total: work.length, message: 'Sent', cancellable: false })
       const final = await settle(batch.id)
@@ -345,7 +357,7 @@ export function createBulkService(deps: {
     async letters(id: string): Promise<{ path: string | null; count: number }> {
       const batch = await settle(id)
       const items = batch.items.filter((i) => !i.excluded && i.channel === 'post' && i.reference && i.status === 'letter')
-      if (items.length === 0) throw new CoreError('INVALID_STATE', `The batch ${id} has no letters left to print.`)
+      if (items.length === 0) throw coreError('INVALID_STATE', 'error.bulk.noLetters', { batch: id })
       const createdAt = now()
       const inputs = items.map((item) => letterFor(deps.requests.get(item.reference!).record, { date: today(), createdAt }))
       const bytes = await renderLettersPdf(inputs, deps.fonts, { title: `Letters of ${id}`, author: inputs[0]!.sender.name, subject: `${items.length} data protection requests`, createdAt })
@@ -369,10 +381,10 @@ export function createBulkService(deps: {
 
     /** Ticks off a web form: the day it was filled in, and an optional evidence file (a staged attachment). */
     webformDone(id: string, company: string, on: PlainDate, evidence: string | null): BatchView {
-      if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', 'The day the form was filled in cannot be in the future.')
+      if (comparePlainDates(on, today()) > 0) throw coreError('INVALID_INPUT', 'error.bulk.formFuture')
       const current = deps.store.get(id)
       const item = current.items.find((i) => i.company === company)
-      if (!item || item.channel !== 'webform') throw new CoreError('NOT_FOUND', `The batch ${id} has no web form of "${company}".`)
+      if (!item || item.channel !== 'webform') throw coreError('NOT_FOUND', 'error.bulk.noWebform', { batch: id, company })
       let kept: NonNullable<BulkItem['done']>['evidence'] = null
       if (evidence) {
         const [file] = deps.attachments.read([evidence])
@@ -382,7 +394,7 @@ export function createBulkService(deps: {
         try {
           createFileExclusiveSync(target, file!.bytes)
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CoreError('STORAGE_FAILED', `The evidence could not be kept: ${(error as Error).message}`)
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw coreError('STORAGE_FAILED', 'error.bulk.evidence', { reason: String((error as Error).message) })
           writeFileAtomicSync(target, file!.bytes)
         }
         kept = { name: file!.name, size: file!.bytes.byteLength, sha256: createHash('sha256').update(file!.bytes).digest('hex'), file: path.relative(deps.dataDir, target).split(path.sep).join('/') }

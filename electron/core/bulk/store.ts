@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { batchIdPattern, batchSchema, type Batch } from './model'
+import { coreError } from '../messages/errors'
 
 export type BatchStore = {
   readonly dir: string
@@ -59,7 +59,7 @@ export function openBatchStore(options: { dataDir: string; notices: NoticeBoard;
       fs.mkdirSync(dir, { recursive: true })
       writeFileAtomicSync(fileOf(valid.id), JSON.stringify(valid, null, 2))
     } catch (error) {
-      throw new CoreError('STORAGE_FAILED', `The batch ${valid.id} could not be saved: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.bulk.notSaved', { batch: valid.id, reason: String((error as Error).message) })
     }
     return valid
   }
@@ -88,9 +88,9 @@ export function openBatchStore(options: { dataDir: string; notices: NoticeBoard;
       })
     },
     get(id) {
-      if (!batchIdPattern.test(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a batch id (BA-2026-0001).`)
+      if (!batchIdPattern.test(id)) throw coreError('NOT_FOUND', 'error.bulk.notAnId', { id })
       const batch = read(id)
-      if (!batch) throw new CoreError('NOT_FOUND', `There is no batch ${id}.`)
+      if (!batch) throw coreError('NOT_FOUND', 'error.bulk.notFound', { batch: id })
       return batch
     },
     list() {
@@ -102,7 +102,7 @@ export function openBatchStore(options: { dataDir: string; notices: NoticeBoard;
     update(id, change) {
       return lock.run(() => {
         const batch = read(id)
-        if (!batch) throw new CoreError('NOT_FOUND', `There is no batch ${id}.`)
+        if (!batch) throw coreError('NOT_FOUND', 'error.bulk.notFound', { batch: id })
         return write(change(batch))
       })
     },

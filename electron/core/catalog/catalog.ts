@@ -38,6 +38,8 @@ import {
 } from './schema'
 import { nameCollator, openBuiltinLayer } from './builtin-layer'
 import { createOverlay } from './overlay'
+import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
+import { message } from '../messages/message'
 
 /** Contacts the user added to a record. */
 const addedContactsSchema = z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) })
@@ -402,7 +404,7 @@ export function applyEdit(base: Company | null, edit: CompanyEdit, id: string, t
   }
   const parsed = companySchema.safeParse(record)
   if (!parsed.success) {
-    throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw coreErrorAs('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.catalog.cannotSave', { problems: zodProblems(parsed.error) })
   }
   return parsed.data
 }
@@ -420,9 +422,12 @@ function overrideOf(base: Company, edited: Company, fieldList: ReadonlyArray<key
 function duplicateError(matches: ReadonlyArray<CompanyMatch>): CoreError {
   const shown = matches.slice(0, 3).map((m) => `${m.name} (${m.id}) has the ${m.by === 'domain' ? 'domain' : 'address'} ${m.value}`)
   const more = matches.length > 3 ? ` and ${matches.length - 3} more` : ''
-  return new CoreError(
+  const found = matches.slice(0, 3).map((m) => message(m.by === 'domain' ? 'error.catalog.duplicate.domain' : 'error.catalog.duplicate.address', { company: m.name, id: m.id, value: m.value }))
+  return coreErrorAs(
     'DUPLICATE_COMPANY',
     `The catalog already has this company: ${shown.join('; ')}${more}. Change that record instead, or add this one as a separate company.`,
+    matches.length > 3 ? 'error.catalog.duplicate.more' : 'error.catalog.duplicate.some',
+    { found, count: matches.length - 3 },
   )
 }
 
@@ -535,7 +540,7 @@ export function openCatalog(options: {
   }
 
   const writeImports = (companies: ReadonlyMap<string, Company>) => {
-    if (!options.imports) throw new CoreError('STORAGE_FAILED', 'This host keeps no imported catalog.')
+    if (!options.imports) throw coreError('STORAGE_FAILED', 'error.catalog.noImports')
     const stored = dictionaryOf(companies)
     options.imports.write({ version: 1, recordSchema: recordSchemaVersion, digest: digestOf(stored), companies: stored })
     stamps = { ...stamps, imports: fileStamp(options.imports.path) }
@@ -706,7 +711,7 @@ export function openCatalog(options: {
   const get = (id: string): CompanyView => {
     current()
     const view = overlay.view(id)
-    if (!view) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+    if (!view) throw coreError('NOT_FOUND', 'error.catalog.notFound', { id })
     return view
   }
 
@@ -744,13 +749,13 @@ export function openCatalog(options: {
   /** Every record is validated before it is written. */
   const validCompany = (company: Company): Company => {
     const parsed = companySchema.safeParse(company)
-    if (!parsed.success) throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${describeIssues(parsed.error)}`)
+    if (!parsed.success) throw coreErrorAs('INVALID_INPUT', `This company cannot be saved: ${describeIssues(parsed.error)}`, 'error.catalog.cannotSave', { problems: zodProblems(parsed.error) })
     return parsed.data
   }
   /** A change is kept only when it makes a valid record with the record under it. */
   const validOverride = (base: Company, id: string, override: Override): Override => {
     const candidate = companySchema.safeParse({ ...base, ...override.fields, id })
-    if (!candidate.success) throw new CoreError('INVALID_INPUT', `These changes cannot be saved: ${describeIssues(candidate.error)}`)
+    if (!candidate.success) throw coreErrorAs('INVALID_INPUT', `These changes cannot be saved: ${describeIssues(candidate.error)}`, 'error.catalog.changesCannotSave', { problems: zodProblems(candidate.error) })
     return override
   }
 
@@ -935,7 +940,7 @@ export function openCatalog(options: {
       const key = idOrDomain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '')
       const alias = builtin.aliasOf(key)
       const view = overlay.view(key) ?? overlay.withDomain(key, (domain) => domain.toLowerCase() === key)[0] ?? (alias !== undefined ? overlay.view(alias) : null)
-      if (!view) throw new CoreError('NOT_FOUND', `No company in the catalog has the id or domain "${idOrDomain}".`)
+      if (!view) throw coreError('NOT_FOUND', 'error.catalog.noIdOrDomain', { id: idOrDomain })
       return view
     },
     search: (query, limit) => {
@@ -981,7 +986,7 @@ export function openCatalog(options: {
     updateFrom(id, record, today) {
       const parsed = companySchema.safeParse({ ...record, id })
       if (!parsed.success) {
-        throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+        throw coreErrorAs('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.catalog.cannotSave', { problems: zodProblems(parsed.error) })
       }
       change(() => {
         const own = userCompanies.get(id)
@@ -990,7 +995,7 @@ export function openCatalog(options: {
           return
         }
         const base = baseOf(id)
-        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        if (!base || edits.deleted.has(id)) throw coreError('NOT_FOUND', 'error.catalog.notFound', { id })
         const merged = mergeCompanies(effective(id)!.company, parsed.data)
         const fields = overrideOf(base, merged, [...editableFields, 'sources'])
         const override = validOverride(base, id, { editedOn: today, fields })
@@ -1016,7 +1021,7 @@ export function openCatalog(options: {
           return id
         }
         const base = baseOf(id)
-        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        if (!base || edits.deleted.has(id)) throw coreError('NOT_FOUND', 'error.catalog.notFound', { id })
         // The user edits what they see: the record with their earlier changes and added contacts.
         const shown = effective(id)!.company
         const edited = applyEdit(shown, input, id, today)
@@ -1031,7 +1036,7 @@ export function openCatalog(options: {
     addRecord(record, addOptions = {}) {
       const parsed = companySchema.safeParse(record)
       if (!parsed.success) {
-        throw new CoreError('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+        throw coreErrorAs('INVALID_INPUT', `This company cannot be saved: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.catalog.cannotSave', { problems: zodProblems(parsed.error) })
       }
       const id = change(() => {
         if (!addOptions.asNew) {
@@ -1051,14 +1056,14 @@ export function openCatalog(options: {
           writeEdits({ ...edits, companies: withEntry(edits.companies, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
           return { id, restorable: false }
         }
-        if (!baseOf(id) || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        if (!baseOf(id) || edits.deleted.has(id)) throw coreError('NOT_FOUND', 'error.catalog.notFound', { id })
         writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, plainDateSchema.parse(today)) })
         return { id, restorable: true }
       })
     },
     restore(id) {
       change(() => {
-        if (!edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `"${id}" is not among the deleted companies.`)
+        if (!edits.deleted.has(id)) throw coreError('NOT_FOUND', 'error.catalog.notDeleted', { id })
         writeEdits({ ...edits, deleted: withEntry(edits.deleted, id, undefined) })
       })
       return get(id)
@@ -1067,7 +1072,7 @@ export function openCatalog(options: {
       const wanted = address.trim().toLowerCase()
       const mark = (company: Company): Company => {
         if (!company.emails.some((e) => e.address.toLowerCase() === wanted)) {
-          throw new CoreError('NOT_FOUND', `${company.name} has no e-mail address ${address.slice(0, 254)} in the catalog.`)
+          throw coreError('NOT_FOUND', 'error.catalog.noSuchEmail', { company: company.name, address: address.slice(0, 254) })
         }
         return { ...company, emails: company.emails.map((e) => (e.address.toLowerCase() === wanted ? { ...e, problem } : e)) }
       }
@@ -1078,7 +1083,7 @@ export function openCatalog(options: {
           return
         }
         const base = baseOf(id)
-        if (!base || edits.deleted.has(id)) throw new CoreError('NOT_FOUND', `There is no company "${id}" in the catalog.`)
+        if (!base || edits.deleted.has(id)) throw coreError('NOT_FOUND', 'error.catalog.notFound', { id })
         // As in save: the user's added contacts move into the changed list of addresses.
         const edited = mark(effective(id)!.company)
         const fields = overrideOf(base, edited)
@@ -1089,7 +1094,7 @@ export function openCatalog(options: {
     },
     reset(id) {
       change(() => {
-        if (!baseOf(id)) throw new CoreError('NOT_FOUND', `"${id}" is not a built-in or imported company, so there is nothing to go back to.`)
+        if (!baseOf(id)) throw coreError('NOT_FOUND', 'error.catalog.noBase', { id })
         writeEdits({ ...edits, overrides: withEntry(edits.overrides, id, undefined), contacts: withEntry(edits.contacts, id, undefined) })
       })
       return get(id)

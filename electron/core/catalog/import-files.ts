@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { CoreError } from '../api/result'
 import type { ImportEntry, ImportFormat } from './catalog'
+import { coreError, reasonOf } from '../messages/errors'
 
 /** One company file of datarequests.org is a few kB; an export of 100,000 records some 300 MB. */
 const maxRecordBytes = 5 * 1024 * 1024
@@ -72,7 +72,7 @@ function* readEntries(source: string, format: ImportFormat): Generator<ReadProgr
     stat = fs.statSync(source)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new CoreError('NOT_FOUND', code === 'ENOENT' ? `There is no file or folder ${source}.` : `${source} cannot be read (${code ?? (error as Error).message}).`)
+    throw code === 'ENOENT' ? coreError('NOT_FOUND', 'error.file.noFileOrFolder', { file: source }) : coreError('NOT_FOUND', 'error.file.cannotRead', { file: source, reason: reasonOf(error) })
   }
   const limit = format === 'rightful' ? maxExportBytes : maxRecordBytes
   const expand = (entry: ImportEntry): ImportEntry[] =>
@@ -88,7 +88,7 @@ function* readEntries(source: string, format: ImportFormat): Generator<ReadProgr
   try {
     names = fs.readdirSync(source)
   } catch (error) {
-    throw new CoreError('NOT_FOUND', `The folder ${source} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    throw coreError('NOT_FOUND', 'error.file.folderCannotRead', { folder: source, reason: reasonOf(error) })
   }
   const entries: ImportEntry[] = []
   const sorted = names.sort()

@@ -7,6 +7,8 @@
 import { CoreError } from '../api/result'
 import type { PolicyFetcher } from '../ports'
 import type { PolicyFormat } from './policy-import/proposal'
+import { coreError } from '../messages/errors'
+import { message } from '../messages/message'
 
 /** The largest page fetched, in bytes: a policy page with its markup is far smaller. */
 export const maxPolicyPageBytes = 5 * 1024 * 1024
@@ -41,13 +43,13 @@ export function checkPolicyUrl(raw: string): string {
   try {
     url = new URL(raw.trim())
   } catch {
-    throw new CoreError('FETCH_REFUSED', `“${raw}” is not a web address. Give the address of the privacy policy, starting with https://.`)
+    throw coreError('FETCH_REFUSED', 'error.fetch.notAddress', { address: raw.slice(0, 500) })
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CoreError('FETCH_REFUSED', `Rightful fetches only web pages (http or https), not ${url.protocol.replace(/:$/, '')} addresses.`)
+    throw coreError('FETCH_REFUSED', 'error.fetch.scheme', { scheme: url.protocol.replace(/:$/, '') })
   }
-  if (url.username || url.password) throw new CoreError('FETCH_REFUSED', 'The address carries a user name or password; Rightful does not send those. Give the policy’s public address.')
-  if (!url.hostname) throw new CoreError('FETCH_REFUSED', 'The address names no web site.')
+  if (url.username || url.password) throw coreError('FETCH_REFUSED', 'error.fetch.credentials')
+  if (!url.hostname) throw coreError('FETCH_REFUSED', 'error.fetch.noHost')
   url.hash = ''
   return url.toString()
 }
@@ -80,24 +82,24 @@ export function decodePage(bytes: Uint8Array, contentType: string | null): strin
 /** Fetches the policy at `rawUrl`; throws FETCH_REFUSED, FETCH_FAILED, INPUT_TOO_LARGE or CANCELLED (by `signal`). */
 export async function fetchPolicy(web: PolicyFetcher | undefined, rawUrl: string, options: { readonly now: () => Date; readonly signal: AbortSignal }): Promise<FetchedPolicy> {
   const requestedUrl = checkPolicyUrl(rawUrl)
-  if (!web) throw new CoreError('FETCH_FAILED', 'This copy of Rightful cannot fetch web pages. Save the policy page from your browser and open the file instead.')
+  if (!web) throw coreError('FETCH_FAILED', 'error.fetch.unavailable')
   const result = await web.fetchPage(requestedUrl, { maxBytes: maxPolicyPageBytes, timeoutMs: policyFetchTimeoutMs, maxRedirects: maxPolicyRedirects, signal: options.signal })
   if (!result.ok) {
     const { failure } = result
     switch (failure.kind) {
       case 'refused':
-        throw new CoreError('FETCH_REFUSED', failure.message)
+        throw new CoreError('FETCH_REFUSED', failure.message, undefined, failure.detail ?? message('error.fetch.refused', { reason: failure.message }))
       case 'too-large':
-        throw new CoreError('INPUT_TOO_LARGE', failure.message)
+        throw new CoreError('INPUT_TOO_LARGE', failure.message, undefined, failure.detail ?? message('error.fetch.tooLarge', { reason: failure.message }))
       case 'failed':
-        throw new CoreError('FETCH_FAILED', failure.message)
+        throw new CoreError('FETCH_FAILED', failure.message, undefined, failure.detail ?? message('error.fetch.failed', { reason: failure.message }))
     }
   }
   const { page } = result
-  if (page.status < 200 || page.status > 299) throw new CoreError('FETCH_FAILED', `${page.finalUrl} answered with HTTP status ${page.status}; no policy was read.`)
+  if (page.status < 200 || page.status > 299) throw coreError('FETCH_FAILED', 'error.fetch.status', { address: page.finalUrl, status: page.status })
   const text = decodePage(page.bytes, page.contentType)
-  if (text.length > 2_000_000) throw new CoreError('INPUT_TOO_LARGE', `The page at ${page.finalUrl} has more than 2,000,000 characters; save the privacy policy alone and open the file.`)
-  if (text.trim() === '') throw new CoreError('FETCH_FAILED', `${page.finalUrl} sent an empty page; no policy was read.`)
+  if (text.length > 2_000_000) throw coreError('INPUT_TOO_LARGE', 'error.fetch.tooManyCharacters', { address: page.finalUrl })
+  if (text.trim() === '') throw coreError('FETCH_FAILED', 'error.fetch.empty', { address: page.finalUrl })
   const fetched = options.now()
   return {
     requestedUrl,

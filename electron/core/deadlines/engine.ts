@@ -104,6 +104,14 @@ function noStatutoryPeriod(input: { period: Period; roll: RollRule; label: strin
   })
 }
 
+/**
+ * A withdrawal of consent under the Virginia and Colorado Acts: neither sets a period for it (it is
+ * not among the rights whose requests get 45 days), so the 45 days serve as a labelled benchmark.
+ */
+function stateConsentBenchmark(roll: RollRule, note: string): RegimeResult {
+  return noStatutoryPeriod({ period: days(45), roll, label: 'Benchmark: 45 days, as the Act gives for requests to exercise a consumer right; not a statutory period for a withdrawal of consent', notes: [note] })
+}
+
 /** The US state laws with 45 days, extendable once by 45 (VA, CO, CT, TX). */
 function usStateRules(citation: string, roll: RollRule, interpretation: RegimeResult['interpretations']): RegimeResult {
   return plain({
@@ -190,8 +198,10 @@ const regimes: Record<Law, Regime> = {
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: (_type, s) =>
-      usStateRules('Va. Code §59.1-577(B)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
+    rules: (type, s) =>
+      type === 'withdraw-consent'
+        ? stateConsentBenchmark(s.vaCtRollOver ? weekendAndHolidays : noRoll, 'The VCDPA sets no period for a withdrawal of consent: without your consent the company may not process your sensitive data at all (Va. Code §59.1-578(A)(5)).')
+        : usStateRules('Va. Code §59.1-577(B)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
         {
           setting: 'vaCtRollOver',
           text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
@@ -204,7 +214,10 @@ const regimes: Record<Law, Regime> = {
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: () => usStateRules('C.R.S. §2-4-108', weekendAndHolidays, []),
+    rules: (type) =>
+      type === 'withdraw-consent'
+        ? stateConsentBenchmark(weekendAndHolidays, 'The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it (4 CCR 904-3, Rule 7.07(E)).')
+        : usStateRules('C.R.S. §2-4-108', weekendAndHolidays, []),
   },
   ctdpa: {
     name: 'Connecticut DPA, C.G.S. §42-518(c)',
@@ -212,8 +225,13 @@ const regimes: Record<Law, Regime> = {
     restartOnIdentity: never,
     pauseForIdentity: never,
     pauseForClarification: never,
-    rules: (_type, s) =>
-      usStateRules('C.G.S. §42-518(c)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
+    rules: (type, s) =>
+      type === 'withdraw-consent'
+        ? plain({
+            due: { period: days(15), roll: s.vaCtRollOver ? weekendAndHolidays : noRoll, citation: 'C.G.S. §42-520(a)(6)' },
+            notes: ['Once you revoke your consent, the company must stop the processing as soon as practicable and no later than 15 days after receiving the request (C.G.S. §42-520(a)(6)); the Act sets no extension.'],
+          })
+        : usStateRules('C.G.S. §42-518(c)(1)', s.vaCtRollOver ? weekendAndHolidays : noRoll, [
         {
           setting: 'vaCtRollOver',
           text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',

@@ -8,12 +8,12 @@
  * outside those tables, so that a deadline costs no holiday library to start.
  */
 import type Holidays from 'date-holidays'
-import { CoreError } from '../api/result'
 import type { PlainDate } from './calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
 import holidayTable from './holiday-table.json'
 import holidayPlaces from './holiday-places.json'
 import { ownValue } from '../own-keys'
+import { coreError } from '../messages/errors'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
@@ -78,22 +78,19 @@ export function parseJurisdiction(code: string): Jurisdiction {
 function parseJurisdictionUncached(code: string): Jurisdiction {
   const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?$/.exec(code.trim())
   if (!match) {
-    throw new CoreError('UNKNOWN_COUNTRY', `"${code}" is not a country code: use ISO 3166-1 alpha-2, e.g. DE, or DE-BY with a region.`)
+    throw coreError('UNKNOWN_COUNTRY', 'error.holidays.notCode', { code: code.slice(0, 100) })
   }
   const country = match[1]!.toUpperCase()
   const region = match[2] ? match[2].toUpperCase() : null
   const known = placeOf(country)
   if (!known) {
-    throw new CoreError('UNKNOWN_COUNTRY', `No holiday calendar is known for the country code "${country}".`)
+    throw coreError('UNKNOWN_COUNTRY', 'error.holidays.unknownCountry', { code: country })
   }
   if (region && !known.regions.has(region)) {
     const regions = [...known.regions.keys()]
-    throw new CoreError(
-      'UNKNOWN_COUNTRY',
-      regions.length
-        ? `"${region}" is not a region of ${known.place.name}; known regions: ${regions.join(', ')}.`
-        : `${known.place.name} has no regional holiday calendars; use "${country}" alone.`,
-    )
+    throw regions.length
+      ? coreError('UNKNOWN_COUNTRY', 'error.holidays.notRegion', { region, country, countryName: known.place.name, regions: regions.join(', ') })
+      : coreError('UNKNOWN_COUNTRY', 'error.holidays.noRegions', { country, countryName: known.place.name, code: country })
   }
   return { country, region }
 }

@@ -4,11 +4,11 @@
  * newer export updates the events instead of duplicating them.
  */
 import { createEvents, type EventAttributes } from 'ics'
-import { CoreError } from '../api/result'
 import type { Deadline } from './model'
 import type { RequestListItem } from '../requests/view'
 import { addDays, type PlainDate } from './calendar'
 import { closedStatuses } from '../requests/status'
+import { coreError } from '../messages/errors'
 
 const dateArray = (date: PlainDate): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
 
@@ -44,6 +44,6 @@ export function deadlinesCalendar(entries: ReadonlyArray<{ item: RequestListItem
   }
   if (events.length === 0) return { text: '', events: 0 }
   const result = createEvents(events, { productId: '-//Rightful//Deadlines//EN', calName: 'Rightful deadlines' })
-  if (result.error || !result.value) throw new CoreError('INTERNAL', `The calendar could not be written: ${result.error?.message ?? 'unknown error'}`)
+  if (result.error || !result.value) throw coreError('INTERNAL', 'error.calendar.notWritten', { reason: String(result.error?.message ?? 'unknown error') })
   return { text: result.value, events: events.length }
 }

@@ -13,6 +13,7 @@ import { createHeaderScanner, dayOf, senderDomain, type MessageHeaders } from '.
 import { createSenderMatcher, type SenderMatcher } from './sender-match'
 import type { ImapAccount } from '../replies/imap-sync'
 import { scanImapSenders, type ImapScope } from './imap-senders'
+import { coreError, reasonOf } from '../messages/errors'
 
 /** A company found in the mailbox, with how many messages came from it and when. */
 export type DiscoveredCompany = {
@@ -114,7 +115,7 @@ function emlFiles(root: string): string[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (error) {
-      if (depth === 0) throw new CoreError('NOT_FOUND', `The folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      if (depth === 0) throw coreError('NOT_FOUND', 'error.file.folderCannotRead', { folder: dir, reason: reasonOf(error) })
       return
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -125,7 +126,7 @@ function emlFiles(root: string): string[] {
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.eml')) {
         found.push(full)
         if (found.length > maxFolderFiles) {
-          throw new CoreError('INPUT_TOO_LARGE', `The folder holds more than ${maxFolderFiles.toLocaleString('en')} .eml files: choose a smaller one.`)
+          throw coreError('INPUT_TOO_LARGE', 'error.discover.tooManyFiles', { max: maxFolderFiles.toLocaleString('en') })
         }
       }
     }
@@ -170,7 +171,7 @@ export async function discoverSenders(options: {
   try {
     stat = fs.statSync(source)
   } catch (error) {
-    throw new CoreError('NOT_FOUND', `There is no mailbox at ${source} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    throw coreError('NOT_FOUND', 'error.discover.noMailbox', { source, reason: reasonOf(error) })
   }
   const { operation } = options
   const tally = createTally(createSenderMatcher(options.companies))
@@ -207,13 +208,13 @@ export async function discoverSenders(options: {
       }
     } catch (error) {
       if (error instanceof CoreError) throw error
-      throw new CoreError('STORAGE_FAILED', `The mailbox ${source} could not be read: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.discover.unreadable', { source, reason: String((error as Error).message) })
     } finally {
       stream.destroy()
     }
     scanner.end()
   } else {
-    throw new CoreError('INVALID_INPUT', `${source} is neither a file nor a folder.`)
+    throw coreError('INVALID_INPUT', 'error.file.neither', { file: source })
   }
 
   const companies = tally.companies()

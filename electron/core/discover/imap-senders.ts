@@ -11,6 +11,7 @@ import { createImapClient } from '../mail/imap-client'
 import { CoreError } from '../api/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
+import { coreError } from '../messages/errors'
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']
@@ -85,7 +86,7 @@ export async function scanImapSenders(
     throw imapError(error, account)
   }
   const openFailed = (folder: string, error: unknown) =>
-    new CoreError('IMAP_CONNECTION_FAILED', `The folder "${folder}" could not be opened on ${account.host}: ${String((error as Error)?.message ?? error).slice(0, 300)}`)
+    coreError('IMAP_CONNECTION_FAILED', 'error.imap.folder', { folder, server: account.host, reason: String((error as Error)?.message ?? error).slice(0, 300) })
   try {
     let folders: ReadonlyArray<string> = [account.mailbox]
     let leftOut = 0

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CoreContext, HandlerMap } from '../api/handlers'
-import { CoreError } from '../api/result'
+import { coreError } from '../messages/errors'
 import { openMailSettings } from '../mail/mail-settings'
 import { incomingDir, keptFileName } from '../requests/attachments'
 import { longDate } from '../templates/view'
@@ -53,7 +53,7 @@ export function evidenceHandlers(ctx: CoreContext): HandlerMap {
 
   const readStaged = (token: string): { name: string; bytes: Uint8Array } => {
     const [file] = ctx.attachments.read([token], maxImageBytes)
-    if (!file) throw new CoreError('NOT_FOUND', 'This file is no longer chosen: pick it again.')
+    if (!file) throw coreError('NOT_FOUND', 'error.evidence.fileGone')
     return file
   }
 

@@ -8,7 +8,7 @@
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import type { Font } from 'fontkit'
-import { CoreError } from '../api/result'
+import { coreError } from '../messages/errors'
 
 /** An image as RGBA bytes, row by row, 4 bytes per pixel. */
 export type RgbaImage = { readonly width: number; readonly height: number; readonly data: Uint8Array }
@@ -28,25 +28,25 @@ export function sniffImage(bytes: Uint8Array): ImageFormat | null {
 }
 
 const tooLarge = (width: number, height: number) =>
-  new CoreError('INVALID_INPUT', `This image is ${width} x ${height} pixels; Rightful opens images up to ${maxPixels / 1_000_000} megapixels. Scan or photograph it at a lower resolution.`)
+  coreError('INVALID_INPUT', 'error.evidence.tooManyPixels', { width, height, max: maxPixels / 1_000_000 })
 
 /** Decodes a PNG or JPEG. INVALID_INPUT for anything else, a damaged file, or one too large. */
 export function decodeImage(bytes: Uint8Array): RgbaImage {
-  if (bytes.length > maxImageBytes) throw new CoreError('INVALID_INPUT', `This file is larger than ${maxImageBytes / 1048576} MB.`)
+  if (bytes.length > maxImageBytes) throw coreError('INVALID_INPUT', 'error.evidence.tooLarge', { mb: maxImageBytes / 1048576 })
   const format = sniffImage(bytes)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (format === 'png') {
     // The size is in the header (IHDR): checked before a pixel is decoded.
-    if (bytes.length < 24) throw new CoreError('INVALID_INPUT', 'This PNG file is cut short.')
+    if (bytes.length < 24) throw coreError('INVALID_INPUT', 'error.evidence.pngShort')
     const width = buffer.readUInt32BE(16)
     const height = buffer.readUInt32BE(20)
-    if (width === 0 || height === 0) throw new CoreError('INVALID_INPUT', 'This PNG file has no pixels.')
+    if (width === 0 || height === 0) throw coreError('INVALID_INPUT', 'error.evidence.pngEmpty')
     if (width * height > maxPixels) throw tooLarge(width, height)
     try {
       const png = PNG.sync.read(buffer)
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) }
     } catch (error) {
-      throw new CoreError('INVALID_INPUT', `This PNG file cannot be read (${(error as Error).message}).`)
+      throw coreError('INVALID_INPUT', 'error.evidence.pngUnreadable', { reason: String((error as Error).message).slice(0, 200) })
     }
   }
   if (format === 'jpeg') {
@@ -55,11 +55,11 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
       return { width: decoded.width, height: decoded.height, data: decoded.data }
     } catch (error) {
       const text = (error as Error).message
-      if (/maxResolutionInMP|maxMemoryUsage/i.test(text)) throw new CoreError('INVALID_INPUT', `This JPEG image is larger than ${maxPixels / 1_000_000} megapixels.`)
-      throw new CoreError('INVALID_INPUT', `This JPEG file cannot be read (${text.slice(0, 200)}).`)
+      if (/maxResolutionInMP|maxMemoryUsage/i.test(text)) throw coreError('INVALID_INPUT', 'error.evidence.jpegTooLarge', { max: maxPixels / 1_000_000 })
+      throw coreError('INVALID_INPUT', 'error.evidence.jpegUnreadable', { reason: text.slice(0, 200) })
     }
   }
-  throw new CoreError('INVALID_INPUT', 'Rightful redacts PNG and JPEG images. Save a PDF page as an image first.')
+  throw coreError('INVALID_INPUT', 'error.evidence.notImage')
 }
 
 /** Encodes RGBA pixels as an 8-bit RGB PNG (no alpha: what is painted is final). */

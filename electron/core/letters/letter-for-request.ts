@@ -1,11 +1,11 @@
 /** Turns a request (as drafted, or exactly as sent) into the letter the PDF renderer lays out. */
-import { CoreError } from '../api/result'
 import type { PlainDate } from '../deadlines/calendar'
 import { letterDraft, type Language, type RequestRecord } from '../requests/model'
 import { longDate } from '../templates/view'
 import { letterLabels } from './letter-labels'
 import type { LetterInput, Paper } from './pdf-letter'
 import { cutUtf8 } from '../text-cut'
+import { coreError } from '../messages/errors'
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
@@ -66,10 +66,7 @@ export function letterFor(record: RequestRecord, options: { date: PlainDate; cre
   const senderCountry = content.sender.country
   const address = record.sent?.recipientAddress ?? record.draft.recipientAddress
   if (!address) {
-    throw new CoreError(
-      'NO_POSTAL_ADDRESS',
-      `No postal address is known for ${record.company.name}, so there is nothing to put in the envelope window. Add one on the company's page, or send the request by e-mail.`,
-    )
+    throw coreError('NO_POSTAL_ADDRESS', 'error.letter.noPostal', { company: record.company.name })
   }
   const letterDate = record.sent?.channel === 'post' ? record.sent.on : options.date
   const international = senderCountry === null || senderCountry !== address.country

@@ -8,8 +8,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { domainToASCII } from 'node:url'
 import type MailComposerType from 'nodemailer/lib/mail-composer'
 import { emailAddressSchema } from '../catalog/schema'
-import { CoreError } from '../api/result'
 import { hasControlCharacter } from './mail-settings'
+import { coreError, coreErrorAs } from '../messages/errors'
+import { message, type Message } from '../messages/message'
 
 /** The most attachment data one e-mail carries (before encoding); many servers refuse more than 25 MB encoded. */
 export const maxAttachmentBytesPerMessage = 20 * 1024 * 1024
@@ -35,17 +36,21 @@ export type EmlInput = {
 }
 
 /** Throws INVALID_INPUT unless `value` is one line without control characters. */
-function singleLine(value: string, what: string): void {
+/** A header field's name, in English and as a message. */
+type Field = { readonly english: string; readonly said: Message }
+const field = (english: string, key: string, params?: Readonly<Record<string, string>>): Field => ({ english, said: message(`error.mail.field.${key}`, params) })
+
+function singleLine(value: string, what: Field): void {
   if (/[\r\n]/.test(value)) {
-    throw new CoreError('INVALID_INPUT', `The ${what} must be a single line: it contains a line break, which could change the e-mail's headers.`)
+    throw coreErrorAs('INVALID_INPUT', `The ${what.english} must be a single line: it contains a line break, which could change the e-mail's headers.`, 'error.mail.lineBreak', { field: what.said })
   }
-  if (hasControlCharacter(value)) throw new CoreError('INVALID_INPUT', `The ${what} contains a control character.`)
+  if (hasControlCharacter(value)) throw coreErrorAs('INVALID_INPUT', `The ${what.english} contains a control character.`, 'error.mail.controlCharacter', { field: what.said })
 }
 
-function address(value: string, what: string): string {
+function address(value: string, what: Field): string {
   singleLine(value, what)
   const parsed = emailAddressSchema.safeParse(value)
-  if (!parsed.success) throw new CoreError('INVALID_INPUT', `The ${what} "${value}" is not an e-mail address.`)
+  if (!parsed.success) throw coreErrorAs('INVALID_INPUT', `The ${what.english} "${value}" is not an e-mail address.`, 'error.mail.notAddress', { field: what.said, value })
   return parsed.data
 }
 
@@ -54,22 +59,20 @@ function address(value: string, what: string): string {
  * attachments' names and total size. Throws a CoreError; changes nothing.
  */
 export function checkMessageFields(input: Pick<EmlInput, 'from' | 'to' | 'subject' | 'attachments'>): void {
-  singleLine(input.subject, 'subject')
-  if (!input.subject.trim()) throw new CoreError('INVALID_INPUT', 'The subject line cannot be empty.')
-  singleLine(input.from.name, "sender's name")
-  address(input.from.address, "sender's address")
-  address(input.to, 'recipient')
+  singleLine(input.subject, field('subject', 'subject'))
+  if (!input.subject.trim()) throw coreError('INVALID_INPUT', 'error.mail.emptySubject')
+  singleLine(input.from.name, field("sender's name", 'senderName'))
+  address(input.from.address, field("sender's address", 'senderAddress'))
+  address(input.to, field('recipient', 'recipient'))
   let total = 0
   for (const attachment of input.attachments ?? []) {
-    singleLine(attachment.filename, `attachment name "${attachment.filename.replace(/[\r\n]+/g, ' ')}"`)
+    const shown = attachment.filename.replace(/[\r\n]+/g, ' ')
+    singleLine(attachment.filename, field(`attachment name "${shown}"`, 'attachmentName', { name: shown }))
     total += attachment.content.byteLength
   }
   if (total > maxAttachmentBytesPerMessage) {
     const mb = (bytes: number) => (bytes / 1048576).toFixed(1)
-    throw new CoreError(
-      'MESSAGE_TOO_LARGE',
-      `The attachments come to ${mb(total)} MB; one e-mail carries at most ${mb(maxAttachmentBytesPerMessage)} MB. Leave some out, or send them in a second e-mail.`,
-    )
+    throw coreError('MESSAGE_TOO_LARGE', 'error.mail.attachmentsTooLarge', { size: mb(total), max: mb(maxAttachmentBytesPerMessage) })
   }
 }
 
@@ -113,7 +116,7 @@ export async function buildEml(input: EmlInput): Promise<Uint8Array> {
   })
   return new Promise((resolve, reject) => {
     composer.compile().build((error, message) => {
-      if (error) reject(new CoreError('INTERNAL', `The e-mail could not be composed: ${error.message}`))
+      if (error) reject(coreError('INTERNAL', 'error.mail.compose', { reason: String(error.message) }))
       else resolve(new Uint8Array(message))
     })
   })

@@ -19,7 +19,8 @@ import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
 import { appendToSentFolder, describeImapError } from './sent-copy'
 import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
 import { ownValue } from '../own-keys'
-import { coreError } from '../messages/errors'
+import { coreError, coreErrorAs, reasonOf } from '../messages/errors'
+import { message } from '../messages/message'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
@@ -55,7 +56,7 @@ async function secretStep<T>(run: () => Promise<T>): Promise<T> {
     return await run()
   } catch (error) {
     if (error instanceof CoreError) throw error
-    throw new CoreError('SECRETS_UNAVAILABLE', `The password store could not be used: ${(error as Error).message}`)
+    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
   }
 }
 
@@ -162,7 +163,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
 
   const send = async (input: { reference: string; mode: 'send' | 'retry'; attachLetter: boolean; attachments: ReadonlyArray<string>; confirmResend: boolean }): Promise<SendResult> => {
     const { record } = ctx.requests.get(input.reference)
-    if (record.sent) throw new CoreError('INVALID_STATE', `${record.reference} is already sent; what was sent cannot be sent again.`)
+    if (record.sent) throw coreError('INVALID_STATE', 'error.mail.alreadySent', { reference: record.reference })
     const to = record.draft.to
     if (!to) throw coreError('NO_EMAIL', 'error.noEmail', { company: record.company.name })
     const fromAddress = settings.get().smtp?.fromAddress ?? record.draft.sender.email
@@ -223,7 +224,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
 
     if (entry.state !== 'sent') {
       const failure = entry.attempts.at(-1)?.failure
-      throw new CoreError(failure?.code ?? 'INTERNAL', failure?.message ?? `${record.reference} was not sent.`)
+      throw failure ? new CoreError(failure.code, failure.message, undefined, failure.detail ?? message('error.mail.failedWith', { reason: failure.message })) : coreError('INTERNAL', 'error.mail.notSent', { reference: record.reference })
     }
     const current = resolved as Awaited<ReturnType<typeof smtpConfig>> | null
     const final = current ? await copyToSent(entry, current.smtp, current.password) : entry
@@ -248,7 +249,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
       try {
         await ctx.ports.external.open(url)
       } catch (error) {
-        throw new CoreError('EXTERNAL_FAILED', `Your mail program could not be opened (${(error as Error).message}). Save the e-mail as an .eml file instead.`)
+        throw coreError('EXTERNAL_FAILED', 'error.mail.mailProgram', { reason: String((error as Error).message) })
       }
       return { handoff: 'mailto' as const, url, path: null }
     },
@@ -262,13 +263,13 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
         try {
           await ctx.ports.external.copyText(mail.body.replace(/\r\n|\r/g, '\n'))
         } catch (error) {
-          throw new CoreError('EXTERNAL_FAILED', `The text is too long for a ${webmailNames[provider]} link, and it could not be copied (${(error as Error).message}). Save the e-mail as an .eml file, or copy the text from the page.`)
+          throw coreError('EXTERNAL_FAILED', 'error.mail.webmailCopy', { provider: webmailNames[provider], reason: String((error as Error).message) })
         }
       }
       try {
         await ctx.ports.external.openWebmail(url)
       } catch (error) {
-        throw new CoreError('EXTERNAL_FAILED', `${webmailNames[provider]} could not be opened in your browser (${(error as Error).message}).`)
+        throw coreError('EXTERNAL_FAILED', 'error.mail.webmailOpen', { provider: webmailNames[provider], reason: String((error as Error).message) })
       }
       return { provider, url, bodyCopied: !bodyIncluded }
     },
@@ -287,10 +288,10 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     'mail:saveSmtp': async ({ smtp, password, sentCopy }) => {
       const nextSentCopy = sentCopy ?? settings.get().sentCopy
       if (nextSentCopy.enabled && !nextSentCopy.host) {
-        throw new CoreError('INVALID_INPUT', 'Enter the IMAP server that keeps your Sent folder, or turn the copy off.', [{ path: 'sentCopy.host', message: 'Enter the IMAP server.' }])
+        throw coreErrorAs('INVALID_INPUT', 'Enter the IMAP server that keeps your Sent folder, or turn the copy off.', 'error.mail.sentCopyHost', undefined, [{ path: 'sentCopy.host', message: 'Enter the IMAP server.', detail: message('issue.enterImapServer') }])
       }
       if (smtp && !smtp.user && password) {
-        throw new CoreError('INVALID_INPUT', 'A password needs a user name.', [{ path: 'smtp.user', message: 'Enter the user name that goes with the password.' }])
+        throw coreErrorAs('INVALID_INPUT', 'A password needs a user name.', 'error.mail.passwordNeedsUser', undefined, [{ path: 'smtp.user', message: 'Enter the user name that goes with the password.', detail: message('issue.enterUserName') }])
       }
       // The saved password goes only where it was given for: a new server, port, security, user or
       // certificate (or a new IMAP server for the Sent copy) needs it entered again, so that a page
@@ -331,8 +332,8 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
 
     'mail:copyToSent': async ({ reference }) => {
       const entry = outbox.get(reference)
-      if (!entry || entry.state !== 'sent') throw new CoreError('INVALID_STATE', `${reference} has not been sent by Rightful, so there is nothing to copy.`)
-      if (!settings.get().sentCopy.enabled) throw new CoreError('INVALID_STATE', 'The copy to the Sent folder is turned off in Settings → Mail.')
+      if (!entry || entry.state !== 'sent') throw coreError('INVALID_STATE', 'error.mail.nothingToCopy', { reference })
+      if (!settings.get().sentCopy.enabled) throw coreError('INVALID_STATE', 'error.mail.copyOff')
       const { smtp, password } = await smtpConfig()
       return outboxItem(await copyToSent(entry, smtp, password))
     },
@@ -357,10 +358,10 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
     try {
       bytes = new Uint8Array(fs.readFileSync(file))
     } catch (error) {
-      throw new CoreError('NOT_FOUND', `The sent e-mail ${archive.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      throw coreError('NOT_FOUND', 'error.mail.archiveUnreadable', { file: archive.file, reason: reasonOf(error) })
     }
     if (sha256Hex(bytes) !== archive.sha256) {
-      throw new CoreError('STORAGE_FAILED', `The sent e-mail ${archive.file} has changed since it was sent: its SHA-256 no longer matches the one recorded.`)
+      throw coreError('STORAGE_FAILED', 'error.mail.archiveChanged', { file: archive.file })
     }
     return bytes
   }

@@ -2,7 +2,7 @@
  * The mailto: hand-off (RFC 6068): the user's own mail program opens with recipient, subject and
  * body filled in, and the user sends it from there.
  */
-import { CoreError } from '../api/result'
+import { coreError } from '../messages/errors'
 
 /** Percent-encodes for a mailto: URL; line breaks become CRLF as RFC 6068 requires. */
 function encode(text: string): string {
@@ -12,10 +12,7 @@ function encode(text: string): string {
 export function buildMailtoUrl(message: { to: string; subject: string; body: string }, maxLength: number): string {
   const url = `mailto:${encodeURIComponent(message.to).replace(/%40/g, '@')}?subject=${encode(message.subject)}&body=${encode(message.body)}`
   if (url.length > maxLength) {
-    throw new CoreError(
-      'MAILTO_TOO_LONG',
-      `This e-mail is too long to hand to your mail program directly (${url.length} characters; this system accepts ${maxLength}). Save it as an .eml file instead and open that.`,
-    )
+    throw coreError('MAILTO_TOO_LONG', 'error.mail.mailtoTooLong', { length: url.length, max: maxLength })
   }
   return url
 }

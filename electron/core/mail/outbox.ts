@@ -32,8 +32,8 @@ import { sha256Hex } from './eml'
 import { outboxStates, type OutboxItem, type SentCopyStatus, type SmtpFailure } from './mail-types'
 import { serverLabel, type SmtpConfig, type SmtpOutcome } from './smtp'
 import { incomingDir } from '../requests/attachments'
-import { noticeWords } from '../messages/errors'
-import { messageSchema as wordsSchema } from '../messages/message'
+import { coreError, noticeWords, reasonOf } from '../messages/errors'
+import { messageSchema as wordsSchema, message } from '../messages/message'
 
 export { outboxStates, type OutboxItem, type OutboxState, type SentCopyStatus } from './mail-types'
 
@@ -221,7 +221,7 @@ export function openOutbox(options: {
       lock.run(() => writeFileAtomicSync(openFile(valid.reference), JSON.stringify(valid, null, 2)))
     } catch (error) {
       if (error instanceof CoreError) throw error
-      throw new CoreError('STORAGE_FAILED', `The outbox could not be saved: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.outbox.notSaved', { reason: String((error as Error).message) })
     }
     return valid
   }
@@ -284,6 +284,7 @@ export function openOutbox(options: {
       const failure: SmtpFailure = {
         code: 'SEND_UNCERTAIN',
         message: `Rightful stopped while this e-mail was being sent through ${last.server}. The server may have accepted it: check your Sent folder before sending it again.`,
+        detail: message('error.outbox.stoppedWhileSending', { server: last.server }),
         responseCode: null,
         response: null,
         command: null,
@@ -313,10 +314,7 @@ export function openOutbox(options: {
         // Sent some other way meanwhile (marked by hand): the message and this entry stay as proof.
         if (!(error instanceof CoreError) || (error.code !== 'INVALID_STATE' && error.code !== 'NOT_FOUND')) {
           // The entry stays open and says "sent"; the next look at it records it again.
-          throw new CoreError(
-            'STORAGE_FAILED',
-            `The server accepted the e-mail for ${current.reference}, but the request could not be updated (${(error as Error).message}). Rightful records it as sent the next time it opens the request.`,
-          )
+          throw coreError('STORAGE_FAILED', 'error.outbox.acceptedNotRecorded', { reference: current.reference, reason: String((error as Error).message) })
         }
       }
       current = retire({ ...current, recordedAt: stamp() })
@@ -327,7 +325,7 @@ export function openOutbox(options: {
   }
 
   const get = (reference: string): OutboxEntry | null => {
-    if (!referencePattern.test(reference)) throw new CoreError('NOT_FOUND', `"${reference}" is not a request reference.`)
+    if (!referencePattern.test(reference)) throw coreError('NOT_FOUND', 'error.request.notReference', { reference })
     const open = readFile(openFile(reference), reference)
     if (open && !unsettled(open)) return open
     if (open) {
@@ -349,7 +347,7 @@ export function openOutbox(options: {
         return
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new CoreError('STORAGE_FAILED', `The outbox could not be locked: ${(error as Error).message}`)
+          throw coreError('STORAGE_FAILED', 'error.outbox.lock', { reason: String((error as Error).message) })
         }
       }
       const held = readJsonFileSync(file)
@@ -358,7 +356,7 @@ export function openOutbox(options: {
       if (!stale) break
       fs.rmSync(file, { force: true })
     }
-    throw new CoreError('SEND_IN_PROGRESS', `${reference} is being sent right now (by this or another Rightful window or command). Wait a moment.`)
+    throw coreError('SEND_IN_PROGRESS', 'error.outbox.sendingElsewhere', { reference })
   }
 
   const keepMessage = (reference: string, version: number, composed: ComposedMessage): OutboxMessage => {
@@ -369,7 +367,7 @@ export function openOutbox(options: {
         createFileExclusiveSync(target, composed.bytes, { tempDir: incomingDir(dataDir) })
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue // left by an attempt that stopped early
-        throw new CoreError('STORAGE_FAILED', `The e-mail could not be kept with the request: ${(error as Error).message}`)
+        throw coreError('STORAGE_FAILED', 'error.outbox.keep', { reason: String((error as Error).message) })
       }
       const { bytes, ...meta } = composed
       return {
@@ -381,7 +379,7 @@ export function openOutbox(options: {
         composedAt: stamp(),
       }
     }
-    throw new CoreError('STORAGE_FAILED', 'No free file name for the e-mail was found.')
+    throw coreError('STORAGE_FAILED', 'error.outbox.noName')
   }
 
   const readMessage = (entry: OutboxEntry): Uint8Array => {
@@ -390,10 +388,10 @@ export function openOutbox(options: {
     try {
       bytes = new Uint8Array(fs.readFileSync(file))
     } catch (error) {
-      throw new CoreError('STORAGE_FAILED', `The kept e-mail ${entry.message.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      throw coreError('STORAGE_FAILED', 'error.outbox.unreadable', { file: entry.message.file, reason: reasonOf(error) })
     }
     if (sha256Hex(bytes) !== entry.message.sha256) {
-      throw new CoreError('STORAGE_FAILED', `The kept e-mail ${entry.message.file} has changed since it was written; Rightful will not send it. Nothing was sent.`)
+      throw coreError('STORAGE_FAILED', 'error.outbox.changed', { file: entry.message.file })
     }
     return bytes
   }
@@ -426,15 +424,12 @@ export function openOutbox(options: {
     async send({ reference, mode, confirmResend, fingerprint, connect, compose, transport }) {
       const existing = get(reference)
       if (existing?.state === 'sent') {
-        throw new CoreError('INVALID_STATE', `${reference} was already sent: the server accepted it at ${existing.acceptedAt} (Message-ID ${existing.messageId}).`)
+        throw coreError('INVALID_STATE', 'error.outbox.acceptedAt', { reference, at: String(existing.acceptedAt), messageId: String(existing.messageId) })
       }
-      if (options.getRequest(reference).sent) throw new CoreError('INVALID_STATE', `${reference} is already marked as sent.`)
-      if (mode === 'retry' && !existing) throw new CoreError('NOT_FOUND', `${reference} has no e-mail to retry: send it first.`)
+      if (options.getRequest(reference).sent) throw coreError('INVALID_STATE', 'error.outbox.markedSent', { reference })
+      if (mode === 'retry' && !existing) throw coreError('NOT_FOUND', 'error.outbox.nothingToRetry', { reference })
       if (existing?.state === 'uncertain' && !confirmResend) {
-        throw new CoreError(
-          'CONFIRM_RESEND',
-          `The last attempt to send ${reference} may have reached the server. Check your Sent folder; send it again only if it is not there (confirm to resend the same message, Message-ID ${existing.messageId}).`,
-        )
+        throw coreError('CONFIRM_RESEND', 'error.outbox.confirmResendId', { reference, messageId: String(existing.messageId) })
       }
       // Nothing is written before the server and the password are known.
       const { config, envelopeFrom } = await connect()
@@ -448,10 +443,10 @@ export function openOutbox(options: {
         locked = true
         let entry = get(reference)
         if (entry?.state === 'sending') {
-          throw new CoreError('SEND_IN_PROGRESS', `${reference} is being sent right now. Wait a moment.`)
+          throw coreError('SEND_IN_PROGRESS', 'error.outbox.sending', { reference })
         }
-        if (entry?.state === 'sent') throw new CoreError('INVALID_STATE', `${reference} was already sent.`)
-        if (entry?.state === 'uncertain' && !confirmResend) throw new CoreError('CONFIRM_RESEND', `The last attempt to send ${reference} may have reached the server.`)
+        if (entry?.state === 'sent') throw coreError('INVALID_STATE', 'error.outbox.wasSent', { reference })
+        if (entry?.state === 'uncertain' && !confirmResend) throw coreError('CONFIRM_RESEND', 'error.outbox.confirmResend', { reference })
 
         const changed = entry !== null && entry.message.fingerprint !== fingerprint
         if (!entry) {

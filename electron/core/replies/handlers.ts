@@ -15,6 +15,7 @@ import type { ReplyImportOutcome, ReplyImportResult } from './model'
 import type { PasswordStorage } from '../mail/mail-types'
 import { maxReplyBytes } from './parse'
 import { createReplyService, type ReplyService } from './service'
+import { coreError } from '../messages/errors'
 
 /** What Settings shows about the IMAP sync; the password itself never leaves the core. */
 export type ImapView = {
@@ -46,13 +47,13 @@ async function secretStep<T>(run: () => Promise<T>): Promise<T> {
     return await run()
   } catch (error) {
     if (error instanceof CoreError) throw error
-    throw new CoreError('SECRETS_UNAVAILABLE', `The password store could not be used: ${(error as Error).message}`)
+    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
   }
 }
 
 const decodeBase64 = (value: string, name: string): Uint8Array => {
   // As /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, with the trailing spaces cut first so no two quantifiers trade line breaks.
-  if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(value.trimEnd())) throw new CoreError('INVALID_INPUT', `${name}: the file's content did not arrive intact.`)
+  if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(value.trimEnd())) throw coreError('INVALID_INPUT', 'error.replies.notIntact', { name })
   return new Uint8Array(Buffer.from(value, 'base64'))
 }
 
@@ -113,7 +114,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
             run: () => {
               const bytes = decodeBase64(file.base64, file.name)
               if (bytes.length > maxReplyBytes) {
-                throw new CoreError('EML_TOO_LARGE', `${file.name} is ${(bytes.length / 1048576).toFixed(1)} MB; Rightful imports e-mails up to ${maxReplyBytes / 1048576} MB.`)
+                throw coreError('EML_TOO_LARGE', 'error.replies.fileTooLarge', { name: file.name, size: (bytes.length / 1048576).toFixed(1), max: maxReplyBytes / 1048576 })
               }
               return replies.importBytes(bytes, { source: file.name, origin: 'file', hint: reference ?? null, confirm })
             },
@@ -129,7 +130,7 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
     'replies:imapSettings': () => imapView(),
     'replies:saveImap': async ({ settings, password }) => {
       if (settings?.useSmtpLogin && password) {
-        throw new CoreError('INVALID_INPUT', 'With the SMTP login reused, the password is the SMTP one: change it in the mail settings.')
+        throw coreError('INVALID_INPUT', 'error.replies.smtpPassword')
       }
       if (password !== undefined && !settings?.useSmtpLogin) {
         if (password === null) await secretStep(() => ctx.ports.secrets.delete(imapPasswordSecret))
@@ -140,12 +141,12 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
       return imapView()
     },
     'replies:sync': async ({ account: given, password }, operation) => {
-      if (syncing) throw new CoreError('INVALID_STATE', 'A sync is already running.')
+      if (syncing) throw coreError('INVALID_STATE', 'error.replies.syncRunning')
       syncing = true
       try {
         let account: ImapAccount
         if (given) {
-          if (!password) throw new CoreError('IMAP_PASSWORD_MISSING', `The password for ${given.user} on ${given.host} is needed.`)
+          if (!password) throw coreError('IMAP_PASSWORD_MISSING', 'error.replies.passwordNeeded', { user: given.user, server: given.host })
           account = { ...given, password, trustedCertificate: given.trustedCertificate ?? null }
         } else {
           account = await savedAccount()
@@ -176,9 +177,9 @@ export function replyHandlers(ctx: CoreContext): HandlerMap {
           if (isCancelled(error)) {
             // What was imported stays: each reply went in whole. What the sync saw is not recorded, so the next one looks again.
             const kept = imported.length
-            const message = `The IMAP sync was stopped, as you asked.${kept > 0 ? ` The ${kept} repl${kept === 1 ? 'y' : 'ies'} it had imported ${kept === 1 ? 'is' : 'are'} kept;` : ''} The next sync looks at the rest again.`
-            imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: kept, error: message }))
-            throw new CoreError('CANCELLED', message)
+            const stopped = kept > 0 ? coreError('CANCELLED', 'error.replies.syncStoppedKept', { count: kept }) : coreError('CANCELLED', 'error.replies.syncStopped')
+            imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: kept, error: stopped.message }))
+            throw stopped
           }
           imap.saveSummary(summary({ checked: 0, downloaded: 0, imported: imported.length, error: (error as Error).message }))
           throw error

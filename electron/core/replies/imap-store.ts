@@ -6,7 +6,6 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
-import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { dictionaryOf, readKeyedEntries, type BadEntry } from '../own-keys'
 import { openJsonFileStore } from '../storage/document-store'
@@ -14,7 +13,7 @@ import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'
 import { imapSettingsSchema, mailboxStateSchema, syncSummarySchema, type ImapSettings, type MailboxState, type SyncSummary } from './imap-settings'
 import { repliesDir } from './store'
-import { noticeWords } from '../messages/errors'
+import { coreError, noticeWords } from '../messages/errors'
 
 const documentSchema = z.object({
   version: z.literal(1),
@@ -109,7 +108,7 @@ export function openImapStore(options: { dataDir: string; notices: NoticeBoard; 
         lastSync: next.lastSync,
       })
     } catch (error) {
-      throw new CoreError('STORAGE_FAILED', `The IMAP settings could not be saved: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.imap.notSaved', { reason: String((error as Error).message) })
     }
   }
   return {

@@ -13,6 +13,7 @@ import { createImapClient } from '../mail/imap-client'
 import type { MailboxState } from './imap-settings'
 import { messageIdsIn } from './parse'
 import { message } from '../messages/message'
+import { coreError } from '../messages/errors'
 
 export type ImapAccount = {
   readonly host: string
@@ -53,14 +54,14 @@ function reasonOf(error: unknown): string {
 /** A connection or login failure of imapflow as a CoreError the user can act on. */
 export function imapError(error: unknown, account: ImapAccount): CoreError {
   const e = error as { authenticationFailed?: boolean; code?: string } | null
-  if (e?.authenticationFailed) return new CoreError('IMAP_AUTH_FAILED', `The IMAP server ${account.host} did not accept the user name and password for ${account.user}.`)
+  if (e?.authenticationFailed) return coreError('IMAP_AUTH_FAILED', 'error.imap.auth', { server: account.host, user: account.user })
   if (e?.code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(e.code)) {
-    return new CoreError('IMAP_CONNECTION_FAILED', `Rightful could not reach the IMAP server ${account.host}:${account.port} (${e.code}).`)
+    return coreError('IMAP_CONNECTION_FAILED', 'error.imap.unreachable', { server: `${account.host}:${account.port}`, code: e.code })
   }
   if (e?.code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(e.code)) {
-    return new CoreError('IMAP_CONNECTION_FAILED', `The secure connection to ${account.host}:${account.port} failed (${e.code}); check the security setting or trust the server's certificate.`)
+    return coreError('IMAP_CONNECTION_FAILED', 'error.imap.tls', { server: `${account.host}:${account.port}`, code: e.code })
   }
-  return new CoreError('IMAP_CONNECTION_FAILED', `The IMAP server ${account.host}:${account.port} failed: ${reasonOf(error)}`)
+  return coreError('IMAP_CONNECTION_FAILED', 'error.imap.failed', { server: `${account.host}:${account.port}`, reason: reasonOf(error) })
 }
 
 /** "3:7,9,12:13" for sorted UIDs: short commands however many messages there are. */
@@ -138,7 +139,7 @@ export async function scanMailbox(options: {
     try {
       mailbox = await client.mailboxOpen(account.mailbox, { readOnly: true })
     } catch (error) {
-      throw new CoreError('IMAP_CONNECTION_FAILED', `The folder "${account.mailbox}" could not be opened on ${account.host}: ${reasonOf(error)}`)
+      throw coreError('IMAP_CONNECTION_FAILED', 'error.imap.folder', { folder: account.mailbox, server: account.host, reason: reasonOf(error) })
     }
     const uidValidity = String(mailbox.uidValidity)
     // A new UIDVALIDITY means the UIDs were renumbered: look at the whole period again.

@@ -5,10 +5,10 @@
  * to 255 bytes of UTF-8. A record that still does not validate is refused with REPLY_UNSTORABLE
  * and the reason; nothing is kept of it. Pure: the same input gives the same record.
  */
-import { CoreError } from '../api/result'
 import { describeIssues } from '../own-keys'
 import { cutFileName, cutText } from '../text-cut'
 import { replyLimits, replyRecordSchema, type ReplyRecord } from './model'
+import { coreErrorAs, zodProblems } from '../messages/errors'
 
 /** A record as the service assembles it from a parsed message: sizes not yet checked. */
 export type ReplyRecordDraft = Omit<ReplyRecord, 'date' | 'to' | 'attachments' | 'bounce' | 'match'> & {
@@ -86,6 +86,6 @@ export function normaliseReplyRecord(draft: ReplyRecordDraft): ReplyRecord {
     },
   }
   const parsed = replyRecordSchema.safeParse(record)
-  if (!parsed.success) throw new CoreError('REPLY_UNSTORABLE', `This reply cannot be kept: ${describeIssues(parsed.error)}. Nothing of it was stored.`)
+  if (!parsed.success) throw coreErrorAs('REPLY_UNSTORABLE', `This reply cannot be kept: ${describeIssues(parsed.error)}. Nothing of it was stored.`, 'error.replies.unstorable', { problems: zodProblems(parsed.error) })
   return parsed.data
 }

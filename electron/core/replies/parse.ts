@@ -8,6 +8,8 @@ import { createTextBudget, unlimitedBudget, type TextBudget } from '../text/budg
 import type { AddressObject, ParsedMail } from 'mailparser'
 import { CoreError } from '../api/result'
 import { cutFileName, maxFileNameBytes } from '../text-cut'
+import { coreError } from '../messages/errors'
+import { message, type Message, type MessageParam } from '../messages/message'
 
 /** The largest .eml Rightful imports (a reply with a data export attached may be large). */
 export const maxReplyBytes = 25 * 1024 * 1024
@@ -70,12 +72,19 @@ export type ParsedReply = {
   readonly size: number
 }
 
-const fail = (message: string): never => {
-  throw new CoreError('EML_INVALID', message)
+const fail = (key: string, params?: Readonly<Record<string, MessageParam>>): never => {
+  throw coreError('EML_INVALID', `error.eml.${key}`, params)
 }
 
-const injection = (message: string): never => {
-  throw new CoreError('EML_HEADER_INJECTION', message)
+const injection = (key: string, params?: Readonly<Record<string, MessageParam>>): never => {
+  throw coreError('EML_HEADER_INJECTION', `error.eml.${key}`, params)
+}
+
+/** A header field as the messages name it: the person's words for the sender's, a field's own name for the rest. */
+const headerNames = new Map<string, string>([['subject', 'subject'], ["sender's name", 'senderName'], ["sender's address", 'senderAddress']])
+const headerOf = (what: string): Message => {
+  const own = headerNames.get(what)
+  return own ? message(`error.mail.field.${own}`) : message('error.eml.field', { name: what })
 }
 
 /** Header fields that may appear only once and that Rightful acts upon. */
@@ -91,36 +100,36 @@ function checkHeaderBlock(bytes: Uint8Array): void {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, limit).toString('latin1')
   const end = head.search(/\r?\n\r?\n/)
   const block = end >= 0 ? head.slice(0, end) : head
-  if (end < 0 && limit === bytes.length && !/\n/.test(head)) fail('The file is not an e-mail: it has no header lines.')
-  if (block.includes('\u0000')) fail('The file is not an e-mail: its header contains binary data.')
+  if (end < 0 && limit === bytes.length && !/\n/.test(head)) fail('noHeader')
+  if (block.includes('\u0000')) fail('binaryHeader')
   const crlf = /\r\n/.test(block)
-  if (/\r(?!\n)/.test(block)) injection('A header field of this e-mail contains a bare carriage return (CR), which can smuggle in extra header fields. It was not imported.')
+  if (/\r(?!\n)/.test(block)) injection('bareCr')
   if (crlf && /(?<!\r)\n/.test(block)) {
-    injection('The header of this e-mail mixes line endings (CR LF and a bare LF), which can smuggle in extra header fields. It was not imported.')
+    injection('mixedEndings')
   }
   const lines = block.split(/\r?\n/)
-  if (!lines[0] || !/^[!-9;-~]+:/.test(lines[0])) fail('The file is not an e-mail: it does not start with header fields such as From: and Subject:.')
+  if (!lines[0] || !/^[!-9;-~]+:/.test(lines[0])) fail('noFields')
   const seen = new Map<string, number>()
   for (const [index, line] of lines.entries()) {
     if (/^[ \t]/.test(line)) continue // folded continuation of the line before
     const match = /^([!-9;-~]+):/.exec(line)
-    if (!match) fail(`Line ${index + 1} of the e-mail's header is not a header field ("${line.slice(0, 40)}").`)
+    if (!match) fail('badLine', { line: index + 1, text: line.slice(0, 40) })
     const name = match![1]!.toLowerCase()
     seen.set(name, (seen.get(name) ?? 0) + 1)
   }
   for (const name of singleFields) {
     if ((seen.get(name) ?? 0) > 1) {
-      injection(`The e-mail has ${seen.get(name)} "${name}" header fields where only one is allowed; a second one is a sign of tampering. It was not imported.`)
+      injection('repeated', { count: seen.get(name) ?? 2, name })
     }
   }
-  if (!seen.has('from')) fail('The e-mail has no From: field, so Rightful cannot tell who sent it.')
+  if (!seen.has('from')) fail('noFrom')
 }
 
 /** Throws when a decoded header value carries a line break or a control character. */
 function singleLine(value: string | undefined, what: string): string {
   if (value === undefined) return ''
-  if (/[\r\n]/.test(value)) injection(`The ${what} of this e-mail contains a line break once decoded, which can smuggle in extra header fields. It was not imported.`)
-  if ([...value].some((c) => (c.charCodeAt(0) < 32 && c !== '\t') || c.charCodeAt(0) === 127)) injection(`The ${what} of this e-mail contains a control character. It was not imported.`)
+  if (/[\r\n]/.test(value)) injection('lineBreak', { field: headerOf(what) })
+  if ([...value].some((c) => (c.charCodeAt(0) < 32 && c !== '\t') || c.charCodeAt(0) === 127)) injection('controlCharacter', { field: headerOf(what) })
   return value
 }
 
@@ -367,9 +376,9 @@ async function readMail(buffer: Buffer, budget: TextBudget): Promise<{ mail: Par
  */
 export async function parseReply(bytes: Uint8Array, options: { readonly budget?: TextBudget } = {}): Promise<ParsedReply> {
   const budget = options.budget ?? createTextBudget({ what: 'the e-mail', limitMs: replyBudgetMs })
-  if (bytes.length === 0) fail('The file is empty.')
+  if (bytes.length === 0) fail('empty')
   if (bytes.length > maxReplyBytes) {
-    throw new CoreError('EML_TOO_LARGE', `The e-mail is ${(bytes.length / 1048576).toFixed(1)} MB; Rightful imports e-mails up to ${maxReplyBytes / 1048576} MB.`)
+    throw coreError('EML_TOO_LARGE', 'error.eml.tooLarge', { size: (bytes.length / 1048576).toFixed(1), max: maxReplyBytes / 1048576 })
   }
   // A message saved from an mbox file may start with its "From sender date" separator line.
   const mboxLine = /^From (?!:)[^\r\n]*\r?\n/.exec(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1000)).toString('latin1'))
@@ -381,15 +390,15 @@ export async function parseReply(bytes: Uint8Array, options: { readonly budget?:
     ;({ mail, text: mailText } = await readMail(Buffer.from(message.buffer, message.byteOffset, message.byteLength), budget))
   } catch (error) {
     if (error instanceof CoreError) throw error
-    return fail(`The e-mail could not be read: ${(error as Error).message}`)
+    return fail('unreadable', { reason: String((error as Error).message) })
   }
   budget.check()
   const subject = singleLine(mail.subject, 'subject').trim()
   const fromList = addressesOf(mail.from)
-  const from = fromList[0] ?? fail('The e-mail has no readable sender address in its From: field.')
+  const from = fromList[0] ?? fail('noSender')
   singleLine(from.name, "sender's name")
   singleLine(from.address, "sender's address")
-  if (!/^[^\s@]+@[^\s@]+$/.test(from.address)) fail(`The sender "${from.address}" is not an e-mail address.`)
+  if (!/^[^\s@]+@[^\s@]+$/.test(from.address)) fail('senderNotAddress', { address: from.address })
   const messageIdRaw = singleLine(mail.messageId, 'Message-ID')
   const messageId = messageIdsIn(messageIdRaw)[0] ?? null
   const inReplyTo = messageIdsIn(singleLine(mail.inReplyTo, 'In-Reply-To'))

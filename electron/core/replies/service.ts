@@ -31,6 +31,7 @@ import type { Attaching, ReplyImportOutcome, ReplyKind, ReplyRecord, ReplyView }
 import { keptMessageId, normaliseReplyRecord, usableDate } from './normalise'
 import { maxReplyBytes, parseReply, replyBudgetMs, sameMessageId, type ParsedReply } from './parse'
 import { openReplyStore, repliesDir } from './store'
+import { coreError, reasonOf } from '../messages/errors'
 
 /** The reply kinds that add an event of their own once confirmed. */
 const eventForKind: ReadonlyMap<ReplyKind, UserEventKind> = new Map<ReplyKind, UserEventKind>([
@@ -229,7 +230,7 @@ export function createReplyService(deps: {
   const attach = (reference: string, parsed: ParsedReply, bytes: Uint8Array): { eventId: string; file: string } => {
     if (batch) batch.source = null
     const before = deps.requests.get(reference).record
-    if (!before.sent) throw new CoreError('INVALID_STATE', `${reference} has not been sent yet, so it cannot have a reply.`)
+    if (!before.sent) throw coreError('INVALID_STATE', 'error.replies.notSentYet', { reference })
     // The same message is on the timeline already (a run stopped before its record was written): that event is the one.
     const known = replyEventOf(before, parsed.sha256)
     if (known) return known
@@ -243,7 +244,7 @@ export function createReplyService(deps: {
         const dir = path.join(temp, String(index))
         fs.mkdirSync(dir, { recursive: true })
         const target = path.join(dir, file.name)
-        if (path.dirname(target) !== dir) throw new CoreError('INVALID_INPUT', `The attachment name "${file.name}" is not a plain file name.`)
+        if (path.dirname(target) !== dir) throw coreError('INVALID_INPUT', 'error.replies.attachmentName', { name: file.name })
         fs.writeFileSync(target, file.content, { mode: 0o600 })
         return target
       })
@@ -253,11 +254,11 @@ export function createReplyService(deps: {
       const view = deps.requests.addEvent({ reference, kind: 'reply-received', on: replyDay(usableDate(parsed.date), before.sent.on), note, attachments: tokens })
       const known = new Set(before.events.map((e) => e.id))
       const event = view.record.events.find((e) => !known.has(e.id) && e.kind === 'reply-received')
-      if (!event || !event.attachments[0]) throw new CoreError('INTERNAL', 'The reply was added, but its event could not be found again.')
+      if (!event || !event.attachments[0]) throw coreError('INTERNAL', 'error.replies.eventLost')
       return { eventId: event.id, file: event.attachments[0].file }
     } catch (error) {
       if (error instanceof CoreError) throw error
-      throw new CoreError('STORAGE_FAILED', `The reply could not be kept: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.replies.notKept', { reason: String((error as Error).message) })
     } finally {
       fs.rmSync(temp, { recursive: true, force: true })
     }
@@ -274,7 +275,7 @@ export function createReplyService(deps: {
       createFileExclusiveSync(target, bytes)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new CoreError('STORAGE_FAILED', `The reply could not be kept: ${(error as Error).message}`)
+        throw coreError('STORAGE_FAILED', 'error.replies.notKept', { reason: String((error as Error).message) })
       }
     }
     return path.relative(deps.dataDir, target).split(path.sep).join('/')
@@ -282,11 +283,11 @@ export function createReplyService(deps: {
 
   const readKept = (record: ReplyRecord): Uint8Array => {
     const full = path.resolve(deps.dataDir, record.file)
-    if (!full.startsWith(path.resolve(deps.dataDir) + path.sep)) throw new CoreError('NOT_FOUND', 'The kept message is outside the data folder.')
+    if (!full.startsWith(path.resolve(deps.dataDir) + path.sep)) throw coreError('NOT_FOUND', 'error.replies.outside')
     try {
       return new Uint8Array(fs.readFileSync(full))
     } catch (error) {
-      throw new CoreError('NOT_FOUND', `The kept message ${record.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      throw coreError('NOT_FOUND', 'error.replies.keptUnreadable', { file: record.file, reason: reasonOf(error) })
     }
   }
 
@@ -380,7 +381,7 @@ export function createReplyService(deps: {
 
   const findReply = (replyId: string): ReplyRecord => {
     const record = store.list().find((r) => r.id === replyId)
-    if (!record || !isLive(record)) throw new CoreError('NOT_FOUND', `There is no imported reply ${replyId}.`)
+    if (!record || !isLive(record)) throw coreError('NOT_FOUND', 'error.replies.notFound', { id: replyId })
     return record
   }
 
@@ -419,7 +420,7 @@ export function createReplyService(deps: {
     const source = matchSource()
     if (parsed.messageId) {
       const own = source.byMessageId(parsed.messageId)
-      if (own) throw new CoreError('INVALID_INPUT', `This is the request ${own} as Rightful sent it, not a reply to it.`)
+      if (own) throw coreError('INVALID_INPUT', 'error.replies.ownRequest', { reference: own })
     }
     let match: MatchResult = matchReply(matchInputOf(parsed), source)
     // A reply to a reminder answers the request it reminds of.
@@ -501,14 +502,14 @@ export function createReplyService(deps: {
       let size: number
       try {
         const stat = fs.statSync(file)
-        if (!stat.isFile()) throw new CoreError('INVALID_INPUT', `${file} is not a file.`)
+        if (!stat.isFile()) throw coreError('INVALID_INPUT', 'error.file.notAFile', { file })
         size = stat.size
       } catch (error) {
         if (error instanceof CoreError) throw error
-        throw new CoreError('NOT_FOUND', `The file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+        throw coreError('NOT_FOUND', 'error.file.cannotReadThe', { file, reason: reasonOf(error) })
       }
       if (size > maxReplyBytes) {
-        throw new CoreError('EML_TOO_LARGE', `${path.basename(file)} is ${(size / 1048576).toFixed(1)} MB; Rightful imports e-mails up to ${maxReplyBytes / 1048576} MB.`)
+        throw coreError('EML_TOO_LARGE', 'error.replies.fileTooLarge', { name: path.basename(file), size: (size / 1048576).toFixed(1), max: maxReplyBytes / 1048576 })
       }
       const bytes = new Uint8Array(fs.readFileSync(file))
       const outcome = await service.importBytes(bytes, { source: path.basename(file), origin: 'file', hint: options.hint ?? null, confirm: options.confirm ?? false })
@@ -518,12 +519,12 @@ export function createReplyService(deps: {
     async confirm({ replyId, reference, kind, until = null }) {
       recover()
       const found = findReply(replyId)
-      if (reference === undefined && kind === undefined) throw new CoreError('INVALID_INPUT', 'Say which request the reply answers, or what it is.')
+      if (reference === undefined && kind === undefined) throw coreError('INVALID_INPUT', 'error.replies.sayWhich')
       // A reply not on a timeline yet is read and parsed first (it takes time, so without the
       // lock); what happens to it is decided under the lock, on the records as they are then.
       let message: { bytes: Uint8Array; parsed: ParsedReply } | null = null
       if (found.state !== 'attached') {
-        if (!(reference ?? found.match.reference)) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
+        if (!(reference ?? found.match.reference)) throw coreError('INVALID_INPUT', 'error.replies.sayRequest')
         const bytes = readKept(found)
         message = { bytes, parsed: await parseReply(bytes, { budget: replyBudget() }) }
       }
@@ -532,8 +533,8 @@ export function createReplyService(deps: {
         let record = findReply(replyId)
         if (record.state !== 'attached') {
           const target = reference ?? record.match.reference
-          if (!target) throw new CoreError('INVALID_INPUT', 'Say which request this reply answers.')
-          if (!message) throw new CoreError('INVALID_STATE', 'This reply was changed meanwhile (by another Rightful window or command); look at it again.')
+          if (!target) throw coreError('INVALID_INPUT', 'error.replies.sayRequest')
+          if (!message) throw coreError('INVALID_STATE', 'error.replies.changed')
           const planned: ReplyRecord = {
             ...record,
             state: 'attached',
@@ -548,7 +549,7 @@ export function createReplyService(deps: {
           // The request keeps the message now (same bytes, checked by SHA-256 when stored): the inbox copy goes.
           record = attachRecorded(target, message.parsed, message.bytes, planned, record.file)
         } else if (reference !== undefined && reference !== record.match.reference) {
-          throw new CoreError('INVALID_STATE', `This reply is already on ${record.match.reference}'s timeline. Remove its event there first to move it.`)
+          throw coreError('INVALID_STATE', 'error.replies.onTimeline', { reference: String(record.match.reference) })
         }
         const owner = record.match.reference!
 
@@ -588,7 +589,7 @@ export function createReplyService(deps: {
       return lock.run(() => {
         const record = findReply(replyId)
         if (record.state === 'attached') {
-          throw new CoreError('INVALID_STATE', `This reply is on ${record.match.reference}'s timeline; remove its event there instead.`)
+          throw coreError('INVALID_STATE', 'error.replies.removeThere', { reference: String(record.match.reference) })
         }
         const dismissed: ReplyRecord = { ...record, state: 'dismissed' }
         saveRecord(dismissed)

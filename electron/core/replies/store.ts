@@ -6,13 +6,13 @@
  * and the user is told.
  */
 import path from 'node:path'
-import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { describeIssues, isJsonObject, readListEntries, type BadEntry } from '../own-keys'
 import { openJsonFileStore } from '../storage/document-store'
 import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'
 import { attachingSchema, replyRecordSchema, type Attaching, type ReplyRecord } from './model'
+import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 
 /** What replies.json holds, as the service works with it. */
 export type RepliesState = { replies: ReplyRecord[]; attaching: Attaching[] }
@@ -42,14 +42,14 @@ export function openReplyStore(options: { dataDir: string; notices: NoticeBoard;
     // Validated before it is written: a record that would not read back is refused, and nothing changes.
     const replies = state.replies.map((record) => {
       const parsed = replyRecordSchema.safeParse(record)
-      if (!parsed.success) throw new CoreError('REPLY_UNSTORABLE', `The reply ${record.id} cannot be kept: ${describeIssues(parsed.error)}. Nothing was changed.`)
+      if (!parsed.success) throw coreErrorAs('REPLY_UNSTORABLE', `The reply ${record.id} cannot be kept: ${describeIssues(parsed.error)}. Nothing was changed.`, 'error.replies.recordUnstorable', { id: String(record.id), problems: zodProblems(parsed.error) })
       return parsed.data
     })
     const attaching = state.attaching.map((entry) => attachingSchema.parse(entry))
     try {
       store.write({ version: 1, replies, attaching })
     } catch (error) {
-      throw new CoreError('STORAGE_FAILED', `The imported replies could not be saved: ${(error as Error).message}`)
+      throw coreError('STORAGE_FAILED', 'error.replies.notSaved', { reason: String((error as Error).message) })
     }
   }
 

@@ -11,6 +11,7 @@ import { createFileExclusiveSync } from '../storage/files'
 import { cutFileName, maxFileNameBytes } from '../text-cut'
 import type { Attachment } from './events'
 import type { StagedFile } from './view'
+import { coreError, reasonOf } from '../messages/errors'
 
 /**
  * Where files on their way into a request's folder are written first (then linked into place):
@@ -61,18 +62,18 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
   return {
     stage(paths) {
       if (paths.length > maxAttachmentsPerEvent) {
-        throw new CoreError('INVALID_INPUT', `Attach at most ${maxAttachmentsPerEvent} files to one event.`)
+        throw coreError('INVALID_INPUT', 'error.attachments.tooMany', { max: maxAttachmentsPerEvent })
       }
       return paths.map((file) => {
         let stat: fs.Stats
         try {
           stat = fs.statSync(file)
         } catch {
-          throw new CoreError('NOT_FOUND', `The file ${file} cannot be read.`)
+          throw coreError('NOT_FOUND', 'error.attachments.unreadable', { file })
         }
-        if (!stat.isFile()) throw new CoreError('INVALID_INPUT', `${file} is not a file.`)
+        if (!stat.isFile()) throw coreError('INVALID_INPUT', 'error.file.notAFile', { file })
         if (stat.size > maxAttachmentBytes) {
-          throw new CoreError('INVALID_INPUT', `${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; Rightful keeps files up to ${maxAttachmentBytes / 1048576} MB.`)
+          throw coreError('INVALID_INPUT', 'error.attachments.tooLarge', { name: path.basename(file), size: Math.round(stat.size / 1048576), max: maxAttachmentBytes / 1048576 })
         }
         const token = `att-${randomBytes(9).toString('hex')}`
         const name = shownName(path.basename(file))
@@ -82,10 +83,10 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
     },
 
     commit(tokens, owner) {
-      if (tokens.length > maxAttachmentsPerEvent) throw new CoreError('INVALID_INPUT', `Attach at most ${maxAttachmentsPerEvent} files to one event.`)
+      if (tokens.length > maxAttachmentsPerEvent) throw coreError('INVALID_INPUT', 'error.attachments.tooMany', { max: maxAttachmentsPerEvent })
       const files = tokens.map((token) => {
         const file = staged.get(token)
-        if (!file) throw new CoreError('NOT_FOUND', 'An attached file is no longer available: choose it again.')
+        if (!file) throw coreError('NOT_FOUND', 'error.attachments.gone')
         return { token, ...file }
       })
       const dir = path.join(root, `${owner.reference}.files`)
@@ -93,7 +94,7 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
       try {
         for (const [index, file] of files.entries()) {
           const bytes = fs.readFileSync(file.path)
-          if (bytes.length > maxAttachmentBytes) throw new CoreError('INVALID_INPUT', `${file.name} grew beyond ${maxAttachmentBytes / 1048576} MB.`)
+          if (bytes.length > maxAttachmentBytes) throw coreError('INVALID_INPUT', 'error.attachments.grew', { name: file.name, max: maxAttachmentBytes / 1048576 })
           const target = path.join(dir, keptFileName(`${owner.eventId}-${index + 1}-`, file.name))
           fs.mkdirSync(dir, { recursive: true })
           // Whole or not at all: written to a temporary file first, then linked into place.
@@ -110,7 +111,7 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
         // Nothing half-kept: files already copied for this event are removed again.
         for (const attachment of kept) fs.rmSync(path.join(dataDir, attachment.file), { force: true })
         if (error instanceof CoreError) throw error
-        throw new CoreError('STORAGE_FAILED', `The attached files could not be kept: ${(error as Error).message}`)
+        throw coreError('STORAGE_FAILED', 'error.attachments.notKept', { reason: String((error as Error).message) })
       }
       for (const file of files) staged.delete(file.token)
       return kept
@@ -119,28 +120,25 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
     read(tokens, maxTotalBytes = Number.POSITIVE_INFINITY) {
       const files = tokens.map((token) => {
         const file = staged.get(token)
-        if (!file) throw new CoreError('NOT_FOUND', 'An attached file is no longer available: choose it again.')
+        if (!file) throw coreError('NOT_FOUND', 'error.attachments.gone')
         return file
       })
       const total = files.reduce((sum, file) => sum + file.size, 0)
       if (total > maxTotalBytes) {
-        throw new CoreError(
-          'MESSAGE_TOO_LARGE',
-          `The chosen files come to ${(total / 1048576).toFixed(1)} MB; one e-mail carries at most ${(maxTotalBytes / 1048576).toFixed(1)} MB. Leave some out.`,
-        )
+        throw coreError('MESSAGE_TOO_LARGE', 'error.attachments.tooMuch', { size: (total / 1048576).toFixed(1), max: (maxTotalBytes / 1048576).toFixed(1) })
       }
       return files.map((file) => {
         try {
           return { name: file.name, bytes: new Uint8Array(fs.readFileSync(file.path)) }
         } catch (error) {
-          throw new CoreError('NOT_FOUND', `The file ${file.name} cannot be read any more (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+          throw coreError('NOT_FOUND', 'error.attachments.noLonger', { name: file.name, reason: reasonOf(error) })
         }
       })
     },
 
     resolve(attachment) {
       const full = path.resolve(dataDir, attachment.file)
-      if (!full.startsWith(path.resolve(root) + path.sep)) throw new CoreError('NOT_FOUND', 'That file is not kept with a request.')
+      if (!full.startsWith(path.resolve(root) + path.sep)) throw coreError('NOT_FOUND', 'error.attachments.notKeptHere')
       return full
     },
   }

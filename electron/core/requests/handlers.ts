@@ -1,6 +1,6 @@
 import type { CoreContext, HandlerMap } from '../api/handlers'
-import { CoreError } from '../api/result'
 import { complaintLanguage, complaintRecipient } from '../authorities/authorities'
+import { coreError } from '../messages/errors'
 
 export function requestHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -15,8 +15,8 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
     },
     'requests:createFollowUp': ({ authorityId, ...input }) => {
       if (authorityId === undefined) return ctx.requests.createFollowUp(input)
-      if (input.type !== 'complaint') throw new CoreError('INVALID_INPUT', 'Only a complaint goes to a supervisory authority.')
-      if (input.authority) throw new CoreError('INVALID_INPUT', 'Give either a built-in authority or the authority\'s details, not both.')
+      if (input.type !== 'complaint') throw coreError('INVALID_INPUT', 'error.requests.onlyComplaint')
+      if (input.authority) throw coreError('INVALID_INPUT', 'error.requests.authorityTwice')
       const original = ctx.requests.get(input.reference).record
       const authority = ctx.authorities.get(authorityId)
       const lang =
@@ -38,7 +38,7 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
         .get(reference)
         .record.events.flatMap((e) => e.attachments)
         .find((a) => a.id === attachmentId)
-      if (!attachment) throw new CoreError('NOT_FOUND', `${reference} keeps no file ${attachmentId}.`)
+      if (!attachment) throw coreError('NOT_FOUND', 'error.requests.noFile', { reference, id: attachmentId })
       const path = ctx.attachments.resolve(attachment)
       await ctx.ports.external.reveal(path)
       return { path }

@@ -35,12 +35,11 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { CoreError } from '../api/result'
 import type { NoticeBoard } from '../notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
-import { noticeWords } from '../messages/errors'
+import { coreError, noticeWords } from '../messages/errors'
 
 const snapshotName = 'index.json'
 const journalName = 'index.log'
@@ -550,18 +549,18 @@ export function openRequestRepository(options: {
   if (checkedAtOpen !== 'all') checkRestLater(checkedAtOpen)
 
   const requireRecord = (reference: string): RequestRecord => {
-    if (!referencePattern.test(reference)) throw new CoreError('NOT_FOUND', `"${reference}" is not a request reference.`)
+    if (!referencePattern.test(reference)) throw coreError('NOT_FOUND', 'error.request.notReference', { reference })
     const record = readRecord(reference)
     if (!record) {
       if (lock.held()) forget(reference)
       else entries.delete(reference)
-      throw new CoreError('NOT_FOUND', `There is no request ${reference}.`)
+      throw coreError('NOT_FOUND', 'error.request.notFound', { reference })
     }
     return record
   }
 
   const writeFailed = (error: unknown) =>
-    new CoreError('STORAGE_FAILED', `The request could not be saved: ${(error as Error).message}`)
+    coreError('STORAGE_FAILED', 'error.request.notSaved', { reason: String((error as Error).message) })
 
   /**
    * Under the lock: the journal read to its end, so that appends go after it. It is folded into a
@@ -626,7 +625,7 @@ export function openRequestRepository(options: {
           remember(record)
           return record
         }
-        throw new CoreError('STORAGE_FAILED', 'No free request reference could be found.')
+        throw coreError('STORAGE_FAILED', 'error.request.noReference')
       })
     },
 

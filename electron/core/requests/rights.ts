@@ -13,6 +13,7 @@
 import { assertNever } from '../assert-never'
 import { lawNames } from './law-names'
 import { isFollowUpType, laws, requestTypes, type FollowUpType, type Law, type RequestType } from './kinds'
+import { message, type Message } from '../messages/message'
 
 /** The kinds of request a person starts (reminders, incomplete-answer letters, pushbacks, contests and complaints follow one up). */
 export const rightTypes: ReadonlyArray<Exclude<RequestType, FollowUpType>> = requestTypes.filter(
@@ -208,6 +209,26 @@ const shortLawNames: Readonly<Record<Law, string>> = {
 function list(items: ReadonlyArray<string>, joiner: 'and' | 'or'): string {
   if (items.length <= 1) return items[0] ?? ''
   return `${items.slice(0, -1).join(', ')} ${joiner} ${items.at(-1)}`
+}
+
+/**
+ * The reason as a message of the core's resources (for an error's detail): the law by its name in
+ * the proposal messages, the rights by their names.
+ */
+export function rightReasonMessage(reason: RightReason): Message {
+  const { law, type, alternatives, provision } = reason.params
+  const params = { law: message(`proposal.law.${law}`), right: message(`error.rights.name.${type}`), rights: alternatives.map((a) => message(`error.rights.name.${a}`)), provision: provision ?? '' }
+  const instead = alternatives.length > 0 ? 'Instead' : ''
+  switch (reason.code) {
+    case 'NOT_IN_LAW':
+      return message(`error.rights.notInLaw${instead}`, params)
+    case 'COMPANY_DUTY':
+      return message(`error.rights.companyDuty${instead}`, params)
+    case 'NEEDS_CONSENT':
+      return message('error.rights.needsConsent', params)
+    default:
+      return assertNever(reason.code)
+  }
 }
 
 /**

@@ -23,10 +23,11 @@ import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEve
 import { templateView, withRequiredPhrase } from '../templates/view'
 import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
-import { describeRightReason, rightUnder } from './rights'
+import { describeRightReason, rightReasonMessage, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
 import type { RequestListItem, RequestView } from './view'
-import { coreError } from '../messages/errors'
+import { coreError, coreErrorAs } from '../messages/errors'
+import { message, type Message } from '../messages/message'
 import type { z } from 'zod'
 import { answerCheckView, canCheckAnswer, type AnswerCheckView, type answerTickInputSchema, type AnswerTick } from './answer-check'
 import { answerItemsUnder } from './answer-items'
@@ -192,13 +193,13 @@ export function createRequestService(deps: {
 
   const draftOf = (record: RequestRecord): RequestRecord => {
     if (record.sent) {
-      throw new CoreError('INVALID_STATE', `${record.reference} was sent on ${describeDate(record.sent.on)}; what was sent cannot be changed.`)
+      throw coreError('INVALID_STATE', 'error.requests.sentUnchangeable', { reference: record.reference, date: record.sent.on })
     }
     return record
   }
 
   const sentOf = (record: RequestRecord): RequestRecord & { sent: NonNullable<RequestRecord['sent']> } => {
-    if (!record.sent) throw new CoreError('INVALID_STATE', `${record.reference} has not been sent yet: record events once it has gone out.`)
+    if (!record.sent) throw coreError('INVALID_STATE', 'error.requests.notSentYet', { reference: record.reference })
     return record as RequestRecord & { sent: NonNullable<RequestRecord['sent']> }
   }
 
@@ -223,9 +224,10 @@ export function createRequestService(deps: {
     return items
   }
 
-  const checkDate = (on: PlainDate, notBefore: PlainDate, what: string) => {
-    if (comparePlainDates(on, notBefore) < 0) throw new CoreError('INVALID_INPUT', `${what} cannot be before ${describeDate(notBefore)}.`)
-    if (comparePlainDates(on, today()) > 0) throw new CoreError('INVALID_INPUT', `${what} cannot be in the future.`)
+  /** `what` is the date's name: its English words and its message. */
+  const checkDate = (on: PlainDate, notBefore: PlainDate, what: { readonly english: string; readonly said: Message }) => {
+    if (comparePlainDates(on, notBefore) < 0) throw coreErrorAs('INVALID_INPUT', `${what.english} cannot be before ${describeDate(notBefore)}.`, 'error.requests.dateBefore', { what: what.said, date: notBefore })
+    if (comparePlainDates(on, today()) > 0) throw coreErrorAs('INVALID_INPUT', `${what.english} cannot be in the future.`, 'error.requests.dateFuture', { what: what.said })
   }
 
   /** The catalog record of a company, when it is still in the catalog. */
@@ -328,16 +330,16 @@ export function createRequestService(deps: {
 
     create({ companyId, type, law, lang, profile, identifiers = null, text = null, channel }) {
       if (isFollowUpType(type)) {
-        throw new CoreError('INVALID_INPUT', `A ${type.replace(/-/g, ' ')} follows up an earlier request: write it from that request's page.`)
+        throw coreError('INVALID_INPUT', `error.requests.followUp.${type}`)
       }
       if (type === 'custom' && !text?.trim()) {
-        throw new CoreError('INVALID_INPUT', 'A custom request needs your own words: say what you ask the company for.')
+        throw coreError('INVALID_INPUT', 'error.requests.customWords')
       }
       // A right the law does not grant is refused with the reason, unless a template (the user's
       // own, say) covers this combination all the same.
       const right = rightUnder(law, type)
       if (!right.granted && !deps.templates.has({ type, law, lang })) {
-        throw new CoreError('RIGHT_NOT_GRANTED', describeRightReason(right.why!))
+        throw new CoreError('RIGHT_NOT_GRANTED', describeRightReason(right.why!), undefined, rightReasonMessage(right.why!))
       }
       const sender = profileOrFail(profile)
       const company = deps.catalog.get(companyId)
@@ -388,7 +390,7 @@ export function createRequestService(deps: {
       const original = requireSent(reference)
       const deadline = view(original).deadline
       if (type === 'complaint' && !authority) {
-        throw new CoreError('INVALID_INPUT', 'Say which supervisory authority the complaint goes to.')
+        throw coreError('INVALID_INPUT', 'error.requests.whichAuthority')
       }
       const toCompany = type !== 'complaint'
       // An incomplete answer is chased for the items the user ticked missing, in the law's order.
@@ -469,7 +471,7 @@ export function createRequestService(deps: {
     checkAnswer: (reference) => answerCheckView(checkable(deps.repository.get(reference))),
 
     tickAnswer({ reference, ticks }) {
-      if (ticks.length === 0) throw new CoreError('INVALID_INPUT', 'Say which item you ticked.')
+      if (ticks.length === 0) throw coreError('INVALID_INPUT', 'error.answerCheck.noTick')
       const record = change(reference, (current) => {
         const record = checkable(current)
         const view = answerCheckView(record)
@@ -551,12 +553,12 @@ export function createRequestService(deps: {
       const record = deps.repository.locked(() => {
         const sent = change(reference, (current) => {
           const record = draftOf(current)
-          if (email && channel !== 'email') throw new CoreError('INVALID_INPUT', 'Only an e-mail has a Message-ID.')
+          if (email && channel !== 'email') throw coreError('INVALID_INPUT', 'error.requests.messageIdEmail')
           const content = email?.content ?? (channel === 'post' ? letterDraft(record) : record.draft)
-          checkDate(on, record.events[0]!.on, 'The sending date')
+          checkDate(on, record.events[0]!.on, { english: 'The sending date', said: message('error.requests.date.sending') })
           // Somewhere on Earth it was that date at that moment: within 14 hours of the date's UTC span.
           if (at && Math.abs(new Date(at).getTime() - Date.parse(`${on}T12:00:00Z`)) > 26 * 3600_000) {
-            throw new CoreError('INVALID_INPUT', 'The sending time does not belong to the sending date.')
+            throw coreError('INVALID_INPUT', 'error.requests.timeNotDate')
           }
           if (channel === 'email' && !content.to) {
             throw coreError('NO_EMAIL', 'error.noEmailSent', { company: record.company.name })
@@ -598,8 +600,8 @@ export function createRequestService(deps: {
     addEvent({ reference, kind, on, note = null, until = null, trackingNumber = null, attachments = [] }) {
       const check = (record: RequestRecord) => {
         const sent = sentOf(record)
-        checkDate(on, sent.sent.on, `The date of “${kind.replace(/-/g, ' ')}”`)
-        if (until && comparePlainDates(until, on) < 0) throw new CoreError('INVALID_INPUT', 'The date the company named cannot be before its message.')
+        checkDate(on, sent.sent.on, { english: `The date of “${kind.replace(/-/g, ' ')}”`, said: message('error.requests.date.event', { kind: message(`error.requests.event.${kind}`) }) })
+        if (until && comparePlainDates(until, on) < 0) throw coreError('INVALID_INPUT', 'error.requests.untilBefore')
         return sent
       }
       // Checked before the files are kept with the request, and again on the record as it is when the event is added.
@@ -624,10 +626,10 @@ export function createRequestService(deps: {
       return view(
         change(reference, (record) => {
           const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
-          if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
-          if (target.kind === 'created') throw new CoreError('INVALID_STATE', 'The day a request was written cannot be changed.')
+          if (!target) throw coreError('NOT_FOUND', 'error.requests.noEvent', { reference, id: eventId })
+          if (target.kind === 'created') throw coreError('INVALID_STATE', 'error.requests.createdFixed')
           const floor = target.kind === 'sent' ? record.events[0]!.on : (record.sent?.on ?? record.events[0]!.on)
-          checkDate(on, floor, 'The date')
+          checkDate(on, floor, { english: 'The date', said: message('error.requests.date.plain') })
           const corrected: RequestEvent = {
             ...target,
             on,
@@ -648,9 +650,9 @@ export function createRequestService(deps: {
       return view(
         change(reference, (record) => {
           const target = record.events.find((e) => e.id === eventId && e.removedAt === null)
-          if (!target) throw new CoreError('NOT_FOUND', `${reference} has no event ${eventId}.`)
+          if (!target) throw coreError('NOT_FOUND', 'error.requests.noEvent', { reference, id: eventId })
           if (target.kind === 'created' || target.kind === 'sent') {
-            throw new CoreError('INVALID_STATE', 'Writing and sending cannot be removed from a request; correct the date instead.')
+            throw coreError('INVALID_STATE', 'error.requests.cannotRemove')
           }
           return { ...record, events: record.events.map((e) => (e.id === eventId ? { ...e, removedAt: deps.now().toISOString() } : e)) }
         }),
@@ -662,7 +664,7 @@ export function createRequestService(deps: {
       deps.repository.locked(() => {
         const record = deps.repository.get(reference)
         if (record.sent) {
-          throw new CoreError('INVALID_STATE', `${reference} was sent on ${describeDate(record.sent.on)}; a request that was sent is kept for good and is never discarded.`)
+          throw coreError('INVALID_STATE', 'error.requests.sentKept', { reference, date: record.sent.on })
         }
         deps.repository.discard(reference)
       })

@@ -7,11 +7,10 @@ import { z } from 'zod'
 import { deadlineSettingsSchema, type DeadlineSettings } from '../deadlines/settings'
 import type { NoticeBoard } from '../notices'
 import type { DocumentStore } from '../ports'
-import { CoreError } from '../api/result'
 import { fileStamp } from '../storage/files'
 import { webmailProviders } from '../mail/webmail'
 import { uiLanguages } from '../messages/ui-languages'
-import { noticeWords } from '../messages/errors'
+import { coreError, noticeWords } from '../messages/errors'
 
 /** How the user sends: their own mail server, their mail program, a webmail service, or letters. */
 export const sendingMethods = ['smtp', 'mail-program', 'webmail', 'letter'] as const
@@ -100,7 +99,7 @@ export function openSettingsStore(store: DocumentStore, notices: NoticeBoard): S
       const next = store.update((document) => {
         const stored = storedSchema.safeParse(document)
         if (Object.keys(document).length > 0 && !stored.success) {
-          throw new CoreError('STORAGE_FAILED', 'Your settings file was changed by another program and cannot be read; nothing was changed. Try again: Rightful sets it aside.')
+          throw coreError('STORAGE_FAILED', 'error.settings.changedOutside')
         }
         // Read afresh under the lock: what another process changed meanwhile stays.
         const current = stored.success ? stored.data.settings : settingsSchema.parse({})

@@ -32,7 +32,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { CoreError } from '../api/result'
-import { coreError } from '../messages/errors'
+import { coreError, reasonOf } from '../messages/errors'
 import { message } from '../messages/message'
 
 /** The lock's file name in the data folder (hidden: never backed up, never swapped by a restore). */
@@ -270,7 +270,7 @@ export function createFolderLock(dataDir: string, options: FolderLockOptions = {
       try {
         created = createExclusive(file, JSON.stringify(me))
       } catch (error) {
-        throw new CoreError('STORAGE_FAILED', `The data folder cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${dataDir}. Nothing was changed.`)
+        throw coreError('STORAGE_FAILED', 'error.storage.dataFolder', { reason: reasonOf(error), folder: dataDir })
       }
       if (created) {
         mine = me

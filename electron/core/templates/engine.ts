@@ -7,8 +7,8 @@
 import Mustache from 'mustache'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { CoreError } from '../api/result'
 import { languageSchema, laws, requestTypes } from '../requests/model'
+import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 
 export const templateMetaSchema = z.strictObject({
   type: z.enum(requestTypes),
@@ -35,22 +35,24 @@ const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/
 
 export function parseTemplate(text: string, path: string, origin: Template['origin'] = 'builtin'): Template {
   const match = frontMatterPattern.exec(text)
-  if (!match) throw new CoreError('TEMPLATE_INVALID', `${path}: a template starts with front matter between --- lines.`)
+  if (!match) throw coreError('TEMPLATE_INVALID', 'error.template.noFrontMatter', { path })
   let meta: unknown
   try {
     meta = parseYaml(match[1]!)
   } catch (error) {
-    throw new CoreError('TEMPLATE_INVALID', `${path}: the front matter is not valid YAML (${(error as Error).message}).`)
+    throw coreError('TEMPLATE_INVALID', 'error.template.yaml', { path, reason: String((error as Error).message) })
   }
   const parsed = templateMetaSchema.safeParse(meta)
   if (!parsed.success) {
-    throw new CoreError(
+    throw coreErrorAs(
       'TEMPLATE_INVALID',
       `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; ')}`,
+      'error.template.problems',
+      { path, problems: zodProblems(parsed.error) },
     )
   }
   for (const law of parsed.data.laws) {
-    if (!parsed.data.subject[law]) throw new CoreError('TEMPLATE_INVALID', `${path}: no subject line for the law "${law}".`)
+    if (!parsed.data.subject[law]) throw coreError('TEMPLATE_INVALID', 'error.template.noSubject', { path, law })
   }
   const lawWords = Object.entries(parsed.data.law)
   if (lawWords.length > 0) {
@@ -58,11 +60,11 @@ export function parseTemplate(text: string, path: string, origin: Template['orig
     const expected = keys(lawWords[0]![1])
     for (const law of parsed.data.laws) {
       const words = parsed.data.law[law]
-      if (!words) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" gives no words for "${law}".`)
-      if (keys(words) !== expected) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" must give the same keys for every law (${law} differs).`)
+      if (!words) throw coreError('TEMPLATE_INVALID', 'error.template.noLawWords', { path, law })
+      if (keys(words) !== expected) throw coreError('TEMPLATE_INVALID', 'error.template.lawKeys', { path, law })
     }
     for (const [law] of lawWords) {
-      if (!parsed.data.laws.includes(law as never)) throw new CoreError('TEMPLATE_INVALID', `${path}: "law:" has words for "${law}", which the template does not declare.`)
+      if (!parsed.data.laws.includes(law as never)) throw coreError('TEMPLATE_INVALID', 'error.template.lawUndeclared', { path, law })
     }
   }
   const body = match[2]!.replace(/\r\n/g, '\n').trim()
@@ -75,7 +77,7 @@ function checkSyntax(text: string, path: string): void {
   try {
     Mustache.parse(text)
   } catch (error) {
-    throw new CoreError('TEMPLATE_INVALID', `${path}: ${(error as Error).message}`)
+    throw coreError('TEMPLATE_INVALID', 'error.template.syntax', { path, reason: String((error as Error).message) })
   }
 }
 
@@ -106,7 +108,7 @@ export function fill(text: string, view: Record<string, unknown>, path: string):
   const tokens = Mustache.parse(text) as unknown as Token[]
   const missing = [...namesIn(tokens)].filter((name) => name !== '.' && lookup(view, name) === undefined)
   if (missing.length > 0) {
-    throw new CoreError('TEMPLATE_INVALID', `${path}: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`)
+    throw coreError('TEMPLATE_INVALID', 'error.template.noValue', { path, names: missing.map((m) => `{{${m}}}`).join(', ') })
   }
   return Mustache.render(text, view, {}, { escape: (value: unknown) => String(value) })
 }

@@ -8,7 +8,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { CoreError } from '../api/result'
 import type { TemplateSource } from '../ports'
 import { answerConcepts, type AnswerConcept } from '../requests/answer-items'
 import { eventKinds } from '../requests/events'
@@ -16,6 +15,7 @@ import { isLanguage, laws, normalizeLanguage, type Language, type Law, type Requ
 import { writeFileAtomicSync } from '../storage/files'
 import { fill, parseTemplate, type Template } from './engine'
 import type { TemplateInfo } from './info'
+import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 
 export type { TemplateInfo }
 
@@ -88,7 +88,7 @@ const idOf = (template: Pick<Template, 'origin' | 'lang' | 'path'>) => `${templa
 
 export function fillTemplate(template: Template, law: Law, view: Record<string, unknown>): { subject: string; body: string } {
   const subjectText = template.subject[law]
-  if (!subjectText) throw new CoreError('TEMPLATE_NOT_FOUND', `${template.path} has no subject line for ${law}.`)
+  if (!subjectText) throw coreError('TEMPLATE_NOT_FOUND', 'error.template.noSubjectFor', { path: template.path, law })
   const full = { ...view, law: template.law[law] ?? {} }
   let subject = fill(subjectText, full, template.path).replace(/\s+/g, ' ').trim()
   // A long company name ("Kirchengemeinde St. Servatius und St. Nicolai in Wolfsburg") is cut
@@ -103,7 +103,7 @@ export function fillTemplate(template: Template, law: Law, view: Record<string, 
     }
   }
   if (subject.length > maxSubjectLength) {
-    throw new CoreError('TEMPLATE_INVALID', `${template.path}: the subject line is ${subject.length} characters; at most ${maxSubjectLength} fit.`)
+    throw coreError('TEMPLATE_INVALID', 'error.template.subjectLength', { path: template.path, length: subject.length, max: maxSubjectLength })
   }
   return { subject, body: fill(template.body, full, template.path).replace(/\n{3,}/g, '\n\n').trim() }
 }
@@ -123,7 +123,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
         .map((file) => {
           const template = parseTemplate(file.text, file.path)
           if (template.lang !== file.lang) {
-            throw new CoreError('TEMPLATE_INVALID', `${file.path}: declares lang "${template.lang}" but sits in templates/${file.lang}/.`)
+            throw coreError('TEMPLATE_INVALID', 'error.template.wrongFolder', { path: file.path, lang: template.lang, folder: file.lang })
           }
           return template
         })
@@ -132,7 +132,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
         for (const law of template.laws) {
           const key = `${template.type}/${template.lang}/${law}`
           const other = covered.get(key)
-          if (other) throw new CoreError('TEMPLATE_INVALID', `${template.path} and ${other} both write a ${template.type} request in ${template.lang} under ${law}.`)
+          if (other) throw coreError('TEMPLATE_INVALID', 'error.template.twice', { path: template.path, other, type: template.type, lang: template.lang, law })
           covered.set(key, template.path)
         }
       }
@@ -168,7 +168,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
       for (const file of source.strings()) {
         const parsed = languageStringsSchema.safeParse(parseYaml(file.text))
         if (!parsed.success) {
-          throw new CoreError('TEMPLATE_INVALID', `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+          throw coreErrorAs('TEMPLATE_INVALID', `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.template.problems', { path: file.path, problems: zodProblems(parsed.error) })
         }
         strings.set(file.lang as Language, parsed.data)
       }
@@ -195,14 +195,14 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     const matches = (t: Template) => t.type === type && t.lang === lang && t.laws.includes(law)
     const template = loadUser().find(matches) ?? loadLanguage(lang).find(matches)
     if (!template) {
-      throw new CoreError('TEMPLATE_NOT_FOUND', `There is no ${lang} template for a ${type} request under ${law}.`)
+      throw coreError('TEMPLATE_NOT_FOUND', 'error.template.notFound', { lang, type, law })
     }
     return template
   }
 
   const userFile = (id: string): string => {
     const match = /^user:([a-z]{2}(?:-Han[st])?)\/([a-z0-9][a-z0-9-]{0,60})$/.exec(id)
-    if (!match || !userDir) throw new CoreError('NOT_FOUND', `There is no user template ${id}.`)
+    if (!match || !userDir) throw coreError('NOT_FOUND', 'error.template.noUserTemplate', { id })
     const inOldFolder = match[1] === 'zh-Hans' ? path.join(userDir, 'zh', `${match[2]}.md`) : null
     if (inOldFolder && fs.existsSync(inOldFolder)) return inOldFolder
     return path.join(userDir, match[1]!, `${match[2]}.md`)
@@ -212,7 +212,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     list: infos,
     get(id) {
       const info = infos().find((t) => t.id === id)
-      if (!info) throw new CoreError('NOT_FOUND', `There is no template ${id}.`)
+      if (!info) throw coreError('NOT_FOUND', 'error.template.noTemplate', { id })
       const text = info.origin === 'user' ? fs.readFileSync(info.path, 'utf8') : source.list().find((f) => f.path === info.path)!.text
       return { info, text }
     },
@@ -227,27 +227,27 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     },
     renderText(text, law, viewFor) {
       const template = parseTemplate(text, 'your template', 'user')
-      if (!template.laws.includes(law)) throw new CoreError('TEMPLATE_INVALID', `The template does not declare the law "${law}".`)
+      if (!template.laws.includes(law)) throw coreError('TEMPLATE_INVALID', 'error.template.lawNotDeclared', { law })
       return { ...fillTemplate(template, law, viewFor(template.lang)), template }
     },
     strings(lang) {
       const found = loadStrings().get(lang)
-      if (!found) throw new CoreError('TEMPLATE_NOT_FOUND', `templates/${lang}/strings.yaml is missing.`)
+      if (!found) throw coreError('TEMPLATE_NOT_FOUND', 'error.template.noStrings', { lang })
       return found
     },
     saveUser({ lang, name, text }) {
-      if (!userDir) throw new CoreError('INVALID_STATE', 'This host keeps no user templates.')
+      if (!userDir) throw coreError('INVALID_STATE', 'error.template.noUserDir')
       const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
-      if (!slug) throw new CoreError('INVALID_INPUT', 'Give the template a name with letters or digits.')
+      if (!slug) throw coreError('INVALID_INPUT', 'error.template.name')
       const file = path.join(userDir, lang, `${slug}.md`)
       const template = parseTemplate(text, file, 'user')
-      if (template.lang !== lang) throw new CoreError('TEMPLATE_INVALID', `The template declares lang "${template.lang}", not "${lang}".`)
+      if (template.lang !== lang) throw coreError('TEMPLATE_INVALID', 'error.template.langMismatch', { declared: template.lang, lang })
       writeFileAtomicSync(file, text.replace(/\r\n/g, '\n'))
       return infos().find((t) => t.id === idOf(template))!
     },
     deleteUser(id) {
       const file = userFile(id)
-      if (!fs.existsSync(file)) throw new CoreError('NOT_FOUND', `There is no user template ${id}.`)
+      if (!fs.existsSync(file)) throw coreError('NOT_FOUND', 'error.template.noUserTemplate', { id })
       fs.rmSync(file)
     },
   }

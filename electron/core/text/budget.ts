@@ -5,7 +5,8 @@
  * parser stops with INPUT_TOO_COMPLEX and nothing has been written: parsers are pure, and their
  * callers write only after they return.
  */
-import { CoreError } from '../api/result'
+import { coreErrorAs } from '../messages/errors'
+import { message, type Message } from '../messages/message'
 
 export type TextBudget = {
   /** Throws INPUT_TOO_COMPLEX once the budget has run out. Cheap enough to call per match. */
@@ -28,9 +29,11 @@ export function createTextBudget(options: TextBudgetOptions): TextBudget {
   return {
     check() {
       if (now() > deadline) {
-        throw new CoreError(
+        throw coreErrorAs(
           'INPUT_TOO_COMPLEX',
           `Reading ${options.what} took longer than ${Math.round(options.limitMs / 1000)} s, so Rightful stopped; nothing was changed. The text is built unlike any it reads (very long runs of one character, deeply nested tags): check that it is the right file, or shorten it to the part you need.`,
+          'error.text.tooComplex',
+          { what: textName(options.what), seconds: Math.round(options.limitMs / 1000) },
         )
       }
     },
@@ -43,9 +46,16 @@ export const unlimitedBudget: TextBudget = { check() {} }
 /** Throws INPUT_TOO_LARGE when a text is longer than `max` characters. */
 export function checkTextSize(length: number, max: number, what: string): void {
   if (length > max) {
-    throw new CoreError(
+    throw coreErrorAs(
       'INPUT_TOO_LARGE',
       `${what[0]!.toUpperCase()}${what.slice(1)} has ${length.toLocaleString('en')} characters; Rightful reads at most ${max.toLocaleString('en')}. Nothing was changed.`,
+      'error.text.tooLarge',
+      { what: textName(what), length, max },
     )
   }
+}
+
+/** A text's name ("the policy") as a message. */
+function textName(what: string): Message {
+  return message(what === 'the e-mail' ? 'error.text.what.email' : what === 'the policy' ? 'error.text.what.policy' : 'error.text.what.text')
 }

@@ -5,10 +5,11 @@
  * companySchema, or a CoreError says what is missing (a country for an address, a source URL).
  */
 import { z } from 'zod'
-import { CoreError } from '../../api/result'
 import { companySchema, countryCodeSchema, emailPurposes, plainDateSchema, type Company, type EmailPurpose, type Provenance } from '../schema'
 import { companyDomainOf, parseArchiveUrl } from './identity'
 import type { PolicyProposal } from './proposal'
+import { coreErrorAs, zodIssues } from '../../messages/errors'
+import { message } from '../../messages/message'
 
 export const companyChoicesSchema = z.strictObject({
   /** The record's slug; derived from the name when absent. */
@@ -68,20 +69,16 @@ export function slugify(name: string): string {
 export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyChoices = {}): Company {
   const parsedChoices = companyChoicesSchema.safeParse(rawChoices)
   if (!parsedChoices.success) {
-    throw new CoreError(
-      'INVALID_INPUT',
-      'The choices for the new record are not valid.',
-      parsedChoices.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    )
+    throw coreErrorAs('INVALID_INPUT', 'The choices for the new record are not valid.', 'error.policyImport.choices', undefined, zodIssues(parsedChoices.error))
   }
   const choices = parsedChoices.data
   const name = choices.name ?? proposal.companyName?.name
-  if (!name) throw new CoreError('INVALID_INPUT', 'Give the company a name: the policy does not say it clearly.', [{ path: 'name', message: 'Required.' }])
+  if (!name) throw coreErrorAs('INVALID_INPUT', 'Give the company a name: the policy does not say it clearly.', 'error.policyImport.name', undefined, [{ path: 'name', message: 'Required.', detail: message('issue.required') }])
   const id = choices.id ?? slugify(name)
 
   const url = choices.source?.url ?? proposal.sourceUrl ?? proposal.archive?.url ?? null
   if (!url) {
-    throw new CoreError('INVALID_INPUT', 'Say where the policy comes from (its web address), so that the record can cite it.', [{ path: 'source.url', message: 'Required.' }])
+    throw coreErrorAs('INVALID_INPUT', 'Say where the policy comes from (its web address), so that the record can cite it.', 'error.policyImport.source', undefined, [{ path: 'source.url', message: 'Required.', detail: message('issue.required') }])
   }
   const archivedOn = choices.source?.archivedOn !== undefined ? choices.source.archivedOn : (proposal.archive?.archivedOn ?? parseArchiveUrl(url)?.archivedOn ?? null)
   const sourceId = choices.source?.id ?? `${id}-${archivedOn ? archivedOn.slice(0, 4) : 'policy'}`
@@ -117,7 +114,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
   const missingCountry: number[] = []
   for (const pick of picks) {
     const address = proposal.postalAddresses[pick.index]
-    if (!address) throw new CoreError('INVALID_INPUT', `There is no proposed postal address number ${pick.index}.`, [{ path: 'postalAddresses', message: 'Unknown index.' }])
+    if (!address) throw coreErrorAs('INVALID_INPUT', `There is no proposed postal address number ${pick.index}.`, 'error.policyImport.noAddress', { index: pick.index }, [{ path: 'postalAddresses', message: 'Unknown index.', detail: message('issue.unknownIndex') }])
     const country = pick.country ?? address.country
     if (!country) {
       missingCountry.push(pick.index)
@@ -135,10 +132,13 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
     })
   }
   if (missingCountry.length > 0) {
-    throw new CoreError(
+    const quoted = missingCountry.map((i) => `“${proposal.postalAddresses[i]!.text}”`).join(', ')
+    throw coreErrorAs(
       'INVALID_INPUT',
-      `The policy does not make the country of ${missingCountry.length > 1 ? 'these addresses' : 'this address'} clear; choose it: ${missingCountry.map((i) => `“${proposal.postalAddresses[i]!.text}”`).join(', ')}.`,
-      missingCountry.map((i) => ({ path: `postalAddresses.${i}.country`, message: 'Choose the country.' })),
+      `The policy does not make the country of ${missingCountry.length > 1 ? 'these addresses' : 'this address'} clear; choose it: ${quoted}.`,
+      missingCountry.length > 1 ? 'error.policyImport.countries' : 'error.policyImport.country',
+      { addresses: quoted },
+      missingCountry.map((i) => ({ path: `postalAddresses.${i}.country`, message: 'Choose the country.', detail: message('issue.chooseTheCountry') })),
     )
   }
 
@@ -193,11 +193,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
   }
   const parsed = companySchema.safeParse(record)
   if (!parsed.success) {
-    throw new CoreError(
-      'INVALID_INPUT',
-      'The record built from the policy is not valid; correct the fields named.',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    )
+    throw coreErrorAs('INVALID_INPUT', 'The record built from the policy is not valid; correct the fields named.', 'error.policyImport.record', undefined, zodIssues(parsed.error))
   }
   return parsed.data
 }

@@ -5,6 +5,8 @@ import type { RequestListItem } from '@core/api/contract'
 import type { SelectionSkip } from '@core/bulk/request-actions'
 import { useStore } from '../../store/store'
 import { OperationHere } from '../../ui/OperationStatus'
+import { DateField } from '../../ui/DateField'
+import { errorText } from '../../ui/messages'
 
 /** A click or Enter on a checkbox must not open the row's request. */
 const keepInCell = {
@@ -142,7 +144,7 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
         <div className="request-selection-post" role="group" aria-label={t('postGroup')}>
           <label>
             {t('postedOn')}{' '}
-            <input type="date" value={postedOn || today || ''} max={today ?? undefined} onChange={(e) => setPostedOn(e.target.value)} />
+            <DateField label={t('postedOn')} value={postedOn || today || ''} max={today ?? undefined} onChange={setPostedOn} />
           </label>
           <span className="muted small">{t('emailLeft')}</span>
           <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void markPosted()}>
@@ -170,7 +172,7 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
               <ul>
                 {outcome.skipped.slice(0, 50).map((s) => (
                   <li key={s.reference} data-reason={s.reason}>
-                    {s.message}
+                    {errorText(s)}
                   </li>
                 ))}
                 {outcome.skipped.length > 50 ? <li>{t('more', { count: outcome.skipped.length - 50 })}</li> : null}

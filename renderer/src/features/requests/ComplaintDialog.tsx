@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog'
 import { countryName, formatList, languageLabel } from '../../ui/format'
 import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { FormError } from '../../ui/FormError'
+import { errorText } from '../../ui/messages'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
@@ -183,7 +184,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
           <div className="contact" data-testid="authority-details">
             {proposal ? (
               <p className="small" data-testid="authority-reason">
-                {proposal.reason}
+                {errorText({ message: proposal.reason, detail: proposal.detail })}
               </p>
             ) : (
               <p className="small muted" data-testid="authority-reason">

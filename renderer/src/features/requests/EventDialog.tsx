@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
 import { eventGroupLabel, eventLabel, formatSize, userEventGroups } from '../../ui/format'
+import { DateField } from '../../ui/DateField'
 
 /** The kinds with a word of explanation under the picker (requests:eventDialog.hint). */
 const hinted: ReadonlySet<UserEventKind> = new Set(['delivered', 'identity-requested', 'clarification-asked', 'extension-claimed', 'reminder-sent', 'complaint-filed'])
@@ -86,12 +87,12 @@ export function EventDialog({
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('on')}</span>
-            <input type="date" required value={on} min={notBefore} max={today} onChange={(e) => setOn(e.target.value)} />
+            <DateField label={t('on')} required value={on} min={notBefore} max={today} onChange={setOn} />
           </label>
           {kind === 'extension-claimed' ? (
             <label className="field">
               <span className="field-label">{t('until')}</span>
-              <input type="date" value={until} min={on} onChange={(e) => setUntil(e.target.value)} />
+              <DateField label={t('until')} value={until} min={on} onChange={setUntil} />
             </label>
           ) : kind === 'delivered' && !correcting ? (
             <label className="field">

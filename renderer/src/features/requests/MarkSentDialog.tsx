@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
+import { DateField } from '../../ui/DateField'
 
 /** The moment as an ISO string with the computer's offset, from a date and a time of day. */
 function instantOf(date: string, time: string): string | null {
@@ -68,7 +69,7 @@ export function MarkSentDialog({
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('on')}</span>
-            <input type="date" required value={on} max={today} onChange={(e) => setOn(e.target.value)} />
+            <DateField label={t('on')} required value={on} max={today} onChange={setOn} />
           </label>
           {channel === 'email' ? (
             <label className="field">
