@@ -171,7 +171,8 @@ describe('a confirmed bounce', () => {
     expectOk(await host.api.call('requests:addEvent', { reference, kind: 'undeliverable', on: '2026-02-01', note: '550 5.1.1 user unknown' }))
     const advice = expectOk(await host.api.call('requests:bounceAdvice', { reference }))
     expect(advice.bouncedOn).toBe('2026-02-01')
-    expect(advice.marked).toBe(false)
+    // Recording the bounce marks the address at once.
+    expect(advice).toMatchObject({ marked: true, markedOn: '2026-02-01' })
     expect(advice.alternatives.some((c) => c.kind === 'email' && c.address === 'legal@fs.com')).toBe(false)
     expect(advice.alternatives).toContainEqual({ kind: 'post', recipient: 'FS.COM INC', lines: ['380 Centerpoint Blvd', 'New Castle, DE 19720'], country: 'US' })
 
@@ -188,6 +189,17 @@ describe('a confirmed bounce', () => {
     expect(expectOk(await fresh.api.call('catalog:get', { id: 'fs-com' })).emails.find((e) => e.address === 'legal@fs.com')!.problem).toBeNull()
     // Marked twice: the same, nothing new.
     expect(expectOk(await host.api.call('requests:markBounced', { reference }))).toEqual(marked)
+  })
+
+  it('records a bounce of a company no longer in the catalog without touching the catalog', async () => {
+    const host = startCore()
+    const reference = await sentRequest(host)
+    expectOk(await host.api.call('catalog:remove', { id: 'fs-com' }))
+    const before = fs.readFileSync(path.join(host.dataDir, 'catalog-edits.json'), 'utf8')
+    host.clock.set('2026-02-02T09:00:00Z')
+    expectOk(await host.api.call('requests:addEvent', { reference, kind: 'undeliverable', on: '2026-02-01', note: '550 5.1.1 user unknown' }))
+    expect(expectOk(await host.api.call('requests:bounceAdvice', { reference }))).toMatchObject({ bouncedOn: '2026-02-01', marked: false, company: { inCatalog: false } })
+    expect(fs.readFileSync(path.join(host.dataDir, 'catalog-edits.json'), 'utf8')).toBe(before)
   })
 
   it('refuses to mark a request that went by post, and changes nothing', async () => {

@@ -224,6 +224,22 @@ export function createRequestService(deps: {
     return items
   }
 
+  /**
+   * Marks the address a bounce of the latest sending came back from as bounced (with the bounce's
+   * date) in the user's catalog layer, where the catalog lists that address for the company;
+   * nothing to mark (a letter, an address the catalog does not list, a company no longer in it)
+   * is no error here: the request's page says what can be done.
+   */
+  const markBounceInCatalog = (record: RequestRecord): void => {
+    const advice = bounceAdviceOf(record, safeCompany(record.company.id))
+    if (!advice.bouncedOn || !advice.address || !advice.company.inCatalog || advice.marked) return
+    try {
+      deps.catalog.markEmailProblem(record.company.id, advice.address, { kind: 'bounced', on: advice.bouncedOn }, today())
+    } catch (error) {
+      if (!(error instanceof CoreError && error.code === 'NOT_FOUND')) throw error
+    }
+  }
+
   /** `what` is the date's name: its English words and its message. */
   const checkDate = (on: PlainDate, notBefore: PlainDate, what: { readonly english: string; readonly said: Message }) => {
     if (comparePlainDates(on, notBefore) < 0) throw coreErrorAs('INVALID_INPUT', `${what.english} cannot be before ${describeDate(notBefore)}.`, 'error.requests.dateBefore', { what: what.said, date: notBefore })
@@ -608,18 +624,20 @@ export function createRequestService(deps: {
       check(deps.repository.get(reference))
       const id = newEventId()
       const stored = deps.attachments.commit(attachments, { reference, eventId: id })
-      return view(
-        change(reference, (current) => {
-          const record = check(current)
-          return {
-            ...record,
-            events: [
-              ...record.events,
-              { ...event(kind, on, { note: note?.trim() || null, until: kind === 'extension-claimed' ? until : null, trackingNumber, attachments: stored }), id },
-            ],
-          }
-        }),
-      )
+      const record = change(reference, (current) => {
+        const record = check(current)
+        return {
+          ...record,
+          events: [
+            ...record.events,
+            { ...event(kind, on, { note: note?.trim() || null, until: kind === 'extension-claimed' ? until : null, trackingNumber, attachments: stored }), id },
+          ],
+        }
+      })
+      // A bounce, once confirmed (recorded here, by the user or from a reply they confirmed), marks
+      // the address in the user's catalog layer, so that the next request goes another way.
+      if (kind === 'undeliverable') markBounceInCatalog(record)
+      return view(record)
     },
 
     correctEvent({ reference, eventId, on, note, until = null }) {
