@@ -27,22 +27,13 @@ import type { Company } from '../electron/core/catalog/schema'
 import { createSearchIndex, normalizeForSearch } from '../electron/core/catalog/search'
 import { withinOneEdit } from '../electron/core/catalog/search/text'
 import { syntheticCompanies } from './catalog-scale'
+import { seeded } from '../test/helpers/seeded'
 
 const repoRoot = path.resolve(__dirname, '..')
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'catalog', 'hard-queries.json')
 
 export type HardQuery = { readonly kind: 'typo' | 'prefix' | 'address' | 'domain' | 'email' | 'non-latin'; readonly query: string; readonly expect: ReadonlyArray<string> }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const legalWords = new Set(['gmbh', 'ltd', 'limited', 'inc', 'llc', 'ag', 'se', 'sas', 'sa', 'sarl', 'bv', 'nv', 'ab', 'oy', 'srl', 'sl', 'kg', 'co', 'ev', 'plc', 'group', 'holding', 'holdings', 'corp', 'corporation', 'company', 'the', 'und', 'and', 'gesellschaft', 'international', 'services', 'service', 'deutschland', 'germany', 'europe', 'media', 'online', 'digital', 'solutions', 'technologies', 'data', 'marketing'])
 

@@ -26,21 +26,10 @@ import { normalizeForSearch } from '../electron/core/catalog/search'
 import { createNoticeBoard } from '../electron/core/notices'
 import type { DocumentStore } from '../electron/core/ports'
 import { measureNodeStart, againstAnchor } from './anchor'
+import { seeded, pick } from '../test/helpers/seeded'
 
 const repoRoot = path.resolve(__dirname, '..')
 
-/** mulberry32: the same data in every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const pick = <T>(random: () => number, list: ReadonlyArray<T>): T => list[Math.floor(random() * list.length)]!
 const legalForms = ['GmbH', 'Ltd', 'Limited', 'Inc.', 'LLC', 'AG', 'SE', 'SAS', 'S.A.', 'SARL', 'B.V.', 'AB', 'Oy', 'S.r.l.', 'GmbH & Co. KG', 'plc', 'Group']
 const tlds = ['com', 'com', 'de', 'fr', 'co.uk', 'eu', 'net', 'io', 'nl', 'es', 'it']
 const mailboxes = ['privacy', 'datenschutz', 'dpo', 'legal', 'gdpr', 'info']

@@ -16,22 +16,11 @@ import Fuse from 'fuse.js'
 import MiniSearch from 'minisearch'
 import { createSearchIndex, normalizeForSearch } from '../electron/core/catalog/search'
 import { datarequestsDir, datarequestsFields, loadDatarequests, type DatarequestsRecord } from '../test/helpers/datarequests'
+import { seeded, pick } from '../test/helpers/seeded'
 
 type Report = (name: string, value: string) => void
 
-/** mulberry32: a small seeded PRNG, so the data and the queries are the same in every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
-const pick = <T>(random: () => number, list: ReadonlyArray<T>): T => list[Math.floor(random() * list.length)]!
 
 const legalForms = ['GmbH', 'Ltd', 'Ltd.', 'Limited', 'Inc.', 'LLC', 'AG', 'SE', 'SAS', 'S.A.', 'SARL', 'B.V.', 'N.V.', 'AB', 'Oy', 'S.r.l.', 'S.L.', 'GmbH & Co. KG', 'e.V.', 'plc', 'Group', 'Holding']
 const legalWords = new Set(legalForms.flatMap((form) => normalizeForSearch(form).split(' ')).concat(['co', 'kg', 'ltd', 'inc', 'corp', 'corporation', 'company']))

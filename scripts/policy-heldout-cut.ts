@@ -22,20 +22,10 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { seeded } from '../test/helpers/seeded'
 
 const root = path.resolve(__dirname, '..')
 
-/** A small seeded generator (mulberry32): the same seed gives the same draw on any machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Lower-case letters and digits only: how service names are compared across sets. */
 export function serviceKey(name: string): string {

@@ -22,6 +22,7 @@ import type { WorkerAck, WorkerOp, WorkerPlan } from './folder-worker'
 import { expectOk, sampleProfile, startCore, tempDir, testClock, type TestHost } from './ports'
 import { simpleEml } from './replies'
 import { bundleWorker, runWorker, type WorkerRun } from './shared-folder'
+import { seeded } from './seeded'
 
 export type KillLoopReport = {
   readonly trials: number
@@ -38,17 +39,6 @@ export type KillLoopReport = {
   readonly problems: ReadonlyArray<string>
 }
 
-/** A small seeded generator (mulberry32): the same seed draws the same plans and kill points. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const workerClock = '2026-02-10T09:00:00Z'
 const temporary = /\.tmp$|^\.import-|\.tmp-\d{10}[0-9a-f]{6}$|^\.rightful\.lock/

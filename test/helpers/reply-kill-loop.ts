@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expectOk, repoRoot, startCore, tempDir, testClock } from './ports'
 import { markedSent, simpleEml } from './replies'
+import { seeded as random } from './seeded'
 
 export type KillLoopReport = {
   readonly trials: number
@@ -28,17 +29,6 @@ export type KillLoopReport = {
   readonly problems: ReadonlyArray<string>
 }
 
-/** A small seeded generator (mulberry32): the same seed draws the same kill points. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const temporary = /\.tmp$|^\.import-|\.tmp-\d{10}[0-9a-f]{6}$/
 
