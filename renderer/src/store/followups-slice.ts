@@ -4,19 +4,13 @@
  * all of it; the slice caches its answers per request and applies what the actions return.
  */
 import type { RequestView } from '@core/api/contract'
-import { api, messageOf, unwrap } from '../api'
+import { api, unwrap } from '../api'
 import { withEntry } from './keyed'
 import type { FollowUpsSlice, Slice } from './types'
+import { attemptWith } from './attempt'
 
 export const createFollowUpsSlice: Slice<FollowUpsSlice> = (set, get) => {
-  const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await run()
-    } catch (error) {
-      get().toast('error', messageOf(error))
-      return null
-    }
-  }
+  const attempt = attemptWith(get)
   const applyView = (view: RequestView) => set({ views: withEntry(get().views, view.record.reference, view) })
 
   return {

@@ -6,11 +6,12 @@
 import type { ImapView, SyncResult } from '@core/replies/handlers'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import type { ReplyImportResult, ReplyKind, ReplyView } from '@core/replies/model'
-import { api, messageOf, unwrap } from '../api'
+import { api, unwrap } from '../api'
 import { i18n } from '../i18n/i18n'
 import { errorText } from '../ui/messages'
 import { withEntry } from './keyed'
 import type { Slice } from './types'
+import { attemptWith } from './attempt'
 
 /** The replies' toasts (namespace `replies`, keys under `toast`) in the window's language. */
 const said = (key: string, params?: Record<string, string | number>) => i18n.t(`toast.${key}`, { ns: 'replies', ...params })
@@ -40,14 +41,7 @@ export type RepliesSlice = {
 }
 
 export const createRepliesSlice: Slice<RepliesSlice> = (set, get) => {
-  const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await run()
-    } catch (error) {
-      get().toast('error', messageOf(error))
-      return null
-    }
-  }
+  const attempt = attemptWith(get)
   /** After replies changed: the requests they are on, their replies, and the ones to sort. */
   const refresh = async (references: ReadonlyArray<string | null>) => {
     const unique = [...new Set(references.filter((r): r is string => r !== null))]

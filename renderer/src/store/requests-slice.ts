@@ -1,24 +1,17 @@
 import type { RequestView } from '@core/api/contract'
-import { api, messageOf, unwrap } from '../api'
+import { api, unwrap } from '../api'
 import { webmailLabel } from '../ui/format'
 import { withEntry, withoutEntry } from './keyed'
 import type { RequestsSlice, Slice } from './types'
 import { i18n } from '../i18n/i18n'
+import { attemptWith } from './attempt'
 
 /** A toast's words in the window's language (namespace toasts). */
 const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
 
 export const createRequestsSlice: Slice<RequestsSlice> = (set, get) => {
   const applyView = (view: RequestView) => set({ views: withEntry(get().views, view.record.reference, view) })
-  /** Runs an action; a failure becomes a toast with the core's message, and null. */
-  const attempt = async <T,>(run: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await run()
-    } catch (error) {
-      get().toast('error', messageOf(error))
-      return null
-    }
-  }
+  const attempt = attemptWith(get)
   /** After a change: the request itself, and the list (its status and deadline may have moved). */
   const changed = async (view: RequestView) => {
     applyView(view)
