@@ -188,13 +188,8 @@ function viewInput(lang: Language, companyName: string, due: string | null): Par
 export const followUpLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]> = [
   ['gdpr', ['en', 'de', 'fr', 'es']],
   ['uk-gdpr', ['en']],
-  ...lawLanguages.filter(([law]) => law !== 'tdpsa'),
+  ...lawLanguages,
   ['ccpa', ['en']],
-  ['vcdpa', ['en']],
-  ['cpa-co', ['en']],
-  ['ctdpa', ['en']],
-  ['tdpsa', ['en']],
-  ['au-privacy', ['en']],
 ]
 
 const followUpCells = followUpLanguages.flatMap(([law, langs]) =>
