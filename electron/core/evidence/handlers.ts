@@ -11,9 +11,11 @@ import { coreError } from '../messages/errors'
 import { openMailSettings } from '../mail/mail-settings'
 import { incomingDir, keptFileName } from '../requests/attachments'
 import { longDate } from '../templates/view'
-import { decodeImage, encodePng, maxImageBytes, scaleDown } from './raster'
-import type { EvidenceImage, RedactedCopy } from './model'
-import { redactImageFile, watermarkText } from './redact'
+import { maxImageBytes, type EvidenceImage, type RedactedCopy } from './model'
+
+/** The image libraries (pngjs, jpeg-js) and pdfkit load with the first image, not with the core. */
+const raster = () => import('./raster')
+const redactor = () => import('./redact')
 
 /** The longest side of the preview the window draws on. */
 const previewSide = 1200
@@ -58,8 +60,9 @@ export function evidenceHandlers(ctx: CoreContext): HandlerMap {
   }
 
   return {
-    'evidence:open': ({ token }) => {
+    'evidence:open': async ({ token }) => {
       const file = readStaged(token)
+      const { decodeImage, encodePng, scaleDown } = await raster()
       const image = decodeImage(file.bytes)
       const preview = scaleDown(image, previewSide)
       return { token, name: file.name, width: image.width, height: image.height, preview: dataUrl(encodePng(preview)) } satisfies EvidenceImage
@@ -68,6 +71,7 @@ export function evidenceHandlers(ctx: CoreContext): HandlerMap {
       const { record } = ctx.requests.get(reference)
       const lang = chosenLang ?? record.lang
       const file = readStaged(token)
+      const [{ encodePng, scaleDown }, { redactImageFile, watermarkText }] = await Promise.all([raster(), redactor()])
       const watermark = watermarkText(ctx.templates.strings(lang).watermark, { company: record.company.name, date: longDate(ctx.today(), lang), reference: record.reference })
       const out = await redactImageFile({ bytes: file.bytes, boxes, watermark, lang, fonts: ctx.ports.fonts, format })
       const base = path.basename(file.name).replace(/\.[A-Za-z0-9]{1,5}$/, '')

@@ -8,6 +8,9 @@ export type RedactFormat = (typeof redactFormats)[number]
 /** At most this many boxes on one page. */
 export const maxBoxes = 100
 
+/** The largest image file the tool reads. */
+export const maxImageBytes = 50 * 1024 * 1024
+
 /** What the window needs to draw boxes on a picked image. */
 export type EvidenceImage = {
   readonly token: string

@@ -9,14 +9,14 @@ import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import type { Font } from 'fontkit'
 import { coreError } from '../messages/errors'
+import { maxImageBytes } from './model'
 
 /** An image as RGBA bytes, row by row, 4 bytes per pixel. */
 export type RgbaImage = { readonly width: number; readonly height: number; readonly data: Uint8Array }
 
 /** The largest image the tool opens: 40 megapixels (a 7,300 x 5,500 photo), 160 MB of pixels. */
 export const maxPixels = 40_000_000
-/** The largest file it reads. */
-export const maxImageBytes = 50 * 1024 * 1024
+export { maxImageBytes }
 
 export type ImageFormat = 'png' | 'jpeg'
 
