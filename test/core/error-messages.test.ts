@@ -131,6 +131,26 @@ describe('errors with a key beside their English', () => {
     expect(renderMessage(zodIssueMessage(parsed.error.issues.find((i) => i.code === 'too_big' && i.origin === 'string')!), 'es')).toBe('Demasiado largo: 3 caracteres como máximo.')
   })
 
+  it("keep the words a form's schema gives a field problem, in every language", () => {
+    // The schemas of the forms a person fills in: their own problem texts, not zod's generic ones.
+    const forms = ['catalog/schema.ts', 'profile/profile.ts', 'mail/mail-settings.ts', 'replies/imap-settings.ts', 'catalog/policy-import/to-company.ts']
+    const own = forms.flatMap((file) => {
+      const source = fs.readFileSync(path.join(__dirname, '..', '..', 'electron', 'core', file), 'utf8')
+      // Sentences in quotes on lines that raise no CoreError (those carry their message already).
+      return source
+        .split('\n')
+        .filter((line) => !/CoreError|coreError/.test(line))
+        .flatMap((line) => [...line.matchAll(/'([A-Z][^'\\]* [^'\\]*\.)'/g)].map((m) => m[1]!))
+    })
+    expect(own.length).toBeGreaterThan(15)
+    for (const text of own) {
+      const said = zodIssueMessage({ code: 'custom', message: text, path: [], input: undefined } as never)
+      expect(said.key, text).not.toBe('issue.zod.invalid')
+      expect(renderMessage(said, 'en'), text).toBe(text)
+      for (const lang of uiLanguages.filter((l) => l !== 'en')) expect(renderMessage(said, lang), `${text} (${lang})`).not.toBe(text)
+    }
+  })
+
   it('leave a field problem without a key of its own as it is', () => {
     expect(withIssueDetail({ path: 'x', message: 'Something no resource says.' })).toEqual({ path: 'x', message: 'Something no resource says.' })
   })

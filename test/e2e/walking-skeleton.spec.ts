@@ -240,7 +240,7 @@ test('loads under the strict Content-Security-Policy and talks to the core only 
     frozen: Object.isFrozen(window.api),
     search: typeof window.api.catalog.search,
   }))
-  expect(shape).toEqual({ domains: ['app', 'attachments', 'authorities', 'backup', 'bulk', 'catalog', 'deadlines', 'discover', 'letters', 'mail', 'notifications', 'operations', 'profile', 'replies', 'requests', 'settings', 'templates'], frozen: true, search: 'function' })
+  expect(shape).toEqual({ domains: ['app', 'attachments', 'authorities', 'backup', 'bulk', 'catalog', 'deadlines', 'discover', 'evidence', 'letters', 'mail', 'notifications', 'operations', 'profile', 'replies', 'requests', 'settings', 'templates'], frozen: true, search: 'function' })
   // An inline script is refused by the policy.
   const inlineRan = await page.evaluate(() => {
     const script = document.createElement('script')
