@@ -5,7 +5,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { companySchema } from '../../electron/core/catalog/schema'
-import { extractPolicy, proposalToCompany, slugify, toPlainText, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+import { extractPolicy, proposalToCompany, slugOf, toPlainText, type PolicyProposal } from '../../electron/core/catalog/policy-import'
 import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
@@ -974,7 +974,7 @@ describe('proposalToCompany', () => {
 
   it('keeps the other addresses by default and lets the user change a purpose', () => {
     const record = proposalToCompany(p, { otherEmails: [{ address: 'sales@kestrelbooks.co.uk', purpose: 'support' }] })
-    expect(record.id).toBe(slugify(p.companyName!.name))
+    expect(record.id).toBe(slugOf(p.companyName!.name))
     expect(record.emails.map((e) => [e.address, e.purpose])).toEqual([
       ['privacy@kestrelbooks.co.uk', 'privacy'],
       ['sales@kestrelbooks.co.uk', 'support'],

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import {
   companyEditSchema,
   companyIdSchema,
+  emailAddressSchema,
   contactInputSchema,
   plainDateSchema,
   type CompanyMatch,
@@ -305,7 +306,7 @@ export const contract = {
       authority: z
         .strictObject({
           name: z.string().trim().min(1, 'Name the authority.').max(300),
-          email: z.email().nullable().default(null),
+          email: emailAddressSchema.nullable().default(null),
           postal: z
             .strictObject({ recipient: z.string().trim().min(1).max(300), lines: z.array(z.string().trim().min(1).max(200)).min(1).max(8), country: z.string().regex(/^[A-Z]{2}$/) })
             .nullable()

@@ -40,6 +40,9 @@ import { nameCollator, openBuiltinLayer } from './builtin-layer'
 import { createOverlay } from './overlay'
 import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 import { message } from '../messages/message'
+import { slugOf } from './slug'
+
+export { slugOf }
 
 /** Contacts the user added to a record. */
 const addedContactsSchema = z.object({ emails: z.array(emailContactSchema), postalAddresses: z.array(postalAddressSchema) })
@@ -310,18 +313,6 @@ export function summaryOf(view: CompanyView): CompanySummary {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-/** A slug from a name: "Faasoft Ltd." → "faasoft-ltd". */
-export function slugOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return slug || 'company'
-}
 
 /**
  * The record a user's edit describes, on top of `base` (null for a new company): values that did

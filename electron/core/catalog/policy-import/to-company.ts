@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { companySchema, countryCodeSchema, emailPurposes, plainDateSchema, type Company, type EmailPurpose, type Provenance } from '../schema'
 import { companyDomainOf, parseArchiveUrl } from './identity'
+import { slugOf } from '../slug'
 import type { PolicyProposal } from './proposal'
 import { coreErrorAs, zodIssues } from '../../messages/errors'
 import { message } from '../../messages/message'
@@ -52,19 +53,6 @@ export const companyChoicesSchema = z.strictObject({
 })
 export type CompanyChoices = z.input<typeof companyChoicesSchema>
 
-/** "FS.COM (Fiberstore)" → "fs-com-fiberstore". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    // Runs are single dashes now: one at either end at most.
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '')
-  return slug || 'company'
-}
 
 export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyChoices = {}): Company {
   const parsedChoices = companyChoicesSchema.safeParse(rawChoices)
@@ -74,7 +62,7 @@ export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyC
   const choices = parsedChoices.data
   const name = choices.name ?? proposal.companyName?.name
   if (!name) throw coreErrorAs('INVALID_INPUT', 'Give the company a name: the policy does not say it clearly.', 'error.policyImport.name', undefined, [{ path: 'name', message: 'Required.', detail: message('issue.required') }])
-  const id = choices.id ?? slugify(name)
+  const id = choices.id ?? slugOf(name)
 
   const url = choices.source?.url ?? proposal.sourceUrl ?? proposal.archive?.url ?? null
   if (!url) {
