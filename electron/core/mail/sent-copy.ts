@@ -3,16 +3,9 @@
  * program beside everything else they sent. Best effort: it runs only after the server accepted
  * the message and the request was recorded as sent, and its failure never changes that.
  */
-import type { MailSecurity } from './mail-settings'
-import { createImapClient } from './imap-client'
+import { createImapClient, type ImapLogin } from './imap-client'
 
-export type ImapConfig = {
-  readonly host: string
-  readonly port: number
-  readonly security: MailSecurity
-  readonly user: string
-  readonly password: string
-  readonly trustedCertificate: string | null
+export type ImapConfig = ImapLogin & {
   /** null: the folder the server marks \Sent, else one named "Sent". */
   readonly mailbox: string | null
 }
