@@ -10,10 +10,14 @@ import type { SettingsStore } from '../settings/settings'
 import type { AttachmentStage } from '../requests/attachments'
 import type { NotificationLog } from '../notifications/notifications'
 import type { Operation } from '../shared/operation'
+import type { MailService } from '../mail/service'
+import type { ReplyService } from '../replies/service'
+import type { ImapService } from '../replies/imap-service'
+import type { BulkService } from '../bulk/service'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 
-/** Everything a handler may use: the ports and the opened domain services. */
+/** Everything a handler may use: the ports and the domain services, each opened once by createApi. */
 export type CoreContext = {
   readonly ports: Ports
   readonly notices: NoticeBoard
@@ -26,6 +30,12 @@ export type CoreContext = {
   readonly settings: SettingsStore
   readonly attachments: AttachmentStage
   readonly notificationLog: NotificationLog
+  /** Sending and the SMTP settings; its `settings` is the one mail settings store every handler reads. */
+  readonly mail: MailService
+  readonly replies: ReplyService
+  /** The IMAP account and the reply sync. */
+  readonly imapSync: ImapService
+  readonly bulk: BulkService
   /** Today's date on this computer. */
   today(): string
 }

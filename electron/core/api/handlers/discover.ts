@@ -1,6 +1,5 @@
 /** The discovery API: which companies of the catalog wrote to the user, from a mailbox they pick or their IMAP inbox. */
 import type { CoreContext, HandlerMap } from '../context'
-import { savedImapAccount } from '../saved-account'
 import { discoverInImap, discoverSenders } from '../../discover/discover'
 import { coreError } from '../../messages/errors'
 
@@ -12,7 +11,7 @@ export function discoverHandlers(ctx: CoreContext): HandlerMap {
       if (kind === 'imap') {
         if (given && !password) throw coreError('INVALID_INPUT', 'error.discover.password', { user: given.user, server: given.host })
         if (password && !given) throw coreError('INVALID_INPUT', 'error.discover.passwordAlone')
-        const account = given && password ? { ...given, password, trustedCertificate: given.trustedCertificate ?? null } : await savedImapAccount(ctx)
+        const account = given && password ? { ...given, password, trustedCertificate: given.trustedCertificate ?? null } : await ctx.imapSync.savedAccount()
         return discoverInImap({ account, companies: ctx.catalog.list(), operation, scope: folders ?? 'mailbox' })
       }
       const source = await ctx.ports.picker.pickMailbox(kind)

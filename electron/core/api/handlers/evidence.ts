@@ -8,7 +8,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CoreContext, HandlerMap } from '../context'
 import { coreError } from '../../messages/errors'
-import { openMailSettings } from '../../mail/mail-settings'
 import { incomingDir, keptFileName } from '../../requests/attachments'
 import { longDate } from '../../requests/draft-view'
 import { maxImageBytes, type EvidenceImage, type RedactedCopy } from '../../evidence/model'
@@ -50,7 +49,6 @@ export function cleanRedactedCopiesSync(dataDir: string, now: Date = new Date())
 }
 
 export function evidenceHandlers(ctx: CoreContext): HandlerMap {
-  const mail = openMailSettings(ctx.ports.stores.open('mail'), ctx.notices)
   cleanRedactedCopiesSync(ctx.ports.dataDir, ctx.ports.clock.now())
 
   const readStaged = (token: string): { name: string; bytes: Uint8Array } => {
@@ -94,7 +92,7 @@ export function evidenceHandlers(ctx: CoreContext): HandlerMap {
         boxes: boxes.length,
         watermark,
         savedTo,
-        plainEmail: mail.get().smtp?.security === 'none',
+        plainEmail: ctx.mail.settings.get().smtp?.security === 'none',
         preview: dataUrl(encodePng(scaleDown(out.image, previewSide))),
       } satisfies RedactedCopy
     },
