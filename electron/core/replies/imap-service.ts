@@ -4,7 +4,6 @@
  * and imports them through the reply service. Opened once by createApi.
  */
 import { isCancelled, type Operation } from '../shared/operation'
-import { CoreError } from '../shared/result'
 import { addDays, type PlainDate } from '../shared/calendar'
 import type { SecretStore } from '../shared/ports'
 import { passwordStorageOf, smtpPasswordSecret, type MailSettingsStore } from '../mail/mail-settings'
@@ -16,6 +15,7 @@ import type { ReplyImportOutcome } from './model'
 import { maxReplyBytes } from './parse'
 import type { ReplyService } from './service'
 import { coreError } from '../messages/errors'
+import { secretStep } from '../mail/secret-step'
 
 /** What Settings shows about the IMAP sync; the password itself never leaves the core. */
 export type ImapView = {
@@ -41,16 +41,6 @@ export type SyncResult = {
   readonly failed: ReadonlyArray<{ readonly source: string; readonly code: string; readonly message: string }>
 }
 
-/** Wraps a secret store's own failure (a locked keyring) as data. */
-async function secretStep<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
-}
-
 /**
  * The saved account with the user and password it logs in with; IMAP_NOT_CONFIGURED,
  * IMAP_PASSWORD_MISSING or SECRETS_UNAVAILABLE when it cannot log in yet.
@@ -68,13 +58,7 @@ export async function savedImapAccount(deps: { readonly imap: ImapStore; readonl
     secret = smtpPasswordSecret
   }
   if (!user) throw coreError('IMAP_NOT_CONFIGURED', 'error.imap.noUser')
-  let password: string | null
-  try {
-    password = await secrets.get(secret)
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
+  const password = await secretStep(() => secrets.get(secret))
   if (!password) throw coreError('IMAP_PASSWORD_MISSING', 'error.imap.noPassword', { user, server: settings.host })
   return { host: settings.host, port: settings.port, security: settings.security, user, password, mailbox: settings.mailbox, trustedCertificate: settings.trustedCertificate }
 }
