@@ -14,6 +14,8 @@ import type { MailService } from '../mail/service'
 import type { ReplyService } from '../replies/service'
 import type { ImapService } from '../replies/imap-service'
 import type { BulkService } from '../bulk/service'
+import type { EvidenceService } from '../evidence/service'
+import type { DiscoverService } from '../discover/service'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 
@@ -36,6 +38,10 @@ export type CoreContext = {
   /** The IMAP account and the reply sync. */
   readonly imapSync: ImapService
   readonly bulk: BulkService
+  /** The redaction tool. */
+  readonly evidence: EvidenceService
+  /** Who holds my data, read from a mailbox. */
+  readonly discover: DiscoverService
   /** Today's date on this computer. */
   today(): string
 }

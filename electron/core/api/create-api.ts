@@ -45,6 +45,8 @@ import { createImapService } from '../replies/imap-service'
 import { openImapStore } from '../replies/imap-store'
 import { createBulkService } from '../bulk/service'
 import { openBatchStore } from '../bulk/store'
+import { createEvidenceService } from '../evidence/service'
+import { createDiscoverService } from '../discover/service'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { describeIssues, parseInput } from './parse-input'
@@ -173,6 +175,16 @@ function openServices(ports: Ports): HandlerMap[] {
     dataDir: path.resolve(ports.dataDir),
     now,
   })
+  const evidence = createEvidenceService({
+    attachments,
+    requests,
+    templates,
+    fonts: ports.fonts,
+    files: ports.files,
+    dataDir: ports.dataDir,
+    now,
+    plainEmail: () => mailSettings.get().smtp?.security === 'none',
+  })
   const ctx: CoreContext = {
     ports,
     notices,
@@ -188,6 +200,8 @@ function openServices(ports: Ports): HandlerMap[] {
     replies,
     imapSync,
     bulk,
+    evidence,
+    discover: createDiscoverService({ catalog, picker: ports.picker, imap: imapSync }),
     today: () => plainDateOf(now()),
   }
 
