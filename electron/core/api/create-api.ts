@@ -33,6 +33,7 @@ import { createAttachmentStage, incomingDir } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from './handlers/notifications'
 import { backupHandlers } from './handlers/backup'
+import { createBackupService } from '../backup/service'
 import { discoverHandlers } from './handlers/discover'
 import { bulkHandlers } from './handlers/bulk'
 import { evidenceHandlers } from './handlers/evidence'
@@ -264,7 +265,7 @@ export function createApi(ports: Ports): Api {
   let handlers: { readonly [C in ApiChannel]: Handler<C> }
   /** Set when a restore stopped half-way and could not be finished: nothing may use the data then. */
   let halted: string | null = null
-  const backup = backupHandlers({
+  const backupService = createBackupService({
     ports,
     exclusive: (run) => gate.exclusive(run),
     // After a restore: every service reads the restored data afresh (their caches go with them).
@@ -278,6 +279,7 @@ export function createApi(ports: Ports): Api {
       handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
     },
   })
+  const backup = backupHandlers(backupService)
   handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
