@@ -13,8 +13,7 @@ import type { Operation } from '../shared/operation'
 import type { MailService } from '../mail/service'
 import type { ReplyService } from '../replies/service'
 import type { ImapService } from '../replies/imap-service'
-import type { BulkService } from '../bulk/service'
-import type { EvidenceService } from '../evidence/service'
+import type { EvidenceService } from '../evidence/service-types'
 import type { DiscoverService } from '../discover/service'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
@@ -37,7 +36,6 @@ export type CoreContext = {
   readonly replies: ReplyService
   /** The IMAP account and the reply sync. */
   readonly imapSync: ImapService
-  readonly bulk: BulkService
   /** The redaction tool. */
   readonly evidence: EvidenceService
   /** Who holds my data, read from a mailbox. */

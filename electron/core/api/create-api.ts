@@ -200,7 +200,6 @@ function openServices(ports: Ports): HandlerMap[] {
     mail,
     replies,
     imapSync,
-    bulk,
     evidence,
     discover: createDiscoverService({ catalog, picker: ports.picker, imap: imapSync }),
     today: () => plainDateOf(now()),
@@ -221,7 +220,7 @@ function openServices(ports: Ports): HandlerMap[] {
     templateHandlers(ctx),
     notificationHandlers(ctx),
     discoverHandlers(ctx),
-    bulkHandlers(ctx),
+    bulkHandlers(ctx, bulk),
     evidenceHandlers(ctx),
   ]
 }

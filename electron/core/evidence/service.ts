@@ -15,9 +15,9 @@ import type { FileSink, FontSource } from '../shared/ports'
 import type { AttachmentStage } from '../requests/attachments'
 import type { RequestService } from '../requests/service'
 import type { Templates } from '../templates/templates'
-import type { RedactFormat } from './model'
-import type { Box } from './raster'
-import type { Language } from '../shared/kinds'
+import type { EvidenceService } from './service-types'
+
+export type { EvidenceService } from './service-types'
 
 /** The image libraries (pngjs, jpeg-js) and pdfkit load with the first image, not with the core. */
 const raster = () => import('./raster')
@@ -53,12 +53,6 @@ export function cleanRedactedCopiesSync(dataDir: string, now: Date = new Date())
       // Another process removed it meanwhile.
     }
   }
-}
-
-/** Opening a picked image and writing its redacted copy. Opened once by createApi, which removes stale copies then. */
-export type EvidenceService = {
-  open(token: string): Promise<EvidenceImage>
-  redact(input: { reference: string; token: string; boxes: ReadonlyArray<Box>; format: RedactFormat; lang?: Language | undefined; save: boolean }): Promise<RedactedCopy>
 }
 
 export function createEvidenceService(deps: {

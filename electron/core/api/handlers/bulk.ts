@@ -2,9 +2,10 @@
 import type { CoreContext, HandlerMap } from '../context'
 import { packList, companiesOfPack } from '../../bulk/packs'
 import { exportRequestsCsv, markPosted, remindOverdue } from '../../bulk/request-actions'
+import type { BulkService } from '../../bulk/service'
 
-export function bulkHandlers(ctx: CoreContext): HandlerMap {
-  const service = ctx.bulk
+/** `service`: the bulk service createApi opened (kept off the context, whose type the renderer reads). */
+export function bulkHandlers(ctx: CoreContext, service: BulkService): HandlerMap {
   return {
     'bulk:packs': ({ country }) => {
       const all = ctx.catalog.list()
