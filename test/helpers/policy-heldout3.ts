@@ -25,6 +25,8 @@ export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout7aDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7a')
 /** Set 7b: the 18 others of the same draw, which may be read for faults. */
 export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7b')
+/** Set 8: 52 policies from five Open Terms Archive repositories no earlier set used, labelled before the extractor read them; the untouched set since set 7a was read for faults. */
+export const heldout8Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout8')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are
