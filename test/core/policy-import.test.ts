@@ -703,6 +703,35 @@ describe('privacy wording in French and Spanish, representatives and more regula
 })
 
 describe('postal addresses as French and Irish policies write them', () => {
+  it('reads a German street of any name with its number above the postcode, French postcodes with a space or a dash, and a country before a short postcode', () => {
+    const text = [
+      'The controller is:',
+      '',
+      'Example Travel SE',
+      'Hafenbrücke 16',
+      '80639 Munich',
+      '',
+      'Vous pouvez nous joindre : Beispiel Digital GmbH, Kaisort 10, 20095 Hamburg (Allemagne).',
+      '',
+      'La société Exemple, dont le siège social est situé 12, rue de la Gare, 95 747 Roissy CDG cedex.',
+      '',
+      'The data controller is Exemple SAS, registered office at 8 Rue Jean Moulin 75001 - Paris (France).',
+      '',
+      'Letters may be sent to: 19 Example Avenue, Block 2 Industrial Zone, Cyprus 2540.',
+    ].join('\n')
+    const p = extractPolicy({ text, format: 'text' })
+    expectQuotesInPlace(p)
+    const got = company(p).map((a) => [a.country, a.text])
+    expect(got.find(([c, t]) => c === 'DE' && t!.includes('Hafenbrücke 16') && t!.includes('80639 Munich'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'DE' && t!.includes('Kaisort 10, 20095 Hamburg'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('12, rue de la Gare, 95 747 Roissy'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('8 Rue Jean Moulin 75001 - Paris'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'CY' && t!.includes('19 Example Avenue'))).toBeDefined()
+    // A street with its number before a postcode abroad is not German: a Spanish street, or another country named after.
+    const abroad = company(extractPolicy({ text: 'Our office: Calle Mayor 40, 28013 Madrid.\n\nOur other office: Mannerheimintie 12, 00100 Helsinki, Finland.', format: 'text' }))
+    expect(abroad.filter((a) => a.country === 'DE')).toEqual([])
+  })
+
   it('reads country names in French, a place word in lower case, an overseas department and an Irish county', () => {
     const text = [
       'Air Example plc. (une entreprise immatriculée à Malte et sise au 2ème étage du Sky Parks Business Centre, aéroport international de Malte, LQA 4000, Malte) agit en qualité de responsable du traitement.',
