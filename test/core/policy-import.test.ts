@@ -325,6 +325,38 @@ describe('the company’s own privacy people before an outside firm', () => {
     expect(named.privacyEmails.map((e) => e.address)).toEqual(['privacy@pinecrestgames.com', 'dpo.pinecrest@lexadvocacia.com.br'])
   })
 
+  it('keeps another organisation’s privacy office out (its, their, of the ministry, “Partner Bank, DPO”), but not the company’s own', () => {
+    const text = [
+      'Rideshare Ly SA (“we”) runs a car-sharing service.',
+      'For any question about this policy or your personal data, write to our data protection officer at dataprotection@rideshare-ly.com.',
+      'Flights are sold with Partner Air, whose privacy policy is on its website; its data protection office can be reached at dpo@partner-air.net.',
+      'For the energy bonus you may exercise your rights with the data protection officer of the Ministry of Transport, at dpd@ministere-transports.fr.',
+      'Par courrier : Partner Bank Finance, Délégué à la protection des données, BP 5\nPar email : dpd@partner-bank.fr',
+    ].join('\n\n')
+    const p = extractPolicy({ format: 'text', text })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['dataprotection@rideshare-ly.com'])
+    expect(p.excludedEmails.map((e) => [e.address, e.why]).sort()).toEqual([['dpd@ministere-transports.fr', 'third-party'], ['dpd@partner-bank.fr', 'third-party'], ['dpo@partner-air.net', 'third-party']])
+    // The company's own office, written in the third person, stays the company's.
+    const own = extractPolicy({ format: 'text', text: 'Rideshare Ly SA (“we”) runs a car-sharing service. Rideshare Ly has appointed a DPO; its data protection officer can be reached at dpo@rideshare-ly.com.' })
+    expect(own.privacyEmails.map((e) => e.address)).toEqual(['dpo@rideshare-ly.com'])
+  })
+
+  it('takes a privacy representative’s address, a regional DPO mailbox, and an address a country name ran into', () => {
+    const text = [
+      'Chatly Corporation (“we”) runs a messenger.',
+      'Questions about your personal data: privacy@chatly.net.',
+      'Our UK representative: Rep Services UK, Attn: Chatly Corporation, 16 Example Street, London, WC2B 5AH, United Kingdomchat@rep-services.eu',
+      'If you are located in Brazil, please contact us via email: dpobrazil@chatly.net',
+    ].join('\n\n')
+    const p = extractPolicy({ format: 'text', text })
+    const privacy = p.privacyEmails.map((e) => e.address)
+    expect(privacy[0]).toBe('privacy@chatly.net')
+    expect(privacy).toEqual(expect.arrayContaining(['chat@rep-services.eu', 'dpobrazil@chatly.net']))
+    expect([...privacy, ...p.otherEmails.map((e) => e.address)].some((a) => /kingdom/i.test(a))).toBe(false)
+    // A name that merely starts like a country is left whole.
+    expect(extractPolicy({ format: 'text', text: 'Privacy questions: write to Francesca at francesca@studio-rossi.it.' }).privacyEmails.map((e) => e.address)).toEqual(['francesca@studio-rossi.it'])
+  })
+
   it('tells the company’s domain by its name, its initials (nytimes for New York Times), or not at all when two domains fit', () => {
     expect(homeDomain(['privacy@roblox.com', 'roblox@dp-officer.com'], null, 'Roblox Corporation')).toBe('roblox.com')
     expect(homeDomain(['privacy@thewirecutter.com', 'privacy@nytimes.com'], null, 'The New York Times Company')).toBe('nytimes.com')

@@ -143,6 +143,26 @@ export const maxAddresses = 200
 /** How much of its sentence, on each side, a mention is judged by ("Questions about your data: …"). */
 const sentenceWindow = 1500
 
+/** The last word of a country's name, run into the local part of an address ("Kingdomline@"). */
+const gluedCountryWord =
+  /^(?:Kingdom|States|Emirates|Zealand|Africa|Kong|Germany|France|Ireland|Netherlands|Japan|Singapore|Switzerland|Luxembourg|Belgium|Spain|Italy|Sweden|Canada|Australia|China|Korea|Cyprus|Malta|Austria|Denmark|Norway|Finland|Poland|Portugal|Greece|India|Brazil|Israel|Mexico)(?=[a-z0-9])/
+/** Words that open a country's name of two words, whose second word needs them. */
+const countryFirstWord = /(?:United|New|South|Hong|Arab)[ \t]$/
+
+/**
+ * How many characters at the start of `raw` (an address found at `start`) are a country's name
+ * closing the postal address before it, or 0. Only after a postal address: a digit (its postcode or
+ * number) in the words just before, the country word starting a word, and a two-word name whole.
+ */
+function countryGluedBefore(text: string, start: number, raw: string): number {
+  const word = gluedCountryWord.exec(raw)
+  if (!word) return 0
+  const before = text.slice(Math.max(0, start - 80), start)
+  if (!/\d/.test(before) || !/[\s,]$/.test(before)) return 0
+  if (/^(?:Kingdom|States|Emirates|Zealand|Africa|Kong)$/.test(word[0]) && !countryFirstWord.test(before)) return 0
+  return word[0].length
+}
+
 /** Finds every mention; warns about what it decodes, ignores or cannot read. */
 function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: ProposalWarning[], budget: TextBudget): Mention[] {
   const mentions: Mention[] = []
@@ -229,6 +249,14 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
     const end = start + raw.length
     const tld = raw.slice(raw.lastIndexOf('.') + 1)
     if (notATld.test(tld) || text[start - 1] === '/' || overlaps(start, end)) continue
+    // "…, London, WC2B 5AH, United Kingdomline@example.com": the page ran the country closing a
+    // postal address into the address after it; the country's word is not part of the address.
+    const glued = countryGluedBefore(text, start, raw)
+    if (glued > 0) {
+      mentions.push({ address: normalise(raw.slice(glued)), start: start + glued, end, via: 'text', shown: null })
+      taken.push({ start: start + glued, end })
+      continue
+    }
     mentions.push({ address: normalise(raw), start, end, via: 'text', shown: null })
     taken.push({ start, end })
   }
@@ -394,7 +422,10 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     }
   }
   const windowStart = Math.max(0, mention.start - 350)
-  const owner = ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
+  // "… its data protection office can be reached at dpd@partner.example": another organisation's
+  // privacy people, named as such in the address's own sentence, are not the company's.
+  const otherOrganisation = namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) && !looksOwn(mention.address, ctx)
+  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
@@ -409,6 +440,44 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** A privacy office named as another organisation's: "its data protection officer", "leur bureau de protection des données". */
+const possessiveOtherPrivacyOffice =
+  /(?<![\p{L}])(?:its|their|son|sa|ses|leur|leurs|seine[mnrs]?|ihre[mnrs]?|su|sus)\s+(?:own\s+|propre\s+)?(?:bureau (?:de|du) (?:la )?protection des données|délégué(?:e)? à la protection des données|DPO|DPD|data protection (?:officer|office|team)|privacy (?:office|officer|team)|Datenschutzbeauftragte\w*|delegad[oa] de protección de datos)(?![\p{L}])/iu
+
+/** "the data protection officer of the Ministry …", "délégué à la protection des données du ministère …": whose office it is, named after it. */
+const privacyOfficeOf =
+  /(?<![\p{L}])(?:délégué(?:e)? à la protection des données|data protection officer|DPO|DPD)\s+(?:du|de la|de l['’]|des|of the|of)\s+(\p{L}[\p{L}'’&.-]{2,40}(?:\s+\p{L}[\p{L}'’&.-]{1,40}){0,3})/iu
+
+/** "CA Example Finance, Délégué à la protection des données": an organisation's name, then its privacy office. */
+const organisationThenPrivacyOffice = /(?:^|[\n:;(])\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,60}),\s*(?:Délégué(?:e)? à la protection des données|Data Protection Officer|DPO)(?![\p{L}])/u
+
+/** Words that stand for the company itself, or for a department, after "of" or before a privacy office. */
+const ownOrDepartment = /^(?:(?:notre|nos|our|the|la|le|l['’])\s+)?(?:company|société|entreprise|group|groupe|organisation|organization|controller|responsable|privacy|team|legal|department|service|attn|attention)\b/i
+
+/**
+ * Whether the words before an address (in its own sentence) give it as the privacy office of an
+ * organisation other than the company: a possessive ("its", "their", "son", "leur" …) before the
+ * office, or the office "of" a name that is not the company's.
+ */
+function namesAnotherOrganisation(before: string, ctx: EmailContext): boolean {
+  if (possessiveOtherPrivacyOffice.test(before)) return true
+  const of = privacyOfficeOf.exec(before)
+  if (of && !ownOrDepartment.test(of[1]!) && !(ctx.companyName?.test(of[1]!) ?? false)) return true
+  const named = organisationThenPrivacyOffice.exec(before)
+  return named !== null && !ownOrDepartment.test(named[1]!.trim()) && !(ctx.companyName?.test(named[1]!) ?? false)
+}
+
+/** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
+function looksOwn(address: string, ctx: EmailContext): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
+  const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
+  if (at(ctx.companyDomain) || at(ctx.siteDomain)) return true
+  if (!ctx.companyNameText) return false
+  const label = registrableDomain(domain).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const name = ctx.companyNameText.toLowerCase().replace(nameNoise, ' ').replace(/[^\p{L}\p{N}]+/gu, '')
+  return label.length >= 3 && name.length >= 3 && (name.includes(label) || label.includes(name))
 }
 
 /** The nearest sentence before `start` that ends with a colon, within a short distance. */
