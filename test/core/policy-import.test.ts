@@ -856,6 +856,23 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('Questions? Contact us at privacy@lanternchat.org. Attn: Privacy Lantern Messenger, LLC 650 Castro Street, Suite 120, Mountain View, CA 94041')).toBe('Lantern Messenger, LLC')
   })
 
+  it('reads the controller clause in French, Spanish and Czech forms, and passes over question words, “Visiteur”, “the Company” and a place', () => {
+    expect(name('Dans le cadre de ses services, AIR EXEMPLE, en qualité de responsable de traitement, collecte des données.')).toBe('AIR EXEMPLE')
+    expect(name('Politique\n\nKapoline, ayant son siège social au 20 boulevard Ampère, 13014 Marseille, édite le site.\n\nLe site (ci-après « Visiteur ») est ouvert.')).toBe('Kapoline')
+    expect(name('Données\n\nResponsable:\nMillet Hills Group SAS (ci-après dénommé Millet),\nLES GLAISINS, 21 rue du Pré, 74943 Annecy cédex')).toBe('Millet Hills Group SAS')
+    expect(name('Les références au « responsable du traitement des données : Jaguar Hills Limited dont le siège social se situe à Coventry.')).toBe('Jaguar Hills Limited')
+    expect(name('Ce document vous informe sur le traitement de vos données par\n\nSKODOVA AUTO a.s.\ntř. Klementa 869\n293 01 Mladá Boleslav')).toBe('SKODOVA AUTO a.s.')
+    expect(name('2. Qui est responsable du traitement de vos données personnelles ?\n\nLe traitement de vos données personnelles sera effectué par Voloteo S.L., dont le siège social se trouve à Oviedo.')).toBe('Voloteo S.L.')
+    expect(name('SEATO, S.A.U. (plus loin SEATO) est l’entité chargée du traitement des données.')).toBe('SEATO, S.A.U.')
+    expect(name('1. QUI SOMMES-NOUS ? Nous sommes Zarita France, S.A.R.L. et Industria Textil, S.A. (INDITEX) et nous traitons vos données.')).toBe('Zarita France, S.A.R.L.')
+    expect(name('A ce titre, la présente charte matérialise les engagements de la société CAFIN, société par actions simplifiée de droit français.')).toBe('CAFIN')
+    expect(name('Bienvenue sur la politique de confidentialité de Trainly. Quand vous utilisez nos services, vous nous confiez vos informations.')).toBe('Trainly')
+    expect(name('Data Controller: The Services are provided and controlled by Hangzhou Deep Search Co., Ltd., with its registered address in China (“we” or “us”).')).toBe('Hangzhou Deep Search Co., Ltd.')
+    expect(name('Privacy Policy\n\nis the publisher and operator (referred to as the “Company”, “we”) of the website.\n\nThe Company is committed to protecting your privacy.')).toBeNull()
+    // A representative named further down gives way to the company's full name in the title.
+    expect(name(`LY Example Corporation Privacy Policy\n\nThis policy explains how LY Example Corporation handles data.\n\n${'We keep your account data while your account is open. '.repeat(20)}\n\n<Thailand Representative>\nTilleke Digital Solutions Co., Ltd. (“we”, “us”) acts for us.`)).toBe('LY Example Corporation')
+  })
+
   it('reads “X (“we”, “us”)”, a name defined beside “we”, and the controller clause', () => {
     expect(name('Welcome to Birchwood Labs, Inc. (“us”, “we”, or “our”). We operate birchwood.example.')).toBe('Birchwood Labs, Inc.')
     expect(name('Oakfield Finland Oy, Oakfield Sweden AB and Oakfield Clearing Oy (together “Oakfield” or “we”) respect your privacy.')).toBe('Oakfield')
