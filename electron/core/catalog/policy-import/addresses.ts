@@ -536,7 +536,7 @@ function hasStrongAnchor(starts: ReadonlyArray<number>, span: Span): boolean {
  * as the line above ("Friedenheimer Brücke 16\n"): the German way of writing an address, whatever
  * the street's name ends with. Anchored at the end and bounded, so it reads at most a line.
  */
-const streetLineBefore = /(?:^|[\n,])[ \t]*\p{Lu}[\p{L}ß.'’-]{2,40}(?:[ \t]+[\p{L}ß.'’-]{2,40}){0,2}[ \t]+\d{1,4}[ \t]?[a-z]?(?:[ \t]*[-–][ \t]*\d{1,4}[a-z]?)?[ \t]*(?:,[ \t]*|\r?\n[ \t]*)$/u
+const streetLineBefore = /(?:^|[\n,])[ \t]*\p{Lu}[\p{L}ß.'’-]{2,40}(?:[ \t]+[\p{L}ß.'’-]{2,40}){0,2}[ \t]+\d{1,4}(?:[ \t]?[a-z])?(?:[ \t]*[-–][ \t]*\d{1,4}[a-z]?)?[ \t]*(?:,|\r?\n)[ \t]*$/u
 
 /** Streets of other countries that write the number after the name too (Spain, Italy, Finland, Sweden, the Netherlands …). */
 const foreignStreetWord = /(?:^|[\s,])(?:C\/|Calle|Avda\.?|Avenida|Plaza|Paseo|Carrer|Via|Viale|Piazza|Corso|Largo)\s|(?:katu|tie|kuja|gatan|vägen|gränd|straat|gracht|laan|plein|kade|vej|gade)[ \t]+\d/i
@@ -544,7 +544,7 @@ const foreignStreetWord = /(?:^|[\s,])(?:C\/|Calle|Avda\.?|Avenida|Plaza|Paseo|C
 function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
   const before = text.slice(Math.max(0, anchor.start - 120), anchor.start)
   const after = text.slice(anchor.end, anchor.end + 60)
-  if (/^[ \t]*[,(]?[ \t]*(?:Germany|Deutschland|Allemagne|Alemania|Germania|Duitsland|Tyskland|Niemcy)\b/.test(after) || /(?:Germany|Deutschland)/.test(after)) return true
+  if (/^[ \t]*(?:[,(][ \t]*)?(?:Germany|Deutschland|Allemagne|Alemania|Germania|Duitsland|Tyskland|Niemcy)\b/.test(after) || /(?:Germany|Deutschland)/.test(after)) return true
   if (/(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)) return true
   // Any street with its number right before the postcode, unless the street or the words after are another country's.
   if (namesOtherCountry(after, 'DE') || /^[ \t]*\(/.test(after) && !/^[ \t]*\((?:Germany|Deutschland|Allemagne|Alemania|Germania)\)/.test(after)) return false

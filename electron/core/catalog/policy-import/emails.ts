@@ -451,7 +451,7 @@ const privacyOfficeOf =
   /(?<![\p{L}])(?:délégué(?:e)? à la protection des données|data protection officer|DPO|DPD)\s+(?:du|de la|de l['’]|des|of the|of)\s+(\p{L}[\p{L}'’&.-]{2,40}(?:\s+\p{L}[\p{L}'’&.-]{1,40}){0,3})/iu
 
 /** "CA Example Finance, Délégué à la protection des données": an organisation's name, then its privacy office. */
-const organisationThenPrivacyOffice = /(?:^|[\n:;(])\s*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,60}),\s*(?:Délégué(?:e)? à la protection des données|Data Protection Officer|DPO)(?![\p{L}])/u
+const organisationThenPrivacyOffice = /(?:^|[\n:;(])[ \t]*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,60}),\s*(?:Délégué(?:e)? à la protection des données|Data Protection Officer|DPO)(?![\p{L}])/u
 
 /** Words that stand for the company itself, or for a department, after "of" or before a privacy office. */
 const ownOrDepartment = /^(?:(?:notre|nos|our|the|la|le|l['’])\s+)?(?:company|société|entreprise|group|groupe|organisation|organization|controller|responsable|privacy|team|legal|department|service|attn|attention)\b/i

@@ -179,7 +179,7 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?\s+en (?:sa |leur )?qualité de (?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
   { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?(?: des données(?: personnelles| à caractère personnel)?)?\s*:\s*(${companyNameText})`, 'u'), needsForm: true },
   // the company named on its own line after a sentence ending in "by" or "par" ("… your data by\n\nX a.s.\n")
-  { pattern: new RegExp(String.raw`(?:\bby|\bpar|\bdurch|\bpor)[ \t]*:?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(${companyNameText})[ \t]*\n`, 'u'), needsForm: true },
+  { pattern: new RegExp(String.raw`(?:\bby|\bpar|\bdurch|\bpor)(?:[ \t]*:)?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(${companyNameText})[ \t]*\n`, 'u'), needsForm: true },
   // la société X, société par actions simplifiée … / X, SAS au capital de …
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),\s+(?:une\s+)?(?:société (?:par actions simplifiée|anonyme|à responsabilité limitée|en nom collectif|civile|coopérative)|sociedad (?:anónima|limitada)|società per azioni|Gesellschaft mit beschränkter Haftung)`, 'u'), needsForm: false },
   // X, ayant son siège social … / X, dont le siège social est … / X, with its registered office at …
