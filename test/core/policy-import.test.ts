@@ -353,6 +353,10 @@ describe('the company’s own privacy people before an outside firm', () => {
     expect(privacy[0]).toBe('privacy@chatly.net')
     expect(privacy).toEqual(expect.arrayContaining(['chat@rep-services.eu', 'dpobrazil@chatly.net']))
     expect([...privacy, ...p.otherEmails.map((e) => e.address)].some((a) => /kingdom/i.test(a))).toBe(false)
+    // A security mailbox with a department in front (it-security@) is for security reports, not privacy.
+    const security = extractPolicy({ format: 'text', text: 'If you have questions about this privacy policy, write to privacy@chatly.net or to it-security@chatly.net.' })
+    expect(security.privacyEmails.map((e) => e.address)).toEqual(['privacy@chatly.net'])
+    expect(security.otherEmails.map((e) => e.address)).toEqual(['it-security@chatly.net'])
     // A name that merely starts like a country is left whole.
     expect(extractPolicy({ format: 'text', text: 'Privacy questions: write to Francesca at francesca@studio-rossi.it.' }).privacyEmails.map((e) => e.address)).toEqual(['francesca@studio-rossi.it'])
   })

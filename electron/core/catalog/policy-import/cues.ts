@@ -38,7 +38,7 @@ export const foreignPurposeCues: ReadonlyArray<{ readonly about: string; readonl
 export function foreignLocalPart(local: string): string | null {
   const l = local.toLowerCase()
   if (/^(?:careers?|jobs?|hr|recruit\w*|talent|bewerbung\w*|karriere|personal)(?:$|[._-])/.test(l)) return 'jobs and applications'
-  if (/^(?:security|secure|abuse|cert|psirt|vulnerabilit\w*)(?:$|[._-])/.test(l)) return 'security reports'
+  if (/(?:^|[._-])(?:security|secure|abuse|cert|psirt|vulnerabilit\w*)(?:$|[._-])/.test(l)) return 'security reports'
   if (/^(?:press|presse|media|pr)(?:$|[._-])/.test(l)) return 'the press'
   if (/^(?:postmaster|hostmaster|mailer)(?:$|[._-])/.test(l)) return 'mail delivery'
   if (/^(?:events?|veranstaltung\w*)(?:$|[._-])/.test(l)) return 'events'
