@@ -873,6 +873,12 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('Bienvenue sur la politique de confidentialité de Trainly. Quand vous utilisez nos services, vous nous confiez vos informations.')).toBe('Trainly')
     expect(name('Data Controller: The Services are provided and controlled by Hangzhou Deep Search Co., Ltd., with its registered address in China (“we” or “us”).')).toBe('Hangzhou Deep Search Co., Ltd.')
     expect(name('Privacy Policy\n\nis the publisher and operator (referred to as the “Company”, “we”) of the website.\n\nThe Company is committed to protecting your privacy.')).toBeNull()
+    // A well-known provider's name is the company's when the clause makes it the controller of the reader's own data;
+    // its group's other company is then the company too, address and all.
+    const filler = 'We describe how we use data when you browse, save and share ideas. '.repeat(12)
+    const joint = extractPolicy({ format: 'text', text: `Privacy Policy\n\n${filler}\n\nFor the purposes of the GDPR, Pinterest Europe Ltd. and Pinterest, Inc. are joint data controllers of your personal data. Pinterest Europe Ltd. is an Irish company with its registered office at Waterloo Exchange, 3rd Floor, Waterloo Road, Dublin 4, Ireland. Pinterest, Inc. is a US company with its registered office at 651 Brannan St., San Francisco, CA 94107, USA.` })
+    expect(joint.companyName?.name).toBe('Pinterest Europe Ltd.')
+    expect(company(joint).map((a) => a.country).sort()).toEqual(['IE', 'US'])
     // A representative named further down gives way to the company's full name in the title.
     expect(name(`LY Example Corporation Privacy Policy\n\nThis policy explains how LY Example Corporation handles data.\n\n${'We keep your account data while your account is open. '.repeat(20)}\n\n<Thailand Representative>\nTilleke Digital Solutions Co., Ltd. (“we”, “us”) acts for us.`)).toBe('LY Example Corporation')
   })

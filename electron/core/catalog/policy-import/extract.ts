@@ -24,6 +24,9 @@ function namePattern(name: string | null, domain: string | null): RegExp | null 
     words.add(name)
     const core = name.replace(/\.(?:com|net|org|de|co\.uk|hk|cn)$/i, '')
     if (core.length >= 2) words.add(core)
+    // "Pinterest Europe Ltd." and "Pinterest, Inc.": a distinctive first word names the group's other companies too.
+    const first = /^(\p{Lu}[\p{L}\p{N}]{4,})(?=[ \t,]+\p{Lu})/u.exec(name)?.[1]
+    if (first && !/^(?:Deutsche|General|International|United|National|European|American|British|Global|Digital|First|Société|Groupe|Group|Privacy|Data|Company|Compagnie)$/i.test(first)) words.add(first)
   }
   if (domain) {
     const label = domain.split('.')[0]!

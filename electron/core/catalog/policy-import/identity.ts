@@ -269,7 +269,10 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
     if (genericDefinition.test(restored) && !withForm.test(restored)) return false
     // A provider the policy names ("Google LLC is the controller of …") or a postcode is not the company.
     const byProvider = /\bby\s/.test(m[0]) || /\b(?:service|provider|processor)\b/i.test(head.slice(Math.max(0, m.index - 120), m.index))
-    if ((thirdPartyName.test(restored) && (byProvider || !text.slice(0, 600).includes(restored.split(/\s/)[0]!))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
+    // … unless the clause makes it the controller of the reader's own data ("Pinterest Europe Ltd. and
+    // Pinterest, Inc. are joint data controllers of your personal data"): then the policy is that provider's.
+    const ofYourData = /^[ \t]*(?:of|for)[ \t]+(?:all[ \t]+)?(?:your|the personal data of our users)\b/i.test(head.slice(m.index + m[0].length, m.index + m[0].length + 40))
+    if ((thirdPartyName.test(restored) && (byProvider || !(text.slice(0, 600).includes(restored.split(/\s/)[0]!) || ofYourData))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
     if (needsForm && !withForm.test(restored) && !withForm.test(`${restored}.`) && !formFirst.test(restored)) return false
     let start = m.index + m[0].indexOf(m[1]!) + m[1]!.trim().indexOf(found)
     const list = withForm.test(restored) ? listBefore.exec(head.slice(Math.max(0, start - 160), start)) : null
