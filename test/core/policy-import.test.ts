@@ -9,6 +9,9 @@ import { extractPolicy, proposalToCompany, slugOf, toPlainText, type PolicyPropo
 import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
+import { renderMessage } from '../../electron/core/messages/render'
+import { coreResources } from '../../electron/core/messages/resources'
+import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { CoreError } from '../../electron/core/shared/result'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
@@ -1082,6 +1085,35 @@ describe('proposalToCompany', () => {
     expect(() => proposalToCompany(pasted, { name: 'Kestrel' })).toThrow(/web address/)
     expect(proposalToCompany(pasted, { name: 'Kestrel', source: { url: 'https://kestrelbooks.co.uk/privacy', archivedOn: '2024-05-01' } }).sources[0]).toMatchObject({ archivedOn: '2024-05-01', id: 'kestrel-2024' })
     expect(() => proposalToCompany({ ...pasted, companyName: null }, { source: { url: 'https://kestrelbooks.co.uk/privacy' } })).toThrow(/name/)
+  })
+})
+
+describe('warnings as structured messages, in every language', () => {
+  it('gives every warning a message key and parameters that each language renders, the English words beside it', () => {
+    const none = extractPolicy({ format: 'text', text: 'Complaints: you may write to the ICO at casework@ico.org.uk.\n\nWrite to privacy [at] acme-widgets [dot] com.\n\nSome text [email protected] here.' })
+    const keys = none.warnings.map((w) => w.detail.key)
+    expect(keys).toEqual(expect.arrayContaining(['policyImport.warning.regulatorDomain', 'policyImport.warning.decoded', 'policyImport.warning.cloudflare', 'policyImport.warning.noCompanyName']))
+    for (const w of none.warnings) {
+      expect(w.message).toBe(renderMessage(w.detail, 'en'))
+      for (const language of uiLanguages) {
+        const words = renderMessage(w.detail, language)
+        expect(words, `${language} ${w.detail.key}`).not.toBe(w.detail.key)
+        expect(words, `${language} ${w.detail.key}`).not.toMatch(/\{\{|\}\}/)
+      }
+    }
+    const decoded = none.warnings.find((w) => w.code === 'obfuscated-decoded')!
+    expect(renderMessage(decoded.detail, 'de')).toContain('privacy@acme-widgets.com')
+    expect(renderMessage(decoded.detail, 'de')).not.toBe(decoded.message)
+    const only = extractPolicy({ format: 'text', text: 'Complaints go to the ICO: casework@ico.org.uk and icocasework@ico.org.uk.' }).warnings.find((w) => w.code === 'no-email')!
+    expect(only.detail).toMatchObject({ key: 'policyImport.warning.noEmailOnly', params: { count: 2 } })
+    expect(renderMessage(only.detail, 'en')).toContain('which are not the company’s')
+  })
+
+  it('has the same warning keys in every language', () => {
+    const keysOf = (tree: unknown): string[] => Object.keys(((tree as Record<string, Record<string, unknown>>).policyImport ?? {}).warning ?? {}).sort()
+    const english = keysOf(coreResources.get('en'))
+    expect(english.length).toBeGreaterThan(15)
+    for (const language of uiLanguages) expect(keysOf(coreResources.get(language)), language).toEqual(english)
   })
 })
 

@@ -30,6 +30,7 @@ import type {
   ProposedPrivacyEmail,
 } from './proposal'
 import type { Segments } from './segments'
+import { proposalWarning, type WarningKey } from './warnings'
 
 type Mention = {
   readonly address: string
@@ -219,22 +220,12 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
         const at = Math.max(0, shown.toLowerCase().indexOf(address.toLowerCase()))
         mentions.push({ address, start: link.start + at, end: link.start + at + address.length, via: 'link-elsewhere', shown: target })
         taken.push({ start: link.start, end: link.end })
-        warnMismatch(`${address}\u0000${target}`, {
-          code: 'mailto-mismatch',
-          message: `The link shows ${address} but opens a message to ${target}. Rightful proposes ${address}, the address the policy shows; check which one the company means before you send.`,
-          start: link.start,
-          end: link.end,
-        })
+        warnMismatch(`${address}\u0000${target}`, proposalWarning('mailto-mismatch', 'linkShowsOther', { shown: address, target }, link.start, link.end))
         continue
       }
       mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto-mismatch', shown })
       taken.push({ start: link.start, end: link.end })
-      warnMismatch(target, {
-        code: 'mailto-mismatch',
-        message: `The link “${shown}” opens a message to ${target}; Rightful proposes that address, which the policy shows only as the link's target.`,
-        start: link.start,
-        end: link.end,
-      })
+      warnMismatch(target, proposalWarning('mailto-mismatch', 'linkTarget', { shown, target }, link.start, link.end))
     }
   }
 
@@ -280,12 +271,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       taken.push({ start, end })
       if (decodedWarned.has(address)) continue
       decodedWarned.add(address)
-      warnings.push({
-        code: 'obfuscated-decoded',
-        message: `The policy writes the address out as “${shown}”; Rightful read it as ${address}. Check it before you send.`,
-        start,
-        end,
-      })
+      warnings.push(proposalWarning('obfuscated-decoded', 'decoded', { shown, address }, start, end))
     }
   }
 
@@ -294,12 +280,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   let protectedCount = 0
   for (let m = cloudflare.exec(text); m && protectedCount < maxMentions; m = cloudflare.exec(text)) {
     protectedCount += 1
-    warnings.push({
-      code: 'cloudflare-protected',
-      message: `“${m[0]}” stands where the web page had an e-mail address hidden by Cloudflare; the copy does not contain it, so Rightful proposes none. Open the live page in a browser to read it.`,
-      start: m.index,
-      end: m.index + m[0].length,
-    })
+    warnings.push(proposalWarning('cloudflare-protected', 'cloudflare', { shown: m[0] }, m.index, m.index + m[0].length))
   }
 
   return mentions.sort((a, b) => a.start - b.start)
@@ -573,26 +554,26 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     const [localPart, domain] = address.split('@') as [string, string]
     const first = list[0]!
     const quote = ctx.segments.quoteAt(first.start)
-    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], message: string) => {
+    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], warningKey: WarningKey, params: Readonly<Record<string, string>> = { address }) => {
       excluded.push({ address, why, reason, quote: quote.quote, start: quote.start, end: quote.end })
       if (!warned.has(`${code}:${key}`)) {
         warned.add(`${code}:${key}`)
-        warnings.push({ code, message, start: first.start, end: first.end })
+        warnings.push(proposalWarning(code, warningKey, params, first.start, first.end))
       }
     }
     if (isPlaceholder(address)) {
-      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', `${address} looks like an example or placeholder, not a real address; Rightful ignored it.`)
+      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', 'placeholder')
       continue
     }
     const lp = localPartPurpose(localPart)
     if (lp === 'sender') {
-      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', `${address} is a no-reply sender address, not a contact; Rightful ignored it.`)
+      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', 'senderOnly')
       continue
     }
     const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
     const ownDomain = at(ctx.companyDomain) || at(ctx.siteDomain)
     if (regulatorDomains.test(domain)) {
-      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', `${address} belongs to a data protection regulator, not to the company; it is not proposed as the company's contact.`)
+      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', 'regulatorDomain')
       continue
     }
     // A few mentions tell enough; a policy repeating an address thousands of times needs no more.
@@ -601,14 +582,14 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     if (companyJudged.length === 0) {
       const owner = judged[0]!.owner
       if (owner === 'regulator') {
-        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', `${address} is given for a regulator (e.g. where to lodge a complaint), not for the company; it is not proposed.`)
+        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', 'regulatorEmail')
       } else {
-        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', `${address} belongs to a provider or partner the policy mentions, not to the company; it is not proposed.`)
+        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', 'thirdPartyEmail')
       }
       continue
     }
     if (!ownDomain && thirdPartyDomains.test(domain)) {
-      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', `${address} is at a provider's domain (${domain}), not the company's; it is not proposed.`)
+      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', 'providerDomain', { address, domain })
       continue
     }
     const best = companyJudged.reduce((a, b) => (b.privacy > a.privacy ? b : a))
@@ -681,12 +662,12 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       if (!/not a privacy contact/.test(e.reason)) e.reason = `Not a privacy contact: ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`
     }
     const listed = otherEmails.map((e) => e.address)
-    warnings.push({
-      code: 'no-privacy-email',
-      message: `The policy ties no e-mail address to privacy matters, so Rightful proposes none. It gives ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ` and ${listed.length - 5} more` : ''} for other purposes; a request sent there may not reach the people who handle privacy. Look for the privacy contact on the company's website, or write by post.`,
-      start: null,
-      end: null,
-    })
+    const shown = listed.slice(0, 5).join(', ')
+    warnings.push(
+      listed.length > 5
+        ? proposalWarning('no-privacy-email', 'noPrivacyEmailMore', { listed: shown, more: listed.length - 5 }, null, null)
+        : proposalWarning('no-privacy-email', 'noPrivacyEmail', { listed: shown }, null, null),
+    )
   }
 
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
@@ -699,13 +680,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
   if (privacyEmails.length === 0 && otherEmails.length === 0) {
-    const only = excluded.length > 0 ? ` It mentions only ${excluded.map((e) => e.address).join(', ')}, which ${excluded.length > 1 ? 'are' : 'is'} not the company's.` : ''
-    warnings.push({
-      code: 'no-email',
-      message: `No e-mail address of the company in this policy.${only} Rightful does not guess one: find the privacy contact elsewhere (the company's website, its imprint) or write by post.`,
-      start: null,
-      end: null,
-    })
+    warnings.push(
+      excluded.length > 0
+        ? proposalWarning('no-email', 'noEmailOnly', { addresses: excluded.map((e) => e.address).join(', '), count: excluded.length }, null, null)
+        : proposalWarning('no-email', 'noEmail', undefined, null, null),
+    )
   }
 
   return { privacyEmails, otherEmails, excludedEmails: excluded, warnings }
