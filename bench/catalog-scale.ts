@@ -1,6 +1,7 @@
 /**
- * The catalog at 100,000 companies: a built-in layer of 100,000 records made from the real
- * built-in ones (the 3,070 datarequests.org records, the 763 brokers and the seed companies), plus
+ * The catalog at 100,000 companies: a built-in layer of 100,000 records, the real built-in ones
+ * (the 3,070 datarequests.org records, the 763 brokers and the seed companies) and invented
+ * companies with names, addresses and domains of their own (bench/synthetic-catalog.ts), plus
  * a user layer (1,000 companies the user added, 300 changed built-in records, 100 deleted ones).
  * The built-in layer is read from its compact form (assets/catalog/builtin.compact, made here as
  * `npm run catalog:compact` makes the shipped one).
@@ -17,58 +18,20 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
-import { loadBuiltinCatalog, openCatalog, slugOf } from '../electron/core/catalog/catalog'
+import { loadBuiltinCatalog, openCatalog } from '../electron/core/catalog/catalog'
 import { compactFileName } from '../electron/core/catalog/compact'
 import { makeCompactCatalog } from '../electron/core/catalog/compact-build'
 import { writePack } from '../electron/core/catalog/packs'
 import type { Company } from '../electron/core/catalog/schema'
-import { normalizeForSearch } from '../electron/core/catalog/search'
 import { createNoticeBoard } from '../electron/core/notices'
 import type { DocumentStore } from '../electron/core/ports'
 import { measureNodeStart, againstAnchor } from './anchor'
 import { seeded, pick } from '../test/helpers/seeded'
+import { syntheticCompanies } from './synthetic-catalog'
 
 const repoRoot = path.resolve(__dirname, '..')
 
-const legalForms = ['GmbH', 'Ltd', 'Limited', 'Inc.', 'LLC', 'AG', 'SE', 'SAS', 'S.A.', 'SARL', 'B.V.', 'AB', 'Oy', 'S.r.l.', 'GmbH & Co. KG', 'plc', 'Group']
-const tlds = ['com', 'com', 'de', 'fr', 'co.uk', 'eu', 'net', 'io', 'nl', 'es', 'it']
-const mailboxes = ['privacy', 'datenschutz', 'dpo', 'legal', 'gdpr', 'info']
-
-/**
- * `total` built-in records: the real ones first, then copies of real records under new names
- * (real names with another legal form, and names recombined from real name words), each with its
- * own id, domain and e-mail address at that domain, and the real record's first postal address
- * at another house number and postcode; provenance and sources are the real record's.
- */
-export function syntheticCompanies(real: ReadonlyArray<Company>, total: number, seed = 20261207): Company[] {
-  const random = seeded(seed)
-  const taken = new Set(real.map((c) => c.id))
-  const words = real.flatMap((c) => c.name.split(/\s+/)).filter((w) => normalizeForSearch(w).length >= 2 && /\p{L}/u.test(w))
-  const out: Company[] = [...real]
-  for (let i = out.length; i < total; i += 1) {
-    const base = pick(random, real)
-    const stem = random() < 0.3 ? base.name.split(/\s+/).slice(0, 2).join(' ') : Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, words)).join(' ')
-    const name = random() < 0.7 ? `${stem} ${pick(random, legalForms)}` : stem
-    let id = slugOf(name)
-    if (taken.has(id)) id = `${id}-${i}`
-    taken.add(id)
-    const domain = `${normalizeForSearch(stem).split(' ').join(random() < 0.5 ? '' : '-') || 'company'}${i}.${pick(random, tlds)}`
-    out.push({
-      ...base,
-      id,
-      name,
-      legalNames: [name],
-      brands: random() < 0.1 ? [pick(random, words)] : [],
-      domains: [domain],
-      website: `https://${domain}/`,
-      emails: base.emails.slice(0, 1).map((e) => ({ ...e, address: `${pick(random, mailboxes)}@${domain}` })),
-      // The real street and town, at another number and postcode.
-      postalAddresses: base.postalAddresses.slice(0, 1).map((a) => ({ ...a, recipient: name, lines: a.lines.map((line) => line.replace(/\d+/g, () => String(1 + Math.floor(random() * 400)))) })),
-      aliases: [],
-    })
-  }
-  return out
-}
+export { syntheticCompanies }
 
 /** A resources root with the real seed companies and packs, and one more pack up to `total` records. */
 export function writeScaleRoot(total: number): { root: string; companies: Company[] } {
@@ -80,7 +43,7 @@ export function writeScaleRoot(total: number): { root: string; companies: Compan
   const source = {
     id: 'synthetic',
     name: 'Synthetic companies for the benchmark',
-    description: 'Copies of the real records under new names.',
+    description: 'Invented companies (bench/synthetic-catalog.ts).',
     homepage: 'https://example.org/',
     repository: 'https://example.org/repo',
     path: 'bench',
