@@ -12,8 +12,8 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
 import { openCatalog } from '../electron/core/catalog/catalog'
-import { createNoticeBoard } from '../electron/core/notices'
-import type { DocumentStore } from '../electron/core/ports'
+import { createNoticeBoard } from '../electron/core/shared/notices'
+import type { DocumentStore } from '../electron/core/api/ports'
 
 /**
  * This process's peak RSS in bytes: VmHWM of /proc/self/status where there is one (Linux). Not

@@ -5,8 +5,8 @@ import { loadBuiltinCompanies, openCatalog, summaryOf, viewOf, type Catalog } fr
 import { makeCompactCatalog } from '../../electron/core/catalog/compact-build'
 import { createOverlay } from '../../electron/core/catalog/overlay'
 import type { Company, CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
-import { createNoticeBoard } from '../../electron/core/notices'
-import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/ports'
+import { createNoticeBoard } from '../../electron/core/shared/notices'
+import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
 const seeds = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
