@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
 import { layerOfCompanies, nameCollator } from '../../electron/core/catalog/builtin-layer'
 import { loadBuiltinCompanies, openCatalog, summaryOf, viewOf, type Catalog } from '../../electron/core/catalog/catalog'
+import { readCompactCatalog } from '../../electron/core/catalog/compact'
 import { makeCompactCatalog } from '../../electron/core/catalog/compact-build'
 import { createOverlay } from '../../electron/core/catalog/overlay'
 import type { Company, CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
@@ -104,7 +105,11 @@ describe('the catalog list a page at a time', () => {
   it('reads only the built-in records of the page', () => {
     const layer = layerOfCompanies({ companies: records, packs: [], seedIds: new Set(), mergedParts: new Map() })
     const read: number[] = []
-    const counted = { ...layer, record: (doc: number) => (read.push(doc), layer.record(doc)) }
+    const counted = {
+      ...layer,
+      record: (doc: number) => (read.push(doc), layer.record(doc)),
+      recordOnce: (doc: number) => (read.push(doc), layer.recordOnce(doc)),
+    }
     const overlay = createOverlay({ builtin: counted, collator: nameCollator, viewOf: (company) => viewOf(company) })
     const page = overlay.page(20, 5)
     expect(page.map((v) => v.id)).toEqual([20, 21, 22, 23, 24].map((doc) => layer.idAt(doc)))
@@ -112,6 +117,18 @@ describe('the catalog list a page at a time', () => {
     read.length = 0
     overlay.page(layer.count - 1, 100)
     expect(read).toEqual([layer.count - 1])
+  })
+
+  it('decodes the records of a page without keeping them (the compact form keeps only what was shown)', () => {
+    const compact = readCompactCatalog(compactBytes)
+    const once = compact.recordOnce(7)
+    expect(once).toEqual(compact.recordOnce(7))
+    expect(once).not.toBe(compact.recordOnce(7))
+    const kept = compact.record(7)
+    expect(kept).toEqual(once)
+    expect(compact.record(7)).toBe(kept)
+    // Once kept, the kept one is given.
+    expect(compact.recordOnce(7)).toBe(kept)
   })
 
   it('answers catalog:list with a page, with ids in their order, and with everything when asked for nothing', async () => {

@@ -71,8 +71,10 @@ export type CompactCatalog = {
   readonly seedIds: ReadonlySet<string>
   /** Alias (an id a source uses for a record merged into another) → the record's id. */
   readonly aliases: ReadonlyMap<string, string>
-  /** The record at this number, decoded (not validated again: it was when the form was written). */
+  /** The record at this number, decoded (not validated again: it was when the form was written) and kept. */
   record(doc: number): Company
+  /** The same, not kept (a page of the list): a record decoded before is given as kept. */
+  recordOnce(doc: number): Company
   /** The record before the packs' merges and the merged records, for the records a pack merged into. */
   mergedParts(id: string): { readonly base: Company; readonly merges: ReadonlyArray<Company> } | undefined
   readonly index: IndexData
@@ -355,7 +357,7 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
   const decoded = new Map<number, Company>()
   let lastBlock = -1
   let lastBytes: Buffer = Buffer.alloc(0)
-  const record = (doc: number): Company => {
+  const recordOnce = (doc: number): Company => {
     const known = decoded.get(doc)
     if (known) return known
     if (!(doc >= 0 && doc < header.records)) throw new RangeError(`No built-in record number ${doc}`)
@@ -365,7 +367,12 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
       lastBlock = block
     }
     const start = doc % recordsPerBlock === 0 ? 0 : recordEnds[doc - 1]!
-    const company = JSON.parse(lastBytes.toString('utf8', start, recordEnds[doc]!)) as Company
+    return JSON.parse(lastBytes.toString('utf8', start, recordEnds[doc]!)) as Company
+  }
+  const record = (doc: number): Company => {
+    const known = decoded.get(doc)
+    if (known) return known
+    const company = recordOnce(doc)
     decoded.set(doc, company)
     return company
   }
@@ -379,6 +386,7 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
     seedIds: new Set(header.seedIds),
     aliases: new Map(header.aliases),
     record,
+    recordOnce,
     mergedParts: (id) => {
       const found = parts.get(id)
       return found ? { base: record(found.base), merges: found.merges.map(record) } : undefined

@@ -193,7 +193,7 @@ export function createOverlay(options: { readonly builtin: BuiltinLayer; readonl
           const view = mine[k++]!.view
           take(() => view)
         }
-        if (hidden[doc] === 0 && at < end) take(() => baseViews.get(doc) ?? viewOf(builtin.record(doc)))
+        if (hidden[doc] === 0 && at < end) take(() => baseViews.get(doc) ?? viewOf(builtin.recordOnce(doc)))
       }
       while (k < mine.length && at < end) {
         const view = mine[k++]!.view
