@@ -381,7 +381,7 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   benchBuiltinCatalog(report)
   benchCatalogSearch(report)
-  benchCatalogScale(report)
+  await benchCatalogScale(report)
   benchHardQueries(report)
   await benchCatalogStore(report)
   const dataDir = seedTenThousand()
