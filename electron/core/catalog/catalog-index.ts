@@ -66,11 +66,19 @@ export function createCatalogIndex(layers: CatalogLayers) {
     return view
   }
 
-  const methods: Pick<Catalog, 'packs' | 'list' | 'get' | 'resolve' | 'search' | 'matches'> = {
+  const methods: Pick<Catalog, 'packs' | 'list' | 'page' | 'some' | 'get' | 'resolve' | 'search' | 'matches'> = {
     packs: () => builtin.packs,
     list: () => {
       current()
       return overlay.list()
+    },
+    page: (offset, limit) => {
+      current()
+      return overlay.page(offset, limit)
+    },
+    some: (ids) => {
+      current()
+      return ids.flatMap((id) => overlay.view(id) ?? [])
     },
     get,
     resolve(idOrDomain) {

@@ -28,6 +28,10 @@ export { catalogExportSchema, type CatalogExport, type ImportEntry, type ImportF
 
 export type Catalog = {
   list(): ReadonlyArray<CompanyView>
+  /** The records of `list()` from `offset`, at most `limit`, reading only those. */
+  page(offset: number, limit: number): ReadonlyArray<CompanyView>
+  /** The records with these ids, in this order; an id the catalog does not have is left out. */
+  some(ids: ReadonlyArray<string>): ReadonlyArray<CompanyView>
   get(id: string): CompanyView
   /** Finds a company by id or by one of its domains (e.g. "fs.com"). */
   resolve(idOrDomain: string): CompanyView
