@@ -1647,6 +1647,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   }
   let api: Api | null = null
   let notices: NoticeBoard | null = null
+  const progressIn = (sink: ProgressSink): ProgressSink => (progress) => sink({ ...progress, message: words(progress) })
   /** Long operations in flight, by the id this run gave them, so that a signal can stop them. */
   const running = new Set<string>()
   let operations = 0
@@ -1684,7 +1685,8 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
           files: out ? pathSink(out) : noFileSink,
           picker: listPicker(() => (pick ? [pick] : [])),
           secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
-          ...(io.progress ? { progress: io.progress } : {}),
+          // Progress in the chosen language, like every other word of the core.
+          ...(io.progress ? { progress: progressIn(io.progress) } : {}),
           ...(hold ? { hold } : {}),
         })
         notices = ports.notices
