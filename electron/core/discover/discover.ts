@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { CoreError } from '../api/result'
-import type { Operation } from '../operation'
+import { CoreError } from '../shared/result'
+import type { Operation } from '../shared/operation'
 import { createHeaderScanner, dayOf, senderDomain, type MessageHeaders } from './header-scan'
 import { createSenderMatcher, type SenderMatcher } from './sender-match'
 import type { ImapAccount } from '../replies/imap-sync'
 import { scanImapSenders, type ImapScope } from './imap-senders'
 import { coreError, reasonOf } from '../messages/errors'
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 
 /** A company found in the mailbox, with how many messages came from it and when. */
 export type DiscoveredCompany = {

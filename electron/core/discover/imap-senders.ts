@@ -6,13 +6,13 @@
  * other header is ever downloaded. Each folder is opened read-only and PEEK is used, so nothing
  * is marked as read.
  */
-import { cancelledError, type Operation } from '../operation'
+import { cancelledError, type Operation } from '../shared/operation'
 import { createImapClient } from '../mail/imap-client'
-import { CoreError } from '../api/result'
+import { CoreError } from '../shared/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
 import { coreError } from '../messages/errors'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']

@@ -3,7 +3,7 @@
  * program beside everything else they sent. Best effort: it runs only after the server accepted
  * the message and the request was recorded as sent, and its failure never changes that.
  */
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 import { createImapClient, type ImapLogin } from './imap-client'
 
 /** Why a copy failed: English words for logs, and the same as a message for the user's language. */

@@ -7,8 +7,8 @@
  * its name from Intl inside a phrase each language can say whatever the name
  * (`place.inCountry`). Pure data lookups: both hosts render the messages.
  */
-import { ownValue } from '../own-keys'
-import { message, type Message } from './message'
+import { ownValue } from '../shared/own-keys'
+import { message, type Message } from '../shared/message'
 import { coreResources, type MessageResource } from './resources'
 
 const englishPlaces = coreResources.get('en')!.place as MessageResource
