@@ -18,7 +18,7 @@ import { buildMailtoUrl } from './mailto'
 import { webmailCompose, webmailNames, type WebmailProvider } from '../settings/webmail'
 import type { OutboxItem, SendResult, SmtpView } from './mail-types'
 import { openOutbox, outboxItem, type Outbox, type OutboxEntry } from './outbox'
-import { appendToSentFolder, describeImapError } from './sent-copy'
+import { appendToSentFolder, describeImapError, type SentCopyFailure } from './sent-copy'
 import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
 import { ownValue } from '../shared/own-keys'
 import { coreError, coreErrorAs, reasonOf } from '../messages/errors'
@@ -161,10 +161,11 @@ export function createMailService(deps: {
   const copyEntryToSent = async (entry: OutboxEntry, smtp: SmtpSettings, password: string | null): Promise<OutboxEntry> => {
     const { sentCopy } = settings.get()
     if (!sentCopy.enabled) return entry
-    const fail = (error: string) => outbox.setSentCopy(entry.reference, { state: 'failed', mailbox: sentCopy.mailbox, at: now().toISOString(), error }) ?? entry
-    if (!sentCopy.host) return fail('no IMAP server is set in Settings → Mail')
-    if (!smtp.user || !password) return fail('the IMAP copy needs the SMTP user name and password')
-    outbox.setSentCopy(entry.reference, { state: 'pending', mailbox: sentCopy.mailbox, at: null, error: null })
+    const fail = ({ text, detail }: SentCopyFailure) =>
+      outbox.setSentCopy(entry.reference, { state: 'failed', mailbox: sentCopy.mailbox, at: now().toISOString(), error: text, detail }) ?? entry
+    if (!sentCopy.host) return fail({ text: 'no IMAP server is set in Settings → Mail', detail: message('sentCopy.noServer') })
+    if (!smtp.user || !password) return fail({ text: 'the IMAP copy needs the SMTP user name and password', detail: message('sentCopy.needsLogin') })
+    outbox.setSentCopy(entry.reference, { state: 'pending', mailbox: sentCopy.mailbox, at: null, error: null, detail: null })
     try {
       const bytes = outbox.readMessage(entry)
       const { mailbox } = await appendToSentFolder(
@@ -180,7 +181,7 @@ export function createMailService(deps: {
         bytes,
         new Date(entry.acceptedAt ?? now().toISOString()),
       )
-      return outbox.setSentCopy(entry.reference, { state: 'copied', mailbox, at: now().toISOString(), error: null }) ?? entry
+      return outbox.setSentCopy(entry.reference, { state: 'copied', mailbox, at: now().toISOString(), error: null, detail: null }) ?? entry
     } catch (error) {
       return fail(describeImapError(error))
     }

@@ -126,6 +126,7 @@ export function requestDrafting(
               to: original.sent.to,
               due: deadline?.effectiveDue ?? null,
               events: original.events,
+              type: original.type,
             },
             strings: deps.templates.strings(lang),
             identity: demand ? { requestedOn: demand.on, asked: demand.note, noVerification: identityRule(original.law, original.type).noVerification } : null,
