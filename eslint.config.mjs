@@ -22,9 +22,9 @@ const rendererPaths = [
 const rendererPatterns = [
   { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
   {
-    regex: '^@core/(?!(deadlines/calendar|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|requests/kinds|catalog/edit-form|profile/regions|authorities/eea|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/message|assert-never)$)',
+    regex: '^@core/(?!(deadlines/calendar|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|requests/kinds|catalog/edit-form|profile/regions|authorities/eea|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/message|messages/errors|profile/profile|catalog/schema|assert-never)$)',
     allowTypeImports: true,
-    message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, requests/kinds, catalog/edit-form, profile/regions, authorities/eea, catalog/countries, messages/ui-languages, messages/resources, messages/params, messages/message (the core\'s words in every UI language) and assert-never.',
+    message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, requests/kinds, catalog/edit-form, profile/regions, authorities/eea, catalog/countries, messages/ui-languages, messages/resources, messages/params, messages/message, messages/errors (the core\'s words in every UI language), the schemas of profile/profile and catalog/schema (the forms check with them) and assert-never.',
   },
 ]
 
