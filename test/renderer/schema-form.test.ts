@@ -1,0 +1,94 @@
+/**
+ * The forms' resolver: the core's own schema checks what a form holds before anything is sent,
+ * and each problem lands on its field in the window's language (the schema's own words by their
+ * key, the others from the problem's code and limits). A valid form hands on its own values.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import type { ResolverOptions } from 'react-hook-form'
+import { profileSchema } from '@core/profile/profile'
+import { applyUiLanguage } from '../../renderer/src/i18n/i18n'
+import { profileOf, type ProfileDraft } from '../../renderer/src/features/profile/ProfileFields'
+import { coreSchemaResolver, fieldErrorText, showCoreOutcome } from '../../renderer/src/ui/schema-form'
+
+const options = <V extends Record<string, unknown>>(): ResolverOptions<V> => ({ fields: {}, shouldUseNativeValidation: false })
+const draft = (patch: Partial<ProfileDraft> = {}): ProfileDraft => ({
+  name: 'Alex Example',
+  email: 'alex@example.org',
+  address: 'Musterstraße 12\n10115 Berlin',
+  country: 'DE',
+  region: '',
+  ...patch,
+})
+const resolveProfile = (values: ProfileDraft) => coreSchemaResolver<ProfileDraft>(profileSchema, profileOf)(values, undefined, options<ProfileDraft>())
+
+describe('coreSchemaResolver', () => {
+  afterEach(() => applyUiLanguage('en'))
+
+  it('hands on the form’s own values when the schema takes them', async () => {
+    const values = draft()
+    const result = await resolveProfile(values)
+    expect(result.errors).toEqual({})
+    expect(result.values).toBe(values)
+  })
+
+  it('puts each problem on its field with the schema’s own words, in English and in German', async () => {
+    const bad = draft({ name: '  ', email: 'not an address', address: 'x' })
+    const en = await resolveProfile(bad)
+    expect(fieldErrorText(en.errors, 'name')).toBe('Enter your name.')
+    expect(fieldErrorText(en.errors, 'email')).toMatch(/e-mail/i)
+    expect(fieldErrorText(en.errors, 'address')).toMatch(/^Enter your whole postal address/)
+    expect(fieldErrorText(en.errors, 'country')).toBeUndefined()
+    expect(en.values).toEqual({})
+
+    applyUiLanguage('de')
+    const de = await resolveProfile(bad)
+    const name = fieldErrorText(de.errors, 'name')
+    expect(name).toBeTruthy()
+    expect(name).not.toBe('Enter your name.')
+    expect(fieldErrorText(de.errors, 'address')).not.toMatch(/^Enter/)
+  })
+
+  it('says a problem the schema has no words for from its code and limits, in the window’s language', async () => {
+    const schema = z.strictObject({ code: z.string().max(3), count: z.number() })
+    type V = { code: string; count: number }
+    const resolve = coreSchemaResolver<V>(schema)
+    const en = await resolve({ code: 'abcdef', count: undefined as unknown as number }, undefined, options<V>())
+    const long = fieldErrorText(en.errors, 'code')
+    expect(long).toContain('3')
+    expect(fieldErrorText(en.errors, 'count')).toBeTruthy()
+    applyUiLanguage('de')
+    const de = await resolve({ code: 'abcdef', count: 1 }, undefined, options<V>())
+    expect(fieldErrorText(de.errors, 'code')).toContain('3')
+    expect(fieldErrorText(de.errors, 'code')).not.toBe(long)
+    expect(fieldErrorText(de.errors, 'count')).toBeUndefined()
+  })
+
+  it('reads nested paths and never a key inherited from Object', async () => {
+    const errors = { emails: [{ address: { type: 'custom', message: 'Bad.' } }] }
+    expect(fieldErrorText(errors, 'emails.0.address')).toBe('Bad.')
+    expect(fieldErrorText(errors, 'emails.1.address')).toBeUndefined()
+    expect(fieldErrorText(errors, 'constructor')).toBeUndefined()
+    expect(fieldErrorText(errors, '__proto__.toString')).toBeUndefined()
+  })
+})
+
+describe('showCoreOutcome', () => {
+  it('places the core’s refusals on their fields, focuses the first, and returns the rest for the form', () => {
+    const set: Array<[string, string]> = []
+    const focused: string[] = []
+    const form = {
+      setError: (path: string, error: { message?: string }) => void set.push([path, error.message ?? '']),
+      setFocus: (path: string) => void focused.push(path),
+    }
+    const fields = new Map([
+      ['address', 'Enter your whole postal address.'],
+      ['region', 'Rightful does not know this region.'],
+    ])
+    expect(showCoreOutcome(form as never, { ok: false, fields, form: 'Also this.' })).toBe('Also this.')
+    expect(set).toEqual([...fields])
+    expect(focused).toEqual(['address'])
+    expect(showCoreOutcome(form as never, { ok: true })).toBeNull()
+    expect(set).toHaveLength(2)
+  })
+})
