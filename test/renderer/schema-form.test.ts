@@ -10,6 +10,9 @@ import { profileSchema } from '@core/profile/profile'
 import { applyUiLanguage } from '../../renderer/src/i18n/i18n'
 import { profileOf, type ProfileDraft } from '../../renderer/src/features/profile/ProfileFields'
 import { coreSchemaResolver, fieldErrorText, showCoreOutcome } from '../../renderer/src/ui/schema-form'
+import { companyEditSchema } from '@core/catalog/schema'
+import { editOf } from '@core/catalog/edit-form'
+import { formValuesOf, rowPathBack, toEdit, type CompanyFormValues } from '../../renderer/src/features/companies/CompanyEditPage'
 
 const options = <V extends Record<string, unknown>>(): ResolverOptions<V> => ({ fields: {}, shouldUseNativeValidation: false })
 const draft = (patch: Partial<ProfileDraft> = {}): ProfileDraft => ({
@@ -90,5 +93,55 @@ describe('showCoreOutcome', () => {
     expect(focused).toEqual(['address'])
     expect(showCoreOutcome(form as never, { ok: true })).toBeNull()
     expect(set).toHaveLength(2)
+  })
+})
+
+describe('the company form', () => {
+  afterEach(() => applyUiLanguage('en'))
+  const base = { ...editOf(view()), id: undefined }
+  function view() {
+    return {
+      id: 'x', name: 'X', legalNames: [], brands: [], domains: [], website: null, emails: [], postalAddresses: [], phones: [], webForms: [],
+      establishment: [], countriesServed: ['all'], categories: [], requirements: { language: null, idDocument: null, suggestedChannel: null },
+    } as unknown as Parameters<typeof editOf>[0]
+  }
+  const values = (patch: Partial<CompanyFormValues> = {}): CompanyFormValues => ({
+    ...formValuesOf(base),
+    name: 'Corner Shop GmbH',
+    emails: [
+      { address: '', purpose: 'privacy', status: 'current' },
+      { address: ' datenschutz at cornershop ', purpose: 'privacy', status: 'current' },
+    ],
+    postalAddresses: [{ recipient: 'Corner Shop GmbH', lines: 'Hauptstraße 1\n\n10115 Berlin', country: 'DE', region: null, status: 'current' }],
+    ...patch,
+  })
+  const resolve = (v: CompanyFormValues) => coreSchemaResolver<CompanyFormValues>(companyEditSchema, (x) => toEdit(x, base), rowPathBack)(v, undefined, options<CompanyFormValues>())
+
+  it('makes what the core takes: empty rows out, texts split, domains bare, established where its address is', () => {
+    const edit = toEdit(values({ domains: 'https://www.Shop.example/about\n', countriesServed: 'de, all', website: ' ' }), base)
+    expect(edit.emails.map((e) => e.address)).toEqual(['datenschutz at cornershop'])
+    expect(edit.postalAddresses[0]!.lines).toEqual(['Hauptstraße 1', '10115 Berlin'])
+    expect(edit.domains).toEqual(['shop.example'])
+    expect(edit.countriesServed).toEqual(['DE', 'all'])
+    expect(edit.establishment).toEqual(['DE'])
+    expect(edit.website).toBeNull()
+    expect(companyEditSchema.safeParse({ ...edit, emails: [] }).success).toBe(true)
+  })
+
+  it('puts a problem of a kept row on the row the form shows it in', async () => {
+    const result = await resolve(values({ website: 'cornershop.example' }))
+    expect(fieldErrorText(result.errors, 'emails.1.address')).toBe('This is not an e-mail address.')
+    expect(fieldErrorText(result.errors, 'emails.0.address')).toBeUndefined()
+    expect(fieldErrorText(result.errors, 'website')).toBe('Give the whole web address, starting with https://.')
+    expect(rowPathBack('phones.0.number', values({ phones: [{ number: '', kind: 'phone', status: 'current' }, { number: '12', kind: 'fax', status: 'current' }] }))).toBe('phones.1.number')
+    expect(rowPathBack('name', values())).toBe('name')
+  })
+
+  it('says an address without its country in German too', async () => {
+    applyUiLanguage('de')
+    const result = await resolve(values({ emails: [], postalAddresses: [{ recipient: 'X', lines: 'Hauptstraße 1\n10115 Berlin', country: '', region: null, status: 'current' }] }))
+    const words = fieldErrorText(result.errors, 'postalAddresses.0.country')
+    expect(words).toBeTruthy()
+    expect(words).not.toBe('Choose the country of this address.')
   })
 })

@@ -5,6 +5,7 @@
  * from the problem's zod code and limits, the way the core says them). What only the core can
  * check (it answers INVALID_INPUT with problems by field) lands on the same fields afterwards.
  */
+import { toNestErrors } from '@hookform/resolvers'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
@@ -30,36 +31,55 @@ export function ownIssueText(words: string): string {
   return errorText(withIssueDetail({ path: '', message: words }))
 }
 
-/** Every error of a (nested) set of field errors with its words in the window's language. */
-function translated<V extends FieldValues>(errors: FieldErrors<V>): FieldErrors<V> {
-  const walk = (node: unknown): unknown => {
-    if (node === null || typeof node !== 'object') return node
-    if (Array.isArray(node)) return node.map(walk)
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>
-    for (const [key, value] of Object.entries(node)) {
-      // `ref` is the field's element: kept as it is, so that the first invalid field can take the focus.
-      if (key === 'ref') out[key] = value
-      else if (key === 'message' && typeof value === 'string') out[key] = ownIssueText(value)
-      else out[key] = walk(value)
+/** The errors of a nested set of field errors, each by its dotted path (a leaf has its words and its type). */
+function flatErrors(errors: FieldErrors): Array<[string, FieldError]> {
+  const out: Array<[string, FieldError]> = []
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return
+    const leaf = node as Partial<FieldError>
+    if (typeof leaf.message === 'string' && typeof leaf.type === 'string') {
+      out.push([path, leaf as FieldError])
+      return
     }
-    return out
+    for (const [key, value] of Object.entries(node)) if (key !== 'ref') walk(value, path ? `${path}.${key}` : key)
   }
-  return walk(errors) as FieldErrors<V>
+  walk(errors, '')
+  return out
 }
 
 /**
  * A resolver that checks a form's values with one of the core's schemas. `toInput` turns what the
- * form holds (strings as typed) into what the schema takes (nulls, numbers); the field names must be
- * the schema's paths, so that each problem lands on its field. On success the form's own values
- * are handed on (the submit handler sends them the way it always did).
+ * form holds (strings as typed) into what the schema takes (nulls, numbers, lists without their
+ * empty rows); `pathBack` turns a problem's path in that input back into the form's field (a row
+ * of a list the input left empty rows out of). On success the form's own values are handed on
+ * (the submit handler sends them the way it always did).
  */
-export function coreSchemaResolver<V extends FieldValues>(schema: z.ZodType, toInput: (values: V) => unknown = (values) => values): Resolver<V> {
+export function coreSchemaResolver<V extends FieldValues>(
+  schema: z.ZodType,
+  toInput: (values: V) => unknown = (values) => values,
+  pathBack: (path: string, values: V) => string = (path) => path,
+): Resolver<V> {
   const check = zodResolver(schema as z.ZodType<FieldValues, FieldValues>, { error: generalIssueText })
   return async (values, context, options) => {
-    const checked = await check(toInput(values) as FieldValues, context, options as Parameters<typeof check>[2])
-    if (Object.keys(checked.errors).length === 0) return { values, errors: {} }
-    return { values: {}, errors: translated(checked.errors as FieldErrors<V>) }
+    // Checked without the form's fields: the problems are placed on them below, by the form's paths.
+    const checked = await check(toInput(values) as FieldValues, context, { criteriaMode: 'firstError', fields: {}, shouldUseNativeValidation: false })
+    const found = flatErrors(checked.errors)
+    if (found.length === 0) return { values, errors: {} }
+    const errors: Record<string, FieldError> = Object.create(null) as Record<string, FieldError>
+    for (const [path, error] of found) {
+      const field = pathBack(path, values)
+      if (!Object.prototype.hasOwnProperty.call(errors, field)) errors[field] = { type: error.type, message: ownIssueText(error.message ?? '') }
+    }
+    return { values: {}, errors: toNestErrors(errors, options) }
   }
+}
+
+/**
+ * A form's errors as words by dotted path ("emails.0.address"), for forms that tie their own
+ * markup to their errors (errorAttributes and FieldError of Field.tsx).
+ */
+export function errorWordsOf(errors: FieldErrors): ReadonlyMap<string, string> {
+  return new Map(flatErrors(errors).map(([path, error]) => [path, error.message ?? '']))
 }
 
 /** The words of a field's error, by its dotted path; undefined when it has none. */
