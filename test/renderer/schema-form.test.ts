@@ -10,7 +10,8 @@ import { profileSchema } from '@core/profile/profile'
 import { applyUiLanguage } from '../../renderer/src/i18n/i18n'
 import { profileOf, type ProfileDraft } from '../../renderer/src/features/profile/ProfileFields'
 import { coreSchemaResolver, fieldErrorText, showCoreOutcome } from '../../renderer/src/ui/schema-form'
-import { companyEditSchema } from '@core/catalog/schema'
+import { companyEditSchema, contactInputSchema } from '@core/catalog/schema'
+import { contactInputOf, contactPathBack, type ContactFormValues } from '../../renderer/src/features/companies/AddContactForm'
 import { editOf } from '@core/catalog/edit-form'
 import { formValuesOf, rowPathBack, toEdit, type CompanyFormValues } from '../../renderer/src/features/companies/CompanyEditPage'
 
@@ -143,5 +144,29 @@ describe('the company form', () => {
     const words = fieldErrorText(result.errors, 'postalAddresses.0.country')
     expect(words).toBeTruthy()
     expect(words).not.toBe('Choose the country of this address.')
+  })
+})
+
+describe('the contact form', () => {
+  const resolve = (v: ContactFormValues) =>
+    coreSchemaResolver<ContactFormValues>(contactInputSchema, (x) => contactInputOf(x, 'faasoft', 'Faasoft'), contactPathBack)(v, undefined, options<ContactFormValues>())
+
+  it('asks for one of the two when both are empty, as a problem of the whole form', async () => {
+    const result = await resolve({ email: ' ', postal: '\n', country: '' })
+    expect(fieldErrorText(result.errors, 'root')).toBe('Give an e-mail address or a postal address.')
+    expect(fieldErrorText(result.errors, 'email')).toBeUndefined()
+  })
+
+  it('puts an address without its country on the country, and a bad address on the e-mail field', async () => {
+    const result = await resolve({ email: 'privacy at faasoft', postal: 'Road 1\n12345 Town', country: '' })
+    expect(fieldErrorText(result.errors, 'country')).toBeTruthy()
+    expect(fieldErrorText(result.errors, 'email')).toBe('This is not an e-mail address.')
+    const fine = await resolve({ email: 'privacy@faasoft.example', postal: '', country: '' })
+    expect(fine.errors).toEqual({})
+    expect(contactInputOf({ email: ' privacy@faasoft.example ', postal: ' Road 1 \n\n12345 Town', country: 'CN' }, 'faasoft', 'Faasoft')).toEqual({
+      companyId: 'faasoft',
+      email: 'privacy@faasoft.example',
+      postal: { recipient: 'Faasoft', lines: ['Road 1', '12345 Town'], country: 'CN' },
+    })
   })
 })
