@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import type { ResolverOptions } from 'react-hook-form'
+import type { FieldErrors, ResolverOptions } from 'react-hook-form'
 import { profileSchema } from '@core/profile/profile'
 import { applyUiLanguage } from '../../renderer/src/i18n/i18n'
 import { profileOf, type ProfileDraft } from '../../renderer/src/features/profile/ProfileFields'
@@ -69,7 +69,7 @@ describe('coreSchemaResolver', () => {
   })
 
   it('reads nested paths and never a key inherited from Object', async () => {
-    const errors = { emails: [{ address: { type: 'custom', message: 'Bad.' } }] }
+    const errors = { emails: [{ address: { type: 'custom', message: 'Bad.' } }] } as unknown as FieldErrors
     expect(fieldErrorText(errors, 'emails.0.address')).toBe('Bad.')
     expect(fieldErrorText(errors, 'emails.1.address')).toBeUndefined()
     expect(fieldErrorText(errors, 'constructor')).toBeUndefined()

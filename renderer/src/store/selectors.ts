@@ -9,7 +9,7 @@
  * before the core's fresh list arrives.
  */
 import type { RequestListItem } from '@core/api/contract'
-import { daysBetween, type PlainDate } from '@core/deadlines/calendar'
+import { daysBetween, type PlainDate } from '@core/shared/calendar'
 import { closedStatuses, needsAttention, type RequestStatus } from '@core/requests/status'
 import type { State } from './types'
 

@@ -10,7 +10,7 @@ import { companyDomainOf, parseArchiveUrl } from './identity'
 import { slugOf } from '../slug'
 import type { PolicyProposal } from './proposal'
 import { coreErrorAs, zodIssues } from '../../messages/errors'
-import { message } from '../../messages/message'
+import { message } from '../../shared/message'
 
 export const companyChoicesSchema = z.strictObject({
   /** The record's slug; derived from the name when absent. */

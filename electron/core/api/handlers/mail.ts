@@ -4,23 +4,24 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { CoreError } from '../api/result'
-import { plainDateOf } from '../deadlines/calendar'
-import { letterFor, outputFileName } from '../letters/letter-for-request'
-import { renderLetterPdf } from '../letters/render'
-import type { RequestRecord } from '../requests/model'
-import { buildEml, checkMessageFields, maxAttachmentBytesPerMessage, messageIdFor, sha256Hex, type EmlAttachment } from './eml'
-import { openMailSettings, passwordStorageOf, smtpPasswordSecret, type SmtpSettings } from './mail-settings'
-import { buildMailtoUrl } from './mailto'
-import { webmailCompose, webmailNames } from './webmail'
-import type { SendResult, SmtpView } from './mail-types'
-import { openOutbox, outboxItem, type OutboxEntry } from './outbox'
-import { appendToSentFolder, describeImapError } from './sent-copy'
-import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from './smtp'
-import { ownValue } from '../own-keys'
-import { coreError, coreErrorAs, reasonOf } from '../messages/errors'
-import { message } from '../messages/message'
+import type { CoreContext, HandlerMap } from '../context'
+import { CoreError } from '../../shared/result'
+import { plainDateOf } from '../../shared/calendar'
+import { letterFor, outputFileName } from '../../letters/letter-for-request'
+import { renderLetterPdf } from '../../letters/render'
+import type { RequestRecord } from '../../requests/model'
+import { buildEml, checkMessageFields, maxAttachmentBytesPerMessage, messageIdFor, sha256Hex, type EmlAttachment } from '../../mail/eml'
+import { openMailSettings, passwordStorageOf, smtpPasswordSecret, type SmtpSettings } from '../../mail/mail-settings'
+import { buildMailtoUrl } from '../../mail/mailto'
+import { webmailCompose, webmailNames } from '../../settings/webmail'
+import type { SendResult, SmtpView } from '../../mail/mail-types'
+import { openOutbox, outboxItem, type OutboxEntry } from '../../mail/outbox'
+import { appendToSentFolder, describeImapError } from '../../mail/sent-copy'
+import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from '../../mail/smtp'
+import { ownValue } from '../../shared/own-keys'
+import { coreError, coreErrorAs, reasonOf } from '../../messages/errors'
+import { message } from '../../shared/message'
+import { secretStep } from '../../mail/secret-step'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
@@ -49,16 +50,6 @@ const contentTypes: Record<string, string> = {
 }
 
 const contentTypeOf = (name: string) => ownValue(contentTypes, path.extname(name).toLowerCase()) ?? 'application/octet-stream'
-
-/** Wraps a secret store's own failure (a locked keyring, a damaged file) as data. */
-async function secretStep<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
-}
 
 export function mailHandlers(ctx: CoreContext): HandlerMap {
   const settings = openMailSettings(ctx.ports.stores.open('mail'), ctx.notices)

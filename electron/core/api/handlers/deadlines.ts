@@ -1,6 +1,6 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { computeDeadline } from './engine'
-import { parseJurisdiction } from './holidays'
+import type { CoreContext, HandlerMap } from '../context'
+import { computeDeadline } from '../../deadlines/engine'
+import { parseJurisdiction } from '../../deadlines/holidays'
 
 export function deadlineHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -20,7 +20,7 @@ export function deadlineHandlers(ctx: CoreContext): HandlerMap {
     },
     'deadlines:exportIcs': async () => {
       // The ics package is loaded on the first export, not when the core starts.
-      const { deadlinesCalendar } = await import('./ics')
+      const { deadlinesCalendar } = await import('../../requests/ics')
       const calendar = deadlinesCalendar(ctx.requests.deadlines(), ctx.ports.clock.now())
       if (calendar.events === 0) return { path: null, events: 0 }
       const path = await ctx.ports.files.save({ suggestedName: 'Rightful deadlines.ics', kind: 'ics', bytes: new TextEncoder().encode(calendar.text) })
