@@ -2,7 +2,7 @@ import type { Profile } from '@core/profile/profile'
 import { regionOf } from '@core/catalog/countries'
 import { regionName, regionsOf } from '@core/profile/regions'
 import { currentLocale } from '../../i18n/i18n'
-import { subdivisionName } from '../../ui/format'
+import { inSubdivision, subdivisionName } from '../../ui/format'
 import { Field } from '../../ui/Field'
 import { coreSchemaResolver, fieldErrorText } from '../../ui/schema-form'
 import { profileSchema } from '@core/profile/profile'
@@ -86,7 +86,7 @@ export function ProfileFields({ form }: { form: UseFormReturn<ProfileDraft> }) {
               {suggested ? (
                 <>
                   {' '}
-                  {t('addressIn', { region: subdivisionName(suggested) })}{' '}
+                  {t('addressIn', { inRegion: inSubdivision(suggested) ?? subdivisionName(suggested) })}{' '}
                   <button type="button" className="link-button" onClick={() => setValue('region', suggested, { shouldValidate: form.formState.isSubmitted })}>
                     {t('use', { region: subdivisionName(suggested) })}
                   </button>
