@@ -252,7 +252,12 @@ export function commandNames(program: Command): ReadonlySet<string> {
  */
 export function usageErrorOf(error: CommanderError): UsageError | null {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return null
-  const said = error.message.replace(/^error: /, '')
-  const sentence = `${said.charAt(0).toUpperCase()}${said.slice(1)}`
-  return new UsageError(/[.!?]$/.test(sentence) ? sentence : `${sentence}.`)
+  // "error: unknown option '--jsn'\n(Did you mean --json?)": each line a sentence of its own.
+  const sentences = error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\((.*)\)$/, '$1'))
+    .filter((line) => line.length > 0)
+    .map((line) => `${line.charAt(0).toUpperCase()}${line.slice(1)}${/[.!?]$/.test(line) ? '' : '.'}`)
+  return new UsageError(sentences.join(' '))
 }

@@ -9,6 +9,7 @@ import { countryName, formatList, languageLabel } from '../../ui/format'
 import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { FormError } from '../../ui/FormError'
 import { errorText } from '../../ui/messages'
+import { assertNever } from '@core/shared/assert-never'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
@@ -18,6 +19,23 @@ function label(authority: AuthoritySummary): string {
   const short = authority.acronym ? ` (${authority.acronym})` : ''
   const ownLanguage = authority.languages.includes(currentLanguage().slice(0, 2))
   return authority.name === authority.nameEn || ownLanguage ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
+}
+
+/**
+ * The select's first value, from the core's default (the same rule the CLI follows): the proposed
+ * authority; nothing when the user must choose (which German Land); typing one in when none is known.
+ */
+function initialChoice(choice: AuthorityProposalsView['choice']): string {
+  switch (choice.kind) {
+    case 'proposed':
+      return choice.authorityId
+    case 'choose':
+      return ''
+    case 'none':
+      return OWN
+    default:
+      return assertNever(choice)
+  }
 }
 
 /**
@@ -61,9 +79,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
       }
       setProposed(choices.proposed)
       setAll(choices.all)
-      const first = choices.proposed.proposals[0]
-      // A proposal the user must confirm (which German Land) is never chosen for them.
-      setChoice(first ? (first.choose ? '' : first.authority.id) : OWN)
+      setChoice(initialChoice(choices.proposed.choice))
     })
     return () => {
       live = false
