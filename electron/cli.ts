@@ -25,7 +25,7 @@ import type { NoticeBoard } from './core/shared/notices'
 import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/shared/operation'
 import { buildProgram, commandNames, usage, usageErrorOf } from './cli/program'
-import { DomainFailure, oneOf, stopSignals, UsageError, type CliIo, type Output, type StopSignal } from './cli/shared'
+import { DomainFailure, localizeHelp, oneOf, stopSignals, UsageError, type CliIo, type Output, type StopSignal } from './cli/shared'
 
 export { stopSignals, type CliIo, type StopSignal }
 
@@ -111,6 +111,8 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   }
   let api: Api | null = null
   let notices: NoticeBoard | null = null
+  /** Progress in the chosen language, like every other word of the core. */
+  const progressIn = (sink: ProgressSink): ProgressSink => (progress) => sink({ ...progress, message: words(progress) })
   /** Long operations in flight, by the id this run gave them, so that a signal can stop them. */
   const running = new Set<string>()
   let operations = 0
@@ -148,7 +150,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
           files: out ? pathSink(out) : noFileSink,
           picker: listPicker(() => (pick ? [pick] : [])),
           secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
-          ...(io.progress ? { progress: io.progress } : {}),
+          ...(io.progress ? { progress: progressIn(io.progress) } : {}),
           ...(hold ? { hold } : {}),
         })
         notices = ports.notices
@@ -199,9 +201,13 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       })
       // `rightful --help` (or help with no command before it): every command on one page; help
       // after a command: that command's, from commander.
-      if ((argv.includes('--help') || argv.includes('-h')) && !commandNames(program).has(argv[0] ?? '')) {
-        io.stdout(`${usage}\n`)
-        return null
+      if (argv.includes('--help') || argv.includes('-h')) {
+        localizeHelp(program, ui)
+        if (!commandNames(program).has(argv[0] ?? '')) {
+          // The page of every command in English; in another language, the commands in a list.
+          io.stdout(ui === 'en' ? `${usage}\n` : `${program.helpInformation()}\n${renderMessage({ key: 'cli.help.heading.more' }, ui)}\n`)
+          return null
+        }
       }
       try {
         await program.parseAsync(argv, { from: 'user' })

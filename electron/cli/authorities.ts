@@ -5,9 +5,9 @@ import { group, jsonOption, leaf, oneOf, unwrap, UsageError, type CliContext, ty
 
 /** Registers `authorities` and its command. */
 export function registerAuthorities(program: Command, ctx: CliContext, finish: Finish): void {
-  const authorities = group(program, 'authorities', 'the supervisory authorities', (sub) => `Unknown command "authorities ${sub ?? ''}": use \`authorities list\`.`)
-  const options = { law: { type: 'string', value: 'law', help: 'those for a law' }, country: { type: 'string', value: 'CC or CC-REGION', help: 'those for a place' }, ...jsonOption } as const
-  leaf(authorities, finish, { name: 'list', summary: 'the supervisory authorities complaints go to', options }, async (values) => {
+  const authorities = group(program, 'authorities', 'authorities', (sub) => `Unknown command "authorities ${sub ?? ''}": use \`authorities list\`.`)
+  const options = { law: { type: 'string', value: 'law', help: 'law' }, country: { type: 'string', value: 'CC or CC-REGION', help: 'country' }, ...jsonOption } as const
+  leaf(authorities, finish, { name: 'list', summary: 'authoritiesList', options }, async (values) => {
     const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
     const place = values.country?.toUpperCase()
     if (place !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) throw new UsageError(`--country: use a code like DE or DE-BY (got "${values.country}").`)

@@ -15,12 +15,12 @@ function passphraseFrom(name: string | undefined, io: CliIo): string | null {
 }
 
 /** The option that names the passphrase's environment variable. */
-const passphraseOption = { 'passphrase-env': { type: 'string', value: 'VAR', help: 'the environment variable that holds the passphrase' } } as const
+const passphraseOption = { 'passphrase-env': { type: 'string', value: 'VAR', help: 'passphraseEnv' } } as const
 
 /** Registers `backup` and `restore`. */
 export function registerBackup(program: Command, ctx: CliContext, finish: Finish): void {
   const { io, makeApi } = ctx
-  leaf(program, finish, { name: 'backup', summary: 'back up everything (no passwords) into one file', options: { out: { type: 'string', value: 'file', help: 'the backup file' }, ...passphraseOption, ...jsonOption } }, async (values) => {
+  leaf(program, finish, { name: 'backup', summary: 'backup', options: { out: { type: 'string', value: 'file', help: 'out' }, ...passphraseOption, ...jsonOption } }, async (values) => {
     const out = outFile(values.out, io.cwd)
     const passphrase = passphraseFrom(values['passphrase-env'], io)
     const result = await makeApi(out).call('backup:create', { passphrase })
@@ -39,7 +39,7 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
   leaf(
     program,
     finish,
-    { name: 'restore', summary: 'restore a backup', args: '[file]', operands: 1, options: { ...passphraseOption, replace: { type: 'boolean', help: 'replace the data folder that holds data' }, ...jsonOption } },
+    { name: 'restore', summary: 'restore', args: '[file]', operands: 1, options: { ...passphraseOption, replace: { type: 'boolean', help: 'replace' }, ...jsonOption } },
     async (values, positionals) => {
       if (!positionals[0]) throw new UsageError('restore needs the backup file, e.g. `rightful restore rightful-backup-2026-02-03.rightful-backup`.')
       const file = path.resolve(io.cwd, positionals[0])

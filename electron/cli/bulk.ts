@@ -8,7 +8,7 @@ import type { Command } from 'commander'
 import { languages, laws, normalizeLanguage, requestTypes } from '../core/requests/model'
 import type { BatchView } from '../core/bulk/model'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
-import { addOptions, countryFlag, jsonOption, leaf, oneOf, optionValues, readProfileFile, unwrap, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, readProfileFile, unwrap, UsageError, type CliContext, type Finish, type Output } from './shared'
 
 /** What `rightful bulk` prints of a batch. */
 function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null): Output {
@@ -42,28 +42,28 @@ function rateFlag(value: string | undefined): number | undefined {
   return rate
 }
 
-const rateOption = { rate: { type: 'string', value: 'N', help: 'e-mails a minute (default 10)' } } as const
+const rateOption = { rate: { type: 'string', value: 'N', help: 'rate' } } as const
 
 /** The options of `bulk` itself (a new batch). */
 const createOptions = {
   ...smtpOptions,
-  company: { type: 'string', multiple: true, value: 'id', help: 'a company (repeatable)' },
-  pack: { type: 'string', value: 'name', help: 'a pack of companies (see `rightful bulk packs`)' },
-  country: { type: 'string', value: 'CC', help: "narrows the pack to a country's companies" },
-  type: { type: 'string', value: 'type', help: 'what to ask for' },
-  law: { type: 'string', value: 'law', help: 'the law (default: each company\'s)' },
-  lang: { type: 'string', value: 'lang', help: "the letters' language" },
-  profile: { type: 'string', value: 'file.json', help: 'your details for these requests' },
+  company: { type: 'string', multiple: true, value: 'id', help: 'company' },
+  pack: { type: 'string', value: 'name', help: 'pack' },
+  country: { type: 'string', value: 'CC', help: 'country2' },
+  type: { type: 'string', value: 'type', help: 'type' },
+  law: { type: 'string', value: 'law', help: 'law2' },
+  lang: { type: 'string', value: 'lang', help: 'lang' },
+  profile: { type: 'string', value: 'file.json', help: 'profile' },
   ...rateOption,
-  letters: { type: 'string', value: 'file.pdf', help: 'one PDF of the letters to companies without e-mail' },
-  'no-send': { type: 'boolean', help: 'write the batch, send nothing yet' },
+  letters: { type: 'string', value: 'file.pdf', help: 'letters' },
+  'no-send': { type: 'boolean', help: 'noSend' },
   ...jsonOption,
 } as const
 
 /** Registers `bulk` and its commands. */
 export function registerBulk(program: Command, ctx: CliContext, finish: Finish): void {
   const { io, makeApi } = ctx
-  const bulk = program.command('bulk').description('one request per company, sent as a batch').allowUnknownOption(false).allowExcessArguments(true).argument('[command]')
+  const bulk = program.command('bulk').description(helpKey('command', 'bulk')).allowUnknownOption(false).allowExcessArguments(true).argument('[command]').usage('[options] | <command> [options]')
   addOptions(bulk, createOptions)
   bulk.action(async () => {
     if (bulk.args.length > 0) throw new UsageError(`Unexpected argument "${bulk.args[0]}".`)
@@ -100,7 +100,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
     finish(batchOutput(batch, letters))
   })
 
-  leaf(bulk, finish, { name: 'list', summary: 'the batches', options: jsonOption }, async () => {
+  leaf(bulk, finish, { name: 'list', summary: 'bulkList', options: jsonOption }, async () => {
     const batches = unwrap(await makeApi().call('bulk:list', {}))
     const text = batches
       .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${b.counts.sent}/${b.counts.total} sent${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
@@ -108,13 +108,13 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
     return { json: batches, text: text || 'No batches yet.' }
   })
 
-  leaf(bulk, finish, { name: 'packs', summary: 'the packs of companies', options: { country: { type: 'string', value: 'CC', help: 'established in or serving that country' }, ...jsonOption } }, async (values) => {
+  leaf(bulk, finish, { name: 'packs', summary: 'bulkPacks', options: { country: { type: 'string', value: 'CC', help: 'country3' }, ...jsonOption } }, async (values) => {
     const country = countryFlag(values.country)
     const packs = unwrap(await makeApi().call('bulk:packs', country ? { country } : {}))
     return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
   })
 
-  leaf(bulk, finish, { name: 'show', summary: 'a batch', args: '[batch]', operands: 1, options: jsonOption }, async (_values, positionals) => {
+  leaf(bulk, finish, { name: 'show', summary: 'bulkShow', args: '[batch]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     if (!positionals[0]) throw new UsageError('bulk show needs a batch id (BA-…), see `rightful bulk list`.')
     return batchOutput(unwrap(await makeApi().call('bulk:get', { batch: positionals[0] })), null)
   })
@@ -124,13 +124,13 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
     finish,
     {
       name: 'resume',
-      summary: 'go on with an interrupted or paused batch',
+      summary: 'bulkResume',
       args: '[batch]',
       operands: 1,
       options: {
         ...smtpOptions,
-        'confirm-resend': { type: 'string', multiple: true, value: 'RF-…', help: 'send this one again although it may have gone out' },
-        'retry-failed': { type: 'boolean', help: 'try the failed ones again' },
+        'confirm-resend': { type: 'string', multiple: true, value: 'RF-…', help: 'confirmResend' },
+        'retry-failed': { type: 'boolean', help: 'retryFailed' },
         ...rateOption,
         ...jsonOption,
       },

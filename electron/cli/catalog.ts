@@ -33,21 +33,21 @@ const listOption = (value: string, help: string) => ({ type: 'string', multiple:
 
 /** The options of `catalog add` and `catalog edit`. */
 const saveOptions = {
-  name: { type: 'string', value: 'name', help: "the company's name" },
-  website: { type: 'string', value: 'URL', help: 'its website' },
-  domain: listOption('domain', 'a domain of it (repeatable)'),
-  'remove-domain': listOption('domain', 'drop a domain (edit)'),
-  email: listOption('address', 'an e-mail address (repeatable)'),
-  'remove-email': listOption('address', 'drop an e-mail address (edit)'),
-  purpose: { type: 'string', value: 'purpose', help: `what the addresses are for: ${emailPurposes.join(', ')} (default privacy)` },
-  address: { type: 'string', value: '"line 1; line 2"', help: 'its postal address (with --country)' },
-  recipient: { type: 'string', value: 'name', help: 'the addressee of that address' },
-  country: { type: 'string', value: 'CC', help: "the address's country" },
-  phone: listOption('number', 'a phone number'),
-  fax: listOption('number', 'a fax number'),
-  'request-language': { type: 'string', value: 'lang', help: 'the language it asks requests in' },
-  'needs-id-document': { type: 'boolean', help: 'it asks for an ID document' },
-  new: { type: 'boolean', help: 'add it even though one with its domain or address exists (add)' },
+  name: { type: 'string', value: 'name', help: 'name' },
+  website: { type: 'string', value: 'URL', help: 'website' },
+  domain: listOption('domain', 'domain'),
+  'remove-domain': listOption('domain', 'removeDomain'),
+  email: listOption('address', 'emails'),
+  'remove-email': listOption('address', 'removeEmail'),
+  purpose: { type: 'string', value: 'purpose', help: 'purpose', choices: emailPurposes },
+  address: { type: 'string', value: '"line 1; line 2"', help: 'address' },
+  recipient: { type: 'string', value: 'name', help: 'recipient' },
+  country: { type: 'string', value: 'CC', help: 'country4' },
+  phone: listOption('number', 'phone'),
+  fax: listOption('number', 'fax'),
+  'request-language': { type: 'string', value: 'lang', help: 'requestLanguage' },
+  'needs-id-document': { type: 'boolean', help: 'needsIdDocument' },
+  new: { type: 'boolean', help: 'new' },
   ...jsonOption,
 } as const satisfies OptionSpecs
 
@@ -124,11 +124,11 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
   const catalog = group(
     program,
     'catalog',
-    'the companies Rightful knows',
+    'catalog',
     (sub) => `Unknown command "catalog ${sub ?? ''}": use catalog list, search, show, add, edit, delete, restore, reset, add-contact, import, export or import-policy.`,
   )
 
-  leaf(catalog, finish, { name: 'list', summary: 'the companies Rightful knows', options: jsonOption }, async () => {
+  leaf(catalog, finish, { name: 'list', summary: 'catalogList', options: jsonOption }, async () => {
     const companies = unwrap(await makeApi().call('catalog:list', {}))
     const text = companies.map((c) => `${c.id.padEnd(10)} ${c.name.padEnd(12)} ${c.privacyEmail ?? '(no contact known)'}`).join('\n')
     return { json: companies, text }
@@ -139,10 +139,10 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'search',
-      summary: 'the companies that match, best first (name, brand, domain, e-mail or address)',
+      summary: 'catalogSearch',
       args: '[query...]',
       operands: Number.POSITIVE_INFINITY,
-      options: { limit: { type: 'string', value: 'N', help: 'how many (default 10)' }, ...jsonOption },
+      options: { limit: { type: 'string', value: 'N', help: 'limit' }, ...jsonOption },
     },
     async (values, positionals) => {
       const query = positionals.join(' ').trim()
@@ -162,23 +162,23 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
   )
 
-  leaf(catalog, finish, { name: 'show', summary: "a company's record (id or domain)", args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
+  leaf(catalog, finish, { name: 'show', summary: 'catalogShow', args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     const company = unwrap(await makeApi().call('catalog:get', { id: companyArgument(positionals[0], 'show') }))
     return { json: company, text: describeCompany(company) }
   })
 
-  leaf(catalog, finish, { name: 'add', summary: 'add a company of your own', options: saveOptions }, (values, positionals) => catalogSave(ctx, 'add', values, positionals))
-  leaf(catalog, finish, { name: 'edit', summary: 'change a company (kept as your change)', args: '[company]', operands: 1, options: saveOptions }, (values, positionals) =>
+  leaf(catalog, finish, { name: 'add', summary: 'catalogAdd', options: saveOptions }, (values, positionals) => catalogSave(ctx, 'add', values, positionals))
+  leaf(catalog, finish, { name: 'edit', summary: 'catalogEdit', args: '[company]', operands: 1, options: saveOptions }, (values, positionals) =>
     catalogSave(ctx, 'edit', values, positionals),
   )
 
-  leaf(catalog, finish, { name: 'delete', summary: 'delete a company', args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
+  leaf(catalog, finish, { name: 'delete', summary: 'catalogDelete', args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     const id = companyArgument(positionals[0], 'delete')
     const result = unwrap(await makeApi().call('catalog:remove', { id }))
     return { json: result, text: result.restorable ? `${id} deleted; \`rightful catalog restore ${id}\` brings it back.` : `${id} deleted.` }
   })
   for (const sub of ['restore', 'reset'] as const) {
-    const summary = sub === 'restore' ? 'bring back a deleted company' : 'drop your changes to a company'
+    const summary = sub === 'restore' ? 'catalogRestore' : 'catalogReset'
     leaf(catalog, finish, { name: sub, summary, args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
       const id = companyArgument(positionals[0], sub)
       const company = unwrap(await makeApi().call(sub === 'restore' ? 'catalog:restore' : 'catalog:reset', { id }))
@@ -191,10 +191,10 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'add-contact',
-      summary: 'add a contact the catalog lacks',
+      summary: 'catalogAddContact',
       args: '[company]',
       operands: 1,
-      options: { email: { type: 'string', value: 'address', help: 'the address' }, purpose: { type: 'string', value: 'purpose', help: 'what it is for (default privacy)' }, ...jsonOption },
+      options: { email: { type: 'string', value: 'address', help: 'email' }, purpose: { type: 'string', value: 'purpose', help: 'purpose2' }, ...jsonOption },
     },
     async (values, positionals) => {
       const companyId = positionals[0]
@@ -211,10 +211,10 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'import',
-      summary: 'import company records',
+      summary: 'catalogImport',
       args: '[file-or-folder]',
       operands: 1,
-      options: { format: { type: 'string', value: importFormats.join('|'), help: 'the records\' format' }, 'dry-run': { type: 'boolean', help: 'say what would be imported, import nothing' }, ...jsonOption },
+      options: { format: { type: 'string', value: importFormats.join('|'), help: 'format' }, 'dry-run': { type: 'boolean', help: 'dryRun' }, ...jsonOption },
     },
     async (values, positionals) => {
       if (!positionals[0]) throw new UsageError('catalog import needs a file or folder, e.g. `rightful catalog import data/companies --format datarequests`.')
@@ -235,8 +235,8 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'export',
-      summary: 'your catalog (imports, additions, changes)',
-      options: { out: { type: 'string', value: 'file.json', help: 'where it goes' }, all: { type: 'boolean', help: 'the built-in companies too' }, ...jsonOption },
+      summary: 'catalogExport',
+      options: { out: { type: 'string', value: 'file.json', help: 'out2' }, all: { type: 'boolean', help: 'all' }, ...jsonOption },
     },
     async (values) => {
       const out = outFile(values.out, io.cwd)
@@ -250,13 +250,13 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'import-policy',
-      summary: 'read a privacy policy and propose a record (saves nothing)',
+      summary: 'catalogImportPolicy',
       args: '[file]',
       operands: 1,
       options: {
-        url: { type: 'string', value: 'policy URL', help: "the policy's web address" },
-        format: { type: 'string', value: policyFormats.join('|'), help: "the file's format (default: from its name)" },
-        fetch: { type: 'boolean', help: 'fetch the policy from --url first (https, at most 5 MB)' },
+        url: { type: 'string', value: 'policy URL', help: 'url' },
+        format: { type: 'string', value: policyFormats.join('|'), help: 'format2' },
+        fetch: { type: 'boolean', help: 'fetch' },
         ...jsonOption,
       },
     },

@@ -14,17 +14,17 @@ const episodeFlags = { 'id-requested': 'identityRequested', 'id-received': 'iden
 /** Registers `deadline`. */
 export function registerDeadline(program: Command, ctx: CliContext, finish: Finish): void {
   const options = {
-    law: { type: 'string', value: 'law', help: `the law: ${laws.join(', ')}` },
-    country: { type: 'string', value: 'CC or CC-REGION', help: "the company's place, for its public holidays" },
-    received: { type: 'string', value: 'YYYY-MM-DD', help: 'the day the company received the request' },
-    type: { type: 'string', value: 'type', help: 'the kind of request (default access)' },
-    'id-requested': { type: 'string', value: 'YYYY-MM-DD', help: 'the company asked for proof of identity' },
-    'id-received': { type: 'string', value: 'YYYY-MM-DD', help: 'it received that proof' },
-    'clarification-asked': { type: 'string', value: 'YYYY-MM-DD', help: 'it asked what you meant' },
-    'clarification-answered': { type: 'string', value: 'YYYY-MM-DD', help: 'you answered' },
+    law: { type: 'string', value: 'law', help: 'law3', choices: laws },
+    country: { type: 'string', value: 'CC or CC-REGION', help: 'country5' },
+    received: { type: 'string', value: 'YYYY-MM-DD', help: 'received' },
+    type: { type: 'string', value: 'type', help: 'type2' },
+    'id-requested': { type: 'string', value: 'YYYY-MM-DD', help: 'idRequested' },
+    'id-received': { type: 'string', value: 'YYYY-MM-DD', help: 'idReceived' },
+    'clarification-asked': { type: 'string', value: 'YYYY-MM-DD', help: 'clarificationAsked' },
+    'clarification-answered': { type: 'string', value: 'YYYY-MM-DD', help: 'clarificationAnswered' },
     ...jsonOption,
   } as const
-  leaf(program, finish, { name: 'deadline', summary: 'the legal response deadline, explained', options }, async (values) => {
+  leaf(program, finish, { name: 'deadline', summary: 'deadline', options }, async (values) => {
     const { ui } = ctx
     const law = oneOf(values.law, 'law', laws)
     const type = oneOf(values.type, 'type', requestTypes, 'access')

@@ -9,11 +9,11 @@ export function registerDiscover(program: Command, ctx: CliContext, finish: Fini
   const { io, makeApi } = ctx
   const options = {
     ...imapOptions,
-    'saved-imap': { type: 'boolean', help: 'the IMAP server saved for replies' },
-    'all-folders': { type: 'boolean', help: 'every folder of received mail' },
+    'saved-imap': { type: 'boolean', help: 'savedImap' },
+    'all-folders': { type: 'boolean', help: 'allFolders' },
     ...jsonOption,
   } as const
-  leaf(program, finish, { name: 'discover', summary: 'the companies of the catalog that wrote to you', args: '[mailbox]', operands: 1, options }, async (values, positionals) => {
+  leaf(program, finish, { name: 'discover', summary: 'discover', args: '[mailbox]', operands: 1, options }, async (values, positionals) => {
     let result: ApiOutput<'discover:scan'>
     if (values.imap !== undefined || values['saved-imap']) {
       if (positionals[0]) throw new UsageError('Give either a mailbox file or folder, or --imap / --saved-imap, not both.')

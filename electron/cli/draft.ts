@@ -16,18 +16,18 @@ import { jsonOption, leaf, oneOf, outFile, readProfileFile, referenceArgument, r
 
 /** The options that say what request to write (draft, letter, send). */
 export const requestOptions = {
-  company: { type: 'string', value: 'id or domain', help: 'the company (see `rightful catalog search`)' },
-  type: { type: 'string', value: 'type', help: `what to ask for: ${requestTypes.join(', ')}` },
-  law: { type: 'string', value: 'law', help: 'the law (default: the one Rightful proposes)' },
-  lang: { type: 'string', value: 'lang', help: `the letter's language: ${languages.join(', ')} (default en)` },
-  profile: { type: 'string', value: 'file.json', help: 'your details for this request' },
-  identifiers: { type: 'string', value: 'text', help: 'how the company knows you ("Customer no. 12")' },
-  text: { type: 'string', value: 'text', help: 'what you ask for (--type custom)' },
-  of: { type: 'string', value: 'RF-…', help: 'the request a follow-up follows' },
-  authority: { type: 'string', value: 'id', help: "a complaint's authority (see `rightful authorities list`)" },
-  'authority-name': { type: 'string', value: 'name', help: "a complaint's authority, named by you" },
-  'authority-email': { type: 'string', value: 'address', help: "that authority's e-mail address" },
-  reasons: { type: 'string', value: 'yes|no', help: 'extension-contest: did the notice give reasons' },
+  company: { type: 'string', value: 'id or domain', help: 'company2' },
+  type: { type: 'string', value: 'type', help: 'type3', choices: requestTypes },
+  law: { type: 'string', value: 'law', help: 'law4' },
+  lang: { type: 'string', value: 'lang', help: 'lang2', choices: languages },
+  profile: { type: 'string', value: 'file.json', help: 'profile2' },
+  identifiers: { type: 'string', value: 'text', help: 'identifiers' },
+  text: { type: 'string', value: 'text', help: 'text' },
+  of: { type: 'string', value: 'RF-…', help: 'of' },
+  authority: { type: 'string', value: 'id', help: 'authority' },
+  'authority-name': { type: 'string', value: 'name', help: 'authorityName' },
+  'authority-email': { type: 'string', value: 'address', help: 'authorityEmail' },
+  reasons: { type: 'string', value: 'yes|no', help: 'reasons' },
   ...jsonOption,
 } as const satisfies OptionSpecs
 
@@ -164,7 +164,7 @@ export async function draftRequest(ctx: CliContext, api: Api, values: RequestVal
 
 /** Registers `draft`, `letter` and `follow-up`. */
 export function registerDraft(program: Command, ctx: CliContext, finish: Finish): void {
-  leaf(program, finish, { name: 'draft', summary: 'write a request (stored as a draft)', options: requestOptions }, async (values) => {
+  leaf(program, finish, { name: 'draft', summary: 'draft', options: requestOptions }, async (values) => {
     const view = await draftRequest(ctx, ctx.makeApi(), values)
     const { draft, reference } = view.record
     return {
@@ -176,7 +176,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
   leaf(
     program,
     finish,
-    { name: 'letter', summary: 'write a request as a PDF letter', options: { ...requestOptions, out: { type: 'string', value: 'file.pdf', help: 'where the letter goes' } } },
+    { name: 'letter', summary: 'letter', options: { ...requestOptions, out: { type: 'string', value: 'file.pdf', help: 'out3' } } },
     async (values) => {
       const out = outFile(values.out, ctx.io.cwd)
       const api = ctx.makeApi(out)
@@ -189,7 +189,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
   leaf(
     program,
     finish,
-    { name: 'follow-up', summary: 'write the letter "your answer is incomplete" (stored as a draft)', args: '[reference]', operands: 1, options: jsonOption },
+    { name: 'follow-up', summary: 'followUp', args: '[reference]', operands: 1, options: jsonOption },
     async (_values, positionals) => {
       if (!positionals[0]) throw new UsageError('follow-up needs the reference of the access request, e.g. `rightful follow-up RF-2026-0001`.')
       const reference = referenceArgument(positionals[0], 'follow-up')

@@ -13,21 +13,21 @@ import { unwrap, UsageError, type CliIo, type OptionSpecs } from './shared'
 
 /** --smtp and the flags that go with it. */
 export const smtpOptions = {
-  smtp: { type: 'string', value: 'smtp://user@host:port', help: 'your SMTP server for this run (not saved)' },
-  tls: { type: 'boolean', help: 'TLS from the start' },
-  starttls: { type: 'boolean', help: 'STARTTLS' },
-  plain: { type: 'boolean', help: 'no encryption' },
-  from: { type: 'string', value: 'address', help: 'the sender address' },
-  ca: { type: 'string', value: 'cert.pem', help: "the server's certificate, trusted" },
+  smtp: { type: 'string', value: 'smtp://user@host:port', help: 'smtp' },
+  tls: { type: 'boolean', help: 'tls' },
+  starttls: { type: 'boolean', help: 'starttls' },
+  plain: { type: 'boolean', help: 'plain' },
+  from: { type: 'string', value: 'address', help: 'from' },
+  ca: { type: 'string', value: 'cert.pem', help: 'ca' },
 } as const satisfies OptionSpecs
 
 /** --imap and the flags that go with it. */
 export const imapOptions = {
-  imap: { type: 'string', value: 'imaps://user@host:port', help: 'your IMAP server for this run (not saved)' },
-  tls: { type: 'boolean', help: 'TLS from the start' },
-  starttls: { type: 'boolean', help: 'STARTTLS' },
-  plain: { type: 'boolean', help: 'no encryption' },
-  mailbox: { type: 'string', value: 'INBOX', help: 'the folder' },
+  imap: { type: 'string', value: 'imaps://user@host:port', help: 'imap' },
+  tls: { type: 'boolean', help: 'tls' },
+  starttls: { type: 'boolean', help: 'starttls' },
+  plain: { type: 'boolean', help: 'plain' },
+  mailbox: { type: 'string', value: 'INBOX', help: 'mailbox' },
 } as const satisfies OptionSpecs
 
 /** --smtp and its flags as this run's mail settings (in memory), or undefined when not given. */

@@ -1,7 +1,7 @@
 /** `rightful notices [list]` and `notices dismiss`: what was set aside or moved aside, kept until dismissed (here or in the app). */
 import type { Command } from 'commander'
 import { renderMessage } from '../core/messages/render'
-import { jsonOption, leaf, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { helpKey, jsonOption, leaf, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type Output } from './shared'
 
 /** Registers `notices` (alone: the list) and its commands. */
 export function registerNotices(program: Command, ctx: CliContext, finish: Finish): void {
@@ -13,10 +13,11 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
   }
   const notices = program
     .command('notices')
-    .description('what Rightful had to tell you (files or records it set aside)')
+    .description(helpKey('command', 'notices'))
     .allowUnknownOption(true)
     .allowExcessArguments(true)
     .argument('[command]')
+    .usage('[list | dismiss <id>] [options]')
   // `rightful notices` and `rightful notices --json` list them; anything else is not a command.
   notices.action(async () => {
     const [sub, ...rest] = notices.args
@@ -26,12 +27,12 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
     finish(await list())
   })
 
-  leaf(notices, finish, { name: 'list', summary: 'the notices', options: jsonOption }, list)
+  leaf(notices, finish, { name: 'list', summary: 'noticesList', options: jsonOption }, list)
 
   leaf(
     notices,
     finish,
-    { name: 'dismiss', summary: 'mark them as seen', args: '[id]', operands: 1, options: { all: { type: 'boolean', help: 'all of them' }, ...jsonOption } },
+    { name: 'dismiss', summary: 'noticesDismiss', args: '[id]', operands: 1, options: { all: { type: 'boolean', help: 'all2' }, ...jsonOption } },
     async (values, positionals) => {
       if (!values.all && !positionals[0]) throw new UsageError('notices dismiss needs the notice id (from `rightful notices`), or --all.')
       if (values.all && positionals[0]) throw new UsageError('Give a notice id or --all, not both.')

@@ -15,7 +15,7 @@ import { registerRedact } from './redact'
 import { registerReplies } from './replies'
 import { registerRequests } from './requests'
 import { registerSend } from './send'
-import { UsageError, type CliContext, type Finish } from './shared'
+import { helpKey, UsageError, type CliContext, type Finish } from './shared'
 
 /** `rightful --help`: every command on one page. */
 export const usage = `Usage: rightful <command> [options]
@@ -211,12 +211,13 @@ Data folder: ${'$'}RIGHTFUL_DATA_DIR, else the desktop app's own data folder.`
  */
 export function buildProgram(ctx: CliContext, finish: Finish): Command {
   const program = new Command('rightful')
-    .description('Exercise your data-protection rights, from a terminal.')
+    .description(helpKey('command', 'program'))
     // Each command reads its own options, after its name: `bulk --company …` and `bulk resume --smtp …` differ.
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (text) => ctx.io.stdout(text), writeErr: () => {}, outputError: () => {} })
     .helpCommand(false)
+    .usage('<command> [options]')
   registerCatalog(program, ctx, finish)
   registerDraft(program, ctx, finish)
   registerDeadline(program, ctx, finish)

@@ -20,14 +20,14 @@ function boxFlag(value: string, size: { width: number; height: number }) {
 /** Registers `redact`. */
 export function registerRedact(program: Command, ctx: CliContext, finish: Finish): void {
   const options = {
-    reference: { type: 'string', value: 'RF-…', help: 'the request the copy is for' },
-    box: { type: 'string', multiple: true, value: 'x,y,w,h', help: 'a black box (fractions 0-1, or pixels: 10px,20px,200px,80px)' },
-    out: { type: 'string', value: 'file.png|.pdf', help: 'where the copy goes' },
-    lang: { type: 'string', value: 'lang', help: "the watermark's language" },
-    attach: { type: 'boolean', help: 'keep it with the request as "identity provided" today' },
+    reference: { type: 'string', value: 'RF-…', help: 'reference' },
+    box: { type: 'string', multiple: true, value: 'x,y,w,h', help: 'box' },
+    out: { type: 'string', value: 'file.png|.pdf', help: 'out4' },
+    lang: { type: 'string', value: 'lang', help: 'lang3' },
+    attach: { type: 'boolean', help: 'attach' },
     ...jsonOption,
   } as const
-  leaf(program, finish, { name: 'redact', summary: 'a copy of an ID document with black boxes and a watermark', args: '[image]', operands: 1, options }, async (values, positionals) => {
+  leaf(program, finish, { name: 'redact', summary: 'redact', args: '[image]', operands: 1, options }, async (values, positionals) => {
     const { io, makeApi } = ctx
     const image = path.resolve(io.cwd, required(positionals[0], 'image (the first argument)'))
     if (!fs.existsSync(image)) throw new UsageError(`${image} does not exist.`)

@@ -43,17 +43,17 @@ export function describeReplyOutcome(outcome: ReplyImportOutcome): string {
 /** Registers `replies` and its commands. */
 export function registerReplies(program: Command, ctx: CliContext, finish: Finish): void {
   const { io, makeApi } = ctx
-  const replies = group(program, 'replies', "a company's replies", (sub) => `Unknown command "replies ${sub ?? ''}": use replies import, confirm, list or sync.`)
+  const replies = group(program, 'replies', 'replies', (sub) => `Unknown command "replies ${sub ?? ''}": use replies import, confirm, list or sync.`)
 
   leaf(
     replies,
     finish,
     {
       name: 'import',
-      summary: "import a company's reply (.eml)",
+      summary: 'repliesImport',
       args: '[file.eml]',
       operands: 1,
-      options: { reference: { type: 'string', value: 'RF-…', help: 'the request it answers' }, confirm: { type: 'boolean', help: "take Rightful's suggestion as confirmed" }, ...jsonOption },
+      options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, confirm: { type: 'boolean', help: 'confirm' }, ...jsonOption },
     },
     async (values, positionals) => {
       if (!positionals[0]) throw new UsageError('replies import needs the .eml file, e.g. `rightful replies import reply.eml --json`.')
@@ -72,10 +72,10 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
     finish,
     {
       name: 'confirm',
-      summary: 'say which request a reply answers and what it is',
+      summary: 'repliesConfirm',
       args: '[reply-id]',
       operands: 1,
-      options: { reference: { type: 'string', value: 'RF-…', help: 'the request it answers' }, kind: { type: 'string', value: 'kind', help: `what it is: ${replyKinds.join(', ')}` }, ...jsonOption },
+      options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, kind: { type: 'string', value: 'kind', help: 'kind', choices: replyKinds }, ...jsonOption },
     },
     async (values, positionals) => {
       if (!positionals[0]) throw new UsageError('replies confirm needs the reply id that `replies import` printed.')
@@ -91,7 +91,7 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
     },
   )
 
-  leaf(replies, finish, { name: 'list', summary: 'imported replies', options: { pending: { type: 'boolean', help: 'only those still to be sorted' }, ...jsonOption } }, async (values) => {
+  leaf(replies, finish, { name: 'list', summary: 'repliesList', options: { pending: { type: 'boolean', help: 'pending' }, ...jsonOption } }, async (values) => {
     const list = unwrap(await makeApi().call('replies:list', { pending: values.pending ?? false }))
     const text = list.length
       ? list.map((r) => `${r.id}  ${(r.match.reference ?? '-').padEnd(13)} ${r.state.padEnd(18)} ${(r.confirmed?.kind ?? r.suggestion.kind).padEnd(18)} ${r.from.address}  ${r.subject}`).join('\n')
@@ -99,7 +99,7 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
     return { json: list, text }
   })
 
-  leaf(replies, finish, { name: 'sync', summary: 'fetch replies from your IMAP inbox', options: { ...imapOptions, ...jsonOption } }, async (values) => {
+  leaf(replies, finish, { name: 'sync', summary: 'repliesSync', options: { ...imapOptions, ...jsonOption } }, async (values) => {
     const api = makeApi()
     let input: ApiInput<'replies:sync'>
     if (values.imap !== undefined) {

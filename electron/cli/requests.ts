@@ -68,12 +68,12 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   const requests = group(
     program,
     'requests',
-    'your requests',
+    'requests',
     (sub) => `Unknown command "requests ${sub ?? ''}": use requests list, show, mark-sent, event, identity, extension, bounce, discard or export.`,
   )
   const one = { args: '[reference]', operands: 1 } as const
 
-  leaf(requests, finish, { name: 'list', summary: 'your requests with status and due date', options: jsonOption }, async (values) => {
+  leaf(requests, finish, { name: 'list', summary: 'requestsList', options: jsonOption }, async (values) => {
     const items = unwrap(await makeApi().call('requests:list', {}))
     // The table only when it is printed (--json prints the items alone; thousands of lines otherwise).
     const text = values.json
@@ -84,7 +84,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     return { json: items, text }
   })
 
-  leaf(requests, finish, { name: 'show', summary: 'a request with its events', ...one, options: jsonOption }, async (_values, positionals) => {
+  leaf(requests, finish, { name: 'show', summary: 'requestsShow', ...one, options: jsonOption }, async (_values, positionals) => {
     const view = unwrap(await makeApi().call('requests:get', { reference: referenceArgument(positionals[0], 'show') }))
     return { json: view, text: describeRequest(view) }
   })
@@ -94,12 +94,12 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     finish,
     {
       name: 'mark-sent',
-      summary: 'record that a request went out (by hand)',
+      summary: 'requestsMarkSent',
       ...one,
       options: {
-        at: { type: 'string', value: 'YYYY-MM-DD or time', help: 'when (a time with its offset, e.g. 2026-02-03T09:15:00+01:00)' },
-        channel: { type: 'string', value: 'email|letter', help: 'how' },
-        tracking: { type: 'string', value: 'number', help: "the letter's tracking number" },
+        at: { type: 'string', value: 'YYYY-MM-DD or time', help: 'at' },
+        channel: { type: 'string', value: 'email|letter', help: 'channel' },
+        tracking: { type: 'string', value: 'number', help: 'tracking' },
         ...jsonOption,
       },
     },
@@ -133,13 +133,13 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     finish,
     {
       name: 'event',
-      summary: 'record what happened (default: today)',
+      summary: 'requestsEvent',
       ...one,
       options: {
-        kind: { type: 'string', value: 'kind', help: `what: ${userEventKinds.join(', ')}` },
-        at: { type: 'string', value: 'YYYY-MM-DD', help: 'when (default today)' },
-        text: { type: 'string', value: 'text', help: 'a note' },
-        until: { type: 'string', value: 'YYYY-MM-DD', help: 'the extended deadline (extension-claimed)' },
+        kind: { type: 'string', value: 'kind', help: 'kind2', choices: userEventKinds },
+        at: { type: 'string', value: 'YYYY-MM-DD', help: 'at2' },
+        text: { type: 'string', value: 'text', help: 'text2' },
+        until: { type: 'string', value: 'YYYY-MM-DD', help: 'until' },
         ...jsonOption,
       },
     },
@@ -164,7 +164,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     },
   )
 
-  leaf(requests, finish, { name: 'identity', summary: 'what the law lets the company ask for to check who you are', ...one, options: jsonOption }, async (_values, positionals) => {
+  leaf(requests, finish, { name: 'identity', summary: 'requestsIdentity', ...one, options: jsonOption }, async (_values, positionals) => {
     const advice = unwrap(await makeApi().call('requests:identityAdvice', { reference: referenceArgument(positionals[0], 'identity') }))
     const rule = ui === 'en' ? advice.rule.text : renderMessage(advice.rule.message, ui)
     const lines = [
@@ -180,7 +180,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   leaf(
     requests,
     finish,
-    { name: 'extension', summary: "whether the company's extension claim holds", ...one, options: { reasons: { type: 'string', value: 'yes|no', help: 'did its notice give reasons' }, ...jsonOption } },
+    { name: 'extension', summary: 'requestsExtension', ...one, options: { reasons: { type: 'string', value: 'yes|no', help: 'reasons2' }, ...jsonOption } },
     async (values, positionals) => {
       const reasonsGiven = values.reasons === undefined ? null : oneOf(values.reasons, 'reasons', ['yes', 'no'] as const) === 'yes'
       const check = unwrap(await makeApi().call('requests:checkExtension', { reference: referenceArgument(positionals[0], 'extension'), reasonsGiven }))
@@ -193,7 +193,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   leaf(
     requests,
     finish,
-    { name: 'bounce', summary: "after a bounce: the address that failed and the company's other channels", ...one, options: { mark: { type: 'boolean', help: 'mark the address as bounced in your catalog' }, ...jsonOption } },
+    { name: 'bounce', summary: 'requestsBounce', ...one, options: { mark: { type: 'boolean', help: 'mark' }, ...jsonOption } },
     async (values, positionals) => {
       const reference = referenceArgument(positionals[0], 'bounce')
       const api = makeApi()
@@ -209,7 +209,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     },
   )
 
-  leaf(requests, finish, { name: 'discard', summary: 'discard a draft (a sent request never)', ...one, options: jsonOption }, async (_values, positionals) => {
+  leaf(requests, finish, { name: 'discard', summary: 'requestsDiscard', ...one, options: jsonOption }, async (_values, positionals) => {
     const reference = referenceArgument(positionals[0], 'discard')
     unwrap(await makeApi().call('requests:discard', { reference }))
     return { json: { reference, discarded: true }, text: `${reference} was discarded (kept under requests/discarded/; its number is not used again).` }
@@ -218,7 +218,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   leaf(
     requests,
     finish,
-    { name: 'export', summary: 'every request as a spreadsheet (CSV)', options: { format: { type: 'string', value: 'csv', help: 'the format' }, out: { type: 'string', value: 'file.csv', help: 'where it goes' }, ...jsonOption } },
+    { name: 'export', summary: 'requestsExport', options: { format: { type: 'string', value: 'csv', help: 'format3' }, out: { type: 'string', value: 'file.csv', help: 'out2' }, ...jsonOption } },
     async (values) => {
       oneOf(values.format, 'format', ['csv'] as const)
       const out = outFile(values.out, io.cwd)
@@ -233,11 +233,11 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     finish,
     {
       name: 'check',
-      summary: 'check the answer to an access request item by item',
+      summary: 'check',
       ...one,
       options: {
-        tick: { type: 'string', multiple: true, value: 'item[=state]', help: `tick an item: ${tickWords.join(', ')} (alone: arrived)` },
-        accept: { type: 'string', multiple: true, value: 'item|all', help: "take Rightful's suggestion" },
+        tick: { type: 'string', multiple: true, value: 'item[=state]', help: 'tick', choices: tickWords },
+        accept: { type: 'string', multiple: true, value: 'item|all', help: 'accept' },
         ...jsonOption,
       },
     },

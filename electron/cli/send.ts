@@ -12,11 +12,11 @@ export function registerSend(program: Command, ctx: CliContext, finish: Finish):
   const options = {
     ...requestOptions,
     ...smtpOptions,
-    'attach-letter': { type: 'boolean', help: 'attach the request as a PDF letter' },
-    reference: { type: 'string', value: 'RF-…', help: 'send a request that is already written (again, after a failure)' },
-    'confirm-resend': { type: 'boolean', help: 'send again although it may have gone out' },
+    'attach-letter': { type: 'boolean', help: 'attachLetter' },
+    reference: { type: 'string', value: 'RF-…', help: 'reference3' },
+    'confirm-resend': { type: 'boolean', help: 'confirmResend2' },
   } as const
-  leaf(program, finish, { name: 'send', summary: 'write the request and send it through your SMTP server', options }, async (values) => {
+  leaf(program, finish, { name: 'send', summary: 'send', options }, async (values) => {
     const { io } = ctx
     const mail = smtpFlags(values, io.cwd)
     const reference = values.reference

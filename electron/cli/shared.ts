@@ -10,6 +10,7 @@ import type { Api } from '../core/api/create-api'
 import type { ApiError, Result } from '../core/shared/result'
 import { profileSchema, type Profile } from '../core/profile/profile'
 import type { UiLanguage } from '../core/messages/ui-languages'
+import { renderMessage } from '../core/messages/render'
 import type { ProgressSink } from '../core/shared/operation'
 
 /** The signals that stop the CLI, and the exit code each gives (128 + its number, as shells do). */
@@ -136,10 +137,13 @@ export function fileOrFolder(given: string, cwd: string): { source: string; kind
 
 // ---- commander: one table of options per command, its values typed from the table ----
 
-/** One option of a command: a string (repeatable with `multiple`) or a flag. */
+/**
+ * One option of a command: a string (repeatable with `multiple`) or a flag. `help` is its message
+ * under `cli.help.option.` (with `choices` as its {{list}}), shown in --ui-lang by `--help`.
+ */
 export type OptionSpec =
-  | { readonly type: 'string'; readonly multiple?: boolean; readonly value?: string; readonly help?: string }
-  | { readonly type: 'boolean'; readonly help?: string }
+  | { readonly type: 'string'; readonly multiple?: boolean; readonly value?: string; readonly help: string; readonly choices?: ReadonlyArray<string> }
+  | { readonly type: 'boolean'; readonly help: string }
 
 export type OptionSpecs = { readonly [flag: string]: OptionSpec }
 
@@ -149,14 +153,15 @@ export type ValuesOf<S extends OptionSpecs> = {
 }
 
 /** The option every command takes: machine-readable output on stdout. */
-export const jsonOption = { json: { type: 'boolean', help: 'machine-readable output on stdout' } } as const satisfies OptionSpecs
+export const jsonOption = { json: { type: 'boolean', help: 'json' } } as const satisfies OptionSpecs
 
 /** Where a command's output goes once its action has run. */
 export type Finish = (output: Output) => void
 
 /**
  * A leaf command: its options from `options`, at most `operands` arguments (beyond them: "Unexpected
- * argument"), and `run` with the values read back under their flag names.
+ * argument"), and `run` with the values read back under their flag names. `summary` is its message
+ * under `cli.help.command.`.
  */
 export function leaf<S extends OptionSpecs>(
   parent: Command,
@@ -164,7 +169,7 @@ export function leaf<S extends OptionSpecs>(
   spec: { readonly name: string; readonly summary: string; readonly args?: string; readonly operands?: number; readonly options: S },
   run: (values: ValuesOf<S>, positionals: string[]) => Promise<Output>,
 ): Command {
-  const command = parent.command(spec.name).description(spec.summary).allowUnknownOption(false).allowExcessArguments(true)
+  const command = parent.command(spec.name).description(helpKey('command', spec.summary)).allowUnknownOption(false).allowExcessArguments(true)
   if (spec.args) for (const arg of spec.args.split(' ')) command.argument(arg)
   addOptions(command, spec.options)
   const limit = spec.operands ?? 0
@@ -181,24 +186,51 @@ export function leaf<S extends OptionSpecs>(
  * own message (`Unknown command "catalog frob": use …`).
  */
 export function group(parent: Command, name: string, summary: string, unknown: (sub: string | undefined) => string): Command {
-  const command = parent.command(name).description(summary).allowUnknownOption(true).allowExcessArguments(true).argument('[command]')
+  const command = parent.command(name).description(helpKey('command', summary)).allowUnknownOption(true).allowExcessArguments(true).argument('[command]').usage('<command> [options]')
   command.action(() => {
     throw new UsageError(unknown(command.args[0]))
   })
   return command
 }
 
+/**
+ * A help text's message key, as commands and options keep it until `--help` asks for the words
+ * (rendering them for every run would slow each command down for nothing). A list of choices rides
+ * along after a newline.
+ */
+export function helpKey(kind: 'command' | 'option', name: string, choices?: ReadonlyArray<string>): string {
+  return `cli.help.${kind}.${name}${choices ? `\n${choices.join(', ')}` : ''}`
+}
+
 /** Declares a table's options on a command. */
 export function addOptions(command: Command, options: OptionSpecs): void {
   for (const [flag, option] of Object.entries(options)) {
     if (option.type === 'boolean') {
-      command.option(`--${flag}`, option.help ?? '')
+      command.option(`--${flag}`, helpKey('option', option.help))
     } else if (option.multiple) {
-      command.option(`--${flag} <${option.value ?? 'value'}>`, option.help ?? '', (value: string, before: string[] | undefined) => [...(before ?? []), value])
+      command.option(`--${flag} <${option.value ?? 'value'}>`, helpKey('option', option.help, option.choices), (value: string, before: string[] | undefined) => [...(before ?? []), value])
     } else {
-      command.option(`--${flag} <${option.value ?? 'value'}>`, option.help ?? '')
+      command.option(`--${flag} <${option.value ?? 'value'}>`, helpKey('option', option.help, option.choices))
     }
   }
+}
+
+/** The words of a help key (see helpKey) in a language. */
+export function helpWords(key: string, ui: UiLanguage): string {
+  const [name = '', list] = key.split('\n', 2)
+  return renderMessage(list === undefined ? { key: name } : { key: name, params: { list } }, ui)
+}
+
+/** Puts the words of every command's and option's help in place, in a language: before `--help` only. */
+export function localizeHelp(command: Command, ui: UiLanguage): void {
+  if (command.description().startsWith('cli.help.')) command.description(helpWords(command.description(), ui))
+  for (const option of command.options) {
+    if (option.description.startsWith('cli.help.')) option.description = helpWords(option.description, ui)
+  }
+  command.helpOption('-h, --help', renderMessage({ key: 'cli.help.option.help' }, ui))
+  const titles = new Map(['usage', 'arguments', 'options', 'commands'].map((heading) => [`${heading.charAt(0).toUpperCase()}${heading.slice(1)}:`, renderMessage({ key: `cli.help.heading.${heading}` }, ui)]))
+  command.configureHelp({ styleTitle: (title) => titles.get(title) ?? title })
+  for (const sub of command.commands) localizeHelp(sub, ui)
 }
 
 /** A command's option values read back under their flag names. */
