@@ -12,7 +12,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { CommanderError } from 'commander'
 import { z } from 'zod'
 import { version } from '../package.json'
 import type { Api } from './core/api/create-api'
@@ -24,7 +23,6 @@ import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import type { NoticeBoard } from './core/shared/notices'
 import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/shared/operation'
-import { buildProgram, commandNames, usage, usageErrorOf } from './cli/program'
 import { DomainFailure, localizeHelp, oneOf, stopSignals, UsageError, type CliIo, type Output, type StopSignal } from './cli/shared'
 
 export { stopSignals, type CliIo, type StopSignal }
@@ -195,6 +193,8 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   }
   try {
     const run = async (): Promise<Output | null> => {
+      // Commander and the commands are loaded only now: `--version` never needs them.
+      const { buildProgram, commandNames, parseCommandLine, usage } = await import('./cli/program')
       let output: Output | null = null
       const program = buildProgram({ io, makeApi, ui }, (given) => {
         output = given
@@ -209,14 +209,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
           return null
         }
       }
-      try {
-        await program.parseAsync(argv, { from: 'user' })
-      } catch (error) {
-        if (!(error instanceof CommanderError)) throw error
-        const refused = usageErrorOf(error)
-        if (refused) throw refused
-        return null
-      }
+      if ((await parseCommandLine(program, argv)) === 'help') return null
       if (output === null) throw new Error('The command printed nothing.')
       return output
     }

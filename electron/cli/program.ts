@@ -248,6 +248,22 @@ export function commandNames(program: Command): ReadonlySet<string> {
 }
 
 /**
+ * Runs the command line through the program: 'help' when commander printed a help text; a refused
+ * command line throws a UsageError.
+ */
+export async function parseCommandLine(program: Command, argv: ReadonlyArray<string>): Promise<'help' | 'ran'> {
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 'ran'
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    const refused = usageErrorOf(error)
+    if (refused) throw refused
+    return 'help'
+  }
+}
+
+/**
  * Commander's refusal of a command line as a UsageError in the CLI's words (a sentence, capital
  * first, full stop); null for the help it printed, which is no error.
  */
