@@ -194,7 +194,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   try {
     const run = async (): Promise<Output | null> => {
       // Commander and the commands are loaded only now: `--version` never needs them.
-      const { buildProgram, commandNames, parseCommandLine, usage } = await import('./cli/program')
+      const { buildProgram, commandNames, parseCommandLine } = await import('./cli/program')
       let output: Output | null = null
       const program = buildProgram({ io, makeApi, ui }, (given) => {
         output = given
@@ -204,8 +204,9 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       if (argv.includes('--help') || argv.includes('-h')) {
         localizeHelp(program, ui)
         if (!commandNames(program).has(argv[0] ?? '')) {
-          // The page of every command in English; in another language, the commands in a list.
-          io.stdout(ui === 'en' ? `${usage}\n` : `${program.helpInformation()}\n${renderMessage({ key: 'cli.help.heading.more' }, ui)}\n`)
+          // The page of every command, in --ui-lang (cli-help.ts).
+          const { helpText } = await import('./cli-help')
+          io.stdout(`${helpText(ui)}\n`)
           return null
         }
       }

@@ -139,7 +139,7 @@ export function fileOrFolder(given: string, cwd: string): { source: string; kind
 
 /**
  * One option of a command: a string (repeatable with `multiple`) or a flag. `help` is its message
- * under `cli.help.option.` (with `choices` as its {{list}}), shown in --ui-lang by `--help`.
+ * under `cli.commandHelp.option.` (with `choices` as its {{list}}), shown in --ui-lang by `--help`.
  */
 export type OptionSpec =
   | { readonly type: 'string'; readonly multiple?: boolean; readonly value?: string; readonly help: string; readonly choices?: ReadonlyArray<string> }
@@ -161,7 +161,7 @@ export type Finish = (output: Output) => void
 /**
  * A leaf command: its options from `options`, at most `operands` arguments (beyond them: "Unexpected
  * argument"), and `run` with the values read back under their flag names. `summary` is its message
- * under `cli.help.command.`.
+ * under `cli.commandHelp.command.`.
  */
 export function leaf<S extends OptionSpecs>(
   parent: Command,
@@ -199,7 +199,7 @@ export function group(parent: Command, name: string, summary: string, unknown: (
  * along after a newline.
  */
 export function helpKey(kind: 'command' | 'option', name: string, choices?: ReadonlyArray<string>): string {
-  return `cli.help.${kind}.${name}${choices ? `\n${choices.join(', ')}` : ''}`
+  return `cli.commandHelp.${kind}.${name}${choices ? `\n${choices.join(', ')}` : ''}`
 }
 
 /** Declares a table's options on a command. */
@@ -223,12 +223,12 @@ export function helpWords(key: string, ui: UiLanguage): string {
 
 /** Puts the words of every command's and option's help in place, in a language: before `--help` only. */
 export function localizeHelp(command: Command, ui: UiLanguage): void {
-  if (command.description().startsWith('cli.help.')) command.description(helpWords(command.description(), ui))
+  if (command.description().startsWith('cli.commandHelp.')) command.description(helpWords(command.description(), ui))
   for (const option of command.options) {
-    if (option.description.startsWith('cli.help.')) option.description = helpWords(option.description, ui)
+    if (option.description.startsWith('cli.commandHelp.')) option.description = helpWords(option.description, ui)
   }
-  command.helpOption('-h, --help', renderMessage({ key: 'cli.help.option.help' }, ui))
-  const titles = new Map(['usage', 'arguments', 'options', 'commands'].map((heading) => [`${heading.charAt(0).toUpperCase()}${heading.slice(1)}:`, renderMessage({ key: `cli.help.heading.${heading}` }, ui)]))
+  command.helpOption('-h, --help', renderMessage({ key: 'cli.commandHelp.option.help' }, ui))
+  const titles = new Map(['usage', 'arguments', 'options', 'commands'].map((heading) => [`${heading.charAt(0).toUpperCase()}${heading.slice(1)}:`, renderMessage({ key: `cli.commandHelp.heading.${heading}` }, ui)]))
   command.configureHelp({ styleTitle: (title) => titles.get(title) ?? title })
   for (const sub of command.commands) localizeHelp(sub, ui)
 }

@@ -1,83 +1,59 @@
-/** `rightful --help` and each command's help, in the --ui-lang language (the words are the core's messages). */
-import type { Command } from 'commander'
+/**
+ * `rightful --help` in the user's language: --ui-lang, else the environment's (LANG and the
+ * others): the commands and flags as typed, what each does in that language, no English left.
+ */
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
-import { buildProgram } from '../../electron/cli/program'
-import { coreResources, type MessageResource } from '../../electron/core/messages/resources'
+import { helpText, wrap } from '../../electron/cli-help'
+import { coreResources } from '../../electron/core/messages/resources'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { repoRoot, tempDir } from '../helpers/ports'
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const dataDir = tempDir()
+async function help(argv: string[], env: Record<string, string> = {}) {
   let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir, ...env }, cwd: dataDir }, { resourcesRoot: repoRoot })
-  return { code, stdout, stderr }
-}
-
-/** Every help key of the program (commands' summaries, options' texts), as the program holds them before --help. */
-function helpKeys(command: Command, into: Set<string> = new Set()): Set<string> {
-  into.add(command.description().split('\n')[0]!)
-  for (const option of command.options) into.add(option.description.split('\n')[0]!)
-  for (const sub of command.commands) helpKeys(sub, into)
-  return into
-}
-
-function lookup(resource: MessageResource, key: string): string | undefined {
-  let at: string | MessageResource | undefined = resource
-  for (const part of key.split('.')) at = typeof at === 'object' ? at[part] : undefined
-  return typeof at === 'string' ? at : undefined
+  const code = await runCli(['--help', ...argv], { stdout: (t) => (stdout += t), stderr: () => {}, env: { RIGHTFUL_DATA_DIR: tempDir(), ...env }, cwd: tempDir() }, { resourcesRoot: repoRoot })
+  return { code, stdout }
 }
 
 describe('rightful --help', () => {
-  it('prints every command on one page in English, on stdout, exit 0', async () => {
-    const { code, stdout, stderr } = await run(['--help'])
+  it('speaks the language of --ui-lang', async () => {
+    const { code, stdout } = await help(['--ui-lang', 'de'])
     expect(code).toBe(0)
-    expect(stderr).toBe('')
-    expect(stdout).toMatch(/^Usage: rightful <command> \[options\]/)
-    expect(stdout).toContain('catalog import-policy <file>')
-    expect(stdout).toContain('Data folder: $RIGHTFUL_DATA_DIR')
+    expect(stdout).toMatch(/^Aufruf: rightful <Befehl> \[Optionen\]\n/)
+    expect(stdout).toContain('  catalog list [--json]                       die Unternehmen, die Rightful kennt')
+    expect(stdout).toContain('Datenordner: $RIGHTFUL_DATA_DIR')
   })
 
-  it("prints a command's own options after the command, with their choices", async () => {
-    const { code, stdout } = await run(['draft', '--help'])
-    expect(code).toBe(0)
-    expect(stdout).toMatch(/^Usage: rightful draft \[options\]/)
-    expect(stdout).toContain('write a request (stored as a draft)')
-    expect(stdout).toMatch(/--type <type>\s+what to ask for: access, erasure/)
-    expect(stdout).toMatch(/--lang <lang>\s+the letter's language: en, de, fr/)
-    // Nothing is written by asking for help.
-    const listed = await run(['catalog', 'add', '--help', '--name', 'Nobody'])
-    expect(listed.code).toBe(0)
-    expect(listed.stdout).toMatch(/--name <name>\s+the company's name/)
+  it('takes the language from the environment when --ui-lang is not given', async () => {
+    expect((await help([], { LANG: 'fr_FR.UTF-8' })).stdout).toMatch(/^Utilisation : rightful <commande> \[options\]/)
+    expect((await help([], { LANG: 'zh_TW.UTF-8' })).stdout).toContain('用法：rightful <命令> [選項]')
+    expect((await help([], {})).stdout).toMatch(/^Usage: rightful <command> \[options\]/)
   })
 
-  it('speaks --ui-lang, else the language of the environment', async () => {
-    const german = await run(['requests', 'event', '--help', '--ui-lang', 'de'])
-    expect(german.code).toBe(0)
-    expect(german.stdout).toMatch(/^Aufruf: rightful requests event/)
-    expect(german.stdout).toContain('Optionen:')
-    expect(german.stdout).toContain('festhalten, was geschehen ist')
-    expect(german.stdout).toMatch(/--until <YYYY-MM-DD>\s+die verlängerte Frist/)
-    const chinese = await run(['--help'], { LANG: 'zh_CN.UTF-8' })
-    expect(chinese.code).toBe(0)
-    expect(chinese.stdout).toContain('命令：')
-    expect(chinese.stdout).toMatch(/draft \[options\]\s+撰写请求（保存为草稿）/)
-    expect(chinese.stdout).toContain('rightful <命令> --help')
-    const traditional = await run(['catalog', '--help', '--ui-lang=zh-Hant'])
-    expect(traditional.stdout).toMatch(/search \[options\] \[query\.\.\.\]\s+相符的公司/)
-  })
-
-  it('has the words of every command and option in the six languages', () => {
-    const program = buildProgram({ io: { stdout: () => {}, stderr: () => {}, env: {}, cwd: '/' }, makeApi: () => { throw new Error('no core in this test') }, ui: 'en' }, () => {})
-    const keys = [...helpKeys(program)].filter((key) => key !== '')
-    expect(keys.length).toBeGreaterThan(120)
-    for (const key of keys) {
-      expect(key, key).toMatch(/^cli\.help\.(command|option)\.\w+$/)
-      for (const language of uiLanguages) expect(lookup(coreResources.get(language)!, key), `${key} in ${language}`).toBeTruthy()
+  it('leaves no English description in another language, and keeps every command as typed', () => {
+    const english = helpText('en')
+    const syntax = english.split('\n').filter((line) => /^ {2}[a-z]/.test(line)).map((line) => line.slice(0, 40).trim())
+    expect(syntax.length).toBeGreaterThan(40)
+    const descriptions = (coreResources.get('en')!.cli as { help: Record<string, string> }).help
+    for (const language of uiLanguages.filter((l) => l !== 'en')) {
+      const said = helpText(language)
+      for (const line of syntax) expect(said, `${language}: ${line}`).toContain(line)
+      for (const [key, words] of Object.entries(descriptions)) {
+        // A description long enough to be words (not a bare list of codes) is not there in English.
+        const first = wrap(words, 46)[0]!
+        if (!/\{\{/.test(words) && /[a-z]{4,} [a-z]{3,}/.test(first)) expect(said, `${language}: ${key}`).not.toContain(first)
+      }
     }
-    for (const language of uiLanguages) {
-      for (const heading of ['usage', 'arguments', 'options', 'commands', 'more']) expect(lookup(coreResources.get(language)!, `cli.help.heading.${heading}`), `${heading} in ${language}`).toBeTruthy()
+  })
+
+  it('wraps Chinese between characters and never starts a line with a comma', () => {
+    for (const language of ['zh-Hans', 'zh-Hant'] as const) {
+      const lines = helpText(language).split('\n')
+      expect(lines.filter((line) => /^\s*[、，。；：）]/.test(line))).toEqual([])
+      // No line runs past the width (a Chinese character counts two columns).
+      const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0)
+      const long = lines.filter((line) => !/^ {2}[a-z]/.test(line) && !/^ {6}\[/.test(line) && columns(line) > 94)
+      expect(long).toEqual([])
     }
   })
 })
