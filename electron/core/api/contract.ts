@@ -38,6 +38,7 @@ import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
 import { webmailProviders, type WebmailProvider } from '../settings/webmail'
 import { sectors, type AuthoritySummary, type Sector } from '../authorities/schema'
 import type { ProposalBasis } from '../authorities/competence'
+import type { AuthorityDefault } from '../authorities/default-choice'
 import type { ReplyImportResult, ReplyView } from '../replies/model'
 import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
@@ -116,6 +117,8 @@ export type AuthorityProposalsView = {
     /** The condition under which this authority is competent, or null. */
     readonly onlyIf: string | null
   }>
+  /** The authority the complaint goes to unless the user picks another (authorities/default-choice.ts). */
+  readonly choice: AuthorityDefault
 }
 
 const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 region code, e.g. DE-BY.')

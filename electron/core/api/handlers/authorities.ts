@@ -8,6 +8,7 @@ import type { AuthorityProposalsView } from '../contract'
 import { parseJurisdiction } from '../../authorities/jurisdiction'
 import { proposeAuthorities, type CompetenceQuestion } from '../../authorities/competence'
 import { summaryOfAuthority } from '../../authorities/authorities'
+import { defaultAuthority } from '../../authorities/default-choice'
 import { isEeaCountry } from '../../authorities/schema'
 
 /** The competence question a sent (or drafted) request answers. */
@@ -46,6 +47,7 @@ function safeEstablishment(ctx: CoreContext, companyId: string): ReadonlyArray<s
 
 export function proposalsView(ctx: CoreContext, question: CompetenceQuestion): AuthorityProposalsView {
   const proposals = proposeAuthorities(ctx.authorities.all(), question)
+  const views = proposals.map((p) => ({ authority: summaryOfAuthority(p.authority), basis: p.basis, reason: p.reason, detail: p.detail, choose: p.choose, onlyIf: p.onlyIf }))
   return {
     question: {
       law: question.law,
@@ -55,7 +57,8 @@ export function proposalsView(ctx: CoreContext, question: CompetenceQuestion): A
       companyRegion: question.companyRegion ?? null,
       sector: question.sector ?? 'private',
     },
-    proposals: proposals.map((p) => ({ authority: summaryOfAuthority(p.authority), basis: p.basis, reason: p.reason, detail: p.detail, choose: p.choose, onlyIf: p.onlyIf })),
+    proposals: views,
+    choice: defaultAuthority(views),
   }
 }
 

@@ -11,6 +11,7 @@ import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { errorAttributes } from '../../ui/Field'
 import { errorWordsOf } from '../../ui/schema-form'
 import { errorText } from '../../ui/messages'
+import { assertNever } from '@core/shared/assert-never'
 
 /** The select's value for "I type the authority myself". */
 const OWN = '__own__'
@@ -26,6 +27,23 @@ function label(authority: AuthoritySummary): string {
 type ComplaintForm = { choice: string; name: string; email: string; address: string; country: string; lang: string }
 
 const ids = 'complaint'
+
+/**
+ * The select's first value, from the core's default (the same rule the CLI follows): the proposed
+ * authority; nothing when the user must choose (which German Land); typing one in when none is known.
+ */
+function initialChoice(choice: AuthorityProposalsView['choice']): string {
+  switch (choice.kind) {
+    case 'proposed':
+      return choice.authorityId
+    case 'choose':
+      return ''
+    case 'none':
+      return OWN
+    default:
+      return assertNever(choice)
+  }
+}
 
 /**
  * The complaint to a supervisory authority: Rightful proposes the competent one (preselected, with
@@ -73,9 +91,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
       }
       setProposed(choices.proposed)
       setAll(choices.all)
-      const first = choices.proposed.proposals[0]
-      // A proposal the user must confirm (which German Land) is never chosen for them.
-      setValue('choice', first ? (first.choose ? '' : first.authority.id) : OWN)
+      setValue('choice', initialChoice(choices.proposed.choice))
     })
     return () => {
       live = false

@@ -1,0 +1,23 @@
+/** `rightful authorities list`: the supervisory authorities complaints go to. */
+import type { Command } from 'commander'
+import { laws } from '../core/requests/model'
+import { group, jsonOption, leaf, oneOf, unwrap, UsageError, type CliContext, type Finish } from './shared'
+
+/** Registers `authorities` and its command. */
+export function registerAuthorities(program: Command, ctx: CliContext, finish: Finish): void {
+  const authorities = group(program, 'authorities', 'authorities', (sub) => `Unknown command "authorities ${sub ?? ''}": use \`authorities list\`.`)
+  const options = { law: { type: 'string', value: 'law', help: 'law' }, country: { type: 'string', value: 'CC or CC-REGION', help: 'country' }, ...jsonOption } as const
+  leaf(authorities, finish, { name: 'list', summary: 'authoritiesList', options }, async (values) => {
+    const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
+    const place = values.country?.toUpperCase()
+    if (place !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) throw new UsageError(`--country: use a code like DE or DE-BY (got "${values.country}").`)
+    const covers = (regions: ReadonlyArray<string>) =>
+      place === undefined || regions.some((r) => r === place || (place.includes('-') ? r === place.slice(0, 2) : r.startsWith(`${place}-`)))
+    const all = unwrap(await ctx.makeApi().call('authorities:list', {}))
+    const found = all.filter((a) => (law === undefined || a.laws.includes(law)) && covers(a.regions))
+    const text = found.length
+      ? found.map((a) => `${a.id.padEnd(16)} ${(a.acronym ?? '').padEnd(14)} ${a.regions.join(',').padEnd(8)} ${a.laws.join(',').padEnd(8)} ${a.nameEn}${a.verified ? '' : '  (unverified)'}`).join('\n')
+      : 'No authority matches.'
+    return { json: found, text }
+  })
+}

@@ -1,0 +1,47 @@
+/** `rightful notices [list]` and `notices dismiss`: what was set aside or moved aside, kept until dismissed (here or in the app). */
+import type { Command } from 'commander'
+import { renderMessage } from '../core/messages/render'
+import { helpKey, jsonOption, leaf, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type Output } from './shared'
+
+/** Registers `notices` (alone: the list) and its commands. */
+export function registerNotices(program: Command, ctx: CliContext, finish: Finish): void {
+  const { makeApi, ui } = ctx
+  const list = async (): Promise<Output> => {
+    const { notices } = unwrap(await makeApi().call('app:status', {}))
+    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${ui === 'en' || !n.detail ? n.message : renderMessage(n.detail, ui)}`).join('\n') : 'Nothing to tell.'
+    return { json: notices, text }
+  }
+  const notices = program
+    .command('notices')
+    .description(helpKey('command', 'notices'))
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .argument('[command]')
+    .usage('[list | dismiss <id>] [options]')
+  // `rightful notices` and `rightful notices --json` list them; anything else is not a command.
+  notices.action(async () => {
+    const [sub, ...rest] = notices.args
+    if (sub !== undefined && sub !== '--json') throw new UsageError(`Unknown command "notices ${sub}": use \`notices list\` or \`notices dismiss <id>\`.`)
+    const extra = rest.find((arg) => arg !== '--json')
+    if (extra !== undefined) throw new UsageError(extra.startsWith('-') ? `Unknown option '${extra}'.` : `Unexpected argument "${extra}".`)
+    finish(await list())
+  })
+
+  leaf(notices, finish, { name: 'list', summary: 'noticesList', options: jsonOption }, list)
+
+  leaf(
+    notices,
+    finish,
+    { name: 'dismiss', summary: 'noticesDismiss', args: '[id]', operands: 1, options: { all: { type: 'boolean', help: 'all2' }, ...jsonOption } },
+    async (values, positionals) => {
+      if (!values.all && !positionals[0]) throw new UsageError('notices dismiss needs the notice id (from `rightful notices`), or --all.')
+      if (values.all && positionals[0]) throw new UsageError('Give a notice id or --all, not both.')
+      const api = makeApi()
+      const ids = values.all ? unwrap(await api.call('app:status', {})).notices.map((n) => n.id) : [positionals[0]!]
+      const dismissed: string[] = []
+      for (const id of ids) if (unwrap(await api.call('app:dismissNotice', { id })).dismissed) dismissed.push(id)
+      if (!values.all && dismissed.length === 0) throw new DomainFailure({ code: 'NOT_FOUND', message: `There is no notice ${positionals[0]}.` })
+      return { json: { dismissed }, text: `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.` }
+    },
+  )
+}

@@ -1,0 +1,123 @@
+/** `rightful replies import|confirm|list|sync`: a company's replies, from files or the IMAP inbox. */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { ApiInput } from '../core/api/contract'
+import type { ReplyImportOutcome } from '../core/replies/model'
+import { replyKinds } from '../core/replies/rules'
+import { imapAccountFromUrl, imapOptions, imapPassword, savedImapLogin } from './mail-flags'
+import { group, jsonOption, leaf, oneOf, unwrap, UsageError, type CliContext, type Finish } from './shared'
+
+/** What the CLI prints for one imported reply. */
+export function replyOutcomeJson(outcome: ReplyImportOutcome) {
+  return {
+    replyId: outcome.replyId,
+    duplicate: outcome.duplicate,
+    matched: outcome.matched,
+    matchedBy: outcome.matchedBy,
+    needsConfirmation: outcome.needsConfirmation,
+    candidates: outcome.candidates,
+    classification: outcome.classification,
+    eventId: outcome.eventId,
+    confirmedEventId: outcome.confirmedEventId,
+    from: outcome.reply.from.address,
+    subject: outcome.reply.subject,
+    date: outcome.reply.date,
+    ...(outcome.reply.bounce ? { failedRecipients: outcome.reply.bounce.failedRecipients } : {}),
+  }
+}
+
+/** One imported reply, for people: where it went, what it looks like, how to confirm it. */
+export function describeReplyOutcome(outcome: ReplyImportOutcome): string {
+  const c = outcome.classification
+  const what = `${c.kind.replace(/-/g, ' ')} (${Math.round(c.confidence * 100)}%: ${c.reason})`
+  if (outcome.duplicate) return `Already imported (${outcome.replyId}${outcome.matched ? `, on ${outcome.matched}` : ''}); nothing was added.`
+  if (!outcome.matched) return `No request matches this reply (${outcome.replyId}). It is kept; assign it with \`rightful replies confirm ${outcome.replyId} --reference RF-…\`.`
+  if (outcome.needsConfirmation) {
+    return `Probably ${outcome.matched} (by ${outcome.matchedBy}); nothing was added yet. Looks like: ${what}.\nConfirm with \`rightful replies confirm ${outcome.replyId} --reference ${outcome.matched} --kind ${c.kind}\`.`
+  }
+  const confirmed = outcome.confirmedEventId || (outcome.reply.confirmed && outcome.reply.confirmed.kind === c.kind)
+  return `Added to ${outcome.matched} (matched by ${outcome.matchedBy}). ${confirmed ? `Recorded as ${c.kind.replace(/-/g, ' ')}.` : `Looks like: ${what}.\nConfirm with \`rightful replies confirm ${outcome.replyId} --kind ${c.kind}\`.`}`
+}
+
+/** Registers `replies` and its commands. */
+export function registerReplies(program: Command, ctx: CliContext, finish: Finish): void {
+  const { io, makeApi } = ctx
+  const replies = group(program, 'replies', 'replies', (sub) => `Unknown command "replies ${sub ?? ''}": use replies import, confirm, list or sync.`)
+
+  leaf(
+    replies,
+    finish,
+    {
+      name: 'import',
+      summary: 'repliesImport',
+      args: '[file.eml]',
+      operands: 1,
+      options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, confirm: { type: 'boolean', help: 'confirm' }, ...jsonOption },
+    },
+    async (values, positionals) => {
+      if (!positionals[0]) throw new UsageError('replies import needs the .eml file, e.g. `rightful replies import reply.eml --json`.')
+      const file = path.resolve(io.cwd, positionals[0])
+      if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`)
+      const result = await makeApi(undefined, file).call('replies:import', { ...(values.reference ? { reference: values.reference } : {}), confirm: values.confirm ?? false })
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && result.error.issues?.[0]?.path === 'reference') throw new UsageError(`--reference: ${result.error.issues[0].message}`)
+      const outcome = unwrap(result).outcomes[0]
+      if (!outcome) throw new UsageError(`${file} was not imported.`)
+      return { json: replyOutcomeJson(outcome), text: describeReplyOutcome(outcome) }
+    },
+  )
+
+  leaf(
+    replies,
+    finish,
+    {
+      name: 'confirm',
+      summary: 'repliesConfirm',
+      args: '[reply-id]',
+      operands: 1,
+      options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, kind: { type: 'string', value: 'kind', help: 'kind', choices: replyKinds }, ...jsonOption },
+    },
+    async (values, positionals) => {
+      if (!positionals[0]) throw new UsageError('replies confirm needs the reply id that `replies import` printed.')
+      const kind = values.kind === undefined ? undefined : oneOf(values.kind, 'kind', replyKinds)
+      if (kind === undefined && values.reference === undefined) throw new UsageError('Give --reference, --kind or both.')
+      const { reply, request } = unwrap(
+        await makeApi().call('replies:confirm', { replyId: positionals[0], ...(values.reference ? { reference: values.reference } : {}), ...(kind ? { kind } : {}) }),
+      )
+      return {
+        json: { replyId: reply.id, reference: request.record.reference, kind: reply.confirmed?.kind ?? null, eventId: reply.eventId, confirmedEventId: reply.confirmed?.eventId ?? null, status: request.status.kind },
+        text: `${request.record.reference}: the reply is on the timeline${reply.confirmed ? `, recorded as ${reply.confirmed.kind.replace(/-/g, ' ')}` : ''}. Status: ${request.status.kind}.`,
+      }
+    },
+  )
+
+  leaf(replies, finish, { name: 'list', summary: 'repliesList', options: { pending: { type: 'boolean', help: 'pending' }, ...jsonOption } }, async (values) => {
+    const list = unwrap(await makeApi().call('replies:list', { pending: values.pending ?? false }))
+    const text = list.length
+      ? list.map((r) => `${r.id}  ${(r.match.reference ?? '-').padEnd(13)} ${r.state.padEnd(18)} ${(r.confirmed?.kind ?? r.suggestion.kind).padEnd(18)} ${r.from.address}  ${r.subject}`).join('\n')
+      : 'No replies.'
+    return { json: list, text }
+  })
+
+  leaf(replies, finish, { name: 'sync', summary: 'repliesSync', options: { ...imapOptions, ...jsonOption } }, async (values) => {
+    const api = makeApi()
+    let input: ApiInput<'replies:sync'>
+    if (values.imap !== undefined) {
+      const account = imapAccountFromUrl(values.imap, values)
+      input = { account, password: await imapPassword(io, account.user) }
+    } else {
+      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+      input = (await savedImapLogin(api, io)) ?? {}
+    }
+    const result = unwrap(await api.call('replies:sync', input))
+    const json = { ...result, imported: result.imported.map(replyOutcomeJson) }
+    const text = [
+      result.since === null
+        ? 'No request is waiting for an answer: nothing to look for.'
+        : `${result.account} ${result.mailbox}: ${result.checked} new message${result.checked === 1 ? '' : 's'} since ${result.since}, ${result.downloaded} downloaded, ${result.imported.length} imported.`,
+      ...result.imported.map((o) => `  ${o.matched ?? '-'}  ${describeReplyOutcome(o)}`),
+      ...result.failed.map((f) => `  not imported: ${f.message}`),
+    ].join('\n')
+    return { json, text }
+  })
+}

@@ -1,0 +1,269 @@
+/**
+ * `rightful requests …` (list, show, mark-sent, event, identity, extension, bounce, discard, export)
+ * and `rightful check`: the user's requests, what happened to them, and whether an answer is complete.
+ */
+import type { Command } from 'commander'
+import { answerStates, type AnswerCheckView, type AnswerState } from '../core/requests/answer-check'
+import { eventLabels, userEventKinds } from '../core/requests/events'
+import type { RequestView } from '../core/requests/view'
+import type { Result } from '../core/shared/result'
+import { requestsCsv } from '../core/requests/export-csv'
+import { writeFileAtomicSync } from '../core/storage/files'
+import { renderMessage } from '../core/messages/render'
+import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, unwrap, UsageError, type CliContext, type Finish } from './shared'
+
+/**
+ * `--at`: a day (2026-02-03), or a moment with its offset (2026-02-03T09:15:00+01:00, or Z);
+ * without an offset, this computer's time. `on` is the day as written.
+ */
+function parseWhen(value: string, flag: string): { on: string; at: string | null } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { on: value, at: null }
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value)
+  if (!match) throw new UsageError(`--${flag}: give a day (2026-02-03) or a time with its offset (2026-02-03T09:15:00+01:00); got "${value}".`)
+  const [, day, hours, minutes, seconds = '00', fraction = '', offset] = match
+  const local = `${day}T${hours}:${minutes}:${seconds}${fraction}`
+  const at = offset ? `${local}${offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`}` : new Date(local).toISOString()
+  if (Number.isNaN(Date.parse(at))) throw new UsageError(`--${flag}: "${value}" is not a time that exists.`)
+  return { on: day!, at }
+}
+
+/** The core's answer to a bad date: a usage error naming the flag. */
+function flagError(result: Result<unknown>, flags: ReadonlyMap<string, string>): void {
+  if (result.ok || result.error.code !== 'INVALID_INPUT') return
+  const issue = result.error.issues?.[0]
+  const flag = issue ? [...flags].find(([, field]) => field === issue.path)?.[0] : undefined
+  if (flag) throw new UsageError(`--${flag}: ${issue!.message}`)
+}
+
+/** A request and its timeline, for people. */
+function describeRequest(view: RequestView): string {
+  const { record, status } = view
+  const due = 'due' in status && status.due ? `, due ${status.due}` : ''
+  const lines = [
+    `${record.reference}  ${record.company.name}  ${record.type} (${record.law})  ${status.kind}${due}`,
+    `To:      ${(record.sent ?? record.draft).to ?? (record.sent ?? record.draft).recipientAddress?.lines.join(', ') ?? '(no address known)'}`,
+    `Subject: ${(record.sent ?? record.draft).subject}`,
+    'Events:',
+    ...record.events.map((e) => {
+      const extra = [e.channel, e.trackingNumber && `tracking ${e.trackingNumber}`, e.until && `until ${e.until}`, e.note].filter(Boolean).join('; ')
+      return `  ${e.on}  ${eventLabels[e.kind]}${extra ? `: ${extra}` : ''}${e.removedAt ? ' (removed)' : ''}  [${e.id}]`
+    }),
+  ]
+  return lines.join('\n')
+}
+
+/** The states `check --tick` takes: the three of the checklist, and `none` to clear a tick. */
+const tickWords = [...answerStates, 'none'] as const
+
+/** One checklist row, for people: the item, its provision, the tick and Rightful's suggestion. */
+function describeCheckRow(row: AnswerCheckView['rows'][number]): string {
+  const tick = row.state ? `${row.state} (${row.by === 'suggestion-confirmed' ? 'suggestion accepted' : 'ticked'} ${row.at?.slice(0, 10)})` : 'not ticked'
+  const hint = row.suggestion ? `  suggestion: ${row.suggestion.state}${row.suggestion.evidence ? ` (“${row.suggestion.evidence}”)` : ''}` : ''
+  return `  ${row.id.padEnd(13)} ${row.cite.padEnd(28)} ${tick}${hint}`
+}
+
+/** Registers `requests` and its commands, and `check`. */
+export function registerRequests(program: Command, ctx: CliContext, finish: Finish): void {
+  const { io, makeApi, ui } = ctx
+  const requests = group(
+    program,
+    'requests',
+    'requests',
+    (sub) => `Unknown command "requests ${sub ?? ''}": use requests list, show, mark-sent, event, identity, extension, bounce, discard or export.`,
+  )
+  const one = { args: '[reference]', operands: 1 } as const
+
+  leaf(requests, finish, { name: 'list', summary: 'requestsList', options: jsonOption }, async (values) => {
+    const items = unwrap(await makeApi().call('requests:list', {}))
+    // The table only when it is printed (--json prints the items alone; thousands of lines otherwise).
+    const text = values.json
+      ? ''
+      : items.length
+        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${r.status.kind.padEnd(15)} ${r.due ?? ''}`).join('\n')
+        : 'No requests yet.'
+    return { json: items, text }
+  })
+
+  leaf(requests, finish, { name: 'show', summary: 'requestsShow', ...one, options: jsonOption }, async (_values, positionals) => {
+    const view = unwrap(await makeApi().call('requests:get', { reference: referenceArgument(positionals[0], 'show') }))
+    return { json: view, text: describeRequest(view) }
+  })
+
+  leaf(
+    requests,
+    finish,
+    {
+      name: 'mark-sent',
+      summary: 'requestsMarkSent',
+      ...one,
+      options: {
+        at: { type: 'string', value: 'YYYY-MM-DD or time', help: 'at' },
+        channel: { type: 'string', value: 'email|letter', help: 'channel' },
+        tracking: { type: 'string', value: 'number', help: 'tracking' },
+        ...jsonOption,
+      },
+    },
+    async (values, positionals) => {
+      const reference = referenceArgument(positionals[0], 'mark-sent')
+      const when = parseWhen(required(values.at, 'at'), 'at')
+      const channel = oneOf(values.channel, 'channel', ['email', 'letter'] as const)
+      if (values.tracking !== undefined && channel !== 'letter') throw new UsageError('--tracking goes with --channel letter.')
+      const result = await makeApi().call('requests:markSent', {
+        reference,
+        on: when.on,
+        at: when.at,
+        channel: channel === 'letter' ? 'post' : 'email',
+        trackingNumber: values.tracking ?? null,
+      })
+      flagError(
+        result,
+        new Map([
+          ['at', 'on'],
+          ['tracking', 'trackingNumber'],
+        ]),
+      )
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /sending (date|time)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      const view = unwrap(result)
+      return { json: view, text: `${reference}: sent on ${when.on} by ${channel}. ${view.deadline?.effectiveDue ? `Due ${view.deadline.effectiveDue}.` : ''}`.trim() }
+    },
+  )
+
+  leaf(
+    requests,
+    finish,
+    {
+      name: 'event',
+      summary: 'requestsEvent',
+      ...one,
+      options: {
+        kind: { type: 'string', value: 'kind', help: 'kind2', choices: userEventKinds },
+        at: { type: 'string', value: 'YYYY-MM-DD', help: 'at2' },
+        text: { type: 'string', value: 'text', help: 'text2' },
+        until: { type: 'string', value: 'YYYY-MM-DD', help: 'until' },
+        ...jsonOption,
+      },
+    },
+    async (values, positionals) => {
+      const reference = referenceArgument(positionals[0], 'event')
+      const kind = oneOf(values.kind, 'kind', userEventKinds)
+      if (values.until !== undefined && kind !== 'extension-claimed') throw new UsageError('--until goes with --kind extension-claimed.')
+      const api = makeApi()
+      const on = values.at === undefined ? unwrap(await api.call('app:status', {})).today : parseWhen(values.at, 'at').on
+      const result = await api.call('requests:addEvent', { reference, kind, on, note: values.text ?? null, until: values.until ?? null })
+      flagError(
+        result,
+        new Map([
+          ['at', 'on'],
+          ['until', 'until'],
+          ['text', 'note'],
+        ]),
+      )
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /cannot be (before|in the future)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      const view = unwrap(result)
+      return { json: view, text: `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.` }
+    },
+  )
+
+  leaf(requests, finish, { name: 'identity', summary: 'requestsIdentity', ...one, options: jsonOption }, async (_values, positionals) => {
+    const advice = unwrap(await makeApi().call('requests:identityAdvice', { reference: referenceArgument(positionals[0], 'identity') }))
+    const rule = ui === 'en' ? advice.rule.text : renderMessage(advice.rule.message, ui)
+    const lines = [
+      `${advice.reference} (${advice.law}): ${rule}${advice.rule.unverified ? ' [unverified]' : ''}`,
+      advice.demand ? `The company asked on ${advice.demand.on}${advice.demand.note ? `: ${advice.demand.note}` : '.'}` : 'No demand for identity is recorded (requests event --kind identity-requested).',
+      ...(advice.company.idDocument ? [`The catalog says: ${advice.company.idDocument}`] : []),
+      ...advice.company.requiredElements.map((e) => `The company requires: ${e.description}${e.optional ? ' (optional)' : ''}`),
+      ...(advice.pushback.possible ? [`Write the pushback: rightful draft --type identity-pushback --of ${advice.reference}`] : []),
+    ]
+    return { json: advice, text: lines.join('\n') }
+  })
+
+  leaf(
+    requests,
+    finish,
+    { name: 'extension', summary: 'requestsExtension', ...one, options: { reasons: { type: 'string', value: 'yes|no', help: 'reasons2' }, ...jsonOption } },
+    async (values, positionals) => {
+      const reasonsGiven = values.reasons === undefined ? null : oneOf(values.reasons, 'reasons', ['yes', 'no'] as const) === 'yes'
+      const check = unwrap(await makeApi().call('requests:checkExtension', { reference: referenceArgument(positionals[0], 'extension'), reasonsGiven }))
+      const words = renderMessage(check.message, ui)
+      const next = check.contestable ? `\nContest it: rightful draft --type extension-contest --of ${positionals[0]}${reasonsGiven === null ? '' : ` --reasons ${values.reasons}`}` : ''
+      return { json: check, text: `${positionals[0]}: ${words}${next}` }
+    },
+  )
+
+  leaf(
+    requests,
+    finish,
+    { name: 'bounce', summary: 'requestsBounce', ...one, options: { mark: { type: 'boolean', help: 'mark' }, ...jsonOption } },
+    async (values, positionals) => {
+      const reference = referenceArgument(positionals[0], 'bounce')
+      const api = makeApi()
+      const advice = unwrap(await api.call(values.mark ? 'requests:markBounced' : 'requests:bounceAdvice', { reference }))
+      const channel = (c: (typeof advice.alternatives)[number]) =>
+        c.kind === 'email' ? `e-mail ${c.address} (${c.purpose})` : c.kind === 'webform' ? `web form ${c.url}` : c.kind === 'post' ? `letter to ${[c.recipient, ...c.lines, c.country].join(', ')}` : `fax ${c.number}`
+      const lines = [
+        advice.bouncedOn ? `${reference}: ${advice.address ?? 'the letter'} bounced on ${advice.bouncedOn}.` : `${reference}: no bounce is recorded (requests event --kind undeliverable).`,
+        ...(advice.marked ? [`${advice.address} is marked as bounced in your catalog (since ${advice.markedOn ?? 'an unknown date'}).`] : []),
+        ...(advice.alternatives.length ? ['Other channels of the company:', ...advice.alternatives.map((c) => `  ${channel(c)}`)] : [`No other channel of ${advice.company.name} is known: add one to the catalog.`]),
+      ]
+      return { json: advice, text: lines.join('\n') }
+    },
+  )
+
+  leaf(requests, finish, { name: 'discard', summary: 'requestsDiscard', ...one, options: jsonOption }, async (_values, positionals) => {
+    const reference = referenceArgument(positionals[0], 'discard')
+    unwrap(await makeApi().call('requests:discard', { reference }))
+    return { json: { reference, discarded: true }, text: `${reference} was discarded (kept under requests/discarded/; its number is not used again).` }
+  })
+
+  leaf(
+    requests,
+    finish,
+    { name: 'export', summary: 'requestsExport', options: { format: { type: 'string', value: 'csv', help: 'format3' }, out: { type: 'string', value: 'file.csv', help: 'out2' }, ...jsonOption } },
+    async (values) => {
+      oneOf(values.format, 'format', ['csv'] as const)
+      const out = outFile(values.out, io.cwd)
+      const items = unwrap(await makeApi().call('requests:list', {}))
+      writeFileAtomicSync(out, requestsCsv(items))
+      return { json: { path: out, requests: items.length }, text: `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.` }
+    },
+  )
+
+  leaf(
+    program,
+    finish,
+    {
+      name: 'check',
+      summary: 'check',
+      ...one,
+      options: {
+        tick: { type: 'string', multiple: true, value: 'item[=state]', help: 'tick', choices: tickWords },
+        accept: { type: 'string', multiple: true, value: 'item|all', help: 'accept' },
+        ...jsonOption,
+      },
+    },
+    async (values, positionals) => {
+      if (!positionals[0]) throw new UsageError('check needs the reference of an access request, e.g. `rightful check RF-2026-0001`.')
+      const reference = referenceArgument(positionals[0], 'check')
+      const api = makeApi()
+      let view = unwrap(await api.call('requests:checkAnswer', { reference }))
+      const ticks = new Map<string, { id: string; state: AnswerState | null; confirmsSuggestion: boolean }>()
+      for (const given of values.tick ?? []) {
+        const [id = '', word = 'arrived'] = given.split('=', 2)
+        const state = oneOf(word, 'tick', tickWords)
+        if (!view.rows.some((r) => r.id === id)) throw new UsageError(`--tick ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+        ticks.set(id, { id, state: state === 'none' ? null : state, confirmsSuggestion: false })
+      }
+      for (const given of values.accept ?? []) {
+        const rows = given === 'all' ? view.rows.filter((r) => r.suggestion && !ticks.has(r.id)) : view.rows.filter((r) => r.id === given)
+        if (rows.length === 0 && given !== 'all') throw new UsageError(`--accept ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+        for (const row of rows) {
+          if (!row.suggestion) throw new UsageError(`--accept ${row.id}: Rightful has no suggestion for it; use --tick.`)
+          ticks.set(row.id, { id: row.id, state: row.suggestion.state, confirmsSuggestion: true })
+        }
+      }
+      if (ticks.size > 0) view = unwrap(await api.call('requests:tickAnswer', { reference, ticks: [...ticks.values()] }))
+      const missing = view.missing.length ? `Missing: ${view.missing.join(', ')}. \`rightful follow-up ${reference}\` writes the letter.` : 'Nothing ticked missing.'
+      return { json: view, text: [`${reference}: the answer under ${view.law}${view.answeredOn ? ` (data received ${view.answeredOn})` : ''}`, ...view.rows.map(describeCheckRow), missing].join('\n') }
+    },
+  )
+}
