@@ -916,6 +916,21 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('Privacy Policy[Kristofer Bee](https://example.org/author/kb)2026-03-20T14:18:35+01:00\n\nThis privacy policy applies when Frejaholm Group AB (“Frejaholm”) provides a service.', 'markdown')).toBe('Frejaholm')
     expect(name('We use Google Analytics, a web analysis service provided by Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043.')).not.toBe('Google LLC')
   })
+
+  it('keeps the name apart from an address piece, the words in front of it, a defined place and a sentence of its own', () => {
+    const name = (text: string) => extractPolicy({ text, format: 'text' }).companyName?.name ?? null
+    // The controller's registered office runs long: the company, not its floor.
+    expect(name('Data controller\n\nIf you live in the EEA, Nimbuscale Ireland Limited, with its registered office at 1st Floor, The Harbour Trust Centre, 117-126 Quay Street Upper, Dublin 1, D01 XX43, Ireland, is the controller of your data.')).toBe('Nimbuscale Ireland Limited')
+    // Lower-case words the capture took in front go; an article too.
+    expect(name('This Privacy Policy describes the practices of Widgetry Works, Inc. (the “Company”, “we”, “our”) with respect to your data.')).toBe('Widgetry Works, Inc.')
+    expect(name('Protection des données\n\nL’AP-FX est soucieuse de préserver la confidentialité de vos données.')).toBe('AP-FX')
+    // The end of the sentence before is not part of the name.
+    expect(name('Quillon Health AB has its head office at Storgatan 4, 111 57 Stockholm, Sweden. Quillon is the data controller for the processing described here.')).not.toMatch(/Sweden/)
+    // A defined group of countries, a title that is a sentence, a legal form alone: no name.
+    expect(name('Users of countries in the EU and Switzerland (referred to as “Designated Countries”, “we” do not mean them) should read our GDPR page.')).not.toBe('Designated Countries')
+    expect(extractPolicy({ text: 'We value your privacy\n==========\n\nWe value your privacy and describe here what we do.', format: 'markdown' }).companyName?.name ?? null).not.toBe('We value your')
+    expect(name('Contact\n\nInc.\n3001 Bee Caves Rd., Ste. 100 A, Rollingwood, TX 78746.')).not.toBe('Inc.')
+  })
 })
 
 describe('HTML and Markdown become the text the user reviews', () => {
