@@ -241,6 +241,28 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(addresses(p).sort()).toEqual(['dataskydd@acme-tools.se', 'dpo@acme-tools.com', 'fv-datenschutz@acme-tools.com', 'legal@acme-tools.com', 'privacy@acme-tools.com'])
   })
 
+  it('reads a web link written for an address (http://privacy@…/) as that address, and tells the link from its words', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: 'To withdraw your consent, contact our Privacy Team at [\\[email protected\\]](http://privacy@scrivo-example.com/). A page at [our site](https://user@scrivo-example.com/help) is no address.',
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p)).toEqual(['privacy@scrivo-example.com'])
+    expect(p.warnings.some((w) => w.code === 'mailto-mismatch')).toBe(true)
+  })
+
+  it('ranks the mailbox a person (or their authorised agent) sends rights requests to above one given for corrections', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'You may also send us an email at support@routerly-example.ai to request access to, or to correct any personal data that you have provided to us.',
+        'If you no longer wish to have your personal data processed, you may request to delete your account by emailing us at privacy@routerly-example.ai.',
+        'To exercise your rights, you or your authorized agent may submit a request by email at privacy@routerly-example.ai.',
+      ].join('\n\n'),
+    })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@routerly-example.ai', 'support@routerly-example.ai'])
+  })
+
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
     const p = extractPolicy({
       format: 'text',
