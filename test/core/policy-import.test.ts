@@ -263,6 +263,21 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@routerly-example.ai', 'support@routerly-example.ai'])
   })
 
+  it('never proposes a child-safety mailbox or a sales mailbox in a footer as the privacy contact', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: [
+        '## Your rights\n\nTo exercise your privacy rights, write to [privacy@grokly-example.ai](mailto:privacy@grokly-example.ai).',
+        '## Child safety issues\n\nTo report child safety issues to us, please contact us [here](mailto:childsafety@grokly-example.ai).',
+        '## Contact\n\n[support@grokly-example.ai](mailto:support@grokly-example.ai)[Sales@grokly-example.ai](mailto:sales@grokly-example.ai)',
+      ].join('\n\n'),
+    })
+    expect(p.privacyEmails.map((e) => e.address)).not.toContain('childsafety@grokly-example.ai')
+    expect(p.privacyEmails.map((e) => e.address)).not.toContain('sales@grokly-example.ai')
+    expect(p.privacyEmails[0]!.address).toBe('privacy@grokly-example.ai')
+    expect(p.otherEmails.map((e) => e.address)).toContain('childsafety@grokly-example.ai')
+  })
+
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
     const p = extractPolicy({
       format: 'text',
