@@ -278,6 +278,15 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(p.otherEmails.map((e) => e.address)).toContain('childsafety@grokly-example.ai')
   })
 
+  it('reads a US address with a comma before the ZIP code and a Swedish one with its postcode in two groups', () => {
+    const us = extractPolicy({ format: 'text', text: 'When we say “we”, we mean Speakly, Inc., 382 NE 191st St PMB 69469, Miami, FL, 33179-3899.' })
+    expect(us.postalAddresses.filter((a) => a.role === 'company').map((a) => [a.country, a.text])).toEqual([['US', expect.stringContaining('382 NE 191st St')]])
+    const se = extractPolicy({ format: 'text', text: 'Data controller: Norrtech AB\n\nAddress: Ståhlgatan 5, 561 44, Huskvarna\n\nE-mail: privacy@norrtech-example.se' })
+    expect(se.postalAddresses.filter((a) => a.role === 'company').map((a) => [a.country, a.text])).toEqual([['SE', expect.stringContaining('Ståhlgatan 5')]])
+    // Three digits and two digits are no postcode without a Swedish street or the country near.
+    expect(extractPolicy({ format: 'text', text: 'We kept 120 44 Records for you.' }).postalAddresses).toEqual([])
+  })
+
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
     const p = extractPolicy({
       format: 'text',
