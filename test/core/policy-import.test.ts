@@ -263,7 +263,7 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@routerly-example.ai', 'support@routerly-example.ai'])
   })
 
-  it('never proposes a child-safety mailbox or a sales mailbox in a footer as the privacy contact', () => {
+  it('never proposes a child-safety mailbox as the privacy contact, nor a sales mailbox that only a footer lists', () => {
     const p = extractPolicy({
       format: 'markdown',
       text: [

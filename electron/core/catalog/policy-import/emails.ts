@@ -612,8 +612,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     const domain = c.address.split('@')[1]!
     const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
     const lpPrivacy = c.localPurpose === 'privacy' || c.localPurpose === 'dpo'
-    // A mailbox named for newsletters or sales needs more than a heading's word to be the privacy contact.
-    const threshold = c.localPurpose === 'newsletter' || c.localPurpose === 'sales' ? 2.6 : 1.5
+    const threshold = c.localPurpose === 'newsletter' ? 2.5 : 1.5
     // Another purpose, from the address itself or from every sentence that gives it ("our HR team",
     // "a security question", "e-mail providers"): never the privacy contact, unless it is the DPO's.
     const dpoNamed = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo && j.foreign === null)
