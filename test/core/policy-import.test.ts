@@ -241,6 +241,52 @@ describe('traps: never a regulator, a processor, an example or a sender as the c
     expect(addresses(p).sort()).toEqual(['dataskydd@acme-tools.se', 'dpo@acme-tools.com', 'fv-datenschutz@acme-tools.com', 'legal@acme-tools.com', 'privacy@acme-tools.com'])
   })
 
+  it('reads a web link written for an address (http://privacy@…/) as that address, and tells the link from its words', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: 'To withdraw your consent, contact our Privacy Team at [\\[email protected\\]](http://privacy@scrivo-example.com/). A page at [our site](https://user@scrivo-example.com/help) is no address.',
+    })
+    expectQuotesInPlace(p)
+    expect(addresses(p)).toEqual(['privacy@scrivo-example.com'])
+    expect(p.warnings.some((w) => w.code === 'mailto-mismatch')).toBe(true)
+  })
+
+  it('ranks the mailbox a person (or their authorised agent) sends rights requests to above one given for corrections', () => {
+    const p = extractPolicy({
+      format: 'text',
+      text: [
+        'You may also send us an email at support@routerly-example.ai to request access to, or to correct any personal data that you have provided to us.',
+        'If you no longer wish to have your personal data processed, you may request to delete your account by emailing us at privacy@routerly-example.ai.',
+        'To exercise your rights, you or your authorized agent may submit a request by email at privacy@routerly-example.ai.',
+      ].join('\n\n'),
+    })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['privacy@routerly-example.ai', 'support@routerly-example.ai'])
+  })
+
+  it('never proposes a child-safety mailbox as the privacy contact, nor a sales mailbox that only a footer lists', () => {
+    const p = extractPolicy({
+      format: 'markdown',
+      text: [
+        '## Your rights\n\nTo exercise your privacy rights, write to [privacy@grokly-example.ai](mailto:privacy@grokly-example.ai).',
+        '## Child safety issues\n\nTo report child safety issues to us, please contact us [here](mailto:childsafety@grokly-example.ai).',
+        '## Contact\n\n[support@grokly-example.ai](mailto:support@grokly-example.ai)[Sales@grokly-example.ai](mailto:sales@grokly-example.ai)',
+      ].join('\n\n'),
+    })
+    expect(p.privacyEmails.map((e) => e.address)).not.toContain('childsafety@grokly-example.ai')
+    expect(p.privacyEmails.map((e) => e.address)).not.toContain('sales@grokly-example.ai')
+    expect(p.privacyEmails[0]!.address).toBe('privacy@grokly-example.ai')
+    expect(p.otherEmails.map((e) => e.address)).toContain('childsafety@grokly-example.ai')
+  })
+
+  it('reads a US address with a comma before the ZIP code and a Swedish one with its postcode in two groups', () => {
+    const us = extractPolicy({ format: 'text', text: 'When we say “we”, we mean Speakly, Inc., 382 NE 191st St PMB 69469, Miami, FL, 33179-3899.' })
+    expect(us.postalAddresses.filter((a) => a.role === 'company').map((a) => [a.country, a.text])).toEqual([['US', expect.stringContaining('382 NE 191st St')]])
+    const se = extractPolicy({ format: 'text', text: 'Data controller: Norrtech AB\n\nAddress: Ståhlgatan 5, 561 44, Huskvarna\n\nE-mail: privacy@norrtech-example.se' })
+    expect(se.postalAddresses.filter((a) => a.role === 'company').map((a) => [a.country, a.text])).toEqual([['SE', expect.stringContaining('Ståhlgatan 5')]])
+    // Three digits and two digits are no postcode without a Swedish street or the country near.
+    expect(extractPolicy({ format: 'text', text: 'We kept 120 44 Records for you.' }).postalAddresses).toEqual([])
+  })
+
   it('ignores placeholder addresses, says so, and then says there is no address', () => {
     const p = extractPolicy({
       format: 'text',
@@ -915,6 +961,21 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('[Zotero Documentation](https://example.org/docs)\n\nPrivacy Policy\n\nThis policy explains how Zotfield Inc. (“we”) handles your data.', 'markdown')).toBe('Zotfield Inc.')
     expect(name('Privacy Policy[Kristofer Bee](https://example.org/author/kb)2026-03-20T14:18:35+01:00\n\nThis privacy policy applies when Frejaholm Group AB (“Frejaholm”) provides a service.', 'markdown')).toBe('Frejaholm')
     expect(name('We use Google Analytics, a web analysis service provided by Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043.')).not.toBe('Google LLC')
+  })
+
+  it('keeps the name apart from an address piece, the words in front of it, a defined place and a sentence of its own', () => {
+    const name = (text: string) => extractPolicy({ text, format: 'text' }).companyName?.name ?? null
+    // The controller's registered office runs long: the company, not its floor.
+    expect(name('Data controller\n\nIf you live in the EEA, Nimbuscale Ireland Limited, with its registered office at 1st Floor, The Harbour Trust Centre, 117-126 Quay Street Upper, Dublin 1, D01 XX43, Ireland, is the controller of your data.')).toBe('Nimbuscale Ireland Limited')
+    // Lower-case words the capture took in front go; an article too.
+    expect(name('This Privacy Policy describes the practices of Widgetry Works, Inc. (the “Company”, “we”, “our”) with respect to your data.')).toBe('Widgetry Works, Inc.')
+    expect(name('Protection des données\n\nL’AP-FX est soucieuse de préserver la confidentialité de vos données.')).toBe('AP-FX')
+    // The end of the sentence before is not part of the name.
+    expect(name('Quillon Health AB has its head office at Storgatan 4, 111 57 Stockholm, Sweden. Quillon is the data controller for the processing described here.')).not.toMatch(/Sweden/)
+    // A defined group of countries, a title that is a sentence, a legal form alone: no name.
+    expect(name('Users of countries in the EU and Switzerland (referred to as “Designated Countries”, “we” do not mean them) should read our GDPR page.')).not.toBe('Designated Countries')
+    expect(extractPolicy({ text: 'We value your privacy\n==========\n\nWe value your privacy and describe here what we do.', format: 'markdown' }).companyName?.name ?? null).not.toBe('We value your')
+    expect(name('Contact\n\nInc.\n3001 Bee Caves Rd., Ste. 100 A, Rollingwood, TX 78746.')).not.toBe('Inc.')
   })
 })
 

@@ -25,8 +25,10 @@ export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout7aDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7a')
 /** Set 7b: the 18 others of the same draw, which may be read for faults. */
 export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7b')
-/** Set 8: 52 policies from five Open Terms Archive repositories no earlier set used, labelled before the extractor read them; the untouched set since set 7a was read for faults. */
+/** Set 8: 52 policies from five Open Terms Archive repositories no earlier set used, labelled before the extractor read them; untouched until set 9 was built, read for faults since. */
 export const heldout8Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout8')
+/** Set 9: 42 policies (16 from four Open Terms Archive repositories no earlier set used, 26 unseen services of contrib-versions), labelled before the extractor read them; the untouched set since set 8 became a tuning set. */
+export const heldout9Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout9')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are

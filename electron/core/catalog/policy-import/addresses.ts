@@ -210,8 +210,8 @@ const maxMatchesPerPattern = 20_000
 
 const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
-    // US: "New Castle, DE 19720", "Groveport, OH 43195-0002"
-    pattern: /\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+([A-Z]{2})\.?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
+    // US: "New Castle, DE 19720", "Groveport, OH 43195-0002", "Miami, FL, 33179-3899"
+    pattern: /\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+([A-Z]{2})\.?,?[ \t]+(\d{5}(?:-\d{4})?)\b/g,
     make: (m) => (stateCodes.has(m[2]!) ? (southernStreetBefore(m.input, m.index) ?? { country: 'US', region: m[2]!, strength: 5 }) : null),
   },
   {
@@ -254,6 +254,15 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     // The Netherlands: "Willemserf 20, 3755XK Eemnes", "1017 XD Amsterdam", "3755 XK te Eemnes"
     pattern: /(?<![\d-])([1-9]\d{3})[ \t]?([A-Z]{2})(?![\p{L}\d])(?:,?[ \t]+(?:te[ \t]+)?\p{Lu}[\p{L}'’.-]*)?/gu,
     make: (m) => (dutchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'NL', region: null, strength: 3 } : null),
+  },
+  {
+    // Sweden: "Ståhlgatan 5, 561 44, Huskvarna", "111 57 Stockholm"; only where a Swedish street word
+    // or the country is near.
+    pattern: /(?<![\d-])([1-9]\d{2})[ \t](\d{2})(?!\d),?[ \t]+\p{Lu}[\p{L}'’-]*/gu,
+    make: (m) => {
+      const near = m.input.slice(Math.max(0, m.index - 80), m.index + m[0].length + 40)
+      return /(?:gatan|vägen|väg|gränd|torget|backe|allén)\b|\b(?:Sweden|Sverige)\b/iu.test(near) ? { country: 'SE', region: null, strength: 3 } : null
+    },
   },
   {
     // A Chinese address in Chinese: 省/市/区/路/号

@@ -42,6 +42,7 @@ export function foreignLocalPart(local: string): string | null {
   if (/^(?:press|presse|media|pr)(?:$|[._-])/.test(l)) return 'the press'
   if (/^(?:postmaster|hostmaster|mailer)(?:$|[._-])/.test(l)) return 'mail delivery'
   if (/^(?:events?|veranstaltung\w*)(?:$|[._-])/.test(l)) return 'events'
+  if (/^(?:child-?safety|safety|trust-?(?:and-?)?safety|moderation|copyright|dmca)(?:$|[._-])/.test(l)) return 'safety and content reports'
   return null
 }
 

@@ -122,7 +122,15 @@ export function normalise(address: string): string {
   return `${a.slice(0, at)}@${domain}`
 }
 
+/**
+ * A web link written where a mailto was meant ("http://privacy@example.com/"): the part before the
+ * '@' is no user name of a web page, and the link opens no page of its own; the address is the target.
+ */
+const webLinkAsAddress = /^\s*https?:\/\/([\w.+-]{1,64})@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24})\/?\s*$/i
+
 function mailtoTargets(href: string): string[] {
+  const web = webLinkAsAddress.exec(href)
+  if (web) return [normalise(`${web[1]}@${web[2]}`)]
   if (!/^\s*mailto:/i.test(href)) return []
   let body = href.replace(/^\s*(?:mailto:\/{0,2})+/i, '').split('?')[0] ?? ''
   try {
@@ -390,7 +398,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // itself sends requests about the rights.
   // Where the policy sends a person's own requests, not an agent's or an appeal.
   const introText = introIndex === -1 ? '' : clean(text.slice(segments.sentences[introIndex]!.start, segments.sentences[introIndex]!.end))
-  const directed = (exerciseOfRightsCue.test(own) || dataRequestCue.test(own) || dataRequestCue.test(introText)) && !/\bauthori[sz]ed agents?\b|\bappeal\b/i.test(ownPlain)
+  const directed = (exerciseOfRightsCue.test(own) || dataRequestCue.test(own) || dataRequestCue.test(introText)) && !/(?<!\byou or your |\(or your )\bauthori[sz]ed agents?\b|\bappeal\b/i.test(ownPlain)
   // Only the sentence itself (up to the address and a little after) says what the address is for.
   const sentenceOnly = clean(text.slice(Math.max(sentence.start, mention.start - 400), mention.start) + ' ' + text.slice(mention.end, Math.min(sentence.end, mention.end + 200)))
   // … unless that sentence itself is about privacy ("to have your data removed, write to our HR department").

@@ -6,7 +6,7 @@
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
 import { findPostalAddresses, withoutTrailingStars } from './addresses'
 import { findEmails, homeFirst } from './emails'
-import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage, siteDomainOf } from './identity'
+import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage, plausibleName, siteDomainOf } from './identity'
 import { findPhones } from './phones'
 import { toPlainText } from './plain-text'
 import type { PolicyProposal, ProposalWarning, UsedQuote } from './proposal'
@@ -157,7 +157,8 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
     ...new Set(
       postalAddresses
         .filter((a) => a.role === 'company' && a.recipient && /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.)(?=\W|$)|有限公司/i.test(a.recipient))
-        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').replace(/^[^:：]{1,20}[:：]\s*/, '').replace(/^【|】$/g, '').trim()),
+        .map((a) => withoutTrailingStars(a.recipient!).replace(/,\s*(?:Attention|Attn)\b.*$/i, '').replace(/^[^:：]{1,20}[:：]\s*/, '').replace(/^【|】$/g, '').trim())
+        .filter(plausibleName),
     ),
   ]
 

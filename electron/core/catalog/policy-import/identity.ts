@@ -119,13 +119,13 @@ function titlePieces(title: string): string[] {
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
     .map((p) => p.replace(/^(?:for|to|from|with|of|by)\s+/i, '').replace(/['’]s$/, ''))
-    .filter((p) => p.length >= 2 && p.length <= 60 && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p))
+    .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p))
     .slice(0, maxTitlePieces)
 }
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
+  /^(?:we|us|you|your|our|the|this|it)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|countries|territories|regions|jurisdictions|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -140,6 +140,37 @@ function count(text: string, name: string): number {
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
 const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+
+/** The last word of a piece of an address ("1st Floor", "Sheriff Street"): such a piece is not a company's name. */
+const addressWordLast = /(?<![\p{L}\p{N}])(?:Floor|Suite|Ste\.?|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Straße|Strasse|Rue|Calle|Via)$/u
+/** A name that is only a legal form ("Inc.", "SAS"): the words of the name were cut off. */
+const onlyLegalForm = new RegExp(String.raw`^(?:${legalForm})$`, 'u')
+
+/**
+ * Whether a captured name can be a company's: not a piece of an address, not a legal form alone,
+ * not a sentence starting with a pronoun ("We value your"), not a title in book quotes ("《用户").
+ */
+export function plausibleName(name: string): boolean {
+  const trimmed = name.trim()
+  if (addressWordLast.test(trimmed) || onlyLegalForm.test(trimmed)) return false
+  if (/^(?:We|Our|Your|You|Us)(?![\p{L}\p{N}])/u.test(trimmed)) return false
+  return !/^[《〈「『【“"‘']/u.test(trimmed)
+}
+
+/**
+ * A name as the sentence around it wrote it, without what the capture took in front: lower-case words
+ * ("practices of Together Computer, Inc."), an article ("L’AP-HP"), the end of the sentence before
+ * ("Sweden. Tandem"). A name left as a legal form alone keeps its words.
+ */
+function nameProper(found: string): string {
+  let name = found.replace(/^(?:l['’]|la |le |les )(?=\p{Lu})/iu, '')
+  const cut = /^(?:\p{Ll}[\p{Ll}'’-]*[ \t]+)+(?=[\p{Lu}\p{N}])/u.exec(name)
+  if (cut && !onlyLegalForm.test(name.slice(cut[0].length).trim())) name = name.slice(cut[0].length)
+  const last = name.split(/(?<=\p{L}\p{Ll}{4}\.)[ \t]+(?=\p{Lu})/u).at(-1)!
+  if (last !== name && !onlyLegalForm.test(last.trim())) name = last
+  return name
+}
+
 /** One word of a name: capitalised, an acronym, a number, or a brand in lower case with a capital inside ("eVenture"). */
 const nameWord = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]{0,40}|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}.&'’+-]{0,40})`
 /** A company's name: up to seven words, joined by spaces or "and", "of", "de"; ending in a legal form or not. */
@@ -171,7 +202,7 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // the data controller (…) is / shall be X
   { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
-  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,120}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?["“]?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,200}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?["“]?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
   // X agit en qualité de responsable du traitement / X, …, est le « responsable du traitement » / X sont coresponsables
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:agit|intervient|agissent)\s+en (?:sa |leur )?(?:qualité|tant) (?:de|que)\s+(?:«\s*)?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:est|sont)\s+(?:le |la |les )?(?:«\s*|["“])?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
@@ -239,16 +270,23 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
     const every = new RegExp(pattern.source, `${pattern.flags}g`)
     for (let m = every.exec(head), n = 0; m && n < maxMatchesPerPattern; m = every.exec(head), n += 1) {
       if (m[0].length === 0) every.lastIndex += 1
-      if (consider(m, needsForm, rank)) return
+      const verdict = consider(m, needsForm, rank)
+      if (verdict === true) return
+      // Words that are no name ("EEA" in "If you live in the EEA, X Limited, …, is the controller") give
+      // way to the words after them: the next try starts where the capture ended, not where the match did.
+      if (verdict === false) continue
+      const capturedEnd = m.index + m[0].indexOf(m[1]!) + m[1]!.length
+      if (capturedEnd > m.index && capturedEnd < every.lastIndex) every.lastIndex = capturedEnd
     }
   })
   return best
 
-  /** Weighs one match of an `ownWords` pattern; false when it names no company. */
-  function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean {
+  /** Weighs one match of an `ownWords` pattern; false when it names no company, 'words' when its capture is no name at all. */
+  function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean | 'words' {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
     for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    found = nameProper(found)
     if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
     let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
@@ -260,9 +298,10 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
       found = found.slice(department[0].length)
       restored = restored.slice(department[0].length)
     }
-    if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return false
+    if (!plausibleName(restored)) return 'words'
+    if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return 'words'
     // A law's short name ("ci-après le « RGPD »") or the parent company ("subsidiaries of Amazon.com, Inc. (“Amazon”)") is not the company.
-    if (/^(?:Germany|Deutschland|France|Ireland|Luxembourg|Netherlands|Switzerland|Austria|Spain|Italy|Belgium|United States|United Kingdom|Europe|European Union|China|Japan|Korea|Hong Kong|Singapore|India|Canada|Australia|Brazil|Israel|Sweden|Norway|Denmark|Finland|Poland|Portugal|Greece|Cyprus|Malta|Mexico|USA|the US|the USA)$/i.test(restored)) return false
+    if (/^(?:Germany|Deutschland|France|Ireland|Luxembourg|Netherlands|Switzerland|Austria|Spain|Italy|Belgium|United States|United Kingdom|Europe|European Union|China|Japan|Korea|Hong Kong|Singapore|India|Canada|Australia|Brazil|Israel|Sweden|Norway|Denmark|Finland|Poland|Portugal|Greece|Cyprus|Malta|Mexico|USA|the US|the USA)$/i.test(restored)) return 'words'
     if (/^(?:RGPD|GDPR|DSGVO|DPA|LOPDGDD|CNIL|CCPA|UK GDPR|LGPD|PIPEDA|APPI)$/i.test(restored)) return false
     if (/\b(?:subsidiar(?:y|ies)|wholly[- ]owned|filiales?) (?:of|de)\b[^.\n]{0,60}$/i.test(head.slice(Math.max(0, m.index + m[0].indexOf(m[1]!) - 80), m.index + m[0].indexOf(m[1]!)))) return false
     // A defined term for a document, a place or a service ("Sites", “Provision”) is not the company.
@@ -346,9 +385,11 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
     // "The Company is committed …": a defined term for the company is not its name.
-    if (m && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!) && !/^(?:(?:the|this|our)\s+)?(?:company|société|entreprise|organisation|organization|controller|operator)$/i.test(m[1]!) && !genericDefinition.test(m[1]!.replace(/^(?:the|this|our)\s+/i, ''))) {
+    if (m && plausibleName(nameProper(m[1]!)) && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!) && !/^(?:(?:the|this|our)\s+)?(?:company|société|entreprise|organisation|organization|controller|operator)$/i.test(m[1]!) && !genericDefinition.test(m[1]!.replace(/^(?:the|this|our)\s+/i, ''))) {
       const start = m.index + m[0].indexOf(m[1]!)
-      return refine(m[1]!, 'self-reference', start, start + m[1]!.length)
+      const proper = nameProper(m[1]!)
+      const at = start + m[1]!.length - proper.length
+      return refine(proper, 'self-reference', at, at + proper.length)
     }
   }
   // 3. The title: the part that is not "Privacy Policy", the one the text repeats most.
