@@ -1094,7 +1094,7 @@ async function discoverCommand(args: string[], io: CliIo, makeApi: (files?: stri
 async function runCommand(
   argv: string[],
   io: CliIo,
-  makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>) => Api,
+  makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>, scope?: ApiScope) => Api,
   ui: UiLanguage = 'en',
 ): Promise<Output> {
   const [command, sub, ...rest] = argv
@@ -1236,7 +1236,7 @@ async function runCommand(
         const value = values[flag as keyof typeof flags]
         if (value !== undefined) options[field] = value
       }
-      const result = await makeApi().call('deadlines:compute', { law, country, received, type, ...options })
+      const result = await makeApi(undefined, undefined, undefined, 'deadlines').call('deadlines:compute', { law, country, received, type, ...options })
       if (!result.ok && (result.error.code === 'INVALID_INPUT' || result.error.code === 'UNKNOWN_COUNTRY')) {
         if (result.error.code === 'UNKNOWN_COUNTRY') throw new UsageError(`--country: ${result.error.message}`)
         const issue = result.error.issues?.[0]
@@ -1619,6 +1619,9 @@ async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: strin
 }
 
 /** An Api whose calls wait for the core that `opening` resolves to (and fail as it fails). */
+/** What a command's API must answer: every method, or only `deadlines:compute` (core/api/deadline-api.ts). */
+type ApiScope = 'all' | 'deadlines'
+
 function openedLater(opening: Promise<Api>): Api {
   const invoke: Api['invoke'] = async (channel, input) => (await opening).invoke(channel, input)
   return { channels: apiChannels, invoke, call: (channel, input) => invoke(channel, input) as never }
@@ -1668,7 +1671,22 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     }
     return { channels: core.channels, invoke, call: (channel, input) => invoke(channel, input) as never }
   }
-  const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
+  const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>, scope: ApiScope = 'all'): Api => {
+    if (!api && scope === 'deadlines') {
+      // A deadline reads only the settings: the narrow API, without the rest of the core behind it.
+      const opening = (async () => {
+        const [{ openDeadlineApi }, { createDeadlinePorts }, { resolveDataDir }] = await Promise.all([
+          import('./core/api/deadline-api'),
+          import('./adapters/node/deadline-ports'),
+          import('./adapters/node/data-dir'),
+        ])
+        const ports = createDeadlinePorts({ dataDir: resolveDataDir(io.env) })
+        notices = ports.notices
+        return openDeadlineApi(ports)
+      })()
+      opening.catch(() => {})
+      api = tracked(openedLater(opening))
+    }
     if (!api) {
       // The core (and the libraries behind it) is loaded only by a command that uses it, so that
       // `--version`, `--help` and bad arguments start at once (see bench/cli-start.ts).

@@ -4,7 +4,6 @@
  * schema before a handler sees it; every outcome, failures included, is a Result.
  */
 import path from 'node:path'
-import { z } from 'zod'
 import { openAuthorities } from '../authorities/authorities'
 import { authorityHandlers } from '../authorities/handlers'
 import { openCatalog } from '../catalog/catalog'
@@ -38,13 +37,14 @@ import { bulkHandlers } from '../bulk/handlers'
 import { evidenceHandlers } from '../evidence/handlers'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
-import { describeIssues, parseInput } from './parse-input'
+import { parseInput } from './parse-input'
+import { failureOf } from './failure'
 import { createOperation, detachedOperation, type Operation } from '../operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
 import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './handlers'
-import { CoreError, fail, ok, type Result } from './result'
-import { coreError, failWith, zodProblems } from '../messages/errors'
+import { ok, type Result } from './result'
+import { coreError, failWith } from '../messages/errors'
 
 export type Api = {
   readonly channels: ReadonlyArray<ApiChannel>
@@ -242,13 +242,7 @@ export function createApi(ports: Ports): Api {
       const run = async () => (handlers[channel] as (input: unknown, operation: Operation) => unknown)(parsed.data, operation)
       return ok(await (selfGated.has(channel) || ungated.has(channel) ? run() : gate.shared(run)))
     } catch (error) {
-      if (error instanceof CoreError) return fail(error.code, error.message, error.issues, error.detail)
-      if (error instanceof z.ZodError) {
-        const issues = describeIssues(error)
-        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues, zodProblems(error))
-      }
-      console.error(`[rightful] ${channel} failed:`, error)
-      return failWith('INTERNAL', 'error.api.internal', { channel, reason: String((error as Error).message ?? error) })
+      return failureOf(channel, error)
     } finally {
       if (id !== null && running.get(id) === operation) running.delete(id)
     }
