@@ -4,10 +4,11 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import regexp from 'eslint-plugin-regexp'
 import globals from 'globals'
+import coreLayers from './eslint/core-layers.mjs'
 
 const electronBan = {
   paths: [
-    { name: 'electron', message: 'electron/core runs in plain Node: reach Electron through a port (electron/core/ports.ts).' },
+    { name: 'electron', message: 'electron/core runs in plain Node: reach Electron through a port (electron/core/shared/ports.ts).' },
     { name: 'electron-store', message: 'electron/core never opens stores itself: use the DocumentStores port.' },
   ],
   patterns: [{ group: ['electron/*', 'electron-store/*'], message: 'electron/core runs in plain Node.' }],
@@ -22,9 +23,9 @@ const rendererPaths = [
 const rendererPatterns = [
   { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
   {
-    regex: '^@core/(?!(deadlines/calendar|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|requests/kinds|catalog/edit-form|profile/regions|authorities/eea|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/message|assert-never)$)',
+    regex: '^@core/(?!(shared/calendar|shared/kinds|shared/eea|shared/message|shared/assert-never|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|catalog/edit-form|profile/regions|catalog/countries|messages/ui-languages|messages/resources|messages/params)$)',
     allowTypeImports: true,
-    message: 'From the core, the renderer imports types only, or the pure modules deadlines/calendar, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, requests/kinds, catalog/edit-form, profile/regions, authorities/eea, catalog/countries, messages/ui-languages, messages/resources, messages/params, messages/message (the core\'s words in every UI language) and assert-never.',
+    message: 'From the core, the renderer imports types only, or the pure modules shared/calendar, shared/kinds, shared/eea, shared/message, shared/assert-never, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, catalog/edit-form, profile/regions, catalog/countries, messages/ui-languages, messages/resources and messages/params (the core\'s words in every UI language).',
   },
 ]
 
@@ -48,9 +49,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The domain core: no Electron, no electron-store.
+    // The domain core: no Electron, no electron-store...
     files: ['electron/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', electronBan] },
+    plugins: { core: coreLayers },
+    // ...and its folders in one downhill order (eslint/core-layers.mjs, docs/architecture.md).
+    rules: { 'no-restricted-imports': ['error', electronBan], 'core/layers': 'error' },
   },
   {
     // The parsers of outside text (policies, e-mails, search queries): no pattern that backtracks

@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks'
 import { gunzipSync } from 'node:zlib'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
 import { loadBuiltinCatalog, openCatalog } from '../electron/core/catalog/catalog'
-import { createNoticeBoard } from '../electron/core/notices'
-import type { DocumentStore } from '../electron/core/ports'
+import { createNoticeBoard } from '../electron/core/shared/notices'
+import type { DocumentStore } from '../electron/core/api/ports'
 
 const repoRoot = path.resolve(__dirname, '..')
 

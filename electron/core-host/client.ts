@@ -6,9 +6,9 @@
  */
 import { apiChannels, isApiChannel } from '../core/api/channels'
 import type { Api } from '../core/api/create-api'
-import { CoreError, fail, type ErrorCode, type Result } from '../core/api/result'
-import type { OperationHold, OperationProgress } from '../core/operation'
-import type { Clock, ExternalOpener, FilePicker, FileSink, Printer, SecretStore } from '../core/ports'
+import { CoreError, fail, type ErrorCode, type Result } from '../core/shared/result'
+import type { OperationHold, OperationProgress } from '../core/shared/operation'
+import type { Clock, ExternalOpener, FilePicker, FileSink, Printer, SecretStore } from '../core/api/ports'
 import { coreMessageSchema, hostPortMethods, isHostPortMethod, protocolVersion, type CoreMessage, type Endpoint, type HostMessage, type HostPortMethod } from './protocol'
 
 /** The ports the host serves to the core. */

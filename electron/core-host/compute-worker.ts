@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
-import { CoreError } from '../core/api/result'
+import { CoreError } from '../core/shared/result'
 import { extractPolicy, type PolicyStep } from '../core/catalog/policy-import/extract'
 import { createTextBudget } from '../core/text/budget'
 import { gateValues, type ComputeJob, type ComputeMessage } from './compute'

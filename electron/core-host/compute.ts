@@ -6,9 +6,9 @@
  * The work is pure: ending it leaves nothing behind.
  */
 import { Worker } from 'node:worker_threads'
-import { CoreError, errorCodes, type ErrorCode } from '../core/api/result'
-import { cancelledError } from '../core/operation'
-import type { ComputePort } from '../core/ports'
+import { CoreError, errorCodes, type ErrorCode } from '../core/shared/result'
+import { cancelledError } from '../core/shared/operation'
+import type { ComputePort } from '../core/api/ports'
 import type { PolicyStep } from '../core/catalog/policy-import/extract'
 import type { PolicyProposal } from '../core/catalog/policy-import/proposal'
 

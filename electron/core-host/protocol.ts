@@ -6,8 +6,8 @@
  * arrival, on both sides: a process boundary is a boundary like any other.
  */
 import { z } from 'zod'
-import { errorCodes } from '../core/api/result'
-import { messageSchema } from '../core/messages/message'
+import { errorCodes } from '../core/shared/result'
+import { messageSchema } from '../core/shared/message'
 
 /** Bumped when a message changes shape; host and core must agree. */
 export const protocolVersion = 1

@@ -4,9 +4,9 @@
  * result schema. A host error comes back as an Error with its message (a CoreError when the host
  * gave a code), which the core's handlers turn into their own errors as they do for local ports.
  */
-import { CoreError, type ErrorCode } from '../core/api/result'
-import type { OperationHold } from '../core/operation'
-import type { ExternalOpener, FilePicker, FileSink, Printer, SecretStore } from '../core/ports'
+import { CoreError, type ErrorCode } from '../core/shared/result'
+import type { OperationHold } from '../core/shared/operation'
+import type { ExternalOpener, FilePicker, FileSink, Printer, SecretStore } from '../core/api/ports'
 import { hostPortMethods, type HostMessage, type HostPortMethod } from './protocol'
 
 type PortResult = Extract<HostMessage, { kind: 'port-result' }>

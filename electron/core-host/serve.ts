@@ -5,8 +5,8 @@
  * progress. It runs in Electron's utility process and in the browser harness's worker thread.
  */
 import { createApi, type Api } from '../core/api/create-api'
-import { fail, type Result } from '../core/api/result'
-import type { Clock } from '../core/ports'
+import { fail, type Result } from '../core/shared/result'
+import type { Clock } from '../core/api/ports'
 import { createNodePorts, systemClock } from '../adapters/node/node-ports'
 import { missingResources } from '../adapters/node/resources'
 import { createWorkerCompute } from './compute'

@@ -5,7 +5,7 @@
 import { app, clipboard, dialog, shell, type BaseWindow, type FileFilter } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { ExternalOpener, FilePicker, FileSink, SaveKind } from '../core/ports'
+import type { ExternalOpener, FilePicker, FileSink, SaveKind } from '../core/api/ports'
 import { writeFileAtomicSync } from '../core/storage/files'
 import { isSafeExternalUrl, isWebmailComposeUrl } from './trusted-url'
 

@@ -12,7 +12,7 @@
 import { connectCore, type CoreClient, type HostPorts } from '../core-host/client'
 import type { Endpoint } from '../core-host/protocol'
 import type { Api } from '../core/api/create-api'
-import type { OperationProgress } from '../core/operation'
+import type { OperationProgress } from '../core/shared/operation'
 
 /** The part of Electron's UtilityProcess used here (the real one satisfies it). */
 export type UtilityChild = {

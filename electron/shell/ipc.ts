@@ -6,7 +6,7 @@
  */
 import { apiChannels } from '../core/api/channels'
 import type { Api } from '../core/api/create-api'
-import { fail, type Result } from '../core/api/result'
+import { fail, type Result } from '../core/shared/result'
 
 let inputChecker: Promise<typeof import('../core/api/parse-input')> | null = null
 

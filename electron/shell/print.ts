@@ -7,7 +7,7 @@ import { app, BrowserWindow, type BaseWindow } from 'electron'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Printer } from '../core/ports'
+import type { Printer } from '../core/api/ports'
 import { writeFileAtomicSync } from '../core/storage/files'
 
 export function createPdfPrinter(getParent: () => BaseWindow | null): Printer {

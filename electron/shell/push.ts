@@ -1,4 +1,4 @@
-import type { OperationProgress } from '../core/operation'
+import type { OperationProgress } from '../core/shared/operation'
 
 /**
  * Main -> renderer messages ("push"), the counterpart of the API's invoke/handle. Each channel and

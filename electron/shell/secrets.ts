@@ -21,7 +21,7 @@
  */
 import { safeStorage } from 'electron'
 import path from 'node:path'
-import type { SecretProtection, SecretStore } from '../core/ports'
+import type { SecretProtection, SecretStore } from '../core/api/ports'
 import { readJsonFileSync, writeFileAtomicSync } from '../core/storage/files'
 
 type SecretsFile = { version: 1; secrets: Record<string, string> }

@@ -4,7 +4,7 @@
  * operating system (a browser, the mail program), is it one of the webmail compose pages the core
  * opens, and is this URL the app itself?
  */
-import { webmailComposeBase, webmailProviders, type WebmailProvider } from '../core/mail/webmail'
+import { webmailComposeBase, webmailProviders, type WebmailProvider } from '../core/settings/webmail'
 import { appHost, appIndexUrl, appScheme } from './app-protocol'
 
 /**

@@ -6,9 +6,9 @@
  */
 import type { ApiChannel } from '../core/api/channels'
 import type { WindowApi } from '../core/api/contract'
-import type { OperationProgress } from '../core/operation'
+import type { OperationProgress } from '../core/shared/operation'
 import type { PushChannel } from './push'
-import type { Message } from '../core/messages/message'
+import type { Message } from '../core/shared/message'
 
 /** Sends one call to the main process (the preload passes `ipcRenderer.invoke`). */
 export type InvokeChannel = (channel: ApiChannel, input: unknown) => Promise<unknown>

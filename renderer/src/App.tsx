@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { assertNever } from '@core/assert-never'
+import { assertNever } from '@core/shared/assert-never'
 import { useStore } from './store/store'
 import { selectAttentionCount } from './store/selectors'
 import type { Route } from './store/routes'

@@ -3,7 +3,7 @@
  * harness), typed from the contract.
  */
 import type { WindowApi } from '@core/api/contract'
-import type { ApiError, Result } from '@core/api/result'
+import type { ApiError, Result } from '@core/shared/result'
 import { errorText } from './ui/messages'
 
 declare global {

@@ -3,7 +3,7 @@
  * harness gives the same, with progress as server-sent events). Every subscription here works
  * without it too, and then simply never fires.
  */
-import type { OperationProgress } from '@core/operation'
+import type { OperationProgress } from '@core/shared/operation'
 
 declare global {
   interface Window {

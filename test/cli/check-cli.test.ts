@@ -1,7 +1,7 @@
 /** `rightful check` and `rightful follow-up`: the completeness check of an access answer and the incomplete-answer letter, from a terminal. */
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
-import { plainDateOf } from '../../electron/core/deadlines/calendar'
+import { plainDateOf } from '../../electron/core/shared/calendar'
 import { expectOk, repoRoot, sampleProfile, startCore, testClock } from '../helpers/ports'
 
 async function run(argv: string[], dataDir: string) {

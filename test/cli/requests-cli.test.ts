@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
-import { plainDateOf } from '../../electron/core/deadlines/calendar'
+import { plainDateOf } from '../../electron/core/shared/calendar'
 import { expectOk, repoRoot, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
 
 async function run(argv: string[], dataDir: string) {

@@ -7,9 +7,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { answerItemsUnder } from '../../electron/core/requests/answer-items'
+import { answerItemsUnder } from '../../electron/core/shared/answer-items'
 import { answerCheckSchema, suggestAnswerItems, suggestionTextLimit } from '../../electron/core/requests/answer-check'
-import { laws } from '../../electron/core/requests/kinds'
+import { laws } from '../../electron/core/shared/kinds'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
 /** An access request to FS.COM under `law`, sent on 31 January 2026, answered with data on 10 February. */

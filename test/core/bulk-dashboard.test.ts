@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Result } from '../../electron/core/api/result'
+import type { Result } from '../../electron/core/shared/result'
 import { expectOk, sampleProfile, startCore, testClock, type TestHost } from '../helpers/ports'
 
 function errorOf<T>(result: Result<T>) {

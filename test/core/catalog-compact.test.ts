@@ -8,8 +8,8 @@ import { CompactInvalid, compactFileName, decodeIndexData, encodeIndexData, read
 import { makeCompactCatalog } from '../../electron/core/catalog/compact-build'
 import type { Company } from '../../electron/core/catalog/schema'
 import { buildIndexData, createDocSearcher, createSearchIndex } from '../../electron/core/catalog/search'
-import { createNoticeBoard } from '../../electron/core/notices'
-import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/ports'
+import { createNoticeBoard } from '../../electron/core/shared/notices'
+import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { repoRoot } from '../helpers/ports'
 
 const shipped = builtinCatalogFrom(repoRoot)

@@ -7,8 +7,8 @@ import { loadBuiltinCompanies, openCatalog, type Catalog } from '../../electron/
 import { makeCompactCatalog } from '../../electron/core/catalog/compact-build'
 import type { Company, CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
 import { createSearchIndex } from '../../electron/core/catalog/search'
-import { createNoticeBoard } from '../../electron/core/notices'
-import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/ports'
+import { createNoticeBoard } from '../../electron/core/shared/notices'
+import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { repoRoot } from '../helpers/ports'
 
 const seeds = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })

@@ -1,8 +1,8 @@
 // @module-tag property
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CoreError } from '../../electron/core/api/result'
-import { addDays, addMonths, dayOfWeek, daysBetween, parsePlainDate } from '../../electron/core/deadlines/calendar'
+import { CoreError } from '../../electron/core/shared/result'
+import { addDays, addMonths, dayOfWeek, daysBetween, parsePlainDate } from '../../electron/core/shared/calendar'
 import { computeDeadline } from '../../electron/core/deadlines/engine'
 import { parseJurisdiction } from '../../electron/core/deadlines/holidays'
 import type { DeadlineInput } from '../../electron/core/deadlines/model'

@@ -10,12 +10,12 @@ import { resultSchema } from '../../electron/core-host/protocol'
 import { progressOf } from '../../electron/shell/window-api'
 import { backupErrors } from '../../electron/core/backup/format'
 import { coreError, coreErrorAs, noticeWords, withIssueDetail, zodIssueMessage, zodProblems } from '../../electron/core/messages/errors'
-import { message } from '../../electron/core/messages/message'
+import { message } from '../../electron/core/shared/message'
 import { z } from 'zod'
 import { renderMessage } from '../../electron/core/messages/render'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
-import { noticeSchema } from '../../electron/core/notices'
-import { cancelledError } from '../../electron/core/operation'
+import { noticeSchema } from '../../electron/core/shared/notices'
+import { cancelledError } from '../../electron/core/shared/operation'
 import { describeFailure } from '../../electron/core/mail/smtp'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
@@ -133,7 +133,7 @@ describe('errors with a key beside their English', () => {
 
   it("keep the words a form's schema gives a field problem, in every language", () => {
     // The schemas of the forms a person fills in: their own problem texts, not zod's generic ones.
-    const forms = ['catalog/schema.ts', 'profile/profile.ts', 'mail/mail-settings.ts', 'replies/imap-settings.ts', 'catalog/policy-import/to-company.ts']
+    const forms = ['shared/schemas.ts', 'catalog/schema.ts', 'profile/profile.ts', 'mail/mail-settings.ts', 'replies/imap-settings.ts', 'catalog/policy-import/to-company.ts']
     const own = forms.flatMap((file) => {
       const source = fs.readFileSync(path.join(__dirname, '..', '..', 'electron', 'core', file), 'utf8')
       // Sentences in quotes on lines that raise no CoreError (those carry their message already).

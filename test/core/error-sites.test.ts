@@ -2,7 +2,7 @@
  * Every error the core raises for a person to read carries its words as a message (`detail`: key
  * and parameters), so the window and the CLI say it in the user's language. The test reads the
  * core's sources with TypeScript's parser and finds each error site: `new CoreError(...)` and the
- * Result `fail(...)` of api/result.ts. A site passes when it hands a detail (a fourth argument), or
+ * Result `fail(...)` of shared/result.ts. A site passes when it hands a detail (a fourth argument), or
  * when it goes through `coreError`, `coreErrorAs` or `failWith` (messages/errors.ts), which always do. The few sites
  * left without one are internal errors no person reads; each is listed below with its reason, and
  * an entry that no longer matches a site fails too.
@@ -17,7 +17,7 @@ import { coreResources, type MessageResource } from '../../electron/core/message
 const coreDir = path.resolve(__dirname, '../../electron/core')
 
 /** Files that define the error factories themselves: their `new CoreError`/`fail` pass the detail through. */
-const factoryFiles = new Set(['api/result.ts', 'messages/errors.ts'])
+const factoryFiles = new Set(['shared/result.ts', 'messages/errors.ts'])
 
 type Allowed = { readonly file: string; readonly contains: string; readonly reason: string }
 
@@ -38,11 +38,11 @@ function sourceFiles(dir: string): string[] {
   return found.sort()
 }
 
-/** Whether the file imports `fail` from the core's api/result module (other files' `fail` are their own helpers). */
+/** Whether the file imports `fail` from the core's shared/result module (other files' `fail` are their own helpers). */
 function importsResultFail(file: ts.SourceFile): boolean {
   for (const statement of file.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
-    if (!/(^|\/)api\/result$|^\.\/result$/.test(statement.moduleSpecifier.text)) continue
+    if (!/(^|\/)shared\/result$|^\.\/result$/.test(statement.moduleSpecifier.text)) continue
     const bindings = statement.importClause?.namedBindings
     if (bindings && ts.isNamedImports(bindings) && bindings.elements.some((e) => e.name.text === 'fail')) return true
   }

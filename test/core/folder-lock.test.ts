@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CoreError } from '../../electron/core/api/result'
+import { CoreError } from '../../electron/core/shared/result'
 import { createFolderLock, folderLock, folderLockName } from '../../electron/core/storage/folder-lock'
 import { repoRoot, tempDir } from '../helpers/ports'
 

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { identityRule } from '../../electron/core/requests/identity-rules'
-import { laws, requestTypes } from '../../electron/core/requests/kinds'
+import { laws, requestTypes } from '../../electron/core/shared/kinds'
 import { expectOk, sampleProfile, startCore, type TestHost } from '../helpers/ports'
 
 async function sentRequest(host: TestHost, input: { companyId?: string; type?: 'access' | 'opt-out' | 'erasure'; law?: 'gdpr' | 'ccpa' | 'lgpd' | 'uk-gdpr'; lang?: 'en' | 'de' } = {}) {

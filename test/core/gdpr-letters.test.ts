@@ -13,7 +13,7 @@ import { replyEvent } from '../helpers/request-fixtures'
 import type { Language, Law, RequestType } from '../../electron/core/requests/model'
 import { rightUnder } from '../../electron/core/requests/rights'
 import { fillTemplate, loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
-import { templateView, withRequiredPhrase } from '../../electron/core/templates/view'
+import { templateView, withRequiredPhrase } from '../../electron/core/requests/draft-view'
 import { expectOk, repoRoot, sampleProfile, startCore } from '../helpers/ports'
 
 const templates = loadTemplates(templatesFrom(repoRoot), null)

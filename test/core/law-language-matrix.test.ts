@@ -14,9 +14,9 @@ import { replyEvent } from '../helpers/request-fixtures'
 import type { Language, Law, RequestType } from '../../electron/core/requests/model'
 import { rightsUnder } from '../../electron/core/requests/rights'
 import { loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
-import { longDate, templateView, withRequiredPhrase } from '../../electron/core/templates/view'
-import { answerItemsUnder, citeIn } from '../../electron/core/requests/answer-items'
-import { laws } from '../../electron/core/requests/kinds'
+import { longDate, templateView, withRequiredPhrase } from '../../electron/core/requests/draft-view'
+import { answerItemsUnder, citeIn } from '../../electron/core/shared/answer-items'
+import { laws } from '../../electron/core/shared/kinds'
 import { repoRoot } from '../helpers/ports'
 
 /** The languages each law is used in: its own (official) languages, and English. */

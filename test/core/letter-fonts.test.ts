@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fontsFrom } from '../../electron/adapters/node/resources'
 import { fontsForLetter, parsedFont } from '../../electron/core/letters/letter-fonts'
-import type { FontFaceName, FontSource } from '../../electron/core/ports'
+import type { FontFaceName, FontSource } from '../../electron/core/api/ports'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 const scPackage = path.join(repoRoot, 'node_modules', '@expo-google-fonts', 'noto-sans-sc')

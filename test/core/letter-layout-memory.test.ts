@@ -9,7 +9,7 @@ import { fontsFrom } from '../../electron/adapters/node/resources'
 import { parsedFont, rememberedRuns, RUNS_KEPT_PER_FACE, widthOfText } from '../../electron/core/letters/letter-fonts'
 import { letterFor } from '../../electron/core/letters/letter-for-request'
 import { renderLetterPdf, type LetterInput } from '../../electron/core/letters/pdf-letter'
-import type { FontFaceName } from '../../electron/core/ports'
+import type { FontFaceName } from '../../electron/core/api/ports'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
 const english = { name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany', country: 'DE', region: null }

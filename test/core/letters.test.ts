@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { letterLabels } from '../../electron/core/letters/letter-labels'
 import { renderLetterPdf, type LetterInput } from '../../electron/core/letters/pdf-letter'
-import type { FontFaceName, FontSource } from '../../electron/core/ports'
+import type { FontFaceName, FontSource } from '../../electron/core/api/ports'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 const fontFiles: Record<FontFaceName, string> = {

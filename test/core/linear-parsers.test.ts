@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CoreError } from '../../electron/core/api/result'
+import { CoreError } from '../../electron/core/shared/result'
 import { extractPolicy, maxPolicyLength } from '../../electron/core/catalog/policy-import/extract'
 import {
   autoLink,

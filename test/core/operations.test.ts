@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createOperation } from '../../electron/core/operation'
+import { createOperation } from '../../electron/core/shared/operation'
 import { policySteps } from '../../electron/core/catalog/policy-import/extract'
 import { expectOk, sampleProfile, startCore, tempDir, testHold } from '../helpers/ports'
 

@@ -9,7 +9,7 @@ import { extractPolicy, proposalToCompany, slugOf, toPlainText, type PolicyPropo
 import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
-import { CoreError } from '../../electron/core/api/result'
+import { CoreError } from '../../electron/core/shared/result'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
 const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds')

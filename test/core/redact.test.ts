@@ -10,7 +10,7 @@ import path from 'node:path'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { cleanRedactedCopiesSync } from '../../electron/core/evidence/handlers'
+import { cleanRedactedCopiesSync } from '../../electron/core/api/handlers/evidence'
 import { pixelRect } from '../../electron/core/evidence/raster'
 import { expectOk, sampleProfile, startCore, tempDir, type TestHost } from '../helpers/ports'
 

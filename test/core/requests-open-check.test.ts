@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatReference, openRequestRepository } from '../../electron/core/requests/repository'
 import type { RequestRecordInput } from '../../electron/core/requests/model'
-import { createNoticeBoard } from '../../electron/core/notices'
+import { createNoticeBoard } from '../../electron/core/shared/notices'
 import { tempDir, testClock } from '../helpers/ports'
 
 const clock = testClock()

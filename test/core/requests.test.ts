@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openRequestRepository, packSummary, unpackSummary } from '../../electron/core/requests/repository'
 import { summarize } from '../../electron/core/requests/model'
-import { createNoticeBoard } from '../../electron/core/notices'
+import { createNoticeBoard } from '../../electron/core/shared/notices'
 import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
 
 async function withProfile(host: ReturnType<typeof startCore>) {

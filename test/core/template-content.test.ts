@@ -8,7 +8,7 @@ import { loadBuiltinCompanies } from '../../electron/core/catalog/catalog'
 import { replyEvent } from '../helpers/request-fixtures'
 import { languages, type Language } from '../../electron/core/requests/model'
 import { fillTemplate, loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
-import { templateView } from '../../electron/core/templates/view'
+import { templateView } from '../../electron/core/requests/draft-view'
 import { repoRoot } from '../helpers/ports'
 import { englishRequirements, subjectBasis, subjectLabels, translatedRequirements } from './template-requirements'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { templatesFrom } from '../../electron/adapters/node/resources'
-import type { TemplateSource } from '../../electron/core/ports'
+import type { TemplateSource } from '../../electron/core/api/ports'
 import { loadTemplates } from '../../electron/core/templates/templates'
 import { repoRoot } from '../helpers/ports'
 

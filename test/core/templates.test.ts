@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { templatesFrom } from '../../electron/adapters/node/resources'
 import { fill, parseTemplate } from '../../electron/core/templates/engine'
 import { loadTemplates, maxSubjectLength } from '../../electron/core/templates/templates'
-import { templateView } from '../../electron/core/templates/view'
-import { CoreError } from '../../electron/core/api/result'
+import { templateView } from '../../electron/core/requests/draft-view'
+import { CoreError } from '../../electron/core/shared/result'
 import { expectOk, repoRoot, sampleProfile, startCore } from '../helpers/ports'
 
 const templates = loadTemplates(templatesFrom(repoRoot), null)

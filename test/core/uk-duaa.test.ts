@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { templatesFrom } from '../../electron/adapters/node/resources'
 import { computeDeadline } from '../../electron/core/deadlines/engine'
 import { loadTemplates } from '../../electron/core/templates/templates'
-import { templateView } from '../../electron/core/templates/view'
+import { templateView } from '../../electron/core/requests/draft-view'
 import { repoRoot } from '../helpers/ports'
 
 const templates = loadTemplates(templatesFrom(repoRoot), null)

@@ -3,7 +3,7 @@
  * with the text copied instead, and mail:openWebmail handing only such links to the host.
  */
 import { describe, expect, it } from 'vitest'
-import { webmailCompose, webmailMaxUrlLength, webmailProviders, webmailUrl } from '../../electron/core/mail/webmail'
+import { webmailCompose, webmailMaxUrlLength, webmailProviders, webmailUrl } from '../../electron/core/settings/webmail'
 import { isWebmailComposeUrl, webmailProviderOf } from '../../electron/shell/trusted-url'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 

@@ -29,7 +29,7 @@ describe('layer boundaries', () => {
     const file = 'renderer/src/x.ts'
     expect(await problems(file, "import { createApi } from '@core/api/create-api'\nexport const c = createApi\n")).toHaveLength(1)
     expect(await problems(file, "import type { WindowApi } from '@core/api/contract'\nexport type W = WindowApi\n")).toEqual([])
-    expect(await problems(file, "import { describeDate } from '@core/deadlines/calendar'\nexport const d = describeDate\n")).toEqual([])
+    expect(await problems(file, "import { describeDate } from '@core/shared/calendar'\nexport const d = describeDate\n")).toEqual([])
     expect(await problems(file, "import { ipcRenderer } from 'electron'\nexport const r = ipcRenderer\n")).toHaveLength(1)
     expect(await problems(file, "import fs from 'node:fs'\nexport const f = fs\n")).toHaveLength(1)
   })

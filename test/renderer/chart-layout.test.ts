@@ -1,6 +1,6 @@
 /** The deadline chart's layout: which rows, in which order, and where bars, marks and ticks go. */
 import { describe, expect, it } from 'vitest'
-import { describeDate } from '../../electron/core/deadlines/calendar'
+import { describeDate } from '../../electron/core/shared/calendar'
 import type { RequestFacts } from '../../electron/core/requests/events'
 import { noFacts } from '../helpers/request-fixtures'
 import type { RequestStatus } from '../../electron/core/requests/status'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ApiError, Result } from '../../electron/core/api/result'
+import type { ApiError, Result } from '../../electron/core/shared/result'
 import type { StatusKind } from '../../electron/core/requests/status'
 import { startDeadlineNotifier, type DeadlineNotifierOptions } from '../../electron/shell/notifications'
 import { fake, FakeBrowserWindow, FakeNotification, resetFakeElectron } from './fake-electron'

@@ -4,7 +4,7 @@
  * they are). The password never comes from the URL: RIGHTFUL_SMTP_PASSWORD or a prompt.
  */
 import { smtpSettingsSchema, type MailSecurity, type SmtpSettings } from '../../core/mail/mail-settings'
-import type { DocumentStore, DocumentStoreName, DocumentStores } from '../../core/ports'
+import type { DocumentStore, DocumentStoreName, DocumentStores } from '../../core/api/ports'
 
 /** Thrown for a bad --smtp value; the CLI reports it as a usage error. */
 export class SmtpUrlError extends Error {}

@@ -1,7 +1,7 @@
 /** Document stores for the CLI and the harness: `conf`, the same JSON format electron-store writes. */
 import Conf from 'conf'
-import type { NoticeBoard } from '../../core/notices'
-import type { DocumentStores } from '../../core/ports'
+import type { NoticeBoard } from '../../core/shared/notices'
+import type { DocumentStores } from '../../core/api/ports'
 import { createDocumentStores } from '../../core/storage/document-store'
 
 export function createConfStores(options: { dir: string; notices: NoticeBoard; now: () => Date }): DocumentStores {

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DeadlinePorts } from '../../core/api/deadline-api'
-import type { Clock } from '../../core/ports'
+import type { Clock } from '../../core/shared/ports'
 import { createDocumentStores, type WholeDocumentBackend } from '../../core/storage/document-store'
 import { openNoticeFile } from '../../core/storage/notice-file'
 

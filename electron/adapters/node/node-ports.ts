@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, PolicyFetcher, Ports, Printer, SecretStore } from '../../core/ports'
+import type { Clock, ComputePort, ExternalOpener, FilePicker, FileSink, PolicyFetcher, Ports, Printer, SecretStore } from '../../core/api/ports'
 import { nodePolicyFetcher } from './policy-fetch'
-import type { OperationHold, ProgressSink } from '../../core/operation'
+import type { OperationHold, ProgressSink } from '../../core/shared/operation'
 import { writeFileAtomicSync } from '../../core/storage/files'
 import { openNoticeFile } from '../../core/storage/notice-file'
 import { createConfStores } from './conf-stores'

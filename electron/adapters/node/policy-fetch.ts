@@ -8,8 +8,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import zlib from 'node:zlib'
-import type { FetchFailure, FetchedPage, PolicyFetcher } from '../../core/ports'
-import { message, type Message, type MessageParam } from '../../core/messages/message'
+import type { FetchFailure, FetchedPage, PolicyFetcher } from '../../core/api/ports'
+import { message, type Message, type MessageParam } from '../../core/shared/message'
 import { renderMessage } from '../../core/messages/render'
 
 type Outcome = { readonly ok: true; readonly page: FetchedPage } | { readonly ok: false; readonly failure: FetchFailure }

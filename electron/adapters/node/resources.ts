@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
-import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/ports'
+import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')

@@ -3,9 +3,9 @@
  * the harness and tests keep it in memory; the CLI takes the SMTP password from
  * RIGHTFUL_SMTP_PASSWORD or asks for it on the terminal, once per run.
  */
-import { CoreError } from '../../core/api/result'
+import { CoreError } from '../../core/shared/result'
 import { smtpPasswordSecret } from '../../core/mail/mail-settings'
-import type { SecretStore } from '../../core/ports'
+import type { SecretStore } from '../../core/api/ports'
 
 /** Secrets for the lifetime of this process only (the harness, tests). */
 export function memorySecrets(initial: Record<string, string> = {}): SecretStore {

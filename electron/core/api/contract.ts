@@ -4,27 +4,19 @@
  * their types from here. Only pure modules are imported, so the renderer may import types.
  */
 import { z } from 'zod'
-import {
-  companyEditSchema,
-  companyIdSchema,
-  emailAddressSchema,
-  contactInputSchema,
-  plainDateSchema,
-  type CompanyMatch,
-  type CompanySummary,
-  type CompanyView,
-} from '../catalog/schema'
+import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
+import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
-import type { Message } from '../messages/message'
+import type { Message } from '../shared/message'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
 import { companyChoicesSchema } from '../catalog/policy-import/choices'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
 const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
-import { isPlainDate, type PlainDate } from '../deadlines/calendar'
+import { isPlainDate, type PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
-import type { Notice } from '../notices'
+import type { Notice } from '../shared/notices'
 import { profileSchema, type Profile } from '../profile/profile'
 import {
   channels,
@@ -34,7 +26,7 @@ import {
   requestTypes,
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
-import { followUpTypes } from '../requests/kinds'
+import { followUpTypes } from '../shared/kinds'
 import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
 import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
@@ -43,15 +35,15 @@ import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
-import { webmailProviders, type WebmailProvider } from '../mail/webmail'
+import { webmailProviders, type WebmailProvider } from '../settings/webmail'
 import { sectors, type AuthoritySummary, type Sector } from '../authorities/schema'
 import type { ProposalBasis } from '../authorities/competence'
 import type { ReplyImportResult, ReplyView } from '../replies/model'
 import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
-import type { ImapView, SyncResult } from '../replies/handlers'
+import type { ImapView, SyncResult } from './handlers/replies'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
-import { operationIdPattern } from '../operation'
+import { operationIdPattern } from '../shared/operation'
 import type { DiscoverResult } from '../discover/discover'
 import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
@@ -60,7 +52,7 @@ import type { PackGroup } from '../bulk/packs'
 export type { RequestListItem, RequestView }
 export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, RedactedCopy }
 import type { ApiChannel } from './channels'
-import type { Result } from './result'
+import type { Result } from '../shared/result'
 
 const realDate = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
 const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.')

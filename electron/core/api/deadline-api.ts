@@ -5,10 +5,10 @@
  * nothing else: no catalog, templates, requests or mail, and none of the libraries behind them,
  * which is most of what a command costs to start (see bench/cli-start.ts).
  */
-import type { Clock, DocumentStore } from '../ports'
-import type { NoticeBoard } from '../notices'
+import type { Clock, DocumentStore } from '../shared/ports'
+import type { NoticeBoard } from '../shared/notices'
 import { restorePending } from '../backup/restore-pending'
-import { computeDeadlineOf } from '../deadlines/handlers'
+import { computeDeadlineOf } from './handlers/deadlines'
 import { openSettingsStore } from '../settings/settings'
 import { failWith } from '../messages/errors'
 import { apiChannels, isApiChannel } from './channels'
@@ -16,7 +16,7 @@ import type { ParsedInput } from './contract'
 import type { Api } from './create-api'
 import { failureOf } from './failure'
 import { parseInput } from './parse-input'
-import { ok, type Result } from './result'
+import { ok, type Result } from '../shared/result'
 
 /** What the deadline API needs of its host: the data folder, its notices and the settings store. */
 export type DeadlinePorts = {

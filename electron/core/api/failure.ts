@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { ApiChannel } from './channels'
 import { describeIssues } from './parse-input'
-import { CoreError, fail, type Result } from './result'
+import { CoreError, fail, type Result } from '../shared/result'
 import { failWith, zodProblems } from '../messages/errors'
 
 /** The Result a call of `channel` ends with when its handler threw `error`. */

@@ -6,8 +6,8 @@
 import type { z } from 'zod'
 import type { ApiChannel } from './channels'
 import { contract } from './contract'
-import { fail, ok, type Result } from './result'
-import { message } from '../messages/message'
+import { fail, ok, type Result } from '../shared/result'
+import { message } from '../shared/message'
 import { fieldProblem, zodIssueMessage } from '../messages/errors'
 
 /** A zod error's problems, each by its field's path. */

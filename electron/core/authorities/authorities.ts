@@ -3,8 +3,8 @@
  * files of assets/authorities), validated, and kept. Read lazily, so that a host without the files
  * still starts and only the authority methods fail, with a clear message.
  */
-import type { BuiltinAuthoritySource } from '../ports'
-import { languages, type Language } from '../requests/kinds'
+import type { BuiltinAuthoritySource } from '../shared/ports'
+import { languages, type Language } from '../shared/kinds'
 import type { AuthorityInput } from '../requests/service'
 import { placeName } from './competence'
 import { authorityFileSchema, type Authority, type AuthoritySummary } from './schema'

@@ -9,11 +9,11 @@
  * - Every other law names its authorities in the records; they come in the records' rank order
  *   (CCPA: the CPPA, which takes complaints, before the Attorney General, who enforces in court).
  */
-import { lawNames } from '../requests/law-names'
-import type { Law } from '../requests/model'
+import { lawNames } from '../shared/law-names'
+import type { Law } from '../shared/kinds'
 import { isEeaCountry, type Authority, type Competence, type Sector } from './schema'
-import { ownValue } from '../own-keys'
-import { message, type Message } from '../messages/message'
+import { ownValue } from '../shared/own-keys'
+import { message, type Message } from '../shared/message'
 
 export type CompetenceQuestion = {
   readonly law: Law

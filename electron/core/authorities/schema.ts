@@ -4,8 +4,8 @@
  * records, grouped by region). Pure zod schemas and types, shared with the renderer.
  */
 import { z } from 'zod'
-import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
-import { laws } from '../requests/model'
+import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../shared/schemas'
+import { laws } from '../shared/kinds'
 
 /** Which controllers an authority supervises. */
 export const sectors = ['private', 'public'] as const
@@ -96,7 +96,7 @@ export type Authority = z.infer<typeof authoritySchema>
 /** One file of assets/authorities: a group of records. */
 export const authorityFileSchema = z.array(authoritySchema).min(1)
 
-export { eeaCountries, isEeaCountry } from './eea'
+export { eeaCountries, isEeaCountry } from '../shared/eea'
 
 /** An authority as the API lists it. */
 export type AuthoritySummary = Pick<Authority, 'id' | 'name' | 'nameEn' | 'acronym' | 'country' | 'languages'> & {

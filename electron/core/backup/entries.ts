@@ -27,7 +27,7 @@ import { repliesDocumentSchema } from '../replies/model'
 import { isLanguage, normalizeLanguage, requestRecordSchema } from '../requests/model'
 import { storedSettingsSchema } from '../settings/settings'
 import { parseTemplate } from '../templates/engine'
-import { assertNever } from '../assert-never'
+import { assertNever } from '../shared/assert-never'
 import { emptyCounts, unsafePathReason, type BackupCounts } from './format'
 
 /** The user's parts of the data folder, in the order a restore swaps them. */

@@ -12,7 +12,7 @@
  */
 import { createDecipheriv, createHash, type DecipherGCM, type Hash } from 'node:crypto'
 import fs from 'node:fs'
-import { CoreError } from '../api/result'
+import { CoreError } from '../shared/result'
 import { checkRecord, isCheckedRecord, isTransient, rootOf, sameCounts, tally } from './entries'
 import {
   backupErrors,

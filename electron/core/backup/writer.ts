@@ -12,8 +12,8 @@ import { createCipheriv, createHash, randomBytes, scrypt, type CipherGCM, type H
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { CoreError } from '../api/result'
-import type { Operation, OperationStep } from '../operation'
+import { CoreError } from '../shared/result'
+import type { Operation, OperationStep } from '../shared/operation'
 import { checkRecord, isCheckedRecord, listUserData, tally, type DataFile } from './entries'
 import {
   backupFormat,
@@ -30,7 +30,7 @@ import {
   type BackupLimits,
   type ManifestEntry,
 } from './format'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 import { coreError, reasonOf } from '../messages/errors'
 
 const chunkBytes = 1024 * 1024

@@ -12,9 +12,10 @@
  * is unknown asks first, as a single send does.
  */
 import { z } from 'zod'
-import { errorCodes } from '../api/result'
-import { messageSchema } from '../messages/message'
-import { companyIdSchema, plainDateSchema } from '../catalog/schema'
+import { errorCodes } from '../shared/result'
+import { messageSchema } from '../shared/message'
+import { companyIdSchema } from '../catalog/schema'
+import { plainDateSchema } from '../shared/schemas'
 import { languages, laws, referenceSchema, requestTypes } from '../requests/model'
 
 export const batchIdPattern = /^BA-(\d{4})-(\d{4,})$/

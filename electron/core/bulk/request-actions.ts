@@ -6,15 +6,15 @@
  * and listed with the reason; the others are done. Each request's change is its own atomic write:
  * a cancel between two requests keeps the ones done before it.
  */
-import { CoreError, type ErrorCode } from '../api/result'
-import { comparePlainDates, type PlainDate } from '../deadlines/calendar'
-import type { Operation } from '../operation'
-import type { FileSink } from '../ports'
+import { CoreError, type ErrorCode } from '../shared/result'
+import { comparePlainDates, type PlainDate } from '../shared/calendar'
+import type { Operation } from '../shared/operation'
+import type { FileSink } from '../shared/ports'
 import { requestsCsv } from '../requests/export-csv'
 import type { RequestService } from '../requests/service'
 import type { RequestListItem } from '../requests/view'
 import { coreError } from '../messages/errors'
-import { message, type Message, type MessageParam } from '../messages/message'
+import { message, type Message, type MessageParam } from '../shared/message'
 import { renderMessage } from '../messages/render'
 
 /** Why an action left a request alone. */

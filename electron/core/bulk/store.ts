@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { NoticeBoard } from '../notices'
+import type { NoticeBoard } from '../shared/notices'
 import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { batchIdPattern, batchSchema, type Batch } from './model'

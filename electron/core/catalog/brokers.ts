@@ -13,8 +13,9 @@
  */
 import { z } from 'zod'
 import { maxNoteLength, readBrokerNote, type BrokerNoteFacts } from './broker-notes'
-import { companySchema, emailAddressSchema, type Company, type EmailContact, type Provenance, type SourceDocument } from './schema'
-import { ownValue } from '../own-keys'
+import { companySchema, type Company, type EmailContact, type Provenance, type SourceDocument } from './schema'
+import { emailAddressSchema } from '../shared/schemas'
+import { ownValue } from '../shared/own-keys'
 
 export const brokerRecordSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only').max(100),

@@ -4,7 +4,7 @@
  * source has one made from the same seed files and packs; else from the packs, read whole
  * (small catalogs, tests, a build without the compact form).
  */
-import type { BuiltinCatalogSource } from '../ports'
+import type { BuiltinCatalogSource } from '../shared/ports'
 import { builtinDigest, CompactInvalid, readCompactCatalog, type CompactCatalog } from './compact'
 import type { PackInfo } from './packs'
 import type { Company } from './schema'

@@ -9,37 +9,21 @@
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { CoreError } from '../api/result'
-import type { NoticeBoard } from '../notices'
-import { describeIssues, dictionaryOf, isJsonObject, readKeyedEntries, type BadEntry, type KeyedSchemas } from '../own-keys'
+import { CoreError } from '../shared/result'
+import type { NoticeBoard } from '../shared/notices'
+import { describeIssues, dictionaryOf, isJsonObject, readKeyedEntries, type BadEntry, type KeyedSchemas } from '../shared/own-keys'
 import { fileStamp } from '../storage/files'
 import { reportSetAside } from '../storage/set-aside'
-import type { BuiltinCatalogSource, DocumentStore } from '../ports'
+import type { BuiltinCatalogSource, DocumentStore } from '../shared/ports'
 import { fromDatarequests, RecordRejected } from './datarequests'
 import { mergeCompanies } from './merge'
 import { readPack, type PackInfo } from './packs'
-import {
-  companyIdSchema,
-  companySchema,
-  emailContactSchema,
-  plainDateSchema,
-  postalAddressSchema,
-  type Company,
-  type CompanyEdit,
-  type CompanyMatch,
-  type CompanyOrigin,
-  type CompanySummary,
-  type CompanyView,
-  type ContactInput,
-  type EmailContact,
-  type EmailProblem,
-  type PostalAddress,
-  type Provenance,
-} from './schema'
+import { companyIdSchema, companySchema, emailContactSchema, postalAddressSchema, type Company, type CompanyEdit, type CompanyMatch, type CompanyOrigin, type CompanySummary, type CompanyView, type ContactInput, type EmailContact, type EmailProblem, type PostalAddress, type Provenance } from './schema'
+import { plainDateSchema } from '../shared/schemas'
 import { nameCollator, openBuiltinLayer } from './builtin-layer'
 import { createOverlay } from './overlay'
 import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 import { slugOf } from './slug'
 
 export { slugOf }

@@ -3,7 +3,7 @@
  * records merged as the catalog merges them, sorted by name, and their search index built once.
  * Run by `npm run catalog:compact` (scripts/write-catalog-compact.ts) and by the benchmark.
  */
-import type { BuiltinCatalogSource } from '../ports'
+import type { BuiltinCatalogSource } from '../shared/ports'
 import { searchFieldsOf, sortedByName } from './builtin-layer'
 import { loadBuiltinCatalog } from './catalog'
 import { builtinDigest, writeCompactCatalog } from './compact'

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { z } from 'zod'
-import type { BuiltinCatalogSource } from '../ports'
+import type { BuiltinCatalogSource } from '../shared/ports'
 import type { PackInfo } from './packs'
 import type { Company } from './schema'
 import type { IndexData } from './search'

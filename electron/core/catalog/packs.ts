@@ -10,7 +10,8 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { z } from 'zod'
-import { companyIdSchema, companySchema, plainDateSchema, type Company } from './schema'
+import { companyIdSchema, companySchema, type Company } from './schema'
+import { plainDateSchema } from '../shared/schemas'
 
 export const packFormat = 'rightful-catalog-pack'
 

@@ -4,11 +4,11 @@
  * its text, the format it is in and where and when it was fetched, to be read by extractPolicy and
  * recorded as the source. Nothing is saved here.
  */
-import { CoreError } from '../api/result'
-import type { PolicyFetcher } from '../ports'
+import { CoreError } from '../shared/result'
+import type { PolicyFetcher } from '../shared/ports'
 import type { PolicyFormat } from './policy-import/proposal'
 import { coreError } from '../messages/errors'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 
 /** The largest page fetched, in bytes: a policy page with its markup is far smaller. */
 export const maxPolicyPageBytes = 5 * 1024 * 1024

@@ -9,14 +9,9 @@
  * assets/schemas/company.schema.json.
  */
 import { z } from 'zod'
+import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../shared/schemas'
 
-export const plainDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
-
-export const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
+export { countryCodeSchema, emailAddressSchema, plainDateSchema }
 
 export const emailPurposes = ['privacy', 'dpo', 'general', 'support', 'sales', 'newsletter', 'other'] as const
 export type EmailPurpose = (typeof emailPurposes)[number]
@@ -54,13 +49,6 @@ export type Provenance = z.infer<typeof provenanceSchema>
 
 const contactStatus = z.enum(['current', 'historical'])
 export type ContactStatus = z.infer<typeof contactStatus>
-
-/** Lenient e-mail check: one @, no spaces or angle brackets, a dot in the domain. */
-export const emailAddressSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .regex(/^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/, 'This is not an e-mail address.')
 
 /**
  * What a source found wrong with an address: it bounced, the company refuses requests sent to it,

@@ -5,7 +5,7 @@
  * short, no make-up working days), so Rightful keeps its own table. Entered from memory of the
  * notices, not checked against the published text: the UI marks it as unverified.
  */
-import type { PlainDate } from './calendar'
+import type { PlainDate } from '../shared/calendar'
 
 type YearTable = { readonly off: ReadonlyArray<[from: string, to: string, name: string]>; readonly workdays: ReadonlyArray<string> }
 

@@ -9,8 +9,8 @@
  * - pauses add the days from request to answer, both included; a restart moves the start.
  * Every result carries the steps that produced it, in words.
  */
-import { assertNever } from '../assert-never'
-import type { Law, RequestType } from '../requests/model'
+import { assertNever } from '../shared/assert-never'
+import type { Law, RequestType } from '../shared/kinds'
 import {
   addDays,
   addMonths,
@@ -21,12 +21,12 @@ import {
   plainDateOf,
   weekdayNames,
   type PlainDate,
-} from './calendar'
+} from '../shared/calendar'
 import { holidayCalendar, parseJurisdiction, withCanadianFederalHolidays, type HolidayCalendar, type Jurisdiction } from './holidays'
 import type { Deadline, DeadlineInput, DeadlineStep } from './model'
 import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
 import { timeZoneOf } from './time-zones'
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 import { countMessage, holidaysMessages, periodMessage, regimeTextMessage, rollMessages } from './explain-messages'
 
 /** Which days a final date may not fall on. */

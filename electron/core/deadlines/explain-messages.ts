@@ -3,8 +3,8 @@
  * engine writes: each step of a Deadline carries `parts`, which a host renders in the user's
  * language and joins into one paragraph (joinParts).
  */
-import { message, type Message, type MessageParam } from '../messages/message'
-import type { PlainDate } from './calendar'
+import { message, type Message, type MessageParam } from '../shared/message'
+import type { PlainDate } from '../shared/calendar'
 import type { HolidayCalendar } from './holidays'
 
 type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }

@@ -8,11 +8,11 @@
  * outside those tables, so that a deadline costs no holiday library to start.
  */
 import type Holidays from 'date-holidays'
-import type { PlainDate } from './calendar'
+import type { PlainDate } from '../shared/calendar'
 import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } from './china-holidays'
 import holidayTable from './holiday-table.json'
 import holidayPlaces from './holiday-places.json'
-import { ownValue } from '../own-keys'
+import { ownValue } from '../shared/own-keys'
 import { coreError } from '../messages/errors'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }

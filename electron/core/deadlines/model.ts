@@ -1,7 +1,7 @@
 /** Deadline inputs and results: plain data, shared with the renderer. */
-import type { Message } from '../messages/message'
-import type { Law, RequestType } from '../requests/model'
-import type { PlainDate } from './calendar'
+import type { Message } from '../shared/message'
+import type { Law, RequestType } from '../shared/kinds'
+import type { PlainDate } from '../shared/calendar'
 import type { DeadlineSettings } from './settings'
 
 /** How the company got the request, which decides the day the clock starts. */

@@ -5,7 +5,7 @@
  * matters; otherwise the zone of the capital.
  */
 import type { Jurisdiction } from './holidays'
-import { ownValue } from '../own-keys'
+import { ownValue } from '../shared/own-keys'
 
 const byCountry: Readonly<Record<string, string>> = {
   AT: 'Europe/Vienna', BE: 'Europe/Brussels', BG: 'Europe/Sofia', HR: 'Europe/Zagreb', CY: 'Asia/Nicosia',

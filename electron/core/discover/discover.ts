@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { CoreError } from '../api/result'
-import type { Operation } from '../operation'
+import { CoreError } from '../shared/result'
+import type { Operation } from '../shared/operation'
 import { createHeaderScanner, dayOf, senderDomain, type MessageHeaders } from './header-scan'
 import { createSenderMatcher, type SenderMatcher } from './sender-match'
 import type { ImapAccount } from '../replies/imap-sync'

@@ -6,9 +6,9 @@
  * other header is ever downloaded. Each folder is opened read-only and PEEK is used, so nothing
  * is marked as read.
  */
-import { cancelledError, type Operation } from '../operation'
+import { cancelledError, type Operation } from '../shared/operation'
 import { createImapClient } from '../mail/imap-client'
-import { CoreError } from '../api/result'
+import { CoreError } from '../shared/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
 import { coreError } from '../messages/errors'

@@ -17,7 +17,7 @@
  * same runs (`widthOfText`), with pdfkit's arithmetic, instead of asking pdfkit to lay it out again.
  */
 import { create, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
-import type { FontFaceName, FontSource } from '../ports'
+import type { FontFaceName, FontSource } from '../shared/ports'
 
 export type Weight = 'regular' | 'bold'
 

@@ -1,10 +1,10 @@
 /** Turns a request (as drafted, or exactly as sent) into the letter the PDF renderer lays out. */
-import type { PlainDate } from '../deadlines/calendar'
+import type { PlainDate } from '../shared/calendar'
 import { letterDraft, type Language, type RequestRecord } from '../requests/model'
-import { longDate } from '../templates/view'
+import { longDate } from '../requests/draft-view'
 import { letterLabels } from './letter-labels'
 import type { LetterInput, Paper } from './pdf-letter'
-import { cutUtf8 } from '../text-cut'
+import { cutUtf8 } from '../shared/text-cut'
 import { coreError } from '../messages/errors'
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })

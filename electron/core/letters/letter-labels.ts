@@ -1,5 +1,5 @@
 /** The words printed around a letter's data, in the letter's language. */
-import type { Language } from '../requests/model'
+import type { Language } from '../shared/kinds'
 
 export type LetterLabels = {
   /** Above the request reference in the information block. */

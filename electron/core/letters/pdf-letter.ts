@@ -10,7 +10,7 @@
  * Helvetica (AFM files read from disk) is never loaded, because it does not survive bundling.
  */
 import PDFDocument from 'pdfkit'
-import type { FontFaceName, FontSource } from '../ports'
+import type { FontFaceName, FontSource } from '../shared/ports'
 import { CJK_CHARACTER, fontsForLetter, widthOfText, type LetterFonts, type Weight } from './letter-fonts'
 import { letterLabels, type LetterLabels } from './letter-labels'
 import { pageGeometry, type PageGeometry, type Paper } from './page-geometry'

@@ -7,10 +7,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { domainToASCII } from 'node:url'
 import type MailComposerType from 'nodemailer/lib/mail-composer'
-import { emailAddressSchema } from '../catalog/schema'
+import { emailAddressSchema } from '../shared/schemas'
 import { hasControlCharacter } from './mail-settings'
 import { coreError, coreErrorAs } from '../messages/errors'
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 
 /** The most attachment data one e-mail carries (before encoding); many servers refuse more than 25 MB encoded. */
 export const maxAttachmentBytesPerMessage = 20 * 1024 * 1024

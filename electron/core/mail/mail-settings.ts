@@ -4,9 +4,9 @@
  * store. The password is never part of it: it lives in the SecretStore port.
  */
 import { z } from 'zod'
-import { emailAddressSchema } from '../catalog/schema'
-import type { NoticeBoard } from '../notices'
-import type { DocumentStore, SecretStore } from '../ports'
+import { emailAddressSchema } from '../shared/schemas'
+import type { NoticeBoard } from '../shared/notices'
+import type { DocumentStore, SecretStore } from '../shared/ports'
 import { fileStamp } from '../storage/files'
 import type { PasswordStorage } from './mail-types'
 import { noticeWords } from '../messages/errors'

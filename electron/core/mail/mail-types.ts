@@ -2,15 +2,15 @@
  * The shapes the mail API returns: pure types, shared with the renderer (which must not pull in
  * nodemailer, the letter renderer or Node's file system through a type import).
  */
-import type { ErrorCode } from '../api/result'
-import type { SecretProtection } from '../ports'
+import type { ErrorCode } from '../shared/result'
+import type { SecretProtection } from '../shared/ports'
 import type { RequestView } from '../requests/view'
 import type { SentCopySettings, SmtpSettings } from './mail-settings'
 
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'uncertain'] as const
 export type OutboxState = (typeof outboxStates)[number]
 
-import type { Message } from '../messages/message'
+import type { Message } from '../shared/message'
 
 /** What went wrong, as the server (or the network) said it. */
 export type SmtpFailure = {

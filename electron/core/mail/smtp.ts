@@ -9,7 +9,7 @@ import { rootCertificates } from 'node:tls'
 import type SMTPConnectionType from 'nodemailer/lib/smtp-connection'
 import type { MailSecurity } from './mail-settings'
 import type { SmtpFailure } from './mail-types'
-import { message, type MessageParam } from '../messages/message'
+import { message, type MessageParam } from '../shared/message'
 import { renderMessage } from '../messages/render'
 
 export type { SmtpFailure } from './mail-types'

@@ -5,8 +5,8 @@
  * user's language.
  */
 import type { z } from 'zod'
-import { CoreError, fail, type ApiError, type ErrorCode } from '../api/result'
-import { message, type Message, type MessageParam } from './message'
+import { CoreError, fail, type ApiError, type ErrorCode } from '../shared/result'
+import { message, type Message, type MessageParam } from '../shared/message'
 import { renderMessage } from './render'
 import { coreResources, type MessageResource } from './resources'
 

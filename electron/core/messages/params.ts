@@ -9,8 +9,8 @@
  * - a nested message is rendered, a list of them enumerated ("A, B"; "A、B" in Chinese);
  * - numbers stay numbers (i18next picks the plural form from `count`).
  */
-import { describeDate } from '../deadlines/calendar'
-import type { Message, MessageParam } from './message'
+import { describeDate } from '../shared/calendar'
+import type { Message, MessageParam } from '../shared/message'
 import { uiLocales, type UiLanguage } from './ui-languages'
 
 const plainDate = /^\d{4}-\d{2}-\d{2}$/

@@ -3,7 +3,7 @@
  * i18next instance over the same resources the window loads.
  */
 import i18next, { type i18n } from 'i18next'
-import type { Message } from './message'
+import type { Message } from '../shared/message'
 import { localizeParams } from './params'
 import { coreResources } from './resources'
 import { uiLanguages, type UiLanguage } from './ui-languages'

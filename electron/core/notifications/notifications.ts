@@ -4,10 +4,10 @@
  * background when it is closed.
  */
 import { z } from 'zod'
-import { addDays, comparePlainDates, describeDate, type PlainDate } from '../deadlines/calendar'
-import type { NoticeBoard } from '../notices'
-import { isJsonObject, readListEntries } from '../own-keys'
-import type { DocumentStore } from '../ports'
+import { addDays, comparePlainDates, describeDate, type PlainDate } from '../shared/calendar'
+import type { NoticeBoard } from '../shared/notices'
+import { isJsonObject, readListEntries } from '../shared/own-keys'
+import type { DocumentStore } from '../shared/ports'
 import { reportSetAside } from '../storage/set-aside'
 import { closedStatuses } from '../requests/status'
 import type { RequestListItem } from '../requests/view'

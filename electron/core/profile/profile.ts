@@ -2,9 +2,9 @@
  * The user's own identity data, entered once and kept locally in the profile store.
  */
 import { z } from 'zod'
-import { emailAddressSchema } from '../catalog/schema'
-import type { NoticeBoard } from '../notices'
-import type { DocumentStore } from '../ports'
+import { emailAddressSchema } from '../shared/schemas'
+import type { NoticeBoard } from '../shared/notices'
+import type { DocumentStore } from '../shared/ports'
 import { regionName } from './regions'
 import { noticeWords } from '../messages/errors'
 

@@ -8,7 +8,7 @@
  * Elsewhere the country alone decides, so no region is asked for. A pure module: the renderer uses
  * it for the profile form.
  */
-import { ownValue } from '../own-keys'
+import { ownValue } from '../shared/own-keys'
 
 export type Subdivision = { readonly code: string; readonly name: string }
 

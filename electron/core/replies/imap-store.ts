@@ -6,8 +6,8 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
-import type { NoticeBoard } from '../notices'
-import { dictionaryOf, readKeyedEntries, type BadEntry } from '../own-keys'
+import type { NoticeBoard } from '../shared/notices'
+import { dictionaryOf, readKeyedEntries, type BadEntry } from '../shared/own-keys'
 import { openJsonFileStore } from '../storage/document-store'
 import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'

@@ -6,13 +6,13 @@
  * Message-IDs, a reference in the subject, a sender at a company's domain, or a bounce; and the
  * messages in which the server finds one of our references in the text (IMAP SEARCH BODY).
  */
-import { CoreError } from '../api/result'
-import { cancelledError, type Operation } from '../operation'
+import { CoreError } from '../shared/result'
+import { cancelledError, type Operation } from '../shared/operation'
 import type { MailSecurity } from '../mail/mail-settings'
 import { createImapClient } from '../mail/imap-client'
 import type { MailboxState } from './imap-settings'
 import { messageIdsIn } from './parse'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 import { coreError } from '../messages/errors'
 
 export type ImapAccount = {

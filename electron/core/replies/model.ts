@@ -5,7 +5,7 @@
  * <data>/replies/inbox/ until then. Pure zod schemas and types, shared with the renderer.
  */
 import { z } from 'zod'
-import { plainDateSchema } from '../catalog/schema'
+import { plainDateSchema } from '../shared/schemas'
 import { referenceSchema } from '../requests/model'
 import { replyKinds } from './rules'
 

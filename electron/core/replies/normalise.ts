@@ -5,8 +5,8 @@
  * to 255 bytes of UTF-8. A record that still does not validate is refused with REPLY_UNSTORABLE
  * and the reason; nothing is kept of it. Pure: the same input gives the same record.
  */
-import { describeIssues } from '../own-keys'
-import { cutFileName, cutText } from '../text-cut'
+import { describeIssues } from '../shared/own-keys'
+import { cutFileName, cutText } from '../shared/text-cut'
 import { replyLimits, replyRecordSchema, type ReplyRecord } from './model'
 import { coreErrorAs, zodProblems } from '../messages/errors'
 

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto'
 import { createTextBudget, unlimitedBudget, type TextBudget } from '../text/budget'
 import type { AddressObject, ParsedMail } from 'mailparser'
-import { CoreError } from '../api/result'
-import { cutFileName, maxFileNameBytes } from '../text-cut'
+import { CoreError } from '../shared/result'
+import { cutFileName, maxFileNameBytes } from '../shared/text-cut'
 import { coreError } from '../messages/errors'
-import { message, type Message, type MessageParam } from '../messages/message'
+import { message, type Message, type MessageParam } from '../shared/message'
 
 /** The largest .eml Rightful imports (a reply with a data export attached may be large). */
 export const maxReplyBytes = 25 * 1024 * 1024

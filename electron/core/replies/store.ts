@@ -6,8 +6,8 @@
  * and the user is told.
  */
 import path from 'node:path'
-import type { NoticeBoard } from '../notices'
-import { describeIssues, isJsonObject, readListEntries, type BadEntry } from '../own-keys'
+import type { NoticeBoard } from '../shared/notices'
+import { describeIssues, isJsonObject, readListEntries, type BadEntry } from '../shared/own-keys'
 import { openJsonFileStore } from '../storage/document-store'
 import { folderLock } from '../storage/folder-lock'
 import { reportSetAside } from '../storage/set-aside'

@@ -6,9 +6,9 @@
  * suggestion scan (linear, over a bounded text) and the view, shared with the renderer.
  */
 import { z } from 'zod'
-import { answerConcepts, answerItemsUnder, type AnswerConcept, type AnswerItem } from './answer-items'
+import { answerConcepts, answerItemsUnder, type AnswerConcept, type AnswerItem } from '../shared/answer-items'
 import { activeEvents, type RequestEvent } from './events'
-import { laws, type Law } from './kinds'
+import { laws, type Law } from '../shared/kinds'
 
 export const answerStates = ['arrived', 'missing', 'not-applicable'] as const
 export type AnswerState = (typeof answerStates)[number]

@@ -4,7 +4,7 @@
  * fax). Pure: a function of the request and the company's record as the catalog shows it.
  */
 import type { CompanyView } from '../catalog/schema'
-import type { PlainDate } from '../deadlines/calendar'
+import type { PlainDate } from '../shared/calendar'
 import { activeEvents } from './events'
 import type { RequestRecord } from './model'
 import type { BounceAdvice, OtherChannel } from './followup-view'

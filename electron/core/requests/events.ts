@@ -4,30 +4,11 @@
  * Pure schemas and functions: the renderer uses them too.
  */
 import { z } from 'zod'
-import { plainDateSchema } from '../catalog/schema'
+import { eventKinds, type EventKind } from '../shared/kinds'
+import { plainDateSchema } from '../shared/schemas'
 import type { DeadlineInput } from '../deadlines/model'
 
-export const eventKinds = [
-  'created',
-  'sent',
-  'undeliverable',
-  'delivered',
-  'acknowledged',
-  'identity-requested',
-  'identity-provided',
-  'clarification-asked',
-  'clarification-answered',
-  'extension-claimed',
-  'reply-received',
-  'data-received',
-  'partially-fulfilled',
-  'refused',
-  'completed',
-  'reminder-sent',
-  'complaint-filed',
-  'abandoned',
-] as const
-export type EventKind = (typeof eventKinds)[number]
+export { eventKinds, type EventKind } from '../shared/kinds'
 
 /** Events the user may add by hand ('created' and 'sent' come from writing and sending). */
 export const userEventKinds = eventKinds.filter((k): k is Exclude<EventKind, 'created' | 'sent'> => k !== 'created' && k !== 'sent')

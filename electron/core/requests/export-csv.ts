@@ -4,7 +4,7 @@
  * = + - @, a tab or a carriage return as a formula, and company names come from anyone: such a
  * cell gets a leading apostrophe, so it is shown as the text it is. Pure functions.
  */
-import { plainDateOf } from '../deadlines/calendar'
+import { plainDateOf } from '../shared/calendar'
 import type { RequestListItem } from './view'
 
 /** One cell: neutralised against formulas, quoted where RFC 4180 requires it. */

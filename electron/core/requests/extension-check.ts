@@ -6,11 +6,11 @@
  * extension is the law's own (deadlines/engine.ts). A law that allows no extension (the LGPD, the
  * APPI) makes any claim groundless. Pure: a function of the request's facts and its deadline.
  */
-import { comparePlainDates, type PlainDate } from '../deadlines/calendar'
+import { comparePlainDates, type PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import { activeEvents, type RequestEvent } from './events'
-import type { Law } from './kinds'
-import { message, type Message, type MessageParam } from '../messages/message'
+import type { Law } from '../shared/kinds'
+import { message, type Message, type MessageParam } from '../shared/message'
 
 export const extensionVerdicts = [
   /** No extension-claimed event on the timeline. */

@@ -2,10 +2,10 @@
  * What the API returns when a sent request needs chasing: the law's rule on identity checks beside
  * the company's demand, the check of an extension claim, the advice after a bounce. Pure types.
  */
-import type { PlainDate } from '../deadlines/calendar'
+import type { PlainDate } from '../shared/calendar'
 import type { ExtensionCheck } from './extension-check'
 import type { IdentityRule } from './identity-rules'
-import type { Law, RequestType } from './kinds'
+import type { Law, RequestType } from '../shared/kinds'
 
 /** What the law lets a company ask for to check who makes a request, beside what it asked. */
 export type IdentityAdvice = {

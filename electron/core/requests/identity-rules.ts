@@ -9,9 +9,9 @@
  * and Art. 50 PIPL. Rules marked `unverified` were taken from secondary sources or memory and are
  * shown as such (shared/docs/law-reference.md marks the same ones [M]).
  */
-import { assertNever } from '../assert-never'
-import type { Law, RequestType } from './kinds'
-import { message, type Message } from '../messages/message'
+import { assertNever } from '../shared/assert-never'
+import type { Law, RequestType } from '../shared/kinds'
+import { message, type Message } from '../shared/message'
 
 /** Which rule applies: the law, and for the US laws whether the request is an opt-out. */
 export const identityRuleIds = [

@@ -10,12 +10,12 @@
  * proposed: the user is told why and picks the law (never a silent guess). The kinds of request a
  * law grants are in rights.ts. A pure module: the renderer proposes while the user picks.
  */
-import { isEeaCountry } from '../authorities/eea'
+import { isEeaCountry } from '../shared/eea'
 import { regionName } from '../profile/regions'
-import { lawNames } from './law-names'
-import { laws, type Law } from './kinds'
-import { ownValue } from '../own-keys'
-import { message, type Message } from '../messages/message'
+import { lawNames } from '../shared/law-names'
+import { laws, type Law } from '../shared/kinds'
+import { ownValue } from '../shared/own-keys'
+import { message, type Message } from '../shared/message'
 
 /**
  * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents

@@ -3,17 +3,18 @@
  * renderer. What was sent is frozen in `sent` and never changes afterwards.
  */
 import { z } from 'zod'
-import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../catalog/schema'
+import { countryCodeSchema, emailAddressSchema, plainDateSchema } from '../shared/schemas'
 import { answerCheckSchema } from './answer-check'
 import { attachmentSchema, factsOf, requestEventSchema, type RequestFacts } from './events'
-import { languages, laws, normalizeLanguage, requestTypes, type Law, type RequestType } from './kinds'
+import { laws, requestTypes, type Law, type RequestType } from '../shared/kinds'
 
 export type { RequestEvent } from './events'
 
-export { followUpTypes, isFollowUpType, isLanguage, languages, laws, normalizeLanguage, requestTypes, type FollowUpType, type Language, type Law, type RequestType } from './kinds'
+export { followUpTypes, isFollowUpType, isLanguage, languages, laws, normalizeLanguage, requestTypes, type FollowUpType, type Language, type Law, type RequestType } from '../shared/kinds'
 
-/** A letter language; the old "zh" is read as "zh-Hans" (a request saved before opens as before). */
-export const languageSchema = z.preprocess(normalizeLanguage, z.enum(languages))
+import { languageSchema } from '../shared/schemas'
+
+export { languageSchema }
 
 export const channels = ['email', 'post'] as const
 export type Channel = (typeof channels)[number]

@@ -35,7 +35,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { NoticeBoard } from '../notices'
+import type { NoticeBoard } from '../shared/notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'

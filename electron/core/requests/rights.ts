@@ -10,10 +10,10 @@
  * 44-47; APPI Arts. 33-35; APPs 7, 12 and 13). A right a law does not grant is never offered as if
  * it did: a Berlin user gets no CCPA opt-out.
  */
-import { assertNever } from '../assert-never'
-import { lawNames } from './law-names'
-import { isFollowUpType, laws, requestTypes, type FollowUpType, type Law, type RequestType } from './kinds'
-import { message, type Message } from '../messages/message'
+import { assertNever } from '../shared/assert-never'
+import { lawNames } from '../shared/law-names'
+import { isFollowUpType, laws, requestTypes, type FollowUpType, type Law, type RequestType } from '../shared/kinds'
+import { message, type Message } from '../shared/message'
 
 /** The kinds of request a person starts (reminders, incomplete-answer letters, pushbacks, contests and complaints follow one up). */
 export const rightTypes: ReadonlyArray<Exclude<RequestType, FollowUpType>> = requestTypes.filter(

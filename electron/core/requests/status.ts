@@ -2,11 +2,11 @@
  * A request's status and next steps, derived from its events, its deadline and today's date;
  * never stored. Pure: the renderer uses them as selectors.
  */
-import { assertNever } from '../assert-never'
-import { addDays, comparePlainDates, daysBetween, describeDate, type PlainDate } from '../deadlines/calendar'
+import { assertNever } from '../shared/assert-never'
+import { addDays, comparePlainDates, daysBetween, describeDate, type PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { RequestFacts } from './events'
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 
 export type RequestStatus =
   | { readonly kind: 'draft' }

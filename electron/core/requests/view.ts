@@ -1,5 +1,5 @@
 /** What the API returns for requests: the record plus its derived deadline and status. Pure types. */
-import type { PlainDate } from '../deadlines/calendar'
+import type { PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { RequestRecord, RequestSummary } from './model'
 import type { NextStep, RequestStatus } from './status'

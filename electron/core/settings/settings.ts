@@ -5,10 +5,10 @@
  */
 import { z } from 'zod'
 import { deadlineSettingsSchema, type DeadlineSettings } from '../deadlines/settings'
-import type { NoticeBoard } from '../notices'
-import type { DocumentStore } from '../ports'
+import type { NoticeBoard } from '../shared/notices'
+import type { DocumentStore } from '../shared/ports'
 import { fileStamp } from '../storage/files'
-import { webmailProviders } from '../mail/webmail'
+import { webmailProviders } from './webmail'
 import { uiLanguages } from '../messages/ui-languages'
 import { coreError, noticeWords } from '../messages/errors'
 

@@ -6,8 +6,8 @@
  * the app and the CLI on one folder never lose each other's changes.
  */
 import path from 'node:path'
-import type { NoticeBoard } from '../notices'
-import type { DocumentStore, DocumentStoreName, DocumentStores } from '../ports'
+import type { NoticeBoard } from '../shared/notices'
+import type { DocumentStore, DocumentStoreName, DocumentStores } from '../shared/ports'
 import { fileStamp, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
 import { folderLock, type FolderLock } from './folder-lock'
 import { setAsideEntriesSync } from './set-aside'

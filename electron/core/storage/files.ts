@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { cutUtf8 } from '../text-cut'
+import { cutUtf8 } from '../shared/text-cut'
 
 /** Makes a rename or a new file in `dir` durable (a no-op on Windows). */
 export function fsyncDirectory(dir: string): void {

@@ -31,9 +31,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { threadId } from 'node:worker_threads'
-import { CoreError } from '../api/result'
+import { CoreError } from '../shared/result'
 import { coreError, reasonOf } from '../messages/errors'
-import { message } from '../messages/message'
+import { message } from '../shared/message'
 
 /** The lock's file name in the data folder (hidden: never backed up, never swapped by a restore). */
 export const folderLockName = '.rightful.lock'

@@ -5,8 +5,8 @@
  * file that does not parse at all is moved aside. Either way the user is told by a new notice.
  */
 import path from 'node:path'
-import { createNoticeBoard, noticeSchema, type Notice, type NoticeBoard, type NoticeStorage } from '../notices'
-import { isJsonObject, readListEntries, type BadEntry } from '../own-keys'
+import { createNoticeBoard, noticeSchema, type Notice, type NoticeBoard, type NoticeStorage } from '../shared/notices'
+import { isJsonObject, readListEntries, type BadEntry } from '../shared/own-keys'
 import { moveAsideSync, readJsonFileSync, writeFileAtomicSync } from './files'
 import { folderLock } from './folder-lock'
 import { setAsideEntriesSync } from './set-aside'

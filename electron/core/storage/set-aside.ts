@@ -5,9 +5,9 @@
  * again without it; the user is told where it went. Nothing is ever deleted.
  */
 import path from 'node:path'
-import type { NoticeBoard } from '../notices'
-import type { BadEntry } from '../own-keys'
-import type { DocumentStore } from '../ports'
+import type { NoticeBoard } from '../shared/notices'
+import type { BadEntry } from '../shared/own-keys'
+import type { DocumentStore } from '../shared/ports'
 import { createFileExclusiveSync } from './files'
 
 function timestamp(date: Date): string {

@@ -7,7 +7,8 @@
 import Mustache from 'mustache'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { languageSchema, laws, requestTypes } from '../requests/model'
+import { laws, requestTypes } from '../shared/kinds'
+import { languageSchema } from '../shared/schemas'
 import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 
 export const templateMetaSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /** A template as the list and the editor show it. Pure types: the renderer imports them. */
-import type { Language, Law, RequestType } from '../requests/model'
+import type { Language, Law, RequestType } from '../shared/kinds'
 
 export type TemplateInfo = {
   readonly id: string

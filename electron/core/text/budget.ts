@@ -6,7 +6,7 @@
  * callers write only after they return.
  */
 import { coreErrorAs } from '../messages/errors'
-import { message, type Message } from '../messages/message'
+import { message, type Message } from '../shared/message'
 
 export type TextBudget = {
   /** Throws INPUT_TOO_COMPLEX once the budget has run out. Cheap enough to call per match. */

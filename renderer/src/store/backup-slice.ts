@@ -3,7 +3,7 @@
  * restore every cached slice is dropped (the store goes back to its initial state) and loaded
  * again, so nothing shown comes from the data that was replaced.
  */
-import type { ApiError } from '@core/api/result'
+import type { ApiError } from '@core/shared/result'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '@core/backup/view'
 import { api, ApiFailure, messageOf, unwrap } from '../api'
 import type { Slice } from './types'

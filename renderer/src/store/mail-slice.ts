@@ -2,7 +2,7 @@
  * Sending through the user's own mail server: the SMTP settings as the core shows them (never the
  * password), and each request's outbox entry. The core decides every state; this only caches it.
  */
-import type { ApiError } from '@core/api/result'
+import type { ApiError } from '@core/shared/result'
 import type { SentCopySettings, SmtpSettings } from '@core/mail/mail-settings'
 import type { OutboxItem, SmtpView } from '@core/mail/mail-types'
 import { api, ApiFailure, messageOf, unwrap } from '../api'

@@ -5,8 +5,8 @@
  * work; this slice only knows what is running, how far it is, and where it was started.
  */
 import type { OperationChannel } from '@core/api/channels'
-import type { Result } from '@core/api/result'
-import type { OperationProgress } from '@core/operation'
+import type { Result } from '@core/shared/result'
+import type { OperationProgress } from '@core/shared/operation'
 import { api, messageOf, unwrap } from '../api'
 import { withEntry, withoutEntry } from './keyed'
 import type { Route } from './routes'

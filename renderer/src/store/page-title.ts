@@ -2,7 +2,7 @@
  * The window's title for each route: "FS.COM - Rightful". Screen readers and the system's window
  * list (Alt+Tab, the taskbar) read it, so it names the page and, where there is one, its subject.
  */
-import { assertNever } from '@core/assert-never'
+import { assertNever } from '@core/shared/assert-never'
 import type { Route } from './routes'
 import { i18n } from '../i18n/i18n'
 

@@ -4,7 +4,7 @@
  * elsewhere while a long policy is read and find it, read, when they come back.
  */
 import type { ApiInput } from '@core/api/contract'
-import type { Result } from '@core/api/result'
+import type { Result } from '@core/shared/result'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyView } from '@core/catalog/schema'
 import { api, messageOf, unwrap } from '../api'

@@ -3,7 +3,7 @@
  * sorted, the last import's result and the IMAP settings. Actions call window.api, then apply the
  * returned entities (and reload the request whose timeline changed).
  */
-import type { ImapView, SyncResult } from '@core/replies/handlers'
+import type { ImapView, SyncResult } from '@core/api/handlers/replies'
 import type { ImapSettings } from '@core/replies/imap-settings'
 import type { ReplyImportResult, ReplyKind, ReplyView } from '@core/replies/model'
 import { api, unwrap } from '../api'

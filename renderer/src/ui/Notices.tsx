@@ -1,5 +1,5 @@
-import { assertNever } from '@core/assert-never'
-import type { Notice } from '@core/notices'
+import { assertNever } from '@core/shared/assert-never'
+import type { Notice } from '@core/shared/notices'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../store/store'
 import { i18n } from '../i18n/i18n'

@@ -3,7 +3,7 @@
  * (INVALID_INPUT with `issues`: a dotted path and words for each); a form shows each beside its
  * field and keeps the rest for one line under the form. Toasts are for what is not about a field.
  */
-import type { ApiError } from '@core/api/result'
+import type { ApiError } from '@core/shared/result'
 import { ApiFailure, messageOf } from '../api'
 import { errorText } from './messages'
 

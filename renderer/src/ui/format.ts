@@ -1,11 +1,11 @@
 /** Labels and dates as people read them. */
-import { describeDate } from '@core/deadlines/calendar'
+import { describeDate } from '@core/shared/calendar'
 import { regionName } from '@core/profile/regions'
 import { currentLanguage, currentLocale, i18n } from '../i18n/i18n'
 
 import type { EventKind, UserEventKind } from '@core/requests/events'
 import type { Law, RequestType } from '@core/requests/model'
-import type { WebmailProvider } from '@core/mail/webmail'
+import type { WebmailProvider } from '@core/settings/webmail'
 
 /** A request type's short name ("Access"). */
 export function requestTypeLabel(type: RequestType): string {

@@ -1,5 +1,5 @@
 /** The core's messages in the window's language (namespace `core` of the window's i18next). */
-import type { Message } from '@core/messages/message'
+import type { Message } from '@core/shared/message'
 import { localizeParams } from '@core/messages/params'
 import { currentLanguage, i18n } from '../i18n/i18n'
 

@@ -1,4 +1,4 @@
-import type { SecretProtection } from '@core/ports'
+import type { SecretProtection } from '@core/api/ports'
 import { i18n } from '../i18n/i18n'
 
 /**

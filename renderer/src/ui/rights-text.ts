@@ -5,7 +5,7 @@
  */
 import type { RightReason, RightType } from '@core/requests/rights'
 import type { Law } from '@core/requests/model'
-import { assertNever } from '@core/assert-never'
+import { assertNever } from '@core/shared/assert-never'
 import { currentLanguage, i18n } from '../i18n/i18n'
 import { formatList, lawShort, requestTypeLong } from './format'
 

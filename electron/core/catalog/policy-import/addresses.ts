@@ -9,7 +9,7 @@ import { unlimitedBudget, type TextBudget } from '../../text/budget'
 import { declaredController, hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import type { Segments, Span } from './segments'
-import { ownValue } from '../../own-keys'
+import { ownValue } from '../../shared/own-keys'
 
 const usStates: Readonly<Record<string, string>> = {
   Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO', Connecticut: 'CT',

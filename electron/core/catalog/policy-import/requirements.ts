@@ -5,7 +5,7 @@
 import type { ProposedDeletion, ProposedMinAge, ProposedSubjectRule } from './proposal'
 import { exerciseOfRightsCue } from './cues'
 import type { Segments } from './segments'
-import { ownValue } from '../../own-keys'
+import { ownValue } from '../../shared/own-keys'
 
 const subjectWords = /\bsubject(?:[- ]line)?\b|\bBetreff\b|\bobjet\b|\basunto\b|主题|標題|标题/i
 const demand = /\b(?:should|must|shall|please|required?|need to|clearly state|label(?:l)?ed|mark(?:ed)?|includ(?:e|ing)|specify|state|quote|put|use|with)\b|\bbitte\b|请|須|须/i

@@ -9,7 +9,7 @@ import { companyDomainOf, parseArchiveUrl } from './identity'
 import { slugOf } from '../slug'
 import type { PolicyProposal } from './proposal'
 import { coreErrorAs, zodIssues } from '../../messages/errors'
-import { message } from '../../messages/message'
+import { message } from '../../shared/message'
 import { companyChoicesSchema, type CompanyChoices } from './choices'
 
 // The choices' schema lives apart (choices.ts): the API contract needs it, not this module's policy patterns.

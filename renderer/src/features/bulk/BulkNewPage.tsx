@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isFollowUpType, requestTypes, type RequestType } from '@core/requests/kinds'
+import { isFollowUpType, requestTypes, type RequestType } from '@core/shared/kinds'
 import { useStore } from '../../store/store'
 import { requestTypeLabel } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'

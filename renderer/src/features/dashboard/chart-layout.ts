@@ -6,7 +6,7 @@
  * date arithmetic the chart needs (day numbers, month names) is done locally, in the same format
  * as describeDate ("2 March 2026").
  */
-import type { PlainDate } from '@core/deadlines/calendar'
+import type { PlainDate } from '@core/shared/calendar'
 import type { RequestFacts } from '@core/requests/events'
 import type { RequestStatus } from '@core/requests/status'
 import type { RequestListItem } from '@core/requests/view'

@@ -3,7 +3,7 @@
  * the window's language (namespace `chart`). English reads exactly as chart-layout.ts labels them.
  */
 import type { TFunction } from 'i18next'
-import { assertNever } from '@core/assert-never'
+import { assertNever } from '@core/shared/assert-never'
 import { currentLanguage, currentLocale } from '../../i18n/i18n'
 import { formatDate } from '../../ui/format'
 import type { ChartMark, ChartRow, ChartTick } from './chart-layout'

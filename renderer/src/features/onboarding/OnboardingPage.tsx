@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SendingMethod } from '@core/settings/settings'
-import type { WebmailProvider } from '@core/mail/webmail'
+import type { WebmailProvider } from '@core/settings/webmail'
 import { useStore } from '../../store/store'
 import { noFieldErrors } from '../../ui/field-errors'
 import { FormError } from '../../ui/FormError'

@@ -1,5 +1,5 @@
 import type { Deadline } from '@core/deadlines/model'
-import type { Message } from '@core/messages/message'
+import type { Message } from '@core/shared/message'
 import type { RequestStatus } from '@core/requests/status'
 import { daysLeftMessage } from '@core/requests/status'
 import { useTranslation } from 'react-i18next'

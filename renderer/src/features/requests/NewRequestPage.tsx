@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { proposeLaw } from '@core/requests/law-proposal'
-import { laws as allLaws, type Law, type RequestType } from '@core/requests/kinds'
+import { laws as allLaws, type Law, type RequestType } from '@core/shared/kinds'
 import { rightsUnder, rightTypes, type RightStatus, type RightType } from '@core/requests/rights'
 import { useStore } from '../../store/store'
 import { CompanyResults } from '../companies/CompanyResults'

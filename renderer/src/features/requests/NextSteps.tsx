@@ -4,7 +4,7 @@ import { useStore } from '../../store/store'
 import { ComplaintDialog } from './ComplaintDialog'
 import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
-import { isFollowUpType } from '@core/requests/kinds'
+import { isFollowUpType } from '@core/shared/kinds'
 
 /** What the user can do now: the reminder, then the complaint, written from this request. */
 export function NextSteps({ view }: { view: RequestView }) {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { ApiError } from '@core/api/result'
+import type { ApiError } from '@core/shared/result'
 import type { BackupPreview } from '@core/backup/view'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'

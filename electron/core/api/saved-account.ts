@@ -2,12 +2,12 @@
  * The IMAP account saved in Settings → Replies, with its password from the secret store (or the
  * SMTP login's, when it reuses that): for the reply sync and for discovery in the inbox.
  */
-import type { CoreContext } from '../api/handlers'
-import { CoreError } from '../api/result'
+import type { CoreContext } from './context'
+import { CoreError } from '../shared/result'
 import { openMailSettings, smtpPasswordSecret } from '../mail/mail-settings'
-import type { ImapAccount } from './imap-sync'
-import { imapPasswordSecret } from './imap-settings'
-import { openImapStore } from './imap-store'
+import type { ImapAccount } from '../replies/imap-sync'
+import { imapPasswordSecret } from '../replies/imap-settings'
+import { openImapStore } from '../replies/imap-store'
 import { coreError } from '../messages/errors'
 
 /**

@@ -1,9 +1,9 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import type { ParsedInput } from '../api/contract'
-import { computeDeadline } from './engine'
-import { parseJurisdiction } from './holidays'
-import type { Deadline } from './model'
-import type { DeadlineSettings } from './settings'
+import type { CoreContext, HandlerMap } from '../context'
+import type { ParsedInput } from '../contract'
+import { computeDeadline } from '../../deadlines/engine'
+import { parseJurisdiction } from '../../deadlines/holidays'
+import type { Deadline } from '../../deadlines/model'
+import type { DeadlineSettings } from '../../deadlines/settings'
 
 /**
  * `deadlines:compute` on its parsed input, under the user's deadline settings: what the handler
@@ -30,7 +30,7 @@ export function deadlineHandlers(ctx: CoreContext): HandlerMap {
     'deadlines:compute': (input) => computeDeadlineOf(input, ctx.settings.deadlines()),
     'deadlines:exportIcs': async () => {
       // The ics package is loaded on the first export, not when the core starts.
-      const { deadlinesCalendar } = await import('./ics')
+      const { deadlinesCalendar } = await import('../../requests/ics')
       const calendar = deadlinesCalendar(ctx.requests.deadlines(), ctx.ports.clock.now())
       if (calendar.events === 0) return { path: null, events: 0 }
       const path = await ctx.ports.files.save({ suggestedName: 'Rightful deadlines.ics', kind: 'ics', bytes: new TextEncoder().encode(calendar.text) })

@@ -1,6 +1,6 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { letterFor, outputFileName } from './letter-for-request'
-import { renderLetterPdf } from './render'
+import type { CoreContext, HandlerMap } from '../context'
+import { letterFor, outputFileName } from '../../letters/letter-for-request'
+import { renderLetterPdf } from '../../letters/render'
 
 export function letterHandlers(ctx: CoreContext): HandlerMap {
   return {

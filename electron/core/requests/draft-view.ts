@@ -2,11 +2,11 @@
  * What a template is filled with: the request, the user, the company, and for reminders and
  * complaints the request they follow up, with dates written out in the template's language.
  */
-import { parsePlainDate, type PlainDate } from '../deadlines/calendar'
-import { activeEvents, type RequestEvent } from '../requests/events'
-import { citeIn, type AnswerItem } from '../requests/answer-items'
-import type { Channel, Language, Law } from '../requests/model'
-import type { LanguageStrings } from './templates'
+import { parsePlainDate, type PlainDate } from '../shared/calendar'
+import { activeEvents, type RequestEvent } from './events'
+import { citeIn, type AnswerItem } from '../shared/answer-items'
+import type { Channel, Language, Law } from './model'
+import type { LanguageStrings } from '../templates/templates'
 
 const locales: Record<Language, string> = {
   en: 'en-GB',

@@ -1,9 +1,5 @@
-import type { Message } from './messages/message'
-import type { NoticeBoard } from './notices'
+import type { Message } from './message'
 import type { BadEntry } from './own-keys'
-import type { OperationHold, ProgressSink } from './operation'
-import type { PolicyInput, PolicyStep } from './catalog/policy-import/extract'
-import type { PolicyProposal } from './catalog/policy-import/proposal'
 
 /**
  * What the core needs from its host. The desktop app, the CLI and the browser harness each hand in
@@ -183,16 +179,6 @@ export type SecretStore = {
   readonly persistent: boolean
 }
 
-/**
- * Runs pure, long work off the core's own thread, so that the core answers other calls meanwhile
- * and a cancel stops the work at once. The core hands over the input and awaits `between` at
- * each step as it would itself (progress, holds, CANCELLED). Absent: the core does the work on
- * its own thread, step by step.
- */
-export type ComputePort = {
-  /** Reads a policy as extractPolicy does, within `budgetMs`; rejects with the same CoreErrors, or CANCELLED. */
-  readPolicy(input: PolicyInput, options: { budgetMs: number; signal: AbortSignal; between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal>
-}
 
 /** What a web server answered for a policy's address (after redirects), as bytes. */
 export type FetchedPage = {
@@ -222,35 +208,4 @@ export type FetchFailure =
  */
 export type PolicyFetcher = {
   fetchPage(url: string, limits: { readonly maxBytes: number; readonly timeoutMs: number; readonly maxRedirects: number; readonly signal: AbortSignal }): Promise<{ readonly ok: true; readonly page: FetchedPage } | { readonly ok: false; readonly failure: FetchFailure }>
-}
-
-export type Ports = {
-  readonly appVersion: string
-  /** The system's preferred languages, best first (BCP 47 tags; empty: unknown): the window's default UI language. */
-  readonly systemLanguages?: ReadonlyArray<string>
-  /** The data folder: requests/ lives here. */
-  readonly dataDir: string
-  readonly clock: Clock
-  readonly stores: DocumentStores
-  readonly templates: TemplateSource
-  readonly fonts: FontSource
-  readonly catalog: BuiltinCatalogSource
-  /** assets/authorities: read when first needed, so a host without it still starts. */
-  readonly authorities: BuiltinAuthoritySource
-  readonly files: FileSink
-  readonly picker: FilePicker
-  readonly printer: Printer
-  readonly external: ExternalOpener
-  /** Where the SMTP password is kept. */
-  readonly secrets: SecretStore
-  /** Shared with the host's adapters, which report files they had to move aside. */
-  readonly notices: NoticeBoard
-  /** Hears how far long operations are (the app pushes it to the window; absent: nobody listens). */
-  readonly progress?: ProgressSink
-  /** Holds long operations at their checkpoints (the browser harness, for tests); absent in the apps. */
-  readonly hold?: OperationHold
-  /** Where pure, long work runs off the core's thread (the core process); absent: on it. */
-  readonly compute?: ComputePort
-  /** Fetches a policy's web address when the person asks (absent: Rightful has no network here). */
-  readonly web?: PolicyFetcher
 }

@@ -1,4 +1,4 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
+import type { CoreContext, HandlerMap } from '../context'
 
 export function settingsHandlers(ctx: CoreContext): HandlerMap {
   return {

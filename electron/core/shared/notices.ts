@@ -5,7 +5,7 @@
  * them, so damage found by one process is told in the other; tests keep them in memory.
  */
 import { z } from 'zod'
-import { messageSchema } from './messages/message'
+import { messageSchema } from './message'
 
 export const noticeCodes = ['STORE_FILE_UNREADABLE', 'REQUEST_FILE_UNREADABLE', 'RECORDS_SET_ASIDE', 'RESTORE_FINISHED'] as const
 /** RESTORE_FINISHED: a restore a crash interrupted was completed at start. */

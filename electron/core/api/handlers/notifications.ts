@@ -1,5 +1,5 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { pendingNotifications } from './notifications'
+import type { CoreContext, HandlerMap } from '../context'
+import { pendingNotifications } from '../../notifications/notifications'
 
 export function notificationHandlers(ctx: CoreContext): HandlerMap {
   return {

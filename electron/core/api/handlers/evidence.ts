@@ -6,16 +6,16 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { coreError } from '../messages/errors'
-import { openMailSettings } from '../mail/mail-settings'
-import { incomingDir, keptFileName } from '../requests/attachments'
-import { longDate } from '../templates/view'
-import { maxImageBytes, type EvidenceImage, type RedactedCopy } from './model'
+import type { CoreContext, HandlerMap } from '../context'
+import { coreError } from '../../messages/errors'
+import { openMailSettings } from '../../mail/mail-settings'
+import { incomingDir, keptFileName } from '../../requests/attachments'
+import { longDate } from '../../requests/draft-view'
+import { maxImageBytes, type EvidenceImage, type RedactedCopy } from '../../evidence/model'
 
 /** The image libraries (pngjs, jpeg-js) and pdfkit load with the first image, not with the core. */
-const raster = () => import('./raster')
-const redactor = () => import('./redact')
+const raster = () => import('../../evidence/raster')
+const redactor = () => import('../../evidence/redact')
 
 /** The longest side of the preview the window draws on. */
 const previewSide = 1200

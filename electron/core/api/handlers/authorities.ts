@@ -3,12 +3,12 @@
  * complaint should go to, for a request (its law, the sender's country, the company's place) or for
  * facts given directly.
  */
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import type { AuthorityProposalsView } from '../api/contract'
-import { parseJurisdiction } from './jurisdiction'
-import { proposeAuthorities, type CompetenceQuestion } from './competence'
-import { summaryOfAuthority } from './authorities'
-import { isEeaCountry } from './schema'
+import type { CoreContext, HandlerMap } from '../context'
+import type { AuthorityProposalsView } from '../contract'
+import { parseJurisdiction } from '../../authorities/jurisdiction'
+import { proposeAuthorities, type CompetenceQuestion } from '../../authorities/competence'
+import { summaryOfAuthority } from '../../authorities/authorities'
+import { isEeaCountry } from '../../authorities/schema'
 
 /** The competence question a sent (or drafted) request answers. */
 export function questionForRequest(ctx: CoreContext, reference: string): CompetenceQuestion {

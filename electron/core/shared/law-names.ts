@@ -1,7 +1,7 @@
 /**
  * The laws' names as they read inside a sentence ("… under the GDPR"). A pure module.
  */
-import type { Law } from './model'
+import type { Law } from './kinds'
 
 export const lawNames: Readonly<Record<Law, string>> = {
   gdpr: 'the GDPR',

@@ -1,13 +1,13 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { dataBrokerCategory } from './brokers'
-import { summaryOf } from './catalog'
-import { createTextBudget } from '../text/budget'
-import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
-import { proposalToCompany } from './policy-import/to-company'
-import { fetchPolicy } from './policy-fetch'
-import { readImportEntriesInSteps } from './import-files'
-import { isCancelled, type Operation } from '../operation'
-import { message } from '../messages/message'
+import type { CoreContext, HandlerMap } from '../context'
+import { dataBrokerCategory } from '../../catalog/brokers'
+import { summaryOf } from '../../catalog/catalog'
+import { createTextBudget } from '../../text/budget'
+import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from '../../catalog/policy-import/extract'
+import { proposalToCompany } from '../../catalog/policy-import/to-company'
+import { fetchPolicy } from '../../catalog/policy-fetch'
+import { readImportEntriesInSteps } from '../../catalog/import-files'
+import { isCancelled, type Operation } from '../../shared/operation'
+import { message } from '../../shared/message'
 
 /**
  * Reads a policy as an operation: one checkpoint per step, each reported. Where the host gives a

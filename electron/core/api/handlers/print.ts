@@ -1,6 +1,6 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { letterFor, outputFileName } from './letter-for-request'
-import { renderLetterPdf } from './render'
+import type { CoreContext, HandlerMap } from '../context'
+import { letterFor, outputFileName } from '../../letters/letter-for-request'
+import { renderLetterPdf } from '../../letters/render'
 
 /** Printing: the same letter as letters:savePdf, handed to the host's printer. */
 export function printHandlers(ctx: CoreContext): HandlerMap {

@@ -6,8 +6,8 @@
  * operation writes is written atomically after its last checkpoint, or by steps that are each
  * whole (one reply of a sync), so a cancelled operation leaves either nothing or whole steps.
  */
-import { CoreError } from './api/result'
-import { message, type Message } from './messages/message'
+import { CoreError } from './result'
+import { message, type Message } from './message'
 
 /** An operation id, chosen by the caller so that it can cancel before the answer comes. */
 export const operationIdPattern = /^op-[A-Za-z0-9_-]{6,60}$/

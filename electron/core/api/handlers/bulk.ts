@@ -1,10 +1,10 @@
 /** The bulk API: a batch of one request type to many companies, reviewed, then sent at a capped rate. */
 import path from 'node:path'
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { packList, companiesOfPack } from './packs'
-import { exportRequestsCsv, markPosted, remindOverdue } from './request-actions'
-import { createBulkService, type BulkMail } from './service'
-import { openBatchStore } from './store'
+import type { CoreContext, HandlerMap } from '../context'
+import { packList, companiesOfPack } from '../../bulk/packs'
+import { exportRequestsCsv, markPosted, remindOverdue } from '../../bulk/request-actions'
+import { createBulkService, type BulkMail } from '../../bulk/service'
+import { openBatchStore } from '../../bulk/store'
 
 export function bulkHandlers(ctx: CoreContext, mail: BulkMail): HandlerMap {
   const now = () => ctx.ports.clock.now()

@@ -1,6 +1,6 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { complaintLanguage, complaintRecipient } from '../authorities/authorities'
-import { coreError } from '../messages/errors'
+import type { CoreContext, HandlerMap } from '../context'
+import { complaintLanguage, complaintRecipient } from '../../authorities/authorities'
+import { coreError } from '../../messages/errors'
 
 export function requestHandlers(ctx: CoreContext): HandlerMap {
   return {

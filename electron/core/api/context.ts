@@ -1,15 +1,15 @@
 /** Types shared by the domain handler maps that createApi merges. */
 import type { AuthorityRegistry } from '../authorities/authorities'
 import type { Catalog } from '../catalog/catalog'
-import type { NoticeBoard } from '../notices'
-import type { Ports } from '../ports'
+import type { NoticeBoard } from '../shared/notices'
+import type { Ports } from './ports'
 import type { ProfileStore } from '../profile/profile'
 import type { RequestService } from '../requests/service'
 import type { Templates } from '../templates/templates'
 import type { SettingsStore } from '../settings/settings'
 import type { AttachmentStage } from '../requests/attachments'
 import type { NotificationLog } from '../notifications/notifications'
-import type { Operation } from '../operation'
+import type { Operation } from '../shared/operation'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 

@@ -4,10 +4,10 @@
  * newer export updates the events instead of duplicating them.
  */
 import { createEvents, type EventAttributes } from 'ics'
-import type { Deadline } from './model'
-import type { RequestListItem } from '../requests/view'
-import { addDays, type PlainDate } from './calendar'
-import { closedStatuses } from '../requests/status'
+import type { Deadline } from '../deadlines/model'
+import type { RequestListItem } from './view'
+import { addDays, type PlainDate } from '../shared/calendar'
+import { closedStatuses } from './status'
 import { coreError } from '../messages/errors'
 
 const dateArray = (date: PlainDate): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]

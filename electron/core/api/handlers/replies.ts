@@ -2,20 +2,20 @@
  * The replies API: importing .eml files (chosen with the host's picker, or dropped on the window),
  * confirming what a reply is and which request it answers, and the opt-in IMAP sync.
  */
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { isCancelled } from '../operation'
-import { CoreError } from '../api/result'
-import { addDays, type PlainDate } from '../deadlines/calendar'
-import { openMailSettings, passwordStorageOf, smtpPasswordSecret } from '../mail/mail-settings'
-import { imapPasswordSecret, type ImapSettings, type SyncSummary } from './imap-settings'
-import { accountKey, openImapStore } from './imap-store'
-import { savedImapAccount } from './saved-account'
-import { scanMailbox, type ImapAccount } from './imap-sync'
-import type { ReplyImportOutcome, ReplyImportResult } from './model'
-import type { PasswordStorage } from '../mail/mail-types'
-import { maxReplyBytes } from './parse'
-import { createReplyService, type ReplyService } from './service'
-import { coreError } from '../messages/errors'
+import type { CoreContext, HandlerMap } from '../context'
+import { isCancelled } from '../../shared/operation'
+import { CoreError } from '../../shared/result'
+import { addDays, type PlainDate } from '../../shared/calendar'
+import { openMailSettings, passwordStorageOf, smtpPasswordSecret } from '../../mail/mail-settings'
+import { imapPasswordSecret, type ImapSettings, type SyncSummary } from '../../replies/imap-settings'
+import { accountKey, openImapStore } from '../../replies/imap-store'
+import { savedImapAccount } from '../saved-account'
+import { scanMailbox, type ImapAccount } from '../../replies/imap-sync'
+import type { ReplyImportOutcome, ReplyImportResult } from '../../replies/model'
+import type { PasswordStorage } from '../../mail/mail-types'
+import { maxReplyBytes } from '../../replies/parse'
+import { createReplyService, type ReplyService } from '../../replies/service'
+import { coreError } from '../../messages/errors'
 
 /** What Settings shows about the IMAP sync; the password itself never leaves the core. */
 export type ImapView = {

@@ -88,3 +88,26 @@ export type FollowUpType = (typeof followUpTypes)[number]
 export function isFollowUpType(type: string): type is FollowUpType {
   return (followUpTypes as ReadonlyArray<string>).includes(type)
 }
+
+/** What can happen to a request, as the timeline records it (requests/events.ts gives each its schema). */
+export const eventKinds = [
+  'created',
+  'sent',
+  'undeliverable',
+  'delivered',
+  'acknowledged',
+  'identity-requested',
+  'identity-provided',
+  'clarification-asked',
+  'clarification-answered',
+  'extension-claimed',
+  'reply-received',
+  'data-received',
+  'partially-fulfilled',
+  'refused',
+  'completed',
+  'reminder-sent',
+  'complaint-filed',
+  'abandoned',
+] as const
+export type EventKind = (typeof eventKinds)[number]

@@ -1,8 +1,8 @@
 /** The discovery API: which companies of the catalog wrote to the user, from a mailbox they pick or their IMAP inbox. */
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { savedImapAccount } from '../replies/saved-account'
-import { discoverInImap, discoverSenders } from './discover'
-import { coreError } from '../messages/errors'
+import type { CoreContext, HandlerMap } from '../context'
+import { savedImapAccount } from '../saved-account'
+import { discoverInImap, discoverSenders } from '../../discover/discover'
+import { coreError } from '../../messages/errors'
 
 export function discoverHandlers(ctx: CoreContext): HandlerMap {
   return {

@@ -1,6 +1,6 @@
-import type { CoreContext, HandlerMap } from '../api/handlers'
-import { addressLines } from '../profile/profile'
-import { templateView } from './view'
+import type { CoreContext, HandlerMap } from '../context'
+import { addressLines } from '../../profile/profile'
+import { templateView } from '../../requests/draft-view'
 
 /** Who a preview is written for when no profile is saved yet. */
 const samplePerson = { name: 'Alex Example', email: 'alex@example.org', address: ['1 Example Street', 'Exampletown'] }
