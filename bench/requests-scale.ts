@@ -6,7 +6,7 @@
  * - open the folder cold with its index (in this process, and a fresh `rightful requests list`);
  * - the index lost: rebuilt from the files;
  * - `rightful requests list --json` at 10,000, in a fresh process, beside `node -e 0`;
- * - peak RSS of a process that opens the core's API on 10,000 requests and 100,000 companies.
+ * (peak RSS of the core on 10,000 requests and 100,000 companies: bench/core-memory.ts).
  *
  * The request files are written straight to disk (valid records, checked once by the schema), as
  * the repository would write them, so that seeding 100,000 takes seconds. Figures only.

@@ -11,6 +11,7 @@
  * - the built-in catalog: pack sizes, loading them at start, search latency, a fresh CLI process
  *   beside `node -e 0` (bench/catalog-builtin.ts);
  * - catalog search at 3,070 and 100,000 companies, beside MiniSearch and Fuse.js (bench/catalog-search.ts);
+ * - peak RSS of the whole core with 10,000 requests and 100,000 companies, in fresh processes (bench/core-memory.ts);
  * - the catalog at 100,000 companies (built-in layer from its compact form + a user layer): core
  *   start, peak RSS and one edit, in fresh processes beside `node -e 0` (bench/catalog-scale.ts);
  * - 218 hard queries (typo, prefix, address, domain, e-mail, non-Latin), top-1/top-3 for ours,
@@ -67,6 +68,7 @@ import { benchDiscoverImap } from './discover-imap'
 import { benchRealLetters } from './letters'
 import { benchCliStart } from './cli-start'
 import { benchMainStart } from './main-start'
+import { benchCoreMemory } from './core-memory'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -421,6 +423,7 @@ async function main(): Promise<void> {
   await step('built-in catalog', () => benchBuiltinCatalog(report))
   await step('catalog search', () => benchCatalogSearch(report))
   await step('catalog scale', () => benchCatalogScale(report))
+  await step('core memory', () => benchCoreMemory(report))
   await step('hard queries', () => benchHardQueries(report))
   await step('catalog store', () => benchCatalogStore(report))
   section('The dashboard and backups at 10,000 requests (bench/run.ts, bench/backup.ts):')
