@@ -1236,7 +1236,7 @@ async function runCommand(
         const value = values[flag as keyof typeof flags]
         if (value !== undefined) options[field] = value
       }
-      const result = await makeApi(undefined, undefined, undefined, 'deadlines').call('deadlines:compute', { law, country, received, type, ...options })
+      const result = await makeApi(undefined, undefined, undefined, 'deadlines:compute').call('deadlines:compute', { law, country, received, type, ...options })
       if (!result.ok && (result.error.code === 'INVALID_INPUT' || result.error.code === 'UNKNOWN_COUNTRY')) {
         if (result.error.code === 'UNKNOWN_COUNTRY') throw new UsageError(`--country: ${result.error.message}`)
         const issue = result.error.issues?.[0]
@@ -1411,11 +1411,11 @@ async function checkCommand(args: string[], makeApi: () => Api): Promise<Output>
 }
 
 /** `rightful requests list|show|mark-sent|event|discard|export`. */
-async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string) => Api, ui: UiLanguage = 'en'): Promise<Output> {
+async function requestsCommand(sub: string | undefined, rest: string[], io: CliIo, makeApi: (files?: string, pick?: string, mail?: Record<string, unknown>, scope?: ApiScope) => Api, ui: UiLanguage = 'en'): Promise<Output> {
   switch (sub) {
     case 'list': {
       const { values } = parse(rest, { json: { type: 'boolean' } })
-      const items = unwrap(await makeApi().call('requests:list', {}))
+      const items = unwrap(await makeApi(undefined, undefined, undefined, 'requests:list').call('requests:list', {}))
       // The table only when it is printed (--json prints the items alone; thousands of lines otherwise).
       const text = values.json
         ? ''
@@ -1619,8 +1619,8 @@ async function restoreCommand(args: string[], io: CliIo, makeApi: (files?: strin
 }
 
 /** An Api whose calls wait for the core that `opening` resolves to (and fail as it fails). */
-/** What a command's API must answer: every method, or only `deadlines:compute` (core/api/deadline-api.ts). */
-type ApiScope = 'all' | 'deadlines'
+/** What a command's API must answer: every method, or one (core/api/narrow-api.ts). */
+type ApiScope = 'all' | 'deadlines:compute' | 'requests:list'
 
 function openedLater(opening: Promise<Api>): Api {
   const invoke: Api['invoke'] = async (channel, input) => (await opening).invoke(channel, input)
@@ -1672,17 +1672,17 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     return { channels: core.channels, invoke, call: (channel, input) => invoke(channel, input) as never }
   }
   const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>, scope: ApiScope = 'all'): Api => {
-    if (!api && scope === 'deadlines') {
-      // A deadline reads only the settings: the narrow API, without the rest of the core behind it.
+    if (!api && scope !== 'all') {
+      // A deadline or the list of requests: the narrow API, without the rest of the core behind it.
       const opening = (async () => {
-        const [{ openDeadlineApi }, { createDeadlinePorts }, { resolveDataDir }] = await Promise.all([
-          import('./core/api/deadline-api'),
-          import('./adapters/node/deadline-ports'),
+        const [{ openNarrowApi }, { createNarrowPorts }, { resolveDataDir }] = await Promise.all([
+          import('./core/api/narrow-api'),
+          import('./adapters/node/narrow-ports'),
           import('./adapters/node/data-dir'),
         ])
-        const ports = createDeadlinePorts({ dataDir: resolveDataDir(io.env) })
+        const ports = createNarrowPorts({ dataDir: resolveDataDir(io.env) })
         notices = ports.notices
-        return openDeadlineApi(ports)
+        return openNarrowApi(ports, scope)
       })()
       opening.catch(() => {})
       api = tracked(openedLater(opening))

@@ -8,9 +8,7 @@ import { openAuthorities } from '../authorities/authorities'
 import { authorityHandlers } from './handlers/authorities'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
-import { cleanStaleTempFilesSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
-import { repliesDir } from '../replies/store'
 import { catalogHandlers } from './handlers/catalog'
 import { plainDateOf } from '../shared/calendar'
 import { deadlineHandlers } from './handlers/deadlines'
@@ -28,7 +26,7 @@ import { loadTemplates } from '../templates/templates'
 import { openSettingsStore } from '../settings/settings'
 import { settingsHandlers } from './handlers/settings'
 import { templateHandlers } from './handlers/templates'
-import { createAttachmentStage, incomingDir } from '../requests/attachments'
+import { createAttachmentStage } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from './handlers/notifications'
 import { backupHandlers } from './handlers/backup'
@@ -38,6 +36,7 @@ import { evidenceHandlers } from './handlers/evidence'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { parseInput } from './parse-input'
+import { cleanUpAfterKilledProcesses } from './housekeeping'
 import { failureOf } from './failure'
 import { createOperation, detachedOperation, type Operation } from '../shared/operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
@@ -105,14 +104,7 @@ function lazily<T extends object>(open: () => T): T {
 function openServices(ports: Ports): HandlerMap[] {
   const notices = ports.notices
   const now = () => ports.clock.now()
-  // Temporary files a killed process left behind (never another live process's) go first.
-  const outbox = path.join(ports.dataDir, 'outbox')
-  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), incomingDir(ports.dataDir), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
-  for (const dir of folders) {
-    cleanStaleTempFilesSync(dir)
-  }
-  // A lock a killed process left is taken over when next needed; cleared here so that none lingers.
-  folderLock(ports.dataDir).clearAbandoned()
+  cleanUpAfterKilledProcesses(ports.dataDir)
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>

@@ -1,7 +1,7 @@
 /**
  * What a handler's failure becomes for the caller: a CoreError keeps its code and words, a zod
  * error is INVALID_INPUT with each problem by its field, anything else is INTERNAL (and logged).
- * Shared by createApi and the narrow APIs of single commands (deadline-api.ts).
+ * Shared by createApi and the narrow APIs of single commands (narrow-api.ts).
  */
 import { z } from 'zod'
 import type { ApiChannel } from './channels'

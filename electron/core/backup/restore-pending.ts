@@ -1,7 +1,7 @@
 /**
  * Whether a data folder holds what an interrupted restore leaves (its journal, or a staging
  * folder): the quick test before anything is read, apart from restore.ts so that a command
- * which finds nothing to finish loads none of the backup code (core/api/deadline-api.ts).
+ * which finds nothing to finish loads none of the backup code (core/api/narrow-api.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'

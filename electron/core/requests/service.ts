@@ -7,9 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { CoreError } from '../shared/result'
 import type { Catalog } from '../catalog/catalog'
 import { comparePlainDates, describeDate, plainDateOf, type PlainDate } from '../shared/calendar'
-import { computeDeadline, deadlineKey } from '../deadlines/engine'
 import type { Deadline } from '../deadlines/model'
-import type { DeadlineSettings } from '../deadlines/settings'
 import { addressLines, type Profile, type ProfileStore } from '../profile/profile'
 import type { SettingsStore } from '../settings/settings'
 import { maxSubjectLength, type Templates } from '../templates/templates'
@@ -19,12 +17,13 @@ import { checkExtension } from './extension-check'
 import type { ExtensionAdvice, IdentityAdvice } from './followup-view'
 import { bounceAdviceOf, type BounceAdvice } from './bounce'
 import { identityRule } from './identity-rules'
-import { activeEvents, deadlineInputOf, factsOf, type RequestEvent, type UserEventKind } from './events'
+import { activeEvents, factsOf, type RequestEvent, type UserEventKind } from './events'
 import { templateView, withRequiredPhrase } from './draft-view'
-import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestSummary, type RequestType, type SentEmail } from './model'
+import { letterDraft, type Channel, type Language, type Law, type RecipientAddress, type RequestRecord, type RequestType, type SentEmail } from './model'
 import type { RequestRepository } from './repository'
 import { describeRightReason, rightReasonMessage, rightUnder } from './rights'
 import { deriveStatus, nextSteps } from './status'
+import { createRequestList } from './list-items'
 import type { RequestListItem, RequestView } from './view'
 import { coreError, coreErrorAs } from '../messages/errors'
 import { message, type Message } from '../shared/message'
@@ -132,39 +131,7 @@ export function createRequestService(deps: {
 }): RequestService {
   const today = () => plainDateOf(deps.now())
 
-  // Deadlines are pure functions of their input and the settings: cache by both. Lists need only
-  // the dates; a request's page also gets the explanation.
-  const caches = { dates: new Map<string, Deadline | null>(), explained: new Map<string, Deadline | null>() }
-  let cachedSettings = deps.settings.deadlines()
-  const deadlineOf = (
-    summary: Pick<RequestSummary, 'law' | 'type' | 'jurisdiction' | 'senderCountry' | 'facts'>,
-    explain = false,
-    /** The settings as read once for a whole list (each read checks the settings file on disk). */
-    settings: DeadlineSettings = deps.settings.deadlines(),
-  ): Deadline | null => {
-    const input = deadlineInputOf(summary, summary.facts)
-    if (!input) return null
-    if (settings !== cachedSettings) {
-      caches.dates.clear()
-      caches.explained.clear()
-      cachedSettings = settings
-    }
-    const cache = explain ? caches.explained : caches.dates
-    const key = deadlineKey(input)
-    let deadline = cache.get(key)
-    if (deadline === undefined) {
-      try {
-        deadline = computeDeadline(input, settings, { explain })
-      } catch (error) {
-        // A jurisdiction the holiday data no longer knows: count without its holidays.
-        if (!(error instanceof CoreError) || error.code !== 'UNKNOWN_COUNTRY') throw error
-        deadline = computeDeadline({ ...input, jurisdiction: null }, settings, { explain })
-      }
-      if (cache.size > 50_000) cache.clear()
-      cache.set(key, deadline)
-    }
-    return deadline
-  }
+  const { deadlineOf, listItem, list } = createRequestList(deps)
 
   const summaryOfRecord = (record: RequestRecord) => ({
     law: record.law,
@@ -181,29 +148,7 @@ export function createRequestService(deps: {
     return { record, deadline, status, nextSteps: nextSteps(status, summary.facts, deadline, today()) }
   }
 
-  const listItem = (summary: RequestSummary, now: PlainDate, settings?: DeadlineSettings): RequestListItem => {
-    const deadline = deadlineOf(summary, false, settings)
-    // Field by field, in the summary's order, not `...summary`: spreading builds each of thousands
-    // of items the slow way (about 40 times slower at 10,000, and slower to turn into JSON after).
-    return {
-      reference: summary.reference,
-      companyId: summary.companyId,
-      companyName: summary.companyName,
-      jurisdiction: summary.jurisdiction,
-      type: summary.type,
-      law: summary.law,
-      createdAt: summary.createdAt,
-      updatedAt: summary.updatedAt,
-      sentOn: summary.sentOn,
-      channel: summary.channel,
-      senderCountry: summary.senderCountry,
-      followUpOf: summary.followUpOf,
-      facts: summary.facts,
-      due: deadline?.effectiveDue ?? null,
-      extendedDue: deadline?.extendedDue ?? null,
-      status: deriveStatus(summary.facts, deadline, now),
-    } satisfies Record<keyof RequestListItem, unknown>
-  }
+
 
   const draftOf = (record: RequestRecord): RequestRecord => {
     if (record.sent) {
@@ -341,11 +286,7 @@ export function createRequestService(deps: {
     deps.repository.update(reference, (record) => ({ ...step(record), updatedAt: deps.now().toISOString() }))
 
   return {
-    list() {
-      const now = today()
-      const settings = deps.settings.deadlines()
-      return deps.repository.list().map((summary) => listItem(summary, now, settings))
-    },
+    list,
 
     deadlines() {
       const now = today()

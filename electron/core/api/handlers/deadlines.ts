@@ -7,7 +7,7 @@ import type { DeadlineSettings } from '../../deadlines/settings'
 
 /**
  * `deadlines:compute` on its parsed input, under the user's deadline settings: what the handler
- * returns, and what the CLI's narrow deadline API (api/deadline-api.ts) returns without the rest of the core.
+ * returns, and what the CLI's narrow API (api/narrow-api.ts) returns without the rest of the core.
  */
 export function computeDeadlineOf(input: ParsedInput<'deadlines:compute'>, settings: DeadlineSettings): Deadline {
   const { law, country, received, type, identityRequested, identityProvided, clarificationAsked, clarificationAnswered } = input

@@ -1,11 +1,11 @@
 /**
- * The ports of `rightful deadline` (core/api/deadline-api.ts): the data folder, its notices and
- * the settings file, read as conf reads it (one JSON document) but without loading conf, which
- * only a command that writes a store needs.
+ * The ports of a narrow API (core/api/narrow-api.ts: `rightful deadline`, `rightful requests
+ * list`): the data folder, its notices and the settings file, read as conf reads it (one JSON
+ * document) but without loading conf, which only a command that writes a store needs.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DeadlinePorts } from '../../core/api/deadline-api'
+import type { NarrowPorts } from '../../core/api/narrow-api'
 import type { Clock } from '../../core/shared/ports'
 import { createDocumentStores, type WholeDocumentBackend } from '../../core/storage/document-store'
 import { openNoticeFile } from '../../core/storage/notice-file'
@@ -33,7 +33,7 @@ export function readOnlyJsonBackend(file: string): WholeDocumentBackend {
   }
 }
 
-export function createDeadlinePorts(options: { dataDir: string; clock?: Clock }): DeadlinePorts {
+export function createNarrowPorts(options: { dataDir: string; clock?: Clock }): NarrowPorts {
   const clock = options.clock ?? { now: () => new Date() }
   fs.mkdirSync(options.dataDir, { recursive: true })
   const now = () => clock.now()
