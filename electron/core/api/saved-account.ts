@@ -3,12 +3,12 @@
  * SMTP login's, when it reuses that): for the reply sync and for discovery in the inbox.
  */
 import type { CoreContext } from './context'
-import { CoreError } from '../shared/result'
 import { openMailSettings, smtpPasswordSecret } from '../mail/mail-settings'
 import type { ImapAccount } from '../replies/imap-sync'
 import { imapPasswordSecret } from '../replies/imap-settings'
 import { openImapStore } from '../replies/imap-store'
 import { coreError } from '../messages/errors'
+import { secretStep } from '../mail/secret-step'
 
 /**
  * The saved account with the user and password it logs in with; IMAP_NOT_CONFIGURED,
@@ -26,13 +26,7 @@ export async function savedImapAccount(ctx: CoreContext, imap = openImapStore({ 
     secret = smtpPasswordSecret
   }
   if (!user) throw coreError('IMAP_NOT_CONFIGURED', 'error.imap.noUser')
-  let password: string | null
-  try {
-    password = await ctx.ports.secrets.get(secret)
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
+  const password = await secretStep(() => ctx.ports.secrets.get(secret))
   if (!password) throw coreError('IMAP_PASSWORD_MISSING', 'error.imap.noPassword', { user, server: settings.host })
   return { host: settings.host, port: settings.port, security: settings.security, user, password, mailbox: settings.mailbox, trustedCertificate: settings.trustedCertificate }
 }

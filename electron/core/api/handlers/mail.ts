@@ -21,6 +21,7 @@ import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from '../../mail/s
 import { ownValue } from '../../shared/own-keys'
 import { coreError, coreErrorAs, reasonOf } from '../../messages/errors'
 import { message } from '../../shared/message'
+import { secretStep } from '../../mail/secret-step'
 
 /** The e-mail as it was sent, or as drafted; fails when no address is known. */
 function emailOf(record: RequestRecord) {
@@ -49,16 +50,6 @@ const contentTypes: Record<string, string> = {
 }
 
 const contentTypeOf = (name: string) => ownValue(contentTypes, path.extname(name).toLowerCase()) ?? 'application/octet-stream'
-
-/** Wraps a secret store's own failure (a locked keyring, a damaged file) as data. */
-async function secretStep<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
-}
 
 export function mailHandlers(ctx: CoreContext): HandlerMap {
   const settings = openMailSettings(ctx.ports.stores.open('mail'), ctx.notices)

@@ -16,6 +16,7 @@ import type { PasswordStorage } from '../../mail/mail-types'
 import { maxReplyBytes } from '../../replies/parse'
 import { createReplyService, type ReplyService } from '../../replies/service'
 import { coreError } from '../../messages/errors'
+import { secretStep } from '../../mail/secret-step'
 
 /** What Settings shows about the IMAP sync; the password itself never leaves the core. */
 export type ImapView = {
@@ -39,16 +40,6 @@ export type SyncResult = {
   /** Messages imported: each matched a request (or needs the user to confirm which). */
   readonly imported: ReadonlyArray<ReplyImportOutcome>
   readonly failed: ReadonlyArray<{ readonly source: string; readonly code: string; readonly message: string }>
-}
-
-/** Wraps a secret store's own failure (a locked keyring) as data. */
-async function secretStep<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof CoreError) throw error
-    throw coreError('SECRETS_UNAVAILABLE', 'error.secrets', { reason: String((error as Error).message) })
-  }
 }
 
 const decodeBase64 = (value: string, name: string): Uint8Array => {
