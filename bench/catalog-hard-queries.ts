@@ -1,7 +1,7 @@
 /**
  * Hard catalog queries, each with the company it means, and how our search, MiniSearch and Fuse.js
- * rank that company: top-1 and top-3 on the built-in catalog (3,767 records) and on the synthetic
- * 100,000 made from it (bench/catalog-scale.ts), with our p50/p95 per query.
+ * rank that company: top-1 and top-3 on the built-in catalog (3,767 records) and on 100,000 (the
+ * real records and invented companies, bench/synthetic-catalog.ts), with the p50/p95 per query.
  *
  * The set (test/fixtures/catalog/hard-queries.json) was written by `--write` from the real
  * records before any ranking change, and the ranking was not tuned on it: every figure it gives
@@ -150,10 +150,11 @@ export function makeHardQueries(companies: ReadonlyArray<Company>): HardQuery[] 
 }
 
 /**
- * The queries whose company is still the only right answer among `companies`: at 100,000 the
- * synthetic records reuse the real names' words, addresses' streets and so on, and a query that
- * meant one company among 3,767 may fit several equally (a typo of a word that 25 names now hold).
- * Such a query has no one right answer; the figures are given with and without them.
+ * The queries whose company is still the only right answer among `companies`: at 100,000 an
+ * invented company may fit a query that meant one company among 3,767 as well (a brand one typo
+ * away from the typed word, a name that starts with the same letters, a company on the same street
+ * at the same number), as it would among 100,000 real ones. Such a query has no one right answer;
+ * the figures are given with and without them, and their number is printed.
  */
 export function stillUnique(companies: ReadonlyArray<Company>, queries: ReadonlyArray<HardQuery>): Set<HardQuery> {
   const nameTexts = companies.map((c) => [c.name, ...c.legalNames, ...c.brands].map(normalizeForSearch))
@@ -257,6 +258,9 @@ export function benchHardQueries(report: (name: string, value: string) => void):
   for (const companies of [real, syntheticCompanies(real, 100_000)]) {
     const size = companies.length.toLocaleString('en')
     const unique = stillUnique(companies, queries)
+    const several = queries.filter((q) => !unique.has(q))
+    const severalByKind = kinds.map((kind) => `${kind} ${several.filter((q) => q.kind === kind).length}`).join(', ')
+    report(`hard queries @ ${size}: queries with more than one right answer`, `${several.length} of ${queries.length} (${severalByKind})`)
     for (const engine of [ours, miniSearch, fuse]) {
       const search = engine.build(companies)
       // Fuse.js scans every record for every query: a sample of each kind at 100,000.

@@ -1,13 +1,17 @@
 /**
- * The catalog at 100,000 companies: a built-in layer of 100,000 records made from the real
- * built-in ones (the 3,070 datarequests.org records, the 763 brokers and the seed companies), plus
+ * The catalog at 100,000 companies: a built-in layer of 100,000 records, the real built-in ones
+ * (the 3,070 datarequests.org records, the 763 brokers and the seed companies) and invented
+ * companies with names, addresses and domains of their own (bench/synthetic-catalog.ts), plus
  * a user layer (1,000 companies the user added, 300 changed built-in records, 100 deleted ones).
  * The built-in layer is read from its compact form (assets/catalog/builtin.compact, made here as
  * `npm run catalog:compact` makes the shipped one).
- * Printed, in fresh processes (min / median of 3), beside `node -e 0`:
+ * Printed, in fresh processes (min / median of 3) running the built core (bench/catalog-scale-child.ts
+ * built with the core's Vite settings and run by plain `node`), beside `node -e 0` (its start
+ * time and its peak RSS, the anchors):
  * - core start: open the catalog and answer the first search;
- * - peak RSS of that process (and its RSS before opening, the runtime alone);
- * - one user edit (add, change, delete a company) followed by a search that sees it.
+ * - peak RSS of that process (and its RSS after loading the bundle, before opening the catalog);
+ * - one user edit (add, change, delete a company) followed by a search that sees it;
+ * - a page of 100 records from the middle of the list (catalog:list with offset and limit).
  *
  * Called by bench/run.ts; alone: `npx tsx bench/catalog-scale.ts`.
  */
@@ -17,58 +21,19 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
-import { loadBuiltinCatalog, openCatalog, slugOf } from '../electron/core/catalog/catalog'
+import { loadBuiltinCatalog } from '../electron/core/catalog/catalog'
 import { compactFileName } from '../electron/core/catalog/compact'
 import { makeCompactCatalog } from '../electron/core/catalog/compact-build'
 import { writePack } from '../electron/core/catalog/packs'
 import type { Company } from '../electron/core/catalog/schema'
-import { normalizeForSearch } from '../electron/core/catalog/search'
-import { createNoticeBoard } from '../electron/core/shared/notices'
-import type { DocumentStore } from '../electron/core/api/ports'
 import { measureNodeStart, againstAnchor } from './anchor'
 import { seeded, pick } from '../test/helpers/seeded'
+import { syntheticCompanies } from './synthetic-catalog'
+import { nodeBundle } from '../vite.resources'
 
 const repoRoot = path.resolve(__dirname, '..')
 
-const legalForms = ['GmbH', 'Ltd', 'Limited', 'Inc.', 'LLC', 'AG', 'SE', 'SAS', 'S.A.', 'SARL', 'B.V.', 'AB', 'Oy', 'S.r.l.', 'GmbH & Co. KG', 'plc', 'Group']
-const tlds = ['com', 'com', 'de', 'fr', 'co.uk', 'eu', 'net', 'io', 'nl', 'es', 'it']
-const mailboxes = ['privacy', 'datenschutz', 'dpo', 'legal', 'gdpr', 'info']
-
-/**
- * `total` built-in records: the real ones first, then copies of real records under new names
- * (real names with another legal form, and names recombined from real name words), each with its
- * own id, domain and e-mail address at that domain, and the real record's first postal address
- * at another house number and postcode; provenance and sources are the real record's.
- */
-export function syntheticCompanies(real: ReadonlyArray<Company>, total: number, seed = 20261207): Company[] {
-  const random = seeded(seed)
-  const taken = new Set(real.map((c) => c.id))
-  const words = real.flatMap((c) => c.name.split(/\s+/)).filter((w) => normalizeForSearch(w).length >= 2 && /\p{L}/u.test(w))
-  const out: Company[] = [...real]
-  for (let i = out.length; i < total; i += 1) {
-    const base = pick(random, real)
-    const stem = random() < 0.3 ? base.name.split(/\s+/).slice(0, 2).join(' ') : Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, words)).join(' ')
-    const name = random() < 0.7 ? `${stem} ${pick(random, legalForms)}` : stem
-    let id = slugOf(name)
-    if (taken.has(id)) id = `${id}-${i}`
-    taken.add(id)
-    const domain = `${normalizeForSearch(stem).split(' ').join(random() < 0.5 ? '' : '-') || 'company'}${i}.${pick(random, tlds)}`
-    out.push({
-      ...base,
-      id,
-      name,
-      legalNames: [name],
-      brands: random() < 0.1 ? [pick(random, words)] : [],
-      domains: [domain],
-      website: `https://${domain}/`,
-      emails: base.emails.slice(0, 1).map((e) => ({ ...e, address: `${pick(random, mailboxes)}@${domain}` })),
-      // The real street and town, at another number and postcode.
-      postalAddresses: base.postalAddresses.slice(0, 1).map((a) => ({ ...a, recipient: name, lines: a.lines.map((line) => line.replace(/\d+/g, () => String(1 + Math.floor(random() * 400)))) })),
-      aliases: [],
-    })
-  }
-  return out
-}
+export { syntheticCompanies }
 
 /** A resources root with the real seed companies and packs, and one more pack up to `total` records. */
 export function writeScaleRoot(total: number): { root: string; companies: Company[] } {
@@ -80,7 +45,7 @@ export function writeScaleRoot(total: number): { root: string; companies: Compan
   const source = {
     id: 'synthetic',
     name: 'Synthetic companies for the benchmark',
-    description: 'Copies of the real records under new names.',
+    description: 'Invented companies (bench/synthetic-catalog.ts).',
     homepage: 'https://example.org/',
     repository: 'https://example.org/repo',
     path: 'bench',
@@ -114,102 +79,75 @@ export function userLayer(companies: ReadonlyArray<Company>, added: number, chan
   return document
 }
 
-/** A DocumentStore on one JSON file, written atomically (write beside, rename). */
-export function fileStore(file: string): DocumentStore {
-  return {
-    path: file,
-    read: () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {}),
-    write: (document) => {
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(document))
-      fs.renameSync(`${file}.tmp`, file)
-    },
-    update: () => {
-      throw new Error('not used')
-    },
-    locked: (step) => step(),
-    moveAside: () => null,
-    setAside: () => '',
-  }
-}
-
-/** In a fresh process: open, first search, three edits each followed by a search; prints JSON. */
-function child(root: string, dataDir: string): void {
-  const rssBefore = process.memoryUsage().rss
-  const started = performance.now()
-  const catalog = openCatalog({
-    builtin: builtinCatalogFrom(root),
-    edits: fileStore(path.join(dataDir, 'catalog-edits.json')),
-    imports: fileStore(path.join(dataDir, 'catalog-imports.json')),
-    notices: createNoticeBoard(() => new Date()),
-  })
-  const first = catalog.search('deutsche bank', 10)
-  const startMs = performance.now() - started
-  if (first.length === 0) throw new Error('the first search found nothing')
-  const edits: number[] = []
-  const time = (step: () => void) => {
-    const at = performance.now()
-    step()
-    edits.push(performance.now() - at)
-  }
-  const target = first[0]!
-  time(() => {
-    catalog.save({ name: 'Zyxwv Benchmark Ltd', legalNames: [], brands: [], domains: ['zyxwv-bench.example'], website: null, emails: [], postalAddresses: [], phones: [], webForms: [], establishment: [], countriesServed: [], categories: [], requestLanguage: null, needsIdDocument: false, suggestedChannel: null }, '2026-12-07')
-    if (catalog.search('zyxwv', 5)[0]?.name !== 'Zyxwv Benchmark Ltd') throw new Error('the added company is not found')
-  })
-  time(() => {
-    catalog.save({ id: target.id, name: `${target.name} Qwertz`, legalNames: target.legalNames, brands: target.brands, domains: target.domains, website: target.website, emails: target.emails.map((e) => ({ address: e.address, purpose: e.purpose, status: e.status })), postalAddresses: target.postalAddresses.map((a) => ({ recipient: a.recipient, lines: a.lines, country: a.country, region: a.region, status: a.status })), phones: target.phones.map((p) => ({ number: p.number, kind: p.kind, status: p.status })), webForms: [], establishment: target.establishment, countriesServed: target.countriesServed, categories: target.categories, requestLanguage: null, needsIdDocument: false, suggestedChannel: null }, '2026-12-07')
-    if (catalog.search('qwertz', 5)[0]?.id !== target.id) throw new Error('the changed company is not found')
-  })
-  time(() => {
-    catalog.remove(target.id, '2026-12-07')
-    if (catalog.search('qwertz', 5).some((v) => v.id === target.id)) throw new Error('the deleted company is still found')
-  })
-  const maxRss = process.resourceUsage().maxRSS * 1024
-  process.stdout.write(JSON.stringify({ startMs, edits, rssBefore, maxRss }))
-}
-
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
-export function benchCatalogScale(report: (name: string, value: string) => void, total = 100_000): void {
+/** Builds bench/catalog-scale-child.ts as `npm run build:core` builds the core (the same Vite settings); returns the bundle's path. */
+async function buildChild(outDir: string): Promise<string> {
+  const { build } = await import('vite')
+  await build({ configFile: false, logLevel: 'warn', ...nodeBundle('bench/catalog-scale-child.ts', 'catalog-scale-child.js', outDir) })
+  return path.join(outDir, 'catalog-scale-child.js')
+}
+
+/** Peak RSS of a fresh `node -e 0`-like process (it only reads its own VmHWM), in bytes: the RSS anchor. */
+function nodeAloneRss(): number {
+  const script = `const m = /^VmHWM:\\s+(\\d+) kB$/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8')); process.stdout.write(String(m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024))`
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`node alone failed: ${result.stderr}`)
+  return Number(result.stdout)
+}
+
+type ChildRun = { startMs: number; edits: number[]; pageMs: number; rssBefore: number; maxRss: number }
+
+/**
+ * The figures at `total` companies, in 3 fresh processes running the built child (plain node on
+ * the bundle), beside `node -e 0`'s start time and peak RSS.
+ */
+export async function benchCatalogScale(report: (name: string, value: string) => void, total = 100_000): Promise<void> {
   const made = performance.now()
   const { root, companies } = writeScaleRoot(total)
   const layer = userLayer(companies, 1000, 300, 100)
   const makeMs = performance.now() - made
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-scale-build-'))
   try {
-    const runs: Array<{ startMs: number; edits: number[]; rssBefore: number; maxRss: number }> = []
+    const bundle = await buildChild(outDir)
+    const runs: ChildRun[] = []
     for (let i = 0; i < 3; i += 1) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-scale-data-'))
       fs.writeFileSync(path.join(dataDir, 'catalog-edits.json'), JSON.stringify(layer))
-      const result = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', root, dataDir], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 20 })
+      const result = spawnSync(process.execPath, [bundle, root, dataDir, String(Math.floor(total / 2))], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 20 })
       fs.rmSync(dataDir, { recursive: true, force: true })
       if (result.status !== 0) throw new Error(`the catalog scale child failed: ${result.stderr.slice(-2000)}`)
-      runs.push(JSON.parse(result.stdout) as (typeof runs)[number])
+      runs.push(JSON.parse(result.stdout) as ChildRun)
     }
     const anchor = measureNodeStart(5)
+    const aloneRss = [nodeAloneRss(), nodeAloneRss(), nodeAloneRss()]
     const n = total.toLocaleString('en')
     const minMedian = (values: number[], show: (n: number) => string) => {
       const sorted = [...values].sort((a, b) => a - b)
       return `min ${show(sorted[0]!)}, median ${show(sorted[Math.floor(sorted.length / 2)]!)}`
     }
     report(`catalog @ ${n} (+1,400 user entries): made in`, `${(makeMs / 1000).toFixed(1)} s (not part of any figure)`)
-    report('fresh process: node -e 0 (anchor)', ms(anchor))
+    report('fresh process: node -e 0 (anchor)', `${ms(anchor)}, peak RSS ${minMedian(aloneRss, mb)}`)
+    report(`catalog @ ${n}: the built core (node on a Vite bundle)`, `${(fs.statSync(bundle).size / 1024).toFixed(0)} KB bundle, its own compact catalog ${mb(fs.statSync(path.join(root, 'assets', 'catalog', compactFileName)).size)}`)
     const starts = runs.map((r) => r.startMs).sort((a, b) => a - b)
     report(`catalog @ ${n}: core start = open + first search (3 fresh processes)`, `min ${againstAnchor(starts[0]!, anchor)}, median ${againstAnchor(starts[1]!, anchor)}`)
-    report(`catalog @ ${n}: peak RSS of that process`, `${minMedian(runs.map((r) => r.maxRss), mb)} (runtime alone before opening: ${mb(runs[0]!.rssBefore)})`)
+    const medianAlone = [...aloneRss].sort((a, b) => a - b)[1]!
+    report(
+      `catalog @ ${n}: peak RSS of that process (built core)`,
+      `${minMedian(runs.map((r) => r.maxRss), mb)}; anchor node -e 0 ${mb(medianAlone)}; after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`,
+    )
     for (const [i, what] of ['add a company', 'change a built-in company', 'delete it'].entries()) {
       report(`catalog @ ${n}: one edit (${what}) + a search that sees it`, minMedian(runs.map((r) => r.edits[i]!), ms))
     }
+    report(`catalog @ ${n}: a page of 100 from the middle of the list`, minMedian(runs.map((r) => r.pageMs), ms))
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
+    fs.rmSync(outDir, { recursive: true, force: true })
   }
 }
 
 if (require.main === module) {
-  const at = process.argv.indexOf('--child')
-  if (at >= 0) child(process.argv[at + 1]!, process.argv[at + 2]!)
-  else {
-    process.stdout.write(`catalog at scale, Node ${process.version}\n`)
-    benchCatalogScale((name, value) => process.stdout.write(`${name.padEnd(70)} ${value}\n`), Number(process.env.RIGHTFUL_BENCH_CATALOG_TOTAL ?? 100_000))
-  }
+  process.stdout.write(`catalog at scale, Node ${process.version}\n`)
+  void benchCatalogScale((name, value) => process.stdout.write(`${name.padEnd(70)} ${value}\n`), Number(process.env.RIGHTFUL_BENCH_CATALOG_TOTAL ?? 100_000))
 }

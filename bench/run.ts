@@ -32,7 +32,7 @@
  * reported as failed and the run goes on; the run ends with a summary of every figure.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts`, and on the Open Terms Archive
- * sets 3 to 7 `bench/policy-extraction-heldout3.ts --set 3|4|5|6|7a|7b` (all in `npm run bench`).
+ * sets 3 to 8 `bench/policy-extraction-heldout3.ts --set 3|4|5|6|7a|7b|8` (all in `npm run bench`).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -477,8 +477,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   await step('policy extraction, held-out set 2', () => import('./policy-extraction-heldout2'))
   process.stdout.write('\n')
-  // Sets 3 to 7 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
-  for (const set of ['3', '4', '5', '6', '7b', '7a']) {
+  // Sets 3 to 8 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
+  for (const set of ['3', '4', '5', '6', '7b', '7a', '8']) {
     const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'policy-extraction-heldout3.ts'), '--set', set], { encoding: 'utf8' })
     process.stdout.write(`${child.stdout}${child.status === 0 ? '' : child.stderr}\n`)
   }

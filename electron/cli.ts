@@ -20,7 +20,7 @@ import { isFollowUpType, languages, laws, normalizeLanguage, requestTypes, type 
 import { answerStates, type AnswerCheckView, type AnswerState } from './core/requests/answer-check'
 import { proposeLaw } from './core/requests/law-proposal'
 import { profileSchema, type Profile } from './core/profile/profile'
-import { emailPurposes, type CompanyView } from './core/catalog/schema'
+import { emailPurposes, type CompanySummary, type CompanyView } from './core/catalog/schema'
 import { policyFormats } from './core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from './core/catalog/policy-import/summary'
 import { formatPlainDate, joinParts } from './core/messages/params'
@@ -1102,7 +1102,15 @@ async function runCommand(
     case 'catalog': {
       if (sub === 'list') {
         parse(rest, { json: { type: 'boolean' } })
-        const companies = unwrap(await makeApi().call('catalog:list', {}))
+        // A page at a time: the core reads only the records of each page and keeps none of them.
+        const api = makeApi()
+        const listPage = 5000
+        const companies: CompanySummary[] = []
+        for (;;) {
+          const page = unwrap(await api.call('catalog:list', { offset: companies.length, limit: listPage }))
+          companies.push(...page)
+          if (page.length < listPage) break
+        }
         const text = companies
           .map((c) => `${c.id.padEnd(10)} ${c.name.padEnd(12)} ${c.privacyEmail ?? '(no contact known)'}`)
           .join('\n')
@@ -1117,8 +1125,7 @@ async function runCommand(
         const api = makeApi()
         const hits = unwrap(await api.call('catalog:search', { query, limit }))
         // The same fields as `catalog list`, in the order of the search.
-        const summaries = new Map(unwrap(await api.call('catalog:list', {})).map((c) => [c.id, c]))
-        const companies = hits.map((hit) => summaries.get(hit.id)).filter((c) => c !== undefined)
+        const companies = unwrap(await api.call('catalog:list', { ids: hits.map((hit) => hit.id) }))
         const text =
           companies.length === 0
             ? `No company in the catalog matches "${query}". Add it with \`rightful catalog add --name …\`, or read its privacy policy with \`rightful catalog import-policy <file>\`.`

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { builtinCatalogFrom } from '../../electron/adapters/node/resources'
 import { searchFieldsOf, sortedByName } from '../../electron/core/catalog/builtin-layer'
@@ -89,6 +90,36 @@ describe('the compact built-in catalog', () => {
     for (const query of queries) expect(fromCompact.search(query, 10).map((v) => v.id), query).toEqual(fromPacks.search(query, 10).map((v) => v.id))
     expect(fromCompact.resolve('www.fs.com').id).toBe('fs-com')
     expect(fromCompact.packs()).toEqual(fromPacks.packs())
+  })
+
+  it('keeps its search index uncompressed (views of the bytes read), and still reads a file of an earlier build with the index deflated', () => {
+    const bytes = Buffer.from(makeCompactCatalog(shipped))
+    const headLength = bytes.readUInt32LE(8)
+    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headLength)) as { sections: Array<[string, number, number]> } & Record<string, unknown>
+    const start = Math.ceil((12 + headLength) / 8) * 8
+    const sections = header.sections.map(([name, offset, length]) => ({ name, bytes: bytes.subarray(start + offset, start + offset + length) }))
+    expect(sections.map((s) => s.name)).toEqual(['blockStarts', 'recordEnds', 'blocks', 'searchIndex'])
+    // The earlier form: the same sections, the index deflated under the name "index".
+    const older = sections.map((s) => (s.name === 'searchIndex' ? { name: 'index', bytes: deflateRawSync(s.bytes) } : s))
+    const table: Array<[string, number, number]> = []
+    let offset = 0
+    for (const s of older) {
+      table.push([s.name, offset, s.bytes.length])
+      offset += Math.ceil(s.bytes.length / 8) * 8
+    }
+    const head = Buffer.from(JSON.stringify({ ...header, sections: table }), 'utf8')
+    const olderStart = Math.ceil((12 + head.length) / 8) * 8
+    const file = Buffer.alloc(olderStart + offset)
+    file.write('RCAT0001', 0, 'latin1')
+    file.writeUInt32LE(head.length, 8)
+    head.copy(file, 12)
+    older.forEach((s, i) => file.set(s.bytes, olderStart + table[i]![1]))
+    const fromOlder = readCompactCatalog(new Uint8Array(file))
+    const fromNew = readCompactCatalog(new Uint8Array(bytes))
+    for (const key of Object.keys(fromNew.index) as Array<keyof typeof fromNew.index>) expect(fromOlder.index[key], key).toEqual(fromNew.index[key])
+    expect(fromOlder.record(5)).toEqual(fromNew.record(5))
+    const catalog = open({ ...shipped, compact: () => new Uint8Array(file) })
+    for (const query of queries) expect(catalog.search(query, 10).map((v) => v.id), query).toEqual(open(packsOnly).search(query, 10).map((v) => v.id))
   })
 
   it('is not used when the seed files or packs changed since it was made: the catalog shows what they hold now', () => {

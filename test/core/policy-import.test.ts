@@ -9,6 +9,9 @@ import { extractPolicy, proposalToCompany, slugOf, toPlainText, type PolicyPropo
 import { homeDomain } from '../../electron/core/catalog/policy-import/emails'
 import { policyProposalSchema } from '../../electron/core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../../electron/core/catalog/policy-import/summary'
+import { renderMessage } from '../../electron/core/messages/render'
+import { coreResources } from '../../electron/core/messages/resources'
+import { uiLanguages } from '../../electron/core/messages/ui-languages'
 import { CoreError } from '../../electron/core/shared/result'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 
@@ -323,6 +326,42 @@ describe('the company’s own privacy people before an outside firm', () => {
       text: 'Pinecrest Games Corporation (“we”, “us”) runs games.\n\nIf you live in Brazil, contact our Brazilian Data Protection Officer to exercise your rights or ask questions about your personal data by emailing dpo.pinecrest@lexadvocacia.com.br.\n\nQuestions about your privacy: privacy@pinecrestgames.com.',
     })
     expect(named.privacyEmails.map((e) => e.address)).toEqual(['privacy@pinecrestgames.com', 'dpo.pinecrest@lexadvocacia.com.br'])
+  })
+
+  it('keeps another organisation’s privacy office out (its, their, of the ministry, “Partner Bank, DPO”), but not the company’s own', () => {
+    const text = [
+      'Rideshare Ly SA (“we”) runs a car-sharing service.',
+      'For any question about this policy or your personal data, write to our data protection officer at dataprotection@rideshare-ly.com.',
+      'Flights are sold with Partner Air, whose privacy policy is on its website; its data protection office can be reached at dpo@partner-air.net.',
+      'For the energy bonus you may exercise your rights with the data protection officer of the Ministry of Transport, at dpd@ministere-transports.fr.',
+      'Par courrier : Partner Bank Finance, Délégué à la protection des données, BP 5\nPar email : dpd@partner-bank.fr',
+    ].join('\n\n')
+    const p = extractPolicy({ format: 'text', text })
+    expect(p.privacyEmails.map((e) => e.address)).toEqual(['dataprotection@rideshare-ly.com'])
+    expect(p.excludedEmails.map((e) => [e.address, e.why]).sort()).toEqual([['dpd@ministere-transports.fr', 'third-party'], ['dpd@partner-bank.fr', 'third-party'], ['dpo@partner-air.net', 'third-party']])
+    // The company's own office, written in the third person, stays the company's.
+    const own = extractPolicy({ format: 'text', text: 'Rideshare Ly SA (“we”) runs a car-sharing service. Rideshare Ly has appointed a DPO; its data protection officer can be reached at dpo@rideshare-ly.com.' })
+    expect(own.privacyEmails.map((e) => e.address)).toEqual(['dpo@rideshare-ly.com'])
+  })
+
+  it('takes a privacy representative’s address, a regional DPO mailbox, and an address a country name ran into', () => {
+    const text = [
+      'Chatly Corporation (“we”) runs a messenger.',
+      'Questions about your personal data: privacy@chatly.net.',
+      'Our UK representative: Rep Services UK, Attn: Chatly Corporation, 16 Example Street, London, WC2B 5AH, United Kingdomchat@rep-services.eu',
+      'If you are located in Brazil, please contact us via email: dpobrazil@chatly.net',
+    ].join('\n\n')
+    const p = extractPolicy({ format: 'text', text })
+    const privacy = p.privacyEmails.map((e) => e.address)
+    expect(privacy[0]).toBe('privacy@chatly.net')
+    expect(privacy).toEqual(expect.arrayContaining(['chat@rep-services.eu', 'dpobrazil@chatly.net']))
+    expect([...privacy, ...p.otherEmails.map((e) => e.address)].some((a) => /kingdom/i.test(a))).toBe(false)
+    // A security mailbox with a department in front (it-security@) is for security reports, not privacy.
+    const security = extractPolicy({ format: 'text', text: 'If you have questions about this privacy policy, write to privacy@chatly.net or to it-security@chatly.net.' })
+    expect(security.privacyEmails.map((e) => e.address)).toEqual(['privacy@chatly.net'])
+    expect(security.otherEmails.map((e) => e.address)).toEqual(['it-security@chatly.net'])
+    // A name that merely starts like a country is left whole.
+    expect(extractPolicy({ format: 'text', text: 'Privacy questions: write to Francesca at francesca@studio-rossi.it.' }).privacyEmails.map((e) => e.address)).toEqual(['francesca@studio-rossi.it'])
   })
 
   it('tells the company’s domain by its name, its initials (nytimes for New York Times), or not at all when two domains fit', () => {
@@ -703,6 +742,35 @@ describe('privacy wording in French and Spanish, representatives and more regula
 })
 
 describe('postal addresses as French and Irish policies write them', () => {
+  it('reads a German street of any name with its number above the postcode, French postcodes with a space or a dash, and a country before a short postcode', () => {
+    const text = [
+      'The controller is:',
+      '',
+      'Example Travel SE',
+      'Hafenbrücke 16',
+      '80639 Munich',
+      '',
+      'Vous pouvez nous joindre : Beispiel Digital GmbH, Kaisort 10, 20095 Hamburg (Allemagne).',
+      '',
+      'La société Exemple, dont le siège social est situé 12, rue de la Gare, 95 747 Roissy CDG cedex.',
+      '',
+      'The data controller is Exemple SAS, registered office at 8 Rue Jean Moulin 75001 - Paris (France).',
+      '',
+      'Letters may be sent to: 19 Example Avenue, Block 2 Industrial Zone, Cyprus 2540.',
+    ].join('\n')
+    const p = extractPolicy({ text, format: 'text' })
+    expectQuotesInPlace(p)
+    const got = company(p).map((a) => [a.country, a.text])
+    expect(got.find(([c, t]) => c === 'DE' && t!.includes('Hafenbrücke 16') && t!.includes('80639 Munich'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'DE' && t!.includes('Kaisort 10, 20095 Hamburg'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('12, rue de la Gare, 95 747 Roissy'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'FR' && t!.includes('8 Rue Jean Moulin 75001 - Paris'))).toBeDefined()
+    expect(got.find(([c, t]) => c === 'CY' && t!.includes('19 Example Avenue'))).toBeDefined()
+    // A street with its number before a postcode abroad is not German: a Spanish street, or another country named after.
+    const abroad = company(extractPolicy({ text: 'Our office: Calle Mayor 40, 28013 Madrid.\n\nOur other office: Mannerheimintie 12, 00100 Helsinki, Finland.', format: 'text' }))
+    expect(abroad.filter((a) => a.country === 'DE')).toEqual([])
+  })
+
   it('reads country names in French, a place word in lower case, an overseas department and an Irish county', () => {
     const text = [
       'Air Example plc. (une entreprise immatriculée à Malte et sise au 2ème étage du Sky Parks Business Centre, aéroport international de Malte, LQA 4000, Malte) agit en qualité de responsable du traitement.',
@@ -793,6 +861,29 @@ describe('the company’s name, from the policy’s own words', () => {
     expect(name('Who is the data controller and how to contact us?\n\n**Bright Spoons S.p.A.** is the data controller.', 'markdown')).toBe('Bright Spoons S.p.A.')
     expect(name('Questions? Email privacy@quillpaper.com.\n\nThe Quill Paper Company is referred to in this Privacy Policy as “The Quill,” “we” or “our.”\n\nHeronbox operates as an independent controller of personal information collected through the Heronbox site; write us at:\n\nHeronbox, Inc.\nc/o The Quill Paper Company')).toBe('Quill Paper Company')
     expect(name('Questions? Contact us at privacy@lanternchat.org. Attn: Privacy Lantern Messenger, LLC 650 Castro Street, Suite 120, Mountain View, CA 94041')).toBe('Lantern Messenger, LLC')
+  })
+
+  it('reads the controller clause in French, Spanish and Czech forms, and passes over question words, “Visiteur”, “the Company” and a place', () => {
+    expect(name('Dans le cadre de ses services, AIR EXEMPLE, en qualité de responsable de traitement, collecte des données.')).toBe('AIR EXEMPLE')
+    expect(name('Politique\n\nKapoline, ayant son siège social au 20 boulevard Ampère, 13014 Marseille, édite le site.\n\nLe site (ci-après « Visiteur ») est ouvert.')).toBe('Kapoline')
+    expect(name('Données\n\nResponsable:\nMillet Hills Group SAS (ci-après dénommé Millet),\nLES GLAISINS, 21 rue du Pré, 74943 Annecy cédex')).toBe('Millet Hills Group SAS')
+    expect(name('Les références au « responsable du traitement des données : Jaguar Hills Limited dont le siège social se situe à Coventry.')).toBe('Jaguar Hills Limited')
+    expect(name('Ce document vous informe sur le traitement de vos données par\n\nSKODOVA AUTO a.s.\ntř. Klementa 869\n293 01 Mladá Boleslav')).toBe('SKODOVA AUTO a.s.')
+    expect(name('2. Qui est responsable du traitement de vos données personnelles ?\n\nLe traitement de vos données personnelles sera effectué par Voloteo S.L., dont le siège social se trouve à Oviedo.')).toBe('Voloteo S.L.')
+    expect(name('SEATO, S.A.U. (plus loin SEATO) est l’entité chargée du traitement des données.')).toBe('SEATO, S.A.U.')
+    expect(name('1. QUI SOMMES-NOUS ? Nous sommes Zarita France, S.A.R.L. et Industria Textil, S.A. (INDITEX) et nous traitons vos données.')).toBe('Zarita France, S.A.R.L.')
+    expect(name('A ce titre, la présente charte matérialise les engagements de la société CAFIN, société par actions simplifiée de droit français.')).toBe('CAFIN')
+    expect(name('Bienvenue sur la politique de confidentialité de Trainly. Quand vous utilisez nos services, vous nous confiez vos informations.')).toBe('Trainly')
+    expect(name('Data Controller: The Services are provided and controlled by Hangzhou Deep Search Co., Ltd., with its registered address in China (“we” or “us”).')).toBe('Hangzhou Deep Search Co., Ltd.')
+    expect(name('Privacy Policy\n\nis the publisher and operator (referred to as the “Company”, “we”) of the website.\n\nThe Company is committed to protecting your privacy.')).toBeNull()
+    // A well-known provider's name is the company's when the clause makes it the controller of the reader's own data;
+    // its group's other company is then the company too, address and all.
+    const filler = 'We describe how we use data when you browse, save and share ideas. '.repeat(12)
+    const joint = extractPolicy({ format: 'text', text: `Privacy Policy\n\n${filler}\n\nFor the purposes of the GDPR, Pinterest Europe Ltd. and Pinterest, Inc. are joint data controllers of your personal data. Pinterest Europe Ltd. is an Irish company with its registered office at Waterloo Exchange, 3rd Floor, Waterloo Road, Dublin 4, Ireland. Pinterest, Inc. is a US company with its registered office at 651 Brannan St., San Francisco, CA 94107, USA.` })
+    expect(joint.companyName?.name).toBe('Pinterest Europe Ltd.')
+    expect(company(joint).map((a) => a.country).sort()).toEqual(['IE', 'US'])
+    // A representative named further down gives way to the company's full name in the title.
+    expect(name(`LY Example Corporation Privacy Policy\n\nThis policy explains how LY Example Corporation handles data.\n\n${'We keep your account data while your account is open. '.repeat(20)}\n\n<Thailand Representative>\nTilleke Digital Solutions Co., Ltd. (“we”, “us”) acts for us.`)).toBe('LY Example Corporation')
   })
 
   it('reads “X (“we”, “us”)”, a name defined beside “we”, and the controller clause', () => {
@@ -994,6 +1085,35 @@ describe('proposalToCompany', () => {
     expect(() => proposalToCompany(pasted, { name: 'Kestrel' })).toThrow(/web address/)
     expect(proposalToCompany(pasted, { name: 'Kestrel', source: { url: 'https://kestrelbooks.co.uk/privacy', archivedOn: '2024-05-01' } }).sources[0]).toMatchObject({ archivedOn: '2024-05-01', id: 'kestrel-2024' })
     expect(() => proposalToCompany({ ...pasted, companyName: null }, { source: { url: 'https://kestrelbooks.co.uk/privacy' } })).toThrow(/name/)
+  })
+})
+
+describe('warnings as structured messages, in every language', () => {
+  it('gives every warning a message key and parameters that each language renders, the English words beside it', () => {
+    const none = extractPolicy({ format: 'text', text: 'Complaints: you may write to the ICO at casework@ico.org.uk.\n\nWrite to privacy [at] acme-widgets [dot] com.\n\nSome text [email protected] here.' })
+    const keys = none.warnings.map((w) => w.detail.key)
+    expect(keys).toEqual(expect.arrayContaining(['policyImport.warning.regulatorDomain', 'policyImport.warning.decoded', 'policyImport.warning.cloudflare', 'policyImport.warning.noCompanyName']))
+    for (const w of none.warnings) {
+      expect(w.message).toBe(renderMessage(w.detail, 'en'))
+      for (const language of uiLanguages) {
+        const words = renderMessage(w.detail, language)
+        expect(words, `${language} ${w.detail.key}`).not.toBe(w.detail.key)
+        expect(words, `${language} ${w.detail.key}`).not.toMatch(/\{\{|\}\}/)
+      }
+    }
+    const decoded = none.warnings.find((w) => w.code === 'obfuscated-decoded')!
+    expect(renderMessage(decoded.detail, 'de')).toContain('privacy@acme-widgets.com')
+    expect(renderMessage(decoded.detail, 'de')).not.toBe(decoded.message)
+    const only = extractPolicy({ format: 'text', text: 'Complaints go to the ICO: casework@ico.org.uk and icocasework@ico.org.uk.' }).warnings.find((w) => w.code === 'no-email')!
+    expect(only.detail).toMatchObject({ key: 'policyImport.warning.noEmailOnly', params: { count: 2 } })
+    expect(renderMessage(only.detail, 'en')).toContain('which are not the company’s')
+  })
+
+  it('has the same warning keys in every language', () => {
+    const keysOf = (tree: unknown): string[] => Object.keys(((tree as Record<string, Record<string, unknown>>).policyImport ?? {}).warning ?? {}).sort()
+    const english = keysOf(coreResources.get('en'))
+    expect(english.length).toBeGreaterThan(15)
+    for (const language of uiLanguages) expect(keysOf(coreResources.get(language)), language).toEqual(english)
   })
 })
 

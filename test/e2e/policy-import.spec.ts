@@ -110,3 +110,20 @@ test('learns from a web address: fetches the page, shows where from and when, an
     server.close()
   }
 })
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('says what the policy lacks in the window’s language (the core’s warnings are messages, not English text)', async ({ page, harness }) => {
+    await page.goto(harness.current.url)
+    await page.getByRole('button', { name: 'Unternehmen', exact: true }).click()
+    await page.getByRole('button', { name: 'Aus einer Datenschutzerklärung …' }).click()
+    await page.getByLabel('Text der Erklärung').fill('Privacy Policy\n\nWrite to privacy [at] quiet-apps [dot] com.\n\nComplaints: casework@ico.org.uk.')
+    await page.getByRole('button', { name: 'Erklärung lesen' }).click()
+    const warnings = page.getByTestId('proposal-warnings')
+    await expect(warnings).toContainText('Rightful hat sie als privacy@quiet-apps.com gelesen')
+    await expect(warnings).toContainText('geben Sie den Namen selbst ein')
+    await expect(warnings).not.toContainText('Rightful read it as')
+    await snapshot(page, 'de-policy-warnings')
+  })
+})

@@ -21,10 +21,12 @@ export const heldout4Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout5Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout5')
 /** Set 6: drawn and labelled with set 5, before set 5's failures were read; read for faults since set 7 was built. */
 export const heldout6Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout6')
-/** Set 7a: labels and sources of 42 policies from five other Open Terms Archive repositories; never read for faults: the untouched set. */
+/** Set 7a: labels and sources of 42 policies from five other Open Terms Archive repositories; the untouched set until set 8 was built, read for faults since. */
 export const heldout7aDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7a')
 /** Set 7b: the 18 others of the same draw, which may be read for faults. */
 export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout7b')
+/** Set 8: 52 policies from five Open Terms Archive repositories no earlier set used, labelled before the extractor read them; the untouched set since set 7a was read for faults. */
+export const heldout8Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout8')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are

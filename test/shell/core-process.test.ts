@@ -41,9 +41,9 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
 })
 
-afterEach(() => {
+afterEach(async () => {
   for (const core of cores.splice(0)) core.stop()
-  stopUtilityProcesses()
+  await stopUtilityProcesses()
   vi.restoreAllMocks()
   fs.rmSync(dir, { recursive: true, force: true })
 })

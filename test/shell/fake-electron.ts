@@ -195,6 +195,8 @@ export class FakeUtilityProcess extends EventEmitter {
   private stopServer: (() => void) | null = null
   private exited = false
   private exitCode: number | null = null
+  /** Settles when the in-process core's modules have loaded (at once for a worker): a test waits for it before it ends. */
+  loaded: Promise<void> = Promise.resolve()
 
   constructor(
     readonly modulePath: string,
@@ -214,7 +216,7 @@ export class FakeUtilityProcess extends EventEmitter {
       const { port1, port2 } = new MessageChannel()
       this.port = port2
       port2.on('message', (message: unknown) => this.emit('message', message))
-      void import('../../electron/core-host/serve').then(({ serveCore }) => {
+      this.loaded = import('../../electron/core-host/serve').then(({ serveCore }) => {
         if (this.exited) return
         const server = serveCore({
           post: (message) => port1.postMessage(message),
@@ -410,9 +412,15 @@ export function fake(): Fake {
   return holder.__rightfulFakeElectron
 }
 
-/** Ends every utility process the current fake started (a test's core must not outlive it). */
-export function stopUtilityProcesses(): void {
-  for (const child of holder.__rightfulFakeElectron?.utilityProcesses ?? []) child.kill()
+/**
+ * Ends every utility process the current fake started (a test's core must not outlive it). The
+ * promise settles once their modules have finished loading, so that nothing is still importing
+ * after the test's environment is gone (a loaded machine can take seconds for it).
+ */
+export async function stopUtilityProcesses(): Promise<void> {
+  const children = holder.__rightfulFakeElectron?.utilityProcesses ?? []
+  for (const child of children) child.kill()
+  await Promise.allSettled(children.map((child) => child.loaded))
 }
 
 /** A fresh fake: new app, ipcMain, session and spies; no windows, no notifications. */

@@ -35,8 +35,8 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
 })
 
-afterEach(() => {
-  stopUtilityProcesses()
+afterEach(async () => {
+  await stopUtilityProcesses()
   vi.unstubAllEnvs()
   vi.unstubAllGlobals()
   vi.restoreAllMocks()

@@ -50,8 +50,8 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
 })
 
-afterEach(() => {
-  stopUtilityProcesses()
+afterEach(async () => {
+  await stopUtilityProcesses()
   vi.useRealTimers()
   vi.unstubAllEnvs()
   vi.unstubAllGlobals()
@@ -172,7 +172,7 @@ describe('the main process', () => {
     expect(fake().dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/RIGHTFUL_DATA_DIR must be an absolute path/)
     expect(fake().app.quit).toHaveBeenCalled()
 
-    stopUtilityProcesses()
+    await stopUtilityProcesses()
     resetFakeElectron()
     vi.stubEnv('RIGHTFUL_DATA_DIR', '')
     fake().app.paths.userData = dataDir

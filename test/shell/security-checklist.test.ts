@@ -51,9 +51,9 @@ beforeAll(async () => {
   window = fake().windows[0]!
 })
 
-afterAll(() => {
+afterAll(async () => {
   fake().app.emit('will-quit')
-  stopUtilityProcesses()
+  await stopUtilityProcesses()
   vi.unstubAllEnvs()
   vi.unstubAllGlobals()
   fs.rmSync(dataDir, { recursive: true, force: true })

@@ -153,7 +153,17 @@ export const contract = {
   ),
   /** `id` may also be one of the company's domains, e.g. "fs.com". */
   'catalog:get': method<CompanyView>()(z.strictObject({ id: z.string().min(1).max(200) })),
-  'catalog:list': method<ReadonlyArray<CompanySummary>>()(empty),
+  /**
+   * The companies by name (or those of `ids`, in their order; ids not in the catalog are left out),
+   * from `offset`, at most `limit`: only the records of that page are read.
+   */
+  'catalog:list': method<ReadonlyArray<CompanySummary>>()(
+    z.strictObject({
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+      ids: z.array(z.string().min(1).max(200)).max(5000).optional(),
+    }),
+  ),
   'catalog:addContact': method<CompanyView>()(contactInputSchema),
   /** Adds a company (no id) or changes one; changes to built-in records are kept as the user's. */
   'catalog:save': method<CompanyView>()(companyEditSchema),

@@ -34,6 +34,8 @@ export type BuiltinLayer = {
   /** The record number of an id, or undefined. */
   docOf(id: string): number | undefined
   record(doc: number): Company
+  /** The record at this number, not kept once decoded (a page of the list; see compact.ts). */
+  recordOnce(doc: number): Company
   get(id: string): Company | undefined
   has(id: string): boolean
   /** Ids the sources use for records merged into another ("epsilon-data-management" → Epsilon). */
@@ -73,6 +75,7 @@ export function layerOfCompanies(input: {
     nameAt: (doc) => companies[doc]!.name,
     docOf: (id) => docs.get(id),
     record: (doc) => companies[doc]!,
+    recordOnce: (doc) => companies[doc]!,
     get: (id) => {
       const doc = docs.get(id)
       return doc === undefined ? undefined : companies[doc]
@@ -114,6 +117,7 @@ export function openBuiltinLayer(
         nameAt: (doc) => compact.names[doc]!,
         docOf: (id) => docs.get(id),
         record: (doc) => compact.record(doc),
+        recordOnce: (doc) => compact.recordOnce(doc),
         get: (id) => {
           const doc = docs.get(id)
           return doc === undefined ? undefined : compact.record(doc)

@@ -154,6 +154,10 @@ export type ImportReport = {
 
 export type Catalog = {
   list(): ReadonlyArray<CompanyView>
+  /** The records of `list()` from `offset`, at most `limit`, reading only those. */
+  page(offset: number, limit: number): ReadonlyArray<CompanyView>
+  /** The records with these ids, in this order; an id the catalog does not have is left out. */
+  some(ids: ReadonlyArray<string>): ReadonlyArray<CompanyView>
   get(id: string): CompanyView
   /** Finds a company by id or by one of its domains (e.g. "fs.com"). */
   resolve(idOrDomain: string): CompanyView
@@ -908,6 +912,14 @@ export function openCatalog(options: {
     list: () => {
       current()
       return overlay.list()
+    },
+    page: (offset, limit) => {
+      current()
+      return overlay.page(offset, limit)
+    },
+    some: (ids) => {
+      current()
+      return ids.flatMap((id) => overlay.view(id) ?? [])
     },
     get,
     resolve(idOrDomain) {

@@ -6,7 +6,9 @@
  *   of the records in name order, and a digest of the inputs it was made from (a compact form
  *   that no longer matches the packs beside it is not used);
  * - the records, as JSON, deflated in blocks of 32: a record is decoded when it is first asked for;
- * - the search index's arrays (search.ts `IndexData`), deflated as one section.
+ * - the search index's arrays (search.ts `IndexData`) as one section, not deflated: the catalog's
+ *   arrays are views of the bytes read (nothing to inflate at start, no second copy). Files of an
+ *   earlier build hold it deflated as the section "index"; those still read.
  * Strings from outside (ids, names) live in arrays and Maps only, never as keys of plain objects.
  */
 import { createHash } from 'node:crypto'
@@ -69,8 +71,10 @@ export type CompactCatalog = {
   readonly seedIds: ReadonlySet<string>
   /** Alias (an id a source uses for a record merged into another) → the record's id. */
   readonly aliases: ReadonlyMap<string, string>
-  /** The record at this number, decoded (not validated again: it was when the form was written). */
+  /** The record at this number, decoded (not validated again: it was when the form was written) and kept. */
   record(doc: number): Company
+  /** The same, not kept (a page of the list): a record decoded before is given as kept. */
+  recordOnce(doc: number): Company
   /** The record before the packs' merges and the merged records, for the records a pack merged into. */
   mergedParts(id: string): { readonly base: Company; readonly merges: ReadonlyArray<Company> } | undefined
   readonly index: IndexData
@@ -123,7 +127,7 @@ export function readerOf(bytes: Uint8Array): CompactReader {
   return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) }
 }
 
-function readContainer(reader: CompactReader, what: string): { header: unknown; section: (name: string) => Uint8Array } {
+function readContainer(reader: CompactReader, what: string): { header: unknown; section: (name: string) => Uint8Array; hasSection: (name: string) => boolean } {
   const read = (offset: number, length: number) => {
     const bytes = reader.read(offset, length)
     if (bytes.length !== length) throw new CompactInvalid(`${what} is cut off`)
@@ -148,7 +152,7 @@ function readContainer(reader: CompactReader, what: string): { header: unknown; 
     if (!found || !(found[0] >= 0 && found[1] >= 0) || start + found[0] + found[1] > reader.size) throw new CompactInvalid(`${what} has no section "${name}" or it is cut off`)
     return read(start + found[0], found[1])
   }
-  return { header, section }
+  return { header, section, hasSection: (name) => table.has(name) }
 }
 
 type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array
@@ -197,7 +201,8 @@ export function decodeIndexData(bytes: Uint8Array): IndexData {
     arrays.set(name, new make(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.byteLength / make.BYTES_PER_ELEMENT))
   }
   const strings = (name: string) => {
-    const text = Buffer.from(section(name)).toString('utf8')
+    const bytes = section(name)
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
     return text === '' ? [] : text.split('\n')
   }
   const get = <A extends TypedArray>(name: string) => arrays.get(name) as A
@@ -297,7 +302,7 @@ export function writeCompactCatalog(input: CompactInput): Uint8Array {
       { name: 'blockStarts', bytes: bytesOf(blockStarts) },
       { name: 'recordEnds', bytes: bytesOf(recordEnds) },
       { name: 'blocks', bytes: Buffer.concat(blocks) },
-      { name: 'index', bytes: deflateRawSync(encodeIndexData(input.index), { level: 6 }) },
+      { name: 'searchIndex', bytes: encodeIndexData(input.index) },
     ],
   )
 }
@@ -318,7 +323,7 @@ type CompactParts = {
 }
 
 function compactParts(reader: CompactReader): CompactParts {
-  const { header: raw, section } = readContainer(reader, 'The compact built-in catalog')
+  const { header: raw, section, hasSection } = readContainer(reader, 'The compact built-in catalog')
   const parsed = headerSchema.safeParse(raw)
   if (!parsed.success) throw new CompactInvalid(`The compact built-in catalog's header does not read: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   const header = parsed.data
@@ -340,7 +345,7 @@ function compactParts(reader: CompactReader): CompactParts {
   }
   let index: IndexData
   try {
-    index = decodeIndexData(inflateRawSync(section('index'), { maxOutputLength: maxSectionBytes }))
+    index = hasSection('searchIndex') ? decodeIndexData(section('searchIndex')) : decodeIndexData(inflateRawSync(section('index'), { maxOutputLength: maxSectionBytes }))
   } catch (error) {
     throw new CompactInvalid(`The compact built-in catalog's search index does not read: ${(error as Error).message}`)
   }
@@ -352,7 +357,7 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
   const decoded = new Map<number, Company>()
   let lastBlock = -1
   let lastBytes: Buffer = Buffer.alloc(0)
-  const record = (doc: number): Company => {
+  const recordOnce = (doc: number): Company => {
     const known = decoded.get(doc)
     if (known) return known
     if (!(doc >= 0 && doc < header.records)) throw new RangeError(`No built-in record number ${doc}`)
@@ -362,7 +367,12 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
       lastBlock = block
     }
     const start = doc % recordsPerBlock === 0 ? 0 : recordEnds[doc - 1]!
-    const company = JSON.parse(lastBytes.toString('utf8', start, recordEnds[doc]!)) as Company
+    return JSON.parse(lastBytes.toString('utf8', start, recordEnds[doc]!)) as Company
+  }
+  const record = (doc: number): Company => {
+    const known = decoded.get(doc)
+    if (known) return known
+    const company = recordOnce(doc)
     decoded.set(doc, company)
     return company
   }
@@ -376,6 +386,7 @@ function catalogOf({ header, blockStarts, recordEnds, blocks, index }: CompactPa
     seedIds: new Set(header.seedIds),
     aliases: new Map(header.aliases),
     record,
+    recordOnce,
     mergedParts: (id) => {
       const found = parts.get(id)
       return found ? { base: record(found.base), merges: found.merges.map(record) } : undefined

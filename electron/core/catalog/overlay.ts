@@ -36,6 +36,11 @@ export type Overlay = {
   view(id: string): CompanyView | null
   /** Every record, by name. */
   list(): ReadonlyArray<CompanyView>
+  /**
+   * The records of `list()` from `offset`, at most `limit`: only those records are decoded (and
+   * not kept), so paging through a large catalog holds one page at a time.
+   */
+  page(offset: number, limit: number): ReadonlyArray<CompanyView>
   /** The overlay's records, by name. */
   touched(): ReadonlyArray<CompanyView>
   search(query: string, limit: number): ReadonlyArray<CompanyView>
@@ -169,6 +174,32 @@ export function createOverlay(options: { readonly builtin: BuiltinLayer; readonl
       }
       while (k < mine.length) out.push(mine[k++]!.view)
       return (listed = out)
+    },
+    page(offset, limit) {
+      if (listed) return listed.slice(offset, offset + limit)
+      const mine = overlayViews()
+      const out: CompanyView[] = []
+      const end = offset + Math.max(0, Math.floor(limit))
+      // Positions are counted from the order alone: a built-in record is read only inside the page.
+      let at = 0
+      let k = 0
+      const take = (view: () => CompanyView) => {
+        if (at >= offset && at < end) out.push(view())
+        at += 1
+      }
+      for (let doc = 0; doc < builtin.count && at < end; doc += 1) {
+        const order = (doc + 1) * SLOT
+        while (k < mine.length && mine[k]!.order < order && at < end) {
+          const view = mine[k++]!.view
+          take(() => view)
+        }
+        if (hidden[doc] === 0 && at < end) take(() => baseViews.get(doc) ?? viewOf(builtin.recordOnce(doc)))
+      }
+      while (k < mine.length && at < end) {
+        const view = mine[k++]!.view
+        take(() => view)
+      }
+      return out
     },
     touched: () => overlayViews().map((entry) => entry.view),
     search(query, limit) {

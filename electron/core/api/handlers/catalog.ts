@@ -45,7 +45,12 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
         standing: c.standing.kind,
       })),
     'catalog:get': ({ id }) => ctx.catalog.resolve(id),
-    'catalog:list': () => ctx.catalog.list().map(summaryOf),
+    'catalog:list': ({ offset, limit, ids }) => {
+      const from = offset ?? 0
+      if (ids !== undefined) return ctx.catalog.some(ids).slice(from, limit === undefined ? undefined : from + limit).map(summaryOf)
+      if (offset === undefined && limit === undefined) return ctx.catalog.list().map(summaryOf)
+      return ctx.catalog.page(from, limit ?? Number.MAX_SAFE_INTEGER).map(summaryOf)
+    },
     'catalog:addContact': (input) => ctx.catalog.addContact(input, ctx.today()),
     'catalog:save': (input) => ctx.catalog.save(input, ctx.today()),
     'catalog:remove': ({ id }) => ctx.catalog.remove(id, ctx.today()),

@@ -155,7 +155,7 @@ const frenchStreet = /(?:^|[\s,:(\d])(?:rue|bd|boulevard|avenue|av\.|place|quai|
 /** A French postcode: the line has a French street word, or "France" follows, or CEDEX. */
 function frenchPlausible(input: string, start: number, end: number): boolean {
   const { before, after } = lineAround(input, start, end)
-  if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–-]*(?:France|FRANCE)\b/.test(after)) return true
+  if (/\bCEDEX\b/i.test(input.slice(start, end)) || /^[\s,–(-]*(?:France|FRANCE)\b/.test(after)) return true
   // Overseas departments: "97438 SAINTE MARIE, Ile de La Réunion".
   if (/^97\d{3}$/.test(input.slice(start, start + 5)) && /^[^\n]{0,30}\b(?:R[ée]union|Guadeloupe|Martinique|Guyane|Mayotte)\b/i.test(after)) return true
   if (namesOtherCountry(after, 'FR')) return false
@@ -241,7 +241,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     // France: "78 boulevard Sébastopol, 75003 Paris", "75334 PARIS CEDEX 07"; only where the line
     // has a French street word, "France" follows, or the town is a CEDEX.
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- all after the first word is optional: the match never fails after it, so nothing is tried again
-    pattern: /(?<![\d-])(?:F-)?(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t-]+(?:sur|sous|en|le|la|les|de|du|des|\p{Lu}[\p{L}'’.-]*)){0,3})(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?/gu,
+    pattern: /(?<![\d-])(?:F-)?(\d{5}|\d{2}[ \t]\d{3}(?=[ \t]+\p{Lu}))(?:[ \t]*[-–][ \t]*|,?[ \t]+)(\p{Lu}[\p{L}'’.-]*(?:[ \t-]+(?:sur|sous|en|le|la|les|de|du|des|\p{Lu}[\p{L}'’.-]*)){0,3})(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?/gu,
     make: (m) => (frenchPlausible(m.input, m.index, m.index + m[0].length) ? { country: 'FR', region: null, strength: 4 } : null),
   },
   {
@@ -272,7 +272,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // A country name closing a run of address parts: ", Hong Kong", "\nGermany", ", PRC, 518055"
     // Also in capitals ("SWITZERLAND"), never in lower case ("… for us, …").
-    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"'()]|$|\d{6}))`, 'gim'),
+    pattern: new RegExp(String.raw`(?:the\s+)?(?:${countryWords})(?=[ \t]*(?:[,.;”"'()]|$|\d{6})|[ \t]+\d{4,5}[ \t]*(?:[,.;]|$))`, 'gim'),
     preceded: (text, index) => {
       const at = spacesBefore(text, index)
       // "^" in multiline mode: the start, or after any line terminator.
@@ -336,7 +336,7 @@ const attentionLine = /^(?:attention|attn\.?|c\/o|z\.\s?Hd\.?|zu Händen)\b|offi
 const labelBoundary =
   /\b(?:Tel(?:ephone)?|Phone|Fax|Telefax|E-?mail|Email|Web(?:site|page)?|Telefon|Mobil(?:e)?|Hotline|Helpline|Internet)\b\.?[ \t]*(?:\([^)]*\)[ \t]*)?[:：]|(?:电话|傳真|传真|邮箱|電郵)[:：]/gi
 const leadIn =
-  /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in|(?:situé|sis)e?s?\s+(?:au|à|a)|(?:à|a) l['’]adresse(?: suivante)?|au|à)\s+/gi
+  /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in|(?:situé|sis|domicilié)e?s?(?:\s+(?:au|à|a))?|(?:à|a) l['’]adresse(?: suivante)?|au|à)\s+/gi
 
 function digitOrKeyword(text: string): boolean {
   return /\d/.test(text) || strongKeyword.test(text)
@@ -531,11 +531,25 @@ function hasStrongAnchor(starts: ReadonlyArray<number>, span: Span): boolean {
   return lo < starts.length && starts[lo]! < span.end
 }
 
+/**
+ * A street and house number closing the text before a postcode, on its line ("Speersort 10, ") or
+ * as the line above ("Friedenheimer Brücke 16\n"): the German way of writing an address, whatever
+ * the street's name ends with. Anchored at the end and bounded, so it reads at most a line.
+ */
+const streetLineBefore = /(?:^|[\n,])[ \t]*\p{Lu}[\p{L}ß.'’-]{2,40}(?:[ \t]+[\p{L}ß.'’-]{2,40}){0,2}[ \t]+\d{1,4}(?:[ \t]?[a-z])?(?:[ \t]*[-–][ \t]*\d{1,4}[a-z]?)?[ \t]*(?:,|\r?\n)[ \t]*$/u
+
+/** Streets of other countries that write the number after the name too (Spain, Italy, Finland, Sweden, the Netherlands …). */
+const foreignStreetWord = /(?:^|[\s,])(?:C\/|Calle|Avda\.?|Avenida|Plaza|Paseo|Carrer|Via|Viale|Piazza|Corso|Largo)\s|(?:katu|tie|kuja|gatan|vägen|gränd|straat|gracht|laan|plein|kade|vej|gade)[ \t]+\d/i
+
 function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
   const before = text.slice(Math.max(0, anchor.start - 120), anchor.start)
   const after = text.slice(anchor.end, anchor.end + 60)
-  if (/(?:Germany|Deutschland)/.test(after)) return true
-  return /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)
+  if (/^[ \t]*(?:[,(][ \t]*)?(?:Germany|Deutschland|Allemagne|Alemania|Germania|Duitsland|Tyskland|Niemcy)\b/.test(after) || /(?:Germany|Deutschland)/.test(after)) return true
+  if (/(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)) return true
+  // Any street with its number right before the postcode, unless the street or the words after are another country's.
+  if (namesOtherCountry(after, 'DE') || /^[ \t]*\(/.test(after) && !/^[ \t]*\((?:Germany|Deutschland|Allemagne|Alemania|Germania)\)/.test(after)) return false
+  const lastLines = before.slice(Math.max(0, before.lastIndexOf('\n', before.length - 2)))
+  return streetLineBefore.test(before) && !foreignStreetWord.test(lastLines)
 }
 
 function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): ProposedPostalAddress | null {

@@ -38,7 +38,7 @@ export const foreignPurposeCues: ReadonlyArray<{ readonly about: string; readonl
 export function foreignLocalPart(local: string): string | null {
   const l = local.toLowerCase()
   if (/^(?:careers?|jobs?|hr|recruit\w*|talent|bewerbung\w*|karriere|personal)(?:$|[._-])/.test(l)) return 'jobs and applications'
-  if (/^(?:security|secure|abuse|cert|psirt|vulnerabilit\w*)(?:$|[._-])/.test(l)) return 'security reports'
+  if (/(?:^|[._-])(?:security|secure|abuse|cert|psirt|vulnerabilit\w*)(?:$|[._-])/.test(l)) return 'security reports'
   if (/^(?:press|presse|media|pr)(?:$|[._-])/.test(l)) return 'the press'
   if (/^(?:postmaster|hostmaster|mailer)(?:$|[._-])/.test(l)) return 'mail delivery'
   if (/^(?:events?|veranstaltung\w*)(?:$|[._-])/.test(l)) return 'events'
@@ -48,6 +48,8 @@ export function foreignLocalPart(local: string): string | null {
 /** Words that tie a contact to privacy matters. */
 export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\bdata protection officer\b|\bdata privacy officer\b|\bprivacy officer\b|\bgrievance officer\b|\bDPO\b|datenschutzbeauftragte|\bpersonal data officer\b|responsabile (?:della |per la )?protezione dei dati|\bRPD\b|functionaris (?:voor (?:de )?)?gegevensbescherming|delegad[oa] de protección de datos|délégué(?:e)? à la protection des données|个人信息保护负责人|個人資料私隱主任/i, weight: 3, about: 'the Data Protection Officer' },
+  // A privacy representative (GDPR Article 27 and the like) is a way to reach the company's privacy people.
+  { pattern: /\b(?:EU|EEA|UK|Swiss|Switzerland|European|GDPR|data protection|privacy|Brazil|Thailand|Turkey|Korea|Japan|Singapore|India|China)\b[^.\n]{0,40}\brepresentatives?\b|\brepresentatives?\b[^.\n]{0,60}\b(?:Article|Art\.)\s*27\b|\bVertreter(?:in)? in der (?:EU|Union)\b/i, weight: 2, about: 'the company’s privacy representative' },
   { pattern: /\bdata protection\b|\bdatenschutz|\bprotection des données|\bprotección de datos|protezione dei dati|\bgegevensbescherming|\bdata privacy\b|个人信息保护|個人資料/i, weight: 2, about: 'data protection' },
   { pattern: /\b(?:delet(?:e|ion|ed)|eras(?:e|ed|ure)|right to be forgotten|remov(?:e|al|ed) (?:of )?(?:your|my|the|such|this|that) (?:data|information|personal|account)|(?:data|information) removed|löschung|löschen|gelöscht|suppression|supprimer|supprimée?s?|effacement|effacer|supresión|suprimir|eliminar)\b|\b(?:close|cancel|terminate) (?:your|the|his|her|their|a) (?:child['’]s )?(?:account|registration|profile)\b|删除|注销/i, weight: 2, about: 'deleting your data' },
   { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|the following|any of the (?:above|foregoing)) rights\b|\byou (?:also )?have (?:the|a) right to\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses|leurs|l['’]un (?:de|des) (?:vos|ces)) droits|exercice de (?:vos|ces|tes|vos) droits|faire valoir (?:vos|ces|ses) droits|\bdroits? d['’](?:accès|opposition|effacement|information)|\bdroits? (?:de|à la) (?:rectification|suppression|portabilité|limitation)|derechos? de (?:acceso|rectificación|supresión|oposición)|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
@@ -76,7 +78,7 @@ export const purposeCues: ReadonlyArray<{ purpose: 'newsletter' | 'sales' | 'sup
 export function localPartPurpose(local: string): 'privacy' | 'dpo' | 'legal' | 'newsletter' | 'sales' | 'support' | 'general' | 'sender' | 'other' | null {
   const l = local.toLowerCase()
   if (/^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b/.test(l)) return 'sender'
-  if (/(?:^|[._-])(?:dpo|dsb|dpd)(?:$|[._-])|datenschutzbeauftragte|dataprotectionofficer|privacyofficer/.test(l)) return 'dpo'
+  if (/(?:^|[._-])(?:dpo|dsb|dpd)(?:$|[._-])|^dpo[a-z]{2,12}$|datenschutzbeauftragte|dataprotectionofficer|privacyofficer/.test(l)) return 'dpo'
   if (/privacy|privacidad|privacite|datenschutz|dataprotection|data-protection|data\.protection|gdpr|dsgvo|rgpd|ccpa|personvern|dataskydd|yinsi|representative|datarep|donneespersonnelles|donnees-personnelles/.test(l)) return 'privacy'
   if (/^(?:legal|compliance|law|recht|juridique|legal-notices?)\b/.test(l)) return 'legal'
   if (/newsletter|unsubscribe|^news$|marketing|mailing|subscribe|promo/.test(l)) return 'newsletter'
@@ -110,7 +112,7 @@ export const thirdPartyCue =
 
 /** A privacy representative in the EU, EEA, UK or Switzerland (GDPR Article 27), as policies name one. */
 export const representativeCue =
-  /\b(?:EU|EEA|UK|Swiss|European|local|GDPR|data protection|privacy)\b[^.\n]{0,40}\brepresentatives?\b|\brepresentatives?\b[^.\n]{0,60}\b(?:Article|Art\.)\s*27\b|\bVertreter(?:in)? in der (?:EU|Union)\b/i
+  /\b(?:EU|EEA|UK|Swiss|Switzerland|European|local|GDPR|data protection|privacy|Brazil|Thailand|Turkey|Korea|Japan|Singapore|India|China)\b[^.\n]{0,40}\brepresentatives?\b|\brepresentatives?\b[^.\n]{0,60}\b(?:Article|Art\.)\s*27\b|\bVertreter(?:in)? in der (?:EU|Union)\b/i
 
 /** Words saying a place is where the website or its data is hosted, or who processes it. */
 export const hostingCue =

@@ -30,6 +30,7 @@ import type {
   ProposedPrivacyEmail,
 } from './proposal'
 import type { Segments } from './segments'
+import { proposalWarning, type WarningKey } from './warnings'
 
 type Mention = {
   readonly address: string
@@ -143,6 +144,26 @@ export const maxAddresses = 200
 /** How much of its sentence, on each side, a mention is judged by ("Questions about your data: …"). */
 const sentenceWindow = 1500
 
+/** The last word of a country's name, run into the local part of an address ("Kingdomline@"). */
+const gluedCountryWord =
+  /^(?:Kingdom|States|Emirates|Zealand|Africa|Kong|Germany|France|Ireland|Netherlands|Japan|Singapore|Switzerland|Luxembourg|Belgium|Spain|Italy|Sweden|Canada|Australia|China|Korea|Cyprus|Malta|Austria|Denmark|Norway|Finland|Poland|Portugal|Greece|India|Brazil|Israel|Mexico)(?=[a-z0-9])/
+/** Words that open a country's name of two words, whose second word needs them. */
+const countryFirstWord = /(?:United|New|South|Hong|Arab)[ \t]$/
+
+/**
+ * How many characters at the start of `raw` (an address found at `start`) are a country's name
+ * closing the postal address before it, or 0. Only after a postal address: a digit (its postcode or
+ * number) in the words just before, the country word starting a word, and a two-word name whole.
+ */
+function countryGluedBefore(text: string, start: number, raw: string): number {
+  const word = gluedCountryWord.exec(raw)
+  if (!word) return 0
+  const before = text.slice(Math.max(0, start - 80), start)
+  if (!/\d/.test(before) || !/[\s,]$/.test(before)) return 0
+  if (/^(?:Kingdom|States|Emirates|Zealand|Africa|Kong)$/.test(word[0]) && !countryFirstWord.test(before)) return 0
+  return word[0].length
+}
+
 /** Finds every mention; warns about what it decodes, ignores or cannot read. */
 function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: ProposalWarning[], budget: TextBudget): Mention[] {
   const mentions: Mention[] = []
@@ -199,22 +220,12 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
         const at = Math.max(0, shown.toLowerCase().indexOf(address.toLowerCase()))
         mentions.push({ address, start: link.start + at, end: link.start + at + address.length, via: 'link-elsewhere', shown: target })
         taken.push({ start: link.start, end: link.end })
-        warnMismatch(`${address}\u0000${target}`, {
-          code: 'mailto-mismatch',
-          message: `The link shows ${address} but opens a message to ${target}. Rightful proposes ${address}, the address the policy shows; check which one the company means before you send.`,
-          start: link.start,
-          end: link.end,
-        })
+        warnMismatch(`${address}\u0000${target}`, proposalWarning('mailto-mismatch', 'linkShowsOther', { shown: address, target }, link.start, link.end))
         continue
       }
       mentions.push({ address: target, start: link.start, end: link.end, via: 'mailto-mismatch', shown })
       taken.push({ start: link.start, end: link.end })
-      warnMismatch(target, {
-        code: 'mailto-mismatch',
-        message: `The link “${shown}” opens a message to ${target}; Rightful proposes that address, which the policy shows only as the link's target.`,
-        start: link.start,
-        end: link.end,
-      })
+      warnMismatch(target, proposalWarning('mailto-mismatch', 'linkTarget', { shown, target }, link.start, link.end))
     }
   }
 
@@ -229,6 +240,14 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
     const end = start + raw.length
     const tld = raw.slice(raw.lastIndexOf('.') + 1)
     if (notATld.test(tld) || text[start - 1] === '/' || overlaps(start, end)) continue
+    // "…, London, WC2B 5AH, United Kingdomline@example.com": the page ran the country closing a
+    // postal address into the address after it; the country's word is not part of the address.
+    const glued = countryGluedBefore(text, start, raw)
+    if (glued > 0) {
+      mentions.push({ address: normalise(raw.slice(glued)), start: start + glued, end, via: 'text', shown: null })
+      taken.push({ start: start + glued, end })
+      continue
+    }
     mentions.push({ address: normalise(raw), start, end, via: 'text', shown: null })
     taken.push({ start, end })
   }
@@ -252,12 +271,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       taken.push({ start, end })
       if (decodedWarned.has(address)) continue
       decodedWarned.add(address)
-      warnings.push({
-        code: 'obfuscated-decoded',
-        message: `The policy writes the address out as “${shown}”; Rightful read it as ${address}. Check it before you send.`,
-        start,
-        end,
-      })
+      warnings.push(proposalWarning('obfuscated-decoded', 'decoded', { shown, address }, start, end))
     }
   }
 
@@ -266,12 +280,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
   let protectedCount = 0
   for (let m = cloudflare.exec(text); m && protectedCount < maxMentions; m = cloudflare.exec(text)) {
     protectedCount += 1
-    warnings.push({
-      code: 'cloudflare-protected',
-      message: `“${m[0]}” stands where the web page had an e-mail address hidden by Cloudflare; the copy does not contain it, so Rightful proposes none. Open the live page in a browser to read it.`,
-      start: m.index,
-      end: m.index + m[0].length,
-    })
+    warnings.push(proposalWarning('cloudflare-protected', 'cloudflare', { shown: m[0] }, m.index, m.index + m[0].length))
   }
 
   return mentions.sort((a, b) => a.start - b.start)
@@ -394,7 +403,10 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     }
   }
   const windowStart = Math.max(0, mention.start - 350)
-  const owner = ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
+  // "… its data protection office can be reached at dpd@partner.example": another organisation's
+  // privacy people, named as such in the address's own sentence, are not the company's.
+  const otherOrganisation = namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) && !looksOwn(mention.address, ctx)
+  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
@@ -409,6 +421,44 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** A privacy office named as another organisation's: "its data protection officer", "leur bureau de protection des données". */
+const possessiveOtherPrivacyOffice =
+  /(?<![\p{L}])(?:its|their|son|sa|ses|leur|leurs|seine[mnrs]?|ihre[mnrs]?|su|sus)\s+(?:own\s+|propre\s+)?(?:bureau (?:de|du) (?:la )?protection des données|délégué(?:e)? à la protection des données|DPO|DPD|data protection (?:officer|office|team)|privacy (?:office|officer|team)|Datenschutzbeauftragte\w*|delegad[oa] de protección de datos)(?![\p{L}])/iu
+
+/** "the data protection officer of the Ministry …", "délégué à la protection des données du ministère …": whose office it is, named after it. */
+const privacyOfficeOf =
+  /(?<![\p{L}])(?:délégué(?:e)? à la protection des données|data protection officer|DPO|DPD)\s+(?:du|de la|de l['’]|des|of the|of)\s+(\p{L}[\p{L}'’&.-]{2,40}(?:\s+\p{L}[\p{L}'’&.-]{1,40}){0,3})/iu
+
+/** "CA Example Finance, Délégué à la protection des données": an organisation's name, then its privacy office. */
+const organisationThenPrivacyOffice = /(?:^|[\n:;(])[ \t]*(\p{Lu}[\p{L}\p{N}&.'’ -]{1,60}),\s*(?:Délégué(?:e)? à la protection des données|Data Protection Officer|DPO)(?![\p{L}])/u
+
+/** Words that stand for the company itself, or for a department, after "of" or before a privacy office. */
+const ownOrDepartment = /^(?:(?:notre|nos|our|the|la|le|l['’])\s+)?(?:company|société|entreprise|group|groupe|organisation|organization|controller|responsable|privacy|team|legal|department|service|attn|attention)\b/i
+
+/**
+ * Whether the words before an address (in its own sentence) give it as the privacy office of an
+ * organisation other than the company: a possessive ("its", "their", "son", "leur" …) before the
+ * office, or the office "of" a name that is not the company's.
+ */
+function namesAnotherOrganisation(before: string, ctx: EmailContext): boolean {
+  if (possessiveOtherPrivacyOffice.test(before)) return true
+  const of = privacyOfficeOf.exec(before)
+  if (of && !ownOrDepartment.test(of[1]!) && !(ctx.companyName?.test(of[1]!) ?? false)) return true
+  const named = organisationThenPrivacyOffice.exec(before)
+  return named !== null && !ownOrDepartment.test(named[1]!.trim()) && !(ctx.companyName?.test(named[1]!) ?? false)
+}
+
+/** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
+function looksOwn(address: string, ctx: EmailContext): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
+  const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
+  if (at(ctx.companyDomain) || at(ctx.siteDomain)) return true
+  if (!ctx.companyNameText) return false
+  const label = registrableDomain(domain).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const name = ctx.companyNameText.toLowerCase().replace(nameNoise, ' ').replace(/[^\p{L}\p{N}]+/gu, '')
+  return label.length >= 3 && name.length >= 3 && (name.includes(label) || label.includes(name))
 }
 
 /** The nearest sentence before `start` that ends with a colon, within a short distance. */
@@ -504,26 +554,26 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     const [localPart, domain] = address.split('@') as [string, string]
     const first = list[0]!
     const quote = ctx.segments.quoteAt(first.start)
-    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], message: string) => {
+    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], warningKey: WarningKey, params: Readonly<Record<string, string>> = { address }) => {
       excluded.push({ address, why, reason, quote: quote.quote, start: quote.start, end: quote.end })
       if (!warned.has(`${code}:${key}`)) {
         warned.add(`${code}:${key}`)
-        warnings.push({ code, message, start: first.start, end: first.end })
+        warnings.push(proposalWarning(code, warningKey, params, first.start, first.end))
       }
     }
     if (isPlaceholder(address)) {
-      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', `${address} looks like an example or placeholder, not a real address; Rightful ignored it.`)
+      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', 'placeholder')
       continue
     }
     const lp = localPartPurpose(localPart)
     if (lp === 'sender') {
-      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', `${address} is a no-reply sender address, not a contact; Rightful ignored it.`)
+      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', 'senderOnly')
       continue
     }
     const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
     const ownDomain = at(ctx.companyDomain) || at(ctx.siteDomain)
     if (regulatorDomains.test(domain)) {
-      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', `${address} belongs to a data protection regulator, not to the company; it is not proposed as the company's contact.`)
+      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', 'regulatorDomain')
       continue
     }
     // A few mentions tell enough; a policy repeating an address thousands of times needs no more.
@@ -532,14 +582,14 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     if (companyJudged.length === 0) {
       const owner = judged[0]!.owner
       if (owner === 'regulator') {
-        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', `${address} is given for a regulator (e.g. where to lodge a complaint), not for the company; it is not proposed.`)
+        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', 'regulatorEmail')
       } else {
-        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', `${address} belongs to a provider or partner the policy mentions, not to the company; it is not proposed.`)
+        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', 'thirdPartyEmail')
       }
       continue
     }
     if (!ownDomain && thirdPartyDomains.test(domain)) {
-      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', `${address} is at a provider's domain (${domain}), not the company's; it is not proposed.`)
+      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', 'providerDomain', { address, domain })
       continue
     }
     const best = companyJudged.reduce((a, b) => (b.privacy > a.privacy ? b : a))
@@ -612,12 +662,12 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       if (!/not a privacy contact/.test(e.reason)) e.reason = `Not a privacy contact: ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`
     }
     const listed = otherEmails.map((e) => e.address)
-    warnings.push({
-      code: 'no-privacy-email',
-      message: `The policy ties no e-mail address to privacy matters, so Rightful proposes none. It gives ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ` and ${listed.length - 5} more` : ''} for other purposes; a request sent there may not reach the people who handle privacy. Look for the privacy contact on the company's website, or write by post.`,
-      start: null,
-      end: null,
-    })
+    const shown = listed.slice(0, 5).join(', ')
+    warnings.push(
+      listed.length > 5
+        ? proposalWarning('no-privacy-email', 'noPrivacyEmailMore', { listed: shown, more: listed.length - 5 }, null, null)
+        : proposalWarning('no-privacy-email', 'noPrivacyEmail', { listed: shown }, null, null),
+    )
   }
 
   // Addresses dedicated to privacy (a DPO's, privacy@…) first, then by how strongly the text ties them to it.
@@ -630,13 +680,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
   if (privacyEmails.length === 0 && otherEmails.length === 0) {
-    const only = excluded.length > 0 ? ` It mentions only ${excluded.map((e) => e.address).join(', ')}, which ${excluded.length > 1 ? 'are' : 'is'} not the company's.` : ''
-    warnings.push({
-      code: 'no-email',
-      message: `No e-mail address of the company in this policy.${only} Rightful does not guess one: find the privacy contact elsewhere (the company's website, its imprint) or write by post.`,
-      start: null,
-      end: null,
-    })
+    warnings.push(
+      excluded.length > 0
+        ? proposalWarning('no-email', 'noEmailOnly', { addresses: excluded.map((e) => e.address).join(', '), count: excluded.length }, null, null)
+        : proposalWarning('no-email', 'noEmail', undefined, null, null),
+    )
   }
 
   return { privacyEmails, otherEmails, excludedEmails: excluded, warnings }

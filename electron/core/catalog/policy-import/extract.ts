@@ -12,6 +12,7 @@ import { toPlainText } from './plain-text'
 import type { PolicyProposal, ProposalWarning, UsedQuote } from './proposal'
 import { findDeletionInstruction, findMinAge, findSubjectRule } from './requirements'
 import { segment } from './segments'
+import { proposalWarning } from './warnings'
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -24,6 +25,9 @@ function namePattern(name: string | null, domain: string | null): RegExp | null 
     words.add(name)
     const core = name.replace(/\.(?:com|net|org|de|co\.uk|hk|cn)$/i, '')
     if (core.length >= 2) words.add(core)
+    // "Pinterest Europe Ltd." and "Pinterest, Inc.": a distinctive first word names the group's other companies too.
+    const first = /^(\p{Lu}[\p{L}\p{N}]{4,})(?=[ \t,]+\p{Lu})/u.exec(name)?.[1]
+    if (first && !/^(?:Deutsche|General|International|United|National|European|American|British|Global|Digital|First|Société|Groupe|Group|Privacy|Data|Company|Compagnie)$/i.test(first)) words.add(first)
   }
   if (domain) {
     const label = domain.split('.')[0]!
@@ -119,7 +123,7 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
   let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain ?? siteDomain)
   const warnings: ProposalWarning[] = []
   if (!companyName) {
-    warnings.push({ code: 'no-company-name', message: 'The policy does not name the company in a way Rightful can find; enter the name yourself.', start: null, end: null })
+    warnings.push(proposalWarning('no-company-name', 'noCompanyName', undefined, null, null))
   }
   const nameRegex = namePattern(companyName?.name ?? null, companyDomain ?? siteDomain)
 
@@ -142,12 +146,9 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
 
   for (const address of postalAddresses) {
     if (address.role !== 'company') {
-      warnings.push({
-        code: address.role === 'regulator' ? 'regulator-excluded' : 'third-party-excluded',
-        message: `“${address.text}” is ${address.role === 'regulator' ? 'a regulator’s address' : `a third party’s address${address.recipient ? ` (${address.recipient})` : ''}`}, not the company’s; it is listed but not proposed for letters.`,
-        start: address.start,
-        end: address.end,
-      })
+      const key = address.role === 'regulator' ? 'regulatorAddress' : address.recipient ? 'thirdPartyAddressOf' : 'thirdPartyAddress'
+      const params: Record<string, string> = address.role !== 'regulator' && address.recipient ? { text: address.text, recipient: address.recipient } : { text: address.text }
+      warnings.push(proposalWarning(address.role === 'regulator' ? 'regulator-excluded' : 'third-party-excluded', key, params, address.start, address.end))
     }
   }
   warnings.push(...emails.warnings, ...phoneFindings.warnings)

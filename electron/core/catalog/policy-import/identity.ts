@@ -125,7 +125,7 @@ function titlePieces(title: string): string[] {
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|\b(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|member|visitor|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous)\b/i
+  /^(?:we|us|you|your|our|the|this|it)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -139,7 +139,7 @@ function count(text: string, name: string): number {
 }
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
-const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.?|SAS|SARL|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
 /** One word of a name: capitalised, an acronym, a number, or a brand in lower case with a capital inside ("eVenture"). */
 const nameWord = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]{0,40}|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}.&'’+-]{0,40})`
 /** A company's name: up to seven words, joined by spaces or "and", "of", "de"; ending in a legal form or not. */
@@ -167,7 +167,7 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // X (“we”, “us”, “our”) / X and its affiliates (“we”) / X (**“we”**) — the name right before the parenthesis.
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+(?:${nameWord}|de|du|des|of|&)){0,6}(?:,?[ \t]+${legalForm})?)(?:[ \t]+and its [\p{Ll} ,]{3,60})?[ \t]*\([^()\n]{0,40}?["“](?:we|us|our)\b`, 'u'), needsForm: false },
   // Who is responsible … / the controller is: (a heading or sentence), then the name on a line of its own.
-  { pattern: new RegExp(String.raw`\b(?:responsible|controller|Verantwortliche\w*)\b[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(?:Company:[ \t]*)?(${companyNameText})(?:[ \t]+\([^()\n]{0,30}\))?,?[ \t]*\n`, 'u'), needsForm: true },
+  { pattern: new RegExp(String.raw`\b(?:responsible|controller|Verantwortliche\w*|[Rr]esponsable)\b[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(?:Company:[ \t]*)?(${companyNameText})(?:[ \t]+\([^()\n]{0,30}\))?,?[ \t]*\n`, 'u'), needsForm: true },
   // the data controller (…) is / shall be X
   { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
@@ -175,13 +175,22 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // X agit en qualité de responsable du traitement / X, …, est le « responsable du traitement » / X sont coresponsables
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:agit|intervient|agissent)\s+en (?:sa |leur )?(?:qualité|tant) (?:de|que)\s+(?:«\s*)?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,160}?,)?,?\s+(?:est|sont)\s+(?:le |la |les )?(?:«\s*|["“])?(?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
+  // X, en qualité de responsable de traitement, … / responsable du traitement des données : X
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?\s+en (?:sa |leur )?qualité de (?:co-?)?responsables? (?:conjoints? )?(?:du|de|des) traitements?`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?(?: des données(?: personnelles| à caractère personnel)?)?\s*:\s*(${companyNameText})`, 'u'), needsForm: true },
+  // the company named on its own line after a sentence ending in "by" or "par" ("… your data by\n\nX a.s.\n")
+  { pattern: new RegExp(String.raw`(?:\bby|\bpar|\bdurch|\bpor)(?:[ \t]*:)?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(${companyNameText})[ \t]*\n`, 'u'), needsForm: true },
+  // la société X, société par actions simplifiée … / X, SAS au capital de …
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),\s+(?:une\s+)?(?:société (?:par actions simplifiée|anonyme|à responsabilité limitée|en nom collectif|civile|coopérative)|sociedad (?:anónima|limitada)|società per azioni|Gesellschaft mit beschränkter Haftung)`, 'u'), needsForm: false },
+  // X, ayant son siège social … / X, dont le siège social est … / X, with its registered office at …
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(${companyNameText}),\s+(?:ayant son siège|dont le siège|domiciliée? (?:au|à)|with (?:its )?registered (?:office|address)|whose registered office)`, 'u'), needsForm: false },
   // le responsable du traitement … est la société X / Le traitement … sera effectué par X S.L.
   { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?\b[^.\n]{0,80}?\b(?:est|sera)(?:\s*:\s*|\s+)(?:la société\s+|l['’]entité\s+)?(${companyNameText})`, 'u'), needsForm: true },
   { pattern: new RegExp(String.raw`\b(?:traitées?|collectées?|effectué|exploité|édité|opéré)e?s? par (?:la société\s+)?(${companyNameText})`, 'u'), needsForm: true },
   // (ci-après « X ») / (ci-après dénommée « X »)
   { pattern: new RegExp(String.raw`\((?:ci-après|ci-dessous)(?:[ \t]+(?:dénommée?s?|désignée?s?|conjointement|ensemble|la|le|les|:))*[ \t]*«[ \t\u00a0]*(${nameWord}(?:[ \t]+${nameWord}){0,3})[ \t\u00a0]*»`, 'u'), needsForm: false },
   // Nous sommes X / La société X
-  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(?:Nous sommes|Nous,|La société)[ \t]+(${companyNameText})`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:?!] )(?:Nous sommes|Nous,|La société)[ \t]+(${companyNameText})`, 'u'), needsForm: false },
   // X is the body responsible / X est responsable des traitements
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}) (?:is the (?:body|party|entity|company) responsible|is responsible for (?:the )?(?:collection|processing)|est responsable des? traitements?)`, 'u'), needsForm: false },
   // When we talk about X, we mean Y / We, X, … / We are X,
@@ -217,10 +226,10 @@ const formAfter = new RegExp(String.raw`^,?[ \t]+${legalForm}`, 'u')
 const departmentFirst = /^(?:(?:Attn|Attention|Privacy|Legal|Data Protection|Compliance|Department|Team)[ \t:]+)+(?=\p{Lu})/u
 
 /** Words a name found by `ownWords` must not be: pronouns, the document, generic roles. */
-const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|where|who|what|which|how|why|data|personal|privacy|policy|company|controller|service|services|users?|customers?|members?|gdpr|eu|eea|uk|us|article|section|for|and|or)$/i
+const notAName = /^(?:we|us|our|you|your|the|this|that|it|they|he|she|if|when|where|who|what|which|how|why|data|personal|privacy|policy|company|controller|service|services|users?|customers?|members?|gdpr|eu|eea|uk|us|article|section|for|and|or|qui|que|quoi|quel|quelle|quels|quelles|comment|où|pourquoi|lequel|laquelle|wer|was|welche[rs]?|quién|qué|cuál)$/i
 
 /** The name the policy gives itself in its controller clause or self-definition, with its quote. */
-function fromOwnWords(text: string): { name: string; start: number; end: number } | null {
+function fromOwnWords(text: string): { name: string; start: number; end: number; early: boolean } | null {
   const head = text.slice(0, 20_000)
   let best: { name: string; start: number; end: number; rank: number; early: boolean } | null = null
   // A name the opening of the policy uses too is the policy's own; a partner named further down is not.
@@ -239,7 +248,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number 
   function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
-    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:(?:how|to|and|by|for|with|at|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
     let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
@@ -253,14 +262,17 @@ function fromOwnWords(text: string): { name: string; start: number; end: number 
     }
     if (restored.length < 2 || notAName.test(restored) || /^(?:The|This|Our|Your|We|If|When)\b/.test(restored)) return false
     // A law's short name ("ci-après le « RGPD »") or the parent company ("subsidiaries of Amazon.com, Inc. (“Amazon”)") is not the company.
-    if (/^(?:Germany|Deutschland|France|Ireland|Luxembourg|Netherlands|Switzerland|Austria|Spain|Italy|Belgium|United States|United Kingdom|Europe|European Union)$/i.test(restored)) return false
+    if (/^(?:Germany|Deutschland|France|Ireland|Luxembourg|Netherlands|Switzerland|Austria|Spain|Italy|Belgium|United States|United Kingdom|Europe|European Union|China|Japan|Korea|Hong Kong|Singapore|India|Canada|Australia|Brazil|Israel|Sweden|Norway|Denmark|Finland|Poland|Portugal|Greece|Cyprus|Malta|Mexico|USA|the US|the USA)$/i.test(restored)) return false
     if (/^(?:RGPD|GDPR|DSGVO|DPA|LOPDGDD|CNIL|CCPA|UK GDPR|LGPD|PIPEDA|APPI)$/i.test(restored)) return false
     if (/\b(?:subsidiar(?:y|ies)|wholly[- ]owned|filiales?) (?:of|de)\b[^.\n]{0,60}$/i.test(head.slice(Math.max(0, m.index + m[0].indexOf(m[1]!) - 80), m.index + m[0].indexOf(m[1]!)))) return false
     // A defined term for a document, a place or a service ("Sites", “Provision”) is not the company.
     if (genericDefinition.test(restored) && !withForm.test(restored)) return false
     // A provider the policy names ("Google LLC is the controller of …") or a postcode is not the company.
     const byProvider = /\bby\s/.test(m[0]) || /\b(?:service|provider|processor)\b/i.test(head.slice(Math.max(0, m.index - 120), m.index))
-    if ((thirdPartyName.test(restored) && (byProvider || !text.slice(0, 600).includes(restored.split(/\s/)[0]!))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
+    // … unless the clause makes it the controller of the reader's own data ("Pinterest Europe Ltd. and
+    // Pinterest, Inc. are joint data controllers of your personal data"): then the policy is that provider's.
+    const ofYourData = /^[ \t]*(?:of|for)[ \t]+(?:all[ \t]+)?(?:your|the personal data of our users)\b/i.test(head.slice(m.index + m[0].length, m.index + m[0].length + 40))
+    if ((thirdPartyName.test(restored) && (byProvider || !(text.slice(0, 600).includes(restored.split(/\s/)[0]!) || ofYourData))) || !(/\p{L}{3,}/u.test(restored) || /^\p{Lu}{2,}$/u.test(restored))) return false
     if (needsForm && !withForm.test(restored) && !withForm.test(`${restored}.`) && !formFirst.test(restored)) return false
     let start = m.index + m[0].indexOf(m[1]!) + m[1]!.trim().indexOf(found)
     const list = withForm.test(restored) ? listBefore.exec(head.slice(Math.max(0, start - 160), start)) : null
@@ -299,8 +311,14 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     return { name: chosen, basis, ...quoteOf(start, end) }
   }
 
-  // 0. The policy's own words: its controller clause or "X (“we”)".
+  // 0. The policy's own words: its controller clause or "X (“we”)"; but a name the opening never
+  // uses (a representative's, an affiliate's, found further down) gives way to a company's full
+  // name in the title that the text repeats ("LY Corporation Privacy Policy").
   const own = fromOwnWords(text)
+  if (own && !own.early) {
+    const titled = legalNameInTitle(text, title)
+    if (titled) return { name: titled.name, basis: 'title', ...quoteOf(titled.start, titled.end) }
+  }
   if (own) return { name: own.name, basis: 'self-reference', ...quoteOf(own.start, own.end) }
   // 1. A defined short name: Foscam Co.Ltd (referred to herein as "Foscam").
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- the name is at most six words of 60 characters, the short name 40, and the text 20,000
@@ -313,7 +331,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     if (!/["“”]\s*(?:we|us|our)\b/i.test(parenthesis) && !companyForm.test(defined[1]!)) continue
     return refine(short, 'self-reference', defined.index, defined.index + defined[0].length)
   }
-  // 2. The policy naming itself: "We at X", "At X, we …", "X respects …", "Welcome to X".
+  // 2. The policy naming itself: "We at X", "At X, we …", "X respects …", "Welcome to X", "the privacy policy of X".
   const selfPatterns: RegExp[] = [
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
     /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
@@ -321,10 +339,14 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:s['’]engage|attache une grande importance|est soucieu(?:x|se)|respecte votre)\b/,
+    // "Bienvenue sur la politique de confidentialité de Trainline.", "the privacy policy of Example Ltd."
+    /\b(?:politique|déclaration|charte) de (?:confidentialité|protection des (?:données|données personnelles)) (?:de|d['’])\s*((?:[A-Z0-9][\w&'’-]{0,60}(?:\.[\w&'’-]{1,20})*)(?:[ \t]+(?:[A-Z0-9][\w&'’-]{0,60}(?:\.[\w&'’-]{1,20})*)){0,3})(?=\s*[.,;:]|\s+(?:est|a|vous|s['’]applique)\b)/,
+    /\bprivacy (?:policy|notice|statement) of\s+((?:[A-Z0-9][\w&'’-]{0,60}(?:\.[\w&'’-]{1,20})*)(?:[ \t]+(?:[A-Z0-9][\w&'’-]{0,60}(?:\.[\w&'’-]{1,20})*)){0,3})(?=\s*[.,;:]|\s+(?:is|applies|explains|describes)\b)/,
   ]
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
-    if (m && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!)) {
+    // "The Company is committed …": a defined term for the company is not its name.
+    if (m && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!) && !/^(?:(?:the|this|our)\s+)?(?:company|société|entreprise|organisation|organization|controller|operator)$/i.test(m[1]!) && !genericDefinition.test(m[1]!.replace(/^(?:the|this|our)\s+/i, ''))) {
       const start = m.index + m[0].indexOf(m[1]!)
       return refine(m[1]!, 'self-reference', start, start + m[1]!.length)
     }
@@ -350,6 +372,15 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   }
   if (domain) return { name: domain, basis: 'domain', quote: null, start: null, end: null }
   return null
+}
+
+/** A company's full name (with its legal form) in the title that the text repeats at least once more. */
+function legalNameInTitle(text: string, title: string | null): { name: string; start: number; end: number } | null {
+  const line = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
+  if (!line) return null
+  const m = new RegExp(String.raw`(?<![\p{L}\p{N}])${nameWord}(?:[ \t]+${nameWord}){0,5}?,?[ \t]+${legalForm}`, 'u').exec(line.text)
+  if (!m || !withForm.test(m[0]) || count(text, m[0]) < 2) return null
+  return { name: m[0], start: line.start, end: line.end }
 }
 
 /**

@@ -8,6 +8,7 @@ import { ownerFromContext } from './cues'
 import type { TextLink } from './plain-text'
 import type { ProposalWarning, ProposedPhone } from './proposal'
 import type { Segments } from './segments'
+import { proposalWarning } from './warnings'
 
 const candidate = /(?<![\w+@./-])(?:\+[ \t]?|\()?\d[\d \t().\-–/]{5,26}\d/g
 const phoneCue =
@@ -110,12 +111,7 @@ export function findPhones(links: ReadonlyArray<TextLink>, ctx: PhoneContext): {
     const owner = ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.max(0, Math.min(ctx.segments.sentenceAt(start).start, start) - windowStart))
     const number = raw.replace(/\s+/g, ' ').trim()
     if (owner === 'regulator') {
-      warnings.push({
-        code: 'regulator-excluded',
-        message: `${number} is a regulator's telephone number (for complaints), not the company's; it is not proposed.`,
-        start,
-        end,
-      })
+      warnings.push(proposalWarning('regulator-excluded', 'regulatorPhone', { number }, start, end))
       continue
     }
     const cueText = before.slice(before.lastIndexOf('\n') + 1)

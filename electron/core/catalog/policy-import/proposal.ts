@@ -5,6 +5,7 @@
  * empty or null, and `warnings` says why. Pure zod schemas and types: safe to import anywhere.
  */
 import { z } from 'zod'
+import { messageSchema } from '../../shared/message'
 
 export const policyFormats = ['text', 'markdown', 'html'] as const
 export type PolicyFormat = (typeof policyFormats)[number]
@@ -151,7 +152,9 @@ export type WarningCode = (typeof warningCodes)[number]
 
 export const proposalWarningSchema = z.object({
   code: z.enum(warningCodes),
+  /** The English words (for logs and the CLI); `detail` is what a host renders in the reader's language. */
   message: z.string().min(1),
+  detail: messageSchema,
   start: z.number().int().nonnegative().nullable(),
   end: z.number().int().nonnegative().nullable(),
 })

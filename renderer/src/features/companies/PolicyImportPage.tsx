@@ -8,6 +8,7 @@ import { useStore } from '../../store/store'
 import { CountrySelect } from '../../ui/CountrySelect'
 import { countryName, formatDate, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
+import { errorText } from '../../ui/messages'
 import { OperationHere } from '../../ui/OperationStatus'
 
 type Format = PolicyFormat
@@ -192,7 +193,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         {proposal.warnings.length > 0 ? (
           <ul className="callout callout-warn proposal-warnings" data-testid="proposal-warnings">
             {proposal.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i}>{errorText(w)}</li>
             ))}
           </ul>
         ) : null}
