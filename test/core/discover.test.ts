@@ -11,6 +11,7 @@ import { createHeaderScanner, dayOf, maxLineBytes, senderDomain, type MessageHea
 import { createSenderMatcher } from '../../electron/core/discover/sender-match'
 import { isFreemail } from '../../electron/core/discover/freemail'
 import { repoRoot, startCore, tempDir } from '../helpers/ports'
+import { renderMessage } from '../../electron/core/messages/render'
 
 type Mail = { from: string; date?: string; body?: string; subject?: string }
 
@@ -192,6 +193,33 @@ describe('discover:scan and rightful discover', () => {
       ['fs-com', 1],
       ['netflix', 1],
     ])
+  })
+
+  it('reports its progress in the user\'s language, in the window and on the command line', async () => {
+    const dir = tempDir()
+    const folder = path.join(dir, 'mails')
+    fs.mkdirSync(folder, { recursive: true })
+    known.forEach((m, i) => fs.writeFileSync(path.join(folder, `m${i}.eml`), `From: ${m.from}\r\nDate: ${m.date}\r\nSubject: x\r\n\r\nHello.\r\n`))
+    // The core: every report carries its words as a message beside the English.
+    const host = startCore()
+    host.picked.push(folder)
+    expect((await host.api.call('discover:scan', { kind: 'folder', operation: 'op-discover-words' })).ok).toBe(true)
+    const reports = host.progress.filter((p) => p.channel === 'discover:scan')
+    expect(reports.length).toBeGreaterThan(2)
+    for (const report of reports) expect(renderMessage(report.detail!, 'en').replace(/…$/, '').replace(/\.$/, '')).toBe(report.message.replace(/…$/, ''))
+    // The command line: the same reports, in German.
+    const seen: string[] = []
+    let stdout = ''
+    const code = await runCli(
+      ['discover', folder, '--ui-lang', 'de', '--json'],
+      { stdout: (t) => (stdout += t), stderr: () => {}, env: { RIGHTFUL_DATA_DIR: tempDir() }, cwd: dir, progress: (p) => seen.push(p.message) },
+      { resourcesRoot: repoRoot },
+    )
+    expect(code, stdout).toBe(0)
+    expect(seen).toContain('Suche nach .eml-Dateien …')
+    expect(seen).toContain(`Nachricht 1 von ${known.length} wird gelesen …`)
+    expect(seen.at(-1)).toBe(`4 Unternehmen in ${known.length} Nachrichten gefunden.`)
+    expect(seen.join('\n')).not.toMatch(/Reading|Looking|Found/)
   })
 
   it('answers null when the picker was cancelled, NOT_FOUND for a path that is not there', async () => {

@@ -70,7 +70,7 @@ describe('proposing a law', () => {
       'Rightful cannot tell which law applies: you gave no country, and where the company is established is not known. Choose the law that protects you. Add your country in your details: the law where you live may protect you too.',
     )
     expect(propose('IN', null, ['IN']).reason).toBe(
-      'Rightful cannot tell which law applies: Rightful knows no privacy law of IN, and the company is established in IN, where Rightful knows no privacy law. Choose the law that protects you.',
+      'Rightful cannot tell which law applies: Rightful knows no privacy law in India, and the company is established in India, where Rightful knows no privacy law. Choose the law that protects you.',
     )
   })
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server'
 import { startDovecot, type TestDovecot } from '../helpers/dovecot'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
+import { renderMessage } from '../../electron/core/messages/render'
 
 const user = 'alice@example.test'
 const pass = 'secret'
@@ -46,7 +47,7 @@ describe('the copy in the IMAP Sent folder', () => {
     const { host, reference } = await sentRequest({ host: '127.0.0.1', port: imap.port })
     const before = imap.messages(user, 'Sent').length
     const { item, request } = expectOk(await host.api.call('mail:send', { reference }))
-    expect(item.sentCopy).toMatchObject({ state: 'copied', mailbox: 'Sent', error: null })
+    expect(item.sentCopy).toMatchObject({ state: 'copied', mailbox: 'Sent', error: null, detail: null })
     const copies = imap.messages(user, 'Sent')
     expect(copies).toHaveLength(before + 1)
     const archived = fs.readFileSync(path.join(host.dataDir, request.record.sent!.email!.archive.file))
@@ -66,6 +67,8 @@ describe('the copy in the IMAP Sent folder', () => {
     expect(item.state).toBe('sent')
     expect(item.sentCopy.state).toBe('failed')
     expect(item.sentCopy.error).toMatch(/ECONNREFUSED|refused|connect/i)
+    // Its words in the user's language, with the system's own reason quoted.
+    expect(renderMessage(item.sentCopy.detail!, 'de')).toBe(`Antwort des Servers: ${item.sentCopy.error}`)
     expect(request.record.sent?.email?.messageId).toBe(item.messageId)
 
     // Fixed settings (a new IMAP server needs the password typed again): the copy can be tried again on its own.
@@ -78,6 +81,29 @@ describe('the copy in the IMAP Sent folder', () => {
     )
     const again = expectOk(await host.api.call('mail:copyToSent', { reference }))
     expect(again.sentCopy).toMatchObject({ state: 'copied', mailbox: 'Sent' })
+  })
+
+  it('says in the user\'s language when the IMAP server refuses the login', async (context) => {
+    if (!imap) return context.skip()
+    const { host, reference } = await sentRequest({ host: '127.0.0.1', port: imap.port })
+    // The SMTP server takes the message; the IMAP server does not know this password.
+    await smtp.close()
+    smtp = await startSmtpServer({ auth: { user, pass: 'other' } })
+    expectOk(
+      await host.api.call('mail:saveSmtp', {
+        smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user },
+        password: 'other',
+        sentCopy: { enabled: true, host: '127.0.0.1', port: imap.port, security: 'none', mailbox: 'Sent' },
+      }),
+    )
+    const { item } = expectOk(await host.api.call('mail:send', { reference }))
+    expect(item.state).toBe('sent')
+    expect(item.sentCopy).toMatchObject({ state: 'failed', error: 'the IMAP server did not accept the user name and password' })
+    expect(renderMessage(item.sentCopy.detail!, 'en')).toBe(item.sentCopy.error)
+    expect(renderMessage(item.sentCopy.detail!, 'fr')).toBe('le serveur IMAP a refusé le nom d’utilisateur et le mot de passe')
+    expect(renderMessage(item.sentCopy.detail!, 'zh-Hans')).toBe('IMAP 服务器不接受该用户名和密码')
+    await smtp.close()
+    smtp = await startSmtpServer({ auth: { user, pass } })
   })
 
   it('is not made when it is off (the default)', async () => {

@@ -6,7 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeRightReason, isRightType, lawsGranting, rightsUnder, rightTypes, rightUnder } from '../../electron/core/requests/rights'
+import { describeRightReason, isRightType, lawsGranting, rightReasonMessage, rightsUnder, rightTypes, rightUnder } from '../../electron/core/requests/rights'
+import { renderMessage } from '../../electron/core/messages/render'
 import { laws, type Law } from '../../electron/core/requests/model'
 import { expectOk, sampleProfile, startCore } from '../helpers/ports'
 
@@ -71,6 +72,25 @@ describe('rights per law', () => {
     expect(describeRightReason(rightUnder('tdpsa', 'withdraw-consent').why!)).toBe(
       'The Texas Data Privacy and Security Act gives no right to withdraw your consent (the GDPR, the UK GDPR, the VCDPA, the CPA, the CTDPA, the LGPD, PIPEDA, Quebec’s private-sector Act, the FADP and the PIPL do). Under the Texas Data Privacy and Security Act you can instead have your data erased or opt out of the sale or sharing of your data.',
     )
+  })
+})
+
+describe('the Australian Privacy Act', () => {
+  it('grants access and correction, and of objection only the opt-out of direct marketing (APP 7)', () => {
+    const granted = rightsUnder('au-privacy').filter((r) => r.granted)
+    expect(granted.map((r) => r.type)).toEqual(['access', 'rectification', 'objection', 'custom'])
+    expect(rightUnder('au-privacy', 'objection')).toEqual({ type: 'objection', granted: true, why: null, scope: { part: 'direct-marketing', provision: 'APP 7' } })
+    // Under every other law the objection is whole, or not granted at all.
+    for (const law of laws.filter((l) => l !== 'au-privacy')) expect(rightUnder(law, 'objection').scope, law).toBeUndefined()
+    expect(renderMessage({ key: 'error.rights.scope.direct-marketing', params: { provision: 'APP 7' } }, 'de')).toBe('Nur Direktwerbung (APP 7): Das Gesetz gibt kein allgemeines Widerspruchsrecht.')
+  })
+
+  it('names the direct-marketing opt-out, not a general objection, as what to ask for instead', () => {
+    expect(describeRightReason(rightUnder('au-privacy', 'withdraw-consent').why!)).toBe(
+      'The Privacy Act 1988 gives no right to withdraw your consent (the GDPR, the UK GDPR, the VCDPA, the CPA, the CTDPA, the LGPD, PIPEDA, Quebec’s private-sector Act, the FADP and the PIPL do). Under the Privacy Act 1988 you can instead stop the use of your data for direct marketing.',
+    )
+    expect(renderMessage(rightReasonMessage(rightUnder('au-privacy', 'opt-out').why!), 'en')).toContain('stop the use of your data for direct marketing')
+    expect(renderMessage(rightReasonMessage(rightUnder('au-privacy', 'restriction').why!), 'en')).not.toContain('object to the processing')
   })
 })
 

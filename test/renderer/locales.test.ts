@@ -53,10 +53,9 @@ const sameAsEnglish = new Set<string>([
   'companies:page.sources',
   'requests:page.text',
   'requests:page.copies',
-  // Places named alike: "Japan" (de), "Hong Kong", "Australia" (es).
-  'core:proposal.place.JP',
-  'core:proposal.place.HK',
-  'core:proposal.place.AU',
+  // A country's name after the plain preposition, "in" in German too; "messages" in French.
+  'core:place.inCountry',
+  'core:progress.messages',
   // Spelt alike: "Passphrase" (de), "Port" (de, fr), "No" (es).
   'settings:data.passphrase',
   'settings:restore.passphrase',
@@ -84,7 +83,7 @@ const sameAsEnglish = new Set<string>([
 ])
 
 /** Key prefixes whose values are places' names, many spelt alike in several languages ("Berlin", "Galicia"). */
-const placeNames = ['profile:regionName.', 'core:place.region.']
+const placeNames = ['profile:regionName.', 'core:place.region.', 'core:place.in.']
 
 type Tree = { [key: string]: string | Tree }
 const pluralSuffix = /_(zero|one|two|few|many|other)$/

@@ -14,6 +14,8 @@ import type { Law } from '../shared/kinds'
 import { isEeaCountry, type Authority, type Competence, type Sector } from './schema'
 import { ownValue } from '../shared/own-keys'
 import { message, type Message } from '../shared/message'
+import { inPlace } from '../messages/places'
+import { resourceHas } from '../messages/resources'
 
 export type CompetenceQuestion = {
   readonly law: Law
@@ -51,7 +53,7 @@ const countryNames: Readonly<Record<string, string>> = {
   AT: 'Austria', BE: 'Belgium', BG: 'Bulgaria', HR: 'Croatia', CY: 'Cyprus', CZ: 'Czechia', DK: 'Denmark', EE: 'Estonia', FI: 'Finland',
   FR: 'France', DE: 'Germany', GR: 'Greece', HU: 'Hungary', IE: 'Ireland', IT: 'Italy', LV: 'Latvia', LT: 'Lithuania', LU: 'Luxembourg',
   MT: 'Malta', NL: 'the Netherlands', PL: 'Poland', PT: 'Portugal', RO: 'Romania', SK: 'Slovakia', SI: 'Slovenia', ES: 'Spain', SE: 'Sweden',
-  IS: 'Iceland', LI: 'Liechtenstein', NO: 'Norway', GB: 'the United Kingdom', CH: 'Switzerland', HK: 'Hong Kong', CN: 'China',
+  IS: 'Iceland', LI: 'Liechtenstein', NO: 'Norway', GB: 'the United Kingdom', CH: 'Switzerland', HK: 'Hong Kong', CN: 'mainland China',
   JP: 'Japan', AU: 'Australia', CA: 'Canada', BR: 'Brazil', US: 'the United States',
 }
 
@@ -60,7 +62,7 @@ const regionNames: Readonly<Record<string, string>> = {
   'DE-HE': 'Hesse', 'DE-MV': 'Mecklenburg-Western Pomerania', 'DE-NI': 'Lower Saxony', 'DE-NW': 'North Rhine-Westphalia',
   'DE-RP': 'Rhineland-Palatinate', 'DE-SL': 'Saarland', 'DE-SN': 'Saxony', 'DE-ST': 'Saxony-Anhalt', 'DE-SH': 'Schleswig-Holstein',
   'DE-TH': 'Thuringia', 'ES-CT': 'Catalonia', 'ES-PV': 'the Basque Country', 'US-CA': 'California', 'US-VA': 'Virginia',
-  'US-CO': 'Colorado', 'US-CT': 'Connecticut',
+  'US-CO': 'Colorado', 'US-CT': 'Connecticut', 'US-TX': 'Texas', 'CA-QC': 'Quebec',
 }
 
 /** "Germany", "Bavaria", or the code itself when we have no name for it. */
@@ -141,7 +143,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           ? `You live in ${placeName(place)}, ${placeName(userCountry)}: ${shortName(entry.authority)} is the authority there, and the GDPR lets you complain where you live or work (Art. 77 GDPR).`
           : `You live in ${placeName(userCountry)}: the GDPR lets you complain to the supervisory authority of the country where you live or work, in its language (Art. 77 GDPR).`,
         detail: regional
-          ? message('authority.reason.livesInRegion', { place: placeMessage(place), ...countryParams(userCountry), authority: shortName(entry.authority) })
+          ? message('authority.reason.livesInRegion', { place: placeMessage(place), inPlace: inPlace(place), ...countryParams(userCountry), authority: shortName(entry.authority) })
           : message('authority.reason.livesIn', countryParams(userCountry)),
         choose: false,
         onlyIf: null,
@@ -156,7 +158,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: companyEntry.authority,
           basis: 'establishment',
           reason: `The company is based in ${placeName(companyRegion!)}, so ${shortName(companyEntry.authority)} supervises it (Art. 77 and 56 GDPR, § 40 BDSG). You may instead complain to the authority of the Land where you live: choose it below.`,
-          detail: message('authority.reason.companyLand', { place: placeMessage(companyRegion!), authority: shortName(companyEntry.authority) }),
+          detail: message('authority.reason.companyLand', { place: placeMessage(companyRegion!), inPlace: inPlace(companyRegion!), authority: shortName(companyEntry.authority) }),
           choose: false,
           onlyIf: null,
         })
@@ -166,7 +168,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: entry.authority,
           basis: 'residence',
           reason: `In ${placeName(userCountry)} each Land has its own authority for companies. If you live in ${placeName(entry.competence.regions[0]!)}, complain to ${shortName(entry.authority)} (Art. 77 GDPR).`,
-          detail: message('authority.reason.eachLand', { ...countryParams(userCountry), place: placeMessage(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
+          detail: message('authority.reason.eachLand', { ...countryParams(userCountry), place: placeMessage(entry.competence.regions[0]!), inPlace: inPlace(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
           choose: true,
           onlyIf: null,
         })
@@ -189,7 +191,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
             : `The company is established in ${placeName(companyCountry)}${place !== companyCountry ? ` (${placeName(place)})` : ''}: ${shortName(entry.authority)} is the lead authority for it (Art. 56 GDPR). You may complain there instead${userCountry ? ', though your own authority takes your complaint in your language and passes it on' : ''}.`,
         detail:
           companyCountry === userCountry
-            ? message('authority.reason.companyHere', { place: placeMessage(place), authority: shortName(entry.authority) })
+            ? message('authority.reason.companyHere', { place: placeMessage(place), inPlace: inPlace(place), authority: shortName(entry.authority) })
             : message(`authority.reason.lead${place !== companyCountry ? 'Region' : ''}${userCountry ? 'Own' : ''}`, {
                 ...countryParams(companyCountry),
                 place: placeMessage(place),
@@ -205,7 +207,7 @@ function gdprProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuesti
           authority: entry.authority,
           basis: 'establishment',
           reason: `The company is established in ${placeName(companyCountry)}, where each Land has its own authority: if it is based in ${placeName(entry.competence.regions[0]!)}, ${shortName(entry.authority)} supervises it (Art. 56 GDPR).`,
-          detail: message('authority.reason.companyEachLand', { ...countryParams(companyCountry), place: placeMessage(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
+          detail: message('authority.reason.companyEachLand', { ...countryParams(companyCountry), place: placeMessage(entry.competence.regions[0]!), inPlace: inPlace(entry.competence.regions[0]!), authority: shortName(entry.authority) }),
           choose: true,
           onlyIf: null,
         })
@@ -223,11 +225,25 @@ function conditionalProposal(entry: Entry): AuthorityProposal {
     authority: entry.authority,
     basis: 'establishment',
     reason: `Only if ${entry.competence.onlyIf}: ${entry.competence.role}`,
-    // The condition and the role are the authority record's own (English) words.
-    detail: message('authority.reason.onlyIf', { condition: entry.competence.onlyIf ?? '', role: entry.competence.role }),
+    detail: message('authority.reason.onlyIf', { condition: recordWords(entry, 'onlyIf', entry.competence.onlyIf ?? ''), role: roleMessage(entry) }),
     choose: false,
     onlyIf: entry.competence.onlyIf,
   }
+}
+
+/**
+ * The record's own English words (its role, its condition) in the user's language: each built-in
+ * record's words are messages keyed by the authority and the competence's place in its list
+ * (`authority.role.gb-ico.c0`); a record without them (one a test hands in) keeps its English.
+ */
+function recordWords(entry: Entry, field: 'role' | 'onlyIf', english: string): Message | string {
+  const key = `authority.${field}.${entry.authority.id}.c${entry.authority.competence.indexOf(entry.competence)}`
+  return resourceHas(key) ? message(key) : english
+}
+
+/** What the authority does with a complaint under this competence, as a message. */
+function roleMessage(entry: Entry): Message | string {
+  return recordWords(entry, 'role', entry.competence.role)
 }
 
 function lawProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuestion): AuthorityProposal[] {
@@ -242,7 +258,7 @@ function lawProposals(entries: ReadonlyArray<Entry>, question: CompetenceQuestio
         authority: entry.authority,
         basis: 'law' as const,
         reason: `${shortName(entry.authority)} is competent for ${lawNames[question.law]} in ${where}. ${entry.competence.role}`,
-        detail: message('authority.reason.law', { authority: shortName(entry.authority), law: message(`proposal.law.${question.law}`), where: entry.competence.regions.map(placeMessage), role: entry.competence.role }),
+        detail: message('authority.reason.law', { authority: shortName(entry.authority), law: message(`proposal.law.${question.law}`), where: entry.competence.regions.map(placeMessage), inWhere: entry.competence.regions.map(inPlace), role: roleMessage(entry) }),
         choose: false,
         onlyIf: entry.competence.onlyIf,
       },
@@ -259,7 +275,7 @@ export function proposeAuthorities(authorities: ReadonlyArray<Authority>, questi
   return question.law === 'gdpr' ? gdprProposals(entries, question) : lawProposals(entries, question)
 }
 
-/** A country as a message's `country` parameter, with the English name the reasons above use beside it. */
-function countryParams(code: string): { readonly country: string; readonly countryName: string } {
-  return { country: code, countryName: ownValue(countryNames, code) ?? code }
+/** A country as a message's `country` parameter, with the English name the reasons above use beside it, and as the place a sentence puts something in (`inCountry`). */
+function countryParams(code: string): { readonly country: string; readonly countryName: string; readonly inCountry: Message } {
+  return { country: code, countryName: ownValue(countryNames, code) ?? code, inCountry: inPlace(code) }
 }

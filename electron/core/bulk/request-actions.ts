@@ -89,7 +89,7 @@ export async function remindOverdue(requests: RequestService, references: Readon
   const skipped: SelectionSkip[] = []
   for (let i = 0; i < asked.length; i += 1) {
     const reference = asked[i]!
-    await operation.checkpoint({ stage: 'writing', done: i, total: asked.length, message: `Writing reminder ${i + 1} of ${asked.length}`, cancellable: true })
+    await operation.checkpoint({ stage: 'writing', done: i, total: asked.length, message: `Writing reminder ${i + 1} of ${asked.length}`, detail: message('progress.writingReminder', { done: i + 1, total: asked.length }), cancellable: true })
     const item = byReference.get(reference)
     if (!item) {
       skipped.push(skip(reference, 'not-found', 'NOT_FOUND', 'error.request.notFound', { reference }))
@@ -112,7 +112,7 @@ export async function remindOverdue(requests: RequestService, references: Readon
       skipped.push(failedSkip(reference, error))
     }
   }
-  operation.report({ stage: 'done', done: asked.length, total: asked.length, message: `Wrote ${written.length} reminder${written.length === 1 ? '' : 's'}`, cancellable: false })
+  operation.report({ stage: 'done', done: asked.length, total: asked.length, message: `Wrote ${written.length} reminder${written.length === 1 ? '' : 's'}`, detail: message('progress.wroteReminders', { count: written.length }), cancellable: false })
   return { written, skipped }
 }
 

@@ -212,7 +212,7 @@ export function createBulkService(deps: {
       const planned: BulkItem[] = []
       const seen = new Set<string>()
       for (const [index, id] of ids.entries()) {
-        if (index % 50 === 0) await operation.checkpoint({ stage: 'planning', done: index, total: ids.length, message: `Looking at company ${index + 1} of ${ids.length}`, cancellable: true })
+        if (index % 50 === 0) await operation.checkpoint({ stage: 'planning', done: index, total: ids.length, message: `Looking at company ${index + 1} of ${ids.length}`, detail: message('progress.lookingAtCompany', { done: index + 1, total: ids.length }), cancellable: true })
         const company = resolve(id)
         const key = company?.id ?? id
         if (seen.has(key)) continue
@@ -239,7 +239,7 @@ export function createBulkService(deps: {
       for (const [index, item] of toWrite.entries()) {
         // Past this point every step is whole: a cancel keeps the plan and the requests written so far.
         try {
-          await operation.checkpoint({ stage: 'writing', done: index, total: toWrite.length, message: `Writing request ${index + 1} of ${toWrite.length}`, cancellable: true })
+          await operation.checkpoint({ stage: 'writing', done: index, total: toWrite.length, message: `Writing request ${index + 1} of ${toWrite.length}`, detail: message('progress.writingRequest', { done: index + 1, total: toWrite.length }), cancellable: true })
         } catch (error) {
           if (!isCancelled(error)) throw error
           throw coreError('CANCELLED', 'error.bulk.writingStopped', { batch: batch.id, written: index, total: toWrite.length })
@@ -308,7 +308,14 @@ export function createBulkService(deps: {
         const current = deps.store.get(batch.id)
         return current.state === 'paused' || current.state === 'cancelled' ? current : null
       }
-      const step = (done: number) => ({ stage: 'sending', done, total: work.length, message: `Sending e-mail ${Math.min(done + 1, work.length)} of ${work.length}`, cancellable: true })
+      const step = (done: number) => ({
+        stage: 'sending',
+        done,
+        total: work.length,
+        message: `Sending e-mail ${Math.min(done + 1, work.length)} of ${work.length}`,
+        detail: message('progress.sendingEmail', { done: Math.min(done + 1, work.length), total: work.length }),
+        cancellable: true,
+      })
       try {
         for (const [index, company] of work.entries()) {
           await operation.checkpoint(step(index))
@@ -348,7 +355,7 @@ export function createBulkService(deps: {
         const counts = countItems(paused)
         throw coreError('CANCELLED', 'error.bulk.sendingStopped', { batch: paused.id, sent: counts.sent, waiting: counts.queued })
       }
-      operation.report({ stage: 'done', done: work.length, total: work.length, message: 'Sent', cancellable: false })
+      operation.report({ stage: 'done', done: work.length, total: work.length, message: 'Sent', detail: message('progress.sent'), cancellable: false })
       const final = await settle(batch.id)
       return view(deps.store.update(final.id, (current) => (current.state === 'sending' ? { ...current, state: countItems(current).queued > 0 ? 'paused' : 'finished' } : current)))
     },

@@ -14,6 +14,7 @@ import { createSenderMatcher, type SenderMatcher } from './sender-match'
 import type { ImapAccount } from '../replies/imap-sync'
 import { scanImapSenders, type ImapScope } from './imap-senders'
 import { coreError, reasonOf } from '../messages/errors'
+import { message, type Message } from '../shared/message'
 
 /** A company found in the mailbox, with how many messages came from it and when. */
 export type DiscoveredCompany = {
@@ -150,6 +151,11 @@ async function streamFile(file: string, take: (chunk: Buffer) => boolean, limit 
   return bytes
 }
 
+/** What a scan found, as a message: "Found 3 companies in 1,204 messages". */
+function foundMessage(companies: number, messages: number): Message {
+  return message('progress.found', { count: companies, messages: message('progress.messages', { count: messages }) })
+}
+
 function describeBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(0)} MB`
@@ -181,10 +187,10 @@ export async function discoverSenders(options: {
 
   if (stat.isDirectory()) {
     kind = 'folder'
-    await operation.checkpoint({ stage: 'listing', done: 0, total: null, message: 'Looking for .eml files', cancellable: true })
+    await operation.checkpoint({ stage: 'listing', done: 0, total: null, message: 'Looking for .eml files', detail: message('progress.listingEml'), cancellable: true })
     const files = emlFiles(source)
     for (let i = 0; i < files.length; i += 1) {
-      await operation.checkpoint({ stage: 'reading', done: i, total: files.length, message: `Reading message ${(i + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')}`, cancellable: true })
+      await operation.checkpoint({ stage: 'reading', done: i, total: files.length, message: `Reading message ${(i + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')}`, detail: message('progress.readingMessage', { done: i + 1, total: files.length }), cancellable: true })
       const scanner = createHeaderScanner('eml', (headers) => tally.add(headers))
       try {
         bytes += await streamFile(files[i]!, (chunk) => (scanner.push(chunk), !scanner.done), maxEmlHeaderBytes)
@@ -204,7 +210,7 @@ export async function discoverSenders(options: {
         bytes += chunk.length
         scanner.push(chunk)
         if (scanner.done) break
-        await operation.checkpoint({ stage: 'reading', done: bytes, total, message: `Reading ${describeBytes(bytes)} of ${describeBytes(total)}`, cancellable: true })
+        await operation.checkpoint({ stage: 'reading', done: bytes, total, message: `Reading ${describeBytes(bytes)} of ${describeBytes(total)}`, detail: message('progress.readingBytes', { done: describeBytes(bytes), total: describeBytes(total) }), cancellable: true })
       }
     } catch (error) {
       if (error instanceof CoreError) throw error
@@ -218,7 +224,7 @@ export async function discoverSenders(options: {
   }
 
   const companies = tally.companies()
-  operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
+  operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, detail: foundMessage(companies.length, tally.counts.messages), cancellable: false })
   return { source, kind, bytes, ...tally.counts, skippedFiles, folders: [], foldersLeftOut: 0, companies }
 }
 
@@ -237,7 +243,7 @@ export async function discoverInImap(options: {
   const tally = createTally(createSenderMatcher(options.companies))
   const scan = await scanImapSenders(options.account, (headers) => tally.add(headers), options.operation, options.scope ?? 'mailbox')
   const companies = tally.companies()
-  options.operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, cancellable: false })
+  options.operation.report({ stage: 'done', done: 1, total: 1, message: `Found ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'} in ${tally.counts.messages.toLocaleString('en')} messages`, detail: foundMessage(companies.length, tally.counts.messages), cancellable: false })
   const { user, host, mailbox } = options.account
   const where = options.scope === 'all' ? `${scan.folders.length} folder${scan.folders.length === 1 ? '' : 's'}` : mailbox
   return { source: `${user} on ${host}, ${where}`, kind: 'imap', bytes: 0, ...tally.counts, skippedFiles: 0, folders: scan.folders, foldersLeftOut: scan.leftOut, companies }

@@ -12,6 +12,7 @@ import { CoreError } from '../shared/result'
 import { imapError, type ImapAccount } from '../replies/imap-sync'
 import { createHeaderScanner, type MessageHeaders } from './header-scan'
 import { coreError } from '../messages/errors'
+import { message } from '../shared/message'
 
 /** The header lines asked for: nothing else of a message leaves the server. */
 export const imapHeaderFields: ReadonlyArray<string> = ['from', 'date']
@@ -77,7 +78,7 @@ export async function scanImapSenders(
   operation.signal.addEventListener('abort', onStop, { once: true })
   const what = 'Looking through the mailbox'
   try {
-    await operation.checkpoint({ stage: 'connecting', done: 0, total: null, message: `Connecting to ${account.host}…`, cancellable: true })
+    await operation.checkpoint({ stage: 'connecting', done: 0, total: null, message: `Connecting to ${account.host}…`, detail: message('progress.connecting', { host: account.host }), cancellable: true })
     await client.connect()
   } catch (error) {
     operation.signal.removeEventListener('abort', onStop)
@@ -120,13 +121,20 @@ export async function scanImapSenders(
       // A folder that grew since its STATUS is read whole: the bar's total follows.
       if (scope === 'mailbox') total = exists
       else if (exists > (sizes.get(folder) ?? 0)) total += exists - (sizes.get(folder) ?? 0)
-      await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading who wrote ${total.toLocaleString('en')} messages${folders.length > 1 ? ` in ${folders.length} folders` : ''}`, cancellable: true })
+      await operation.checkpoint({
+        stage: 'reading',
+        done: seen,
+        total,
+        message: `Reading who wrote ${total.toLocaleString('en')} messages${folders.length > 1 ? ` in ${folders.length} folders` : ''}`,
+        detail: folders.length > 1 ? message('progress.readingSendersIn', { count: total, folders: folders.length }) : message('progress.readingSenders', { count: total }),
+        cancellable: true,
+      })
       if (exists > 0) {
-        for await (const message of client.fetch('1:*', { headers: [...imapHeaderFields], internalDate: true })) {
-          take(headersOf(message.headers, message.internalDate))
+        for await (const fetched of client.fetch('1:*', { headers: [...imapHeaderFields], internalDate: true })) {
+          take(headersOf(fetched.headers, fetched.internalDate))
           seen += 1
           if (seen % reportEvery === 0) {
-            await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading message ${seen.toLocaleString('en')} of ${total.toLocaleString('en')}`, cancellable: true })
+            await operation.checkpoint({ stage: 'reading', done: seen, total, message: `Reading message ${seen.toLocaleString('en')} of ${total.toLocaleString('en')}`, detail: message('progress.readingMessage', { done: seen, total }), cancellable: true })
           }
         }
       }

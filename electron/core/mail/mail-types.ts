@@ -34,6 +34,8 @@ export type SentCopyStatus = {
   readonly mailbox: string | null
   readonly at: string | null
   readonly error: string | null
+  /** `error` as a key and parameters (core/messages), for the hosts to say in the user's language. */
+  readonly detail?: Message | null
 }
 
 /** One request's outbox entry as the UI and the CLI see it. */

@@ -92,6 +92,7 @@ const sentCopySchema = z.object({
   mailbox: z.string().nullable(),
   at: z.iso.datetime().nullable(),
   error: z.string().nullable(),
+  detail: wordsSchema.nullable().default(null),
 }) satisfies z.ZodType<SentCopyStatus>
 
 export const outboxEntrySchema = z.object({
@@ -111,7 +112,7 @@ export const outboxEntrySchema = z.object({
   response: z.string().nullable().default(null),
   /** When the request itself was recorded as sent (the deadline runs from then on). */
   recordedAt: z.iso.datetime().nullable().default(null),
-  sentCopy: sentCopySchema.default({ state: 'off', mailbox: null, at: null, error: null }),
+  sentCopy: sentCopySchema.default({ state: 'off', mailbox: null, at: null, error: null, detail: null }),
 })
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>
 
@@ -466,7 +467,7 @@ export function openOutbox(options: {
             acceptedAt: null,
             response: null,
             recordedAt: null,
-            sentCopy: { state: 'off', mailbox: null, at: null, error: null },
+            sentCopy: { state: 'off', mailbox: null, at: null, error: null, detail: null },
           })
         } else if (mode === 'send' && changed && (entry.state === 'failed' || entry.state === 'queued')) {
           // Refused for certain, and the user changed the request since: the new text goes out,

@@ -3,7 +3,18 @@
  * program beside everything else they sent. Best effort: it runs only after the server accepted
  * the message and the request was recorded as sent, and its failure never changes that.
  */
+import { message, type Message } from '../shared/message'
 import { createImapClient, type ImapLogin } from './imap-client'
+
+/** Why a copy failed: English words for logs, and the same as a message for the user's language. */
+export type SentCopyFailure = { readonly text: string; readonly detail: Message }
+
+/** A failure the copy itself found (no Sent folder, the server did not take it), with its words. */
+class SentCopyError extends Error {
+  constructor(text: string, readonly detail: Message) {
+    super(text)
+  }
+}
 
 export type ImapConfig = ImapLogin & {
   /** null: the folder the server marks \Sent, else one named "Sent". */
@@ -24,20 +35,24 @@ export async function appendToSentFolder(config: ImapConfig, bytes: Uint8Array, 
         folders.find((f) => f.specialUse === '\\Sent')?.path ??
         folders.find((f) => f.name.toLowerCase() === 'sent')?.path ??
         null
-      if (!mailbox) throw new Error('the server has no Sent folder; name one in Settings → Mail')
+      if (!mailbox) throw new SentCopyError('the server has no Sent folder; name one in Settings → Mail', message('sentCopy.noSentFolder'))
     }
     const appended = await client.append(mailbox, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ['\\Seen'], date)
-    if (!appended) throw new Error(`the server did not take the copy into "${mailbox}"`)
+    if (!appended) throw new SentCopyError(`the server did not take the copy into "${mailbox}"`, message('sentCopy.notTaken', { mailbox }))
     return { mailbox }
   } finally {
     await client.logout().catch(() => client.close())
   }
 }
 
-/** A short reason from an imapflow error. */
-export function describeImapError(error: unknown): string {
+/**
+ * A short reason from an imapflow error (or the copy's own): the server's or the system's words
+ * are quoted as they came, inside a sentence in the user's language.
+ */
+export function describeImapError(error: unknown): SentCopyFailure {
+  if (error instanceof SentCopyError) return { text: error.message, detail: error.detail }
   const e = error as { message?: string; responseText?: string; code?: string; authenticationFailed?: boolean } | null
-  if (e?.authenticationFailed) return 'the IMAP server did not accept the user name and password'
-  const text = e?.responseText || e?.message || String(error)
-  return text.replace(/\s+/g, ' ').trim().slice(0, 500)
+  if (e?.authenticationFailed) return { text: 'the IMAP server did not accept the user name and password', detail: message('sentCopy.loginRefused') }
+  const text = (e?.responseText || e?.message || String(error)).replace(/\s+/g, ' ').trim().slice(0, 500)
+  return { text, detail: message('sentCopy.serverSaid', { reason: text }) }
 }

@@ -21,3 +21,16 @@ export const coreResources: ReadonlyMap<UiLanguage, MessageResource> = new Map<U
   ['zh-Hans', zhHans],
   ['zh-Hant', zhHant],
 ])
+
+/**
+ * Whether the English resources hold words under this exact key ("authority.role.gb-ico.c0"):
+ * a pure walk over own properties, for data whose words may or may not have been written yet.
+ */
+export function resourceHas(key: string): boolean {
+  let node: string | MessageResource | undefined = coreResources.get('en')
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || !Object.hasOwn(node, part)) return false
+    node = node[part]
+  }
+  return typeof node === 'string'
+}

@@ -5,7 +5,7 @@
 import { parsePlainDate, type PlainDate } from '../shared/calendar'
 import { activeEvents, type RequestEvent } from './events'
 import { citeIn, type AnswerItem } from '../shared/answer-items'
-import type { Channel, Language, Law } from './model'
+import type { Channel, Language, Law, RequestType } from './model'
 import type { LanguageStrings } from '../templates/templates'
 
 const locales: Record<Language, string> = {
@@ -68,6 +68,8 @@ export type ViewInput = {
     readonly to: string | null
     readonly due: PlainDate | null
     readonly events: ReadonlyArray<RequestEvent>
+    /** What the original request asked for: a withdrawal of consent has its own rule (or none) for the time it takes. */
+    readonly type?: RequestType
   } | null
   /** The law the letter is written under: some items have that law's own words. */
   readonly law?: Law
@@ -150,8 +152,11 @@ export function templateView(input: ViewInput): Record<string, unknown> {
           dueOver: original.due !== null && original.due < input.today,
           events: eventLines(input.strings.events),
           eventsReported: eventLines(input.strings.eventsReported),
+          // A withdrawal of consent: the state laws set it no period of 45 days (Connecticut: 15 days, none elsewhere).
+          consent: original.type === 'withdraw-consent',
+          notConsent: original.type !== 'withdraw-consent',
         }
-      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '' },
+      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '', consent: false, notConsent: true },
     missing: { items: missingLines(input), count: input.missingItems?.length ?? 0 },
     identity: input.identity
       ? {

@@ -16,6 +16,7 @@ import { lawNames } from '../shared/law-names'
 import { laws, type Law } from '../shared/kinds'
 import { ownValue } from '../shared/own-keys'
 import { message, type Message } from '../shared/message'
+import { inPlace, placeNamed } from '../messages/places'
 
 /**
  * Grounded: a law and why, in plain words ("You live in California: the CCPA gives its residents
@@ -55,10 +56,14 @@ export function unsupportedStateLaw(region: string | null): string | null {
 /** A law's name inside a sentence, as a message ("the GDPR", "die DSGVO"). */
 const lawMessage = (law: Law): Message => message(`proposal.law.${law}`)
 
-/** A place as the proposal names it: its own words for a few ("mainland China", "the EU/EEA"), else the country's name. */
+/**
+ * Where something is, as the proposal says it inside a sentence ("in mainland China", "in the
+ * EU/EEA", "aux États-Unis"; messages/places.ts), else the country's name after the plain
+ * preposition, with the English name the reason above uses beside it.
+ */
 function placeMessage(country: string): Message {
-  if (ownValue(countryNames, country)) return message(`proposal.place.${country}`)
-  return isEeaCountry(country) ? message('proposal.place.eea') : message('proposal.place.code', { code: country })
+  if (ownValue(countryNames, country)) return inPlace(country)
+  return isEeaCountry(country) ? inPlace('eea') : message('place.inCountry', { country, countryName: placeOf(country) })
 }
 
 const byCountry: Readonly<Record<string, Law>> = {
@@ -92,7 +97,18 @@ const countryNames: Readonly<Record<string, string>> = {
   US: 'the United States',
 }
 
-const placeOf = (country: string) => ownValue(countryNames, country) ?? (isEeaCountry(country) ? 'the EU/EEA' : country)
+const englishRegions = new Intl.DisplayNames(['en-GB'], { type: 'region' })
+
+/** A country's English name, as the reasons say it: the proposal's own words for a few, else Intl's (the code when it has none). */
+function placeOf(country: string): string {
+  const own = ownValue(countryNames, country) ?? (isEeaCountry(country) ? 'the EU/EEA' : null)
+  if (own) return own
+  try {
+    return /^[A-Z]{2}$/.test(country) ? (englishRegions.of(country) ?? country) : country
+  } catch {
+    return country
+  }
+}
 
 /** The law of a place, by its ISO code; null where Rightful has none for it. */
 function lawOfCountry(country: string | null): Law | null {
@@ -121,7 +137,7 @@ export function proposeLaw(input: {
     const law = userRegion ? (ownValue(byUsState, userRegion) ?? null) : null
     if (usable(law)) {
       const region = regionName(userRegion!) ?? userRegion!
-      return { law, reason: `You live in ${region}: ${lawNames[law]} gives its residents these rights.`, grounded: true, message: [message('proposal.livesInState', { region, law: lawMessage(law) })] }
+      return { law, reason: `You live in ${region}: ${lawNames[law]} gives its residents these rights.`, grounded: true, message: [message('proposal.livesInState', { inRegion: inPlace(userRegion!), law: lawMessage(law) })] }
     }
   } else if (userCountry === 'CA' && userRegion === 'CA-QC' && usable('qc-privacy')) {
     // Quebec's Act governs enterprises carried on in Quebec (s.1): a company established in Canada
@@ -149,7 +165,7 @@ export function proposeLaw(input: {
         law,
         reason: `You live in ${placeOf(userCountry!)}: ${lawNames[law]} protects you there when a company offers you its goods or services.`,
         grounded: true,
-        message: [message('proposal.livesIn', { place: placeMessage(userCountry!), law: lawMessage(law) })],
+        message: [message('proposal.livesIn', { inPlace: placeMessage(userCountry!), law: lawMessage(law) })],
       }
     }
   }
@@ -159,7 +175,7 @@ export function proposeLaw(input: {
   const stateName = ownLaw ? (regionName(userRegion!) ?? userRegion!) : null
   const ownLawNote = ownLaw ? `${stateName} has a privacy law of its own, ${ownLaw}, which Rightful has no letters for yet. ` : ''
   const unsupported = ownLaw ? { unsupportedLaw: ownLaw } : {}
-  const ownLawMessage: Message[] = ownLaw ? [message('proposal.unsupportedStateLaw', { region: stateName!, law: ownLaw })] : []
+  const ownLawMessage: Message[] = ownLaw ? [message('proposal.unsupportedStateLaw', { region: placeNamed(userRegion!), law: ownLaw })] : []
 
   // A US user who gave no state, or a user who gave no country, may have rights of their own.
   const stateHint =
@@ -179,7 +195,7 @@ export function proposeLaw(input: {
       reason: `${ownLawNote}The company is established in ${placeOf(eea)}: the GDPR applies to it wherever you live (Art. 3(1)).${stateHint}`,
       grounded: true,
       ...unsupported,
-      message: [...ownLawMessage, message('proposal.establishedEea', { place: placeMessage(eea) }), ...hint],
+      message: [...ownLawMessage, message('proposal.establishedEea', { inPlace: placeMessage(eea) }), ...hint],
     }
   }
   const principal = input.companyCountries[0] ?? null
@@ -190,7 +206,7 @@ export function proposeLaw(input: {
       reason: `${ownLawNote}The company is established in ${placeOf(principal)}: ${lawNames[principalLaw]} applies to it.${stateHint}`,
       grounded: true,
       ...unsupported,
-      message: [...ownLawMessage, message('proposal.established', { place: placeMessage(principal), law: lawMessage(principalLaw) }), ...hint],
+      message: [...ownLawMessage, message('proposal.established', { inPlace: placeMessage(principal), law: lawMessage(principalLaw) }), ...hint],
     }
   }
 
@@ -202,20 +218,20 @@ export function proposeLaw(input: {
           : `${regionName(userRegion) ?? userRegion} has no general privacy law that Rightful knows of`
         : 'you gave no state'
       : userCountry
-        ? `Rightful knows no privacy law of ${placeOf(userCountry)}`
+        ? `Rightful knows no privacy law in ${placeOf(userCountry)}`
         : 'you gave no country'
   const youMessage =
     userCountry === 'US'
       ? userRegion
         ? ownLaw
-          ? message('proposal.you.unsupportedStateLaw', { region: stateName!, law: ownLaw })
-          : message('proposal.you.noStateLaw', { region: regionName(userRegion) ?? userRegion })
+          ? message('proposal.you.unsupportedStateLaw', { region: placeNamed(userRegion), law: ownLaw })
+          : message('proposal.you.noStateLaw', { region: regionName(userRegion) ? placeNamed(userRegion) : userRegion })
         : message('proposal.you.noState')
       : userCountry
-        ? message('proposal.you.noLawIn', { place: placeMessage(userCountry) })
+        ? message('proposal.you.noLawIn', { inPlace: placeMessage(userCountry) })
         : message('proposal.you.noCountry')
   const companyMessage = principal
-    ? message(principal === 'US' ? 'proposal.company.inUs' : principalLaw ? 'proposal.company.in' : 'proposal.company.inNoLaw', { place: placeMessage(principal) })
+    ? message(principal === 'US' ? 'proposal.company.inUs' : principalLaw ? 'proposal.company.in' : 'proposal.company.inNoLaw', { inPlace: placeMessage(principal) })
     : message('proposal.company.unknown')
   const company = principal ? `the company is established in ${placeOf(principal)}${principal === 'US' ? ', which has no general privacy law' : principalLaw ? '' : `, where Rightful knows no privacy law`}` : 'where the company is established is not known'
   return {

@@ -42,11 +42,20 @@ export type RightReason = {
   }
 }
 
+/**
+ * A right a law grants only in part, and where it says so: the Australian Privacy Act gives no
+ * general right to object, only the opt-out of direct marketing of APP 7, which the objection
+ * letter under it asks for.
+ */
+export type RightScope = { readonly part: 'direct-marketing'; readonly provision: string }
+
 export type RightStatus = {
   readonly type: RightType
   readonly granted: boolean
   /** Null when granted. */
   readonly why: RightReason | null
+  /** Granted only in part (absent when granted whole, or not at all). */
+  readonly scope?: RightScope
 }
 
 type Refusal = { readonly code: RightReason['code']; readonly alternatives: ReadonlyArray<RightType>; readonly provision?: string }
@@ -116,7 +125,7 @@ const table: Readonly<Record<Law, LawRights>> = {
     'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('s.26', 'rectification', 'objection'),
     portability: notInLaw('access'),
-    restriction: notInLaw('objection'),
+    restriction: notInLaw('rectification', 'objection'),
     'withdraw-consent': notInLaw('objection'),
     'opt-out': notInLaw('objection'),
     limit: notInLaw('objection'),
@@ -137,11 +146,26 @@ const table: Readonly<Record<Law, LawRights>> = {
     'automated-decision': notInLaw('access', 'rectification'),
     erasure: duty('APP 11.2', 'rectification'),
     portability: notInLaw('access'),
-    restriction: notInLaw('objection'),
+    restriction: notInLaw('rectification', 'objection'),
     'withdraw-consent': notInLaw('objection'),
     'opt-out': notInLaw('objection'),
     limit: notInLaw('objection'),
   },
+}
+
+/** The rights each law grants only in part. */
+const scopes: Readonly<Partial<Record<Law, Readonly<Partial<Record<RightType, RightScope>>>>>> = {
+  'au-privacy': { objection: { part: 'direct-marketing', provision: 'APP 7' } },
+}
+
+function scopeOf(law: Law, type: RightType): RightScope | undefined {
+  const byType = Object.hasOwn(scopes, law) ? scopes[law] : undefined
+  return byType && Object.hasOwn(byType, type) ? byType[type] : undefined
+}
+
+/** A right's name under a law: the part it grants where it grants only part ("objection-direct-marketing"). */
+function nameKey(law: Law, type: RightType): RightType | 'objection-direct-marketing' {
+  return scopeOf(law, type)?.part === 'direct-marketing' ? 'objection-direct-marketing' : type
 }
 
 /** The laws that grant a kind of request, in the order of `laws`. */
@@ -157,7 +181,8 @@ export function isRightType(type: string): type is RightType {
 /** One kind under one law. */
 export function rightUnder(law: Law, type: RightType): RightStatus {
   const refusal = table[law][type]
-  if (!refusal) return { type, granted: true, why: null }
+  const scope = scopeOf(law, type)
+  if (!refusal) return scope ? { type, granted: true, why: null, scope } : { type, granted: true, why: null }
   return {
     type,
     granted: false,
@@ -174,13 +199,14 @@ export function rightsUnder(law: Law): ReadonlyArray<RightStatus> {
 }
 
 /** The rights as they read after "a right to" ("… gives no right to have your data erased"). */
-export const rightNames: Readonly<Record<RightType, string>> = {
+export const rightNames: Readonly<Record<RightType | 'objection-direct-marketing', string>> = {
   access: 'access your data',
   erasure: 'have your data erased',
   rectification: 'have your data corrected',
   restriction: 'restrict the processing of your data',
   portability: 'take your data to another service',
   objection: 'object to the processing of your data',
+  'objection-direct-marketing': 'stop the use of your data for direct marketing',
   'withdraw-consent': 'withdraw your consent',
   'automated-decision': 'have a decision taken by automated means alone reviewed by a person',
   'opt-out': 'opt out of the sale or sharing of your data',
@@ -217,7 +243,7 @@ function list(items: ReadonlyArray<string>, joiner: 'and' | 'or'): string {
  */
 export function rightReasonMessage(reason: RightReason): Message {
   const { law, type, alternatives, provision } = reason.params
-  const params = { law: message(`proposal.law.${law}`), right: message(`error.rights.name.${type}`), rights: alternatives.map((a) => message(`error.rights.name.${a}`)), provision: provision ?? '' }
+  const params = { law: message(`proposal.law.${law}`), right: message(`error.rights.name.${type}`), rights: alternatives.map((a) => message(`error.rights.name.${nameKey(law, a)}`)), provision: provision ?? '' }
   const instead = alternatives.length > 0 ? 'Instead' : ''
   switch (reason.code) {
     case 'NOT_IN_LAW':
@@ -241,7 +267,7 @@ export function describeRightReason(reason: RightReason): string {
   const { law, type, alternatives, grantedBy, provision } = reason.params
   const name = lawNames[law]
   const Name = name.charAt(0).toUpperCase() + name.slice(1)
-  const instead = alternatives.length > 0 ? ` Under ${name} you can instead ${list(alternatives.map((a) => rightNames[a]), 'or')}.` : ''
+  const instead = alternatives.length > 0 ? ` Under ${name} you can instead ${list(alternatives.map((a) => rightNames[nameKey(law, a)]), 'or')}.` : ''
   switch (reason.code) {
     case 'NOT_IN_LAW': {
       const others = grantedBy.length > 0 ? ` (${list(grantedBy.map((l) => shortLawNames[l]), 'and')} ${grantedBy.length === 1 ? 'does' : 'do'})` : ''

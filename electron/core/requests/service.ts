@@ -401,6 +401,7 @@ export function createRequestService(deps: {
               to: original.sent.to,
               due: deadline?.effectiveDue ?? null,
               events: original.events,
+              type: original.type,
             },
             strings: deps.templates.strings(lang),
             identity: demand ? { requestedOn: demand.on, asked: demand.note, noVerification: identityRule(original.law, original.type).noVerification } : null,

@@ -10,6 +10,7 @@ import { withEntry } from './keyed'
 import type { Slice } from './types'
 import { formOutcomeOf, type FormOutcome } from '../ui/field-errors'
 import { i18n } from '../i18n/i18n'
+import { errorText } from '../ui/messages'
 
 /** A toast's words in the window's language (namespace toasts). */
 const said = (key: string, params?: Record<string, string | number>) => i18n.t(key, { ns: 'toasts', ...params })
@@ -122,7 +123,7 @@ export const createMailSlice: Slice<MailSlice> = (set, get) => ({
       const item = unwrap(await api().mail.copyToSent({ reference }))
       set({ outbox: withEntry(get().outbox, reference, item) })
       if (item.sentCopy.state === 'copied') get().toast('success', said('copied', { mailbox: item.sentCopy.mailbox ?? i18n.t('sendPanel.sentMailbox', { ns: 'requests' }) }))
-      else get().toast('error', said('copyFailed', { reason: item.sentCopy.error ?? i18n.t('sendPanel.unknownReason', { ns: 'requests' }) }))
+      else get().toast('error', said('copyFailed', { reason: item.sentCopy.error ? errorText({ message: item.sentCopy.error, detail: item.sentCopy.detail ?? undefined }) : i18n.t('sendPanel.unknownReason', { ns: 'requests' }) }))
     } catch (error) {
       get().toast('error', messageOf(error))
     }

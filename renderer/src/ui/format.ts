@@ -133,6 +133,15 @@ export function subdivisionName(code: string): string | null {
   return english.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())
 }
 
+/**
+ * A part of a country as a sentence says where something lies ("in Bavaria", "im Saarland", "à
+ * Berlin", "en el País Vasco"; in Chinese its name), from the core's place phrases (core/messages/places.ts).
+ */
+export function inSubdivision(code: string): string | null {
+  if (!regionName(code) || !i18n.exists(`place.in.${code}`, { ns: 'core' })) return null
+  return i18n.t(`place.in.${code}`, { ns: 'core' })
+}
+
 const countryOptionsByLocale = new Map<string, ReadonlyArray<{ code: string; name: string }>>()
 
 /** ISO country codes with their names in the window's language, sorted by name, for pickers. */

@@ -77,7 +77,7 @@ export function catalogHandlers(ctx: CoreContext): HandlerMap {
       return { source, ...report }
     },
     'catalog:fetchPolicy': async ({ url }, operation) => {
-      operation.report({ stage: 'fetching', done: 0, total: null, message: `Fetching ${url}…`, cancellable: true })
+      operation.report({ stage: 'fetching', done: 0, total: null, message: `Fetching ${url}…`, detail: message('progress.fetching', { url }), cancellable: true })
       const fetched = await fetchPolicy(ctx.ports.web, url, { now: () => ctx.ports.clock.now(), signal: operation.signal }).catch((error: unknown) => {
         operation.throwIfCancelled()
         throw error

@@ -16,7 +16,7 @@ import { buildMailtoUrl } from '../../mail/mailto'
 import { webmailCompose, webmailNames } from '../../settings/webmail'
 import type { SendResult, SmtpView } from '../../mail/mail-types'
 import { openOutbox, outboxItem, type OutboxEntry } from '../../mail/outbox'
-import { appendToSentFolder, describeImapError } from '../../mail/sent-copy'
+import { appendToSentFolder, describeImapError, type SentCopyFailure } from '../../mail/sent-copy'
 import { sendSmtp, serverLabel, verifySmtp, type SmtpConfig } from '../../mail/smtp'
 import { ownValue } from '../../shared/own-keys'
 import { coreError, coreErrorAs, reasonOf } from '../../messages/errors'
@@ -127,10 +127,11 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
   const copyToSent = async (entry: OutboxEntry, smtp: SmtpSettings, password: string | null): Promise<OutboxEntry> => {
     const { sentCopy } = settings.get()
     if (!sentCopy.enabled) return entry
-    const fail = (error: string) => outbox.setSentCopy(entry.reference, { state: 'failed', mailbox: sentCopy.mailbox, at: now().toISOString(), error }) ?? entry
-    if (!sentCopy.host) return fail('no IMAP server is set in Settings → Mail')
-    if (!smtp.user || !password) return fail('the IMAP copy needs the SMTP user name and password')
-    outbox.setSentCopy(entry.reference, { state: 'pending', mailbox: sentCopy.mailbox, at: null, error: null })
+    const fail = ({ text, detail }: SentCopyFailure) =>
+      outbox.setSentCopy(entry.reference, { state: 'failed', mailbox: sentCopy.mailbox, at: now().toISOString(), error: text, detail }) ?? entry
+    if (!sentCopy.host) return fail({ text: 'no IMAP server is set in Settings → Mail', detail: message('sentCopy.noServer') })
+    if (!smtp.user || !password) return fail({ text: 'the IMAP copy needs the SMTP user name and password', detail: message('sentCopy.needsLogin') })
+    outbox.setSentCopy(entry.reference, { state: 'pending', mailbox: sentCopy.mailbox, at: null, error: null, detail: null })
     try {
       const bytes = outbox.readMessage(entry)
       const { mailbox } = await appendToSentFolder(
@@ -146,7 +147,7 @@ export function mailHandlers(ctx: CoreContext): HandlerMap {
         bytes,
         new Date(entry.acceptedAt ?? now().toISOString()),
       )
-      return outbox.setSentCopy(entry.reference, { state: 'copied', mailbox, at: now().toISOString(), error: null }) ?? entry
+      return outbox.setSentCopy(entry.reference, { state: 'copied', mailbox, at: now().toISOString(), error: null, detail: null }) ?? entry
     } catch (error) {
       return fail(describeImapError(error))
     }

@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react'
 import type { CompanyView, PostalAddress, Provenance } from '@core/catalog/schema'
+import type { RequestType } from '@core/shared/kinds'
 import { useStore } from '../../store/store'
-import { countryName, formatDate, purposeLabel } from '../../ui/format'
+import { countryName, formatDate, formatList, purposeLabel, requestTypeLabel } from '../../ui/format'
 import { currentLocale } from '../../i18n/i18n'
 import { Quote } from '../../ui/Quote'
 import { AddContactForm } from './AddContactForm'
@@ -133,7 +134,8 @@ function RequirementFacts({ company }: { company: CompanyView }) {
     rows.push([t('identify'), requiredElements.map((e) => `${e.description}${e.optional ? t('optional') : ''}`).join(' · ')])
   }
   const templates = Object.keys(customTemplates)
-  if (templates.length > 0) rows.push([t('wording'), t('wordingText', { types: templates.join(', ') })])
+  // The kinds by their names in the window's language, not the catalog's codes ("access, erasure").
+  if (templates.length > 0) rows.push([t('wording'), t('wordingText', { types: formatList(templates.map((type) => requestTypeLabel(type as RequestType))) })])
   if (company.webForms.length > 0) {
     rows.push([
       company.webForms.length === 1 ? t('webForm') : t('webForms'),

@@ -2,7 +2,7 @@ import type { Profile } from '@core/profile/profile'
 import { regionOf } from '@core/catalog/countries'
 import { regionName, regionsOf } from '@core/profile/regions'
 import { currentLocale } from '../../i18n/i18n'
-import { subdivisionName } from '../../ui/format'
+import { inSubdivision, subdivisionName } from '../../ui/format'
 import { Field } from '../../ui/Field'
 import { CountryOptions } from '../../ui/CountrySelect'
 import { useTranslation } from 'react-i18next'
@@ -75,7 +75,7 @@ export function ProfileFields({
               {suggested ? (
                 <>
                   {' '}
-                  {t('addressIn', { region: subdivisionName(suggested) })}{' '}
+                  {t('addressIn', { inRegion: inSubdivision(suggested) ?? subdivisionName(suggested) })}{' '}
                   <button type="button" className="link-button" onClick={() => set({ region: suggested })}>
                     {t('use', { region: subdivisionName(suggested) })}
                   </button>

@@ -177,7 +177,13 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
             <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setType(offer.type)} />
             <span>
               <strong>{offer.type === 'custom' ? t('custom') : requestTypeLong(offer.type)}</strong>
-              <span className="muted">{described.has(offer.type) ? t(`description.${offer.type}`) : null}</span>
+              <span className="muted" data-scope={offer.scope?.part}>
+                {offer.scope
+                  ? messageText({ key: `error.rights.scope.${offer.scope.part}`, params: { provision: offer.scope.provision } })
+                  : described.has(offer.type)
+                    ? t(`description.${offer.type}`)
+                    : null}
+              </span>
             </span>
           </label>
         ))}

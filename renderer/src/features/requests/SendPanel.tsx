@@ -165,7 +165,7 @@ export function SentByEmail({ view }: { view: RequestView }) {
                 ? t('copiedTo', { mailbox: copy.mailbox ?? t('sentMailbox') })
                 : copy.state === 'pending'
                   ? t('copying')
-                  : t('notCopied', { reason: copy.error ?? t('unknownReason') })}
+                  : t('notCopied', { reason: copy.error ? errorText({ message: copy.error, detail: copy.detail ?? undefined }) : t('unknownReason') })}
               {copy.state === 'failed' ? (
                 <>
                   {' '}
