@@ -10,10 +10,15 @@ import type { SettingsStore } from '../settings/settings'
 import type { AttachmentStage } from '../requests/attachments'
 import type { NotificationLog } from '../notifications/notifications'
 import type { Operation } from '../shared/operation'
+import type { MailService } from '../mail/service'
+import type { ReplyService } from '../replies/service'
+import type { ImapService } from '../replies/imap-service'
+import type { EvidenceService } from '../evidence/service-types'
+import type { DiscoverService } from '../discover/service'
 import type { ApiChannel } from './channels'
 import type { ApiOutput, ParsedInput } from './contract'
 
-/** Everything a handler may use: the ports and the opened domain services. */
+/** Everything a handler may use: the ports and the domain services, each opened once by createApi. */
 export type CoreContext = {
   readonly ports: Ports
   readonly notices: NoticeBoard
@@ -26,6 +31,15 @@ export type CoreContext = {
   readonly settings: SettingsStore
   readonly attachments: AttachmentStage
   readonly notificationLog: NotificationLog
+  /** Sending and the SMTP settings; its `settings` is the one mail settings store every handler reads. */
+  readonly mail: MailService
+  readonly replies: ReplyService
+  /** The IMAP account and the reply sync. */
+  readonly imapSync: ImapService
+  /** The redaction tool. */
+  readonly evidence: EvidenceService
+  /** Who holds my data, read from a mailbox. */
+  readonly discover: DiscoverService
   /** Today's date on this computer. */
   today(): string
 }

@@ -30,15 +30,27 @@ import { createAttachmentStage } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from './handlers/notifications'
 import { backupHandlers } from './handlers/backup'
+import { createBackupService } from '../backup/service'
 import { discoverHandlers } from './handlers/discover'
 import { bulkHandlers } from './handlers/bulk'
 import { evidenceHandlers } from './handlers/evidence'
+import { openMailSettings } from '../mail/mail-settings'
+import { createMailService } from '../mail/service'
+import { letterFor, outputFileName } from '../letters/letter-for-request'
+import { renderLetterPdf } from '../letters/render'
+import { createReplyService } from '../replies/service'
+import { createImapService } from '../replies/imap-service'
+import { openImapStore } from '../replies/imap-store'
+import { createBulkService } from '../bulk/service'
+import { openBatchStore } from '../bulk/store'
+import { createEvidenceService } from '../evidence/service'
+import { createDiscoverService } from '../discover/service'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
 import { parseInput } from './parse-input'
 import { cleanUpAfterKilledProcesses } from './housekeeping'
 import { failureOf } from './failure'
-import { createOperation, detachedOperation, type Operation } from '../shared/operation'
+import { createOperation, type Operation } from '../shared/operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
 import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './context'
@@ -122,6 +134,50 @@ function openServices(ports: Ports): HandlerMap[] {
   const notificationLog = openNotificationLog(ports.stores.open('notifications'), notices)
   const repository = openRequestRepository({ dataDir: ports.dataDir, notices, now })
   const requests = createRequestService({ repository, catalog, profiles, templates, settings, attachments, now })
+  const mailSettings = openMailSettings(ports.stores.open('mail'), notices)
+  const mail = createMailService({
+    settings: mailSettings,
+    requests,
+    attachments,
+    secrets: ports.secrets,
+    external: ports.external,
+    files: ports.files,
+    dataDir: ports.dataDir,
+    notices,
+    now,
+    letterPdf: (record) => renderLetterPdf(letterFor(record, { date: plainDateOf(now()), createdAt: now() }), ports.fonts),
+    fileName: outputFileName,
+  })
+  const replies = createReplyService({ dataDir: ports.dataDir, requests, catalog, attachments, notices, now })
+  const imapSync = createImapService({ imap: openImapStore({ dataDir: ports.dataDir, notices, now }), mailSettings, secrets: ports.secrets, replies, now })
+  const bulk = createBulkService({
+    store: openBatchStore({ dataDir: ports.dataDir, notices, now }),
+    catalog,
+    requests,
+    profiles,
+    attachments,
+    // Bulk sends each e-mail through the single-send path, with its outbox and its guarantees.
+    mail: {
+      send: async (reference, confirmResend) => {
+        await mail.send({ reference, attachLetter: false, attachments: [], confirmResend })
+      },
+      outbox: async (reference) => mail.outboxItems(reference)[0] ?? null,
+    },
+    fonts: ports.fonts,
+    files: ports.files,
+    dataDir: path.resolve(ports.dataDir),
+    now,
+  })
+  const evidence = createEvidenceService({
+    attachments,
+    requests,
+    templates,
+    fonts: ports.fonts,
+    files: ports.files,
+    dataDir: ports.dataDir,
+    now,
+    plainEmail: () => mailSettings.get().smtp?.security === 'none',
+  })
   const ctx: CoreContext = {
     ports,
     notices,
@@ -133,16 +189,12 @@ function openServices(ports: Ports): HandlerMap[] {
     settings,
     attachments,
     notificationLog,
+    mail,
+    replies,
+    imapSync,
+    evidence,
+    discover: createDiscoverService({ catalog, picker: ports.picker, imap: imapSync }),
     today: () => plainDateOf(now()),
-  }
-
-  const mail = mailHandlers(ctx)
-  // Bulk sends each e-mail through the single-send path, with its outbox and its guarantees.
-  const bulkMail = {
-    send: async (reference: string, confirmResend: boolean) => {
-      await mail['mail:send']!({ reference, attachLetter: false, attachments: [], confirmResend }, detachedOperation('mail:send'))
-    },
-    outbox: async (reference: string) => (await mail['mail:outbox']!({ reference }, detachedOperation('mail:outbox')))[0] ?? null,
   }
 
   return [
@@ -153,14 +205,14 @@ function openServices(ports: Ports): HandlerMap[] {
     requestHandlers(ctx),
     letterHandlers(ctx),
     printHandlers(ctx),
-    mail,
+    mailHandlers(ctx),
     replyHandlers(ctx),
     deadlineHandlers(ctx),
     settingsHandlers(ctx),
     templateHandlers(ctx),
     notificationHandlers(ctx),
     discoverHandlers(ctx),
-    bulkHandlers(ctx, bulkMail),
+    bulkHandlers(ctx, bulk),
     evidenceHandlers(ctx),
   ]
 }
@@ -204,7 +256,7 @@ export function createApi(ports: Ports): Api {
   let handlers: { readonly [C in ApiChannel]: Handler<C> }
   /** Set when a restore stopped half-way and could not be finished: nothing may use the data then. */
   let halted: string | null = null
-  const backup = backupHandlers({
+  const backupService = createBackupService({
     ports,
     exclusive: (run) => gate.exclusive(run),
     // After a restore: every service reads the restored data afresh (their caches go with them).
@@ -218,6 +270,7 @@ export function createApi(ports: Ports): Api {
       handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
     },
   })
+  const backup = backupHandlers(backupService)
   handlers = mergeHandlers([...openServices(ports), backup, cancelHandler])
 
   const invoke = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {

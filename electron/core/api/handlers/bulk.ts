@@ -1,25 +1,11 @@
 /** The bulk API: a batch of one request type to many companies, reviewed, then sent at a capped rate. */
-import path from 'node:path'
 import type { CoreContext, HandlerMap } from '../context'
 import { packList, companiesOfPack } from '../../bulk/packs'
 import { exportRequestsCsv, markPosted, remindOverdue } from '../../bulk/request-actions'
-import { createBulkService, type BulkMail } from '../../bulk/service'
-import { openBatchStore } from '../../bulk/store'
+import type { BulkService } from '../../bulk/service'
 
-export function bulkHandlers(ctx: CoreContext, mail: BulkMail): HandlerMap {
-  const now = () => ctx.ports.clock.now()
-  const service = createBulkService({
-    store: openBatchStore({ dataDir: ctx.ports.dataDir, notices: ctx.notices, now }),
-    catalog: ctx.catalog,
-    requests: ctx.requests,
-    profiles: ctx.profiles,
-    attachments: ctx.attachments,
-    mail,
-    fonts: ctx.ports.fonts,
-    files: ctx.ports.files,
-    dataDir: path.resolve(ctx.ports.dataDir),
-    now,
-  })
+/** `service`: the bulk service createApi opened (kept off the context, whose type the renderer reads). */
+export function bulkHandlers(ctx: CoreContext, service: BulkService): HandlerMap {
   return {
     'bulk:packs': ({ country }) => {
       const all = ctx.catalog.list()
