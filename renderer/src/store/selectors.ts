@@ -1,14 +1,98 @@
 /**
  * What the window derives from the store, written once: components select it (`useStore(selectX)`)
- * instead of computing it where they stand. Each selector returns a primitive or a stable value,
- * so a component re-renders only when the answer changes.
+ * instead of computing it where they stand, and nothing derived is stored. Each selector returns a
+ * primitive or a value that stays the same object while its inputs do, so a component re-renders
+ * only when the answer changes.
+ *
+ * Days left and overdue follow the store's `today`, which ticks at local midnight and when the
+ * window comes back (useDayTicker): a window left open overnight counts the new day at once,
+ * before the core's fresh list arrives.
  */
-import { needsAttention } from '@core/requests/status'
+import type { RequestListItem } from '@core/api/contract'
+import { daysBetween, type PlainDate } from '@core/shared/calendar'
+import { closedStatuses, needsAttention, type RequestStatus } from '@core/requests/status'
 import type { State } from './types'
 
+/**
+ * A request's status on `today`: the core's status, with its days left (or days overdue) counted
+ * again from its due date, so that it turns overdue the day after its due date. Other kinds do
+ * not depend on the day. Without a day (not yet known) it is the core's status as given.
+ */
+export function statusOn(item: Pick<RequestListItem, 'status' | 'extendedDue' | 'facts'>, today: PlainDate | null): RequestStatus {
+  const status = item.status
+  if (today === null) return status
+  switch (status.kind) {
+    case 'awaiting-reply':
+    case 'overdue': {
+      const daysLeft = daysBetween(today, status.due)
+      if (daysLeft >= 0) {
+        if (status.kind === 'awaiting-reply') return status.daysLeft === daysLeft ? status : { ...status, daysLeft }
+        const extended = item.facts.extension !== null && item.extendedDue === status.due
+        return { kind: 'awaiting-reply', due: status.due, daysLeft, extended, partly: item.facts.partlyFulfilledOn !== null }
+      }
+      if (status.kind === 'overdue') return status.daysOverdue === -daysLeft ? status : { ...status, daysOverdue: -daysLeft }
+      return { kind: 'overdue', due: status.due, daysOverdue: -daysLeft, remindedOn: item.facts.reminderOn }
+    }
+    default:
+      return status
+  }
+}
+
+/** The dashboard's filters, by id, each a test of a request as it stands today. */
+export const requestFilters = [
+  { id: 'attention', label: 'filterAttention', test: (i: RequestListItem) => needsAttention(i.status) },
+  { id: 'open', label: 'filterOpen', test: (i: RequestListItem) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
+  { id: 'drafts', label: 'filterDrafts', test: (i: RequestListItem) => i.status.kind === 'draft' },
+  { id: 'closed', label: 'filterClosed', test: (i: RequestListItem) => closedStatuses.includes(i.status.kind) },
+  { id: 'all', label: 'filterAll', test: () => true },
+] as const satisfies ReadonlyArray<{ id: string; label: string; test: (item: RequestListItem) => boolean }>
+
+/** A dashboard filter's id. */
+export type RequestFilter = (typeof requestFilters)[number]['id']
+
+/** How many requests each filter shows. */
+export type RequestCounts = Readonly<Record<RequestFilter, number>>
+
+/** One answer kept per input: the same inputs give the same object (a selector must not make a new one each call). */
+function memoOne<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
+  let last: { a: A; b: B; result: R } | null = null
+  return (a, b) => {
+    if (last && last.a === a && last.b === b) return last.result
+    const result = compute(a, b)
+    last = { a, b, result }
+    return result
+  }
+}
+
+const requestsOn = memoOne((requests: ReadonlyArray<RequestListItem> | null, today: PlainDate | null): ReadonlyArray<RequestListItem> | null => {
+  if (requests === null) return null
+  let changed = false
+  const out = requests.map((item) => {
+    const status = statusOn(item, today)
+    if (status === item.status) return item
+    changed = true
+    return { ...item, status }
+  })
+  return changed ? out : requests
+})
+
+/** The requests as they stand today (null until the list is loaded); the same array while nothing changes. */
+export function selectRequestsToday(state: Pick<State, 'requests' | 'today'>): ReadonlyArray<RequestListItem> | null {
+  return requestsOn(state.requests, state.today)
+}
+
+const countsOf = memoOne((requests: ReadonlyArray<RequestListItem> | null, _unused: null): RequestCounts => {
+  const counts: Record<RequestFilter, number> = { attention: 0, open: 0, drafts: 0, closed: 0, all: 0 }
+  for (const item of requests ?? []) for (const filter of requestFilters) if (filter.test(item)) counts[filter.id] += 1
+  return counts
+})
+
+/** How many requests each dashboard filter shows today. */
+export function selectRequestCounts(state: Pick<State, 'requests' | 'today'>): RequestCounts {
+  return countsOf(selectRequestsToday(state), null)
+}
+
 /** How many requests need the user now (the badge beside Requests; the dashboard's filter uses the same rule). */
-export function selectAttentionCount(state: Pick<State, 'requests'>): number {
-  let count = 0
-  for (const request of state.requests ?? []) if (needsAttention(request.status)) count += 1
-  return count
+export function selectAttentionCount(state: Pick<State, 'requests' | 'today'>): number {
+  return selectRequestCounts(state).attention
 }

@@ -1,3 +1,4 @@
+import type { Ref } from 'react'
 import type { FieldControlProps } from './Field'
 import { countryOptions } from './format'
 
@@ -16,11 +17,24 @@ export function CountryOptions() {
 }
 
 /** A country picker by name in the window's language, valued by ISO code; '' means none chosen. `control`: its error's attributes. */
-export function CountrySelect({ label, value, onChange, control }: { label: string; value: string; onChange: (code: string) => void; control?: FieldControlProps }) {
+export function CountrySelect({
+  label,
+  value,
+  onChange,
+  control,
+  selectRef,
+}: {
+  label: string
+  value: string
+  onChange: (code: string) => void
+  control?: FieldControlProps
+  /** The select element, for a form that focuses its first invalid field. */
+  selectRef?: Ref<HTMLSelectElement>
+}) {
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} {...control}>
+      <select ref={selectRef} value={value} onChange={(e) => onChange(e.target.value)} {...control}>
         <CountryOptions />
       </select>
     </label>

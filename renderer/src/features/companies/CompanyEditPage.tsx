@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { Controller, useFieldArray, useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form'
 import { Trans, useTranslation } from 'react-i18next'
 import type { CompanyEdit, CompanyMatch, CompanyView } from '@core/catalog/schema'
 import { useStore } from '../../store/store'
@@ -6,8 +7,9 @@ import { CountrySelect } from '../../ui/CountrySelect'
 import { contactPurposes, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { errorAttributes, FieldError } from '../../ui/Field'
-import { noFieldErrors } from '../../ui/field-errors'
+import { coreSchemaResolver, errorWordsOf, showCoreOutcome } from '../../ui/schema-form'
 import { editOf } from '@core/catalog/edit-form'
+import { companyEditSchema } from '@core/catalog/schema'
 
 /** The company form's fields, as the core names them in its errors. */
 const companyFieldPaths = (edit: CompanyEdit): string[] => [
@@ -65,12 +67,13 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   )
 }
 
-function StatusSelect({ value, onChange }: { value: 'current' | 'historical'; onChange: (value: 'current' | 'historical') => void }) {
+/** Current or historical: a row's status, registered with the form (`register(path)`'s props). */
+function StatusSelect(props: UseFormRegisterReturn) {
   const { t } = useTranslation('companyEdit', { keyPrefix: 'status' })
   return (
     <label className="field">
       <span className="field-label">{t('label')}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as 'current' | 'historical')}>
+      <select {...props}>
         <option value="current">{t('current')}</option>
         <option value="historical">{t('historical')}</option>
       </select>
@@ -132,24 +135,97 @@ export function CompanyEditPage({ id, prefill = null }: { id: string | null; pre
   return <CompanyEditForm id={id} company={company ?? null} initial={initial} />
 }
 
+type AddressRow = Omit<Address, 'lines'> & { lines: string }
+
+/**
+ * The company form as typed: lists as rows (an address's lines as one text), name lists and codes as
+ * texts, none chosen as ''. `toEdit` makes what the core takes of it.
+ */
+export type CompanyFormValues = {
+  name: string
+  website: string
+  domains: string
+  legalNames: string
+  brands: string
+  categories: string
+  establishment: string
+  countriesServed: string
+  requestLanguage: string
+  suggestedChannel: '' | NonNullable<CompanyEdit['suggestedChannel']>
+  needsIdDocument: boolean
+  emails: Email[]
+  postalAddresses: AddressRow[]
+  phones: Phone[]
+}
+
+/** The form's values for a company (or an empty one). */
+export function formValuesOf(edit: CompanyEdit): CompanyFormValues {
+  return {
+    name: edit.name,
+    website: edit.website ?? '',
+    domains: edit.domains.join('\n'),
+    legalNames: edit.legalNames.join('\n'),
+    brands: edit.brands.join('\n'),
+    categories: edit.categories.join(', '),
+    establishment: edit.establishment.join(', '),
+    countriesServed: edit.countriesServed.join(', '),
+    requestLanguage: edit.requestLanguage ?? '',
+    suggestedChannel: edit.suggestedChannel ?? '',
+    needsIdDocument: edit.needsIdDocument,
+    emails: edit.emails.map((e) => ({ ...e })),
+    postalAddresses: edit.postalAddresses.map((a) => ({ ...a, lines: a.lines.join('\n') })),
+    phones: edit.phones.map((p) => ({ ...p })),
+  }
+}
+
+/** Which rows of the form's lists are kept (those with something in them), by list. */
+function keptRows(values: CompanyFormValues): { emails: number[]; postalAddresses: number[]; phones: number[] } {
+  const kept = <T,>(rows: ReadonlyArray<T>, filled: (row: T) => boolean) => rows.flatMap((row, i) => (filled(row) ? [i] : []))
+  return {
+    emails: kept(values.emails, (e) => e.address.trim() !== ''),
+    postalAddresses: kept(values.postalAddresses, (a) => lines(a.lines).length > 0),
+    phones: kept(values.phones, (p) => p.number.trim() !== ''),
+  }
+}
+
+/**
+ * What the core takes of the form: empty rows left out, texts split into their lists, domains
+ * without scheme or path, codes upper-cased; established, unless said, where its current address is.
+ */
+export function toEdit(values: CompanyFormValues, base: CompanyEdit): CompanyEdit {
+  const rows = keptRows(values)
+  const edit: CompanyEdit = {
+    ...base,
+    name: values.name.trim(),
+    legalNames: lines(values.legalNames),
+    brands: lines(values.brands),
+    domains: lines(values.domains).map((d) => d.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/.*$/, '').toLowerCase()),
+    categories: values.categories.split(/[,;]/).map((c) => c.trim()).filter((c) => c.length > 0),
+    establishment: codes(values.establishment).map((c) => c.toUpperCase()),
+    countriesServed: codes(values.countriesServed).map((c) => (c.toLowerCase() === 'all' ? 'all' : c.toUpperCase())),
+    requestLanguage: values.requestLanguage.trim().toLowerCase() || null,
+    suggestedChannel: values.suggestedChannel || null,
+    needsIdDocument: values.needsIdDocument,
+    emails: rows.emails.map((i) => ({ ...values.emails[i]!, address: values.emails[i]!.address.trim() })),
+    phones: rows.phones.map((i) => values.phones[i]!),
+    postalAddresses: rows.postalAddresses.map((i) => ({ ...values.postalAddresses[i]!, lines: lines(values.postalAddresses[i]!.lines) })),
+    website: values.website.trim() ? values.website.trim() : null,
+  }
+  const firstCountry = edit.postalAddresses.find((a) => a.status === 'current')?.country
+  if (edit.establishment.length === 0 && firstCountry) edit.establishment = [firstCountry]
+  return edit
+}
+
 /**
  * The core names rows of the lists it was given (empty rows left out); the form shows every row.
  * Maps "emails.1.address" of the saved list back to the row of the form it came from.
  */
-function rowsBack(fields: ReadonlyMap<string, string>, saved: CompanyEdit, shown: CompanyEdit): ReadonlyMap<string, string> {
-  const back = new Map<string, string>()
-  for (const [path, message] of fields) {
-    const match = /^(emails|postalAddresses|phones)\.(\d+)\.(.+)$/.exec(path)
-    if (!match) {
-      back.set(path, message)
-      continue
-    }
-    const list = match[1] as 'emails' | 'postalAddresses' | 'phones'
-    const item = (saved[list] as ReadonlyArray<unknown>)[Number(match[2])]
-    const row = (shown[list] as ReadonlyArray<unknown>).findIndex((x) => JSON.stringify(x) === JSON.stringify(item) || (list === 'emails' && (x as { address: string }).address.trim() === (item as { address: string }).address))
-    back.set(`${list}.${row >= 0 ? row : match[2]}.${match[3]}`, message)
-  }
-  return back
+export function rowPathBack(path: string, values: CompanyFormValues): string {
+  const match = /^(emails|postalAddresses|phones)\.(\d+)(\..+)?$/.exec(path)
+  if (!match) return path
+  const list = match[1] as 'emails' | 'postalAddresses' | 'phones'
+  const row = keptRows(values)[list][Number(match[2])]
+  return `${list}.${row ?? match[2]}${match[3] ?? ''}`
 }
 
 function CompanyEditForm({ id, company, initial }: { id: string | null; company: CompanyView | null; initial: CompanyEdit }) {
@@ -157,96 +233,70 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
   const findMatches = useStore((s) => s.findCompanyMatches)
   const navigate = useStore((s) => s.navigate)
   const { t } = useTranslation('companyEdit')
-  const [duplicates, setDuplicates] = useState<{ matches: ReadonlyArray<CompanyMatch>; edit: CompanyEdit } | null>(null)
-  const [form, setForm] = useState<CompanyEdit>(initial)
-  const [text, setText] = useState(() => ({
-    legalNames: initial.legalNames.join('\n'),
-    brands: initial.brands.join('\n'),
-    domains: initial.domains.join('\n'),
-    categories: initial.categories.join(', '),
-    establishment: initial.establishment.join(', '),
-    countriesServed: initial.countriesServed.join(', '),
-  }))
+  const [duplicates, setDuplicates] = useState<{ matches: ReadonlyArray<CompanyMatch>; edit: CompanyEdit; values: CompanyFormValues } | null>(null)
+  const form = useForm<CompanyFormValues>({
+    defaultValues: formValuesOf(initial),
+    // The core's own schema checks the company before anything is sent; what only the core can
+    // tell (a removed domain, a clash) comes back on the same fields.
+    resolver: coreSchemaResolver<CompanyFormValues>(companyEditSchema, (values) => toEdit(values, initial), rowPathBack),
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  })
+  const { register, control } = form
+  const emails = useFieldArray({ control, name: 'emails' })
+  const addresses = useFieldArray({ control, name: 'postalAddresses' })
+  const phones = useFieldArray({ control, name: 'phones' })
+  const name = useWatch({ control, name: 'name' })
   const [error, setError] = useState<string | null>(null)
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
-  const [busy, setBusy] = useState(false)
+  const busy = form.formState.isSubmitting || form.formState.isLoading
+  const [adding, setAdding] = useState(false)
+  const errors = errorWordsOf(form.formState.errors)
   const attrs = (path: string) => errorAttributes(errors, path, ids)
   const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
 
-
-  const patch = (next: Partial<CompanyEdit>) => setForm({ ...form, ...next })
-  const setEmail = (i: number, next: Partial<Email>) => patch({ emails: form.emails.map((e, j) => (j === i ? { ...e, ...next } : e)) })
-  const setAddress = (i: number, next: Partial<Address>) => patch({ postalAddresses: form.postalAddresses.map((a, j) => (j === i ? { ...a, ...next } : a)) })
-  const setPhone = (i: number, next: Partial<Phone>) => patch({ phones: form.phones.map((p, j) => (j === i ? { ...p, ...next } : p)) })
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const edit: CompanyEdit = {
-      ...form,
-      name: form.name.trim(),
-      legalNames: lines(text.legalNames),
-      brands: lines(text.brands),
-      domains: lines(text.domains).map((d) => d.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/.*$/, '').toLowerCase()),
-      categories: text.categories.split(/[,;]/).map((c) => c.trim()).filter((c) => c.length > 0),
-      establishment: codes(text.establishment).map((c) => c.toUpperCase()),
-      countriesServed: codes(text.countriesServed).map((c) => (c.toLowerCase() === 'all' ? 'all' : c.toUpperCase())),
-      emails: form.emails.filter((e) => e.address.trim() !== '').map((e) => ({ ...e, address: e.address.trim() })),
-      phones: form.phones.filter((p) => p.number.trim() !== ''),
-      postalAddresses: form.postalAddresses.filter((a) => a.lines.some((l) => l.trim() !== '')).map((a) => ({ ...a, lines: lines(a.lines.join('\n')) })),
-      website: form.website?.trim() ? form.website.trim() : null,
+  /** The core's refusal: each problem on the row of the form it came from, the first focused. */
+  const refused = (saved: { fields: ReadonlyMap<string, string>; form: string | null }, values: CompanyFormValues) => {
+    const fields = new Map<string, string>()
+    for (const [path, words] of saved.fields) {
+      const field = rowPathBack(path, values)
+      if (!fields.has(field)) fields.set(field, words)
     }
-    // Where the company is established, unless said otherwise: where its current address is.
-    const firstCountry = edit.postalAddresses.find((a) => a.status === 'current')?.country
-    if (edit.establishment.length === 0 && firstCountry) edit.establishment = [firstCountry]
-    // What the form can tell at once goes on its field; the core checks the rest the same way.
-    const local = new Map<string, string>()
-    if (!edit.name) local.set('name', t('error.name'))
-    form.postalAddresses.forEach((a, i) => {
-      if (a.lines.some((l) => l.trim() !== '') && !a.country) local.set(`postalAddresses.${i}.country`, t('error.country'))
-    })
-    if (local.size > 0) {
-      setErrors(local)
-      setError(null)
-      return
-    }
-    setErrors(noFieldErrors)
+    setError(showCoreOutcome(form, { ok: false, fields, form: saved.form }))
+  }
+
+  const submit = async (values: CompanyFormValues) => {
+    const edit = toEdit(values, initial)
     setError(null)
-    setBusy(true)
     // A new company the catalog may have already: ask before adding a second record of it.
     if (!id) {
       const matches = await findMatches({ domains: edit.domains, emails: edit.emails.map((e) => e.address) })
       if (matches.length > 0) {
-        setBusy(false)
-        setDuplicates({ matches, edit })
+        setDuplicates({ matches, edit, values })
         return
       }
     }
-    // Lists were filtered of empty rows: paths of the core's errors are mapped back onto the form's rows.
     const saved = await save(edit, companyFieldPaths(edit))
-    setBusy(false)
     if (saved.company) {
       navigate({ name: 'company', id: saved.company.id })
       return
     }
-    setErrors(rowsBack(saved.fields, edit, form))
-    setError(saved.form)
+    refused(saved, values)
   }
 
   const addAnyway = async () => {
     if (!duplicates) return
-    setBusy(true)
+    setAdding(true)
     const saved = await save({ ...duplicates.edit, asNew: true }, companyFieldPaths(duplicates.edit))
-    setBusy(false)
+    setAdding(false)
     if (saved.company) {
       navigate({ name: 'company', id: saved.company.id })
       return
     }
-    setErrors(rowsBack(saved.fields, duplicates.edit, form))
-    setError(saved.form)
+    refused(saved, duplicates.values)
   }
 
   return (
-    <form className="page company-edit" onSubmit={(e) => void submit(e)} aria-label={id ? t('changeLabel') : t('addTitle')} noValidate>
+    <form className="page company-edit" onSubmit={(e) => void form.handleSubmit(submit)(e)} aria-label={id ? t('changeLabel') : t('addTitle')} noValidate>
       <button type="button" className="link-button back" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
         ← {id ? company?.name : t('backToCompanies')}
       </button>
@@ -265,44 +315,47 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('field.name')}</span>
-            <input value={form.name} onChange={(e) => patch({ name: e.target.value })} required maxLength={200} aria-label={t('field.companyName')} {...attrs('name')} />
+            <input {...register('name')} required maxLength={200} aria-label={t('field.companyName')} {...attrs('name')} />
             {fieldError('name')}
           </label>
           <label className="field">
             <span className="field-label">{t('field.website')}</span>
-            <input type="url" value={form.website ?? ''} onChange={(e) => patch({ website: e.target.value })} placeholder="https://www.example.com" {...attrs('website')} />
+            <input type="url" {...register('website')} placeholder="https://www.example.com" {...attrs('website')} />
             {fieldError('website')}
           </label>
           <label className="field">
             <span className="field-label">{t('field.domains')}</span>
-            <textarea rows={2} value={text.domains} onChange={(e) => setText({ ...text, domains: e.target.value })} placeholder="example.com" aria-label={t('field.domainsShort')} {...attrs('domains')} />
+            <textarea rows={2} {...register('domains')} placeholder="example.com" aria-label={t('field.domainsShort')} {...attrs('domains')} />
             {fieldError('domains')}
           </label>
           <label className="field">
             <span className="field-label">{t('field.legalNames')}</span>
-            <textarea rows={2} value={text.legalNames} onChange={(e) => setText({ ...text, legalNames: e.target.value })} placeholder={t('field.legalNamesPlaceholder')} />
+            <textarea rows={2} {...register('legalNames')} placeholder={t('field.legalNamesPlaceholder')} {...attrs('legalNames')} />
+            {fieldError('legalNames')}
           </label>
           <label className="field">
             <span className="field-label">{t('field.brands')}</span>
-            <textarea rows={2} value={text.brands} onChange={(e) => setText({ ...text, brands: e.target.value })} />
+            <textarea rows={2} {...register('brands')} {...attrs('brands')} />
+            {fieldError('brands')}
           </label>
           <label className="field">
             <span className="field-label">{t('field.categories')}</span>
-            <input value={text.categories} onChange={(e) => setText({ ...text, categories: e.target.value })} placeholder={t('field.categoriesPlaceholder')} />
+            <input {...register('categories')} placeholder={t('field.categoriesPlaceholder')} {...attrs('categories')} />
+            {fieldError('categories')}
           </label>
         </div>
 
         <Section title={t('email.title')} hint={t('email.hint')}>
-          {form.emails.map((email, i) => (
-            <div key={i} className="edit-list-row">
+          {emails.fields.map((email, i) => (
+            <div key={email.id} className="edit-list-row">
               <label className="field">
                 <span className="field-label">{t('email.address')}</span>
-                <input type="email" value={email.address} onChange={(e) => setEmail(i, { address: e.target.value })} aria-label={t('email.nth', { n: i + 1 })} {...attrs(`emails.${i}.address`)} />
+                <input type="email" {...register(`emails.${i}.address`)} aria-label={t('email.nth', { n: i + 1 })} {...attrs(`emails.${i}.address`)} />
                 {fieldError(`emails.${i}.address`)}
               </label>
               <label className="field">
                 <span className="field-label">{t('email.purpose')}</span>
-                <select value={email.purpose} onChange={(e) => setEmail(i, { purpose: e.target.value as Email['purpose'] })}>
+                <select {...register(`emails.${i}.purpose`)}>
                   {contactPurposes.map((p) => (
                     <option key={p} value={p}>
                       {purposeLabel(p)}
@@ -310,39 +363,45 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
                   ))}
                 </select>
               </label>
-              <StatusSelect value={email.status} onChange={(status) => setEmail(i, { status })} />
-              <button type="button" className="button button-small" onClick={() => patch({ emails: form.emails.filter((_, j) => j !== i) })} aria-label={t('email.removeNth', { n: i + 1 })}>
+              <StatusSelect {...register(`emails.${i}.status`)} />
+              <button type="button" className="button button-small" onClick={() => emails.remove(i)} aria-label={t('email.removeNth', { n: i + 1 })}>
                 {t('remove')}
               </button>
             </div>
           ))}
-          <button type="button" className="link-button" onClick={() => patch({ emails: [...form.emails, { address: '', purpose: 'privacy', status: 'current' }] })}>
+          <button type="button" className="link-button" onClick={() => emails.append({ address: '', purpose: 'privacy', status: 'current' }, { shouldFocus: false })}>
             {t('email.add')}
           </button>
         </Section>
 
         <Section title={t('postal.title')} hint={t('postal.hint')}>
-          {form.postalAddresses.map((address, i) => (
-            <div key={i} className="edit-list-row address">
+          {addresses.fields.map((address, i) => (
+            <div key={address.id} className="edit-list-row address">
               <div className="grid-2 compact">
                 <label className="field">
                   <span className="field-label">{t('postal.recipient')}</span>
-                  <input value={address.recipient} onChange={(e) => setAddress(i, { recipient: e.target.value })} {...attrs(`postalAddresses.${i}.recipient`)} />
+                  <input {...register(`postalAddresses.${i}.recipient`)} {...attrs(`postalAddresses.${i}.recipient`)} />
                   {fieldError(`postalAddresses.${i}.recipient`)}
                 </label>
                 <div>
-                  <CountrySelect label={t('postal.country')} value={address.country} onChange={(country) => setAddress(i, { country })} control={attrs(`postalAddresses.${i}.country`)} />
+                  <Controller
+                    control={control}
+                    name={`postalAddresses.${i}.country`}
+                    render={({ field }) => (
+                      <CountrySelect label={t('postal.country')} value={field.value} onChange={field.onChange} selectRef={field.ref} control={attrs(`postalAddresses.${i}.country`)} />
+                    )}
+                  />
                   {fieldError(`postalAddresses.${i}.country`)}
                 </div>
                 <label className="field">
                   <span className="field-label">{t('postal.lines')}</span>
-                  <textarea rows={3} value={address.lines.join('\n')} onChange={(e) => setAddress(i, { lines: e.target.value.split('\n') })} {...attrs(`postalAddresses.${i}.lines`)} />
+                  <textarea rows={3} {...register(`postalAddresses.${i}.lines`)} {...attrs(`postalAddresses.${i}.lines`)} />
                   {fieldError(`postalAddresses.${i}.lines`)}
                 </label>
                 <div>
-                  <StatusSelect value={address.status} onChange={(status) => setAddress(i, { status })} />
+                  <StatusSelect {...register(`postalAddresses.${i}.status`)} />
                   <div className="actions">
-                    <button type="button" className="button button-small" onClick={() => patch({ postalAddresses: form.postalAddresses.filter((_, j) => j !== i) })}>
+                    <button type="button" className="button button-small" onClick={() => addresses.remove(i)}>
                       {t('postal.remove')}
                     </button>
                   </div>
@@ -353,34 +412,34 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
           <button
             type="button"
             className="link-button"
-            onClick={() => patch({ postalAddresses: [...form.postalAddresses, { recipient: form.name, lines: [''], country: '', region: null, status: 'current' }] })}
+            onClick={() => addresses.append({ recipient: name, lines: '', country: '', region: null, status: 'current' }, { shouldFocus: false })}
           >
             {t('postal.add')}
           </button>
         </Section>
 
         <Section title={t('phone.title')}>
-          {form.phones.map((phone, i) => (
-            <div key={i} className="edit-list-row phones">
+          {phones.fields.map((phone, i) => (
+            <div key={phone.id} className="edit-list-row phones">
               <label className="field">
                 <span className="field-label">{t('phone.number')}</span>
-                <input value={phone.number} onChange={(e) => setPhone(i, { number: e.target.value })} placeholder="+49 30 1234567" {...attrs(`phones.${i}.number`)} />
+                <input {...register(`phones.${i}.number`)} placeholder="+49 30 1234567" {...attrs(`phones.${i}.number`)} />
                 {fieldError(`phones.${i}.number`)}
               </label>
               <label className="field">
                 <span className="field-label">{t('phone.kind')}</span>
-                <select value={phone.kind} onChange={(e) => setPhone(i, { kind: e.target.value as Phone['kind'] })}>
+                <select {...register(`phones.${i}.kind`)}>
                   <option value="phone">{t('phone.phone')}</option>
                   <option value="fax">{t('phone.fax')}</option>
                 </select>
               </label>
-              <StatusSelect value={phone.status} onChange={(status) => setPhone(i, { status })} />
-              <button type="button" className="button button-small" onClick={() => patch({ phones: form.phones.filter((_, j) => j !== i) })}>
+              <StatusSelect {...register(`phones.${i}.status`)} />
+              <button type="button" className="button button-small" onClick={() => phones.remove(i)}>
                 {t('remove')}
               </button>
             </div>
           ))}
-          <button type="button" className="link-button" onClick={() => patch({ phones: [...form.phones, { number: '', kind: 'phone', status: 'current' }] })}>
+          <button type="button" className="link-button" onClick={() => phones.append({ number: '', kind: 'phone', status: 'current' }, { shouldFocus: false })}>
             {t('phone.add')}
           </button>
         </Section>
@@ -389,20 +448,19 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">{t('rules.establishment')}</span>
-              <input value={text.establishment} onChange={(e) => setText({ ...text, establishment: e.target.value })} placeholder="DE, AT" {...attrs('establishment')} />
+              <input {...register('establishment')} placeholder="DE, AT" {...attrs('establishment')} />
               {fieldError('establishment')}
             </label>
             <label className="field">
               <span className="field-label">{t('rules.served')}</span>
-              <input value={text.countriesServed} onChange={(e) => setText({ ...text, countriesServed: e.target.value })} {...attrs('countriesServed')} />
+              <input {...register('countriesServed')} {...attrs('countriesServed')} />
               {fieldError('countriesServed')}
             </label>
             <label className="field">
               <span className="field-label">{t('rules.language')}</span>
               <input
-                value={form.requestLanguage ?? ''}
+                {...register('requestLanguage')}
                 maxLength={2}
-                onChange={(e) => patch({ requestLanguage: e.target.value.trim().toLowerCase() || null })}
                 placeholder="—"
                 {...attrs('requestLanguage')}
               />
@@ -410,7 +468,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
             </label>
             <label className="field">
               <span className="field-label">{t('rules.channel')}</span>
-              <select value={form.suggestedChannel ?? ''} onChange={(e) => patch({ suggestedChannel: (e.target.value || null) as CompanyEdit['suggestedChannel'] })}>
+              <select {...register('suggestedChannel')}>
                 <option value="">{t('rules.channelAuto')}</option>
                 <option value="email">{t('rules.channelEmail')}</option>
                 <option value="letter">{t('rules.channelLetter')}</option>
@@ -420,7 +478,7 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
             </label>
           </div>
           <label className="choice">
-            <input type="checkbox" checked={form.needsIdDocument} onChange={(e) => patch({ needsIdDocument: e.target.checked })} />
+            <input type="checkbox" {...register('needsIdDocument')} />
             <span>
               <strong>{t('rules.needsId')}</strong>
               <span className="muted small">{t('rules.needsIdHint')}</span>
@@ -429,12 +487,12 @@ function CompanyEditForm({ id, company, initial }: { id: string | null; company:
         </Section>
 
         <FormError error={error} />
-        {duplicates ? <DuplicateNotice matches={duplicates.matches} busy={busy} onAddAnyway={() => void addAnyway()} /> : null}
+        {duplicates ? <DuplicateNotice matches={duplicates.matches} busy={busy || adding} onAddAnyway={() => void addAnyway()} /> : null}
         <div className="actions">
           <button type="button" className="button" onClick={() => navigate(id ? { name: 'company', id } : { name: 'companies' })}>
             {t('cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={busy || adding}>
             {id ? t('saveChanges') : t('add')}
           </button>
         </div>

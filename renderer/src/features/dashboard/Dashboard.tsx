@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { RequestListItem } from '@core/api/contract'
-import { attentionRank, closedStatuses, daysLeftMessage, needsAttention } from '@core/requests/status'
+import { attentionRank, daysLeftMessage } from '@core/requests/status'
 import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
 import { useStore } from '../../store/store'
+import { requestFilters, selectRequestCounts, selectRequestsToday, type RequestFilter } from '../../store/selectors'
 import { formatDate, lawShort, requestTypeLabel } from '../../ui/format'
 import { StatusPill } from '../../ui/StatusPill'
 import { useWindowedList } from '../../ui/useWindowedList'
@@ -11,16 +12,10 @@ import { DeadlineChart } from './DeadlineChart'
 import { RepliesInbox } from '../replies/RepliesInbox'
 import { PickAllCell, PickCell, SelectionBar } from './RequestSelection'
 
-type Filter = 'attention' | 'open' | 'drafts' | 'closed' | 'all'
+type Filter = RequestFilter
 
-/** The filters; `label` is a key of requests:dashboard. */
-const filters: ReadonlyArray<{ id: Filter; label: string; test: (item: RequestListItem) => boolean }> = [
-  { id: 'attention', label: 'filterAttention', test: (i) => needsAttention(i.status) },
-  { id: 'open', label: 'filterOpen', test: (i) => i.status.kind !== 'draft' && !closedStatuses.includes(i.status.kind) },
-  { id: 'drafts', label: 'filterDrafts', test: (i) => i.status.kind === 'draft' },
-  { id: 'closed', label: 'filterClosed', test: (i) => closedStatuses.includes(i.status.kind) },
-  { id: 'all', label: 'filterAll', test: () => true },
-]
+/** The filters (store/selectors.ts); `label` is a key of requests:dashboard. */
+const filters = requestFilters
 
 /** What needs attention first, then the nearest deadline, then the newest. */
 export function sortForAttention(items: ReadonlyArray<RequestListItem>): RequestListItem[] {
@@ -51,7 +46,9 @@ const columns: ReadonlyArray<{ label: string; className: string }> = [
 ]
 
 export function Dashboard() {
-  const requests = useStore((s) => s.requests)
+  // As they stand today: days left and overdue follow the day as it turns.
+  const requests = useStore(selectRequestsToday)
+  const counts = useStore(selectRequestCounts)
   const today = useStore((s) => s.today)
   const load = useStore((s) => s.loadRequests)
   const navigate = useStore((s) => s.navigate)
@@ -67,7 +64,6 @@ export function Dashboard() {
     void load({ reuse: true })
   }, [load])
 
-  const counts = useMemo(() => Object.fromEntries(filters.map((f) => [f.id, (requests ?? []).filter(f.test).length])) as Record<Filter, number>, [requests])
   const laws = useMemo(() => [...new Set((requests ?? []).map((r) => r.law))].sort(), [requests])
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase()

@@ -1,12 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SendingMethod } from '@core/settings/settings'
 import type { WebmailProvider } from '@core/settings/webmail'
 import { useStore } from '../../store/store'
-import { noFieldErrors } from '../../ui/field-errors'
 import { FormError } from '../../ui/FormError'
 import { webmailLabel } from '../../ui/format'
-import { draftOf, profileOf, ProfileFields, type ProfileDraft } from '../profile/ProfileFields'
+import { profileOf, ProfileFields, useProfileForm, type ProfileDraft } from '../profile/ProfileFields'
+import { showCoreOutcome } from '../../ui/schema-form'
 import './onboarding.css'
 
 /** The ways to send, in the order offered (their words are `onboarding:method.<id>.title` and `.text`). */
@@ -43,28 +43,19 @@ function OnboardingForm() {
   const navigate = useStore((s) => s.navigate)
   const toast = useStore((s) => s.toast)
   const { t } = useTranslation('onboarding')
-  const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile))
+  const form = useProfileForm(profile)
   const [method, setMethod] = useState<SendingMethod | null>(sending.method)
   const [webmail, setWebmail] = useState<WebmailProvider>(sending.webmail ?? 'gmail')
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  // After a refused save, once the errors are on screen: the first field with a problem gets the
-  // focus, so that its reason is read out at once.
-  const [refusals, setRefusals] = useState(0)
-  useEffect(() => {
-    if (refusals > 0) document.querySelector<HTMLElement>('.onboarding [aria-invalid="true"]')?.focus()
-  }, [refusals])
-
-  const finish = async (event: FormEvent) => {
-    event.preventDefault()
+  // A refused save (by the schema here, or by the core) puts each problem beside its field and
+  // focuses the first, so that its reason is read out at once.
+  const finish = async (draft: ProfileDraft) => {
     setBusy(true)
     const saved = await saveProfile(profileOf(draft), { quiet: true })
-    setErrors(saved.ok ? noFieldErrors : saved.fields)
-    setFormError(saved.ok ? null : saved.form)
+    setFormError(showCoreOutcome(form, saved))
     if (!saved.ok) {
       setBusy(false)
-      setRefusals((n) => n + 1)
       return
     }
     const done = await updateSettings({ onboarding: { state: 'done' }, sending: { method, webmail: method === 'webmail' ? webmail : null } })
@@ -94,7 +85,7 @@ function OnboardingForm() {
           <p className="lede">{t('lede')}</p>
         </div>
       </header>
-      <form className="stack" onSubmit={(e) => void finish(e)} aria-label={t('label')} noValidate>
+      <form className="stack" onSubmit={(e) => void form.handleSubmit(finish)(e)} aria-label={t('label')} noValidate>
         <fieldset className="card onboarding-step">
           <legend>
             <span className="onboarding-number" aria-hidden="true">
@@ -103,7 +94,7 @@ function OnboardingForm() {
             {t('who')}
           </legend>
           <p className="muted small">{t('whoHint')}</p>
-          <ProfileFields draft={draft} onChange={setDraft} errors={errors} />
+          <ProfileFields form={form} />
         </fieldset>
 
         <fieldset className="card onboarding-step">

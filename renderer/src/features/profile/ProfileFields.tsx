@@ -4,6 +4,9 @@ import { regionName, regionsOf } from '@core/profile/regions'
 import { currentLocale } from '../../i18n/i18n'
 import { inSubdivision, subdivisionName } from '../../ui/format'
 import { Field } from '../../ui/Field'
+import { coreSchemaResolver, fieldErrorText } from '../../ui/schema-form'
+import { profileSchema } from '@core/profile/profile'
+import { useForm, useWatch, type UseFormReturn } from 'react-hook-form'
 import { CountryOptions } from '../../ui/CountrySelect'
 import { useTranslation } from 'react-i18next'
 
@@ -27,39 +30,47 @@ export function profileOf(draft: ProfileDraft): Profile {
 }
 
 /**
+ * The profile's form: its fields as typed, checked by the core's profile schema on submit (a
+ * problem shows beside its field, and the first field with one takes the focus).
+ */
+export function useProfileForm(initial: Profile | null): UseFormReturn<ProfileDraft> {
+  return useForm<ProfileDraft>({
+    defaultValues: draftOf(initial),
+    resolver: coreSchemaResolver<ProfileDraft>(profileSchema, profileOf),
+    // Checked on submit, then again as the user corrects a field.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+}
+
+/**
  * Name, e-mail, postal address, country and (where it matters) region, each with its error beside
  * it. Shared by "Your details" and the first-start guide.
  */
-export function ProfileFields({
-  draft,
-  onChange,
-  errors,
-}: {
-  draft: ProfileDraft
-  onChange: (next: ProfileDraft) => void
-  errors: ReadonlyMap<string, string>
-}) {
-  const set = (patch: Partial<ProfileDraft>) => onChange({ ...draft, ...patch })
+export function ProfileFields({ form }: { form: UseFormReturn<ProfileDraft> }) {
+  const { register, setValue, control: formControl } = form
+  const errors = form.formState.errors
+  const error = (path: keyof ProfileDraft) => fieldErrorText(errors, path)
   const { t } = useTranslation('profile')
-  const { country, region, address } = draft
+  const [country, region, address] = useWatch({ control: formControl, name: ['country', 'region', 'address'] })
   const regions = regionsOf(country || null)
   // A US address names its state ("San Francisco, CA 94105"): offered, never chosen silently.
   const fromAddress = regions && !region.startsWith(`${country}-`) ? regionOf(country, address.split('\n')) : null
   const suggested = fromAddress && regionName(`${country}-${fromAddress}`) ? `${country}-${fromAddress}` : null
   return (
     <>
-      <Field label={t('name')} error={errors.get('name')}>
-        {(control) => <input {...control} required value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="name" />}
+      <Field label={t('name')} error={error('name')}>
+        {(control) => <input {...control} required {...register('name')} autoComplete="name" />}
       </Field>
-      <Field label={t('email')} error={errors.get('email')}>
-        {(control) => <input {...control} required type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} autoComplete="email" />}
+      <Field label={t('email')} error={error('email')}>
+        {(control) => <input {...control} required type="email" {...register('email')} autoComplete="email" />}
       </Field>
-      <Field label={t('address')} error={errors.get('address')}>
-        {(control) => <textarea {...control} required rows={4} value={address} onChange={(e) => set({ address: e.target.value })} autoComplete="street-address" />}
+      <Field label={t('address')} error={error('address')}>
+        {(control) => <textarea {...control} required rows={4} {...register('address')} autoComplete="street-address" />}
       </Field>
-      <Field label={t('country')} error={errors.get('country')}>
+      <Field label={t('country')} error={error('country')}>
         {(control) => (
-          <select {...control} value={country} onChange={(e) => set({ country: e.target.value })}>
+          <select {...control} {...register('country')}>
             <CountryOptions />
           </select>
         )}
@@ -67,7 +78,7 @@ export function ProfileFields({
       {regions ? (
         <Field
           label={t('optional', { label: t(`regionLabel.${country}`, { defaultValue: regions.label }) })}
-          error={errors.get('region')}
+          error={error('region')}
           hintId="region-why"
           hint={
             <>
@@ -76,7 +87,7 @@ export function ProfileFields({
                 <>
                   {' '}
                   {t('addressIn', { inRegion: inSubdivision(suggested) ?? subdivisionName(suggested) })}{' '}
-                  <button type="button" className="link-button" onClick={() => set({ region: suggested })}>
+                  <button type="button" className="link-button" onClick={() => setValue('region', suggested, { shouldValidate: form.formState.isSubmitted })}>
                     {t('use', { region: subdivisionName(suggested) })}
                   </button>
                 </>
@@ -85,7 +96,7 @@ export function ProfileFields({
           }
         >
           {(control) => (
-            <select {...control} value={region.startsWith(`${country}-`) ? region : ''} onChange={(e) => set({ region: e.target.value })}>
+            <select {...control} {...register('region')}>
               <option value="">—</option>
               {regions.list
                 .map((r) => ({ code: r.code, name: subdivisionName(r.code) ?? r.code }))

@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { Profile } from '@core/profile/profile'
 import type { Route } from '../../store/routes'
 import { useStore } from '../../store/store'
-import { noFieldErrors } from '../../ui/field-errors'
 import { FormError } from '../../ui/FormError'
-import { draftOf, profileOf, ProfileFields, type ProfileDraft } from './ProfileFields'
+import { showCoreOutcome } from '../../ui/schema-form'
+import { profileOf, ProfileFields, useProfileForm, type ProfileDraft } from './ProfileFields'
 import { useTranslation } from 'react-i18next'
 
 /** The user's own details, entered once; they sign every request. */
@@ -35,25 +35,20 @@ export function ProfilePage({ returnTo }: { returnTo: Route | null }) {
 function ProfileForm({ initial, returnTo }: { initial: Profile | null; returnTo: Route | null }) {
   const save = useStore((s) => s.saveProfile)
   const navigate = useStore((s) => s.navigate)
-  const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(initial))
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
+  const form = useProfileForm(initial)
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const busy = form.formState.isSubmitting
   const { t } = useTranslation('profile')
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
+  const submit = async (draft: ProfileDraft) => {
     const outcome = await save(profileOf(draft))
-    setBusy(false)
-    setErrors(outcome.ok ? noFieldErrors : outcome.fields)
-    setFormError(outcome.ok ? null : outcome.form)
+    setFormError(showCoreOutcome(form, outcome))
     if (outcome.ok && returnTo) navigate(returnTo)
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={t('profile', { ns: 'common', keyPrefix: 'nav' })} noValidate>
-      <ProfileFields draft={draft} onChange={setDraft} errors={errors} />
+    <form className="card form" onSubmit={(e) => void form.handleSubmit(submit)(e)} aria-label={t('profile', { ns: 'common', keyPrefix: 'nav' })} noValidate>
+      <ProfileFields form={form} />
       <FormError error={formError} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import type { AuthorityProposalsView } from '@core/api/contract'
 import type { AuthoritySummary } from '@core/authorities/schema'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +8,8 @@ import { CountrySelect } from '../../ui/CountrySelect'
 import { Dialog } from '../../ui/Dialog'
 import { countryName, formatList, languageLabel } from '../../ui/format'
 import { currentLanguage, currentLocale } from '../../i18n/i18n'
-import { FormError } from '../../ui/FormError'
+import { errorAttributes } from '../../ui/Field'
+import { errorWordsOf } from '../../ui/schema-form'
 import { errorText } from '../../ui/messages'
 
 /** The select's value for "I type the authority myself". */
@@ -20,6 +22,11 @@ function label(authority: AuthoritySummary): string {
   return authority.name === authority.nameEn || ownLanguage ? `${authority.name}${short}` : `${authority.nameEn}${short} – ${authority.name}`
 }
 
+/** The dialog's fields as typed: the authority chosen (or OWN), one typed in, and the language. */
+type ComplaintForm = { choice: string; name: string; email: string; address: string; country: string; lang: string }
+
+const ids = 'complaint'
+
 /**
  * The complaint to a supervisory authority: Rightful proposes the competent one (preselected, with
  * its reason and contacts); the user may pick another from the built-in list or type one in.
@@ -30,16 +37,21 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   const [proposed, setProposed] = useState<AuthorityProposalsView | null>(null)
   const [all, setAll] = useState<ReadonlyArray<AuthoritySummary>>([])
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [choice, setChoice] = useState<string>('')
-  const [name, setName] = useState('')
-  const [email, setEmail] = useState('')
-  const [address, setAddress] = useState('')
-  const [country, setCountry] = useState('')
+  const form = useForm<ComplaintForm>({ defaultValues: { choice: '', name: '', email: '', address: '', country: '', lang: '' } })
+  const { register, control, setValue } = form
+  /** `lang`: the language chosen for the complaint; '' for the default (the authority's own). */
+  const choice = useWatch({ control, name: 'choice' })
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const errors = errorWordsOf(form.formState.errors)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+  // Said at once as well (role alert): the dialog's one problem at a time, beside its field.
+  const fieldError = (path: string) =>
+    errors.has(path) ? (
+      <span id={`${attrs(path).id}-error`} className="field-error" role="alert">
+        {errors.get(path)}
+      </span>
+    ) : null
   const { t } = useTranslation('requests', { keyPrefix: 'complaint' })
-  /** The language chosen for the complaint; '' for the default (the authority's own). */
-  const [lang, setLang] = useState('')
   const record = useStore((s) => s.views.get(reference)?.record ?? null)
   const templates = useStore((s) => s.templates)
   const loadTemplates = useStore((s) => s.loadTemplates)
@@ -56,19 +68,19 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
       if (!live) return
       if ('error' in choices) {
         setLoadError(choices.error)
-        setChoice(OWN)
+        setValue('choice', OWN)
         return
       }
       setProposed(choices.proposed)
       setAll(choices.all)
       const first = choices.proposed.proposals[0]
       // A proposal the user must confirm (which German Land) is never chosen for them.
-      setChoice(first ? (first.choose ? '' : first.authority.id) : OWN)
+      setValue('choice', first ? (first.choose ? '' : first.authority.id) : OWN)
     })
     return () => {
       live = false
     }
-  }, [reference, authorityChoices])
+  }, [reference, authorityChoices, setValue])
 
   const proposals = useMemo(() => proposed?.proposals ?? [], [proposed])
   const firm = proposals.filter((p) => !p.choose)
@@ -89,9 +101,11 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
   const authorityLang = selected?.languages.find((l) => writable.includes(l)) ?? null
   const defaultLang = authorityLang ?? record?.lang ?? 'en'
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (!choice) return setError(t('chooseLand'))
+  // What is missing is said beside its field, and that field takes the focus.
+  const refuse = (field: keyof ComplaintForm, words: string) => form.setError(field, { type: 'required', message: words }, { shouldFocus: true })
+
+  const submit = async ({ choice, name, email, address, country, lang }: ComplaintForm) => {
+    if (!choice) return refuse('choice', t('chooseLand'))
     if (choice !== OWN) {
       setBusy(true)
       const created = await createFollowUp(reference, 'complaint', undefined, choice, lang || undefined)
@@ -103,9 +117,9 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
       return
     }
     const lines = address.split('\n').map((l) => l.trim()).filter(Boolean)
-    if (!name.trim()) return setError(t('nameIt'))
-    if (!email.trim() && lines.length === 0) return setError(t('contactIt'))
-    if (lines.length && !country) return setError(t('countryIt'))
+    if (!name.trim()) return refuse('name', t('nameIt'))
+    if (!email.trim() && lines.length === 0) return refuse('email', t('contactIt'))
+    if (lines.length && !country) return refuse('country', t('countryIt'))
     setBusy(true)
     const created = await createFollowUp(
       reference,
@@ -123,7 +137,7 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
 
   return (
     <Dialog title={t('title')} onClose={onClose} wide>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void form.handleSubmit(submit)(e)} onChange={() => form.clearErrors()}>
         {proposed === null && loadError === null ? <p className="muted">{t('finding')}</p> : null}
         {loadError ? (
           <p className="hint" role="status">
@@ -137,40 +151,45 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
         ) : null}
         <label className="field">
           <span className="field-label">{t('authority')}</span>
-          <select data-testid="complaint-authority" value={choice} onChange={(e) => {
-              setChoice(e.target.value)
-              setError(null)
-            }}>
-            {choice === '' ? <option value="">{t('choose')}</option> : null}
-            {firm.length > 0 ? (
-              <optgroup label={t('proposed')}>
-                {firm.map((p) => (
-                  <option key={p.authority.id} value={p.authority.id}>
-                    {label(p.authority)}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {toChoose.length > 0 ? (
-              <optgroup label={t('whereYouLive')}>
-                {toChoose.map((p) => (
-                  <option key={p.authority.id} value={p.authority.id}>
-                    {t('regionOption', { regions: formatList(p.authority.regionNames), authority: label(p.authority) })}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {others.length > 0 ? (
-              <optgroup label={t('everyOther')}>
-                {others.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {t('regionOption', { regions: countryName(a.country), authority: label(a) })}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            <option value={OWN}>{t('own')}</option>
-          </select>
+          {/* Controlled: its options arrive with the proposals, after the choice is made for the user. */}
+          <Controller
+            control={control}
+            name="choice"
+            render={({ field }) => (
+              <select data-testid="complaint-authority" ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} {...attrs('choice')}>
+                {choice === '' ? <option value="">{t('choose')}</option> : null}
+                {firm.length > 0 ? (
+                  <optgroup label={t('proposed')}>
+                    {firm.map((p) => (
+                      <option key={p.authority.id} value={p.authority.id}>
+                        {label(p.authority)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null}
+                {toChoose.length > 0 ? (
+                  <optgroup label={t('whereYouLive')}>
+                    {toChoose.map((p) => (
+                      <option key={p.authority.id} value={p.authority.id}>
+                        {t('regionOption', { regions: formatList(p.authority.regionNames), authority: label(p.authority) })}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null}
+                {others.length > 0 ? (
+                  <optgroup label={t('everyOther')}>
+                    {others.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {t('regionOption', { regions: countryName(a.country), authority: label(a) })}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null}
+                <option value={OWN}>{t('own')}</option>
+              </select>
+            )}
+          />
+          {fieldError('choice')}
         </label>
 
         {choice === '' && toChoose.length > 0 ? (
@@ -243,23 +262,30 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
             <p className="muted">{t('ownLede')}</p>
             <label className="field">
               <span className="field-label">{t('ownName')}</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('ownNameExample')} />
+              <input {...register('name')} placeholder={t('ownNameExample')} {...attrs('name')} />
+              {fieldError('name')}
             </label>
             <label className="field">
               <span className="field-label">{t('ownEmail')}</span>
-              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input type="email" {...register('email')} {...attrs('email')} />
+              {fieldError('email')}
             </label>
             <label className="field">
               <span className="field-label">{t('ownPostal')}</span>
-              <textarea rows={3} value={address} onChange={(e) => setAddress(e.target.value)} />
+              <textarea rows={3} {...register('address')} />
             </label>
-            <CountrySelect label={t('ownCountry')} value={country} onChange={setCountry} />
+            <Controller
+              control={control}
+              name="country"
+              render={({ field }) => <CountrySelect label={t('ownCountry')} value={field.value} onChange={field.onChange} selectRef={field.ref} control={attrs('country')} />}
+            />
+            {fieldError('country')}
           </>
         ) : null}
         {choice !== '' && writable.length > 0 ? (
           <label className="field">
             <span className="field-label">{t('language')}</span>
-            <select data-testid="complaint-language" value={lang} onChange={(e) => setLang(e.target.value)}>
+            <select data-testid="complaint-language" {...register('lang')}>
               <option value="">
                 {languageLabel(defaultLang)} ({authorityLang ? t('authorityLanguage') : t('requestLanguage')})
               </option>
@@ -273,7 +299,6 @@ export function ComplaintDialog({ reference, onClose }: { reference: string; onC
             </select>
           </label>
         ) : null}
-        <FormError error={error} />
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
             {t('cancel')}

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import type { RequestEvent, UserEventKind } from '@core/requests/events'
 import type { StagedFile } from '@core/requests/view'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +10,9 @@ import { DateField } from '../../ui/DateField'
 
 /** The kinds with a word of explanation under the picker (requests:eventDialog.hint). */
 const hinted: ReadonlySet<UserEventKind> = new Set(['delivered', 'identity-requested', 'clarification-asked', 'extension-claimed', 'reminder-sent', 'complaint-filed'])
+
+/** The dialog's fields as typed; the files picked are kept beside them. */
+type EventForm = { kind: UserEventKind; on: string; note: string; until: string; tracking: string }
 
 /** Records what happened (or corrects an event): kind, date, note, files. */
 export function EventDialog({
@@ -29,18 +33,23 @@ export function EventDialog({
   const correctEvent = useStore((s) => s.correctEvent)
   const removeEvent = useStore((s) => s.removeEvent)
   const pick = useStore((s) => s.pickAttachments)
-  const [kind, setKind] = useState<UserEventKind>((event?.kind as UserEventKind | undefined) ?? 'reply-received')
-  const [on, setOn] = useState(event?.on ?? today)
-  const [note, setNote] = useState(event?.note ?? '')
-  const [until, setUntil] = useState(event?.until ?? '')
-  const [tracking, setTracking] = useState(event?.trackingNumber ?? '')
+  const form = useForm<EventForm>({
+    defaultValues: {
+      kind: (event?.kind as UserEventKind | undefined) ?? 'reply-received',
+      on: event?.on ?? today,
+      note: event?.note ?? '',
+      until: event?.until ?? '',
+      tracking: event?.trackingNumber ?? '',
+    },
+  })
+  const { register, control } = form
+  const [kind, on] = useWatch({ control, name: ['kind', 'on'] })
   const [files, setFiles] = useState<ReadonlyArray<StagedFile>>([])
   const [busy, setBusy] = useState(false)
   const correcting = event !== undefined
   const { t } = useTranslation('requests', { keyPrefix: 'eventDialog' })
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
+  const submit = async ({ on, note, until, tracking }: EventForm) => {
     setBusy(true)
     const ok = correcting
       ? await correctEvent(reference, event.id, { on, note: note.trim() || null, until: kind === 'extension-claimed' && until ? until : null })
@@ -66,11 +75,11 @@ export function EventDialog({
 
   return (
     <Dialog title={correcting ? t('correct', { event: eventLabel(event.kind) }) : t('record')} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void form.handleSubmit(submit)(e)}>
         {correcting ? null : (
           <label className="field">
             <span className="field-label">{t('what')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as UserEventKind)}>
+            <select {...register('kind')}>
               {userEventGroups.map((group) => (
                 <optgroup key={group.group} label={eventGroupLabel(group.group)}>
                   {group.kinds.map((k) => (
@@ -87,23 +96,27 @@ export function EventDialog({
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('on')}</span>
-            <DateField label={t('on')} required value={on} min={notBefore} max={today} onChange={setOn} />
+            <Controller
+              control={control}
+              name="on"
+              render={({ field }) => <DateField label={t('on')} required value={field.value} min={notBefore} max={today} onChange={field.onChange} />}
+            />
           </label>
           {kind === 'extension-claimed' ? (
             <label className="field">
               <span className="field-label">{t('until')}</span>
-              <DateField label={t('until')} value={until} min={on} onChange={setUntil} />
+              <Controller control={control} name="until" render={({ field }) => <DateField label={t('until')} value={field.value} min={on} onChange={field.onChange} />} />
             </label>
           ) : kind === 'delivered' && !correcting ? (
             <label className="field">
               <span className="field-label">{t('tracking')}</span>
-              <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
+              <input {...register('tracking')} maxLength={100} />
             </label>
           ) : null}
         </div>
         <label className="field">
           <span className="field-label">{t('note')}</span>
-          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={20000} />
+          <textarea rows={3} {...register('note')} maxLength={20000} />
         </label>
         {correcting ? null : (
           <div className="attachments-field">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
@@ -16,6 +16,9 @@ function instantOf(date: string, time: string): string | null {
   return `${date}T${time}:00${sign}${hours}:${minutes}`
 }
 
+/** The dialog's fields as typed: the day, the time of day (e-mail), how, and a tracking number (post). */
+type SentForm = { on: string; time: string; channel: 'email' | 'post'; tracking: string }
+
 /** Records when and how the request went out; from then on, the deadline runs. */
 export function MarkSentDialog({
   reference,
@@ -31,55 +34,51 @@ export function MarkSentDialog({
   onClose: () => void
 }) {
   const markSent = useStore((s) => s.markSent)
-  const [on, setOn] = useState(today)
-  const [time, setTime] = useState('')
-  const [channel, setChannel] = useState<'email' | 'post'>(hasEmail ? 'email' : 'post')
-  const [tracking, setTracking] = useState('')
-  const [busy, setBusy] = useState(false)
+  const form = useForm<SentForm>({ defaultValues: { on: today, time: '', channel: hasEmail ? 'email' : 'post', tracking: '' } })
+  const { register, control } = form
+  const channel = useWatch({ control, name: 'channel' })
+  const busy = form.formState.isSubmitting
   const { t } = useTranslation('requests', { keyPrefix: 'markSent' })
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
+  const submit = async ({ on, time, channel: by, tracking }: SentForm) => {
     const ok = await markSent(reference, {
       on,
-      at: channel === 'email' ? instantOf(on, time) : null,
-      channel,
-      trackingNumber: channel === 'post' && tracking.trim() ? tracking.trim() : null,
+      at: by === 'email' ? instantOf(on, time) : null,
+      channel: by,
+      trackingNumber: by === 'post' && tracking.trim() ? tracking.trim() : null,
     })
-    setBusy(false)
     if (ok) onClose()
   }
 
   return (
     <Dialog title={t('title', { reference })} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void form.handleSubmit(submit)(e)}>
         <p className="muted">{t('kept')}</p>
         <fieldset className="choices inline">
           <legend className="field-label">{t('by')}</legend>
           <label className={`choice ${channel === 'email' ? 'selected' : ''}`}>
-            <input type="radio" name="channel" value="email" disabled={!hasEmail} checked={channel === 'email'} onChange={() => setChannel('email')} />
+            <input type="radio" value="email" disabled={!hasEmail} {...register('channel')} />
             <span>{t('email')}</span>
           </label>
           <label className={`choice ${channel === 'post' ? 'selected' : ''}`}>
-            <input type="radio" name="channel" value="post" disabled={!hasPostal} checked={channel === 'post'} onChange={() => setChannel('post')} />
+            <input type="radio" value="post" disabled={!hasPostal} {...register('channel')} />
             <span>{t('post')}</span>
           </label>
         </fieldset>
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('on')}</span>
-            <DateField label={t('on')} required value={on} max={today} onChange={setOn} />
+            <Controller control={control} name="on" render={({ field }) => <DateField label={t('on')} required value={field.value} max={today} onChange={field.onChange} />} />
           </label>
           {channel === 'email' ? (
             <label className="field">
               <span className="field-label">{t('at')}</span>
-              <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+              <input type="time" {...register('time')} />
             </label>
           ) : (
             <label className="field">
               <span className="field-label">{t('tracking')}</span>
-              <input value={tracking} onChange={(e) => setTracking(e.target.value)} maxLength={100} />
+              <input {...register('tracking')} maxLength={100} />
             </label>
           )}
         </div>

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { BackupChosen } from '@core/backup/view'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
@@ -8,7 +9,8 @@ import { OperationHere } from '../../ui/OperationStatus'
 import { RestoreDialog } from './RestoreDialog'
 import { errorText } from '../../ui/messages'
 
-type FieldError = { field: 'passphrase' | 'repeat' | null; text: string }
+/** The backup form: encrypted or not, the passphrase and its repetition. */
+type BackupForm = { encrypt: boolean; passphrase: string; repeat: string }
 
 /** Settings → Your data: where it lives, backing it all up into one file, and restoring one. */
 export function DataCard() {
@@ -17,34 +19,32 @@ export function DataCard() {
   const createBackup = useStore((s) => s.createBackup)
   const chooseBackup = useStore((s) => s.chooseBackup)
   const lastBackup = useStore((s) => s.lastBackup)
-  const [encrypt, setEncrypt] = useState(false)
-  const [passphrase, setPassphrase] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [error, setError] = useState<FieldError | null>(null)
+  const form = useForm<BackupForm>({ defaultValues: { encrypt: false, passphrase: '', repeat: '' } })
+  const { register, formState } = form
+  const encrypt = useWatch({ control: form.control, name: 'encrypt' })
+  const [formError, setFormError] = useState<string | null>(null)
   const [restoreError, setRestoreError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'backup' | 'choose' | null>(null)
   const [chosen, setChosen] = useState<BackupChosen | null>(null)
   const ids = { passphrase: useId(), repeat: useId() }
   const { t } = useTranslation('settings', { keyPrefix: 'data' })
 
-  const backUp = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(null)
-    if (encrypt) {
-      if (passphrase.length < 8) return setError({ field: 'passphrase', text: t('tooShort') })
-      if (repeat !== passphrase) return setError({ field: 'repeat', text: t('differ') })
-    }
+  // Checked before anything is sent (the core checks the passphrase again, and its word on it goes beside it).
+  const backUp = async ({ encrypt: encrypted, passphrase }: BackupForm) => {
+    setFormError(null)
     setBusy('backup')
-    const result = await createBackup(encrypt ? passphrase : null)
+    const result = await createBackup(encrypted ? passphrase : null)
     setBusy(null)
     if (!result.ok) {
-      setError({ field: result.error.issues?.[0]?.path === 'passphrase' ? 'passphrase' : null, text: errorText(result.error.issues?.[0] ?? result.error) })
+      const issue = result.error.issues?.[0]
+      if (issue?.path === 'passphrase') {
+        form.setError('passphrase', { type: 'server', message: errorText(issue) }, { shouldFocus: true })
+      } else {
+        setFormError(errorText(issue ?? result.error))
+      }
       return
     }
-    if (result.data.path) {
-      setPassphrase('')
-      setRepeat('')
-    }
+    if (result.data.path) form.reset({ encrypt: encrypted, passphrase: '', repeat: '' })
   }
 
   const restore = async () => {
@@ -57,27 +57,34 @@ export function DataCard() {
   }
 
   /** A passphrase field, its label, and its error beside it (outside the label, so the name stays the label). */
-  const field = (name: 'passphrase' | 'repeat', label: string, value: string, change: (value: string) => void) => (
-    <div className="field">
-      <label className="field-label" htmlFor={ids[name]}>
-        {label}
-      </label>
-      <input
-        id={ids[name]}
-        type="password"
-        autoComplete="new-password"
-        value={value}
-        onChange={(e) => change(e.target.value)}
-        maxLength={1024}
-        {...(error?.field === name ? { 'aria-invalid': true, 'aria-describedby': `${ids[name]}-error` } : {})}
-      />
-      {error?.field === name ? (
-        <span className="field-hint field-error" id={`${ids[name]}-error`}>
-          {error.text}
-        </span>
-      ) : null}
-    </div>
-  )
+  const field = (name: 'passphrase' | 'repeat', label: string) => {
+    const error = formState.errors[name]?.message
+    return (
+      <div className="field">
+        <label className="field-label" htmlFor={ids[name]}>
+          {label}
+        </label>
+        <input
+          id={ids[name]}
+          type="password"
+          autoComplete="new-password"
+          {...register(
+            name,
+            name === 'passphrase'
+              ? { validate: (value, values) => !values.encrypt || value.length >= 8 || t('tooShort') }
+              : { validate: (value, values) => !values.encrypt || value === values.passphrase || t('differ') },
+          )}
+          maxLength={1024}
+          {...(error ? { 'aria-invalid': true, 'aria-describedby': `${ids[name]}-error` } : {})}
+        />
+        {error ? (
+          <span className="field-hint field-error" id={`${ids[name]}-error`}>
+            {error}
+          </span>
+        ) : null}
+      </div>
+    )
+  }
 
   return (
     <div className="card data-card" data-testid="data-settings">
@@ -93,17 +100,18 @@ export function DataCard() {
         </button>
       </div>
 
-      <form className="data-section" onSubmit={(e) => void backUp(e)} noValidate>
+      <form className="data-section" onSubmit={(e) => void form.handleSubmit(backUp)(e)} noValidate>
         <h3>{t('backupHeading')}</h3>
         <p className="muted small">{t('backupLede')}</p>
         <label className="check">
           <input
             type="checkbox"
-            checked={encrypt}
-            onChange={(e) => {
-              setEncrypt(e.target.checked)
-              setError(null)
-            }}
+            {...register('encrypt', {
+              onChange: () => {
+                form.clearErrors()
+                setFormError(null)
+              },
+            })}
           />
           <span>
             {t('encrypt')}
@@ -112,11 +120,11 @@ export function DataCard() {
         </label>
         {encrypt ? (
           <div className="grid-2 compact">
-            {field('passphrase', t('passphrase'), passphrase, setPassphrase)}
-            {field('repeat', t('repeat'), repeat, setRepeat)}
+            {field('passphrase', t('passphrase'))}
+            {field('repeat', t('repeat'))}
           </div>
         ) : null}
-        <FormError error={error && error.field === null ? error.text : null} />
+        <FormError error={formError} />
         {lastBackup?.path ? (
           <div className="callout callout-ok" role="status" data-testid="backup-result">
             <strong>{t(lastBackup.encrypted ? 'savedEncryptedTo' : 'savedTo', { path: lastBackup.path })}</strong>

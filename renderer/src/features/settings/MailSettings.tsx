@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { SmtpView } from '@core/mail/mail-types'
 import type { MailSecurity } from '@core/mail/mail-settings'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { i18n } from '../../i18n/i18n'
 import { errorAttributes, FieldError } from '../../ui/Field'
-import { noFieldErrors } from '../../ui/field-errors'
+import type { FormOutcome } from '../../ui/field-errors'
+import { errorWordsOf, showCoreOutcome } from '../../ui/schema-form'
 import { passwordStorageWarning } from '../../ui/password-storage'
 import { FormError } from '../../ui/FormError'
 import { errorText } from '../../ui/messages'
@@ -51,77 +53,109 @@ function formOf(view: SmtpView): Form {
   }
 }
 
+/** Where the core's problems with the mail settings go on the form (its paths, the fields shown). */
+const fieldOfPath: ReadonlyMap<string, keyof Form> = new Map([
+  ['smtp.host', 'host'],
+  ['smtp.port', 'port'],
+  ['smtp.user', 'user'],
+  ['smtp.fromAddress', 'fromAddress'],
+  ['password', 'password'],
+  ['sentCopy.host', 'imapHost'],
+  ['sentCopy.port', 'imapPort'],
+])
+
+/**
+ * The core's refusal with each problem on the form's field it is about; a problem of a field the
+ * form does not show (the Sent folder's name) joins the form's own line, so none is lost.
+ */
+export function mailOutcomeOnForm(outcome: FormOutcome): FormOutcome {
+  if (outcome.ok) return outcome
+  const fields = new Map<string, string>()
+  const rest = outcome.form ? [outcome.form] : []
+  for (const [path, words] of outcome.fields) {
+    const field = fieldOfPath.get(path)
+    if (field && !fields.has(field)) fields.set(field, words)
+    else if (!field) rest.push(words)
+  }
+  return { ok: false, fields, form: rest.length > 0 ? rest.join(' ') : null }
+}
+
 /** Settings → Mail: the user's own SMTP server, its password (kept by the system), and a test. */
 export function MailSettings() {
   const view = useStore((s) => s.smtp)
-  const profileEmail = useStore((s) => s.profile?.email ?? null)
   const load = useStore((s) => s.loadSmtp)
-  const save = useStore((s) => s.saveSmtp)
-  const remove = useStore((s) => s.removeSmtp)
-  const test = useStore((s) => s.testSmtp)
-  const { t } = useTranslation('settings', { keyPrefix: 'mail' })
-  // Edits on screen, tied to the settings they started from: once the core returns new settings
-  // (saved, removed), the form shows those.
-  const [edits, setEdits] = useState<{ base: SmtpView; form: Form } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(noFieldErrors)
-  const [formError, setFormError] = useState<string | null>(null)
-  const attrs = (path: string) => errorAttributes(errors, path, ids)
-  const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
-  /** Saves; the core's word on each field goes beside it. */
-  const saveForm = async () => {
-    const outcome = await save(input())
-    setErrors(outcome.ok ? noFieldErrors : outcome.fields)
-    setFormError(outcome.ok ? null : outcome.form)
-    return outcome.ok
-  }
 
   useEffect(() => {
     void load()
   }, [load])
 
-  if (!view) return null
-  const form = edits?.base === view ? edits.form : formOf(view)
-  const set = (patch: Partial<Form>) => {
-    setEdits({ base: view, form: { ...form, ...patch } })
-    setResult(null)
-  }
+  return view ? <MailSettingsForm view={view} /> : null
+}
 
-  const input = () => ({
+function MailSettingsForm({ view }: { view: SmtpView }) {
+  const profileEmail = useStore((s) => s.profile?.email ?? null)
+  const save = useStore((s) => s.saveSmtp)
+  const remove = useStore((s) => s.removeSmtp)
+  const test = useStore((s) => s.testSmtp)
+  const { t } = useTranslation('settings', { keyPrefix: 'mail' })
+  const saved = useMemo(() => formOf(view), [view])
+  // The form follows the settings the core returns (saved, removed); until then it keeps the edits.
+  // The server checks these fields (a name, a port, a certificate) with the core's mail schema,
+  // which runs in the core: its problems come back onto the fields they are about.
+  const rhf = useForm<Form>({ defaultValues: saved })
+  const { register, setValue, control, reset } = rhf
+  // Each answer of the core is a new object, even when it says the same: the typed password goes.
+  useEffect(() => reset(saved), [reset, saved])
+  const form = useWatch({ control }) as Form
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const errors = errorWordsOf(rhf.formState.errors)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+  const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
+
+  const input = (values: Form) => ({
     smtp: {
-      host: form.host.trim(),
-      port: Number(form.port),
-      security: form.security,
-      user: form.user.trim() || null,
-      fromAddress: form.fromAddress.trim() || null,
+      host: values.host.trim(),
+      port: Number(values.port),
+      security: values.security,
+      user: values.user.trim() || null,
+      fromAddress: values.fromAddress.trim() || null,
       trustedCertificate: view.smtp?.trustedCertificate ?? null,
     },
-    ...(form.password ? { password: form.password } : {}),
+    ...(values.password ? { password: values.password } : {}),
     sentCopy: {
-      enabled: form.copy,
-      host: form.imapHost.trim() || null,
-      port: Number(form.imapPort) || defaultImapPorts[form.imapSecurity],
-      security: form.imapSecurity,
-      mailbox: form.mailbox.trim() || null,
+      enabled: values.copy,
+      host: values.imapHost.trim() || null,
+      port: Number(values.imapPort) || defaultImapPorts[values.imapSecurity],
+      security: values.imapSecurity,
+      mailbox: values.mailbox.trim() || null,
     },
   })
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  /** Saves; the core's word on each field goes beside it, and the first such field takes the focus. */
+  const saveForm = async (values: Form) => {
+    rhf.clearErrors()
+    const outcome = await save(input(values))
+    setFormError(showCoreOutcome(rhf, mailOutcomeOnForm(outcome)))
+    return outcome.ok
+  }
+
+  const submit = async (values: Form) => {
     setBusy(true)
-    await saveForm()
+    await saveForm(values)
     setBusy(false)
   }
 
   const runTest = async () => {
+    const values = rhf.getValues()
     setBusy(true)
     setResult(null)
-    if (await saveForm()) {
+    if (await saveForm(values)) {
       const outcome = await test()
       setResult(
         outcome.ok
-          ? { ok: true, text: form.user ? t('connectedAs', { server: outcome.server ?? form.host, user: form.user }) : t('connected', { server: outcome.server ?? form.host }) }
+          ? { ok: true, text: values.user ? t('connectedAs', { server: outcome.server ?? values.host, user: values.user }) : t('connected', { server: outcome.server ?? values.host }) }
           : { ok: false, text: errorText(outcome.error) },
       )
     }
@@ -129,7 +163,6 @@ export function MailSettings() {
   }
 
   const storage = view.passwordStorage
-  const saved = formOf(view)
   // A saved password is sent only to the server it was saved for: changing it asks for the password.
   const moved =
     (['host', 'port', 'security', 'user'] as const).some((k) => form[k].trim() !== saved[k].trim()) ||
@@ -145,29 +178,31 @@ export function MailSettings() {
         </div>
       ) : null}
       {!storage.persistent ? <p className="hint small">{t('untilClose')}</p> : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      {/* A change to the form makes the last test's answer stale. */}
+      <form onSubmit={(e) => void rhf.handleSubmit(submit)(e)} onChange={() => setResult(null)} noValidate>
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('server')}</span>
-            <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required {...attrs('smtp.host')} />
-            {fieldError('smtp.host')}
+            <input {...register('host')} placeholder="smtp.example.org" autoComplete="off" spellCheck={false} required {...attrs('host')} />
+            {fieldError('host')}
           </label>
           <label className="field">
             <span className="field-label">{t('port')}</span>
-            <input type="number" min={1} max={65535} value={form.port} onChange={(e) => set({ port: e.target.value })} required {...attrs('smtp.port')} />
-            {fieldError('smtp.port')}
+            <input type="number" min={1} max={65535} {...register('port')} required {...attrs('port')} />
+            {fieldError('port')}
           </label>
         </div>
         <label className="field">
           <span className="field-label">{t('securityLabel')}</span>
           <select
-            value={form.security}
             aria-label={t('securityLabel')}
-            onChange={(e) => {
-              const security = e.target.value as MailSecurity
-              const port = Object.values(defaultPorts).includes(Number(form.port)) ? String(defaultPorts[security]) : form.port
-              set({ security, port })
-            }}
+            {...register('security', {
+              // A port left at a default follows the security chosen.
+              onChange: (e: ChangeEvent<HTMLSelectElement>) => {
+                const security = e.target.value as MailSecurity
+                if (Object.values(defaultPorts).includes(Number(rhf.getValues('port')))) setValue('port', String(defaultPorts[security]))
+              },
+            })}
           >
             {securities.map((s) => (
               <option key={s} value={s}>
@@ -182,8 +217,8 @@ export function MailSettings() {
         <div className="grid-2 compact">
           <label className="field">
             <span className="field-label">{t('user')}</span>
-            <input value={form.user} onChange={(e) => set({ user: e.target.value })} placeholder={t('userPlaceholder')} autoComplete="username" spellCheck={false} {...attrs('smtp.user')} />
-            {fieldError('smtp.user')}
+            <input {...register('user')} placeholder={t('userPlaceholder')} autoComplete="username" spellCheck={false} {...attrs('user')} />
+            {fieldError('user')}
           </label>
           <label className="field">
             <span className="field-label">
@@ -191,8 +226,7 @@ export function MailSettings() {
             </span>
             <input
               type="password"
-              value={form.password}
-              onChange={(e) => set({ password: e.target.value })}
+              {...register('password')}
               placeholder={view.hasPassword ? t('keepSaved') : ''}
               title={t('passwordTitle')}
               autoComplete="new-password"
@@ -210,17 +244,16 @@ export function MailSettings() {
           <span className="field-label">{t('from')}</span>
           <input
             type="email"
-            value={form.fromAddress}
-            onChange={(e) => set({ fromAddress: e.target.value })}
+            {...register('fromAddress')}
             placeholder={profileEmail ? t('fromProfile', { email: profileEmail }) : t('fromNone')}
             spellCheck={false}
-            {...attrs('smtp.fromAddress')}
+            {...attrs('fromAddress')}
           />
-          {fieldError('smtp.fromAddress')}
+          {fieldError('fromAddress')}
         </label>
 
         <label className="check">
-          <input type="checkbox" checked={form.copy} onChange={(e) => set({ copy: e.target.checked })} />
+          <input type="checkbox" {...register('copy')} />
           <span>
             {t('copy')}
             <span className="muted small block">{t('copyNote')}</span>
@@ -230,25 +263,24 @@ export function MailSettings() {
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">{t('imapServer')}</span>
-              <input value={form.imapHost} onChange={(e) => set({ imapHost: e.target.value })} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required {...attrs('sentCopy.host')} />
-              {fieldError('sentCopy.host')}
+              <input {...register('imapHost')} placeholder={form.host ? form.host.replace(/^smtp\./, 'imap.') : 'imap.example.org'} spellCheck={false} required {...attrs('imapHost')} />
+              {fieldError('imapHost')}
             </label>
             <label className="field">
               <span className="field-label">{t('imapSecurityPort')}</span>
               <span className="button-pair">
                 <select
-                  value={form.imapSecurity}
                   aria-label={t('imapSecurity')}
-                  onChange={(e) => {
-                    const imapSecurity = e.target.value as MailSecurity
-                    set({ imapSecurity, imapPort: String(defaultImapPorts[imapSecurity]) })
-                  }}
+                  {...register('imapSecurity', {
+                    onChange: (e: ChangeEvent<HTMLSelectElement>) => setValue('imapPort', String(defaultImapPorts[e.target.value as MailSecurity])),
+                  })}
                 >
                   <option value="tls">TLS</option>
                   <option value="starttls">STARTTLS</option>
                   <option value="none">{t('imapNone')}</option>
                 </select>
-                <input type="number" aria-label={t('imapPort')} min={1} max={65535} value={form.imapPort} onChange={(e) => set({ imapPort: e.target.value })} />
+                <input type="number" aria-label={t('imapPort')} min={1} max={65535} {...register('imapPort')} {...attrs('imapPort')} />
+                {fieldError('imapPort')}
               </span>
             </label>
           </div>
@@ -267,7 +299,7 @@ export function MailSettings() {
             </button>
           ) : null}
           <span className="spacer" />
-          <button type="button" className="button" disabled={busy || !form.host.trim()} onClick={() => void runTest()}>
+          <button type="button" className="button" disabled={busy || !form.host?.trim()} onClick={() => void runTest()}>
             {t('test')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState } from 'react'
+import { useForm } from 'react-hook-form'
 import type { ApiError } from '@core/shared/result'
 import type { BackupPreview } from '@core/backup/view'
 import { useTranslation } from 'react-i18next'
@@ -64,7 +65,7 @@ function Contents({ preview }: { preview: BackupPreview }) {
 export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; name: string; encrypted: boolean }; onClose: () => void }) {
   const inspect = useStore((s) => s.inspectBackup)
   const restore = useStore((s) => s.restoreBackup)
-  const [passphrase, setPassphrase] = useState('')
+  const form = useForm<{ passphrase: string }>({ defaultValues: { passphrase: '' } })
   const [preview, setPreview] = useState<BackupPreview | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState<'checking' | 'restoring' | null>(chosen.encrypted ? null : 'checking')
@@ -77,6 +78,9 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
     const result = await inspect(chosen.token, given)
     setBusy(null)
     if (result.ok) setPreview(result.data)
+    else if (result.error.code === 'BACKUP_WRONG_PASSPHRASE' || result.error.code === 'BACKUP_PASSPHRASE_REQUIRED')
+      // The core's word on the passphrase goes beside it, and the field takes the focus again.
+      form.setError('passphrase', { type: 'server', message: errorText(result.error) }, { shouldFocus: true })
     else setError(result.error)
   }
 
@@ -95,20 +99,13 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
     }
   }, [chosen.encrypted, chosen.token, inspect])
 
-  const open = (event: FormEvent) => {
-    event.preventDefault()
-    if (!passphrase) {
-      setError({ code: 'BACKUP_PASSPHRASE_REQUIRED', message: t('passphraseNeeded') })
-      return
-    }
-    void check(passphrase)
-  }
+  const open = form.handleSubmit(({ passphrase }) => check(passphrase))
 
   const go = async () => {
     if (!preview) return
     setBusy('restoring')
     setError(null)
-    const result = await restore(chosen.token, chosen.encrypted ? passphrase : null, preview.current.files > 0)
+    const result = await restore(chosen.token, chosen.encrypted ? form.getValues('passphrase') : null, preview.current.files > 0)
     if (!result.ok) {
       setBusy(null)
       setError(result.error)
@@ -116,12 +113,12 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
     // On success the app starts again from the dashboard with the restored data; this closes.
   }
 
-  const wrongPassphrase = error?.code === 'BACKUP_WRONG_PASSPHRASE' || error?.code === 'BACKUP_PASSPHRASE_REQUIRED'
+  const passphraseError = form.formState.errors.passphrase?.message ?? null
 
   return (
     <Dialog title={t('title')} onClose={busy === 'restoring' ? () => undefined : onClose} wide>
       {chosen.encrypted && !preview ? (
-        <form onSubmit={open} noValidate>
+        <form onSubmit={(e) => void open(e)} noValidate>
           <p className="muted">{t('isEncrypted', { name: chosen.name })}</p>
           <div className="field">
             <label className="field-label" htmlFor={passphraseId}>
@@ -132,18 +129,17 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
               type="password"
               autoComplete="current-password"
               autoFocus
-              value={passphrase}
               maxLength={1024}
-              onChange={(e) => setPassphrase(e.target.value)}
-              {...(wrongPassphrase ? { 'aria-invalid': true, 'aria-describedby': `${passphraseId}-error` } : {})}
+              {...form.register('passphrase', { required: t('passphraseNeeded'), onChange: () => setError(null) })}
+              {...(passphraseError ? { 'aria-invalid': true, 'aria-describedby': `${passphraseId}-error` } : {})}
             />
-            {wrongPassphrase ? (
+            {passphraseError ? (
               <span className="field-hint field-error" id={`${passphraseId}-error`} role="alert">
-                {errorText(error)}
+                {passphraseError}
               </span>
             ) : null}
           </div>
-          <FormError error={error && !wrongPassphrase ? errorText(error) : null} />
+          <FormError error={error ? errorText(error) : null} />
           <div className="actions">
             <button type="button" className="button" onClick={onClose}>
               {t('cancel')}
