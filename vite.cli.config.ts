@@ -1,6 +1,14 @@
 import { defineConfig, mergeConfig } from 'vite'
-import { cliOutDir, copyResources, nodeBundle, pruneStaleChunks } from './vite.resources'
+import { cliOutDir, copyResources, nodeBundle, nodeExternals, pruneStaleChunks } from './vite.resources'
 
 // The `rightful` command: CommonJS files in build/cli/ (outside .vite/, which `npm start` empties),
 // with the resources beside them; bin/rightful.js loads cli.js. Chunks of earlier builds are removed.
-export default defineConfig(() => mergeConfig(nodeBundle('electron/cli.ts', 'cli.js', cliOutDir), { plugins: [copyResources(cliOutDir), pruneStaleChunks()] }))
+// date-holidays (1.7 MB with moment and its astronomy) is left to Node's require from the package's
+// node_modules: the core loads it only for a year outside the build-time holiday tables
+// (core/deadlines/holidays.ts), and bundled it would sit in a chunk every deadline loads.
+export default defineConfig(() =>
+  mergeConfig(nodeBundle('electron/cli.ts', 'cli.js', cliOutDir), {
+    plugins: [copyResources(cliOutDir), pruneStaleChunks()],
+    build: { rollupOptions: { external: [...nodeExternals, 'date-holidays'] } },
+  }),
+)

@@ -6,7 +6,7 @@
  * - open the folder cold with its index (in this process, and a fresh `rightful requests list`);
  * - the index lost: rebuilt from the files;
  * - `rightful requests list --json` at 10,000, in a fresh process, beside `node -e 0`;
- * - peak RSS of a process that opens the core's API on 10,000 requests and 100,000 companies.
+ * (peak RSS of the core on 10,000 requests and 100,000 companies: bench/core-memory.ts).
  *
  * The request files are written straight to disk (valid records, checked once by the schema), as
  * the repository would write them, so that seeding 100,000 takes seconds. Figures only.
@@ -80,6 +80,10 @@ export function seedRequestFiles(dataDir: string, count: number): void {
   }
 }
 
+/** The figures on main before the narrow list API and the list items built field by field, for the closing note. */
+const before =
+  'before (main at d7a7b6e; npx tsx bench/requests-scale.ts, load 0.8, node -e 0 74 ms): open and list 100,000 cold 544 / 575 ms, `requests list --json` at 10,000 465 / 475 ms (min / median of 3)'
+
 function time<T>(run: () => T): [T, number] {
   const start = performance.now()
   const value = run()
@@ -129,6 +133,7 @@ export async function benchRequestsScale(report: (name: string, value: string) =
       const listed = (JSON.parse(list.out) as unknown[]).length
       if (listed !== 10_000) throw new Error(`rightful requests list listed ${listed}, not 10,000`)
       report('rightful requests list --json at 10,000, fresh process (min / median of 3)', `${ms(list.min)} / ${againstAnchor(list.ms, anchorMs)}`)
+      process.stdout.write(`  ${before}\n`)
     } finally {
       fs.rmSync(listDir, { recursive: true, force: true })
     }

@@ -23,7 +23,7 @@ import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import type { NoticeBoard } from './core/shared/notices'
 import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/shared/operation'
-import { DomainFailure, localizeHelp, oneOf, stopSignals, UsageError, type CliIo, type Output, type StopSignal } from './cli/shared'
+import { DomainFailure, localizeHelp, oneOf, stopSignals, UsageError, type CliIo, type MakeApi, type Output, type StopSignal } from './cli/shared'
 
 export { stopSignals, type CliIo, type StopSignal }
 
@@ -132,7 +132,22 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     }
     return { channels: core.channels, invoke, call: (channel, input) => invoke(channel, input) as never }
   }
-  const makeApi = (out?: string, pick?: string, mail?: Record<string, unknown>): Api => {
+  const makeApi: MakeApi = (out, pick, mail, scope = 'all') => {
+    if (!api && scope !== 'all') {
+      // A deadline or the list of requests: the narrow API, without the rest of the core behind it.
+      const opening = (async () => {
+        const [{ openNarrowApi }, { createNarrowPorts }, { resolveDataDir }] = await Promise.all([
+          import('./core/api/narrow-api'),
+          import('./adapters/node/narrow-ports'),
+          import('./adapters/node/data-dir'),
+        ])
+        const ports = createNarrowPorts({ dataDir: resolveDataDir(io.env) })
+        notices = ports.notices
+        return openNarrowApi(ports, scope)
+      })()
+      opening.catch(() => {})
+      api = tracked(openedLater(opening))
+    }
     if (!api) {
       // The core (and the libraries behind it) is loaded only by a command that uses it, so that
       // `--version`, `--help` and bad arguments start at once (see bench/cli-start.ts).

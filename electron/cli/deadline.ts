@@ -37,7 +37,7 @@ export function registerDeadline(program: Command, ctx: CliContext, finish: Fini
       const value = values[flag]
       if (value !== undefined) episodes[field] = value
     }
-    const result = await ctx.makeApi().call('deadlines:compute', { law, country, received, type, ...episodes })
+    const result = await ctx.makeApi(undefined, undefined, undefined, 'deadlines:compute').call('deadlines:compute', { law, country, received, type, ...episodes })
     if (!result.ok && (result.error.code === 'INVALID_INPUT' || result.error.code === 'UNKNOWN_COUNTRY')) {
       if (result.error.code === 'UNKNOWN_COUNTRY') throw new UsageError(`--country: ${result.error.message}`)
       const issue = result.error.issues?.[0]

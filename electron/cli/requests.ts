@@ -74,7 +74,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   const one = { args: '[reference]', operands: 1 } as const
 
   leaf(requests, finish, { name: 'list', summary: 'requestsList', options: jsonOption }, async (values) => {
-    const items = unwrap(await makeApi().call('requests:list', {}))
+    const items = unwrap(await makeApi(undefined, undefined, undefined, 'requests:list').call('requests:list', {}))
     // The table only when it is printed (--json prints the items alone; thousands of lines otherwise).
     const text = values.json
       ? ''
@@ -222,7 +222,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     async (values) => {
       oneOf(values.format, 'format', ['csv'] as const)
       const out = outFile(values.out, io.cwd)
-      const items = unwrap(await makeApi().call('requests:list', {}))
+      const items = unwrap(await makeApi(undefined, undefined, undefined, 'requests:list').call('requests:list', {}))
       writeFileAtomicSync(out, requestsCsv(items))
       return { json: { path: out, requests: items.length }, text: `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.` }
     },

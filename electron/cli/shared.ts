@@ -34,7 +34,10 @@ export type CliIo = {
  * The core of this run, opened on first use: `files` is where a saved file goes (--out), `pick` the
  * file a command reads (an import, a reply, a backup), `mail` this run's SMTP settings (--smtp).
  */
-export type MakeApi = (files?: string, pick?: string, mail?: Record<string, unknown>) => Api
+export type MakeApi = (files?: string, pick?: string, mail?: Record<string, unknown>, scope?: ApiScope) => Api
+
+/** What a command's API must answer: every method, or one (core/api/narrow-api.ts). */
+export type ApiScope = 'all' | 'deadlines:compute' | 'requests:list'
 
 /** What a command works with. */
 export type CliContext = {

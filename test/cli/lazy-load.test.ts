@@ -37,13 +37,35 @@ describe('the CLI loads what a command needs, when it needs it', () => {
     for (const library of [...libraries, 'date-holidays']) expect(has(run.loaded, library), library).toBe(false)
   })
 
-  it('computes a deadline with the core and its holidays, but no PDF, mail or calendar library', () => {
+  it('computes a deadline with the deadline engine and its holiday tables alone: not the rest of the core, conf, date-holidays, PDF, mail or calendar libraries', () => {
     const run = loadedBy(['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31', '--json'])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.stdout).due).toBe('2026-03-02')
-    expect(run.loaded).toContain('// electron/core/api/create-api.ts')
-    expect(has(run.loaded, 'date-holidays')).toBe(true)
-    for (const library of libraries) expect(has(run.loaded, library), library).toBe(false)
+    expect(run.loaded).toContain('// electron/core/api/narrow-api.ts')
+    expect(run.loaded).not.toContain('// electron/core/requests/repository.ts')
+    expect(run.loaded).toContain('// electron/core/deadlines/engine.ts')
+    expect(run.loaded).not.toContain('// electron/core/api/create-api.ts')
+    expect(run.loaded).not.toContain('// electron/core/catalog/catalog.ts')
+    expect(run.loaded).not.toContain('// electron/core/catalog/policy-import/identity.ts')
+    for (const library of [...libraries, 'conf', 'ajv', 'date-holidays', 'yaml', 'mustache']) expect(has(run.loaded, library), library).toBe(false)
+  })
+
+  it('lists the requests with the request store and the deadline engine alone: not the catalog, templates, conf, PDF or mail', () => {
+    const run = loadedBy(['requests', 'list', '--json'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual([])
+    expect(run.loaded).toContain('// electron/core/requests/repository.ts')
+    expect(run.loaded).not.toContain('// electron/core/api/create-api.ts')
+    expect(run.loaded).not.toContain('// electron/core/catalog/catalog.ts')
+    expect(run.loaded).not.toContain('// electron/core/templates/templates.ts')
+    for (const library of [...libraries, 'conf', 'ajv', 'date-holidays', 'yaml', 'mustache']) expect(has(run.loaded, library), library).toBe(false)
+  })
+
+  it('counts a year outside the holiday tables with date-holidays, which the built CLI requires from node_modules', () => {
+    const run = loadedBy(['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2050-12-06', '--json'])
+    expect(run.status).toBe(0)
+    // Friday 6 January 2051 is Epiphany, a public holiday in Bavaria: the last day moves past the weekend to Monday.
+    expect(JSON.parse(run.stdout)).toMatchObject({ due: '2051-01-09' })
   })
 
   it('loads pdfkit and fontkit for a letter, and the letter is written', () => {

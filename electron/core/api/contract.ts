@@ -10,7 +10,7 @@ import type { PackInfo } from '../catalog/packs'
 import type { Message } from '../shared/message'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
-import { companyChoicesSchema } from '../catalog/policy-import/to-company'
+import { companyChoicesSchema } from '../catalog/policy-import/choices'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
 const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'

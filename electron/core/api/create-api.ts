@@ -4,14 +4,11 @@
  * schema before a handler sees it; every outcome, failures included, is a Result.
  */
 import path from 'node:path'
-import { z } from 'zod'
 import { openAuthorities } from '../authorities/authorities'
 import { authorityHandlers } from './handlers/authorities'
 import { openCatalog } from '../catalog/catalog'
 import { openJsonFileStore } from '../storage/document-store'
-import { cleanStaleTempFilesSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
-import { repliesDir } from '../replies/store'
 import { catalogHandlers } from './handlers/catalog'
 import { plainDateOf } from '../shared/calendar'
 import { deadlineHandlers } from './handlers/deadlines'
@@ -29,7 +26,7 @@ import { loadTemplates } from '../templates/templates'
 import { openSettingsStore } from '../settings/settings'
 import { settingsHandlers } from './handlers/settings'
 import { templateHandlers } from './handlers/templates'
-import { createAttachmentStage, incomingDir } from '../requests/attachments'
+import { createAttachmentStage } from '../requests/attachments'
 import { openNotificationLog } from '../notifications/notifications'
 import { notificationHandlers } from './handlers/notifications'
 import { backupHandlers } from './handlers/backup'
@@ -50,13 +47,15 @@ import { createEvidenceService } from '../evidence/service'
 import { createDiscoverService } from '../discover/service'
 import { finishInterruptedRestore } from '../backup/restore'
 import { createGate } from './gate'
-import { describeIssues, parseInput } from './parse-input'
+import { parseInput } from './parse-input'
+import { cleanUpAfterKilledProcesses } from './housekeeping'
+import { failureOf } from './failure'
 import { createOperation, type Operation } from '../shared/operation'
 import { apiChannels, isApiChannel, operationChannels, type ApiChannel } from './channels'
 import type { ApiInput, ApiOutput } from './contract'
 import type { CoreContext, Handler, HandlerMap } from './context'
-import { CoreError, fail, ok, type Result } from '../shared/result'
-import { coreError, failWith, zodProblems } from '../messages/errors'
+import { ok, type Result } from '../shared/result'
+import { coreError, failWith } from '../messages/errors'
 
 export type Api = {
   readonly channels: ReadonlyArray<ApiChannel>
@@ -117,14 +116,7 @@ function lazily<T extends object>(open: () => T): T {
 function openServices(ports: Ports): HandlerMap[] {
   const notices = ports.notices
   const now = () => ports.clock.now()
-  // Temporary files a killed process left behind (never another live process's) go first.
-  const outbox = path.join(ports.dataDir, 'outbox')
-  const folders = [ports.dataDir, path.join(ports.dataDir, 'requests'), incomingDir(ports.dataDir), repliesDir(ports.dataDir), path.join(repliesDir(ports.dataDir), 'inbox'), outbox, path.join(outbox, 'done')]
-  for (const dir of folders) {
-    cleanStaleTempFilesSync(dir)
-  }
-  // A lock a killed process left is taken over when next needed; cleared here so that none lingers.
-  folderLock(ports.dataDir).clearAbandoned()
+  cleanUpAfterKilledProcesses(ports.dataDir)
   // Opened on first use: the built-in catalog holds thousands of companies, and many commands
   // (a deadline, the list of requests) never need it.
   const catalog = lazily(() =>
@@ -295,13 +287,7 @@ export function createApi(ports: Ports): Api {
       const run = async () => (handlers[channel] as (input: unknown, operation: Operation) => unknown)(parsed.data, operation)
       return ok(await (selfGated.has(channel) || ungated.has(channel) ? run() : gate.shared(run)))
     } catch (error) {
-      if (error instanceof CoreError) return fail(error.code, error.message, error.issues, error.detail)
-      if (error instanceof z.ZodError) {
-        const issues = describeIssues(error)
-        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues, zodProblems(error))
-      }
-      console.error(`[rightful] ${channel} failed:`, error)
-      return failWith('INTERNAL', 'error.api.internal', { channel, reason: String((error as Error).message ?? error) })
+      return failureOf(channel, error)
     } finally {
       if (id !== null && running.get(id) === operation) running.delete(id)
     }

@@ -29,8 +29,9 @@ import { readBackup, type BackupInfo, type EntrySink } from './reader'
 import { coreError, noticeWords, reasonOf } from '../messages/errors'
 import { message } from '../shared/message'
 
-export const journalName = 'restore-journal.json'
-const stagingPattern = /^\.restore-[a-z0-9-]{1,60}$/
+import { journalName, restorePending, stagingPattern } from './restore-pending'
+
+export { journalName }
 const keepPattern = /^before-restore-[0-9A-Za-z-]{1,60}$/
 
 const journalSchema = z.strictObject({
@@ -295,7 +296,7 @@ export async function restoreBackup(options: {
  */
 export function finishInterruptedRestore(dataDir: string, options: { notices: NoticeBoard; now: Date }): { finished: boolean; previousData: string | null } {
   // Quick when there is nothing to do; under the lock otherwise (another process may be swapping right now).
-  if (!fs.existsSync(path.join(dataDir, journalName)) && !hasStaging(dataDir)) return { finished: false, previousData: null }
+  if (!restorePending(dataDir)) return { finished: false, previousData: null }
   return folderLock(dataDir).run(() => finishLocked(dataDir, options))
 }
 
@@ -307,14 +308,6 @@ function stagedByLiveProcess(name: string): boolean {
   const pid = /^\.restore-p(\d{1,10})-/.exec(name)?.[1]
   if (pid === undefined) return false
   return Number(pid) === process.pid ? stagingInProgress.has(name) : processRuns(Number(pid))
-}
-
-function hasStaging(dataDir: string): boolean {
-  try {
-    return fs.readdirSync(dataDir).some((name) => stagingPattern.test(name))
-  } catch {
-    return false
-  }
 }
 
 function finishLocked(dataDir: string, options: { notices: NoticeBoard; now: Date }): { finished: boolean; previousData: string | null } {

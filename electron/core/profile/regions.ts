@@ -44,12 +44,16 @@ const canadianProvinces: ReadonlyArray<readonly [string, string]> = [
   ['QC', 'Quebec'], ['SK', 'Saskatchewan'], ['YT', 'Yukon'],
 ]
 
-const table: Readonly<Record<string, { readonly label: string; readonly why: string; readonly list: ReadonlyArray<Subdivision> }>> = {
+type RegionTable = Readonly<Record<string, { readonly label: string; readonly why: string; readonly list: ReadonlyArray<Subdivision> }>>
+
+/** Built on first use: sorting the names by the locale's rules starts a collator, which costs every command milliseconds at start. */
+let built: RegionTable | null = null
+const table = (): RegionTable => (built ??= {
   DE: { label: 'Land', why: 'Each Land has its own data-protection authority: it decides where a complaint goes.', list: toList('DE', germanLaender) },
   ES: { label: 'Autonomous community', why: 'Catalonia and the Basque Country have their own data-protection authorities.', list: toList('ES', spanishCommunities) },
   CA: { label: 'Province or territory', why: 'Quebec has its own privacy law for companies, and its own authority.', list: toList('CA', canadianProvinces) },
   US: { label: 'State', why: 'Your state decides which privacy law gives you rights (California, Virginia, Colorado, Connecticut …).', list: toList('US', usStates) },
-}
+})
 
 function toList(country: string, entries: ReadonlyArray<readonly [string, string]>): Subdivision[] {
   return entries.map(([code, name]) => ({ code: `${country}-${code}`, name })).sort((a, b) => a.name.replace(/^the /, '').localeCompare(b.name.replace(/^the /, '')))
@@ -57,11 +61,11 @@ function toList(country: string, entries: ReadonlyArray<readonly [string, string
 
 /** The regions the user can choose from in this country, with the field's label and why it is asked; null where none is asked. */
 export function regionsOf(country: string | null): { readonly label: string; readonly why: string; readonly list: ReadonlyArray<Subdivision> } | null {
-  return (country && ownValue(table, country)) || null
+  return (country && ownValue(table(), country)) || null
 }
 
 /** "Bavaria", "California"; null for a code we do not list. */
 export function regionName(code: string): string | null {
   const country = code.slice(0, 2)
-  return ownValue(table, country)?.list.find((r) => r.code === code)?.name ?? null
+  return ownValue(table(), country)?.list.find((r) => r.code === code)?.name ?? null
 }

@@ -125,13 +125,22 @@ export function monthName(month: number): string {
 }
 
 /** The local calendar date of an instant in a given IANA time zone (default: the host's). */
+/**
+ * One formatter per time zone, made on first use: making one costs far more than using it, and a
+ * list of thousands of requests sent by e-mail asks for the company's day of each.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function plainDateOf(instant: Date, timeZone?: string): PlainDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant)
+  // This computer's own day: what the formatter gives without a zone, without making one.
+  if (timeZone === undefined) return formatPlainDate({ year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate() })
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    if (dayFormats.size > 1000) dayFormats.clear()
+    dayFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(instant)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return formatPlainDate({ year: get('year'), month: get('month'), day: get('day') })
 }

@@ -7,7 +7,9 @@
 /** The longest file name, in bytes of UTF-8, that the common file systems take. */
 export const maxFileNameBytes = 255
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' })
+/** Made on first use: building a segmenter costs milliseconds, which every command would pay at start. */
+let segmenter: Intl.Segmenter | null = null
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' })).segment(text)
 
 /** The number of bytes `text` takes in UTF-8. */
 export function utf8Length(text: string): number {
@@ -22,7 +24,7 @@ function cutBy(text: string, max: number, size: (part: string) => number): strin
   if (size(text) <= max) return text
   let kept = ''
   let used = 0
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const cost = size(segment)
     if (used + cost > max) {
       // One giant cluster (a letter under thousands of combining marks): whole code points then.

@@ -4,54 +4,16 @@
  * quality "extracted": a program read it, a person chose to keep it). The result passes
  * companySchema, or a CoreError says what is missing (a country for an address, a source URL).
  */
-import { z } from 'zod'
-import { companySchema, countryCodeSchema, emailPurposes, plainDateSchema, type Company, type EmailPurpose, type Provenance } from '../schema'
+import { companySchema, type Company, type EmailPurpose, type Provenance } from '../schema'
 import { companyDomainOf, parseArchiveUrl } from './identity'
 import { slugOf } from '../slug'
 import type { PolicyProposal } from './proposal'
 import { coreErrorAs, zodIssues } from '../../messages/errors'
 import { message } from '../../shared/message'
+import { companyChoicesSchema, type CompanyChoices } from './choices'
 
-export const companyChoicesSchema = z.strictObject({
-  /** The record's slug; derived from the name when absent. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens, e.g. "fs-com".').max(100).optional(),
-  /** The name as the user edited it; the proposed name when absent. */
-  name: z.string().trim().min(1).max(200).optional(),
-  /** Privacy addresses to keep (the proposed ones when absent). */
-  privacyEmails: z.array(z.string()).optional(),
-  /** Other addresses to keep, optionally with a changed purpose (all proposed ones when absent). */
-  otherEmails: z.array(z.union([z.string(), z.strictObject({ address: z.string(), purpose: z.enum(emailPurposes) })])).optional(),
-  /** Postal addresses to keep, by their index in the proposal, with corrections (the company's when absent). */
-  postalAddresses: z
-    .array(
-      z.strictObject({
-        index: z.number().int().nonnegative(),
-        recipient: z.string().trim().min(1).max(200).optional(),
-        lines: z.array(z.string().trim().min(1).max(200)).min(1).max(8).optional(),
-        country: countryCodeSchema.optional(),
-      }),
-    )
-    .optional(),
-  /** Numbers to keep, as the proposal writes them (all when absent). */
-  phones: z.array(z.string()).optional(),
-  keepSubjectRule: z.boolean().default(true),
-  keepDeletion: z.boolean().default(true),
-  keepMinAge: z.boolean().default(true),
-  domains: z.array(z.string().trim().toLowerCase().min(3)).optional(),
-  website: z.url().nullable().optional(),
-  /** The policy as a source document: where it is, its title, and the date of the copy. */
-  source: z
-    .strictObject({
-      id: z.string().min(1).max(100).optional(),
-      title: z.string().min(1).max(300).optional(),
-      url: z.url().optional(),
-      archivedOn: plainDateSchema.nullable().optional(),
-      /** The day Rightful fetched the policy from its address ("Learn from a web address"). */
-      retrievedOn: plainDateSchema.optional(),
-    })
-    .optional(),
-})
-export type CompanyChoices = z.input<typeof companyChoicesSchema>
+// The choices' schema lives apart (choices.ts): the API contract needs it, not this module's policy patterns.
+export { companyChoicesSchema, type CompanyChoices } from './choices'
 
 
 export function proposalToCompany(proposal: PolicyProposal, rawChoices: CompanyChoices = {}): Company {
