@@ -1,19 +1,12 @@
 /** `rightful <command> --help`: each command's options from commander, in the --ui-lang language (the words are the core's messages). */
 import type { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli'
 import { buildProgram } from '../../electron/cli/program'
 import { coreResources, type MessageResource } from '../../electron/core/messages/resources'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
-import { repoRoot, tempDir } from '../helpers/ports'
+import { runInFreshFolder } from '../helpers/cli-run'
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const dataDir = tempDir()
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir, ...env }, cwd: dataDir }, { resourcesRoot: repoRoot })
-  return { code, stdout, stderr }
-}
+const run = runInFreshFolder
 
 /** Every help key of the program (commands' summaries, options' texts), as the program holds them before --help. */
 function helpKeys(command: Command, into: Set<string> = new Set()): Set<string> {

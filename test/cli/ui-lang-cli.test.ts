@@ -3,15 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../electron/cli'
+import { runInFreshFolder } from '../helpers/cli-run'
 import { repoRoot, tempDir } from '../helpers/ports'
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const dataDir = tempDir()
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { RIGHTFUL_DATA_DIR: dataDir, ...env }, cwd: dataDir }, { resourcesRoot: repoRoot })
-  return { code, stdout, stderr }
-}
+const run = runInFreshFolder
 
 const bavaria = ['deadline', '--law', 'gdpr', '--country', 'DE-BY', '--received', '2026-01-31']
 

@@ -9,6 +9,7 @@ import type { Company, CompanyEdit, CompanyView } from '../../electron/core/cata
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
+import { memoryDocument } from '../../electron/adapters/node/cli-mail'
 
 const seeds = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = seeds.find((c) => c.id === 'fs-com')!
@@ -22,24 +23,6 @@ const plainSource: BuiltinCatalogSource = { load: () => records.map((c) => ({ fi
 const compactBytes = makeCompactCatalog(plainSource)
 const compactSource: BuiltinCatalogSource = { ...plainSource, compact: () => compactBytes }
 
-function memoryStore(name: string): DocumentStore {
-  let document: Record<string, unknown> = {}
-  return {
-    path: `/memory/${name}.json`,
-    read: () => structuredClone(document),
-    write: (next) => {
-      document = structuredClone(next)
-    },
-    update: (change) => {
-      const { document: next, result } = change(structuredClone(document))
-      if (next) document = structuredClone(next)
-      return result
-    },
-    locked: (step) => step(),
-    moveAside: () => null,
-    setAside: () => '',
-  }
-}
 
 const open = (source: BuiltinCatalogSource, edits: DocumentStore, imports: DocumentStore): Catalog =>
   openCatalog({ builtin: source, edits, imports, notices: createNoticeBoard(() => new Date('2026-12-07T10:00:00Z')) })
@@ -68,8 +51,8 @@ const ids = (views: ReadonlyArray<CompanyView>) => views.map((v) => v.id)
 describe('the catalog list a page at a time', () => {
   for (const [label, source] of [['compact form', compactSource], ['packs read whole', plainSource]] as const) {
     it(`gives the same records as the whole list, page by page, with the user's companies, changes and deletions (${label})`, () => {
-      const edits = memoryStore('edits')
-      const imports = memoryStore('imports')
+      const edits = memoryDocument('edits', {})
+      const imports = memoryDocument('imports', {})
       const before = open(source, edits, imports)
       // The user's own companies land between built-in ones, at the start and at the end.
       for (const name of ['Page 05a Own', 'Page 30 Own', 'Aaaa First Own', 'Zzzz Last Own']) before.save(newCompany(name, `${name.replaceAll(' ', '').toLowerCase()}.example`), '2026-12-01')

@@ -11,10 +11,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { coreDir, sourceFiles } from '../helpers/core-sources'
 import { hasMessage } from '../../electron/core/messages/render'
 import { coreResources, type MessageResource } from '../../electron/core/messages/resources'
-
-const coreDir = path.resolve(__dirname, '../../electron/core')
 
 /** Files that define the error factories themselves: their `new CoreError`/`fail` pass the detail through. */
 const factoryFiles = new Set(['shared/result.ts', 'messages/errors.ts'])
@@ -27,16 +26,6 @@ type Allowed = { readonly file: string; readonly contains: string; readonly reas
 const allowed: ReadonlyArray<Allowed> = []
 
 type Site = { readonly file: string; readonly line: number; readonly text: string; readonly hasDetail: boolean }
-
-function sourceFiles(dir: string): string[] {
-  const found: string[] = []
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...sourceFiles(full))
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full)
-  }
-  return found.sort()
-}
 
 /** Whether the file imports `fail` from the core's shared/result module (other files' `fail` are their own helpers). */
 function importsResultFail(file: ts.SourceFile): boolean {

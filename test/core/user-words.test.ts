@@ -9,21 +9,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { coreDir, sourceFiles } from '../helpers/core-sources'
 import { hasMessage, renderMessage } from '../../electron/core/messages/render'
 import { coreResources, type MessageResource } from '../../electron/core/messages/resources'
 import { uiLanguages } from '../../electron/core/messages/ui-languages'
-
-const coreDir = path.resolve(__dirname, '../../electron/core')
-
-function sourceFiles(dir: string): string[] {
-  const found: string[] = []
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...sourceFiles(full))
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full)
-  }
-  return found.sort()
-}
 
 type Site = { readonly where: string; readonly text: string; readonly detail: ts.Expression | null }
 

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 import { coreLayers } from '../../eslint/core-layers.mjs'
+import { coreDir, sourceFiles } from '../helpers/core-sources'
 import { repoRoot } from '../helpers/ports'
 
 const eslint = new ESLint({ cwd: repoRoot })
@@ -17,15 +18,6 @@ async function layerProblems(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'core/layers').map((m) => m.message)
 }
 
-const coreDir = path.join(repoRoot, 'electron', 'core')
-
-/** Every .ts file under a folder. */
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? tsFiles(full) : entry.name.endsWith('.ts') ? [full] : []
-  })
-}
 
 /** Relative specifiers of imports, re-exports, dynamic imports and import types in a source text. */
 function specifiersOf(source: string): string[] {
@@ -37,7 +29,7 @@ function specifiersOf(source: string): string[] {
 /** The folder graph of electron/core: folder -> folders its files import. */
 function folderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>()
-  for (const file of tsFiles(coreDir)) {
+  for (const file of sourceFiles(coreDir)) {
     const from = path.relative(coreDir, file).split(path.sep)
     const own = from.length > 1 ? from[0] : ''
     for (const spec of specifiersOf(fs.readFileSync(file, 'utf8'))) {
