@@ -7,7 +7,6 @@ import { z } from 'zod'
 import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
 import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
-import type { Message } from '../shared/message'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
 import { companyChoicesSchema } from '../catalog/policy-import/choices'
@@ -36,9 +35,8 @@ import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
 import { webmailProviders, type WebmailProvider } from '../settings/webmail'
-import { sectors, type AuthoritySummary, type Sector } from '../authorities/schema'
-import type { ProposalBasis } from '../authorities/competence'
-import type { AuthorityDefault } from '../authorities/default-choice'
+import { sectors, type AuthoritySummary } from '../authorities/schema'
+import type { AuthorityProposalsView } from '../authorities/complaint-proposals'
 import type { ReplyImportResult, ReplyView } from '../replies/model'
 import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
@@ -96,30 +94,7 @@ export type CatalogImportResult = {
   readonly dryRun: boolean
 }
 
-/** The authorities a complaint may go to, best first, and the facts they were chosen from. */
-export type AuthorityProposalsView = {
-  readonly question: {
-    readonly law: string
-    readonly userCountry: string | null
-    readonly userRegion: string | null
-    readonly companyCountry: string | null
-    readonly companyRegion: string | null
-    readonly sector: Sector
-  }
-  readonly proposals: ReadonlyArray<{
-    readonly authority: AuthoritySummary
-    readonly basis: ProposalBasis
-    readonly reason: string
-    /** `reason` as a message of the core's resources, in the user's language in each host. */
-    readonly detail: Message
-    /** Rightful cannot tell which of these is right (a German user's Land): the user picks. */
-    readonly choose: boolean
-    /** The condition under which this authority is competent, or null. */
-    readonly onlyIf: string | null
-  }>
-  /** The authority the complaint goes to unless the user picks another (authorities/default-choice.ts). */
-  readonly choice: AuthorityDefault
-}
+export type { AuthorityProposalsView } from '../authorities/complaint-proposals'
 
 const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 region code, e.g. DE-BY.')
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
