@@ -5,11 +5,12 @@ import { loadBuiltinCompanies, openCatalog, summaryOf, viewOf, type Catalog } fr
 import { readCompactCatalog } from '../../electron/core/catalog/compact'
 import { makeCompactCatalog } from '../../electron/core/catalog/compact-build'
 import { createOverlay } from '../../electron/core/catalog/overlay'
-import type { Company, CompanyEdit, CompanyView } from '../../electron/core/catalog/schema'
+import type { Company, CompanyView } from '../../electron/core/catalog/schema'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { expectOk, repoRoot, startCore } from '../helpers/ports'
 import { memoryDocument } from '../../electron/adapters/node/cli-mail'
+import { newCompany } from '../helpers/company-edits'
 
 const seeds = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = seeds.find((c) => c.id === 'fs-com')!
@@ -27,24 +28,6 @@ const compactSource: BuiltinCatalogSource = { ...plainSource, compact: () => com
 const open = (source: BuiltinCatalogSource, edits: DocumentStore, imports: DocumentStore): Catalog =>
   openCatalog({ builtin: source, edits, imports, notices: createNoticeBoard(() => new Date('2026-12-07T10:00:00Z')) })
 
-const newCompany = (name: string, domain: string): CompanyEdit => ({
-  name,
-  legalNames: [],
-  brands: [],
-  domains: [domain],
-  website: null,
-  emails: [{ address: `privacy@${domain}`, purpose: 'privacy', status: 'current' }],
-  postalAddresses: [],
-  phones: [],
-  webForms: [],
-  establishment: [],
-  countriesServed: [],
-  categories: [],
-  requestLanguage: null,
-  needsIdDocument: false,
-  suggestedChannel: null,
-  asNew: true,
-})
 
 const ids = (views: ReadonlyArray<CompanyView>) => views.map((v) => v.id)
 

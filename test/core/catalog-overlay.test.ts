@@ -10,6 +10,7 @@ import { createSearchIndex } from '../../electron/core/catalog/search'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import type { BuiltinCatalogSource, DocumentStore } from '../../electron/core/api/ports'
 import { repoRoot } from '../helpers/ports'
+import { newCompany } from '../helpers/company-edits'
 
 const seeds = loadBuiltinCompanies({ load: builtinCatalogFrom(repoRoot).load })
 const fsCom = seeds.find((c) => c.id === 'fs-com')!
@@ -84,24 +85,6 @@ const editOf = (view: CompanyView, name: string): CompanyEdit & { id: string } =
   suggestedChannel: null,
 })
 
-const newCompany = (name: string, domain: string): CompanyEdit => ({
-  name,
-  legalNames: [],
-  brands: [],
-  domains: [domain],
-  website: null,
-  emails: [{ address: `privacy@${domain}`, purpose: 'privacy', status: 'current' }],
-  postalAddresses: [],
-  phones: [],
-  webForms: [],
-  establishment: [],
-  countriesServed: [],
-  categories: [],
-  requestLanguage: null,
-  needsIdDocument: false,
-  suggestedChannel: null,
-  asNew: true,
-})
 
 /** Queries over the words: whole, prefixes, one typo, two words, domains, e-mail addresses, addresses. */
 const probes = [
