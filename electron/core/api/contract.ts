@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
-import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
+import { emailAddressSchema, realDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
@@ -13,7 +13,7 @@ import { companyChoicesSchema } from '../catalog/policy-import/choices'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
 const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
-import { isPlainDate, type PlainDate } from '../shared/calendar'
+import type { PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../shared/notices'
 import { profileSchema, type Profile } from '../profile/profile'
@@ -25,6 +25,7 @@ import {
   requestTypes,
 } from '../requests/model'
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
+import { createRequestInputSchema, draftEditInputSchema } from '../requests/inputs'
 import { followUpTypes } from '../shared/kinds'
 import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
 import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
@@ -34,11 +35,12 @@ import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
+import { sendMailInputSchema } from '../mail/send-input'
 import { webmailProviders, type WebmailProvider } from '../settings/webmail'
 import { sectors, type AuthoritySummary } from '../authorities/schema'
 import type { AuthorityProposalsView } from '../authorities/complaint-proposals'
 import type { ReplyImportResult, ReplyView } from '../replies/model'
-import { replyKinds } from '../replies/rules'
+import { confirmReplyInputSchema, replyIdSchema } from '../replies/confirm-input'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
 import type { ImapView, SyncResult } from './handlers/replies'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
@@ -53,7 +55,7 @@ export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, Reda
 import type { ApiChannel } from './channels'
 import type { Result } from '../shared/result'
 
-const realDate = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
+const realDate = realDateSchema
 const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.')
 /** A passphrase that opens a backup: any the user typed (a new one is held to more, below). */
 const givenPassphrase = z.string().min(1, 'Enter the passphrase.').max(1024)
@@ -231,34 +233,8 @@ export const contract = {
 
   'requests:list': method<ReadonlyArray<RequestListItem>>()(empty),
   'requests:get': method<RequestView>()(byReference),
-  'requests:create': method<RequestView>()(
-    z.strictObject({
-      companyId: z.string().min(1).max(200),
-      type: z.enum(requestTypes),
-      law: z.enum(laws),
-      lang: languageSchema,
-      /** Use these details instead of the stored profile (the CLI's --profile). */
-      profile: profileSchema.optional(),
-      /** Account or customer numbers that identify the user to this company, one per line. */
-      identifiers: z.string().max(2000).nullable().optional(),
-      /** A custom request's own words. */
-      text: z.string().max(20_000).nullable().optional(),
-      /** How it will go out (the text fits it: a letter never says it was sent electronically). */
-      channel: z.enum(channels).optional(),
-    }),
-  ),
-  'requests:updateDraft': method<RequestView>()(
-    z.strictObject({
-      reference: referenceSchema,
-      subject: z
-        .string()
-        .trim()
-        .min(1, 'The subject line cannot be empty.')
-        .max(250, 'Keep the subject line under 250 characters.')
-        .refine((s) => !/[\r\n]/.test(s), 'The subject line must be a single line.'),
-      body: z.string().trim().min(1, 'The text cannot be empty.').max(100_000),
-    }),
-  ),
+  'requests:create': method<RequestView>()(createRequestInputSchema),
+  'requests:updateDraft': method<RequestView>()(draftEditInputSchema),
   'requests:markSent': method<RequestView>()(
     z.strictObject({
       reference: referenceSchema,
@@ -411,15 +387,7 @@ export const contract = {
    * otherwise the error says why (SMTP_REJECTED, SMTP_AUTH_FAILED, SEND_UNCERTAIN …) and the
    * outbox keeps the message. After an uncertain attempt, `confirmResend: true` is required.
    */
-  'mail:send': method<SendResult>()(
-    z.strictObject({
-      reference: referenceSchema,
-      attachLetter: z.boolean().default(false),
-      /** Tokens from attachments:pick. */
-      attachments: z.array(z.string().min(1).max(100)).max(20).default([]),
-      confirmResend: z.boolean().default(false),
-    }),
-  ),
+  'mail:send': method<SendResult>()(sendMailInputSchema),
   /** Sends the kept message again, byte for byte, with the same Message-ID. */
   'mail:retry': method<SendResult>()(z.strictObject({ reference: referenceSchema, confirmResend: z.boolean().default(false) })),
   /** One request's outbox entry, or every entry not yet recorded as sent. */
@@ -450,17 +418,9 @@ export const contract = {
    * The user's word on a reply: the request it answers (for one not on a timeline yet) and/or what
    * it is; the event for that kind is added (and an earlier different choice's event removed).
    */
-  'replies:confirm': method<{ reply: ReplyView; request: RequestView }>()(
-    z.strictObject({
-      replyId: z.string().regex(/^rp-[0-9a-f]{12}$/, 'Not a reply id.'),
-      reference: referenceSchema.optional(),
-      kind: z.enum(replyKinds).optional(),
-      /** 'extension-claimed': the date the company named. */
-      until: realDate.nullable().optional(),
-    }),
-  ),
+  'replies:confirm': method<{ reply: ReplyView; request: RequestView }>()(confirmReplyInputSchema),
   /** A reply that answers none of the requests: kept, but no longer listed as to be sorted. */
-  'replies:dismiss': method<ReplyView>()(z.strictObject({ replyId: z.string().regex(/^rp-[0-9a-f]{12}$/, 'Not a reply id.') })),
+  'replies:dismiss': method<ReplyView>()(z.strictObject({ replyId: replyIdSchema })),
   'replies:imapSettings': method<ImapView>()(empty),
   /** `password`: a string sets it, null forgets it, left out keeps it. `settings: null` turns the sync off. */
   'replies:saveImap': method<ImapView>()(

@@ -3,6 +3,7 @@
  * and a letter language. Pure, safe for the renderer.
  */
 import { z } from 'zod'
+import { isPlainDate } from './calendar'
 import { languages, normalizeLanguage } from './kinds'
 
 export const plainDateSchema = z
@@ -22,3 +23,6 @@ export const emailAddressSchema = z
 
 /** A letter language; the old "zh" is read as "zh-Hans" (a request saved before opens as before). */
 export const languageSchema = z.preprocess(normalizeLanguage, z.enum(languages))
+
+/** A plain date that exists in the calendar (no 31 February). */
+export const realDateSchema = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')

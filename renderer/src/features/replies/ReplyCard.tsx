@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { TFunction } from 'i18next'
 import { Trans, useTranslation } from 'react-i18next'
 import type { ReplyKind, ReplyView } from '@core/replies/model'
@@ -6,6 +7,26 @@ import { useStore } from '../../store/store'
 import { currentLocale } from '../../i18n/i18n'
 import { formatDate, formatList } from '../../ui/format'
 import { matchedByLabel, replyKindChoices, replyKindLabel } from './reply-labels'
+import { confirmReplyInputSchema } from '@core/replies/confirm-input'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
+
+/** The card's choices: the request the reply answers, or what it is; `give` says which of them is confirmed. */
+export type ReplyChoiceValues = { replyId: string; give: 'target' | 'kind'; target: string; kind: ReplyKind }
+
+/** What replies:confirm gets from the card: the chosen request, or the chosen kind. */
+export function replyConfirmInputOf(values: ReplyChoiceValues) {
+  return values.give === 'target' ? { replyId: values.replyId, reference: values.target } : { replyId: values.replyId, kind: values.kind }
+}
+
+/** A problem of replies:confirm beside its picker; any other for the card itself. */
+export function replyChoicePathBack(path: string): string {
+  return path === 'reference' ? 'target' : path === 'kind' ? 'kind' : 'root'
+}
+
+/** The core's own schema of replies:confirm, checking the choice before it is recorded. */
+export const replyChoiceResolver = coreSchemaResolver<ReplyChoiceValues>(confirmReplyInputSchema, replyConfirmInputOf, replyChoicePathBack)
 
 /** How sure Rightful is, as the window's language writes a percentage ("80%", "80 %"). */
 const percent = (value: number) => new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(value)
@@ -35,8 +56,13 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
   const requests = useStore((s) => s.requests)
   const sentRequests = useMemo(() => (requests ?? []).filter((r) => r.sentOn !== null), [requests])
   const [choosing, setChoosing] = useState(false)
-  const [kind, setKind] = useState<ReplyKind>(reply.confirmed?.kind ?? reply.suggestion.kind)
-  const [target, setTarget] = useState<string>(reply.match.reference ?? '')
+  const form = useForm<ReplyChoiceValues>({
+    defaultValues: { replyId: reply.id, give: 'target', target: reply.match.reference ?? '', kind: reply.confirmed?.kind ?? reply.suggestion.kind },
+    resolver: replyChoiceResolver,
+  })
+  const [target, kind] = useWatch({ control: form.control, name: ['target', 'kind'] })
+  const errors = errorWordsOf(form.formState.errors)
+  const ids = `reply-${reply.id}`
   const [busy, setBusy] = useState(false)
 
   const run = async (action: () => Promise<boolean>) => {
@@ -46,6 +72,12 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
     } finally {
       setBusy(false)
     }
+  }
+
+  /** Confirms what the picker says (the request, or the kind), once the core's schema takes it. */
+  const give = (which: ReplyChoiceValues['give']) => {
+    form.setValue('give', which)
+    return form.handleSubmit((values) => run(() => confirm(reply.id, which === 'target' ? { reference: values.target } : { kind: values.kind })))()
   }
 
   const suggestion = reply.suggestion
@@ -115,7 +147,7 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
               </>
             ) : (
               <>
-                <select aria-label={t('requestItAnswers')} value={target} onChange={(e) => setTarget(e.target.value)}>
+                <select aria-label={t('requestItAnswers')} value={target} onChange={(e) => form.setValue('target', e.target.value)} {...errorAttributes(errors, 'target', ids)}>
                   <option value="">{t('chooseRequest')}</option>
                   {sentRequests.map((r) => (
                     <option key={r.reference} value={r.reference}>
@@ -123,7 +155,8 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
                     </option>
                   ))}
                 </select>
-                <button type="button" className="button button-small button-primary" disabled={busy || !target} onClick={() => void run(() => confirm(reply.id, { reference: target }))}>
+                <FieldError errors={errors} path="target" idPrefix={ids} />
+                <button type="button" className="button button-small button-primary" disabled={busy || !target} onClick={() => void give('target')}>
                   {t('addToRequest')}
                 </button>
               </>
@@ -168,14 +201,15 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
           )}
           {choosing ? (
             <div className="reply-actions">
-              <select aria-label={t('whatItIs')} value={kind} onChange={(e) => setKind(e.target.value as ReplyKind)}>
+              <select aria-label={t('whatItIs')} value={kind} onChange={(e) => form.setValue('kind', e.target.value as ReplyKind)} {...errorAttributes(errors, 'kind', ids)}>
                 {replyKindChoices.map((k) => (
                   <option key={k} value={k}>
                     {replyKindLabel(k)}
                   </option>
                 ))}
               </select>
-              <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void run(() => confirm(reply.id, { kind }))}>
+              <FieldError errors={errors} path="kind" idPrefix={ids} />
+              <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void give('kind')}>
                 {t('confirm')}
               </button>
               <button type="button" className="link-button small" onClick={() => setChoosing(false)}>
@@ -190,6 +224,7 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
           ) : null}
         </div>
       )}
+      <FormError error={errors.get('root') ?? null} />
     </article>
   )
 }

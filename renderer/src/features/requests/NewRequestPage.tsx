@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { proposeLaw } from '@core/requests/law-proposal'
 import { laws as allLaws, type Law, type RequestType } from '@core/shared/kinds'
 import { rightsUnder, rightTypes, type RightStatus, type RightType } from '@core/requests/rights'
@@ -10,6 +11,10 @@ import './new-request.css'
 import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
 import { joinParts } from '@core/messages/params'
+import { createRequestInputSchema, maxIdentifiersLength, maxRequestTextLength } from '@core/requests/inputs'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
 /** A kind of request under the chosen law: offered when the law grants it and a template writes it. */
 type Offer = RightStatus & { readonly template: boolean }
@@ -19,6 +24,32 @@ const described = new Set<RequestType>(['access', 'erasure', 'rectification', 'r
 
 /** The request types that take the user's own words (keys of requests:create.prompt). */
 const prompted = new Set<RequestType>(['custom', 'rectification', 'restriction', 'objection', 'automated-decision'])
+
+/** The form as typed: what the user chose ('' where they chose nothing: the page proposes), and their words. */
+export type NewRequestValues = { law: Law | ''; lang: string; type: RightType; text: string; identifiers: string }
+
+/** What the page settled on from the choices and its proposals: the law, the kind and the language the request is written with. */
+export type NewRequestChoice = { readonly companyId: string; readonly law: Law | null; readonly type: RequestType; readonly lang: string; readonly post: boolean }
+
+/** What requests:create gets from the form: the words trimmed away when empty, the text only for a kind that takes it. */
+export function newRequestInputOf(values: NewRequestValues, choice: NewRequestChoice) {
+  return {
+    companyId: choice.companyId,
+    type: choice.type,
+    law: choice.law ?? undefined,
+    lang: choice.lang,
+    identifiers: values.identifiers.trim() || null,
+    text: prompted.has(choice.type) && values.text.trim() ? values.text : null,
+    ...(choice.post ? { channel: 'post' as const } : {}),
+  }
+}
+
+/** A problem of requests:create on the form's field (the company is the page's, not a field). */
+export function newRequestPathBack(path: string): string {
+  return path === 'law' || path === 'lang' || path === 'type' || path === 'text' || path === 'identifiers' ? path : 'root'
+}
+
+const ids = 'new-request'
 
 export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const navigate = useStore((s) => s.navigate)
@@ -32,13 +63,18 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const sendsLetters = useStore((s) => s.settings?.sending.method === 'letter')
   const templates = useStore((s) => s.templates)
   const loadTemplates = useStore((s) => s.loadTemplates)
-  const [chosenType, setType] = useState<RightType>('access')
-  const [chosenLaw, setLaw] = useState<Law | null>(null)
-  const [chosenLang, setLang] = useState<string | null>(null)
-  const [identifiers, setIdentifiers] = useState('')
+  const form = useForm<NewRequestValues>({
+    defaultValues: { law: '', lang: '', type: 'access', text: '', identifiers: '' },
+    // The core's own schema of requests:create checks the request before it is written (with the
+    // law, kind and language the page settles on below, read when the form is submitted).
+    resolver: coreSchemaResolver<NewRequestValues>(createRequestInputSchema, (values) => newRequestInputOf(values, settled()), newRequestPathBack),
+  })
+  const { register, control, setValue } = form
+  const [chosenLawValue, chosenLangValue, chosenType, text] = useWatch({ control, name: ['law', 'lang', 'type', 'text'] })
+  const chosenLaw: Law | null = chosenLawValue || null
+  const chosenLang: string | null = chosenLangValue || null
+  const busy = form.formState.isSubmitting
   const { t, i18n } = useTranslation('requests', { keyPrefix: 'create' })
-  const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (companyId) void loadCompany(companyId)
@@ -68,6 +104,12 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
   const companyLang = catalogLang === 'zh' ? 'zh-Hans' : catalogLang
   const lang = chosenLang && languages.includes(chosenLang) ? chosenLang : companyLang && languages.includes(companyLang) ? companyLang : languages.includes('en') ? 'en' : (languages[0] ?? 'en')
 
+  function settled(): NewRequestChoice {
+    return { companyId: companyId ?? '', law, type, lang, post: Boolean(sendsLetters) }
+  }
+  const errors = errorWordsOf(form.formState.errors)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+
   if (!companyId) {
     return (
       <section className="page">
@@ -82,26 +124,17 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
     )
   }
 
-  const write = async () => {
-    setBusy(true)
-    if (!law) return
-    const reference = await createRequest({
-      companyId,
-      type,
-      law,
-      lang,
-      identifiers: identifiers.trim() || null,
-      text: prompted.has(type) && text.trim() ? text : null,
-      ...(sendsLetters ? { channel: 'post' as const } : {}),
-    })
-    setBusy(false)
+  const write = async (values: NewRequestValues) => {
+    const input = newRequestInputOf(values, settled())
+    if (!input.law) return
+    const reference = await createRequest({ ...input, law: input.law })
     if (reference) navigate({ name: 'request', reference })
   }
 
   const noContact = company && !company.privacyEmail && !company.letterAddress
 
   return (
-    <section className="page narrow">
+    <form className="page narrow" aria-label={t('newRequestTo', { ns: 'common', keyPrefix: 'title', name: company?.name ?? '…' })} noValidate onSubmit={(e) => void form.handleSubmit(write)(e)}>
       <button type="button" className="link-button back" onClick={() => navigate({ name: 'new-request', companyId: null })}>
         {t('another')}
       </button>
@@ -137,9 +170,9 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
           <select
             id="new-request-law"
             value={law ?? ''}
-            onChange={(e) => setLaw((e.target.value || null) as Law | null)}
-            aria-describedby="law-reason"
-            aria-invalid={law ? undefined : true}
+            onChange={(e) => setValue('law', e.target.value as Law | '', { shouldDirty: true })}
+            aria-describedby={errors.has('law') ? `${attrs('law').id}-error law-reason` : 'law-reason'}
+            aria-invalid={law && !errors.has('law') ? undefined : true}
           >
             {law ? null : <option value="">{t('chooseLaw')}</option>}
             {laws.map((l) => (
@@ -148,6 +181,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
               </option>
             ))}
           </select>
+          <FieldError errors={errors} path="law" idPrefix={ids} />
           <span id="law-reason" className={`field-hint ${proposal.grounded ? '' : 'field-hint-warn'}`} data-testid="law-reason">
             {!law || proposal.law === law
               ? reason
@@ -160,13 +194,20 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
           <label className="field-label" htmlFor="new-request-lang">
             {t('language')}
           </label>
-          <select id="new-request-lang" value={lang} disabled={languages.length < 2} onChange={(e) => setLang(e.target.value)}>
+          <select
+            {...attrs('lang')}
+            id="new-request-lang"
+            value={lang}
+            disabled={languages.length < 2}
+            onChange={(e) => setValue('lang', e.target.value, { shouldDirty: true })}
+          >
             {languages.map((l) => (
               <option key={l} value={l}>
                 {languageLabel(l) ?? l}
               </option>
             ))}
           </select>
+          <FieldError errors={errors} path="lang" idPrefix={ids} />
         </div>
       </div>
 
@@ -174,7 +215,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         <legend className="field-label">{law ? t('kindUnder', { law: lawShort(law) }) : t('kind')}</legend>
         {offered.map((offer) => (
           <label key={offer.type} className={`choice ${type === offer.type ? 'selected' : ''}`}>
-            <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setType(offer.type)} />
+            <input type="radio" name="kind" value={offer.type} checked={type === offer.type} onChange={() => setValue('type', offer.type, { shouldDirty: true })} />
             <span>
               <strong>{offer.type === 'custom' ? t('custom') : requestTypeLong(offer.type)}</strong>
               <span className="muted" data-scope={offer.scope?.part}>
@@ -187,6 +228,7 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
             </span>
           </label>
         ))}
+        <FieldError errors={errors} path="type" idPrefix={ids} />
       </fieldset>
       {law && withheld.length > 0 ? (
         <details className="rights-withheld" data-testid="rights-withheld">
@@ -207,13 +249,15 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       {prompted.has(type) ? (
         <label className="field">
           <span className="field-label">{t(`prompt.${type}`, { company: company?.name ?? t('theCompany') })}</span>
-          <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} />
+          <textarea rows={5} {...register('text')} {...attrs('text')} maxLength={maxRequestTextLength} />
+          <FieldError errors={errors} path="text" idPrefix={ids} />
         </label>
       ) : null}
 
       <label className="field">
         <span className="field-label">{t('identifiers', { company: company?.name ?? t('theCompany') })}</span>
-        <textarea rows={2} value={identifiers} onChange={(e) => setIdentifiers(e.target.value)} maxLength={2000} placeholder={t('identifiersPlaceholder')} />
+        <textarea rows={2} {...register('identifiers')} {...attrs('identifiers')} maxLength={maxIdentifiersLength} placeholder={t('identifiersPlaceholder')} />
+        <FieldError errors={errors} path="identifiers" idPrefix={ids} />
       </label>
       {company?.requirements.idDocument ? (
         <div className="callout callout-warn">
@@ -234,16 +278,16 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
         </div>
       ) : null}
 
+      <FormError error={errors.get('root') ?? null} />
       <div className="actions">
         <button
-          type="button"
+          type="submit"
           className="button button-primary"
           disabled={busy || !profile || !company || !law || Boolean(noContact) || offered.length === 0 || (type === 'custom' && !text.trim())}
-          onClick={() => void write()}
         >
           {t('write')}
         </button>
       </div>
-    </section>
+    </form>
   )
 }

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { draftEditInputSchema, maxSubjectLength } from '@core/requests/inputs'
 import { useStore } from '../../store/store'
 import { StatusPill } from '../../ui/StatusPill'
 import { channelInline, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
@@ -14,6 +16,27 @@ import { BouncePanel } from '../followups/BouncePanel'
 import { ExtensionPanel } from '../followups/ExtensionPanel'
 import { IdentityPanel } from '../followups/IdentityPanel'
 import { useTranslation } from 'react-i18next'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
+
+/** The draft as edited on screen, with the version of the record the edits started from. */
+export type DraftValues = { base: string; reference: string; subject: string; body: string }
+
+/** What requests:updateDraft gets from the editor. */
+export function draftInputOf(values: DraftValues) {
+  return { reference: values.reference, subject: values.subject, body: values.body }
+}
+
+/** A problem of requests:updateDraft beside the subject or the text; any other for the editor itself. */
+export function draftPathBack(path: string): string {
+  return path === 'subject' || path === 'body' ? path : 'root'
+}
+
+/** The core's own schema of requests:updateDraft, checking the draft before it is saved. */
+export const draftResolver = coreSchemaResolver<DraftValues>(draftEditInputSchema, draftInputOf, draftPathBack)
+
+const ids = 'draft'
 
 export function RequestPage({ reference }: { reference: string }) {
   const view = useStore((s) => s.views.get(reference))
@@ -27,7 +50,15 @@ export function RequestPage({ reference }: { reference: string }) {
 
   // Edits on screen, tied to the version of the record they started from: once the record
   // changes (saved, sent, reloaded), the screen shows the record again.
-  const [edits, setEdits] = useState<{ base: string; subject: string; body: string } | null>(null)
+  const updatedAt = view?.record.updatedAt
+  const shown = useMemo<DraftValues | undefined>(
+    () => (view ? { base: view.record.updatedAt, reference: view.record.reference, subject: view.record.draft.subject, body: view.record.draft.body } : undefined),
+    // The record's version decides: a new version shows the record again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [updatedAt],
+  )
+  const form = useForm<DraftValues>({ values: shown, resolver: draftResolver })
+  const [editedBase, editedSubject, editedBody] = useWatch({ control: form.control, name: ['base', 'subject', 'body'] })
   const [markingSent, setMarkingSent] = useState(false)
   const [busy, setBusy] = useState(false)
   const { t } = useTranslation('requests', { keyPrefix: 'page' })
@@ -39,11 +70,10 @@ export function RequestPage({ reference }: { reference: string }) {
   if (!view) return <p className="muted page">{t('loading', { ns: 'common', keyPrefix: undefined })}</p>
 
   const { record, deadline, status } = view
-  const current = edits?.base === record.updatedAt ? edits : null
-  const subject = current?.subject ?? record.draft.subject
-  const body = current?.body ?? record.draft.body
-  const setSubject = (next: string) => setEdits({ base: record.updatedAt, subject: next, body })
-  const setBody = (next: string) => setEdits({ base: record.updatedAt, subject, body: next })
+  const current = editedBase === record.updatedAt
+  const subject = current ? (editedSubject ?? record.draft.subject) : record.draft.subject
+  const body = current ? (editedBody ?? record.draft.body) : record.draft.body
+  const errors = errorWordsOf(form.formState.errors)
   const sent = record.sent
   const dirty = !sent && (subject !== record.draft.subject || body !== record.draft.body)
   const recipient = sent?.recipientAddress ?? record.draft.recipientAddress
@@ -53,7 +83,14 @@ export function RequestPage({ reference }: { reference: string }) {
   const withSaved = async (run: () => Promise<void>) => {
     setBusy(true)
     try {
-      if (dirty && !(await saveDraft(reference, subject, body))) return
+      if (dirty) {
+        // Checked first: a problem is said beside its field, and nothing is saved or sent.
+        let saved = false
+        await form.handleSubmit(async (values) => {
+          saved = await saveDraft(reference, values.subject, values.body)
+        })()
+        if (!saved) return
+      }
       await run()
     } finally {
       setBusy(false)
@@ -130,12 +167,15 @@ export function RequestPage({ reference }: { reference: string }) {
               <>
                 <label className="field">
                   <span className="field-label">{t('subject')}</span>
-                  <input data-testid="subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={250} />
+                  <input data-testid="subject" {...form.register('subject')} {...errorAttributes(errors, 'subject', ids)} maxLength={maxSubjectLength} />
+                  <FieldError errors={errors} path="subject" idPrefix={ids} />
                 </label>
                 <label className="field">
                   <span className="field-label">{t('text')}</span>
-                  <textarea data-testid="body" className="body-editor" value={body} onChange={(e) => setBody(e.target.value)} rows={24} />
+                  <textarea data-testid="body" className="body-editor" {...form.register('body')} {...errorAttributes(errors, 'body', ids)} rows={24} />
+                  <FieldError errors={errors} path="body" idPrefix={ids} />
                 </label>
+                <FormError error={errors.get('root') ?? null} />
                 <div className="actions">
                   <span className="muted small">{dirty ? t('unsaved') : t('saved')}</span>
                   <button type="button" className="button" disabled={!dirty || busy} onClick={() => void withSaved(async () => {})}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { RequestView } from '@core/api/contract'
 import type { OutboxItem } from '@core/mail/mail-types'
 import { Trans, useTranslation } from 'react-i18next'
@@ -7,6 +8,10 @@ import { i18n } from '../../i18n/i18n'
 import { formatMoment } from '../../ui/format'
 import { Dialog } from '../../ui/Dialog'
 import { errorText } from '../../ui/messages'
+import { sendMailInputSchema } from '@core/mail/send-input'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
 /** An outbox state in words ("Maybe sent"). */
 const stateLabel = (state: OutboxItem['state']) => i18n.t(`sendPanel.state.${state}`, { ns: 'requests' })
@@ -33,6 +38,24 @@ function ServerReason({ item }: { item: OutboxItem }) {
   )
 }
 
+/** The send form as the user set it: the letter attached (null: as the last attempt had it), and the answer after an uncertain attempt. */
+export type SendValues = { letter: boolean | null; confirmResend: boolean }
+
+/** What the form settles from the request and its outbox entry: whether a letter can go along, and what the last attempt did. */
+export type SendContext = { readonly reference: string; readonly canAttach: boolean; readonly lastLetter: boolean }
+
+/** What mail:send gets from the form: the letter only when the request has a postal address. */
+export function sendInputOf(values: SendValues, context: SendContext) {
+  return { reference: context.reference, attachLetter: context.canAttach && (values.letter ?? context.lastLetter), confirmResend: values.confirmResend }
+}
+
+/** A problem of mail:send beside the letter's box; any other for the panel itself. */
+export function sendPathBack(path: string): string {
+  return path === 'attachLetter' ? 'letter' : 'root'
+}
+
+const ids = 'send-panel'
+
 /**
  * On a draft: sending through the user's SMTP server, the outbox state of the last attempt, the
  * server's reason when it failed, Retry, and the question before sending again after an attempt the
@@ -56,7 +79,14 @@ export function SendPanel({
   const loadSmtp = useStore((s) => s.loadSmtp)
   const loadOutbox = useStore((s) => s.loadOutbox)
   const sendMail = useStore((s) => s.sendMail)
-  const [letter, setLetter] = useState<boolean | null>(null)
+  const canAttach = Boolean(view.record.draft.recipientAddress)
+  const context: SendContext = { reference, canAttach, lastLetter: item?.letter ?? false }
+  const form = useForm<SendValues>({
+    defaultValues: { letter: null, confirmResend: false },
+    // The core's own schema of mail:send checks what is sent before the server is asked.
+    resolver: coreSchemaResolver<SendValues>(sendMailInputSchema, (values) => sendInputOf(values, context), sendPathBack),
+  })
+  const letter = useWatch({ control: form.control, name: 'letter' })
   const [sending, setSending] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const { t } = useTranslation('requests', { keyPrefix: 'sendPanel' })
@@ -68,17 +98,22 @@ export function SendPanel({
 
   if (!smtp?.smtp) return null
   const to = view.record.draft.to
-  const canAttach = Boolean(view.record.draft.recipientAddress)
-  const attachLetter = canAttach && (letter ?? item?.letter ?? false)
+  const attachLetter = sendInputOf({ letter, confirmResend: false }, context).attachLetter
   const state = item?.state ?? null
+  const errors = errorWordsOf(form.formState.errors)
 
-  const send = (confirmResend: boolean) =>
-    withSaved(async () => {
-      setSending(true)
-      await sendMail(reference, { attachLetter, confirmResend })
-      setSending(false)
-      setConfirming(false)
-    })
+  const send = (confirmResend: boolean) => {
+    form.setValue('confirmResend', confirmResend)
+    return form.handleSubmit((values) =>
+      withSaved(async () => {
+        setSending(true)
+        const input = sendInputOf(values, context)
+        await sendMail(reference, { attachLetter: input.attachLetter, confirmResend: input.confirmResend })
+        setSending(false)
+        setConfirming(false)
+      }),
+    )()
+  }
 
   return (
     <div className="send-panel stack" data-testid="send-panel" data-state={state ?? 'none'}>
@@ -94,10 +129,12 @@ export function SendPanel({
       ) : null}
       {canAttach && state !== 'uncertain' ? (
         <label className="check small">
-          <input type="checkbox" checked={attachLetter} onChange={(e) => setLetter(e.target.checked)} />
+          <input type="checkbox" checked={attachLetter} onChange={(e) => form.setValue('letter', e.target.checked, { shouldDirty: true })} {...errorAttributes(errors, 'letter', ids)} />
           <span>{t('attach')}</span>
+          <FieldError errors={errors} path="letter" idPrefix={ids} />
         </label>
       ) : null}
+      <FormError error={errors.get('root') ?? null} />
       {state === 'uncertain' ? (
         <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to} onClick={() => setConfirming(true)}>
           {t('sendAgainMenu')}
