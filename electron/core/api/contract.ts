@@ -33,6 +33,7 @@ import { userEventKinds } from '../requests/events'
 import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
+import { userTemplateInputSchema } from '../templates/user-template-input'
 import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
 import { sendMailInputSchema } from '../mail/send-input'
@@ -49,6 +50,7 @@ import type { DiscoverResult } from '../discover/discover'
 import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 import type { PackGroup } from '../bulk/packs'
+import { createBatchInputSchema } from '../bulk/create-input'
 
 export type { RequestListItem, RequestView }
 export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, RedactedCopy }
@@ -344,9 +346,7 @@ export const contract = {
   'templates:preview': method<{ subject: string; body: string }>()(
     z.strictObject({ text: z.string().max(100_000), companyId: z.string().min(1).max(200), law: z.enum(laws) }),
   ),
-  'templates:saveUser': method<TemplateInfo>()(
-    z.strictObject({ lang: languageSchema, name: z.string().trim().min(1).max(80), text: z.string().min(1).max(100_000) }),
-  ),
+  'templates:saveUser': method<TemplateInfo>()(userTemplateInputSchema),
   'templates:deleteUser': method<{ id: string }>()(z.strictObject({ id: z.string().min(1).max(200) })),
 
   'settings:get': method<Settings>()(empty),
@@ -531,24 +531,7 @@ export const contract = {
    * each with the company's law (or `law`), language (or `lang`), contact and subject rule.
    * Companies without e-mail get a letter, web-form-only ones a checklist entry; nothing is sent.
    */
-  'bulk:create': method<BatchView>()(
-    z
-      .strictObject({
-        companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
-        pack: z.string().min(1).max(100).optional(),
-        /** With `pack`: only its companies established in or serving this country. */
-        country: countryCode.optional(),
-        type: z.enum(requestTypes),
-        law: z.enum(laws).optional(),
-        lang: languageSchema.optional(),
-        /** E-mails per minute at most. */
-        rate: z.number().int().min(1).max(maxRatePerMinute).optional(),
-        profile: profileSchema.optional(),
-        operation: operationId.optional(),
-      })
-      .refine((input) => (input.companies === undefined) !== (input.pack === undefined), 'Give either companies or a pack.')
-      .refine((input) => input.country === undefined || input.pack !== undefined, { message: 'A country narrows a pack: give it with a pack.', path: ['country'] }),
-  ),
+  'bulk:create': method<BatchView>()(createBatchInputSchema),
   'bulk:list': method<ReadonlyArray<BatchSummary>>()(empty),
   /** A batch with each item as it stands now (from its request and outbox entry). */
   'bulk:get': method<BatchView>()(z.strictObject({ batch: batchIdSchema })),

@@ -1,9 +1,28 @@
-import { useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { isFollowUpType, requestTypes, type RequestType } from '@core/shared/kinds'
 import { useStore } from '../../store/store'
 import { requestTypeLabel } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
+import { createBatchInputSchema, maxRatePerMinute } from '@core/bulk/create-input'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
+
+/** The batch form as typed: the kind of request, and the rate (a number, NaN while the field is empty). */
+export type BatchValues = { type: RequestType; rate: number }
+
+/** What bulk:create gets from the form: one request of the kind to each of the companies. */
+export function batchInputOf(values: BatchValues, companies: ReadonlyArray<string>) {
+  return { companies: [...companies], type: values.type, rate: values.rate }
+}
+
+/** A problem of bulk:create beside the kind or the rate; the companies' are the page's. */
+export function batchPathBack(path: string): string {
+  return path === 'type' || path === 'rate' ? path : 'root'
+}
+
+const ids = 'bulk-new'
 
 /** The types a batch can carry: one request each, never a follow-up or a custom text. */
 const batchTypes = requestTypes.filter((t): t is RequestType => !isFollowUpType(t) && t !== 'custom')
@@ -18,18 +37,17 @@ export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> })
   const createBatch = useStore((s) => s.createBatch)
   const navigate = useStore((s) => s.navigate)
   const profile = useStore((s) => s.profile)
-  const [type, setType] = useState<RequestType>('access')
-  const [rate, setRate] = useState(10)
-  const [busy, setBusy] = useState(false)
+  const form = useForm<BatchValues>({
+    defaultValues: { type: 'access', rate: 10 },
+    // The core's own schema of bulk:create checks the batch before anything is written.
+    resolver: coreSchemaResolver<BatchValues>(createBatchInputSchema, (values) => batchInputOf(values, companies), batchPathBack),
+  })
+  const errors = errorWordsOf(form.formState.errors)
+  const busy = form.formState.isSubmitting
 
-  const write = async () => {
-    setBusy(true)
-    try {
-      const id = await createBatch({ companies, type, rate })
-      if (id) navigate({ name: 'batch', id })
-    } finally {
-      setBusy(false)
-    }
+  const write = async (values: BatchValues) => {
+    const id = await createBatch({ companies, type: values.type, rate: values.rate })
+    if (id) navigate({ name: 'batch', id })
   }
 
   return (
@@ -48,33 +66,36 @@ export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> })
           </button>
         </div>
       ) : null}
-      <div className="card">
+      <form className="card" noValidate onSubmit={(e) => void form.handleSubmit(write)(e)}>
         <label className="field">
           <span className="field-label">{t('type')}</span>
-          <select value={type} onChange={(e) => setType(e.target.value as RequestType)}>
+          <select {...form.register('type')} {...errorAttributes(errors, 'type', ids)}>
             {batchTypes.map((type) => (
               <option key={type} value={type}>
                 {requestTypeLabel(type)}
               </option>
             ))}
           </select>
+          <FieldError errors={errors} path="type" idPrefix={ids} />
         </label>
         <label className="field">
           <span className="field-label">{t('rate')}</span>
-          <input type="number" min={1} max={600} value={rate} onChange={(e) => setRate(Math.max(1, Math.min(600, Number(e.target.value) || 1)))} />
+          <input type="number" min={1} max={maxRatePerMinute} {...form.register('rate', { valueAsNumber: true })} {...errorAttributes(errors, 'rate', ids)} />
+          <FieldError errors={errors} path="rate" idPrefix={ids} />
           <span className="field-hint">{t('rateHint')}</span>
         </label>
         <p className="muted small">{t('channels')}</p>
+        <FormError error={errors.get('root') ?? null} />
         <OperationHere channel="bulk:create" />
         <div className="actions">
           <button type="button" className="button" disabled={busy} onClick={() => navigate({ name: 'discover' })}>
             {t('back')}
           </button>
-          <button type="button" className="button button-primary" disabled={busy || !profile || companies.length === 0} onClick={() => void write()}>
+          <button type="submit" className="button button-primary" disabled={busy || !profile || companies.length === 0}>
             {busy ? t('writing') : t('write', { count: companies.length })}
           </button>
         </div>
-      </div>
+      </form>
     </section>
   )
 }

@@ -1,9 +1,27 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TemplateInfo } from '@core/templates/info'
 import type { Law } from '@core/requests/model'
 import { useStore } from '../../store/store'
 import { lawLabel, requestTypeLong } from '../../ui/format'
+import { maxTemplateNameLength, userTemplateInputSchema } from '@core/templates/user-template-input'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
+
+/** The editor as typed: the copy's name and its text (the language is the template's). */
+export type TemplateValues = { lang: string; name: string; text: string }
+
+/** A problem of templates:saveUser beside the name or the text; any other for the editor itself. */
+export function templatePathBack(path: string): string {
+  return path === 'name' || path === 'text' ? path : 'root'
+}
+
+/** The core's own schema of templates:saveUser, checking the copy before it is saved. */
+export const templateResolver = coreSchemaResolver<TemplateValues>(userTemplateInputSchema, (values) => values, templatePathBack)
+
+const ids = 'template'
 
 /** Reads a template filled in for a company; edits a copy with a live preview. */
 export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
@@ -17,8 +35,9 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   const saveUserTemplate = useStore((s) => s.saveUserTemplate)
   const deleteUserTemplate = useStore((s) => s.deleteUserTemplate)
   const [loaded, setLoaded] = useState<{ info: TemplateInfo; text: string } | null>(null)
-  const [text, setText] = useState('')
-  const [name, setName] = useState('')
+  const form = useForm<TemplateValues>({ defaultValues: { lang: '', name: '', text: '' }, resolver: templateResolver })
+  const text = useWatch({ control: form.control, name: 'text' })
+  const errors = errorWordsOf(form.formState.errors)
   const [companyId, setCompanyId] = useState('fs-com')
   const [law, setLaw] = useState<Law | null>(null)
   const [preview, setPreview] = useState<{ subject: string; body: string } | { error: string } | null>(null)
@@ -30,13 +49,13 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
     void loadTemplate(id).then((found) => {
       if (!live || !found) return
       setLoaded(found)
-      setText(found.text)
-      setName(found.info.origin === 'user' ? found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '') : `my-${found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '')}`)
+      const file = found.info.path.split(/[\\/]/).pop()!.replace(/\.md$/, '')
+      form.reset({ lang: found.info.lang, name: found.info.origin === 'user' ? file : `my-${file}`, text: found.text })
     })
     return () => {
       live = false
     }
-  }, [id, search, loadTemplate])
+  }, [id, search, loadTemplate, form])
 
   const laws = useMemo(() => loaded?.info.laws ?? [], [loaded])
   const chosenLaw = law && laws.includes(law) ? law : (laws[0] ?? null)
@@ -60,7 +79,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
   const { info } = loaded
   const editing = edit
 
-  const save = async () => {
+  const save = async ({ name, text }: TemplateValues) => {
     setBusy(true)
     try {
       const saved = await saveUserTemplate({ lang: info.lang, name, text })
@@ -101,7 +120,7 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
               <button type="button" className="button" onClick={() => navigate({ name: 'template', id, edit: false })}>
                 {t('cancel')}
               </button>
-              <button type="button" className="button button-primary" disabled={busy || 'error' in (preview ?? {})} onClick={() => void save()}>
+              <button type="button" className="button button-primary" disabled={busy || 'error' in (preview ?? {})} onClick={() => void form.handleSubmit(save)()}>
                 {t('save')}
               </button>
             </>
@@ -127,9 +146,12 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
             <>
               <label className="field">
                 <span className="field-label">{t('copyName')}</span>
-                <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+                <input {...form.register('name')} {...errorAttributes(errors, 'name', ids)} maxLength={maxTemplateNameLength} />
+                <FieldError errors={errors} path="name" idPrefix={ids} />
               </label>
-              <textarea className="template-editor mono" aria-label={t('templateText')} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+              <textarea className="template-editor mono" aria-label={t('templateText')} {...form.register('text')} {...errorAttributes(errors, 'text', ids)} spellCheck={false} />
+              <FieldError errors={errors} path="text" idPrefix={ids} />
+              <FormError error={errors.get('root') ?? null} />
               <p className="muted small">{t('help', { example: '{{user.name}}', readme: 'templates/README.md' })}</p>
             </>
           ) : (
