@@ -4,15 +4,13 @@
  * their types from here. Only pure modules are imported, so the renderer may import types.
  */
 import { z } from 'zod'
-import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
+import { companyEditSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
 import { emailAddressSchema, realDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
-import { companyChoicesSchema } from '../catalog/policy-import/choices'
+import { extractPolicyInputSchema, fetchPolicyInputSchema, savePolicyInputSchema } from '../catalog/policy-import/inputs'
 
-/** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
-const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
 import type { PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../shared/notices'
@@ -170,38 +168,14 @@ export const contract = {
    * no cookies, at most 5 redirects, 5 MB, 20 s): its text, format, final address and fetch date,
    * to be read with catalog:extractPolicy. The only network use besides mail; saves nothing.
    */
-  'catalog:fetchPolicy': method<FetchedPolicy>()(
-    z.strictObject({
-      url: z.string().min(1).max(2048, 'A web address can have at most 2,048 characters.'),
-      operation: operationId.optional(),
-    }),
-  ),
+  'catalog:fetchPolicy': method<FetchedPolicy>()(fetchPolicyInputSchema),
   /** Reads a pasted or opened privacy policy and proposes a record, each field with its quote; saves nothing. */
-  'catalog:extractPolicy': method<PolicyProposal>()(
-    z.strictObject({
-      text: z.string().max(2_000_000, policyTooLong),
-      format: z.enum(['text', 'markdown', 'html']),
-      sourceUrl: z.url().optional(),
-      operation: operationId.optional(),
-    }),
-  ),
+  'catalog:extractPolicy': method<PolicyProposal>()(extractPolicyInputSchema),
   /**
    * Saves what the user kept of a policy's proposal as a company of their own. The policy is read
    * again here (the proposal is never taken from the caller), so every fact cites its real words.
    */
-  'catalog:savePolicy': method<CompanyView>()(
-    z.strictObject({
-      text: z.string().max(2_000_000, policyTooLong),
-      format: z.enum(['text', 'markdown', 'html']),
-      sourceUrl: z.url().optional(),
-      choices: companyChoicesSchema,
-      /** Fold what the policy says into this company of the catalog instead of adding one. */
-      into: companyIdSchema.optional(),
-      /** Add it as a company of its own even though one with its domain or address exists. */
-      asNew: z.boolean().optional(),
-      operation: operationId.optional(),
-    }),
-  ),
+  'catalog:savePolicy': method<CompanyView>()(savePolicyInputSchema),
   /** The companies of the catalog that have one of these domains or e-mail addresses. */
   'catalog:matches': method<ReadonlyArray<CompanyMatch>>()(
     z.strictObject({

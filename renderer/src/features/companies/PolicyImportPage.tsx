@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
@@ -10,6 +11,9 @@ import { countryName, formatDate, purposeLabel } from '../../ui/format'
 import { FormError } from '../../ui/FormError'
 import { errorText } from '../../ui/messages'
 import { OperationHere } from '../../ui/OperationStatus'
+import { extractPolicyInputSchema, fetchPolicyInputSchema, savePolicyInputSchema } from '@core/catalog/policy-import/inputs'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
 type Format = PolicyFormat
 
@@ -72,6 +76,78 @@ function Check({ checked, onChange, children, onFocus }: { checked: boolean; onC
   )
 }
 
+/**
+ * The review as the user set it: the name, what is kept (in the order it was ticked), the country
+ * chosen for each proposed address by its index ('' for none), and where it goes (into a company
+ * of the catalog, or as a new one beside those).
+ */
+export type ReviewValues = {
+  name: string
+  privacy: string[]
+  others: string[]
+  addresses: number[]
+  countries: string[]
+  phones: string[]
+  keep: { subject: boolean; deletion: boolean; minAge: boolean }
+  into: string
+  asNew: boolean
+}
+
+/** The review's first values: the first privacy address, the company's addresses with a country, every number, every rule. */
+export function reviewDefaults(proposal: PolicyProposal): ReviewValues {
+  return {
+    name: proposal.companyName?.name ?? '',
+    privacy: proposal.privacyEmails.slice(0, 1).map((e) => e.address),
+    others: [],
+    addresses: proposal.postalAddresses.flatMap((a, i) => (a.role === 'company' && a.country ? [i] : [])),
+    countries: proposal.postalAddresses.map(() => ''),
+    phones: proposal.phones.map((p) => p.number),
+    keep: { subject: proposal.subjectRule !== null, deletion: proposal.deletionInstruction !== null, minAge: proposal.minAge !== null },
+    into: '',
+    asNew: false,
+  }
+}
+
+/** What catalog:savePolicy gets from the review: the policy again, and the choices in the proposal's terms. */
+export function savePolicyInputOf(values: ReviewValues, proposal: PolicyProposal, input: PolicyRead['input']) {
+  return {
+    text: input.text,
+    format: input.format,
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+    ...(values.into ? { into: values.into } : {}),
+    ...(values.asNew ? { asNew: true } : {}),
+    choices: {
+      ...(input.fetched && input.sourceUrl ? { source: { url: input.fetched.url, retrievedOn: input.fetched.fetchedOn } } : {}),
+      name: values.name.trim(),
+      privacyEmails: proposal.privacyEmails.filter((e) => values.privacy.includes(e.address)).map((e) => e.address),
+      otherEmails: proposal.otherEmails.filter((e) => values.others.includes(e.address)).map((e) => e.address),
+      postalAddresses: values.addresses.map((index) => ({ index, ...(values.countries[index] ? { country: values.countries[index] } : {}) })),
+      phones: [...values.phones],
+      keepSubjectRule: values.keep.subject,
+      keepDeletion: values.keep.deletion,
+      keepMinAge: values.keep.minAge,
+    },
+  }
+}
+
+/** A problem of catalog:savePolicy on the review's field: the name, an address's country; any other for the review itself. */
+export function reviewPathBack(path: string, values: ReviewValues): string {
+  if (path === 'choices.name') return 'name'
+  const country = /^choices\.postalAddresses\.(\d+)\.country$/.exec(path)
+  if (country) {
+    const index = values.addresses[Number(country[1])]
+    if (index !== undefined) return `countries.${index}`
+  }
+  return 'root'
+}
+
+/** The kept addresses the proposal gives no country for and the user chose none. */
+export function addressesWithoutCountry(values: ReviewValues, proposal: PolicyProposal): number[] {
+  return values.addresses.filter((i) => !proposal.postalAddresses[i]?.country && !values.countries[i])
+}
+
+const reviewIds = 'policy-review'
+
 /** Review a proposal beside the highlighted policy, keep what is right, save it as a company. */
 function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: PolicyRead['input']; onBack: () => void }) {
   const { t } = useTranslation('policyImport', { keyPrefix: 'review' })
@@ -79,13 +155,18 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   const toast = useStore((s) => s.toast)
   const savePolicyCompany = useStore((s) => s.savePolicyCompany)
   const resetPolicyImport = useStore((s) => s.resetPolicyImport)
-  const [name, setName] = useState(proposal.companyName?.name ?? '')
-  const [privacy, setPrivacy] = useState(() => new Set(proposal.privacyEmails.slice(0, 1).map((e) => e.address)))
-  const [others, setOthers] = useState(() => new Set<string>())
-  const [addresses, setAddresses] = useState(() => new Set(proposal.postalAddresses.flatMap((a, i) => (a.role === 'company' && a.country ? [i] : []))))
-  const [countries, setCountries] = useState<Record<number, string>>({})
-  const [phones, setPhones] = useState(() => new Set(proposal.phones.map((p) => p.number)))
-  const [keep, setKeep] = useState({ subject: proposal.subjectRule !== null, deletion: proposal.deletionInstruction !== null, minAge: proposal.minAge !== null })
+  const form = useForm<ReviewValues>({
+    defaultValues: reviewDefaults(proposal),
+    // The core's own schema of catalog:savePolicy checks what is kept before it is saved.
+    resolver: coreSchemaResolver<ReviewValues>(savePolicyInputSchema, (values) => savePolicyInputOf(values, proposal, input), reviewPathBack),
+  })
+  const { control, setValue } = form
+  const [name, privacyList, othersList, addressList, phoneList, keep] = useWatch({ control, name: ['name', 'privacy', 'others', 'addresses', 'phones', 'keep'] })
+  const privacy = new Set(privacyList)
+  const others = new Set(othersList)
+  const addresses = new Set(addressList)
+  const phones = new Set(phoneList)
+  const fieldErrors = errorWordsOf(form.formState.errors)
   const [active, setActive] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   // A save started before the user went away and came back still runs: no second one meanwhile.
@@ -117,43 +198,22 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     setActive(key)
     document.getElementById(`policy-${key}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
-  const toggle = <T,>(set: Set<T>, value: T, on: boolean) => {
-    const next = new Set(set)
-    if (on) next.add(value)
-    else next.delete(value)
-    return next
-  }
+  /** The list with the value added at its end (ticked) or taken out. */
+  const toggle = <T,>(list: ReadonlyArray<T>, value: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value))
 
-  const save = async (target: { into?: string; asNew?: boolean } = {}) => {
+  const submit = async (values: ReviewValues) => {
     setError(null)
-    const kept = [...addresses]
-    const missingCountry = kept.find((i) => !proposal.postalAddresses[i]!.country && !countries[i])
-    if (missingCountry !== undefined) {
-      setError(t('chooseCountry'))
+    const missing = addressesWithoutCountry(values, proposal)
+    if (missing.length > 0) {
+      // Said beside each address's country picker; the first takes the focus.
+      for (const index of missing) form.setError(`countries.${index}`, { type: 'required', message: t('chooseCountry') })
+      form.setFocus(`countries.${missing[0]!}`)
       return
     }
     setBusy(true)
     try {
-      const company = unwrap(
-        await savePolicyCompany({
-          text: input.text,
-          format: input.format,
-          ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
-          ...target,
-          choices: {
-            ...(input.fetched && input.sourceUrl ? { source: { url: input.fetched.url, retrievedOn: input.fetched.fetchedOn } } : {}),
-            name: name.trim(),
-            privacyEmails: proposal.privacyEmails.filter((e) => privacy.has(e.address)).map((e) => e.address),
-            otherEmails: proposal.otherEmails.filter((e) => others.has(e.address)).map((e) => e.address),
-            postalAddresses: kept.map((index) => ({ index, ...(countries[index] ? { country: countries[index] } : {}) })),
-            phones: [...phones],
-            keepSubjectRule: keep.subject,
-            keepDeletion: keep.deletion,
-            keepMinAge: keep.minAge,
-          },
-        }),
-      )
-      toast('success', t(target.into ? 'savedInto' : 'savedNew', { company: company.name }))
+      const company = unwrap(await savePolicyCompany(savePolicyInputOf(values, proposal, input)))
+      toast('success', t(values.into ? 'savedInto' : 'savedNew', { company: company.name }))
       resetPolicyImport()
       // Only where the user still is: someone who went on meanwhile is not taken back.
       if (useStore.getState().route.name === 'policy-import') navigate({ name: 'company', id: company.id })
@@ -167,7 +227,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             return []
           }
         })
-        const emails = [...privacy, ...others]
+        const emails = [...values.privacy, ...values.others]
         const matches = await findMatches({ domains: site, emails })
         if (matches.length > 0) setDuplicates(matches)
         else setError(messageOf(failure))
@@ -175,6 +235,13 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
     } finally {
       setBusy(false)
     }
+  }
+
+  /** Saves the review (as a new company, into one of the catalog, or as new beside those), once the core's schema takes it. */
+  const save = (target: { into?: string; asNew?: boolean } = {}) => {
+    setValue('into', target.into ?? '')
+    setValue('asNew', target.asNew ?? false)
+    return form.handleSubmit(submit)()
   }
 
   return (
@@ -199,7 +266,8 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         ) : null}
         <label className="field">
           <span className="field-label">{t('name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} onFocus={() => focus('name')} aria-label={t('name')} />
+          <input {...form.register('name')} onFocus={() => focus('name')} aria-label={t('name')} {...errorAttributes(fieldErrors, 'name', reviewIds)} />
+          <FieldError errors={fieldErrors} path="name" idPrefix={reviewIds} />
         </label>
 
         <h3>{t('privacy')}</h3>
@@ -207,7 +275,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           <p className="muted">{t(proposal.otherEmails.length > 0 ? 'noPrivacyOthers' : 'noPrivacy')}</p>
         ) : null}
         {proposal.privacyEmails.map((e, i) => (
-          <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setPrivacy(toggle(privacy, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
+          <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setValue('privacy', toggle(privacyList, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
             <strong data-proposed-email={e.address}>{e.address}</strong>
             <span className="muted small">{e.reason}</span>
           </Check>
@@ -215,7 +283,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
 
         {proposal.otherEmails.length > 0 ? <h3>{t('other')}</h3> : null}
         {proposal.otherEmails.map((e, i) => (
-          <Check key={e.address} checked={others.has(e.address)} onChange={(on) => setOthers(toggle(others, e.address, on))} onFocus={() => focus(`other-${i}`)}>
+          <Check key={e.address} checked={others.has(e.address)} onChange={(on) => setValue('others', toggle(othersList, e.address, on))} onFocus={() => focus(`other-${i}`)}>
             <strong>
               {e.address} <span className="tag">{purposeLabel(e.purpose)}</span>
             </strong>
@@ -225,7 +293,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
 
         {proposal.postalAddresses.length > 0 ? <h3>{t('postal')}</h3> : null}
         {proposal.postalAddresses.map((a, i) => (
-          <Check key={i} checked={addresses.has(i)} onChange={(on) => setAddresses(toggle(addresses, i, on))} onFocus={() => focus(`address-${i}`)}>
+          <Check key={i} checked={addresses.has(i)} onChange={(on) => setValue('addresses', toggle(addressList, i, on))} onFocus={() => focus(`address-${i}`)}>
             <strong>
               {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? t('regulator') : t('someoneElse')}</span> : null}
             </strong>
@@ -234,14 +302,29 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
               {a.country ? ` · ${countryName(a.country)}` : ''}
             </span>
             {addresses.has(i) && !a.country ? (
-              <CountrySelect label={t('countryOf', { number: i + 1 })} value={countries[i] ?? ''} onChange={(code) => setCountries({ ...countries, [i]: code })} />
+              <>
+                <Controller
+                  control={control}
+                  name={`countries.${i}`}
+                  render={({ field }) => (
+                    <CountrySelect
+                      label={t('countryOf', { number: i + 1 })}
+                      value={field.value}
+                      onChange={field.onChange}
+                      selectRef={field.ref}
+                      control={errorAttributes(fieldErrors, `countries.${i}`, reviewIds)}
+                    />
+                  )}
+                />
+                <FieldError errors={fieldErrors} path={`countries.${i}`} idPrefix={reviewIds} />
+              </>
             ) : null}
           </Check>
         ))}
 
         {proposal.phones.length > 0 ? <h3>{t('phones')}</h3> : null}
         {proposal.phones.map((p, i) => (
-          <Check key={p.number} checked={phones.has(p.number)} onChange={(on) => setPhones(toggle(phones, p.number, on))} onFocus={() => focus(`phone-${i}`)}>
+          <Check key={p.number} checked={phones.has(p.number)} onChange={(on) => setValue('phones', toggle(phoneList, p.number, on))} onFocus={() => focus(`phone-${i}`)}>
             <strong>
               {p.number} <span className="tag">{p.kind === 'fax' ? t('fax') : t('phone')}</span>
             </strong>
@@ -250,19 +333,19 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
 
         {proposal.subjectRule || proposal.deletionInstruction || proposal.minAge ? <h3>{t('asks')}</h3> : null}
         {proposal.subjectRule ? (
-          <Check checked={keep.subject} onChange={(on) => setKeep({ ...keep, subject: on })} onFocus={() => focus('subject')}>
+          <Check checked={keep.subject} onChange={(on) => setValue('keep', { ...keep, subject: on })} onFocus={() => focus('subject')}>
             <strong>{t('subject')}</strong>
             <span className="muted small">“{proposal.subjectRule.text}”</span>
           </Check>
         ) : null}
         {proposal.deletionInstruction ? (
-          <Check checked={keep.deletion} onChange={(on) => setKeep({ ...keep, deletion: on })} onFocus={() => focus('deletion')}>
+          <Check checked={keep.deletion} onChange={(on) => setValue('keep', { ...keep, deletion: on })} onFocus={() => focus('deletion')}>
             <strong>{t('deletion')}</strong>
             <span className="muted small">“{proposal.deletionInstruction.text}”</span>
           </Check>
         ) : null}
         {proposal.minAge ? (
-          <Check checked={keep.minAge} onChange={(on) => setKeep({ ...keep, minAge: on })} onFocus={() => focus('minage')}>
+          <Check checked={keep.minAge} onChange={(on) => setValue('keep', { ...keep, minAge: on })} onFocus={() => focus('minage')}>
             <strong>{t('minAge', { age: proposal.minAge.age })}</strong>
             <span className="muted small">“{proposal.minAge.quote}”</span>
           </Check>
@@ -281,7 +364,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
           </details>
         ) : null}
 
-        <FormError error={error} />
+        <FormError error={error ?? fieldErrors.get('root') ?? null} />
         {duplicates ? (
           <div className="duplicate-notice" role="alert" data-testid="duplicate-notice">
             <p>
@@ -324,6 +407,25 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
   )
 }
 
+/** The web address to fetch a policy from, as typed. */
+export type FetchValues = { url: string }
+
+/** The policy to read as the draft holds it: its text, the address it came from, its format ('auto': guessed). */
+export type ReadValues = { text: string; sourceUrl: string; format: Format | 'auto' }
+
+/** What catalog:extractPolicy gets from the draft: the format settled, the source only when given. */
+export function extractInputOf(values: ReadValues, fileName: string | null) {
+  const source = values.sourceUrl.trim()
+  return { text: values.text, format: values.format === 'auto' ? guessFormat(fileName, values.text) : values.format, ...(source ? { sourceUrl: source } : {}) }
+}
+
+/** A problem of catalog:fetchPolicy or catalog:extractPolicy on its field; any other for the form. */
+export function policyInputPathBack(path: string): string {
+  return path === 'url' || path === 'text' || path === 'sourceUrl' || path === 'format' ? path : 'root'
+}
+
+const pageIds = 'policy-import'
+
 /** Paste, drop or open a privacy policy; Rightful proposes a record to review. */
 export function PolicyImportPage() {
   const { t } = useTranslation('policyImport', { keyPrefix: 'page' })
@@ -339,7 +441,19 @@ export function PolicyImportPage() {
   const error = fileError ?? problem
   const reading = useStore((s) => [...s.operations.values()].some((op) => op.channel === 'catalog:extractPolicy' || op.channel === 'catalog:fetchPolicy'))
   const fetchPolicy = useStore((s) => s.fetchPolicy)
-  const [webAddress, setWebAddress] = useState('')
+  const fetchForm = useForm<FetchValues>({
+    defaultValues: { url: '' },
+    // The core's own schema of catalog:fetchPolicy checks the address before anything is fetched.
+    resolver: coreSchemaResolver<FetchValues>(fetchPolicyInputSchema, (values) => ({ url: values.url.trim() }), policyInputPathBack),
+  })
+  const webAddress = useWatch({ control: fetchForm.control, name: 'url' })
+  const fetchErrors = errorWordsOf(fetchForm.formState.errors)
+  // The draft lives in the store (it outlasts a visit elsewhere); the form checks it with the core's schema.
+  const readForm = useForm<ReadValues>({
+    values: { text, sourceUrl, format },
+    resolver: coreSchemaResolver<ReadValues>(extractPolicyInputSchema, (values) => extractInputOf(values, fileName), policyInputPathBack),
+  })
+  const readErrors = errorWordsOf(readForm.formState.errors)
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
   const resolved: Format = format === 'auto' ? guessFormat(fileName, text) : format
@@ -364,10 +478,11 @@ export function PolicyImportPage() {
     }
   }
 
-  const start = async () => {
-    setError(null)
-    await readPolicy(resolved)
-  }
+  const start = () =>
+    readForm.handleSubmit(async () => {
+      setError(null)
+      await readPolicy(resolved)
+    })()
 
   return (
     <section className="page policy-import">
@@ -386,21 +501,24 @@ export function PolicyImportPage() {
         <div className="card">
           <form
             className="fetch-policy"
-            onSubmit={(e) => {
-              e.preventDefault()
-              if (webAddress.trim()) void fetchPolicy(webAddress.trim())
-            }}
+            noValidate
+            onSubmit={(e) =>
+              void fetchForm.handleSubmit(async ({ url }) => {
+                if (url.trim()) await fetchPolicy(url.trim())
+              })(e)
+            }
           >
             <label className="field">
               <span className="field-label">{t('webLabel')}</span>
               <input
                 type="url"
-                value={webAddress}
+                {...fetchForm.register('url')}
                 readOnly={reading}
-                onChange={(e) => setWebAddress(e.target.value)}
                 placeholder={t('webPlaceholder')}
                 aria-label={t('webAria')}
+                {...errorAttributes(fetchErrors, 'url', pageIds)}
               />
+              <FieldError errors={fetchErrors} path="url" idPrefix={pageIds} />
             </label>
             <button type="submit" className="button" disabled={reading || webAddress.trim().length === 0}>
               {t('fetch')}
@@ -429,20 +547,45 @@ export function PolicyImportPage() {
           >
             <label className="field">
               <span className="field-label">{t('textLabel')}</span>
-              <textarea
-                rows={14}
-                value={text}
-                readOnly={reading}
-                onChange={(e) => setDraft({ text: e.target.value, fileName: null })}
-                placeholder={t('textPlaceholder')}
-                aria-label={t('textAria')}
+              <Controller
+                control={readForm.control}
+                name="text"
+                render={({ field }) => (
+                  <textarea
+                    rows={14}
+                    ref={field.ref}
+                    value={text}
+                    readOnly={reading}
+                    onChange={(e) => setDraft({ text: e.target.value, fileName: null })}
+                    placeholder={t('textPlaceholder')}
+                    aria-label={t('textAria')}
+                    {...errorAttributes(readErrors, 'text', pageIds)}
+                  />
+                )}
               />
+              <FieldError errors={readErrors} path="text" idPrefix={pageIds} />
             </label>
           </div>
           <div className="grid-2 compact">
             <label className="field">
               <span className="field-label">{t('sourceLabel')}</span>
-              <input type="url" value={sourceUrl} readOnly={reading} onChange={(e) => setDraft({ sourceUrl: e.target.value })} placeholder={t('webPlaceholder')} aria-label={t('sourceAria')} />
+              <Controller
+                control={readForm.control}
+                name="sourceUrl"
+                render={({ field }) => (
+                  <input
+                    type="url"
+                    ref={field.ref}
+                    value={sourceUrl}
+                    readOnly={reading}
+                    onChange={(e) => setDraft({ sourceUrl: e.target.value })}
+                    placeholder={t('webPlaceholder')}
+                    aria-label={t('sourceAria')}
+                    {...errorAttributes(readErrors, 'sourceUrl', pageIds)}
+                  />
+                )}
+              />
+              <FieldError errors={readErrors} path="sourceUrl" idPrefix={pageIds} />
             </label>
             <label className="field">
               <span className="field-label">{t('format')}</span>
@@ -454,7 +597,7 @@ export function PolicyImportPage() {
               </select>
             </label>
           </div>
-          <FormError error={error} />
+          <FormError error={error ?? readErrors.get('root') ?? fetchErrors.get('root') ?? null} />
           <OperationHere channel="catalog:extractPolicy" />
           <div className="actions">
             <input
