@@ -37,7 +37,7 @@ const options = <V extends FieldValues>(): ResolverOptions<V> => ({ fields: {}, 
  * Submits values through react-hook-form with the form's resolver, as the page's submit does:
  * returns what the submit handler received (null when it was not called) and the field errors.
  */
-async function submit<V extends FieldValues>(resolver: Resolver<V>, values: V) {
+async function submit<V extends FieldValues>(resolver: Resolver<V>, values: NoInfer<V>) {
   const { control, handleSubmit } = createFormControl<V>({ defaultValues: values as never, resolver })
   const handler = vi.fn()
   await handleSubmit(handler)()
@@ -208,7 +208,7 @@ describe('learning from a policy', () => {
     expect(long.received).toBeNull()
     expect(fieldErrorText(long.errors, 'url')).toBe('A web address can have at most 2,048 characters.')
     const readResolver = coreSchemaResolver<ReadValues>(extractPolicyInputSchema, (v) => extractInputOf(v, null), policyInputPathBack)
-    const source = await submit(readResolver, { text: 'Our policy', sourceUrl: 'shop dot example', format: 'auto' })
+    const source = await submit<ReadValues>(readResolver, { text: 'Our policy', sourceUrl: 'shop dot example', format: 'auto' })
     expect(source.received).toBeNull()
     expect(fieldErrorText(source.errors, 'sourceUrl')).toBeTruthy()
     const fine: ReadValues = { text: '<p>Our policy</p>', sourceUrl: ' https://shop.example/privacy ', format: 'auto' }
