@@ -5,7 +5,7 @@ import { useStore } from '../../store/store'
 import { requestTypeLabel } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 import { createBatchInputSchema, maxRatePerMinute } from '@core/bulk/create-input'
-import { errorAttributes, FieldError } from '../../ui/Field'
+import { Field } from '../../ui/Field'
 import { FormError } from '../../ui/FormError'
 import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
@@ -21,8 +21,6 @@ export function batchInputOf(values: BatchValues, companies: ReadonlyArray<strin
 export function batchPathBack(path: string): string {
   return path === 'type' || path === 'rate' ? path : 'root'
 }
-
-const ids = 'bulk-new'
 
 /** The types a batch can carry: one request each, never a follow-up or a custom text. */
 const batchTypes = requestTypes.filter((t): t is RequestType => !isFollowUpType(t) && t !== 'custom')
@@ -67,23 +65,20 @@ export function BulkNewPage({ companies }: { companies: ReadonlyArray<string> })
         </div>
       ) : null}
       <form className="card" noValidate onSubmit={(e) => void form.handleSubmit(write)(e)}>
-        <label className="field">
-          <span className="field-label">{t('type')}</span>
-          <select {...form.register('type')} {...errorAttributes(errors, 'type', ids)}>
-            {batchTypes.map((type) => (
-              <option key={type} value={type}>
-                {requestTypeLabel(type)}
-              </option>
-            ))}
-          </select>
-          <FieldError errors={errors} path="type" idPrefix={ids} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('rate')}</span>
-          <input type="number" min={1} max={maxRatePerMinute} {...form.register('rate', { valueAsNumber: true })} {...errorAttributes(errors, 'rate', ids)} />
-          <FieldError errors={errors} path="rate" idPrefix={ids} />
-          <span className="field-hint">{t('rateHint')}</span>
-        </label>
+        <Field label={t('type')} error={errors.get('type')}>
+          {(control) => (
+            <select {...form.register('type')} {...control}>
+              {batchTypes.map((type) => (
+                <option key={type} value={type}>
+                  {requestTypeLabel(type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('rate')} error={errors.get('rate')} hint={t('rateHint')}>
+          {(control) => <input type="number" min={1} max={maxRatePerMinute} {...form.register('rate', { valueAsNumber: true })} {...control} />}
+        </Field>
         <p className="muted small">{t('channels')}</p>
         <FormError error={errors.get('root') ?? null} />
         <OperationHere channel="bulk:create" />

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { messageText } from '../../ui/messages'
 import { joinParts } from '@core/messages/params'
 import { createRequestInputSchema, maxIdentifiersLength, maxRequestTextLength } from '@core/requests/inputs'
-import { errorAttributes, FieldError } from '../../ui/Field'
+import { errorAttributes, Field, FieldError } from '../../ui/Field'
 import { FormError } from '../../ui/FormError'
 import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
@@ -247,18 +247,14 @@ export function NewRequestPage({ companyId }: { companyId: string | null }) {
       ) : null}
 
       {prompted.has(type) ? (
-        <label className="field">
-          <span className="field-label">{t(`prompt.${type}`, { company: company?.name ?? t('theCompany') })}</span>
-          <textarea rows={5} {...register('text')} {...attrs('text')} maxLength={maxRequestTextLength} />
-          <FieldError errors={errors} path="text" idPrefix={ids} />
-        </label>
+        <Field label={t(`prompt.${type}`, { company: company?.name ?? t('theCompany') })} error={errors.get('text')}>
+          {(control) => <textarea rows={5} {...register('text')} {...control} maxLength={maxRequestTextLength} />}
+        </Field>
       ) : null}
 
-      <label className="field">
-        <span className="field-label">{t('identifiers', { company: company?.name ?? t('theCompany') })}</span>
-        <textarea rows={2} {...register('identifiers')} {...attrs('identifiers')} maxLength={maxIdentifiersLength} placeholder={t('identifiersPlaceholder')} />
-        <FieldError errors={errors} path="identifiers" idPrefix={ids} />
-      </label>
+      <Field label={t('identifiers', { company: company?.name ?? t('theCompany') })} error={errors.get('identifiers')}>
+        {(control) => <textarea rows={2} {...register('identifiers')} {...control} maxLength={maxIdentifiersLength} placeholder={t('identifiersPlaceholder')} />}
+      </Field>
       {company?.requirements.idDocument ? (
         <div className="callout callout-warn">
           {t('idDocument', { name: company.name, text: company.requirements.idDocument.text })}

@@ -16,7 +16,7 @@ import { BouncePanel } from '../followups/BouncePanel'
 import { ExtensionPanel } from '../followups/ExtensionPanel'
 import { IdentityPanel } from '../followups/IdentityPanel'
 import { useTranslation } from 'react-i18next'
-import { errorAttributes, FieldError } from '../../ui/Field'
+import { Field } from '../../ui/Field'
 import { FormError } from '../../ui/FormError'
 import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
@@ -35,8 +35,6 @@ export function draftPathBack(path: string): string {
 
 /** The core's own schema of requests:updateDraft, checking the draft before it is saved. */
 export const draftResolver = coreSchemaResolver<DraftValues>(draftEditInputSchema, draftInputOf, draftPathBack)
-
-const ids = 'draft'
 
 export function RequestPage({ reference }: { reference: string }) {
   const view = useStore((s) => s.views.get(reference))
@@ -165,16 +163,12 @@ export function RequestPage({ reference }: { reference: string }) {
               </>
             ) : (
               <>
-                <label className="field">
-                  <span className="field-label">{t('subject')}</span>
-                  <input data-testid="subject" {...form.register('subject')} {...errorAttributes(errors, 'subject', ids)} maxLength={maxSubjectLength} />
-                  <FieldError errors={errors} path="subject" idPrefix={ids} />
-                </label>
-                <label className="field">
-                  <span className="field-label">{t('text')}</span>
-                  <textarea data-testid="body" className="body-editor" {...form.register('body')} {...errorAttributes(errors, 'body', ids)} rows={24} />
-                  <FieldError errors={errors} path="body" idPrefix={ids} />
-                </label>
+                <Field label={t('subject')} error={errors.get('subject')}>
+                  {(control) => <input data-testid="subject" {...form.register('subject')} {...control} maxLength={maxSubjectLength} />}
+                </Field>
+                <Field label={t('text')} error={errors.get('body')}>
+                  {(control) => <textarea data-testid="body" className="body-editor" {...form.register('body')} {...control} rows={24} />}
+                </Field>
                 <FormError error={errors.get('root') ?? null} />
                 <div className="actions">
                   <span className="muted small">{dirty ? t('unsaved') : t('saved')}</span>

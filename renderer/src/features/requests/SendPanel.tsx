@@ -131,9 +131,9 @@ export function SendPanel({
         <label className="check small">
           <input type="checkbox" checked={attachLetter} onChange={(e) => form.setValue('letter', e.target.checked, { shouldDirty: true })} {...errorAttributes(errors, 'letter', ids)} />
           <span>{t('attach')}</span>
-          <FieldError errors={errors} path="letter" idPrefix={ids} />
         </label>
       ) : null}
+      <FieldError errors={errors} path="letter" idPrefix={ids} />
       <FormError error={errors.get('root') ?? null} />
       {state === 'uncertain' ? (
         <button type="button" className={`button button-block ${primary ? 'button-primary' : ''}`} disabled={busy || sending || !to} onClick={() => setConfirming(true)}>

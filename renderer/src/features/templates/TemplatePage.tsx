@@ -6,7 +6,7 @@ import type { Law } from '@core/requests/model'
 import { useStore } from '../../store/store'
 import { lawLabel, requestTypeLong } from '../../ui/format'
 import { maxTemplateNameLength, userTemplateInputSchema } from '@core/templates/user-template-input'
-import { errorAttributes, FieldError } from '../../ui/Field'
+import { errorAttributes, Field, FieldError } from '../../ui/Field'
 import { FormError } from '../../ui/FormError'
 import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 
@@ -144,11 +144,9 @@ export function TemplatePage({ id, edit }: { id: string; edit: boolean }) {
           <h2>{editing ? t('yourText') : t('text')}</h2>
           {editing ? (
             <>
-              <label className="field">
-                <span className="field-label">{t('copyName')}</span>
-                <input {...form.register('name')} {...errorAttributes(errors, 'name', ids)} maxLength={maxTemplateNameLength} />
-                <FieldError errors={errors} path="name" idPrefix={ids} />
-              </label>
+              <Field label={t('copyName')} error={errors.get('name')}>
+                {(control) => <input {...form.register('name')} {...control} maxLength={maxTemplateNameLength} />}
+              </Field>
               <textarea className="template-editor mono" aria-label={t('templateText')} {...form.register('text')} {...errorAttributes(errors, 'text', ids)} spellCheck={false} />
               <FieldError errors={errors} path="text" idPrefix={ids} />
               <FormError error={errors.get('root') ?? null} />
