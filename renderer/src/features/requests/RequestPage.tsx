@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { draftEditInputSchema, maxSubjectLength } from '@core/requests/inputs'
 import { useStore } from '../../store/store'
+import { selectRequestToday } from '../../store/selectors'
 import { StatusPill } from '../../ui/StatusPill'
 import { channelInline, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { DeadlinePanel } from './DeadlinePanel'
@@ -37,7 +38,8 @@ export function draftPathBack(path: string): string {
 export const draftResolver = coreSchemaResolver<DraftValues>(draftEditInputSchema, draftInputOf, draftPathBack)
 
 export function RequestPage({ reference }: { reference: string }) {
-  const view = useStore((s) => s.views.get(reference))
+  // Status and next steps recounted for the store's ticking `today` (a new day needs no new fetch).
+  const view = useStore((s) => selectRequestToday(s, reference))
   const today = useStore((s) => s.today ?? new Date().toISOString().slice(0, 10))
   const load = useStore((s) => s.loadRequest)
   const saveDraft = useStore((s) => s.saveDraft)
