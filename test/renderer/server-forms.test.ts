@@ -14,6 +14,9 @@ import { imapSaveSchema, smtpSaveSchema } from '@core/settings/server-schemas'
 import { smtpInputOf, smtpPathBack, type SmtpForm } from '../../renderer/src/features/settings/MailSettings'
 import { imapFormOf, imapInputOf, imapPathBack, type ImapFormValues } from '../../renderer/src/features/replies/ImapSettingsCard'
 import { contract } from '@core/api/contract'
+import { redactFormSchema } from '@core/evidence/model'
+import { postedFormSchema, type PostedForm } from '../../renderer/src/features/dashboard/RequestSelection'
+import { redactPathBack, type RedactForm } from '../../renderer/src/features/followups/RedactDialog'
 
 const options = <V extends FieldValues>(): ResolverOptions<V> => ({ fields: {}, shouldUseNativeValidation: false })
 
@@ -158,5 +161,39 @@ describe('the door', () => {
     const schema = contract['backup:create'].input as z.ZodType
     expect(schema.safeParse({ passphrase: 'correct horse' }).success).toBe(true)
     expect(schema.safeParse({ passphrase: 'short' }).success).toBe(false)
+  })
+})
+
+describe('the posted-on date of the picked letters', () => {
+  const resolve = (values: PostedForm) => coreSchemaResolver<PostedForm>(postedFormSchema)(values, undefined, options<PostedForm>())
+
+  it('takes a date that exists, as bulk:markPosted does, and refuses one that does not', async () => {
+    const fine = { on: '2026-03-09' }
+    expect((await resolve(fine)).values).toBe(fine)
+    const impossible = await resolve({ on: '2026-02-30' })
+    expect(impossible.values).toEqual({})
+    expect(fieldErrorText(impossible.errors, 'on')).toBe('This date does not exist in the calendar.')
+    expect(fieldErrorText((await resolve({ on: '' })).errors, 'on')).toBe('Use a date in the form YYYY-MM-DD.')
+    expect(contract['bulk:markPosted'].input.shape.on.safeParse('2026-02-30').success).toBe(false)
+  })
+})
+
+describe('the redaction tool', () => {
+  const box = { x: 0.1, y: 0.1, width: 0.2, height: 0.1 }
+  const resolve = (values: RedactForm) => coreSchemaResolver<RedactForm>(redactFormSchema, (v) => v, redactPathBack)(values, undefined, options<RedactForm>())
+
+  it('asks for a copy with the boxes and format drawn', async () => {
+    const values: RedactForm = { boxes: [box, { x: 0.5, y: 0.5, width: 0.5, height: 0.5 }], format: 'pdf' }
+    expect((await resolve(values)).values).toBe(values)
+  })
+
+  it('says too many boxes, and a box outside the picture, beside the count, and asks for nothing', async () => {
+    const many = await resolve({ boxes: Array.from({ length: 101 }, () => box), format: 'png' })
+    expect(many.values).toEqual({})
+    expect(fieldErrorText(many.errors, 'boxes')).toBe('Draw at most 100 boxes.')
+    const outside = await resolve({ boxes: [box, { x: 0.9, y: 0, width: 0.2, height: 0.1 }], format: 'png' })
+    expect(fieldErrorText(outside.errors, 'boxes')).toBe('A box must lie inside the image.')
+    applyUiLanguage('fr')
+    expect(fieldErrorText((await resolve({ boxes: Array.from({ length: 101 }, () => box), format: 'png' })).errors, 'boxes')).toBe('Dessinez au plus 100 cadres.')
   })
 })

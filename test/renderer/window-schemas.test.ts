@@ -1,5 +1,5 @@
 /**
- * The schemas the window checks its mail, IMAP and passphrase forms with load in the window: no
+ * The schemas the window checks its forms with (mail, IMAP, passphrases, dates, redaction boxes) load in the window: no
  * Node built-in and no package besides zod anywhere among the modules they import, so that the
  * renderer build (sandboxed, no Node) takes them. They are the very schemas the contract checks
  * at the door, re-exported where they lived before.
@@ -15,6 +15,8 @@ import * as serverSchemas from '../../electron/core/settings/server-schemas'
 import * as passphrase from '../../electron/core/backup/passphrase'
 import * as mailSettings from '../../electron/core/mail/mail-settings'
 import * as imapSettings from '../../electron/core/replies/imap-settings'
+import * as evidence from '../../electron/core/evidence/model'
+import * as shared from '../../electron/core/shared/schemas'
 
 /** What a pure module may import from outside the core. */
 const allowedPackages = new Set(['zod'])
@@ -44,13 +46,13 @@ function importsOf(entry: string): { files: Set<string>; outside: Set<string> } 
 }
 
 describe('the schemas the window checks its server and passphrase forms with', () => {
-  for (const module of ['settings/server-schemas.ts', 'backup/passphrase.ts']) {
+  for (const module of ['settings/server-schemas.ts', 'backup/passphrase.ts', 'shared/schemas.ts', 'evidence/model.ts']) {
     it(`${module} imports no Node built-in and no package but zod, however deep`, () => {
       const { files, outside } = importsOf(path.join(coreDir, module))
       const refused = [...outside].filter((name) => name.startsWith('node:') || builtins.has(name.split('/')[0]!) || !allowedPackages.has(name))
       expect(refused).toEqual([])
       // It reaches the shared vocabulary at most: no store, no file, no mail client.
-      for (const file of files) expect(path.relative(coreDir, file).split(path.sep)[0]).toMatch(/^(shared|settings|backup)$/)
+      for (const file of files) expect(path.relative(coreDir, file).split(path.sep)[0]).toMatch(/^(shared|settings|backup|evidence)$/)
     })
   }
 
@@ -66,6 +68,8 @@ describe('the schemas the window checks its server and passphrase forms with', (
     expect(mailSettings.sentCopySettingsSchema).toBe(serverSchemas.sentCopySettingsSchema)
     expect(imapSettings.imapSettingsSchema).toBe(serverSchemas.imapSettingsSchema)
     expect(contract['backup:create'].input.shape.passphrase.unwrap().unwrap()).toBe(passphrase.newPassphraseSchema)
+    expect(contract['evidence:redact'].input.shape.boxes).toBe(evidence.redactBoxesSchema)
+    expect(contract['bulk:markPosted'].input.shape.on).toBe(shared.realDateSchema)
   })
 
   it('check as before: a server name, a port, a single-line user, a passphrase', () => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
-import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
+import { emailAddressSchema, realDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
@@ -13,7 +13,7 @@ import { companyChoicesSchema } from '../catalog/policy-import/choices'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
 const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
-import { isPlainDate, type PlainDate } from '../shared/calendar'
+import type { PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../shared/notices'
 import { profileSchema, type Profile } from '../profile/profile'
@@ -27,7 +27,7 @@ import {
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { followUpTypes } from '../shared/kinds'
 import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
-import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
+import { redactBoxesSchema, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
 import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
@@ -54,7 +54,7 @@ export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, Reda
 import type { ApiChannel } from './channels'
 import type { Result } from '../shared/result'
 
-const realDate = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
+const realDate = realDateSchema
 const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.')
 const empty = z.strictObject({})
 /**
@@ -344,13 +344,7 @@ export const contract = {
     z.strictObject({
       reference: referenceSchema,
       token: z.string().min(1).max(100),
-      boxes: z
-        .array(
-          z
-            .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().positive().max(1), height: z.number().positive().max(1) })
-            .refine((b) => b.x + b.width <= 1.000001 && b.y + b.height <= 1.000001, 'A box must lie inside the image.'),
-        )
-        .max(maxBoxes, `Draw at most ${maxBoxes} boxes.`),
+      boxes: redactBoxesSchema,
       format: z.enum(redactFormats).default('png'),
       lang: languageSchema.optional(),
       save: z.boolean().default(false),
