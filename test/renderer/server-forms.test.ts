@@ -17,6 +17,9 @@ import { contract } from '@core/api/contract'
 import { redactFormSchema } from '@core/evidence/model'
 import { postedFormSchema, type PostedForm } from '../../renderer/src/features/dashboard/RequestSelection'
 import { redactPathBack, type RedactForm } from '../../renderer/src/features/followups/RedactDialog'
+import { discoverFormSchema, type DiscoverForm } from '../../renderer/src/features/bulk/DiscoverPage'
+import { reasonsOf } from '../../renderer/src/features/followups/ExtensionPanel'
+import { maxBatchCompanies } from '@core/bulk/model'
 
 const options = <V extends FieldValues>(): ResolverOptions<V> => ({ fields: {}, shouldUseNativeValidation: false })
 
@@ -195,5 +198,26 @@ describe('the redaction tool', () => {
     expect(fieldErrorText(outside.errors, 'boxes')).toBe('A box must lie inside the image.')
     applyUiLanguage('fr')
     expect(fieldErrorText((await resolve({ boxes: Array.from({ length: 101 }, () => box), format: 'png' })).errors, 'boxes')).toBe('Dessinez au plus 100 cadres.')
+  })
+})
+
+describe('the companies found in a mailbox', () => {
+  const resolve = (values: DiscoverForm) => coreSchemaResolver<DiscoverForm>(discoverFormSchema)(values, undefined, options<DiscoverForm>())
+
+  it('asks for a batch of the picks, as many as a batch holds at most', async () => {
+    const fine: DiscoverForm = { picked: ['fs-com', 'acme'], allFolders: false }
+    expect((await resolve(fine)).values).toBe(fine)
+    const many = await resolve({ picked: Array.from({ length: maxBatchCompanies + 1 }, (_, i) => `c${i}`), allFolders: true })
+    expect(many.values).toEqual({})
+    expect(fieldErrorText(many.errors, 'picked')).toContain(String(maxBatchCompanies))
+    expect(fieldErrorText((await resolve({ picked: [], allFolders: false })).errors, 'picked')).toBeTruthy()
+    expect(contract['bulk:create'].input.safeParse({ companies: Array.from({ length: maxBatchCompanies + 1 }, (_, i) => `c${i}`), type: 'access' }).success).toBe(false)
+  })
+})
+
+describe('the answer about an extension’s reasons', () => {
+  it('is what requests:checkExtension takes', () => {
+    expect([reasonsOf('yes'), reasonsOf('no'), reasonsOf('unsure')]).toEqual([true, false, null])
+    for (const answer of ['yes', 'no', 'unsure'] as const) expect(contract['requests:checkExtension'].input.safeParse({ reference: 'RF-2026-0001', reasonsGiven: reasonsOf(answer) }).success).toBe(true)
   })
 })

@@ -46,13 +46,13 @@ function importsOf(entry: string): { files: Set<string>; outside: Set<string> } 
 }
 
 describe('the schemas the window checks its server and passphrase forms with', () => {
-  for (const module of ['settings/server-schemas.ts', 'backup/passphrase.ts', 'shared/schemas.ts', 'evidence/model.ts']) {
+  for (const module of ['settings/server-schemas.ts', 'backup/passphrase.ts', 'shared/schemas.ts', 'evidence/model.ts', 'bulk/model.ts']) {
     it(`${module} imports no Node built-in and no package but zod, however deep`, () => {
       const { files, outside } = importsOf(path.join(coreDir, module))
       const refused = [...outside].filter((name) => name.startsWith('node:') || builtins.has(name.split('/')[0]!) || !allowedPackages.has(name))
       expect(refused).toEqual([])
       // It reaches the shared vocabulary at most: no store, no file, no mail client.
-      for (const file of files) expect(path.relative(coreDir, file).split(path.sep)[0]).toMatch(/^(shared|settings|backup|evidence)$/)
+      for (const file of files) expect(path.relative(coreDir, file).split(path.sep)[0]).toMatch(/^(shared|settings|backup|evidence|bulk|catalog|requests|deadlines)$/)
     })
   }
 

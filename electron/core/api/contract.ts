@@ -45,7 +45,7 @@ import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '
 import { givenPassphraseSchema, newPassphraseSchema } from '../backup/passphrase'
 import { operationIdPattern } from '../shared/operation'
 import type { DiscoverResult } from '../discover/discover'
-import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
+import { batchCompaniesSchema, batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 import type { PackGroup } from '../bulk/packs'
 
@@ -554,7 +554,7 @@ export const contract = {
   'bulk:create': method<BatchView>()(
     z
       .strictObject({
-        companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
+        companies: batchCompaniesSchema.optional(),
         pack: z.string().min(1).max(100).optional(),
         /** With `pack`: only its companies established in or serving this country. */
         country: countryCode.optional(),
