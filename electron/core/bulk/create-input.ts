@@ -8,14 +8,14 @@ import { countryCodeSchema, languageSchema } from '../shared/schemas'
 import { laws, requestTypes } from '../shared/kinds'
 import { operationIdPattern } from '../shared/operation'
 import { profileSchema } from '../profile/profile'
-import { maxBatchCompanies, maxRatePerMinute } from './model'
+import { batchCompaniesSchema, maxRatePerMinute } from './model'
 
 export { maxRatePerMinute }
 
 /** A batch to write: one request of `type` per company, nothing sent yet. */
 export const createBatchInputSchema = z
   .strictObject({
-    companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
+    companies: batchCompaniesSchema.optional(),
     pack: z.string().min(1).max(100).optional(),
     /** With `pack`: only its companies established in or serving this country. */
     country: countryCodeSchema.optional(),

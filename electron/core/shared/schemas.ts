@@ -10,6 +10,9 @@ export const plainDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
 
+/** A plain date that exists in the calendar (no 31 April). */
+export const realDateSchema = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
+
 export const countryCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
@@ -23,6 +26,3 @@ export const emailAddressSchema = z
 
 /** A letter language; the old "zh" is read as "zh-Hans" (a request saved before opens as before). */
 export const languageSchema = z.preprocess(normalizeLanguage, z.enum(languages))
-
-/** A plain date that exists in the calendar (no 31 February). */
-export const realDateSchema = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')

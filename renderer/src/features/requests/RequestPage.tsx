@@ -50,15 +50,20 @@ export function RequestPage({ reference }: { reference: string }) {
 
   // Edits on screen, tied to the version of the record they started from: once the record
   // changes (saved, sent, reloaded), the screen shows the record again.
+  // (Another request, a new version, or another draft in it: each shows the record again.)
+  const shownReference = view?.record.reference
   const updatedAt = view?.record.updatedAt
+  const shownSubject = view?.record.draft.subject
+  const shownBody = view?.record.draft.body
   const shown = useMemo<DraftValues | undefined>(
-    () => (view ? { base: view.record.updatedAt, reference: view.record.reference, subject: view.record.draft.subject, body: view.record.draft.body } : undefined),
-    // The record's version decides: a new version shows the record again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [updatedAt],
+    () =>
+      shownReference !== undefined && updatedAt !== undefined
+        ? { base: updatedAt, reference: shownReference, subject: shownSubject ?? '', body: shownBody ?? '' }
+        : undefined,
+    [shownReference, updatedAt, shownSubject, shownBody],
   )
   const form = useForm<DraftValues>({ values: shown, resolver: draftResolver })
-  const [editedBase, editedSubject, editedBody] = useWatch({ control: form.control, name: ['base', 'subject', 'body'] })
+  const [editedBase, editedReference, editedSubject, editedBody] = useWatch({ control: form.control, name: ['base', 'reference', 'subject', 'body'] })
   const [markingSent, setMarkingSent] = useState(false)
   const [busy, setBusy] = useState(false)
   const { t } = useTranslation('requests', { keyPrefix: 'page' })
@@ -70,7 +75,7 @@ export function RequestPage({ reference }: { reference: string }) {
   if (!view) return <p className="muted page">{t('loading', { ns: 'common', keyPrefix: undefined })}</p>
 
   const { record, deadline, status } = view
-  const current = editedBase === record.updatedAt
+  const current = editedBase === record.updatedAt && editedReference === record.reference
   const subject = current ? (editedSubject ?? record.draft.subject) : record.draft.subject
   const body = current ? (editedBody ?? record.draft.body) : record.draft.body
   const errors = errorWordsOf(form.formState.errors)
