@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
+import { compiledTemplatesFile, compiledTemplatesMaxBytes } from '../../core/templates/compiled'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
 export function templatesFrom(root: string): TemplateSource {
@@ -16,6 +17,16 @@ export function templatesFrom(root: string): TemplateSource {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
   return {
+    compiled() {
+      // A shortcut only (core/templates/compiled.ts): absent, too large or not JSON, it is not used.
+      const file = path.join(dir, compiledTemplatesFile)
+      try {
+        if (fs.statSync(file).size > compiledTemplatesMaxBytes) return null
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
+      } catch {
+        return null
+      }
+    },
     strings() {
       return languageDirs()
         .filter((lang) => fs.existsSync(path.join(dir, lang, 'strings.yaml')))

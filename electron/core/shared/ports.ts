@@ -55,6 +55,13 @@ export type TemplateSource = {
   list(): ReadonlyArray<TemplateFile>
   /** Each language's strings.yaml. */
   strings(): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
+  /**
+   * The built-in templates compiled ahead of time (templates/compiled.json, written by the build:
+   * core/templates/compiled.ts), as JSON gave it and not yet checked; null when there is none or
+   * it cannot be read. Only a shortcut: each entry is used only for a file whose text it was
+   * compiled from, the rest is parsed from its YAML as without it.
+   */
+  compiled?(): unknown
 }
 
 /**
