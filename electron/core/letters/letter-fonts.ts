@@ -16,7 +16,7 @@
  * of the remembered run from the font's own `layout` method, and the renderer measures text from the
  * same runs (`widthOfText`), with pdfkit's arithmetic, instead of asking pdfkit to lay it out again.
  */
-import { create, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
+import { create, type ClassDefinition, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 import type { FontFaceName, FontSource } from '../shared/ports'
 
 export type Weight = 'regular' | 'bold'
@@ -98,16 +98,66 @@ class RunMemory {
 
 const memories = new WeakMap<Font, RunMemory>()
 
+/** The faces whose mark positioning moves only GDEF marks (letter-mark-positioning.test.ts checks each face). */
+export const FACES_SKIPPING_MARKS: ReadonlySet<FontFaceName> = new Set(['regular', 'bold'])
+
+/**
+ * fontkit's features, with the positioning of marks on base glyphs and on other marks turned off:
+ * a new object for each layout, because fontkit adds the features it applies to the one it is given.
+ */
+const withoutMarkPositioning = () => ({ mark: false, mkmk: false })
+
+/** The class GDEF gives a glyph (3 is a mark), 0 when it gives none. */
+export function glyphClass(definition: ClassDefinition, id: number): number {
+  if (definition.version === 1) {
+    const index = id - definition.startGlyph
+    return index >= 0 && index < definition.classValueArray.length ? definition.classValueArray[index]! : 0
+  }
+  // The ranges are sorted by their first glyph and do not overlap.
+  const ranges = definition.classRangeRecord
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const range = ranges[middle]!
+    if (id < range.start) high = middle - 1
+    else if (id > range.end) low = middle + 1
+    else return range.class
+  }
+  return 0
+}
+
+/**
+ * fontkit's layout of `text`, without the cost of reading the font's mark positioning when the
+ * text has no mark to position. The mark and mkmk lookups (types 4 to 6) only ever move a glyph
+ * that is in their mark coverage, which in our fonts holds only glyphs GDEF classes as marks (a
+ * test checks every face): so for a run whose glyphs include no mark they change nothing, and
+ * the run laid out without them is the same glyphs at the same positions. Reading those lookups
+ * is most of the cost of a face's first layout in a fresh process (Noto Sans positions marks on
+ * hundreds of bases). A run with a mark, or a font without GDEF classes, is laid out in full.
+ * Only for the faces in FACES_SKIPPING_MARKS: Noto Sans SC and JP also position two glyphs that
+ * GDEF does not call marks, so their text is always laid out in full.
+ */
+export function layoutSkippingMarks(layout: (text: string, features?: unknown) => GlyphRun, font: Font): (text: string) => GlyphRun {
+  const classes = font.GDEF?.glyphClassDef ?? null
+  if (!classes) return (text) => layout(text)
+  return (text) => {
+    const run = layout(text, withoutMarkPositioning())
+    for (const glyph of run.glyphs) if (glyphClass(classes, glyph.id) === 3) return layout(text)
+    return run
+  }
+}
+
 /**
  * Makes `font` remember what it lays out: its `layout` (the method pdfkit calls, once per piece of
  * text and document) answers from the runs laid out before, in any letter, with a copy. Calls with
  * OpenType features, which the letters never ask for, are laid out as before.
  */
-function remembering(font: Font): RunMemory {
+function remembering(font: Font, skipMarks: boolean): RunMemory {
   let memory = memories.get(font)
   if (!memory) {
     const layout = font.layout.bind(font)
-    const created = new RunMemory((text) => layout(text), font.unitsPerEm)
+    const created = new RunMemory(skipMarks ? layoutSkippingMarks(layout, font) : (text) => layout(text), font.unitsPerEm)
     font.layout = (text: string, features?: unknown) => (features === undefined ? new CopiedRun(created.run(text)) : layout(text, features))
     memories.set(font, created)
     memory = created
@@ -126,7 +176,7 @@ export function rememberedRuns(font: Font): number {
  * per em, summed, times size / 1000), worked out from remembered runs.
  */
 export function widthOfText(font: Font, text: string, size: number): number {
-  const memory = remembering(font)
+  const memory = memories.get(font) ?? remembering(font, false)
   let advance = 0
   let last = 0
   for (let index = 0; index < text.length; index += 1) {
@@ -156,7 +206,7 @@ export function parsedFont(source: FontSource, face: FontFaceName): Font {
   if (!font) {
     font = create(source.load(face))
     if (typeof font?.layout !== 'function') throw new Error(`The letter font "${face}" is not a single TrueType or OpenType font.`)
-    remembering(font)
+    remembering(font, FACES_SKIPPING_MARKS.has(face))
     faces.set(face, font)
   }
   return font
