@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
 import { compiledTemplatesFile, compiledTemplatesMaxBytes } from '../../core/templates/compiled'
+import { runTableLanguage, runTableMaxBytes } from '../../core/letters/run-table'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
 export function templatesFrom(root: string): TemplateSource {
@@ -79,6 +80,9 @@ const fontFiles: Record<FontFaceName, ReadonlyArray<ReadonlyArray<string>>> = {
   ],
 }
 
+/** Where the build writes each language's run table (core/letters/run-table.ts), under the root. */
+export const runTablesFolder = ['assets', 'fonts', 'runs'] as const
+
 export function fontsFrom(root: string): FontSource {
   const cache = new Map<FontFaceName, Uint8Array>()
   return {
@@ -92,6 +96,17 @@ export function fontsFrom(root: string): FontSource {
         cache.set(face, bytes)
       }
       return bytes
+    },
+    runs(lang) {
+      // A shortcut only (core/letters/run-table.ts): absent, too large or not JSON, it is not used.
+      if (!runTableLanguage.test(lang)) return null
+      const file = path.join(root, ...runTablesFolder, `${lang}.json`)
+      try {
+        if (fs.statSync(file).size > runTableMaxBytes) return null
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
+      } catch {
+        return null
+      }
     },
   }
 }

@@ -35,6 +35,9 @@ declare module 'fontkit' {
     /** The GDEF table where the font has one (fontkit decodes a table when it is first read). */
     readonly GDEF?: { readonly glyphClassDef?: ClassDefinition | null } | null
     readonly unitsPerEm: number
+    readonly numGlyphs: number
+    /** The glyph with this id, made once per font (with the code points it was first asked with). */
+    getGlyph(id: number, codePoints?: ReadonlyArray<number>): Glyph
     hasGlyphForCodePoint(codePoint: number): boolean
     /** pdfkit recognises a parsed font by this method. */
     layout(text: string, features?: unknown): GlyphRun

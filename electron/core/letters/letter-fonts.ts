@@ -18,6 +18,7 @@
  */
 import { create, type ClassDefinition, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 import type { FontFaceName, FontSource } from '../shared/ports'
+import { decodeRun, fontDigest, readRunTable, runEntries, RUN_TABLE_FACES, runTableLanguage } from './run-table'
 
 export type Weight = 'regular' | 'bold'
 
@@ -68,17 +69,34 @@ class CopiedRun implements GlyphRun {
 /** The runs one face has laid out, by text. */
 class RunMemory {
   private readonly runs = new Map<string, KeptRun>()
+  /** Runs laid out ahead of time (run-table.ts), encoded, by text: decoded when first asked for. */
+  private readonly ahead = new Map<string, string>()
+  /** The languages whose table has been offered. */
+  readonly offered = new Set<string>()
+  /** How many runs came from a table rather than from fontkit (for tests and the bench). */
+  fromTable = 0
   /** pdfkit's scale for this face: font units to 1000 per em. */
   private readonly scale: number
 
-  constructor(private readonly shape: (text: string) => GlyphRun, unitsPerEm: number) {
-    this.scale = 1000 / unitsPerEm
+  constructor(
+    private readonly font: Font,
+    private readonly shape: (text: string) => GlyphRun,
+  ) {
+    this.scale = 1000 / font.unitsPerEm
+  }
+
+  /** Takes runs laid out ahead of time in this very font file. */
+  offer(runs: Iterable<readonly [string, string]>): void {
+    for (const [text, encoded] of runs) if (!this.ahead.has(text)) this.ahead.set(text, encoded)
   }
 
   run(text: string): KeptRun {
     const kept = this.runs.get(text)
     if (kept) return kept
-    const shaped = this.shape(text)
+    const encoded = this.ahead.get(text)
+    const decoded = encoded === undefined ? null : decodeRun(this.font, encoded)
+    if (decoded) this.fromTable += 1
+    const shaped = decoded ?? this.shape(text)
     const positions = shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
     // pdfkit multiplies each advance by its scale and sums the products in order: so do we, for the same number.
     let width = 0
@@ -157,7 +175,7 @@ function remembering(font: Font, skipMarks: boolean): RunMemory {
   let memory = memories.get(font)
   if (!memory) {
     const layout = font.layout.bind(font)
-    const created = new RunMemory(skipMarks ? layoutSkippingMarks(layout, font) : (text) => layout(text), font.unitsPerEm)
+    const created = new RunMemory(font, skipMarks ? layoutSkippingMarks(layout, font) : (text) => layout(text))
     font.layout = (text: string, features?: unknown) => (features === undefined ? new CopiedRun(created.run(text)) : layout(text, features))
     memories.set(font, created)
     memory = created
@@ -168,6 +186,53 @@ function remembering(font: Font, skipMarks: boolean): RunMemory {
 /** How many runs a face remembers now (for tests and the bench). */
 export function rememberedRuns(font: Font): number {
   return memories.get(font)?.size ?? 0
+}
+
+/** How many of the runs a face has laid out came from a run table (for tests and the bench). */
+export function runsFromTable(font: Font): number {
+  return memories.get(font)?.fromTable ?? 0
+}
+
+/**
+ * Offers each face of `faces` that a run table covers the runs laid out ahead of time for the
+ * languages `langs` (run-table.ts), once per face and language; only a table laid out in the same
+ * font file (by its SHA-256) is taken. A table that is absent or broken is passed over.
+ */
+export function offerRunTables(source: FontSource, faces: ReadonlyMap<FontFaceName, Font>, langs: ReadonlyArray<string>): void {
+  if (!source.runs) return
+  for (const lang of new Set(langs)) {
+    if (!runTableLanguage.test(lang)) continue
+    const waiting = RUN_TABLE_FACES.flatMap((face) => {
+      const font = faces.get(face)
+      const memory = font ? memories.get(font) : undefined
+      return font && memory && !memory.offered.has(lang) ? [{ face, font, memory }] : []
+    })
+    if (waiting.length === 0) continue
+    let raw: unknown
+    try {
+      raw = source.runs(lang)
+    } catch {
+      raw = null
+    }
+    const table = readRunTable(raw, lang)
+    for (const { face, font, memory } of waiting) {
+      memory.offered.add(lang)
+      const entry = table?.faces.find((candidate) => candidate.face === face)
+      if (entry && entry.digest === digestOf(source, face, font)) memory.offer(runEntries(entry.runs))
+    }
+  }
+}
+
+const digests = new WeakMap<Font, string>()
+
+/** The SHA-256 of the file a face was parsed from, worked out once. */
+function digestOf(source: FontSource, face: FontFaceName, font: Font): string {
+  let digest = digests.get(font)
+  if (digest === undefined) {
+    digest = fontDigest(source.load(face))
+    digests.set(font, digest)
+  }
+  return digest
 }
 
 /**

@@ -77,6 +77,13 @@ export type FontSource = {
    * CJK faces are only asked for when a letter needs them.
    */
   load(face: FontFaceName): Uint8Array
+  /**
+   * The words of a language's templates laid out ahead of time in Noto Sans (assets/fonts/runs/
+   * <lang>.json, written by the build: core/letters/run-table.ts), as JSON gave it and not yet
+   * checked; null when there is none or it cannot be read. Only a shortcut: a run is used only for
+   * the font file it was laid out in, and anything else is laid out as without it.
+   */
+  runs?(lang: string): unknown
 }
 
 /**
