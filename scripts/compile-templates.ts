@@ -17,7 +17,8 @@ import path from 'node:path'
 import { fontsFrom, runTablesFolder, templatesFrom } from '../electron/adapters/node/resources'
 import { compileRunTable, languageTexts } from '../electron/core/letters/run-table-build'
 import { languages } from '../electron/core/shared/kinds'
-import { compiledTemplatesFile, compileTemplates } from '../electron/core/templates/compiled'
+import { compiledTemplatesFile } from '../electron/core/templates/compiled'
+import { compileTemplates } from '../electron/core/templates/compiled-build'
 import { loadTemplates } from '../electron/core/templates/templates'
 
 const root = path.resolve(__dirname, '..')

@@ -9,12 +9,12 @@
  * as if there were no compiled form, so a compiled file that is out of date (or broken, or absent)
  * makes loading slower, never different. What an entry holds is checked as the YAML would be
  * (templateFrom, languageStringsSchema): the compiled form skips the parsing, not the checks.
+ * The build's side is compiled-build.ts.
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { TemplateSource } from '../shared/ports'
-import { parseTemplate, splitTemplate, type TemplateParts } from './engine'
-import { parse as parseYaml } from 'yaml'
+import type { TemplateParts } from './engine'
 
 /** The file name, in templates/. */
 export const compiledTemplatesFile = 'compiled.json'
@@ -34,23 +34,6 @@ export type CompiledTemplates = z.infer<typeof compiledTemplatesSchema>
 /** The SHA-256 of a file's text (as UTF-8), in hex. */
 export function textDigest(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
-}
-
-/**
- * Compiles every built-in template and strings file of `source`. Each template is parsed and
- * checked in full first (parseTemplate, Mustache tags included), so a template that does not load
- * from its YAML is not compiled either: the error is thrown here, at build time.
- */
-export function compileTemplates(source: TemplateSource): CompiledTemplates {
-  return {
-    format: 1,
-    templates: source.list().map((file) => {
-      parseTemplate(file.text, file.path)
-      const { meta, body } = splitTemplate(file.text, file.path)
-      return { path: file.path, digest: textDigest(file.text), meta, body }
-    }),
-    strings: source.strings().map((file) => ({ path: file.path, digest: textDigest(file.text), data: parseYaml(file.text) as unknown })),
-  }
 }
 
 /** What the compiled form says of the files of a source: null for a file it does not hold as it is now. */
