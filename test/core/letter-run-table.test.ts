@@ -108,7 +108,12 @@ describe('the words of the templates laid out ahead of time (run tables)', () =>
     const templates = loadTemplates(templatesFrom(repoRoot), null)
     expect(languageTexts('zh-Hans', templates)).toBeNull()
     expect(languageTexts('ja', templates)).toBeNull()
-    expect(languageTexts('en', templates)!.join(' ')).toContain('January')
+    const english = languageTexts('en', templates)!
+    expect(english.regular.join(' ')).toContain('January')
+    // Bold sets only the subject lines: their words, not the bodies'.
+    expect(english.bold.join(' ')).toContain('Data protection query: access request')
+    expect(english.bold.join(' ')).not.toContain('Dear Sir or Madam')
+    expect(english.regular.join(' ')).toContain('Dear Sir or Madam')
   })
 
   it('is read by the Node adapter from assets/fonts/runs/<lang>.json, and not when too large, not JSON or not a language', () => {

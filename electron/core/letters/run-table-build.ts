@@ -29,10 +29,12 @@ export function piecesOf(texts: ReadonlyArray<string>): string[] {
   return [...pieces].sort()
 }
 
-/** Lays out `texts`' pieces (piecesOf) in each face of RUN_TABLE_FACES with fontkit, in full: a table for `lang`. */
-export function compileRunTable(lang: string, texts: ReadonlyArray<string>, fonts: FontSource): RunTable {
+/** The fixed words of a language's letters, by the face they are printed in. */
+export type LanguageTexts = { readonly [Face in (typeof RUN_TABLE_FACES)[number]]: ReadonlyArray<string> }
+
+/** Lays out the pieces (piecesOf) of each face's texts in that face with fontkit, in full: a table for `lang`. */
+export function compileRunTable(lang: string, texts: LanguageTexts, fonts: FontSource): RunTable {
   if (!runTableLanguage.test(lang)) throw new Error(`"${lang}" cannot name a run table`)
-  const pieces = piecesOf(texts)
   return {
     format: 1,
     lang,
@@ -40,7 +42,7 @@ export function compileRunTable(lang: string, texts: ReadonlyArray<string>, font
       const bytes = fonts.load(face)
       // A font of its own: the shared one lays text out through the renderer's memory.
       const font = create(bytes)
-      return { face, digest: fontDigest(bytes), runs: runLines(pieces.map((piece): [string, string] => [piece, encodeRun(font.layout(piece))])) }
+      return { face, digest: fontDigest(bytes), runs: runLines(piecesOf(texts[face]).map((piece): [string, string] => [piece, encodeRun(font.layout(piece))])) }
     }),
   }
 }
@@ -57,17 +59,22 @@ function stringsIn(value: unknown, into: string[]): string[] {
 /**
  * The fixed words of a language's letters: its built-in templates (subjects, bodies, the words
  * they take per law), its strings, the labels printed around the data and the month names of its
- * dates. Null for a language whose letters are set in Noto Sans SC or JP, which no table covers.
- * (Words in Chinese or Japanese, such as a law's own name, are left out of the pieces.)
+ * dates, in the regular face; in bold, the subject lines and the words per law (the letter prints
+ * only its subject and the sender's name in bold). Null for a language whose letters are set in
+ * Noto Sans SC or JP, which no table covers. (Words in Chinese or Japanese, such as a law's own
+ * name, are left out of the pieces.)
  */
-export function languageTexts(lang: Language, templates: Templates): string[] | null {
+export function languageTexts(lang: Language, templates: Templates): LanguageTexts | null {
   const texts: string[] = []
+  const subjects: string[] = []
   const bodies: string[] = []
   for (const info of templates.list()) {
     if (info.origin !== 'builtin' || info.lang !== lang) continue
     const template = templates.find({ type: info.type, law: info.laws[0]!, lang })
     bodies.push(template.body)
-    texts.push(template.body, ...stringsIn(template.subject, []), ...stringsIn(template.law, []))
+    const subjectWords = [...stringsIn(template.subject, []), ...stringsIn(template.law, [])]
+    subjects.push(...subjectWords)
+    texts.push(template.body, ...subjectWords)
   }
   // The language's letters are set in Noto Sans SC or JP: no table. (A few letters of other
   // languages quote a Chinese or Japanese term and are set in those faces too, without a table.)
@@ -76,5 +83,5 @@ export function languageTexts(lang: Language, templates: Templates): string[] | 
   const labels = letterLabels(lang)
   texts.push(labels.reference, labels.date, labels.email, labels.page(1, 2), labels.enclosures(1), labels.enclosures(2))
   for (let month = 1; month <= 12; month += 1) texts.push(longDate(`2026-${String(month).padStart(2, '0')}-15` as PlainDate, lang))
-  return texts
+  return { regular: texts, bold: subjects }
 }
