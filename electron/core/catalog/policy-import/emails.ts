@@ -469,6 +469,22 @@ function looksOwn(address: string, ctx: EmailContext): boolean {
   return label.length >= 3 && name.length >= 3 && (name.includes(label) || label.includes(name))
 }
 
+/**
+ * Whether an address at a well-known provider's domain is the company's own mailbox there: the policy
+ * is the provider's own (GitHub's, with dpo@github.com), or a product of the provider's group names
+ * its own mailbox at the group's domain (YouTube Kids' youtubekids-privacy@google.com). Told by the
+ * company's name as the policy gives it: the domain spells it, or the mailbox's name starts with it.
+ */
+function providerOwnMailbox(address: string, ctx: EmailContext): boolean {
+  if (!ctx.companyNameText) return false
+  const name = ctx.companyNameText.toLowerCase().replace(nameNoise, ' ').replace(/[^\p{L}\p{N}]+/gu, '')
+  if (name.length < 4) return false
+  const at = address.lastIndexOf('@')
+  const label = registrableDomain(address.slice(at + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const mailbox = address.slice(0, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return label === name || (label.length >= 4 && name.startsWith(label)) || mailbox.startsWith(name)
+}
+
 /** The nearest sentence before `start` that ends with a colon, within a short distance. */
 export function introductionBefore(segments: Segments, start: number): string | null {
   const index = introductionIndexBefore(segments, start)
@@ -596,7 +612,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       }
       continue
     }
-    if (!ownDomain && thirdPartyDomains.test(domain)) {
+    if (!ownDomain && thirdPartyDomains.test(domain) && !providerOwnMailbox(address, ctx)) {
       exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', 'providerDomain', { address, domain })
       continue
     }
