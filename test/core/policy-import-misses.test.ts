@@ -21,3 +21,27 @@ describe('an address at a well-known provider’s domain', () => {
     expect(privacy(other)).toEqual(['privacy@lanternly.com'])
   })
 })
+
+describe('a general mailbox beside a privacy address', () => {
+  it('reads the purpose written right after an address as that address’s own, whatever its neighbour’s says', () => {
+    const p = read('Contact\n\n| Email | support@quillmail.com – for general inquiries <br> dpo@quillmail.com – for privacy inquiries |', 'markdown')
+    expect(privacy(p)).toEqual(['dpo@quillmail.com'])
+    expect(p.otherEmails.map((e) => e.address)).toEqual(['support@quillmail.com'])
+    // A label that speaks of privacy keeps the address a privacy contact.
+    expect(privacy(read('Contact\n\nhelp@quillmail.com – for questions about your personal data and privacy'))).toEqual(['help@quillmail.com'])
+  })
+
+  it('puts a dedicated privacy address before support@ or team@, even where the policy also sends requests to the latter', () => {
+    const both = read('Privacy Policy\n\nIf you have any questions about the security or retention of your personal data, you can contact us at privacy@paperdove.com.\n\nDeletion: in order to delete the personal information you submitted, notify us at support@paperdove.com.')
+    expect(privacy(both)).toEqual(['privacy@paperdove.com', 'support@paperdove.com'])
+    // With no dedicated address, the mailbox the requests go to comes first.
+    const alone = read('Privacy Policy\n\nIf you have any questions about this policy, write to hello@paperdove.com.\n\nDeletion: in order to delete the personal information you submitted, notify us at support@paperdove.com.')
+    expect(privacy(alone)[0]).toBe('support@paperdove.com')
+  })
+
+  it('counts the company’s name with a word after it as its own mail domain (123greetings-inc.com beside 123greetings.com)', async () => {
+    const { homeDomain } = await import('../../electron/core/catalog/policy-import/emails')
+    expect(homeDomain(['support@quillcards.com', 'privacy@quillcards-inc.com'], null, 'Quillcards.com, Inc.')).toBeNull()
+    expect(homeDomain(['support@quillcards.com', 'privacy@lawfirm.com'], null, 'Quillcards.com, Inc.')).toBe('quillcards.com')
+  })
+})

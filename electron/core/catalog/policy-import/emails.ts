@@ -402,7 +402,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // Only the sentence itself (up to the address and a little after) says what the address is for.
   const sentenceOnly = clean(text.slice(Math.max(sentence.start, mention.start - 400), mention.start) + ' ' + text.slice(mention.end, Math.min(sentence.end, mention.end + 200)))
   // … unless that sentence itself is about privacy ("to have your data removed, write to our HR department").
-  const foreign = scoreCues(sentenceOnly, privacyCues).score >= 2 ? null : (foreignPurposeCues.find((c) => c.pattern.test(sentenceOnly))?.about ?? null)
+  const foreign = statedPurposeAfter(text, mention.end, sentence.end) ?? (scoreCues(sentenceOnly, privacyCues).score >= 2 ? null : (foreignPurposeCues.find((c) => c.pattern.test(sentenceOnly))?.about ?? null))
   let purposeHint: OtherEmailPurpose | null = null
   for (const cue of purposeCues) {
     if (cue.pattern.test(own)) {
@@ -429,6 +429,27 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** How far after an address its own label of purpose is read ("support@x.com – for general inquiries"). */
+const statedPurposeWindow = 80
+/** A purpose written right after an address, as a label of its own: "– for general inquiries", "(for technical support)". */
+const statedPurpose =
+  /^[\s*_)\]]{0,6}(?:[-–—:]|\(|,)[ \t]*(?:only[ \t]+)?(?:for|regarding|re:|concerning)[ \t]+(?:all[ \t]+|any[ \t]+|other[ \t]+)?(general (?:inquir|enquir|question)\w*|(?:customer|technical|product) (?:support|service|care)|support|technical (?:questions?|issues?)|sales|billing|orders?|press|media|business (?:inquir|enquir)\w*|partnerships?|jobs?|careers?)(?![\p{L}])/iu
+
+/**
+ * The purpose an address's own label gives it, written right after it and before the next address
+ * or line ("support@x.com – for general inquiries, dpo@x.com – for privacy inquiries"): that label
+ * speaks for the address alone, whatever its neighbours say. Null when there is none, or when the
+ * label itself speaks of privacy.
+ */
+function statedPurposeAfter(text: string, end: number, sentenceEnd: number): string | null {
+  let after = text.slice(end, Math.min(text.length, end + statedPurposeWindow, Math.max(sentenceEnd, end + 1)))
+  const cut = after.search(/[\n|@]/)
+  if (cut !== -1) after = after.slice(0, cut)
+  const m = statedPurpose.exec(after)
+  if (!m || scoreCues(after, privacyCues).score >= 1.5) return null
+  return m[1]!.toLowerCase()
 }
 
 /** A privacy office named as another organisation's: "its data protection officer", "leur bureau de protection des données". */
@@ -699,7 +720,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // Where the policy itself sends requests about the rights comes before a DPO named for questions.
   // Before all that, an address at the company's own mail domain: the company's own privacy people
   // rather than a law firm, a representative service or an affiliate named for one region.
-  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
+  // A general mailbox (support@, team@, info@) the policy also sends requests to does not come before
+  // an address dedicated to privacy that the policy gives too: it is where the requests land among others.
+  const generalMailbox = new Set(candidates.filter((c) => c.localPurpose === 'support' || c.localPurpose === 'general' || c.localPurpose === 'sales').map((c) => c.address))
+  const anyDedicated = privacyEmails.some((e) => dedicated.has(e.address))
+  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) && !(anyDedicated && generalMailbox.has(e.address)) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
   homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
@@ -773,7 +798,8 @@ export function homeDomain(addresses: ReadonlyArray<string>, companyDomain: stri
     if (label.length < 3) continue
     // "New York Times" and nytimes.com: the first words' initials before the last word.
     const initialsAndLast = words.length >= 2 ? `${words.slice(0, -1).map((w) => w[0]).join('')}${words[words.length - 1]}` : null
-    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label))) matches.add(domain)
+    // "123Greetings" and 123greetings-inc.com: the name with a word after it is the company's too.
+    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label)) || (words[0]!.length >= 5 && label.startsWith(words[0]!))) matches.add(domain)
   }
   // Two different domains both look like the company's: nothing to prefer.
   return matches.size === 1 ? [...matches][0]! : null
