@@ -45,3 +45,21 @@ describe('a general mailbox beside a privacy address', () => {
     expect(homeDomain(['support@quillcards.com', 'privacy@lawfirm.com'], null, 'Quillcards.com, Inc.')).toBe('quillcards.com')
   })
 })
+
+describe('a provider’s privacy address under its own heading', () => {
+  const services = (heading: string) =>
+    `Privacy Policy\n\nYou can revoke your consent by writing to dataprotection@wayfarely.com.\n\nProviders we use\n----------------\n\n### ${heading}\n\nIf you have any questions regarding this opt-out, please send an e-mail to privacy@trackwell.com and they will answer you.`
+
+  it('is the provider’s when the heading is the name its domain spells', () => {
+    for (const heading of ['Trackwell', 'Tw (Trackwell)', 'Trackwell Technology']) {
+      const p = read(services(heading), 'markdown')
+      expect(privacy(p), heading).toEqual(['dataprotection@wayfarely.com'])
+      expect(p.excludedEmails.map((e) => e.address), heading).toContain('privacy@trackwell.com')
+    }
+  })
+
+  it('stays the company’s under a heading that names a topic, or another name', () => {
+    expect(privacy(read(services('Trackwell privacy contact'), 'markdown'))).toContain('privacy@trackwell.com')
+    expect(privacy(read(services('Analytics'), 'markdown'))).toContain('privacy@trackwell.com')
+  })
+})

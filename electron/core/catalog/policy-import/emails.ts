@@ -413,7 +413,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const windowStart = Math.max(0, mention.start - 350)
   // "… its data protection office can be reached at dpd@partner.example": another organisation's
   // privacy people, named as such in the address's own sentence, are not the company's.
-  const otherOrganisation = namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) && !looksOwn(mention.address, ctx)
+  const otherOrganisation = (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) || headingNamesDomain(heading, mention.address)) && !looksOwn(mention.address, ctx)
   const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
@@ -477,6 +477,22 @@ function namesAnotherOrganisation(before: string, ctx: EmailContext): boolean {
   if (of && !ownOrDepartment.test(of[1]!) && !(ctx.companyName?.test(of[1]!) ?? false)) return true
   const named = organisationThenPrivacyOffice.exec(before)
   return named !== null && !ownOrDepartment.test(named[1]!.trim()) && !(ctx.companyName?.test(named[1]!) ?? false)
+}
+
+/** Words of a heading that make it a topic, not a provider's name ("Privacy contact", "Your rights"). */
+const topicHeading = /\b(?:privacy|data|protection|contact|officer|rights?|controller|questions?|requests?|complaints?|legal|datenschutz|kontakt|impressum|about|who we are|us)\b|données|confidentialité/i
+
+/**
+ * Whether the section an address stands in is headed by the name its domain spells ("### Adjust" over
+ * "… write to privacy@adjust.com", "### Adnxs (AppNexus)" over privacy@appnexus.com): a provider's
+ * section in a list of the providers the company uses. A heading of a few words only, naming no topic.
+ */
+function headingNamesDomain(heading: string | null, address: string): boolean {
+  if (heading === null) return false
+  const words = heading.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+  if (words.length === 0 || words.length > 4 || topicHeading.test(heading)) return false
+  const label = registrableDomain(address.slice(address.lastIndexOf('@') + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  return label.length >= 3 && (words.includes(label) || words.join('') === label)
 }
 
 /** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
