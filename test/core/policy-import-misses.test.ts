@@ -63,3 +63,28 @@ describe('a provider’s privacy address under its own heading', () => {
     expect(privacy(read(services('Analytics'), 'markdown'))).toContain('privacy@trackwell.com')
   })
 })
+
+describe('addresses written out for people', () => {
+  const decoded = (text: string) => read(text).privacyEmails.map((e) => e.address)
+
+  it('reads “[at]”, “(at)”, “ at ” and “ dot ” forms where a contact word or a label leads to them', () => {
+    expect(decoded('To exercise your rights, please email privacy[at]quillon[dot]com.')).toEqual(['privacy@quillon.com'])
+    expect(decoded('For questions about your personal data, write to privacy (at) quillon (dot) com.')).toEqual(['privacy@quillon.com'])
+    expect(decoded('For questions about your personal data, please email privacy at quillon.com.')).toEqual(['privacy@quillon.com'])
+    expect(decoded('To exercise your rights, contact our Data Protection Officer: dpo at quillon dot com')).toEqual(['dpo@quillon.com'])
+  })
+
+  it('leaves ordinary prose alone: “at” before a web address, a team “at” a company', () => {
+    expect(decoded('Our privacy team at quillon dot com reviewed this policy and your personal data rights.')).toEqual([])
+    expect(decoded('Your personal data is described in more detail at quillon.com.')).toEqual([])
+    expect(decoded('Privacy matters to the engineers at quillon.com, who built the app.')).toEqual([])
+    expect(decoded('If you have questions about your personal data, contact us at quillon.com/privacy.')).toEqual([])
+  })
+})
+
+describe('addresses written out for people, in company names and web hosts', () => {
+  it('reads no address from “at Company.Com (UK) Limited” or “at www.host.com”', () => {
+    const p = read('For the purposes of UK GDPR (Article 27), you may contact our UK representative at Quillon.Com (UK) Limited, Tower Bridge House, London.\n\nYou may also contact our representative using the webform at www.reprelay.com.')
+    expect(p.privacyEmails.map((e) => e.address)).toEqual([])
+  })
+})

@@ -80,6 +80,35 @@ const spacedDomain = new RegExp(
   'g',
 )
 
+/**
+ * "privacy at quillon.com": the at written out, the dots real. Prose writes "at" before a web address
+ * too ("find us at quillon.com"), so this form is read only where a contact word leads to it (see
+ * `writtenOutContext`) and after no article or possessive ("our team at quillon.com"), with a domain in
+ * lower case that is no web host ("at Wix.Com (UK) Limited", "at www.example.com" are not mail domains).
+ */
+const spelledAt = new RegExp(
+  `(?<![\\w.%+@-])(${local})\\s{1,3}(?:at|AT)\\s{1,3}(${label}(?:\\.${label})*\\.[A-Za-z]{2,24})(?![\\w@-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+/** How far before a written-out address its sentence is read for a word that leads to it. */
+const writtenOutLead = 120
+/** Words that lead to an address written out without brackets: writing, e-mailing, a label's colon. */
+const writtenOutCue = /\b(?:e-?mail\w*|mail(?:ing)?|write|writing|contact\w*|send\w*|reach\w*|courriel|kontakt\w*|schreiben|adresse|address(?:ed)?)\b|:[ \t]*$/i
+/** Words after which "X at Y" is prose, not an address ("our team at quillon.com"). */
+const proseBefore = /\b(?:our|the|your|my|their|its|his|her|a|an|this|that|us|we|you)[ \t]+$/i
+
+/**
+ * Whether an address written out without brackets ("privacy at quillon dot com") stands where an
+ * address is expected: a contact word or a label's colon before it in its own sentence, and no
+ * article or possessive right before its first word. Ordinary prose ("the team at quillon dot com
+ * built it") is left alone.
+ */
+function writtenOutContext(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - writtenOutLead), start)
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1)
+  return writtenOutCue.test(sentence) && !proseBefore.test(sentence)
+}
+
 /** Words that are not the start of an address in "… at … dot …". */
 const notALocalPart = /^(?:us|me|you|them|him|her|it|we|or|and|to|contact|write|email|e-mail|mail|reach|look|is|are|was|be|arrive|stay|available|located)$/i
 
@@ -262,7 +291,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
   const decodedWarned = new Set<string>()
-  for (const pattern of [bracketed, spelledOut, spacedDomain]) {
+  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain]) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m && mentions.length < maxMentions; m = pattern.exec(text)) {
       budget.check()
@@ -270,7 +299,9 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       const end = start + m[0].length
       if (overlaps(start, end)) continue
       const localPart = m[1]!
-      if (pattern === spelledOut && notALocalPart.test(localPart)) continue
+      if ((pattern === spelledOut || pattern === spelledAt) && (notALocalPart.test(localPart) || !writtenOutContext(text, start))) continue
+      // "at Wix.Com (UK) Limited", "at www.datarep.com": a company's or a web site's name, not a mail domain.
+      if (pattern === spelledAt && (/^www\./i.test(m[2]!) || /\p{Lu}/u.test(m[2]!))) continue
       const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s{1,10}(?:dot|DOT)\s{1,10}/g, '.').replace(/\s+/g, '').toLowerCase()
       if (!/\.[a-z]{2,24}$/.test(domain)) continue
       const address = `${localPart}@${domain}`
