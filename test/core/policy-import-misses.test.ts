@@ -88,3 +88,30 @@ describe('addresses written out for people, in company names and web hosts', () 
     expect(p.privacyEmails.map((e) => e.address)).toEqual([])
   })
 })
+
+describe('the company’s name from the policy’s own words', () => {
+  const name = (text: string, format: 'text' | 'markdown' = 'text') => read(text, format).companyName?.name ?? null
+
+  it('reads a template’s definition, a generic term defined for the name, a lead word before a short name, a label and a seat', () => {
+    expect(name('Definitions\n\n“Company” (referred to herein as either the "Company", "We", "Us" or "Our") means Quillon AI, Inc., a Delaware corporation.')).toBe('Quillon AI, Inc.')
+    expect(name('Privacy Policy\n\nQuillon Iron AB, hereafter referred to as "the Company", is committed to protecting your privacy.')).toBe('Quillon Iron AB')
+    expect(name('Politique\n\nA des fins d’information, QUILLON SOLUTIONS, ci-après dénommée « l’Organisme », a défini la présente politique.')).toBe('QUILLON SOLUTIONS')
+    expect(name('Política de Privacidad\n\nQuillon Motor, S.L., (en adelante, “Quillon” o la “Sociedad”) es el responsable del tratamiento.')).toBe('Quillon')
+    expect(name('Põhimõtted\n\nKäesolevad põhimõtted kirjeldavad, kuidas Quillon Classifieds OÜ, registrikood 14608656, aadress Pärnu mnt 141, Tallinn 10145, (edaspidi „Quillon Classifieds“), töötleb isikuandmeid.')).toBe('Quillon Classifieds')
+    expect(name('Privacy Policy\n\n**Applies to:** Quillon AB  \n**Website:** www.quillon.ai', 'markdown')).toBe('Quillon AB')
+    expect(name('POLITICA DE CONFIDENȚIALITATE\n\nQuillon Proiect SRL, având sediul în Bacău, Str. Războieni nr. 7, vă informează.')).toBe('Quillon Proiect SRL')
+    expect(name('Privacy Questions and Answers\n\nThis notice describes how quillpm, Inc., or quillpm for short, collects and uses data about you.')).toBe('quillpm, Inc.')
+    expect(name('用户隐私协议\n\n以下协议详细介绍了北京鹅毛笔科技有限公司（以下简称“我们”）会如何收集、使用您的个人信息。')).toBe('北京鹅毛笔科技有限公司')
+    expect(name('9.1 鹅毛笔由北京鹅毛笔科技有限公司及/或关联方提供，如果你有疑问请联系我们。')).toBe('北京鹅毛笔科技有限公司')
+  })
+
+  it('reads a name that begins with a word that is a pronoun in another language (“Nous Research”), but never the pronoun alone', () => {
+    expect(name('Introduction\n\nNous Research respects the privacy of its users.')).toBe('Nous Research')
+    expect(name('Politique\n\nNous (ci-après « nous ») respectons votre vie privée.')).not.toBe('nous')
+  })
+
+  it('takes no name from a label or a definition without a company in it', () => {
+    expect(name('Privacy Policy\n\nCompany: see below\n\nController: the website operator')).toBeNull()
+    expect(name('Privacy Policy\n\nThis page describes how cookies are used and how our partners collect data.')).toBeNull()
+  })
+})

@@ -125,7 +125,7 @@ function titlePieces(title: string): string[] {
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|countries|territories|regions|jurisdictions|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
+  /^(?:we|us|you|your|our|the|this|it|nous)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|countries|territories|regions|jurisdictions|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -139,7 +139,7 @@ function count(text: string, name: string): number {
 }
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
-const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
 
 /** The last word of a piece of an address ("1st Floor", "Sheriff Street"): such a piece is not a company's name. */
 const addressWordLast = /(?<![\p{L}\p{N}])(?:Floor|Suite|Ste\.?|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Straße|Strasse|Rue|Calle|Via)$/u
@@ -245,6 +245,20 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`\band (${companyNameText}),? the (?:owner|operator|provider|publisher)\b`, 'u'), needsForm: true },
   // X Inc. dba Y / doing business as Y — the legal name
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+(?:dba|d/b/a|doing business as)[ \t]`, 'u'), needsForm: true },
+  // “Company” (referred to as “the Company”, “We” …) means / refers to X — a policy template's definitions
+  { pattern: new RegExp(String.raw`["“](?:Company|Controller|Operator)["”][^\n]{0,120}?\b(?:means|refers to)[ \t]+(${companyNameText})`, 'u'), needsForm: false },
+  // X, hereafter referred to as “the Company” / X, ci-après dénommée « l’Organisme » — a generic term defined for the name before it
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+\(?(?:hereafter|hereinafter|ci-après|en adelante|edaspidi|im Folgenden)(?:[ \t]+(?:referred to as|called|dénommée?|désignée?))?[,:]?[ \t]*["“«„][ \t\u00a0]*(?:the |la |le |l['’]|el |der |die )?(?:Company|Organisme|Société|Sociedad|Unternehmen|Operator|Provider|Entreprise|Compañía)\b`, 'u'), needsForm: false },
+  // X OÜ, …, (edaspidi „X“) / X, S.L., (en adelante, “X” …) — a short name defined after a lead word
+  { pattern: new RegExp(String.raw`${legalForm}[^()\n]{0,80}?\([ \t]*(?:hereinafter|hereafter|en adelante|ci-après|edaspidi|im Folgenden|denumită în continuare)[,:]?[ \t]*["“„«][ \t]*(${nameWord}(?:[ \t]+${nameWord}){0,3})[ \t]*["”“»]`, 'u'), needsForm: false },
+  // Applies to: X AB / Company: X Ltd / Controller: X GmbH — a label of the policy's own
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Applies to|Company(?: name)?|Controller|Data controller|Operator|Service provider|Responsable(?: du traitement)?|Verantwortliche[rs]?|Unternehmen)[ \t]*:[ \t]*(${companyNameText})`, 'u'), needsForm: true },
+  // X SRL, având sediul în … / X GmbH mit Sitz in … / X OÜ, registrikood … — the company and its seat
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}),?[ \t]+(?:având sediul|cu sediul|con sede|mit Sitz|registrikood|having its (?:registered office|seat))`, 'u'), needsForm: true },
+  // This notice describes how npm, Inc. collects and uses data
+  { pattern: new RegExp(String.raw`\b(?:describes|explains|sets out)[ \t]+how[ \t]+((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+${nameWord}){0,5}(?:,?[ \t]+${legalForm})?),?(?:[ \t]+or[ \t][^,\n]{1,40},)?[ \t]+(?:collects|uses|processes|handles)\b`, 'u'), needsForm: true },
+  // 北京…科技有限公司（以下简称“我们”） / 由北京…有限公司及/或关联方提供 — a Chinese company's name, defined or named as the provider
+  { pattern: new RegExp(String.raw`((?:(?![了由是为指与和的在对])\p{Script=Han}){2,30}?(?:股份有限公司|有限责任公司|有限公司))(?:（以下(?:简称|簡稱)|(?:及/?或?[^，。\n]{0,8})?(?:提供|运营))`, 'u'), needsForm: false },
 ]
 
 /** How many matches of one pattern are tried before the next pattern: a rejected word ("Who is the controller") gives way to the next. */
@@ -287,7 +301,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
     let found = m[1]!.trim()
     for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     found = nameProper(found)
-    if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
+    if (!/\p{Lu}|\p{Script=Han}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
     let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
     // "Signal Messenger, LLC, 650 Castro Street": a legal form right after the name belongs to it.
