@@ -115,3 +115,13 @@ describe('the company’s name from the policy’s own words', () => {
     expect(name('Privacy Policy\n\nThis page describes how cookies are used and how our partners collect data.')).toBeNull()
   })
 })
+
+describe('the company’s name is never a domain seen only in links', () => {
+  it('gives no name when the only trace of one is the site its links go to, and the domain where the text writes it as the service’s name', () => {
+    const links = '[Overview](https://www.quillpost.ch/a) [Services](https://www.quillpost.ch/b) [Branches](https://www.quillpost.ch/c)'
+    const chrome = read(`Data protection and disclaimer\n\n${links}\n\nWe regard the protection of your personal data as important.`, 'markdown')
+    expect(chrome.companyName).toBeNull()
+    const written = read(`Privacy\n\n${links}\n\nquillpost.ch uses cookies. We keep quillpost.ch free of trackers.`, 'markdown')
+    expect(written.companyName).toMatchObject({ name: 'quillpost.ch', basis: 'domain' })
+  })
+})

@@ -425,7 +425,20 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       if (/^\p{Lu}/u.test(m[0])) return { name: m[0], basis: 'domain', ...quoteOf(m.index, m.index + m[0].length) }
     }
   }
-  if (domain) return { name: domain, basis: 'domain', quote: null, start: null, end: null }
+  // 5. The domain itself only where the text writes it as the name of the service ("timeanddate.com
+  // uses cookies"), twice at least, outside web and e-mail addresses; a domain seen only in links is
+  // page chrome, never a name.
+  if (domain) {
+    const pattern = new RegExp(`(?<![\\w./@:-])${escapeRegExp(domain)}(?![\\w/@-]|\\.[\\w])`, 'gi')
+    let first: RegExpExecArray | null = null
+    let times = 0
+    for (let m = pattern.exec(head); m && times < 2; m = pattern.exec(head)) {
+      if (/www\.$/i.test(head.slice(Math.max(0, m.index - 4), m.index))) continue
+      first ??= m
+      times += 1
+    }
+    if (first && times >= 2) return { name: first[0], basis: 'domain', ...quoteOf(first.index, first.index + first[0].length) }
+  }
   return null
 }
 
