@@ -125,3 +125,23 @@ describe('the company’s name is never a domain seen only in links', () => {
     expect(written.companyName).toMatchObject({ name: 'quillpost.ch', basis: 'domain' })
   })
 })
+
+describe('Estonian and Romanian rights wording', () => {
+  it('ties the contacts of a rights sentence in Estonian and in Romanian to privacy', () => {
+    const et = read('**13. Kontaktandmed**\n\nTäiendavate küsimuste korral või punktis 7 toodud õiguste kasutamiseks võib Andmesubjekt pöörduda Quillon Groupi poole järgmistel kontaktidel:  \nPostiaadress: Pärnu mnt 141, Tallinn  \nE-post:  \nQuillon.ee: [klienditugi@quillon.ee](mailto:klienditugi@quillon.ee)', 'markdown')
+    expect(privacy(et)).toEqual(['klienditugi@quillon.ee'])
+    const ro = read('Quillon Proiect SRL, e-mail: contact@quillon.ro, în calitate de operator de date cu caracter personal, vă informează cu privire la drepturile pe care le aveți.\n\nPentru a ne transmite o solicitare, vă rugăm sa ne trimiteți un email lacontact@quillon.ro.')
+    expect(privacy(ro)).toEqual(['contact@quillon.ro'])
+    expect(ro.otherEmails).toEqual([])
+  })
+
+  it('keeps an ordinary Estonian or Romanian contact sentence without those words a general address', () => {
+    expect(privacy(read('Kontakt\n\nTellimuste küsimustes kirjutage: klienditugi@quillon.ee'))).toEqual([])
+    expect(privacy(read('Pentru comenzi, vă rugăm sa ne trimiteți un email la comenzi@quillon.ro.'))).toEqual([])
+  })
+
+  it('cuts a preposition run into an address only when the policy gives the address without it too', () => {
+    expect(privacy(read('Pentru exercitarea drepturilor, scrieți un email lacontact@quillon.ro.'))).toEqual(['lacontact@quillon.ro'])
+    expect(privacy(read('Privacy questions: laura@quillon.com. For your rights, write to privacy@quillon.com.'))).toContain('laura@quillon.com')
+  })
+})

@@ -322,7 +322,27 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
     warnings.push(proposalWarning('cloudflare-protected', 'cloudflare', { shown: m[0] }, m.index, m.index + m[0].length))
   }
 
-  return mentions.sort((a, b) => a.start - b.start)
+  return withoutGluedPreposition(mentions).sort((a, b) => a.start - b.start)
+}
+
+/** Short words of "to", "at", "on" that a page runs into the address after them ("un email lacontact@x.com"). */
+const gluedPreposition = /^(?:la|to|at|an|à|al|de|per|para|sur|op|auf|na|pe|ad)(?=[a-z0-9])/i
+
+/**
+ * "… trimiteți un email lacontact@avoteca.com": the page ran a preposition into the address. Only
+ * when the policy gives the same address without it elsewhere (contact@avoteca.com) is the word cut
+ * off; a mailbox that merely starts with those letters (laura@…, support@…) stays as it is.
+ */
+function withoutGluedPreposition(mentions: Mention[]): Mention[] {
+  const known = new Set(mentions.map((m) => m.address.toLowerCase()))
+  return mentions.map((m) => {
+    if (m.via !== 'text') return m
+    const word = gluedPreposition.exec(m.address)
+    if (!word) return m
+    const rest = m.address.slice(word[0].length)
+    if (!known.has(rest.toLowerCase())) return m
+    return { ...m, address: rest, start: m.start + word[0].length }
+  })
 }
 
 /** The words around a mention, without addresses and links (whose letters would count as cues). */
