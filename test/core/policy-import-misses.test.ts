@@ -145,3 +145,20 @@ describe('Estonian and Romanian rights wording', () => {
     expect(privacy(read('Privacy questions: laura@quillon.com. For your rights, write to privacy@quillon.com.'))).toContain('laura@quillon.com')
   })
 })
+
+describe('a company contact right after a regulator’s paragraph', () => {
+  const regulator = 'Si vous estimez que vos droits n’ont pas été respectés, vous pouvez adresser une réclamation auprès de la CNIL en écrivant à l’adresse suivante : CNIL - Service des Plaintes - 3, place de Fontenoy - 75334 Paris Cedex 07'
+
+  it('is the company’s when a heading opens its own section', () => {
+    const p = read(`${regulator}\n\n10. CONTACT\n\nPour exercer vos droits, nous vous invitons à vous adresser au Délégué à la protection des données par e-mail à l’adresse suivante : legal@quillon.fr.`)
+    expect(privacy(p)).toEqual(['legal@quillon.fr'])
+  })
+
+  it('stays the regulator’s in the regulator’s own paragraph or lines, and the words before an unrelated heading say nothing of an address after it', () => {
+    const p = read('You may lodge a complaint with the supervisory authority, the Quillonian Data Protection Commission:\n\ncomplaints@dpc-quillonia.org')
+    expect(privacy(p)).toEqual([])
+    const account = read('Individuals with complaints regarding our handling of personal data should first contact us at privacy@quillon.com.\n\nAccount Information\n\nYou may deactivate your account at any time by contacting support@quillon.com.')
+    expect(privacy(account)).toEqual(['privacy@quillon.com'])
+    expect(account.otherEmails.map((e) => e.address)).toEqual(['support@quillon.com'])
+  })
+})

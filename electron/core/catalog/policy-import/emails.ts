@@ -15,6 +15,7 @@ import {
   ownerFromContext,
   privacyCues,
   purposeCues,
+  regulatorCue,
   regulatorDomains,
   scoreCues,
   thirdPartyDomains,
@@ -399,7 +400,14 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const words = mention.via === 'mailto-mismatch' ? text.slice(mention.start, mention.end) : ' '
   const own = clean(text.slice(ownStart, mention.start) + ' ' + words + ' ' + text.slice(mention.end, ownEnd))
   // The words before the sentence, but not those about another address ("Privacy: a@x. Orders: b@x").
+  // A heading that opens the address's own section ends what the words before it say about the address.
+  // A bare label ("E-mail: …") continues the block above it (an address, a name), heading or not.
+  const windowStart = Math.max(0, mention.start - 350)
+  const section = bareLabelWords.test(own.replace(/[^\p{L}]+/gu, '')) ? null : headingEndBefore(segments, sentence.start, windowStart)
+  const sectionStart = section === null ? -1 : section.end
   let leadText = segments.before(sentence.start, 260)
+  // … and a heading about privacy leaves the words before it their say.
+  if (section !== null && sentence.start - section.end < leadText.length && scoreCues(clean(section.text), privacyCues).score === 0) leadText = text.slice(section.end, sentence.start)
   plainEmail.lastIndex = 0
   for (let m = plainEmail.exec(leadText); m; m = plainEmail.exec(leadText)) leadText = leadText.slice(m.index + m[0].length)
   plainEmail.lastIndex = 0
@@ -432,7 +440,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // A topic taken from the paragraph ties an address, but less than its own sentence would.
   const fromLead = leadWeight === 0.5 ? 0.5 * leadScore.score : Math.min(2.5, leadWeight * leadScore.score)
   // A bare label ("E-mail:", "Eメール:") says nothing itself: the section's heading speaks for it.
-  const bareLabel = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i.test(own.replace(/[^\p{L}]+/gu, ''))
+  const bareLabel = bareLabelWords.test(own.replace(/[^\p{L}]+/gu, ''))
   const fromLines = bareLabel ? Math.max(fromLead, Math.min(2.5, leadScore.score)) : fromLead
   let privacy = ownScore.score + Math.max(fromLines, 0.9 * introScore.score) + (bareLabel ? 1 : 0.5) * headingScore.score
   const newsletter = purposeCues[0]!.pattern
@@ -461,11 +469,12 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
       break
     }
   }
-  const windowStart = Math.max(0, mention.start - 350)
   // "… its data protection office can be reached at dpd@partner.example": another organisation's
   // privacy people, named as such in the address's own sentence, are not the company's.
   const otherOrganisation = (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) || headingNamesDomain(heading, mention.address)) && !looksOwn(mention.address, ctx)
-  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
+  // A regulator named before a heading that opens the address's own section ("… complain to the CNIL …
+  // / 10. CONTACT / … e-mail our DPO at …") speaks for the section before, not for the address.
+  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
@@ -595,6 +604,21 @@ function introductionIndexBefore(segments: Segments, start: number): number {
     if (last > s.start && (text[last - 1] === ':' || text[last - 1] === '：') && s.end - s.start > 25) return index
   }
   return -1
+}
+
+/** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
+const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
+
+/** The section heading nearest above `start` (its words and where it ends), if one stands between `floor` and `start`. */
+function headingEndBefore(segments: Segments, start: number, floor: number): { text: string; end: number } | null {
+  const text = segments.text
+  for (let index = segments.paragraphIndexAt(start) - 1; index >= 0; index -= 1) {
+    const p = segments.paragraphs[index]!
+    if (p.end < floor) break
+    const t = text.slice(p.start, p.end).trim()
+    if (!t.includes('\n') && t.length <= 90 && !/[.,;:!?]$/.test(t) && /^[\p{Lu}\p{N}\p{Script=Han}]/u.test(t) && !/@|\d{3,}/.test(t) && !regulatorCue.test(t)) return { text: t, end: p.end }
+  }
+  return null
 }
 
 /** The section heading above `start`: a short single-line paragraph without final punctuation. */
