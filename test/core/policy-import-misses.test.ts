@@ -162,3 +162,14 @@ describe('a company contact right after a regulator’s paragraph', () => {
     expect(account.otherEmails.map((e) => e.address)).toEqual(['support@quillon.com'])
   })
 })
+
+describe('a company address whose lines name a well-known provider', () => {
+  it('is the company’s when an attention line names the company without its legal form', () => {
+    const text = 'Privacy Questions\n\nThis notice describes how quillpm, Inc. collects and uses data about you.\n\nWrite to us at:\n\nGitHub Data Protection Officer  \nAttention: quillpm Data Protection  \n88 Colin P. Kelly Jr. St.  \nSan Francisco, CA 94107  \nUnited States'
+    const p = read(text, 'markdown')
+    expect(p.postalAddresses.filter((a) => a.role === 'company').map((a) => a.country)).toEqual(['US'])
+    // Without the attention line, the provider's name in the addressee keeps it the provider's.
+    const theirs = read(text.replace('Attention: quillpm Data Protection  \n', ''), 'markdown')
+    expect(theirs.postalAddresses.filter((a) => a.role === 'company')).toEqual([])
+  })
+})
