@@ -173,3 +173,14 @@ describe('a company address whose lines name a well-known provider', () => {
     expect(theirs.postalAddresses.filter((a) => a.role === 'company')).toEqual([])
   })
 })
+
+describe('the limits of the heading and mailbox rules', () => {
+  it('keeps a person’s own address under a heading that is that person’s name', () => {
+    expect(privacy(read('# quillbase privacy policy\n\n## Contact details\n\nCal Quillson\n\ncal@calquillson.com\n\n## The personal information we collect', 'markdown'))).toEqual(['cal@calquillson.com'])
+  })
+
+  it('lets another organisation’s DPO not push a service’s own request address down', () => {
+    const p = read('Exercice de vos droits\n\nPour exercer vos droits, écrivez à contact@demarche.quillon.gouv.fr.\n\nVous pouvez aussi contacter le délégué à la protection des données des services du Premier ministre : dpd@pm.gouv.fr.')
+    expect(privacy(p)[0]).toBe('contact@demarche.quillon.gouv.fr')
+  })
+})

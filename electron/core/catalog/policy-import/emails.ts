@@ -552,7 +552,7 @@ function headingNamesDomain(heading: string | null, address: string): boolean {
   const words = heading.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
   if (words.length === 0 || words.length > 4 || topicHeading.test(heading)) return false
   const label = registrableDomain(address.slice(address.lastIndexOf('@') + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
-  return label.length >= 3 && (words.includes(label) || words.join('') === label)
+  return label.length >= 3 && words.includes(label)
 }
 
 /** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
@@ -604,6 +604,22 @@ function introductionIndexBefore(segments: Segments, start: number): number {
     if (last > s.start && (text[last - 1] === ':' || text[last - 1] === '：') && s.end - s.start > 25) return index
   }
   return -1
+}
+
+/**
+ * Whether two addresses are at domains of one organisation: the same domain, or domains whose own
+ * part (left of what they share) is one name with a word after it ("123greetings" and "123greetings-inc").
+ */
+function sameOrganisationDomain(a: string, b: string): boolean {
+  const da = a.slice(a.lastIndexOf('@') + 1).toLowerCase().split('.')
+  const db = b.slice(b.lastIndexOf('@') + 1).toLowerCase().split('.')
+  while (da.length > 1 && db.length > 1 && da[da.length - 1] === db[db.length - 1]) {
+    da.pop()
+    db.pop()
+  }
+  const la = da[da.length - 1]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const lb = db[db.length - 1]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  return la === lb || (Math.min(la.length, lb.length) >= 4 && (la.startsWith(lb) || lb.startsWith(la)))
 }
 
 /** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
@@ -813,9 +829,11 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // rather than a law firm, a representative service or an affiliate named for one region.
   // A general mailbox (support@, team@, info@) the policy also sends requests to does not come before
   // an address dedicated to privacy that the policy gives too: it is where the requests land among others.
+  // Only a dedicated address of the same organisation counts (123greetings-inc.com beside 123greetings.com;
+  // not a ministry's DPO beside a service's contact, pm.gouv.fr beside demarche.numerique.gouv.fr).
   const generalMailbox = new Set(candidates.filter((c) => c.localPurpose === 'support' || c.localPurpose === 'general' || c.localPurpose === 'sales').map((c) => c.address))
-  const anyDedicated = privacyEmails.some((e) => dedicated.has(e.address))
-  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) && !(anyDedicated && generalMailbox.has(e.address)) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
+  const dedicatedBeside = (address: string) => privacyEmails.some((e) => dedicated.has(e.address) && sameOrganisationDomain(e.address, address))
+  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) && !(generalMailbox.has(e.address) && dedicatedBeside(e.address)) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
   homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
