@@ -184,3 +184,19 @@ describe('the limits of the heading and mailbox rules', () => {
     expect(privacy(p)[0]).toBe('contact@demarche.quillon.gouv.fr')
   })
 })
+
+describe('the company’s name: subjects, “(that’s us)” and titles in other languages', () => {
+  const name = (text: string, format: 'text' | 'markdown' = 'text') => read(text, format).companyName?.name ?? null
+
+  it('reads “X (that’s us)”, “describes how X uses”, “X processes data”, and a French title “… D’X”', () => {
+    expect(name('Websites, Communications & Cookies Privacy Notice\n\nWe care about your privacy. When Quillzilla (that’s us) collects information about you, this notice applies.')).toBe('Quillzilla')
+    expect(name('Privacy policy\n\nThis privacy policy describes how Quillpress.org uses and protects any information that you give us.')).toBe('Quillpress.org')
+    expect(name('Privacy Policy\n\nWhen you use the website, nothing is collected. Project Quillberg processes data from its access logs for statistics.')).toBe('Project Quillberg')
+    expect(name('**POLITIQUE DE CONFIDENTIALITÉ D’QUILLICS**\n\nLa protection de votre vie privée est importante pour QUILLICS, qui s’engage à traiter vos données.', 'markdown')).toBe('QUILLICS')
+  })
+
+  it('takes no question word, no table of contents and no page word for the name', () => {
+    expect(name('Privacy Policy\n\n[Why Google collects data](https://policies.google.com/privacy#whycollect)\n\nWe collect data to build better services.', 'markdown')).not.toBe('Why Google')
+    expect(name('Websites & Communications Privacy Notice\n\nThese websites and communications are described here. Websites and communications change.')).toBeNull()
+  })
+})

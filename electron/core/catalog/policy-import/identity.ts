@@ -88,8 +88,11 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
   return archive?.domain ? registrableDomain(archive.domain) : null
 }
 
+/** Words that make a line a privacy policy's title, in the languages policies come in. */
+const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
+
 const genericTitleWords =
-  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)\b|\bd['’](?=[A-ZÀ-Þ])|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -256,7 +259,11 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // X SRL, având sediul în … / X GmbH mit Sitz in … / X OÜ, registrikood … — the company and its seat
   { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}),?[ \t]+(?:având sediul|cu sediul|con sede|mit Sitz|registrikood|having its (?:registered office|seat))`, 'u'), needsForm: true },
   // This notice describes how npm, Inc. collects and uses data
-  { pattern: new RegExp(String.raw`\b(?:describes|explains|sets out)[ \t]+how[ \t]+((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+${nameWord}){0,5}(?:,?[ \t]+${legalForm})?),?(?:[ \t]+or[ \t][^,\n]{1,40},)?[ \t]+(?:collects|uses|processes|handles)\b`, 'u'), needsForm: true },
+  { pattern: new RegExp(String.raw`\b(?:describes?|explains?|sets? out)[ \t]+how[ \t]+((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+${nameWord}){0,5}(?:,?[ \t]+${legalForm})?),?(?:[ \t]+or[ \t][^,\n]{1,40},)?[ \t]+(?:collects|uses|processes|handles)\b`, 'u'), needsForm: false },
+  // When Mozilla (that’s us) collects information — the name the policy says is itself
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})[ \t]*\((?:that['’]s|that is|c['’]est)[ \t]+(?:us|we|nous)\)`, 'u'), needsForm: false },
+  // Project Gutenberg processes data from its access logs — the name as the subject of what is done with the data
+  { pattern: new RegExp(String.raw`(?:^|\n|[.!?] )(${companyNameText}) (?:processes|collects|stores|uses|shares|protects) (?:your |the |all |any )?(?:personal )?(?:data|information)\b`, 'u'), needsForm: false },
   // 北京…科技有限公司（以下简称“我们”） / 由北京…有限公司及/或关联方提供 — a Chinese company's name, defined or named as the provider
   { pattern: new RegExp(String.raw`((?:(?![了由是为指与和的在对])\p{Script=Han}){2,30}?(?:股份有限公司|有限责任公司|有限公司))(?:（以下(?:简称|簡稱)|(?:及/?或?[^，。\n]{0,8})?(?:提供|运营))`, 'u'), needsForm: false },
 ]
@@ -299,7 +306,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
   function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean | 'words' {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
-    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     found = nameProper(found)
     if (!/\p{Lu}|\p{Script=Han}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
@@ -415,7 +422,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       .sort((a, b) => b.n - a.n)
     // The title itself counts once: the name must come back in the text (or match the domain),
     // unless the title is the policy's own ("Privacy Policy - Faasoft") and names nothing else.
-    const policyTitle = /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(titleLine.text) && pieces.length === 1
+    const policyTitle = policyTitleWords.test(titleLine.text) && pieces.length === 1
     if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
@@ -461,7 +468,7 @@ function firstHeadingLine(text: string): { text: string; start: number; end: num
     const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)
     const line = text.slice(start, end).trim()
     if (line && !/archived on|following text/i.test(line)) {
-      const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(line))
+      const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || policyTitleWords.test(line))
       if (!titleLike) {
         // Page chrome above the title ("LEGAL INFORMATION", a date) is skipped; prose ends the search.
         if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return null
