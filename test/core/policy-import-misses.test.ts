@@ -200,3 +200,16 @@ describe('the company’s name: subjects, “(that’s us)” and titles in othe
     expect(name('Websites & Communications Privacy Notice\n\nThese websites and communications are described here. Websites and communications change.')).toBeNull()
   })
 })
+
+describe('the privacy office of the company’s own representative', () => {
+  const policy = (intro: string) =>
+    `Quilldb Privacy Notice\n\nThis notice explains how Quilldb.com, Inc. handles your data.\n\n${intro}\n\nIf you have any concern about privacy at Quilldb, please reach out to our customer service. Further, the data protection officer for Amazon Europe Core SARL can be contacted at eu-privacy@amazon.co.uk.`
+
+  it('is a way to reach the company when the policy names that organisation as its representative', () => {
+    expect(privacy(read(policy('Our EU representative is Amazon Europe Core S.a.r.l., located 38 avenue John F. Kennedy, L-1855 Luxembourg.')))).toEqual(['eu-privacy@amazon.co.uk'])
+  })
+
+  it('stays another organisation’s when the policy names it as a provider', () => {
+    expect(privacy(read(policy('We host our website with Amazon Web Services, a provider we use.')))).toEqual([])
+  })
+})

@@ -370,6 +370,23 @@ export type EmailContext = {
 type EmailMemo = {
   readonly intro: Map<number, { score: number; strongest: Cue | null }>
   readonly heading: Map<number, string | null>
+  /** The first words of the organisations the policy names as its own representative ("Our EU representative is Amazon Europe Core S.a.r.l."). */
+  readonly representatives: ReadonlySet<string>
+}
+
+/** "Our EU representative is X", "our representative in the EU: X": the company's own representative, by name. */
+const ownRepresentative =
+  /\b(?:our|its)\s+(?:(?:EU|EEA|UK|Swiss|European|GDPR|data protection|privacy)\s+)?representatives?\b[^.\n]{0,40}?(?:\bis|\bare|:)\s+(\p{Lu}[\p{L}\p{N}.&'’-]{1,40})/giu
+/** Representatives read per policy at most. */
+const maxRepresentatives = 20
+
+/** The first words of the organisations a policy names as its own representative, lower case. */
+function representativesOf(text: string): ReadonlySet<string> {
+  const found = new Set<string>()
+  ownRepresentative.lastIndex = 0
+  for (let m = ownRepresentative.exec(text); m && found.size < maxRepresentatives; m = ownRepresentative.exec(text)) found.add(m[1]!.toLowerCase())
+  ownRepresentative.lastIndex = 0
+  return found
 }
 type JudgeContext = EmailContext & { readonly memo: EmailMemo }
 
@@ -474,7 +491,10 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const otherOrganisation = (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) || headingNamesDomain(heading, mention.address)) && !looksOwn(mention.address, ctx)
   // A regulator named before a heading that opens the address's own section ("… complain to the CNIL …
   // / 10. CONTACT / … e-mail our DPO at …") speaks for the section before, not for the address.
-  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
+  const ownerInContext = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
+  // The privacy people of the company's own representative, named as such ("the data protection officer for
+  // Amazon Europe Core SARL" after "Our EU representative is Amazon Europe Core S.a.r.l.") are a way to reach it.
+  const owner = ownerInContext === 'third-party' && !otherOrganisation && namesRepresentative(text.slice(sentence.start, mention.start), ctx.memo.representatives) ? 'company' : ownerInContext
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
@@ -622,6 +642,13 @@ function sameOrganisationDomain(a: string, b: string): boolean {
   return la === lb || (Math.min(la.length, lb.length) >= 4 && (la.startsWith(lb) || lb.startsWith(la)))
 }
 
+/** Whether `before` (the address's own sentence up to it) names the privacy office of one of the company's own representatives. */
+function namesRepresentative(before: string, representatives: ReadonlySet<string>): boolean {
+  if (representatives.size === 0 || !/\b(?:data protection officer|DPO|privacy (?:team|office|officer)|representative)\b/i.test(before)) return false
+  for (const word of before.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length >= 3 && representatives.has(word)) return true
+  return false
+}
+
 /** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
 const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
 
@@ -671,7 +698,7 @@ const purposeWords: Record<OtherEmailPurpose, string> = {
 }
 
 export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext): EmailFindings {
-  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map() } }
+  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map(), representatives: representativesOf(input.segments.text) } }
   const budget = ctx.budget ?? unlimitedBudget
   const text = ctx.segments.text
   const warnings: ProposalWarning[] = []
