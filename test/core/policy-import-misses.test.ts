@@ -110,6 +110,11 @@ describe('the company’s name from the policy’s own words', () => {
     expect(name('Politique\n\nNous (ci-après « nous ») respectons votre vie privée.')).not.toBe('nous')
   })
 
+  it('reads the controller’s name opening the line after the clause, with its address on the same line', () => {
+    expect(name('2. Name and Contact Information of the Controller\n\nThe controller within the meaning of the GDPR is:\n\n**Quillane GmbH** Feurigstrasse 59 10827 Berlin Germany E-Mail: info@quillane.com', 'markdown')).toBe('Quillane GmbH')
+    expect(name('The controller within the meaning of the GDPR is:\n\nFeurigstrasse 59 10827 Berlin Germany')).toBeNull()
+  })
+
   it('takes no name from a label or a definition without a company in it', () => {
     expect(name('Privacy Policy\n\nCompany: see below\n\nController: the website operator')).toBeNull()
     expect(name('Privacy Policy\n\nThis page describes how cookies are used and how our partners collect data.')).toBeNull()

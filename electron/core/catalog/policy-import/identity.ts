@@ -260,6 +260,8 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}),?[ \t]+(?:având sediul|cu sediul|con sede|mit Sitz|registrikood|having its (?:registered office|seat))`, 'u'), needsForm: true },
   // This notice describes how npm, Inc. collects and uses data
   { pattern: new RegExp(String.raw`\b(?:describes?|explains?|sets? out)[ \t]+how[ \t]+((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+${nameWord}){0,5}(?:,?[ \t]+${legalForm})?),?(?:[ \t]+or[ \t][^,\n]{1,40},)?[ \t]+(?:collects|uses|processes|handles)\b`, 'u'), needsForm: false },
+  // The controller … is:\n\nBlacklane GmbH Feurigstrasse 59 … — the name with its legal form opening the line, the address after it
+  { pattern: new RegExp(String.raw`\b(?:controller|responsible)\b[^\n]{0,160}(?::|\bis)[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(${nameWord}(?:[ \t]+${nameWord}){0,5}?,?[ \t]+${legalForm})[ \t,]`, 'u'), needsForm: true },
   // When Mozilla (that’s us) collects information — the name the policy says is itself
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})[ \t]*\((?:that['’]s|that is|c['’]est)[ \t]+(?:us|we|nous)\)`, 'u'), needsForm: false },
   // Project Gutenberg processes data from its access logs — the name as the subject of what is done with the data
