@@ -218,3 +218,16 @@ describe('the privacy office of the company’s own representative', () => {
     expect(privacy(read(policy('We host our website with Amazon Web Services, a provider we use.')))).toEqual([])
   })
 })
+
+describe('US addresses with the state written out', () => {
+  const us = (text: string) => read(text).postalAddresses.filter((a) => a.role === 'company' && a.country === 'US').map((a) => a.text)
+
+  it('reads the state written out with the country before the ZIP code, and without a comma after the town', () => {
+    expect(us('You may contact Quill Privacy by mail at P.O. Box 1027, Warren, Michigan USA 48090-1027.')[0]).toContain('48090-1027')
+    expect(us('Or mail us at: Quillmade 39510 Paseo Padre Pkwy Fremont California US 94538')[0]).toContain('94538')
+  })
+
+  it('reads no address from a state’s name and a number in prose', () => {
+    expect(us('Our team in California grew to 94538 members in Michigan over the years.')).toEqual([])
+  })
+})

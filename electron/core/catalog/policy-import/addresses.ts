@@ -215,8 +215,8 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     make: (m) => (stateCodes.has(m[2]!) ? (southernStreetBefore(m.input, m.index) ?? { country: 'US', region: m[2]!, strength: 5 }) : null),
   },
   {
-    // US with the state written out: "Cary, North Carolina 27513"
-    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),[ \t]+(${Object.keys(usStates).join('|')}),?[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
+    // US with the state written out: "Cary, North Carolina 27513", "Warren, Michigan USA 48090-1027", "Fremont California US 94538"
+    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+(${Object.keys(usStates).join('|')}),?(?:[ \t]+(?:USA|US|U\.S\.A?\.?|United States))?,?[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
     make: (m) => ({ country: 'US', region: ownValue(usStates, m[2]!) ?? null, strength: 5 }),
   },
   {
