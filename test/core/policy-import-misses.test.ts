@@ -231,3 +231,17 @@ describe('US addresses with the state written out', () => {
     expect(us('Our team in California grew to 94538 members in Michigan over the years.')).toEqual([])
   })
 })
+
+describe('the end of a postal address in a sentence that goes on', () => {
+  it('ends the address with its postcode and town when a conjunction continues the sentence', () => {
+    const texts = read('You may also contact Quill Privacy by mail at Attn: Quill Privacy, P.O. Box 1027, Warren, MI 48090-1027 or by email at privacy@quill.com.').postalAddresses.map((a) => a.text)
+    expect(texts).toEqual(['Quill Privacy, P.O. Box 1027, Warren, MI 48090-1027'])
+    const fr = read('Vous pouvez écrire à l’adresse postale Quillon, 3 Square Max Hymans, 75015 Paris ou électronique : dpo@quillon.fr.').postalAddresses.map((a) => a.text)
+    expect(fr[0]).toMatch(/75015 Paris$/)
+  })
+
+  it('keeps a town whose name the sentence continues with capitals', () => {
+    const texts = read('Write to Quillon SAS, 12 rue Vignon, 75009 Paris Cedex 07, France.').postalAddresses.map((a) => a.text)
+    expect(texts[0]).toContain('Cedex 07')
+  })
+})
