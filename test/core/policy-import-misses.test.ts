@@ -245,3 +245,15 @@ describe('the end of a postal address in a sentence that goes on', () => {
     expect(texts[0]).toContain('Cedex 07')
   })
 })
+
+describe('the company’s representative, whom regulators may contact', () => {
+  it('is a way to reach the company, not a regulator', () => {
+    const p = read('For individuals based in the European Union:\n\nWe have appointed an EU based representative to serve as a direct contact for data protection authorities and individuals on our behalf, who can be contacted at quillon@reprelay.ie.')
+    expect(privacy(p)).toEqual(['quillon@reprelay.ie'])
+  })
+
+  it('stays the regulator’s in a sentence about a complaint', () => {
+    const p = read('You may contact our EU representative, or lodge a complaint with the supervisory authority at complaints@dpa-quillonia.org.')
+    expect(privacy(p)).toEqual([])
+  })
+})

@@ -16,6 +16,7 @@ import {
   privacyCues,
   purposeCues,
   regulatorCue,
+  representativeCue,
   regulatorDomains,
   scoreCues,
   thirdPartyDomains,
@@ -494,7 +495,12 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const ownerInContext = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
   // The privacy people of the company's own representative, named as such ("the data protection officer for
   // Amazon Europe Core SARL" after "Our EU representative is Amazon Europe Core S.a.r.l.") are a way to reach it.
-  const owner = ownerInContext === 'third-party' && !otherOrganisation && namesRepresentative(text.slice(sentence.start, mention.start), ctx.memo.representatives) ? 'company' : ownerInContext
+  // The company's representative, whom regulators and people may contact ("an EU based representative
+  // … for data protection authorities and individuals, who can be contacted at …"), is not a regulator:
+  // its address is a way to reach the company, unless the sentence is about a complaint.
+  const representativeWords = `${ownPlain} ${introIndex === -1 ? '' : introText}`
+  const representativeNotRegulator = ownerInContext === 'regulator' && representativeCue.test(representativeWords) && !/\bcomplain\w*|\blodge\b|\bplainte\b|\bBeschwerde\b/i.test(representativeWords)
+  const owner = representativeNotRegulator || (ownerInContext === 'third-party' && !otherOrganisation && namesRepresentative(text.slice(sentence.start, mention.start), ctx.memo.representatives)) ? 'company' : ownerInContext
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
