@@ -38,7 +38,7 @@ export function serviceKey(name: string): string {
 }
 
 /** Lines that start a block naming a way to reach the company (the set-5 rule, with its French and German words). */
-const contactCue =
+export const contactCue =
   /@|\bcontroller\b|data protection officer|\bDPO\b|\brepresentative\b|contact us|postal address|mailing address|registered office|write to us|by mail\b|following address|headquarter|responsable (?:du|de) traitement|délégué(?:e)? à la protection|nous contacter|contactez[- ]nous|adresse postale|siège social|par courrier|adresse suivante|écri(?:re|vez)[- ](?:à|nous)|verantwortlich|datenschutzbeauftragt|anschrift|kontaktieren|\bsitz\b/i
 
 const headingLine = /^#{1,6}\s|^(?:=+|-+)\s*$/m
@@ -59,9 +59,10 @@ function blocksOf(text: string): Block[] {
  * or naming a controller, DPO, representative, "contact us", a postal or mailing address, registered
  * office, "write to us", "by mail", "following address" or headquarters (and the same in French
  * and German), each with the heading above it and the short blocks (< 160 characters) right before
- * and after it, in order, "[…]" between gaps, cut at 10,000 characters (whole blocks only).
+ * and after it, in order, "[…]" between gaps, cut at 10,000 characters (whole blocks only). A draw
+ * from other languages passes a `cue` that adds their words to `contactCue` (set 10: Spanish).
  */
-export function cutExcerpt(text: string, limit = 10_000): string {
+export function cutExcerpt(text: string, limit = 10_000, cue: RegExp = contactCue): string {
   const blocks = blocksOf(text)
   const keep = new Set<number>()
   let opening = 0
@@ -72,7 +73,7 @@ export function cutExcerpt(text: string, limit = 10_000): string {
   let lastHeading = -1
   blocks.forEach((block, i) => {
     if (block.heading) lastHeading = i
-    if (block.heading || !contactCue.test(block.text)) return
+    if (block.heading || !cue.test(block.text)) return
     keep.add(i)
     if (lastHeading >= 0) keep.add(lastHeading)
     if (i > 0 && blocks[i - 1]!.text.length < 160) keep.add(i - 1)
@@ -112,7 +113,7 @@ export function containedIn(text: Set<string>, other: Set<string>): number {
 export const nearCopyShare = 0.5
 
 /** The excerpts of the earlier sets found in the corpora folders (test/helpers/corpora.ts), as 5-word runs. */
-function earlierExcerpts(): Array<{ name: string; runs: Set<string> }> {
+export function earlierExcerpts(): Array<{ name: string; runs: Set<string> }> {
   const out: Array<{ name: string; runs: Set<string> }> = []
   const seenDirs = new Set<string>()
   for (const base of corporaCandidates()) {
