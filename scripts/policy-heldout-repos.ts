@@ -9,16 +9,21 @@
  *     --mirrors /work/.mirror --seed 20261210 --set 10 --out /work/corpora \
  *     [--manifest test/fixtures/policies-heldout10] [--plan 40]
  *
- * Rules, fixed before any document was read:
+ * Rules, fixed before any document was read (amended once, after a first run stopped for copies not
+ * yet fetched, before any excerpt was read or labelled: the file as last published rather than at
+ * HEAD, which many repositories no longer hold there; Chinese, Japanese and Korean words for privacy):
  * - the paths are drawn in the order of pool.json, with one seeded generator: each path's list is
  *   shuffled (Fisher-Yates, scripts/policy-heldout-cut.ts's way), then walked in that order;
  * - a repository an earlier set used (any sources.json under test/fixtures/policies*) is left out,
  *   and so is a second repository of an owner already drawn (one policy per owner);
  * - each repository is read from a local git copy, `<mirrors>/<owner>+<name>/repo` (a bare git
- *   directory), the file at its HEAD; a copy that is not there stops the draw, naming it, so the
- *   draw never depends on which copies happen to be here (`--plan N` lists the first N of each path
- *   to fetch beforehand);
- * - passed over, each with its reason in sources.json: the file no longer at HEAD; a text that is not
+ *   directory, or a checkout with its .git), the file as last published: its version at the newest
+ *   commit of any branch that touches the path, or, where that commit deletes or moves it, the
+ *   version just before (the index listed the repository for a version it had); a copy that is not
+ *   there stops the draw, naming it, so the draw never depends on which copies happen to be here
+ *   (`--plan N` lists the first N of each path to fetch beforehand); one that could not be had at
+ *   all is listed in pool.json's `unavailable` and passed over;
+ * - passed over, each with its reason in sources.json: a path in no commit; a text that is not
  *   a privacy policy (no word for privacy or personal data); a template with its blanks unfilled
  *   ("[Your Company Name]", "{{email}}", "YOUR_EMAIL"); an excerpt under 1,000 characters; a near
  *   copy (half or more of its 5-word runs in an excerpt of an earlier set or one drawn before);
@@ -52,6 +57,8 @@ export const poolSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Repositories of which no copy could be had (the store holds none): passed over, saying so. */
+  unavailable: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/)).optional(),
 })
 export type Pool = z.infer<typeof poolSchema>
 
@@ -61,8 +68,8 @@ const spanishCue = /responsable del tratamiento|delegad[oa] de protecci[oó]n|co
 /** The excerpt rule's cue with the Spanish words. */
 export const cue = new RegExp(`${contactCue.source}|${spanishCue.source}`, 'i')
 
-/** Some word for privacy or personal data, in the pool's languages: a text without one is not a privacy policy. */
-export const privacyWord = /privacy|datenschutz|personenbezogen|confidentialit|donn[ée]es personnelles|privacidad|datos personales|personal (?:data|information)/i
+/** Some word for privacy or personal data, in the pool's languages (Chinese, Japanese and Korean too): a text without one is not a privacy policy. */
+export const privacyWord = /privacy|datenschutz|personenbezogen|confidentialit|donn[ée]es personnelles|privacidad|datos personales|personal (?:data|information)|隐私|隱私|个人信息|個人情報|プライバシー|개인정보/i
 
 /** Blanks of a policy generator left unfilled: such a text is a template, not one service's policy. */
 export const unfilledBlank = /\[(?:insert|your|enter)\b[^\]\n]{0,40}\]|\[(?:company|app|website|business|developer) name\]|\{\{\s*[A-Za-z_]+\s*\}\}|\bYOUR[_ ](?:NAME|EMAIL|COMPANY|APP|WEBSITE)\b|<(?:your|company)[ _-][^>\n]{0,30}>/
@@ -135,8 +142,12 @@ function main(): void {
     return
   }
   if (!values.out) throw new Error('need --out DIR')
-  const mirrorOf = (repo: string) => path.join(values.mirrors!, repo.replace('/', '+'), 'repo')
-  const compared = earlierExcerpts()
+  const mirrorOf = (repo: string) => {
+    const dir = path.join(values.mirrors!, repo.replace('/', '+'), 'repo')
+    return fs.existsSync(path.join(dir, '.git')) ? path.join(dir, '.git') : dir
+  }
+  const unavailable = new Set((pool.unavailable ?? []).map((r) => r.toLowerCase()))
+  const compared = earlierExcerpts(`policies-heldout${set}`)
   const owners = new Set<string>()
   const passedOver: string[] = []
   const files = new Map<string, unknown>()
@@ -147,20 +158,30 @@ function main(): void {
     for (const repo of entry.order) {
       if (taken >= entry.take) break
       if (owners.has(ownerOf(repo))) continue
+      const pass = (why: string) => passedOver.push(`${repo} ${entry.path} (${why})`)
+      if (unavailable.has(repo.toLowerCase())) {
+        owners.add(ownerOf(repo))
+        pass('no copy could be had')
+        continue
+      }
       const dir = mirrorOf(repo)
       if (!fs.existsSync(dir)) {
-        process.stderr.write(`stopped: no local copy of ${repo} (${dir}); fetch it and run again\n`)
+        process.stderr.write(`stopped: no local copy of ${repo} (${dir}); fetch it and run again (so far: ${files.size} taken; passed over: ${passedOver.join('; ') || 'none'})\n`)
         process.exit(2)
       }
       owners.add(ownerOf(repo))
-      const pass = (why: string) => passedOver.push(`${repo} ${entry.path} (${why})`)
-      const commit = git(dir, ['rev-parse', 'HEAD']).trim()
+      const last = git(dir, ['log', '-1', '--all', '--format=%H', '--', entry.path]).trim()
+      if (last === '') {
+        pass('the path is in no commit')
+        continue
+      }
+      let commit = last
       let text: string
       try {
         text = git(dir, ['show', `${commit}:${entry.path}`])
       } catch {
-        pass('not at HEAD')
-        continue
+        commit = git(dir, ['rev-parse', `${last}^`]).trim()
+        text = git(dir, ['show', `${commit}:${entry.path}`])
       }
       if (!privacyWord.test(text)) {
         pass('not a privacy policy')
@@ -186,7 +207,7 @@ function main(): void {
       const date = git(dir, ['log', '-1', '--format=%cs', commit, '--', entry.path]).trim()
       const file = fileName(set, repo)
       if (files.has(file)) throw new Error(`two documents would be named ${file}`)
-      const head = `<!-- source: github.com/${repo} ${entry.path} @${commit} (the privacy policy this repository publishes, last changed ${date}); excerpt: the opening and the passages with contact details -->`
+      const head = `<!-- source: github.com/${repo} ${entry.path} @${commit} (the privacy policy this repository published, version of ${date}); excerpt: the opening and the passages with contact details -->`
       const bytes = Buffer.from(`${head}\n${excerpt}`, 'utf8')
       pending.push({ file, bytes })
       files.set(file, { repository: `github.com/${repo}`, commit, path: entry.path, version: date, chars: excerpt.length, sha256: createHash('sha256').update(bytes).digest('hex') })
