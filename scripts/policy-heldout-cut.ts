@@ -152,6 +152,7 @@ export function earlierServices(fixtures: string = path.join(root, 'test', 'fixt
   for (const dir of fs.readdirSync(fixtures).filter((d) => d.startsWith('policies'))) {
     for (const file of fs.readdirSync(path.join(fixtures, dir))) {
       const full = path.join(fixtures, dir, file)
+      if (file === 'README.md') continue
       if (/\.(?:md|html?|txt)$/.test(file)) {
         addFile(file)
         addSource(fs.readFileSync(full, 'utf8').split('\n', 1)[0] ?? '')
