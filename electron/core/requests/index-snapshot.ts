@@ -205,45 +205,58 @@ function decodeColumns(value: { strings?: unknown; facts?: unknown; references?:
   }
   // Each distinct set of facts is built once and shared by the summaries that have it (summaries are read-only).
   const facts = value.facts.map((packed) => (typeof packed === 'object' && packed !== null && !Array.isArray(packed) ? unpackFacts(packed) : null))
-  const stringAt = (column: ReadonlyArray<unknown>, row: number): string | undefined => {
-    const number = column[row]
-    return typeof number === 'number' ? (strings[number] as unknown as string | undefined) : undefined
+  const table = strings as ReadonlyArray<unknown>
+  const { companyId, companyName, type, law, createdAt, updatedAt, jurisdiction, sentOn, channel, senderCountry, followUpOf } = columns
+  /** The string a column's row points to: undefined when it points outside the table (or to a non-string). */
+  const text = (column: ReadonlyArray<unknown>, row: number): string | undefined => {
+    const found = table[column[row] as number]
+    return typeof found === 'string' ? found : undefined
   }
-  const optionalAt = (column: ReadonlyArray<unknown>, row: number): string | null | undefined => (column[row] === -1 ? null : stringAt(column, row))
+  /** As `text`, with -1 for null. */
+  const optional = (column: ReadonlyArray<unknown>, row: number): string | null | undefined => (column[row] === -1 ? null : text(column, row))
   const entries: Array<readonly [string, IndexEntry]> = []
+  // One loop, every field read by name into one object shape: 100,000 rows cost a few milliseconds.
   for (let row = 0; row < count; row += 1) {
     const reference = references[row] as unknown
     const mtimeMs = columns.mtimeMs[row]
     const size = columns.size[row]
     const factsNumber = columns.facts[row]
     const rowFacts = typeof factsNumber === 'number' ? facts[factsNumber] : undefined
-    if (typeof reference !== 'string' || !referencePattern.test(reference) || typeof mtimeMs !== 'number' || typeof size !== 'number' || !rowFacts) continue
+    if (typeof reference !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || !rowFacts || !referencePattern.test(reference)) continue
     const summary = {
       reference,
-      companyId: stringAt(columns.companyId, row),
-      companyName: stringAt(columns.companyName, row),
-      jurisdiction: optionalAt(columns.jurisdiction, row),
-      type: stringAt(columns.type, row),
-      law: stringAt(columns.law, row),
-      createdAt: stringAt(columns.createdAt, row),
-      updatedAt: stringAt(columns.updatedAt, row),
-      sentOn: optionalAt(columns.sentOn, row),
-      channel: optionalAt(columns.channel, row),
-      senderCountry: optionalAt(columns.senderCountry, row),
-      followUpOf: optionalAt(columns.followUpOf, row),
+      companyId: text(companyId, row),
+      companyName: text(companyName, row),
+      jurisdiction: optional(jurisdiction, row),
+      type: text(type, row),
+      law: text(law, row),
+      createdAt: text(createdAt, row),
+      updatedAt: text(updatedAt, row),
+      sentOn: optional(sentOn, row),
+      channel: optional(channel, row),
+      senderCountry: optional(senderCountry, row),
+      followUpOf: optional(followUpOf, row),
       facts: rowFacts,
     } satisfies Record<keyof RequestSummary, unknown>
-    if (!complete(summary)) continue
+    // A number outside the strings table gives undefined: the row is left out.
+    if (
+      summary.companyId === undefined ||
+      summary.companyName === undefined ||
+      summary.type === undefined ||
+      summary.law === undefined ||
+      summary.createdAt === undefined ||
+      summary.updatedAt === undefined ||
+      summary.jurisdiction === undefined ||
+      summary.sentOn === undefined ||
+      summary.channel === undefined ||
+      summary.senderCountry === undefined ||
+      summary.followUpOf === undefined
+    ) {
+      continue
+    }
     entries.push([reference, { summary: summary as RequestSummary, mtimeMs, size }])
   }
   return entries
-}
-
-/** Whether every field of a decoded row was found (a number outside the strings table gives undefined). */
-function complete(summary: Readonly<Record<keyof RequestSummary, unknown>>): boolean {
-  for (const name of requiredColumns) if (typeof summary[name] !== 'string') return false
-  for (const name of nullableColumns) if (summary[name] !== null && typeof summary[name] !== 'string') return false
-  return true
 }
 
 /**
