@@ -116,6 +116,12 @@ export function openRequestRepository(options: {
   now: () => Date
   /** Files whose stamps are checked at open (default stampsCheckedAtOpen); the rest in the background. */
   stampsAtOpen?: number
+  /**
+   * Whether the other files' stamps are checked in the background after the open (default true).
+   * A command that reads the list once and ends (api/narrow-api.ts) passes false: it would end
+   * before the check did, and meanwhile the check would slow the writing of its output.
+   */
+  checkLater?: boolean
 }): RequestRepository {
   const dir = path.join(options.dataDir, 'requests')
   const unreadableDir = path.join(dir, 'unreadable')
@@ -446,7 +452,7 @@ export function openRequestRepository(options: {
   // An index of an older version is written anew as the current one (new files, synced, renamed
   // into place: a crash meanwhile leaves the old pair or a mismatched one, which the files rebuild).
   if (verify(checkedAtOpen) || !consistent || loadedVersion !== snapshotVersion) resync({ force: !consistent, verified: true, stamps: checkedAtOpen })
-  if (checkedAtOpen !== 'all') checkRestLater(checkedAtOpen)
+  if (checkedAtOpen !== 'all' && options.checkLater !== false) checkRestLater(checkedAtOpen)
 
   const requireRecord = (reference: string): RequestRecord => {
     if (!referencePattern.test(reference)) throw coreError('NOT_FOUND', 'error.request.notReference', { reference })
