@@ -500,7 +500,9 @@ export function openRequestRepository(options: {
       catchUp()
       return [...entries.values()]
         .map((e) => e.summary)
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.reference.localeCompare(a.reference)))
+        // Ties by reference, compared by code unit: the same order as localeCompare for references
+        // (RF-, digits and a hyphen), without a collator call for each of 100,000 comparisons.
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.reference < b.reference ? 1 : a.reference > b.reference ? -1 : 0))
     },
 
     get(reference) {
