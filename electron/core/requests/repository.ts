@@ -290,13 +290,16 @@ export function openRequestRepository(options: {
   }
 
   /** The request files in the folder. */
-  const referencesOnDisk = (): Set<string> =>
-    new Set(
-      fs
-        .readdirSync(dir)
-        .filter((name) => name.endsWith('.json') && referencePattern.test(name.slice(0, -5)))
-        .map((name) => name.slice(0, -5)),
-    )
+  const referencesOnDisk = (): Set<string> => {
+    // One pass over the names, no arrays in between: 100,000 at every open.
+    const found = new Set<string>()
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith('.json')) continue
+      const reference = name.slice(0, -5)
+      if (referencePattern.test(reference)) found.add(reference)
+    }
+    return found
+  }
 
   /**
    * Checks one file's entry against the file (time and size); reads it again when it differs or
@@ -320,7 +323,8 @@ export function openRequestRepository(options: {
   const verify = (stamps: 'all' | ReadonlyArray<string> = 'all'): boolean => {
     const onDisk = referencesOnDisk()
     let changed = false
-    for (const reference of [...entries.keys()]) {
+    // (a Map's iteration carries on past an entry deleted during it)
+    for (const reference of entries.keys()) {
       if (!onDisk.has(reference)) {
         entries.delete(reference)
         changed = true
