@@ -1,4 +1,3 @@
-// @module-tag process
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
