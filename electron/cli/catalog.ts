@@ -120,7 +120,7 @@ async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesO
 
 /** Registers `catalog` and its commands. */
 export function registerCatalog(program: Command, ctx: CliContext, finish: Finish): void {
-  const { io, makeApi } = ctx
+  const { io, makeApi, ui } = ctx
   const catalog = group(
     program,
     'catalog',
@@ -277,8 +277,8 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
         const proposal = unwrap(await makeApi().call('catalog:extractPolicy', { text: page.text, format: page.format, sourceUrl: page.url }))
         const via = page.redirects.length > 0 ? ` (redirected from ${page.requestedUrl})` : ''
         return {
-          json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal) },
-          text: `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.\n\n${describeProposal(proposal)}`,
+          json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal, ui) },
+          text: `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.\n\n${describeProposal(proposal, ui)}`,
         }
       }
       if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`, or `--url <address> --fetch` to fetch it.')
@@ -297,7 +297,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
         throw new UsageError(`catalog import-policy: ${issue?.path === 'sourceUrl' ? `--url: ${issue.message}` : (issue?.message ?? result.error.message)}`)
       }
       const proposal = unwrap(result)
-      return { json: proposalView(proposal), text: describeProposal(proposal) }
+      return { json: proposalView(proposal, ui), text: describeProposal(proposal, ui) }
     },
   )
 }

@@ -56,6 +56,8 @@ const sameAsEnglish = new Set<string>([
   // A country's name after the plain preposition, "in" in German too; "messages" in French.
   'core:place.inCountry',
   'core:progress.messages',
+  // "Fax: {{number}}" in the policy summary of the CLI (de, es).
+  'core:policyImport.summary.fax',
   // Spelt alike: "Passphrase" (de), "Port" (de, fr), "No" (es).
   'settings:data.passphrase',
   'settings:restore.passphrase',

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react
 import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
+import type { Message } from '@core/shared/message'
 import { ApiFailure, messageOf, unwrap } from '../../api'
 import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
@@ -22,6 +23,9 @@ export function guessFormat(name: string | null, text: string): Format {
   if (/\[[^\]]+\]\([^)]+\)|^#{1,6} /m.test(text)) return 'markdown'
   return 'text'
 }
+
+/** Why an address is taken for what it is, in the window's language (the core's English where the resources lack its words). */
+const reasonText = (found: { readonly reason: string; readonly detail: Message }): string => errorText({ message: found.reason, detail: found.detail })
 
 type Highlight = { start: number; end: number; field: string; key: string }
 
@@ -209,7 +213,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         {proposal.privacyEmails.map((e, i) => (
           <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setPrivacy(toggle(privacy, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
             <strong data-proposed-email={e.address}>{e.address}</strong>
-            <span className="muted small">{e.reason}</span>
+            <span className="muted small">{reasonText(e)}</span>
           </Check>
         ))}
 
@@ -219,7 +223,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <strong>
               {e.address} <span className="tag">{purposeLabel(e.purpose)}</span>
             </strong>
-            <span className="muted small">{e.reason}</span>
+            <span className="muted small">{reasonText(e)}</span>
           </Check>
         ))}
 
@@ -230,7 +234,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
               {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? t('regulator') : t('someoneElse')}</span> : null}
             </strong>
             <span className="muted small">
-              {a.reason}
+              {reasonText(a)}
               {a.country ? ` · ${countryName(a.country)}` : ''}
             </span>
             {addresses.has(i) && !a.country ? (
@@ -274,7 +278,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <ul className="sources">
               {proposal.excludedEmails.map((e, i) => (
                 <li key={`${e.address}-${i}`} onMouseEnter={() => focus(`excluded-${i}`)}>
-                  <span className="mono">{e.address}</span>: {e.reason}
+                  <span className="mono">{e.address}</span>: {reasonText(e)}
                 </li>
               ))}
             </ul>
