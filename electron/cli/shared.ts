@@ -12,6 +12,7 @@ import { profileSchema, type Profile } from '../core/profile/profile'
 import type { UiLanguage } from '../core/messages/ui-languages'
 import { renderMessage } from '../core/messages/render'
 import type { ProgressSink } from '../core/shared/operation'
+import { message, type Message, type MessageParam } from '../core/shared/message'
 
 /** The signals that stop the CLI, and the exit code each gives (128 + its number, as shells do). */
 export const stopSignals = { SIGINT: 130, SIGTERM: 143 } as const
@@ -50,8 +51,29 @@ export type CliContext = {
 /** What a command prints: `json` with --json, else `text`; exit code 0 unless it says otherwise. */
 export type Output = { readonly json: unknown; readonly text: string; readonly exitCode?: number }
 
-/** A problem with the command line itself: exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A problem with the command line itself: exit code 2. `message` is its English; `detail`, where
+ * given, the message (under `cli.usage.`) the CLI prints in --ui-lang.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: Message,
+  ) {
+    super(message)
+  }
+}
+
+/** A usage error in the CLI's own words: the message `cli.usage.<key>`, its English rendered from it. */
+export function usage(key: string, params?: Readonly<Record<string, MessageParam>>): UsageError {
+  const detail = message(`cli.usage.${key}`, params)
+  return new UsageError(renderMessage(detail), detail)
+}
+
+/** A usage error's words in a UI language: its message where it has one, else its English. */
+export function usageWords(error: UsageError, ui: UiLanguage): string {
+  return ui === 'en' || !error.detail ? error.message : renderMessage(error.detail, ui)
+}
 
 /** The core refused: its error goes to stderr (and to stdout with --json), exit code 1. */
 export class DomainFailure extends Error {
@@ -68,7 +90,7 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** A flag that must be given (and not be blank). */
 export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`--${name} is required.`)
+  if (value === undefined || value.trim() === '') throw usage('required', { name })
   return value
 }
 
@@ -77,7 +99,7 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
   if (value === undefined && fallback !== undefined) return fallback
   const given = required(value, name)
   if (!(allowed as ReadonlyArray<string>).includes(given)) {
-    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')} (got "${given}").`)
+    throw usage('oneOf', { name, list: allowed.join(', '), given })
   }
   return given as T
 }
@@ -178,7 +200,7 @@ export function leaf<S extends OptionSpecs>(
   const limit = spec.operands ?? 0
   command.action(async () => {
     const positionals = command.args.slice()
-    if (positionals.length > limit) throw new UsageError(`Unexpected argument "${positionals[limit]}".`)
+    if (positionals.length > limit) throw usage('unexpectedArgument', { argument: positionals[limit]! })
     finish(await run(optionValues(command, spec.options), positionals))
   })
   return command
@@ -191,7 +213,8 @@ export function leaf<S extends OptionSpecs>(
 export function group(parent: Command, name: string, summary: string, unknown: (sub: string | undefined) => string): Command {
   const command = parent.command(name).description(helpKey('command', summary)).allowUnknownOption(true).allowExcessArguments(true).argument('[command]').usage('<command> [options]')
   command.action(() => {
-    throw new UsageError(unknown(command.args[0]))
+    const sub = command.args[0]
+    throw new UsageError(unknown(sub), message('cli.usage.unknownSubcommand', { command: `${name} ${sub ?? ''}`.trim(), list: command.commands.map((c) => `${name} ${c.name()}`).join(', ') }))
   })
   return command
 }
