@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
 import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
+import type { CatalogImportResult, CompanyHit } from '../catalog/catalog-operations'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
 import type { FetchedPolicy } from '../catalog/policy-fetch'
 import { companyChoicesSchema } from '../catalog/policy-import/choices'
@@ -86,33 +87,12 @@ export type AppStatus = {
   readonly systemLanguages: ReadonlyArray<string>
 }
 
-/** What an import did; `source` null when the user cancelled the picker. */
-export type CatalogImportResult = {
-  readonly source: string | null
-  readonly imported: number
-  readonly rejected: ReadonlyArray<{ readonly entry: string; readonly reason: string }>
-  readonly dryRun: boolean
-}
+export type { CatalogImportResult, CompanyHit } from '../catalog/catalog-operations'
 
 export type { AuthorityProposalsView } from '../authorities/complaint-proposals'
 
 const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'Use an ISO 3166-2 region code, e.g. DE-BY.')
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, e.g. DE.')
-
-/** A search hit: enough for the list; the company page fetches the whole record. */
-export type CompanyHit = {
-  readonly id: string
-  readonly name: string
-  readonly domains: ReadonlyArray<string>
-  readonly privacyEmail: string | null
-  readonly country: string | null
-  /** The company is on the data-broker list. */
-  readonly broker: boolean
-  /** Requests go through its web form only. */
-  readonly webFormOnly: boolean
-  /** Whether it still exists as itself (see Standing). */
-  readonly standing: 'active' | 'defunct' | 'merged'
-}
 
 /** `output` is a type-level marker only; at run time it is undefined. */
 type Method<I extends z.ZodType, O> = { readonly input: I; readonly output: O }

@@ -11,7 +11,7 @@ import type { NoticeBoard } from '../shared/notices'
 import { assertNever } from '../shared/assert-never'
 import { restorePending } from '../backup/restore-pending'
 import type { RequestList } from '../requests/list-items'
-import { computeDeadlineOf } from './handlers/deadlines'
+import { deadlineOfQuestion } from '../deadlines/question'
 import { openSettingsStore } from '../settings/settings'
 import { failWith } from '../messages/errors'
 import { apiChannels, isApiChannel, type ApiChannel } from './channels'
@@ -47,7 +47,7 @@ export async function openNarrowApi(ports: NarrowPorts, channel: NarrowChannel):
   const run = (parsed: unknown): unknown => {
     switch (channel) {
       case 'deadlines:compute':
-        return computeDeadlineOf(parsed as ParsedInput<'deadlines:compute'>, settings.deadlines())
+        return deadlineOfQuestion(parsed as ParsedInput<'deadlines:compute'>, settings.deadlines())
       case 'requests:list':
         return requests!.list()
       default:

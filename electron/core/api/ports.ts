@@ -2,8 +2,7 @@
  * The host's ports as createApi receives them: every port of shared/ports.ts, and the compute port,
  * whose work (reading a policy) belongs to a domain and so is typed here, above the domains.
  */
-import type { PolicyInput, PolicyStep } from '../catalog/policy-import/extract'
-import type { PolicyProposal } from '../catalog/policy-import/proposal'
+import type { PolicyReader } from '../catalog/catalog-operations'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, Clock, DocumentStores, ExternalOpener, FilePicker, FileSink, FontSource, PolicyFetcher, Printer, SecretStore, TemplateSource } from '../shared/ports'
 import type { NoticeBoard } from '../shared/notices'
 import type { OperationHold, ProgressSink } from '../shared/operation'
@@ -18,7 +17,7 @@ export type * from '../shared/ports'
  */
 export type ComputePort = {
   /** Reads a policy as extractPolicy does, within `budgetMs`; rejects with the same CoreErrors, or CANCELLED. */
-  readPolicy(input: PolicyInput, options: { budgetMs: number; signal: AbortSignal; between: (step: PolicyStep) => Promise<void> }): Promise<PolicyProposal>
+  readonly readPolicy: PolicyReader
 }
 
 export type Ports = {

@@ -61,3 +61,13 @@ export function companiesOfPack(name: string, companies: ReadonlyArray<CompanyVi
   if (!rule) throw coreError('INVALID_INPUT', 'error.bulk.noPack', { name, packs: [...packs.keys()].join(', ') })
   return companies.filter((c) => c.standing.kind === 'active' && rule.includes(c) && (!country || servesCountry(c, country)))
 }
+
+/** Every pack with how many companies it holds (of `companies`, serving `country` when given). */
+export function packsWithCounts(companies: ReadonlyArray<CompanyView>, country?: string | null) {
+  return packList().map((pack) => ({ ...pack, companies: companiesOfPack(pack.name, companies, country).length }))
+}
+
+/** The companies of a pack, by id and name. */
+export function packMembers(name: string, companies: ReadonlyArray<CompanyView>, country?: string | null): ReadonlyArray<{ readonly id: string; readonly name: string }> {
+  return companiesOfPack(name, companies, country).map((c) => ({ id: c.id, name: c.name }))
+}

@@ -143,3 +143,10 @@ export function createAttachmentStage(dataDir: string): AttachmentStage {
     },
   }
 }
+
+/** The file `id` kept with one of the request's events; NOT_FOUND when the request keeps none by that id. */
+export function attachmentOf(record: { readonly events: ReadonlyArray<{ readonly attachments: ReadonlyArray<Attachment> }> }, reference: string, id: string): Attachment {
+  const attachment = record.events.flatMap((e) => e.attachments).find((a) => a.id === id)
+  if (!attachment) throw coreError('NOT_FOUND', 'error.requests.noFile', { reference, id })
+  return attachment
+}

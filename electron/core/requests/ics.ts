@@ -47,3 +47,18 @@ export function deadlinesCalendar(entries: ReadonlyArray<{ item: RequestListItem
   if (result.error || !result.value) throw coreError('INTERNAL', 'error.calendar.notWritten', { reason: String(result.error?.message ?? 'unknown error') })
   return { text: result.value, events: events.length }
 }
+
+/**
+ * Saves every request's deadline as one .ics calendar where the user chooses (nothing is asked
+ * when there is no deadline); `path` null when nothing was saved.
+ */
+export async function saveDeadlinesCalendar(
+  entries: ReadonlyArray<{ item: RequestListItem; deadline: Deadline }>,
+  files: { save(request: { suggestedName: string; kind: 'ics'; bytes: Uint8Array }): Promise<string | null> },
+  now: Date,
+): Promise<{ path: string | null; events: number }> {
+  const calendar = deadlinesCalendar(entries, now)
+  if (calendar.events === 0) return { path: null, events: 0 }
+  const path = await files.save({ suggestedName: 'Rightful deadlines.ics', kind: 'ics', bytes: new TextEncoder().encode(calendar.text) })
+  return { path, events: path ? calendar.events : 0 }
+}

@@ -1,17 +1,14 @@
 /** The bulk API: a batch of one request type to many companies, reviewed, then sent at a capped rate. */
 import type { CoreContext, HandlerMap } from '../context'
-import { packList, companiesOfPack } from '../../bulk/packs'
+import { packMembers, packsWithCounts } from '../../bulk/packs'
 import { exportRequestsCsv, markPosted, remindOverdue } from '../../bulk/request-actions'
 import type { BulkService } from '../../bulk/service'
 
 /** `service`: the bulk service createApi opened (kept off the context, whose type the renderer reads). */
 export function bulkHandlers(ctx: CoreContext, service: BulkService): HandlerMap {
   return {
-    'bulk:packs': ({ country }) => {
-      const all = ctx.catalog.list()
-      return packList().map((pack) => ({ ...pack, companies: companiesOfPack(pack.name, all, country).length }))
-    },
-    'bulk:packCompanies': ({ pack, country }) => companiesOfPack(pack, ctx.catalog.list(), country).map((c) => ({ id: c.id, name: c.name })),
+    'bulk:packs': ({ country }) => packsWithCounts(ctx.catalog.list(), country),
+    'bulk:packCompanies': ({ pack, country }) => packMembers(pack, ctx.catalog.list(), country),
     'bulk:create': (input, operation) => service.create(input, operation),
     'bulk:list': () => service.list(),
     'bulk:get': ({ batch }) => service.get(batch),

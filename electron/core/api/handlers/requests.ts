@@ -1,6 +1,6 @@
 import type { CoreContext, HandlerMap } from '../context'
-import { complaintLanguage, complaintRecipient } from '../../authorities/authorities'
-import { coreError } from '../../messages/errors'
+import { createFollowUpTo } from '../../authorities/complaint-to'
+import { attachmentOf } from '../../requests/attachments'
 
 export function requestHandlers(ctx: CoreContext): HandlerMap {
   return {
@@ -13,16 +13,7 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
       ctx.requests.discard(reference)
       return { reference }
     },
-    'requests:createFollowUp': ({ authorityId, ...input }) => {
-      if (authorityId === undefined) return ctx.requests.createFollowUp(input)
-      if (input.type !== 'complaint') throw coreError('INVALID_INPUT', 'error.requests.onlyComplaint')
-      if (input.authority) throw coreError('INVALID_INPUT', 'error.requests.authorityTwice')
-      const original = ctx.requests.get(input.reference).record
-      const authority = ctx.authorities.get(authorityId)
-      const lang =
-        input.lang ?? complaintLanguage(authority, (candidate) => ctx.templates.has({ type: 'complaint', law: original.law, lang: candidate })) ?? original.lang
-      return ctx.requests.createFollowUp({ ...input, lang, authority: complaintRecipient(authority, lang) })
-    },
+    'requests:createFollowUp': (input) => createFollowUpTo(ctx, input),
     'requests:addEvent': (input) => ctx.requests.addEvent(input),
     'requests:correctEvent': (input) => ctx.requests.correctEvent(input),
     'requests:removeEvent': (input) => ctx.requests.removeEvent(input),
@@ -34,12 +25,7 @@ export function requestHandlers(ctx: CoreContext): HandlerMap {
     'requests:markBounced': ({ reference }) => ctx.requests.markBounced(reference),
     'attachments:pick': async () => ctx.attachments.stage(await ctx.ports.picker.pickFiles('attachments')),
     'attachments:reveal': async ({ reference, attachmentId }) => {
-      const attachment = ctx.requests
-        .get(reference)
-        .record.events.flatMap((e) => e.attachments)
-        .find((a) => a.id === attachmentId)
-      if (!attachment) throw coreError('NOT_FOUND', 'error.requests.noFile', { reference, id: attachmentId })
-      const path = ctx.attachments.resolve(attachment)
+      const path = ctx.attachments.resolve(attachmentOf(ctx.requests.get(reference).record, reference, attachmentId))
       await ctx.ports.external.reveal(path)
       return { path }
     },
