@@ -17,6 +17,11 @@ const followUps: ReadonlySet<RequestType> = new Set(['reminder', 'incomplete-ans
 /** What the subject must cite, by law and kind; and what it must not. */
 function expected(law: (typeof stateLaws)[number], type: RequestType, lang: string): { cites: string; not: ReadonlyArray<string> } {
   const consent = type === 'withdraw-consent'
+  if (lang === 'es' && law !== 'ccpa') {
+    // The same provisions, with "consentimiento retirado" for "withdrawal of consent".
+    const english = expected(law, type, 'en')
+    return { cites: english.cites.replace('withdrawal of consent', 'consentimiento retirado'), not: english.not.map((n) => (n === 'consent' ? 'consentimiento' : n)) }
+  }
   switch (law) {
     case 'ccpa':
       if (lang === 'es') return type === 'opt-out' ? { cites: '11 CCR §7026(f)', not: ['§7021', '§7027'] } : type === 'limit' ? { cites: '11 CCR §7027', not: ['§7021', '§7026'] } : { cites: '11 CCR §7021', not: ['§7026', '§7027'] }
@@ -68,6 +73,6 @@ describe('state-law reminder subjects per kind of request', () => {
     expect(problems).toEqual([])
     // The matrix itself: each state law's kinds in English, the withdrawal of consent under three Acts, the CCPA's opt-out and limit in both languages.
     expect(checked.length).toBeGreaterThanOrEqual(30)
-    for (const combination of ['vcdpa withdraw-consent en', 'cpa-co withdraw-consent en', 'ctdpa withdraw-consent en', 'tdpsa access en', 'ccpa opt-out en', 'ccpa limit en', 'ccpa access es']) expect(checked).toContain(combination)
+    for (const combination of ['vcdpa withdraw-consent en', 'cpa-co withdraw-consent en', 'ctdpa withdraw-consent en', 'tdpsa access en', 'ccpa opt-out en', 'ccpa limit en', 'ccpa access es', 'vcdpa withdraw-consent es', 'ctdpa access es', 'tdpsa opt-out es']) expect(checked).toContain(combination)
   })
 })
