@@ -121,10 +121,10 @@ export const incompleteAnswerLanguages: ReadonlyArray<readonly [Law, ReadonlyArr
   ['cn-pipl', ['zh-Hans', 'en']],
   ['hk-pdpo', ['zh-Hant', 'en']],
   ['ccpa', ['en', 'es']],
-  ['vcdpa', ['en']],
-  ['cpa-co', ['en']],
-  ['ctdpa', ['en']],
-  ['tdpsa', ['en']],
+  ['vcdpa', ['en', 'es']],
+  ['cpa-co', ['en', 'es']],
+  ['ctdpa', ['en', 'es']],
+  ['tdpsa', ['en', 'es']],
   ['au-privacy', ['en']],
 ]
 
@@ -135,7 +135,7 @@ describe('the incomplete-answer letter in every law and language', () => {
     expect(new Set(incompleteAnswerLanguages.map(([law]) => law))).toEqual(new Set(laws))
     const missing = followUps.filter((cell) => !templates.has(cell)).map(({ law, lang }) => `${law} incomplete-answer ${lang}`)
     expect(missing).toEqual([])
-    expect(followUps).toHaveLength(28)
+    expect(followUps).toHaveLength(32)
   })
 
   for (const cell of followUps) {
