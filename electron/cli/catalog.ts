@@ -8,6 +8,7 @@ import type { Command } from 'commander'
 import { emailPurposes, type CompanySummary, type CompanyView } from '../core/catalog/schema'
 import { policyFormats } from '../core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../core/catalog/policy-import/summary'
+import { renderMessage } from '../core/messages/render'
 import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 function companyArgument(value: string | undefined, command: string): string {
@@ -276,9 +277,14 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
         const page = unwrap(fetched)
         const proposal = unwrap(await makeApi().call('catalog:extractPolicy', { text: page.text, format: page.format, sourceUrl: page.url }))
         const via = page.redirects.length > 0 ? ` (redirected from ${page.requestedUrl})` : ''
+        // Where and when it came from, in --ui-lang (English as it always read).
+        const fetchedLine =
+          ui === 'en'
+            ? `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.`
+            : renderMessage({ key: `policyImport.summary.fetched${page.redirects.length > 0 ? 'Via' : ''}`, params: { url: page.url, requested: page.requestedUrl, fetchedOn: page.fetchedOn, bytes: page.bytes, format: page.format } }, ui)
         return {
           json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal, ui) },
-          text: `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.\n\n${describeProposal(proposal, ui)}`,
+          text: `${fetchedLine}\n\n${describeProposal(proposal, ui)}`,
         }
       }
       if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`, or `--url <address> --fetch` to fetch it.')
