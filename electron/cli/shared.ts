@@ -111,19 +111,17 @@ export function readProfileFile(file: string, cwd: string): Profile {
   try {
     text = fs.readFileSync(full, 'utf8')
   } catch (error) {
-    throw new UsageError(`--profile: cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    throw usage('profileUnreadable', { file: full, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new UsageError(`--profile: ${full} is not valid JSON (${(error as Error).message}).`)
+    throw usage('profileNotJson', { file: full, reason: (error as Error).message })
   }
   const parsed = profileSchema.safeParse(value)
   if (!parsed.success) {
-    throw new UsageError(
-      `--profile: ${full} needs {"name", "email", "address"}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`,
-    )
+    throw usage('profileInvalid', { file: full, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ') })
   }
   return parsed.data
 }
@@ -132,21 +130,21 @@ export function readProfileFile(file: string, cwd: string): Profile {
 export function countryFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const code = value.trim().toUpperCase()
-  if (!/^[A-Z]{2}$/.test(code)) throw new UsageError(`--country takes a two-letter country code such as DE or US, not "${value}".`)
+  if (!/^[A-Z]{2}$/.test(code)) throw usage('countryCode', { value })
   return code
 }
 
 /** A request's reference as the first argument of `requests <command>` (or a flag). */
 export function referenceArgument(value: string | undefined, command: string): string {
-  if (!value) throw new UsageError(`requests ${command} needs the reference, e.g. \`rightful requests ${command} RF-2026-0001\`.`)
-  if (!/^RF-\d{4}-\d{4,}$/.test(value)) throw new UsageError(`"${value}" is not a reference: they look like RF-2026-0001.`)
+  if (!value) throw usage('needsReference', { command })
+  if (!/^RF-\d{4}-\d{4,}$/.test(value)) throw usage('notReference', { value })
   return value
 }
 
 /** --out: the file's full path, in a folder that exists. */
 export function outFile(value: string | undefined, cwd: string): string {
   const out = path.resolve(cwd, required(value, 'out'))
-  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+  if (!fs.existsSync(path.dirname(out))) throw usage('outFolderMissing', { folder: path.dirname(out) })
   return out
 }
 
@@ -156,7 +154,7 @@ export function fileOrFolder(given: string, cwd: string): { source: string; kind
   try {
     return { source, kind: fs.statSync(source).isDirectory() ? 'folder' : 'file' }
   } catch {
-    throw new UsageError(`There is no file or folder ${source}.`)
+    throw usage('noFileOrFolder', { path: source })
   }
 }
 

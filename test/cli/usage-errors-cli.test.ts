@@ -36,6 +36,9 @@ describe('usage errors in the chosen language', () => {
     expect(law.stderr).toContain('（收到的是「xx」）')
     const extra = await run(['requests', 'show', 'RF-2026-0001', 'b', '--ui-lang', 'de'])
     expect(extra.stderr).toContain('Unerwartetes Argument „b“.')
+    expect((await run(['requests', 'show', 'RF-1', '--ui-lang', 'es'])).stderr).toContain('«RF-1» no es una referencia: tienen la forma RF-2026-0001.')
+    expect((await run(['catalog', 'import', 'no-such-folder', '--format', 'rightful', '--ui-lang', 'zh-Hans'])).stderr).toMatch(/不存在文件或文件夹 .*no-such-folder。/)
+    expect((await run(['requests', 'show', 'RF-1'])).stderr).toContain('"RF-1" is not a reference: they look like RF-2026-0001.')
   })
 
   it('says what is wrong with --ui-lang itself in the environment’s language', async () => {
