@@ -70,6 +70,14 @@ export function usage(key: string, params?: Readonly<Record<string, MessageParam
   return new UsageError(renderMessage(detail), detail)
 }
 
+/**
+ * A flag's value the core refused, as a usage error ("--country: No holiday calendar …"): the
+ * core's words in --ui-lang where it gave them as a message, else its English.
+ */
+export function flagProblem(flag: string, problem: { readonly message: string; readonly detail?: Message }): UsageError {
+  return new UsageError(`--${flag}: ${problem.message}`, message('cli.usage.flagProblem', { flag, problem: problem.detail ?? problem.message }))
+}
+
 /** A usage error's words in a UI language: its message where it has one, else its English. */
 export function usageWords(error: UsageError, ui: UiLanguage): string {
   return ui === 'en' || !error.detail ? error.message : renderMessage(error.detail, ui)

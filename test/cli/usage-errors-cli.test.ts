@@ -39,6 +39,11 @@ describe('usage errors in the chosen language', () => {
     expect((await run(['requests', 'show', 'RF-1', '--ui-lang', 'es'])).stderr).toContain('«RF-1» no es una referencia: tienen la forma RF-2026-0001.')
     expect((await run(['catalog', 'import', 'no-such-folder', '--format', 'rightful', '--ui-lang', 'zh-Hans'])).stderr).toMatch(/不存在文件或文件夹 .*no-such-folder。/)
     expect((await run(['requests', 'show', 'RF-1'])).stderr).toContain('"RF-1" is not a reference: they look like RF-2026-0001.')
+    // A flag's value the core refused, in the core's words in the language.
+    expect((await run(['deadline', '--law', 'gdpr', '--country', 'QQ', '--received', '2026-01-31', '--ui-lang', 'de'])).stderr).toContain('rightful: --country: Für den Ländercode „QQ“ ist kein Feiertagskalender bekannt.')
+    expect((await run(['deadline', '--law', 'gdpr', '--country', 'DE', '--received', '2026-01-31', '--id-received', '2026-02-03', '--ui-lang', 'es'])).stderr).toContain('--id-received necesita --id-requested.')
+    expect((await run(['notices', 'dismiss', '--ui-lang', 'zh-Hant'])).stderr).toContain('notices dismiss 需要通知的編號')
+    expect((await run(['deadline', '--law', 'gdpr', '--country', 'QQ', '--received', '2026-01-31'])).stderr).toContain('rightful: --country: No holiday calendar is known for the country code "QQ".')
   })
 
   it('says what is wrong with --ui-lang itself in the environment’s language', async () => {
@@ -84,7 +89,7 @@ describe('usage errors in the chosen language', () => {
     for (const language of uiLanguages.filter((l) => l !== 'en')) {
       const own = (coreResources.get(language)!.cli as MessageResource).usage as MessageResource
       expect(Object.keys(own).sort(), language).toEqual([...keys].sort())
-      for (const key of keys.filter((k) => k !== 'withSuggestion')) expect(own[key], `${language}: ${key}`).not.toBe((english.usage as MessageResource)[key])
+      for (const key of keys.filter((k) => k !== 'withSuggestion' && k !== 'flagProblem')) expect(own[key], `${language}: ${key}`).not.toBe((english.usage as MessageResource)[key])
     }
   })
 })
