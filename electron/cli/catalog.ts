@@ -9,7 +9,8 @@ import { emailPurposes, type CompanySummary, type CompanyView } from '../core/ca
 import { policyFormats } from '../core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../core/catalog/policy-import/summary'
 import { renderMessage } from '../core/messages/render'
-import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
+import { message, type Message } from '../core/shared/message'
+import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, usage, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 function companyArgument(value: string | undefined, command: string): string {
   if (!value) throw new UsageError(`catalog ${command} needs the company's id or domain, e.g. \`rightful catalog ${command} fs.com\`.`)
@@ -120,6 +121,11 @@ async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesO
 }
 
 /** Registers `catalog` and its commands. */
+/** A policy or its --url the core refused, as a usage error in the core's words (in --ui-lang where it gave them as a message). */
+function policyProblem(problem: { readonly message: string; readonly detail?: Message }, url: boolean): UsageError {
+  return new UsageError(`catalog import-policy: ${url ? '--url: ' : ''}${problem.message}`, message(`cli.usage.policy${url ? 'Url' : ''}Problem`, { problem: problem.detail ?? problem.message }))
+}
+
 export function registerCatalog(program: Command, ctx: CliContext, finish: Finish): void {
   const { io, makeApi, ui } = ctx
   const catalog = group(
@@ -270,10 +276,10 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       if (values.fetch) {
-        if (values.url === undefined) throw new UsageError('catalog import-policy --fetch needs --url, e.g. `rightful catalog import-policy --url https://example.com/privacy --fetch`.')
-        if (positionals[0]) throw new UsageError('catalog import-policy: give either a file or --url … --fetch, not both.')
+        if (values.url === undefined) throw usage('policyFetchNeedsUrl')
+        if (positionals[0]) throw usage('policyFileOrUrl')
         const fetched = await makeApi().call('catalog:fetchPolicy', { url: values.url })
-        if (!fetched.ok && (fetched.error.code === 'FETCH_REFUSED' || fetched.error.code === 'INVALID_INPUT')) throw new UsageError(`catalog import-policy: --url: ${fetched.error.message}`)
+        if (!fetched.ok && (fetched.error.code === 'FETCH_REFUSED' || fetched.error.code === 'INVALID_INPUT')) throw policyProblem(fetched.error, true)
         const page = unwrap(fetched)
         const proposal = unwrap(await makeApi().call('catalog:extractPolicy', { text: page.text, format: page.format, sourceUrl: page.url }))
         const via = page.redirects.length > 0 ? ` (redirected from ${page.requestedUrl})` : ''
@@ -287,20 +293,20 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
           text: `${fetchedLine}\n\n${describeProposal(proposal, ui)}`,
         }
       }
-      if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`, or `--url <address> --fetch` to fetch it.')
+      if (!positionals[0]) throw usage('policyNeedsFile')
       const file = path.resolve(io.cwd, positionals[0])
       const format = oneOf(values.format, 'format', policyFormats, guessPolicyFormat(file))
       let text: string
       try {
         text = fs.readFileSync(file, 'utf8')
       } catch (error) {
-        throw new UsageError(`catalog import-policy: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+        throw usage('policyUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })
       }
-      if (text.length > 2_000_000) throw new UsageError(`catalog import-policy: ${file} is longer than 2,000,000 characters; give the privacy policy alone.`)
+      if (text.length > 2_000_000) throw usage('policyTooLong', { file })
       const result = await makeApi().call('catalog:extractPolicy', { text, format, ...(values.url !== undefined ? { sourceUrl: values.url } : {}) })
       if (!result.ok && result.error.code === 'INVALID_INPUT') {
         const issue = result.error.issues?.[0]
-        throw new UsageError(`catalog import-policy: ${issue?.path === 'sourceUrl' ? `--url: ${issue.message}` : (issue?.message ?? result.error.message)}`)
+        throw policyProblem(issue ?? result.error, issue?.path === 'sourceUrl')
       }
       const proposal = unwrap(result)
       return { json: proposalView(proposal, ui), text: describeProposal(proposal, ui) }

@@ -43,6 +43,9 @@ describe('usage errors in the chosen language', () => {
     expect((await run(['deadline', '--law', 'gdpr', '--country', 'QQ', '--received', '2026-01-31', '--ui-lang', 'de'])).stderr).toContain('rightful: --country: Für den Ländercode „QQ“ ist kein Feiertagskalender bekannt.')
     expect((await run(['deadline', '--law', 'gdpr', '--country', 'DE', '--received', '2026-01-31', '--id-received', '2026-02-03', '--ui-lang', 'es'])).stderr).toContain('--id-received necesita --id-requested.')
     expect((await run(['notices', 'dismiss', '--ui-lang', 'zh-Hant'])).stderr).toContain('notices dismiss 需要通知的編號')
+    expect((await run(['catalog', 'import-policy', '--ui-lang', 'de'])).stderr).toContain('catalog import-policy braucht eine Datei')
+    expect((await run(['catalog', 'import-policy', '--fetch', '--ui-lang', 'zh-Hans'])).stderr).toContain('catalog import-policy --fetch 需要 --url')
+    expect((await run(['catalog', 'import-policy', 'missing.html', '--ui-lang', 'fr'])).stderr).toMatch(/catalog import-policy : impossible de lire .*missing\.html \(ENOENT\)\./)
     expect((await run(['deadline', '--law', 'gdpr', '--country', 'QQ', '--received', '2026-01-31'])).stderr).toContain('rightful: --country: No holiday calendar is known for the country code "QQ".')
   })
 
@@ -89,7 +92,9 @@ describe('usage errors in the chosen language', () => {
     for (const language of uiLanguages.filter((l) => l !== 'en')) {
       const own = (coreResources.get(language)!.cli as MessageResource).usage as MessageResource
       expect(Object.keys(own).sort(), language).toEqual([...keys].sort())
-      for (const key of keys.filter((k) => k !== 'withSuggestion' && k !== 'flagProblem')) expect(own[key], `${language}: ${key}`).not.toBe((english.usage as MessageResource)[key])
+      // A sentence around the core's own words, or a suggestion after a refusal: the same frame in some languages.
+      const frames = new Set(['withSuggestion', 'flagProblem', 'policyProblem', 'policyUrlProblem'])
+      for (const key of keys.filter((k) => !frames.has(k))) expect(own[key], `${language}: ${key}`).not.toBe((english.usage as MessageResource)[key])
     }
   })
 })
