@@ -23,9 +23,9 @@ const rendererPaths = [
 const rendererPatterns = [
   { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs sandboxed, without Node.' },
   {
-    regex: '^@core/(?!(shared/calendar|shared/kinds|shared/eea|shared/message|shared/assert-never|deadlines/setting-info|requests/status|requests/law-proposal|requests/rights|catalog/edit-form|profile/regions|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/errors|profile/profile|catalog/schema)$)',
+    regex: '^@core/(?!(shared/calendar|shared/kinds|shared/eea|shared/message|shared/assert-never|deadlines/setting-info|requests/status|requests/events|requests/law-proposal|requests/rights|catalog/edit-form|profile/regions|catalog/countries|messages/ui-languages|messages/resources|messages/params|messages/errors|profile/profile|catalog/schema|settings/server-schemas|backup/passphrase|shared/schemas|evidence/model|bulk/model)$)',
     allowTypeImports: true,
-    message: 'From the core, the renderer imports types only, or the pure modules shared/calendar, shared/kinds, shared/eea, shared/message, shared/assert-never, deadlines/setting-info, requests/status, requests/law-proposal, requests/rights, catalog/edit-form, profile/regions, catalog/countries, messages/ui-languages, messages/resources, messages/params and messages/errors (the core\'s words in every UI language), and the schemas of profile/profile and catalog/schema (the forms check with them).',
+    message: 'From the core, the renderer imports types only, or the pure modules shared/calendar, shared/kinds, shared/eea, shared/message, shared/assert-never, deadlines/setting-info, requests/status, requests/events (the facts of a request\'s events), requests/law-proposal, requests/rights, catalog/edit-form, profile/regions, catalog/countries, messages/ui-languages, messages/resources, messages/params and messages/errors (the core\'s words in every UI language), and the schemas of shared/schemas, profile/profile, catalog/schema, settings/server-schemas, backup/passphrase, evidence/model and bulk/model (the forms check with them).',
   },
 ]
 

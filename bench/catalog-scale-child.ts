@@ -15,20 +15,9 @@ import { openCatalog } from '../electron/core/catalog/catalog'
 import { createNoticeBoard } from '../electron/core/shared/notices'
 import type { DocumentStore } from '../electron/core/api/ports'
 
-/**
- * This process's peak RSS in bytes: VmHWM of /proc/self/status where there is one (Linux). Not
- * `process.resourceUsage().maxRSS`: Linux carries that over from the parent across fork and exec,
- * so a child of a large parent reports the parent's peak.
- */
-export function peakRss(): number {
-  try {
-    const found = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))
-    if (found) return Number(found[1]) * 1024
-  } catch {
-    // No /proc: below.
-  }
-  return process.resourceUsage().maxRSS * 1024
-}
+import { peakRss } from './peak-rss'
+
+export { peakRss }
 
 /** A DocumentStore on one JSON file, written atomically (write beside, rename). */
 export function fileStore(file: string): DocumentStore {

@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks'
 import { againstAnchor, measureNodeStart } from './anchor'
 import { userLayer, writeScaleRoot } from './catalog-scale'
 import { seedRequestFiles } from './requests-scale'
+import { peakRss } from './peak-rss'
 
 const repoRoot = path.resolve(__dirname, '..')
 
@@ -36,7 +37,7 @@ async function child(root: string, dataDir: string): Promise<void> {
   const one = await api.call('requests:get', { reference: list.data[0]!.reference })
   if (!one.ok) throw new Error(`requests:get failed: ${one.error.message}`)
   const openMs = performance.now() - started
-  const maxRss = process.resourceUsage().maxRSS * 1024
+  const maxRss = peakRss()
   const result: ChildResult = { rssBefore, maxRss, openMs, listed: list.data.length, found: found.data.length }
   process.stdout.write(JSON.stringify(result))
 }

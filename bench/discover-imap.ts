@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { dovecotMissing, startDovecot } from '../test/helpers/dovecot'
+import { peakRss } from './peak-rss'
 
 const repoRoot = path.resolve(__dirname, '..')
 const user = 'bench@example.test'
@@ -52,7 +53,7 @@ async function child(port: number): Promise<void> {
   const start = performance.now()
   const data = expectOk(await host.api.call('discover:scan', { kind: 'imap', folders: 'all' }))!
   const ms = performance.now() - start
-  const result: ChildResult = { ms, messages: data.messages, companies: data.companies.length, maxRss: process.resourceUsage().maxRSS * 1024, rssBefore }
+  const result: ChildResult = { ms, messages: data.messages, companies: data.companies.length, maxRss: peakRss(), rssBefore }
   process.stdout.write(JSON.stringify(result))
 }
 

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { peakRss } from './peak-rss'
 
 const repoRoot = path.resolve(__dirname, '..')
 
@@ -67,7 +68,7 @@ async function child(file: string): Promise<void> {
     if (!result.ok || !result.data) throw new Error(result.ok ? 'nothing read' : result.error.message)
     const d = result.data
     process.stdout.write(
-      JSON.stringify({ ms, bytes: d.bytes, messages: d.messages, companies: d.companies.length, matched: d.matched, unknown: d.unknown, freemail: d.freemail, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }),
+      JSON.stringify({ ms, bytes: d.bytes, messages: d.messages, companies: d.companies.length, matched: d.matched, unknown: d.unknown, freemail: d.freemail, rssBefore, maxRss: peakRss() }),
     )
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })

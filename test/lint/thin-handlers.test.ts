@@ -44,7 +44,7 @@ function thicknessOf(fileName: string, source: string): string[] {
 describe('the API handlers are thin', () => {
   it('finds the thickness it looks for, so that it can fail', () => {
     const thick = [
-      "import { message } from '../../shared/message'",
+      "import { message } from './words'",
       'const sample = { name: "Alex" }',
       'export function fooHandlers(ctx) {',
       "  return { 'foo:bar': (input, operation) => { operation.report({ detail: message('x') }); return sample } }",

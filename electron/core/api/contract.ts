@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { companyEditSchema, companyIdSchema, contactInputSchema, type CompanyMatch, type CompanySummary, type CompanyView } from '../catalog/schema'
-import { emailAddressSchema, plainDateSchema } from '../shared/schemas'
+import { emailAddressSchema, realDateSchema } from '../shared/schemas'
 import type { PackInfo } from '../catalog/packs'
 import type { CatalogImportResult, CompanyHit } from '../catalog/catalog-operations'
 import type { PolicyProposal } from '../catalog/policy-import/proposal'
@@ -14,7 +14,7 @@ import { companyChoicesSchema } from '../catalog/policy-import/choices'
 
 /** A policy longer than extractPolicy reads (maxPolicyLength), refused at the door. */
 const policyTooLong = 'A policy can have at most 2,000,000 characters: keep the part about privacy and contacts.'
-import { isPlainDate, type PlainDate } from '../shared/calendar'
+import type { PlainDate } from '../shared/calendar'
 import type { Deadline } from '../deadlines/model'
 import type { Notice } from '../shared/notices'
 import { profileSchema, type Profile } from '../profile/profile'
@@ -28,12 +28,12 @@ import {
 import type { RequestListItem, RequestView, StagedFile } from '../requests/view'
 import { followUpTypes } from '../shared/kinds'
 import type { BounceAdvice, ExtensionAdvice, IdentityAdvice } from '../requests/followup-view'
-import { maxBoxes, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
+import { redactBoxesSchema, redactFormats, type EvidenceImage, type RedactedCopy } from '../evidence/model'
 import { userEventKinds } from '../requests/events'
 import { answerTickInputSchema, type AnswerCheckView } from '../requests/answer-check'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import type { TemplateInfo } from '../templates/info'
-import { sentCopySettingsSchema, smtpSettingsSchema } from '../mail/mail-settings'
+import { imapSaveSchema, smtpSaveSchema } from '../settings/server-schemas'
 import type { OutboxItem, SendResult, SmtpView } from '../mail/mail-types'
 import { webmailProviders, type WebmailProvider } from '../settings/webmail'
 import { sectors, type AuthoritySummary } from '../authorities/schema'
@@ -43,9 +43,10 @@ import { replyKinds } from '../replies/rules'
 import { hasControlCharacter, imapSettingsSchema } from '../replies/imap-settings'
 import type { ImapView, SyncResult } from './handlers/replies'
 import type { BackupChosen, BackupCreated, BackupPreview, RestoreResult } from '../backup/view'
+import { givenPassphraseSchema, newPassphraseSchema } from '../backup/passphrase'
 import { operationIdPattern } from '../shared/operation'
 import type { DiscoverResult } from '../discover/discover'
-import { batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
+import { batchCompaniesSchema, batchIdSchema, maxBatchCompanies, maxRatePerMinute, type BatchSummary, type BatchView } from '../bulk/model'
 import type { MarkPostedResult, RemindResult } from '../bulk/request-actions'
 import type { PackGroup } from '../bulk/packs'
 
@@ -54,10 +55,8 @@ export type { BounceAdvice, EvidenceImage, ExtensionAdvice, IdentityAdvice, Reda
 import type { ApiChannel } from './channels'
 import type { Result } from '../shared/result'
 
-const realDate = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
+const realDate = realDateSchema
 const backupToken = z.string().regex(/^bk-[0-9a-f]{18}$/, 'Not a chosen backup.')
-/** A passphrase that opens a backup: any the user typed (a new one is held to more, below). */
-const givenPassphrase = z.string().min(1, 'Enter the passphrase.').max(1024)
 const empty = z.strictObject({})
 /**
  * A long operation's id, chosen by the caller: with it the operation reports progress and can be
@@ -325,13 +324,7 @@ export const contract = {
     z.strictObject({
       reference: referenceSchema,
       token: z.string().min(1).max(100),
-      boxes: z
-        .array(
-          z
-            .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().positive().max(1), height: z.number().positive().max(1) })
-            .refine((b) => b.x + b.width <= 1.000001 && b.y + b.height <= 1.000001, 'A box must lie inside the image.'),
-        )
-        .max(maxBoxes, `Draw at most ${maxBoxes} boxes.`),
+      boxes: redactBoxesSchema,
       format: z.enum(redactFormats).default('png'),
       lang: languageSchema.optional(),
       save: z.boolean().default(false),
@@ -377,13 +370,7 @@ export const contract = {
   'mail:saveEml': method<{ path: string | null }>()(byReference),
   'mail:getSmtp': method<SmtpView>()(empty),
   /** `password`: a string sets it, null forgets it, left out keeps it. `smtp: null` removes the server. */
-  'mail:saveSmtp': method<SmtpView>()(
-    z.strictObject({
-      smtp: smtpSettingsSchema.nullable(),
-      password: z.string().min(1).max(1000).nullable().optional(),
-      sentCopy: sentCopySettingsSchema.optional(),
-    }),
-  ),
+  'mail:saveSmtp': method<SmtpView>()(smtpSaveSchema),
   /** Connects and logs in with the saved settings; the server's reason as the error when it fails. */
   'mail:testSmtp': method<{ server: string; user: string | null }>()(empty),
   /**
@@ -443,9 +430,7 @@ export const contract = {
   'replies:dismiss': method<ReplyView>()(z.strictObject({ replyId: z.string().regex(/^rp-[0-9a-f]{12}$/, 'Not a reply id.') })),
   'replies:imapSettings': method<ImapView>()(empty),
   /** `password`: a string sets it, null forgets it, left out keeps it. `settings: null` turns the sync off. */
-  'replies:saveImap': method<ImapView>()(
-    z.strictObject({ settings: imapSettingsSchema.nullable(), password: z.string().min(1).max(1000).nullable().optional() }),
-  ),
+  'replies:saveImap': method<ImapView>()(imapSaveSchema),
   /**
    * Looks for replies in the IMAP inbox since the oldest open request was sent, downloading only
    * messages that could belong to a request, and imports those that do. `account` and `password`:
@@ -485,19 +470,14 @@ export const contract = {
    */
   'backup:create': method<BackupCreated>()(
     z.strictObject({
-      passphrase: z
-        .string()
-        .min(8, 'Use a passphrase of at least 8 characters, or none.')
-        .max(1024, 'Use a passphrase of at most 1,024 characters.')
-        .nullable()
-        .optional(),
+      passphrase: newPassphraseSchema.nullable().optional(),
       operation: operationId.optional(),
     }),
   ),
   /** Asks the user for a backup file (the host's picker) and reads its header: encrypted or not. */
   'backup:choose': method<BackupChosen>()(empty),
   /** Reads and verifies the whole chosen backup, and says what it holds; changes nothing. */
-  'backup:inspect': method<BackupPreview>()(z.strictObject({ token: backupToken, passphrase: givenPassphrase.nullable().optional() })),
+  'backup:inspect': method<BackupPreview>()(z.strictObject({ token: backupToken, passphrase: givenPassphraseSchema.nullable().optional() })),
   /**
    * Restores the chosen backup atomically. A data folder that holds data is replaced only with
    * `replace` (the replaced data is kept in a before-restore-… folder); otherwise DATA_FOLDER_NOT_EMPTY.
@@ -505,7 +485,7 @@ export const contract = {
   'backup:restore': method<RestoreResult>()(
     z.strictObject({
       token: backupToken,
-      passphrase: givenPassphrase.nullable().optional(),
+      passphrase: givenPassphraseSchema.nullable().optional(),
       replace: z.boolean().default(false),
       operation: operationId.optional(),
     }),
@@ -554,7 +534,7 @@ export const contract = {
   'bulk:create': method<BatchView>()(
     z
       .strictObject({
-        companies: z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies).optional(),
+        companies: batchCompaniesSchema.optional(),
         pack: z.string().min(1).max(100).optional(),
         /** With `pack`: only its companies established in or serving this country. */
         country: countryCode.optional(),

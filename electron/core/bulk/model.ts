@@ -40,6 +40,9 @@ export const maxRatePerMinute = 600
 /** Companies in one batch at most. */
 export const maxBatchCompanies = 2000
 
+/** The companies a batch is written for, by id: one at least, `maxBatchCompanies` at most (the pickers check with it too). */
+export const batchCompaniesSchema = z.array(z.string().min(1).max(200)).min(1).max(maxBatchCompanies)
+
 /** Why an item was left out or failed: the English words, and the same as a message where the core has one. */
 const errorSchema = z.object({ code: z.enum(errorCodes), message: z.string().max(4000), detail: messageSchema.optional() })
 

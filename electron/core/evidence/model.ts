@@ -1,12 +1,25 @@
 /**
- * The redaction tool's vocabulary, free of imports: the contract and the renderer use it.
+ * The redaction tool's vocabulary and the schema of its boxes, pure (zod only): the contract
+ * checks a redaction with it, and the window checks its boxes with it before asking for a copy.
  */
+import { z } from 'zod'
 
 export const redactFormats = ['png', 'pdf'] as const
 export type RedactFormat = (typeof redactFormats)[number]
 
 /** At most this many boxes on one page. */
 export const maxBoxes = 100
+
+/** A black box, in fractions of the image's sides (0..1), that lies inside the image. */
+export const redactBoxSchema = z
+  .strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().positive().max(1), height: z.number().positive().max(1) })
+  .refine((b) => b.x + b.width <= 1.000001 && b.y + b.height <= 1.000001, 'A box must lie inside the image.')
+
+/** The boxes of one redaction: at most `maxBoxes`. */
+export const redactBoxesSchema = z.array(redactBoxSchema).max(maxBoxes, `Draw at most ${maxBoxes} boxes.`)
+
+/** The redaction tool's form: the boxes drawn and the copy's format. */
+export const redactFormSchema = z.strictObject({ boxes: redactBoxesSchema, format: z.enum(redactFormats) })
 
 /** The largest image file the tool reads. */
 export const maxImageBytes = 50 * 1024 * 1024

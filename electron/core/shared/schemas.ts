@@ -4,10 +4,14 @@
  */
 import { z } from 'zod'
 import { languages, normalizeLanguage } from './kinds'
+import { isPlainDate } from './calendar'
 
 export const plainDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD.')
+
+/** A plain date that exists in the calendar (no 31 April). */
+export const realDateSchema = plainDateSchema.refine(isPlainDate, 'This date does not exist in the calendar.')
 
 export const countryCodeSchema = z
   .string()

@@ -8,9 +8,10 @@
  * window comes back (useDayTicker): a window left open overnight counts the new day at once,
  * before the core's fresh list arrives.
  */
-import type { RequestListItem } from '@core/api/contract'
+import type { RequestListItem, RequestView } from '@core/api/contract'
 import { daysBetween, type PlainDate } from '@core/shared/calendar'
-import { closedStatuses, needsAttention, type RequestStatus } from '@core/requests/status'
+import { closedStatuses, deriveStatus, needsAttention, nextSteps, type RequestStatus } from '@core/requests/status'
+import { factsOf } from '@core/requests/events'
 import type { State } from './types'
 
 /**
@@ -95,4 +96,27 @@ export function selectRequestCounts(state: Pick<State, 'requests' | 'today'>): R
 /** How many requests need the user now (the badge beside Requests; the dashboard's filter uses the same rule). */
 export function selectAttentionCount(state: Pick<State, 'requests' | 'today'>): number {
   return selectRequestCounts(state).attention
+}
+
+/** Each request view as it stands on a day, kept while the view and the day are the same. */
+const viewsOn = new WeakMap<RequestView, { readonly today: PlainDate; readonly view: RequestView }>()
+
+/**
+ * One request as it stands today (undefined until it is loaded): its status and next steps
+ * counted again from its events and deadline for the store's `today`, as the core counts them,
+ * so that the request page turns a request overdue at midnight without asking the core. The
+ * same object while the view and the day are unchanged.
+ */
+export function selectRequestToday(state: Pick<State, 'views' | 'today'>, reference: string): RequestView | undefined {
+  const view = state.views.get(reference)
+  const today = state.today
+  if (view === undefined || today === null) return view
+  const kept = viewsOn.get(view)
+  if (kept && kept.today === today) return kept.view
+  const facts = factsOf(view.record.events)
+  const status = deriveStatus(facts, view.deadline, today)
+  const same = JSON.stringify(status) === JSON.stringify(view.status)
+  const counted = same ? view : { ...view, status, nextSteps: nextSteps(status, facts, view.deadline, today) }
+  viewsOn.set(view, { today, view: counted })
+  return counted
 }

@@ -1,10 +1,20 @@
 import './bulk.css'
 import { useEffect, useMemo, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { batchCompaniesSchema } from '@core/bulk/model'
 import { useStore } from '../../store/store'
 import { formatDate, formatList, formatNumber } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 import { PacksCard } from './PacksCard'
+import { coreSchemaResolver, fieldErrorText } from '../../ui/schema-form'
+
+/** The picks: the companies found that a batch is to be written for, and whether IMAP reads every folder. */
+export type DiscoverForm = { picked: ReadonlyArray<string>; allFolders: boolean }
+
+/** The picks are the companies of a batch (bulk:create's): one at least, as many as a batch holds at most. */
+export const discoverFormSchema = z.object({ picked: batchCompaniesSchema, allFolders: z.boolean() })
 
 /**
  * Which companies hold your data: Rightful reads the From and Date lines of a mailbox you saved
@@ -19,8 +29,11 @@ export function DiscoverPage() {
   const imapHost = useStore((s) => s.imap?.settings?.host ?? null)
   const loadImap = useStore((s) => s.loadImap)
   const [busy, setBusy] = useState(false)
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
-  const [allFolders, setAllFolders] = useState(false)
+  const form = useForm<DiscoverForm>({ defaultValues: { picked: [], allFolders: false }, resolver: coreSchemaResolver<DiscoverForm>(discoverFormSchema) })
+  const [pickedList, allFolders] = useWatch({ control: form.control, name: ['picked', 'allFolders'] })
+  const picked = useMemo(() => new Set(pickedList), [pickedList])
+  const setPicked = (next: Iterable<string>) => form.setValue('picked', [...next], { shouldValidate: form.formState.isSubmitted })
+  const pickedError = fieldErrorText(form.formState.errors, 'picked')
 
   useEffect(() => {
     void loadImap()
@@ -37,14 +50,18 @@ export function DiscoverPage() {
   }
 
   const companies = useMemo(() => discovery?.companies ?? [], [discovery])
-  const toggle = (id: string) =>
-    setPicked((current) => {
-      const next = new Set(current)
-      if (next.has(id)) next.delete(id)
-      else next.add(id)
-      return next
-    })
+  const toggle = (id: string) => {
+    const next = new Set(picked)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    setPicked(next)
+  }
   const chosen = companies.filter((c) => picked.has(c.company)).map((c) => c.company)
+  // The batch page gets the picks in the table's order.
+  const ask = form.handleSubmit(({ picked: ids }) => {
+    const wanted = new Set(ids)
+    navigate({ name: 'bulk-new', companies: companies.filter((c) => wanted.has(c.company)).map((c) => c.company) })
+  })
 
   return (
     <section className="page">
@@ -58,7 +75,7 @@ export function DiscoverPage() {
                 {t('imap', { host: imapHost })}
               </button>{' '}
               <label className="inline-check">
-                <input type="checkbox" checked={allFolders} disabled={busy} onChange={(e) => setAllFolders(e.target.checked)} /> {t('allFolders')}
+                <input type="checkbox" disabled={busy} {...form.register('allFolders')} /> {t('allFolders')}
               </label>{' '}
               <span className="muted small">{t('imapHint')}</span>
             </p>
@@ -111,7 +128,12 @@ export function DiscoverPage() {
                   {t('selectNone')}
                 </button>
                 <span className="spacer" />
-                <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => navigate({ name: 'bulk-new', companies: chosen })}>
+                {pickedError ? (
+                  <span className="field-error" role="alert" data-testid="discover-picked-error">
+                    {pickedError}
+                  </span>
+                ) : null}
+                <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => void ask()}>
                   {t('ask', { count: chosen.length })}
                 </button>
               </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { CountryOptions } from '../../ui/CountrySelect'
@@ -18,9 +19,11 @@ export function PacksCard() {
   const packCompanies = useStore((s) => s.packCompanies)
   const navigate = useStore((s) => s.navigate)
   const ownCountry = useStore((s) => s.profile?.country ?? '')
-  const [country, setCountry] = useState<string | null>(null)
+  // The country picked from the list ('' everywhere). Until the user picks one, it follows the
+  // profile's country (loaded later, or changed): `values` resets the untouched field to it.
+  const form = useForm<{ country: string }>({ values: { country: ownCountry }, resetOptions: { keepDirtyValues: true } })
+  const chosen = useWatch({ control: form.control, name: 'country' }) ?? ownCountry
   const [busy, setBusy] = useState<string | null>(null)
-  const chosen = country ?? ownCountry
 
   useEffect(() => {
     void loadPacks(chosen)
@@ -46,7 +49,7 @@ export function PacksCard() {
         </div>
         <label className="field packs-country">
           <span className="field-label">{t('country')}</span>
-          <select value={chosen} onChange={(e) => setCountry(e.target.value)}>
+          <select {...form.register('country')}>
             <CountryOptions />
           </select>
           <span className="field-hint">{chosen ? t('countryHint') : t('everywhere')}</span>

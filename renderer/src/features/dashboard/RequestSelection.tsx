@@ -1,12 +1,21 @@
 import './selection.css'
 import { useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { realDateSchema } from '@core/shared/schemas'
 import type { RequestListItem } from '@core/api/contract'
 import type { SelectionSkip } from '@core/bulk/request-actions'
 import { useStore } from '../../store/store'
 import { OperationHere } from '../../ui/OperationStatus'
 import { DateField } from '../../ui/DateField'
 import { errorText } from '../../ui/messages'
+import { coreSchemaResolver, fieldErrorText } from '../../ui/schema-form'
+
+/** The day the letters were posted, checked as bulk:markPosted checks it (a date that exists). */
+export const postedFormSchema = z.strictObject({ on: realDateSchema })
+/** The posted-on form as typed. */
+export type PostedForm = { on: string }
 
 /** A click or Enter on a checkbox must not open the row's request. */
 const keepInCell = {
@@ -77,7 +86,8 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
   const today = useStore((s) => s.today)
   const [busy, setBusy] = useState(false)
   const [posting, setPosting] = useState(false)
-  const [postedOn, setPostedOn] = useState('')
+  const postedForm = useForm<PostedForm>({ defaultValues: { on: today ?? '' }, resolver: coreSchemaResolver<PostedForm>(postedFormSchema) })
+  const postedError = fieldErrorText(postedForm.formState.errors, 'on')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
   const references = chosen.map((r) => r.reference)
@@ -106,9 +116,8 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
       if (written.length > 0) onClear()
     })
 
-  const markPosted = () =>
+  const markPosted = ({ on }: PostedForm) =>
     busyWhile(async () => {
-      const on = postedOn || today || ''
       const result = await markLettersPosted(references, on)
       if (!result) return
       setPosting(false)
@@ -131,7 +140,11 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
           <button type="button" className="button button-small" disabled={busy} onClick={() => void busyWhile(() => exportRequests(references))}>
             {t('export')}
           </button>
-          <button type="button" className="button button-small" disabled={busy || drafts === 0} aria-expanded={posting} onClick={() => setPosting((p) => !p)}>
+          <button type="button" className="button button-small" disabled={busy || drafts === 0} aria-expanded={posting} onClick={() => {
+              // Opened anew, the form starts at today.
+              if (!posting) postedForm.reset({ on: today ?? '' })
+              setPosting((p) => !p)
+            }}>
             {t('markLetters')}
           </button>
           <span className="spacer" />
@@ -141,19 +154,28 @@ export function SelectionBar({ chosen, onClear, onShowDrafts }: { chosen: Readon
         </div>
       ) : null}
       {posting && chosen.length > 0 ? (
-        <div className="request-selection-post" role="group" aria-label={t('postGroup')}>
+        <form className="request-selection-post" role="group" aria-label={t('postGroup')} onSubmit={(e) => void postedForm.handleSubmit(markPosted)(e)}>
           <label>
             {t('postedOn')}{' '}
-            <DateField label={t('postedOn')} value={postedOn || today || ''} max={today ?? undefined} onChange={setPostedOn} />
+            <Controller
+              control={postedForm.control}
+              name="on"
+              render={({ field }) => <DateField label={t('postedOn')} value={field.value} max={today ?? undefined} onChange={field.onChange} />}
+            />
           </label>
+          {postedError ? (
+            <span className="field-error" role="alert">
+              {postedError}
+            </span>
+          ) : null}
           <span className="muted small">{t('emailLeft')}</span>
-          <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void markPosted()}>
+          <button type="submit" className="button button-small button-primary" disabled={busy}>
             {t('markAsPosted')}
           </button>
           <button type="button" className="button button-small" onClick={() => setPosting(false)}>
             {t('cancel')}
           </button>
-        </div>
+        </form>
       ) : null}
       <OperationHere channel="bulk:remind" />
       {outcome ? (

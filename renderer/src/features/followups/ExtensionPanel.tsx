@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { RequestView } from '@core/api/contract'
 import { useStore } from '../../store/store'
 import './followups.css'
 import { messageText } from '../../ui/messages'
+
+/** The user's answer: whether the company's notice gave reasons. */
+type Answer = 'yes' | 'no' | 'unsure'
+/** The answer as the core takes it (reasonsGiven): true, false, or null when unsure. */
+export const reasonsOf = (answer: Answer): boolean | null => (answer === 'yes' ? true : answer === 'no' ? false : null)
 
 /**
  * After a company claimed more time: whether the notice came within the first period and gave
@@ -16,7 +22,10 @@ export function ExtensionPanel({ view }: { view: RequestView }) {
   const run = useStore((s) => s.checkExtension)
   const write = useStore((s) => s.writeFollowUp)
   const navigate = useStore((s) => s.navigate)
-  const [reasons, setReasons] = useState<boolean | null>(null)
+  // One answer of three, each a choice the core takes: nothing typed, so nothing to refuse.
+  const form = useForm<{ reasons: Answer }>({ defaultValues: { reasons: 'unsure' } })
+  const answer = useWatch({ control: form.control, name: 'reasons' })
+  const reasons = reasonsOf(answer)
   const [busy, setBusy] = useState(false)
   const { t } = useTranslation('followups', { keyPrefix: 'extension' })
   const claimed = view.record.events.some((e) => e.kind === 'extension-claimed' && e.removedAt === null)
@@ -34,36 +43,33 @@ export function ExtensionPanel({ view }: { view: RequestView }) {
     if (written) navigate({ name: 'request', reference: written })
   }
 
-  const answer = (value: string) => setReasons(value === 'yes' ? true : value === 'no' ? false : null)
-
   return (
     <div className={`card followup-panel ${check.contestable ? 'urgent' : ''}`} data-testid="extension-panel">
       <h2>{t('heading')}</h2>
-      <fieldset className="choices inline followup-reasons">
-        <legend className="field-label">{t('reasonsQuestion')}</legend>
-        {(['yes', 'no', 'unsure'] as const).map((value) => {
-          const checked = (reasons === true ? 'yes' : reasons === false ? 'no' : 'unsure') === value
-          return (
-            <label key={value} className={`choice ${checked ? 'selected' : ''}`}>
-              <input type="radio" name={`reasons-${reference}`} value={value} checked={checked} onChange={() => answer(value)} />
+      <form onSubmit={(e) => void form.handleSubmit(contest)(e)}>
+        <fieldset className="choices inline followup-reasons">
+          <legend className="field-label">{t('reasonsQuestion')}</legend>
+          {(['yes', 'no', 'unsure'] as const).map((value) => (
+            <label key={value} className={`choice ${answer === value ? 'selected' : ''}`}>
+              <input type="radio" value={value} {...form.register('reasons')} />
               <span>{t(`reasons.${value}`)}</span>
             </label>
+          ))}
+          {check.reasonsSuggested !== null && reasons === null ? <p className="muted">{check.reasonsSuggested ? t('suggestedYes') : t('suggestedNo')}</p> : null}
+        </fieldset>
+        <p className="followup-rule" data-testid="extension-verdict">
+          {messageText(check.message)}
+        </p>
+        {check.contestable ? (
+          check.hasTemplate ? (
+            <button type="submit" className="button button-primary button-block" disabled={busy}>
+              {t('writeContest')}
+            </button>
+          ) : (
+            <p className="muted">{t('noTemplate')}</p>
           )
-        })}
-        {check.reasonsSuggested !== null && reasons === null ? <p className="muted">{check.reasonsSuggested ? t('suggestedYes') : t('suggestedNo')}</p> : null}
-      </fieldset>
-      <p className="followup-rule" data-testid="extension-verdict">
-        {messageText(check.message)}
-      </p>
-      {check.contestable ? (
-        check.hasTemplate ? (
-          <button type="button" className="button button-primary button-block" disabled={busy} onClick={() => void contest()}>
-            {t('writeContest')}
-          </button>
-        ) : (
-          <p className="muted">{t('noTemplate')}</p>
-        )
-      ) : null}
+        ) : null}
+      </form>
     </div>
   )
 }

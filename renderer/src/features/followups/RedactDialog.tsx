@@ -1,10 +1,19 @@
 import { useRef, useState, type PointerEvent } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceImage, RedactedCopy } from '@core/api/contract'
+import { redactFormSchema, type RedactFormat } from '@core/evidence/model'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
+import { coreSchemaResolver, fieldErrorText } from '../../ui/schema-form'
 
 type Box = { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+/** The tool's form: the boxes drawn (no field of their own: drawn on the picture) and the copy's format. */
+export type RedactForm = { boxes: ReadonlyArray<Box>; format: RedactFormat }
+
+/** Any problem with the boxes (too many; one outside the picture), as one path: they are said beside their count. */
+export const redactPathBack = (path: string): string => (path.startsWith('boxes') ? 'boxes' : path)
 
 /** Boxes smaller than this (a fraction of a side) are a click, not a box. */
 const smallest = 0.005
@@ -26,9 +35,12 @@ export function RedactDialog({ reference, onClose }: { reference: string; onClos
   const today = useStore((s) => s.today ?? new Date().toISOString().slice(0, 10))
   const { t } = useTranslation('followups', { keyPrefix: 'redact' })
   const [image, setImage] = useState<EvidenceImage | null>(null)
-  const [boxes, setBoxes] = useState<ReadonlyArray<Box>>([])
+  // The boxes and the format are checked with the core's own redaction schema before a copy is asked for.
+  const form = useForm<RedactForm>({ defaultValues: { boxes: [], format: 'png' }, resolver: coreSchemaResolver<RedactForm>(redactFormSchema, (values) => values, redactPathBack) })
+  const [boxes, format] = useWatch({ control: form.control, name: ['boxes', 'format'] })
+  const setBoxes = (next: ReadonlyArray<Box>) => form.setValue('boxes', next, { shouldValidate: form.formState.isSubmitted })
+  const boxesError = fieldErrorText(form.formState.errors, 'boxes')
   const [drawing, setDrawing] = useState<{ x: number; y: number; box: Box } | null>(null)
-  const [format, setFormat] = useState<'png' | 'pdf'>('png')
   const [copy, setCopy] = useState<RedactedCopy | null>(null)
   const [busy, setBusy] = useState(false)
   const surface = useRef<HTMLDivElement>(null)
@@ -74,10 +86,10 @@ export function RedactDialog({ reference, onClose }: { reference: string; onClos
     }
   }
 
-  const make = async () => {
+  const make = async (values: RedactForm) => {
     if (!image) return
     setBusy(true)
-    setCopy(await redact({ reference, token: image.token, boxes: [...boxes], format, save: false }))
+    setCopy(await redact({ reference, token: image.token, boxes: [...values.boxes], format: values.format, save: false }))
     setBusy(false)
   }
   const save = async () => {
@@ -153,18 +165,25 @@ export function RedactDialog({ reference, onClose }: { reference: string; onClos
               {drawing ? shown(drawing.box, 'drawing', false) : null}
             </div>
             <div className="button-row">
-              <span className="muted">{t('boxes', { count: boxes.length })}</span>
+              <span className="muted">
+                {t('boxes', { count: boxes.length })}
+              </span>
+              {boxesError ? (
+                <span className="field-error" role="alert" data-testid="redact-boxes-error">
+                  {boxesError}
+                </span>
+              ) : null}
               <button type="button" className="button" disabled={boxes.length === 0} onClick={() => setBoxes(boxes.slice(0, -1))}>
                 {t('undo')}
               </button>
               <label>
                 {t('format')}{' '}
-                <select value={format} onChange={(e) => setFormat(e.target.value === 'pdf' ? 'pdf' : 'png')}>
+                <select {...form.register('format')}>
                   <option value="png">PNG</option>
                   <option value="pdf">PDF</option>
                 </select>
               </label>
-              <button type="button" className="button button-primary" disabled={busy} onClick={() => void make()}>
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void form.handleSubmit(make)()}>
                 {t('make')}
               </button>
             </div>

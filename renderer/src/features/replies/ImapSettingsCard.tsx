@@ -1,14 +1,69 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ChangeEvent } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { ImapSettings } from '@core/replies/imap-settings'
+import { imapSaveSchema, type ImapSettings } from '@core/settings/server-schemas'
 import { useStore } from '../../store/store'
 import { OperationHere } from '../../ui/OperationStatus'
 import { passwordStorageWarning } from '../../ui/password-storage'
 import { formatMoment, formatNumber } from '../../ui/format'
+import { errorAttributes, FieldError } from '../../ui/Field'
+import { FormError } from '../../ui/FormError'
+import { coreSchemaResolver, errorWordsOf } from '../../ui/schema-form'
 import './replies.css'
 
 type Security = ImapSettings['security']
 const defaultPort: Record<Security, number> = { tls: 993, starttls: 143, none: 143 }
+const ids = 'imap-settings'
+
+/** The IMAP form as typed: on or off, the server, the login (own or the SMTP one), the folder. */
+export type ImapFormValues = {
+  enabled: boolean
+  host: string
+  port: string
+  security: Security
+  useSmtpLogin: boolean
+  user: string
+  password: string
+  mailbox: string
+}
+
+/** The form's start: what is saved, or an empty TLS server. */
+export function imapFormOf(saved: ImapSettings | null): ImapFormValues {
+  return {
+    enabled: saved !== null,
+    host: saved?.host ?? '',
+    port: String(saved?.port ?? 993),
+    security: saved?.security ?? 'tls',
+    useSmtpLogin: saved?.useSmtpLogin ?? false,
+    user: saved?.user ?? '',
+    password: '',
+    mailbox: saved?.mailbox ?? 'INBOX',
+  }
+}
+
+/**
+ * What the form saves (replies:saveImap): the settings (null: the sync off) and a password only
+ * when one was typed for an own login; the saved certificate kept.
+ */
+export function imapInputOf(values: ImapFormValues, trustedCertificate: string | null): { settings: ImapSettings | null; password?: string } {
+  const settings: ImapSettings = {
+    host: values.host.trim(),
+    port: Number(values.port),
+    security: values.security,
+    useSmtpLogin: values.useSmtpLogin,
+    user: values.useSmtpLogin ? null : values.user.trim() || null,
+    mailbox: values.mailbox.trim() || 'INBOX',
+    trustedCertificate,
+  }
+  const password = values.enabled && !values.useSmtpLogin && values.password ? values.password : undefined
+  return { settings: values.enabled ? settings : null, ...(password !== undefined ? { password } : {}) }
+}
+
+/** A problem's path in what is saved, as the form's field; one of a value the form does not show goes to its own line. */
+export function imapPathBack(path: string): string {
+  const field = path.startsWith('settings.') ? path.slice('settings.'.length) : path
+  return ['host', 'port', 'user', 'password', 'mailbox'].includes(field) ? field : 'root.unshown'
+}
 
 /** Settings → Replies: the IMAP inbox Rightful may look in for replies (opt-in), and "Sync now". */
 export function ImapSettingsCard() {
@@ -43,31 +98,26 @@ function ImapForm({
 }) {
   const { t } = useTranslation('replies', { keyPrefix: 'imap' })
   const saved = imap.settings
-  const [enabled, setEnabled] = useState(saved !== null)
-  const [host, setHost] = useState(saved?.host ?? '')
-  const [security, setSecurity] = useState<Security>(saved?.security ?? 'tls')
-  const [port, setPort] = useState(String(saved?.port ?? 993))
-  const [useSmtpLogin, setUseSmtpLogin] = useState(saved?.useSmtpLogin ?? false)
-  const [user, setUser] = useState(saved?.user ?? '')
-  const [password, setPassword] = useState('')
-  const [mailbox, setMailbox] = useState(saved?.mailbox ?? 'INBOX')
-  const [busy, setBusy] = useState(false)
-
-  const settings = (): ImapSettings => ({
-    host: host.trim(),
-    port: Number(port),
-    security,
-    useSmtpLogin,
-    user: useSmtpLogin ? null : user.trim() || null,
-    mailbox: mailbox.trim() || 'INBOX',
-    trustedCertificate: saved?.trustedCertificate ?? null,
+  const certificate = saved?.trustedCertificate ?? null
+  // Checked with the core's own schema of replies:saveImap before anything is sent.
+  const form = useForm<ImapFormValues>({
+    defaultValues: imapFormOf(saved),
+    resolver: coreSchemaResolver<ImapFormValues>(imapSaveSchema, (values) => imapInputOf(values, certificate), imapPathBack),
   })
+  const { register, control } = form
+  // `security` is the one shown: while it changes, the one before.
+  const [enabled, host, security, useSmtpLogin] = useWatch({ control, name: ['enabled', 'host', 'security', 'useSmtpLogin'] })
+  const [busy, setBusy] = useState(false)
+  const errors = errorWordsOf(form.formState.errors)
+  const attrs = (path: string) => errorAttributes(errors, path, ids)
+  const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
 
-  const submit = async () => {
+  const submit = async (values: ImapFormValues) => {
     setBusy(true)
     try {
-      await save(enabled ? settings() : null, enabled && !useSmtpLogin && password ? password : undefined)
-      setPassword('')
+      const { settings, password } = imapInputOf(values, certificate)
+      await save(settings, password)
+      form.setValue('password', '')
     } finally {
       setBusy(false)
     }
@@ -80,28 +130,31 @@ function ImapForm({
       <p className="muted small">{t('intro')}</p>
       {enabled && !imap.passwordStorage.persistent ? <p className="notice-inline small">{t('passwordUntilClose')}</p> : null}
       <label className="check">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <input type="checkbox" {...register('enabled', { onChange: () => form.clearErrors() })} />
         <span>{t('enable')}</span>
       </label>
       {enabled ? (
         <div className="imap-form">
           <label className="field">
             <span className="field-label">{t('server')}</span>
-            <input value={host} placeholder="imap.example.org" onChange={(e) => setHost(e.target.value)} />
+            <input {...register('host')} placeholder="imap.example.org" {...attrs('host')} />
+            {fieldError('host')}
           </label>
           <label className="field">
             <span className="field-label">{t('port')}</span>
-            <input type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />
+            <input type="number" min={1} max={65535} {...register('port')} {...attrs('port')} />
+            {fieldError('port')}
           </label>
           <label className="field field-wide">
             <span className="field-label">{t('security')}</span>
             <select
-              value={security}
-              onChange={(e) => {
-                const next = e.target.value as Security
-                if (Number(port) === defaultPort[security]) setPort(String(defaultPort[next]))
-                setSecurity(next)
-              }}
+              {...register('security', {
+                // A port left at the default of the security before follows the one chosen.
+                onChange: (e: ChangeEvent<HTMLSelectElement>) => {
+                  const next = e.target.value as Security
+                  if (Number(form.getValues('port')) === defaultPort[security]) form.setValue('port', String(defaultPort[next]))
+                },
+              })}
             >
               <option value="tls">{t('tls')}</option>
               <option value="starttls">{t('starttls')}</option>
@@ -110,7 +163,7 @@ function ImapForm({
           </label>
           {imap.smtpLogin ? (
             <label className="check field-wide">
-              <input type="checkbox" checked={useSmtpLogin} onChange={(e) => setUseSmtpLogin(e.target.checked)} />
+              <input type="checkbox" {...register('useSmtpLogin')} />
               <span>{t('smtpLogin', { user: imap.smtpLogin.user })}</span>
             </label>
           ) : null}
@@ -118,23 +171,26 @@ function ImapForm({
             <div className="imap-login field-wide">
               <label className="field">
                 <span className="field-label">{t('user')}</span>
-                <input value={user} autoComplete="username" onChange={(e) => setUser(e.target.value)} />
+                <input {...register('user')} autoComplete="username" {...attrs('user')} />
+                {fieldError('user')}
               </label>
               <label className="field">
                 <span className="field-label">{t('password')}</span>
                 <input
                   type="password"
-                  value={password}
+                  {...register('password')}
                   autoComplete="current-password"
                   placeholder={imap.hasPassword ? t('passwordSaved') : ''}
-                  onChange={(e) => setPassword(e.target.value)}
+                  {...attrs('password')}
                 />
+                {fieldError('password')}
               </label>
             </div>
           ) : null}
           <label className="field field-wide">
             <span className="field-label">{t('folder')}</span>
-            <input value={mailbox} onChange={(e) => setMailbox(e.target.value)} />
+            <input {...register('mailbox')} {...attrs('mailbox')} />
+            {fieldError('mailbox')}
           </label>
           {imap.passwordStorage.persistent && imap.passwordStorage.protection !== 'system' ? (
             <p className="danger-text small field-wide" data-testid="imap-password-storage-warning">
@@ -143,6 +199,7 @@ function ImapForm({
           ) : null}
         </div>
       ) : null}
+      <FormError error={form.formState.errors.root?.unshown?.message ?? null} />
       <OperationHere channel="replies:sync" />
       <div className="actions">
         {saved ? (
@@ -150,7 +207,7 @@ function ImapForm({
             {syncing ? t('syncing') : t('sync')}
           </button>
         ) : null}
-        <button type="button" className="button button-primary" disabled={busy || (enabled && !host.trim())} onClick={() => void submit()}>
+        <button type="button" className="button button-primary" disabled={busy || (enabled && !host.trim())} onClick={() => void form.handleSubmit(submit)()}>
           {t('save')}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useStore } from '../../store/store'
+import { selectRequestToday } from '../../store/selectors'
 import { StatusPill } from '../../ui/StatusPill'
 import { channelInline, countryName, formatDate, languageLabel, lawShort, requestTypeLong } from '../../ui/format'
 import { DeadlinePanel } from './DeadlinePanel'
@@ -16,7 +17,8 @@ import { IdentityPanel } from '../followups/IdentityPanel'
 import { useTranslation } from 'react-i18next'
 
 export function RequestPage({ reference }: { reference: string }) {
-  const view = useStore((s) => s.views.get(reference))
+  // Status and next steps recounted for the store's ticking `today` (a new day needs no new fetch).
+  const view = useStore((s) => selectRequestToday(s, reference))
   const today = useStore((s) => s.today ?? new Date().toISOString().slice(0, 10))
   const load = useStore((s) => s.loadRequest)
   const saveDraft = useStore((s) => s.saveDraft)

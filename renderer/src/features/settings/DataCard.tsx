@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { BackupChosen } from '@core/backup/view'
+import { backupFormSchema, type BackupForm } from '@core/backup/passphrase'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { FormError } from '../../ui/FormError'
@@ -8,9 +9,7 @@ import { formatSize } from '../../ui/format'
 import { OperationHere } from '../../ui/OperationStatus'
 import { RestoreDialog } from './RestoreDialog'
 import { errorText } from '../../ui/messages'
-
-/** The backup form: encrypted or not, the passphrase and its repetition. */
-type BackupForm = { encrypt: boolean; passphrase: string; repeat: string }
+import { coreSchemaResolver } from '../../ui/schema-form'
 
 /** Settings → Your data: where it lives, backing it all up into one file, and restoring one. */
 export function DataCard() {
@@ -19,7 +18,8 @@ export function DataCard() {
   const createBackup = useStore((s) => s.createBackup)
   const chooseBackup = useStore((s) => s.chooseBackup)
   const lastBackup = useStore((s) => s.lastBackup)
-  const form = useForm<BackupForm>({ defaultValues: { encrypt: false, passphrase: '', repeat: '' } })
+  // Checked with the core's backup form schema (a new passphrase, typed twice) before anything is sent.
+  const form = useForm<BackupForm>({ defaultValues: { encrypt: false, passphrase: '', repeat: '' }, resolver: coreSchemaResolver<BackupForm>(backupFormSchema) })
   const { register, formState } = form
   const encrypt = useWatch({ control: form.control, name: 'encrypt' })
   const [formError, setFormError] = useState<string | null>(null)
@@ -68,12 +68,7 @@ export function DataCard() {
           id={ids[name]}
           type="password"
           autoComplete="new-password"
-          {...register(
-            name,
-            name === 'passphrase'
-              ? { validate: (value, values) => !values.encrypt || value.length >= 8 || t('tooShort') }
-              : { validate: (value, values) => !values.encrypt || value === values.passphrase || t('differ') },
-          )}
+          {...register(name)}
           maxLength={1024}
           {...(error ? { 'aria-invalid': true, 'aria-describedby': `${ids[name]}-error` } : {})}
         />

@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { SmtpView } from '@core/mail/mail-types'
-import type { MailSecurity } from '@core/mail/mail-settings'
+import { smtpSaveSchema, type MailSecurity } from '@core/settings/server-schemas'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { i18n } from '../../i18n/i18n'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import type { FormOutcome } from '../../ui/field-errors'
-import { errorWordsOf, showCoreOutcome } from '../../ui/schema-form'
+import { coreSchemaResolver, errorWordsOf, showCoreOutcome } from '../../ui/schema-form'
 import { passwordStorageWarning } from '../../ui/password-storage'
 import { FormError } from '../../ui/FormError'
 import { errorText } from '../../ui/messages'
 
 const ids = 'mail-settings'
 
-type Form = {
+/** The mail settings form as typed. */
+export type SmtpForm = {
   host: string
   port: string
   security: MailSecurity
@@ -36,7 +37,7 @@ const securities: ReadonlyArray<MailSecurity> = ['starttls', 'tls', 'none']
 /** A security choice in words ("STARTTLS (usually port 587)"). */
 const securityLabel = (security: MailSecurity) => i18n.t(`mail.security.${security}`, { ns: 'settings' })
 
-function formOf(view: SmtpView): Form {
+function formOf(view: SmtpView): SmtpForm {
   const smtp = view.smtp
   return {
     host: smtp?.host ?? '',
@@ -53,8 +54,30 @@ function formOf(view: SmtpView): Form {
   }
 }
 
+/** What the form saves (mail:saveSmtp): the fields as the core takes them; the saved certificate kept. */
+export function smtpInputOf(values: SmtpForm, trustedCertificate: string | null) {
+  return {
+    smtp: {
+      host: values.host.trim(),
+      port: Number(values.port),
+      security: values.security,
+      user: values.user.trim() || null,
+      fromAddress: values.fromAddress.trim() || null,
+      trustedCertificate,
+    },
+    ...(values.password ? { password: values.password } : {}),
+    sentCopy: {
+      enabled: values.copy,
+      host: values.imapHost.trim() || null,
+      port: Number(values.imapPort) || defaultImapPorts[values.imapSecurity],
+      security: values.imapSecurity,
+      mailbox: values.mailbox.trim() || null,
+    },
+  }
+}
+
 /** Where the core's problems with the mail settings go on the form (its paths, the fields shown). */
-const fieldOfPath: ReadonlyMap<string, keyof Form> = new Map([
+const fieldOfPath: ReadonlyMap<string, keyof SmtpForm> = new Map([
   ['smtp.host', 'host'],
   ['smtp.port', 'port'],
   ['smtp.user', 'user'],
@@ -63,6 +86,14 @@ const fieldOfPath: ReadonlyMap<string, keyof Form> = new Map([
   ['sentCopy.host', 'imapHost'],
   ['sentCopy.port', 'imapPort'],
 ])
+
+/**
+ * A problem's path in what is saved, as the form's field it is shown on; one of a value the form
+ * does not show (the Sent folder's name, a saved certificate) goes to the form's own line.
+ */
+export function smtpPathBack(path: string): string {
+  return fieldOfPath.get(path) ?? 'root.unshown'
+}
 
 /**
  * The core's refusal with each problem on the form's field it is about; a problem of a field the
@@ -100,13 +131,17 @@ function MailSettingsForm({ view }: { view: SmtpView }) {
   const { t } = useTranslation('settings', { keyPrefix: 'mail' })
   const saved = useMemo(() => formOf(view), [view])
   // The form follows the settings the core returns (saved, removed); until then it keeps the edits.
-  // The server checks these fields (a name, a port, a certificate) with the core's mail schema,
-  // which runs in the core: its problems come back onto the fields they are about.
-  const rhf = useForm<Form>({ defaultValues: saved })
+  // What is typed is checked with the core's own schema of mail:saveSmtp before anything is sent;
+  // what only the core can tell comes back onto the fields it is about.
+  const certificate = view.smtp?.trustedCertificate ?? null
+  const rhf = useForm<SmtpForm>({
+    defaultValues: saved,
+    resolver: coreSchemaResolver<SmtpForm>(smtpSaveSchema, (values) => smtpInputOf(values, certificate), smtpPathBack),
+  })
   const { register, setValue, control, reset } = rhf
   // Each answer of the core is a new object, even when it says the same: the typed password goes.
   useEffect(() => reset(saved), [reset, saved])
-  const form = useWatch({ control }) as Form
+  const form = useWatch({ control }) as SmtpForm
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
@@ -114,41 +149,21 @@ function MailSettingsForm({ view }: { view: SmtpView }) {
   const attrs = (path: string) => errorAttributes(errors, path, ids)
   const fieldError = (path: string) => <FieldError errors={errors} path={path} idPrefix={ids} />
 
-  const input = (values: Form) => ({
-    smtp: {
-      host: values.host.trim(),
-      port: Number(values.port),
-      security: values.security,
-      user: values.user.trim() || null,
-      fromAddress: values.fromAddress.trim() || null,
-      trustedCertificate: view.smtp?.trustedCertificate ?? null,
-    },
-    ...(values.password ? { password: values.password } : {}),
-    sentCopy: {
-      enabled: values.copy,
-      host: values.imapHost.trim() || null,
-      port: Number(values.imapPort) || defaultImapPorts[values.imapSecurity],
-      security: values.imapSecurity,
-      mailbox: values.mailbox.trim() || null,
-    },
-  })
-
   /** Saves; the core's word on each field goes beside it, and the first such field takes the focus. */
-  const saveForm = async (values: Form) => {
+  const saveForm = async (values: SmtpForm) => {
     rhf.clearErrors()
-    const outcome = await save(input(values))
+    const outcome = await save(smtpInputOf(values, certificate))
     setFormError(showCoreOutcome(rhf, mailOutcomeOnForm(outcome)))
     return outcome.ok
   }
 
-  const submit = async (values: Form) => {
+  const submit = async (values: SmtpForm) => {
     setBusy(true)
     await saveForm(values)
     setBusy(false)
   }
 
-  const runTest = async () => {
-    const values = rhf.getValues()
+  const runTest = async (values: SmtpForm) => {
     setBusy(true)
     setResult(null)
     if (await saveForm(values)) {
@@ -286,7 +301,7 @@ function MailSettingsForm({ view }: { view: SmtpView }) {
           </div>
         ) : null}
 
-        <FormError error={formError} />
+        <FormError error={formError ?? rhf.formState.errors.root?.unshown?.message ?? null} />
         {result ? (
           <div className={`callout ${result.ok ? 'callout-ok' : 'callout-warn'}`} role="status" data-testid="smtp-test-result">
             {result.text}
@@ -299,7 +314,7 @@ function MailSettingsForm({ view }: { view: SmtpView }) {
             </button>
           ) : null}
           <span className="spacer" />
-          <button type="button" className="button" disabled={busy || !form.host?.trim()} onClick={() => void runTest()}>
+          <button type="button" className="button" disabled={busy || !form.host?.trim()} onClick={() => void rhf.handleSubmit(runTest)()}>
             {t('test')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { ApiError } from '@core/shared/result'
 import type { BackupPreview } from '@core/backup/view'
+import { restoreFormSchema } from '@core/backup/passphrase'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../store/store'
 import { Dialog } from '../../ui/Dialog'
@@ -9,6 +10,7 @@ import { FormError } from '../../ui/FormError'
 import { OperationHere } from '../../ui/OperationStatus'
 import { formatList, formatMoment, formatSize } from '../../ui/format'
 import { errorText } from '../../ui/messages'
+import { coreSchemaResolver } from '../../ui/schema-form'
 
 /** What the backup holds, in words, before anything is restored. */
 function Contents({ preview }: { preview: BackupPreview }) {
@@ -65,7 +67,8 @@ function Contents({ preview }: { preview: BackupPreview }) {
 export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; name: string; encrypted: boolean }; onClose: () => void }) {
   const inspect = useStore((s) => s.inspectBackup)
   const restore = useStore((s) => s.restoreBackup)
-  const form = useForm<{ passphrase: string }>({ defaultValues: { passphrase: '' } })
+  // The passphrase is checked with the core's restore form schema before the core reads the backup.
+  const form = useForm<{ passphrase: string }>({ defaultValues: { passphrase: '' }, resolver: coreSchemaResolver<{ passphrase: string }>(restoreFormSchema) })
   const [preview, setPreview] = useState<BackupPreview | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState<'checking' | 'restoring' | null>(chosen.encrypted ? null : 'checking')
@@ -130,7 +133,7 @@ export function RestoreDialog({ chosen, onClose }: { chosen: { token: string; na
               autoComplete="current-password"
               autoFocus
               maxLength={1024}
-              {...form.register('passphrase', { required: t('passphraseNeeded'), onChange: () => setError(null) })}
+              {...form.register('passphrase', { onChange: () => setError(null) })}
               {...(passphraseError ? { 'aria-invalid': true, 'aria-describedby': `${passphraseId}-error` } : {})}
             />
             {passphraseError ? (
