@@ -13,7 +13,7 @@ import { message, type Message } from '../core/shared/message'
 import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, usage, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 function companyArgument(value: string | undefined, command: string): string {
-  if (!value) throw new UsageError(`catalog ${command} needs the company's id or domain, e.g. \`rightful catalog ${command} fs.com\`.`)
+  if (!value) throw usage('needsCompany', { command })
   return value
 }
 
@@ -54,7 +54,7 @@ const saveOptions = {
 } as const satisfies OptionSpecs
 
 async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesOf<typeof saveOptions>, positionals: string[]) {
-  if (sub === 'edit' && values.new) throw new UsageError('--new is for catalog add: it adds a company even though one with its domain or address exists.')
+  if (sub === 'edit' && values.new) throw usage('newIsForAdd')
   const api = ctx.makeApi()
   const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
   let base: CompanyView | null = null
@@ -161,9 +161,9 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       const query = positionals.join(' ').trim()
-      if (!query) throw new UsageError('catalog search needs what to look for, e.g. `rightful catalog search spotify`.')
+      if (!query) throw usage('searchNeedsQuery')
       const limit = values.limit === undefined ? 10 : Number(values.limit)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit: give a whole number from 1 to 5000.')
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw usage('limitRange')
       const api = makeApi()
       const hits = unwrap(await api.call('catalog:search', { query, limit }))
       // The same fields as `catalog list`, in the order of the search.
@@ -212,7 +212,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       const companyId = positionals[0]
-      if (!companyId) throw new UsageError('catalog add-contact needs the company id, e.g. `rightful catalog add-contact faasoft --email privacy@faasoft.com`.')
+      if (!companyId) throw usage('addContactNeedsCompany')
       const email = required(values.email, 'email')
       const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
       const company = unwrap(await makeApi().call('catalog:addContact', { companyId, email, purpose }))
@@ -231,7 +231,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       options: { format: { type: 'string', value: importFormats.join('|'), help: 'format' }, 'dry-run': { type: 'boolean', help: 'dryRun' }, ...jsonOption },
     },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('catalog import needs a file or folder, e.g. `rightful catalog import data/companies --format datarequests`.')
+      if (!positionals[0]) throw usage('importNeedsSource')
       const format = oneOf(values.format, 'format', importFormats)
       const { source, kind } = fileOrFolder(positionals[0], io.cwd)
       const report = unwrap(await makeApi(undefined, source).call('catalog:import', { format, kind, dryRun: values['dry-run'] ?? false }))
