@@ -45,6 +45,8 @@ describe('usage errors in the chosen language', () => {
     expect((await run(['notices', 'dismiss', '--ui-lang', 'zh-Hant'])).stderr).toContain('notices dismiss 需要通知的編號')
     expect((await run(['catalog', 'import-policy', '--ui-lang', 'de'])).stderr).toContain('catalog import-policy braucht eine Datei')
     expect((await run(['catalog', 'search', '--ui-lang', 'es'])).stderr).toContain('catalog search necesita lo que hay que buscar')
+    expect((await run(['draft', '--company', 'nope', '--type', 'access', '--ui-lang', 'de'])).stderr).toContain('--company: Kein Unternehmen im Katalog hat die Kennung oder Domain „nope“')
+    expect((await run(['draft', '--type', 'reminder', '--ui-lang', 'fr'])).stderr).toContain('--type reminder attend --of')
     expect((await run(['requests', 'mark-sent', 'RF-2026-0001', '--at', 'yesterday', '--ui-lang', 'fr'])).stderr).toContain('--at : indiquez un jour (2026-02-03)')
     expect((await run(['catalog', 'import-policy', '--fetch', '--ui-lang', 'zh-Hans'])).stderr).toContain('catalog import-policy --fetch 需要 --url')
     expect((await run(['catalog', 'import-policy', 'missing.html', '--ui-lang', 'fr'])).stderr).toMatch(/catalog import-policy : impossible de lire .*missing\.html \(ENOENT\)\./)
