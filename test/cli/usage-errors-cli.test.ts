@@ -50,6 +50,8 @@ describe('usage errors in the chosen language', () => {
     expect((await run(['restore', '--ui-lang', 'de'])).stderr).toContain('restore braucht die Sicherungsdatei')
     expect((await run(['replies', 'confirm', '--ui-lang', 'zh-Hant'])).stderr).toContain('replies confirm 需要 `replies import` 輸出的回覆編號。')
     expect((await run(['bulk', 'show', '--ui-lang', 'es'])).stderr).toContain('bulk show necesita el identificador de un lote')
+    expect((await run(['discover', '--ui-lang', 'zh-Hans'])).stderr).toContain('discover 需要一个 mbox 文件')
+    expect((await run(['discover', '--imap', 'imaps://user:secret@imap.example.org', '--ui-lang', 'fr'])).stderr).toContain('--imap : ne mettez pas le mot de passe dans l’URL')
     expect((await run(['requests', 'mark-sent', 'RF-2026-0001', '--at', 'yesterday', '--ui-lang', 'fr'])).stderr).toContain('--at : indiquez un jour (2026-02-03)')
     expect((await run(['catalog', 'import-policy', '--fetch', '--ui-lang', 'zh-Hans'])).stderr).toContain('catalog import-policy --fetch 需要 --url')
     expect((await run(['catalog', 'import-policy', 'missing.html', '--ui-lang', 'fr'])).stderr).toMatch(/catalog import-policy : impossible de lire .*missing\.html \(ENOENT\)\./)
