@@ -80,9 +80,16 @@ export function seedRequestFiles(dataDir: string, count: number): void {
   }
 }
 
-/** The figures on main before the narrow list API and the list items built field by field, for the closing note. */
-const before =
-  'before (main at d7a7b6e; npx tsx bench/requests-scale.ts, load 0.8, node -e 0 74 ms): open and list 100,000 cold 544 / 575 ms, `requests list --json` at 10,000 465 / 475 ms (min / median of 3)'
+/**
+ * The closing note: main before the narrow list API and the list items built field by field; then
+ * main before and after the index in columns (format 6) and a `requests list` that keeps no deadline
+ * cache and starts no background check, run alternately in one session of a heavily loaded machine.
+ */
+const before = [
+  'before (main at d7a7b6e; npx tsx bench/requests-scale.ts, load 0.8, node -e 0 74 ms): open and list 100,000 cold 544 / 575 ms, `requests list --json` at 10,000 465 / 475 ms (min / median of 3)',
+  'before the index format 6 (main at 5ff7650; npx tsx bench/requests-scale.ts twice each, alternately, load 10.5-13.8 on 2 cores): open and list 100,000 cold 1,868 / 2,958 ms (node -e 0 275 ms) and 1,241 / 1,659 ms (297 ms); `requests list --json` at 10,000 1,620 / 2,397 ms and 1,578 / 1,878 ms',
+  'after (branch reqperf, same session): open and list 100,000 cold 870 / 1,250 ms (node -e 0 258 ms) and 808 / 1,277 ms (161 ms); `requests list --json` at 10,000 1,171 / 1,304 ms and 1,606 / 1,654 ms; CPU of `rightful requests list --json` at 10,000 (user + sys, 7 runs each, /usr/bin/time) 0.56-0.64 s before, 0.40-0.54 s after',
+].join('\n  ')
 
 function time<T>(run: () => T): [T, number] {
   const start = performance.now()

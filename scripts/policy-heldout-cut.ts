@@ -38,7 +38,7 @@ export function serviceKey(name: string): string {
 }
 
 /** Lines that start a block naming a way to reach the company (the set-5 rule, with its French and German words). */
-const contactCue =
+export const contactCue =
   /@|\bcontroller\b|data protection officer|\bDPO\b|\brepresentative\b|contact us|postal address|mailing address|registered office|write to us|by mail\b|following address|headquarter|responsable (?:du|de) traitement|délégué(?:e)? à la protection|nous contacter|contactez[- ]nous|adresse postale|siège social|par courrier|adresse suivante|écri(?:re|vez)[- ](?:à|nous)|verantwortlich|datenschutzbeauftragt|anschrift|kontaktieren|\bsitz\b/i
 
 const headingLine = /^#{1,6}\s|^(?:=+|-+)\s*$/m
@@ -59,9 +59,10 @@ function blocksOf(text: string): Block[] {
  * or naming a controller, DPO, representative, "contact us", a postal or mailing address, registered
  * office, "write to us", "by mail", "following address" or headquarters (and the same in French
  * and German), each with the heading above it and the short blocks (< 160 characters) right before
- * and after it, in order, "[…]" between gaps, cut at 10,000 characters (whole blocks only).
+ * and after it, in order, "[…]" between gaps, cut at 10,000 characters (whole blocks only). A draw
+ * from other languages passes a `cue` that adds their words to `contactCue` (set 10: Spanish).
  */
-export function cutExcerpt(text: string, limit = 10_000): string {
+export function cutExcerpt(text: string, limit = 10_000, cue: RegExp = contactCue): string {
   const blocks = blocksOf(text)
   const keep = new Set<number>()
   let opening = 0
@@ -72,7 +73,7 @@ export function cutExcerpt(text: string, limit = 10_000): string {
   let lastHeading = -1
   blocks.forEach((block, i) => {
     if (block.heading) lastHeading = i
-    if (block.heading || !contactCue.test(block.text)) return
+    if (block.heading || !cue.test(block.text)) return
     keep.add(i)
     if (lastHeading >= 0) keep.add(lastHeading)
     if (i > 0 && blocks[i - 1]!.text.length < 160) keep.add(i - 1)
@@ -111,10 +112,10 @@ export function containedIn(text: Set<string>, other: Set<string>): number {
 /** From this share of its 5-word runs on, an excerpt counts as a near copy of another (same policy under two services' names). */
 export const nearCopyShare = 0.5
 
-/** The excerpts of the earlier sets found in the corpora folders (test/helpers/corpora.ts), as 5-word runs. */
-function earlierExcerpts(): Array<{ name: string; runs: Set<string> }> {
+/** The excerpts of the earlier sets found in the corpora folders (test/helpers/corpora.ts), as 5-word runs; `except` names the set being drawn, left out. */
+export function earlierExcerpts(except?: string): Array<{ name: string; runs: Set<string> }> {
   const out: Array<{ name: string; runs: Set<string> }> = []
-  const seenDirs = new Set<string>()
+  const seenDirs = new Set<string>(except === undefined ? [] : [except])
   for (const base of corporaCandidates()) {
     if (!fs.existsSync(base)) continue
     for (const dir of fs.readdirSync(base).filter((d) => d.startsWith('policies'))) {
@@ -151,6 +152,7 @@ export function earlierServices(fixtures: string = path.join(root, 'test', 'fixt
   for (const dir of fs.readdirSync(fixtures).filter((d) => d.startsWith('policies'))) {
     for (const file of fs.readdirSync(path.join(fixtures, dir))) {
       const full = path.join(fixtures, dir, file)
+      if (file === 'README.md') continue
       if (/\.(?:md|html?|txt)$/.test(file)) {
         addFile(file)
         addSource(fs.readFileSync(full, 'utf8').split('\n', 1)[0] ?? '')

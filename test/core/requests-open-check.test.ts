@@ -80,6 +80,22 @@ describe('opening the requests folder', () => {
     expect(second.create(2026, build).reference).toBe('RF-2026-0010')
   })
 
+  it('leaves the background check to the next open when asked to (a command that lists once and ends)', async () => {
+    const dataDir = tempDir()
+    const first = open(dataDir)
+    for (let i = 0; i < 4; i += 1) first.create(2026, build)
+    editInPlace(dataDir, formatReference(2026, 1), 'Oldest, edited by hand')
+    const once = openRequestRepository({ dataDir, notices: createNoticeBoard(clock.now), now: clock.now, stampsAtOpen: 1, checkLater: false })
+    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setImmediate(resolve))
+    // Not checked (the index's summary), nor written into the index ...
+    expect(nameOf(once.list(), 'RF-2026-0001')).toBe('Company of RF-2026-0001')
+    expect(nameOf(open(dataDir, 0).list(), 'RF-2026-0001')).toBe('Company of RF-2026-0001')
+    // ... until an open that checks later does; a read checks the record anyway.
+    expect(once.get('RF-2026-0001').company.name).toBe('Oldest, edited by hand')
+    const later = open(dataDir, 1)
+    await until(() => nameOf(later.list(), 'RF-2026-0001') === 'Oldest, edited by hand')
+  })
+
   it('ends its background check quietly when the folder is removed meanwhile', async () => {
     const dataDir = tempDir()
     const first = open(dataDir)

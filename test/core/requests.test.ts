@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openRequestRepository, packSummary, unpackSummary } from '../../electron/core/requests/repository'
+import { decodeSnapshot } from '../../electron/core/requests/index-snapshot'
 import { summarize } from '../../electron/core/requests/model'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
@@ -205,7 +206,8 @@ describe('storage', () => {
     fs.writeFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'garbage')
     const second = startCore({ dataDir: first.dataDir, clock: first.clock })
     expect(expectOk(await second.api.call('requests:list', {})).map((r) => r.reference)).toEqual(['RF-2026-0001'])
-    expect(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'utf8')).entries['RF-2026-0001'].summary.companyId).toBe('fs-com')
+    const rebuilt = decodeSnapshot(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'utf8')))
+    expect(new Map(rebuilt?.entries).get('RF-2026-0001')?.summary.companyId).toBe('fs-com')
   })
 
   it('gives two writers on one folder different references', () => {
@@ -249,30 +251,107 @@ describe('storage', () => {
     ])
   })
 
-  it('stores summaries packed in the index and reads them back whole, also from an index of the version before', async () => {
+  it('stores summaries in columns in the index and reads them back whole, also from an index of the versions before', async () => {
     const first = await withProfile(startCore())
     const { record } = expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
     expectOk(await first.api.call('requests:markSent', { reference: record.reference, on: '2026-01-31', channel: 'email' }))
-    const repo = openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    expectOk(await first.api.call('requests:create', { companyId: 'b2s', type: 'erasure', law: 'gdpr', lang: 'en' }))
+    const open = () => openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    const repo = open()
     const full = summarize(repo.get(record.reference))
-    // A draft (every default) and a sent request round-trip exactly.
+    const other = summarize(repo.get('RF-2026-0002'))
+    // A draft (every default) and a sent request round-trip exactly through the journal's packed form.
     const draft = summarize({ ...repo.get(record.reference), sent: null, events: [repo.get(record.reference).events[0]!] })
     for (const summary of [full, draft]) expect(unpackSummary(summary.reference, JSON.parse(JSON.stringify(packSummary(summary))))).toEqual(summary)
     expect(Object.keys(packSummary(draft).facts as object)).toEqual([])
-    // Written as version 5, packed; an index of version 4 (summaries whole) is still read without a rebuild.
+    // Written as version 6, in columns: each repeated string once, one number per request and field.
     const indexFile = path.join(first.dataDir, 'requests', 'index.json')
     fs.rmSync(path.join(first.dataDir, 'requests', 'index.log')) // the next open writes the snapshot anew
-    openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
+    open()
     const stored = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
-    expect(stored.version).toBe(5)
-    expect(stored.entries[record.reference].summary.reference).toBeUndefined()
-    const { summary, mtimeMs, size } = stored.entries[record.reference]
-    expect(unpackSummary(record.reference, summary)).toEqual(full)
-    // (the name differs from the file's, so a list from it shows the index was read, not rebuilt)
-    const fromIndex = { ...full, companyName: 'FS.COM, as the version 4 index has it' }
-    fs.writeFileSync(indexFile, JSON.stringify({ version: 4, generation: stored.generation, entries: { [record.reference]: { summary: fromIndex, mtimeMs, size } } }))
-    const again = openRequestRepository({ dataDir: first.dataDir, notices: createNoticeBoard(first.clock.now), now: first.clock.now })
-    expect(again.list()).toEqual([fromIndex])
+    expect(stored.version).toBe(6)
+    expect(stored.references).toEqual(['RF-2026-0001', 'RF-2026-0002'])
+    expect(stored.strings.filter((s: string) => s === 'gdpr')).toHaveLength(1)
+    expect(stored.columns.law).toEqual([stored.strings.indexOf('gdpr'), stored.strings.indexOf('gdpr')])
+    expect(new Map(decodeSnapshot(stored)?.entries).get(record.reference)?.summary).toEqual(full)
+    const { mtimeMs, size } = new Map(decodeSnapshot(stored)?.entries).get(record.reference)!
+
+    // (each older index names the company differently from its file, so a list from it shows the index was read, not rebuilt)
+    const fromIndex = (version: number) => ({ ...full, companyName: `FS.COM, as the version ${version} index has it` })
+    const older = [
+      { version: 5, entries: { [record.reference]: { summary: packSummary(fromIndex(5)), mtimeMs, size } } },
+      { version: 4, entries: { [record.reference]: { summary: fromIndex(4), mtimeMs, size } } },
+    ]
+    for (const { version, entries } of older) {
+      fs.writeFileSync(indexFile, JSON.stringify({ version, generation: stored.generation, entries }))
+      // Read without a rebuild (RF-2026-0002, which that index lacks, is read from its file) ...
+      expect(open().list()).toEqual([fromIndex(version), other].sort((a, b) => b.reference.localeCompare(a.reference)))
+      // ... and written anew as version 6 at that open, with what it held.
+      const migrated = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
+      expect(migrated.version).toBe(6)
+      expect(migrated.generation).not.toBe(stored.generation)
+      expect(new Map(decodeSnapshot(migrated)?.entries).get(record.reference)?.summary).toEqual(fromIndex(version))
+      expect(open().list()).toEqual([fromIndex(version), other].sort((a, b) => b.reference.localeCompare(a.reference)))
+      fs.writeFileSync(path.join(first.dataDir, 'requests', 'index.log'), `${JSON.stringify({ generation: stored.generation })}\n`)
+    }
+  })
+
+  it('loses nothing when a migration of the index stops half-way, nor when a snapshot is damaged', () => {
+    const dataDir = tempDir()
+    const clock = testClock()
+    const open = () => openRequestRepository({ dataDir, notices: createNoticeBoard(clock.now), now: clock.now })
+    const first = open()
+    const build = (reference: string) => ({
+      schemaVersion: 1 as const,
+      reference,
+      createdAt: '2026-01-31T10:00:00.000Z',
+      updatedAt: '2026-01-31T10:00:00.000Z',
+      company: { id: 'fs-com', name: `Company of ${reference}`, jurisdiction: 'US-DE' },
+      type: 'access' as const,
+      law: 'gdpr' as const,
+      lang: 'en' as const,
+      draft: { to: 'legal@fs.com', recipientAddress: null, sender: { name: 'A', email: 'a@b.example', address: ['x'], country: null }, subject: 's', body: 'b' },
+      sent: null,
+      events: [{ id: 'ev-1', kind: 'created' as const, on: '2026-01-31', recordedAt: '2026-01-31T10:00:00.000Z' }],
+    })
+    for (let i = 0; i < 3; i += 1) first.create(2026, build)
+    const expected = first.list()
+    const requests = path.join(dataDir, 'requests')
+    const indexFile = path.join(requests, 'index.json')
+    const journalFile = path.join(requests, 'index.log')
+    const v6 = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
+    const v5 = {
+      version: 5,
+      generation: v6.generation,
+      entries: Object.fromEntries(decodeSnapshot(v6)!.entries.map(([reference, entry]) => [reference, { ...entry, summary: packSummary(entry.summary) }])),
+    }
+
+    // Stopped after the new journal was put in place, before the new snapshot: the pair does not match, the files rebuild it.
+    fs.writeFileSync(indexFile, JSON.stringify(v5))
+    fs.writeFileSync(journalFile, `${JSON.stringify({ generation: 'from-a-migration-that-stopped' })}\n`)
+    fs.writeFileSync(path.join(requests, '.index.json.123.abcd.tmp'), '{"version":6,"gen') // its half-written temporary file
+    expect(open().list()).toEqual(expected)
+    expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).version).toBe(6)
+
+    // Stopped before anything was put in place: the old pair is read, and migrated.
+    fs.writeFileSync(indexFile, JSON.stringify(v5))
+    fs.writeFileSync(journalFile, `${JSON.stringify({ generation: v6.generation })}\n`)
+    expect(open().list()).toEqual(expected)
+    expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).version).toBe(6)
+
+    // A version 6 snapshot whose columns do not fit together, or whose rows point outside its tables.
+    const current = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
+    const damaged = [
+      { ...current, columns: { ...current.columns, law: current.columns.law.slice(1) } },
+      { ...current, columns: { ...current.columns, companyName: [99, 0.5, -1] } },
+      { ...current, references: ['RF-2026-0001', 'constructor', '__proto__'] },
+      { ...current, facts: 'none' },
+    ]
+    for (const snapshot of damaged) {
+      fs.writeFileSync(indexFile, JSON.stringify(snapshot))
+      expect(open().list()).toEqual(expected)
+    }
+    expect(fs.readdirSync(requests).filter((name) => name.startsWith('RF-'))).toHaveLength(3)
   })
 
   it('hands out the next number after the highest of the year, also after a reopen and past a request discarded meanwhile', async () => {

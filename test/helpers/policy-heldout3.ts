@@ -29,6 +29,8 @@ export const heldout7bDir = path.resolve(__dirname, '..', 'fixtures', 'policies-
 export const heldout8Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout8')
 /** Set 9: 42 policies (16 from four Open Terms Archive repositories no earlier set used, 26 unseen services of contrib-versions), labelled before the extractor read them; the untouched set since set 8 became a tuning set. */
 export const heldout9Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout9')
+/** Set 10: 48 policies that public GitHub repositories publish at a fixed path (a source no earlier set used), labelled before the extractor read them; the untouched set after set 9, run once on the final candidate. */
+export const heldout10Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout10')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are

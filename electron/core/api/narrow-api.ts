@@ -64,7 +64,10 @@ export async function openNarrowApi(ports: NarrowPorts, channel: NarrowChannel):
     // As createApi opens the data folder: what killed processes left goes first.
     cleanUpAfterKilledProcesses(ports.dataDir)
     const now = () => ports.clock.now()
-    requests = createRequestList({ repository: openRequestRepository({ dataDir: ports.dataDir, notices: ports.notices, now }), settings, now })
+    // One list and the command ends: the stamps of the files an open does not check are left to
+    // the next open of the app or of another command (a check that would outlive this one's output).
+    const repository = openRequestRepository({ dataDir: ports.dataDir, notices: ports.notices, now, checkLater: false })
+    requests = createRequestList({ repository, settings, now, keepDeadlines: false })
   }
   const invoke = async (called: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(called) || called !== channel) return failWith('UNKNOWN_METHOD', 'error.api.unknownMethod', { method: String(called).slice(0, 200) })

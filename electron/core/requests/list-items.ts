@@ -33,6 +33,12 @@ export function createRequestList(deps: {
   readonly repository: Pick<RequestRepository, 'list'>
   readonly settings: { deadlines(): DeadlineSettings }
   readonly now: () => Date
+  /**
+   * Whether deadlines are kept for the next list (default true). A command that lists once and
+   * ends (api/narrow-api.ts) passes false: keys and kept deadlines would cost it time and memory
+   * for a second list that never comes.
+   */
+  readonly keepDeadlines?: boolean
 }): RequestList {
   // Lists need only the dates; a request's page also gets the explanation.
   const caches = { dates: new Map<string, Deadline | null>(), explained: new Map<string, Deadline | null>() }
@@ -51,8 +57,8 @@ export function createRequestList(deps: {
       cachedSettings = settings
     }
     const cache = explain ? caches.explained : caches.dates
-    const key = deadlineKey(input)
-    let deadline = cache.get(key)
+    const key = deps.keepDeadlines === false ? null : deadlineKey(input)
+    let deadline = key === null ? undefined : cache.get(key)
     if (deadline === undefined) {
       try {
         deadline = computeDeadline(input, settings, { explain })
@@ -61,8 +67,10 @@ export function createRequestList(deps: {
         if (!(error instanceof CoreError) || error.code !== 'UNKNOWN_COUNTRY') throw error
         deadline = computeDeadline({ ...input, jurisdiction: null }, settings, { explain })
       }
-      if (cache.size > 50_000) cache.clear()
-      cache.set(key, deadline)
+      if (key !== null) {
+        if (cache.size > 50_000) cache.clear()
+        cache.set(key, deadline)
+      }
     }
     return deadline
   }

@@ -25,9 +25,10 @@
  * therefore seen at open when it is among the newest, else a moment later, and always when its
  * record is read.
  *
- * The snapshot leaves out what a summary has by default (nulls, empty lists, its own reference):
- * half the bytes to parse at open. The highest number of each year is kept as the index changes,
- * so that creating a request does not look at every reference.
+ * The snapshot stores the summaries in columns (index-snapshot.ts: version 6), so that an open
+ * parses a few long arrays rather than an object per request; a snapshot of an older version is
+ * read and written anew as version 6 at open. The highest number of each year is kept as the index
+ * changes, so that creating a request does not look at every reference.
  *
  * A request file that cannot be read is moved to requests/unreadable/ (never deleted) and the user
  * is told; a discarded draft is moved to requests/discarded/. Their numbers are never reused.
@@ -39,13 +40,13 @@ import type { NoticeBoard } from '../shared/notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
+import { decodeSnapshot, encodeSnapshot, entryOf, snapshotVersion, storedEntry, type IndexEntry } from './index-snapshot'
+
+export { packSummary, unpackSummary } from './index-snapshot'
 import { coreError, noticeWords } from '../messages/errors'
 
 const snapshotName = 'index.json'
 const journalName = 'index.log'
-const indexVersion = 5
-/** Snapshots of these versions are read (4: summaries whole); the next index written is the current one. */
-const readableVersions = new Set([4, indexVersion])
 /** Past this size the journal is folded into a new snapshot by the next change. */
 const compactAfterBytes = 1024 * 1024
 /**
@@ -59,89 +60,8 @@ export const stampsCheckedAtOpen = 2_000
 /** Files checked per turn of the event loop by the background check. */
 const backgroundSlice = 500
 
-/** A cached summary, valid while its file keeps the same modification time and size. */
-type IndexEntry = { readonly summary: RequestSummary; readonly mtimeMs: number; readonly size: number }
-
 /** A journal line: a request's new entry, its summary packed (or null: gone). */
 type JournalLine = { readonly ref: string; readonly entry: unknown }
-
-/** What a summary has when nothing happened yet: the snapshot leaves these out and reading fills them in. */
-const summaryDefaults = {
-  jurisdiction: null,
-  sentOn: null,
-  channel: null,
-  senderCountry: null,
-  followUpOf: null,
-} as const
-const factsDefaults = {
-  sent: null,
-  deliveredOn: null,
-  identity: [],
-  clarifications: [],
-  extension: null,
-  acknowledgedOn: null,
-  partlyFulfilledOn: null,
-  lastReplyOn: null,
-  reminderOn: null,
-  undeliverableOn: null,
-  closed: null,
-} as const
-
-const isDefault = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0)
-
-/** A summary without its defaults and its reference (the index's key): about half the bytes. */
-export function packSummary(summary: RequestSummary): Record<string, unknown> {
-  const packed = Object.create(null) as Record<string, unknown>
-  for (const [key, value] of Object.entries(summary)) {
-    if (key === 'reference' || key === 'facts') continue
-    if (Object.hasOwn(summaryDefaults, key) && isDefault(value)) continue
-    packed[key] = value
-  }
-  const facts = Object.create(null) as Record<string, unknown>
-  for (const [key, value] of Object.entries(summary.facts)) {
-    if (Object.hasOwn(factsDefaults, key) && isDefault(value)) continue
-    facts[key] = value
-  }
-  packed.facts = facts
-  return packed
-}
-
-/**
- * The summary of `reference` that `packSummary` packed. Written out field by field (every field of
- * RequestSummary must be named, or this does not compile): one object shape, no spreading, as
- * an open at 100,000 requests calls this 100,000 times.
- */
-export function unpackSummary(reference: string, packed: Readonly<Record<string, unknown>>): RequestSummary {
-  const p = packed as Partial<Record<keyof RequestSummary, unknown>>
-  const f = (typeof p.facts === 'object' && p.facts !== null ? p.facts : {}) as Partial<Record<keyof RequestSummary['facts'], unknown>>
-  return {
-    reference,
-    companyId: p.companyId,
-    companyName: p.companyName,
-    jurisdiction: p.jurisdiction ?? null,
-    type: p.type,
-    law: p.law,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    sentOn: p.sentOn ?? null,
-    channel: p.channel ?? null,
-    senderCountry: p.senderCountry ?? null,
-    followUpOf: p.followUpOf ?? null,
-    facts: {
-      sent: f.sent ?? null,
-      deliveredOn: f.deliveredOn ?? null,
-      identity: f.identity ?? [],
-      clarifications: f.clarifications ?? [],
-      extension: f.extension ?? null,
-      acknowledgedOn: f.acknowledgedOn ?? null,
-      partlyFulfilledOn: f.partlyFulfilledOn ?? null,
-      lastReplyOn: f.lastReplyOn ?? null,
-      reminderOn: f.reminderOn ?? null,
-      undeliverableOn: f.undeliverableOn ?? null,
-      closed: f.closed ?? null,
-    } satisfies Record<keyof RequestSummary['facts'], unknown>,
-  } satisfies Record<keyof RequestSummary, unknown> as RequestSummary
-}
 
 const numberPattern = /^RF-(\d{4})-(\d{4,})$/
 
@@ -188,17 +108,6 @@ export function formatReference(year: number, number: number): string {
   return `RF-${year}-${String(number).padStart(4, '0')}`
 }
 
-function isIndexEntry(value: unknown, reference: string): value is IndexEntry {
-  const entry = value as IndexEntry | null
-  return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    entry.summary?.reference === reference &&
-    typeof entry.mtimeMs === 'number' &&
-    typeof entry.size === 'number'
-  )
-}
-
 const newGeneration = () => randomBytes(8).toString('hex')
 
 export function openRequestRepository(options: {
@@ -207,6 +116,12 @@ export function openRequestRepository(options: {
   now: () => Date
   /** Files whose stamps are checked at open (default stampsCheckedAtOpen); the rest in the background. */
   stampsAtOpen?: number
+  /**
+   * Whether the other files' stamps are checked in the background after the open (default true).
+   * A command that reads the list once and ends (api/narrow-api.ts) passes false: it would end
+   * before the check did, and meanwhile the check would slow the writing of its output.
+   */
+  checkLater?: boolean
 }): RequestRepository {
   const dir = path.join(options.dataDir, 'requests')
   const unreadableDir = path.join(dir, 'unreadable')
@@ -222,6 +137,8 @@ export function openRequestRepository(options: {
   const reserved = new Map<number, number>()
   /** The journal this process reads: its inode, generation and how far it has been read. */
   let journal: { ino: number; generation: string; offset: number } | null = null
+  /** The version of the snapshot that `journal` continues (an older one is written anew at open). */
+  let loadedVersion: number | null = null
 
   const reserve = (reference: string) => {
     const match = /^RF-(\d{4})-(\d{4,})/.exec(reference)
@@ -253,18 +170,7 @@ export function openRequestRepository(options: {
     if (!stamp) return
     const entry: IndexEntry = { summary: summarize(record), ...stamp }
     entries.set(record.reference, entry)
-    appendJournal({ ref: record.reference, entry: stored(entry) })
-  }
-
-  /** An entry as the index stores it: its summary packed. */
-  const stored = (entry: IndexEntry) => ({ summary: packSummary(entry.summary), mtimeMs: entry.mtimeMs, size: entry.size })
-
-  /** A stored entry of `reference` (packed, or whole in a snapshot of version 4), or null when it is not one. */
-  const entryOf = (value: unknown, reference: string, packed: boolean): IndexEntry | null => {
-    const kept = value as { summary?: unknown; mtimeMs?: unknown; size?: unknown } | null
-    if (typeof kept !== 'object' || kept === null || typeof kept.summary !== 'object' || kept.summary === null) return null
-    const entry = packed ? { summary: unpackSummary(reference, kept.summary as Record<string, unknown>), mtimeMs: kept.mtimeMs, size: kept.size } : kept
-    return isIndexEntry(entry, reference) ? entry : null
+    appendJournal({ ref: record.reference, entry: storedEntry(entry) })
   }
 
   const forget = (reference: string): void => {
@@ -339,15 +245,12 @@ export function openRequestRepository(options: {
   const loadIndex = (): boolean => {
     entries = new IndexEntries()
     journal = null
+    loadedVersion = null
     const read = readJsonFileSync(snapshotFile)
     if (read.kind !== 'parsed') return false
-    const value = read.value as { version?: unknown; generation?: unknown; entries?: unknown }
-    if (!readableVersions.has(value?.version as number) || typeof value.generation !== 'string' || typeof value.entries !== 'object' || value.entries === null) return false
-    const packed = value.version === indexVersion
-    for (const [reference, kept] of Object.entries(value.entries as Record<string, unknown>)) {
-      const entry = referencePattern.test(reference) ? entryOf(kept, reference, packed) : null
-      if (entry) entries.set(reference, entry)
-    }
+    const snapshot = decodeSnapshot(read.value)
+    if (!snapshot) return false
+    for (const [reference, entry] of snapshot.entries) entries.set(reference, entry)
     let fd: number
     try {
       fd = fs.openSync(journalFile, 'r')
@@ -365,9 +268,10 @@ export function openRequestRepository(options: {
       } catch {
         return false
       }
-      if (generation !== value.generation || !head.toString('utf8').includes('\n')) return false
-      journal = { ino: stat.ino, generation: value.generation, offset: Buffer.byteLength(firstLine) + 1 }
+      if (generation !== snapshot.generation || !head.toString('utf8').includes('\n')) return false
+      journal = { ino: stat.ino, generation: snapshot.generation, offset: Buffer.byteLength(firstLine) + 1 }
       readJournalLines(fd, stat.size)
+      loadedVersion = snapshot.version
       return true
     } finally {
       fs.closeSync(fd)
@@ -380,20 +284,22 @@ export function openRequestRepository(options: {
     const header = `${JSON.stringify({ generation })}\n`
     // The journal first: a process that sees it reads the pair under the lock, after both are in place.
     writeFileAtomicSync(journalFile, header)
-    const kept = Object.create(null) as Record<string, unknown>
-    for (const [reference, entry] of entries) kept[reference] = stored(entry)
-    writeFileAtomicSync(snapshotFile, JSON.stringify({ version: indexVersion, generation, entries: kept }))
+    writeFileAtomicSync(snapshotFile, encodeSnapshot(generation, entries))
     journal = { ino: fs.statSync(journalFile).ino, generation, offset: Buffer.byteLength(header) }
+    loadedVersion = snapshotVersion
   }
 
   /** The request files in the folder. */
-  const referencesOnDisk = (): Set<string> =>
-    new Set(
-      fs
-        .readdirSync(dir)
-        .filter((name) => name.endsWith('.json') && referencePattern.test(name.slice(0, -5)))
-        .map((name) => name.slice(0, -5)),
-    )
+  const referencesOnDisk = (): Set<string> => {
+    // One pass over the names, no arrays in between: 100,000 at every open.
+    const found = new Set<string>()
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith('.json')) continue
+      const reference = name.slice(0, -5)
+      if (referencePattern.test(reference)) found.add(reference)
+    }
+    return found
+  }
 
   /**
    * Checks one file's entry against the file (time and size); reads it again when it differs or
@@ -417,7 +323,8 @@ export function openRequestRepository(options: {
   const verify = (stamps: 'all' | ReadonlyArray<string> = 'all'): boolean => {
     const onDisk = referencesOnDisk()
     let changed = false
-    for (const reference of [...entries.keys()]) {
+    // (a Map's iteration carries on past an entry deleted during it)
+    for (const reference of entries.keys()) {
       if (!onDisk.has(reference)) {
         entries.delete(reference)
         changed = true
@@ -443,7 +350,8 @@ export function openRequestRepository(options: {
     lock.run(() => {
       const { consistent, kept } = loadIndexKeeping()
       const changed = verify(consistent ? stamps : 'all')
-      if (options.force || !consistent || kept || changed || (journal?.offset ?? 0) > compactAfterBytes) writeIndex()
+      const outdated = loadedVersion !== snapshotVersion
+      if (options.force || !consistent || kept || changed || outdated || (journal?.offset ?? 0) > compactAfterBytes) writeIndex()
     })
   }
 
@@ -545,8 +453,10 @@ export function openRequestRepository(options: {
   // (all of them when the index is not usable); written anew only when it needs to be.
   const consistent = loadIndex()
   const checkedAtOpen = consistent ? newestReferences(options.stampsAtOpen ?? stampsCheckedAtOpen) : 'all'
-  if (verify(checkedAtOpen) || !consistent) resync({ force: !consistent, verified: true, stamps: checkedAtOpen })
-  if (checkedAtOpen !== 'all') checkRestLater(checkedAtOpen)
+  // An index of an older version is written anew as the current one (new files, synced, renamed
+  // into place: a crash meanwhile leaves the old pair or a mismatched one, which the files rebuild).
+  if (verify(checkedAtOpen) || !consistent || loadedVersion !== snapshotVersion) resync({ force: !consistent, verified: true, stamps: checkedAtOpen })
+  if (checkedAtOpen !== 'all' && options.checkLater !== false) checkRestLater(checkedAtOpen)
 
   const requireRecord = (reference: string): RequestRecord => {
     if (!referencePattern.test(reference)) throw coreError('NOT_FOUND', 'error.request.notReference', { reference })
@@ -594,7 +504,9 @@ export function openRequestRepository(options: {
       catchUp()
       return [...entries.values()]
         .map((e) => e.summary)
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.reference.localeCompare(a.reference)))
+        // Ties by reference, compared by code unit: the same order as localeCompare for references
+        // (RF-, digits and a hyphen), without a collator call for each of 100,000 comparisons.
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.reference < b.reference ? 1 : a.reference > b.reference ? -1 : 0))
     },
 
     get(reference) {

@@ -216,8 +216,8 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     make: (m) => (stateCodes.has(m[2]!) ? (southernStreetBefore(m.input, m.index) ?? { country: 'US', region: m[2]!, strength: 5 }) : null),
   },
   {
-    // US with the state written out: "Cary, North Carolina 27513"
-    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),[ \t]+(${Object.keys(usStates).join('|')}),?[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
+    // US with the state written out: "Cary, North Carolina 27513", "Warren, Michigan USA 48090-1027", "Fremont California US 94538"
+    pattern: new RegExp(String.raw`\b([A-Z][A-Za-z.'’-]{0,40}(?:[ \t]+[A-Z][A-Za-z.'’-]{0,40}){0,3}),?[ \t]+(${Object.keys(usStates).join('|')}),?(?:[ \t]+(?:USA|US|U\.S\.A?\.?|United States))?,?[ \t]+(\d{5}(?:-\d{4})?)\b`, 'g'),
     make: (m) => ({ country: 'US', region: ownValue(usStates, m[2]!) ?? null, strength: 5 }),
   },
   {
@@ -656,6 +656,12 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   }
 
   const anchorParts = parts.slice(anchorPart, Math.max(anchorPart, lastAnchorPart) + 1)
+  // "Warren, MI 48090-1027 or by email at …", "75015 Paris ou électronique : …": the sentence goes on
+  // after the anchor with a conjunction; the address ends with the anchor.
+  const closingPart = anchorParts[anchorParts.length - 1]!
+  if (anchor.end > closingPart.start && anchor.end < closingPart.end && /^[ \t]+(?:or|ou|oder|o|and|et|und|y|en)[ \t]+\p{Ll}/u.test(text.slice(anchor.end, Math.min(closingPart.end, anchor.end + 40)))) {
+    anchorParts[anchorParts.length - 1] = { text: text.slice(closingPart.start, anchor.end).trim(), start: closingPart.start, end: anchor.end }
+  }
   // "联系地址：广东省…", "Address: 5/F …": a label inside the anchor's part is not part of the address.
   const firstAnchor = anchorParts[0]!
   // Only a colon inside the anchor's part counts, so the search looks no further back than the part.

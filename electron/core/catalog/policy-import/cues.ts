@@ -10,7 +10,7 @@ export type Cue = { readonly pattern: RegExp; readonly weight: number; readonly 
  * dazu bitte an …", "Ces droits s'exercent auprès de …", "これらの請求…ご連絡ください".
  */
 export const exerciseOfRightsCue =
-  /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/i
+  /\bexercis\w* (?:(?:any|all|one|each|some) of )?(?:your|these|those|the above|such|the|this|his or her|their)\b[^.]{0,40}\brights?\b|\brights? (?:can|may|could) be exercised\b|\bto exercise (?:them|these|this|it)\b|\bAnfragen dazu\b|\bgeltend machen\b|\bwenden Sie sich (?:hierzu|dazu|dafür)\b|\bRechte\b[^.]{0,60}\bwenden\b|\b(?:ces|vos) droits s['’]exercent\b|\bexercer (?:ces|vos|ses) droits\b|\bejercer (?:estos|sus|tus|dichos) derechos\b|\besercitare (?:i|questi|tali|tutti i) (?:suoi |propri )?diritti\b|(?<![\p{L}])õiguste (?:kasutamise|teostamise)\w*|exercit(?:area|a|ați) drepturil\w*|これらの請求|下記.{0,30}(?:ご連絡|お問い?合わ?せ)/iu
 /**
  * Requests about one's own data sent to an address, beyond the rights' own wording: "For access and
  * deletion requests, please email …", "You may access those rights … by sending us an email to …",
@@ -63,6 +63,11 @@ export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
   { pattern: /\bcontroller\b|\bresponsible for (?:the )?(?:collection|processing)\b|\bVerantwortliche[rn]?\b|\bverantwortliche Stelle\b|titolare del trattamento|responsable del tratamiento|responsable (?:du|des) traitements?|verwerkingsverantwoordelijke/i, weight: 2, about: 'the controller of your data' },
   { pattern: /\bdata (?:practices|processing)\b|\b(?:information|privacy) practices\b|\bprocessing of your\b|\bopt[ -]out of (?:the )?(?:sale|sharing)\b|\bdo not sell\b/i, weight: 1.5, about: 'how your data is processed' },
+  // Estonian and Romanian: rights and the data subject, personal data, data protection, the controller.
+  { pattern: /(?<![\p{L}])(?:õigus(?:te|i|ed)?\b[^.\n]{0,30}(?:kasutami|teostami)\w*|andmesubjekt\w*|drepturil(?:e|or)\b|dreptul (?:de|la)\b|persoan(?:a|ei) vizat\w*)/iu, weight: 2, about: 'your data protection rights' },
+  { pattern: /(?<![\p{L}])(?:isikuandme\w*|date(?:le|lor)? cu caracter ?personal)/iu, weight: 1.5, about: 'personal data' },
+  { pattern: /(?<![\p{L}])(?:andmekaitse\w*|protecți[ae] datelor)/iu, weight: 2, about: 'data protection' },
+  { pattern: /(?<![\p{L}])(?:vastutav(?:a|ad)? töötleja\w*|operator(?:ul)? de date)/iu, weight: 2, about: 'the controller of your data' },
   { pattern: /\bcookies?\b/i, weight: 0.5, about: 'cookies' },
   { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|疑惑|意见|申诉|投诉|お問い?合わ?せ/i, weight: 0.5, about: 'questions' },
 ]

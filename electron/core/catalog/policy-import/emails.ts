@@ -15,6 +15,8 @@ import {
   ownerFromContext,
   privacyCues,
   purposeCues,
+  regulatorCue,
+  representativeCue,
   regulatorDomains,
   scoreCues,
   thirdPartyDomains,
@@ -80,6 +82,35 @@ const spacedDomain = new RegExp(
   `(?<![\\w.%+-])(${String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`})@(${label}(?:\\.[ \\t]?${label})*?\\.[ \\t]${spacedTld})(?![\\w-]|\\.[A-Za-z0-9])`,
   'g',
 )
+
+/**
+ * "privacy at quillon.com": the at written out, the dots real. Prose writes "at" before a web address
+ * too ("find us at quillon.com"), so this form is read only where a contact word leads to it (see
+ * `writtenOutContext`) and after no article or possessive ("our team at quillon.com"), with a domain in
+ * lower case that is no web host ("at Wix.Com (UK) Limited", "at www.example.com" are not mail domains).
+ */
+const spelledAt = new RegExp(
+  `(?<![\\w.%+@-])(${local})\\s{1,3}(?:at|AT)\\s{1,3}(${label}(?:\\.${label})*\\.[A-Za-z]{2,24})(?![\\w@-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+/** How far before a written-out address its sentence is read for a word that leads to it. */
+const writtenOutLead = 120
+/** Words that lead to an address written out without brackets: writing, e-mailing, a label's colon. */
+const writtenOutCue = /\b(?:e-?mail\w*|mail(?:ing)?|write|writing|contact\w*|send\w*|reach\w*|courriel|kontakt\w*|schreiben|adresse|address(?:ed)?)\b|:[ \t]*$/i
+/** Words after which "X at Y" is prose, not an address ("our team at quillon.com"). */
+const proseBefore = /\b(?:our|the|your|my|their|its|his|her|a|an|this|that|us|we|you)[ \t]+$/i
+
+/**
+ * Whether an address written out without brackets ("privacy at quillon dot com") stands where an
+ * address is expected: a contact word or a label's colon before it in its own sentence, and no
+ * article or possessive right before its first word. Ordinary prose ("the team at quillon dot com
+ * built it") is left alone.
+ */
+function writtenOutContext(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - writtenOutLead), start)
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1)
+  return writtenOutCue.test(sentence) && !proseBefore.test(sentence)
+}
 
 /** Words that are not the start of an address in "… at … dot …". */
 const notALocalPart = /^(?:us|me|you|them|him|her|it|we|or|and|to|contact|write|email|e-mail|mail|reach|look|is|are|was|be|arrive|stay|available|located)$/i
@@ -263,7 +294,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
   const decodedWarned = new Set<string>()
-  for (const pattern of [bracketed, spelledOut, spacedDomain]) {
+  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain]) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m && mentions.length < maxMentions; m = pattern.exec(text)) {
       budget.check()
@@ -271,7 +302,9 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       const end = start + m[0].length
       if (overlaps(start, end)) continue
       const localPart = m[1]!
-      if (pattern === spelledOut && notALocalPart.test(localPart)) continue
+      if ((pattern === spelledOut || pattern === spelledAt) && (notALocalPart.test(localPart) || !writtenOutContext(text, start))) continue
+      // "at Wix.Com (UK) Limited", "at www.datarep.com": a company's or a web site's name, not a mail domain.
+      if (pattern === spelledAt && (/^www\./i.test(m[2]!) || /\p{Lu}/u.test(m[2]!))) continue
       const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s{1,10}(?:dot|DOT)\s{1,10}/g, '.').replace(/\s+/g, '').toLowerCase()
       if (!/\.[a-z]{2,24}$/.test(domain)) continue
       const address = `${localPart}@${domain}`
@@ -292,7 +325,27 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
     warnings.push(proposalWarning('cloudflare-protected', 'cloudflare', { shown: m[0] }, m.index, m.index + m[0].length))
   }
 
-  return mentions.sort((a, b) => a.start - b.start)
+  return withoutGluedPreposition(mentions).sort((a, b) => a.start - b.start)
+}
+
+/** Short words of "to", "at", "on" that a page runs into the address after them ("un email lacontact@x.com"). */
+const gluedPreposition = /^(?:la|to|at|an|à|al|de|per|para|sur|op|auf|na|pe|ad)(?=[a-z0-9])/i
+
+/**
+ * "… trimiteți un email lacontact@avoteca.com": the page ran a preposition into the address. Only
+ * when the policy gives the same address without it elsewhere (contact@avoteca.com) is the word cut
+ * off; a mailbox that merely starts with those letters (laura@…, support@…) stays as it is.
+ */
+function withoutGluedPreposition(mentions: Mention[]): Mention[] {
+  const known = new Set(mentions.map((m) => m.address.toLowerCase()))
+  return mentions.map((m) => {
+    if (m.via !== 'text') return m
+    const word = gluedPreposition.exec(m.address)
+    if (!word) return m
+    const rest = m.address.slice(word[0].length)
+    if (!known.has(rest.toLowerCase())) return m
+    return { ...m, address: rest, start: m.start + word[0].length }
+  })
 }
 
 /** The words around a mention, without addresses and links (whose letters would count as cues). */
@@ -319,6 +372,23 @@ export type EmailContext = {
 type EmailMemo = {
   readonly intro: Map<number, { score: number; strongest: Cue | null }>
   readonly heading: Map<number, string | null>
+  /** The first words of the organisations the policy names as its own representative ("Our EU representative is Amazon Europe Core S.a.r.l."). */
+  readonly representatives: ReadonlySet<string>
+}
+
+/** "Our EU representative is X", "our representative in the EU: X": the company's own representative, by name. */
+const ownRepresentative =
+  /\b(?:our|its)\s+(?:(?:EU|EEA|UK|Swiss|European|GDPR|data protection|privacy)\s+)?representatives?\b[^.\n]{0,40}?(?:\bis|\bare|:)\s+(\p{Lu}[\p{L}\p{N}.&'’-]{1,40})/giu
+/** Representatives read per policy at most. */
+const maxRepresentatives = 20
+
+/** The first words of the organisations a policy names as its own representative, lower case. */
+function representativesOf(text: string): ReadonlySet<string> {
+  const found = new Set<string>()
+  ownRepresentative.lastIndex = 0
+  for (let m = ownRepresentative.exec(text); m && found.size < maxRepresentatives; m = ownRepresentative.exec(text)) found.add(m[1]!.toLowerCase())
+  ownRepresentative.lastIndex = 0
+  return found
 }
 type JudgeContext = EmailContext & { readonly memo: EmailMemo }
 
@@ -349,7 +419,14 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const words = mention.via === 'mailto-mismatch' ? text.slice(mention.start, mention.end) : ' '
   const own = clean(text.slice(ownStart, mention.start) + ' ' + words + ' ' + text.slice(mention.end, ownEnd))
   // The words before the sentence, but not those about another address ("Privacy: a@x. Orders: b@x").
+  // A heading that opens the address's own section ends what the words before it say about the address.
+  // A bare label ("E-mail: …") continues the block above it (an address, a name), heading or not.
+  const windowStart = Math.max(0, mention.start - 350)
+  const section = bareLabelWords.test(own.replace(/[^\p{L}]+/gu, '')) ? null : headingEndBefore(segments, sentence.start, windowStart)
+  const sectionStart = section === null ? -1 : section.end
   let leadText = segments.before(sentence.start, 260)
+  // … and a heading about privacy leaves the words before it their say.
+  if (section !== null && sentence.start - section.end < leadText.length && scoreCues(clean(section.text), privacyCues).score === 0) leadText = text.slice(section.end, sentence.start)
   plainEmail.lastIndex = 0
   for (let m = plainEmail.exec(leadText); m; m = plainEmail.exec(leadText)) leadText = leadText.slice(m.index + m[0].length)
   plainEmail.lastIndex = 0
@@ -382,7 +459,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // A topic taken from the paragraph ties an address, but less than its own sentence would.
   const fromLead = leadWeight === 0.5 ? 0.5 * leadScore.score : Math.min(2.5, leadWeight * leadScore.score)
   // A bare label ("E-mail:", "Eメール:") says nothing itself: the section's heading speaks for it.
-  const bareLabel = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i.test(own.replace(/[^\p{L}]+/gu, ''))
+  const bareLabel = bareLabelWords.test(own.replace(/[^\p{L}]+/gu, ''))
   const fromLines = bareLabel ? Math.max(fromLead, Math.min(2.5, leadScore.score)) : fromLead
   let privacy = ownScore.score + Math.max(fromLines, 0.9 * introScore.score) + (bareLabel ? 1 : 0.5) * headingScore.score
   const newsletter = purposeCues[0]!.pattern
@@ -403,7 +480,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   // Only the sentence itself (up to the address and a little after) says what the address is for.
   const sentenceOnly = clean(text.slice(Math.max(sentence.start, mention.start - 400), mention.start) + ' ' + text.slice(mention.end, Math.min(sentence.end, mention.end + 200)))
   // … unless that sentence itself is about privacy ("to have your data removed, write to our HR department").
-  const foreign = scoreCues(sentenceOnly, privacyCues).score >= 2 ? null : (foreignPurposeCues.find((c) => c.pattern.test(sentenceOnly))?.about ?? null)
+  const foreign = statedPurposeAfter(text, mention.end, sentence.end) ?? (scoreCues(sentenceOnly, privacyCues).score >= 2 ? null : (foreignPurposeCues.find((c) => c.pattern.test(sentenceOnly))?.about ?? null))
   let purposeHint: OtherEmailPurpose | null = null
   for (const cue of purposeCues) {
     if (cue.pattern.test(own)) {
@@ -411,11 +488,20 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
       break
     }
   }
-  const windowStart = Math.max(0, mention.start - 350)
   // "… its data protection office can be reached at dpd@partner.example": another organisation's
   // privacy people, named as such in the address's own sentence, are not the company's.
-  const otherOrganisation = namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) && !looksOwn(mention.address, ctx)
-  const owner = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart))
+  const otherOrganisation = (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) || headingNamesDomain(heading, mention.address)) && !looksOwn(mention.address, ctx)
+  // A regulator named before a heading that opens the address's own section ("… complain to the CNIL …
+  // / 10. CONTACT / … e-mail our DPO at …") speaks for the section before, not for the address.
+  const ownerInContext = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
+  // The privacy people of the company's own representative, named as such ("the data protection officer for
+  // Amazon Europe Core SARL" after "Our EU representative is Amazon Europe Core S.a.r.l.") are a way to reach it.
+  // The company's representative, whom regulators and people may contact ("an EU based representative
+  // … for data protection authorities and individuals, who can be contacted at …"), is not a regulator:
+  // its address is a way to reach the company, unless the sentence is about a complaint.
+  const representativeWords = `${ownPlain} ${introIndex === -1 ? '' : introText}`
+  const representativeNotRegulator = ownerInContext === 'regulator' && representativeCue.test(representativeWords) && !/\bcomplain\w*|\blodge\b|\bplainte\b|\bBeschwerde\b/i.test(representativeWords)
+  const owner = representativeNotRegulator || (ownerInContext === 'third-party' && !otherOrganisation && namesRepresentative(text.slice(sentence.start, mention.start), ctx.memo.representatives)) ? 'company' : ownerInContext
   const nearby = [introScore.strongest, leadScore.strongest, headingScore.strongest].reduce<Cue | null>((a, b) => (b && (!a || b.weight > a.weight) ? b : a), null)
   const strongest = ownScore.strongest && (!nearby || ownScore.strongest.weight >= nearby.weight * 0.5) ? ownScore.strongest : nearby
   return {
@@ -430,6 +516,27 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** How far after an address its own label of purpose is read ("support@x.com – for general inquiries"). */
+const statedPurposeWindow = 80
+/** A purpose written right after an address, as a label of its own: "– for general inquiries", "(for technical support)". */
+const statedPurpose =
+  /^[\s*_)\]]{0,6}(?:[-–—:]|\(|,)[ \t]*(?:only[ \t]+)?(?:for|regarding|re:|concerning)[ \t]+(?:all[ \t]+|any[ \t]+|other[ \t]+)?(general (?:inquir|enquir|question)\w*|(?:customer|technical|product) (?:support|service|care)|support|technical (?:questions?|issues?)|sales|billing|orders?|press|media|business (?:inquir|enquir)\w*|partnerships?|jobs?|careers?)(?![\p{L}])/iu
+
+/**
+ * The purpose an address's own label gives it, written right after it and before the next address
+ * or line ("support@x.com – for general inquiries, dpo@x.com – for privacy inquiries"): that label
+ * speaks for the address alone, whatever its neighbours say. Null when there is none, or when the
+ * label itself speaks of privacy.
+ */
+function statedPurposeAfter(text: string, end: number, sentenceEnd: number): string | null {
+  let after = text.slice(end, Math.min(text.length, end + statedPurposeWindow, Math.max(sentenceEnd, end + 1)))
+  const cut = after.search(/[\n|@]/)
+  if (cut !== -1) after = after.slice(0, cut)
+  const m = statedPurpose.exec(after)
+  if (!m || scoreCues(after, privacyCues).score >= 1.5) return null
+  return m[1]!.toLowerCase()
 }
 
 /** A privacy office named as another organisation's: "its data protection officer", "leur bureau de protection des données". */
@@ -459,6 +566,22 @@ function namesAnotherOrganisation(before: string, ctx: EmailContext): boolean {
   return named !== null && !ownOrDepartment.test(named[1]!.trim()) && !(ctx.companyName?.test(named[1]!) ?? false)
 }
 
+/** Words of a heading that make it a topic, not a provider's name ("Privacy contact", "Your rights"). */
+const topicHeading = /\b(?:privacy|data|protection|contact|officer|rights?|controller|questions?|requests?|complaints?|legal|datenschutz|kontakt|impressum|about|who we are|us)\b|données|confidentialité/i
+
+/**
+ * Whether the section an address stands in is headed by the name its domain spells ("### Adjust" over
+ * "… write to privacy@adjust.com", "### Adnxs (AppNexus)" over privacy@appnexus.com): a provider's
+ * section in a list of the providers the company uses. A heading of a few words only, naming no topic.
+ */
+function headingNamesDomain(heading: string | null, address: string): boolean {
+  if (heading === null) return false
+  const words = heading.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+  if (words.length === 0 || words.length > 4 || topicHeading.test(heading)) return false
+  const label = registrableDomain(address.slice(address.lastIndexOf('@') + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  return label.length >= 3 && words.includes(label)
+}
+
 /** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
 function looksOwn(address: string, ctx: EmailContext): boolean {
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
@@ -468,6 +591,22 @@ function looksOwn(address: string, ctx: EmailContext): boolean {
   const label = registrableDomain(domain).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
   const name = ctx.companyNameText.toLowerCase().replace(nameNoise, ' ').replace(/[^\p{L}\p{N}]+/gu, '')
   return label.length >= 3 && name.length >= 3 && (name.includes(label) || label.includes(name))
+}
+
+/**
+ * Whether an address at a well-known provider's domain is the company's own mailbox there: the policy
+ * is the provider's own (GitHub's, with dpo@github.com), or a product of the provider's group names
+ * its own mailbox at the group's domain (YouTube Kids' youtubekids-privacy@google.com). Told by the
+ * company's name as the policy gives it: the domain spells it, or the mailbox's name starts with it.
+ */
+function providerOwnMailbox(address: string, ctx: EmailContext): boolean {
+  if (!ctx.companyNameText) return false
+  const name = ctx.companyNameText.toLowerCase().replace(nameNoise, ' ').replace(/[^\p{L}\p{N}]+/gu, '')
+  if (name.length < 4) return false
+  const at = address.lastIndexOf('@')
+  const label = registrableDomain(address.slice(at + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const mailbox = address.slice(0, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return label === name || (label.length >= 4 && name.startsWith(label)) || mailbox.startsWith(name)
 }
 
 /** The nearest sentence before `start` that ends with a colon, within a short distance. */
@@ -492,6 +631,44 @@ function introductionIndexBefore(segments: Segments, start: number): number {
     if (last > s.start && (text[last - 1] === ':' || text[last - 1] === '：') && s.end - s.start > 25) return index
   }
   return -1
+}
+
+/**
+ * Whether two addresses are at domains of one organisation: the same domain, or domains whose own
+ * part (left of what they share) is one name with a word after it ("123greetings" and "123greetings-inc").
+ */
+function sameOrganisationDomain(a: string, b: string): boolean {
+  const da = a.slice(a.lastIndexOf('@') + 1).toLowerCase().split('.')
+  const db = b.slice(b.lastIndexOf('@') + 1).toLowerCase().split('.')
+  while (da.length > 1 && db.length > 1 && da[da.length - 1] === db[db.length - 1]) {
+    da.pop()
+    db.pop()
+  }
+  const la = da[da.length - 1]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  const lb = db[db.length - 1]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  return la === lb || (Math.min(la.length, lb.length) >= 4 && (la.startsWith(lb) || lb.startsWith(la)))
+}
+
+/** Whether `before` (the address's own sentence up to it) names the privacy office of one of the company's own representatives. */
+function namesRepresentative(before: string, representatives: ReadonlySet<string>): boolean {
+  if (representatives.size === 0 || !/\b(?:data protection officer|DPO|privacy (?:team|office|officer)|representative)\b/i.test(before)) return false
+  for (const word of before.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length >= 3 && representatives.has(word)) return true
+  return false
+}
+
+/** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
+const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
+
+/** The section heading nearest above `start` (its words and where it ends), if one stands between `floor` and `start`. */
+function headingEndBefore(segments: Segments, start: number, floor: number): { text: string; end: number } | null {
+  const text = segments.text
+  for (let index = segments.paragraphIndexAt(start) - 1; index >= 0; index -= 1) {
+    const p = segments.paragraphs[index]!
+    if (p.end < floor) break
+    const t = text.slice(p.start, p.end).trim()
+    if (!t.includes('\n') && t.length <= 90 && !/[.,;:!?]$/.test(t) && /^[\p{Lu}\p{N}\p{Script=Han}]/u.test(t) && !/@|\d{3,}/.test(t) && !regulatorCue.test(t)) return { text: t, end: p.end }
+  }
+  return null
 }
 
 /** The section heading above `start`: a short single-line paragraph without final punctuation. */
@@ -520,7 +697,7 @@ export type EmailFindings = {
 }
 
 export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext): EmailFindings {
-  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map() } }
+  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map(), representatives: representativesOf(input.segments.text) } }
   const budget = ctx.budget ?? unlimitedBudget
   const text = ctx.segments.text
   const warnings: ProposalWarning[] = []
@@ -589,7 +766,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       }
       continue
     }
-    if (!ownDomain && thirdPartyDomains.test(domain)) {
+    if (!ownDomain && thirdPartyDomains.test(domain) && !providerOwnMailbox(address, ctx)) {
       exclude('third-party', 'email.providerDomain', 'third-party-excluded', 'providerDomain', { address, domain })
       continue
     }
@@ -674,7 +851,13 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // Where the policy itself sends requests about the rights comes before a DPO named for questions.
   // Before all that, an address at the company's own mail domain: the company's own privacy people
   // rather than a law firm, a representative service or an affiliate named for one region.
-  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
+  // A general mailbox (support@, team@, info@) the policy also sends requests to does not come before
+  // an address dedicated to privacy that the policy gives too: it is where the requests land among others.
+  // Only a dedicated address of the same organisation counts (123greetings-inc.com beside 123greetings.com;
+  // not a ministry's DPO beside a service's contact, pm.gouv.fr beside demarche.numerique.gouv.fr).
+  const generalMailbox = new Set(candidates.filter((c) => c.localPurpose === 'support' || c.localPurpose === 'general' || c.localPurpose === 'sales').map((c) => c.address))
+  const dedicatedBeside = (address: string) => privacyEmails.some((e) => dedicated.has(e.address) && sameOrganisationDomain(e.address, address))
+  const tier = (e: ProposedPrivacyEmail) => (directedTo.has(e.address) && !(generalMailbox.has(e.address) && dedicatedBeside(e.address)) ? 2 : e.purpose === 'dpo' || dedicated.has(e.address) ? 1 : 0)
   privacyEmails.sort((a, b) => tier(b) - tier(a) || b.score - a.score || a.start - b.start)
   homeFirst(privacyEmails, ctx.companyDomain, ctx.companyNameText ?? null)
 
@@ -746,7 +929,8 @@ export function homeDomain(addresses: ReadonlyArray<string>, companyDomain: stri
     if (label.length < 3) continue
     // "New York Times" and nytimes.com: the first words' initials before the last word.
     const initialsAndLast = words.length >= 2 ? `${words.slice(0, -1).map((w) => w[0]).join('')}${words[words.length - 1]}` : null
-    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label))) matches.add(domain)
+    // "123Greetings" and 123greetings-inc.com: the name with a word after it is the company's too.
+    if (label === joined || label === initialsAndLast || (words[0]!.length >= 4 && label === words[0]) || (label.length >= 5 && joined.startsWith(label)) || (words[0]!.length >= 5 && label.startsWith(words[0]!))) matches.add(domain)
   }
   // Two different domains both look like the company's: nothing to prefer.
   return matches.size === 1 ? [...matches][0]! : null

@@ -18,6 +18,21 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** The last word of a name that is a legal form ("Inc.", "GmbH"), and the words before it that belong to one ("Co.,", "Pty"). */
+const formWord = /^(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|SE|S\.A\.S?\.?|SAS|SARL|S\.L\.|B\.V\.|BV|N\.V\.|Oy|AB|AS|OÜ|SRL|S\.r\.l\.|S\.p\.A\.|plc|PLC|Corp\.?|Corporation)$/u
+const formLead = /^(?:Co\.,?|Pty\.?|Pte\.?)$/u
+
+/** "npm, Inc." → "npm", "Quillon Co., Ltd." → "Quillon": a name without the legal form at its end. */
+function withoutLegalForm(name: string): string {
+  const words = name.trim().split(' ')
+  if (words.length < 2 || !formWord.test(words[words.length - 1]!)) return name
+  words.pop()
+  if (words.length >= 2 && formLead.test(words[words.length - 1]!)) words.pop()
+  const last = words.length - 1
+  words[last] = words[last]!.replace(/,$/, '')
+  return words.join(' ')
+}
+
 /** A pattern for the company's name as the text writes it ("Foscam", "FS.COM" or "FS"). */
 function namePattern(name: string | null, domain: string | null): RegExp | null {
   const words = new Set<string>()
@@ -25,6 +40,9 @@ function namePattern(name: string | null, domain: string | null): RegExp | null 
     words.add(name)
     const core = name.replace(/\.(?:com|net|org|de|co\.uk|hk|cn)$/i, '')
     if (core.length >= 2) words.add(core)
+    // "npm, Inc." and "Attention: npm Data Protection": the name without its legal form is the company's too.
+    const bare = withoutLegalForm(name)
+    if (bare !== name && bare.length >= 3) words.add(bare)
     // "Pinterest Europe Ltd." and "Pinterest, Inc.": a distinctive first word names the group's other companies too.
     const first = /^(\p{Lu}[\p{L}\p{N}]{4,})(?=[ \t,]+\p{Lu})/u.exec(name)?.[1]
     if (first && !/^(?:Deutsche|General|International|United|National|European|American|British|Global|Digital|First|Société|Groupe|Group|Privacy|Data|Company|Compagnie)$/i.test(first)) words.add(first)

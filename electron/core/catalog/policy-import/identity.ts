@@ -88,8 +88,11 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
   return archive?.domain ? registrableDomain(archive.domain) : null
 }
 
+/** Words that make a line a privacy policy's title, in the languages policies come in. */
+const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
+
 const genericTitleWords =
-  /\b(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|&|of|the|our|system|page|website|site|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)\b|\bd['’](?=[A-ZÀ-Þ])|隐私\S*|隱私\S*|政策|声明|條款|条款/gi
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -125,7 +128,7 @@ function titlePieces(title: string): string[] {
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
-  /^(?:we|us|you|your|our|the|this|it)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|countries|territories|regions|jurisdictions|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|nous|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
+  /^(?:we|us|you|your|our|the|this|it|nous)$|(?<![\p{L}\p{N}])(?:agreement|policy|policies|provision|site|sites|services?|website|terms|statement|notice|platform|apps?|application|users?|customers?|content|personal information|personal data|information|data|ordinance|act|regulation|gdpr|countries|territories|regions|jurisdictions|products?|account|cookies?|members?|visitors?|société|sociétés|plateforme|politique|charte|données|utilisateurs?|clients?|marque|groupe|visiteurs?|internautes?|abonnés?|candidats?|membres?|organisme)(?![\p{L}\p{N}])/iu
 
 const companyForm = /\b(?:Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|Co\.|Corp\.?|Corporation|plc|S\.A\.|B\.V\.|Pty|Pte)(?=\W|$)|有限公司/i
 
@@ -139,7 +142,7 @@ function count(text: string, name: string): number {
 }
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
-const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
 
 /** The last word of a piece of an address ("1st Floor", "Sheriff Street"): such a piece is not a company's name. */
 const addressWordLast = /(?<![\p{L}\p{N}])(?:Floor|Suite|Ste\.?|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Straße|Strasse|Rue|Calle|Via)$/u
@@ -245,6 +248,26 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`\band (${companyNameText}),? the (?:owner|operator|provider|publisher)\b`, 'u'), needsForm: true },
   // X Inc. dba Y / doing business as Y — the legal name
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+(?:dba|d/b/a|doing business as)[ \t]`, 'u'), needsForm: true },
+  // “Company” (referred to as “the Company”, “We” …) means / refers to X — a policy template's definitions
+  { pattern: new RegExp(String.raw`["“](?:Company|Controller|Operator)["”][^\n]{0,120}?\b(?:means|refers to)[ \t]+(${companyNameText})`, 'u'), needsForm: false },
+  // X, hereafter referred to as “the Company” / X, ci-après dénommée « l’Organisme » — a generic term defined for the name before it
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),?[ \t]+\(?(?:hereafter|hereinafter|ci-après|en adelante|edaspidi|im Folgenden)(?:[ \t]+(?:referred to as|called|dénommée?|désignée?))?[,:]?[ \t]*["“«„][ \t\u00a0]*(?:the |la |le |l['’]|el |der |die )?(?:Company|Organisme|Société|Sociedad|Unternehmen|Operator|Provider|Entreprise|Compañía)\b`, 'u'), needsForm: false },
+  // X OÜ, …, (edaspidi „X“) / X, S.L., (en adelante, “X” …) — a short name defined after a lead word
+  { pattern: new RegExp(String.raw`${legalForm}[^()\n]{0,80}?\([ \t]*(?:hereinafter|hereafter|en adelante|ci-après|edaspidi|im Folgenden|denumită în continuare)[,:]?[ \t]*["“„«][ \t]*(${nameWord}(?:[ \t]+${nameWord}){0,3})[ \t]*["”“»]`, 'u'), needsForm: false },
+  // Applies to: X AB / Company: X Ltd / Controller: X GmbH — a label of the policy's own
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Applies to|Company(?: name)?|Controller|Data controller|Operator|Service provider|Responsable(?: du traitement)?|Verantwortliche[rs]?|Unternehmen)[ \t]*:[ \t]*(${companyNameText})`, 'u'), needsForm: true },
+  // X SRL, având sediul în … / X GmbH mit Sitz in … / X OÜ, registrikood … — the company and its seat
+  { pattern: new RegExp(String.raw`(?:^|\n|[.:] )(${companyNameText}),?[ \t]+(?:având sediul|cu sediul|con sede|mit Sitz|registrikood|having its (?:registered office|seat))`, 'u'), needsForm: true },
+  // This notice describes how npm, Inc. collects and uses data
+  { pattern: new RegExp(String.raw`\b(?:describes?|explains?|sets? out)[ \t]+how[ \t]+((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+${nameWord}){0,5}(?:,?[ \t]+${legalForm})?),?(?:[ \t]+or[ \t][^,\n]{1,40},)?[ \t]+(?:collects|uses|processes|handles)\b`, 'u'), needsForm: false },
+  // The controller … is:\n\nBlacklane GmbH Feurigstrasse 59 … — the name with its legal form opening the line, the address after it
+  { pattern: new RegExp(String.raw`\b(?:controller|responsible)\b[^\n]{0,160}(?::|\bis)[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(${nameWord}(?:[ \t]+${nameWord}){0,5}?,?[ \t]+${legalForm})[ \t,]`, 'u'), needsForm: true },
+  // When Mozilla (that’s us) collects information — the name the policy says is itself
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})[ \t]*\((?:that['’]s|that is|c['’]est)[ \t]+(?:us|we|nous)\)`, 'u'), needsForm: false },
+  // Project Gutenberg processes data from its access logs — the name as the subject of what is done with the data
+  { pattern: new RegExp(String.raw`(?:^|\n|[.!?] )(${companyNameText}) (?:processes|collects|stores|uses|shares|protects) (?:your |the |all |any )?(?:personal )?(?:data|information)\b`, 'u'), needsForm: false },
+  // 北京…科技有限公司（以下简称“我们”） / 由北京…有限公司及/或关联方提供 — a Chinese company's name, defined or named as the provider
+  { pattern: new RegExp(String.raw`((?:(?![了由是为指与和的在对])\p{Script=Han}){2,30}?(?:股份有限公司|有限责任公司|有限公司))(?:（以下(?:简称|簡稱)|(?:及/?或?[^，。\n]{0,8})?(?:提供|运营))`, 'u'), needsForm: false },
 ]
 
 /** How many matches of one pattern are tried before the next pattern: a rejected word ("Who is the controller") gives way to the next. */
@@ -285,9 +308,9 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
   function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean | 'words' {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
-    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     found = nameProper(found)
-    if (!/\p{Lu}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
+    if (!/\p{Lu}|\p{Script=Han}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
     let restored = /\.$/.test(found) && withForm.test(`${name}.`) ? `${name}.` : name
     // "Signal Messenger, LLC, 650 Castro Street": a legal form right after the name belongs to it.
@@ -401,7 +424,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       .sort((a, b) => b.n - a.n)
     // The title itself counts once: the name must come back in the text (or match the domain),
     // unless the title is the policy's own ("Privacy Policy - Faasoft") and names nothing else.
-    const policyTitle = /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(titleLine.text) && pieces.length === 1
+    const policyTitle = policyTitleWords.test(titleLine.text) && pieces.length === 1
     if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
@@ -411,7 +434,20 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       if (/^\p{Lu}/u.test(m[0])) return { name: m[0], basis: 'domain', ...quoteOf(m.index, m.index + m[0].length) }
     }
   }
-  if (domain) return { name: domain, basis: 'domain', quote: null, start: null, end: null }
+  // 5. The domain itself only where the text writes it as the name of the service ("timeanddate.com
+  // uses cookies"), twice at least, outside web and e-mail addresses; a domain seen only in links is
+  // page chrome, never a name.
+  if (domain) {
+    const pattern = new RegExp(`(?<![\\w./@:-])${escapeRegExp(domain)}(?![\\w/@-]|\\.[\\w])`, 'gi')
+    let first: RegExpExecArray | null = null
+    let times = 0
+    for (let m = pattern.exec(head); m && times < 2; m = pattern.exec(head)) {
+      if (/www\.$/i.test(head.slice(Math.max(0, m.index - 4), m.index))) continue
+      first ??= m
+      times += 1
+    }
+    if (first && times >= 2) return { name: first[0], basis: 'domain', ...quoteOf(first.index, first.index + first[0].length) }
+  }
   return null
 }
 
@@ -434,7 +470,7 @@ function firstHeadingLine(text: string): { text: string; start: number; end: num
     const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)
     const line = text.slice(start, end).trim()
     if (line && !/archived on|following text/i.test(line)) {
-      const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || /privacy|policy|datenschutz|隐私|隱私|私隱/i.test(line))
+      const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || policyTitleWords.test(line))
       if (!titleLike) {
         // Page chrome above the title ("LEGAL INFORMATION", a date) is skipped; prose ends the search.
         if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return null
