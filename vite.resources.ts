@@ -33,6 +33,9 @@ export function copyResources(outDir = path.join(root, '.vite', 'build')): Plugi
       for (const name of fs.readdirSync(path.join(root, 'assets', 'fonts'))) {
         if (/\.(ttf|txt)$/.test(name)) fs.copyFileSync(path.join(root, 'assets', 'fonts', name), path.join(target, 'assets', 'fonts', name))
       }
+      // The run tables `npm run templates:compile` writes (core/letters/run-table.ts), when there are any.
+      const runs = path.join(root, 'assets', 'fonts', 'runs')
+      if (fs.existsSync(runs)) fs.cpSync(runs, path.join(target, 'assets', 'fonts', 'runs'), { recursive: true })
       // Chinese letters: the two Noto Sans SC weights (about 10 MB each) from their npm package, under
       // the names fontsFrom() looks for; the repository does not keep copies.
       // Japanese letters likewise: Noto Sans JP (about 5.5 MB a weight). Both are under the SIL Open

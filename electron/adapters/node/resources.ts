@@ -6,6 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
+import { compiledTemplatesFile, compiledTemplatesMaxBytes } from '../../core/templates/compiled'
+import { runTableLanguage, runTableMaxBytes } from '../../core/letters/run-table'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
 export function templatesFrom(root: string): TemplateSource {
@@ -16,6 +18,16 @@ export function templatesFrom(root: string): TemplateSource {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
   return {
+    compiled() {
+      // A shortcut only (core/templates/compiled.ts): absent, too large or not JSON, it is not used.
+      const file = path.join(dir, compiledTemplatesFile)
+      try {
+        if (fs.statSync(file).size > compiledTemplatesMaxBytes) return null
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
+      } catch {
+        return null
+      }
+    },
     strings() {
       return languageDirs()
         .filter((lang) => fs.existsSync(path.join(dir, lang, 'strings.yaml')))
@@ -68,6 +80,9 @@ const fontFiles: Record<FontFaceName, ReadonlyArray<ReadonlyArray<string>>> = {
   ],
 }
 
+/** Where the build writes each language's run table (core/letters/run-table.ts), under the root. */
+export const runTablesFolder = ['assets', 'fonts', 'runs'] as const
+
 export function fontsFrom(root: string): FontSource {
   const cache = new Map<FontFaceName, Uint8Array>()
   return {
@@ -81,6 +96,17 @@ export function fontsFrom(root: string): FontSource {
         cache.set(face, bytes)
       }
       return bytes
+    },
+    runs(lang) {
+      // A shortcut only (core/letters/run-table.ts): absent, too large or not JSON, it is not used.
+      if (!runTableLanguage.test(lang)) return null
+      const file = path.join(root, ...runTablesFolder, `${lang}.json`)
+      try {
+        if (fs.statSync(file).size > runTableMaxBytes) return null
+        return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
+      } catch {
+        return null
+      }
     },
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The little of fontkit 2 (which ships no types) that the letter renderer uses: parse a font file
- * once, ask which characters it covers, and lay out text. pdfkit takes the parsed object as it is.
+ * once, ask which characters it covers, lay out text, and read which glyphs GDEF calls marks. pdfkit
+ * takes the parsed object as it is.
  */
 declare module 'fontkit' {
   export interface Glyph {
@@ -24,9 +25,19 @@ declare module 'fontkit' {
     readonly advanceWidth: number
   }
 
+  /** A class definition of an OpenType table (GDEF's glyph classes), as fontkit decodes it. */
+  export type ClassDefinition =
+    | { readonly version: 1; readonly startGlyph: number; readonly classValueArray: ReadonlyArray<number> }
+    | { readonly version: 2; readonly classRangeRecord: ReadonlyArray<{ readonly start: number; readonly end: number; readonly class: number }> }
+
   export interface Font {
     readonly postscriptName: string
+    /** The GDEF table where the font has one (fontkit decodes a table when it is first read). */
+    readonly GDEF?: { readonly glyphClassDef?: ClassDefinition | null } | null
     readonly unitsPerEm: number
+    readonly numGlyphs: number
+    /** The glyph with this id, made once per font (with the code points it was first asked with). */
+    getGlyph(id: number, codePoints?: ReadonlyArray<number>): Glyph
     hasGlyphForCodePoint(codePoint: number): boolean
     /** pdfkit recognises a parsed font by this method. */
     layout(text: string, features?: unknown): GlyphRun

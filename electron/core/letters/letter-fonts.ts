@@ -16,8 +16,9 @@
  * of the remembered run from the font's own `layout` method, and the renderer measures text from the
  * same runs (`widthOfText`), with pdfkit's arithmetic, instead of asking pdfkit to lay it out again.
  */
-import { create, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
+import { create, type ClassDefinition, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 import type { FontFaceName, FontSource } from '../shared/ports'
+import { decodeRun, fontDigest, readRunTable, runEntries, RUN_TABLE_FACES, runTableLanguage } from './run-table'
 
 export type Weight = 'regular' | 'bold'
 
@@ -68,17 +69,34 @@ class CopiedRun implements GlyphRun {
 /** The runs one face has laid out, by text. */
 class RunMemory {
   private readonly runs = new Map<string, KeptRun>()
+  /** Runs laid out ahead of time (run-table.ts), encoded, by text: decoded when first asked for. */
+  private readonly ahead = new Map<string, string>()
+  /** The languages whose table has been offered. */
+  readonly offered = new Set<string>()
+  /** How many runs came from a table rather than from fontkit (for tests and the bench). */
+  fromTable = 0
   /** pdfkit's scale for this face: font units to 1000 per em. */
   private readonly scale: number
 
-  constructor(private readonly shape: (text: string) => GlyphRun, unitsPerEm: number) {
-    this.scale = 1000 / unitsPerEm
+  constructor(
+    private readonly font: Font,
+    private readonly shape: (text: string) => GlyphRun,
+  ) {
+    this.scale = 1000 / font.unitsPerEm
+  }
+
+  /** Takes runs laid out ahead of time in this very font file. */
+  offer(runs: Iterable<readonly [string, string]>): void {
+    for (const [text, encoded] of runs) if (!this.ahead.has(text)) this.ahead.set(text, encoded)
   }
 
   run(text: string): KeptRun {
     const kept = this.runs.get(text)
     if (kept) return kept
-    const shaped = this.shape(text)
+    const encoded = this.ahead.get(text)
+    const decoded = encoded === undefined ? null : decodeRun(this.font, encoded)
+    if (decoded) this.fromTable += 1
+    const shaped = decoded ?? this.shape(text)
     const positions = shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
     // pdfkit multiplies each advance by its scale and sums the products in order: so do we, for the same number.
     let width = 0
@@ -98,16 +116,66 @@ class RunMemory {
 
 const memories = new WeakMap<Font, RunMemory>()
 
+/** The faces whose mark positioning moves only GDEF marks (letter-mark-positioning.test.ts checks each face). */
+export const FACES_SKIPPING_MARKS: ReadonlySet<FontFaceName> = new Set(['regular', 'bold'])
+
+/**
+ * fontkit's features, with the positioning of marks on base glyphs and on other marks turned off:
+ * a new object for each layout, because fontkit adds the features it applies to the one it is given.
+ */
+const withoutMarkPositioning = () => ({ mark: false, mkmk: false })
+
+/** The class GDEF gives a glyph (3 is a mark), 0 when it gives none. */
+export function glyphClass(definition: ClassDefinition, id: number): number {
+  if (definition.version === 1) {
+    const index = id - definition.startGlyph
+    return index >= 0 && index < definition.classValueArray.length ? definition.classValueArray[index]! : 0
+  }
+  // The ranges are sorted by their first glyph and do not overlap.
+  const ranges = definition.classRangeRecord
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const range = ranges[middle]!
+    if (id < range.start) high = middle - 1
+    else if (id > range.end) low = middle + 1
+    else return range.class
+  }
+  return 0
+}
+
+/**
+ * fontkit's layout of `text`, without the cost of reading the font's mark positioning when the
+ * text has no mark to position. The mark and mkmk lookups (types 4 to 6) only ever move a glyph
+ * that is in their mark coverage, which in our fonts holds only glyphs GDEF classes as marks (a
+ * test checks every face): so for a run whose glyphs include no mark they change nothing, and
+ * the run laid out without them is the same glyphs at the same positions. Reading those lookups
+ * is most of the cost of a face's first layout in a fresh process (Noto Sans positions marks on
+ * hundreds of bases). A run with a mark, or a font without GDEF classes, is laid out in full.
+ * Only for the faces in FACES_SKIPPING_MARKS: Noto Sans SC and JP also position two glyphs that
+ * GDEF does not call marks, so their text is always laid out in full.
+ */
+export function layoutSkippingMarks(layout: (text: string, features?: unknown) => GlyphRun, font: Font): (text: string) => GlyphRun {
+  const classes = font.GDEF?.glyphClassDef ?? null
+  if (!classes) return (text) => layout(text)
+  return (text) => {
+    const run = layout(text, withoutMarkPositioning())
+    for (const glyph of run.glyphs) if (glyphClass(classes, glyph.id) === 3) return layout(text)
+    return run
+  }
+}
+
 /**
  * Makes `font` remember what it lays out: its `layout` (the method pdfkit calls, once per piece of
  * text and document) answers from the runs laid out before, in any letter, with a copy. Calls with
  * OpenType features, which the letters never ask for, are laid out as before.
  */
-function remembering(font: Font): RunMemory {
+function remembering(font: Font, skipMarks: boolean): RunMemory {
   let memory = memories.get(font)
   if (!memory) {
     const layout = font.layout.bind(font)
-    const created = new RunMemory((text) => layout(text), font.unitsPerEm)
+    const created = new RunMemory(font, skipMarks ? layoutSkippingMarks(layout, font) : (text) => layout(text))
     font.layout = (text: string, features?: unknown) => (features === undefined ? new CopiedRun(created.run(text)) : layout(text, features))
     memories.set(font, created)
     memory = created
@@ -120,13 +188,60 @@ export function rememberedRuns(font: Font): number {
   return memories.get(font)?.size ?? 0
 }
 
+/** How many of the runs a face has laid out came from a run table (for tests and the bench). */
+export function runsFromTable(font: Font): number {
+  return memories.get(font)?.fromTable ?? 0
+}
+
+/**
+ * Offers each face of `faces` that a run table covers the runs laid out ahead of time for the
+ * languages `langs` (run-table.ts), once per face and language; only a table laid out in the same
+ * font file (by its SHA-256) is taken. A table that is absent or broken is passed over.
+ */
+export function offerRunTables(source: FontSource, faces: ReadonlyMap<FontFaceName, Font>, langs: ReadonlyArray<string>): void {
+  if (!source.runs) return
+  for (const lang of new Set(langs)) {
+    if (!runTableLanguage.test(lang)) continue
+    const waiting = RUN_TABLE_FACES.flatMap((face) => {
+      const font = faces.get(face)
+      const memory = font ? memories.get(font) : undefined
+      return font && memory && !memory.offered.has(lang) ? [{ face, font, memory }] : []
+    })
+    if (waiting.length === 0) continue
+    let raw: unknown
+    try {
+      raw = source.runs(lang)
+    } catch {
+      raw = null
+    }
+    const table = readRunTable(raw, lang)
+    for (const { face, font, memory } of waiting) {
+      memory.offered.add(lang)
+      const entry = table?.faces.find((candidate) => candidate.face === face)
+      if (entry && entry.digest === digestOf(source, face, font)) memory.offer(runEntries(entry.runs))
+    }
+  }
+}
+
+const digests = new WeakMap<Font, string>()
+
+/** The SHA-256 of the file a face was parsed from, worked out once. */
+function digestOf(source: FontSource, face: FontFaceName, font: Font): string {
+  let digest = digests.get(font)
+  if (digest === undefined) {
+    digest = fontDigest(source.load(face))
+    digests.set(font, digest)
+  }
+  return digest
+}
+
 /**
  * The width of `text` in `font` at `size` points: the same number pdfkit's `widthOfString` gives
  * (the text cut after every space and tab, each piece laid out, the advances scaled to 1000 units
  * per em, summed, times size / 1000), worked out from remembered runs.
  */
 export function widthOfText(font: Font, text: string, size: number): number {
-  const memory = remembering(font)
+  const memory = memories.get(font) ?? remembering(font, false)
   let advance = 0
   let last = 0
   for (let index = 0; index < text.length; index += 1) {
@@ -156,7 +271,7 @@ export function parsedFont(source: FontSource, face: FontFaceName): Font {
   if (!font) {
     font = create(source.load(face))
     if (typeof font?.layout !== 'function') throw new Error(`The letter font "${face}" is not a single TrueType or OpenType font.`)
-    remembering(font)
+    remembering(font, FACES_SKIPPING_MARKS.has(face))
     faces.set(face, font)
   }
   return font

@@ -11,7 +11,7 @@
  */
 import PDFDocument from 'pdfkit'
 import type { FontFaceName, FontSource } from '../shared/ports'
-import { CJK_CHARACTER, fontsForLetter, widthOfText, type LetterFonts, type Weight } from './letter-fonts'
+import { CJK_CHARACTER, fontsForLetter, offerRunTables, widthOfText, type LetterFonts, type Weight } from './letter-fonts'
 import { letterLabels, type LetterLabels } from './letter-labels'
 import { pageGeometry, type PageGeometry, type Paper } from './page-geometry'
 import { PDFA_LEVEL, repairPdfA } from './pdfa'
@@ -637,6 +637,8 @@ export async function renderLettersPdf(inputs: ReadonlyArray<LetterInput>, fonts
   // The language picks the face for Han text (Japanese or Chinese) when every letter has the same one.
   const languages = new Set(inputs.map((input) => input.lang))
   const letterFonts = fontsForLetter(fonts, inputs.flatMap((input) => printedText(input, input.labels ?? letterLabels('en'))), languages.size === 1 ? first.lang : undefined)
+  // The words of the letters' templates, laid out at build time (run-table.ts).
+  offerRunTables(fonts, letterFonts.faces, [...languages].map((lang) => lang ?? 'en'))
   const firstPage = pageOptions(pageGeometry(first.paper ?? 'a4'))
   const options: PDFKit.PDFDocumentOptions = {
     ...firstPage,

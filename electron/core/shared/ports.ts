@@ -55,6 +55,13 @@ export type TemplateSource = {
   list(): ReadonlyArray<TemplateFile>
   /** Each language's strings.yaml. */
   strings(): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
+  /**
+   * The built-in templates compiled ahead of time (templates/compiled.json, written by the build:
+   * core/templates/compiled.ts), as JSON gave it and not yet checked; null when there is none or
+   * it cannot be read. Only a shortcut: each entry is used only for a file whose text it was
+   * compiled from, the rest is parsed from its YAML as without it.
+   */
+  compiled?(): unknown
 }
 
 /**
@@ -70,6 +77,13 @@ export type FontSource = {
    * CJK faces are only asked for when a letter needs them.
    */
   load(face: FontFaceName): Uint8Array
+  /**
+   * The words of a language's templates laid out ahead of time in Noto Sans (assets/fonts/runs/
+   * <lang>.json, written by the build: core/letters/run-table.ts), as JSON gave it and not yet
+   * checked; null when there is none or it cannot be read. Only a shortcut: a run is used only for
+   * the font file it was laid out in, and anything else is laid out as without it.
+   */
+  runs?(lang: string): unknown
 }
 
 /**

@@ -34,7 +34,11 @@ export type Template = TemplateMeta & {
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/
 
-export function parseTemplate(text: string, path: string, origin: Template['origin'] = 'builtin'): Template {
+/** A template file cut into its front matter (parsed as YAML, not yet checked) and its body. */
+export type TemplateParts = { readonly meta: unknown; readonly body: string }
+
+/** Cuts a template file into its front matter, parsed as YAML, and its body (trimmed, LF line ends). */
+export function splitTemplate(text: string, path: string): TemplateParts {
   const match = frontMatterPattern.exec(text)
   if (!match) throw coreError('TEMPLATE_INVALID', 'error.template.noFrontMatter', { path })
   let meta: unknown
@@ -43,6 +47,22 @@ export function parseTemplate(text: string, path: string, origin: Template['orig
   } catch (error) {
     throw coreError('TEMPLATE_INVALID', 'error.template.yaml', { path, reason: String((error as Error).message) })
   }
+  return { meta, body: match[2]!.replace(/\r\n/g, '\n').trim() }
+}
+
+export function parseTemplate(text: string, path: string, origin: Template['origin'] = 'builtin'): Template {
+  const template = templateFrom(splitTemplate(text, path), path, origin)
+  // Parse once now so that a broken tag is reported when the template is loaded.
+  checkTemplateSyntax(template)
+  return template
+}
+
+/**
+ * The template made of a file's parts (its front matter as YAML gave it, and its body): the front
+ * matter checked against the schema and the rules between its fields (a subject for every law, the
+ * same words for each law). The Mustache tags are not checked here (checkTemplateSyntax).
+ */
+export function templateFrom({ meta, body }: TemplateParts, path: string, origin: Template['origin']): Template {
   const parsed = templateMetaSchema.safeParse(meta)
   if (!parsed.success) {
     throw coreErrorAs(
@@ -68,10 +88,12 @@ export function parseTemplate(text: string, path: string, origin: Template['orig
       if (!parsed.data.laws.includes(law as never)) throw coreError('TEMPLATE_INVALID', 'error.template.lawUndeclared', { path, law })
     }
   }
-  const body = match[2]!.replace(/\r\n/g, '\n').trim()
-  // Parse once now so that a broken tag is reported when the template is loaded.
-  for (const part of [body, ...Object.values(parsed.data.subject)]) checkSyntax(part, path)
   return { ...parsed.data, body, path, origin }
+}
+
+/** Throws TEMPLATE_INVALID when the body or a subject line has a broken Mustache tag. */
+export function checkTemplateSyntax(template: Template): void {
+  for (const part of [template.body, ...Object.values(template.subject)]) checkSyntax(part, template.path)
 }
 
 function checkSyntax(text: string, path: string): void {

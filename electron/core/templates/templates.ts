@@ -13,7 +13,8 @@ import { answerConcepts, type AnswerConcept } from '../shared/answer-items'
 import { eventKinds } from '../shared/kinds'
 import { isLanguage, laws, normalizeLanguage, type Language, type Law, type RequestType } from '../shared/kinds'
 import { writeFileAtomicSync } from '../storage/files'
-import { fill, parseTemplate, type Template } from './engine'
+import { checkTemplateSyntax, fill, parseTemplate, templateFrom, type Template } from './engine'
+import { compiledLookup, type CompiledLookup } from './compiled'
 import type { TemplateInfo } from './info'
 import { coreError, coreErrorAs, zodProblems } from '../messages/errors'
 
@@ -113,6 +114,11 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
   // can only clash within one language, so writing an English letter never parses the Chinese ones.
   const builtin = new Map<string, Template[]>()
   let strings: Map<Language, LanguageStrings> | null = null
+  // The compiled form of the built-in files (compiled.ts), read once, when a file is first needed.
+  let compiled: CompiledLookup | null = null
+  const precompiled = (): CompiledLookup => (compiled ??= compiledLookup(source))
+  // Templates taken from the compiled form, whose Mustache tags are checked when first used.
+  const unchecked = new WeakSet<Template>()
 
   const loadLanguage = (lang: string): Template[] => {
     let loaded = builtin.get(lang)
@@ -121,7 +127,9 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
         .list()
         .filter((file) => file.lang === lang)
         .map((file) => {
-          const template = parseTemplate(file.text, file.path)
+          const parts = precompiled().template(file.path, file.text)
+          const template = parts ? templateFrom(parts, file.path, 'builtin') : parseTemplate(file.text, file.path)
+          if (parts) unchecked.add(template)
           if (template.lang !== file.lang) {
             throw coreError('TEMPLATE_INVALID', 'error.template.wrongFolder', { path: file.path, lang: template.lang, folder: file.lang })
           }
@@ -166,7 +174,8 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     if (!strings) {
       strings = new Map()
       for (const file of source.strings()) {
-        const parsed = languageStringsSchema.safeParse(parseYaml(file.text))
+        const held = precompiled().strings(file.path, file.text)
+        const parsed = languageStringsSchema.safeParse(held ? held.data : parseYaml(file.text))
         if (!parsed.success) {
           throw coreErrorAs('TEMPLATE_INVALID', `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.template.problems', { path: file.path, problems: zodProblems(parsed.error) })
         }
@@ -196,6 +205,10 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     const template = loadUser().find(matches) ?? loadLanguage(lang).find(matches)
     if (!template) {
       throw coreError('TEMPLATE_NOT_FOUND', 'error.template.notFound', { lang, type, law })
+    }
+    if (unchecked.has(template)) {
+      checkTemplateSyntax(template)
+      unchecked.delete(template)
     }
     return template
   }
