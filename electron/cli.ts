@@ -23,7 +23,7 @@ import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import type { NoticeBoard } from './core/shared/notices'
 import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/shared/operation'
-import { DomainFailure, localizeHelp, oneOf, stopSignals, UsageError, type CliIo, type MakeApi, type Output, type StopSignal } from './cli/shared'
+import { DomainFailure, localizeHelp, oneOf, stopSignals, usage, UsageError, usageWords, type CliIo, type MakeApi, type Output, type StopSignal } from './cli/shared'
 
 export { stopSignals, type CliIo, type StopSignal }
 
@@ -62,7 +62,7 @@ function takeUiLanguage(argv: ReadonlyArray<string>, env: { readonly [name: stri
     }
     if (arg === '--ui-lang') {
       given = argv[i + 1]
-      if (given === undefined || given.startsWith('--')) throw new UsageError('--ui-lang needs a language: en, de, fr, es, zh-Hans, zh-Hant.')
+      if (given === undefined || given.startsWith('--')) throw usage('uiLangNeedsValue', { list: uiLanguages.join(', ') })
       i += 1
     } else if (arg.startsWith('--ui-lang=')) {
       given = arg.slice('--ui-lang='.length)
@@ -72,6 +72,11 @@ function takeUiLanguage(argv: ReadonlyArray<string>, env: { readonly [name: stri
   }
   const ui = given === undefined ? uiLanguageFromEnvironment(env) : oneOf(given, 'ui-lang', uiLanguages)
   return { argv: rest, ui }
+}
+
+/** The line after a usage error: where the commands and options are told. */
+function seeHelp(ui: UiLanguage): string {
+  return renderMessage({ key: 'cli.usage.seeHelp' }, ui)
 }
 
 /** Where templates/ and assets/ are: beside the built CLI, or the repository in development. */
@@ -97,7 +102,9 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
   try {
     chosen = takeUiLanguage(givenArgv, io.env)
   } catch (error) {
-    io.stderr(`rightful: ${(error as Error).message}\nRun \`rightful --help\` for the commands and options.\n`)
+    // No language was chosen: the environment's says what is wrong with the choice.
+    const ui = uiLanguageFromEnvironment(io.env)
+    io.stderr(`rightful: ${error instanceof UsageError ? usageWords(error, ui) : (error as Error).message}\n${seeHelp(ui)}\n`)
     return 2
   }
   const { argv, ui } = chosen
@@ -244,7 +251,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     tellNotices()
     if (stoppedBy && error instanceof DomainFailure && error.error.code === 'CANCELLED') return stopped(stoppedBy, words(error.error))
     if (error instanceof UsageError || error instanceof z.ZodError) {
-      io.stderr(`rightful: ${error.message}\nRun \`rightful --help\` for the commands and options.\n`)
+      io.stderr(`rightful: ${error instanceof UsageError ? usageWords(error, ui) : error.message}\n${seeHelp(ui)}\n`)
       return 2
     }
     if (error instanceof DomainFailure) {

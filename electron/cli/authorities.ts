@@ -1,7 +1,7 @@
 /** `rightful authorities list`: the supervisory authorities complaints go to. */
 import type { Command } from 'commander'
 import { laws } from '../core/requests/model'
-import { group, jsonOption, leaf, oneOf, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { group, jsonOption, leaf, oneOf, unwrap, usage, type CliContext, type Finish } from './shared'
 
 /** Registers `authorities` and its command. */
 export function registerAuthorities(program: Command, ctx: CliContext, finish: Finish): void {
@@ -10,7 +10,7 @@ export function registerAuthorities(program: Command, ctx: CliContext, finish: F
   leaf(authorities, finish, { name: 'list', summary: 'authoritiesList', options }, async (values) => {
     const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
     const place = values.country?.toUpperCase()
-    if (place !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) throw new UsageError(`--country: use a code like DE or DE-BY (got "${values.country}").`)
+    if (place !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) throw usage('countryOrRegion', { value: values.country! })
     const covers = (regions: ReadonlyArray<string>) =>
       place === undefined || regions.some((r) => r === place || (place.includes('-') ? r === place.slice(0, 2) : r.startsWith(`${place}-`)))
     const all = unwrap(await ctx.makeApi().call('authorities:list', {}))

@@ -3,14 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { formatBytes } from '../core/backup/format'
-import { jsonOption, leaf, outFile, unwrap, DomainFailure, UsageError, type CliContext, type CliIo, type Finish } from './shared'
+import { flagProblem, jsonOption, leaf, outFile, unwrap, usage, DomainFailure, UsageError, type CliContext, type CliIo, type Finish } from './shared'
 
 /** `--passphrase-env VAR`: the passphrase from that environment variable (never from the command line). */
 function passphraseFrom(name: string | undefined, io: CliIo): string | null {
   if (name === undefined) return null
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--passphrase-env takes the name of an environment variable (got "${name}").`)
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw usage('passphraseEnvName', { name })
   const value = io.env[name]
-  if (value === undefined || value === '') throw new UsageError(`--passphrase-env: the environment variable ${name} is not set.`)
+  if (value === undefined || value === '') throw usage('passphraseEnvUnset', { name })
   return value
 }
 
@@ -26,7 +26,7 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
     const result = await makeApi(out).call('backup:create', { passphrase })
     if (!result.ok && result.error.code === 'INVALID_INPUT') {
       const issue = result.error.issues?.[0]
-      throw new UsageError(issue?.path === 'passphrase' ? `--passphrase-env: ${issue.message}` : result.error.message)
+      throw issue?.path === 'passphrase' ? flagProblem('passphrase-env', issue) : new UsageError(result.error.message, result.error.detail)
     }
     const made = unwrap(result)
     for (const skipped of made.skipped) io.stderr(`rightful: left out ${skipped.path}: ${skipped.reason}\n`)
@@ -41,14 +41,14 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
     finish,
     { name: 'restore', summary: 'restore', args: '[file]', operands: 1, options: { ...passphraseOption, replace: { type: 'boolean', help: 'replace' }, ...jsonOption } },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('restore needs the backup file, e.g. `rightful restore rightful-backup-2026-02-03.rightful-backup`.')
+      if (!positionals[0]) throw usage('restoreNeedsFile')
       const file = path.resolve(io.cwd, positionals[0])
-      if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`)
+      if (!fs.existsSync(file)) throw usage('noFile', { file })
       const passphrase = passphraseFrom(values['passphrase-env'], io)
       const api = makeApi(undefined, file)
       const chosen = unwrap(await api.call('backup:choose', {}))
-      if (!chosen.token) throw new UsageError(`${file} could not be opened.`)
-      if (chosen.encrypted && passphrase === null) throw new UsageError('This backup is encrypted: give the passphrase with --passphrase-env VAR (the name of an environment variable that holds it).')
+      if (!chosen.token) throw usage('couldNotOpen', { file })
+      if (chosen.encrypted && passphrase === null) throw usage('backupEncrypted')
       const result = await api.call('backup:restore', { token: chosen.token, passphrase, replace: values.replace ?? false })
       if (!result.ok && result.error.code === 'DATA_FOLDER_NOT_EMPTY') {
         throw new DomainFailure({ ...result.error, message: `${result.error.message} Add --replace to replace it; what it holds now is then kept in a before-restore-… folder inside it.` })

@@ -8,7 +8,7 @@ import type { Command } from 'commander'
 import { languages, laws, normalizeLanguage, requestTypes } from '../core/requests/model'
 import type { BatchView } from '../core/bulk/model'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
-import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, readProfileFile, unwrap, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, readProfileFile, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
 
 /** What `rightful bulk` prints of a batch. */
 function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null): Output {
@@ -38,7 +38,7 @@ function batchOutput(view: BatchView, letters: { path: string | null; count: num
 function rateFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const rate = Number(value)
-  if (!Number.isInteger(rate) || rate < 1 || rate > 600) throw new UsageError('--rate: give the e-mails per minute, a whole number from 1 to 600.')
+  if (!Number.isInteger(rate) || rate < 1 || rate > 600) throw usage('rateRange')
   return rate
 }
 
@@ -66,11 +66,11 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
   const bulk = program.command('bulk').description(helpKey('command', 'bulk')).allowUnknownOption(false).allowExcessArguments(true).argument('[command]').usage('[options] | <command> [options]')
   addOptions(bulk, createOptions)
   bulk.action(async () => {
-    if (bulk.args.length > 0) throw new UsageError(`Unexpected argument "${bulk.args[0]}".`)
+    if (bulk.args.length > 0) throw usage('unexpectedArgument', { argument: bulk.args[0]! })
     const values = optionValues(bulk, createOptions)
     const companies = values.company ?? []
-    if ((companies.length > 0) === (values.pack !== undefined)) throw new UsageError('bulk needs --company <id> (one or more times) or --pack <name> (see `rightful bulk packs`), not both.')
-    if (values.country !== undefined && values.pack === undefined) throw new UsageError('--country narrows a pack: give it with --pack.')
+    if ((companies.length > 0) === (values.pack !== undefined)) throw usage('companyOrPack')
+    if (values.country !== undefined && values.pack === undefined) throw usage('countryWithPack')
     const country = countryFlag(values.country)
     const type = oneOf(values.type, 'type', requestTypes)
     const law = values.law === undefined ? undefined : oneOf(values.law, 'law', laws)
@@ -88,7 +88,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
       ...(rate ? { rate } : {}),
       ...(profile ? { profile } : {}),
     })
-    if (!created.ok && created.error.code === 'INVALID_INPUT') throw new UsageError(created.error.message)
+    if (!created.ok && created.error.code === 'INVALID_INPUT') throw new UsageError(created.error.message, created.error.detail)
     let batch = unwrap(created)
     let letters: { path: string | null; count: number } | null = null
     if (values.letters !== undefined && batch.counts.letter > 0) {
@@ -115,7 +115,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
   })
 
   leaf(bulk, finish, { name: 'show', summary: 'bulkShow', args: '[batch]', operands: 1, options: jsonOption }, async (_values, positionals) => {
-    if (!positionals[0]) throw new UsageError('bulk show needs a batch id (BA-…), see `rightful bulk list`.')
+    if (!positionals[0]) throw usage('showNeedsBatch')
     return batchOutput(unwrap(await makeApi().call('bulk:get', { batch: positionals[0] })), null)
   })
 
@@ -140,7 +140,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
       let id = positionals[0]
       if (!id) {
         const open = unwrap(await api.call('bulk:list', {})).find((b) => b.state === 'sending' || b.state === 'paused' || b.state === 'review')
-        if (!open) throw new UsageError('No batch waits to be sent (see `rightful bulk list`).')
+        if (!open) throw usage('noOpenBatch')
         id = open.id
       }
       await requireSmtp(api, io)

@@ -8,10 +8,12 @@ import type { Command } from 'commander'
 import { emailPurposes, type CompanySummary, type CompanyView } from '../core/catalog/schema'
 import { policyFormats } from '../core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../core/catalog/policy-import/summary'
-import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
+import { renderMessage } from '../core/messages/render'
+import { message, type Message } from '../core/shared/message'
+import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, usage, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 function companyArgument(value: string | undefined, command: string): string {
-  if (!value) throw new UsageError(`catalog ${command} needs the company's id or domain, e.g. \`rightful catalog ${command} fs.com\`.`)
+  if (!value) throw usage('needsCompany', { command })
   return value
 }
 
@@ -52,7 +54,7 @@ const saveOptions = {
 } as const satisfies OptionSpecs
 
 async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesOf<typeof saveOptions>, positionals: string[]) {
-  if (sub === 'edit' && values.new) throw new UsageError('--new is for catalog add: it adds a company even though one with its domain or address exists.')
+  if (sub === 'edit' && values.new) throw usage('newIsForAdd')
   const api = ctx.makeApi()
   const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
   let base: CompanyView | null = null
@@ -119,8 +121,13 @@ async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesO
 }
 
 /** Registers `catalog` and its commands. */
+/** A policy or its --url the core refused, as a usage error in the core's words (in --ui-lang where it gave them as a message). */
+function policyProblem(problem: { readonly message: string; readonly detail?: Message }, url: boolean): UsageError {
+  return new UsageError(`catalog import-policy: ${url ? '--url: ' : ''}${problem.message}`, message(`cli.usage.policy${url ? 'Url' : ''}Problem`, { problem: problem.detail ?? problem.message }))
+}
+
 export function registerCatalog(program: Command, ctx: CliContext, finish: Finish): void {
-  const { io, makeApi } = ctx
+  const { io, makeApi, ui } = ctx
   const catalog = group(
     program,
     'catalog',
@@ -154,9 +161,9 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       const query = positionals.join(' ').trim()
-      if (!query) throw new UsageError('catalog search needs what to look for, e.g. `rightful catalog search spotify`.')
+      if (!query) throw usage('searchNeedsQuery')
       const limit = values.limit === undefined ? 10 : Number(values.limit)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit: give a whole number from 1 to 5000.')
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw usage('limitRange')
       const api = makeApi()
       const hits = unwrap(await api.call('catalog:search', { query, limit }))
       // The same fields as `catalog list`, in the order of the search.
@@ -205,7 +212,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       const companyId = positionals[0]
-      if (!companyId) throw new UsageError('catalog add-contact needs the company id, e.g. `rightful catalog add-contact faasoft --email privacy@faasoft.com`.')
+      if (!companyId) throw usage('addContactNeedsCompany')
       const email = required(values.email, 'email')
       const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
       const company = unwrap(await makeApi().call('catalog:addContact', { companyId, email, purpose }))
@@ -224,7 +231,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       options: { format: { type: 'string', value: importFormats.join('|'), help: 'format' }, 'dry-run': { type: 'boolean', help: 'dryRun' }, ...jsonOption },
     },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('catalog import needs a file or folder, e.g. `rightful catalog import data/companies --format datarequests`.')
+      if (!positionals[0]) throw usage('importNeedsSource')
       const format = oneOf(values.format, 'format', importFormats)
       const { source, kind } = fileOrFolder(positionals[0], io.cwd)
       const report = unwrap(await makeApi(undefined, source).call('catalog:import', { format, kind, dryRun: values['dry-run'] ?? false }))
@@ -269,35 +276,40 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     },
     async (values, positionals) => {
       if (values.fetch) {
-        if (values.url === undefined) throw new UsageError('catalog import-policy --fetch needs --url, e.g. `rightful catalog import-policy --url https://example.com/privacy --fetch`.')
-        if (positionals[0]) throw new UsageError('catalog import-policy: give either a file or --url … --fetch, not both.')
+        if (values.url === undefined) throw usage('policyFetchNeedsUrl')
+        if (positionals[0]) throw usage('policyFileOrUrl')
         const fetched = await makeApi().call('catalog:fetchPolicy', { url: values.url })
-        if (!fetched.ok && (fetched.error.code === 'FETCH_REFUSED' || fetched.error.code === 'INVALID_INPUT')) throw new UsageError(`catalog import-policy: --url: ${fetched.error.message}`)
+        if (!fetched.ok && (fetched.error.code === 'FETCH_REFUSED' || fetched.error.code === 'INVALID_INPUT')) throw policyProblem(fetched.error, true)
         const page = unwrap(fetched)
         const proposal = unwrap(await makeApi().call('catalog:extractPolicy', { text: page.text, format: page.format, sourceUrl: page.url }))
         const via = page.redirects.length > 0 ? ` (redirected from ${page.requestedUrl})` : ''
+        // Where and when it came from, in --ui-lang (English as it always read).
+        const fetchedLine =
+          ui === 'en'
+            ? `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.`
+            : renderMessage({ key: `policyImport.summary.fetched${page.redirects.length > 0 ? 'Via' : ''}`, params: { url: page.url, requested: page.requestedUrl, fetchedOn: page.fetchedOn, bytes: page.bytes, format: page.format } }, ui)
         return {
-          json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal) },
-          text: `Fetched ${page.url}${via} on ${page.fetchedOn}: ${page.bytes.toLocaleString('en')} bytes of ${page.format}.\n\n${describeProposal(proposal)}`,
+          json: { fetched: { url: page.url, requestedUrl: page.requestedUrl, redirects: page.redirects, fetchedAt: page.fetchedAt, format: page.format, contentType: page.contentType, bytes: page.bytes }, ...proposalView(proposal, ui) },
+          text: `${fetchedLine}\n\n${describeProposal(proposal, ui)}`,
         }
       }
-      if (!positionals[0]) throw new UsageError('catalog import-policy needs a file, e.g. `rightful catalog import-policy privacy.html --url https://example.com/privacy`, or `--url <address> --fetch` to fetch it.')
+      if (!positionals[0]) throw usage('policyNeedsFile')
       const file = path.resolve(io.cwd, positionals[0])
       const format = oneOf(values.format, 'format', policyFormats, guessPolicyFormat(file))
       let text: string
       try {
         text = fs.readFileSync(file, 'utf8')
       } catch (error) {
-        throw new UsageError(`catalog import-policy: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+        throw usage('policyUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })
       }
-      if (text.length > 2_000_000) throw new UsageError(`catalog import-policy: ${file} is longer than 2,000,000 characters; give the privacy policy alone.`)
+      if (text.length > 2_000_000) throw usage('policyTooLong', { file })
       const result = await makeApi().call('catalog:extractPolicy', { text, format, ...(values.url !== undefined ? { sourceUrl: values.url } : {}) })
       if (!result.ok && result.error.code === 'INVALID_INPUT') {
         const issue = result.error.issues?.[0]
-        throw new UsageError(`catalog import-policy: ${issue?.path === 'sourceUrl' ? `--url: ${issue.message}` : (issue?.message ?? result.error.message)}`)
+        throw policyProblem(issue ?? result.error, issue?.path === 'sourceUrl')
       }
       const proposal = unwrap(result)
-      return { json: proposalView(proposal), text: describeProposal(proposal) }
+      return { json: proposalView(proposal, ui), text: describeProposal(proposal, ui) }
     },
   )
 }

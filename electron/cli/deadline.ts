@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { laws, requestTypes } from '../core/requests/model'
 import { formatPlainDate, joinParts } from '../core/messages/params'
 import { renderMessage } from '../core/messages/render'
-import { jsonOption, leaf, oneOf, required, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { jsonOption, leaf, oneOf, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /** The flags of the episodes that move the deadline, and the core's fields for them. */
 const episodeFlags = { 'id-requested': 'identityRequested', 'id-received': 'identityProvided', 'clarification-asked': 'clarificationAsked', 'clarification-answered': 'clarificationAnswered' } as const
@@ -30,8 +30,8 @@ export function registerDeadline(program: Command, ctx: CliContext, finish: Fini
     const type = oneOf(values.type, 'type', requestTypes, 'access')
     const country = required(values.country, 'country')
     const received = required(values.received, 'received')
-    if (values['id-received'] && !values['id-requested']) throw new UsageError('--id-received needs --id-requested.')
-    if (values['clarification-answered'] && !values['clarification-asked']) throw new UsageError('--clarification-answered needs --clarification-asked.')
+    if (values['id-received'] && !values['id-requested']) throw usage('needsFlag', { flag: 'id-received', other: 'id-requested' })
+    if (values['clarification-answered'] && !values['clarification-asked']) throw usage('needsFlag', { flag: 'clarification-answered', other: 'clarification-asked' })
     const episodes: { identityRequested?: string; identityProvided?: string; clarificationAsked?: string; clarificationAnswered?: string } = {}
     for (const [flag, field] of Object.entries(episodeFlags) as [keyof typeof episodeFlags, (typeof episodeFlags)[keyof typeof episodeFlags]][]) {
       const value = values[flag]
@@ -39,10 +39,10 @@ export function registerDeadline(program: Command, ctx: CliContext, finish: Fini
     }
     const result = await ctx.makeApi(undefined, undefined, undefined, 'deadlines:compute').call('deadlines:compute', { law, country, received, type, ...episodes })
     if (!result.ok && (result.error.code === 'INVALID_INPUT' || result.error.code === 'UNKNOWN_COUNTRY')) {
-      if (result.error.code === 'UNKNOWN_COUNTRY') throw new UsageError(`--country: ${result.error.message}`)
+      if (result.error.code === 'UNKNOWN_COUNTRY') throw flagProblem('country', result.error)
       const issue = result.error.issues?.[0]
       const flag = Object.entries(episodeFlags).find(([, field]) => field === issue?.path)?.[0] ?? issue?.path ?? 'received'
-      throw new UsageError(`--${flag}: ${issue?.message ?? result.error.message}`)
+      throw flagProblem(flag, issue ?? result.error)
     }
     const deadline = unwrap(result)
     // English as the core wrote it; another language from the same steps' messages.

@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import type { ApiInput, ApiOutput } from '../core/api/contract'
 import { imapAccountFromUrl, imapOptions, imapPassword, savedImapLogin } from './mail-flags'
-import { fileOrFolder, jsonOption, leaf, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { fileOrFolder, jsonOption, leaf, unwrap, usage, type CliContext, type Finish } from './shared'
 
 /** Registers `discover`. */
 export function registerDiscover(program: Command, ctx: CliContext, finish: Finish): void {
@@ -16,9 +16,9 @@ export function registerDiscover(program: Command, ctx: CliContext, finish: Fini
   leaf(program, finish, { name: 'discover', summary: 'discover', args: '[mailbox]', operands: 1, options }, async (values, positionals) => {
     let result: ApiOutput<'discover:scan'>
     if (values.imap !== undefined || values['saved-imap']) {
-      if (positionals[0]) throw new UsageError('Give either a mailbox file or folder, or --imap / --saved-imap, not both.')
-      if (values.imap !== undefined && values['saved-imap']) throw new UsageError('Give either --imap or --saved-imap.')
-      if (values['all-folders'] && values.mailbox !== undefined) throw new UsageError('Give either --mailbox or --all-folders.')
+      if (positionals[0]) throw usage('mailboxOrImap')
+      if (values.imap !== undefined && values['saved-imap']) throw usage('imapOrSaved')
+      if (values['all-folders'] && values.mailbox !== undefined) throw usage('mailboxOrAll')
       const api = makeApi()
       const folders = values['all-folders'] ? ({ folders: 'all' } as const) : {}
       let input: ApiInput<'discover:scan'> = { kind: 'imap', ...folders }
@@ -26,20 +26,20 @@ export function registerDiscover(program: Command, ctx: CliContext, finish: Fini
         const account = imapAccountFromUrl(values.imap, values)
         input = { kind: 'imap', account, password: await imapPassword(io, account.user), ...folders }
       } else {
-        if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+        if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw usage('goWithImap')
         const login = await savedImapLogin(api, io)
         if (login) input = { kind: 'imap', ...login, ...folders }
       }
       result = unwrap(await api.call('discover:scan', input))
     } else {
-      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
-      if (values['all-folders']) throw new UsageError('--all-folders goes with --imap or --saved-imap.')
-      if (!positionals[0]) throw new UsageError('discover needs an mbox file, an .eml file or a folder of .eml files, e.g. `rightful discover ~/mail/inbox.mbox --json`, or --imap imaps://user@host.')
+      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw usage('goWithImap')
+      if (values['all-folders']) throw usage('allFoldersWithImap')
+      if (!positionals[0]) throw usage('discoverNeedsSource')
       const { source, kind } = fileOrFolder(positionals[0], io.cwd)
       result = unwrap(await makeApi(undefined, source).call('discover:scan', { kind }))
-      if (!result) throw new UsageError(`Nothing was read from ${source}.`)
+      if (!result) throw usage('nothingReadFrom', { source })
     }
-    if (!result) throw new UsageError('Nothing was read.')
+    if (!result) throw usage('nothingRead')
     const json = result.companies.map(({ company, name, domain, messages, first, last }) => ({ company, name, domain, messages, first, last }))
     const summary = `${result.messages.toLocaleString('en')} messages read: ${result.matched.toLocaleString('en')} from ${result.companies.length} compan${result.companies.length === 1 ? 'y' : 'ies'} Rightful knows, ${result.unknown.toLocaleString('en')} from senders it does not know (not listed), ${result.freemail.toLocaleString('en')} from personal addresses (skipped)${result.unreadable > 0 ? `, ${result.unreadable.toLocaleString('en')} without a readable sender` : ''}.`
     const folderLine =

@@ -12,7 +12,9 @@ import { joinParts } from '../core/messages/params'
 import { renderMessage } from '../core/messages/render'
 import type { UiLanguage } from '../core/messages/ui-languages'
 import { assertNever } from '../core/shared/assert-never'
-import { jsonOption, leaf, oneOf, outFile, readProfileFile, referenceArgument, required, unwrap, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
+import { message } from '../core/shared/message'
+import { inPlace } from '../core/messages/places'
+import { jsonOption, leaf, oneOf, outFile, readProfileFile, referenceArgument, required, unwrap, usage, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 /** The options that say what request to write (draft, letter, send). */
 export const requestOptions = {
@@ -46,15 +48,15 @@ async function complaintAuthority(
   const id = string('authority')
   const name = string('authority-name')
   if (id !== undefined && (name !== undefined || string('authority-email') !== undefined)) {
-    throw new UsageError('Give --authority <id> or --authority-name/--authority-email, not both.')
+    throw usage('authorityBoth')
   }
   if (id !== undefined) {
     const known = unwrap(await api.call('authorities:list', {}))
-    if (!known.some((a) => a.id === id)) throw new UsageError(`--authority: there is no authority "${id}" (see \`rightful authorities list\`).`)
+    if (!known.some((a) => a.id === id)) throw usage('noAuthority', { id })
     return { authorityId: id }
   }
   if (name !== undefined) return { authority: { name, email: string('authority-email') ?? null } }
-  if (string('authority-email') !== undefined) throw new UsageError('--authority-email needs --authority-name.')
+  if (string('authority-email') !== undefined) throw usage('needsFlag', { flag: 'authority-email', other: 'authority-name' })
   // The core's rule, the same as the window's complaint dialog: the first proposal, unless the user must choose.
   const proposed = unwrap(await api.call('authorities:propose', { reference }))
   const { choice } = proposed
@@ -64,11 +66,14 @@ async function complaintAuthority(
     case 'choose': {
       const choices = proposed.proposals.filter((p) => choice.authorityIds.includes(p.authority.id)).map((p) => `  ${p.authority.id.padEnd(16)} ${p.authority.regions.join(', ')}`)
       const reason = ui === 'en' ? choice.reason : renderMessage(choice.detail, ui)
-      throw new UsageError(`${reason}\nChoose it with --authority <id>:\n${choices.join('\n')}`)
+      throw new UsageError(`${reason}\nChoose it with --authority <id>:\n${choices.join('\n')}`, message('cli.usage.chooseAuthority', { reason: choice.detail, choices: choices.join('\n') }))
     }
     case 'none':
       throw new UsageError(
         `Rightful knows no supervisory authority for ${reference} (${proposed.question.law}, you in ${proposed.question.userCountry ?? 'an unknown country'}): give --authority <id> (see \`rightful authorities list\`) or --authority-name.`,
+        proposed.question.userCountry
+          ? message('cli.usage.noAuthorityKnown', { reference, law: proposed.question.law, place: inPlace(proposed.question.userCountry) })
+          : message('cli.usage.noAuthorityKnownNoCountry', { reference, law: proposed.question.law }),
       )
     default:
       return assertNever(choice)
@@ -92,7 +97,7 @@ async function proposedLaw(api: Api, profile: Profile | null, company: CompanyVi
   }
   // A resident of a state with a law of its own that Rightful does not support gets no other law's
   // letter by default: they choose one knowingly.
-  if (proposal.unsupportedLaw) throw new UsageError(`${why} Give --law to choose one of: ${available.join(', ')}.`)
+  if (proposal.unsupportedLaw) throw new UsageError(`${why} Give --law to choose one of: ${available.join(', ')}.`, message('cli.usage.chooseLaw', { why, list: available.join(', ') }))
   const law: Law = 'gdpr'
   note(`rightful: ${why} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
   return law
@@ -107,38 +112,38 @@ export async function draftRequest(ctx: CliContext, api: Api, values: RequestVal
 
   // A reminder or complaint follows up a request that was sent: it takes that request's law, and a
   // reminder its language; a complaint is written in the authority's language unless --lang says.
-  if (string('reasons') !== undefined && type !== 'extension-contest') throw new UsageError('--reasons goes with --type extension-contest.')
+  if (string('reasons') !== undefined && type !== 'extension-contest') throw usage('goesWith', { flag: 'reasons', other: 'type extension-contest' })
   if (isFollowUpType(type)) {
     const of = string('of')
-    if (!of) throw new UsageError(`--type ${type} needs --of <the reference of the request it follows up>.`)
+    if (!of) throw usage('needsOf', { type })
     for (const flag of ['company', 'law', ...(type !== 'complaint' ? (['lang'] as const) : []), 'identifiers', 'text'] as const) {
-      if (string(flag) !== undefined) throw new UsageError(`--${flag} does not apply to a ${type}: it follows ${of}.`)
+      if (string(flag) !== undefined) throw usage('notForFollowUp', { flag, type, of })
     }
     const followUpLang = type === 'complaint' && string('lang') !== undefined ? { lang: oneOf(normalizeLanguage(string('lang')) as string, 'lang', languages) } : {}
     const authority = type === 'complaint' ? await complaintAuthority(api, of, string, ctx.ui) : {}
     if (type !== 'complaint') {
       for (const flag of ['authority', 'authority-name', 'authority-email'] as const) {
-        if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to complaints.`)
+        if (string(flag) !== undefined) throw usage('onlyComplaints', { flag })
       }
     }
     const reasons = string('reasons') === undefined ? {} : { reasonsGiven: oneOf(string('reasons'), 'reasons', ['yes', 'no'] as const) === 'yes' }
     const result = await api.call('requests:createFollowUp', { reference: of, type, ...authority, ...followUpLang, ...reasons })
-    if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message)
+    if (!result.ok && result.error.code === 'INVALID_INPUT') throw new UsageError(result.error.message, result.error.detail)
     return unwrap(result)
   }
   for (const flag of ['of', 'authority', 'authority-name', 'authority-email'] as const) {
-    if (string(flag) !== undefined) throw new UsageError(`--${flag} applies only to follow-ups (reminders, incomplete-answer letters, pushbacks, contests, complaints).`)
+    if (string(flag) !== undefined) throw usage('onlyFollowUps', { flag })
   }
   const givenLaw = string('law') === undefined ? null : oneOf(string('law'), 'law', laws)
   // "zh" is still accepted, as simplified Chinese (zh-Hans).
   const lang = oneOf(normalizeLanguage(string('lang')) as string | undefined, 'lang', languages, 'en')
-  if (type === 'custom' && !string('text')?.trim()) throw new UsageError('--type custom needs --text "what you ask the company for".')
+  if (type === 'custom' && !string('text')?.trim()) throw usage('customNeedsText')
   const companyKey = required(string('company'), 'company')
   const profile = values.profile !== undefined ? readProfileFile(values.profile, io.cwd) : undefined
 
   const found = await api.call('catalog:get', { id: companyKey })
   if (!found.ok && found.error.code === 'NOT_FOUND') {
-    throw new UsageError(`--company: no company in the catalog has the id or domain "${companyKey}" (see \`rightful catalog list\`).`)
+    throw usage('noCompany', { company: companyKey })
   }
   const company = unwrap(found)
   const who = profile ?? unwrap(await api.call('profile:get', {}))
@@ -157,7 +162,7 @@ export async function draftRequest(ctx: CliContext, api: Api, values: RequestVal
   })
   // --type and --law that do not go together are a problem of the command line: exit 2.
   if (!created.ok && created.error.code === 'RIGHT_NOT_GRANTED') {
-    throw new UsageError(`--type ${type} under --law ${law}: ${created.error.message} Choose another --type, or --law for the law that protects you.`)
+    throw new UsageError(`--type ${type} under --law ${law}: ${created.error.message} Choose another --type, or --law for the law that protects you.`, message('cli.usage.typeNotUnderLaw', { type, law, problem: created.error.detail ?? created.error.message }))
   }
   return unwrap(created)
 }
@@ -191,7 +196,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
     finish,
     { name: 'follow-up', summary: 'followUp', args: '[reference]', operands: 1, options: jsonOption },
     async (_values, positionals) => {
-      if (!positionals[0]) throw new UsageError('follow-up needs the reference of the access request, e.g. `rightful follow-up RF-2026-0001`.')
+      if (!positionals[0]) throw usage('followUpNeedsReference')
       const reference = referenceArgument(positionals[0], 'follow-up')
       const view = unwrap(await ctx.makeApi().call('requests:createFollowUp', { reference, type: 'incomplete-answer' }))
       const { draft } = view.record

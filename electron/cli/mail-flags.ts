@@ -9,7 +9,7 @@ import { smtpSettingsFromUrl, SmtpUrlError } from '../adapters/node/cli-mail'
 import { cliSecrets } from '../adapters/node/secrets'
 import { smtpPasswordSecret } from '../core/mail/mail-settings'
 import { CoreError } from '../core/shared/result'
-import { unwrap, UsageError, type CliIo, type OptionSpecs } from './shared'
+import { unwrap, usage, UsageError, type CliIo, type OptionSpecs } from './shared'
 
 /** --smtp and the flags that go with it. */
 export const smtpOptions = {
@@ -33,7 +33,7 @@ export const imapOptions = {
 /** --smtp and its flags as this run's mail settings (in memory), or undefined when not given. */
 export function smtpFlags(values: { smtp?: string; tls?: boolean; starttls?: boolean; plain?: boolean; from?: string; ca?: string }, cwd: string): Record<string, unknown> | undefined {
   if (values.smtp === undefined) {
-    if (values.tls || values.starttls || values.plain || values.from !== undefined || values.ca !== undefined) throw new UsageError('--tls, --starttls, --plain, --from and --ca go with --smtp.')
+    if (values.tls || values.starttls || values.plain || values.from !== undefined || values.ca !== undefined) throw usage('goWithSmtp')
     return undefined
   }
   let certificate: string | null = null
@@ -42,7 +42,7 @@ export function smtpFlags(values: { smtp?: string; tls?: boolean; starttls?: boo
     try {
       certificate = fs.readFileSync(file, 'utf8').trim()
     } catch (error) {
-      throw new UsageError(`--ca: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      throw usage('caUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })
     }
   }
   try {
@@ -56,15 +56,15 @@ export function smtpFlags(values: { smtp?: string; tls?: boolean; starttls?: boo
 /** The server and its password are known, or a usage error says what is missing (before anything is written). */
 export async function requireSmtp(api: Api, io: CliIo): Promise<void> {
   const settings = unwrap(await api.call('mail:getSmtp', {}))
-  if (!settings.smtp) throw new UsageError('No SMTP server is saved: give one with --smtp smtp://user@host:port.')
+  if (!settings.smtp) throw usage('noSmtpSaved')
   if (settings.smtp.user && !settings.hasPassword) {
     try {
       await cliSecrets({ env: io.env, prompt: null }).get(smtpPasswordSecret)
     } catch (error) {
-      if (error instanceof CoreError) throw new UsageError(error.message)
+      if (error instanceof CoreError) throw new UsageError(error.message, error.detail)
       throw error
     }
-    throw new UsageError('No SMTP password was given.')
+    throw usage('noSmtpPassword')
   }
 }
 
@@ -74,14 +74,14 @@ export function imapAccountFromUrl(value: string, flags: { tls?: boolean; startt
   try {
     url = new URL(value)
   } catch {
-    throw new UsageError(`--imap: "${value}" is not a URL like imaps://user@imap.example.org:993.`)
+    throw usage('imapNotUrl', { value })
   }
-  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new UsageError('--imap: use imaps://user@host:port (or imap:// with --starttls or --plain).')
-  if (url.password) throw new UsageError('--imap: leave the password out of the URL (it would stay in your shell history); set RIGHTFUL_IMAP_PASSWORD or let rightful ask for it.')
-  if (!url.username) throw new UsageError('--imap: the URL needs the user name, e.g. imaps://alex%40example.org@imap.example.org.')
-  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw new UsageError('--imap: the URL takes only user, host and port; name the folder with --mailbox.')
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw usage('imapScheme')
+  if (url.password) throw usage('imapPasswordInUrl')
+  if (!url.username) throw usage('imapNeedsUser')
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw usage('imapOnlyHost')
   const chosen = [flags.tls && 'tls', flags.starttls && 'starttls', flags.plain && 'none'].filter((x): x is 'tls' | 'starttls' | 'none' => Boolean(x))
-  if (chosen.length > 1) throw new UsageError('Choose one of --tls, --starttls and --plain.')
+  if (chosen.length > 1) throw usage('oneSecurity')
   const port = url.port ? Number(url.port) : undefined
   const security = chosen[0] ?? (url.protocol === 'imaps:' || port === 993 ? 'tls' : 'starttls')
   return {
@@ -97,16 +97,16 @@ export function imapAccountFromUrl(value: string, flags: { tls?: boolean; startt
 export async function imapPassword(io: CliIo, user: string): Promise<string> {
   const fromEnv = io.env.RIGHTFUL_IMAP_PASSWORD
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv
-  if (!io.prompt) throw new UsageError('The IMAP password is needed: set RIGHTFUL_IMAP_PASSWORD, or run rightful in a terminal to be asked for it. It is never stored.')
+  if (!io.prompt) throw usage('imapPasswordNeeded')
   const answer = await io.prompt(`IMAP password for ${user} (not shown, not stored): `)
-  if (!answer) throw new UsageError('No IMAP password was given.')
+  if (!answer) throw usage('noImapPassword')
   return answer
 }
 
 /** The IMAP server saved for replies, as this run's account (its password from the environment or a prompt). */
 export async function savedImapLogin(api: Api, io: CliIo) {
   const saved = unwrap(await api.call('replies:imapSettings', {})).settings
-  if (!saved) throw new UsageError('No IMAP server is saved: give one with --imap imaps://user@host:port.')
+  if (!saved) throw usage('noImapSaved')
   // The CLI keeps no passwords: the saved server's own login comes from the environment or a prompt.
   if (saved.useSmtpLogin || !saved.user) return null
   return {

@@ -1,7 +1,8 @@
 /** `rightful notices [list]` and `notices dismiss`: what was set aside or moved aside, kept until dismissed (here or in the app). */
 import type { Command } from 'commander'
 import { renderMessage } from '../core/messages/render'
-import { helpKey, jsonOption, leaf, unwrap, DomainFailure, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { helpKey, jsonOption, leaf, unwrap, DomainFailure, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { message } from '../core/shared/message'
 
 /** Registers `notices` (alone: the list) and its commands. */
 export function registerNotices(program: Command, ctx: CliContext, finish: Finish): void {
@@ -21,9 +22,9 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
   // `rightful notices` and `rightful notices --json` list them; anything else is not a command.
   notices.action(async () => {
     const [sub, ...rest] = notices.args
-    if (sub !== undefined && sub !== '--json') throw new UsageError(`Unknown command "notices ${sub}": use \`notices list\` or \`notices dismiss <id>\`.`)
+    if (sub !== undefined && sub !== '--json') throw new UsageError(`Unknown command "notices ${sub}": use \`notices list\` or \`notices dismiss <id>\`.`, message('cli.usage.unknownSubcommand', { command: `notices ${sub}`, list: 'notices list, notices dismiss <id>' }))
     const extra = rest.find((arg) => arg !== '--json')
-    if (extra !== undefined) throw new UsageError(extra.startsWith('-') ? `Unknown option '${extra}'.` : `Unexpected argument "${extra}".`)
+    if (extra !== undefined) throw extra.startsWith('-') ? usage('unknownOption', { option: extra }) : usage('unexpectedArgument', { argument: extra })
     finish(await list())
   })
 
@@ -34,8 +35,8 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
     finish,
     { name: 'dismiss', summary: 'noticesDismiss', args: '[id]', operands: 1, options: { all: { type: 'boolean', help: 'all2' }, ...jsonOption } },
     async (values, positionals) => {
-      if (!values.all && !positionals[0]) throw new UsageError('notices dismiss needs the notice id (from `rightful notices`), or --all.')
-      if (values.all && positionals[0]) throw new UsageError('Give a notice id or --all, not both.')
+      if (!values.all && !positionals[0]) throw usage('noticeIdOrAll')
+      if (values.all && positionals[0]) throw usage('noticeIdNotBoth')
       const api = makeApi()
       const ids = values.all ? unwrap(await api.call('app:status', {})).notices.map((n) => n.id) : [positionals[0]!]
       const dismissed: string[] = []

@@ -15,7 +15,8 @@ import { registerRedact } from './redact'
 import { registerReplies } from './replies'
 import { registerRequests } from './requests'
 import { registerSend } from './send'
-import { helpKey, UsageError, type CliContext, type Finish } from './shared'
+import { message, type Message } from '../core/shared/message'
+import { helpKey, usage, UsageError, type CliContext, type Finish } from './shared'
 
 /**
  * The program for one run. Commander parses; each command's action checks its values and hands its
@@ -49,7 +50,7 @@ export function buildProgram(ctx: CliContext, finish: Finish): Command {
     .argument('[command]')
     .action(() => {
       const command = program.args[0]
-      throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')
+      throw command ? usage('unknownCommand', { command }) : usage('noCommand')
     })
   return program
 }
@@ -88,5 +89,36 @@ export function usageErrorOf(error: CommanderError): UsageError | null {
     .map((line) => line.trim().replace(/^\((.*)\)$/, '$1'))
     .filter((line) => line.length > 0)
     .map((line) => `${line.charAt(0).toUpperCase()}${line.slice(1)}${/[.!?]$/.test(line) ? '' : '.'}`)
-  return new UsageError(sentences.join(' '))
+  return new UsageError(sentences.join(' '), commanderMessage(error))
+}
+
+/** Commander's refusals the CLI says in its own words, by commander's code: the pattern of its English and the message's parameters. */
+const commanderRefusals: ReadonlyMap<string, { readonly pattern: RegExp; readonly key: string; readonly params: ReadonlyArray<string> }> = new Map([
+  ['commander.unknownOption', { pattern: /^error: unknown option '(.*)'/, key: 'unknownOption', params: ['option'] }],
+  ['commander.unknownCommand', { pattern: /^error: unknown command '(.*)'/, key: 'unknownCommand', params: ['command'] }],
+  ['commander.missingArgument', { pattern: /^error: missing required argument '(.*)'/, key: 'missingArgument', params: ['argument'] }],
+  ['commander.optionMissingArgument', { pattern: /^error: option '(.*)' argument missing/, key: 'optionMissingArgument', params: ['option'] }],
+  ['commander.missingMandatoryOptionValue', { pattern: /^error: required option '(.*)' not specified/, key: 'requiredOption', params: ['option'] }],
+  ['commander.conflictingOption', { pattern: /^error: (?:option|environment variable) '(.*)' cannot be used with (?:option|environment variable) '(.*)'/, key: 'conflictingOption', params: ['option', 'other'] }],
+  ['commander.excessArguments', { pattern: /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)/, key: 'excessArguments', params: ['command', 'expected', 'got'] }],
+])
+
+/**
+ * The message of a commander refusal (its suggestion, "Did you mean --json?", after it), or
+ * nothing where commander's words are not one of the known shapes (then its English is shown).
+ */
+export function commanderMessage(error: CommanderError): Message | undefined {
+  const refusal = commanderRefusals.get(error.code)
+  const found = refusal?.pattern.exec(error.message)
+  if (!refusal || !found) return undefined
+  const params = Object.create(null) as Record<string, string | number>
+  refusal.params.forEach((name, i) => {
+    const value = found[i + 1]
+    if (value !== undefined) params[name] = /^\d+$/.test(value) ? Number(value) : value
+  })
+  // "too many arguments" of the program itself names no command.
+  const key = refusal.key === 'excessArguments' && params.command === undefined ? 'excessArgumentsHere' : refusal.key
+  const said = message(`cli.usage.${key}`, params)
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)
+  return suggestion ? message('cli.usage.withSuggestion', { refusal: said, suggestion: suggestion[1]! }) : said
 }

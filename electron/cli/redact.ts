@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { languages, normalizeLanguage } from '../core/requests/model'
-import { jsonOption, leaf, oneOf, referenceArgument, required, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { jsonOption, leaf, oneOf, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /** `--box x,y,w,h`: fractions of the image (0-1), or pixels when each ends in "px". */
 function boxFlag(value: string, size: { width: number; height: number }) {
@@ -11,7 +11,7 @@ function boxFlag(value: string, size: { width: number; height: number }) {
   const pixels = parts.every((p) => /^\d+(\.\d+)?px$/.test(p))
   const numbers = parts.map((p) => Number(p.replace(/px$/, '')))
   if (parts.length !== 4 || numbers.some((n) => !Number.isFinite(n) || n < 0) || (!pixels && parts.some((p) => p.endsWith('px')))) {
-    throw new UsageError(`--box takes x,y,width,height as fractions (0.1,0.2,0.3,0.1) or pixels (10px,20px,300px,80px) (got "${value}").`)
+    throw usage('boxFormat', { value })
   }
   const [x, y, w, h] = pixels ? [numbers[0]! / size.width, numbers[1]! / size.height, numbers[2]! / size.width, numbers[3]! / size.height] : numbers
   return { x: x!, y: y!, width: w!, height: h! }
@@ -30,18 +30,18 @@ export function registerRedact(program: Command, ctx: CliContext, finish: Finish
   leaf(program, finish, { name: 'redact', summary: 'redact', args: '[image]', operands: 1, options }, async (values, positionals) => {
     const { io, makeApi } = ctx
     const image = path.resolve(io.cwd, required(positionals[0], 'image (the first argument)'))
-    if (!fs.existsSync(image)) throw new UsageError(`${image} does not exist.`)
+    if (!fs.existsSync(image)) throw usage('doesNotExist', { path: image })
     const reference = referenceArgument(values.reference, 'redact --reference')
     const out = path.resolve(io.cwd, required(values.out, 'out'))
     const format = oneOf(path.extname(out).slice(1).toLowerCase(), 'out (its extension)', ['png', 'pdf'] as const)
-    if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+    if (!fs.existsSync(path.dirname(out))) throw usage('outFolderMissing', { folder: path.dirname(out) })
     const lang = values.lang === undefined ? {} : { lang: oneOf(normalizeLanguage(values.lang) as string, 'lang', languages) }
     const api = makeApi(out, image)
     const [staged] = unwrap(await api.call('attachments:pick', {}))
     const opened = unwrap(await api.call('evidence:open', { token: staged!.token }))
     const boxes = (values.box ?? []).map((b) => boxFlag(b, opened))
     const result = await api.call('evidence:redact', { reference, token: staged!.token, boxes, format, save: true, ...lang })
-    if (!result.ok && result.error.code === 'INVALID_INPUT' && /box/i.test(result.error.message)) throw new UsageError(`--box: ${result.error.message}`)
+    if (!result.ok && result.error.code === 'INVALID_INPUT' && /box/i.test(result.error.message)) throw flagProblem('box', result.error)
     const copy = unwrap(result)
     let attached: string | null = null
     if (values.attach) {

@@ -6,7 +6,7 @@ import type { ApiInput } from '../core/api/contract'
 import type { ReplyImportOutcome } from '../core/replies/model'
 import { replyKinds } from '../core/replies/rules'
 import { imapAccountFromUrl, imapOptions, imapPassword, savedImapLogin } from './mail-flags'
-import { group, jsonOption, leaf, oneOf, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { flagProblem, group, jsonOption, leaf, oneOf, unwrap, usage, type CliContext, type Finish } from './shared'
 
 /** What the CLI prints for one imported reply. */
 export function replyOutcomeJson(outcome: ReplyImportOutcome) {
@@ -56,13 +56,13 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
       options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, confirm: { type: 'boolean', help: 'confirm' }, ...jsonOption },
     },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('replies import needs the .eml file, e.g. `rightful replies import reply.eml --json`.')
+      if (!positionals[0]) throw usage('repliesImportNeedsFile')
       const file = path.resolve(io.cwd, positionals[0])
-      if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`)
+      if (!fs.existsSync(file)) throw usage('noFile', { file })
       const result = await makeApi(undefined, file).call('replies:import', { ...(values.reference ? { reference: values.reference } : {}), confirm: values.confirm ?? false })
-      if (!result.ok && result.error.code === 'INVALID_INPUT' && result.error.issues?.[0]?.path === 'reference') throw new UsageError(`--reference: ${result.error.issues[0].message}`)
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && result.error.issues?.[0]?.path === 'reference') throw flagProblem('reference', result.error.issues[0])
       const outcome = unwrap(result).outcomes[0]
-      if (!outcome) throw new UsageError(`${file} was not imported.`)
+      if (!outcome) throw usage('notImported', { file })
       return { json: replyOutcomeJson(outcome), text: describeReplyOutcome(outcome) }
     },
   )
@@ -78,9 +78,9 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
       options: { reference: { type: 'string', value: 'RF-…', help: 'reference2' }, kind: { type: 'string', value: 'kind', help: 'kind', choices: replyKinds }, ...jsonOption },
     },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('replies confirm needs the reply id that `replies import` printed.')
+      if (!positionals[0]) throw usage('confirmNeedsId')
       const kind = values.kind === undefined ? undefined : oneOf(values.kind, 'kind', replyKinds)
-      if (kind === undefined && values.reference === undefined) throw new UsageError('Give --reference, --kind or both.')
+      if (kind === undefined && values.reference === undefined) throw usage('referenceOrKind')
       const { reply, request } = unwrap(
         await makeApi().call('replies:confirm', { replyId: positionals[0], ...(values.reference ? { reference: values.reference } : {}), ...(kind ? { kind } : {}) }),
       )
@@ -106,7 +106,7 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
       const account = imapAccountFromUrl(values.imap, values)
       input = { account, password: await imapPassword(io, account.user) }
     } else {
-      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw new UsageError('--tls, --starttls, --plain and --mailbox go with --imap.')
+      if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw usage('goWithImap')
       input = (await savedImapLogin(api, io)) ?? {}
     }
     const result = unwrap(await api.call('replies:sync', input))

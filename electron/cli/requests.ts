@@ -10,7 +10,7 @@ import type { Result } from '../core/shared/result'
 import { requestsCsv } from '../core/requests/export-csv'
 import { writeFileAtomicSync } from '../core/storage/files'
 import { renderMessage } from '../core/messages/render'
-import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, unwrap, UsageError, type CliContext, type Finish } from './shared'
+import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /**
  * `--at`: a day (2026-02-03), or a moment with its offset (2026-02-03T09:15:00+01:00, or Z);
@@ -19,11 +19,11 @@ import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, u
 function parseWhen(value: string, flag: string): { on: string; at: string | null } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { on: value, at: null }
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value)
-  if (!match) throw new UsageError(`--${flag}: give a day (2026-02-03) or a time with its offset (2026-02-03T09:15:00+01:00); got "${value}".`)
+  if (!match) throw usage('whenFormat', { flag, value })
   const [, day, hours, minutes, seconds = '00', fraction = '', offset] = match
   const local = `${day}T${hours}:${minutes}:${seconds}${fraction}`
   const at = offset ? `${local}${offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`}` : new Date(local).toISOString()
-  if (Number.isNaN(Date.parse(at))) throw new UsageError(`--${flag}: "${value}" is not a time that exists.`)
+  if (Number.isNaN(Date.parse(at))) throw usage('whenNotReal', { flag, value })
   return { on: day!, at }
 }
 
@@ -32,7 +32,7 @@ function flagError(result: Result<unknown>, flags: ReadonlyMap<string, string>):
   if (result.ok || result.error.code !== 'INVALID_INPUT') return
   const issue = result.error.issues?.[0]
   const flag = issue ? [...flags].find(([, field]) => field === issue.path)?.[0] : undefined
-  if (flag) throw new UsageError(`--${flag}: ${issue!.message}`)
+  if (flag) throw flagProblem(flag, issue!)
 }
 
 /** A request and its timeline, for people. */
@@ -107,7 +107,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       const reference = referenceArgument(positionals[0], 'mark-sent')
       const when = parseWhen(required(values.at, 'at'), 'at')
       const channel = oneOf(values.channel, 'channel', ['email', 'letter'] as const)
-      if (values.tracking !== undefined && channel !== 'letter') throw new UsageError('--tracking goes with --channel letter.')
+      if (values.tracking !== undefined && channel !== 'letter') throw usage('goesWith', { flag: 'tracking', other: 'channel letter' })
       const result = await makeApi().call('requests:markSent', {
         reference,
         on: when.on,
@@ -122,7 +122,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
           ['tracking', 'trackingNumber'],
         ]),
       )
-      if (!result.ok && result.error.code === 'INVALID_INPUT' && /sending (date|time)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /sending (date|time)/.test(result.error.message)) throw flagProblem('at', result.error)
       const view = unwrap(result)
       return { json: view, text: `${reference}: sent on ${when.on} by ${channel}. ${view.deadline?.effectiveDue ? `Due ${view.deadline.effectiveDue}.` : ''}`.trim() }
     },
@@ -146,7 +146,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     async (values, positionals) => {
       const reference = referenceArgument(positionals[0], 'event')
       const kind = oneOf(values.kind, 'kind', userEventKinds)
-      if (values.until !== undefined && kind !== 'extension-claimed') throw new UsageError('--until goes with --kind extension-claimed.')
+      if (values.until !== undefined && kind !== 'extension-claimed') throw usage('goesWith', { flag: 'until', other: 'kind extension-claimed' })
       const api = makeApi()
       const on = values.at === undefined ? unwrap(await api.call('app:status', {})).today : parseWhen(values.at, 'at').on
       const result = await api.call('requests:addEvent', { reference, kind, on, note: values.text ?? null, until: values.until ?? null })
@@ -158,7 +158,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
           ['text', 'note'],
         ]),
       )
-      if (!result.ok && result.error.code === 'INVALID_INPUT' && /cannot be (before|in the future)/.test(result.error.message)) throw new UsageError(`--at: ${result.error.message}`)
+      if (!result.ok && result.error.code === 'INVALID_INPUT' && /cannot be (before|in the future)/.test(result.error.message)) throw flagProblem('at', result.error)
       const view = unwrap(result)
       return { json: view, text: `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.` }
     },
@@ -242,7 +242,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       },
     },
     async (values, positionals) => {
-      if (!positionals[0]) throw new UsageError('check needs the reference of an access request, e.g. `rightful check RF-2026-0001`.')
+      if (!positionals[0]) throw usage('checkNeedsReference')
       const reference = referenceArgument(positionals[0], 'check')
       const api = makeApi()
       let view = unwrap(await api.call('requests:checkAnswer', { reference }))
@@ -250,14 +250,14 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       for (const given of values.tick ?? []) {
         const [id = '', word = 'arrived'] = given.split('=', 2)
         const state = oneOf(word, 'tick', tickWords)
-        if (!view.rows.some((r) => r.id === id)) throw new UsageError(`--tick ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+        if (!view.rows.some((r) => r.id === id)) throw usage('itemsUnder', { flag: 'tick', given, law: view.law, list: view.rows.map((r) => r.id).join(', ') })
         ticks.set(id, { id, state: state === 'none' ? null : state, confirmsSuggestion: false })
       }
       for (const given of values.accept ?? []) {
         const rows = given === 'all' ? view.rows.filter((r) => r.suggestion && !ticks.has(r.id)) : view.rows.filter((r) => r.id === given)
-        if (rows.length === 0 && given !== 'all') throw new UsageError(`--accept ${given}: the items under ${view.law} are ${view.rows.map((r) => r.id).join(', ')}.`)
+        if (rows.length === 0 && given !== 'all') throw usage('itemsUnder', { flag: 'accept', given, law: view.law, list: view.rows.map((r) => r.id).join(', ') })
         for (const row of rows) {
-          if (!row.suggestion) throw new UsageError(`--accept ${row.id}: Rightful has no suggestion for it; use --tick.`)
+          if (!row.suggestion) throw usage('noSuggestion', { item: row.id })
           ticks.set(row.id, { id: row.id, state: row.suggestion.state, confirmsSuggestion: true })
         }
       }

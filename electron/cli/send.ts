@@ -5,7 +5,7 @@
 import type { Command } from 'commander'
 import { draftRequest, requestOptions } from './draft'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
-import { leaf, DomainFailure, UsageError, type CliContext, type Finish } from './shared'
+import { leaf, DomainFailure, usage, type CliContext, type Finish } from './shared'
 
 /** Registers `send`. */
 export function registerSend(program: Command, ctx: CliContext, finish: Finish): void {
@@ -22,7 +22,7 @@ export function registerSend(program: Command, ctx: CliContext, finish: Finish):
     const reference = values.reference
     if (reference !== undefined) {
       for (const flag of ['company', 'type', 'law', 'lang', 'profile', 'identifiers', 'text', 'of'] as const) {
-        if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply with --reference: that request is already written.`)
+        if (values[flag] !== undefined) throw usage('notWithReference', { flag })
       }
     }
     const api = ctx.makeApi(undefined, undefined, mail)

@@ -12,6 +12,7 @@ import { profileSchema, type Profile } from '../core/profile/profile'
 import type { UiLanguage } from '../core/messages/ui-languages'
 import { renderMessage } from '../core/messages/render'
 import type { ProgressSink } from '../core/shared/operation'
+import { message, type Message, type MessageParam } from '../core/shared/message'
 
 /** The signals that stop the CLI, and the exit code each gives (128 + its number, as shells do). */
 export const stopSignals = { SIGINT: 130, SIGTERM: 143 } as const
@@ -50,8 +51,37 @@ export type CliContext = {
 /** What a command prints: `json` with --json, else `text`; exit code 0 unless it says otherwise. */
 export type Output = { readonly json: unknown; readonly text: string; readonly exitCode?: number }
 
-/** A problem with the command line itself: exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A problem with the command line itself: exit code 2. `message` is its English; `detail`, where
+ * given, the message (under `cli.usage.`) the CLI prints in --ui-lang.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: Message,
+  ) {
+    super(message)
+  }
+}
+
+/** A usage error in the CLI's own words: the message `cli.usage.<key>`, its English rendered from it. */
+export function usage(key: string, params?: Readonly<Record<string, MessageParam>>): UsageError {
+  const detail = message(`cli.usage.${key}`, params)
+  return new UsageError(renderMessage(detail), detail)
+}
+
+/**
+ * A flag's value the core refused, as a usage error ("--country: No holiday calendar …"): the
+ * core's words in --ui-lang where it gave them as a message, else its English.
+ */
+export function flagProblem(flag: string, problem: { readonly message: string; readonly detail?: Message }): UsageError {
+  return new UsageError(`--${flag}: ${problem.message}`, message('cli.usage.flagProblem', { flag, problem: problem.detail ?? problem.message }))
+}
+
+/** A usage error's words in a UI language: its message where it has one, else its English. */
+export function usageWords(error: UsageError, ui: UiLanguage): string {
+  return ui === 'en' || !error.detail ? error.message : renderMessage(error.detail, ui)
+}
 
 /** The core refused: its error goes to stderr (and to stdout with --json), exit code 1. */
 export class DomainFailure extends Error {
@@ -68,7 +98,7 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** A flag that must be given (and not be blank). */
 export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`--${name} is required.`)
+  if (value === undefined || value.trim() === '') throw usage('required', { name })
   return value
 }
 
@@ -77,7 +107,7 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
   if (value === undefined && fallback !== undefined) return fallback
   const given = required(value, name)
   if (!(allowed as ReadonlyArray<string>).includes(given)) {
-    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')} (got "${given}").`)
+    throw usage('oneOf', { name, list: allowed.join(', '), given })
   }
   return given as T
 }
@@ -89,19 +119,17 @@ export function readProfileFile(file: string, cwd: string): Profile {
   try {
     text = fs.readFileSync(full, 'utf8')
   } catch (error) {
-    throw new UsageError(`--profile: cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+    throw usage('profileUnreadable', { file: full, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new UsageError(`--profile: ${full} is not valid JSON (${(error as Error).message}).`)
+    throw usage('profileNotJson', { file: full, reason: (error as Error).message })
   }
   const parsed = profileSchema.safeParse(value)
   if (!parsed.success) {
-    throw new UsageError(
-      `--profile: ${full} needs {"name", "email", "address"}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`,
-    )
+    throw usage('profileInvalid', { file: full, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ') })
   }
   return parsed.data
 }
@@ -110,21 +138,21 @@ export function readProfileFile(file: string, cwd: string): Profile {
 export function countryFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const code = value.trim().toUpperCase()
-  if (!/^[A-Z]{2}$/.test(code)) throw new UsageError(`--country takes a two-letter country code such as DE or US, not "${value}".`)
+  if (!/^[A-Z]{2}$/.test(code)) throw usage('countryCode', { value })
   return code
 }
 
 /** A request's reference as the first argument of `requests <command>` (or a flag). */
 export function referenceArgument(value: string | undefined, command: string): string {
-  if (!value) throw new UsageError(`requests ${command} needs the reference, e.g. \`rightful requests ${command} RF-2026-0001\`.`)
-  if (!/^RF-\d{4}-\d{4,}$/.test(value)) throw new UsageError(`"${value}" is not a reference: they look like RF-2026-0001.`)
+  if (!value) throw usage('needsReference', { command })
+  if (!/^RF-\d{4}-\d{4,}$/.test(value)) throw usage('notReference', { value })
   return value
 }
 
 /** --out: the file's full path, in a folder that exists. */
 export function outFile(value: string | undefined, cwd: string): string {
   const out = path.resolve(cwd, required(value, 'out'))
-  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist.`)
+  if (!fs.existsSync(path.dirname(out))) throw usage('outFolderMissing', { folder: path.dirname(out) })
   return out
 }
 
@@ -134,7 +162,7 @@ export function fileOrFolder(given: string, cwd: string): { source: string; kind
   try {
     return { source, kind: fs.statSync(source).isDirectory() ? 'folder' : 'file' }
   } catch {
-    throw new UsageError(`There is no file or folder ${source}.`)
+    throw usage('noFileOrFolder', { path: source })
   }
 }
 
@@ -178,7 +206,7 @@ export function leaf<S extends OptionSpecs>(
   const limit = spec.operands ?? 0
   command.action(async () => {
     const positionals = command.args.slice()
-    if (positionals.length > limit) throw new UsageError(`Unexpected argument "${positionals[limit]}".`)
+    if (positionals.length > limit) throw usage('unexpectedArgument', { argument: positionals[limit]! })
     finish(await run(optionValues(command, spec.options), positionals))
   })
   return command
@@ -191,7 +219,8 @@ export function leaf<S extends OptionSpecs>(
 export function group(parent: Command, name: string, summary: string, unknown: (sub: string | undefined) => string): Command {
   const command = parent.command(name).description(helpKey('command', summary)).allowUnknownOption(true).allowExcessArguments(true).argument('[command]').usage('<command> [options]')
   command.action(() => {
-    throw new UsageError(unknown(command.args[0]))
+    const sub = command.args[0]
+    throw new UsageError(unknown(sub), message('cli.usage.unknownSubcommand', { command: `${name} ${sub ?? ''}`.trim(), list: command.commands.map((c) => `${name} ${c.name()}`).join(', ') }))
   })
   return command
 }

@@ -144,10 +144,10 @@ describe('the deadline explanation as messages', () => {
     expect(german).toContain('Das Unternehmen hat die Anfrage am Samstag, 31. Januar 2026 erhalten')
     expect(german).toContain('Ein Monat nach dem 31. Januar 2026 ist der 28. Februar 2026, weil der Februar keinen 31. hat')
     expect(german).toContain('Sie verschiebt sich daher auf Montag, 2. März 2026 (Art. 3 Reg. 1182/71)')
-    expect(german).toContain('Feiertagskalender: Deutschland (Bayern).')
+    expect(german).toContain('Es zählen die Feiertage in Bayern.')
     const chinese = deadline.steps.map((s) => joinParts(s.parts.map((p) => renderMessage(p, 'zh-Hans')), 'zh-Hans')).join('')
     expect(chinese).toContain('公司于2026年1月31日星期六收到请求')
-    expect(chinese).toContain('公众假期按德国（Bayern）计算。')
+    expect(chinese).toContain('公众假期按巴伐利亚计算。')
   })
 })
 

@@ -28,11 +28,11 @@ export const lawLanguages: ReadonlyArray<readonly [Law, ReadonlyArray<Language>]
   ['jp-appi', ['ja', 'en']],
   ['cn-pipl', ['zh-Hans', 'en']],
   ['hk-pdpo', ['zh-Hant', 'en']],
-  // The US state laws and the Australian Privacy Act: English only.
-  ['tdpsa', ['en']],
-  ['vcdpa', ['en']],
-  ['cpa-co', ['en']],
-  ['ctdpa', ['en']],
+  // The US state laws: English, and Spanish, the language of many of their consumers; the Australian Privacy Act: English only.
+  ['tdpsa', ['en', 'es']],
+  ['vcdpa', ['en', 'es']],
+  ['cpa-co', ['en', 'es']],
+  ['ctdpa', ['en', 'es']],
   ['au-privacy', ['en']],
 ]
 
@@ -74,7 +74,7 @@ describe('the law x request x language matrix', () => {
     // The size of the matrix, so that a law losing a right or a language shows up here too.
     const byLaw = new Map<string, number>()
     for (const cell of cells) byLaw.set(cell.law, (byLaw.get(cell.law) ?? 0) + 1)
-    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 30, pipeda: 12, 'qc-privacy': 18, lgpd: 22, 'jp-appi': 14, 'cn-pipl': 22, 'hk-pdpo': 12, tdpsa: 8, vcdpa: 9, 'cpa-co': 9, ctdpa: 9, 'au-privacy': 6 })
+    expect(Object.fromEntries(byLaw)).toEqual({ 'ch-fadp': 30, pipeda: 12, 'qc-privacy': 18, lgpd: 22, 'jp-appi': 14, 'cn-pipl': 22, 'hk-pdpo': 12, tdpsa: 16, vcdpa: 18, 'cpa-co': 18, ctdpa: 18, 'au-privacy': 6 })
   })
 
   for (const cell of cells) {
@@ -121,10 +121,10 @@ export const incompleteAnswerLanguages: ReadonlyArray<readonly [Law, ReadonlyArr
   ['cn-pipl', ['zh-Hans', 'en']],
   ['hk-pdpo', ['zh-Hant', 'en']],
   ['ccpa', ['en', 'es']],
-  ['vcdpa', ['en']],
-  ['cpa-co', ['en']],
-  ['ctdpa', ['en']],
-  ['tdpsa', ['en']],
+  ['vcdpa', ['en', 'es']],
+  ['cpa-co', ['en', 'es']],
+  ['ctdpa', ['en', 'es']],
+  ['tdpsa', ['en', 'es']],
   ['au-privacy', ['en']],
 ]
 
@@ -135,7 +135,7 @@ describe('the incomplete-answer letter in every law and language', () => {
     expect(new Set(incompleteAnswerLanguages.map(([law]) => law))).toEqual(new Set(laws))
     const missing = followUps.filter((cell) => !templates.has(cell)).map(({ law, lang }) => `${law} incomplete-answer ${lang}`)
     expect(missing).toEqual([])
-    expect(followUps).toHaveLength(28)
+    expect(followUps).toHaveLength(32)
   })
 
   for (const cell of followUps) {
@@ -214,7 +214,7 @@ describe('the follow-ups to a company in every language its law is used in', () 
   it('has a pushback and a contest in every cell', () => {
     const missing = followUpCells.filter((cell) => !templates.has(cell)).map(({ law, type, lang }) => `${law} ${type} ${lang}`)
     expect(missing).toEqual([])
-    expect(followUpCells).toHaveLength(52)
+    expect(followUpCells).toHaveLength(60)
   })
 
   for (const cell of followUpCells) {

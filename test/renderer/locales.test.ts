@@ -56,6 +56,11 @@ const sameAsEnglish = new Set<string>([
   // A country's name after the plain preposition, "in" in German too; "messages" in French.
   'core:place.inCountry',
   'core:progress.messages',
+  // "Fax: {{number}}" in the policy summary of the CLI (de, es).
+  'core:policyImport.summary.fax',
+  // A command's name before the core's own words (de, es).
+  'core:cli.usage.policyProblem',
+  'core:cli.usage.policyUrlProblem',
   // Spelt alike: "Passphrase" (de), "Port" (de, fr), "No" (es).
   'settings:data.passphrase',
   'settings:restore.passphrase',

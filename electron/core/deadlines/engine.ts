@@ -28,6 +28,7 @@ import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
 import { timeZoneOf } from './time-zones'
 import { message, type Message } from '../shared/message'
 import { countMessage, holidaysMessages, periodMessage, regimeTextMessage, rollMessages } from './explain-messages'
+import { renderMessage } from '../messages/render'
 
 /** Which days a final date may not fall on. */
 type RollRule =
@@ -598,7 +599,8 @@ function describePeriod(period: Period, calendar: HolidayCalendar): string {
     case 'days':
       return `${period.count} days`
     case 'business-days':
-      return `${period.count} business days (Monday to Friday${calendar.label ? `, not counting public holidays of ${calendar.label}` : ''})`
+      // The place as English says it ("in the Netherlands"), from the same message as every language.
+      return renderMessage(periodMessage(period, calendar))
     default:
       return assertNever(period.unit)
   }
@@ -896,7 +898,7 @@ export function computeDeadline(
   const year = Number((due ?? received).slice(0, 4))
   say('note', null, () =>
     calendar.label
-      ? `Public holidays are those of ${calendar.label}.${calendar.caveat(year) ? ` ${calendar.caveat(year)}` : ''}`
+      ? holidaysMessages(calendar, calendar.caveat(year)).map((m) => renderMessage(m)).join(' ')
       : 'The company’s country is not known, so only Saturdays and Sundays are skipped; add its postal address for its public holidays.',
     () => holidaysMessages(calendar, calendar.label ? calendar.caveat(year) : null),
   )

@@ -4,24 +4,37 @@
  * language and joins into one paragraph (joinParts).
  */
 import { message, type Message, type MessageParam } from '../shared/message'
+import { hasPlacePhrase, inPlace } from '../messages/places'
 import type { PlainDate } from '../shared/calendar'
 import type { HolidayCalendar } from './holidays'
 
 type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
 
-/** Where the public holidays come from: the country (named in the reader's language) and the region's own name. */
-function placeMessage(calendar: HolidayCalendar): Message | null {
+/**
+ * Where the public holidays come from, as a sentence says where something is (messages/places.ts):
+ * "in the Netherlands", "in Bayern", "aux Pays-Bas"; a region the resources do not name, after its
+ * country with the holiday data's own name ("in France (Guadeloupe)"); Canada's federal holidays
+ * after the province's where the law counts them.
+ */
+export function placeMessage(calendar: HolidayCalendar): Message | null {
   const j = calendar.jurisdiction
   if (!j) return null
-  const label = calendar.label ?? ''
-  const open = label.lastIndexOf(' (')
-  const region = j.region && open > 0 && label.endsWith(')') ? label.slice(open + 2, -1) : null
-  // The holiday data's own English name goes along, for English ("United States of America").
-  const countryName = region ? label.slice(0, open) : label
-  return region ? message('deadline.placeRegion', { country: j.country, countryName, region }) : message('deadline.place', { country: j.country, countryName })
+  const regionCode = j.region ? `${j.country}-${j.region}` : null
+  let place: Message
+  if (regionCode && hasPlacePhrase(regionCode)) place = inPlace(regionCode)
+  else if (regionCode) place = message('deadline.inRegion', { inCountry: inPlace(j.country), region: regionName(calendar.label, j.region!) })
+  else place = inPlace(j.country)
+  return calendar.federalHolidays ? message('deadline.withFederal', { place }) : place
 }
 
-/** "One month", "45 days", "10 business days (Monday to Friday, not counting public holidays of X)". */
+/** The region's name as the holiday data gives it ("France (Guadeloupe)" → "Guadeloupe"), else its code. */
+function regionName(label: string | null, code: string): string {
+  const bare = label?.replace(/, with .*$/, '') ?? ''
+  const open = bare.lastIndexOf(' (')
+  return open > 0 && bare.endsWith(')') ? bare.slice(open + 2, -1) : code
+}
+
+/** "One month", "45 days", "10 business days (Monday to Friday, not counting public holidays in X)". */
 export function periodMessage(period: Period, calendar: HolidayCalendar): Message {
   switch (period.unit) {
     case 'months':
@@ -98,7 +111,7 @@ export function regimeTextMessage(text: string): Message {
   return message('deadline.untranslated', { text })
 }
 
-/** "Public holidays are those of Germany (Bayern)." or, without a country, the weekend-only note. */
+/** "Public holidays are those in Bavaria." or, without a country, the weekend-only note. */
 export function holidaysMessages(calendar: HolidayCalendar, caveat: string | null): Message[] {
   const place = placeMessage(calendar)
   if (!place) return [message('deadline.noCountry')]

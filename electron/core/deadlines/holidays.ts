@@ -27,6 +27,8 @@ export type HolidayCalendar = {
   isMakeUpWorkday(date: PlainDate): boolean
   /** Where the holidays come from, when the user should know (unverified or incomplete data). */
   caveat(year: number): string | null
+  /** Canada's federal holidays count too (the Interpretation Act, for PIPEDA), beside the province's. */
+  readonly federalHolidays?: true
 }
 
 /** date-holidays, loaded on first use (a `require`, so that the bundle evaluates it only then). */
@@ -295,6 +297,7 @@ export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayC
     holidayOn: (date) => canadianFederalHolidayOn(date) ?? calendar.holidayOn(date),
     isMakeUpWorkday: calendar.isMakeUpWorkday,
     caveat: calendar.caveat,
+    federalHolidays: true,
   }
   withFederal.set(calendar, combined)
   return combined

@@ -155,8 +155,12 @@ export function templateView(input: ViewInput): Record<string, unknown> {
           // A withdrawal of consent: the state laws set it no period of 45 days (Connecticut: 15 days, none elsewhere).
           consent: original.type === 'withdraw-consent',
           notConsent: original.type !== 'withdraw-consent',
+          // The CCPA's 15 business days to opt out of a sale or to limit sensitive data, its 45 days for the rest.
+          optOut: original.type === 'opt-out',
+          limit: original.type === 'limit',
+          rightToKnow: original.type !== 'opt-out' && original.type !== 'limit',
         }
-      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '', consent: false, notConsent: true },
+      : { reference: '', subject: '', sentOn: '', sentBy: '', due: '', hasDue: false, dueRuns: false, dueOver: false, events: '', eventsReported: '', consent: false, notConsent: true, optOut: false, limit: false, rightToKnow: true },
     missing: { items: missingLines(input), count: input.missingItems?.length ?? 0 },
     identity: input.identity
       ? {

@@ -94,7 +94,7 @@ function lgpdItem(id: string, concept: AnswerConcept, article: number, clause: s
 function stateItems(section: string, access: string, copy: string): ReadonlyArray<AnswerItem> {
   return [
     { id: 'confirmation', concept: 'confirmation', cite: { en: `${section}${access}` } },
-    { id: 'copy', concept: 'copy', cite: { en: `${section}${access} and ${copy}` } },
+    { id: 'copy', concept: 'copy', cite: { en: `${section}${access} and ${copy}`, es: `${section}${access} y ${copy}` } },
   ]
 }
 

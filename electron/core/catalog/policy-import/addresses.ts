@@ -8,6 +8,7 @@
 import { unlimitedBudget, type TextBudget } from '../../text/budget'
 import { declaredController, hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
+import { because, type Reason } from './reasons'
 import type { Segments, Span } from './segments'
 import { ownValue } from '../../shared/own-keys'
 
@@ -801,7 +802,7 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (joined.length > 320) return null
 
   const beforeAnchor = all.filter((p) => p.end <= anchor.start && p.start >= start).map((p) => p.text).join(', ')
-  const { role, reason } = judgeRole({ ctx, start, anchorStart: anchor.start, recipient: recipientText, joined, beforeAnchor })
+  const { role, reason, detail } = judgeRole({ ctx, start, anchorStart: anchor.start, recipient: recipientText, joined, beforeAnchor })
   return {
     text: joined,
     lines,
@@ -810,6 +811,7 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
     recipient: recipientText || null,
     role,
     reason,
+    detail,
     quote: text.slice(start, end),
     start,
     end,
@@ -896,7 +898,7 @@ function judgeRole(input: {
   recipient: string | null
   joined: string
   beforeAnchor: string
-}): { role: ProposedPostalAddress['role']; reason: string } {
+}): { role: ProposedPostalAddress['role'] } & Reason {
   const { ctx, start, anchorStart, recipient, joined, beforeAnchor } = input
   const text = ctx.segments.text
   const named = `${recipient ?? ''} ${joined}`
@@ -904,15 +906,15 @@ function judgeRole(input: {
   const providerNamed = thirdPartyName.exec(named)
   const isCompany = (ctx.companyName !== null && ctx.companyName.test(named)) || (providerNamed !== null && declaredController(text.slice(Math.max(0, start - 600), start), providerNamed[0]))
   if (regulatorAddress.test(joined) || (!isCompany && recipient && regulatorCue.test(recipient))) {
-    return { role: 'regulator', reason: 'It is a data protection regulator’s address (where complaints go), not the company’s.' }
+    return { role: 'regulator', ...because('postal.regulator') }
   }
   if (!isCompany && recipient && thirdPartyName.test(recipient)) {
-    return { role: 'third-party', reason: `It is the address of ${recipient}, a provider the policy mentions, not the company’s.` }
+    return { role: 'third-party', ...because('postal.providerNamed', { recipient }) }
   }
   // "Mollie ist ein Angebot der Mollie B.V., Keizersgracht 313, …": the address's own words say
   // it is a provider's (never "operated by", which a company also says of itself).
   if (!isCompany && providerInAddress.test(beforeAnchor)) {
-    return { role: 'third-party', reason: 'Its own words give it as the address of a provider the company uses, not the company’s.' }
+    return { role: 'third-party', ...because('postal.providerOwnWords') }
   }
   // "Servern von Cloudflare, Inc., 101 Townsend St., …": a provider named in the address's own
   // words before the street, or a sentence about hosting or processing around it.
@@ -927,19 +929,16 @@ function judgeRole(input: {
   }
   if (!isCompany && (provider || (hosting && thirdPartyName.test(sentenceBefore)))) {
     const who = provider ? provider[0] : thirdPartyName.exec(sentenceBefore)![0]
-    return { role: 'third-party', reason: `It is the address of ${who}, a provider the policy mentions (e.g. its host), not the company’s.` }
+    return { role: 'third-party', ...because('postal.providerHost', { recipient: who }) }
   }
   if (!isCompany && hosting && /\b(?:by|von|par|por|da|door)\s+\p{Lu}/u.test(sentenceBefore)) {
-    return { role: 'third-party', reason: 'The sentence gives it for the provider that hosts or processes the data, not the company itself.' }
+    return { role: 'third-party', ...because('postal.providerSentence') }
   }
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)
   const regulatorFrom = Math.max(0, leadInStart(ctx.segments, ctx.memo, start) - windowStart)
   const owner = isCompany ? 'company' : ownerFromContext(text.slice(windowStart, start), ctx.companyName, Math.min(sentenceStart, start - windowStart), Math.min(regulatorFrom, start - windowStart), true)
-  if (owner === 'regulator') return { role: 'regulator', reason: 'The text gives it as a regulator’s address (e.g. for complaints), not the company’s.' }
-  if (owner === 'third-party') return { role: 'third-party', reason: 'The text gives it for a provider or partner of the company, not the company itself.' }
-  return {
-    role: 'company',
-    reason: isCompany ? 'The policy gives it as the company’s own address.' : 'The policy gives it as an address to write to; nothing says it belongs to anyone but the company.',
-  }
+  if (owner === 'regulator') return { role: 'regulator', ...because('postal.regulatorText') }
+  if (owner === 'third-party') return { role: 'third-party', ...because('postal.thirdPartyText') }
+  return { role: 'company', ...because(isCompany ? 'postal.company' : 'postal.toWrite') }
 }

@@ -23,6 +23,7 @@ import {
   type Cue,
 } from './cues'
 import { unlimitedBudget, type TextBudget } from '../../text/budget'
+import { asNotPrivacyContact, because, purpose as purposeOf, topic, withNote, type FoundNote, type Reason, type ReasonKey } from './reasons'
 import type { TextLink } from './plain-text'
 import type {
   ExcludedEmail,
@@ -695,14 +696,6 @@ export type EmailFindings = {
   readonly warnings: ProposalWarning[]
 }
 
-const purposeWords: Record<OtherEmailPurpose, string> = {
-  general: 'general questions',
-  support: 'customer support',
-  sales: 'sales and orders',
-  newsletter: 'newsletters and marketing',
-  other: 'other matters',
-}
-
 export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext): EmailFindings {
   const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map(), representatives: representativesOf(input.segments.text) } }
   const budget = ctx.budget ?? unlimitedBudget
@@ -739,26 +732,26 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     const [localPart, domain] = address.split('@') as [string, string]
     const first = list[0]!
     const quote = ctx.segments.quoteAt(first.start)
-    const exclude = (why: ExcludedEmail['why'], reason: string, code: ProposalWarning['code'], warningKey: WarningKey, params: Readonly<Record<string, string>> = { address }) => {
-      excluded.push({ address, why, reason, quote: quote.quote, start: quote.start, end: quote.end })
+    const exclude = (why: ExcludedEmail['why'], reasonKey: ReasonKey, code: ProposalWarning['code'], warningKey: WarningKey, params: Readonly<Record<string, string>> = { address }) => {
+      excluded.push({ address, why, ...because(reasonKey), quote: quote.quote, start: quote.start, end: quote.end })
       if (!warned.has(`${code}:${key}`)) {
         warned.add(`${code}:${key}`)
         warnings.push(proposalWarning(code, warningKey, params, first.start, first.end))
       }
     }
     if (isPlaceholder(address)) {
-      exclude('placeholder', 'It is an example address, not a real mailbox.', 'placeholder-ignored', 'placeholder')
+      exclude('placeholder', 'email.placeholder', 'placeholder-ignored', 'placeholder')
       continue
     }
     const lp = localPartPurpose(localPart)
     if (lp === 'sender') {
-      exclude('sender-only', 'It is a no-reply sender address; mail to it is not read.', 'sender-only-ignored', 'senderOnly')
+      exclude('sender-only', 'email.senderOnly', 'sender-only-ignored', 'senderOnly')
       continue
     }
     const at = (d: string | null | undefined) => !!d && (domain === d || domain.endsWith(`.${d}`))
     const ownDomain = at(ctx.companyDomain) || at(ctx.siteDomain)
     if (regulatorDomains.test(domain)) {
-      exclude('regulator', 'It belongs to a data protection regulator (where complaints go), not to the company.', 'regulator-excluded', 'regulatorDomain')
+      exclude('regulator', 'email.regulatorDomain', 'regulator-excluded', 'regulatorDomain')
       continue
     }
     // A few mentions tell enough; a policy repeating an address thousands of times needs no more.
@@ -767,14 +760,14 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     if (companyJudged.length === 0) {
       const owner = judged[0]!.owner
       if (owner === 'regulator') {
-        exclude('regulator', 'The text gives it as a regulator’s address (where complaints go), not the company’s.', 'regulator-excluded', 'regulatorEmail')
+        exclude('regulator', 'email.regulatorText', 'regulator-excluded', 'regulatorEmail')
       } else {
-        exclude('third-party', 'The text gives it for another company the policy mentions (a provider or partner).', 'third-party-excluded', 'thirdPartyEmail')
+        exclude('third-party', 'email.thirdPartyText', 'third-party-excluded', 'thirdPartyEmail')
       }
       continue
     }
     if (!ownDomain && thirdPartyDomains.test(domain) && !providerOwnMailbox(address, ctx)) {
-      exclude('third-party', 'It is at the domain of a well-known provider, not the company’s.', 'third-party-excluded', 'providerDomain', { address, domain })
+      exclude('third-party', 'email.providerDomain', 'third-party-excluded', 'providerDomain', { address, domain })
       continue
     }
     const best = companyJudged.reduce((a, b) => (b.privacy > a.privacy ? b : a))
@@ -800,7 +793,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       otherEmails.push({
         address: c.address,
         purpose: otherPurpose(c.localPurpose, c.judged),
-        reason: `The policy gives it for ${foreign}, not for privacy matters, so Rightful does not propose it as the privacy contact.${shownNote}`,
+        ...withNote(because('email.foreign', { purpose: purposeOf(foreign) }), shownNote),
         quote: c.best.quote.quote,
         start: c.best.quote.start,
         end: c.best.quote.end,
@@ -820,7 +813,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       privacyEmails.push({
         address: c.address,
         score,
-        reason: privacyReason(c.best, c.localPurpose, dpo) + shownNote,
+        ...withNote(privacyReason(c.best, c.localPurpose, dpo), shownNote),
         quote: c.best.quote.quote,
         start: c.best.quote.start,
         end: c.best.quote.end,
@@ -831,7 +824,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
       otherEmails.push({
         address: c.address,
         purpose,
-        reason: `The policy gives it for ${purposeWords[purpose]}, not for privacy matters.${shownNote}`,
+        ...withNote(because('email.other', { purpose: purposeOf(purpose) }), shownNote),
         quote: c.best.quote.quote,
         start: c.best.quote.start,
         end: c.best.quote.end,
@@ -843,9 +836,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // listed as what they are (general, support, sales …), each marked as not a privacy contact, so the
   // person can choose one knowingly or look for the privacy contact elsewhere.
   if (privacyEmails.length === 0 && otherEmails.length > 0) {
-    for (const e of otherEmails) {
-      if (!/not a privacy contact/.test(e.reason)) e.reason = `Not a privacy contact: ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`
-    }
+    for (const e of otherEmails) Object.assign(e, asNotPrivacyContact(e))
     const listed = otherEmails.map((e) => e.address)
     const shown = listed.slice(0, 5).join(', ')
     warnings.push(
@@ -881,19 +872,17 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   return { privacyEmails, otherEmails, excludedEmails: excluded, warnings }
 }
 
-function noteFor(mention: Mention): string {
-  if (mention.via === 'mailto-mismatch') return ` The link text (“${mention.shown}”) is not the address; the address is the link's target.`
-  if (mention.via === 'link-elsewhere') return ` Its link opens a message to ${mention.shown} instead; check which one the company means.`
-  if (mention.via === 'decoded') return ` The policy spells it out (“${mention.shown}”); Rightful decoded it.`
-  return ''
+function noteFor(mention: Mention): FoundNote | null {
+  if (mention.via === 'mailto-mismatch') return { kind: 'linkText', shown: mention.shown ?? '' }
+  if (mention.via === 'link-elsewhere') return { kind: 'linkElsewhere', shown: mention.shown ?? '' }
+  if (mention.via === 'decoded') return { kind: 'decoded', shown: mention.shown ?? '' }
+  return null
 }
 
-function privacyReason(best: Judged, lp: ReturnType<typeof localPartPurpose>, dpo: boolean): string {
-  if (lp === 'dpo' || (dpo && best.strongest?.about === 'the Data Protection Officer')) return 'It is the address of the Data Protection Officer.'
-  if (lp === 'privacy' && (!best.strongest || best.privacy < 1.5)) return 'The address itself is for privacy matters.'
-  const about = best.strongest?.about ?? 'privacy'
-  const topic = about === 'questions about the policy' ? 'questions on the privacy policy' : about === 'the controller of your data' ? 'the company responsible for your data (the controller)' : about
-  return best.fromOwnSentence ? `The sentence naming it ties it to ${topic}.` : `It is given right after text about ${topic}.`
+function privacyReason(best: Judged, lp: ReturnType<typeof localPartPurpose>, dpo: boolean): Reason {
+  if (lp === 'dpo' || (dpo && best.strongest?.about === 'the Data Protection Officer')) return because('email.dpo')
+  if (lp === 'privacy' && (!best.strongest || best.privacy < 1.5)) return because('email.privacyAddress')
+  return because(best.fromOwnSentence ? 'email.ownSentence' : 'email.afterText', { topic: topic(best.strongest?.about) })
 }
 
 function otherPurpose(lp: ReturnType<typeof localPartPurpose>, judged: ReadonlyArray<Judged>): OtherEmailPurpose {

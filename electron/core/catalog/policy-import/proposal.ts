@@ -38,8 +38,9 @@ export const proposedPrivacyEmailSchema = z.object({
   address: z.string().min(3),
   /** Higher is better; comparable within one proposal only. */
   score: z.number(),
-  /** Why Rightful believes it is the privacy contact, as a sentence for the user. */
+  /** Why Rightful believes it is the privacy contact, in English (logs, the CLI's default); `detail` is what a host renders in the reader's language. */
   reason: z.string().min(1),
+  detail: messageSchema,
   ...span,
   purpose: z.enum(['privacy', 'dpo']),
 })
@@ -51,7 +52,9 @@ export type OtherEmailPurpose = (typeof otherEmailPurposes)[number]
 export const proposedOtherEmailSchema = z.object({
   address: z.string().min(3),
   purpose: z.enum(otherEmailPurposes),
+  /** Why it is not taken as the privacy contact, in English; `detail` as a message. */
   reason: z.string().min(1),
+  detail: messageSchema,
   ...span,
 })
 export type ProposedOtherEmail = z.infer<typeof proposedOtherEmailSchema>
@@ -60,7 +63,9 @@ export type ProposedOtherEmail = z.infer<typeof proposedOtherEmailSchema>
 export const excludedEmailSchema = z.object({
   address: z.string().min(3),
   why: z.enum(['regulator', 'third-party', 'placeholder', 'sender-only']),
+  /** Why it is left out, in English; `detail` as a message. */
   reason: z.string().min(1),
+  detail: messageSchema,
   ...span,
 })
 export type ExcludedEmail = z.infer<typeof excludedEmailSchema>
@@ -77,8 +82,9 @@ export const proposedPostalAddressSchema = z.object({
   /** The addressee the policy names with it, when it does. */
   recipient: z.string().min(1).nullable(),
   role: z.enum(addressRoles),
-  /** Why it is taken as the company's, or as a regulator's or third party's. */
+  /** Why it is taken as the company's, or as a regulator's or third party's, in English; `detail` as a message. */
   reason: z.string().min(1),
+  detail: messageSchema,
   ...span,
 })
 export type ProposedPostalAddress = z.infer<typeof proposedPostalAddressSchema>

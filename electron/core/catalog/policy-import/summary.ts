@@ -3,6 +3,9 @@
  * import-policy --json` prints (plain values first, the full findings under `details`) and the
  * readable summary it prints without --json.
  */
+import { renderMessage } from '../../messages/render'
+import type { UiLanguage } from '../../messages/ui-languages'
+import type { Message, MessageParam } from '../../shared/message'
 import type { PolicyFormat, PolicyProposal } from './proposal'
 
 /** The format of a policy file, from its name: .html/.htm, .md/.markdown, else plain text. */
@@ -36,7 +39,13 @@ export type ProposalView = {
   readonly details: Omit<PolicyProposal, 'plainText' | 'quotes' | 'warnings'>
 }
 
-export function proposalView(proposal: PolicyProposal): ProposalView {
+/** A finding's reason (or a warning's words) in a UI language: its message, or the core's English. */
+function said(found: { readonly reason?: string; readonly message?: string; readonly detail: Message }, ui: UiLanguage): string {
+  return ui === 'en' ? (found.reason ?? found.message ?? renderMessage(found.detail)) : renderMessage(found.detail, ui)
+}
+
+/** The flat view; the reasons of what is not the company's and the warnings in `ui` (English by default). */
+export function proposalView(proposal: PolicyProposal, ui: UiLanguage = 'en'): ProposalView {
   const { plainText: _text, quotes, warnings, ...details } = proposal
   return {
     companyName: proposal.companyName?.name ?? null,
@@ -51,10 +60,10 @@ export function proposalView(proposal: PolicyProposal): ProposalView {
     minAge: proposal.minAge?.age ?? null,
     language: proposal.language,
     quotes,
-    warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
+    warnings: warnings.map((w) => ({ code: w.code, message: said(w, ui) })),
     notTheCompany: [
-      ...proposal.excludedEmails.map((e) => ({ kind: 'email' as const, value: e.address, reason: e.reason })),
-      ...proposal.postalAddresses.filter((a) => a.role !== 'company').map((a) => ({ kind: 'postal' as const, value: a.text, reason: a.reason })),
+      ...proposal.excludedEmails.map((e) => ({ kind: 'email' as const, value: e.address, reason: said(e, ui) })),
+      ...proposal.postalAddresses.filter((a) => a.role !== 'company').map((a) => ({ kind: 'postal' as const, value: a.text, reason: said(a, ui) })),
     ],
     details,
   }
@@ -65,40 +74,42 @@ const short = (text: string, max = 160) => {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
 }
 
-/** A summary for people: each finding with its reason and the policy's words. */
-export function describeProposal(proposal: PolicyProposal): string {
+/** A summary for people, in a UI language: each finding with its reason and the policy's words. */
+export function describeProposal(proposal: PolicyProposal, ui: UiLanguage = 'en'): string {
+  const label = (key: string, params?: Readonly<Record<string, MessageParam>>) => renderMessage({ key: `policyImport.summary.${key}`, ...(params ? { params } : {}) }, ui)
+  const quoted = (text: string) => label('quoted', { text })
   const lines: string[] = []
   const name = proposal.companyName
-  lines.push(`Company: ${name ? `${name.name} (from ${name.basis === 'domain' ? 'the web address' : name.basis === 'title' ? 'the title' : 'the policy naming itself'})` : '(not found: enter the name yourself)'}`)
-  if (proposal.legalNames.length > 0) lines.push(`Legal names: ${proposal.legalNames.join('; ')}`)
+  lines.push(name ? label(`company.${name.basis === 'domain' ? 'fromDomain' : name.basis === 'title' ? 'fromTitle' : 'fromPolicy'}`, { name: name.name }) : label('company.none'))
+  if (proposal.legalNames.length > 0) lines.push(label('legalNames', { names: proposal.legalNames.join('; ') }))
   lines.push('')
-  if (proposal.privacyEmails.length === 0) lines.push('Privacy e-mail: none in this policy')
+  if (proposal.privacyEmails.length === 0) lines.push(label('privacyNone'))
   proposal.privacyEmails.forEach((e, i) => {
-    lines.push(`${i === 0 ? 'Privacy e-mail' : '  also'}: ${e.address}${e.purpose === 'dpo' ? ' (Data Protection Officer)' : ''}`)
-    lines.push(`    ${e.reason}`)
-    lines.push(`    “${short(e.quote)}”`)
+    lines.push(label(`${i === 0 ? 'privacy' : 'privacyAlso'}${e.purpose === 'dpo' ? 'Dpo' : ''}`, { address: e.address }))
+    lines.push(`    ${said(e, ui)}`)
+    lines.push(`    ${quoted(short(e.quote))}`)
   })
-  for (const e of proposal.otherEmails) lines.push(`Other e-mail: ${e.address} (${e.purpose})`)
+  for (const e of proposal.otherEmails) lines.push(label('other', { address: e.address, purpose: { key: `policyImport.purpose.${e.purpose}` } }))
   const company = proposal.postalAddresses.filter((a) => a.role === 'company')
-  for (const a of company) lines.push(`Postal address${a.country ? ` [${a.country}]` : ''}: ${a.text}`)
-  for (const p of proposal.phones) lines.push(`${p.kind === 'fax' ? 'Fax' : 'Phone'}: ${p.number}`)
+  for (const a of company) lines.push(a.country ? label('postalIn', { address: a.text, code: a.country }) : label('postal', { address: a.text }))
+  for (const p of proposal.phones) lines.push(label(p.kind === 'fax' ? 'fax' : 'phone', { number: p.number }))
   if (proposal.subjectRule) {
-    lines.push(`Subject line: “${short(proposal.subjectRule.text, 240)}”`)
-    if (proposal.subjectRule.phrases.length > 0) lines.push(`    one of: ${proposal.subjectRule.phrases.map((p) => `“${p}”`).join(', ')}`)
+    lines.push(label('subject', { rule: quoted(short(proposal.subjectRule.text, 240)) }))
+    if (proposal.subjectRule.phrases.length > 0) lines.push(`    ${label('oneOf', { phrases: proposal.subjectRule.phrases.map(quoted).join(ui.startsWith('zh') ? '、' : ', ') })}`)
   }
-  if (proposal.deletionInstruction) lines.push(`Deletion: “${short(proposal.deletionInstruction.text, 240)}”`)
-  if (proposal.minAge) lines.push(`Minimum age: ${proposal.minAge.age} (“${short(proposal.minAge.quote)}”)`)
+  if (proposal.deletionInstruction) lines.push(label('deletion', { rule: quoted(short(proposal.deletionInstruction.text, 240)) }))
+  if (proposal.minAge) lines.push(label('minAge', { age: proposal.minAge.age, quote: quoted(short(proposal.minAge.quote)) }))
   const others = proposal.postalAddresses.filter((a) => a.role !== 'company')
   if (proposal.excludedEmails.length > 0 || others.length > 0) {
     lines.push('')
-    lines.push('Not the company’s (left out):')
-    for (const e of proposal.excludedEmails) lines.push(`  ${e.address}: ${e.reason}`)
-    for (const a of others) lines.push(`  ${a.text}: ${a.reason}`)
+    lines.push(label('leftOut'))
+    for (const e of proposal.excludedEmails) lines.push(`  ${e.address}: ${said(e, ui)}`)
+    for (const a of others) lines.push(`  ${a.text}: ${said(a, ui)}`)
   }
   if (proposal.warnings.length > 0) {
     lines.push('')
-    lines.push('Check:')
-    for (const w of proposal.warnings) lines.push(`  - ${w.message}`)
+    lines.push(label('check'))
+    for (const w of proposal.warnings) lines.push(`  - ${said(w, ui)}`)
   }
   return lines.join('\n')
 }

@@ -3,6 +3,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form'
 import { Trans, useTranslation } from 'react-i18next'
 import type { PolicyProposal } from '@core/catalog/policy-import/proposal'
 import type { CompanyMatch } from '@core/catalog/schema'
+import type { Message } from '@core/shared/message'
 import { ApiFailure, messageOf, unwrap } from '../../api'
 import type { PolicyFormat, PolicyRead } from '../../store/policy-import-slice'
 import { useStore } from '../../store/store'
@@ -26,6 +27,9 @@ export function guessFormat(name: string | null, text: string): Format {
   if (/\[[^\]]+\]\([^)]+\)|^#{1,6} /m.test(text)) return 'markdown'
   return 'text'
 }
+
+/** Why an address is taken for what it is, in the window's language (the core's English where the resources lack its words). */
+const reasonText = (found: { readonly reason: string; readonly detail: Message }): string => errorText({ message: found.reason, detail: found.detail })
 
 type Highlight = { start: number; end: number; field: string; key: string }
 
@@ -277,7 +281,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
         {proposal.privacyEmails.map((e, i) => (
           <Check key={e.address} checked={privacy.has(e.address)} onChange={(on) => setValue('privacy', toggle(privacyList, e.address, on))} onFocus={() => focus(`privacy-${i}`)}>
             <strong data-proposed-email={e.address}>{e.address}</strong>
-            <span className="muted small">{e.reason}</span>
+            <span className="muted small">{reasonText(e)}</span>
           </Check>
         ))}
 
@@ -287,7 +291,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <strong>
               {e.address} <span className="tag">{purposeLabel(e.purpose)}</span>
             </strong>
-            <span className="muted small">{e.reason}</span>
+            <span className="muted small">{reasonText(e)}</span>
           </Check>
         ))}
 
@@ -298,7 +302,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
               {a.text} {a.role !== 'company' ? <span className="tag tag-muted">{a.role === 'regulator' ? t('regulator') : t('someoneElse')}</span> : null}
             </strong>
             <span className="muted small">
-              {a.reason}
+              {reasonText(a)}
               {a.country ? ` · ${countryName(a.country)}` : ''}
             </span>
             {addresses.has(i) && !a.country ? (
@@ -357,7 +361,7 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <ul className="sources">
               {proposal.excludedEmails.map((e, i) => (
                 <li key={`${e.address}-${i}`} onMouseEnter={() => focus(`excluded-${i}`)}>
-                  <span className="mono">{e.address}</span>: {e.reason}
+                  <span className="mono">{e.address}</span>: {reasonText(e)}
                 </li>
               ))}
             </ul>
