@@ -3,28 +3,8 @@
  * before anything is sent: each problem beside its field in the window's language (English and
  * Chinese), the first such field focused, nothing saved. A picture of the mail form with its errors.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
 import { expect, snapshot, test } from './fixtures'
-
-const root = path.resolve(__dirname, '..', '..')
-type Tree = { readonly [key: string]: string | Tree }
-const read = (file: string): Tree => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Tree
-const at = (tree: Tree, dotted: string): string => {
-  let node: string | Tree = tree
-  for (const part of dotted.split('.')) node = (node as Tree)[part]!
-  if (typeof node !== 'string') throw new Error(`no words at ${dotted}`)
-  return node
-}
-
-/** The error tied to a field by its aria-describedby. */
-async function errorOf(page: Page, field: Locator): Promise<Locator> {
-  await expect(field).toHaveAttribute('aria-invalid', 'true')
-  const describedBy = await field.getAttribute('aria-describedby')
-  expect(describedBy).toBeTruthy()
-  return page.locator(`[id="${describedBy!.split(' ')[0]}"]`)
-}
+import { at, errorOf, read } from './form-words'
 
 for (const [lang, locale] of [['en', 'en-GB'], ['zh-Hans', 'zh-CN']] as const) {
   test.describe(`in ${lang}`, () => {
