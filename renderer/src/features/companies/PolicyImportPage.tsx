@@ -361,7 +361,9 @@ function Review({ proposal, input, onBack }: { proposal: PolicyProposal; input: 
             <ul className="sources">
               {proposal.excludedEmails.map((e, i) => (
                 <li key={`${e.address}-${i}`} onMouseEnter={() => focus(`excluded-${i}`)}>
-                  <span className="mono">{e.address}</span>: {reasonText(e)}
+                  <span className="mono">{e.address}</span>
+                  {t('leftOutSeparator')}
+                  {reasonText(e)}
                 </li>
               ))}
             </ul>
