@@ -22,7 +22,7 @@ export type HolidayTable = {
   readonly source: string
   readonly from: number
   readonly to: number
-  readonly jurisdictions: Readonly<Record<string, { readonly names: ReadonlyArray<string>; readonly years: Readonly<Record<string, string>> }>>
+  readonly jurisdictions: Readonly<Record<string, { readonly names: ReadonlyArray<string>; readonly local?: Readonly<Record<string, ReadonlyArray<string>>>; readonly years: Readonly<Record<string, string>> }>>
 }
 
 type RuleNode = { days?: unknown; states?: Record<string, RuleNode>; regions?: Record<string, RuleNode> }
@@ -43,10 +43,89 @@ export function holidaysOfYear(source: Holidays, year: number): Array<[string, s
   return [...days]
 }
 
-export function openSource(country: string, region: string | null): Holidays {
+/**
+ * The date-holidays languages whose names the tables keep (zh serves both Chinese UI languages:
+ * date-holidays has one Chinese), and "own": the name date-holidays falls back to when it has none
+ * in the asked language, i.e. the country's own language (else English).
+ */
+export const holidayNameLanguages = ['own', 'de', 'fr', 'es', 'zh'] as const
+
+export function openSource(country: string, region: string | null, language = 'en'): Holidays {
+  // "own": no language asked, so the country's own languages come first.
+  const languages = language === 'own' ? [] : [language]
   return region
-    ? new Holidays(country, region, { languages: ['en'], types: ['public', 'bank'] })
-    : new Holidays(country, { languages: ['en'], types: ['public', 'bank'] })
+    ? new Holidays(country, region, { languages, types: ['public', 'bank'] })
+    : new Holidays(country, { languages, types: ['public', 'bank'] })
+}
+
+/** One year's names in the language the source was opened in, first name per day like holidaysOfYear. */
+export function localNamesOfYear(source: Holidays, year: number): Map<string, string> {
+  const days = new Map<string, string>()
+  for (const holiday of source.getHolidays(year) ?? []) {
+    if (holiday.type !== 'public' && holiday.type !== 'bank') continue
+    const day = holiday.date.slice(0, 10)
+    if (!days.has(day)) days.set(day, holiday.name)
+  }
+  return days
+}
+
+/**
+ * The names in other languages aligned with `names`, as few as read back the same: "own" where the
+ * country's own name differs from English, a language's where date-holidays' name in it differs
+ * from the own name (else English); "" for none, trailing "" and empty lists left out.
+ */
+export class NameTranslations {
+  private readonly local = new Map<string, string[]>()
+
+  constructor(private readonly names: ReadonlyArray<string>) {}
+
+  /** Records the day's names in every language for the English name at `index`. */
+  add(index: number, byLanguage: ReadonlyMap<string, string | undefined>): void {
+    const english = this.names[index]
+    const own = byLanguage.get('own') ?? english
+    for (const language of holidayNameLanguages) {
+      const name = byLanguage.get(language)
+      if (name === undefined || name === (language === 'own' ? english : own)) continue
+      let list = this.local.get(language)
+      if (!list) this.local.set(language, (list = []))
+      list[index] = name
+    }
+  }
+
+  toJSON(): Record<string, string[]> | undefined {
+    const out: Record<string, string[]> = Object.create(null)
+    for (const language of holidayNameLanguages) {
+      const list = this.local.get(language)
+      if (list && list.length > 0) out[language] = Array.from(list, (name) => name ?? '')
+    }
+    return Object.keys(out).length > 0 ? out : undefined
+  }
+}
+
+/**
+ * The index of a holiday in `names`, added when new: one entry per English name and its names in
+ * the other languages together, so that a day renamed in one language only (Japan's 体育の日 to
+ * スポーツの日) or named in a region's own language (Vaud's Jeûne fédéral) keeps its own names.
+ */
+export function nameIndex(names: string[], keys: Map<string, number>, name: string, local: ReadonlyMap<string, string | undefined>): number {
+  const key = [name, ...holidayNameLanguages.map((language) => local.get(language) ?? '')].join('\u0000')
+  let index = keys.get(key)
+  if (index === undefined) {
+    index = names.push(name) - 1
+    keys.set(key, index)
+  }
+  return index
+}
+
+/** One source per language of holidayNameLanguages. */
+export function localSources(country: string, region: string | null): Map<string, Holidays> {
+  return new Map(holidayNameLanguages.map((language) => [language, openSource(country, region, language)] as const))
+}
+
+/** The names of one year's days per language of holidayNameLanguages, from localSources. */
+export function localYear(sources: ReadonlyMap<string, Holidays>, year: number): (day: string) => Map<string, string | undefined> {
+  const perSource = new Map([...sources].map(([language, source]) => [language, localNamesOfYear(source, year)] as const))
+  return (day) => new Map(holidayNameLanguages.map((language) => [language, perSource.get(language)!.get(day)] as const))
 }
 
 /** The installed date-holidays' version, read from its package.json. */
@@ -58,23 +137,29 @@ export function dateHolidaysVersion(repoRoot: string): string {
 export function composeHolidayTable(repoRoot: string): HolidayTable {
   const data = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'date-holidays', 'data', 'holidays.json'), 'utf8')) as { holidays: Record<string, RuleNode> }
   const registry = new Holidays()
-  const jurisdictions: Record<string, { names: string[]; years: Record<string, string> }> = Object.create(null)
+  const jurisdictions: Record<string, { names: string[]; local?: Record<string, string[]>; years: Record<string, string> }> = Object.create(null)
   for (const country of Object.keys(data.holidays).sort()) {
     if (!usesAstronomy(data.holidays[country]!)) continue
     for (const region of [null, ...Object.keys(registry.getStates(country) ?? {}).sort()]) {
       const source = openSource(country, region)
+      const sources = localSources(country, region)
       const names: string[] = []
+      const keys = new Map<string, number>()
+      const local = new NameTranslations(names)
       const years: Record<string, string> = Object.create(null)
       for (let year = tableYears.from; year <= tableYears.to; year += 1) {
+        const localOf = localYear(sources, year)
         years[String(year)] = holidaysOfYear(source, year)
           .map(([day, name]) => {
-            let index = names.indexOf(name)
-            if (index < 0) index = names.push(name) - 1
+            const localized = localOf(day)
+            const index = nameIndex(names, keys, name, localized)
+            local.add(index, localized)
             return `${day.slice(5, 7)}${day.slice(8, 10)}${index ? index.toString(36) : ''}`
           })
           .join(' ')
       }
-      jurisdictions[region ? `${country}-${region}` : country] = { names, years }
+      const translated = local.toJSON()
+      jurisdictions[region ? `${country}-${region}` : country] = translated ? { names, local: translated, years } : { names, years }
     }
   }
   return { source: dateHolidaysVersion(repoRoot), ...tableYears, jurisdictions }
@@ -94,6 +179,8 @@ export type HolidayPlace = {
   readonly name: string
   readonly regions: ReadonlyArray<readonly [string, string]>
   readonly names: ReadonlyArray<string>
+  /** Per UI language other than English, the names aligned with `names` ("" where as in English). */
+  readonly local?: Readonly<Record<string, ReadonlyArray<string>>>
   readonly years?: Readonly<Record<string, string>>
   readonly regionYears?: Readonly<Record<string, Readonly<Record<string, string>>>>
 }
@@ -133,36 +220,45 @@ export function composeHolidayPlaces(repoRoot: string): HolidayPlaces {
   const countries: Record<string, string> = Object.create(null)
   for (const country of Object.keys(countryNames).sort()) {
     const regions = Object.entries(registry.getStates(country, 'en') ?? {})
-    const entry: { name: string; regions: Array<[string, string]>; names: string[]; years?: Record<string, string>; regionYears?: Record<string, Record<string, string>> } = {
+    const entry: { name: string; regions: Array<[string, string]>; names: string[]; local?: Record<string, string[]>; years?: Record<string, string>; regionYears?: Record<string, Record<string, string>> } = {
       name: countryNames[country]!,
       regions,
       names: [],
     }
     const rules = data.holidays[country]
     if (rules && !usesAstronomy(rules)) {
-      const encode = (source: Holidays, year: number) =>
-        holidaysOfYear(source, year)
+      const local = new NameTranslations(entry.names)
+      const keys = new Map<string, number>()
+      const encode = (source: Holidays, sources: ReadonlyMap<string, Holidays>, year: number) => {
+        const localOf = localYear(sources, year)
+        return holidaysOfYear(source, year)
           .map(([day, name]) => {
-            let index = entry.names.indexOf(name)
-            if (index < 0) index = entry.names.push(name) - 1
+            const localized = localOf(day)
+            const index = nameIndex(entry.names, keys, name, localized)
+            local.add(index, localized)
             return `${day.slice(5, 7)}${day.slice(8, 10)}${index ? index.toString(36) : ''}`
           })
           .join(' ')
+      }
       const whole = openSource(country, null)
+      const wholeLocal = localSources(country, null)
       const years: Record<string, string> = Object.create(null)
-      for (let year = placeYears.from; year <= placeYears.to; year += 1) years[String(year)] = encode(whole, year)
+      for (let year = placeYears.from; year <= placeYears.to; year += 1) years[String(year)] = encode(whole, wholeLocal, year)
       entry.years = years
       const regionYears: Record<string, Record<string, string>> = Object.create(null)
       for (const [region] of regions) {
         const source = openSource(country, region)
+        const sources = localSources(country, region)
         const differing: Record<string, string> = Object.create(null)
         for (let year = placeYears.from; year <= placeYears.to; year += 1) {
-          const diff = regionDiff(years[String(year)]!, encode(source, year))
+          const diff = regionDiff(years[String(year)]!, encode(source, sources, year))
           if (diff !== '') differing[String(year)] = diff
         }
         if (Object.keys(differing).length > 0) regionYears[region] = differing
       }
       entry.regionYears = regionYears
+      const translated = local.toJSON()
+      if (translated) entry.local = translated
     }
     countries[country] = JSON.stringify(entry)
   }

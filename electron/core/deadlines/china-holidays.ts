@@ -6,6 +6,19 @@
  * notices, not checked against the published text: the UI marks it as unverified.
  */
 import type { PlainDate } from '../shared/calendar'
+import type { HolidayNames } from './holidays'
+
+/** The table's day-off names in the UI languages (Rightful's own words; Chinese as the notices write them). */
+const names = new Map<string, Omit<HolidayNames, 'en'>>([
+  ["New Year's Day", { de: 'Neujahr', fr: 'Jour de l’An', es: 'Año Nuevo', zhHans: '元旦', zhHant: '元旦' }],
+  ['Spring Festival', { de: 'Frühlingsfest', fr: 'Fête du Printemps', es: 'Fiesta de la Primavera', zhHans: '春节', zhHant: '春節' }],
+  ['Qingming Festival', { de: 'Qingming-Fest', fr: 'Fête de Qingming', es: 'Festividad de Qingming', zhHans: '清明节', zhHant: '清明節' }],
+  ['Labour Day', { de: 'Tag der Arbeit', fr: 'Fête du Travail', es: 'Día del Trabajo', zhHans: '劳动节', zhHant: '勞動節' }],
+  ['Dragon Boat Festival', { de: 'Drachenbootfest', fr: 'Fête des bateaux-dragons', es: 'Festividad del Barco Dragón', zhHans: '端午节', zhHant: '端午節' }],
+  ['Mid-Autumn Festival', { de: 'Mondfest', fr: 'Fête de la mi-automne', es: 'Festividad del Medio Otoño', zhHans: '中秋节', zhHant: '中秋節' }],
+  ['National Day', { de: 'Nationalfeiertag', fr: 'Fête nationale', es: 'Día Nacional', zhHans: '国庆节', zhHant: '國慶節' }],
+  ['National Day and Mid-Autumn Festival', { de: 'Nationalfeiertag und Mondfest', fr: 'Fête nationale et fête de la mi-automne', es: 'Día Nacional y Festividad del Medio Otoño', zhHans: '国庆节、中秋节', zhHant: '國慶節、中秋節' }],
+])
 
 type YearTable = { readonly off: ReadonlyArray<[from: string, to: string, name: string]>; readonly workdays: ReadonlyArray<string> }
 
@@ -49,7 +62,7 @@ const table: Readonly<Record<number, YearTable>> = {
 
 export const chinaTableYears = Object.keys(table).map(Number)
 
-type Expanded = { readonly off: ReadonlyMap<PlainDate, string>; readonly workdays: ReadonlySet<PlainDate> }
+type Expanded = { readonly off: ReadonlyMap<PlainDate, HolidayNames>; readonly workdays: ReadonlySet<PlainDate> }
 const expanded = new Map<number, Expanded>()
 
 function expand(year: number): Expanded | null {
@@ -57,8 +70,10 @@ function expand(year: number): Expanded | null {
   if (!source) return null
   let result = expanded.get(year)
   if (!result) {
-    const off = new Map<PlainDate, string>()
-    for (const [from, to, name] of source.off) {
+    const off = new Map<PlainDate, HolidayNames>()
+    for (const [from, to, en] of source.off) {
+      const local = names.get(en)
+      const name: HolidayNames = local ? { en, ...local } : { en, de: en, fr: en, es: en, zhHans: en, zhHant: en }
       const start = Date.UTC(year, Number(from.slice(0, 2)) - 1, Number(from.slice(3)))
       const end = Date.UTC(year, Number(to.slice(0, 2)) - 1, Number(to.slice(3)))
       for (let ms = start; ms <= end; ms += 86_400_000) off.set(new Date(ms).toISOString().slice(0, 10), name)
@@ -74,8 +89,8 @@ export function chinaTableCovers(year: number): boolean {
   return year in table
 }
 
-/** The day off's name, or null. Only for covered years. */
-export function chinaDayOff(date: PlainDate): string | null {
+/** The day off's names, or null. Only for covered years. */
+export function chinaDayOff(date: PlainDate): HolidayNames | null {
   return expand(Number(date.slice(0, 4)))?.off.get(date) ?? null
 }
 

@@ -22,7 +22,7 @@ import {
   weekdayNames,
   type PlainDate,
 } from '../shared/calendar'
-import { holidayCalendar, parseJurisdiction, withCanadianFederalHolidays, type HolidayCalendar, type Jurisdiction } from './holidays'
+import { holidayCalendar, parseJurisdiction, withCanadianFederalHolidays, type HolidayCalendar, type HolidayNames, type Jurisdiction } from './holidays'
 import type { Deadline, DeadlineInput, DeadlineStep } from './model'
 import { defaultDeadlineSettings, type DeadlineSettings } from './settings'
 import { timeZoneOf } from './time-zones'
@@ -547,15 +547,18 @@ function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): st
   }
 }
 
-type Rolled = { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string }> }
+type Skipped = { date: PlainDate; reason: string; names?: HolidayNames }
+type Rolled = { date: PlainDate; skipped: ReadonlyArray<Skipped> }
 
 export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): Rolled {
-  const skipped: Array<{ date: PlainDate; reason: string }> = []
+  const skipped: Skipped[] = []
   let current = date
   for (let guard = 0; guard < 60; guard += 1) {
     const reason = blocked(current, rule, calendar)
     if (!reason) return { date: current, skipped }
-    skipped.push({ date: current, reason })
+    // A holiday's names in every UI language, for the explanation's messages.
+    const names = reason === calendar.holidayOn(current) ? calendar.holidayNames?.(current) : null
+    skipped.push(names ? { date: current, reason, names } : { date: current, reason })
     current = addDays(current, 1)
   }
   return { date: current, skipped }

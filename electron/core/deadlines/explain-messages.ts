@@ -6,7 +6,7 @@
 import { message, type Message, type MessageParam } from '../shared/message'
 import { hasPlacePhrase, inPlace } from '../messages/places'
 import type { PlainDate } from '../shared/calendar'
-import type { HolidayCalendar } from './holidays'
+import type { HolidayCalendar, HolidayNames } from './holidays'
 
 type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
 
@@ -62,9 +62,15 @@ export function countMessage(start: PlainDate, period: Period, paused: number, c
 }
 
 /** "That is not a day a period can end on: … So it moves to … (citation)." (none when nothing moved) */
-export function rollMessages(rolled: { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string }> }, citation: string, isWeekday: (reason: string) => boolean): Message[] {
+export function rollMessages(
+  rolled: { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string; names?: HolidayNames }> },
+  citation: string,
+  isWeekday: (reason: string) => boolean,
+): Message[] {
   if (rolled.skipped.length === 0) return []
-  const days = rolled.skipped.map((s) => (isWeekday(s.reason) ? message('deadline.skipped', { skippedDay: s.date }) : message('deadline.skippedHoliday', { skippedDay: s.date, reason: s.reason })))
+  // A holiday is named in the reader's language (deadline.holidayName picks its own parameter).
+  const reasonOf = (s: { reason: string; names?: HolidayNames }): MessageParam => (s.names ? message('deadline.holidayName', { ...s.names }) : s.reason)
+  const days = rolled.skipped.map((s) => (isWeekday(s.reason) ? message('deadline.skipped', { skippedDay: s.date }) : message('deadline.skippedHoliday', { skippedDay: s.date, reason: reasonOf(s) })))
   return [message('deadline.roll', { days, movedDay: rolled.date, citation })]
 }
 

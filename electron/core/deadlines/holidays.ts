@@ -17,12 +17,48 @@ import { coreError } from '../messages/errors'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
+/**
+ * A holiday's name in each UI language: date-holidays' name in that language where it has one,
+ * else the country's own name ("Pfingstmontag" for a Chinese reader of a Bavarian deadline), else
+ * English. date-holidays has one Chinese for both scripts.
+ */
+export type HolidayNames = {
+  readonly en: string
+  readonly de: string
+  readonly fr: string
+  readonly es: string
+  readonly zhHans: string
+  readonly zhHant: string
+}
+
+/** The names in other languages as the tables keep them (scripts/holidays/compose.ts NameTranslations). */
+type LocalNames = { readonly own?: ReadonlyArray<string>; readonly de?: ReadonlyArray<string>; readonly fr?: ReadonlyArray<string>; readonly es?: ReadonlyArray<string>; readonly zh?: ReadonlyArray<string> }
+
+/** A day's holiday: its English name (what the engine compares and writes) and its names per language. */
+type Holiday = { readonly name: string; readonly names: HolidayNames }
+
+/** Each English name of a table with its names per language, read back as compose.ts wrote them. */
+function holidaysOf(names: ReadonlyArray<string>, local: LocalNames | undefined): ReadonlyArray<Holiday> {
+  return names.map((en, index) => {
+    const own = local?.own?.[index] || en
+    const zh = local?.zh?.[index] || own
+    return { name: en, names: { en, de: local?.de?.[index] || own, fr: local?.fr?.[index] || own, es: local?.es?.[index] || own, zhHans: zh, zhHant: zh } }
+  })
+}
+
+/** A holiday named alike in every language (where no other name is known). */
+export function sameNames(name: string): HolidayNames {
+  return { en: name, de: name, fr: name, es: name, zhHans: name, zhHant: name }
+}
+
 export type HolidayCalendar = {
   readonly jurisdiction: Jurisdiction | null
   /** e.g. "United States (Delaware)", or null when no country is known. */
   readonly label: string | null
   /** The holiday's English name when `date` is a public holiday there, else null. */
   holidayOn(date: PlainDate): string | null
+  /** The holiday's names in the UI languages when `date` is a public holiday there, else null. */
+  holidayNames?(date: PlainDate): HolidayNames | null
   /** A Saturday or Sunday that is an official working day there (mainland China's 调休). */
   isMakeUpWorkday(date: PlainDate): boolean
   /** Where the holidays come from, when the user should know (unverified or incomplete data). */
@@ -44,21 +80,23 @@ type Place = {
   readonly name: string
   readonly regions: ReadonlyArray<readonly [string, string]>
   readonly names: ReadonlyArray<string>
+  readonly local?: LocalNames
   readonly years?: Readonly<Record<string, string>>
   readonly regionYears?: Readonly<Record<string, Readonly<Record<string, string>>>>
 }
 
 /** Each country's entry as written (a JSON string), parsed when the country is first asked for. */
 const placeTexts = new Map(Object.entries(holidayPlaces.countries))
-const places = new Map<string, { readonly place: Place; readonly regions: ReadonlyMap<string, string> }>()
+type PlaceEntry = { readonly place: Place; readonly regions: ReadonlyMap<string, string>; holidays?: ReadonlyArray<Holiday> }
+const places = new Map<string, PlaceEntry>()
 
-function placeOf(country: string): { readonly place: Place; readonly regions: ReadonlyMap<string, string> } | null {
+function placeOf(country: string): PlaceEntry | null {
   const known = places.get(country)
   if (known) return known
   const text = placeTexts.get(country)
   if (text === undefined) return null
   const place = JSON.parse(text) as Place
-  const entry = { place, regions: new Map(place.regions) }
+  const entry: PlaceEntry = { place, regions: new Map(place.regions) }
   places.set(country, entry)
   return entry
 }
@@ -133,62 +171,84 @@ const chinaPartialGroupDays = new Set(["International Women's Day", 'Youth Day',
  * The holidays date-holidays computes from astronomy (lunisolar calendars, equinoxes), computed
  * once at build time (scripts/build-holidays.ts) for the years requests are likely to need.
  */
-const precomputed = new Map(Object.entries(holidayTable.jurisdictions))
+type TableEntry = { readonly names: ReadonlyArray<string>; readonly local?: LocalNames; readonly years: Readonly<Record<string, string>> }
+const precomputed = new Map<string, TableEntry>(Object.entries(holidayTable.jurisdictions))
+const precomputedHolidays = new Map<string, ReadonlyArray<Holiday>>()
 
 /** A year of the build-time table, or null when the table does not have it. */
-function precomputedYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, string> | null {
+function precomputedYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, Holiday> | null {
   if (year < holidayTable.from || year > holidayTable.to) return null
-  const entry = precomputed.get(jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country)
+  const key = jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country
+  const entry = precomputed.get(key)
   const days = entry ? ownValue(entry.years, String(year)) : undefined
   if (!entry || days === undefined) return null
-  const table = new Map<PlainDate, string>()
-  readDays(year, days, entry.names, table)
+  let holidays = precomputedHolidays.get(key)
+  if (!holidays) precomputedHolidays.set(key, (holidays = holidaysOf(entry.names, entry.local)))
+  const table = new Map<PlainDate, Holiday>()
+  readDays(year, days, holidays, table)
   return table
 }
 
 /** Days as the tables write them ("MMDD" and a base-36 name index when not 0) into `table`. */
-function readDays(year: number, days: string, names: ReadonlyArray<string>, table: Map<PlainDate, string>): void {
+function readDays(year: number, days: string, holidays: ReadonlyArray<Holiday>, table: Map<PlainDate, Holiday>): void {
   for (const day of days ? days.split(' ') : []) {
-    const name = names[day.length > 4 ? Number.parseInt(day.slice(4), 36) : 0]
-    if (name !== undefined) table.set(`${year}-${day.slice(0, 2)}-${day.slice(2, 4)}` as PlainDate, name)
+    const holiday = holidays[day.length > 4 ? Number.parseInt(day.slice(4), 36) : 0]
+    if (holiday !== undefined) table.set(`${year}-${day.slice(0, 2)}-${day.slice(2, 4)}` as PlainDate, holiday)
   }
 }
 
 /** A year of holiday-places.json (countries without astronomy), or null when it does not have it. */
-function placeYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, string> | null {
+function placeYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainDate, Holiday> | null {
   if (year < holidayPlaces.from || year > holidayPlaces.to) return null
-  const place = placeOf(jurisdiction.country)?.place
+  const entry = placeOf(jurisdiction.country)
+  const place = entry?.place
   const days = place?.years ? ownValue(place.years, String(year)) : undefined
-  if (!place || days === undefined) return null
-  const table = new Map<PlainDate, string>()
-  readDays(year, days, place.names, table)
+  if (!entry || !place || days === undefined) return null
+  entry.holidays ??= holidaysOf(place.names, place.local)
+  const holidays = entry.holidays
+  const table = new Map<PlainDate, Holiday>()
+  readDays(year, days, holidays, table)
   const regionYears = jurisdiction.region && place.regionYears ? ownValue(place.regionYears, jurisdiction.region) : undefined
   const change = regionYears ? ownValue(regionYears, String(year)) : undefined
   // A region's year is written as its change from the country's days (scripts/holidays/compose.ts regionDiff).
   for (const token of change ? change.split(' ') : []) {
     if (token.startsWith('-')) table.delete(`${year}-${token.slice(1, 3)}-${token.slice(3, 5)}` as PlainDate)
-    else readDays(year, token.slice(1), place.names, table)
+    else readDays(year, token.slice(1), holidays, table)
   }
   return table
 }
 
 function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
   // Made only when a year is not in the build-time table (it costs a few ms to set up).
-  let source: Holidays | null = null
-  const years = new Map<number, ReadonlyMap<PlainDate, string>>()
+  const sources = new Map<string, Holidays>()
+  const years = new Map<number, ReadonlyMap<PlainDate, Holiday>>()
 
-  const yearTable = (year: number): ReadonlyMap<PlainDate, string> => {
+  /** The year's days from date-holidays itself, in one language (as compose.ts localNamesOfYear). */
+  const computed = (year: number, language: 'en' | 'own' | 'de' | 'fr' | 'es' | 'zh'): Map<string, string> => {
+    let source = sources.get(language)
+    if (!source) {
+      const Library = dateHolidays()
+      const options = { languages: language === 'own' ? [] : [language], types: ['public', 'bank'] as Array<'public' | 'bank'> }
+      source = jurisdiction.region ? new Library(jurisdiction.country, jurisdiction.region, options) : new Library(jurisdiction.country, options)
+      sources.set(language, source)
+    }
+    const days = new Map<string, string>()
+    for (const holiday of source.getHolidays(year) ?? []) {
+      if (holiday.type !== 'public' && holiday.type !== 'bank') continue
+      const day = holiday.date.slice(0, 10)
+      if (!days.has(day)) days.set(day, holiday.name)
+    }
+    return days
+  }
+
+  const yearTable = (year: number): ReadonlyMap<PlainDate, Holiday> => {
     let table = years.get(year) ?? precomputedYear(jurisdiction, year) ?? placeYear(jurisdiction, year)
     if (!table) {
-      const Library = dateHolidays()
-      source ??= jurisdiction.region
-        ? new Library(jurisdiction.country, jurisdiction.region, { languages: ['en'], types: ['public', 'bank'] })
-        : new Library(jurisdiction.country, { languages: ['en'], types: ['public', 'bank'] })
-      const entries = new Map<PlainDate, string>()
-      for (const holiday of source.getHolidays(year, 'en') ?? []) {
-        if (holiday.type !== 'public' && holiday.type !== 'bank') continue
-        const day = holiday.date.slice(0, 10)
-        if (!entries.has(day)) entries.set(day, holiday.name)
+      const [own, de, fr, es, zh] = (['own', 'de', 'fr', 'es', 'zh'] as const).map((language) => computed(year, language))
+      const entries = new Map<PlainDate, Holiday>()
+      for (const [day, en] of computed(year, 'en')) {
+        const local = (names: Map<string, string> | undefined) => names?.get(day) ?? own?.get(day) ?? en
+        entries.set(day, { name: en, names: { en, de: local(de), fr: local(fr), es: local(es), zhHans: local(zh), zhHant: local(zh) } })
       }
       table = entries
     }
@@ -202,9 +262,14 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
       jurisdiction,
       label: jurisdictionLabel(jurisdiction),
       holidayOn: (date) => {
-        if (chinaTableCovers(Number(date.slice(0, 4)))) return chinaDayOff(date)
-        const name = yearTable(Number(date.slice(0, 4))).get(date) ?? null
+        if (chinaTableCovers(Number(date.slice(0, 4)))) return chinaDayOff(date)?.en ?? null
+        const name = yearTable(Number(date.slice(0, 4))).get(date)?.name ?? null
         return name && !chinaPartialGroupDays.has(name) ? name : null
+      },
+      holidayNames: (date) => {
+        if (chinaTableCovers(Number(date.slice(0, 4)))) return chinaDayOff(date)
+        const holiday = yearTable(Number(date.slice(0, 4))).get(date)
+        return holiday && !chinaPartialGroupDays.has(holiday.name) ? holiday.names : null
       },
       isMakeUpWorkday: chinaMakeUpWorkday,
       caveat: (year) =>
@@ -217,7 +282,8 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
   return {
     jurisdiction,
     label: jurisdictionLabel(jurisdiction),
-    holidayOn: (date) => yearTable(Number(date.slice(0, 4))).get(date) ?? null,
+    holidayOn: (date) => yearTable(Number(date.slice(0, 4))).get(date)?.name ?? null,
+    holidayNames: (date) => yearTable(Number(date.slice(0, 4))).get(date)?.names ?? null,
     isMakeUpWorkday: () => false,
     caveat: () => null,
   }
@@ -295,6 +361,11 @@ export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayC
     jurisdiction: calendar.jurisdiction ?? { country: 'CA', region: null },
     label: `${place}, with Canada's federal holidays (Interpretation Act s.35)`,
     holidayOn: (date) => canadianFederalHolidayOn(date) ?? calendar.holidayOn(date),
+    // The federal holidays' names are Rightful's own, in English only (not from date-holidays).
+    holidayNames: (date) => {
+      const federal = canadianFederalHolidayOn(date)
+      return federal ? sameNames(federal) : (calendar.holidayNames?.(date) ?? null)
+    },
     isMakeUpWorkday: calendar.isMakeUpWorkday,
     caveat: calendar.caveat,
     federalHolidays: true,
