@@ -48,7 +48,7 @@ export function smtpFlags(values: { smtp?: string; tls?: boolean; starttls?: boo
   try {
     return { version: 1, smtp: smtpSettingsFromUrl(values.smtp, { tls: values.tls, starttls: values.starttls, plain: values.plain, from: values.from, certificate }) }
   } catch (error) {
-    if (error instanceof SmtpUrlError) throw new UsageError(error.message)
+    if (error instanceof SmtpUrlError) throw new UsageError(error.message, error.detail)
     throw error
   }
 }

@@ -5,9 +5,21 @@
  */
 import { smtpSettingsSchema, type MailSecurity, type SmtpSettings } from '../../core/mail/mail-settings'
 import type { DocumentStore, DocumentStoreName, DocumentStores } from '../../core/api/ports'
+import { zodIssueMessage } from '../../core/messages/errors'
+import { renderMessage } from '../../core/messages/render'
+import { message, type Message, type MessageParam } from '../../core/shared/message'
 
-/** Thrown for a bad --smtp value; the CLI reports it as a usage error. */
-export class SmtpUrlError extends Error {}
+/**
+ * Thrown for a bad --smtp value; the CLI reports it as a usage error in --ui-lang: `detail` is the
+ * core message (`cli.usage.*` and its parameters), `message` its English.
+ */
+export class SmtpUrlError extends Error {
+  constructor(readonly detail: Message) {
+    super(renderMessage(detail))
+  }
+}
+
+const refuse = (key: string, params?: Readonly<Record<string, MessageParam>>) => new SmtpUrlError(message(`cli.usage.${key}`, params))
 
 export function smtpSettingsFromUrl(
   value: string,
@@ -17,15 +29,15 @@ export function smtpSettingsFromUrl(
   try {
     url = new URL(value)
   } catch {
-    throw new SmtpUrlError(`--smtp: "${value}" is not a URL like smtp://user@smtp.example.org:587.`)
+    throw refuse('smtpNotUrl', { value: value.slice(0, 500) })
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new SmtpUrlError('--smtp: use smtp://user@host:port (or smtps:// for TLS).')
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw refuse('smtpScheme')
   if (url.password) {
-    throw new SmtpUrlError('--smtp: leave the password out of the URL (it would stay in your shell history); set RIGHTFUL_SMTP_PASSWORD or let rightful ask for it.')
+    throw refuse('smtpPasswordInUrl')
   }
-  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw new SmtpUrlError('--smtp: the URL takes only user, host and port.')
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash) throw refuse('smtpOnlyHost')
   const chosen = [flags.tls && 'tls', flags.starttls && 'starttls', flags.plain && 'none'].filter((x): x is MailSecurity => Boolean(x))
-  if (chosen.length > 1) throw new SmtpUrlError('Choose one of --tls, --starttls and --plain.')
+  if (chosen.length > 1) throw refuse('oneSecurity')
   const port = url.port ? Number(url.port) : undefined
   const security: MailSecurity = chosen[0] ?? (url.protocol === 'smtps:' || port === 465 ? 'tls' : 'starttls')
   const parsed = smtpSettingsSchema.safeParse({
@@ -39,7 +51,7 @@ export function smtpSettingsFromUrl(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const flag = issue?.path[0] === 'fromAddress' ? '--from' : issue?.path[0] === 'trustedCertificate' ? '--ca' : '--smtp'
-    throw new SmtpUrlError(`${flag}: ${issue?.message ?? 'invalid'}`)
+    throw refuse('mailFlagProblem', { flag, problem: issue ? zodIssueMessage(issue) : message('issue.zod.invalid') })
   }
   return parsed.data
 }
