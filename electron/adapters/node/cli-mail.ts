@@ -50,8 +50,8 @@ export function smtpSettingsFromUrl(
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const flag = issue?.path[0] === 'fromAddress' ? '--from' : issue?.path[0] === 'trustedCertificate' ? '--ca' : '--smtp'
-    throw refuse('mailFlagProblem', { flag, problem: issue ? zodIssueMessage(issue) : message('issue.zod.invalid') })
+    const flag = issue?.path[0] === 'fromAddress' ? 'from' : issue?.path[0] === 'trustedCertificate' ? 'ca' : 'smtp'
+    throw refuse('flagProblem', { flag, problem: issue ? zodIssueMessage(issue) : message('issue.zod.invalid') })
   }
   return parsed.data
 }

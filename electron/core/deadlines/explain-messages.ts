@@ -5,6 +5,7 @@
  */
 import { message, type Message, type MessageParam } from '../shared/message'
 import { hasPlacePhrase, inPlace } from '../messages/places'
+import { namesKey } from '../messages/params'
 import type { PlainDate } from '../shared/calendar'
 import type { HolidayCalendar, HolidayNames } from './holidays'
 
@@ -68,8 +69,8 @@ export function rollMessages(
   isWeekday: (reason: string) => boolean,
 ): Message[] {
   if (rolled.skipped.length === 0) return []
-  // A holiday is named in the reader's language (deadline.holidayName picks its own parameter).
-  const reasonOf = (s: { reason: string; names?: HolidayNames }): MessageParam => (s.names ? message('deadline.holidayName', { ...s.names }) : s.reason)
+  // A holiday is named in the reader's language: the host picks it from the names message (messages/params.ts).
+  const reasonOf = (s: { reason: string; names?: HolidayNames }): MessageParam => (s.names ? message(namesKey, { ...s.names }) : s.reason)
   const days = rolled.skipped.map((s) => (isWeekday(s.reason) ? message('deadline.skipped', { skippedDay: s.date }) : message('deadline.skippedHoliday', { skippedDay: s.date, reason: reasonOf(s) })))
   return [message('deadline.roll', { days, movedDay: rolled.date, citation })]
 }

@@ -6,7 +6,8 @@
  * - a parameter named "country" holding a code becomes the country's name (in English the
  *   "countryName" beside it, where there is one: the name the core itself wrote), one named "month"
  *   ("2026-02") the month's name, one named "ordinal" (a day of the month) "31st", "31.", "31日";
- * - a nested message is rendered, a list of them enumerated ("A, B"; "A、B" in Chinese);
+ * - a nested message is rendered, a list of them enumerated ("A, B"; "A、B" in Chinese); a
+ *   names message (namesKey: a holiday's name in every language) gives the reader's language's;
  * - numbers stay numbers (i18next picks the plural form from `count`).
  */
 import { describeDate } from '../shared/calendar'
@@ -67,6 +68,20 @@ export function formatOrdinal(day: number, language: UiLanguage): string {
 
 const isMessage = (value: MessageParam): value is Message => typeof value === 'object' && !Array.isArray(value)
 
+/**
+ * A name the core gives in every UI language at once (a holiday's, from the holiday data): a
+ * message with this key and one parameter per language, written as the reader's own.
+ */
+export const namesKey = 'names.byLanguage'
+
+/** The parameter of a names message that holds a UI language's name (zh-Hans: zhHans). */
+export const nameParamOf = (language: UiLanguage): string => language.replace('-', '')
+
+function pickName(names: Message, language: UiLanguage): string {
+  const name = names.params?.[nameParamOf(language)] ?? names.params?.en
+  return typeof name === 'string' ? name : ''
+}
+
 /** The parameters written for the language (a fresh object without a prototype). */
 export function localizeParams(
   params: Readonly<Record<string, MessageParam>> | undefined,
@@ -85,7 +100,7 @@ export function localizeParams(
       }
       else if (name === 'month' && /^\d{4}-\d{2}$/.test(value)) out[name] = formatMonth(value, language)
       else out[name] = value
-    } else if (isMessage(value)) out[name] = render(value)
+    } else if (isMessage(value)) out[name] = value.key === namesKey ? pickName(value, language) : render(value)
     // A plain enumeration (days skipped, …): Intl's unit lists differ too much between languages.
     else out[name] = value.map(render).join(language.startsWith('zh') ? '、' : ', ')
   }
