@@ -9,8 +9,7 @@
 import path from 'node:path'
 import { restorePending } from '../backup/restore-pending'
 import { openCatalog } from '../catalog/catalog'
-import { letterFor, outputFileName } from '../letters/letter-for-request'
-import { renderLetterPdf } from '../letters/render'
+import { saveLetterPdf } from '../letters/save-pdf'
 import { failWith } from '../messages/errors'
 import { openProfileStore } from '../profile/profile'
 import { createAttachmentStage } from '../requests/attachments'
@@ -78,13 +77,7 @@ export async function openLetterApi(ports: Ports): Promise<Api> {
     'profile:get': () => profiles.get(),
     'templates:list': () => templates.list(),
     'requests:create': (input) => requests.create(input),
-    'letters:savePdf': async ({ reference }) => {
-      const { record } = requests.get(reference)
-      const letter = letterFor(record, { date: today(), createdAt: now() })
-      const bytes = await renderLetterPdf(letter, ports.fonts)
-      const saved = await ports.files.save({ suggestedName: outputFileName(record, 'pdf'), kind: 'pdf', bytes })
-      return { path: saved }
-    },
+    'letters:savePdf': ({ reference }) => saveLetterPdf(requests.get(reference).record, { date: today(), createdAt: now() }, ports),
   }
   const answers = (channel: ApiChannel): channel is LetterChannel => (letterChannels as ReadonlyArray<string>).includes(channel)
   const gate = createGate()
