@@ -140,7 +140,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     return { channels: core.channels, invoke, call: (channel, input) => invoke(channel, input) as never }
   }
   const makeApi: MakeApi = (out, pick, mail, scope = 'all') => {
-    if (!api && scope !== 'all') {
+    if (!api && scope !== 'all' && scope !== 'letter') {
       // A deadline or the list of requests: the narrow API, without the rest of the core behind it.
       const opening = (async () => {
         const [{ openNarrowApi }, { createNarrowPorts }, { resolveDataDir }] = await Promise.all([
@@ -159,8 +159,9 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       // The core (and the libraries behind it) is loaded only by a command that uses it, so that
       // `--version`, `--help` and bad arguments start at once (see bench/cli-start.ts).
       const opening = (async () => {
-        const [{ createApi }, { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir }] = await Promise.all([
-          import('./core/api/create-api'),
+        // A new request's letter: only what a letter opens (core/api/letter-api.ts), on the same ports.
+        const [{ createApi, openLetterApi }, { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir }] = await Promise.all([
+          scope === 'letter' ? import('./core/api/letter-api').then((m) => ({ createApi: null, openLetterApi: m.openLetterApi })) : import('./core/api/create-api').then((m) => ({ createApi: m.createApi, openLetterApi: null })),
           import('./adapters/node/node-ports'),
         ])
         const ports = createNodePorts({
@@ -175,7 +176,8 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
         })
         notices = ports.notices
         // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
-        return createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
+        if (openLetterApi) return openLetterApi(ports)
+        return createApi!(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
       })()
       // A failure to open reaches the caller through its first call; none goes unhandled.
       opening.catch(() => {})

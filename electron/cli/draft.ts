@@ -184,7 +184,8 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
     { name: 'letter', summary: 'letter', options: { ...requestOptions, out: { type: 'string', value: 'file.pdf', help: 'out3' } } },
     async (values) => {
       const out = outFile(values.out, ctx.io.cwd)
-      const api = ctx.makeApi(out)
+      // A new request's letter opens only what it needs; a follow-up (a complaint's authorities) the whole core.
+      const api = ctx.makeApi(out, undefined, undefined, typeof values.type === 'string' && isFollowUpType(values.type) ? 'all' : 'letter')
       const view = await draftRequest(ctx, api, values, 'post')
       const saved = unwrap(await api.call('letters:savePdf', { reference: view.record.reference }))
       return { json: { reference: view.record.reference, path: saved.path }, text: `${view.record.reference}: letter written to ${saved.path}` }

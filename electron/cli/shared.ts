@@ -37,8 +37,8 @@ export type CliIo = {
  */
 export type MakeApi = (files?: string, pick?: string, mail?: Record<string, unknown>, scope?: ApiScope) => Api
 
-/** What a command's API must answer: every method, or one (core/api/narrow-api.ts). */
-export type ApiScope = 'all' | 'deadlines:compute' | 'requests:list'
+/** What a command's API must answer: every method, one (core/api/narrow-api.ts), or a new request's letter (core/api/letter-api.ts). */
+export type ApiScope = 'all' | 'deadlines:compute' | 'requests:list' | 'letter'
 
 /** What a command works with. */
 export type CliContext = {

@@ -68,7 +68,7 @@ describe('the CLI loads what a command needs, when it needs it', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ due: '2051-01-09' })
   })
 
-  it('loads pdfkit and fontkit for a letter, and the letter is written', () => {
+  it('loads pdfkit and fontkit for a letter, and the letter is written: through the letter API, without mail, IMAP, replies, bulk, discover, backup, evidence or authorities', () => {
     const dir = tempDir()
     const out = path.join(dir, 'letter.pdf')
     const profile = path.join(dir, 'profile.json')
@@ -79,5 +79,13 @@ describe('the CLI loads what a command needs, when it needs it', () => {
     expect(has(run.loaded, 'pdfkit')).toBe(true)
     expect(has(run.loaded, 'fontkit')).toBe(true)
     expect(has(run.loaded, 'mailparser')).toBe(false)
+    expect(run.loaded).toContain('// electron/core/api/letter-api.ts')
+    expect(run.loaded).toContain('// electron/core/requests/repository.ts')
+    expect(run.loaded).toContain('// electron/core/letters/render.ts')
+    expect(run.loaded).not.toContain('// electron/core/api/create-api.ts')
+    for (const part of ['mail/service', 'replies/service', 'replies/imap-service', 'bulk/service', 'discover/service', 'backup/service', 'evidence/service', 'authorities/authorities']) {
+      expect(run.loaded, part).not.toContain(`// electron/core/${part}.ts`)
+    }
+    for (const library of ['nodemailer', 'mailparser', 'imapflow', 'html-to-text', 'ics']) expect(has(run.loaded, library), library).toBe(false)
   })
 })

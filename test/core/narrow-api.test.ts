@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openNarrowApi } from '../../electron/core/api/narrow-api'
 import { createNarrowPorts, readOnlyJsonBackend } from '../../electron/adapters/node/narrow-ports'
-import { expectOk, startCore, tempDir, testClock } from '../helpers/ports'
+import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpers/ports'
+import { openLetterApi } from '../../electron/core/api/letter-api'
 import { openRequestRepository } from '../../electron/core/requests/repository'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import type { RequestRecordInput } from '../../electron/core/requests/model'
@@ -141,5 +142,71 @@ describe('the narrow API of rightful requests list', () => {
     const listed = expectOk(await narrow.call('requests:list', {}))
     expect(listed.find((item) => item.reference === 'RF-2026-0002')?.companyName).toBe('Renamed by hand')
     expect(listed).toEqual(expectOk(await startCore({ dataDir }).api.call('requests:list', {})))
+  })
+})
+
+describe('the letter API of rightful letter (a new request)', () => {
+  // The same calls, in the same order, on two fresh data folders with the same clock: one through
+  // createApi, one through the letter API on the same kind of ports.
+  const calls: ReadonlyArray<readonly [string, unknown]> = [
+    ['catalog:get', { id: 'fs-com' }],
+    ['catalog:get', { id: 'fs.com' }],
+    ['catalog:get', { id: 'no-such-company-here' }],
+    ['catalog:get', { id: 'constructor' }],
+    ['catalog:get', {}],
+    ['profile:get', {}],
+    ['templates:list', {}],
+    ['requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: sampleProfile }],
+    ['requests:create', { companyId: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh', profile: sampleProfile, channel: 'post' }],
+    ['requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: { ...sampleProfile, email: 'not an address' } }],
+    ['requests:create', { companyId: 'no-such-company-here', type: 'access', law: 'gdpr', lang: 'en', profile: sampleProfile }],
+    ['requests:create', { companyId: 'fs-com', type: 'portability', law: 'cn-pipl', lang: 'en', profile: sampleProfile }],
+    ['requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }],
+    ['letters:savePdf', { reference: 'RF-2026-0001' }],
+    ['letters:savePdf', { reference: 'RF-2026-0002' }],
+    ['letters:savePdf', { reference: 'RF-2026-0099' }],
+    ['letters:savePdf', { reference: 'not a reference' }],
+  ]
+
+  /** Event ids are random: the one thing two data folders may not share. */
+  const sameBut = (text: string) => text.replace(/"ev-[0-9a-f]+"/g, '"ev-…"')
+
+  it('gives what createApi gives, writes the same request files and the same PDF bytes', async () => {
+    const whole = startCore({ dataDir: tempDir() })
+    const host = startCore({ dataDir: tempDir() })
+    const letter = await openLetterApi(host.ports)
+    let pdfs = 0
+    for (const [method, input] of calls) {
+      const expected = await whole.api.invoke(method, input)
+      const got = await letter.invoke(method, input)
+      if (method === 'letters:savePdf' && expected.ok) {
+        expect(got.ok, `${method} ${JSON.stringify(input)}`).toBe(true)
+        const [theirs, ours] = [(expected.data as { path: string }).path, (got as { data: { path: string } }).data.path]
+        expect(path.basename(ours)).toBe(path.basename(theirs))
+        expect(path.dirname(ours)).toBe(host.outDir)
+        expect(fs.readFileSync(ours).equals(fs.readFileSync(theirs))).toBe(true)
+        pdfs += 1
+        continue
+      }
+      expect(JSON.parse(sameBut(JSON.stringify(got))), `${method} ${JSON.stringify(input)}`).toEqual(JSON.parse(sameBut(JSON.stringify(expected))))
+    }
+    expect(pdfs).toBe(2)
+    const requestFiles = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'requests')).filter((name) => /^RF-.*\.json$/.test(name)).sort()
+    expect(requestFiles(host.dataDir)).toEqual(requestFiles(whole.dataDir))
+    expect(requestFiles(host.dataDir).length).toBeGreaterThanOrEqual(2)
+    for (const name of requestFiles(host.dataDir)) {
+      expect(sameBut(fs.readFileSync(path.join(host.dataDir, 'requests', name), 'utf8'))).toBe(sameBut(fs.readFileSync(path.join(whole.dataDir, 'requests', name), 'utf8')))
+    }
+  })
+
+  it('reads the profile and the catalog edits the app saved, and answers nothing a letter does not call', async () => {
+    const host = startCore({ dataDir: tempDir() })
+    expectOk(await host.api.call('profile:save', sampleProfile))
+    const letter = await openLetterApi(host.ports)
+    expect(await letter.invoke('profile:get', {})).toEqual(await host.api.invoke('profile:get', {}))
+    expect(expectOk(await letter.call('profile:get', {}))).toMatchObject({ name: 'Alex Example' })
+    for (const method of ['requests:list', 'mail:send', 'authorities:list', 'backup:create', 'nothing:here']) {
+      expect(await letter.invoke(method, {}), method).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    }
   })
 })

@@ -257,3 +257,19 @@ describe('the company’s representative, whom regulators may contact', () => {
     expect(privacy(p)).toEqual([])
   })
 })
+
+describe('the words that lead into a provider’s name', () => {
+  it('are left out of its address and addressee, and the address stays the provider’s', () => {
+    const p = read('Privacy Policy of Larkspur Ltd\n\nLarkspur Ltd ("we") is the controller of your personal data. Write to privacy@larkspur.io.\n\nOur website is hosted by Quellnet Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany.\n\nWrite to us: Larkspur Ltd, 10 Downing Lane, London SW1A 2AA, United Kingdom.')
+    const host = p.postalAddresses.find((a) => a.text.includes('Industriestr'))
+    expect(host?.recipient).toBe('Quellnet Online GmbH')
+    expect(host?.text.startsWith('Quellnet Online GmbH')).toBe(true)
+    expect(host?.role).toBe('third-party')
+    expect(p.postalAddresses.filter((a) => a.role === 'company').map((a) => a.recipient)).toEqual(['Larkspur Ltd'])
+  })
+
+  it('leave a name that merely starts alike untouched', () => {
+    const p = read('Privacy Policy\n\nWrite to us: Run By Night Ltd, 10 Downing Lane, London SW1A 2AA, United Kingdom.')
+    expect(p.postalAddresses[0]?.recipient).toBe('Run By Night Ltd')
+  })
+})

@@ -173,7 +173,7 @@ test('writes an access request to FS.COM, saves it as letter and e-mail, marks i
   await expect(page.getByTestId('days-left')).toHaveText('30 days left')
   await page.getByText('How this date was counted').click()
   await expect(page.getByText(/February has no 31st/)).toBeVisible()
-  await expect(page.getByText(/United States of America \(Delaware\)/)).toBeVisible()
+  await expect(page.getByText(/Public holidays are those in Delaware\./)).toBeVisible()
   await expect(page.getByTestId('subject')).toHaveText('Data protection query: access request, Art. 15 GDPR, customer 4711 – RF-2026-0001')
   await snapshot(page, 'request-sent')
 

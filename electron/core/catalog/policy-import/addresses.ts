@@ -743,6 +743,10 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
 
   const all = rows.flatMap((r) => r.parts)
   if (all.length === 0) return null
+  // "hosted by Hetzner Online GmbH, Industriestr. 25, …": the words leading into the name are the
+  // sentence's, not the addressee's (whose role the sentence still decides, below).
+  const lead = leadIntoName.exec(all[0]!.text)
+  if (lead && lead[0].length < all[0]!.text.length) all[0] = { ...all[0]!, text: all[0]!.text.slice(lead[0].length), start: all[0]!.start + lead[0].length }
   if (!all.some((p) => digitOrKeyword(p.text))) return null
 
   // Addressee: leading parts without numbers or street words, up to a company form.
@@ -887,6 +891,9 @@ function leadInStart(segments: Segments, memo: Memo, start: number): number {
 
 /** How far back in its sentence an address looks for a provider's name ("… hosted by Hetzner …"). */
 const sentenceWindow = 2000
+
+/** Words before a name that lead into it ("hosted by", "betrieben von"), bounded: one verb and one preposition. */
+const leadIntoName = /^(?:(?:hosted|operated|provided|run|managed|maintained|processed|stored|offered) by|(?:gehostet|betrieben|bereitgestellt) von|(?:hébergé|exploité|fourni) par|(?:alojado|operado|proporcionado) por)\s+(?=\p{Lu})/u
 
 const providerInAddress =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|\bpayment (?:provider|processor|platform|service)s?\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Auftragsverarbeiter|\bDienstanbieter|\bAnbieter\b|\bvendor\b/i
