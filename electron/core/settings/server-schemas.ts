@@ -46,19 +46,22 @@ const certificateSchema = z
   .max(20_000)
   .regex(/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/, 'Paste the certificate in PEM form (-----BEGIN CERTIFICATE----- …).')
 
+
+/** A login name on one line; empty or null: none (the server takes mail without logging in). */
+const loginNameSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((user) => !hasControlCharacter(user, true), 'The user name must be a single line.')
+  .nullable()
+  .default(null)
+  .transform((user) => (user ? user : null))
 export const smtpSettingsSchema = z.strictObject({
   host: hostSchema,
   port: portSchema,
   security: z.enum(mailSecurities),
   /** The login name; empty or null: the server takes mail without logging in. */
-  user: z
-    .string()
-    .trim()
-    .max(254)
-    .refine((user) => !hasControlCharacter(user, true), 'The user name must be a single line.')
-    .nullable()
-    .default(null)
-    .transform((user) => (user ? user : null)),
+  user: loginNameSchema,
   /** The From address; null: the e-mail address in the profile. */
   fromAddress: emailAddressSchema.nullable().default(null),
   trustedCertificate: certificateSchema.nullable().default(null),
@@ -103,14 +106,7 @@ export const imapSettingsSchema = z.strictObject({
   security: z.enum(mailSecurities),
   /** Log in with the SMTP server's user name and password instead of own ones. */
   useSmtpLogin: z.boolean().default(false),
-  user: z
-    .string()
-    .trim()
-    .max(254)
-    .refine((user) => !hasControlCharacter(user, true), 'The user name must be a single line.')
-    .nullable()
-    .default(null)
-    .transform((user) => (user ? user : null)),
+  user: loginNameSchema,
   mailbox: z
     .string()
     .trim()
