@@ -47,6 +47,14 @@ const certificateSchema = z
   .regex(/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/, 'Paste the certificate in PEM form (-----BEGIN CERTIFICATE----- …).')
 
 
+/** A mail folder's name on one line. */
+const folderNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => !hasControlCharacter(name, true), 'The folder name must be a single line.')
+
 /** A login name on one line; empty or null: none (the server takes mail without logging in). */
 const loginNameSchema = z
   .string()
@@ -75,14 +83,7 @@ export const sentCopySettingsSchema = z.strictObject({
   port: portSchema.default(993),
   security: z.enum(mailSecurities).default('tls'),
   /** The folder's name; null: the one the server marks as \Sent, else "Sent". */
-  mailbox: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((name) => !hasControlCharacter(name, true), 'The folder name must be a single line.')
-    .nullable()
-    .default(null),
+  mailbox: folderNameSchema.nullable().default(null),
 })
 export type SentCopySettings = z.infer<typeof sentCopySettingsSchema>
 
@@ -107,13 +108,7 @@ export const imapSettingsSchema = z.strictObject({
   /** Log in with the SMTP server's user name and password instead of own ones. */
   useSmtpLogin: z.boolean().default(false),
   user: loginNameSchema,
-  mailbox: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((name) => !hasControlCharacter(name, true), 'The folder name must be a single line.')
-    .default('INBOX'),
+  mailbox: folderNameSchema.default('INBOX'),
   /** A PEM certificate the user trusts for a self-hosted server. */
   trustedCertificate: certificateSchema.nullable().default(null),
 })
