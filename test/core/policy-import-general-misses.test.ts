@@ -1,0 +1,91 @@
+/**
+ * Known misses of policy import on the tuning sets 3 to 10 (issue 17), each fixed by its general
+ * cause and checked here on made-up policies: the case that must now be read, and the one that must not.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractPolicy, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+import { segment } from '../../electron/core/catalog/policy-import/segments'
+
+const read = (text: string, format: 'text' | 'markdown' | 'html' = 'text'): PolicyProposal => extractPolicy({ text, format })
+const privacy = (p: PolicyProposal) => p.privacyEmails.map((e) => e.address)
+const other = (p: PolicyProposal) => p.otherEmails.map((e) => e.address)
+const all = (p: PolicyProposal) => [...privacy(p), ...other(p), ...p.excludedEmails.map((e) => e.address)]
+
+describe('an address with its @ written as “(?)” or a full-width “＠”', () => {
+  it('is read where the sign stands tight between the two halves, and the sentence is not cut at its “?”', () => {
+    const p = read('Privacy Policy\n\nQuestions about this policy: please write to quill-desk(?)mailbox.com and we will answer.')
+    expect(privacy(p)).toEqual(['quill-desk@mailbox.com'])
+    expect(p.privacyEmails[0]!.quote).toContain('and we will answer')
+    expect(p.warnings.map((w) => w.code)).toContain('obfuscated-decoded')
+    expect(privacy(read('プライバシーポリシー\n\n本ポリシーに関するお問い合わせは quill（＠）mailbox.jp または desk＠quillon.jp までご連絡ください。'))).toEqual(['quill@mailbox.jp', 'desk@quillon.jp'])
+  })
+
+  it('is not read from a question mark in prose, with a space beside it or no domain after it', () => {
+    expect(all(read('Privacy Policy\n\nIs this the right place (?) quillon.com has the answer. Did it work(?) Yes.'))).toEqual([])
+    expect(all(read('Privacy Policy\n\nWe changed the rules (?)quillon.com will say more.'))).toEqual([])
+    const s = segment('Did it work (?) Yes. It did.')
+    expect(s.sentences.length).toBe(2)
+  })
+})
+
+describe('an address with a space after its @', () => {
+  it('is read as the address people read (“info@ quillon.com”), in the text and in a link to it', () => {
+    const p = read('Política de privacidad\n\nPuedes ejercer tus derechos de acceso y supresión enviando un correo electrónico a [info@ quillon.com](mailto:info@ quillon.com).', 'markdown')
+    expect(privacy(p)).toEqual(['info@quillon.com'])
+    expect(privacy(read('Privacy Policy\n\nTo exercise your rights, write to privacy@ quillon.es.'))).toEqual(['privacy@quillon.es'])
+  })
+
+  it('is not read where a word and a space stand before the @, or where no mail domain follows', () => {
+    expect(all(read('Privacy Policy\n\nTo exercise your rights, ping @ quillon.com or tell the Team@ Quillon Ltd.'))).toEqual([])
+    expect(all(read('Privacy Policy\n\nFor questions about your data, call at@ 9.30am each day.'))).toEqual([])
+  })
+})
+
+describe('the addresses of a list of providers, each under a label naming it', () => {
+  const policy = (blocks: string) =>
+    `# Privacy Policy\n\nTo delete your data, please write to quillgames.studio@gmail.com.\n\n## Partners\n\n${blocks}\n\n# Contact\n\nIf there are any questions regarding this privacy policy you may contact us:\n\nquillgames.studio@gmail.com`
+
+  it('are the providers’, not the company’s, where at least two blocks are so labelled', () => {
+    const p = read(policy('Trackly Analytics:\n- email: privacy@tracklyanalytics.com\n- privacy policy: https://tracklyanalytics.com/privacy\n\nAdnova:\n- Adnova only provides an SDK. You can still contact them to request deletion.\n- email: dpo@adnova.io'), 'markdown')
+    expect(privacy(p)).toEqual(['quillgames.studio@gmail.com'])
+    expect(p.excludedEmails.map((e) => e.address).sort()).toEqual(['dpo@adnova.io', 'privacy@tracklyanalytics.com'])
+  })
+
+  it('stay the company’s where one block alone is labelled by the name its address spells', () => {
+    const p = read('# Privacy Policy\n\nQuillon:\n- email: privacy@quillon.com\n- for deletion and access requests', 'markdown')
+    expect(privacy(p)).toEqual(['privacy@quillon.com'])
+    // A label that names a topic, not an organisation, says nothing of whose the address is.
+    const topic = read(policy('Privacy contact:\n- email: privacy@quillgames.com\n\nAdnova:\n- email: dpo@adnova.io'), 'markdown')
+    expect(privacy(topic)).toContain('privacy@quillgames.com')
+  })
+})
+
+describe('“this policy” and questions, in French, Spanish, German and Japanese', () => {
+  it('ties an address to privacy where its sentence or the line before it asks about the policy', () => {
+    expect(privacy(read('Politique de Confidentialité\n\n7. Contact\n\nPour toute question concernant cette politique, veuillez nous contacter à quill.dev@gmail.com.'))).toEqual(['quill.dev@gmail.com'])
+    expect(privacy(read('Política de Privacidad\n\n## 9. Contacto\n\nSi tienes preguntas sobre esta Política de Privacidad, puedes contactarnos en:\n\n**Correo electrónico:** fquill@quillworks.com', 'markdown'))).toEqual(['fquill@quillworks.com'])
+    expect(privacy(read('Datenschutz\n\nBei Fragen zu dieser Erklärung schreiben Sie an kontakt@quillon.de.'))).toEqual(['kontakt@quillon.de'])
+  })
+
+  it('leaves an address for questions about something else a general one', () => {
+    const fr = read('Politique de Confidentialité\n\n7. Contact\n\nPour toute question concernant nos produits, veuillez nous contacter à quill.dev@gmail.com.')
+    expect(privacy(fr)).toEqual([])
+    expect(other(fr)).toEqual(['quill.dev@gmail.com'])
+    const es = read('Política de Privacidad\n\nTratamos tus datos con cuidado.\n\nPedidos\n\nSi tienes preguntas sobre los pedidos, escríbenos a ventas@quillworks.com.')
+    expect(privacy(es)).toEqual([])
+    expect(other(es)).toEqual(['ventas@quillworks.com'])
+  })
+})
+
+describe('YAML front matter after a leading comment', () => {
+  it('gives the title, and its keys are not read as the company’s name', () => {
+    const p = read('<!-- copied from the site -->\n---\nlayout: page\ntitle: Privacy Policy\n---\n\n# Privacy Policy\n\nWe collect nothing. Questions about this policy: hello@quillon.com', 'markdown')
+    expect(p.companyName?.name ?? null).not.toBe('title')
+    expect(p.plainText).not.toContain('layout')
+  })
+
+  it('stays text where the dashes do not open the file', () => {
+    const p = read('# Privacy Policy\n\nSome words first.\n\n---\nlayout: page\n---\n\nMore.', 'markdown')
+    expect(p.plainText).toContain('layout: page')
+  })
+})
