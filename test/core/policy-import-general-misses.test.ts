@@ -89,3 +89,28 @@ describe('YAML front matter after a leading comment', () => {
     expect(p.plainText).toContain('layout: page')
   })
 })
+
+describe('a small app’s name from the title and the headings under it', () => {
+  const name = (text: string, format: 'text' | 'markdown' = 'markdown') => read(text, format).companyName?.name ?? null
+
+  it('reads “Datenschutzerklärung für die X App”, “Privacy Policy for X: subtitle”, “X Privacy Policy” and a heading under a bare title', () => {
+    expect(name('# Datenschutzerklärung für die QuillRide App\n\nDiese Datenschutzerklärung klärt dich über die Verarbeitung deiner Daten auf.')).toBe('QuillRide')
+    expect(name('# Privacy Policy for Lumo: Habit Tracker\n\nLumo: Habit Tracker ("the app") keeps your data on your phone.')).toBe('Lumo')
+    expect(name('# Quillnote Privacy Policy\n\nWe collect nothing.')).toBe('Quillnote')
+    expect(name('---\ntitle: Política de Privacidad\n---\n\n# Política de Privacidad de Quillo\n\nCómo tratamos tus datos cuando usas Quillo.')).toBe('Quillo')
+    expect(name('# Politique de confidentialité — Calcul Quill\n\nNous utilisons Firebase Analytics, soumis à la politique de confidentialité de Google.')).toBe('Calcul Quill')
+    expect(name('# Informationen zum Datenschutz bei Quillverein\n\nDer Schutz Ihrer Daten liegt Quillverein am Herzen.')).toBe('Quillverein')
+  })
+
+  it('takes no page word, date or provider for the name, and keeps a name that ends in “App”', () => {
+    expect(name('# Datenschutzerklärung\n\nWir erheben keine Daten.')).toBeNull()
+    expect(name('# Unsere Datenschutzbestimmungen\n\nWir erheben keine Daten.')).toBeNull()
+    expect(name('# Privacy Policy\n\n## Your Privacy Rights – Effective January 11, 2023\n\nWe collect little.')).toBeNull()
+    expect(name('# Privacy Policy\n\nWe use analytics, subject to the privacy policy of Google.')).toBeNull()
+    expect(name('# Quill App Privacy Notice\n\nQuill App is run by its makers.')).toBe('Quill App')
+  })
+
+  it('keeps a number that opens a name, and drops a section number', () => {
+    expect(name('Privacy Policy\n\nTwelve Quills, LLC d/b/a 12 Quill Media ("12 Quill Media", "us", "we", or "our") operates the site.', 'text')).toBe('12 Quill Media')
+  })
+})

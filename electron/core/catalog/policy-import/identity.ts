@@ -92,7 +92,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
 
 const genericTitleWords =
-  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -117,14 +117,39 @@ const maxTitlePieces = 12
 
 function titlePieces(title: string): string[] {
   if (title.length > maxTitleLength) return []
+  // "Privacy Policy for Beacon: Scam Protection": the name stands before a subtitle after a colon; "Privacy
+  // Policy: Quill" has it after.
+  const parts = title.split(/(?<=\p{L}):[ \t]+/u)
+  for (const part of parts) {
+    const pieces = piecesOf(part)
+    if (pieces.length > 0) return pieces
+  }
+  return []
+}
+
+function piecesOf(title: string): string[] {
   return title
     // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
-    .map((p) => p.replace(/^(?:for|to|from|with|of|by)\s+/i, '').replace(/['’]s$/, ''))
-    .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p))
+    .map((p) => appOfTitle(p.replace(/^(?:(?:for|to|from|with|of|by|bei|von|zum|zur|im)\s+){1,3}/i, '').replace(/['’]s$/, '')))
+    .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p) && !datedPiece.test(p))
     .slice(0, maxTitlePieces)
 }
+
+/**
+ * "für die DriveZone App", "the Quill app", "pour l’application Quill": the app a policy's title names,
+ * without the words that say it is one. A name that merely ends in "App" ("Cash App") keeps it.
+ */
+function appOfTitle(piece: string): string {
+  const m = /^(?:(?:für|for|pour|para|per)[ \t]+)?(?:die|the|l['’]|la|el)[ \t]*(?:(?:app|application|aplicación|applicazione|Anwendung)[ \t]+)?([\p{Lu}\p{N}].{1,58}?)(?:[ \t]+(?:app|App|application|Application))?$/u.exec(piece)
+  if (m) return m[1]!
+  const lead = /^(?:(?:für|for|pour|para|per)[ \t]+)?(?:l['’]application|la aplicación|die App|the app)[ \t]+([\p{Lu}\p{N}].{1,58})$/u.exec(piece)
+  return lead ? lead[1]! : piece.replace(/^(?:für|pour|para|per)[ \t]+(?=[\p{Lu}\p{N}])/u, '')
+}
+
+/** A piece of a title that dates the document ("Effective January 11, 2023", "Stand: Mai 2024"), not a name. */
+const datedPiece = /(?<![\p{L}])(?:effective|updated|last|version|stand|vigente|mise à jour|actualización|gültig)(?![\p{L}])|(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/iu
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
@@ -308,7 +333,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
   function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean | 'words' {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
-    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*[.)]\s+|\d+(?:\.\d+)+\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     found = nameProper(found)
     if (!/\p{Lu}|\p{Script=Han}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
@@ -408,6 +433,8 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
     // "The Company is committed …": a defined term for the company is not its name.
+    // "… soumis à la politique de confidentialité de Google": a provider's own policy, named in passing.
+    if (m && thirdPartyName.test(m[1]!) && /\b(?:politique|déclaration|charte|privacy (?:policy|notice|statement))\b/i.test(m[0])) continue
     if (m && plausibleName(nameProper(m[1]!)) && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!) && !/^(?:(?:the|this|our)\s+)?(?:company|société|entreprise|organisation|organization|controller|operator)$/i.test(m[1]!) && !genericDefinition.test(m[1]!.replace(/^(?:the|this|our)\s+/i, ''))) {
       const start = m.index + m[0].indexOf(m[1]!)
       const proper = nameProper(m[1]!)
@@ -415,9 +442,12 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       return refine(proper, 'self-reference', at, at + proper.length)
     }
   }
-  // 3. The title: the part that is not "Privacy Policy", the one the text repeats most.
-  const titleLine = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
-  if (titleLine) {
+  // 3. The title: the part that is not "Privacy Policy", the one the text repeats most. A title that
+  // is only "Privacy Policy" gives way to the headings right under it ("Política de Privacidad de X").
+  const titleLines = [...(title ? [{ text: title, start: 0, end: Math.min(text.length, title.length) }] : []), ...headingLines(text)]
+  for (const [index, titleLine] of titleLines.entries()) {
+    // A heading under the title names the service only where the text names it again.
+    const later = index > 0
     const pieces = titlePieces(titleLine.text)
       // eslint-disable-next-line regexp/no-super-linear-move -- a title piece has at most 60 characters
       .map((piece) => ({ piece, n: count(text, piece) + (label && piece.toLowerCase().replace(/\.[a-z.]+$/, '').replace(/[\s-]+/g, '') === label ? 2 : 0) }))
@@ -425,7 +455,7 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     // The title itself counts once: the name must come back in the text (or match the domain),
     // unless the title is the policy's own ("Privacy Policy - Faasoft") and names nothing else.
     const policyTitle = policyTitleWords.test(titleLine.text) && pieces.length === 1
-    if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
+    if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && !later && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
   if (domain && label && label.length >= 3) {
@@ -465,24 +495,36 @@ function legalNameInTitle(text: string, title: string | null): { name: string; s
  * title, i.e. names a privacy policy or splits a name from it ("Privacy Policy | FS.COM").
  */
 function firstHeadingLine(text: string): { text: string; start: number; end: number } | null {
+  return headingLines(text, 1)[0] ?? null
+}
+
+/** Title lines read at most: the title, and the heading under it that names the service. */
+const maxTitleLines = 3
+
+/**
+ * The lines at the top that read like the document's title (see `firstHeadingLine`), at most `max`,
+ * before the first line of prose.
+ */
+function headingLines(text: string, max = maxTitleLines): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = []
   let start = 0
-  for (let n = 0; n < 8 && start < text.length; n += 1) {
+  for (let n = 0; n < 12 && start < text.length && found.length < max; n += 1) {
     const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)
     const line = text.slice(start, end).trim()
     if (line && !/archived on|following text/i.test(line)) {
       const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || policyTitleWords.test(line))
       if (!titleLike) {
         // Page chrome above the title ("LEGAL INFORMATION", a date) is skipped; prose ends the search.
-        if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return null
+        if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return found
         start = end + 1
         continue
       }
       const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length
-      return { text: line, start: start + lead, end: start + lead + line.length }
+      found.push({ text: line, start: start + lead, end: start + lead + line.length })
     }
     start = end + 1
   }
-  return null
+  return found
 }
 
 const stopwords: ReadonlyArray<[string, RegExp]> = [
