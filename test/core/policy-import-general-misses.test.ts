@@ -114,3 +114,29 @@ describe('a small app’s name from the title and the headings under it', () => 
     expect(name('Privacy Policy\n\nTwelve Quills, LLC d/b/a 12 Quill Media ("12 Quill Media", "us", "we", or "our") operates the site.', 'text')).toBe('12 Quill Media')
   })
 })
+
+describe('the name of a person or small body that runs the service, from the policy’s own words', () => {
+  const name = (text: string, format: 'text' | 'markdown' = 'text') => read(text, format).companyName?.name ?? null
+
+  it('reads the controller on its own line over its address, a “Titular:” or “Developer:” label, and the German clause', () => {
+    expect(name('Datenschutzerklärung\n\n1. Verantwortlicher\n\nMaren Quillberg\n\nQuillstr. 44\n80939 München')).toBe('Maren Quillberg')
+    expect(name('Aviso legal\n\nTitular y Responsable del tratamiento de los Datos\n\nQuillware SLU / CIF ESB00000000\nPaseo de la Castellana 194,\n28046 Madrid')).toBe('Quillware SLU')
+    expect(name('Política de privacidad\n\nTitular: MARTA QUILL ROSADO\nNIF: 00000000L\nDomicilio: Calle Torreiro, 13, 15001, A Coruña.')).toBe('MARTA QUILL ROSADO')
+    expect(name('Privacy Policy\n\nLast Updated: DEC 2025\nDeveloper: Pia Quillon\nEmail: pia@quillon.dev')).toBe('Pia Quillon')
+    expect(name('Datenschutz\n\nVerantwortlich für die Verarbeitung Ihrer Daten ist der Quillverein Trägerverein e.V., Münchner Str. 48, 60329 Frankfurt.')).toBe('Quillverein Trägerverein e.V.')
+    expect(name('Privacy Policy\n\nQuill Shapes Ltd (registered number 07000000), whose registered office is at 13 Quill Crescent, London, knows that you care.')).toBe('Quill Shapes Ltd')
+  })
+
+  it('reads a common app policy’s opening: “X built the Y app as a free app”, “Thank you for using X”, “At x.cc, we”, “los términos en que X usa”', () => {
+    expect(name('Privacy Policy\n\nPia Quillon built the Quill Notes app as a Free app. This SERVICE is provided by Pia Quillon at no cost.')).toBe('Pia Quillon')
+    expect(name('Privacy Policy\n\nThank you for using QuillJolt, a karaoke application (“the App”).')).toBe('QuillJolt')
+    expect(name('At quill.cc, we value your privacy and protect your personal information.')).toBe('quill.cc')
+    expect(name('La presente Política de Privacidad establece los términos en que Quill Envíos usa y protege la información.')).toBe('Quill Envíos')
+  })
+
+  it('takes no section heading, no numbered list and no role for the name', () => {
+    expect(name('Privacy Policy\n\nAcademquill is the controller for the personal information we process.\n\n1. Scope\n\n2. Personal Information We Collect')).toBe('Academquill')
+    expect(name('Datenschutz\n\nVerantwortlich im Sinne der DSGVO ist:\n[Kontaktdaten: Name, Adresse, E-Mail-Adresse]\n\nArt. 4 DSGVO')).toBeNull()
+    expect(name('Privacy Policy\n\nThank you for using our services, we value you.')).toBeNull()
+  })
+})

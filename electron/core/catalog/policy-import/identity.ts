@@ -167,7 +167,7 @@ function count(text: string, name: string): number {
 }
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
-const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+const legalForm = String.raw`(?:e\.[ \t]?V\.|Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
 
 /** The last word of a piece of an address ("1st Floor", "Sheriff Street"): such a piece is not a company's name. */
 const addressWordLast = /(?<![\p{L}\p{N}])(?:Floor|Suite|Ste\.?|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Straße|Strasse|Rue|Calle|Via)$/u
@@ -227,6 +227,12 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+(?:${nameWord}|de|du|des|of|&)){0,6}(?:,?[ \t]+${legalForm})?)(?:[ \t]+and its [\p{Ll} ,]{3,60})?[ \t]*\([^()\n]{0,40}?["“](?:we|us|our)\b`, 'u'), needsForm: false },
   // Who is responsible … / the controller is: (a heading or sentence), then the name on a line of its own.
   { pattern: new RegExp(String.raw`\b(?:responsible|controller|Verantwortliche\w*|[Rr]esponsable)\b[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(?:Company:[ \t]*)?(${companyNameText})(?:[ \t]+\([^()\n]{0,30}\))?,?[ \t]*\n`, 'u'), needsForm: true },
+  // Titular: X / Developer: X / Betreiber: X — a label naming the person or body who runs the service, on a line of its own
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Titular|Developer|Entwickler(?:in)?|Betreiber(?:in)?|Inhaber(?:in)?|Développeur|Éditeur|Desarrollador(?:a)?)[ \t]*:[ \t]*(${nameWord}(?:[ \t]+${nameWord}){1,4})[ \t]*(?:\n|$)`, 'u'), needsForm: false },
+  // Verantwortlicher … ist:\n X\n Street 60 — the controller named on a line of its own, right over its postal address
+  { pattern: new RegExp(String.raw`(?:\b(?:Verantwortliche[rn]?|Verantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])[^\n\d]{0,40}\d`, 'u'), needsForm: false },
+  // Verantwortlich für … ist der X e.V., Street 48 — the German controller clause, the name before its address
+  { pattern: new RegExp(String.raw`\bVerantwortlich\w*\b[^.\n]{0,140}?\bist[ \t]+(?:der[ \t]+|die[ \t]+|das[ \t]+)?(${companyNameText})(?=,[^\n]{0,80}\d)`, 'u'), needsForm: false },
   // the data controller (…) is / shall be X
   { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
@@ -242,7 +248,7 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // la société X, société par actions simplifiée … / X, SAS au capital de …
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),\s+(?:une\s+)?(?:société (?:par actions simplifiée|anonyme|à responsabilité limitée|en nom collectif|civile|coopérative)|sociedad (?:anónima|limitada)|società per azioni|Gesellschaft mit beschränkter Haftung)`, 'u'), needsForm: false },
   // X, ayant son siège social … / X, dont le siège social est … / X, with its registered office at …
-  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(${companyNameText}),\s+(?:ayant son siège|dont le siège|domiciliée? (?:au|à)|with (?:its )?registered (?:office|address)|whose registered office)`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(${companyNameText})(?:[ \t]+\([^()\n]{0,60}\))?,\s+(?:ayant son siège|dont le siège|domiciliée? (?:au|à)|with (?:its )?registered (?:office|address)|whose registered office)`, 'u'), needsForm: false },
   // le responsable du traitement … est la société X / Le traitement … sera effectué par X S.L.
   { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?\b[^.\n]{0,80}?\b(?:est|sera)(?:\s*:\s*|\s+)(?:la société\s+|l['’]entité\s+)?(${companyNameText})`, 'u'), needsForm: true },
   { pattern: new RegExp(String.raw`\b(?:traitées?|collectées?|effectué|exploité|édité|opéré)e?s? par (?:la société\s+)?(${companyNameText})`, 'u'), needsForm: true },
@@ -422,7 +428,15 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const selfPatterns: RegExp[] = [
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
     /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
-    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
+    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,12})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
+    // "Quill built the Quill Notes app as a free app" (a common app policy's opening): the developer
+    /(?:^|\n)((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})[ \t]+built the [^\n]{1,80}? app as an?\b/,
+    // "Thank you for using Quill, a karaoke app": the service the policy is for
+    /\bThank(?:s| you) for (?:using|choosing|downloading|installing)[ \t]+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3}?)(?=[ \t]*[,.!(]|[ \t]+(?:app|application)\b)/,
+    // "La presente Política de Privacidad establece los términos en que Quill usa y protege …"
+    /\btérminos en que[ \t]+((?:[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60}){0,3})[ \t]+(?:usa|utiliza|recopila|trata)\b/,
+    // "la politique de confidentialité du site Web quill.fr"
+    /\bpolitique de confidentialité du site(?:[ \t]+(?:web|Web|internet|Internet))?[ \t]+((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,12}))(?=[ \t]*[.,;:]|[ \t]*$)/m,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:s['’]engage|attache une grande importance|est soucieu(?:x|se)|respecte votre)\b/,
