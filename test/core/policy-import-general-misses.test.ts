@@ -140,3 +140,25 @@ describe('the name of a person or small body that runs the service, from the pol
     expect(name('Privacy Policy\n\nThank you for using our services, we value you.')).toBeNull()
   })
 })
+
+describe('Estonian and Romanian street addresses, and another organisation’s as its own controller', () => {
+  const company = (p: PolicyProposal) => p.postalAddresses.filter((a) => a.role === 'company').map((a) => `${a.country} ${a.text}`)
+
+  it('reads an Estonian street (“Pärnu mnt 141”) without the word “aadress” before it, and a Romanian one (“Str. Războieni nr. 7”)', () => {
+    const ee = read('Isikuandmete töötlemise põhimõtted\n\nKäesolevad põhimõtted kirjeldavad, kuidas Quillgrupp OÜ, registrikood 14600000, aadress Pärnu mnt 141, Tallinn 10145, isikuandmeid töötleb.')
+    expect(company(ee)).toEqual(['EE Pärnu mnt 141'])
+    const ro = read('Politica de confidențialitate\n\nQuill Proiect SRL, având sediul în Bacău, Str. Războieni nr. 7, sc. D-E, parter, vă informează cu privire la datele cu caracter personal.')
+    expect(company(ro)).toEqual(['RO Str. Războieni nr. 7'])
+  })
+
+  it('reads no Estonian or Romanian address from prose or a German street', () => {
+    expect(read('Privacy Policy\n\nOur Tallinn team spent 141 days on it, and the mnt 141 build is out.').postalAddresses.filter((a) => a.country === 'EE')).toEqual([])
+    expect(read('Datenschutz\n\nVerantwortlich ist die Quill GmbH, Münchner Str. 48, 60329 Frankfurt am Main.').postalAddresses.map((a) => a.country)).toEqual(['DE'])
+  })
+
+  it('takes an address given for another, independent controller as a third party’s, and keeps the company’s own', () => {
+    const p = read('Privacy Policy\n\nQUILL SAS, 78 avenue des Champs-Élysées, 75008 Paris, France, runs this site.\n\nFor subscription payments, the independent data controller for billing is Number Quill OÜ (reg. 16600000, Vesi tn 50-201, 10152 Tallinn, Estonia). Please refer to their privacy policy.')
+    expect(p.postalAddresses.filter((a) => a.role === 'company').map((a) => a.country)).toEqual(['FR'])
+    expect(p.postalAddresses.filter((a) => a.role === 'third-party').map((a) => a.country)).toContain('EE')
+  })
+})

@@ -234,7 +234,8 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // Verantwortlich für … ist der X e.V., Street 48 — the German controller clause, the name before its address
   { pattern: new RegExp(String.raw`\bVerantwortlich\w*\b[^.\n]{0,140}?\bist[ \t]+(?:der[ \t]+|die[ \t]+|das[ \t]+)?(${companyNameText})(?=,[^\n]{0,80}\d)`, 'u'), needsForm: false },
   // the data controller (…) is / shall be X
-  { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
+  // (not "the independent data controller for billing is …": another organisation, a controller for its own part)
+  { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?(?<!(?:independent|separate) (?:data )?)controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,200}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?["“]?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
   // X agit en qualité de responsable du traitement / X, …, est le « responsable du traitement » / X sont coresponsables

@@ -124,7 +124,7 @@ export function segment(text: string): Segments {
           const head = text.slice(Math.max(paragraph.start, i - 12), i)
           if (abbreviation.test(head)) continue
           // "Hauptstr. 5", "Nr. 12": a street or number abbreviation before a house number.
-          if (/\d/.test(following) && /(?:str|nr|no|ziff|tel|fax|abs|art|p|s|ca)$/i.test(head)) continue
+          if (/\d/.test(following) && /(?:str|nr|no|ziff|tel|fax|abs|art|p|s|ca|reg|registrikood)$/i.test(head)) continue
           if (!/[\p{Lu}\p{N}"“‘(\p{Script=Han}*•-]/u.test(following)) continue
         }
         push(j)
