@@ -162,3 +162,25 @@ describe('Estonian and Romanian street addresses, and another organisation’s a
     expect(p.postalAddresses.filter((a) => a.role === 'third-party').map((a) => a.country)).toContain('EE')
   })
 })
+
+describe('a mailbox named for another purpose beside the policy’s privacy route', () => {
+  it('leaves a footer sales@ a sales address, however the page above it speaks of privacy', () => {
+    const p = read('# Privacy Policy\n\nIf you have any questions about our Privacy Policy or our data practices, please contact us at support@quillon.ai.\n\n## Changes to this Privacy Policy\n\nWe may change it.\n\nContact\n\n[support@quillon.ai](mailto:support@quillon.ai)[Sales@quillon.ai](mailto:sales@quillon.ai)', 'markdown')
+    expect(privacy(p)).toEqual(['support@quillon.ai'])
+    expect(other(p)).toEqual(['sales@quillon.ai'])
+  })
+
+  it('leaves support@ given for account help, and an address for the authorities, out where the policy has a privacy address', () => {
+    const p = read('Privacy Policy\n\nYou may revoke your consent at any time by contacting us at privacy@quillon.com.\n\nRight to rectification. You have the right to ask us to rectify your data. If you’d like to edit your account information, please contact our support team at support@quillon.com.\n\nLaw enforcement authorities may contact us using the following information: Quillon S.A., email inquiries@quillon.com.')
+    expect(privacy(p)).toEqual(['privacy@quillon.com'])
+    expect(other(p).sort()).toEqual(['inquiries@quillon.com', 'support@quillon.com'])
+  })
+
+  it('keeps sales@, support@ and info@ as privacy contacts where their own sentence or the controller’s block ties them to privacy', () => {
+    expect(privacy(read('Privacy Policy\n\nTo exercise your rights of access or deletion, write to sales@quillon.com.'))).toEqual(['sales@quillon.com'])
+    const controller = read('Privacy Policy\n\nThe controller within the meaning of the GDPR is:\n\nQuill GmbH Feurigstrasse 59 10827 Berlin Germany E-Mail: info@quillon.de\n\nOur data protection officer: dataprotection@quillon.de')
+    expect(privacy(controller).sort()).toEqual(['dataprotection@quillon.de', 'info@quillon.de'])
+    // With no privacy address of its own, support@ given in a privacy section stays the privacy contact.
+    expect(privacy(read('Privacy Policy\n\nYour rights\n\nIf you’d like to edit your account information, please contact our support team at support@quillon.com.'))).toEqual(['support@quillon.com'])
+  })
+})

@@ -31,6 +31,7 @@ export const foreignPurposeCues: ReadonlyArray<{ readonly about: string; readonl
   { about: 'offers and sales', pattern: /\bon-?prem(?:ise|ises)?\b|\benterprise (?:offers?|plans?|licen[cs]\w*|sales)\b|\brequest a (?:quote|demo)\b|\bsales team\b/i },
   { about: 'mail delivery', pattern: /\be-?mail providers\b|\bdeliverability\b|\bdelivery (?:concerns?|issues?)\b|\bemail traffic\b/i },
   { about: 'reports of content', pattern: /\buser-generated content\b|\bshouldn['’]t be here\b|\breport (?:abuse|content|a post)\b|\bcopyright (?:infringement|complaints?)\b|\bDMCA\b/i },
+  { about: 'requests from the authorities', pattern: /\blaw enforcement (?:authorities|agencies|officials|requests?)\b|\bsubpoenas?\b|\bcourt orders?\b/i },
   { about: 'events', pattern: /\bat (?:the|our) events?\b|\bpublication of your image\b|\bphotos? (?:taken )?at\b/i },
 ]
 

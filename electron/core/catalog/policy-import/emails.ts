@@ -419,6 +419,10 @@ type Judged = {
   owner: 'company' | 'regulator' | 'third-party'
   /** How strongly the words around it tie it to privacy. */
   privacy: number
+  /** How strongly its own paragraph or the introduction of its list ties it to privacy (not the heading or the page around it). */
+  own: number
+  /** Its own sentence gives it a sales or support purpose ("contact our support team at …") and no privacy use. */
+  supportSentence: boolean
   strongest: Cue | null
   fromOwnSentence: boolean
   dpo: boolean
@@ -534,6 +538,8 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     mention,
     owner,
     privacy,
+    own: Math.max(ownScore.score, introScore.score, paragraphScore(segments, mention)),
+    supportSentence: ownScore.score < 1.5 && purposeCues.slice(1, 3).some((c) => c.pattern.test(ownPlain)),
     strongest,
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
@@ -542,6 +548,17 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** How much of its paragraph, on each side, an address is tied to privacy by (see `paragraphScore`). */
+const paragraphWindow = 600
+
+/** The privacy cues of the paragraph an address stands in ("The controller is: Quill GmbH, … E-Mail: info@…"), without the addresses in it. */
+function paragraphScore(segments: Segments, mention: Mention): number {
+  const paragraph = segments.paragraphAt(mention.start)
+  const from = Math.max(paragraph.start, mention.start - paragraphWindow)
+  const to = Math.min(paragraph.end, mention.end + paragraphWindow)
+  return scoreCues(clean(segments.text.slice(from, to)), privacyCues).score
 }
 
 /** How far after an address its own label of purpose is read ("support@x.com – for general inquiries"). */
@@ -837,6 +854,8 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   const privacyEmails: ProposedPrivacyEmail[] = []
   const otherEmails: ProposedOtherEmail[] = []
   const dedicated = new Set(candidates.filter((c) => c.localPurpose === 'privacy' || c.localPurpose === 'dpo').map((c) => c.address))
+  // A privacy route of the company's own: an address dedicated to privacy that the policy ties to it.
+  const privacyRoute = candidates.some((c) => dedicated.has(c.address) && c.best.privacy >= 1.5 && !foreignLocalPart(c.address.split('@')[0]!))
   const directedTo = new Set<string>()
   for (const c of candidates) {
     const domain = c.address.split('@')[1]!
@@ -847,7 +866,13 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     // "a security question", "e-mail providers"): never the privacy contact, unless it is the DPO's.
     const dpoNamed = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo && j.foreign === null)
     const foreign = lpPrivacy || dpoNamed ? null : (foreignLocalPart(c.address.split('@')[0]!) ?? (c.judged.every((j) => j.foreign !== null) ? c.judged[0]!.foreign : null))
-    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold)
+    // A mailbox named for another purpose (sales@, support@, info@) is tied to privacy only by its own
+    // sentence: where only the page around it speaks of privacy (a footer under the policy's last
+    // section), or where the policy has a privacy route of its own and this sentence gives no privacy
+    // use, it stays what its name says.
+    const ownTie = c.judged.some((j) => (j.own >= 1.5 && !(privacyRoute && j.supportSentence)) || j.directed)
+    const namedOtherwise = c.localPurpose === 'sales' || c.localPurpose === 'newsletter' || ((c.localPurpose === 'support' || c.localPurpose === 'general') && privacyRoute)
+    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold) && !(namedOtherwise && !ownTie && !dpoNamed)
     const shownNote = noteFor(c.best.mention)
     if (foreign !== null) {
       otherEmails.push({
