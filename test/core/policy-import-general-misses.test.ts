@@ -184,3 +184,15 @@ describe('a mailbox named for another purpose beside the policy’s privacy rout
     expect(privacy(read('Privacy Policy\n\nYour rights\n\nIf you’d like to edit your account information, please contact our support team at support@quillon.com.'))).toEqual(['support@quillon.com'])
   })
 })
+
+describe('a Spanish postcode with its town in brackets', () => {
+  it('reads “Paseo de la Quilla 194, 28046 (Madrid) España” as a Spanish address', () => {
+    const p = read('Aviso legal\n\nTitular y Responsable del tratamiento de los Datos\n\nQuillware SLU / CIF ESB00000000\nPaseo de la Quilla 194,\n28046 (Madrid) España.\n\nCorreo electrónico de contacto:\ninfo@quillware.com')
+    expect(p.postalAddresses.filter((a) => a.role === 'company').map((a) => a.country)).toEqual(['ES'])
+    expect(p.postalAddresses[0]!.text).toContain('Paseo de la Quilla 194')
+  })
+
+  it('reads no address from a number and a bracketed word in prose', () => {
+    expect(read('Privacy Policy\n\nWe counted 28046 (Madrid) visitors last year.').postalAddresses).toEqual([])
+  })
+})

@@ -248,7 +248,8 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // Spain and Italy: "C/ Sequía de Rascanya, 2, 46470 Catarroja", "Via Liszt 21 - 00144 Roma";
     // only where the line has a Spanish or Italian street word or country.
-    pattern: /(?<![\d-])(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3})/gu,
+    // "28046 (Madrid) España": the town in brackets after the postcode, as Spanish addresses write it too.
+    pattern: /(?<![\d-])(\d{5}),?[ \t]+(\(?\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3}\)?)/gu,
     make: (m) => southernCountry(m.input, m.index, m.index + m[0].length),
   },
   {
