@@ -88,7 +88,7 @@ const regimeTexts = new Map<string, string>([
   ['Two weeks have passed: a lawsuit may be filed from this day (Art. 39)', 'deadline.note.appiLawsuit'],
   ['The APPI sets no period: disclosure is due without delay (遅滞なく, Art. 33(2)).', 'deadline.note.appiNoPeriod'],
   ['An organisation must answer within "a reasonable period"; the OAIC says this should generally not exceed 30 calendar days.', 'deadline.note.auReasonable'],
-  ['Art. 12A UK GDPR (Data (Use and Access) Act 2025; in force since 5 February 2026, as one law firm reports: unverified): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.', 'deadline.note.ukArt12A'],
+  ['Art. 12A UK GDPR (s.76 Data (Use and Access) Act 2025, in force since 5 February 2026 under SI 2026/82): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.', 'deadline.note.ukArt12A'],
   ['The company must make reasonable and proportionate searches for your data (Art. 15(1A) UK GDPR), and from 19 June 2026 must acknowledge a complaint made to it within 30 days (s.164A Data Protection Act 2018).', 'deadline.note.ukSearches'],
   ['The same 45 days apply to telling you why the company declines to act and how to appeal (§541.052(c)); it must decide an appeal within 60 days of receiving it (§541.053).', 'deadline.note.tdpsaRefusalAppeal'],
   ['The LGPD sets no period in days for this request: the company must act immediately, or reply at once with the factual or legal reasons why it cannot (Art. 18 §4).', 'deadline.note.lgpdImmediate'],
