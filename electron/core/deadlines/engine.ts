@@ -217,7 +217,7 @@ const regimes: Record<Law, Regime> = {
     pauseForClarification: never,
     rules: (type) =>
       type === 'withdraw-consent'
-        ? stateConsentBenchmark(weekendAndHolidays, 'The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it (4 CCR 904-3, Rule 7.07(E)).')
+        ? stateConsentBenchmark(weekendAndHolidays, 'The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it and, in its response under C.R.S. §6-1-1306(2), say how to have the data deleted (4 CCR 904-3, Rule 7.07(E)).')
         : usStateRules('C.R.S. §2-4-108', weekendAndHolidays, []),
   },
   ctdpa: {

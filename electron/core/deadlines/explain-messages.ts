@@ -102,7 +102,7 @@ const regimeTexts = new Map<string, string>([
   ['The FADP and its ordinance set no period for this request; the company must act without undue delay.', 'deadline.note.fadpNoPeriod'],
   ['The 30 days of Art. 18 DSV apply to data portability by Art. 22 DSV.', 'deadline.note.fadpPortability'],
   ['The VCDPA sets no period for a withdrawal of consent: without your consent the company may not process your sensitive data at all (Va. Code §59.1-578(A)(5)).', 'deadline.note.vaConsent'],
-  ['The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it (4 CCR 904-3, Rule 7.07(E)).', 'deadline.note.coConsent'],
+  ['The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it and, in its response under C.R.S. §6-1-1306(2), say how to have the data deleted (4 CCR 904-3, Rule 7.07(E)).', 'deadline.note.coConsent'],
   ['Once you revoke your consent, the company must stop the processing as soon as practicable and no later than 15 days after receiving the request (C.G.S. §42-520(a)(6)); the Act sets no extension.', 'deadline.note.ctConsent'],
   ['Benchmark: 45 days, as the Act gives for requests to exercise a consumer right; not a statutory period for a withdrawal of consent', 'deadline.note.stateConsentBenchmark'],
   ['The PDPO sets periods only for data access requests (s.19) and data correction requests (s.23).', 'deadline.note.pdpoAccessCorrectionOnly'],
