@@ -196,3 +196,19 @@ describe('a Spanish postcode with its town in brackets', () => {
     expect(read('Privacy Policy\n\nWe counted 28046 (Madrid) visitors last year.').postalAddresses).toEqual([])
   })
 })
+
+describe('who makes an app, from a few more common openings', () => {
+  const name = (text: string, format: 'text' | 'markdown' = 'text') => read(text, format).companyName?.name ?? null
+
+  it('reads “X is an individual team”, “X regards the protection”, a template’s “Application refers to X” and a title with “et Licences”', () => {
+    expect(name('Privacy Policy\n\n14Quills is an individual team specialized in the creating of mobile games.')).toBe('14Quills')
+    expect(name('Privacy notice\n\nQuill University regards the protection of personal data as essential.')).toBe('Quill University')
+    expect(name('Privacy Policy\n\nThis Privacy Policy describes Our policies.\n\n- **Application** refers to Quillap, the software program provided by the Company.', 'markdown')).toBe('Quillap')
+    expect(name('# Règles de confidentialité pour l’application QUILL CONNECT et Licences\n\nLa présente politique s’applique à QUILL CONNECT.', 'markdown')).toBe('QUILL CONNECT')
+  })
+
+  it('takes no name from a sentence of the same shape about something else', () => {
+    expect(name('Privacy Policy\n\nOur support is an individual matter for each user.')).toBeNull()
+    expect(name('Privacy Policy\n\n- **Account** means a unique account created for You.', 'markdown')).toBeNull()
+  })
+})

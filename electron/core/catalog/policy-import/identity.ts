@@ -92,7 +92,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
 
 const genericTitleWords =
-  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?|licen[cs]es?|lizenzen)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -438,7 +438,11 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     /\btérminos en que[ \t]+((?:[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60}){0,3})[ \t]+(?:usa|utiliza|recopila|trata)\b/,
     // "la politique de confidentialité du site Web quill.fr"
     /\bpolitique de confidentialité du site(?:[ \t]+(?:web|Web|internet|Internet))?[ \t]+((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,12}))(?=[ \t]*[.,;:]|[ \t]*$)/m,
-    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates|regards the protection)\b/,
+    // "Quill Games is an individual team specialized in …", "Quill is an independent developer": who makes the app
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})[ \t]+is an?[ \t]+(?:individual|independent|indie|small)[ \t]+(?:team|developer|studio|game studio|app developer)\b/,
+    // "Application refers to Quill, the software program provided by the Company" (a common template's definitions)
+    /\bApplication\b[*_]{0,2}[ \t]+(?:means|refers to)[ \t]+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3}),[ \t]+the software program\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:s['’]engage|attache une grande importance|est soucieu(?:x|se)|respecte votre)\b/,
     // "Bienvenue sur la politique de confidentialité de Trainline.", "the privacy policy of Example Ltd."
