@@ -212,3 +212,19 @@ describe('who makes an app, from a few more common openings', () => {
     expect(name('Privacy Policy\n\n- **Account** means a unique account created for You.', 'markdown')).toBeNull()
   })
 })
+
+describe('the publisher’s name on the line above the title', () => {
+  const name = (text: string) => read(text).companyName?.name ?? null
+
+  it('reads a name with its legal form, or one the text repeats, right above “Privacy Policy”', () => {
+    expect(name('Quillpress Newspapers Ltd\n\nPrivacy & Cookies Policy\n\nLast updated: 29 September 2025\n\nThis policy explains how we use your data.')).toBe('Quillpress Newspapers Ltd')
+    expect(name('Quill Bros. Media\n\nConsumer Privacy Policy\n\nOur policy explains what we process. Quill Bros. Media and its brands care.')).toBe('Quill Bros. Media')
+  })
+
+  it('takes no page chrome, a single word or a generic line above the title', () => {
+    expect(name('Skip to content\n\nPrivacy Policy\n\nWe collect little.')).toBeNull()
+    expect(name('Home\n\nPrivacy Policy\n\nWe collect little. Home is where we are.')).toBeNull()
+    expect(name('Legal Information\n\nPrivacy Policy\n\nWe collect little.')).toBeNull()
+    expect(name('Quill Bros. Media\n\nPrivacy Policy\n\nWe collect little.')).toBeNull()
+  })
+})

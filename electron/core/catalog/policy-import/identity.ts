@@ -476,6 +476,11 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     const policyTitle = policyTitleWords.test(titleLine.text) && pieces.length === 1
     if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && !later && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
+  // 3b. The publisher's name on a line of its own right above the title ("Warner Bros. Discovery /
+  // Consumer Privacy Policy", "Associated Newspapers Ltd / Privacy & Cookies Policy"): a name with its
+  // legal form, or one of two words or more that the text repeats.
+  const above = lineAboveTitle(text)
+  if (above) return refine(above.text, 'title', above.start, above.end)
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
   if (domain && label && label.length >= 3) {
     const written = new RegExp(`(?<![\\w.@/-])${escapeRegExp(label)}(?![\\w.@/-])`, 'gi')
@@ -515,6 +520,24 @@ function legalNameInTitle(text: string, title: string | null): { name: string; s
  */
 function firstHeadingLine(text: string): { text: string; start: number; end: number } | null {
   return headingLines(text, 1)[0] ?? null
+}
+
+/** A line of capitalised words ("Warner Bros. Discovery", "Quill & Co. Ltd"), as a publisher's name stands above a title. */
+const capitalisedLine = /^\p{Lu}[\p{L}\p{N}.&'’-]{0,30}(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}.&'’-]{0,30}|&|of|and|de|du|des|für|und))*$/u
+
+/** The name on the line right above the document's title, if that line reads as one (see step 3b of `findCompanyName`). */
+function lineAboveTitle(text: string): { text: string; start: number; end: number } | null {
+  const title = firstHeadingLine(text)
+  if (!title) return null
+  const before = text.slice(Math.max(0, title.start - 200), title.start).trimEnd()
+  const lineStart = before.lastIndexOf('\n') + 1
+  const line = before.slice(lineStart).trim()
+  if (line.length < 3 || line.length > 60 || !capitalisedLine.test(line) || !plausibleName(line)) return null
+  if (line.replace(genericTitleWords, ' ').trim() !== line.trim()) return null
+  const words = line.split(/[ \t]+/).length
+  if (!withForm.test(line) && !(words >= 2 && count(text, line) >= 2)) return null
+  const start = Math.max(0, title.start - 200) + lineStart + (before.slice(lineStart).length - before.slice(lineStart).trimStart().length)
+  return { text: line, start, end: start + line.length }
 }
 
 /** Title lines read at most: the title, and the heading under it that names the service. */
