@@ -539,7 +539,7 @@ function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): st
     }
     case 'sunday-and-holidays': {
       const weekday = dayOfWeek(date)
-      if (rule.extraDays.includes(date)) return 'weather warning day'
+      if (rule.extraDays.includes(date)) return weatherWarningDay
       return calendar.holidayOn(date) ?? (weekday === 0 || (weekday === 6 && rule.saturday) ? weekdayNames[weekday]! : null)
     }
     default:
@@ -547,7 +547,10 @@ function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): st
   }
 }
 
-type Skipped = { date: PlainDate; reason: string; names?: HolidayNames }
+/** The reason a Hong Kong weather day gives (a gale or black rainstorm warning, Cap. 1 s.71(2)). */
+const weatherWarningDay = 'weather warning day'
+
+type Skipped = { date: PlainDate; reason: string; names?: HolidayNames; weather?: true }
 type Rolled = { date: PlainDate; skipped: ReadonlyArray<Skipped> }
 
 export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): Rolled {
@@ -558,7 +561,7 @@ export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar)
     if (!reason) return { date: current, skipped }
     // A holiday's names in every UI language, for the explanation's messages.
     const names = reason === calendar.holidayOn(current) ? calendar.holidayNames?.(current) : null
-    skipped.push(names ? { date: current, reason, names } : { date: current, reason })
+    skipped.push(reason === weatherWarningDay ? { date: current, reason, weather: true } : names ? { date: current, reason, names } : { date: current, reason })
     current = addDays(current, 1)
   }
   return { date: current, skipped }
