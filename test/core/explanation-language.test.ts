@@ -1,8 +1,8 @@
 /**
  * No English left in what the request page says in another language (issue 13): over every law,
  * every kind of request it grants, the six UI languages, a few places per law and receipt dates
- * whose count ends on a public holiday there, the deadline explanation, the request's status, its
- * days left and its next steps are rendered, and a rendering fails when it still carries a word of
+ * whose count ends on a public holiday there, the deadline explanation (with the law it cites and
+ * the interpretations it rests on), the request's status, its days left and its next steps are rendered, and a rendering fails when it still carries a word of
  * the English rendering (a Latin-script word of five letters or more that is not a name on the
  * small allow list below), a raw message code, an unfilled placeholder, or text the core passed
  * through untranslated. Chinese must be in its own script: Simplified for zh-Hans, Traditional for
@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { computeDeadline } from '../../electron/core/deadlines/engine'
+import { regimeMessage } from '../../electron/core/deadlines/explain-messages'
 import type { Deadline, DeadlineInput } from '../../electron/core/deadlines/model'
 import { deadlineSettingsSchema, defaultDeadlineSettings, type DeadlineSettings } from '../../electron/core/deadlines/settings'
 import { simplifiedOnly, traditionalOnly } from '../../electron/core/deadlines/chinese-script'
@@ -66,8 +67,8 @@ const allowedNames: ReadonlyArray<string> = [
 /** Words a language writes as English does (months, cognates, country names), per language. */
 const sameInLanguage = new Map<UiLanguage, ReadonlySet<string>>([
   ['de', new Set(['april', 'august', 'september', 'november', 'still', 'japan', 'england', 'wales', 'organisation', 'victoria', 'south', 'western', 'australia', 'northern', 'territory', 'british', 'columbia', 'prince', 'edward', 'island', 'scotia', 'brunswick', 'yukon', 'alberta', 'manitoba', 'nunavut'])],
-  ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton'])],
-  ['es', new Set(['legal', 'examine', 'postal', 'china', 'civil', 'australia', 'tasmania', 'alberta', 'manitoba', 'nunavut', 'victoria'])],
+  ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton', 'agent'])],
+  ['es', new Set(['legal', 'examine', 'postal', 'sector', 'china', 'civil', 'australia', 'tasmania', 'alberta', 'manitoba', 'nunavut', 'victoria'])],
   ['zh-Hans', new Set()],
   ['zh-Hant', new Set()],
 ])
@@ -96,11 +97,13 @@ const rawCode = /\b(?:deadline|status|daysLeft|next|names|place|error|notice)\.[
 
 type Rendered = { readonly what: string; readonly messages: ReadonlyArray<Message>; readonly join: boolean }
 
-/** What one request's page says: the explanation's steps, its status, days left and next steps. */
+/** What one request's page says: the law it is counted under, the explanation's steps and the interpretations it rests on, its status, days left and next steps. */
 function pageOf(deadline: Deadline, facts: RequestFacts, today: PlainDate): Rendered[] {
   const status = deriveStatus(facts, deadline, today)
   return [
     ...deadline.steps.map((step, index) => ({ what: `step ${index} (${step.kind})`, messages: step.parts, join: true })),
+    { what: 'regime', messages: [regimeMessage(deadline.law)], join: false },
+    ...deadline.interpretations.map((i) => ({ what: `interpretation ${i.setting}`, messages: [i.message], join: false })),
     { what: `status ${status.kind}`, messages: [statusMessage(status)], join: false },
     { what: `days left ${status.kind}`, messages: [daysLeftMessage(status)], join: false },
     ...nextSteps(status, facts, deadline, today).map((step) => ({ what: `next step ${step.kind}`, messages: [step.message], join: false })),
@@ -222,10 +225,14 @@ describe('no English left in a non-English request page', () => {
               for (const input of inputs) {
                 const deadline = computeDeadline(input, settings)
                 const label = `${law} ${type} ${place ?? 'unknown place'} ${on} ${input.receipt.kind}`
+                if (renderMessage(regimeMessage(law)) !== deadline.regime) problems.set('regime', `${law}: the law reads in English “${renderMessage(regimeMessage(law))}”, not “${deadline.regime}”`)
+                for (const i of deadline.interpretations) {
+                  if (renderMessage(i.message) !== i.text) problems.set(`interpretation ${i.setting}`, `${label}: the interpretation reads in English “${renderMessage(i.message)}”, not “${i.text}”`)
+                }
                 const states = type === 'access' && input === inputs[0] ? factsFor(on) : factsFor(on).slice(1, 3)
                 for (const { name, facts, today } of states) {
                   for (const problem of problemsOf(`${label} (${name})`, pageOf(deadline, facts, today))) {
-                    const kind = problem.replace(/^.*?(step \d+ \(\w+\)|status|days left|next step)/, '$1').replace(/: .*$/, '')
+                    const kind = problem.replace(/^.*?(step \d+ \(\w+\)|regime|interpretation|status|days left|next step)/, '$1').replace(/: .*$/, '')
                     if (!problems.has(kind)) problems.set(kind, problem)
                   }
                 }

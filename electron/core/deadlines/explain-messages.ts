@@ -8,6 +8,7 @@ import { hasPlacePhrase, hasRegionName, inPlace } from '../messages/places'
 import { namesKey } from '../messages/params'
 import type { PlainDate } from '../shared/calendar'
 import type { HolidayCalendar, HolidayNames } from './holidays'
+import type { Law } from '../shared/kinds'
 
 type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
 
@@ -151,4 +152,9 @@ export function holidaysMessages(calendar: HolidayCalendar, caveat: Message | nu
   const place = placeMessage(calendar)
   if (!place) return [message('deadline.noCountry')]
   return caveat ? [message('deadline.holidays', { place }), caveat] : [message('deadline.holidays', { place })]
+}
+
+/** The law and provision a deadline is counted under ("GDPR, Art. 12(3)"), as the reader's language cites it. */
+export function regimeMessage(law: Law): Message {
+  return message(`deadline.regime.${law}`)
 }
