@@ -372,7 +372,7 @@ const federalNames = new Map<string, Omit<HolidayNames, 'en'>>([
 ])
 
 /** A federal holiday's names in the UI languages, from its English name. */
-export function canadianFederalHolidayNames(name: string): HolidayNames {
+function canadianFederalHolidayNames(name: string): HolidayNames {
   const names = federalNames.get(name)
   return names ? { en: name, ...names } : sameNames(name)
 }
