@@ -58,6 +58,8 @@ const sameAsEnglish = new Set<string>([
   'core:progress.messages',
   // "Fax: {{number}}" in the policy summary of the CLI (de, es).
   'core:policyImport.summary.fax',
+  // Spelt alike: "Status" (de).
+  'core:cli.show.status',
   // A law's abbreviation and provision, cited alike (de, fr, es).
   'core:deadline.regime.ccpa',
   'core:deadline.regime.lgpd',
