@@ -26,7 +26,8 @@ import { daysLeftMessage, deriveStatus, nextSteps, statusMessage } from '../../e
 
 /** The places each law is tried in (its fixed place, or companies' countries and regions; null: unknown). */
 const places = new Map<Law, ReadonlyArray<string | null>>([
-  ['gdpr', ['DE-BY', 'FR', 'ES', 'IE', 'NL', 'CN', null]],
+  // FS.COM is in Delaware, b2s.com in Hong Kong: the seed companies' places.
+  ['gdpr', ['DE-BY', 'FR', 'ES', 'IE', 'NL', 'US-DE', 'HK', 'CN', null]],
   ['uk-gdpr', ['GB-ENG', 'GB-SCT']],
   ['ccpa', ['US-CA']],
   ['vcdpa', ['US-VA']],
@@ -40,7 +41,7 @@ const places = new Map<Law, ReadonlyArray<string | null>>([
   ['hk-pdpo', ['HK']],
   ['cn-pipl', ['CN']],
   ['jp-appi', ['JP']],
-  ['au-privacy', ['AU-NSW', 'AU-VIC']],
+  ['au-privacy', ['AU-NSW', 'AU-VIC', 'AU-SA']],
 ])
 
 /**
@@ -51,7 +52,7 @@ const places = new Map<Law, ReadonlyArray<string | null>>([
 const allowedNames: ReadonlyArray<string> = [
   // Places.
   'Canada', 'Ontario', 'Quebec', 'Victoria', 'Queensland', 'Virginia', 'Colorado', 'Connecticut', 'Texas', 'California', 'Saskatchewan', 'Melbourne', 'Canberra',
-  'Columbia', 'São Paulo', 'Zürich',
+  'Columbia', 'São Paulo', 'Zürich', 'Delaware', 'Adelaide',
   // Laws, codes and authorities as cited in every language (their own names and abbreviations).
   'GB/T 35273-2020', 'Reg. 1182/71', 'Interpretation Act', 'Acts Interpretation Act 1901', 'Interpretation and General Clauses Ordinance',
   'Data (Use and Access) Act 2025', 'Data Protection Act 2018', 'Tex. Gov’t Code', 'Tex. Bus. & Com. Code', 'Civ. Code', 'Va. Code',
@@ -67,7 +68,7 @@ const allowedNames: ReadonlyArray<string> = [
 /** Words a language writes as English does (months, cognates, country names), per language. */
 const sameInLanguage = new Map<UiLanguage, ReadonlySet<string>>([
   ['de', new Set(['april', 'august', 'september', 'november', 'still', 'japan', 'england', 'wales', 'organisation', 'victoria', 'south', 'western', 'australia', 'northern', 'territory', 'british', 'columbia', 'prince', 'edward', 'island', 'scotia', 'brunswick', 'yukon', 'alberta', 'manitoba', 'nunavut'])],
-  ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton', 'agent'])],
+  ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton', 'agent', 'proclamation'])],
   ['es', new Set(['legal', 'examine', 'postal', 'sector', 'china', 'civil', 'australia', 'tasmania', 'alberta', 'manitoba', 'nunavut', 'victoria'])],
   ['zh-Hans', new Set()],
   ['zh-Hant', new Set()],
