@@ -108,7 +108,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     const text = values.json
       ? ''
       : items.length
-        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${r.status.kind.padEnd(15)} ${r.due ?? ''}`).join('\n')
+        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${(ui === 'en' ? r.status.kind : renderMessage(statusMessage(r.status), ui)).padEnd(15)} ${r.due ?? ''}`).join('\n')
         : 'No requests yet.'
     return { json: items, text }
   })
