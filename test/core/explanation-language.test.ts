@@ -8,6 +8,8 @@
  * through untranslated. Chinese must be in its own script: Simplified for zh-Hans, Traditional for
  * zh-Hant.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { computeDeadline } from '../../electron/core/deadlines/engine'
 import { regimeMessage } from '../../electron/core/deadlines/explain-messages'
@@ -23,6 +25,7 @@ import type { Message } from '../../electron/core/shared/message'
 import type { RequestFacts } from '../../electron/core/requests/events'
 import { rightsUnder } from '../../electron/core/requests/rights'
 import { daysLeftMessage, deriveStatus, nextSteps, statusMessage } from '../../electron/core/requests/status'
+import { repoRoot } from '../helpers/ports'
 
 /** The places each law is tried in (its fixed place, or companies' countries and regions; null: unknown). */
 const places = new Map<Law, ReadonlyArray<string | null>>([
@@ -245,6 +248,21 @@ describe('no English left in a non-English request page', () => {
       expect([...problems.values()], `${problems.size} kinds of problem`).toEqual([])
     })
   }
+
+  it('has no character of the other script in the Chinese resources, the window’s and the core’s (of those the script table knows)', () => {
+    const wrong: string[] = []
+    const walk = (value: unknown, where: string, check: (text: string) => string) => {
+      if (typeof value === 'string') {
+        if (check(value)) wrong.push(`${where}: ${check(value)} in “${value}”`)
+      } else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, `${where}.${key}`, check)
+    }
+    for (const [language, check] of [['zh-Hans', traditionalOnly], ['zh-Hant', simplifiedOnly]] as const) {
+      walk(JSON.parse(fs.readFileSync(path.join(repoRoot, 'electron', 'core', 'messages', 'locales', `${language}.json`), 'utf8')), `core ${language}`, check)
+      const folder = path.join(repoRoot, 'renderer', 'src', 'locales', language)
+      for (const file of fs.readdirSync(folder)) walk(JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')), `${language}/${file}`, check)
+    }
+    expect(wrong).toEqual([])
+  })
 
   it('finds English, raw codes and the wrong Chinese script when they are there (the detector itself)', () => {
     const untranslated: Rendered = { what: 'a note', messages: [{ key: 'deadline.untranslated', params: { text: 'The company must answer promptly.' } }], join: false }
