@@ -20,7 +20,7 @@ import { joinParts } from '../../electron/core/messages/params'
 import { renderMessage } from '../../electron/core/messages/render'
 import { uiLanguages, type UiLanguage } from '../../electron/core/messages/ui-languages'
 import { addDays, type PlainDate } from '../../electron/core/shared/calendar'
-import type { Law } from '../../electron/core/shared/kinds'
+import { requestTypes, type Law, type RequestType } from '../../electron/core/shared/kinds'
 import type { Message } from '../../electron/core/shared/message'
 import type { RequestFacts } from '../../electron/core/requests/events'
 import { rightsUnder } from '../../electron/core/requests/rights'
@@ -210,12 +210,15 @@ describe('no English left in a non-English request page', () => {
     it(`${law}: every kind of request, place, holiday and state, in the six languages`, () => {
       // One example of each kind of problem (what, language and words), so that the report stays short.
       const problems = new Map<string, string>()
-      const types = rightsUnder(law).filter((r) => r.granted).map((r) => r.type)
+      // The rights the law grants first, then every other kind of request (follow-ups, complaints, custom letters) that can be tracked under it.
+      const granted = rightsUnder(law).filter((r) => r.granted).map((r) => r.type as RequestType)
+      const types = [...granted, ...requestTypes.filter((type) => !granted.includes(type))]
       for (const place of lawPlaces) {
         for (const settings of [defaultDeadlineSettings, otherSettings]) {
           const dates = settings === defaultDeadlineSettings ? receiptDates(law, place, settings) : ['2026-03-02', '2026-06-10']
           for (const on of dates) {
-            for (const type of types) {
+            // The other kinds count as a granted one does: the first date (a holiday) and the ordinary ones are enough for them.
+            for (const type of on === dates[0] || !dates.slice(0, -2).includes(on) ? types : granted) {
               const inputs: DeadlineInput[] = [{ law, type, jurisdiction: place, receipt: { kind: 'received', on } }]
               if (type === 'access') {
                 inputs.push(
