@@ -34,3 +34,79 @@ describe('a general mailbox under a contact heading', () => {
     expect(other(p)).toEqual(['contact@quill-shop.de'])
   })
 })
+
+const postal = (p: PolicyProposal) => p.postalAddresses.filter((a) => a.role === 'company').map((a) => `${a.country} ${a.text}`)
+
+describe('Korean privacy wording', () => {
+  it('ties the page’s only address to privacy where its sentence speaks of personal information requests', () => {
+    const p = read('<h1>개인정보처리방침</h1>\n<h2>8. 문의</h2>\n<p>개인정보 이용 문의 · 열람/정정/삭제 요청<br>이메일 <a href="mailto:quill.desk@gmail.com">quill.desk@gmail.com</a></p>', 'html')
+    expect(privacy(p)).toEqual(['quill.desk@gmail.com'])
+  })
+
+  it('leaves an address whose sentence says nothing of privacy out of the privacy contacts', () => {
+    const p = read('<h1>서비스 안내</h1>\n<p>제품 구매 안내 이메일 <a href="mailto:quill.shop@gmail.com">quill.shop@gmail.com</a></p>', 'html')
+    expect(privacy(p)).toEqual([])
+    expect(other(p)).toEqual(['quill.shop@gmail.com'])
+  })
+})
+
+describe('postal addresses of more countries', () => {
+  it('reads a Colombian, a Korean and an Indian address by their own marks', () => {
+    expect(postal(read('<p><strong>Dirección:</strong> Carrera 12 #34-56, Barrio Quilla, Medellín, Antioquia, Colombia<br><strong>Teléfono:</strong> +57 300 000 0000</p>', 'html'))).toEqual(['CO Carrera 12 #34-56, Barrio Quilla, Medellín, Antioquia, Colombia'])
+    expect(postal(read('<p>개인정보 이용 문의<br>깃펜인테리어 (대표 김깃펜) · 대전 중구 깃펜로 12번길 3 1층<br>전화 010-0000-0000</p>', 'html'))).toEqual(['KR 깃펜인테리어 (대표 김깃펜), 대전 중구 깃펜로 12번길 3 1층'])
+    expect(postal(read('Quill School\nAzad Nagar, Makthal\nDist. Quillpet, Telangana – 509208\nEmail: quill.school@gmail.com'))[0]).toMatch(/^IN .*Quillpet, Telangana – 509208$/)
+  })
+
+  it('reads no address from a law cited by number, a state named in prose or a road word without a number', () => {
+    expect(postal(read('<p>Ley 1581 de 2012 — Protección de Datos Personales, Colombia</p>', 'html'))).toEqual([])
+    expect(postal(read('Our Telangana office opened in 2023 and serves 509 schools.'))).toEqual([])
+    expect(postal(read('<p>대전 중구 깃펜로 산책 안내</p>', 'html'))).toEqual([])
+  })
+})
+
+describe('an address run together with an e-mail address or a phone number', () => {
+  it('ends at the town, and keeps its street part written “s/n” in lower case', () => {
+    const p = read('<p>Contacto</p>\n<a href="#">C/ Via Quilla, s/n Parcela 3, 28080 Madrid</a> <a href="mailto:info@quilla.es">info@quilla.es</a> <a href="tel:+34910000000">Llama al 91 000 00 00</a>', 'html')
+    const [address] = postal(p)
+    expect(address).toMatch(/^ES .*C\/ Via Quilla, s\/n Parcela 3, 28080 Madrid$/)
+  })
+
+  it('keeps the words after the town that belong to it (a country)', () => {
+    expect(postal(read('Quilla S.L., Calle Mayor 5, 28013 Madrid, España'))).toEqual(['ES Quilla S.L., Calle Mayor 5, 28013 Madrid, España'])
+  })
+})
+
+describe('two addresses in one town', () => {
+  const policy = (second: string) =>
+    `# Privacy Policy\n\nThe controller is:\n\nQuill University<br/>\nCampus<br/>\n66123 Saarbrücken<br/>\nTel.: +49 681 000-0<br/>\n\nContact details of the data protection officer\n\n${second}`
+
+  it('stay two where only the postcode is shared and the street words differ', () => {
+    const p = read(policy('Lindenweg 15<br/>\n66123 Saarbrücken<br/>\nTel.: +49 681 000-1'), 'markdown')
+    expect(p.postalAddresses.map((a) => a.lines.join(', '))).toEqual(['Campus, 66123 Saarbrücken', 'Lindenweg 15, 66123 Saarbrücken'])
+  })
+
+  it('stay one where the same street is written twice', () => {
+    const p = read('Quill GmbH, Lindenweg 15, 66123 Saarbrücken.\n\nLetters to: Lindenweg 15, 66123 Saarbrücken.')
+    expect(p.postalAddresses).toHaveLength(1)
+  })
+})
+
+describe('HTML inside Markdown', () => {
+  it('reads the lines after a comment that never closes, and a <br> at the end of a line is that line’s break', () => {
+    const p = read('# Datenschutz\n\n<!-- <p>old hosting text\nmore old text</p>\n\n<p>\n\t\t\tQuill Pali<br>\n\t\t\tLindenstraße 240<br>\n\t\t\t6290 Mayrhofen<br>\n\t\t\tZillertal, Tirol<br>\n\t\t\tÖsterreich\n</p>', 'markdown')
+    expect(postal(p)).toEqual(['AT Quill Pali, Lindenstraße 240, 6290 Mayrhofen, Zillertal, Tirol, Österreich'])
+    expect(p.plainText ?? '').not.toContain('old hosting text')
+  })
+
+  it('hides everything inside a comment that closes, blank lines and all', () => {
+    const p = read('# Datenschutz\n\n<!--\nQuill Pali<br>\nLindenstraße 240<br>\n\n6290 Mayrhofen<br>\nÖsterreich\n-->\n\nNo address here.', 'markdown')
+    expect(p.postalAddresses).toEqual([])
+  })
+})
+
+describe('a regulator’s address under a name sharing a word with the company’s', () => {
+  it('is the regulator’s where its first line names a regulator', () => {
+    const p = read('Quill University Privacy Notice\n\nThe controller is Quill University.\n\nThe regulatory authority responsible for Quill University is:\n\nUnabhängiges Datenschutzzentrum Quill<br/>\nFritz-Quill-Straße 12<br/>\n66111 Saarbrücken', 'markdown')
+    expect(p.postalAddresses.map((a) => a.role)).toEqual(['regulator'])
+  })
+})
