@@ -110,3 +110,22 @@ describe('a regulator’s address under a name sharing a word with the company�
     expect(p.postalAddresses.map((a) => a.role)).toEqual(['regulator'])
   })
 })
+
+describe('the company’s name from the policy’s title and opening', () => {
+  const name = (p: PolicyProposal) => p.companyName?.name ?? null
+
+  it('is read from a title that splits its languages with “ / ” or its parts with a full-width bar', () => {
+    expect(name(read('# Quillmark Privacy Policy / Quillmark 隐私政策\n\nQuillmark is a bookmark organiser. Quillmark keeps everything on your device.', 'markdown'))).toBe('Quillmark')
+    expect(name(read('<title>プライバシーポリシー｜Quillon</title>\n<h1>プライバシーポリシー</h1>\n<p>Quillon（以下「本サービス」）は、個人情報の取り扱いについて定めます。</p>', 'html'))).toBe('Quillon')
+  })
+
+  it('is the subject of the opening sentence where the text keeps naming it', () => {
+    const p = read('# Privacy\n\nLast updated: 2026-08-11\n\nQuill Swell performs all processing on your Mac. Quill Swell has no telemetry.\n\n## Updates\n\nQuill Swell checks for updates once a day.', 'markdown')
+    expect(name(p)).toBe('Quill Swell')
+  })
+
+  it('is not the opening’s first words where the text never names them again, or where they are a pronoun or article', () => {
+    expect(name(read('# Privacy\n\nQuill Swell performs all processing on your Mac and sends nothing anywhere at all.', 'markdown'))).toBeNull()
+    expect(name(read('# Privacy\n\nThis app does not collect any data at all, and this app never will. This app is offline.', 'markdown'))).toBeNull()
+  })
+})
