@@ -128,4 +128,14 @@ describe('the company’s name from the policy’s title and opening', () => {
     expect(name(read('# Privacy\n\nQuill Swell performs all processing on your Mac and sends nothing anywhere at all.', 'markdown'))).toBeNull()
     expect(name(read('# Privacy\n\nThis app does not collect any data at all, and this app never will. This app is offline.', 'markdown'))).toBeNull()
   })
+
+  it('is the controller’s name on the line under the controller clause, over a second name line, an address or an e-mail address', () => {
+    expect(name(read('### Verantwortlich im Sinne der DSGVO ist:\n\nQuill Feder\nquill [at] feder [dot] eu\n', 'markdown'))).toBe('Quill Feder')
+    expect(name(read('## Kontaktdaten\n\nBei Fragen finden Sie hier die Kontaktdaten der verantwortlichen Person:\nQuill Feder\nLindenweg 5\n58708 Menden\n', 'markdown'))).toBe('Quill Feder')
+    expect(name(read('<h2>2. Verantwortlicher</h2>\n<p> Simon Quill<br> Quill Planung &amp; Konstruktion<br> Lindenstraße 18<br> 70794 Filderstadt </p>', 'html'))).toBe('Simon Quill')
+  })
+
+  it('is not a heading or a sentence that follows the controller clause without an address or an e-mail address', () => {
+    expect(name(read('### Verantwortlich im Sinne der DSGVO ist:\n\nUnsere Webseite\nwird ohne Cookies betrieben und speichert nichts.\n', 'markdown'))).toBeNull()
+  })
 })

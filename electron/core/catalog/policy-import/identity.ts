@@ -230,7 +230,8 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // Titular: X / Developer: X / Betreiber: X — a label naming the person or body who runs the service, on a line of its own
   { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Titular|Developer|Entwickler(?:in)?|Betreiber(?:in)?|Inhaber(?:in)?|Développeur|Éditeur|Desarrollador(?:a)?)[ \t]*:[ \t]*(${nameWord}(?:[ \t]+${nameWord}){1,4})[ \t]*(?:\n|$)`, 'u'), needsForm: false },
   // Verantwortlicher … ist:\n X\n Street 60 — the controller named on a line of its own, right over its postal address
-  { pattern: new RegExp(String.raw`(?:\b(?:Verantwortliche[rn]?|Verantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])[^\n\d]{0,40}\d`, 'u'), needsForm: false },
+  // (… or over a second line of the name, "Simon Quill / Quill Planung & Konstruktion / Street 18"; or over its e-mail address)
+  { pattern: new RegExp(String.raw`(?:\b(?:[Vv]erantwortliche[rn]?|[Vv]erantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])(?:\p{Lu}[^\n\d@:]{0,60}\n[ \t]*)?(?:[^\n\d]{0,40}\d|[\p{Ll}\p{N}._-]{1,40}(?:@|[ \t]?[[(]at[\])]))`, 'u'), needsForm: false },
   // Verantwortlich für … ist der X e.V., Street 48 — the German controller clause, the name before its address
   { pattern: new RegExp(String.raw`\bVerantwortlich\w*\b[^.\n]{0,140}?\bist[ \t]+(?:der[ \t]+|die[ \t]+|das[ \t]+)?(${companyNameText})(?=,[^\n]{0,80}\d)`, 'u'), needsForm: false },
   // the data controller (…) is / shall be X
