@@ -138,4 +138,12 @@ describe('the company’s name from the policy’s title and opening', () => {
   it('is not a heading or a sentence that follows the controller clause without an address or an e-mail address', () => {
     expect(name(read('### Verantwortlich im Sinne der DSGVO ist:\n\nUnsere Webseite\nwird ohne Cookies betrieben und speichert nichts.\n', 'markdown'))).toBeNull()
   })
+
+  it('is not a provider’s whose site the links go to where the provider first comes up below the opening', () => {
+    const filler = 'Auf dieser Seite werden keine Cookies gesetzt und keine personenbezogenen Daten gespeichert. '.repeat(14)
+    const hosted = read(`# Datenschutzerklärung\n\n${filler}\n\n## Hosting\n\nDiese Seite liegt bei GitHub und wird dort ausgeliefert. Mehr in der [Erklärung](https://docs.github.com/site-policy) und [hier](https://github.com/site/privacy) und [dort](https://github.com/security).`, 'markdown')
+    expect(hosted.companyName?.name ?? null).not.toBe('GitHub')
+    const own = read('# Privacy\n\nThis statement explains how GitHub handles your data. See [settings](https://github.com/settings) and [docs](https://docs.github.com/privacy) and [more](https://github.com/security).', 'markdown')
+    expect(own.companyName?.name).toBe('GitHub')
+  })
 })
