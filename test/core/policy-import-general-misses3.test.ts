@@ -68,7 +68,7 @@ describe('an address run together with an e-mail address or a phone number', () 
   it('ends at the town, and keeps its street part written “s/n” in lower case', () => {
     const p = read('<p>Contacto</p>\n<a href="#">C/ Via Quilla, s/n Parcela 3, 28080 Madrid</a> <a href="mailto:info@quilla.es">info@quilla.es</a> <a href="tel:+34910000000">Llama al 91 000 00 00</a>', 'html')
     const [address] = postal(p)
-    expect(address).toMatch(/^ES .*C\/ Via Quilla, s\/n Parcela 3, 28080 Madrid$/)
+    expect(address).toBe('ES C/ Via Quilla, s/n Parcela 3, 28080 Madrid')
   })
 
   it('keeps the words after the town that belong to it (a country)', () => {

@@ -760,6 +760,8 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
         break
       }
       if (gotOrg && !(attentionLine.test(t) && !/\d/.test(t) && t.length <= 40)) break
+      // A heading that only says what follows ("Contacto", "Kontakt", "Address") is no line of the address.
+      if (/^[#*\s]{0,6}(?:contact(?:o|s)?|kontakt|contatti|adresse|address|dirección|direccion|anschrift|postanschrift|indirizzo)[\s:：*]{0,6}$/iu.test(t)) break
       // A line about privacy requests above the addressee ("개인정보 문의 · 열람/삭제 요청", "Privacy questions and requests")
       // leads into the address; it is no line of it (an attention line, "Data Protection Officer", is).
       if (!/\d/.test(t) && !attentionLine.test(t) && scoreCues(t, privacyCues).score >= 1.5) break
