@@ -138,6 +138,13 @@ export function openRequestRepository(options: {
    * before the check did, and meanwhile the check would slow the writing of its output.
    */
   checkLater?: boolean
+  /**
+   * The names of the requests folder as the caller just read them (api/housekeeping.ts), for the
+   * open's first check against the files: one reading of 10,000 names instead of two. Temporary
+   * files the caller removed meanwhile do not matter (only request files' names are used); every
+   * later check reads the folder afresh.
+   */
+  listing?: ReadonlyArray<string>
 }): RequestRepository {
   const dir = path.join(options.dataDir, 'requests')
   const unreadableDir = path.join(dir, 'unreadable')
@@ -167,6 +174,9 @@ export function openRequestRepository(options: {
   let olderShares = false
   /** The older snapshot just loaded while an older Rightful shares the folder (copied into index.v6.json at open). */
   let olderSnapshot: DecodedSnapshot | null = null
+
+  /** The caller's reading of the folder's names, for the first check at open only. */
+  let listingAtOpen: ReadonlyArray<string> | null = options.listing ?? null
 
   const reserve = (reference: string) => {
     const match = /^RF-(\d{4})-(\d{4,})/.exec(reference)
@@ -362,9 +372,11 @@ export function openRequestRepository(options: {
 
   /** The request files in the folder. */
   const referencesOnDisk = (): Set<string> => {
+    const names = listingAtOpen ?? fs.readdirSync(dir)
+    listingAtOpen = null
     // One pass over the names, no arrays in between: 100,000 at every open.
     const found = new Set<string>()
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of names) {
       if (!name.endsWith('.json')) continue
       const reference = name.slice(0, -5)
       if (referencePattern.test(reference)) found.add(reference)
