@@ -5,6 +5,12 @@
  * while it was computed under the same fingerprint, so a change of the rules or of the holiday
  * tables makes every saved deadline stale, and it is counted again.
  *
+ * Of a TypeScript file, the syntax tree is hashed (every node's kind, names, numbers and strings),
+ * without comments, layout, and the words of explanations and notes: a string with a space in it
+ * is prose, never a value a date is counted from (those are keys like 'gdpr' or 'next-working-day').
+ * So a reworded note leaves the fingerprint as it was; any change of code, of a key or a number,
+ * and any change of the holiday tables (JSON, hashed whole) gives a new one.
+ *
  *   npx tsx scripts/deadline-fingerprint.ts           # writes the file
  *   npx tsx scripts/deadline-fingerprint.ts --check   # exit 1 when it is not what the sources give
  *
@@ -13,6 +19,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 
 const root = path.resolve(__dirname, '..')
 const fingerprintFile = path.join(root, 'electron', 'core', 'deadlines', 'rules-fingerprint.ts')
@@ -44,12 +51,32 @@ export function deadlineRuleFiles(repoRoot: string): string[] {
   return [...found].map((file) => path.relative(repoRoot, file).split(path.sep).join('/')).sort()
 }
 
+/** What of a TypeScript source counts: its syntax tree without comments, layout and prose, one token a line. */
+export function codeOf(fileName: string, text: string): string {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)
+  const out: string[] = []
+  const visit = (node: ts.Node): void => {
+    let value = ''
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) value = node.text
+    else if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node) || ts.isRegularExpressionLiteral(node)) value = node.text
+    else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) value = /\s/.test(node.text) ? '(prose)' : JSON.stringify(node.text)
+    // (what the tree holds as a number, not as a child node)
+    else if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) value = ts.SyntaxKind[node.operator]!
+    else if (ts.isVariableDeclarationList(node)) value = String(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))
+    out.push(value ? `${ts.SyntaxKind[node.kind]} ${value}` : ts.SyntaxKind[node.kind]!)
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return out.join('\n')
+}
+
 /** The fingerprint of the deadline rules as the sources under `repoRoot` are now. */
 export function deadlineRulesFingerprintOf(repoRoot: string): string {
   const hash = createHash('sha256')
   for (const file of deadlineRuleFiles(repoRoot)) {
     // Line ends normalised, so that a checkout on Windows gives the same fingerprint.
-    hash.update(`${file}\0${fs.readFileSync(path.join(repoRoot, file), 'utf8').replace(/\r\n/g, '\n')}\0`)
+    const text = fs.readFileSync(path.join(repoRoot, file), 'utf8').replace(/\r\n/g, '\n')
+    hash.update(`${file}\0${file.endsWith('.ts') ? codeOf(file, text) : text}\0`)
   }
   return hash.digest('hex').slice(0, 32)
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { deadlineRulesFingerprintOf } from '../../scripts/deadline-fingerprint'
+import { codeOf, deadlineRulesFingerprintOf } from '../../scripts/deadline-fingerprint'
 import { deadlineRulesFingerprint } from '../../electron/core/deadlines/rules-fingerprint'
 import { defaultDeadlineSettings, deadlineSettingsSchema, type DeadlineSettings } from '../../electron/core/deadlines/settings'
 import {
@@ -84,6 +84,24 @@ const savedIn = (file: string, basis: string): SavedDeadlines => decodeDeadlineC
 describe('the deadlines a list saves', () => {
   it('the committed fingerprint of the deadline rules is what the sources give (else run npx tsx scripts/deadline-fingerprint.ts)', () => {
     expect(deadlineRulesFingerprint).toBe(deadlineRulesFingerprintOf(path.resolve(__dirname, '..', '..')))
+  })
+
+  it('fingerprints code, keys and numbers, not comments, layout or the words of notes', () => {
+    const rule = "// one month\nconst gdpr = { unit: 'months', count: 1, roll: 'next-working-day', note: 'The company must answer.' }\nlet day = -1\n"
+    const same = [
+      "const gdpr = {unit:'months', count:1, roll:'next-working-day', /* a comment */ note:'The controller must answer without delay.'}\nlet day = -1",
+      rule.replace('The company must answer.', 'Answer within a month, at the latest.'),
+    ]
+    const different = [
+      rule.replace("'months'", "'days'"),
+      rule.replace('count: 1', 'count: 2'),
+      rule.replace("'next-working-day'", "'previous-working-day'"),
+      rule.replace('-1', '+1'),
+      rule.replace('let day', 'const day'),
+      rule.replace('gdpr', 'ccpa'),
+    ]
+    for (const text of same) expect(codeOf('rule.ts', text), text).toBe(codeOf('rule.ts', rule))
+    for (const text of different) expect(codeOf('rule.ts', text), text).not.toBe(codeOf('rule.ts', rule))
   })
 
   it('lists exactly what counting gives, saves the dates once, and reads them back without writing again', () => {

@@ -3,4 +3,4 @@
  * (written by scripts/deadline-fingerprint.ts; test/core/deadline-cache.test.ts checks it is up to
  * date). Deadlines saved under another fingerprint are counted again (requests/deadline-cache.ts).
  */
-export const deadlineRulesFingerprint = 'f0a5e4163a9d0f26b2deb503ee66255c'
+export const deadlineRulesFingerprint = 'b923befe04d4f7c844746dab4816f1d1'
