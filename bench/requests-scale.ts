@@ -89,6 +89,7 @@ const before = [
   'before (main at d7a7b6e; npx tsx bench/requests-scale.ts, load 0.8, node -e 0 74 ms): open and list 100,000 cold 544 / 575 ms, `requests list --json` at 10,000 465 / 475 ms (min / median of 3)',
   'before the index format 6 (main at 5ff7650; npx tsx bench/requests-scale.ts twice each, alternately, load 10.5-13.8 on 2 cores): open and list 100,000 cold 1,868 / 2,958 ms (node -e 0 275 ms) and 1,241 / 1,659 ms (297 ms); `requests list --json` at 10,000 1,620 / 2,397 ms and 1,578 / 1,878 ms',
   'after (branch reqperf, same session): open and list 100,000 cold 870 / 1,250 ms (node -e 0 258 ms) and 808 / 1,277 ms (161 ms); `requests list --json` at 10,000 1,171 / 1,304 ms and 1,606 / 1,654 ms; CPU of `rightful requests list --json` at 10,000 (user + sys, 7 runs each, /usr/bin/time) 0.56-0.64 s before, 0.40-0.54 s after',
+  'saved deadlines and one reading of the folder (branch list10k against main at 3752764, fresh processes run in turns, 7 each, load 6.5-6.9 on 2 cores): `requests list --json` at 10,000 min / median 586 / 807 ms before, 576 / 655 ms after (node -e 0 54 / 112 ms); CPU (user + sys) median 0.39 s before, 0.32 s after; with the saved deadlines removed before each run 424 / 580 ms against 340 / 440 ms with them (load 6.5)',
 ].join('\n  ')
 
 function time<T>(run: () => T): [T, number] {
