@@ -107,6 +107,15 @@ describe('an older Rightful sharing the data folder', () => {
     expect(older.list()).toEqual(edited)
     expect(f.openOlder().list()).toEqual(edited)
     expect(f.indexFiles()).toEqual(written)
+
+    // A rebuild from the files (the journal lost) writes both as well: the older Rightful still reads its own.
+    fs.rmSync(path.join(f.requests, 'index.log'))
+    expect(f.open().list()).toEqual(edited)
+    const rebuilt = f.generations()
+    expect(rebuilt).toEqual({ journal: rebuilt.journal, v6: rebuilt.journal, older: rebuilt.journal })
+    const afterRebuild = f.indexFiles()
+    expect(f.openOlder().list()).toEqual(edited)
+    expect(f.indexFiles()).toEqual(afterRebuild)
     expect(fs.readdirSync(f.requests).filter((name) => /^RF-.*\.json$/.test(name))).toHaveLength(6)
   })
 

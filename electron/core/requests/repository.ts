@@ -340,6 +340,8 @@ export function openRequestRepository(options: {
   const writeIndex = (): void => {
     const generation = newGeneration()
     const header = `${JSON.stringify({ generation })}\n`
+    // Also when the pair did not load (a rebuild): both snapshots there mean an older Rightful shares the folder.
+    olderShares ||= fs.existsSync(olderSnapshotFile) && fs.existsSync(snapshotFile)
     // The journal first: a process that sees it reads the pair under the lock, after both are in place.
     writeFileAtomicSync(journalFile, header)
     writeFileAtomicSync(snapshotFile, encodeSnapshot(generation, entries))
