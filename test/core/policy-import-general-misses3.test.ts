@@ -85,6 +85,14 @@ describe('two addresses in one town', () => {
     expect(p.postalAddresses.map((a) => a.lines.join(', '))).toEqual(['Campus, 66123 Saarbrücken', 'Lindenweg 15, 66123 Saarbrücken'])
   })
 
+  it('stay one where the same street is written twice, whatever follows the town', () => {
+    const p = read('Quill, ayant son siège social au 20 Boulevard Lune – 13014 MARSEILLE\n\nQuill – Service Client – 20 Boulevard Lune – 13014 Marseille – France')
+    expect(p.postalAddresses).toHaveLength(1)
+    // Another town of the same postcode's writing is another place.
+    const two = read('Quill, ayant son siège social au 20 Boulevard Lune – 13014 MARSEILLE\n\nQuill – Service Client – 20 Boulevard Lune – 13014 Marignane – France')
+    expect(two.postalAddresses).toHaveLength(2)
+  })
+
   it('stay one where the same street is written twice', () => {
     const p = read('Quill GmbH, Lindenweg 15, 66123 Saarbrücken.\n\nLetters to: Lindenweg 15, 66123 Saarbrücken.')
     expect(p.postalAddresses).toHaveLength(1)

@@ -559,7 +559,8 @@ function samePlace(a: ProposedPostalAddress, b: ProposedPostalAddress): boolean 
   }
   const ta = town(a)
   const tb = town(b)
-  if (!(ta === tb || ta.endsWith(tb) || tb.endsWith(ta))) return false
+  // "75011 Paris" and "75011 Paris. Comuto SA", "13014 MARSEILLE" and "13014 Marseille – France": what follows the town differs.
+  if (!(ta === tb || ta.endsWith(tb) || tb.endsWith(ta) || (Math.min(ta.length, tb.length) >= 3 && (ta.startsWith(tb) || tb.startsWith(ta))))) return false
   // Where only the postcode is shared ("Campus, 66123 Saarbrücken" and "Meerwiesertalweg 15, 66123
   // Saarbrücken": two buildings of one town), the words before it must agree too, or one writing have none.
   if (small.some((n) => n.length < 4)) return true
