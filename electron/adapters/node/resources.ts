@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
 import { compiledTemplatesFile, compiledTemplatesMaxBytes } from '../../core/templates/compiled'
+import { withoutGlyphNames } from '../../core/letters/font-names'
 import { runTableLanguage, runTableMaxBytes } from '../../core/letters/run-table'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
@@ -92,7 +93,8 @@ export function fontsFrom(root: string): FontSource {
         const candidates = fontFiles[face].map((parts) => path.join(root, ...parts))
         const file = candidates.find((candidate) => fs.existsSync(candidate))
         if (!file) throw new Error(`The letter font "${face}" is missing: looked for ${candidates.join(' and ')}.`)
-        bytes = new Uint8Array(fs.readFileSync(file))
+        // Without the glyph names that nothing reads and fontkit would decode in full (core/letters/font-names.ts).
+        bytes = withoutGlyphNames(new Uint8Array(fs.readFileSync(file)))
         cache.set(face, bytes)
       }
       return bytes
