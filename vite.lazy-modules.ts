@@ -5,7 +5,12 @@
  * width with it; the letters place every line themselves, see core/letters/pdf-letter.ts) and the
  * AES tables of @noble/ciphers (pdfkit encrypts documents with it; letters are not encrypted).
  *
- * Each is replaced, for the modules that import it, by a small CommonJS module with the same
+ * And the Unicode tables that fontkit's Arabic, Indic and Universal shapers and unicode-properties
+ * (character categories and scripts, for shaping) decompress when their module loads: a letter
+ * whose words all come from the run tables or the plain characters (core/letters/run-table.ts)
+ * never shapes text, so each table is now built when first looked up (deferTries).
+ *
+ * Each library is replaced, for the modules that import it, by a small CommonJS module with the same
  * exports that requires the library the first time one of them is called, so that the bundler
  * runs the library's module code only then. What each export does is unchanged (the library's own
  * function is called with the same arguments; a class is constructed as itself), and the library
@@ -48,7 +53,33 @@ exports.ecb = function ecb(...args) {
   ],
 ])
 
-/** The stand-ins of lazyStandIns, for a Node bundle (the CLI's). */
+/** The modules whose Unicode tables are deferred (deferTries). */
+const modulesWithTries = /[\\/]node_modules[\\/](?:fontkit|unicode-properties)[\\/]dist[\\/]module\.mjs$/
+
+/**
+ * A table built when the module loads, as their bundler wrote it: one line, `const <name> = new
+ * (0, <UnicodeTrie>)(<base64 decoder>("<data>"));`.
+ */
+const trieLine = /^const ([\w$]+) = new \(0, ([\w$]+)\)\((\(0, [\w$]+\)(?:\.toByteArray)?\("[A-Za-z0-9+/=]*"\))\);$/gm
+
+/**
+ * `code` with each table of trieLine built on its first lookup instead, when the module only ever
+ * calls `<name>.get(…)` on it (else that table is left as it is), on the same one line; and the
+ * names of the tables deferred.
+ */
+export function deferTries(code: string): { code: string; deferred: string[] } {
+  const deferred: string[] = []
+  const out = code.replace(trieLine, (line, name: string, trie: string, data: string) => {
+    const uses = code.split(name).length - 2
+    const lookups = code.split(`${name}.get(`).length - 1
+    if (uses < 1 || uses !== lookups) return line
+    deferred.push(name)
+    return `let ${name}$built = null; const ${name} = { get: (...args) => (${name}$built ??= new (0, ${trie})(${data})).get(...args) };`
+  })
+  return { code: out, deferred }
+}
+
+/** The stand-ins of lazyStandIns and the deferred tables of deferTries, for a Node bundle (the CLI's). */
 export function lazyModules(): Plugin {
   return {
     name: 'rightful:lazy-modules',
@@ -61,6 +92,12 @@ export function lazyModules(): Plugin {
     load(id) {
       if (!id.startsWith(prefix)) return null
       return lazyStandIns.get(id.slice(prefix.length)) ?? null
+    },
+    transform(code, id) {
+      if (!modulesWithTries.test(id)) return null
+      const { code: deferredCode, deferred } = deferTries(code)
+      // Each table's line is replaced by one line: the lines, and so the source map, stay as they were.
+      return deferred.length > 0 ? { code: deferredCode, map: null } : null
     },
   }
 }

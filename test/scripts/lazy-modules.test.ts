@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { build } from 'vite'
-import { lazyModules, lazyStandIns } from '../../vite.lazy-modules'
+import { build, type Plugin } from 'vite'
+import { deferTries, lazyModules, lazyStandIns } from '../../vite.lazy-modules'
 import { repoRoot, tempDir } from '../helpers/ports'
 
 const requireFromRoot = createRequire(path.join(repoRoot, 'package.json'))
@@ -65,31 +65,72 @@ describe('the stand-ins that defer libraries a letter never runs (vite.lazy-modu
     expect(loads()).toBe(2)
   })
 
+  it('defer the Unicode tables of fontkit and unicode-properties to their first lookup, and only tables that are only looked up', () => {
+    const fontkit = fs.readFileSync(path.join(repoRoot, 'node_modules', 'fontkit', 'dist', 'module.mjs'), 'utf8')
+    const properties = fs.readFileSync(path.join(repoRoot, 'node_modules', 'unicode-properties', 'dist', 'module.mjs'), 'utf8')
+    for (const [code, tables] of [
+      [fontkit, 3],
+      [properties, 1],
+    ] as const) {
+      const { code: deferred, deferred: names } = deferTries(code)
+      expect(names).toHaveLength(tables)
+      expect(deferred.split('\n')).toHaveLength(code.split('\n').length)
+      for (const name of names) expect(deferred).toContain(`const ${name} = { get: (...args) => (${name}$built ??= new (0, `)
+    }
+    const sample = ['const $a$var$trie = new (0, $x$trie)((0, $x$b64).toByteArray("AAAA"));', 'const $b$var$trie = new (0, $x$trie)((0, $d)("AAAA"));', 'f($a$var$trie.get(1), $b$var$trie.get(2), $b$var$trie)'].join('\n')
+    // $b is handed on as a whole somewhere: it stays as it was.
+    expect(deferTries(sample).deferred).toEqual(['$a$var$trie'])
+    expect(deferTries(sample).code).toContain('const $b$var$trie = new (0, $x$trie)((0, $d)("AAAA"));')
+  })
+
   it('put each stand-in in a bundle in place of the library, which runs only when called', async () => {
     const dir = tempDir()
-    const entry = path.join(dir, 'entry.mjs')
-    fs.writeFileSync(
-      entry,
-      [
-        "import decompress from 'brotli/decompress.js'",
-        "import LineBreaker from 'linebreak'",
-        "import { cbc } from '@noble/ciphers/aes'",
-        'export const parts = { decompress, LineBreaker, cbc }',
-      ].join('\n'),
-    )
+    // The entry is a module of its own (no file), so that the libraries resolve from the repository.
+    const entryCode = [
+      "import decompress from 'brotli/decompress.js'",
+      "import LineBreaker from 'linebreak'",
+      "import { cbc } from '@noble/ciphers/aes'",
+      "import { create } from 'fontkit'",
+      "import { getCategory, getScript, isMark } from 'unicode-properties'",
+      'export const parts = { decompress, LineBreaker, cbc, create, getCategory, getScript, isMark }',
+    ].join('\n')
+    const entry: Plugin = {
+      name: 'test-entry',
+      resolveId: (id) => (id.endsWith('lazy-modules-test-entry') ? '\0lazy-modules-test-entry' : null),
+      load: (id) => (id === '\0lazy-modules-test-entry' ? entryCode : null),
+    }
     const out = path.join(dir, 'out')
     await build({
       configFile: false,
       logLevel: 'silent',
       root: repoRoot,
-      plugins: [lazyModules()],
-      build: { outDir: out, minify: false, lib: { entry, formats: ['cjs'], fileName: () => 'bundle.cjs' }, rollupOptions: { external: (id) => id.startsWith('node:') } },
+      plugins: [entry, lazyModules()],
+      resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+      build: { outDir: out, minify: false, lib: { entry: 'lazy-modules-test-entry', formats: ['cjs'], fileName: () => 'bundle.cjs' }, rollupOptions: { external: (id) => id.startsWith('node:') || id === 'fs' } },
     })
     const bundle = fs.readFileSync(path.join(out, 'bundle.cjs'), 'utf8')
     // The three stand-ins are in the bundle, and each library behind a call.
     for (const specifier of lazyStandIns.keys()) expect(bundle).toContain(`rightful-lazy:${specifier}`)
-    const loaded = createRequire(path.join(out, 'bundle.cjs'))(path.join(out, 'bundle.cjs')) as { parts: { decompress: (b: Uint8Array) => Uint8Array } }
+    expect(bundle.match(/\$built \?\?= new/g)).toHaveLength(4)
+    type Properties = { getCategory(codePoint: number): string; getScript(codePoint: number): string; isMark(codePoint: number): boolean }
+    type Layout = { glyphs: Array<{ id: number }>; positions: Array<Record<string, number>> }
+    const loaded = createRequire(path.join(out, 'bundle.cjs'))(path.join(out, 'bundle.cjs')) as {
+      parts: Properties & { decompress: (b: Uint8Array) => Uint8Array; create: (bytes: Uint8Array) => { layout(text: string): Layout } }
+    }
     const text = Buffer.from('bundled '.repeat(100))
     expect(Buffer.from(loaded.parts.decompress(zlib.brotliCompressSync(text))).equals(text)).toBe(true)
+    // The deferred tables answer as the libraries' own: character properties, and the shapers of Arabic, Indic and other scripts.
+    const properties = requireFromRoot('unicode-properties') as Properties
+    const answers = (of: Properties) => {
+      const all: string[] = []
+      for (let codePoint = 0; codePoint < 0x30000; codePoint += 3) all.push(`${codePoint} ${of.getCategory(codePoint)} ${of.getScript(codePoint)} ${of.isMark(codePoint)}`)
+      return all.join('\n')
+    }
+    expect(answers(loaded.parts) === answers(properties)).toBe(true)
+    const fontkit = requireFromRoot('fontkit') as { create: (bytes: Uint8Array) => { layout(text: string): Layout } }
+    const bytes = new Uint8Array(fs.readFileSync(path.join(repoRoot, 'assets', 'fonts', 'NotoSans-Regular.ttf')))
+    const [ours, theirs] = [loaded.parts.create(bytes), fontkit.create(bytes)]
+    const laidOut = (run: Layout) => run.glyphs.map((glyph, i) => [glyph.id, run.positions[i]!.xAdvance, run.positions[i]!.yAdvance, run.positions[i]!.xOffset, run.positions[i]!.yOffset])
+    for (const sample of ['مرحبا بالعالم', 'नमस्ते दुनिया', 'ສະບາຍດີ', 'សួស្តី', 'Grüße, ﬁne Café']) expect(laidOut(ours.layout(sample)), sample).toEqual(laidOut(theirs.layout(sample)))
   })
 })
