@@ -241,8 +241,8 @@ export function plainCharacters(font: Font, checks = 2_000): PlainCharacters | n
     }
   }
   const numbers: PlainCharacters = {
-    characters: codePoints.map((codePoint) => `${codePoint},${plain.get(codePoint)!.id},${plain.get(codePoint)!.advance}`).join(';'),
-    kerning: kerning.map((pair) => pair.join(',')).join(';'),
+    characters: codePoints.flatMap((codePoint) => [codePoint, plain.get(codePoint)!.id, plain.get(codePoint)!.advance]),
+    kerning: kerning.flat(),
   }
   // Whole texts of them, laid out by fontkit with and without mark positioning, are these numbers.
   const layout = PlainLayout.of(font, numbers)
