@@ -13,10 +13,11 @@ import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSo
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')
-  const languageDirs = () =>
+  /** The language folders, or only `lang`'s when given. */
+  const languageDirs = (lang?: string) =>
     fs
       .readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() && (lang === undefined || entry.name === lang))
       .map((entry) => entry.name)
   return {
     compiled() {
@@ -29,18 +30,18 @@ export function templatesFrom(root: string): TemplateSource {
         return null
       }
     },
-    strings() {
-      return languageDirs()
+    strings(lang) {
+      return languageDirs(lang)
         .filter((lang) => fs.existsSync(path.join(dir, lang, 'strings.yaml')))
         .map((lang) => {
           const file = path.join(dir, lang, 'strings.yaml')
           return { path: path.relative(root, file), lang, text: fs.readFileSync(file, 'utf8') }
         })
     },
-    list() {
+    list(lang) {
       return fs
         .readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
+        .filter((entry) => entry.isDirectory() && (lang === undefined || entry.name === lang))
         .flatMap((langDir) =>
           fs
             .readdirSync(path.join(dir, langDir.name))
