@@ -6,9 +6,10 @@
  * AES tables of @noble/ciphers (pdfkit encrypts documents with it; letters are not encrypted).
  *
  * And the Unicode tables that fontkit's Arabic, Indic and Universal shapers and unicode-properties
- * (character categories and scripts, for shaping) decompress when their module loads: a letter
- * whose words all come from the run tables or the plain characters (core/letters/run-table.ts)
- * never shapes text, so each table is now built when first looked up (deferTries).
+ * (character categories and scripts) decompress when their module loads: each is now built when
+ * first looked up (deferTries). A Latin or Chinese letter never builds the shapers' tables; the
+ * one of unicode-properties is still built once fontkit makes its first glyph (it asks whether the
+ * character is a mark), only later.
  *
  * Each library is replaced, for the modules that import it, by a small CommonJS module with the same
  * exports that requires the library the first time one of them is called, so that the bundler
