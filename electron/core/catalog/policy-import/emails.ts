@@ -749,7 +749,7 @@ function namesRepresentative(before: string, representatives: ReadonlySet<string
 const contactHeading = /^[\d.\s]{0,6}(?:contact(?:o|ez-nous)?|kontakt|contatti|get in touch|reach us|nous contacter|impressum|about us)\b/iu
 
 /** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
-const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
+const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo(?:electrónico)?|kontakt|contact|contacto|contato|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
 
 /** The section heading nearest above `start` (its words and where it ends), if one stands between `floor` and `start`. */
 function headingEndBefore(segments: Segments, start: number, floor: number): { text: string; end: number } | null {
@@ -933,6 +933,17 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     }
   }
 
+  // The same mailbox written once with its domain misspelt ("customercare@cupraoffical.com" beside
+  // "customercare@cupraofficial.com"): the misspelt one would not reach anyone and is not proposed.
+  for (let i = privacyEmails.length - 1; i >= 0; i -= 1) {
+    const e = privacyEmails[i]!
+    if (!privacyEmails.some((o) => o !== e && misspeltOf(e.address.toLowerCase(), o.address.toLowerCase()))) continue
+    privacyEmails.splice(i, 1)
+    const c = candidates.find((x) => x.address === e.address)!
+    const purpose = otherPurpose(c.localPurpose, c.judged)
+    otherEmails.push({ address: e.address, purpose, ...withNote(because('email.other', { purpose: purposeOf(purpose) }), noteFor(c.best.mention)), quote: e.quote, start: e.start, end: e.end })
+  }
+
   // No address tied to privacy: Rightful says so and proposes none. The company's own addresses stay
   // listed as what they are (general, support, sales …), each marked as not a privacy contact, so the
   // person can choose one knowingly or look for the privacy contact elsewhere.
@@ -971,6 +982,22 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   }
 
   return { privacyEmails, otherEmails, excludedEmails: excluded, warnings }
+}
+
+/**
+ * Whether `a` is `b` with one letter left out of its domain's name (same mailbox, same ending):
+ * "x@cupraoffical.com" of "x@cupraofficial.com". Bounded: addresses are at most a few hundred characters.
+ */
+function misspeltOf(a: string, b: string): boolean {
+  const at = a.lastIndexOf('@')
+  if (at < 1 || a.slice(0, at + 1) !== b.slice(0, at + 1) || b.length !== a.length + 1) return false
+  const da = a.slice(at + 1)
+  const db = b.slice(at + 1)
+  const dot = db.lastIndexOf('.')
+  if (dot < 5 || da.slice(da.lastIndexOf('.')) !== db.slice(dot)) return false
+  let i = 0
+  while (i < da.length && da[i] === db[i]) i += 1
+  return i < dot && da.slice(i) === db.slice(i + 1)
 }
 
 function noteFor(mention: Mention): FoundNote | null {

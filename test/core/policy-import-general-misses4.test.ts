@@ -1,0 +1,67 @@
+/**
+ * Known misses of policy import on the tuning set 12 (issue 17): a general mailbox the policy itself
+ * ties to privacy, each fixed by its general cause and checked here on made-up policies: the case that
+ * must now be read, and the one that must not.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractPolicy, type PolicyProposal } from '../../electron/core/catalog/policy-import'
+
+const read = (text: string, format: 'text' | 'markdown' | 'html' = 'text'): PolicyProposal => extractPolicy({ text, format })
+const privacy = (p: PolicyProposal) => p.privacyEmails.map((e) => e.address)
+const other = (p: PolicyProposal) => p.otherEmails.map((e) => e.address)
+
+describe('a French privacy tie written with an accent', () => {
+  const page = (line: string) => `<title>Politique - Lunelle</title>\n<h1>Lunelle</h1>\n<p>Bienvenue sur notre site de jeux.</p>\n<h2>Contact</h2>\n<p>${line} <a href="mailto:contact@lunelle.fr">contact@lunelle.fr</a>.</p>`
+
+  it('ties the address to privacy: “confidentialité” is read before a space or a colon', () => {
+    expect(privacy(read(page('Pour toute question sur la confidentialité :'), 'html'))).toEqual(['contact@lunelle.fr'])
+  })
+
+  it('leaves a question about something else general', () => {
+    const p = read(page('Pour toute question sur les tournois :'), 'html')
+    expect(privacy(p)).toEqual([])
+    expect(other(p)).toEqual(['contact@lunelle.fr'])
+  })
+})
+
+describe('the controller’s contact on a bare Spanish or Portuguese label', () => {
+  it('ties “Contacto: …” under the controller clause to it', () => {
+    const p = read('<h1>Política de privacidad</h1>\n<h2>Quién responde</h2>\n<p>La responsable del tratamiento es Pandora Tela. Contacto: <a href="mailto:hola@pandoratela.es">hola@pandoratela.es</a>.</p>', 'html')
+    expect(privacy(p)).toEqual(['hola@pandoratela.es'])
+  })
+
+  it('does not tie “Contacto: …” after a sentence about something else', () => {
+    const p = read('<h1>Tienda</h1>\n<h2>Envíos</h2>\n<p>Enviamos los pedidos en dos días. Contacto: <a href="mailto:hola@pandoratela.es">hola@pandoratela.es</a>.</p>', 'html')
+    expect(privacy(p)).toEqual([])
+    expect(other(p)).toEqual(['hola@pandoratela.es'])
+  })
+})
+
+describe('obtaining the information held on you by e-mail', () => {
+  const page = (sentence: string) => `About Orbiton\n\nThe terms “Orbiton” or “us” or “we” refer to the owners of this website.\n\n${sentence} by emailing us at contact@orbiton.in from the address you registered with.\n\nOrbiton Pvt. Ltd.`
+
+  it('is a request about your own data sent to that address', () => {
+    const p = read(page('You can obtain the information we currently hold on you'))
+    expect(privacy(p)).toEqual(['contact@orbiton.in'])
+  })
+
+  it('is not when the information is about the services', () => {
+    const p = read(page('You can obtain a price list of our tours'))
+    expect(privacy(p)).toEqual([])
+  })
+})
+
+describe('a mailbox written twice, once with its domain misspelt', () => {
+  const page = (second: string) => `Privacy notice\n\nTo manage your privacy and your personal data, write to care@velmora.com or ${second}.`
+
+  it('proposes the spelt one only', () => {
+    const p = read(page('care@velmoa.com'))
+    expect(privacy(p)).toEqual(['care@velmora.com'])
+    expect(other(p)).toEqual(['care@velmoa.com'])
+  })
+
+  it('keeps two different mailboxes of one sentence', () => {
+    const p = read(page('care@velmora.de'))
+    expect(privacy(p).sort()).toEqual(['care@velmora.com', 'care@velmora.de'])
+  })
+})
