@@ -65,3 +65,29 @@ describe('a mailbox written twice, once with its domain misspelt', () => {
     expect(privacy(p).sort()).toEqual(['care@velmora.com', 'care@velmora.de'])
   })
 })
+
+describe('a privacy policy’s own closing contact section', () => {
+  const policy = (title: string, extra = '') =>
+    `# ${title} — Tidepool Timer\n\nTidepool Timer is made by Kestrel Apps. The app keeps everything on your device.\n\n## On-device data\n\nTimers and settings stay on your phone.${extra}\n\n## Notifications\n\nThe app asks for permission to ring alarms and timers. Alarms are scheduled on the phone itself and ring even when the app is closed, so a morning alarm still sounds after a restart of the phone or an update of the system, and a timer set for the oven still rings when you switch to another app.\n\n## Contact\n\nQuestions? Email **tidehelp@kestrel-apps.com**.\n`
+
+  it('is the privacy contact where it gives the policy’s only address', () => {
+    const p = read(policy('Privacy Policy'), 'markdown')
+    expect(privacy(p)).toEqual(['tidehelp@kestrel-apps.com'])
+  })
+
+  it('is not in terms of use', () => {
+    const p = read(policy('Terms of Use'), 'markdown')
+    expect(privacy(p)).toEqual([])
+    expect(other(p)).toEqual(['tidehelp@kestrel-apps.com'])
+  })
+
+  it('is not where the policy gives another address too', () => {
+    const p = read(policy('Privacy Policy', ' Billing goes through billing@kestrel-apps.com.'), 'markdown')
+    expect(privacy(p)).toEqual([])
+  })
+
+  it('is not under a heading of another topic', () => {
+    const p = read(policy('Privacy Policy').replace('## Contact', '## Bug reports'), 'markdown')
+    expect(privacy(p)).toEqual([])
+  })
+})

@@ -428,6 +428,8 @@ type Judged = {
   dpo: boolean
   /** The policy sends requests about the rights to it. */
   directed: boolean
+  /** Its own sentence invites questions ("Questions? Email …") under a heading that only says "Contact". */
+  invitedUnderContact: boolean
   /** The other purpose its own sentence gives it (jobs, security reports, the press …), if any. */
   foreign: string | null
   purposeHint: OtherEmailPurpose | null
@@ -557,6 +559,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
     directed,
+    invitedUnderContact: questionInvitation.test(clean(text.slice(Math.max(segments.paragraphAt(mention.start).start, mention.start - 200), mention.start))) && heading !== null && contactHeading.test(heading) && heading.length <= 40 && headingScore.score === 0,
     foreign,
     purposeHint,
     quote: segments.quoteAt(mention.start),
@@ -748,6 +751,19 @@ function namesRepresentative(before: string, representatives: ReadonlySet<string
 /** A heading that opens a section of contact details ("Contact Information", "Kontakt", "Nous contacter"). */
 const contactHeading = /^[\d.\s]{0,6}(?:contact(?:o|ez-nous)?|kontakt|contatti|get in touch|reach us|nous contacter|impressum|about us)\b/iu
 
+/** A sentence inviting questions or messages: "Questions? Email …", "If you have any questions, contact us at …". */
+const questionInvitation = /\bquestions?\b|\bcontact us\b|\bget in touch\b|\breach (?:out|us)\b|\bFragen\b|\bpreguntas?\b|\bdudas?\b|\bperguntas?\b|\bdúvidas?/i
+
+/** How far into the text its title is looked for. */
+const titleWindow = 300
+
+/** Whether the text opens with the title of a privacy policy ("# Privacy Policy — TuneTime", "Datenschutzerklärung"), not of terms of use. */
+function privacyPolicyTitle(segments: Segments): boolean {
+  const text = segments.text
+  const firstLines = segments.paragraphs.slice(0, 3).filter((p) => p.start < titleWindow).map((p) => text.slice(p.start, Math.min(p.end, p.start + 120)))
+  return firstLines.some((l) => /\bprivacy (?:policy|notice|statement)\b|\bDatenschutzerklärung\b|politique de confidentialité|pol[ií]tica de privacidade?\b/i.test(l) && !/\bterms\b|\bconditions\b|\bCGU\b|\bAGB\b/i.test(l))
+}
+
 /** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
 const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo(?:electrónico)?|kontakt|contact|contacto|contato|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i
 
@@ -873,6 +889,7 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   // A privacy route of the company's own: an address dedicated to privacy that the policy ties to it.
   const privacyRoute = candidates.some((c) => dedicated.has(c.address) && c.best.privacy >= 1.5 && !foreignLocalPart(c.address.split('@')[0]!))
   const directedTo = new Set<string>()
+  const soleAddressOfPrivacyPolicy = candidates.length === 1 && mentions.length === byAddress.get(candidates[0]!.address.toLowerCase())?.length && privacyPolicyTitle(ctx.segments)
   for (const c of candidates) {
     const domain = c.address.split('@')[1]!
     const ownDomain = ctx.companyDomain !== null && (domain === ctx.companyDomain || domain.endsWith(`.${ctx.companyDomain}`))
@@ -888,7 +905,10 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     // use, it stays what its name says.
     const ownTie = c.judged.some((j) => (j.own >= 1.5 && !(privacyRoute && j.supportSentence)) || j.directed)
     const namedOtherwise = c.localPurpose === 'sales' || c.localPurpose === 'newsletter' || ((c.localPurpose === 'support' || c.localPurpose === 'general') && privacyRoute)
-    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold) && !(namedOtherwise && !ownTie && !dpoNamed)
+    // A privacy policy's own contact section ("## Contact / Questions? Email support@…") speaks for the
+    // policy where it gives the only address of the company: the questions it invites are about the policy.
+    const policyOwnContact = soleAddressOfPrivacyPolicy && c.localPurpose !== 'sales' && c.localPurpose !== 'newsletter' && c.judged.some((j) => j.invitedUnderContact)
+    const isPrivacy = foreign === null && (((lpPrivacy || c.best.privacy >= threshold) && !(namedOtherwise && !ownTie && !dpoNamed)) || policyOwnContact)
     const shownNote = noteFor(c.best.mention)
     if (foreign !== null) {
       otherEmails.push({
