@@ -91,3 +91,10 @@ describe('a privacy policy’s own closing contact section', () => {
     expect(privacy(p)).toEqual([])
   })
 })
+
+describe('an invitation in the closing contact section that names its own topic', () => {
+  it('stays what it says', () => {
+    const p = read('# Privacy Policy\n\nWe keep your data on your device.\n\n## Notes\n\nThe app asks for permission to ring alarms and timers. Alarms are scheduled on the phone itself and ring even when the app is closed, so a morning alarm still sounds after a restart of the phone or an update of the system.\n\n## Contact\n\nQuestions about the shop? Email **help@kestrel-apps.com**.\n', 'markdown')
+    expect(privacy(p)).toEqual([])
+  })
+})

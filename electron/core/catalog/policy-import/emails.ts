@@ -559,7 +559,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
     directed,
-    invitedUnderContact: questionInvitation.test(clean(text.slice(Math.max(segments.paragraphAt(mention.start).start, mention.start - 200), mention.start))) && heading !== null && contactHeading.test(heading) && heading.length <= 40 && headingScore.score === 0,
+    invitedUnderContact: bareInvitation(clean(text.slice(Math.max(segments.paragraphAt(mention.start).start, mention.start - 200), mention.start))) && heading !== null && contactHeading.test(heading) && heading.length <= 40 && headingScore.score === 0,
     foreign,
     purposeHint,
     quote: segments.quoteAt(mention.start),
@@ -753,6 +753,14 @@ const contactHeading = /^[\d.\s]{0,6}(?:contact(?:o|ez-nous)?|kontakt|contatti|g
 
 /** A sentence inviting questions or messages: "Questions? Email …", "If you have any questions, contact us at …". */
 const questionInvitation = /\bquestions?\b|\bcontact us\b|\bget in touch\b|\breach (?:out|us)\b|\bFragen\b|\bpreguntas?\b|\bdudas?\b|\bperguntas?\b|\bdúvidas?/i
+
+/** Words that give the questions a topic ("questions about our products", "toute question concernant nos produits"). */
+const questionTopic = /\b(?:about|regarding|concerning|related to|on|with|concernant|sur|sobre|acerca|zu|zum|zur|über)\b|à propos/i
+
+/** An invitation to write that names no topic of its own ("Questions? Email …"): in a policy's contact section, about the policy. */
+function bareInvitation(words: string): boolean {
+  return questionInvitation.test(words) && !questionTopic.test(words)
+}
 
 /** How far into the text its title is looked for. */
 const titleWindow = 300
