@@ -98,3 +98,16 @@ describe('an invitation in the closing contact section that names its own topic'
     expect(privacy(p)).toEqual([])
   })
 })
+
+describe('an address alone under a heading that invites the reader to write', () => {
+  const page = (heading: string) =>
+    `<title>Politique de confidentialité – Chants du Soir</title>\n<h1>Chants du Soir</h1>\n<p>Politique de confidentialité</p>\n<p>Jean Mbala a développé l’application Chants du Soir, gratuite et hors ligne.</p>\n<h2>3. Hors ligne</h2>\n<p>Les chants sont enregistrés dans l’application elle-même et s’affichent sans réseau, même dans un village loin de toute antenne, pendant un voyage en car ou une longue veillée.</p>\n<h2>${heading}</h2>\n<p>📧 <strong>jean.mbala@chantsdusoir.cd</strong></p>`
+
+  it('is the privacy policy’s contact', () => {
+    expect(privacy(read(page('10. Nous contacter'), 'html'))).toEqual(['jean.mbala@chantsdusoir.cd'])
+  })
+
+  it('is not under a heading that only labels the block', () => {
+    expect(privacy(read(page('10. Contact'), 'html'))).toEqual([])
+  })
+})

@@ -559,7 +559,7 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
     directed,
-    invitedUnderContact: bareInvitation(clean(text.slice(Math.max(segments.paragraphAt(mention.start).start, mention.start - 200), mention.start))) && heading !== null && contactHeading.test(heading) && heading.length <= 40 && headingScore.score === 0,
+    invitedUnderContact: invitedByContactSection(segments, mention, heading) && headingScore.score === 0,
     foreign,
     purposeHint,
     quote: segments.quoteAt(mention.start),
@@ -760,6 +760,23 @@ const questionTopic = /\b(?:about|regarding|concerning|related to|on|with|concer
 /** An invitation to write that names no topic of its own ("Questions? Email …"): in a policy's contact section, about the policy. */
 function bareInvitation(words: string): boolean {
   return questionInvitation.test(words) && !questionTopic.test(words)
+}
+
+/** A heading that itself invites the reader to write ("Contact us", "Nous contacter", "Contáctanos"). */
+const invitingHeading = /^[\d.\s]{0,6}(?:contact us|contactez-nous|nous contacter|cont[aá]ct[ae]nos|kontaktieren sie uns|fale conosco|entre em contato|get in touch|reach us)(?![\p{L}])/iu
+
+/**
+ * Whether an address is offered under a heading that only says "Contact" by an invitation naming no
+ * topic ("## Contact / Questions? Email …"), or stands alone under a heading that itself invites
+ * ("10. Nous contacter / 📧 x@…"); not a bare "Email:" line under "Contact Information".
+ */
+function invitedByContactSection(segments: Segments, mention: Mention, heading: string | null): boolean {
+  if (heading === null || heading.length > 40 || !contactHeading.test(heading)) return false
+  const paragraph = segments.paragraphAt(mention.start)
+  const before = clean(segments.text.slice(Math.max(paragraph.start, mention.start - 200), mention.start))
+  if (bareInvitation(before)) return true
+  const around = (before + segments.text.slice(mention.end, Math.min(paragraph.end, mention.end + 200))).replace(/[^\p{L}]+/gu, '')
+  return invitingHeading.test(heading) && around.length === 0
 }
 
 /** How far into the text its title is looked for. */
