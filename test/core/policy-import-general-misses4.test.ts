@@ -111,3 +111,18 @@ describe('an address alone under a heading that invites the reader to write', ()
     expect(privacy(read(page('10. Contact'), 'html'))).toEqual([])
   })
 })
+
+describe('an address in the page footer under the policy’s last section', () => {
+  const page = (footer: string) =>
+    `<title>mira</title>\n<h1>Datenschutzerklärung</h1>\n<p>Diese Website wird von mira betrieben.</p>\n<h2>Änderungen dieser Datenschutz-Richtlinie</h2>\n<p>Wir passen diese Datenschutzerklärung an, wenn sich unser Dienst ändert.</p>\n<p>${footer} E-Mail: <a href="mailto:mira.works@gmail.com">mira.works@gmail.com</a></p>`
+
+  it('is not tied to privacy by the section above a copyright line', () => {
+    const p = read(page('developed & designed by mira, all rights reserved &copy; 2024'), 'html')
+    expect(privacy(p)).toEqual([])
+    expect(other(p)).toEqual(['mira.works@gmail.com'])
+  })
+
+  it('is still tied by that section without one', () => {
+    expect(privacy(read(page('Bei Fragen zum Datenschutz:'), 'html'))).toEqual(['mira.works@gmail.com'])
+  })
+})

@@ -503,6 +503,9 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   const bareLabel = bareLabelWords.test(own.replace(/[^\p{L}]+/gu, ''))
   const fromLines = bareLabel ? Math.max(fromLead, Math.min(2.5, leadScore.score)) : fromLead
   let privacy = ownScore.score + Math.max(fromLines, 0.9 * introScore.score) + (bareLabel ? 1 : 0.5) * headingScore.score
+  // A page's footer ("developed by X, all rights reserved © … E-Mail: …") closes the page, not the section
+  // above it: only its own words tie an address in it to privacy.
+  if (pageFooter.test(own)) privacy = ownScore.score
   const newsletter = purposeCues[0]!.pattern
   // What the sentence says an address is for is read without a link's own words ("[support](mailto:…)").
   const ownPlain = mention.via === 'mailto-mismatch' ? clean(text.slice(ownStart, mention.start) + ' ' + text.slice(mention.end, ownEnd)) : own
@@ -778,6 +781,9 @@ function invitedByContactSection(segments: Segments, mention: Mention, heading: 
   const around = (before + segments.text.slice(mention.end, Math.min(paragraph.end, mention.end + 200))).replace(/[^\p{L}]+/gu, '')
   return invitingHeading.test(heading) && around.length === 0
 }
+
+/** The words of a page's footer: a copyright notice. */
+const pageFooter = /©|&copy;|\ball rights reserved\b|\balle Rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|\btutti i diritti riservati\b/i
 
 /** How far into the text its title is looked for. */
 const titleWindow = 300
