@@ -126,3 +126,15 @@ describe('an address in the page footer under the policy’s last section', () =
     expect(privacy(read(page('Bei Fragen zum Datenschutz:'), 'html'))).toEqual(['mira.works@gmail.com'])
   })
 })
+
+describe('personal information in Spanish, French and Portuguese', () => {
+  const page = (heading: string) => `<h1>Tienda Pandora</h1>\n<h3>${heading}</h3>\n<p>Puede cambiar sus preferencias en cualquier momento desde su ficha o escribiéndonos a <a href="mailto:hola@pandoratela.es">hola@pandoratela.es</a></p>`
+
+  it('ties an address under “Control de su información personal”', () => {
+    expect(privacy(read(page('Control de su información personal'), 'html'))).toEqual(['hola@pandoratela.es'])
+  })
+
+  it('does not under a heading about orders', () => {
+    expect(privacy(read(page('Control de sus pedidos'), 'html'))).toEqual([])
+  })
+})
