@@ -138,3 +138,16 @@ describe('personal information in Spanish, French and Portuguese', () => {
     expect(privacy(read(page('Control de sus pedidos'), 'html'))).toEqual([])
   })
 })
+
+describe('an address typed with a space before its last dot', () => {
+  it('is read whole where the domain ends in a known top-level domain', () => {
+    const p = read('Privacy Policy\n\nIf you have questions about this Privacy Policy, please contact us:\n\nEmail address:  Privacy@kestrel88 .com\n')
+    expect(privacy(p)).toEqual(['Privacy@kestrel88.com'])
+  })
+
+  it('is not read from a sentence that ends after a word with an @', () => {
+    const p = read('Privacy Policy\n\nWe answer every mail@home . It is our rule. Questions about this policy: privacy@kestrel88.com\n')
+    expect(privacy(p)).toEqual(['privacy@kestrel88.com'])
+    expect(p.excludedEmails).toEqual([])
+  })
+})

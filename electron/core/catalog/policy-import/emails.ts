@@ -92,6 +92,15 @@ const spacedDomain = new RegExp(
 )
 
 /**
+ * "Privacy@iwear88 .com": one space before the last dot, as a page typed it. Read only when the domain
+ * ends in a known top-level domain written in lower case, so "mail@home . It is …" is not taken for one.
+ */
+const spaceBeforeDot = new RegExp(
+  `(?<![\\w.%+-])(${String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`})@(${label}(?:\\.${label}){0,3}[ \\t]\\.${spacedTld})(?![\\w-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+
+/**
  * "info@ quillon.com": a space (or two) after the '@', as a page typed it; a person reads the address
  * whole. Only where the '@' follows the mailbox's name without a space and the domain after it is in
  * lower case and ends in a known top-level domain, so "@ the office" or "Team@ Quillon Ltd" stay prose.
@@ -312,7 +321,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
   const decodedWarned = new Set<string>()
-  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain, spaceAfterAt]) {
+  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain, spaceBeforeDot, spaceAfterAt]) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m && mentions.length < maxMentions; m = pattern.exec(text)) {
       budget.check()
