@@ -1,7 +1,7 @@
 /** `rightful authorities list`: the supervisory authorities complaints go to. */
 import type { Command } from 'commander'
 import { laws } from '../core/requests/model'
-import { group, jsonOption, leaf, oneOf, unwrap, usage, type CliContext, type Finish } from './shared'
+import { group, jsonOption, leaf, oneOf, outWords, unwrap, usage, type CliContext, type Finish } from './shared'
 
 /** Registers `authorities` and its command. */
 export function registerAuthorities(program: Command, ctx: CliContext, finish: Finish): void {
@@ -16,8 +16,8 @@ export function registerAuthorities(program: Command, ctx: CliContext, finish: F
     const all = unwrap(await ctx.makeApi().call('authorities:list', {}))
     const found = all.filter((a) => (law === undefined || a.laws.includes(law)) && covers(a.regions))
     const text = found.length
-      ? found.map((a) => `${a.id.padEnd(16)} ${(a.acronym ?? '').padEnd(14)} ${a.regions.join(',').padEnd(8)} ${a.laws.join(',').padEnd(8)} ${a.nameEn}${a.verified ? '' : '  (unverified)'}`).join('\n')
-      : 'No authority matches.'
+      ? found.map((a) => `${a.id.padEnd(16)} ${(a.acronym ?? '').padEnd(14)} ${a.regions.join(',').padEnd(8)} ${a.laws.join(',').padEnd(8)} ${a.nameEn}${a.verified ? '' : `  ${outWords(ctx.ui, '(unverified)', 'authorities.unverified')}`}`).join('\n')
+      : outWords(ctx.ui, 'No authority matches.', 'authorities.none')
     return { json: found, text }
   })
 }
