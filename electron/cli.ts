@@ -170,7 +170,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
           appVersion: version,
           files: out ? pathSink(out) : noFileSink,
           picker: listPicker(() => (pick ? [pick] : [])),
-          secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
+          secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null, question: outWords(ui, 'SMTP password (not shown, not stored): ', 'smtpPasswordPrompt') }),
           ...(io.progress ? { progress: progressIn(io.progress) } : {}),
           ...(hold ? { hold } : {}),
         })

@@ -9,7 +9,14 @@ import { languages, laws, normalizeLanguage, requestTypes } from '../core/reques
 import type { BatchView } from '../core/bulk/model'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
 import type { UiLanguage } from '../core/messages/ui-languages'
-import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, outWords, readProfileFile, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { renderMessage } from '../core/messages/render'
+import { message } from '../core/shared/message'
+import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, outWords, readProfileFile, typeWord, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+
+/** A batch's state, an item's status or channel in the --ui-lang language; in English its code, as the CLI has always printed it. */
+function bulkWord(ui: UiLanguage, kind: 'state' | 'status' | 'channel', code: string): string {
+  return ui === 'en' ? code : renderMessage(message(`cli.out.bulk.${kind}.${code}`), ui)
+}
 
 /** What `rightful bulk` prints of a batch. */
 function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null, ui: UiLanguage): Output {
@@ -22,13 +29,13 @@ function batchOutput(view: BatchView, letters: { path: string | null; count: num
     ...(item.webForm ? { webForm: item.webForm } : {}),
     ...(item.error ? { error: item.error } : {}),
   }))
-  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${item.status.padEnd(9)} ${item.channel.padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${item.error.message})` : ''}`)
+  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${bulkWord(ui, 'status', item.status).padEnd(9)} ${bulkWord(ui, 'channel', item.channel).padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${item.error.message})` : ''}`)
   lines.push(
     outWords(
       ui,
       `${batch.id} (${batch.state}): ${counts.sent} sent, ${counts.queued} waiting, ${counts.failed} failed, ${counts.uncertain} to check in your Sent folder, ${counts.letter} letters, ${counts.webform} web forms to fill in, ${counts.skipped} skipped.`,
       'bulk.summary',
-      { batch: batch.id, state: batch.state, sent: counts.sent, queued: counts.queued, failed: counts.failed, uncertain: counts.uncertain, letters: counts.letter, webforms: counts.webform, skipped: counts.skipped },
+      { batch: batch.id, state: bulkWord(ui, 'state', batch.state), sent: counts.sent, queued: counts.queued, failed: counts.failed, uncertain: counts.uncertain, letters: counts.letter, webforms: counts.webform, skipped: counts.skipped },
     ),
   )
   if (letters) {
@@ -113,7 +120,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
   leaf(bulk, finish, { name: 'list', summary: 'bulkList', options: jsonOption }, async () => {
     const batches = unwrap(await makeApi().call('bulk:list', {}))
     const text = batches
-      .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${outWords(ui, `${b.counts.sent}/${b.counts.total} sent`, 'bulk.sentOf', { sent: b.counts.sent, total: b.counts.total })}${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
+      .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${typeWord(b.type, ui).padEnd(10)} ${bulkWord(ui, 'state', b.state).padEnd(9)} ${outWords(ui, `${b.counts.sent}/${b.counts.total} sent`, 'bulk.sentOf', { sent: b.counts.sent, total: b.counts.total })}${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
       .join('\n')
     return { json: batches, text: text || outWords(ui, 'No batches yet.', 'bulk.none') }
   })

@@ -24,10 +24,10 @@ export function registerDiscover(program: Command, ctx: CliContext, finish: Fini
       let input: ApiInput<'discover:scan'> = { kind: 'imap', ...folders }
       if (values.imap !== undefined) {
         const account = imapAccountFromUrl(values.imap, values)
-        input = { kind: 'imap', account, password: await imapPassword(io, account.user), ...folders }
+        input = { kind: 'imap', account, password: await imapPassword(io, account.user, ui), ...folders }
       } else {
         if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw usage('goWithImap')
-        const login = await savedImapLogin(api, io)
+        const login = await savedImapLogin(api, io, ui)
         if (login) input = { kind: 'imap', ...login, ...folders }
       }
       result = unwrap(await api.call('discover:scan', input))

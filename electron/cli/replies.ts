@@ -127,10 +127,10 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
     let input: ApiInput<'replies:sync'>
     if (values.imap !== undefined) {
       const account = imapAccountFromUrl(values.imap, values)
-      input = { account, password: await imapPassword(io, account.user) }
+      input = { account, password: await imapPassword(io, account.user, ui) }
     } else {
       if (values.tls || values.starttls || values.plain || values.mailbox !== undefined) throw usage('goWithImap')
-      input = (await savedImapLogin(api, io)) ?? {}
+      input = (await savedImapLogin(api, io, ui)) ?? {}
     }
     const result = unwrap(await api.call('replies:sync', input))
     const json = { ...result, imported: result.imported.map(replyOutcomeJson) }

@@ -72,6 +72,8 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
     ['catalog delete', ['catalog', 'delete', 'qwxz-gmbh']],
     ['catalog export', ['catalog', 'export', '--out', 'catalog.json']],
     ['draft', ['draft', '--company', 'foscam', '--type', 'access', '--law', 'gdpr']],
+    ['bulk', ['bulk', '--company', 'foscam', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--no-send']],
+    ['bulk list', ['bulk', 'list']],
     ['backup', ['backup', '--out', path.join(away, 'all.rightful-backup')]],
   ]
   const outputs = new Map<string, Printed>()
