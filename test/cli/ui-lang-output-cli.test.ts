@@ -54,6 +54,7 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
   const steps: ReadonlyArray<readonly [string, string[]]> = [
     ['notices', ['notices']],
     ['authorities none', ['authorities', 'list', '--country', 'ZZ']],
+    ['authorities', ['authorities', 'list', '--country', 'DE-BY']],
     ['catalog show', ['catalog', 'show', 'fs-com']],
     ['catalog search none', ['catalog', 'search', 'qwxzvb']],
     ['requests show draft', ['requests', 'show', ref]],
@@ -86,7 +87,9 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
   }
   // The checklist's item ids are what `check --tick` takes: the same in every language.
   const items = expectOk(await host.api.call('requests:checkAnswer', { reference: ref })).rows.map((row) => row.id)
-  const data = [dir, away, ...items, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
+  // Authorities' ids and acronyms are codes; their names are what the language changes.
+  const authorities = expectOk(await host.api.call('authorities:list', {})).flatMap((a) => [a.id, a.acronym ?? ''])
+  const data = [dir, away, ...items, ...authorities, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
   return { outputs, data: data.filter((s) => s.length >= 5).sort((a, b) => b.length - a.length) }
 }
 
