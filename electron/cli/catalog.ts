@@ -37,7 +37,8 @@ function describeCompany(company: CompanyView, ui: UiLanguage): string {
   lines.push(`  ${outWords(ui, `requests go to: ${company.privacyEmail ?? '(no e-mail address known)'}`, 'catalog.goesTo', { address: company.privacyEmail ?? outWords(ui, '', 'noEmail') })}`)
   for (const e of company.emails) {
     const historical = e.status === 'historical' ? outWords(ui, ', historical', 'catalog.historical') : ''
-    lines.push(`  ${label('email')} ${e.address} (${e.purpose}${historical})`)
+    const purpose = ui === 'en' ? e.purpose : renderMessage(message(`cli.out.purpose.${e.purpose}`), ui)
+    lines.push(`  ${label('email')} ${e.address} (${purpose}${historical})`)
   }
   for (const a of company.postalAddresses) lines.push(`  ${label('address')} ${[a.recipient, ...a.lines, a.country].join(', ')}`)
   for (const p of company.phones) lines.push(`  ${label(p.kind)} ${p.number}`)
@@ -130,6 +131,8 @@ async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesO
     throw new DomainFailure({
       code: 'DUPLICATE_COMPANY',
       message: `${saved.error.message}${first ? ` To change it: \`rightful catalog edit ${first.id} …\`.` : ''} To add a separate company anyway: repeat with --new.`,
+      // The same words in --ui-lang, where the core gave its own as a message.
+      ...(saved.error.detail ? { detail: message(first ? 'cli.out.catalog.duplicateEdit' : 'cli.out.catalog.duplicate', { problem: saved.error.detail, id: first?.id ?? '' }) } : {}),
     })
   }
   const company = unwrap(saved)

@@ -249,7 +249,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       const api = makeApi()
       const advice = unwrap(await api.call(values.mark ? 'requests:markBounced' : 'requests:bounceAdvice', { reference }))
       const channel = (c: (typeof advice.alternatives)[number]) => {
-        if (c.kind === 'email') return outWords(ui, `e-mail ${c.address} (${c.purpose})`, 'bounce.email', { address: c.address, purpose: c.purpose })
+        if (c.kind === 'email') return outWords(ui, `e-mail ${c.address} (${c.purpose})`, 'bounce.email', { address: c.address, purpose: message(`cli.out.purpose.${c.purpose}`) })
         if (c.kind === 'webform') return outWords(ui, `web form ${c.url}`, 'bounce.webform', { url: c.url })
         if (c.kind === 'post') {
           const to = [c.recipient, ...c.lines, c.country].join(', ')

@@ -70,6 +70,7 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
     ['export', ['requests', 'export', '--format', 'csv', '--out', 'requests.csv']],
     ['discard', ['requests', 'discard', second.reference]],
     ['catalog add', ['catalog', 'add', '--name', 'Qwxz GmbH', '--email', 'privacy@qwxz.test']],
+    ['catalog add again', ['catalog', 'add', '--name', 'Qwxz GmbH', '--email', 'privacy@qwxz.test']],
     ['catalog delete', ['catalog', 'delete', 'qwxz-gmbh']],
     ['catalog export', ['catalog', 'export', '--out', 'catalog.json']],
     ['draft', ['draft', '--company', 'foscam', '--type', 'access', '--law', 'gdpr']],
