@@ -49,13 +49,20 @@ export function describeReplyOutcome(outcome: ReplyImportOutcome, ui: UiLanguage
 function describeReplyOutcomeIn(outcome: ReplyImportOutcome, ui: UiLanguage): string {
   const say = (key: string, params?: Parameters<typeof message>[1]) => renderMessage(message(`cli.out.replies.${key}`, params), ui)
   const c = outcome.classification
-  const what = say('looksLike', { kind: c.kind, percent: Math.round(c.confidence * 100), reason: c.reason })
+  const kind = message(`cli.out.replies.kind.${c.kind}`)
+  const what = say('looksLike', { kind, percent: Math.round(c.confidence * 100), reason: c.reason })
   if (outcome.duplicate) return outcome.matched ? say('duplicateOn', { id: outcome.replyId, reference: outcome.matched }) : say('duplicate', { id: outcome.replyId })
   if (!outcome.matched) return say('unmatched', { id: outcome.replyId })
-  const by = outcome.matchedBy ?? ''
-  if (outcome.needsConfirmation) return `${say('probably', { reference: outcome.matched, by })} ${what}\n${say('confirmWith', { command: `rightful replies confirm ${outcome.replyId} --reference ${outcome.matched} --kind ${c.kind}` })}`
+  const by = outcome.matchedBy ? message(`cli.out.replies.matchedBy.${outcome.matchedBy}`) : ''
+  const gap = ui.startsWith('zh') ? '' : ' '
+  if (outcome.needsConfirmation) return `${say('probably', { reference: outcome.matched, by })}${gap}${what}\n${say('confirmWith', { command: `rightful replies confirm ${outcome.replyId} --reference ${outcome.matched} --kind ${c.kind}` })}`
   const confirmed = outcome.confirmedEventId || (outcome.reply.confirmed && outcome.reply.confirmed.kind === c.kind)
-  return `${say('added', { reference: outcome.matched, by })} ${confirmed ? say('recorded', { kind: c.kind }) : `${what}\n${say('confirmWith', { command: `rightful replies confirm ${outcome.replyId} --kind ${c.kind}` })}`}`
+  return `${say('added', { reference: outcome.matched, by })}${gap}${confirmed ? say('recorded', { kind }) : `${what}\n${say('confirmWith', { command: `rightful replies confirm ${outcome.replyId} --kind ${c.kind}` })}`}`
+}
+
+/** A reply's state or kind in the --ui-lang language; in English its code, as the list has always shown it. */
+function replyWord(ui: UiLanguage, what: 'state' | 'kind', code: string): string {
+  return ui === 'en' ? code : renderMessage(message(`cli.out.replies.${what}.${code}`), ui)
 }
 
 /** Registers `replies` and its commands. */
@@ -108,7 +115,7 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
           ui,
           `${request.record.reference}: the reply is on the timeline${reply.confirmed ? `, recorded as ${reply.confirmed.kind.replace(/-/g, ' ')}` : ''}. Status: ${request.status.kind}.`,
           reply.confirmed ? 'replies.confirmedAs' : 'replies.confirmed',
-          { reference: request.record.reference, kind: reply.confirmed?.kind ?? '', status: statusMessage(request.status) },
+          { reference: request.record.reference, kind: reply.confirmed ? message(`cli.out.replies.kind.${reply.confirmed.kind}`) : '', status: statusMessage(request.status) },
         ),
       }
     },
@@ -117,7 +124,7 @@ export function registerReplies(program: Command, ctx: CliContext, finish: Finis
   leaf(replies, finish, { name: 'list', summary: 'repliesList', options: { pending: { type: 'boolean', help: 'pending' }, ...jsonOption } }, async (values) => {
     const list = unwrap(await makeApi().call('replies:list', { pending: values.pending ?? false }))
     const text = list.length
-      ? list.map((r) => `${r.id}  ${(r.match.reference ?? '-').padEnd(13)} ${r.state.padEnd(18)} ${(r.confirmed?.kind ?? r.suggestion.kind).padEnd(18)} ${r.from.address}  ${r.subject}`).join('\n')
+      ? list.map((r) => `${r.id}  ${(r.match.reference ?? '-').padEnd(13)} ${replyWord(ui, 'state', r.state).padEnd(18)} ${replyWord(ui, 'kind', r.confirmed?.kind ?? r.suggestion.kind).padEnd(18)} ${r.from.address}  ${r.subject}`).join('\n')
       : outWords(ui, 'No replies.', 'replies.none')
     return { json: list, text }
   })

@@ -65,6 +65,8 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
     ['requests list', ['requests', 'list']],
     ['identity', ['requests', 'identity', ref]],
     ['bounce', ['requests', 'bounce', ref]],
+    ['replies import', ['replies', 'import', path.join(repoRoot, 'test', 'fixtures', 'replies', 'plain-reference-en.eml')]],
+    ['replies list', ['replies', 'list']],
     ['event data', ['requests', 'event', ref, '--kind', 'data-received', '--at', daysAgo(3)]],
     ['check', ['check', ref]],
     ['export', ['requests', 'export', '--format', 'csv', '--out', 'requests.csv']],
@@ -90,7 +92,9 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
   const items = expectOk(await host.api.call('requests:checkAnswer', { reference: ref })).rows.map((row) => row.id)
   // Authorities' ids and acronyms are codes; their names are what the language changes.
   const authorities = expectOk(await host.api.call('authorities:list', {})).flatMap((a) => [a.id, a.acronym ?? ''])
-  const data = [dir, away, ...items, ...authorities, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
+  // A reply's sender, subject and the words Rightful quotes from it are the company's.
+  const replies = expectOk(await host.api.call('replies:list', { pending: false })).flatMap((r) => [r.from.address, r.subject, r.suggestion.reason])
+  const data = [dir, away, ...items, ...authorities, ...replies, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
   return { outputs, data: data.filter((s) => s.length >= 5).sort((a, b) => b.length - a.length) }
 }
 
