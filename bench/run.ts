@@ -138,7 +138,7 @@ function benchStore(count: number): void {
   const lists: number[] = []
   for (let i = 0; i < 10; i += 1) lists.push(time(() => repo.list())[1])
   const [, coldWithIndex] = time(() => open().list())
-  fs.rmSync(path.join(dataDir, 'requests', 'index.json'))
+  for (const snapshot of ['index.v6.json', 'index.json']) fs.rmSync(path.join(dataDir, 'requests', snapshot), { force: true })
   const [, coldRebuild] = time(() => open().list())
 
   const n = count.toLocaleString('en')
