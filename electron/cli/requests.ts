@@ -58,7 +58,7 @@ function describeRequestIn(view: RequestView, ui: UiLanguage): string {
     say('events'),
     ...record.events.map((e) => {
       const extra = [e.channel && say(`channel.${e.channel}`), e.trackingNumber && say('tracking', { number: e.trackingNumber }), e.until && say('until', { date: e.until }), e.note].filter(Boolean).join('; ')
-      return `  ${e.on}  ${say(`event.${e.kind}`)}${extra ? `: ${extra}` : ''}${e.removedAt ? ` ${say('removed')}` : ''}  [${e.id}]`
+      return `  ${e.on}  ${say(`event.${e.kind}`)}${extra ? `${ui.startsWith('zh') ? '：' : ': '}${extra}` : ''}${e.removedAt ? ` ${say('removed')}` : ''}  [${e.id}]`
     }),
     ...(view.nextSteps.length ? [say('next'), ...view.nextSteps.map((step) => `  - ${renderMessage(step.message, ui)}`)] : []),
   ]
