@@ -9,7 +9,7 @@ import { languages, laws, normalizeLanguage, requestTypes } from '../core/reques
 import type { BatchView } from '../core/bulk/model'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
 import type { UiLanguage } from '../core/messages/ui-languages'
-import { renderMessage } from '../core/messages/render'
+import { hasMessage, renderMessage } from '../core/messages/render'
 import { message } from '../core/shared/message'
 import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, outWords, readProfileFile, typeWord, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
 
@@ -128,7 +128,9 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
   leaf(bulk, finish, { name: 'packs', summary: 'bulkPacks', options: { country: { type: 'string', value: 'CC', help: 'country3' }, ...jsonOption } }, async (values) => {
     const country = countryFlag(values.country)
     const packs = unwrap(await makeApi().call('bulk:packs', country ? { country } : {}))
-    return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
+    // A pack's description in --ui-lang where the resources have it (every built-in pack), else as the core gives it.
+    const describe = (p: (typeof packs)[number]) => (ui === 'en' || !hasMessage(`cli.out.bulk.pack.${p.name}`) ? p.description : renderMessage(message(`cli.out.bulk.pack.${p.name}`), ui))
+    return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${describe(p)}`).join('\n') }
   })
 
   leaf(bulk, finish, { name: 'show', summary: 'bulkShow', args: '[batch]', operands: 1, options: jsonOption }, async (_values, positionals) => {

@@ -78,6 +78,7 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
     ['draft', ['draft', '--company', 'foscam', '--type', 'access', '--law', 'gdpr']],
     ['bulk', ['bulk', '--company', 'foscam', '--company', 'fs-com', '--type', 'access', '--law', 'gdpr', '--no-send']],
     ['bulk list', ['bulk', 'list']],
+    ['bulk packs', ['bulk', 'packs']],
     ['backup', ['backup', '--out', path.join(away, 'all.rightful-backup')]],
   ]
   const outputs = new Map<string, Printed>()
@@ -94,7 +95,9 @@ async function scenario(ui: UiLanguage): Promise<{ readonly outputs: ReadonlyMap
   const authorities = expectOk(await host.api.call('authorities:list', {})).flatMap((a) => [a.id, a.acronym ?? ''])
   // A reply's sender, subject and the words Rightful quotes from it are the company's.
   const replies = expectOk(await host.api.call('replies:list', { pending: false })).flatMap((r) => [r.from.address, r.subject, r.suggestion.reason])
-  const data = [dir, away, ...items, ...authorities, ...replies, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
+  // A pack's name is what --pack takes.
+  const packs = expectOk(await host.api.call('bulk:packs', {})).map((p) => p.name)
+  const data = [dir, away, ...items, ...authorities, ...replies, ...packs, ...companies.flatMap(stringsOf), ...letters, 'Qwxz GmbH', 'qwxz-gmbh', 'qwxzvb']
   return { outputs, data: data.filter((s) => s.length >= 5).sort((a, b) => b.length - a.length) }
 }
 

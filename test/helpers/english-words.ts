@@ -29,7 +29,7 @@ export const allowedNames: ReadonlyArray<string> = [
 
 /** Words a language writes as English does (months, cognates, country names), per language. */
 export const sameInLanguage = new Map<UiLanguage, ReadonlySet<string>>([
-  ['de', new Set(['status', 'april', 'august', 'september', 'november', 'still', 'japan', 'england', 'wales', 'organisation', 'victoria', 'south', 'western', 'australia', 'northern', 'territory', 'british', 'columbia', 'prince', 'edward', 'island', 'scotia', 'brunswick', 'yukon', 'alberta', 'manitoba', 'nunavut'])],
+  ['de', new Set(['status', 'online', 'tracking', 'streaming', 'april', 'august', 'september', 'november', 'still', 'japan', 'england', 'wales', 'organisation', 'victoria', 'south', 'western', 'australia', 'northern', 'territory', 'british', 'columbia', 'prince', 'edward', 'island', 'scotia', 'brunswick', 'yukon', 'alberta', 'manitoba', 'nunavut'])],
   ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton', 'agent', 'proclamation'])],
   ['es', new Set(['legal', 'examine', 'postal', 'sector', 'china', 'civil', 'australia', 'tasmania', 'alberta', 'manitoba', 'nunavut', 'victoria'])],
   ['zh-Hans', new Set()],
