@@ -29,7 +29,7 @@ function batchOutput(view: BatchView, letters: { path: string | null; count: num
     ...(item.webForm ? { webForm: item.webForm } : {}),
     ...(item.error ? { error: item.error } : {}),
   }))
-  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${bulkWord(ui, 'status', item.status).padEnd(9)} ${bulkWord(ui, 'channel', item.channel).padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${item.error.message})` : ''}`)
+  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${bulkWord(ui, 'status', item.status).padEnd(9)} ${bulkWord(ui, 'channel', item.channel).padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${ui === 'en' || !item.error.detail ? item.error.message : renderMessage(item.error.detail, ui)})` : ''}`)
   lines.push(
     outWords(
       ui,
