@@ -21,6 +21,8 @@ import { createNoticeBoard } from '../electron/core/shared/notices'
 import { requestRecordSchema, type RequestRecordInput } from '../electron/core/requests/model'
 import { formatReference, openRequestRepository } from '../electron/core/requests/repository'
 import { againstAnchor, measureNodeStart } from './anchor'
+import { describeLoaded, loadedBy } from './loaded-code'
+import { recordFigure } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 const cli = path.join(repoRoot, 'bin', 'rightful.js')
@@ -91,6 +93,13 @@ const before = [
   'after (branch reqperf, same session): open and list 100,000 cold 870 / 1,250 ms (node -e 0 258 ms) and 808 / 1,277 ms (161 ms); `requests list --json` at 10,000 1,171 / 1,304 ms and 1,606 / 1,654 ms; CPU of `rightful requests list --json` at 10,000 (user + sys, 7 runs each, /usr/bin/time) 0.56-0.64 s before, 0.40-0.54 s after',
 ].join('\n  ')
 
+/** The years and places the build-time holiday table covers ("2015-2045, 36 places"), read from the table itself. */
+function holidayTableYears(): string {
+  const table = JSON.parse(fs.readFileSync(path.join(repoRoot, 'electron', 'core', 'deadlines', 'holiday-table.json'), 'utf8')) as { from?: unknown; to?: unknown; jurisdictions?: unknown }
+  const places = table.jurisdictions && typeof table.jurisdictions === 'object' ? Object.keys(table.jurisdictions).length : 0
+  return `${String(table.from)}-${String(table.to)}, ${places} places`
+}
+
 function time<T>(run: () => T): [T, number] {
   const start = performance.now()
   const value = run()
@@ -123,10 +132,13 @@ export async function benchRequestsScale(report: (name: string, value: string) =
     const colds: number[] = []
     for (let run = 0; run < 3; run += 1) colds.push(time(() => open().list())[1])
     report(`requests @ ${n}: open and list, cold, with index (min / median of 3)`, `${ms(Math.min(...colds))} / ${againstAnchor(median(colds), anchorMs)}`)
+    const anchorText = `node -e 0 ${ms(anchorMs)}`
+    recordFigure('requests-cold-open', { min: Math.min(...colds), median: median(colds), unit: 'ms', detail: `at ${n}; index lost (rebuilt): ${ms(rebuildMs)}`, anchor: anchorText })
     const repo = open()
     const creates: number[] = []
     for (let i = 0; i < 50; i += 1) creates.push(time(() => repo.create(2026, (reference) => seededRecord(count + i, reference)))[1])
     report(`requests @ ${n}: create one (p50 / p95 of 50)`, `${ms(percentile(creates, 50))} / ${ms(percentile(creates, 95))}`)
+    recordFigure('requests-create', { min: Math.min(...creates), median: median(creates), unit: 'ms', detail: `of 50 creates at ${n}; p95 ${ms(percentile(creates, 95))}`, anchor: anchorText })
     if (!fs.existsSync(cli)) {
       report('rightful requests list at 10,000', 'skipped: the CLI is not built (npm run build:cli)')
       return
@@ -140,6 +152,14 @@ export async function benchRequestsScale(report: (name: string, value: string) =
       const listed = (JSON.parse(list.out) as unknown[]).length
       if (listed !== 10_000) throw new Error(`rightful requests list listed ${listed}, not 10,000`)
       report('rightful requests list --json at 10,000, fresh process (min / median of 3)', `${ms(list.min)} / ${againstAnchor(list.ms, anchorMs)}`)
+      recordFigure('requests-list-cli', { min: list.min, median: list.ms, unit: 'ms', detail: `${(list.min / anchorMs).toFixed(1)} / ${(list.ms / anchorMs).toFixed(1)} × node -e 0`, anchor: anchorText })
+      // The holidays of 13 laws' countries over 2024-2026: from the build-time tables, without the
+      // date-holidays package (one more run, with the files it loads written at exit).
+      const code = describeLoaded(loadedBy([cli, 'requests', 'list', '--json'], { ...process.env, ...env }), path.join(repoRoot, 'build', 'cli'))
+      const years = holidayTableYears()
+      const holidays = `build-time tables for ${years}; ${code.heavy.includes('holidays library') ? 'the date-holidays package was loaded' : 'the date-holidays package not loaded'}`
+      report('rightful requests list --json at 10,000: holidays', holidays)
+      recordFigure('holiday-tables', { detail: holidays, check: !code.heavy.includes('holidays library'), anchor: '-' })
       process.stdout.write(`  ${before}\n`)
     } finally {
       fs.rmSync(listDir, { recursive: true, force: true })
