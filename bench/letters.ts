@@ -7,10 +7,12 @@
  * (Foscam, a sender in Beijing). The same words (sender, recipient, reference, date, subject, body,
  * name) go to the `letter-generator` package as its users run it (bench/letter-generator-once.cjs).
  *
- * - warm: both in this process, after a warm-up, the median of many letters each, and the ratio;
+ * - warm: both in this process, after a warm-up of 5 each, 3 rounds of 25 letters each (in turns
+ *   of 5); the medians of each round and their ratio, min / median of the 3 rounds;
  * - cold: a fresh process per letter, `rightful letter …` (the CLI on a data folder that has been
- *   used once before) beside `node bench/letter-generator-once.cjs`, min / median of 3, with the
- *   `node -e 0` anchor.
+ *   used once before) beside `node bench/letter-generator-once.cjs`, 3 of each in turns, min /
+ *   median, with the `node -e 0` anchor; the ratio of each run to the generator's run after it.
+ * Both ratios go to the closing table of `npm run bench` (bench/summary.ts).
  * Nothing passes or fails on time. Run alone: npx tsx bench/letters.ts [--warm-only] (needs
  * `npm run build:cli` for the cold rows).
  *

@@ -29,7 +29,9 @@
  *   over IMAP (dovecot on loopback), 20,000 messages in two folders, beside a bare FETCH (bench/discover-imap.ts).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time. A bench that fails is
- * reported as failed and the run goes on; the run ends with a summary of every figure.
+ * reported as failed and the run goes on; the run ends with a summary of every figure, then one
+ * table of issue 15's targets (bench/summary.ts): figure | target | measured (min / median) |
+ * anchor | met?, each row from this run, or saying that its bench did not run or failed.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts`, and on the Open Terms Archive
  * sets 3 to 9 `bench/policy-extraction-heldout3.ts --set 3|4|5|6|7a|7b|8|9` (all in `npm run bench`).
