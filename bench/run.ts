@@ -419,8 +419,22 @@ function section(title: string): void {
   process.stdout.write(`\n${title}\n`)
 }
 
+/**
+ * `npm run bench -- --only "CLI start,hard queries"`: only the steps named (comma-separated, as
+ * step() names them), with the anchors and the closing tables; every other target's row then says
+ * it did not run. Without it, every step runs.
+ */
+const only = (() => {
+  const at = process.argv.indexOf('--only')
+  return at > 0 ? new Set((process.argv[at + 1] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')) : null
+})()
+
+/** Whether the step of this name runs (all, unless --only names others). */
+const runs = (name: string) => only === null || only.has(name)
+
 /** Runs one bench; a failure is reported as its figure and the run goes on to the next. */
 async function step(name: string, run: () => unknown): Promise<void> {
+  if (!runs(name)) return
   try {
     await run()
   } catch (error) {
@@ -447,7 +461,9 @@ function printSummary(startedAt: number, loadAtStart: number): void {
 async function main(): Promise<void> {
   const startedAt = performance.now()
   const loadAtStart = os.loadavg()[0]!
-  process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadAtStart.toFixed(2)}${long ? ', long run (--long)' : ''}\n\n`)
+  process.stdout.write(
+    `Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadAtStart.toFixed(2)}${long ? ', long run (--long)' : ''}${only ? `, only: ${[...only].join(', ')}` : ''}\n\n`,
+  )
   const anchorMs = measureNodeStart()
   report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
   section('The request store (bench/run.ts):')
@@ -471,7 +487,7 @@ async function main(): Promise<void> {
   await step('hard queries', () => benchHardQueries(report))
   await step('catalog store', () => benchCatalogStore(report))
   section('The dashboard and backups at 10,000 requests (bench/run.ts, bench/backup.ts):')
-  const dataDir = seedTenThousand()
+  const dataDir = ['dashboard data', 'dashboard paint', 'backup'].some(runs) ? seedTenThousand() : fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-list-'))
   await step('dashboard data', () => benchDashboardData(dataDir))
   await step('dashboard paint', () => benchDashboardPaint(dataDir))
   await step('backup', () => benchBackup(report, dataDir, now))
@@ -521,8 +537,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   await step('policy extraction, held-out set 2', () => import('./policy-extraction-heldout2'))
   process.stdout.write('\n')
-  // Sets 3 to 8 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
-  for (const set of ['3', '4', '5', '6', '7b', '7a', '8', '9', '10']) {
+  // Sets 3 to 10 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
+  for (const set of runs('policy extraction, sets 3-10') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10'] : []) {
     const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'policy-extraction-heldout3.ts'), '--set', set], { encoding: 'utf8' })
     process.stdout.write(`${child.stdout}${child.status === 0 ? '' : child.stderr}\n`)
   }
