@@ -139,14 +139,14 @@ export async function benchCatalogScale(report: (name: string, value: string) =>
     const starts = runs.map((r) => r.startMs).sort((a, b) => a - b)
     const anchorText = `node -e 0 ${ms(anchor)}`
     report(`catalog @ ${n}: core start = open + first search (3 fresh processes)`, `min ${againstAnchor(starts[0]!, anchor)}, median ${againstAnchor(starts[1]!, anchor)}`)
-    recordFigure('catalog-start', { ...spreadOf(starts), unit: 'ms', detail: `${(starts[0]! / anchor).toFixed(1)} / ${(starts[1]! / anchor).toFixed(1)} × node -e 0`, anchor: anchorText })
+    recordFigure('catalog-start', { ...spreadOf(starts), unit: 'ms', detail: `at ${n}: ${(starts[0]! / anchor).toFixed(1)} / ${(starts[1]! / anchor).toFixed(1)} × node -e 0`, anchor: anchorText })
     const medianAlone = [...aloneRss].sort((a, b) => a - b)[1]!
     report(
       `catalog @ ${n}: peak RSS of that process (built core)`,
       `${minMedian(runs.map((r) => r.maxRss), mb)}; anchor node -e 0 ${mb(medianAlone)}; after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`,
     )
     const rss = spreadOf(runs.map((r) => r.maxRss / 1048576))
-    recordFigure('catalog-rss', { ...rss, unit: 'MB', detail: `after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`, anchor: `node -e 0 peak RSS ${mb(medianAlone)}` })
+    recordFigure('catalog-rss', { ...rss, unit: 'MB', detail: `at ${n}; after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`, anchor: `node -e 0 peak RSS ${mb(medianAlone)}` })
     const editNames = ['add a company', 'change a built-in company', 'delete it']
     for (const [i, what] of editNames.entries()) {
       report(`catalog @ ${n}: one edit (${what}) + a search that sees it`, minMedian(runs.map((r) => r.edits[i]!), ms))
@@ -154,7 +154,7 @@ export async function benchCatalogScale(report: (name: string, value: string) =>
     recordFigure('catalog-edit', {
       ...spreadOf(runs.map((r) => Math.max(...r.edits))),
       unit: 'ms',
-      detail: `medians: ${editNames.map((what, i) => `${what.split(' ')[0]} ${ms(spreadOf(runs.map((r) => r.edits[i]!)).median)}`).join(', ')}`,
+      detail: `at ${n}, medians: ${editNames.map((what, i) => `${what.split(' ')[0]} ${ms(spreadOf(runs.map((r) => r.edits[i]!)).median)}`).join(', ')}`,
       anchor: anchorText,
     })
     // What start would cost if it parsed everything: every pack of the built-in layer read,
