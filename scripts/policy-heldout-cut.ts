@@ -45,13 +45,13 @@ const headingLine = /^#{1,6}\s|^(?:=+|-+)\s*$/m
 
 type Block = { text: string; heading: boolean }
 
-function blocksOf(text: string): Block[] {
+function blocksOf(text: string, heading: RegExp): Block[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
     .map((b) => b.trim())
     .filter((b) => b.length > 0)
-    .map((b) => ({ text: b, heading: headingLine.test(b) && b.length < 200 }))
+    .map((b) => ({ text: b, heading: heading.test(b) && b.length < 200 }))
 }
 
 /**
@@ -60,10 +60,12 @@ function blocksOf(text: string): Block[] {
  * office, "write to us", "by mail", "following address" or headquarters (and the same in French
  * and German), each with the heading above it and the short blocks (< 160 characters) right before
  * and after it, in order, "[…]" between gaps, cut at 10,000 characters (whole blocks only). A draw
- * from other languages passes a `cue` that adds their words to `contactCue` (set 10: Spanish).
+ * from other languages passes a `cue` that adds their words to `contactCue` (set 10: Spanish); an HTML page,
+ * first laid out in blocks (set 11, scripts/policy-heldout-repos.ts `htmlBlocks`), passes its own `heading`
+ * (a block that opens with `<h1>` … `<h6>`).
  */
-export function cutExcerpt(text: string, limit = 10_000, cue: RegExp = contactCue): string {
-  const blocks = blocksOf(text)
+export function cutExcerpt(text: string, limit = 10_000, cue: RegExp = contactCue, heading: RegExp = headingLine): string {
+  const blocks = blocksOf(text, heading)
   const keep = new Set<number>()
   let opening = 0
   for (let i = 0; i < blocks.length && opening < 1_200; i += 1) {
@@ -112,14 +114,30 @@ export function containedIn(text: Set<string>, other: Set<string>): number {
 /** From this share of its 5-word runs on, an excerpt counts as a near copy of another (same policy under two services' names). */
 export const nearCopyShare = 0.5
 
-/** The excerpts of the earlier sets found in the corpora folders (test/helpers/corpora.ts), as 5-word runs; `except` names the set being drawn, left out. */
+/** The number of a held-out set's folder (`policies-heldout10` -> 10, `policies-heldout7a` -> 7), or null for the tuning corpus. */
+export function setNumber(dir: string): number | null {
+  const match = /^policies-heldout(\d+)[a-z]?$/.exec(dir)
+  return match ? Number(match[1]) : null
+}
+
+/** Whether `dir` is a set drawn after `drawn` (a later set never changes an earlier draw when it is run again). */
+export function drawnLater(dir: string, drawn: string | undefined): boolean {
+  const mine = drawn === undefined ? null : setNumber(drawn)
+  const theirs = setNumber(dir)
+  return mine !== null && theirs !== null && theirs > mine
+}
+
+/**
+ * The excerpts of the earlier sets found in the corpora folders (test/helpers/corpora.ts), as 5-word runs; `except` names
+ * the set being drawn, left out, and so are the sets drawn after it (so set 10's draw is the same once set 11 exists).
+ */
 export function earlierExcerpts(except?: string): Array<{ name: string; runs: Set<string> }> {
   const out: Array<{ name: string; runs: Set<string> }> = []
   const seenDirs = new Set<string>(except === undefined ? [] : [except])
   for (const base of corporaCandidates()) {
     if (!fs.existsSync(base)) continue
     for (const dir of fs.readdirSync(base).filter((d) => d.startsWith('policies'))) {
-      if (seenDirs.has(dir)) continue
+      if (seenDirs.has(dir) || drawnLater(dir, except)) continue
       seenDirs.add(dir)
       for (const file of fs.readdirSync(path.join(base, dir)).filter((f) => /\.(?:md|html?|txt)$/.test(f))) {
         const raw = fs.readFileSync(path.join(base, dir, file), 'utf8')

@@ -30,6 +30,17 @@
  * - the excerpt is cut by scripts/policy-heldout-cut.ts's rule (`cutExcerpt`), with Spanish words
  *   for the controller, the DPO, the postal address and "contact us" added to its cue.
  *
+ * Set 11 (`--seed 20261211 --set 11`, pool test/fixtures/policies-heldout11/pool.json) added, before
+ * any of its documents was read: HTML pages (`privacy.html`, `datenschutz.html` …). A page is laid out
+ * in blocks first (`htmlBlocks`: scripts, styles, SVG and the head left out but for the title, each
+ * tag's attributes left out but for `href`, a blank line around each block element, a block's
+ * white space run together) and cut by the same rule, a block that opens with `<h1>`…`<h6>` being a
+ * heading; it stays HTML (`.html`), so the extractor's HTML reader reads it. Sets drawn after the one
+ * being drawn are not "earlier" (set 10's draw is the same once set 11 exists). Amended once for set 11,
+ * after its first draw was read and before its labels were written: a blank left for the controller's
+ * details in another language's generator, or an address at a placeholder domain, also makes a template
+ * (`unfilledBlankSince11`; two of the 50 first taken were such templates).
+ *
  * The excerpts are the services' texts: they go to `<out>/policies-heldout<set>/` (first line: the
  * source), never into this repository's commits; labels and sources are ours.
  */
@@ -40,7 +51,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { seeded } from '../test/helpers/seeded'
-import { containedIn, contactCue, cutExcerpt, earlierExcerpts, nearCopyShare, shingles } from './policy-heldout-cut'
+import { containedIn, contactCue, cutExcerpt, drawnLater, earlierExcerpts, nearCopyShare, shingles } from './policy-heldout-cut'
 
 const root = path.resolve(__dirname, '..')
 
@@ -74,13 +85,26 @@ export const privacyWord = /privacy|datenschutz|personenbezogen|confidentialit|d
 /** Blanks of a policy generator left unfilled: such a text is a template, not one service's policy. */
 export const unfilledBlank = /\[(?:insert|your|enter)\b[^\]\n]{0,40}\]|\[(?:company|app|website|business|developer) name\]|\{\{\s*[A-Za-z_]+\s*\}\}|\bYOUR[_ ](?:NAME|EMAIL|COMPANY|APP|WEBSITE)\b|<(?:your|company)[ _-][^>\n]{0,30}>/
 
+/**
+ * From set 11 on, also a template: a blank left for the controller's own details in a German, French or Spanish
+ * generator ("[E-Mail-Adresse der verantwortlichen Stelle]"), or an address at a placeholder domain
+ * (a bought theme's "privacy@yourlink.com", "info@yourdomain.com"). Added after set 11's first draw, when
+ * reading it showed one of each among the 50 taken (labelling not finished); earlier sets' draws do not use it.
+ */
+export const unfilledBlankSince11 = /\[[^\]\n]{0,60}\b(?:verantwortlichen Stelle|des Verantwortlichen|responsable du traitement|del responsable)\]|[\w.+-]+@(?:yourdomain|yourlink|yourwebsite|yoursite|yourcompany|example)\.(?:com|org|net)\b/i
+
+/** Whether the draw of `set` passes over `text` as a template with its blanks unfilled. */
+export function isTemplate(text: string, set: string): boolean {
+  return unfilledBlank.test(text) || (Number.parseInt(set, 10) >= 11 && unfilledBlankSince11.test(text))
+}
+
 /** Owner of `owner/name`, compared without case. */
 const ownerOf = (repo: string) => repo.slice(0, repo.indexOf('/')).toLowerCase()
 
-/** Repositories (`owner/name`, lower case) named by any earlier set's sources.json, by its repository field or its source line. */
+/** Repositories (`owner/name`, lower case) named by any earlier set's sources.json, by its repository field or its source line; `except` (the set being drawn) and the sets drawn after it are left out. */
 export function earlierRepositories(fixtures: string = path.join(root, 'test', 'fixtures'), except?: string): Set<string> {
   const used = new Set<string>()
-  for (const dir of fs.readdirSync(fixtures).filter((d) => d.startsWith('policies') && d !== except)) {
+  for (const dir of fs.readdirSync(fixtures).filter((d) => d.startsWith('policies') && d !== except && !drawnLater(d, except))) {
     const file = path.join(fixtures, dir, 'sources.json')
     if (!fs.existsSync(file)) continue
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { files?: Record<string, { repository?: unknown; source?: unknown }> }
@@ -108,10 +132,45 @@ export function drawOrder(pool: Pool, seed: number, used: ReadonlySet<string>): 
   })
 }
 
-/** The file name of a drawn policy: `heldout<set>-<owner>-<name>.md`, lower case, at most 60 characters of slug. */
-export function fileName(set: string, repo: string): string {
+/** The file name of a drawn policy: `heldout<set>-<owner>-<name>.md` (`.html` for a page), lower case, at most 60 characters of slug. */
+export function fileName(set: string, repo: string, extension: 'md' | 'html' = 'md'): string {
   const slug = repo.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '')
-  return `heldout${set}-${slug}.md`
+  return `heldout${set}-${slug}.${extension}`
+}
+
+/** Whether a pool's path is an HTML page. */
+export const isHtmlPath = (file: string) => /\.html?$/i.test(file)
+
+/** A block of a page laid out by `htmlBlocks` that is a heading. */
+export const htmlHeading = /^<h[1-6][\s>]/i
+
+/** Elements that start and end a block of a page (a line break does not: an address's lines stay one block). */
+const blockNames = 'p|h[1-6]|li|ul|ol|dl|dt|dd|div|section|article|header|footer|nav|main|aside|table|thead|tbody|tr|address|blockquote|form|fieldset|figure|pre|hr'
+const blockOpening = new RegExp(`<(?=(?:${blockNames})\\b)`, 'gi')
+const blockClosing = new RegExp(`(</(?:${blockNames})\\s*>)`, 'gi')
+
+/**
+ * An HTML page laid out in blocks for the excerpt rule: the title kept, the rest of the head, scripts,
+ * styles, SVG and templates left out; each tag keeps its name and `href` only; a blank line before each
+ * block element's opening tag and after its closing tag; white space in a block run together; blocks without text dropped.
+ * The page's words, links, entities and comments are left as written.
+ */
+export function htmlBlocks(html: string): string {
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1]?.trim()
+  const body = html
+    .replace(/<head\b[\s\S]*?<\/head\s*>/i, '')
+    .replace(/<(script|style|svg|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(\/?)([A-Za-z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g, (_tag, slash: string, name: string, attributes: string) => {
+      const href = /\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(attributes)?.[1]
+      return `<${slash}${name.toLowerCase()}${href ? ` href=${href.startsWith('"') || href.startsWith("'") ? href : `"${href}"`}` : ''}${attributes.trimEnd().endsWith('/') ? ' /' : ''}>`
+    })
+    .replace(blockOpening, '\n\n<')
+    .replace(blockClosing, '$1\n\n')
+  const blocks = body
+    .split(/\n[ \t]*\n+/)
+    .map((b) => b.replace(/\s+/g, ' ').trim())
+    .filter((b) => b.replace(/<[^>]*>/g, '').trim().length > 0)
+  return [...(title ? [`<title>${title.replace(/\s+/g, ' ')}</title>`] : []), ...blocks].join('\n\n') + '\n'
 }
 
 function git(dir: string, args: string[]): string {
@@ -187,11 +246,12 @@ function main(): void {
         pass('not a privacy policy')
         continue
       }
-      if (unfilledBlank.test(text)) {
+      if (isTemplate(text, set)) {
         pass('a template with unfilled blanks')
         continue
       }
-      const excerpt = cutExcerpt(text, 10_000, cue)
+      const html = isHtmlPath(entry.path)
+      const excerpt = html ? cutExcerpt(htmlBlocks(text), 10_000, cue, htmlHeading) : cutExcerpt(text, 10_000, cue)
       if (excerpt.length < 1_000) {
         pass('excerpt under 1,000 characters')
         continue
@@ -205,7 +265,7 @@ function main(): void {
       compared.push({ name: repo, runs })
       taken += 1
       const date = git(dir, ['log', '-1', '--format=%cs', commit, '--', entry.path]).trim()
-      const file = fileName(set, repo)
+      const file = fileName(set, repo, html ? 'html' : 'md')
       if (files.has(file)) throw new Error(`two documents would be named ${file}`)
       const head = `<!-- source: github.com/${repo} ${entry.path} @${commit} (the privacy policy this repository published, version of ${date}); excerpt: the opening and the passages with contact details -->`
       const bytes = Buffer.from(`${head}\n${excerpt}`, 'utf8')

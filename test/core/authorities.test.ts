@@ -345,7 +345,7 @@ const knownDifferences: Record<string, Partial<Record<'email' | 'phone' | 'postc
   'nl-ap': { email: 'info@autoriteitpersoonsgegevens.nl', phone: '+31 70 888 8500' }, // AP takes complaints by form or post now
   'es-aepd': { phone: '+34 900 293 183' }, // we give the switchboard; not sure which is current
   'hu-naih': { postcode: '1363' }, // theirs is the post-office box, ours the street address
-  'de-by-baylda': { phone: '+49 981 1800930', postcode: '91504' }, // the BayLDA's own notice gives Promenade 27, 91522 and +49 981 53 1300
+  'de-by-baylda': { postcode: '91504' }, // theirs is the post-office box (Postfach 1349), ours the street address (Promenade 18)
 }
 
 const digits = (phone: string | null | undefined) => (phone ?? '').replace(/\D/g, '')

@@ -34,7 +34,7 @@ describe('UK rules after the Data (Use and Access) Act 2025', () => {
   it('makes the reminder the complaint to the company, and says so to the ICO', () => {
     expect(render('reminder', 'uk-gdpr')).toMatch(/section 164A of the Data Protection Act 2018.*acknowledge it within 30 days/)
     expect(render('reminder', 'uk-gdpr')).toContain('Under Art. 12(3) and 12A UK GDPR you had to act on it')
-    expect(render('complaint', 'uk-gdpr')).toMatch(/sections 164A and 165 of the Data Protection Act 2018, as amended by the Data \(Use and Access\) Act 2025, a complaint goes to the company first/)
+    expect(render('complaint', 'uk-gdpr')).toMatch(/Section 164A of the Data Protection Act 2018, inserted by the Data \(Use and Access\) Act 2025, gives me the right to complain to the company/)
     expect(render('complaint', 'gdpr')).not.toContain('164A')
   })
 

@@ -31,6 +31,8 @@ export const heldout8Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout9Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout9')
 /** Set 10: 48 policies that public GitHub repositories publish at a fixed path (a source no earlier set used), labelled before the extractor read them; the untouched set after set 9, run once on the final candidate. */
 export const heldout10Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout10')
+/** Set 11: 50 policies that public GitHub repositories publish at nine other fixed paths (32 HTML pages, 18 Markdown), labelled before the extractor read them; the untouched set after set 10, run once on the final candidate. */
+export const heldout11Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout11')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are

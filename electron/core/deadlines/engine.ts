@@ -154,7 +154,7 @@ const regimes: Record<Law, Regime> = {
         due: { period: months(1), roll: weekendAndHolidays, citation: 'the ICO’s corresponding-date rule' },
         extended: { period: months(3), roll: weekendAndHolidays },
         notes: [
-          'Art. 12A UK GDPR (Data (Use and Access) Act 2025; in force since 5 February 2026, as one law firm reports: unverified): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.',
+          'Art. 12A UK GDPR (s.76 Data (Use and Access) Act 2025, in force since 5 February 2026 under SI 2026/82): the month runs from the latest of receipt, the identity information and any fee, and stands still while the company waits for a clarification it reasonably needs.',
           'The company must make reasonable and proportionate searches for your data (Art. 15(1A) UK GDPR), and from 19 June 2026 must acknowledge a complaint made to it within 30 days (s.164A Data Protection Act 2018).',
         ],
       }),
@@ -217,7 +217,7 @@ const regimes: Record<Law, Regime> = {
     pauseForClarification: never,
     rules: (type) =>
       type === 'withdraw-consent'
-        ? stateConsentBenchmark(weekendAndHolidays, 'The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it (4 CCR 904-3, Rule 7.07(E)).')
+        ? stateConsentBenchmark(weekendAndHolidays, 'The CPA sets no period for a withdrawal of consent: the company must stop the processing that relied on it and, in its response under C.R.S. §6-1-1306(2), say how to have the data deleted (4 CCR 904-3, Rule 7.07(E)).')
         : usStateRules('C.R.S. §2-4-108', weekendAndHolidays, []),
   },
   ctdpa: {
