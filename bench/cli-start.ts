@@ -79,7 +79,7 @@ export function benchCliStart(report: (name: string, value: string) => void): vo
     recordFigure('cli-compile-cache', {
       ...withoutCache!,
       unit: 'ms',
-      detail: `${entries} cached bundle files the runs above started from`,
+      detail: `the runs above started from ${entries} cached bundle files`,
       check: entries > 0,
       anchor: anchorText,
     })
