@@ -61,6 +61,8 @@ export type LoadedCode = {
   readonly heavy: ReadonlyArray<string>
   /** The bundle files loaded (base names). */
   readonly files: ReadonlyArray<string>
+  /** The repository modules those files were built from ("electron/core/deadlines/engine.ts"). */
+  readonly modules: ReadonlyArray<string>
 }
 
 /** Reads which heavy parts `loaded` (absolute file names) hold, counting bytes of `bundleDir`. */
@@ -88,7 +90,7 @@ export function describeLoaded(loaded: ReadonlyArray<string>, bundleDir: string)
     for (const m of built.modules) modules.add(m)
   }
   const heavy = heavyParts.filter((part) => part.packages.some((p) => packages.has(p)) || part.modules.some((m) => modules.has(m))).map((part) => part.name)
-  return { loadedBytes, bundleBytes, heavy, files }
+  return { loadedBytes, bundleBytes, heavy, files, modules: [...modules].sort() }
 }
 
 /** Runs `node -r <hook> ...args` once in `env`; the files it loaded. Throws when it fails. */

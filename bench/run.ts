@@ -141,7 +141,7 @@ function benchStore(count: number): void {
   const lists: number[] = []
   for (let i = 0; i < 10; i += 1) lists.push(time(() => repo.list())[1])
   const [, coldWithIndex] = time(() => open().list())
-  fs.rmSync(path.join(dataDir, 'requests', 'index.json'))
+  for (const snapshot of ['index.v6.json', 'index.json']) fs.rmSync(path.join(dataDir, 'requests', snapshot), { force: true })
   const [, coldRebuild] = time(() => open().list())
 
   const n = count.toLocaleString('en')
@@ -537,8 +537,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   await step('policy extraction, held-out set 2', () => import('./policy-extraction-heldout2'))
   process.stdout.write('\n')
-  // Sets 3 to 10 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
-  for (const set of runs('policy extraction, sets 3-10') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10'] : []) {
+  // Sets 3 to 11 (Open Terms Archive excerpts and later draws): the script reads --set from argv, so each runs in its own process.
+  for (const set of runs('policy extraction, sets 3-11') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10', '11'] : []) {
     const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'policy-extraction-heldout3.ts'), '--set', set], { encoding: 'utf8' })
     process.stdout.write(`${child.stdout}${child.status === 0 ? '' : child.stderr}\n`)
   }

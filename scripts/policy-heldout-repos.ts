@@ -41,6 +41,11 @@
  * details in another language's generator, or an address at a placeholder domain, also makes a template
  * (`unfilledBlankSince11`; two of the 50 first taken were such templates).
  *
+ * Set 12 (`--seed 20261212 --set 12`, pool test/fixtures/policies-heldout12/pool.json): eight more fixed paths, six of them
+ * HTML pages (Portuguese among them), by the same rules; amended once, after its first draw was read and before its labels
+ * were committed: a generator's blank in capitals or in another language's words, or an optional part left in brackets,
+ * also makes a template (`unfilledBlankSince12`; three of the 48 first taken were such templates).
+ *
  * The excerpts are the services' texts: they go to `<out>/policies-heldout<set>/` (first line: the
  * source), never into this repository's commits; labels and sources are ours.
  */
@@ -93,9 +98,19 @@ export const unfilledBlank = /\[(?:insert|your|enter)\b[^\]\n]{0,40}\]|\[(?:comp
  */
 export const unfilledBlankSince11 = /\[[^\]\n]{0,60}\b(?:verantwortlichen Stelle|des Verantwortlichen|responsable du traitement|del responsable)\]|[\w.+-]+@(?:yourdomain|yourlink|yourwebsite|yoursite|yourcompany|example)\.(?:com|org|net)\b/i
 
+/**
+ * From set 12 on, also a template: a generator's blank in capitals or in another language's words for "fill in"
+ * ("[Your Contact Information]", "[bitte ergänzen]", "[à compléter]", "[preencher]"), or an optional part left in its
+ * brackets ("[Optional: Specific Data, e.g., …]", "[e.g., !resetdata]"). Added after set 12's first draw was read, when
+ * reading it showed three such templates among the 48 taken (two with no contact but the blank, one with optional
+ * blanks), before its labels were committed; earlier sets' draws do not use it.
+ */
+export const unfilledBlankSince12 = /\[(?:insert|your|enter)\b[^\]\n]{0,40}\]|\[(?:bitte|optional) (?:ergänzen|einfügen|eintragen)\]|\[(?:à compléter|a completar|completar|rellenar|preencher|a preencher)\b[^\]\n]{0,40}\]|\[(?:optional:|e\.g\.,)[^\]\n]{0,80}\]/i
+
 /** Whether the draw of `set` passes over `text` as a template with its blanks unfilled. */
 export function isTemplate(text: string, set: string): boolean {
-  return unfilledBlank.test(text) || (Number.parseInt(set, 10) >= 11 && unfilledBlankSince11.test(text))
+  const n = Number.parseInt(set, 10)
+  return unfilledBlank.test(text) || (n >= 11 && unfilledBlankSince11.test(text)) || (n >= 12 && unfilledBlankSince12.test(text))
 }
 
 /** Owner of `owner/name`, compared without case. */

@@ -6,6 +6,7 @@ import type { Command } from 'commander'
 import { laws, requestTypes } from '../core/requests/model'
 import { formatPlainDate, joinParts } from '../core/messages/params'
 import { renderMessage } from '../core/messages/render'
+import { regimeMessage, regimeTextMessage } from '../core/deadlines/explain-messages'
 import { jsonOption, leaf, oneOf, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /** The flags of the episodes that move the deadline, and the core's fields for them. */
@@ -48,6 +49,8 @@ export function registerDeadline(program: Command, ctx: CliContext, finish: Fini
     // English as the core wrote it; another language from the same steps' messages.
     const explanation = ui === 'en' ? deadline.explanation : joinParts(deadline.steps.map((s) => joinParts(s.parts.map((p) => renderMessage(p, ui)), ui)), ui)
     const label = (key: string) => renderMessage({ key: `cli.deadline.${key}` }, ui)
+    // A benchmark's or milestone's label, and the law counted under, in the --ui-lang language too.
+    const labelled = <T extends { readonly label: string }>(entry: T): T => (ui === 'en' ? entry : { ...entry, label: renderMessage(regimeTextMessage(entry.label), ui) })
     const width = Math.max(...['due', 'extendedDue', 'acknowledgeBy', 'extensionNoticeBy', 'benchmark', 'milestone'].map((k) => label(k).length)) + 2
     const line = (key: string, date: string | null) => `${label(key).padEnd(width)} ${date ? formatPlainDate(date, ui, true) : label('none')}`
     return {
@@ -57,13 +60,13 @@ export function registerDeadline(program: Command, ctx: CliContext, finish: Fini
         acknowledgeBy: deadline.acknowledgeBy,
         extensionNoticeBy: deadline.extensionNoticeBy,
         dueStrict: deadline.dueStrict,
-        benchmark: deadline.benchmark,
-        milestones: deadline.milestones,
+        benchmark: deadline.benchmark ? labelled(deadline.benchmark) : null,
+        milestones: deadline.milestones.map(labelled),
         explanation,
         uiLang: ui,
       },
       text: [
-        `${deadline.regime}`,
+        ui === 'en' ? deadline.regime : renderMessage(regimeMessage(deadline.law), ui),
         line('due', deadline.due),
         line('extendedDue', deadline.extendedDue),
         line('acknowledgeBy', deadline.acknowledgeBy),

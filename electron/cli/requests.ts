@@ -10,6 +10,8 @@ import type { Result } from '../core/shared/result'
 import { requestsCsv } from '../core/requests/export-csv'
 import { writeFileAtomicSync } from '../core/storage/files'
 import { renderMessage } from '../core/messages/render'
+import { daysLeftMessage, statusMessage } from '../core/requests/status'
+import type { UiLanguage } from '../core/messages/ui-languages'
 import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /**
@@ -35,8 +37,35 @@ function flagError(result: Result<unknown>, flags: ReadonlyMap<string, string>):
   if (flag) throw flagProblem(flag, issue!)
 }
 
-/** A request and its timeline, for people. */
-function describeRequest(view: RequestView): string {
+/** A request and its timeline, for people: in English as it has always read, else in the --ui-lang language. */
+function describeRequest(view: RequestView, ui: UiLanguage): string {
+  return ui === 'en' ? describeRequestInEnglish(view) : describeRequestIn(view, ui)
+}
+
+/** The request in another UI language: its status, days left, events and next steps as the request page says them. */
+function describeRequestIn(view: RequestView, ui: UiLanguage): string {
+  const { record, status } = view
+  const say = (key: string, params?: Record<string, string>) => renderMessage(params ? { key: `cli.show.${key}`, params } : { key: `cli.show.${key}` }, ui)
+  const shown = record.sent ?? record.draft
+  // Chinese labels end in a full-width colon, which needs no space after it.
+  const gap = ui.startsWith('zh') ? '' : ' '
+  const lines = [
+    `${record.reference}  ${record.company.name}  ${record.type} (${record.law})`,
+    `${say('status')}${gap}${renderMessage(statusMessage(status), ui)} · ${renderMessage(daysLeftMessage(status), ui)}`,
+    `${say('to')}${gap}${shown.to ?? shown.recipientAddress?.lines.join(', ') ?? say('noAddress')}`,
+    `${say('subject')}${gap}${shown.subject}`,
+    say('events'),
+    ...record.events.map((e) => {
+      const extra = [e.channel, e.trackingNumber && say('tracking', { number: e.trackingNumber }), e.until && say('until', { date: e.until }), e.note].filter(Boolean).join('; ')
+      return `  ${e.on}  ${say(`event.${e.kind}`)}${extra ? `: ${extra}` : ''}${e.removedAt ? ` ${say('removed')}` : ''}  [${e.id}]`
+    }),
+    ...(view.nextSteps.length ? [say('next'), ...view.nextSteps.map((step) => `  - ${renderMessage(step.message, ui)}`)] : []),
+  ]
+  return lines.join('\n')
+}
+
+/** The request in English, as `requests show` has always printed it. */
+function describeRequestInEnglish(view: RequestView): string {
   const { record, status } = view
   const due = 'due' in status && status.due ? `, due ${status.due}` : ''
   const lines = [
@@ -79,14 +108,14 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     const text = values.json
       ? ''
       : items.length
-        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${r.status.kind.padEnd(15)} ${r.due ?? ''}`).join('\n')
+        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${(ui === 'en' ? r.status.kind : renderMessage(statusMessage(r.status), ui)).padEnd(15)} ${r.due ?? ''}`).join('\n')
         : 'No requests yet.'
     return { json: items, text }
   })
 
   leaf(requests, finish, { name: 'show', summary: 'requestsShow', ...one, options: jsonOption }, async (_values, positionals) => {
     const view = unwrap(await makeApi().call('requests:get', { reference: referenceArgument(positionals[0], 'show') }))
-    return { json: view, text: describeRequest(view) }
+    return { json: view, text: describeRequest(view, ui) }
   })
 
   leaf(

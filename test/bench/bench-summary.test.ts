@@ -144,7 +144,7 @@ describe('the code a process loaded', () => {
   it('names the heavy parts the loaded bundle files were built from', () => {
     const dir = bundle()
     const none = describeLoaded([path.join(dir, 'cli.js'), '/elsewhere/node_modules/commander/index.js'], dir)
-    expect(none).toEqual({ loadedBytes: 1024, bundleBytes: 3 * 1024, heavy: [], files: ['cli.js'] })
+    expect(none).toEqual({ loadedBytes: 1024, bundleBytes: 3 * 1024, heavy: [], files: ['cli.js'], modules: ['electron/cli.ts'] })
     const some = describeLoaded([path.join(dir, 'cli.js'), path.join(dir, 'pdf-letter-x1.js'), path.join(dir, 'rules-x2.js'), '/app/node_modules/date-holidays/lib/index.cjs'], dir)
     expect(some.heavy).toEqual(['PDF', 'holidays library', 'classifiers'])
     expect(some.loadedBytes).toBe(3 * 1024)

@@ -221,3 +221,27 @@ describe('rightful requests export', () => {
     }
   })
 })
+
+describe('rightful requests show and list --ui-lang', () => {
+  it('says the status, the days left, the events and the next steps in the chosen language, and in English as before by default', async () => {
+    const { dataDir, reference } = await withDraft()
+    expect((await run(['requests', 'mark-sent', reference, '--at', daysAgo(2), '--channel', 'email'], dataDir)).code).toBe(0)
+    const german = await run(['requests', 'show', reference, '--ui-lang', 'de'], dataDir)
+    expect(german.code).toBe(0)
+    expect(german.stdout).toContain('Status: Antwort ausstehend · ')
+    expect(german.stdout).toMatch(/noch \d+ Tage/)
+    expect(german.stdout).toContain('Ereignisse:')
+    expect(german.stdout).toMatch(/ {2}\d{4}-\d{2}-\d{2} {2}Gesendet: email/)
+    expect(german.stdout).toContain('Nächste Schritte:')
+    expect(german.stdout).toContain('  - Bis zum Fristende ist nichts zu tun.')
+    expect(german.stdout).not.toMatch(/awaiting-reply|Events:|Sent|Subject:/)
+    const chinese = await run(['requests', 'show', reference, '--ui-lang', 'zh-Hant'], dataDir)
+    expect(chinese.stdout).toContain('狀態：')
+    expect(chinese.stdout).toContain('已寄出')
+    expect((await run(['requests', 'list', '--ui-lang', 'fr'], dataDir)).stdout).toContain('En attente de réponse')
+    expect((await run(['requests', 'list'], dataDir)).stdout).toContain('awaiting-reply')
+    const english = await run(['requests', 'show', reference], dataDir)
+    expect(english.stdout).toContain('awaiting-reply')
+    expect(english.stdout).toContain('Events:')
+  })
+})

@@ -47,6 +47,24 @@ describe('rightful deadline --ui-lang', () => {
     expect(JSON.parse((await run([...bavaria, '--json'])).stdout).uiLang).toBe('en')
   })
 
+  it('names a federal holiday, the law, a benchmark and a milestone in the --ui-lang language (JSON and text)', async () => {
+    // PIPEDA in Ontario: 30 days after 12 September 2026 is Monday 12 October, Thanksgiving.
+    const access = JSON.parse((await run(['deadline', '--law', 'pipeda', '--country', 'CA-ON', '--received', '2026-09-12', '--ui-lang', 'fr', '--json'])).stdout)
+    expect(access.due).toBe('2026-10-13')
+    expect(access.explanation).toContain('lundi 12 octobre 2026 (Action de grâces)')
+    expect(access.explanation).toContain('(Loi d’interprétation, art. 26 et 27)')
+    expect(access.explanation).not.toContain('Thanksgiving')
+    const erasure = JSON.parse((await run(['deadline', '--law', 'pipeda', '--type', 'erasure', '--country', 'CA-ON', '--received', '2026-09-12', '--ui-lang', 'fr', '--json'])).stdout)
+    expect(erasure.benchmark).toEqual({ date: '2026-10-13', label: 'Repère : 30 jours, comme la LPRPDE le prévoit pour l’accès (par. 8(3)) ; pas un délai légal pour cette demande' })
+    const appi = JSON.parse((await run(['deadline', '--law', 'jp-appi', '--country', 'JP', '--received', '2026-03-02', '--ui-lang', 'zh-Hans', '--json'])).stdout)
+    expect(appi.milestones[0].label).not.toContain('lawsuit')
+    expect(appi.milestones[0].label).toMatch(/[\u4e00-\u9fff]/)
+    const text = await run(['deadline', '--law', 'pipeda', '--country', 'CA-ON', '--received', '2026-09-12', '--ui-lang', 'fr'])
+    expect(text.stdout.split('\n')[0]).toBe('LPRPDE, par. 8(3)')
+    const english = await run(['deadline', '--law', 'pipeda', '--country', 'CA-ON', '--received', '2026-09-12'])
+    expect(english.stdout.split('\n')[0]).toBe('PIPEDA, s.8(3)')
+  })
+
   it('refuses a language it does not speak, and says which it does', async () => {
     const { code, stderr } = await run([...bavaria, '--ui-lang', 'pt', '--json'])
     expect(code).not.toBe(0)

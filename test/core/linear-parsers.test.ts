@@ -161,6 +161,7 @@ describe('each parser ends with a sound result on adversarial input', () => {
     '<a ', '<a href="mailto:x@fennel-foods.ie">', '</a>', '<p>', '<div>', '</div>', '<!--', '-->', '<script>', '&amp;', '](mailto:x@fennel-foods.ie)', '](',
     'privacy@fennel-foods.ie', ' [at] ', ' [dot] ', 'fennel-foods', 'com', 'Street', 'Hong Kong', 'Kowloon', 'District, ', 'Shenzhen', 'Mumbai', 'CA 94105',
     'SW1A 1AA', '75001 Paris', '1234AB', '深圳市南山区科技园路', '号', 'Tel:', '+44 20 7946 0958', 'Ltd', 'GmbH', 'under the age of 16', 'aged', 'title: ', '---',
+    '(?)', '（＠）', '＠', '@ ', 'Adnova:', 'email: ', '<!-- note -->',
   ]
   for (const format of ['text', 'markdown', 'html'] as const) {
     it(`policy import (${format}): schema-valid, every quote in place`, slow, () => {

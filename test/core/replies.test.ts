@@ -47,7 +47,7 @@ function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((f) => !f.endsWith('index.log') && !f.endsWith('index.json'))
+    .filter((f) => !f.endsWith('index.log') && !f.endsWith('index.json') && !f.endsWith('index.v6.json'))
     .sort()
 }
 

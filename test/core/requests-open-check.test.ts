@@ -107,4 +107,24 @@ describe('opening the requests folder', () => {
     expect(fs.existsSync(dataDir)).toBe(false)
     expect(() => second.get('RF-2026-0001')).toThrow('There is no request RF-2026-0001.')
   })
+
+  it('takes the folder’s names from the caller once (the cleanup’s reading), and loses nothing when they are out of date', () => {
+    const dataDir = tempDir()
+    const first = open(dataDir)
+    for (let i = 0; i < 4; i += 1) first.create(2026, build)
+    const expected = first.list()
+    const withListing = (listing: ReadonlyArray<string>) =>
+      openRequestRepository({ dataDir, notices: createNoticeBoard(clock.now), now: clock.now, checkLater: false, listing })
+    // The names as they are: the same list, and the index is not written anew.
+    const index = fs.readFileSync(path.join(dataDir, 'requests', 'index.v6.json'), 'utf8')
+    expect(withListing(fs.readdirSync(path.join(dataDir, 'requests'))).list()).toEqual(expected)
+    expect(fs.readFileSync(path.join(dataDir, 'requests', 'index.v6.json'), 'utf8')).toBe(index)
+    // Names read before a request was added, or none at all: the check under the lock reads the folder afresh.
+    const before = fs.readdirSync(path.join(dataDir, 'requests'))
+    first.create(2026, build)
+    const repository = withListing(before)
+    expect(repository.list()).toEqual(first.list())
+    expect(withListing([]).list()).toEqual(first.list())
+    expect(first.list()).toHaveLength(expected.length + 1)
+  })
 })

@@ -203,10 +203,10 @@ describe('storage', () => {
   it('rebuilds a lost or broken index from the request files', async () => {
     const first = await withProfile(startCore())
     expectOk(await first.api.call('requests:create', { companyId: 'fs-com', type: 'access', law: 'gdpr', lang: 'en' }))
-    fs.writeFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'garbage')
+    fs.writeFileSync(path.join(first.dataDir, 'requests', 'index.v6.json'), 'garbage')
     const second = startCore({ dataDir: first.dataDir, clock: first.clock })
     expect(expectOk(await second.api.call('requests:list', {})).map((r) => r.reference)).toEqual(['RF-2026-0001'])
-    const rebuilt = decodeSnapshot(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'requests', 'index.json'), 'utf8')))
+    const rebuilt = decodeSnapshot(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'requests', 'index.v6.json'), 'utf8')))
     expect(new Map(rebuilt?.entries).get('RF-2026-0001')?.summary.companyId).toBe('fs-com')
   })
 
@@ -243,7 +243,7 @@ describe('storage', () => {
     expect(a.list().find((r) => r.reference === 'RF-2026-0002')?.sentOn).toBe('2026-01-31')
 
     // The index is only a cache: without snapshot and journal, the files rebuild it.
-    fs.rmSync(path.join(dataDir, 'requests', 'index.json'))
+    fs.rmSync(path.join(dataDir, 'requests', 'index.v6.json'))
     fs.rmSync(path.join(dataDir, 'requests', 'index.log'))
     expect(open().list().map((r) => [r.reference, r.sentOn])).toEqual([
       ['RF-2026-0002', '2026-01-31'],
@@ -265,7 +265,8 @@ describe('storage', () => {
     for (const summary of [full, draft]) expect(unpackSummary(summary.reference, JSON.parse(JSON.stringify(packSummary(summary))))).toEqual(summary)
     expect(Object.keys(packSummary(draft).facts as object)).toEqual([])
     // Written as version 6, in columns: each repeated string once, one number per request and field.
-    const indexFile = path.join(first.dataDir, 'requests', 'index.json')
+    const indexFile = path.join(first.dataDir, 'requests', 'index.v6.json')
+    const olderFile = path.join(first.dataDir, 'requests', 'index.json')
     fs.rmSync(path.join(first.dataDir, 'requests', 'index.log')) // the next open writes the snapshot anew
     open()
     const stored = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
@@ -283,10 +284,13 @@ describe('storage', () => {
       { version: 4, entries: { [record.reference]: { summary: fromIndex(4), mtimeMs, size } } },
     ]
     for (const { version, entries } of older) {
-      fs.writeFileSync(indexFile, JSON.stringify({ version, generation: stored.generation, entries }))
+      // A folder an older Rightful used (its snapshot in index.json), opened by this version for the first time.
+      fs.writeFileSync(olderFile, JSON.stringify({ version, generation: stored.generation, entries }))
+      fs.rmSync(indexFile)
       // Read without a rebuild (RF-2026-0002, which that index lacks, is read from its file) ...
       expect(open().list()).toEqual([fromIndex(version), other].sort((a, b) => b.reference.localeCompare(a.reference)))
-      // ... and written anew as version 6 at that open, with what it held.
+      // ... and written anew as version 6 at that open, with what it held; the older file goes.
+      expect(fs.existsSync(olderFile)).toBe(false)
       const migrated = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
       expect(migrated.version).toBe(6)
       expect(migrated.generation).not.toBe(stored.generation)
@@ -317,7 +321,8 @@ describe('storage', () => {
     for (let i = 0; i < 3; i += 1) first.create(2026, build)
     const expected = first.list()
     const requests = path.join(dataDir, 'requests')
-    const indexFile = path.join(requests, 'index.json')
+    const indexFile = path.join(requests, 'index.v6.json')
+    const olderFile = path.join(requests, 'index.json')
     const journalFile = path.join(requests, 'index.log')
     const v6 = JSON.parse(fs.readFileSync(indexFile, 'utf8'))
     const v5 = {
@@ -327,17 +332,21 @@ describe('storage', () => {
     }
 
     // Stopped after the new journal was put in place, before the new snapshot: the pair does not match, the files rebuild it.
-    fs.writeFileSync(indexFile, JSON.stringify(v5))
+    fs.rmSync(indexFile)
+    fs.writeFileSync(olderFile, JSON.stringify(v5))
     fs.writeFileSync(journalFile, `${JSON.stringify({ generation: 'from-a-migration-that-stopped' })}\n`)
-    fs.writeFileSync(path.join(requests, '.index.json.123.abcd.tmp'), '{"version":6,"gen') // its half-written temporary file
+    fs.writeFileSync(path.join(requests, '.index.v6.json.123.abcd.tmp'), '{"version":6,"gen') // its half-written temporary file
     expect(open().list()).toEqual(expected)
     expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).version).toBe(6)
+    expect(fs.existsSync(olderFile)).toBe(false)
 
     // Stopped before anything was put in place: the old pair is read, and migrated.
-    fs.writeFileSync(indexFile, JSON.stringify(v5))
+    fs.rmSync(indexFile)
+    fs.writeFileSync(olderFile, JSON.stringify(v5))
     fs.writeFileSync(journalFile, `${JSON.stringify({ generation: v6.generation })}\n`)
     expect(open().list()).toEqual(expected)
     expect(JSON.parse(fs.readFileSync(indexFile, 'utf8')).version).toBe(6)
+    expect(fs.existsSync(olderFile)).toBe(false)
 
     // A version 6 snapshot whose columns do not fit together, or whose rows point outside its tables.
     const current = JSON.parse(fs.readFileSync(indexFile, 'utf8'))

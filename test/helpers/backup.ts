@@ -113,7 +113,7 @@ export function fingerprint(dir: string): Map<string, string> {
  * and its folder): what a command that must change nothing may not change.
  */
 export function dataFingerprint(dir: string): Map<string, string> {
-  return new Map([...fingerprint(dir)].filter(([p]) => p !== 'requests/' && p !== 'requests/index.json' && p !== 'requests/index.log'))
+  return new Map([...fingerprint(dir)].filter(([p]) => p !== 'requests/' && p !== 'requests/index.json' && p !== 'requests/index.v6.json' && p !== 'requests/index.log'))
 }
 
 export type PlainBackup = {

@@ -33,6 +33,8 @@ export const heldout9Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-h
 export const heldout10Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout10')
 /** Set 11: 50 policies that public GitHub repositories publish at nine other fixed paths (32 HTML pages, 18 Markdown), labelled before the extractor read them; the untouched set after set 10, run once on the final candidate. */
 export const heldout11Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout11')
+/** Set 12: 48 policies that public GitHub repositories publish at eight other fixed paths (36 HTML pages, 12 Markdown; Portuguese among them), labelled before the extractor read them; the untouched set after set 11, run once on the final candidate. */
+export const heldout12Dir = path.resolve(__dirname, '..', 'fixtures', 'policies-heldout12')
 
 /**
  * Where set 7's excerpts are: they are the services' texts, fetched from public repositories, so they are

@@ -58,6 +58,11 @@ const sameAsEnglish = new Set<string>([
   'core:progress.messages',
   // "Fax: {{number}}" in the policy summary of the CLI (de, es).
   'core:policyImport.summary.fax',
+  // Spelt alike: "Status" (de).
+  'core:cli.show.status',
+  // A law's abbreviation and provision, cited alike (de, fr, es).
+  'core:deadline.regime.ccpa',
+  'core:deadline.regime.lgpd',
   // A command's name before the core's own words (de, es).
   'core:cli.usage.policyProblem',
   'core:cli.usage.policyUrlProblem',

@@ -56,18 +56,21 @@ export async function openNarrowApi(ports: NarrowPorts, channel: NarrowChannel):
   }
   if (channel === 'requests:list') {
     // Loaded only for the list: a deadline needs none of it.
-    const [{ cleanUpAfterKilledProcesses }, { openRequestRepository }, { createRequestList }] = await Promise.all([
+    const [{ cleanUpAfterKilledProcesses }, { openRequestRepository }, { createRequestList }, { deadlineCacheIn }] = await Promise.all([
       import('./housekeeping'),
       import('../requests/repository'),
       import('../requests/list-items'),
+      import('../requests/deadline-cache'),
     ])
     // As createApi opens the data folder: what killed processes left goes first.
-    cleanUpAfterKilledProcesses(ports.dataDir)
+    const listing = cleanUpAfterKilledProcesses(ports.dataDir)
     const now = () => ports.clock.now()
     // One list and the command ends: the stamps of the files an open does not check are left to
     // the next open of the app or of another command (a check that would outlive this one's output).
-    const repository = openRequestRepository({ dataDir: ports.dataDir, notices: ports.notices, now, checkLater: false })
-    requests = createRequestList({ repository, settings, now, keepDeadlines: false })
+    const repository = openRequestRepository({ dataDir: ports.dataDir, notices: ports.notices, now, checkLater: false, ...(listing ? { listing } : {}) })
+    // The deadlines' dates are saved in the data folder between lists: only those of requests that
+    // changed since (or all, after a change of the rules or the settings) are counted again.
+    requests = createRequestList({ repository, settings, now, keepDeadlines: false, deadlineCache: deadlineCacheIn(ports.dataDir) })
   }
   const invoke = async (called: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isApiChannel(called) || called !== channel) return failWith('UNKNOWN_METHOD', 'error.api.unknownMethod', { method: String(called).slice(0, 200) })

@@ -58,6 +58,7 @@ export function isTransient(entryPath: string): boolean {
   return (
     entryPath.split('/').some((segment) => segment.startsWith('.')) ||
     entryPath === 'requests/index.json' ||
+    entryPath === 'requests/index.v6.json' ||
     entryPath === 'requests/index.log' ||
     /^outbox\/[^/]+\.lock$/.test(entryPath)
   )

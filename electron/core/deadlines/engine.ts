@@ -50,7 +50,7 @@ type RegimeResult = {
   readonly benchmark: { period: Period; roll: RollRule; label: string } | null
   readonly milestones: ReadonlyArray<{ period: Period; roll: RollRule; label: string; dayAfter: boolean }>
   readonly notes: ReadonlyArray<string>
-  readonly interpretations: ReadonlyArray<{ setting: keyof DeadlineSettings; text: string }>
+  readonly interpretations: ReadonlyArray<{ setting: keyof DeadlineSettings; text: string; message: Message }>
 }
 
 type Regime = {
@@ -135,10 +135,10 @@ const regimes: Record<Law, Regime> = {
         extended: { period: months(3), roll: weekendAndHolidays },
         interpretations: [
           ...(s.gdprPauseForIdentity
-            ? [{ setting: 'gdprPauseForIdentity' as const, text: 'The wait for identity information is paused (EDPB: "may be").' }]
+            ? [{ setting: 'gdprPauseForIdentity' as const, text: 'The wait for identity information is paused (EDPB: "may be").', message: message('deadline.interpretation.gdprPauseForIdentity') }]
             : []),
           ...(s.gdprPauseForClarification
-            ? [{ setting: 'gdprPauseForClarification' as const, text: 'The wait for a clarification is paused (EDPB, Recital 63).' }]
+            ? [{ setting: 'gdprPauseForClarification' as const, text: 'The wait for a clarification is paused (EDPB, Recital 63).', message: message('deadline.interpretation.gdprPauseForClarification') }]
             : []),
         ],
       }),
@@ -188,6 +188,7 @@ const regimes: Record<Law, Regime> = {
             text: s.ccpaRollOver
               ? 'A last day on a Saturday, Sunday or holiday moves (CCP §12a, by inference); the strict date is shown too.'
               : 'No roll-over: the strict date.',
+            message: message(s.ccpaRollOver ? 'deadline.interpretation.ccpaRollOver' : 'deadline.interpretation.ccpaNoRollOver'),
           },
         ],
       })
@@ -206,6 +207,7 @@ const regimes: Record<Law, Regime> = {
         {
           setting: 'vaCtRollOver',
           text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
+          message: message(s.vaCtRollOver ? 'deadline.interpretation.stateRollOver' : 'deadline.interpretation.stateNoRollOver'),
         },
       ]),
   },
@@ -236,6 +238,7 @@ const regimes: Record<Law, Regime> = {
         {
           setting: 'vaCtRollOver',
           text: s.vaCtRollOver ? 'A last day on a non-working day moves.' : 'No roll-over rule is known: the last day stands.',
+          message: message(s.vaCtRollOver ? 'deadline.interpretation.stateRollOver' : 'deadline.interpretation.stateNoRollOver'),
         },
       ]),
   },
@@ -267,6 +270,7 @@ const regimes: Record<Law, Regime> = {
         {
           setting: 'lgpdSmallAgent',
           text: s.lgpdSmallAgent ? 'Small processing agent: double time, 30 days.' : 'Not a small processing agent: 15 days.',
+          message: message(s.lgpdSmallAgent ? 'deadline.interpretation.lgpdSmallAgent' : 'deadline.interpretation.lgpdNotSmallAgent'),
         },
       ]
       // Only the complete statement of Art. 19 II (access, confirmation) has a period in days.
@@ -324,6 +328,7 @@ const regimes: Record<Law, Regime> = {
           {
             setting: 'pipedaSaturdayIsHoliday',
             text: s.pipedaSaturdayIsHoliday ? 'Saturday treated as a holiday.' : 'Saturday is a valid last day.',
+            message: message(s.pipedaSaturdayIsHoliday ? 'deadline.interpretation.pipedaSaturdayHoliday' : 'deadline.interpretation.pipedaSaturdayValid'),
           },
         ],
       })
@@ -409,13 +414,14 @@ const regimes: Record<Law, Regime> = {
         ],
         interpretations: [
           ...(s.hkPauseForIdentity
-            ? [{ setting: 'hkPauseForIdentity' as const, text: 'The wait for identity proof or the fee is paused.' }]
+            ? [{ setting: 'hkPauseForIdentity' as const, text: 'The wait for identity proof or the fee is paused.', message: message('deadline.interpretation.hkPauseForIdentity') }]
             : []),
           ...(s.hkWeatherDays.length > 0
             ? [
                 {
                   setting: 'hkWeatherDays' as const,
                   text: `Weather warning days: ${s.hkWeatherDays.map((d) => describeDate(d)).join(', ')}.`,
+                  message: message('deadline.interpretation.hkWeatherDays', { days: s.hkWeatherDays.map((date) => message('deadline.interpretation.day', { date })) }),
                 },
               ]
             : []),
@@ -441,6 +447,7 @@ const regimes: Record<Law, Regime> = {
           {
             setting: 'cnBenchmarkDays',
             text: `The recommended national standard's ${s.cnBenchmarkDays} days are shown as a benchmark only.`,
+            message: message('deadline.interpretation.cnBenchmarkDays', { count: s.cnBenchmarkDays }),
           },
         ],
       }),
@@ -480,6 +487,7 @@ const regimes: Record<Law, Regime> = {
           {
             setting: 'auAgency',
             text: s.auAgency ? 'An agency: 30 days are binding.' : 'An organisation: 30 days as the OAIC’s guide to a reasonable period.',
+            message: message(s.auAgency ? 'deadline.interpretation.auAgency' : 'deadline.interpretation.auOrganisation'),
           },
         ],
       }),
@@ -539,7 +547,7 @@ function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): st
     }
     case 'sunday-and-holidays': {
       const weekday = dayOfWeek(date)
-      if (rule.extraDays.includes(date)) return 'weather warning day'
+      if (rule.extraDays.includes(date)) return weatherWarningDay
       return calendar.holidayOn(date) ?? (weekday === 0 || (weekday === 6 && rule.saturday) ? weekdayNames[weekday]! : null)
     }
     default:
@@ -547,7 +555,10 @@ function blocked(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): st
   }
 }
 
-type Skipped = { date: PlainDate; reason: string; names?: HolidayNames }
+/** The reason a Hong Kong weather day gives (a gale or black rainstorm warning, Cap. 1 s.71(2)). */
+const weatherWarningDay = 'weather warning day'
+
+type Skipped = { date: PlainDate; reason: string; names?: HolidayNames; weather?: true }
 type Rolled = { date: PlainDate; skipped: ReadonlyArray<Skipped> }
 
 export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar): Rolled {
@@ -558,7 +569,7 @@ export function roll(date: PlainDate, rule: RollRule, calendar: HolidayCalendar)
     if (!reason) return { date: current, skipped }
     // A holiday's names in every UI language, for the explanation's messages.
     const names = reason === calendar.holidayOn(current) ? calendar.holidayNames?.(current) : null
-    skipped.push(names ? { date: current, reason, names } : { date: current, reason })
+    skipped.push(reason === weatherWarningDay ? { date: current, reason, weather: true } : names ? { date: current, reason, names } : { date: current, reason })
     current = addDays(current, 1)
   }
   return { date: current, skipped }

@@ -4,18 +4,20 @@
  * language and joins into one paragraph (joinParts).
  */
 import { message, type Message, type MessageParam } from '../shared/message'
-import { hasPlacePhrase, inPlace } from '../messages/places'
+import { hasPlacePhrase, hasRegionName, inPlace } from '../messages/places'
 import { namesKey } from '../messages/params'
 import type { PlainDate } from '../shared/calendar'
 import type { HolidayCalendar, HolidayNames } from './holidays'
+import type { Law } from '../shared/kinds'
 
 type Period = { readonly unit: 'months' | 'days' | 'business-days'; readonly count: number }
 
 /**
  * Where the public holidays come from, as a sentence says where something is (messages/places.ts):
- * "in the Netherlands", "in Bayern", "aux Pays-Bas"; a region the resources do not name, after its
- * country with the holiday data's own name ("in France (Guadeloupe)"); Canada's federal holidays
- * after the province's where the law counts them.
+ * "in the Netherlands", "in Bayern", "aux Pays-Bas"; a region without a phrase of its own, after its
+ * country with its name from the resources ("in Switzerland (Canton of Geneva)", "in der Schweiz
+ * (Kanton Genf)"), else with the holiday data's own name ("in France (Guadeloupe)"); Canada's
+ * federal holidays after the province's where the law counts them.
  */
 export function placeMessage(calendar: HolidayCalendar): Message | null {
   const j = calendar.jurisdiction
@@ -23,8 +25,10 @@ export function placeMessage(calendar: HolidayCalendar): Message | null {
   const regionCode = j.region ? `${j.country}-${j.region}` : null
   let place: Message
   if (regionCode && hasPlacePhrase(regionCode)) place = inPlace(regionCode)
-  else if (regionCode) place = message('deadline.inRegion', { inCountry: inPlace(j.country), region: regionName(calendar.label, j.region!) })
-  else place = inPlace(j.country)
+  else if (regionCode) {
+    const region = hasRegionName(regionCode) ? message(`place.region.${regionCode}`) : regionName(calendar.label, j.region!)
+    place = message('deadline.inRegion', { inCountry: inPlace(j.country), region })
+  } else place = inPlace(j.country)
   return calendar.federalHolidays ? message('deadline.withFederal', { place }) : place
 }
 
@@ -64,15 +68,34 @@ export function countMessage(start: PlainDate, period: Period, paused: number, c
 
 /** "That is not a day a period can end on: … So it moves to … (citation)." (none when nothing moved) */
 export function rollMessages(
-  rolled: { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string; names?: HolidayNames }> },
+  rolled: { date: PlainDate; skipped: ReadonlyArray<{ date: PlainDate; reason: string; names?: HolidayNames; weather?: true }> },
   citation: string,
   isWeekday: (reason: string) => boolean,
 ): Message[] {
   if (rolled.skipped.length === 0) return []
   // A holiday is named in the reader's language: the host picks it from the names message (messages/params.ts).
-  const reasonOf = (s: { reason: string; names?: HolidayNames }): MessageParam => (s.names ? message(namesKey, { ...s.names }) : s.reason)
+  const reasonOf = (s: { reason: string; names?: HolidayNames; weather?: true }): MessageParam =>
+    s.weather ? message('deadline.weatherDay') : s.names ? message(namesKey, { ...s.names }) : s.reason
   const days = rolled.skipped.map((s) => (isWeekday(s.reason) ? message('deadline.skipped', { skippedDay: s.date }) : message('deadline.skippedHoliday', { skippedDay: s.date, reason: reasonOf(s) })))
-  return [message('deadline.roll', { days, movedDay: rolled.date, citation })]
+  return [message('deadline.roll', { days, movedDay: rolled.date, citation: citationParam(citation) })]
+}
+
+/** The citations of a roll rule that have words to translate, by their message keys (the rest is the same in every language). */
+const citations = new Map<string, string>([
+  ['the ICO’s corresponding-date rule', 'deadline.citation.icoCorrespondingDate'],
+  ['Civ. Code §10 and CCP §12a', 'deadline.citation.ccpaRollOver'],
+  ['Art. 132 Civil Code', 'deadline.citation.brazilCivilCode'],
+  ['Interpretation Act ss.26-27', 'deadline.citation.canadaInterpretation'],
+  ['Quebec Interpretation Act, by analogy', 'deadline.citation.quebecInterpretation'],
+  ['Art. 77-78 CO and SR 173.110.3', 'deadline.citation.swissObligations'],
+  ['Interpretation and General Clauses Ordinance s.71', 'deadline.citation.hongKongInterpretation'],
+  ['Acts Interpretation Act 1901 s.36', 'deadline.citation.australiaInterpretation'],
+])
+
+/** A roll rule's citation as the reader's language cites it. */
+function citationParam(citation: string): MessageParam {
+  const key = citations.get(citation)
+  return key ? message(key) : citation
 }
 
 /** The English notes and labels of the law regimes, by their message keys. */
@@ -106,6 +129,10 @@ const regimeTexts = new Map<string, string>([
   ['Once you revoke your consent, the company must stop the processing as soon as practicable and no later than 15 days after receiving the request (C.G.S. §42-520(a)(6)); the Act sets no extension.', 'deadline.note.ctConsent'],
   ['Benchmark: 45 days, as the Act gives for requests to exercise a consumer right; not a statutory period for a withdrawal of consent', 'deadline.note.stateConsentBenchmark'],
   ['The PDPO sets periods only for data access requests (s.19) and data correction requests (s.23).', 'deadline.note.pdpoAccessCorrectionOnly'],
+  ['Benchmark: 30 days, as PIPEDA gives for access (s.8(3)); not a statutory period for this request', 'deadline.note.pipedaBenchmark'],
+  ['Benchmark: 30 days, as Quebec’s Act gives for access and rectification (s.32); not a statutory period for this request', 'deadline.note.qcBenchmark'],
+  ['Benchmark: 30 days, as the FADP gives for access (Art. 18 DSV); not a statutory period for this request', 'deadline.note.fadpBenchmark'],
+  ['Benchmark: 40 days, as the PDPO gives for data access and correction requests; not a statutory period for this request', 'deadline.note.pdpoBenchmark'],
   ['A data correction request must be complied with not later than 40 days after receiving it (s.23(1)); there is no fixed extension: before day 40 the company must say in writing why it cannot comply and comply as far as it can (s.23(2)).', 'deadline.note.pdpoCorrection'],
 ])
 
@@ -115,12 +142,19 @@ export function regimeTextMessage(text: string): Message {
   if (key) return message(key)
   const benchmark = /^GB\/T 35273-2020 §8\.7 benchmark \((\d{1,3}) days, not binding\)$/.exec(text)
   if (benchmark) return message('deadline.note.cnBenchmark', { count: Number(benchmark[1]) })
+  const lgpd = /^Benchmark: (\d{1,3}) days, as the LGPD gives for access \(Art\. 19 II\); not a statutory period for this request$/.exec(text)
+  if (lgpd) return message('deadline.note.lgpdBenchmark', { count: Number(lgpd[1]) })
   return message('deadline.untranslated', { text })
 }
 
-/** "Public holidays are those in Bavaria." or, without a country, the weekend-only note. */
-export function holidaysMessages(calendar: HolidayCalendar, caveat: string | null): Message[] {
+/** "Public holidays are those in Bavaria." (and where they come from, when the user should know) or, without a country, the weekend-only note. */
+export function holidaysMessages(calendar: HolidayCalendar, caveat: Message | null): Message[] {
   const place = placeMessage(calendar)
   if (!place) return [message('deadline.noCountry')]
-  return caveat ? [message('deadline.holidays', { place }), message('deadline.untranslated', { text: caveat })] : [message('deadline.holidays', { place })]
+  return caveat ? [message('deadline.holidays', { place }), caveat] : [message('deadline.holidays', { place })]
+}
+
+/** The law and provision a deadline is counted under ("GDPR, Art. 12(3)"), as the reader's language cites it. */
+export function regimeMessage(law: Law): Message {
+  return message(`deadline.regime.${law}`)
 }

@@ -13,14 +13,18 @@ import { chinaDayOff, chinaMakeUpWorkday, chinaTableCovers, chinaTableYears } fr
 import holidayTable from './holiday-table.json'
 import holidayPlaces from './holiday-places.json'
 import { ownValue } from '../shared/own-keys'
+import { message, type Message } from '../shared/message'
 import { coreError } from '../messages/errors'
+import { toSimplified, toTraditional } from './chinese-script'
+import { withOwnNames } from './holiday-names'
 
 export type Jurisdiction = { readonly country: string; readonly region: string | null }
 
 /**
  * A holiday's name in each UI language: date-holidays' name in that language where it has one,
  * else the country's own name ("Pfingstmontag" for a Chinese reader of a Bavarian deadline), else
- * English. date-holidays has one Chinese for both scripts.
+ * English. date-holidays has one Chinese for both scripts, mixing them: each reader gets its own
+ * script (chinese-script.ts).
  */
 export type HolidayNames = {
   readonly en: string
@@ -37,12 +41,16 @@ type LocalNames = { readonly own?: ReadonlyArray<string>; readonly de?: Readonly
 /** A day's holiday: its English name (what the engine compares and writes) and its names per language. */
 type Holiday = { readonly name: string; readonly names: HolidayNames }
 
-/** Each English name of a table with its names per language, read back as compose.ts wrote them. */
-function holidaysOf(names: ReadonlyArray<string>, local: LocalNames | undefined): ReadonlyArray<Holiday> {
+/**
+ * Each English name of a table with its names per language, read back as compose.ts wrote them;
+ * what the data left in English in a country whose own names are English in Rightful's own words.
+ */
+function holidaysOf(country: string, names: ReadonlyArray<string>, local: LocalNames | undefined): ReadonlyArray<Holiday> {
   return names.map((en, index) => {
     const own = local?.own?.[index] || en
     const zh = local?.zh?.[index] || own
-    return { name: en, names: { en, de: local?.de?.[index] || own, fr: local?.fr?.[index] || own, es: local?.es?.[index] || own, zhHans: zh, zhHant: zh } }
+    const inLanguages = { en, de: local?.de?.[index] || own, fr: local?.fr?.[index] || own, es: local?.es?.[index] || own, zhHans: toSimplified(zh), zhHant: toTraditional(zh) }
+    return { name: en, names: withOwnNames(country, inLanguages) }
   })
 }
 
@@ -61,8 +69,8 @@ export type HolidayCalendar = {
   holidayNames?(date: PlainDate): HolidayNames | null
   /** A Saturday or Sunday that is an official working day there (mainland China's 调休). */
   isMakeUpWorkday(date: PlainDate): boolean
-  /** Where the holidays come from, when the user should know (unverified or incomplete data). */
-  caveat(year: number): string | null
+  /** Where the holidays come from, when the user should know (unverified or incomplete data), as a message. */
+  caveat(year: number): Message | null
   /** Canada's federal holidays count too (the Interpretation Act, for PIPEDA), beside the province's. */
   readonly federalHolidays?: true
 }
@@ -183,7 +191,7 @@ function precomputedYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<
   const days = entry ? ownValue(entry.years, String(year)) : undefined
   if (!entry || days === undefined) return null
   let holidays = precomputedHolidays.get(key)
-  if (!holidays) precomputedHolidays.set(key, (holidays = holidaysOf(entry.names, entry.local)))
+  if (!holidays) precomputedHolidays.set(key, (holidays = holidaysOf(jurisdiction.country, entry.names, entry.local)))
   const table = new Map<PlainDate, Holiday>()
   readDays(year, days, holidays, table)
   return table
@@ -204,7 +212,7 @@ function placeYear(jurisdiction: Jurisdiction, year: number): ReadonlyMap<PlainD
   const place = entry?.place
   const days = place?.years ? ownValue(place.years, String(year)) : undefined
   if (!entry || !place || days === undefined) return null
-  entry.holidays ??= holidaysOf(place.names, place.local)
+  entry.holidays ??= holidaysOf(jurisdiction.country, place.names, place.local)
   const holidays = entry.holidays
   const table = new Map<PlainDate, Holiday>()
   readDays(year, days, holidays, table)
@@ -248,7 +256,8 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
       const entries = new Map<PlainDate, Holiday>()
       for (const [day, en] of computed(year, 'en')) {
         const local = (names: Map<string, string> | undefined) => names?.get(day) ?? own?.get(day) ?? en
-        entries.set(day, { name: en, names: { en, de: local(de), fr: local(fr), es: local(es), zhHans: local(zh), zhHant: local(zh) } })
+        const names = { en, de: local(de), fr: local(fr), es: local(es), zhHans: toSimplified(local(zh)), zhHant: toTraditional(local(zh)) }
+        entries.set(day, { name: en, names: withOwnNames(jurisdiction.country, names) })
       }
       table = entries
     }
@@ -257,7 +266,7 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
   }
 
   if (jurisdiction.country === 'CN') {
-    const span = `${Math.min(...chinaTableYears)}–${Math.max(...chinaTableYears)}`
+    const span = { from: Math.min(...chinaTableYears), to: Math.max(...chinaTableYears) }
     return {
       jurisdiction,
       label: jurisdictionLabel(jurisdiction),
@@ -272,10 +281,7 @@ function createCalendar(jurisdiction: Jurisdiction): HolidayCalendar {
         return holiday && !chinaPartialGroupDays.has(holiday.name) ? holiday.names : null
       },
       isMakeUpWorkday: chinaMakeUpWorkday,
-      caveat: (year) =>
-        chinaTableCovers(year)
-          ? `Mainland China's days off and make-up working days come from Rightful's own table of the State Council's notices (${span}), entered from memory and not yet checked against the published text.`
-          : `Rightful's table of mainland China's holidays covers ${span} only; for ${year} the date-holidays data is used, which lacks make-up working days and may be wrong.`,
+      caveat: (year) => (chinaTableCovers(year) ? message('deadline.caveat.chinaTable', span) : message('deadline.caveat.chinaLibrary', { ...span, year })),
     }
   }
 
@@ -347,6 +353,31 @@ export function canadianFederalHolidays(year: number): ReadonlyMap<PlainDate, st
 }
 
 /**
+ * The federal holidays' names in the UI languages (Rightful's own list, so its own words): the
+ * French as the Interpretation Act (s. 35) and the Canada Labour Code (s. 166) name them, the
+ * Chinese as Canada's Chinese-language government pages commonly do.
+ */
+const federalNames = new Map<string, Omit<HolidayNames, 'en'>>([
+  ["New Year's Day", { de: 'Neujahr', fr: 'jour de l’An', es: 'Año Nuevo', zhHans: '元旦', zhHant: '元旦' }],
+  ['Good Friday', { de: 'Karfreitag', fr: 'Vendredi saint', es: 'Viernes Santo', zhHans: '耶稣受难日', zhHant: '耶穌受難日' }],
+  ['Easter Monday', { de: 'Ostermontag', fr: 'lundi de Pâques', es: 'Lunes de Pascua', zhHans: '复活节星期一', zhHant: '復活節星期一' }],
+  ['Victoria Day', { de: 'Victoriatag', fr: 'fête de Victoria', es: 'Día de Victoria', zhHans: '维多利亚日', zhHant: '維多利亞日' }],
+  ['Canada Day', { de: 'Kanadatag', fr: 'fête du Canada', es: 'Día de Canadá', zhHans: '加拿大日', zhHant: '加拿大日' }],
+  ['Canada Day (observed)', { de: 'Kanadatag (nachgeholt)', fr: 'fête du Canada (reportée)', es: 'Día de Canadá (trasladado)', zhHans: '加拿大日（补假）', zhHant: '加拿大日（補假）' }],
+  ['Labour Day', { de: 'Tag der Arbeit', fr: 'fête du Travail', es: 'Día del Trabajo', zhHans: '劳动节', zhHant: '勞動節' }],
+  ['National Day for Truth and Reconciliation', { de: 'Nationaler Tag der Wahrheit und Versöhnung', fr: 'Journée nationale de la vérité et de la réconciliation', es: 'Día Nacional de la Verdad y la Reconciliación', zhHans: '全国真相与和解日', zhHant: '全國真相與和解日' }],
+  ['Thanksgiving Day', { de: 'Erntedankfest', fr: 'Action de grâces', es: 'Día de Acción de Gracias', zhHans: '感恩节', zhHant: '感恩節' }],
+  ['Remembrance Day', { de: 'Gedenktag für die Kriegstoten', fr: 'jour du Souvenir', es: 'Día del Recuerdo', zhHans: '阵亡将士纪念日', zhHant: '陣亡將士紀念日' }],
+  ['Christmas Day', { de: '1. Weihnachtstag', fr: 'jour de Noël', es: 'Día de Navidad', zhHans: '圣诞节', zhHant: '聖誕節' }],
+])
+
+/** A federal holiday's names in the UI languages, from its English name. */
+function canadianFederalHolidayNames(name: string): HolidayNames {
+  const names = federalNames.get(name)
+  return names ? { en: name, ...names } : sameNames(name)
+}
+
+/**
  * A province's calendar with Canada's federal holidays added: under the federal Interpretation Act a
  * period of a federal statute (PIPEDA) cannot end on any of them, wherever the company is, and also
  * not on a day the province makes a holiday.
@@ -361,10 +392,10 @@ export function withCanadianFederalHolidays(calendar: HolidayCalendar): HolidayC
     jurisdiction: calendar.jurisdiction ?? { country: 'CA', region: null },
     label: `${place}, with Canada's federal holidays (Interpretation Act s.35)`,
     holidayOn: (date) => canadianFederalHolidayOn(date) ?? calendar.holidayOn(date),
-    // The federal holidays' names are Rightful's own, in English only (not from date-holidays).
+    // The federal holidays' names are Rightful's own (not from date-holidays), in every UI language.
     holidayNames: (date) => {
       const federal = canadianFederalHolidayOn(date)
-      return federal ? sameNames(federal) : (calendar.holidayNames?.(date) ?? null)
+      return federal ? canadianFederalHolidayNames(federal) : (calendar.holidayNames?.(date) ?? null)
     },
     isMakeUpWorkday: calendar.isMakeUpWorkday,
     caveat: calendar.caveat,

@@ -62,8 +62,8 @@ export type Deadline = {
   /** A non-binding reference date where the law sets no period (China). */
   readonly benchmark: { readonly date: PlainDate; readonly label: string } | null
   readonly milestones: ReadonlyArray<{ readonly date: PlainDate; readonly label: string }>
-  /** The interpretations (settings) this result depends on. */
-  readonly interpretations: ReadonlyArray<{ readonly setting: keyof DeadlineSettings; readonly text: string }>
+  /** The interpretations (settings) this result depends on: in English, and as a message for any language. */
+  readonly interpretations: ReadonlyArray<{ readonly setting: keyof DeadlineSettings; readonly text: string; readonly message: Message }>
   /** Whose public holidays were applied, e.g. "United States of America (Delaware)". */
   readonly holidayCalendar: string | null
   readonly steps: ReadonlyArray<DeadlineStep>

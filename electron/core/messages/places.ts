@@ -25,6 +25,11 @@ export function inPlace(code: string): Message {
   return hasPlacePhrase(code) ? message(`place.in.${code}`) : message('place.inCountry', { country: code })
 }
 
+/** Whether the resources name this region on its own (`place.region.<code>`). */
+export function hasRegionName(code: string): boolean {
+  return typeof ownValue(regions, code) === 'string'
+}
+
 /** The place's name on its own ("Bavaria", "die Niederlande" as Intl names it): a region from the resources, else a country by Intl. */
 export function placeNamed(code: string): Message {
   return typeof ownValue(regions, code) === 'string' ? message(`place.region.${code}`) : message('place.country', { country: code })

@@ -17,8 +17,10 @@ import { referencePattern, type RequestSummary } from './model'
 
 /** The version of the snapshot `encodeSnapshot` writes. */
 export const snapshotVersion = 6
+/** The newest version an older Rightful (before version 6) reads and writes. */
+export const olderSnapshotVersion = 5
 /** Snapshot versions `decodeSnapshot` reads. */
-const readableVersions = new Set([4, 5, snapshotVersion])
+const readableVersions = new Set([4, olderSnapshotVersion, snapshotVersion])
 
 /** A cached summary, valid while its file keeps the same modification time and size. */
 export type IndexEntry = { readonly summary: RequestSummary; readonly mtimeMs: number; readonly size: number }
@@ -179,6 +181,17 @@ export function encodeSnapshot(generation: string, entries: Iterable<readonly [s
     columns.size.push(size)
   }
   return JSON.stringify({ version: snapshotVersion, generation, strings, facts, references, columns })
+}
+
+/**
+ * The snapshot text of `entries` in version 5 (one packed object per request), the newest version
+ * an older Rightful reads: written beside version 6 while one shares the data folder (repository.ts).
+ */
+export function encodeOlderSnapshot(generation: string, entries: Iterable<readonly [string, IndexEntry]>): string {
+  // Keys are references (checked by referencePattern where they are read), in an object without a prototype.
+  const kept = Object.create(null) as Record<string, unknown>
+  for (const [reference, entry] of entries) kept[reference] = storedEntry(entry)
+  return JSON.stringify({ version: olderSnapshotVersion, generation, entries: kept })
 }
 
 /** What `decodeSnapshot` read: its entries in file order, the version it was written in and its generation. */

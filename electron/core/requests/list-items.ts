@@ -1,7 +1,8 @@
 /**
  * The list of requests as the dashboard and `rightful requests list` show it: every request's
  * summary with its deadline and status. Deadlines are pure functions of their input and the
- * settings, so they are cached by both. Apart from the request service (service.ts, which uses
+ * settings, so they are cached by both, in memory, and for a command that lists once and ends,
+ * in the data folder (deadline-cache.ts). Apart from the request service (service.ts, which uses
  * it for a request's page too) so that a host can list requests without loading what drafting,
  * sending and letters need (api/narrow-api.ts).
  */
@@ -15,6 +16,7 @@ import type { RequestSummary } from './model'
 import type { RequestRepository } from './repository'
 import { deriveStatus } from './status'
 import type { RequestListItem } from './view'
+import { deadlineBasis, type DeadlineCache, type ListDates } from './deadline-cache'
 
 export type RequestList = {
   /** A request's deadline (null where its law sets none), with its explanation when `explain`. */
@@ -39,6 +41,11 @@ export function createRequestList(deps: {
    * for a second list that never comes.
    */
   readonly keepDeadlines?: boolean
+  /**
+   * Where a whole list saves the dates of its deadlines for the next run (deadline-cache.ts): a
+   * command that lists once and ends then counts only the deadlines of requests that changed.
+   */
+  readonly deadlineCache?: DeadlineCache
 }): RequestList {
   // Lists need only the dates; a request's page also gets the explanation.
   const caches = { dates: new Map<string, Deadline | null>(), explained: new Map<string, Deadline | null>() }
@@ -75,8 +82,11 @@ export function createRequestList(deps: {
     return deadline
   }
 
-  const listItem = (summary: RequestSummary, now: PlainDate, settings?: DeadlineSettings): RequestListItem => {
-    const deadline = deadlineOf(summary, false, settings)
+  const listItem = (summary: RequestSummary, now: PlainDate, settings?: DeadlineSettings): RequestListItem =>
+    itemOf(summary, deadlineOf(summary, false, settings), now)
+
+  /** A list item of `summary` with its deadline's dates (null: its law sets none). */
+  const itemOf = (summary: RequestSummary, deadline: ListDates | null, now: PlainDate): RequestListItem => {
     // Field by field, in the summary's order, not `...summary`: spreading builds each of thousands
     // of items the slow way (about 40 times slower at 10,000, and slower to turn into JSON after).
     return {
@@ -104,7 +114,28 @@ export function createRequestList(deps: {
     list() {
       const now = plainDateOf(deps.now())
       const settings = deps.settings.deadlines()
-      return deps.repository.list().map((summary) => listItem(summary, now, settings))
+      const cache = deps.deadlineCache
+      if (!cache) return deps.repository.list().map((summary) => listItem(summary, now, settings))
+      // The deadlines the last list saved under the same rules and settings; the others are
+      // counted, and what this list used is saved for the next one when it differs.
+      const basis = deadlineBasis(settings)
+      const saved = cache.read(basis)
+      const used = new Map<string, ListDates>()
+      let counted = 0
+      const items = deps.repository.list().map((summary) => {
+        const input = deadlineInputOf(summary, summary.facts)
+        if (!input) return itemOf(summary, null, now)
+        const key = deadlineKey(input)
+        let dates = used.get(key) ?? saved?.get(key)
+        if (dates === undefined) {
+          dates = deadlineOf(summary, false, settings)!
+          counted += 1
+        }
+        used.set(key, dates)
+        return itemOf(summary, dates, now)
+      })
+      if (counted > 0 || saved === null || saved.size !== used.size) cache.write(basis, used)
+      return items
     },
   }
 }

@@ -7,7 +7,7 @@
  * (storage/folder-lock.ts) and reads what it changes afresh under it, so no acknowledged change of
  * another process is ever lost, and a reference is never handed out twice.
  *
- * The index is a snapshot (index.json) and a journal (index.log): its first line names the
+ * The index is a snapshot (index.v6.json) and a journal (index.log): its first line names the
  * generation of the snapshot it continues, then one JSON line per change, appended under the lock.
  * A change costs one request file and one appended line, whatever the count; every process sees
  * the others' changes by reading the journal's new lines. The journal is never cut short in place:
@@ -26,9 +26,19 @@
  * record is read.
  *
  * The snapshot stores the summaries in columns (index-snapshot.ts: version 6), so that an open
- * parses a few long arrays rather than an object per request; a snapshot of an older version is
- * read and written anew as version 6 at open. The highest number of each year is kept as the index
- * changes, so that creating a request does not look at every reference.
+ * parses a few long arrays rather than an object per request. The highest number of each year is
+ * kept as the index changes, so that creating a request does not look at every reference.
+ *
+ * Older Rightfuls kept the snapshot in index.json (versions 4 and 5) and read no other; they write
+ * the same journal lines. An open that finds only index.json reads it and writes the index anew as
+ * index.v6.json, and index.json goes. An older Rightful that still uses the folder then finds no
+ * snapshot, rebuilds its own from the files once and writes index.json again: an open that finds
+ * that index.json continuing the journal while index.v6.json does not knows that an older Rightful
+ * shares the folder. From then on the two are kept side by side, of one generation and with one
+ * journal: this version copies the older snapshot into index.v6.json (the pair stays as it is),
+ * and whenever it writes a new snapshot, it writes both. Neither version rebuilds the other's
+ * index again; nothing is lost either way. Deleting index.json ends this once no older Rightful
+ * uses the folder.
  *
  * A request file that cannot be read is moved to requests/unreadable/ (never deleted) and the user
  * is told; a discarded draft is moved to requests/discarded/. Their numbers are never reused.
@@ -40,12 +50,18 @@ import type { NoticeBoard } from '../shared/notices'
 import { createFileExclusiveSync, moveAsideSync, readJsonFileSync, writeFileAtomicSync } from '../storage/files'
 import { folderLock } from '../storage/folder-lock'
 import { referencePattern, requestRecordSchema, summarize, type RequestRecord, type RequestRecordInput, type RequestSummary } from './model'
-import { decodeSnapshot, encodeSnapshot, entryOf, snapshotVersion, storedEntry, type IndexEntry } from './index-snapshot'
+import { decodeSnapshot, encodeOlderSnapshot, encodeSnapshot, entryOf, storedEntry, type DecodedSnapshot, type IndexEntry } from './index-snapshot'
 
 export { packSummary, unpackSummary } from './index-snapshot'
 import { coreError, noticeWords } from '../messages/errors'
 
-const snapshotName = 'index.json'
+/** This version's snapshot (index version 6, in columns). */
+const snapshotName = 'index.v6.json'
+/**
+ * The snapshot an older Rightful (index versions 4 and 5, before index.v6.json) reads and writes:
+ * kept, in version 5, only while one shares the data folder.
+ */
+const olderSnapshotName = 'index.json'
 const journalName = 'index.log'
 /** Past this size the journal is folded into a new snapshot by the next change. */
 const compactAfterBytes = 1024 * 1024
@@ -122,6 +138,13 @@ export function openRequestRepository(options: {
    * before the check did, and meanwhile the check would slow the writing of its output.
    */
   checkLater?: boolean
+  /**
+   * The names of the requests folder as the caller just read them (api/housekeeping.ts), for the
+   * open's first check against the files: one reading of 10,000 names instead of two. Temporary
+   * files the caller removed meanwhile do not matter (only request files' names are used); every
+   * later check reads the folder afresh.
+   */
+  listing?: ReadonlyArray<string>
 }): RequestRepository {
   const dir = path.join(options.dataDir, 'requests')
   const unreadableDir = path.join(dir, 'unreadable')
@@ -129,6 +152,7 @@ export function openRequestRepository(options: {
   fs.mkdirSync(dir, { recursive: true })
   const lock = folderLock(options.dataDir)
   const snapshotFile = path.join(dir, snapshotName)
+  const olderSnapshotFile = path.join(dir, olderSnapshotName)
   const journalFile = path.join(dir, journalName)
   const fileOf = (reference: string) => path.join(dir, `${reference}.json`)
 
@@ -137,8 +161,22 @@ export function openRequestRepository(options: {
   const reserved = new Map<number, number>()
   /** The journal this process reads: its inode, generation and how far it has been read. */
   let journal: { ino: number; generation: string; offset: number } | null = null
-  /** The version of the snapshot that `journal` continues (an older one is written anew at open). */
-  let loadedVersion: number | null = null
+  /**
+   * Which snapshot `journal` continues: this version's, or the older one (index.json: an older
+   * Rightful's, or this version's own before it moved to index.v6.json), which is written anew.
+   */
+  let loadedFrom: 'own' | 'older' | null = null
+  /**
+   * Whether an older Rightful shares the folder: it wrote index.json after this version wrote
+   * index.v6.json. Then every new snapshot is written in both versions, with one generation and
+   * one journal, so that neither version finds the other's index unusable and rebuilds it.
+   */
+  let olderShares = false
+  /** The older snapshot just loaded while an older Rightful shares the folder (copied into index.v6.json at open). */
+  let olderSnapshot: DecodedSnapshot | null = null
+
+  /** The caller's reading of the folder's names, for the first check at open only. */
+  let listingAtOpen: ReadonlyArray<string> | null = options.listing ?? null
 
   const reserve = (reference: string) => {
     const match = /^RF-(\d{4})-(\d{4,})/.exec(reference)
@@ -238,19 +276,24 @@ export function openRequestRepository(options: {
     }
   }
 
+  /** A snapshot file's content: null when missing or not a snapshot; `exists` whether there is a file. */
+  const readSnapshot = (file: string): { exists: boolean; snapshot: DecodedSnapshot | null } => {
+    const read = readJsonFileSync(file)
+    if (read.kind === 'missing') return { exists: false, snapshot: null }
+    return { exists: true, snapshot: read.kind === 'parsed' ? decodeSnapshot(read.value) : null }
+  }
+
   /**
-   * Loads the snapshot and the journal that continues it. False when there is no such pair (none
-   * yet, damaged, or a snapshot and a journal of different generations): then the files rebuild it.
+   * Loads the snapshot and the journal that continues it: index.v6.json, else index.json (an
+   * older Rightful's). False when there is no such pair (none yet, damaged, or a snapshot and a
+   * journal of different generations): then the files rebuild it.
    */
   const loadIndex = (): boolean => {
     entries = new IndexEntries()
     journal = null
-    loadedVersion = null
-    const read = readJsonFileSync(snapshotFile)
-    if (read.kind !== 'parsed') return false
-    const snapshot = decodeSnapshot(read.value)
-    if (!snapshot) return false
-    for (const [reference, entry] of snapshot.entries) entries.set(reference, entry)
+    loadedFrom = null
+    olderShares = false
+    olderSnapshot = null
     let fd: number
     try {
       fd = fs.openSync(journalFile, 'r')
@@ -268,10 +311,25 @@ export function openRequestRepository(options: {
       } catch {
         return false
       }
-      if (generation !== snapshot.generation || !head.toString('utf8').includes('\n')) return false
-      journal = { ino: stat.ino, generation: snapshot.generation, offset: Buffer.byteLength(firstLine) + 1 }
+      if (typeof generation !== 'string' || !head.toString('utf8').includes('\n')) return false
+      const own = readSnapshot(snapshotFile)
+      let snapshot = own.snapshot
+      if (snapshot?.generation === generation) {
+        loadedFrom = 'own'
+        // index.json beside it: written by this version for an older one that shares the folder.
+        olderShares = fs.existsSync(olderSnapshotFile)
+      } else {
+        snapshot = readSnapshot(olderSnapshotFile).snapshot
+        if (snapshot?.generation !== generation) return false
+        loadedFrom = 'older'
+        // This version's snapshot is there but does not continue the journal: an older Rightful
+        // wrote the index after this one did. (Without one, the folder is an older one's, upgraded.)
+        olderShares = own.exists
+        if (olderShares) olderSnapshot = snapshot
+      }
+      for (const [reference, entry] of snapshot.entries) entries.set(reference, entry)
+      journal = { ino: stat.ino, generation, offset: Buffer.byteLength(firstLine) + 1 }
       readJournalLines(fd, stat.size)
-      loadedVersion = snapshot.version
       return true
     } finally {
       fs.closeSync(fd)
@@ -282,18 +340,45 @@ export function openRequestRepository(options: {
   const writeIndex = (): void => {
     const generation = newGeneration()
     const header = `${JSON.stringify({ generation })}\n`
+    // Also when the pair did not load (a rebuild): both snapshots there mean an older Rightful shares the folder.
+    olderShares ||= fs.existsSync(olderSnapshotFile) && fs.existsSync(snapshotFile)
     // The journal first: a process that sees it reads the pair under the lock, after both are in place.
     writeFileAtomicSync(journalFile, header)
     writeFileAtomicSync(snapshotFile, encodeSnapshot(generation, entries))
+    // An older Rightful that shares the folder gets the same snapshot in its version, so that it
+    // reads it rather than rebuilding; without one, index.json (its version's) is not kept.
+    if (olderShares) writeFileAtomicSync(olderSnapshotFile, encodeOlderSnapshot(generation, entries))
+    else fs.rmSync(olderSnapshotFile, { force: true })
     journal = { ino: fs.statSync(journalFile).ino, generation, offset: Buffer.byteLength(header) }
-    loadedVersion = snapshotVersion
+    loadedFrom = 'own'
+    olderSnapshot = null
+  }
+
+  /**
+   * Under the lock, while an older Rightful shares the folder and wrote the index last: its
+   * snapshot, as read, copied into index.v6.json with the same generation, so that the next open
+   * of this version reads its own version again. The pair and index.json stay as they are (the
+   * older Rightful goes on reading them); nothing is written when the journal changed meanwhile.
+   */
+  const copyOlderSnapshot = (): void => {
+    if (!journal || !olderSnapshot) return
+    let ino: number | null = null
+    try {
+      ino = fs.statSync(journalFile).ino
+    } catch {
+      // Gone: the next open rebuilds it.
+    }
+    if (ino === journal.ino) writeFileAtomicSync(snapshotFile, encodeSnapshot(journal.generation, olderSnapshot.entries))
+    olderSnapshot = null
   }
 
   /** The request files in the folder. */
   const referencesOnDisk = (): Set<string> => {
+    const names = listingAtOpen ?? fs.readdirSync(dir)
+    listingAtOpen = null
     // One pass over the names, no arrays in between: 100,000 at every open.
     const found = new Set<string>()
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of names) {
       if (!name.endsWith('.json')) continue
       const reference = name.slice(0, -5)
       if (referencePattern.test(reference)) found.add(reference)
@@ -350,8 +435,10 @@ export function openRequestRepository(options: {
     lock.run(() => {
       const { consistent, kept } = loadIndexKeeping()
       const changed = verify(consistent ? stamps : 'all')
-      const outdated = loadedVersion !== snapshotVersion
+      // An older snapshot is written anew in this version (both versions, while an older Rightful shares the folder).
+      const outdated = loadedFrom === 'older' && !olderShares
       if (options.force || !consistent || kept || changed || outdated || (journal?.offset ?? 0) > compactAfterBytes) writeIndex()
+      else copyOlderSnapshot()
     })
   }
 
@@ -455,7 +542,8 @@ export function openRequestRepository(options: {
   const checkedAtOpen = consistent ? newestReferences(options.stampsAtOpen ?? stampsCheckedAtOpen) : 'all'
   // An index of an older version is written anew as the current one (new files, synced, renamed
   // into place: a crash meanwhile leaves the old pair or a mismatched one, which the files rebuild).
-  if (verify(checkedAtOpen) || !consistent || loadedVersion !== snapshotVersion) resync({ force: !consistent, verified: true, stamps: checkedAtOpen })
+  // While an older Rightful shares the folder, its snapshot is copied into this version's instead.
+  if (verify(checkedAtOpen) || !consistent || loadedFrom === 'older') resync({ force: !consistent, verified: true, stamps: checkedAtOpen })
   if (checkedAtOpen !== 'all' && options.checkLater !== false) checkRestLater(checkedAtOpen)
 
   const requireRecord = (reference: string): RequestRecord => {

@@ -24,7 +24,15 @@ export type StatusKind = RequestStatus['kind']
 
 export const closedStatuses: ReadonlyArray<StatusKind> = ['refused', 'completed', 'abandoned', 'complaint-filed']
 
-export function deriveStatus(facts: RequestFacts, deadline: Deadline | null, today: PlainDate): RequestStatus {
+/** What a status needs of a deadline (a Deadline, or the dates a list saved: requests/deadline-cache.ts). */
+export type StatusDeadline = {
+  readonly due: PlainDate | null
+  readonly effectiveDue: PlainDate | null
+  /** The law's non-binding benchmark, where it has one. */
+  readonly benchmark: { readonly date: PlainDate } | null
+}
+
+export function deriveStatus(facts: RequestFacts, deadline: StatusDeadline | null, today: PlainDate): RequestStatus {
   if (!facts.sent) return { kind: 'draft' }
   if (facts.undeliverableOn && !facts.closed) return { kind: 'undeliverable', on: facts.undeliverableOn }
   if (facts.closed) {

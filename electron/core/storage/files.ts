@@ -112,10 +112,11 @@ function processIsAlive(pid: number): boolean {
  * takes milliseconds). Another live process's write in progress is never touched. Returns the
  * names removed.
  */
-export function cleanStaleTempFilesSync(dir: string, now: Date = new Date()): string[] {
-  let names: string[]
+export function cleanStaleTempFilesSync(dir: string, now: Date = new Date(), listing?: ReadonlyArray<string>): string[] {
+  let names: ReadonlyArray<string>
   try {
-    names = fs.readdirSync(dir)
+    // (the folder's names as the caller just read them, or read here)
+    names = listing ?? fs.readdirSync(dir)
   } catch {
     return []
   }

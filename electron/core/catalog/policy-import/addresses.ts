@@ -248,7 +248,8 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
   {
     // Spain and Italy: "C/ Sequía de Rascanya, 2, 46470 Catarroja", "Via Liszt 21 - 00144 Roma";
     // only where the line has a Spanish or Italian street word or country.
-    pattern: /(?<![\d-])(\d{5}),?[ \t]+(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3})/gu,
+    // "28046 (Madrid) España": the town in brackets after the postcode, as Spanish addresses write it too.
+    pattern: /(?<![\d-])(\d{5}),?[ \t]+(\(?\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:de|del|de la|di|del|della|sul|\p{Lu}[\p{L}'’.-]*)){0,3}\)?)/gu,
     make: (m) => southernCountry(m.input, m.index, m.index + m[0].length),
   },
   {
@@ -264,6 +265,17 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
       const near = m.input.slice(Math.max(0, m.index - 80), m.index + m[0].length + 40)
       return /(?:gatan|vägen|väg|gränd|torget|backe|allén)\b|\b(?:Sweden|Sverige)\b/iu.test(near) ? { country: 'SE', region: null, strength: 3 } : null
     },
+  },
+  {
+    // Estonia: "Pärnu mnt 141, Tallinn 10145", "Vesivärava tn 50-201": a street word of its own (tänav,
+    // maantee, puiestee …, written short or in full) between the street's name and its number.
+    pattern: /(?<![\p{L}\d])\p{Lu}[\p{L}-]{1,40}[ \t]+(?:tn|tänav|mnt|maantee|pst|puiestee|põik|väljak)\.?[ \t]+\d{1,4}(?:[a-zA-Z]|[-/]\d{1,4})?(?![\p{L}\d])/gu,
+    make: () => ({ country: 'EE', region: null, strength: 4 }),
+  },
+  {
+    // Romania: "Str. Războieni nr. 7", "Bd. Unirii nr. 12": a street word before the name, "nr." before the number.
+    pattern: /(?<![\p{L}])(?:Str\.|Strada|Bd\.|B-dul|Bulevardul|Calea|Șos\.|Şos\.|Șoseaua|Aleea|Piața|Splaiul)[ \t]+\p{Lu}[\p{L}.'’-]{0,40}(?:[ \t]+\p{Lu}[\p{L}.'’-]{0,40}){0,3},?[ \t]+(?:nr\.|număr(?:ul)?)[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d])/gu,
+    make: () => ({ country: 'RO', region: null, strength: 4 }),
   },
   {
     // A Chinese address in Chinese: 省/市/区/路/号
@@ -549,7 +561,7 @@ function hasStrongAnchor(starts: ReadonlyArray<number>, span: Span): boolean {
 const streetLineBefore = /(?:^|[\n,])[ \t]*\p{Lu}[\p{L}ß.'’-]{2,40}(?:[ \t]+[\p{L}ß.'’-]{2,40}){0,2}[ \t]+\d{1,4}(?:[ \t]?[a-z])?(?:[ \t]*[-–][ \t]*\d{1,4}[a-z]?)?[ \t]*(?:,|\r?\n)[ \t]*$/u
 
 /** Streets of other countries that write the number after the name too (Spain, Italy, Finland, Sweden, the Netherlands …). */
-const foreignStreetWord = /(?:^|[\s,])(?:C\/|Calle|Avda\.?|Avenida|Plaza|Paseo|Carrer|Via|Viale|Piazza|Corso|Largo)\s|(?:katu|tie|kuja|gatan|vägen|gränd|straat|gracht|laan|plein|kade|vej|gade)[ \t]+\d/i
+const foreignStreetWord = /(?:^|[\s,])(?:C\/|Calle|Avda\.?|Avenida|Plaza|Paseo|Carrer|Via|Viale|Piazza|Corso|Largo)\s|(?:katu|tie|kuja|gatan|vägen|gränd|straat|gracht|laan|plein|kade|vej|gade|[ \t]tn|[ \t]mnt|[ \t]pst|tänav|maantee|puiestee)[ \t]+\d/i
 
 function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
   const before = text.slice(Math.max(0, anchor.start - 120), anchor.start)
@@ -671,6 +683,10 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (labelEnd >= firstAnchor.start && labelEnd < anchor.start && taken.length === 0) {
     const from = labelEnd + 1 + (text.slice(labelEnd + 1, anchor.start).length - text.slice(labelEnd + 1, anchor.start).trimStart().length)
     anchorParts[0] = { text: text.slice(from, firstAnchor.end), start: from, end: firstAnchor.end }
+    labelled = true
+  } else if (taken.length === 0 && anchor.start > firstAnchor.start && /^(?:aadress|postiaadress|adresa|adresă|address|adresse|dirección|indirizzo)[ \t]+$/iu.test(partBeforeAnchor)) {
+    // "aadress Pärnu mnt 141": the word "address" written before the street, without a colon.
+    anchorParts[0] = { text: text.slice(anchor.start, firstAnchor.end), start: anchor.start, end: firstAnchor.end }
     labelled = true
   }
   const rows: Row[] = [{ parts: [...taken, ...anchorParts, ...after] }]
@@ -898,6 +914,9 @@ const leadIntoName = /^(?:(?:hosted|operated|provided|run|managed|maintained|pro
 const providerInAddress =
   /third[- ]part(?:y|ies)|service provider|\bprocessors?\b|\bpayment (?:provider|processor|platform|service)s?\b|\bist ein (?:Angebot|Dienst|Produkt) de[rs]\b|\bZahlungs(?:plattform|dienstleister|anbieter)\b|Auftragsverarbeiter|\bDienstanbieter|\bAnbieter\b|\bvendor\b/i
 
+/** Words naming another organisation a controller of its own ("the independent data controller", "responsable de traitement indépendant"). */
+const otherController = /\b(?:independent|separate)[ \t]+(?:data[ \t]+)?controllers?\b|\bresponsables?[ \t]+(?:de[ \t]+traitement[ \t]+)?indépendants?\b|\beigenständige[rn]?[ \t]+Verantwortliche|\bresponsables?[ \t]+independientes?\b/i
+
 function judgeRole(input: {
   ctx: Ctx
   start: number
@@ -940,6 +959,11 @@ function judgeRole(input: {
   }
   if (!isCompany && hosting && /\b(?:by|von|par|por|da|door)\s+\p{Lu}/u.test(sentenceBefore)) {
     return { role: 'third-party', ...because('postal.providerSentence') }
+  }
+  // "… the independent data controller for billing is Number Quill OÜ (…, Tallinn)": another organisation,
+  // a controller of its own for its own part, named in the address's own sentence.
+  if (!isCompany && otherController.test(sentenceBefore) && !/\b(?:we|us|our)\b[^.\n]{0,30}$/i.test(sentenceBefore)) {
+    return { role: 'third-party', ...because('postal.thirdPartyText') }
   }
   const windowStart = Math.max(0, start - 350)
   const sentenceStart = Math.max(0, ctx.segments.sentenceAt(start).start - windowStart)

@@ -31,6 +31,7 @@ export const foreignPurposeCues: ReadonlyArray<{ readonly about: string; readonl
   { about: 'offers and sales', pattern: /\bon-?prem(?:ise|ises)?\b|\benterprise (?:offers?|plans?|licen[cs]\w*|sales)\b|\brequest a (?:quote|demo)\b|\bsales team\b/i },
   { about: 'mail delivery', pattern: /\be-?mail providers\b|\bdeliverability\b|\bdelivery (?:concerns?|issues?)\b|\bemail traffic\b/i },
   { about: 'reports of content', pattern: /\buser-generated content\b|\bshouldn['’]t be here\b|\breport (?:abuse|content|a post)\b|\bcopyright (?:infringement|complaints?)\b|\bDMCA\b/i },
+  { about: 'requests from the authorities', pattern: /\blaw enforcement (?:authorities|agencies|officials|requests?)\b|\bsubpoenas?\b|\bcourt orders?\b/i },
   { about: 'events', pattern: /\bat (?:the|our) events?\b|\bpublication of your image\b|\bphotos? (?:taken )?at\b/i },
 ]
 
@@ -56,8 +57,8 @@ export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /\b(?:your|legal|data subject|privacy|these|those|the above|the following|any of the (?:above|foregoing)) rights\b|\byou (?:also )?have (?:the|a) right to\b|\bexercise (?:your|these|any|the|this) (?:rights?|right)\b|\bright (?:of|to) access\b|\bBetroffenenrechte\b|\bRechte der betroffenen\b|esercitare (?:i |questi |tali )?(?:propri |suoi |tuoi )?diritti|diritti dell[’']interessato|\b(?:uw|je|jouw) rechten\b|ejercer (?:sus|estos|tus|los|dichos) derechos|ejercicio de (?:sus|estos|tus|los) derechos|exercer (?:vos|ces|tes|les|ses|leurs|l['’]un (?:de|des) (?:vos|ces)) droits|exercice de (?:vos|ces|tes|vos) droits|faire valoir (?:vos|ces|ses) droits|\bdroits? d['’](?:accès|opposition|effacement|information)|\bdroits? (?:de|à la) (?:rectification|suppression|portabilité|limitation)|derechos? de (?:acceso|rectificación|supresión|oposición)|行使.{0,6}权利/i, weight: 2, about: 'your data protection rights' },
   { pattern: dataRequestCue, weight: 2, about: 'requests about your data' },
   { pattern: /\b(?:access|correct|rectif|update or correct)\w* (?:to |and correct\w* )?(?:of )?(?:your|my) (?:personal )?(?:data|information)\b|\bdata (?:access|correction) requests?\b|\bregistry extract\b|accéder à (?:vos|ses|leurs) données|rectifier (?:vos|ses|leurs) données|\bAuskunft\b/i, weight: 2, about: 'access to your data' },
-  { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|(?:la |cette |notre )(?:présente )?(?:politique|charte|déclaration) (?:de confidentialité|de protection des données|relative)|本(?:隐私)?(?:政策|声明)/i, weight: 1.5, about: 'questions about the policy' },
-  { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bprivacyverklaring\b|\bDatenschutzerklärung\b|隐私|隱私|私隱/i, weight: 1.5, about: 'privacy' },
+  { pattern: /\b(?:this|our|the) (?:privacy |data protection )?(?:policy|statement|notice)\b|\bdiese[rn]? Datenschutz\w*\b|(?:la |cette |notre )(?:présente )?(?:politique|charte|déclaration) (?:de confidentialité|de protection des données|relative)|(?<![\p{L}])(?:cette|la présente) (?:politique|charte|déclaration)(?![\p{L}])|(?<![\p{L}])(?:esta|nuestra|la presente) (?:política|declaración|aviso)(?![\p{L}])|(?<![\p{L}])(?:questa|la presente) (?:informativa|politica)(?![\p{L}])|\bdiese[rn]? (?:Erklärung|Richtlinie)\b|本(?:隐私)?(?:政策|声明)|(?:本|当|この)(?:プライバシー)?ポリシー/iu, weight: 1.5, about: 'questions about the policy' },
+  { pattern: /\bprivacy\b|\bprivacidad\b|\bconfidentialité\b|\bprivacyverklaring\b|\bDatenschutzerklärung\b|隐私|隱私|私隱|プライバシー/i, weight: 1.5, about: 'privacy' },
   { pattern: /\bpersonal(?:ly identifiable)? (?:data|information)\b|\bpersonenbezogene\w*\b|\bpersoonsgegevens\b|données personnelles|données à caractère personnel|dati personali|datos personales|个人信息|个人资料|個人情報/i, weight: 1.5, about: 'personal data' },
   { pattern: /\bwithdraw (?:your |any )?consent\b|\bwiderruf|retirer (?:votre |le |son |leur )?consentement|retrait (?:de votre|du) consentement|revocar (?:su |el )?consentimiento|撤回.{0,4}同意/i, weight: 1.5, about: 'withdrawing consent' },
   { pattern: /\bGDPR\b|\bDSGVO\b|\bCCPA\b|\bCPRA\b|\bPIPEDA\b|\bPDPO\b|\bPIPL\b|\bLGPD\b|\bData Protection Act\b|\bPrivacy Ordinance\b|California Privacy Rights|Shine the Light|个人信息保护法/i, weight: 2, about: 'data protection law' },
@@ -69,7 +70,7 @@ export const privacyCues: ReadonlyArray<Cue> = [
   { pattern: /(?<![\p{L}])(?:andmekaitse\w*|protecți[ae] datelor)/iu, weight: 2, about: 'data protection' },
   { pattern: /(?<![\p{L}])(?:vastutav(?:a|ad)? töötleja\w*|operator(?:ul)? de date)/iu, weight: 2, about: 'the controller of your data' },
   { pattern: /\bcookies?\b/i, weight: 0.5, about: 'cookies' },
-  { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments)\b|疑问|疑惑|意见|申诉|投诉|お問い?合わ?せ/i, weight: 0.5, about: 'questions' },
+  { pattern: /\b(?:questions?|concerns?|complaints?|queries|query|comments|preguntas?|dudas?|consultas?|Fragen|domande|vragen)\b|疑问|疑惑|意见|申诉|投诉|お問い?合わ?せ/i, weight: 0.5, about: 'questions' },
 ]
 
 /** Words that say the contact is for something else. */

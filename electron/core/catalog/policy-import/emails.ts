@@ -57,12 +57,20 @@ const knownLongTld = /^(?:com|net|org|edu|gov|int|mil|info|biz|name|pro|app|dev|
 const gluedWord = /^([a-z]{2})(or|and|to|for|und|oder|et|ou|och|eller|of|at|in)$/i
 /** The same after a generic domain ("legal@backmarket.comou par courrier"): "com" and a word of the sentence. */
 const gluedAfterLongTld = /^(com|net|org|info|biz|edu|gov)(or|and|to|for|und|oder|et|ou|och|eller|of|at|in)$/i
+/** Whether a domain ends in a country's two letters or a known longer top-level domain. */
+function knownTld(domain: string): boolean {
+  const tld = domain.slice(domain.lastIndexOf('.') + 1)
+  return (tld.length === 2 || knownLongTld.test(tld)) && !notATld.test(tld)
+}
 const notATld = /^(?:png|jpe?g|gif|svg|webp|css|js|json|html?|php|pdf|zip)$/i
 
 // At most ten spaces (or a line break and an indent) around each bracket: a longer run is no address,
 // and is then read once, not again from every space in it.
 // "palaute(a)vr.fi": a bare "(a)" between the two halves, as Nordic pages write it.
-const atBracket = String.raw`(?:\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@)\s{0,10}[\])}>]\s{0,10}|\(a\))`
+// "name(?)example.com", "name（＠）example.jp", "name＠example.jp": a question mark in brackets, or a
+// full-width at sign, standing for the '@', written tight between the two halves (no space), as
+// Japanese pages write it; a person reads both as an address. "(?)" with a space beside it is prose.
+const atBracket = String.raw`(?:\s{0,10}[[({<]\s{0,10}(?:at|AT|At|@|＠)\s{0,10}[\])}>]\s{0,10}|\(a\)|[(（][?？＠][)）]|＠)`
 const dotBracket = String.raw`\s{0,10}[[({<]\s{0,10}(?:dot|DOT|Dot|\.)\s{0,10}[\])}>]\s{0,10}`
 const local = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`
 const bracketed = new RegExp(
@@ -80,6 +88,16 @@ const spelledOut = new RegExp(
 const spacedTld = String.raw`(?:(?:co|or|ne|ac|go|ed|com|org|net|edu|gov|gob|gouv)\.[ \t]?(?:jp|uk|kr|cn|hk|tw|au|nz|in|za|br|sg|es|mx|ar|fr|il|th|id|my)|com|net|org|info|biz|edu|gov|io|eu|de|fr|it|es|nl|be|at|ch|uk|jp|cn|hk|tw|kr|sg|au|ca|us|se|no|dk|fi|pl|pt|ie|lu)`
 const spacedDomain = new RegExp(
   `(?<![\\w.%+-])(${String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`})@(${label}(?:\\.[ \\t]?${label})*?\\.[ \\t]${spacedTld})(?![\\w-]|\\.[A-Za-z0-9])`,
+  'g',
+)
+
+/**
+ * "info@ quillon.com": a space (or two) after the '@', as a page typed it; a person reads the address
+ * whole. Only where the '@' follows the mailbox's name without a space and the domain after it is in
+ * lower case and ends in a known top-level domain, so "@ the office" or "Team@ Quillon Ltd" stay prose.
+ */
+const spaceAfterAt = new RegExp(
+  `(?<![\\w.%+@-])(${String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`})@[ \\t]{1,2}((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,4}[a-z]{2,24})(?![\\w@-]|\\.[A-Za-z0-9])`,
   'g',
 )
 
@@ -172,7 +190,7 @@ function mailtoTargets(href: string): string[] {
   }
   return body
     .split(/[,;]/)
-    .map((a) => a.trim())
+    .map((a) => a.trim().replace(/@[ \t]{1,2}(?=[a-z0-9])/, '@'))
     .map(normalise)
     .filter((a) => /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(a))
 }
@@ -294,7 +312,7 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
 
   // 3. Addresses written out ("privacy [at] example [dot] com", "privacy at example dot com").
   const decodedWarned = new Set<string>()
-  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain]) {
+  for (const pattern of [bracketed, spelledOut, spelledAt, spacedDomain, spaceAfterAt]) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(text); m && mentions.length < maxMentions; m = pattern.exec(text)) {
       budget.check()
@@ -305,6 +323,8 @@ function findMentions(text: string, links: ReadonlyArray<TextLink>, warnings: Pr
       if ((pattern === spelledOut || pattern === spelledAt) && (notALocalPart.test(localPart) || !writtenOutContext(text, start))) continue
       // "at Wix.Com (UK) Limited", "at www.datarep.com": a company's or a web site's name, not a mail domain.
       if (pattern === spelledAt && (/^www\./i.test(m[2]!) || /\p{Lu}/u.test(m[2]!))) continue
+      // "info@ quillon.com": only a top-level domain a mail domain ends in ("info@ 9.30am" is none).
+      if (pattern === spaceAfterAt && !knownTld(m[2]!)) continue
       const domain = m[2]!.replace(new RegExp(dotBracket, 'g'), '.').replace(/\s{1,10}(?:dot|DOT)\s{1,10}/g, '.').replace(/\s+/g, '').toLowerCase()
       if (!/\.[a-z]{2,24}$/.test(domain)) continue
       const address = `${localPart}@${domain}`
@@ -374,6 +394,8 @@ type EmailMemo = {
   readonly heading: Map<number, string | null>
   /** The first words of the organisations the policy names as its own representative ("Our EU representative is Amazon Europe Core S.a.r.l."). */
   readonly representatives: ReadonlySet<string>
+  /** The mail domains of a list of providers, each block under a label that names it (see `labelledProviderDomains`). */
+  readonly labelledProviders: ReadonlySet<string>
 }
 
 /** "Our EU representative is X", "our representative in the EU: X": the company's own representative, by name. */
@@ -397,6 +419,10 @@ type Judged = {
   owner: 'company' | 'regulator' | 'third-party'
   /** How strongly the words around it tie it to privacy. */
   privacy: number
+  /** How strongly its own paragraph or the introduction of its list ties it to privacy (not the heading or the page around it). */
+  own: number
+  /** Its own sentence gives it a sales or support purpose ("contact our support team at …") and no privacy use. */
+  supportSentence: boolean
   strongest: Cue | null
   fromOwnSentence: boolean
   dpo: boolean
@@ -490,7 +516,11 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   }
   // "… its data protection office can be reached at dpd@partner.example": another organisation's
   // privacy people, named as such in the address's own sentence, are not the company's.
-  const otherOrganisation = (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) || headingNamesDomain(heading, mention.address)) && !looksOwn(mention.address, ctx)
+  const otherOrganisation =
+    (namesAnotherOrganisation(text.slice(Math.max(sentence.start, mention.start - 400), mention.start), ctx) ||
+      headingNamesDomain(heading, mention.address) ||
+      ctx.memo.labelledProviders.has(registrableDomain(mention.address.slice(mention.address.lastIndexOf('@') + 1).toLowerCase()))) &&
+    !looksOwn(mention.address, ctx)
   // A regulator named before a heading that opens the address's own section ("… complain to the CNIL …
   // / 10. CONTACT / … e-mail our DPO at …") speaks for the section before, not for the address.
   const ownerInContext = otherOrganisation ? 'third-party' : ownerFromContext(text.slice(windowStart, mention.start), ctx.companyName, Math.max(0, sentence.start - windowStart), sectionStart === -1 ? 0 : sectionStart - windowStart)
@@ -508,6 +538,8 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     mention,
     owner,
     privacy,
+    own: Math.max(ownScore.score, introScore.score, paragraphScore(segments, mention)),
+    supportSentence: ownScore.score < 1.5 && purposeCues.slice(1, 3).some((c) => c.pattern.test(ownPlain)),
     strongest,
     fromOwnSentence: strongest !== null && strongest === ownScore.strongest,
     dpo,
@@ -516,6 +548,17 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
     purposeHint,
     quote: segments.quoteAt(mention.start),
   }
+}
+
+/** How much of its paragraph, on each side, an address is tied to privacy by (see `paragraphScore`). */
+const paragraphWindow = 600
+
+/** The privacy cues of the paragraph an address stands in ("The controller is: Quill GmbH, … E-Mail: info@…"), without the addresses in it. */
+function paragraphScore(segments: Segments, mention: Mention): number {
+  const paragraph = segments.paragraphAt(mention.start)
+  const from = Math.max(paragraph.start, mention.start - paragraphWindow)
+  const to = Math.min(paragraph.end, mention.end + paragraphWindow)
+  return scoreCues(clean(segments.text.slice(from, to)), privacyCues).score
 }
 
 /** How far after an address its own label of purpose is read ("support@x.com – for general inquiries"). */
@@ -580,6 +623,39 @@ function headingNamesDomain(heading: string | null, address: string): boolean {
   if (words.length === 0 || words.length > 4 || topicHeading.test(heading)) return false
   const label = registrableDomain(address.slice(address.lastIndexOf('@') + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
   return label.length >= 3 && words.includes(label)
+}
+
+/** The longest label line read as a provider's name ("GameAnalytics:", "Acme Analytics Ltd:"). */
+const maxLabelLine = 60
+
+/** Whether the words of a short label or heading name the organisation a mail domain's label spells ("Game Analytics" and gameanalytics.com). */
+function wordsNameDomain(words: ReadonlyArray<string>, address: string): boolean {
+  const label = registrableDomain(address.slice(address.lastIndexOf('@') + 1).toLowerCase()).split('.')[0]!.replace(/[^\p{L}\p{N}]+/gu, '')
+  return label.length >= 3 && (words.includes(label) || words.join('') === label)
+}
+
+/**
+ * The mail domains of a list of the providers a company uses, written as blocks each opened by a label
+ * line naming the provider ("GameAnalytics:" over "email: privacy@gameanalytics.com", "Adjust:" over
+ * "email: privacy@adjust.com"): where at least two blocks of the policy are so labelled, each by the
+ * name its own address's domain spells, the addresses in them are the providers', not the company's.
+ * One such block alone may be the company's own contact block, and is left to the other evidence.
+ */
+function labelledProviderDomains(mentions: ReadonlyArray<Mention>, ctx: EmailContext): ReadonlySet<string> {
+  const { segments } = ctx
+  const text = segments.text
+  const found = new Set<string>()
+  for (const mention of mentions.slice(0, maxAddresses)) {
+    const paragraph = segments.paragraphAt(mention.start)
+    const lineEnd = text.indexOf('\n', paragraph.start)
+    if (lineEnd === -1 || lineEnd >= mention.start || lineEnd - paragraph.start > maxLabelLine) continue
+    const line = text.slice(paragraph.start, lineEnd).trim()
+    if (!/^[\p{L}\p{N}][^:@\n]{0,58}:$/u.test(line) || topicHeading.test(line)) continue
+    const words = line.slice(0, -1).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+    if (words.length === 0 || words.length > 4 || !wordsNameDomain(words, mention.address)) continue
+    found.add(registrableDomain(mention.address.slice(mention.address.lastIndexOf('@') + 1).toLowerCase()))
+  }
+  return found.size >= 2 ? found : new Set()
 }
 
 /** Whether an address is at the company's own domain (its web address, its site's links, or a domain its name spells). */
@@ -697,11 +773,12 @@ export type EmailFindings = {
 }
 
 export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext): EmailFindings {
-  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map(), representatives: representativesOf(input.segments.text) } }
-  const budget = ctx.budget ?? unlimitedBudget
-  const text = ctx.segments.text
+  const budget = input.budget ?? unlimitedBudget
+  const text = input.segments.text
   const warnings: ProposalWarning[] = []
   const mentions = findMentions(text, links, warnings, budget)
+  const labelledProviders = labelledProviderDomains(mentions, input)
+  const ctx: JudgeContext = { ...input, memo: { intro: new Map(), heading: new Map(), representatives: representativesOf(text), labelledProviders } }
   const excluded: ExcludedEmail[] = []
   const warned = new Set<string>()
 
@@ -777,6 +854,8 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
   const privacyEmails: ProposedPrivacyEmail[] = []
   const otherEmails: ProposedOtherEmail[] = []
   const dedicated = new Set(candidates.filter((c) => c.localPurpose === 'privacy' || c.localPurpose === 'dpo').map((c) => c.address))
+  // A privacy route of the company's own: an address dedicated to privacy that the policy ties to it.
+  const privacyRoute = candidates.some((c) => dedicated.has(c.address) && c.best.privacy >= 1.5 && !foreignLocalPart(c.address.split('@')[0]!))
   const directedTo = new Set<string>()
   for (const c of candidates) {
     const domain = c.address.split('@')[1]!
@@ -787,7 +866,13 @@ export function findEmails(links: ReadonlyArray<TextLink>, input: EmailContext):
     // "a security question", "e-mail providers"): never the privacy contact, unless it is the DPO's.
     const dpoNamed = c.localPurpose === 'dpo' || c.judged.some((j) => j.dpo && j.foreign === null)
     const foreign = lpPrivacy || dpoNamed ? null : (foreignLocalPart(c.address.split('@')[0]!) ?? (c.judged.every((j) => j.foreign !== null) ? c.judged[0]!.foreign : null))
-    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold)
+    // A mailbox named for another purpose (sales@, support@, info@) is tied to privacy only by its own
+    // sentence: where only the page around it speaks of privacy (a footer under the policy's last
+    // section), or where the policy has a privacy route of its own and this sentence gives no privacy
+    // use, it stays what its name says.
+    const ownTie = c.judged.some((j) => (j.own >= 1.5 && !(privacyRoute && j.supportSentence)) || j.directed)
+    const namedOtherwise = c.localPurpose === 'sales' || c.localPurpose === 'newsletter' || ((c.localPurpose === 'support' || c.localPurpose === 'general') && privacyRoute)
+    const isPrivacy = foreign === null && (lpPrivacy || c.best.privacy >= threshold) && !(namedOtherwise && !ownTie && !dpoNamed)
     const shownNote = noteFor(c.best.mention)
     if (foreign !== null) {
       otherEmails.push({

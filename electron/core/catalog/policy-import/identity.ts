@@ -92,7 +92,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
 
 const genericTitleWords =
-  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\w*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?|licen[cs]es?|lizenzen)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -117,14 +117,39 @@ const maxTitlePieces = 12
 
 function titlePieces(title: string): string[] {
   if (title.length > maxTitleLength) return []
+  // "Privacy Policy for Beacon: Scam Protection": the name stands before a subtitle after a colon; "Privacy
+  // Policy: Quill" has it after.
+  const parts = title.split(/(?<=\p{L}):[ \t]+/u)
+  for (const part of parts) {
+    const pieces = piecesOf(part)
+    if (pieces.length > 0) return pieces
+  }
+  return []
+}
+
+function piecesOf(title: string): string[] {
   return title
     // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
     .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
-    .map((p) => p.replace(/^(?:for|to|from|with|of|by)\s+/i, '').replace(/['’]s$/, ''))
-    .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p))
+    .map((p) => appOfTitle(p.replace(/^(?:(?:for|to|from|with|of|by|bei|von|zum|zur|im)\s+){1,3}/i, '').replace(/['’]s$/, '')))
+    .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p) && !datedPiece.test(p))
     .slice(0, maxTitlePieces)
 }
+
+/**
+ * "für die DriveZone App", "the Quill app", "pour l’application Quill": the app a policy's title names,
+ * without the words that say it is one. A name that merely ends in "App" ("Cash App") keeps it.
+ */
+function appOfTitle(piece: string): string {
+  const m = /^(?:(?:für|for|pour|para|per)[ \t]+)?(?:die|the|l['’]|la|el)[ \t]*(?:(?:app|application|aplicación|applicazione|Anwendung)[ \t]+)?([\p{Lu}\p{N}].{1,58}?)(?:[ \t]+(?:app|App|application|Application))?$/u.exec(piece)
+  if (m) return m[1]!
+  const lead = /^(?:(?:für|for|pour|para|per)[ \t]+)?(?:l['’]application|la aplicación|die App|the app)[ \t]+([\p{Lu}\p{N}].{1,58})$/u.exec(piece)
+  return lead ? lead[1]! : piece.replace(/^(?:für|pour|para|per)[ \t]+(?=[\p{Lu}\p{N}])/u, '')
+}
+
+/** A piece of a title that dates the document ("Effective January 11, 2023", "Stand: Mai 2024"), not a name. */
+const datedPiece = /(?<![\p{L}])(?:effective|updated|last|version|stand|vigente|mise à jour|actualización|gültig)(?![\p{L}])|(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/iu
 
 /** Defined terms that name a document or a role, not the company. */
 const genericDefinition =
@@ -142,7 +167,7 @@ function count(text: string, name: string): number {
 }
 
 /** A legal form at the end of a company's name ("Inc.", "GmbH", "Oy", "S.A.", "SAS" …). */
-const legalForm = String.raw`(?:Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
+const legalForm = String.raw`(?:e\.[ \t]?V\.|Incorporated|Inc\.?|Co\.,? ?Ltd\.?|Ltd\.?|Limited|L\.L\.C\.|LLC|LLP|GmbH|AG|SE|KG|UG|Corporation|Corp\.?|plc|PLC|S\.A\.S\.?|S\.A\.U\.?|S\.A\.R\.L\.?|S\.A\.G\.L\.?|S\.L\.U\.?|S\.L\.|S\.A\.?|SAS|SAU|SARL|SAGL|Sagl|SLU|SA|Sàrl|Sarl|S\.à r\.l\.|S\.p\.A\.|S\.R\.L\.|SRL|S\.r\.l\.|B\.V\.|BV|N\.V\.|NV|Oyj|Oy|OÜ|ASA|AB|AS|A/S|ApS|Aps|a\.s\.|s\.r\.o\.|UAB|Pty\.? Ltd\.?|Pte\.? Ltd\.?|CIO|Kft\.?|Sp\. z o\.o\.)(?![\p{L}\p{N}])`
 
 /** The last word of a piece of an address ("1st Floor", "Sheriff Street"): such a piece is not a company's name. */
 const addressWordLast = /(?<![\p{L}\p{N}])(?:Floor|Suite|Ste\.?|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Straße|Strasse|Rue|Calle|Via)$/u
@@ -202,8 +227,15 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])((?:${nameWord}|\p{Ll}[\p{L}\p{N}.&'’-]{1,40})(?:[ \t]+(?:${nameWord}|de|du|des|of|&)){0,6}(?:,?[ \t]+${legalForm})?)(?:[ \t]+and its [\p{Ll} ,]{3,60})?[ \t]*\([^()\n]{0,40}?["“](?:we|us|our)\b`, 'u'), needsForm: false },
   // Who is responsible … / the controller is: (a heading or sentence), then the name on a line of its own.
   { pattern: new RegExp(String.raw`\b(?:responsible|controller|Verantwortliche\w*|[Rr]esponsable)\b[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(?:Company:[ \t]*)?(${companyNameText})(?:[ \t]+\([^()\n]{0,30}\))?,?[ \t]*\n`, 'u'), needsForm: true },
+  // Titular: X / Developer: X / Betreiber: X — a label naming the person or body who runs the service, on a line of its own
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Titular|Developer|Entwickler(?:in)?|Betreiber(?:in)?|Inhaber(?:in)?|Développeur|Éditeur|Desarrollador(?:a)?)[ \t]*:[ \t]*(${nameWord}(?:[ \t]+${nameWord}){1,4})[ \t]*(?:\n|$)`, 'u'), needsForm: false },
+  // Verantwortlicher … ist:\n X\n Street 60 — the controller named on a line of its own, right over its postal address
+  { pattern: new RegExp(String.raw`(?:\b(?:Verantwortliche[rn]?|Verantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])[^\n\d]{0,40}\d`, 'u'), needsForm: false },
+  // Verantwortlich für … ist der X e.V., Street 48 — the German controller clause, the name before its address
+  { pattern: new RegExp(String.raw`\bVerantwortlich\w*\b[^.\n]{0,140}?\bist[ \t]+(?:der[ \t]+|die[ \t]+|das[ \t]+)?(${companyNameText})(?=,[^\n]{0,80}\d)`, 'u'), needsForm: false },
   // the data controller (…) is / shall be X
-  { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
+  // (not "the independent data controller for billing is …": another organisation, a controller for its own part)
+  { pattern: new RegExp(String.raw`\b(?:the )?(?:data )?(?<!(?:independent|separate) (?:data )?)controller\b[^.\n]{0,80}?\b(?:is|shall be|will be)(?:\s*:\s*|\s+)(?:the company\s+)?(${companyNameText})`, 'iu'), needsForm: true },
   // X is the (data) controller / X, …, acts as data controller / X, in its capacity as data controller / X … as joint controllers
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText})(?:,[^.\n]{0,200}?,)?,?\s+(?:is|are|acts as|act as|as|in its capacity as|process your (?:personal )?data as|assume the role of)\s+(?:the\s+)?["“]?(?:joint\s+|data\s+|responsible\s+)*(?:controllers?|responsible party)\b`, 'u'), needsForm: false },
   // X agit en qualité de responsable du traitement / X, …, est le « responsable du traitement » / X sont coresponsables
@@ -217,7 +249,7 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // la société X, société par actions simplifiée … / X, SAS au capital de …
   { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(${companyNameText}),\s+(?:une\s+)?(?:société (?:par actions simplifiée|anonyme|à responsabilité limitée|en nom collectif|civile|coopérative)|sociedad (?:anónima|limitada)|società per azioni|Gesellschaft mit beschränkter Haftung)`, 'u'), needsForm: false },
   // X, ayant son siège social … / X, dont le siège social est … / X, with its registered office at …
-  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(${companyNameText}),\s+(?:ayant son siège|dont le siège|domiciliée? (?:au|à)|with (?:its )?registered (?:office|address)|whose registered office)`, 'u'), needsForm: false },
+  { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(${companyNameText})(?:[ \t]+\([^()\n]{0,60}\))?,\s+(?:ayant son siège|dont le siège|domiciliée? (?:au|à)|with (?:its )?registered (?:office|address)|whose registered office)`, 'u'), needsForm: false },
   // le responsable du traitement … est la société X / Le traitement … sera effectué par X S.L.
   { pattern: new RegExp(String.raw`\bresponsable (?:du|de|des) traitements?\b[^.\n]{0,80}?\b(?:est|sera)(?:\s*:\s*|\s+)(?:la société\s+|l['’]entité\s+)?(${companyNameText})`, 'u'), needsForm: true },
   { pattern: new RegExp(String.raw`\b(?:traitées?|collectées?|effectué|exploité|édité|opéré)e?s? par (?:la société\s+)?(${companyNameText})`, 'u'), needsForm: true },
@@ -308,7 +340,7 @@ function fromOwnWords(text: string): { name: string; start: number; end: number;
   function consider(m: RegExpExecArray, needsForm: boolean, rank: number): boolean | 'words' {
     // Lower-case words the pattern took in front ("how", "by", "to") and articles ("La DINUM") go.
     let found = m[1]!.trim()
-    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*\.?\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
+    for (let i = 0; i < 4; i += 1) found = found.replace(/^(?:\d+(?:\.\d+)*[.)]\s+|\d+(?:\.\d+)+\s+|(?:how|why|what|who|to|and|by|for|with|at|in|on|under|of|from|between|as|is|that|which|when|where|the|la|le|les|l['’]|der|die|das|el|il)\s+|l['’])/i, '')
     found = nameProper(found)
     if (!/\p{Lu}|\p{Script=Han}/u.test(found) && !(rank <= 2 && count(text, found) >= 3)) return false
     const name = withoutTrailingChars(found.replace(/['’]s\s+(?:Privacy|Cookie|Data)\b.*$/su, ''), /[\s,.;:]/).replace(/['’]s$/, '')
@@ -397,8 +429,20 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   const selfPatterns: RegExp[] = [
     // '"Sesame Workshop" also is referred to as "we," "us" or "our"'
     /["“]((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4})["”]\s+(?:is\s+)?(?:also\s+)?(?:is\s+)?(?:referred to|called)\s+(?:herein\s+|below\s+)?as\s+["“](?:we|us)\b/,
-    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
-    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates)\b/,
+    /\b(?:We at|At)\s+((?:[A-Z0-9][\w.&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,12})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,4}?)(?=\s*[,(]|\s+(?:we|take|are|is|have|care|believe|respect|value)\b)/,
+    // "Quill built the Quill Notes app as a free app" (a common app policy's opening): the developer
+    /(?:^|\n)((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})[ \t]+built the [^\n]{1,80}? app as an?\b/,
+    // "Thank you for using Quill, a karaoke app": the service the policy is for
+    /\bThank(?:s| you) for (?:using|choosing|downloading|installing)[ \t]+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3}?)(?=[ \t]*[,.!(]|[ \t]+(?:app|application)\b)/,
+    // "La presente Política de Privacidad establece los términos en que Quill usa y protege …"
+    /\btérminos en que[ \t]+((?:[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’\u00c0-\u024f-]{0,60}){0,3})[ \t]+(?:usa|utiliza|recopila|trata)\b/,
+    // "la politique de confidentialité du site Web quill.fr"
+    /\bpolitique de confidentialité du site(?:[ \t]+(?:web|Web|internet|Internet))?[ \t]+((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,12}))(?=[ \t]*[.,;:]|[ \t]*$)/m,
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60}|[a-z0-9][\w-]{0,60}\.[a-z]{2,})(?:\.[A-Za-z]{2,})?(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:respects|is committed|takes (?:your |the |online |user )?privacy|values|has created|has adopted|operates|regards the protection)\b/,
+    // "Quill Games is an individual team specialized in …", "Quill is an independent developer": who makes the app
+    /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})[ \t]+is an?[ \t]+(?:individual|independent|indie|small)[ \t]+(?:team|developer|studio|game studio|app developer)\b/,
+    // "Application refers to Quill, the software program provided by the Company" (a common template's definitions)
+    /\bApplication\b[*_]{0,2}[ \t]+(?:means|refers to)[ \t]+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3}),[ \t]+the software program\b/,
     /\bWelcome to\s+((?:[A-Z0-9][\w.&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})/,
     /(?:^|\n)((?:[A-Z0-9][\w&'’-]{0,60})(?:[ \t]+[A-Z0-9][\w.&'’-]{0,60}){0,3})\s+(?:s['’]engage|attache une grande importance|est soucieu(?:x|se)|respecte votre)\b/,
     // "Bienvenue sur la politique de confidentialité de Trainline.", "the privacy policy of Example Ltd."
@@ -408,6 +452,8 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   for (const pattern of selfPatterns) {
     const m = pattern.exec(head)
     // "The Company is committed …": a defined term for the company is not its name.
+    // "… soumis à la politique de confidentialité de Google": a provider's own policy, named in passing.
+    if (m && thirdPartyName.test(m[1]!) && /\b(?:politique|déclaration|charte|privacy (?:policy|notice|statement))\b/i.test(m[0])) continue
     if (m && plausibleName(nameProper(m[1]!)) && !/^(?:we|this|the|our|it|you)$/i.test(m[1]!) && !/^(?:(?:the|this|our)\s+)?(?:company|société|entreprise|organisation|organization|controller|operator)$/i.test(m[1]!) && !genericDefinition.test(m[1]!.replace(/^(?:the|this|our)\s+/i, ''))) {
       const start = m.index + m[0].indexOf(m[1]!)
       const proper = nameProper(m[1]!)
@@ -415,9 +461,12 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       return refine(proper, 'self-reference', at, at + proper.length)
     }
   }
-  // 3. The title: the part that is not "Privacy Policy", the one the text repeats most.
-  const titleLine = title ? { text: title, start: 0, end: Math.min(text.length, title.length) } : firstHeadingLine(text)
-  if (titleLine) {
+  // 3. The title: the part that is not "Privacy Policy", the one the text repeats most. A title that
+  // is only "Privacy Policy" gives way to the headings right under it ("Política de Privacidad de X").
+  const titleLines = [...(title ? [{ text: title, start: 0, end: Math.min(text.length, title.length) }] : []), ...headingLines(text)]
+  for (const [index, titleLine] of titleLines.entries()) {
+    // A heading under the title names the service only where the text names it again.
+    const later = index > 0
     const pieces = titlePieces(titleLine.text)
       // eslint-disable-next-line regexp/no-super-linear-move -- a title piece has at most 60 characters
       .map((piece) => ({ piece, n: count(text, piece) + (label && piece.toLowerCase().replace(/\.[a-z.]+$/, '').replace(/[\s-]+/g, '') === label ? 2 : 0) }))
@@ -425,8 +474,13 @@ export function findCompanyName(text: string, title: string | null, domain: stri
     // The title itself counts once: the name must come back in the text (or match the domain),
     // unless the title is the policy's own ("Privacy Policy - Faasoft") and names nothing else.
     const policyTitle = policyTitleWords.test(titleLine.text) && pieces.length === 1
-    if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
+    if (pieces.length > 0 && (pieces[0]!.n >= 2 || (policyTitle && !later && pieces[0]!.n >= 1))) return refine(pieces[0]!.piece, 'title', titleLine.start, titleLine.end)
   }
+  // 3b. The publisher's name on a line of its own right above the title ("Warner Bros. Discovery /
+  // Consumer Privacy Policy", "Associated Newspapers Ltd / Privacy & Cookies Policy"): a name with its
+  // legal form, or one of two words or more that the text repeats.
+  const above = lineAboveTitle(text)
+  if (above) return refine(above.text, 'title', above.start, above.end)
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
   if (domain && label && label.length >= 3) {
     const written = new RegExp(`(?<![\\w.@/-])${escapeRegExp(label)}(?![\\w.@/-])`, 'gi')
@@ -465,24 +519,54 @@ function legalNameInTitle(text: string, title: string | null): { name: string; s
  * title, i.e. names a privacy policy or splits a name from it ("Privacy Policy | FS.COM").
  */
 function firstHeadingLine(text: string): { text: string; start: number; end: number } | null {
+  return headingLines(text, 1)[0] ?? null
+}
+
+/** A line of capitalised words ("Warner Bros. Discovery", "Quill & Co. Ltd"), as a publisher's name stands above a title. */
+const capitalisedLine = /^\p{Lu}[\p{L}\p{N}.&'’-]{0,30}(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}.&'’-]{0,30}|&|of|and|de|du|des|für|und))*$/u
+
+/** The name on the line right above the document's title, if that line reads as one (see step 3b of `findCompanyName`). */
+function lineAboveTitle(text: string): { text: string; start: number; end: number } | null {
+  const title = firstHeadingLine(text)
+  if (!title) return null
+  const before = text.slice(Math.max(0, title.start - 200), title.start).trimEnd()
+  const lineStart = before.lastIndexOf('\n') + 1
+  const line = before.slice(lineStart).trim()
+  if (line.length < 3 || line.length > 60 || !capitalisedLine.test(line) || !plausibleName(line)) return null
+  if (line.replace(genericTitleWords, ' ').trim() !== line.trim()) return null
+  const words = line.split(/[ \t]+/).length
+  if (!withForm.test(line) && !(words >= 2 && count(text, line) >= 2)) return null
+  const start = Math.max(0, title.start - 200) + lineStart + (before.slice(lineStart).length - before.slice(lineStart).trimStart().length)
+  return { text: line, start, end: start + line.length }
+}
+
+/** Title lines read at most: the title, and the heading under it that names the service. */
+const maxTitleLines = 3
+
+/**
+ * The lines at the top that read like the document's title (see `firstHeadingLine`), at most `max`,
+ * before the first line of prose.
+ */
+function headingLines(text: string, max = maxTitleLines): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = []
   let start = 0
-  for (let n = 0; n < 8 && start < text.length; n += 1) {
+  for (let n = 0; n < 12 && start < text.length && found.length < max; n += 1) {
     const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)
     const line = text.slice(start, end).trim()
     if (line && !/archived on|following text/i.test(line)) {
       const titleLike = line.length <= 100 && !/[.!?:]$/.test(line) && (/\s[|–—-]\s|\|/.test(line) || policyTitleWords.test(line))
       if (!titleLike) {
         // Page chrome above the title ("LEGAL INFORMATION", a date) is skipped; prose ends the search.
-        if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return null
+        if (line.length > 40 || /[.!?。]$/.test(line) || /[\u3040-\u9fff]/.test(line)) return found
         start = end + 1
         continue
       }
       const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length
-      return { text: line, start: start + lead, end: start + lead + line.length }
+      found.push({ text: line, start: start + lead, end: start + lead + line.length })
     }
     start = end + 1
   }
-  return null
+  return found
 }
 
 const stopwords: ReadonlyArray<[string, RegExp]> = [

@@ -334,12 +334,15 @@ function markdownToText(source: string, budget: TextBudget): PlainText {
   let inComment = false
   let lineIndex = 0
 
-  // YAML front matter: keep the title, drop the rest.
+  // YAML front matter: keep the title, drop the rest. It opens the file, after at most a few blank
+  // lines or one-line HTML comments (a note on where the file came from), which say nothing either.
   let title: string | null = null
-  if (lines.length > 0 && /^---\s*$/.test(lines[0]!.text)) {
-    const close = lines.findIndex((l, idx) => idx > 0 && /^(---|\.\.\.)\s*$/.test(l.text))
-    if (close > 0) {
-      for (let k = 1; k < close; k += 1) {
+  let open = 0
+  while (open < Math.min(lines.length, 4) && /^\s*$|^\s*<!--[^\n]*-->\s*$/.test(lines[open]!.text)) open += 1
+  if (open < lines.length && /^---\s*$/.test(lines[open]!.text)) {
+    const close = lines.findIndex((l, idx) => idx > open && /^(---|\.\.\.)\s*$/.test(l.text))
+    if (close > open) {
+      for (let k = open + 1; k < close; k += 1) {
         const value = frontMatterTitle(lines[k]!.text)
         if (value !== null) {
           title = value

@@ -80,6 +80,7 @@ const foreignKeys: ReadonlyMap<string, string> = new Map([
   ['mail delivery', 'mailDelivery'],
   ['reports of content', 'contentReports'],
   ['events', 'events'],
+  ['requests from the authorities', 'authorities'],
   ['safety and content reports', 'safetyReports'],
 ])
 

@@ -113,6 +113,8 @@ export function segment(text: string): Segments {
         const next = text[i + 1]
         if (next === undefined || next === '\n') continue // handled by the line break
         if (!/[\s"'”’)]/.test(next)) continue
+        // "(?)" and "(!)" stand in a sentence, not at its end (an aside, or an address's '@' written so).
+        if (c !== '.' && c !== ';' && next === ')' && text[i - 1] === '(') continue
         // Look at what follows the spaces: a capital, digit, quote or non-Latin letter starts a sentence.
         let j = i + 1
         while (j < paragraph.end && /[\s"'”’)]/.test(text[j]!)) j += 1
@@ -122,7 +124,7 @@ export function segment(text: string): Segments {
           const head = text.slice(Math.max(paragraph.start, i - 12), i)
           if (abbreviation.test(head)) continue
           // "Hauptstr. 5", "Nr. 12": a street or number abbreviation before a house number.
-          if (/\d/.test(following) && /(?:str|nr|no|ziff|tel|fax|abs|art|p|s|ca)$/i.test(head)) continue
+          if (/\d/.test(following) && /(?:str|nr|no|ziff|tel|fax|abs|art|p|s|ca|reg|registrikood)$/i.test(head)) continue
           if (!/[\p{Lu}\p{N}"“‘(\p{Script=Han}*•-]/u.test(following)) continue
         }
         push(j)

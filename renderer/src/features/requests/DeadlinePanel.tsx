@@ -31,7 +31,8 @@ export function DeadlinePanel({ deadline, status }: { deadline: Deadline | null;
   return (
     <div className={`card deadline deadline-${status.kind}`} data-testid="deadline">
       <h2>{t('heading')}</h2>
-      <p className="muted small">{deadline.regime}</p>
+      {/* The law and provision counted under, as the core's regimeMessage (deadlines/explain-messages.ts) names it. */}
+      <p className="muted small">{messageText({ key: `deadline.regime.${deadline.law}` })}</p>
       {due ? (
         <>
           <p className="deadline-date">
@@ -115,7 +116,7 @@ export function DeadlinePanel({ deadline, status }: { deadline: Deadline | null;
             <ul>
               {deadline.interpretations.map((i) => (
                 <li key={i.setting} className="small">
-                  {i.text} {deadlineSettingInfo[i.setting].verified ? null : <span className="tag tag-muted">{t('unverified')}</span>}
+                  {messageText(i.message)} {deadlineSettingInfo[i.setting].verified ? null : <span className="tag tag-muted">{t('unverified')}</span>}
                 </li>
               ))}
             </ul>
