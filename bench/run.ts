@@ -537,8 +537,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   await step('policy extraction, held-out set 2', () => import('./policy-extraction-heldout2'))
   process.stdout.write('\n')
-  // Sets 3 to 11 (Open Terms Archive excerpts and later draws): the script reads --set from argv, so each runs in its own process.
-  for (const set of runs('policy extraction, sets 3-11') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10', '11'] : []) {
+  // Sets 3 to 12 (Open Terms Archive excerpts and later draws): the script reads --set from argv, so each runs in its own process.
+  for (const set of runs('policy extraction, sets 3-12') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10', '11', '12'] : []) {
     const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'policy-extraction-heldout3.ts'), '--set', set], { encoding: 'utf8' })
     process.stdout.write(`${child.stdout}${child.status === 0 ? '' : child.stderr}\n`)
   }

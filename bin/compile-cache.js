@@ -9,6 +9,12 @@
  * a read-only disk, a damaged or foreign cache file) only means compiling as Node would:
  * the command's behaviour never depends on the cache. RIGHTFUL_NO_COMPILE_CACHE=1 turns it off.
  *
+ * V8 compiles most functions only when they first run, and an entry holds the code compiled by the
+ * end of the run that saved it. So each entry also names the purposes (the CLI's commands) whose
+ * runs have added their code: the first run of another command saves the entry again, with its own
+ * code added to what it read (up to MAX_PURPOSES commands per entry), so that `rightful letter`
+ * starts from cached code for the functions it runs even when `rightful deadline` ran first.
+ *
  * Each entry starts with a header naming the bundle file it was made from, so that the folder does
  * not grow without bound: whenever a run saves new code (after a rebuild or a Node update), it also
  * removes the entries whose bundle file is gone (the hashed chunks of earlier builds) or has changed
@@ -57,28 +63,51 @@ function requireFor(mod) {
 }
 
 /**
- * What every entry starts with: this magic, then JSON [bundle file, its size, its mtime] and a NUL
- * (JSON never holds a raw NUL), then V8's code.
+ * What every entry starts with: this magic, then JSON [bundle file, its size, its mtime, the
+ * purposes whose code it holds] and a NUL (JSON never holds a raw NUL), then V8's code.
  */
 const magic = Buffer.from('rightful-v8-cache\0')
 
-/** An entry's bytes: the header naming the bundle file `source` ({filename, size, mtimeMs}), then the code. */
-function entryBytes(source, code) {
-  return Buffer.concat([magic, Buffer.from(JSON.stringify([source.filename, source.size, source.mtimeMs]), 'utf8'), Buffer.from([0]), code])
+/** At most this many purposes add their code to one entry; later ones use it as it is. */
+const MAX_PURPOSES = 16
+
+/** A purpose as an entry records it: a command's name (lower-case letters and hyphens), else ''. */
+const PURPOSE = /^[a-z][a-z-]{0,39}$/
+
+/** An entry's bytes: the header naming the bundle file `source` ({filename, size, mtimeMs}) and the purposes, then the code. */
+function entryBytes(source, code, purposes = []) {
+  return Buffer.concat([magic, Buffer.from(JSON.stringify([source.filename, source.size, source.mtimeMs, purposes]), 'utf8'), Buffer.from([0]), code])
 }
 
-/** The bundle file an entry was made from and where its code starts, or null for a foreign or damaged entry. */
+/**
+ * The bundle file an entry was made from, the purposes whose code it holds (none in an entry of
+ * an older Rightful) and where its code starts, or null for a foreign or damaged entry.
+ */
 function readHeader(bytes) {
   if (bytes.length <= magic.length || !bytes.subarray(0, magic.length).equals(magic)) return null
   const end = bytes.indexOf(0, magic.length)
   if (end < 0) return null
   try {
-    const [filename, size, mtimeMs] = JSON.parse(bytes.subarray(magic.length, end).toString('utf8'))
+    const [filename, size, mtimeMs, purposes = []] = JSON.parse(bytes.subarray(magic.length, end).toString('utf8'))
     if (typeof filename !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return null
-    return { filename, size, mtimeMs, codeStart: end + 1 }
+    if (!Array.isArray(purposes) || purposes.length > MAX_PURPOSES || !purposes.every((purpose) => typeof purpose === 'string' && PURPOSE.test(purpose))) return null
+    return { filename, size, mtimeMs, purposes, codeStart: end + 1 }
   } catch {
     return null
   }
+}
+
+/**
+ * What a CLI run does, for the cache: its command, the first argument that is a command's name
+ * (not an option, nor the value of --ui-lang); '' when there is none.
+ */
+function purposeOf(argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--') break
+    if (argv[i] === '--ui-lang') i += 1
+    else if (PURPOSE.test(argv[i])) return argv[i]
+  }
+  return ''
 }
 
 /** The first bytes of a file (enough for an entry's header), or null when it cannot be read. */
@@ -155,11 +184,14 @@ function writeWhole(file, bytes) {
 }
 
 /**
- * Compiles the CommonJS files under `folder` with a V8 code cache from now on. Returns false
- * (and changes nothing) when it is turned off or no cache folder can be made.
+ * Compiles the CommonJS files under `folder` with a V8 code cache from now on. `purpose` names
+ * what this run does (purposeOf): an entry that does not hold its code yet is saved again at the
+ * end of the run, with it. Returns false (and changes nothing) when it is turned off or no cache
+ * folder can be made.
  */
-function useCompileCache(folder, env = process.env) {
+function useCompileCache(folder, env = process.env, purpose = '') {
   if (env.RIGHTFUL_NO_COMPILE_CACHE === '1') return false
+  const ownPurpose = PURPOSE.test(purpose) ? purpose : ''
   const dir = cacheFolder(env)
   try {
     fs.mkdirSync(dir, { recursive: true })
@@ -175,6 +207,7 @@ function useCompileCache(folder, env = process.env) {
     let file
     let source
     let cachedData
+    let purposes = []
     try {
       const stat = fs.statSync(filename)
       source = { filename, size: stat.size, mtimeMs: stat.mtimeMs }
@@ -182,6 +215,7 @@ function useCompileCache(folder, env = process.env) {
       const bytes = fs.readFileSync(file)
       const header = readHeader(bytes)
       cachedData = header && header.filename === filename ? bytes.subarray(header.codeStart) : undefined
+      if (cachedData) purposes = header.purposes
     } catch {
       cachedData = undefined
     }
@@ -192,15 +226,20 @@ function useCompileCache(folder, env = process.env) {
       // A syntax error and the like: Node's own compile reports it as it always does.
       return original.call(this, content, filename)
     }
-    if (file && (cachedData === undefined || script.cachedDataRejected)) fresh.set(file, { source, script })
+    if (file && (cachedData === undefined || script.cachedDataRejected)) {
+      fresh.set(file, { source, script, purposes: ownPurpose ? [ownPurpose] : [] })
+    } else if (file && ownPurpose && !purposes.includes(ownPurpose) && purposes.length < MAX_PURPOSES) {
+      // The entry lacks this run's own functions: saved again at the end, with them added.
+      fresh.set(file, { source, script, purposes: [...purposes, ownPurpose] })
+    }
     const run = script.runInThisContext({ displayErrors: true })
     return run.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename))
   }
   process.once('exit', () => {
     if (fresh.size === 0) return
-    for (const [file, { source, script }] of fresh) {
+    for (const [file, { source, script, purposes }] of fresh) {
       try {
-        writeWhole(file, entryBytes(source, script.createCachedData()))
+        writeWhole(file, entryBytes(source, script.createCachedData(), purposes))
       } catch {
         // The cache is only ever a shortcut.
       }
@@ -211,4 +250,4 @@ function useCompileCache(folder, env = process.env) {
   return true
 }
 
-module.exports = { useCompileCache, cacheFolder, pruneCache }
+module.exports = { useCompileCache, cacheFolder, pruneCache, purposeOf, readHeader }

@@ -10,6 +10,7 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('rightful: the CLI has not been built yet. Run `npm run build:cli` (or `npm install`) in the Rightful folder.\n')
   process.exit(1)
 }
-// Later runs start from the code V8 compiled the first time (bin/compile-cache.js).
-require('./compile-cache').useCompileCache(path.dirname(bundle))
+// Later runs start from the code V8 compiled the first time (bin/compile-cache.js), each command's own included.
+const compileCache = require('./compile-cache')
+compileCache.useCompileCache(path.dirname(bundle), process.env, compileCache.purposeOf(process.argv.slice(2)))
 require(bundle).main()

@@ -155,13 +155,34 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       opening.catch(() => {})
       api = tracked(openedLater(opening))
     }
+    if (!api && scope === 'letter') {
+      // A new request's letter: only what a letter opens (core/api/letter-api.ts), on ports without conf.
+      const opening = (async () => {
+        const [{ openLetterApi }, { createLetterPorts }, { noFileSink, pathSink }, { resolveDataDir }] = await Promise.all([
+          import('./core/api/letter-api'),
+          import('./adapters/node/letter-ports'),
+          import('./adapters/node/file-sinks'),
+          import('./adapters/node/data-dir'),
+        ])
+        const ports = createLetterPorts({
+          dataDir: resolveDataDir(io.env),
+          resourcesRoot: options.resourcesRoot,
+          files: out ? pathSink(out) : noFileSink,
+          ...(io.progress ? { progress: progressIn(io.progress) } : {}),
+          ...(hold ? { hold } : {}),
+        })
+        notices = ports.notices
+        return openLetterApi(ports)
+      })()
+      opening.catch(() => {})
+      api = tracked(openedLater(opening))
+    }
     if (!api) {
       // The core (and the libraries behind it) is loaded only by a command that uses it, so that
       // `--version`, `--help` and bad arguments start at once (see bench/cli-start.ts).
       const opening = (async () => {
-        // A new request's letter: only what a letter opens (core/api/letter-api.ts), on the same ports.
-        const [{ createApi, openLetterApi }, { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir }] = await Promise.all([
-          scope === 'letter' ? import('./core/api/letter-api').then((m) => ({ createApi: null, openLetterApi: m.openLetterApi })) : import('./core/api/create-api').then((m) => ({ createApi: m.createApi, openLetterApi: null })),
+        const [{ createApi }, { createNodePorts, listPicker, noFileSink, pathSink, resolveDataDir }] = await Promise.all([
+          import('./core/api/create-api'),
           import('./adapters/node/node-ports'),
         ])
         const ports = createNodePorts({
@@ -176,8 +197,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
         })
         notices = ports.notices
         // `send --smtp`: this run's server, in memory; the saved mail settings stay as they are.
-        if (openLetterApi) return openLetterApi(ports)
-        return createApi!(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
+        return createApi(mail ? { ...ports, stores: withDocument(ports.stores, 'mail', memoryDocument('--smtp', mail)) } : ports)
       })()
       // A failure to open reaches the caller through its first call; none goes unhandled.
       opening.catch(() => {})

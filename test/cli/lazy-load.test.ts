@@ -88,4 +88,19 @@ describe('the CLI loads what a command needs, when it needs it', () => {
     }
     for (const library of ['nodemailer', 'mailparser', 'imapflow', 'html-to-text', 'ics']) expect(has(run.loaded, library), library).toBe(false)
   })
+
+  it('writes a letter on letter ports: the stores read without conf, ajv or the rest of node-ports, and no PDF library started that a letter never runs', () => {
+    const dir = tempDir()
+    const profile = path.join(dir, 'profile.json')
+    fs.writeFileSync(profile, JSON.stringify({ name: 'Alex Example', email: 'alex@example.org', address: 'Musterstraße 12\n10115 Berlin\nGermany' }))
+    const run = loadedBy(['letter', '--company', 'fs-com', '--type', 'access', '--profile', profile, '--out', path.join(dir, 'letter.pdf'), '--json'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ reference: 'RF-2026-0001' })
+    expect(run.loaded).toContain('// electron/adapters/node/letter-ports.ts')
+    expect(run.loaded).toContain('// electron/adapters/node/narrow-ports.ts')
+    for (const part of ['node-ports', 'conf-stores', 'policy-fetch']) expect(run.loaded, part).not.toContain(`// electron/adapters/node/${part}.ts`)
+    for (const library of ['conf', 'ajv', 'ajv-formats', 'atomically', 'dot-prop', 'semver', 'nodemailer']) expect(has(run.loaded, library), library).toBe(false)
+    // The libraries of the PDF code that a letter never runs are in the bundle behind their stand-ins (vite.lazy-modules.ts).
+    for (const standIn of ['brotli/decompress.js', 'linebreak']) expect(run.loaded, standIn).toContain(`rightful-lazy:${standIn}`)
+  })
 })

@@ -3,11 +3,12 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fontsFrom, templatesFrom } from '../../electron/adapters/node/resources'
 import type { FontSource } from '../../electron/core/api/ports'
-import { parsedFont, runsFromTable } from '../../electron/core/letters/letter-fonts'
+import { layoutSkippingMarks, parsedFont, runsFromPlainCharacters, runsFromTable } from '../../electron/core/letters/letter-fonts'
 import { letterFor } from '../../electron/core/letters/letter-for-request'
 import { renderLetterPdf, type LetterInput } from '../../electron/core/letters/pdf-letter'
-import { decodeRun, encodeRun, runEntries, runLines, runTableMaxBytes, type RunTable } from '../../electron/core/letters/run-table'
-import { compileRunTable, languageTexts, piecesOf } from '../../electron/core/letters/run-table-build'
+import { create } from 'fontkit'
+import { decodeRun, encodeRun, PlainLayout, runEntries, runLines, runTableMaxBytes, type RunTable } from '../../electron/core/letters/run-table'
+import { compileRunTable, languageTexts, piecesOf, sameRun } from '../../electron/core/letters/run-table-build'
 import { loadTemplates } from '../../electron/core/templates/templates'
 import { expectOk, repoRoot, startCore, tempDir } from '../helpers/ports'
 
@@ -51,6 +52,9 @@ describe('the words of the templates laid out ahead of time (run tables)', () =>
       expect(Buffer.from(await renderLetterPdf(input, tabled)).equals(expected), name).toBe(true)
       expect(runsFromTable(parsedFont(plain, 'regular')), name).toBe(0)
       expect(runsFromTable(parsedFont(tabled, 'regular')), name).toBeGreaterThan(200)
+      // The sender's and the company's words and the reference: from the plain characters, not fontkit.
+      expect(runsFromPlainCharacters(parsedFont(plain, 'regular')), name).toBe(0)
+      expect(runsFromPlainCharacters(parsedFont(tabled, 'regular')), name).toBeGreaterThan(5)
       // A second letter from the same source, and one in the other language, come out the same as well.
       for (const other of letters) expect(Buffer.from(await renderLetterPdf(other.input, tabled)).equals(Buffer.from(await renderLetterPdf(other.input, sourceWith()))), `${name} then ${other.name}`).toBe(true)
     }
@@ -75,6 +79,48 @@ describe('the words of the templates laid out ahead of time (run tables)', () =>
       throw new Error('EIO')
     })
     expect(Buffer.from(await renderLetterPdf(input, throwing)).equals(expected)).toBe(true)
+  })
+
+  it("lays out text of a face's plain characters as fontkit does, and passes over any other text", () => {
+    const en = tables.get('en')!
+    for (const entry of en.faces) {
+      expect(entry.plain, entry.face).toBeDefined()
+      const font = create(shipped.load(entry.face))
+      const layout = PlainLayout.of(font, entry.plain!)!
+      const shaped = layoutSkippingMarks(font.layout.bind(font), font)
+      const plainCodePoints = entry.plain!.characters.filter((_, at) => at % 3 === 0)
+      // Printable ASCII, Latin-1 and Latin Extended-A, but "f" (fi, fl: ligatures) and the soft hyphen (hidden).
+      for (const char of 'AZaz09 .,-@/()&ÄÖÜäöüßéèçñøåÆŁłŚžőąş') expect(plainCodePoints, `${entry.face} ${char}`).toContain(char.codePointAt(0))
+      for (const char of 'f\u00ad\u2044\u0301\u0192') expect(plainCodePoints, `${entry.face} ${char}`).not.toContain(char.codePointAt(0))
+      const texts = ['Alex', 'Example ', 'RF-2026-0030', 'RF-2026-0030 ', 'alex@example.org', 'Musterstraße', '10115 ', 'UNITED ', 'Centerpoint ', 'Jürgen Groß', 'VA AV To Ty', '"Łódź", 80-331.']
+      let seed = 7
+      const next = () => (seed = (Math.imul(seed, 48_271) + 11) >>> 0) % plainCodePoints.length
+      for (let n = 0; n < 1500; n += 1) texts.push(String.fromCodePoint(...Array.from({ length: 1 + (n % 30) }, () => plainCodePoints[next()]!)))
+      for (const text of texts) {
+        const own = layout.layout(text)
+        expect(own, `${entry.face} ${JSON.stringify(text)}`).not.toBeNull()
+        expect(sameRun(own!, font.layout(text)), `${entry.face} ${JSON.stringify(text)}`).toBe(true)
+        expect(sameRun(own!, shaped(text)), `${entry.face} ${JSON.stringify(text)}`).toBe(true)
+      }
+      for (const text of ['office', 'Straße\u0301', 'Zürich\u00ad', '1\u20442', '', '中文', 'x'.repeat(401)]) expect(layout.layout(text), `${entry.face} ${JSON.stringify(text)}`).toBeNull()
+    }
+  })
+
+  it('passes over plain characters that do not read, and the letter stays the same', async () => {
+    const { input } = letters[0]!
+    const expected = Buffer.from(await renderLetterPdf(input, sourceWith()))
+    const en = tables.get('en')!
+    const broken: unknown[] = [[65, 1], [65, 1, 500, 66], [65, 1.5, 500], [65, 999_999, 500], [65, 1, 500, 65, 1, 500], [31, 1, 500], [55_296, 1, 500], [65, -1, 500], '65,1,500', null]
+    for (const characters of broken) {
+      const table = { ...en, faces: en.faces.map((face) => ({ ...face, plain: { characters, kerning: [] } })) }
+      const source = sourceWith(() => table)
+      expect(Buffer.from(await renderLetterPdf(input, source)).equals(expected), JSON.stringify(characters)).toBe(true)
+      expect(runsFromPlainCharacters(parsedFont(source, 'regular')), JSON.stringify(characters)).toBe(0)
+    }
+    const unknownPair: RunTable = { ...en, faces: en.faces.map((face) => ({ ...face, plain: { characters: face.plain!.characters, kerning: [65, 1_114_111, -20] } })) }
+    const source = sourceWith(() => unknownPair)
+    expect(Buffer.from(await renderLetterPdf(input, source)).equals(expected)).toBe(true)
+    expect(runsFromPlainCharacters(parsedFont(source, 'regular'))).toBe(0)
   })
 
   it('decodes a run only when every glyph is one of the font, with finite positions', () => {

@@ -39,4 +39,22 @@ describe('built-in templates, parsed one language at a time', () => {
     expect(listed).toEqual(shipped.list().map((file) => file.path))
     expect(new Set(listed.map((file) => file.split('/')[1])).size).toBeGreaterThanOrEqual(5)
   })
+
+  it("reads only the language's own folder and strings file for a letter, and a broken strings file of another language stops only that language", () => {
+    const shipped = templatesFrom(repoRoot)
+    const asked: Array<string | undefined> = []
+    const source: TemplateSource = {
+      list: (lang) => (asked.push(`list ${lang}`), shipped.list(lang)),
+      strings: (lang) => (asked.push(`strings ${lang}`), shipped.strings(lang).map((file) => (file.lang === 'de' ? { ...file, text: 'sentByPost: [' } : file))),
+    }
+    const templates = loadTemplates(source, null)
+    expect(templates.find({ type: 'access', law: 'gdpr', lang: 'en' }).path).toBe('templates/en/access-europe.md')
+    expect(templates.strings('en').sentByPost).toBeTruthy()
+    expect(asked).toEqual(['list en', 'strings en'])
+    // The Node adapter gives that language's files alone, the same as its share of all of them.
+    expect(shipped.list('en').map((file) => file.path)).toEqual(shipped.list().filter((file) => file.lang === 'en').map((file) => file.path))
+    expect(shipped.strings('en')).toEqual(shipped.strings().filter((file) => file.lang === 'en'))
+    expect(() => templates.strings('de')).toThrow()
+    expect(templates.strings('en').sentByPost).toBeTruthy()
+  })
 })

@@ -15,22 +15,9 @@ import { memorySecrets } from './secrets'
 import { builtinAuthoritiesFrom, builtinCatalogFrom, fontsFrom, templatesFrom } from './resources'
 
 export { defaultDataDir, resolveDataDir } from './data-dir'
+export { noFileSink, pathSink } from './file-sinks'
 
 export const systemClock: Clock = { now: () => new Date() }
-
-/** Writes every output to one given path (the CLI's --out). */
-export function pathSink(target: string): FileSink {
-  return {
-    async save({ bytes }) {
-      writeFileAtomicSync(path.resolve(target), bytes)
-      return path.resolve(target)
-    },
-    choosePath: async () => path.resolve(target),
-  }
-}
-
-/** Where nothing is saved (a CLI command without --out). */
-export const noFileSink: FileSink = { save: async () => null, choosePath: async () => null }
 
 /** Writes outputs into a folder under their suggested names, never overwriting (the harness). */
 export function folderSink(dir: string): FileSink {

@@ -7,15 +7,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { compactFileName, digestOf } from '../../core/catalog/compact'
 import { compiledTemplatesFile, compiledTemplatesMaxBytes } from '../../core/templates/compiled'
+import { withoutGlyphNames } from '../../core/letters/font-names'
 import { runTableLanguage, runTableMaxBytes } from '../../core/letters/run-table'
 import type { BuiltinAuthoritySource, BuiltinCatalogSource, FontFaceName, FontSource, TemplateSource } from '../../core/api/ports'
 
 export function templatesFrom(root: string): TemplateSource {
   const dir = path.join(root, 'templates')
-  const languageDirs = () =>
+  /** The language folders, or only `lang`'s when given. */
+  const languageDirs = (lang?: string) =>
     fs
       .readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() && (lang === undefined || entry.name === lang))
       .map((entry) => entry.name)
   return {
     compiled() {
@@ -28,18 +30,18 @@ export function templatesFrom(root: string): TemplateSource {
         return null
       }
     },
-    strings() {
-      return languageDirs()
+    strings(lang) {
+      return languageDirs(lang)
         .filter((lang) => fs.existsSync(path.join(dir, lang, 'strings.yaml')))
         .map((lang) => {
           const file = path.join(dir, lang, 'strings.yaml')
           return { path: path.relative(root, file), lang, text: fs.readFileSync(file, 'utf8') }
         })
     },
-    list() {
+    list(lang) {
       return fs
         .readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
+        .filter((entry) => entry.isDirectory() && (lang === undefined || entry.name === lang))
         .flatMap((langDir) =>
           fs
             .readdirSync(path.join(dir, langDir.name))
@@ -92,7 +94,8 @@ export function fontsFrom(root: string): FontSource {
         const candidates = fontFiles[face].map((parts) => path.join(root, ...parts))
         const file = candidates.find((candidate) => fs.existsSync(candidate))
         if (!file) throw new Error(`The letter font "${face}" is missing: looked for ${candidates.join(' and ')}.`)
-        bytes = new Uint8Array(fs.readFileSync(file))
+        // Without the glyph names that nothing reads and fontkit would decode in full (core/letters/font-names.ts).
+        bytes = withoutGlyphNames(new Uint8Array(fs.readFileSync(file)))
         cache.set(face, bytes)
       }
       return bytes

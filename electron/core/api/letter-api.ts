@@ -35,8 +35,11 @@ import type { Ports } from './ports'
 export const letterChannels = ['catalog:get', 'profile:get', 'templates:list', 'requests:create', 'letters:savePdf'] as const
 export type LetterChannel = (typeof letterChannels)[number]
 
+/** What a letter API needs of its host's ports (the CLI's letter-ports.ts, or a host's whole Ports). */
+export type LetterPorts = Pick<Ports, 'dataDir' | 'clock' | 'notices' | 'stores' | 'templates' | 'fonts' | 'catalog' | 'files' | 'progress' | 'hold'>
+
 /** Opens the API that answers the methods of a letter alone, on the host's ports. */
-export async function openLetterApi(ports: Ports): Promise<Api> {
+export async function openLetterApi(ports: LetterPorts): Promise<Api> {
   // As createApi: a restore a crash interrupted is finished before anything is read (the backup
   // code is loaded only when there is one).
   if (restorePending(ports.dataDir)) {

@@ -18,7 +18,7 @@
  */
 import { create, type ClassDefinition, type Font, type Glyph, type GlyphPosition, type GlyphRun } from 'fontkit'
 import type { FontFaceName, FontSource } from '../shared/ports'
-import { decodeRun, fontDigest, readRunTable, runEntries, RUN_TABLE_FACES, runTableLanguage } from './run-table'
+import { decodeRun, fontDigest, PlainLayout, readRunTable, runEntries, RUN_TABLE_FACES, runTableLanguage, type PlainCharacters } from './run-table'
 
 export type Weight = 'regular' | 'bold'
 
@@ -75,6 +75,10 @@ class RunMemory {
   readonly offered = new Set<string>()
   /** How many runs came from a table rather than from fontkit (for tests and the bench). */
   fromTable = 0
+  /** Text of plain characters alone, laid out from their numbers (run-table.ts PlainLayout). */
+  private plain: PlainLayout | null = null
+  /** How many runs were laid out from the plain characters rather than by fontkit. */
+  fromPlain = 0
   /** pdfkit's scale for this face: font units to 1000 per em. */
   private readonly scale: number
 
@@ -90,13 +94,20 @@ class RunMemory {
     for (const [text, encoded] of runs) if (!this.ahead.has(text)) this.ahead.set(text, encoded)
   }
 
+  /** Takes the plain characters of this very font file (the first offer that reads stays). */
+  offerPlain(plain: PlainCharacters): void {
+    this.plain ??= PlainLayout.of(this.font, plain)
+  }
+
   run(text: string): KeptRun {
     const kept = this.runs.get(text)
     if (kept) return kept
     const encoded = this.ahead.get(text)
     const decoded = encoded === undefined ? null : decodeRun(this.font, encoded)
     if (decoded) this.fromTable += 1
-    const shaped = decoded ?? this.shape(text)
+    const plain = decoded ? null : (this.plain?.layout(text) ?? null)
+    if (plain) this.fromPlain += 1
+    const shaped = decoded ?? plain ?? this.shape(text)
     const positions = shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }))
     // pdfkit multiplies each advance by its scale and sums the products in order: so do we, for the same number.
     let width = 0
@@ -193,6 +204,11 @@ export function runsFromTable(font: Font): number {
   return memories.get(font)?.fromTable ?? 0
 }
 
+/** How many of the runs a face has laid out came from its plain characters (for tests and the bench). */
+export function runsFromPlainCharacters(font: Font): number {
+  return memories.get(font)?.fromPlain ?? 0
+}
+
 /**
  * Offers each face of `faces` that a run table covers the runs laid out ahead of time for the
  * languages `langs` (run-table.ts), once per face and language; only a table laid out in the same
@@ -218,7 +234,10 @@ export function offerRunTables(source: FontSource, faces: ReadonlyMap<FontFaceNa
     for (const { face, font, memory } of waiting) {
       memory.offered.add(lang)
       const entry = table?.faces.find((candidate) => candidate.face === face)
-      if (entry && entry.digest === digestOf(source, face, font)) memory.offer(runEntries(entry.runs))
+      if (entry && entry.digest === digestOf(source, face, font)) {
+        memory.offer(runEntries(entry.runs))
+        if (entry.plain) memory.offerPlain(entry.plain)
+      }
     }
   }
 }

@@ -10,6 +10,14 @@
  * glyphs (id and code points) and their positions in font units. A run that does not decode (or a
  * table that is absent, broken or of another font) only means the text is laid out as without it:
  * the letter is the same PDF, byte for byte (letter-run-table.test.ts).
+ *
+ * A face's entry may also hold its plain characters (run-table-build.ts plainCharacters): those
+ * that fontkit's shaping, as the letters ask for it, never substitutes and only moves by pair
+ * kerning, with their glyphs, advances and the kerning of each pair of them. A piece of text made
+ * of plain characters alone (a name, a street, a postcode, the reference) is then laid out from
+ * these numbers (PlainLayout) instead of by fontkit: the same glyphs at the same positions, without
+ * reading the font's substitution and positioning tables, which is most of the cost of the first
+ * piece a fresh process lays out in a face.
  */
 import { createHash } from 'node:crypto'
 import type { Font, Glyph, GlyphPosition, GlyphRun } from 'fontkit'
@@ -28,6 +36,13 @@ export const runTableLanguage = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/
 /** At most this many glyphs in one run (the longest piece kept is 200 characters). */
 const MAX_GLYPHS = 400
 
+/** At most this many plain characters, and kerned pairs of them, per face. */
+const MAX_PLAIN_CHARACTERS = 4096
+const MAX_KERNED_PAIRS = 1_000_000
+
+/** An array of safe integers, checked whole. */
+const integers = z.custom<ReadonlyArray<number>>((value) => Array.isArray(value) && value.every(Number.isSafeInteger), 'an array of integers')
+
 const runTableSchema = z.strictObject({
   format: z.literal(1),
   lang: z.string().regex(runTableLanguage),
@@ -41,6 +56,14 @@ const runTableSchema = z.strictObject({
        * line break: pieces are cut at white space. Split into lines when the table is offered.
        */
       runs: z.string(),
+      /**
+       * The face's plain characters: `characters`, per character its code point, glyph id and
+       * advance (in font units), one after the other; `kerning`, per kerned pair the two code points
+       * and the change to the first one's advance. Absent where the build found none. Plain arrays
+       * of numbers, which JSON.parse reads at native speed (checked here with a builtin, not per
+       * element by zod).
+       */
+      plain: z.optional(z.strictObject({ characters: integers, kerning: integers })),
     }),
   ),
 })
@@ -109,6 +132,62 @@ export function decodeRun(font: Font, encoded: string): { glyphs: Glyph[]; posit
   }
   // The glyphs are made only once the whole run has decoded, as fontkit's layout makes them.
   return { glyphs: ids.map((id, i) => font.getGlyph(id, points[i])), positions }
+}
+
+/** A face's plain characters as a table holds them (RunTable faces' `plain`). */
+export type PlainCharacters = { readonly characters: ReadonlyArray<number>; readonly kerning: ReadonlyArray<number> }
+
+/**
+ * Lays out text made of a face's plain characters from their numbers: each character its glyph and
+ * advance, the advance changed by the kerning of the pair it starts, as fontkit's shaping gives for
+ * them (run-table-build.ts checks this at build time, letter-run-table.test.ts against fontkit).
+ */
+export class PlainLayout {
+  private constructor(
+    private readonly font: Font,
+    private readonly glyphs: ReadonlyMap<number, { readonly id: number; readonly advance: number }>,
+    private readonly kerning: ReadonlyMap<number, number>,
+  ) {}
+
+  /** The layout of `plain` in `font`; null when the numbers are not of plain characters of this font. */
+  static of(font: Font, plain: PlainCharacters): PlainLayout | null {
+    const { characters, kerning: kerned } = plain
+    if (characters.length % 3 !== 0 || kerned.length % 3 !== 0 || characters.length > MAX_PLAIN_CHARACTERS * 3 || kerned.length > MAX_KERNED_PAIRS * 3) return null
+    const glyphs = new Map<number, { id: number; advance: number }>()
+    for (let at = 0; at < characters.length; at += 3) {
+      const [codePoint, id, advance] = [characters[at]!, characters[at + 1]!, characters[at + 2]!]
+      // Characters of the Basic Multilingual Plane other than surrogates, each once, with a glyph of the font.
+      if (codePoint < 0x20 || codePoint > 0xffff || (codePoint >= 0xd800 && codePoint <= 0xdfff) || glyphs.has(codePoint)) return null
+      if (id < 0 || id >= font.numGlyphs || advance < 0) return null
+      glyphs.set(codePoint, { id, advance })
+    }
+    const kerning = new Map<number, number>()
+    for (let at = 0; at < kerned.length; at += 3) {
+      const [first, second, adjustment] = [kerned[at]!, kerned[at + 1]!, kerned[at + 2]!]
+      if (!glyphs.has(first) || !glyphs.has(second)) return null
+      kerning.set(first * 0x10000 + second, adjustment)
+    }
+    return new PlainLayout(font, glyphs, kerning)
+  }
+
+  /** The glyphs and positions of `text`, or null when it holds anything but plain characters. */
+  layout(text: string): { glyphs: Glyph[]; positions: GlyphPosition[] } | null {
+    if (text.length === 0 || text.length > MAX_GLYPHS) return null
+    const found: Array<{ readonly id: number; readonly advance: number }> = []
+    for (let index = 0; index < text.length; index += 1) {
+      const glyph = this.glyphs.get(text.charCodeAt(index))
+      if (!glyph) return null
+      found.push(glyph)
+    }
+    const positions: GlyphPosition[] = found.map((glyph, index) => ({
+      xAdvance: glyph.advance + (index + 1 < text.length ? (this.kerning.get(text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1)) ?? 0) : 0),
+      yAdvance: 0,
+      xOffset: 0,
+      yOffset: 0,
+    }))
+    // The glyphs as fontkit's layout makes them: by id, with the character they stand for.
+    return { glyphs: found.map((glyph, index) => this.font.getGlyph(glyph.id, [text.charCodeAt(index)])), positions }
+  }
 }
 
 /** The table as JSON gave it, checked; null when it is not one (for `lang`). */

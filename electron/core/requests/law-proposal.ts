@@ -97,14 +97,15 @@ const countryNames: Readonly<Record<string, string>> = {
   US: 'the United States',
 }
 
-const englishRegions = new Intl.DisplayNames(['en-GB'], { type: 'region' })
+/** Made when a reason first names a country: every command loads this file, few propose a law. */
+let englishRegions: Intl.DisplayNames | null = null
 
 /** A country's English name, as the reasons say it: the proposal's own words for a few, else Intl's (the code when it has none). */
 function placeOf(country: string): string {
   const own = ownValue(countryNames, country) ?? (isEeaCountry(country) ? 'the EU/EEA' : null)
   if (own) return own
   try {
-    return /^[A-Z]{2}$/.test(country) ? (englishRegions.of(country) ?? country) : country
+    return /^[A-Z]{2}$/.test(country) ? ((englishRegions ??= new Intl.DisplayNames(['en-GB'], { type: 'region' })).of(country) ?? country) : country
   } catch {
     return country
   }

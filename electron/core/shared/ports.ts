@@ -52,9 +52,13 @@ export type DocumentStores = {
 export type TemplateFile = { readonly path: string; readonly lang: string; readonly name: string; readonly text: string }
 
 export type TemplateSource = {
-  list(): ReadonlyArray<TemplateFile>
-  /** Each language's strings.yaml. */
-  strings(): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
+  /**
+   * The template files; with `lang`, a host may give only that language's (the core keeps those of
+   * the language it asked for), so that an English letter does not read every language's files.
+   */
+  list(lang?: string): ReadonlyArray<TemplateFile>
+  /** Each language's strings.yaml; with `lang`, a host may give only that language's. */
+  strings(lang?: string): ReadonlyArray<{ readonly path: string; readonly lang: string; readonly text: string }>
   /**
    * The built-in templates compiled ahead of time (templates/compiled.json, written by the build:
    * core/templates/compiled.ts), as JSON gave it and not yet checked; null when there is none or

@@ -113,7 +113,8 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
   // Parsed one language at a time: a template must sit in its language's folder, and two templates
   // can only clash within one language, so writing an English letter never parses the Chinese ones.
   const builtin = new Map<string, Template[]>()
-  let strings: Map<Language, LanguageStrings> | null = null
+  /** Each language's strings, parsed when that language is first asked for. */
+  const strings = new Map<Language, LanguageStrings>()
   // The compiled form of the built-in files (compiled.ts), read once, when a file is first needed.
   let compiled: CompiledLookup | null = null
   const precompiled = (): CompiledLookup => (compiled ??= compiledLookup(source))
@@ -124,7 +125,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     let loaded = builtin.get(lang)
     if (!loaded) {
       loaded = source
-        .list()
+        .list(lang)
         .filter((file) => file.lang === lang)
         .map((file) => {
           const parts = precompiled().template(file.path, file.text)
@@ -170,19 +171,19 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
     return found
   }
 
-  const loadStrings = (): Map<Language, LanguageStrings> => {
-    if (!strings) {
-      strings = new Map()
-      for (const file of source.strings()) {
+  const loadStrings = (lang: Language): LanguageStrings | undefined => {
+    if (!strings.has(lang)) {
+      for (const file of source.strings(lang)) {
+        if (file.lang !== lang) continue
         const held = precompiled().strings(file.path, file.text)
         const parsed = languageStringsSchema.safeParse(held ? held.data : parseYaml(file.text))
         if (!parsed.success) {
           throw coreErrorAs('TEMPLATE_INVALID', `${file.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'error.template.problems', { path: file.path, problems: zodProblems(parsed.error) })
         }
-        strings.set(file.lang as Language, parsed.data)
+        strings.set(lang, parsed.data)
       }
     }
-    return strings
+    return strings.get(lang)
   }
 
   const infos = (): TemplateInfo[] => {
@@ -244,7 +245,7 @@ export function loadTemplates(source: TemplateSource, userDir: string | null): T
       return { ...fillTemplate(template, law, viewFor(template.lang)), template }
     },
     strings(lang) {
-      const found = loadStrings().get(lang)
+      const found = loadStrings(lang)
       if (!found) throw coreError('TEMPLATE_NOT_FOUND', 'error.template.noStrings', { lang })
       return found
     },

@@ -6,7 +6,7 @@
  * Then it is judged: the company's, a regulator's (where complaints go) or a third party's.
  */
 import { unlimitedBudget, type TextBudget } from '../../text/budget'
-import { declaredController, hostingCue, ownerFromContext, regulatorAddress, regulatorCue, thirdPartyName } from './cues'
+import { declaredController, hostingCue, ownerFromContext, privacyCues, regulatorAddress, regulatorCue, scoreCues, thirdPartyName } from './cues'
 import type { ProposedPostalAddress } from './proposal'
 import { because, type Reason } from './reasons'
 import type { Segments, Span } from './segments'
@@ -84,6 +84,13 @@ const countries: ReadonlyArray<[RegExp, string]> = [
   [/^(?:Ukraine)$/i, 'UA'],
   [/^(?:Serbia)$/i, 'RS'],
   [/^(?:(?:the\s+)?Republic of\s+)?Panama$/i, 'PA'],
+  [/^(?:Colombia|Kolumbien|Colombie)$/i, 'CO'],
+  [/^(?:Argentina|Argentinien|Argentine)$/i, 'AR'],
+  [/^(?:Chile|Chili)$/i, 'CL'],
+  [/^(?:Peru|Perú|Pérou)$/i, 'PE'],
+  [/^(?:Ecuador|Équateur)$/i, 'EC'],
+  [/^(?:Uruguay)$/i, 'UY'],
+  [/^(?:Costa Rica)$/i, 'CR'],
 ]
 
 /** `text` without a closing run of the characters in `chars` (as .replace(/[…]+$/, '') does, in one pass). */
@@ -112,7 +119,7 @@ function countryOf(part: string): string | null {
 }
 
 const countryWords =
-  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama|États-Unis|Etats-Unis|Royaume-Uni|Allemagne|Irlande|Pays-Bas|Suisse|Autriche|Espagne|Italie|Belgique|Luxemburg|Danemark|Suède|Norvège|Finlande|Pologne|Grèce|Malte|Chypre|République tchèque|République Tchèque|Brésil|Singapour|Japon|Deutschland|España|Italia|Nederland|Estados Unidos|Reino Unido|Alemania|Francia|Irlanda`
+  String.raw`United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|England|Scotland|Wales|Germany|Deutschland|Hong\s?Kong(?:\s+SAR)?|China|PRC|P\.\s?R\.\s?C\.?|P\.R\. China|People'?s Republic of China|Ireland|Irland|France|Netherlands|Singapore|Japan|Canada|Australia|Switzerland|Schweiz|Austria|Österreich|Sweden|Spain|Italy|Belgium|Luxembourg|Denmark|Norway|Finland|Poland|Taiwan|India|Brazil|Brasil|Israel|South Korea|Republic of Korea|Cyprus|Malaysia|Czech Republic|Czechia|Portugal|Greece|Estonia|Latvia|Lithuania|Malta|Iceland|Hungary|Romania|Bulgaria|Croatia|Slovenia|Slovakia|Liechtenstein|Monaco|New Zealand|South Africa|Mexico|United Arab Emirates|UAE|Gibraltar|Colombia|Argentina|Chile|Perú|Peru|Ecuador|Uruguay|Costa Rica|México|Isle of Man|Cayman Islands|British Virgin Islands|Ukraine|Serbia|Republic of Panama|Panama|États-Unis|Etats-Unis|Royaume-Uni|Allemagne|Irlande|Pays-Bas|Suisse|Autriche|Espagne|Italie|Belgique|Luxemburg|Danemark|Suède|Norvège|Finlande|Pologne|Grèce|Malte|Chypre|République tchèque|République Tchèque|Brésil|Singapour|Japon|Deutschland|España|Italia|Nederland|Estados Unidos|Reino Unido|Alemania|Francia|Irlanda`
 
 /** A country name as written in running text (the anchor also takes it in capitals). */
 const countryCase = new RegExp(String.raw`^(?:the\s+)?(?:${countryWords})$`)
@@ -327,6 +334,16 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
     make: () => ({ country: 'IN', region: null, strength: 4 }),
   },
   {
+    // India: a state and its six-digit PIN code: "Dist. Narayanpet, Telangana – 509208", "Kerala 682 001"
+    pattern: /\b(?:Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Orissa|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|Uttarakhand|West Bengal|Jammu and Kashmir|Puducherry)[ \t]*(?:[-–—,][ \t]*)?[1-9]\d{2}[ \t]?\d{3}(?!\d)/g,
+    make: () => ({ country: 'IN', region: null, strength: 4 }),
+  },
+  {
+    // South Korea: a road address, district then road and building number: "대전 중구 돌다리로 19번길 9", "서울특별시 강남구 테헤란로 152"
+    pattern: /(?<![가-힣])[가-힣]{1,8}(?:구|군|시)[ \t]+[가-힣0-9]{1,12}(?:로|길)[ \t]?(?:\d{1,4}(?:번길|가길)[ \t]?)?\d{1,4}(?:-\d{1,4})?(?![\d])/g,
+    make: () => ({ country: 'KR', region: null, strength: 4 }),
+  },
+  {
     // Japan: "〒105-0022", in full-width digits too
     pattern: /〒[ \t\u3000]?[0-9０-９]{3}[-－ー‐][0-9０-９]{4}/g,
     make: () => ({ country: 'JP', region: null, strength: 5 }),
@@ -340,7 +357,7 @@ const anchorPatterns: ReadonlyArray<AnchorPattern> = [
 ]
 
 const strongKeyword =
-  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|(?:Business|Retail|Industrial|Science|Technology|Office) Park|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate|(?:Business|Office|Trade) Cent(?:re|er)|Airport|Aéroport|Zone Aéroportuaire|Rue|Avenue|Boulevard|Quai|Allée|Impasse|Chemin|Calle|Avenida|Avda\.|Polígono|Edificio|Via|Viale|Piazza)\b|(?:straat|gracht|laan|plein|kade)\s*\d|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
+  /\b(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Way|Parkway|Pkwy|Square|Sq\.|Court|Highway|Hwy|Suite|Ste\.?|Floor|Fl\.|Room|Rm\.?|Units?|Flat|Block|Level|Building|Bldg\.?|Tower|(?:Business|Retail|Industrial|Science|Technology|Office) Park|P\.?\s?O\.?\s?Box|Postfach|Postbox|Straße|Strasse|No\.|District|New Area|Gewerbepark|Industrial Estate|(?:Business|Office|Trade) Cent(?:re|er)|Airport|Aéroport|Zone Aéroportuaire|Rue|Avenue|Boulevard|Quai|Allée|Impasse|Chemin|Calle|Avenida|Avda\.|Polígono|Edificio|Via|Viale|Piazza|Campus)\b|(?:straat|gracht|laan|plein|kade)\s*\d|\d{1,3}\/F\b|(?:straße|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)\s*\d|[路街号区室楼]/i
 const orgSuffix =
   /\b(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|KG|SE|Co\.|Company|Corp\.?|Corporation|S\.A\.|S\.A\.S\.|SARL|B\.V\.|N\.V\.|plc|PLC|Pty|Pte|e\.\s?V\.|Council|Authority|University|Universität|Hochschule|Institute|Office|Commission|Foundation|Trust)\b|有限公司|股份/i
 // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- only orgNameAtEnd uses it, on at most 200 characters
@@ -360,6 +377,9 @@ const labelBoundary =
 const leadIn =
   /\b(?:located at|addressing your letter to|write to us at|write us at|by post to|post to|letters? to|send (?:it |them |your request )?to|mail(?:ing)? (?:letters )?to|address(?:ed)? to|at|to|is|in|(?:situé|sis|domicilié)e?s?(?:\s+(?:au|à|a))?|(?:à|a) l['’]adresse(?: suivante)?|au|à)\s+/gi
 
+/** A law or article cited by its number ("Ley 1581 de 2012", "Law No. 25.326", "Art. 6"): numbers that are no address's. */
+const lawCitation = /^(?:Ley|Law|Act|Loi|Lei|Gesetz|Decreto|Décret|Decree|Regulation|Reglamento|Règlement|Verordnung|Directive|Directiva|Article|Artículo|Art\.)[ \t]+(?:No\.?[ \t]*|N[º°][ \t]*)?\d/i
+
 function digitOrKeyword(text: string): boolean {
   return /\d/.test(text) || strongKeyword.test(text)
 }
@@ -371,7 +391,8 @@ function splitParts(text: string, from: number, to: number): Part[] {
   let start = from
   for (let i = from; i <= to; i += 1) {
     // "… a complaint to the CNIL (3 place de Fontenoy – 75334 Paris)": the address starts inside the bracket.
-    if (i === to || text[i] === ',' || text[i] === '，' || text[i] === '、' || (text[i] === '(' && /^\d/.test(text.slice(i + 1, i + 2)))) {
+    // "만물인테리어 · 대전 중구 …": a middle dot between spaces separates parts as a comma does.
+    if (i === to || text[i] === ',' || text[i] === '，' || text[i] === '、' || (text[i] === '·' && text[i - 1] === ' ' && text[i + 1] === ' ') || (text[i] === '(' && /^\d/.test(text.slice(i + 1, i + 2)))) {
       const raw = text.slice(start, i)
       const lead = raw.length - raw.trimStart().length
       const trimmed = raw.trim()
@@ -538,7 +559,17 @@ function samePlace(a: ProposedPostalAddress, b: ProposedPostalAddress): boolean 
   }
   const ta = town(a)
   const tb = town(b)
-  return ta === tb || ta.endsWith(tb) || tb.endsWith(ta)
+  // "75011 Paris" and "75011 Paris. Comuto SA", "13014 MARSEILLE" and "13014 Marseille – France": what follows the town differs.
+  if (!(ta === tb || ta.endsWith(tb) || tb.endsWith(ta) || (Math.min(ta.length, tb.length) >= 3 && (ta.startsWith(tb) || tb.startsWith(ta))))) return false
+  // Where only the postcode is shared ("Campus, 66123 Saarbrücken" and "Meerwiesertalweg 15, 66123
+  // Saarbrücken": two buildings of one town), the words before it must agree too, or one writing have none.
+  if (small.some((n) => n.length < 4)) return true
+  const street = (x: ProposedPostalAddress) => {
+    const at = x.text.indexOf(small.find((n) => n.length >= 4)!)
+    return (at === -1 ? '' : x.text.slice(0, at)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  }
+  const [sa, sb] = [street(a), street(b)]
+  return sa === '' || sb === '' || sa.endsWith(sb) || sb.endsWith(sa)
 }
 
 /** Whether a strong anchor (a postcode pattern, not a bare country) starts within `span`. */
@@ -567,6 +598,8 @@ function isGermanAnchorPlausible(text: string, anchor: Anchor): boolean {
   const before = text.slice(Math.max(0, anchor.start - 120), anchor.start)
   const after = text.slice(anchor.end, anchor.end + 60)
   if (/^[ \t]*(?:[,(][ \t]*)?(?:Germany|Deutschland|Allemagne|Alemania|Germania|Duitsland|Tyskland|Niemcy)\b/.test(after) || /(?:Germany|Deutschland)/.test(after)) return true
+  // "Campus / 66123 Saarbrücken / Tel.: +49 681 302-0": a postcode line closing its line, a German phone number on the next.
+  if (/^[ \t]*\r?\n[ \t]*(?:Tel(?:efon)?\.?|Phone|Fon)[ \t:]{1,6}\+49[ \t(]/i.test(after)) return true
   if (/(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|steig|pfad|park)[ \t]*\d+[a-z]?\b|\b(?:Platz|Am|An der|Im|Auf der|Zum|Zur)\s[^\n,]{1,40}\d/i.test(before)) return true
   // Any street with its number right before the postcode, unless the street or the words after are another country's.
   if (namesOtherCountry(after, 'DE') || /^[ \t]*\(/.test(after) && !/^[ \t]*\((?:Germany|Deutschland|Allemagne|Alemania|Germania)\)/.test(after)) return false
@@ -624,7 +657,8 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
     for (let m = leadIn.exec(t); m; m = leadIn.exec(t)) cut = m.index + m[0].length
     // "aéroport international de Malte": a short part in lower case with a street or place word is
     // still the address (French and Spanish write them so); other parts in lower case are prose.
-    const startsLower = /^\p{Ll}/u.test(t) && !/^(?:c\/o|z\. ?Hd)/.test(t) && !(t.length <= 45 && strongKeyword.test(t))
+    // "s/n" (sin número, Spanish for "no number") opens a street's part in lower case too.
+    const startsLower = /^\p{Ll}/u.test(t) && !/^(?:c\/o|z\. ?Hd|s\/n\b)/.test(t) && !(t.length <= 45 && strongKeyword.test(t))
     if (cut !== -1 && (t.length > 40 || startsLower || /\b(?:located at|write|letter|post|send|mail)\b/i.test(t))) {
       const rest = t.slice(cut).trim()
       const before = t.slice(0, cut)
@@ -674,6 +708,17 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   if (anchor.end > closingPart.start && anchor.end < closingPart.end && /^[ \t]+(?:or|ou|oder|o|and|et|und|y|en)[ \t]+\p{Ll}/u.test(text.slice(anchor.end, Math.min(closingPart.end, anchor.end + 40)))) {
     anchorParts[anchorParts.length - 1] = { text: text.slice(closingPart.start, anchor.end).trim(), start: closingPart.start, end: anchor.end }
   }
+  // "28080 Madrid info@example.es Llama al 91 890 75 15": an e-mail address or a phone number run
+  // on after the town, without a label, ends the address.
+  const runOn = anchorParts[anchorParts.length - 1]!
+  if (anchor.end < runOn.end) {
+    const tail = text.slice(anchor.end, runOn.end)
+    const stop = /[ \t]\S{0,64}@|[ \t]\+?\d[\d \t()/-]{6,}\d/.exec(tail)
+    if (stop) {
+      const cut = text.slice(runOn.start, anchor.end + stop.index).trimEnd()
+      anchorParts[anchorParts.length - 1] = { text: cut, start: runOn.start, end: runOn.start + cut.length }
+    }
+  }
   // "联系地址：广东省…", "Address: 5/F …": a label inside the anchor's part is not part of the address.
   const firstAnchor = anchorParts[0]!
   // Only a colon inside the anchor's part counts, so the search looks no further back than the part.
@@ -716,6 +761,11 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
         break
       }
       if (gotOrg && !(attentionLine.test(t) && !/\d/.test(t) && t.length <= 40)) break
+      // A heading that only says what follows ("Contacto", "Kontakt", "Address") is no line of the address.
+      if (/^[#*\s]{0,6}(?:contact(?:o|s)?|kontakt|contatti|adresse|address|dirección|direccion|anschrift|postanschrift|indirizzo)[\s:：*]{0,6}$/iu.test(t)) break
+      // A line about privacy requests above the addressee ("개인정보 문의 · 열람/삭제 요청", "Privacy questions and requests")
+      // leads into the address; it is no line of it (an attention line, "Data Protection Officer", is).
+      if (!/\d/.test(t) && !attentionLine.test(t) && scoreCues(t, privacyCues).score >= 1.5) break
       if (/\S@\S|https?:|www\./i.test(t) || t.length > 70) break
       if (/[:：]$/.test(t)) break
       if (/^(?:Tel|Phone|Fax|E-?mail|Email|Web|Website|Telefon|Mobil|Hotline)\b/i.test(t)) break
@@ -763,7 +813,8 @@ function expand(anchor: Anchor, strongStarts: ReadonlyArray<number>, ctx: Ctx): 
   // sentence's, not the addressee's (whose role the sentence still decides, below).
   const lead = leadIntoName.exec(all[0]!.text)
   if (lead && lead[0].length < all[0]!.text.length) all[0] = { ...all[0]!, text: all[0]!.text.slice(lead[0].length), start: all[0]!.start + lead[0].length }
-  if (!all.some((p) => digitOrKeyword(p.text))) return null
+  // "Ley 1581 de 2012 — Protección de Datos Personales, Colombia": a law's number is no house number.
+  if (!all.some((p) => digitOrKeyword(p.text) && !lawCitation.test(p.text))) return null
 
   // Addressee: leading parts without numbers or street words, up to a company form.
   const recipientParts: Part[] = []
@@ -931,7 +982,10 @@ function judgeRole(input: {
   // A provider's name the policy declared the data controller just before is the company's own.
   const providerNamed = thirdPartyName.exec(named)
   const isCompany = (ctx.companyName !== null && ctx.companyName.test(named)) || (providerNamed !== null && declaredController(text.slice(Math.max(0, start - 600), start), providerNamed[0]))
-  if (regulatorAddress.test(joined) || (!isCompany && recipient && regulatorCue.test(recipient))) {
+  // An addressee whose first line is a regulator's name ("Unabhängiges Datenschutzzentrum Saarland") is the regulator,
+  // even where a word of the company's name stands in it.
+  const firstLine = recipient?.split(',')[0] ?? ''
+  if (regulatorAddress.test(joined) || (recipient && (!isCompany || regulatorCue.test(firstLine)) && regulatorCue.test(recipient))) {
     return { role: 'regulator', ...because('postal.regulator') }
   }
   if (!isCompany && recipient && thirdPartyName.test(recipient)) {

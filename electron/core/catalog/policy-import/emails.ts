@@ -453,6 +453,18 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   let leadText = segments.before(sentence.start, 260)
   // … and a heading about privacy leaves the words before it their say.
   if (section !== null && sentence.start - section.end < leadText.length && scoreCues(clean(section.text), privacyCues).score === 0) leadText = text.slice(section.end, sentence.start)
+  // A company's general mailbox (info@, contact@) on a bare line under a contact heading that says nothing
+  // of privacy ("Contact Information / Email: info@…") is tied to privacy only by its own section: the words
+  // before that heading belong to another section, and the mailbox stays what its name says. (A name line
+  // above the address, "Example GmbH", is not such a heading: the block goes on above it.)
+  let ownSectionFrom = 0
+  if (section === null && localPartPurpose(mention.address.slice(0, mention.address.lastIndexOf('@'))) === 'general') {
+    const above = headingEndBefore(segments, sentence.start, windowStart)
+    if (above !== null && contactHeading.test(above.text) && scoreCues(clean(above.text), privacyCues).score === 0) {
+      ownSectionFrom = above.end
+      if (sentence.start - above.end < leadText.length) leadText = text.slice(above.end, sentence.start)
+    }
+  }
   plainEmail.lastIndex = 0
   for (let m = plainEmail.exec(leadText); m; m = plainEmail.exec(leadText)) leadText = leadText.slice(m.index + m[0].length)
   plainEmail.lastIndex = 0
@@ -473,7 +485,8 @@ function judge(mention: Mention, ctx: JudgeContext): Judged {
   }
   // A list's introduction ("If you have questions about this policy, contact us at:") speaks for
   // every item under it; so does the section heading above ("Name des Datenschutzbeauftragten").
-  const introIndex = introductionIndexBefore(segments, sentence.start)
+  const introFound = introductionIndexBefore(segments, sentence.start)
+  const introIndex = introFound !== -1 && segments.sentences[introFound]!.start < ownSectionFrom ? -1 : introFound
   let introScore = introIndex === -1 ? { score: 0, strongest: null } : ctx.memo.intro.get(introIndex)
   if (!introScore) {
     const s = segments.sentences[introIndex]!
@@ -731,6 +744,9 @@ function namesRepresentative(before: string, representatives: ReadonlySet<string
   for (const word of before.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length >= 3 && representatives.has(word)) return true
   return false
 }
+
+/** A heading that opens a section of contact details ("Contact Information", "Kontakt", "Nous contacter"). */
+const contactHeading = /^[\d.\s]{0,6}(?:contact(?:o|ez-nous)?|kontakt|contatti|get in touch|reach us|nous contacter|impressum|about us)\b/iu
 
 /** The words of a bare label before an address ("E-mail:", "Eメール:"), letters only. */
 const bareLabelWords = /^(?:e?mail(?:address)?|email|courriel|correo|kontakt|contact|eメール|メール|電子メール|邮箱|电子邮件|電郵)?$/i

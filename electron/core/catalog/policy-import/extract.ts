@@ -5,6 +5,7 @@
  */
 import { checkTextSize, createTextBudget, type TextBudget } from '../../text/budget'
 import { findPostalAddresses, withoutTrailingStars } from './addresses'
+import { thirdPartyDomains } from './cues'
 import { findEmails, homeFirst } from './emails'
 import { companyDomainOf, findArchiveHint, findCompanyName, guessLanguage, plausibleName, siteDomainOf } from './identity'
 import { findPhones } from './phones'
@@ -54,6 +55,9 @@ function namePattern(name: string | null, domain: string | null): RegExp | null 
   const list = [...words].filter((w) => w.length >= 2).map(escapeRegExp)
   return list.length > 0 ? new RegExp(`(?<![\\w])(?:${list.join('|')})(?![\\w])`, 'i') : null
 }
+
+/** The opening of a policy, in characters, where it says whose it is. */
+const openingLength = 1000
 
 /** The longest policy Rightful reads, in characters (the API's input schema says the same). */
 export const maxPolicyLength = 2_000_000
@@ -138,7 +142,12 @@ function* readPolicy(input: PolicyInput, options: ExtractOptions): Generator<Pol
   // The domain the policy's own links go to: its name is the company's, and an address there is the
   // company's, even when it is a well-known provider's (the policy is that provider's own).
   const siteDomain = siteDomainOf(plain.links)
-  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, companyDomain ?? siteDomain)
+  // A well-known provider's site the links go to names the company where the policy's opening names it too
+  // (the provider's own policy), not where the provider first comes up further down (a page hosted on its
+  // service, its documentation cited).
+  const providerSite = siteDomain !== null && thirdPartyDomains.test(siteDomain) && !plain.text.slice(0, openingLength).toLowerCase().includes(siteDomain.split('.')[0]!.toLowerCase())
+  const nameDomain = companyDomain ?? (providerSite ? null : siteDomain)
+  let companyName = findCompanyName(plain.text, plain.title ? plain.title : null, nameDomain)
   const warnings: ProposalWarning[] = []
   if (!companyName) {
     warnings.push(proposalWarning('no-company-name', 'noCompanyName', undefined, null, null))

@@ -92,7 +92,7 @@ export function companyDomainOf(sourceUrl: string | null, archive: ArchiveHint |
 const policyTitleWords = /privacy|policy|datenschutz|politique|confidentialit|privacidad|política|privacybeleid|informativa|隐私|隱私|私隱/i
 
 const genericTitleWords =
-  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?|licen[cs]es?|lizenzen)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款/giu
+  /(?<![\p{L}\p{N}])(?:privacy|policy|policies|statement|notice|cookies?|security|terms|conditions|legal|information|personal|data protection|protection|data|printable|version|general|global|consumer|U\.S\.|datenschutz\p{L}*|erklärung|hinweise|impressum|home|help|about us|and|of|the|our|system|page|websites?|sites?|communications?|politique|confidentialité|charte|déclaration|règles|données|personnelles|vie privée|avis|et|de|des|du|la|le|les|sur|política|privacidad|aviso|protección|datos|informativa|riservatezza|sulla|informationen|unsere?|ihre?|deine?|licen[cs]es?|lizenzen)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])d['’](?=\p{Lu})|隐私\S*|隱私\S*|政策|声明|條款|条款|プライバシーポリシー|個人情報保護方針|개인정보\s?처리\s?방침/giu
 
 /** `text` without the characters matching `edge` at its start and end (as .replace(/^[…]+|[…]+$/g, '') does, in one pass). */
 function trimChars(text: string, edge: RegExp): string {
@@ -130,7 +130,7 @@ function titlePieces(title: string): string[] {
 function piecesOf(title: string): string[] {
   return title
     // eslint-disable-next-line regexp/no-super-linear-move -- titles longer than maxTitleLength (500) never get here
-    .split(/\s+[|–—:-]\s+|\s*[|–—]\s*/)
+    .split(/\s+[|｜/–—:-]\s+|\s*[|｜–—]\s*/)
     .map((p) => trimChars(p.replace(genericTitleWords, ' ').replace(/\s+/g, ' '), /[\s,.-]/))
     .map((p) => appOfTitle(p.replace(/^(?:(?:for|to|from|with|of|by|bei|von|zum|zur|im)\s+){1,3}/i, '').replace(/['’]s$/, '')))
     .filter((p) => p.length >= 2 && p.length <= 60 && plausibleName(p) && !/^(?:for|to|from|with)$/i.test(p) && !/\d{4}-\d{2}-\d{2}|\[|\]|\(|\)/.test(p) && /\p{L}{2,}/u.test(p) && !datedPiece.test(p))
@@ -230,7 +230,8 @@ const ownWords: ReadonlyArray<{ readonly pattern: RegExp; readonly needsForm: bo
   // Titular: X / Developer: X / Betreiber: X — a label naming the person or body who runs the service, on a line of its own
   { pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:Titular|Developer|Entwickler(?:in)?|Betreiber(?:in)?|Inhaber(?:in)?|Développeur|Éditeur|Desarrollador(?:a)?)[ \t]*:[ \t]*(${nameWord}(?:[ \t]+${nameWord}){1,4})[ \t]*(?:\n|$)`, 'u'), needsForm: false },
   // Verantwortlicher … ist:\n X\n Street 60 — the controller named on a line of its own, right over its postal address
-  { pattern: new RegExp(String.raw`(?:\b(?:Verantwortliche[rn]?|Verantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])[^\n\d]{0,40}\d`, 'u'), needsForm: false },
+  // (… or over a second line of the name, "Simon Quill / Quill Planung & Konstruktion / Street 18"; or over its e-mail address)
+  { pattern: new RegExp(String.raw`(?:\b(?:[Vv]erantwortliche[rn]?|[Vv]erantwortlich|controller|[Rr]esponsable(?: del tratamiento| du traitement)?)|(?:^|\n)[ \t]*Titular\b)[^\n]{0,160}\n(?:[ \t]*\n){0,2}[ \t]*(\p{Lu}[\p{L}\p{N}.&'’+-]{0,40}(?:[ \t]+${nameWord}){1,4}(?:,?[ \t]+${legalForm})?)(?:[ \t]*[/|,][^\n]{0,60})?[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?!\d{1,2}[.)][ \t])(?:\p{Lu}[^\n\d@:]{0,60}\n[ \t]*)?(?:[^\n\d]{0,40}\d|[\p{Ll}\p{N}._-]{1,40}(?:@|[ \t]?[[(]at[\])]))`, 'u'), needsForm: false },
   // Verantwortlich für … ist der X e.V., Street 48 — the German controller clause, the name before its address
   { pattern: new RegExp(String.raw`\bVerantwortlich\w*\b[^.\n]{0,140}?\bist[ \t]+(?:der[ \t]+|die[ \t]+|das[ \t]+)?(${companyNameText})(?=,[^\n]{0,80}\d)`, 'u'), needsForm: false },
   // the data controller (…) is / shall be X
@@ -481,6 +482,10 @@ export function findCompanyName(text: string, title: string | null, domain: stri
   // legal form, or one of two words or more that the text repeats.
   const above = lineAboveTitle(text)
   if (above) return refine(above.text, 'title', above.start, above.end)
+  // 3c. The subject of the policy's opening sentence that the text keeps naming ("DiskSwell performs …",
+  // "Signal to Noise Ratio is a local-first extension"): the service the policy is for.
+  const subject = openingSubject(text)
+  if (subject) return refine(subject.name, 'self-reference', subject.start, subject.end)
   // 4. The web address's name as the text writes it ("LinkedIn’s mission …" for linkedin.com), else the address.
   if (domain && label && label.length >= 3) {
     const written = new RegExp(`(?<![\\w.@/-])${escapeRegExp(label)}(?![\\w.@/-])`, 'gi')
@@ -501,6 +506,41 @@ export function findCompanyName(text: string, title: string | null, domain: stri
       times += 1
     }
     if (first && times >= 2) return { name: first[0], basis: 'domain', ...quoteOf(first.index, first.index + first[0].length) }
+  }
+  return null
+}
+
+/** Verbs with which a policy's opening says what its service is or does. */
+const openingVerb = /^(?:is|are|does|do|performs|stores|collects|uses|processes|respects|runs|works|keeps|provides|helps|lets|offers)(?![\p{L}])/u
+
+/** How often the opening's subject must come back in the text to be taken as the service's name. */
+const subjectRepeats = 3
+
+/**
+ * The name that opens the first paragraph of prose ("DiskSwell performs monitoring …"), up to four
+ * capitalised words before a verb saying what it is or does, where the text names it again at least
+ * twice more; read in the first few paragraphs only.
+ */
+function openingSubject(text: string): { name: string; start: number; end: number } | null {
+  const head = text.slice(0, 4000)
+  let at = 0
+  for (let n = 0; n < 8 && at < head.length; n += 1) {
+    const end = head.indexOf('\n', at) === -1 ? head.length : head.indexOf('\n', at)
+    const line = head.slice(at, end)
+    const trimmed = line.trim()
+    // The first line of prose: long enough and ending a sentence.
+    if (trimmed.length >= 40 && /[.!?]$/.test(trimmed)) {
+      const m = /^(\p{Lu}[\p{L}\p{N}&'’-]{1,30}(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’-]{0,30}|to|of|and|for)){0,4})[ \t]+(\p{Ll}+)/u.exec(trimmed)
+      if (!m || !openingVerb.test(m[2]!)) return null
+      const words = m[1]!.split(/[ \t]+/)
+      while (words.length > 1 && /^(?:to|of|and|for)$/.test(words[words.length - 1]!)) words.pop()
+      const name = words.join(' ')
+      if (!plausibleName(name) || genericDefinition.test(name) || /^(?:This|The|These|Our|We|It|If|When|By|In|At|For|Here|Please)(?![\p{L}])/u.test(name) || count(text, name) < subjectRepeats) return null
+      const start = at + (line.length - line.trimStart().length)
+      return { name, start, end: start + name.length }
+    }
+    if (trimmed.length > 0 && !/^(?:#|\*|\[|Last|Effective|Updated|Version|Stand|Date)/iu.test(trimmed) && trimmed.length >= 40) return null
+    at = end + 1
   }
   return null
 }

@@ -332,6 +332,10 @@ function markdownToText(source: string, budget: TextBudget): PlainText {
   const lines = splitLines(source)
   let inFence = false
   let inComment = false
+  // A comment opened after the last "-->" of the file never closes (a file cut short, a stray "<!--"):
+  // it hides only its own paragraph, not the rest of the policy.
+  let unclosedComment = false
+  const lastClose = source.lastIndexOf('-->')
   let lineIndex = 0
 
   // YAML front matter: keep the title, drop the rest. It opens the file, after at most a few blank
@@ -374,6 +378,10 @@ function markdownToText(source: string, budget: TextBudget): PlainText {
 
     // HTML comments, possibly over several lines.
     const keep: Array<{ text: string; from: number }> = []
+    if (inComment && unclosedComment && text.trim() === '') {
+      inComment = false
+      unclosedComment = false
+    }
     for (let k = 0; k < text.length; ) {
       if (inComment) {
         const close = text.indexOf('-->', k)
@@ -389,6 +397,7 @@ function markdownToText(source: string, budget: TextBudget): PlainText {
       }
       if (open > k) keep.push({ text: text.slice(k, open), from: from + k })
       inComment = true
+      unclosedComment = from + open > lastClose
       k = open + 4
     }
     const visible = keep.map((p) => p.text).join('')
@@ -673,7 +682,8 @@ function renderInline(text: string, from: number, out: TextBuilder, links: TextL
       const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/.exec(text.slice(k))
       if (tag) {
         flush(k)
-        if (tag[1]!.toLowerCase() === 'br') out.append('\n', from + k, from + k + tag[0].length)
+        // A <br> closing its line is that line's break, not a blank line after it ("Pali<br>\nStraße 4<br>").
+        if (tag[1]!.toLowerCase() === 'br' && /\S/.test(text.slice(k + tag[0].length))) out.append('\n', from + k, from + k + tag[0].length)
         run = k = k + tag[0].length
         continue
       }
