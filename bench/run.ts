@@ -420,13 +420,13 @@ function section(title: string): void {
 }
 
 /**
- * `npm run bench -- --only "CLI start,hard queries"`: only the steps named (comma-separated, as
- * step() names them), with the anchors and the closing tables; every other target's row then says
- * it did not run. Without it, every step runs.
+ * `npm run bench -- --only "CLI start" --only "hard queries"`: only the steps named (each as step()
+ * names it, one per --only), with the anchors and the closing tables; every other target's row then
+ * says it did not run. Without it, every step runs.
  */
 const only = (() => {
-  const at = process.argv.indexOf('--only')
-  return at > 0 ? new Set((process.argv[at + 1] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')) : null
+  const names = process.argv.flatMap((arg, at) => (arg === '--only' && at + 1 < process.argv.length ? [process.argv[at + 1]!.trim()] : []))
+  return names.length > 0 ? new Set(names) : null
 })()
 
 /** Whether the step of this name runs (all, unless --only names others). */
