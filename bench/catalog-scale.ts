@@ -20,6 +20,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { gunzipSync } from 'node:zlib'
 import { builtinCatalogFrom } from '../electron/adapters/node/resources'
 import { loadBuiltinCatalog } from '../electron/core/catalog/catalog'
 import { compactFileName } from '../electron/core/catalog/compact'
@@ -30,6 +31,7 @@ import { measureNodeStart, againstAnchor } from './anchor'
 import { seeded, pick } from '../test/helpers/seeded'
 import { syntheticCompanies } from './synthetic-catalog'
 import { nodeBundle } from '../vite.resources'
+import { recordFigure } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 
@@ -79,6 +81,10 @@ export function userLayer(companies: ReadonlyArray<Company>, added: number, chan
   return document
 }
 
+const spreadOf = (values: ReadonlyArray<number>) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]! }
+}
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
@@ -131,15 +137,45 @@ export async function benchCatalogScale(report: (name: string, value: string) =>
     report('fresh process: node -e 0 (anchor)', `${ms(anchor)}, peak RSS ${minMedian(aloneRss, mb)}`)
     report(`catalog @ ${n}: the built core (node on a Vite bundle)`, `${(fs.statSync(bundle).size / 1024).toFixed(0)} KB bundle, its own compact catalog ${mb(fs.statSync(path.join(root, 'assets', 'catalog', compactFileName)).size)}`)
     const starts = runs.map((r) => r.startMs).sort((a, b) => a - b)
+    const anchorText = `node -e 0 ${ms(anchor)}`
     report(`catalog @ ${n}: core start = open + first search (3 fresh processes)`, `min ${againstAnchor(starts[0]!, anchor)}, median ${againstAnchor(starts[1]!, anchor)}`)
+    recordFigure('catalog-start', { ...spreadOf(starts), unit: 'ms', detail: `at ${n}: ${(starts[0]! / anchor).toFixed(1)} / ${(starts[1]! / anchor).toFixed(1)} × node -e 0`, anchor: anchorText })
     const medianAlone = [...aloneRss].sort((a, b) => a - b)[1]!
     report(
       `catalog @ ${n}: peak RSS of that process (built core)`,
       `${minMedian(runs.map((r) => r.maxRss), mb)}; anchor node -e 0 ${mb(medianAlone)}; after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`,
     )
-    for (const [i, what] of ['add a company', 'change a built-in company', 'delete it'].entries()) {
+    const rss = spreadOf(runs.map((r) => r.maxRss / 1048576))
+    recordFigure('catalog-rss', { ...rss, unit: 'MB', detail: `at ${n}; after loading the bundle, before opening: ${mb(runs[0]!.rssBefore)}`, anchor: `node -e 0 peak RSS ${mb(medianAlone)}` })
+    const editNames = ['add a company', 'change a built-in company', 'delete it']
+    for (const [i, what] of editNames.entries()) {
       report(`catalog @ ${n}: one edit (${what}) + a search that sees it`, minMedian(runs.map((r) => r.edits[i]!), ms))
     }
+    recordFigure('catalog-edit', {
+      ...spreadOf(runs.map((r) => Math.max(...r.edits))),
+      unit: 'ms',
+      detail: `at ${n}, medians: ${editNames.map((what, i) => `${what.split(' ')[0]} ${ms(spreadOf(runs.map((r) => r.edits[i]!)).median)}`).join(', ')}`,
+      anchor: anchorText,
+    })
+    // What start would cost if it parsed everything: every pack of the built-in layer read,
+    // unzipped and parsed (in this process, 3 times), beside the start from the compact form.
+    const packDir = path.join(root, 'assets', 'catalog', 'packs')
+    const parses: number[] = []
+    for (let i = 0; i < 3; i += 1) {
+      const at = performance.now()
+      for (const name of fs.readdirSync(packDir).filter((file) => file.endsWith('.json.gz'))) JSON.parse(gunzipSync(fs.readFileSync(path.join(packDir, name))).toString('utf8'))
+      parses.push(performance.now() - at)
+    }
+    const parse = spreadOf(parses)
+    const compactSize = fs.statSync(path.join(root, 'assets', 'catalog', compactFileName)).size
+    report(`catalog @ ${n}: read, unzip and parse every pack (in this process, min / median of 3)`, `${ms(parse.min)} / ${ms(parse.median)}`)
+    recordFigure('catalog-compact', {
+      ...spreadOf(starts),
+      unit: 'ms',
+      detail: `start from the compact form (${mb(compactSize)} on disk) beside parsing every pack ${ms(parse.min)} / ${ms(parse.median)}`,
+      check: spreadOf(starts).median < parse.median,
+      anchor: `parse every pack ${ms(parse.median)}`,
+    })
     report(`catalog @ ${n}: a page of 100 from the middle of the list`, minMedian(runs.map((r) => r.pageMs), ms))
   } finally {
     fs.rmSync(root, { recursive: true, force: true })

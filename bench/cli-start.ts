@@ -13,6 +13,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { describeLoaded, loadedBy, loadedDetail } from './loaded-code'
+import { recordFigure } from './summary'
 
 const repoRoot = path.join(__dirname, '..')
 const bin = path.join(repoRoot, 'bin', 'rightful.js')
@@ -57,11 +59,34 @@ export function benchCliStart(report: (name: string, value: string) => void): vo
     // One run of each fills the data folder and the code cache; the figures are the runs after it.
     for (const [, args] of commands) timeProcess([bin, ...args], env, 1)
     const anchor = timeProcess(['-e', '0'], env)
+    const anchorText = `node -e 0 ${Math.round(anchor.min)} / ${Math.round(anchor.median)} ms`
     report('anchor: node -e 0 (min / median of 3)', `${Math.round(anchor.min)} / ${Math.round(anchor.median)} ms`)
+    const timings: Timing[] = []
+    let withoutCache: Timing | null = null
     for (const [name, args] of commands) {
-      report(`${name} (min / median of 3)`, show(timeProcess([bin, ...args], env), anchor))
-      report(`  the same without the code cache`, show(timeProcess([bin, ...args], uncached), anchor))
+      const cached = timeProcess([bin, ...args], env)
+      timings.push(cached)
+      report(`${name} (min / median of 3)`, show(cached, anchor))
+      withoutCache = timeProcess([bin, ...args], uncached)
+      report(`  the same without the code cache`, show(withoutCache, anchor))
     }
+    const ratios = (t: Timing) => `${(t.min / anchor.min).toFixed(1)} / ${(t.median / anchor.median).toFixed(1)} × node -e 0`
+    recordFigure('cli-version', { ...timings[0]!, unit: 'ms', detail: ratios(timings[0]!), anchor: anchorText })
+    recordFigure('cli-deadline', { ...timings[1]!, unit: 'ms', detail: ratios(timings[1]!), anchor: anchorText })
+    // The code cache the runs above started from: written by the first run of each command.
+    const cacheDir = path.join(scratch, 'cache', 'rightful', 'v8-cache')
+    const entries = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => name.endsWith('.bin')).length : 0
+    recordFigure('cli-compile-cache', {
+      ...withoutCache!,
+      unit: 'ms',
+      detail: `the runs above started from ${entries} cached bundle files`,
+      check: entries > 0,
+      anchor: anchorText,
+    })
+    // Which code `rightful deadline` loads (one more run, with the loaded files written at exit).
+    const loaded = describeLoaded(loadedBy([bin, ...commands[1]![1]], env), path.join(repoRoot, 'build', 'cli'))
+    report('rightful deadline … --json: code it loads', loadedDetail(loaded, 'build/cli'))
+    recordFigure('cli-lazy', { detail: loadedDetail(loaded, 'build/cli'), check: loaded.heavy.length === 0, anchor: 'the whole build/cli' })
     process.stdout.write(`  after: the figures above (npx tsx bench/cli-start.ts, or npm run bench)\n  ${before}\n`)
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true })

@@ -19,6 +19,7 @@ import { againstAnchor, measureNodeStart } from './anchor'
 import { userLayer, writeScaleRoot } from './catalog-scale'
 import { seedRequestFiles } from './requests-scale'
 import { peakRss } from './peak-rss'
+import { recordFigure } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 
@@ -67,6 +68,13 @@ export function benchCoreMemory(report: (name: string, value: string) => void, c
     const open = sorted(runs.map((r) => r.openMs))
     const label = `core @ ${requests.toLocaleString('en')} requests + ${companies.toLocaleString('en')} companies`
     report(`${label}: peak RSS (3 fresh processes)`, `min ${mb(rss[0]!)}, median ${mb(rss[1]!)} (runtime alone, tsx included: ${mb(runs[0]!.rssBefore)})`)
+    recordFigure('core-peak-rss', {
+      min: rss[0]! / 1048576,
+      median: rss[1]! / 1048576,
+      unit: 'MB',
+      detail: `open + list + search + one request took ${Math.round(open[0]!)} / ${Math.round(open[1]!)} ms`,
+      anchor: `runtime alone (tsx included) ${mb(runs[0]!.rssBefore)}`,
+    })
     report(`${label}: open + list + search + one request`, `min ${againstAnchor(open[0]!, anchor)}, median ${againstAnchor(open[1]!, anchor)}`)
   } finally {
     fs.rmSync(root, { recursive: true, force: true })

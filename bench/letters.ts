@@ -7,10 +7,12 @@
  * (Foscam, a sender in Beijing). The same words (sender, recipient, reference, date, subject, body,
  * name) go to the `letter-generator` package as its users run it (bench/letter-generator-once.cjs).
  *
- * - warm: both in this process, after a warm-up, the median of many letters each, and the ratio;
+ * - warm: both in this process, after a warm-up of 5 each, 3 rounds of 25 letters each (in turns
+ *   of 5); the medians of each round and their ratio, min / median of the 3 rounds;
  * - cold: a fresh process per letter, `rightful letter …` (the CLI on a data folder that has been
- *   used once before) beside `node bench/letter-generator-once.cjs`, min / median of 3, with the
- *   `node -e 0` anchor.
+ *   used once before) beside `node bench/letter-generator-once.cjs`, 3 of each in turns, min /
+ *   median, with the `node -e 0` anchor; the ratio of each run to the generator's run after it.
+ * Both ratios go to the closing table of `npm run bench` (bench/summary.ts).
  * Nothing passes or fails on time. Run alone: npx tsx bench/letters.ts [--warm-only] (needs
  * `npm run build:cli` for the cold rows).
  *
@@ -59,6 +61,7 @@ import { renderLetterPdf, type LetterInput } from '../electron/core/letters/pdf-
 import type { Profile } from '../electron/core/profile/profile'
 import type { RequestRecord } from '../electron/core/requests/model'
 import { againstAnchor, measureNodeStart } from './anchor'
+import { recordFigure } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 const cli = path.join(repoRoot, 'bin', 'rightful.js')
@@ -82,6 +85,8 @@ type Generator = { generate(letter: GeneratorLetter): Promise<Buffer>; available
 
 /** One of the four letters: how the CLI asks for it, and what it is made of. */
 export type BenchLetter = {
+  /** Which of the four: the end of its summary rows' ids (bench/summary.ts). */
+  readonly id: 'en-access' | 'en-erasure' | 'zh-access' | 'zh-erasure'
   readonly label: string
   readonly cliArgs: ReadonlyArray<string>
   readonly profile: Profile
@@ -92,10 +97,10 @@ const english: Profile = { name: 'Alex Example', email: 'alex@example.org', addr
 const chinese: Profile = { name: '张伟', email: 'zhang.wei@example.cn', address: '北京市朝阳区建国路88号\n100022', country: 'CN', region: null }
 
 const kinds = [
-  { label: 'en access (GDPR, FS.COM)', company: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: english },
-  { label: 'en erasure (GDPR, FS.COM)', company: 'fs-com', type: 'erasure', law: 'gdpr', lang: 'en', profile: english },
-  { label: 'zh access (PIPL, Foscam)', company: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
-  { label: 'zh erasure (PIPL, Foscam)', company: 'foscam', type: 'erasure', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
+  { id: 'en-access', label: 'en access (GDPR, FS.COM)', company: 'fs-com', type: 'access', law: 'gdpr', lang: 'en', profile: english },
+  { id: 'en-erasure', label: 'en erasure (GDPR, FS.COM)', company: 'fs-com', type: 'erasure', law: 'gdpr', lang: 'en', profile: english },
+  { id: 'zh-access', label: 'zh access (PIPL, Foscam)', company: 'foscam', type: 'access', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
+  { id: 'zh-erasure', label: 'zh erasure (PIPL, Foscam)', company: 'foscam', type: 'erasure', law: 'cn-pipl', lang: 'zh-Hans', profile: chinese },
 ] as const
 
 /**
@@ -112,6 +117,7 @@ export async function benchLetters(): Promise<BenchLetter[]> {
       if (!created.ok) throw new Error(`${kind.label}: ${created.error.message}`)
       const record: RequestRecord = created.data.record
       letters.push({
+        id: kind.id,
         label: kind.label,
         cliArgs: ['letter', '--company', kind.company, '--type', kind.type, '--law', kind.law, '--lang', kind.lang],
         profile: kind.profile,
@@ -151,17 +157,13 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Medians of `rounds` × 5 runs of `a` and of `b`, after `warmup` untimed runs of each, taken in turns
- * of 5 (a × 5, b × 5, a × 5, …) so that the load of a busy machine falls on both alike.
+ * Medians of 25 runs of `a` and of `b`, taken in turns of 5 (a × 5, b × 5, a × 5, …) so that the
+ * load of a busy machine falls on both alike.
  */
-async function warmMedians(a: () => Promise<unknown>, b: () => Promise<unknown>, warmup: number, rounds: number): Promise<[number, number]> {
-  for (let i = 0; i < warmup; i += 1) {
-    await a()
-    await b()
-  }
+async function warmMedians(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
   const first: number[] = []
   const second: number[] = []
-  for (let round = 0; round < rounds; round += 1) {
+  for (let turn = 0; turn < 5; turn += 1) {
     for (let i = 0; i < 5; i += 1) first.push(await timed(a))
     for (let i = 0; i < 5; i += 1) second.push(await timed(b))
   }
@@ -190,12 +192,23 @@ export async function benchRealLetters(report: Report, anchorMs: number, options
   const letters = await benchLetters()
   const fonts = fontsFrom(repoRoot)
 
-  process.stdout.write('Warm, in this process (medians of 25 each, in turns of 5, after 5 each):\n')
+  process.stdout.write('Warm, in this process (3 rounds of medians of 25 each, in turns of 5, after 5 each; min / median of the 3):\n')
   for (const letter of letters) {
     const lang = letter.input.lang?.startsWith('zh') ? 'zh' : 'en'
     const theirs = generatorLetter(letter.input, lang)
-    const [ours, generated] = await warmMedians(() => renderLetterPdf(letter.input, fonts), () => generator.generate(theirs), 5, 25)
-    report(`  ${letter.label}: ours / letter-generator`, `${ms(ours)} / ${ms(generated)} = ${(generated / ours).toFixed(1)}× faster`)
+    const ourLetter = () => renderLetterPdf(letter.input, fonts)
+    const theirLetter = () => generator.generate(theirs)
+    for (let i = 0; i < 5; i += 1) {
+      await ourLetter()
+      await theirLetter()
+    }
+    const rounds: Array<[number, number]> = []
+    for (let round = 0; round < 3; round += 1) rounds.push(await warmMedians(ourLetter, theirLetter))
+    const ours = spread(rounds.map(([o]) => o))
+    const generated = spread(rounds.map(([, g]) => g))
+    const ratios = spread(rounds.map(([o, g]) => g / o))
+    report(`  ${letter.label}: ours / letter-generator`, `${ms(ours.min)} / ${ms(generated.min)} (min), ${ms(ours.median)} / ${ms(generated.median)} (median) = ${ratios.min.toFixed(1)} / ${ratios.median.toFixed(1)}× faster`)
+    recordFigure(`letter-warm-${letter.id}`, { ...ratios, unit: '×', detail: `ours ${ms(ours.min)} / ${ms(ours.median)}`, anchor: `letter-generator ${ms(generated.min)} / ${ms(generated.median)}` })
   }
 
   if (options.cold === false) return
@@ -226,6 +239,14 @@ export async function benchRealLetters(report: Report, anchorMs: number, options
       }
       const ours = spread(ourSamples)
       const theirs = spread(theirSamples)
+      // Runs in turns: each of ours beside the generator's run right after it.
+      const ratios = spread(ourSamples.map((our, run) => theirSamples[run]! / our))
+      recordFigure(`letter-cold-${letter.id}`, {
+        ...ratios,
+        unit: '×',
+        detail: `ours ${Math.round(ours.min)} / ${Math.round(ours.median)} ms, generator ${Math.round(theirs.min)} / ${Math.round(theirs.median)} ms`,
+        anchor: `node -e 0 ${Math.round(anchorMs)} ms`,
+      })
       report(`  ${letter.label}: rightful letter`, `${againstAnchor(ours.min, anchorMs)} / ${againstAnchor(ours.median, anchorMs)}`)
       report(`  ${letter.label}: letter-generator`, `${againstAnchor(theirs.min, anchorMs)} / ${againstAnchor(theirs.median, anchorMs)}`)
       report(`  ${letter.label}: cold ratio (median)`, `${(theirs.median / ours.median).toFixed(2)}× ${theirs.median >= ours.median ? 'faster' : 'slower'}`)

@@ -21,6 +21,8 @@ import { createNoticeBoard } from '../electron/core/shared/notices'
 import { requestRecordSchema, type RequestRecordInput } from '../electron/core/requests/model'
 import { formatReference, openRequestRepository } from '../electron/core/requests/repository'
 import { againstAnchor, measureNodeStart } from './anchor'
+import { describeLoaded, loadedBy } from './loaded-code'
+import { recordFigure } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 const cli = path.join(repoRoot, 'bin', 'rightful.js')
@@ -92,6 +94,13 @@ const before = [
   'saved deadlines and one reading of the folder (branch list10k against main at 3752764, fresh processes run in turns, 7 each, load 6.5-6.9 on 2 cores): `requests list --json` at 10,000 min / median 586 / 807 ms before, 576 / 655 ms after (node -e 0 54 / 112 ms); CPU (user + sys) median 0.39 s before, 0.32 s after; with the saved deadlines removed before each run 424 / 580 ms against 340 / 440 ms with them (load 6.5)',
 ].join('\n  ')
 
+/** The years and places the build-time holiday table covers ("2015-2045, 36 places"), read from the table itself. */
+function holidayTableYears(): string {
+  const table = JSON.parse(fs.readFileSync(path.join(repoRoot, 'electron', 'core', 'deadlines', 'holiday-table.json'), 'utf8')) as { from?: unknown; to?: unknown; jurisdictions?: unknown }
+  const places = table.jurisdictions && typeof table.jurisdictions === 'object' ? Object.keys(table.jurisdictions).length : 0
+  return `${String(table.from)}-${String(table.to)}, ${places} places`
+}
+
 function time<T>(run: () => T): [T, number] {
   const start = performance.now()
   const value = run()
@@ -124,6 +133,8 @@ export async function benchRequestsScale(report: (name: string, value: string) =
     const colds: number[] = []
     for (let run = 0; run < 3; run += 1) colds.push(time(() => open().list())[1])
     report(`requests @ ${n}: open and list, cold, with index (min / median of 3)`, `${ms(Math.min(...colds))} / ${againstAnchor(median(colds), anchorMs)}`)
+    const anchorText = `node -e 0 ${ms(anchorMs)}`
+    recordFigure('requests-cold-open', { min: Math.min(...colds), median: median(colds), unit: 'ms', detail: `at ${n}; index lost (rebuilt): ${ms(rebuildMs)}`, anchor: anchorText })
     const repo = open()
     const creates: number[] = []
     // The time each create waits in fsync (the request file and its folder: 2 per create), apart:
@@ -148,6 +159,13 @@ export async function benchRequestsScale(report: (name: string, value: string) =
     report(`requests @ ${n}: create one (p50 / p95 of 50)`, `${ms(percentile(creates, 50))} / ${ms(percentile(creates, 95))}`)
     const withoutSync = creates.map((total, i) => total - syncs[i]!)
     report(`requests @ ${n}: create, of which in fsync / the rest (p50)`, `${ms(percentile(syncs, 50))} / ${ms(percentile(withoutSync, 50))}`)
+    recordFigure('requests-create', {
+      min: Math.min(...creates),
+      median: median(creates),
+      unit: 'ms',
+      detail: `of 50 creates at ${n}, fsync included; p95 ${ms(percentile(creates, 95))}; in fsync (p50) ${ms(percentile(syncs, 50))}`,
+      anchor: anchorText,
+    })
     if (!fs.existsSync(cli)) {
       report('rightful requests list at 10,000', 'skipped: the CLI is not built (npm run build:cli)')
       return
@@ -161,6 +179,7 @@ export async function benchRequestsScale(report: (name: string, value: string) =
       const listed = (JSON.parse(list.out) as unknown[]).length
       if (listed !== 10_000) throw new Error(`rightful requests list listed ${listed}, not 10,000`)
       report('rightful requests list --json at 10,000, fresh process (min / median of 3)', `${ms(list.min)} / ${againstAnchor(list.ms, anchorMs)}`)
+      recordFigure('requests-list-cli', { min: list.min, median: list.ms, unit: 'ms', detail: `${(list.min / anchorMs).toFixed(1)} / ${(list.ms / anchorMs).toFixed(1)} × node -e 0`, anchor: anchorText })
       // The first list after the deadline rules or settings changed counts every deadline again.
       const cache = path.join(listDir, 'requests', '.deadline-cache.json')
       const counting: number[] = []
@@ -172,6 +191,15 @@ export async function benchRequestsScale(report: (name: string, value: string) =
         counting.push(counted.ms)
       }
       report('  the same, every deadline counted (no saved deadlines; min / median of 3)', `${ms(Math.min(...counting))} / ${againstAnchor(median(counting), anchorMs)}`)
+      // The holidays of 13 laws' countries over 2024-2026 for every deadline counted (no saved
+      // deadlines): from the build-time tables, without the date-holidays package (one more run,
+      // with the files it loads written at exit).
+      fs.rmSync(cache, { force: true })
+      const code = describeLoaded(loadedBy([cli, 'requests', 'list', '--json'], { ...process.env, ...env }), path.join(repoRoot, 'build', 'cli'))
+      const engine = code.modules.includes('electron/core/deadlines/engine.ts')
+      const holidays = `${engine ? 'every deadline counted' : 'the deadline engine not loaded'}, build-time tables for ${holidayTableYears()}; ${code.heavy.includes('holidays library') ? 'the date-holidays package was loaded' : 'the date-holidays package not loaded'}`
+      report('rightful requests list --json at 10,000: holidays', holidays)
+      recordFigure('holiday-tables', { detail: holidays, check: engine && !code.heavy.includes('holidays library'), anchor: '-' })
       process.stdout.write(`  ${before}\n`)
     } finally {
       fs.rmSync(listDir, { recursive: true, force: true })

@@ -29,7 +29,9 @@
  *   over IMAP (dovecot on loopback), 20,000 messages in two folders, beside a bare FETCH (bench/discover-imap.ts).
  * The anchor, `node -e 0` (bench/anchor.ts), is measured at the start and at the end of the same
  * run: every figure is read against it. Nothing here passes or fails on time. A bench that fails is
- * reported as failed and the run goes on; the run ends with a summary of every figure.
+ * reported as failed and the run goes on; the run ends with a summary of every figure, then one
+ * table of issue 15's targets (bench/summary.ts): figure | target | measured (min / median) |
+ * anchor | met?, each row from this run, or saying that its bench did not run or failed.
  * Precision and recall of policy import: `npx tsx bench/policy-extraction.ts`, and on the two held-out
  * sets `bench/policy-extraction-fresh.ts` and `bench/policy-extraction-heldout2.ts`, and on the Open Terms Archive
  * sets 3 to 9 `bench/policy-extraction-heldout3.ts --set 3|4|5|6|7a|7b|8|9` (all in `npm run bench`).
@@ -69,6 +71,7 @@ import { benchRealLetters } from './letters'
 import { benchCliStart } from './cli-start'
 import { benchMainStart } from './main-start'
 import { benchCoreMemory } from './core-memory'
+import { recordFigure, recordStepFailure, summaryTable } from './summary'
 
 const repoRoot = path.resolve(__dirname, '..')
 const rows: Array<[string, string]> = []
@@ -340,13 +343,41 @@ async function benchDashboardPaint(dataDir: string): Promise<void> {
     await setup.close()
     const samples: number[] = []
     const paints: number[] = []
+    const listCalls: number[] = []
+    const rowCounts: number[] = []
+    let listBytes = 0
     for (let run = 0; run < 3; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+      // Every requests:list the page asks the core for, through the harness's bridge.
+      let calls = 0
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/__harness/api')) return
+        try {
+          if ((JSON.parse(request.postData() ?? '{}') as { channel?: unknown }).channel === 'requests:list') calls += 1
+        } catch {
+          // not a call of the bridge
+        }
+      })
+      page.on('response', (response) => {
+        if (!response.url().endsWith('/__harness/api')) return
+        const channel = (() => {
+          try {
+            return (JSON.parse(response.request().postData() ?? '{}') as { channel?: unknown }).channel
+          } catch {
+            return null
+          }
+        })()
+        if (channel === 'requests:list') void response.body().then((body) => (listBytes = body.length), () => undefined)
+      })
       const start = performance.now()
       await page.goto(harness.url)
       await page.locator('[role="row"][data-reference]').first().waitFor()
       samples.push(performance.now() - start)
+      // Until the page has asked for nothing more for half a second: a second fetch would show here.
+      await page.waitForLoadState('networkidle')
+      listCalls.push(calls)
       const rows = await page.locator('[role="row"][data-reference]').count()
+      rowCounts.push(rows)
       const paint = await page.evaluate(() => globalThis.performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
       if (paint !== null) paints.push(paint)
       if (run === 0) report('dashboard with 10,000 requests: rows in the page (windowed)', String(rows))
@@ -354,6 +385,13 @@ async function benchDashboardPaint(dataDir: string): Promise<void> {
     }
     report('dashboard with 10,000 requests: navigation to first rows (p50 of 3)', ms(percentile(samples, 50)))
     if (paints.length) report('dashboard with 10,000 requests: first contentful paint (p50)', ms(percentile(paints, 50)))
+    const fetches = `${listCalls.join(' / ')} requests:list calls per page load (${(listBytes / 1048576).toFixed(1)} MB each); ${Math.max(...rowCounts)} of 10,000 rows in the page`
+    report('dashboard with 10,000 requests: fetches (3 page loads)', fetches)
+    recordFigure('dashboard-fetch', {
+      detail: fetches,
+      check: listCalls.every((n) => n === 1) && Math.max(...rowCounts) < 10_000,
+      anchor: `first rows ${ms(percentile(samples, 50))} after navigation (p50 of 3)`,
+    })
   } finally {
     await browser.close()
     await harness.close()
@@ -381,12 +419,28 @@ function section(title: string): void {
   process.stdout.write(`\n${title}\n`)
 }
 
+/**
+ * `npm run bench -- --only "CLI start" --only "hard queries"`: only the steps named (each as step()
+ * names it, one per --only), with the anchors and the closing tables; every other target's row then
+ * says it did not run. Without it, every step runs.
+ */
+const only = (() => {
+  const names = process.argv.flatMap((arg, at) => (arg === '--only' && at + 1 < process.argv.length ? [process.argv[at + 1]!.trim()] : []))
+  return names.length > 0 ? new Set(names) : null
+})()
+
+/** Whether the step of this name runs (all, unless --only names others). */
+const runs = (name: string) => only === null || only.has(name)
+
 /** Runs one bench; a failure is reported as its figure and the run goes on to the next. */
 async function step(name: string, run: () => unknown): Promise<void> {
+  if (!runs(name)) return
   try {
     await run()
   } catch (error) {
-    report(`${name}: FAILED`, String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200))
+    const message = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200)
+    report(`${name}: FAILED`, message)
+    recordStepFailure(name, message)
   }
 }
 
@@ -398,12 +452,18 @@ function printSummary(startedAt: number, loadAtStart: number): void {
     if (value === '' && name.startsWith('\n')) process.stdout.write(`${name}\n`)
     else process.stdout.write(`  ${name.padEnd(72)} ${value}\n`)
   }
+  process.stdout.write(
+    `\nIssue 15's targets, each from this run (min / median; a target on time is read against its anchor: "min only" means the median missed it on this machine as loaded):\n`,
+  )
+  for (const line of summaryTable()) process.stdout.write(`${line}\n`)
 }
 
 async function main(): Promise<void> {
   const startedAt = performance.now()
   const loadAtStart = os.loadavg()[0]!
-  process.stdout.write(`Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadAtStart.toFixed(2)}${long ? ', long run (--long)' : ''}\n\n`)
+  process.stdout.write(
+    `Rightful benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadAtStart.toFixed(2)}${long ? ', long run (--long)' : ''}${only ? `, only: ${[...only].join(', ')}` : ''}\n\n`,
+  )
   const anchorMs = measureNodeStart()
   report('anchor: node -e 0 (p50 of 5), at the start', ms(anchorMs))
   section('The request store (bench/run.ts):')
@@ -427,7 +487,7 @@ async function main(): Promise<void> {
   await step('hard queries', () => benchHardQueries(report))
   await step('catalog store', () => benchCatalogStore(report))
   section('The dashboard and backups at 10,000 requests (bench/run.ts, bench/backup.ts):')
-  const dataDir = seedTenThousand()
+  const dataDir = ['dashboard data', 'dashboard paint', 'backup'].some(runs) ? seedTenThousand() : fs.mkdtempSync(path.join(os.tmpdir(), 'rightful-bench-list-'))
   await step('dashboard data', () => benchDashboardData(dataDir))
   await step('dashboard paint', () => benchDashboardPaint(dataDir))
   await step('backup', () => benchBackup(report, dataDir, now))
@@ -477,8 +537,8 @@ async function main(): Promise<void> {
   process.stdout.write('\n')
   await step('policy extraction, held-out set 2', () => import('./policy-extraction-heldout2'))
   process.stdout.write('\n')
-  // Sets 3 to 8 (Open Terms Archive excerpts): the script reads --set from argv, so each runs in its own process.
-  for (const set of ['3', '4', '5', '6', '7b', '7a', '8', '9', '10', '11']) {
+  // Sets 3 to 12 (Open Terms Archive excerpts and later draws): the script reads --set from argv, so each runs in its own process.
+  for (const set of runs('policy extraction, sets 3-12') ? ['3', '4', '5', '6', '7b', '7a', '8', '9', '10', '11', '12'] : []) {
     const child = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, 'policy-extraction-heldout3.ts'), '--set', set], { encoding: 'utf8' })
     process.stdout.write(`${child.stdout}${child.status === 0 ? '' : child.stderr}\n`)
   }

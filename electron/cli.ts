@@ -23,7 +23,7 @@ import { cliSecrets, promptHidden } from './adapters/node/secrets'
 import type { NoticeBoard } from './core/shared/notices'
 import { apiChannels, operationChannels } from './core/api/channels'
 import type { OperationHold, ProgressSink } from './core/shared/operation'
-import { DomainFailure, localizeHelp, oneOf, stopSignals, usage, UsageError, usageWords, type CliIo, type MakeApi, type Output, type StopSignal } from './cli/shared'
+import { DomainFailure, localizeHelp, oneOf, stopSignals, usage, UsageError, outWords, usageWords, type CliIo, type MakeApi, type Output, type StopSignal } from './cli/shared'
 
 export { stopSignals, type CliIo, type StopSignal }
 
@@ -191,7 +191,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
           appVersion: version,
           files: out ? pathSink(out) : noFileSink,
           picker: listPicker(() => (pick ? [pick] : [])),
-          secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null }),
+          secrets: cliSecrets({ env: io.env, prompt: io.prompt ?? null, question: outWords(ui, 'SMTP password (not shown, not stored): ', 'smtpPasswordPrompt') }),
           ...(io.progress ? { progress: progressIn(io.progress) } : {}),
           ...(hold ? { hold } : {}),
         })
@@ -218,7 +218,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       }) ?? (() => {})
   })
   const stopped = (signal: StopSignal, message: string | null): number => {
-    io.stderr(`rightful: stopped by ${signal}${message ? `: ${message}` : '.'}\n`)
+    io.stderr(`rightful: ${message ? outWords(ui, `stopped by ${signal}: ${message}`, 'stoppedBecause', { signal, message }) : outWords(ui, `stopped by ${signal}.`, 'stopped', { signal })}\n`)
     return stopSignals[signal]
   }
   /** Damage found (now or by the app) is told on stderr once; `rightful notices` lists it until dismissed. */
@@ -229,10 +229,10 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
       // `rightful notices` has just shown them on stdout.
       if (argv[0] === 'notices') return
       for (const notice of fresh) {
-        io.stderr(`rightful: notice: ${words(notice)}\n  (\`rightful notices dismiss ${notice.id}\` when you have dealt with it)\n`)
+        io.stderr(`rightful: ${outWords(ui, `notice: ${words(notice)}\n  (\`rightful notices dismiss ${notice.id}\` when you have dealt with it)`, 'notice', { notice: words(notice), id: notice.id })}\n`)
       }
     } catch (error) {
-      io.stderr(`rightful: the notices could not be read: ${(error as Error).message}\n`)
+      io.stderr(`rightful: ${outWords(ui, `the notices could not be read: ${(error as Error).message}`, 'noticesUnreadable', { reason: (error as Error).message })}\n`)
     }
   }
   try {
@@ -278,7 +278,7 @@ export async function runCli(givenArgv: string[], io: CliIo, options: { resource
     }
     if (error instanceof DomainFailure) {
       if (json) io.stdout(`${JSON.stringify({ error: error.error }, null, 2)}\n`)
-      const hint = error.error.code === 'NO_CONTACT' ? '\nAdd it with `rightful catalog add-contact <company> --email <address>`.' : ''
+      const hint = error.error.code === 'NO_CONTACT' ? `\n${outWords(ui, 'Add it with `rightful catalog add-contact <company> --email <address>`.', 'addContactHint')}` : ''
       io.stderr(`rightful: ${words(error.error)}${hint}\n`)
       return 1
     }

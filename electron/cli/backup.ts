@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { formatBytes } from '../core/backup/format'
-import { flagProblem, jsonOption, leaf, outFile, unwrap, usage, DomainFailure, UsageError, type CliContext, type CliIo, type Finish } from './shared'
+import { renderMessage } from '../core/messages/render'
+import type { UiLanguage } from '../core/messages/ui-languages'
+import { message } from '../core/shared/message'
+import { flagProblem, jsonOption, leaf, outFile, outWords, unwrap, usage, DomainFailure, UsageError, type CliContext, type CliIo, type Finish } from './shared'
 
 /** `--passphrase-env VAR`: the passphrase from that environment variable (never from the command line). */
 function passphraseFrom(name: string | undefined, io: CliIo): string | null {
@@ -17,9 +20,14 @@ function passphraseFrom(name: string | undefined, io: CliIo): string | null {
 /** The option that names the passphrase's environment variable. */
 const passphraseOption = { 'passphrase-env': { type: 'string', value: 'VAR', help: 'passphraseEnv' } } as const
 
+/** "3 requests", "1 reply": a count with its noun in the --ui-lang language (for the messages of other languages only). */
+function counted(ui: UiLanguage, noun: 'requests' | 'replies' | 'files', count: number): string {
+  return ui === 'en' ? '' : renderMessage(message(`cli.out.count.${noun}`, { count }), ui)
+}
+
 /** Registers `backup` and `restore`. */
 export function registerBackup(program: Command, ctx: CliContext, finish: Finish): void {
-  const { io, makeApi } = ctx
+  const { io, makeApi, ui } = ctx
   leaf(program, finish, { name: 'backup', summary: 'backup', options: { out: { type: 'string', value: 'file', help: 'out' }, ...passphraseOption, ...jsonOption } }, async (values) => {
     const out = outFile(values.out, io.cwd)
     const passphrase = passphraseFrom(values['passphrase-env'], io)
@@ -29,10 +37,15 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
       throw issue?.path === 'passphrase' ? flagProblem('passphrase-env', issue) : new UsageError(result.error.message, result.error.detail)
     }
     const made = unwrap(result)
-    for (const skipped of made.skipped) io.stderr(`rightful: left out ${skipped.path}: ${skipped.reason}\n`)
+    for (const skipped of made.skipped) io.stderr(`rightful: ${outWords(ui, `left out ${skipped.path}: ${skipped.reason}`, 'backup.leftOut', { path: skipped.path, reason: skipped.reason })}\n`)
     return {
       json: { path: made.path, requests: made.requests, replies: made.replies, bytes: made.bytes },
-      text: `Backed up ${made.requests} request${made.requests === 1 ? '' : 's'}, ${made.replies} repl${made.replies === 1 ? 'y' : 'ies'} and ${made.attachments} file${made.attachments === 1 ? '' : 's'} kept with them to ${made.path} (${formatBytes(made.bytes)}${made.encrypted ? ', encrypted' : ''}; no passwords).`,
+      text: outWords(
+        ui,
+        `Backed up ${made.requests} request${made.requests === 1 ? '' : 's'}, ${made.replies} repl${made.replies === 1 ? 'y' : 'ies'} and ${made.attachments} file${made.attachments === 1 ? '' : 's'} kept with them to ${made.path} (${formatBytes(made.bytes)}${made.encrypted ? ', encrypted' : ''}; no passwords).`,
+        made.encrypted ? 'backup.doneEncrypted' : 'backup.done',
+        { requests: counted(ui, 'requests', made.requests), replies: counted(ui, 'replies', made.replies), files: counted(ui, 'files', made.attachments), path: String(made.path), size: formatBytes(made.bytes) }, 
+      ),
     }
   })
 
@@ -51,7 +64,8 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
       if (chosen.encrypted && passphrase === null) throw usage('backupEncrypted')
       const result = await api.call('backup:restore', { token: chosen.token, passphrase, replace: values.replace ?? false })
       if (!result.ok && result.error.code === 'DATA_FOLDER_NOT_EMPTY') {
-        throw new DomainFailure({ ...result.error, message: `${result.error.message} Add --replace to replace it; what it holds now is then kept in a before-restore-… folder inside it.` })
+        const hint = 'Add --replace to replace it; what it holds now is then kept in a before-restore-… folder inside it.'
+        throw new DomainFailure({ ...result.error, message: `${result.error.message} ${hint}`, ...(result.error.detail ? { detail: message('cli.out.backup.notEmpty', { problem: result.error.detail }) } : {}) })
       }
       const restored = unwrap(result)
       return {
@@ -65,9 +79,14 @@ export function registerBackup(program: Command, ctx: CliContext, finish: Finish
           previousData: restored.previousData,
         },
         text: [
-          `Restored ${restored.requests} request${restored.requests === 1 ? '' : 's'}, ${restored.replies} repl${restored.replies === 1 ? 'y' : 'ies'} and ${restored.attachments} file${restored.attachments === 1 ? '' : 's'} from the backup of ${restored.createdAt.slice(0, 10)} into ${restored.dataDir}.`,
-          ...(restored.previousData ? [`The data it replaced is kept in ${restored.previousData}.`] : []),
-          'Passwords are never in a backup: enter the mail server passwords again in the app.',
+          outWords(
+            ui,
+            `Restored ${restored.requests} request${restored.requests === 1 ? '' : 's'}, ${restored.replies} repl${restored.replies === 1 ? 'y' : 'ies'} and ${restored.attachments} file${restored.attachments === 1 ? '' : 's'} from the backup of ${restored.createdAt.slice(0, 10)} into ${restored.dataDir}.`,
+            'backup.restored',
+            { requests: counted(ui, 'requests', restored.requests), replies: counted(ui, 'replies', restored.replies), files: counted(ui, 'files', restored.attachments), on: restored.createdAt.slice(0, 10), path: restored.dataDir },
+          ),
+          ...(restored.previousData ? [outWords(ui, `The data it replaced is kept in ${restored.previousData}.`, 'backup.previous', { path: restored.previousData })] : []),
+          outWords(ui, 'Passwords are never in a backup: enter the mail server passwords again in the app.', 'backup.noPasswords'),
         ].join('\n'),
       }
     },

@@ -8,10 +8,18 @@ import type { Command } from 'commander'
 import { languages, laws, normalizeLanguage, requestTypes } from '../core/requests/model'
 import type { BatchView } from '../core/bulk/model'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
-import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, readProfileFile, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+import type { UiLanguage } from '../core/messages/ui-languages'
+import { hasMessage, renderMessage } from '../core/messages/render'
+import { message } from '../core/shared/message'
+import { addOptions, countryFlag, helpKey, jsonOption, leaf, oneOf, optionValues, outWords, readProfileFile, typeWord, unwrap, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+
+/** A batch's state, an item's status or channel in the --ui-lang language; in English its code, as the CLI has always printed it. */
+function bulkWord(ui: UiLanguage, kind: 'state' | 'status' | 'channel', code: string): string {
+  return ui === 'en' ? code : renderMessage(message(`cli.out.bulk.${kind}.${code}`), ui)
+}
 
 /** What `rightful bulk` prints of a batch. */
-function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null): Output {
+function batchOutput(view: BatchView, letters: { path: string | null; count: number } | null, ui: UiLanguage): Output {
   const { batch, counts } = view
   const results = batch.items.map((item) => ({
     company: item.company,
@@ -21,13 +29,21 @@ function batchOutput(view: BatchView, letters: { path: string | null; count: num
     ...(item.webForm ? { webForm: item.webForm } : {}),
     ...(item.error ? { error: item.error } : {}),
   }))
-  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${item.status.padEnd(9)} ${item.channel.padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${item.error.message})` : ''}`)
+  const lines = batch.items.map((item) => `${(item.reference ?? '-').padEnd(13)} ${bulkWord(ui, 'status', item.status).padEnd(9)} ${bulkWord(ui, 'channel', item.channel).padEnd(7)} ${item.name}${item.webForm ? `  ${item.webForm}` : ''}${item.error ? `  (${ui === 'en' || !item.error.detail ? item.error.message : renderMessage(item.error.detail, ui)})` : ''}`)
   lines.push(
-    `${batch.id} (${batch.state}): ${counts.sent} sent, ${counts.queued} waiting, ${counts.failed} failed, ${counts.uncertain} to check in your Sent folder, ${counts.letter} letters, ${counts.webform} web forms to fill in, ${counts.skipped} skipped.`,
+    outWords(
+      ui,
+      `${batch.id} (${batch.state}): ${counts.sent} sent, ${counts.queued} waiting, ${counts.failed} failed, ${counts.uncertain} to check in your Sent folder, ${counts.letter} letters, ${counts.webform} web forms to fill in, ${counts.skipped} skipped.`,
+      'bulk.summary',
+      { batch: batch.id, state: bulkWord(ui, 'state', batch.state), sent: counts.sent, queued: counts.queued, failed: counts.failed, uncertain: counts.uncertain, letters: counts.letter, webforms: counts.webform, skipped: counts.skipped },
+    ),
   )
-  if (letters) lines.push(`${letters.count} letter${letters.count === 1 ? '' : 's'} written to ${letters.path ?? '(not saved)'}.`)
-  if (counts.uncertain > 0) lines.push(`Check your Sent folder; send those not there with \`rightful bulk resume ${batch.id} --confirm-resend <RF-…>\`.`)
-  if (counts.queued > 0 && batch.state !== 'cancelled') lines.push(`Send the rest with \`rightful bulk resume ${batch.id}\`.`)
+  if (letters) {
+    const english = `${letters.count} letter${letters.count === 1 ? '' : 's'} written to ${letters.path ?? '(not saved)'}.`
+    lines.push(letters.path ? outWords(ui, english, 'bulk.lettersWritten', { count: letters.count, path: letters.path }) : outWords(ui, english, 'bulk.lettersNotSaved', { count: letters.count }))
+  }
+  if (counts.uncertain > 0) lines.push(outWords(ui, `Check your Sent folder; send those not there with \`rightful bulk resume ${batch.id} --confirm-resend <RF-…>\`.`, 'bulk.checkSent', { batch: batch.id }))
+  if (counts.queued > 0 && batch.state !== 'cancelled') lines.push(outWords(ui, `Send the rest with \`rightful bulk resume ${batch.id}\`.`, 'bulk.sendRest', { batch: batch.id }))
   return {
     json: { batch: batch.id, state: batch.state, rate: batch.rate, counts, results, ...(letters ? { letters } : {}), ...(batch.stoppedBy ? { stoppedBy: batch.stoppedBy } : {}) },
     text: lines.join('\n'),
@@ -62,7 +78,7 @@ const createOptions = {
 
 /** Registers `bulk` and its commands. */
 export function registerBulk(program: Command, ctx: CliContext, finish: Finish): void {
-  const { io, makeApi } = ctx
+  const { io, makeApi, ui } = ctx
   const bulk = program.command('bulk').description(helpKey('command', 'bulk')).allowUnknownOption(false).allowExcessArguments(true).argument('[command]').usage('[options] | <command> [options]')
   addOptions(bulk, createOptions)
   bulk.action(async () => {
@@ -94,29 +110,32 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
     if (values.letters !== undefined && batch.counts.letter > 0) {
       letters = unwrap(await api.call('bulk:letters', { batch: batch.batch.id }))
     } else if (values.letters === undefined && batch.counts.letter > 0) {
-      io.stderr(`rightful: ${batch.counts.letter} compan${batch.counts.letter === 1 ? 'y has' : 'ies have'} no e-mail address: add --letters <file.pdf> (or run \`rightful bulk resume ${batch.batch.id} --letters …\` later) to print their letters.\n`)
+      const english = `${batch.counts.letter} compan${batch.counts.letter === 1 ? 'y has' : 'ies have'} no e-mail address: add --letters <file.pdf> (or run \`rightful bulk resume ${batch.batch.id} --letters …\` later) to print their letters.`
+      io.stderr(`rightful: ${outWords(ui, english, 'bulk.needLetters', { count: batch.counts.letter, batch: batch.batch.id })}\n`)
     }
     if (!values['no-send']) batch = unwrap(await api.call('bulk:send', { batch: batch.batch.id }))
-    finish(batchOutput(batch, letters))
+    finish(batchOutput(batch, letters, ui))
   })
 
   leaf(bulk, finish, { name: 'list', summary: 'bulkList', options: jsonOption }, async () => {
     const batches = unwrap(await makeApi().call('bulk:list', {}))
     const text = batches
-      .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${b.type.padEnd(10)} ${b.state.padEnd(9)} ${b.counts.sent}/${b.counts.total} sent${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
+      .map((b) => `${b.id}  ${b.createdAt.slice(0, 10)}  ${typeWord(b.type, ui).padEnd(10)} ${bulkWord(ui, 'state', b.state).padEnd(9)} ${outWords(ui, `${b.counts.sent}/${b.counts.total} sent`, 'bulk.sentOf', { sent: b.counts.sent, total: b.counts.total })}${b.pack ? `  (${b.pack}${b.packCountry ? `, ${b.packCountry}` : ''})` : ''}`)
       .join('\n')
-    return { json: batches, text: text || 'No batches yet.' }
+    return { json: batches, text: text || outWords(ui, 'No batches yet.', 'bulk.none') }
   })
 
   leaf(bulk, finish, { name: 'packs', summary: 'bulkPacks', options: { country: { type: 'string', value: 'CC', help: 'country3' }, ...jsonOption } }, async (values) => {
     const country = countryFlag(values.country)
     const packs = unwrap(await makeApi().call('bulk:packs', country ? { country } : {}))
-    return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${p.description}`).join('\n') }
+    // A pack's description in --ui-lang where the resources have it (every built-in pack), else as the core gives it.
+    const describe = (p: (typeof packs)[number]) => (ui === 'en' || !hasMessage(`cli.out.bulk.pack.${p.name}`) ? p.description : renderMessage(message(`cli.out.bulk.pack.${p.name}`), ui))
+    return { json: packs, text: packs.map((p) => `${p.name.padEnd(20)} ${String(p.companies).padStart(5)}  ${describe(p)}`).join('\n') }
   })
 
   leaf(bulk, finish, { name: 'show', summary: 'bulkShow', args: '[batch]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     if (!positionals[0]) throw usage('showNeedsBatch')
-    return batchOutput(unwrap(await makeApi().call('bulk:get', { batch: positionals[0] })), null)
+    return batchOutput(unwrap(await makeApi().call('bulk:get', { batch: positionals[0] })), null, ui)
   })
 
   leaf(
@@ -146,7 +165,7 @@ export function registerBulk(program: Command, ctx: CliContext, finish: Finish):
       await requireSmtp(api, io)
       const rate = rateFlag(values.rate)
       const sent = unwrap(await api.call('bulk:send', { batch: id, confirmResend: values['confirm-resend'] ?? [], retryFailed: values['retry-failed'] ?? false, ...(rate ? { rate } : {}) }))
-      return batchOutput(sent, null)
+      return batchOutput(sent, null, ui)
     },
   )
 }

@@ -10,22 +10,39 @@ import { policyFormats } from '../core/catalog/policy-import/proposal'
 import { describeProposal, guessPolicyFormat, proposalView } from '../core/catalog/policy-import/summary'
 import { renderMessage } from '../core/messages/render'
 import { message, type Message } from '../core/shared/message'
-import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, required, unwrap, usage, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
+import type { UiLanguage } from '../core/messages/ui-languages'
+import { fileOrFolder, jsonOption, leaf, group, oneOf, outFile, outWords, required, unwrap, usage, DomainFailure, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 function companyArgument(value: string | undefined, command: string): string {
   if (!value) throw usage('needsCompany', { command })
   return value
 }
 
-/** A company's record, for people. */
-function describeCompany(company: CompanyView): string {
-  const lines = [`${company.name} (${company.id}, ${company.origin === 'builtin' ? 'built in' : company.origin === 'imported' ? 'imported' : 'added by you'})`]
-  if (company.editedFields.length > 0) lines.push(`  changed by you: ${company.editedFields.join(', ')}`)
-  lines.push(`  requests go to: ${company.privacyEmail ?? '(no e-mail address known)'}`)
-  for (const e of company.emails) lines.push(`  e-mail  ${e.address} (${e.purpose}${e.status === 'historical' ? ', historical' : ''})`)
-  for (const a of company.postalAddresses) lines.push(`  address ${[a.recipient, ...a.lines, a.country].join(', ')}`)
-  for (const p of company.phones) lines.push(`  ${p.kind.padEnd(7)} ${p.number}`)
-  if (company.website) lines.push(`  web     ${company.website}`)
+/** A company's record, for people (in the --ui-lang language; English as it has always read). */
+function describeCompany(company: CompanyView, ui: UiLanguage): string {
+  const origin = company.origin === 'builtin' ? 'builtIn' : company.origin === 'imported' ? 'imported' : 'added'
+  const originWords = outWords(ui, company.origin === 'builtin' ? 'built in' : company.origin === 'imported' ? 'imported' : 'added by you', `catalog.origin.${origin}`)
+  // The labels of the contact lines, padded to one width in every language.
+  const labels = new Map([
+    ['email', outWords(ui, 'e-mail', 'catalog.label.email')],
+    ['address', outWords(ui, 'address', 'catalog.label.address')],
+    ['phone', outWords(ui, 'phone', 'catalog.label.phone')],
+    ['fax', outWords(ui, 'fax', 'catalog.label.fax')],
+    ['web', outWords(ui, 'web', 'catalog.label.web')],
+  ])
+  const width = ui === 'en' ? 7 : Math.max(...[...labels.values()].map((l) => l.length))
+  const label = (name: string) => labels.get(name)!.padEnd(width)
+  const lines = [`${company.name} (${company.id}, ${originWords})`]
+  if (company.editedFields.length > 0) lines.push(`  ${outWords(ui, `changed by you: ${company.editedFields.join(', ')}`, 'catalog.changed', { fields: company.editedFields.join(', ') })}`)
+  lines.push(`  ${outWords(ui, `requests go to: ${company.privacyEmail ?? '(no e-mail address known)'}`, 'catalog.goesTo', { address: company.privacyEmail ?? outWords(ui, '', 'noEmail') })}`)
+  for (const e of company.emails) {
+    const historical = e.status === 'historical' ? outWords(ui, ', historical', 'catalog.historical') : ''
+    const purpose = ui === 'en' ? e.purpose : renderMessage(message(`cli.out.purpose.${e.purpose}`), ui)
+    lines.push(`  ${label('email')} ${e.address} (${purpose}${historical})`)
+  }
+  for (const a of company.postalAddresses) lines.push(`  ${label('address')} ${[a.recipient, ...a.lines, a.country].join(', ')}`)
+  for (const p of company.phones) lines.push(`  ${label(p.kind)} ${p.number}`)
+  if (company.website) lines.push(`  ${label('web')} ${company.website}`)
   return lines.join('\n')
 }
 
@@ -114,10 +131,12 @@ async function catalogSave(ctx: CliContext, sub: 'add' | 'edit', values: ValuesO
     throw new DomainFailure({
       code: 'DUPLICATE_COMPANY',
       message: `${saved.error.message}${first ? ` To change it: \`rightful catalog edit ${first.id} …\`.` : ''} To add a separate company anyway: repeat with --new.`,
+      // The same words in --ui-lang, where the core gave its own as a message.
+      ...(saved.error.detail ? { detail: message(first ? 'cli.out.catalog.duplicateEdit' : 'cli.out.catalog.duplicate', { problem: saved.error.detail, id: first?.id ?? '' }) } : {}),
     })
   }
   const company = unwrap(saved)
-  return { json: company, text: describeCompany(company) }
+  return { json: company, text: describeCompany(company, ctx.ui) }
 }
 
 /** Registers `catalog` and its commands. */
@@ -145,7 +164,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       companies.push(...page)
       if (page.length < listPage) break
     }
-    const text = companies.map((c) => `${c.id.padEnd(10)} ${c.name.padEnd(12)} ${c.privacyEmail ?? '(no contact known)'}`).join('\n')
+    const text = companies.map((c) => `${c.id.padEnd(10)} ${c.name.padEnd(12)} ${c.privacyEmail ?? outWords(ui, '(no contact known)', 'catalog.noContact')}`).join('\n')
     return { json: companies, text }
   })
 
@@ -170,15 +189,15 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       const companies = unwrap(await api.call('catalog:list', { ids: hits.map((hit) => hit.id) }))
       const text =
         companies.length === 0
-          ? `No company in the catalog matches "${query}". Add it with \`rightful catalog add --name …\`, or read its privacy policy with \`rightful catalog import-policy <file>\`.`
-          : companies.map((c) => `${c.id.padEnd(24)} ${c.name.slice(0, 40).padEnd(40)} ${c.privacyEmail ?? '(no e-mail address known)'}`).join('\n')
+          ? outWords(ui, `No company in the catalog matches "${query}". Add it with \`rightful catalog add --name …\`, or read its privacy policy with \`rightful catalog import-policy <file>\`.`, 'catalog.noMatch', { query })
+          : companies.map((c) => `${c.id.padEnd(24)} ${c.name.slice(0, 40).padEnd(40)} ${c.privacyEmail ?? outWords(ui, '(no e-mail address known)', 'noEmail')}`).join('\n')
       return { json: companies, text }
     },
   )
 
   leaf(catalog, finish, { name: 'show', summary: 'catalogShow', args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     const company = unwrap(await makeApi().call('catalog:get', { id: companyArgument(positionals[0], 'show') }))
-    return { json: company, text: describeCompany(company) }
+    return { json: company, text: describeCompany(company, ui) }
   })
 
   leaf(catalog, finish, { name: 'add', summary: 'catalogAdd', options: saveOptions }, (values, positionals) => catalogSave(ctx, 'add', values, positionals))
@@ -189,14 +208,14 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
   leaf(catalog, finish, { name: 'delete', summary: 'catalogDelete', args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
     const id = companyArgument(positionals[0], 'delete')
     const result = unwrap(await makeApi().call('catalog:remove', { id }))
-    return { json: result, text: result.restorable ? `${id} deleted; \`rightful catalog restore ${id}\` brings it back.` : `${id} deleted.` }
+    return { json: result, text: result.restorable ? outWords(ui, `${id} deleted; \`rightful catalog restore ${id}\` brings it back.`, 'catalog.deletedRestorable', { id }) : outWords(ui, `${id} deleted.`, 'catalog.deleted', { id }) }
   })
   for (const sub of ['restore', 'reset'] as const) {
     const summary = sub === 'restore' ? 'catalogRestore' : 'catalogReset'
     leaf(catalog, finish, { name: sub, summary, args: '[company]', operands: 1, options: jsonOption }, async (_values, positionals) => {
       const id = companyArgument(positionals[0], sub)
       const company = unwrap(await makeApi().call(sub === 'restore' ? 'catalog:restore' : 'catalog:reset', { id }))
-      return { json: company, text: sub === 'restore' ? `${company.name} is back in the catalog.` : `${company.name}: your changes were dropped.` }
+      return { json: company, text: sub === 'restore' ? outWords(ui, `${company.name} is back in the catalog.`, 'catalog.restored', { company: company.name }) : outWords(ui, `${company.name}: your changes were dropped.`, 'catalog.reset', { company: company.name }) }
     })
   }
 
@@ -216,7 +235,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       const email = required(values.email, 'email')
       const purpose = oneOf(values.purpose, 'purpose', emailPurposes, 'privacy')
       const company = unwrap(await makeApi().call('catalog:addContact', { companyId, email, purpose }))
-      return { json: company, text: `${company.name}: requests now go to ${company.privacyEmail ?? '(no privacy address)'}.` }
+      return { json: company, text: outWords(ui, `${company.name}: requests now go to ${company.privacyEmail ?? '(no privacy address)'}.`, 'catalog.contactAdded', { company: company.name, address: company.privacyEmail ?? outWords(ui, '', 'catalog.noPrivacyAddress') }) }
     },
   )
 
@@ -237,8 +256,8 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       const report = unwrap(await makeApi(undefined, source).call('catalog:import', { format, kind, dryRun: values['dry-run'] ?? false }))
       const json = { imported: report.imported, rejected: report.rejected, ...(report.dryRun ? { dryRun: true } : {}) }
       const text = [
-        `${report.dryRun ? 'Would import' : 'Imported'} ${report.imported} compan${report.imported === 1 ? 'y' : 'ies'} from ${source}.`,
-        ...(report.rejected.length > 0 ? [`Not imported (${report.rejected.length}):`, ...report.rejected.map((r) => `  ${r.entry}: ${r.reason}`)] : []),
+        outWords(ui, `${report.dryRun ? 'Would import' : 'Imported'} ${report.imported} compan${report.imported === 1 ? 'y' : 'ies'} from ${source}.`, report.dryRun ? 'catalog.wouldImport' : 'catalog.imported', { count: report.imported, source }),
+        ...(report.rejected.length > 0 ? [outWords(ui, `Not imported (${report.rejected.length}):`, 'catalog.notImported', { count: report.rejected.length }), ...report.rejected.map((r) => `  ${r.entry}: ${r.reason}`)] : []),
       ].join('\n')
       return { json, text }
     },
@@ -255,7 +274,7 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
     async (values) => {
       const out = outFile(values.out, io.cwd)
       const result = unwrap(await makeApi(out).call('catalog:export', { all: values.all ?? false }))
-      return { json: result, text: `${result.companies} compan${result.companies === 1 ? 'y' : 'ies'} written to ${result.path}.` }
+      return { json: result, text: outWords(ui, `${result.companies} compan${result.companies === 1 ? 'y' : 'ies'} written to ${result.path}.`, 'catalog.exported', { count: result.companies, path: String(result.path) }) }
     },
   )
 

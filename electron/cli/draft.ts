@@ -14,7 +14,7 @@ import type { UiLanguage } from '../core/messages/ui-languages'
 import { assertNever } from '../core/shared/assert-never'
 import { message } from '../core/shared/message'
 import { inPlace } from '../core/messages/places'
-import { jsonOption, leaf, oneOf, outFile, readProfileFile, referenceArgument, required, unwrap, usage, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
+import { jsonOption, leaf, oneOf, outFile, outWords, readProfileFile, referenceArgument, required, unwrap, usage, UsageError, type CliContext, type Finish, type OptionSpecs, type ValuesOf } from './shared'
 
 /** The options that say what request to write (draft, letter, send). */
 export const requestOptions = {
@@ -99,7 +99,7 @@ async function proposedLaw(api: Api, profile: Profile | null, company: CompanyVi
   // letter by default: they choose one knowingly.
   if (proposal.unsupportedLaw) throw new UsageError(`${why} Give --law to choose one of: ${available.join(', ')}.`, message('cli.usage.chooseLaw', { why, list: available.join(', ') }))
   const law: Law = 'gdpr'
-  note(`rightful: ${why} Using ${law}; give --law to choose (${available.join(', ')}).\n`)
+  note(`rightful: ${why} ${outWords(ui, `Using ${law}; give --law to choose (${available.join(', ')}).`, 'draft.usingLaw', { law, list: available.join(', ') })}\n`)
   return law
 }
 
@@ -167,6 +167,12 @@ export async function draftRequest(ctx: CliContext, api: Api, values: RequestVal
   return unwrap(created)
 }
 
+/** A draft's heading ("Subject: ") in the --ui-lang language; Chinese ones end in a full-width colon and need no space. */
+function heading(ui: UiLanguage, name: 'reference' | 'law' | 'to' | 'subject'): string {
+  const english = { reference: 'Reference: ', law: 'Law: ', to: 'To: ', subject: 'Subject: ' }[name]
+  return ui === 'en' ? english : `${outWords(ui, english, `draft.${name}`)}${ui.startsWith('zh') ? '' : ' '}`
+}
+
 /** Registers `draft`, `letter` and `follow-up`. */
 export function registerDraft(program: Command, ctx: CliContext, finish: Finish): void {
   leaf(program, finish, { name: 'draft', summary: 'draft', options: requestOptions }, async (values) => {
@@ -174,7 +180,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
     const { draft, reference } = view.record
     return {
       json: { to: draft.to, subject: draft.subject, body: draft.body, reference, law: view.record.law },
-      text: `Reference: ${reference}\nLaw: ${view.record.law}\nTo: ${draft.to ?? '(no e-mail address known)'}\nSubject: ${draft.subject}\n\n${draft.body}`,
+      text: `${heading(ctx.ui, 'reference')}${reference}\n${heading(ctx.ui, 'law')}${view.record.law}\n${heading(ctx.ui, 'to')}${draft.to ?? outWords(ctx.ui, '(no e-mail address known)', 'noEmail')}\n${heading(ctx.ui, 'subject')}${draft.subject}\n\n${draft.body}`,
     }
   })
 
@@ -188,7 +194,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
       const api = ctx.makeApi(out, undefined, undefined, typeof values.type === 'string' && isFollowUpType(values.type) ? 'all' : 'letter')
       const view = await draftRequest(ctx, api, values, 'post')
       const saved = unwrap(await api.call('letters:savePdf', { reference: view.record.reference }))
-      return { json: { reference: view.record.reference, path: saved.path }, text: `${view.record.reference}: letter written to ${saved.path}` }
+      return { json: { reference: view.record.reference, path: saved.path }, text: outWords(ctx.ui, `${view.record.reference}: letter written to ${saved.path}`, 'draft.letterWritten', { reference: view.record.reference, path: String(saved.path) }) }
     },
   )
 
@@ -203,7 +209,7 @@ export function registerDraft(program: Command, ctx: CliContext, finish: Finish)
       const { draft } = view.record
       return {
         json: { reference: view.record.reference, of: reference, missing: view.record.missingItems, to: draft.to, subject: draft.subject, body: draft.body },
-        text: `Reference: ${view.record.reference} (follows up ${reference})\nTo: ${draft.to ?? '(no e-mail address known)'}\nSubject: ${draft.subject}\n\n${draft.body}`,
+        text: `${heading(ctx.ui, 'reference')}${view.record.reference} ${outWords(ctx.ui, `(follows up ${reference})`, 'draft.followsUp', { reference })}\n${heading(ctx.ui, 'to')}${draft.to ?? outWords(ctx.ui, '(no e-mail address known)', 'noEmail')}\n${heading(ctx.ui, 'subject')}${draft.subject}\n\n${draft.body}`,
       }
     },
   )

@@ -9,7 +9,8 @@ import { smtpSettingsFromUrl, SmtpUrlError } from '../adapters/node/cli-mail'
 import { cliSecrets } from '../adapters/node/secrets'
 import { smtpPasswordSecret } from '../core/mail/mail-settings'
 import { CoreError } from '../core/shared/result'
-import { unwrap, usage, UsageError, type CliIo, type OptionSpecs } from './shared'
+import type { UiLanguage } from '../core/messages/ui-languages'
+import { outWords, unwrap, usage, UsageError, type CliIo, type OptionSpecs } from './shared'
 
 /** --smtp and the flags that go with it. */
 export const smtpOptions = {
@@ -94,23 +95,23 @@ export function imapAccountFromUrl(value: string, flags: { tls?: boolean; startt
 }
 
 /** The IMAP password: RIGHTFUL_IMAP_PASSWORD, else asked for on the terminal (never stored). */
-export async function imapPassword(io: CliIo, user: string): Promise<string> {
+export async function imapPassword(io: CliIo, user: string, ui: UiLanguage = 'en'): Promise<string> {
   const fromEnv = io.env.RIGHTFUL_IMAP_PASSWORD
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv
   if (!io.prompt) throw usage('imapPasswordNeeded')
-  const answer = await io.prompt(`IMAP password for ${user} (not shown, not stored): `)
+  const answer = await io.prompt(outWords(ui, `IMAP password for ${user} (not shown, not stored): `, 'imapPasswordPrompt', { user }))
   if (!answer) throw usage('noImapPassword')
   return answer
 }
 
 /** The IMAP server saved for replies, as this run's account (its password from the environment or a prompt). */
-export async function savedImapLogin(api: Api, io: CliIo) {
+export async function savedImapLogin(api: Api, io: CliIo, ui: UiLanguage = 'en') {
   const saved = unwrap(await api.call('replies:imapSettings', {})).settings
   if (!saved) throw usage('noImapSaved')
   // The CLI keeps no passwords: the saved server's own login comes from the environment or a prompt.
   if (saved.useSmtpLogin || !saved.user) return null
   return {
     account: { host: saved.host, port: saved.port, security: saved.security, user: saved.user, mailbox: saved.mailbox, trustedCertificate: saved.trustedCertificate },
-    password: await imapPassword(io, saved.user),
+    password: await imapPassword(io, saved.user, ui),
   }
 }

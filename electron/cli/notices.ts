@@ -1,7 +1,7 @@
 /** `rightful notices [list]` and `notices dismiss`: what was set aside or moved aside, kept until dismissed (here or in the app). */
 import type { Command } from 'commander'
 import { renderMessage } from '../core/messages/render'
-import { helpKey, jsonOption, leaf, unwrap, DomainFailure, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
+import { helpKey, jsonOption, leaf, outWords, unwrap, DomainFailure, usage, UsageError, type CliContext, type Finish, type Output } from './shared'
 import { message } from '../core/shared/message'
 
 /** Registers `notices` (alone: the list) and its commands. */
@@ -9,7 +9,7 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
   const { makeApi, ui } = ctx
   const list = async (): Promise<Output> => {
     const { notices } = unwrap(await makeApi().call('app:status', {}))
-    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${ui === 'en' || !n.detail ? n.message : renderMessage(n.detail, ui)}`).join('\n') : 'Nothing to tell.'
+    const text = notices.length ? notices.map((n) => `${n.id}  ${n.at.slice(0, 10)}  ${ui === 'en' || !n.detail ? n.message : renderMessage(n.detail, ui)}`).join('\n') : outWords(ui, 'Nothing to tell.', 'notices.none')
     return { json: notices, text }
   }
   const notices = program
@@ -42,7 +42,7 @@ export function registerNotices(program: Command, ctx: CliContext, finish: Finis
       const dismissed: string[] = []
       for (const id of ids) if (unwrap(await api.call('app:dismissNotice', { id })).dismissed) dismissed.push(id)
       if (!values.all && dismissed.length === 0) throw new DomainFailure({ code: 'NOT_FOUND', message: `There is no notice ${positionals[0]}.` })
-      return { json: { dismissed }, text: `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.` }
+      return { json: { dismissed }, text: outWords(ui, `${dismissed.length} notice${dismissed.length === 1 ? '' : 's'} dismissed.`, 'notices.dismissed', { count: dismissed.length }) }
     },
   )
 }

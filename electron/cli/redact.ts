@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { languages, normalizeLanguage } from '../core/requests/model'
-import { jsonOption, leaf, oneOf, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
+import { jsonOption, leaf, oneOf, outWords, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /** `--box x,y,w,h`: fractions of the image (0-1), or pixels when each ends in "px". */
 function boxFlag(value: string, size: { width: number; height: number }) {
@@ -49,10 +49,10 @@ export function registerRedact(program: Command, ctx: CliContext, finish: Finish
       const view = unwrap(await api.call('requests:addEvent', { reference, kind: 'identity-provided', on: today, note: `Redacted copy: ${copy.name}`, attachments: [copy.token] }))
       attached = view.record.events.at(-1)!.id
     }
-    const warning = copy.plainEmail ? ' Warning: your saved mail server sends without encryption (no TLS): send this copy another way, or set up TLS first.' : ''
+    const warning = copy.plainEmail ? ` ${outWords(ctx.ui, 'Warning: your saved mail server sends without encryption (no TLS): send this copy another way, or set up TLS first.', 'redact.plainEmail')}` : ''
     return {
       json: { path: copy.savedTo, format: copy.format, width: copy.width, height: copy.height, boxes: copy.boxes, sha256: copy.sha256, watermark: copy.watermark, plainEmail: copy.plainEmail, attachedEvent: attached },
-      text: `Redacted copy (${copy.boxes} box${copy.boxes === 1 ? '' : 'es'}, watermark "${copy.watermark}") written to ${copy.savedTo}.${attached ? ` Kept with ${reference} as "identity provided".` : ''}${warning}`,
+      text: `${outWords(ctx.ui, `Redacted copy (${copy.boxes} box${copy.boxes === 1 ? '' : 'es'}, watermark "${copy.watermark}") written to ${copy.savedTo}.`, 'redact.written', { count: copy.boxes, watermark: copy.watermark, path: String(copy.savedTo) })}${attached ? ` ${outWords(ctx.ui, `Kept with ${reference} as "identity provided".`, 'redact.attached', { reference })}` : ''}${warning}`,
     }
   })
 }

@@ -12,7 +12,8 @@ import { writeFileAtomicSync } from '../core/storage/files'
 import { renderMessage } from '../core/messages/render'
 import { daysLeftMessage, statusMessage } from '../core/requests/status'
 import type { UiLanguage } from '../core/messages/ui-languages'
-import { group, jsonOption, leaf, oneOf, outFile, referenceArgument, required, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
+import { message } from '../core/shared/message'
+import { group, jsonOption, leaf, oneOf, outFile, outWords, referenceArgument, required, typeWord, unwrap, flagProblem, usage, type CliContext, type Finish } from './shared'
 
 /**
  * `--at`: a day (2026-02-03), or a moment with its offset (2026-02-03T09:15:00+01:00, or Z);
@@ -50,14 +51,14 @@ function describeRequestIn(view: RequestView, ui: UiLanguage): string {
   // Chinese labels end in a full-width colon, which needs no space after it.
   const gap = ui.startsWith('zh') ? '' : ' '
   const lines = [
-    `${record.reference}  ${record.company.name}  ${record.type} (${record.law})`,
+    `${record.reference}  ${record.company.name}  ${typeWord(record.type, ui)} (${record.law})`,
     `${say('status')}${gap}${renderMessage(statusMessage(status), ui)} · ${renderMessage(daysLeftMessage(status), ui)}`,
     `${say('to')}${gap}${shown.to ?? shown.recipientAddress?.lines.join(', ') ?? say('noAddress')}`,
     `${say('subject')}${gap}${shown.subject}`,
     say('events'),
     ...record.events.map((e) => {
-      const extra = [e.channel, e.trackingNumber && say('tracking', { number: e.trackingNumber }), e.until && say('until', { date: e.until }), e.note].filter(Boolean).join('; ')
-      return `  ${e.on}  ${say(`event.${e.kind}`)}${extra ? `: ${extra}` : ''}${e.removedAt ? ` ${say('removed')}` : ''}  [${e.id}]`
+      const extra = [e.channel && say(`channel.${e.channel}`), e.trackingNumber && say('tracking', { number: e.trackingNumber }), e.until && say('until', { date: e.until }), e.note].filter(Boolean).join('; ')
+      return `  ${e.on}  ${say(`event.${e.kind}`)}${extra ? `${ui.startsWith('zh') ? '：' : ': '}${extra}` : ''}${e.removedAt ? ` ${say('removed')}` : ''}  [${e.id}]`
     }),
     ...(view.nextSteps.length ? [say('next'), ...view.nextSteps.map((step) => `  - ${renderMessage(step.message, ui)}`)] : []),
   ]
@@ -85,10 +86,19 @@ function describeRequestInEnglish(view: RequestView): string {
 const tickWords = [...answerStates, 'none'] as const
 
 /** One checklist row, for people: the item, its provision, the tick and Rightful's suggestion. */
-function describeCheckRow(row: AnswerCheckView['rows'][number]): string {
-  const tick = row.state ? `${row.state} (${row.by === 'suggestion-confirmed' ? 'suggestion accepted' : 'ticked'} ${row.at?.slice(0, 10)})` : 'not ticked'
-  const hint = row.suggestion ? `  suggestion: ${row.suggestion.state}${row.suggestion.evidence ? ` (“${row.suggestion.evidence}”)` : ''}` : ''
-  return `  ${row.id.padEnd(13)} ${row.cite.padEnd(28)} ${tick}${hint}`
+function describeCheckRow(row: AnswerCheckView['rows'][number], ui: UiLanguage): string {
+  const state = (value: AnswerState) => message(`cli.out.check.state.${value}`)
+  const tick = row.state
+    ? outWords(ui, `${row.state} (${row.by === 'suggestion-confirmed' ? 'suggestion accepted' : 'ticked'} ${row.at?.slice(0, 10)})`, row.by === 'suggestion-confirmed' ? 'check.accepted' : 'check.ticked', { state: state(row.state), on: row.at?.slice(0, 10) ?? '' })
+    : outWords(ui, 'not ticked', 'check.notTicked')
+  const hint = row.suggestion
+    ? `  ${outWords(ui, `suggestion: ${row.suggestion.state}`, 'check.suggestion', { state: state(row.suggestion.state) })}${row.suggestion.evidence ? ` (“${row.suggestion.evidence}”)` : ''}`
+    : ''
+  if (ui === 'en') return `  ${row.id.padEnd(13)} ${row.cite.padEnd(28)} ${tick}${hint}`
+  // Another language: the item's id (what --tick takes), what it is, and the provision as that language cites it where the law is written in it.
+  const cites = row.cites as Readonly<Record<string, string | undefined>>
+  const cite = (Object.hasOwn(cites, ui) ? cites[ui] : undefined) ?? row.cite
+  return `  ${row.id.padEnd(13)} ${renderMessage(message(`cli.out.check.item.${row.concept}`), ui)} (${cite}): ${tick}${hint}`
 }
 
 /** Registers `requests` and its commands, and `check`. */
@@ -108,8 +118,8 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     const text = values.json
       ? ''
       : items.length
-        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${r.type.padEnd(8)} ${(ui === 'en' ? r.status.kind : renderMessage(statusMessage(r.status), ui)).padEnd(15)} ${r.due ?? ''}`).join('\n')
-        : 'No requests yet.'
+        ? items.map((r) => `${r.reference}  ${r.companyName.padEnd(12)} ${typeWord(r.type, ui).padEnd(8)} ${(ui === 'en' ? r.status.kind : renderMessage(statusMessage(r.status), ui)).padEnd(15)} ${r.due ?? ''}`).join('\n')
+        : outWords(ui, 'No requests yet.', 'requests.none')
     return { json: items, text }
   })
 
@@ -153,7 +163,10 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       )
       if (!result.ok && result.error.code === 'INVALID_INPUT' && /sending (date|time)/.test(result.error.message)) throw flagProblem('at', result.error)
       const view = unwrap(result)
-      return { json: view, text: `${reference}: sent on ${when.on} by ${channel}. ${view.deadline?.effectiveDue ? `Due ${view.deadline.effectiveDue}.` : ''}`.trim() }
+      const due = view.deadline?.effectiveDue
+      const english = `${reference}: sent on ${when.on} by ${channel}. ${due ? `Due ${due}.` : ''}`.trim()
+      const by = message(`cli.out.channel.${channel === 'letter' ? 'post' : 'email'}`)
+      return { json: view, text: outWords(ui, english, due ? 'requests.markedSentDue' : 'requests.markedSent', { reference, on: when.on, channel: by, ...(due ? { due } : {}) }) }
     },
   )
 
@@ -189,7 +202,8 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       )
       if (!result.ok && result.error.code === 'INVALID_INPUT' && /cannot be (before|in the future)/.test(result.error.message)) throw flagProblem('at', result.error)
       const view = unwrap(result)
-      return { json: view, text: `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.` }
+      const english = `${reference}: ${eventLabels[kind]} on ${on}. Status: ${view.status.kind}.`
+      return { json: view, text: outWords(ui, english, 'requests.event', { reference, event: message(`cli.show.event.${kind}`), on, status: statusMessage(view.status) }) }
     },
   )
 
@@ -197,11 +211,17 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
     const advice = unwrap(await makeApi().call('requests:identityAdvice', { reference: referenceArgument(positionals[0], 'identity') }))
     const rule = ui === 'en' ? advice.rule.text : renderMessage(advice.rule.message, ui)
     const lines = [
-      `${advice.reference} (${advice.law}): ${rule}${advice.rule.unverified ? ' [unverified]' : ''}`,
-      advice.demand ? `The company asked on ${advice.demand.on}${advice.demand.note ? `: ${advice.demand.note}` : '.'}` : 'No demand for identity is recorded (requests event --kind identity-requested).',
-      ...(advice.company.idDocument ? [`The catalog says: ${advice.company.idDocument}`] : []),
-      ...advice.company.requiredElements.map((e) => `The company requires: ${e.description}${e.optional ? ' (optional)' : ''}`),
-      ...(advice.pushback.possible ? [`Write the pushback: rightful draft --type identity-pushback --of ${advice.reference}`] : []),
+      `${advice.reference} (${advice.law}): ${rule}${advice.rule.unverified ? ` ${outWords(ui, '[unverified]', 'identity.unverified')}` : ''}`,
+      advice.demand
+        ? advice.demand.note
+          ? outWords(ui, `The company asked on ${advice.demand.on}: ${advice.demand.note}`, 'identity.askedNote', { on: advice.demand.on, note: advice.demand.note })
+          : outWords(ui, `The company asked on ${advice.demand.on}.`, 'identity.asked', { on: advice.demand.on })
+        : outWords(ui, 'No demand for identity is recorded (requests event --kind identity-requested).', 'identity.noDemand'),
+      ...(advice.company.idDocument ? [outWords(ui, `The catalog says: ${advice.company.idDocument}`, 'identity.catalogSays', { text: advice.company.idDocument })] : []),
+      ...advice.company.requiredElements.map((e) =>
+        outWords(ui, `The company requires: ${e.description}${e.optional ? ' (optional)' : ''}`, e.optional ? 'identity.requiresOptional' : 'identity.requires', { text: e.description }),
+      ),
+      ...(advice.pushback.possible ? [outWords(ui, `Write the pushback: rightful draft --type identity-pushback --of ${advice.reference}`, 'identity.pushback', { reference: advice.reference })] : []),
     ]
     return { json: advice, text: lines.join('\n') }
   })
@@ -214,7 +234,8 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       const reasonsGiven = values.reasons === undefined ? null : oneOf(values.reasons, 'reasons', ['yes', 'no'] as const) === 'yes'
       const check = unwrap(await makeApi().call('requests:checkExtension', { reference: referenceArgument(positionals[0], 'extension'), reasonsGiven }))
       const words = renderMessage(check.message, ui)
-      const next = check.contestable ? `\nContest it: rightful draft --type extension-contest --of ${positionals[0]}${reasonsGiven === null ? '' : ` --reasons ${values.reasons}`}` : ''
+      const contest = `rightful draft --type extension-contest --of ${positionals[0]}${reasonsGiven === null ? '' : ` --reasons ${values.reasons}`}`
+      const next = check.contestable ? `\n${outWords(ui, `Contest it: ${contest}`, 'extension.contest', { command: contest })}` : ''
       return { json: check, text: `${positionals[0]}: ${words}${next}` }
     },
   )
@@ -227,12 +248,31 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       const reference = referenceArgument(positionals[0], 'bounce')
       const api = makeApi()
       const advice = unwrap(await api.call(values.mark ? 'requests:markBounced' : 'requests:bounceAdvice', { reference }))
-      const channel = (c: (typeof advice.alternatives)[number]) =>
-        c.kind === 'email' ? `e-mail ${c.address} (${c.purpose})` : c.kind === 'webform' ? `web form ${c.url}` : c.kind === 'post' ? `letter to ${[c.recipient, ...c.lines, c.country].join(', ')}` : `fax ${c.number}`
+      const channel = (c: (typeof advice.alternatives)[number]) => {
+        if (c.kind === 'email') return outWords(ui, `e-mail ${c.address} (${c.purpose})`, 'bounce.email', { address: c.address, purpose: message(`cli.out.purpose.${c.purpose}`) })
+        if (c.kind === 'webform') return outWords(ui, `web form ${c.url}`, 'bounce.webform', { url: c.url })
+        if (c.kind === 'post') {
+          const to = [c.recipient, ...c.lines, c.country].join(', ')
+          return outWords(ui, `letter to ${to}`, 'bounce.post', { to })
+        }
+        return outWords(ui, `fax ${c.number}`, 'bounce.fax', { number: c.number })
+      }
       const lines = [
-        advice.bouncedOn ? `${reference}: ${advice.address ?? 'the letter'} bounced on ${advice.bouncedOn}.` : `${reference}: no bounce is recorded (requests event --kind undeliverable).`,
-        ...(advice.marked ? [`${advice.address} is marked as bounced in your catalog (since ${advice.markedOn ?? 'an unknown date'}).`] : []),
-        ...(advice.alternatives.length ? ['Other channels of the company:', ...advice.alternatives.map((c) => `  ${channel(c)}`)] : [`No other channel of ${advice.company.name} is known: add one to the catalog.`]),
+        advice.bouncedOn
+          ? advice.address
+            ? outWords(ui, `${reference}: ${advice.address} bounced on ${advice.bouncedOn}.`, 'bounce.bounced', { reference, address: advice.address, on: advice.bouncedOn })
+            : outWords(ui, `${reference}: the letter bounced on ${advice.bouncedOn}.`, 'bounce.letterBounced', { reference, on: advice.bouncedOn })
+          : outWords(ui, `${reference}: no bounce is recorded (requests event --kind undeliverable).`, 'bounce.none', { reference }),
+        ...(advice.marked
+          ? [
+              advice.markedOn
+                ? outWords(ui, `${advice.address} is marked as bounced in your catalog (since ${advice.markedOn}).`, 'bounce.marked', { address: advice.address ?? '', since: advice.markedOn })
+                : outWords(ui, `${advice.address} is marked as bounced in your catalog (since an unknown date).`, 'bounce.markedUndated', { address: advice.address ?? '' }),
+            ]
+          : []),
+        ...(advice.alternatives.length
+          ? [outWords(ui, 'Other channels of the company:', 'bounce.others'), ...advice.alternatives.map((c) => `  ${channel(c)}`)]
+          : [outWords(ui, `No other channel of ${advice.company.name} is known: add one to the catalog.`, 'bounce.noOther', { company: advice.company.name })]),
       ]
       return { json: advice, text: lines.join('\n') }
     },
@@ -241,7 +281,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
   leaf(requests, finish, { name: 'discard', summary: 'requestsDiscard', ...one, options: jsonOption }, async (_values, positionals) => {
     const reference = referenceArgument(positionals[0], 'discard')
     unwrap(await makeApi().call('requests:discard', { reference }))
-    return { json: { reference, discarded: true }, text: `${reference} was discarded (kept under requests/discarded/; its number is not used again).` }
+    return { json: { reference, discarded: true }, text: outWords(ui, `${reference} was discarded (kept under requests/discarded/; its number is not used again).`, 'requests.discarded', { reference }) }
   })
 
   leaf(
@@ -253,7 +293,7 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
       const out = outFile(values.out, io.cwd)
       const items = unwrap(await makeApi(undefined, undefined, undefined, 'requests:list').call('requests:list', {}))
       writeFileAtomicSync(out, requestsCsv(items))
-      return { json: { path: out, requests: items.length }, text: `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.` }
+      return { json: { path: out, requests: items.length }, text: outWords(ui, `${items.length} request${items.length === 1 ? '' : 's'} written to ${out}.`, 'requests.exported', { count: items.length, path: out }) }
     },
   )
 
@@ -291,8 +331,13 @@ export function registerRequests(program: Command, ctx: CliContext, finish: Fini
         }
       }
       if (ticks.size > 0) view = unwrap(await api.call('requests:tickAnswer', { reference, ticks: [...ticks.values()] }))
-      const missing = view.missing.length ? `Missing: ${view.missing.join(', ')}. \`rightful follow-up ${reference}\` writes the letter.` : 'Nothing ticked missing.'
-      return { json: view, text: [`${reference}: the answer under ${view.law}${view.answeredOn ? ` (data received ${view.answeredOn})` : ''}`, ...view.rows.map(describeCheckRow), missing].join('\n') }
+      const missing = view.missing.length
+        ? outWords(ui, `Missing: ${view.missing.join(', ')}. \`rightful follow-up ${reference}\` writes the letter.`, 'check.missing', { items: view.missing.join(', '), reference })
+        : outWords(ui, 'Nothing ticked missing.', 'check.noneMissing')
+      const heading = view.answeredOn
+        ? outWords(ui, `${reference}: the answer under ${view.law} (data received ${view.answeredOn})`, 'check.headingReceived', { reference, law: view.law, on: view.answeredOn })
+        : outWords(ui, `${reference}: the answer under ${view.law}`, 'check.heading', { reference, law: view.law })
+      return { json: view, text: [heading, ...view.rows.map((row) => describeCheckRow(row, ui)), missing].join('\n') }
     },
   )
 }

@@ -3,9 +3,10 @@
  * server. Exit code 0 only when the server accepted it.
  */
 import type { Command } from 'commander'
+import { renderMessage } from '../core/messages/render'
 import { draftRequest, requestOptions } from './draft'
 import { requireSmtp, smtpFlags, smtpOptions } from './mail-flags'
-import { leaf, DomainFailure, usage, type CliContext, type Finish } from './shared'
+import { leaf, outWords, DomainFailure, usage, type CliContext, type Finish } from './shared'
 
 /** Registers `send`. */
 export function registerSend(program: Command, ctx: CliContext, finish: Finish): void {
@@ -36,7 +37,9 @@ export function registerSend(program: Command, ctx: CliContext, finish: Finish):
       const { item } = result.data
       return {
         json: { reference: target, messageId: item.messageId, status: 'sent' },
-        text: `${target}: sent to ${item.to} through ${item.server ?? 'the server'} (Message-ID ${item.messageId}).`,
+        text: item.server
+          ? outWords(ctx.ui, `${target}: sent to ${item.to} through ${item.server} (Message-ID ${item.messageId}).`, 'send.sent', { reference: target, to: item.to, server: item.server, messageId: String(item.messageId) })
+          : outWords(ctx.ui, `${target}: sent to ${item.to} through the server (Message-ID ${item.messageId}).`, 'send.sentNoServer', { reference: target, to: item.to, messageId: String(item.messageId) }),
       }
     }
     if (result.error.code === 'NOT_FOUND' && reference !== undefined) throw new DomainFailure(result.error)
@@ -44,10 +47,11 @@ export function registerSend(program: Command, ctx: CliContext, finish: Finish):
     const item = listed.ok ? (listed.data[0] ?? null) : null
     const status = result.error.code === 'SEND_UNCERTAIN' || result.error.code === 'CONFIRM_RESEND' || item?.state === 'uncertain' ? 'uncertain' : 'failed'
     const error = { code: result.error.code, message: result.error.message, responseCode: item?.error?.responseCode ?? null, response: item?.error?.response ?? null }
-    const hint = status === 'uncertain' && result.error.code === 'CONFIRM_RESEND' ? ' Add --confirm-resend to send it again.' : ''
+    const hint = status === 'uncertain' && result.error.code === 'CONFIRM_RESEND' ? ` ${outWords(ctx.ui, 'Add --confirm-resend to send it again.', 'send.confirmResend')}` : ''
+    const reason = ctx.ui === 'en' || !result.error.detail ? result.error.message : renderMessage(result.error.detail, ctx.ui)
     return {
       json: { reference: target, messageId: item?.messageId ?? null, status, error },
-      text: `${target}: not sent (${status}). ${result.error.message}${hint}`,
+      text: `${outWords(ctx.ui, `${target}: not sent (${status}).`, `send.${status}`, { reference: target })} ${reason}${hint}`,
       exitCode: 1,
     }
   })

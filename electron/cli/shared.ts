@@ -83,6 +83,20 @@ export function usageWords(error: UsageError, ui: UiLanguage): string {
   return ui === 'en' || !error.detail ? error.message : renderMessage(error.detail, ui)
 }
 
+/**
+ * A line of the CLI's own output for people (`cli.out.<key>`) in the --ui-lang language. English
+ * prints `english`, exactly as the command has always printed it (ISO dates, codes); the other
+ * languages render the message, with dates written the language's way.
+ */
+export function outWords(ui: UiLanguage, english: string, key: string, params?: Readonly<Record<string, MessageParam>>): string {
+  return ui === 'en' ? english : renderMessage(message(`cli.out.${key}`, params), ui)
+}
+
+/** A request type's short name in the --ui-lang language; in English its code, as the CLI has always printed it. */
+export function typeWord(type: string, ui: UiLanguage): string {
+  return ui === 'en' ? type : renderMessage(message(`cli.requestType.${type}`), ui)
+}
+
 /** The core refused: its error goes to stderr (and to stdout with --json), exit code 1. */
 export class DomainFailure extends Error {
   constructor(readonly error: ApiError) {

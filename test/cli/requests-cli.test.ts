@@ -231,7 +231,8 @@ describe('rightful requests show and list --ui-lang', () => {
     expect(german.stdout).toContain('Status: Antwort ausstehend · ')
     expect(german.stdout).toMatch(/noch \d+ Tage/)
     expect(german.stdout).toContain('Ereignisse:')
-    expect(german.stdout).toMatch(/ {2}\d{4}-\d{2}-\d{2} {2}Gesendet: email/)
+    // The channel in the language too (it was the code "email").
+    expect(german.stdout).toMatch(/ {2}\d{4}-\d{2}-\d{2} {2}Gesendet: E-Mail /)
     expect(german.stdout).toContain('Nächste Schritte:')
     expect(german.stdout).toContain('  - Bis zum Fristende ist nichts zu tun.')
     expect(german.stdout).not.toMatch(/awaiting-reply|Events:|Sent|Subject:/)

@@ -26,6 +26,7 @@ import type { RequestFacts } from '../../electron/core/requests/events'
 import { rightsUnder } from '../../electron/core/requests/rights'
 import { daysLeftMessage, deriveStatus, nextSteps, statusMessage } from '../../electron/core/requests/status'
 import { repoRoot } from '../helpers/ports'
+import { longWords, sameInLanguage } from '../helpers/english-words'
 
 /** The places each law is tried in (its fixed place, or companies' countries and regions; null: unknown). */
 const places = new Map<Law, ReadonlyArray<string | null>>([
@@ -46,46 +47,6 @@ const places = new Map<Law, ReadonlyArray<string | null>>([
   ['jp-appi', ['JP']],
   ['au-privacy', ['AU-NSW', 'AU-VIC', 'AU-SA']],
 ])
-
-/**
- * Names that stay as they are in every language: places, laws and their citations, people's names
- * in holidays, and holidays the data names in their own language in English too. Each is removed
- * (case-sensitively) from a rendering before its words are compared, as is a time zone's id.
- */
-const allowedNames: ReadonlyArray<string> = [
-  // Places.
-  'Canada', 'Ontario', 'Quebec', 'Victoria', 'Queensland', 'Virginia', 'Colorado', 'Connecticut', 'Texas', 'California', 'Saskatchewan', 'Melbourne', 'Canberra',
-  'Columbia', 'São Paulo', 'Zürich', 'Delaware', 'Adelaide',
-  // Laws, codes and authorities as cited in every language (their own names and abbreviations).
-  'GB/T 35273-2020', 'Reg. 1182/71', 'Interpretation Act', 'Acts Interpretation Act 1901', 'Interpretation and General Clauses Ordinance',
-  'Data (Use and Access) Act 2025', 'Data Protection Act 2018', 'Tex. Gov’t Code', 'Tex. Bus. & Com. Code', 'Civ. Code', 'Va. Code',
-  'Commission d’accès à l’information', 'PIPEDA', 'VCDPA', 'Principle', 'Rule',
-  // People and events in holidays' names.
-  'Martin Luther King', 'Washington', 'Lincoln', 'César Chávez', 'Frances Xavier Cabrini', 'Juneteenth', 'Anzac', 'Qingming',
-  // Holidays the data names in English with their own language's name.
-  'Revolução Constitucionalista', 'Fiesta Nacional de España', 'Día de la Constitución Española', 'Bundesfeiertag', 'Jeûne Genevois', 'Fête nationale', '2 Janvier', 'Corpus Christi', 'Carnaval',
-  // The product and the holiday data it names.
-  'Rightful', 'date-holidays',
-]
-
-/** Words a language writes as English does (months, cognates, country names), per language. */
-const sameInLanguage = new Map<UiLanguage, ReadonlySet<string>>([
-  ['de', new Set(['april', 'august', 'september', 'november', 'still', 'japan', 'england', 'wales', 'organisation', 'victoria', 'south', 'western', 'australia', 'northern', 'territory', 'british', 'columbia', 'prince', 'edward', 'island', 'scotia', 'brunswick', 'yukon', 'alberta', 'manitoba', 'nunavut'])],
-  ['fr', new Set(['question', 'table', 'correction', 'confirmation', 'diligence', 'organisation', 'civil', 'france', 'rectification', 'victoria', 'alberta', 'manitoba', 'nunavut', 'yukon', 'queensland', 'tasmanie', 'canton', 'agent', 'proclamation'])],
-  ['es', new Set(['legal', 'examine', 'postal', 'sector', 'china', 'civil', 'australia', 'tasmania', 'alberta', 'manitoba', 'nunavut', 'victoria'])],
-  ['zh-Hans', new Set()],
-  ['zh-Hant', new Set()],
-])
-
-/** A time zone's id ("Europe/Berlin"), the same in every language. */
-const timeZoneId = /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g
-
-/** Latin-script words of five letters or more, lower-cased. */
-function longWords(text: string): Set<string> {
-  let rest = text.replace(timeZoneId, ' ')
-  for (const name of allowedNames) rest = rest.split(name).join(' ')
-  return new Set((rest.match(/\p{Script=Latin}{5,}/gu) ?? []).map((w) => w.toLowerCase()))
-}
 
 /** Every key of a message and of the messages nested in its parameters. */
 function keysOf(message: Message): string[] {

@@ -44,7 +44,8 @@ describe('what the law lets a company ask for to check who you are', () => {
     const before = expectOk(await host.api.call('requests:identityAdvice', { reference }))
     expect(before.demand).toBeNull()
     expect(before.pushback).toEqual({ possible: false, hasTemplate: true })
-    expect(before.rule.message).toEqual({ key: 'identity.rule.gdpr', params: { citation: 'Art. 12(6) GDPR; recital 64' } })
+    // The citation's words ("recital") in each language: a message of its own, English as before.
+    expect(before.rule.message).toEqual({ key: 'identity.rule.gdpr', params: { citation: { key: 'identity.citation.gdpr' } } })
     // No demand on the timeline: no pushback, and nothing is written.
     expect(errorCode(await host.api.call('requests:createFollowUp', { reference, type: 'identity-pushback' }))).toBe('INVALID_STATE')
     expect(expectOk(await host.api.call('requests:list', {}))).toHaveLength(1)

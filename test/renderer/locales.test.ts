@@ -63,6 +63,11 @@ const sameAsEnglish = new Set<string>([
   // A law's abbreviation and provision, cited alike (de, fr, es).
   'core:deadline.regime.ccpa',
   'core:deadline.regime.lgpd',
+  // The CLI's words spelt alike: "Newsletter" (de), "Rectification" (fr), "fax" (es).
+  'core:cli.out.purpose.newsletter',
+  'core:cli.requestType.rectification',
+  'core:cli.out.catalog.label.fax',
+  'core:cli.out.bounce.fax',
   // A command's name before the core's own words (de, es).
   'core:cli.usage.policyProblem',
   'core:cli.usage.policyUrlProblem',

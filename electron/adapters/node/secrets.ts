@@ -4,6 +4,7 @@
  * RIGHTFUL_SMTP_PASSWORD or asks for it on the terminal, once per run.
  */
 import { CoreError } from '../../core/shared/result'
+import { message } from '../../core/shared/message'
 import { smtpPasswordSecret } from '../../core/mail/mail-settings'
 import type { SecretStore } from '../../core/api/ports'
 
@@ -27,6 +28,8 @@ export function cliSecrets(options: {
   env: NodeJS.ProcessEnv
   /** Asks on the terminal without echo; null when there is no terminal. */
   prompt: ((question: string) => Promise<string>) | null
+  /** The question the prompt asks, in the reader's language (English by default). */
+  question?: string
 }): SecretStore {
   const given = new Map<string, string>()
   return {
@@ -42,10 +45,12 @@ export function cliSecrets(options: {
         throw new CoreError(
           'SMTP_PASSWORD_MISSING',
           'The SMTP password is needed: set RIGHTFUL_SMTP_PASSWORD in the environment, or run rightful in a terminal to be asked for it. It is never stored.',
+          undefined,
+          message('cli.out.smtpPasswordNeeded'),
         )
       }
-      const answer = await options.prompt('SMTP password (not shown, not stored): ')
-      if (!answer) throw new CoreError('SMTP_PASSWORD_MISSING', 'No SMTP password was given.')
+      const answer = await options.prompt(options.question ?? 'SMTP password (not shown, not stored): ')
+      if (!answer) throw new CoreError('SMTP_PASSWORD_MISSING', 'No SMTP password was given.', undefined, message('cli.usage.noSmtpPassword'))
       given.set(name, answer)
       return answer
     },

@@ -49,9 +49,12 @@ export type IdentityRule = {
 /** The opt-out kinds of the US laws: stopping a sale or a use, not disclosing anything. */
 const isOptOut = (type: RequestType) => type === 'opt-out' || type === 'limit'
 
+/** Citations with words of their own ("recital"), which each language writes its way: the message `identity.citation.<rule>`. */
+const citationsInWords: ReadonlySet<IdentityRuleId> = new Set<IdentityRuleId>(['gdpr'])
+
 const rule = (id: IdentityRuleId, citation: string, text: string, flags: { noVerification?: boolean; unverified?: boolean } = {}): IdentityRule => ({
   id,
-  message: message(`identity.rule.${id}`, { citation }),
+  message: message(`identity.rule.${id}`, { citation: citationsInWords.has(id) ? message(`identity.citation.${id}`) : citation }),
   citation,
   noVerification: flags.noVerification ?? false,
   unverified: flags.unverified ?? false,
