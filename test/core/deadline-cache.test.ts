@@ -15,7 +15,7 @@ import {
 } from '../../electron/core/requests/deadline-cache'
 import { createRequestList } from '../../electron/core/requests/list-items'
 import { openRequestRepository } from '../../electron/core/requests/repository'
-import type { RequestRecordInput } from '../../electron/core/requests/model'
+import { variedRequest } from '../helpers/varied-requests'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
 import { tempDir } from '../helpers/ports'
 
@@ -25,32 +25,8 @@ import { tempDir } from '../helpers/ports'
 const now = () => new Date('2026-03-15T10:00:00Z')
 const places = [['DE-BY', 'gdpr'], ['US-CA', 'ccpa'], ['BR', 'lgpd'], ['CN', 'cn-pipl'], ['GB', 'uk-gdpr'], ['XX', 'gdpr'], ['HK', 'hk-pdpo']] as const
 
-function record(reference: string, i: number): RequestRecordInput {
-  const [jurisdiction, law] = places[i % places.length]!
-  const on = new Date(Date.UTC(2025, 11, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10)
-  const stamp = `${on}T09:00:00.000Z`
-  const sender = { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'], country: 'DE' }
-  const draft = { to: 'privacy@example.com', recipientAddress: null, sender, subject: `Access request – ${reference}`, body: 'Please give me access.' }
-  const sent = i % 5 !== 0
-  return {
-    schemaVersion: 1,
-    reference,
-    createdAt: stamp,
-    updatedAt: stamp,
-    company: { id: `company-${i}`, name: `Company ${i}`, jurisdiction },
-    type: 'access',
-    law,
-    lang: 'en',
-    draft,
-    sent: sent ? { on, channel: 'email', to: draft.to, recipientAddress: null, sender, subject: draft.subject, body: draft.body, bodySha256: '0'.repeat(64) } : null,
-    events: sent
-      ? [
-          { id: 'ev-1', kind: 'created', on, recordedAt: stamp },
-          { id: 'ev-2', kind: 'sent', on, recordedAt: stamp, channel: 'email' },
-        ]
-      : [{ id: 'ev-1', kind: 'created', on, recordedAt: stamp }],
-  } as RequestRecordInput
-}
+const variety = { places, from: '2025-12-01', everyDays: 3, unsentEvery: 5, body: 'Please give me access.' }
+const record = (reference: string, i: number) => variedRequest(reference, i, variety)
 
 /** A data folder with `count` requests, and lists of it with and without the saved deadlines. */
 function setUp(count = 40) {

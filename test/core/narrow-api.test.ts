@@ -7,7 +7,7 @@ import { expectOk, sampleProfile, startCore, tempDir, testClock } from '../helpe
 import { openLetterApi } from '../../electron/core/api/letter-api'
 import { openRequestRepository } from '../../electron/core/requests/repository'
 import { createNoticeBoard } from '../../electron/core/shared/notices'
-import type { RequestRecordInput } from '../../electron/core/requests/model'
+import { variedRequest } from '../helpers/varied-requests'
 
 // The narrow APIs of `rightful deadline` and `rightful requests list` answer exactly as the whole core does: same parsing, same
 // results, same errors, on the same settings file.
@@ -77,34 +77,15 @@ describe('the narrow API of rightful deadline', () => {
   })
 })
 
-/** A request as the repository stores it: `i` picks its law, country, dates and whether it was sent. */
-function record(reference: string, i: number): RequestRecordInput {
-  const places = [['DE-BY', 'gdpr'], ['US-CA', 'ccpa'], ['BR', 'lgpd'], ['CN', 'cn-pipl'], ['GB', 'uk-gdpr'], ['XX', 'gdpr']] as const
-  const [jurisdiction, law] = places[i % places.length]!
-  const on = new Date(Date.UTC(2025, 10, 1) + i * 5 * 86_400_000).toISOString().slice(0, 10)
-  const stamp = `${on}T09:00:00.000Z`
-  const sender = { name: 'Alex Example', email: 'alex@example.org', address: ['Musterstraße 12', '10115 Berlin'], country: 'DE' }
-  const draft = { to: 'privacy@example.com', recipientAddress: null, sender, subject: `Access request – ${reference}`, body: 'Dear Sir or Madam,\n\nPlease give me access.' }
-  const sent = i % 4 !== 0
-  return {
-    schemaVersion: 1,
-    reference,
-    createdAt: stamp,
-    updatedAt: stamp,
-    company: { id: `company-${i}`, name: `Company ${i}`, jurisdiction },
-    type: 'access',
-    law,
-    lang: 'en',
-    draft,
-    sent: sent ? { on, channel: 'email', to: draft.to, recipientAddress: null, sender, subject: draft.subject, body: draft.body, bodySha256: '0'.repeat(64) } : null,
-    events: sent
-      ? [
-          { id: 'ev-1', kind: 'created', on, recordedAt: stamp },
-          { id: 'ev-2', kind: 'sent', on, recordedAt: stamp, channel: 'email' },
-        ]
-      : [{ id: 'ev-1', kind: 'created', on, recordedAt: stamp }],
-  } as RequestRecordInput
+const variety = {
+  places: [['DE-BY', 'gdpr'], ['US-CA', 'ccpa'], ['BR', 'lgpd'], ['CN', 'cn-pipl'], ['GB', 'uk-gdpr'], ['XX', 'gdpr']] as const,
+  from: '2025-11-01',
+  everyDays: 5,
+  unsentEvery: 4,
+  body: 'Dear Sir or Madam,\n\nPlease give me access.',
 }
+/** A request as the repository stores it: `i` picks its law, country, dates and whether it was sent. */
+const record = (reference: string, i: number) => variedRequest(reference, i, variety)
 
 describe('the narrow API of rightful requests list', () => {
   const seed = (dataDir: string, count: number) => {
