@@ -27,6 +27,7 @@ import { rightsUnder } from '../../electron/core/requests/rights'
 import { daysLeftMessage, deriveStatus, nextSteps, statusMessage } from '../../electron/core/requests/status'
 import { repoRoot } from '../helpers/ports'
 import { longWords, sameInLanguage } from '../helpers/english-words'
+import { noFacts } from '../helpers/request-fixtures'
 
 /** The places each law is tried in (its fixed place, or companies' countries and regions; null: unknown). */
 const places = new Map<Law, ReadonlyArray<string | null>>([
@@ -121,19 +122,7 @@ function receiptDates(law: Law, place: string | null, settings: DeadlineSettings
 
 /** The states a sent request can be in, as events give them, from its receipt. */
 function factsFor(received: PlainDate): ReadonlyArray<{ readonly name: string; readonly facts: RequestFacts; readonly today: PlainDate }> {
-  const sent: RequestFacts = {
-    sent: { on: received, at: null, channel: 'email' },
-    deliveredOn: null,
-    identity: [],
-    clarifications: [],
-    extension: null,
-    acknowledgedOn: null,
-    partlyFulfilledOn: null,
-    lastReplyOn: null,
-    reminderOn: null,
-    undeliverableOn: null,
-    closed: null,
-  }
+  const sent: RequestFacts = { ...noFacts, sent: { on: received, at: null, channel: 'email' }, undeliverableOn: null }
   return [
     { name: 'draft', facts: { ...sent, sent: null }, today: received },
     { name: 'just sent', facts: sent, today: received },
