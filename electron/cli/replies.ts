@@ -21,7 +21,7 @@ export function replyOutcomeJson(outcome: ReplyImportOutcome) {
     matchedBy: outcome.matchedBy,
     needsConfirmation: outcome.needsConfirmation,
     candidates: outcome.candidates,
-    classification: outcome.classification,
+    classification: { kind: outcome.classification.kind, confidence: outcome.classification.confidence, reason: outcome.classification.reason },
     eventId: outcome.eventId,
     confirmedEventId: outcome.confirmedEventId,
     from: outcome.reply.from.address,
@@ -50,7 +50,7 @@ function describeReplyOutcomeIn(outcome: ReplyImportOutcome, ui: UiLanguage): st
   const say = (key: string, params?: Parameters<typeof message>[1]) => renderMessage(message(`cli.out.replies.${key}`, params), ui)
   const c = outcome.classification
   const kind = message(`cli.out.replies.kind.${c.kind}`)
-  const what = say('looksLike', { kind, percent: Math.round(c.confidence * 100), reason: c.reason })
+  const what = say('looksLike', { kind, percent: Math.round(c.confidence * 100), reason: c.reasonMessage ?? c.reason })
   if (outcome.duplicate) return outcome.matched ? say('duplicateOn', { id: outcome.replyId, reference: outcome.matched }) : say('duplicate', { id: outcome.replyId })
   if (!outcome.matched) return say('unmatched', { id: outcome.replyId })
   const by = outcome.matchedBy ? message(`cli.out.replies.matchedBy.${outcome.matchedBy}`) : ''

@@ -3,6 +3,7 @@
  * (rules.ts) it contains, with the phrase that decided it as the reason. A suggestion only: the
  * user confirms before anything follows from it. Pure.
  */
+import { message, type Message } from '../shared/message'
 import type { BounceInfo } from './parse'
 import { classificationRules, kindPriority, type ClassificationRule, type ReplyKind, type RuleLanguage } from './rules'
 
@@ -12,6 +13,11 @@ export type Classification = {
   readonly confidence: number
   /** Why: the phrase found (and its language), or what made it a bounce. */
   readonly reason: string
+  /**
+   * The same reason as a message each host renders in the reader's language (the found phrase
+   * stays as written; its language and the other kind are named by nested messages).
+   */
+  readonly reasonMessage: Message
   /** The language of the phrase that decided it, when one did. */
   readonly lang: RuleLanguage | null
 }
@@ -96,9 +102,28 @@ export function classifyReply(input: ClassifyInput): Classification {
   if (input.bounce) {
     const who = input.bounce.failedRecipients.length ? ` for ${input.bounce.failedRecipients.join(', ')}` : ''
     const why = input.bounce.diagnostic ? ` (${input.bounce.diagnostic.slice(0, 200)})` : input.bounce.status ? ` (status ${input.bounce.status})` : ''
+    const whoMessage = input.bounce.failedRecipients.length ? message('reply.reason.for', { recipients: input.bounce.failedRecipients.join(', ') }) : ''
+    const whyMessage = input.bounce.diagnostic
+      ? message('reply.reason.diagnostic', { diagnostic: input.bounce.diagnostic.slice(0, 200) })
+      : input.bounce.status
+        ? message('reply.reason.status', { status: input.bounce.status })
+        : ''
+    const params = { who: whoMessage, why: whyMessage }
     return input.bounce.standard
-      ? { kind: 'bounce', confidence: 0.95, reason: `A delivery status report: the message could not be delivered${who}${why}.`, lang: null }
-      : { kind: 'bounce', confidence: 0.8, reason: `Sent by the mail system, not by a person: the message was probably not delivered${who}${why}.`, lang: null }
+      ? {
+          kind: 'bounce',
+          confidence: 0.95,
+          reason: `A delivery status report: the message could not be delivered${who}${why}.`,
+          reasonMessage: message('reply.reason.bounceReport', params),
+          lang: null,
+        }
+      : {
+          kind: 'bounce',
+          confidence: 0.8,
+          reason: `Sent by the mail system, not by a person: the message was probably not delivered${who}${why}.`,
+          reasonMessage: message('reply.reason.bounceProbable', params),
+          lang: null,
+        }
   }
   const subject = stripReplyPrefixes(input.subject)
   const ourSubject = input.ours?.subject ? normalizeForRules(stripReplyPrefixes(input.ours.subject)) : null
@@ -127,14 +152,26 @@ export function classifyReply(input: ClassifyInput): Classification {
   )
   const [best, second] = ranked
   if (!best) {
-    return { kind: 'reply-received', confidence: 0.3, reason: 'No phrase Rightful knows was found: read the reply and choose what it is.', lang: null }
+    return {
+      kind: 'reply-received',
+      confidence: 0.3,
+      reason: 'No phrase Rightful knows was found: read the reply and choose what it is.',
+      reasonMessage: message('reply.reason.noPhrase'),
+      lang: null,
+    }
   }
   const [kind, found] = best
   const phrase = found.phrase.trim().slice(0, 120)
+  const other = second ? second[1].phrase.trim().slice(0, 60) : null
+  const lang = message(`reply.reason.lang.${found.lang}`)
   return {
     kind,
     confidence: confidenceOf(found.score, second?.[1].score ?? 0, found.matches),
-    reason: `“${phrase}” (${found.lang})${second ? `; it also says “${second[1].phrase.trim().slice(0, 60)}” (${second[0].replace(/-/g, ' ')})` : ''}`,
+    reason: `“${phrase}” (${found.lang})${second ? `; it also says “${other}” (${second[0].replace(/-/g, ' ')})` : ''}`,
+    reasonMessage:
+      second && other !== null
+        ? message('reply.reason.phraseAndOther', { phrase, lang, other, otherKind: message(`reply.reason.kind.${second[0]}`) })
+        : message('reply.reason.phrase', { phrase, lang }),
     lang: found.lang,
   }
 }

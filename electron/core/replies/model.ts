@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { plainDateSchema } from '../shared/schemas'
+import { messageSchema, type Message } from '../shared/message'
 import { referenceSchema } from '../requests/model'
 import { replyKinds } from './rules'
 
@@ -51,6 +52,8 @@ export const classificationSchema = z.object({
   kind: z.enum(replyKinds),
   confidence: z.number().min(0).max(1),
   reason: z.string().max(replyLimits.reason),
+  /** The reason as a message for the reader's language; records kept before it have only `reason`. */
+  reasonMessage: messageSchema.optional(),
   lang: z.enum(['en', 'de', 'fr', 'es', 'zh']).nullable().default(null),
 })
 
@@ -133,7 +136,14 @@ export type ReplyImportOutcome = {
   /** The user must confirm the request before anything is added to it. */
   readonly needsConfirmation: boolean
   readonly candidates: ReadonlyArray<string>
-  readonly classification: { readonly kind: ReplyRecord['suggestion']['kind']; readonly confidence: number; readonly reason: string }
+  readonly classification: {
+    readonly kind: ReplyRecord['suggestion']['kind']
+    readonly confidence: number
+    /** In English, as stored. */
+    readonly reason: string
+    /** The reason for the reader's language (absent for replies kept before it). */
+    readonly reasonMessage?: Message
+  }
   /** The 'reply-received' event added to the timeline, when it was. */
   readonly eventId: string | null
   /** The event the confirmed classification added (acknowledged, refused …), when it did. */

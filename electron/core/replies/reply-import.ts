@@ -43,7 +43,12 @@ export function replyImport(
     matchedBy: record.match.by,
     needsConfirmation: record.state === 'needs-confirmation',
     candidates: record.match.candidates,
-    classification: { kind: record.confirmed?.kind ?? record.suggestion.kind, confidence: record.suggestion.confidence, reason: record.suggestion.reason },
+    classification: {
+      kind: record.confirmed?.kind ?? record.suggestion.kind,
+      confidence: record.suggestion.confidence,
+      reason: record.suggestion.reason,
+      ...(record.suggestion.reasonMessage ? { reasonMessage: record.suggestion.reasonMessage } : {}),
+    },
     eventId: record.eventId,
     confirmedEventId: record.confirmed?.eventId ?? null,
     reply: viewOf(record),

@@ -6,7 +6,7 @@ import type { ReplyKind, ReplyView } from '@core/replies/model'
 import { useStore } from '../../store/store'
 import { currentLocale } from '../../i18n/i18n'
 import { formatDate, formatList } from '../../ui/format'
-import { matchedByLabel, replyKindChoices, replyKindLabel } from './reply-labels'
+import { matchedByLabel, replyKindChoices, replyKindLabel, suggestionReason } from './reply-labels'
 import { confirmReplyInputSchema } from '@core/replies/confirm-input'
 import { errorAttributes, FieldError } from '../../ui/Field'
 import { FormError } from '../../ui/FormError'
@@ -132,7 +132,7 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
           )}
           {reply.state !== 'dismissed' && suggestion.kind !== 'reply-received' ? (
             <p className="muted small">
-              {t('looksLike', { kind: replyKindLabel(suggestion.kind), sure: t('sure', { percent: percent(suggestion.confidence), reason: suggestion.reason }) })}
+              {t('looksLike', { kind: replyKindLabel(suggestion.kind), sure: t('sure', { percent: percent(suggestion.confidence), reason: suggestionReason(suggestion) }) })}
             </p>
           ) : null}
           <div className="reply-actions">
@@ -183,8 +183,8 @@ export function ReplyCard({ reply, pageReference }: { reply: ReplyView; pageRefe
             <>
               <p>
                 <Trans t={t} i18nKey="suggests" values={{ kind: replyKindLabel(suggestion.kind) }} components={{ strong: <strong /> }} />{' '}
-                <span className="muted small" title={suggestion.reason}>
-                  ({t('sure', { percent: percent(suggestion.confidence), reason: suggestion.reason })})
+                <span className="muted small" title={suggestionReason(suggestion)}>
+                  ({t('sure', { percent: percent(suggestion.confidence), reason: suggestionReason(suggestion) })})
                 </span>
               </p>
               {!choosing ? (

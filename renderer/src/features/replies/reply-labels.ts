@@ -1,7 +1,9 @@
 /** How reply kinds and match methods read on screen, in the window's language. */
 import type { MatchMethod, ReplyKind } from '@core/replies/model'
+import type { Message } from '@core/shared/message'
 import { i18n } from '../../i18n/i18n'
 import { formatSize } from '../../ui/format'
+import { errorText } from '../../ui/messages'
 
 /** Every kind once (the compiler checks none is missing), in the order the "Choose another" list offers them. */
 const kindOrder: Record<ReplyKind, true> = {
@@ -52,4 +54,12 @@ export async function readDroppedEml(
     }),
   )
   return { files: read, refused }
+}
+
+/**
+ * Why the core suggests a kind, in the window's language: its reason message where the record has
+ * one (replies kept before it have only the English reason, shown as it was written).
+ */
+export function suggestionReason(suggestion: { readonly reason: string; readonly reasonMessage?: Message }): string {
+  return errorText({ message: suggestion.reason, detail: suggestion.reasonMessage })
 }
