@@ -29,6 +29,18 @@ function reply(dataDir: string, name: string, reference: string): string {
 }
 
 describe('rightful replies import', () => {
+  it('gives the reason in the --ui-lang language, the found phrase as written and --json in English', async () => {
+    const { dataDir, reference } = await dataWithSentRequest()
+    const file = reply(dataDir, 'plain-reference-en.eml', reference)
+    const german = await run(['replies', 'import', file, '--ui-lang', 'de'], dataDir)
+    expect(german.code).toBe(0)
+    expect(german.stdout).toMatch(/„[^“]*we have received your request[^“]*“ \(Englisch\)/)
+    expect(german.stdout).not.toContain('(en)')
+    const listed = JSON.parse((await run(['replies', 'list', '--json'], dataDir)).stdout)
+    const stored = JSON.stringify(listed)
+    expect(stored).toContain('we have received your request')
+  })
+
   it('prints {matched, matchedBy, needsConfirmation, classification, eventId} and adds the reply to the timeline', async () => {
     const { dataDir, reference, host } = await dataWithSentRequest()
     const file = reply(dataDir, 'plain-reference-en.eml', reference)
