@@ -254,10 +254,11 @@ export function registerCatalog(program: Command, ctx: CliContext, finish: Finis
       const format = oneOf(values.format, 'format', importFormats)
       const { source, kind } = fileOrFolder(positionals[0], io.cwd)
       const report = unwrap(await makeApi(undefined, source).call('catalog:import', { format, kind, dryRun: values['dry-run'] ?? false }))
-      const json = { imported: report.imported, rejected: report.rejected, ...(report.dryRun ? { dryRun: true } : {}) }
+      // --json keeps its shape: each rejection's entry and English reason.
+      const json = { imported: report.imported, rejected: report.rejected.map((r) => ({ entry: r.entry, reason: r.reason })), ...(report.dryRun ? { dryRun: true } : {}) }
       const text = [
         outWords(ui, `${report.dryRun ? 'Would import' : 'Imported'} ${report.imported} compan${report.imported === 1 ? 'y' : 'ies'} from ${source}.`, report.dryRun ? 'catalog.wouldImport' : 'catalog.imported', { count: report.imported, source }),
-        ...(report.rejected.length > 0 ? [outWords(ui, `Not imported (${report.rejected.length}):`, 'catalog.notImported', { count: report.rejected.length }), ...report.rejected.map((r) => `  ${r.entry}: ${r.reason}`)] : []),
+        ...(report.rejected.length > 0 ? [outWords(ui, `Not imported (${report.rejected.length}):`, 'catalog.notImported', { count: report.rejected.length }), ...report.rejected.map((r) => `  ${r.entry}: ${ui !== 'en' && r.message ? renderMessage(r.message, ui) : r.reason}`)] : []),
       ].join('\n')
       return { json, text }
     },

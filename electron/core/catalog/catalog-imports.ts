@@ -8,6 +8,8 @@ import { dictionaryOf, readKeyedEntries, type KeyedSchemas } from '../shared/own
 import { fromDatarequests, RecordRejected } from './datarequests'
 import { companyIdSchema, companySchema, type Company } from './schema'
 import { plainDateSchema } from '../shared/schemas'
+import { message, type Message } from '../shared/message'
+import { zodProblems } from '../messages/errors'
 import { addedContactsSchema, overrideOf, overrideSchema, type AddedContacts, type Override } from './user-layer'
 import type { CatalogLayers } from './catalog-layers'
 import type { CatalogIndex } from './catalog-index'
@@ -54,9 +56,15 @@ export type CatalogExport = {
 export type ImportFormat = 'datarequests' | 'rightful'
 /** One file (or one record of a file) offered for import, named as the user will recognize it. */
 export type ImportEntry = { readonly entry: string; readonly data: unknown } | { readonly entry: string; readonly error: string }
+/**
+ * An entry that was not imported: why, in English (`reason`, stable for --json), and as a message
+ * for the reader's language where the core knows the reason (`message`; a reason read from the
+ * file's own words, or from another reader, has only the English).
+ */
+export type ImportRejection = { readonly entry: string; readonly reason: string; readonly message?: Message }
 export type ImportReport = {
   readonly imported: number
-  readonly rejected: ReadonlyArray<{ readonly entry: string; readonly reason: string }>
+  readonly rejected: ReadonlyArray<ImportRejection>
   /** True when nothing was stored (a dry run). */
   readonly dryRun: boolean
 }
@@ -68,7 +76,7 @@ export function catalogImports(
 ): Pick<Catalog, 'importEntries' | 'exportCatalog'> {
   /** Imports every entry that is valid, in one write (catalog.importEntries); runs under the lock unless a dry run. */
   const importInto = (entries: ReadonlyArray<ImportEntry>, format: ImportFormat, today: string, dryRun: boolean): ImportReport => {
-    const rejected: Array<{ entry: string; reason: string }> = []
+    const rejected: ImportRejection[] = []
     const seen = new Map<string, string>()
     const next = {
       imports: new Map(state.imports),
@@ -84,7 +92,7 @@ export function catalogImports(
     const claim = (entry: string, id: string): boolean => {
       const earlier = seen.get(id)
       if (earlier) {
-        rejected.push({ entry, reason: `repeats the id "${id}" of ${earlier}` })
+        rejected.push({ entry, reason: `repeats the id "${id}" of ${earlier}`, message: message('catalogImport.rejected.repeatedId', { id, earlier }) })
         return false
       }
       seen.set(id, entry)
@@ -94,11 +102,19 @@ export function catalogImports(
     /** A record from another catalog: it joins the imported layer, below the user's own. */
     const takeImported = (entry: string, company: Company) => {
       if (builtin.seedIds.has(company.id)) {
-        rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"; change that record instead` })
+        rejected.push({
+          entry,
+          reason: `Rightful's own catalog already has "${company.id}"; change that record instead`,
+          message: message('catalogImport.rejected.builtinIdChange', { id: company.id }),
+        })
         return
       }
       if (next.companies.has(company.id)) {
-        rejected.push({ entry, reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it` })
+        rejected.push({
+          entry,
+          reason: `you added a company with the id "${company.id}" yourself; it is kept as you entered it`,
+          message: message('catalogImport.rejected.ownId', { id: company.id }),
+        })
         return
       }
       if (!claim(entry, company.id)) return
@@ -137,7 +153,11 @@ export function catalogImports(
       }
       const document = catalogExportSchema.safeParse(item.data)
       if (!document.success) {
-        rejected.push({ entry: item.entry, reason: `not a Rightful catalog export (${problems(document.error)})` })
+        rejected.push({
+          entry: item.entry,
+          reason: `not a Rightful catalog export (${problems(document.error)})`,
+          message: message('catalogImport.rejected.notExport', { problems: zodProblems(document.error) }),
+        })
         continue
       }
       const records = (list: ReadonlyArray<unknown>, label: string, take: (entry: string, company: Company) => void) =>
@@ -146,7 +166,7 @@ export function catalogImports(
           const entry = `${item.entry} ${label} #${i + 1}${typeof id === 'string' ? ` (${id.slice(0, 100)})` : ''}`
           const parsed = companySchema.safeParse(data)
           if (parsed.success) take(entry, parsed.data)
-          else rejected.push({ entry, reason: problems(parsed.error) })
+          else rejected.push({ entry, reason: problems(parsed.error), message: message('catalogImport.rejected.invalid', { problems: zodProblems(parsed.error) }) })
         })
       const layers = document.data.layers
       if (!layers) {
@@ -155,14 +175,14 @@ export function catalogImports(
       }
       // Layers: rebuild the exporting catalog exactly.
       records(layers.imported, 'imported', (entry, company) => {
-        if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+        if (builtin.seedIds.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"`, message: message('catalogImport.rejected.builtinId', { id: company.id }) })
         else if (claim(entry, company.id)) {
           next.imports.set(company.id, company)
           imported++
         }
       })
       records(layers.added, 'added', (entry, company) => {
-        if (builtin.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"` })
+        if (builtin.has(company.id)) rejected.push({ entry, reason: `Rightful's own catalog already has "${company.id}"`, message: message('catalogImport.rejected.builtinId', { id: company.id }) })
         else if (claim(entry, company.id)) {
           next.companies.set(company.id, company)
           next.imports.delete(company.id)
@@ -179,9 +199,9 @@ export function catalogImports(
       }
       for (const [id, override] of keyed(layers.overrides, 'changes', { key: companyIdSchema, value: overrideSchema })) {
         const base = builtin.get(id) ?? next.imports.get(id)
-        if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change` })
+        if (!base) rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: `the catalog has no company "${id}" to change`, message: message('catalogImport.rejected.noneToChange', { id }) })
         else if (!companySchema.safeParse({ ...base, ...override.fields, id }).success) {
-          rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record' })
+          rejected.push({ entry: `${item.entry} changes to "${id}"`, reason: 'the changed fields do not make a valid record', message: message('catalogImport.rejected.changesInvalid') })
         } else {
           next.overrides.set(id, override)
           if (!seen.has(id)) {
@@ -199,7 +219,7 @@ export function catalogImports(
       }
       for (const [id, deletedOn] of keyed(layers.deleted, 'deletions', { key: companyIdSchema, value: plainDateSchema })) {
         if (builtin.has(id) || next.imports.has(id)) next.deleted.set(id, deletedOn)
-        else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete` })
+        else rejected.push({ entry: `${item.entry} deletion of "${id}"`, reason: `the catalog has no company "${id}" to delete`, message: message('catalogImport.rejected.noneToDelete', { id }) })
       }
     }
 

@@ -9,7 +9,7 @@ import { summaryOf } from './catalog'
 import type { Company, CompanySummary } from './schema'
 import { dataBrokerCategory } from './brokers'
 import { readImportEntriesInSteps } from './import-files'
-import type { ImportFormat } from './catalog-imports'
+import type { ImportFormat, ImportRejection } from './catalog-imports'
 import { fetchPolicy, type FetchedPolicy } from './policy-fetch'
 import { extractPolicyInSteps, policyImportBudgetMs, type PolicyInput, type PolicyStep } from './policy-import/extract'
 import type { PolicyProposal } from './policy-import/proposal'
@@ -38,7 +38,7 @@ export type CompanyHit = {
 export type CatalogImportResult = {
   readonly source: string | null
   readonly imported: number
-  readonly rejected: ReadonlyArray<{ readonly entry: string; readonly reason: string }>
+  readonly rejected: ReadonlyArray<ImportRejection>
   readonly dryRun: boolean
 }
 

@@ -62,7 +62,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
             <ul className="import-report">
               {report.rejected.map((r) => (
                 <li key={r.entry}>
-                  <span className="mono">{r.entry}</span>: {r.reason}
+                  <span className="mono">{r.entry}</span>: {errorText({ message: r.reason, detail: r.message })}
                 </li>
               ))}
             </ul>
