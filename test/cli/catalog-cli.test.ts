@@ -26,6 +26,18 @@ const record = (slug: string, extra: Record<string, unknown> = {}) =>
   })
 
 describe('rightful catalog import and export', () => {
+  it('says why an entry was not imported in the --ui-lang language', async () => {
+    const data = tempDir()
+    const folder = tempDir('rightful-records-')
+    fs.writeFileSync(path.join(folder, 'a.json'), record('alpha'))
+    fs.writeFileSync(path.join(folder, 'b.json'), record('alpha'))
+    const german = await run(['catalog', 'import', folder, '--format', 'datarequests', '--dry-run', '--ui-lang', 'de'], data)
+    expect(german.code).toBe(0)
+    expect(german.stdout).toContain('b.json: wiederholt die ID „alpha“ von a.json')
+    const english = await run(['catalog', 'import', folder, '--format', 'datarequests', '--dry-run'], data)
+    expect(english.stdout).toContain('b.json: repeats the id "alpha" of a.json')
+  })
+
   it('imports a folder, printing {"imported", "rejected"} and accounting for every entry', async () => {
     const data = tempDir()
     const folder = tempDir('rightful-records-')
