@@ -102,7 +102,8 @@ export function classifyReply(input: ClassifyInput): Classification {
   if (input.bounce) {
     const who = input.bounce.failedRecipients.length ? ` for ${input.bounce.failedRecipients.join(', ')}` : ''
     const why = input.bounce.diagnostic ? ` (${input.bounce.diagnostic.slice(0, 200)})` : input.bounce.status ? ` (status ${input.bounce.status})` : ''
-    const whoMessage = input.bounce.failedRecipients.length ? message('reply.reason.for', { recipients: input.bounce.failedRecipients.join(', ') }) : ''
+    // The recipients as the message holds them: as many as a kept reason can show (1000 characters).
+    const whoMessage = input.bounce.failedRecipients.length ? message('reply.reason.for', { recipients: input.bounce.failedRecipients.join(', ').slice(0, 1000) }) : ''
     const whyMessage = input.bounce.diagnostic
       ? message('reply.reason.diagnostic', { diagnostic: input.bounce.diagnostic.slice(0, 200) })
       : input.bounce.status
